@@ -1,0 +1,106 @@
+package lists
+
+import "time"
+
+// Kind says what a list is for, which decides what a match against it means.
+type Kind string
+
+// List kinds.
+const (
+	// KindBan is a curated vendor ban list (Kaspersky, FCC Covered List,
+	// NDAA section 889) kept as policy data under policies/bangate/lists.
+	KindBan Kind = "ban"
+	// KindSanctions is an official sanctions or screening list (OFAC SDN,
+	// OFAC non-SDN, the trade.gov Consolidated Screening List).
+	KindSanctions Kind = "sanctions"
+	// KindLinked is a curated list of entities linked to designated persons.
+	KindLinked Kind = "linked"
+)
+
+// Provenance says where a loaded list came from. It appears in input.lists,
+// in every report and in the evidence record.
+type Provenance struct {
+	// ID names the list ("ofac-sdn", "ofac-cons", "trade-csl", "kaspersky").
+	ID string `json:"id"`
+	// Kind is what the list is for.
+	Kind Kind `json:"kind"`
+	// Title is a human name for the list.
+	Title string `json:"title,omitempty"`
+	// SourceURL is where the official file is published.
+	SourceURL string `json:"source_url"`
+	// Published is when the publisher issued this version of the list.
+	Published time.Time `json:"published"`
+	// Retrieved is when this copy was fetched or imported.
+	Retrieved time.Time `json:"retrieved"`
+	// SHA256 is the hex digest over the loaded files, in a fixed order.
+	SHA256 string `json:"sha256"`
+	// Entries is the number of entries loaded.
+	Entries int `json:"entries"`
+	// Derived is set when the file is a third party's re-formatting of the
+	// official export rather than the official file itself.
+	Derived bool `json:"derived,omitempty"`
+	// Note says anything else a reader of the provenance must know.
+	Note string `json:"note,omitempty"`
+}
+
+// List is one loaded reference list.
+type List struct {
+	Provenance Provenance
+	Entries    []Entry
+}
+
+// Entry is one listed party, the same shape for every list format.
+type Entry struct {
+	// ID is the entry's identifier in its list (OFAC ent_num, CSL _id,
+	// the ban list's own key such as "kaspersky-lab").
+	ID string `json:"id"`
+	// List is the Provenance.ID of the list holding the entry.
+	List string `json:"list"`
+	// Name is the primary name as the list writes it.
+	Name string `json:"name"`
+	// Type is "individual", "entity", "vessel" or "aircraft".
+	Type string `json:"type"`
+	// Aliases are the other names: a.k.a., f.k.a., n.k.a., weak aliases,
+	// former names, subsidiaries and affiliates listed by name.
+	Aliases []Alias `json:"aliases,omitempty"`
+	// Brands are distinctive words that, as whole words in an
+	// organisation's name, tie it to this entry ("huawei", "kaspersky").
+	Brands []string `json:"brands,omitempty"`
+	// Programs are the sanctions program tags ("RUSSIA-EO14024").
+	Programs []string `json:"programs,omitempty"`
+	// Domains are web and e-mail domains of the entry (lower case, no
+	// scheme, no "www.").
+	Domains []string `json:"domains,omitempty"`
+	// PurlNamespaces are package namespaces published by the entry, as
+	// "ecosystem:namespace" ("maven:com.kaspersky", "npm:@kaspersky",
+	// "golang:github.com/kasperskylab"), matched as a prefix on
+	// namespace boundaries.
+	PurlNamespaces []string `json:"purl_namespaces,omitempty"`
+	// CPEVendors are NVD CPE vendor strings ("kaspersky", "kaspersky_lab").
+	CPEVendors []string `json:"cpe_vendors,omitempty"`
+	// IDs are identifiers from the remarks (tax ID, registration number,
+	// passport, USCC, ...).
+	IDs []Identifier `json:"ids,omitempty"`
+	// Nationality, DOB and similar remark facts, verbatim.
+	Nationalities []string `json:"nationalities,omitempty"`
+	DatesOfBirth  []string `json:"dates_of_birth,omitempty"`
+	// LinkedTo names the entries this one is linked to (remarks "Linked To:").
+	LinkedTo []string `json:"linked_to,omitempty"`
+	// Remarks is the full remarks text, verbatim.
+	Remarks string `json:"remarks,omitempty"`
+}
+
+// Alias is one other name of an entry.
+type Alias struct {
+	Name string `json:"name"`
+	// Type is "aka", "fka", "nka", "weak", "subsidiary", "affiliate",
+	// "brand" or "former".
+	Type string `json:"type"`
+}
+
+// Identifier is one registration or document number of an entry.
+type Identifier struct {
+	Type    string `json:"type"`
+	Number  string `json:"number"`
+	Country string `json:"country,omitempty"`
+}

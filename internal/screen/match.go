@@ -1,0 +1,39 @@
+package screen
+
+// Query is one named party to screen.
+type Query struct {
+	// Name is the party's name as the input writes it.
+	Name string
+	// Kind is "organization", "person" or "" when unknown; person names
+	// are matched with person rules and never against brand words.
+	Kind string
+	// Emails and URLs of the party; their domains are matched exactly.
+	Emails []string
+	URLs   []string
+}
+
+// Match is one explained hit of a query or identifier against a list entry.
+// Field names follow the input document contract in the design.
+type Match struct {
+	// List is the list's provenance ID.
+	List string `json:"list"`
+	// EntryID is the entry's ID in that list.
+	EntryID string `json:"entry_id"`
+	// EntryName is the entry's primary name.
+	EntryName string `json:"entry_name"`
+	// MatchedName is the name, alias, domain, namespace or CPE vendor of
+	// the entry that matched.
+	MatchedName string `json:"matched_name"`
+	// MatchedOn says what matched: "name", "alias", "brand", "domain",
+	// "email_domain", "purl_namespace", "cpe_vendor", "id".
+	MatchedOn string `json:"matched_on"`
+	// Score is in [0,1]; exact identifier matches score 1.
+	Score float64 `json:"score"`
+	// Method names the comparison: "exact", "normalized", "token-set",
+	// "fuzzy", "brand-token", "domain", "namespace-prefix", "cpe-vendor".
+	Method string `json:"method"`
+	// Programs are the entry's sanctions programs, if any.
+	Programs []string `json:"programs,omitempty"`
+	// Explain says in words which tokens and normalisations made the match.
+	Explain string `json:"explain,omitempty"`
+}

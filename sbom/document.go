@@ -1,0 +1,139 @@
+package sbom
+
+// Format names an SBOM format and encoding, as detected from the content.
+type Format string
+
+// The formats Decode understands.
+const (
+	FormatCycloneDXJSON Format = "cyclonedx-json"
+	FormatCycloneDXXML  Format = "cyclonedx-xml"
+	FormatSPDXJSON      Format = "spdx-json"
+	FormatSPDXTagValue  Format = "spdx-tag-value"
+	FormatSPDXYAML      Format = "spdx-yaml"
+	FormatSPDXRDF       Format = "spdx-rdf"
+)
+
+// Document is the format-neutral model of one SBOM file. Every parser
+// converts into it, so that screening and policies see one shape whatever
+// the input format was.
+type Document struct {
+	// Format is the detected format and encoding.
+	Format Format `json:"format"`
+	// SpecVersion is the version of the specification the file declares
+	// ("1.5" for CycloneDX, "2.3" for SPDX).
+	SpecVersion string `json:"spec_version"`
+	// Subject is the component the SBOM describes (CycloneDX
+	// metadata.component, SPDX documentDescribes), nil when absent.
+	Subject *Component `json:"subject,omitempty"`
+	// Parties are the parties named for the document as a whole
+	// (CycloneDX metadata supplier, manufacturer, authors; SPDX creators).
+	Parties []Party `json:"parties,omitempty"`
+	// Components holds every component, nested ones flattened, in file order.
+	Components []Component `json:"components"`
+	// Services counts CycloneDX services (nested ones included).
+	Services int `json:"services"`
+	// Dependencies maps a component ref to the refs it depends on.
+	Dependencies map[string][]string `json:"dependencies,omitempty"`
+	// Warnings are problems in an otherwise usable document (a purl or CPE
+	// that does not parse, a duplicate bom-ref, a component with no name);
+	// they are reported as findings, not errors.
+	Warnings []Warning `json:"warnings,omitempty"`
+}
+
+// Component is one package, library, application, file or device.
+type Component struct {
+	// Ref is the component's identifier inside the document (CycloneDX
+	// bom-ref, SPDX SPDXID); synthesised from the pointer when absent.
+	Ref string `json:"ref"`
+	// Pointer locates the component in the original file: an RFC 6901 JSON
+	// pointer for JSON and YAML, an XPath-like locator for XML
+	// ("/bom/components/component[3]"), "line N" for SPDX tag-value.
+	Pointer string `json:"pointer"`
+	Name    string `json:"name"`
+	Version string `json:"version,omitempty"`
+	// Type is the CycloneDX component type or the SPDX primary package
+	// purpose, lower case ("library", "application", "device", ...).
+	Type string `json:"type,omitempty"`
+	// Group is the CycloneDX group (often the Maven groupId).
+	Group string   `json:"group,omitempty"`
+	PURL  string   `json:"purl,omitempty"`
+	CPEs  []string `json:"cpes,omitempty"`
+	// Parties are the named parties from the component's own fields.
+	Parties []Party `json:"parties,omitempty"`
+	// Copyright is the copyright text, verbatim.
+	Copyright string `json:"copyright,omitempty"`
+	// CopyrightPointer locates Copyright in the original file.
+	CopyrightPointer string   `json:"copyright_pointer,omitempty"`
+	Hashes           []Hash   `json:"hashes,omitempty"`
+	Licenses         []string `json:"licenses,omitempty"`
+	// Properties are CycloneDX name/value properties, in file order.
+	Properties []Property `json:"properties,omitempty"`
+	// ExternalRefs are URLs the component points to (website, vcs,
+	// distribution, SPDX homepage and download location).
+	ExternalRefs []ExternalRef `json:"external_refs,omitempty"`
+	// Path is the chain of parent refs for a nested component, outermost
+	// first; empty for a top-level component.
+	Path []string `json:"path,omitempty"`
+}
+
+// Party is a person or organisation named in an SBOM field.
+type Party struct {
+	// Role is what the field says the party did: supplier, manufacturer,
+	// publisher, author, originator, creator, vendor, owner.
+	Role string `json:"role"`
+	// Kind is "organization" or "person" when the format says so (SPDX
+	// "Organization:" / "Person:", CycloneDX OrganizationalEntity versus
+	// OrganizationalContact), "" when it does not.
+	Kind   string   `json:"kind,omitempty"`
+	Name   string   `json:"name"`
+	URLs   []string `json:"urls,omitempty"`
+	Emails []string `json:"emails,omitempty"`
+	// Pointer locates the name in the original file.
+	Pointer string `json:"pointer"`
+}
+
+// Hash is one checksum of a component.
+type Hash struct {
+	Algorithm string `json:"alg"`
+	Value     string `json:"value"`
+}
+
+// Property is one CycloneDX property.
+type Property struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+// ExternalRef is one URL a component points to.
+type ExternalRef struct {
+	// Type is the reference type ("website", "vcs", "distribution",
+	// "homepage", "download", ...).
+	Type    string `json:"type"`
+	URL     string `json:"url"`
+	Pointer string `json:"pointer"`
+}
+
+// Warning is a problem with one field of an otherwise usable document.
+type Warning struct {
+	// Code is a stable identifier: "purl-invalid", "cpe-invalid",
+	// "duplicate-ref", "component-unnamed".
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Pointer string `json:"pointer"`
+}
+
+// Party roles.
+const (
+	RoleSupplier     = "supplier"
+	RoleManufacturer = "manufacturer"
+	RolePublisher    = "publisher"
+	RoleAuthor       = "author"
+	RoleOriginator   = "originator"
+	RoleCreator      = "creator"
+)
+
+// Party kinds.
+const (
+	KindOrganization = "organization"
+	KindPerson       = "person"
+)
