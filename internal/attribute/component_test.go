@@ -1,0 +1,126 @@
+package attribute_test
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/bangate/bangate/internal/attribute"
+	"github.com/bangate/bangate/sbom"
+)
+
+func TestPURLNamespace(t *testing.T) {
+	tests := []struct{ purl, eco, ns string }{
+		{"pkg:maven/com.kaspersky.android-components/kaspresso@1.6.0", "maven", "com.kaspersky.android-components"},
+		{"pkg:npm/%40kaspersky/hexa-ui@6.198.2", "npm", "@kaspersky"},
+		{"pkg:npm/left-pad@1.3.0", "npm", ""},
+		{"pkg:golang/github.com/KasperskyLab/klogga@v1.0.0", "golang", "github.com/kasperskylab"},
+		{"pkg:github/KasperskyLab/uif@1.0", "github", "github.com/kasperskylab"},
+		{"pkg:pypi/requests@2.0", "pypi", ""},
+		{"not a purl", "", ""},
+		{"", "", ""},
+	}
+	for _, tc := range tests {
+		eco, ns := attribute.PURLNamespace(tc.purl)
+		if eco != tc.eco || ns != tc.ns {
+			t.Errorf("PURLNamespace(%q) = %q, %q; want %q, %q", tc.purl, eco, ns, tc.eco, tc.ns)
+		}
+	}
+}
+
+func TestCPEVendor(t *testing.T) {
+	tests := map[string]string{
+		"cpe:2.3:a:kaspersky:total_security:21.3:*:*:*:*:*:*:*":        "kaspersky",
+		"cpe:/a:kaspersky_lab:kaspersky_anti-virus":                    "kaspersky_lab",
+		"cpe:2.3:o:dahuasecurity:ipc-hum7xxx_firmware:-:*:*:*:*:*:*:*": "dahuasecurity",
+		`cpe:2.3:a:foo\:bar:baz:1:*:*:*:*:*:*:*`:                       "foo:bar",
+		"cpe:2.3:a:*:x:1:*:*:*:*:*:*:*":                                "",
+		"cpe:2.3":                                                      "",
+		"kaspersky":                                                    "",
+	}
+	for in, want := range tests {
+		if got := attribute.CPEVendor(in); got != want {
+			t.Errorf("CPEVendor(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestDomains(t *testing.T) {
+	tests := map[string]string{
+		"https://www.kaspersky.com/downloads": "kaspersky.com",
+		"http://USA.Kaspersky.com":            "usa.kaspersky.com",
+		"kaspersky-labs.com/x":                "kaspersky-labs.com",
+		"git@github.com:KasperskyLab/uif.git": "github.com",
+		"NOASSERTION":                         "",
+		"https://localhost:8080":              "",
+		"":                                    "",
+	}
+	for in, want := range tests {
+		if got := attribute.Domain(in); got != want {
+			t.Errorf("Domain(%q) = %q, want %q", in, got, want)
+		}
+	}
+	emails := map[string]string{
+		"dev@kaspersky.com":                "kaspersky.com",
+		"Ivan Petrov <ivan@Kaspersky.COM>": "kaspersky.com",
+		"no-at-sign":                       "",
+		"x@localhost":                      "",
+	}
+	for in, want := range emails {
+		if got := attribute.EmailDomain(in); got != want {
+			t.Errorf("EmailDomain(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := attribute.CodeHostNamespace("https://github.com/KasperskyLab/klogga"); got != "github.com/kasperskylab" {
+		t.Errorf("CodeHostNamespace = %q", got)
+	}
+}
+
+func TestCopyrightHolders(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Copyright © 2024 AO Kaspersky Lab. All rights reserved.", []string{"AO Kaspersky Lab"}},
+		{`(C) 2002 "Kaspersky Lab"`, []string{"Kaspersky Lab"}},
+		{"Copyright (c) 2010-2023, The Apache Software Foundation", []string{"The Apache Software Foundation"}},
+		{"Copyright 2019 Jane Doe <jane@example.com>\nCopyright 2020 by Acme Corp.", []string{"Jane Doe", "Acme Corp"}},
+		{"NOASSERTION", nil},
+		{"MIT licence text without the word", nil},
+	}
+	for _, tc := range tests {
+		if diff := cmp.Diff(tc.want, attribute.CopyrightHolders(tc.in)); diff != "" {
+			t.Errorf("CopyrightHolders(%q) (-want +got):\n%s", tc.in, diff)
+		}
+	}
+}
+
+func TestComponentSignals(t *testing.T) {
+	c := &sbom.Component{
+		Pointer: "/components/3", Name: "kaspresso", PURL: "pkg:maven/com.kaspersky.android-components/kaspresso@1.6.0",
+		CPEs: []string{"cpe:2.3:a:kaspersky:kaspresso:1.6.0:*:*:*:*:*:*:*"},
+		Parties: []sbom.Party{
+			{Role: "supplier", Kind: "organization", Name: "AO Kaspersky Lab", URLs: []string{"https://www.kaspersky.com"}, Pointer: "/components/3/supplier/name"},
+			{Role: "author", Kind: "person", Name: "Ivan", Emails: []string{"ivan@kaspersky.com"}, Pointer: "/components/3/authors/0/name"},
+			{Role: "author", Name: "NOASSERTION", Pointer: "/components/3/author"},
+		},
+		Copyright:        "Copyright 2024 AO Kaspersky Lab",
+		CopyrightPointer: "/components/3/copyright",
+		ExternalRefs:     []sbom.ExternalRef{{Type: "vcs", URL: "https://github.com/KasperskyLab/Kaspresso", Pointer: "/components/3/externalReferences/0/url"}},
+	}
+	got := attribute.Component(c)
+	want := []attribute.Signal{
+		{Source: "supplier", Type: "name", Value: "AO Kaspersky Lab", Kind: "organization", Pointer: "/components/3/supplier/name"},
+		{Source: "url", Type: "domain", Value: "kaspersky.com", Pointer: "/components/3/supplier/name"},
+		{Source: "author", Type: "name", Value: "Ivan", Kind: "person", Pointer: "/components/3/authors/0/name"},
+		{Source: "email", Type: "domain", Value: "kaspersky.com", Pointer: "/components/3/authors/0/name"},
+		{Source: "vcs", Type: "namespace", Value: "github.com/kasperskylab", Ecosystem: "golang", Pointer: "/components/3/externalReferences/0/url"},
+		{Source: "purl", Type: "namespace", Value: "com.kaspersky.android-components", Ecosystem: "maven", Pointer: "/components/3/purl"},
+		{Source: "cpe", Type: "cpe_vendor", Value: "kaspersky", Pointer: "/components/3/cpe"},
+		{Source: "copyright", Type: "name", Value: "AO Kaspersky Lab", Pointer: "/components/3/copyright"},
+		{Source: "component_name", Type: "name", Value: "kaspresso", Kind: "organization", Pointer: "/components/3/name"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("signals (-want +got):\n%s", diff)
+	}
+}

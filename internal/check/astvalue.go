@@ -1,0 +1,85 @@
+package check
+
+import (
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// The policy input is built as OPA values directly, never through a JSON
+// round trip: OPA's cost grows with the input, and converting Go maps or
+// JSON into ast values is most of it.
+
+type objBuilder struct{ items [][2]*ast.Term }
+
+func (b *objBuilder) str(k, v string) *objBuilder {
+	b.items = append(b.items, ast.Item(ast.StringTerm(k), ast.StringTerm(v)))
+	return b
+}
+
+// strOpt adds k only when v is not empty.
+func (b *objBuilder) strOpt(k, v string) *objBuilder {
+	if v != "" {
+		b.str(k, v)
+	}
+	return b
+}
+
+func (b *objBuilder) num(k string, v float64) *objBuilder {
+	b.items = append(b.items, ast.Item(ast.StringTerm(k), ast.FloatNumberTerm(v)))
+	return b
+}
+
+func (b *objBuilder) int(k string, v int) *objBuilder {
+	b.items = append(b.items, ast.Item(ast.StringTerm(k), ast.IntNumberTerm(v)))
+	return b
+}
+
+func (b *objBuilder) val(k string, v ast.Value) *objBuilder {
+	b.items = append(b.items, ast.Item(ast.StringTerm(k), ast.NewTerm(v)))
+	return b
+}
+
+func (b *objBuilder) obj() ast.Object { return ast.NewObject(b.items...) }
+
+func strArray(ss []string) *ast.Array {
+	terms := make([]*ast.Term, len(ss))
+	for i, s := range ss {
+		terms[i] = ast.StringTerm(s)
+	}
+	return ast.NewArray(terms...)
+}
+
+func objArray(objs []ast.Object) *ast.Array {
+	terms := make([]*ast.Term, len(objs))
+	for i, o := range objs {
+		terms[i] = ast.NewTerm(o)
+	}
+	return ast.NewArray(terms...)
+}
+
+// matchValue is the match object of the input contract.
+func matchValue(f Found) ast.Object {
+	b := &objBuilder{}
+	b.str("entry_type", f.EntryType).val("linked_to", strArray(nonNil(f.LinkedTo)))
+	b.str("list", f.List).str("entry_id", f.EntryID).str("entry_name", f.EntryName).
+		str("matched_name", f.MatchedName).str("matched_on", f.MatchedOn).num("score", f.Score).
+		str("method", f.Method).val("programs", strArray(nonNil(f.Programs))).
+		strOpt("explain", f.Explain).
+		str("signal", f.Signal).str("value", f.Value).str("pointer", f.Pointer).str("confidence", f.Confidence)
+	return b.obj()
+}
+
+func nonNil(ss []string) []string {
+	if ss == nil {
+		return []string{}
+	}
+	return ss
+}
+
+// settingsValue is input.settings: the configuration policies read.
+func (c *Checker) settingsValue() ast.Object {
+	embargo := c.opts.Embargo
+	if embargo == "" {
+		embargo = "deny"
+	}
+	return (&objBuilder{}).str("embargo", embargo).obj()
+}

@@ -1,0 +1,147 @@
+package check_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/bangate/bangate/internal/check"
+	"github.com/bangate/bangate/internal/decision"
+	"github.com/bangate/bangate/internal/policy"
+	"github.com/bangate/bangate/internal/screen"
+	"github.com/bangate/bangate/policies"
+)
+
+var (
+	setupOnce sync.Once
+	engine    *policy.Engine
+	screening *check.Screening
+	setupErr  error
+)
+
+// setup compiles the built-in bundle and indexes the built-in lists once
+// for every test, as a server would.
+func setup(t testing.TB) (*policy.Engine, *check.Screening) {
+	t.Helper()
+	setupOnce.Do(func() {
+		ctx := context.Background()
+		engine, setupErr = policy.New(ctx, policy.Options{BuiltIn: policies.FS})
+		if setupErr != nil {
+			return
+		}
+		ls, err := check.LoadLists(policies.FS, nil, nil)
+		if err != nil {
+			setupErr = err
+			return
+		}
+		screening, setupErr = check.NewScreening(ls, screenOpts())
+	})
+	if setupErr != nil {
+		t.Fatal(setupErr)
+	}
+	return engine, screening
+}
+
+func checker(t testing.TB, profile, asOf string) *check.Checker {
+	e, s := setup(t)
+	at, err := time.Parse(time.DateOnly, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return check.New(e, s, check.Options{Profile: profile, AsOf: at, MaxListed: 10})
+}
+
+// cdx wraps one component's JSON in a CycloneDX 1.6 document.
+func cdx(component string) []byte {
+	return []byte(fmt.Sprintf(`{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,
+"metadata":{"component":{"type":"application","bom-ref":"app","name":"app","version":"1"}},
+"components":[%s]}`, component))
+}
+
+func TestAttributionPaths(t *testing.T) {
+	const (
+		icts = "89 FR 52434"
+		far23 = "52.204-23"
+		far25 = "52.204-25"
+	)
+	tests := []struct {
+		name      string
+		component string
+		profile   string
+		asOf      string
+		outcome   string
+		citations []string // each must appear in some violation's citation
+	}{
+		{"purl namespace only", `{"type":"library","bom-ref":"c1","name":"kaspresso","version":"1.6.0","purl":"pkg:maven/com.kaspersky.android-components/kaspresso@1.6.0"}`,
+			"federal-contractor", "2026-11-27", "fail", []string{icts, far23}},
+		{"CPE only", `{"type":"application","bom-ref":"c1","name":"x","version":"1","cpe":"cpe:2.3:a:kaspersky:total_security:21.3:*:*:*:*:*:*:*"}`,
+			"us-person", "2026-11-27", "fail", []string{icts}},
+		{"legacy CPE vendor only", `{"type":"application","bom-ref":"c1","name":"x","version":"1","cpe":"cpe:/a:kaspersky_lab:kaspersky_anti-virus:6.0"}`,
+			"federal-contractor", "2026-11-27", "fail", []string{icts, far23}},
+		{"author e-mail domain only", `{"type":"library","bom-ref":"c1","name":"x","version":"1","authors":[{"name":"Build Team","email":"build@kaspersky.com"}]}`,
+			"federal-contractor", "2026-11-27", "fail", []string{icts, far23}},
+		{"supplier alias AO Kaspersky Lab", `{"type":"library","bom-ref":"c1","name":"x","version":"1","supplier":{"name":"AO Kaspersky Lab"}}`,
+			"federal-contractor", "2026-11-27", "fail", []string{icts, far23}},
+		{"supplier alias Kaspersky Labs Limited", `{"type":"library","bom-ref":"c1","name":"x","version":"1","supplier":{"name":"Kaspersky Labs Limited"}}`,
+			"us-person", "2026-11-27", "fail", []string{icts}},
+		{"before the ICTS dates", `{"type":"library","bom-ref":"c1","name":"x","version":"1","supplier":{"name":"AO Kaspersky Lab"}}`,
+			"us-person", "2024-07-01", "pass", nil},
+		{"after the ICTS dates", `{"type":"library","bom-ref":"c1","name":"x","version":"1","supplier":{"name":"AO Kaspersky Lab"}}`,
+			"us-person", "2024-10-01", "fail", []string{icts}},
+		{"section 889 subsidiary", `{"type":"library","bom-ref":"c1","name":"hms-push","version":"6","supplier":{"name":"Huawei Device Co., Ltd."}}`,
+			"federal-contractor", "2026-11-27", "fail", []string{far25}},
+		{"person named like a vendor", `{"type":"library","bom-ref":"c1","name":"x","version":"1","author":"Eugene Kaspersky"}`,
+			"federal-contractor", "2026-11-27", "pass", nil},
+		{"vendor only in copyright", `{"type":"library","bom-ref":"c1","name":"x","version":"1","copyright":"Copyright (c) 2011 Kaspersky Lab ZAO"}`,
+			"federal-contractor", "2026-11-27", "review", nil},
+		{"near-miss supplier", `{"type":"library","bom-ref":"c1","name":"x","version":"1","supplier":{"name":"Kasper Data Systems GmbH"},"publisher":"Huaweiss Trading BV"}`,
+			"federal-contractor", "2026-11-27", "pass", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := checker(t, tc.profile, tc.asOf)
+			got := c.Check(context.Background(), check.Input{Path: "t.cdx.json", Data: cdx(tc.component)})
+			if got.Outcome != tc.outcome {
+				t.Fatalf("outcome %q, want %q (error %q)\nviolations %+v\nreviews %+v", got.Outcome, tc.outcome, got.Error, got.Result.Violations, got.Result.Reviews)
+			}
+			for _, want := range tc.citations {
+				found := false
+				for _, v := range got.Result.Violations {
+					if v.Authority != nil && strings.Contains(v.Authority.Citation, want) {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("no violation cites %q: %+v", want, got.Result.Violations)
+				}
+			}
+		})
+	}
+}
+
+// A Checker is used concurrently by a server.
+func TestCheckConcurrent(t *testing.T) {
+	c := checker(t, "federal-contractor", "2026-11-27")
+	data := cdx(`{"type":"library","bom-ref":"c1","name":"x","version":"1","supplier":{"name":"AO Kaspersky Lab"}}`)
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if got := c.Check(context.Background(), check.Input{Path: "x", Data: data}); got.Outcome != decision.OutcomeFail {
+				errs <- got.Outcome + " " + got.Error
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
+func screenOpts() screen.Options { return screen.DefaultOptions() }

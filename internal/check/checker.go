@@ -1,0 +1,166 @@
+package check
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"sync/atomic"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/bangate/bangate/internal/decision"
+	"github.com/bangate/bangate/internal/policy"
+	"github.com/bangate/bangate/internal/procurement"
+	"github.com/bangate/bangate/sbom"
+)
+
+// Options configure a Checker.
+type Options struct {
+	// Profile names the obligations that apply (input.profile).
+	Profile string
+	// AsOf is the date policies evaluate against.
+	AsOf time.Time
+	// AllComponents hands every component to the policies instead of
+	// only those with a match.
+	AllComponents bool
+	// MaxListed caps the unattributed components listed by ref.
+	MaxListed int
+	// Kind forces the input kind: "auto" (or ""), "sbom", "procurement".
+	Kind string
+	// Procurement tunes the procurement readers (column mapping, encoding).
+	Procurement procurement.Options
+	// Ownership holds stakes from a separate ownership file, added to the
+	// owners the records name.
+	Ownership []procurement.Edge
+	// Embargo is what a product from a comprehensively sanctioned country
+	// does (input.settings.embargo): "deny", "review" or "off".
+	Embargo string
+}
+
+// Input is one input to check.
+type Input struct {
+	// Path names the input in reports ("-" for standard input).
+	Path string
+	// Data is the whole input; nil when Err is set.
+	Data []byte
+	// Err is a problem met while reading the input; the input is then
+	// decided as "error".
+	Err error
+}
+
+// Checker runs the pipeline. It is safe for concurrent use.
+type Checker struct {
+	engine    *policy.Engine
+	screening atomic.Pointer[Screening]
+	opts      Options
+}
+
+// New returns a Checker over a compiled engine and a screening.
+func New(engine *policy.Engine, s *Screening, opts Options) *Checker {
+	c := &Checker{engine: engine, opts: opts}
+	c.screening.Store(s)
+	return c
+}
+
+// SetScreening swaps the lists for the checks that start after it returns.
+func (c *Checker) SetScreening(s *Screening) { c.screening.Store(s) }
+
+// Screening returns the lists in force.
+func (c *Checker) Screening() *Screening { return c.screening.Load() }
+
+type sourceInfo struct{ path, sha256, format string }
+
+// Check decides one input. Every failure to check is reported in the
+// result as outcome "error", never as a pass.
+func (c *Checker) Check(ctx context.Context, in Input) decision.Input {
+	out := decision.Input{Path: in.Path, Kind: "sbom", Outcome: decision.OutcomeError}
+	if in.Err != nil {
+		out.Error = in.Err.Error()
+		return out
+	}
+	sum := sha256.Sum256(in.Data)
+	out.SHA256 = hex.EncodeToString(sum[:])
+	scr := c.screening.Load()
+	kind, err := c.kindOf(in.Data)
+	if err != nil {
+		out.Error = fmt.Sprintf("parse %s: %s", in.Path, err)
+		return out
+	}
+	src := sourceInfo{path: in.Path, sha256: out.SHA256}
+	var value ast.Object
+	if kind == "procurement" {
+		out.Kind = "procurement"
+		vs, err := procurement.Read(in.Data, in.Path, c.opts.Procurement)
+		if err != nil {
+			out.Error = fmt.Sprintf("parse %s: %s", in.Path, err)
+			return out
+		}
+		f, _ := procurement.Detect(in.Data)
+		src.format, out.Format = "procurement-"+string(f), "procurement-"+string(f)
+		if value, out.Coverage, err = c.buildProcurementInput(vs, c.opts.Ownership, src, scr); err != nil {
+			out.Error = err.Error()
+			return out
+		}
+	} else {
+		doc, err := sbom.Decode(in.Data, sbom.Options{Name: in.Path})
+		if err != nil {
+			out.Error = fmt.Sprintf("parse %s: %s", in.Path, err)
+			return out
+		}
+		out.Format, out.SpecVersion = string(doc.Format), doc.SpecVersion
+		src.format = out.Format
+		built := c.buildSBOMInput(doc, src, scr)
+		value, out.Coverage, out.Subject = built.value, built.coverage, built.subject
+	}
+	res, err := c.engine.Evaluate(ctx, value)
+	if err != nil {
+		out.Error = fmt.Sprintf("check %s: %s", in.Path, err)
+		return out
+	}
+	out.Result, out.Outcome = res, res.Outcome
+	return out
+}
+
+// kindOf tells an SBOM from a procurement file by content: anything that
+// looks like an SBOM is parsed as one (so a broken SBOM is reported as
+// such), anything else must be a vendor file.
+func (c *Checker) kindOf(data []byte) (string, error) {
+	switch c.opts.Kind {
+	case "sbom", "procurement":
+		return c.opts.Kind, nil
+	}
+	_, _, err := sbom.Identify(data)
+	if err == nil || !errors.Is(err, sbom.ErrUnknownFormat) {
+		return "sbom", nil
+	}
+	if _, perr := procurement.Detect(data); perr != nil {
+		return "", fmt.Errorf("neither an SBOM nor a procurement file: %w", err)
+	}
+	return "procurement", nil
+}
+
+// Run decides every input and gathers the run; the exit code is the worst
+// over all inputs (2 > 1 > 3 > 0).
+func (c *Checker) Run(ctx context.Context, inputs []Input, tool decision.Tool) *decision.Run {
+	run := &decision.Run{Tool: tool, AsOf: c.opts.AsOf, Profile: c.opts.Profile, Lists: c.screening.Load().Lists,
+		Outcome: decision.OutcomePass, ExitCode: decision.ExitPass}
+	if len(inputs) == 0 {
+		run.Outcome, run.ExitCode = decision.OutcomeError, decision.ExitError
+		return run
+	}
+	for _, in := range inputs {
+		if err := ctx.Err(); err != nil {
+			in = Input{Path: in.Path, Err: errors.New("check cancelled")}
+		}
+		d := c.Check(ctx, in)
+		run.Inputs = append(run.Inputs, d)
+		code := decision.ExitCodeFor(d.Outcome)
+		if decision.Worse(code, run.ExitCode) {
+			run.ExitCode, run.Outcome = code, d.Outcome
+		}
+	}
+	return run
+}

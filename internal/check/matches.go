@@ -1,0 +1,132 @@
+package check
+
+import (
+	"github.com/bangate/bangate/internal/attribute"
+	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/screen"
+	"github.com/bangate/bangate/sbom"
+)
+
+// Confidence levels of an attribution (see policies/README.md).
+const (
+	ConfidenceHigh   = "high"
+	ConfidenceMedium = "medium"
+	ConfidenceLow    = "low"
+)
+
+// Found is one match with the signal that produced it.
+type Found struct {
+	screen.Match
+	// Signal is the field the evidence came from.
+	Signal string
+	// Value is the signal's value (the name, domain, namespace, vendor).
+	Value string
+	// Pointer locates the evidence in the input.
+	Pointer string
+	// Confidence says how strongly the match attributes the subject.
+	Confidence string
+	// EntryType is the entry's type ("individual", "entity", ...).
+	EntryType string
+	// LinkedTo names whom the entry's remarks link it to.
+	LinkedTo []string
+}
+
+// screener screens signals with a per-input cache: the same supplier name
+// on thousands of components is screened once.
+type screener struct {
+	s     *Screening
+	names map[nameKey][]screen.Match
+	ids   map[idKey][]screen.Match
+}
+
+type nameKey struct{ name, kind string }
+
+type idKey struct{ typ, eco, value string }
+
+func newScreener(s *Screening) *screener {
+	return &screener{s: s, names: map[nameKey][]screen.Match{}, ids: map[idKey][]screen.Match{}}
+}
+
+// distinctNames is how many distinct names were screened.
+func (sc *screener) distinctNames() int { return len(sc.names) }
+
+// signal screens one signal and returns its matches with a confidence.
+func (sc *screener) signal(sig attribute.Signal) []Found {
+	var ms []screen.Match
+	switch sig.Type {
+	case attribute.ValueName:
+		k := nameKey{sig.Value, sig.Kind}
+		var ok bool
+		if ms, ok = sc.names[k]; !ok {
+			ms = sc.s.Index.Name(screen.Query{Name: sig.Value, Kind: sig.Kind})
+			sc.names[k] = ms
+		}
+	default:
+		k := idKey{sig.Type, sig.Ecosystem, sig.Value}
+		var ok bool
+		if ms, ok = sc.ids[k]; !ok {
+			switch sig.Type {
+			case attribute.ValueDomain:
+				ms = sc.s.Index.Domain(sig.Value)
+			case attribute.ValueNamespace:
+				ms = sc.s.Index.PURLNamespace(sig.Ecosystem, sig.Value)
+			case attribute.ValueCPEVendor:
+				ms = sc.s.Index.CPEVendor(sig.Value)
+			}
+			sc.ids[k] = ms
+		}
+	}
+	if len(ms) == 0 {
+		return nil
+	}
+	out := make([]Found, 0, len(ms))
+	for _, m := range ms {
+		conf, keep := sc.confidence(sig, m)
+		if !keep {
+			continue
+		}
+		f := Found{Match: m, Signal: sig.Source, Value: sig.Value, Pointer: sig.Pointer, Confidence: conf}
+		if e := sc.s.entries[entryKey{m.List, m.EntryID}]; e != nil {
+			f.EntryType, f.LinkedTo = e.Type, e.LinkedTo
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// confidence grades a match by the signal it came from; keep is false for
+// matches a signal cannot support (a package named after a sanctioned
+// person, say).
+func (sc *screener) confidence(sig attribute.Signal, m screen.Match) (conf string, keep bool) {
+	kind := sc.s.Kinds[m.List]
+	switch sig.Source {
+	case attribute.SourceComponentName:
+		// A package merely named after a vendor: weak, and only for brands
+		// of ban lists.
+		return ConfidenceLow, kind == lists.KindBan && m.MatchedOn == "brand"
+	case attribute.SourceCopyright:
+		return ConfidenceLow, true
+	case attribute.SourceVCS:
+		return ConfidenceMedium, true
+	case attribute.SourcePURL, attribute.SourceGroup, attribute.SourceCPE, attribute.SourceEmail, attribute.SourceURL:
+		return ConfidenceHigh, true
+	}
+	// A party's name.
+	if kind == lists.KindBan {
+		if m.MatchedOn == "brand" {
+			return ConfidenceMedium, true
+		}
+		return ConfidenceHigh, true
+	}
+	if m.Score >= sc.s.Thresholds.Match {
+		return ConfidenceHigh, true
+	}
+	return ConfidenceLow, true
+}
+
+// partySignals returns the signals of one party.
+func partySignals(p sbom.Party) []attribute.Signal {
+	var out []attribute.Signal
+	attribute.Party(p, func(s attribute.Signal) { out = append(out, s) })
+	return out
+}

@@ -1,0 +1,187 @@
+package check
+
+import (
+	"strings"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/bangate/bangate/internal/attribute"
+	"github.com/bangate/bangate/internal/decision"
+	"github.com/bangate/bangate/sbom"
+)
+
+// sbomInput is what the pipeline computed for one SBOM.
+type sbomInput struct {
+	value    ast.Object
+	coverage decision.Coverage
+	subject  *decision.Subject
+}
+
+// partyRoles are the sources of a signal that name a party.
+var partyRoles = map[string]bool{
+	sbom.RoleSupplier: true, sbom.RoleManufacturer: true, sbom.RolePublisher: true,
+	sbom.RoleAuthor: true, sbom.RoleOriginator: true, sbom.RoleCreator: true, "vendor": true, "owner": true,
+}
+
+// buildSBOMInput attributes and screens every component and builds the
+// policy input.
+func (c *Checker) buildSBOMInput(doc *sbom.Document, src sourceInfo, scr *Screening) sbomInput {
+	sc := newScreener(scr)
+	var cov decision.Coverage
+	cov.Components = len(doc.Components)
+	cov.Services = doc.Services
+	var comps []ast.Object
+	var unattributed []ast.Object
+	for i := range doc.Components {
+		comp := &doc.Components[i]
+		signals := attribute.Component(comp)
+		attributed, named := false, false
+		partyMatches := make([][]Found, len(comp.Parties))
+		var compMatches []Found
+		eco, ns := attribute.PURLNamespace(comp.PURL)
+		if ns != "" {
+			cov.WithPURLNamespace++
+		}
+		for _, sig := range signals {
+			if sig.Source != attribute.SourceComponentName {
+				attributed = true
+			}
+			found := sc.signal(sig)
+			if sig.Type == attribute.ValueName && partyRoles[sig.Source] {
+				named = true
+				if j := partyIndex(comp.Parties, sig); j >= 0 {
+					partyMatches[j] = append(partyMatches[j], found...)
+					continue
+				}
+			}
+			compMatches = append(compMatches, found...)
+		}
+		if named {
+			cov.WithNamedParty++
+		}
+		if attributed {
+			cov.Attributed++
+		} else {
+			cov.Unattributed++
+			if len(unattributed) < c.opts.MaxListed {
+				b := &objBuilder{}
+				b.str("ref", comp.Ref).str("name", comp.Name).str("pointer", comp.Pointer)
+				unattributed = append(unattributed, b.obj())
+			}
+		}
+		has := len(compMatches) > 0
+		for _, pm := range partyMatches {
+			has = has || len(pm) > 0
+		}
+		if !has && !c.opts.AllComponents {
+			continue
+		}
+		comps = append(comps, componentValue(comp, eco, ns, partyMatches, compMatches))
+	}
+
+	// The document's own parties and subject.
+	subj := &objBuilder{}
+	var subject *decision.Subject
+	var docParties []ast.Object
+	if doc.Subject != nil {
+		subj.str("name", doc.Subject.Name).str("version", doc.Subject.Version).strOpt("ref", doc.Subject.Ref)
+		subject = &decision.Subject{Kind: "document", Ref: doc.Subject.Ref, Name: doc.Subject.Name, Version: doc.Subject.Version}
+		for _, p := range doc.Subject.Parties {
+			docParties = append(docParties, partyValue(p, screenParty(sc, p)))
+		}
+	}
+	for _, p := range doc.Parties {
+		docParties = append(docParties, partyValue(p, screenParty(sc, p)))
+	}
+	subj.val("parties", objArray(docParties))
+
+	var warnings []ast.Object
+	for _, w := range doc.Warnings {
+		b := &objBuilder{}
+		b.str("code", w.Code).str("message", w.Message).str("pointer", w.Pointer)
+		warnings = append(warnings, b.obj())
+	}
+	cov.PartiesScreened = sc.distinctNames()
+
+	covObj := &objBuilder{}
+	covObj.int("components", cov.Components).int("services", cov.Services).int("attributed", cov.Attributed).
+		int("with_named_party", cov.WithNamedParty).int("with_purl_namespace", cov.WithPURLNamespace).
+		int("unattributed_count", cov.Unattributed).val("unattributed", objArray(unattributed)).
+		int("max_listed", c.opts.MaxListed)
+
+	source := &objBuilder{}
+	source.str("path", src.path).str("format", string(doc.Format)).str("spec_version", doc.SpecVersion).str("sha256", src.sha256)
+
+	in := &objBuilder{}
+	in.str("kind", "sbom").str("as_of", c.opts.AsOf.UTC().Format(time.RFC3339)).str("profile", c.opts.Profile).
+		val("source", source.obj()).val("subject", subj.obj()).val("components", objArray(comps)).
+		val("vendors", ast.NewArray()).val("lists", listsValue(scr, c.opts.AsOf)).val("coverage", covObj.obj()).
+		val("warnings", objArray(warnings)).
+		val("screening", (&objBuilder{}).num("match", scr.Thresholds.Match).num("review", scr.Thresholds.Review).obj()).
+		val("settings", c.settingsValue())
+	return sbomInput{value: in.obj(), coverage: cov, subject: subject}
+}
+
+func screenParty(sc *screener, p sbom.Party) []Found {
+	var out []Found
+	for _, sig := range partySignals(p) {
+		out = append(out, sc.signal(sig)...)
+	}
+	return out
+}
+
+func partyIndex(parties []sbom.Party, sig attribute.Signal) int {
+	for j, p := range parties {
+		if p.Pointer == sig.Pointer && p.Role == sig.Source && strings.TrimSpace(p.Name) == sig.Value {
+			return j
+		}
+	}
+	return -1
+}
+
+func componentValue(comp *sbom.Component, eco, ns string, partyMatches [][]Found, compMatches []Found) ast.Object {
+	parties := make([]ast.Object, 0, len(comp.Parties))
+	for j, p := range comp.Parties {
+		parties = append(parties, partyValue(p, partyMatches[j]))
+	}
+	b := &objBuilder{}
+	b.str("ref", comp.Ref).str("pointer", comp.Pointer).str("name", comp.Name).str("version", comp.Version).
+		str("type", comp.Type).str("purl", comp.PURL).str("ecosystem", eco).str("namespace", ns).
+		val("cpes", strArray(nonNil(comp.CPEs))).val("parties", objArray(parties)).
+		val("matches", objArray(foundValues(compMatches)))
+	return b.obj()
+}
+
+func partyValue(p sbom.Party, found []Found) ast.Object {
+	b := &objBuilder{}
+	b.str("role", p.Role).str("kind", p.Kind).str("name", p.Name).str("pointer", p.Pointer).
+		val("matches", objArray(foundValues(found)))
+	return b.obj()
+}
+
+func foundValues(fs []Found) []ast.Object {
+	out := make([]ast.Object, len(fs))
+	for i, f := range fs {
+		out[i] = matchValue(f)
+	}
+	return out
+}
+
+func listsValue(scr *Screening, at time.Time) ast.Object {
+	b := &objBuilder{}
+	for _, p := range scr.Lists {
+		l := &objBuilder{}
+		l.str("kind", string(p.Kind)).str("source_url", p.SourceURL).str("published", dateString(p.Published)).
+			str("sha256", p.SHA256).int("entries", p.Entries).int("age_days", AgeDays(p.Published, at))
+		b.val(p.ID, l.obj())
+	}
+	return b.obj()
+}
+
+func dateString(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.DateOnly)
+}

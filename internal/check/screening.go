@@ -1,0 +1,74 @@
+package check
+
+import (
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/screen"
+)
+
+// Screening is an immutable set of loaded lists and their index.
+type Screening struct {
+	// Index screens names and identifiers against every list.
+	Index *screen.Index
+	// Lists is the provenance of every list, sorted by ID.
+	Lists []lists.Provenance
+	// Kinds maps a list ID to its kind.
+	Kinds map[string]lists.Kind
+	// Thresholds are the name-match thresholds the index was built with.
+	Thresholds screen.Options
+	// entries finds an entry by list and ID, for the facts a policy needs
+	// beside the match (the entry's type, whom it is linked to).
+	entries map[entryKey]*lists.Entry
+}
+
+type entryKey struct{ list, id string }
+
+// NewScreening indexes the lists once.
+func NewScreening(ls []*lists.List, opts screen.Options) (*Screening, error) {
+	ix, err := screen.NewIndex(ls, opts)
+	if err != nil {
+		return nil, fmt.Errorf("index lists: %w", err)
+	}
+	s := &Screening{Index: ix, Kinds: map[string]lists.Kind{}, Thresholds: opts, entries: map[entryKey]*lists.Entry{}}
+	for _, l := range ls {
+		if _, dup := s.Kinds[l.Provenance.ID]; dup {
+			return nil, fmt.Errorf("index lists: list %s is loaded twice", l.Provenance.ID)
+		}
+		s.Kinds[l.Provenance.ID] = l.Provenance.Kind
+		s.Lists = append(s.Lists, l.Provenance)
+		for i := range l.Entries {
+			s.entries[entryKey{l.Provenance.ID, l.Entries[i].ID}] = &l.Entries[i]
+		}
+	}
+	sort.Slice(s.Lists, func(i, j int) bool { return s.Lists[i].ID < s.Lists[j].ID })
+	return s, nil
+}
+
+// CheckFresh returns an error naming the first sanctions list older than
+// maxAge at the given time; curated ban lists carry the date of their legal
+// texts and are not aged. maxAge 0 disables the check.
+func (s *Screening) CheckFresh(maxAge time.Duration, at time.Time) error {
+	if maxAge <= 0 {
+		return nil
+	}
+	for _, p := range s.Lists {
+		if p.Kind == lists.KindBan {
+			continue
+		}
+		if err := lists.CheckFresh(p, maxAge, at); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// AgeDays is the whole number of days between published and at.
+func AgeDays(published, at time.Time) int {
+	if published.IsZero() || at.Before(published) {
+		return 0
+	}
+	return int(at.Sub(published).Hours() / 24)
+}

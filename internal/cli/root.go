@@ -1,0 +1,25 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+)
+
+const rootLong = `bangate checks SBOMs and procurement records against vendor ban lists
+(Kaspersky, FCC Covered List, NDAA section 889) and sanctions lists (OFAC), with
+Rego policies, and answers pass, fail or review with reasons.
+
+Exit codes: 0 pass, 1 fail, 2 could not check, 3 needs review.`
+
+func newRootCmd(env *Env) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "bangate",
+		Short:         "Policy-as-code compliance gate for SBOMs and procurement records",
+		Long:          rootLong,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.PersistentFlags().String("config", "", "configuration file (default: ./bangate.yaml when present)")
+	root.AddCommand(newCheckCmd(env), newVersionCmd(env), newPolicyCmd(env), newDataCmd(env))
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return withCode(2, err) })
+	return root
+}

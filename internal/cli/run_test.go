@@ -1,0 +1,112 @@
+package cli_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bangate/bangate/internal/cli"
+	"github.com/bangate/bangate/internal/decision"
+)
+
+// repoRoot is the repository root, seen from this package's directory.
+var repoRoot = filepath.Join("..", "..")
+
+var testNow = time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+
+type result struct {
+	code   int
+	stdout string
+	stderr string
+}
+
+// run executes bangate in-process, with no bangate.yaml in reach.
+func run(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := cli.Run(context.Background(), args, cli.Env{
+		Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut,
+		Now: func() time.Time { return testNow }, Dir: t.TempDir(), CacheDir: t.TempDir(),
+	})
+	return result{code, out.String(), errOut.String()}
+}
+
+// decisionOf parses the JSON report of a run.
+func decisionOf(t *testing.T, r result) decision.Run {
+	t.Helper()
+	var d decision.Run
+	if err := json.Unmarshal([]byte(r.stdout), &d); err != nil {
+		t.Fatalf("parse JSON report: %v\nstdout: %.500s\nstderr: %s", err, r.stdout, r.stderr)
+	}
+	return d
+}
+
+func example(name string) string { return filepath.Join(repoRoot, "examples", name) }
+
+func TestVersion(t *testing.T) {
+	r := run(t, "", "version")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"bangate ", "opa: 1.", "policy bundle: "} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("version output lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}
+
+func TestCheckErrors(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name       string
+		stdin      string
+		args       []string
+		wantStderr string
+	}{
+		{"missing file", "", []string{"check", filepath.Join(dir, "nope.json")}, "nope.json"},
+		{"not an sbom", `{"hello": "world"}`, []string{"check", "-"}, "parse -"},
+		{"empty stdin", "", []string{"check", "-"}, "parse -"},
+		{"unknown format flag value", "", []string{"check", "--profile", "reseller", "-"}, "config key profile"},
+		{"unknown output format", "", []string{"check", "-o", "pdf", example("sbom/clean.cdx.json")}, "output \"pdf\""},
+		{"unwritable output", "", []string{"check", "-o", "json=" + filepath.Join(dir, "no", "such", "dir", "x.json"), example("sbom/clean.cdx.json")}, "x.json"},
+		{"bad waiver file", "", []string{"check", "--waivers", filepath.Join(dir, "nope.yaml"), example("sbom/clean.cdx.json")}, "read waivers"},
+		{"bad policy dir", "", []string{"check", "--policy", filepath.Join(dir, "nope"), example("sbom/clean.cdx.json")}, "load policy"},
+		{"too large", "", []string{"check", "--max-input-size", "10B", example("sbom/clean.cdx.json")}, "input size limit"},
+		{"unknown flag", "", []string{"check", "--frobnicate", "x"}, "frobnicate"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := run(t, tc.stdin, tc.args...)
+			if r.code != decision.ExitError {
+				t.Fatalf("exit %d, want 2; stderr: %s", r.code, r.stderr)
+			}
+			if !strings.Contains(r.stderr, tc.wantStderr) {
+				t.Errorf("stderr %q lacks %q", r.stderr, tc.wantStderr)
+			}
+		})
+	}
+}
+
+// With several inputs, each is decided and the worst exit code wins.
+func TestCheckSeveralInputs(t *testing.T) {
+	r := run(t, "", "check", "-o", "json", example("sbom/clean.cdx.json"), example("sbom/kaspersky.cdx.json"), example("sbom/review.cdx.json"))
+	if r.code != decision.ExitFail {
+		t.Fatalf("exit %d, want 1; stderr %s", r.code, r.stderr)
+	}
+	d := decisionOf(t, r)
+	var got []string
+	for _, in := range d.Inputs {
+		got = append(got, in.Outcome)
+	}
+	if strings.Join(got, ",") != "pass,fail,review" {
+		t.Errorf("outcomes = %v", got)
+	}
+	r = run(t, "not json", "check", example("sbom/kaspersky.cdx.json"), "-")
+	if r.code != decision.ExitError {
+		t.Errorf("a bad input among good ones: exit %d, want 2", r.code)
+	}
+}

@@ -1,0 +1,47 @@
+package config
+
+// Key describes one configuration key.
+type Key struct {
+	// Name is the key as written in bangate.yaml ("lists.max-age").
+	Name string
+	// Flag is the command-line flag bound to the key, if any.
+	Flag string
+	// Default is the value when nothing sets the key.
+	Default any
+	// Help says what the key does; it is the flag's usage text too.
+	Help string
+}
+
+// DefaultProfile applies every obligation bangate knows for a US federal
+// contractor (ICTS, FAR 52.204-23 and 52.204-25): the strictest profile a
+// US organisation commonly falls under, so a gate left on defaults fails
+// closed.
+const DefaultProfile = "federal-contractor"
+
+// Keys lists every configuration key with its default, in documentation
+// order. Load registers a default for each, so that every key can be set
+// from the environment alone.
+func Keys() []Key {
+	return []Key{
+		{"profile", "profile", DefaultProfile, "obligations profile: us-person, federal-contractor, telecom-carrier, all"},
+		{"as-of", "as-of", "", "evaluate as of this date (YYYY-MM-DD or RFC 3339); default today"},
+		{"fail-on", "fail-on", "low", "lowest finding that fails the check: critical, high, medium, low, review"},
+		{"output", "output", []string{"text"}, "report FORMAT or FORMAT=FILE (repeatable): text, json, sarif, junit, markdown, html"},
+		{"waivers", "waivers", "", "waiver file (YAML)"},
+		{"log-level", "log-level", "warn", "log level: debug, info, warn, error"},
+		{"policy.dirs", "policy", []string{}, "user policy or data directory, evaluated with the built-in bundle (repeatable)"},
+		{"policy.input", "policy-input", "diet", "what policies see: diet (components with a match) or all"},
+		{"input.max-size", "max-input-size", "256MiB", "largest input accepted"},
+		{"input.kind", "kind", "auto", "input kind: auto, sbom or procurement"},
+		{"lists.max-age", "max-list-age", "365d", "oldest a sanctions list may be, by its publication date (e.g. 30d, 72h; 0 disables)"},
+		{"lists.stale", "stale-lists", "error", "what an over-age list does: error (exit 2) or warn"},
+		{"lists.dir", "lists-dir", "", "list snapshot store; default the user cache directory"},
+		{"screen.match", "match-threshold", 0.92, "name-match score from which a match is a hit"},
+		{"screen.review", "review-threshold", 0.80, "name-match score from which a match needs review"},
+		{"coverage.max-listed", "", 50, "how many unattributed components the report lists by ref"},
+		{"procurement.columns", "", map[string]string{}, "CSV column for each record field, for layouts not recognised out of the box"},
+		{"procurement.encoding", "encoding", "utf-8", "encoding of procurement CSV files: utf-8, latin1, windows-1252"},
+		{"procurement.ownership", "ownership", "", "ownership file (owner,owned,percent,source) for the OFAC 50 Percent Rule"},
+		{"procurement.embargo", "embargo", "deny", "products from comprehensively sanctioned countries and regions: deny, review or off"},
+	}
+}

@@ -1,0 +1,174 @@
+package config_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/bangate/bangate/internal/config"
+)
+
+var now = time.Date(2026, 11, 27, 15, 4, 5, 0, time.UTC)
+
+func flags(t *testing.T, args ...string) *pflag.FlagSet {
+	t.Helper()
+	fs := pflag.NewFlagSet("test", pflag.ContinueOnError)
+	fs.String("profile", config.DefaultProfile, "")
+	fs.String("max-list-age", "120d", "")
+	fs.StringArray("policy", nil, "")
+	if err := fs.Parse(args); err != nil {
+		t.Fatal(err)
+	}
+	return fs
+}
+
+func writeFile(t *testing.T, body string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, config.FileName), []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestLoadDefaults(t *testing.T) {
+	cfg, path, err := config.Load(config.LoadOptions{Dir: t.TempDir(), Flags: flags(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if path != "" {
+		t.Errorf("path = %q, want none", path)
+	}
+	s, err := cfg.Validate(now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Profile != config.DefaultProfile || cfg.Lists.MaxAge != "365d" || cfg.Policy.Input != "diet" || len(cfg.Output) != 1 {
+		t.Errorf("defaults: %+v", cfg)
+	}
+	if want := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC); !s.AsOf.Equal(want) {
+		t.Errorf("as-of = %v, want %v", s.AsOf, want)
+	}
+	if s.MaxSize != 256<<20 || s.MaxAge != 365*24*time.Hour {
+		t.Errorf("settled = %+v", s)
+	}
+}
+
+func TestLoadPrecedence(t *testing.T) {
+	dir := writeFile(t, "profile: us-person\nlists:\n  max-age: 30d\npolicy:\n  dirs: [a]\n")
+	tests := []struct {
+		name        string
+		env         map[string]string
+		args        []string
+		wantProfile string
+		wantAge     string
+	}{
+		{"file beats default", nil, nil, "us-person", "30d"},
+		{"env beats file", map[string]string{"BANGATE_PROFILE": "all", "BANGATE_LISTS_MAX_AGE": "7d"}, nil, "all", "7d"},
+		{"flag beats env", map[string]string{"BANGATE_PROFILE": "all"}, []string{"--profile", "telecom-carrier", "--max-list-age", "1d"}, "telecom-carrier", "1d"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			for k, v := range tc.env {
+				t.Setenv(k, v)
+			}
+			cfg, _, err := config.Load(config.LoadOptions{Dir: dir, Flags: flags(t, tc.args...)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cfg.Profile != tc.wantProfile || cfg.Lists.MaxAge != tc.wantAge {
+				t.Errorf("got profile %q age %q, want %q %q", cfg.Profile, cfg.Lists.MaxAge, tc.wantProfile, tc.wantAge)
+			}
+		})
+	}
+}
+
+// Every key can be set from the environment alone (spf13/viper#761).
+func TestEveryKeyFromEnv(t *testing.T) {
+	values := map[string]string{
+		"profile": "all", "as-of": "2024-10-01", "fail-on": "review", "output": "json,sarif=x.sarif",
+		"waivers": "w.yaml", "log-level": "debug", "policy.dirs": "p1,p2", "policy.input": "all",
+		"input.max-size": "1MiB", "input.kind": "sbom", "lists.max-age": "9d", "lists.stale": "warn",
+		"lists.dir": "store", "screen.match": "0.95", "screen.review": "0.7", "coverage.max-listed": "3",
+		"procurement.columns": "", "procurement.encoding": "latin1", "procurement.ownership": "own.csv", "procurement.embargo": "review",
+	}
+	for _, k := range config.Keys() {
+		v, ok := values[k.Name]
+		if !ok {
+			t.Fatalf("no test value for key %s", k.Name)
+		}
+		t.Setenv(config.EnvName(k.Name), v)
+	}
+	cfg, _, err := config.Load(config.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{
+		"profile": cfg.Profile, "as-of": cfg.AsOf, "fail-on": cfg.FailOn, "output": strings.Join(cfg.Output, ","),
+		"waivers": cfg.Waivers, "log-level": cfg.LogLevel, "policy.dirs": strings.Join(cfg.Policy.Dirs, ","),
+		"policy.input": cfg.Policy.Input, "input.max-size": cfg.Input.MaxSize, "input.kind": cfg.Input.Kind,
+		"lists.max-age": cfg.Lists.MaxAge, "lists.stale": cfg.Lists.Stale, "lists.dir": cfg.Lists.Dir,
+		"screen.match": "0.95", "screen.review": "0.7", "coverage.max-listed": "3",
+		"procurement.columns": "", "procurement.encoding": cfg.Procurement.Encoding,
+		"procurement.ownership": cfg.Procurement.Ownership, "procurement.embargo": cfg.Procurement.Embargo,
+	}
+	if cfg.Screen.Match != 0.95 || cfg.Screen.Review != 0.7 || cfg.Coverage.MaxListed != 3 {
+		t.Errorf("numbers from env: %+v %+v", cfg.Screen, cfg.Coverage)
+	}
+	for k, want := range values {
+		if got[k] != want {
+			t.Errorf("%s (%s) = %q, want %q", k, config.EnvName(k), got[k], want)
+		}
+	}
+	if _, err := cfg.Validate(now); err != nil {
+		t.Errorf("validate: %v", err)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		file string
+		env  map[string]string
+		want string
+	}{
+		{"unknown key", "profil: all\n", nil, "unknown key profil"},
+		{"unknown nested key", "lists:\n  maxage: 3d\n", nil, "unknown key lists.maxage"},
+		{"bad yaml", "profile: [\n", nil, "read config"},
+		{"bad profile", "profile: reseller\n", nil, "config key profile: bad value \"reseller\""},
+		{"bad age", "lists:\n  max-age: soon\n", nil, "config key lists.max-age"},
+		{"bad size", "", map[string]string{"BANGATE_INPUT_MAX_SIZE": "lots"}, "config key input.max-size"},
+		{"bad date", "as-of: 2024-13-01\n", nil, "config key as-of"},
+		{"bad thresholds", "screen:\n  match: 0.5\n  review: 0.9\n", nil, "screen.review"},
+		{"bad number", "screen:\n  match: high\n", nil, "screen.match"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			for k, v := range tc.env {
+				t.Setenv(k, v)
+			}
+			dir := writeFile(t, tc.file)
+			cfg, _, err := config.Load(config.LoadOptions{Dir: dir})
+			if err == nil {
+				_, err = cfg.Validate(now)
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("err = %v, want it to contain %q", err, tc.want)
+			}
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("error is not one line: %q", err)
+			}
+		})
+	}
+}
+
+func TestExplicitFileMissing(t *testing.T) {
+	_, _, err := config.Load(config.LoadOptions{File: filepath.Join(t.TempDir(), "nope.yaml")})
+	if err == nil || !strings.Contains(err.Error(), "nope.yaml") {
+		t.Fatalf("err = %v", err)
+	}
+}

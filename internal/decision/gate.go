@@ -1,0 +1,48 @@
+package decision
+
+var severityRank = map[string]int{"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
+
+// GateExitCode is the run's exit code under a --fail-on level: an input
+// that could not be checked is 2; a violation at or above the level is 1
+// ("review" makes every violation and every review fail); else a review,
+// or a violation below the level, is 3; else 0. The worst input wins.
+func GateExitCode(run *Run, failOn string) int {
+	if len(run.Inputs) == 0 {
+		return ExitError
+	}
+	worst := ExitPass
+	for _, in := range run.Inputs {
+		code := inputExitCode(in, failOn)
+		if Worse(code, worst) {
+			worst = code
+		}
+	}
+	return worst
+}
+
+func inputExitCode(in Input, failOn string) int {
+	if in.Outcome == OutcomeError || in.Error != "" {
+		return ExitError
+	}
+	if failOn == "review" {
+		if len(in.Result.Violations)+len(in.Result.Reviews) > 0 {
+			return ExitFail
+		}
+		return ExitPass
+	}
+	min, ok := severityRank[failOn]
+	if !ok {
+		min = severityRank["low"]
+	}
+	below := false
+	for _, v := range in.Result.Violations {
+		if severityRank[v.Severity] >= min {
+			return ExitFail
+		}
+		below = true
+	}
+	if below || len(in.Result.Reviews) > 0 {
+		return ExitReview
+	}
+	return ExitPass
+}

@@ -1,0 +1,167 @@
+package policy
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/loader"
+)
+
+// File is one file of the compiled bundle, for the evidence record.
+type File struct {
+	// Origin is "builtin" or the user directory the file came from.
+	Origin string `json:"origin"`
+	// Path is the file's path inside its origin.
+	Path string `json:"path"`
+	// SHA256 is the hex digest of the file's bytes.
+	SHA256 string `json:"sha256"`
+}
+
+// Bundle is the loaded, not yet compiled, policy bundle.
+type Bundle struct {
+	Modules   map[string]*ast.Module
+	Documents map[string]any
+	Files     []File
+}
+
+// LoadBundle reads the built-in bundle from fsys and every user directory,
+// and merges them. Two files that set the same data key, or a module path
+// given twice, are errors.
+func LoadBundle(builtin fs.FS, userDirs []string) (*Bundle, error) {
+	b := &Bundle{Modules: map[string]*ast.Module{}, Documents: map[string]any{}}
+	if builtin != nil {
+		res, err := loader.NewFileLoader().WithFS(builtin).WithRegoVersion(ast.RegoV1).
+			WithProcessAnnotation(true).Filtered([]string{"."}, skipNonBundle)
+		if err != nil {
+			return nil, fmt.Errorf("load built-in policies: %w", oneLine(err))
+		}
+		if err := b.add("builtin", res, builtin); err != nil {
+			return nil, err
+		}
+	}
+	for _, dir := range userDirs {
+		info, err := os.Stat(dir)
+		if err != nil {
+			return nil, fmt.Errorf("load policy %s: %w", dir, err)
+		}
+		if !info.IsDir() {
+			return nil, fmt.Errorf("load policy %s: not a directory", dir)
+		}
+		fsys := os.DirFS(dir)
+		res, err := loader.NewFileLoader().WithFS(fsys).WithRegoVersion(ast.RegoV1).
+			WithProcessAnnotation(true).Filtered([]string{"."}, skipNonBundle)
+		if err != nil {
+			return nil, fmt.Errorf("load policy %s: %w", dir, oneLine(err))
+		}
+		if err := b.add(dir, res, fsys); err != nil {
+			return nil, err
+		}
+	}
+	sort.Slice(b.Files, func(i, j int) bool {
+		if b.Files[i].Origin != b.Files[j].Origin {
+			return b.Files[i].Origin < b.Files[j].Origin
+		}
+		return b.Files[i].Path < b.Files[j].Path
+	})
+	return b, nil
+}
+
+// skipNonBundle keeps .rego, .json and .yaml/.yml files; README files,
+// Go sources and anything hidden are not part of the bundle.
+func skipNonBundle(abspath string, info fs.FileInfo, depth int) bool {
+	name := info.Name()
+	if strings.HasPrefix(name, ".") && name != "." && depth > 0 {
+		return true
+	}
+	if info.IsDir() {
+		return false
+	}
+	switch filepath.Ext(name) {
+	case ".rego", ".json", ".yaml", ".yml":
+		return false
+	}
+	return true
+}
+
+func (b *Bundle) add(origin string, res *loader.Result, fsys fs.FS) error {
+	for _, name := range slices.Sorted(maps.Keys(res.Modules)) {
+		key := origin + ":" + name
+		if _, dup := b.Modules[key]; dup {
+			return fmt.Errorf("load policy %s: module %s given twice", origin, name)
+		}
+		b.Modules[key] = res.Modules[name].Parsed
+	}
+	if err := mergeDocs(b.Documents, res.Documents, ""); err != nil {
+		return fmt.Errorf("load policy %s: %w", origin, err)
+	}
+	return fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if skipNonBundle(path, info, 1) {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, path)
+		if err != nil {
+			return fmt.Errorf("read policy %s: %w", path, err)
+		}
+		sum := sha256.Sum256(data)
+		b.Files = append(b.Files, File{Origin: origin, Path: path, SHA256: hex.EncodeToString(sum[:])})
+		return nil
+	})
+}
+
+// Digest is one sha256 over every file's origin, path and digest, in order.
+func (b *Bundle) Digest() string {
+	h := sha256.New()
+	for _, f := range b.Files {
+		fmt.Fprintf(h, "%s\x00%s\x00%s\n", f.Origin, f.Path, f.SHA256)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// mergeDocs merges src into dst; a key set twice to a non-object is an error.
+func mergeDocs(dst, src map[string]any, at string) error {
+	for k, v := range src {
+		path := at + "/" + k
+		old, ok := dst[k]
+		if !ok {
+			dst[k] = v
+			continue
+		}
+		om, ok1 := old.(map[string]any)
+		nm, ok2 := v.(map[string]any)
+		if !ok1 || !ok2 {
+			return fmt.Errorf("data %s is set twice", path)
+		}
+		if err := mergeDocs(om, nm, path); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// oneLine folds a multi-line loader or compiler error into one line.
+func oneLine(err error) error {
+	if err == nil {
+		return nil
+	}
+	return errors.New(strings.Join(strings.Fields(err.Error()), " "))
+}

@@ -1,0 +1,153 @@
+package policy
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"slices"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+	"github.com/open-policy-agent/opa/v1/version"
+
+	"github.com/bangate/bangate/internal/decision"
+)
+
+// Query is the only query the engine evaluates.
+const Query = "data.bangate.decision.result"
+
+// Options configure an Engine.
+type Options struct {
+	// BuiltIn is the embedded bundle (nil to run only user policies).
+	BuiltIn fs.FS
+	// UserDirs are the user's policy and data directories.
+	UserDirs []string
+	// Waivers are placed at data.bangate.waivers.
+	Waivers []map[string]any
+}
+
+// Engine evaluates input documents against a compiled bundle.
+type Engine struct {
+	pq     rego.PreparedEvalQuery
+	bundle *Bundle
+}
+
+// OPAVersion is the version of the embedded OPA.
+func OPAVersion() string { return version.Version }
+
+// New loads and compiles the bundle once and prepares the decision query.
+func New(ctx context.Context, opts Options) (*Engine, error) {
+	b, err := LoadBundle(opts.BuiltIn, opts.UserDirs)
+	if err != nil {
+		return nil, err
+	}
+	return NewFromBundle(ctx, b, opts.Waivers)
+}
+
+// NewFromBundle compiles an already loaded bundle.
+func NewFromBundle(ctx context.Context, b *Bundle, waivers []map[string]any) (*Engine, error) {
+	docs := maps.Clone(b.Documents)
+	if waivers != nil {
+		bg, _ := docs["bangate"].(map[string]any)
+		if bg == nil {
+			bg = map[string]any{}
+		} else {
+			bg = maps.Clone(bg)
+		}
+		if _, ok := bg["waivers"]; ok {
+			return nil, errors.New("load waivers: data.bangate.waivers is already set by a policy directory")
+		}
+		ws := make([]any, len(waivers))
+		for i, w := range waivers {
+			ws[i] = w
+		}
+		bg["waivers"] = ws
+		docs["bangate"] = bg
+	}
+	// Round-trip the documents through JSON so the store holds plain JSON
+	// types (json.Number for numbers, as OPA requires).
+	raw, err := json.Marshal(docs)
+	if err != nil {
+		return nil, fmt.Errorf("encode policy data: %w", err)
+	}
+	var plain map[string]any
+	if err := decodeJSON(raw, &plain); err != nil {
+		return nil, fmt.Errorf("encode policy data: %w", err)
+	}
+	store := inmem.NewFromObjectWithOpts(plain, inmem.OptRoundTripOnWrite(false))
+
+	compiler := ast.NewCompiler().WithStrict(false).WithEnablePrintStatements(false)
+	modules := map[string]*ast.Module{}
+	for _, k := range slices.Sorted(maps.Keys(b.Modules)) {
+		modules[k] = b.Modules[k]
+	}
+	compiler.Compile(modules)
+	if compiler.Failed() {
+		return nil, fmt.Errorf("compile policies: %w", oneLine(compiler.Errors))
+	}
+	if err := checkRulePackages(modules); err != nil {
+		return nil, err
+	}
+	r := rego.New(
+		rego.Query(Query),
+		rego.Compiler(compiler),
+		rego.Store(store),
+		rego.StoreReadAST(true),
+		rego.StrictBuiltinErrors(true),
+	)
+	pq, err := r.PrepareForEval(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("prepare policies: %w", oneLine(err))
+	}
+	return &Engine{pq: pq, bundle: b}, nil
+}
+
+// Files lists the bundle's files with their digests.
+func (e *Engine) Files() []File { return slices.Clone(e.bundle.Files) }
+
+// Digest is the bundle digest over every file.
+func (e *Engine) Digest() string { return e.bundle.Digest() }
+
+// Evaluate runs the decision query on one input document. An undefined
+// result, a builtin error or a malformed violation is an error: a check
+// that could not be made is never a pass.
+func (e *Engine) Evaluate(ctx context.Context, input ast.Value) (decision.Result, error) {
+	rs, err := e.pq.Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil {
+		return decision.Result{}, fmt.Errorf("evaluate policies: %w", oneLine(err))
+	}
+	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
+		return decision.Result{}, fmt.Errorf("evaluate policies: %s is undefined (a rule errored or the bundle has no decision package)", Query)
+	}
+	raw, err := json.Marshal(rs[0].Expressions[0].Value)
+	if err != nil {
+		return decision.Result{}, fmt.Errorf("read decision: %w", err)
+	}
+	return parseResult(raw)
+}
+
+// checkRulePackages refuses deny, review and warn rules the decision would
+// never gather: those of a package nested more than one level below
+// bangate.rules ("bangate.rules.a.b"), which would otherwise be silently
+// ignored.
+func checkRulePackages(modules map[string]*ast.Module) error {
+	for _, name := range slices.Sorted(maps.Keys(modules)) {
+		m := modules[name]
+		path := m.Package.Path
+		if len(path) <= 4 || !path[:3].Equal(ast.MustParseRef("data.bangate.rules")) {
+			continue
+		}
+		for _, r := range m.Rules {
+			switch r.Head.Name.String() {
+			case "deny", "review", "warn":
+				return fmt.Errorf("compile policies: %s: package %s defines %s, but only packages directly below bangate.rules are evaluated (rename it bangate.rules.<set>)",
+					name, path, r.Head.Name)
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,115 @@
+package policy
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Waiver is one entry of a waiver file: a finding a person accepted, until
+// a date.
+type Waiver struct {
+	// ID names the waiver in reports.
+	ID string `yaml:"id" json:"id"`
+	// Rule is the rule ID the waiver covers.
+	Rule string `yaml:"rule" json:"rule"`
+	// Subject selects the findings: every selector given must match.
+	Subject WaiverSubject `yaml:"subject" json:"subject"`
+	// Reason, ApprovedBy and Ticket record why and who.
+	Reason     string `yaml:"reason" json:"reason"`
+	ApprovedBy string `yaml:"approved_by" json:"approved_by"`
+	Ticket     string `yaml:"ticket" json:"ticket,omitempty"`
+	// Expires is the last day the waiver applies (YYYY-MM-DD).
+	Expires string `yaml:"expires" json:"expires"`
+}
+
+// WaiverSubject selects the findings a waiver covers.
+type WaiverSubject struct {
+	// Ref is the subject's ref (bom-ref, SPDXID), exactly.
+	Ref string `yaml:"ref" json:"ref,omitempty"`
+	// Name is the subject's name, exactly.
+	Name string `yaml:"name" json:"name,omitempty"`
+	// PURL is a prefix of the subject's ref ("pkg:maven/com.kaspersky/").
+	PURL string `yaml:"purl" json:"purl,omitempty"`
+}
+
+type waiverFile struct {
+	Waivers []Waiver `yaml:"waivers"`
+}
+
+// LoadWaivers reads and validates a waiver file. An empty path means no
+// waivers. Every problem names the file and the waiver.
+func LoadWaivers(path string) ([]Waiver, error) {
+	if path == "" {
+		return nil, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read waivers %s: %w", path, err)
+	}
+	return ParseWaivers(data, path)
+}
+
+// ParseWaivers parses a waiver file's bytes; name is used in messages.
+func ParseWaivers(data []byte, name string) ([]Waiver, error) {
+	var f waiverFile
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil {
+		return nil, fmt.Errorf("parse waivers %s: %w", name, oneLine(err))
+	}
+	if f.Waivers == nil {
+		return nil, fmt.Errorf("parse waivers %s: no top-level key waivers", name)
+	}
+	seen := map[string]bool{}
+	for i, w := range f.Waivers {
+		at := fmt.Sprintf("parse waivers %s: waiver %d", name, i+1)
+		if w.ID != "" {
+			at += " (" + w.ID + ")"
+		}
+		switch {
+		case w.ID == "":
+			return nil, errors.New(at + ": no id")
+		case seen[w.ID]:
+			return nil, errors.New(at + ": id given twice")
+		case w.Rule == "":
+			return nil, errors.New(at + ": no rule")
+		case w.Subject == (WaiverSubject{}):
+			return nil, errors.New(at + ": no subject selector (ref, name or purl)")
+		case strings.TrimSpace(w.Reason) == "":
+			return nil, errors.New(at + ": no reason")
+		case strings.TrimSpace(w.ApprovedBy) == "":
+			return nil, errors.New(at + ": no approved_by")
+		}
+		if _, err := time.Parse(time.DateOnly, w.Expires); err != nil {
+			return nil, fmt.Errorf("%s: bad expires %q: want YYYY-MM-DD", at, w.Expires)
+		}
+		seen[w.ID] = true
+	}
+	return f.Waivers, nil
+}
+
+// WaiverData turns waivers into the data document at data.bangate.waivers.
+func WaiverData(ws []Waiver) []map[string]any {
+	out := make([]map[string]any, len(ws))
+	for i, w := range ws {
+		subj := map[string]any{}
+		if w.Subject.Ref != "" {
+			subj["ref"] = w.Subject.Ref
+		}
+		if w.Subject.Name != "" {
+			subj["name"] = w.Subject.Name
+		}
+		if w.Subject.PURL != "" {
+			subj["purl"] = w.Subject.PURL
+		}
+		out[i] = map[string]any{"id": w.ID, "rule": w.Rule, "subject": subj, "reason": w.Reason,
+			"approved_by": w.ApprovedBy, "ticket": w.Ticket, "expires": w.Expires}
+	}
+	return out
+}

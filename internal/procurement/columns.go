@@ -1,0 +1,144 @@
+package procurement
+
+import "strings"
+
+// field identifies one vendor field a CSV column can feed.
+type field int
+
+const (
+	fName field = iota
+	fAliases
+	fCountry
+	fCountryName
+	fUEI
+	fCAGE
+	fDUNS
+	fLEI
+	fTaxID
+	fDomains
+	fProduct
+	fCategory
+	fProductCode
+	fManufacturer
+	fOrigin
+	fOwners
+	fParent
+	fParentUEI
+	fParentDUNS
+	fContractID
+	fAmount
+	fCurrency
+	fDate
+	numFields
+)
+
+// columnSpec says which field a set of column names feeds. Columns are
+// compared after normalisation (lower case, letters and digits only), so
+// "recipient_uei", "Recipient UEI" and "recipientUei" are one column.
+// For a single-valued field the first name present in the header wins;
+// a multi-valued field (aliases, domains) takes every column present.
+type columnSpec struct {
+	name  string // the key in Options.Columns
+	path  string // the key in Vendor.Fields (".i" is appended for lists)
+	multi bool
+	cols  []string
+}
+
+// columnTable is the built-in column names: USAspending contract downloads
+// (current and pre-2017 layouts; FPDS names), SAM.gov entity extracts and
+// simple sheets. It is never modified.
+var columnTable = [numFields]columnSpec{
+	fName: {"name", "name", false, []string{
+		"recipient_name", "vendorname", "legalbusinessname", "legal_business_name",
+		"vendor", "vendor_name", "supplier", "supplier_name", "company", "company_name",
+		"entity_name", "name"}},
+	fAliases: {"aliases", "aliases", true, []string{
+		"recipient_doing_business_as_name", "vendordoingasbusinessname", "vendoralternatename",
+		"vendorlegalorganizationname", "dbaname", "dba_name", "dba", "doing_business_as",
+		"aka", "alias", "aliases", "former_name", "former_names"}},
+	fCountry: {"country", "country", false, []string{
+		"recipient_country_code", "vendorcountrycode", "physical_address_country_code",
+		"physicaladdresscountrycode", "physicaladdress.countrycode", "country_code", "country",
+		"vendor_country"}},
+	fCountryName: {"country_name", "country_name", false, []string{
+		"recipient_country_name", "country_name"}},
+	fUEI: {"uei", "identifiers.uei", false, []string{
+		"recipient_uei", "ueisam", "uei", "unique_entity_id"}},
+	fCAGE: {"cage", "identifiers.cage", false, []string{"cage_code", "cage"}},
+	fDUNS: {"duns", "identifiers.duns", false, []string{"recipient_duns", "dunsnumber", "duns"}},
+	fLEI:  {"lei", "identifiers.lei", false, []string{"lei"}},
+	fTaxID: {"tax_id", "identifiers.tax_id", false, []string{
+		"tax_id", "tin", "ein", "vat", "vat_number"}},
+	fDomains: {"domains", "domains", true, []string{
+		"domain", "website", "web_site", "url", "email", "email_address", "entity_url"}},
+	fProduct: {"product", "products.0.name", false, []string{
+		"product", "product_name", "item", "transaction_description",
+		"prime_award_base_transaction_description", "award_description",
+		"descriptionofcontractrequirement"}},
+	fCategory: {"category", "products.0.category", false, []string{
+		"product_or_service_code_description", "category", "product_category"}},
+	fProductCode: {"product_code", "products.0.code", false, []string{
+		"product_or_service_code", "productorservicecode", "psc", "product_code"}},
+	fManufacturer: {"manufacturer", "products.0.manufacturer", false, []string{
+		"manufacturer", "manufacturer_name"}},
+	fOrigin: {"country_of_origin", "products.0.country_of_origin", false, []string{
+		"country_of_product_or_service_origin_code", "countryoforigin", "country_of_origin",
+		"origin", "country_of_product_or_service_origin"}},
+	fOwners: {"owners", "owners", false, []string{"owners", "ownership", "beneficial_owners"}},
+	fParent: {"parent", "parent", false, []string{
+		"recipient_parent_name", "mod_parent", "parent", "parent_company", "ultimate_parent"}},
+	fParentUEI: {"parent_uei", "parent_identifiers.uei", false, []string{
+		"recipient_parent_uei", "parent_uei"}},
+	fParentDUNS: {"parent_duns", "parent_identifiers.duns", false, []string{
+		"recipient_parent_duns", "parentdunsnumber", "parent_duns"}},
+	fContractID: {"contract_id", "contracts.0.id", false, []string{
+		"award_id_piid", "contract_award_unique_key", "piid", "contract_id", "contract",
+		"contract_number", "po_number", "award_id"}},
+	fAmount: {"amount", "contracts.0.amount", false, []string{
+		"federal_action_obligation", "total_dollars_obligated", "dollarsobligated", "amount",
+		"value", "contract_value", "total"}},
+	fCurrency: {"currency", "contracts.0.currency", false, []string{"currency", "currency_code"}},
+	fDate: {"date", "contracts.0.date", false, []string{
+		"action_date", "signeddate", "date_signed", "date", "contract_date", "award_date"}},
+}
+
+// usdColumns are amount columns whose values are US dollars by definition.
+var usdColumns = map[string]bool{
+	"federalactionobligation": true, "totaldollarsobligated": true, "dollarsobligated": true,
+}
+
+// pscColumns are product code columns that hold Product and Service Codes.
+var pscColumns = map[string]bool{
+	"productorservicecode": true, "psc": true,
+}
+
+// ColumnFields returns the field names Options.Columns accepts, in a fixed
+// order.
+func ColumnFields() []string {
+	out := make([]string, 0, numFields)
+	for _, s := range columnTable {
+		out = append(out, s.name)
+	}
+	return out
+}
+
+func fieldByName(name string) (field, bool) {
+	for f, s := range columnTable {
+		if s.name == name {
+			return field(f), true
+		}
+	}
+	return 0, false
+}
+
+// normColumn lower-cases a header and keeps only letters and digits.
+func normColumn(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 0x7f {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

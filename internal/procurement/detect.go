@@ -1,0 +1,155 @@
+package procurement
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+)
+
+var (
+	errEmptyInput    = errors.New("empty input")
+	errUnknownFormat = errors.New("unknown vendor file format (want CSV with a header, JSON or YAML vendors, or OCDS JSON)")
+	errOwnershipFile = errors.New("this is an ownership file (owner,owned,percent); read it with the ownership reader")
+)
+
+// Detect tells the format of a vendor file from its content, never its
+// name: JSON whose first value is an OCDS package, release or record (or
+// an array of releases) is FormatOCDS; other JSON is FormatJSON; a YAML
+// sequence, or a mapping with the key vendors, is FormatYAML; text whose
+// header row is owner,owned,percent is FormatOwnership; any other text
+// with a line break or a delimiter in its first line is FormatCSV.
+// Empty input and binary data are errors.
+func Detect(data []byte) (Format, error) {
+	trimmed := bytes.TrimSpace(bytes.TrimPrefix(data, bomUTF8))
+	if len(trimmed) == 0 {
+		return "", errEmptyInput
+	}
+	if bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE) {
+		return FormatCSV, nil // only the CSV reader decodes UTF-16
+	}
+	if bytes.IndexByte(trimmed, 0) >= 0 {
+		return "", errUnknownFormat
+	}
+	switch trimmed[0] {
+	case '{', '[':
+		return detectJSON(trimmed)
+	}
+	if f, ok := detectYAML(trimmed); ok {
+		return f, nil
+	}
+	if isOwnershipHeader(trimmed) {
+		return FormatOwnership, nil
+	}
+	first, _, _ := bytes.Cut(trimmed, []byte{'\n'})
+	if bytes.ContainsAny(first, ",;\t") || bytes.IndexByte(trimmed, '\n') >= 0 {
+		return FormatCSV, nil
+	}
+	return "", errUnknownFormat
+}
+
+// detectJSON looks only at the first JSON value, and of an array only at
+// its first element, so that detection does not copy a large file.
+func detectJSON(data []byte) (Format, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if firstByte(data) == '[' {
+		if _, err := dec.Token(); err != nil {
+			return "", fmt.Errorf("%w: not valid JSON", errUnknownFormat)
+		}
+		if !dec.More() {
+			return FormatJSON, nil
+		}
+		var first jsonKeys
+		if err := dec.Decode(&first); err != nil {
+			return FormatJSON, nil // the JSON reader names the error
+		}
+		if first.OCID {
+			return FormatOCDS, nil
+		}
+		return FormatJSON, nil
+	}
+	var keys jsonKeys
+	if err := dec.Decode(&keys); err != nil {
+		return "", fmt.Errorf("%w: not valid JSON", errUnknownFormat)
+	}
+	switch {
+	case bool(keys.Releases || keys.Records || keys.OCID || keys.CompiledRelease):
+		return FormatOCDS, nil
+	case bool(keys.Vendors):
+		return FormatJSON, nil
+	}
+	return "", errUnknownFormat
+}
+
+// jsonKeys records which telling keys an object has, without keeping
+// their values.
+type jsonKeys struct {
+	Releases        present `json:"releases"`
+	Records         present `json:"records"`
+	OCID            present `json:"ocid"`
+	CompiledRelease present `json:"compiledRelease"`
+	Vendors         present `json:"vendors"`
+}
+
+// present is set when its key occurs; the value is skipped.
+type present bool
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (p *present) UnmarshalJSON([]byte) error {
+	*p = true
+	return nil
+}
+
+// detectYAML looks at the first line that is not blank, a comment or a
+// document start: a vendor YAML file starts a sequence ("- ") or the key
+// vendors. A CSV header line never does. Only the first lines are read,
+// so detection costs nothing on a large CSV file.
+func detectYAML(data []byte) (Format, bool) {
+	for len(data) > 0 {
+		var line []byte
+		line, data, _ = bytes.Cut(data, []byte{'\n'})
+		line = bytes.TrimSpace(line)
+		switch {
+		case len(line) == 0, line[0] == '#', string(line) == "---", bytes.HasPrefix(line, []byte("%YAML")):
+			continue
+		case string(line) == "-", bytes.HasPrefix(line, []byte("- ")),
+			bytes.HasPrefix(line, []byte("vendors:")):
+			return FormatYAML, true
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// isOwnershipHeader reports whether the first line is an ownership header.
+func isOwnershipHeader(data []byte) bool {
+	first, _, _ := bytes.Cut(data, []byte{'\n'})
+	cr := newCSVReader(bytes.TrimRight(first, "\r"), 0)
+	rec, err := cr.Read()
+	if err != nil || len(rec) < 3 {
+		return false
+	}
+	return normColumn(rec[0]) == "owner" && normColumn(rec[1]) == "owned" && normColumn(rec[2]) == "percent"
+}
+
+// Read detects the format of data and reads it with the matching reader.
+// An ownership file is an error here: read it with ReadOwnership.
+func Read(data []byte, name string, opts Options) ([]Vendor, error) {
+	f, err := Detect(data)
+	if err != nil {
+		return nil, inputErr(name, "", "", err)
+	}
+	switch f {
+	case FormatCSV:
+		return readCSV(data, name, opts)
+	case FormatJSON:
+		return readJSON(data, name)
+	case FormatYAML:
+		return readYAML(data, name)
+	case FormatOCDS:
+		return readOCDS(data, name)
+	case FormatOwnership:
+		return nil, inputErr(name, "", "", errOwnershipFile)
+	}
+	return nil, inputErr(name, "", "", errUnknownFormat)
+}

@@ -1,0 +1,266 @@
+package procurement
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	yaml "go.yaml.in/yaml/v3"
+)
+
+var (
+	errYAMLAlias    = errors.New("YAML aliases and anchors are not supported in vendor files")
+	errYAMLDocs     = errors.New("more than one YAML document")
+	errYAMLDepth    = errors.New("YAML nesting too deep")
+	errYAMLKey      = errors.New("mapping key is not a scalar")
+	errYAMLDupKey   = errors.New("mapping key appears twice")
+	errYAMLTag      = errors.New("unsupported YAML tag")
+	errYAMLNumber   = errors.New("number is not finite")
+	errNotVendorSeq = errors.New("want a sequence of vendor mappings or a mapping with the key vendors")
+)
+
+// maxYAMLDepth bounds nesting so that hostile input cannot exhaust the stack.
+const maxYAMLDepth = 64
+
+// ReadYAML reads a YAML sequence of vendor mappings, or a mapping whose
+// only key is vendors holding that sequence, with the same keys as
+// ReadJSON. Numbers keep every digit (amounts are never rounded through
+// float64). Aliases, custom tags and a second document are errors.
+// Pointers are "/3" or "/vendors/3"; errors add the line. opts is
+// accepted for a uniform reader signature; no option applies to YAML.
+func ReadYAML(r io.Reader, name string, opts Options) ([]Vendor, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	return readYAML(data, name)
+}
+
+func readYAML(data []byte, name string) ([]Vendor, error) {
+	data = bytes.TrimPrefix(data, bomUTF8)
+	if !utf8.Valid(data) {
+		return nil, inputErr(name, fmt.Sprintf("line %d", invalidUTF8Line(data)), "", errInvalidUTF8)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("read %s: %w", name, ErrNoRecords)
+		}
+		return nil, inputErr(name, "", "", yamlErr(err))
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		return nil, inputErr(name, "", "", errYAMLDocs)
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode {
+		if len(root.Content) != 1 {
+			return nil, inputErr(name, "", "", errNotVendorSeq)
+		}
+		root = root.Content[0]
+	}
+	seq, prefix := root, ""
+	if root.Kind == yaml.MappingNode {
+		if len(root.Content) != 2 || root.Content[0].Value != "vendors" {
+			return nil, inputErr(name, fmt.Sprintf("line %d", root.Line), "", errNotVendorSeq)
+		}
+		seq, prefix = root.Content[1], "/vendors"
+	}
+	if seq.Kind != yaml.SequenceNode {
+		return nil, inputErr(name, fmt.Sprintf("line %d", seq.Line), "", errNotVendorSeq)
+	}
+	items := make([]rawItem, len(seq.Content))
+	for i, n := range seq.Content {
+		ptr := prefix + "/" + strconv.Itoa(i)
+		var buf bytes.Buffer
+		if err := yamlToJSON(n, &buf, 0); err != nil {
+			return nil, inputErr(name, fmt.Sprintf("%s (line %d)", ptr, n.Line), "", err)
+		}
+		items[i] = rawItem{pointer: ptr, line: n.Line, json: buf.Bytes()}
+	}
+	return vendorsFromItems(items, name)
+}
+
+// yamlErr strips the library's prefix; its messages carry line numbers
+// and never the document's values beyond a token.
+func yamlErr(err error) error {
+	return fmt.Errorf("parse YAML: %w", err)
+}
+
+// yamlToJSON writes a YAML node as JSON, keeping the text of numbers.
+func yamlToJSON(n *yaml.Node, b *bytes.Buffer, depth int) error {
+	if depth > maxYAMLDepth {
+		return errYAMLDepth
+	}
+	switch n.Kind {
+	case yaml.AliasNode:
+		return errYAMLAlias
+	case yaml.DocumentNode:
+		if len(n.Content) != 1 {
+			return errNotVendorSeq
+		}
+		return yamlToJSON(n.Content[0], b, depth+1)
+	case yaml.SequenceNode:
+		if n.Anchor != "" {
+			return errYAMLAlias
+		}
+		b.WriteByte('[')
+		for i, c := range n.Content {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			if err := yamlToJSON(c, b, depth+1); err != nil {
+				return err
+			}
+		}
+		b.WriteByte(']')
+		return nil
+	case yaml.MappingNode:
+		if n.Anchor != "" {
+			return errYAMLAlias
+		}
+		b.WriteByte('{')
+		seen := make(map[string]bool, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if k.Kind != yaml.ScalarNode {
+				return errYAMLKey
+			}
+			if k.Tag == "!!merge" {
+				return errYAMLAlias
+			}
+			if seen[k.Value] {
+				return fmt.Errorf("line %d: %w", k.Line, errYAMLDupKey)
+			}
+			seen[k.Value] = true
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeJSONString(b, k.Value)
+			b.WriteByte(':')
+			if err := yamlToJSON(n.Content[i+1], b, depth+1); err != nil {
+				return err
+			}
+		}
+		b.WriteByte('}')
+		return nil
+	case yaml.ScalarNode:
+		if n.Anchor != "" {
+			return errYAMLAlias
+		}
+		return scalarToJSON(n, b)
+	default:
+		return errYAMLTag
+	}
+}
+
+func scalarToJSON(n *yaml.Node, b *bytes.Buffer) error {
+	switch n.ShortTag() {
+	case "!!str", "!!timestamp", "!!binary":
+		writeJSONString(b, n.Value)
+	case "!!null":
+		b.WriteString("null")
+	case "!!bool":
+		var v bool
+		if err := n.Decode(&v); err != nil {
+			return fmt.Errorf("line %d: %w", n.Line, err)
+		}
+		b.WriteString(strconv.FormatBool(v))
+	case "!!int", "!!float":
+		s := strings.ReplaceAll(n.Value, "_", "")
+		switch {
+		case isJSONNumber(s):
+			b.WriteString(s)
+			return nil
+		case isPlainDecimal(n.Value):
+			// Leading zeros or a plus sign (a DUNS number such as
+			// 004496600): keep the text exactly as written.
+			writeJSONString(b, n.Value)
+			return nil
+		}
+		var f float64
+		if err := n.Decode(&f); err != nil {
+			return fmt.Errorf("line %d: %w", n.Line, errNotDecimal)
+		}
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			return fmt.Errorf("line %d: %w", n.Line, errYAMLNumber)
+		}
+		b.WriteString(strconv.FormatFloat(f, 'f', -1, 64))
+	default:
+		return fmt.Errorf("line %d: %w", n.Line, errYAMLTag)
+	}
+	return nil
+}
+
+func writeJSONString(b *bytes.Buffer, s string) {
+	out, _ := json.Marshal(s) // a string always marshals
+	b.Write(out)
+}
+
+// isPlainDecimal reports whether s is digits with an optional sign and
+// decimal point, such as "004496600", "+5" or "012.50".
+func isPlainDecimal(s string) bool {
+	s = strings.TrimLeft(s, "+-")
+	digits := 0
+	dot := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' && !dot:
+			dot = true
+		default:
+			return false
+		}
+	}
+	return digits > 0
+}
+
+// isJSONNumber reports whether s is a number in JSON syntax.
+func isJSONNumber(s string) bool {
+	i := 0
+	if i < len(s) && s[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(s) && s[i] == '0':
+		i++
+	case i < len(s) && s[i] >= '1' && s[i] <= '9':
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+	default:
+		return false
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		start := i
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		if i == start {
+			return false
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		start := i
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		if i == start {
+			return false
+		}
+	}
+	return i == len(s)
+}

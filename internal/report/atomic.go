@@ -1,0 +1,72 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// WriteFileAtomic writes the file at path with what fn writes, all or
+// nothing: fn writes to a temporary file in the same directory, which is
+// synced and then renamed over path only when fn and every write succeeded.
+// On any error (or a panic in fn) the temporary file is removed and an
+// existing file at path is left untouched. A new file gets mode 0644; a
+// replaced file keeps its permission bits.
+func WriteFileAtomic(path string, fn func(io.Writer) error) (err error) {
+	if fn == nil {
+		return fmt.Errorf("write %s: no content function", path)
+	}
+	dir, base := filepath.Split(path)
+	if base == "" {
+		return fmt.Errorf("write %s: path names a directory", path)
+	}
+	if dir == "" {
+		dir = "."
+	}
+	mode := os.FileMode(0o644)
+	if fi, statErr := os.Stat(path); statErr == nil {
+		if !fi.Mode().IsRegular() {
+			return fmt.Errorf("write %s: not a regular file", path)
+		}
+		mode = fi.Mode().Perm()
+	} else if !errors.Is(statErr, os.ErrNotExist) {
+		return fmt.Errorf("write %s: %w", path, statErr)
+	}
+
+	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	tmpName := tmp.Name()
+	done := false
+	defer func() {
+		if !done {
+			_ = tmp.Close()
+			_ = os.Remove(tmpName)
+		}
+	}()
+
+	if err := fn(tmp); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		_ = os.Remove(tmpName)
+		done = true
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmpName, path); err != nil {
+		_ = os.Remove(tmpName)
+		done = true
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	done = true
+	return nil
+}

@@ -1,0 +1,165 @@
+package report
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool        sarifTool         `json:"tool"`
+	Invocations []sarifInvocation `json:"invocations"`
+	Artifacts   []sarifArtifact   `json:"artifacts,omitempty"`
+	Results     []sarifResult     `json:"results"`
+	Properties  sarifRunProps     `json:"properties"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name            string            `json:"name"`
+	Version         string            `json:"version,omitempty"`
+	SemanticVersion string            `json:"semanticVersion,omitempty"`
+	Rules           []sarifRule       `json:"rules"`
+	Properties      *sarifDriverProps `json:"properties,omitempty"`
+}
+
+type sarifDriverProps struct {
+	Commit        string `json:"commit,omitempty"`
+	OPAVersion    string `json:"opaVersion,omitempty"`
+	BundleVersion string `json:"bundleVersion,omitempty"`
+}
+
+type sarifText struct {
+	Text string `json:"text"`
+}
+
+type sarifHelp struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
+}
+
+type sarifRule struct {
+	ID                   string             `json:"id"`
+	Name                 string             `json:"name"`
+	ShortDescription     sarifText          `json:"shortDescription"`
+	FullDescription      sarifText          `json:"fullDescription"`
+	Help                 sarifHelp          `json:"help"`
+	HelpURI              string             `json:"helpUri,omitempty"`
+	DefaultConfiguration sarifConfiguration `json:"defaultConfiguration"`
+	Properties           sarifRuleProps     `json:"properties"`
+}
+
+type sarifConfiguration struct {
+	Level string `json:"level"`
+}
+
+type sarifRuleProps struct {
+	Tags             []string `json:"tags"`
+	SecuritySeverity string   `json:"security-severity"`
+	Severity         string   `json:"severity"`
+	PolicyRule       string   `json:"policyRule,omitempty"`
+	Citation         string   `json:"citation,omitempty"`
+	Effective        string   `json:"effective,omitempty"`
+	Obligation       string   `json:"obligation,omitempty"`
+}
+
+type sarifResult struct {
+	RuleID              string             `json:"ruleId"`
+	RuleIndex           int                `json:"ruleIndex"`
+	Level               string             `json:"level"`
+	Message             sarifText          `json:"message"`
+	Locations           []sarifLocation    `json:"locations"`
+	PartialFingerprints map[string]string  `json:"partialFingerprints"`
+	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+	Properties          sarifResultProps   `json:"properties"`
+}
+
+type sarifResultProps struct {
+	Finding   string              `json:"finding"`
+	Severity  string              `json:"severity"`
+	Input     string              `json:"input"`
+	Pointer   string              `json:"pointer,omitempty"`
+	Subject   decision.Subject    `json:"subject"`
+	Match     map[string]any      `json:"match,omitempty"`
+	Authority *decision.Authority `json:"authority,omitempty"`
+	Waiver    map[string]any      `json:"waiver,omitempty"`
+	Truncated bool                `json:"messageTruncated,omitempty"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysicalLocation  `json:"physicalLocation"`
+	LogicalLocations []sarifLogicalLocation `json:"logicalLocations,omitempty"`
+}
+
+type sarifPhysicalLocation struct {
+	ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`
+	Region           *sarifRegion          `json:"region,omitempty"`
+}
+
+type sarifArtifactLocation struct {
+	URI   string `json:"uri"`
+	Index int    `json:"index"`
+}
+
+// sarifRegion is always line 1: JSON and XML inputs have no line numbers
+// for a JSON pointer, and code scanning needs a startLine to show an
+// alert. The exact place is the pointer in the result's properties and
+// logicalLocations.
+type sarifRegion struct {
+	StartLine int `json:"startLine"`
+}
+
+type sarifLogicalLocation struct {
+	Name               string `json:"name,omitempty"`
+	FullyQualifiedName string `json:"fullyQualifiedName"`
+}
+
+type sarifSuppression struct {
+	Kind          string `json:"kind"`
+	Status        string `json:"status"`
+	Justification string `json:"justification,omitempty"`
+}
+
+type sarifArtifact struct {
+	Location sarifArtifactURI  `json:"location"`
+	Hashes   map[string]string `json:"hashes,omitempty"`
+}
+
+type sarifArtifactURI struct {
+	URI string `json:"uri"`
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level     string          `json:"level"`
+	Message   sarifText       `json:"message"`
+	Locations []sarifLocation `json:"locations,omitempty"`
+}
+
+type sarifRunProps struct {
+	AsOf          string             `json:"asOf"`
+	Profile       string             `json:"profile,omitempty"`
+	Outcome       string             `json:"outcome"`
+	ExitCode      int                `json:"exitCode"`
+	OPAVersion    string             `json:"opaVersion,omitempty"`
+	BundleVersion string             `json:"bundleVersion,omitempty"`
+	Lists         []lists.Provenance `json:"lists"`
+	Truncation    *sarifTruncation   `json:"truncation,omitempty"`
+}
+
+// sarifTruncation records what the limits cut.
+type sarifTruncation struct {
+	MaxResults        int `json:"maxResults"`
+	TotalResults      int `json:"totalResults"`
+	DroppedResults    int `json:"droppedResults"`
+	MaxMessageBytes   int `json:"maxMessageBytes"`
+	TruncatedMessages int `json:"truncatedMessages"`
+}
+

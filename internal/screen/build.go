@@ -1,0 +1,407 @@
+package screen
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/bangate/bangate/internal/lists"
+)
+
+// builder holds the state of NewIndex: ban lists and identifiers are
+// indexed as the lists are read, the names of scored lists are gathered as
+// items and indexed afterwards in two shares at once (see vocab).
+type builder struct {
+	ix    *Index
+	nb    normBuf
+	items []scoredItem
+	names int // names of the items
+}
+
+// scoredItem is one entry of a scored list.
+type scoredItem struct {
+	base ref
+	list string // the list's provenance ID, for errors
+	e    *lists.Entry
+	kind recKind
+}
+
+func newBuilder(ix *Index) *builder {
+	return &builder{ix: ix}
+}
+
+// addList checks one list, indexes its ban names and identifiers, and
+// gathers its scored entries.
+func (b *builder) addList(li int32, l *lists.List) error {
+	switch l.Provenance.Kind {
+	case lists.KindBan, lists.KindSanctions, lists.KindLinked, "":
+	default:
+		return fmt.Errorf("kind %q: %w", l.Provenance.Kind, errListKind)
+	}
+	ban := l.Provenance.Kind == lists.KindBan
+	for ei := range l.Entries {
+		e := &l.Entries[ei]
+		if e.ID == "" {
+			return fmt.Errorf("entry %d: %w", ei, errNoEntryID)
+		}
+		kind, err := recKindOf(e.Type)
+		if err != nil {
+			return fmt.Errorf("entry %s: %w", e.ID, err)
+		}
+		base := ref{list: li, entry: int32(ei), alias: -1}
+		if ban {
+			if err := b.addBan(base, e); err != nil {
+				return fmt.Errorf("entry %s: %w", e.ID, err)
+			}
+		} else if kind != recVessel || b.ix.opts.Vessels {
+			b.items = append(b.items, scoredItem{base: base, list: l.Provenance.ID, e: e, kind: kind})
+			b.names += 1 + len(e.Aliases)
+		}
+		if err := b.addIdentifiers(base, e); err != nil {
+			return fmt.Errorf("entry %s: %w", e.ID, err)
+		}
+	}
+	return nil
+}
+
+// addBan indexes a ban-list entry's names whole and its brand words.
+func (b *builder) addBan(base ref, e *lists.Entry) error {
+	add := func(r ref, name string) error {
+		b.nb.normalize(name)
+		if len(b.nb.words) == 0 {
+			return errNoName
+		}
+		key := string(b.nb.appendCore(nil))
+		b.ix.banNames[key] = appendRef(b.ix.banNames[key], r)
+		return nil
+	}
+	if err := add(base, e.Name); err != nil {
+		return fmt.Errorf("name: %w", err)
+	}
+	for ai, a := range e.Aliases {
+		r := base
+		r.alias = int32(ai)
+		if err := add(r, a.Name); err != nil && !errors.Is(err, errNoName) {
+			return fmt.Errorf("alias %d: %w", ai, err)
+		}
+	}
+	for _, br := range e.Brands {
+		b.nb.normalize(br)
+		if len(b.nb.words) == 0 {
+			return fmt.Errorf("brand %q: %w", br, errNoName)
+		}
+		words := make([]string, len(b.nb.words))
+		for i := range b.nb.words {
+			words[i] = string(b.nb.word(i))
+		}
+		b.ix.brands[words[0]] = append(b.ix.brands[words[0]], brand{words: words, text: br, ref: base})
+	}
+	return nil
+}
+
+// appendRef appends r unless the same entry is already there.
+func appendRef(rs []ref, r ref) []ref {
+	for _, x := range rs {
+		if x.list == r.list && x.entry == r.entry {
+			return rs
+		}
+	}
+	return append(rs, r)
+}
+
+// parallelNames is the number of names from which the scored names are
+// indexed in two shares at once.
+const parallelNames = 4000
+
+// indexScored indexes the names of the gathered items: in two shares, one
+// per goroutine, each with its own vocabulary, then merged; the result is
+// the same as one share's, in the same order.
+func (b *builder) indexScored() error {
+	items := b.items
+	if b.names < parallelNames {
+		v := newVocab(b.names)
+		if err := v.addItems(items); err != nil {
+			return err
+		}
+		b.adopt(v)
+		return nil
+	}
+	// Split where half the names are.
+	cut, seen := 0, 0
+	for cut < len(items) && seen < b.names/2 {
+		seen += 1 + len(items[cut].e.Aliases)
+		cut++
+	}
+	va, vb := newVocab(seen), newVocab(b.names-seen)
+	var errB error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		errB = vb.addItems(items[cut:])
+	}()
+	errA := va.addItems(items[:cut])
+	<-done
+	if errA != nil {
+		return errA // the earlier entry
+	}
+	if errB != nil {
+		return errB
+	}
+	va.merge(vb)
+	b.adopt(va)
+	return nil
+}
+
+// adopt makes v the index's names and vocabulary.
+func (b *builder) adopt(v *vocab) {
+	ix := b.ix
+	ix.recs, ix.words = v.recs, v.words
+	ix.dict.ids, ix.dict.keys = v.keyIDs, v.keys
+	ix.dict.textIDs, ix.dict.texts, ix.dict.textKey = v.textIDs, v.texts, v.textKey
+	b.finish(v.df, v.entries)
+}
+
+// vocab is the names and vocabulary of a share of the scored entries.
+type vocab struct {
+	recs     []nameRec
+	words    []recWord
+	textIDs  map[string]int32 // folded word → text id
+	texts    []string
+	textKey  []int32 // key id of each text
+	keyIDs   map[string]int32 // phonetic key → key id
+	keys     []string
+	df       []int32 // entries holding each key
+	lastSeen []int32 // last entry counted in df, per key
+	entries  int32
+	nb       normBuf
+	keyBuf   []byte
+}
+
+// newVocab sizes a vocabulary for about names names, so that nothing grows
+// (and is copied) while it is built.
+func newVocab(names int) *vocab {
+	return &vocab{
+		recs:    make([]nameRec, 0, names),
+		words:   make([]recWord, 0, 3*names),
+		textIDs: make(map[string]int32, names),
+		keyIDs:  make(map[string]int32, names),
+	}
+}
+
+// addItems indexes the names of items.
+func (v *vocab) addItems(items []scoredItem) error {
+	for _, it := range items {
+		if err := v.addEntry(it); err != nil {
+			return fmt.Errorf("index list %s: entry %s: %w", it.list, it.e.ID, err)
+		}
+	}
+	return nil
+}
+
+// addEntry indexes the names of one entry.
+func (v *vocab) addEntry(it scoredItem) error {
+	entry := v.entries
+	v.entries++
+	if err := v.addRec(it.base, it.e.Name, it.kind, entry); err != nil {
+		return fmt.Errorf("name: %w", err)
+	}
+	for ai, a := range it.e.Aliases {
+		r := it.base
+		r.alias = int32(ai)
+		if err := v.addRec(r, a.Name, it.kind, entry); err != nil && !errors.Is(err, errNoName) {
+			return fmt.Errorf("alias %d: %w", ai, err)
+		}
+		// An alias with no letters or digits (OFAC lists weak aliases
+		// such as "@") can match no name; it is left out.
+	}
+	return nil
+}
+
+// addRec indexes one name. The words' weights are set in finish, once
+// every name has been counted.
+func (v *vocab) addRec(r ref, name string, kind recKind, entry int32) error {
+	nb := &v.nb
+	nb.normalize(name)
+	if len(nb.words) == 0 {
+		return errNoName
+	}
+	rec := nameRec{ref: r, w0: int32(len(v.words)), kind: kind}
+	comma := nb.comma
+	for i, w := range nb.words {
+		if kind == recOrg && w.flags&wordLegal != 0 {
+			continue
+		}
+		text, tok := v.word(nb.word(i))
+		if v.lastSeen[tok] != entry {
+			v.lastSeen[tok] = entry
+			v.df[tok]++
+		}
+		rw := recWord{tok: tok, text: text, first: nb.text[w.start]}
+		if kind == recPerson && comma > 0 && comma < len(nb.words) {
+			switch {
+			case i < comma:
+				rw.flags = rwSurname
+				rec.surnames = true
+			case i == comma:
+				rw.flags = rwGiven
+			case isPatronymic(nb.word(i)):
+				rw.flags = rwGiven | rwPatronymic
+			default:
+				rw.flags = rwGiven | rwMiddle
+			}
+		}
+		v.words = append(v.words, rw)
+	}
+	rec.w1 = int32(len(v.words))
+	v.recs = append(v.recs, rec)
+	return nil
+}
+
+// word returns the text id and key id of a folded word, adding both to
+// the vocabulary when new; the key is computed once per distinct word.
+func (v *vocab) word(w []byte) (text, tok int32) {
+	if id, ok := v.textIDs[string(w)]; ok {
+		return id, v.textKey[id]
+	}
+	v.keyBuf = appendKey(v.keyBuf[:0], w)
+	return v.addText(string(w), v.keyBuf)
+}
+
+// addText adds a new text with the given key.
+func (v *vocab) addText(t string, key []byte) (text, tok int32) {
+	tok, ok := v.keyIDs[string(key)]
+	if !ok {
+		tok = int32(len(v.keys))
+		k := string(key)
+		v.keyIDs[k] = tok
+		v.keys = append(v.keys, k)
+		v.df = append(v.df, 0)
+		v.lastSeen = append(v.lastSeen, -1)
+	}
+	text = int32(len(v.texts))
+	v.textIDs[t] = text
+	v.texts = append(v.texts, t)
+	v.textKey = append(v.textKey, tok)
+	return text, tok
+}
+
+// merge appends the names of o, the share after v, to v: o's words and keys
+// are looked up once each in v's vocabulary, and its document frequencies
+// added (an entry is in one share only).
+func (v *vocab) merge(o *vocab) {
+	textMap := make([]int32, len(o.texts))
+	for t, s := range o.texts {
+		if id, ok := v.textIDs[s]; ok {
+			textMap[t] = id
+			continue
+		}
+		textMap[t], _ = v.addText(s, []byte(o.keys[o.textKey[t]]))
+	}
+	keyMap := make([]int32, len(o.keys))
+	for t := range o.texts {
+		keyMap[o.textKey[t]] = v.textKey[textMap[t]]
+	}
+	for k, df := range o.df {
+		v.df[keyMap[k]] += df
+	}
+	off := int32(len(v.words))
+	for _, w := range o.words {
+		w.tok, w.text = keyMap[w.tok], textMap[w.text]
+		v.words = append(v.words, w)
+	}
+	for _, r := range o.recs {
+		r.w0 += off
+		r.w1 += off
+		v.recs = append(v.recs, r)
+	}
+	v.entries += o.entries
+}
+
+// isPatronymic reports whether a folded given-name word is a patronymic
+// (Russian -ovich/-evich/-ovna/-evna/-ichna, Turkic ogly/kyzy).
+func isPatronymic(w []byte) bool {
+	s := string(w)
+	if len(s) > 5 && (strings.HasSuffix(s, "vich") || strings.HasSuffix(s, "vych") ||
+		strings.HasSuffix(s, "vna") || strings.HasSuffix(s, "ichna")) {
+		return true
+	}
+	switch s {
+	case "ogly", "oglu", "ogli", "uly", "kyzy", "kizi", "qizi", "gizi":
+		return true
+	}
+	return false
+}
+
+// finish computes weights, postings and the deletion tables.
+func (b *builder) finish(df []int32, entries int32) {
+	ix := b.ix
+	d := &ix.dict
+	n := int(entries)
+	d.weight = make([]float32, len(d.keys))
+	for t, df := range df {
+		d.weight[t] = idf(n, int(df))
+	}
+	d.unseen = idf(n, 1)
+	if n == 0 {
+		d.unseen = 1
+	}
+	for ri := range ix.recs {
+		rec := &ix.recs[ri]
+		var w float32
+		for j := rec.w0; j < rec.w1; j++ {
+			rw := &ix.words[j]
+			rw.weight = d.weight[rw.tok]
+			w += rw.weight
+		}
+		rec.weight = w
+	}
+	// Postings, each record once per key.
+	d.postStart = make([]int32, len(d.keys)+1)
+	lastSeen := make([]int32, len(d.keys))
+	for t := range lastSeen {
+		lastSeen[t] = -1
+	}
+	for ri := range ix.recs {
+		rec := &ix.recs[ri]
+		for j := rec.w0; j < rec.w1; j++ {
+			t := ix.words[j].tok
+			if lastSeen[t] != int32(ri) {
+				lastSeen[t] = int32(ri)
+				d.postStart[t+1]++
+			}
+		}
+	}
+	for t := 1; t < len(d.postStart); t++ {
+		d.postStart[t] += d.postStart[t-1]
+	}
+	d.post = make([]int32, d.postStart[len(d.keys)])
+	fill := df[:len(d.keys)] // reuse: df no longer needed
+	for t := range fill {
+		fill[t] = 0
+		lastSeen[t] = -1
+	}
+	for ri := range ix.recs {
+		rec := &ix.recs[ri]
+		for j := rec.w0; j < rec.w1; j++ {
+			t := ix.words[j].tok
+			if lastSeen[t] != int32(ri) {
+				lastSeen[t] = int32(ri)
+				d.post[d.postStart[t]+fill[t]] = int32(ri)
+				fill[t]++
+			}
+		}
+	}
+	var spelt []int32 // texts that differ from their key
+	for id, t := range d.texts {
+		if t != d.keys[d.textKey[id]] {
+			spelt = append(spelt, int32(id))
+		}
+	}
+	done := make(chan struct{})
+	go func() {
+		d.textDel = buildDelTable(d.texts, spelt)
+		close(done)
+	}()
+	d.keyDel = buildDelTable(d.keys, nil)
+	<-done
+}

@@ -1,0 +1,83 @@
+package screen_test
+
+import (
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/bangate/bangate/internal/screen"
+)
+
+var fuzzSeeds = []string{
+	"Андрей Тихонов", "TIKHONOV, Andrei Gennadyevich", "Z.T.E. Corp", "Kaspersky Lab, ZAO",
+	"Limited Liabjlity Company Garant-SV", "S A DE C V", "Γιώργος", "中兴通讯", "O'Brien & Co.",
+	"", " ", "a", "\xff\xfe", "İ", "ǅ", "ß", "A.B.C.D.E.F", "ООО", "ltd ltd ltd",
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a, b := screen.Normalize(s), screen.Normalize(s)
+		if !cmp.Equal(a, b) {
+			t.Fatalf("Normalize(%q) not deterministic", s)
+		}
+		if len(a.Keys) != len(a.Words) || len(a.Legal) != len(a.Words) {
+			t.Fatalf("Normalize(%q): lengths differ", s)
+		}
+		for _, w := range a.Words {
+			if w == "" {
+				t.Fatalf("Normalize(%q): empty word", s)
+			}
+		}
+	})
+}
+
+var fuzzIndex = sync.OnceValue(func() *screen.Index {
+	ix, err := screen.NewIndex(testListsNoTB(), screen.DefaultOptions())
+	if err != nil {
+		panic(err)
+	}
+	return ix
+})
+
+func FuzzName(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s, "")
+		f.Add(s, screen.KindPerson)
+	}
+	// Seeds from the labelled set: every 100th positive and negative.
+	for i, l := range readLabelled(f, "positives.tsv", true) {
+		if i%100 == 0 {
+			f.Add(l.q.Name, l.q.Kind)
+		}
+	}
+	for i, l := range readLabelled(f, "negatives.tsv", false) {
+		if i%100 == 0 {
+			f.Add(l.q.Name, l.q.Kind)
+		}
+	}
+	sdnList(f) // read the list outside the fuzz function
+	ix := fuzzIndex()
+	f.Fuzz(func(t *testing.T, name, kind string) {
+		q := screen.Query{Name: name, Kind: kind}
+		a, b := ix.Name(q), ix.Name(q)
+		if !cmp.Equal(a, b) {
+			t.Fatalf("Name(%q) not deterministic", name)
+		}
+		for i, m := range a {
+			if m.Score < ix.Options().Review || m.Score > 1 || m.EntryID == "" || m.Explain == "" {
+				t.Fatalf("Name(%q): bad match %+v", name, m)
+			}
+			if i > 0 && m.Score > a[i-1].Score {
+				t.Fatalf("Name(%q): not sorted", name)
+			}
+		}
+		ix.Domain(name)
+		ix.PURLNamespace(kind, name)
+		ix.CPEVendor(name)
+		ix.Identifier(name)
+	})
+}

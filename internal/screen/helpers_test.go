@@ -1,0 +1,95 @@
+package screen_test
+
+import (
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/screen"
+)
+
+// sdnPath is the SDN list the accuracy set and the benchmarks run against:
+// the derived CSV of OFAC's SDN.CSV + ALT.CSV published 2026-08-20
+// (testdata/accuracy/SOURCES.md).
+var sdnPath = filepath.Join("..", "..", "testdata", "accuracy", "ofac-sdn-2026-08-20.csv")
+
+// readDerivedSDN loads the derived SDN CSV with the list loader.
+func readDerivedSDN(tb testing.TB, path string) *lists.List {
+	tb.Helper()
+	l, err := lists.LoadDerivedSDN(lists.FileSource(path), lists.Provenance{ID: "ofac-sdn", Kind: lists.KindSanctions})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return l
+}
+
+// sdnList returns the SDN list, read once per test binary.
+func sdnList(tb testing.TB) *lists.List {
+	tb.Helper()
+	sdnCache.once.Do(func() { sdnCache.l = readDerivedSDN(tb, sdnPath) })
+	if sdnCache.l == nil {
+		tb.Fatal("SDN list not loaded")
+	}
+	return sdnCache.l
+}
+
+// testListsNoTB returns the lists once sdnList has loaded them.
+func testListsNoTB() []*lists.List {
+	return []*lists.List{sdnCache.l, banList()}
+}
+
+var sdnCache struct {
+	once sync.Once
+	l    *lists.List
+}
+
+// banList is a hand-built ban list shaped like policies/bangate/lists:
+// the covered vendors of the Kaspersky determination, NDAA section 889
+// and the FCC Covered List, with names, aliases and brand words from
+// regulations §7.
+func banList() *lists.List {
+	e := func(id, name string, aliases []string, brands []string) lists.Entry {
+		en := lists.Entry{ID: id, List: "vendor-bans", Name: name, Type: "entity", Brands: brands}
+		for _, a := range aliases {
+			en.Aliases = append(en.Aliases, lists.Alias{Name: a, Type: "aka"})
+		}
+		return en
+	}
+	l := &lists.List{Provenance: lists.Provenance{ID: "vendor-bans", Kind: lists.KindBan}}
+	l.Entries = []lists.Entry{
+		e("kaspersky-lab", "Kaspersky Lab, Inc.", []string{"AO Kaspersky Lab", "Kaspersky Lab ZAO", "Kaspersky Labs Limited", "OOO Kaspersky Group", "Лаборатория Касперского"}, []string{"kaspersky"}),
+		e("huawei", "Huawei Technologies Company", []string{"Huawei Technologies Co., Ltd.", "Huawei Investment & Holding Co., Ltd.", "HiSilicon Technologies Co., Ltd."}, []string{"huawei", "hisilicon"}),
+		e("hikvision", "Hangzhou Hikvision Digital Technology Company", []string{"Hangzhou Hikvision Digital Technology Co., Ltd."}, []string{"hikvision", "ezviz"}),
+		e("dahua", "Dahua Technology Company", []string{"Zhejiang Dahua Technology Co., Ltd."}, []string{"dahua"}),
+		e("zte", "ZTE Corporation", []string{"ZTE Corp."}, []string{"zte"}),
+		e("hytera", "Hytera Communications Corporation", []string{"Hytera Communications Corporation Limited"}, []string{"hytera"}),
+		e("china-mobile", "China Mobile International USA Inc.", nil, []string{"china mobile"}),
+		e("china-telecom", "China Telecom (Americas) Corp.", nil, []string{"china telecom"}),
+		e("china-unicom", "China Unicom (Americas) Operations Limited", nil, []string{"china unicom"}),
+	}
+	l.Entries[0].Domains = []string{"kaspersky.com", "kaspersky-labs.com", "securelist.com"}
+	l.Entries[0].PurlNamespaces = []string{"maven:com.kaspersky", "npm:@kaspersky", "golang:github.com/kasperskylab"}
+	l.Entries[0].CPEVendors = []string{"kaspersky", "kaspersky_lab"}
+	l.Entries[1].PurlNamespaces = []string{"npm:@huaweicloud", "golang:github.com/huaweicloud"}
+	l.Entries[1].CPEVendors = []string{"huawei"}
+	l.Entries[1].IDs = []lists.Identifier{{Type: "Unified Social Credit Code (USCC)", Number: "914403001922038216", Country: "China"}}
+	l.Entries[3].CPEVendors = []string{"dahuasecurity"}
+	l.Provenance.Entries = len(l.Entries)
+	return l
+}
+
+// newIndex builds an index or fails the test.
+func newIndex(tb testing.TB, ls ...*lists.List) *screen.Index {
+	tb.Helper()
+	ix, err := screen.NewIndex(ls, screen.DefaultOptions())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return ix
+}
+
+// testLists are the lists the accuracy tests screen against.
+func testLists(tb testing.TB) []*lists.List {
+	return []*lists.List{sdnList(tb), banList()}
+}

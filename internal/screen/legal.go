@@ -1,0 +1,105 @@
+package screen
+
+import (
+	"slices"
+	"strings"
+)
+
+// legalForms are company legal forms, as folded tokens joined by one space,
+// in the languages that sanctions and procurement lists use. They are
+// dropped for scoring organisation names when they lead or end the name
+// ("OOO Kaspersky Group", "Huawei Device Co., Ltd.") and kept for display.
+// Dotted abbreviations fold to one word first ("S.A." → "sa", "L.L.C." →
+// "llc"). Cyrillic forms appear transliterated ("ООО" → "ooo").
+var legalForms = map[string]struct{}{
+	// English.
+	"llc": {}, "l l c": {}, "llp": {}, "lp": {}, "ltd": {}, "limited": {}, "inc": {},
+	"incorporated": {}, "corp": {}, "corporation": {}, "co": {}, "company": {},
+	"plc": {}, "pllc": {}, "pc": {}, "cic": {}, "lc": {}, "pty": {}, "pty ltd": {},
+	"pvt": {}, "pvt ltd": {}, "private limited": {}, "pte": {}, "pte ltd": {},
+	"co ltd": {}, "co limited": {}, "company limited": {}, "corp ltd": {},
+	"limited liability company": {}, "limited liability partnership": {},
+	"limited partnership": {}, "limited company": {}, "public limited company": {},
+	"joint stock company": {}, "closed joint stock company": {},
+	"open joint stock company": {}, "public joint stock company": {},
+	"private joint stock company": {}, "jsc": {}, "cjsc": {}, "ojsc": {}, "pjsc": {},
+	// "the" is no legal form but leads names the same way ("The Apache
+	// Software Foundation").
+	"the": {}, "public jsc": {}, "public company": {},
+	// Russian, Ukrainian, Belarusian, Kazakh (transliterated).
+	"ooo": {}, "oao": {}, "zao": {}, "pao": {}, "ao": {}, "nao": {}, "too": {},
+	"tov": {}, "pat": {}, "prat": {}, "fgup": {}, "gup": {}, "mup": {}, "ano": {},
+	"obshchestvo s ogranichennoy otvetstvennostyu": {},
+	"obshchestvo s ogranichennoi otvetstvennostiu": {},
+	"aktsionernoe obshchestvo":                     {}, "aktsionernoye obshchestvo": {},
+	"otkrytoe aktsionernoe obshchestvo": {}, "zakrytoe aktsionernoe obshchestvo": {},
+	"publichnoe aktsionernoe obshchestvo": {}, "nepublichnoe aktsionernoe obshchestvo": {},
+	"tovarystvo z obmezhenoyu vidpovidalnistyu":    {},
+	"obshchestvo s ogranichennoi otvetstvennostyu": {},
+	"obshchestvo s ogranichennoy otvetstvennostiu": {},
+	"publichnoe aktsionernoe obschestvo":           {}, "aktsionernoe obschestvo": {},
+	"federal state unitary enterprise":                  {},
+	"federalnoe gosudarstvennoe unitarnoe predpriyatie": {},
+	// German, Austrian, Swiss, Dutch, Nordic.
+	"gmbh": {}, "ag": {}, "kg": {}, "gmbh co kg": {}, "gmbh and co kg": {}, "ohg": {},
+	"ug": {}, "mbh": {}, "ev": {}, "bv": {}, "nv": {}, "vof": {}, "ab": {}, "as": {},
+	"asa": {}, "aps": {}, "oy": {}, "oyj": {}, "hf": {}, "ehf": {},
+	"gesellschaft mit beschrankter haftung": {}, "aktiengesellschaft": {},
+	"besloten vennootschap": {}, "naamloze vennootschap": {}, "aktiebolag": {},
+	"aktieselskab": {}, "aksjeselskap": {}, "osakeyhtio": {},
+	// Romance languages.
+	"sa": {}, "s a": {}, "sas": {}, "sarl": {}, "sasu": {}, "sca": {}, "snc": {},
+	"srl": {}, "spa": {}, "sl": {}, "slu": {}, "sau": {}, "lda": {}, "ltda": {},
+	"cia": {}, "cia ltda": {}, "sa de cv": {}, "s de rl": {}, "s de rl de cv": {},
+	"sapi de cv": {}, "sab de cv": {}, "de cv": {}, "cv": {}, "eirl": {}, "sc": {},
+	"spr de ri": {}, "spr de rl": {}, "eu": {}, "sal": {}, "sapi": {},
+	"ca": {}, "sociedad anonima de capital variable": {}, "sociedad anonima": {}, "societe anonyme": {}, "sociedade anonima": {},
+	"societa per azioni": {}, "sociedad limitada": {}, "societe a responsabilite limitee": {},
+	"societa a responsabilita limitata": {}, "sociedad de responsabilidad limitada": {},
+	// Central and eastern Europe, Balkans, Baltics, Turkey.
+	"sp z oo": {}, "sp z o o": {}, "spolka z oo": {}, "sro": {}, "s r o": {}, "as a": {},
+	"kft": {}, "zrt": {}, "nyrt": {}, "rt": {}, "doo": {}, "d o o": {}, "dd": {}, "ad": {},
+	"ead": {}, "ood": {}, "eood": {}, "sia": {}, "uab": {}, "ou": {}, "srl d": {},
+	"as ltd": {}, "ltd sti": {}, "sti": {}, "as s": {}, "anonim sirketi": {},
+	"limited sirketi": {}, "sirketi": {},
+	// Middle East, South and East Asia, Africa.
+	"fze": {}, "fzco": {}, "fzc": {}, "fz llc": {}, "fze llc": {}, "wll": {}, "spc": {},
+	"psc": {}, "pjs": {}, "pt": {}, "tbk": {}, "pt tbk": {}, "sdn bhd": {}, "bhd": {},
+	"berhad": {}, "kk": {}, "kabushiki kaisha": {}, "yk": {}, "gk": {},
+	"co ltd kk": {}, "jsc co": {}, "pty limited": {}, "pvt limited": {},
+	"private ltd": {}, "llc fze": {}, "cc": {}, "nl": {}, "se": {}, "ltd co": {},
+}
+
+// legalFirst and legalLast map the words that can begin or end a legal
+// form to the most words such a form has, so that most names are settled
+// by one lookup per end and the rest by a few.
+var legalFirst, legalLast = legalEnds()
+
+func legalEnds() (first, last map[string]int) {
+	first, last = map[string]int{}, map[string]int{}
+	for f := range legalForms {
+		ws := strings.Fields(f)
+		n := len(ws)
+		first[ws[0]] = max(first[ws[0]], n)
+		last[ws[n-1]] = max(last[ws[n-1]], n)
+	}
+	return first, last
+}
+
+// legalMulti holds the legal forms of two words or more, split into
+// words, longest first, for the typo-tolerant match of queries.
+var legalMulti = func() [][]string {
+	var out [][]string
+	for f := range legalForms {
+		if ws := strings.Fields(f); len(ws) > 1 {
+			out = append(out, ws)
+		}
+	}
+	slices.SortFunc(out, func(a, b []string) int {
+		if len(a) != len(b) {
+			return len(b) - len(a)
+		}
+		return strings.Compare(strings.Join(a, " "), strings.Join(b, " "))
+	})
+	return out
+}()

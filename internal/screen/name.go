@@ -1,0 +1,236 @@
+package screen
+
+import (
+	"math"
+	"slices"
+	"strings"
+)
+
+// Party kinds of Query.Kind.
+const (
+	// KindPerson is a natural person: scored with person rules against
+	// individuals only, never matched against brand words.
+	KindPerson = "person"
+	// KindOrganization is a company or other body: scored against
+	// entities (and vessels when enabled), never against individuals.
+	KindOrganization = "organization"
+)
+
+// brandScore is the score of a brand word inside an organisation's name.
+const brandScore = 0.9
+
+// Name screens a party's name against every list: ban lists by whole
+// normalised name or alias (score 1) and brand words (brandScore; not for
+// persons), the other lists by scored fuzzy match. It returns at most one
+// match per entry, those scoring at least the review threshold, best
+// first, capped at Options.MaxMatches.
+func (ix *Index) Name(q Query) []Match {
+	sc := ix.pool.Get().(*scratch)
+	defer ix.pool.Put(sc)
+	sc.nb.fuzzyLegal = true
+	sc.nb.normalize(q.Name)
+	if len(sc.nb.words) == 0 {
+		return nil
+	}
+	if len(ix.recs) > 0 {
+		ix.resegment(&sc.nb)
+	}
+	sc.nb.computeKeys()
+	var out []Match
+	out = ix.banMatches(sc, q, out)
+	out = ix.scoredMatches(sc, q, out)
+	if len(out) == 0 {
+		return nil
+	}
+	sortMatches(out)
+	if ix.opts.MaxMatches > 0 && len(out) > ix.opts.MaxMatches {
+		out = out[:ix.opts.MaxMatches]
+	}
+	return out
+}
+
+// banMatches matches the query against the ban lists.
+func (ix *Index) banMatches(sc *scratch, q Query, out []Match) []Match {
+	if len(ix.banNames) == 0 && len(ix.brands) == 0 {
+		return out
+	}
+	sc.buf = sc.nb.appendCore(sc.buf[:0])
+	start := len(out)
+	for _, r := range ix.banNames[string(sc.buf)] {
+		name := ix.nameOf(r)
+		on := "name"
+		if r.alias >= 0 {
+			on = "alias"
+		}
+		method := "normalized"
+		if strings.EqualFold(strings.TrimSpace(name), strings.TrimSpace(q.Name)) {
+			method = "exact"
+		}
+		out = append(out, ix.newMatch(r, name, on, 1, method, ix.explainBan(sc, q.Name, name, on)))
+	}
+	if q.Kind == KindPerson || len(ix.brands) == 0 {
+		return out
+	}
+	nb := &sc.nb
+	for i := range nb.words {
+		bs, ok := ix.brands[string(nb.word(i))]
+		if !ok {
+			continue
+		}
+		for _, b := range bs {
+			if !nb.hasWordsAt(i, b.words) || hasEntry(out[start:], ix, b.ref) {
+				continue
+			}
+			out = append(out, ix.newMatch(b.ref, b.text, "brand", brandScore, "brand-token",
+				ix.explainBrand(sc, q.Name, b, i)))
+		}
+	}
+	return out
+}
+
+// hasWordsAt reports whether words ws appear as whole words from word i.
+func (nb *normBuf) hasWordsAt(i int, ws []string) bool {
+	if i+len(ws) > len(nb.words) {
+		return false
+	}
+	for k, w := range ws {
+		if string(nb.word(i+k)) != w {
+			return false
+		}
+	}
+	return true
+}
+
+// hasEntry reports whether ms already holds a match of the entry r.
+func hasEntry(ms []Match, ix *Index, r ref) bool {
+	e := ix.entry(r)
+	id := ix.listID(r)
+	for _, m := range ms {
+		if m.List == id && m.EntryID == e.ID {
+			return true
+		}
+	}
+	return false
+}
+
+// scoredMatches matches the query against the scored lists.
+func (ix *Index) scoredMatches(sc *scratch, q Query, out []Match) []Match {
+	if len(ix.recs) == 0 {
+		return out
+	}
+	ix.prepare(sc)
+	sc.sel = resetBools(sc.sel, len(sc.qw))
+	t := float32(ix.opts.Review)
+	if q.Kind != KindPerson {
+		sc.selectPrefix(true, t)
+	}
+	if q.Kind != KindOrganization {
+		sc.selectPrefix(false, t)
+	}
+	ix.gather(sc, q.Kind)
+	sc.hits = sc.hits[:0]
+	for _, ri := range sc.cands {
+		// Scores are reported to three decimals, and compared so, so
+		// that a reported score and the thresholds always agree.
+		if s := round3(ix.scoreRec(sc, ri, t)); s >= ix.opts.Review {
+			sc.hits = append(sc.hits, hit{rec: ri, score: s})
+		}
+	}
+	if len(sc.hits) == 0 {
+		return out
+	}
+	// Best name per entry: order by entry, then score, primary name first.
+	slices.SortFunc(sc.hits, func(a, b hit) int {
+		ra, rb := ix.recs[a.rec].ref, ix.recs[b.rec].ref
+		switch {
+		case ra.list != rb.list:
+			return int(ra.list - rb.list)
+		case ra.entry != rb.entry:
+			return int(ra.entry - rb.entry)
+		case a.score != b.score:
+			if a.score > b.score {
+				return -1
+			}
+			return 1
+		}
+		return int(ra.alias - rb.alias)
+	})
+	for k, h := range sc.hits {
+		r := ix.recs[h.rec].ref
+		if k > 0 {
+			p := ix.recs[sc.hits[k-1].rec].ref
+			if p.list == r.list && p.entry == r.entry {
+				continue
+			}
+		}
+		out = append(out, ix.scoredMatch(sc, q, h))
+	}
+	return out
+}
+
+// scoredMatch builds the explained match of one hit.
+func (ix *Index) scoredMatch(sc *scratch, q Query, h hit) Match {
+	rec := &ix.recs[h.rec]
+	ix.scoreRec(sc, h.rec, 0) // leaves the chosen pairs in sc.pairs
+	name := ix.nameOf(rec.ref)
+	on := "name"
+	if rec.alias >= 0 {
+		on = "alias"
+	}
+	method, explain := ix.explainScored(sc, q.Name, h, name, on)
+	return ix.newMatch(rec.ref, name, on, h.score, method, explain)
+}
+
+// round3 rounds a score to three decimals.
+func round3(s float32) float64 {
+	return math.Round(float64(s)*1000) / 1000
+}
+
+// particles are the name particles that queries write joined to the next
+// word while the lists write them apart ("Alzumar" for "AL-ZUMAR").
+var particles = []string{"abdul", "abdel", "abd", "abu", "bin", "ibn", "al", "el", "ul"}
+
+// resegment repairs word boundaries of a query against the vocabulary of
+// the scored lists: a word no listed name holds that is a particle joined
+// to a word one does hold is split ("alzumar" → "al zumar"), and two
+// neighbouring words of which one no listed name holds are joined when a
+// listed name holds the joined word ("qa ida" → "qaida", from "QA'IDA"
+// with the apostrophe written as a space).
+func (ix *Index) resegment(nb *normBuf) {
+	d := &ix.dict
+	known := func(b []byte) bool { _, ok := d.textIDs[string(b)]; return ok }
+	for i := 0; i < len(nb.words); i++ {
+		w := nb.words[i]
+		if w.flags != 0 || known(nb.word(i)) {
+			continue
+		}
+		text := nb.word(i)
+		for _, p := range particles {
+			if len(text) < len(p)+3 || string(text[:len(p)]) != p || !known(text[len(p):]) {
+				continue
+			}
+			head, tail := w, w
+			head.end = w.start + int32(len(p))
+			tail.start = head.end
+			nb.words = slices.Insert(nb.words, i+1, tail)
+			nb.words[i] = head
+			nb.resegmented = true
+			break
+		}
+	}
+	for i := 0; i+1 < len(nb.words); i++ {
+		a, b := nb.words[i], nb.words[i+1]
+		if a.flags != 0 || b.flags != 0 || a.end != b.start {
+			continue
+		}
+		if known(nb.word(i)) && known(nb.word(i+1)) {
+			continue
+		}
+		if !known(nb.text[a.start:b.end]) {
+			continue
+		}
+		nb.words[i].end = b.end
+		nb.words = slices.Delete(nb.words, i+1, i+2)
+		nb.resegmented = true
+	}
+}

@@ -1,0 +1,316 @@
+package screen_test
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/screen"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// TestBanMustMatch: every listed variant of a covered vendor's name finds
+// the vendor (regulations §7).
+func TestBanMustMatch(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, banList())
+	tests := []struct{ name, entry, on string }{
+		{"Kaspersky Lab JSC", "kaspersky-lab", "name"},
+		// Same core as the primary name "Kaspersky Lab, Inc.": reported on the name.
+		{"AO Kaspersky Lab", "kaspersky-lab", "name"},
+		{"Kaspersky Labs Limited", "kaspersky-lab", "alias"},
+		{"KASPERSKY LAB, ZAO", "kaspersky-lab", "name"},
+		{"OOO Kaspersky Group", "kaspersky-lab", "alias"},
+		{"Kaspersky Lab UK Ltd.", "kaspersky-lab", "brand"},
+		{"HUAWEI TECHNOLOGIES CO., LTD", "huawei", "name"},
+		{"Huawei Device Co., Ltd.", "huawei", "brand"},
+		{"Hikvision USA Inc.", "hikvision", "brand"},
+		{"Zhejiang Dahua Technology Co., Ltd.", "dahua", "alias"},
+		{"ZTE USA, Inc.", "zte", "brand"},
+		{"Z.T.E. Corp", "zte", "name"},
+		{"Hytera America, Inc.", "hytera", "brand"},
+		{"China Mobile International Ltd.", "china-mobile", "brand"},
+		{"China Telecom (Americas) Corporation", "china-telecom", "name"},
+		{"China Unicom (Americas) Operations Limited", "china-unicom", "name"},
+		{"Лаборатория Касперского", "kaspersky-lab", "alias"},
+	}
+	for _, tt := range tests {
+		for _, kind := range []string{screen.KindOrganization, ""} {
+			ms := ix.Name(screen.Query{Name: tt.name, Kind: kind})
+			if len(ms) == 0 {
+				t.Errorf("%q (%q): no match, want %s", tt.name, kind, tt.entry)
+				continue
+			}
+			m := ms[0]
+			if m.EntryID != tt.entry || m.MatchedOn != tt.on {
+				t.Errorf("%q (%q): got %s on %s, want %s on %s", tt.name, kind, m.EntryID, m.MatchedOn, tt.entry, tt.on)
+			}
+			want := 1.0
+			if tt.on == "brand" {
+				want = 0.9
+			}
+			if m.Score != want || m.List != "vendor-bans" || m.EntryName == "" || m.MatchedName == "" || m.Method == "" || m.Explain == "" {
+				t.Errorf("%q: incomplete match %+v", tt.name, m)
+			}
+		}
+	}
+}
+
+// TestBanMustNotMatch: near-misses of brand words, and persons, never
+// match the ban list.
+func TestBanMustNotMatch(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, testLists(t)...)
+	for _, q := range []screen.Query{
+		{Name: "Aztec Software LLC"},
+		{Name: "Kasper Data Systems GmbH"},
+		{Name: "Hyterra Ag Solutions Inc."},
+		{Name: "Dahuang Foods Ltd."},
+		{Name: "Blaztec Analytics"},
+		{Name: "Huaweiss Trading BV"},
+		{Name: "Chinamobility Research Group"},
+		{Name: "Belletech Corp"},
+		{Name: "Eugene Kaspersky", Kind: screen.KindPerson},
+		{Name: "Apache Software Foundation", Kind: screen.KindOrganization},
+	} {
+		if ms := ix.Name(q); len(ms) > 0 {
+			t.Errorf("%q (%q): unexpected match %s %q %.3f (%s)", q.Name, q.Kind, ms[0].EntryID, ms[0].MatchedName, ms[0].Score, ms[0].Explain)
+		}
+	}
+}
+
+// TestSanctionsMatches covers the person and company rules against the
+// real SDN list.
+func TestSanctionsMatches(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	tests := []struct {
+		q      screen.Query
+		entry  string // "" = no match at all
+		hit    bool
+		method string
+	}{
+		{screen.Query{Name: "Andrey Tikhonov", Kind: screen.KindPerson}, "45815", true, "token-set"},
+		{screen.Query{Name: "Андрей Тихонов", Kind: screen.KindPerson}, "45815", true, "token-set"},
+		{screen.Query{Name: "Tikhonov Andrei Gennadyevich"}, "45815", true, "normalized"},
+		{screen.Query{Name: "Andrei Tikhonvo", Kind: screen.KindPerson}, "45815", true, "fuzzy"},
+		{screen.Query{Name: "Marina Alekseeva", Kind: screen.KindPerson}, "45854", true, "token-set"},
+		{screen.Query{Name: "Daniil Borschev", Kind: screen.KindPerson}, "45862", true, "token-set"},
+		{screen.Query{Name: "11420 Corp", Kind: screen.KindOrganization}, "24430", true, "normalized"},
+		{screen.Query{Name: "Belletech Corp", Kind: screen.KindOrganization}, "", false, ""},
+		// Word boundaries repaired against the list's words.
+		{screen.Query{Name: "AL QA IDA"}, "6366", true, "normalized"},
+		{screen.Query{Name: "Abbud Alzumar", Kind: screen.KindPerson}, "2677", true, "token-set"},
+		{screen.Query{Name: "Tikhonov", Kind: screen.KindPerson}, "", false, ""},
+		{screen.Query{Name: "Andrey Tikhonov", Kind: screen.KindOrganization}, "", false, ""},
+		// Common words alone never make a hit; two of three shared is a review.
+		{screen.Query{Name: "Global Trading Corp", Kind: screen.KindOrganization}, "24390", false, "fuzzy"},
+		{screen.Query{Name: "Global Corp", Kind: screen.KindOrganization}, "", false, ""},
+	}
+	opts := ix.Options()
+	for _, tt := range tests {
+		ms := ix.Name(tt.q)
+		if tt.entry == "" {
+			if len(ms) > 0 {
+				t.Errorf("%q: unexpected %s %q %.3f", tt.q.Name, ms[0].EntryID, ms[0].MatchedName, ms[0].Score)
+			}
+			continue
+		}
+		if len(ms) == 0 || ms[0].EntryID != tt.entry {
+			t.Errorf("%q: got %v, want entry %s first", tt.q.Name, ms, tt.entry)
+			continue
+		}
+		if m := ms[0]; opts.IsHit(m.Score) != tt.hit || m.Method != tt.method || len(m.Programs) == 0 {
+			t.Errorf("%q: score %.3f method %s programs %v; want hit %v method %s", tt.q.Name, m.Score, m.Method, m.Programs, tt.hit, tt.method)
+		}
+	}
+}
+
+// TestExplainGolden pins the explanation text of typical matches.
+func TestExplainGolden(t *testing.T) {
+	ix := newIndex(t, testLists(t)...)
+	var b strings.Builder
+	for _, q := range []screen.Query{
+		{Name: "Андрей Тихонов", Kind: screen.KindPerson},
+		{Name: "Andrei Tikhonvo", Kind: screen.KindPerson},
+		{Name: "11420 Corp"},
+		{Name: "OOO Kaspersky Group"},
+		{Name: "China Mobile International Ltd."},
+		{Name: "Limited Liabjlity Company Garant-SV", Kind: screen.KindOrganization},
+		{Name: "Abbud Alzumar", Kind: screen.KindPerson},
+		{Name: "Ali Hassan", Kind: screen.KindPerson},
+	} {
+		for _, m := range ix.Name(q) {
+			b.WriteString(m.List + " " + m.EntryID + " " + m.MatchedOn + " " + m.Method + "\n  " + m.Explain + "\n")
+		}
+	}
+	for _, m := range ix.Domain("usa.kaspersky.com") {
+		b.WriteString(m.EntryID + " " + m.MatchedOn + "\n  " + m.Explain + "\n")
+	}
+	golden(t, "explain.golden", b.String())
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s (-want +got):\n%s", name, diff)
+	}
+}
+
+func TestIdentifiers(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, banList())
+	ids := func(ms []screen.Match) []string {
+		var out []string
+		for _, m := range ms {
+			out = append(out, m.EntryID+"/"+m.MatchedOn+"/"+m.Method)
+			if m.Score != 1 || m.Explain == "" {
+				t.Errorf("match %+v: want score 1 and an explanation", m)
+			}
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		got  []screen.Match
+		want []string
+	}{
+		{"domain exact", ix.Domain("kaspersky.com"), []string{"kaspersky-lab/domain/domain"}},
+		{"domain parent", ix.Domain("Dnl-Test.Kaspersky-Labs.com."), []string{"kaspersky-lab/domain/domain"}},
+		{"domain suffix is not a parent", ix.Domain("notkaspersky.com"), nil},
+		{"domain tld", ix.Domain("com"), nil},
+		{"maven prefix", ix.PURLNamespace("maven", "com.kaspersky.android-components"), []string{"kaspersky-lab/purl_namespace/namespace-prefix"}},
+		{"maven boundary", ix.PURLNamespace("maven", "com.kasperskyx"), nil},
+		{"npm scope", ix.PURLNamespace("npm", "%40kaspersky"), []string{"kaspersky-lab/purl_namespace/namespace-prefix"}},
+		{"npm scope exact only", ix.PURLNamespace("npm", "@kaspersky-fan"), nil},
+		{"golang case", ix.PURLNamespace("golang", "github.com/KasperskyLab/klogga"), []string{"kaspersky-lab/purl_namespace/namespace-prefix"}},
+		{"other ecosystem", ix.PURLNamespace("pypi", "kaspersky"), nil},
+		{"cpe", ix.CPEVendor("kaspersky_lab"), []string{"kaspersky-lab/cpe_vendor/cpe-vendor"}},
+		{"cpe escaped", ix.CPEVendor(`Dahua\Security`), []string{"dahua/cpe_vendor/cpe-vendor"}},
+		{"cpe other", ix.CPEVendor("dahuasecurity"), []string{"dahua/cpe_vendor/cpe-vendor"}},
+		{"registration id", ix.Identifier("91440300 1922 038216"), []string{"huawei/id/exact"}},
+		{"short id", ix.Identifier("9144"), nil},
+		{"party e-mail and url", ix.Party(screen.Query{Name: "Jane Roe", Kind: screen.KindPerson, Emails: []string{"jane@mx13.kaspersky-labs.com"}, URLs: []string{"https://securelist.com/blog"}}),
+			[]string{"kaspersky-lab/domain/domain", "kaspersky-lab/email_domain/domain"}},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, ids(tt.got)); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tt.name, diff)
+		}
+	}
+}
+
+func TestNewIndexErrors(t *testing.T) {
+	t.Parallel()
+	good := banList()
+	tests := []struct {
+		name string
+		ls   []*lists.List
+		opts screen.Options
+		want string
+	}{
+		{"nil list", []*lists.List{nil}, screen.DefaultOptions(), "list 0"},
+		{"no id", []*lists.List{{}}, screen.DefaultOptions(), "no provenance id"},
+		{"twice", []*lists.List{good, good}, screen.DefaultOptions(), "given twice"},
+		{"bad kind", []*lists.List{{Provenance: lists.Provenance{ID: "x", Kind: "odd"}}}, screen.DefaultOptions(), "unknown list kind"},
+		{"entry without id", []*lists.List{{Provenance: lists.Provenance{ID: "x"}, Entries: []lists.Entry{{Name: "A"}}}}, screen.DefaultOptions(), "entry 0"},
+		{"empty name", []*lists.List{{Provenance: lists.Provenance{ID: "x"}, Entries: []lists.Entry{{ID: "1", Name: "--"}}}}, screen.DefaultOptions(), "entry 1: name"},
+		{"empty ban name", []*lists.List{{Provenance: lists.Provenance{ID: "x", Kind: lists.KindBan}, Entries: []lists.Entry{{ID: "1", Name: "()"}}}}, screen.DefaultOptions(), "entry 1: name"},
+		{"bad type", []*lists.List{{Provenance: lists.Provenance{ID: "x"}, Entries: []lists.Entry{{ID: "1", Name: "A", Type: "ship"}}}}, screen.DefaultOptions(), "unknown entry type"},
+		{"bad purl", []*lists.List{{Provenance: lists.Provenance{ID: "x", Kind: lists.KindBan}, Entries: []lists.Entry{{ID: "1", Name: "A", PurlNamespaces: []string{"com.a"}}}}}, screen.DefaultOptions(), "purl namespace"},
+		{"thresholds", nil, screen.Options{Match: 0.5, Review: 0.9}, "above match threshold"},
+		{"threshold zero", nil, screen.Options{Match: 0.5}, "review threshold 0"},
+	}
+	for _, tt := range tests {
+		_, err := screen.NewIndex(tt.ls, tt.opts)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: err = %v, want it to contain %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+// TestConcurrentName runs queries from several goroutines (for -race) and
+// checks they agree.
+func TestConcurrentName(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, testLists(t)...)
+	q := screen.Query{Name: "Андрей Тихонов"}
+	want := ix.Name(q)
+	done := make(chan []screen.Match)
+	for range 4 {
+		go func() {
+			var last []screen.Match
+			for range 50 {
+				last = ix.Name(q)
+			}
+			done <- last
+		}()
+	}
+	for range 4 {
+		if got := <-done; !cmp.Equal(want, got) {
+			t.Errorf("concurrent result differs:\n%v\n%v", want, got)
+		}
+	}
+}
+
+// TestAliasWithoutLetters: an alias that normalises to nothing cannot
+// match and does not stop the index.
+func TestAliasWithoutLetters(t *testing.T) {
+	t.Parallel()
+	l := &lists.List{Provenance: lists.Provenance{ID: "x"}, Entries: []lists.Entry{{ID: "1", Name: "KONDRATYEV, Ivan", Type: "individual", Aliases: []lists.Alias{{Name: "@", Type: "weak"}}}}}
+	ix := newIndex(t, l)
+	if ms := ix.Name(screen.Query{Name: "Ivan Kondratyev"}); len(ms) != 1 {
+		t.Errorf("got %v", ms)
+	}
+}
+
+func TestOptions(t *testing.T) {
+	t.Parallel()
+	l := sdnList(t)
+	q := screen.Query{Name: "Mar Azul"}
+	ix := newIndex(t, l)
+	if ms := ix.Name(q); len(ms) != 0 {
+		t.Errorf("vessel matched by default: %v", ms)
+	}
+	opts := screen.DefaultOptions()
+	opts.Vessels = true
+	ixv, err := screen.NewIndex([]*lists.List{l}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ms := ixv.Name(q); len(ms) == 0 || ms[0].EntryID != "4238" {
+		t.Errorf("Vessels: got %v, want 4238 MAR AZUL", ms)
+	}
+	opts = screen.DefaultOptions()
+	opts.MaxMatches = 1
+	ix1, err := screen.NewIndex([]*lists.List{l}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	common := screen.Query{Name: "Sergey Ivanov", Kind: screen.KindPerson}
+	all, one := ix.Name(common), ix1.Name(common)
+	if len(all) < 2 || len(one) != 1 || !cmp.Equal(all[0], one[0]) {
+		t.Errorf("MaxMatches 1: got %d of %d matches", len(one), len(all))
+	}
+	for i := 1; i < len(all); i++ {
+		if all[i].Score > all[i-1].Score {
+			t.Errorf("matches not sorted best first: %v", all)
+		}
+	}
+}

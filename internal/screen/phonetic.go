@@ -1,0 +1,172 @@
+package screen
+
+// appendKey appends the phonetic key of one folded word to dst. Both the
+// list's names and the queries go through it, so transliteration variants
+// meet on one spelling:
+//
+//   - shch, sch → sh; kh → h; tz → ts; ph → f; x → ks; w → v; j → y;
+//     q → k; c → k unless in "ch"; ou → u (Doukhvalov = Dukhvalov);
+//   - initial ia, iu, ie, io → ya, yu, ye, yo, then initial ye → e
+//     (Yevgeny = Evgeny);
+//   - iy, ii, yi → y; i before e after a consonant → y; i after a vowel and
+//     before a consonant → y; a final i → y (Dmitriy = Dmitrii = Dmitri =
+//     Dmitry, Andrei = Andrey, Gennadievich = Gennadyevich,
+//     Mikhailovich = Mikhaylovich);
+//   - ye after a consonant → e (Adonyev = Adonev = Адонев);
+//   - a final "ander" → "andr" (Alexander = Aleksandr);
+//   - doubled letters collapse (Gennadiy = Genadiy).
+//
+// Common romanisations of frequent Arabic given names whose spellings are
+// two or more letters apart take one key from nameVariants first
+// (Muhammad = Mohammed = Mohamed).
+//
+// Words with digits or with letters outside a–z are their own key.
+func appendKey(dst, word []byte) []byte {
+	for _, c := range word {
+		if c < 'a' || c > 'z' {
+			return append(dst, word...)
+		}
+	}
+	if k, ok := nameVariants[string(word)]; ok {
+		return append(dst, k...)
+	}
+	var sa [48]byte
+	a := sa[:0]
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		rest := word[i:]
+		switch {
+		case hasPrefix(rest, "shch"):
+			a = append(a, 's', 'h')
+			i += 3
+		case hasPrefix(rest, "sch"):
+			a = append(a, 's', 'h')
+			i += 2
+		case hasPrefix(rest, "kh"):
+			a = append(a, 'h')
+			i++
+		case hasPrefix(rest, "tz"):
+			a = append(a, 't', 's')
+			i++
+		case hasPrefix(rest, "ph"):
+			a = append(a, 'f')
+			i++
+		case hasPrefix(rest, "ch"):
+			a = append(a, 'c', 'h')
+			i++
+		case hasPrefix(rest, "ou"):
+			a = append(a, 'u')
+			i++
+		case c == 'x':
+			a = append(a, 'k', 's')
+		case c == 'w':
+			a = append(a, 'v')
+		case c == 'j':
+			a = append(a, 'y')
+		case c == 'q', c == 'c':
+			a = append(a, 'k')
+		default:
+			a = append(a, c)
+		}
+	}
+	var sb [48]byte
+	b := sb[:0]
+	for i := 0; i < len(a); i++ {
+		c := a[i]
+		if c != 'i' {
+			b = append(b, c)
+			continue
+		}
+		var next byte
+		if i+1 < len(a) {
+			next = a[i+1]
+		}
+		switch {
+		case next == 'y' || next == 'i':
+			b = append(b, 'y')
+			i++
+		case i == 0 && (next == 'a' || next == 'u' || next == 'e' || next == 'o'):
+			b = append(b, 'y')
+		case i > 0 && !isVowel(a[i-1]) && next == 'e':
+			b = append(b, 'y')
+		case i > 0 && next == 0:
+			b = append(b, 'y')
+		case i > 0 && isVowel(a[i-1]) && next != 0 && !isVowel(next):
+			b = append(b, 'y')
+		default:
+			b = append(b, 'i')
+		}
+	}
+	if len(b) > 2 && b[0] == 'y' && b[1] == 'e' {
+		b = b[1:]
+	}
+	// ye after a consonant → e (Adonyev = Adonev, Gennadyevich =
+	// Gennadevich, the spelling Cyrillic "ье" and "е" give).
+	w := 0
+	for i, c := range b {
+		if c == 'y' && i > 0 && i+1 < len(b) && b[i+1] == 'e' && !isVowel(b[i-1]) {
+			continue
+		}
+		b[w] = c
+		w++
+	}
+	b = b[:w]
+	if n := len(b); n > 5 && string(b[n-5:]) == "ander" {
+		b = append(b[:n-5], "andr"...)
+	}
+	for i, c := range b {
+		if i > 0 && c == b[i-1] {
+			continue
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+func hasPrefix(b []byte, p string) bool {
+	return len(b) >= len(p) && string(b[:len(p)]) == p
+}
+
+func isVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return true
+	}
+	return false
+}
+
+// nameVariants maps spellings of frequent Arabic given names in OFAC's
+// lists and in the press to one key. Only spellings that the other rules
+// leave two or more letters apart are listed.
+var nameVariants = map[string]string{
+	"muhammad": "muhamad", "muhammed": "muhamad", "mohammad": "muhamad",
+	"mohammed": "muhamad", "mohamed": "muhamad", "mohamad": "muhamad",
+	"muhamed": "muhamad", "mohammod": "muhamad", "mouhamed": "muhamad",
+	"mohamud": "muhamad", "muhamad": "muhamad", "mohd": "muhamad",
+	"husayn": "husein", "hussein": "husein", "hussain": "husein",
+	"husain": "husein", "hosein": "husein", "hossein": "husein", "husein": "husein",
+	"yusuf": "yusuf", "yousef": "yusuf", "yousuf": "yusuf", "youssef": "yusuf",
+	"yusef": "yusuf", "yussuf": "yusuf", "youcef": "yusuf",
+	"usama": "usama", "osama": "usama", "ousama": "usama", "oussama": "usama",
+	"umar": "umar", "omar": "umar", "omer": "umar",
+	"abdallah": "abdula", "abdullah": "abdula", "abdulla": "abdula", "abdollah": "abdula",
+	"ibrahim": "ibrahim", "ebrahim": "ibrahim", "ibraheem": "ibrahim",
+	"ismail": "ismail", "ismael": "ismail", "esmail": "ismail", "ismaeel": "ismail",
+	"mustafa": "mustafa", "mostafa": "mustafa", "moustafa": "mustafa", "mustapha": "mustafa",
+	"khalid": "halid", "khaled": "halid",
+	"mahmoud": "mahmud", "mahmood": "mahmud", "mahmud": "mahmud",
+	"qasim": "kasim", "qassim": "kasim", "kasim": "kasim", "qassem": "kasim", "kassem": "kasim", "qasem": "kasim",
+	"jafar": "jafar", "jaafar": "jafar", "jaffar": "jafar",
+	"said": "said", "saeed": "said", "saied": "said", "sayid": "said",
+	"rashid": "rashid", "rasheed": "rashid", "rachid": "rashid",
+	"hamid": "hamid", "hameed": "hamid",
+	"majid": "majid", "majeed": "majid", "magid": "majid",
+	"saleh": "salih", "salih": "salih", "salah": "salah",
+	"abdul": "abdul", "abdel": "abdul", "abdal": "abdul",
+	"ahmad": "ahmad", "ahmed": "ahmad",
+	"faisal": "faysal", "faysal": "faysal", "feisal": "faysal",
+	"mahdi": "mahdi", "mehdi": "mahdi",
+	"yahya": "yahya", "yehia": "yahya", "yahia": "yahya",
+	"hamza": "hamza", "hamzah": "hamza",
+	"abu": "abu", "abou": "abu",
+}

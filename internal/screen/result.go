@@ -1,0 +1,43 @@
+package screen
+
+import (
+	"cmp"
+	"slices"
+)
+
+// newMatch fills a Match for the entry r points at.
+func (ix *Index) newMatch(r ref, matched, on string, score float64, method, explain string) Match {
+	e := ix.entry(r)
+	m := Match{
+		List:        ix.listID(r),
+		EntryID:     e.ID,
+		EntryName:   e.Name,
+		MatchedName: matched,
+		MatchedOn:   on,
+		Score:       score,
+		Method:      method,
+		Explain:     explain,
+	}
+	if len(e.Programs) > 0 {
+		m.Programs = slices.Clone(e.Programs)
+	}
+	return m
+}
+
+// compareMatches orders matches best first, then by list, entry and what
+// matched, so that output is deterministic.
+func compareMatches(a, b Match) int {
+	return cmp.Or(
+		cmp.Compare(b.Score, a.Score),
+		cmp.Compare(a.List, b.List),
+		cmp.Compare(a.EntryID, b.EntryID),
+		cmp.Compare(a.MatchedOn, b.MatchedOn),
+		cmp.Compare(a.MatchedName, b.MatchedName),
+	)
+}
+
+// sortMatches sorts matches best first.
+func sortMatches(ms []Match) []Match {
+	slices.SortFunc(ms, compareMatches)
+	return ms
+}

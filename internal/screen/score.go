@@ -1,0 +1,438 @@
+package screen
+
+import "slices"
+
+// Scoring of a query against one indexed name.
+//
+// Every word carries a weight, its inverse document frequency over the
+// list's entries (ln(1 + N/df)): a word few entries hold ("tikhonov",
+// "11420") weighs much more than one many hold ("trading", "global",
+// "mohammed"). Query words are paired one-to-one with the name's words,
+// heaviest first:
+//
+//   - same word: the name word's weight;
+//   - same phonetic key, different spelling: keySimPerson (individuals)
+//     or keySimOrg (organisations, whose names are rarely transliterated
+//     and where "Vinci" ~ "Winky" is mere chance) times that weight;
+//   - one letter apart in spelling or key (5 letters or more; only for a
+//     query word no listed name spells the same way): typoSim of the
+//     shorter length (persons 0.7 at 5 letters to 0.9 from 8;
+//     organisations 0.6 at 5 to 0.9 from 10) times the lighter of the two
+//     weights, because short words one letter apart are often different
+//     words ("Redis", "Redin");
+//   - a query initial and a given name starting with that letter (persons
+//     only): half the given name's weight, at most initialWeight.
+//
+// The score is the weighted Dice coefficient 2M / (Q + R), where M is the
+// paired weight, Q the query's weight and R the name's weight. For
+// organisation names, legal forms leading or ending either name are left
+// out of Q and R. For an individual ("LAST, Given Patronymic") a patronymic
+// the query leaves out is left out of R, a further given name the query
+// leaves out counts middleWeight of its weight, and at least one surname
+// word must pair by spelling, key or typo; given and family name order is
+// free.
+//
+// Because R >= M, a name that pairs with none of a set P of query words
+// scores at most 2(Q-P)/(2Q-P). Candidates are therefore gathered only from
+// the postings of the heaviest query words whose weight makes that bound
+// fall below the review threshold (prefix filtering): common words never
+// have to be scanned.
+
+const (
+	// keySimPerson and keySimOrg credit a pair with the same phonetic key
+	// but a different spelling.
+	keySimPerson = 0.95
+	keySimOrg    = 0.9
+	// initialWeight is the weight of a query initial ("A.").
+	initialWeight = 2
+	// middleWeight is the share of its weight a further given name the
+	// query leaves out still counts.
+	middleWeight = 0.3
+	// boundSlack keeps float rounding from dropping a candidate at the
+	// threshold.
+	boundSlack = 0.005
+)
+
+// pairKind says how a query word and a name word were paired.
+type pairKind uint8
+
+const (
+	pairText pairKind = iota
+	pairKey
+	pairTypo
+	pairInitial
+)
+
+// pair is a candidate pairing of query word q with name word r.
+type pair struct {
+	q, r   int32
+	c      float32
+	kind   pairKind
+	chosen bool
+}
+
+// qword is one query word prepared for scoring.
+type qword struct {
+	exact   int32   // key id, or -1 when no indexed name holds the key
+	text    int32   // text id, or -1
+	n0, n1  int32   // neighbour key ids are qn[n0:n1]
+	weight  float32 // under person rules (an initial weighs initialWeight)
+	wOrg    float32 // under organisation rules
+	klen    int32
+	legal   bool
+	initial bool
+	first   byte
+}
+
+// hit is a scored name at or above the review threshold.
+type hit struct {
+	rec   int32
+	score float64 // rounded to three decimals
+}
+
+// scratch is the working state of one query, pooled by the index.
+type scratch struct {
+	nb    normBuf
+	rnb   normBuf
+	qw    []qword
+	qn    []int32
+	sel   []bool
+	order []int32
+	stamp []uint32
+	gen   uint32
+	cands []int32
+	pairs []pair
+	qUsed []bool
+	rUsed []bool
+	hits  []hit
+	buf   []byte
+	// wq holds the query's total weight under person rules [0] and
+	// organisation rules [1].
+	wq [2]float32
+}
+
+func (ix *Index) newScratch() *scratch {
+	return &scratch{stamp: make([]uint32, len(ix.recs))}
+}
+
+// typoSim is the credit of a pair one letter apart whose shorter word
+// has n letters. Organisation names get less: their short words one letter
+// apart are usually different words ("Globant", "Globanty"), while a
+// person's name is more often misspelt.
+func typoSim(n int, org bool) float32 {
+	if org {
+		switch {
+		case n <= 5:
+			return 0.6
+		case n == 6:
+			return 0.7
+		case n == 7:
+			return 0.78
+		case n < 10:
+			return 0.85
+		}
+		return 0.9
+	}
+	switch {
+	case n <= 5:
+		return 0.7
+	case n == 6:
+		return 0.8
+	case n == 7:
+		return 0.85
+	}
+	return 0.9
+}
+
+// prepare fills sc.qw from the normalised query in sc.nb.
+func (ix *Index) prepare(sc *scratch) {
+	d := &ix.dict
+	sc.qw = sc.qw[:0]
+	sc.qn = sc.qn[:0]
+	for i, w := range sc.nb.words {
+		key := sc.nb.wordKey(i)
+		q := qword{exact: -1, text: -1, legal: w.flags&wordLegal != 0, initial: w.flags&wordInitial != 0,
+			first: sc.nb.text[w.start], klen: int32(len(key))}
+		if id, ok := d.ids[string(key)]; ok {
+			q.exact = id
+			q.wOrg = d.weight[id]
+		}
+		if id, ok := d.textIDs[string(sc.nb.word(i))]; ok {
+			q.text = id
+		}
+		q.n0 = int32(len(sc.qn))
+		text := sc.nb.word(i)
+		if q.text >= 0 {
+			// A word some listed name spells the same way is taken as
+			// meant: looking for its one-letter neighbours would cost a
+			// probe per letter and mostly find other names.
+			q.n1 = q.n0
+			q.weight = q.wOrg
+			if q.initial {
+				q.weight = initialWeight
+			}
+			sc.qw = append(sc.qw, q)
+			continue
+		}
+		sc.qn = d.keyDel.appendNear(sc.qn, d.keys, key)
+		if string(text) != string(key) {
+			// Keys within one edit of the spelling: the texts equal to
+			// their key, which textDel leaves out.
+			sc.qn = d.keyDel.appendNear(sc.qn, d.keys, text)
+		}
+		k := len(sc.qn)
+		sc.qn = d.textDel.appendNear(sc.qn, d.texts, text)
+		for j := k; j < len(sc.qn); j++ {
+			sc.qn[j] = d.textKey[sc.qn[j]]
+		}
+		q.n1 = int32(len(sc.qn))
+		if q.exact < 0 {
+			// An unknown word most likely misspells its commonest
+			// neighbour; with none, it is as rare as a word can be.
+			q.wOrg = d.unseen
+			for _, n := range sc.qn[q.n0:q.n1] {
+				q.wOrg = min(q.wOrg, d.weight[n])
+			}
+		}
+		q.weight = q.wOrg
+		if q.initial {
+			q.weight = initialWeight
+		}
+		sc.qw = append(sc.qw, q)
+	}
+	sc.wq = [2]float32{}
+	for i := range sc.qw {
+		q := &sc.qw[i]
+		sc.wq[0] += q.weight
+		if !q.legal {
+			sc.wq[1] += q.wOrg
+		}
+	}
+}
+
+// selectPrefix marks in sc.sel the heaviest words a candidate must pair
+// with to reach threshold t, for organisation rules (org) or person rules.
+func (sc *scratch) selectPrefix(org bool, t float32) {
+	sc.order = sc.order[:0]
+	var total float32
+	for i, q := range sc.qw {
+		if org && q.legal {
+			continue
+		}
+		total += q.w(org)
+		if org || !q.initial {
+			sc.order = append(sc.order, int32(i))
+		}
+	}
+	// Insertion sort, heaviest first: queries have few words.
+	for i := 1; i < len(sc.order); i++ {
+		for j := i; j > 0 && sc.qw[sc.order[j]].w(org) > sc.qw[sc.order[j-1]].w(org); j-- {
+			sc.order[j], sc.order[j-1] = sc.order[j-1], sc.order[j]
+		}
+	}
+	var taken float32
+	for _, i := range sc.order {
+		if total > 0 && 2*(total-taken)/(2*total-taken) < t-boundSlack {
+			return
+		}
+		sc.sel[i] = true
+		taken += sc.qw[i].w(org)
+	}
+}
+
+// w is the word's weight under organisation or person rules.
+func (q *qword) w(org bool) float32 {
+	if org {
+		return q.wOrg
+	}
+	return q.weight
+}
+
+// gather collects the candidate names of the selected words, keeping only
+// names of the kinds allowed for the query.
+func (ix *Index) gather(sc *scratch, kind string) {
+	sc.gen++
+	if sc.gen == 0 {
+		clear(sc.stamp)
+		sc.gen = 1
+	}
+	sc.cands = sc.cands[:0]
+	d := &ix.dict
+	visit := func(t int32) {
+		for _, ri := range d.post[d.postStart[t]:d.postStart[t+1]] {
+			if sc.stamp[ri] == sc.gen {
+				continue
+			}
+			sc.stamp[ri] = sc.gen
+			if kindAllowed(kind, ix.recs[ri].kind) {
+				sc.cands = append(sc.cands, ri)
+			}
+		}
+	}
+	for i, q := range sc.qw {
+		if !sc.sel[i] {
+			continue
+		}
+		if q.exact >= 0 {
+			visit(q.exact)
+		}
+		for _, n := range sc.qn[q.n0:q.n1] {
+			visit(n)
+		}
+	}
+}
+
+// scoreRec scores the query against name ri; the pairs it chose are
+// marked chosen in sc.pairs.
+func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
+	rec := &ix.recs[ri]
+	org := rec.kind != recPerson
+	// The paired weight is at most the name's, so the score is at most
+	// 2R/(Q+R): a name too light for the query is not worth pairing
+	// (this also keeps absurdly long queries cheap).
+	if wq := sc.wq[b2i(org)]; 2*rec.weight < (t-boundSlack)*(wq+rec.weight) {
+		return 0
+	}
+	words := ix.words[rec.w0:rec.w1]
+	sc.pairs = sc.pairs[:0]
+	var wq float32
+	keySim := float32(keySimPerson)
+	if org {
+		keySim = keySimOrg
+	}
+	for i := range sc.qw {
+		q := &sc.qw[i]
+		if org && q.legal {
+			continue
+		}
+		qw := q.w(org)
+		wq += qw
+		for j := range words {
+			rw := &words[j]
+			var p pair
+			switch {
+			case q.initial && !org:
+				if rw.flags&rwGiven == 0 || rw.first != q.first {
+					continue
+				}
+				p = pair{c: min(0.5*rw.weight, initialWeight), kind: pairInitial}
+			case q.text == rw.text && q.text >= 0:
+				p = pair{c: rw.weight, kind: pairText}
+			case q.exact == rw.tok:
+				p = pair{c: keySim * rw.weight, kind: pairKey}
+			case q.n1 > q.n0 && hasTok(sc.qn[q.n0:q.n1], rw.tok):
+				n := min(int(q.klen), len(ix.dict.keys[rw.tok]))
+				p = pair{c: typoSim(n, org) * min(qw, rw.weight), kind: pairTypo}
+			default:
+				continue
+			}
+			p.q, p.r = int32(i), int32(j)
+			sc.pairs = append(sc.pairs, p)
+		}
+	}
+	if len(sc.pairs) == 0 {
+		return 0
+	}
+	ps := sc.pairs
+	if len(ps) > 32 {
+		slices.SortFunc(ps, func(a, b pair) int {
+			switch {
+			case pairBefore(a, b):
+				return -1
+			case pairBefore(b, a):
+				return 1
+			}
+			return 0
+		})
+	} else {
+		for i := 1; i < len(ps); i++ {
+			for j := i; j > 0 && pairBefore(ps[j], ps[j-1]); j-- {
+				ps[j], ps[j-1] = ps[j-1], ps[j]
+			}
+		}
+	}
+	sc.qUsed = resetBools(sc.qUsed, len(sc.qw))
+	sc.rUsed = resetBools(sc.rUsed, len(words))
+	var m float32
+	surname := false
+	for k := range ps {
+		p := &ps[k]
+		if sc.qUsed[p.q] || sc.rUsed[p.r] {
+			continue
+		}
+		p.chosen = true
+		sc.qUsed[p.q], sc.rUsed[p.r] = true, true
+		m += p.c
+		if p.kind != pairInitial && words[p.r].flags&rwSurname != 0 {
+			surname = true
+		}
+	}
+	if rec.surnames && !surname {
+		return 0
+	}
+	wr := rec.weight
+	for j := range words {
+		if sc.rUsed[j] {
+			continue
+		}
+		switch f := words[j].flags; {
+		case f&rwPatronymic != 0:
+			wr -= words[j].weight
+		case f&rwMiddle != 0:
+			wr -= (1 - middleWeight) * words[j].weight
+		}
+	}
+	if wq+wr <= 0 {
+		return 0
+	}
+	return min(1, 2*m/(wq+wr))
+}
+
+// pairBefore orders pairs by credit, heaviest first, then by position.
+func pairBefore(a, b pair) bool {
+	if a.c != b.c {
+		return a.c > b.c
+	}
+	if a.q != b.q {
+		return a.q < b.q
+	}
+	return a.r < b.r
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func hasTok(ts []int32, t int32) bool {
+	for _, x := range ts {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+func resetBools(b []bool, n int) []bool {
+	if cap(b) < n {
+		return make([]bool, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
+}
+
+// kindAllowed reports whether a query of the given party kind is scored
+// against names of kind k: persons only against individuals,
+// organisations only against the rest, unknown kinds against all.
+func kindAllowed(kind string, k recKind) bool {
+	switch kind {
+	case KindPerson:
+		return k == recPerson
+	case KindOrganization:
+		return k != recPerson
+	}
+	return true
+}

@@ -1,0 +1,76 @@
+package screen_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/bangate/bangate/internal/screen"
+)
+
+// BenchmarkNewIndex builds the index over the full SDN list (19,249
+// entries, 20,194 aliases) and the ban list.
+func BenchmarkNewIndex(b *testing.B) {
+	ls := testLists(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := screen.NewIndex(ls, screen.DefaultOptions()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkName screens the labelled queries (positives and negatives of
+// testdata/accuracy, about 6,000 names) against the full SDN list; one op
+// is one name.
+func BenchmarkName(b *testing.B) {
+	ix := newIndex(b, testLists(b)...)
+	var qs []screen.Query
+	for _, l := range readLabelled(b, "positives.tsv", true) {
+		qs = append(qs, l.q)
+	}
+	for _, l := range readLabelled(b, "negatives.tsv", false) {
+		qs = append(qs, l.q)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		ix.Name(qs[i%len(qs)])
+		i++
+	}
+}
+
+// BenchmarkNameMiss screens a supplier name that matches nothing: the
+// common case of an SBOM, where the caller deduplicates but still asks
+// once per distinct name.
+func BenchmarkNameMiss(b *testing.B) {
+	ix := newIndex(b, testLists(b)...)
+	q := screen.Query{Name: "The Apache Software Foundation", Kind: screen.KindOrganization}
+	b.ReportAllocs()
+	for b.Loop() {
+		ix.Name(q)
+	}
+}
+
+// BenchmarkNormalize normalises a transliterated person name.
+func BenchmarkNormalize(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		screen.Normalize("Андрей Геннадьевич Тихонов, AO Kaspersky Lab")
+	}
+}
+
+// BenchmarkNameLong screens a 2,000-word "name" (a licence text pasted
+// into a supplier field): it must stay cheap.
+func BenchmarkNameLong(b *testing.B) {
+	ix := newIndex(b, testLists(b)...)
+	var sb strings.Builder
+	for i := range 2000 {
+		sb.WriteString([]string{"limited ", "company ", "trading ", "mohammed ", "ali ", "bank ", "of ", "iran "}[i%8])
+	}
+	q := screen.Query{Name: sb.String()}
+	b.ReportAllocs()
+	for b.Loop() {
+		ix.Name(q)
+	}
+}

@@ -1,0 +1,319 @@
+package screen
+
+import "unicode/utf8"
+
+// wordFlag marks a word of a normalised name.
+type wordFlag uint8
+
+const (
+	// wordLegal marks a legal form leading or ending an organisation name.
+	wordLegal wordFlag = 1 << iota
+	// wordInitial marks a single letter standing alone ("A. Tikhonov").
+	wordInitial
+)
+
+// span is one word of a normalised name: text[start:end] in the folded
+// text and key[kstart:kend] in the phonetic keys.
+type span struct {
+	start, end   int32
+	kstart, kend int32
+	flags        wordFlag
+}
+
+// normBuf is the reusable working state of one normalisation. The zero
+// value is ready; reset before reuse. Not safe for concurrent use: each
+// query takes its own from the index's pool.
+type normBuf struct {
+	text     []byte
+	key      []byte
+	words    []span
+	join     []byte
+	translit bool
+	// fuzzyLegal also recognises a multi-word legal form with one
+	// misspelt word of six letters or more ("Limited Liabjlity Company");
+	// set for queries, whose spelling is nobody's official one.
+	fuzzyLegal bool
+	// resegmented is set when word boundaries were repaired against a
+	// vocabulary (Index.resegment).
+	resegmented bool
+	// comma is the number of words before the first comma, or -1: OFAC
+	// writes individuals as "LAST, Given Patronymic".
+	comma int
+
+	cur      int // start of the word being read, or -1
+	sepDot   bool
+	sepSpace bool
+	sepOther bool
+	prevInit bool
+}
+
+func (nb *normBuf) reset() {
+	nb.text = nb.text[:0]
+	nb.key = nb.key[:0]
+	nb.words = nb.words[:0]
+	nb.join = nb.join[:0]
+	nb.translit = false
+	nb.resegmented = false
+	nb.comma = -1
+	nb.cur = -1
+	nb.sepDot, nb.sepSpace, nb.sepOther, nb.prevInit = false, false, false, false
+}
+
+// word returns the folded text of word i.
+func (nb *normBuf) word(i int) []byte {
+	w := nb.words[i]
+	return nb.text[w.start:w.end]
+}
+
+// wordKey returns the phonetic key of word i.
+func (nb *normBuf) wordKey(i int) []byte {
+	w := nb.words[i]
+	return nb.key[w.kstart:w.kend]
+}
+
+// normalize folds s into words: lower case; Cyrillic and Greek
+// transliterated; diacritics removed; apostrophes dropped inside words;
+// "&" read as "and"; any other punctuation or space separates words;
+// runs of single letters merge ("Z.T.E.", "S A" → "zte", "sa"); legal forms
+// leading or ending the name flagged. computeKeys adds the phonetic keys.
+func (nb *normBuf) normalize(s string) {
+	nb.reset()
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+				nb.begin()
+				nb.text = append(nb.text, c)
+			case c >= 'A' && c <= 'Z':
+				nb.begin()
+				nb.text = append(nb.text, c+('a'-'A'))
+			case c == '\'' || c == '`':
+			case c == '.':
+				nb.end()
+				nb.sepDot = true
+			case c == ',':
+				nb.end()
+				nb.sepOther = true
+				if nb.comma < 0 {
+					nb.comma = len(nb.words)
+				}
+			case c == ' ':
+				nb.end()
+				nb.sepSpace = true
+			case c == '&':
+				nb.end()
+				nb.begin()
+				nb.text = append(nb.text, "and"...)
+				nb.end()
+				nb.sepOther = true
+			default:
+				nb.end()
+				nb.sepOther = true
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		str, keep, translit, kind := foldRune(r)
+		switch kind {
+		case foldDrop:
+			if translit {
+				nb.translit = true
+			}
+		case foldText:
+			if translit {
+				nb.translit = true
+				if isGreekUpsilon(r) && len(nb.text) > 0 && nb.cur >= 0 && nb.text[len(nb.text)-1] == 'o' {
+					str = "u" // ου → ou
+				}
+			}
+			nb.begin()
+			nb.text = append(nb.text, str...)
+		case foldKeep:
+			nb.begin()
+			nb.text = utf8.AppendRune(nb.text, keep)
+		default:
+			nb.end()
+			nb.sepOther = true
+		}
+	}
+	nb.end()
+	nb.flagLegal()
+}
+
+// computeKeys sets the phonetic key of every word.
+func (nb *normBuf) computeKeys() {
+	nb.key = nb.key[:0]
+	for i := range nb.words {
+		w := &nb.words[i]
+		w.kstart = int32(len(nb.key))
+		nb.key = appendKey(nb.key, nb.text[w.start:w.end])
+		w.kend = int32(len(nb.key))
+	}
+}
+
+func (nb *normBuf) begin() {
+	if nb.cur < 0 {
+		nb.cur = len(nb.text)
+	}
+}
+
+// end closes the word being read, merging a dotted initial into the
+// previous one.
+func (nb *normBuf) end() {
+	if nb.cur < 0 {
+		return
+	}
+	start, stop := nb.cur, len(nb.text)
+	nb.cur = -1
+	if stop == start {
+		return
+	}
+	single := stop-start == 1 && nb.text[start] >= 'a' && nb.text[start] <= 'z'
+	if single && nb.prevInit && (nb.sepDot || nb.sepSpace) && !nb.sepOther && len(nb.words) > 0 {
+		last := &nb.words[len(nb.words)-1]
+		last.end = int32(stop)
+		last.flags &^= wordInitial
+	} else {
+		var f wordFlag
+		if single {
+			f = wordInitial
+		}
+		nb.words = append(nb.words, span{start: int32(start), end: int32(stop), flags: f})
+		nb.prevInit = single
+	}
+	nb.sepDot, nb.sepSpace, nb.sepOther = false, false, false
+}
+
+// flagLegal flags the legal forms that lead or end the name, longest form
+// first. A name made of legal forms only keeps them all.
+func (nb *normBuf) flagLegal() {
+	n := len(nb.words)
+	lo := 0
+	for lo < n {
+		k := nb.legalAt(lo, n, true)
+		if k == 0 {
+			break
+		}
+		lo += k
+	}
+	hi := n
+	for hi > lo {
+		k := nb.legalAt(lo, hi, false)
+		if k == 0 {
+			break
+		}
+		hi -= k
+	}
+	if hi == lo || (lo == 0 && hi == n) {
+		return
+	}
+	for i := 0; i < lo; i++ {
+		nb.words[i].flags |= wordLegal
+	}
+	for i := hi; i < n; i++ {
+		nb.words[i].flags |= wordLegal
+	}
+}
+
+// legalAt returns how many words of a legal form start at lo (forward) or
+// end at hi (backward) within words[lo:hi], or 0.
+func (nb *normBuf) legalAt(lo, hi int, forward bool) int {
+	k := nb.legalAtExact(lo, hi, forward)
+	if !nb.fuzzyLegal {
+		return k
+	}
+	return max(k, nb.legalAtFuzzy(lo, hi, forward))
+}
+
+// legalAtExact is legalAt without typos.
+func (nb *normBuf) legalAtExact(lo, hi int, forward bool) int {
+	var most int
+	if forward {
+		most = legalFirst[string(nb.word(lo))]
+	} else {
+		most = legalLast[string(nb.word(hi-1))]
+	}
+	for k := min(most, hi-lo); k > 0; k-- {
+		from := lo
+		if !forward {
+			from = hi - k
+		}
+		nb.join = nb.join[:0]
+		for j := from; j < from+k; j++ {
+			if j > from {
+				nb.join = append(nb.join, ' ')
+			}
+			nb.join = append(nb.join, nb.word(j)...)
+		}
+		if _, ok := legalForms[string(nb.join)]; ok {
+			return k
+		}
+	}
+	return 0
+}
+
+// isGreekUpsilon reports whether r is an upsilon, plain or accented.
+func isGreekUpsilon(r rune) bool {
+	switch r {
+	case 'υ', 'Υ', 'ύ', 'Ύ', 'ϋ', 'ΰ', 'Ϋ':
+		return true
+	}
+	return false
+}
+
+// appendCore appends the words that are not legal forms, joined by single
+// spaces.
+func (nb *normBuf) appendCore(dst []byte) []byte {
+	first := true
+	for i, w := range nb.words {
+		if w.flags&wordLegal != 0 {
+			continue
+		}
+		if !first {
+			dst = append(dst, ' ')
+		}
+		first = false
+		dst = append(dst, nb.word(i)...)
+	}
+	return dst
+}
+
+// legalAtFuzzy is legalAt for multi-word legal forms with at most one word
+// of six letters or more misspelt by one letter.
+func (nb *normBuf) legalAtFuzzy(lo, hi int, forward bool) int {
+	for _, f := range legalMulti {
+		k := len(f)
+		if k > hi-lo {
+			continue
+		}
+		from := lo
+		if !forward {
+			from = hi - k
+		}
+		typos := 0
+		for n := range f {
+			j := n // compare from the name's end inwards, so most forms fail at once
+			if !forward {
+				j = k - 1 - n
+			}
+			fw := f[j]
+			w := nb.word(from + j)
+			if string(w) == fw {
+				continue
+			}
+			if len(fw) >= 6 && typos == 0 && withinOneEdit(fw, w) {
+				typos++
+				continue
+			}
+			typos = 2
+			break
+		}
+		if typos == 1 {
+			return k
+		}
+	}
+	return 0
+}

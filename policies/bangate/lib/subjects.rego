@@ -1,0 +1,75 @@
+# METADATA
+# title: Subjects
+# description: >-
+#   What a finding is about (a component, the SBOM's subject, a procurement
+#   vendor) and which kind of thing it is for an obligation's covers list.
+package bangate.lib.subjects
+
+# equipment_types are the component types that are equipment.
+equipment_types := {"device", "firmware", "hardware"}
+
+# service_types are the component types that are services.
+service_types := {"service", "services"}
+
+# kind is "equipment", "services" or "software" for a component type; a
+# missing or unknown type counts as software.
+kind(type) := "equipment" if {
+	is_string(type)
+	lower(type) in equipment_types
+} else := "services" if {
+	is_string(type)
+	lower(type) in service_types
+} else := "software"
+
+# component is the subject of a finding about component c.
+component(c) := {
+	"kind": "component",
+	"ref": text(c, "ref"),
+	"name": text(c, "name"),
+	"version": text(c, "version"),
+	"purl": text(c, "purl"),
+}
+
+# document is the subject of a finding about the SBOM as a whole.
+document := {
+	"kind": "document",
+	"ref": document_ref,
+	"name": text(object.get(input, "subject", {}), "name"),
+	"version": text(object.get(input, "subject", {}), "version"),
+}
+
+document_ref := input.subject.ref if {
+	is_string(input.subject.ref)
+	input.subject.ref != ""
+} else := input.source.path if {
+	is_string(input.source.path)
+} else := ""
+
+# vendor is the subject of a finding about procurement record v.
+vendor(v) := {
+	"kind": "vendor",
+	"ref": vendor_ref(v),
+	"name": text(v, "name"),
+	"version": "",
+}
+
+vendor_ref(v) := v.id if {
+	is_string(v.id)
+	v.id != ""
+} else := sprintf("record %v", [v.record]) if {
+	v.record
+} else := text(v, "name")
+
+# label names a subject in a message: name@version, name, or ref.
+label(s) := sprintf("%s@%s", [s.name, s.version]) if {
+	s.name != ""
+	s.version != ""
+} else := s.name if {
+	s.name != ""
+} else := s.ref
+
+# text is field f of object o as a string, "" when it is missing or not a
+# string.
+text(o, f) := o[f] if {
+	is_string(o[f])
+} else := ""

@@ -1,0 +1,29 @@
+package sbom
+
+// Decode detects the format of data by its content and converts it into a
+// Document. The caller enforces the overall size limit; Decode enforces
+// opts.MaxDepth and opts.MaxComponents. Errors are *DecodeError values
+// wrapping one of the Err* sentinels; problems with single fields of an
+// otherwise usable document are Document.Warnings instead. Decode is safe
+// for concurrent use and does not retain data.
+func Decode(data []byte, opts Options) (*Document, error) {
+	s, err := sniff(data, opts)
+	if err != nil {
+		return nil, err
+	}
+	switch s.format {
+	case FormatCycloneDXJSON:
+		return decodeCycloneDXJSON(s, opts)
+	case FormatCycloneDXXML:
+		return decodeCycloneDXXML(s, opts)
+	case FormatSPDXJSON:
+		return decodeSPDXJSON(s, opts)
+	case FormatSPDXYAML:
+		return decodeSPDXYAML(s, opts)
+	case FormatSPDXTagValue:
+		return decodeSPDXTagValue(s, opts)
+	case FormatSPDXRDF:
+		return decodeSPDXRDF(s, opts)
+	}
+	return nil, newError(opts.Name, s.format, ErrUnknownFormat, "")
+}

@@ -1,0 +1,123 @@
+package sbom
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+)
+
+// Sentinel errors returned (wrapped in a *DecodeError) by Decode and
+// Identify. Match them with errors.Is.
+var (
+	// ErrEmpty means the input holds nothing but white space.
+	ErrEmpty = errors.New("empty file")
+	// ErrUnknownFormat means the content is not any SBOM format this
+	// package knows.
+	ErrUnknownFormat = errors.New("not a recognised SBOM")
+	// ErrUnsupported means the content is a known SBOM family in a format
+	// or version this package does not read (SPDX 3.0 JSON-LD, CycloneDX
+	// 2.x, SPDX 1.x).
+	ErrUnsupported = errors.New("unsupported SBOM format or version")
+	// ErrTruncated means the document ends before it is complete.
+	ErrTruncated = errors.New("truncated document")
+	// ErrTrailingData means something other than white space follows the
+	// end of the document.
+	ErrTrailingData = errors.New("trailing data after the document")
+	// ErrInvalidUTF8 means the input is not valid UTF-8 (UTF-16 included).
+	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	// ErrTooDeep means the document nests deeper than Options.MaxDepth.
+	ErrTooDeep = errors.New("nesting too deep")
+	// ErrTooManyComponents means the document holds more components than
+	// Options.MaxComponents.
+	ErrTooManyComponents = errors.New("too many components")
+	// ErrSyntax means the document is not well-formed in its encoding
+	// (JSON, XML, YAML or tag-value syntax).
+	ErrSyntax = errors.New("syntax error")
+	// ErrInvalid means the document is well-formed but so broken that a
+	// policy cannot be trusted on it: a required field such as bomFormat,
+	// specVersion or SPDXVersion is missing, or a field has the wrong type.
+	ErrInvalid = errors.New("invalid document")
+)
+
+// DecodeError describes why an input could not be identified or decoded.
+// Its message is one line and never contains bytes of the input; the
+// underlying library error, if any, is kept for errors.As but not printed
+// because parsers may quote the input in their messages.
+type DecodeError struct {
+	// Name is Options.Name, the file name used in messages ("" when unset).
+	Name string
+	// Format is the detected format, "" when detection failed.
+	Format Format
+	// Kind is the sentinel error (ErrTruncated, ErrInvalid, ...).
+	Kind error
+	// Detail says what is wrong, in words of this package; never input bytes.
+	Detail string
+	// Offset is the byte offset of the problem, -1 when unknown.
+	Offset int64
+	// Line is the 1-based line of the problem, 0 when unknown.
+	Line int
+	// Cause is the parser library's error, if any.
+	Cause error
+	// op is the operation named first in the message: "decode" (the
+	// default) or "identify".
+	op string
+}
+
+// Error returns a one-line message naming the file, the format and what is
+// wrong.
+func (e *DecodeError) Error() string {
+	var b strings.Builder
+	if e.op != "" {
+		b.WriteString(e.op + " ")
+	} else {
+		b.WriteString("decode ")
+	}
+	if e.Name != "" {
+		b.WriteString(e.Name)
+	} else {
+		b.WriteString("sbom")
+	}
+	b.WriteString(": ")
+	if e.Format != "" {
+		b.WriteString(string(e.Format))
+		b.WriteString(": ")
+	}
+	if e.Kind != nil {
+		b.WriteString(e.Kind.Error())
+	} else {
+		b.WriteString("error")
+	}
+	if e.Detail != "" {
+		b.WriteString(": ")
+		b.WriteString(e.Detail)
+	}
+	switch {
+	case e.Line > 0:
+		b.WriteString(" (line ")
+		b.WriteString(strconv.Itoa(e.Line))
+		b.WriteString(")")
+	case e.Offset >= 0:
+		b.WriteString(" (byte ")
+		b.WriteString(strconv.FormatInt(e.Offset, 10))
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+// Unwrap returns the sentinel kind and the library cause, so that both
+// errors.Is(err, ErrTruncated) and errors.As(err, &jsonSyntaxErr) work.
+func (e *DecodeError) Unwrap() []error {
+	errs := make([]error, 0, 2)
+	if e.Kind != nil {
+		errs = append(errs, e.Kind)
+	}
+	if e.Cause != nil {
+		errs = append(errs, e.Cause)
+	}
+	return errs
+}
+
+// newError builds a *DecodeError with no offset or line.
+func newError(name string, f Format, kind error, detail string) *DecodeError {
+	return &DecodeError{Name: name, Format: f, Kind: kind, Detail: detail, Offset: -1}
+}

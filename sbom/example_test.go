@@ -1,0 +1,50 @@
+package sbom_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/bangate/bangate/sbom"
+)
+
+func ExampleDecode() {
+	data := []byte(`{
+  "bomFormat": "CycloneDX",
+  "specVersion": "1.6",
+  "components": [{
+    "bom-ref": "pkg:maven/com.example/lib@1.0",
+    "type": "library",
+    "name": "lib",
+    "version": "1.0",
+    "purl": "pkg:maven/com.example/lib@1.0",
+    "supplier": {"name": "Example Ltd", "url": ["https://example.com"]}
+  }]
+}`)
+	doc, err := sbom.Decode(data, sbom.Options{Name: "app.cdx.json"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(doc.Format, doc.SpecVersion)
+	for _, c := range doc.Components {
+		p, _ := sbom.ParsePURL(c.PURL)
+		fmt.Println(c.Pointer, c.Name, p.NamespaceKey())
+		for _, party := range c.Parties {
+			fmt.Println(party.Role, party.Kind, party.Name, party.Pointer)
+		}
+	}
+
+	_, err = sbom.Decode([]byte(`{"bomFormat": "CycloneDX", "specVersion": "1.6", "components": [`), sbom.Options{Name: "cut.json"})
+	fmt.Println(errors.Is(err, sbom.ErrTruncated), err)
+	// Output:
+	// cyclonedx-json 1.6
+	// /components/0 lib maven:com.example
+	// supplier organization Example Ltd /components/0/supplier/name
+	// true decode cut.json: cyclonedx-json: truncated document: document ends inside 2 open brackets (byte 64)
+}
+
+func ExampleIdentify() {
+	f, v, err := sbom.Identify([]byte("SPDXVersion: SPDX-2.3\nDataLicense: CC0-1.0\n"))
+	fmt.Println(f, v, err)
+	// Output: spdx-tag-value 2.3 <nil>
+}

@@ -1,0 +1,138 @@
+package sbom_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bangate/bangate/sbom"
+)
+
+// maxSeed bounds the seeds: mutating and minimising large files makes the
+// fuzzer stall without finding more structure.
+const maxSeed = 64 << 10
+
+// addCorpusSeeds adds the files of testdata/sboms (and bad/) up to maxSeed
+// bytes as seeds.
+func addCorpusSeeds(f *testing.F) {
+	f.Helper()
+	for _, pattern := range []string{"*", "bad/*"} {
+		files, err := filepath.Glob(filepath.Join(corpusDir, pattern))
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, file := range files {
+			if filepath.Base(file) == "SOURCES.md" {
+				continue
+			}
+			data, err := os.ReadFile(file)
+			if err != nil || len(data) > maxSeed {
+				continue // a directory, or too large to mutate usefully
+			}
+			f.Add(data)
+		}
+	}
+}
+
+// FuzzDecode checks that Decode never panics, that a failure is a
+// one-line *DecodeError wrapping a sentinel, and that a success is a
+// document whose components all have a ref and a pointer.
+func FuzzDecode(f *testing.F) {
+	addCorpusSeeds(f)
+	f.Add([]byte(smallRDF))
+	sentinels := []error{sbom.ErrEmpty, sbom.ErrUnknownFormat, sbom.ErrUnsupported, sbom.ErrTruncated,
+		sbom.ErrTrailingData, sbom.ErrInvalidUTF8, sbom.ErrTooDeep, sbom.ErrTooManyComponents, sbom.ErrSyntax, sbom.ErrInvalid}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := sbom.Decode(data, sbom.Options{Name: "fuzz"})
+		if err != nil {
+			var de *sbom.DecodeError
+			if !errors.As(err, &de) {
+				t.Fatalf("error %T is not a *DecodeError: %v", err, err)
+			}
+			known := false
+			for _, s := range sentinels {
+				known = known || errors.Is(err, s)
+			}
+			if !known || strings.ContainsAny(err.Error(), "\n\r") {
+				t.Fatalf("bad error %q", err)
+			}
+			if doc != nil {
+				t.Fatal("document returned with an error")
+			}
+			return
+		}
+		if doc.Format == "" || doc.SpecVersion == "" {
+			t.Fatalf("document without format or version: %+v", doc)
+		}
+		for i, c := range doc.Components {
+			if c.Ref == "" || c.Pointer == "" {
+				t.Fatalf("component %d without ref or pointer", i)
+			}
+		}
+		f, v, ierr := sbom.Identify(data)
+		if ierr != nil || f != doc.Format || v != doc.SpecVersion {
+			t.Fatalf("Identify = %q %q %v, Decode = %q %q", f, v, ierr, doc.Format, doc.SpecVersion)
+		}
+	})
+}
+
+// FuzzParseCPE checks that ParseCPE never panics and that what it accepts
+// has a valid part and round-trips the binding prefix.
+func FuzzParseCPE(f *testing.F) {
+	for _, s := range []string{
+		"cpe:2.3:a:apache:log4j:2.14.1:*:*:*:*:*:*:*", `cpe:2.3:o:huawei:vrp\:8:*:*:*:*:*:*:*:*`,
+		"cpe:/a:zte:zxv10:1.0", "cpe:/a:hp:insight:7.4:-:~~online~win2003~x64~", "cpe:2.3:h:*:*:*:*:*:*:*:*:*:*",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c, err := sbom.ParseCPE(s)
+		if err != nil {
+			if strings.Contains(err.Error(), s) && len(s) > 8 {
+				t.Fatalf("error quotes the input: %v", err)
+			}
+			return
+		}
+		switch c.Part {
+		case "a", "o", "h", "*", "-":
+		default:
+			t.Fatalf("part %q accepted", c.Part)
+		}
+		if (c.Binding == "2.3") != strings.HasPrefix(s, "cpe:2.3:") {
+			t.Fatalf("binding %q for %q", c.Binding, s)
+		}
+	})
+}
+
+// FuzzParsePURL checks that ParsePURL never panics and that an accepted
+// purl has a type and a name.
+func FuzzParsePURL(f *testing.F) {
+	for _, s := range []string{"pkg:maven/com.example/a@1", "pkg:npm/%40scope/a@1", "pkg:golang/github.com/org/repo@v1", "pkg:deb/debian/curl@7?arch=i386#sub"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := sbom.ParsePURL(s)
+		if err != nil {
+			return
+		}
+		if p.Type == "" || p.Name == "" {
+			t.Fatalf("accepted %q without type or name: %+v", s, p)
+		}
+	})
+}
+
+// smallRDF is a small SPDX RDF/XML document (the corpus RDF example is
+// above maxSeed).
+const smallRDF = `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:spdx="http://spdx.org/rdf/terms#">
+<spdx:SpdxDocument rdf:about="http://example.com/d#SPDXRef-DOCUMENT"><spdx:specVersion>SPDX-2.3</spdx:specVersion>
+<spdx:creationInfo><spdx:CreationInfo><spdx:creator>Organization: Example (a@example.com)</spdx:creator></spdx:CreationInfo></spdx:creationInfo>
+<spdx:relationship><spdx:Relationship><spdx:relationshipType rdf:resource="http://spdx.org/rdf/terms#relationshipType_describes"/>
+<spdx:relatedSpdxElement><spdx:Package rdf:about="http://example.com/d#SPDXRef-p"><spdx:name>p</spdx:name>
+<spdx:supplier>Organization: Vendor</spdx:supplier><spdx:licenseDeclared><spdx:ConjunctiveLicenseSet>
+<spdx:member rdf:resource="http://spdx.org/licenses/MIT"/><spdx:member rdf:resource="http://spdx.org/licenses/0BSD"/>
+</spdx:ConjunctiveLicenseSet></spdx:licenseDeclared><spdx:externalRef><spdx:ExternalRef>
+<spdx:referenceType rdf:resource="http://spdx.org/rdf/references/purl"/><spdx:referenceLocator>pkg:npm/p@1</spdx:referenceLocator>
+</spdx:ExternalRef></spdx:externalRef></spdx:Package></spdx:relatedSpdxElement></spdx:Relationship></spdx:relationship>
+</spdx:SpdxDocument></rdf:RDF>`

@@ -1,0 +1,42 @@
+package sbom
+
+// Default limits applied when the corresponding Options field is zero.
+const (
+	// DefaultMaxDepth is the default limit on syntactic nesting (JSON
+	// arrays and objects, XML elements). Nested CycloneDX components use
+	// two levels each, so this allows about 60 levels of components.
+	DefaultMaxDepth = 128
+	// DefaultMaxComponents is the default limit on components (nested ones
+	// included).
+	DefaultMaxComponents = 2_000_000
+)
+
+// Options control Decode.
+type Options struct {
+	// Name is used in error messages, usually the file name. It is never
+	// used to guess the format: detection is by content only.
+	Name string
+	// MaxDepth limits syntactic nesting; 0 means DefaultMaxDepth. Deeper
+	// input fails with ErrTooDeep before it is parsed.
+	MaxDepth int
+	// MaxComponents limits the number of components (nested ones
+	// included); 0 means DefaultMaxComponents. More fail with
+	// ErrTooManyComponents.
+	MaxComponents int
+}
+
+// maxDepth returns the effective depth limit.
+func (o Options) maxDepth() int {
+	if o.MaxDepth > 0 {
+		return o.MaxDepth
+	}
+	return DefaultMaxDepth
+}
+
+// maxComponents returns the effective component limit.
+func (o Options) maxComponents() int {
+	if o.MaxComponents > 0 {
+		return o.MaxComponents
+	}
+	return DefaultMaxComponents
+}
