@@ -28,9 +28,14 @@ for n in $SIZES; do
 	[ -f "$WORK/sbom/sbom-$n.cdx.json" ] || "$GEN" sbom -out "$WORK/sbom" -n "$n"
 done
 
-# bangate screens against the generated list loaded through its OFAC CSV
-# loader, plus the built-in ban lists.
-BG_ARGS=(check --as-of "$ASOF" --max-list-age 0 --sdn-dir "$WORK/lists")
+# bangate screens against the generated list, imported into a snapshot store
+# of its own through the OFAC legacy CSV loader, plus the built-in ban lists.
+# The baseline policy bans every vendor it knows whatever the user's
+# obligations, so bangate runs with the profile that applies every obligation.
+export BANGATE_LISTS_DIR=$WORK/store
+rm -rf "$WORK/store"
+"$BG" data import --id ofac-sdn --published "$ASOF" "$WORK/lists/sdn.csv" "$WORK/lists/alt.csv" >/dev/null
+BG_ARGS=(check --as-of "$ASOF" --profile all)
 opa_cmd() { echo "$OPA eval --fail-defined -d $ROOT/bench/policy/fast/gate.rego -d $WORK/lists/data/data.json -i $1 data.gate.deny[x]"; }
 bg_cmd() { echo "$BG ${BG_ARGS[*]} -o json $1"; }
 

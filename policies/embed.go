@@ -1,8 +1,12 @@
 // Package policies holds bangate's built-in policy bundle: the Rego v1 rule
 // sets under bangate/ (package bangate.decision, bangate.lib.*,
 // bangate.rules.*), their tests, the ban lists (bangate/lists/<id>.yaml,
-// loaded at data.bangate.lists.<id>) and the profiles
-// (bangate/profiles/profiles.yaml, loaded at data.bangate.profiles).
+// loaded at data.bangate.lists.<id>), the profiles
+// (bangate/profiles/profiles.yaml, loaded at data.bangate.profiles), and
+// the sanctions data: what each OFAC program and non-SDN list means
+// (bangate/sanctions/programs.yaml, at data.bangate.sanctions) and the
+// comprehensively sanctioned countries and regions
+// (bangate/embargo/regions.yaml, at data.bangate.embargo).
 //
 // The bundle is embedded into the binary so that bangate works offline, and
 // it passes stock `opa test policies/`.

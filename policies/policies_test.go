@@ -97,7 +97,8 @@ func TestRegoTests(t *testing.T) {
 }
 
 // TestDataPaths checks style trap 1: the embedded bundle puts the ban lists
-// at data.bangate.lists.<id> and the profiles at data.bangate.profiles, and
+// at data.bangate.lists.<id>, the profiles at data.bangate.profiles and the
+// sanctions data at data.bangate.sanctions and data.bangate.embargo, and
 // loading the directory from disk (what `opa test policies/` does) gives
 // the same documents and the same packages.
 func TestDataPaths(t *testing.T) {
@@ -133,6 +134,19 @@ func TestDataPaths(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"all", "exporter", "federal-contractor", "telecom-carrier", "us-person"}, keys(profiles)); diff != "" {
 		t.Errorf("data.bangate.profiles (-want +got):\n%s", diff)
+	}
+	// The sanctions rule sets read their data at data.bangate.sanctions
+	// (programs.yaml) and data.bangate.embargo (regions.yaml).
+	if diff := cmp.Diff([]string{"embargo", "lists", "profiles", "sanctions"}, keys(bangateDoc)); diff != "" {
+		t.Errorf("data.bangate keys (-want +got):\n%s", diff)
+	}
+	if s, ok := bangateDoc["sanctions"].(map[string]any); !ok || s["non_sdn"] == nil || s["orders"] == nil || s["csl_sources"] == nil {
+		t.Errorf("data.bangate.sanctions lacks orders, non_sdn or csl_sources")
+	}
+	if e, ok := bangateDoc["embargo"].(map[string]any); !ok {
+		t.Errorf("data.bangate.embargo missing")
+	} else if r, ok := e["regions"].([]any); !ok || len(r) == 0 {
+		t.Errorf("data.bangate.embargo.regions is not a non-empty list")
 	}
 
 	disk, err := loader.NewFileLoader().

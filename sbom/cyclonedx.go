@@ -143,6 +143,12 @@ type cdxConv struct {
 	doc  *Document
 	refs map[string]string // explicit bom-ref → pointer of its first use
 	max  int
+	// deferRefs, set in the workers of a parallel conversion, leaves the
+	// duplicate-ref check to the merge and records which refs are
+	// explicit and which component each warning belongs to.
+	deferRefs bool
+	explicit  []bool // per converted component: the ref is a bom-ref
+	warnComp  []int  // per warning: index of its component in doc.Components
 }
 
 // convertCycloneDX converts a parsed BOM into a Document.
@@ -179,7 +185,7 @@ func convertCycloneDX(bom *cdx.BOM, s sniffed, opts Options, loc locator) (*Docu
 		}
 	}
 	if bom.Components != nil {
-		c.components(*bom.Components, root, nil)
+		c.topComponents(*bom.Components, root)
 	}
 	doc.Services = countServices(bom.Services)
 	if bom.Dependencies != nil {
@@ -225,9 +231,15 @@ func countServices(list *[]cdx.Service) int {
 // components converts a list held under parent (its pointer) and, after
 // each one, its nested components, so that the output is in file order.
 func (c *cdxConv) components(list []cdx.Component, parent string, path []string) {
+	c.componentsFrom(list, 0, parent, path)
+}
+
+// componentsFrom is components for a slice that starts at index first of
+// the file's list.
+func (c *cdxConv) componentsFrom(list []cdx.Component, first int, parent string, path []string) {
 	for i := range list {
 		comp := &list[i]
-		p := c.loc.elem(parent, "components", "component", i)
+		p := c.loc.elem(parent, "components", "component", first+i)
 		out := c.convert(comp, p, path)
 		c.doc.Components = append(c.doc.Components, out)
 		if comp.Components != nil && len(*comp.Components) > 0 {
@@ -247,7 +259,12 @@ func (c *cdxConv) convert(comp *cdx.Component, p string, path []string) Componen
 		Ref: comp.BOMRef, Pointer: p, Name: comp.Name, Version: comp.Version,
 		Type: string(comp.Type), Group: comp.Group, PURL: comp.PackageURL, Path: path,
 	}
-	if out.Ref == "" {
+	if c.deferRefs {
+		c.explicit = append(c.explicit, out.Ref != "")
+		if out.Ref == "" {
+			out.Ref = p
+		}
+	} else if out.Ref == "" {
 		out.Ref = p
 	} else if first, dup := c.refs[out.Ref]; dup {
 		c.warn(WarnDuplicateRef, "bom-ref already used by the component at "+first, p)
@@ -387,6 +404,11 @@ func (c *cdxConv) contacts(dst *[]Party, role string, list *[]cdx.Organizational
 // warn records a field-level warning.
 func (c *cdxConv) warn(code, msg, p string) {
 	c.doc.Warnings = append(c.doc.Warnings, Warning{Code: code, Message: msg, Pointer: p})
+	if c.deferRefs {
+		// convert runs before its component is appended, so the index is
+		// the current length.
+		c.warnComp = append(c.warnComp, len(c.doc.Components))
+	}
 }
 
 // countParties returns an upper bound of the parties convert finds on a

@@ -2,10 +2,7 @@ package attribute
 
 import (
 	"net/mail"
-	"net/url"
 	"strings"
-
-	"github.com/package-url/packageurl-go"
 
 	"github.com/bangate/bangate/sbom"
 )
@@ -14,28 +11,29 @@ import (
 // order: parties, e-mail and URL domains, purl namespace, CPE vendors,
 // copyright holders, the component's own name.
 func Component(c *sbom.Component) []Signal {
-	var out []Signal
-	seen := map[Signal]bool{}
+	out := make([]Signal, 0, 2*len(c.Parties)+len(c.ExternalRefs)+4)
 	add := func(s Signal) {
-		if s.Value == "" || seen[s] {
+		if s.Value == "" {
 			return
 		}
-		seen[s] = true
+		for _, o := range out { // a handful of signals: a scan beats a map
+			if o == s {
+				return
+			}
+		}
 		out = append(out, s)
 	}
 	for _, p := range c.Parties {
 		Party(p, add)
 	}
 	for _, r := range c.ExternalRefs {
-		d := Domain(r.URL)
-		if d == "" {
-			continue
-		}
-		if ns := CodeHostNamespace(r.URL); ns != "" {
+		d, ns := urlSignal(r.URL)
+		switch {
+		case ns != "":
 			add(Signal{Source: SourceVCS, Type: ValueNamespace, Value: ns, Ecosystem: "golang", Pointer: r.Pointer})
-			continue
+		case d != "":
+			add(Signal{Source: SourceURL, Type: ValueDomain, Value: d, Pointer: r.Pointer})
 		}
-		add(Signal{Source: SourceURL, Type: ValueDomain, Value: d, Pointer: r.Pointer})
 	}
 	if eco, ns := PURLNamespace(c.PURL); ns != "" {
 		add(Signal{Source: SourcePURL, Type: ValueNamespace, Value: ns, Ecosystem: eco, Pointer: c.Pointer + "/purl"})
@@ -55,10 +53,14 @@ func Component(c *sbom.Component) []Signal {
 		add(Signal{Source: SourceCopyright, Type: ValueName, Value: h, Kind: "", Pointer: c.CopyrightPointer})
 	}
 	if c.Name != "" {
-		add(Signal{Source: SourceComponentName, Type: ValueName, Value: strings.NewReplacer("-", " ", "_", " ", ".", " ", "/", " ").Replace(c.Name), Kind: sbom.KindOrganization, Pointer: c.Pointer + "/name"})
+		add(Signal{Source: SourceComponentName, Type: ValueName, Value: nameSeparators.Replace(c.Name), Kind: sbom.KindOrganization, Pointer: c.Pointer + "/name"})
 	}
 	return out
 }
+
+// nameSeparators turns the separators of package names into spaces, so that
+// "node-hikvision-api" shows its words.
+var nameSeparators = strings.NewReplacer("-", " ", "_", " ", ".", " ", "/", " ")
 
 // Party passes the signals of one party to add: its name, the domains of
 // its e-mail addresses and of its URLs.
@@ -72,7 +74,7 @@ func Party(p sbom.Party, add func(Signal)) {
 		}
 	}
 	for _, u := range p.URLs {
-		if d := Domain(u); d != "" && CodeHostNamespace(u) == "" {
+		if d, ns := urlSignal(u); d != "" && ns == "" {
 			add(Signal{Source: SourceURL, Type: ValueDomain, Value: d, Pointer: p.Pointer})
 		}
 	}
@@ -82,14 +84,14 @@ func isNoAssertion(s string) bool {
 	return strings.EqualFold(s, "NOASSERTION") || strings.EqualFold(s, "NONE")
 }
 
-// PURLNamespace returns the purl's type and namespace, lower-cased where
-// the ecosystem is case-insensitive; "" when the purl has no namespace or
-// does not parse.
+// PURLNamespace returns the purl's type and namespace, lower-cased (the
+// ban lists compare namespaces case-insensitively); "" when the purl has no
+// namespace or does not parse.
 func PURLNamespace(purl string) (ecosystem, namespace string) {
 	if purl == "" {
 		return "", ""
 	}
-	p, err := packageurl.FromString(purl)
+	p, err := sbom.ParsePURL(purl)
 	if err != nil {
 		return "", ""
 	}
@@ -99,11 +101,9 @@ func PURLNamespace(purl string) (ecosystem, namespace string) {
 		if ns != "" && !strings.HasPrefix(ns, "@") {
 			ns = "@" + ns
 		}
-	case "golang", "github", "gitlab", "bitbucket":
-		// Go module paths start with the host; github purls hold the org.
-		if p.Type == "github" {
-			ns = "github.com/" + ns
-		}
+	case "github":
+		// A github purl's namespace is the organisation on github.com.
+		ns = "github.com/" + ns
 	}
 	return p.Type, strings.ToLower(ns)
 }
@@ -111,48 +111,59 @@ func PURLNamespace(purl string) (ecosystem, namespace string) {
 // CodeHostNamespace returns "host/org" for a URL on a public code host
 // (github.com, gitlab.com, bitbucket.org), "" otherwise.
 func CodeHostNamespace(raw string) string {
-	u, err := url.Parse(strings.TrimPrefix(strings.TrimSpace(raw), "git+"))
-	if err != nil || u.Host == "" {
-		return ""
-	}
-	host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
-	switch host {
-	case "github.com", "gitlab.com", "bitbucket.org":
-	default:
-		return ""
-	}
-	org, _, _ := strings.Cut(strings.Trim(u.Path, "/"), "/")
-	if org == "" {
-		return ""
-	}
-	return host + "/" + strings.ToLower(org)
+	_, ns := urlSignal(raw)
+	return ns
 }
 
 // Domain returns the lower-case host of a URL without "www.", "" when the
 // URL has none.
 func Domain(raw string) string {
+	d, _ := urlSignal(raw)
+	return d
+}
+
+// urlSignal reads a URL once: its domain, and for a public code host the
+// "host/org" namespace. It is a small parser of its own because it runs
+// for every reference of every component, and net/url allocates more than
+// the rest of attribution together.
+func urlSignal(raw string) (domain, namespace string) {
 	raw = strings.TrimSpace(raw)
 	if raw == "" || strings.EqualFold(raw, "NOASSERTION") || strings.EqualFold(raw, "NONE") {
-		return ""
+		return "", ""
 	}
 	raw = strings.TrimPrefix(raw, "git+")
-	if !strings.Contains(raw, "://") {
-		if strings.HasPrefix(raw, "git@") { // git@github.com:org/repo
-			raw = "ssh://" + strings.Replace(strings.TrimPrefix(raw, "git@"), ":", "/", 1)
-		} else {
-			raw = "https://" + raw
+	if i := strings.Index(raw, "://"); i >= 0 {
+		raw = raw[i+3:]
+	} else if rest, ok := strings.CutPrefix(raw, "git@"); ok { // git@github.com:org/repo
+		raw = strings.Replace(rest, ":", "/", 1)
+	}
+	host, path := raw, ""
+	if i := strings.IndexAny(raw, "/?#"); i >= 0 {
+		host, path = raw[:i], raw[i:]
+	}
+	if i := strings.LastIndexByte(host, '@'); i >= 0 { // user:pass@host
+		host = host[i+1:]
+	}
+	if i := strings.LastIndexByte(host, ':'); i >= 0 && !strings.Contains(host, "]") { // host:port
+		host = host[:i]
+	}
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	host = strings.TrimPrefix(host, "www.")
+	if !strings.Contains(host, ".") || strings.ContainsAny(host, " \t\"<>{}|\\^`") {
+		return "", ""
+	}
+	switch host {
+	case "github.com", "gitlab.com", "bitbucket.org":
+		if strings.HasPrefix(path, "/") {
+			org, _, _ := strings.Cut(path[1:], "/")
+			org, _, _ = strings.Cut(org, "?")
+			org, _, _ = strings.Cut(org, "#")
+			if org != "" {
+				namespace = host + "/" + strings.ToLower(org)
+			}
 		}
 	}
-	u, err := url.Parse(raw)
-	if err != nil {
-		return ""
-	}
-	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
-	host = strings.TrimPrefix(host, "www.")
-	if !strings.Contains(host, ".") {
-		return ""
-	}
-	return host
+	return host, namespace
 }
 
 // EmailDomain returns the lower-case domain of an e-mail address.
@@ -173,45 +184,18 @@ func EmailDomain(addr string) string {
 }
 
 // CPEVendor returns the vendor of a CPE 2.3 formatted string or a CPE 2.2
-// URI, "" when it has none or is malformed.
+// URI, lower case and unescaped; "" when it is ANY or NA or the CPE does not
+// parse (sbom.Decode reports that as a warning).
 func CPEVendor(cpe string) string {
-	var fields []string
-	switch {
-	case strings.HasPrefix(cpe, "cpe:2.3:"):
-		fields = splitUnescaped(cpe[len("cpe:2.3:"):])
-		if len(fields) < 2 {
-			return ""
-		}
-		fields = fields[1:]
-	case strings.HasPrefix(cpe, "cpe:/"):
-		fields = strings.Split(cpe[len("cpe:/"):], ":")
-		if len(fields) < 2 {
-			return ""
-		}
-		fields = fields[1:]
-	default:
+	c, err := sbom.ParseCPE(cpe)
+	if err != nil {
 		return ""
 	}
-	v := strings.ToLower(strings.ReplaceAll(fields[0], `\`, ""))
-	if v == "*" || v == "-" || v == "" {
+	v := strings.ToLower(c.Vendor)
+	if v == "*" || v == "-" {
 		return ""
 	}
 	return v
-}
-
-func splitUnescaped(s string) []string {
-	var out []string
-	start := 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\\':
-			i++
-		case ':':
-			out = append(out, s[start:i])
-			start = i + 1
-		}
-	}
-	return append(out, s[start:])
 }
 
 func itoa(i int) string {

@@ -1,6 +1,7 @@
 package attribute_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -123,4 +124,20 @@ func TestComponentSignals(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("signals (-want +got):\n%s", diff)
 	}
+}
+
+func FuzzURLSignal(f *testing.F) {
+	for _, s := range []string{"https://www.kaspersky.com/x", "git@github.com:KasperskyLab/uif.git", "http://u:p@Host.Example.org:8080/a?b#c", "github.com/org", "NOASSERTION", "://", "@", "[::1]:80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d := attribute.Domain(s)
+		ns := attribute.CodeHostNamespace(s)
+		if ns != "" && !strings.HasPrefix(ns, d+"/") {
+			t.Errorf("namespace %q not under domain %q for %q", ns, d, s)
+		}
+		if d != strings.ToLower(d) {
+			t.Errorf("domain %q not lower case", d)
+		}
+	})
 }

@@ -63,7 +63,7 @@ func cdx(component string) []byte {
 
 func TestAttributionPaths(t *testing.T) {
 	const (
-		icts = "89 FR 52434"
+		icts  = "89 FR 52434"
 		far23 = "52.204-23"
 		far25 = "52.204-25"
 	)

@@ -49,6 +49,8 @@ type Input struct {
 	// Err is a problem met while reading the input; the input is then
 	// decided as "error".
 	Err error
+
+	parsed *parsed // set by Prepare
 }
 
 // Checker runs the pipeline. It is safe for concurrent use.
@@ -76,44 +78,26 @@ type sourceInfo struct{ path, sha256, format string }
 // Check decides one input. Every failure to check is reported in the
 // result as outcome "error", never as a pass.
 func (c *Checker) Check(ctx context.Context, in Input) decision.Input {
-	out := decision.Input{Path: in.Path, Kind: "sbom", Outcome: decision.OutcomeError}
-	if in.Err != nil {
-		out.Error = in.Err.Error()
+	p := in.parsed
+	if p == nil {
+		p = parse(in, c.opts)
+	}
+	out := p.out
+	if out.Error != "" {
 		return out
 	}
-	sum := sha256.Sum256(in.Data)
-	out.SHA256 = hex.EncodeToString(sum[:])
 	scr := c.screening.Load()
-	kind, err := c.kindOf(in.Data)
-	if err != nil {
-		out.Error = fmt.Sprintf("parse %s: %s", in.Path, err)
-		return out
-	}
-	src := sourceInfo{path: in.Path, sha256: out.SHA256}
+	src := sourceInfo{path: in.Path, sha256: out.SHA256, format: out.Format}
 	var value ast.Object
-	if kind == "procurement" {
-		out.Kind = "procurement"
-		vs, err := procurement.Read(in.Data, in.Path, c.opts.Procurement)
-		if err != nil {
-			out.Error = fmt.Sprintf("parse %s: %s", in.Path, err)
-			return out
-		}
-		f, _ := procurement.Detect(in.Data)
-		src.format, out.Format = "procurement-"+string(f), "procurement-"+string(f)
-		if value, out.Coverage, err = c.buildProcurementInput(vs, c.opts.Ownership, src, scr); err != nil {
+	if p.doc != nil {
+		built := c.buildSBOMInput(p.doc, src, scr)
+		value, out.Coverage, out.Subject = built.value, built.coverage, built.subject
+	} else {
+		var err error
+		if value, out.Coverage, err = c.buildProcurementInput(p.vendors, c.opts.Ownership, src, scr); err != nil {
 			out.Error = err.Error()
 			return out
 		}
-	} else {
-		doc, err := sbom.Decode(in.Data, sbom.Options{Name: in.Path})
-		if err != nil {
-			out.Error = fmt.Sprintf("parse %s: %s", in.Path, err)
-			return out
-		}
-		out.Format, out.SpecVersion = string(doc.Format), doc.SpecVersion
-		src.format = out.Format
-		built := c.buildSBOMInput(doc, src, scr)
-		value, out.Coverage, out.Subject = built.value, built.coverage, built.subject
 	}
 	res, err := c.engine.Evaluate(ctx, value)
 	if err != nil {
@@ -124,13 +108,63 @@ func (c *Checker) Check(ctx context.Context, in Input) decision.Input {
 	return out
 }
 
+// parsed is an input read and parsed, not yet screened or decided.
+type parsed struct {
+	out     decision.Input // identity, format, or the error
+	doc     *sbom.Document
+	vendors []procurement.Vendor
+}
+
+// Prepare parses an input ahead of its check, so that a front end can parse
+// while the policies compile and the lists load; Check then uses the result.
+// Only the options' Kind and Procurement matter here. The caller may drop
+// Data afterwards when nothing else needs the bytes.
+func Prepare(in Input, opts Options) Input {
+	in.parsed = parse(in, opts)
+	return in
+}
+
+// parse detects the kind and format of an input and parses it.
+func parse(in Input, opts Options) *parsed {
+	p := &parsed{out: decision.Input{Path: in.Path, Kind: "sbom", Outcome: decision.OutcomeError}}
+	if in.Err != nil {
+		p.out.Error = in.Err.Error()
+		return p
+	}
+	sum := sha256.Sum256(in.Data)
+	p.out.SHA256 = hex.EncodeToString(sum[:])
+	kind, err := kindOf(in.Data, opts.Kind)
+	if err != nil {
+		p.out.Error = fmt.Sprintf("parse %s: %s", in.Path, err)
+		return p
+	}
+	if kind == "procurement" {
+		p.out.Kind = "procurement"
+		vs, err := procurement.Read(in.Data, in.Path, opts.Procurement)
+		if err != nil {
+			p.out.Error = fmt.Sprintf("parse %s: %s", in.Path, err)
+			return p
+		}
+		f, _ := procurement.Detect(in.Data)
+		p.out.Format, p.vendors = "procurement-"+string(f), vs
+		return p
+	}
+	doc, err := sbom.Decode(in.Data, sbom.Options{Name: in.Path})
+	if err != nil {
+		p.out.Error = fmt.Sprintf("parse %s: %s", in.Path, err)
+		return p
+	}
+	p.out.Format, p.out.SpecVersion, p.doc = string(doc.Format), doc.SpecVersion, doc
+	return p
+}
+
 // kindOf tells an SBOM from a procurement file by content: anything that
 // looks like an SBOM is parsed as one (so a broken SBOM is reported as
 // such), anything else must be a vendor file.
-func (c *Checker) kindOf(data []byte) (string, error) {
-	switch c.opts.Kind {
+func kindOf(data []byte, kind string) (string, error) {
+	switch kind {
 	case "sbom", "procurement":
-		return c.opts.Kind, nil
+		return kind, nil
 	}
 	_, _, err := sbom.Identify(data)
 	if err == nil || !errors.Is(err, sbom.ErrUnknownFormat) {

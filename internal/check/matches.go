@@ -47,7 +47,18 @@ func newScreener(s *Screening) *screener {
 	return &screener{s: s, names: map[nameKey][]screen.Match{}, ids: map[idKey][]screen.Match{}}
 }
 
-// distinctNames is how many distinct names were screened.
+// merge adds the names another screener screened, so that distinctNames
+// counts both.
+func (sc *screener) merge(o *screener) {
+	for k, v := range o.names {
+		if _, ok := sc.names[k]; !ok {
+			sc.names[k] = v
+		}
+	}
+}
+
+// distinctNames is how many distinct party names were screened against
+// every list (component names, screened for brands only, not counted).
 func (sc *screener) distinctNames() int { return len(sc.names) }
 
 // signal screens one signal and returns its matches with a confidence.
@@ -55,6 +66,13 @@ func (sc *screener) signal(sig attribute.Signal) []Found {
 	var ms []screen.Match
 	switch sig.Type {
 	case attribute.ValueName:
+		// A component's own name can only raise a review for being named
+		// after a banned vendor: screen it against the ban lists alone.
+		// Component names are nearly all distinct: not worth a cache entry.
+		if sig.Source == attribute.SourceComponentName {
+			ms = sc.s.Index.BanName(screen.Query{Name: sig.Value, Kind: sig.Kind})
+			break
+		}
 		k := nameKey{sig.Value, sig.Kind}
 		var ok bool
 		if ms, ok = sc.names[k]; !ok {

@@ -2,6 +2,7 @@ package check
 
 import (
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -24,61 +25,53 @@ var partyRoles = map[string]bool{
 	sbom.RoleAuthor: true, sbom.RoleOriginator: true, sbom.RoleCreator: true, "vendor": true, "owner": true,
 }
 
+// componentsPart is what attributing and screening a run of components
+// produced.
+type componentsPart struct {
+	comps        []ast.Object
+	unattributed []ast.Object
+	cov          decision.Coverage
+	sc           *screener
+}
+
+// parallelFrom is the component count from which two goroutines attribute
+// and screen halves of the document.
+const parallelFrom = 2048
+
 // buildSBOMInput attributes and screens every component and builds the
 // policy input.
 func (c *Checker) buildSBOMInput(doc *sbom.Document, src sourceInfo, scr *Screening) sbomInput {
-	sc := newScreener(scr)
-	var cov decision.Coverage
-	cov.Components = len(doc.Components)
-	cov.Services = doc.Services
-	var comps []ast.Object
-	var unattributed []ast.Object
-	for i := range doc.Components {
-		comp := &doc.Components[i]
-		signals := attribute.Component(comp)
-		attributed, named := false, false
-		partyMatches := make([][]Found, len(comp.Parties))
-		var compMatches []Found
-		eco, ns := attribute.PURLNamespace(comp.PURL)
-		if ns != "" {
-			cov.WithPURLNamespace++
-		}
-		for _, sig := range signals {
-			if sig.Source != attribute.SourceComponentName {
-				attributed = true
-			}
-			found := sc.signal(sig)
-			if sig.Type == attribute.ValueName && partyRoles[sig.Source] {
-				named = true
-				if j := partyIndex(comp.Parties, sig); j >= 0 {
-					partyMatches[j] = append(partyMatches[j], found...)
-					continue
-				}
-			}
-			compMatches = append(compMatches, found...)
-		}
-		if named {
-			cov.WithNamedParty++
-		}
-		if attributed {
-			cov.Attributed++
-		} else {
-			cov.Unattributed++
-			if len(unattributed) < c.opts.MaxListed {
-				b := &objBuilder{}
-				b.str("ref", comp.Ref).str("name", comp.Name).str("pointer", comp.Pointer)
-				unattributed = append(unattributed, b.obj())
-			}
-		}
-		has := len(compMatches) > 0
-		for _, pm := range partyMatches {
-			has = has || len(pm) > 0
-		}
-		if !has && !c.opts.AllComponents {
-			continue
-		}
-		comps = append(comps, componentValue(comp, eco, ns, partyMatches, compMatches))
+	comps := doc.Components
+	parts := []componentsPart{{}}
+	if len(comps) >= parallelFrom {
+		parts = make([]componentsPart, 2)
+		half := len(comps) / 2
+		var wg sync.WaitGroup
+		wg.Go(func() { parts[1] = c.components(comps[half:], scr) })
+		parts[0] = c.components(comps[:half], scr)
+		wg.Wait()
+	} else {
+		parts[0] = c.components(comps, scr)
 	}
+	sc := parts[0].sc
+	var cov decision.Coverage
+	var objs, unattributed []ast.Object
+	for _, p := range parts {
+		objs = append(objs, p.comps...)
+		unattributed = append(unattributed, p.unattributed...)
+		cov.Attributed += p.cov.Attributed
+		cov.Unattributed += p.cov.Unattributed
+		cov.WithNamedParty += p.cov.WithNamedParty
+		cov.WithPURLNamespace += p.cov.WithPURLNamespace
+		if p.sc != sc {
+			sc.merge(p.sc)
+		}
+	}
+	if len(unattributed) > c.opts.MaxListed {
+		unattributed = unattributed[:c.opts.MaxListed]
+	}
+	cov.Components = len(comps)
+	cov.Services = doc.Services
 
 	// The document's own parties and subject.
 	subj := &objBuilder{}
@@ -115,12 +108,69 @@ func (c *Checker) buildSBOMInput(doc *sbom.Document, src sourceInfo, scr *Screen
 
 	in := &objBuilder{}
 	in.str("kind", "sbom").str("as_of", c.opts.AsOf.UTC().Format(time.RFC3339)).str("profile", c.opts.Profile).
-		val("source", source.obj()).val("subject", subj.obj()).val("components", objArray(comps)).
+		val("source", source.obj()).val("subject", subj.obj()).val("components", objArray(objs)).
 		val("vendors", ast.NewArray()).val("lists", listsValue(scr, c.opts.AsOf)).val("coverage", covObj.obj()).
 		val("warnings", objArray(warnings)).
 		val("screening", (&objBuilder{}).num("match", scr.Thresholds.Match).num("review", scr.Thresholds.Review).obj()).
 		val("settings", c.settingsValue())
 	return sbomInput{value: in.obj(), coverage: cov, subject: subject}
+}
+
+// components attributes and screens a run of components with a screener
+// of its own.
+func (c *Checker) components(comps []sbom.Component, scr *Screening) componentsPart {
+	part := componentsPart{sc: newScreener(scr)}
+	sc := part.sc
+	for i := range comps {
+		comp := &comps[i]
+		signals := attribute.Component(comp)
+		attributed, named := false, false
+		partyMatches := make([][]Found, len(comp.Parties))
+		var compMatches []Found
+		var eco, ns string
+		for _, sig := range signals {
+			if sig.Source != attribute.SourceComponentName {
+				attributed = true
+			}
+			if sig.Source == attribute.SourcePURL {
+				eco, ns = sig.Ecosystem, sig.Value
+			}
+			found := sc.signal(sig)
+			if sig.Type == attribute.ValueName && partyRoles[sig.Source] {
+				named = true
+				if j := partyIndex(comp.Parties, sig); j >= 0 {
+					partyMatches[j] = append(partyMatches[j], found...)
+					continue
+				}
+			}
+			compMatches = append(compMatches, found...)
+		}
+		if ns != "" {
+			part.cov.WithPURLNamespace++
+		}
+		if named {
+			part.cov.WithNamedParty++
+		}
+		if attributed {
+			part.cov.Attributed++
+		} else {
+			part.cov.Unattributed++
+			if len(part.unattributed) < c.opts.MaxListed {
+				b := &objBuilder{}
+				b.str("ref", comp.Ref).str("name", comp.Name).str("pointer", comp.Pointer)
+				part.unattributed = append(part.unattributed, b.obj())
+			}
+		}
+		has := len(compMatches) > 0
+		for _, pm := range partyMatches {
+			has = has || len(pm) > 0
+		}
+		if !has && !c.opts.AllComponents {
+			continue
+		}
+		part.comps = append(part.comps, componentValue(comp, eco, ns, partyMatches, compMatches))
+	}
+	return part
 }
 
 func screenParty(sc *screener, p sbom.Party) []Found {
@@ -141,6 +191,9 @@ func partyIndex(parties []sbom.Party, sig attribute.Signal) int {
 }
 
 func componentValue(comp *sbom.Component, eco, ns string, partyMatches [][]Found, compMatches []Found) ast.Object {
+	if eco == "" {
+		eco, _ = attribute.PURLNamespace(comp.PURL)
+	}
 	parties := make([]ast.Object, 0, len(comp.Parties))
 	for j, p := range comp.Parties {
 		parties = append(parties, partyValue(p, partyMatches[j]))

@@ -67,6 +67,8 @@ func addConfigFlags(cmd *cobra.Command) {
 			fs.Float64(k.Flag, d, k.Help)
 		case int:
 			fs.Int(k.Flag, d, k.Help)
+		case bool:
+			fs.Bool(k.Flag, d, k.Help)
 		}
 	}
 }
@@ -98,10 +100,39 @@ func runCheck(cmd *cobra.Command, env *Env, args []string) error {
 	if err != nil {
 		return withCode(decision.ExitError, err)
 	}
-	engine, err := policy.New(ctx, policy.Options{BuiltIn: policies.FS, UserDirs: cfg.Policy.Dirs, Waivers: policy.WaiverData(waivers)})
+	// Compile the policies while the lists load and index: both are fixed
+	// costs of every run, and independent.
+	type compiled struct {
+		engine *policy.Engine
+		err    error
+	}
+	compiling := make(chan compiled, 1)
+	go func() {
+		e, err := policy.New(ctx, policy.Options{BuiltIn: policies.FS, UserDirs: cfg.Policy.Dirs, Waivers: policy.WaiverData(waivers)})
+		compiling <- compiled{e, err}
+	}()
+	ownership, err := readOwnership(cfg.Procurement)
 	if err != nil {
 		return withCode(decision.ExitError, err)
 	}
+	opts := check.Options{
+		Profile: cfg.Profile, AsOf: settled.AsOf, AllComponents: cfg.Policy.Input == "all",
+		MaxListed: cfg.Coverage.MaxListed, Kind: cfg.Input.Kind, Embargo: cfg.Procurement.Embargo,
+		Procurement: procurement.Options{Columns: cfg.Procurement.Columns, Encoding: cfg.Procurement.Encoding},
+		Ownership:   ownership,
+	}
+	// Read and parse the inputs too while the lists load.
+	parsing := make(chan []check.Input, 1)
+	go func() {
+		inputs := check.ReadInputs(args, env.Stdin, settled.MaxSize)
+		for i := range inputs {
+			inputs[i] = check.Prepare(inputs[i], opts)
+			if cfg.Evidence.File == "" {
+				inputs[i].Data = nil // the bytes are needed again only for evidence
+			}
+		}
+		parsing <- inputs
+	}()
 	storeDir, err := listStoreDir(cfg, env)
 	if err != nil {
 		return withCode(decision.ExitError, err)
@@ -126,25 +157,30 @@ func runCheck(cmd *cobra.Command, env *Env, args []string) error {
 		}
 		log.Warn("stale list", "err", err)
 	}
-	ownership, err := readOwnership(cfg.Procurement)
-	if err != nil {
-		return withCode(decision.ExitError, err)
+	c := <-compiling
+	if c.err != nil {
+		return withCode(decision.ExitError, c.err)
 	}
-	checker := check.New(engine, scr, check.Options{
-		Profile: cfg.Profile, AsOf: settled.AsOf, AllComponents: cfg.Policy.Input == "all",
-		MaxListed: cfg.Coverage.MaxListed, Kind: cfg.Input.Kind, Embargo: cfg.Procurement.Embargo,
-		Procurement: procurement.Options{Columns: cfg.Procurement.Columns, Encoding: cfg.Procurement.Encoding},
-		Ownership:   ownership,
-	})
-	inputs := check.ReadInputs(args, env.Stdin, settled.MaxSize)
+	engine := c.engine
+	checker := check.New(engine, scr, opts)
+	inputs := <-parsing
+	pending := prepareEvidence(cfg, checker, inputs)
 	run := checker.Run(ctx, inputs, toolInfo())
+	check.ReportWaivers(run, waivers, settled.AsOf, cfg.WaiverWarnDays)
 	run.ExitCode = decision.GateExitCode(run, cfg.FailOn)
+	if cfg.WaiverFail && check.WaiverFindings(run) > 0 && decision.Worse(decision.ExitFail, run.ExitCode) {
+		run.ExitCode = decision.ExitFail
+	}
 	log.Info("checked", "inputs", len(run.Inputs), "outcome", run.Outcome, "exit", run.ExitCode)
 
 	for _, o := range outputs {
 		if err := writeOutput(env.Stdout, o, run); err != nil {
 			return withCode(decision.ExitError, err)
 		}
+	}
+	if err := writeEvidence(ctx, env, checkEvidence{cfg: cfg, settled: settled, checker: checker, engine: engine,
+		lists: ls, waivers: waivers, inputs: inputs, run: run, pending: pending}); err != nil {
+		return withCode(decision.ExitError, err)
 	}
 	for _, in := range run.Inputs {
 		if in.Error != "" {

@@ -19,7 +19,7 @@ func newRootCmd(env *Env) *cobra.Command {
 		SilenceErrors: true,
 	}
 	root.PersistentFlags().String("config", "", "configuration file (default: ./bangate.yaml when present)")
-	root.AddCommand(newCheckCmd(env), newVersionCmd(env), newPolicyCmd(env), newDataCmd(env))
+	root.AddCommand(newCheckCmd(env), newVersionCmd(env), newPolicyCmd(env), newDataCmd(env), newScreenCmd(env), newEvidenceCmd(env))
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return withCode(2, err) })
 	return root
 }

@@ -18,15 +18,20 @@ type Config struct {
 	Output []string `mapstructure:"output"`
 	// Waivers is a waiver file (YAML).
 	Waivers string `mapstructure:"waivers"`
+	// WaiverWarnDays warns about waivers that expire this soon.
+	WaiverWarnDays int `mapstructure:"waiver-warn-days"`
+	// WaiverFail makes waiver findings fail the check.
+	WaiverFail bool `mapstructure:"waiver-fail"`
 	// LogLevel is the slog level: debug, info, warn or error.
 	LogLevel string `mapstructure:"log-level"`
 
-	Policy   PolicyConfig   `mapstructure:"policy"`
-	Input    InputConfig    `mapstructure:"input"`
-	Lists    ListsConfig    `mapstructure:"lists"`
-	Screen   ScreenConfig   `mapstructure:"screen"`
+	Policy      PolicyConfig      `mapstructure:"policy"`
+	Input       InputConfig       `mapstructure:"input"`
+	Lists       ListsConfig       `mapstructure:"lists"`
+	Screen      ScreenConfig      `mapstructure:"screen"`
 	Coverage    CoverageConfig    `mapstructure:"coverage"`
 	Procurement ProcurementConfig `mapstructure:"procurement"`
+	Evidence    EvidenceConfig    `mapstructure:"evidence"`
 }
 
 // ProcurementConfig tunes how vendor and purchase records are read and

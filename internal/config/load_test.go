@@ -1,6 +1,7 @@
 package config_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/bangate/bangate/internal/config"
+	"github.com/bangate/bangate/internal/screen"
 )
 
 var now = time.Date(2026, 11, 27, 15, 4, 5, 0, time.UTC)
@@ -94,7 +96,9 @@ func TestEveryKeyFromEnv(t *testing.T) {
 		"waivers": "w.yaml", "log-level": "debug", "policy.dirs": "p1,p2", "policy.input": "all",
 		"input.max-size": "1MiB", "input.kind": "sbom", "lists.max-age": "9d", "lists.stale": "warn",
 		"lists.dir": "store", "screen.match": "0.95", "screen.review": "0.7", "coverage.max-listed": "3",
+		"waiver-warn-days": "7", "waiver-fail": "true",
 		"procurement.columns": "", "procurement.encoding": "latin1", "procurement.ownership": "own.csv", "procurement.embargo": "review",
+		"evidence.file": "rec.json", "evidence.dir": "ev", "evidence.sign-key": "sign.pem",
 	}
 	for _, k := range config.Keys() {
 		v, ok := values[k.Name]
@@ -113,8 +117,10 @@ func TestEveryKeyFromEnv(t *testing.T) {
 		"policy.input": cfg.Policy.Input, "input.max-size": cfg.Input.MaxSize, "input.kind": cfg.Input.Kind,
 		"lists.max-age": cfg.Lists.MaxAge, "lists.stale": cfg.Lists.Stale, "lists.dir": cfg.Lists.Dir,
 		"screen.match": "0.95", "screen.review": "0.7", "coverage.max-listed": "3",
+		"waiver-warn-days": fmt.Sprint(cfg.WaiverWarnDays), "waiver-fail": fmt.Sprint(cfg.WaiverFail),
 		"procurement.columns": "", "procurement.encoding": cfg.Procurement.Encoding,
 		"procurement.ownership": cfg.Procurement.Ownership, "procurement.embargo": cfg.Procurement.Embargo,
+		"evidence.file": cfg.Evidence.File, "evidence.dir": cfg.Evidence.Dir, "evidence.sign-key": cfg.Evidence.SignKey,
 	}
 	if cfg.Screen.Match != 0.95 || cfg.Screen.Review != 0.7 || cfg.Coverage.MaxListed != 3 {
 		t.Errorf("numbers from env: %+v %+v", cfg.Screen, cfg.Coverage)
@@ -170,5 +176,16 @@ func TestExplicitFileMissing(t *testing.T) {
 	_, _, err := config.Load(config.LoadOptions{File: filepath.Join(t.TempDir(), "nope.yaml")})
 	if err == nil || !strings.Contains(err.Error(), "nope.yaml") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// The default thresholds are the ones the accuracy test measured.
+func TestDefaultThresholdsMatchScreen(t *testing.T) {
+	cfg, _, err := config.Load(config.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Screen.Match != screen.DefaultMatch || cfg.Screen.Review != screen.DefaultReview {
+		t.Errorf("config thresholds %g/%g, screen defaults %g/%g", cfg.Screen.Match, cfg.Screen.Review, screen.DefaultMatch, screen.DefaultReview)
 	}
 }

@@ -84,6 +84,19 @@ type Config struct {
 	StaleLists     string  `json:"stale_lists"`
 	MaxListed      int     `json:"max_listed"`
 	MaxInputSize   int64   `json:"max_input_size"`
+	// WaiverWarnDays and WaiverFail are the waiver settings applied over
+	// the whole run (check.ReportWaivers; waiver findings fail the check).
+	WaiverWarnDays int  `json:"waiver_warn_days"`
+	WaiverFail     bool `json:"waiver_fail"`
+	// Embargo is what a product from an embargoed country does.
+	Embargo string `json:"embargo,omitempty"`
+	// ProcurementColumns and ProcurementEncoding tune the vendor readers.
+	ProcurementColumns  map[string]string `json:"procurement_columns,omitempty"`
+	ProcurementEncoding string            `json:"procurement_encoding,omitempty"`
+	// OwnershipFile is the ownership file as named, and OwnershipSHA256 the
+	// digest under which the evidence store keeps it.
+	OwnershipFile   string `json:"ownership_file,omitempty"`
+	OwnershipSHA256 string `json:"ownership_sha256,omitempty"`
 }
 
 // Bundle is the policy bundle: every file and one digest over them
@@ -148,4 +161,6 @@ type Screened struct {
 	Parties []check.ScreenedParty `json:"parties"`
 	// Truncated is set when Parties holds fewer than Count.
 	Truncated bool `json:"truncated,omitempty"`
+	// Hits is the number of distinct signals that matched any list.
+	Hits int `json:"hits"`
 }

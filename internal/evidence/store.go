@@ -68,6 +68,19 @@ func (s *Store) putAs(d string, data []byte) error {
 	return nil
 }
 
+// PutDigest stores data under d, the sha256 its caller already computed
+// from these bytes: an object already stored is not hashed again; a new
+// one is, and a wrong digest is refused.
+func (s *Store) PutDigest(d string, data []byte) error {
+	if s.Has(d) {
+		return nil
+	}
+	if got := digestOf(data); got != d {
+		return fmt.Errorf("store object: bytes hash to sha256:%s, not sha256:%s", got, d)
+	}
+	return s.putAs(d, data)
+}
+
 // Has reports whether object d is stored.
 func (s *Store) Has(d string) bool {
 	if !hexDigest.MatchString(d) {
@@ -255,3 +268,7 @@ func writeAtomic(path string, data []byte, mode os.FileMode) error {
 	}
 	return nil
 }
+
+// WriteFileAtomic writes data to path (mode 0644) through a temporary file
+// renamed into place, so that a reader never sees half a record.
+func WriteFileAtomic(path string, data []byte) error { return writeAtomic(path, data, 0o644) }

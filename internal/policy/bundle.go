@@ -35,17 +35,30 @@ type Bundle struct {
 }
 
 // LoadBundle reads the built-in bundle from fsys and every user directory,
-// and merges them. Two files that set the same data key, or a module path
-// given twice, are errors.
+// and merges them, Rego tests (*_test.rego) included. Two files that set
+// the same data key, or a module path given twice, are errors.
 func LoadBundle(builtin fs.FS, userDirs []string) (*Bundle, error) {
+	return loadBundle(builtin, userDirs, true)
+}
+
+// loadBundle is LoadBundle; without tests, *_test.rego files are left out
+// (they define no deny, review or warn, and compiling them costs time on
+// every check).
+func loadBundle(builtin fs.FS, userDirs []string, tests bool) (*Bundle, error) {
+	skip := skipNonBundle
+	if !tests {
+		skip = func(abspath string, info fs.FileInfo, depth int) bool {
+			return skipNonBundle(abspath, info, depth) || strings.HasSuffix(info.Name(), "_test.rego")
+		}
+	}
 	b := &Bundle{Modules: map[string]*ast.Module{}, Documents: map[string]any{}}
 	if builtin != nil {
 		res, err := loader.NewFileLoader().WithFS(builtin).WithRegoVersion(ast.RegoV1).
-			WithProcessAnnotation(true).Filtered([]string{"."}, skipNonBundle)
+			WithProcessAnnotation(true).Filtered([]string{"."}, skip)
 		if err != nil {
 			return nil, fmt.Errorf("load built-in policies: %w", oneLine(err))
 		}
-		if err := b.add("builtin", res, builtin); err != nil {
+		if err := b.add("builtin", res, builtin, skip); err != nil {
 			return nil, err
 		}
 	}
@@ -59,11 +72,11 @@ func LoadBundle(builtin fs.FS, userDirs []string) (*Bundle, error) {
 		}
 		fsys := os.DirFS(dir)
 		res, err := loader.NewFileLoader().WithFS(fsys).WithRegoVersion(ast.RegoV1).
-			WithProcessAnnotation(true).Filtered([]string{"."}, skipNonBundle)
+			WithProcessAnnotation(true).Filtered([]string{"."}, skip)
 		if err != nil {
 			return nil, fmt.Errorf("load policy %s: %w", dir, oneLine(err))
 		}
-		if err := b.add(dir, res, fsys); err != nil {
+		if err := b.add(dir, res, fsys, skip); err != nil {
 			return nil, err
 		}
 	}
@@ -93,7 +106,7 @@ func skipNonBundle(abspath string, info fs.FileInfo, depth int) bool {
 	return true
 }
 
-func (b *Bundle) add(origin string, res *loader.Result, fsys fs.FS) error {
+func (b *Bundle) add(origin string, res *loader.Result, fsys fs.FS, skip loader.Filter) error {
 	for _, name := range slices.Sorted(maps.Keys(res.Modules)) {
 		key := origin + ":" + name
 		if _, dup := b.Modules[key]; dup {
@@ -115,7 +128,7 @@ func (b *Bundle) add(origin string, res *loader.Result, fsys fs.FS) error {
 		if err != nil {
 			return err
 		}
-		if skipNonBundle(path, info, 1) {
+		if skip(path, info, 1) {
 			return nil
 		}
 		data, err := fs.ReadFile(fsys, path)

@@ -41,7 +41,7 @@ func OPAVersion() string { return version.Version }
 
 // New loads and compiles the bundle once and prepares the decision query.
 func New(ctx context.Context, opts Options) (*Engine, error) {
-	b, err := LoadBundle(opts.BuiltIn, opts.UserDirs)
+	b, err := loadBundle(opts.BuiltIn, opts.UserDirs, false)
 	if err != nil {
 		return nil, err
 	}

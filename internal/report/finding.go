@@ -1,5 +1,14 @@
 package report
 
+import (
+	"strings"
+
+	"github.com/bangate/bangate/internal/decision"
+)
+
+// This file holds the findings of a result as renderers see them: their
+// kind, their subject, and the lines that explain one.
+
 // findingKind says which list of a Result a finding came from.
 type findingKind int
 
@@ -185,4 +194,3 @@ func severityRank(s string) int {
 		return 0
 	}
 }
-

@@ -75,7 +75,10 @@ func (r *markdownRenderer) input(m *mdWriter, in *decision.Input) {
 		mdFindingTable(m, res.Violations)
 	}
 	if len(res.Reviews) > 0 {
-		m.printf("\n#### Reviews\n\nPossible matches a person must clear.\n\n")
+		if len(res.Violations) > 0 {
+			m.printf("\n")
+		}
+		m.printf("#### Reviews\n\nPossible matches a person must clear.\n\n")
 		mdFindingTable(m, res.Reviews)
 	}
 	if len(res.Warnings) > 0 {

@@ -1,5 +1,17 @@
 package report
 
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// This file reads the match and waiver objects, which arrive as maps
+// shaped by the policy contract, into text.
+
 // matchView is the match object of a violation with every field as text.
 type matchView struct {
 	List, EntryID, EntryName, MatchedName, MatchedOn  string
@@ -218,4 +230,3 @@ func (w waiverView) line() string {
 	}
 	return strings.Join(parts, "; ")
 }
-

@@ -4,16 +4,11 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
-	"net/url"
-	"path/filepath"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/bangate/bangate/internal/decision"
@@ -389,4 +384,3 @@ func waiverJustification(m map[string]any) string {
 	}
 	return "waiver"
 }
-

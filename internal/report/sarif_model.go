@@ -1,5 +1,13 @@
 package report
 
+import (
+	"github.com/bangate/bangate/internal/decision"
+	"github.com/bangate/bangate/internal/lists"
+)
+
+// This file holds the SARIF 2.1.0 objects bangate writes, in the order
+// and with the names the OASIS schema gives them.
+
 type sarifLog struct {
 	Schema  string     `json:"$schema"`
 	Version string     `json:"version"`
@@ -162,4 +170,3 @@ type sarifTruncation struct {
 	MaxMessageBytes   int `json:"maxMessageBytes"`
 	TruncatedMessages int `json:"truncatedMessages"`
 }
-

@@ -1,5 +1,21 @@
 package report
 
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/bangate/bangate/internal/decision"
+)
+
+// This file maps policy rules and findings onto SARIF: rule descriptors,
+// levels, identifiers, fingerprints and artifact URIs.
+
 // fingerprint is stable across runs for the same finding: a hash of the
 // rule, the subject, the field and the matched list entry. It leaves out
 // the input path, titles and messages, which may change without the
@@ -195,4 +211,3 @@ func semanticVersion(v string) string {
 	}
 	return v
 }
-

@@ -1,9 +1,6 @@
 package report
 
 import (
-	"encoding/json"
-	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,8 +10,8 @@ import (
 	"github.com/bangate/bangate/internal/lists"
 )
 
-// This file holds what several renderers share: finding kinds, grouping by
-// subject, reading the match and waiver maps, counts and list ages.
+// This file holds the run-level facts several renderers print: counts,
+// outcomes, list ages, dates and the tool line.
 
 // counts are the sizes of a result's four lists.
 type counts struct {

@@ -108,8 +108,12 @@ func (r *textRenderer) input(t *textWriter, in *decision.Input) {
 	var c counts
 	c.add(&in.Result)
 	cov := in.Coverage
-	t.line(1, fmt.Sprintf("summary: %s; coverage: %s, %d attributed, %d unattributed",
-		c, plural(cov.Components, "component", "components"), cov.Attributed, cov.Unattributed))
+	coverage := fmt.Sprintf("%s, %d attributed, %d unattributed",
+		plural(cov.Components, "component", "components"), cov.Attributed, cov.Unattributed)
+	if in.Kind == "procurement" {
+		coverage = plural(cov.PartiesScreened, "party", "parties") + " screened"
+	}
+	t.line(1, "summary: "+c.String()+"; coverage: "+coverage)
 }
 
 func (r *textRenderer) finding(t *textWriter, f finding) {

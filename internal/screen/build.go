@@ -16,6 +16,7 @@ type builder struct {
 	nb    normBuf
 	items []scoredItem
 	names int // names of the items
+	split int // names from which to index in two shares
 }
 
 // scoredItem is one entry of a scored list.
@@ -24,10 +25,6 @@ type scoredItem struct {
 	list string // the list's provenance ID, for errors
 	e    *lists.Entry
 	kind recKind
-}
-
-func newBuilder(ix *Index) *builder {
-	return &builder{ix: ix}
 }
 
 // addList checks one list, indexes its ban names and identifiers, and
@@ -118,7 +115,7 @@ const parallelNames = 4000
 // the same as one share's, in the same order.
 func (b *builder) indexScored() error {
 	items := b.items
-	if b.names < parallelNames {
+	if b.names < b.split {
 		v := newVocab(b.names)
 		if err := v.addItems(items); err != nil {
 			return err
@@ -132,7 +129,8 @@ func (b *builder) indexScored() error {
 		seen += 1 + len(items[cut].e.Aliases)
 		cut++
 	}
-	va, vb := newVocab(seen), newVocab(b.names-seen)
+	// The first share receives the second's names: size it for all.
+	va, vb := newVocab(b.names), newVocab(b.names-seen)
 	var errB error
 	done := make(chan struct{})
 	go func() {
@@ -167,7 +165,7 @@ type vocab struct {
 	words    []recWord
 	textIDs  map[string]int32 // folded word → text id
 	texts    []string
-	textKey  []int32 // key id of each text
+	textKey  []int32          // key id of each text
 	keyIDs   map[string]int32 // phonetic key → key id
 	keys     []string
 	df       []int32 // entries holding each key
@@ -264,25 +262,30 @@ func (v *vocab) word(w []byte) (text, tok int32) {
 		return id, v.textKey[id]
 	}
 	v.keyBuf = appendKey(v.keyBuf[:0], w)
-	return v.addText(string(w), v.keyBuf)
+	tok, ok := v.keyIDs[string(v.keyBuf)]
+	if !ok {
+		tok = v.addKey(string(v.keyBuf))
+	}
+	return v.addText(string(w), tok), tok
 }
 
-// addText adds a new text with the given key.
-func (v *vocab) addText(t string, key []byte) (text, tok int32) {
-	tok, ok := v.keyIDs[string(key)]
-	if !ok {
-		tok = int32(len(v.keys))
-		k := string(key)
-		v.keyIDs[k] = tok
-		v.keys = append(v.keys, k)
-		v.df = append(v.df, 0)
-		v.lastSeen = append(v.lastSeen, -1)
-	}
-	text = int32(len(v.texts))
+// addKey adds a new key.
+func (v *vocab) addKey(k string) int32 {
+	tok := int32(len(v.keys))
+	v.keyIDs[k] = tok
+	v.keys = append(v.keys, k)
+	v.df = append(v.df, 0)
+	v.lastSeen = append(v.lastSeen, -1)
+	return tok
+}
+
+// addText adds a new text with key id tok.
+func (v *vocab) addText(t string, tok int32) int32 {
+	text := int32(len(v.texts))
 	v.textIDs[t] = text
 	v.texts = append(v.texts, t)
 	v.textKey = append(v.textKey, tok)
-	return text, tok
+	return text
 }
 
 // merge appends the names of o, the share after v, to v: o's words and keys
@@ -295,7 +298,12 @@ func (v *vocab) merge(o *vocab) {
 			textMap[t] = id
 			continue
 		}
-		textMap[t], _ = v.addText(s, []byte(o.keys[o.textKey[t]]))
+		k := o.keys[o.textKey[t]]
+		tok, ok := v.keyIDs[k]
+		if !ok {
+			tok = v.addKey(k)
+		}
+		textMap[t] = v.addText(s, tok)
 	}
 	keyMap := make([]int32, len(o.keys))
 	for t := range o.texts {

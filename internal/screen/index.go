@@ -105,6 +105,12 @@ type recWord struct {
 // alias without letters or digits (OFAC's weak alias "@") can match nothing
 // and is left out.
 func NewIndex(ls []*lists.List, opts Options) (*Index, error) {
+	return newIndex(ls, opts, parallelNames)
+}
+
+// newIndex is NewIndex, indexing the names in two shares at once from
+// split names on.
+func newIndex(ls []*lists.List, opts Options, split int) (*Index, error) {
 	if err := opts.Validate(); err != nil {
 		return nil, fmt.Errorf("screen options: %w", err)
 	}
@@ -118,7 +124,7 @@ func NewIndex(ls []*lists.List, opts Options) (*Index, error) {
 		cpes:     make(map[string][]idRef),
 		regIDs:   make(map[string][]idRef),
 	}
-	b := newBuilder(ix)
+	b := &builder{ix: ix, split: split}
 	seen := make(map[string]bool, len(ls))
 	for li, l := range ls {
 		if l == nil {

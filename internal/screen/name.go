@@ -234,3 +234,27 @@ func (ix *Index) resegment(nb *normBuf) {
 		nb.resegmented = true
 	}
 }
+
+// BanName screens a name against the ban lists only (whole name or alias,
+// and brand words), skipping the scored sanctions lists. It is for weak
+// signals, such as a component's own name, that can only ever raise a
+// review for being named after a vendor: far cheaper than Name when every
+// component's name is screened.
+func (ix *Index) BanName(q Query) []Match {
+	if len(ix.banNames) == 0 && len(ix.brands) == 0 {
+		return nil
+	}
+	sc := ix.pool.Get().(*scratch)
+	defer ix.pool.Put(sc)
+	sc.nb.fuzzyLegal = false // misspelt legal forms matter to scored matching only
+	sc.nb.normalize(q.Name)
+	if len(sc.nb.words) == 0 {
+		return nil
+	}
+	out := ix.banMatches(sc, q, nil)
+	if len(out) == 0 {
+		return nil
+	}
+	sortMatches(out)
+	return out
+}

@@ -314,3 +314,13 @@ func TestOptions(t *testing.T) {
 		}
 	}
 }
+
+func TestBanNameSkipsSanctions(t *testing.T) {
+	ix := newIndex(t, testLists(t)...)
+	if ms := ix.BanName(screen.Query{Name: "node hikvision api", Kind: screen.KindOrganization}); len(ms) == 0 || ms[0].MatchedOn != "brand" {
+		t.Errorf("BanName(node hikvision api) = %+v, want a brand match", ms)
+	}
+	if ms := ix.BanName(screen.Query{Name: "Andrey Tikhonov"}); len(ms) != 0 {
+		t.Errorf("BanName matched a sanctions entry: %+v", ms)
+	}
+}

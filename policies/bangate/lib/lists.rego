@@ -43,7 +43,20 @@ profile_obligations contains id if {
 # applies holds when the obligation is one the profile applies.
 applies(obligation) if obligation.id in profile_obligations
 
-# obligation_ids is every obligation id defined by some ban-list entry.
+# applies_id holds when the profile applies the obligation with this id.
+applies_id(id) if id in profile_obligations
+
+# rule_obligations are the obligation ids that rule sets define themselves
+# rather than ban-list entries: OFAC sanctions (ofac-sdn: the SDN and
+# non-SDN lists, the 50 Percent Rule; ofac-embargo: comprehensively
+# sanctioned countries and regions). OFAC binds every U.S. person, so every
+# shipped profile names both.
+rule_obligations := {"ofac-sdn", "ofac-embargo"}
+
+# obligation_ids is every obligation id defined by some ban-list entry or
+# by a rule set.
+obligation_ids contains id if some id in rule_obligations
+
 obligation_ids contains ob.id if {
 	some list in ban_lists
 	some ent in list.entries

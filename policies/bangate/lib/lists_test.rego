@@ -29,7 +29,23 @@ test_profile_all_has_every_obligation if {
 }
 
 test_federal_contractor_obligations if {
-	lists.profile_obligations == {"icts-kaspersky", "far-52.204-23", "far-52.204-25"} with input as {"profile": "federal-contractor"}
+	lists.profile_obligations == {"icts-kaspersky", "far-52.204-23", "far-52.204-25", "ofac-sdn", "ofac-embargo"} with input as {"profile": "federal-contractor"}
+}
+
+# OFAC binds every U.S. person: every shipped profile applies the sanctions
+# obligations.
+test_every_profile_applies_ofac if {
+	every name, _ in data.bangate.profiles {
+		lists.applies_id("ofac-sdn") with input as {"profile": name}
+		lists.applies_id("ofac-embargo") with input as {"profile": name}
+	}
+}
+
+test_rule_obligations_need_no_list_entry if {
+	lists.errors == set() with input as {"profile": "p"}
+		with data.bangate.profiles as {"p": {"obligations": ["ofac-sdn", "ofac-embargo"]}}
+	not lists.applies_id("ofac-sdn") with input as {"profile": "p"}
+		with data.bangate.profiles as {"p": {"obligations": ["icts-kaspersky"]}}
 }
 
 test_rule_id_serves_one_obligation if {

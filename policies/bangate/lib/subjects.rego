@@ -5,6 +5,8 @@
 #   vendor) and which kind of thing it is for an obligation's covers list.
 package bangate.lib.subjects
 
+import data.bangate.lib.dates
+
 # equipment_types are the component types that are equipment.
 equipment_types := {"device", "firmware", "hardware"}
 
@@ -56,9 +58,21 @@ vendor(v) := {
 vendor_ref(v) := v.id if {
 	is_string(v.id)
 	v.id != ""
+} else := sprintf("%s#%v", [v.source, v.record]) if {
+	is_string(v.source)
+	v.source != ""
+	is_number(v.record)
 } else := sprintf("record %v", [v.record]) if {
 	v.record
 } else := text(v, "name")
+
+# vendor_date is the date of the deal a procurement record describes: its
+# first contract's date when it is a valid YYYY-MM-DD, else the as_of date.
+# It decides which phase of a ban applies (a licence renewal signed after a
+# prohibition took effect is prohibited even when checked earlier).
+vendor_date(v) := v.contract.date if {
+	dates.valid_date(v.contract.date)
+} else := dates.as_of_date
 
 # label names a subject in a message: name@version, name, or ref.
 label(s) := sprintf("%s@%s", [s.name, s.version]) if {

@@ -57,3 +57,15 @@ test_label if {
 	subjects.label({"name": "kav", "version": "", "ref": "r"}) == "kav"
 	subjects.label({"name": "", "version": "", "ref": "r"}) == "r"
 }
+
+test_vendor_ref_names_file_and_record if {
+	subjects.vendor({"record": 3, "source": "vendors.csv", "name": "ACME"}).ref == "vendors.csv#3"
+	subjects.vendor({"record": 3, "source": "", "name": "ACME"}).ref == "record 3"
+	subjects.vendor({"id": "V-1", "record": 3, "source": "vendors.csv"}).ref == "V-1"
+}
+
+test_vendor_date if {
+	subjects.vendor_date({"contract": {"date": "2024-10-15"}}) == "2024-10-15" with input as {"as_of": "2026-11-27T00:00:00Z"}
+	subjects.vendor_date({"contract": {"date": "15/10/2024"}}) == "2026-11-27" with input as {"as_of": "2026-11-27T00:00:00Z"}
+	subjects.vendor_date({}) == "2026-11-27" with input as {"as_of": "2026-11-27T00:00:00Z"}
+}

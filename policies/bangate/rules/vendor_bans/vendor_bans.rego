@@ -16,6 +16,7 @@ package bangate.rules.vendor_bans
 
 import data.bangate.lib.dates
 import data.bangate.lib.lists
+import data.bangate.lib.products
 import data.bangate.lib.subjects
 
 # METADATA
@@ -23,7 +24,7 @@ import data.bangate.lib.subjects
 # description: A high or medium confidence match of a vendor an obligation in force bars.
 deny contains violation(f, "deny") if {
 	some f in findings
-	in_force(f.obligation)
+	in_force(f)
 	effect(f) == "deny"
 }
 
@@ -34,7 +35,7 @@ deny contains violation(f, "deny") if {
 #   thing only for some uses: a person must confirm or waive it.
 review contains violation(f, "review") if {
 	some f in findings
-	in_force(f.obligation)
+	in_force(f)
 	effect(f) == "review"
 }
 
@@ -45,13 +46,13 @@ review contains violation(f, "review") if {
 #   one whose first phase starts after input.as_of.
 warn contains violation(f, "warn") if {
 	some f in findings
-	in_force(f.obligation)
+	in_force(f)
 	effect(f) == "warn"
 }
 
 warn contains violation(f, "pending") if {
 	some f in findings
-	dates.before(f.obligation.phases[0].from)
+	f.site.date < f.obligation.phases[0].from
 }
 
 # errors reports a match that names an entry the ban list does not hold:
@@ -73,6 +74,8 @@ sites contains {
 	"subject": subjects.component(c),
 	"kind": subjects.kind(object.get(c, "type", "")),
 	"pointer": subjects.text(c, "pointer"),
+	"date": dates.as_of_date,
+	"context": "",
 	"matches": all_matches(c),
 } if {
 	some i, c in object.get(input, "components", [])
@@ -83,22 +86,91 @@ sites contains {
 	"subject": subjects.document,
 	"kind": subjects.kind(object.get(input.subject, "type", "")),
 	"pointer": subjects.text(input.subject, "pointer"),
+	"date": dates.as_of_date,
+	"context": "",
 	"matches": all_matches(input.subject),
 } if {
 	is_object(input.subject)
 }
 
-# A procurement vendor may supply anything: kind "vendor" is covered by
-# every obligation and takes the obligation's own effect.
+# A procurement record is one site per product: the product's kind (from
+# its PSC, CPV or UNSPSC code, category or name; lib/products) decides
+# which obligations cover it, and the deal's date (the contract date, else
+# as_of) which phase applies. The vendor's own parties and domains count
+# for every product, a manufacturer only for its product. A record without
+# products, or a product of unknown kind, is kind "vendor": covered by
+# every obligation, with the obligation's own effect (fail closed).
 sites contains {
 	"key": sprintf("/vendors/%d", [i]),
 	"subject": subjects.vendor(v),
 	"kind": "vendor",
 	"pointer": subjects.text(v, "pointer"),
+	"date": subjects.vendor_date(v),
+	"context": vendor_context(v, {}),
 	"matches": all_matches(v),
 } if {
 	some i, v in object.get(input, "vendors", [])
+	has_match(v)
+	count(object.get(v, "products", [])) == 0
 }
+
+sites contains {
+	"key": sprintf("/vendors/%d/products/%d", [i, j]),
+	"subject": subjects.vendor(v),
+	"kind": product_kind(p),
+	"pointer": product_pointer(v, p),
+	"date": subjects.vendor_date(v),
+	"context": vendor_context(v, p),
+	"matches": product_matches(v, p),
+} if {
+	some i, v in object.get(input, "vendors", [])
+	has_match(v)
+	some j, p in object.get(v, "products", [])
+}
+
+# has_match holds for a record with at least one match: the others cannot
+# give a finding, and a file of 100,000 records is mostly such records.
+has_match(v) if v.matches[_]
+
+has_match(v) if v.parties[_].matches[_]
+
+product_kind(p) := k if {
+	k := products.kind(p)
+	k != ""
+} else := "vendor"
+
+product_pointer(v, p) := p.pointer if {
+	is_string(p.pointer)
+	p.pointer != ""
+} else := subjects.text(v, "pointer")
+
+# product_matches are the record's matches without other products'
+# manufacturers.
+product_matches(v, p) := [m |
+	some m in all_matches(object.union(v, {"parties": [q |
+		some q in object.get(v, "parties", [])
+		own_party(q, p)
+	]}))
+]
+
+own_party(q, _) if q.role != "manufacturer"
+
+own_party(q, p) if {
+	q.role == "manufacturer"
+	q.name == p.manufacturer
+}
+
+# vendor_context says what was bought and when, for messages.
+vendor_context(v, p) := sprintf(" (%s; %s)", [what(p), deal_text(v)])
+
+what(p) := sprintf("%s %q", [product_kind(p), p.name]) if {
+	is_string(p.name)
+	p.name != ""
+} else := "no product named"
+
+deal_text(v) := sprintf("contract of %s", [v.contract.date]) if {
+	dates.valid_date(v.contract.date)
+} else := sprintf("no contract date, as of %s", [dates.as_of_date])
 
 # all_matches is x's own matches followed by its parties' matches; a party
 # match without a pointer takes the party's.
@@ -170,7 +242,9 @@ covered(ob, "vendor") if count(ob.covers) > 0
 
 covered(ob, kind) if kind in ob.covers
 
-in_force(ob) if dates.reached(ob.phases[0].from)
+# in_force holds when the obligation's first phase has started on the
+# site's date (as_of, or a procurement record's contract date).
+in_force(f) if f.obligation.phases[0].from <= f.site.date
 
 # base_effect is what the obligation does with a strong match on this kind.
 base_effect(ob, kind) := ob.effect_by_kind[kind] if {
@@ -237,38 +311,47 @@ confidence(m) := m.confidence if is_string(m.confidence)
 
 else := "unknown"
 
-# in_force_text lists what is prohibited as of input.as_of, phase by phase.
-in_force_text(ob) := concat("; ", [sprintf("%s from %s", [concat(", ", ph.prohibits), ph.from]) |
+# in_force_text lists what is prohibited on date, phase by phase.
+in_force_text(ob, date) := concat("; ", [sprintf("%s from %s", [concat(", ", ph.prohibits), ph.from]) |
 	some ph in ob.phases
-	dates.reached(ph.from)
+	ph.from <= date
 ])
 
 message(f, "deny") := sprintf("%s: %s. Prohibited under %s: %s (%s).", [
-	subjects.label(f.site.subject), evidence(f), f.obligation.title,
-	in_force_text(f.obligation), f.obligation.citation,
+	sprintf("%s%s", [subjects.label(f.site.subject), f.site.context]), evidence(f), f.obligation.title,
+	in_force_text(f.obligation, f.site.date), f.obligation.citation,
 ])
 
 message(f, "review") := sprintf("%s: possible match, %s. Confirm or waive it; prohibited under %s: %s (%s).", [
-	subjects.label(f.site.subject), evidence(f), f.obligation.title,
-	in_force_text(f.obligation), f.obligation.citation,
+	sprintf("%s%s", [subjects.label(f.site.subject), f.site.context]), evidence(f), f.obligation.title,
+	in_force_text(f.obligation, f.site.date), f.obligation.citation,
 ]) if {
 	not strong(f.match)
 }
 
 message(f, "review") := sprintf("%s: %s. %s reaches %s only for some uses; confirm the use or waive it. Prohibited: %s (%s).", [
-	subjects.label(f.site.subject), evidence(f), f.obligation.title, f.site.kind,
-	in_force_text(f.obligation), f.obligation.citation,
+	sprintf("%s%s", [subjects.label(f.site.subject), f.site.context]), evidence(f), f.obligation.title, f.site.kind,
+	in_force_text(f.obligation, f.site.date), f.obligation.citation,
 ]) if {
 	strong(f.match)
 }
 
 message(f, "warn") := sprintf("%s: %s. %s: %s; this does not bar using it (%s).", [
-	subjects.label(f.site.subject), evidence(f), f.obligation.title,
-	in_force_text(f.obligation), f.obligation.citation,
+	sprintf("%s%s", [subjects.label(f.site.subject), f.site.context]), evidence(f), f.obligation.title,
+	in_force_text(f.obligation, f.site.date), f.obligation.citation,
 ])
 
+message(f, "pending") := sprintf("%s: %s. The deal's date %s predates %s, in force from %s; since then it prohibits %s: a renewal, update or new order now is a violation (%s).", [
+	sprintf("%s%s", [subjects.label(f.site.subject), f.site.context]), evidence(f), f.site.date, f.obligation.title,
+	f.obligation.phases[0].from, in_force_text(f.obligation, dates.as_of_date), f.obligation.citation,
+]) if {
+	dates.reached(f.obligation.phases[0].from)
+}
+
 message(f, "pending") := sprintf("%s: %s. %s takes effect on %s: %s (%s).", [
-	subjects.label(f.site.subject), evidence(f), f.obligation.title,
+	sprintf("%s%s", [subjects.label(f.site.subject), f.site.context]), evidence(f), f.obligation.title,
 	f.obligation.phases[0].from, concat(", ", f.obligation.phases[0].prohibits),
 	f.obligation.citation,
-])
+]) if {
+	not dates.reached(f.obligation.phases[0].from)
+}

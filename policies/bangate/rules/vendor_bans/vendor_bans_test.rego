@@ -348,3 +348,135 @@ test_match_without_entry_id_is_an_error if {
 	}} with input as doc
 	count(vendor_bans.deny) == 0 with input as doc
 }
+
+# --- procurement records: product kind and contract date ------------------------
+
+kaspersky_vendor_match := match("kaspersky", "kaspersky-lab", "Kaspersky Lab, Inc.", {
+	"matched_name": "Kaspersky Lab, Inc.", "matched_on": "name", "method": "normalized",
+	"signal": "vendor", "value": "Kaspersky Lab, Inc.", "pointer": "row 4, column vendor_name",
+})
+
+huawei_mfr_match := object.union(huawei_match, {"pointer": "row 7, column manufacturer", "signal": "manufacturer"})
+
+record(name, parties, products, date) := {
+	"record": 3, "source": "vendors.csv", "pointer": "row 4", "name": name,
+	"parties": parties, "matches": [], "products": products, "contract": {"date": date},
+}
+
+procurement(profile, vendors) := {
+	"kind": "procurement", "as_of": "2026-11-27T00:00:00Z", "profile": profile,
+	"components": [], "vendors": vendors,
+}
+
+kav_licence := {"name": "Kaspersky Endpoint Security licence renewal", "category": "Anti-virus software", "code": "7A21", "scheme": "PSC", "manufacturer": "", "pointer": "row 4"}
+
+kav_vendor(date) := record("Kaspersky Lab, Inc.", [{"role": "vendor", "kind": "organization", "name": "Kaspersky Lab, Inc.", "matches": [kaspersky_vendor_match]}], [kav_licence], date)
+
+test_kaspersky_renewal_after_icts_phase_two if {
+	vs := vendor_bans.deny with input as procurement("us-person", [kav_vendor("2024-10-15")])
+	rules(vs) == {"kaspersky-icts-2024"}
+	some v in vs
+	v.subject == {"kind": "vendor", "ref": "vendors.csv#3", "name": "Kaspersky Lab, Inc.", "version": ""}
+	v.pointer == "row 4, column vendor_name"
+	contains(v.message, "(software \"Kaspersky Endpoint Security licence renewal\"; contract of 2024-10-15)")
+	contains(v.message, "updates, ksn-operation, resale, integration, licensing from 2024-09-29")
+}
+
+test_kaspersky_contract_between_phases if {
+	vs := vendor_bans.deny with input as procurement("us-person", [kav_vendor("2024-08-01")])
+	some v in vs
+	contains(v.message, "new-agreements from 2024-07-20 (")
+	not contains(v.message, "licensing")
+}
+
+test_kaspersky_contract_before_icts_warns if {
+	doc := procurement("us-person", [kav_vendor("2024-06-11")])
+	count(vendor_bans.deny) == 0 with input as doc
+	some w in vendor_bans.warn with input as doc
+	w.rule == "kaspersky-icts-2024"
+	w.severity == "info"
+	contains(w.message, "The deal's date 2024-06-11 predates Kaspersky ICTS Final Determination (15 CFR part 7), in force from 2024-07-20")
+}
+
+test_contract_date_later_than_as_of if {
+	# A deal planned for 2024-10-01, checked on 2024-07-01: phase two applies.
+	doc := object.union(procurement("us-person", [kav_vendor("2024-10-01")]), {"as_of": "2024-07-01T00:00:00Z"})
+	rules(vendor_bans.deny) == {"kaspersky-icts-2024"} with input as doc
+}
+
+test_no_contract_date_uses_as_of if {
+	v := object.remove(kav_vendor("x"), ["contract"])
+	doc := object.union(procurement("us-person", [v]), {"as_of": "2024-07-01T00:00:00Z"})
+	count(vendor_bans.deny) == 0 with input as doc
+	some w in vendor_bans.warn with input as doc
+	contains(w.message, "no contract date, as of 2024-07-01")
+	contains(w.message, "takes effect on 2024-07-20")
+}
+
+huawei_laptop := record(
+	"Metro Office Technology Corp.",
+	[{"role": "manufacturer", "kind": "organization", "name": "Huawei Technologies Co., Ltd.", "matches": [huawei_mfr_match]}],
+	[{"name": "MateBook X Pro laptop", "category": "Laptops", "code": "7B21", "scheme": "PSC", "manufacturer": "Huawei Technologies Co., Ltd.", "pointer": "row 7"}],
+	"2026-06-12",
+)
+
+# A software-only obligation (fixture) on the Huawei entry: a laptop is
+# equipment and out of its scope, while section 889 reaches it.
+software_only := {
+	"id": "sw-only", "rule": "sw-only-rule", "title": "Software only", "severity": "high",
+	"covers": ["software"], "phases": [{"from": "2020-01-01", "prohibits": ["use"]}],
+	"citation": "fixture", "url": "https://example.com/sw",
+}
+
+test_huawei_laptop_section_889_not_software_rule if {
+	huawei := data.bangate.lists.ndaa889.entries.huawei
+	entry := object.union(huawei, {"obligations": array.concat(huawei.obligations, [software_only])})
+	profiles := {"p": {"obligations": ["far-52.204-25", "sw-only"]}}
+	vs := vendor_bans.deny with input as procurement("p", [huawei_laptop])
+		with data.bangate.lists.ndaa889.entries.huawei as entry
+		with data.bangate.profiles as profiles
+	rules(vs) == {"ndaa889-far-52-204-25"}
+	some v in vs
+	contains(v.message, "(equipment \"MateBook X Pro laptop\"; contract of 2026-06-12)")
+	v.pointer == "row 7, column manufacturer"
+}
+
+test_hikvision_camera_federal_contractor_denied if {
+	cam := record(
+		"Northgate Security Integrators Inc.",
+		[{"role": "manufacturer", "kind": "organization", "name": "Hikvision", "matches": [object.union(hikvision_match, {"pointer": "row 5, column manufacturer"})]}],
+		[{"name": "IP camera", "category": "Surveillance cameras", "code": "6350", "scheme": "PSC", "manufacturer": "Hikvision"}],
+		"2026-03-02",
+	)
+	rules(vendor_bans.deny) == {"ndaa889-far-52-204-25"} with input as procurement("federal-contractor", [cam])
+	count(vendor_bans.deny) == 0 with input as procurement("us-person", [cam])
+
+	# The purpose-limited vendors' software goes to review.
+	app := object.union(cam, {"products": [{"name": "HikCentral", "code": "7A21", "manufacturer": "Hikvision"}]})
+	rules(vendor_bans.review) == {"ndaa889-far-52-204-25"} with input as procurement("federal-contractor", [app])
+}
+
+test_manufacturer_counts_only_for_its_product if {
+	two := record(
+		"Metro Office Technology Corp.",
+		huawei_laptop.parties,
+		[
+			{"name": "Paper", "code": "7530", "manufacturer": "Acme", "pointer": "row 7"},
+			huawei_laptop.products[0],
+		],
+		"2026-06-12",
+	)
+	vs := vendor_bans.deny with input as procurement("federal-contractor", [two])
+	count(vs) == 1
+}
+
+test_unknown_product_kind_is_covered if {
+	v := record("Kaspersky Lab, Inc.", kav_vendor("2024-10-15").parties, [{"name": "Widgets"}], "2024-10-15")
+	rules(vendor_bans.deny) == {"kaspersky-icts-2024"} with input as procurement("us-person", [v])
+	some d in vendor_bans.deny with input as procurement("us-person", [v])
+	contains(d.message, "(vendor \"Widgets\";")
+	w := record("Kaspersky Lab, Inc.", kav_vendor("2024-10-15").parties, [{"code": "9999X"}], "2024-10-15")
+	some e in vendor_bans.deny with input as procurement("us-person", [w])
+	contains(e.message, "(no product named;")
+	e.pointer == "row 4, column vendor_name"
+}

@@ -1,0 +1,29 @@
+package bangate.decision_sanctions_test
+
+# Sanctions findings through the whole decision: every profile screens,
+# waivers apply. (A test under data.bangate.rules may not read
+# data.bangate.decision: the decision gathers every package there.)
+
+import data.bangate.decision
+import data.bangate.rules.sanctions_test as fx
+
+rules(vs) := [v.rule | some v in vs]
+
+test_every_profile_screens_sanctions if {
+	every p in ["us-person", "federal-contractor", "telecom-carrier", "exporter", "all"] {
+		r := decision.result with input as fx.sbom(fx.author(fx.tikhonov(1, "high")), p)
+		r.outcome == "fail"
+		rules(r.violations) == ["ofac-sdn-blocked"]
+	}
+}
+
+test_waiver_covers_sdn_finding if {
+	w := {
+		"id": "W-9", "rule": "ofac-sdn-possible", "subject": {"name": "lib"},
+		"reason": "different person: DOB and nationality checked", "approved_by": "compliance@example.com",
+		"ticket": "SAN-7", "expires": "2027-01-01",
+	}
+	r := decision.result with input as fx.sbom(fx.author(fx.tikhonov(0.85, "low")), "us-person") with data.bangate.waivers as [w]
+	r.outcome == "pass"
+	rules(r.waived) == ["ofac-sdn-possible"]
+}

@@ -1,0 +1,34 @@
+package bangate.lib.parties_test
+
+import data.bangate.lib.parties
+
+m1 := {"list": "ofac-sdn", "entry_id": "1", "score": 1}
+
+test_found_everywhere if {
+	doc := {
+		"components": [{
+			"ref": "c1", "name": "lib", "pointer": "/components/0",
+			"parties": [{"role": "author", "kind": "person", "name": "A", "pointer": "/components/0/author", "matches": [m1, "junk"]}],
+			"matches": [object.union(m1, {"signal": "url", "value": "x.ru", "pointer": "/components/0/externalReferences/0"})],
+		}],
+		"subject": {"name": "app", "parties": [{"role": "supplier", "name": "S", "matches": [m1]}]},
+		"source": {"path": "app.json"},
+		"vendors": [{
+			"record": 1, "source": "v.csv", "name": "V", "pointer": "row 2",
+			"parties": [{"role": "owner", "kind": "", "name": "O", "pointer": "row 2, column owners", "matches": [m1]}],
+			"matches": [object.union(m1, {"signal": "url", "value": "v.ru"})],
+		}],
+	}
+	got := {[f.site, f.role, f.party_kind, f.name, f.pointer, f.vendor, f.subject.ref] | some f in parties.found} with input as doc
+	got == {
+		["component", "author", "person", "A", "/components/0/author", -1, "c1"],
+		["component", "url", "", "x.ru", "/components/0/externalReferences/0", -1, "c1"],
+		["document", "supplier", "", "S", "", -1, "app.json"],
+		["vendor", "owner", "", "O", "row 2, column owners", 0, "v.csv#1"],
+		["vendor", "url", "", "v.ru", "row 2", 0, "v.csv#1"],
+	}
+}
+
+test_found_nothing if {
+	count(parties.found) == 0 with input as {"components": [{"ref": "c"}], "vendors": []}
+}

@@ -1,0 +1,250 @@
+package bangate.rules.sanctions_test
+
+import data.bangate.rules.sanctions
+
+lists := {
+	"ofac-sdn": {"kind": "sanctions"},
+	"ofac-cons": {"kind": "sanctions"},
+	"trade-csl": {"kind": "sanctions"},
+	"kaspersky": {"kind": "ban"},
+}
+
+# A real SDN row: ent_num 45815, RUSSIA-EO14024 (2024-06-21 designations).
+tikhonov(score, conf) := {
+	"list": "ofac-sdn", "entry_id": "45815", "entry_name": "TIKHONOV, Andrei Gennadyevich",
+	"entry_type": "individual", "matched_name": "TIKHONOV, Andrey", "matched_on": "alias",
+	"score": score, "method": "normalized", "programs": ["RUSSIA-EO14024"], "linked_to": [],
+	"confidence": conf,
+}
+
+# A real SDN entity: ent_num 31455, JSC Positive Technologies.
+ptsecurity(score, conf) := {
+	"list": "ofac-sdn", "entry_id": "31455", "entry_name": "AKTSIONERNOE OBSHCHESTVO POZITIV TEKNOLODZHIZ",
+	"entry_type": "entity", "matched_name": "POSITIVE TECHNOLOGIES", "matched_on": "alias",
+	"score": score, "method": "normalized", "programs": ["CYBER2", "RUSSIA-EO14024"],
+	"linked_to": ["FEDERAL SECURITY SERVICE"], "confidence": conf,
+}
+
+# A real non-SDN CMIC row: ent_num 30946, Hikvision.
+hikvision_cmic := {
+	"list": "ofac-cons", "entry_id": "30946", "entry_name": "HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO., LTD.",
+	"entry_type": "entity", "matched_on": "name", "score": 1, "method": "exact",
+	"programs": ["CMIC-EO13959"], "linked_to": [], "confidence": "high",
+}
+
+sbom(party, profile) := {
+	"kind": "sbom", "as_of": "2026-11-27T00:00:00Z", "profile": profile,
+	"source": {"path": "app.cdx.json"}, "subject": {"name": "app", "version": "1", "parties": []},
+	"components": [{
+		"ref": "pkg:npm/lib@1.0.0", "pointer": "/components/0", "name": "lib", "version": "1.0.0",
+		"purl": "pkg:npm/lib@1.0.0", "parties": [party], "matches": [],
+	}],
+	"lists": lists, "screening": {"match": 0.92, "review": 0.8}, "coverage": {"unattributed_count": 0},
+}
+
+author(m) := {"role": "author", "kind": "person", "name": "Andrey Tikhonov", "pointer": "/components/0/authors/0", "matches": [m]}
+
+supplier(m) := {"role": "supplier", "kind": "organization", "name": "Positive Technologies", "pointer": "/components/0/supplier/name", "matches": [m]}
+
+procurement(vendor) := {
+	"kind": "procurement", "as_of": "2026-11-27T00:00:00Z", "profile": "us-person",
+	"source": {"path": "v.csv"}, "components": [], "vendors": [vendor],
+	"lists": lists, "screening": {"match": 0.92, "review": 0.8}, "settings": {"embargo": "deny"},
+}
+
+vendor(parties, ownership) := {
+	"record": 2, "pointer": "row 3", "source": "v.csv", "name": "Volga Data Systems LLC",
+	"parties": parties, "matches": [], "products": [], "owners": [], "ownership": ownership,
+}
+
+not_blocked := {"designated": false, "blocked": false, "percent": 0, "look_through": 0, "chains": []}
+
+rules(vs) := [v.rule | some v in vs]
+
+test_sdn_hit_denies_with_citation if {
+	v := one(sanctions.deny) with input as sbom(author(tikhonov(1, "high")), "us-person")
+	v.rule == "ofac-sdn-blocked"
+	v.severity == "critical"
+	v.pointer == "/components/0/authors/0"
+	v.subject.ref == "pkg:npm/lib@1.0.0"
+	v.authority.url == "https://sanctionssearch.ofac.treas.gov/Details.aspx?id=45815"
+	v.authority.citation == "31 CFR chapter V; E.O. 14024, 31 CFR part 587 (RUSSIA-EO14024)"
+	contains(v.message, "SDN entry 45815")
+	count(sanctions.review) == 0 with input as sbom(author(tikhonov(1, "high")), "us-person")
+}
+
+test_profile_without_ofac_skips if {
+	count(sanctions.deny) == 0 with input as sbom(author(tikhonov(1, "high")), "p")
+		with data.bangate.profiles as {"p": {"obligations": ["icts-kaspersky"]}}
+}
+
+test_possible_match_reviews if {
+	v := one(sanctions.review) with input as sbom(author(tikhonov(0.85, "low")), "us-person")
+	v.rule == "ofac-sdn-possible"
+	contains(v.message, "possible match")
+	count(sanctions.deny) == 0 with input as sbom(author(tikhonov(0.85, "low")), "us-person")
+}
+
+test_weak_signal_reviews if {
+	# A hit by score, but from a copyright line only (low confidence).
+	count(sanctions.deny) == 0 with input as sbom(author(tikhonov(1, "low")), "us-person")
+	count(sanctions.review) == 1 with input as sbom(author(tikhonov(1, "low")), "us-person")
+}
+
+test_person_matched_to_entity_reviews if {
+	p := object.union(supplier(ptsecurity(1, "high")), {"kind": "person"})
+	v := one(sanctions.review) with input as sbom(p, "us-person")
+	contains(v.message, "a person name matched an entry of type entity")
+}
+
+test_organisation_matched_to_individual_reviews if {
+	p := object.union(author(tikhonov(1, "high")), {"kind": "organization"})
+	count(sanctions.review) == 1 with input as sbom(p, "us-person")
+	count(sanctions.deny) == 0 with input as sbom(p, "us-person")
+}
+
+test_entity_hit_denies if {
+	v := one(sanctions.deny) with input as sbom(supplier(ptsecurity(0.97, "high")), "us-person")
+	v.authority.citation == "31 CFR chapter V; E.O. 13694 as amended by E.O. 13757, 31 CFR part 578 (CYBER2); E.O. 14024, 31 CFR part 587 (RUSSIA-EO14024)"
+}
+
+test_subject_party_screened if {
+	doc := object.union(sbom(author(tikhonov(0.5, "low")), "us-person"), {"components": [], "subject": {"name": "app", "parties": [supplier(ptsecurity(1, "high"))]}})
+	v := one(sanctions.deny) with input as doc
+	v.subject.kind == "document"
+}
+
+test_identifier_match_denies if {
+	m := object.union(ptsecurity(1, "high"), {"matched_on": "domain", "signal": "url", "value": "ptsecurity.com", "pointer": "/components/0/externalReferences/0/url"})
+	doc := object.union(sbom(author(tikhonov(0.5, "low")), "us-person"), {"components": [{"ref": "c", "name": "c", "parties": [], "matches": [m]}]})
+	v := one(sanctions.deny) with input as doc
+	v.pointer == "/components/0/externalReferences/0/url"
+}
+
+test_one_finding_per_subject_and_entry if {
+	c := {"ref": "c", "name": "c", "parties": [supplier(ptsecurity(0.85, "low")), supplier(ptsecurity(1, "high"))], "matches": []}
+	doc := object.union(sbom(author(tikhonov(0.5, "low")), "us-person"), {"components": [c]})
+	count(sanctions.deny) == 1 with input as doc
+	count(sanctions.review) == 0 with input as doc
+}
+
+test_ban_list_matches_ignored if {
+	m := {"list": "kaspersky", "entry_id": "kaspersky-lab", "score": 1, "confidence": "high"}
+	count(sanctions.deny | sanctions.review) == 0 with input as sbom(supplier(m), "us-person")
+}
+
+test_cmic_warns_for_software if {
+	v := one(sanctions.warn) with input as sbom(supplier(hikvision_cmic), "us-person")
+	v.rule == "ofac-ns-cmic"
+	contains(v.message, "securities restriction")
+	count(sanctions.review) == 0 with input as sbom(supplier(hikvision_cmic), "us-person")
+}
+
+test_cmic_reviews_for_procurement if {
+	p := {"role": "manufacturer", "kind": "organization", "name": "Hikvision", "pointer": "row 3, column manufacturer", "matches": [hikvision_cmic]}
+	v := one(sanctions.review) with input as procurement(vendor([p], not_blocked))
+	v.rule == "ofac-ns-cmic"
+	v.subject == {"kind": "vendor", "ref": "v.csv#2", "name": "Volga Data Systems LLC", "version": ""}
+	v.pointer == "row 3, column manufacturer"
+}
+
+test_ssi_reviews_and_sdn_shadows_it if {
+	ssi := object.union(ptsecurity(1, "high"), {"list": "ofac-cons", "programs": ["UKRAINE-EO13662", "RUSSIA-EO14024"]})
+	v := one(sanctions.review) with input as sbom(supplier(ssi), "us-person")
+	v.rule == "ofac-ssi"
+	both := {"role": "supplier", "kind": "organization", "name": "PT", "matches": [ssi, ptsecurity(1, "high")]}
+	rules(sanctions.deny) == ["ofac-sdn-blocked"] with input as sbom(both, "us-person")
+	count(sanctions.review) == 0 with input as sbom(both, "us-person")
+}
+
+test_fse_denies_and_possible_fse_reviews if {
+	fse := object.union(ptsecurity(1, "high"), {"list": "ofac-cons", "programs": ["FSE-SY"]})
+	v := one(sanctions.deny) with input as sbom(supplier(fse), "us-person")
+	v.rule == "ofac-fse"
+	r := one(sanctions.review) with input as sbom(supplier(object.union(fse, {"score": 0.85})), "us-person")
+	r.rule == "ofac-fse"
+}
+
+test_unknown_non_sdn_program_reviews if {
+	m := object.union(ptsecurity(1, "high"), {"list": "ofac-cons", "programs": ["NEW-PROGRAM"]})
+	v := one(sanctions.review) with input as sbom(supplier(m), "us-person")
+	v.rule == "ofac-non-sdn"
+	contains(v.message, "NEW-PROGRAM")
+	m2 := object.union(m, {"programs": "NEW"})
+	v2 := one(sanctions.review) with input as sbom(supplier(m2), "us-person")
+	contains(v2.message, "programs none given")
+}
+
+test_capta_warns if {
+	m := object.union(ptsecurity(1, "high"), {"list": "ofac-cons", "entry_id": "15268", "programs": ["561-Related"]})
+	rules(sanctions.warn) == ["ofac-capta"] with input as sbom(supplier(m), "us-person")
+}
+
+test_csl_sdn_row_blocks if {
+	m := object.union(ptsecurity(1, "high"), {"list": "trade-csl", "programs": ["source:SDN", "CYBER2"]})
+	v := one(sanctions.deny) with input as sbom(supplier(m), "us-person")
+	v.rule == "ofac-sdn-blocked"
+	v.authority.citation == "31 CFR chapter V; E.O. 13694 as amended by E.O. 13757, 31 CFR part 578 (CYBER2)"
+}
+
+test_csl_entity_list_row if {
+	m := object.union(ptsecurity(1, "high"), {"list": "trade-csl", "entry_id": "a1b2", "programs": ["source:EL"]})
+	rules(sanctions.warn) == ["csl-entity-list"] with input as sbom(supplier(m), "us-person")
+	p := {"role": "vendor", "kind": "organization", "name": "PT", "pointer": "row 3", "matches": [m]}
+	rules(sanctions.review) == ["csl-entity-list"] with input as procurement(vendor([p], not_blocked))
+}
+
+test_unknown_program_cited_by_tag if {
+	m := object.union(ptsecurity(1, "high"), {"entry_id": "x1", "programs": ["NEWPROG"]})
+	v := one(sanctions.deny) with input as sbom(supplier(m), "us-person")
+	v.authority.citation == "31 CFR chapter V; program NEWPROG"
+	v.authority.url == "https://sanctionssearch.ofac.treas.gov/"
+}
+
+test_vendor_parties_screened if {
+	ps := [
+		{"role": "alias", "kind": "organization", "name": "PT", "pointer": "row 3, column dba", "matches": [ptsecurity(1, "high")]},
+		{"role": "contact", "kind": "person", "name": "Andrey Tikhonov", "pointer": "row 3, column contact", "matches": [tikhonov(1, "high")]},
+	]
+	vs := sanctions.deny with input as procurement(vendor(ps, not_blocked))
+	{v.pointer | some v in vs} == {"row 3, column dba", "row 3, column contact"}
+}
+
+test_minority_owner_reviews if {
+	p := {"role": "owner", "kind": "", "name": "TIKHONOV, Andrei Gennadyevich", "pointer": "row 3, column owners", "matches": [tikhonov(1, "high")]}
+	v := one(sanctions.review) with input as procurement(vendor([p], not_blocked))
+	contains(v.message, "FAQ 398")
+	count(sanctions.deny) == 0 with input as procurement(vendor([p], not_blocked))
+}
+
+test_owner_of_blocked_vendor_left_to_fifty_percent_rule if {
+	p := {"role": "owner", "kind": "", "name": "TIKHONOV, Andrei Gennadyevich", "pointer": "row 3, column owners", "matches": [tikhonov(1, "high")]}
+	blocked := object.union(not_blocked, {"blocked": true, "percent": 60})
+	count(sanctions.review | sanctions.deny) == 0 with input as procurement(vendor([p], blocked))
+}
+
+test_missing_thresholds_is_an_error if {
+	doc := object.remove(sbom(author(tikhonov(1, "high")), "us-person"), ["screening"])
+	sanctions.errors == {{"code": "screening-invalid", "message": "input.screening.match and input.screening.review must be numbers to decide sanctions matches"}} with input as doc
+	count(sanctions.deny) == 0 with input as doc
+	count(sanctions.review) == 1 with input as doc
+}
+
+test_missing_score_and_confidence_review if {
+	m := object.remove(tikhonov(1, "high"), ["score", "confidence", "entry_type", "entry_id"])
+	v := one(sanctions.review) with input as sbom(author(m), "us-person")
+	contains(v.message, "type not given")
+}
+
+# one is the only element of set s.
+one(s) := x if {
+	count(s) == 1
+	some x in s
+}
+
+test_match_without_signal_named_party if {
+	m := object.union(ptsecurity(1, "high"), {"value": "ptsecurity.com", "pointer": "/components/0/externalReferences/0/url"})
+	doc := object.union(sbom(author(tikhonov(0.5, "low")), "us-person"), {"components": [{"ref": "c", "name": "c", "parties": [], "matches": [m]}]})
+	v := one(sanctions.deny) with input as doc
+	contains(v.message, "party \"ptsecurity.com\"")
+}
