@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -14,13 +15,22 @@ import (
 
 // decodeCycloneDXJSON parses CycloneDX JSON with cyclonedx-go and converts
 // it. The pre-scan has already checked nesting, completeness and trailing
-// data.
+// data. Large component lists are decoded on all cores.
 func decodeCycloneDXJSON(s sniffed, opts Options) (*Document, error) {
-	var bom cdx.BOM
-	if err := json.Unmarshal(s.body, &bom); err != nil {
-		return nil, jsonError(opts.Name, s.format, err)
+	return decodeCDXJSON(s, opts, splitMin, runtime.GOMAXPROCS(0))
+}
+
+// decodeCDXJSON is decodeCycloneDXJSON with the split threshold and the
+// number of workers given (see unmarshalSplit).
+func decodeCDXJSON(s sniffed, opts Options, threshold, workers int) (*Document, error) {
+	bom, ok := unmarshalSplit(s.body, &s.json.comps, threshold, workers, opts.maxDepth())
+	if !ok {
+		bom = new(cdx.BOM)
+		if err := json.Unmarshal(s.body, bom); err != nil {
+			return nil, jsonError(opts.Name, s.format, err)
+		}
 	}
-	return convertCycloneDX(&bom, s, opts, locator{})
+	return convertCycloneDX(bom, s, opts, locator{})
 }
 
 // decodeCycloneDXXML parses CycloneDX XML with cyclonedx-go and converts

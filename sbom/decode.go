@@ -5,9 +5,11 @@ package sbom
 // opts.MaxDepth and opts.MaxComponents. Errors are *DecodeError values
 // wrapping one of the Err* sentinels; problems with single fields of an
 // otherwise usable document are Document.Warnings instead. Decode is safe
-// for concurrent use and does not retain data.
+// for concurrent use and does not retain data. A CycloneDX JSON document
+// with thousands of top-level components is decoded on up to
+// runtime.GOMAXPROCS goroutines.
 func Decode(data []byte, opts Options) (*Document, error) {
-	s, err := sniff(data, opts)
+	s, err := sniff(data, opts, true)
 	if err != nil {
 		return nil, err
 	}

@@ -45,7 +45,7 @@ type sniffed struct {
 // JSON the whole text is scanned once (top-level members may come in any
 // order); other encodings are judged from their start.
 func Identify(data []byte) (Format, string, error) {
-	s, err := sniff(data, Options{})
+	s, err := sniff(data, Options{}, false)
 	if err != nil {
 		var de *DecodeError
 		if errors.As(err, &de) {
@@ -56,8 +56,9 @@ func Identify(data []byte) (Format, string, error) {
 	return s.format, s.version, nil
 }
 
-// sniff implements Identify with the limits of opts.
-func sniff(data []byte, opts Options) (sniffed, error) {
+// sniff implements Identify with the limits of opts. When locate is set,
+// a JSON scan also records where the top-level components array is.
+func sniff(data []byte, opts Options, locate bool) (sniffed, error) {
 	name := opts.Name
 	s := sniffed{body: data}
 	if len(data) >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)) {
@@ -78,7 +79,7 @@ func sniff(data []byte, opts Options) (sniffed, error) {
 	}
 	switch s.body[start] {
 	case '{':
-		return sniffJSON(s, start, opts)
+		return sniffJSON(s, start, opts, locate)
 	case '[':
 		return s, newError(name, "", ErrUnknownFormat, "top-level JSON array")
 	case '<':
@@ -102,9 +103,9 @@ func firstInvalidUTF8(b []byte) int {
 }
 
 // sniffJSON classifies a JSON object by its top-level members.
-func sniffJSON(s sniffed, start int, opts Options) (sniffed, error) {
+func sniffJSON(s sniffed, start int, opts Options, locate bool) (sniffed, error) {
 	name := opts.Name
-	top, serr := scanJSON(s.body, start, opts.maxDepth())
+	top, serr := scanJSON(s.body, start, opts.maxDepth(), locate)
 	s.json = top
 	if serr != nil {
 		// Name the format when the members seen so far already tell it.

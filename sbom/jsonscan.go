@@ -10,7 +10,23 @@ import (
 // object: which keys of interest it has and their string values.
 type jsonTop struct {
 	keys map[string]jsonValue
+	// comps locates the top-level "components" array, when the scan was
+	// asked to.
+	comps arraySpan
 }
+
+// arraySpan locates a top-level array and the objects directly in it, so
+// that a decoder can split the work (see unmarshalSplit).
+type arraySpan struct {
+	open, close int      // offsets of '[' and ']'; close is 0 until the array ends
+	objects     [][2]int // offsets of the '{' and '}' of each object element
+	// alias is set when another top-level member has the array's name up
+	// to case: encoding/json matches member names case-insensitively.
+	alias bool
+}
+
+// compsName is the member whose array scanJSON can locate.
+var compsName = []byte("components")
 
 // jsonValue is one top-level member: whether its value is a string, and
 // if so the decoded string.
@@ -69,7 +85,9 @@ const manyKeys = 32
 // component or a supplier), that the text is complete and that nothing
 // follows it, and it collects the top-level members listed in topKeys. It
 // does not check the full JSON grammar; the decoder that runs next does.
-func scanJSON(data []byte, start, maxDepth int) (jsonTop, *scanError) {
+// When locate is set it also records, in top.comps, where the top-level
+// "components" array and its object elements are.
+func scanJSON(data []byte, start, maxDepth int, locate bool) (jsonTop, *scanError) {
 	top := jsonTop{keys: make(map[string]jsonValue, 4)}
 	stack := make([]jsonFrame, 0, 16)
 	var keys [][]byte // keys of the open objects, innermost last
@@ -77,6 +95,8 @@ func scanJSON(data []byte, start, maxDepth int) (jsonTop, *scanError) {
 		key           string // the current top-level key
 		keyOfInterest bool
 		valuePending  bool // at depth 1, after ':' and before the value
+		compsKey      bool // locate is set and the current top-level key is compsName
+		inComps       bool // inside the array to locate
 	)
 	n := len(data)
 	i := start
@@ -103,6 +123,10 @@ func scanJSON(data []byte, start, maxDepth int) (jsonTop, *scanError) {
 					if keyOfInterest {
 						key = string(k)
 					}
+					compsKey = locate && bytes.Equal(k, compsName)
+					if locate && !compsKey && bytes.EqualFold(k, compsName) {
+						top.comps.alias = true
+					}
 				}
 			} else if d == 1 && valuePending {
 				valuePending = false
@@ -122,6 +146,12 @@ func scanJSON(data []byte, start, maxDepth int) (jsonTop, *scanError) {
 				if keyOfInterest {
 					top.keys[key] = jsonValue{}
 				}
+				if compsKey && c == '[' {
+					inComps = true
+					top.comps.open = i
+				}
+			} else if inComps && len(stack) == 2 && c == '{' {
+				top.comps.objects = append(top.comps.objects, [2]int{i, 0})
 			}
 			if len(stack) == 0 && i != start {
 				return top, &scanError{kind: ErrTrailingData, detail: "a second value follows the document", offset: int64(i)}
@@ -140,6 +170,15 @@ func scanJSON(data []byte, start, maxDepth int) (jsonTop, *scanError) {
 			}
 			keys = keys[:stack[d-1].keysFrom]
 			stack = stack[:d-1]
+			if inComps {
+				switch {
+				case d == 3 && c == '}':
+					top.comps.objects[len(top.comps.objects)-1][1] = i
+				case d == 2:
+					top.comps.close = i
+					inComps = false
+				}
+			}
 			if len(stack) == 0 {
 				// The document is complete: only white space may follow.
 				for j := i + 1; j < n; j++ {

@@ -37,7 +37,7 @@ func TestScanJSON(t *testing.T) {
 		{"wide object with a duplicate", `{"o":{` + wideObject(40, true) + `}}`, nil, ErrInvalid},
 	}
 	for _, tc := range tests {
-		top, serr := scanJSON([]byte(tc.in), 0, 8)
+		top, serr := scanJSON([]byte(tc.in), 0, 8, false)
 		if tc.err != nil {
 			if serr == nil || !errors.Is(serr.kind, tc.err) {
 				t.Errorf("%s: scanJSON error = %v, want %v", tc.name, serr, tc.err)
@@ -159,6 +159,40 @@ func TestLocator(t *testing.T) {
 	for i, tc := range tests {
 		if tc.got != tc.want {
 			t.Errorf("case %d: got %q, want %q", i, tc.got, tc.want)
+		}
+	}
+}
+
+// TestScanJSONLocatesComponents checks the offsets the scan records for
+// the top-level components array, and that it records nothing else.
+func TestScanJSONLocatesComponents(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		in   string
+		want arraySpan
+	}{
+		{"objects", `{"a":1,"components": [ {"x":[{}]} ,{"y":"}"}],"b":2}`,
+			arraySpan{open: 21, close: 44, objects: [][2]int{{23, 32}, {35, 43}}}},
+		{"mixed elements", `{"components":[1,{},"{",[{}],null]}`,
+			arraySpan{open: 14, close: 33, objects: [][2]int{{17, 18}}}},
+		{"nested components ignored", `{"metadata":{"components":[{}]},"x":[{"components":[{}]}]}`, arraySpan{}},
+		{"not an array", `{"components":{"a":{}}}`, arraySpan{}},
+		{"alias", `{"Components":[{}]}`, arraySpan{alias: true}},
+		{"escaped name", `{"components\u0020":[],"compon\u0065nts":[{}]}`,
+			arraySpan{open: 41, close: 44, objects: [][2]int{{42, 43}}}},
+	}
+	for _, tc := range tests {
+		top, serr := scanJSON([]byte(tc.in), 0, 8, true)
+		if serr != nil {
+			t.Errorf("%s: scanJSON: %v", tc.name, serr.kind)
+			continue
+		}
+		if diff := cmp.Diff(tc.want, top.comps, cmp.AllowUnexported(arraySpan{})); diff != "" {
+			t.Errorf("%s: span (-want +got):\n%s", tc.name, diff)
+		}
+		if off, serr := scanJSON([]byte(tc.in), 0, 8, false); serr != nil || !cmp.Equal(off.comps, arraySpan{}, cmp.AllowUnexported(arraySpan{})) {
+			t.Errorf("%s: recorded without locate", tc.name)
 		}
 	}
 }

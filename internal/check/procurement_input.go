@@ -72,7 +72,11 @@ func (c *Checker) buildProcurementInput(vs []procurement.Vendor, edges []procure
 		} else {
 			cov.Unattributed++
 		}
-		objs = append(objs, vendorValue(v, pv, domainMatches, exposure[procurement.Key(v.Name)]))
+		exp := exposure[procurement.Key(v.Name)]
+		if !any && len(domainMatches) == 0 && !c.opts.AllComponents && !exposed(exp) && !foreign(v) {
+			continue // the input diet: nothing for a policy to decide
+		}
+		objs = append(objs, vendorValue(v, pv, domainMatches, exp))
 	}
 	cov.PartiesScreened = sc.distinctNames()
 	covObj := &objBuilder{}
@@ -91,6 +95,28 @@ func (c *Checker) buildProcurementInput(vs []procurement.Vendor, edges []procure
 	return in.obj(), cov, nil
 }
 
+// exposed reports whether the ownership graph ties a record to a blocked
+// person at all.
+func exposed(e procurement.Exposure) bool {
+	return e.Designated || e.Blocked || e.Percent > 0 || e.LookThrough > 0
+}
+
+// foreign reports whether a record names a country other than the United
+// States, for itself or a product's origin: the embargo rules must see it.
+// A record that names no country is left out like a US one; a policy that
+// must see every record asks for it with policy.input: all.
+func foreign(v *procurement.Vendor) bool {
+	if (v.Country != "" && v.Country != "US") || (v.CountryName != "" && v.Country != "US") {
+		return true
+	}
+	for _, p := range v.Products {
+		if p.CountryOfOrigin != "" && p.CountryOfOrigin != "US" {
+			return true
+		}
+	}
+	return false
+}
+
 // vendorParties lists every party a record names, each with the location
 // of its field.
 func vendorParties(v *procurement.Vendor) []sbom.Party {
@@ -100,9 +126,11 @@ func vendorParties(v *procurement.Vendor) []sbom.Party {
 			ps = append(ps, sbom.Party{Role: role, Kind: kind, Name: name, Pointer: fieldPointer(v, field)})
 		}
 	}
-	add(roleVendor, sbom.KindOrganization, v.Name, "name")
+	// A vendor may be a sole proprietor, a person: its names are of
+	// unknown kind, screened against individuals and entities alike.
+	add(roleVendor, "", v.Name, "name")
 	for i, a := range v.Aliases {
-		add(roleAlias, sbom.KindOrganization, a, "aliases."+strconv.Itoa(i))
+		add(roleAlias, "", a, "aliases."+strconv.Itoa(i))
 	}
 	add(roleParent, sbom.KindOrganization, v.Parent, "parent")
 	for i, o := range v.Owners {

@@ -106,3 +106,26 @@ func WaiverFindings(run *decision.Run) int {
 	}
 	return n
 }
+
+// Gate holds what decides a run's exit code once every input is decided.
+type Gate struct {
+	// Waivers are the waivers the policies applied.
+	Waivers []policy.Waiver
+	// AsOf is the date the run evaluated against.
+	AsOf time.Time
+	// WaiverWarnDays, FailOn and WaiverFail are the config keys of the
+	// same names.
+	WaiverWarnDays int
+	FailOn         string
+	WaiverFail     bool
+}
+
+// Finish completes a run the same way for a check and its replay: the
+// waiver findings, then the exit code under --fail-on and waiver-fail.
+func Finish(run *decision.Run, g Gate) {
+	ReportWaivers(run, g.Waivers, g.AsOf, g.WaiverWarnDays)
+	run.ExitCode = decision.GateExitCode(run, g.FailOn)
+	if g.WaiverFail && WaiverFindings(run) > 0 && decision.Worse(decision.ExitFail, run.ExitCode) {
+		run.ExitCode = decision.ExitFail
+	}
+}

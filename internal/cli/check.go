@@ -9,13 +9,13 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/bangate/bangate/internal/atomicfile"
 	"github.com/bangate/bangate/internal/check"
 	"github.com/bangate/bangate/internal/config"
 	"github.com/bangate/bangate/internal/decision"
 	"github.com/bangate/bangate/internal/policy"
 	"github.com/bangate/bangate/internal/procurement"
 	"github.com/bangate/bangate/internal/report"
-	"github.com/bangate/bangate/internal/screen"
 	"github.com/bangate/bangate/policies"
 )
 
@@ -133,29 +133,9 @@ func runCheck(cmd *cobra.Command, env *Env, args []string) error {
 		}
 		parsing <- inputs
 	}()
-	storeDir, err := listStoreDir(cfg, env)
+	scr, ls, err := loadScreening(cfg, env, settled.MaxAge, log)
 	if err != nil {
 		return withCode(decision.ExitError, err)
-	}
-	sanctions, err := check.SanctionsLists(storeDir, env.Now)
-	if err != nil {
-		return withCode(decision.ExitError, err)
-	}
-	ls, err := check.LoadLists(policies.FS, cfg.Policy.Dirs, sanctions)
-	if err != nil {
-		return withCode(decision.ExitError, err)
-	}
-	sopts := screen.DefaultOptions()
-	sopts.Match, sopts.Review = cfg.Screen.Match, cfg.Screen.Review
-	scr, err := check.NewScreening(ls, sopts)
-	if err != nil {
-		return withCode(decision.ExitError, err)
-	}
-	if err := scr.CheckFresh(settled.MaxAge, env.Now()); err != nil {
-		if cfg.Lists.Stale == "error" {
-			return withCode(decision.ExitError, err)
-		}
-		log.Warn("stale list", "err", err)
 	}
 	c := <-compiling
 	if c.err != nil {
@@ -166,11 +146,8 @@ func runCheck(cmd *cobra.Command, env *Env, args []string) error {
 	inputs := <-parsing
 	pending := prepareEvidence(cfg, checker, inputs)
 	run := checker.Run(ctx, inputs, toolInfo())
-	check.ReportWaivers(run, waivers, settled.AsOf, cfg.WaiverWarnDays)
-	run.ExitCode = decision.GateExitCode(run, cfg.FailOn)
-	if cfg.WaiverFail && check.WaiverFindings(run) > 0 && decision.Worse(decision.ExitFail, run.ExitCode) {
-		run.ExitCode = decision.ExitFail
-	}
+	check.Finish(run, check.Gate{Waivers: waivers, AsOf: settled.AsOf, WaiverWarnDays: cfg.WaiverWarnDays,
+		FailOn: cfg.FailOn, WaiverFail: cfg.WaiverFail})
 	log.Info("checked", "inputs", len(run.Inputs), "outcome", run.Outcome, "exit", run.ExitCode)
 
 	for _, o := range outputs {
@@ -265,7 +242,7 @@ func writeOutput(stdout io.Writer, o output, run *decision.Run) error {
 		}
 		return nil
 	}
-	if err := report.WriteFileAtomic(o.path, func(w io.Writer) error { return o.r.Render(w, run) }); err != nil {
+	if err := atomicfile.Write(o.path, 0, func(w io.Writer) error { return o.r.Render(w, run) }); err != nil {
 		return fmt.Errorf("write %s report %s: %w", o.format, o.path, err)
 	}
 	return nil

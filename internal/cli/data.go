@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -17,6 +18,7 @@ import (
 	"github.com/bangate/bangate/internal/config"
 	"github.com/bangate/bangate/internal/decision"
 	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/screen"
 	"github.com/bangate/bangate/policies"
 )
 
@@ -71,15 +73,11 @@ func newDataStatusCmd(env *Env) *cobra.Command {
 		Short: "Show every list: source, publication date, age, entries, digest",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, dir, err := dataConfig(cmd, env)
+			cfg, _, err := dataConfig(cmd, env)
 			if err != nil {
 				return withCode(decision.ExitError, err)
 			}
-			sanctions, err := check.SanctionsLists(dir, env.Now)
-			if err != nil {
-				return withCode(decision.ExitError, err)
-			}
-			ls, err := check.LoadLists(policies.FS, cfg.Policy.Dirs, sanctions)
+			ls, dir, err := loadLists(cfg, env)
 			if err != nil {
 				return withCode(decision.ExitError, err)
 			}
@@ -298,4 +296,43 @@ func newDataDiffCmd(env *Env) *cobra.Command {
 			return nil
 		},
 	}
+}
+
+// loadLists gathers every list in force: the ban lists of the built-in
+// bundle and of the user's policy directories, and the sanctions lists of
+// the store (or the embedded snapshot).
+func loadLists(cfg config.Config, env *Env) ([]*lists.List, string, error) {
+	dir, err := listStoreDir(cfg, env)
+	if err != nil {
+		return nil, "", err
+	}
+	sanctions, err := check.SanctionsLists(dir, env.Now)
+	if err != nil {
+		return nil, dir, err
+	}
+	ls, err := check.LoadLists(policies.FS, cfg.Policy.Dirs, sanctions)
+	return ls, dir, err
+}
+
+// loadScreening loads the lists in force, indexes them with the
+// configured thresholds and applies the freshness rule (lists.max-age,
+// lists.stale) as of now.
+func loadScreening(cfg config.Config, env *Env, maxAge time.Duration, log *slog.Logger) (*check.Screening, []*lists.List, error) {
+	ls, _, err := loadLists(cfg, env)
+	if err != nil {
+		return nil, nil, err
+	}
+	opts := screen.DefaultOptions()
+	opts.Match, opts.Review = cfg.Screen.Match, cfg.Screen.Review
+	scr, err := check.NewScreening(ls, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := scr.CheckFresh(maxAge, env.Now()); err != nil {
+		if cfg.Lists.Stale == "error" {
+			return nil, nil, err
+		}
+		log.Warn("stale list", "err", err)
+	}
+	return scr, ls, nil
 }

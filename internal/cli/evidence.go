@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/bangate/bangate/internal/atomicfile"
 	"github.com/bangate/bangate/internal/check"
 	"github.com/bangate/bangate/internal/config"
 	"github.com/bangate/bangate/internal/decision"
@@ -404,7 +405,7 @@ func writeEvidence(ctx context.Context, env *Env, ce checkEvidence) error {
 	if err != nil {
 		return err
 	}
-	if err := evidence.WriteFileAtomic(cfg.Evidence.File, env2); err != nil {
+	if err := atomicfile.WriteBytes(cfg.Evidence.File, 0o644, env2); err != nil {
 		return fmt.Errorf("write evidence %s: %w", cfg.Evidence.File, err)
 	}
 	return nil

@@ -14,7 +14,6 @@ import (
 	"github.com/bangate/bangate/internal/config"
 	"github.com/bangate/bangate/internal/decision"
 	"github.com/bangate/bangate/internal/screen"
-	"github.com/bangate/bangate/policies"
 )
 
 // screenResult is one line of `bangate screen --format json`.
@@ -74,27 +73,11 @@ Exit 0 no match, 1 a match, 3 possible matches only, 2 could not screen.`,
 			if len(names) == 0 {
 				return withCode(decision.ExitError, fmt.Errorf("screen: no names given (arguments or --file)"))
 			}
-			dir, err := listStoreDir(cfg, env)
+			scr, _, err := loadScreening(cfg, env, settled.MaxAge, newLogger(env.Stderr, cfg.LogLevel))
 			if err != nil {
 				return withCode(decision.ExitError, err)
 			}
-			sanctions, err := check.SanctionsLists(dir, env.Now)
-			if err != nil {
-				return withCode(decision.ExitError, err)
-			}
-			ls, err := check.LoadLists(policies.FS, cfg.Policy.Dirs, sanctions)
-			if err != nil {
-				return withCode(decision.ExitError, err)
-			}
-			opts := screen.DefaultOptions()
-			opts.Match, opts.Review = cfg.Screen.Match, cfg.Screen.Review
-			scr, err := check.NewScreening(ls, opts)
-			if err != nil {
-				return withCode(decision.ExitError, err)
-			}
-			if err := scr.CheckFresh(settled.MaxAge, env.Now()); err != nil && cfg.Lists.Stale == "error" {
-				return withCode(decision.ExitError, err)
-			}
+			opts := scr.Thresholds
 			worst := decision.ExitPass
 			enc := json.NewEncoder(env.Stdout)
 			for _, name := range names {

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -73,4 +74,39 @@ func redact(t *testing.T, p *evidence.Predicate) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// volatileText matches what changes with every policy or ban-list edit in
+// the text format: the bundle line, ban-list digests, OPA's version and
+// the record ID and key ID.
+var volatileText = regexp.MustCompile(`(?m)(Policy bundle .*$|OPA \S+$|sha256:[0-9a-f]{64}|sha256 [0-9a-f]{64}|record [0-9a-f]{64}|SHA256:\S+)`)
+
+// TestGoldenText renders a record in the human text format.
+func TestGoldenText(t *testing.T) {
+	sdn := importSDN(t, t.TempDir(), "sdn-2025-05", published2025)
+	st := openStore(t)
+	signer, _, _ := testKey(t, 42)
+	_, rec := write(t, st, checkFiles(t, sdn, "clean.cdx.json", "iran.cdx.json"), signer)
+	var buf bytes.Buffer
+	if err := evidence.RenderText(&buf, rec); err != nil {
+		t.Fatal(err)
+	}
+	if err := evidence.RenderSummary(&buf, evidence.Summarize(rec)); err != nil {
+		t.Fatal(err)
+	}
+	got := volatileText.ReplaceAllString(buf.String(), "<redacted>")
+	got = regexp.MustCompile(`(?m)^[0-9a-f]{12}  `).ReplaceAllString(got, "<id>  ")
+	path := filepath.Join("testdata", "snapshot", t.Name()+".golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update)", err)
+	}
+	if d := cmp.Diff(string(want), got); d != "" {
+		t.Errorf("text differs from %s (-want +got):\n%s", path, d)
+	}
 }

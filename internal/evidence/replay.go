@@ -107,11 +107,8 @@ func Replay(ctx context.Context, rec *Record, st *Store, opts ReplayOptions) (*R
 	// As the check command does: the waiver findings over the whole run,
 	// then the gate.
 	run := checker.Run(ctx, inputs, opts.Tool)
-	check.ReportWaivers(run, p.Waivers.Entries, p.AsOf, p.Config.WaiverWarnDays)
-	run.ExitCode = decision.GateExitCode(run, p.Config.FailOn)
-	if p.Config.WaiverFail && check.WaiverFindings(run) > 0 && decision.Worse(decision.ExitFail, run.ExitCode) {
-		run.ExitCode = decision.ExitFail
-	}
+	check.Finish(run, check.Gate{Waivers: p.Waivers.Entries, AsOf: p.AsOf, WaiverWarnDays: p.Config.WaiverWarnDays,
+		FailOn: p.Config.FailOn, WaiverFail: p.Config.WaiverFail})
 	res.Run, res.ExitCode = run, run.ExitCode
 	for i, in := range p.Inputs {
 		want := comparable(in.Outcome, in.Error, in.Result)

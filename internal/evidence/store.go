@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/bangate/bangate/internal/atomicfile"
 	"github.com/bangate/bangate/internal/lists"
 )
 
@@ -62,7 +63,7 @@ func (s *Store) putAs(d string, data []byte) error {
 	if _, err := os.Stat(p); err == nil {
 		return nil
 	}
-	if err := writeAtomic(p, data, 0o644); err != nil {
+	if err := atomicfile.WriteBytes(p, 0o644, data); err != nil {
 		return fmt.Errorf("store object: %w", err)
 	}
 	return nil
@@ -149,7 +150,7 @@ func (s *Store) PutList(l *lists.List) (string, error) {
 	if err := os.MkdirAll(filepath.Dir(ref), 0o755); err != nil {
 		return "", fmt.Errorf("store list %s: %w", p.ID, err)
 	}
-	if err := writeAtomic(ref, []byte(d+"\n"), 0o644); err != nil {
+	if err := atomicfile.WriteBytes(ref, 0o644, []byte(d+"\n")); err != nil {
 		return "", fmt.Errorf("store list %s: %w", p.ID, err)
 	}
 	return d, nil
@@ -185,7 +186,7 @@ func (s *Store) PutRecord(id string, envelope []byte) error {
 	if !hexDigest.MatchString(id) {
 		return fmt.Errorf("store record: bad id %q", id)
 	}
-	if err := writeAtomic(filepath.Join(s.dir, "records", id+".json"), envelope, 0o644); err != nil {
+	if err := atomicfile.WriteBytes(filepath.Join(s.dir, "records", id+".json"), 0o644, envelope); err != nil {
 		return fmt.Errorf("store record: %w", err)
 	}
 	return nil
@@ -238,37 +239,3 @@ func (s *Store) FindRecord(prefix string) ([]byte, string, error) {
 	}
 	return b, found[0], nil
 }
-
-// writeAtomic writes data to path through a synced temporary file in the
-// same directory, renamed into place.
-func writeAtomic(path string, data []byte, mode os.FileMode) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp) // a no-op after the rename
-	if err := f.Chmod(mode); err != nil {
-		_ = f.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if _, err := f.Write(data); err != nil {
-		_ = f.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := f.Sync(); err != nil {
-		_ = f.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
-}
-
-// WriteFileAtomic writes data to path (mode 0644) through a temporary file
-// renamed into place, so that a reader never sees half a record.
-func WriteFileAtomic(path string, data []byte) error { return writeAtomic(path, data, 0o644) }

@@ -9,6 +9,9 @@ import (
 	"github.com/bangate/bangate/internal/decision"
 )
 
+// maxShownParties bounds the party names the text format lists.
+const maxShownParties = 50
+
 // Summary is one line of `bangate evidence ls`.
 type Summary struct {
 	ID        string
@@ -108,6 +111,13 @@ func RenderText(w io.Writer, rec *Record) error {
 		}
 		if in.Certificate != "" {
 			ew.printf("  certificate: %s\n", in.Certificate)
+			for i, sp := range in.Screened.Parties {
+				if i == maxShownParties {
+					ew.printf("    ... and %d more (see the record)\n", in.Screened.Count-maxShownParties)
+					break
+				}
+				ew.printf("    screened: %s (%s)\n", sp.Name, strings.Join(sp.Roles, ", "))
+			}
 		}
 	}
 	return ew.err

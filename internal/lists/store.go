@@ -17,6 +17,8 @@ import (
 	"sort"
 	"sync"
 	"time"
+
+	"github.com/bangate/bangate/internal/atomicfile"
 )
 
 // Format names a list file format the store can import.
@@ -194,7 +196,7 @@ func (s *Store) Import(spec ImportSpec) (*List, error) {
 		if _, err := os.Stat(p); err == nil {
 			continue
 		}
-		if err := writeAtomic(p, data[f.Role]); err != nil {
+		if err := atomicfile.WriteBytes(p, 0o644, data[f.Role]); err != nil {
 			return nil, fmt.Errorf("import %s: %w", spec.Meta.ID, err)
 		}
 	}
@@ -213,12 +215,12 @@ func (s *Store) Import(spec ImportSpec) (*List, error) {
 			return nil, fmt.Errorf("import %s: %w", spec.Meta.ID, err)
 		}
 		if !bytes.Equal(old, js) {
-			if err := writeAtomic(filepath.Join(dir, "previous.json"), old); err != nil {
+			if err := atomicfile.WriteBytes(filepath.Join(dir, "previous.json"), 0o644, old); err != nil {
 				return nil, fmt.Errorf("import %s: %w", spec.Meta.ID, err)
 			}
 		}
 	}
-	if err := writeAtomic(filepath.Join(dir, "current.json"), js); err != nil {
+	if err := atomicfile.WriteBytes(filepath.Join(dir, "current.json"), 0o644, js); err != nil {
 		return nil, fmt.Errorf("import %s: %w", spec.Meta.ID, err)
 	}
 	return l, nil
@@ -332,32 +334,6 @@ func loadFormat(format Format, files []manifestFile, data map[string][]byte, met
 		}
 	}
 	return nil, fmt.Errorf("unknown format %q", format)
-}
-
-// writeAtomic writes data to path through a temporary file in the same
-// directory, synced and renamed into place.
-func writeAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp) // a no-op after the rename
-	if _, err := f.Write(data); err != nil {
-		_ = f.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := f.Sync(); err != nil {
-		_ = f.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }
 
 // UpdateSource says where to download one list.

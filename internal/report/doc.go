@@ -5,8 +5,8 @@
 //
 // Every renderer reads a *decision.Run and nothing else, never changes it,
 // writes the same bytes for the same run (times come only from Run.AsOf),
-// and is safe for concurrent use. New picks a renderer by format name;
-// WriteFileAtomic writes a report file all or nothing.
+// and is safe for concurrent use. New picks a renderer by format name
+// (package atomicfile writes a report file all or nothing).
 //
 // What each format decides:
 //

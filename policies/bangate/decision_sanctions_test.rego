@@ -5,6 +5,7 @@ package bangate.decision_sanctions_test
 # data.bangate.decision: the decision gathers every package there.)
 
 import data.bangate.decision
+import data.bangate.rules.procurement_test as px
 import data.bangate.rules.sanctions_test as fx
 
 rules(vs) := [v.rule | some v in vs]
@@ -26,4 +27,20 @@ test_waiver_covers_sdn_finding if {
 	r := decision.result with input as fx.sbom(fx.author(fx.tikhonov(0.85, "low")), "us-person") with data.bangate.waivers as [w]
 	r.outcome == "pass"
 	rules(r.waived) == ["ofac-sdn-possible"]
+}
+
+test_waiver_covers_fifty_percent_finding_until_expiry if {
+	w := {
+		"id": "W-10", "rule": "ofac-50-percent-rule", "subject": {"ref": "v.csv#5"},
+		"reason": "OFAC specific licence 2026-123 covers winding down this contract", "approved_by": "legal@example.com",
+		"ticket": "SAN-8", "expires": "2027-01-01",
+	}
+	doc := px.doc(px.vendor({"ownership": px.fifty}))
+	r := decision.result with input as doc with data.bangate.waivers as [w]
+	r.outcome == "pass"
+	rules(r.waived) == ["ofac-50-percent-rule"]
+	late := object.union(doc, {"as_of": "2027-01-01T00:00:00Z"})
+	r2 := decision.result with input as late with data.bangate.waivers as [w]
+	r2.outcome == "fail"
+	rules(r2.warnings) == ["waiver-expired"]
 }

@@ -14,6 +14,7 @@
 package bangate.rules.procurement
 
 import data.bangate.lib.lists
+import data.bangate.lib.rank
 import data.bangate.lib.subjects
 
 # METADATA
@@ -216,13 +217,7 @@ hit(v, field, value, pointer, [i, s]) := {
 
 # hits is one hit per record and region: a strong one before a weak one,
 # a product's origin before the vendor's country code before its name.
-hits contains x[4] if {
-	some key in {[h.subject.ref, h.region.id] | some h in hits_all}
-	x := sort([[strength_rank[h.strength], field_rank[h.field], h.pointer, h.value, h] |
-		some h in hits_all
-		[h.subject.ref, h.region.id] == key
-	])[0]
-}
+hits := rank.firsts([[[h.subject.ref, h.region.id], strength_rank[h.strength], field_rank[h.field], h.pointer, h.value, h] | some h in hits_all])
 
 strength_rank := {"strong": 0, "weak": 1}
 

@@ -18,6 +18,7 @@ package bangate.rules.sanctions
 
 import data.bangate.lib.lists
 import data.bangate.lib.parties
+import data.bangate.lib.rank
 import data.bangate.lib.subjects
 
 # METADATA
@@ -201,21 +202,22 @@ else := ""
 # a non-SDN finding is dropped when the same subject has a blocking
 # candidate for the same entry (OFAC lists an SSI entity on both).
 chosen contains c if {
-	some key in {c.key | some c in candidates}
-	ranked := sort([[how_rank[c.how], confidence_rank(c.match), 0 - score(c.match), c.pointer, c.role, c] |
-		some c in candidates
-		c.key == key
-	])
-	c := ranked[0][5]
+	some c in ranked
 	not shadowed(c)
 }
 
+ranked := rank.firsts([[c.key, how_rank[c.how], confidence_rank(c.match), 0 - score(c.match), c.pointer, c.role, c] | some c in candidates])
+
 shadowed(c) if {
 	c.how == "non-sdn"
-	some o in candidates
-	o.how != "non-sdn"
-	o.key[0] == c.key[0]
-	o.key[3] == c.key[3]
+	[c.key[0], c.key[3]] in blocking_keys
+}
+
+# blocking_keys are the (subject, entry id) pairs with a blocking-list
+# candidate.
+blocking_keys contains [c.key[0], c.key[3]] if {
+	some c in candidates
+	c.how != "non-sdn"
 }
 
 score(m) := m.score if is_number(m.score)

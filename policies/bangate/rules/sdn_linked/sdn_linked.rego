@@ -14,6 +14,7 @@ package bangate.rules.sdn_linked
 
 import data.bangate.lib.lists
 import data.bangate.lib.parties
+import data.bangate.lib.rank
 import data.bangate.lib.subjects
 
 # METADATA
@@ -110,13 +111,7 @@ designations_found contains f if {
 
 # strongest keeps one match per subject and entry: highest confidence and
 # score, then the first pointer.
-strongest(fs) := {x[5] |
-	some key in {[f.subject.ref, f.match.list, subjects.text(f.match, "entry_id")] | some f in fs}
-	x := sort([[confidence_rank(f.match), 0 - score(f.match), f.pointer, f.role, f.name, f] |
-		some f in fs
-		[f.subject.ref, f.match.list, subjects.text(f.match, "entry_id")] == key
-	])[0]
-}
+strongest(fs) := rank.firsts([[[f.subject.ref, f.match.list, subjects.text(f.match, "entry_id")], confidence_rank(f.match), 0 - score(f.match), f.pointer, f.role, f.name, f] | some f in fs])
 
 confidence_ranks := {"high": 0, "medium": 1, "low": 2}
 

@@ -24,7 +24,7 @@ import data.bangate.lib.subjects
 # description: A high or medium confidence match of a vendor an obligation in force bars.
 deny contains violation(f, "deny") if {
 	some f in findings
-	in_force(f)
+	in_force(f.obligation, f.site.date)
 	effect(f) == "deny"
 }
 
@@ -35,7 +35,7 @@ deny contains violation(f, "deny") if {
 #   thing only for some uses: a person must confirm or waive it.
 review contains violation(f, "review") if {
 	some f in findings
-	in_force(f)
+	in_force(f.obligation, f.site.date)
 	effect(f) == "review"
 }
 
@@ -46,7 +46,7 @@ review contains violation(f, "review") if {
 #   one whose first phase starts after input.as_of.
 warn contains violation(f, "warn") if {
 	some f in findings
-	in_force(f)
+	in_force(f.obligation, f.site.date)
 	effect(f) == "warn"
 }
 
@@ -244,7 +244,7 @@ covered(ob, kind) if kind in ob.covers
 
 # in_force holds when the obligation's first phase has started on the
 # site's date (as_of, or a procurement record's contract date).
-in_force(f) if f.obligation.phases[0].from <= f.site.date
+in_force(ob, date) if ob.phases[0].from <= date
 
 # base_effect is what the obligation does with a strong match on this kind.
 base_effect(ob, kind) := ob.effect_by_kind[kind] if {

@@ -1,6 +1,10 @@
-package report
+// Package atomicfile writes files all or nothing, through a temporary file
+// in the same directory that is synced and renamed into place: a reader
+// never sees half a file, and a failed write leaves the old file as it was.
+package atomicfile
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -8,13 +12,13 @@ import (
 	"path/filepath"
 )
 
-// WriteFileAtomic writes the file at path with what fn writes, all or
-// nothing: fn writes to a temporary file in the same directory, which is
-// synced and then renamed over path only when fn and every write succeeded.
-// On any error (or a panic in fn) the temporary file is removed and an
-// existing file at path is left untouched. A new file gets mode 0644; a
-// replaced file keeps its permission bits.
-func WriteFileAtomic(path string, fn func(io.Writer) error) (err error) {
+// Write writes the file at path with what fn writes, all or nothing: fn
+// writes to a temporary file in the same directory, which is synced and
+// then renamed over path only when fn and every write succeeded. On any
+// error (or a panic in fn) the temporary file is removed and an existing
+// file at path is left untouched. perm 0 gives a new file mode 0644 and lets
+// a replaced file keep its permission bits; any other perm is applied.
+func Write(path string, perm os.FileMode, fn func(io.Writer) error) (err error) {
 	if fn == nil {
 		return fmt.Errorf("write %s: no content function", path)
 	}
@@ -51,6 +55,9 @@ func WriteFileAtomic(path string, fn func(io.Writer) error) (err error) {
 	if err := fn(tmp); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
+	if perm != 0 {
+		mode = perm
+	}
 	if err := tmp.Chmod(mode); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
@@ -69,4 +76,12 @@ func WriteFileAtomic(path string, fn func(io.Writer) error) (err error) {
 	}
 	done = true
 	return nil
+}
+
+// WriteBytes writes data to path as Write does.
+func WriteBytes(path string, perm os.FileMode, data []byte) error {
+	return Write(path, perm, func(w io.Writer) error {
+		_, err := io.Copy(w, bytes.NewReader(data))
+		return err
+	})
 }

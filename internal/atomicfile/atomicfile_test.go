@@ -1,4 +1,4 @@
-package report_test
+package atomicfile_test
 
 import (
 	"errors"
@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/bangate/bangate/internal/report"
+	"github.com/bangate/bangate/internal/atomicfile"
 )
 
 func dirEntries(t *testing.T, dir string) []string {
@@ -23,7 +23,7 @@ func dirEntries(t *testing.T, dir string) []string {
 	return names
 }
 
-func TestWriteFileAtomic(t *testing.T) {
+func TestWrite(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "report.sarif")
@@ -31,7 +31,7 @@ func TestWriteFileAtomic(t *testing.T) {
 		return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
 	}
 
-	if err := report.WriteFileAtomic(path, write("first")); err != nil {
+	if err := atomicfile.Write(path, 0, write("first")); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(path); string(b) != "first" {
@@ -44,7 +44,7 @@ func TestWriteFileAtomic(t *testing.T) {
 	if err := os.Chmod(path, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := report.WriteFileAtomic(path, write("second")); err != nil {
+	if err := atomicfile.Write(path, 0, write("second")); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(path); string(b) != "second" {
@@ -55,7 +55,7 @@ func TestWriteFileAtomic(t *testing.T) {
 	}
 
 	boom := errors.New("boom")
-	err := report.WriteFileAtomic(path, func(w io.Writer) error {
+	err := atomicfile.Write(path, 0, func(w io.Writer) error {
 		_, _ = io.WriteString(w, "half")
 		return boom
 	})
@@ -70,13 +70,13 @@ func TestWriteFileAtomic(t *testing.T) {
 	}
 }
 
-func TestWriteFileAtomicPanic(t *testing.T) {
+func TestWritePanic(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "out.json")
 	func() {
 		defer func() { _ = recover() }()
-		_ = report.WriteFileAtomic(path, func(w io.Writer) error {
+		_ = atomicfile.Write(path, 0, func(w io.Writer) error {
 			_, _ = io.WriteString(w, "half")
 			panic("renderer bug")
 		})
@@ -86,7 +86,7 @@ func TestWriteFileAtomicPanic(t *testing.T) {
 	}
 }
 
-func TestWriteFileAtomicErrors(t *testing.T) {
+func TestWriteErrors(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	ok := func(w io.Writer) error { return nil }
@@ -101,22 +101,23 @@ func TestWriteFileAtomicErrors(t *testing.T) {
 		{"missing dir", filepath.Join(dir, "missing", "a"), ok},
 	}
 	for _, tt := range tests {
-		if err := report.WriteFileAtomic(tt.path, tt.fn); err == nil {
+		if err := atomicfile.Write(tt.path, 0, tt.fn); err == nil {
 			t.Errorf("%s: no error", tt.name)
 		}
 	}
 }
 
-func TestWriteFileAtomicRender(t *testing.T) {
+func TestWritePerm(t *testing.T) {
 	t.Parallel()
-	path := filepath.Join(t.TempDir(), "fail.sarif")
-	r, _ := report.New(report.FormatSARIF)
-	if err := report.WriteFileAtomic(path, func(w io.Writer) error { return r.Render(w, failRun()) }); err != nil {
+	path := filepath.Join(t.TempDir(), "key.pem")
+	if err := atomicfile.WriteBytes(path, 0o600, []byte("secret")); err != nil {
 		t.Fatal(err)
 	}
-	b, err := os.ReadFile(path)
+	fi, err := os.Stat(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	validateSARIF(t, b)
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", fi.Mode().Perm())
+	}
 }
