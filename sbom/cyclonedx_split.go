@@ -27,22 +27,20 @@ const chunksPerWorker = 8
 // array (located by the pre-scan in comps) are decoded one by one into a
 // preallocated slice, in contiguous ranges, while the rest of the document
 // is decoded with the array written as []; the components are then put in
-// its place. cdx.BOM and cdx.Component have no UnmarshalJSON of their own,
-// so each member decodes independently and the BOM is the one that
+// its place. cdx.BOM and cdx.Component have no UnmarshalJSON of their own
+// (a test checks this), so each member decodes independently and the BOM is the one that
 // json.Unmarshal of the whole text gives.
 //
-// It reports false when the document does not qualify (fewer than threshold
-// components, fewer than two workers, an element that is not an object,
-// separators the pre-scan did not check, a case-folded duplicate of the
-// member name) or when any part fails to decode; the caller then decodes
-// the whole text sequentially, which yields the error it always has.
+// It reports false when the document does not qualify (see splittable) or
+// when any part fails to decode; the caller then decodes the whole text
+// sequentially, which yields the error it always has.
 func unmarshalSplit(body []byte, comps *arraySpan, threshold, workers, maxDepth int) (*cdx.BOM, bool) {
-	objs := comps.objects
-	if workers < 2 || len(objs) < threshold || len(objs) == 0 || comps.close == 0 || comps.alias ||
-		maxDepth > jsonMaxNesting || !comps.objectsOnly(body) {
+	if !comps.splittable(body, threshold, workers, maxDepth) {
 		return nil, false
 	}
-	// The document without the array: the only copy, and the smaller part.
+	objs := comps.objects
+	// The document without the array: the one copy made of the input, and
+	// the array's bytes are not in it.
 	rest := make([]byte, 0, len(body)-(comps.close-comps.open+1)+2)
 	rest = append(rest, body[:comps.open]...)
 	rest = append(rest, "[]"...)
@@ -52,7 +50,7 @@ func unmarshalSplit(body []byte, comps *arraySpan, threshold, workers, maxDepth 
 	list := make([]cdx.Component, len(objs))
 	var (
 		bom    cdx.BOM
-		next   atomic.Int64 // next task: 0 is the rest, t > 0 is chunk t-1
+		next   atomic.Int64 // next task: 0 is the rest, t > 0 is objs[bounds[t-1]:bounds[t]]
 		failed atomic.Bool
 		wg     sync.WaitGroup
 	)
@@ -85,6 +83,16 @@ func unmarshalSplit(body []byte, comps *arraySpan, threshold, workers, maxDepth 
 	}
 	bom.Components = &list
 	return &bom, true
+}
+
+// splittable reports whether unmarshalSplit may decode the array's
+// elements one by one: at least two workers, at least threshold elements,
+// all objects, no case-folded duplicate of the member name, and a depth
+// limit within encoding/json's own.
+func (a *arraySpan) splittable(body []byte, threshold, workers, maxDepth int) bool {
+	n := len(a.objects)
+	return workers >= 2 && n >= threshold && n > 0 && a.close > 0 && !a.alias &&
+		maxDepth <= jsonMaxNesting && a.objectsOnly(body)
 }
 
 // objectsOnly reports whether the array holds nothing but its recorded

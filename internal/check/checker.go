@@ -133,9 +133,21 @@ func parse(in Input, opts Options) *parsed {
 	}
 	sum := sha256.Sum256(in.Data)
 	p.out.SHA256 = hex.EncodeToString(sum[:])
-	kind, err := kindOf(in.Data, opts.Kind)
-	if err != nil {
-		p.out.Error = fmt.Sprintf("parse %s: %s", in.Path, err)
+	kind, sbomErr := kindOf(in.Data, opts.Kind)
+	if kind == "sbom?" {
+		// Not quite an SBOM (invalid UTF-8, data after the document, ...):
+		// a vendor file in another encoding, or concatenated OCDS
+		// packages, reads as one; anything else is the broken SBOM it
+		// looks like.
+		if vs, err := procurement.Read(in.Data, in.Path, opts.Procurement); err == nil {
+			f, _ := procurement.Detect(in.Data)
+			p.out.Kind, p.out.Format, p.vendors = "procurement", "procurement-"+string(f), vs
+			return p
+		}
+		kind = "sbom"
+	}
+	if sbomErr != nil && kind != "sbom" {
+		p.out.Error = fmt.Sprintf("parse %s: %s", in.Path, sbomErr)
 		return p
 	}
 	if kind == "procurement" {
@@ -158,16 +170,23 @@ func parse(in Input, opts Options) *parsed {
 	return p
 }
 
-// kindOf tells an SBOM from a procurement file by content: anything that
-// looks like an SBOM is parsed as one (so a broken SBOM is reported as
-// such), anything else must be a vendor file.
+// kindOf tells an SBOM from a procurement file by content: "sbom" for
+// what sbom.Identify recognises, "procurement" for what only the vendor
+// readers can take, and "sbom?" for a file that fails to identify as an
+// SBOM for a reason a vendor file could also have (its encoding, data after
+// the first JSON value), which the caller settles by trying to read it.
 func kindOf(data []byte, kind string) (string, error) {
 	switch kind {
 	case "sbom", "procurement":
 		return kind, nil
 	}
 	_, _, err := sbom.Identify(data)
-	if err == nil || !errors.Is(err, sbom.ErrUnknownFormat) {
+	switch {
+	case err == nil:
+		return "sbom", nil
+	case errors.Is(err, sbom.ErrInvalidUTF8), errors.Is(err, sbom.ErrTrailingData):
+		return "sbom?", nil
+	case !errors.Is(err, sbom.ErrUnknownFormat):
 		return "sbom", nil
 	}
 	if _, perr := procurement.Detect(data); perr != nil {

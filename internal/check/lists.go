@@ -44,45 +44,35 @@ func LoadLists(builtin fs.FS, userDirs []string, snapshot []*lists.List) ([]*lis
 // `data import`), and the embedded snapshot for every list the store does
 // not hold. A store that does not exist yet holds nothing.
 func SanctionsLists(dir string, now func() time.Time) ([]*lists.List, error) {
-	embedded, err := lists.Snapshot()
+	var stored []*lists.List
+	if dir != "" {
+		if _, err := os.Stat(filepath.Join(dir, "lists")); err == nil {
+			store, err := lists.OpenStore(dir, now)
+			if err != nil {
+				return nil, err
+			}
+			ids, err := store.IDs()
+			if err != nil {
+				return nil, err
+			}
+			for _, id := range ids {
+				l, err := store.Load(id)
+				if err != nil {
+					return nil, fmt.Errorf("load list %s from %s: %w", id, dir, err)
+				}
+				stored = append(stored, l)
+			}
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("open list store %s: %w", dir, err)
+		}
+	}
+	skip := map[string]bool{}
+	for _, l := range stored {
+		skip[l.Provenance.ID] = true
+	}
+	embedded, err := lists.SnapshotExcept(skip)
 	if err != nil {
 		return nil, fmt.Errorf("load embedded list snapshot: %w", err)
 	}
-	if dir == "" {
-		return embedded, nil
-	}
-	if _, err := os.Stat(filepath.Join(dir, "lists")); errors.Is(err, fs.ErrNotExist) {
-		return embedded, nil
-	}
-	store, err := lists.OpenStore(dir, now)
-	if err != nil {
-		return nil, err
-	}
-	ids, err := store.IDs()
-	if err != nil {
-		return nil, err
-	}
-	stored := map[string]*lists.List{}
-	for _, id := range ids {
-		l, err := store.Load(id)
-		if err != nil {
-			return nil, fmt.Errorf("load list %s from %s: %w", id, dir, err)
-		}
-		stored[id] = l
-	}
-	var out []*lists.List
-	for _, l := range embedded {
-		if s, ok := stored[l.Provenance.ID]; ok {
-			out = append(out, s)
-			delete(stored, l.Provenance.ID)
-			continue
-		}
-		out = append(out, l)
-	}
-	for _, id := range ids {
-		if l, ok := stored[id]; ok {
-			out = append(out, l)
-		}
-	}
-	return out, nil
+	return append(embedded, stored...), nil
 }

@@ -123,6 +123,7 @@ func short(s string) string {
 func newDataUpdateCmd(env *Env) *cobra.Command {
 	var baseURL string
 	var timeout time.Duration
+	var quiet bool
 	cmd := &cobra.Command{
 		Use:   "update",
 		Short: "Download the official list files, verify them and store them atomically",
@@ -148,6 +149,9 @@ current snapshot; the command then exits 2.`,
 			if client == nil {
 				client = &http.Client{Timeout: timeout}
 			}
+			if !quiet {
+				client = withProgress(client, env.Stderr)
+			}
 			for _, s := range sources {
 				fmt.Fprintf(env.Stderr, "updating %s (%d files) from %s\n", s.Meta.ID, len(s.URLs), s.Meta.SourceURL)
 			}
@@ -164,6 +168,7 @@ current snapshot; the command then exits 2.`,
 	}
 	cmd.Flags().StringVar(&baseURL, "base-url", "", "download from this base URL instead of OFAC's (a mirror)")
 	cmd.Flags().DurationVar(&timeout, "timeout", 5*time.Minute, "time limit for each download")
+	cmd.Flags().BoolVar(&quiet, "quiet", false, "no progress display")
 	return cmd
 }
 

@@ -266,9 +266,9 @@ func NormalizeDomain(s string) (string, bool) {
 	if i := strings.IndexByte(s, ':'); i >= 0 {
 		s = s[:i]
 	}
-	s = strings.TrimSuffix(s, ".")
+	s = strings.TrimRight(s, ".") // a fully qualified name's root dot, or a sentence's full stop
 	s = strings.TrimPrefix(s, "www.")
-	if !strings.Contains(s, ".") || strings.HasPrefix(s, ".") || strings.Contains(s, "..") {
+	if !strings.Contains(s, ".") || strings.HasPrefix(s, ".") || strings.HasSuffix(s, ".") || strings.Contains(s, "..") {
 		return "", false
 	}
 	for i := 0; i < len(s); i++ {

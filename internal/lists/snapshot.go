@@ -59,27 +59,38 @@ var (
 //
 // ofac-cons is the official consolidated non-SDN CSV set of about
 // 2025-12-19, loaded with LoadOFACLegacy.
-func Snapshot() ([]*List, error) {
-	var (
-		wg        sync.WaitGroup
-		sdn, cons *List
-		sdnErr    error
-		consErr   error
-	)
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		cons, consErr = snapshotCons()
-	}()
-	sdn, sdnErr = snapshotSDN()
+func Snapshot() ([]*List, error) { return SnapshotExcept(nil) }
+
+// snapshotIDs are the IDs of the embedded lists, in the order Snapshot
+// returns them.
+var snapshotIDs = []string{"ofac-sdn", "ofac-cons"}
+
+// SnapshotIDs returns the IDs of the lists the embedded snapshot holds.
+func SnapshotIDs() []string { return append([]string(nil), snapshotIDs...) }
+
+// SnapshotExcept is Snapshot without the lists whose IDs skip holds (say,
+// because a newer copy is in the store), which are then not parsed at all.
+func SnapshotExcept(skip map[string]bool) ([]*List, error) {
+	loaders := map[string]func() (*List, error){"ofac-sdn": snapshotSDN, "ofac-cons": snapshotCons}
+	var ids []string
+	for _, id := range snapshotIDs {
+		if !skip[id] {
+			ids = append(ids, id)
+		}
+	}
+	out := make([]*List, len(ids))
+	errs := make([]error, len(ids))
+	var wg sync.WaitGroup
+	for i, id := range ids {
+		wg.Go(func() { out[i], errs[i] = loaders[id]() })
+	}
 	wg.Wait()
-	if sdnErr != nil {
-		return nil, fmt.Errorf("embedded snapshot: %w", sdnErr)
+	for _, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("embedded snapshot: %w", err)
+		}
 	}
-	if consErr != nil {
-		return nil, fmt.Errorf("embedded snapshot: %w", consErr)
-	}
-	return []*List{sdn, cons}, nil
+	return out, nil
 }
 
 // snapshotCons loads the embedded consolidated non-SDN list.

@@ -1,0 +1,120 @@
+package cli_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bangate/bangate/internal/decision"
+)
+
+// rejectedReal are real files in testdata/sboms that bangate refuses, each
+// with the reason; every other file there must be decided.
+var rejectedReal = map[string]string{
+	// The SPDX 2.2 specification's own tag-value example puts a snippet
+	// right after a package, which spdx/tools-golang's tag-value reader
+	// rejects; bangate fails closed rather than guess.
+	"spdx-spec-2.2.spdx": "parse",
+}
+
+// Every real SBOM of the corpus (syft, trivy, cdxgen, cyclonedx-npm, the
+// CycloneDX Maven plugin, sbom-tool, Red Hat, the spec examples) is decided,
+// and every malformed one is exit 2 with a one-line error naming the file.
+func TestRealSBOMs(t *testing.T) {
+	dir := filepath.Join(repoRoot, "testdata", "sboms")
+	files, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range files {
+		if f.IsDir() || f.Name() == "SOURCES.md" {
+			continue
+		}
+		n++
+		name := f.Name()
+		t.Run(name, func(t *testing.T) {
+			r := run(t, "", "check", "-o", "json", filepath.Join(dir, name))
+			d := decisionOf(t, r)
+			in := d.Inputs[0]
+			if want, rejected := rejectedReal[name]; rejected {
+				if r.code != decision.ExitError || !strings.Contains(in.Error, want) {
+					t.Errorf("exit %d, error %q; want 2 and %q", r.code, in.Error, want)
+				}
+				return
+			}
+			if r.code == decision.ExitError || in.Outcome == decision.OutcomeError {
+				t.Fatalf("not decided: exit %d, error %q", r.code, in.Error)
+			}
+			if in.Coverage.Components == 0 && in.Coverage.Services == 0 && in.Subject == nil && in.Coverage.PartiesScreened == 0 {
+				t.Errorf("nothing read: %+v", in.Coverage)
+			}
+		})
+	}
+	if n < 30 {
+		t.Fatalf("only %d real SBOMs found", n)
+	}
+	bad, err := os.ReadDir(filepath.Join(dir, "bad"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range bad {
+		name := f.Name()
+		t.Run("bad/"+name, func(t *testing.T) {
+			r := run(t, "", "check", filepath.Join(dir, "bad", name))
+			if r.code != decision.ExitError {
+				t.Fatalf("exit %d, want 2", r.code)
+			}
+			if !strings.Contains(r.stderr, name) || strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
+				t.Errorf("want one line naming the file, got %q", r.stderr)
+			}
+		})
+	}
+}
+
+// Real USAspending, SAM-style and OCDS files are read and every record is
+// decided; malformed ones are exit 2.
+func TestRealProcurementFiles(t *testing.T) {
+	root := filepath.Join(repoRoot, "testdata", "procurement")
+	good, _ := filepath.Glob(filepath.Join(root, "csv", "*"))
+	ocds, _ := filepath.Glob(filepath.Join(root, "ocds", "*.json"))
+	good = append(good, ocds...)
+	good = append(good, filepath.Join(root, "json", "vendors.json"), filepath.Join(root, "yaml", "vendors.yaml"))
+	for _, path := range good {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			args := []string{"check", "-o", "json"}
+			if strings.Contains(path, "latin1") {
+				args = append(args, "--encoding", "latin1")
+			}
+			r := run(t, "", append(args, path)...)
+			d := decisionOf(t, r)
+			in := d.Inputs[0]
+			if in.Outcome == decision.OutcomeError || in.Kind != "procurement" {
+				t.Fatalf("not decided as procurement: kind %q, error %q", in.Kind, in.Error)
+			}
+			if in.Coverage.Components == 0 {
+				t.Errorf("no records counted")
+			}
+		})
+	}
+	bad, _ := filepath.Glob(filepath.Join(root, "bad", "*"))
+	for _, path := range bad {
+		if strings.Contains(path, "ownership") || strings.Contains(path, "owner-percent") {
+			continue // ownership files are read with --ownership, below
+		}
+		t.Run("bad/"+filepath.Base(path), func(t *testing.T) {
+			if r := run(t, "", "check", "--kind", "procurement", path); r.code != decision.ExitError {
+				t.Fatalf("exit %d, want 2; stderr %s", r.code, r.stderr)
+			}
+		})
+	}
+	for _, name := range []string{"ownership-cycle.csv", "ownership-over-100.csv"} {
+		t.Run("ownership/"+name, func(t *testing.T) {
+			r := run(t, "", "check", "--ownership", filepath.Join(root, "bad", name), filepath.Join(root, "json", "vendors.json"))
+			if r.code != decision.ExitError || !strings.Contains(r.stderr, name) {
+				t.Fatalf("exit %d, stderr %q; want 2 naming the file", r.code, r.stderr)
+			}
+		})
+	}
+}
