@@ -136,17 +136,9 @@ different (or a stored copy was tampered with), 2 could not replay (a
 snapshot, policy file or input no longer available, named).`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := evidenceConfig(cmd, env)
+			cfg, st, rec, err := openRecordCmd(cmd, env, args[0])
 			if err != nil {
-				return withCode(decision.ExitError, err)
-			}
-			st, err := openEvidenceStore(cfg, env)
-			if err != nil {
-				return withCode(decision.ExitError, err)
-			}
-			rec, err := openRecordOrID(st, args[0])
-			if err != nil {
-				return evidenceExit(err)
+				return err
 			}
 			inputPaths, _ := cmd.Flags().GetStringArray("input")
 			given, err := readInputFiles(inputPaths)
@@ -229,17 +221,9 @@ func newEvidenceShowCmd(env *Env) *cobra.Command {
 		Short: "Print a record in the human text format (without verifying it)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := evidenceConfig(cmd, env)
+			_, _, rec, err := openRecordCmd(cmd, env, args[0])
 			if err != nil {
-				return withCode(decision.ExitError, err)
-			}
-			st, err := openEvidenceStore(cfg, env)
-			if err != nil {
-				return withCode(decision.ExitError, err)
-			}
-			rec, err := openRecordOrID(st, args[0])
-			if err != nil {
-				return evidenceExit(err)
+				return err
 			}
 			if err := evidence.RenderText(env.Stdout, rec); err != nil {
 				return withCode(decision.ExitError, err)
@@ -409,4 +393,23 @@ func writeEvidence(ctx context.Context, env *Env, ce checkEvidence) error {
 		return fmt.Errorf("write evidence %s: %w", cfg.Evidence.File, err)
 	}
 	return nil
+}
+
+// openRecordCmd loads the configuration, opens the evidence store and the
+// record named by arg (a record ID or a file); its error carries the exit
+// code.
+func openRecordCmd(cmd *cobra.Command, env *Env, arg string) (config.Config, *evidence.Store, *evidence.Record, error) {
+	cfg, err := evidenceConfig(cmd, env)
+	if err != nil {
+		return cfg, nil, nil, withCode(decision.ExitError, err)
+	}
+	st, err := openEvidenceStore(cfg, env)
+	if err != nil {
+		return cfg, nil, nil, withCode(decision.ExitError, err)
+	}
+	rec, err := openRecordOrID(st, arg)
+	if err != nil {
+		return cfg, st, nil, evidenceExit(err)
+	}
+	return cfg, st, rec, nil
 }
