@@ -3,6 +3,7 @@ package cli_test
 import (
 	"bufio"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -70,8 +71,19 @@ func TestExamples(t *testing.T) {
 	for _, row := range readExampleTable(t) {
 		name := row.input + " " + strings.Join(row.flags, " ")
 		t.Run(name, func(t *testing.T) {
-			args := append([]string{"check", "-o", "json"}, row.flags...)
+			// Every format in the same run: json on stdout, the others to files.
+			dir := t.TempDir()
+			args := []string{"check", "-o", "json"}
+			for _, f := range []string{"text", "sarif", "junit", "markdown", "html"} {
+				args = append(args, "-o", f+"="+filepath.Join(dir, "report."+f))
+			}
+			args = append(args, row.flags...)
 			r := run(t, "", append(args, example(row.input))...)
+			for _, f := range []string{"text", "sarif", "junit", "markdown", "html"} {
+				if fi, err := os.Stat(filepath.Join(dir, "report."+f)); err != nil || fi.Size() == 0 {
+					t.Errorf("%s report missing or empty: %v", f, err)
+				}
+			}
 			if r.code != row.exit {
 				t.Errorf("exit %d, want %d; stderr: %s", r.code, row.exit, r.stderr)
 			}
