@@ -65,7 +65,7 @@ func (in fuzzInput) plain() fuzzInput {
 		}
 		return "x"
 	}
-	return fuzzInput{x(in.path), x(in.rule), x(in.text), x(in.ref), x(in.pointer), "", 0.5}
+	return fuzzInput{x(in.path), x(in.rule), x(in.text), x(in.ref), x(in.pointer), x(in.url), 0.5}
 }
 
 // seedFuzz adds the fixtures' strings and some hostile ones to the corpus.
