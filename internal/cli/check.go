@@ -82,12 +82,7 @@ type output struct {
 
 func runCheck(cmd *cobra.Command, env *Env, args []string) error {
 	ctx := cmd.Context()
-	cfgFile, _ := cmd.Flags().GetString("config")
-	cfg, _, err := config.Load(config.LoadOptions{File: cfgFile, Dir: env.Dir, Flags: cmd.Flags()})
-	if err != nil {
-		return withCode(decision.ExitError, err)
-	}
-	settled, err := cfg.Validate(env.Now())
+	cfg, settled, err := loadConfig(cmd, env)
 	if err != nil {
 		return withCode(decision.ExitError, err)
 	}

@@ -53,18 +53,24 @@ past decision can be replayed against the list it used.`,
 	return cmd
 }
 
-// dataConfig loads the configuration for a data command.
-func dataConfig(cmd *cobra.Command, env *Env) (config.Config, string, error) {
-	cfgFile, _ := cmd.Flags().GetString("config")
-	cfg, _, err := config.Load(config.LoadOptions{File: cfgFile, Dir: env.Dir, Flags: cmd.Flags()})
+// dataConfig loads the configuration of a data command and finds the list
+// store.
+func dataConfig(cmd *cobra.Command, env *Env) (config.Config, config.Settled, string, error) {
+	cfg, settled, err := loadConfig(cmd, env)
 	if err != nil {
-		return cfg, "", err
-	}
-	if _, err := cfg.Validate(env.Now()); err != nil {
-		return cfg, "", err
+		return cfg, settled, "", err
 	}
 	dir, err := listStoreDir(cfg, env)
-	return cfg, dir, err
+	return cfg, settled, dir, err
+}
+
+// openListStore opens the list store of a data command.
+func openListStore(cmd *cobra.Command, env *Env) (*lists.Store, error) {
+	_, _, dir, err := dataConfig(cmd, env)
+	if err != nil {
+		return nil, err
+	}
+	return lists.OpenStore(dir, env.Now)
 }
 
 func newDataStatusCmd(env *Env) *cobra.Command {
@@ -73,7 +79,7 @@ func newDataStatusCmd(env *Env) *cobra.Command {
 		Short: "Show every list: source, publication date, age, entries, digest",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, _, err := dataConfig(cmd, env)
+			cfg, settled, _, err := dataConfig(cmd, env)
 			if err != nil {
 				return withCode(decision.ExitError, err)
 			}
@@ -81,8 +87,7 @@ func newDataStatusCmd(env *Env) *cobra.Command {
 			if err != nil {
 				return withCode(decision.ExitError, err)
 			}
-			maxAge, _ := config.ParseAge(cfg.Lists.MaxAge)
-			printStatus(env.Stdout, ls, dir, env.Now(), maxAge)
+			printStatus(env.Stdout, ls, dir, env.Now(), settled.MaxAge)
 			return nil
 		},
 	}
@@ -133,11 +138,7 @@ previous snapshot is kept for rollback and replay. A list that fails keeps its
 current snapshot; the command then exits 2.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			_, dir, err := dataConfig(cmd, env)
-			if err != nil {
-				return withCode(decision.ExitError, err)
-			}
-			store, err := lists.OpenStore(dir, env.Now)
+			store, err := openListStore(cmd, env)
 			if err != nil {
 				return withCode(decision.ExitError, err)
 			}
@@ -215,10 +216,6 @@ func newDataImportCmd(env *Env) *cobra.Command {
   bangate data import --id ofac-cons --published 2026-11-20 cons_prim.csv cons_alt.csv`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, files []string) error {
-			_, dir, err := dataConfig(cmd, env)
-			if err != nil {
-				return withCode(decision.ExitError, err)
-			}
 			if id == "" {
 				return withCode(decision.ExitError, fmt.Errorf("data import: --id is required (ofac-sdn or ofac-cons)"))
 			}
@@ -245,7 +242,7 @@ func newDataImportCmd(env *Env) *cobra.Command {
 				}
 				spec.Files[role] = lists.Source{Name: f, R: strings.NewReader(string(data))}
 			}
-			store, err := lists.OpenStore(dir, env.Now)
+			store, err := openListStore(cmd, env)
 			if err != nil {
 				return withCode(decision.ExitError, err)
 			}
@@ -270,11 +267,7 @@ func newDataDiffCmd(env *Env) *cobra.Command {
 		Short: "Show entries added, removed and changed between a list's previous and current snapshot",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			_, dir, err := dataConfig(cmd, env)
-			if err != nil {
-				return withCode(decision.ExitError, err)
-			}
-			store, err := lists.OpenStore(dir, env.Now)
+			store, err := openListStore(cmd, env)
 			if err != nil {
 				return withCode(decision.ExitError, err)
 			}

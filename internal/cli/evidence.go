@@ -245,8 +245,7 @@ func addStoreFlags(cmd *cobra.Command) {
 }
 
 func evidenceConfig(cmd *cobra.Command, env *Env) (config.Config, error) {
-	cfgFile, _ := cmd.Flags().GetString("config")
-	cfg, _, err := config.Load(config.LoadOptions{File: cfgFile, Dir: env.Dir, Flags: cmd.Flags()})
+	cfg, _, err := loadConfig(cmd, env)
 	return cfg, err
 }
 

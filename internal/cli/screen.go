@@ -48,12 +48,7 @@ Exit 0 no match, 1 a match, 3 possible matches only, 2 could not screen.`,
   bangate screen --kind person "Андрей Тихонов"
   bangate screen --file suppliers.txt --format json`,
 		RunE: func(cmd *cobra.Command, names []string) error {
-			cfgFile, _ := cmd.Flags().GetString("config")
-			cfg, _, err := config.Load(config.LoadOptions{File: cfgFile, Dir: env.Dir, Flags: cmd.Flags()})
-			if err != nil {
-				return withCode(decision.ExitError, err)
-			}
-			settled, err := cfg.Validate(env.Now())
+			cfg, settled, err := loadConfig(cmd, env)
 			if err != nil {
 				return withCode(decision.ExitError, err)
 			}

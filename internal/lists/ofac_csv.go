@@ -190,20 +190,33 @@ func altType(s string) (string, bool) {
 	return "", false
 }
 
+// entry finds the entry a row of a secondary file (alt, add, comments)
+// belongs to by its ent_num: its id and index, or index -1 for an unknown
+// ent_num when strict is unset (the row is then skipped); an unknown
+// ent_num in strict mode, or one that is not a number, is an error.
+func (b *legacyBuilder) entry(name string, line int, rec []string, strict bool) (string, int, error) {
+	id := legacyValue(rec[0])
+	if !isDigits(id) {
+		return id, -1, parseErr(name, line, "ent_num is not a number")
+	}
+	i, ok := b.index[id]
+	switch {
+	case ok:
+		return id, i, nil
+	case strict:
+		return id, -1, parseErr(name, line, "ent_num %s is not in the primary file", id)
+	default:
+		return id, -1, nil
+	}
+}
+
 // alt reads ALT.CSV / CONS_ALT.CSV. With strict unset, rows of unknown
 // ent_nums are skipped (used only when combining files of different dates).
 func (b *legacyBuilder) alt(name string, data []byte, strict bool) error {
 	return readLegacyCSV(name, data, altFields, func(line int, rec []string) error {
-		id := legacyValue(rec[0])
-		if !isDigits(id) {
-			return parseErr(name, line, "ent_num is not a number")
-		}
-		i, ok := b.index[id]
-		if !ok {
-			if strict {
-				return parseErr(name, line, "ent_num %s is not in the primary file", id)
-			}
-			return nil
+		id, i, err := b.entry(name, line, rec, strict)
+		if err != nil || i < 0 {
+			return err
 		}
 		typ, ok := altType(legacyValue(rec[2]))
 		if !ok {
@@ -222,14 +235,8 @@ func (b *legacyBuilder) alt(name string, data []byte, strict bool) error {
 // ent_num is known; Entry holds no addresses.
 func (b *legacyBuilder) add(name string, data []byte) error {
 	return readLegacyCSV(name, data, addFields, func(line int, rec []string) error {
-		id := legacyValue(rec[0])
-		if !isDigits(id) {
-			return parseErr(name, line, "ent_num is not a number")
-		}
-		if _, ok := b.index[id]; !ok {
-			return parseErr(name, line, "ent_num %s is not in the primary file", id)
-		}
-		return nil
+		_, _, err := b.entry(name, line, rec, true)
+		return err
 	})
 }
 
@@ -239,16 +246,9 @@ func (b *legacyBuilder) add(name string, data []byte) error {
 // rows of unknown ent_nums are skipped.
 func (b *legacyBuilder) comments(name string, data []byte, strict bool) error {
 	return readLegacyCSV(name, data, commentsFields, func(line int, rec []string) error {
-		id := legacyValue(rec[0])
-		if !isDigits(id) {
-			return parseErr(name, line, "ent_num is not a number")
-		}
-		i, ok := b.index[id]
-		if !ok {
-			if strict {
-				return parseErr(name, line, "ent_num %s is not in the primary file", id)
-			}
-			return nil
+		_, i, err := b.entry(name, line, rec, strict)
+		if err != nil || i < 0 {
+			return err
 		}
 		// The continuation is taken verbatim: a leading or trailing space
 		// can be part of the cut text.

@@ -33,18 +33,28 @@ func ReadCSV(r io.Reader, name string, opts Options) ([]Vendor, error) {
 	return readCSV(data, name, opts)
 }
 
-func readCSV(data []byte, name string, opts Options) ([]Vendor, error) {
+// openCSV decodes data to UTF-8 and reads the header row of a delimited
+// file (vendor records and ownership files alike).
+func openCSV(data []byte, name string, opts Options) (*csv.Reader, []string, error) {
 	text, err := toUTF8(data, opts.Encoding, name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	cr := newCSVReader(text, opts.Delimiter)
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
-		return nil, inputErr(name, "", "", errNoHeader)
+		return nil, nil, inputErr(name, "", "", errNoHeader)
 	}
 	if err != nil {
-		return nil, csvErr(name, err)
+		return nil, nil, csvErr(name, err)
+	}
+	return cr, header, nil
+}
+
+func readCSV(data []byte, name string, opts Options) ([]Vendor, error) {
+	cr, header, err := openCSV(data, name, opts)
+	if err != nil {
+		return nil, err
 	}
 	header = append([]string(nil), header...)
 	plan, err := planColumns(header, opts.Columns, name)
@@ -54,7 +64,7 @@ func readCSV(data []byte, name string, opts Options) ([]Vendor, error) {
 	// Most files hold one record per line; size the result for that, but
 	// never beyond what the file's size could hold, so that a file of
 	// blank lines cannot make a huge allocation.
-	vendors := make([]Vendor, 0, min(bytes.Count(text, []byte{'\n'}), len(text)/32+1))
+	vendors := make([]Vendor, 0, min(bytes.Count(data, []byte{'\n'}), len(data)/32+1))
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {

@@ -48,17 +48,9 @@ func ReadOwnership(r io.Reader, name string, opts Options) ([]Edge, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
-	text, err := toUTF8(data, opts.Encoding, name)
+	cr, header, err := openCSV(data, name, opts)
 	if err != nil {
 		return nil, err
-	}
-	cr := newCSVReader(text, opts.Delimiter)
-	header, err := cr.Read()
-	if errors.Is(err, io.EOF) {
-		return nil, inputErr(name, "", "", errNoHeader)
-	}
-	if err != nil {
-		return nil, csvErr(name, err)
 	}
 	if len(header) < 3 || normColumn(header[0]) != "owner" || normColumn(header[1]) != "owned" ||
 		normColumn(header[2]) != "percent" {
