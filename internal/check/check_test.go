@@ -105,6 +105,10 @@ func TestAttributionPaths(t *testing.T) {
 			"us-person", "2026-11-27", "fail", []string{"14024"}},
 		{"Watchman false positive is no match", `{"type":"library","bom-ref":"c1","name":"x","version":"1","supplier":{"name":"Belletech Corp"}}`,
 			"us-person", "2026-11-27", "pass", nil},
+		{"parent of an FCC-covered provider, FCC obligations apply", `{"type":"library","bom-ref":"c1","name":"x","version":"1","publisher":"China Mobile International Ltd."}`,
+			"telecom-carrier", "2026-11-27", "review", nil},
+		{"parent of an FCC-covered provider, no FCC obligation", `{"type":"library","bom-ref":"c1","name":"x","version":"1","supplier":{"name":"China Telecom Corporation Limited"}}`,
+			"federal-contractor", "2026-11-27", "pass", nil},
 		{"near-miss supplier", `{"type":"library","bom-ref":"c1","name":"x","version":"1","supplier":{"name":"Kasper Data Systems GmbH"},"publisher":"Huaweiss Trading BV"}`,
 			"federal-contractor", "2026-11-27", "pass", nil},
 	}

@@ -99,6 +99,11 @@ func (c *Checker) Check(ctx context.Context, in Input) decision.Input {
 			return out
 		}
 	}
+	if err := scr.Index.Err(); err != nil {
+		// A match lost its entry's details: the screening cannot be trusted.
+		out.Error = fmt.Sprintf("check %s: screening: %s", in.Path, err)
+		return out
+	}
 	res, err := c.engine.Evaluate(ctx, value)
 	if err != nil {
 		out.Error = fmt.Sprintf("check %s: %s", in.Path, err)

@@ -1,6 +1,8 @@
 package check
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -75,4 +77,86 @@ func SanctionsLists(dir string, now func() time.Time) ([]*lists.List, error) {
 		return nil, fmt.Errorf("load embedded list snapshot: %w", err)
 	}
 	return append(embedded, stored...), nil
+}
+
+// ListSources says where the lists of a check come from, so that they can
+// be loaded, or recognised without loading them (Stamp).
+type ListSources struct {
+	// Builtin is the built-in policy bundle, whose ban lists come first.
+	Builtin fs.FS
+	// UserDirs are the user policy directories, whose ban lists follow.
+	UserDirs []string
+	// StoreDir is the list snapshot store; empty: the embedded snapshot
+	// only.
+	StoreDir string
+	// Now is the clock the store records imports with.
+	Now func() time.Time
+}
+
+// Load loads every list: LoadLists over the sources.
+func (s ListSources) Load() ([]*lists.List, error) {
+	snap, err := SanctionsLists(s.StoreDir, s.Now)
+	if err != nil {
+		return nil, err
+	}
+	return LoadLists(s.Builtin, s.UserDirs, snap)
+}
+
+// Stamp returns a digest that changes whenever what Load returns can: the
+// bytes of every ban list file, the manifest of every stored snapshot,
+// and which lists come from the embedded snapshot. The content of the
+// built-in bundle and of the embedded snapshot belongs to the program; a
+// caller keying a cache on the stamp adds the program's identity.
+func (s ListSources) Stamp() (string, error) {
+	h := sha256.New()
+	bundles := []fs.FS{s.Builtin}
+	for _, dir := range s.UserDirs {
+		bundles = append(bundles, os.DirFS(dir))
+	}
+	for i, b := range bundles {
+		if b == nil {
+			continue
+		}
+		names, err := lists.BanListFiles(b)
+		if err != nil {
+			return "", err
+		}
+		for _, name := range names {
+			data, err := fs.ReadFile(b, name)
+			if err != nil {
+				return "", fmt.Errorf("read %s: %w", name, err)
+			}
+			sum := sha256.Sum256(data)
+			fmt.Fprintf(h, "bundle %d %s %x\n", i, name, sum)
+		}
+	}
+	stored := map[string]bool{}
+	if s.StoreDir != "" {
+		if _, err := os.Stat(filepath.Join(s.StoreDir, "lists")); err == nil {
+			store, err := lists.OpenStore(s.StoreDir, s.Now)
+			if err != nil {
+				return "", err
+			}
+			ids, err := store.IDs()
+			if err != nil {
+				return "", err
+			}
+			for _, id := range ids {
+				st, err := store.Stamp(id)
+				if err != nil {
+					return "", err
+				}
+				stored[id] = true
+				fmt.Fprintf(h, "stored %s %s\n", id, st)
+			}
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return "", fmt.Errorf("open list store %s: %w", s.StoreDir, err)
+		}
+	}
+	for _, id := range lists.SnapshotIDs() {
+		if !stored[id] {
+			fmt.Fprintf(h, "embedded %s\n", id)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }

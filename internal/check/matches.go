@@ -104,7 +104,7 @@ func (sc *screener) signal(sig attribute.Signal) []Found {
 			continue
 		}
 		f := Found{Match: m, Signal: sig.Source, Value: sig.Value, Pointer: sig.Pointer, Confidence: conf}
-		if e := sc.s.entries[entryKey{m.List, m.EntryID}]; e != nil {
+		if e := sc.s.Index.Entry(m.List, m.EntryID); e != nil {
 			f.EntryType, f.LinkedTo = e.Type, e.LinkedTo
 		}
 		out = append(out, f)

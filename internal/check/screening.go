@@ -19,12 +19,7 @@ type Screening struct {
 	Kinds map[string]lists.Kind
 	// Thresholds are the name-match thresholds the index was built with.
 	Thresholds screen.Options
-	// entries finds an entry by list and ID, for the facts a policy needs
-	// beside the match (the entry's type, whom it is linked to).
-	entries map[entryKey]*lists.Entry
 }
-
-type entryKey struct{ list, id string }
 
 // NewScreening indexes the lists once.
 func NewScreening(ls []*lists.List, opts screen.Options) (*Screening, error) {
@@ -32,20 +27,26 @@ func NewScreening(ls []*lists.List, opts screen.Options) (*Screening, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index lists: %w", err)
 	}
-	s := &Screening{Index: ix, Kinds: map[string]lists.Kind{}, Thresholds: opts, entries: map[entryKey]*lists.Entry{}}
-	for _, l := range ls {
-		if _, dup := s.Kinds[l.Provenance.ID]; dup {
-			return nil, fmt.Errorf("index lists: list %s is loaded twice", l.Provenance.ID)
+	return newScreening(ix)
+}
+
+// newScreening is the Screening of an index.
+func newScreening(ix *screen.Index) (*Screening, error) {
+	s := &Screening{Index: ix, Kinds: map[string]lists.Kind{}, Thresholds: ix.Options()}
+	for _, p := range ix.Provenance() {
+		if _, dup := s.Kinds[p.ID]; dup {
+			return nil, fmt.Errorf("index lists: list %s is loaded twice", p.ID)
 		}
-		s.Kinds[l.Provenance.ID] = l.Provenance.Kind
-		s.Lists = append(s.Lists, l.Provenance)
-		for i := range l.Entries {
-			s.entries[entryKey{l.Provenance.ID, l.Entries[i].ID}] = &l.Entries[i]
-		}
+		s.Kinds[p.ID] = p.Kind
+		s.Lists = append(s.Lists, p)
 	}
 	sort.Slice(s.Lists, func(i, j int) bool { return s.Lists[i].ID < s.Lists[j].ID })
 	return s, nil
 }
+
+// Loaded returns the loaded lists, in the order they were indexed. They
+// are shared and must not be changed.
+func (s *Screening) Loaded() []*lists.List { return s.Index.Lists() }
 
 // CheckFresh returns an error naming the first sanctions list older than
 // maxAge at the given time; curated ban lists carry the date of their legal

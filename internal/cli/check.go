@@ -128,7 +128,7 @@ func runCheck(cmd *cobra.Command, env *Env, args []string) error {
 		}
 		parsing <- inputs
 	}()
-	scr, ls, err := loadScreening(cfg, env, settled.MaxAge, log)
+	scr, err := loadScreening(cfg, env, settled.MaxAge, log)
 	if err != nil {
 		return withCode(decision.ExitError, err)
 	}
@@ -151,7 +151,7 @@ func runCheck(cmd *cobra.Command, env *Env, args []string) error {
 		}
 	}
 	if err := writeEvidence(ctx, env, checkEvidence{cfg: cfg, settled: settled, checker: checker, engine: engine,
-		lists: ls, waivers: waivers, inputs: inputs, run: run, pending: pending}); err != nil {
+		screening: scr, waivers: waivers, inputs: inputs, run: run, pending: pending}); err != nil {
 		return withCode(decision.ExitError, err)
 	}
 	for _, in := range run.Inputs {

@@ -164,6 +164,7 @@ current snapshot; the command then exits 2.`,
 			if err != nil {
 				return withCode(decision.ExitError, fmt.Errorf("data update: %w", err))
 			}
+			prebuildIndex(cmd, env)
 			return nil
 		},
 	}
@@ -252,6 +253,7 @@ func newDataImportCmd(env *Env) *cobra.Command {
 			}
 			p := l.Provenance
 			fmt.Fprintf(env.Stdout, "stored %s: %d entries, published %s, sha256 %s\n", p.ID, p.Entries, p.Published.Format(time.DateOnly), short(p.SHA256))
+			prebuildIndex(cmd, env)
 			return nil
 		},
 	}
@@ -312,25 +314,46 @@ func loadLists(cfg config.Config, env *Env) ([]*lists.List, string, error) {
 	return ls, dir, err
 }
 
-// loadScreening loads the lists in force, indexes them with the
-// configured thresholds and applies the freshness rule (lists.max-age,
-// lists.stale) as of now.
-func loadScreening(cfg config.Config, env *Env, maxAge time.Duration, log *slog.Logger) (*check.Screening, []*lists.List, error) {
-	ls, _, err := loadLists(cfg, env)
-	if err != nil {
-		return nil, nil, err
+// prebuildIndex indexes the lists in force once a data command has
+// changed them and caches the index (lists.index-cache), so that the next
+// check starts at once. The lists are stored whatever happens here: a
+// failure is only logged, and the next check meets it again.
+func prebuildIndex(cmd *cobra.Command, env *Env) {
+	cfg, _, err := loadConfig(cmd, env)
+	if err != nil || !cfg.Lists.IndexCache {
+		return
 	}
+	log := newLogger(env.Stderr, cfg.LogLevel)
+	if _, err := loadScreening(cfg, env, 0, log); err != nil {
+		log.Warn("lists not indexed ahead of the next check", "err", err)
+	}
+}
+
+// loadScreening loads the lists in force, indexes them with the
+// configured thresholds (or decodes the index cached for them, see
+// lists.index-cache) and applies the freshness rule (lists.max-age,
+// lists.stale) as of now.
+func loadScreening(cfg config.Config, env *Env, maxAge time.Duration, log *slog.Logger) (*check.Screening, error) {
+	dir, err := listStoreDir(cfg, env)
+	if err != nil {
+		return nil, err
+	}
+	src := check.ListSources{Builtin: policies.FS, UserDirs: cfg.Policy.Dirs, StoreDir: dir, Now: env.Now}
 	opts := screen.DefaultOptions()
 	opts.Match, opts.Review = cfg.Screen.Match, cfg.Screen.Review
-	scr, err := check.NewScreening(ls, opts)
+	var cache *check.IndexCache
+	if cfg.Lists.IndexCache {
+		cache = &check.IndexCache{Dir: filepath.Join(dir, "index"), Program: programID(), Log: log}
+	}
+	scr, err := check.LoadScreening(src, opts, cache)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if err := scr.CheckFresh(maxAge, env.Now()); err != nil {
 		if cfg.Lists.Stale == "error" {
-			return nil, nil, err
+			return nil, err
 		}
 		log.Warn("stale list", "err", err)
 	}
-	return scr, ls, nil
+	return scr, nil
 }

@@ -107,6 +107,10 @@ func TestDataImportAndDiff(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("import: exit %d: %s", r.code, r.stderr)
 	}
+	// The import indexed the lists in force for the next check.
+	if m, _ := filepath.Glob(filepath.Join(store, "index", "*.idx")); len(m) != 1 {
+		t.Errorf("index files after the import: %v, want one", m)
+	}
 	r = run(t, "", "data", "import", "--lists-dir", store, "--id", "ofac-sdn", "--published", "2025-06-01",
 		filepath.Join(k, "sdn.csv"), filepath.Join(k, "alt.csv"), filepath.Join(k, "add.csv"))
 	if r.code != 0 {

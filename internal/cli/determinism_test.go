@@ -64,15 +64,15 @@ func readReports(t *testing.T, dir, name string) map[string][]byte {
 }
 
 // checkInProcess runs "bangate check" in this process with the clock at now
-// and returns every report.
-func checkInProcess(t *testing.T, tc determinismCase, now time.Time) map[string][]byte {
+// and the user cache directory at cache, and returns every report.
+func checkInProcess(t *testing.T, tc determinismCase, now time.Time, cache string) map[string][]byte {
 	t.Helper()
 	dir := t.TempDir()
 	args := append(append([]string{"check", "--as-of", determinismAsOf}, reportArgs(dir, tc.name)...), tc.args...)
 	var stdout, stderr bytes.Buffer
 	code := cli.Run(context.Background(), args, cli.Env{
 		Stdin: bytes.NewReader(nil), Stdout: &stdout, Stderr: &stderr,
-		Now: func() time.Time { return now }, Dir: t.TempDir(), CacheDir: t.TempDir(),
+		Now: func() time.Time { return now }, Dir: t.TempDir(), CacheDir: cache,
 	})
 	if code == 2 {
 		t.Fatalf("exit 2: %s", stderr.String())
@@ -104,8 +104,10 @@ func checkBinary(t *testing.T, tc determinismCase) map[string][]byte {
 }
 
 // The same inputs, policies and lists give byte-identical reports in every
-// format: run twice in this process with clocks hours apart, and once more
-// in a separate process with the real clock. Only --as-of dates a report.
+// format: run twice in this process with clocks hours apart (the first
+// indexes the lists and caches the index, the second reads it from the
+// cache), and once more in a separate process with the real clock. Only
+// --as-of dates a report.
 func TestDeterministicReports(t *testing.T) {
 	t.Parallel()
 	for _, f := range []string{"text", "json", "sarif", "junit", "markdown", "html"} {
@@ -116,8 +118,12 @@ func TestDeterministicReports(t *testing.T) {
 	for _, tc := range determinismCases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			first := checkInProcess(t, tc, testNow)
-			second := checkInProcess(t, tc, testNow.Add(7*time.Hour+13*time.Minute+17*time.Second))
+			cache := t.TempDir()
+			first := checkInProcess(t, tc, testNow, cache)
+			if m, _ := filepath.Glob(filepath.Join(cache, "bangate", "lists", "index", "*.idx")); len(m) != 1 {
+				t.Fatalf("index files after the first run: %v, want one", m)
+			}
+			second := checkInProcess(t, tc, testNow.Add(7*time.Hour+13*time.Minute+17*time.Second), cache)
 			other := checkBinary(t, tc)
 			for _, f := range report.Formats() {
 				if !bytes.Equal(first[f], second[f]) {

@@ -16,7 +16,6 @@ import (
 	"github.com/bangate/bangate/internal/config"
 	"github.com/bangate/bangate/internal/decision"
 	"github.com/bangate/bangate/internal/evidence"
-	"github.com/bangate/bangate/internal/lists"
 	"github.com/bangate/bangate/internal/policy"
 	"github.com/bangate/bangate/policies"
 )
@@ -338,11 +337,13 @@ type checkEvidence struct {
 	settled config.Settled
 	checker *check.Checker
 	engine  *policy.Engine
-	lists   []*lists.List
-	waivers []policy.Waiver
-	inputs  []check.Input
-	run     *decision.Run
-	pending *evidence.Pending
+	// screening holds the lists the check used, decoded whole only when
+	// a record is written.
+	screening *check.Screening
+	waivers   []policy.Waiver
+	inputs    []check.Input
+	run       *decision.Run
+	pending   *evidence.Pending
 }
 
 // prepareEvidence starts naming the parties of the inputs beside the
@@ -375,7 +376,7 @@ func writeEvidence(ctx context.Context, env *Env, ce checkEvidence) error {
 	}
 	env2, _, err := evidence.Write(ctx, st, evidence.Check{
 		Run: ce.run, Checker: ce.checker, Inputs: ce.inputs, Engine: ce.engine, BuiltIn: policies.FS,
-		Lists: ce.lists, WaiverFile: cfg.Waivers, Waivers: ce.waivers, CheckedAt: env.Now(), Pending: ce.pending,
+		Lists: ce.screening.Loaded(), WaiverFile: cfg.Waivers, Waivers: ce.waivers, CheckedAt: env.Now(), Pending: ce.pending,
 		Config: evidence.Config{
 			Profile: cfg.Profile, FailOn: cfg.FailOn, PolicyInput: cfg.Policy.Input, InputKind: cfg.Input.Kind,
 			MatchThreshold: cfg.Screen.Match, ReviewThresh: cfg.Screen.Review, MaxListAge: cfg.Lists.MaxAge,

@@ -68,7 +68,7 @@ Exit 0 no match, 1 a match, 3 possible matches only, 2 could not screen.`,
 			if len(names) == 0 {
 				return withCode(decision.ExitError, fmt.Errorf("screen: no names given (arguments or --file)"))
 			}
-			scr, _, err := loadScreening(cfg, env, settled.MaxAge, newLogger(env.Stderr, cfg.LogLevel))
+			scr, err := loadScreening(cfg, env, settled.MaxAge, newLogger(env.Stderr, cfg.LogLevel))
 			if err != nil {
 				return withCode(decision.ExitError, err)
 			}

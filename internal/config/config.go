@@ -75,6 +75,10 @@ type ListsConfig struct {
 	Stale string `mapstructure:"stale"`
 	// Dir is the snapshot store; empty means the user cache directory.
 	Dir string `mapstructure:"dir"`
+	// IndexCache keeps the built screening index in the store's index
+	// directory, keyed by the lists, options and program it was built
+	// from.
+	IndexCache bool `mapstructure:"index-cache"`
 }
 
 // ScreenConfig holds the matcher's thresholds.

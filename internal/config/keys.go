@@ -38,6 +38,7 @@ func Keys() []Key {
 		{"lists.max-age", "max-list-age", "365d", "oldest a sanctions list may be, by its publication date (e.g. 30d, 72h; 0 disables)"},
 		{"lists.stale", "stale-lists", "error", "what an over-age list does: error (exit 2) or warn"},
 		{"lists.dir", "lists-dir", "", "list snapshot store; default the user cache directory"},
+		{"lists.index-cache", "index-cache", true, "keep the built screening index in the list store (index/) so that later runs decode it instead of indexing the lists again"},
 		{"screen.match", "match-threshold", 0.90, "name-match score from which a match is a hit"},
 		{"screen.review", "review-threshold", 0.80, "name-match score from which a match needs review (see testdata/accuracy/README.md)"},
 		{"coverage.max-listed", "", 50, "how many unattributed components the report lists by ref"},

@@ -83,15 +83,10 @@ var banKinds = map[string]Kind{"": KindBan, "ban": KindBan, "linked": KindLinked
 // Provenance.Retrieved is the reviewed date. A bundle without ban lists
 // yields no lists and no error.
 func LoadBanLists(fsys fs.FS) ([]*List, error) {
-	var names []string
-	for _, pat := range []string{"*.yaml", "*.yml"} {
-		m, err := fs.Glob(fsys, BanListDir+"/"+pat)
-		if err != nil {
-			return nil, fmt.Errorf("list ban lists: %w", err)
-		}
-		names = append(names, m...)
+	names, err := BanListFiles(fsys)
+	if err != nil {
+		return nil, err
 	}
-	sort.Strings(names)
 	out := make([]*List, 0, len(names))
 	seen := make(map[string]string)
 	for _, name := range names {
@@ -113,6 +108,21 @@ func LoadBanLists(fsys fs.FS) ([]*List, error) {
 		out = append(out, l)
 	}
 	return out, nil
+}
+
+// BanListFiles returns the paths of the ban list files of a policy bundle
+// (bangate/lists/*.yaml and *.yml), sorted: the files LoadBanLists reads.
+func BanListFiles(fsys fs.FS) ([]string, error) {
+	var names []string
+	for _, pat := range []string{"*.yaml", "*.yml"} {
+		m, err := fs.Glob(fsys, BanListDir+"/"+pat)
+		if err != nil {
+			return nil, fmt.Errorf("list ban lists: %w", err)
+		}
+		names = append(names, m...)
+	}
+	sort.Strings(names)
+	return names, nil
 }
 
 // ParseBanList parses one ban list file; name is its path in the bundle,

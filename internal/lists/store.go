@@ -233,6 +233,22 @@ func (s *Store) Load(id string) (*List, error) { return s.load(id, "current.json
 // Previous returns the snapshot that the current one of list id replaced.
 func (s *Store) Previous(id string) (*List, error) { return s.load(id, "previous.json") }
 
+// Stamp returns the sha256 of list id's current manifest. The manifest
+// names every file by its digest and records when it was stored, so the
+// stamp changes whenever the current snapshot does; reading it costs one
+// small file, not the snapshot.
+func (s *Store) Stamp(id string) (string, error) {
+	if !validListID.MatchString(id) {
+		return "", fmt.Errorf("stamp %s: not a list id", id)
+	}
+	b, err := os.ReadFile(filepath.Join(s.dir, "lists", id, "current.json"))
+	if err != nil {
+		return "", fmt.Errorf("stamp %s: %w", id, err)
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:]), nil
+}
+
 // IDs returns the IDs of the stored lists, sorted.
 func (s *Store) IDs() ([]string, error) {
 	ents, err := os.ReadDir(filepath.Join(s.dir, "lists"))

@@ -17,6 +17,8 @@ type builder struct {
 	items []scoredItem
 	names int // names of the items
 	split int // names from which to index in two shares
+	// idKeys gathers the identifiers of every list, by kind.
+	idKeys [idKinds]map[string][]idRef
 }
 
 // scoredItem is one entry of a scored list.
@@ -154,8 +156,9 @@ func (b *builder) indexScored() error {
 func (b *builder) adopt(v *vocab) {
 	ix := b.ix
 	ix.recs, ix.words = v.recs, v.words
-	ix.dict.ids, ix.dict.keys = v.keyIDs, v.keys
-	ix.dict.textIDs, ix.dict.texts, ix.dict.textKey = v.textIDs, v.texts, v.textKey
+	ix.dict.keys = v.keys
+	ix.dict.texts, ix.dict.textKey = v.texts, v.textKey
+	ix.dict.ids, ix.dict.textIDs = newStrTable(v.keys), newStrTable(v.texts)
 	b.finish(v.df, v.entries)
 }
 

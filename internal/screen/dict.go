@@ -1,6 +1,9 @@
 package screen
 
-import "math"
+import (
+	"errors"
+	"math"
+)
 
 // dict is the vocabulary of a sanctions index: every distinct folded
 // word (text) and phonetic key of the indexed names, with the keys'
@@ -10,7 +13,7 @@ import "math"
 // transliteration variants; texts catch typos that break a digraph the key
 // rewrites ("Seciin" for "Sechin").
 type dict struct {
-	ids    map[string]int32 // key → key id
+	ids    strTable // key → key id
 	keys   []string
 	weight []float32 // inverse document frequency over entries, per key
 	// postings: records holding key t are post[postStart[t]:postStart[t+1]].
@@ -18,7 +21,7 @@ type dict struct {
 	post      []int32
 	keyDel    delTable
 
-	textIDs map[string]int32 // folded word → text id
+	textIDs strTable // folded word → text id
 	texts   []string
 	textKey []int32 // key id of each text
 	// textDel holds only the texts that differ from their key: a text
@@ -33,7 +36,7 @@ type dict struct {
 // minFuzzyLen letters.
 type delTable struct {
 	start []int32
-	hash  []uint64
+	hash  []uint32 // the low 32 bits of the hash
 	id    []int32
 	mask  uint64
 }
@@ -89,14 +92,14 @@ func buildDelTable(words []string, only []int32) delTable {
 	}
 	t.mask = uint64(buckets - 1)
 	t.start = make([]int32, buckets+1)
-	t.hash = make([]uint64, 0, n)
+	t.hash = make([]uint32, 0, n)
 	t.id = make([]int32, 0, n)
 	// First pass: hashes in word order; second: place them by bucket.
 	each(func(id int32, w string) {
 		if len(w) < minFuzzyLen-1 {
 			return
 		}
-		t.hash = append(t.hash, hashSkip(w, -1))
+		t.hash = append(t.hash, uint32(hashSkip(w, -1)))
 		t.id = append(t.id, id)
 		if len(w) < minFuzzyLen {
 			return
@@ -105,21 +108,21 @@ func buildDelTable(words []string, only []int32) delTable {
 			if i > 0 && w[i] == w[i-1] {
 				continue // same variant as deleting w[i-1]
 			}
-			t.hash = append(t.hash, hashSkip(w, i))
+			t.hash = append(t.hash, uint32(hashSkip(w, i)))
 			t.id = append(t.id, id)
 		}
 	})
 	for _, h := range t.hash {
-		t.start[(h&t.mask)+1]++
+		t.start[(uint64(h)&t.mask)+1]++
 	}
 	for i := 1; i <= buckets; i++ {
 		t.start[i] += t.start[i-1]
 	}
-	hs := make([]uint64, len(t.hash))
+	hs := make([]uint32, len(t.hash))
 	ids := make([]int32, len(t.id))
 	fill := make([]int32, buckets)
 	for k, h := range t.hash {
-		b := h & t.mask
+		b := uint64(h) & t.mask
 		at := t.start[b] + fill[b]
 		fill[b]++
 		hs[at], ids[at] = h, t.id[k]
@@ -153,7 +156,7 @@ func (t *delTable) appendNear(dst []int32, words []string, w []byte) []int32 {
 func (t *delTable) probe(dst []int32, words []string, w []byte, h uint64) []int32 {
 	b := h & t.mask
 	for i := t.start[b]; i < t.start[b+1]; i++ {
-		if t.hash[i] != h {
+		if t.hash[i] != uint32(h) {
 			continue
 		}
 		id := t.id[i]
@@ -193,4 +196,68 @@ func withinOneEdit(a string, b []byte) bool {
 	default:
 		return a[i:] == string(b[i+1:])
 	}
+}
+
+// strTable finds the index of a string in a word list by open addressing:
+// slot hash&mask holds the index plus one, 0 an empty slot, and a search
+// goes on to the next slot until it finds the word or an empty slot. At
+// most half the slots are used.
+type strTable struct {
+	slots []int32
+	mask  uint64
+}
+
+// newStrTable builds the table of words, which must be distinct.
+func newStrTable(words []string) strTable {
+	n := 2
+	for n < 2*len(words) {
+		n <<= 1
+	}
+	t := strTable{slots: make([]int32, n), mask: uint64(n - 1)}
+	for id, w := range words {
+		i := hashSkip(w, -1) & t.mask
+		for t.slots[i] != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = int32(id) + 1
+	}
+	return t
+}
+
+// find returns the index of w in words, the list the table was built from.
+func (t *strTable) find(words []string, w []byte) (int32, bool) {
+	if len(t.slots) == 0 {
+		return 0, false
+	}
+	i := hashSkip(w, -1) & t.mask
+	for range t.slots {
+		s := t.slots[i]
+		if s == 0 {
+			return 0, false
+		}
+		if words[s-1] == string(w) {
+			return s - 1, true
+		}
+		i = (i + 1) & t.mask
+	}
+	return 0, false
+}
+
+// check checks a decoded table over n words.
+func (t *strTable) check(n int) error {
+	if len(t.slots) == 0 {
+		if n != 0 {
+			return errors.New("no slots")
+		}
+		return nil
+	}
+	if len(t.slots)&(len(t.slots)-1) != 0 || t.mask != uint64(len(t.slots)-1) || len(t.slots) < 2*n {
+		return errors.New("bad shape")
+	}
+	for _, s := range t.slots {
+		if s < 0 || int(s) > n {
+			return errors.New("slot out of range")
+		}
+	}
+	return nil
 }

@@ -3,44 +3,47 @@ package screen
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/bangate/bangate/internal/lists"
 )
 
-// addIdentifiers indexes an entry's domains, purl namespaces, CPE vendors
-// and registration numbers.
+// addIdentifiers gathers an entry's domains, purl namespaces, CPE vendors
+// and registration numbers; finish makes idTables of them.
 func (b *builder) addIdentifiers(base ref, e *lists.Entry) error {
-	ix := b.ix
-	for _, d := range e.Domains {
+	add := func(kind, field int, k string) {
+		m := b.idKeys[kind]
+		m[k] = appendIDRef(m[k], idRef{ref: base, field: int32(field)})
+	}
+	for i, d := range e.Domains {
 		k := normalizeDomain(d)
 		if k == "" {
 			return fmt.Errorf("domain %q: %w", d, errEmptyIdent)
 		}
-		ix.domains[k] = appendIDRef(ix.domains[k], idRef{ref: base, value: d})
+		add(idDomain, i, k)
 	}
-	for _, p := range e.PurlNamespaces {
+	for i, p := range e.PurlNamespaces {
 		eco, ns, ok := strings.Cut(p, ":")
 		eco, ns = normalizeEcosystem(eco), normalizeNamespace(ns)
 		if !ok || eco == "" || ns == "" {
 			return fmt.Errorf("purl namespace %q: %w", p, errNamespace)
 		}
-		k := eco + ":" + ns
-		ix.purls[k] = appendIDRef(ix.purls[k], idRef{ref: base, value: p})
+		add(idPurl, i, eco+":"+ns)
 	}
-	for _, v := range e.CPEVendors {
+	for i, v := range e.CPEVendors {
 		k := normalizeCPEVendor(v)
 		if k == "" {
 			return fmt.Errorf("cpe vendor %q: %w", v, errEmptyIdent)
 		}
-		ix.cpes[k] = appendIDRef(ix.cpes[k], idRef{ref: base, value: v})
+		add(idCPE, i, k)
 	}
-	for _, id := range e.IDs {
+	for i, id := range e.IDs {
 		k := normalizeRegID(id.Number)
 		if k == "" {
 			continue // a remark with no usable number; nothing to match
 		}
-		ix.regIDs[k] = appendIDRef(ix.regIDs[k], idRef{ref: base, value: id.Number, typ: id.Type})
+		add(idReg, i, k)
 	}
 	return nil
 }
@@ -53,6 +56,94 @@ func appendIDRef(rs []idRef, r idRef) []idRef {
 		}
 	}
 	return append(rs, r)
+}
+
+// Kinds of identifier, indexing Index.ids.
+const (
+	idDomain = iota
+	idPurl
+	idCPE
+	idReg
+	idKinds
+)
+
+// idTable finds the entries listing a normalised identifier: key i is
+// blob[keyOff[i]:keyOff[i+1]], the keys are in order, and the entries of
+// key i are refs[refStart[i]:refStart[i+1]].
+type idTable struct {
+	blob     string
+	keyOff   []uint32
+	refStart []uint32
+	refs     []idRef
+}
+
+// newIDTable makes the table of m.
+func newIDTable(m map[string][]idRef) idTable {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	var t idTable
+	var blob strings.Builder
+	t.keyOff = make([]uint32, 0, len(keys)+1)
+	t.refStart = make([]uint32, 0, len(keys)+1)
+	for _, k := range keys {
+		t.keyOff = append(t.keyOff, uint32(blob.Len()))
+		t.refStart = append(t.refStart, uint32(len(t.refs)))
+		blob.WriteString(k)
+		t.refs = append(t.refs, m[k]...)
+	}
+	t.keyOff = append(t.keyOff, uint32(blob.Len()))
+	t.refStart = append(t.refStart, uint32(len(t.refs)))
+	t.blob = blob.String()
+	return t
+}
+
+// lookup returns the entries listing key k.
+func (t *idTable) lookup(k string) []idRef {
+	n := len(t.keyOff) - 1
+	if n <= 0 {
+		return nil
+	}
+	lo, hi := 0, n
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if t.blob[t.keyOff[m]:t.keyOff[m+1]] < k {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo == n || t.blob[t.keyOff[lo]:t.keyOff[lo+1]] != k {
+		return nil
+	}
+	return t.refs[t.refStart[lo]:t.refStart[lo+1]]
+}
+
+// idValue returns the identifier r points at as its entry writes it, and
+// for a registration number its type; ok is false when the entry has no
+// such identifier (a damaged index).
+func (ix *Index) idValue(kind int, r idRef) (value, typ string, ok bool) {
+	e := ix.entry(r.ref)
+	var vs []string
+	switch kind {
+	case idDomain:
+		vs = e.Domains
+	case idPurl:
+		vs = e.PurlNamespaces
+	case idCPE:
+		vs = e.CPEVendors
+	case idReg:
+		if int(r.field) < len(e.IDs) && r.field >= 0 {
+			return e.IDs[r.field].Number, e.IDs[r.field].Type, true
+		}
+		return "", "", false
+	}
+	if r.field < 0 || int(r.field) >= len(vs) {
+		return "", "", false
+	}
+	return vs[r.field], "", true
 }
 
 // normalizeDomain lower-cases a host name and drops surrounding space, a
@@ -137,15 +228,17 @@ func (ix *Index) domainMatches(domain, on string) []Match {
 	d := normalizeDomain(domain)
 	var out []Match
 	for d != "" {
-		if refs, ok := ix.domains[d]; ok {
-			for _, r := range refs {
-				how := "equals"
-				if d != normalizeDomain(domain) {
-					how = "is a parent domain of"
-				}
-				out = append(out, ix.newMatch(r.ref, r.value, on, 1, "domain",
-					fmt.Sprintf("listed domain %q %s %q", r.value, how, domain)))
+		for _, r := range ix.ids[idDomain].lookup(d) {
+			v, _, ok := ix.idValue(idDomain, r)
+			if !ok {
+				continue
 			}
+			how := "equals"
+			if d != normalizeDomain(domain) {
+				how = "is a parent domain of"
+			}
+			out = append(out, ix.newMatch(r.ref, v, on, 1, "domain",
+				fmt.Sprintf("listed domain %q %s %q", v, how, domain)))
 		}
 		i := strings.IndexByte(d, '.')
 		if i < 0 {
@@ -178,15 +271,17 @@ func (ix *Index) PURLNamespace(ecosystem, namespace string) []Match {
 	}
 	var out []Match
 	for cur := ns; cur != ""; {
-		if refs, ok := ix.purls[eco+":"+cur]; ok {
-			for _, r := range refs {
-				how := "equals"
-				if cur != ns {
-					how = "is a prefix, on a namespace boundary, of"
-				}
-				out = append(out, ix.newMatch(r.ref, r.value, "purl_namespace", 1, "namespace-prefix",
-					fmt.Sprintf("listed purl namespace %q %s %s namespace %q", r.value, how, eco, namespace)))
+		for _, r := range ix.ids[idPurl].lookup(eco + ":" + cur) {
+			v, _, ok := ix.idValue(idPurl, r)
+			if !ok {
+				continue
 			}
+			how := "equals"
+			if cur != ns {
+				how = "is a prefix, on a namespace boundary, of"
+			}
+			out = append(out, ix.newMatch(r.ref, v, "purl_namespace", 1, "namespace-prefix",
+				fmt.Sprintf("listed purl namespace %q %s %s namespace %q", v, how, eco, namespace)))
 		}
 		if sep == 0 {
 			break
@@ -205,9 +300,13 @@ func (ix *Index) PURLNamespace(ecosystem, namespace string) []Match {
 func (ix *Index) CPEVendor(vendor string) []Match {
 	k := normalizeCPEVendor(vendor)
 	var out []Match
-	for _, r := range ix.cpes[k] {
-		out = append(out, ix.newMatch(r.ref, r.value, "cpe_vendor", 1, "cpe-vendor",
-			fmt.Sprintf("listed CPE vendor %q equals %q", r.value, vendor)))
+	for _, r := range ix.ids[idCPE].lookup(k) {
+		v, _, ok := ix.idValue(idCPE, r)
+		if !ok {
+			continue
+		}
+		out = append(out, ix.newMatch(r.ref, v, "cpe_vendor", 1, "cpe-vendor",
+			fmt.Sprintf("listed CPE vendor %q equals %q", v, vendor)))
 	}
 	return sortMatches(out)
 }
@@ -221,10 +320,13 @@ func (ix *Index) Identifier(number string) []Match {
 		return nil
 	}
 	var out []Match
-	for _, r := range ix.regIDs[k] {
-		v := r.value
-		if r.typ != "" {
-			v = r.typ + " " + r.value
+	for _, r := range ix.ids[idReg].lookup(k) {
+		v, typ, ok := ix.idValue(idReg, r)
+		if !ok {
+			continue
+		}
+		if typ != "" {
+			v = typ + " " + v
 		}
 		out = append(out, ix.newMatch(r.ref, v, "id", 1, "exact",
 			fmt.Sprintf("listed identifier %q equals %q on letters and digits", v, number)))

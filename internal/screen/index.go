@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/bangate/bangate/internal/lists"
 )
@@ -24,26 +25,36 @@ type Index struct {
 	banNames map[string][]ref
 	brands   map[string][]brand
 
-	// Identifiers of every list.
-	domains map[string][]idRef
-	purls   map[string][]idRef
-	cpes    map[string][]idRef
-	regIDs  map[string][]idRef
+	// Identifiers of every list, by kind (idDomain, ...).
+	ids [idKinds]idTable
+
+	// enc holds, for an index read by DecodeIndex, the entries of each
+	// list in their binary form, decoded one at a time when a match needs
+	// them; nil for an index NewIndex built, whose lists are whole.
+	enc []encodedList
+	// whole returns the lists with every entry; byID finds an entry of
+	// a list held whole (an encoded list finds its own).
+	whole func() []*lists.List
+	byID  func() map[entryKey]ref
+	// readErr is the first error reading an entry of a read index.
+	readErr atomic.Pointer[error]
 
 	pool sync.Pool
 }
+
+// entryKey names an entry by list ID and entry ID.
+type entryKey struct{ list, id string }
 
 // ref points at one name of one entry: alias -1 is the primary name.
 type ref struct {
 	list, entry, alias int32
 }
 
-// idRef is an entry holding an identifier, with the identifier as the
-// entry writes it and, for registration numbers, its type.
+// idRef is an entry holding an identifier: its field'th domain, purl
+// namespace, CPE vendor or registration number, by the table's kind.
 type idRef struct {
 	ref
-	value string
-	typ   string
+	field int32
 }
 
 // brand is a brand word or word sequence of a ban-list entry.
@@ -94,6 +105,7 @@ type recWord struct {
 	weight float32
 	flags  recWordFlag
 	first  byte
+	_      [2]byte // explicit, zero padding: the binary form holds the struct as is
 }
 
 // NewIndex builds the index over ls. Ban lists (lists.KindBan) are matched
@@ -119,12 +131,11 @@ func newIndex(ls []*lists.List, opts Options, split int) (*Index, error) {
 		lists:    ls,
 		banNames: make(map[string][]ref),
 		brands:   make(map[string][]brand),
-		domains:  make(map[string][]idRef),
-		purls:    make(map[string][]idRef),
-		cpes:     make(map[string][]idRef),
-		regIDs:   make(map[string][]idRef),
 	}
 	b := &builder{ix: ix, split: split}
+	for k := range b.idKeys {
+		b.idKeys[k] = make(map[string][]idRef)
+	}
 	seen := make(map[string]bool, len(ls))
 	for li, l := range ls {
 		if l == nil {
@@ -145,16 +156,105 @@ func newIndex(ls []*lists.List, opts Options, split int) (*Index, error) {
 	if err := b.indexScored(); err != nil {
 		return nil, err
 	}
-	ix.pool.New = func() any { return ix.newScratch() }
+	for k, m := range b.idKeys {
+		ix.ids[k] = newIDTable(m)
+	}
+	ix.init()
 	return ix, nil
+}
+
+// init sets up what both NewIndex and DecodeIndex indexes need: the
+// scratch pool and the lazily built look-ups.
+func (ix *Index) init() {
+	ix.pool.New = func() any { return ix.newScratch() }
+	ix.whole = sync.OnceValue(ix.wholeLists)
+	ix.byID = sync.OnceValue(func() map[entryKey]ref {
+		m := make(map[entryKey]ref)
+		for li, l := range ix.lists {
+			for ei := range l.Entries {
+				m[entryKey{l.Provenance.ID, l.Entries[ei].ID}] = ref{list: int32(li), entry: int32(ei), alias: -1}
+			}
+		}
+		return m
+	})
 }
 
 // Options returns the options the index was built with.
 func (ix *Index) Options() Options { return ix.opts }
 
-// entry returns the entry r points at.
+// Lists returns the indexed lists with all their entries, in the order
+// NewIndex was given them. They are shared with the index and must not be
+// changed. An index read by DecodeIndex decodes them on the first call.
+func (ix *Index) Lists() []*lists.List { return ix.whole() }
+
+// Provenance returns the provenance of every indexed list, in the order
+// of Lists, without decoding any entry.
+func (ix *Index) Provenance() []lists.Provenance {
+	out := make([]lists.Provenance, len(ix.lists))
+	for i, l := range ix.lists {
+		out[i] = l.Provenance
+	}
+	return out
+}
+
+// wholeLists returns the lists, decoding the entries of a decoded index.
+func (ix *Index) wholeLists() []*lists.List {
+	if ix.enc == nil {
+		return ix.lists
+	}
+	out := make([]*lists.List, len(ix.lists))
+	for li, l := range ix.lists {
+		if ix.enc[li].offs == nil {
+			out[li] = l
+			continue
+		}
+		w := &lists.List{Provenance: l.Provenance, Entries: make([]lists.Entry, ix.enc[li].len())}
+		for ei := range w.Entries {
+			w.Entries[ei] = ix.enc[li].entry(ei)
+		}
+		out[li] = w
+	}
+	return out
+}
+
+// Entry returns the entry id of list listID, or nil.
+func (ix *Index) Entry(listID, id string) *lists.Entry {
+	for li, l := range ix.lists {
+		if l.Provenance.ID != listID {
+			continue
+		}
+		if ix.enc != nil && ix.enc[li].offs != nil {
+			ei, ok := ix.enc[li].find(id)
+			if !ok {
+				return nil
+			}
+			return ix.entry(ref{list: int32(li), entry: int32(ei), alias: -1})
+		}
+		break
+	}
+	r, ok := ix.byID()[entryKey{listID, id}]
+	if !ok {
+		return nil
+	}
+	return ix.entry(r)
+}
+
+// entry returns the entry r points at: the list's own, or, in a decoded
+// index, a copy decoded for the call.
 func (ix *Index) entry(r ref) *lists.Entry {
+	if ix.enc != nil && ix.enc[r.list].offs != nil {
+		e := ix.enc[r.list].entry(int(r.entry))
+		return &e
+	}
 	return &ix.lists[r.list].Entries[r.entry]
+}
+
+// entryID returns the ID of the entry r points at, without decoding it.
+func (ix *Index) entryID(r ref) string {
+	if ix.enc != nil && ix.enc[r.list].offs != nil {
+		return ix.enc[r.list].id(int(r.entry))
+	}
+	return ix.lists[r.list].Entries[r.entry].ID
 }
 
 // listID returns the provenance ID of the list r points into.
@@ -164,6 +264,9 @@ func (ix *Index) listID(r ref) string {
 
 // nameOf returns the name r points at, as the list writes it.
 func (ix *Index) nameOf(r ref) string {
+	if ix.enc != nil && ix.enc[r.list].offs != nil {
+		return ix.enc[r.list].name(int(r.entry), int(r.alias))
+	}
 	e := ix.entry(r)
 	if r.alias < 0 {
 		return e.Name

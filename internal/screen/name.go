@@ -103,10 +103,9 @@ func (nb *normBuf) hasWordsAt(i int, ws []string) bool {
 
 // hasEntry reports whether ms already holds a match of the entry r.
 func hasEntry(ms []Match, ix *Index, r ref) bool {
-	e := ix.entry(r)
-	id := ix.listID(r)
+	eid, id := ix.entryID(r), ix.listID(r)
 	for _, m := range ms {
-		if m.List == id && m.EntryID == e.ID {
+		if m.List == id && m.EntryID == eid {
 			return true
 		}
 	}
@@ -198,7 +197,7 @@ var particles = []string{"abdul", "abdel", "abd", "abu", "bin", "ibn", "al", "el
 // with the apostrophe written as a space).
 func (ix *Index) resegment(nb *normBuf) {
 	d := &ix.dict
-	known := func(b []byte) bool { _, ok := d.textIDs[string(b)]; return ok }
+	known := func(b []byte) bool { _, ok := d.textIDs.find(d.texts, b); return ok }
 	for i := 0; i < len(nb.words); i++ {
 		w := nb.words[i]
 		if w.flags != 0 || known(nb.word(i)) {

@@ -1,6 +1,7 @@
 package screen_test
 
 import (
+	"bytes"
 	"flag"
 	"os"
 	"path/filepath"
@@ -249,22 +250,35 @@ func TestNewIndexErrors(t *testing.T) {
 // checks they agree.
 func TestConcurrentName(t *testing.T) {
 	t.Parallel()
-	ix := newIndex(t, testLists(t)...)
-	q := screen.Query{Name: "Андрей Тихонов"}
-	want := ix.Name(q)
-	done := make(chan []screen.Match)
-	for range 4 {
-		go func() {
-			var last []screen.Match
-			for range 50 {
-				last = ix.Name(q)
-			}
-			done <- last
-		}()
+	built := newIndex(t, testLists(t)...)
+	data, err := built.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
 	}
-	for range 4 {
-		if got := <-done; !cmp.Equal(want, got) {
-			t.Errorf("concurrent result differs:\n%v\n%v", want, got)
+	read, err := screen.ReadIndex(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := screen.Query{Name: "Андрей Тихонов", URLs: []string{"https://kaspersky.com"}}
+	want := built.Party(q)
+	if len(want) < 2 {
+		t.Fatalf("want a name and a domain match, got %v", want)
+	}
+	for name, ix := range map[string]*screen.Index{"built": built, "read": read} {
+		done := make(chan []screen.Match)
+		for range 4 {
+			go func() {
+				var last []screen.Match
+				for range 50 {
+					last = ix.Party(q)
+				}
+				done <- last
+			}()
+		}
+		for range 4 {
+			if got := <-done; !cmp.Equal(want, got) {
+				t.Errorf("%s: concurrent result differs:\n%v\n%v", name, want, got)
+			}
 		}
 	}
 }

@@ -153,11 +153,11 @@ func (ix *Index) prepare(sc *scratch) {
 		key := sc.nb.wordKey(i)
 		q := qword{exact: -1, text: -1, legal: w.flags&wordLegal != 0, initial: w.flags&wordInitial != 0,
 			first: sc.nb.text[w.start], klen: int32(len(key))}
-		if id, ok := d.ids[string(key)]; ok {
+		if id, ok := d.ids.find(d.keys, key); ok {
 			q.exact = id
 			q.wOrg = d.weight[id]
 		}
-		if id, ok := d.textIDs[string(sc.nb.word(i))]; ok {
+		if id, ok := d.textIDs.find(d.texts, sc.nb.word(i)); ok {
 			q.text = id
 		}
 		q.n0 = int32(len(sc.qn))

@@ -2,6 +2,7 @@ package screen_test
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/bangate/bangate/internal/lists"
@@ -77,4 +78,34 @@ func BenchmarkNewIndexSnapshot(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkReadIndexSnapshot reads the cached binary form of the same
+// index from a file, as a check does once the index is cached; it reports
+// the file's size and the bytes held in memory afterwards.
+func BenchmarkReadIndexSnapshot(b *testing.B) {
+	ix, err := screen.NewIndex(snapshotLists(b), screen.DefaultOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := ix.MarshalBinary()
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(b.TempDir(), "index")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := screen.ReadIndex(f, int64(len(data))); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(data)), "file-bytes")
 }

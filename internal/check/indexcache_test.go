@@ -1,0 +1,209 @@
+package check_test
+
+import (
+	"bytes"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/bangate/bangate/internal/check"
+	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/screen"
+	"github.com/bangate/bangate/policies"
+)
+
+// cacheLog is an IndexCache whose debug log a test reads.
+type cacheLog struct {
+	buf bytes.Buffer
+}
+
+func (c *cacheLog) cache(dir, program string) *check.IndexCache {
+	return &check.IndexCache{Dir: dir, Program: program,
+		Log: slog.New(slog.NewTextHandler(&c.buf, &slog.HandlerOptions{Level: slog.LevelDebug}))}
+}
+
+// took returns what the cache did since the last call: "built" (no file,
+// indexed and cached), "cached" (read from the file), "discarded" (a bad
+// file, indexed again) or "off".
+func (c *cacheLog) took() string {
+	s := c.buf.String()
+	c.buf.Reset()
+	switch {
+	case strings.Contains(s, "discarded"):
+		return "discarded"
+	case strings.Contains(s, "screening index from cache"):
+		return "cached"
+	case strings.Contains(s, "screening index cached"):
+		return "built"
+	}
+	return "off"
+}
+
+func indexFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	m, err := filepath.Glob(filepath.Join(dir, "*.idx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// sameScreening: two screenings hold the same lists and answer the
+// done-when queries of the sanctions issue alike.
+func sameScreening(t *testing.T, a, b *check.Screening) {
+	t.Helper()
+	if diff := cmp.Diff(a.Lists, b.Lists); diff != "" {
+		t.Fatalf("provenance differs:\n%s", diff)
+	}
+	for _, q := range []screen.Query{
+		{Name: "Andrey Tikhonov", Kind: screen.KindPerson}, {Name: "Андрей Тихонов"},
+		{Name: "Positive Technologies"}, {Name: "Belletech Corp"}, {Name: "AO Kaspersky Lab"},
+		{Name: "Acme", URLs: []string{"https://www.ptsecurity.com/"}},
+	} {
+		if x, y := a.Index.Party(q), b.Index.Party(q); !cmp.Equal(x, y) {
+			t.Errorf("%+v: %v vs %v", q, x, y)
+		}
+	}
+	if x, y := a.Index.PURLNamespace("maven", "com.kaspersky.components"), b.Index.PURLNamespace("maven", "com.kaspersky.components"); len(x) == 0 || !cmp.Equal(x, y) {
+		t.Errorf("purl namespace: %v vs %v", x, y)
+	}
+}
+
+func TestLoadScreeningCache(t *testing.T) {
+	dir := t.TempDir()
+	now := func() time.Time { return time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC) }
+	src := check.ListSources{Builtin: policies.FS, StoreDir: filepath.Join(dir, "store"), Now: now}
+	idx := filepath.Join(dir, "index")
+	opts := screen.DefaultOptions()
+	var log cacheLog
+
+	built, err := check.LoadScreening(src, opts, log.cache(idx, "program 1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := log.took(); got != "built" || len(indexFiles(t, idx)) != 1 {
+		t.Fatalf("first load: %s, files %v", got, indexFiles(t, idx))
+	}
+	cached, err := check.LoadScreening(src, opts, log.cache(idx, "program 1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := log.took(); got != "cached" {
+		t.Fatalf("second load: %s", got)
+	}
+	sameScreening(t, built, cached)
+	if diff := cmp.Diff(built.Loaded(), cached.Loaded()); diff != "" {
+		t.Fatalf("lists differ (-built +cached):\n%s", diff)
+	}
+
+	// A damaged file is discarded, indexed again and rewritten.
+	file := indexFiles(t, idx)[0]
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data[len(data)-3] ^= 0xff
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	again, err := check.LoadScreening(src, opts, log.cache(idx, "program 1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := log.took(); got != "discarded" {
+		t.Fatalf("damaged file: %s", got)
+	}
+	sameScreening(t, built, again)
+	if _, err := check.LoadScreening(src, opts, log.cache(idx, "program 1")); err != nil || log.took() != "cached" {
+		t.Fatalf("after rewriting: %v", err)
+	}
+
+	// Another program, other options, or another list snapshot: another
+	// index.
+	for _, tc := range []struct {
+		name    string
+		program string
+		opts    screen.Options
+		src     check.ListSources
+	}{
+		{"program", "program 2", opts, src},
+		{"options", "program 1", screen.Options{Match: 0.95, Review: 0.8}, src},
+	} {
+		if _, err := check.LoadScreening(tc.src, tc.opts, log.cache(idx, tc.program)); err != nil {
+			t.Fatal(err)
+		}
+		if got := log.took(); got != "built" {
+			t.Errorf("%s changed: %s, want a new index", tc.name, got)
+		}
+	}
+	store, err := lists.OpenStore(src.StoreDir, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := filepath.Join("..", "lists", "testdata", "ofac", "kaspersky")
+	if _, err := store.Import(lists.ImportSpec{
+		Meta:   lists.Provenance{ID: "ofac-sdn", Kind: lists.KindSanctions, Published: now()},
+		Format: lists.FormatOFACLegacy,
+		Files:  map[string]lists.Source{lists.RolePrimary: lists.FileSource(filepath.Join(k, "sdn.csv")), lists.RoleAlt: lists.FileSource(filepath.Join(k, "alt.csv"))},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	imported, err := check.LoadScreening(src, opts, log.cache(idx, "program 1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := log.took(); got != "built" {
+		t.Errorf("after an import: %s, want a new index", got)
+	}
+	var sdn lists.Provenance
+	for _, p := range imported.Lists {
+		if p.ID == "ofac-sdn" {
+			sdn = p
+		}
+	}
+	if !sdn.Published.Equal(now()) {
+		t.Errorf("after an import, ofac-sdn is %+v; want the imported snapshot", sdn)
+	}
+
+	// At most Keep files remain, the newest.
+	c := log.cache(idx, "program 3")
+	c.Keep = 2
+	if _, err := check.LoadScreening(src, opts, c); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(indexFiles(t, idx)); n != 2 || log.took() != "built" {
+		t.Errorf("%d index files kept, want 2", n)
+	}
+
+	// No program identity, no cache.
+	off := t.TempDir()
+	if _, err := check.LoadScreening(src, opts, log.cache(off, "")); err != nil {
+		t.Fatal(err)
+	}
+	if got := log.took(); got != "off" || len(indexFiles(t, off)) != 0 {
+		t.Errorf("without a program identity: %s, files %v", got, indexFiles(t, off))
+	}
+}
+
+// A cache directory that cannot be written costs only the indexing.
+func TestLoadScreeningUnwritableCache(t *testing.T) {
+	dir := t.TempDir()
+	blocker := filepath.Join(dir, "file")
+	if err := os.WriteFile(blocker, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src := check.ListSources{Builtin: policies.FS}
+	var log cacheLog
+	s, err := check.LoadScreening(src, screen.DefaultOptions(), log.cache(filepath.Join(blocker, "index"), "p"))
+	if err != nil || s == nil {
+		t.Fatalf("LoadScreening: %v", err)
+	}
+	if !strings.Contains(log.buf.String(), "not cached") {
+		t.Errorf("log does not say the index was not cached:\n%s", log.buf.String())
+	}
+}
