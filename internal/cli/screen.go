@@ -77,6 +77,10 @@ Exit 0 no match, 1 a match, 3 possible matches only, 2 could not screen.`,
 			enc := json.NewEncoder(env.Stdout)
 			for _, name := range names {
 				r := screenOne(scr, opts, name, kind)
+				if err := scr.Index.Err(); err != nil {
+					// A match lost its entry's details: stop before printing it.
+					return withCode(decision.ExitError, fmt.Errorf("screen %q: %w", name, err))
+				}
 				code := map[string]int{"match": decision.ExitFail, "review": decision.ExitReview}[r.Outcome]
 				if decision.Worse(code, worst) {
 					worst = code
