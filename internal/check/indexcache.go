@@ -78,39 +78,48 @@ func LoadScreening(src ListSources, opts screen.Options, cache *IndexCache) (*Sc
 // indexKey is the digest an index file is named by.
 func indexKey(program, stamp string, opts screen.Options) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "program %s\nlists %s\noptions %v %v %d %v\n", program, stamp, opts.Match, opts.Review, opts.MaxMatches, opts.Vessels)
+	fmt.Fprintf(h, "program %s\nlists %s\noptions %+v\n", program, stamp, opts)
 	return hex.EncodeToString(h.Sum(nil))
 }
 
 // load reads the index file at path; nil when there is none or it does
-// not read. The file stays open while the index is in use (the entries
-// of sanctions lists are read from it when a match needs one) and is
-// closed once the index is garbage.
+// not read.
 func (c *IndexCache) load(path string) *Screening {
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	s, err := openIndex(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		c.log(slog.LevelDebug, "no cached screening index", "file", path)
 		return nil
+	case err != nil:
+		c.log(slog.LevelWarn, "cached screening index discarded; indexing the lists again", "file", path, "err", err)
+		return nil
 	}
-	if err == nil {
-		var info fs.FileInfo
-		if info, err = f.Stat(); err == nil {
-			var ix *screen.Index
-			if ix, err = screen.ReadIndex(f, info.Size()); err == nil {
-				var s *Screening
-				if s, err = newScreening(ix); err == nil {
-					runtime.AddCleanup(ix, func(f *os.File) { f.Close() }, f)
-					now := time.Now()
-					_ = os.Chtimes(path, now, now) // kept longest when used most recently
-					c.log(slog.LevelDebug, "screening index from cache", "file", path)
-					return s
-				}
-			}
-		}
+	now := time.Now()
+	_ = os.Chtimes(path, now, now) // kept longest when used most recently
+	c.log(slog.LevelDebug, "screening index from cache", "file", path)
+	return s
+}
+
+// openIndex reads the index file at path. The file stays open while the
+// index is in use (the entries of sanctions lists are read from it when a
+// match needs one) and is closed once the index is garbage.
+func openIndex(path string) (*Screening, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	info, err := f.Stat()
+	if err != nil {
 		f.Close()
+		return nil, err
 	}
-	c.log(slog.LevelWarn, "cached screening index discarded; indexing the lists again", "file", path, "err", err)
-	return nil
+	ix, err := screen.ReadIndex(f, info.Size())
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	runtime.AddCleanup(ix, func(f *os.File) { f.Close() }, f)
+	return newScreening(ix)
 }
 
 // store writes the index to path, atomically, and prunes the oldest

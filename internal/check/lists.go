@@ -46,27 +46,17 @@ func LoadLists(builtin fs.FS, userDirs []string, snapshot []*lists.List) ([]*lis
 // `data import`), and the embedded snapshot for every list the store does
 // not hold. A store that does not exist yet holds nothing.
 func SanctionsLists(dir string, now func() time.Time) ([]*lists.List, error) {
+	store, ids, err := storedLists(dir, now)
+	if err != nil {
+		return nil, err
+	}
 	var stored []*lists.List
-	if dir != "" {
-		if _, err := os.Stat(filepath.Join(dir, "lists")); err == nil {
-			store, err := lists.OpenStore(dir, now)
-			if err != nil {
-				return nil, err
-			}
-			ids, err := store.IDs()
-			if err != nil {
-				return nil, err
-			}
-			for _, id := range ids {
-				l, err := store.Load(id)
-				if err != nil {
-					return nil, fmt.Errorf("load list %s from %s: %w", id, dir, err)
-				}
-				stored = append(stored, l)
-			}
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("open list store %s: %w", dir, err)
+	for _, id := range ids {
+		l, err := store.Load(id)
+		if err != nil {
+			return nil, fmt.Errorf("load list %s from %s: %w", id, dir, err)
 		}
+		stored = append(stored, l)
 	}
 	skip := map[string]bool{}
 	for _, l := range stored {
@@ -77,6 +67,28 @@ func SanctionsLists(dir string, now func() time.Time) ([]*lists.List, error) {
 		return nil, fmt.Errorf("load embedded list snapshot: %w", err)
 	}
 	return append(embedded, stored...), nil
+}
+
+// storedLists opens the snapshot store at dir and returns the IDs of the
+// lists it holds; a store that does not exist yet (or dir "") holds none.
+func storedLists(dir string, now func() time.Time) (*lists.Store, []string, error) {
+	if dir == "" {
+		return nil, nil, nil
+	}
+	if _, err := os.Stat(filepath.Join(dir, "lists")); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, nil
+	} else if err != nil {
+		return nil, nil, fmt.Errorf("open list store %s: %w", dir, err)
+	}
+	store, err := lists.OpenStore(dir, now)
+	if err != nil {
+		return nil, nil, err
+	}
+	ids, err := store.IDs()
+	if err != nil {
+		return nil, nil, err
+	}
+	return store, ids, nil
 }
 
 // ListSources says where the lists of a check come from, so that they can
@@ -130,28 +142,18 @@ func (s ListSources) Stamp() (string, error) {
 			fmt.Fprintf(h, "bundle %d %s %x\n", i, name, sum)
 		}
 	}
+	store, ids, err := storedLists(s.StoreDir, s.Now)
+	if err != nil {
+		return "", err
+	}
 	stored := map[string]bool{}
-	if s.StoreDir != "" {
-		if _, err := os.Stat(filepath.Join(s.StoreDir, "lists")); err == nil {
-			store, err := lists.OpenStore(s.StoreDir, s.Now)
-			if err != nil {
-				return "", err
-			}
-			ids, err := store.IDs()
-			if err != nil {
-				return "", err
-			}
-			for _, id := range ids {
-				st, err := store.Stamp(id)
-				if err != nil {
-					return "", err
-				}
-				stored[id] = true
-				fmt.Fprintf(h, "stored %s %s\n", id, st)
-			}
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return "", fmt.Errorf("open list store %s: %w", s.StoreDir, err)
+	for _, id := range ids {
+		st, err := store.Stamp(id)
+		if err != nil {
+			return "", err
 		}
+		stored[id] = true
+		fmt.Fprintf(h, "stored %s %s\n", id, st)
 	}
 	for _, id := range lists.SnapshotIDs() {
 		if !stored[id] {

@@ -298,20 +298,22 @@ func newDataDiffCmd(env *Env) *cobra.Command {
 	}
 }
 
-// loadLists gathers every list in force: the ban lists of the built-in
-// bundle and of the user's policy directories, and the sanctions lists of
-// the store (or the embedded snapshot).
-func loadLists(cfg config.Config, env *Env) ([]*lists.List, string, error) {
+// listSources says where the lists in force come from: the ban lists of
+// the built-in bundle and of the user's policy directories, and the
+// sanctions lists of the store (or the embedded snapshot).
+func listSources(cfg config.Config, env *Env) (check.ListSources, error) {
 	dir, err := listStoreDir(cfg, env)
+	return check.ListSources{Builtin: policies.FS, UserDirs: cfg.Policy.Dirs, StoreDir: dir, Now: env.Now}, err
+}
+
+// loadLists loads every list in force; it returns the store directory too.
+func loadLists(cfg config.Config, env *Env) ([]*lists.List, string, error) {
+	src, err := listSources(cfg, env)
 	if err != nil {
 		return nil, "", err
 	}
-	sanctions, err := check.SanctionsLists(dir, env.Now)
-	if err != nil {
-		return nil, dir, err
-	}
-	ls, err := check.LoadLists(policies.FS, cfg.Policy.Dirs, sanctions)
-	return ls, dir, err
+	ls, err := src.Load()
+	return ls, src.StoreDir, err
 }
 
 // prebuildIndex indexes the lists in force once a data command has
@@ -334,16 +336,15 @@ func prebuildIndex(cmd *cobra.Command, env *Env) {
 // lists.index-cache) and applies the freshness rule (lists.max-age,
 // lists.stale) as of now.
 func loadScreening(cfg config.Config, env *Env, maxAge time.Duration, log *slog.Logger) (*check.Screening, error) {
-	dir, err := listStoreDir(cfg, env)
+	src, err := listSources(cfg, env)
 	if err != nil {
 		return nil, err
 	}
-	src := check.ListSources{Builtin: policies.FS, UserDirs: cfg.Policy.Dirs, StoreDir: dir, Now: env.Now}
 	opts := screen.DefaultOptions()
 	opts.Match, opts.Review = cfg.Screen.Match, cfg.Screen.Review
 	var cache *check.IndexCache
 	if cfg.Lists.IndexCache {
-		cache = &check.IndexCache{Dir: filepath.Join(dir, "index"), Program: programID(), Log: log}
+		cache = &check.IndexCache{Dir: filepath.Join(src.StoreDir, "index"), Program: programID(), Log: log}
 	}
 	scr, err := check.LoadScreening(src, opts, cache)
 	if err != nil {

@@ -43,7 +43,7 @@ const (
 	headerSize   = 40
 )
 
-// ErrIndexFormat is returned by DecodeIndex for data that is not an index
+// ErrIndexFormat is returned by ReadIndex for data that is not an index
 // this program writes: another format, version or machine layout, a
 // checksum that does not match, or tables out of bounds.
 var ErrIndexFormat = errors.New("not a bangate index of this version")
@@ -543,25 +543,6 @@ func (l *encodedList) find(id string) (int, bool) {
 // id returns the ID of entry i, its first field.
 func (l *encodedList) id(i int) string {
 	d := l.read(i)
-	return d.str()
-}
-
-// name returns the primary name (alias -1) or an alias of entry i.
-func (l *encodedList) name(i, alias int) string {
-	d := l.read(i)
-	d.str()
-	d.str()
-	name := d.str()
-	if alias < 0 {
-		return name
-	}
-	d.str()
-	d.str()
-	d.count(2)
-	for range alias {
-		d.str()
-		d.str()
-	}
 	return d.str()
 }
 

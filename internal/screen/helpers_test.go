@@ -1,6 +1,7 @@
 package screen_test
 
 import (
+	"os"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -92,4 +93,24 @@ func newIndex(tb testing.TB, ls ...*lists.List) *screen.Index {
 // testLists are the lists the accuracy tests screen against.
 func testLists(tb testing.TB) []*lists.List {
 	return []*lists.List{sdnList(tb), banList()}
+}
+
+// indexFile writes the binary form of ix to a file and returns it open, with
+// its size; the file is closed when the test ends.
+func indexFile(tb testing.TB, ix *screen.Index) (*os.File, int64) {
+	tb.Helper()
+	data, err := ix.MarshalBinary()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	path := filepath.Join(tb.TempDir(), "index")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { f.Close() })
+	return f, int64(len(data))
 }

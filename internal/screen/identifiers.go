@@ -121,11 +121,10 @@ func (t *idTable) lookup(k string) []idRef {
 	return t.refs[t.refStart[lo]:t.refStart[lo+1]]
 }
 
-// idValue returns the identifier r points at as its entry writes it, and
-// for a registration number its type; ok is false when the entry has no
-// such identifier (a damaged index).
-func (ix *Index) idValue(kind int, r idRef) (value, typ string, ok bool) {
-	e := ix.entry(r.ref)
+// idValue returns the identifier of e that r points at, as e writes it,
+// and for a registration number its type; ok is false when e has no such
+// identifier (a damaged index).
+func idValue(kind int, e *lists.Entry, r idRef) (value, typ string, ok bool) {
 	var vs []string
 	switch kind {
 	case idDomain:
@@ -229,7 +228,8 @@ func (ix *Index) domainMatches(domain, on string) []Match {
 	var out []Match
 	for d != "" {
 		for _, r := range ix.ids[idDomain].lookup(d) {
-			v, _, ok := ix.idValue(idDomain, r)
+			e := ix.entry(r.ref)
+			v, _, ok := idValue(idDomain, e, r)
 			if !ok {
 				continue
 			}
@@ -237,7 +237,7 @@ func (ix *Index) domainMatches(domain, on string) []Match {
 			if d != normalizeDomain(domain) {
 				how = "is a parent domain of"
 			}
-			out = append(out, ix.newMatch(r.ref, v, on, 1, "domain",
+			out = append(out, ix.newMatch(r.ref, e, v, on, 1, "domain",
 				fmt.Sprintf("listed domain %q %s %q", v, how, domain)))
 		}
 		i := strings.IndexByte(d, '.')
@@ -272,7 +272,8 @@ func (ix *Index) PURLNamespace(ecosystem, namespace string) []Match {
 	var out []Match
 	for cur := ns; cur != ""; {
 		for _, r := range ix.ids[idPurl].lookup(eco + ":" + cur) {
-			v, _, ok := ix.idValue(idPurl, r)
+			e := ix.entry(r.ref)
+			v, _, ok := idValue(idPurl, e, r)
 			if !ok {
 				continue
 			}
@@ -280,7 +281,7 @@ func (ix *Index) PURLNamespace(ecosystem, namespace string) []Match {
 			if cur != ns {
 				how = "is a prefix, on a namespace boundary, of"
 			}
-			out = append(out, ix.newMatch(r.ref, v, "purl_namespace", 1, "namespace-prefix",
+			out = append(out, ix.newMatch(r.ref, e, v, "purl_namespace", 1, "namespace-prefix",
 				fmt.Sprintf("listed purl namespace %q %s %s namespace %q", v, how, eco, namespace)))
 		}
 		if sep == 0 {
@@ -301,11 +302,12 @@ func (ix *Index) CPEVendor(vendor string) []Match {
 	k := normalizeCPEVendor(vendor)
 	var out []Match
 	for _, r := range ix.ids[idCPE].lookup(k) {
-		v, _, ok := ix.idValue(idCPE, r)
+		e := ix.entry(r.ref)
+		v, _, ok := idValue(idCPE, e, r)
 		if !ok {
 			continue
 		}
-		out = append(out, ix.newMatch(r.ref, v, "cpe_vendor", 1, "cpe-vendor",
+		out = append(out, ix.newMatch(r.ref, e, v, "cpe_vendor", 1, "cpe-vendor",
 			fmt.Sprintf("listed CPE vendor %q equals %q", v, vendor)))
 	}
 	return sortMatches(out)
@@ -321,14 +323,15 @@ func (ix *Index) Identifier(number string) []Match {
 	}
 	var out []Match
 	for _, r := range ix.ids[idReg].lookup(k) {
-		v, typ, ok := ix.idValue(idReg, r)
+		e := ix.entry(r.ref)
+		v, typ, ok := idValue(idReg, e, r)
 		if !ok {
 			continue
 		}
 		if typ != "" {
 			v = typ + " " + v
 		}
-		out = append(out, ix.newMatch(r.ref, v, "id", 1, "exact",
+		out = append(out, ix.newMatch(r.ref, e, v, "id", 1, "exact",
 			fmt.Sprintf("listed identifier %q equals %q on letters and digits", v, number)))
 	}
 	return sortMatches(out)

@@ -28,7 +28,7 @@ type Index struct {
 	// Identifiers of every list, by kind (idDomain, ...).
 	ids [idKinds]idTable
 
-	// enc holds, for an index read by DecodeIndex, the entries of each
+	// enc holds, for an index read by ReadIndex, the entries of each
 	// list in their binary form, decoded one at a time when a match needs
 	// them; nil for an index NewIndex built, whose lists are whole.
 	enc []encodedList
@@ -163,7 +163,7 @@ func newIndex(ls []*lists.List, opts Options, split int) (*Index, error) {
 	return ix, nil
 }
 
-// init sets up what both NewIndex and DecodeIndex indexes need: the
+// init sets up what indexes of both NewIndex and ReadIndex need: the
 // scratch pool and the lazily built look-ups.
 func (ix *Index) init() {
 	ix.pool.New = func() any { return ix.newScratch() }
@@ -184,7 +184,7 @@ func (ix *Index) Options() Options { return ix.opts }
 
 // Lists returns the indexed lists with all their entries, in the order
 // NewIndex was given them. They are shared with the index and must not be
-// changed. An index read by DecodeIndex decodes them on the first call.
+// changed. An index read by ReadIndex decodes them on the first call.
 func (ix *Index) Lists() []*lists.List { return ix.whole() }
 
 // Provenance returns the provenance of every indexed list, in the order
@@ -262,16 +262,17 @@ func (ix *Index) listID(r ref) string {
 	return ix.lists[r.list].Provenance.ID
 }
 
-// nameOf returns the name r points at, as the list writes it.
-func (ix *Index) nameOf(r ref) string {
-	if ix.enc != nil && ix.enc[r.list].offs != nil {
-		return ix.enc[r.list].name(int(r.entry), int(r.alias))
-	}
-	e := ix.entry(r)
-	if r.alias < 0 {
+// nameIn returns the name of e that alias points at (-1: the primary
+// name), as the list writes it; "" when e has no such alias, as an entry
+// a read index failed to read (see Err).
+func nameIn(e *lists.Entry, alias int32) string {
+	if alias < 0 {
 		return e.Name
 	}
-	return e.Aliases[r.alias].Name
+	if int(alias) >= len(e.Aliases) {
+		return ""
+	}
+	return e.Aliases[alias].Name
 }
 
 // recKindOf maps an entry type to the rules that score its names.

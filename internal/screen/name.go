@@ -57,7 +57,8 @@ func (ix *Index) banMatches(sc *scratch, q Query, out []Match) []Match {
 	sc.buf = sc.nb.appendCore(sc.buf[:0])
 	start := len(out)
 	for _, r := range ix.banNames[string(sc.buf)] {
-		name := ix.nameOf(r)
+		e := ix.entry(r)
+		name := nameIn(e, r.alias)
 		on := "name"
 		if r.alias >= 0 {
 			on = "alias"
@@ -66,7 +67,7 @@ func (ix *Index) banMatches(sc *scratch, q Query, out []Match) []Match {
 		if strings.EqualFold(strings.TrimSpace(name), strings.TrimSpace(q.Name)) {
 			method = "exact"
 		}
-		out = append(out, ix.newMatch(r, name, on, 1, method, ix.explainBan(sc, q.Name, name, on)))
+		out = append(out, ix.newMatch(r, e, name, on, 1, method, ix.explainBan(sc, q.Name, name, on)))
 	}
 	if q.Kind == KindPerson || len(ix.brands) == 0 {
 		return out
@@ -81,7 +82,7 @@ func (ix *Index) banMatches(sc *scratch, q Query, out []Match) []Match {
 			if !nb.hasWordsAt(i, b.words) || hasEntry(out[start:], ix, b.ref) {
 				continue
 			}
-			out = append(out, ix.newMatch(b.ref, b.text, "brand", brandScore, "brand-token",
+			out = append(out, ix.newMatch(b.ref, ix.entry(b.ref), b.text, "brand", brandScore, "brand-token",
 				ix.explainBrand(sc, q.Name, b, i)))
 		}
 	}
@@ -171,13 +172,14 @@ func (ix *Index) scoredMatches(sc *scratch, q Query, out []Match) []Match {
 func (ix *Index) scoredMatch(sc *scratch, q Query, h hit) Match {
 	rec := &ix.recs[h.rec]
 	ix.scoreRec(sc, h.rec, 0) // leaves the chosen pairs in sc.pairs
-	name := ix.nameOf(rec.ref)
+	e := ix.entry(rec.ref)
+	name := nameIn(e, rec.alias)
 	on := "name"
 	if rec.alias >= 0 {
 		on = "alias"
 	}
 	method, explain := ix.explainScored(sc, q.Name, h, name, on)
-	return ix.newMatch(rec.ref, name, on, h.score, method, explain)
+	return ix.newMatch(rec.ref, e, name, on, h.score, method, explain)
 }
 
 // round3 rounds a score to three decimals.

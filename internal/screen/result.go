@@ -3,11 +3,12 @@ package screen
 import (
 	"cmp"
 	"slices"
+
+	"github.com/bangate/bangate/internal/lists"
 )
 
-// newMatch fills a Match for the entry r points at.
-func (ix *Index) newMatch(r ref, matched, on string, score float64, method, explain string) Match {
-	e := ix.entry(r)
+// newMatch fills a Match for the entry e, which r points at.
+func (ix *Index) newMatch(r ref, e *lists.Entry, matched, on string, score float64, method, explain string) Match {
 	m := Match{
 		List:        ix.listID(r),
 		EntryID:     e.ID,

@@ -1,8 +1,6 @@
 package screen_test
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -27,20 +25,7 @@ func BenchmarkNewIndex(b *testing.B) {
 // read back from its cache file, which reads a matched entry from the file.
 func BenchmarkName(b *testing.B) {
 	built := newIndex(b, testLists(b)...)
-	data, err := built.MarshalBinary()
-	if err != nil {
-		b.Fatal(err)
-	}
-	path := filepath.Join(b.TempDir(), "index")
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		b.Fatal(err)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	read, err := screen.ReadIndex(f, int64(len(data)))
+	read, err := screen.ReadIndex(indexFile(b, built))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -2,7 +2,6 @@ package screen_test
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/bangate/bangate/internal/lists"
@@ -88,24 +87,12 @@ func BenchmarkReadIndexSnapshot(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	data, err := ix.MarshalBinary()
-	if err != nil {
-		b.Fatal(err)
-	}
-	path := filepath.Join(b.TempDir(), "index")
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		b.Fatal(err)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
+	f, size := indexFile(b, ix)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := screen.ReadIndex(f, int64(len(data))); err != nil {
+		if _, err := screen.ReadIndex(f, size); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(len(data)), "file-bytes")
+	b.ReportMetric(float64(size), "file-bytes")
 }
