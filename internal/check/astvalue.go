@@ -76,8 +76,8 @@ func nonNil(ss []string) []string {
 }
 
 // settingsValue is input.settings: the configuration policies read.
-func (c *Checker) settingsValue() ast.Object {
-	embargo := c.opts.Embargo
+func (s *Session) settingsValue() ast.Object {
+	embargo := s.plan.Embargo
 	if embargo == "" {
 		embargo = "deny"
 	}

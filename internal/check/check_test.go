@@ -10,48 +10,57 @@ import (
 
 	"github.com/bangate/bangate/internal/check"
 	"github.com/bangate/bangate/internal/decision"
-	"github.com/bangate/bangate/internal/policy"
+	"github.com/bangate/bangate/internal/lists"
 	"github.com/bangate/bangate/internal/screen"
 	"github.com/bangate/bangate/policies"
 )
 
-var (
-	setupOnce sync.Once
-	engine    *policy.Engine
-	screening *check.Screening
-	setupErr  error
-)
+// cache is shared by every test of the package, as a server shares one
+// between its sessions: the bundle is compiled and the lists indexed once.
+var cache = check.NewCache()
 
-// setup compiles the built-in bundle and indexes the built-in lists once
-// for every test, as a server would.
-func setup(t testing.TB) (*policy.Engine, *check.Screening) {
+// builtinLists are the built-in ban lists and the embedded snapshot,
+// loaded once.
+var builtinLists = sync.OnceValues(func() ([]*lists.List, error) { return check.LoadLists(policies.FS, nil, nil) })
+
+// testPlan is the plan of a check under profile as of a date.
+func testPlan(t testing.TB, profile, asOf string) check.Plan {
 	t.Helper()
-	setupOnce.Do(func() {
-		ctx := context.Background()
-		engine, setupErr = policy.New(ctx, policy.Options{BuiltIn: policies.FS})
-		if setupErr != nil {
-			return
-		}
-		ls, err := check.LoadLists(policies.FS, nil, nil)
-		if err != nil {
-			setupErr = err
-			return
-		}
-		screening, setupErr = check.NewScreening(ls, screenOpts())
-	})
-	if setupErr != nil {
-		t.Fatal(setupErr)
-	}
-	return engine, screening
-}
-
-func checker(t testing.TB, profile, asOf string) *check.Checker {
-	e, s := setup(t)
 	at, err := time.Parse(time.DateOnly, asOf)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return check.New(e, s, check.Options{Profile: profile, AsOf: at, MaxListed: 10})
+	d := screen.DefaultOptions()
+	return check.Plan{Profile: profile, AsOf: at, FailOn: "low", Screening: check.Thresholds{Match: d.Match, Review: d.Review},
+		PolicyInput: check.PolicyInputDiet, MaxListed: 10, Input: check.InputPlan{Kind: check.KindAuto, MaxSize: 1 << 30},
+		Lists: check.ListPlan{Stale: check.StaleError}}
+}
+
+// session starts a session of plan on the built-in bundle and lists.
+func session(t testing.TB, plan check.Plan) *check.Session {
+	t.Helper()
+	ls, err := builtinLists()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := check.NewSession(context.Background(), plan, check.Sources{Builtin: policies.FS, Lists: ls, Cache: cache,
+		Now: func() time.Time { return plan.AsOf }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// oneChecker checks one input at a time in a session.
+type oneChecker struct{ s *check.Session }
+
+// Check decides one input.
+func (c oneChecker) Check(ctx context.Context, in check.Input) decision.Input {
+	return c.s.Run(ctx, []check.Input{in}).Decision.Inputs[0]
+}
+
+func checker(t testing.TB, profile, asOf string) oneChecker {
+	return oneChecker{session(t, testPlan(t, profile, asOf))}
 }
 
 // cdx wraps one component's JSON in a CycloneDX 1.6 document.
@@ -134,7 +143,7 @@ func TestAttributionPaths(t *testing.T) {
 	}
 }
 
-// A Checker is used concurrently by a server.
+// A Session is used concurrently by a server.
 func TestCheckConcurrent(t *testing.T) {
 	c := checker(t, "federal-contractor", "2026-11-27")
 	data := cdx(`{"type":"library","bom-ref":"c1","name":"x","version":"1","supplier":{"name":"AO Kaspersky Lab"}}`)

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bangate/bangate/internal/decision"
 	"github.com/bangate/bangate/internal/policy"
 	"github.com/bangate/bangate/internal/screen"
 	"github.com/bangate/bangate/policies"
@@ -55,14 +56,16 @@ func TestIndexReadErrorFailsCheck(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := New(engine, s, Options{Profile: "all", AsOf: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)})
+	c := &Session{engine: engine, screening: s, plan: Plan{Profile: "all", AsOf: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC),
+		FailOn: "low", PolicyInput: PolicyInputDiet, Lists: ListPlan{Stale: StaleError}}}
+	check := func(in Input) decision.Input { return c.Run(context.Background(), []Input{in}).Decision.Inputs[0] }
 	in := Input{Path: "app.cdx.json", Data: []byte(`{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,
 "components":[{"type":"library","bom-ref":"c1","name":"x","version":"1","supplier":{"name":"Positive Technologies"}}]}`)}
-	if out := c.Check(context.Background(), in); out.Error != "" || out.Outcome != "fail" {
+	if out := check(in); out.Error != "" || out.Outcome != "fail" {
 		t.Fatalf("before the failure: outcome %s, error %q", out.Outcome, out.Error)
 	}
 	r.fail = true
-	out := c.Check(context.Background(), in)
+	out := check(in)
 	if !strings.Contains(out.Error, "device gone") {
 		t.Fatalf("after the failure: outcome %s, error %q; want an error naming the read", out.Outcome, out.Error)
 	}

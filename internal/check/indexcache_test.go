@@ -13,6 +13,7 @@ import (
 
 	"github.com/bangate/bangate/internal/check"
 	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 	"github.com/bangate/bangate/internal/screen"
 	"github.com/bangate/bangate/policies"
 )
@@ -147,7 +148,7 @@ func TestLoadScreeningCache(t *testing.T) {
 	}
 	k := filepath.Join("..", "lists", "testdata", "ofac", "kaspersky")
 	if _, err := store.Import(lists.ImportSpec{
-		Meta:   lists.Provenance{ID: "ofac-sdn", Kind: lists.KindSanctions, Published: now()},
+		Meta:   provenance.List{ID: "ofac-sdn", Kind: provenance.KindSanctions, Published: now()},
 		Format: lists.FormatOFACLegacy,
 		Files:  map[string]lists.Source{lists.RolePrimary: lists.FileSource(filepath.Join(k, "sdn.csv")), lists.RoleAlt: lists.FileSource(filepath.Join(k, "alt.csv"))},
 	}); err != nil {
@@ -160,7 +161,7 @@ func TestLoadScreeningCache(t *testing.T) {
 	if got := log.took(); got != "built" {
 		t.Errorf("after an import: %s, want a new index", got)
 	}
-	var sdn lists.Provenance
+	var sdn provenance.List
 	for _, p := range imported.Lists {
 		if p.ID == "ofac-sdn" {
 			sdn = p

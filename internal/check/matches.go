@@ -1,8 +1,12 @@
 package check
 
 import (
+	"maps"
+	"slices"
+	"sort"
+
 	"github.com/bangate/bangate/internal/attribute"
-	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 	"github.com/bangate/bangate/internal/screen"
 	"github.com/bangate/bangate/sbom"
 )
@@ -32,29 +36,66 @@ type Found struct {
 }
 
 // screener screens signals with a per-input cache: the same supplier name
-// on thousands of components is screened once.
+// on thousands of components is screened once. It also records what the
+// check screened, for the no-hit certificate: every distinct party name
+// with the roles it appeared in, and every distinct signal that matched a
+// list, whatever the policies made of it.
 type screener struct {
 	s     *Screening
 	names map[nameKey][]screen.Match
 	ids   map[idKey][]screen.Match
+	roles map[string]map[string]bool
+	hits  map[hitKey]bool
 }
+
+type hitKey struct{ typ, value, kind, eco, source string }
 
 type nameKey struct{ name, kind string }
 
 type idKey struct{ typ, eco, value string }
 
 func newScreener(s *Screening) *screener {
-	return &screener{s: s, names: map[nameKey][]screen.Match{}, ids: map[idKey][]screen.Match{}}
+	return &screener{s: s, names: map[nameKey][]screen.Match{}, ids: map[idKey][]screen.Match{},
+		roles: map[string]map[string]bool{}, hits: map[hitKey]bool{}}
 }
 
-// merge adds the names another screener screened, so that distinctNames
-// counts both.
+// merge adds what another screener screened, so that distinctNames, the
+// parties and the hits count both.
 func (sc *screener) merge(o *screener) {
 	for k, v := range o.names {
 		if _, ok := sc.names[k]; !ok {
 			sc.names[k] = v
 		}
 	}
+	for name, rs := range o.roles {
+		for r := range rs {
+			sc.role(name, r)
+		}
+	}
+	for k := range o.hits {
+		sc.hits[k] = true
+	}
+}
+
+// role records that name was screened as a party in role.
+func (sc *screener) role(name, role string) {
+	r := sc.roles[name]
+	if r == nil {
+		r = map[string]bool{}
+		sc.roles[name] = r
+	}
+	r[role] = true
+}
+
+// screened is what the screener recorded: the distinct party names, sorted,
+// and the number of distinct signals that matched a list.
+func (sc *screener) screened() ([]ScreenedParty, int) {
+	out := make([]ScreenedParty, 0, len(sc.roles))
+	for name, r := range sc.roles {
+		out = append(out, ScreenedParty{Name: name, Roles: slices.Sorted(maps.Keys(r))})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, len(sc.hits)
 }
 
 // distinctNames is how many distinct party names were screened against
@@ -94,6 +135,9 @@ func (sc *screener) signal(sig attribute.Signal) []Found {
 			sc.ids[k] = ms
 		}
 	}
+	if sig.Source != attribute.SourceComponentName && sig.Value != "" && sig.Type == attribute.ValueName {
+		sc.role(sig.Value, sig.Source)
+	}
 	if len(ms) == 0 {
 		return nil
 	}
@@ -109,6 +153,9 @@ func (sc *screener) signal(sig attribute.Signal) []Found {
 		}
 		out = append(out, f)
 	}
+	if len(out) > 0 && sig.Source != attribute.SourceComponentName {
+		sc.hits[hitKey{sig.Type, sig.Value, sig.Kind, sig.Ecosystem, sig.Source}] = true
+	}
 	return out
 }
 
@@ -121,7 +168,7 @@ func (sc *screener) confidence(sig attribute.Signal, m screen.Match) (conf strin
 	case attribute.SourceComponentName:
 		// A package merely named after a vendor: weak, and only for brands
 		// of ban lists.
-		return ConfidenceLow, kind == lists.KindBan && m.MatchedOn == "brand"
+		return ConfidenceLow, kind == provenance.KindBan && m.MatchedOn == "brand"
 	case attribute.SourceCopyright:
 		return ConfidenceLow, true
 	case attribute.SourceVCS:
@@ -130,7 +177,7 @@ func (sc *screener) confidence(sig attribute.Signal, m screen.Match) (conf strin
 		return ConfidenceHigh, true
 	}
 	// A party's name.
-	if kind == lists.KindBan {
+	if kind == provenance.KindBan {
 		if m.MatchedOn == "brand" {
 			return ConfidenceMedium, true
 		}

@@ -10,8 +10,8 @@ import (
 
 	"github.com/bangate/bangate/internal/attribute"
 	"github.com/bangate/bangate/internal/decision"
-	"github.com/bangate/bangate/internal/lists"
 	"github.com/bangate/bangate/internal/procurement"
+	"github.com/bangate/bangate/internal/provenance"
 	"github.com/bangate/bangate/sbom"
 )
 
@@ -31,11 +31,11 @@ func blockingList(id string) bool { return strings.HasPrefix(id, "ofac-sdn") }
 
 // buildProcurementInput screens every vendor record, applies the 50
 // Percent Rule over the ownership graph, and builds the policy input.
-func (c *Checker) buildProcurementInput(vs []procurement.Vendor, edges []procurement.Edge, src sourceInfo, scr *Screening) (ast.Object, decision.Coverage, error) {
+func (s *Session) buildProcurementInput(vs []procurement.Vendor, edges []procurement.Edge, src sourceInfo, scr *Screening) (ast.Object, decision.Coverage, *screener, error) {
 	sc := newScreener(scr)
 	blocked := func(name string) bool {
 		for _, f := range sc.signal(attribute.Signal{Source: roleOwner, Type: attribute.ValueName, Value: name}) {
-			if blockingList(f.List) && scr.Kinds[f.List] == lists.KindSanctions && f.Score >= scr.Thresholds.Match {
+			if blockingList(f.List) && scr.Kinds[f.List] == provenance.KindSanctions && f.Score >= scr.Thresholds.Match {
 				return true
 			}
 		}
@@ -43,7 +43,7 @@ func (c *Checker) buildProcurementInput(vs []procurement.Vendor, edges []procure
 	}
 	exposure, err := procurement.Aggregate(append(procurement.VendorEdges(vs), edges...), blocked)
 	if err != nil {
-		return nil, decision.Coverage{}, fmt.Errorf("ownership of %s: %w", src.path, err)
+		return nil, decision.Coverage{}, nil, fmt.Errorf("ownership of %s: %w", src.path, err)
 	}
 	var cov decision.Coverage
 	cov.Components = len(vs)
@@ -73,7 +73,7 @@ func (c *Checker) buildProcurementInput(vs []procurement.Vendor, edges []procure
 			cov.Unattributed++
 		}
 		exp := exposure[procurement.Key(v.Name)]
-		if !any && len(domainMatches) == 0 && !c.opts.AllComponents && !exposed(exp) && !foreign(v) {
+		if !any && len(domainMatches) == 0 && !s.allComponents() && !exposed(exp) && !foreign(v) {
 			continue // the input diet: nothing for a policy to decide
 		}
 		objs = append(objs, vendorValue(v, pv, domainMatches, exp))
@@ -82,17 +82,17 @@ func (c *Checker) buildProcurementInput(vs []procurement.Vendor, edges []procure
 	covObj := &objBuilder{}
 	covObj.int("components", 0).int("vendors", len(vs)).int("attributed", cov.Attributed).
 		int("with_named_party", cov.WithNamedParty).int("with_purl_namespace", 0).
-		int("unattributed_count", cov.Unattributed).val("unattributed", ast.NewArray()).int("max_listed", c.opts.MaxListed)
+		int("unattributed_count", cov.Unattributed).val("unattributed", ast.NewArray()).int("max_listed", s.plan.MaxListed)
 	source := &objBuilder{}
 	source.str("path", src.path).str("format", src.format).str("spec_version", "").str("sha256", src.sha256)
 	in := &objBuilder{}
-	in.str("kind", "procurement").str("as_of", c.opts.AsOf.UTC().Format(time.RFC3339)).str("profile", c.opts.Profile).
+	in.str("kind", "procurement").str("as_of", s.plan.AsOf.UTC().Format(time.RFC3339)).str("profile", s.plan.Profile).
 		val("source", source.obj()).val("subject", (&objBuilder{}).val("parties", ast.NewArray()).obj()).
-		val("components", ast.NewArray()).val("vendors", objArray(objs)).val("lists", listsValue(scr, c.opts.AsOf)).
+		val("components", ast.NewArray()).val("vendors", objArray(objs)).val("lists", listsValue(scr, s.plan.AsOf)).
 		val("coverage", covObj.obj()).val("warnings", ast.NewArray()).
 		val("screening", (&objBuilder{}).num("match", scr.Thresholds.Match).num("review", scr.Thresholds.Review).obj()).
-		val("settings", c.settingsValue())
-	return in.obj(), cov, nil
+		val("settings", s.settingsValue())
+	return in.obj(), cov, sc, nil
 }
 
 // exposed reports whether the ownership graph ties a record to a blocked

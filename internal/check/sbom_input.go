@@ -9,6 +9,7 @@ import (
 
 	"github.com/bangate/bangate/internal/attribute"
 	"github.com/bangate/bangate/internal/decision"
+	"github.com/bangate/bangate/internal/provenance"
 	"github.com/bangate/bangate/sbom"
 )
 
@@ -17,6 +18,7 @@ type sbomInput struct {
 	value    ast.Object
 	coverage decision.Coverage
 	subject  *decision.Subject
+	sc       *screener // what was screened
 }
 
 // partyRoles are the sources of a signal that name a party.
@@ -40,18 +42,18 @@ const parallelFrom = 2048
 
 // buildSBOMInput attributes and screens every component and builds the
 // policy input.
-func (c *Checker) buildSBOMInput(doc *sbom.Document, src sourceInfo, scr *Screening) sbomInput {
+func (s *Session) buildSBOMInput(doc *sbom.Document, src sourceInfo, scr *Screening) sbomInput {
 	comps := doc.Components
 	parts := []componentsPart{{}}
 	if len(comps) >= parallelFrom {
 		parts = make([]componentsPart, 2)
 		half := len(comps) / 2
 		var wg sync.WaitGroup
-		wg.Go(func() { parts[1] = c.components(comps[half:], scr) })
-		parts[0] = c.components(comps[:half], scr)
+		wg.Go(func() { parts[1] = s.components(comps[half:], scr) })
+		parts[0] = s.components(comps[:half], scr)
 		wg.Wait()
 	} else {
-		parts[0] = c.components(comps, scr)
+		parts[0] = s.components(comps, scr)
 	}
 	sc := parts[0].sc
 	var cov decision.Coverage
@@ -67,8 +69,8 @@ func (c *Checker) buildSBOMInput(doc *sbom.Document, src sourceInfo, scr *Screen
 			sc.merge(p.sc)
 		}
 	}
-	if len(unattributed) > c.opts.MaxListed {
-		unattributed = unattributed[:c.opts.MaxListed]
+	if len(unattributed) > s.plan.MaxListed {
+		unattributed = unattributed[:s.plan.MaxListed]
 	}
 	cov.Components = len(comps)
 	cov.Services = doc.Services
@@ -101,24 +103,24 @@ func (c *Checker) buildSBOMInput(doc *sbom.Document, src sourceInfo, scr *Screen
 	covObj.int("components", cov.Components).int("services", cov.Services).int("attributed", cov.Attributed).
 		int("with_named_party", cov.WithNamedParty).int("with_purl_namespace", cov.WithPURLNamespace).
 		int("unattributed_count", cov.Unattributed).val("unattributed", objArray(unattributed)).
-		int("max_listed", c.opts.MaxListed)
+		int("max_listed", s.plan.MaxListed)
 
 	source := &objBuilder{}
 	source.str("path", src.path).str("format", string(doc.Format)).str("spec_version", doc.SpecVersion).str("sha256", src.sha256)
 
 	in := &objBuilder{}
-	in.str("kind", "sbom").str("as_of", c.opts.AsOf.UTC().Format(time.RFC3339)).str("profile", c.opts.Profile).
+	in.str("kind", "sbom").str("as_of", s.plan.AsOf.UTC().Format(time.RFC3339)).str("profile", s.plan.Profile).
 		val("source", source.obj()).val("subject", subj.obj()).val("components", objArray(objs)).
-		val("vendors", ast.NewArray()).val("lists", listsValue(scr, c.opts.AsOf)).val("coverage", covObj.obj()).
+		val("vendors", ast.NewArray()).val("lists", listsValue(scr, s.plan.AsOf)).val("coverage", covObj.obj()).
 		val("warnings", objArray(warnings)).
 		val("screening", (&objBuilder{}).num("match", scr.Thresholds.Match).num("review", scr.Thresholds.Review).obj()).
-		val("settings", c.settingsValue())
-	return sbomInput{value: in.obj(), coverage: cov, subject: subject}
+		val("settings", s.settingsValue())
+	return sbomInput{value: in.obj(), coverage: cov, subject: subject, sc: sc}
 }
 
 // components attributes and screens a run of components with a screener
 // of its own.
-func (c *Checker) components(comps []sbom.Component, scr *Screening) componentsPart {
+func (s *Session) components(comps []sbom.Component, scr *Screening) componentsPart {
 	part := componentsPart{sc: newScreener(scr)}
 	sc := part.sc
 	for i := range comps {
@@ -155,7 +157,7 @@ func (c *Checker) components(comps []sbom.Component, scr *Screening) componentsP
 			part.cov.Attributed++
 		} else {
 			part.cov.Unattributed++
-			if len(part.unattributed) < c.opts.MaxListed {
+			if len(part.unattributed) < s.plan.MaxListed {
 				b := &objBuilder{}
 				b.str("ref", comp.Ref).str("name", comp.Name).str("pointer", comp.Pointer)
 				part.unattributed = append(part.unattributed, b.obj())
@@ -165,7 +167,7 @@ func (c *Checker) components(comps []sbom.Component, scr *Screening) componentsP
 		for _, pm := range partyMatches {
 			has = has || len(pm) > 0
 		}
-		if !has && !c.opts.AllComponents {
+		if !has && !s.allComponents() {
 			continue
 		}
 		part.comps = append(part.comps, componentValue(comp, eco, ns, partyMatches, compMatches))
@@ -226,7 +228,7 @@ func listsValue(scr *Screening, at time.Time) ast.Object {
 	for _, p := range scr.Lists {
 		l := &objBuilder{}
 		l.str("kind", string(p.Kind)).str("source_url", p.SourceURL).str("published", dateString(p.Published)).
-			str("sha256", p.SHA256).int("entries", p.Entries).int("age_days", AgeDays(p.Published, at))
+			str("sha256", p.SHA256).int("entries", p.Entries).int("age_days", provenance.AgeDays(p, at))
 		b.val(p.ID, l.obj())
 	}
 	return b.obj()

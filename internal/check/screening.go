@@ -3,9 +3,9 @@ package check
 import (
 	"fmt"
 	"sort"
-	"time"
 
 	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 	"github.com/bangate/bangate/internal/screen"
 )
 
@@ -14,9 +14,9 @@ type Screening struct {
 	// Index screens names and identifiers against every list.
 	Index *screen.Index
 	// Lists is the provenance of every list, sorted by ID.
-	Lists []lists.Provenance
+	Lists []provenance.List
 	// Kinds maps a list ID to its kind.
-	Kinds map[string]lists.Kind
+	Kinds map[string]provenance.Kind
 	// Thresholds are the name-match thresholds the index was built with.
 	Thresholds screen.Options
 }
@@ -32,7 +32,7 @@ func NewScreening(ls []*lists.List, opts screen.Options) (*Screening, error) {
 
 // newScreening is the Screening of an index.
 func newScreening(ix *screen.Index) (*Screening, error) {
-	s := &Screening{Index: ix, Kinds: map[string]lists.Kind{}, Thresholds: ix.Options()}
+	s := &Screening{Index: ix, Kinds: map[string]provenance.Kind{}, Thresholds: ix.Options()}
 	for _, p := range ix.Provenance() {
 		if _, dup := s.Kinds[p.ID]; dup {
 			return nil, fmt.Errorf("index lists: list %s is loaded twice", p.ID)
@@ -47,29 +47,3 @@ func newScreening(ix *screen.Index) (*Screening, error) {
 // Loaded returns the loaded lists, in the order they were indexed. They
 // are shared and must not be changed.
 func (s *Screening) Loaded() []*lists.List { return s.Index.Lists() }
-
-// CheckFresh returns an error naming the first sanctions list older than
-// maxAge at the given time; curated ban lists carry the date of their legal
-// texts and are not aged. maxAge 0 disables the check.
-func (s *Screening) CheckFresh(maxAge time.Duration, at time.Time) error {
-	if maxAge <= 0 {
-		return nil
-	}
-	for _, p := range s.Lists {
-		if p.Kind == lists.KindBan {
-			continue
-		}
-		if err := lists.CheckFresh(p, maxAge, at); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// AgeDays is the whole number of days between published and at.
-func AgeDays(published, at time.Time) int {
-	if published.IsZero() || at.Before(published) {
-		return 0
-	}
-	return int(at.Sub(published).Hours() / 24)
-}

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/bangate/bangate/internal/decision"
-	"github.com/bangate/bangate/internal/policy"
 )
 
 // Rules of the waiver findings made in Go, over the whole run.
@@ -20,7 +19,7 @@ const (
 // that expires within warnDays of asOf (reported on each input it covered).
 // Expired waivers are reported by the policies. warnDays < 0 turns the
 // expiry warning off.
-func ReportWaivers(run *decision.Run, ws []policy.Waiver, asOf time.Time, warnDays int) {
+func ReportWaivers(run *decision.Run, ws []decision.Waiver, asOf time.Time, warnDays int) {
 	if len(ws) == 0 || len(run.Inputs) == 0 {
 		return
 	}
@@ -72,7 +71,7 @@ func ReportWaivers(run *decision.Run, ws []policy.Waiver, asOf time.Time, warnDa
 	}
 }
 
-func waiverFinding(w policy.Waiver, rule, title, msg string) decision.Violation {
+func waiverFinding(w decision.Waiver, rule, title, msg string) decision.Violation {
 	return decision.Violation{
 		Rule: rule, Severity: "low", Title: title, Message: msg,
 		Subject: decision.Subject{Kind: "document", Name: "waiver " + w.ID},
@@ -81,7 +80,7 @@ func waiverFinding(w policy.Waiver, rule, title, msg string) decision.Violation 
 	}
 }
 
-func subjectText(s policy.WaiverSubject) string {
+func subjectText(s decision.WaiverSubject) string {
 	switch {
 	case s.Ref != "":
 		return "ref " + s.Ref
@@ -105,27 +104,4 @@ func WaiverFindings(run *decision.Run) int {
 		}
 	}
 	return n
-}
-
-// Gate holds what decides a run's exit code once every input is decided.
-type Gate struct {
-	// Waivers are the waivers the policies applied.
-	Waivers []policy.Waiver
-	// AsOf is the date the run evaluated against.
-	AsOf time.Time
-	// WaiverWarnDays, FailOn and WaiverFail are the config keys of the
-	// same names.
-	WaiverWarnDays int
-	FailOn         string
-	WaiverFail     bool
-}
-
-// Finish completes a run the same way for a check and its replay: the
-// waiver findings, then the exit code under --fail-on and waiver-fail.
-func Finish(run *decision.Run, g Gate) {
-	ReportWaivers(run, g.Waivers, g.AsOf, g.WaiverWarnDays)
-	run.ExitCode = decision.GateExitCode(run, g.FailOn)
-	if g.WaiverFail && WaiverFindings(run) > 0 && decision.Worse(decision.ExitFail, run.ExitCode) {
-		run.ExitCode = decision.ExitFail
-	}
 }

@@ -6,16 +6,15 @@ import (
 
 	"github.com/bangate/bangate/internal/check"
 	"github.com/bangate/bangate/internal/decision"
-	"github.com/bangate/bangate/internal/policy"
 )
 
 func TestReportWaivers(t *testing.T) {
 	asOf := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
-	ws := []policy.Waiver{
-		{ID: "W-used-soon", Rule: "r", Subject: policy.WaiverSubject{Ref: "a"}, Expires: "2026-12-10"},
-		{ID: "W-used-later", Rule: "r", Subject: policy.WaiverSubject{Ref: "b"}, Expires: "2027-06-01"},
-		{ID: "W-unused", Rule: "r", Subject: policy.WaiverSubject{Ref: "zzz"}, Expires: "2027-06-01"},
-		{ID: "W-expired", Rule: "r", Subject: policy.WaiverSubject{Ref: "c"}, Expires: "2026-01-01"},
+	ws := []decision.Waiver{
+		{ID: "W-used-soon", Rule: "r", Subject: decision.WaiverSubject{Ref: "a"}, Expires: "2026-12-10"},
+		{ID: "W-used-later", Rule: "r", Subject: decision.WaiverSubject{Ref: "b"}, Expires: "2027-06-01"},
+		{ID: "W-unused", Rule: "r", Subject: decision.WaiverSubject{Ref: "zzz"}, Expires: "2027-06-01"},
+		{ID: "W-expired", Rule: "r", Subject: decision.WaiverSubject{Ref: "c"}, Expires: "2026-01-01"},
 	}
 	run := &decision.Run{Inputs: []decision.Input{{Result: decision.Result{
 		Waived: []decision.Violation{

@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -13,10 +15,7 @@ import (
 	"github.com/bangate/bangate/internal/check"
 	"github.com/bangate/bangate/internal/config"
 	"github.com/bangate/bangate/internal/decision"
-	"github.com/bangate/bangate/internal/policy"
-	"github.com/bangate/bangate/internal/procurement"
 	"github.com/bangate/bangate/internal/report"
-	"github.com/bangate/bangate/policies"
 )
 
 const checkLong = `Check SBOMs (CycloneDX, SPDX; detected by content) against the built-in
@@ -47,11 +46,12 @@ func newCheckCmd(env *Env) *cobra.Command {
 	return cmd
 }
 
-// addConfigFlags adds a flag for every configuration key that has one.
-func addConfigFlags(cmd *cobra.Command) {
+// addConfigFlags adds a flag for every configuration key that has one, or,
+// when only is given, for those keys only.
+func addConfigFlags(cmd *cobra.Command, only ...string) {
 	fs := cmd.Flags()
 	for _, k := range config.Keys() {
-		if k.Flag == "" {
+		if k.Flag == "" || (len(only) > 0 && !slices.Contains(only, k.Name)) {
 			continue
 		}
 		switch d := k.Default.(type) {
@@ -91,95 +91,56 @@ func runCheck(cmd *cobra.Command, env *Env, args []string) error {
 	if err != nil {
 		return withCode(decision.ExitError, err)
 	}
-	waivers, err := policy.LoadWaivers(cfg.Waivers)
+	plan, err := newPlan(cfg, settled, env)
 	if err != nil {
 		return withCode(decision.ExitError, err)
 	}
-	// Compile the policies while the lists load and index: both are fixed
-	// costs of every run, and independent.
-	type compiled struct {
-		engine *policy.Engine
-		err    error
-	}
-	compiling := make(chan compiled, 1)
-	go func() {
-		e, err := policy.New(ctx, policy.Options{BuiltIn: policies.FS, UserDirs: cfg.Policy.Dirs, Waivers: policy.WaiverData(waivers)})
-		compiling <- compiled{e, err}
-	}()
-	ownership, err := readOwnership(cfg.Procurement)
-	if err != nil {
-		return withCode(decision.ExitError, err)
-	}
-	opts := check.Options{
-		Profile: cfg.Profile, AsOf: settled.AsOf, AllComponents: cfg.Policy.Input == "all",
-		MaxListed: cfg.Coverage.MaxListed, Kind: cfg.Input.Kind, Embargo: cfg.Procurement.Embargo,
-		Procurement: procurement.Options{Columns: cfg.Procurement.Columns, Encoding: cfg.Procurement.Encoding},
-		Ownership:   ownership,
-	}
-	// Read and parse the inputs too while the lists load.
+	// Read and parse the inputs while the session compiles the policies
+	// and loads the lists: all three are independent.
+	keep := cfg.Evidence.File != "" // the bytes are needed again only for evidence
 	parsing := make(chan []check.Input, 1)
 	go func() {
-		inputs := check.ReadInputs(args, env.Stdin, settled.MaxSize)
+		inputs := check.ReadInputs(args, env.Stdin, plan.Input.MaxSize)
 		for i := range inputs {
-			inputs[i] = check.Prepare(inputs[i], opts)
-			if cfg.Evidence.File == "" {
-				inputs[i].Data = nil // the bytes are needed again only for evidence
+			inputs[i] = check.Parse(plan, inputs[i])
+			if !keep {
+				inputs[i].Data = nil
 			}
 		}
 		parsing <- inputs
 	}()
-	scr, err := loadScreening(cfg, env, settled.MaxAge, log)
+	sess, err := newSession(ctx, cfg, plan, env, log)
+	inputs := <-parsing
 	if err != nil {
 		return withCode(decision.ExitError, err)
 	}
-	c := <-compiling
-	if c.err != nil {
-		return withCode(decision.ExitError, c.err)
+	if w := sess.StaleWarning(); w != "" {
+		log.Warn("stale list", "err", w)
 	}
-	engine := c.engine
-	checker := check.New(engine, scr, opts)
-	inputs := <-parsing
-	pending := prepareEvidence(cfg, checker, inputs)
-	run := checker.Run(ctx, inputs, toolInfo())
-	check.Finish(run, check.Gate{Waivers: waivers, AsOf: settled.AsOf, WaiverWarnDays: cfg.WaiverWarnDays,
-		FailOn: cfg.FailOn, WaiverFail: cfg.WaiverFail})
-	log.Info("checked", "inputs", len(run.Inputs), "outcome", run.Outcome, "exit", run.ExitCode)
+	run := sess.Run(ctx, inputs)
+	d := run.Decision
+	log.Info("checked", "inputs", len(d.Inputs), "outcome", d.Outcome, "exit", d.ExitCode)
 
 	for _, o := range outputs {
-		if err := writeOutput(env.Stdout, o, run); err != nil {
+		if err := writeOutput(env.Stdout, o, d); err != nil {
 			return withCode(decision.ExitError, err)
 		}
 	}
-	if err := writeEvidence(ctx, env, checkEvidence{cfg: cfg, settled: settled, checker: checker, engine: engine,
-		screening: scr, waivers: waivers, inputs: inputs, run: run, pending: pending}); err != nil {
+	if err := writeEvidence(ctx, env, cfg, sess, run); err != nil {
 		return withCode(decision.ExitError, err)
 	}
-	for _, in := range run.Inputs {
+	for _, in := range d.Inputs {
 		if in.Error != "" {
-			printErr(env.Stderr, fmt.Errorf("%s", in.Error))
+			printErr(env.Stderr, errors.New(in.Error))
 		}
 	}
-	if run.ExitCode == decision.ExitPass {
+	for _, e := range d.Errors {
+		printErr(env.Stderr, errors.New(e))
+	}
+	if d.ExitCode == decision.ExitPass {
 		return nil
 	}
-	return withCode(run.ExitCode, nil)
-}
-
-// readOwnership reads the ownership file, if one is configured.
-func readOwnership(cfg config.ProcurementConfig) ([]procurement.Edge, error) {
-	if cfg.Ownership == "" {
-		return nil, nil
-	}
-	f, err := os.Open(cfg.Ownership)
-	if err != nil {
-		return nil, fmt.Errorf("read ownership %s: %w", cfg.Ownership, err)
-	}
-	defer f.Close()
-	edges, err := procurement.ReadOwnership(f, cfg.Ownership, procurement.Options{Encoding: cfg.Encoding})
-	if err != nil {
-		return nil, fmt.Errorf("read ownership %s: %w", cfg.Ownership, err)
-	}
-	return edges, nil
+	return withCode(d.ExitCode, nil)
 }
 
 // parseOutputs reads FORMAT[=FILE] values and checks, before any work is

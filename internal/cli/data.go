@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -18,7 +17,7 @@ import (
 	"github.com/bangate/bangate/internal/config"
 	"github.com/bangate/bangate/internal/decision"
 	"github.com/bangate/bangate/internal/lists"
-	"github.com/bangate/bangate/internal/screen"
+	"github.com/bangate/bangate/internal/provenance"
 	"github.com/bangate/bangate/policies"
 )
 
@@ -100,8 +99,8 @@ func printStatus(w io.Writer, ls []*lists.List, dir string, now time.Time, maxAg
 	sort.Slice(ls, func(i, j int) bool { return ls[i].Provenance.ID < ls[j].Provenance.ID })
 	for _, l := range ls {
 		p := l.Provenance
-		age := fmt.Sprintf("%dd", lists.AgeDays(p, now))
-		if p.Kind != lists.KindBan && maxAge > 0 && lists.CheckFresh(p, maxAge, now) != nil {
+		age := fmt.Sprintf("%dd", provenance.AgeDays(p, now))
+		if p.Kind != provenance.KindBan && maxAge > 0 && provenance.CheckFresh(p, maxAge, now) != nil {
 			age += " STALE"
 		}
 		src := p.SourceURL
@@ -220,7 +219,7 @@ func newDataImportCmd(env *Env) *cobra.Command {
 			if id == "" {
 				return withCode(decision.ExitError, fmt.Errorf("data import: --id is required (ofac-sdn or ofac-cons)"))
 			}
-			meta := lists.Provenance{ID: id, Kind: lists.KindSanctions, SourceURL: "file://" + filepath.Base(files[0])}
+			meta := provenance.List{ID: id, Kind: provenance.KindSanctions, SourceURL: "file://" + filepath.Base(files[0])}
 			if published != "" {
 				t, err := time.Parse(time.DateOnly, published)
 				if err != nil {
@@ -321,40 +320,16 @@ func loadLists(cfg config.Config, env *Env) ([]*lists.List, string, error) {
 // check starts at once. The lists are stored whatever happens here: a
 // failure is only logged, and the next check meets it again.
 func prebuildIndex(cmd *cobra.Command, env *Env) {
-	cfg, _, err := loadConfig(cmd, env)
+	cfg, settled, err := loadConfig(cmd, env)
 	if err != nil || !cfg.Lists.IndexCache {
 		return
 	}
 	log := newLogger(env.Stderr, cfg.LogLevel)
-	if _, err := loadScreening(cfg, env, 0, log); err != nil {
+	plan, err := newPlan(cfg, settled, env)
+	if err == nil {
+		err = check.WarmIndex(plan, sessionSources(cfg, plan, env, log))
+	}
+	if err != nil {
 		log.Warn("lists not indexed ahead of the next check", "err", err)
 	}
-}
-
-// loadScreening loads the lists in force, indexes them with the
-// configured thresholds (or decodes the index cached for them, see
-// lists.index-cache) and applies the freshness rule (lists.max-age,
-// lists.stale) as of now.
-func loadScreening(cfg config.Config, env *Env, maxAge time.Duration, log *slog.Logger) (*check.Screening, error) {
-	src, err := listSources(cfg, env)
-	if err != nil {
-		return nil, err
-	}
-	opts := screen.DefaultOptions()
-	opts.Match, opts.Review = cfg.Screen.Match, cfg.Screen.Review
-	var cache *check.IndexCache
-	if cfg.Lists.IndexCache {
-		cache = &check.IndexCache{Dir: filepath.Join(src.StoreDir, "index"), Program: programID(), Log: log}
-	}
-	scr, err := check.LoadScreening(src, opts, cache)
-	if err != nil {
-		return nil, err
-	}
-	if err := scr.CheckFresh(maxAge, env.Now()); err != nil {
-		if cfg.Lists.Stale == "error" {
-			return nil, err
-		}
-		log.Warn("stale list", "err", err)
-	}
-	return scr, nil
 }

@@ -16,8 +16,6 @@ import (
 	"github.com/bangate/bangate/internal/config"
 	"github.com/bangate/bangate/internal/decision"
 	"github.com/bangate/bangate/internal/evidence"
-	"github.com/bangate/bangate/internal/policy"
-	"github.com/bangate/bangate/policies"
 )
 
 const evidenceLong = `Audit evidence: "bangate check --evidence FILE" writes an in-toto Statement v1
@@ -148,7 +146,7 @@ snapshot, policy file or input no longer available, named).`,
 			if err != nil {
 				return withCode(decision.ExitError, err)
 			}
-			res, err := evidence.Replay(cmd.Context(), rec, st, evidence.ReplayOptions{ListsDir: listsDir, Inputs: given, Tool: toolInfo()})
+			res, err := evidence.Replay(cmd.Context(), rec, st, evidence.ReplayOptions{ListsDir: listsDir, Inputs: given, Tool: toolInfo(), Cache: env.Sessions})
 			if err != nil {
 				return evidenceExit(err)
 			}
@@ -331,35 +329,10 @@ func sortedKeys(m map[string]string) []string {
 	return out
 }
 
-// checkEvidence is what runCheck hands to writeEvidence.
-type checkEvidence struct {
-	cfg     config.Config
-	settled config.Settled
-	checker *check.Checker
-	engine  *policy.Engine
-	// screening holds the lists the check used, decoded whole only when
-	// a record is written.
-	screening *check.Screening
-	waivers   []policy.Waiver
-	inputs    []check.Input
-	run       *decision.Run
-	pending   *evidence.Pending
-}
-
-// prepareEvidence starts naming the parties of the inputs beside the
-// check, when evidence.file is set; nil otherwise.
-func prepareEvidence(cfg config.Config, checker *check.Checker, inputs []check.Input) *evidence.Pending {
-	if cfg.Evidence.File == "" {
-		return nil
-	}
-	return evidence.Prepare(checker, inputs)
-}
-
 // writeEvidence writes the evidence record of a finished check to
 // evidence.file and the evidence store, when evidence.file is set. It
 // does not change the check's exit code unless it fails.
-func writeEvidence(ctx context.Context, env *Env, ce checkEvidence) error {
-	cfg := ce.cfg
+func writeEvidence(ctx context.Context, env *Env, cfg config.Config, sess *check.Session, run *check.Run) error {
 	if cfg.Evidence.File == "" {
 		return nil
 	}
@@ -374,22 +347,11 @@ func writeEvidence(ctx context.Context, env *Env, ce checkEvidence) error {
 	if err != nil {
 		return err
 	}
-	env2, _, err := evidence.Write(ctx, st, evidence.Check{
-		Run: ce.run, Checker: ce.checker, Inputs: ce.inputs, Engine: ce.engine, BuiltIn: policies.FS,
-		Lists: ce.screening.Loaded(), WaiverFile: cfg.Waivers, Waivers: ce.waivers, CheckedAt: env.Now(), Pending: ce.pending,
-		Config: evidence.Config{
-			Profile: cfg.Profile, FailOn: cfg.FailOn, PolicyInput: cfg.Policy.Input, InputKind: cfg.Input.Kind,
-			MatchThreshold: cfg.Screen.Match, ReviewThresh: cfg.Screen.Review, MaxListAge: cfg.Lists.MaxAge,
-			StaleLists: cfg.Lists.Stale, MaxListed: cfg.Coverage.MaxListed, MaxInputSize: ce.settled.MaxSize,
-			WaiverWarnDays: cfg.WaiverWarnDays, WaiverFail: cfg.WaiverFail,
-			Embargo: cfg.Procurement.Embargo, ProcurementColumns: cfg.Procurement.Columns,
-			ProcurementEncoding: cfg.Procurement.Encoding, OwnershipFile: cfg.Procurement.Ownership,
-		},
-	}, signer)
+	record, _, err := evidence.Write(ctx, st, evidence.Check{Session: sess, Run: run, CheckedAt: env.Now()}, signer)
 	if err != nil {
 		return err
 	}
-	if err := atomicfile.WriteBytes(cfg.Evidence.File, 0o644, env2); err != nil {
+	if err := atomicfile.WriteBytes(cfg.Evidence.File, 0o644, record); err != nil {
 		return fmt.Errorf("write evidence %s: %w", cfg.Evidence.File, err)
 	}
 	return nil

@@ -33,12 +33,12 @@ func TestEvidenceCommands(t *testing.T) {
 	lists := filepath.Join(dir, "lists")
 	sbomPath := example(filepath.Join("sbom", "kaspersky.cdx.json"))
 	signed := filepath.Join(dir, "signed.json")
-	r = run(t, "", "check", "-o", "json", "--evidence", signed, "--evidence-dir", store, "--lists-dir", lists, "--sign-key", key+".key", sbomPath)
+	r = runOwn(t, "", "check", "-o", "json", "--evidence", signed, "--evidence-dir", store, "--lists-dir", lists, "--sign-key", key+".key", sbomPath)
 	if r.code != 1 {
 		t.Fatalf("check --evidence: exit %d, want the check's own 1: %s", r.code, r.stderr)
 	}
 	clean := filepath.Join(dir, "clean.json")
-	r = run(t, "", "check", "-o", "json", "--evidence", clean, "--evidence-dir", store, "--lists-dir", lists, "--log-level", "debug", example(filepath.Join("sbom", "clean.cdx.json")))
+	r = runOwn(t, "", "check", "-o", "json", "--evidence", clean, "--evidence-dir", store, "--lists-dir", lists, "--log-level", "debug", example(filepath.Join("sbom", "clean.cdx.json")))
 	if !strings.Contains(r.stderr, "screening index from cache") {
 		t.Errorf("the second check did not read the cached index:\n%s", r.stderr)
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bangate/bangate/internal/check"
 	"github.com/bangate/bangate/internal/decision"
 )
 
@@ -28,6 +29,10 @@ type Env struct {
 	CacheDir string
 	// HTTPClient fetches list updates; nil means a client with a timeout.
 	HTTPClient *http.Client
+	// Sessions shares compiled policies and screening indexes between the
+	// commands run with this Env (tests, a server); nil: each command
+	// builds its own.
+	Sessions *check.Cache
 }
 
 // exitError carries an exit code out of a command.

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bangate/bangate/internal/check"
 	"github.com/bangate/bangate/internal/cli"
 	"github.com/bangate/bangate/internal/decision"
 )
@@ -18,19 +19,38 @@ var repoRoot = filepath.Join("..", "..")
 
 var testNow = time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 
+// sessions is shared by the in-process runs of every test, as a server
+// shares one between its sessions: a plan's policies are compiled and its
+// lists indexed once per test binary, not once per run.
+var sessions = check.NewCache()
+
 type result struct {
 	code   int
 	stdout string
 	stderr string
 }
 
-// run executes bangate in-process, with no bangate.yaml in reach.
+// run executes bangate in-process, with no bangate.yaml in reach, sharing
+// compiled policies and screening indexes with the other tests.
 func run(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	return runEnv(t, sessions, stdin, args...)
+}
+
+// runOwn executes bangate in-process as a separate process would: it
+// compiles the policies and loads (or reads the cached index of) the
+// lists itself.
+func runOwn(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	return runEnv(t, nil, stdin, args...)
+}
+
+func runEnv(t *testing.T, cache *check.Cache, stdin string, args ...string) result {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	code := cli.Run(context.Background(), args, cli.Env{
 		Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut,
-		Now: func() time.Time { return testNow }, Dir: t.TempDir(), CacheDir: t.TempDir(),
+		Now: func() time.Time { return testNow }, Dir: t.TempDir(), CacheDir: t.TempDir(), Sessions: cache,
 	})
 	return result{code, out.String(), errOut.String()}
 }
@@ -70,7 +90,7 @@ func TestCheckErrors(t *testing.T) {
 		{"missing file", "", []string{"check", filepath.Join(dir, "nope.json")}, "nope.json"},
 		{"not an sbom", `{"hello": "world"}`, []string{"check", "-"}, "parse -"},
 		{"empty stdin", "", []string{"check", "-"}, "parse -"},
-		{"unknown format flag value", "", []string{"check", "--profile", "reseller", "-"}, "config key profile"},
+		{"unknown profile", "", []string{"check", "--profile", "reseller", "-"}, `profile "reseller": the policy bundle defines`},
 		{"unknown output format", "", []string{"check", "-o", "pdf", example("sbom/clean.cdx.json")}, "output \"pdf\""},
 		{"unwritable output", "", []string{"check", "-o", "json=" + filepath.Join(dir, "no", "such", "dir", "x.json"), example("sbom/clean.cdx.json")}, "x.json"},
 		{"bad waiver file", "", []string{"check", "--waivers", filepath.Join(dir, "nope.yaml"), example("sbom/clean.cdx.json")}, "read waivers"},

@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,9 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bangate/bangate/internal/check"
-	"github.com/bangate/bangate/internal/config"
 	"github.com/bangate/bangate/internal/decision"
-	"github.com/bangate/bangate/internal/screen"
 )
 
 // screenResult is one line of `bangate screen --format json`.
@@ -35,6 +34,10 @@ type screenMatch struct {
 	Explain     string   `json:"explain,omitempty"`
 }
 
+// screenKeys are the configuration keys the screen command takes as
+// flags: where the lists are, how old they may be, and the thresholds.
+var screenKeys = []string{"profile", "screen.match", "screen.review", "lists.dir", "lists.max-age", "lists.stale", "lists.index-cache", "policy.dirs", "log-level"}
+
 func newScreenCmd(env *Env) *cobra.Command {
 	var file, format, kind string
 	cmd := &cobra.Command{
@@ -43,87 +46,95 @@ func newScreenCmd(env *Env) *cobra.Command {
 		Long: `Screen party names ad hoc, or a batch with --file (one name per line), against
 every loaded list, with the same matcher as check. A score at or above
 screen.match is a match, at or above screen.review a possible match.
-Exit 0 no match, 1 a match, 3 possible matches only, 2 could not screen.`,
+Exit 0 no match, 1 a match, 3 possible matches only, 2 could not screen
+(an empty name, or a list older than lists.max-age).`,
 		Example: `  bangate screen "Andrey Tikhonov"
-  bangate screen --kind person "Андрей Тихонов"
+  bangate screen --party-kind person "Андрей Тихонов"
   bangate screen --file suppliers.txt --format json`,
 		RunE: func(cmd *cobra.Command, names []string) error {
-			cfg, settled, err := loadConfig(cmd, env)
-			if err != nil {
-				return withCode(decision.ExitError, err)
-			}
-			if format != "text" && format != "json" {
-				return withCode(decision.ExitError, fmt.Errorf("screen: --format %q: want text or json", format))
-			}
-			if kind != "" && kind != "person" && kind != "organization" {
-				return withCode(decision.ExitError, fmt.Errorf("screen: --kind %q: want person or organization", kind))
-			}
-			if file != "" {
-				more, err := readNames(file, env.Stdin)
-				if err != nil {
-					return withCode(decision.ExitError, err)
-				}
-				names = append(names, more...)
-			}
-			if len(names) == 0 {
-				return withCode(decision.ExitError, fmt.Errorf("screen: no names given (arguments or --file)"))
-			}
-			scr, err := loadScreening(cfg, env, settled.MaxAge, newLogger(env.Stderr, cfg.LogLevel))
-			if err != nil {
-				return withCode(decision.ExitError, err)
-			}
-			opts := scr.Thresholds
-			worst := decision.ExitPass
-			enc := json.NewEncoder(env.Stdout)
-			for _, name := range names {
-				r := screenOne(scr, opts, name, kind)
-				if err := scr.Index.Err(); err != nil {
-					// A match lost its entry's details: stop before printing it.
-					return withCode(decision.ExitError, fmt.Errorf("screen %q: %w", name, err))
-				}
-				code := map[string]int{"match": decision.ExitFail, "review": decision.ExitReview}[r.Outcome]
-				if decision.Worse(code, worst) {
-					worst = code
-				}
-				if format == "json" {
-					if err := enc.Encode(r); err != nil {
-						return withCode(decision.ExitError, err)
-					}
-					continue
-				}
-				printScreen(env.Stdout, r)
-			}
-			if worst != decision.ExitPass {
-				return withCode(worst, nil)
-			}
-			return nil
+			return runScreen(cmd, env, names, file, format, kind)
 		},
 	}
 	cmd.Flags().StringVar(&file, "file", "", "file of names, one per line (- for standard input)")
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json (one object per line)")
-	cmd.Flags().StringVar(&kind, "kind", "", "what the names are: person or organization (default: unknown)")
-	for _, k := range config.Keys() {
-		if k.Name == "screen.match" || k.Name == "screen.review" || k.Name == "lists.dir" || k.Name == "lists.max-age" {
-			cmd.Flags().String(k.Flag, fmt.Sprint(k.Default), k.Help)
-		}
-	}
+	cmd.Flags().StringVar(&kind, "party-kind", "", "what the names are: person or organization (default: unknown)")
+	addConfigFlags(cmd, screenKeys...)
 	return cmd
 }
 
-func screenOne(scr *check.Screening, opts screen.Options, name, kind string) screenResult {
-	r := screenResult{Query: name, Outcome: "none", Matches: []screenMatch{}}
-	if strings.TrimSpace(name) == "" {
-		return r
+func runScreen(cmd *cobra.Command, env *Env, names []string, file, format, kind string) error {
+	cfg, settled, err := loadConfig(cmd, env)
+	if err != nil {
+		return withCode(decision.ExitError, err)
 	}
-	for _, m := range scr.Index.Name(screen.Query{Name: name, Kind: kind}) {
+	format, kind = strings.ToLower(format), strings.ToLower(kind)
+	if format != "text" && format != "json" {
+		return withCode(decision.ExitError, fmt.Errorf("screen: --format %q: want text or json", format))
+	}
+	if kind != "" && kind != "person" && kind != "organization" {
+		return withCode(decision.ExitError, fmt.Errorf("screen: --party-kind %q: want person or organization", kind))
+	}
+	if file != "" {
+		more, err := readNames(file, env.Stdin)
+		if err != nil {
+			return withCode(decision.ExitError, err)
+		}
+		names = append(names, more...)
+	}
+	if len(names) == 0 {
+		return withCode(decision.ExitError, errors.New("screen: no names given (arguments or --file)"))
+	}
+	for _, name := range names {
+		if strings.TrimSpace(name) == "" {
+			return withCode(decision.ExitError, errors.New("screen: an empty name cannot be screened"))
+		}
+	}
+	log := newLogger(env.Stderr, cfg.LogLevel)
+	plan, err := newPlan(cfg, settled, env)
+	if err != nil {
+		return withCode(decision.ExitError, err)
+	}
+	sess, err := newSession(cmd.Context(), cfg, plan, env, log)
+	if err != nil {
+		return withCode(decision.ExitError, err)
+	}
+	if w := sess.StaleWarning(); w != "" {
+		log.Warn("stale list", "err", w)
+	} else if stale := sess.Stale(); len(stale) > 0 {
+		return withCode(decision.ExitError, fmt.Errorf("screen: %w", errors.Join(stale...)))
+	}
+	worst := decision.ExitPass
+	enc := json.NewEncoder(env.Stdout)
+	for _, name := range names {
+		res, err := sess.ScreenName(name, kind)
+		if err != nil {
+			// A match lost its entry's details: stop before printing it.
+			return withCode(decision.ExitError, fmt.Errorf("screen %q: %w", name, err))
+		}
+		r := screenResultOf(res)
+		code := map[string]int{check.NameMatch: decision.ExitFail, check.NameReview: decision.ExitReview}[r.Outcome]
+		if decision.Worse(code, worst) {
+			worst = code
+		}
+		if format == "json" {
+			if err := enc.Encode(r); err != nil {
+				return withCode(decision.ExitError, err)
+			}
+			continue
+		}
+		printScreen(env.Stdout, r)
+	}
+	if worst != decision.ExitPass {
+		return withCode(worst, nil)
+	}
+	return nil
+}
+
+func screenResultOf(res check.NameResult) screenResult {
+	r := screenResult{Query: res.Query, Outcome: res.Outcome, Matches: []screenMatch{}}
+	for _, m := range res.Matches {
 		r.Matches = append(r.Matches, screenMatch{List: m.List, EntryID: m.EntryID, EntryName: m.EntryName, MatchedName: m.MatchedName,
 			MatchedOn: m.MatchedOn, Score: m.Score, Method: m.Method, Programs: nonNilStrings(m.Programs), Explain: m.Explain})
-		switch {
-		case m.Score >= opts.Match:
-			r.Outcome = "match"
-		case m.Score >= opts.Review && r.Outcome == "none":
-			r.Outcome = "review"
-		}
 	}
 	return r
 }

@@ -145,7 +145,7 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown key", "profil: all\n", nil, "unknown key profil"},
 		{"unknown nested key", "lists:\n  maxage: 3d\n", nil, "unknown key lists.maxage"},
 		{"bad yaml", "profile: [\n", nil, "read config"},
-		{"bad profile", "profile: reseller\n", nil, "config key profile: bad value \"reseller\""},
+		{"empty profile", "profile: \"\"\n", nil, "config key profile: bad value \"\""},
 		{"bad age", "lists:\n  max-age: soon\n", nil, "config key lists.max-age"},
 		{"bad size", "", map[string]string{"BANGATE_INPUT_MAX_SIZE": "lots"}, "config key input.max-size"},
 		{"bad date", "as-of: 2024-13-01\n", nil, "config key as-of"},

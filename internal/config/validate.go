@@ -5,22 +5,24 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/bangate/bangate/internal/decision"
 )
 
-// Profiles are the obligation profiles the built-in bundle defines.
-var profiles = []string{"us-person", "federal-contractor", "telecom-carrier", "all"}
-
-// FailOnLevels are the accepted values of fail-on, strictest last.
-var failOnLevels = []string{"critical", "high", "medium", "low", "review"}
-
-// Validate checks every key and derives typed values; an error names the key.
-func (c Config) Validate(now time.Time) (Settled, error) {
+// Validate checks every key and derives typed values; an error names the
+// key. Values are read case-insensitively where that is unambiguous
+// (fail-on, log-level, the enumerations). The profile is checked against
+// the policy bundle, which defines the profiles, when the check starts.
+func (c *Config) Validate(now time.Time) (Settled, error) {
 	var s Settled
-	if !contains(profiles, c.Profile) {
-		return s, keyError("profile", c.Profile, "one of "+strings.Join(profiles, ", "))
+	if strings.TrimSpace(c.Profile) == "" {
+		return s, keyError("profile", c.Profile, "a profile the policy bundle defines")
 	}
-	if !contains(failOnLevels, c.FailOn) {
-		return s, keyError("fail-on", c.FailOn, "one of "+strings.Join(failOnLevels, ", "))
+	for _, v := range []*string{&c.FailOn, &c.LogLevel, &c.Policy.Input, &c.Input.Kind, &c.Lists.Stale, &c.Procurement.Encoding, &c.Procurement.Embargo} {
+		*v = strings.ToLower(strings.TrimSpace(*v))
+	}
+	if _, err := decision.ParseFailOn(c.FailOn); err != nil {
+		return s, keyError("fail-on", c.FailOn, "one of "+strings.Join(decision.FailOnLevels(), ", "))
 	}
 	if !contains([]string{"debug", "info", "warn", "error"}, c.LogLevel) {
 		return s, keyError("log-level", c.LogLevel, "one of debug, info, warn, error")

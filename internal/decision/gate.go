@@ -1,7 +1,5 @@
 package decision
 
-var severityRank = map[string]int{"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
-
 // GateExitCode is the run's exit code under a --fail-on level: an input
 // that could not be checked is 2; a violation at or above the level is 1
 // ("review" makes every violation and every review fail); else a review,
@@ -11,8 +9,8 @@ func GateExitCode(run *Run, failOn string) int {
 		return ExitError
 	}
 	worst := ExitPass
-	for _, in := range run.Inputs {
-		code := inputExitCode(in, failOn)
+	for i := range run.Inputs {
+		code := InputExitCode(&run.Inputs[i], failOn)
 		if Worse(code, worst) {
 			worst = code
 		}
@@ -20,23 +18,25 @@ func GateExitCode(run *Run, failOn string) int {
 	return worst
 }
 
-func inputExitCode(in Input, failOn string) int {
+// InputExitCode is one input's exit code under a --fail-on level (see
+// GateExitCode).
+func InputExitCode(in *Input, failOn string) int {
 	if in.Outcome == OutcomeError || in.Error != "" {
 		return ExitError
 	}
-	if failOn == "review" {
+	if failOn == FailOnReview {
 		if len(in.Result.Violations)+len(in.Result.Reviews) > 0 {
 			return ExitFail
 		}
 		return ExitPass
 	}
-	min, ok := severityRank[failOn]
-	if !ok {
-		min = severityRank["low"]
+	min := SeverityRank(failOn)
+	if !ValidSeverity(failOn) {
+		min = SeverityRank("low")
 	}
 	below := false
 	for _, v := range in.Result.Violations {
-		if severityRank[v.Severity] >= min {
+		if SeverityRank(v.Severity) >= min {
 			return ExitFail
 		}
 		below = true

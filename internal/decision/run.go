@@ -3,7 +3,7 @@ package decision
 import (
 	"time"
 
-	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 )
 
 // Exit codes of a check, in the order of precedence used when several
@@ -30,14 +30,18 @@ type Run struct {
 	// Profile is the obligations profile in force.
 	Profile string `json:"profile"`
 	// Lists is the provenance of every list loaded, sorted by ID.
-	Lists []lists.Provenance `json:"lists"`
+	Lists []provenance.List `json:"lists"`
 	// Inputs holds one entry per input, in the order given.
 	Inputs []Input `json:"inputs"`
-	// Outcome is the worst outcome over all inputs: "pass", "fail",
-	// "review" or "error".
+	// Outcome is the run's outcome: OutcomeFor(ExitCode), "pass",
+	// "fail", "review" or "error".
 	Outcome string `json:"outcome"`
 	// ExitCode is the exit code the outcome maps to.
 	ExitCode int `json:"exit_code"`
+	// Errors say why the run as a whole could not be checked (a list
+	// older than allowed), each with how to fix it; an input's own
+	// problem is in its Error. A run with errors is never a pass.
+	Errors []string `json:"errors,omitempty"`
 }
 
 // Tool identifies bangate and what it embeds.
@@ -65,7 +69,10 @@ type Input struct {
 	// Error is set when this input could not be checked; Result is then
 	// empty and the outcome is "error".
 	Error string `json:"error,omitempty"`
-	// Outcome is Result.Outcome, or "error".
+	// Outcome is the input's outcome under the gate: OutcomeFor of its
+	// exit code (InputExitCode). It can differ from Result.Outcome, what
+	// the policies decided: a high-severity violation under --fail-on
+	// critical is a "review".
 	Outcome string `json:"outcome"`
 	// Result is what the policies decided.
 	Result Result `json:"result"`
@@ -88,18 +95,33 @@ type Coverage struct {
 // OutcomeError is the outcome of an input that could not be checked.
 const OutcomeError = "error"
 
-// ExitCodeFor maps an outcome to its exit code.
+// outcomes is the one map between outcomes and exit codes; every report,
+// the gate and the evidence record read it through ExitCodeFor and
+// OutcomeFor, so that the outcome printed always agrees with the exit
+// code.
+var outcomes = []struct {
+	outcome string
+	code    int
+}{{OutcomePass, ExitPass}, {OutcomeFail, ExitFail}, {OutcomeReview, ExitReview}, {OutcomeError, ExitError}}
+
+// ExitCodeFor maps an outcome to its exit code; an unknown outcome is 2.
 func ExitCodeFor(outcome string) int {
-	switch outcome {
-	case OutcomePass:
-		return ExitPass
-	case OutcomeFail:
-		return ExitFail
-	case OutcomeReview:
-		return ExitReview
-	default:
-		return ExitError
+	for _, o := range outcomes {
+		if o.outcome == outcome {
+			return o.code
+		}
 	}
+	return ExitError
+}
+
+// OutcomeFor maps an exit code to its outcome; an unknown code is "error".
+func OutcomeFor(code int) string {
+	for _, o := range outcomes {
+		if o.code == code {
+			return o.outcome
+		}
+	}
+	return OutcomeError
 }
 
 // Worse reports whether exit code a outranks b (2 > 1 > 3 > 0).

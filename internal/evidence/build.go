@@ -6,9 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -16,105 +13,66 @@ import (
 	"github.com/bangate/bangate/internal/check"
 	"github.com/bangate/bangate/internal/decision"
 	"github.com/bangate/bangate/internal/lists"
-	"github.com/bangate/bangate/internal/policy"
+	"github.com/bangate/bangate/internal/provenance"
 )
 
-// Check is what a finished check hands to Write.
+// Check is what a finished check hands to Write: the session that ran
+// it and the run itself. Everything the record states comes from them:
+// the plan, the policy files as compiled, the lists as screened, the bytes
+// of every input, waiver and ownership file as checked, and the parties the
+// run screened. Nothing is read again from disk.
 type Check struct {
-	// Run is the decided run, with its final exit code.
-	Run *decision.Run
-	// Checker is the checker that decided (it names the parties screened).
-	Checker *check.Checker
-	// Inputs are the inputs as read, in the order of Run.Inputs.
-	Inputs []check.Input
-	// Engine is the compiled policy engine (its files and digest).
-	Engine *policy.Engine
-	// BuiltIn is the built-in bundle the engine loaded; the files of
-	// other origins are read from their directories.
-	BuiltIn fs.FS
-	// Lists are the loaded lists, as screened.
-	Lists []*lists.List
-	// WaiverFile is the waiver file as named ("" for none), and Waivers
-	// its waivers.
-	WaiverFile string
-	Waivers    []policy.Waiver
-	// Config is the effective configuration.
-	Config Config
+	// Session ran the check.
+	Session *check.Session
+	// Run is what it decided.
+	Run *check.Run
 	// CheckedAt is when the check ran.
 	CheckedAt time.Time
-	// Pending, when not nil, holds the parties Prepare named while the
-	// check ran; else Write names them itself.
-	Pending *Pending
 }
 
-// Write records c: it stores every policy file, list snapshot and input in
-// st (each once), builds the predicate, signs it with signer (nil: an
-// unsigned, digest-only record) and stores the envelope. It returns the
-// envelope and the record ID. The private key is never written anywhere.
+// Write records c: it stores every policy file, list snapshot, input,
+// waiver and ownership file in st (each once), builds the predicate, signs
+// it with signer (nil: an unsigned, digest-only record) and stores the
+// envelope. It returns the envelope and the record ID. The private key is
+// never written anywhere.
 func Write(ctx context.Context, st *Store, c Check, signer *Signer) ([]byte, string, error) {
-	if c.Run == nil || c.Engine == nil || c.Checker == nil {
+	if c.Run == nil || c.Run.Decision == nil || c.Session == nil {
 		return nil, "", errors.New("write evidence: incomplete check")
 	}
-	if len(c.Inputs) != len(c.Run.Inputs) {
-		return nil, "", fmt.Errorf("write evidence: %d inputs read, %d decided", len(c.Inputs), len(c.Run.Inputs))
+	if len(c.Run.Inputs) != len(c.Run.Decision.Inputs) {
+		return nil, "", fmt.Errorf("write evidence: %d inputs read, %d decided", len(c.Run.Inputs), len(c.Run.Decision.Inputs))
 	}
-	if err := storePolicy(st, c.Engine.Files(), c.BuiltIn); err != nil {
+	if err := storePolicy(st, c.Session); err != nil {
 		return nil, "", err
 	}
-	if c.Config.OwnershipFile != "" {
-		b, err := os.ReadFile(c.Config.OwnershipFile)
-		if err != nil {
-			return nil, "", fmt.Errorf("write evidence: read ownership %s: %w", c.Config.OwnershipFile, unwrapPath(err))
+	plan := c.Session.Plan()
+	for _, b := range []*check.Blob{plan.Waivers.File, plan.Ownership} {
+		if b == nil {
+			continue
 		}
-		if c.Config.OwnershipSHA256, err = st.Put(b); err != nil {
-			return nil, "", fmt.Errorf("write evidence: ownership %s: %w", c.Config.OwnershipFile, err)
+		if err := st.PutDigest(b.SHA256, b.Data); err != nil {
+			return nil, "", fmt.Errorf("write evidence: %s: %w", b.Name, err)
 		}
 	}
-	snaps, err := storeLists(st, c.Lists, c.Run.Lists)
+	snaps, err := storeLists(st, c.Session.LoadedLists(), c.Run.Decision.Lists)
 	if err != nil {
 		return nil, "", err
 	}
-	parties := make([]check.Screened, len(c.Inputs))
-	var (
-		prepared []check.Screened
-		perrs    []error
-	)
-	if c.Pending != nil {
-		prepared, perrs = c.Pending.wait()
-		if len(prepared) != len(c.Inputs) {
-			return nil, "", errors.New("write evidence: prepared for other inputs")
-		}
-	}
-	for i, in := range c.Inputs {
-		if in.Err != nil || c.Run.Inputs[i].SHA256 == "" {
-			continue
-		}
+	for _, in := range c.Run.Inputs {
 		// An input whose bytes were dropped after parsing is not stored;
 		// a replay then needs it given again.
-		if in.Data != nil {
-			if err := st.PutDigest(c.Run.Inputs[i].SHA256, in.Data); err != nil {
-				return nil, "", fmt.Errorf("write evidence: input %s: %w", in.Path, err)
-			}
+		if in.SHA256 == "" || in.Data == nil {
+			continue
 		}
-		if c.Run.Inputs[i].Error != "" {
-			continue // it could not be parsed; nothing was screened
-		}
-		// Hits need counting only where no finding shows one.
-		count := !hasHit(c.Run.Inputs[i])
-		if prepared != nil && (prepared[i].HitsCounted || !count) {
-			parties[i], err = prepared[i], perrs[i]
-		} else {
-			parties[i], err = c.Checker.ScreenedParties(in, count)
-		}
-		if err != nil {
-			return nil, "", fmt.Errorf("write evidence: %w", err)
+		if err := st.PutDigest(in.SHA256, in.Data); err != nil {
+			return nil, "", fmt.Errorf("write evidence: input %s: %w", in.Path, err)
 		}
 	}
 	integrity := IntegrityDigest
 	if signer != nil {
 		integrity = IntegritySigned
 	}
-	p := Build(c, parties, snaps, integrity)
+	p := Build(c, snaps, integrity)
 	stmt, err := Statement(p, Subjects(p))
 	if err != nil {
 		return nil, "", fmt.Errorf("write evidence: %w", err)
@@ -129,38 +87,22 @@ func Write(ctx context.Context, st *Store, c Check, signer *Signer) ([]byte, str
 	return env, id, nil
 }
 
-// storePolicy copies every bundle file into the store, checking that it is
-// still the file the engine compiled.
-func storePolicy(st *Store, files []policy.File, builtin fs.FS) error {
-	for _, f := range files {
-		var (
-			data []byte
-			err  error
-		)
-		if f.Origin == "builtin" {
-			if builtin == nil {
-				return fmt.Errorf("write evidence: policy %s:%s: no built-in bundle given", f.Origin, f.Path)
-			}
-			data, err = fs.ReadFile(builtin, f.Path)
-		} else {
-			data, err = os.ReadFile(filepath.Join(f.Origin, filepath.FromSlash(f.Path)))
+// storePolicy stores every bundle file as the session compiled it.
+func storePolicy(st *Store, s *check.Session) error {
+	for _, f := range s.PolicyFiles() {
+		data := s.PolicyContent(f)
+		if data == nil {
+			return fmt.Errorf("write evidence: policy %s:%s: no content kept", f.Origin, f.Path)
 		}
-		if err != nil {
-			return fmt.Errorf("write evidence: read policy %s:%s: %w", f.Origin, f.Path, unwrapPath(err))
-		}
-		d, err := st.Put(data)
-		if err != nil {
+		if err := st.PutDigest(f.SHA256, data); err != nil {
 			return fmt.Errorf("write evidence: policy %s:%s: %w", f.Origin, f.Path, err)
-		}
-		if d != f.SHA256 {
-			return fmt.Errorf("write evidence: policy %s:%s changed after it was compiled", f.Origin, f.Path)
 		}
 	}
 	return nil
 }
 
 // storeLists stores every list screened and pairs it with its provenance.
-func storeLists(st *Store, ls []*lists.List, used []lists.Provenance) ([]ListSnapshot, error) {
+func storeLists(st *Store, ls []*lists.List, used []provenance.List) ([]ListSnapshot, error) {
 	byID := make(map[string]*lists.List, len(ls))
 	for _, l := range ls {
 		byID[l.Provenance.ID] = l
@@ -175,16 +117,17 @@ func storeLists(st *Store, ls []*lists.List, used []lists.Provenance) ([]ListSna
 		if err != nil {
 			return nil, fmt.Errorf("write evidence: %w", err)
 		}
-		out = append(out, ListSnapshot{Provenance: p, Object: d})
+		out = append(out, ListSnapshot{List: p, Object: d})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out, nil
 }
 
-// Build assembles the predicate of c: parties[i] is what was screened in
-// input i, snaps the stored list snapshots.
-func Build(c Check, parties []check.Screened, snaps []ListSnapshot, integrity string) *Predicate {
-	run := c.Run
+// Build assembles the predicate of c; snaps are the stored list
+// snapshots.
+func Build(c Check, snaps []ListSnapshot, integrity string) *Predicate {
+	run := c.Run.Decision
+	plan := c.Session.Plan()
 	p := &Predicate{
 		Version:   Version,
 		Kind:      KindNoHit,
@@ -192,37 +135,35 @@ func Build(c Check, parties []check.Screened, snaps []ListSnapshot, integrity st
 		Tool:      run.Tool,
 		CheckedAt: c.CheckedAt.UTC(),
 		AsOf:      run.AsOf.UTC(),
-		Config:    c.Config,
-		Policy:    Bundle{Version: run.Tool.BundleVersion, Digest: c.Engine.Digest(), Files: c.Engine.Files()},
+		Plan:      &plan,
+		Policy:    Bundle{Version: run.Tool.BundleVersion, Digest: c.Session.BundleDigest(), Files: c.Session.PolicyFiles()},
 		Lists:     snaps,
 		Outcome:   run.Outcome,
 		ExitCode:  run.ExitCode,
+		Errors:    run.Errors,
 	}
 	if p.Lists == nil {
 		p.Lists = []ListSnapshot{}
 	}
 	for i, d := range run.Inputs {
+		facts := c.Run.Inputs[i]
 		in := Input{
-			Path: d.Path, Kind: d.Kind, Format: d.Format, SpecVersion: d.SpecVersion, SHA256: d.SHA256,
+			Path: d.Path, Kind: d.Kind, Format: d.Format, SpecVersion: d.SpecVersion, SHA256: d.SHA256, Size: facts.Size,
 			Subject: d.Subject, Error: d.Error, Outcome: d.Outcome, Result: normalResult(d.Result), Coverage: d.Coverage,
 		}
-		if i < len(c.Inputs) {
-			in.Size = int64(len(c.Inputs[i].Data))
-		}
-		var ps check.Screened
-		if i < len(parties) {
-			ps = parties[i]
-		}
-		in.Screened = screened(ps.Parties)
-		in.Screened.Hits = ps.Hits
-		if noHit(d, ps.Hits) {
+		in.Screened = screened(facts.Parties)
+		in.Screened.Hits = facts.Hits
+		if noHit(d, facts.Hits) {
 			in.Certificate = certificate(d, in.Screened.Count, snaps, run.AsOf)
 		} else {
 			p.Kind = KindDecision
 		}
 		p.Inputs = append(p.Inputs, in)
 	}
-	p.Waivers = waiverUse(c.WaiverFile, c.Waivers, run.Inputs)
+	if len(run.Errors) > 0 {
+		p.Kind = KindDecision // a run that could not be fully checked certifies nothing
+	}
+	p.Waivers = waiverUse(plan.Waivers.File, c.Session.Waivers(), run.Inputs)
 	return p
 }
 
@@ -290,16 +231,15 @@ func certificate(d decision.Input, parties int, snaps []ListSnapshot, asOf time.
 		asOf.UTC().Format(time.DateOnly), parties, d.Path, d.SHA256, strings.Join(ls, ", "))
 }
 
-// waiverUse sorts the waivers into applied, expired and unused.
-func waiverUse(file string, ws []policy.Waiver, inputs []decision.Input) Waivers {
-	out := Waivers{File: file, Entries: ws, Applied: []string{}, Expired: []string{}, Unused: []string{}}
+// waiverUse sorts the waivers of the waiver file into applied, expired
+// and unused.
+func waiverUse(file *check.Blob, ws []decision.Waiver, inputs []decision.Input) Waivers {
+	out := Waivers{Entries: ws, Applied: []string{}, Expired: []string{}, Unused: []string{}}
 	if out.Entries == nil {
-		out.Entries = []policy.Waiver{}
+		out.Entries = []decision.Waiver{}
 	}
-	if file != "" {
-		if b, err := os.ReadFile(file); err == nil {
-			out.SHA256 = digestOf(b)
-		}
+	if file != nil {
+		out.File, out.SHA256 = file.Name, file.SHA256
 	}
 	applied, expired := map[string]bool{}, map[string]bool{}
 	for _, in := range inputs {

@@ -15,10 +15,8 @@ import (
 // parties screened (5,000 listed). It is the work Write adds to a check
 // besides storing objects and naming the parties.
 func BenchmarkRecord(b *testing.B) {
-	eng, err := engine()
-	if err != nil {
-		b.Fatal(err)
-	}
+	sdn := importSDN(b, b.TempDir(), "sdn-2025-05", published2025)
+	base := checkFiles(b, sdn, "iran.cdx.json")
 	signer, _, _ := testKey(b, 3)
 	in := decision.Input{Path: "big.cdx.json", Kind: "sbom", Format: "cyclonedx-json", SpecVersion: "1.6",
 		SHA256: "a4d9187b6db5a4037faac2af35df7c676fb7a3bc41d378d8b02fb3b28f1faebc", Outcome: "fail"}
@@ -39,12 +37,12 @@ func BenchmarkRecord(b *testing.B) {
 	for i := range parties {
 		parties[i] = check.ScreenedParty{Name: fmt.Sprintf("Example Org %05d Ltd", i), Roles: []string{"supplier"}}
 	}
-	c := evidence.Check{Run: run, Engine: eng, CheckedAt: checkedAt, Inputs: []check.Input{{Path: "big.cdx.json"}}}
-	screened := []check.Screened{{Parties: parties, Hits: 2000}}
+	c := evidence.Check{Session: base.Session, CheckedAt: checkedAt, Run: &check.Run{Decision: run,
+		Inputs: []check.InputRun{{Path: "big.cdx.json", Parties: parties, Hits: 2000}}}}
 	b.ReportAllocs()
 	var size int
 	for b.Loop() {
-		p := evidence.Build(c, screened, nil, evidence.IntegritySigned)
+		p := evidence.Build(c, nil, evidence.IntegritySigned)
 		stmt, err := evidence.Statement(p, evidence.Subjects(p))
 		if err != nil {
 			b.Fatal(err)

@@ -142,7 +142,8 @@ func Open(data []byte, name string) (*Record, error) {
 	if stmt.GetType() != intoto.StatementTypeUri {
 		return nil, fmt.Errorf("read record %s: %w: statement type %q, want %q", name, ErrUnknownVersion, stmt.GetType(), intoto.StatementTypeUri)
 	}
-	if stmt.GetPredicateType() != PredicateType {
+	version, known := predicateTypes[stmt.GetPredicateType()]
+	if !known {
 		return nil, fmt.Errorf("read record %s: %w: predicate type %q; this build reads %q", name, ErrUnknownVersion, stmt.GetPredicateType(), PredicateType)
 	}
 	rec := &Record{ID: digestOf(payload), Envelope: &env, Payload: payload}
@@ -163,8 +164,8 @@ func Open(data []byte, name string) (*Record, error) {
 	if err := pdec.Decode(&p); err != nil {
 		return nil, fmt.Errorf("read record %s: %w: predicate: %w", name, ErrMalformed, jsonErr(err))
 	}
-	if p.Version != Version {
-		return nil, fmt.Errorf("read record %s: %w: predicate version %d; this build reads %d", name, ErrUnknownVersion, p.Version, Version)
+	if p.Version != version {
+		return nil, fmt.Errorf("read record %s: %w: predicate version %d under predicate type %q", name, ErrUnknownVersion, p.Version, stmt.GetPredicateType())
 	}
 	if err := p.validate(); err != nil {
 		return nil, fmt.Errorf("read record %s: %w: predicate: %w", name, ErrMalformed, err)

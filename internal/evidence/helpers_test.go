@@ -16,6 +16,7 @@ import (
 	"github.com/bangate/bangate/internal/evidence"
 	"github.com/bangate/bangate/internal/lists"
 	"github.com/bangate/bangate/internal/policy"
+	"github.com/bangate/bangate/internal/provenance"
 	"github.com/bangate/bangate/internal/screen"
 	"github.com/bangate/bangate/policies"
 )
@@ -30,10 +31,8 @@ var tool = decision.Tool{Name: "bangate", Version: "test", OPAVersion: policy.OP
 // matches (testdata/policy).
 var userPolicy = filepath.Join("testdata", "policy")
 
-// engine compiles the built-in bundle and the test rules once.
-var engine = sync.OnceValues(func() (*policy.Engine, error) {
-	return policy.New(context.Background(), policy.Options{BuiltIn: policies.FS, UserDirs: []string{userPolicy}, Waivers: policy.WaiverData(nil)})
-})
+// cache shares compiled bundles and indexes between the tests' sessions.
+var cache = check.NewCache()
 
 // banLists loads the built-in ban lists once.
 var banLists = sync.OnceValues(func() ([]*lists.List, error) { return lists.LoadBanLists(policies.FS) })
@@ -60,7 +59,7 @@ func importSDN(t testing.TB, dir, excerpt string, published time.Time) *lists.Li
 		t.Fatal(err)
 	}
 	l, err := st.Import(lists.ImportSpec{
-		Meta:   lists.Provenance{ID: "ofac-sdn", Kind: lists.KindSanctions, Title: "OFAC SDN (test excerpt)", SourceURL: "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.CSV", Published: published},
+		Meta:   provenance.List{ID: "ofac-sdn", Kind: provenance.KindSanctions, Title: "OFAC SDN (test excerpt)", SourceURL: "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.CSV", Published: published},
 		Format: lists.FormatOFACLegacy, Files: sdnFiles(t, excerpt), AllowShrink: true,
 	})
 	if err != nil {
@@ -69,37 +68,45 @@ func importSDN(t testing.TB, dir, excerpt string, published time.Time) *lists.Li
 	return l
 }
 
+// testPlan is the plan the tests check with: the built-in bundle and the
+// test rules, federal-contractor as of asOf.
+func testPlan() check.Plan {
+	opts := screen.DefaultOptions()
+	return check.Plan{Profile: "federal-contractor", AsOf: asOf, FailOn: "low",
+		Screening:   check.Thresholds{Match: opts.Match, Review: opts.Review},
+		PolicyInput: check.PolicyInputDiet, MaxListed: 50, Input: check.InputPlan{Kind: check.KindAuto, MaxSize: 1 << 20},
+		Waivers:  check.WaiverPlan{WarnDays: 30},
+		Policies: check.PolicyPlan{Dirs: []string{userPolicy}},
+		Lists:    check.ListPlan{MaxAge: check.Duration(3 * 365 * 24 * time.Hour), Stale: check.StaleError}}
+}
+
 // checkFiles checks the named testdata inputs against the ban lists and
 // sdn, as the CLI does.
 func checkFiles(t testing.TB, sdn *lists.List, names ...string) evidence.Check {
 	t.Helper()
-	eng, err := engine()
-	if err != nil {
-		t.Fatal(err)
-	}
+	return checkPlan(t, testPlan(), sdn, names...)
+}
+
+// checkPlan checks the named testdata inputs under plan against the ban
+// lists and sdn.
+func checkPlan(t testing.TB, plan check.Plan, sdn *lists.List, names ...string) evidence.Check {
+	t.Helper()
 	bans, err := banLists()
 	if err != nil {
 		t.Fatal(err)
 	}
 	ls := append(append([]*lists.List{}, bans...), sdn)
-	opts := screen.DefaultOptions()
-	scr, err := check.NewScreening(ls, opts)
+	sess, err := check.NewSession(context.Background(), plan, check.Sources{Builtin: policies.FS, Lists: ls, Cache: cache, Tool: tool,
+		Now: func() time.Time { return checkedAt }})
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := check.New(eng, scr, check.Options{Profile: "federal-contractor", AsOf: asOf, MaxListed: 50, Kind: "auto"})
 	var paths []string
 	for _, n := range names {
 		paths = append(paths, filepath.Join("testdata", n))
 	}
-	inputs := check.ReadInputs(paths, nil, 1<<20)
-	r := c.Run(context.Background(), inputs, tool)
-	r.ExitCode = decision.GateExitCode(r, "low")
-	return evidence.Check{
-		Run: r, Checker: c, Inputs: inputs, Engine: eng, BuiltIn: policies.FS, Lists: ls, CheckedAt: checkedAt,
-		Config: evidence.Config{Profile: "federal-contractor", FailOn: "low", PolicyInput: "diet", InputKind: "auto",
-			MatchThreshold: opts.Match, ReviewThresh: opts.Review, MaxListAge: "365d", StaleLists: "error", MaxListed: 50, MaxInputSize: 1 << 20},
-	}
+	inputs := check.ReadInputs(paths, nil, plan.Input.MaxSize)
+	return evidence.Check{Session: sess, Run: sess.Run(context.Background(), inputs), CheckedAt: checkedAt}
 }
 
 // testKey returns a deterministic key pair for tests.

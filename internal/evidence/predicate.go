@@ -5,19 +5,28 @@ import (
 
 	"github.com/bangate/bangate/internal/check"
 	"github.com/bangate/bangate/internal/decision"
-	"github.com/bangate/bangate/internal/lists"
-	"github.com/bangate/bangate/internal/policy"
+	"github.com/bangate/bangate/internal/provenance"
 )
 
-// PredicateType is the in-toto predicate type of a bangate evidence
-// record; its last path element is the predicate version.
-const PredicateType = "https://github.com/bangate/bangate/evidence/v1"
+// PredicateType is the in-toto predicate type of the bangate evidence
+// records this build writes; its last path element is the predicate
+// version.
+const PredicateType = "https://github.com/bangate/bangate/evidence/v2"
+
+// predicateTypes are the predicate types this build reads, by version:
+// version 1 records (before the check plan was recorded) are still read
+// and replayed.
+var predicateTypes = map[string]int{
+	"https://github.com/bangate/bangate/evidence/v1": 1,
+	PredicateType: Version,
+}
 
 // PayloadType is the DSSE payload type of an in-toto statement.
 const PayloadType = "application/vnd.in-toto+json"
 
-// Version is the predicate version this package writes and reads.
-const Version = 1
+// Version is the predicate version this package writes; it reads
+// versions 1 and 2.
+const Version = 2
 
 // Record kinds.
 const (
@@ -57,8 +66,13 @@ type Predicate struct {
 	CheckedAt time.Time `json:"checked_at"`
 	// AsOf is the date the policies evaluated against.
 	AsOf time.Time `json:"as_of"`
-	// Config is the effective configuration.
-	Config Config `json:"config"`
+	// Plan is the check's plan (version 2): every setting that decided
+	// the outcome. The waiver and ownership files it names are in the
+	// evidence store under their digests.
+	Plan *check.Plan `json:"plan,omitempty"`
+	// Config is the effective configuration of a version 1 record, which
+	// predates the plan.
+	Config *Config `json:"config,omitempty"`
 	// Policy is the policy bundle.
 	Policy Bundle `json:"policy"`
 	// Lists are the list snapshots screened against, sorted by ID.
@@ -70,9 +84,12 @@ type Predicate struct {
 	// Outcome and ExitCode are the run's.
 	Outcome  string `json:"outcome"`
 	ExitCode int    `json:"exit_code"`
+	// Errors say why the run as a whole could not be fully checked.
+	Errors []string `json:"errors,omitempty"`
 }
 
-// Config is the configuration that shaped the decision.
+// Config is the configuration that shaped the decision, as version 1
+// records hold it.
 type Config struct {
 	Profile        string  `json:"profile"`
 	FailOn         string  `json:"fail_on"`
@@ -102,15 +119,15 @@ type Config struct {
 // Bundle is the policy bundle: every file and one digest over them
 // (policy.Bundle.Digest).
 type Bundle struct {
-	Version string        `json:"version"`
-	Digest  string        `json:"digest"`
-	Files   []policy.File `json:"files"`
+	Version string            `json:"version"`
+	Digest  string            `json:"digest"`
+	Files   []provenance.File `json:"files"`
 }
 
 // ListSnapshot is one list's provenance and the evidence-store object
 // holding the loaded list.
 type ListSnapshot struct {
-	lists.Provenance
+	provenance.List
 	// Object is the sha256 of the stored snapshot in the evidence store.
 	Object string `json:"object"`
 }
@@ -121,7 +138,7 @@ type Waivers struct {
 	File   string `json:"file,omitempty"`
 	SHA256 string `json:"sha256,omitempty"`
 	// Entries are every waiver loaded.
-	Entries []policy.Waiver `json:"entries"`
+	Entries []decision.Waiver `json:"entries"`
 	// Applied, Expired and Unused are waiver IDs: applied covered a
 	// finding, expired lapsed with its finding reported again, unused
 	// matched nothing.

@@ -1,24 +1,20 @@
 package evidence
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"gopkg.in/yaml.v3"
 
 	"github.com/bangate/bangate/internal/check"
 	"github.com/bangate/bangate/internal/decision"
 	"github.com/bangate/bangate/internal/lists"
-	"github.com/bangate/bangate/internal/policy"
-	"github.com/bangate/bangate/internal/procurement"
-	"github.com/bangate/bangate/internal/screen"
 )
 
 // ReplayOptions say where Replay finds what the record references.
@@ -31,6 +27,9 @@ type ReplayOptions struct {
 	Inputs []InputFile
 	// Tool identifies the program replaying.
 	Tool decision.Tool
+	// Cache shares compiled policies and indexes between replays; nil:
+	// none.
+	Cache *check.Cache
 }
 
 // ReplayResult is the outcome of a replay.
@@ -57,19 +56,20 @@ type InputDiff struct {
 }
 
 // Replay re-runs the recorded check with today's code on the recorded
-// data: the policy bundle rebuilt from the stored files, the list
-// snapshots as recorded (from st, else the list store, else the embedded
-// snapshot, each checked against the recorded digest), the recorded
-// waivers, configuration and as_of, and the stored inputs. What is not
-// available locally is ErrMissing, named; a stored copy that no longer
-// matches its digest is ErrTampered, named.
+// data: the recorded plan (a version 1 record's configuration turned into
+// one), the policy bundle from the stored files, the list snapshots as
+// recorded (from st, else the list store, else the embedded snapshot, each
+// checked against the recorded digest), the stored waiver, ownership and
+// input files, and the lists' ages as they were when the check ran. What
+// is not available locally is ErrMissing, named; a stored copy that no
+// longer matches its digest is ErrTampered, named.
 func Replay(ctx context.Context, rec *Record, st *Store, opts ReplayOptions) (*ReplayResult, error) {
 	p := rec.Predicate
-	b, err := rebuildBundle(st, p.Policy)
+	plan, err := recordedPlan(p, st)
 	if err != nil {
 		return nil, fmt.Errorf("replay: %w", err)
 	}
-	engine, err := policy.NewFromBundle(ctx, b, policy.WaiverData(p.Waivers.Entries))
+	files, err := policyFiles(st, p.Policy)
 	if err != nil {
 		return nil, fmt.Errorf("replay: %w", err)
 	}
@@ -78,37 +78,22 @@ func Replay(ctx context.Context, rec *Record, st *Store, opts ReplayOptions) (*R
 	if err != nil {
 		return nil, fmt.Errorf("replay: %w", err)
 	}
-	sopts := screen.DefaultOptions()
-	sopts.Match, sopts.Review = p.Config.MatchThreshold, p.Config.ReviewThresh
-	scr, err := check.NewScreening(ls, sopts)
-	if err != nil {
-		return nil, fmt.Errorf("replay: %w", err)
-	}
 	inputs, err := replayInputs(st, p.Inputs, opts.Inputs)
 	if err != nil {
 		return nil, fmt.Errorf("replay: %w", err)
 	}
-	popts := procurement.Options{Columns: p.Config.ProcurementColumns, Encoding: p.Config.ProcurementEncoding}
-	var ownership []procurement.Edge
-	if p.Config.OwnershipSHA256 != "" {
-		b, err := st.Get(p.Config.OwnershipSHA256)
-		if err != nil {
-			return nil, fmt.Errorf("replay: ownership file %s: %w", p.Config.OwnershipFile, err)
-		}
-		if ownership, err = procurement.ReadOwnership(bytes.NewReader(b), p.Config.OwnershipFile, procurement.Options{Encoding: p.Config.ProcurementEncoding}); err != nil {
-			return nil, fmt.Errorf("replay: %w", err)
-		}
-	}
-	checker := check.New(engine, scr, check.Options{
-		Profile: p.Config.Profile, AsOf: p.AsOf, AllComponents: p.Config.PolicyInput == "all",
-		MaxListed: p.Config.MaxListed, Kind: p.Config.InputKind, Embargo: p.Config.Embargo,
-		Procurement: popts, Ownership: ownership,
+	checkedAt := p.CheckedAt
+	sess, err := check.NewSession(ctx, plan, check.Sources{
+		PolicyFiles: files, BundleDigest: p.Policy.Digest, Lists: ls, Tool: opts.Tool,
+		Now: func() time.Time { return checkedAt }, Cache: opts.Cache,
 	})
-	// As the check command does: the waiver findings over the whole run,
-	// then the gate.
-	run := checker.Run(ctx, inputs, opts.Tool)
-	check.Finish(run, check.Gate{Waivers: p.Waivers.Entries, AsOf: p.AsOf, WaiverWarnDays: p.Config.WaiverWarnDays,
-		FailOn: p.Config.FailOn, WaiverFail: p.Config.WaiverFail})
+	if errors.Is(err, check.ErrBundleChanged) {
+		return nil, fmt.Errorf("replay: rebuilt %w: %w", err, ErrTampered)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("replay: %w", err)
+	}
+	run := sess.Run(ctx, inputs).Decision
 	res.Run, res.ExitCode = run, run.ExitCode
 	for i, in := range p.Inputs {
 		want := comparable(in.Outcome, in.Error, in.Result)
@@ -119,6 +104,81 @@ func Replay(ctx context.Context, rec *Record, st *Store, opts ReplayOptions) (*R
 	}
 	res.Same = len(res.Diffs) == 0 && res.ExitCode == res.RecordedExit
 	return res, nil
+}
+
+// recordedPlan is the plan a record was checked with, its waiver and
+// ownership files read back from the store.
+func recordedPlan(p *Predicate, st *Store) (check.Plan, error) {
+	if p.Plan == nil {
+		return legacyPlan(p, st)
+	}
+	plan := *p.Plan
+	for _, b := range []**check.Blob{&plan.Waivers.File, &plan.Ownership} {
+		if *b == nil {
+			continue
+		}
+		data, err := st.Get((*b).SHA256)
+		if err != nil {
+			return plan, fmt.Errorf("file %s: %w", (*b).Name, err)
+		}
+		*b = &check.Blob{Name: (*b).Name, SHA256: (*b).SHA256, Data: data}
+	}
+	return plan, nil
+}
+
+// legacyPlan turns the configuration of a version 1 record into the plan
+// it describes. A version 1 check could run only on lists within their
+// age limit (a stale list stopped it before any input was read), so the
+// replay does not age them again. Its waivers were recorded as entries,
+// not as a file: they are written back as a waiver file.
+func legacyPlan(p *Predicate, st *Store) (check.Plan, error) {
+	c := p.Config
+	plan := check.Plan{
+		Profile: c.Profile, AsOf: p.AsOf, FailOn: c.FailOn,
+		Screening:   check.Thresholds{Match: c.MatchThreshold, Review: c.ReviewThresh},
+		PolicyInput: c.PolicyInput, MaxListed: c.MaxListed,
+		Input:   check.InputPlan{Kind: c.InputKind, MaxSize: c.MaxInputSize, Columns: c.ProcurementColumns, Encoding: c.ProcurementEncoding},
+		Embargo: c.Embargo,
+		Waivers: check.WaiverPlan{WarnDays: c.WaiverWarnDays, Fail: c.WaiverFail},
+		Lists:   check.ListPlan{Stale: check.StaleWarn},
+	}
+	if c.OwnershipSHA256 != "" {
+		data, err := st.Get(c.OwnershipSHA256)
+		if err != nil {
+			return plan, fmt.Errorf("ownership file %s: %w", c.OwnershipFile, err)
+		}
+		plan.Ownership = check.NewBlob(c.OwnershipFile, data)
+	}
+	if len(p.Waivers.Entries) > 0 {
+		data, err := yaml.Marshal(struct {
+			Waivers []decision.Waiver `yaml:"waivers"`
+		}{p.Waivers.Entries})
+		if err != nil {
+			return plan, fmt.Errorf("waivers: %w", err)
+		}
+		name := p.Waivers.File
+		if name == "" {
+			name = "waivers"
+		}
+		plan.Waivers.File = check.NewBlob(name, data)
+	}
+	return plan, nil
+}
+
+// policyFiles reads every recorded policy file back from the store.
+func policyFiles(st *Store, rb Bundle) ([]check.PolicyFile, error) {
+	out := make([]check.PolicyFile, 0, len(rb.Files))
+	for _, f := range rb.Files {
+		if !safeRelPath(f.Path) {
+			return nil, fmt.Errorf("policy file %q: %w: unsafe path", f.Path, ErrMalformed)
+		}
+		data, err := st.Get(f.SHA256)
+		if err != nil {
+			return nil, fmt.Errorf("policy file %s:%s: %w", f.Origin, f.Path, err)
+		}
+		out = append(out, check.PolicyFile{Origin: f.Origin, Path: f.Path, Data: data})
+	}
+	return out, nil
 }
 
 // comparable is a decision as plain JSON values, so that a recorded and a
@@ -139,80 +199,6 @@ func comparable(outcome, errText string, r decision.Result) any {
 	return v
 }
 
-// rebuildBundle writes the stored bundle files into a temporary directory
-// per origin, loads them as the check did, and checks the digest.
-func rebuildBundle(st *Store, rb Bundle) (*policy.Bundle, error) {
-	tmp, err := os.MkdirTemp("", "bangate-replay-*")
-	if err != nil {
-		return nil, fmt.Errorf("rebuild policy bundle: %w", err)
-	}
-	defer os.RemoveAll(tmp)
-	dirs := map[string]string{}
-	var origins []string
-	for _, f := range rb.Files {
-		if !safeRelPath(f.Path) {
-			return nil, fmt.Errorf("policy file %q: %w: unsafe path", f.Path, ErrMalformed)
-		}
-		dir, ok := dirs[f.Origin]
-		if !ok {
-			dir = filepath.Join(tmp, fmt.Sprintf("o%d", len(dirs)))
-			dirs[f.Origin] = dir
-			origins = append(origins, f.Origin)
-		}
-		data, err := st.Get(f.SHA256)
-		if err != nil {
-			return nil, fmt.Errorf("policy file %s:%s: %w", f.Origin, f.Path, err)
-		}
-		dst := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return nil, fmt.Errorf("rebuild policy bundle: %w", err)
-		}
-		if err := os.WriteFile(dst, data, 0o644); err != nil {
-			return nil, fmt.Errorf("rebuild policy bundle: %w", err)
-		}
-	}
-	var builtin *os.Root
-	var userDirs []string
-	back := map[string]string{}
-	for _, o := range origins {
-		if o == "builtin" {
-			r, err := os.OpenRoot(dirs[o])
-			if err != nil {
-				return nil, fmt.Errorf("rebuild policy bundle: %w", err)
-			}
-			defer r.Close()
-			builtin = r
-			continue
-		}
-		userDirs = append(userDirs, dirs[o])
-		back[dirs[o]] = o
-	}
-	var b *policy.Bundle
-	if builtin != nil {
-		b, err = policy.LoadBundle(builtin.FS(), userDirs)
-	} else {
-		b, err = policy.LoadBundle(nil, userDirs)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("rebuild policy bundle: %w", err)
-	}
-	for i := range b.Files {
-		if o, ok := back[b.Files[i].Origin]; ok {
-			b.Files[i].Origin = o
-		}
-	}
-	sort.Slice(b.Files, func(i, j int) bool {
-		if b.Files[i].Origin != b.Files[j].Origin {
-			return b.Files[i].Origin < b.Files[j].Origin
-		}
-		return b.Files[i].Path < b.Files[j].Path
-	})
-	if got := b.Digest(); got != rb.Digest {
-		return nil, fmt.Errorf("rebuilt policy bundle has digest sha256:%s, the record says sha256:%s: %w", got, rb.Digest, ErrTampered)
-	}
-	return b, nil
-}
-
 // replayLists finds every recorded list snapshot.
 func replayLists(st *Store, snaps []ListSnapshot, listsDir string, sources map[string]string) ([]*lists.List, error) {
 	var (
@@ -222,7 +208,7 @@ func replayLists(st *Store, snaps []ListSnapshot, listsDir string, sources map[s
 		lstore   *lists.Store
 	)
 	for _, s := range snaps {
-		l, err := st.GetList(s.Object, s.Provenance)
+		l, err := st.GetList(s.Object, s.List)
 		if err == nil {
 			sources[s.ID] = "evidence store"
 			out = append(out, l)
@@ -264,7 +250,7 @@ func replayLists(st *Store, snaps []ListSnapshot, listsDir string, sources map[s
 			return nil, fmt.Errorf("list %s snapshot sha256:%s (%s, %d entries): %w: not in the evidence store, the list store or the embedded snapshot",
 				s.ID, s.SHA256, pub, s.Entries, ErrMissing)
 		}
-		found.Provenance = s.Provenance
+		found.Provenance = s.List
 		if _, err := st.PutList(found); err != nil {
 			return nil, err
 		}

@@ -32,8 +32,8 @@ func TestReplayOlderSnapshot(t *testing.T) {
 	}
 
 	newer := importSDN(t, listsDir, "sdn-2024-06", published2026)
-	if fresh := checkFiles(t, newer, "iran.cdx.json"); fresh.Run.ExitCode != decision.ExitPass {
-		t.Fatalf("a fresh check on the newer list exits %d, want 0: the test needs lists that decide differently", fresh.Run.ExitCode)
+	if fresh := checkFiles(t, newer, "iran.cdx.json"); fresh.Run.Decision.ExitCode != decision.ExitPass {
+		t.Fatalf("a fresh check on the newer list exits %d, want 0: the test needs lists that decide differently", fresh.Run.Decision.ExitCode)
 	}
 
 	res, err := evidence.Replay(ctx, rec, st, evidence.ReplayOptions{ListsDir: listsDir, Tool: tool})
@@ -75,8 +75,9 @@ func TestReplayDifferentDecision(t *testing.T) {
 	st := openStore(t)
 	c := checkFiles(t, old, "iran.cdx.json")
 	// Record a decision today's code does not reach: the input passed.
-	c.Run.Inputs[0].Result = decision.Result{Outcome: "pass"}
-	c.Run.Inputs[0].Outcome, c.Run.Outcome, c.Run.ExitCode = "pass", "pass", 0
+	d := c.Run.Decision
+	d.Inputs[0].Result = decision.Result{Outcome: "pass"}
+	d.Inputs[0].Outcome, d.Outcome, d.ExitCode = "pass", "pass", 0
 	_, rec := write(t, st, c, nil)
 	res, err := evidence.Replay(context.Background(), rec, st, evidence.ReplayOptions{Tool: tool})
 	if err != nil {

@@ -18,6 +18,7 @@ import (
 
 	"github.com/bangate/bangate/internal/atomicfile"
 	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 )
 
 // hexDigest is a lower-case hex sha256.
@@ -113,8 +114,8 @@ func (s *Store) Get(d string) ([]byte, error) {
 
 // storedList is the form of a list snapshot in the store.
 type storedList struct {
-	Provenance lists.Provenance `json:"provenance"`
-	Entries    []lists.Entry    `json:"entries"`
+	Provenance provenance.List `json:"provenance"`
+	Entries    []lists.Entry   `json:"entries"`
 }
 
 // PutList stores the loaded list l (its provenance and entries, gzipped
@@ -158,7 +159,7 @@ func (s *Store) PutList(l *lists.List) (string, error) {
 
 // GetList loads the list snapshot in object d and checks that it is the
 // one want describes (ID, digest of the source files, entry count).
-func (s *Store) GetList(d string, want lists.Provenance) (*lists.List, error) {
+func (s *Store) GetList(d string, want provenance.List) (*lists.List, error) {
 	b, err := s.Get(d)
 	if err != nil {
 		return nil, fmt.Errorf("list %s snapshot: %w", want.ID, err)

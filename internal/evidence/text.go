@@ -71,9 +71,16 @@ func RenderText(w io.Writer, rec *Record) error {
 	}
 	ew.printf("Tool: %s %s (commit %s), OPA %s\n", p.Tool.Name, p.Tool.Version, commit, p.Tool.OPAVersion)
 	ew.printf("Outcome: %s (exit %d)\n", p.Outcome, p.ExitCode)
-	c := p.Config
-	ew.printf("Configuration: profile %s, fail-on %s, policy input %s, match %g, review %g, max list age %s (%s)\n",
-		c.Profile, c.FailOn, c.PolicyInput, c.MatchThreshold, c.ReviewThresh, c.MaxListAge, c.StaleLists)
+	if c := p.Plan; c != nil {
+		ew.printf("Plan: profile %s, fail-on %s, policy input %s, match %g, review %g, max list age %s (%s)\n",
+			c.Profile, c.FailOn, c.PolicyInput, c.Screening.Match, c.Screening.Review, days(time.Duration(c.Lists.MaxAge)), c.Lists.Stale)
+	} else if c := p.Config; c != nil {
+		ew.printf("Configuration: profile %s, fail-on %s, policy input %s, match %g, review %g, max list age %s (%s)\n",
+			c.Profile, c.FailOn, c.PolicyInput, c.MatchThreshold, c.ReviewThresh, c.MaxListAge, c.StaleLists)
+	}
+	for _, e := range p.Errors {
+		ew.printf("Could not fully check: %s\n", e)
+	}
 	ew.printf("Policy bundle %s: sha256:%s, %d files\n", p.Policy.Version, p.Policy.Digest, len(p.Policy.Files))
 	ew.printf("Lists:\n")
 	for _, l := range p.Lists {
@@ -121,6 +128,14 @@ func RenderText(w io.Writer, rec *Record) error {
 		}
 	}
 	return ew.err
+}
+
+// days writes an age in whole days ("30d"), "0" for no limit.
+func days(d time.Duration) string {
+	if d <= 0 {
+		return "0"
+	}
+	return fmt.Sprintf("%dd", d/(24*time.Hour))
 }
 
 func list(ids []string) string {

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/bangate/bangate/internal/decision"
-	"github.com/bangate/bangate/internal/policy"
+	"github.com/bangate/bangate/internal/provenance"
 )
 
 // validate checks the predicate's schema: every required field present
@@ -36,7 +36,13 @@ func (p *Predicate) validate() error {
 			return fmt.Errorf("policy file %q: bad origin, path or digest", f.Path)
 		}
 	}
-	if got := (&policy.Bundle{Files: p.Policy.Files}).Digest(); got != p.Policy.Digest {
+	switch {
+	case p.Version == 1 && (p.Config == nil || p.Plan != nil):
+		return errors.New("version 1: want config, no plan")
+	case p.Version == Version && (p.Plan == nil || p.Config != nil):
+		return fmt.Errorf("version %d: want plan, no config", Version)
+	}
+	if got := provenance.BundleDigest(p.Policy.Files); got != p.Policy.Digest {
 		return fmt.Errorf("policy digest sha256:%s does not match its files (sha256:%s)", p.Policy.Digest, got)
 	}
 	for _, l := range p.Lists {

@@ -165,8 +165,9 @@ func TestKeysAndEnvelopeErrors(t *testing.T) {
 		{"wrong payload type", []byte(strings.Replace(string(env), "application/vnd.in-toto+json", "text/plain", 1)), evidence.ErrMalformed},
 		{"payload not base64", []byte(strings.Replace(string(env), rec.Envelope.Payload[:8], "!!!!!!!!", 1)), evidence.ErrMalformed},
 		{"truncated statement", reseal(payload[:len(payload)-10]), evidence.ErrMalformed},
-		{"unknown predicate version in type", reseal([]byte(strings.Replace(string(payload), evidence.PredicateType, strings.TrimSuffix(evidence.PredicateType, "v1")+"v2", 1))), evidence.ErrUnknownVersion},
-		{"unknown predicate version field", reseal([]byte(strings.Replace(string(payload), `"version":1`, `"version":2`, 1))), evidence.ErrUnknownVersion},
+		{"unknown predicate version in type", reseal([]byte(strings.Replace(string(payload), evidence.PredicateType, strings.TrimSuffix(evidence.PredicateType, "v2")+"v3", 1))), evidence.ErrUnknownVersion},
+		{"unknown predicate version field", reseal([]byte(strings.Replace(string(payload), `"version":2`, `"version":3`, 1))), evidence.ErrUnknownVersion},
+		{"version 1 type with a version 2 body", reseal([]byte(strings.Replace(string(payload), evidence.PredicateType, strings.TrimSuffix(evidence.PredicateType, "v2")+"v1", 1))), evidence.ErrUnknownVersion},
 		{"unknown statement type", reseal([]byte(strings.Replace(string(payload), "https://in-toto.io/Statement/v1", "https://in-toto.io/Statement/v0.1", 1))), evidence.ErrUnknownVersion},
 		{"predicate field missing", reseal([]byte(strings.Replace(string(payload), `"as_of":`, `"as_ofx":`, 1))), evidence.ErrMalformed},
 	}

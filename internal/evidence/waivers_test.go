@@ -2,6 +2,7 @@ package evidence_test
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -9,9 +10,6 @@ import (
 
 	"github.com/bangate/bangate/internal/check"
 	"github.com/bangate/bangate/internal/evidence"
-	"github.com/bangate/bangate/internal/policy"
-	"github.com/bangate/bangate/internal/screen"
-	"github.com/bangate/bangate/policies"
 )
 
 // The record sorts the waivers into applied, expired and unused, and a
@@ -19,25 +17,14 @@ import (
 func TestWaiversRecordedAndReplayed(t *testing.T) {
 	ctx := context.Background()
 	file := filepath.Join("testdata", "waivers.yaml")
-	ws, err := policy.LoadWaivers(file)
+	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	eng, err := policy.New(ctx, policy.Options{BuiltIn: policies.FS, UserDirs: []string{userPolicy}, Waivers: policy.WaiverData(ws)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	plan := testPlan()
+	plan.Waivers.File = check.NewBlob(file, data)
 	sdn := importSDN(t, t.TempDir(), "sdn-2025-05", published2025)
-	c := checkFiles(t, sdn, "iran.cdx.json")
-	scr, err := check.NewScreening(c.Lists, screen.DefaultOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	c.Engine, c.WaiverFile, c.Waivers = eng, file, ws
-	c.Checker = check.New(eng, scr, check.Options{Profile: "federal-contractor", AsOf: asOf, MaxListed: 50, Kind: "auto"})
-	c.Run = c.Checker.Run(ctx, c.Inputs, tool)
-	check.ReportWaivers(c.Run, ws, asOf, 30)
-	c.Config.WaiverWarnDays = 30
+	c := checkPlan(t, plan, sdn, "iran.cdx.json")
 	st := openStore(t)
 	_, rec := write(t, st, c, nil)
 	got := rec.Predicate.Waivers

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bangate/bangate/internal/provenance"
 	"gopkg.in/yaml.v3"
 )
 
@@ -70,7 +71,7 @@ var banAliasTypes = map[string]bool{
 }
 
 // banKinds maps a ban list's kind to the list Kind.
-var banKinds = map[string]Kind{"": KindBan, "ban": KindBan, "linked": KindLinked}
+var banKinds = map[string]provenance.Kind{"": provenance.KindBan, "ban": provenance.KindBan, "linked": provenance.KindLinked}
 
 // LoadBanLists reads every bangate/lists/*.yaml (and *.yml) of a policy
 // bundle, in name order, one List per file. Each file has the single
@@ -152,7 +153,7 @@ func ParseBanList(name string, data []byte) (*List, error) {
 	if !ok {
 		return nil, parseErr(name, top.Content[1].Line, "unknown kind (want ban or linked)")
 	}
-	meta := Provenance{ID: id, Kind: kind, Title: f.Title, SourceURL: f.SourceURL}
+	meta := provenance.List{ID: id, Kind: kind, Title: f.Title, SourceURL: f.SourceURL}
 	if f.SourceURL == "" {
 		return nil, parseErr(name, top.Content[1].Line, "no source_url")
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -23,8 +24,8 @@ func TestLoadBanLists(t *testing.T) {
 	}
 	k, n := got[0], got[1]
 	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
-	wantProv := lists.Provenance{
-		ID: "kaspersky", Kind: lists.KindBan, Title: "Kaspersky Lab covered entities",
+	wantProv := provenance.List{
+		ID: "kaspersky", Kind: provenance.KindBan, Title: "Kaspersky Lab covered entities",
 		SourceURL: "https://www.federalregister.gov/d/2024-13532",
 		Published: day("2024-06-24"), Retrieved: day("2026-11-27"),
 		SHA256: sha256File(t, "testdata/bundle/bangate/lists/kaspersky.yaml"), Entries: 1,
@@ -57,7 +58,7 @@ func TestLoadBanLists(t *testing.T) {
 	if diff := cmp.Diff(wantN, n.Entries); diff != "" {
 		t.Errorf("ndaa889 entries (-want +got):\n%s", diff)
 	}
-	if n.Provenance.Kind != lists.KindBan || !n.Provenance.Retrieved.IsZero() {
+	if n.Provenance.Kind != provenance.KindBan || !n.Provenance.Retrieved.IsZero() {
 		t.Errorf("ndaa889 provenance = %+v", n.Provenance)
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/bangate/bangate/internal/provenance"
 )
 
 // The two CSV layouts of the trade.gov Consolidated Screening List: the
@@ -42,7 +44,7 @@ type cslRecord struct {
 // "source:<CODE>", CODE being the abbreviation the source name gives in
 // parentheses ("source:EL" for "Entity List (EL) - Bureau of Industry and
 // Security"). Type is "" where the list does not say (BIS and State rows).
-func LoadCSLCSV(s Source, meta Provenance) (*List, error) {
+func LoadCSLCSV(s Source, meta provenance.List) (*List, error) {
 	if meta.ID == "" {
 		return nil, errNoID
 	}
@@ -189,7 +191,7 @@ func (t *jsonText) UnmarshalJSON(b []byte) error {
 // (consolidated.json: an object whose "results" array holds one object per
 // listed party, with arrays for alt_names, programs, addresses and ids).
 // Entries are built as LoadCSLCSV builds them; "id" (or "_id") is the ID.
-func LoadCSLJSON(s Source, meta Provenance) (*List, error) {
+func LoadCSLJSON(s Source, meta provenance.List) (*List, error) {
 	if meta.ID == "" {
 		return nil, errNoID
 	}
@@ -354,12 +356,12 @@ func (b *cslBuilder) add(line int, c cslRecord) error {
 }
 
 // finish returns the list.
-func (b *cslBuilder) finish(meta Provenance, data []byte) (*List, error) {
+func (b *cslBuilder) finish(meta provenance.List, data []byte) (*List, error) {
 	if len(b.entries) == 0 {
 		return nil, parseErr(b.name, 0, "no records")
 	}
 	if meta.Kind == "" {
-		meta.Kind = KindSanctions
+		meta.Kind = provenance.KindSanctions
 	}
 	return finish(&List{Entries: b.entries}, meta, digest(part{"csl", data})), nil
 }

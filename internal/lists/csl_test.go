@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -24,7 +25,7 @@ func TestLoadCSL(t *testing.T) {
 	tests := []struct {
 		name    string
 		file    string
-		load    func(lists.Source, lists.Provenance) (*lists.List, error)
+		load    func(lists.Source, provenance.List) (*lists.List, error)
 		entries int
 		want    map[string]lists.Entry
 	}{
@@ -51,7 +52,7 @@ func TestLoadCSL(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			l, err := tt.load(src(tt.file, readTestdata(t, tt.file)), lists.Provenance{ID: "trade-csl"})
+			l, err := tt.load(src(tt.file, readTestdata(t, tt.file)), provenance.List{ID: "trade-csl"})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -76,7 +77,7 @@ func TestLoadCSL(t *testing.T) {
 
 func TestLoadCSLOldLayoutIDs(t *testing.T) {
 	t.Parallel()
-	l, err := lists.LoadCSLCSV(src("csl.csv", readTestdata(t, "csl/csl.csv")), lists.Provenance{ID: "trade-csl"})
+	l, err := lists.LoadCSLCSV(src("csl.csv", readTestdata(t, "csl/csl.csv")), provenance.List{ID: "trade-csl"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +104,7 @@ func TestLoadCSLBad(t *testing.T) {
 	rimLine = rimLine[:strings.IndexByte(rimLine, '\n')]
 	tests := []struct {
 		name string
-		load func(lists.Source, lists.Provenance) (*lists.List, error)
+		load func(lists.Source, provenance.List) (*lists.List, error)
 		doc  string
 		want string
 	}{
@@ -129,7 +130,7 @@ func TestLoadCSLBad(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			_, err := tt.load(src("consolidated", tt.doc), lists.Provenance{ID: "t"})
+			_, err := tt.load(src("consolidated", tt.doc), provenance.List{ID: "t"})
 			if err == nil {
 				t.Fatal("want error")
 			}

@@ -1,6 +1,10 @@
 package lists
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/bangate/bangate/internal/provenance"
+)
 
 // derivedHeader is the header of the derived SDN export.
 var derivedHeader = []string{"uid", "name", "type", "programs", "alternate_names"}
@@ -12,12 +16,12 @@ var derivedHeader = []string{"uid", "name", "type", "programs", "alternate_names
 // ALT.CSV by a third party, so Provenance.Derived is set; it has no remarks
 // (no IDs, DOBs, weak aliases, websites) and does not say whether an
 // alternate name is an a.k.a., f.k.a. or n.k.a.: all become "aka".
-func LoadDerivedSDN(s Source, meta Provenance) (*List, error) {
+func LoadDerivedSDN(s Source, meta provenance.List) (*List, error) {
 	if meta.ID == "" {
 		return nil, errNoID
 	}
 	if meta.Kind == "" {
-		meta.Kind = KindSanctions
+		meta.Kind = provenance.KindSanctions
 	}
 	meta.Derived = true
 	data, err := readSource(s)

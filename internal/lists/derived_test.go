@@ -6,12 +6,13 @@ import (
 	"testing"
 
 	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 	"github.com/google/go-cmp/cmp"
 )
 
 func TestLoadDerivedSDN(t *testing.T) {
 	t.Parallel()
-	l, err := lists.LoadDerivedSDN(src("ofac-sdn.csv", readTestdata(t, "derived/ofac-sdn.csv")), lists.Provenance{ID: "ofac-sdn"})
+	l, err := lists.LoadDerivedSDN(src("ofac-sdn.csv", readTestdata(t, "derived/ofac-sdn.csv")), provenance.List{ID: "ofac-sdn"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +50,7 @@ func TestLoadDerivedSDNBad(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			_, err := lists.LoadDerivedSDN(src("ofac-sdn.csv", tt.doc), lists.Provenance{ID: "t"})
+			_, err := lists.LoadDerivedSDN(src("ofac-sdn.csv", tt.doc), provenance.List{ID: "t"})
 			if err == nil || !errors.Is(err, lists.ErrMalformed) || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error = %v, want one containing %q", err, tt.want)
 			}

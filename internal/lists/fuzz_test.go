@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 )
 
 // seed adds the bytes of the named testdata files to the corpus.
@@ -43,7 +44,7 @@ func FuzzLoadOFACLegacy(f *testing.F) {
 		if l, err := lists.LoadOFACLegacy(lists.OFACFiles{
 			Primary: lists.Source{Name: "sdn.csv", R: strings.NewReader(string(prim))},
 			Alt:     src("alt.csv", "1,1,\"aka\",\"X\",-0- \r\n"),
-		}, lists.Provenance{ID: "t"}); err == nil {
+		}, provenance.List{ID: "t"}); err == nil {
 			checkList(t, l)
 		}
 		sdn := readTestdata(t, "ofac/kaspersky/sdn.csv")
@@ -51,7 +52,7 @@ func FuzzLoadOFACLegacy(f *testing.F) {
 			Primary:  src("sdn.csv", sdn),
 			Alt:      lists.Source{Name: "alt.csv", R: strings.NewReader(string(prim))},
 			Comments: lists.Source{Name: "sdn_comments.csv", R: strings.NewReader(string(prim))},
-		}, lists.Provenance{ID: "t"}); err == nil {
+		}, provenance.List{ID: "t"}); err == nil {
 			checkList(t, l)
 		}
 	})
@@ -90,7 +91,7 @@ func FuzzLoadSDNXML(f *testing.F) {
 	seed(f, "xml/sdn.xml", "xml/sdn-tempuri.xml")
 	f.Add([]byte(`<sdnList><sdnEntry><uid>1</uid><lastName>A</lastName><sdnType>Entity</sdnType></sdnEntry></sdnList>`))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		if l, err := lists.LoadSDNXML(lists.Source{Name: "sdn.xml", R: strings.NewReader(string(b))}, lists.Provenance{ID: "t"}); err == nil {
+		if l, err := lists.LoadSDNXML(lists.Source{Name: "sdn.xml", R: strings.NewReader(string(b))}, provenance.List{ID: "t"}); err == nil {
 			checkList(t, l)
 		}
 	})
@@ -99,7 +100,7 @@ func FuzzLoadSDNXML(f *testing.F) {
 func FuzzLoadCSLCSV(f *testing.F) {
 	seed(f, "csl/consolidated.csv", "csl/csl.csv")
 	f.Fuzz(func(t *testing.T, b []byte) {
-		if l, err := lists.LoadCSLCSV(lists.Source{Name: "consolidated.csv", R: strings.NewReader(string(b))}, lists.Provenance{ID: "t"}); err == nil {
+		if l, err := lists.LoadCSLCSV(lists.Source{Name: "consolidated.csv", R: strings.NewReader(string(b))}, provenance.List{ID: "t"}); err == nil {
 			checkList(t, l)
 		}
 	})
@@ -109,7 +110,7 @@ func FuzzLoadCSLJSON(f *testing.F) {
 	seed(f, "csl/consolidated.json")
 	f.Add([]byte(`{"results":[{"id":"1","source":"s","name":"n","alt_names":"a; b","entity_number":12,"ids":[{"type":"Website","number":"www.a.com"}]}]}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		if l, err := lists.LoadCSLJSON(lists.Source{Name: "consolidated.json", R: strings.NewReader(string(b))}, lists.Provenance{ID: "t"}); err == nil {
+		if l, err := lists.LoadCSLJSON(lists.Source{Name: "consolidated.json", R: strings.NewReader(string(b))}, provenance.List{ID: "t"}); err == nil {
 			checkList(t, l)
 		}
 	})
@@ -118,7 +119,7 @@ func FuzzLoadCSLJSON(f *testing.F) {
 func FuzzLoadDerivedSDN(f *testing.F) {
 	seed(f, "derived/ofac-sdn.csv")
 	f.Fuzz(func(t *testing.T, b []byte) {
-		if l, err := lists.LoadDerivedSDN(lists.Source{Name: "ofac-sdn.csv", R: strings.NewReader(string(b))}, lists.Provenance{ID: "t"}); err == nil {
+		if l, err := lists.LoadDerivedSDN(lists.Source{Name: "ofac-sdn.csv", R: strings.NewReader(string(b))}, provenance.List{ID: "t"}); err == nil {
 			checkList(t, l)
 		}
 	})

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 )
 
 // readFile returns a file's bytes as a string.
@@ -30,7 +31,7 @@ func BenchmarkLoadOFACLegacyCons(b *testing.B) {
 	for b.Loop() {
 		if _, err := lists.LoadOFACLegacy(lists.OFACFiles{
 			Primary: src("p", prim), Alt: src("a", alt), Add: src("d", add), Comments: src("c", com),
-		}, lists.Provenance{ID: "ofac-cons"}); err != nil {
+		}, provenance.List{ID: "ofac-cons"}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -42,7 +43,7 @@ func BenchmarkLoadDerivedSDN(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := lists.LoadDerivedSDN(src("ofac-sdn.csv", data), lists.Provenance{ID: "ofac-sdn"}); err != nil {
+		if _, err := lists.LoadDerivedSDN(src("ofac-sdn.csv", data), provenance.List{ID: "ofac-sdn"}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -63,7 +64,7 @@ func BenchmarkLoadCSLCSV(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := lists.LoadCSLCSV(src("csl.csv", data), lists.Provenance{ID: "trade-csl"}); err != nil {
+		if _, err := lists.LoadCSLCSV(src("csl.csv", data), provenance.List{ID: "trade-csl"}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -84,7 +85,7 @@ func BenchmarkLoadSDNXML(b *testing.B) {
 	b.SetBytes(int64(len(doc)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := lists.LoadSDNXML(src("sdn.xml", doc), lists.Provenance{ID: "ofac-sdn"}); err != nil {
+		if _, err := lists.LoadSDNXML(src("sdn.xml", doc), provenance.List{ID: "ofac-sdn"}); err != nil {
 			b.Fatal(err)
 		}
 	}

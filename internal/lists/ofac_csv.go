@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/bangate/bangate/internal/provenance"
 )
 
 // OFACFiles is the file set of one OFAC legacy CSV list: SDN.CSV, ALT.CSV,
@@ -45,7 +47,7 @@ func (p OFACPaths) Files() OFACFiles {
 var errNoID = errors.New("provenance has no list id")
 
 // LoadOFACLegacyFiles is LoadOFACLegacy over files on disk.
-func LoadOFACLegacyFiles(paths OFACPaths, meta Provenance) (*List, error) {
+func LoadOFACLegacyFiles(paths OFACPaths, meta provenance.List) (*List, error) {
 	return LoadOFACLegacy(paths.Files(), meta)
 }
 
@@ -59,12 +61,12 @@ func LoadOFACLegacyFiles(paths OFACPaths, meta Provenance) (*List, error) {
 // number, an unknown SDN_Type or alt_type, an empty name, the same ent_num
 // twice with different names, and an alt, add or comments row whose ent_num
 // is not in the primary file.
-func LoadOFACLegacy(files OFACFiles, meta Provenance) (*List, error) {
+func LoadOFACLegacy(files OFACFiles, meta provenance.List) (*List, error) {
 	if meta.ID == "" {
 		return nil, errNoID
 	}
 	if meta.Kind == "" {
-		meta.Kind = KindSanctions
+		meta.Kind = provenance.KindSanctions
 	}
 	if files.Primary.R == nil || files.Alt.R == nil {
 		return nil, fmt.Errorf("load %s: primary and alt files are required", meta.ID)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -119,7 +120,7 @@ func TestLoadOFACLegacyFixtures(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			l, err := lists.LoadOFACLegacyFiles(tt.paths, lists.Provenance{ID: "t"})
+			l, err := lists.LoadOFACLegacyFiles(tt.paths, provenance.List{ID: "t"})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -133,7 +134,7 @@ func TestLoadOFACLegacyFixtures(t *testing.T) {
 			if n != tt.aliases {
 				t.Errorf("aliases = %d, want %d", n, tt.aliases)
 			}
-			if l.Provenance.Kind != lists.KindSanctions || len(l.Provenance.SHA256) != 64 {
+			if l.Provenance.Kind != provenance.KindSanctions || len(l.Provenance.SHA256) != 64 {
 				t.Errorf("provenance = %+v", l.Provenance)
 			}
 			if diff := cmp.Diff(tt.wantEntry, entryByID(t, l, tt.checkID)); diff != "" {
@@ -148,7 +149,7 @@ func TestLoadOFACLegacyCommentsContinuation(t *testing.T) {
 	l, err := lists.LoadOFACLegacyFiles(lists.OFACPaths{
 		Primary: "testdata/ofac/rows-2024-05/sdn.csv", Alt: "testdata/ofac/rows-2024-05/alt.csv",
 		Comments: "testdata/ofac/rows-2024-05/sdn_comments.csv",
-	}, lists.Provenance{ID: "t"})
+	}, provenance.List{ID: "t"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,12 +182,12 @@ func TestLoadOFACLegacyDigestAndLineEnds(t *testing.T) {
 	t.Parallel()
 	sdn := readTestdata(t, "ofac/kaspersky/sdn.csv")
 	alt := readTestdata(t, "ofac/kaspersky/alt.csv")
-	crlf, err := lists.LoadOFACLegacy(lists.OFACFiles{Primary: src("sdn.csv", sdn), Alt: src("alt.csv", alt)}, lists.Provenance{ID: "t"})
+	crlf, err := lists.LoadOFACLegacy(lists.OFACFiles{Primary: src("sdn.csv", sdn), Alt: src("alt.csv", alt)}, provenance.List{ID: "t"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	lf := func(s string) string { return strings.TrimSuffix(strings.ReplaceAll(s, "\r\n", "\n"), "\x1a") }
-	plain, err := lists.LoadOFACLegacy(lists.OFACFiles{Primary: src("sdn.csv", lf(sdn)), Alt: src("alt.csv", lf(alt))}, lists.Provenance{ID: "t"})
+	plain, err := lists.LoadOFACLegacy(lists.OFACFiles{Primary: src("sdn.csv", lf(sdn)), Alt: src("alt.csv", lf(alt))}, provenance.List{ID: "t"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +198,7 @@ func TestLoadOFACLegacyDigestAndLineEnds(t *testing.T) {
 		t.Errorf("digest ignores the bytes")
 	}
 	// The digest does not depend on the names the caller gives the files.
-	renamed, err := lists.LoadOFACLegacy(lists.OFACFiles{Primary: src("a/b/SDN.CSV", sdn), Alt: src("x", alt)}, lists.Provenance{ID: "t"})
+	renamed, err := lists.LoadOFACLegacy(lists.OFACFiles{Primary: src("a/b/SDN.CSV", sdn), Alt: src("x", alt)}, provenance.List{ID: "t"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -238,7 +239,7 @@ func TestLoadOFACLegacyBad(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			l, err := lists.LoadOFACLegacy(tt.files, lists.Provenance{ID: "t"})
+			l, err := lists.LoadOFACLegacy(tt.files, provenance.List{ID: "t"})
 			if err == nil {
 				t.Fatalf("got %d entries, want error", len(l.Entries))
 			}
@@ -262,7 +263,7 @@ func TestLoadOFACLegacyInconsistentExcerpt(t *testing.T) {
 	// its sdn.csv does not hold: refused, not silently dropped.
 	_, err := lists.LoadOFACLegacyFiles(lists.OFACPaths{
 		Primary: "testdata/ofac/tiny/sdn.csv", Alt: "testdata/ofac/tiny/alt.csv",
-	}, lists.Provenance{ID: "t"})
+	}, provenance.List{ID: "t"})
 	want := "parse testdata/ofac/tiny/alt.csv: line 1: ent_num 10416 is not in the primary file"
 	if err == nil || err.Error() != want {
 		t.Errorf("error = %v, want %q", err, want)
@@ -271,14 +272,14 @@ func TestLoadOFACLegacyInconsistentExcerpt(t *testing.T) {
 
 func TestLoadOFACLegacyMissingFile(t *testing.T) {
 	t.Parallel()
-	_, err := lists.LoadOFACLegacyFiles(lists.OFACPaths{Primary: "testdata/nope.csv", Alt: "testdata/ofac/tiny/alt.csv"}, lists.Provenance{ID: "t"})
+	_, err := lists.LoadOFACLegacyFiles(lists.OFACPaths{Primary: "testdata/nope.csv", Alt: "testdata/ofac/tiny/alt.csv"}, provenance.List{ID: "t"})
 	if err == nil || !errors.Is(err, os.ErrNotExist) || errors.Is(err, lists.ErrMalformed) {
 		t.Errorf("error = %v, want a not-exist error that is not ErrMalformed", err)
 	}
-	if _, err := lists.LoadOFACLegacyFiles(lists.OFACPaths{Primary: "testdata/ofac/tiny/sdn.csv"}, lists.Provenance{ID: "t"}); err == nil {
+	if _, err := lists.LoadOFACLegacyFiles(lists.OFACPaths{Primary: "testdata/ofac/tiny/sdn.csv"}, provenance.List{ID: "t"}); err == nil {
 		t.Errorf("no alt file: want error")
 	}
-	if _, err := lists.LoadOFACLegacyFiles(lists.OFACPaths{Primary: "testdata/ofac/tiny/sdn.csv", Alt: "testdata/ofac/tiny/alt.csv"}, lists.Provenance{}); err == nil {
+	if _, err := lists.LoadOFACLegacyFiles(lists.OFACPaths{Primary: "testdata/ofac/tiny/sdn.csv", Alt: "testdata/ofac/tiny/alt.csv"}, provenance.List{}); err == nil {
 		t.Errorf("no list id: want error")
 	}
 }
@@ -293,7 +294,7 @@ func TestLoadOFACLegacyContinuationKeepsSpace(t *testing.T) {
 		Primary:  src("sdn.csv", sdn),
 		Alt:      src("alt.csv", "1,1,\"aka\",\"B\",-0- \r\n"),
 		Comments: src("sdn_comments.csv", "1,\"(Iran).\"\r\n"),
-	}, lists.Provenance{ID: "t"})
+	}, provenance.List{ID: "t"})
 	if err != nil {
 		t.Fatal(err)
 	}

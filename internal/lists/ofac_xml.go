@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/bangate/bangate/internal/provenance"
 )
 
 // SDN.XML namespaces: the Sanctions List Service one (since 2024) and the
@@ -57,12 +59,12 @@ type xmlEntry struct {
 // number of entries must equal Record_Count when the file states one, so a
 // truncated download is an error. Document type declarations are refused and
 // nesting is bounded, so entity-expansion and deep-nesting inputs fail fast.
-func LoadSDNXML(s Source, meta Provenance) (*List, error) {
+func LoadSDNXML(s Source, meta provenance.List) (*List, error) {
 	if meta.ID == "" {
 		return nil, errNoID
 	}
 	if meta.Kind == "" {
-		meta.Kind = KindSanctions
+		meta.Kind = provenance.KindSanctions
 	}
 	data, err := readSource(s)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -15,7 +16,7 @@ func TestLoadSDNXML(t *testing.T) {
 	for _, file := range []string{"xml/sdn.xml", "xml/sdn-tempuri.xml"} {
 		t.Run(file, func(t *testing.T) {
 			t.Parallel()
-			l, err := lists.LoadSDNXML(src(file, readTestdata(t, file)), lists.Provenance{ID: "ofac-sdn"})
+			l, err := lists.LoadSDNXML(src(file, readTestdata(t, file)), provenance.List{ID: "ofac-sdn"})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -92,7 +93,7 @@ func TestLoadSDNXMLBad(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			_, err := lists.LoadSDNXML(src("sdn.xml", tt.doc), lists.Provenance{ID: "t"})
+			_, err := lists.LoadSDNXML(src("sdn.xml", tt.doc), provenance.List{ID: "t"})
 			if err == nil {
 				t.Fatal("want error")
 			}

@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
+
+	"github.com/bangate/bangate/internal/provenance"
 )
 
 // part is one loaded file in a digest: its role in the list ("sdn.csv",
@@ -38,7 +40,7 @@ func digest(parts ...part) string {
 }
 
 // finish fills the computed provenance fields of l and returns it.
-func finish(l *List, meta Provenance, sha string) *List {
+func finish(l *List, meta provenance.List, sha string) *List {
 	l.Provenance = meta
 	l.Provenance.SHA256 = sha
 	l.Provenance.Entries = len(l.Entries)

@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"sync"
 	"time"
+
+	"github.com/bangate/bangate/internal/provenance"
 )
 
 // snapshotFS holds the official files of the embedded snapshot; see
@@ -110,9 +112,9 @@ func snapshotCons() (*List, error) {
 		defer r.Close()
 		*f.dst = Source{Name: f.name, R: r}
 	}
-	return LoadOFACLegacy(files, Provenance{
+	return LoadOFACLegacy(files, provenance.List{
 		ID:        "ofac-cons",
-		Kind:      KindSanctions,
+		Kind:      provenance.KindSanctions,
 		Title:     "OFAC Consolidated Sanctions List (non-SDN)",
 		SourceURL: consSourceURL,
 		Published: snapConsPublished,
@@ -210,9 +212,9 @@ func snapshotSDN() (*List, error) {
 			withRemarks++
 		}
 	}
-	meta := Provenance{
+	meta := provenance.List{
 		ID:        "ofac-sdn",
-		Kind:      KindSanctions,
+		Kind:      provenance.KindSanctions,
 		Title:     "OFAC Specially Designated Nationals and Blocked Persons List (SDN)",
 		SourceURL: sdnSourceURL,
 		Published: snapSDNPublished,

@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"strings"
 	"testing"
+
+	"github.com/bangate/bangate/internal/provenance"
 )
 
 // snapFile returns an embedded snapshot file as a Source.
@@ -59,19 +61,19 @@ func TestLoadOFACLegacyRealSDN(t *testing.T) {
 	// The full official SDN.CSV of 2024-05-03 on its own, with the
 	// Kaspersky excerpt's alt file standing in (its ent_nums are absent
 	// from 2024-05-03, so that must fail: designated later).
-	_, err := LoadOFACLegacy(OFACFiles{Primary: snapFile(t, snapSDN), Alt: snapFile(t, snapKasperskyAlt)}, Provenance{ID: "ofac-sdn"})
+	_, err := LoadOFACLegacy(OFACFiles{Primary: snapFile(t, snapSDN), Alt: snapFile(t, snapKasperskyAlt)}, provenance.List{ID: "ofac-sdn"})
 	var pe *ParseError
 	if !errors.As(err, &pe) || pe.File != snapKasperskyAlt || pe.Line != 1 || !strings.Contains(err.Error(), "ent_num 45815 is not in the primary file") {
 		t.Errorf("error = %v", err)
 	}
 	// SDN.CSV of 2024-05-03 with ALT.CSV of 2025-01-06: files of different
 	// dates are refused, not silently cut.
-	_, err = LoadOFACLegacy(OFACFiles{Primary: snapFile(t, snapSDN), Alt: snapFile(t, snapAlt)}, Provenance{ID: "ofac-sdn"})
+	_, err = LoadOFACLegacy(OFACFiles{Primary: snapFile(t, snapSDN), Alt: snapFile(t, snapAlt)}, provenance.List{ID: "ofac-sdn"})
 	if !errors.As(err, &pe) || pe.File != snapAlt || !strings.Contains(err.Error(), "is not in the primary file") {
 		t.Errorf("error = %v", err)
 	}
 	// The Kaspersky excerpt is a consistent set.
-	l, err := LoadOFACLegacy(OFACFiles{Primary: snapFile(t, snapKasperskySDN), Alt: snapFile(t, snapKasperskyAlt)}, Provenance{ID: "ofac-sdn"})
+	l, err := LoadOFACLegacy(OFACFiles{Primary: snapFile(t, snapKasperskySDN), Alt: snapFile(t, snapKasperskyAlt)}, provenance.List{ID: "ofac-sdn"})
 	if err != nil || len(l.Entries) != 12 {
 		t.Errorf("kaspersky excerpt: %v", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -23,7 +24,7 @@ func TestSnapshot(t *testing.T) {
 	// ofac-sdn: the 19,249 entries of the 2026-08-20 derived export
 	// (its metadata.json counts), marked derived.
 	p := sdn.Provenance
-	if p.Entries != 19249 || len(sdn.Entries) != 19249 || !p.Derived || p.Kind != lists.KindSanctions ||
+	if p.Entries != 19249 || len(sdn.Entries) != 19249 || !p.Derived || p.Kind != provenance.KindSanctions ||
 		!p.Published.Equal(time.Date(2026, 8, 20, 0, 0, 0, 0, time.UTC)) || len(p.SHA256) != 64 {
 		t.Errorf("ofac-sdn provenance = %+v", p)
 	}

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/bangate/bangate/internal/atomicfile"
+	"github.com/bangate/bangate/internal/provenance"
 )
 
 // Format names a list file format the store can import.
@@ -107,9 +108,9 @@ func OpenStore(dir string, now func() time.Time) (*Store, error) {
 
 // manifest is the JSON record of one stored snapshot.
 type manifest struct {
-	Format     Format         `json:"format"`
-	Provenance Provenance     `json:"provenance"`
-	Files      []manifestFile `json:"files"`
+	Format     Format          `json:"format"`
+	Provenance provenance.List `json:"provenance"`
+	Files      []manifestFile  `json:"files"`
 }
 
 // manifestFile is one file of a stored snapshot.
@@ -123,7 +124,7 @@ type manifestFile struct {
 type ImportSpec struct {
 	// Meta is the provenance the files do not carry; ID is required.
 	// Retrieved defaults to the store's clock.
-	Meta Provenance
+	Meta provenance.List
 	// Format is the files' format.
 	Format Format
 	// Files holds the files by role (RolePrimary, RoleAlt, RoleAdd,
@@ -319,7 +320,7 @@ func (s *Store) readManifest(id, which string) (*manifest, error) {
 }
 
 // loadFormat parses stored or imported files with the format's loader.
-func loadFormat(format Format, files []manifestFile, data map[string][]byte, meta Provenance) (*List, error) {
+func loadFormat(format Format, files []manifestFile, data map[string][]byte, meta provenance.List) (*List, error) {
 	src := func(role string) Source {
 		for _, f := range files {
 			if f.Role == role {
@@ -358,7 +359,7 @@ type UpdateSource struct {
 	// Published is zero and the format carries no date (the legacy CSV),
 	// the retrieval time is recorded as the publication date and Note says
 	// so.
-	Meta Provenance
+	Meta provenance.List
 	// Format is the files' format.
 	Format Format
 	// URLs holds the download address of each file by role.
@@ -375,14 +376,14 @@ const ofacExports = "https://sanctionslistservice.ofac.treas.gov/api/Publication
 func DefaultUpdateSources() []UpdateSource {
 	return []UpdateSource{
 		{
-			Meta: Provenance{ID: "ofac-sdn", Kind: KindSanctions, Title: "OFAC Specially Designated Nationals and Blocked Persons List (SDN)",
+			Meta: provenance.List{ID: "ofac-sdn", Kind: provenance.KindSanctions, Title: "OFAC Specially Designated Nationals and Blocked Persons List (SDN)",
 				SourceURL: ofacExports + "SDN.CSV"},
 			Format: FormatOFACLegacy,
 			URLs: map[string]string{RolePrimary: ofacExports + "SDN.CSV", RoleAlt: ofacExports + "ALT.CSV",
 				RoleAdd: ofacExports + "ADD.CSV", RoleComments: ofacExports + "SDN_COMMENTS.CSV"},
 		},
 		{
-			Meta: Provenance{ID: "ofac-cons", Kind: KindSanctions, Title: "OFAC Consolidated Sanctions List (non-SDN)",
+			Meta: provenance.List{ID: "ofac-cons", Kind: provenance.KindSanctions, Title: "OFAC Consolidated Sanctions List (non-SDN)",
 				SourceURL: ofacExports + "CONS_PRIM.CSV"},
 			Format: FormatOFACLegacy,
 			URLs: map[string]string{RolePrimary: ofacExports + "CONS_PRIM.CSV", RoleAlt: ofacExports + "CONS_ALT.CSV",

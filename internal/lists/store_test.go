@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -35,7 +36,7 @@ func consFiles(t *testing.T) map[string]string {
 // consSource is an update source for the non-SDN files on base.
 func consSource(base string) lists.UpdateSource {
 	return lists.UpdateSource{
-		Meta:   lists.Provenance{ID: "ofac-cons", Kind: lists.KindSanctions, SourceURL: base + "/CONS_PRIM.CSV"},
+		Meta:   provenance.List{ID: "ofac-cons", Kind: provenance.KindSanctions, SourceURL: base + "/CONS_PRIM.CSV"},
 		Format: lists.FormatOFACLegacy,
 		URLs: map[string]string{
 			lists.RolePrimary: base + "/CONS_PRIM.CSV", lists.RoleAlt: base + "/CONS_ALT.CSV",
@@ -54,7 +55,7 @@ func TestStoreImportLoad(t *testing.T) {
 		t.Fatalf("empty store: error = %v, want ErrNotStored", err)
 	}
 	kasp := lists.ImportSpec{
-		Meta:   lists.Provenance{ID: "kasp", Published: time.Date(2024, 6, 21, 0, 0, 0, 0, time.UTC)},
+		Meta:   provenance.List{ID: "kasp", Published: time.Date(2024, 6, 21, 0, 0, 0, 0, time.UTC)},
 		Format: lists.FormatOFACLegacy,
 		Files: map[string]lists.Source{
 			lists.RolePrimary: lists.FileSource("testdata/ofac/kaspersky/sdn.csv"),
@@ -128,7 +129,7 @@ func TestStoreDetectsTampering(t *testing.T) {
 		t.Fatal(err)
 	}
 	if _, err := st.Import(lists.ImportSpec{
-		Meta: lists.Provenance{ID: "x"}, Format: lists.FormatDerivedSDN,
+		Meta: provenance.List{ID: "x"}, Format: lists.FormatDerivedSDN,
 		Files: map[string]lists.Source{lists.RoleFile: lists.FileSource("testdata/derived/ofac-sdn.csv")},
 	}); err != nil {
 		t.Fatal(err)

@@ -13,54 +13,40 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/bangate/bangate/internal/provenance"
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/loader"
 )
-
-// File is one file of the compiled bundle, for the evidence record.
-type File struct {
-	// Origin is "builtin" or the user directory the file came from.
-	Origin string `json:"origin"`
-	// Path is the file's path inside its origin.
-	Path string `json:"path"`
-	// SHA256 is the hex digest of the file's bytes.
-	SHA256 string `json:"sha256"`
-}
 
 // Bundle is the loaded, not yet compiled, policy bundle.
 type Bundle struct {
 	Modules   map[string]*ast.Module
 	Documents map[string]any
-	Files     []File
+	Files     []provenance.File
+	// Contents holds the bytes of every file of Files, as read when the
+	// bundle was loaded: the evidence record stores exactly what was
+	// compiled, never a file read again.
+	Contents map[provenance.File][]byte
 }
 
-// LoadBundle reads the built-in bundle from fsys and every user directory,
-// and merges them, Rego tests (*_test.rego) included. Two files that set
-// the same data key, or a module path given twice, are errors.
-func LoadBundle(builtin fs.FS, userDirs []string) (*Bundle, error) {
-	return loadBundle(builtin, userDirs, true)
+// Origin is one source of policy files: the built-in bundle ("builtin")
+// or a user directory, named as the user gave it.
+type Origin struct {
+	// Name is "builtin" or the directory as named; evidence records it.
+	Name string
+	// FS holds the origin's files.
+	FS fs.FS
 }
 
-// loadBundle is LoadBundle; without tests, *_test.rego files are left out
-// (they define no deny, review or warn, and compiling them costs time on
-// every check).
-func loadBundle(builtin fs.FS, userDirs []string, tests bool) (*Bundle, error) {
-	skip := skipNonBundle
-	if !tests {
-		skip = func(abspath string, info fs.FileInfo, depth int) bool {
-			return skipNonBundle(abspath, info, depth) || strings.HasSuffix(info.Name(), "_test.rego")
-		}
-	}
-	b := &Bundle{Modules: map[string]*ast.Module{}, Documents: map[string]any{}}
+// OriginBuiltin is the name of the built-in bundle's origin.
+const OriginBuiltin = "builtin"
+
+// Origins are the built-in bundle (when builtin is not nil) followed by
+// every user directory.
+func Origins(builtin fs.FS, userDirs []string) ([]Origin, error) {
+	var out []Origin
 	if builtin != nil {
-		res, err := loader.NewFileLoader().WithFS(builtin).WithRegoVersion(ast.RegoV1).
-			WithProcessAnnotation(true).Filtered([]string{"."}, skip)
-		if err != nil {
-			return nil, fmt.Errorf("load built-in policies: %w", oneLine(err))
-		}
-		if err := b.add("builtin", res, builtin, skip); err != nil {
-			return nil, err
-		}
+		out = append(out, Origin{Name: OriginBuiltin, FS: builtin})
 	}
 	for _, dir := range userDirs {
 		info, err := os.Stat(dir)
@@ -70,13 +56,43 @@ func loadBundle(builtin fs.FS, userDirs []string, tests bool) (*Bundle, error) {
 		if !info.IsDir() {
 			return nil, fmt.Errorf("load policy %s: not a directory", dir)
 		}
-		fsys := os.DirFS(dir)
-		res, err := loader.NewFileLoader().WithFS(fsys).WithRegoVersion(ast.RegoV1).
+		out = append(out, Origin{Name: dir, FS: os.DirFS(dir)})
+	}
+	return out, nil
+}
+
+// LoadBundle reads the built-in bundle from fsys and every user directory,
+// and merges them, Rego tests (*_test.rego) included. Two files that set
+// the same data key, or a module path given twice, are errors.
+func LoadBundle(builtin fs.FS, userDirs []string) (*Bundle, error) {
+	origins, err := Origins(builtin, userDirs)
+	if err != nil {
+		return nil, err
+	}
+	return LoadOrigins(origins, true)
+}
+
+// LoadOrigins reads and merges the policy files of every origin, in order.
+// Without tests, *_test.rego files are left out: they define no deny,
+// review or warn, and compiling them costs time on every check.
+func LoadOrigins(origins []Origin, tests bool) (*Bundle, error) {
+	skip := skipNonBundle
+	if !tests {
+		skip = func(abspath string, info fs.FileInfo, depth int) bool {
+			return skipNonBundle(abspath, info, depth) || strings.HasSuffix(info.Name(), "_test.rego")
+		}
+	}
+	b := &Bundle{Modules: map[string]*ast.Module{}, Documents: map[string]any{}, Contents: map[provenance.File][]byte{}}
+	for _, o := range origins {
+		res, err := loader.NewFileLoader().WithFS(o.FS).WithRegoVersion(ast.RegoV1).
 			WithProcessAnnotation(true).Filtered([]string{"."}, skip)
 		if err != nil {
-			return nil, fmt.Errorf("load policy %s: %w", dir, oneLine(err))
+			if o.Name == OriginBuiltin {
+				return nil, fmt.Errorf("load built-in policies: %w", oneLine(err))
+			}
+			return nil, fmt.Errorf("load policy %s: %w", o.Name, oneLine(err))
 		}
-		if err := b.add(dir, res, fsys, skip); err != nil {
+		if err := b.add(o.Name, res, o.FS, skip); err != nil {
 			return nil, err
 		}
 	}
@@ -87,6 +103,15 @@ func loadBundle(builtin fs.FS, userDirs []string, tests bool) (*Bundle, error) {
 		return b.Files[i].Path < b.Files[j].Path
 	})
 	return b, nil
+}
+
+// Profiles are the obligation profiles the bundle defines
+// (data.bangate.profiles), sorted: the one source of truth for which
+// profiles exist.
+func (b *Bundle) Profiles() []string {
+	bg, _ := b.Documents["bangate"].(map[string]any)
+	ps, _ := bg["profiles"].(map[string]any)
+	return slices.Sorted(maps.Keys(ps))
 }
 
 // skipNonBundle keeps .rego, .json and .yaml/.yml files; README files,
@@ -136,19 +161,15 @@ func (b *Bundle) add(origin string, res *loader.Result, fsys fs.FS, skip loader.
 			return fmt.Errorf("read policy %s: %w", path, err)
 		}
 		sum := sha256.Sum256(data)
-		b.Files = append(b.Files, File{Origin: origin, Path: path, SHA256: hex.EncodeToString(sum[:])})
+		f := provenance.File{Origin: origin, Path: path, SHA256: hex.EncodeToString(sum[:])}
+		b.Files = append(b.Files, f)
+		b.Contents[f] = data
 		return nil
 	})
 }
 
 // Digest is one sha256 over every file's origin, path and digest, in order.
-func (b *Bundle) Digest() string {
-	h := sha256.New()
-	for _, f := range b.Files {
-		fmt.Fprintf(h, "%s\x00%s\x00%s\n", f.Origin, f.Path, f.SHA256)
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
+func (b *Bundle) Digest() string { return provenance.BundleDigest(b.Files) }
 
 // mergeDocs merges src into dst; a key set twice to a non-object is an error.
 func mergeDocs(dst, src map[string]any, at string) error {

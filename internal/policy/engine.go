@@ -15,6 +15,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/version"
 
 	"github.com/bangate/bangate/internal/decision"
+	"github.com/bangate/bangate/internal/provenance"
 )
 
 // Query is the only query the engine evaluates.
@@ -41,7 +42,11 @@ func OPAVersion() string { return version.Version }
 
 // New loads and compiles the bundle once and prepares the decision query.
 func New(ctx context.Context, opts Options) (*Engine, error) {
-	b, err := loadBundle(opts.BuiltIn, opts.UserDirs, false)
+	origins, err := Origins(opts.BuiltIn, opts.UserDirs)
+	if err != nil {
+		return nil, err
+	}
+	b, err := LoadOrigins(origins, false)
 	if err != nil {
 		return nil, err
 	}
@@ -107,10 +112,17 @@ func NewFromBundle(ctx context.Context, b *Bundle, waivers []map[string]any) (*E
 }
 
 // Files lists the bundle's files with their digests.
-func (e *Engine) Files() []File { return slices.Clone(e.bundle.Files) }
+func (e *Engine) Files() []provenance.File { return slices.Clone(e.bundle.Files) }
+
+// Content is the bytes of one of Files, as compiled; nil for a file not
+// in the bundle.
+func (e *Engine) Content(f provenance.File) []byte { return e.bundle.Contents[f] }
 
 // Digest is the bundle digest over every file.
 func (e *Engine) Digest() string { return e.bundle.Digest() }
+
+// Profiles are the obligation profiles the bundle defines.
+func (e *Engine) Profiles() []string { return e.bundle.Profiles() }
 
 // Evaluate runs the decision query on one input document. An undefined
 // result, a builtin error or a malformed violation is an error: a check

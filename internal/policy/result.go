@@ -70,13 +70,11 @@ func parseResult(raw []byte) (decision.Result, error) {
 	return res, nil
 }
 
-var severities = map[string]bool{"critical": true, "high": true, "medium": true, "low": true, "info": true}
-
 func checkViolation(v decision.Violation) error {
 	switch {
 	case v.Rule == "":
 		return fmt.Errorf("read decision: a violation has no rule (message %q)", truncate(v.Message, 120))
-	case !severities[v.Severity]:
+	case !decision.ValidSeverity(v.Severity):
 		return fmt.Errorf("read decision: violation of rule %s has bad severity %q", v.Rule, v.Severity)
 	case v.Message == "":
 		return fmt.Errorf("read decision: violation of rule %s has no message", v.Rule)

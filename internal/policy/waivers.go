@@ -8,43 +8,17 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bangate/bangate/internal/decision"
 	"gopkg.in/yaml.v3"
 )
 
-// Waiver is one entry of a waiver file: a finding a person accepted, until
-// a date.
-type Waiver struct {
-	// ID names the waiver in reports.
-	ID string `yaml:"id" json:"id"`
-	// Rule is the rule ID the waiver covers.
-	Rule string `yaml:"rule" json:"rule"`
-	// Subject selects the findings: every selector given must match.
-	Subject WaiverSubject `yaml:"subject" json:"subject"`
-	// Reason, ApprovedBy and Ticket record why and who.
-	Reason     string `yaml:"reason" json:"reason"`
-	ApprovedBy string `yaml:"approved_by" json:"approved_by"`
-	Ticket     string `yaml:"ticket" json:"ticket,omitempty"`
-	// Expires is the last day the waiver applies (YYYY-MM-DD).
-	Expires string `yaml:"expires" json:"expires"`
-}
-
-// WaiverSubject selects the findings a waiver covers.
-type WaiverSubject struct {
-	// Ref is the subject's ref (bom-ref, SPDXID), exactly.
-	Ref string `yaml:"ref" json:"ref,omitempty"`
-	// Name is the subject's name, exactly.
-	Name string `yaml:"name" json:"name,omitempty"`
-	// PURL is a prefix of the subject's ref ("pkg:maven/com.kaspersky/").
-	PURL string `yaml:"purl" json:"purl,omitempty"`
-}
-
 type waiverFile struct {
-	Waivers []Waiver `yaml:"waivers"`
+	Waivers []decision.Waiver `yaml:"waivers"`
 }
 
 // LoadWaivers reads and validates a waiver file. An empty path means no
 // waivers. Every problem names the file and the waiver.
-func LoadWaivers(path string) ([]Waiver, error) {
+func LoadWaivers(path string) ([]decision.Waiver, error) {
 	if path == "" {
 		return nil, nil
 	}
@@ -56,7 +30,7 @@ func LoadWaivers(path string) ([]Waiver, error) {
 }
 
 // ParseWaivers parses a waiver file's bytes; name is used in messages.
-func ParseWaivers(data []byte, name string) ([]Waiver, error) {
+func ParseWaivers(data []byte, name string) ([]decision.Waiver, error) {
 	var f waiverFile
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -79,7 +53,7 @@ func ParseWaivers(data []byte, name string) ([]Waiver, error) {
 			return nil, errors.New(at + ": id given twice")
 		case w.Rule == "":
 			return nil, errors.New(at + ": no rule")
-		case w.Subject == (WaiverSubject{}):
+		case w.Subject == (decision.WaiverSubject{}):
 			return nil, errors.New(at + ": no subject selector (ref, name or purl)")
 		case strings.TrimSpace(w.Reason) == "":
 			return nil, errors.New(at + ": no reason")
@@ -95,7 +69,7 @@ func ParseWaivers(data []byte, name string) ([]Waiver, error) {
 }
 
 // WaiverData turns waivers into the data document at data.bangate.waivers.
-func WaiverData(ws []Waiver) []map[string]any {
+func WaiverData(ws []decision.Waiver) []map[string]any {
 	out := make([]map[string]any, len(ws))
 	for i, w := range ws {
 		subj := map[string]any{}

@@ -175,22 +175,6 @@ func authorityLine(a *decision.Authority) string {
 	return strings.Join(parts, "; ")
 }
 
-// severityRank orders severities, most severe first. An unknown severity
-// ranks with critical: a renderer must never make a finding look milder
-// than the policy may have meant.
-func severityRank(s string) int {
-	switch s {
-	case "critical":
-		return 0
-	case "high":
-		return 1
-	case "medium":
-		return 2
-	case "low":
-		return 3
-	case "info":
-		return 4
-	default:
-		return 0
-	}
-}
+// severityRank orders severities most severe first (0 is the most
+// severe), by decision.SeverityRank, the one severity order.
+func severityRank(s string) int { return -decision.SeverityRank(s) }

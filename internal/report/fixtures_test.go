@@ -4,7 +4,7 @@ import (
 	"time"
 
 	"github.com/bangate/bangate/internal/decision"
-	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 )
 
 // Hand-made runs shaped like what the pipeline produces. The legal
@@ -23,11 +23,11 @@ func tool() decision.Tool {
 	}
 }
 
-func provenance() []lists.Provenance {
-	return []lists.Provenance{
+func listProvenance() []provenance.List {
+	return []provenance.List{
 		{
 			ID:        "kaspersky",
-			Kind:      lists.KindBan,
+			Kind:      provenance.KindBan,
 			Title:     "Kaspersky Lab covered entities",
 			SourceURL: "https://www.federalregister.gov/d/2024-13532",
 			Published: time.Date(2024, 6, 24, 0, 0, 0, 0, time.UTC),
@@ -37,7 +37,7 @@ func provenance() []lists.Provenance {
 		},
 		{
 			ID:        "ofac-sdn",
-			Kind:      lists.KindSanctions,
+			Kind:      provenance.KindSanctions,
 			Title:     "OFAC Specially Designated Nationals",
 			SourceURL: "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.CSV",
 			Published: time.Date(2026, 8, 20, 0, 0, 0, 0, time.UTC),
@@ -49,7 +49,7 @@ func provenance() []lists.Provenance {
 		},
 		{
 			ID:        "section-889",
-			Kind:      lists.KindBan,
+			Kind:      provenance.KindBan,
 			Title:     "NDAA FY2019 section 889 covered telecommunications",
 			SourceURL: "https://www.acquisition.gov/far/52.204-25",
 			Published: time.Date(2021, 11, 1, 0, 0, 0, 0, time.UTC),
@@ -163,7 +163,7 @@ func passRun() *decision.Run {
 	in.Result = decision.Result{Outcome: decision.OutcomePass}
 	in.Coverage = decision.Coverage{Components: 120, Attributed: 120, WithNamedParty: 80, WithPURLNamespace: 118, PartiesScreened: 44}
 	return &decision.Run{
-		Tool: tool(), AsOf: asOf, Profile: "federal-contractor", Lists: provenance(),
+		Tool: tool(), AsOf: asOf, Profile: "federal-contractor", Lists: listProvenance(),
 		Inputs: []decision.Input{in}, Outcome: decision.OutcomePass, ExitCode: decision.ExitPass,
 	}
 }
@@ -177,7 +177,7 @@ func failRun() *decision.Run {
 		Warnings:   []decision.Violation{coverageWarning()},
 	}
 	return &decision.Run{
-		Tool: tool(), AsOf: asOf, Profile: "federal-contractor", Lists: provenance(),
+		Tool: tool(), AsOf: asOf, Profile: "federal-contractor", Lists: listProvenance(),
 		Inputs: []decision.Input{in}, Outcome: decision.OutcomeFail, ExitCode: decision.ExitFail,
 	}
 }
@@ -215,7 +215,7 @@ func reviewRun() *decision.Run {
 		Coverage: decision.Coverage{PartiesScreened: 37},
 	}
 	return &decision.Run{
-		Tool: tool(), AsOf: asOf, Profile: "federal-contractor", Lists: provenance(),
+		Tool: tool(), AsOf: asOf, Profile: "federal-contractor", Lists: listProvenance(),
 		Inputs: []decision.Input{in}, Outcome: decision.OutcomeReview, ExitCode: decision.ExitReview,
 	}
 }
@@ -230,7 +230,7 @@ func errorRun() *decision.Run {
 		Outcome: decision.OutcomeError,
 	}
 	return &decision.Run{
-		Tool: tool(), AsOf: asOf, Profile: "federal-contractor", Lists: provenance(),
+		Tool: tool(), AsOf: asOf, Profile: "federal-contractor", Lists: listProvenance(),
 		Inputs: []decision.Input{ok, bad}, Outcome: decision.OutcomeError, ExitCode: decision.ExitError,
 	}
 }
@@ -270,7 +270,7 @@ func waivedRun() *decision.Run {
 		Waived:     []decision.Violation{waived},
 	}
 	return &decision.Run{
-		Tool: tool(), AsOf: asOf, Profile: "federal-contractor", Lists: provenance(),
+		Tool: tool(), AsOf: asOf, Profile: "federal-contractor", Lists: listProvenance(),
 		Inputs: []decision.Input{in}, Outcome: decision.OutcomeFail, ExitCode: decision.ExitFail,
 	}
 }

@@ -52,7 +52,7 @@ func (in fuzzInput) run() *decision.Run {
 			Reviews: []decision.Violation{v}, Warnings: []decision.Violation{v}, Waived: []decision.Violation{waived},
 		},
 	}
-	return &decision.Run{Tool: tool(), AsOf: asOf, Profile: in.text, Lists: provenance(),
+	return &decision.Run{Tool: tool(), AsOf: asOf, Profile: in.text, Lists: listProvenance(),
 		Inputs: []decision.Input{input}, Outcome: decision.OutcomeFail, ExitCode: decision.ExitFail}
 }
 

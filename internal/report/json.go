@@ -11,7 +11,7 @@ import (
 	"strconv"
 
 	"github.com/bangate/bangate/internal/decision"
-	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 )
 
 // JSONSchema is the value of the top-level "schema" key of the JSON
@@ -156,7 +156,7 @@ func normalizedRun(run *decision.Run) *decision.Run {
 	out := *run
 	out.Lists = sortedLists(run)
 	if out.Lists == nil {
-		out.Lists = []lists.Provenance{}
+		out.Lists = []provenance.List{}
 	}
 	out.Inputs = make([]decision.Input, len(run.Inputs))
 	for i, in := range run.Inputs {

@@ -12,7 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bangate/bangate/internal/decision"
-	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 )
 
 // SARIF constants. The limits are GitHub code scanning's: it rejects a run
@@ -142,7 +142,7 @@ func (r *sarifRenderer) Render(w io.Writer, run *decision.Run) error {
 func (r *sarifRenderer) build(run *decision.Run) *sarifLog {
 	ls := sortedLists(run)
 	if ls == nil {
-		ls = []lists.Provenance{}
+		ls = []provenance.List{}
 	}
 	sr := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{

@@ -2,7 +2,7 @@ package report
 
 import (
 	"github.com/bangate/bangate/internal/decision"
-	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 )
 
 // This file holds the SARIF 2.1.0 objects bangate writes, in the order
@@ -152,14 +152,14 @@ type sarifNotification struct {
 }
 
 type sarifRunProps struct {
-	AsOf          string             `json:"asOf"`
-	Profile       string             `json:"profile,omitempty"`
-	Outcome       string             `json:"outcome"`
-	ExitCode      int                `json:"exitCode"`
-	OPAVersion    string             `json:"opaVersion,omitempty"`
-	BundleVersion string             `json:"bundleVersion,omitempty"`
-	Lists         []lists.Provenance `json:"lists"`
-	Truncation    *sarifTruncation   `json:"truncation,omitempty"`
+	AsOf          string            `json:"asOf"`
+	Profile       string            `json:"profile,omitempty"`
+	Outcome       string            `json:"outcome"`
+	ExitCode      int               `json:"exitCode"`
+	OPAVersion    string            `json:"opaVersion,omitempty"`
+	BundleVersion string            `json:"bundleVersion,omitempty"`
+	Lists         []provenance.List `json:"lists"`
+	Truncation    *sarifTruncation  `json:"truncation,omitempty"`
 }
 
 // sarifTruncation records what the limits cut.

@@ -329,7 +329,7 @@ func manyViolations(n int) *decision.Run {
 	in.Outcome = decision.OutcomeFail
 	in.Result = decision.Result{Outcome: decision.OutcomeFail, Violations: vs}
 	in.Coverage.Components = n / 4
-	return &decision.Run{Tool: tool(), AsOf: asOf, Profile: "federal-contractor", Lists: provenance(),
+	return &decision.Run{Tool: tool(), AsOf: asOf, Profile: "federal-contractor", Lists: listProvenance(),
 		Inputs: []decision.Input{in}, Outcome: decision.OutcomeFail, ExitCode: decision.ExitFail}
 }
 

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/bangate/bangate/internal/decision"
-	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 )
 
 // This file holds the run-level facts several renderers print: counts,
@@ -78,9 +78,9 @@ func runOutcome(run *decision.Run) string {
 }
 
 // sortedLists returns the run's list provenance sorted by ID.
-func sortedLists(run *decision.Run) []lists.Provenance {
+func sortedLists(run *decision.Run) []provenance.List {
 	out := slices.Clone(run.Lists)
-	slices.SortStableFunc(out, func(a, b lists.Provenance) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortStableFunc(out, func(a, b provenance.List) int { return strings.Compare(a.ID, b.ID) })
 	return out
 }
 

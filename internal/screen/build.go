@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 )
 
 // builder holds the state of NewIndex: ban lists and identifiers are
@@ -33,11 +34,11 @@ type scoredItem struct {
 // gathers its scored entries.
 func (b *builder) addList(li int32, l *lists.List) error {
 	switch l.Provenance.Kind {
-	case lists.KindBan, lists.KindSanctions, lists.KindLinked, "":
+	case provenance.KindBan, provenance.KindSanctions, provenance.KindLinked, "":
 	default:
 		return fmt.Errorf("kind %q: %w", l.Provenance.Kind, errListKind)
 	}
-	ban := l.Provenance.Kind == lists.KindBan
+	ban := l.Provenance.Kind == provenance.KindBan
 	for ei := range l.Entries {
 		e := &l.Entries[ei]
 		if e.ID == "" {

@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 )
 
 // TestSharesAgree: indexing the names in two shares gives the same
@@ -17,7 +18,7 @@ import (
 func TestSharesAgree(t *testing.T) {
 	t.Parallel()
 	path := filepath.Join("..", "..", "testdata", "accuracy", "ofac-sdn-2026-08-20.csv")
-	l, err := lists.LoadDerivedSDN(lists.FileSource(path), lists.Provenance{ID: "ofac-sdn"})
+	l, err := lists.LoadDerivedSDN(lists.FileSource(path), provenance.List{ID: "ofac-sdn"})
 	if err != nil {
 		t.Fatal(err)
 	}

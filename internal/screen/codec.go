@@ -15,6 +15,7 @@ import (
 	"unsafe"
 
 	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 )
 
 // The binary form of an Index, written by AppendBinary and read by
@@ -264,7 +265,7 @@ func (ix *Index) checkEntries(ents entriesSection) (uint32, error) {
 	var buf []byte
 	for li, enc := range ix.enc {
 		l := ix.lists[li]
-		ban := l.Provenance.Kind == lists.KindBan
+		ban := l.Provenance.Kind == provenance.KindBan
 		enc.aliases = make([]int32, enc.len())
 		for i := 0; i < enc.len(); {
 			// A chunk of about 1 MB, or one entry larger than that.
@@ -333,7 +334,7 @@ func (ix *Index) rebuildMaps() error {
 			return fmt.Errorf("%w: list %d: no id, or given twice", ErrIndexFormat, li)
 		}
 		seen[id] = true
-		if l.Provenance.Kind != lists.KindBan {
+		if l.Provenance.Kind != provenance.KindBan {
 			continue
 		}
 		for ei := range l.Entries {

@@ -10,6 +10,7 @@ import (
 	"unsafe"
 
 	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 )
 
 // FuzzDecodeIndex feeds DecodeIndex payloads under a valid header and
@@ -17,12 +18,12 @@ import (
 // fails with ErrIndexFormat (or an entry error) or decodes into an index
 // every query runs on without a panic.
 func FuzzDecodeIndex(f *testing.F) {
-	small := &lists.List{Provenance: lists.Provenance{ID: "l", Kind: lists.KindSanctions}, Entries: []lists.Entry{
+	small := &lists.List{Provenance: provenance.List{ID: "l", Kind: provenance.KindSanctions}, Entries: []lists.Entry{
 		{ID: "1", Name: "SECHIN, Igor Ivanovich", Type: "individual", Aliases: []lists.Alias{{Name: "Igor Setchin", Type: "aka"}}},
 		{ID: "2", Name: "Positive Technologies", Type: "entity", Domains: []string{"ptsecurity.com"},
 			IDs: []lists.Identifier{{Type: "Tax ID No.", Number: "7718668887"}}},
 	}}
-	ban := &lists.List{Provenance: lists.Provenance{ID: "b", Kind: lists.KindBan}, Entries: []lists.Entry{
+	ban := &lists.List{Provenance: provenance.List{ID: "b", Kind: provenance.KindBan}, Entries: []lists.Entry{
 		{ID: "k", Name: "Kaspersky Lab", Type: "entity", Brands: []string{"kaspersky"}, PurlNamespaces: []string{"npm:@kaspersky"}, CPEVendors: []string{"kaspersky"}},
 	}}
 	for _, ls := range [][]*lists.List{{small}, {small, ban}, {ban}, nil} {
@@ -94,7 +95,7 @@ func TestRawViewUnaligned(t *testing.T) {
 // TestReadErrorLatched: an entry that cannot be read once the index is
 // open is reported by Err.
 func TestReadErrorLatched(t *testing.T) {
-	l := &lists.List{Provenance: lists.Provenance{ID: "l", Kind: lists.KindSanctions}, Entries: []lists.Entry{
+	l := &lists.List{Provenance: provenance.List{ID: "l", Kind: provenance.KindSanctions}, Entries: []lists.Entry{
 		{ID: "2", Name: "Positive Technologies", Type: "entity", Domains: []string{"ptsecurity.com"}},
 	}}
 	ix, err := NewIndex([]*lists.List{l}, DefaultOptions())

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 	"github.com/bangate/bangate/internal/screen"
 )
 
@@ -18,7 +19,7 @@ var sdnPath = filepath.Join("..", "..", "testdata", "accuracy", "ofac-sdn-2026-0
 // readDerivedSDN loads the derived SDN CSV with the list loader.
 func readDerivedSDN(tb testing.TB, path string) *lists.List {
 	tb.Helper()
-	l, err := lists.LoadDerivedSDN(lists.FileSource(path), lists.Provenance{ID: "ofac-sdn", Kind: lists.KindSanctions})
+	l, err := lists.LoadDerivedSDN(lists.FileSource(path), provenance.List{ID: "ofac-sdn", Kind: provenance.KindSanctions})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -57,7 +58,7 @@ func banList() *lists.List {
 		}
 		return en
 	}
-	l := &lists.List{Provenance: lists.Provenance{ID: "vendor-bans", Kind: lists.KindBan}}
+	l := &lists.List{Provenance: provenance.List{ID: "vendor-bans", Kind: provenance.KindBan}}
 	l.Entries = []lists.Entry{
 		e("kaspersky-lab", "Kaspersky Lab, Inc.", []string{"AO Kaspersky Lab", "Kaspersky Lab ZAO", "Kaspersky Labs Limited", "OOO Kaspersky Group", "Лаборатория Касперского"}, []string{"kaspersky"}),
 		e("huawei", "Huawei Technologies Company", []string{"Huawei Technologies Co., Ltd.", "Huawei Investment & Holding Co., Ltd.", "HiSilicon Technologies Co., Ltd."}, []string{"huawei", "hisilicon"}),

@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 
 	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 )
 
 // Index screens names and identifiers against a set of loaded lists. It is
@@ -108,7 +109,7 @@ type recWord struct {
 	_      [2]byte // explicit, zero padding: the binary form holds the struct as is
 }
 
-// NewIndex builds the index over ls. Ban lists (lists.KindBan) are matched
+// NewIndex builds the index over ls. Ban lists (provenance.KindBan) are matched
 // by whole normalised names and brand words; every other kind by scored
 // fuzzy names. Identifiers (domains, purl namespaces, CPE vendors,
 // registration numbers) of every list are matched exactly. A list or entry
@@ -189,8 +190,8 @@ func (ix *Index) Lists() []*lists.List { return ix.whole() }
 
 // Provenance returns the provenance of every indexed list, in the order
 // of Lists, without decoding any entry.
-func (ix *Index) Provenance() []lists.Provenance {
-	out := make([]lists.Provenance, len(ix.lists))
+func (ix *Index) Provenance() []provenance.List {
+	out := make([]provenance.List, len(ix.lists))
 	for i, l := range ix.lists {
 		out[i] = l.Provenance
 	}

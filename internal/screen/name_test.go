@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 	"github.com/bangate/bangate/internal/screen"
 )
 
@@ -229,12 +230,12 @@ func TestNewIndexErrors(t *testing.T) {
 		{"nil list", []*lists.List{nil}, screen.DefaultOptions(), "list 0"},
 		{"no id", []*lists.List{{}}, screen.DefaultOptions(), "no provenance id"},
 		{"twice", []*lists.List{good, good}, screen.DefaultOptions(), "given twice"},
-		{"bad kind", []*lists.List{{Provenance: lists.Provenance{ID: "x", Kind: "odd"}}}, screen.DefaultOptions(), "unknown list kind"},
-		{"entry without id", []*lists.List{{Provenance: lists.Provenance{ID: "x"}, Entries: []lists.Entry{{Name: "A"}}}}, screen.DefaultOptions(), "entry 0"},
-		{"empty name", []*lists.List{{Provenance: lists.Provenance{ID: "x"}, Entries: []lists.Entry{{ID: "1", Name: "--"}}}}, screen.DefaultOptions(), "entry 1: name"},
-		{"empty ban name", []*lists.List{{Provenance: lists.Provenance{ID: "x", Kind: lists.KindBan}, Entries: []lists.Entry{{ID: "1", Name: "()"}}}}, screen.DefaultOptions(), "entry 1: name"},
-		{"bad type", []*lists.List{{Provenance: lists.Provenance{ID: "x"}, Entries: []lists.Entry{{ID: "1", Name: "A", Type: "ship"}}}}, screen.DefaultOptions(), "unknown entry type"},
-		{"bad purl", []*lists.List{{Provenance: lists.Provenance{ID: "x", Kind: lists.KindBan}, Entries: []lists.Entry{{ID: "1", Name: "A", PurlNamespaces: []string{"com.a"}}}}}, screen.DefaultOptions(), "purl namespace"},
+		{"bad kind", []*lists.List{{Provenance: provenance.List{ID: "x", Kind: "odd"}}}, screen.DefaultOptions(), "unknown list kind"},
+		{"entry without id", []*lists.List{{Provenance: provenance.List{ID: "x"}, Entries: []lists.Entry{{Name: "A"}}}}, screen.DefaultOptions(), "entry 0"},
+		{"empty name", []*lists.List{{Provenance: provenance.List{ID: "x"}, Entries: []lists.Entry{{ID: "1", Name: "--"}}}}, screen.DefaultOptions(), "entry 1: name"},
+		{"empty ban name", []*lists.List{{Provenance: provenance.List{ID: "x", Kind: provenance.KindBan}, Entries: []lists.Entry{{ID: "1", Name: "()"}}}}, screen.DefaultOptions(), "entry 1: name"},
+		{"bad type", []*lists.List{{Provenance: provenance.List{ID: "x"}, Entries: []lists.Entry{{ID: "1", Name: "A", Type: "ship"}}}}, screen.DefaultOptions(), "unknown entry type"},
+		{"bad purl", []*lists.List{{Provenance: provenance.List{ID: "x", Kind: provenance.KindBan}, Entries: []lists.Entry{{ID: "1", Name: "A", PurlNamespaces: []string{"com.a"}}}}}, screen.DefaultOptions(), "purl namespace"},
 		{"thresholds", nil, screen.Options{Match: 0.5, Review: 0.9}, "above match threshold"},
 		{"threshold zero", nil, screen.Options{Match: 0.5}, "review threshold 0"},
 	}
@@ -287,7 +288,7 @@ func TestConcurrentName(t *testing.T) {
 // match and does not stop the index.
 func TestAliasWithoutLetters(t *testing.T) {
 	t.Parallel()
-	l := &lists.List{Provenance: lists.Provenance{ID: "x"}, Entries: []lists.Entry{{ID: "1", Name: "KONDRATYEV, Ivan", Type: "individual", Aliases: []lists.Alias{{Name: "@", Type: "weak"}}}}}
+	l := &lists.List{Provenance: provenance.List{ID: "x"}, Entries: []lists.Entry{{ID: "1", Name: "KONDRATYEV, Ivan", Type: "individual", Aliases: []lists.Alias{{Name: "@", Type: "weak"}}}}}
 	ix := newIndex(t, l)
 	if ms := ix.Name(screen.Query{Name: "Ivan Kondratyev"}); len(ms) != 1 {
 		t.Errorf("got %v", ms)

@@ -1,4 +1,4 @@
-package lists
+package provenance
 
 import (
 	"errors"
@@ -24,11 +24,11 @@ type StaleError struct {
 
 // Error implements error; the message is one line.
 func (e *StaleError) Error() string {
-	const fix = `run "bangate data update" (or "bangate data import" offline)`
+	const fix = `run "bangate data update" (offline: "bangate data import"), or accept the risk with lists.stale: warn (--stale-lists warn)`
 	if e.Published.IsZero() {
 		return fmt.Sprintf("list %s has no publication date, so its age cannot be checked: %s", e.List, fix)
 	}
-	return fmt.Sprintf("list %s published %s is %d days old, more than the %d days allowed (max_age): %s",
+	return fmt.Sprintf("list %s published %s is %d days old, more than the %d days allowed (lists.max-age): %s",
 		e.List, e.Published.Format(time.DateOnly), days(e.Age), days(e.MaxAge), fix)
 }
 
@@ -41,7 +41,7 @@ func days(d time.Duration) int { return int(d / (24 * time.Hour)) }
 // AgeDays returns the whole days between a list's publication and now (the
 // check's as-of time), 0 when it was published after now; it is the
 // age_days of input.lists.
-func AgeDays(p Provenance, now time.Time) int {
+func AgeDays(p List, now time.Time) int {
 	if p.Published.IsZero() || now.Before(p.Published) {
 		return 0
 	}
@@ -53,7 +53,7 @@ func AgeDays(p Provenance, now time.Time) int {
 // check's as-of time), never read from the clock here. A maxAge of zero or
 // less means no limit. A list published after now (a replay with an
 // earlier --as-of) is fresh.
-func CheckFresh(p Provenance, maxAge time.Duration, now time.Time) error {
+func CheckFresh(p List, maxAge time.Duration, now time.Time) error {
 	if maxAge <= 0 {
 		return nil
 	}

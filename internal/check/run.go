@@ -1,0 +1,152 @@
+package check
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/bangate/bangate/internal/decision"
+)
+
+// Run is what one run of a session decided and the facts it rests on.
+type Run struct {
+	// Decision is the decided run, the gate applied: what every report
+	// renders.
+	Decision *decision.Run
+	// Inputs hold the facts of each input, in the order of
+	// Decision.Inputs.
+	Inputs []InputRun
+}
+
+// InputRun is what the run read and screened of one input: what an
+// evidence record states about it, taken from the check itself.
+type InputRun struct {
+	// Path is the input as named.
+	Path string
+	// SHA256 and Size describe the bytes checked ("" and 0 when the input
+	// could not be read).
+	SHA256 string
+	Size   int64
+	// Data is the bytes checked, when the caller kept them (nil when it
+	// dropped them after Parse).
+	Data []byte
+	// Parties are the distinct party names screened, sorted by name.
+	Parties []ScreenedParty
+	// Hits is the number of distinct party names and identifiers that
+	// matched a list, whatever the policies made of the match.
+	Hits int
+	// Err is set when the input could not be checked.
+	Err *InputError
+}
+
+// Run checks every input and applies the gate once: the waiver findings
+// over the whole run, each input's outcome and the run's exit code under
+// the plan's fail-on level, then the lists' freshness. The exit code is
+// the worst over all inputs (2 > 1 > 3 > 0), and every outcome agrees with
+// its exit code.
+func (s *Session) Run(ctx context.Context, inputs []Input) *Run {
+	run := &Run{Decision: &decision.Run{Tool: s.tool, AsOf: s.plan.AsOf, Profile: s.plan.Profile, Lists: s.Lists()}}
+	for _, in := range inputs {
+		if err := ctx.Err(); err != nil && in.Err == nil {
+			in = Input{Path: in.Path, Err: fmt.Errorf("check cancelled: %w", err)}
+		}
+		d, facts := s.check(ctx, in)
+		run.Decision.Inputs = append(run.Decision.Inputs, d)
+		run.Inputs = append(run.Inputs, facts)
+	}
+	s.gate(run.Decision)
+	return run
+}
+
+// check decides one input. Every failure to check is reported as outcome
+// "error", never as a pass.
+func (s *Session) check(ctx context.Context, in Input) (decision.Input, InputRun) {
+	p := in.parsed
+	if p == nil {
+		p = parse(in, s.plan.Input)
+	}
+	out := decision.Input{Path: in.Path, Kind: p.kind, Format: p.format, SpecVersion: p.spec, SHA256: p.sha256,
+		Outcome: decision.OutcomeError}
+	facts := InputRun{Path: in.Path, SHA256: p.sha256, Size: p.size, Data: in.Data, Parties: []ScreenedParty{}}
+	fail := func(err *InputError) (decision.Input, InputRun) {
+		facts.Err = err
+		out.Error = err.Error()
+		return out, facts
+	}
+	if p.err != nil {
+		return fail(p.err)
+	}
+	src := sourceInfo{path: in.Path, sha256: p.sha256, format: p.format}
+	var (
+		value ast.Object
+		sc    *screener
+	)
+	if p.doc != nil {
+		built := s.buildSBOMInput(p.doc, src, s.screening)
+		value, out.Coverage, out.Subject, sc = built.value, built.coverage, built.subject, built.sc
+	} else {
+		var err error
+		if value, out.Coverage, sc, err = s.buildProcurementInput(p.vendors, s.ownership, src, s.screening); err != nil {
+			return fail(&InputError{Path: in.Path, Stage: StageScreen, Err: err})
+		}
+	}
+	if err := s.screening.Index.Err(); err != nil {
+		// A match lost its entry's details: the screening cannot be trusted.
+		return fail(&InputError{Path: in.Path, Stage: StageScreen, Err: err})
+	}
+	facts.Parties, facts.Hits = sc.screened()
+	res, err := s.engine.Evaluate(ctx, value)
+	if err != nil {
+		return fail(&InputError{Path: in.Path, Stage: StageEvaluate, Err: err})
+	}
+	out.Result, out.Outcome = res, res.Outcome
+	return out, facts
+}
+
+// sourceInfo names an input in the policy input.
+type sourceInfo struct{ path, sha256, format string }
+
+// gate completes a run: the waiver findings, then every input's outcome
+// and the run's exit code under the fail-on level and waiver-fail, then
+// stale lists. It is the one place an exit code is decided.
+func (s *Session) gate(run *decision.Run) {
+	ReportWaivers(run, s.waivers, s.plan.AsOf, s.plan.Waivers.WarnDays)
+	code := decision.ExitPass
+	if len(run.Inputs) == 0 {
+		code = decision.ExitError
+		run.Errors = append(run.Errors, "no input to check")
+	}
+	for i := range run.Inputs {
+		in := &run.Inputs[i]
+		c := decision.InputExitCode(in, s.plan.FailOn)
+		in.Outcome = decision.OutcomeFor(c)
+		if decision.Worse(c, code) {
+			code = c
+		}
+	}
+	if s.plan.Waivers.Fail && WaiverFindings(run) > 0 && decision.Worse(decision.ExitFail, code) {
+		code = decision.ExitFail
+	}
+	if len(s.stale) > 0 && s.plan.Lists.Stale == StaleError {
+		// A stale list never lets a check pass; a fail found on other
+		// grounds stays a fail, with the staleness reported beside it.
+		for _, err := range s.stale {
+			run.Errors = append(run.Errors, err.Error())
+		}
+		if code != decision.ExitFail {
+			code = decision.ExitError
+		}
+	}
+	run.ExitCode, run.Outcome = code, decision.OutcomeFor(code)
+}
+
+// StaleWarning says, for a plan that only warns about stale lists, what
+// the session found stale; "" when nothing is.
+func (s *Session) StaleWarning() string {
+	if len(s.stale) == 0 || s.plan.Lists.Stale != StaleWarn {
+		return ""
+	}
+	return errors.Join(s.stale...).Error()
+}
