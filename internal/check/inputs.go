@@ -1,6 +1,7 @@
 package check
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -84,7 +85,8 @@ func readLimited(path string, r io.Reader, maxSize int64) Input {
 
 // unwrapPath drops the *PathError wrapper, whose text repeats the path.
 func unwrapPath(err error) error {
-	if pe, ok := err.(*fs.PathError); ok {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
 		return pe.Err
 	}
 	return err

@@ -109,7 +109,7 @@ func printStatus(w io.Writer, ls []*lists.List, dir string, now time.Time, maxAg
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\n", p.ID, p.Kind, p.Published.Format(time.DateOnly), age, p.Entries, short(p.SHA256), src)
 	}
-	tw.Flush()
+	_ = tw.Flush() // writes to w; printStatus reports nothing back
 	for _, l := range ls {
 		if l.Provenance.Note != "" {
 			fmt.Fprintf(w, "\n%s: %s\n", l.Provenance.ID, l.Provenance.Note)
@@ -193,14 +193,14 @@ func rebase(sources []lists.UpdateSource, base string) []lists.UpdateSource {
 // roleOf tells an OFAC legacy CSV file's role from its file name.
 func roleOf(path string) (string, error) {
 	name := strings.ToLower(filepath.Base(path))
-	switch {
-	case name == "sdn.csv" || name == "cons_prim.csv":
+	switch name {
+	case "sdn.csv", "cons_prim.csv":
 		return lists.RolePrimary, nil
-	case name == "alt.csv" || name == "cons_alt.csv":
+	case "alt.csv", "cons_alt.csv":
 		return lists.RoleAlt, nil
-	case name == "add.csv" || name == "cons_add.csv":
+	case "add.csv", "cons_add.csv":
 		return lists.RoleAdd, nil
-	case name == "sdn_comments.csv" || name == "cons_comments.csv":
+	case "sdn_comments.csv", "cons_comments.csv":
 		return lists.RoleComments, nil
 	}
 	return "", fmt.Errorf("import %s: not an OFAC legacy CSV file name (sdn.csv, alt.csv, add.csv, sdn_comments.csv or the cons_ ones)", path)

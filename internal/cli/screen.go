@@ -158,7 +158,7 @@ func printScreen(w io.Writer, r screenResult) {
 
 // readNames reads one name per line; blank lines are skipped.
 func readNames(path string, stdin io.Reader) ([]string, error) {
-	var r io.Reader = stdin
+	r := stdin
 	if path != "-" {
 		f, err := os.Open(path)
 		if err != nil {

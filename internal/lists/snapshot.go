@@ -109,7 +109,7 @@ func snapshotCons() (*List, error) {
 		if err != nil {
 			return nil, fmt.Errorf("open %s: %w", f.name, err)
 		}
-		defer r.Close()
+		defer func() { _ = r.Close() }() // an embedded file: closing cannot fail
 		*f.dst = Source{Name: f.name, R: r}
 	}
 	return LoadOFACLegacy(files, provenance.List{

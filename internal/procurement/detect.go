@@ -59,11 +59,10 @@ func detectJSON(data []byte) (Format, error) {
 		if !dec.More() {
 			return FormatJSON, nil
 		}
+		// A first element that does not decode is left to the JSON
+		// reader, which names the error.
 		var first jsonKeys
-		if err := dec.Decode(&first); err != nil {
-			return FormatJSON, nil // the JSON reader names the error
-		}
-		if first.OCID {
+		if dec.Decode(&first) == nil && first.OCID {
 			return FormatOCDS, nil
 		}
 		return FormatJSON, nil
