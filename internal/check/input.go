@@ -27,7 +27,12 @@ type Input struct {
 	// Err is a problem met while reading the input; the input is then
 	// decided as "error".
 	Err error
+	// Skipped, when set, says why a file found in a directory is not an
+	// input (a hidden file, a FIFO, a README): the run reports it and
+	// decides nothing about it.
+	Skipped string
 
+	member bool    // found in a directory, not named by the user
 	parsed *parsed // set by Parse
 }
 
@@ -41,7 +46,12 @@ type parsed struct {
 	doc     *sbom.Document
 	vendors []procurement.Vendor
 	err     *InputError
+	skip    string // why a directory member is not an input
 }
+
+// errNeither is wrapped when an input is neither an SBOM nor a vendor
+// file.
+var errNeither = errors.New("not an SBOM or vendor file")
 
 // Parse detects the kind and format of an input and parses it ahead of its
 // check, so that a front end can parse while NewSession compiles the
@@ -58,6 +68,10 @@ func Parse(plan Plan, in Input) Input {
 // parse detects the kind and format of an input and parses it.
 func parse(in Input, opts InputPlan) *parsed {
 	p := &parsed{kind: KindSBOM}
+	if in.Skipped != "" {
+		p.skip = in.Skipped
+		return p
+	}
 	if in.Err != nil {
 		p.err = &InputError{Path: in.Path, Stage: StageRead, Err: in.Err}
 		return p
@@ -66,6 +80,20 @@ func parse(in Input, opts InputPlan) *parsed {
 	p.sha256, p.size = hex.EncodeToString(sum[:]), int64(len(in.Data))
 	popts := procurement.Options{Columns: opts.Columns, Encoding: opts.Encoding}
 	fail := func(err error) *parsed {
+		// A file found in a directory that is not an SBOM or a vendor file
+		// at all (a README, a workflow, an ownership file given beside the
+		// vendor files) is not an input: it is reported as skipped. Named
+		// by the user, it is an error.
+		if in.member {
+			switch {
+			case errors.Is(err, procurement.ErrOwnershipFile):
+				p.skip = "an ownership file: give it with --ownership"
+				return p
+			case errors.Is(err, procurement.ErrNotVendorFile), errors.Is(err, errNeither):
+				p.skip = "not an SBOM or vendor file"
+				return p
+			}
+		}
 		p.err = &InputError{Path: in.Path, Stage: StageParse, Err: err}
 		return p
 	}
@@ -126,7 +154,7 @@ func kindOf(data []byte, kind string) (string, error) {
 		return KindSBOM, nil
 	}
 	if _, perr := procurement.Detect(data); perr != nil {
-		return "", fmt.Errorf("neither an SBOM nor a procurement file: %w", err)
+		return "", fmt.Errorf("%w: %w", errNeither, err)
 	}
 	return KindProcurement, nil
 }

@@ -11,10 +11,14 @@ import (
 	"strings"
 )
 
-// ReadInputs reads every named input: files, directories (every regular,
-// non-hidden file below, sorted) and "-" for stdin. An input larger than
-// maxSize, or one that cannot be read, becomes an Input with Err set, so
-// that the others are still decided and the run still fails closed.
+// ReadInputs reads every named input: files, directories and "-" for
+// stdin. A directory is walked: its regular files are inputs, in sorted
+// order; a symbolic link is followed when its target stays inside the
+// directory; everything else (a hidden file or directory, a link leading
+// out of the tree, a FIFO, a device, a socket) is skipped and reported as
+// an Input with Skipped set, never silently. An input larger than maxSize,
+// or one that cannot be read, becomes an Input with Err set, so that the
+// others are still decided and the run still fails closed.
 func ReadInputs(paths []string, stdin io.Reader, maxSize int64) []Input {
 	var out []Input
 	for _, p := range paths {
@@ -31,36 +35,82 @@ func ReadInputs(paths []string, stdin io.Reader, maxSize int64) []Input {
 			out = append(out, readFile(p, maxSize))
 			continue
 		}
-		var files []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if strings.HasPrefix(d.Name(), ".") && path != p {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.Type().IsRegular() {
-				files = append(files, path)
-			}
-			return nil
-		})
-		if err != nil {
-			out = append(out, Input{Path: p, Err: fmt.Errorf("read %s: %w", p, unwrapPath(err))})
-			continue
-		}
-		if len(files) == 0 {
-			out = append(out, Input{Path: p, Err: fmt.Errorf("read %s: directory holds no files", p)})
-			continue
-		}
-		sort.Strings(files)
-		for _, f := range files {
-			out = append(out, readFile(f, maxSize))
-		}
+		out = append(out, readDir(p, maxSize)...)
 	}
 	return out
+}
+
+// readDir reads the inputs below a directory (see ReadInputs).
+func readDir(dir string, maxSize int64) []Input {
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return []Input{{Path: dir, Err: fmt.Errorf("read %s: %w", dir, unwrapPath(err))}}
+	}
+	var files, skipped []Input
+	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if path == dir {
+			return nil
+		}
+		skip := func(reason string) error {
+			skipped = append(skipped, Input{Path: path, Skipped: reason})
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return skip("hidden directory")
+			}
+			return skip("hidden file")
+		}
+		mode := d.Type()
+		switch {
+		case mode.IsDir():
+			return nil
+		case mode.IsRegular():
+			files = append(files, Input{Path: path, member: true})
+			return nil
+		case mode&fs.ModeSymlink != 0:
+			target, err := filepath.EvalSymlinks(path)
+			if err != nil {
+				return skip("broken symbolic link")
+			}
+			if rel, err := filepath.Rel(root, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				return skip("symbolic link to " + target + ", outside " + dir)
+			}
+			info, err := os.Stat(target)
+			switch {
+			case err != nil:
+				return skip("symbolic link: " + unwrapPath(err).Error())
+			case info.Mode().IsRegular():
+				files = append(files, Input{Path: path, member: true})
+			default:
+				// A link to a directory inside the tree: its files are
+				// walked there already.
+				return skip("symbolic link to a directory inside the tree (its files are read there)")
+			}
+			return nil
+		default:
+			return skip("not a regular file (" + mode.Type().String() + ")")
+		}
+	})
+	if err != nil {
+		return []Input{{Path: dir, Err: fmt.Errorf("read %s: %w", dir, unwrapPath(err))}}
+	}
+	if len(files) == 0 && len(skipped) == 0 {
+		return []Input{{Path: dir, Err: fmt.Errorf("read %s: directory holds no files", dir)}}
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	for i := range files {
+		in := readFile(files[i].Path, maxSize)
+		in.member = true
+		files[i] = in
+	}
+	return append(files, skipped...)
 }
 
 func readFile(path string, maxSize int64) Input {

@@ -52,6 +52,13 @@ func (s *Session) Run(ctx context.Context, inputs []Input) *Run {
 		if err := ctx.Err(); err != nil && in.Err == nil {
 			in = Input{Path: in.Path, Err: fmt.Errorf("check cancelled: %w", err)}
 		}
+		if in.parsed == nil && (in.member || in.Skipped != "") {
+			in.parsed = parse(in, s.plan.Input)
+		}
+		if p := in.parsed; p != nil && p.skip != "" {
+			run.Decision.Skipped = append(run.Decision.Skipped, decision.Skipped{Path: in.Path, Reason: p.skip})
+			continue
+		}
 		d, facts := s.check(ctx, in)
 		run.Decision.Inputs = append(run.Decision.Inputs, d)
 		run.Inputs = append(run.Inputs, facts)

@@ -18,16 +18,20 @@ import (
 	"github.com/bangate/bangate/internal/report"
 )
 
-const checkLong = `Check SBOMs (CycloneDX, SPDX; detected by content) against the built-in
-policy bundle and your own, after screening every named party against the ban
-lists and the sanctions lists.
+const checkLong = `Check SBOMs (CycloneDX and SPDX in every encoding) and procurement records
+(vendor and purchase files: CSV, JSON, YAML, OCDS), detected by content,
+against the built-in policy bundle and your own, after screening every named
+party against the ban lists and the sanctions lists.
 
-Inputs are files, directories (every file below) or - for standard input. Each
-input is decided; the exit code is the worst: 2 could not check > 1 fail >
-3 needs review > 0 pass.`
+Inputs are files, directories or - for standard input. In a directory every
+SBOM and vendor file below is checked; anything else (a README, a hidden
+file, a link out of the tree) is reported as skipped. Each input is decided;
+the exit code is the worst: 2 could not check > 1 fail > 3 needs review >
+0 pass.`
 
 const checkExample = `  bangate check app.cdx.json
   bangate check --as-of 2024-10-01 sboms/
+  bangate check --ownership owners.csv vendors.csv
   bangate check -o text -o json=decision.json --waivers waivers.yaml app.spdx.json
   syft -o cyclonedx-json . | bangate check -`
 
@@ -37,7 +41,12 @@ func newCheckCmd(env *Env) *cobra.Command {
 		Short:   "Check SBOMs against ban lists, sanctions lists and policies",
 		Long:    checkLong,
 		Example: checkExample,
-		Args:    cobra.MinimumNArgs(1),
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return withCode(decision.ExitError, errors.New("check: no input given: name SBOM or vendor files, directories, or - for standard input (bangate check --help)"))
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCheck(cmd, env, args)
 		},

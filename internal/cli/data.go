@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -219,14 +220,21 @@ func newDataImportCmd(env *Env) *cobra.Command {
 			if id == "" {
 				return withCode(decision.ExitError, fmt.Errorf("data import: --id is required (ofac-sdn or ofac-cons)"))
 			}
-			meta := provenance.List{ID: id, Kind: provenance.KindSanctions, SourceURL: "file://" + filepath.Base(files[0])}
-			if published != "" {
-				t, err := time.Parse(time.DateOnly, published)
-				if err != nil {
-					return withCode(decision.ExitError, fmt.Errorf("data import: --published %q: want YYYY-MM-DD", published))
-				}
-				meta.Published = t
+			if published == "" {
+				return withCode(decision.ExitError, errors.New("data import: --published is required: the files carry no date, and a list's age is counted from the day its publisher issued it (YYYY-MM-DD)"))
 			}
+			t, err := time.Parse(time.DateOnly, published)
+			if err != nil {
+				return withCode(decision.ExitError, fmt.Errorf("data import: --published %q: want YYYY-MM-DD", published))
+			}
+			// The source is what was imported: every file by name, not a
+			// URL nobody fetched.
+			names := make([]string, len(files))
+			for i, f := range files {
+				names[i] = filepath.Base(f)
+			}
+			meta := provenance.List{ID: id, Kind: provenance.KindSanctions, Published: t, SourceURL: "import:" + strings.Join(names, ","),
+				Note: "imported with bangate data import from " + strings.Join(names, ", ")}
 			spec := lists.ImportSpec{Meta: meta, Format: lists.FormatOFACLegacy, Files: map[string]lists.Source{}, AllowShrink: allowShrink}
 			for _, f := range files {
 				role, err := roleOf(f)
@@ -257,7 +265,7 @@ func newDataImportCmd(env *Env) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&id, "id", "", "list ID: ofac-sdn or ofac-cons")
-	cmd.Flags().StringVar(&published, "published", "", "publication date of the files (YYYY-MM-DD); default the import date")
+	cmd.Flags().StringVar(&published, "published", "", "publication date of the files, as their publisher dated them (YYYY-MM-DD; required)")
 	cmd.Flags().BoolVar(&allowShrink, "allow-shrink", false, "accept a list much smaller than the one it replaces")
 	return cmd
 }
@@ -277,6 +285,9 @@ func newDataDiffCmd(env *Env) *cobra.Command {
 				return withCode(decision.ExitError, err)
 			}
 			old, err := store.Previous(args[0])
+			if errors.Is(err, lists.ErrNotStored) {
+				return withCode(decision.ExitError, fmt.Errorf("data diff %s: no previous snapshot to compare with: the store keeps one from the second update or import of a list on", args[0]))
+			}
 			if err != nil {
 				return withCode(decision.ExitError, err)
 			}

@@ -187,6 +187,11 @@ func newEvidenceLsCmd(env *Env) *cobra.Command {
 			if err != nil {
 				return withCode(decision.ExitError, err)
 			}
+			if len(ids) == 0 {
+				fmt.Fprintf(env.Stdout, "no records in %s\n", st.Dir())
+				return nil
+			}
+			fmt.Fprintln(env.Stdout, evidence.SummaryHeader)
 			// An unreadable record is reported and the others still listed.
 			var bad error
 			for _, id := range ids {

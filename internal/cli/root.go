@@ -1,6 +1,10 @@
 package cli
 
 import (
+	"bytes"
+	"io"
+	"strings"
+
 	"github.com/spf13/cobra"
 )
 
@@ -21,5 +25,16 @@ func newRootCmd(env *Env) *cobra.Command {
 	root.PersistentFlags().String("config", "", "configuration file (default: ./bangate.yaml when present)")
 	root.AddCommand(newCheckCmd(env), newVersionCmd(env), newPolicyCmd(env), newDataCmd(env), newScreenCmd(env), newEvidenceCmd(env))
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return withCode(2, err) })
+	// pflag writes every boolean flag as --name[=true|false]; a boolean
+	// flag is given as --name, and the help says so.
+	help := root.HelpFunc()
+	root.SetHelpFunc(func(c *cobra.Command, args []string) {
+		out := c.OutOrStdout()
+		var buf bytes.Buffer
+		c.SetOut(&buf)
+		help(c, args)
+		c.SetOut(out)
+		_, _ = io.WriteString(out, strings.ReplaceAll(buf.String(), "[=true|false]", strings.Repeat(" ", len("[=true|false]"))))
+	})
 	return root
 }

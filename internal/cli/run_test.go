@@ -130,3 +130,44 @@ func TestCheckSeveralInputs(t *testing.T) {
 		t.Errorf("a bad input among good ones: exit %d, want 2", r.code)
 	}
 }
+
+// Rough edges a newcomer meets, each with the answer it now gets.
+func TestRoughEdges(t *testing.T) {
+	kaspersky := example(filepath.Join("sbom", "kaspersky.cdx.json"))
+	tests := []struct {
+		name       string
+		args       []string
+		wantExit   int
+		wantStderr string
+		wantStdout string
+	}{
+		{"check without input", []string{"check"}, 2, "no input given: name SBOM or vendor files", ""},
+		{"fail-on any case", []string{"check", "--fail-on", "High", kaspersky}, 1, "", ""},
+		{"ownership file checked directly", []string{"check", example(filepath.Join("procurement", "ownership.csv"))}, 2, "give it with --ownership", ""},
+		{"parse error names the path once", []string{"check", filepath.Join(repoRoot, "internal", "cli", "testdata", "not-an-sbom.json")}, 2, "", ""},
+		{"screen an empty name", []string{"screen", ""}, 2, "an empty name cannot be screened", ""},
+		{"screen a person", []string{"screen", "--party-kind", "person", "--match-threshold", "0.9", "Andrey Tikhonov"}, 1, "", "45815"},
+		{"help shows boolean flags plainly", []string{"check", "--help"}, 0, "", "--waiver-fail "},
+		{"evidence ls has a header", []string{"evidence", "ls"}, 0, "", "no records in"},
+		{"data import needs a date", []string{"data", "import", "--id", "ofac-sdn", filepath.Join(repoRoot, "internal", "evidence", "testdata", "sdn-2025-05", "sdn.csv")}, 2, "--published is required", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := run(t, "", tc.args...)
+			if r.code != tc.wantExit {
+				t.Fatalf("exit %d, want %d\nstderr: %s", r.code, tc.wantExit, r.stderr)
+			}
+			if !strings.Contains(r.stderr, tc.wantStderr) || !strings.Contains(r.stdout, tc.wantStdout) {
+				t.Errorf("stderr %q lacks %q, or stdout lacks %q:\n%.2000s", r.stderr, tc.wantStderr, tc.wantStdout, r.stdout)
+			}
+			if strings.Contains(r.stdout+r.stderr, "[=true|false]") || strings.Contains(r.stderr, ".bangate-probe") {
+				t.Errorf("internal detail leaked:\n%s%s", r.stdout, r.stderr)
+			}
+			for _, line := range strings.Split(r.stderr, "\n") {
+				if line != "" && strings.Count(line, "not-an-sbom.json") > 1 {
+					t.Errorf("the path is repeated: %q", line)
+				}
+			}
+		})
+	}
+}

@@ -23,7 +23,7 @@ const DefaultProfile = "federal-contractor"
 // from the environment alone.
 func Keys() []Key {
 	return []Key{
-		{"profile", "profile", DefaultProfile, "obligations profile: us-person, federal-contractor, telecom-carrier, all"},
+		{"profile", "profile", DefaultProfile, "obligations profile the policy bundle defines: us-person, federal-contractor, telecom-carrier, exporter, all, or one of your own"},
 		{"as-of", "as-of", "", "evaluate as of this date (YYYY-MM-DD or RFC 3339); default today"},
 		{"fail-on", "fail-on", "low", "lowest finding that fails the check: critical, high, medium, low, review"},
 		{"output", "output", []string{"text"}, "report FORMAT or FORMAT=FILE (repeatable): text, json, sarif, junit, markdown, html"},
@@ -40,7 +40,7 @@ func Keys() []Key {
 		{"lists.dir", "lists-dir", "", "list snapshot store; default the user cache directory"},
 		{"lists.index-cache", "index-cache", true, "keep the built screening index in the list store (index/) so that later runs decode it instead of indexing the lists again"},
 		{"screen.match", "match-threshold", 0.90, "name-match score from which a match is a hit"},
-		{"screen.review", "review-threshold", 0.80, "name-match score from which a match needs review (see testdata/accuracy/README.md)"},
+		{"screen.review", "review-threshold", 0.80, "name-match score from which a match needs review (a possible match a person must clear)"},
 		{"coverage.max-listed", "", 50, "how many unattributed components the report lists by ref"},
 		{"evidence.file", "evidence", "", "write a signed audit evidence record (in-toto statement in a DSSE envelope) to FILE"},
 		{"evidence.dir", "evidence-dir", "", "evidence store (records, and the policies, lists and inputs they reference); default the user cache directory"},

@@ -38,10 +38,20 @@ type Run struct {
 	Outcome string `json:"outcome"`
 	// ExitCode is the exit code the outcome maps to.
 	ExitCode int `json:"exit_code"`
+	// Skipped are the files found in the directories given that are not
+	// inputs (hidden, not regular, not an SBOM or vendor file), each with
+	// the reason: never skipped silently.
+	Skipped []Skipped `json:"skipped,omitempty"`
 	// Errors say why the run as a whole could not be checked (a list
 	// older than allowed), each with how to fix it; an input's own
 	// problem is in its Error. A run with errors is never a pass.
 	Errors []string `json:"errors,omitempty"`
+}
+
+// Skipped is a file found in a directory input that is not an input.
+type Skipped struct {
+	Path   string `json:"path"`
+	Reason string `json:"reason"`
 }
 
 // Tool identifies bangate and what it embeds.

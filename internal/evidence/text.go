@@ -33,6 +33,12 @@ func Summarize(rec *Record) Summary {
 	return s
 }
 
+// summaryFormat lays out the columns of RenderSummary and SummaryHeader.
+const summaryFormat = "%-12s  %-20s  %-7s  %-18s  %-8s  %s"
+
+// SummaryHeader names the columns RenderSummary writes.
+var SummaryHeader = fmt.Sprintf(summaryFormat, "ID", "CHECKED AT", "OUTCOME", "KIND", "SIGNED", "INPUTS")
+
 // RenderSummary writes s as one line: short ID, date, outcome, kind,
 // integrity, inputs.
 func RenderSummary(w io.Writer, s Summary) error {
@@ -40,7 +46,7 @@ func RenderSummary(w io.Writer, s Summary) error {
 	if !s.Signed {
 		integ = "unsigned"
 	}
-	_, err := fmt.Fprintf(w, "%s  %s  %-6s  %-18s  %-8s  %s\n", s.ID[:12], s.CheckedAt.UTC().Format(time.RFC3339),
+	_, err := fmt.Fprintf(w, summaryFormat+"\n", s.ID[:12], s.CheckedAt.UTC().Format(time.RFC3339),
 		s.Outcome, s.Kind, integ, strings.Join(s.Inputs, ", "))
 	return err
 }

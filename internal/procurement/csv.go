@@ -323,8 +323,8 @@ func planColumns(header []string, columns map[string]string, source string) (*cs
 		}
 	}
 	if p.single[fName].idx < 0 {
-		return nil, inputErrf(source, "header", "name",
-			"no vendor name column (looked for recipient_name, vendorname, legalBusinessName, vendor, supplier, name, …; map one with columns.name)")
+		return nil, inputErr(source, "header", "name",
+			fmt.Errorf("%w (looked for recipient_name, vendorname, legalBusinessName, vendor, supplier, name, …; map one with columns.name)", ErrNotVendorFile))
 	}
 	if a := p.single[fAmount]; a.idx >= 0 && p.single[fCurrency].idx < 0 {
 		p.usdAmount = usdColumns[normColumn(a.name)]

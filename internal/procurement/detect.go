@@ -10,7 +10,6 @@ import (
 var (
 	errEmptyInput    = errors.New("empty input")
 	errUnknownFormat = errors.New("unknown vendor file format (want CSV with a header, JSON or YAML vendors, or OCDS JSON)")
-	errOwnershipFile = errors.New("this is an ownership file (owner,owned,percent); read it with the ownership reader")
 )
 
 // Detect tells the format of a vendor file from its content, never its
@@ -148,7 +147,7 @@ func Read(data []byte, name string, opts Options) ([]Vendor, error) {
 	case FormatOCDS:
 		return readOCDS(data, name)
 	case FormatOwnership:
-		return nil, inputErr(name, "", "", errOwnershipFile)
+		return nil, inputErr(name, "", "", ErrOwnershipFile)
 	}
 	return nil, inputErr(name, "", "", errUnknownFormat)
 }

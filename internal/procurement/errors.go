@@ -11,6 +11,15 @@ import (
 // pass without checking anything, so the caller must decide.
 var ErrNoRecords = errors.New("no records")
 
+// ErrNotVendorFile is wrapped when text read as a vendor table has no
+// column that names a vendor: it is not a vendor file at all (a README, a
+// workflow file), rather than a broken one.
+var ErrNotVendorFile = errors.New("no vendor name column")
+
+// ErrOwnershipFile is wrapped when a file checked as a vendor file is an
+// ownership file (owner,owned,percent): it is given with --ownership.
+var ErrOwnershipFile = errors.New("this is an ownership file (owner,owned,percent): give it with --ownership (procurement.ownership), not as an input")
+
 // InputError is a malformed input: it names the file, where in the file
 // (a row, line or JSON pointer) and, when known, the column or key. It
 // never carries the offending bytes.

@@ -61,6 +61,18 @@ func (r *textRenderer) Render(w io.Writer, run *decision.Run) error {
 		r.input(t, &run.Inputs[i])
 	}
 
+	if len(run.Skipped) > 0 {
+		t.blank()
+		t.line(0, "skipped (not inputs): "+plural(len(run.Skipped), "file", "files"))
+		for _, sk := range run.Skipped {
+			t.line(1, clean(sk.Path)+": "+clean(sk.Reason))
+		}
+	}
+	for _, e := range run.Errors {
+		t.blank()
+		t.line(0, t.paint(ansiMagenta, "could not check")+": "+clean(e))
+	}
+
 	t.blank()
 	t.line(0, "total: "+runCounts(run).String()+" in "+plural(len(run.Inputs), "input", "inputs"))
 	t.blank()

@@ -39,7 +39,7 @@ sbom(party, profile) := {
 		"ref": "pkg:npm/lib@1.0.0", "pointer": "/components/0", "name": "lib", "version": "1.0.0",
 		"purl": "pkg:npm/lib@1.0.0", "parties": [party], "matches": [],
 	}],
-	"lists": lists, "screening": {"match": 0.92, "review": 0.8}, "coverage": {"unattributed_count": 0},
+	"lists": lists, "screening": {"match": 0.9, "review": 0.8}, "coverage": {"unattributed_count": 0},
 }
 
 author(m) := {"role": "author", "kind": "person", "name": "Andrey Tikhonov", "pointer": "/components/0/authors/0", "matches": [m]}
@@ -49,7 +49,7 @@ supplier(m) := {"role": "supplier", "kind": "organization", "name": "Positive Te
 procurement(vendor) := {
 	"kind": "procurement", "as_of": "2026-11-27T00:00:00Z", "profile": "us-person",
 	"source": {"path": "v.csv"}, "components": [], "vendors": [vendor],
-	"lists": lists, "screening": {"match": 0.92, "review": 0.8}, "settings": {"embargo": "deny"},
+	"lists": lists, "screening": {"match": 0.9, "review": 0.8}, "settings": {"embargo": "deny"},
 }
 
 vendor(parties, ownership) := {

@@ -12,6 +12,7 @@
 #   person itself is decided by bangate.rules.sanctions.
 package bangate.rules.sdn_linked
 
+import data.bangate.lib.dates
 import data.bangate.lib.lists
 import data.bangate.lib.parties
 import data.bangate.lib.rank
@@ -52,6 +53,10 @@ warn contains v if {
 warn contains v if {
 	some f in strongest(designations_found)
 	ld := lists.entry(f.match.list, f.match.entry_id).linked_designations
+
+	# Only once the leaders were designated: a check as of an earlier
+	# date has nothing to report.
+	ld.date <= dates.as_of_date
 	v := {
 		"rule": ld.rule,
 		"severity": "medium",

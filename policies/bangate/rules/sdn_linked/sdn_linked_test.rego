@@ -111,3 +111,12 @@ test_number_text if {
 	sdn_linked.number_text(12) == "twelve"
 	sdn_linked.number_text(13) == "13"
 }
+
+# The leaders were designated on 2024-06-21: a check as of an earlier date
+# has no designation to report.
+test_kaspersky_leaders_not_before_their_designation if {
+	p := party("supplier", "AO Kaspersky Lab", kaspersky("high", "/components/0/supplier/name"))
+	count(sdn_linked.warn) == 0 with input as object.union(sbom([p]), {"as_of": "2017-01-01T00:00:00Z"})
+	count(sdn_linked.warn) == 0 with input as object.union(sbom([p]), {"as_of": "2024-06-20T00:00:00Z"})
+	count(sdn_linked.warn) == 1 with input as object.union(sbom([p]), {"as_of": "2024-06-21T00:00:00Z"})
+}
