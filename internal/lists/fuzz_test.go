@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/textnorm"
 )
 
 // seed adds the bytes of the named testdata files to the corpus.
@@ -69,7 +70,7 @@ func FuzzParseRemarks(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		r := lists.ParseRemarks(s)
 		for _, d := range r.Domains {
-			if n, ok := lists.NormalizeDomain(d); !ok || n != d {
+			if n, err := textnorm.Domain(d); err != nil || n != d {
 				t.Fatalf("domain %q is not normalised", d)
 			}
 		}
@@ -135,7 +136,7 @@ func FuzzLoadBanLists(f *testing.F) {
 			checkList(t, l)
 			for _, e := range l.Entries {
 				for _, d := range e.Domains {
-					if n, ok := lists.NormalizeDomain(d); !ok || n != d {
+					if n, err := textnorm.Domain(d); err != nil || n != d {
 						t.Fatalf("domain %q is not normalised", d)
 					}
 				}
