@@ -42,8 +42,8 @@ var cyrillicExtra = map[rune]string{
 // AnyAscii's value.
 func appendCyrillic(dst []byte, w []rune, sc cyrillicScheme) []byte {
 	for i, r := range w {
-		r = unicode.ToLower(r)
-		if sc == cyrEnglish && i == len(w)-1 && r == 'й' && i > 0 && (w[i-1] == 'и' || w[i-1] == 'ы') {
+		r = lowerCyrillic(r)
+		if sc == cyrEnglish && i == len(w)-1 && r == 'й' && i > 0 && (lowerCyrillic(w[i-1]) == 'и' || lowerCyrillic(w[i-1]) == 'ы') {
 			// -ий, -ый → -y: drop the "i"/"y" just written for и/ы.
 			dst = dst[:len(dst)-1]
 			dst = append(dst, 'y')
@@ -101,4 +101,17 @@ func appendGreek(dst []byte, w []rune) []byte {
 		prev = r
 	}
 	return dst
+}
+
+// lowerCyrillic is unicode.ToLower, quick for the Russian alphabet.
+func lowerCyrillic(r rune) rune {
+	switch {
+	case r >= 0x0410 && r <= 0x042F:
+		return r + 0x20
+	case r >= 0x0400 && r <= 0x040F:
+		return r + 0x50
+	case r >= 0x0430 && r <= 0x045F:
+		return r
+	}
+	return unicode.ToLower(r)
 }

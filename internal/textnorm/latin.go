@@ -1,6 +1,7 @@
 package textnorm
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -17,6 +18,10 @@ type options struct {
 	// which FoldName offers as a variant: the primary reading of such a
 	// word is its transliteration ("kner").
 	whole bool
+	// european transliterates Cyrillic and Greek only: letters of other
+	// scripts are kept, lower-cased, their marks dropped, except spacing
+	// marks, which separate words (LatinEuropean).
+	european bool
 }
 
 // folder is the working state of one folding. The zero value is ready.
@@ -28,9 +33,26 @@ type folder struct {
 	// whole is set when a word made only of lookalike letters of another
 	// script was seen: options.whole would read it otherwise.
 	whole bool
+}
 
-	wordBuf  [48]rune
-	cleanBuf [256]byte
+// folders recycles the working state of foldings: a name in another script
+// is folded in a few microseconds, and allocating the buffers each time
+// would be a good part of that.
+var folders = sync.Pool{New: func() any { return new(folder) }}
+
+// getFolder returns a folder with options o and empty buffers.
+func getFolder(o options) *folder {
+	f := folders.Get().(*folder)
+	f.o, f.used, f.whole = o, nil, false
+	f.word, f.clean = f.word[:0], f.clean[:0]
+	return f
+}
+
+// putFolder returns f to the pool; f.used, handed to the caller, is not
+// reused.
+func putFolder(f *folder) {
+	f.used = nil
+	folders.Put(f)
 }
 
 // prepare returns s without its invisible characters and controls, white
@@ -38,22 +60,36 @@ type folder struct {
 // stays apart ("e", ZWSP, combining acute). The result may share f's
 // buffers.
 func (f *folder) prepare(s string) []byte {
-	f.clean = f.cleanBuf[:0]
+	f.clean = f.clean[:0]
+	inert := true
 	for _, r := range s {
+		if r < utf8.RuneSelf {
+			switch {
+			case r == ' ' || r >= '\t' && r <= '\r':
+				f.clean = append(f.clean, ' ')
+			case r < 0x20 || r == 0x7F:
+			default:
+				f.clean = append(f.clean, byte(r))
+			}
+			continue
+		}
 		switch r {
 		case '™', '℠':
 			// NFKC would write "TM" and "SM" glued to the name.
 			r = ' '
 		}
-		switch classify(r) {
+		p := propsOf(r)
+		switch p.class() {
 		case classDrop:
 			continue
 		case classSpace:
 			r = ' '
+		default:
+			inert = inert && p&propInert != 0
 		}
 		f.clean = utf8.AppendRune(f.clean, r)
 	}
-	if norm.NFKC.IsNormal(f.clean) {
+	if inert || norm.NFKC.IsNormal(f.clean) {
 		return f.clean
 	}
 	return norm.NFKC.Bytes(f.clean)
@@ -76,9 +112,6 @@ func (f *folder) appendLatin(dst []byte, s string) []byte {
 
 // appendPrepared is appendLatin on prepare's result.
 func (f *folder) appendPrepared(dst []byte, t []byte) []byte {
-	if f.word == nil {
-		f.word = f.wordBuf[:0]
-	}
 	for i := 0; i < len(t); {
 		r, n := rune(t[i]), 1
 		if r >= utf8.RuneSelf {
@@ -188,8 +221,11 @@ func (f *folder) add(r rune, p props) {
 		}
 		f.addDecomposed(r)
 	case p.script() == scriptCyrillic:
-		lr := unicode.ToLower(r)
-		if _, ok := cyrillicExtra[lr]; ok || lr >= 0x0430 && lr <= 0x045F {
+		if r >= 0x0400 && r <= 0x045F {
+			f.word = append(f.word, r)
+			return
+		}
+		if _, ok := cyrillicExtra[unicode.ToLower(r)]; ok {
 			f.word = append(f.word, r)
 			return
 		}
@@ -202,8 +238,11 @@ func (f *folder) add(r rune, p props) {
 // addDecomposed adds the canonical decomposition of r less its diacritics.
 func (f *folder) addDecomposed(r rune) {
 	var in [utf8.UTFMax]byte
-	var out [32]byte
-	d := norm.NFD.Append(out[:0], in[:utf8.EncodeRune(in[:], r)]...)
+	d := norm.NFD.Properties(in[:utf8.EncodeRune(in[:], r)]).Decomposition()
+	if d == nil {
+		f.word = append(f.word, r)
+		return
+	}
 	for len(d) > 0 {
 		c, n := utf8.DecodeRune(d)
 		d = d[n:]
@@ -276,13 +315,16 @@ func (f *folder) flush(dst []byte) []byte {
 				j++
 			}
 		}
-		if sc == scriptHan && len(dst) > 0 && dst[len(dst)-1] != ' ' && i > 0 || space {
+		han := sc == scriptHan && !f.o.european
+		if han && len(dst) > 0 && dst[len(dst)-1] != ' ' && i > 0 || space {
 			dst = append(dst, ' ')
 		}
-		space = sc == scriptHan
-		switch sc {
-		case scriptLatin, scriptNone:
+		space = han
+		switch {
+		case sc == scriptLatin || sc == scriptNone:
 			dst = appendLatinRune(dst, w[i])
+		case f.o.european && sc != scriptCyrillic && sc != scriptGreek:
+			dst = appendKept(dst, w[i:j])
 		default:
 			f.used.add(schemeOf(sc, f.o.cyr))
 			start := len(dst)
@@ -310,6 +352,22 @@ func appendLatinRune(dst []byte, r rune) []byte {
 	dst = appendAnyASCII(dst, r)
 	if len(dst) == start && unicode.IsLetter(r) {
 		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	return dst
+}
+
+// appendKept appends a run of a script that is not transliterated:
+// letters lower-cased, non-spacing and enclosing marks dropped, spacing
+// marks as spaces.
+func appendKept(dst []byte, run []rune) []byte {
+	for _, r := range run {
+		switch {
+		case unicode.Is(unicode.Mc, r):
+			dst = append(dst, ' ')
+		case propsOf(r)&propMark != 0:
+		default:
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
 	}
 	return dst
 }

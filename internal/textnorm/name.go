@@ -20,8 +20,25 @@ func Latin(s string) (string, []Scheme) {
 	if isPlain(s) {
 		return s, nil
 	}
-	var f folder
+	f := getFolder(options{})
+	defer putFolder(f)
 	out := f.appendLatin(nil, s)
+	return string(out), f.used
+}
+
+// LatinEuropean is Latin, except that only Cyrillic and Greek are
+// transliterated: letters of other scripts are kept, lower-cased, their
+// non-spacing marks dropped and their spacing marks read as spaces. It is
+// for internal/screen, whose tokeniser and tests keep those scripts as
+// they are; a caller that wants every script in Latin letters calls Latin.
+func LatinEuropean(s string) (string, []Scheme) {
+	if isPlain(s) {
+		return s, nil
+	}
+	f := getFolder(options{european: true})
+	defer putFolder(f)
+	var buf [128]byte
+	out := f.appendLatin(buf[:0], s)
 	return string(out), f.used
 }
 
@@ -30,7 +47,8 @@ func AppendLatin(dst []byte, s string) ([]byte, []Scheme) {
 	if isPlain(s) {
 		return append(dst, s...), nil
 	}
-	var f folder
+	f := getFolder(options{})
+	defer putFolder(f)
 	dst = f.appendLatin(dst, s)
 	return dst, f.used
 }
@@ -50,7 +68,8 @@ func Fold(s string) string {
 // AppendFold appends Fold(s) to dst.
 func AppendFold(dst []byte, s string) []byte {
 	if !isPlain(s) {
-		var f folder
+		f := getFolder(options{})
+		defer putFolder(f)
 		var buf [128]byte
 		return appendFoldASCII(dst, f.appendPrepared(buf[:0], f.prepare(s)))
 	}
@@ -171,11 +190,13 @@ func FoldName(s string) Name {
 	if isPlain(s) {
 		return Name{Text: Fold(s)}
 	}
-	var p folder
+	p := getFolder(options{})
+	defer putFolder(p)
 	t := p.prepare(s)
 	var out [128]byte
 	fold := func(o options) (string, []Scheme, bool) {
-		f := folder{o: o}
+		f := getFolder(o)
+		defer putFolder(f)
 		return string(appendFoldASCII(nil, f.appendPrepared(out[:0], t))), f.used, f.whole
 	}
 	var n Name

@@ -3,6 +3,9 @@ package textnorm
 import (
 	"sync"
 	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // props are the properties of a rune that folding asks about, computed
@@ -20,6 +23,11 @@ const (
 	propDigit       props = 1 << 8
 	propDiacritic   props = 1 << 9
 	propApostrophe  props = 1 << 10
+	// propInert marks a rune that NFKC leaves as it is whatever surrounds
+	// it: in NFKC itself, and with a normalisation boundary before it, so
+	// that it composes with nothing before it. A string of such runes is in
+	// NFKC: whatever might compose with one of them after it is not inert.
+	propInert props = 1 << 11
 )
 
 func (p props) class() runeClass { return runeClass(p & propClassMask) }
@@ -69,6 +77,12 @@ func computeProps(r rune) props {
 	}
 	if isApostrophe(r) {
 		p |= propApostrophe
+	}
+	var b [utf8.UTFMax]byte
+	enc := b[:utf8.EncodeRune(b[:], r)]
+	np := norm.NFKC.Properties(enc)
+	if np.BoundaryBefore() && norm.NFKC.IsNormal(enc) && utf8.ValidRune(r) {
+		p |= propInert
 	}
 	return p
 }
