@@ -83,7 +83,11 @@ func hostName(h string) (string, error) {
 	if !utf8.ValidString(h) {
 		return "", fmt.Errorf("%w: invalid UTF-8", ErrNotDomain)
 	}
-	if !isPlain(h) || strings.Contains(h, "xn--") || strings.Contains(h, "XN--") {
+	plain := isPlain(h)
+	if plain {
+		h = lowerASCII(h)
+	}
+	if !plain || strings.Contains(h, "xn--") {
 		a, err := idnaLookup.ToASCII(strings.TrimRight(h, ".。．｡"))
 		if err != nil {
 			return "", fmt.Errorf("%w: %w", ErrNotDomain, err)

@@ -315,7 +315,7 @@ func (f *folder) flush(dst []byte) []byte {
 				j++
 			}
 		}
-		han := sc == scriptHan && !f.o.european
+		han := sc == scriptHan && !f.o.european && hasValue(w[i])
 		if han && len(dst) > 0 && dst[len(dst)-1] != ' ' && i > 0 || space {
 			dst = append(dst, ' ')
 		}
@@ -327,14 +327,7 @@ func (f *folder) flush(dst []byte) []byte {
 			dst = appendKept(dst, w[i:j])
 		default:
 			f.used.add(schemeOf(sc, f.o.cyr))
-			start := len(dst)
 			dst = appendScript(dst, sc, w[i:j], f.o.cyr)
-			if len(dst) == start {
-				// No value anywhere: keep the letters, lower case.
-				for _, r := range w[i:j] {
-					dst = utf8.AppendRune(dst, unicode.ToLower(r))
-				}
-			}
 		}
 		i = j
 	}
@@ -342,18 +335,12 @@ func (f *folder) flush(dst []byte) []byte {
 }
 
 // appendLatinRune appends a Latin letter, a digit or a mark: ASCII as it
-// is, anything else as AnyAscii writes it (lower case), or kept lower-cased
-// when AnyAscii has no value for a letter.
+// is, anything else as appendAnyASCII writes it.
 func appendLatinRune(dst []byte, r rune) []byte {
 	if r < utf8.RuneSelf {
 		return append(dst, byte(r))
 	}
-	start := len(dst)
-	dst = appendAnyASCII(dst, r)
-	if len(dst) == start && unicode.IsLetter(r) {
-		dst = utf8.AppendRune(dst, unicode.ToLower(r))
-	}
-	return dst
+	return appendAnyASCII(dst, r)
 }
 
 // appendKept appends a run of a script that is not transliterated:
@@ -371,3 +358,6 @@ func appendKept(dst []byte, run []rune) []byte {
 	}
 	return dst
 }
+
+// hasValue reports whether AnyAscii has a romanisation of r.
+func hasValue(r rune) bool { return anyascii.TransliterateRune(r) != "" }

@@ -104,9 +104,16 @@ func schemeOf(s script, cyr cyrillicScheme) Scheme {
 
 // appendAnyASCII appends AnyAscii's romanisation of r, lower case, letters
 // and digits only (its apostrophes for glottal stops and ejectives, its
-// spaces and punctuation dropped).
+// spaces and punctuation dropped). AnyAscii writes nothing for letters that
+// are silent (vowel carriers, fillers, the kana long vowel mark) and for
+// letters newer than its tables; those, rare Han characters and letters
+// beyond the Basic Multilingual Plane, are kept, lower-cased, so that a
+// name of them is not lost.
 func appendAnyASCII(dst []byte, r rune) []byte {
 	s := anyascii.TransliterateRune(r)
+	if s == "" && (r > 0xFFFF || scriptOf(r) == scriptHan) && unicode.IsLetter(r) {
+		return utf8.AppendRune(dst, unicode.ToLower(r))
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
