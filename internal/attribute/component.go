@@ -1,9 +1,9 @@
 package attribute
 
 import (
-	"net/mail"
 	"strings"
 
+	"github.com/bangate/bangate/internal/textnorm"
 	"github.com/bangate/bangate/sbom"
 )
 
@@ -115,7 +115,7 @@ func CodeHostNamespace(raw string) string {
 	return ns
 }
 
-// Domain returns the lower-case host of a URL without "www.", "" when the
+// Domain returns the host of a URL as textnorm.Domain writes it, "" when the
 // URL has none.
 func Domain(raw string) string {
 	d, _ := urlSignal(raw)
@@ -147,9 +147,8 @@ func urlSignal(raw string) (domain, namespace string) {
 	if i := strings.LastIndexByte(host, ':'); i >= 0 && !strings.Contains(host, "]") { // host:port
 		host = host[:i]
 	}
-	host = strings.TrimSuffix(strings.ToLower(host), ".")
-	host = strings.TrimPrefix(host, "www.")
-	if !strings.Contains(host, ".") || strings.ContainsAny(host, " \t\"<>{}|\\^`") {
+	host, err := textnorm.Domain(host)
+	if err != nil {
 		return "", ""
 	}
 	switch host {
@@ -166,18 +165,11 @@ func urlSignal(raw string) (domain, namespace string) {
 	return host, namespace
 }
 
-// EmailDomain returns the lower-case domain of an e-mail address.
+// EmailDomain returns the domain of an e-mail address as
+// textnorm.EmailDomain writes it, "" when it has none.
 func EmailDomain(addr string) string {
-	addr = strings.TrimSpace(addr)
-	if a, err := mail.ParseAddress(addr); err == nil {
-		addr = a.Address
-	}
-	_, d, ok := strings.Cut(addr, "@")
-	if !ok {
-		return ""
-	}
-	d = strings.TrimSuffix(strings.ToLower(strings.Trim(d, "<> ")), ".")
-	if !strings.Contains(d, ".") {
+	d, err := textnorm.EmailDomain(addr)
+	if err != nil {
 		return ""
 	}
 	return d

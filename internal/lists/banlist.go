@@ -12,6 +12,8 @@ import (
 
 	"github.com/bangate/bangate/internal/provenance"
 	"gopkg.in/yaml.v3"
+
+	"github.com/bangate/bangate/internal/textnorm"
 )
 
 // BanListDir is where a policy bundle keeps its ban lists; each file loads
@@ -265,8 +267,8 @@ func (b *banEntry) entry(id string) (Entry, error) {
 		e.Brands = appendUnique(e.Brands, w)
 	}
 	for i, d := range b.Domains {
-		n, ok := NormalizeDomain(d)
-		if !ok || n != strings.ToLower(strings.TrimSpace(d)) {
+		n, err := textnorm.Domain(d)
+		if err != nil || n != strings.ToLower(strings.TrimSpace(d)) {
 			return Entry{}, fmt.Errorf("domains[%d] is not a bare domain name", i)
 		}
 		e.Domains = appendUnique(e.Domains, n)

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/bangate/bangate/internal/provenance"
+	"github.com/bangate/bangate/internal/textnorm"
 )
 
 // The two CSV layouts of the trade.gov Consolidated Screening List: the
@@ -420,12 +421,12 @@ func (c *cslRecord) addID(typ, number, country string) {
 	}
 	switch {
 	case strings.EqualFold(typ, "Website"):
-		if d, ok := NormalizeDomain(number); ok {
+		if d, err := textnorm.Domain(number); err == nil {
 			c.domains = appendUnique(c.domains, d)
 		}
 	case strings.EqualFold(typ, "Email Address"):
 		if at := strings.LastIndexByte(number, '@'); at >= 0 {
-			if d, ok := NormalizeDomain(number[at+1:]); ok {
+			if d, err := textnorm.Domain(number[at+1:]); err == nil {
 				c.domains = appendUnique(c.domains, d)
 			}
 		}

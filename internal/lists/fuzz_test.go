@@ -9,6 +9,7 @@ import (
 
 	"github.com/bangate/bangate/internal/lists"
 	"github.com/bangate/bangate/internal/provenance"
+	"github.com/bangate/bangate/internal/textnorm"
 )
 
 // seed adds the bytes of the named testdata files to the corpus.
@@ -70,7 +71,7 @@ func FuzzParseRemarks(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		r := lists.ParseRemarks(s)
 		for _, d := range r.Domains {
-			if n, ok := lists.NormalizeDomain(d); !ok || n != d {
+			if n, err := textnorm.Domain(d); err != nil || n != d {
 				t.Fatalf("domain %q is not normalised", d)
 			}
 		}
@@ -136,7 +137,7 @@ func FuzzLoadBanLists(f *testing.F) {
 			checkList(t, l)
 			for _, e := range l.Entries {
 				for _, d := range e.Domains {
-					if n, ok := lists.NormalizeDomain(d); !ok || n != d {
+					if n, err := textnorm.Domain(d); err != nil || n != d {
 						t.Fatalf("domain %q is not normalised", d)
 					}
 				}

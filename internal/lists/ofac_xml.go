@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/bangate/bangate/internal/provenance"
+	"github.com/bangate/bangate/internal/textnorm"
 )
 
 // SDN.XML namespaces: the Sanctions List Service one (since 2024) and the
@@ -304,12 +305,12 @@ func (x *xmlEntry) entry() (Entry, error) {
 		case num == "":
 			continue
 		case strings.EqualFold(typ, "Website"):
-			if d, ok := NormalizeDomain(num); ok {
+			if d, err := textnorm.Domain(num); err == nil {
 				e.Domains = appendUnique(e.Domains, d)
 			}
 		case strings.EqualFold(typ, "Email Address"):
 			if at := strings.LastIndexByte(num, '@'); at >= 0 {
-				if d, ok := NormalizeDomain(num[at+1:]); ok {
+				if d, err := textnorm.Domain(num[at+1:]); err == nil {
 					e.Domains = appendUnique(e.Domains, d)
 				}
 			}

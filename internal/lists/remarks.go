@@ -3,6 +3,8 @@ package lists
 import (
 	"sort"
 	"strings"
+
+	"github.com/bangate/bangate/internal/textnorm"
 )
 
 // Remarks holds the facts parsed from an OFAC remarks field: the
@@ -132,14 +134,14 @@ func (r *Remarks) clause(c string) {
 	case strings.HasPrefix(c, "nationality "):
 		r.Nationalities = appendUnique(r.Nationalities, strings.TrimSpace(c[len("nationality "):]))
 	case strings.HasPrefix(c, "Website "):
-		if d, ok := NormalizeDomain(c[len("Website "):]); ok {
+		if d, err := textnorm.Domain(c[len("Website "):]); err == nil {
 			r.Domains = appendUnique(r.Domains, d)
 		}
 	case strings.HasPrefix(c, "Email Address "), strings.HasPrefix(c, "Email:"), strings.HasPrefix(c, "Email "):
 		v := c[strings.IndexAny(c, " :")+1:]
 		v = strings.TrimPrefix(strings.TrimSpace(v), "Address ")
 		if at := strings.LastIndexByte(v, '@'); at >= 0 {
-			if d, ok := NormalizeDomain(v[at+1:]); ok {
+			if d, err := textnorm.Domain(v[at+1:]); err == nil {
 				r.Domains = appendUnique(r.Domains, d)
 			}
 		}
@@ -246,36 +248,4 @@ func (r Remarks) apply(e *Entry) {
 	for _, l := range r.LinkedTo {
 		e.LinkedTo = appendUnique(e.LinkedTo, l)
 	}
-}
-
-// NormalizeDomain returns the host of a web address or bare domain in the
-// form Entry.Domains holds: lower case, no scheme, no path, query or port,
-// no leading "www." and no trailing dot. ok is false when what remains is
-// not a plausible domain name (no dot, or characters outside [a-z0-9.-]).
-func NormalizeDomain(s string) (string, bool) {
-	s = strings.ToLower(strings.TrimSpace(s))
-	if i := strings.Index(s, "://"); i >= 0 {
-		s = s[i+3:]
-	}
-	if i := strings.IndexAny(s, "/?#"); i >= 0 {
-		s = s[:i]
-	}
-	if i := strings.LastIndexByte(s, '@'); i >= 0 {
-		s = s[i+1:]
-	}
-	if i := strings.IndexByte(s, ':'); i >= 0 {
-		s = s[:i]
-	}
-	s = strings.TrimRight(s, ".") // a fully qualified name's root dot, or a sentence's full stop
-	s = strings.TrimPrefix(s, "www.")
-	if !strings.Contains(s, ".") || strings.HasPrefix(s, ".") || strings.HasSuffix(s, ".") || strings.Contains(s, "..") {
-		return "", false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-') {
-			return "", false
-		}
-	}
-	return s, true
 }

@@ -103,27 +103,3 @@ func TestParseRemarks(t *testing.T) {
 		})
 	}
 }
-
-func TestNormalizeDomain(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		in   string
-		want string
-		ok   bool
-	}{
-		{"www.ptsecurity.com", "ptsecurity.com", true},
-		{"HTTPS://WWW.Example.COM:8443/path?q=1", "example.com", true},
-		{"user@mail.example.ru", "mail.example.ru", true},
-		{"example.com.", "example.com", true},
-		{"localhost", "", false},
-		{"exa mple.com", "", false},
-		{"..com", "", false},
-		{"", "", false},
-	}
-	for _, tt := range tests {
-		got, ok := lists.NormalizeDomain(tt.in)
-		if got != tt.want || ok != tt.ok {
-			t.Errorf("NormalizeDomain(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
-		}
-	}
-}

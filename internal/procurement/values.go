@@ -4,12 +4,13 @@ import (
 	"errors"
 	"math"
 	"math/big"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
 	"golang.org/x/text/language"
+
+	"github.com/bangate/bangate/internal/textnorm"
 )
 
 // Value errors. They never quote the value.
@@ -256,49 +257,23 @@ func parseOwners(raw string) ([]Owner, error) {
 }
 
 // domainOf extracts the host of a web address or the domain of an e-mail
-// address, lower-cased and without a leading "www.".
+// address, as textnorm.Domain and textnorm.EmailDomain write them.
 func domainOf(raw string) (string, error) {
 	s := strings.TrimSpace(raw)
 	if s == "" {
 		return "", nil
 	}
-	var host string
-	if at := strings.LastIndexByte(s, '@'); at >= 0 && !strings.Contains(s, "/") {
-		host = s[at+1:]
+	var d string
+	var err error
+	if strings.Contains(s, "@") && !strings.Contains(s, "/") {
+		d, err = textnorm.EmailDomain(s)
 	} else {
-		if !strings.Contains(s, "://") {
-			s = "http://" + s
-		}
-		u, err := url.Parse(s)
-		if err != nil {
-			return "", errNotDomain
-		}
-		host = u.Hostname()
+		d, err = textnorm.Domain(s)
 	}
-	host = strings.TrimSuffix(strings.ToLower(host), ".")
-	host = strings.TrimPrefix(host, "www.")
-	if !isDomain(host) {
-		return "", errNotDomain
+	if err != nil {
+		return "", errNotDomain // textnorm's error quotes the value
 	}
-	return host, nil
-}
-
-func isDomain(h string) bool {
-	if len(h) < 3 || len(h) > 253 || !strings.Contains(h, ".") {
-		return false
-	}
-	for label := range strings.SplitSeq(h, ".") {
-		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
-			return false
-		}
-		for i := 0; i < len(label); i++ {
-			c := label[i]
-			if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
-				return false
-			}
-		}
-	}
-	return true
+	return d, nil
 }
 
 // splitCodeDesc splits FPDS's "8135: PACKAGING AND PACKING BULK MATERIALS"

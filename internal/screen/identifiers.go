@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/textnorm"
 )
 
 // addIdentifiers gathers an entry's domains, purl namespaces, CPE vendors
@@ -145,12 +146,14 @@ func idValue(kind int, e *lists.Entry, r idRef) (value, typ string, ok bool) {
 	return vs[r.field], "", true
 }
 
-// normalizeDomain lower-cases a host name and drops surrounding space, a
-// leading "*." and a trailing dot.
+// normalizeDomain returns a host name as textnorm.Domain writes it, or ""
+// when it is no domain name.
 func normalizeDomain(d string) string {
-	d = strings.ToLower(strings.TrimSpace(d))
-	d = strings.TrimPrefix(d, "*.")
-	return strings.TrimSuffix(d, ".")
+	n, err := textnorm.Domain(d)
+	if err != nil {
+		return ""
+	}
+	return n
 }
 
 // normalizeEcosystem lower-cases a purl type; "go" is "golang".

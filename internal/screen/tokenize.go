@@ -1,6 +1,10 @@
 package screen
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/bangate/bangate/internal/textnorm"
+)
 
 // wordFlag marks a word of a normalised name.
 type wordFlag uint8
@@ -78,6 +82,8 @@ func (nb *normBuf) wordKey(i int) []byte {
 // leading or ending the name flagged. computeKeys adds the phonetic keys.
 func (nb *normBuf) normalize(s string) {
 	nb.reset()
+	s, schemes := textnorm.LatinEuropean(s)
+	nb.translit = len(schemes) > 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {

@@ -1,0 +1,207 @@
+package textnorm
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// confusablesGz is confusables.txt of Unicode Technical Standard #39,
+// version 17.0.0 (2025-07-22), gzip-compressed; SOURCES.md says where the
+// copy comes from.
+//
+//go:embed data/confusables-17.0.0.txt.gz
+var confusablesGz []byte
+
+// ConfusablesVersion is the version of the Unicode confusables data.
+const ConfusablesVersion = "17.0.0"
+
+// confusables is the parsed data: every source character's prototype,
+// and for letters that look like Latin letters, those letters in lower-case
+// ASCII.
+type confusables struct {
+	proto map[rune]string
+	// latin maps a letter of another script to the lower-case ASCII
+	// letters it is confusable with: directly ("р" → "p"), or through its
+	// case partner, since names are compared without case (Cyrillic "к" is
+	// confusable with "ĸ", and "К" with "K", so "к" → "k").
+	latin map[rune]string
+}
+
+// loadConfusables parses the embedded data once.
+var loadConfusables = sync.OnceValues(func() (*confusables, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(confusablesGz))
+	if err != nil {
+		return nil, fmt.Errorf("confusables data: %w", err)
+	}
+	c, err := parseConfusables(zr)
+	if err != nil {
+		return nil, fmt.Errorf("confusables data: %w", err)
+	}
+	return c, nil
+})
+
+// tables returns the confusables data. The data is embedded and checked by
+// the tests, so an error here is a broken build: it panics.
+func tables() *confusables {
+	c, err := loadConfusables()
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// parseConfusables reads confusables.txt: "source ; target ; type # comment"
+// lines, hexadecimal code points separated by spaces, and a final
+// "# total: N" line that the count is checked against.
+func parseConfusables(r io.Reader) (*confusables, error) {
+	c := &confusables{proto: make(map[rune]string, 7000)}
+	sc := bufio.NewScanner(r)
+	total, line := -1, 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimPrefix(sc.Text(), "\uFEFF")
+		if rest, ok := strings.CutPrefix(text, "# total:"); ok {
+			n, err := strconv.Atoi(strings.TrimSpace(rest))
+			if err != nil {
+				return nil, fmt.Errorf("line %d: total: %w", line, err)
+			}
+			total = n
+			continue
+		}
+		if i := strings.IndexByte(text, '#'); i >= 0 {
+			text = text[:i]
+		}
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		fields := strings.Split(text, ";")
+		if len(fields) != 3 {
+			return nil, fmt.Errorf("line %d: %d fields, want 3", line, len(fields))
+		}
+		src, err := parseCodePoints(fields[0])
+		if err != nil || utf8.RuneCountInString(src) != 1 {
+			return nil, fmt.Errorf("line %d: source %q is not one code point", line, fields[0])
+		}
+		dst, err := parseCodePoints(fields[1])
+		if err != nil {
+			return nil, fmt.Errorf("line %d: target: %w", line, err)
+		}
+		r, _ := utf8.DecodeRuneInString(src)
+		if _, dup := c.proto[r]; dup {
+			return nil, fmt.Errorf("line %d: %U listed twice", line, r)
+		}
+		c.proto[r] = dst
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("line %d: %w", line, err)
+	}
+	if total != len(c.proto) {
+		return nil, fmt.Errorf("%d entries, but the file says total %d", len(c.proto), total)
+	}
+	c.latin = latinLookalikes(c.proto)
+	return c, nil
+}
+
+// parseCodePoints turns "0073 0073" into "ss".
+func parseCodePoints(s string) (string, error) {
+	var b strings.Builder
+	for f := range strings.FieldsSeq(s) {
+		n, err := strconv.ParseUint(f, 16, 32)
+		if err != nil || n > unicode.MaxRune {
+			return "", fmt.Errorf("bad code point %q", f)
+		}
+		b.WriteRune(rune(n))
+	}
+	if b.Len() == 0 {
+		return "", fmt.Errorf("no code point")
+	}
+	return b.String(), nil
+}
+
+// latinLookalikes derives, from the prototypes, the letters of scripts other
+// than Latin that look like ASCII letters, with those letters in lower case.
+// A prototype of ASCII letters counts; so does the prototype of the
+// letter's case partner, since names are compared without case. A
+// prototype of digits or of other characters does not (Cyrillic "б" → "6").
+func latinLookalikes(proto map[rune]string) map[rune]string {
+	asciiLetters := func(s string) (string, bool) {
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+				return "", false
+			}
+		}
+		return strings.ToLower(s), s != ""
+	}
+	foreign := func(r rune) bool {
+		return r >= utf8.RuneSelf && unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r)
+	}
+	m := make(map[rune]string, 512)
+	for r, p := range proto {
+		if l, ok := asciiLetters(p); ok && foreign(r) {
+			m[r] = l
+		}
+	}
+	// Letters whose own prototype is no ASCII letter, or that have none,
+	// take their case partner's (Cyrillic "т" has the prototype "ᴛ", "Т"
+	// has "T"). Only prototypes are read here, so the order does not matter.
+	for r := range proto {
+		for _, c := range []rune{r, unicode.ToUpper(r), unicode.ToLower(r)} {
+			if _, done := m[c]; done || !foreign(c) {
+				continue
+			}
+			for _, partner := range []rune{unicode.ToUpper(c), unicode.ToLower(c)} {
+				if l, ok := asciiLetters(proto[partner]); ok && partner != c {
+					m[c] = l
+					break
+				}
+			}
+		}
+	}
+	return m
+}
+
+// lookalike returns the lower-case ASCII letters that r, a letter of a
+// script other than Latin, is confusable with; ok is false when it looks
+// like no Latin letter.
+func lookalike(r rune) (string, bool) {
+	l, ok := tables().latin[r]
+	return l, ok
+}
+
+// Skeleton returns the skeleton of s as Unicode Technical Standard #39
+// (section 4) defines it: s in NFD, every character replaced by its
+// prototype from the confusables data, and NFD again. Two strings are
+// confusable when their skeletons are equal. A skeleton is a key, not text
+// to show: "paypal" and "раураl" (Cyrillic) share one. It is case-sensitive,
+// as the standard's is.
+func Skeleton(s string) string {
+	t := tables()
+	d := norm.NFD.String(s)
+	var b strings.Builder
+	b.Grow(len(d))
+	for _, r := range d {
+		if p, ok := t.proto[r]; ok {
+			b.WriteString(p)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return norm.NFD.String(b.String())
+}
+
+// Confusable reports whether a and b look alike: their Skeletons are equal.
+func Confusable(a, b string) bool {
+	return Skeleton(a) == Skeleton(b)
+}

@@ -1,0 +1,219 @@
+package textnorm
+
+import (
+	"errors"
+	"fmt"
+	"net/mail"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/idna"
+	"golang.org/x/net/publicsuffix"
+)
+
+// ErrNotDomain is wrapped by the errors of Domain, EmailDomain and
+// RegistrableDomain.
+var ErrNotDomain = errors.New("not a domain name")
+
+// ErrNotEmail is wrapped by the errors of Email and EmailDomain when the
+// address has no local part or no "@".
+var ErrNotEmail = errors.New("not an e-mail address")
+
+// idnaLookup is the UTS #46 lookup profile: NFKC and case folding, default
+// ignorables removed, ideographic full stops read as dots, Punycode out.
+// Hyphens are checked here, not by the profile, so that ASCII names and
+// internationalised ones meet the same rules.
+var idnaLookup = idna.New(
+	idna.MapForLookup(),
+	idna.Transitional(false),
+	idna.BidiRule(),
+	idna.ValidateLabels(true),
+	idna.StrictDomainName(true),
+	idna.CheckJoiners(true),
+	idna.CheckHyphens(false),
+)
+
+// Domain returns the host name of a URL or a bare host name in the form
+// that every list entry and every signal holds:
+//   - surrounding space, the scheme ("https://", "git+ssh://"), user
+//     information ("user:pass@"), a port, and the path, query and fragment
+//     are removed;
+//   - an internationalised name is mapped and converted to ASCII (IDNA,
+//     UTS #46 lookup: "Касперский.рф" → "xn--...", full-width letters and
+//     ideographic full stops read as ASCII), a Punycode label is checked;
+//   - lower case; trailing dots (the root, or a sentence's full stop), and
+//     leading wildcards "*." and "www." labels are removed.
+//
+// It fails, wrapping ErrNotDomain, when what remains is not a domain name:
+// no dot, an empty label or one longer than 63 octets, a name longer than
+// 253, characters other than letters, digits and inner hyphens (an
+// underscore, a space), an IP address, or an invalid IDNA label.
+func Domain(s string) (string, error) {
+	h := strings.TrimSpace(s)
+	if i := strings.Index(h, "://"); i >= 0 {
+		h = h[i+3:]
+	}
+	if i := strings.IndexAny(h, "/?#"); i >= 0 {
+		h = h[:i]
+	}
+	if i := strings.LastIndexByte(h, '@'); i >= 0 {
+		h = h[i+1:]
+	}
+	if strings.HasPrefix(h, "[") {
+		return "", fmt.Errorf("%q: %w: an IP address", s, ErrNotDomain)
+	}
+	if i := strings.LastIndexByte(h, ':'); i >= 0 {
+		if !allDigits(h[i+1:]) {
+			return "", fmt.Errorf("%q: %w: port %q", s, ErrNotDomain, h[i+1:])
+		}
+		h = h[:i]
+	}
+	d, err := hostName(h)
+	if err != nil {
+		return "", fmt.Errorf("%q: %w", s, err)
+	}
+	return d, nil
+}
+
+// hostName normalises and checks a bare host name.
+func hostName(h string) (string, error) {
+	if h == "" {
+		return "", fmt.Errorf("%w: empty", ErrNotDomain)
+	}
+	if !utf8.ValidString(h) {
+		return "", fmt.Errorf("%w: invalid UTF-8", ErrNotDomain)
+	}
+	plain := isPlain(h)
+	if plain {
+		h = lowerASCII(h)
+	}
+	if !plain || strings.Contains(h, "xn--") {
+		a, err := idnaLookup.ToASCII(strings.TrimRight(h, ".。．｡"))
+		if err != nil {
+			return "", fmt.Errorf("%w: %w", ErrNotDomain, err)
+		}
+		h = a
+	}
+	h = lowerASCII(strings.TrimRight(h, "."))
+	for {
+		t := strings.TrimPrefix(strings.TrimPrefix(h, "*."), "www.")
+		if t == h {
+			break
+		}
+		h = t
+	}
+	if err := checkHostName(h); err != nil {
+		return "", err
+	}
+	return h, nil
+}
+
+// checkHostName checks a lower-case ASCII host name.
+func checkHostName(h string) error {
+	if len(h) > 253 {
+		return fmt.Errorf("%w: %d octets, more than 253", ErrNotDomain, len(h))
+	}
+	if !strings.Contains(h, ".") {
+		return fmt.Errorf("%w: %q has no dot", ErrNotDomain, h)
+	}
+	last := ""
+	for label := range strings.SplitSeq(h, ".") {
+		switch {
+		case label == "":
+			return fmt.Errorf("%w: empty label in %q", ErrNotDomain, h)
+		case len(label) > 63:
+			return fmt.Errorf("%w: label %q longer than 63 octets", ErrNotDomain, label)
+		case label[0] == '-' || label[len(label)-1] == '-':
+			return fmt.Errorf("%w: label %q begins or ends with a hyphen", ErrNotDomain, label)
+		}
+		for i := 0; i < len(label); i++ {
+			c := label[i]
+			if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+				return fmt.Errorf("%w: %q in label %q", ErrNotDomain, c, label)
+			}
+		}
+		last = label
+	}
+	if allDigits(last) {
+		return fmt.Errorf("%w: %q is an IP address", ErrNotDomain, h)
+	}
+	return nil
+}
+
+// Email returns an e-mail address in the form lists and signals compare:
+// the address of "Name <addr>" or "mailto:addr", the local part lower-cased
+// (providers treat it so, though the standard need not) and the domain as
+// Domain writes it. It fails, wrapping ErrNotEmail or ErrNotDomain, when
+// there is no "@", no local part or no valid domain.
+func Email(s string) (string, error) {
+	a := strings.TrimSpace(s)
+	if strings.ContainsAny(a, "<>\"( ") {
+		if p, err := mail.ParseAddress(a); err == nil {
+			a = p.Address
+		} else if lt, gt := strings.LastIndexByte(a, '<'), strings.LastIndexByte(a, '>'); lt >= 0 && gt > lt {
+			a = strings.TrimSpace(a[lt+1 : gt])
+		}
+	}
+	if len(a) > len("mailto:") && strings.EqualFold(a[:len("mailto:")], "mailto:") {
+		a = a[len("mailto:"):]
+	}
+	at := strings.LastIndexByte(a, '@')
+	if at < 0 {
+		return "", fmt.Errorf("%q: %w: no @", s, ErrNotEmail)
+	}
+	local, dom := a[:at], a[at+1:]
+	if local == "" || strings.ContainsAny(local, " \t<>") {
+		return "", fmt.Errorf("%q: %w: bad local part %q", s, ErrNotEmail, local)
+	}
+	if i := strings.IndexAny(dom, "?#"); i >= 0 { // mailto:a@b.com?subject=…
+		dom = dom[:i]
+	}
+	d, err := hostName(dom)
+	if err != nil {
+		return "", fmt.Errorf("%q: %w", s, err)
+	}
+	return strings.ToLower(local) + "@" + d, nil
+}
+
+// EmailDomain returns the domain of an e-mail address, as Email writes it.
+func EmailDomain(s string) (string, error) {
+	e, err := Email(s)
+	if err != nil {
+		return "", err
+	}
+	return e[strings.LastIndexByte(e, '@')+1:], nil
+}
+
+// RegistrableDomain returns the registrable domain of a domain in Domain's
+// form: its public suffix per the Public Suffix List
+// (golang.org/x/net/publicsuffix, ICANN and private sections) plus one
+// label. "sites.google.com" → "google.com", "a.b.example.co.uk" →
+// "example.co.uk", "someone.github.io" → "someone.github.io" (github.io is a
+// suffix of the list's private section). It fails, wrapping ErrNotDomain,
+// for a public suffix itself ("co.uk").
+func RegistrableDomain(domain string) (string, error) {
+	d, err := publicsuffix.EffectiveTLDPlusOne(domain)
+	if err != nil {
+		return "", fmt.Errorf("%q: %w: %w", domain, ErrNotDomain, err)
+	}
+	return d, nil
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerASCII lower-cases ASCII letters, allocating only when there is one.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}

@@ -1,0 +1,132 @@
+package textnorm_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/bangate/bangate/internal/textnorm"
+)
+
+// TestDomain holds the cases of the four normalisers it replaced
+// (attribute's URL reader, lists.NormalizeDomain, procurement's domainOf and
+// screen's normalizeDomain) and the cases where they disagreed.
+func TestDomain(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in, want string // want "" means an error
+	}{
+		{"kaspersky.com", "kaspersky.com"},
+		{"https://www.kaspersky.com/downloads", "kaspersky.com"},
+		{"http://USA.Kaspersky.com", "usa.kaspersky.com"},
+		{"kaspersky-labs.com/x", "kaspersky-labs.com"},
+		{"HTTPS://WWW.Example.COM:8443/path?q=1", "example.com"},
+		{"http://u:p@Host.Example.org:8080/a?b#c", "host.example.org"},
+		{"git+ssh://git@github.com:22/org/repo", "github.com"},
+		{"user@mail.example.ru", "mail.example.ru"},
+		{"www.ptsecurity.com", "ptsecurity.com"},
+		{"www.www.example.com", "example.com"},
+		{"example.com.", "example.com"},
+		{"example.com..", "example.com"},
+		{"Dnl-Test.Kaspersky-Labs.com.", "dnl-test.kaspersky-labs.com"},
+		{"*.kaspersky.com", "kaspersky.com"},
+		{"  kaspersky.com  ", "kaspersky.com"},
+		// Internationalised names: UTS #46 mapping, then Punycode.
+		{"касперский.рф", "xn--80akjebc7ajgd.xn--p1ai"},
+		{"https://КАСПЕРСКИЙ.РФ/", "xn--80akjebc7ajgd.xn--p1ai"},
+		{"ｋａｓｐｅｒｓｋｙ．ｃｏｍ", "kaspersky.com"},
+		{"kaspersky。com", "kaspersky.com"},
+		{"kasp\u200Bersky.com", "kaspersky.com"},
+		{"xn--80akjebc7ajgd.xn--p1ai", "xn--80akjebc7ajgd.xn--p1ai"},
+		{"bücher.example", "xn--bcher-kva.example"},
+		// Not domain names.
+		{"", ""},
+		{"localhost", ""},
+		{"http://localhost", ""},
+		{"https://localhost:8080", ""},
+		{"x@localhost", ""},
+		{"exa mple.com", ""},
+		{"ex_ample.com", ""},
+		{"..com", ""},
+		{"a..b.com", ""},
+		{"-a.com", ""},
+		{"a-.com", ""},
+		{"n/a", ""},
+		{"::", ""},
+		{"NOASSERTION", ""},
+		{"10.0.0.1", ""},
+		{"http://10.0.0.1:8080/", ""},
+		{"[::1]:80", ""},
+		{"kaspersky.com:abc", ""},
+		{"xn--zz.com", ""},
+		{"www.", ""},
+		{"\"quoted\".com", ""},
+	}
+	for _, tt := range tests {
+		got, err := textnorm.Domain(tt.in)
+		if got != tt.want || (err == nil) != (tt.want != "") {
+			t.Errorf("Domain(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+		if err != nil && !errors.Is(err, textnorm.ErrNotDomain) {
+			t.Errorf("Domain(%q): error %v does not wrap ErrNotDomain", tt.in, err)
+		}
+	}
+}
+
+func TestEmail(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in, addr, domain string // "" means an error
+	}{
+		{"dev@kaspersky.com", "dev@kaspersky.com", "kaspersky.com"},
+		{"Ivan Petrov <Ivan@Kaspersky.COM>", "ivan@kaspersky.com", "kaspersky.com"},
+		{"Security Components Team <oss-components@vendor.com>", "oss-components@vendor.com", "vendor.com"},
+		{"Georg Brandl <georg@python.org> (https://python.org)", "georg@python.org", "python.org"},
+		{"mailto:Sales@Kaspersky.com?subject=licence", "sales@kaspersky.com", "kaspersky.com"},
+		{"x@gmail.com.", "x@gmail.com", "gmail.com"},
+		{"info@www.example.com", "info@example.com", "example.com"},
+		{"info@касперский.рф", "info@xn--80akjebc7ajgd.xn--p1ai", "xn--80akjebc7ajgd.xn--p1ai"},
+		{"no-at-sign", "", ""},
+		{"x@localhost", "", ""},
+		{"@kaspersky.com", "", ""},
+		{"a@b", "", ""},
+		{"", "", ""},
+	}
+	for _, tt := range tests {
+		addr, err := textnorm.Email(tt.in)
+		if addr != tt.addr || (err == nil) != (tt.addr != "") {
+			t.Errorf("Email(%q) = %q, %v; want %q", tt.in, addr, err, tt.addr)
+		}
+		if err != nil && !errors.Is(err, textnorm.ErrNotDomain) && !errors.Is(err, textnorm.ErrNotEmail) {
+			t.Errorf("Email(%q): error %v wraps neither sentinel", tt.in, err)
+		}
+		d, err := textnorm.EmailDomain(tt.in)
+		if d != tt.domain || (err == nil) != (tt.domain != "") {
+			t.Errorf("EmailDomain(%q) = %q, %v; want %q", tt.in, d, err, tt.domain)
+		}
+	}
+}
+
+func TestRegistrableDomain(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{"kaspersky.com", "kaspersky.com"},
+		{"usa.kaspersky.com", "kaspersky.com"},
+		{"sites.google.com", "google.com"},
+		{"groups.yahoo.com", "yahoo.com"},
+		{"a.b.example.co.uk", "example.co.uk"},
+		{"someone.github.io", "someone.github.io"},
+		{"xn--80akjebc7ajgd.xn--p1ai", "xn--80akjebc7ajgd.xn--p1ai"},
+		{"co.uk", ""},
+		{"com", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		got, err := textnorm.RegistrableDomain(tt.in)
+		if got != tt.want || (err == nil) != (tt.want != "") {
+			t.Errorf("RegistrableDomain(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+		if err != nil && !errors.Is(err, textnorm.ErrNotDomain) {
+			t.Errorf("RegistrableDomain(%q): error %v does not wrap ErrNotDomain", tt.in, err)
+		}
+	}
+}

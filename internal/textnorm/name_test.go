@@ -1,0 +1,295 @@
+package textnorm_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/bangate/bangate/internal/textnorm"
+)
+
+// TestFoldDisguises covers every Unicode disguise of issue 13: each must
+// fold to the plain brand word.
+func TestFoldDisguises(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ name, in string }{
+		{"plain", "Kaspersky"},
+		{"full-width", "ＫＡＳＰＥＲＳＫＹ"},
+		{"full-width lower", "ｋａｓｐｅｒｓｋｙ"},
+		{"mathematical bold", "𝐊𝐚𝐬𝐩𝐞𝐫𝐬𝐤𝐲"},
+		{"mathematical fraktur", "𝔎𝔞𝔰𝔭𝔢𝔯𝔰𝔨𝔶"},
+		{"mathematical sans-serif", "𝖪𝖺𝗌𝗉𝖾𝗋𝗌𝗄𝗒"},
+		{"circled", "Ⓚⓐⓢⓟⓔⓡⓢⓚⓨ"},
+		{"Cyrillic er", "Kas\u0440ersky"},
+		{"Cyrillic u", "Kaspersk\u0443"},
+		{"Cyrillic er and u", "Kas\u0440ersk\u0443"},
+		{"Cyrillic a, e, s", "K\u0430\u0455p\u0435rsky"},
+		{"Cyrillic capital ka", "\u041Aaspersky"},
+		{"Greek kappa and omicron", "\u039Aaspersky"},
+		{"Hangul filler U+3164", "Kasp\u3164ersky"},
+		{"Hangul choseong filler U+115F", "Kasp\u115Fersky"},
+		{"Hangul jungseong filler U+1160", "Kasp\u1160ersky"},
+		{"half-width Hangul filler U+FFA0", "Kasp\uFFA0ersky"},
+		{"Braille blank U+2800", "Kasp\u2800ersky"},
+		{"DEL", "Kasp\x7Fersky"},
+		{"NUL", "Kasp\x00ersky"},
+		{"NEL U+0085", "Kasp\u0085ersky"},
+		{"line separator U+2028", "Kasp\u2028ersky"},
+		{"paragraph separator U+2029", "Kasp\u2029ersky"},
+		{"zero-width space", "Kasp\u200Bersky"},
+		{"zero-width non-joiner", "Kasp\u200Cersky"},
+		{"zero-width joiner", "Kasp\u200Dersky"},
+		{"left-to-right mark", "Kasp\u200Eersky"},
+		{"right-to-left mark", "Kasp\u200Fersky"},
+		{"word joiner", "Kasp\u2060ersky"},
+		{"invisible separator", "Kasp\u2063ersky"},
+		{"byte order mark", "\uFEFFKasp\uFEFFersky"},
+		{"soft hyphen", "Kasp\u00ADersky"},
+		{"variation selector", "Kasp\uFE0Fersky"},
+		{"variation selector supplement", "Kasp\U000E0100ersky"},
+		{"tag characters", "Kasp\U000E0041\U000E007Fersky"},
+		{"Mongolian vowel separator", "Kasp\u180Eersky"},
+		{"combining grapheme joiner", "Kasp\u034Fersky"},
+		{"combining marks", "K\u0301a\u0308spersky\u0327"},
+		{"invalid UTF-8", "Kasp\xFFersky"},
+		{"private use", "Kasp\uE000ersky"},
+		{"trademark sign", "Kaspersky™"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := textnorm.Fold(tt.in); got != "kaspersky" {
+				t.Errorf("Fold(%q) = %q, want %q", tt.in, got, "kaspersky")
+			}
+		})
+	}
+}
+
+// TestFold covers the ordinary cases: case, punctuation, diacritics, and
+// what screen's tokeniser has always done with names.
+func TestFold(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{" .,- ", ""},
+		{"KASPERSKY LAB, ZAO", "kaspersky lab zao"},
+		{"  Kaspersky\tLab\n", "kaspersky lab"},
+		{"Kaspersky\u3000Lab", "kaspersky lab"},
+		{"Kaspersky\u00A0Lab", "kaspersky lab"},
+		{"Nicolás Maduro", "nicolas maduro"},
+		{"Crème Brûlée Straße Łódź", "creme brulee strasse lodz"},
+		{"Øresund Ærø Œuvre Þór", "oresund aero oeuvre thor"},
+		{"İstanbul", "istanbul"},
+		{"O'Brien D’Arcy", "obrien darcy"},
+		{"Z.T.E. Corp", "z t e corp"},
+		{"Huawei Device Co., Ltd.", "huawei device co ltd"},
+		{"Kaspersky™ Lab", "kaspersky lab"},
+		{"«Kaspersky»", "kaspersky"},
+		{"Kaspersky—Lab", "kaspersky lab"},
+		{"ﬁrm", "firm"},
+		{"Андрей Тихонов", "andrey tikhonov"},
+		{"Геннадьевич Борщев", "gennadevich borshchev"},
+		{"Київ", "kiyiv"},
+		{"Γιώργος Παπαδόπουλος", "giorgos papadopoulos"},
+		{"ZTE中兴通讯", "zte zhong xing tong xun"},
+		{"١٢٣ ٤", "123 4"},
+	}
+	for _, tt := range tests {
+		if got := textnorm.Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestScripts folds a real name in each script issue 20 names, with the
+// scheme that must be reported.
+func TestScripts(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		script, in, want string
+		scheme           textnorm.Scheme
+	}{
+		{"Cyrillic", "Путин Владимир Владимирович", "putin vladimir vladimirovich", textnorm.CyrillicBGN},
+		{"Cyrillic", "Касперский", "kasperskiy", textnorm.CyrillicBGN},
+		{"Cyrillic", "ООО Касперский", "ooo kasperskiy", textnorm.CyrillicBGN},
+		{"Cyrillic", "Лаборатория Касперского", "laboratoriya kasperskogo", textnorm.CyrillicBGN},
+		{"Greek", "Αλέξης Τσίπρας", "alexis tsipras", textnorm.GreekELOT},
+		{"Greek", "Κυριάκος Μητσοτάκης", "kyriakos mitsotakis", textnorm.GreekELOT},
+		{"Han", "华为技术有限公司", "hua wei ji shu you xian gong si", textnorm.Pinyin},
+		{"Han", "海康威视", "hai kang wei shi", textnorm.Pinyin},
+		{"Han", "中兴通讯", "zhong xing tong xun", textnorm.Pinyin},
+		{"Han", "习近平", "xi jin ping", textnorm.Pinyin},
+		{"Hangul", "김정은", "gimjeongeun", textnorm.RevisedRomanization},
+		{"Hangul", "삼성전자", "samseongjeonja", textnorm.RevisedRomanization},
+		{"kana", "ニッサン", "nissan", textnorm.Hepburn},
+		{"kana", "トヨタ", "toyota", textnorm.Hepburn},
+		{"kana", "プーチン", "puchin", textnorm.Hepburn},
+		{"kana", "しゃちょう", "shachou", textnorm.Hepburn},
+		{"kana", "ティファニー", "tifani", textnorm.Hepburn},
+		{"kana", "きしだ ふみお", "kishida fumio", textnorm.Hepburn},
+		{"Arabic", "محمد بن سلمان", "mhmd bn slman", textnorm.ArabicScript},
+		{"Arabic", "حزب الله", "hzb allh", textnorm.ArabicScript},
+		{"Arabic", "علي", "ali", textnorm.ArabicScript},
+		{"Persian", "محمود احمدی‌نژاد", "mhmud ahmdinzhad", textnorm.ArabicScript},
+		{"Hebrew", "בנימין נתניהו", "bnimin ntnihu", textnorm.Hebrew},
+		{"Georgian", "ვლადიმერ პუტინი", "vladimer putini", textnorm.Georgian},
+		{"Georgian", "ბიძინა ივანიშვილი", "bidzina ivanishvili", textnorm.Georgian},
+		{"Armenian", "Վլադիմիր Պուտին", "vladimir putin", textnorm.Armenian},
+		{"Thai", "วลาดีมีร์ ปูติน", "wladimir putin", textnorm.Thai},
+		{"Thai", "แม่", "mae", textnorm.Thai},
+		{"Devanagari", "व्लादिमीर पुतिन", "vladimir putin", textnorm.Devanagari},
+		{"Devanagari", "नरेन्द्र मोदी", "narendra modi", textnorm.Devanagari},
+		{"Devanagari", "संजय", "sanjay", textnorm.Devanagari},
+		{"Devanagari", "अंबानी", "ambani", textnorm.Devanagari},
+		{"other: Ethiopic", "ኢትዮጵያ", "ityopya", textnorm.OtherScript},
+	}
+	for _, tt := range tests {
+		t.Run(tt.script+"/"+tt.in, func(t *testing.T) {
+			t.Parallel()
+			n := textnorm.FoldName(tt.in)
+			if n.Text != tt.want {
+				t.Errorf("FoldName(%q).Text = %q, want %q", tt.in, n.Text, tt.want)
+			}
+			if !slices.Contains(n.Schemes, tt.scheme) {
+				t.Errorf("FoldName(%q).Schemes = %q, want %q among them", tt.in, n.Schemes, tt.scheme)
+			}
+			if got := textnorm.Fold(tt.in); got != n.Text {
+				t.Errorf("Fold(%q) = %q, FoldName's Text %q", tt.in, got, n.Text)
+			}
+		})
+	}
+}
+
+// TestLookalikeOrTransliterate: a Latin word with lookalike letters reads
+// as Latin; a word of another script is transliterated, never read letter
+// by letter as lookalikes; the whole-script reading is a variant.
+func TestLookalikeOrTransliterate(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in, text string
+		schemes  []textnorm.Scheme
+		variants []string
+	}{
+		{"Kas\u0440ersky", "kaspersky", []textnorm.Scheme{textnorm.Lookalike}, nil},
+		{"Kas\u0440ersky Lab", "kaspersky lab", []textnorm.Scheme{textnorm.Lookalike}, nil},
+		{"Касперский", "kasperskiy", []textnorm.Scheme{textnorm.CyrillicBGN}, []string{"kaspersky", "kasperskii"}},
+		{"ООО Касперский", "ooo kasperskiy", []textnorm.Scheme{textnorm.CyrillicBGN}, []string{"ooo kaspersky", "ooo kasperskii"}},
+		// A Latin K inside a Cyrillic word: "ск" has no Latin lookalike for
+		// every letter, so the word is transliterated.
+		{"Kасперский", "kasperskiy", []textnorm.Scheme{textnorm.CyrillicBGN}, []string{"kaspersky", "kasperskii"}},
+		// All-Cyrillic words made of lookalikes: transliterated, and read
+		// as Latin in a variant.
+		{"АВВ", "avv", []textnorm.Scheme{textnorm.CyrillicBGN}, []string{"abb"}},
+		{"НОРЕ", "nore", []textnorm.Scheme{textnorm.CyrillicBGN}, []string{"hope"}},
+		{"Дмитрий", "dmitriy", []textnorm.Scheme{textnorm.CyrillicBGN}, []string{"dmitry", "dmitrii"}},
+		{"Nicolás", "nicolas", nil, nil},
+	}
+	for _, tt := range tests {
+		n := textnorm.FoldName(tt.in)
+		if n.Text != tt.text || !slices.Equal(n.Schemes, tt.schemes) {
+			t.Errorf("FoldName(%q) = %q %q, want %q %q", tt.in, n.Text, n.Schemes, tt.text, tt.schemes)
+		}
+		var vs []string
+		for _, v := range n.Variants {
+			vs = append(vs, v.Text)
+			if len(v.Schemes) == 0 {
+				t.Errorf("FoldName(%q): variant %q names no scheme", tt.in, v.Text)
+			}
+		}
+		if !slices.Equal(vs, tt.variants) {
+			t.Errorf("FoldName(%q).Variants = %q, want %q", tt.in, vs, tt.variants)
+		}
+	}
+}
+
+// TestLatin: the tokeniser-facing form keeps ASCII punctuation and case.
+func TestLatin(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in, want string
+		schemes  []textnorm.Scheme
+	}{
+		{"Z.T.E. Corp", "Z.T.E. Corp", nil},
+		{"Ernst & Young", "Ernst & Young", nil},
+		{"O’Brien", "O'Brien", nil},
+		{"ＺＴＥ　Ｃｏｒｐ．", "ZTE Corp.", nil},
+		{"Kasp\u200Bersky\tLab\x7F", "Kaspersky Lab", nil},
+		{"АО «Лаборатория Касперского»", "ao <<laboratoriya kasperskogo>>", []textnorm.Scheme{textnorm.CyrillicBGN}},
+		{"Kas\u0440ersky, AO", "Kaspersky, AO", []textnorm.Scheme{textnorm.Lookalike}},
+		{"华为 (Huawei)", "hua wei (Huawei)", []textnorm.Scheme{textnorm.Pinyin}},
+	}
+	for _, tt := range tests {
+		got, schemes := textnorm.Latin(tt.in)
+		if got != tt.want || !slices.Equal(schemes, tt.schemes) {
+			t.Errorf("Latin(%q) = %q %q, want %q %q", tt.in, got, schemes, tt.want, tt.schemes)
+		}
+	}
+}
+
+// TestKeys: glued and split words meet on Key; abjad spellings meet their
+// Latin ones on ConsonantKey.
+func TestKeys(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ a, b string }{
+		{"Kasper-sky", "Kaspersky"},
+		{"Kasper sky", "kaspersky"},
+		{"KasperskyLab", "Kaspersky Lab"},
+		{"Kaspersky-Lab", "kaspersky lab"},
+		{"Hua wei", "Huawei"},
+		{"HuaweiCloud", "Huawei Cloud"},
+		{"HikvisionDigital", "Hikvision Digital"},
+		{"华为", "Huawei"},
+		{"海康威视", "Haikang Weishi"},
+		{"Kas\u0440er\u2800sky", "Kaspersky"},
+	} {
+		if ka, kb := textnorm.Key(tt.a), textnorm.Key(tt.b); ka != kb {
+			t.Errorf("Key(%q) = %q, Key(%q) = %q", tt.a, ka, tt.b, kb)
+		}
+	}
+	for _, tt := range []struct{ a, b string }{
+		{"محمد", "Mohammed"},
+		{"محمد", "Muhammad"},
+		{"حزب الله", "Hezbollah"},
+		{"محمود", "Mahmoud"},
+		{"عبد الله", "Abdullah"},
+		{"بن", "bin"},
+		{"נתניהו", "Netanyahu"},
+		{"בנימין", "Binyamin"},
+	} {
+		if ka, kb := textnorm.ConsonantKey(tt.a), textnorm.ConsonantKey(tt.b); ka != kb {
+			t.Errorf("ConsonantKey(%q) = %q, ConsonantKey(%q) = %q", tt.a, ka, tt.b, kb)
+		}
+	}
+	if ka, kb := textnorm.Key("Kasper"), textnorm.Key("Kaspersky"); ka == kb {
+		t.Errorf("Kasper and Kaspersky share key %q", ka)
+	}
+}
+
+// TestSkeleton checks the UTS #39 skeleton.
+func TestSkeleton(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		a, b string
+		same bool
+	}{
+		{"paypal", "\u0440\u0430\u0443\u0440\u0430l", true},
+		{"Kaspersky", "Kas\u0440ersky", true},
+		{"scope", "\u0455\u0441\u043E\u0440\u0435", true},
+		{"rn", "m", true},
+		{"Kaspersky", "Kasparsky", false},
+	} {
+		if got := textnorm.Confusable(tt.a, tt.b); got != tt.same {
+			t.Errorf("Confusable(%q, %q) = %v, want %v (skeletons %q, %q)", tt.a, tt.b, got, tt.same, textnorm.Skeleton(tt.a), textnorm.Skeleton(tt.b))
+		}
+	}
+	if got := textnorm.Skeleton(textnorm.Skeleton("Kas\u0440ersky")); got != textnorm.Skeleton("Kas\u0440ersky") {
+		t.Errorf("Skeleton is not idempotent: %q", got)
+	}
+}
+
+// TestWords checks Name.Words.
+func TestWords(t *testing.T) {
+	t.Parallel()
+	if got := textnorm.FoldName("Huawei Technologies Co., Ltd.").Words(); !slices.Equal(got, []string{"huawei", "technologies", "co", "ltd"}) {
+		t.Errorf("Words = %q", got)
+	}
+}

@@ -1,0 +1,169 @@
+package textnorm
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	anyascii "github.com/anyascii/go"
+)
+
+// script is the writing system of a letter, as far as folding cares.
+type script uint8
+
+const (
+	scriptNone script = iota // digits, marks and other characters of no script here
+	scriptLatin
+	scriptCyrillic
+	scriptGreek
+	scriptHan
+	scriptKana
+	scriptHangul
+	scriptArabic
+	scriptHebrew
+	scriptGeorgian
+	scriptArmenian
+	scriptThai
+	scriptDevanagari
+	scriptOther
+)
+
+// computeScript returns the script of r.
+func computeScript(r rune) script {
+	switch {
+	case r < utf8.RuneSelf:
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			return scriptLatin
+		}
+		return scriptNone
+	case unicode.IsMark(r) || unicode.IsDigit(r):
+		return scriptNone
+	case unicode.Is(unicode.Latin, r):
+		return scriptLatin
+	case unicode.Is(unicode.Cyrillic, r):
+		return scriptCyrillic
+	case unicode.Is(unicode.Greek, r):
+		return scriptGreek
+	case unicode.Is(unicode.Han, r):
+		return scriptHan
+	case unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r), r == 0x30FC:
+		return scriptKana
+	case unicode.Is(unicode.Hangul, r):
+		return scriptHangul
+	case unicode.Is(unicode.Arabic, r):
+		return scriptArabic
+	case unicode.Is(unicode.Hebrew, r):
+		return scriptHebrew
+	case unicode.Is(unicode.Georgian, r):
+		return scriptGeorgian
+	case unicode.Is(unicode.Armenian, r):
+		return scriptArmenian
+	case unicode.Is(unicode.Thai, r):
+		return scriptThai
+	case unicode.Is(unicode.Devanagari, r):
+		return scriptDevanagari
+	case unicode.IsLetter(r):
+		return scriptOther
+	}
+	return scriptNone
+}
+
+// schemeOf returns the scheme a script is transliterated with.
+func schemeOf(s script, cyr cyrillicScheme) Scheme {
+	switch s {
+	case scriptCyrillic:
+		switch cyr {
+		case cyrICAO:
+			return CyrillicICAO
+		case cyrEnglish:
+			return CyrillicEnglish
+		}
+		return CyrillicBGN
+	case scriptGreek:
+		return GreekELOT
+	case scriptHan:
+		return Pinyin
+	case scriptKana:
+		return Hepburn
+	case scriptHangul:
+		return RevisedRomanization
+	case scriptArabic:
+		return ArabicScript
+	case scriptHebrew:
+		return Hebrew
+	case scriptGeorgian:
+		return Georgian
+	case scriptArmenian:
+		return Armenian
+	case scriptThai:
+		return Thai
+	case scriptDevanagari:
+		return Devanagari
+	}
+	return OtherScript
+}
+
+// appendAnyASCII appends AnyAscii's romanisation of r, lower case, letters
+// and digits only (its apostrophes for glottal stops and ejectives, its
+// spaces and punctuation dropped). AnyAscii writes nothing for letters that
+// are silent (vowel carriers, fillers, the kana long vowel mark) and for
+// letters newer than its tables; those, rare Han characters and letters
+// beyond the Basic Multilingual Plane, are kept, lower-cased, so that a
+// name of them is not lost.
+func appendAnyASCII(dst []byte, r rune) []byte {
+	s := anyascii.TransliterateRune(r)
+	if s == "" && (r > 0xFFFF || scriptOf(r) == scriptHan) && unicode.IsLetter(r) {
+		return utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			dst = append(dst, c)
+		case c >= 'A' && c <= 'Z':
+			dst = append(dst, c+'a'-'A')
+		}
+	}
+	return dst
+}
+
+// appendScript appends the romanisation of run, runes of script s (and the
+// marks and digits among them), lower case.
+func appendScript(dst []byte, s script, run []rune, cyr cyrillicScheme) []byte {
+	switch s {
+	case scriptCyrillic:
+		return appendCyrillic(dst, run, cyr)
+	case scriptGreek:
+		return appendGreek(dst, run)
+	case scriptHan:
+		return appendHan(dst, run)
+	case scriptKana:
+		return appendKana(dst, run)
+	case scriptArabic:
+		return appendArabic(dst, run)
+	case scriptHebrew:
+		return appendHebrew(dst, run)
+	case scriptArmenian:
+		return appendArmenian(dst, run)
+	case scriptThai:
+		return appendThai(dst, run)
+	case scriptDevanagari:
+		return appendDevanagari(dst, run)
+	}
+	for _, r := range run {
+		dst = appendAnyASCII(dst, r)
+	}
+	return dst
+}
+
+// appendHan appends one pinyin syllable per character, separated by
+// spaces: Chinese writes no spaces between words, and the syllables are
+// what a reader of pinyin sees ("hua wei").
+func appendHan(dst []byte, run []rune) []byte {
+	for i, r := range run {
+		if i > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = appendAnyASCII(dst, r)
+	}
+	return dst
+}
