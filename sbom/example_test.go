@@ -40,7 +40,7 @@ func ExampleDecode() {
 	// cyclonedx-json 1.6
 	// /components/0 lib maven:com.example
 	// supplier organization Example Ltd /components/0/supplier/name
-	// true decode cut.json: cyclonedx-json: truncated document: document ends inside 2 open brackets (byte 64)
+	// true decode cut.json: CycloneDX JSON: /components: truncated document: document ends inside 2 open brackets (line 1, byte 64)
 }
 
 func ExampleIdentify() {
