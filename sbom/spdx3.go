@@ -76,7 +76,7 @@ func decodeSPDX3(s sniffed, opts Options) (*Document, error) {
 			p := "/@graph/" + strconv.Itoa(i)
 			switch x := el.(type) {
 			case map[string]any:
-				c.index(x, p, "")
+				c.index(x, p, "", 0)
 			case nil:
 				c.warn(WarnNullValue, "null entry in @graph", p)
 			default:
@@ -85,7 +85,7 @@ func decodeSPDX3(s sniffed, opts Options) (*Document, error) {
 		}
 	} else {
 		// A document of one element: the top-level object is the element.
-		c.index(top, "", "")
+		c.index(top, "", "", 0)
 	}
 	c.readPrefixes()
 	if err := c.components(opts.maxComponents()); err != nil {
@@ -99,9 +99,16 @@ func decodeSPDX3(s sniffed, opts Options) (*Document, error) {
 	return c.doc, nil
 }
 
-// index records obj (at pointer p, held in member of its parent) and every
-// object nested in it, in pre-order.
-func (c *spdx3Conv) index(obj map[string]any, p, member string) {
+// maxLDNesting bounds how deep under a graph entry objects are indexed.
+// SPDX 3 nests a few levels (an element, its inline agent, its external
+// identifier); deeper objects are not elements, and a pointer for each
+// would take memory quadratic in the depth.
+const maxLDNesting = 32
+
+// index records obj (at pointer p, held in member of its parent, depth
+// levels under a graph entry) and every object nested in it, in
+// pre-order.
+func (c *spdx3Conv) index(obj map[string]any, p, member string, depth int) {
 	n := &ldNode{obj: obj, ptr: p, typ: ldType(obj), id: ldID(obj)}
 	if n.typ == "" && member == "creationInfo" {
 		n.typ = "CreationInfo"
@@ -118,16 +125,19 @@ func (c *spdx3Conv) index(obj map[string]any, p, member string) {
 			c.creationInfos = append(c.creationInfos, n)
 		}
 	}
+	if depth >= maxLDNesting {
+		return
+	}
 	// Members in a fixed order: map iteration order would make the
 	// document order, and so the output, vary between runs.
 	for _, k := range sortedKeys(obj) {
 		switch v := obj[k].(type) {
 		case map[string]any:
-			c.index(v, p+"/"+escapeToken(k), k)
+			c.index(v, p+"/"+escapeToken(k), k, depth+1)
 		case []any:
 			for i, e := range v {
 				if m, ok := e.(map[string]any); ok {
-					c.index(m, p+"/"+escapeToken(k)+"/"+strconv.Itoa(i), k)
+					c.index(m, p+"/"+escapeToken(k)+"/"+strconv.Itoa(i), k, depth+1)
 				}
 			}
 		}

@@ -59,16 +59,38 @@ var (
 // xmlNode is one open element while an SPDX XML document is read.
 type xmlNode struct {
 	name    string
-	ptr     string
+	parent  *xmlNode
+	index   int // 1-based among same-named siblings; 0 for a single member
 	members map[string]any
 	counts  map[string]int // children seen per name, for locators
 	text    strings.Builder
 	line    int
 }
 
+// ptr returns the element's locator ("/Document/packages[2]/supplier"),
+// built only when needed: building one per element would take memory
+// quadratic in the depth.
+func (n *xmlNode) ptr() string {
+	var steps []string
+	for x := n; x != nil; x = x.parent {
+		step := x.name
+		if x.index > 0 {
+			step += "[" + strconv.Itoa(x.index) + "]"
+		}
+		steps = append(steps, step)
+	}
+	var b strings.Builder
+	for i := len(steps) - 1; i >= 0; i-- {
+		b.WriteString("/" + steps[i])
+	}
+	return b.String()
+}
+
 // decodeSPDXXML reads SPDX 2.2/2.3 XML.
 func decodeSPDXXML(s sniffed, opts Options) (*Document, error) {
-	if serr := scanXML(s.body, opts.maxDepth()); serr != nil {
+	// Whatever MaxDepth says, the JSON decoding that follows stops at
+	// encoding/json's own limit.
+	if serr := scanXML(s.body, min(opts.maxDepth(), jsonMaxNesting)); serr != nil {
 		e := newError(opts.Name, s.format, serr.kind, serr.detail)
 		e.Offset = serr.offset
 		return nil, e
@@ -113,7 +135,7 @@ func spdxXMLToJSON(body []byte, opts Options, f Format) (map[string]any, error) 
 	fail := func(kind error, detail string, n *xmlNode) error {
 		e := newError(opts.Name, f, kind, detail)
 		if n != nil {
-			e.Pointer, e.Line = n.ptr, n.line
+			e.Pointer, e.Line = n.ptr(), n.line
 		}
 		return e
 	}
@@ -129,17 +151,15 @@ func spdxXMLToJSON(body []byte, opts Options, f Format) (map[string]any, error) 
 		switch t := tok.(type) {
 		case xml.StartElement:
 			n := &xmlNode{name: t.Name.Local, line: line}
-			if len(stack) == 0 {
-				n.ptr = "/" + n.name
-			} else {
+			if len(stack) > 0 {
 				parent := stack[len(stack)-1]
 				if parent.counts == nil {
 					parent.counts = make(map[string]int)
 				}
 				parent.counts[n.name]++
-				n.ptr = parent.ptr + "/" + n.name
+				n.parent = parent
 				if spdxXMLArrays[n.name] {
-					n.ptr += "[" + strconv.Itoa(parent.counts[n.name]) + "]"
+					n.index = parent.counts[n.name]
 				}
 			}
 			stack = append(stack, n)
