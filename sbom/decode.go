@@ -2,7 +2,9 @@ package sbom
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
+	"strings"
 )
 
 // Decode detects the format of data by its content and converts it into a
@@ -68,16 +70,39 @@ func finishError(err error, s *sniffed) error {
 		de.Version = s.version
 	}
 	body := s.body
-	if de.Offset < 0 || de.Offset > int64(len(body)) {
-		return err
+	if de.Pointer == "" && isJSONText(de.Format, body) && !errors.Is(de.Kind, ErrInvalidUTF8) {
+		locateJSONError(de, err, body)
 	}
-	if de.Line == 0 {
+	if de.Line == 0 && de.Offset >= 0 && de.Offset <= int64(len(body)) {
 		de.Line = 1 + bytes.Count(body[:de.Offset], []byte{'\n'})
 	}
-	if de.Pointer == "" && isJSONText(de.Format, body) && !errors.Is(de.Kind, ErrInvalidUTF8) {
-		de.Pointer = jsonPointerAt(body, pointerOffset(body, de.Offset))
-	}
 	return err
+}
+
+// locateJSONError sets the pointer of an error in a JSON text from its
+// offset. The offset of an encoding/json type error counts from where the
+// decoder started, which is not the start of the text when a library
+// decodes a part on its own (tools-golang does, per package): it is
+// trusted only when it leads to the field the error names; otherwise the
+// offset is dropped and the pointer is that of the first value at the
+// field's path that has the wrong kind.
+func locateJSONError(de *DecodeError, err error, body []byte) {
+	if de.Offset < 0 || de.Offset > int64(len(body)) {
+		return
+	}
+	de.Pointer = jsonPointerAt(body, pointerOffset(body, de.Offset))
+	var te *json.UnmarshalTypeError
+	if !errors.As(err, &te) || te.Field == "" {
+		return
+	}
+	fields := strings.Split(te.Field, ".")
+	if strings.EqualFold(lastToken(de.Pointer), fields[len(fields)-1]) {
+		return
+	}
+	de.Offset, de.Line, de.Pointer = -1, 0, ""
+	if p, ok := typeErrorPointer(body, te); ok {
+		de.Pointer = p
+	}
 }
 
 // isJSONText reports whether errors in format f point into a JSON text:

@@ -550,3 +550,22 @@ func TestDecodeOldCycloneDXJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeTypeErrorPointer: a field of the wrong type is located by its
+// JSON pointer, also when the library decodes each package on its own and
+// reports an offset into the package rather than the file.
+func TestDecodeTypeErrorPointer(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ doc, msg string }{
+		{`{"spdxVersion": "SPDX-2.3", "packages": [{"name": "a"}, {"name": "b", "versionInfo": 7}]}`,
+			"decode p.json: SPDX 2.3 JSON: /packages/1/versionInfo: invalid document: field packages.versionInfo is a JSON number, want string"},
+		{"{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.5\",\n\"components\": [{\"name\": \"a\", \"version\": 2}]}",
+			"decode p.json: CycloneDX 1.5 JSON: /components/0/version: invalid document: field components.version is a JSON number, want string (line 2, byte 90)"},
+	}
+	for _, tc := range tests {
+		_, err := sbom.Decode([]byte(tc.doc), sbom.Options{Name: "p.json"})
+		if err == nil || err.Error() != tc.msg {
+			t.Errorf("message\n got %v\nwant %s", err, tc.msg)
+		}
+	}
+}

@@ -48,3 +48,21 @@ func ExampleIdentify() {
 	fmt.Println(f, v, err)
 	// Output: spdx-tag-value 2.3 <nil>
 }
+
+func ExampleLabel() {
+	data := []byte(`{"@context": "https://spdx.org/rdf/3.0.1/spdx-context.jsonld", "@graph": [
+  {"type": "software_Package", "spdxId": "urn:pkg", "name": "lib", "suppliedBy": "urn:org"},
+  {"type": "Organization", "spdxId": "urn:org", "name": "Example Ltd"}]}`)
+	f, v, _ := sbom.Identify(data)
+	fmt.Println(sbom.Label(f, v))
+	doc, _ := sbom.Decode(data, sbom.Options{Name: "lib.spdx3.json"})
+	p := doc.Components[0].Parties[0]
+	fmt.Println(p.Role, p.Kind, p.Name, p.Pointer)
+
+	_, err := sbom.Decode([]byte(`{"spdxVersion": "SPDX-2.3", "packages": [{"name": 7}]}`), sbom.Options{Name: "app.spdx.json"})
+	fmt.Println(err)
+	// Output:
+	// SPDX 3.0.1 JSON-LD
+	// supplier organization Example Ltd /@graph/0/suppliedBy
+	// decode app.spdx.json: SPDX 2.3 JSON: /packages/0/name: invalid document: field packages.name is a JSON number, want string
+}

@@ -1,6 +1,10 @@
 package sbom
 
-import "strconv"
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+)
 
 // maxPointerDepth bounds the pointers put in error messages: deeper ones
 // (a nesting bomb) are left out.
@@ -135,4 +139,73 @@ func safeToken(k string) string {
 		}
 	}
 	return k
+}
+
+// typeErrorPointer locates the value an encoding/json type error is about
+// when its offset cannot be trusted (a library's UnmarshalJSON decodes a
+// part of the text on its own, so the offset counts from that part): the
+// first value of the text at the error's field path (struct field names,
+// matched as encoding/json matches them, without case) whose JSON kind is
+// the one the error names. ok is false when there is none.
+func typeErrorPointer(data []byte, te *json.UnmarshalTypeError) (string, bool) {
+	if te.Field == "" || !safeFieldPath(te.Field) {
+		return "", false
+	}
+	var root any
+	if err := json.Unmarshal(data, &root); err != nil {
+		return "", false
+	}
+	path := strings.Split(te.Field, ".")
+	var find func(v any, i int, p string) (string, bool)
+	find = func(v any, i int, p string) (string, bool) {
+		if list, ok := v.([]any); ok {
+			for k, e := range list {
+				if r, ok := find(e, i, p+"/"+strconv.Itoa(k)); ok {
+					return r, true
+				}
+			}
+			return "", false
+		}
+		if i == len(path) {
+			return p, jsonKind(v) == te.Value
+		}
+		obj, ok := v.(map[string]any)
+		if !ok {
+			return "", false
+		}
+		for _, k := range sortedKeys(obj) {
+			if strings.EqualFold(k, path[i]) {
+				if r, ok := find(obj[k], i+1, p+"/"+safeToken(k)); ok {
+					return r, true
+				}
+			}
+		}
+		return "", false
+	}
+	return find(root, 0, "")
+}
+
+// jsonKind names the kind of a decoded JSON value as encoding/json's
+// UnmarshalTypeError.Value does.
+func jsonKind(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return "bool"
+	case float64:
+		return "number"
+	case string:
+		return "string"
+	case []any:
+		return "array"
+	case map[string]any:
+		return "object"
+	}
+	return ""
+}
+
+// lastToken returns the last token of a pointer.
+func lastToken(p string) string {
+	return p[strings.LastIndexByte(p, '/')+1:]
 }

@@ -112,8 +112,8 @@ func decodeSPDXXML(s sniffed, opts Options) (*Document, error) {
 	if err != nil {
 		var de *DecodeError
 		if errors.As(err, &de) {
-			if de.Pointer == "" && de.Offset >= 0 && de.Offset <= int64(len(body)) {
-				de.Pointer = jsonPointerAt(body, pointerOffset(body, de.Offset))
+			if de.Pointer == "" {
+				locateJSONError(de, err, body)
 			}
 			de.Pointer = xmlLocator(de.Pointer)
 			de.Offset = -1 // an offset into the JSON, not the XML

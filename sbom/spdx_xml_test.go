@@ -255,6 +255,8 @@ func TestDecodeSPDXXMLErrors(t *testing.T) {
 			sbom.ErrInvalid, "decode x.xml: SPDX 2.3 XML: /Document/packages[1]: invalid document: an element has both text and child elements (line 4)"},
 		{"wrong shape", head + "<creationInfo>yesterday</creationInfo></Document>",
 			sbom.ErrInvalid, "decode x.xml: SPDX 2.3 XML: /Document/creationInfo: invalid document: field creationInfo is a JSON string, want v2_3.CreationInfo"},
+		{"package member of the wrong shape", head + "<packages><SPDXID>SPDXRef-a</SPDXID></packages><packages><SPDXID>SPDXRef-b</SPDXID><name><x>1</x></name></packages></Document>",
+			sbom.ErrInvalid, "decode x.xml: SPDX 2.3 XML: /Document/packages[2]/name: invalid document: field packages.name is a JSON object, want string"},
 		{"truncated", head + "<packages><name>a</name>", sbom.ErrTruncated,
 			"decode x.xml: SPDX 2.3 XML: truncated document: document ends inside 2 open elements (line 4, byte 105)"},
 		{"trailing", head + "</Document><Document/>", sbom.ErrTrailingData,
