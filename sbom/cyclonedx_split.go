@@ -55,6 +55,14 @@ func unmarshalSplit(body []byte, comps *arraySpan, threshold, workers, maxDepth 
 		wg     sync.WaitGroup
 	)
 	work := func() {
+		// A panic in a worker goroutine could not be recovered by Decode:
+		// mark the split failed, and the sequential decode that follows
+		// meets the same panic on the caller's goroutine.
+		defer func() {
+			if recover() != nil {
+				failed.Store(true)
+			}
+		}()
 		for !failed.Load() {
 			t := int(next.Add(1) - 1)
 			if t >= len(bounds) {

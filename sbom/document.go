@@ -11,6 +11,12 @@ const (
 	FormatSPDXTagValue  Format = "spdx-tag-value"
 	FormatSPDXYAML      Format = "spdx-yaml"
 	FormatSPDXRDF       Format = "spdx-rdf"
+	// FormatSPDXXML is the XML serialisation of SPDX 2.2 and 2.3 (root
+	// element <Document>), not RDF/XML.
+	FormatSPDXXML Format = "spdx-xml"
+	// FormatSPDX3JSONLD is the JSON-LD serialisation of SPDX 3.0.0 and
+	// 3.0.1 (a top-level @context naming spdx.org/rdf/3.0.x).
+	FormatSPDX3JSONLD Format = "spdx-3-jsonld"
 )
 
 // Document is the format-neutral model of one SBOM file. Every parser
@@ -20,13 +26,15 @@ type Document struct {
 	// Format is the detected format and encoding.
 	Format Format `json:"format"`
 	// SpecVersion is the version of the specification the file declares
-	// ("1.5" for CycloneDX, "2.3" for SPDX).
+	// ("1.5" for CycloneDX, "2.3" for SPDX 2, "3.0.1" for SPDX 3, taken
+	// from the JSON-LD context).
 	SpecVersion string `json:"spec_version"`
 	// Subject is the component the SBOM describes (CycloneDX
 	// metadata.component, SPDX documentDescribes), nil when absent.
 	Subject *Component `json:"subject,omitempty"`
 	// Parties are the parties named for the document as a whole
-	// (CycloneDX metadata supplier, manufacturer, authors; SPDX creators).
+	// (CycloneDX metadata supplier, manufacturer, authors; SPDX creators;
+	// SPDX 3 creationInfo createdBy and createdUsing of every element).
 	Parties []Party `json:"parties,omitempty"`
 	// Components holds every component, nested ones flattened, in file order.
 	Components []Component `json:"components"`
@@ -40,19 +48,24 @@ type Document struct {
 	Warnings []Warning `json:"warnings,omitempty"`
 }
 
-// Component is one package, library, application, file or device.
+// Component is one package, library, application, file or device. SPDX 2
+// packages are components; SPDX 3 packages, files and snippets are.
 type Component struct {
 	// Ref is the component's identifier inside the document (CycloneDX
-	// bom-ref, SPDX SPDXID); synthesised from the pointer when absent.
+	// bom-ref, SPDX SPDXID, SPDX 3 spdxId); synthesised from the pointer
+	// when absent.
 	Ref string `json:"ref"`
 	// Pointer locates the component in the original file: an RFC 6901 JSON
-	// pointer for JSON and YAML, an XPath-like locator for XML
-	// ("/bom/components/component[3]"), "line N" for SPDX tag-value.
+	// pointer for JSON and YAML ("/@graph/12" in SPDX 3 JSON-LD), an
+	// XPath-like locator for XML ("/bom/components/component[3]",
+	// "/Document/packages[2]"), "line N" for SPDX tag-value.
 	Pointer string `json:"pointer"`
 	Name    string `json:"name"`
 	Version string `json:"version,omitempty"`
 	// Type is the CycloneDX component type or the SPDX primary package
-	// purpose, lower case ("library", "application", "device", ...).
+	// purpose, lower case ("library", "application", "device", ...). An
+	// SPDX 3 file or snippet without a primary purpose is "file" or
+	// "snippet".
 	Type string `json:"type,omitempty"`
 	// Group is the CycloneDX group (often the Maven groupId).
 	Group string   `json:"group,omitempty"`
@@ -79,7 +92,8 @@ type Component struct {
 // Party is a person or organisation named in an SBOM field.
 type Party struct {
 	// Role is what the field says the party did: supplier, manufacturer,
-	// publisher, author, originator, creator, vendor, owner.
+	// publisher, author, originator, creator, vendor, owner; "tool" for an
+	// SPDX 3 Tool that created the document (creationInfo.createdUsing).
 	Role string `json:"role"`
 	// Kind is "organization" or "person" when the format says so (SPDX
 	// "Organization:" / "Person:", CycloneDX OrganizationalEntity versus
@@ -130,6 +144,9 @@ const (
 	RoleAuthor       = "author"
 	RoleOriginator   = "originator"
 	RoleCreator      = "creator"
+	// RoleTool is an SPDX 3 Tool named in creationInfo.createdUsing: the
+	// software that wrote the SBOM, not a party that made the components.
+	RoleTool = "tool"
 )
 
 // Party kinds.

@@ -15,8 +15,8 @@ var (
 	// package knows.
 	ErrUnknownFormat = errors.New("not a recognised SBOM")
 	// ErrUnsupported means the content is a known SBOM family in a format
-	// or version this package does not read (SPDX 3.0 JSON-LD, CycloneDX
-	// 2.x, SPDX 1.x).
+	// or version this package does not read (SPDX 3.1 JSON-LD, CycloneDX
+	// 2.x, SPDX 1.x, JSON-LD without an SPDX 3 context).
 	ErrUnsupported = errors.New("unsupported SBOM format or version")
 	// ErrTruncated means the document ends before it is complete.
 	ErrTruncated = errors.New("truncated document")
@@ -37,17 +37,26 @@ var (
 	// policy cannot be trusted on it: a required field such as bomFormat,
 	// specVersion or SPDXVersion is missing, or a field has the wrong type.
 	ErrInvalid = errors.New("invalid document")
+	// ErrParserFailed means a parser panicked on the input; the panic was
+	// recovered and is kept as a *PanicError cause.
+	ErrParserFailed = errors.New("the parser failed on this input")
 )
 
 // DecodeError describes why an input could not be identified or decoded.
-// Its message is one line and never contains bytes of the input; the
-// underlying library error, if any, is kept for errors.As but not printed
-// because parsers may quote the input in their messages.
+// Its message is one line that starts from what the file was taken for
+// ("decode a.json: SPDX 2.3 JSON: /packages/3: invalid document: ...") and
+// never contains bytes of the input beyond member names in the pointer;
+// the underlying library error, if any, is kept for errors.As but not
+// printed because parsers may quote the input in their messages. The one
+// exception is ErrParserFailed, whose detail is the recovered panic's
+// message (one line, clipped).
 type DecodeError struct {
 	// Name is Options.Name, the file name used in messages ("" when unset).
 	Name string
 	// Format is the detected format, "" when detection failed.
 	Format Format
+	// Version is the detected specification version, "" when unknown.
+	Version string
 	// Kind is the sentinel error (ErrTruncated, ErrInvalid, ...).
 	Kind error
 	// Detail says what is wrong, in words of this package; never input bytes.
@@ -56,6 +65,11 @@ type DecodeError struct {
 	Offset int64
 	// Line is the 1-based line of the problem, 0 when unknown.
 	Line int
+	// Pointer locates the problem in the document when known: an RFC 6901
+	// JSON pointer ("/packages/3/supplier") or an XML locator
+	// ("/Document/packages[2]"). Member names that are not plain
+	// identifiers are written as "*".
+	Pointer string
 	// Cause is the parser library's error, if any.
 	Cause error
 	// op is the operation named first in the message: "decode" (the
@@ -78,8 +92,12 @@ func (e *DecodeError) Error() string {
 		b.WriteString("sbom")
 	}
 	b.WriteString(": ")
-	if e.Format != "" {
-		b.WriteString(string(e.Format))
+	if l := e.Label(); l != "" {
+		b.WriteString(l)
+		b.WriteString(": ")
+	}
+	if e.Pointer != "" {
+		b.WriteString(e.Pointer)
 		b.WriteString(": ")
 	}
 	if e.Kind != nil {
@@ -92,6 +110,12 @@ func (e *DecodeError) Error() string {
 		b.WriteString(e.Detail)
 	}
 	switch {
+	case e.Line > 0 && e.Offset >= 0:
+		b.WriteString(" (line ")
+		b.WriteString(strconv.Itoa(e.Line))
+		b.WriteString(", byte ")
+		b.WriteString(strconv.FormatInt(e.Offset, 10))
+		b.WriteString(")")
 	case e.Line > 0:
 		b.WriteString(" (line ")
 		b.WriteString(strconv.Itoa(e.Line))
@@ -102,6 +126,12 @@ func (e *DecodeError) Error() string {
 		b.WriteString(")")
 	}
 	return b.String()
+}
+
+// Label returns what the file was taken for ("SPDX 2.3 JSON"), "" when
+// detection failed.
+func (e *DecodeError) Label() string {
+	return Label(e.Format, e.Version)
 }
 
 // Unwrap returns the sentinel kind and the library cause, so that both

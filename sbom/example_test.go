@@ -40,11 +40,29 @@ func ExampleDecode() {
 	// cyclonedx-json 1.6
 	// /components/0 lib maven:com.example
 	// supplier organization Example Ltd /components/0/supplier/name
-	// true decode cut.json: cyclonedx-json: truncated document: document ends inside 2 open brackets (byte 64)
+	// true decode cut.json: CycloneDX JSON: /components: truncated document: document ends inside 2 open brackets (line 1, byte 64)
 }
 
 func ExampleIdentify() {
 	f, v, err := sbom.Identify([]byte("SPDXVersion: SPDX-2.3\nDataLicense: CC0-1.0\n"))
 	fmt.Println(f, v, err)
 	// Output: spdx-tag-value 2.3 <nil>
+}
+
+func ExampleLabel() {
+	data := []byte(`{"@context": "https://spdx.org/rdf/3.0.1/spdx-context.jsonld", "@graph": [
+  {"type": "software_Package", "spdxId": "urn:pkg", "name": "lib", "suppliedBy": "urn:org"},
+  {"type": "Organization", "spdxId": "urn:org", "name": "Example Ltd"}]}`)
+	f, v, _ := sbom.Identify(data)
+	fmt.Println(sbom.Label(f, v))
+	doc, _ := sbom.Decode(data, sbom.Options{Name: "lib.spdx3.json"})
+	p := doc.Components[0].Parties[0]
+	fmt.Println(p.Role, p.Kind, p.Name, p.Pointer)
+
+	_, err := sbom.Decode([]byte(`{"spdxVersion": "SPDX-2.3", "packages": [{"name": 7}]}`), sbom.Options{Name: "app.spdx.json"})
+	fmt.Println(err)
+	// Output:
+	// SPDX 3.0.1 JSON-LD
+	// supplier organization Example Ltd /@graph/0/suppliedBy
+	// decode app.spdx.json: SPDX 2.3 JSON: /packages/0/name: invalid document: field packages.name is a JSON number, want string
 }

@@ -1,6 +1,7 @@
 package sbom_test
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -14,12 +15,20 @@ import (
 // fuzzer stall without finding more structure.
 const maxSeed = 64 << 10
 
-// addCorpusSeeds adds the files of testdata/sboms (and bad/) up to maxSeed
-// bytes as seeds.
+// addCorpusSeeds adds the files of testdata/sboms (and bad/) and the
+// SPDX 3 files of this package's testdata, up to maxSeed bytes, as seeds:
+// real inputs of every format.
 func addCorpusSeeds(f *testing.F) {
 	f.Helper()
-	for _, pattern := range []string{"*", "bad/*"} {
-		files, err := filepath.Glob(filepath.Join(corpusDir, pattern))
+	addSeeds(f, filepath.Join(corpusDir, "*"), filepath.Join(corpusDir, "bad", "*"), "testdata/spdx3/*.json", "testdata/*.json")
+}
+
+// addSeeds adds the files that match the patterns, up to maxSeed bytes, as
+// seeds.
+func addSeeds(f *testing.F, patterns ...string) {
+	f.Helper()
+	for _, pattern := range patterns {
+		files, err := filepath.Glob(pattern)
 		if err != nil {
 			f.Fatal(err)
 		}
@@ -36,14 +45,14 @@ func addCorpusSeeds(f *testing.F) {
 	}
 }
 
-// FuzzDecode checks that Decode never panics, that a failure is a
-// one-line *DecodeError wrapping a sentinel, and that a success is a
-// document whose components all have a ref and a pointer.
+// FuzzDecode runs Decode on mutations of real inputs of every format and
+// checks that no panic escapes it (a parser's panic is an ErrParserFailed
+// error), that a failure is a one-line *DecodeError wrapping a sentinel,
+// and that a success is a document whose components all have a ref and a
+// pointer.
 func FuzzDecode(f *testing.F) {
 	addCorpusSeeds(f)
 	f.Add([]byte(smallRDF))
-	sentinels := []error{sbom.ErrEmpty, sbom.ErrUnknownFormat, sbom.ErrUnsupported, sbom.ErrTruncated,
-		sbom.ErrTrailingData, sbom.ErrInvalidUTF8, sbom.ErrTooDeep, sbom.ErrTooManyComponents, sbom.ErrSyntax, sbom.ErrInvalid}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := sbom.Decode(data, sbom.Options{Name: "fuzz"})
 		if err != nil {
@@ -67,7 +76,7 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("document without format or version: %+v", doc)
 		}
 		for i, c := range doc.Components {
-			if c.Ref == "" || c.Pointer == "" {
+			if c.Ref == "" || (c.Pointer == "" && (doc.Format != sbom.FormatSPDX3JSONLD || len(doc.Components) != 1)) {
 				t.Fatalf("component %d without ref or pointer", i)
 			}
 		}
@@ -136,3 +145,60 @@ const smallRDF = `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns
 <spdx:referenceType rdf:resource="http://spdx.org/rdf/references/purl"/><spdx:referenceLocator>pkg:npm/p@1</spdx:referenceLocator>
 </spdx:ExternalRef></spdx:externalRef></spdx:Package></spdx:relatedSpdxElement></spdx:Relationship></spdx:relationship>
 </spdx:SpdxDocument></rdf:RDF>`
+
+// FuzzDecodeSPDX3 fuzzes the SPDX 3 JSON-LD reader, seeded with the SPDX
+// project's examples and the test documents: besides FuzzDecode's
+// checks, the reader never panics and every component pointer leads to a
+// JSON object.
+func FuzzDecodeSPDX3(f *testing.F) {
+	addSeeds(f, "testdata/spdx3/*.json", "testdata/*.json")
+	f.Add([]byte(spdx3ConversionDoc))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := sbom.Decode(data, sbom.Options{Name: "fuzz"})
+		if checkOutcome(t, "fuzz", doc, err) {
+			var de *sbom.DecodeError
+			if errors.As(err, &de) && de.Format == sbom.FormatSPDX3JSONLD {
+				t.Fatalf("the SPDX 3 reader panicked: %v", err)
+			}
+		}
+		if doc == nil || doc.Format != sbom.FormatSPDX3JSONLD {
+			return
+		}
+		var root any
+		if err := json.Unmarshal(data, &root); err != nil {
+			t.Fatalf("decoded a document encoding/json rejects: %v", err)
+		}
+		for _, c := range doc.Components {
+			if v, ok := resolvePointer(root, c.Pointer); !ok {
+				t.Fatalf("component pointer %q leads nowhere", c.Pointer)
+			} else if _, obj := v.(map[string]any); !obj {
+				t.Fatalf("component pointer %q leads to %T", c.Pointer, v)
+			}
+		}
+	})
+}
+
+// FuzzDecodeSPDXXML fuzzes the SPDX 2 XML reader, seeded with the SPDX
+// specification's XML examples and TestDecodeSPDXXMLSmall's document: it
+// never panics, and FuzzDecode's checks hold.
+func FuzzDecodeSPDXXML(f *testing.F) {
+	addSeeds(f, filepath.Join(corpusDir, "*.xml"))
+	f.Add([]byte("<Document><spdxVersion>SPDX-2.3</spdxVersion><packages><SPDXID>SPDXRef-a</SPDXID><name>a</name>" +
+		"<supplier>Organization: A (a@example.com)</supplier><filesAnalyzed>false</filesAnalyzed></packages></Document>"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := sbom.Decode(data, sbom.Options{Name: "fuzz"})
+		if checkOutcome(t, "fuzz", doc, err) {
+			var de *sbom.DecodeError
+			if errors.As(err, &de) && de.Format == sbom.FormatSPDXXML {
+				t.Fatalf("the SPDX XML reader panicked: %v", err)
+			}
+		}
+		if doc != nil && doc.Format == sbom.FormatSPDXXML {
+			for _, c := range doc.Components {
+				if !strings.HasPrefix(c.Pointer, "/Document/") {
+					t.Fatalf("component pointer %q", c.Pointer)
+				}
+			}
+		}
+	})
+}

@@ -21,8 +21,6 @@ var (
 	// rdfSpecVersion finds the SPDX version in RDF/XML
 	// (<spdx:specVersion>SPDX-2.3</spdx:specVersion>).
 	rdfSpecVersion = regexp.MustCompile(`specVersion[^>]*>\s*SPDX-([0-9]+\.[0-9]+)\s*<`)
-	// spdx3Context finds an SPDX 3 JSON-LD context URL.
-	spdx3Context = regexp.MustCompile(`spdx\.org/rdf/(3[0-9.]*)`)
 	// tagLine matches the start of an SPDX tag-value line.
 	tagLine = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*:`)
 )
@@ -41,17 +39,26 @@ type sniffed struct {
 // Identify detects the format and specification version of an SBOM from
 // its content only, without converting it. The error is a *DecodeError
 // wrapping ErrEmpty, ErrInvalidUTF8, ErrUnknownFormat, ErrUnsupported,
-// ErrInvalid, ErrTruncated, ErrTrailingData, ErrTooDeep or ErrSyntax. For
+// ErrInvalid, ErrTruncated, ErrTrailingData, ErrTooDeep, ErrSyntax or
+// ErrParserFailed; Label(format, version) names the verdict. For
 // JSON the whole text is scanned once (top-level members may come in any
 // order); other encodings are judged from their start.
-func Identify(data []byte) (Format, string, error) {
-	s, err := sniff(data, Options{}, false)
+func Identify(data []byte) (f Format, version string, err error) {
+	var s sniffed
+	defer func() {
+		if r := recover(); r != nil {
+			e := parserFailed("", &s, r)
+			e.op = "identify"
+			f, version, err = s.format, s.version, e
+		}
+	}()
+	s, err = sniff(data, Options{}, false)
 	if err != nil {
 		var de *DecodeError
 		if errors.As(err, &de) {
 			de.op = "identify"
 		}
-		return s.format, s.version, err
+		return s.format, s.version, finishError(err, &s)
 	}
 	return s.format, s.version, nil
 }
@@ -110,17 +117,16 @@ func sniffJSON(s sniffed, start int, opts Options, locate bool) (sniffed, error)
 	if serr != nil {
 		// Name the format when the members seen so far already tell it.
 		s.format = guessJSONFormat(top)
+		if s.format == "" {
+			s.format, s.version = guessSPDX3(top)
+		}
 		e := newError(name, s.format, serr.kind, serr.detail)
 		e.Offset = serr.offset
 		return s, e
 	}
 	switch {
 	case top.has("@context") || top.has("@graph"):
-		if m := spdx3Context.FindSubmatch(s.body); m != nil {
-			s.version = strings.TrimSuffix(string(m[1]), ".")
-			return s, newError(name, "", ErrUnsupported, "SPDX "+s.version+" JSON-LD; convert to SPDX 2.3 or CycloneDX")
-		}
-		return s, newError(name, "", ErrUnsupported, "JSON-LD document (SPDX 3 or other linked data)")
+		return sniffSPDX3(s, start, opts)
 	case top.has("bomFormat") || top.has("specVersion"):
 		s.format = FormatCycloneDXJSON
 		bf, ok := top.str("bomFormat")
@@ -257,8 +263,8 @@ func sniffXML(s sniffed, start int, opts Options) (sniffed, error) {
 			}
 			return checkSPDXVersion(s, "SPDX-"+string(m[1]), opts)
 		}
-		if se.Name.Local == "Document" && bytes.Contains(s.body, []byte("<spdxVersion>")) {
-			return s, newError(name, "", ErrUnsupported, "SPDX XML (only SPDX RDF/XML is read)")
+		if se.Name.Local == "Document" {
+			return sniffSPDXXML(s, opts)
 		}
 		return s, newError(name, "", ErrUnknownFormat, "XML root element is neither <bom> nor <rdf:RDF>")
 	}

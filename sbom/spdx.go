@@ -179,8 +179,7 @@ func (c *spdxConv) convert(i int, p *spdx.Package) Component {
 			continue
 		}
 		ptr := loc.field(i, p, "externalRefs", k)
-		// RDF/XML names the type by URI.
-		refType := strings.TrimPrefix(er.RefType, "http://spdx.org/rdf/references/")
+		refType := spdxRefType(er.RefType)
 		switch refType {
 		case common.TypePackageManagerPURL:
 			if _, err := ParsePURL(er.Locator); err != nil {

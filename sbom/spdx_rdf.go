@@ -40,7 +40,23 @@ type rdfNode struct {
 	text         string // character data, set when the element ends
 	buf          []byte // character data while the element is open
 	children     []*rdfNode
-	path         string // XPath-like locator, e.g. /rdf:RDF/spdx:SpdxDocument[1]
+	parent       *rdfNode
+	step         string // name[index] within the parent
+}
+
+// path returns the XPath-like locator of n, e.g.
+// /rdf:RDF/spdx:SpdxDocument[1], built on demand: one string per element
+// would take memory quadratic in the depth.
+func (n *rdfNode) path() string {
+	var steps []string
+	for x := n; x != nil; x = x.parent {
+		steps = append(steps, x.step)
+	}
+	var b strings.Builder
+	for i := len(steps) - 1; i >= 0; i-- {
+		b.WriteString("/" + steps[i])
+	}
+	return b.String()
 }
 
 // is reports whether n is the element space:local.
@@ -109,17 +125,14 @@ func parseRDFTree(body []byte) (*rdfNode, error) {
 			name := rdfPrefixes[n.space] + n.local
 			sib := counts[len(counts)-1]
 			sib[name]++
-			parentPath := ""
+			n.step = name
 			if len(stack) > 0 {
 				parent := stack[len(stack)-1]
-				parentPath = parent.path
+				n.parent = parent
 				parent.children = append(parent.children, n)
+				n.step += "[" + strconv.Itoa(sib[name]) + "]"
 			} else if root == nil {
 				root = n
-			}
-			n.path = parentPath + "/" + name
-			if len(stack) > 0 {
-				n.path += "[" + strconv.Itoa(sib[name]) + "]"
 			}
 			stack = append(stack, n)
 			counts = append(counts, map[string]int{})
@@ -156,9 +169,11 @@ type rdfDoc struct {
 	conflict string
 }
 
-// decodeSPDXRDF reads SPDX RDF/XML (2.2 and 2.3) and converts it.
+// decodeSPDXRDF reads SPDX RDF/XML (2.2 and 2.3) and converts it. The
+// tree it builds is recursive, so nesting stops at jsonMaxNesting even
+// when MaxDepth allows more.
 func decodeSPDXRDF(s sniffed, opts Options) (*Document, error) {
-	if serr := scanXML(s.body, opts.maxDepth()); serr != nil {
+	if serr := scanXML(s.body, min(opts.maxDepth(), jsonMaxNesting)); serr != nil {
 		e := newError(opts.Name, s.format, serr.kind, serr.detail)
 		e.Offset = serr.offset
 		return nil, e
@@ -200,7 +215,7 @@ func (r *rdfDoc) walk(n *rdfNode, owner *rdfNode) {
 				typ, name, _ := strings.Cut(strings.TrimSpace(c.text), ":")
 				r.doc.CreationInfo.Creators = append(r.doc.CreationInfo.Creators,
 					common.Creator{CreatorType: strings.TrimSpace(typ), Creator: strings.TrimSpace(name)})
-				r.loc.creators = append(r.loc.creators, c.path)
+				r.loc.creators = append(r.loc.creators, c.path())
 			}
 		}
 	case n.is(nsSPDX, "Package") && len(n.children) > 0:
@@ -234,7 +249,7 @@ func (r *rdfDoc) pkg(n *rdfNode) {
 		p = &spdx.Package{PackageSPDXIdentifier: elementID(n.about)}
 		r.pkgs[n.about] = p
 		r.doc.Packages = append(r.doc.Packages, p)
-		r.loc.pkgs[p] = &rdfPkgLoc{path: n.path, fields: make(map[string]string)}
+		r.loc.pkgs[p] = &rdfPkgLoc{path: n.path(), fields: make(map[string]string)}
 	}
 	pl := r.loc.pkgs[p]
 	set := func(dst *string, v, field, path string) {
@@ -252,9 +267,9 @@ func (r *rdfDoc) pkg(n *rdfNode) {
 		text := strings.TrimSpace(c.text)
 		switch {
 		case c.is(nsSPDX, "name"):
-			set(&p.PackageName, text, "name", c.path)
+			set(&p.PackageName, text, "name", c.path())
 		case c.is(nsSPDX, "versionInfo"):
-			set(&p.PackageVersion, text, "versionInfo", c.path)
+			set(&p.PackageVersion, text, "versionInfo", c.path())
 		case c.is(nsSPDX, "supplier"):
 			if p.PackageSupplier != nil {
 				if p.PackageSupplier.SupplierType+": "+p.PackageSupplier.Supplier != text && p.PackageSupplier.Supplier != text {
@@ -264,7 +279,7 @@ func (r *rdfDoc) pkg(n *rdfNode) {
 			}
 			typ, name := splitActor(text)
 			p.PackageSupplier = &common.Supplier{Supplier: name, SupplierType: typ}
-			pl.fields["supplier"] = c.path
+			pl.fields["supplier"] = c.path()
 		case c.is(nsSPDX, "originator"):
 			if p.PackageOriginator != nil {
 				if p.PackageOriginator.OriginatorType+": "+p.PackageOriginator.Originator != text && p.PackageOriginator.Originator != text {
@@ -274,21 +289,21 @@ func (r *rdfDoc) pkg(n *rdfNode) {
 			}
 			typ, name := splitActor(text)
 			p.PackageOriginator = &common.Originator{Originator: name, OriginatorType: typ}
-			pl.fields["originator"] = c.path
+			pl.fields["originator"] = c.path()
 		case c.is(nsSPDX, "copyrightText"):
-			set(&p.PackageCopyrightText, rdfValue(c), "copyrightText", c.path)
+			set(&p.PackageCopyrightText, rdfValue(c), "copyrightText", c.path())
 		case c.is(nsSPDX, "downloadLocation"):
-			set(&p.PackageDownloadLocation, rdfValue(c), "downloadLocation", c.path)
+			set(&p.PackageDownloadLocation, rdfValue(c), "downloadLocation", c.path())
 		case c.is(nsDOAP, "homepage"):
-			set(&p.PackageHomePage, rdfValue(c), "homepage", c.path)
+			set(&p.PackageHomePage, rdfValue(c), "homepage", c.path())
 		case c.is(nsSPDX, "licenseDeclared"):
-			set(&p.PackageLicenseDeclared, licenseExpr(c, 0), "licenseDeclared", c.path)
+			set(&p.PackageLicenseDeclared, licenseExpr(c, 0), "licenseDeclared", c.path())
 		case c.is(nsSPDX, "licenseConcluded"):
-			set(&p.PackageLicenseConcluded, licenseExpr(c, 0), "licenseConcluded", c.path)
+			set(&p.PackageLicenseConcluded, licenseExpr(c, 0), "licenseConcluded", c.path())
 		case c.is(nsSPDX, "primaryPackagePurpose"):
 			v := c.ref()
 			if i := strings.LastIndex(v, "purpose_"); i >= 0 {
-				set(&p.PrimaryPackagePurpose, upperSnake(v[i+len("purpose_"):]), "primaryPackagePurpose", c.path)
+				set(&p.PrimaryPackagePurpose, upperSnake(v[i+len("purpose_"):]), "primaryPackagePurpose", c.path())
 			}
 		case c.is(nsSPDX, "checksum"):
 			if ck := c.child(nsSPDX, "Checksum"); ck != nil {
@@ -315,9 +330,9 @@ func (r *rdfDoc) pkg(n *rdfNode) {
 					}
 				}
 				p.PackageExternalReferences = append(p.PackageExternalReferences, ref)
-				loc := er.path
+				loc := er.path()
 				if l := er.child(nsSPDX, "referenceLocator"); l != nil {
-					loc = l.path
+					loc = l.path()
 				}
 				pl.extRefs = append(pl.extRefs, loc)
 			}

@@ -12,4 +12,11 @@ const (
 	WarnDuplicateRef = "duplicate-ref"
 	// WarnComponentUnnamed marks a component without a name.
 	WarnComponentUnnamed = "component-unnamed"
+	// WarnUnresolvedRef marks an SPDX 3 reference to a party or identifier
+	// (by IRI) that names no element of the document, so that nothing is
+	// known of it but its IRI.
+	WarnUnresolvedRef = "unresolved-ref"
+	// WarnNullValue marks a JSON null where an element or a value was
+	// expected (an entry of @graph, of originatedBy, ...); it is skipped.
+	WarnNullValue = "null-value"
 )
