@@ -145,3 +145,30 @@ func containsAll(s string, subs ...string) bool {
 	}
 	return true
 }
+
+// A Kaspersky supplier planted in an SPDX 3.0 document fails with the
+// ICTS citation, as its SPDX 2.3 twin does.
+func TestSPDX3TwinFails(t *testing.T) {
+	s := session(t, testPlan(t, "federal-contractor", "2026-11-27"))
+	for _, path := range []string{
+		filepath.Join("..", "..", "sbom", "testdata", "spdx3-kaspersky.spdx3.json"),
+		filepath.Join("..", "..", "examples", "sbom", "kaspersky.spdx"),
+	} {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := s.Run(context.Background(), []check.Input{{Path: path, Data: data}}).Decision
+		in := d.Inputs[0]
+		if d.ExitCode != decision.ExitFail {
+			t.Fatalf("%s: exit %d (%s), want 1", path, d.ExitCode, in.Error)
+		}
+		cited := false
+		for _, v := range in.Result.Violations {
+			cited = cited || (v.Authority != nil && strings.Contains(v.Authority.Citation, "89 FR 52434"))
+		}
+		if !cited {
+			t.Errorf("%s: no violation cites the ICTS determination: %+v", path, in.Result.Violations)
+		}
+	}
+}
