@@ -8,11 +8,13 @@ package sbom
 // for concurrent use and does not retain data. A CycloneDX JSON document
 // with thousands of top-level components is decoded on up to
 // runtime.GOMAXPROCS goroutines.
-func Decode(data []byte, opts Options) (*Document, error) {
+func Decode(data []byte, opts Options) (doc *Document, err error) {
 	s, err := sniff(data, opts, true)
 	if err != nil {
 		return nil, err
 	}
+	// An SBOM found in a wrapper is placed back in it.
+	defer func() { doc, err = s.unwrapResult(doc, err) }()
 	switch s.format {
 	case FormatCycloneDXJSON:
 		return decodeCycloneDXJSON(s, opts)
@@ -26,6 +28,8 @@ func Decode(data []byte, opts Options) (*Document, error) {
 		return decodeSPDXTagValue(s, opts)
 	case FormatSPDXRDF:
 		return decodeSPDXRDF(s, opts)
+	case FormatSyftJSON:
+		return decodeSyftJSON(s, opts)
 	}
-	return nil, newError(opts.Name, s.format, ErrUnknownFormat, "")
+	return nil, newError(opts.Name, s.format, ErrUnknownFormat, "no reader for this format")
 }

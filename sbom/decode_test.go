@@ -65,7 +65,10 @@ var corpus = []corpusCase{
 	{file: "redhat-ubi9-micro-amd64.spdx.json", format: sbom.FormatSPDXJSON, version: "2.3", components: 22, party: &sbom.Party{Role: "supplier", Kind: "organization", Name: "Red Hat", Pointer: "/packages/0/supplier"}},
 	{file: "sbom-tool-manifest-2.2.spdx.json", format: sbom.FormatSPDXJSON, version: "2.2", components: 267, party: &sbom.Party{Role: "supplier", Kind: "organization", Name: "Microsoft", Pointer: "/packages/0/supplier"}},
 	{file: "spdx-hello.spdx", format: sbom.FormatSPDXTagValue, version: "2.2", components: 1, party: &sbom.Party{Role: "creator", Kind: "person", Name: "Steve Winslow", Pointer: "line 6"}},
-	{file: "spdx-spec-2.2.spdx", err: sbom.ErrInvalid},
+	// The SPDX 2.2 specification's own example puts a snippet right after a
+	// package, which tools-golang's tag-value reader refused; it reads as
+	// its JSON twin does.
+	{file: "spdx-spec-2.2.spdx", format: sbom.FormatSPDXTagValue, version: "2.2", components: 4, party: &sbom.Party{Role: "supplier", Kind: "person", Name: "Jane Doe", Pointer: "line 75"}},
 	{file: "spdx-spec-2.2.spdx.json", format: sbom.FormatSPDXJSON, version: "2.2", components: 4, party: &sbom.Party{Role: "supplier", Kind: "person", Name: "Jane Doe", Pointer: "/packages/0/supplier"}},
 	{file: "spdx-spec-2.2.spdx.rdf", format: sbom.FormatSPDXRDF, version: "2.2", components: 2, party: &sbom.Party{Role: "supplier", Kind: "person", Name: "Jane Doe", Pointer: "/rdf:RDF/spdx:Snippet[1]/spdx:range[1]/StartEndPointer[1]/endPointer[1]/ByteOffsetPointer[1]/reference[1]/spdx:File[1]/spdx:fileDependency[1]/spdx:File[1]/spdx:relationship[1]/spdx:Relationship[1]/spdx:relatedSpdxElement[1]/spdx:Package[1]/spdx:supplier[1]"}},
 	{file: "spdx-spec-2.2.spdx.yaml", format: sbom.FormatSPDXYAML, version: "2.2", components: 4, party: &sbom.Party{Role: "supplier", Kind: "person", Name: "Jane Doe", Pointer: "/packages/0/supplier"}},

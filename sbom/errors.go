@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Sentinel errors returned (wrapped in a *DecodeError) by Decode and
@@ -40,9 +42,10 @@ var (
 )
 
 // DecodeError describes why an input could not be identified or decoded.
-// Its message is one line and never contains bytes of the input; the
-// underlying library error, if any, is kept for errors.As but not printed
-// because parsers may quote the input in their messages.
+// Its message is one line: what the file was taken for, the kind of
+// failure, what is wrong and where (line, byte or JSON pointer), then the
+// parser library's own error, if any, with the input it quotes elided (see
+// causeText), so that a message never echoes the input.
 type DecodeError struct {
 	// Name is Options.Name, the file name used in messages ("" when unset).
 	Name string
@@ -56,8 +59,18 @@ type DecodeError struct {
 	Offset int64
 	// Line is the 1-based line of the problem, 0 when unknown.
 	Line int
+	// Pointer locates the problem when it is known by place in the
+	// document (an RFC 6901 JSON pointer, an XPath-like locator), "" when
+	// not.
+	Pointer string
+	// Within names the wrapper the failing document was found in ("an
+	// in-toto statement", "an in-toto statement in a DSSE envelope", "a
+	// GitHub dependency-graph export"), "" for a bare document.
+	Within string
 	// Cause is the parser library's error, if any.
 	Cause error
+	// quiet leaves Cause out of the message when Detail already says it.
+	quiet bool
 	// op is the operation named first in the message: "decode" (the
 	// default) or "identify".
 	op string
@@ -80,7 +93,12 @@ func (e *DecodeError) Error() string {
 	b.WriteString(": ")
 	if e.Format != "" {
 		b.WriteString(string(e.Format))
+		if e.Within != "" {
+			b.WriteString(" in " + e.Within)
+		}
 		b.WriteString(": ")
+	} else if e.Within != "" {
+		b.WriteString("in " + e.Within + ": ")
 	}
 	if e.Kind != nil {
 		b.WriteString(e.Kind.Error())
@@ -90,6 +108,10 @@ func (e *DecodeError) Error() string {
 	if e.Detail != "" {
 		b.WriteString(": ")
 		b.WriteString(e.Detail)
+	}
+	if e.Pointer != "" {
+		b.WriteString(" at ")
+		b.WriteString(e.Pointer)
 	}
 	switch {
 	case e.Line > 0:
@@ -101,7 +123,55 @@ func (e *DecodeError) Error() string {
 		b.WriteString(strconv.FormatInt(e.Offset, 10))
 		b.WriteString(")")
 	}
+	if e.Cause != nil && !e.quiet {
+		if c := causeText(e.Cause); c != "" {
+			b.WriteString(": ")
+			b.WriteString(c)
+		}
+	}
 	return b.String()
+}
+
+// maxCause bounds the length of a library error quoted in a message.
+const maxCause = 160
+
+// causeText renders a parser library's error for a one-line message:
+// quoted runs (which parsers fill with input) become "…", control
+// characters and line breaks become spaces, white space is folded and the
+// text is cut to maxCause bytes.
+func causeText(err error) string {
+	s := err.Error()
+	var b strings.Builder
+	space := false
+	for i := 0; i < len(s) && b.Len() < maxCause; {
+		c := s[i]
+		if c == '"' || c == '\'' || c == '`' {
+			if j := strings.IndexByte(s[i+1:], c); j >= 0 {
+				b.WriteByte(c)
+				b.WriteString("…")
+				b.WriteByte(c)
+				i += j + 2
+				space = false
+				continue
+			}
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if unicode.IsSpace(r) || unicode.IsControl(r) || r == utf8.RuneError {
+			if !space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	out := strings.TrimSpace(b.String())
+	if b.Len() >= maxCause {
+		out += "…"
+	}
+	return out
 }
 
 // Unwrap returns the sentinel kind and the library cause, so that both
