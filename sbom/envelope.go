@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -98,10 +99,11 @@ func sniffInner(text []byte, l layer, opts Options, locate bool) (sniffed, error
 	inner := opts
 	inner.nest++
 	s, err := sniff(text, inner, locate)
-	s.wrap = l.wrap(s.wrap)
 	if err != nil {
-		return s, s.wrap.error(err)
+		// The error is already placed in the wrappers inside this one.
+		return s, l.wrap(nil).error(err)
 	}
+	s.wrap = l.wrap(s.wrap)
 	return s, nil
 }
 
@@ -355,6 +357,11 @@ func (s sniffed) unwrapResult(doc *Document, err error) (*Document, error) {
 // envelope. A ref made from a pointer (a component without bom-ref or
 // SPDXID) is rewritten with it, wherever it is used.
 func (w *wrapped) place(doc *Document) {
+	if s := doc.Subject; s != nil {
+		// The subject may be a copy of a component that shares its
+		// slices: it gets its own before either is rewritten.
+		s.Parties, s.ExternalRefs, s.Path = slices.Clone(s.Parties), slices.Clone(s.ExternalRefs), slices.Clone(s.Path)
+	}
 	refs := make(map[string]string)
 	ptr := func(p string) string {
 		if p == "" {
@@ -396,8 +403,13 @@ func (w *wrapped) place(doc *Document) {
 	if len(refs) > 0 {
 		fix := func(c *Component) {
 			c.Ref = ref(c.Ref)
-			for i := range c.Path {
-				c.Path[i] = ref(c.Path[i])
+			if len(c.Path) > 0 {
+				// Siblings share their parents' path: each gets its own.
+				path := make([]string, len(c.Path))
+				for i, r := range c.Path {
+					path[i] = ref(r)
+				}
+				c.Path = path
 			}
 		}
 		for i := range doc.Components {

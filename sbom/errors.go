@@ -135,8 +135,13 @@ func (e *DecodeError) Error() string {
 // maxCause bounds the length of a library error quoted in a message.
 const maxCause = 160
 
+// maxQuoted is the longest quoted run of a library error kept as it is
+// (an invalid character, a short tag name); longer ones are elided.
+const maxQuoted = 8
+
 // causeText renders a parser library's error for a one-line message:
-// quoted runs (which parsers fill with input) become "…", control
+// quoted runs longer than maxQuoted (which parsers fill with input) become
+// "…", control
 // characters and line breaks become spaces, white space is folded and the
 // text is cut to maxCause bytes.
 func causeText(err error) string {
@@ -148,7 +153,11 @@ func causeText(err error) string {
 		if c == '"' || c == '\'' || c == '`' {
 			if j := strings.IndexByte(s[i+1:], c); j >= 0 {
 				b.WriteByte(c)
-				b.WriteString("…")
+				if j <= maxQuoted && !strings.ContainsFunc(s[i+1:i+1+j], unicode.IsControl) {
+					b.WriteString(s[i+1 : i+1+j]) // a character or a short token
+				} else {
+					b.WriteString("…")
+				}
 				b.WriteByte(c)
 				i += j + 2
 				space = false

@@ -111,8 +111,8 @@ func decodeSPDXYAML(s sniffed, opts Options) (*Document, error) {
 }
 
 // spdxJSONError describes a failure to read SPDX JSON (or YAML converted
-// to JSON, when offsets is false): a field of the wrong type is named by
-// its JSON pointer.
+// to JSON, when offsets is false), or syft JSON: a field of the wrong type
+// is named by its JSON pointer.
 func spdxJSONError(name string, f Format, body []byte, err error, offsets bool) error {
 	e := jsonError(name, f, err)
 	var de *DecodeError
@@ -121,7 +121,7 @@ func spdxJSONError(name string, f Format, body []byte, err error, offsets bool) 
 		if root, terr := decodeTree(body); terr == nil {
 			if ptrs := nodesAt(root, te.Field, typeErrorKind(te.Value)); len(ptrs) > 0 {
 				de.Pointer = ptrs[0]
-				de.Detail = "a JSON " + typeErrorKind(te.Value) + " where the SPDX 2 model wants " + te.Type.String()
+				de.Detail = "a JSON " + typeErrorKind(te.Value) + " where " + string(f) + " has a " + te.Type.String()
 				de.quiet = true
 			}
 		}
