@@ -48,3 +48,26 @@ func ExampleIdentify() {
 	fmt.Println(f, v, err)
 	// Output: spdx-tag-value 2.3 <nil>
 }
+
+func ExampleParseContacts() {
+	for _, c := range sbom.ParseContacts("Security Components Team <oss-components@vendor.com> (https://vendor.com/oss)") {
+		fmt.Printf("%q %q %q\n", c.Name, c.Emails, c.URLs)
+	}
+	// Output: "Security Components Team" ["oss-components@vendor.com"] ["https://vendor.com/oss"]
+}
+
+func ExampleDecode_inTotoStatement() {
+	statement := `{"_type": "https://in-toto.io/Statement/v1", "subject": [{"name": "app", "digest": {"sha256": "ab"}}],
+  "predicateType": "https://cyclonedx.org/bom",
+  "predicate": {"bomFormat": "CycloneDX", "specVersion": "1.6", "components": [{"name": "lib", "publisher": "Example Ltd"}]}}`
+	doc, err := sbom.Decode([]byte(statement), sbom.Options{Name: "app.intoto.json"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(doc.Format, doc.Envelope.Kind, doc.Envelope.PredicateType)
+	fmt.Println(doc.Components[0].Parties[0].Name, doc.Components[0].Parties[0].Pointer)
+	// Output:
+	// cyclonedx-json in-toto https://cyclonedx.org/bom
+	// Example Ltd /predicate/components/0/publisher
+}
