@@ -24,13 +24,22 @@ func decodeCycloneDXJSON(s sniffed, opts Options) (*Document, error) {
 // number of workers given (see unmarshalSplit).
 func decodeCDXJSON(s sniffed, opts Options, threshold, workers int) (*Document, error) {
 	bom, ok := unmarshalSplit(s.body, &s.json.comps, threshold, workers, opts.maxDepth())
+	var log *lenientLog
 	if !ok {
 		bom = new(cdx.BOM)
 		if err := json.Unmarshal(s.body, bom); err != nil {
-			return nil, jsonError(opts.Name, s.format, err)
+			var lerr error
+			bom, log, lerr = unmarshalCDXLenient(s.body, err)
+			if lerr != nil {
+				return nil, cdxJSONError(opts.Name, s.format, s.body, lerr)
+			}
 		}
 	}
-	return convertCycloneDX(bom, s, opts, locator{})
+	doc, err := convertCycloneDX(bom, s, opts, locator{})
+	if err == nil {
+		log.flush(doc)
+	}
+	return doc, err
 }
 
 // decodeCycloneDXXML parses CycloneDX XML with cyclonedx-go and converts
@@ -45,7 +54,13 @@ func decodeCycloneDXXML(s sniffed, opts Options) (*Document, error) {
 	dec := xml.NewDecoder(bytes.NewReader(s.body))
 	dec.Strict = true
 	if err := dec.Decode(&bom); err != nil {
-		return nil, xmlError(opts.Name, s.format, err)
+		e := xmlError(opts.Name, s.format, err)
+		var de *DecodeError
+		if errors.As(e, &de) && de.Line == 0 {
+			// A library error without a place: where the decoder stopped.
+			de.Line, _ = dec.InputPos()
+		}
+		return nil, e
 	}
 	if err := xmlTrailing(dec); err != nil {
 		return nil, xmlError(opts.Name, s.format, err)
@@ -93,13 +108,13 @@ func jsonError(name string, f Format, err error) error {
 	case errors.As(err, &te):
 		detail := "a field has the wrong type"
 		if te.Field != "" && safeFieldPath(te.Field) {
-			detail = "field " + te.Field + " is a JSON " + te.Value + ", want " + te.Type.String()
+			detail = "field " + te.Field + " is a JSON " + typeErrorKind(te.Value) + ", want " + te.Type.String()
 		}
 		e := newError(name, f, ErrInvalid, detail)
-		e.Offset, e.Cause = te.Offset, err
+		e.Offset, e.Cause, e.quiet = te.Offset, err, true
 		return e
 	}
-	e := newError(name, f, ErrInvalid, "rejected by the parser")
+	e := newError(name, f, ErrInvalid, "a field is not in the form the parser reads")
 	e.Cause = err
 	return e
 }
@@ -142,7 +157,7 @@ func xmlError(name string, f Format, err error) error {
 		e.Cause = err
 		return e
 	}
-	e := newError(name, f, ErrInvalid, "rejected by the parser")
+	e := newError(name, f, ErrInvalid, "an element is not in the form the parser reads")
 	e.Cause = err
 	return e
 }
@@ -302,10 +317,10 @@ func (c *cdxConv) convert(comp *cdx.Component, p string, path []string) Componen
 	c.entity(&out.Parties, RoleManufacturer, comp.Manufacturer, p, "manufacturer")
 	c.contacts(&out.Parties, RoleAuthor, comp.Authors, p)
 	if strings.TrimSpace(comp.Author) != "" {
-		out.Parties = append(out.Parties, Party{Role: RoleAuthor, Kind: KindPerson, Name: comp.Author, Pointer: loc.field(p, "author")})
+		out.Parties = append(out.Parties, contactParties(RoleAuthor, KindPerson, comp.Author, loc.field(p, "author"))...)
 	}
 	if strings.TrimSpace(comp.Publisher) != "" {
-		out.Parties = append(out.Parties, Party{Role: RolePublisher, Name: comp.Publisher, Pointer: loc.field(p, "publisher")})
+		out.Parties = append(out.Parties, contactParties(RolePublisher, "", comp.Publisher, loc.field(p, "publisher"))...)
 	}
 	if comp.Copyright != "" {
 		out.Copyright = comp.Copyright
@@ -368,6 +383,7 @@ func (c *cdxConv) entity(dst *[]Party, role string, e *cdx.OrganizationalEntity,
 			}
 		}
 	}
+	nameContact(&org)
 	if strings.TrimSpace(org.Name) != "" || len(org.URLs) > 0 || len(org.Emails) > 0 {
 		if org.Pointer == "" {
 			org.Pointer = c.loc.field(parent, member)
@@ -384,6 +400,7 @@ func (c *cdxConv) entity(dst *[]Party, role string, e *cdx.OrganizationalEntity,
 			if ct.Email != "" {
 				person.Emails = []string{ct.Email}
 			}
+			nameContact(&person)
 			*dst = append(*dst, person)
 		}
 	}
@@ -407,6 +424,7 @@ func (c *cdxConv) contacts(dst *[]Party, role string, list *[]cdx.Organizational
 		if ct.Email != "" {
 			person.Emails = []string{ct.Email}
 		}
+		nameContact(&person)
 		*dst = append(*dst, person)
 	}
 }

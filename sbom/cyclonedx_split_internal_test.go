@@ -283,3 +283,17 @@ func FuzzUnmarshalSplit(f *testing.F) {
 		}
 	})
 }
+
+func TestLocateCDXFailure(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{`{"bomFormat":"CycloneDX","specVersion":"9.9","components":[]}`, "/specVersion"},
+		{`{"bomFormat":"CycloneDX","components":[{"name":"a"},{"name":"b","components":[{"name":"c","supplier":"x"}]}]}`, "/components/1/components/0/supplier"},
+		{`{"bomFormat":"CycloneDX","components":[]}`, ""},
+	}
+	for _, tc := range tests {
+		if got := locateCDXFailure([]byte(tc.in)); got != tc.want {
+			t.Errorf("locateCDXFailure(%s) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -30,9 +30,11 @@ func Decode(data []byte, opts Options) (doc *Document, err error) {
 	}
 	doc, err = decodeSniffed(s, opts)
 	if err != nil {
-		return nil, finishError(err, &s)
+		err = finishError(err, &s)
 	}
-	return doc, nil
+	// An SBOM found in a wrapper is placed back in it, and an error inside
+	// one names it.
+	return s.unwrapResult(doc, err)
 }
 
 // decodeSniffed runs the decoder of the detected format.
@@ -54,8 +56,10 @@ func decodeSniffed(s sniffed, opts Options) (*Document, error) {
 		return decodeSPDXXML(s, opts)
 	case FormatSPDX3JSONLD:
 		return decodeSPDX3(s, opts)
+	case FormatSyftJSON:
+		return decodeSyftJSON(s, opts)
 	}
-	return nil, newError(opts.Name, s.format, ErrUnknownFormat, "")
+	return nil, newError(opts.Name, s.format, ErrUnknownFormat, "no reader for this format")
 }
 
 // finishError completes a *DecodeError with what detection found and where

@@ -17,6 +17,8 @@ const (
 	// FormatSPDX3JSONLD is the JSON-LD serialisation of SPDX 3.0.0 and
 	// 3.0.1 (a top-level @context naming spdx.org/rdf/3.0.x).
 	FormatSPDX3JSONLD Format = "spdx-3-jsonld"
+	// FormatSyftJSON is syft's own JSON format (syft -o json).
+	FormatSyftJSON Format = "syft-json"
 )
 
 // Document is the format-neutral model of one SBOM file. Every parser
@@ -42,11 +44,61 @@ type Document struct {
 	Services int `json:"services"`
 	// Dependencies maps a component ref to the refs it depends on.
 	Dependencies map[string][]string `json:"dependencies,omitempty"`
+	// Envelope describes the wrapper the SBOM came in (an in-toto
+	// statement, a DSSE envelope, GitHub's dependency-graph export), nil
+	// for a bare SBOM. Format and SpecVersion are the SBOM's own, and every
+	// pointer of the Document starts with Envelope.Pointer.
+	Envelope *Envelope `json:"envelope,omitempty"`
 	// Warnings are problems in an otherwise usable document (a purl or CPE
 	// that does not parse, a duplicate bom-ref, a component with no name);
 	// they are reported as findings, not errors.
 	Warnings []Warning `json:"warnings,omitempty"`
 }
+
+// Envelope is the wrapper an SBOM was found in.
+type Envelope struct {
+	// Kind is the outermost wrapper: EnvelopeInToto, EnvelopeDSSE or
+	// EnvelopeGitHub.
+	Kind string `json:"kind"`
+	// StatementType is the in-toto statement's _type
+	// ("https://in-toto.io/Statement/v1"), "" when there is no statement.
+	StatementType string `json:"statement_type,omitempty"`
+	// PredicateType is the statement's predicateType
+	// ("https://cyclonedx.org/bom", "https://spdx.dev/Document").
+	PredicateType string `json:"predicate_type,omitempty"`
+	// PayloadType is the DSSE envelope's payloadType.
+	PayloadType string `json:"payload_type,omitempty"`
+	// Signatures counts the DSSE envelope's signatures. They are not
+	// verified: Decode reads the payload, it does not check who signed it.
+	Signatures int `json:"signatures,omitempty"`
+	// Subjects are the statement's subjects, the artefacts the SBOM is
+	// stated for.
+	Subjects []EnvelopeSubject `json:"subjects,omitempty"`
+	// Pointer locates the SBOM in the wrapper: "/predicate", "/sbom",
+	// "/payload: /predicate" (inside the base64-decoded payload), or with
+	// ": " after it when the SBOM is a string to be read on its own
+	// ("/predicate: line 3" for SPDX tag-value given as a JSON string).
+	Pointer string `json:"pointer"`
+}
+
+// EnvelopeSubject is one subject of an in-toto statement.
+type EnvelopeSubject struct {
+	Name   string            `json:"name,omitempty"`
+	Digest map[string]string `json:"digest,omitempty"`
+}
+
+// Envelope kinds.
+const (
+	// EnvelopeInToto is an in-toto Statement (v0.1 or v1) whose predicate
+	// is the SBOM, as cosign attest --type cyclonedx|spdx|spdxjson and
+	// BuildKit write it.
+	EnvelopeInToto = "in-toto"
+	// EnvelopeDSSE is a DSSE envelope whose payload is such a statement.
+	EnvelopeDSSE = "dsse"
+	// EnvelopeGitHub is the response of GitHub's dependency-graph SBOM
+	// export ({"sbom": {…SPDX 2.3 JSON…}}).
+	EnvelopeGitHub = "github-dependency-graph"
+)
 
 // Component is one package, library, application, file or device. SPDX 2
 // packages are components; SPDX 3 packages, files and snippets are.

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Sentinel errors returned (wrapped in a *DecodeError) by Decode and
@@ -44,12 +46,12 @@ var (
 
 // DecodeError describes why an input could not be identified or decoded.
 // Its message is one line that starts from what the file was taken for
-// ("decode a.json: SPDX 2.3 JSON: /packages/3: invalid document: ...") and
-// never contains bytes of the input beyond member names in the pointer;
-// the underlying library error, if any, is kept for errors.As but not
-// printed because parsers may quote the input in their messages. The one
-// exception is ErrParserFailed, whose detail is the recovered panic's
-// message (one line, clipped).
+// ("decode a.json: SPDX 2.3 JSON: invalid document: ... at /packages/3"):
+// the kind of failure, what is wrong and where (line, byte or JSON
+// pointer), then the parser library's own error, if any, with the input it
+// quotes elided (see causeText), so that a message never echoes the input.
+// For ErrParserFailed the detail is the recovered panic's message (one
+// line, clipped).
 type DecodeError struct {
 	// Name is Options.Name, the file name used in messages ("" when unset).
 	Name string
@@ -65,13 +67,19 @@ type DecodeError struct {
 	Offset int64
 	// Line is the 1-based line of the problem, 0 when unknown.
 	Line int
-	// Pointer locates the problem in the document when known: an RFC 6901
-	// JSON pointer ("/packages/3/supplier") or an XML locator
-	// ("/Document/packages[2]"). Member names that are not plain
-	// identifiers are written as "*".
+	// Pointer locates the problem when it is known by place in the
+	// document: an RFC 6901 JSON pointer ("/packages/3/supplier") or an
+	// XML locator ("/Document/packages[2]"), "" when not. Member names
+	// that are not plain identifiers are written as "*".
 	Pointer string
+	// Within names the wrapper the failing document was found in ("an
+	// in-toto statement", "an in-toto statement in a DSSE envelope", "a
+	// GitHub dependency-graph export"), "" for a bare document.
+	Within string
 	// Cause is the parser library's error, if any.
 	Cause error
+	// quiet leaves Cause out of the message when Detail already says it.
+	quiet bool
 	// op is the operation named first in the message: "decode" (the
 	// default) or "identify".
 	op string
@@ -94,11 +102,12 @@ func (e *DecodeError) Error() string {
 	b.WriteString(": ")
 	if l := e.Label(); l != "" {
 		b.WriteString(l)
+		if e.Within != "" {
+			b.WriteString(" in " + e.Within)
+		}
 		b.WriteString(": ")
-	}
-	if e.Pointer != "" {
-		b.WriteString(e.Pointer)
-		b.WriteString(": ")
+	} else if e.Within != "" {
+		b.WriteString("in " + e.Within + ": ")
 	}
 	if e.Kind != nil {
 		b.WriteString(e.Kind.Error())
@@ -108,6 +117,10 @@ func (e *DecodeError) Error() string {
 	if e.Detail != "" {
 		b.WriteString(": ")
 		b.WriteString(e.Detail)
+	}
+	if e.Pointer != "" {
+		b.WriteString(" at ")
+		b.WriteString(e.Pointer)
 	}
 	switch {
 	case e.Line > 0 && e.Offset >= 0:
@@ -125,6 +138,12 @@ func (e *DecodeError) Error() string {
 		b.WriteString(strconv.FormatInt(e.Offset, 10))
 		b.WriteString(")")
 	}
+	if e.Cause != nil && !e.quiet {
+		if c := causeText(e.Cause); c != "" {
+			b.WriteString(": ")
+			b.WriteString(c)
+		}
+	}
 	return b.String()
 }
 
@@ -132,6 +151,57 @@ func (e *DecodeError) Error() string {
 // detection failed.
 func (e *DecodeError) Label() string {
 	return Label(e.Format, e.Version)
+}
+
+// maxCause bounds the length of a library error quoted in a message.
+const maxCause = 160
+
+// maxQuoted is the longest quoted run of a library error kept as it is
+// (an invalid character, a short tag name); longer ones are elided.
+const maxQuoted = 8
+
+// causeText renders a parser library's error for a one-line message:
+// quoted runs longer than maxQuoted (which parsers fill with input) become
+// "…", control
+// characters and line breaks become spaces, white space is folded and the
+// text is cut to maxCause bytes.
+func causeText(err error) string {
+	s := err.Error()
+	var b strings.Builder
+	space := false
+	for i := 0; i < len(s) && b.Len() < maxCause; {
+		c := s[i]
+		if c == '"' || c == '\'' || c == '`' {
+			if j := strings.IndexByte(s[i+1:], c); j >= 0 {
+				b.WriteByte(c)
+				if j <= maxQuoted && !strings.ContainsFunc(s[i+1:i+1+j], unicode.IsControl) {
+					b.WriteString(s[i+1 : i+1+j]) // a character or a short token
+				} else {
+					b.WriteString("…")
+				}
+				b.WriteByte(c)
+				i += j + 2
+				space = false
+				continue
+			}
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if unicode.IsSpace(r) || unicode.IsControl(r) || r == utf8.RuneError {
+			if !space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	out := strings.TrimSpace(b.String())
+	if b.Len() >= maxCause {
+		out += "…"
+	}
+	return out
 }
 
 // Unwrap returns the sentinel kind and the library cause, so that both

@@ -40,7 +40,7 @@ func ExampleDecode() {
 	// cyclonedx-json 1.6
 	// /components/0 lib maven:com.example
 	// supplier organization Example Ltd /components/0/supplier/name
-	// true decode cut.json: CycloneDX JSON: /components: truncated document: document ends inside 2 open brackets (line 1, byte 64)
+	// true decode cut.json: CycloneDX JSON: truncated document: document ends inside 2 open brackets at /components (line 1, byte 64)
 }
 
 func ExampleIdentify() {
@@ -64,5 +64,28 @@ func ExampleLabel() {
 	// Output:
 	// SPDX 3.0.1 JSON-LD
 	// supplier organization Example Ltd /@graph/0/suppliedBy
-	// decode app.spdx.json: SPDX 2.3 JSON: /packages/0/name: invalid document: field packages.name is a JSON number, want string
+	// decode app.spdx.json: SPDX 2.3 JSON: invalid document: a JSON number where SPDX JSON has a string at /packages/0/name (line 1, byte 51)
+}
+
+func ExampleParseContacts() {
+	for _, c := range sbom.ParseContacts("Security Components Team <oss-components@vendor.com> (https://vendor.com/oss)") {
+		fmt.Printf("%q %q %q\n", c.Name, c.Emails, c.URLs)
+	}
+	// Output: "Security Components Team" ["oss-components@vendor.com"] ["https://vendor.com/oss"]
+}
+
+func ExampleDecode_inTotoStatement() {
+	statement := `{"_type": "https://in-toto.io/Statement/v1", "subject": [{"name": "app", "digest": {"sha256": "ab"}}],
+  "predicateType": "https://cyclonedx.org/bom",
+  "predicate": {"bomFormat": "CycloneDX", "specVersion": "1.6", "components": [{"name": "lib", "publisher": "Example Ltd"}]}}`
+	doc, err := sbom.Decode([]byte(statement), sbom.Options{Name: "app.intoto.json"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(doc.Format, doc.Envelope.Kind, doc.Envelope.PredicateType)
+	fmt.Println(doc.Components[0].Parties[0].Name, doc.Components[0].Parties[0].Pointer)
+	// Output:
+	// cyclonedx-json in-toto https://cyclonedx.org/bom
+	// Example Ltd /predicate/components/0/publisher
 }

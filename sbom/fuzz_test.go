@@ -1,6 +1,7 @@
 package sbom_test
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"os"
@@ -15,12 +16,14 @@ import (
 // fuzzer stall without finding more structure.
 const maxSeed = 64 << 10
 
-// addCorpusSeeds adds the files of testdata/sboms (and bad/) and the
-// SPDX 3 files of this package's testdata, up to maxSeed bytes, as seeds:
-// real inputs of every format.
+// addCorpusSeeds adds the files of testdata/sboms (and bad/), of this
+// package's testdata/real and testdata/cdx-spec, and the SPDX 3 files of
+// this package's testdata, up to maxSeed bytes, as seeds: real inputs of
+// every format.
 func addCorpusSeeds(f *testing.F) {
 	f.Helper()
-	addSeeds(f, filepath.Join(corpusDir, "*"), filepath.Join(corpusDir, "bad", "*"), "testdata/spdx3/*.json", "testdata/*.json")
+	addSeeds(f, filepath.Join(corpusDir, "*"), filepath.Join(corpusDir, "bad", "*"), "testdata/real/*", "testdata/cdx-spec/*",
+		"testdata/spdx3/*.json", "testdata/*.json")
 }
 
 // addSeeds adds the files that match the patterns, up to maxSeed bytes, as
@@ -53,6 +56,7 @@ func addSeeds(f *testing.F, patterns ...string) {
 func FuzzDecode(f *testing.F) {
 	addCorpusSeeds(f)
 	f.Add([]byte(smallRDF))
+	sentinels := decodeSentinels
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := sbom.Decode(data, sbom.Options{Name: "fuzz"})
 		if err != nil {
@@ -83,6 +87,128 @@ func FuzzDecode(f *testing.F) {
 		f, v, ierr := sbom.Identify(data)
 		if ierr != nil || f != doc.Format || v != doc.SpecVersion {
 			t.Fatalf("Identify = %q %q %v, Decode = %q %q", f, v, ierr, doc.Format, doc.SpecVersion)
+		}
+	})
+}
+
+// decodeSentinels are the kinds a Decode error wraps.
+var decodeSentinels = []error{sbom.ErrEmpty, sbom.ErrUnknownFormat, sbom.ErrUnsupported, sbom.ErrTruncated,
+	sbom.ErrTrailingData, sbom.ErrInvalidUTF8, sbom.ErrTooDeep, sbom.ErrTooManyComponents, sbom.ErrSyntax, sbom.ErrInvalid, sbom.ErrParserFailed}
+
+// checkDecode checks what FuzzDecode checks of one result.
+func checkDecode(t *testing.T, doc *sbom.Document, err error) {
+	t.Helper()
+	if err != nil {
+		var de *sbom.DecodeError
+		if !errors.As(err, &de) {
+			t.Fatalf("error %T is not a *DecodeError: %v", err, err)
+		}
+		known := false
+		for _, s := range decodeSentinels {
+			known = known || errors.Is(err, s)
+		}
+		if !known || strings.ContainsAny(err.Error(), "\n\r") || strings.Contains(err.Error(), "rejected by") {
+			t.Fatalf("bad error %q", err)
+		}
+		if doc != nil {
+			t.Fatal("document returned with an error")
+		}
+		return
+	}
+	if doc.Format == "" || doc.SpecVersion == "" {
+		t.Fatalf("document without format or version: %+v", doc)
+	}
+	for i, c := range doc.Components {
+		if c.Ref == "" || c.Pointer == "" {
+			t.Fatalf("component %d without ref or pointer", i)
+		}
+	}
+}
+
+// FuzzDecodeEnvelope wraps the fuzzed text as the predicate of an in-toto
+// statement (as an object or as a string), in a DSSE envelope, and in a
+// GitHub export, and checks that unwrapping never panics, that errors are
+// one-line *DecodeErrors and that every pointer of a document read points
+// into the wrapper.
+func FuzzDecodeEnvelope(f *testing.F) {
+	for _, name := range []string{"trivy-pom.cdx.json", "syft-image.spdx.json", "spdx-hello.spdx", "cdx-go-bom-1.6.xml"} {
+		if data, err := os.ReadFile(filepath.Join(corpusDir, name)); err == nil {
+			f.Add(data, uint8(0))
+			f.Add(data, uint8(1))
+		}
+	}
+	f.Add([]byte(`{"bomFormat":"CycloneDX","specVersion":"1.6","components":[{"name":"a"}]}`), uint8(2))
+	f.Fuzz(func(t *testing.T, pred []byte, how uint8) {
+		var in []byte
+		base := "/predicate"
+		switch how % 4 {
+		case 0: // predicate as written (an object, or invalid JSON)
+			in = append(append([]byte(`{"_type":"https://in-toto.io/Statement/v1","predicateType":"https://cyclonedx.org/bom","subject":[],"predicate":`), pred...), '}')
+		case 1: // predicate as a string
+			q, _ := json.Marshal(string(pred))
+			in = append(append([]byte(`{"_type":"https://in-toto.io/Statement/v0.1","predicateType":"https://spdx.dev/Document","predicate":`), q...), '}')
+			base = "/predicate: "
+		case 2: // a DSSE envelope around a statement
+			st := append(append([]byte(`{"_type":"https://in-toto.io/Statement/v1","predicateType":"x","predicate":`), pred...), '}')
+			in = []byte(`{"payloadType":"application/vnd.in-toto+json","payload":"` + base64.StdEncoding.EncodeToString(st) + `","signatures":[]}`)
+			base = "/payload: /predicate"
+		default: // GitHub's export
+			in = append(append([]byte(`{"sbom":`), pred...), '}')
+			base = "/sbom"
+		}
+		doc, err := sbom.Decode(in, sbom.Options{Name: "fuzz"})
+		checkDecode(t, doc, err)
+		if err != nil {
+			return
+		}
+		if doc.Envelope == nil {
+			return // the text closed the wrapper early and is read as a bare SBOM
+		}
+		for i, c := range doc.Components {
+			if !strings.HasPrefix(c.Pointer, base) {
+				t.Fatalf("component %d pointer %q outside %q", i, c.Pointer, base)
+			}
+		}
+	})
+}
+
+// FuzzDecodeSyftJSON mutates syft JSON documents.
+func FuzzDecodeSyftJSON(f *testing.F) {
+	for _, name := range []string{"testdata/real/syft-11.0.0.syft.json", "testdata/real/hookz.syft.json"} {
+		if data, err := os.ReadFile(name); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte(`{"schema":{"version":"16.0.24"},"artifacts":[{"id":"a","name":"n","cpes":["x"],"metadata":{"author":"A <a@b.c>","authors":[{"name":"B"}],"manifest":{"main":{"Implementation-Vendor":"V"}}}}],"artifactRelationships":[{"parent":"a","child":"a","type":"contains"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := sbom.Decode(data, sbom.Options{Name: "fuzz"})
+		checkDecode(t, doc, err)
+	})
+}
+
+// FuzzParseContacts checks that ParseContacts never panics and that what
+// it returns names somebody, with addresses that hold an @ and URLs that
+// start with a scheme.
+func FuzzParseContacts(f *testing.F) {
+	for _, s := range []string{"Security Components Team <oss-components@vendor.com>", "A <a@x.org>, B (https://b.org)",
+		"ijl (ijl <ijl@mailbox.org>)", "Huawei Technologies Co., Ltd. (psirt@huawei.com)", "<<(([[", "a@b@c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, c := range sbom.ParseContacts(s) {
+			if c.Name == "" && len(c.Emails) == 0 && len(c.URLs) == 0 {
+				t.Fatalf("empty contact from %q", s)
+			}
+			for _, e := range c.Emails {
+				if !strings.Contains(e, "@") {
+					t.Fatalf("address %q from %q", e, s)
+				}
+			}
+			for _, u := range c.URLs {
+				if !strings.HasPrefix(strings.ToLower(u), "http") {
+					t.Fatalf("URL %q from %q", u, s)
+				}
+			}
 		}
 	})
 }

@@ -34,6 +34,7 @@ type sniffed struct {
 	version string
 	body    []byte // the input without a leading UTF-8 byte order mark
 	json    jsonTop
+	wrap    *wrapped // the wrappers the SBOM came in, nil for none
 }
 
 // Identify detects the format and specification version of an SBOM from
@@ -123,6 +124,12 @@ func sniffJSON(s sniffed, start int, opts Options, locate bool) (sniffed, error)
 		e := newError(name, s.format, serr.kind, serr.detail)
 		e.Offset = serr.offset
 		return s, e
+	}
+	if w, ok, err := sniffEnvelope(s, top, opts, locate); ok {
+		return w, err
+	}
+	if top.has("artifacts") && top.has("schema") {
+		return sniffSyftJSON(s, opts)
 	}
 	switch {
 	case top.has("@context") || top.has("@graph"):
@@ -276,14 +283,10 @@ func sniffText(s sniffed, start int, opts Options) (sniffed, error) {
 	text := s.body[start:]
 	firstTag := true
 	looksTV, looksYAML := false, false
+	var ends tvLines // CR-only and mixed line endings are read too
 	for len(text) > 0 {
 		var line []byte
-		if nl := bytes.IndexByte(text, '\n'); nl >= 0 {
-			line, text = text[:nl], text[nl+1:]
-		} else {
-			line, text = text, nil
-		}
-		line = bytes.TrimRight(line, "\r")
+		line, text = ends.next(text)
 		trimmed := bytes.TrimLeft(line, " \t")
 		if len(trimmed) == 0 || trimmed[0] == '#' {
 			continue

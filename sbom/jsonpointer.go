@@ -185,26 +185,6 @@ func typeErrorPointer(data []byte, te *json.UnmarshalTypeError) (string, bool) {
 	return find(root, 0, "")
 }
 
-// jsonKind names the kind of a decoded JSON value as encoding/json's
-// UnmarshalTypeError.Value does.
-func jsonKind(v any) string {
-	switch v.(type) {
-	case nil:
-		return "null"
-	case bool:
-		return "bool"
-	case float64:
-		return "number"
-	case string:
-		return "string"
-	case []any:
-		return "array"
-	case map[string]any:
-		return "object"
-	}
-	return ""
-}
-
 // lastToken returns the last token of a pointer.
 func lastToken(p string) string {
 	return p[strings.LastIndexByte(p, '/')+1:]

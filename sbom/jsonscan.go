@@ -13,6 +13,9 @@ type jsonTop struct {
 	// comps locates the top-level "components" array, when the scan was
 	// asked to.
 	comps arraySpan
+	// starts holds the offset where the value of each key of interest
+	// starts.
+	starts map[string]int
 }
 
 // arraySpan locates a top-level array and the objects directly in it, so
@@ -40,12 +43,24 @@ var topKeys = map[string]bool{
 	"bomFormat": true, "specVersion": true, "components": true, "metadata": true,
 	"spdxVersion": true, "SPDXID": true, "packages": true, "creationInfo": true,
 	"@context": true, "@graph": true,
+	// Wrappers (in-toto statements, DSSE envelopes, GitHub's dependency
+	// graph export) and syft's own JSON.
+	"_type": true, "predicateType": true, "predicate": true, "payloadType": true, "payload": true,
+	"sbom": true, "artifacts": true, "schema": true,
 }
 
 // has reports whether the top-level object has key.
 func (t jsonTop) has(key string) bool {
 	_, ok := t.keys[key]
 	return ok
+}
+
+// start records that the value of key starts at offset i.
+func (t *jsonTop) start(key string, i int) {
+	if t.starts == nil {
+		t.starts = make(map[string]int, 2)
+	}
+	t.starts[key] = i
 }
 
 // str returns the string value of key and whether it is a string.
@@ -136,6 +151,7 @@ func scanJSON(data []byte, start, maxDepth int, locate bool) (jsonTop, *scanErro
 						return top, &scanError{kind: ErrSyntax, detail: "invalid string escape", offset: int64(i)}
 					}
 					top.keys[key] = jsonValue{isString: true, str: s}
+					top.start(key, i)
 				}
 			}
 			i = end + 1
@@ -145,6 +161,7 @@ func scanJSON(data []byte, start, maxDepth int, locate bool) (jsonTop, *scanErro
 				valuePending = false
 				if keyOfInterest {
 					top.keys[key] = jsonValue{}
+					top.start(key, i)
 				}
 				if compsKey && c == '[' {
 					inComps = true
@@ -212,6 +229,7 @@ func scanJSON(data []byte, start, maxDepth int, locate bool) (jsonTop, *scanErro
 				valuePending = false
 				if keyOfInterest {
 					top.keys[key] = jsonValue{}
+					top.start(key, i)
 				}
 			}
 		}

@@ -11,6 +11,7 @@ var formatNames = map[Format][2]string{
 	FormatSPDXRDF:       {"SPDX", "RDF/XML"},
 	FormatSPDXXML:       {"SPDX", "XML"},
 	FormatSPDX3JSONLD:   {"SPDX", "JSON-LD"},
+	FormatSyftJSON:      {"syft", "JSON"},
 }
 
 // Label names a detection verdict for people: "CycloneDX 1.5 JSON",

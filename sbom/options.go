@@ -23,6 +23,10 @@ type Options struct {
 	// included); 0 means DefaultMaxComponents. More fail with
 	// ErrTooManyComponents.
 	MaxComponents int
+
+	// nest counts the wrappers (in-toto statement, DSSE envelope, ...)
+	// already opened around the document being read.
+	nest int
 }
 
 // maxDepth returns the effective depth limit.

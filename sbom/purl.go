@@ -60,7 +60,7 @@ func ParsePURL(s string) (PURL, error) {
 	}
 	u, err := packageurl.FromString(s)
 	if err != nil {
-		return PURL{}, &PURLError{Reason: "rejected by the purl parser", Err: err}
+		return PURL{}, &PURLError{Reason: "packageurl-go: " + causeText(err), Err: err}
 	}
 	if u.Type == "" || u.Name == "" {
 		return PURL{}, &PURLError{Reason: "missing type or name"}

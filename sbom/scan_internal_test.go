@@ -122,26 +122,6 @@ func TestScanYAML(t *testing.T) {
 	}
 }
 
-func TestSplitEmail(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		in, name string
-		emails   []string
-	}{
-		{"Jane Doe (jane@example.com)", "Jane Doe", []string{"jane@example.com"}},
-		{"ExampleCodeInspect ()", "ExampleCodeInspect", nil},
-		{"Huawei Technologies (Europe) Ltd", "Huawei Technologies (Europe) Ltd", nil},
-		{"Kaspersky Lab (Russia)", "Kaspersky Lab (Russia)", nil},
-		{"  Red Hat  ", "Red Hat", nil},
-	}
-	for _, tc := range tests {
-		name, emails := splitEmail(tc.in)
-		if name != tc.name || !cmp.Equal(emails, tc.emails) {
-			t.Errorf("splitEmail(%q) = %q, %q; want %q, %q", tc.in, name, emails, tc.name, tc.emails)
-		}
-	}
-}
-
 func TestLocator(t *testing.T) {
 	t.Parallel()
 	j, x := locator{}, locator{xml: true}

@@ -41,31 +41,37 @@ func (jsonSPDXLocator) creator(k int) string { return "/creationInfo/creators/" 
 type spdxConv struct {
 	doc *Document
 	loc spdxLocator
+	log *lenientLog
 }
 
 // convertSPDX converts a parsed SPDX 2.x document (already converted to
 // the 2.3 model) into a Document, packages in file order.
 func convertSPDX(in *spdx.Document, s sniffed, opts Options, loc spdxLocator) (*Document, error) {
+	return convertSPDXLog(in, s, opts, loc, nil)
+}
+
+// convertSPDXLog is convertSPDX for a reader that has gathered warnings of
+// its own in log (nil for none); they come first in Document.Warnings
+// after the per-field ones.
+func convertSPDXLog(in *spdx.Document, s sniffed, opts Options, loc spdxLocator, log *lenientLog) (*Document, error) {
 	doc := &Document{Format: s.format, SpecVersion: s.version}
 	if in == nil {
 		return nil, newError(opts.Name, s.format, ErrInvalid, "no document")
+	}
+	if log == nil {
+		log = &lenientLog{}
 	}
 	if len(in.Packages) > opts.maxComponents() {
 		return nil, newError(opts.Name, s.format, ErrTooManyComponents,
 			strconv.Itoa(len(in.Packages))+" packages, limit "+strconv.Itoa(opts.maxComponents()))
 	}
-	c := &spdxConv{doc: doc, loc: loc}
+	c := &spdxConv{doc: doc, loc: loc, log: log}
 	if ci := in.CreationInfo; ci != nil {
 		for k, cr := range ci.Creators {
-			kind := spdxKind(cr.CreatorType)
-			if kind == "" {
-				continue // Tool: is not a party
+			if strings.EqualFold(strings.TrimSpace(cr.CreatorType), "Tool") {
+				continue // a tool is not a party
 			}
-			name, emails := splitEmail(cr.Creator)
-			if name == "" && len(emails) == 0 {
-				continue
-			}
-			doc.Parties = append(doc.Parties, Party{Role: RoleCreator, Kind: kind, Name: name, Emails: emails, Pointer: loc.creator(k)})
+			c.party(&doc.Parties, RoleCreator, cr.Creator, cr.CreatorType, loc.creator(k))
 		}
 	}
 	doc.Components = make([]Component, 0, len(in.Packages))
@@ -85,6 +91,7 @@ func convertSPDX(in *spdx.Document, s sniffed, opts Options, loc spdxLocator) (*
 		doc.Components = append(doc.Components, comp)
 	}
 	c.relationships(in, byRef)
+	log.flush(doc)
 	return doc, nil
 }
 
@@ -93,14 +100,19 @@ func convertSPDX(in *spdx.Document, s sniffed, opts Options, loc spdxLocator) (*
 // CONTAINED_BY between packages of this document).
 func (c *spdxConv) relationships(in *spdx.Document, byRef map[string]int) {
 	edges := make(map[[2]string]bool)
+	docID := "SPDXRef-DOCUMENT"
+	if in.SPDXIdentifier != "" {
+		docID = renderID(in.SPDXIdentifier)
+	}
+	isDoc := func(id string) bool { return id == docID || id == "SPDXRef-DOCUMENT" }
 	for _, r := range in.Relationships {
 		if r == nil || r.RefA.DocumentRefID != "" || r.RefB.DocumentRefID != "" {
 			continue
 		}
-		a, b := common.RenderDocElementID(r.RefA), common.RenderDocElementID(r.RefB)
-		switch strings.ToUpper(r.Relationship) {
+		a, b := renderDocID(r.RefA), renderDocID(r.RefB)
+		switch strings.ToUpper(strings.TrimSpace(r.Relationship)) {
 		case common.TypeRelationshipDescribe:
-			if a == "SPDXRef-DOCUMENT" && c.doc.Subject == nil {
+			if isDoc(a) && c.doc.Subject == nil {
 				if i, ok := byRef[b]; ok {
 					subj := c.doc.Components[i]
 					c.doc.Subject = &subj
@@ -108,7 +120,7 @@ func (c *spdxConv) relationships(in *spdx.Document, byRef map[string]int) {
 			}
 			continue
 		case common.TypeRelationshipDescribeBy:
-			if b == "SPDXRef-DOCUMENT" && c.doc.Subject == nil {
+			if isDoc(b) && c.doc.Subject == nil {
 				if i, ok := byRef[a]; ok {
 					subj := c.doc.Components[i]
 					c.doc.Subject = &subj
@@ -138,7 +150,7 @@ func (c *spdxConv) relationships(in *spdx.Document, byRef map[string]int) {
 func (c *spdxConv) convert(i int, p *spdx.Package) Component {
 	loc := c.loc
 	out := Component{
-		Ref:     common.RenderElementID(p.PackageSPDXIdentifier),
+		Ref:     renderID(p.PackageSPDXIdentifier),
 		Pointer: loc.pkg(i, p),
 		Name:    p.PackageName,
 		Version: p.PackageVersion,
@@ -146,6 +158,7 @@ func (c *spdxConv) convert(i int, p *spdx.Package) Component {
 	}
 	if p.PackageSPDXIdentifier == "" {
 		out.Ref = out.Pointer
+		c.log.note(WarnIDMissing, "package has no SPDXID; its pointer is its ref", out.Pointer)
 	}
 	if strings.TrimSpace(p.PackageName) == "" {
 		c.warn(WarnComponentUnnamed, "package has no name", out.Pointer)
@@ -200,18 +213,25 @@ func (c *spdxConv) convert(i int, p *spdx.Package) Component {
 	return out
 }
 
-// party appends the party an SPDX supplier or originator names;
-// NOASSERTION names none.
+// party appends the parties an SPDX actor (supplier, originator, creator)
+// names; NOASSERTION names none. typ is the actor type the reader split
+// off ("Person", "Organization"). An actor without one of those types is
+// a party of unknown kind named by the whole value (an unknown type before
+// a colon stays part of the name, so that "Huawei: Cloud" is screened as
+// written), with a WarnActorUntyped warning.
 func (c *spdxConv) party(dst *[]Party, role, value, typ, ptr string) {
-	value = strings.TrimSpace(value)
-	if value == "" || isNoValue(value) {
+	value, typ = strings.TrimSpace(value), strings.TrimSpace(typ)
+	if typ == "" && (value == "" || isNoValue(value)) {
 		return
 	}
-	name, emails := splitEmail(value)
-	if name == "" && len(emails) == 0 {
-		return
+	kind := spdxKind(typ)
+	if kind == "" {
+		if typ != "" {
+			value = typ + ": " + value
+		}
+		c.log.note(WarnActorUntyped, role+" without \"Person:\" or \"Organization:\"; read as a party of unknown kind", ptr)
 	}
-	*dst = append(*dst, Party{Role: role, Kind: spdxKind(typ), Name: name, Emails: emails, Pointer: ptr})
+	*dst = append(*dst, contactParties(role, kind, value, ptr)...)
 }
 
 // warn records a field-level warning.
@@ -222,40 +242,102 @@ func (c *spdxConv) warn(code, msg, p string) {
 // spdxKind maps an SPDX actor type to a party kind; "Tool" and unknown
 // types give "".
 func spdxKind(t string) string {
-	switch strings.TrimSpace(t) {
-	case "Organization":
+	t = strings.TrimSpace(t)
+	switch {
+	case strings.EqualFold(t, "Organization"):
 		return KindOrganization
-	case "Person":
+	case strings.EqualFold(t, "Person"):
 		return KindPerson
 	}
 	return ""
+}
+
+// splitSPDXActor splits an SPDX actor string ("Organization: Example
+// Ltd (x@example.com)") into its type and the rest. Only the types SPDX
+// defines (Person, Organization, Tool) are split off; anything else is
+// all name, with no type.
+func splitSPDXActor(s string) (typ, name string) {
+	s = strings.TrimSpace(s)
+	t, rest, ok := strings.Cut(s, ":")
+	if ok {
+		t = strings.TrimSpace(t)
+		for _, known := range []string{"Person", "Organization", "Tool"} {
+			if strings.EqualFold(t, known) {
+				return known, strings.TrimSpace(rest)
+			}
+		}
+	}
+	return "", s
+}
+
+// rawIDMark starts, in the tools-golang model, an element ID that the file
+// gives without the "SPDXRef-" prefix. The model keeps IDs without their
+// prefix, so "abc" and "SPDXRef-abc" would otherwise be one ID; the mark
+// keeps them apart, and renderID gives the ID back as written. Readers
+// refuse an ID that itself starts with the mark.
+const rawIDMark = "\x00"
+
+// renderID returns an element ID as the file writes it.
+func renderID(id common.ElementID) string {
+	if raw, ok := strings.CutPrefix(string(id), rawIDMark); ok {
+		return raw
+	}
+	return common.RenderElementID(id)
+}
+
+// renderDocID returns a possibly external element ID as the file writes
+// it.
+func renderDocID(d common.DocElementID) string {
+	if d.SpecialID != "" {
+		return d.SpecialID
+	}
+	prefix := ""
+	if d.DocumentRefID != "" {
+		prefix = "DocumentRef-" + string(d.DocumentRefID) + ":"
+	}
+	return prefix + renderID(d.ElementRefID)
+}
+
+// parseElementID reads an element ID as written: "SPDXRef-x" becomes the
+// model's "x"; an ID without the prefix is kept, marked (see rawIDMark),
+// and unprefixed is set. ok is false for an empty ID or one that holds the
+// mark.
+func parseElementID(raw string) (id common.ElementID, unprefixed, ok bool) {
+	raw = strings.TrimSpace(raw)
+	if raw == "" || strings.Contains(raw, rawIDMark) {
+		return "", false, false
+	}
+	if rest, found := strings.CutPrefix(raw, "SPDXRef-"); found && rest != "" {
+		return common.ElementID(rest), false, true
+	}
+	return common.ElementID(rawIDMark + raw), true, true
+}
+
+// parseDocElementID reads the ID of a relationship's end: NONE and
+// NOASSERTION, "DocumentRef-d:SPDXRef-x" for another document's element,
+// or an element ID as parseElementID reads it.
+func parseDocElementID(raw string) (id common.DocElementID, unprefixed, ok bool) {
+	raw = strings.TrimSpace(raw)
+	if raw == "NONE" || raw == "NOASSERTION" {
+		return common.DocElementID{SpecialID: raw}, false, true
+	}
+	if rest, found := strings.CutPrefix(raw, "DocumentRef-"); found {
+		doc, elem, hasElem := strings.Cut(rest, ":")
+		if doc == "" {
+			return common.DocElementID{}, false, false
+		}
+		if !hasElem {
+			return common.DocElementID{DocumentRefID: common.DocumentID(doc)}, false, true
+		}
+		e, un, ok := parseElementID(elem)
+		return common.DocElementID{DocumentRefID: common.DocumentID(doc), ElementRefID: e}, un, ok
+	}
+	e, un, ok := parseElementID(raw)
+	return common.DocElementID{ElementRefID: e}, un, ok
 }
 
 // isNoValue reports the SPDX special values NOASSERTION and NONE.
 func isNoValue(s string) bool {
 	s = strings.TrimSpace(s)
 	return s == "NOASSERTION" || s == "NONE"
-}
-
-// splitEmail splits an SPDX actor "Name (email)" into the name and its
-// e-mail. A trailing parenthesised group is taken as the e-mail only when
-// it is empty or holds an "@"; otherwise it is part of the name.
-func splitEmail(s string) (string, []string) {
-	s = strings.TrimSpace(s)
-	if !strings.HasSuffix(s, ")") {
-		return s, nil
-	}
-	open := strings.LastIndexByte(s, '(')
-	if open < 0 {
-		return s, nil
-	}
-	inner := strings.TrimSpace(s[open+1 : len(s)-1])
-	if inner != "" && !strings.Contains(inner, "@") {
-		return s, nil
-	}
-	name := strings.TrimSpace(s[:open])
-	if inner == "" {
-		return name, nil
-	}
-	return name, []string{inner}
 }

@@ -266,7 +266,9 @@ func (c *spdx3Conv) party(n *ldNode, role, ref string) (Party, bool) {
 	if isNoValue(name) {
 		name = ""
 	}
-	out.Name, out.Emails = splitEmail(name)
+	if c, ok := parseContact(name); ok {
+		out.Name, out.Emails, out.URLs = c.Name, c.Emails, c.URLs
+	}
 	if out.Name != "" && n.ptr == ref {
 		out.Pointer = ref + "/name" // an agent given inline
 	}

@@ -5,14 +5,20 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/spdx/tools-golang/convert"
 	"github.com/spdx/tools-golang/spdx"
 	"github.com/spdx/tools-golang/spdx/v2/common"
-	tv21 "github.com/spdx/tools-golang/spdx/v2/v2_1/tagvalue/reader"
-	tv22 "github.com/spdx/tools-golang/spdx/v2/v2_2/tagvalue/reader"
-	tv23 "github.com/spdx/tools-golang/spdx/v2/v2_3/tagvalue/reader"
-	tvreader "github.com/spdx/tools-golang/tagvalue/reader"
 )
+
+// NOTE: SPDX tag-value is read here rather than with tools-golang's
+// tag-value parsers, which stop at the first tag they do not expect: a
+// snippet right after a package (the SPDX 2.2 specification's own
+// example), a misspelt tag in a file section, an identifier without
+// "SPDXRef-", a supplier without "Person:" or "Organization:". This reader
+// follows the same sections (document, creation info, package, file,
+// snippet, other license, review) and gives each tag the meaning
+// tools-golang gives it; tags that are not screened and not understood are
+// warnings. TestSPDXMatchesToolsGolang checks that it reads what
+// tools-golang reads wherever tools-golang reads a file.
 
 // tvPair is one tag-value pair with the line it starts on.
 type tvPair struct {
@@ -20,12 +26,40 @@ type tvPair struct {
 	line       int
 }
 
+// tvLines splits text into lines at LF, CRLF or a lone CR, and reports
+// which of the three it found.
+type tvLines struct {
+	lf, crlf, cr bool
+}
+
+// next returns the first line of b and the rest.
+func (l *tvLines) next(b []byte) (line, rest []byte) {
+	i := bytes.IndexAny(b, "\r\n")
+	if i < 0 {
+		return b, nil
+	}
+	switch {
+	case b[i] == '\n':
+		l.lf = true
+		return b[:i], b[i+1:]
+	case i+1 < len(b) && b[i+1] == '\n':
+		l.crlf = true
+		return b[:i], b[i+2:]
+	default:
+		l.cr = true
+		return b[:i], b[i+1:]
+	}
+}
+
 // readTagValues splits SPDX tag-value text into pairs the way
 // tools-golang's reader does (leading space trimmed, '#' comments,
 // multi-line <text>...</text> values), but without its 64 KiB line limit,
-// with line numbers, and with errors that do not quote the input.
-func readTagValues(body []byte) ([]tvPair, *DecodeError) {
+// with line numbers, with errors that do not quote the input, and with CR
+// and CRLF line endings as well as LF (a lone CR, or a mix, is reported
+// through lines).
+func readTagValues(body []byte) ([]tvPair, tvLines, *DecodeError) {
 	var pairs []tvPair
+	var ends tvLines
 	var (
 		midtext  bool
 		curTag   string
@@ -35,13 +69,9 @@ func readTagValues(body []byte) ([]tvPair, *DecodeError) {
 	lineNo := 0
 	for len(body) > 0 {
 		var raw []byte
-		if nl := bytes.IndexByte(body, '\n'); nl >= 0 {
-			raw, body = body[:nl], body[nl+1:]
-		} else {
-			raw, body = body, nil
-		}
+		raw, body = ends.next(body)
 		lineNo++
-		line := string(bytes.TrimSuffix(raw, []byte("\r")))
+		line := string(raw)
 		if midtext {
 			before, _, found := strings.Cut(line, "</text>")
 			if !found {
@@ -60,7 +90,7 @@ func readTagValues(body []byte) ([]tvPair, *DecodeError) {
 		}
 		tag, rest, ok := strings.Cut(trimmed, ":")
 		if !ok {
-			return nil, &DecodeError{Format: FormatSPDXTagValue, Kind: ErrSyntax, Detail: "line without a tag", Line: lineNo, Offset: -1}
+			return nil, ends, &DecodeError{Format: FormatSPDXTagValue, Kind: ErrSyntax, Detail: "line without a tag", Line: lineNo, Offset: -1}
 		}
 		tag = strings.TrimSpace(tag)
 		_, text, hasText := strings.Cut(rest, "<text>")
@@ -78,71 +108,325 @@ func readTagValues(body []byte) ([]tvPair, *DecodeError) {
 		curValue.WriteByte('\n')
 	}
 	if midtext {
-		return nil, &DecodeError{Format: FormatSPDXTagValue, Kind: ErrTruncated, Detail: "unterminated <text> value", Line: curLine, Offset: -1}
+		return nil, ends, &DecodeError{Format: FormatSPDXTagValue, Kind: ErrTruncated, Detail: "unterminated <text> value", Line: curLine, Offset: -1}
 	}
-	return pairs, nil
+	return pairs, ends, nil
 }
 
-// decodeSPDXTagValue parses SPDX tag-value with tools-golang's
-// version-specific parsers and converts it, with "line N" pointers.
+// decodeSPDXTagValue reads SPDX tag-value and converts it, with "line N"
+// pointers.
 func decodeSPDXTagValue(s sniffed, opts Options) (*Document, error) {
-	pairs, derr := readTagValues(s.body)
+	pairs, ends, derr := readTagValues(s.body)
 	if derr != nil {
 		derr.Name = opts.Name
 		return nil, derr
 	}
-	if derr := checkTVRepeats(pairs); derr != nil {
-		derr.Name = opts.Name
-		return nil, derr
+	r := newTVReader()
+	switch {
+	case ends.cr && (ends.lf || ends.crlf):
+		r.log.note(WarnLineEndings, "mixed line endings (CR, LF, CRLF); each read as a line break", lineRef(1))
+	case ends.cr:
+		r.log.note(WarnLineEndings, "CR-only line endings; read as line breaks", lineRef(1))
 	}
-	lib := make([]tvreader.TagValuePair, len(pairs))
-	for i, p := range pairs {
-		lib[i] = tvreader.TagValuePair{Tag: p.tag, Value: p.value}
-	}
-	var out spdx.Document
-	var err error
-	switch s.version {
-	case "2.1":
-		d, perr := tv21.ParseTagValues(lib)
-		err = perr
-		if err == nil && d != nil {
-			err = convert.Document(d, &out)
-		}
-	case "2.2":
-		d, perr := tv22.ParseTagValues(lib)
-		err = perr
-		if err == nil && d != nil {
-			err = convert.Document(d, &out)
-		}
-	default:
-		var d *spdx.Document
-		d, err = tv23.ParseTagValues(lib)
-		if err == nil && d != nil {
-			out = *d
+	for _, p := range pairs {
+		if derr := r.pair(p); derr != nil {
+			derr.Name = opts.Name
+			return nil, derr
 		}
 	}
-	if err != nil {
-		e := newError(opts.Name, s.format, ErrInvalid, "rejected by the SPDX "+s.version+" tag-value parser")
-		e.Cause = err
-		return nil, e
+	r.end()
+	return convertSPDXLog(&r.doc, s, opts, r.loc, r.log)
+}
+
+// tvSection is the section of a tag-value document a tag falls in.
+type tvSection int
+
+const (
+	secDocument tvSection = iota
+	secCreation
+	secPackage
+	secFile
+	secSnippet
+	secLicense
+	secReview
+)
+
+// tvSectionTags lists the tags each section knows besides the ones that
+// start a section (PackageName, FileName, SnippetSPDXID, LicenseID,
+// Reviewer) and the ones allowed anywhere (relationships, annotations).
+// Tags are from the SPDX 2.1–2.3 specifications, as tools-golang reads
+// them.
+var tvSectionTags = map[tvSection][]string{
+	secDocument: {"SPDXVersion", "DataLicense", "SPDXID", "DocumentName", "DocumentNamespace", "ExternalDocumentRef", "DocumentComment"},
+	secCreation: {"LicenseListVersion", "Creator", "Created", "CreatorComment", "DocumentComment"},
+	secPackage: {"SPDXID", "PackageVersion", "PackageFileName", "PackageSupplier", "PackageOriginator", "PackageDownloadLocation",
+		"FilesAnalyzed", "PackageVerificationCode", "PackageChecksum", "PackageHomePage", "PackageSourceInfo", "PackageLicenseConcluded",
+		"PackageLicenseInfoFromFiles", "PackageLicenseDeclared", "PackageLicenseComments", "PackageCopyrightText", "PackageSummary",
+		"PackageDescription", "PackageComment", "PrimaryPackagePurpose", "ReleaseDate", "BuiltDate", "ValidUntilDate",
+		"PackageAttributionText", "ExternalRef", "ExternalRefComment"},
+	secFile: {"SPDXID", "FileType", "FileChecksum", "LicenseConcluded", "LicenseInfoInFile", "LicenseComments", "FileCopyrightText",
+		"FileComment", "FileNotice", "FileContributor", "FileAttributionText", "FileDependency", "ArtifactOfProjectName",
+		"ArtifactOfProjectHomePage", "ArtifactOfProjectURI"},
+	secSnippet: {"SnippetFromFileSPDXID", "SnippetByteRange", "SnippetLineRange", "SnippetLicenseConcluded", "LicenseInfoInSnippet",
+		"SnippetLicenseComments", "SnippetCopyrightText", "SnippetComment", "SnippetName", "SnippetAttributionText"},
+	secLicense: {"ExtractedText", "LicenseName", "LicenseCrossReference", "LicenseComment"},
+	secReview:  {"ReviewDate", "ReviewComment"},
+}
+
+// tvAnywhere are tags allowed in every section.
+var tvAnywhere = []string{"Relationship", "RelationshipComment", "Annotator", "AnnotationDate", "AnnotationType", "SPDXREF", "AnnotationComment"}
+
+// tvStarts maps the tags that start a section to it.
+var tvStarts = map[string]tvSection{
+	"PackageName": secPackage, "FileName": secFile, "SnippetSPDXID": secSnippet, "LicenseID": secLicense, "Reviewer": secReview,
+}
+
+// tvKnown maps every known tag, folded to lower case, to its spelling.
+var tvKnown = func() map[string]string {
+	m := make(map[string]string)
+	add := func(t string) { m[strings.ToLower(t)] = t }
+	for _, tags := range tvSectionTags {
+		for _, t := range tags {
+			add(t)
+		}
 	}
-	return convertSPDX(&out, s, opts, newTVLocator(pairs))
+	for _, t := range tvAnywhere {
+		add(t)
+	}
+	for t := range tvStarts {
+		add(t)
+	}
+	return m
+}()
+
+// tvSingleTags are package tags that may appear once per package: a second
+// value would replace the first, so that a second PackageSupplier could
+// hide the first.
+var tvSingleTags = map[string]bool{
+	"SPDXID": true, "PackageVersion": true, "PackageSupplier": true, "PackageOriginator": true,
+	"PackageDownloadLocation": true, "PackageHomePage": true, "PackageCopyrightText": true,
+	"PackageLicenseDeclared": true, "PackageLicenseConcluded": true, "PrimaryPackagePurpose": true,
+}
+
+// tvReader reads tag-value pairs into tools-golang's 2.3 model.
+type tvReader struct {
+	doc     spdx.Document
+	loc     *tvLocator
+	log     *lenientLog
+	ids     *spdxIDReader
+	section tvSection
+	pkg     *spdx.Package // the current package, also in its file and snippet sections
+	pkgLoc  *tvPackage
+	pkgSeen map[string]int // single-valued tags of the current package → line
+	pkgID   bool           // the current package has an SPDXID
+}
+
+func newTVReader() *tvReader {
+	log := &lenientLog{}
+	return &tvReader{loc: &tvLocator{pkgs: make(map[*spdx.Package]*tvPackage)}, log: log, ids: &spdxIDReader{log: log}}
+}
+
+// pair reads one pair.
+func (r *tvReader) pair(p tvPair) *DecodeError {
+	tag := p.tag
+	if known, ok := tvKnown[strings.ToLower(tag)]; ok && known != tag {
+		r.log.note(WarnTagCase, "tag "+nameOrSome(tag, "")+" read as "+known, lineRef(p.line))
+		tag = known
+	}
+	if sec, ok := tvStarts[tag]; ok {
+		if tag == "SnippetSPDXID" {
+			r.ids.element(p.value, lineRef(p.line)) // not read; checked
+		}
+		return r.start(sec, tag, p)
+	}
+	switch tag {
+	case "Relationship":
+		r.relationship(p)
+		return nil
+	case "RelationshipComment", "Annotator", "AnnotationDate", "AnnotationType", "SPDXREF", "AnnotationComment":
+		return nil
+	}
+	if r.section == secDocument && !inList(tvSectionTags[secDocument], tag) {
+		// As in tools-golang: the first tag that is not a document tag
+		// moves on to creation info.
+		r.section = secCreation
+	}
+	if inList(tvSectionTags[r.section], tag) {
+		return r.read(r.section, tag, p)
+	}
+	// A package tag after the package's files or snippets belongs to the
+	// package; tools-golang refuses the document.
+	if (r.section == secFile || r.section == secSnippet) && r.pkg != nil && inList(tvSectionTags[secPackage], tag) && tag != "SPDXID" {
+		r.log.note(WarnTagMisplaced, "package tag "+tag+" after the package's files; read for the package", lineRef(p.line))
+		return r.read(secPackage, tag, p)
+	}
+	if r.section == secCreation && tag == "SPDXID" {
+		r.doc.SPDXIdentifier = r.ids.element(p.value, lineRef(p.line))
+		return nil
+	}
+	r.log.note(WarnTagUnknown, "unknown tag "+nameOrSome(tag, "(not a plain name)")+"; not read", lineRef(p.line))
+	return nil
+}
+
+// inList reports whether list holds v.
+func inList(list []string, v string) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// start begins a section.
+func (r *tvReader) start(sec tvSection, tag string, p tvPair) *DecodeError {
+	r.section = sec
+	if sec != secPackage {
+		return nil
+	}
+	if r.pkg != nil && r.pkg.PackageName == "" && r.pkgLoc != nil && r.pkgLoc.sectionOpen {
+		// tools-golang names a package that has no name yet.
+		r.pkg.PackageName = p.value
+		return nil
+	}
+	r.endPackage()
+	r.pkg = &spdx.Package{PackageName: p.value}
+	r.pkgLoc = &tvPackage{line: p.line, fields: make(map[string]int), sectionOpen: true}
+	r.pkgSeen = make(map[string]int)
+	r.pkgID = false
+	r.doc.Packages = append(r.doc.Packages, r.pkg)
+	r.loc.pkgs[r.pkg] = r.pkgLoc
+	return nil
+}
+
+// endPackage closes the current package, noting what it lacks.
+func (r *tvReader) endPackage() {
+	if r.pkg == nil {
+		return
+	}
+	r.pkgLoc.sectionOpen = false
+	if _, ok := r.pkgLoc.fields["PackageDownloadLocation"]; !ok {
+		r.log.note(WarnFieldMissing, "PackageDownloadLocation missing; it is not screened", lineRef(r.pkgLoc.line))
+	}
+}
+
+// end finishes the document.
+func (r *tvReader) end() { r.endPackage() }
+
+// read reads a tag of section sec.
+func (r *tvReader) read(sec tvSection, tag string, p tvPair) *DecodeError {
+	switch sec {
+	case secDocument:
+		if tag == "SPDXID" {
+			r.doc.SPDXIdentifier = r.ids.element(p.value, lineRef(p.line))
+		}
+	case secFile:
+		if tag == "SPDXID" {
+			r.ids.element(p.value, lineRef(p.line)) // not read; checked
+		}
+	case secCreation:
+		if tag == "Creator" {
+			if r.doc.CreationInfo == nil {
+				r.doc.CreationInfo = &spdx.CreationInfo{}
+			}
+			typ, name := splitSPDXActor(p.value)
+			r.doc.CreationInfo.Creators = append(r.doc.CreationInfo.Creators, common.Creator{CreatorType: typ, Creator: name})
+			r.loc.creators = append(r.loc.creators, p.line)
+		}
+	case secPackage:
+		return r.packageTag(tag, p)
+	}
+	return nil
+}
+
+// packageTag reads a tag of the current package.
+func (r *tvReader) packageTag(tag string, p tvPair) *DecodeError {
+	pkg, pl := r.pkg, r.pkgLoc
+	if tvSingleTags[tag] {
+		if _, dup := r.pkgSeen[tag]; dup {
+			return &DecodeError{Format: FormatSPDXTagValue, Kind: ErrInvalid, Detail: "tag " + tag + " repeated in one package", Line: p.line, Offset: -1}
+		}
+		r.pkgSeen[tag] = p.line
+	}
+	if _, ok := pl.fields[tag]; !ok {
+		pl.fields[tag] = p.line
+	}
+	v := p.value
+	switch tag {
+	case "SPDXID":
+		pkg.PackageSPDXIdentifier = r.ids.element(v, lineRef(p.line))
+		r.pkgID = true
+	case "PackageVersion":
+		pkg.PackageVersion = v
+	case "PackageSupplier":
+		typ, name := splitSPDXActor(v)
+		pkg.PackageSupplier = &common.Supplier{SupplierType: typ, Supplier: name}
+	case "PackageOriginator":
+		typ, name := splitSPDXActor(v)
+		pkg.PackageOriginator = &common.Originator{OriginatorType: typ, Originator: name}
+	case "PackageDownloadLocation":
+		pkg.PackageDownloadLocation = v
+	case "PackageHomePage":
+		pkg.PackageHomePage = v
+	case "PackageCopyrightText":
+		pkg.PackageCopyrightText = v
+	case "PackageLicenseDeclared":
+		pkg.PackageLicenseDeclared = v
+	case "PackageLicenseConcluded":
+		pkg.PackageLicenseConcluded = v
+	case "PrimaryPackagePurpose":
+		pkg.PrimaryPackagePurpose = v
+	case "PackageChecksum":
+		alg, val, ok := strings.Cut(v, ":")
+		if !ok {
+			r.log.note(WarnFieldMalformed, "PackageChecksum without an algorithm; not read", lineRef(p.line))
+			break
+		}
+		pkg.PackageChecksums = append(pkg.PackageChecksums, common.Checksum{
+			Algorithm: common.ChecksumAlgorithm(strings.TrimSpace(alg)), Value: strings.TrimSpace(val)})
+	case "ExternalRef":
+		f := strings.Fields(v)
+		if len(f) < 3 {
+			r.log.note(WarnExternalRefMalformed, "ExternalRef without a category, a type and a locator; not read", lineRef(p.line))
+			break
+		}
+		if len(f) > 3 {
+			r.log.note(WarnExternalRefMalformed, "ExternalRef locator with spaces; screened as written", lineRef(p.line))
+		}
+		pkg.PackageExternalReferences = append(pkg.PackageExternalReferences, &spdx.PackageExternalReference{
+			Category: f[0], RefType: f[1], Locator: strings.Join(f[2:], " ")})
+		pl.extRefs = append(pl.extRefs, p.line)
+	}
+	return nil
+}
+
+// relationship reads "A TYPE B".
+func (r *tvReader) relationship(p tvPair) {
+	f := strings.Fields(p.value)
+	if len(f) != 3 {
+		r.log.note(WarnFieldMalformed, "Relationship without two element IDs and a type; not read", lineRef(p.line))
+		return
+	}
+	a, okA := r.ids.docElement(f[0], lineRef(p.line))
+	b, okB := r.ids.docElement(f[2], lineRef(p.line))
+	if !okA || !okB {
+		r.log.note(WarnFieldMalformed, "Relationship with an unreadable element ID; not read", lineRef(p.line))
+		return
+	}
+	r.doc.Relationships = append(r.doc.Relationships, &spdx.Relationship{RefA: a, RefB: b, Relationship: f[1]})
 }
 
 // tvPackage records the lines of one package's tags.
 type tvPackage struct {
-	line    int
-	fields  map[string]int // tag → line of its first occurrence
-	extRefs []int          // lines of ExternalRef tags, in order
+	line        int
+	fields      map[string]int // tag → line of its first occurrence
+	extRefs     []int          // lines of ExternalRef tags, in order
+	sectionOpen bool           // the package section is being read
 }
 
 // tvLocator gives "line N" pointers for tag-value documents.
 type tvLocator struct {
-	// byID holds the packages declared with each SPDXID, in file order;
-	// a package of the parsed document takes the next one for its ID.
-	byID     map[string][]*tvPackage
-	assigned map[*spdx.Package]*tvPackage
-	order    []*tvPackage // every package in file order
+	pkgs     map[*spdx.Package]*tvPackage
 	creators []int
 }
 
@@ -155,73 +439,17 @@ var tvPackageTags = map[string]string{
 	"downloadLocation": "PackageDownloadLocation",
 }
 
-// newTVLocator indexes the pair lines by package.
-func newTVLocator(pairs []tvPair) *tvLocator {
-	l := &tvLocator{byID: make(map[string][]*tvPackage), assigned: make(map[*spdx.Package]*tvPackage)}
-	var cur *tvPackage
-	for _, p := range pairs {
-		switch p.tag {
-		case "PackageName":
-			cur = &tvPackage{line: p.line, fields: make(map[string]int)}
-			l.order = append(l.order, cur)
-		case "FileName", "SnippetSPDXID", "LicenseID":
-			cur = nil
-		case "Creator":
-			l.creators = append(l.creators, p.line)
-		case "SPDXID":
-			if cur != nil {
-				id := p.value
-				l.byID[id] = append(l.byID[id], cur)
-			}
-		case "ExternalRef":
-			if cur != nil {
-				cur.extRefs = append(cur.extRefs, p.line)
-			}
-		default:
-			if cur != nil {
-				if _, ok := cur.fields[p.tag]; !ok {
-					cur.fields[p.tag] = p.line
-				}
-			}
-		}
-	}
-	return l
-}
-
-// lookup returns the recorded package for p, assigning it on first use.
-func (l *tvLocator) lookup(p *spdx.Package) *tvPackage {
-	if tp, ok := l.assigned[p]; ok {
-		return tp
-	}
-	id := common.RenderElementID(p.PackageSPDXIdentifier)
-	q := l.byID[id]
-	var tp *tvPackage
-	switch {
-	case len(q) > 1:
-		tp = q[0]
-		l.byID[id] = q[1:]
-	case len(q) == 1:
-		tp = q[0] // kept: a repeated SPDXID maps to its last declaration
-	case len(l.order) > 0:
-		tp = l.order[0] // unreachable for documents the parser accepts
-	default:
-		return nil
-	}
-	l.assigned[p] = tp
-	return tp
-}
-
 func lineRef(n int) string { return "line " + strconv.Itoa(n) }
 
 func (l *tvLocator) pkg(_ int, p *spdx.Package) string {
-	if tp := l.lookup(p); tp != nil {
+	if tp := l.pkgs[p]; tp != nil {
 		return lineRef(tp.line)
 	}
 	return lineRef(1)
 }
 
 func (l *tvLocator) field(_ int, p *spdx.Package, name string, k int) string {
-	tp := l.lookup(p)
+	tp := l.pkgs[p]
 	if tp == nil {
 		return lineRef(1)
 	}
@@ -242,36 +470,4 @@ func (l *tvLocator) creator(k int) string {
 		return lineRef(l.creators[k])
 	}
 	return lineRef(1)
-}
-
-// tvSingleTags are package tags that may appear once per package: the
-// parser would keep the last of several silently.
-var tvSingleTags = map[string]bool{
-	"SPDXID": true, "PackageVersion": true, "PackageSupplier": true, "PackageOriginator": true,
-	"PackageDownloadLocation": true, "PackageHomePage": true, "PackageCopyrightText": true,
-	"PackageLicenseDeclared": true, "PackageLicenseConcluded": true, "PrimaryPackagePurpose": true,
-}
-
-// checkTVRepeats rejects a package section that repeats a single-valued
-// tag (a second PackageSupplier could hide the first).
-func checkTVRepeats(pairs []tvPair) *DecodeError {
-	var seen map[string]bool
-	for _, p := range pairs {
-		switch p.tag {
-		case "PackageName":
-			seen = make(map[string]bool)
-			continue
-		case "FileName", "SnippetSPDXID", "LicenseID":
-			seen = nil
-			continue
-		}
-		if seen == nil || !tvSingleTags[p.tag] {
-			continue
-		}
-		if seen[p.tag] {
-			return &DecodeError{Format: FormatSPDXTagValue, Kind: ErrInvalid, Detail: "tag " + p.tag + " repeated in one package", Line: p.line, Offset: -1}
-		}
-		seen[p.tag] = true
-	}
-	return nil
 }
