@@ -17,6 +17,7 @@ import (
 
 	"github.com/bangate/bangate/internal/atomicfile"
 	"github.com/bangate/bangate/internal/screen"
+	"github.com/bangate/bangate/internal/screen/indexfile"
 )
 
 // IndexCache keeps built screening indexes as files in a directory, so
@@ -113,7 +114,7 @@ func openIndex(path string) (*Screening, error) {
 		f.Close()
 		return nil, err
 	}
-	ix, err := screen.ReadIndex(f, info.Size())
+	ix, err := indexfile.Read(f, info.Size())
 	if err != nil {
 		f.Close()
 		return nil, err
@@ -125,7 +126,7 @@ func openIndex(path string) (*Screening, error) {
 // store writes the index to path, atomically, and prunes the oldest
 // files beyond Keep.
 func (c *IndexCache) store(path string, ix *screen.Index) {
-	data, err := ix.MarshalBinary()
+	data, err := indexfile.Marshal(ix)
 	if err == nil {
 		if err = os.MkdirAll(c.Dir, 0o755); err == nil {
 			err = atomicfile.WriteBytes(path, 0o644, data)

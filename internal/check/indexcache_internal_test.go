@@ -4,32 +4,45 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/bangate/bangate/internal/decision"
 	"github.com/bangate/bangate/internal/policy"
 	"github.com/bangate/bangate/internal/screen"
+	"github.com/bangate/bangate/internal/screen/indexfile"
 	"github.com/bangate/bangate/policies"
 )
 
-// flakyReader serves an index until told to fail.
+// errDevice is the failure of flakyReader.
+var errDevice = errors.New("device gone")
+
+// flakyReader serves an index file, but once broken fails every read of
+// bytes that hold mark: the entry reads of one list entry, and no other.
 type flakyReader struct {
-	data []byte
-	fail bool
+	data   []byte
+	mark   []byte
+	broken atomic.Bool
 }
 
 func (r *flakyReader) ReadAt(p []byte, off int64) (int, error) {
-	if r.fail {
-		return 0, errors.New("device gone")
+	n, err := bytes.NewReader(r.data).ReadAt(p, off)
+	if r.broken.Load() && bytes.Contains(p[:n], r.mark) {
+		return 0, errDevice
 	}
-	return bytes.NewReader(r.data).ReadAt(p, off)
+	return n, err
 }
 
 // TestIndexReadErrorFailsCheck: when an entry of a cached index cannot be
-// read during a check, the input cannot be checked (exit 2), whatever the
-// policies would have made of the incomplete match.
+// read during a check, that input cannot be checked (exit 2, stage screen,
+// naming the cause), whatever the policies would have made of the
+// incomplete match; inputs checked at the same time on the same session
+// whose reads succeed are decided normally, and so is the failed input
+// once its reads succeed again: a failed read poisons nothing.
 func TestIndexReadErrorFailsCheck(t *testing.T) {
 	ls, err := LoadLists(policies.FS, nil, nil)
 	if err != nil {
@@ -39,12 +52,14 @@ func TestIndexReadErrorFailsCheck(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := built.MarshalBinary()
+	data, err := indexfile.Marshal(built)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &flakyReader{data: data}
-	ix, err := screen.ReadIndex(r, int64(len(data)))
+	// The SDN entry of Positive Technologies is the only one that lists
+	// its domain.
+	r := &flakyReader{data: data, mark: []byte("ptsecurity.com")}
+	ix, err := indexfile.Read(r, int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,15 +73,75 @@ func TestIndexReadErrorFailsCheck(t *testing.T) {
 	}
 	c := &Session{engine: engine, screening: s, plan: Plan{Profile: "all", AsOf: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC),
 		FailOn: "low", PolicyInput: PolicyInputDiet, Lists: ListPlan{Stale: StaleError}}}
-	check := func(in Input) decision.Input { return c.Run(context.Background(), []Input{in}).Decision.Inputs[0] }
-	in := Input{Path: "app.cdx.json", Data: []byte(`{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,
-"components":[{"type":"library","bom-ref":"c1","name":"x","version":"1","supplier":{"name":"Positive Technologies"}}]}`)}
-	if out := check(in); out.Error != "" || out.Outcome != "fail" {
-		t.Fatalf("before the failure: outcome %s, error %q", out.Outcome, out.Error)
+	check := func(in Input) (decision.Input, int) {
+		run := c.Run(context.Background(), []Input{in})
+		return run.Decision.Inputs[0], run.Decision.ExitCode
 	}
-	r.fail = true
-	out := check(in)
-	if !strings.Contains(out.Error, "device gone") {
-		t.Fatalf("after the failure: outcome %s, error %q; want an error naming the read", out.Outcome, out.Error)
+	sbomOf := func(path, supplier string) Input {
+		return Input{Path: path, Data: fmt.Appendf(nil, `{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,
+"components":[{"type":"library","bom-ref":"c1","name":"x","version":"1","supplier":{"name":%q}}]}`, supplier)}
+	}
+	inputs := []struct {
+		in      Input
+		flaky   bool   // reads the entry the reader fails
+		pointer string // where the input names the party
+	}{
+		{sbomOf("positive.cdx.json", "Positive Technologies"), true, "/components/0/supplier"},
+		{sbomOf("kalashnikov.cdx.json", "JOINT STOCK COMPANY CONCERN KALASHNIKOV"), false, ""},
+		{Input{Path: "vendors.json", Data: []byte(`{"vendors":[{"name":"Acme Widgets","country":"US",
+"owners":[{"name":"Positive Technologies","percent":60,"country":"RU"}]}]}`)}, true, ""},
+	}
+	decided := func(in Input) error {
+		out, code := check(in)
+		if out.Error != "" || out.Outcome != "fail" || code != decision.ExitFail {
+			return fmt.Errorf("%s: outcome %s, exit %d, error %q; want fail, decided", in.Path, out.Outcome, code, out.Error)
+		}
+		return nil
+	}
+	couldNot := func(in Input, pointer string) error {
+		out, code := check(in)
+		want := "screen " + in.Path + ": "
+		if out.Outcome != decision.OutcomeError || code != decision.ExitError || !strings.HasPrefix(out.Error, want) ||
+			!strings.Contains(out.Error, errDevice.Error()) || !strings.Contains(out.Error, "read entry") || !strings.Contains(out.Error, pointer) {
+			return fmt.Errorf("%s: outcome %s, exit %d, error %q; want exit 2, an error naming the read, from %q", in.Path, out.Outcome, code, out.Error, want)
+		}
+		return nil
+	}
+	for _, tc := range inputs {
+		if err := decided(tc.in); err != nil {
+			t.Fatalf("before the failure: %v", err)
+		}
+	}
+
+	r.broken.Store(true)
+	var wg sync.WaitGroup
+	errs := make(chan error, 2*len(inputs))
+	for range 2 {
+		for _, tc := range inputs {
+			wg.Go(func() {
+				for range 3 {
+					err := decided(tc.in)
+					if tc.flaky {
+						err = couldNot(tc.in, tc.pointer)
+					}
+					if err != nil {
+						errs <- fmt.Errorf("while reads fail: %w", err)
+						return
+					}
+				}
+			})
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+
+	r.broken.Store(false)
+	for _, tc := range inputs {
+		if err := decided(tc.in); err != nil {
+			t.Errorf("once reads succeed again: %v", err)
+		}
 	}
 }

@@ -66,12 +66,16 @@ func sameScreening(t *testing.T, a, b *check.Screening) {
 		{Name: "Positive Technologies"}, {Name: "Belletech Corp"}, {Name: "AO Kaspersky Lab"},
 		{Name: "Acme", URLs: []string{"https://www.ptsecurity.com/"}},
 	} {
-		if x, y := a.Index.Party(q), b.Index.Party(q); !cmp.Equal(x, y) {
-			t.Errorf("%+v: %v vs %v", q, x, y)
+		x, errX := a.Index.Party(q)
+		y, errY := b.Index.Party(q)
+		if errX != nil || errY != nil || !cmp.Equal(x, y) {
+			t.Errorf("%+v: %v (%v) vs %v (%v)", q, x, errX, y, errY)
 		}
 	}
-	if x, y := a.Index.PURLNamespace("maven", "com.kaspersky.components"), b.Index.PURLNamespace("maven", "com.kaspersky.components"); len(x) == 0 || !cmp.Equal(x, y) {
-		t.Errorf("purl namespace: %v vs %v", x, y)
+	x, errX := a.Index.PURLNamespace("maven", "com.kaspersky.components")
+	y, errY := b.Index.PURLNamespace("maven", "com.kaspersky.components")
+	if len(x) == 0 || errX != nil || errY != nil || !cmp.Equal(x, y) {
+		t.Errorf("purl namespace: %v (%v) vs %v (%v)", x, errX, y, errY)
 	}
 }
 
@@ -98,7 +102,15 @@ func TestLoadScreeningCache(t *testing.T) {
 		t.Fatalf("second load: %s", got)
 	}
 	sameScreening(t, built, cached)
-	if diff := cmp.Diff(built.Loaded(), cached.Loaded()); diff != "" {
+	builtLists, err := built.Loaded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cachedLists, err := cached.Loaded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(builtLists, cachedLists); diff != "" {
 		t.Fatalf("lists differ (-built +cached):\n%s", diff)
 	}
 

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 	"sort"
@@ -102,44 +103,19 @@ func (sc *screener) screened() ([]ScreenedParty, int) {
 // every list (component names, screened for brands only, not counted).
 func (sc *screener) distinctNames() int { return len(sc.names) }
 
-// signal screens one signal and returns its matches with a confidence.
-func (sc *screener) signal(sig attribute.Signal) []Found {
-	var ms []screen.Match
-	switch sig.Type {
-	case attribute.ValueName:
-		// A component's own name can only raise a review for being named
-		// after a banned vendor: screen it against the ban lists alone.
-		// Component names are nearly all distinct: not worth a cache entry.
-		if sig.Source == attribute.SourceComponentName {
-			ms = sc.s.Index.BanName(screen.Query{Name: sig.Value, Kind: sig.Kind})
-			break
-		}
-		k := nameKey{sig.Value, sig.Kind}
-		var ok bool
-		if ms, ok = sc.names[k]; !ok {
-			ms = sc.s.Index.Name(screen.Query{Name: sig.Value, Kind: sig.Kind})
-			sc.names[k] = ms
-		}
-	default:
-		k := idKey{sig.Type, sig.Ecosystem, sig.Value}
-		var ok bool
-		if ms, ok = sc.ids[k]; !ok {
-			switch sig.Type {
-			case attribute.ValueDomain:
-				ms = sc.s.Index.Domain(sig.Value)
-			case attribute.ValueNamespace:
-				ms = sc.s.Index.PURLNamespace(sig.Ecosystem, sig.Value)
-			case attribute.ValueCPEVendor:
-				ms = sc.s.Index.CPEVendor(sig.Value)
-			}
-			sc.ids[k] = ms
-		}
+// signal screens one signal and returns its matches with a confidence. An
+// error means a matched list entry could not be read (an index read from
+// its file): the signal, and so the input, cannot be screened.
+func (sc *screener) signal(sig attribute.Signal) ([]Found, error) {
+	ms, err := sc.matches(sig)
+	if err != nil {
+		return nil, signalError(sig, err)
 	}
 	if sig.Source != attribute.SourceComponentName && sig.Value != "" && sig.Type == attribute.ValueName {
 		sc.role(sig.Value, sig.Source)
 	}
 	if len(ms) == 0 {
-		return nil
+		return nil, nil
 	}
 	out := make([]Found, 0, len(ms))
 	for _, m := range ms {
@@ -148,7 +124,11 @@ func (sc *screener) signal(sig attribute.Signal) []Found {
 			continue
 		}
 		f := Found{Match: m, Signal: sig.Source, Value: sig.Value, Pointer: sig.Pointer, Confidence: conf}
-		if e := sc.s.Index.Entry(m.List, m.EntryID); e != nil {
+		e, err := sc.s.Index.Entry(m.List, m.EntryID)
+		if err != nil {
+			return nil, signalError(sig, err)
+		}
+		if e != nil {
 			f.EntryType, f.LinkedTo = e.Type, e.LinkedTo
 		}
 		out = append(out, f)
@@ -156,7 +136,61 @@ func (sc *screener) signal(sig attribute.Signal) []Found {
 	if len(out) > 0 && sig.Source != attribute.SourceComponentName {
 		sc.hits[hitKey{sig.Type, sig.Value, sig.Kind, sig.Ecosystem, sig.Source}] = true
 	}
-	return out
+	return out, nil
+}
+
+// signalError names the signal that could not be screened, and where the
+// input gives it.
+func signalError(sig attribute.Signal, err error) error {
+	if sig.Pointer == "" {
+		return fmt.Errorf("%s %q: %w", sig.Type, sig.Value, err)
+	}
+	return fmt.Errorf("%s %q at %s: %w", sig.Type, sig.Value, sig.Pointer, err)
+}
+
+// matches screens one signal against the index, through the screener's
+// cache; a failed query is not cached.
+func (sc *screener) matches(sig attribute.Signal) ([]screen.Match, error) {
+	ix := sc.s.Index
+	if sig.Type == attribute.ValueName {
+		// A component's own name can only raise a review for being named
+		// after a banned vendor: screen it against the ban lists alone.
+		// Component names are nearly all distinct: not worth a cache entry.
+		if sig.Source == attribute.SourceComponentName {
+			return ix.BanName(screen.Query{Name: sig.Value, Kind: sig.Kind})
+		}
+		k := nameKey{sig.Value, sig.Kind}
+		if ms, ok := sc.names[k]; ok {
+			return ms, nil
+		}
+		ms, err := ix.Name(screen.Query{Name: sig.Value, Kind: sig.Kind})
+		if err != nil {
+			return nil, err
+		}
+		sc.names[k] = ms
+		return ms, nil
+	}
+	k := idKey{sig.Type, sig.Ecosystem, sig.Value}
+	if ms, ok := sc.ids[k]; ok {
+		return ms, nil
+	}
+	var (
+		ms  []screen.Match
+		err error
+	)
+	switch sig.Type {
+	case attribute.ValueDomain:
+		ms, err = ix.Domain(sig.Value)
+	case attribute.ValueNamespace:
+		ms, err = ix.PURLNamespace(sig.Ecosystem, sig.Value)
+	case attribute.ValueCPEVendor:
+		ms, err = ix.CPEVendor(sig.Value)
+	}
+	if err != nil {
+		return nil, err
+	}
+	sc.ids[k] = ms
+	return ms, nil
 }
 
 // confidence grades a match by the signal it came from; keep is false for

@@ -30,11 +30,21 @@ const (
 func blockingList(id string) bool { return strings.HasPrefix(id, "ofac-sdn") }
 
 // buildProcurementInput screens every vendor record, applies the 50
-// Percent Rule over the ownership graph, and builds the policy input.
+// Percent Rule over the ownership graph, and builds the policy input. An
+// error means the ownership graph does not hold or a party could not be
+// screened.
 func (s *Session) buildProcurementInput(vs []procurement.Vendor, edges []procurement.Edge, src sourceInfo, scr *Screening) (ast.Object, decision.Coverage, *screener, error) {
 	sc := newScreener(scr)
+	var screenErr error // the first owner that could not be screened
 	blocked := func(name string) bool {
-		for _, f := range sc.signal(attribute.Signal{Source: roleOwner, Type: attribute.ValueName, Value: name}) {
+		found, err := sc.signal(attribute.Signal{Source: roleOwner, Type: attribute.ValueName, Value: name})
+		if err != nil {
+			if screenErr == nil {
+				screenErr = err
+			}
+			return false
+		}
+		for _, f := range found {
 			if blockingList(f.List) && scr.Kinds[f.List] == provenance.KindSanctions && f.Score >= scr.Thresholds.Match {
 				return true
 			}
@@ -45,6 +55,9 @@ func (s *Session) buildProcurementInput(vs []procurement.Vendor, edges []procure
 	if err != nil {
 		return nil, decision.Coverage{}, nil, fmt.Errorf("ownership of %s: %w", src.path, err)
 	}
+	if screenErr != nil {
+		return nil, decision.Coverage{}, nil, screenErr
+	}
 	var cov decision.Coverage
 	cov.Components = len(vs)
 	objs := make([]ast.Object, 0, len(vs))
@@ -54,17 +67,21 @@ func (s *Session) buildProcurementInput(vs []procurement.Vendor, edges []procure
 		pv := make([]ast.Object, 0, len(parties))
 		any := false
 		for _, p := range parties {
-			var found []Found
-			for _, sig := range partySignals(p) {
-				found = append(found, sc.signal(sig)...)
+			found, err := screenParty(sc, p)
+			if err != nil {
+				return nil, decision.Coverage{}, nil, err
 			}
 			any = any || len(found) > 0
 			pv = append(pv, partyValue(p, found))
 		}
 		var domainMatches []Found
 		for j, d := range v.Domains {
-			domainMatches = append(domainMatches, sc.signal(attribute.Signal{Source: attribute.SourceURL, Type: attribute.ValueDomain,
-				Value: attribute.Domain(d), Pointer: fieldPointer(v, "domains."+strconv.Itoa(j))})...)
+			found, err := sc.signal(attribute.Signal{Source: attribute.SourceURL, Type: attribute.ValueDomain,
+				Value: attribute.Domain(d), Pointer: fieldPointer(v, "domains."+strconv.Itoa(j))})
+			if err != nil {
+				return nil, decision.Coverage{}, nil, err
+			}
+			domainMatches = append(domainMatches, found...)
 		}
 		if v.Name != "" {
 			cov.WithNamedParty++

@@ -91,17 +91,16 @@ func (s *Session) check(ctx context.Context, in Input) (decision.Input, InputRun
 		sc    *screener
 	)
 	if p.doc != nil {
-		built := s.buildSBOMInput(p.doc, src, s.screening)
+		built, err := s.buildSBOMInput(p.doc, src, s.screening)
+		if err != nil {
+			return fail(&InputError{Path: in.Path, Stage: StageScreen, Err: err})
+		}
 		value, out.Coverage, out.Subject, sc = built.value, built.coverage, built.subject, built.sc
 	} else {
 		var err error
 		if value, out.Coverage, sc, err = s.buildProcurementInput(p.vendors, s.ownership, src, s.screening); err != nil {
 			return fail(&InputError{Path: in.Path, Stage: StageScreen, Err: err})
 		}
-	}
-	if err := s.screening.Index.Err(); err != nil {
-		// A match lost its entry's details: the screening cannot be trusted.
-		return fail(&InputError{Path: in.Path, Stage: StageScreen, Err: err})
 	}
 	facts.Parties, facts.Hits = sc.screened()
 	res, err := s.engine.Evaluate(ctx, value)

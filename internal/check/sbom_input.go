@@ -34,6 +34,7 @@ type componentsPart struct {
 	unattributed []ast.Object
 	cov          decision.Coverage
 	sc           *screener
+	err          error // why a component could not be screened
 }
 
 // parallelFrom is the component count from which two goroutines attribute
@@ -41,8 +42,8 @@ type componentsPart struct {
 const parallelFrom = 2048
 
 // buildSBOMInput attributes and screens every component and builds the
-// policy input.
-func (s *Session) buildSBOMInput(doc *sbom.Document, src sourceInfo, scr *Screening) sbomInput {
+// policy input. An error means a party or component could not be screened.
+func (s *Session) buildSBOMInput(doc *sbom.Document, src sourceInfo, scr *Screening) (sbomInput, error) {
 	comps := doc.Components
 	parts := []componentsPart{{}}
 	if len(comps) >= parallelFrom {
@@ -54,6 +55,11 @@ func (s *Session) buildSBOMInput(doc *sbom.Document, src sourceInfo, scr *Screen
 		wg.Wait()
 	} else {
 		parts[0] = s.components(comps, scr)
+	}
+	for _, p := range parts {
+		if p.err != nil {
+			return sbomInput{}, p.err
+		}
 	}
 	sc := parts[0].sc
 	var cov decision.Coverage
@@ -83,11 +89,19 @@ func (s *Session) buildSBOMInput(doc *sbom.Document, src sourceInfo, scr *Screen
 		subj.str("name", doc.Subject.Name).str("version", doc.Subject.Version).strOpt("ref", doc.Subject.Ref)
 		subject = &decision.Subject{Kind: "document", Ref: doc.Subject.Ref, Name: doc.Subject.Name, Version: doc.Subject.Version}
 		for _, p := range doc.Subject.Parties {
-			docParties = append(docParties, partyValue(p, screenParty(sc, p)))
+			found, err := screenParty(sc, p)
+			if err != nil {
+				return sbomInput{}, err
+			}
+			docParties = append(docParties, partyValue(p, found))
 		}
 	}
 	for _, p := range doc.Parties {
-		docParties = append(docParties, partyValue(p, screenParty(sc, p)))
+		found, err := screenParty(sc, p)
+		if err != nil {
+			return sbomInput{}, err
+		}
+		docParties = append(docParties, partyValue(p, found))
 	}
 	subj.val("parties", objArray(docParties))
 
@@ -115,11 +129,11 @@ func (s *Session) buildSBOMInput(doc *sbom.Document, src sourceInfo, scr *Screen
 		val("warnings", objArray(warnings)).
 		val("screening", (&objBuilder{}).num("match", scr.Thresholds.Match).num("review", scr.Thresholds.Review).obj()).
 		val("settings", s.settingsValue())
-	return sbomInput{value: in.obj(), coverage: cov, subject: subject, sc: sc}
+	return sbomInput{value: in.obj(), coverage: cov, subject: subject, sc: sc}, nil
 }
 
 // components attributes and screens a run of components with a screener
-// of its own.
+// of its own; it stops at the first component that cannot be screened.
 func (s *Session) components(comps []sbom.Component, scr *Screening) componentsPart {
 	part := componentsPart{sc: newScreener(scr)}
 	sc := part.sc
@@ -137,7 +151,11 @@ func (s *Session) components(comps []sbom.Component, scr *Screening) componentsP
 			if sig.Source == attribute.SourcePURL {
 				eco, ns = sig.Ecosystem, sig.Value
 			}
-			found := sc.signal(sig)
+			found, err := sc.signal(sig)
+			if err != nil {
+				part.err = err
+				return part
+			}
 			if sig.Type == attribute.ValueName && partyRoles[sig.Source] {
 				named = true
 				if j := partyIndex(comp.Parties, sig); j >= 0 {
@@ -175,12 +193,17 @@ func (s *Session) components(comps []sbom.Component, scr *Screening) componentsP
 	return part
 }
 
-func screenParty(sc *screener, p sbom.Party) []Found {
+// screenParty screens every signal of a party.
+func screenParty(sc *screener, p sbom.Party) ([]Found, error) {
 	var out []Found
 	for _, sig := range partySignals(p) {
-		out = append(out, sc.signal(sig)...)
+		found, err := sc.signal(sig)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, found...)
 	}
-	return out
+	return out, nil
 }
 
 func partyIndex(parties []sbom.Party, sig attribute.Signal) int {

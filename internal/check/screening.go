@@ -45,5 +45,6 @@ func newScreening(ix *screen.Index) (*Screening, error) {
 }
 
 // Loaded returns the loaded lists, in the order they were indexed. They
-// are shared and must not be changed.
-func (s *Screening) Loaded() []*lists.List { return s.Index.Lists() }
+// are shared and must not be changed. An index read from its file reads
+// every entry here; an error names the one it could not read.
+func (s *Screening) Loaded() ([]*lists.List, error) { return s.Index.Lists() }

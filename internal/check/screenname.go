@@ -26,15 +26,19 @@ type NameResult struct {
 
 // ScreenName screens one party name against every list, as a check
 // screens a party of kind ("person", "organization" or "" for unknown).
-// An error means a match could not be read in full: nothing may be
-// concluded from the name.
+// An error means a matched list entry could not be read: nothing may be
+// concluded from the name, and the next call reads again.
 func (s *Session) ScreenName(name, kind string) (NameResult, error) {
 	r := NameResult{Query: name, Outcome: NameNone}
 	if strings.TrimSpace(name) == "" {
 		return r, nil
 	}
+	ms, err := s.screening.Index.Name(screen.Query{Name: name, Kind: kind})
+	if err != nil {
+		return NameResult{}, err
+	}
 	t := s.screening.Thresholds
-	for _, m := range s.screening.Index.Name(screen.Query{Name: name, Kind: kind}) {
+	for _, m := range ms {
 		r.Matches = append(r.Matches, m)
 		switch {
 		case m.Score >= t.Match:
@@ -42,9 +46,6 @@ func (s *Session) ScreenName(name, kind string) (NameResult, error) {
 		case m.Score >= t.Review && r.Outcome == NameNone:
 			r.Outcome = NameReview
 		}
-	}
-	if err := s.screening.Index.Err(); err != nil {
-		return NameResult{}, err
 	}
 	return r, nil
 }

@@ -199,8 +199,9 @@ func (s *Session) Plan() Plan { return s.plan }
 func (s *Session) Lists() []provenance.List { return slices.Clone(s.screening.Lists) }
 
 // LoadedLists returns the lists as screened, for the evidence store. A
-// screening index read from its cache decodes them whole here.
-func (s *Session) LoadedLists() []*lists.List { return s.screening.Loaded() }
+// screening index read from its cache reads them whole here; an error
+// names the entry it could not read.
+func (s *Session) LoadedLists() ([]*lists.List, error) { return s.screening.Loaded() }
 
 // PolicyFiles lists the compiled bundle's files with their digests.
 func (s *Session) PolicyFiles() []provenance.File { return s.engine.Files() }

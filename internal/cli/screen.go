@@ -108,7 +108,7 @@ func runScreen(cmd *cobra.Command, env *Env, names []string, file, format, kind 
 	for _, name := range names {
 		res, err := sess.ScreenName(name, kind)
 		if err != nil {
-			// A match lost its entry's details: stop before printing it.
+			// A matched entry could not be read: stop before printing.
 			return withCode(decision.ExitError, fmt.Errorf("screen %q: %w", name, err))
 		}
 		r := screenResultOf(res)

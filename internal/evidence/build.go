@@ -54,7 +54,11 @@ func Write(ctx context.Context, st *Store, c Check, signer *Signer) ([]byte, str
 			return nil, "", fmt.Errorf("write evidence: %s: %w", b.Name, err)
 		}
 	}
-	snaps, err := storeLists(st, c.Session.LoadedLists(), c.Run.Decision.Lists)
+	loaded, err := c.Session.LoadedLists()
+	if err != nil {
+		return nil, "", fmt.Errorf("write evidence: lists: %w", err)
+	}
+	snaps, err := storeLists(st, loaded, c.Run.Decision.Lists)
 	if err != nil {
 		return nil, "", err
 	}

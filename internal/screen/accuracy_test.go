@@ -154,10 +154,11 @@ func TestAccuracySweep(t *testing.T) {
 	pos := readLabelled(t, "positives.tsv", true)
 	neg := readLabelled(t, "negatives.tsv", false)
 	opts := screen.Options{Match: 0.6, Review: 0.6}
-	ix, err := screen.NewIndex(slices.Clone(testLists(t)), opts)
+	built, err := screen.NewIndex(slices.Clone(testLists(t)), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
+	ix := testIndex{built, t}
 	ps := make([]float64, len(pos))
 	for i, p := range pos {
 		ps[i] = bestFor(ix.Name(p.q), p.entryID)

@@ -19,7 +19,7 @@ type builder struct {
 	names int // names of the items
 	split int // names from which to index in two shares
 	// idKeys gathers the identifiers of every list, by kind.
-	idKeys [idKinds]map[string][]idRef
+	idKeys [idKinds]map[string][]IDRef
 }
 
 // scoredItem is one entry of a scored list.
@@ -165,8 +165,8 @@ func (b *builder) adopt(v *vocab) {
 
 // vocab is the names and vocabulary of a share of the scored entries.
 type vocab struct {
-	recs     []nameRec
-	words    []recWord
+	recs     []NameRec
+	words    []RecWord
 	textIDs  map[string]int32 // folded word → text id
 	texts    []string
 	textKey  []int32          // key id of each text
@@ -183,8 +183,8 @@ type vocab struct {
 // (and is copied) while it is built.
 func newVocab(names int) *vocab {
 	return &vocab{
-		recs:    make([]nameRec, 0, names),
-		words:   make([]recWord, 0, 3*names),
+		recs:    make([]NameRec, 0, names),
+		words:   make([]RecWord, 0, 3*names),
 		textIDs: make(map[string]int32, names),
 		keyIDs:  make(map[string]int32, names),
 	}
@@ -227,7 +227,7 @@ func (v *vocab) addRec(r ref, name string, kind recKind, entry int32) error {
 	if len(nb.words) == 0 {
 		return errNoName
 	}
-	rec := nameRec{ref: r, w0: int32(len(v.words)), kind: kind}
+	rec := NameRec{ref: r, w0: int32(len(v.words)), kind: kind}
 	comma := nb.comma
 	for i, w := range nb.words {
 		if kind == recOrg && w.flags&wordLegal != 0 {
@@ -238,7 +238,7 @@ func (v *vocab) addRec(r ref, name string, kind recKind, entry int32) error {
 			v.lastSeen[tok] = entry
 			v.df[tok]++
 		}
-		rw := recWord{tok: tok, text: text, first: nb.text[w.start]}
+		rw := RecWord{tok: tok, text: text, first: nb.text[w.start]}
 		if kind == recPerson && comma > 0 && comma < len(nb.words) {
 			switch {
 			case i < comma:

@@ -50,7 +50,12 @@ func TestSharesAgree(t *testing.T) {
 			continue
 		}
 		q := Query{Name: row[0], Kind: row[1]}
-		if a, b := one.Name(q), two.Name(q); !cmp.Equal(a, b) {
+		a, errA := one.Name(q)
+		b, errB := two.Name(q)
+		if errA != nil || errB != nil {
+			t.Fatalf("%q: %v, %v", q.Name, errA, errB)
+		}
+		if !cmp.Equal(a, b) {
 			t.Errorf("%q: one share %v, two shares %v", q.Name, summary(a), summary(b))
 		}
 	}

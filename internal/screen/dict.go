@@ -1,9 +1,6 @@
 package screen
 
-import (
-	"errors"
-	"math"
-)
+import "math"
 
 // dict is the vocabulary of a sanctions index: every distinct folded
 // word (text) and phonetic key of the indexed names, with the keys'
@@ -13,32 +10,34 @@ import (
 // transliteration variants; texts catch typos that break a digraph the key
 // rewrites ("Seciin" for "Sechin").
 type dict struct {
-	ids    strTable // key → key id
+	ids    StrTable // key → key id
 	keys   []string
 	weight []float32 // inverse document frequency over entries, per key
 	// postings: records holding key t are post[postStart[t]:postStart[t+1]].
 	postStart []int32
 	post      []int32
-	keyDel    delTable
+	keyDel    DelTable
 
-	textIDs strTable // folded word → text id
+	textIDs StrTable // folded word → text id
 	texts   []string
 	textKey []int32 // key id of each text
 	// textDel holds only the texts that differ from their key: a text
 	// equal to its key is found in keyDel.
-	textDel delTable
+	textDel DelTable
 
 	unseen float32 // weight of a word no name holds
 }
 
-// delTable holds, in hash buckets, (hash, id) for every word of at least
+// DelTable holds, in hash buckets, (hash, id) for every word of at least
 // minFuzzyLen-1 letters and every one-letter deletion of words of at least
-// minFuzzyLen letters.
-type delTable struct {
-	start []int32
-	hash  []uint32 // the low 32 bits of the hash
-	id    []int32
-	mask  uint64
+// minFuzzyLen letters: bucket b is Hash[Start[b]:Start[b+1]] and
+// ID[Start[b]:Start[b+1]], and a hash h falls in bucket h&Mask. A part of
+// Tables.
+type DelTable struct {
+	Start []int32
+	Hash  []uint32 // the low 32 bits of the hash
+	ID    []int32
+	Mask  uint64
 }
 
 // minFuzzyLen is the shortest key that tolerates a one-letter typo.
@@ -64,8 +63,8 @@ func hashSkip[T string | []byte](b T, skip int) uint64 {
 
 // buildDelTable builds the deletion table of words, or of words[i] for i
 // in only when only is not nil.
-func buildDelTable(words []string, only []int32) delTable {
-	var t delTable
+func buildDelTable(words []string, only []int32) DelTable {
+	var t DelTable
 	each := func(fn func(id int32, w string)) {
 		if only == nil {
 			for id, w := range words {
@@ -90,17 +89,17 @@ func buildDelTable(words []string, only []int32) delTable {
 	for buckets < n {
 		buckets <<= 1
 	}
-	t.mask = uint64(buckets - 1)
-	t.start = make([]int32, buckets+1)
-	t.hash = make([]uint32, 0, n)
-	t.id = make([]int32, 0, n)
+	t.Mask = uint64(buckets - 1)
+	t.Start = make([]int32, buckets+1)
+	t.Hash = make([]uint32, 0, n)
+	t.ID = make([]int32, 0, n)
 	// First pass: hashes in word order; second: place them by bucket.
 	each(func(id int32, w string) {
 		if len(w) < minFuzzyLen-1 {
 			return
 		}
-		t.hash = append(t.hash, uint32(hashSkip(w, -1)))
-		t.id = append(t.id, id)
+		t.Hash = append(t.Hash, uint32(hashSkip(w, -1)))
+		t.ID = append(t.ID, id)
 		if len(w) < minFuzzyLen {
 			return
 		}
@@ -108,26 +107,26 @@ func buildDelTable(words []string, only []int32) delTable {
 			if i > 0 && w[i] == w[i-1] {
 				continue // same variant as deleting w[i-1]
 			}
-			t.hash = append(t.hash, uint32(hashSkip(w, i)))
-			t.id = append(t.id, id)
+			t.Hash = append(t.Hash, uint32(hashSkip(w, i)))
+			t.ID = append(t.ID, id)
 		}
 	})
-	for _, h := range t.hash {
-		t.start[(uint64(h)&t.mask)+1]++
+	for _, h := range t.Hash {
+		t.Start[(uint64(h)&t.Mask)+1]++
 	}
 	for i := 1; i <= buckets; i++ {
-		t.start[i] += t.start[i-1]
+		t.Start[i] += t.Start[i-1]
 	}
-	hs := make([]uint32, len(t.hash))
-	ids := make([]int32, len(t.id))
+	hs := make([]uint32, len(t.Hash))
+	ids := make([]int32, len(t.ID))
 	fill := make([]int32, buckets)
-	for k, h := range t.hash {
-		b := uint64(h) & t.mask
-		at := t.start[b] + fill[b]
+	for k, h := range t.Hash {
+		b := uint64(h) & t.Mask
+		at := t.Start[b] + fill[b]
 		fill[b]++
-		hs[at], ids[at] = h, t.id[k]
+		hs[at], ids[at] = h, t.ID[k]
 	}
-	t.hash, t.id = hs, ids
+	t.Hash, t.ID = hs, ids
 	return t
 }
 
@@ -135,8 +134,8 @@ func buildDelTable(words []string, only []int32) delTable {
 // deletion, substitution or swap of neighbours) of w, w itself excluded,
 // when the longer of the two has at least minFuzzyLen letters. An id may
 // be appended more than once.
-func (t *delTable) appendNear(dst []int32, words []string, w []byte) []int32 {
-	if len(w) < minFuzzyLen-1 || len(t.start) == 0 {
+func (t *DelTable) appendNear(dst []int32, words []string, w []byte) []int32 {
+	if len(w) < minFuzzyLen-1 || len(t.Start) == 0 {
 		return dst
 	}
 	dst = t.probe(dst, words, w, hashSkip(w, -1))
@@ -153,13 +152,13 @@ func (t *delTable) appendNear(dst []int32, words []string, w []byte) []int32 {
 }
 
 // probe appends the ids of bucket h whose words are within one edit of w.
-func (t *delTable) probe(dst []int32, words []string, w []byte, h uint64) []int32 {
-	b := h & t.mask
-	for i := t.start[b]; i < t.start[b+1]; i++ {
-		if t.hash[i] != uint32(h) {
+func (t *DelTable) probe(dst []int32, words []string, w []byte, h uint64) []int32 {
+	b := h & t.Mask
+	for i := t.Start[b]; i < t.Start[b+1]; i++ {
+		if t.Hash[i] != uint32(h) {
 			continue
 		}
-		id := t.id[i]
+		id := t.ID[i]
 		k := words[id]
 		if k == string(w) || max(len(k), len(w)) < minFuzzyLen {
 			continue
@@ -198,66 +197,47 @@ func withinOneEdit(a string, b []byte) bool {
 	}
 }
 
-// strTable finds the index of a string in a word list by open addressing:
-// slot hash&mask holds the index plus one, 0 an empty slot, and a search
+// StrTable finds the index of a string in a word list by open addressing:
+// slot hash&Mask holds the index plus one, 0 an empty slot, and a search
 // goes on to the next slot until it finds the word or an empty slot. At
-// most half the slots are used.
-type strTable struct {
-	slots []int32
-	mask  uint64
+// most half the slots are used. A part of Tables.
+type StrTable struct {
+	Slots []int32
+	Mask  uint64
 }
 
 // newStrTable builds the table of words, which must be distinct.
-func newStrTable(words []string) strTable {
+func newStrTable(words []string) StrTable {
 	n := 2
 	for n < 2*len(words) {
 		n <<= 1
 	}
-	t := strTable{slots: make([]int32, n), mask: uint64(n - 1)}
+	t := StrTable{Slots: make([]int32, n), Mask: uint64(n - 1)}
 	for id, w := range words {
-		i := hashSkip(w, -1) & t.mask
-		for t.slots[i] != 0 {
-			i = (i + 1) & t.mask
+		i := hashSkip(w, -1) & t.Mask
+		for t.Slots[i] != 0 {
+			i = (i + 1) & t.Mask
 		}
-		t.slots[i] = int32(id) + 1
+		t.Slots[i] = int32(id) + 1
 	}
 	return t
 }
 
 // find returns the index of w in words, the list the table was built from.
-func (t *strTable) find(words []string, w []byte) (int32, bool) {
-	if len(t.slots) == 0 {
+func (t *StrTable) find(words []string, w []byte) (int32, bool) {
+	if len(t.Slots) == 0 {
 		return 0, false
 	}
-	i := hashSkip(w, -1) & t.mask
-	for range t.slots {
-		s := t.slots[i]
+	i := hashSkip(w, -1) & t.Mask
+	for range t.Slots {
+		s := t.Slots[i]
 		if s == 0 {
 			return 0, false
 		}
 		if words[s-1] == string(w) {
 			return s - 1, true
 		}
-		i = (i + 1) & t.mask
+		i = (i + 1) & t.Mask
 	}
 	return 0, false
-}
-
-// check checks a decoded table over n words.
-func (t *strTable) check(n int) error {
-	if len(t.slots) == 0 {
-		if n != 0 {
-			return errors.New("no slots")
-		}
-		return nil
-	}
-	if len(t.slots)&(len(t.slots)-1) != 0 || t.mask != uint64(len(t.slots)-1) || len(t.slots) < 2*n {
-		return errors.New("bad shape")
-	}
-	for _, s := range t.slots {
-		if s < 0 || int(s) > n {
-			return errors.New("slot out of range")
-		}
-	}
-	return nil
 }

@@ -63,7 +63,11 @@ func FuzzName(f *testing.F) {
 	ix := fuzzIndex()
 	f.Fuzz(func(t *testing.T, name, kind string) {
 		q := screen.Query{Name: name, Kind: kind}
-		a, b := ix.Name(q), ix.Name(q)
+		a, errA := ix.Name(q)
+		b, errB := ix.Name(q)
+		if errA != nil || errB != nil {
+			t.Fatalf("Name(%q): %v, %v", name, errA, errB)
+		}
 		if !cmp.Equal(a, b) {
 			t.Fatalf("Name(%q) not deterministic", name)
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/bangate/bangate/internal/lists"
 	"github.com/bangate/bangate/internal/provenance"
 	"github.com/bangate/bangate/internal/screen"
+	"github.com/bangate/bangate/internal/screen/indexfile"
 )
 
 // sdnPath is the SDN list the accuracy set and the benchmarks run against:
@@ -82,13 +83,40 @@ func banList() *lists.List {
 }
 
 // newIndex builds an index or fails the test.
-func newIndex(tb testing.TB, ls ...*lists.List) *screen.Index {
+func newIndex(tb testing.TB, ls ...*lists.List) testIndex {
 	tb.Helper()
 	ix, err := screen.NewIndex(ls, screen.DefaultOptions())
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return ix
+	return testIndex{ix, tb}
+}
+
+// testIndex is an index whose queries fail the test on an error, so that
+// a test of what a query matches reads as the query: an index built in
+// memory never fails to read an entry. Call from the test's goroutine.
+type testIndex struct {
+	*screen.Index
+	tb testing.TB
+}
+
+func (ix testIndex) Name(q screen.Query) []screen.Match    { return ix.ok(ix.Index.Name(q)) }
+func (ix testIndex) BanName(q screen.Query) []screen.Match { return ix.ok(ix.Index.BanName(q)) }
+func (ix testIndex) Party(q screen.Query) []screen.Match   { return ix.ok(ix.Index.Party(q)) }
+func (ix testIndex) Domain(d string) []screen.Match        { return ix.ok(ix.Index.Domain(d)) }
+func (ix testIndex) CPEVendor(v string) []screen.Match     { return ix.ok(ix.Index.CPEVendor(v)) }
+func (ix testIndex) Identifier(n string) []screen.Match    { return ix.ok(ix.Index.Identifier(n)) }
+
+func (ix testIndex) PURLNamespace(eco, ns string) []screen.Match {
+	return ix.ok(ix.Index.PURLNamespace(eco, ns))
+}
+
+func (ix testIndex) ok(ms []screen.Match, err error) []screen.Match {
+	ix.tb.Helper()
+	if err != nil {
+		ix.tb.Fatal(err)
+	}
+	return ms
 }
 
 // testLists are the lists the accuracy tests screen against.
@@ -96,11 +124,11 @@ func testLists(tb testing.TB) []*lists.List {
 	return []*lists.List{sdnList(tb), banList()}
 }
 
-// indexFile writes the binary form of ix to a file and returns it open, with
-// its size; the file is closed when the test ends.
+// indexFile writes the index file of ix (package indexfile) and returns it
+// open, with its size; the file is closed when the test ends.
 func indexFile(tb testing.TB, ix *screen.Index) (*os.File, int64) {
 	tb.Helper()
-	data, err := ix.MarshalBinary()
+	data, err := indexfile.Marshal(ix)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -11,11 +11,11 @@ import (
 )
 
 // addIdentifiers gathers an entry's domains, purl namespaces, CPE vendors
-// and registration numbers; finish makes idTables of them.
+// and registration numbers; finish makes IDTables of them.
 func (b *builder) addIdentifiers(base ref, e *lists.Entry) error {
 	add := func(kind, field int, k string) {
 		m := b.idKeys[kind]
-		m[k] = appendIDRef(m[k], idRef{ref: base, field: int32(field)})
+		m[k] = appendIDRef(m[k], IDRef{ref: base, field: int32(field)})
 	}
 	for i, d := range e.Domains {
 		k := normalizeDomain(d)
@@ -50,7 +50,7 @@ func (b *builder) addIdentifiers(base ref, e *lists.Entry) error {
 }
 
 // appendIDRef appends r unless its entry is already there.
-func appendIDRef(rs []idRef, r idRef) []idRef {
+func appendIDRef(rs []IDRef, r IDRef) []IDRef {
 	for _, x := range rs {
 		if x.list == r.list && x.entry == r.entry {
 			return rs
@@ -68,64 +68,64 @@ const (
 	idKinds
 )
 
-// idTable finds the entries listing a normalised identifier: key i is
-// blob[keyOff[i]:keyOff[i+1]], the keys are in order, and the entries of
-// key i are refs[refStart[i]:refStart[i+1]].
-type idTable struct {
-	blob     string
-	keyOff   []uint32
-	refStart []uint32
-	refs     []idRef
+// IDTable finds the entries listing a normalised identifier: key i is
+// Blob[KeyOff[i]:KeyOff[i+1]], the keys are in order, and the entries of
+// key i are Refs[RefStart[i]:RefStart[i+1]]. A part of Tables.
+type IDTable struct {
+	Blob     string
+	KeyOff   []uint32
+	RefStart []uint32
+	Refs     []IDRef
 }
 
 // newIDTable makes the table of m.
-func newIDTable(m map[string][]idRef) idTable {
+func newIDTable(m map[string][]IDRef) IDTable {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	var t idTable
+	var t IDTable
 	var blob strings.Builder
-	t.keyOff = make([]uint32, 0, len(keys)+1)
-	t.refStart = make([]uint32, 0, len(keys)+1)
+	t.KeyOff = make([]uint32, 0, len(keys)+1)
+	t.RefStart = make([]uint32, 0, len(keys)+1)
 	for _, k := range keys {
-		t.keyOff = append(t.keyOff, uint32(blob.Len()))
-		t.refStart = append(t.refStart, uint32(len(t.refs)))
+		t.KeyOff = append(t.KeyOff, uint32(blob.Len()))
+		t.RefStart = append(t.RefStart, uint32(len(t.Refs)))
 		blob.WriteString(k)
-		t.refs = append(t.refs, m[k]...)
+		t.Refs = append(t.Refs, m[k]...)
 	}
-	t.keyOff = append(t.keyOff, uint32(blob.Len()))
-	t.refStart = append(t.refStart, uint32(len(t.refs)))
-	t.blob = blob.String()
+	t.KeyOff = append(t.KeyOff, uint32(blob.Len()))
+	t.RefStart = append(t.RefStart, uint32(len(t.Refs)))
+	t.Blob = blob.String()
 	return t
 }
 
 // lookup returns the entries listing key k.
-func (t *idTable) lookup(k string) []idRef {
-	n := len(t.keyOff) - 1
+func (t *IDTable) lookup(k string) []IDRef {
+	n := len(t.KeyOff) - 1
 	if n <= 0 {
 		return nil
 	}
 	lo, hi := 0, n
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if t.blob[t.keyOff[m]:t.keyOff[m+1]] < k {
+		if t.Blob[t.KeyOff[m]:t.KeyOff[m+1]] < k {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo == n || t.blob[t.keyOff[lo]:t.keyOff[lo+1]] != k {
+	if lo == n || t.Blob[t.KeyOff[lo]:t.KeyOff[lo+1]] != k {
 		return nil
 	}
-	return t.refs[t.refStart[lo]:t.refStart[lo+1]]
+	return t.Refs[t.RefStart[lo]:t.RefStart[lo+1]]
 }
 
 // idValue returns the identifier of e that r points at, as e writes it,
 // and for a registration number its type; ok is false when e has no such
 // identifier (a damaged index).
-func idValue(kind int, e *lists.Entry, r idRef) (value, typ string, ok bool) {
+func idValue(kind int, e *lists.Entry, r IDRef) (value, typ string, ok bool) {
 	var vs []string
 	switch kind {
 	case idDomain:
@@ -220,18 +220,22 @@ func normalizeRegID(s string) string {
 
 // Domain returns the entries holding domain or one of its parent domains
 // ("sub.kaspersky.com" finds "kaspersky.com"; a bare top-level domain
-// never matches). Matches score 1.
-func (ix *Index) Domain(domain string) []Match {
+// never matches). Matches score 1. An error means a matched entry could
+// not be read: the domain cannot be screened.
+func (ix *Index) Domain(domain string) ([]Match, error) {
 	return ix.domainMatches(domain, "domain")
 }
 
 // domainMatches matches a domain, reporting it as matched on `on`.
-func (ix *Index) domainMatches(domain, on string) []Match {
+func (ix *Index) domainMatches(domain, on string) ([]Match, error) {
 	d := normalizeDomain(domain)
 	var out []Match
 	for d != "" {
 		for _, r := range ix.ids[idDomain].lookup(d) {
-			e := ix.entry(r.ref)
+			e, err := ix.entry(r.ref)
+			if err != nil {
+				return nil, err
+			}
 			v, _, ok := idValue(idDomain, e, r)
 			if !ok {
 				continue
@@ -252,18 +256,19 @@ func (ix *Index) domainMatches(domain, on string) []Match {
 			break // never a bare top-level domain
 		}
 	}
-	return sortMatches(out)
+	return sortMatches(out), nil
 }
 
 // PURLNamespace returns the entries whose package namespace equals
 // namespace or is its prefix on a namespace boundary of the ecosystem:
 // "." for maven (com.kaspersky.components → maven:com.kaspersky), "/" for
 // golang and every other type; npm scopes match exactly. Comparison is
-// case-insensitive; "%40" is read as "@". Matches score 1.
-func (ix *Index) PURLNamespace(ecosystem, namespace string) []Match {
+// case-insensitive; "%40" is read as "@". Matches score 1. An error
+// means a matched entry could not be read.
+func (ix *Index) PURLNamespace(ecosystem, namespace string) ([]Match, error) {
 	eco, ns := normalizeEcosystem(ecosystem), normalizeNamespace(namespace)
 	if eco == "" || ns == "" {
-		return nil
+		return nil, nil
 	}
 	sep := byte('/')
 	switch eco {
@@ -275,7 +280,10 @@ func (ix *Index) PURLNamespace(ecosystem, namespace string) []Match {
 	var out []Match
 	for cur := ns; cur != ""; {
 		for _, r := range ix.ids[idPurl].lookup(eco + ":" + cur) {
-			e := ix.entry(r.ref)
+			e, err := ix.entry(r.ref)
+			if err != nil {
+				return nil, err
+			}
 			v, _, ok := idValue(idPurl, e, r)
 			if !ok {
 				continue
@@ -296,16 +304,20 @@ func (ix *Index) PURLNamespace(ecosystem, namespace string) []Match {
 		}
 		cur = cur[:i]
 	}
-	return sortMatches(out)
+	return sortMatches(out), nil
 }
 
 // CPEVendor returns the entries listing the CPE vendor string exactly
-// (case-insensitive, CPE 2.3 escapes removed). Matches score 1.
-func (ix *Index) CPEVendor(vendor string) []Match {
+// (case-insensitive, CPE 2.3 escapes removed). Matches score 1. An error
+// means a matched entry could not be read.
+func (ix *Index) CPEVendor(vendor string) ([]Match, error) {
 	k := normalizeCPEVendor(vendor)
 	var out []Match
 	for _, r := range ix.ids[idCPE].lookup(k) {
-		e := ix.entry(r.ref)
+		e, err := ix.entry(r.ref)
+		if err != nil {
+			return nil, err
+		}
 		v, _, ok := idValue(idCPE, e, r)
 		if !ok {
 			continue
@@ -313,20 +325,24 @@ func (ix *Index) CPEVendor(vendor string) []Match {
 		out = append(out, ix.newMatch(r.ref, e, v, "cpe_vendor", 1, "cpe-vendor",
 			fmt.Sprintf("listed CPE vendor %q equals %q", v, vendor)))
 	}
-	return sortMatches(out)
+	return sortMatches(out), nil
 }
 
 // Identifier returns the entries listing the registration or document
 // number (tax ID, USCC, passport, ...), compared on its letters and digits
 // only, upper-cased. Numbers under 5 characters never match. Matches score 1.
-func (ix *Index) Identifier(number string) []Match {
+// An error means a matched entry could not be read.
+func (ix *Index) Identifier(number string) ([]Match, error) {
 	k := normalizeRegID(number)
 	if len(k) < 5 {
-		return nil
+		return nil, nil
 	}
 	var out []Match
 	for _, r := range ix.ids[idReg].lookup(k) {
-		e := ix.entry(r.ref)
+		e, err := ix.entry(r.ref)
+		if err != nil {
+			return nil, err
+		}
 		v, typ, ok := idValue(idReg, e, r)
 		if !ok {
 			continue
@@ -337,24 +353,37 @@ func (ix *Index) Identifier(number string) []Match {
 		out = append(out, ix.newMatch(r.ref, e, v, "id", 1, "exact",
 			fmt.Sprintf("listed identifier %q equals %q on letters and digits", v, number)))
 	}
-	return sortMatches(out)
+	return sortMatches(out), nil
 }
 
 // Party screens a whole party: its name (Name) and the domains of its
-// e-mail addresses (matched on "email_domain") and URLs ("domain").
-func (ix *Index) Party(q Query) []Match {
-	out := ix.Name(q)
+// e-mail addresses (matched on "email_domain") and URLs ("domain"). An
+// error means a matched entry could not be read: the party cannot be
+// screened.
+func (ix *Index) Party(q Query) ([]Match, error) {
+	out, err := ix.Name(q)
+	if err != nil {
+		return nil, err
+	}
 	for _, e := range q.Emails {
 		if at := strings.LastIndexByte(e, '@'); at >= 0 {
-			out = append(out, ix.domainMatches(strings.TrimRight(e[at+1:], ">) "), "email_domain")...)
+			ms, err := ix.domainMatches(strings.TrimRight(e[at+1:], ">) "), "email_domain")
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, ms...)
 		}
 	}
 	for _, u := range q.URLs {
 		if h := urlHost(u); h != "" {
-			out = append(out, ix.domainMatches(h, "domain")...)
+			ms, err := ix.domainMatches(h, "domain")
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, ms...)
 		}
 	}
-	return sortMatches(out)
+	return sortMatches(out), nil
 }
 
 // urlHost returns the host of a URL, or of a bare "host/path".

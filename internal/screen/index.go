@@ -2,6 +2,7 @@ package screen
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -11,15 +12,24 @@ import (
 )
 
 // Index screens names and identifiers against a set of loaded lists. It is
-// built once by NewIndex, never changes afterwards, and is safe for
-// concurrent use.
+// built once, by NewIndex or FromTables, never changes afterwards, and is
+// safe for concurrent use. Its entries come from an EntrySource: a query
+// that needs one and cannot read it returns the error, and only that
+// query fails.
 type Index struct {
-	opts  Options
-	lists []*lists.List
+	opts Options
+	// provs is the provenance of each list, counts its number of entries.
+	provs  []provenance.List
+	counts []int
+	// src gives the entries of the lists.
+	src EntrySource
+	// whole holds the lists with every entry: from the start for an index
+	// NewIndex built, once Lists has read them for one FromTables made.
+	whole atomic.Pointer[[]*lists.List]
 
 	// Sanctions-style lists (every kind but KindBan): scored names.
-	recs  []nameRec
-	words []recWord
+	recs  []NameRec
+	words []RecWord
 	dict  dict
 
 	// Ban lists: names and aliases compared whole, brand words.
@@ -27,33 +37,20 @@ type Index struct {
 	brands   map[string][]brand
 
 	// Identifiers of every list, by kind (idDomain, ...).
-	ids [idKinds]idTable
-
-	// enc holds, for an index read by ReadIndex, the entries of each
-	// list in their binary form, decoded one at a time when a match needs
-	// them; nil for an index NewIndex built, whose lists are whole.
-	enc []encodedList
-	// whole returns the lists with every entry; byID finds an entry of
-	// a list held whole (an encoded list finds its own).
-	whole func() []*lists.List
-	byID  func() map[entryKey]ref
-	// readErr is the first error reading an entry of a read index.
-	readErr atomic.Pointer[error]
+	ids [idKinds]IDTable
 
 	pool sync.Pool
 }
-
-// entryKey names an entry by list ID and entry ID.
-type entryKey struct{ list, id string }
 
 // ref points at one name of one entry: alias -1 is the primary name.
 type ref struct {
 	list, entry, alias int32
 }
 
-// idRef is an entry holding an identifier: its field'th domain, purl
-// namespace, CPE vendor or registration number, by the table's kind.
-type idRef struct {
+// IDRef is an entry holding an identifier: its field'th domain, purl
+// namespace, CPE vendor or registration number, by the table's kind. An
+// element of Tables, held as is.
+type IDRef struct {
 	ref
 	field int32
 }
@@ -74,13 +71,15 @@ const (
 	recVessel
 )
 
-// nameRec is one indexed name: its scored words are words[w0:w1].
-type nameRec struct {
+// NameRec is one indexed name: its scored words are words[w0:w1]. An
+// element of Tables, held as is.
+type NameRec struct {
 	ref
 	w0, w1   int32
 	weight   float32
 	kind     recKind
 	surnames bool
+	_        [2]byte // explicit, zero padding: the index file holds the struct as is
 }
 
 // recWordFlag marks the role of a word in an individual's name.
@@ -99,14 +98,15 @@ const (
 	rwMiddle
 )
 
-// recWord is one scored word of an indexed name.
-type recWord struct {
+// RecWord is one scored word of an indexed name. An element of Tables,
+// held as is.
+type RecWord struct {
 	tok    int32
 	text   int32
 	weight float32
 	flags  recWordFlag
 	first  byte
-	_      [2]byte // explicit, zero padding: the binary form holds the struct as is
+	_      [2]byte // explicit, zero padding: the index file holds the struct as is
 }
 
 // NewIndex builds the index over ls. Ban lists (provenance.KindBan) are matched
@@ -129,13 +129,16 @@ func newIndex(ls []*lists.List, opts Options, split int) (*Index, error) {
 	}
 	ix := &Index{
 		opts:     opts,
-		lists:    ls,
+		provs:    make([]provenance.List, len(ls)),
+		counts:   make([]int, len(ls)),
+		src:      newListSource(ls),
 		banNames: make(map[string][]ref),
 		brands:   make(map[string][]brand),
 	}
+	ix.whole.Store(&ls)
 	b := &builder{ix: ix, split: split}
 	for k := range b.idKeys {
-		b.idKeys[k] = make(map[string][]idRef)
+		b.idKeys[k] = make(map[string][]IDRef)
 	}
 	seen := make(map[string]bool, len(ls))
 	for li, l := range ls {
@@ -150,6 +153,7 @@ func newIndex(ls []*lists.List, opts Options, split int) (*Index, error) {
 			return nil, fmt.Errorf("index list %s: %w", id, errDupList)
 		}
 		seen[id] = true
+		ix.provs[li], ix.counts[li] = l.Provenance, len(l.Entries)
 		if err := b.addList(int32(li), l); err != nil {
 			return nil, fmt.Errorf("index list %s: %w", id, err)
 		}
@@ -164,20 +168,9 @@ func newIndex(ls []*lists.List, opts Options, split int) (*Index, error) {
 	return ix, nil
 }
 
-// init sets up what indexes of both NewIndex and ReadIndex need: the
-// scratch pool and the lazily built look-ups.
+// init sets up the scratch pool.
 func (ix *Index) init() {
 	ix.pool.New = func() any { return ix.newScratch() }
-	ix.whole = sync.OnceValue(ix.wholeLists)
-	ix.byID = sync.OnceValue(func() map[entryKey]ref {
-		m := make(map[entryKey]ref)
-		for li, l := range ix.lists {
-			for ei := range l.Entries {
-				m[entryKey{l.Provenance.ID, l.Entries[ei].ID}] = ref{list: int32(li), entry: int32(ei), alias: -1}
-			}
-		}
-		return m
-	})
 }
 
 // Options returns the options the index was built with.
@@ -185,87 +178,61 @@ func (ix *Index) Options() Options { return ix.opts }
 
 // Lists returns the indexed lists with all their entries, in the order
 // NewIndex was given them. They are shared with the index and must not be
-// changed. An index read by ReadIndex decodes them on the first call.
-func (ix *Index) Lists() []*lists.List { return ix.whole() }
+// changed. An index FromTables made reads every entry from its source on
+// the first call that succeeds; an error names the entry it could not
+// read.
+func (ix *Index) Lists() ([]*lists.List, error) {
+	if p := ix.whole.Load(); p != nil {
+		return *p, nil
+	}
+	out := make([]*lists.List, len(ix.provs))
+	for li, p := range ix.provs {
+		l := &lists.List{Provenance: p, Entries: make([]lists.Entry, ix.counts[li])}
+		for ei := range l.Entries {
+			e, err := ix.src.Entry(EntryRef{List: li, Entry: ei})
+			if err != nil {
+				return nil, err
+			}
+			l.Entries[ei] = *e
+		}
+		out[li] = l
+	}
+	ix.whole.CompareAndSwap(nil, &out)
+	return *ix.whole.Load(), nil
+}
 
 // Provenance returns the provenance of every indexed list, in the order
-// of Lists, without decoding any entry.
+// of Lists, without reading any entry.
 func (ix *Index) Provenance() []provenance.List {
-	out := make([]provenance.List, len(ix.lists))
-	for i, l := range ix.lists {
-		out[i] = l.Provenance
-	}
-	return out
+	return slices.Clone(ix.provs)
 }
 
-// wholeLists returns the lists, decoding the entries of a decoded index.
-func (ix *Index) wholeLists() []*lists.List {
-	if ix.enc == nil {
-		return ix.lists
+// Entry returns the entry id of list listID, or nil when there is none; an
+// error means the entry could not be read.
+func (ix *Index) Entry(listID, id string) (*lists.Entry, error) {
+	li := slices.IndexFunc(ix.provs, func(p provenance.List) bool { return p.ID == listID })
+	if li < 0 {
+		return nil, nil
 	}
-	out := make([]*lists.List, len(ix.lists))
-	for li, l := range ix.lists {
-		if ix.enc[li].offs == nil {
-			out[li] = l
-			continue
-		}
-		w := &lists.List{Provenance: l.Provenance, Entries: make([]lists.Entry, ix.enc[li].len())}
-		for ei := range w.Entries {
-			w.Entries[ei] = ix.enc[li].entry(ei)
-		}
-		out[li] = w
+	ei, ok, err := ix.src.Find(li, id)
+	if err != nil || !ok {
+		return nil, err
 	}
-	return out
+	return ix.src.Entry(EntryRef{List: li, Entry: ei})
 }
 
-// Entry returns the entry id of list listID, or nil.
-func (ix *Index) Entry(listID, id string) *lists.Entry {
-	for li, l := range ix.lists {
-		if l.Provenance.ID != listID {
-			continue
-		}
-		if ix.enc != nil && ix.enc[li].offs != nil {
-			ei, ok := ix.enc[li].find(id)
-			if !ok {
-				return nil
-			}
-			return ix.entry(ref{list: int32(li), entry: int32(ei), alias: -1})
-		}
-		break
-	}
-	r, ok := ix.byID()[entryKey{listID, id}]
-	if !ok {
-		return nil
-	}
-	return ix.entry(r)
-}
-
-// entry returns the entry r points at: the list's own, or, in a decoded
-// index, a copy decoded for the call.
-func (ix *Index) entry(r ref) *lists.Entry {
-	if ix.enc != nil && ix.enc[r.list].offs != nil {
-		e := ix.enc[r.list].entry(int(r.entry))
-		return &e
-	}
-	return &ix.lists[r.list].Entries[r.entry]
-}
-
-// entryID returns the ID of the entry r points at, without decoding it.
-func (ix *Index) entryID(r ref) string {
-	if ix.enc != nil && ix.enc[r.list].offs != nil {
-		return ix.enc[r.list].id(int(r.entry))
-	}
-	return ix.lists[r.list].Entries[r.entry].ID
+// entry returns the entry r points at, from the index's source.
+func (ix *Index) entry(r ref) (*lists.Entry, error) {
+	return ix.src.Entry(EntryRef{List: int(r.list), Entry: int(r.entry)})
 }
 
 // listID returns the provenance ID of the list r points into.
 func (ix *Index) listID(r ref) string {
-	return ix.lists[r.list].Provenance.ID
+	return ix.provs[r.list].ID
 }
 
 // nameIn returns the name of e that alias points at (-1: the primary
-// name), as the list writes it; "" when e has no such alias, as an entry
-// a read index failed to read (see Err).
+// name), as the list writes it; "" when e has no such alias.
 func nameIn(e *lists.Entry, alias int32) string {
 	if alias < 0 {
 		return e.Name

@@ -23,41 +23,49 @@ const brandScore = 0.9
 // normalised name or alias (score 1) and brand words (brandScore; not for
 // persons), the other lists by scored fuzzy match. It returns at most one
 // match per entry, those scoring at least the review threshold, best
-// first, capped at Options.MaxMatches.
-func (ix *Index) Name(q Query) []Match {
+// first, capped at Options.MaxMatches. An error means a matched entry
+// could not be read: the name cannot be screened.
+func (ix *Index) Name(q Query) ([]Match, error) {
 	sc := ix.pool.Get().(*scratch)
 	defer ix.pool.Put(sc)
 	sc.nb.fuzzyLegal = true
 	sc.nb.normalize(q.Name)
 	if len(sc.nb.words) == 0 {
-		return nil
+		return nil, nil
 	}
 	if len(ix.recs) > 0 {
 		ix.resegment(&sc.nb)
 	}
 	sc.nb.computeKeys()
-	var out []Match
-	out = ix.banMatches(sc, q, out)
-	out = ix.scoredMatches(sc, q, out)
+	out, err := ix.banMatches(sc, q, nil)
+	if err != nil {
+		return nil, err
+	}
+	if out, err = ix.scoredMatches(sc, q, out); err != nil {
+		return nil, err
+	}
 	if len(out) == 0 {
-		return nil
+		return nil, nil
 	}
 	sortMatches(out)
 	if ix.opts.MaxMatches > 0 && len(out) > ix.opts.MaxMatches {
 		out = out[:ix.opts.MaxMatches]
 	}
-	return out
+	return out, nil
 }
 
 // banMatches matches the query against the ban lists.
-func (ix *Index) banMatches(sc *scratch, q Query, out []Match) []Match {
+func (ix *Index) banMatches(sc *scratch, q Query, out []Match) ([]Match, error) {
 	if len(ix.banNames) == 0 && len(ix.brands) == 0 {
-		return out
+		return out, nil
 	}
 	sc.buf = sc.nb.appendCore(sc.buf[:0])
 	start := len(out)
 	for _, r := range ix.banNames[string(sc.buf)] {
-		e := ix.entry(r)
+		e, err := ix.entry(r)
+		if err != nil {
+			return nil, err
+		}
 		name := nameIn(e, r.alias)
 		on := "name"
 		if r.alias >= 0 {
@@ -70,7 +78,7 @@ func (ix *Index) banMatches(sc *scratch, q Query, out []Match) []Match {
 		out = append(out, ix.newMatch(r, e, name, on, 1, method, ix.explainBan(sc, q.Name, name, on)))
 	}
 	if q.Kind == KindPerson || len(ix.brands) == 0 {
-		return out
+		return out, nil
 	}
 	nb := &sc.nb
 	for i := range nb.words {
@@ -79,14 +87,21 @@ func (ix *Index) banMatches(sc *scratch, q Query, out []Match) []Match {
 			continue
 		}
 		for _, b := range bs {
-			if !nb.hasWordsAt(i, b.words) || hasEntry(out[start:], ix, b.ref) {
+			if !nb.hasWordsAt(i, b.words) {
 				continue
 			}
-			out = append(out, ix.newMatch(b.ref, ix.entry(b.ref), b.text, "brand", brandScore, "brand-token",
+			e, err := ix.entry(b.ref)
+			if err != nil {
+				return nil, err
+			}
+			if hasEntry(out[start:], ix.listID(b.ref), e.ID) {
+				continue
+			}
+			out = append(out, ix.newMatch(b.ref, e, b.text, "brand", brandScore, "brand-token",
 				ix.explainBrand(sc, q.Name, b, i)))
 		}
 	}
-	return out
+	return out, nil
 }
 
 // hasWordsAt reports whether words ws appear as whole words from word i.
@@ -102,9 +117,9 @@ func (nb *normBuf) hasWordsAt(i int, ws []string) bool {
 	return true
 }
 
-// hasEntry reports whether ms already holds a match of the entry r.
-func hasEntry(ms []Match, ix *Index, r ref) bool {
-	eid, id := ix.entryID(r), ix.listID(r)
+// hasEntry reports whether ms already holds a match of entry eid of list
+// id.
+func hasEntry(ms []Match, id, eid string) bool {
 	for _, m := range ms {
 		if m.List == id && m.EntryID == eid {
 			return true
@@ -114,9 +129,9 @@ func hasEntry(ms []Match, ix *Index, r ref) bool {
 }
 
 // scoredMatches matches the query against the scored lists.
-func (ix *Index) scoredMatches(sc *scratch, q Query, out []Match) []Match {
+func (ix *Index) scoredMatches(sc *scratch, q Query, out []Match) ([]Match, error) {
 	if len(ix.recs) == 0 {
-		return out
+		return out, nil
 	}
 	ix.prepare(sc)
 	sc.sel = resetBools(sc.sel, len(sc.qw))
@@ -137,7 +152,7 @@ func (ix *Index) scoredMatches(sc *scratch, q Query, out []Match) []Match {
 		}
 	}
 	if len(sc.hits) == 0 {
-		return out
+		return out, nil
 	}
 	// Best name per entry: order by entry, then score, primary name first.
 	slices.SortFunc(sc.hits, func(a, b hit) int {
@@ -163,23 +178,30 @@ func (ix *Index) scoredMatches(sc *scratch, q Query, out []Match) []Match {
 				continue
 			}
 		}
-		out = append(out, ix.scoredMatch(sc, q, h))
+		m, err := ix.scoredMatch(sc, q, h)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m)
 	}
-	return out
+	return out, nil
 }
 
 // scoredMatch builds the explained match of one hit.
-func (ix *Index) scoredMatch(sc *scratch, q Query, h hit) Match {
+func (ix *Index) scoredMatch(sc *scratch, q Query, h hit) (Match, error) {
 	rec := &ix.recs[h.rec]
 	ix.scoreRec(sc, h.rec, 0) // leaves the chosen pairs in sc.pairs
-	e := ix.entry(rec.ref)
+	e, err := ix.entry(rec.ref)
+	if err != nil {
+		return Match{}, err
+	}
 	name := nameIn(e, rec.alias)
 	on := "name"
 	if rec.alias >= 0 {
 		on = "alias"
 	}
 	method, explain := ix.explainScored(sc, q.Name, h, name, on)
-	return ix.newMatch(rec.ref, e, name, on, h.score, method, explain)
+	return ix.newMatch(rec.ref, e, name, on, h.score, method, explain), nil
 }
 
 // round3 rounds a score to three decimals.
@@ -240,22 +262,23 @@ func (ix *Index) resegment(nb *normBuf) {
 // and brand words), skipping the scored sanctions lists. It is for weak
 // signals, such as a component's own name, that can only ever raise a
 // review for being named after a vendor: far cheaper than Name when every
-// component's name is screened.
-func (ix *Index) BanName(q Query) []Match {
+// component's name is screened. An error means a matched entry could not
+// be read.
+func (ix *Index) BanName(q Query) ([]Match, error) {
 	if len(ix.banNames) == 0 && len(ix.brands) == 0 {
-		return nil
+		return nil, nil
 	}
 	sc := ix.pool.Get().(*scratch)
 	defer ix.pool.Put(sc)
 	sc.nb.fuzzyLegal = false // misspelt legal forms matter to scored matching only
 	sc.nb.normalize(q.Name)
 	if len(sc.nb.words) == 0 {
-		return nil
+		return nil, nil
 	}
-	out := ix.banMatches(sc, q, nil)
-	if len(out) == 0 {
-		return nil
+	out, err := ix.banMatches(sc, q, nil)
+	if err != nil || len(out) == 0 {
+		return nil, err
 	}
 	sortMatches(out)
-	return out
+	return out, nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/bangate/bangate/internal/lists"
 	"github.com/bangate/bangate/internal/provenance"
 	"github.com/bangate/bangate/internal/screen"
+	"github.com/bangate/bangate/internal/screen/indexfile"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -248,15 +249,16 @@ func TestNewIndexErrors(t *testing.T) {
 }
 
 // TestConcurrentName runs queries from several goroutines (for -race) and
-// checks they agree.
+// checks they agree, on an index built in memory and on one read from its
+// file.
 func TestConcurrentName(t *testing.T) {
 	t.Parallel()
 	built := newIndex(t, testLists(t)...)
-	data, err := built.MarshalBinary()
+	data, err := indexfile.Marshal(built.Index)
 	if err != nil {
 		t.Fatal(err)
 	}
-	read, err := screen.ReadIndex(bytes.NewReader(data), int64(len(data)))
+	read, err := indexfile.Read(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -265,20 +267,26 @@ func TestConcurrentName(t *testing.T) {
 	if len(want) < 2 {
 		t.Fatalf("want a name and a domain match, got %v", want)
 	}
-	for name, ix := range map[string]*screen.Index{"built": built, "read": read} {
-		done := make(chan []screen.Match)
+	for name, ix := range map[string]*screen.Index{"built": built.Index, "read": read} {
+		type result struct {
+			ms  []screen.Match
+			err error
+		}
+		done := make(chan result)
 		for range 4 {
 			go func() {
-				var last []screen.Match
+				var last result
 				for range 50 {
-					last = ix.Party(q)
+					if last.ms, last.err = ix.Party(q); last.err != nil {
+						break
+					}
 				}
 				done <- last
 			}()
 		}
 		for range 4 {
-			if got := <-done; !cmp.Equal(want, got) {
-				t.Errorf("%s: concurrent result differs:\n%v\n%v", name, want, got)
+			if got := <-done; got.err != nil || !cmp.Equal(want, got.ms) {
+				t.Errorf("%s: concurrent result differs:\n%v\n%v (%v)", name, want, got.ms, got.err)
 			}
 		}
 	}
@@ -309,7 +317,7 @@ func TestOptions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ms := ixv.Name(q); len(ms) == 0 || ms[0].EntryID != "4238" {
+	if ms := (testIndex{ixv, t}).Name(q); len(ms) == 0 || ms[0].EntryID != "4238" {
 		t.Errorf("Vessels: got %v, want 4238 MAR AZUL", ms)
 	}
 	opts = screen.DefaultOptions()
@@ -319,7 +327,7 @@ func TestOptions(t *testing.T) {
 		t.Fatal(err)
 	}
 	common := screen.Query{Name: "Sergey Ivanov", Kind: screen.KindPerson}
-	all, one := ix.Name(common), ix1.Name(common)
+	all, one := ix.Name(common), (testIndex{ix1, t}).Name(common)
 	if len(all) < 2 || len(one) != 1 || !cmp.Equal(all[0], one[0]) {
 		t.Errorf("MaxMatches 1: got %d of %d matches", len(one), len(all))
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/bangate/bangate/internal/screen"
+	"github.com/bangate/bangate/internal/screen/indexfile"
 )
 
 // BenchmarkNewIndex builds the index over the full SDN list (19,249
@@ -22,10 +23,11 @@ func BenchmarkNewIndex(b *testing.B) {
 // BenchmarkName screens the labelled queries (positives and negatives of
 // testdata/accuracy, about 10,000 names) against the full SDN list; one op
 // is one name. "built" is the index NewIndex builds; "read" the same index
-// read back from its cache file, which reads a matched entry from the file.
+// read back from its index file (package indexfile), which reads a matched
+// entry from the file.
 func BenchmarkName(b *testing.B) {
-	built := newIndex(b, testLists(b)...)
-	read, err := screen.ReadIndex(indexFile(b, built))
+	built := newIndex(b, testLists(b)...).Index
+	read, err := indexfile.Read(indexFile(b, built))
 	if err != nil {
 		b.Fatal(err)
 	}

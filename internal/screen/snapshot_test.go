@@ -6,6 +6,7 @@ import (
 
 	"github.com/bangate/bangate/internal/lists"
 	"github.com/bangate/bangate/internal/screen"
+	"github.com/bangate/bangate/internal/screen/indexfile"
 )
 
 // policiesDir is the policy bundle (a variable so that a copy can be tried).
@@ -79,8 +80,8 @@ func BenchmarkNewIndexSnapshot(b *testing.B) {
 	}
 }
 
-// BenchmarkReadIndexSnapshot reads the cached binary form of the same
-// index from a file, as a check does once the index is cached; it reports
+// BenchmarkReadIndexSnapshot reads the index file (package indexfile) of
+// the same index, as a check does once the index is cached; it reports
 // the file's size and the bytes held in memory afterwards.
 func BenchmarkReadIndexSnapshot(b *testing.B) {
 	ix, err := screen.NewIndex(snapshotLists(b), screen.DefaultOptions())
@@ -90,7 +91,7 @@ func BenchmarkReadIndexSnapshot(b *testing.B) {
 	f, size := indexFile(b, ix)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := screen.ReadIndex(f, size); err != nil {
+		if _, err := indexfile.Read(f, size); err != nil {
 			b.Fatal(err)
 		}
 	}
