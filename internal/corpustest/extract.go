@@ -1,0 +1,126 @@
+package corpustest
+
+import (
+	"archive/tar"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/ulikunitz/xz"
+)
+
+// File is one extracted file of the corpus, checked against its manifest
+// row.
+type File struct {
+	Entry
+	// Path is where the file was extracted on disk.
+	Path string
+}
+
+// Extract unpacks the tar.xz archive into dir (which must exist and should
+// be empty) and checks it against the manifest: every archive entry must be
+// a regular file listed in the manifest, with the listed size and sha256,
+// and every listed file must be in the archive exactly once. Any mismatch
+// fails the whole extraction with an error naming the file; files already
+// written are left for the caller to remove with dir. The files are
+// returned in manifest order.
+func Extract(dir string, archive io.Reader, manifest []Entry) ([]File, error) {
+	byName := make(map[string]int, len(manifest))
+	for i, e := range manifest {
+		byName[e.Name] = i
+	}
+	xr, err := xz.NewReader(archive)
+	if err != nil {
+		return nil, fmt.Errorf("corpus archive: xz: %w", err)
+	}
+	tr := tar.NewReader(xr)
+	done := make([]bool, len(manifest))
+	files := make([]File, len(manifest))
+	for {
+		h, err := tr.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("corpus archive: %w", err)
+		}
+		switch h.Typeflag {
+		case tar.TypeDir:
+			if !filepath.IsLocal(h.Name) {
+				return nil, fmt.Errorf("corpus archive: directory %q leaves the extraction directory", h.Name)
+			}
+			continue
+		case tar.TypeReg:
+		default:
+			return nil, fmt.Errorf("corpus archive: %s: type %q is not a regular file", h.Name, h.Typeflag)
+		}
+		i, listed := byName[h.Name]
+		if !listed {
+			return nil, fmt.Errorf("corpus archive: %s is not listed in the manifest", h.Name)
+		}
+		if done[i] {
+			return nil, fmt.Errorf("corpus archive: %s appears twice", h.Name)
+		}
+		e := manifest[i]
+		if h.Size != e.Size {
+			return nil, fmt.Errorf("corpus archive: %s: %d bytes, manifest says %d", h.Name, h.Size, e.Size)
+		}
+		dst := filepath.Join(dir, filepath.FromSlash(e.Name))
+		sum, err := writeFile(dst, tr, e.Size)
+		if err != nil {
+			return nil, fmt.Errorf("corpus archive: %s: %w", h.Name, err)
+		}
+		if sum != e.SHA256 {
+			return nil, fmt.Errorf("corpus archive: %s: sha256 %s, manifest says %s", h.Name, sum, e.SHA256)
+		}
+		done[i] = true
+		files[i] = File{Entry: e, Path: dst}
+	}
+	// Read to the end of the xz stream so that a damaged index or trailing
+	// garbage after the tar is reported too.
+	if _, err := io.Copy(io.Discard, xr); err != nil {
+		return nil, fmt.Errorf("corpus archive: after the tar: %w", err)
+	}
+	var missing []string
+	for i, ok := range done {
+		if !ok {
+			missing = append(missing, manifest[i].Name)
+		}
+	}
+	if len(missing) > 0 {
+		sort.Strings(missing)
+		return nil, fmt.Errorf("corpus archive: %d listed files missing, first %s", len(missing), missing[0])
+	}
+	return files, nil
+}
+
+// writeFile copies exactly size bytes from r to a new file at dst and
+// returns their hex sha256.
+func writeFile(dst string, r io.Reader, size int64) (sum string, err error) {
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return "", err
+	}
+	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return "", err
+	}
+	defer func() {
+		if cerr := f.Close(); err == nil && cerr != nil {
+			err = cerr
+		}
+	}()
+	h := sha256.New()
+	n, err := io.Copy(io.MultiWriter(f, h), io.LimitReader(r, size))
+	if err != nil {
+		return "", err
+	}
+	if n != size {
+		return "", fmt.Errorf("truncated: %d of %d bytes", n, size)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
