@@ -4,7 +4,9 @@
 // loaded at data.bangate.lists.<id>), the profiles
 // (bangate/profiles/profiles.yaml, loaded at data.bangate.profiles), and
 // the sanctions data: what each OFAC program and non-SDN list means
-// (bangate/sanctions/programs.yaml, at data.bangate.sanctions) and the
+// (bangate/sanctions/programs.yaml, at data.bangate.sanctions), what a
+// match on the UN, EU and UK asset-freeze lists means
+// (bangate/sanctions/regimes.yaml, at data.bangate.sanctions.regimes) and the
 // comprehensively sanctioned countries and regions
 // (bangate/embargo/regions.yaml, at data.bangate.embargo).
 //
@@ -17,7 +19,7 @@ import "embed"
 // Version is the version of the built-in bundle, the date of its last change
 // to a rule or a list (YYYY.MM.DD). It is recorded in every decision and
 // evidence record; bump it with every change under bangate/.
-const Version = "2026.11.27"
+const Version = "2026.12.03"
 
 // FS holds every .rego and .yaml file of the bundle, under the directory
 // "bangate". Treat it as read-only.

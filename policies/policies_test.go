@@ -132,7 +132,7 @@ func TestDataPaths(t *testing.T) {
 	if !ok {
 		t.Fatalf("data.bangate.profiles missing; data.bangate keys: %v", keys(bangateDoc))
 	}
-	if diff := cmp.Diff([]string{"all", "exporter", "federal-contractor", "telecom-carrier", "us-person"}, keys(profiles)); diff != "" {
+	if diff := cmp.Diff([]string{"all", "eu-person", "exporter", "federal-contractor", "telecom-carrier", "uk-person", "us-person"}, keys(profiles)); diff != "" {
 		t.Errorf("data.bangate.profiles (-want +got):\n%s", diff)
 	}
 	// The sanctions rule sets read their data at data.bangate.sanctions
@@ -140,8 +140,8 @@ func TestDataPaths(t *testing.T) {
 	if diff := cmp.Diff([]string{"embargo", "lists", "profiles", "sanctions"}, keys(bangateDoc)); diff != "" {
 		t.Errorf("data.bangate keys (-want +got):\n%s", diff)
 	}
-	if s, ok := bangateDoc["sanctions"].(map[string]any); !ok || s["non_sdn"] == nil || s["orders"] == nil || s["csl_sources"] == nil {
-		t.Errorf("data.bangate.sanctions lacks orders, non_sdn or csl_sources")
+	if s, ok := bangateDoc["sanctions"].(map[string]any); !ok || s["non_sdn"] == nil || s["orders"] == nil || s["csl_sources"] == nil || s["regimes"] == nil {
+		t.Errorf("data.bangate.sanctions lacks orders, non_sdn, csl_sources or regimes")
 	}
 	if e, ok := bangateDoc["embargo"].(map[string]any); !ok {
 		t.Errorf("data.bangate.embargo missing")

@@ -132,10 +132,13 @@ func newDataUpdateCmd(env *Env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "update",
 		Short: "Download the official list files, verify them and store them atomically",
-		Long: `Download the official OFAC SDN and non-SDN files, check that each parses
-and is not much smaller than the snapshot it replaces, and store it; the
-previous snapshot is kept for rollback and replay. A list that fails keeps its
-current snapshot; the command then exits 2.`,
+		Long: `Download the official list files (OFAC SDN and non-SDN, trade.gov's
+Consolidated Screening List, the UN Security Council Consolidated List, the
+EU financial sanctions list, the FCDO's UK Sanctions List), check that each
+parses and is not much smaller than the snapshot it replaces, and store it;
+the previous snapshot is kept for rollback and replay. A list that fails keeps
+its current snapshot; the command then exits 2. With --base-url every file is
+fetched from that base by its official name (SDN.CSV, consolidated.xml, ...).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			store, err := openListStore(cmd, env)
@@ -144,7 +147,7 @@ current snapshot; the command then exits 2.`,
 			}
 			sources := lists.DefaultUpdateSources()
 			if baseURL != "" {
-				sources = rebase(sources, baseURL)
+				sources = lists.RebaseAll(sources, baseURL)
 			}
 			client := env.HTTPClient
 			if client == nil {
@@ -168,27 +171,10 @@ current snapshot; the command then exits 2.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&baseURL, "base-url", "", "download from this base URL instead of OFAC's (a mirror)")
+	cmd.Flags().StringVar(&baseURL, "base-url", "", "download every file from this base URL by its official name (a mirror)")
 	cmd.Flags().DurationVar(&timeout, "timeout", 5*time.Minute, "time limit for each download")
 	cmd.Flags().BoolVar(&quiet, "quiet", false, "no progress display")
 	return cmd
-}
-
-// rebase points every source at a mirror that serves the same file names.
-func rebase(sources []lists.UpdateSource, base string) []lists.UpdateSource {
-	if !strings.HasSuffix(base, "/") {
-		base += "/"
-	}
-	out := make([]lists.UpdateSource, len(sources))
-	for i, s := range sources {
-		urls := map[string]string{}
-		for role, u := range s.URLs {
-			urls[role] = base + u[strings.LastIndex(u, "/")+1:]
-		}
-		s.URLs = urls
-		out[i] = s
-	}
-	return out
 }
 
 // roleOf tells an OFAC legacy CSV file's role from its file name.

@@ -12,19 +12,24 @@ import (
 	"github.com/bangate/bangate/internal/decision"
 )
 
-// officialFiles maps the names OFAC publishes to real files of the repo:
+// officialFiles maps the official file names to real files of the repo:
 // the full official non-SDN set of the embedded snapshot, served for the
 // SDN names too (the two share one layout), since no full consistent SDN
-// set of the same date is in the repo.
+// set of the same date is in the repo; excerpts of the CSL, UN, EU and UK
+// lists for their sources.
 var officialFiles = map[string]string{
-	"CONS_PRIM.CSV":     "internal/lists/snapshot/ofac-cons/cons_prim.csv",
-	"CONS_ALT.CSV":      "internal/lists/snapshot/ofac-cons/cons_alt.csv",
-	"CONS_ADD.CSV":      "internal/lists/snapshot/ofac-cons/cons_add.csv",
-	"CONS_COMMENTS.CSV": "internal/lists/snapshot/ofac-cons/cons_comments.csv",
-	"SDN.CSV":           "internal/lists/snapshot/ofac-cons/cons_prim.csv",
-	"ALT.CSV":           "internal/lists/snapshot/ofac-cons/cons_alt.csv",
-	"ADD.CSV":           "internal/lists/snapshot/ofac-cons/cons_add.csv",
-	"SDN_COMMENTS.CSV":  "internal/lists/snapshot/ofac-cons/cons_comments.csv",
+	"consolidated.json":            "internal/lists/testdata/csl/consolidated.json",
+	"consolidated.xml":             "internal/lists/testdata/un/consolidated-excerpt.xml",
+	"xmlFullSanctionsList_1_1.xml": "internal/lists/testdata/eu/sample_eu_sanctions.xml",
+	"UK-Sanctions-List.xml":        "internal/lists/testdata/uk/uk-sanctions-list-excerpt.xml",
+	"CONS_PRIM.CSV":                "internal/lists/snapshot/ofac-cons/cons_prim.csv",
+	"CONS_ALT.CSV":                 "internal/lists/snapshot/ofac-cons/cons_alt.csv",
+	"CONS_ADD.CSV":                 "internal/lists/snapshot/ofac-cons/cons_add.csv",
+	"CONS_COMMENTS.CSV":            "internal/lists/snapshot/ofac-cons/cons_comments.csv",
+	"SDN.CSV":                      "internal/lists/snapshot/ofac-cons/cons_prim.csv",
+	"ALT.CSV":                      "internal/lists/snapshot/ofac-cons/cons_alt.csv",
+	"ADD.CSV":                      "internal/lists/snapshot/ofac-cons/cons_add.csv",
+	"SDN_COMMENTS.CSV":             "internal/lists/snapshot/ofac-cons/cons_comments.csv",
 }
 
 // listServer serves the official file names; mode decides what goes wrong.

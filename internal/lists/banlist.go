@@ -257,7 +257,7 @@ func (b *banEntry) entry(id string) (Entry, error) {
 		if !banAliasTypes[a.Type] {
 			return Entry{}, fmt.Errorf("aliases[%d]: unknown type", i)
 		}
-		e.Aliases = addAlias(e, Alias(a))
+		e.Aliases = addAlias(e, Alias{Name: a.Name, Type: a.Type})
 	}
 	for _, w := range b.Brands {
 		w = strings.ToLower(strings.TrimSpace(w))

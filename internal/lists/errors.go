@@ -18,16 +18,23 @@ type ParseError struct {
 	File string
 	// Line is the 1-based line of the offending record, or 0.
 	Line int
+	// Element is, in an XML file, the path of the offending element
+	// ("/CONSOLIDATED_LIST/INDIVIDUALS/INDIVIDUAL[12]"), or "".
+	Element string
 	// Err says what is wrong.
 	Err error
 }
 
 // Error implements error.
 func (e *ParseError) Error() string {
+	where := ""
 	if e.Line > 0 {
-		return fmt.Sprintf("parse %s: line %d: %v", e.File, e.Line, e.Err)
+		where = fmt.Sprintf(" line %d:", e.Line)
 	}
-	return fmt.Sprintf("parse %s: %v", e.File, e.Err)
+	if e.Element != "" {
+		where += " element " + e.Element + ":"
+	}
+	return fmt.Sprintf("parse %s:%s %v", e.File, where, e.Err)
 }
 
 // Unwrap returns the cause.

@@ -145,3 +145,59 @@ func FuzzLoadBanLists(f *testing.F) {
 		}
 	})
 }
+
+func FuzzLoadUNXML(f *testing.F) {
+	seed(f, "un/consolidated-excerpt.xml")
+	f.Add([]byte(`<CONSOLIDATED_LIST dateGenerated="2026-02-27T00:00:09Z"><INDIVIDUALS><INDIVIDUAL><FIRST_NAME>A</FIRST_NAME><REFERENCE_NUMBER>X.1</REFERENCE_NUMBER></INDIVIDUAL></INDIVIDUALS></CONSOLIDATED_LIST>`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if l, err := lists.LoadUNXML(lists.Source{Name: "consolidated.xml", R: strings.NewReader(string(b))}, provenance.List{ID: "t"}); err == nil {
+			checkList(t, l)
+			if l.Provenance.Published.IsZero() {
+				t.Fatal("a loaded UN list without its publication date")
+			}
+		}
+	})
+}
+
+func FuzzLoadEUXML(f *testing.F) {
+	seed(f, "eu/sample_eu_sanctions.xml")
+	f.Add([]byte(`<export generationDate="2026-09-22T10:00:00Z"><sanctionEntity logicalId="1"><subjectType code="enterprise"/><nameAlias wholeName="A"/></sanctionEntity></export>`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if l, err := lists.LoadEUXML(lists.Source{Name: "eu.xml", R: strings.NewReader(string(b))}, provenance.List{ID: "t"}); err == nil {
+			checkList(t, l)
+		}
+	})
+}
+
+func FuzzLoadOFSICSV(f *testing.F) {
+	seed(f, "uk/conlist-2022-excerpt.csv")
+	f.Add([]byte("Last Updated,27/04/2020\r\nName 6,Name 1,Name 2,Name 3,Name 4,Name 5,Title,DOB,Town of Birth,Country of Birth,Nationality,Passport Details,NI Number,Position,Address 1,Address 2,Address 3,Address 4,Address 5,Address 6,Post/Zip Code,Country,Other Information,Group Type,Alias Type,Regime,Listed On,Last Updated,Group ID\r\n" +
+		"AL-QAHTANI,Sheikh,Farooq,,,,,00/00/1980,,Saudi Arabia,1) Saudi Arabia 2) Qatar,,,,,,,,,,,,x,Individual,Prime Alias,R,01/04/2016,01/04/2016,13349\r\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if l, err := lists.LoadOFSICSV(lists.Source{Name: "ConList.csv", R: strings.NewReader(string(b))}, provenance.List{ID: "t"}); err == nil {
+			checkList(t, l)
+		}
+	})
+}
+
+func FuzzLoadFCDOXML(f *testing.F) {
+	// One seed per Designation of the excerpt, each in the file's own
+	// opening and closing: small seeds keep the minimisation of new inputs
+	// short (run with -fuzzminimizetime 1s, as .ci/run does).
+	b, err := os.ReadFile(filepath.Join("testdata", "uk", "uk-sanctions-list-excerpt.xml"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	doc := string(b)
+	head := doc[:strings.Index(doc, "  <Designation>")]
+	for rest := doc[len(head):]; strings.HasPrefix(rest, "  <Designation>"); {
+		end := strings.Index(rest, "  </Designation>\n") + len("  </Designation>\n")
+		f.Add([]byte(head + rest[:end] + "</Designations>\n"))
+		rest = rest[end:]
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if l, err := lists.LoadFCDOXML(lists.Source{Name: "UK-Sanctions-List.xml", R: strings.NewReader(string(b))}, provenance.List{ID: "t"}); err == nil {
+			checkList(t, l)
+		}
+	})
+}

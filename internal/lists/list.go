@@ -43,6 +43,9 @@ type Entry struct {
 	// Nationality, DOB and similar remark facts, verbatim.
 	Nationalities []string `json:"nationalities,omitempty"`
 	DatesOfBirth  []string `json:"dates_of_birth,omitempty"`
+	// Addresses are the entry's addresses, one line each, the list's parts
+	// joined with ", " in the list's order, the country last.
+	Addresses []string `json:"addresses,omitempty"`
 	// LinkedTo names the entries this one is linked to (remarks "Linked To:").
 	LinkedTo []string `json:"linked_to,omitempty"`
 	// Remarks is the full remarks text, verbatim.
@@ -53,9 +56,24 @@ type Entry struct {
 type Alias struct {
 	Name string `json:"name"`
 	// Type is "aka", "fka", "nka", "weak", "subsidiary", "affiliate",
-	// "brand" or "former".
+	// "brand", "former", "variation" (a spelling variation of the primary
+	// name) or "original-script" (AliasOriginalScript).
 	Type string `json:"type"`
+	// Lang is the language or script of the name where the list states it
+	// (EU nameLanguage "FR", UK "Russian"); empty otherwise.
+	Lang string `json:"lang,omitempty"`
 }
+
+// Alias types the official lists of the UN, EU and UK add to OFAC's.
+const (
+	// AliasOriginalScript marks a name written in its original,
+	// non-Latin script (UN NAME_ORIGINAL_SCRIPT, UK Name Non-Latin
+	// Script). It is kept as written; the matcher transliterates it.
+	AliasOriginalScript = "original-script"
+	// AliasVariation marks a spelling variation of the primary name (UK
+	// "Primary name variation").
+	AliasVariation = "variation"
+)
 
 // Identifier is one registration or document number of an entry.
 type Identifier struct {

@@ -61,6 +61,16 @@ var (
 //
 // ofac-cons is the official consolidated non-SDN CSV set of about
 // 2025-12-19, loaded with LoadOFACLegacy.
+//
+// NOTE: the UN, EU and UK lists and the trade.gov CSL are not embedded;
+// they come only from the store (data update or import). Every embedded
+// list is loaded, indexed and checked for freshness in every check, for
+// every profile: a UN list of 2026-02-27 (the newest real copy at hand,
+// 2 MB) would be stale under any max-age in days and make checks of
+// profiles that never use it exit 2, and the EU and UK profiles need a
+// current EU or UK list from the store anyway (no real full copy small
+// and recent enough exists to embed), so embedding the UN list alone would
+// not let them run offline.
 func Snapshot() ([]*List, error) { return SnapshotExcept(nil) }
 
 // snapshotIDs are the IDs of the embedded lists, in the order Snapshot

@@ -11,10 +11,13 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -39,7 +42,37 @@ const (
 	// FormatDerivedSDN is the derived SDN export (role file), read by
 	// LoadDerivedSDN.
 	FormatDerivedSDN Format = "derived-sdn-csv"
+	// FormatUNXML is the UN Security Council Consolidated List XML (role
+	// file), read by LoadUNXML.
+	FormatUNXML Format = "un-sc-xml"
+	// FormatEUXML is the EU Financial Sanctions Files XML 1.1 (role
+	// file), read by LoadEUXML.
+	FormatEUXML Format = "eu-fsf-xml"
+	// FormatOFSICSV is OFSI's Consolidated List CSV, either layout (role
+	// file), read by LoadOFSICSV.
+	FormatOFSICSV Format = "uk-ofsi-csv"
+	// FormatFCDOXML is the FCDO's UK Sanctions List XML (role file), read
+	// by LoadFCDOXML.
+	FormatFCDOXML Format = "uk-fcdo-xml"
 )
+
+// singleFileLoaders are the loaders of the formats of one file.
+var singleFileLoaders = map[Format]func(Source, provenance.List) (*List, error){
+	FormatSDNXML:     LoadSDNXML,
+	FormatCSLCSV:     LoadCSLCSV,
+	FormatCSLJSON:    LoadCSLJSON,
+	FormatDerivedSDN: LoadDerivedSDN,
+	FormatUNXML:      LoadUNXML,
+	FormatEUXML:      LoadEUXML,
+	FormatOFSICSV:    LoadOFSICSV,
+	FormatFCDOXML:    LoadFCDOXML,
+}
+
+// datedFormats are the formats whose files state their publication date,
+// which their loader records.
+var datedFormats = map[Format]bool{
+	FormatSDNXML: true, FormatUNXML: true, FormatEUXML: true, FormatOFSICSV: true, FormatFCDOXML: true,
+}
 
 // File roles within an import.
 const (
@@ -331,63 +364,129 @@ func loadFormat(format Format, files []manifestFile, data map[string][]byte, met
 	}
 	// Loaders recompute these.
 	meta.SHA256, meta.Entries = "", 0
-	switch format {
-	case FormatOFACLegacy:
+	if format == FormatOFACLegacy {
 		return LoadOFACLegacy(OFACFiles{Primary: src(RolePrimary), Alt: src(RoleAlt), Add: src(RoleAdd), Comments: src(RoleComments)}, meta)
-	case FormatSDNXML, FormatCSLCSV, FormatCSLJSON, FormatDerivedSDN:
+	}
+	if load, ok := singleFileLoaders[format]; ok {
 		f := src(RoleFile)
 		if f.R == nil || len(files) != 1 {
 			return nil, fmt.Errorf("format %s takes one file, role %q", format, RoleFile)
 		}
-		switch format {
-		case FormatSDNXML:
-			return LoadSDNXML(f, meta)
-		case FormatCSLCSV:
-			return LoadCSLCSV(f, meta)
-		case FormatCSLJSON:
-			return LoadCSLJSON(f, meta)
-		default:
-			return LoadDerivedSDN(f, meta)
-		}
+		return load(f, meta)
 	}
 	return nil, fmt.Errorf("unknown format %q", format)
 }
 
-// UpdateSource says where to download one list.
+// UpdateSource says where to download one list: the publisher's base
+// URL and the official name of each file, so that a mirror serving the
+// same names under another base (Rebase) needs nothing else.
 type UpdateSource struct {
 	// Meta is the list's provenance (ID, Kind, Title, SourceURL). When
-	// Published is zero and the format carries no date (the legacy CSV),
-	// the retrieval time is recorded as the publication date and Note says
-	// so.
+	// Published is zero and the format carries no date (the legacy CSV,
+	// the CSL), the server's Last-Modified time is recorded as the
+	// publication date, else the retrieval time, and Note says which.
 	Meta provenance.List
 	// Format is the files' format.
 	Format Format
+	// Files holds the official file name of each file by role
+	// ("SDN.CSV", "consolidated.xml").
+	Files map[string]string
 	// URLs holds the download address of each file by role.
 	URLs map[string]string
 }
 
-// OFAC Sanctions List Service download addresses.
-const ofacExports = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/"
+// Rebase returns the source with every file fetched from base by its
+// official name (base + "/" + name): a mirror or an air-gapped proxy that
+// serves the official names. A file without an official name keeps its
+// address. Meta.SourceURL becomes the address the file it named is now
+// fetched from, so the provenance names the source actually used.
+func (s UpdateSource) Rebase(base string) UpdateSource {
+	base = strings.TrimRight(base, "/") + "/"
+	urls := make(map[string]string, len(s.URLs))
+	for role, u := range s.URLs {
+		nu := u
+		if name, ok := s.Files[role]; ok && name != "" {
+			nu = base + url.PathEscape(name)
+		}
+		if u == s.Meta.SourceURL {
+			s.Meta.SourceURL = nu
+		}
+		urls[role] = nu
+	}
+	s.URLs = urls
+	return s
+}
 
-// DefaultUpdateSources returns the official sources of the lists bangate
-// ships: the OFAC SDN and consolidated non-SDN legacy CSV sets from the
-// Sanctions List Service (which answers with a redirect to a signed
-// address; the client follows it).
+// RebaseAll is Rebase over every source.
+func RebaseAll(sources []UpdateSource, base string) []UpdateSource {
+	out := make([]UpdateSource, len(sources))
+	for i, s := range sources {
+		out[i] = s.Rebase(base)
+	}
+	return out
+}
+
+// Official download addresses.
+const (
+	// ofacExports is the OFAC Sanctions List Service.
+	ofacExports = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/"
+	// CSLSourceURL is trade.gov's Consolidated Screening List, JSON.
+	CSLSourceURL = "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.json"
+	// CSLFileName is its official file name.
+	CSLFileName = "consolidated.json"
+)
+
+// officialSource builds an UpdateSource from a base URL and the official
+// file names by role.
+func officialSource(meta provenance.List, format Format, base string, files map[string]string) UpdateSource {
+	urls := make(map[string]string, len(files))
+	for role, name := range files {
+		urls[role] = base + name
+	}
+	return UpdateSource{Meta: meta, Format: format, Files: files, URLs: urls}
+}
+
+// DefaultUpdateSources returns the official sources of every list bangate
+// can update:
+//   - ofac-sdn, ofac-cons: the OFAC SDN and consolidated non-SDN legacy CSV
+//     sets from the Sanctions List Service (which answers with a redirect
+//     to a signed address; the client follows it);
+//   - trade-csl: trade.gov's Consolidated Screening List (JSON), whose rows
+//     keep their source list as a program "source:<code>";
+//   - un-sc: the UN Security Council Consolidated List (XML);
+//   - eu-fsf: the EU Financial Sanctions Files consolidated list (XML 1.1);
+//   - uk-fcdo: the FCDO's UK Sanctions List (XML), the single UK list
+//     since 2026-01-28. OFSI's Consolidated List (uk-ofsi, LoadOFSICSV) is
+//     no longer published and is imported only.
+//
+// Every source names its files by their official names, so Rebase can
+// point it at a mirror.
 func DefaultUpdateSources() []UpdateSource {
+	sanctions := func(id, title, sourceURL string) provenance.List {
+		return provenance.List{ID: id, Kind: provenance.KindSanctions, Title: title, SourceURL: sourceURL}
+	}
 	return []UpdateSource{
+		officialSource(sanctions("ofac-sdn", "OFAC Specially Designated Nationals and Blocked Persons List (SDN)", ofacExports+"SDN.CSV"),
+			FormatOFACLegacy, ofacExports, map[string]string{RolePrimary: "SDN.CSV", RoleAlt: "ALT.CSV",
+				RoleAdd: "ADD.CSV", RoleComments: "SDN_COMMENTS.CSV"}),
+		officialSource(sanctions("ofac-cons", "OFAC Consolidated Sanctions List (non-SDN)", ofacExports+"CONS_PRIM.CSV"),
+			FormatOFACLegacy, ofacExports, map[string]string{RolePrimary: "CONS_PRIM.CSV", RoleAlt: "CONS_ALT.CSV",
+				RoleAdd: "CONS_ADD.CSV", RoleComments: "CONS_COMMENTS.CSV"}),
 		{
-			Meta: provenance.List{ID: "ofac-sdn", Kind: provenance.KindSanctions, Title: "OFAC Specially Designated Nationals and Blocked Persons List (SDN)",
-				SourceURL: ofacExports + "SDN.CSV"},
-			Format: FormatOFACLegacy,
-			URLs: map[string]string{RolePrimary: ofacExports + "SDN.CSV", RoleAlt: ofacExports + "ALT.CSV",
-				RoleAdd: ofacExports + "ADD.CSV", RoleComments: ofacExports + "SDN_COMMENTS.CSV"},
+			Meta:   sanctions("trade-csl", "trade.gov Consolidated Screening List (Commerce, State and Treasury export screening lists)", CSLSourceURL),
+			Format: FormatCSLJSON, Files: map[string]string{RoleFile: CSLFileName}, URLs: map[string]string{RoleFile: CSLSourceURL},
 		},
 		{
-			Meta: provenance.List{ID: "ofac-cons", Kind: provenance.KindSanctions, Title: "OFAC Consolidated Sanctions List (non-SDN)",
-				SourceURL: ofacExports + "CONS_PRIM.CSV"},
-			Format: FormatOFACLegacy,
-			URLs: map[string]string{RolePrimary: ofacExports + "CONS_PRIM.CSV", RoleAlt: ofacExports + "CONS_ALT.CSV",
-				RoleAdd: ofacExports + "CONS_ADD.CSV", RoleComments: ofacExports + "CONS_COMMENTS.CSV"},
+			Meta:   sanctions("un-sc", "UN Security Council Consolidated List", UNSourceURL),
+			Format: FormatUNXML, Files: map[string]string{RoleFile: UNFileName}, URLs: map[string]string{RoleFile: UNSourceURL},
+		},
+		{
+			Meta:   sanctions("eu-fsf", "EU consolidated list of persons, groups and entities subject to EU financial sanctions (FSF)", EUSourceURL),
+			Format: FormatEUXML, Files: map[string]string{RoleFile: EUFileName}, URLs: map[string]string{RoleFile: EUSourceURL},
+		},
+		{
+			Meta:   sanctions("uk-fcdo", "UK Sanctions List (FCDO)", FCDOSourceURL),
+			Format: FormatFCDOXML, Files: map[string]string{RoleFile: FCDOFileName}, URLs: map[string]string{RoleFile: FCDOSourceURL},
 		},
 	}
 }
@@ -418,50 +517,71 @@ func (s *Store) updateOne(ctx context.Context, client *http.Client, src UpdateSo
 	retrieved := s.now().UTC()
 	spec := ImportSpec{Meta: src.Meta, Format: src.Format, Files: make(map[string]Source, len(src.URLs))}
 	spec.Meta.Retrieved = retrieved
+	var modified time.Time // the latest Last-Modified of the files
 	for _, role := range roleOrder {
 		u, ok := src.URLs[role]
 		if !ok {
 			continue
 		}
-		b, err := download(ctx, client, u)
+		b, lm, err := download(ctx, client, u)
 		if err != nil {
 			return nil, err
 		}
-		spec.Files[role] = Source{Name: filepath.Base(u), R: bytes.NewReader(b)}
+		if lm.After(modified) {
+			modified = lm
+		}
+		name := src.Files[role]
+		if name == "" {
+			name = path.Base(u)
+		}
+		spec.Files[role] = Source{Name: name, R: bytes.NewReader(b)}
 	}
-	if spec.Meta.Published.IsZero() && src.Format != FormatSDNXML {
-		spec.Meta.Published = retrieved
-		if spec.Meta.Note == "" {
-			spec.Meta.Note = "the files carry no publication date; the retrieval time is recorded"
+	if spec.Meta.Published.IsZero() && !datedFormats[src.Format] {
+		switch {
+		case !modified.IsZero():
+			spec.Meta.Published = modified.UTC()
+			if spec.Meta.Note == "" {
+				spec.Meta.Note = "the files carry no publication date; the server's Last-Modified time is recorded"
+			}
+		default:
+			spec.Meta.Published = retrieved
+			if spec.Meta.Note == "" {
+				spec.Meta.Note = "the files carry no publication date; the retrieval time is recorded"
+			}
 		}
 	}
 	return s.Import(spec)
 }
 
-// download GETs url and returns the body, refusing a status other than 200
-// and a body larger than MaxFileSize.
-func download(ctx context.Context, client *http.Client, url string) ([]byte, error) {
+// download GETs url and returns the body and its Last-Modified time (zero
+// when absent or malformed), refusing a status other than 200 and a body
+// larger than MaxFileSize.
+func download(ctx context.Context, client *http.Client, url string) ([]byte, time.Time, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
-		return nil, fmt.Errorf("download %s: %w", url, err)
+		return nil, time.Time{}, fmt.Errorf("download %s: %w", url, err)
 	}
 	resp, err := client.Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("download %s: %w", url, err)
+		return nil, time.Time{}, fmt.Errorf("download %s: %w", url, err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("download %s: HTTP status %d", url, resp.StatusCode)
+		return nil, time.Time{}, fmt.Errorf("download %s: HTTP status %d", url, resp.StatusCode)
 	}
 	b, err := io.ReadAll(io.LimitReader(resp.Body, MaxFileSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("download %s: %w", url, err)
+		return nil, time.Time{}, fmt.Errorf("download %s: %w", url, err)
 	}
 	if len(b) > MaxFileSize {
-		return nil, fmt.Errorf("download %s: larger than %d bytes", url, MaxFileSize)
+		return nil, time.Time{}, fmt.Errorf("download %s: larger than %d bytes", url, MaxFileSize)
 	}
 	if resp.ContentLength >= 0 && int64(len(b)) != resp.ContentLength {
-		return nil, fmt.Errorf("download %s: got %d of %d bytes", url, len(b), resp.ContentLength)
+		return nil, time.Time{}, fmt.Errorf("download %s: got %d of %d bytes", url, len(b), resp.ContentLength)
 	}
-	return b, nil
+	lm, err := http.ParseTime(resp.Header.Get("Last-Modified"))
+	if err != nil {
+		lm = time.Time{}
+	}
+	return b, lm, nil
 }

@@ -5,6 +5,7 @@ package bangate.decision_sanctions_test
 # data.bangate.decision: the decision gathers every package there.)
 
 import data.bangate.decision
+import data.bangate.rules.asset_freeze_test as ax
 import data.bangate.rules.procurement_test as px
 import data.bangate.rules.sanctions_test as fx
 
@@ -43,4 +44,30 @@ test_waiver_covers_fifty_percent_finding_until_expiry if {
 	r2 := decision.result with input as late with data.bangate.waivers as [w]
 	r2.outcome == "fail"
 	rules(r2.warnings) == ["waiver-expired"]
+}
+
+# The EU and UK profiles fail on a UN listing, cannot be checked without
+# their lists, and take waivers like the OFAC findings.
+test_eu_person_fails_on_a_un_listing if {
+	r := decision.result with input as ax.sbom(ax.author(ax.umarov(1, "high")), "eu-person")
+	r.outcome == "fail"
+	rules(r.violations) == ["un-sc-asset-freeze"]
+}
+
+test_eu_person_without_its_list_is_an_error if {
+	doc := ax.with_lists(ax.sbom(ax.author(ax.umarov(1, "high")), "eu-person"), {"un-sc": {"kind": "sanctions"}})
+	r := decision.result with input as doc
+	r.outcome == "error"
+	[e.code | some e in r.errors] == ["list-missing"]
+}
+
+test_waiver_covers_uk_person_finding if {
+	w := {
+		"id": "W-11", "rule": "un-sc-possible", "subject": {"name": "lib"},
+		"reason": "different person: date of birth checked", "approved_by": "compliance@example.com",
+		"ticket": "SAN-9", "expires": "2027-06-01",
+	}
+	r := decision.result with input as ax.sbom(ax.author(ax.umarov(0.85, "low")), "uk-person") with data.bangate.waivers as [w]
+	r.outcome == "pass"
+	rules(r.waived) == ["un-sc-possible"]
 }

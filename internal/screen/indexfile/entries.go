@@ -186,6 +186,7 @@ func (e *encoder) entry(en *lists.Entry) {
 	for _, a := range en.Aliases {
 		e.str(a.Name)
 		e.str(a.Type)
+		e.str(a.Lang)
 	}
 	for _, ss := range entryStrings(en) {
 		e.strs(*ss)
@@ -200,19 +201,19 @@ func (e *encoder) entry(en *lists.Entry) {
 
 // entryStrings returns the string slices of an entry, in the order of the
 // binary form.
-func entryStrings(e *lists.Entry) [8]*[]string {
-	return [8]*[]string{&e.Brands, &e.Programs, &e.Domains, &e.PurlNamespaces, &e.CPEVendors,
-		&e.Nationalities, &e.DatesOfBirth, &e.LinkedTo}
+func entryStrings(e *lists.Entry) [9]*[]string {
+	return [9]*[]string{&e.Brands, &e.Programs, &e.Domains, &e.PurlNamespaces, &e.CPEVendors,
+		&e.Nationalities, &e.DatesOfBirth, &e.LinkedTo, &e.Addresses}
 }
 
 // entry reads an entry written by encoder.entry.
 func (d *decoder) entry() lists.Entry {
 	var en lists.Entry
 	en.ID, en.List, en.Name, en.Type, en.Remarks = d.str(), d.str(), d.str(), d.str(), d.str()
-	if n := d.count(2); n > 0 {
+	if n := d.count(3); n > 0 {
 		en.Aliases = make([]lists.Alias, n)
 		for j := range en.Aliases {
-			en.Aliases[j] = lists.Alias{Name: d.str(), Type: d.str()}
+			en.Aliases[j] = lists.Alias{Name: d.str(), Type: d.str(), Lang: d.str()}
 		}
 	}
 	for _, ss := range entryStrings(&en) {
@@ -233,8 +234,8 @@ func (d *decoder) skipEntry() int {
 	for range 5 {
 		d.str()
 	}
-	aliases := d.count(2)
-	for range 2 * aliases {
+	aliases := d.count(3)
+	for range 3 * aliases {
 		d.str()
 	}
 	for range len(entryStrings(&lists.Entry{})) {

@@ -49,9 +49,10 @@ applies_id(id) if id in profile_obligations
 # rule_obligations are the obligation ids that rule sets define themselves
 # rather than ban-list entries: OFAC sanctions (ofac-sdn: the SDN and
 # non-SDN lists, the 50 Percent Rule; ofac-embargo: comprehensively
-# sanctioned countries and regions). OFAC binds every U.S. person, so every
-# shipped profile names both.
-rule_obligations := {"ofac-sdn", "ofac-embargo"}
+# sanctioned countries and regions), and the asset freezes of the UN, the
+# EU and the UK (bangate.rules.asset_freeze). OFAC binds every U.S. person,
+# so every shipped U.S. profile names both OFAC obligations.
+rule_obligations := {"ofac-sdn", "ofac-embargo", "un-sc", "eu-sanctions", "uk-sanctions"}
 
 # obligation_ids is every obligation id defined by some ban-list entry or
 # by a rule set.

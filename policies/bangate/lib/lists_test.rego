@@ -18,7 +18,7 @@ test_shipped_ban_lists if {
 }
 
 test_shipped_profiles if {
-	object.keys(data.bangate.profiles) == {"us-person", "federal-contractor", "telecom-carrier", "exporter", "all"}
+	object.keys(data.bangate.profiles) == {"us-person", "federal-contractor", "telecom-carrier", "exporter", "eu-person", "uk-person", "all"}
 }
 
 test_profiles_include_us_person if {
@@ -40,13 +40,25 @@ test_federal_contractor_obligations if {
 	lists.profile_obligations == {"icts-kaspersky", "far-52.204-23", "far-52.204-25", "ofac-sdn", "ofac-embargo"} with input as {"profile": "federal-contractor"}
 }
 
-# OFAC binds every U.S. person: every shipped profile applies the sanctions
-# obligations.
-test_every_profile_applies_ofac if {
-	every name, _ in data.bangate.profiles {
+# OFAC binds every U.S. person: every shipped U.S. profile applies the
+# sanctions obligations.
+test_every_us_profile_applies_ofac if {
+	every name in ["us-person", "federal-contractor", "telecom-carrier", "exporter", "all"] {
 		lists.applies_id("ofac-sdn") with input as {"profile": name}
 		lists.applies_id("ofac-embargo") with input as {"profile": name}
 	}
+}
+
+# The EU and UK profiles apply their own asset freezes and the UN list, not
+# OFAC's, and need their lists loaded.
+test_eu_and_uk_profiles if {
+	lists.profile_obligations == {"eu-sanctions", "un-sc"} with input as {"profile": "eu-person"}
+	lists.profile_obligations == {"uk-sanctions", "un-sc"} with input as {"profile": "uk-person"}
+	every name in ["eu-person", "uk-person"] {
+		not lists.applies_id("ofac-sdn") with input as {"profile": name}
+		data.bangate.profiles[name].require_lists == true
+	}
+	not data.bangate.profiles.all.require_lists
 }
 
 test_rule_obligations_need_no_list_entry if {

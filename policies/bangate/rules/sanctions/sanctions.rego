@@ -3,7 +3,7 @@
 # description: >-
 #   Decides what a match against a sanctions list (input.lists[id].kind
 #   "sanctions": OFAC SDN, OFAC non-SDN, the trade.gov Consolidated Screening
-#   List) means, for every party of every component, of the SBOM's subject
+#   List; the UN, EU and UK lists are bangate.rules.asset_freeze's) means, for every party of every component, of the SBOM's subject
 #   and of every procurement vendor (vendor, alias, parent, owner,
 #   manufacturer, contact) and for identifier matches (domains). A hit
 #   (score >= input.screening.match, high or medium confidence, the party's
@@ -86,8 +86,12 @@ valid_thresholds if {
 
 # --- what each match means -------------------------------------------------------
 
-# sanctions_list holds for a list the input describes as a sanctions list.
-sanctions_list(id) if input.lists[id].kind == "sanctions"
+# sanctions_list holds for a list the input describes as a sanctions list,
+# other than the UN, EU and UK lists (bangate.rules.asset_freeze).
+sanctions_list(id) if {
+	input.lists[id].kind == "sanctions"
+	not data.bangate.sanctions.regimes[id]
+}
 
 # blocking holds for a match against a list of blocked persons.
 blocking(m) if startswith(m.list, "ofac-sdn")
@@ -176,12 +180,20 @@ confidence_rank(m) := r if {
 	r := confidence_ranks[m.confidence]
 } else := 3
 
-# effect of a non-SDN match: the program's effect for this use; a match
-# below the match threshold never denies.
+# effect of a non-SDN match: the program's effect for this use, or its
+# effect for an obligation the profile applies; a match below the match
+# threshold never denies.
 non_sdn_effect(f, k) := "review" if {
-	data.bangate.sanctions.non_sdn[k].effect[use(f)] == "deny"
+	program_effect(k, use(f)) == "deny"
 	not hit(f.match)
-} else := data.bangate.sanctions.non_sdn[k].effect[use(f)]
+} else := program_effect(k, use(f))
+
+program_effect(k, u) := e if {
+	byob := data.bangate.sanctions.non_sdn[k].effect_by_obligation
+	obs := [ob | some ob, _ in byob; lists.applies_id(ob)]
+	count(obs) > 0
+	e := byob[sort(obs)[0]][u]
+} else := data.bangate.sanctions.non_sdn[k].effect[u]
 
 # candidates are every sanctions-list match with what it is.
 candidates contains object.union(f, {"how": h, "key": [f.subject.ref, f.site, f.match.list, entry_id(f.match)], "program": k, "effect": e}) if {

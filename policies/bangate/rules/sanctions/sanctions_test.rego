@@ -194,6 +194,41 @@ test_csl_entity_list_row if {
 	rules(sanctions.review) == ["csl-entity-list"] with input as procurement(vendor([p], not_blocked))
 }
 
+# An exporter needs a licence to send EAR items to an Entity List party:
+# its procurement record is denied, its software reviewed; a possible match
+# still only reviews.
+test_csl_entity_list_row_for_an_exporter if {
+	m := object.union(ptsecurity(1, "high"), {"list": "trade-csl", "entry_id": "a1b2", "programs": ["source:EL"]})
+	v := one(sanctions.review) with input as sbom(supplier(m), "exporter")
+	v.rule == "csl-entity-list"
+	v.authority.citation == "15 CFR 744.11 and part 744, Supplement No. 4 (Entity List)"
+	p := {"role": "vendor", "kind": "organization", "name": "PT", "pointer": "row 3", "matches": [m]}
+	doc := object.union(procurement(vendor([p], not_blocked)), {"profile": "exporter"})
+	rules(sanctions.deny) == ["csl-entity-list"] with input as doc
+	p2 := object.union(p, {"matches": [object.union(m, {"score": 0.85})]})
+	doc2 := object.union(procurement(vendor([p2], not_blocked)), {"profile": "exporter"})
+	rules(sanctions.review) == ["csl-entity-list"] with input as doc2
+}
+
+# The other CSL sources each keep their own rule and citation.
+test_csl_sources_keep_their_meaning if {
+	every src, want in {
+		"DPL": ["csl-denied-persons", "15 CFR part 764; the denial order"],
+		"UVL": ["csl-unverified", "15 CFR 744.15"],
+		"MEU": ["csl-military-end-user", "15 CFR 744.21, Supplement No. 7 to part 744"],
+		"DTC": ["csl-itar-debarred", "Arms Export Control Act section 38 (22 U.S.C. 2778); 22 CFR 127.7"],
+	} {
+		m := object.union(ptsecurity(1, "high"), {"list": "trade-csl", "entry_id": src, "programs": [sprintf("source:%s", [src])]})
+		p := {"role": "vendor", "kind": "organization", "name": "PT", "pointer": "row 3", "matches": [m]}
+		v := one(sanctions.review) with input as procurement(vendor([p], not_blocked))
+		[v.rule, v.authority.citation] == want
+	}
+	isn := object.union(ptsecurity(1, "high"), {"list": "trade-csl", "entry_id": "i1", "programs": ["source:ISN"]})
+	v := one(sanctions.review) with input as sbom(supplier(isn), "us-person")
+	v.rule == "csl-nonproliferation"
+	contains(v.authority.citation, "Iran, North Korea, and Syria Nonproliferation Act")
+}
+
 test_unknown_program_cited_by_tag if {
 	m := object.union(ptsecurity(1, "high"), {"entry_id": "x1", "programs": ["NEWPROG"]})
 	v := one(sanctions.deny) with input as sbom(supplier(m), "us-person")
