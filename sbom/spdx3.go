@@ -340,7 +340,7 @@ func (c *spdx3Conv) str(n *ldNode, key string) string {
 			}
 		}
 	}
-	c.fail(ErrInvalid, key+" is not a string", n.ptr+"/"+escapeToken(key))
+	_ = c.fail(ErrInvalid, key+" is not a string", n.ptr+"/"+escapeToken(key)) // recorded; the caller reads c.err
 	return ""
 }
 

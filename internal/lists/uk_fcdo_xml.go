@@ -165,7 +165,7 @@ func LoadFCDOXML(s Source, meta provenance.List) (*List, error) {
 func (d *fcdoDesignation) entry() (Entry, error) {
 	id := clean(d.UniqueID)
 	if id == "" {
-		return Entry{}, errors.New("Designation has no UniqueID")
+		return Entry{}, errors.New("designation has no UniqueID")
 	}
 	typ, ok := ofsiGroupType(clean(d.Kind))
 	if !ok {

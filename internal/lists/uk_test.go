@@ -182,7 +182,7 @@ func TestLoadFCDOXMLBad(t *testing.T) {
 	}{
 		{"no date", strings.Replace(noAttr, "<DateGenerated>14/08/2026</DateGenerated>", "", 1), "no dateGenerated attribute or DateGenerated element"},
 		{"bad element date", strings.Replace(noAttr, "14/08/2026", "2026-08-14", 1), "element /Designations/DateGenerated[1]: DateGenerated is not DD/MM/YYYY"},
-		{"no id", strings.Replace(good, "<UniqueID>AQD0377</UniqueID>", "", 1), "element /Designations/Designation[2]: Designation has no UniqueID"},
+		{"no id", strings.Replace(good, "<UniqueID>AQD0377</UniqueID>", "", 1), "element /Designations/Designation[2]: designation has no UniqueID"},
 		{"duplicate", strings.Replace(good, "<UniqueID>DPR0075</UniqueID>", "<UniqueID>AFG0011</UniqueID>", 1), "UniqueID AFG0011 listed twice"},
 		{"name type", strings.Replace(good, "<NameType>Alias</NameType>", "<NameType>Nickname</NameType>", 1), "AFG0011: unknown NameType"},
 		{"kind", strings.Replace(good, "<IndividualEntityShip>Ship</IndividualEntityShip>", "<IndividualEntityShip>Plane</IndividualEntityShip>", 1), "DPR0075: unknown IndividualEntityShip"},

@@ -8,7 +8,7 @@ type cyrillicScheme uint8
 const (
 	// cyrBGN is the scheme close to BGN/PCGN that OFAC uses in SDN names:
 	// х→kh, ц→ts, щ→shch, й→y, ы→y, ю→yu, я→ya, soft and hard signs dropped.
-	cyrBGN cyrillicScheme = iota
+	cyrBGN cyrillicScheme = iota //nolint:unused // the zero value: the scheme every caller gets by default
 	// cyrICAO is ICAO Doc 9303, the scheme of Russian passports since
 	// 2013: й→i, ю→iu, я→ia, ъ→ie.
 	cyrICAO

@@ -87,20 +87,6 @@ func computeProps(r rune) props {
 	return p
 }
 
-// classify sorts out the runes that are invisible, controls or spaces.
-func classify(r rune) runeClass {
-	if r < 0x80 {
-		switch {
-		case r == ' ' || r >= '\t' && r <= '\r':
-			return classSpace
-		case r < 0x20 || r == 0x7F:
-			return classDrop
-		}
-		return classText
-	}
-	return propsOf(r).class()
-}
-
 // scriptOf returns the script of r.
 func scriptOf(r rune) script {
 	if r < 0x80 {
