@@ -98,63 +98,62 @@ func parse(in Input, opts InputPlan) *parsed {
 		return p
 	}
 	readVendors := func() error {
-		vs, err := procurement.Read(in.Data, in.Path, popts)
+		vs, f, err := procurement.ReadFormat(in.Data, in.Path, popts)
 		if err != nil {
 			return err
 		}
-		f, _ := procurement.Detect(in.Data)
 		p.kind, p.format, p.vendors = KindProcurement, "procurement-"+string(f), vs
 		return nil
 	}
-	kind, sbomErr := kindOf(in.Data, opts.Kind)
-	switch kind {
-	case "sbom?":
-		// Not quite an SBOM (invalid UTF-8, data after the document, ...):
-		// a vendor file in another encoding, or concatenated OCDS
-		// packages, reads as one; anything else is the broken SBOM it
-		// looks like.
-		if readVendors() == nil {
-			return p
-		}
+	switch opts.Kind {
 	case KindProcurement:
 		p.kind = KindProcurement
 		if err := readVendors(); err != nil {
 			return fail(err)
 		}
 		return p
-	case "":
-		return fail(sbomErr)
+	case KindSBOM:
+		return decodeSBOM(p, in, fail)
 	}
+	// Detection by content, each reader once: an SBOM reader that does
+	// not recognise the content says so at once, and only then are the
+	// vendor readers tried. A file that is not quite an SBOM for a reason
+	// a vendor file can also have (its encoding, data after the first
+	// JSON value: a vendor file in another encoding, concatenated OCDS
+	// packages) is the vendor file it reads as, else the broken SBOM it
+	// looks like.
+	doc, err := sbom.Decode(in.Data, sbom.Options{Name: in.Path})
+	switch {
+	case err == nil:
+		p.format, p.spec, p.doc = string(doc.Format), doc.SpecVersion, doc
+		return p
+	case errors.Is(err, sbom.ErrInvalidUTF8), errors.Is(err, sbom.ErrTrailingData):
+		if readVendors() == nil {
+			return p
+		}
+		return fail(err)
+	case errors.Is(err, sbom.ErrUnknownFormat):
+		if _, derr := procurement.Detect(in.Data); derr != nil {
+			return fail(fmt.Errorf("%w (%s)", errNeither, describe(in.Data)))
+		}
+		p.kind = KindProcurement
+		if verr := readVendors(); verr != nil {
+			if errors.Is(verr, procurement.ErrNotVendorFile) {
+				return fail(fmt.Errorf("%w (%s; read as a vendor table, it has no vendor name column)", errNeither, describe(in.Data)))
+			}
+			return fail(verr)
+		}
+		return p
+	}
+	return fail(err)
+}
+
+// decodeSBOM reads an input the plan says is an SBOM.
+func decodeSBOM(p *parsed, in Input, fail func(error) *parsed) *parsed {
 	doc, err := sbom.Decode(in.Data, sbom.Options{Name: in.Path})
 	if err != nil {
 		return fail(err)
 	}
 	p.format, p.spec, p.doc = string(doc.Format), doc.SpecVersion, doc
 	return p
-}
-
-// kindOf tells an SBOM from a procurement file by content: "sbom" for
-// what sbom.Identify recognises, "procurement" for what only the vendor
-// readers can take, "sbom?" for a file that fails to identify as an SBOM
-// for a reason a vendor file could also have (its encoding, data after the
-// first JSON value), which the caller settles by trying to read it, and
-// "" with the reason for a file that is neither.
-func kindOf(data []byte, kind string) (string, error) {
-	switch kind {
-	case KindSBOM, KindProcurement:
-		return kind, nil
-	}
-	_, _, err := sbom.Identify(data)
-	switch {
-	case err == nil:
-		return KindSBOM, nil
-	case errors.Is(err, sbom.ErrInvalidUTF8), errors.Is(err, sbom.ErrTrailingData):
-		return "sbom?", nil
-	case !errors.Is(err, sbom.ErrUnknownFormat):
-		return KindSBOM, nil
-	}
-	if _, perr := procurement.Detect(data); perr != nil {
-		return "", fmt.Errorf("%w: %w", errNeither, err)
-	}
-	return KindProcurement, nil
 }

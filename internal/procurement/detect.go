@@ -133,21 +133,31 @@ func isOwnershipHeader(data []byte) bool {
 // Read detects the format of data and reads it with the matching reader.
 // An ownership file is an error here: read it with ReadOwnership.
 func Read(data []byte, name string, opts Options) ([]Vendor, error) {
+	vs, _, err := ReadFormat(data, name, opts)
+	return vs, err
+}
+
+// ReadFormat is Read, and says which format it detected (also when the
+// reader then fails).
+func ReadFormat(data []byte, name string, opts Options) ([]Vendor, Format, error) {
 	f, err := Detect(data)
 	if err != nil {
-		return nil, inputErr(name, "", "", err)
+		return nil, "", inputErr(name, "", "", err)
 	}
+	var vs []Vendor
 	switch f {
 	case FormatCSV:
-		return readCSV(data, name, opts)
+		vs, err = readCSV(data, name, opts)
 	case FormatJSON:
-		return readJSON(data, name)
+		vs, err = readJSON(data, name)
 	case FormatYAML:
-		return readYAML(data, name)
+		vs, err = readYAML(data, name)
 	case FormatOCDS:
-		return readOCDS(data, name)
+		vs, err = readOCDS(data, name)
 	case FormatOwnership:
-		return nil, inputErr(name, "", "", ErrOwnershipFile)
+		err = inputErr(name, "", "", ErrOwnershipFile)
+	default:
+		err = inputErr(name, "", "", errUnknownFormat)
 	}
-	return nil, inputErr(name, "", "", errUnknownFormat)
+	return vs, f, err
 }
