@@ -41,13 +41,17 @@ type parsed struct {
 	doc     *sbom.Document
 	vendors []procurement.Vendor
 	err     *InputError
+	// data is the input's bytes, kept (whatever the caller does with
+	// Input.Data) to place the findings in the file after evaluation.
+	data []byte
 }
 
 // Parse detects the kind and format of an input and parses it ahead of its
 // check, so that a front end can parse while NewSession compiles the
 // policies and loads the lists; Session.Run then uses the result. Only
 // the plan's Input settings matter here. The caller may drop Data
-// afterwards when nothing else (an evidence record) needs the bytes.
+// afterwards when nothing else (an evidence record) needs the bytes; the
+// parsed input keeps them until the run has placed its findings in them.
 func Parse(plan Plan, in Input) Input {
 	if in.parsed == nil {
 		in.parsed = parse(in, plan.Input)
@@ -63,7 +67,7 @@ func parse(in Input, opts InputPlan) *parsed {
 		return p
 	}
 	sum := sha256.Sum256(in.Data)
-	p.sha256, p.size = hex.EncodeToString(sum[:]), int64(len(in.Data))
+	p.sha256, p.size, p.data = hex.EncodeToString(sum[:]), int64(len(in.Data)), in.Data
 	popts := procurement.Options{Columns: opts.Columns, Encoding: opts.Encoding}
 	fail := func(err error) *parsed {
 		p.err = &InputError{Path: in.Path, Stage: StageParse, Err: err}
