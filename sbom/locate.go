@@ -43,18 +43,26 @@ type Position struct {
 //   - YAML (SPDX): RFC 6901 pointers over the YAML tree (LocateYAML).
 //   - Tag-value (SPDX): "line N" (LocateLines).
 //
+// In SPDX a package's purl and CPEs are external references, while the
+// pointers bangate derives for them name the package ("/packages/3/purl",
+// "line 17/cpe", ".../cpes/1"): for SPDX JSON, YAML and tag-value such a
+// pointer is placed at the external reference it stands for, the first
+// purl or the n-th CPE of the package, as the decoder reads them.
+//
 // An error says that data is not well-formed in its encoding; the
 // positions found before the problem are returned with it.
 func Locate(data []byte, f Format, pointers []string) ([]Position, error) {
 	switch f {
-	case FormatCycloneDXJSON, FormatSPDXJSON:
+	case FormatCycloneDXJSON:
 		return LocateJSON(data, pointers)
 	case FormatCycloneDXXML, FormatSPDXRDF:
 		return LocateXML(data, pointers)
+	case FormatSPDXJSON:
+		return locateSPDXJSON(data, pointers)
 	case FormatSPDXYAML:
-		return LocateYAML(data, pointers)
+		return locateSPDXYAML(data, pointers)
 	case FormatSPDXTagValue:
-		return LocateLines(data, pointers)
+		return locateSPDXTagValue(data, pointers)
 	}
 	// A format added later is located by its encoding, named in its ID.
 	switch s := string(f); {
@@ -80,6 +88,9 @@ const maxLocateDepth = 1024
 type ptrNode struct {
 	children map[string]*ptrNode
 	off      int // byte offset in the file; -1 until found
+	// start and end delimit the node's value in a JSON text, once
+	// found.
+	start, end int
 }
 
 func newPtrNode() *ptrNode { return &ptrNode{off: -1} }
@@ -232,6 +243,12 @@ func jsonTokens(p string) ([]string, bool) {
 // Member names match as encoding/json matches struct fields: exactly, or
 // else ignoring case; of two members that match, the later one counts.
 func LocateJSON(data []byte, pointers []string) ([]Position, error) {
+	t, err := walkJSON(data, pointers)
+	return t.positions(data), err
+}
+
+// walkJSON finds the nodes of pointers in a JSON text.
+func walkJSON(data []byte, pointers []string) (*ptrTree, error) {
 	t := newPtrTree(pointers, jsonTokens)
 	s := &jsonLocator{data: data}
 	if bytes.HasPrefix(data, utf8BOM) {
@@ -242,7 +259,7 @@ func LocateJSON(data []byte, pointers []string) ([]Position, error) {
 	if err != nil {
 		err = fmt.Errorf("locate in JSON: %w", err)
 	}
-	return t.positions(data), err
+	return t, err
 }
 
 // jsonLocator walks a JSON text, descending only into the members and
@@ -271,18 +288,20 @@ func (s *jsonLocator) value(n *ptrNode, at, depth int) error {
 	if s.pos >= len(s.data) {
 		return s.syntax("value expected")
 	}
-	n.off = at
-	if len(n.children) == 0 || depth >= maxLocateDepth {
-		return s.skip()
-	}
-	switch s.data[s.pos] {
-	case '{':
-		return s.object(n, depth)
-	case '[':
-		return s.array(n, depth)
+	n.off, n.start = at, s.pos
+	var err error
+	switch {
+	case len(n.children) == 0 || depth >= maxLocateDepth:
+		err = s.skip()
+	case s.data[s.pos] == '{':
+		err = s.object(n, depth)
+	case s.data[s.pos] == '[':
+		err = s.array(n, depth)
 	default:
-		return s.skip()
+		err = s.skip()
 	}
+	n.end = s.pos
+	return err
 }
 
 func (s *jsonLocator) object(n *ptrNode, depth int) error {
@@ -712,15 +731,29 @@ func directiveEnd(b []byte) int {
 // document (see Locate): a mapping key is placed at the key, a sequence
 // item at the item, following aliases.
 func LocateYAML(data []byte, pointers []string) ([]Position, error) {
-	out := make([]Position, len(pointers))
+	root, err := yamlRoot(data)
+	if err != nil {
+		return make([]Position, len(pointers)), err
+	}
+	return locateYAMLTree(root, pointers), nil
+}
+
+// yamlRoot parses a YAML document into its root node.
+func yamlRoot(data []byte) (*yaml.Node, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return out, fmt.Errorf("locate in YAML: %w", &DecodeError{Kind: ErrSyntax, Detail: "malformed YAML", Offset: -1, Cause: err, op: "locate"})
+		return nil, fmt.Errorf("locate in YAML: %w", &DecodeError{Kind: ErrSyntax, Detail: "malformed YAML", Offset: -1, Cause: err, op: "locate"})
 	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
 		root = root.Content[0]
 	}
+	return root, nil
+}
+
+// locateYAMLTree places pointers in a parsed YAML document.
+func locateYAMLTree(root *yaml.Node, pointers []string) []Position {
+	out := make([]Position, len(pointers))
 	for i, p := range pointers {
 		toks, ok := jsonTokens(p)
 		if !ok || root.Line == 0 {
@@ -742,7 +775,22 @@ func LocateYAML(data []byte, pointers []string) ([]Position, error) {
 		}
 		out[i] = at
 	}
-	return out, nil
+	return out
+}
+
+// yamlNode is the value node a pointer names, or nil.
+func yamlNode(root *yaml.Node, p string) *yaml.Node {
+	toks, ok := jsonTokens(p)
+	if !ok {
+		return nil
+	}
+	n := root
+	for _, tok := range toks {
+		if _, n = yamlChild(n, tok); n == nil {
+			return nil
+		}
+	}
+	return n
 }
 
 // yamlChild returns the node that places child tok of n (the key of a

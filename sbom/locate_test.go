@@ -349,7 +349,7 @@ func TestLocateCorpus(t *testing.T) {
 		}
 		files = append(files, m...)
 	}
-	located := 0
+	located, derived := 0, 0
 	for _, file := range files {
 		if info, err := os.Stat(file); err != nil || info.IsDir() || strings.HasSuffix(file, ".md") {
 			continue
@@ -378,10 +378,110 @@ func TestLocateCorpus(t *testing.T) {
 			}
 		}
 		located += len(ptrs)
+		derived += derivedPlaced(t, file, data, doc)
 	}
-	if located < 1000 {
-		t.Errorf("located only %d pointers in the corpus", located)
+	if located < 1000 || derived < 100 {
+		t.Errorf("located only %d pointers in the corpus, %d derived ones", located, derived)
 	}
+}
+
+// In SPDX a purl and the CPEs are external references: the pointers
+// bangate derives for them ("<package>/purl", "/cpe", "/cpes/N") are
+// placed on the reference, in every SPDX encoding but RDF.
+func TestLocateSPDXDerived(t *testing.T) {
+	t.Parallel()
+	const doc = `{"spdxVersion": "SPDX-2.3",
+ "packages": [
+  {"name": "a",
+   "externalRefs": [
+    {"referenceCategory": "SECURITY", "referenceType": "cpe23Type", "referenceLocator": "cpe:2.3:a:x:a:1:*:*:*:*:*:*:*"},
+    {"referenceCategory": "PACKAGE-MANAGER", "referenceType": "purl", "referenceLocator": "pkg:npm/a@1"},
+    {"referenceCategory": "SECURITY", "referenceType": "cpe22Type", "referenceLocator": "cpe:/a:x:a:1"}
+   ]},
+  {"name": "b"}
+ ]}
+`
+	ptrs := []string{"/packages/0/purl", "/packages/0/cpes/0", "/packages/0/cpes/1", "/packages/0/cpes/2", "/packages/1/purl", "/packages/0/name"}
+	got, err := sbom.Locate([]byte(doc), sbom.FormatSPDXJSON, ptrs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []sbom.Position{at(6, 71, true), at(5, 69, true), at(7, 69, true), at(3, 3, false), at(9, 3, false), at(3, 4, true)}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("JSON (-want +got):\n%s", d)
+	}
+	const yamlDoc = `packages:
+  - name: a
+    externalRefs:
+      - referenceType: purl
+        referenceLocator: pkg:npm/a@1
+      - referenceType: cpe23Type
+        referenceLocator: "cpe:2.3:a:x:a:1:*:*:*:*:*:*:*"
+`
+	got, err = sbom.Locate([]byte(yamlDoc), sbom.FormatSPDXYAML, []string{"/packages/0/purl", "/packages/0/cpe", "/packages/0/cpes/1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff([]sbom.Position{at(5, 9, true), at(7, 9, true), at(2, 5, false)}, got); d != "" {
+		t.Errorf("YAML (-want +got):\n%s", d)
+	}
+	data, err := os.ReadFile(filepath.Join("..", "examples", "sbom", "kaspersky.spdx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err = sbom.Locate(data, sbom.FormatSPDXTagValue, []string{"line 17/cpe", "line 17/name", "line 10/cpe", "line 17/purl"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff([]sbom.Position{at(23, 1, true), at(17, 1, true), at(10, 1, false), at(17, 1, false)}, got); d != "" {
+		t.Errorf("tag-value (-want +got):\n%s", d)
+	}
+}
+
+// derivedPlaced checks, for an SPDX document but RDF, that the pointers
+// bangate derives for each package's purl and CPEs are placed on the
+// external reference that holds them.
+func derivedPlaced(t *testing.T, file string, data []byte, doc *sbom.Document) int {
+	t.Helper()
+	switch doc.Format {
+	case sbom.FormatSPDXJSON, sbom.FormatSPDXYAML, sbom.FormatSPDXTagValue:
+	default:
+		return 0
+	}
+	var ptrs, values []string
+	for _, c := range doc.Components {
+		if c.PURL != "" {
+			ptrs, values = append(ptrs, c.Pointer+"/purl"), append(values, c.PURL)
+		}
+		for i, cpe := range c.CPEs {
+			p := c.Pointer + "/cpe"
+			if len(c.CPEs) > 1 {
+				p = c.Pointer + "/cpes/" + fmt.Sprint(i)
+			}
+			ptrs, values = append(ptrs, p), append(values, cpe)
+		}
+	}
+	got, err := sbom.Locate(data, doc.Format, ptrs)
+	if err != nil {
+		t.Errorf("%s: %v", file, err)
+		return 0
+	}
+	lines := strings.Split(string(data), "\n")
+	for i, p := range got {
+		if !p.Exact {
+			t.Errorf("%s: %q placed at %+v", file, ptrs[i], p)
+			continue
+		}
+		line := lines[p.Line-1]
+		want := "referenceLocator"
+		if doc.Format == sbom.FormatSPDXTagValue {
+			want = "ExternalRef:"
+		}
+		if !strings.Contains(line, want) || (doc.Format == sbom.FormatSPDXTagValue && !strings.Contains(line, values[i])) {
+			t.Errorf("%s: %q placed on line %d %q, want the reference to %s", file, ptrs[i], p.Line, line, values[i])
+		}
+	}
+	return len(ptrs)
 }
 
 // The true lines of the example findings (see examples/README.md).
@@ -396,6 +496,9 @@ func TestLocateExamples(t *testing.T) {
 		{"kaspersky.cdx.json", "/components/2/cpe", at(17, 6, true)},
 		{"kaspersky.cdx.json", "/components/3/authors/0/name", at(19, 19, true)},
 		{"kaspersky.spdx", "line 20", at(20, 1, true)},
+		{"kaspersky.spdx", "line 17/cpe", at(23, 1, true)},
+		{"huawei-subsidiary.spdx.json", "/packages/1/supplier", at(15, 6, true)},
+		{"huawei-subsidiary.spdx.json", "/packages/1/purl", at(17, 24, true)},
 	} {
 		data, err := os.ReadFile(filepath.Join("..", "examples", "sbom", tc.file))
 		if err != nil {

@@ -28,7 +28,7 @@ func TestFindingsCarryTheirLines(t *testing.T) {
 			"/components/2/cpe":            {17, 6},
 			"/components/3/authors/0/name": {19, 19},
 		}},
-		{"sbom/kaspersky.spdx", map[string][2]int{"line 20": {20, 1}, "line 17/cpe": {17, 1}}},
+		{"sbom/kaspersky.spdx", map[string][2]int{"line 20": {20, 1}, "line 17/cpe": {23, 1}}},
 		{"sbom/huawei-subsidiary.spdx.json", nil},
 		{"procurement/kaspersky-2024-06.csv", map[string][2]int{"row 2, column manufacturer": {2, 0}}},
 	}
