@@ -17,6 +17,9 @@ type Progress struct {
 	Input, Inputs int
 	// Path names the input.
 	Path string
+	// Kind is the input's kind (KindSBOM or KindProcurement) once it is
+	// parsed.
+	Kind string
 	// Stage is the stage the input enters: StageParse (when it was not
 	// parsed ahead), StageScreen, StageEvaluate, ProgressLocate (placing
 	// the findings in the file), or ProgressDone.

@@ -87,6 +87,7 @@ func (s *Session) check(ctx context.Context, in Input, pr *progress) (decision.I
 		return fail(p.err)
 	}
 	src := sourceInfo{path: in.Path, sha256: p.sha256, format: p.format}
+	pr.at.Kind = p.kind
 	if p.doc != nil {
 		pr.at.Components = len(p.doc.Components)
 	} else {

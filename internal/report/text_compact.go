@@ -46,17 +46,15 @@ func (r *textRenderer) compact(t *textWriter, run *decision.Run) {
 			rules.add(f)
 		}
 	}
-	if len(rules.order) > 0 {
-		t.blank()
-		for _, n := range rules.order {
-			r.ruleNote(t, n, width)
-		}
-	}
 	t.blank()
-	t.line(0, "total: "+runCounts(run).String()+" in "+plural(len(run.Inputs), "input", "inputs"))
-	if r.opts.Hint != "" {
-		t.line(0, clean(r.opts.Hint))
+	for _, n := range rules.order {
+		r.ruleNote(t, n, width)
 	}
+	total := "total: " + runCounts(run).String() + " in " + plural(len(run.Inputs), "input", "inputs")
+	if r.opts.Hint != "" {
+		total += "; " + clean(r.opts.Hint)
+	}
+	t.line(0, total)
 }
 
 // compactFacts says in one line what an input is and holds.
@@ -194,7 +192,8 @@ type ruleNote struct {
 	rule, title string
 	severities  []string
 	kinds       [4]int
-	authorities []string
+	authorities []string // citation, effective date and URL, one line each
+	citations   []string
 	messages    []string
 }
 
@@ -220,10 +219,35 @@ func (rs *ruleNotes) add(f finding) {
 	if v.Severity != "" && !slices.Contains(n.severities, v.Severity) {
 		n.severities = append(n.severities, v.Severity)
 	}
-	if a := authorityLine(v.Authority); a != "" && !slices.Contains(n.authorities, a) {
-		n.authorities = append(n.authorities, a)
+	if a := v.Authority; a != nil {
+		line := strings.Join(nonEmpty(a.Citation, prefixed("effective ", a.Effective), a.URL), "; ")
+		if line != "" && !slices.Contains(n.authorities, line) {
+			n.authorities = append(n.authorities, line)
+		}
+		if a.Citation != "" && !slices.Contains(n.citations, a.Citation) {
+			n.citations = append(n.citations, a.Citation)
+		}
 	}
 	n.messages = append(n.messages, v.Message)
+}
+
+// nonEmpty returns the non-empty strings of ss.
+func nonEmpty(ss ...string) []string {
+	out := ss[:0:0]
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// prefixed is prefix+s, or "" when s is empty.
+func prefixed(prefix, s string) string {
+	if s == "" {
+		return ""
+	}
+	return prefix + s
 }
 
 // ruleNote writes a rule's title, severity and counts, its authority and
@@ -246,7 +270,12 @@ func (r *textRenderer) ruleNote(t *textWriter, n *ruleNote, width int) {
 	for _, a := range n.authorities {
 		t.wrapped(1, "authority: ", len("authority: "), clean(a), width-2)
 	}
-	if e := sharedExplanation(n.messages); e != "" {
+	e := sharedExplanation(n.messages)
+	for _, c := range n.citations {
+		// The authority is printed above: not again inside the text.
+		e = strings.TrimSpace(strings.ReplaceAll(e, " ("+c+")", ""))
+	}
+	if e != "" {
 		t.wrapped(1, "", 0, clean(e), width-2)
 	}
 }
@@ -274,14 +303,32 @@ func sharedExplanation(msgs []string) string {
 		return first
 	}
 	for i := len(first) - n; i < len(first); i++ {
-		if i == 0 || (i >= 2 && first[i-1] == ' ' && (first[i-2] == '.' || first[i-2] == ';')) {
-			if s := strings.TrimSpace(first[i:]); utf8.RuneCountInString(s) >= 20 {
+		if i == 0 || sentenceStart(first, i) {
+			s := strings.TrimSpace(first[i:])
+			if utf8.RuneCountInString(s) >= 20 && strings.Count(s, "(") == strings.Count(s, ")") {
 				return s
 			}
 			return ""
 		}
 	}
 	return ""
+}
+
+// sentenceStart reports whether a sentence starts at s[i]: a capital
+// letter after ". " that does not end an abbreviation ("Inc.").
+func sentenceStart(s string, i int) bool {
+	if i < 2 || s[i-1] != ' ' || s[i-2] != '.' || s[i] < 'A' || s[i] > 'Z' {
+		return false
+	}
+	word := s[:i-2]
+	if j := strings.LastIndexAny(word, " ("); j >= 0 {
+		word = word[j+1:]
+	}
+	switch word {
+	case "Inc", "Ltd", "Co", "Corp", "Jr", "Sr", "St", "No", "Mr", "Ms", "Dr", "U.S", "e.g", "i.e", "cf", "vs":
+		return false
+	}
+	return true
 }
 
 // kindCount says n findings of kind k: "3 violations", "1 waived".

@@ -159,3 +159,26 @@ func TestSharedExplanationEdges(t *testing.T) {
 		t.Errorf("messages without a shared sentence are printed:\n%s", out)
 	}
 }
+
+func TestSharedExplanationSentences(t *testing.T) {
+	t.Parallel()
+	run := failRun()
+	res := &run.Inputs[0].Result
+	a, b := kasperskyViolation(), kasperskyViolation()
+	b.Subject.Name = "other"
+	// The common ending starts inside a citation: no sentence to print.
+	a.Message = "Acme (equipment from Huawei; FAR 52.204-25; NDAA FY2019 section 889)."
+	b.Message = "Beta (equipment from ZTE; FAR 52.204-25(a)(2); NDAA FY2019 section 889)."
+	res.Violations = []decision.Violation{a, b}
+	if out := string(compactText(t, run, false)); strings.Contains(out, "section 889).") {
+		t.Errorf("a fragment of a citation is printed as an explanation:\n%s", out)
+	}
+	// "Inc. (" does not start a sentence; "Prohibited" does.
+	a.Message = "a: matches Kaspersky Lab, Inc. (name). Prohibited under FAR 52.204-23 from 2018-10-01."
+	b.Message = "bb: x matches Kaspersky Lab, Inc. (name). Prohibited under FAR 52.204-23 from 2018-10-01."
+	res.Violations = []decision.Violation{a, b}
+	out := string(compactText(t, run, false))
+	if !strings.Contains(out, "\n  Prohibited under FAR 52.204-23 from 2018-10-01.\n") || strings.Contains(out, "(name). Prohibited") {
+		t.Errorf("the shared sentence is not printed alone:\n%s", out)
+	}
+}
