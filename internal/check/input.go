@@ -47,6 +47,9 @@ type parsed struct {
 	vendors []procurement.Vendor
 	err     *InputError
 	skip    string // why a directory member is not an input
+	// data is the input's bytes, kept (whatever the caller does with
+	// Input.Data) to place the findings in the file after evaluation.
+	data []byte
 }
 
 // errNeither is wrapped when an input is neither an SBOM nor a vendor
@@ -57,7 +60,8 @@ var errNeither = errors.New("not an SBOM or vendor file")
 // check, so that a front end can parse while NewSession compiles the
 // policies and loads the lists; Session.Run then uses the result. Only
 // the plan's Input settings matter here. The caller may drop Data
-// afterwards when nothing else (an evidence record) needs the bytes.
+// afterwards when nothing else (an evidence record) needs the bytes; the
+// parsed input keeps them until the run has placed its findings in them.
 func Parse(plan Plan, in Input) Input {
 	if in.parsed == nil {
 		in.parsed = parse(in, plan.Input)
@@ -77,7 +81,7 @@ func parse(in Input, opts InputPlan) *parsed {
 		return p
 	}
 	sum := sha256.Sum256(in.Data)
-	p.sha256, p.size = hex.EncodeToString(sum[:]), int64(len(in.Data))
+	p.sha256, p.size, p.data = hex.EncodeToString(sum[:]), int64(len(in.Data)), in.Data
 	popts := procurement.Options{Columns: opts.Columns, Encoding: opts.Encoding}
 	fail := func(err error) *parsed {
 		// A file found in a directory that is not an SBOM or a vendor file

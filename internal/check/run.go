@@ -47,8 +47,13 @@ type InputRun struct {
 // the worst over all inputs (2 > 1 > 3 > 0), and every outcome agrees with
 // its exit code.
 func (s *Session) Run(ctx context.Context, inputs []Input) *Run {
+	return s.RunWith(ctx, inputs, RunOptions{})
+}
+
+// RunWith is Run with options (a progress callback).
+func (s *Session) RunWith(ctx context.Context, inputs []Input, opts RunOptions) *Run {
 	run := &Run{Decision: &decision.Run{Tool: s.tool, AsOf: s.plan.AsOf, Profile: s.plan.Profile, Lists: s.Lists()}}
-	for _, in := range inputs {
+	for i, in := range inputs {
 		if err := ctx.Err(); err != nil && in.Err == nil {
 			in = Input{Path: in.Path, Err: fmt.Errorf("check cancelled: %w", err)}
 		}
@@ -59,7 +64,9 @@ func (s *Session) Run(ctx context.Context, inputs []Input) *Run {
 			run.Decision.Skipped = append(run.Decision.Skipped, decision.Skipped{Path: in.Path, Reason: p.skip})
 			continue
 		}
-		d, facts := s.check(ctx, in)
+		pr := progress{fn: opts.Progress, at: Progress{Input: i, Inputs: len(inputs), Path: in.Path}}
+		d, facts := s.check(ctx, in, &pr)
+		pr.stage(ProgressDone)
 		run.Decision.Inputs = append(run.Decision.Inputs, d)
 		run.Inputs = append(run.Inputs, facts)
 	}
@@ -69,9 +76,10 @@ func (s *Session) Run(ctx context.Context, inputs []Input) *Run {
 
 // check decides one input. Every failure to check is reported as outcome
 // "error", never as a pass.
-func (s *Session) check(ctx context.Context, in Input) (decision.Input, InputRun) {
+func (s *Session) check(ctx context.Context, in Input, pr *progress) (decision.Input, InputRun) {
 	p := in.parsed
 	if p == nil {
+		pr.stage(StageParse)
 		p = parse(in, s.plan.Input)
 	}
 	out := decision.Input{Path: in.Path, Kind: p.kind, Format: p.format, SpecVersion: p.spec, SHA256: p.sha256,
@@ -86,6 +94,13 @@ func (s *Session) check(ctx context.Context, in Input) (decision.Input, InputRun
 		return fail(p.err)
 	}
 	src := sourceInfo{path: in.Path, sha256: p.sha256, format: p.format}
+	pr.at.Kind = p.kind
+	if p.doc != nil {
+		pr.at.Components = len(p.doc.Components)
+	} else {
+		pr.at.Components = len(p.vendors)
+	}
+	pr.stage(StageScreen)
 	var (
 		value ast.Object
 		sc    *screener
@@ -103,9 +118,17 @@ func (s *Session) check(ctx context.Context, in Input) (decision.Input, InputRun
 		}
 	}
 	facts.Parties, facts.Hits = sc.screened()
+	pr.stage(StageEvaluate)
 	res, err := s.engine.Evaluate(ctx, value)
 	if err != nil {
 		return fail(&InputError{Path: in.Path, Stage: StageEvaluate, Err: err})
+	}
+	pr.at.Findings = len(res.Violations) + len(res.Reviews) + len(res.Warnings) + len(res.Waived)
+	if pr.at.Findings > 0 {
+		pr.stage(ProgressLocate)
+		if err := locateFindings(p, &res); err != nil && s.log != nil {
+			s.log.Warn("findings left without line numbers", "input", in.Path, "err", err)
+		}
 	}
 	out.Result, out.Outcome = res, res.Outcome
 	return out, facts

@@ -72,6 +72,7 @@ type Session struct {
 	ownership []procurement.Edge
 	stale     []error
 	tool      decision.Tool
+	log       *slog.Logger // nil: none
 }
 
 // NewSession validates the plan, compiles the policies and loads and
@@ -87,7 +88,7 @@ func NewSession(ctx context.Context, plan Plan, src Sources) (*Session, error) {
 	if src.Cache == nil {
 		src.Cache = NewCache()
 	}
-	s := &Session{plan: plan, tool: src.Tool}
+	s := &Session{plan: plan, tool: src.Tool, log: src.Log}
 	if b := plan.Waivers.File; b != nil {
 		ws, err := policy.ParseWaivers(b.Data, b.Name)
 		if err != nil {

@@ -27,9 +27,20 @@ Inputs are files, directories or - for standard input. In a directory every
 SBOM and vendor file below is checked; anything else (a README, a hidden
 file, a link out of the tree) is reported as skipped. Each input is decided;
 the exit code is the worst: 2 could not check > 1 fail > 3 needs review >
-0 pass.`
+0 pass.
+
+Reports: -o FORMAT[=FILE], repeatable. On standard output the text report is a
+summary that fits on a screen: the outcome, the lists with their age, one row
+per finding (severity, rule, subject, list entry and score, line, field), then
+once per rule its authority and explanation. --verbose (-v) prints the full
+report instead: every detail of every finding. A text report written to a file
+(-o text=FILE) is always the full one, because a file is what an audit keeps.
+--color auto|always|never: auto colours a terminal unless NO_COLOR is set or
+TERM=dumb. On a terminal, a check that takes more than a second shows its
+progress on standard error.`
 
 const checkExample = `  bangate check app.cdx.json
+  bangate check -v app.cdx.json                    # the full text report
   bangate check --as-of 2024-10-01 sboms/
   bangate check --ownership owners.csv vendors.csv
   bangate check -o text -o json=decision.json --waivers waivers.yaml app.spdx.json
@@ -77,7 +88,11 @@ func addConfigFlags(cmd *cobra.Command, only ...string) {
 		case int:
 			fs.Int(k.Flag, d, k.Help)
 		case bool:
-			fs.Bool(k.Flag, d, k.Help)
+			if k.Flag == "verbose" {
+				fs.BoolP(k.Flag, "v", d, k.Help)
+			} else {
+				fs.Bool(k.Flag, d, k.Help)
+			}
 		}
 	}
 }
@@ -100,13 +115,20 @@ func runCheck(cmd *cobra.Command, env *Env, args []string) error {
 	if err != nil {
 		return withCode(decision.ExitError, err)
 	}
+	for i := range outputs {
+		if outputs[i].format == report.FormatText && outputs[i].path == "" {
+			outputs[i].r = stdoutText(cfg, env)
+		}
+	}
+	prog := newCheckProgress(env)
+	defer prog.stop()
 	plan, err := newPlan(cfg, settled, env)
 	if err != nil {
 		return withCode(decision.ExitError, err)
 	}
 	// Read and parse the inputs while the session compiles the policies
 	// and loads the lists: all three are independent.
-	keep := cfg.Evidence.File != "" // the bytes are needed again only for evidence
+	keep := cfg.Evidence.File != "" // Input.Data is needed again only for evidence
 	parsing := make(chan []check.Input, 1)
 	go func() {
 		inputs := check.ReadInputs(args, env.Stdin, plan.Input.MaxSize)
@@ -126,7 +148,8 @@ func runCheck(cmd *cobra.Command, env *Env, args []string) error {
 	if w := sess.StaleWarning(); w != "" {
 		log.Warn("stale list", "err", w)
 	}
-	run := sess.Run(ctx, inputs)
+	run := sess.RunWith(ctx, inputs, check.RunOptions{Progress: prog.update})
+	prog.stop()
 	d := run.Decision
 	log.Info("checked", "inputs", len(d.Inputs), "outcome", d.Outcome, "exit", d.ExitCode)
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"os"
 	"strings"
 	"time"
 
@@ -33,6 +34,18 @@ type Env struct {
 	// commands run with this Env (tests, a server); nil: each command
 	// builds its own.
 	Sessions *check.Cache
+	// Terminal reports whether w is a terminal and, if so, its width in
+	// columns (0 when unknown); it decides the text report's colours and
+	// width (Stdout) and whether a check draws progress (Stderr). nil: w
+	// is a terminal when it is an *os.File that golang.org/x/term says
+	// is one.
+	Terminal func(w io.Writer) (isTerminal bool, width int)
+	// Getenv reads the environment variables that are not configuration
+	// keys (NO_COLOR, TERM); nil: os.Getenv.
+	Getenv func(name string) string
+	// ProgressAfter is how long a check runs before it draws a progress
+	// line on a terminal Stderr: 0 means one second, less than 0 at once.
+	ProgressAfter time.Duration
 }
 
 // exitError carries an exit code out of a command.
@@ -60,6 +73,15 @@ func withCode(code int, err error) error { return &exitError{code: code, err: er
 func Run(ctx context.Context, args []string, env Env) int {
 	if env.Now == nil {
 		env.Now = time.Now
+	}
+	if env.Terminal == nil {
+		env.Terminal = detectTerminal
+	}
+	if env.Getenv == nil {
+		env.Getenv = os.Getenv
+	}
+	if env.ProgressAfter == 0 {
+		env.ProgressAfter = time.Second
 	}
 	root := newRootCmd(&env)
 	root.SetArgs(args)

@@ -16,6 +16,12 @@ type Config struct {
 	FailOn string `mapstructure:"fail-on"`
 	// Output lists the reports to write, each FORMAT or FORMAT=FILE.
 	Output []string `mapstructure:"output"`
+	// Verbose writes the full text report on standard output instead of
+	// the compact summary.
+	Verbose bool `mapstructure:"verbose"`
+	// Color is "auto" (colours on a terminal unless NO_COLOR is set or
+	// TERM is dumb), "always" or "never".
+	Color string `mapstructure:"color"`
 	// Waivers is a waiver file (YAML).
 	Waivers string `mapstructure:"waivers"`
 	// WaiverWarnDays warns about waivers that expire this soon.

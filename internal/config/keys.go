@@ -27,6 +27,8 @@ func Keys() []Key {
 		{"as-of", "as-of", "", "evaluate as of this date (YYYY-MM-DD or RFC 3339); default today"},
 		{"fail-on", "fail-on", "low", "lowest finding that fails the check: critical, high, medium, low, review"},
 		{"output", "output", []string{"text"}, "report FORMAT or FORMAT=FILE (repeatable): text, json, sarif, junit, markdown, html"},
+		{"verbose", "verbose", false, "full text report on standard output (every detail of every finding) instead of the summary table; -o text=FILE is always full"},
+		{"color", "color", "auto", "colour the text report: auto (on a terminal, unless NO_COLOR is set or TERM=dumb), always, never"},
 		{"waivers", "waivers", "", "waiver file (YAML)"},
 		{"waiver-warn-days", "waiver-warn-days", 30, "warn about a waiver in use that expires within this many days (-1: never)"},
 		{"waiver-fail", "waiver-fail", false, "fail the check (exit 1) on an expired, unused or expiring waiver"},

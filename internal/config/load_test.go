@@ -96,7 +96,7 @@ func TestEveryKeyFromEnv(t *testing.T) {
 		"waivers": "w.yaml", "log-level": "debug", "policy.dirs": "p1,p2", "policy.input": "all",
 		"input.max-size": "1MiB", "input.kind": "sbom", "lists.max-age": "9d", "lists.stale": "warn",
 		"lists.dir": "store", "lists.index-cache": "false", "screen.match": "0.95", "screen.review": "0.7", "coverage.max-listed": "3",
-		"waiver-warn-days": "7", "waiver-fail": "true",
+		"waiver-warn-days": "7", "waiver-fail": "true", "verbose": "true", "color": "never",
 		"procurement.columns": "", "procurement.encoding": "latin1", "procurement.ownership": "own.csv", "procurement.embargo": "review",
 		"evidence.file": "rec.json", "evidence.dir": "ev", "evidence.sign-key": "sign.pem",
 	}
@@ -118,6 +118,7 @@ func TestEveryKeyFromEnv(t *testing.T) {
 		"lists.max-age": cfg.Lists.MaxAge, "lists.stale": cfg.Lists.Stale, "lists.dir": cfg.Lists.Dir,
 		"lists.index-cache": fmt.Sprint(cfg.Lists.IndexCache), "screen.match": "0.95", "screen.review": "0.7", "coverage.max-listed": "3",
 		"waiver-warn-days": fmt.Sprint(cfg.WaiverWarnDays), "waiver-fail": fmt.Sprint(cfg.WaiverFail),
+		"verbose": fmt.Sprint(cfg.Verbose), "color": cfg.Color,
 		"procurement.columns": "", "procurement.encoding": cfg.Procurement.Encoding,
 		"procurement.ownership": cfg.Procurement.Ownership, "procurement.embargo": cfg.Procurement.Embargo,
 		"evidence.file": cfg.Evidence.File, "evidence.dir": cfg.Evidence.Dir, "evidence.sign-key": cfg.Evidence.SignKey,
@@ -151,6 +152,8 @@ func TestLoadErrors(t *testing.T) {
 		{"bad date", "as-of: 2024-13-01\n", nil, "config key as-of"},
 		{"bad thresholds", "screen:\n  match: 0.5\n  review: 0.9\n", nil, "screen.review"},
 		{"bad number", "screen:\n  match: high\n", nil, "screen.match"},
+		{"bad color", "color: rainbow\n", nil, "config key color: bad value \"rainbow\": want auto, always or never"},
+		{"bad color from env", "", map[string]string{"BANGATE_COLOR": "yes"}, "config key color"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -18,7 +18,7 @@ func (c *Config) Validate(now time.Time) (Settled, error) {
 	if strings.TrimSpace(c.Profile) == "" {
 		return s, keyError("profile", c.Profile, "a profile the policy bundle defines")
 	}
-	for _, v := range []*string{&c.FailOn, &c.LogLevel, &c.Policy.Input, &c.Input.Kind, &c.Lists.Stale, &c.Procurement.Encoding, &c.Procurement.Embargo} {
+	for _, v := range []*string{&c.FailOn, &c.LogLevel, &c.Color, &c.Policy.Input, &c.Input.Kind, &c.Lists.Stale, &c.Procurement.Encoding, &c.Procurement.Embargo} {
 		*v = strings.ToLower(strings.TrimSpace(*v))
 	}
 	if _, err := decision.ParseFailOn(c.FailOn); err != nil {
@@ -26,6 +26,9 @@ func (c *Config) Validate(now time.Time) (Settled, error) {
 	}
 	if !contains([]string{"debug", "info", "warn", "error"}, c.LogLevel) {
 		return s, keyError("log-level", c.LogLevel, "one of debug, info, warn, error")
+	}
+	if !contains([]string{"auto", "always", "never"}, c.Color) {
+		return s, keyError("color", c.Color, "auto, always or never")
 	}
 	if !contains([]string{"diet", "all"}, c.Policy.Input) {
 		return s, keyError("policy.input", c.Policy.Input, "diet or all")

@@ -32,6 +32,15 @@ type Violation struct {
 	Subject  Subject `json:"subject"`
 	// Pointer locates the offending field in the input file.
 	Pointer string `json:"pointer"`
+	// Line and Column place Pointer in the input file: 1-based, the
+	// column in Unicode code points, as editors and SARIF count them. The
+	// check sets them after evaluation (policies do not); they are the
+	// place of the field, or of the nearest enclosing part of the file
+	// that holds it when the file has no such field of its own (an SPDX
+	// package's purl, an external reference). 0 when the input could not
+	// be read for them.
+	Line   int `json:"line,omitempty"`
+	Column int `json:"column,omitempty"`
 	// Match is the list match the finding rests on, if any.
 	Match map[string]any `json:"match,omitempty"`
 	// Authority is the legal authority the finding rests on.

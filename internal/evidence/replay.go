@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
@@ -182,13 +183,16 @@ func policyFiles(st *Store, rb Bundle) ([]check.PolicyFile, error) {
 }
 
 // comparable is a decision as plain JSON values, so that a recorded and a
-// fresh decision compare equal whatever Go types their matches hold.
+// fresh decision compare equal whatever Go types their matches hold. The
+// findings' lines and columns are left out: they say where a field sits
+// in the recorded bytes, not what was decided, and records made before
+// bangate placed its findings have none.
 func comparable(outcome, errText string, r decision.Result) any {
 	raw, err := json.Marshal(struct {
 		Outcome string          `json:"outcome"`
 		Error   string          `json:"error,omitempty"`
 		Result  decision.Result `json:"result"`
-	}{outcome, errText, normalResult(r)})
+	}{outcome, errText, withoutPlaces(normalResult(r))})
 	if err != nil {
 		return err.Error()
 	}
@@ -197,6 +201,18 @@ func comparable(outcome, errText string, r decision.Result) any {
 		return err.Error()
 	}
 	return v
+}
+
+// withoutPlaces is r with every finding's line and column cleared, on
+// copies.
+func withoutPlaces(r decision.Result) decision.Result {
+	for _, vs := range []*[]decision.Violation{&r.Violations, &r.Reviews, &r.Warnings, &r.Waived} {
+		*vs = slices.Clone(*vs)
+		for i := range *vs {
+			(*vs)[i].Line, (*vs)[i].Column = 0, 0
+		}
+	}
+	return r
 }
 
 // replayLists finds every recorded list snapshot.

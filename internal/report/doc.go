@@ -10,28 +10,45 @@
 //
 // What each format decides:
 //
-//   - text: per input a header, the findings grouped per subject (each
-//     with severity, rule, title, message, field pointer, attribution
-//     evidence, list entry, authority and waiver), a summary with counts
-//     and coverage; then the lists used. Control and bidirectional
+//   - text, full (New("text")): per input a header, the findings grouped
+//     per subject (each with severity, rule, title, message, field pointer
+//     and its path:line:column, attribution evidence, list entry,
+//     authority and waiver), a summary with counts and coverage; then the
+//     lists used. The audit form: nothing is left out.
+//   - text, compact (TextOptions.Compact): what fits on a screen. A header
+//     (outcome, profile, as-of, the run's errors, each list with its
+//     age), per input one line (format, coverage, counts) and a table of
+//     its findings, one row each (severity, or the kind of a finding that
+//     is not a violation: review, warning, waived; rule; subject; list
+//     entry with score; line; field pointer); then once per rule its
+//     title, authority and the explanation its findings share, wrapped to
+//     TextOptions.Width. In both forms control and bidirectional
 //     characters from the input are shown escaped, never sent to the
-//     terminal. Colours only with TextOptions.Color.
+//     terminal, and the run's errors follow the outcome. Colours only with
+//     TextOptions.Color.
 //   - json: the whole run under "schema": "bangate.decision/v1"; inputs
 //     last; each violation on one line.
 //   - sarif: one run; one rule per policy rule, with the legal citation and
 //     the official URL as help; one result per violation, review
 //     ("warning"), waived finding (with an external suppression) and
-//     warning ("note"); inputs that could not be checked as error
-//     notifications of an unsuccessful invocation. Capped at GitHub's
+//     warning ("note"), each at the line and column of its field
+//     (region.startLine/startColumn, columnKind unicodeCodePoints; line 1
+//     when the check could not place it); inputs that could not be
+//     checked and the run's own errors as error notifications, the
+//     invocation unsuccessful when the outcome is "error". Capped at GitHub's
 //     limits (25,000 results, 255-character identifiers; 4 KiB messages by
 //     choice), with what was cut counted in run.properties.truncation.
 //   - junit: one testsuite per input; a "policy" testcase with the input's
 //     verdict and one testcase per component or vendor with findings;
 //     reviews are failures of type "review" (they block with exit code 3),
-//     waived findings are skips, warnings go to system-out.
-//   - markdown: outcome line, a table per input, violation and review
-//     tables with links to the official texts, and <details> for warnings,
+//     waived findings are skips, warnings go to system-out; the run's own
+//     errors are a first testsuite "bangate run" whose testcase is an
+//     error.
+//   - markdown: a banner quoting the run's own errors, outcome line, a
+//     table per input, violation and review tables (the field with its
+//     line) with links to the official texts, and <details> for warnings,
 //     waivers and list provenance.
 //   - html: one page with inline CSS, no script and a Content-Security-Policy
-//     that forbids every network request.
+//     that forbids every network request; the run's own errors in a banner
+//     (#run-errors) under the outcome.
 package report

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/bangate/bangate/internal/decision"
@@ -116,10 +117,11 @@ func subjectShort(s decision.Subject) string {
 // detail is one labelled line of a finding's explanation.
 type detail struct{ name, value string }
 
-// findingDetails explains a finding line by line: message, field,
-// attribution evidence, list entry, authority and waiver. Empty parts are
-// left out. Values are raw: each renderer escapes them for its format.
-func findingDetails(f finding) []detail {
+// findingDetails explains a finding of the input at path line by line:
+// message, field (with its place in the file), attribution evidence, list
+// entry, authority and waiver. Empty parts are left out. Values are raw:
+// each renderer escapes them for its format.
+func findingDetails(f finding, path string) []detail {
 	v := f.v
 	out := make([]detail, 0, 7)
 	add := func(name, value string) {
@@ -128,7 +130,11 @@ func findingDetails(f finding) []detail {
 		}
 	}
 	add("message", v.Message)
-	add("field", v.Pointer)
+	field := v.Pointer
+	if p := place(path, v); p != "" {
+		field = strings.TrimSpace(field + " at " + p)
+	}
+	add("field", field)
 	if len(v.Match) > 0 {
 		m := viewMatch(v.Match)
 		add("evidence", m.evidence())
@@ -146,6 +152,32 @@ func findingDetails(f finding) []detail {
 		}
 	}
 	return out
+}
+
+// place is where a finding's field sits: "path:line:column" (the form
+// editors and terminals link), "path:line" without a column, "" when the
+// check could not place it.
+func place(path string, v *decision.Violation) string {
+	if v.Line <= 0 {
+		return ""
+	}
+	s := path + ":" + strconv.Itoa(v.Line)
+	if v.Column > 0 {
+		s += ":" + strconv.Itoa(v.Column)
+	}
+	return s
+}
+
+// lineText is "line L, column C" for a finding, "" when not placed.
+func lineText(v *decision.Violation) string {
+	if v.Line <= 0 {
+		return ""
+	}
+	s := "line " + strconv.Itoa(v.Line)
+	if v.Column > 0 {
+		s += ", column " + strconv.Itoa(v.Column)
+	}
+	return s
 }
 
 // headline is a finding's first line: kind, severity, rule and title.

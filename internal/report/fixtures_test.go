@@ -275,6 +275,30 @@ func waivedRun() *decision.Run {
 	}
 }
 
+// staleRun is a run whose sanctions list is older than allowed: the
+// input passed, but the run could not be checked (decision.Run.Errors).
+func staleRun() *decision.Run {
+	run := passRun()
+	run.Errors = []string{(&provenance.StaleError{
+		List: "ofac-sdn", Published: time.Date(2025, 8, 20, 0, 0, 0, 0, time.UTC),
+		Age: 464 * 24 * time.Hour, MaxAge: 365 * 24 * time.Hour,
+	}).Error()}
+	run.Outcome, run.ExitCode = decision.OutcomeError, decision.ExitError
+	run.Lists[1].Published = time.Date(2025, 8, 20, 0, 0, 0, 0, time.UTC)
+	return run
+}
+
+// placedRun is failRun with every finding placed in its file, as the
+// check leaves it.
+func placedRun() *decision.Run {
+	run := failRun()
+	res := &run.Inputs[0].Result
+	for i, at := range [][2]int{{12, 19}, {40, 9}, {15, 6}} {
+		res.Violations[i].Line, res.Violations[i].Column = at[0], at[1]
+	}
+	return run
+}
+
 // fixtures are the runs every golden test renders, by name.
 func fixtures() []struct {
 	name string
@@ -289,5 +313,7 @@ func fixtures() []struct {
 		{"review", reviewRun()},
 		{"error", errorRun()},
 		{"waived", waivedRun()},
+		{"stale", staleRun()},
+		{"placed", placedRun()},
 	}
 }

@@ -35,7 +35,7 @@ func (in fuzzInput) run() *decision.Run {
 	v := decision.Violation{
 		Rule: in.rule, Severity: in.rule, Title: in.text, Message: in.text,
 		Subject: decision.Subject{Kind: kind, Ref: in.ref, Name: in.text, Version: in.rule},
-		Pointer: in.pointer,
+		Pointer: in.pointer, Line: len(in.pointer), Column: len(in.rule),
 		Match: map[string]any{
 			"list": in.rule, "entry_id": in.ref, "entry_name": in.text, "matched_name": in.text,
 			"matched_on": "alias", "score": in.score, "method": "normalized", "programs": []any{in.text},
@@ -52,8 +52,12 @@ func (in fuzzInput) run() *decision.Run {
 			Reviews: []decision.Violation{v}, Warnings: []decision.Violation{v}, Waived: []decision.Violation{waived},
 		},
 	}
-	return &decision.Run{Tool: tool(), AsOf: asOf, Profile: in.text, Lists: listProvenance(),
+	run := &decision.Run{Tool: tool(), AsOf: asOf, Profile: in.text, Lists: listProvenance(),
 		Inputs: []decision.Input{input}, Outcome: decision.OutcomeFail, ExitCode: decision.ExitFail}
+	if in.text != "" {
+		run.Errors = []string{in.text}
+	}
+	return run
 }
 
 // plain replaces every non-empty string with "x": the same structure with
@@ -86,11 +90,16 @@ func seedFuzz(f *testing.F) {
 // hands both outputs to check. JSON-based formats may refuse a NaN or
 // infinite score (JSON cannot carry them); nothing else may fail.
 func fuzzRender(f *testing.F, format string, check func(t *testing.T, out, plain []byte)) {
-	seedFuzz(f)
 	r, err := report.New(format)
 	if err != nil {
 		f.Fatal(err)
 	}
+	fuzzRenderWith(f, format, r, check)
+}
+
+// fuzzRenderWith is fuzzRender with a renderer of format given.
+func fuzzRenderWith(f *testing.F, format string, r report.Renderer, check func(t *testing.T, out, plain []byte)) {
+	seedFuzz(f)
 	f.Fuzz(func(t *testing.T, path, rule, text, ref, pointer, url string, score float64) {
 		// Some fields are trimmed before their emptiness decides a line or
 		// a table row; blank strings would change the structure for that
@@ -129,6 +138,19 @@ func FuzzRenderText(f *testing.F) {
 		sameLineCount(t, out, plain)
 		if bytes.ContainsAny(out, "\x1b\r\u202e") {
 			t.Fatal("terminal control character in the output")
+		}
+	})
+}
+
+// FuzzRenderTextCompact checks the compact form: no terminal control
+// character gets through, and the table of findings is there.
+func FuzzRenderTextCompact(f *testing.F) {
+	fuzzRenderWith(f, report.FormatText, report.NewText(report.TextOptions{Compact: true, Width: 80}), func(t *testing.T, out, plain []byte) {
+		if bytes.ContainsAny(out, "\x1b\r\u202e") {
+			t.Fatal("terminal control character in the output")
+		}
+		if !bytes.Contains(out, []byte("SEVERITY")) || !bytes.Contains(plain, []byte("SEVERITY")) {
+			t.Fatalf("no table of findings:\n%s", out)
 		}
 	})
 }
@@ -174,7 +196,15 @@ func FuzzRenderJUnit(f *testing.F) {
 		if err := xml.Unmarshal(out, &d); err != nil {
 			t.Fatalf("not well-formed XML: %v", err)
 		}
-		if len(d.Suites) != 1 || d.Suites[0].Tests != len(d.Suites[0].Cases) || d.Tests != d.Suites[0].Tests {
+		// One suite for the input, and one first for the run's errors.
+		tests := 0
+		for _, s := range d.Suites {
+			if s.Tests != len(s.Cases) {
+				t.Fatalf("inconsistent counts: %+v", d)
+			}
+			tests += s.Tests
+		}
+		if len(d.Suites) < 1 || len(d.Suites) > 2 || d.Tests != tests {
 			t.Fatalf("inconsistent counts: %+v", d)
 		}
 	})

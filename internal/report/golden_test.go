@@ -57,6 +57,43 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// compactText renders run in the compact text form, 100 columns wide.
+func compactText(t testing.TB, run *decision.Run, color bool) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	r := report.NewText(report.TextOptions{Compact: true, Color: color, Width: 100, Hint: "full detail: --verbose"})
+	if err := r.Render(&buf, run); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestGoldenCompact renders every fixture in the compact text form.
+func TestGoldenCompact(t *testing.T) {
+	t.Parallel()
+	for _, fx := range fixtures() {
+		name := fx.name + ".compact.txt"
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			got := compactText(t, fx.run, false)
+			path := filepath.Join("testdata", "golden", name)
+			if *update {
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("read golden (run with -update to create it): %v", err)
+			}
+			if diff := cmp.Diff(string(want), string(got)); diff != "" {
+				t.Errorf("%s differs from golden (-want +got):\n%s", name, diff)
+			}
+		})
+	}
+}
+
 // TestDeterministic renders every fixture twice, and many times at once,
 // and wants the same bytes each time.
 func TestDeterministic(t *testing.T) {

@@ -27,8 +27,10 @@ type htmlPage struct {
 	AsOf     string
 	Profile  string
 	Counts   counts
-	Inputs   []htmlInput
-	Lists    []htmlList
+	// Errors are the run's own errors, shown in a banner.
+	Errors []string
+	Inputs []htmlInput
+	Lists  []htmlList
 }
 
 type htmlInput struct {
@@ -61,10 +63,12 @@ type htmlComponent struct {
 
 type htmlFinding struct {
 	Severity, Rule, Title, Message, Subject, Pointer string
-	Evidence, At, Entry                              string
-	Authority                                        htmlAuthority
-	Waiver                                           waiverView
-	HasWaiver                                        bool
+	// Place is "line L, column C" of the field, when placed.
+	Place               string
+	Evidence, At, Entry string
+	Authority           htmlAuthority
+	Waiver              waiverView
+	HasWaiver           bool
 }
 
 type htmlAuthority struct {
@@ -95,6 +99,7 @@ func (r *htmlRenderer) Render(w io.Writer, run *decision.Run) error {
 		AsOf:     timeText(run.AsOf),
 		Profile:  cmp.Or(run.Profile, "default"),
 		Counts:   runCounts(run),
+		Errors:   run.Errors,
 	}
 	for i := range run.Inputs {
 		page.Inputs = append(page.Inputs, newHTMLInput(&run.Inputs[i]))
@@ -200,6 +205,7 @@ func newHTMLFinding(f finding) htmlFinding {
 		Message:   v.Message,
 		Subject:   subjectLabel(v.Subject),
 		Pointer:   v.Pointer,
+		Place:     lineText(v),
 		Authority: newHTMLAuthority(v.Authority),
 	}
 	if len(v.Match) > 0 {

@@ -4,7 +4,8 @@ package report
 // fonts are the reader's system fonts, and the Content-Security-Policy
 // forbids every fetch. Table rows carry classes tests and auditors' tools
 // can select on: violation-row, component-row, review-row, warning-row,
-// waived-row, list-row; the banner is #outcome with class outcome-<value>.
+// waived-row, list-row; the banner is #outcome with class outcome-<value>,
+// and the run's own errors are in #run-errors.
 const htmlSource = `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -35,6 +36,8 @@ dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1re
 dl.meta dt { font-weight: 600; } dl.meta dd { margin: 0; overflow-wrap: anywhere; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85em; overflow-wrap: anywhere; }
 .error { color: #82071e; font-weight: 600; }
+#run-errors { padding: .75rem 1.25rem; border-radius: 6px; margin-bottom: 1rem; border: 2px solid #8250df; background: #fbefff; color: #512a97; }
+#run-errors ul { margin: .25rem 0 0; padding-left: 1.25rem; }
 .muted { color: #57606a; }
 @media print { body { max-width: none; } #outcome { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
 </style>
@@ -43,7 +46,9 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fo
 <header>
 <h1>bangate compliance decision</h1>
 <div id="outcome" class="outcome outcome-{{.Outcome}}" role="status">{{if eq .Outcome "pass"}}PASS{{else if eq .Outcome "fail"}}FAIL{{else if eq .Outcome "review"}}REVIEW{{else if eq .Outcome "error"}}ERROR{{else}}{{.Outcome}}{{end}} &middot; exit {{.ExitCode}} &middot; {{.Counts}}</div>
-<dl class="meta">
+{{if .Errors}}<div id="run-errors" class="run-errors" role="alert"><strong>The check could not be completed:</strong>
+<ul>{{range .Errors}}<li>{{.}}</li>{{end}}</ul></div>
+{{end}}<dl class="meta">
 <dt>Decided as of</dt><dd>{{.AsOf}}</dd>
 <dt>Profile</dt><dd>{{.Profile}}</dd>
 <dt>Tool</dt><dd>{{.Tool}}</dd>
@@ -71,7 +76,7 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fo
 <table class="violations">
 <thead><tr><th>Component / vendor</th><th>Field</th><th>Attribution evidence</th><th>List entry</th><th>Message</th></tr></thead>
 <tbody>
-{{range .Findings}}<tr class="violation-row"><td>{{.Subject}}</td><td><code>{{.Pointer}}</code>{{if .At}}<br><span class="muted">at <code>{{.At}}</code></span>{{end}}</td><td>{{.Evidence}}</td><td>{{.Entry}}</td><td>{{.Message}}</td></tr>
+{{range .Findings}}<tr class="violation-row"><td>{{.Subject}}</td><td><code>{{.Pointer}}</code>{{if .Place}}<br><span class="muted">{{.Place}}</span>{{end}}{{if .At}}<br><span class="muted">at <code>{{.At}}</code></span>{{end}}</td><td>{{.Evidence}}</td><td>{{.Entry}}</td><td>{{.Message}}</td></tr>
 {{end}}</tbody>
 </table>
 {{end}}
@@ -97,7 +102,7 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fo
 <table class="waived">
 <thead><tr><th>Severity</th><th>Rule</th><th>Component / vendor</th><th>Field</th><th>Attribution evidence</th><th>Authority</th><th>Reason</th><th>Approved by</th><th>Ticket</th><th>Expires</th></tr></thead>
 <tbody>
-{{range .Waived}}<tr class="waived-row"><td><span class="sev sev-{{.Severity}}">{{.Severity}}</span></td><td><code>{{.Rule}}</code> {{.Title}}</td><td>{{.Subject}}</td><td><code>{{.Pointer}}</code></td><td>{{.Evidence}}</td><td>{{template "authority" .Authority}}</td><td>{{.Waiver.Reason}}</td><td>{{.Waiver.ApprovedBy}}</td><td>{{.Waiver.Ticket}}</td><td>{{.Waiver.Expires}}</td></tr>
+{{range .Waived}}<tr class="waived-row"><td><span class="sev sev-{{.Severity}}">{{.Severity}}</span></td><td><code>{{.Rule}}</code> {{.Title}}</td><td>{{.Subject}}</td><td><code>{{.Pointer}}</code>{{if .Place}}<br><span class="muted">{{.Place}}</span>{{end}}</td><td>{{.Evidence}}</td><td>{{template "authority" .Authority}}</td><td>{{.Waiver.Reason}}</td><td>{{.Waiver.ApprovedBy}}</td><td>{{.Waiver.Ticket}}</td><td>{{.Waiver.Expires}}</td></tr>
 {{end}}</tbody>
 </table>
 {{end}}
@@ -122,6 +127,6 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fo
 {{define "findings"}}<table>
 <thead><tr><th>Severity</th><th>Rule</th><th>Component / vendor</th><th>Field</th><th>Attribution evidence</th><th>List entry</th><th>Authority</th></tr></thead>
 <tbody>
-{{$class := .Class}}{{range .Rows}}<tr class="{{$class}}"><td><span class="sev sev-{{.Severity}}">{{.Severity}}</span></td><td><code>{{.Rule}}</code> {{.Title}}{{if .Message}}<br><span class="muted">{{.Message}}</span>{{end}}</td><td>{{.Subject}}</td><td><code>{{.Pointer}}</code></td><td>{{.Evidence}}{{if .HasWaiver}}<br>expired waiver: {{.Waiver.Reason}}{{if .Waiver.Expires}} (expired {{.Waiver.Expires}}){{end}}{{end}}</td><td>{{.Entry}}</td><td>{{template "authority" .Authority}}</td></tr>
+{{$class := .Class}}{{range .Rows}}<tr class="{{$class}}"><td><span class="sev sev-{{.Severity}}">{{.Severity}}</span></td><td><code>{{.Rule}}</code> {{.Title}}{{if .Message}}<br><span class="muted">{{.Message}}</span>{{end}}</td><td>{{.Subject}}</td><td><code>{{.Pointer}}</code>{{if .Place}}<br><span class="muted">{{.Place}}</span>{{end}}</td><td>{{.Evidence}}{{if .HasWaiver}}<br>expired waiver: {{.Waiver.Reason}}{{if .Waiver.Expires}} (expired {{.Waiver.Expires}}){{end}}{{end}}</td><td>{{.Entry}}</td><td>{{template "authority" .Authority}}</td></tr>
 {{end}}</tbody>
 </table>{{end}}`

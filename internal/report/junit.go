@@ -138,8 +138,14 @@ func (r *junitRenderer) Render(w io.Writer, run *decision.Run) error {
 		return fmt.Errorf("render junit: %w", ErrNilRun)
 	}
 	doc := junitSuites{Name: cmp.Or(run.Tool.Name, "bangate"), Time: "0"}
+	suites := make([]junitSuite, 0, len(run.Inputs)+1)
+	if len(run.Errors) > 0 {
+		suites = append(suites, junitRunErrors(run))
+	}
 	for i := range run.Inputs {
-		s := junitInput(run, &run.Inputs[i])
+		suites = append(suites, junitInput(run, &run.Inputs[i]))
+	}
+	for _, s := range suites {
 		doc.Tests += s.Tests
 		doc.Failures += s.Failures
 		doc.Errors += s.Errors
@@ -164,6 +170,26 @@ func (r *junitRenderer) Render(w io.Writer, run *decision.Run) error {
 		return fmt.Errorf("render junit: %w", err)
 	}
 	return nil
+}
+
+// junitRunErrors is the suite that reports the run's own errors (a list
+// older than allowed): one testcase "run" in error, first in the report,
+// so that a CI view shows why the whole check could not pass.
+func junitRunErrors(run *decision.Run) junitSuite {
+	s := junitSuite{Name: "bangate run", Tests: 1, Errors: 1, Time: "0"}
+	if !run.AsOf.IsZero() {
+		s.Timestamp = run.AsOf.UTC().Format(junitTimestamp)
+	}
+	s.Properties.Props = []junitProperty{{"outcome", runOutcome(run)}, {"as_of", timeText(run.AsOf)}, {"profile", run.Profile}}
+	s.Cases = []junitCase{{
+		Name: "run", Classname: "bangate.run", Time: "0",
+		Error: &junitMessage{
+			Message: "the check could not be completed: " + plural(len(run.Errors), "error", "errors"),
+			Type:    "run-error",
+			Body:    xmlText(strings.Join(run.Errors, "\n")),
+		},
+	}}
+	return s
 }
 
 func junitInput(run *decision.Run, in *decision.Input) junitSuite {
@@ -201,7 +227,7 @@ func junitInput(run *decision.Run, in *decision.Input) junitSuite {
 				continue
 			}
 			c := junitCase{Name: subjectLabel(g.subject), Classname: classname, File: in.Path, Time: "0"}
-			fillJUnitCase(&c, g.findings)
+			fillJUnitCase(&c, g.findings, in.Path)
 			cases = append(cases, c)
 		}
 		var c counts
@@ -216,7 +242,7 @@ func junitInput(run *decision.Run, in *decision.Input) junitSuite {
 			policy.Failure.Body = junitSummary(&in.Result)
 		}
 		if len(policyFindings) > 0 {
-			body, out := junitBodies(policyFindings)
+			body, out := junitBodies(policyFindings, in.Path)
 			if policy.Failure != nil && body != "" {
 				policy.Failure.Body += "\n" + body
 			} else if body != "" {
@@ -244,7 +270,7 @@ func junitInput(run *decision.Run, in *decision.Input) junitSuite {
 }
 
 // fillJUnitCase sets the outcome of one subject's test case.
-func fillJUnitCase(c *junitCase, fs []finding) {
+func fillJUnitCase(c *junitCase, fs []finding, path string) {
 	var n [4]int
 	var rules []string
 	seen := map[string]bool{}
@@ -255,7 +281,7 @@ func fillJUnitCase(c *junitCase, fs []finding) {
 			rules = append(rules, f.v.Rule)
 		}
 	}
-	body, out := junitBodies(fs)
+	body, out := junitBodies(fs, path)
 	body = xmlText(body)
 	c.setOut(out)
 	ruleList := strings.Join(rules, ", ")
@@ -274,7 +300,7 @@ func fillJUnitCase(c *junitCase, fs []finding) {
 
 // junitBodies renders findings: violations, reviews and waived into the
 // failure or skip text, warnings into system-out.
-func junitBodies(fs []finding) (body, out string) {
+func junitBodies(fs []finding, path string) (body, out string) {
 	var b, o strings.Builder
 	b.Grow(640 * len(fs))
 	for _, f := range fs {
@@ -287,7 +313,7 @@ func junitBodies(fs []finding) (body, out string) {
 		}
 		dst.WriteString(headline(f))
 		dst.WriteByte('\n')
-		for _, d := range findingDetails(f) {
+		for _, d := range findingDetails(f, path) {
 			dst.WriteString("  ")
 			dst.WriteString(d.name)
 			dst.WriteString(": ")

@@ -28,6 +28,15 @@ func (r *markdownRenderer) Render(w io.Writer, run *decision.Run) error {
 	total := runCounts(run)
 
 	m.printf("## bangate: %s\n\n", mdEscape(outcome))
+	if len(run.Errors) > 0 {
+		// A banner before anything else: the run as a whole could not
+		// be checked, whatever the inputs say.
+		m.printf("> **The check could not be completed:**\n")
+		for _, e := range run.Errors {
+			m.printf("> - %s\n", mdEscape(e))
+		}
+		m.printf("\n")
+	}
 	m.printf("**Outcome: %s** · exit %d · %s · as of %s · profile %s · %s\n\n",
 		mdEscape(outcome), run.ExitCode, total, timeText(run.AsOf),
 		mdEscape(cmp.Or(run.Profile, "default")), mdEscape(toolLine(run.Tool)))
@@ -94,7 +103,7 @@ func (r *markdownRenderer) input(m *mdWriter, in *decision.Input) {
 			v := &res.Waived[i]
 			wv := viewWaiver(v.Waiver)
 			m.printf("| %s | %s | %s | %s | %s | %s |\n",
-				mdCell(v.Severity), mdRule(v), mdCell(subjectLabel(v.Subject)), mdCell(v.Pointer),
+				mdCell(v.Severity), mdRule(v), mdCell(subjectLabel(v.Subject)), mdField(v),
 				mdCell(wv.line()), mdCell(wv.Expires))
 		}
 		m.printf("\n</details>\n")
@@ -122,9 +131,18 @@ func mdFindingTable(m *mdWriter, vs []decision.Violation) {
 			match += "expired waiver: " + mdCell(viewWaiver(v.Waiver).line())
 		}
 		m.printf("| %s | %s | %s | %s | %s | %s |\n",
-			mdCell(v.Severity), mdRule(v), mdCell(subjectLabel(v.Subject)), mdCell(v.Pointer),
+			mdCell(v.Severity), mdRule(v), mdCell(subjectLabel(v.Subject)), mdField(v),
 			match, mdAuthority(v.Authority))
 	}
+}
+
+// mdField is the finding's pointer with its line and column, when placed.
+func mdField(v *decision.Violation) string {
+	s := mdCell(v.Pointer)
+	if l := lineText(v); l != "" {
+		s += "<br>" + l
+	}
+	return s
 }
 
 // mdRule is the rule ID in bold with the title after it.

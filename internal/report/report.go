@@ -39,8 +39,8 @@ func Formats() []string {
 	return out
 }
 
-// New returns the renderer for format, one of Formats. Text output has no
-// colours; use NewText for the coloured variant.
+// New returns the renderer for format, one of Formats. Text output is the
+// full form, without colours; NewText gives the compact form and colours.
 func New(format string) (Renderer, error) {
 	switch format {
 	case FormatText:

@@ -151,9 +151,11 @@ func (r *sarifRenderer) build(run *decision.Run) *sarifLog {
 			SemanticVersion: semanticVersion(run.Tool.Version),
 			Rules:           []sarifRule{},
 		}},
-		Results: []sarifResult{},
+		ColumnKind: "unicodeCodePoints",
+		Results:    []sarifResult{},
 		Properties: sarifRunProps{
 			AsOf:          timeText(run.AsOf),
+			Errors:        run.Errors,
 			Profile:       run.Profile,
 			Outcome:       runOutcome(run),
 			ExitCode:      run.ExitCode,
@@ -170,9 +172,20 @@ func (r *sarifRenderer) build(run *decision.Run) *sarifLog {
 		}
 	}
 
-	inv := sarifInvocation{ExecutionSuccessful: true}
+	// A run that could not be checked (a stale list) did not execute
+	// successfully, whatever its inputs say; its errors come first.
+	inv := sarifInvocation{ExecutionSuccessful: runOutcome(run) != decision.OutcomeError}
 	var cands []sarifCandidate
 	notesTruncated := 0
+	for _, e := range run.Errors {
+		text := truncateUTF8("the check could not be completed: "+e, r.opts.MaxMessageBytes)
+		if len(text) != len("the check could not be completed: ")+len(e) {
+			notesTruncated++
+		}
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
+			Level: "error", Message: sarifText{Text: text},
+		})
+	}
 	for i := range run.Inputs {
 		in := &run.Inputs[i]
 		art := sarifArtifact{Location: sarifArtifactURI{URI: artifactURI(in.Path)}}
@@ -268,9 +281,13 @@ func (r *sarifRenderer) result(run *decision.Run, c sarifCandidate, uri, ruleID 
 	v := c.v
 	in := &run.Inputs[c.input]
 	msg, truncated := sarifMessage(c, r.opts.MaxMessageBytes)
+	region := &sarifRegion{StartLine: 1}
+	if v.Line > 0 {
+		region = &sarifRegion{StartLine: v.Line, StartColumn: v.Column}
+	}
 	loc := sarifLocation{PhysicalLocation: sarifPhysicalLocation{
 		ArtifactLocation: sarifArtifactLocation{URI: uri, Index: c.input},
-		Region:           &sarifRegion{StartLine: 1},
+		Region:           region,
 	}}
 	if v.Pointer != "" {
 		loc.LogicalLocations = []sarifLogicalLocation{{

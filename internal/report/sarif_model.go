@@ -18,8 +18,11 @@ type sarifRun struct {
 	Tool        sarifTool         `json:"tool"`
 	Invocations []sarifInvocation `json:"invocations"`
 	Artifacts   []sarifArtifact   `json:"artifacts,omitempty"`
-	Results     []sarifResult     `json:"results"`
-	Properties  sarifRunProps     `json:"properties"`
+	// ColumnKind says how startColumn counts: bangate counts Unicode code
+	// points (sbom.Position).
+	ColumnKind string        `json:"columnKind"`
+	Results    []sarifResult `json:"results"`
+	Properties sarifRunProps `json:"properties"`
 }
 
 type sarifTool struct {
@@ -112,12 +115,14 @@ type sarifArtifactLocation struct {
 	Index int    `json:"index"`
 }
 
-// sarifRegion is always line 1: JSON and XML inputs have no line numbers
-// for a JSON pointer, and code scanning needs a startLine to show an
-// alert. The exact place is the pointer in the result's properties and
-// logicalLocations.
+// sarifRegion is the line and column of the finding's field in the input,
+// as the check placed it; a finding the check could not place (one about
+// the document as a whole) is on line 1, as code scanning needs a
+// startLine to show an alert. The pointer is in the result's properties
+// and logicalLocations.
 type sarifRegion struct {
-	StartLine int `json:"startLine"`
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn,omitempty"`
 }
 
 type sarifLogicalLocation struct {
@@ -152,7 +157,10 @@ type sarifNotification struct {
 }
 
 type sarifRunProps struct {
-	AsOf          string            `json:"asOf"`
+	AsOf string `json:"asOf"`
+	// Errors are the run's own errors (decision.Run.Errors), also given
+	// as error notifications of the invocation.
+	Errors        []string          `json:"errors,omitempty"`
 	Profile       string            `json:"profile,omitempty"`
 	Outcome       string            `json:"outcome"`
 	ExitCode      int               `json:"exitCode"`

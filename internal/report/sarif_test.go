@@ -90,6 +90,10 @@ type sarifDoc struct {
 					ArtifactLocation struct {
 						URI string `json:"uri"`
 					} `json:"artifactLocation"`
+					Region struct {
+						StartLine   int `json:"startLine"`
+						StartColumn int `json:"startColumn"`
+					} `json:"region"`
 				} `json:"physicalLocation"`
 				LogicalLocations []struct {
 					FullyQualifiedName string `json:"fullyQualifiedName"`
@@ -403,6 +407,47 @@ func TestSARIFErrorInput(t *testing.T) {
 	n := inv[0].ToolExecutionNotifications
 	if len(n) != 1 || n[0].Level != "error" || !strings.Contains(n[0].Message.Text, "sbom/broken.spdx.json") {
 		t.Errorf("notifications = %+v", n)
+	}
+}
+
+// A run-level error (a stale list) is an error notification of an
+// unsuccessful invocation, and is in the run's properties.
+func TestSARIFRunErrors(t *testing.T) {
+	t.Parallel()
+	out := render(t, report.FormatSARIF, staleRun())
+	validateSARIF(t, out)
+	d := decodeSARIF(t, out)
+	inv := d.Runs[0].Invocations
+	if len(inv) != 1 || inv[0].ExecutionSuccessful {
+		t.Fatalf("invocations = %+v, want one unsuccessful", inv)
+	}
+	n := inv[0].ToolExecutionNotifications
+	if len(n) != 1 || n[0].Level != "error" || !strings.Contains(n[0].Message.Text, "list ofac-sdn published 2025-08-20 is 464 days old") {
+		t.Errorf("notifications = %+v", n)
+	}
+	// A stale list beside a fail: the run still fails (exit 1) and says
+	// why it could not be trusted, but the tool did run to completion.
+	fail := failRun()
+	fail.Errors = staleRun().Errors
+	d = decodeSARIF(t, render(t, report.FormatSARIF, fail))
+	if inv := d.Runs[0].Invocations[0]; !inv.ExecutionSuccessful || len(inv.ToolExecutionNotifications) != 1 {
+		t.Errorf("fail with a stale list: %+v", inv)
+	}
+}
+
+// Results carry the line and column the check placed their field at;
+// a finding it could not place is on line 1.
+func TestSARIFRegions(t *testing.T) {
+	t.Parallel()
+	d := decodeSARIF(t, render(t, report.FormatSARIF, placedRun()))
+	var got [][2]int
+	for _, r := range d.Runs[0].Results {
+		reg := r.Locations[0].PhysicalLocation.Region
+		got = append(got, [2]int{reg.StartLine, reg.StartColumn})
+	}
+	want := [][2]int{{12, 19}, {40, 9}, {15, 6}, {1, 0}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("regions (-want +got):\n%s", diff)
 	}
 }
 

@@ -15,13 +15,34 @@ import (
 
 // TextOptions configures the text renderer.
 type TextOptions struct {
-	// Color adds ANSI colours to outcomes and finding kinds. Off by
-	// default; turn it on only when writing to a terminal.
+	// Color adds ANSI colours to outcomes, severities and finding kinds.
+	// Off by default; turn it on only when writing to a terminal.
 	Color bool
+	// Compact writes the summary that fits on a screen (see doc.go)
+	// instead of the full report, which names every detail of every
+	// finding.
+	Compact bool
+	// Width is the width in columns the compact form wraps its prose to
+	// (the table of findings is never wrapped); 0 means DefaultTextWidth,
+	// and less than 60 is taken as 60.
+	Width int
+	// Hint, when set, is the last line of the compact form: how to get
+	// the full report.
+	Hint string
 }
 
+// DefaultTextWidth is the width the compact text form wraps to when no
+// terminal width is known.
+const DefaultTextWidth = 120
+
 // NewText returns the human-readable renderer for a terminal.
-func NewText(opts TextOptions) Renderer { return &textRenderer{opts: opts} }
+func NewText(opts TextOptions) Renderer {
+	if opts.Width <= 0 {
+		opts.Width = DefaultTextWidth
+	}
+	opts.Width = max(opts.Width, 60)
+	return &textRenderer{opts: opts}
+}
 
 type textRenderer struct{ opts TextOptions }
 
@@ -46,7 +67,22 @@ func (r *textRenderer) Render(w io.Writer, run *decision.Run) error {
 	}
 	bw := bufio.NewWriter(w)
 	t := &textWriter{w: bw, color: r.opts.Color}
+	if r.opts.Compact {
+		r.compact(t, run)
+	} else {
+		r.full(t, run)
+	}
+	if t.err != nil {
+		return fmt.Errorf("render text: %w", t.err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("render text: %w", err)
+	}
+	return nil
+}
 
+// full writes the full report.
+func (r *textRenderer) full(t *textWriter, run *decision.Run) {
 	t.line(0, clean(toolLine(run.Tool)))
 	profile := run.Profile
 	if profile == "" {
@@ -55,6 +91,9 @@ func (r *textRenderer) Render(w io.Writer, run *decision.Run) error {
 	t.line(0, "as of "+timeText(run.AsOf)+", profile "+clean(profile))
 	outcome := runOutcome(run)
 	t.line(0, "outcome: "+t.outcome(outcome)+" (exit "+strconv.Itoa(run.ExitCode)+")")
+	for _, e := range run.Errors {
+		t.line(0, t.paint(ansiBold+ansiMagenta, "error")+": "+clean(e))
+	}
 
 	for i := range run.Inputs {
 		t.blank()
@@ -68,22 +107,11 @@ func (r *textRenderer) Render(w io.Writer, run *decision.Run) error {
 			t.line(1, clean(sk.Path)+": "+clean(sk.Reason))
 		}
 	}
-	for _, e := range run.Errors {
-		t.blank()
-		t.line(0, t.paint(ansiMagenta, "could not check")+": "+clean(e))
-	}
 
 	t.blank()
 	t.line(0, "total: "+runCounts(run).String()+" in "+plural(len(run.Inputs), "input", "inputs"))
 	t.blank()
 	r.lists(t, run)
-	if t.err != nil {
-		return fmt.Errorf("render text: %w", t.err)
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("render text: %w", err)
-	}
-	return nil
 }
 
 func (r *textRenderer) input(t *textWriter, in *decision.Input) {
@@ -113,7 +141,7 @@ func (r *textRenderer) input(t *textWriter, in *decision.Input) {
 		t.blank()
 		t.line(1, clean(subjectLabel(g.subject)))
 		for _, f := range g.findings {
-			r.finding(t, f)
+			r.finding(t, f, in.Path)
 		}
 	}
 	t.blank()
@@ -128,14 +156,14 @@ func (r *textRenderer) input(t *textWriter, in *decision.Input) {
 	t.line(1, "summary: "+c.String()+"; coverage: "+coverage)
 }
 
-func (r *textRenderer) finding(t *textWriter, f finding) {
+func (r *textRenderer) finding(t *textWriter, f finding, path string) {
 	v := f.v
 	head := t.kind(f.kind) + " [" + clean(v.Severity) + "] " + clean(v.Rule)
 	if v.Title != "" {
 		head += ": " + clean(v.Title)
 	}
 	t.line(2, head)
-	for _, d := range findingDetails(f) {
+	for _, d := range findingDetails(f, path) {
 		label := d.name + ":"
 		t.line(3, label+strings.Repeat(" ", max(11-len(label), 1))+clean(d.value))
 	}
