@@ -7,9 +7,16 @@ package sbom
 // otherwise usable document are Document.Warnings instead. Decode is safe
 // for concurrent use and does not retain data. A CycloneDX JSON document
 // with thousands of top-level components is decoded on up to
-// runtime.GOMAXPROCS goroutines.
+// runtime.GOMAXPROCS goroutines. A JSON (or YAML) document in which an
+// object repeats a key, or holds two keys equal up to letter case or
+// Unicode case folding, is ErrInvalid: readers that match keys
+// case-insensitively and readers that do not would see different
+// documents.
 func Decode(data []byte, opts Options) (*Document, error) {
 	s, err := sniff(data, opts, true)
+	if kerr := checkKeys(s, opts, err); kerr != nil {
+		return nil, kerr
+	}
 	if err != nil {
 		return nil, err
 	}

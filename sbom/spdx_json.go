@@ -37,6 +37,9 @@ func decodeSPDXYAML(s sniffed, opts Options) (*Document, error) {
 		e.Cause = err
 		return nil, e
 	}
+	if err := checkYAMLKeys(s, j, opts); err != nil {
+		return nil, err
+	}
 	js := s
 	js.body = j
 	doc, err := readSPDXVersioned(js, json.Unmarshal)
