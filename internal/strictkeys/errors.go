@@ -97,8 +97,10 @@ func (e *SyntaxError) Error() string {
 	if e.Line > 0 {
 		b.WriteString(" at line ")
 		b.WriteString(strconv.Itoa(e.Line))
-		b.WriteString(", column ")
-		b.WriteString(strconv.Itoa(e.Column))
+		if e.Column > 0 {
+			b.WriteString(", column ")
+			b.WriteString(strconv.Itoa(e.Column))
+		}
 	}
 	if e.Pointer != "" {
 		b.WriteString(" (in ")
