@@ -13,10 +13,13 @@ import (
 // wrapping one of the Err* sentinels; problems with single fields of an
 // otherwise usable document are Document.Warnings instead. A panic inside
 // any parser is recovered and returned as ErrParserFailed with a
-// *PanicError cause: no input crashes the process. Decode is safe for
-// concurrent use and does not retain data. A CycloneDX JSON document with
-// thousands of top-level components is decoded on up to
-// runtime.GOMAXPROCS goroutines.
+// *PanicError cause: no input crashes the process. A JSON (or YAML)
+// document in which an object repeats a key, or holds two keys equal up to
+// letter case or Unicode case folding, is ErrInvalid: readers that match
+// keys case-insensitively and readers that do not would see different
+// documents. Decode is safe for concurrent use and does not retain data. A
+// CycloneDX JSON document with thousands of top-level components is
+// decoded on up to runtime.GOMAXPROCS goroutines.
 func Decode(data []byte, opts Options) (doc *Document, err error) {
 	var s sniffed
 	defer func() {
@@ -25,6 +28,9 @@ func Decode(data []byte, opts Options) (doc *Document, err error) {
 		}
 	}()
 	s, err = sniff(data, opts, true)
+	if kerr := checkKeys(s, opts, err); kerr != nil {
+		return nil, kerr
+	}
 	if err != nil {
 		return nil, finishError(err, &s)
 	}

@@ -223,7 +223,7 @@ func TestErrorsNameCauseAndPlace(t *testing.T) {
 			sbom.ErrInvalid, []string{"(line 4)", "unknown element"}},
 		{"spdx json name of the wrong type", `{"spdxVersion":"SPDX-2.3","SPDXID":"SPDXRef-DOCUMENT","packages":[{"SPDXID":"SPDXRef-a","name":5}]}`,
 			sbom.ErrInvalid, []string{"at /packages/0/name", "number"}},
-		{"malformed json", `{"spdxVersion":"SPDX-2.3","packages":[{"name":x}]}`, sbom.ErrSyntax, []string{"invalid character", "byte 47"}},
+		{"malformed json", `{"spdxVersion":"SPDX-2.3","packages":[{"name":x}]}`, sbom.ErrSyntax, []string{"invalid character", "(line 1, byte 46)"}},
 		{"in-toto statement whose predicate is no SBOM", `{"_type":"https://in-toto.io/Statement/v1","predicateType":"https://slsa.dev/provenance/v1","subject":[],"predicate":{"buildDefinition":{}}}`,
 			sbom.ErrUnknownFormat, []string{"in-toto statement", "at /predicate"}},
 		{"dsse payload not base64", `{"payloadType":"application/vnd.in-toto+json","payload":"%%%","signatures":[]}`,

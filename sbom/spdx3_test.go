@@ -599,7 +599,7 @@ func TestDecodeSPDX3Errors(t *testing.T) {
 		{"other linked data", `{"@context": "https://schema.org", "@graph": []}`, sbom.ErrUnsupported,
 			"decode e.json: unsupported SBOM format or version: JSON-LD document without an SPDX 3 context (SPDX 3 or other linked data)"},
 		{"repeated member", `{` + ctx + `, "@graph": [{"type": "software_Package", "name": "a", "name": "b"}]}`, sbom.ErrInvalid,
-			"decode e.json: SPDX 3.0.1 JSON-LD: invalid document: an object repeats a member name at /@graph/0/name (line 1, byte 116)"},
+			"decode e.json: SPDX 3.0.1 JSON-LD: invalid document: key \"name\" given twice in one object at /@graph/0 (line 1, byte 116)"},
 		{"truncated", `{` + ctx + `, "@graph": [{"type": "software_Package", "name": "a"`, sbom.ErrTruncated,
 			"decode e.json: SPDX 3.0.1 JSON-LD: truncated document: document ends inside 3 open brackets at /@graph/0/name (line 1, byte 114)"},
 		{"too many components", `{` + ctx + `, "@graph": [{"type": "software_File", "name": "a"}, {"type": "software_File", "name": "b"}]}`, sbom.ErrTooManyComponents,

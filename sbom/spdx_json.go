@@ -103,6 +103,9 @@ func decodeSPDXYAML(s sniffed, opts Options) (*Document, error) {
 		e.Cause = err
 		return nil, e
 	}
+	if err := checkYAMLKeys(s, j, opts); err != nil {
+		return nil, err
+	}
 	doc, log, err := readSPDX2JSON(j)
 	if err != nil {
 		// Offsets would be into the converted JSON, not the YAML.

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -208,19 +207,12 @@ func parseOutputs(specs []string) ([]output, error) {
 	return out, nil
 }
 
-// checkWritable proves a report can be written at path without touching an
-// existing file there.
+// checkWritable proves a report can be written at path without touching
+// what is there: a file or a new one in a directory that takes files, or a
+// device, FIFO, socket or descriptor alias (/dev/stdout), which the report
+// is written through. Errors name path, never a probe file.
 func checkWritable(path string) error {
-	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return fmt.Errorf("write %s: is a directory", path)
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".bangate-probe-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	name := f.Name()
-	f.Close()
-	return os.Remove(name)
+	return atomicfile.CheckWritable(path)
 }
 
 func writeOutput(stdout io.Writer, o output, run *decision.Run) error {

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -10,6 +11,8 @@ import (
 	"github.com/go-viper/mapstructure/v2"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
+
+	"github.com/bangate/bangate/internal/strictkeys"
 )
 
 // FileName is the configuration file looked for in the working directory.
@@ -61,13 +64,18 @@ func Load(opts LoadOptions) (Config, string, error) {
 		}
 	}
 	if path != "" {
-		f, err := os.Open(path)
+		data, err := os.ReadFile(path)
 		if err != nil {
 			return Config{}, path, fmt.Errorf("read config %s: %w", path, err)
 		}
-		err = v.ReadConfig(f)
-		f.Close()
-		if err != nil {
+		// viper lower-cases keys and mapstructure matches them without
+		// regard to case, so profile and PROFILE (or a key given twice)
+		// would silently keep one value: refuse, naming the key and line.
+		var ke *strictkeys.KeyError
+		if err := strictkeys.CheckYAML(data); errors.As(err, &ke) {
+			return Config{}, path, fmt.Errorf("read config %s: %w", path, err)
+		}
+		if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
 			return Config{}, path, fmt.Errorf("read config %s: %w", path, err)
 		}
 	}

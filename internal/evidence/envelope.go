@@ -15,6 +15,8 @@ import (
 	"github.com/secure-systems-lab/go-securesystemslib/dsse"
 	"google.golang.org/protobuf/encoding/protojson"
 	"google.golang.org/protobuf/types/known/structpb"
+
+	"github.com/bangate/bangate/internal/strictkeys"
 )
 
 // MaxRecordSize bounds the envelope bytes Open reads.
@@ -118,6 +120,13 @@ func Open(data []byte, name string) (*Record, error) {
 	if dec.More() {
 		return nil, fmt.Errorf("read record %s: %w: data after the envelope", name, ErrMalformed)
 	}
+	// encoding/json matched the envelope's keys case-insensitively: with
+	// "payload" and "PAYLOAD" it kept the last, while other DSSE readers
+	// may take the first. Refuse any key given twice or twice up to case,
+	// here and in the statement.
+	if err := strictkeys.CheckJSON(data); err != nil {
+		return nil, fmt.Errorf("read record %s: %w: envelope: %w", name, ErrMalformed, err)
+	}
 	if env.PayloadType != PayloadType {
 		return nil, fmt.Errorf("read record %s: %w: payload type %q, want %q", name, ErrMalformed, env.PayloadType, PayloadType)
 	}
@@ -131,6 +140,9 @@ func Open(data []byte, name string) (*Record, error) {
 		if _, err := base64.StdEncoding.Strict().DecodeString(s.Sig); err != nil || s.Sig == "" {
 			return nil, fmt.Errorf("read record %s: %w: signature %d is not base64", name, ErrMalformed, i+1)
 		}
+	}
+	if err := strictkeys.CheckJSON(payload); err != nil {
+		return nil, fmt.Errorf("read record %s: %w: statement: %w", name, ErrMalformed, err)
 	}
 	var stmt intoto.Statement
 	if err := protojson.Unmarshal(payload, &stmt); err != nil {

@@ -10,6 +10,8 @@ import (
 
 	"github.com/bangate/bangate/internal/decision"
 	"gopkg.in/yaml.v3"
+
+	"github.com/bangate/bangate/internal/strictkeys"
 )
 
 type waiverFile struct {
@@ -31,6 +33,13 @@ func LoadWaivers(path string) ([]decision.Waiver, error) {
 
 // ParseWaivers parses a waiver file's bytes; name is used in messages.
 func ParseWaivers(data []byte, name string) ([]decision.Waiver, error) {
+	// A key given twice, or twice up to case (rule and RULE, ref and ſef),
+	// is refused before decoding, naming the key and the line, in YAML and
+	// in JSON alike; syntax errors are the decoder's to report.
+	var ke *strictkeys.KeyError
+	if err := strictkeys.CheckYAML(data); errors.As(err, &ke) {
+		return nil, fmt.Errorf("parse waivers %s: %w", name, err)
+	}
 	var f waiverFile
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)

@@ -54,6 +54,9 @@ func readJSON(data []byte, name string) ([]Vendor, error) {
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return nil, inputErr(name, fmt.Sprintf("line %d", lineAt(data, dec.InputOffset())), "", errTrailingData)
 	}
+	if err := checkKeys(data, name, false); err != nil {
+		return nil, err
+	}
 	var elems []json.RawMessage
 	prefix := ""
 	switch firstByte(top) {

@@ -69,6 +69,9 @@ func readOCDS(data []byte, name string) ([]Vendor, error) {
 	if len(docs) == 0 {
 		return nil, inputErr(name, "", "", errors.New("empty input"))
 	}
+	if err := checkKeys(data, name, false); err != nil {
+		return nil, err
+	}
 	o := ocdsReader{source: name}
 	for i, doc := range docs {
 		if len(docs) > 1 {

@@ -47,6 +47,9 @@ func readYAML(data []byte, name string) ([]Vendor, error) {
 	if !utf8.Valid(data) {
 		return nil, inputErr(name, fmt.Sprintf("line %d", invalidUTF8Line(data)), "", errInvalidUTF8)
 	}
+	if err := checkKeys(data, name, true); err != nil {
+		return nil, err
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
