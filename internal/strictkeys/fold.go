@@ -5,28 +5,6 @@ import (
 	"unicode/utf8"
 )
 
-// isASCII reports whether b holds only ASCII bytes.
-func isASCII(b []byte) bool {
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
-// appendUpperASCII appends b with ASCII lower-case letters upper-cased.
-// For ASCII input it is both foldings of this package.
-func appendUpperASCII(dst, b []byte) []byte {
-	for _, c := range b {
-		if 'a' <= c && c <= 'z' {
-			c -= 'a' - 'A'
-		}
-		dst = append(dst, c)
-	}
-	return dst
-}
-
 // appendFoldLower appends b lower-cased and then upper-cased, rune by rune
 // (unicode.ToUpper(unicode.ToLower(r)); ASCII letters simply upper-cased).
 // Two strings that strings.ToLower makes equal, as viper does with every

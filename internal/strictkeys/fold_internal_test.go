@@ -79,9 +79,11 @@ func TestFoldSimpleIsEncodingJSON(t *testing.T) {
 			if matched && !collide([]byte(field), []byte(member)) {
 				t.Fatalf("collide(%q, %q) = false but encoding/json matches them", field, member)
 			}
+			//nolint:staticcheck // the lower-casing relation viper uses, on purpose not EqualFold
 			if strings.ToLower(field) == strings.ToLower(member) && !collide([]byte(field), []byte(member)) {
 				t.Fatalf("collide(%q, %q) = false but strings.ToLower makes them equal", field, member)
 			}
+			//nolint:staticcheck // the upper-casing relation, on purpose not EqualFold
 			if strings.ToUpper(field) == strings.ToUpper(member) && !collide([]byte(field), []byte(member)) {
 				t.Fatalf("collide(%q, %q) = false but strings.ToUpper makes them equal", field, member)
 			}

@@ -19,6 +19,7 @@ import (
 // package: equal under strings.EqualFold (encoding/json, mapstructure) or
 // after lower- then upper-casing (viper lower-cases keys).
 func sameKey(a, b string) bool {
+	//nolint:staticcheck // lower- then upper-casing is the relation under test, on purpose not EqualFold
 	return strings.EqualFold(a, b) || strings.ToUpper(strings.ToLower(a)) == strings.ToUpper(strings.ToLower(b))
 }
 

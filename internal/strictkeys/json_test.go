@@ -103,7 +103,7 @@ func checkCase(t *testing.T, tc keyCase, err error) {
 	if !errors.Is(err, tc.want) {
 		t.Fatalf("error %v, want %v", err, tc.want)
 	}
-	if tc.want == strictkeys.ErrSyntax {
+	if errors.Is(tc.want, strictkeys.ErrSyntax) {
 		var se *strictkeys.SyntaxError
 		if !errors.As(err, &se) || se.Line == 0 {
 			t.Errorf("error %#v: want a *SyntaxError with a line", err)

@@ -44,7 +44,7 @@ func TestCheckYAML(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			err := strictkeys.CheckYAML([]byte(tc.doc))
-			if tc.want == strictkeys.ErrSyntax {
+			if errors.Is(tc.want, strictkeys.ErrSyntax) {
 				if !errors.Is(err, strictkeys.ErrSyntax) {
 					t.Fatalf("error %v, want ErrSyntax", err)
 				}
