@@ -204,13 +204,17 @@ func (v *vocab) addItems(items []scoredItem) error {
 func (v *vocab) addEntry(it scoredItem) error {
 	entry := v.entries
 	v.entries++
-	if err := v.addRec(it.base, it.e.Name, it.kind, entry); err != nil {
+	if err := v.addRec(it.base, it.e.Name, it.kind, entry, 0); err != nil {
 		return fmt.Errorf("name: %w", err)
 	}
 	for ai, a := range it.e.Aliases {
 		r := it.base
 		r.alias = int32(ai)
-		if err := v.addRec(r, a.Name, it.kind, entry); err != nil && !errors.Is(err, errNoName) {
+		var f recFlag
+		if a.Type == "weak" {
+			f = recWeak
+		}
+		if err := v.addRec(r, a.Name, it.kind, entry, f); err != nil && !errors.Is(err, errNoName) {
 			return fmt.Errorf("alias %d: %w", ai, err)
 		}
 		// An alias with no letters or digits (OFAC lists weak aliases
@@ -221,13 +225,13 @@ func (v *vocab) addEntry(it scoredItem) error {
 
 // addRec indexes one name. The words' weights are set in finish, once
 // every name has been counted.
-func (v *vocab) addRec(r ref, name string, kind recKind, entry int32) error {
+func (v *vocab) addRec(r ref, name string, kind recKind, entry int32, flags recFlag) error {
 	nb := &v.nb
 	nb.normalize(name)
 	if len(nb.words) == 0 {
 		return errNoName
 	}
-	rec := NameRec{ref: r, w0: int32(len(v.words)), kind: kind}
+	rec := NameRec{ref: r, w0: int32(len(v.words)), kind: kind, flags: flags}
 	comma := nb.comma
 	for i, w := range nb.words {
 		if kind == recOrg && w.flags&wordLegal != 0 {

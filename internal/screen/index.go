@@ -79,8 +79,20 @@ type NameRec struct {
 	weight   float32
 	kind     recKind
 	surnames bool
-	_        [2]byte // explicit, zero padding: the index file holds the struct as is
+	// flags say what kind of name the record is (recWeak: an alias the
+	// list marks as weak, never enough to deny on its own).
+	flags recFlag
+	_     [1]byte // explicit, zero padding: the index file holds the struct as is
 }
+
+// recFlag marks an indexed name.
+type recFlag uint8
+
+const (
+	// recWeak: a weak alias (OFAC's "weak a.k.a." in the remarks, the UN's
+	// "Low" quality, the UK's "low quality" aliases).
+	recWeak recFlag = 1 << iota
+)
 
 // recWordFlag marks the role of a word in an individual's name.
 type recWordFlag uint8

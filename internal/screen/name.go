@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/bangate/bangate/internal/textnorm"
 )
 
 // Party kinds of Query.Kind.
@@ -33,14 +35,16 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 	if len(sc.nb.words) == 0 {
 		return nil, nil
 	}
-	if len(ix.recs) > 0 {
-		ix.resegment(&sc.nb)
-	}
-	sc.nb.computeKeys()
+	// Ban lists first, on the words as written: their names are not
+	// in the scored lists' vocabulary that resegment repairs against.
 	out, err := ix.banMatches(sc, q, nil)
 	if err != nil {
 		return nil, err
 	}
+	if len(ix.recs) > 0 {
+		ix.resegment(&sc.nb)
+	}
+	sc.nb.computeKeys()
 	if out, err = ix.scoredMatches(sc, q, out); err != nil {
 		return nil, err
 	}
@@ -213,49 +217,148 @@ func round3(s float32) float64 {
 // word while the lists write them apart ("Alzumar" for "AL-ZUMAR").
 var particles = []string{"abdul", "abdel", "abd", "abu", "bin", "ibn", "al", "el", "ul"}
 
+// minPart is the shortest word a glued word is split into.
+const minPart = 3
+
 // resegment repairs word boundaries of a query against the vocabulary of
-// the scored lists: a word no listed name holds that is a particle joined
-// to a word one does hold is split ("alzumar" → "al zumar"), and two
-// neighbouring words of which one no listed name holds are joined when a
-// listed name holds the joined word ("qa ida" → "qaida", from "QA'IDA"
-// with the apostrophe written as a space).
+// the scored lists:
+//   - a word no listed name holds that is a particle joined to a word one
+//     does hold is split ("alzumar" → "al zumar");
+//   - a word no listed name holds that is two or three words listed names
+//     hold, run together, is split ("ramimakhlouf" → "rami makhlouf",
+//     "jscargument" → "jsc argument");
+//   - two neighbouring words of which one no listed name holds are joined
+//     when a listed name holds the joined word ("qa ida" → "qaida", from
+//     "QA'IDA" with the apostrophe written as a space; "abu bakr" →
+//     "abubakr" where a list writes it so); so are the syllables of a name
+//     written in Han characters, which pinyin writes one by one ("xi jin
+//     ping" → "xi jinping").
 func (ix *Index) resegment(nb *normBuf) {
 	d := &ix.dict
-	known := func(b []byte) bool { _, ok := d.textIDs.find(d.texts, b); return ok }
+	known := func(b []byte) bool {
+		if _, ok := d.textIDs.find(d.texts, b); ok {
+			return true
+		}
+		_, ok := legalForms[string(b)]
+		return ok && len(b) >= minPart
+	}
 	for i := 0; i < len(nb.words); i++ {
 		w := nb.words[i]
 		if w.flags != 0 || known(nb.word(i)) {
 			continue
 		}
 		text := nb.word(i)
+		split := false
 		for _, p := range particles {
 			if len(text) < len(p)+3 || string(text[:len(p)]) != p || !known(text[len(p):]) {
 				continue
 			}
-			head, tail := w, w
-			head.end = w.start + int32(len(p))
-			tail.start = head.end
-			nb.words = slices.Insert(nb.words, i+1, tail)
-			nb.words[i] = head
-			nb.resegmented = true
+			nb.splitWord(i, int32(len(p)))
+			split = true
 			break
 		}
+		if split || len(text) < 2*minPart || ix.hasNear(text) {
+			// A word one letter away from a listed one is more likely
+			// that word misspelt than two words run together.
+			continue
+		}
+		if cut := glued(text, known); cut > 0 {
+			nb.splitWord(i, int32(cut))
+			if rest := nb.word(i + 1); !known(rest) {
+				if cut2 := glued(rest, known); cut2 > 0 {
+					nb.splitWord(i+1, int32(cut2))
+				}
+			}
+			nb.splits = append(nb.splits, string(text))
+		}
 	}
+	han := slices.Contains(nb.schemes, textnorm.Pinyin)
 	for i := 0; i+1 < len(nb.words); i++ {
 		a, b := nb.words[i], nb.words[i+1]
-		if a.flags != 0 || b.flags != 0 || a.end != b.start {
+		if a.flags&^wordInitial != 0 || b.flags&^wordInitial != 0 || a.end != b.start && !(han && a.end+1 == b.start) {
 			continue
 		}
-		if known(nb.word(i)) && known(nb.word(i+1)) {
+		if !han && known(nb.word(i)) && known(nb.word(i+1)) {
 			continue
 		}
-		if !known(nb.text[a.start:b.end]) {
+		joined := nb.joinedText(i)
+		if !known(joined) {
 			continue
 		}
-		nb.words[i].end = b.end
+		nb.joins = append(nb.joins, nb.String2(i, i+2))
+		nb.words[i].end = int32(len(nb.text))
+		nb.words[i].start = int32(len(nb.text) - len(joined))
+		nb.words[i].flags = 0
 		nb.words = slices.Delete(nb.words, i+1, i+2)
 		nb.resegmented = true
+		i-- // the joined word may join the next one too
 	}
+}
+
+// hasNear reports whether a listed name holds a word, or a key, within
+// one edit of text.
+func (ix *Index) hasNear(text []byte) bool {
+	d := &ix.dict
+	var buf [16]int32
+	if len(d.textDel.appendNear(buf[:0], d.texts, text)) > 0 {
+		return true
+	}
+	return len(d.keyDel.appendNear(buf[:0], d.keys, text)) > 0
+}
+
+// glued returns where text, which no listed name holds, splits into a word
+// a listed name holds and a rest that one holds or that splits once more,
+// every part of minPart letters or more; 0 when it does not. The longest
+// first word wins.
+func glued(text []byte, known func([]byte) bool) int {
+	for cut := len(text) - minPart; cut >= minPart; cut-- {
+		if !known(text[:cut]) {
+			continue
+		}
+		rest := text[cut:]
+		if known(rest) {
+			return cut
+		}
+		if len(rest) >= 2*minPart {
+			for c2 := len(rest) - minPart; c2 >= minPart; c2-- {
+				if known(rest[:c2]) && known(rest[c2:]) {
+					return cut
+				}
+			}
+		}
+	}
+	return 0
+}
+
+// splitWord splits word i after its first n bytes.
+func (nb *normBuf) splitWord(i int, n int32) {
+	head, tail := nb.words[i], nb.words[i]
+	head.end = head.start + n
+	tail.start = head.end
+	nb.words = slices.Insert(nb.words, i+1, tail)
+	nb.words[i] = head
+	nb.resegmented = true
+}
+
+// joinedText appends words i and i+1 run together to the text and returns
+// them; the appended bytes become the joined word's text when it is kept.
+func (nb *normBuf) joinedText(i int) []byte {
+	n := len(nb.text)
+	nb.text = append(nb.text, nb.word(i)...)
+	nb.text = append(nb.text, nb.word(i+1)...)
+	return nb.text[n:]
+}
+
+// String2 returns words [i, j) joined by single spaces.
+func (nb *normBuf) String2(i, j int) string {
+	var b []byte
+	for k := i; k < j; k++ {
+		if k > i {
+			b = append(b, ' ')
+		}
+		b = append(b, nb.word(k)...)
+	}
+	return string(b)
 }
 
 // BanName screens a name against the ban lists only (whole name or alias,
