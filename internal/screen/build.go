@@ -53,7 +53,10 @@ func (b *builder) addList(li int32, l *lists.List) error {
 			if err := b.addBan(base, e); err != nil {
 				return fmt.Errorf("entry %s: %w", e.ID, err)
 			}
-		} else if kind != recVessel || b.ix.opts.Vessels {
+		}
+		// Ban lists are scored too: their names are matched fuzzily, with
+		// the explanations of the sanctions lists.
+		if kind != recVessel || b.ix.opts.Vessels {
 			b.items = append(b.items, scoredItem{base: base, list: l.Provenance.ID, e: e, kind: kind})
 			b.names += 1 + len(e.Aliases)
 		}
@@ -73,6 +76,8 @@ func (b *builder) addBan(base ref, e *lists.Entry) error {
 		}
 		key := string(b.nb.appendCore(nil))
 		b.ix.banNames[key] = appendRef(b.ix.banNames[key], r)
+		glued := strings.ReplaceAll(key, " ", "")
+		b.ix.banKeys[glued] = appendRef(b.ix.banKeys[glued], r)
 		return nil
 	}
 	if err := add(base, e.Name); err != nil {
@@ -94,7 +99,15 @@ func (b *builder) addBan(base ref, e *lists.Entry) error {
 		for i := range b.nb.words {
 			words[i] = string(b.nb.word(i))
 		}
-		b.ix.brands[words[0]] = append(b.ix.brands[words[0]], brand{words: words, text: br, ref: base})
+		bd := brand{words: words, text: br, ref: base}
+		b.ix.brands[words[0]] = append(b.ix.brands[words[0]], bd)
+		glued := strings.Join(words, "")
+		b.ix.brandKeys[glued] = append(b.ix.brandKeys[glued], bd)
+		if len(glued) >= minBrandKey {
+			if k := string(appendBrandKey(nil, []byte(glued))); k != glued {
+				b.ix.brandKeys[k] = append(b.ix.brandKeys[k], bd)
+			}
+		}
 	}
 	return nil
 }

@@ -16,20 +16,24 @@ func (ix *Index) explainBan(sc *scratch, query, name, on string) string {
 	return b.String()
 }
 
-// explainBrand explains a brand word found in the query.
-func (ix *Index) explainBrand(sc *scratch, query string, br brand, at int) string {
+// explainBrand explains a brand word found in the query: words at to
+// at+n of nb, with a detail of how they were read.
+func (ix *Index) explainBrand(nb *normBuf, query string, br brand, at, n int, detail string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "brand %q appears as whole word", br.text)
-	if len(br.words) > 1 {
+	if n > 1 {
 		b.WriteString("s")
 	}
 	fmt.Fprintf(&b, " %d", at+1)
-	if len(br.words) > 1 {
-		fmt.Fprintf(&b, "-%d", at+len(br.words))
+	if n > 1 {
+		fmt.Fprintf(&b, "-%d", at+n)
 	}
-	fmt.Fprintf(&b, " of %q (%q", query, sc.nb.String())
-	writeNormNotes(&b, &sc.nb)
+	fmt.Fprintf(&b, " of %q (%q", query, nb.String())
+	writeNormNotes(&b, nb)
 	b.WriteString(")")
+	if detail != "" {
+		b.WriteString("; " + detail)
+	}
 	return b.String()
 }
 

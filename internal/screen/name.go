@@ -1,8 +1,10 @@
 package screen
 
 import (
+	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/bangate/bangate/internal/textnorm"
@@ -52,60 +54,205 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 		return nil, nil
 	}
 	sortMatches(out)
+	out = bestPerEntry(out)
 	if ix.opts.MaxMatches > 0 && len(out) > ix.opts.MaxMatches {
 		out = out[:ix.opts.MaxMatches]
 	}
 	return out, nil
 }
 
-// banMatches matches the query against the ban lists.
+// banMatches matches the query against the ban lists: its core (legal
+// forms left out) equal to a listed name or alias, or equal to one with
+// the words run together ("KasperskyLab", "Kasper-sky"); and, unless the
+// query is a person's name, a brand word as whole words, as words run
+// together ("Hua wei"), inside a word written in camel case
+// ("HuaweiCloud"), or spelt another way with the same key ("Kasperskiy",
+// "Касперский").
 func (ix *Index) banMatches(sc *scratch, q Query, out []Match) ([]Match, error) {
 	if len(ix.banNames) == 0 && len(ix.brands) == 0 {
 		return out, nil
 	}
 	sc.buf = sc.nb.appendCore(sc.buf[:0])
 	start := len(out)
-	for _, r := range ix.banNames[string(sc.buf)] {
+	add := func(r ref, method string, explain func(name, on string) string) error {
 		e, err := ix.entry(r)
 		if err != nil {
-			return nil, err
+			return err
+		}
+		if hasEntry(out[start:], ix.listID(r), e.ID) {
+			return nil
 		}
 		name := nameIn(e, r.alias)
 		on := "name"
 		if r.alias >= 0 {
 			on = "alias"
 		}
-		method := "normalized"
-		if strings.EqualFold(strings.TrimSpace(name), strings.TrimSpace(q.Name)) {
+		if method == "normalized" && strings.EqualFold(strings.TrimSpace(name), strings.TrimSpace(q.Name)) {
 			method = "exact"
 		}
-		out = append(out, ix.newMatch(r, e, name, on, 1, method, ix.explainBan(sc, q.Name, name, on)))
+		out = append(out, ix.newMatch(r, e, name, on, 1, method, explain(name, on)))
+		return nil
 	}
-	if q.Kind == KindPerson || len(ix.brands) == 0 {
+	for _, r := range ix.banNames[string(sc.buf)] {
+		if err := add(r, "normalized", func(name, on string) string { return ix.explainBan(sc, q.Name, name, on) }); err != nil {
+			return nil, err
+		}
+	}
+	glued := strings.ReplaceAll(string(sc.buf), " ", "")
+	for _, r := range ix.banKeys[glued] {
+		if err := add(r, "glued-words", func(name, on string) string {
+			return fmt.Sprintf("%q equals %s %q with the words run together (%q)", q.Name, on, name, glued)
+		}); err != nil {
+			return nil, err
+		}
+	}
+	if q.Kind == KindPerson || len(ix.brands) == 0 || q.Kind == "" && ix.personShaped(&sc.nb) {
 		return out, nil
 	}
-	nb := &sc.nb
-	for i := range nb.words {
-		bs, ok := ix.brands[string(nb.word(i))]
-		if !ok {
-			continue
-		}
-		for _, b := range bs {
-			if !nb.hasWordsAt(i, b.words) {
-				continue
-			}
-			e, err := ix.entry(b.ref)
-			if err != nil {
-				return nil, err
-			}
-			if hasEntry(out[start:], ix.listID(b.ref), e.ID) {
-				continue
-			}
-			out = append(out, ix.newMatch(b.ref, e, b.text, "brand", brandScore, "brand-token",
-				ix.explainBrand(sc, q.Name, b, i)))
+	var err error
+	if out, err = ix.brandMatches(sc, &sc.nb, q.Name, "", out, start); err != nil {
+		return nil, err
+	}
+	if split, ok := camelSplit(q.Name); ok {
+		sc.rnb.normalize(split)
+		if out, err = ix.brandMatches(sc, &sc.rnb, q.Name, "camel case read as words: "+strconv.Quote(split), out, start); err != nil {
+			return nil, err
 		}
 	}
 	return out, nil
+}
+
+// brandMatches appends the brand matches of the words of nb.
+func (ix *Index) brandMatches(sc *scratch, nb *normBuf, query, how string, out []Match, start int) ([]Match, error) {
+	add := func(b brand, at, n int, method, detail string) error {
+		e, err := ix.entry(b.ref)
+		if err != nil {
+			return err
+		}
+		if hasEntry(out[start:], ix.listID(b.ref), e.ID) {
+			return nil
+		}
+		explain := ix.explainBrand(nb, query, b, at, n, detail)
+		if how != "" {
+			explain += "; " + how
+		}
+		out = append(out, ix.newMatch(b.ref, e, b.text, "brand", brandScore, method, explain))
+		return nil
+	}
+	for i := range nb.words {
+		for _, b := range ix.brands[string(nb.word(i))] {
+			if nb.hasWordsAt(i, b.words) {
+				if err := add(b, i, len(b.words), "brand-token", ""); err != nil {
+					return nil, err
+				}
+			}
+		}
+		// Words run together, up to three, and spelling variants.
+		sc.buf = sc.buf[:0]
+		for n := 1; n <= 3 && i+n <= len(nb.words); n++ {
+			if nb.words[i+n-1].flags&wordLegal != 0 {
+				break
+			}
+			sc.buf = append(sc.buf, nb.word(i+n-1)...)
+			bs, method, detail := ix.brandKeys[string(sc.buf)], "brand-token", "words run together"
+			if len(bs) == 0 && len(sc.buf) >= minBrandKey {
+				k := appendBrandKey(nil, sc.buf)
+				bs, method, detail = ix.brandKeys[string(k)], "brand-key", fmt.Sprintf("spelt %q, the brand's phonetic key %q", sc.buf, k)
+			}
+			for _, b := range bs {
+				if n == 1 && method == "brand-token" {
+					continue // the whole-word case above
+				}
+				if err := add(b, i, n, method, detail); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// camelSplit writes a space before each upper-case ASCII letter that
+// follows a lower-case one ("HuaweiCloud" → "Huawei Cloud"); ok is false
+// when there is none.
+func camelSplit(s string) (string, bool) {
+	var b []byte
+	for i := 1; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' && s[i-1] >= 'a' && s[i-1] <= 'z' {
+			if b == nil {
+				b = append(b, s[:i]...)
+			}
+			b = append(b, ' ')
+		}
+		if b != nil {
+			b = append(b, s[i])
+		}
+	}
+	if b == nil {
+		return s, false
+	}
+	return string(b), true
+}
+
+// personShaped reports whether a name of unknown kind reads as a
+// person's: two to four words, no legal form, no digit, the first (or,
+// in "Last, First", the one after the comma) a given name that listed
+// individuals carry or a common one ("Eugene Kaspersky"). Such a name is
+// screened as a person and never matched against brand words.
+func (ix *Index) personShaped(nb *normBuf) bool {
+	n := len(nb.words)
+	if n < 2 || n > 4 {
+		return false
+	}
+	for i, w := range nb.words {
+		if w.flags&(wordLegal|wordInitial) != 0 && !(w.flags&wordInitial != 0 && i < n-1) {
+			return false
+		}
+		for _, c := range nb.word(i) {
+			if c >= '0' && c <= '9' {
+				return false
+			}
+		}
+	}
+	first := 0
+	if nb.comma == 1 {
+		first = 1
+	}
+	return ix.isGivenName(nb.word(first))
+}
+
+// isGivenName reports whether w is a given name: one of commonGivenNames,
+// or a word listed individuals carry as a given name more often than any
+// name carries it otherwise.
+func (ix *Index) isGivenName(w []byte) bool {
+	if _, ok := commonGivenNames[string(w)]; ok {
+		return true
+	}
+	d := &ix.dict
+	id, ok := d.textIDs.find(d.texts, w)
+	if !ok {
+		return false
+	}
+	return ix.givenTexts()[id]
+}
+
+// bestPerEntry keeps the first, best, match of each entry of sorted ms: a
+// ban-list entry found whole and by its scored name is reported once.
+func bestPerEntry(ms []Match) []Match {
+	out := ms[:0]
+	for i, m := range ms {
+		dup := false
+		for _, o := range ms[:i] {
+			if o.List == m.List && o.EntryID == m.EntryID {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // hasWordsAt reports whether words ws appear as whole words from word i.

@@ -327,11 +327,11 @@ const (
 type capFlag uint16
 
 const (
-	capWeakEvidence capFlag = 1 << iota // phonetic, typo or initial likeness alone
-	capPartialFamily                    // one of several family names left out
-	capSubset                           // the query's words a subset of the name's
-	capOneWord                          // one word for a longer name
-	capWeakAlias                        // a weak alias
+	capWeakEvidence  capFlag = 1 << iota // phonetic, typo or initial likeness alone
+	capPartialFamily                     // one of several family names left out
+	capSubset                            // the query's words a subset of the name's
+	capOneWord                           // one word for a longer name
+	capWeakAlias                         // a weak alias
 )
 
 // scoreRec scores the query against name ri; the pairs it chose are
@@ -355,7 +355,6 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		keySim = keySimOrg
 	}
 	rare := rareShare * ix.dict.unseen
-	_ = rare
 	for i := range sc.qw {
 		q := &sc.qw[i]
 		if org && q.legal {
@@ -387,7 +386,13 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				p = pair{c: keySim * rw.weight, kind: pairKey}
 			case q.n1 > q.n0 && hasTok(sc.qn[q.n0:q.n1], rw.tok):
 				n := min(int(q.klen), len(ix.dict.keys[rw.tok]))
-				p = pair{c: typoSim(n, org) * min(qw, rw.weight), kind: pairTypo}
+				sim := typoSim(n, org)
+				if !org && rw.flags&rwSurname != 0 && n >= minFuzzyLen && rw.weight >= rare && q.text < 0 {
+					// Damerau–Levenshtein 1 in a rare surname that no
+					// listed name spells as the query does.
+					sim = max(sim, typoSim(7, false))
+				}
+				p = pair{c: sim * min(qw, rw.weight), kind: pairTypo}
 			default:
 				continue
 			}
