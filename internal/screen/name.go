@@ -156,8 +156,13 @@ func (ix *Index) brandMatches(sc *scratch, nb *normBuf, query, how string, out [
 			sc.buf = append(sc.buf, nb.word(i+n-1)...)
 			bs, method, detail := ix.brandKeys[string(sc.buf)], "brand-token", "words run together"
 			if len(bs) == 0 && len(sc.buf) >= minBrandKey {
-				k := appendBrandKey(nil, sc.buf)
-				bs, method, detail = ix.brandKeys[string(k)], "brand-key", fmt.Sprintf("spelt %q, the brand's phonetic key %q", sc.buf, k)
+				n0 := len(sc.buf)
+				sc.buf = appendBrandKey(sc.buf, sc.buf[:n0])
+				k := sc.buf[n0:]
+				if bs = ix.brandKeys[string(k)]; len(bs) > 0 {
+					method, detail = "brand-key", fmt.Sprintf("spelt %q, the brand's phonetic key %q", sc.buf[:n0], k)
+				}
+				sc.buf = sc.buf[:n0]
 			}
 			for _, b := range bs {
 				if n == 1 && method == "brand-token" {
