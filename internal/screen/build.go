@@ -53,7 +53,10 @@ func (b *builder) addList(li int32, l *lists.List) error {
 			if err := b.addBan(base, e); err != nil {
 				return fmt.Errorf("entry %s: %w", e.ID, err)
 			}
-		} else if kind != recVessel || b.ix.opts.Vessels {
+		}
+		// Ban lists are scored too: their names are matched fuzzily, with
+		// the explanations of the sanctions lists.
+		if kind != recVessel || b.ix.opts.Vessels {
 			b.items = append(b.items, scoredItem{base: base, list: l.Provenance.ID, e: e, kind: kind})
 			b.names += 1 + len(e.Aliases)
 		}
@@ -73,6 +76,8 @@ func (b *builder) addBan(base ref, e *lists.Entry) error {
 		}
 		key := string(b.nb.appendCore(nil))
 		b.ix.banNames[key] = appendRef(b.ix.banNames[key], r)
+		glued := strings.ReplaceAll(key, " ", "")
+		b.ix.banKeys[glued] = appendRef(b.ix.banKeys[glued], r)
 		return nil
 	}
 	if err := add(base, e.Name); err != nil {
@@ -94,7 +99,15 @@ func (b *builder) addBan(base ref, e *lists.Entry) error {
 		for i := range b.nb.words {
 			words[i] = string(b.nb.word(i))
 		}
-		b.ix.brands[words[0]] = append(b.ix.brands[words[0]], brand{words: words, text: br, ref: base})
+		bd := brand{words: words, text: br, ref: base}
+		b.ix.brands[words[0]] = append(b.ix.brands[words[0]], bd)
+		glued := strings.Join(words, "")
+		b.ix.brandKeys[glued] = append(b.ix.brandKeys[glued], bd)
+		if len(glued) >= minBrandKey {
+			if k := string(appendBrandKey(nil, []byte(glued))); k != glued {
+				b.ix.brandKeys[k] = append(b.ix.brandKeys[k], bd)
+			}
+		}
 	}
 	return nil
 }
@@ -204,13 +217,17 @@ func (v *vocab) addItems(items []scoredItem) error {
 func (v *vocab) addEntry(it scoredItem) error {
 	entry := v.entries
 	v.entries++
-	if err := v.addRec(it.base, it.e.Name, it.kind, entry); err != nil {
+	if err := v.addRec(it.base, it.e.Name, it.kind, entry, 0); err != nil {
 		return fmt.Errorf("name: %w", err)
 	}
 	for ai, a := range it.e.Aliases {
 		r := it.base
 		r.alias = int32(ai)
-		if err := v.addRec(r, a.Name, it.kind, entry); err != nil && !errors.Is(err, errNoName) {
+		var f recFlag
+		if a.Type == "weak" {
+			f = recWeak
+		}
+		if err := v.addRec(r, a.Name, it.kind, entry, f); err != nil && !errors.Is(err, errNoName) {
 			return fmt.Errorf("alias %d: %w", ai, err)
 		}
 		// An alias with no letters or digits (OFAC lists weak aliases
@@ -221,13 +238,13 @@ func (v *vocab) addEntry(it scoredItem) error {
 
 // addRec indexes one name. The words' weights are set in finish, once
 // every name has been counted.
-func (v *vocab) addRec(r ref, name string, kind recKind, entry int32) error {
+func (v *vocab) addRec(r ref, name string, kind recKind, entry int32, flags recFlag) error {
 	nb := &v.nb
 	nb.normalize(name)
 	if len(nb.words) == 0 {
 		return errNoName
 	}
-	rec := NameRec{ref: r, w0: int32(len(v.words)), kind: kind}
+	rec := NameRec{ref: r, w0: int32(len(v.words)), kind: kind, flags: flags}
 	comma := nb.comma
 	for i, w := range nb.words {
 		if kind == recOrg && w.flags&wordLegal != 0 {

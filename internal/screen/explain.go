@@ -3,6 +3,8 @@ package screen
 import (
 	"fmt"
 	"strings"
+
+	"github.com/bangate/bangate/internal/textnorm"
 )
 
 // explainBan explains a whole-name match against a ban list.
@@ -14,20 +16,24 @@ func (ix *Index) explainBan(sc *scratch, query, name, on string) string {
 	return b.String()
 }
 
-// explainBrand explains a brand word found in the query.
-func (ix *Index) explainBrand(sc *scratch, query string, br brand, at int) string {
+// explainBrand explains a brand word found in the query: words at to
+// at+n of nb, with a detail of how they were read.
+func (ix *Index) explainBrand(nb *normBuf, query string, br brand, at, n int, detail string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "brand %q appears as whole word", br.text)
-	if len(br.words) > 1 {
+	if n > 1 {
 		b.WriteString("s")
 	}
 	fmt.Fprintf(&b, " %d", at+1)
-	if len(br.words) > 1 {
-		fmt.Fprintf(&b, "-%d", at+len(br.words))
+	if n > 1 {
+		fmt.Fprintf(&b, "-%d", at+n)
 	}
-	fmt.Fprintf(&b, " of %q (%q", query, sc.nb.String())
-	writeNormNotes(&b, &sc.nb)
+	fmt.Fprintf(&b, " of %q (%q", query, nb.String())
+	writeNormNotes(&b, nb)
 	b.WriteString(")")
+	if detail != "" {
+		b.WriteString("; " + detail)
+	}
 	return b.String()
 }
 
@@ -46,7 +52,7 @@ func (nb *normBuf) String() string {
 // writeNormNotes adds the normalisations applied to a name.
 func writeNormNotes(b *strings.Builder, nb *normBuf) {
 	if nb.translit {
-		b.WriteString("; transliterated")
+		fmt.Fprintf(b, "; transliterated (%s)", joinSchemes(nb.schemes))
 	}
 	var legal []string
 	for i, w := range nb.words {
@@ -119,7 +125,11 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 			parts = append(parts, fmt.Sprintf("%s.=%s (initial)", qt, rt))
 			allText, allKey = false, false
 		case p.kind == pairTypo:
-			parts = append(parts, fmt.Sprintf("%s≈%s (one letter apart)", qt, rt))
+			edit := "one letter apart"
+			if isTransposition(qt, rt) {
+				edit = "two neighbouring letters swapped"
+			}
+			parts = append(parts, fmt.Sprintf("%s≈%s (%s, Damerau–Levenshtein distance 1)", qt, rt, edit))
 			allText, allKey = false, false
 		case p.kind == pairText:
 			parts = append(parts, qt+"="+rt)
@@ -156,13 +166,17 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 
 	var b strings.Builder
 	fmt.Fprintf(&b, "%q vs %s %q: %s", query, on, name, strings.Join(parts, ", "))
-	switch {
-	case sc.nb.translit && sc.nb.resegmented:
-		fmt.Fprintf(&b, "; query transliterated and its word boundaries matched to the list's words: %q", sc.nb.String())
-	case sc.nb.translit:
-		fmt.Fprintf(&b, "; query transliterated to %q", sc.nb.String())
-	case sc.nb.resegmented:
-		fmt.Fprintf(&b, "; query word boundaries matched to the list's words: %q", sc.nb.String())
+	if sc.nb.translit {
+		fmt.Fprintf(&b, "; query transliterated (%s)", joinSchemes(sc.nb.schemes))
+	}
+	for _, s := range sc.nb.splits {
+		fmt.Fprintf(&b, "; glued words split: %q", s)
+	}
+	for _, s := range sc.nb.joins {
+		fmt.Fprintf(&b, "; split words joined: %q", s)
+	}
+	if sc.nb.translit || sc.nb.resegmented {
+		fmt.Fprintf(&b, "; query read as %q", sc.nb.String())
 	}
 	if org {
 		writeLegal(&b, "query", &sc.nb)
@@ -172,7 +186,48 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		b.WriteString("; person rules (word order free)")
 	}
 	fmt.Fprintf(&b, "; words weighted by rarity in the list; score %.3f", h.score)
+	writeCaps(&b, sc.caps)
 	return method, b.String()
+}
+
+// writeCaps adds the evidence rules that kept a name to review.
+func writeCaps(b *strings.Builder, caps capFlag) {
+	for _, c := range []struct {
+		f    capFlag
+		text string
+	}{
+		{capWeakAlias, "weak alias (the list marks it low quality)"},
+		{capWeakEvidence, "too little of the name spelt alike (a phonetic, initial or short-typo likeness)"},
+		{capPartialFamily, "partial name: one of several family names left out, the rare one matched"},
+		{capSubset, "word-set match: the query's words are the name's rarest, the rest left out"},
+		{capOneWord, "one word for a longer name"},
+	} {
+		if caps&c.f != 0 {
+			fmt.Fprintf(b, "; %s: review at most", c.text)
+		}
+	}
+}
+
+// isTransposition reports whether a and b differ by two neighbouring
+// letters swapped.
+func isTransposition(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+}
+
+// joinSchemes names the transliteration schemes a name took.
+func joinSchemes(ss []textnorm.Scheme) string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = string(s)
+	}
+	return strings.Join(out, "; ")
 }
 
 func anyUnpaired(paired []bool) bool {

@@ -61,9 +61,9 @@ func banList() *lists.List {
 	}
 	l := &lists.List{Provenance: provenance.List{ID: "vendor-bans", Kind: provenance.KindBan}}
 	l.Entries = []lists.Entry{
-		e("kaspersky-lab", "Kaspersky Lab, Inc.", []string{"AO Kaspersky Lab", "Kaspersky Lab ZAO", "Kaspersky Labs Limited", "OOO Kaspersky Group", "Лаборатория Касперского"}, []string{"kaspersky"}),
-		e("huawei", "Huawei Technologies Company", []string{"Huawei Technologies Co., Ltd.", "Huawei Investment & Holding Co., Ltd.", "HiSilicon Technologies Co., Ltd."}, []string{"huawei", "hisilicon"}),
-		e("hikvision", "Hangzhou Hikvision Digital Technology Company", []string{"Hangzhou Hikvision Digital Technology Co., Ltd."}, []string{"hikvision", "ezviz"}),
+		e("kaspersky-lab", "Kaspersky Lab, Inc.", []string{"AO Kaspersky Lab", "Kaspersky Lab ZAO", "Kaspersky Labs Limited", "OOO Kaspersky Group", "Лаборатория Касперского", "Kaspersky"}, []string{"kaspersky"}),
+		e("huawei", "Huawei Technologies Company", []string{"Huawei Technologies Co., Ltd.", "Huawei Investment & Holding Co., Ltd.", "HiSilicon Technologies Co., Ltd.", "华为技术有限公司"}, []string{"huawei", "hisilicon"}),
+		e("hikvision", "Hangzhou Hikvision Digital Technology Company", []string{"Hangzhou Hikvision Digital Technology Co., Ltd.", "海康威视", "杭州海康威视数字技术股份有限公司"}, []string{"hikvision", "ezviz"}),
 		e("dahua", "Dahua Technology Company", []string{"Zhejiang Dahua Technology Co., Ltd."}, []string{"dahua"}),
 		e("zte", "ZTE Corporation", []string{"ZTE Corp."}, []string{"zte"}),
 		e("hytera", "Hytera Communications Corporation", []string{"Hytera Communications Corporation Limited"}, []string{"hytera"}),

@@ -35,11 +35,20 @@ type Index struct {
 	// Ban lists: names and aliases compared whole, brand words.
 	banNames map[string][]ref
 	brands   map[string][]brand
+	// banKeys holds the ban names with their words run together
+	// ("kasperskylab"), brandKeys the brand words so and by their
+	// phonetic key ("kasperskiy" → "kaspersky"): glued, split and
+	// transliterated forms meet on them.
+	banKeys   map[string][]ref
+	brandKeys map[string][]brand
 
 	// Identifiers of every list, by kind (idDomain, ...).
 	ids [idKinds]IDTable
 
 	pool sync.Pool
+	// givenTexts marks the texts listed individuals carry as given
+	// names more often than otherwise; computed on first use.
+	givenTexts func() []bool
 }
 
 // ref points at one name of one entry: alias -1 is the primary name.
@@ -79,8 +88,20 @@ type NameRec struct {
 	weight   float32
 	kind     recKind
 	surnames bool
-	_        [2]byte // explicit, zero padding: the index file holds the struct as is
+	// flags say what kind of name the record is (recWeak: an alias the
+	// list marks as weak, never enough to deny on its own).
+	flags recFlag
+	_     [1]byte // explicit, zero padding: the index file holds the struct as is
 }
+
+// recFlag marks an indexed name.
+type recFlag uint8
+
+const (
+	// recWeak: a weak alias (OFAC's "weak a.k.a." in the remarks, the UN's
+	// "Low" quality, the UK's "low quality" aliases).
+	recWeak recFlag = 1 << iota
+)
 
 // recWordFlag marks the role of a word in an individual's name.
 type recWordFlag uint8
@@ -128,12 +149,14 @@ func newIndex(ls []*lists.List, opts Options, split int) (*Index, error) {
 		return nil, fmt.Errorf("screen options: %w", err)
 	}
 	ix := &Index{
-		opts:     opts,
-		provs:    make([]provenance.List, len(ls)),
-		counts:   make([]int, len(ls)),
-		src:      newListSource(ls),
-		banNames: make(map[string][]ref),
-		brands:   make(map[string][]brand),
+		opts:      opts,
+		provs:     make([]provenance.List, len(ls)),
+		counts:    make([]int, len(ls)),
+		src:       newListSource(ls),
+		banNames:  make(map[string][]ref),
+		brands:    make(map[string][]brand),
+		banKeys:   make(map[string][]ref),
+		brandKeys: make(map[string][]brand),
 	}
 	ix.whole.Store(&ls)
 	b := &builder{ix: ix, split: split}
@@ -171,7 +194,57 @@ func newIndex(ls []*lists.List, opts Options, split int) (*Index, error) {
 // init sets up the scratch pool.
 func (ix *Index) init() {
 	ix.pool.New = func() any { return ix.newScratch() }
+	ix.givenTexts = sync.OnceValue(ix.computeGivenTexts)
 }
+
+// computeGivenTexts marks the texts that individuals' names carry as
+// given names more often than any name carries them otherwise.
+func (ix *Index) computeGivenTexts() []bool {
+	given := make([]int32, len(ix.dict.texts))
+	for _, w := range ix.words {
+		if w.flags&rwGiven != 0 {
+			given[w.text]++
+		} else {
+			given[w.text]--
+		}
+	}
+	out := make([]bool, len(given))
+	for i, n := range given {
+		out[i] = n > 0
+	}
+	return out
+}
+
+// commonGivenNames are frequent given names in the languages of the
+// parties an SBOM or a procurement record names, for names the lists'
+// individuals do not carry.
+var commonGivenNames = func() map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, w := range strings.Fields(`james john robert michael william david richard joseph thomas charles
+	christopher daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george
+	timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott
+	brandon benjamin samuel gregory frank alexander raymond patrick jack dennis jerry tyler aaron jose
+	henry adam douglas nathan peter zachary kyle walter harold jeremy ethan carl keith roger gerald
+	christian terry sean arthur austin noah lawrence jesse joe bryan billy jordan albert dylan bruce
+	willie gabriel alan juan logan wayne ralph roy eugene randy vincent russell louis philip bobby johnny
+	bradley mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty
+	margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie
+	rebecca sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma
+	samantha katherine christine debra rachel catherine carolyn janet ruth maria heather diane virginia
+	julie joyce victoria olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah
+	martha jacqueline frances gloria ann teresa kathryn sara janice jean alice madison doris abigail
+	julia judy grace denise amber marilyn beverly danielle theresa sophia marie diana brittany natalie
+	isabella charlotte rose alexis kayla hans klaus jurgen wolfgang stefan markus martin andreas
+	michael thomas sabine ursula petra monika pierre jean michel philippe alain sophie nathalie isabelle
+	giuseppe giovanni marco francesco luca alessandro francesca chiara lars erik anders sven ingrid
+	karin hiroshi takashi kenji yuki wei li ming priya rahul amit sanjay anil olga svetlana irina
+	natalia tatiana sergey sergei dmitry dmitri andrey andrei alexey alexei vladimir igor yevgeny
+	evgeny eugen yann ian mikhail ivan pavel nikolai pedro carlos luis miguel jorge lucia carmen ana
+	kwame amara`) {
+		m[w] = struct{}{}
+	}
+	return m
+}()
 
 // Options returns the options the index was built with.
 func (ix *Index) Options() Options { return ix.opts }

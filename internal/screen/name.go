@@ -1,9 +1,13 @@
 package screen
 
 import (
+	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
+
+	"github.com/bangate/bangate/internal/textnorm"
 )
 
 // Party kinds of Query.Kind.
@@ -33,14 +37,16 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 	if len(sc.nb.words) == 0 {
 		return nil, nil
 	}
-	if len(ix.recs) > 0 {
-		ix.resegment(&sc.nb)
-	}
-	sc.nb.computeKeys()
+	// Ban lists first, on the words as written: their names are not
+	// in the scored lists' vocabulary that resegment repairs against.
 	out, err := ix.banMatches(sc, q, nil)
 	if err != nil {
 		return nil, err
 	}
+	if len(ix.recs) > 0 {
+		ix.resegment(&sc.nb)
+	}
+	sc.nb.computeKeys()
 	if out, err = ix.scoredMatches(sc, q, out); err != nil {
 		return nil, err
 	}
@@ -48,60 +54,210 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 		return nil, nil
 	}
 	sortMatches(out)
+	out = bestPerEntry(out)
 	if ix.opts.MaxMatches > 0 && len(out) > ix.opts.MaxMatches {
 		out = out[:ix.opts.MaxMatches]
 	}
 	return out, nil
 }
 
-// banMatches matches the query against the ban lists.
+// banMatches matches the query against the ban lists: its core (legal
+// forms left out) equal to a listed name or alias, or equal to one with
+// the words run together ("KasperskyLab", "Kasper-sky"); and, unless the
+// query is a person's name, a brand word as whole words, as words run
+// together ("Hua wei"), inside a word written in camel case
+// ("HuaweiCloud"), or spelt another way with the same key ("Kasperskiy",
+// "Касперский").
 func (ix *Index) banMatches(sc *scratch, q Query, out []Match) ([]Match, error) {
 	if len(ix.banNames) == 0 && len(ix.brands) == 0 {
 		return out, nil
 	}
 	sc.buf = sc.nb.appendCore(sc.buf[:0])
 	start := len(out)
-	for _, r := range ix.banNames[string(sc.buf)] {
+	add := func(r ref, method string, explain func(name, on string) string) error {
 		e, err := ix.entry(r)
 		if err != nil {
-			return nil, err
+			return err
+		}
+		if hasEntry(out[start:], ix.listID(r), e.ID) {
+			return nil
 		}
 		name := nameIn(e, r.alias)
 		on := "name"
 		if r.alias >= 0 {
 			on = "alias"
 		}
-		method := "normalized"
-		if strings.EqualFold(strings.TrimSpace(name), strings.TrimSpace(q.Name)) {
+		if method == "normalized" && strings.EqualFold(strings.TrimSpace(name), strings.TrimSpace(q.Name)) {
 			method = "exact"
 		}
-		out = append(out, ix.newMatch(r, e, name, on, 1, method, ix.explainBan(sc, q.Name, name, on)))
+		out = append(out, ix.newMatch(r, e, name, on, 1, method, explain(name, on)))
+		return nil
 	}
-	if q.Kind == KindPerson || len(ix.brands) == 0 {
+	for _, r := range ix.banNames[string(sc.buf)] {
+		if err := add(r, "normalized", func(name, on string) string { return ix.explainBan(sc, q.Name, name, on) }); err != nil {
+			return nil, err
+		}
+	}
+	glued := strings.ReplaceAll(string(sc.buf), " ", "")
+	for _, r := range ix.banKeys[glued] {
+		if err := add(r, "glued-words", func(name, on string) string {
+			return fmt.Sprintf("%q equals %s %q with the words run together (%q)", q.Name, on, name, glued)
+		}); err != nil {
+			return nil, err
+		}
+	}
+	if q.Kind == KindPerson || len(ix.brands) == 0 || q.Kind == "" && ix.personShaped(&sc.nb) {
 		return out, nil
 	}
-	nb := &sc.nb
-	for i := range nb.words {
-		bs, ok := ix.brands[string(nb.word(i))]
-		if !ok {
-			continue
-		}
-		for _, b := range bs {
-			if !nb.hasWordsAt(i, b.words) {
-				continue
-			}
-			e, err := ix.entry(b.ref)
-			if err != nil {
-				return nil, err
-			}
-			if hasEntry(out[start:], ix.listID(b.ref), e.ID) {
-				continue
-			}
-			out = append(out, ix.newMatch(b.ref, e, b.text, "brand", brandScore, "brand-token",
-				ix.explainBrand(sc, q.Name, b, i)))
+	var err error
+	if out, err = ix.brandMatches(sc, &sc.nb, q.Name, "", out, start); err != nil {
+		return nil, err
+	}
+	if split, ok := camelSplit(q.Name); ok {
+		sc.rnb.normalize(split)
+		if out, err = ix.brandMatches(sc, &sc.rnb, q.Name, "camel case read as words: "+strconv.Quote(split), out, start); err != nil {
+			return nil, err
 		}
 	}
 	return out, nil
+}
+
+// brandMatches appends the brand matches of the words of nb.
+func (ix *Index) brandMatches(sc *scratch, nb *normBuf, query, how string, out []Match, start int) ([]Match, error) {
+	add := func(b brand, at, n int, method, detail string) error {
+		e, err := ix.entry(b.ref)
+		if err != nil {
+			return err
+		}
+		if hasEntry(out[start:], ix.listID(b.ref), e.ID) {
+			return nil
+		}
+		explain := ix.explainBrand(nb, query, b, at, n, detail)
+		if how != "" {
+			explain += "; " + how
+		}
+		out = append(out, ix.newMatch(b.ref, e, b.text, "brand", brandScore, method, explain))
+		return nil
+	}
+	for i := range nb.words {
+		for _, b := range ix.brands[string(nb.word(i))] {
+			if nb.hasWordsAt(i, b.words) {
+				if err := add(b, i, len(b.words), "brand-token", ""); err != nil {
+					return nil, err
+				}
+			}
+		}
+		// Words run together, up to three, and spelling variants.
+		sc.buf = sc.buf[:0]
+		for n := 1; n <= 3 && i+n <= len(nb.words); n++ {
+			if nb.words[i+n-1].flags&wordLegal != 0 {
+				break
+			}
+			sc.buf = append(sc.buf, nb.word(i+n-1)...)
+			bs, method, detail := ix.brandKeys[string(sc.buf)], "brand-token", "words run together"
+			if len(bs) == 0 && len(sc.buf) >= minBrandKey {
+				n0 := len(sc.buf)
+				sc.buf = appendBrandKey(sc.buf, sc.buf[:n0])
+				k := sc.buf[n0:]
+				if bs = ix.brandKeys[string(k)]; len(bs) > 0 {
+					method, detail = "brand-key", fmt.Sprintf("spelt %q, the brand's phonetic key %q", sc.buf[:n0], k)
+				}
+				sc.buf = sc.buf[:n0]
+			}
+			for _, b := range bs {
+				if n == 1 && method == "brand-token" {
+					continue // the whole-word case above
+				}
+				if err := add(b, i, n, method, detail); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// camelSplit writes a space before each upper-case ASCII letter that
+// follows a lower-case one ("HuaweiCloud" → "Huawei Cloud"); ok is false
+// when there is none.
+func camelSplit(s string) (string, bool) {
+	var b []byte
+	for i := 1; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' && s[i-1] >= 'a' && s[i-1] <= 'z' {
+			if b == nil {
+				b = append(b, s[:i]...)
+			}
+			b = append(b, ' ')
+		}
+		if b != nil {
+			b = append(b, s[i])
+		}
+	}
+	if b == nil {
+		return s, false
+	}
+	return string(b), true
+}
+
+// personShaped reports whether a name of unknown kind reads as a
+// person's: two to four words, no legal form, no digit, the first (or,
+// in "Last, First", the one after the comma) a given name that listed
+// individuals carry or a common one ("Eugene Kaspersky"). Such a name is
+// screened as a person and never matched against brand words.
+func (ix *Index) personShaped(nb *normBuf) bool {
+	n := len(nb.words)
+	if n < 2 || n > 4 {
+		return false
+	}
+	for i, w := range nb.words {
+		if w.flags&(wordLegal|wordInitial) != 0 && !(w.flags&wordInitial != 0 && i < n-1) {
+			return false
+		}
+		for _, c := range nb.word(i) {
+			if c >= '0' && c <= '9' {
+				return false
+			}
+		}
+	}
+	first := 0
+	if nb.comma == 1 {
+		first = 1
+	}
+	return ix.isGivenName(nb.word(first))
+}
+
+// isGivenName reports whether w is a given name: one of commonGivenNames,
+// or a word listed individuals carry as a given name more often than any
+// name carries it otherwise.
+func (ix *Index) isGivenName(w []byte) bool {
+	if _, ok := commonGivenNames[string(w)]; ok {
+		return true
+	}
+	d := &ix.dict
+	id, ok := d.textIDs.find(d.texts, w)
+	if !ok {
+		return false
+	}
+	return ix.givenTexts()[id]
+}
+
+// bestPerEntry keeps the first, best, match of each entry of sorted ms: a
+// ban-list entry found whole and by its scored name is reported once.
+func bestPerEntry(ms []Match) []Match {
+	out := ms[:0]
+	for i, m := range ms {
+		dup := false
+		for _, o := range ms[:i] {
+			if o.List == m.List && o.EntryID == m.EntryID {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // hasWordsAt reports whether words ws appear as whole words from word i.
@@ -213,49 +369,148 @@ func round3(s float32) float64 {
 // word while the lists write them apart ("Alzumar" for "AL-ZUMAR").
 var particles = []string{"abdul", "abdel", "abd", "abu", "bin", "ibn", "al", "el", "ul"}
 
+// minPart is the shortest word a glued word is split into.
+const minPart = 3
+
 // resegment repairs word boundaries of a query against the vocabulary of
-// the scored lists: a word no listed name holds that is a particle joined
-// to a word one does hold is split ("alzumar" → "al zumar"), and two
-// neighbouring words of which one no listed name holds are joined when a
-// listed name holds the joined word ("qa ida" → "qaida", from "QA'IDA"
-// with the apostrophe written as a space).
+// the scored lists:
+//   - a word no listed name holds that is a particle joined to a word one
+//     does hold is split ("alzumar" → "al zumar");
+//   - a word no listed name holds that is two or three words listed names
+//     hold, run together, is split ("ramimakhlouf" → "rami makhlouf",
+//     "jscargument" → "jsc argument");
+//   - two neighbouring words of which one no listed name holds are joined
+//     when a listed name holds the joined word ("qa ida" → "qaida", from
+//     "QA'IDA" with the apostrophe written as a space; "abu bakr" →
+//     "abubakr" where a list writes it so); so are the syllables of a name
+//     written in Han characters, which pinyin writes one by one ("xi jin
+//     ping" → "xi jinping").
 func (ix *Index) resegment(nb *normBuf) {
 	d := &ix.dict
-	known := func(b []byte) bool { _, ok := d.textIDs.find(d.texts, b); return ok }
+	known := func(b []byte) bool {
+		if _, ok := d.textIDs.find(d.texts, b); ok {
+			return true
+		}
+		_, ok := legalForms[string(b)]
+		return ok && len(b) >= minPart
+	}
 	for i := 0; i < len(nb.words); i++ {
 		w := nb.words[i]
 		if w.flags != 0 || known(nb.word(i)) {
 			continue
 		}
 		text := nb.word(i)
+		split := false
 		for _, p := range particles {
 			if len(text) < len(p)+3 || string(text[:len(p)]) != p || !known(text[len(p):]) {
 				continue
 			}
-			head, tail := w, w
-			head.end = w.start + int32(len(p))
-			tail.start = head.end
-			nb.words = slices.Insert(nb.words, i+1, tail)
-			nb.words[i] = head
-			nb.resegmented = true
+			nb.splitWord(i, int32(len(p)))
+			split = true
 			break
 		}
+		if split || len(text) < 2*minPart || ix.hasNear(text) {
+			// A word one letter away from a listed one is more likely
+			// that word misspelt than two words run together.
+			continue
+		}
+		if cut := glued(text, known); cut > 0 {
+			nb.splitWord(i, int32(cut))
+			if rest := nb.word(i + 1); !known(rest) {
+				if cut2 := glued(rest, known); cut2 > 0 {
+					nb.splitWord(i+1, int32(cut2))
+				}
+			}
+			nb.splits = append(nb.splits, string(text))
+		}
 	}
+	han := slices.Contains(nb.schemes, textnorm.Pinyin)
 	for i := 0; i+1 < len(nb.words); i++ {
 		a, b := nb.words[i], nb.words[i+1]
-		if a.flags != 0 || b.flags != 0 || a.end != b.start {
+		if a.flags&^wordInitial != 0 || b.flags&^wordInitial != 0 || a.end != b.start && !(han && a.end+1 == b.start) {
 			continue
 		}
-		if known(nb.word(i)) && known(nb.word(i+1)) {
+		if !han && known(nb.word(i)) && known(nb.word(i+1)) {
 			continue
 		}
-		if !known(nb.text[a.start:b.end]) {
+		joined := nb.joinedText(i)
+		if !known(joined) {
 			continue
 		}
-		nb.words[i].end = b.end
+		nb.joins = append(nb.joins, nb.String2(i, i+2))
+		nb.words[i].end = int32(len(nb.text))
+		nb.words[i].start = int32(len(nb.text) - len(joined))
+		nb.words[i].flags = 0
 		nb.words = slices.Delete(nb.words, i+1, i+2)
 		nb.resegmented = true
+		i-- // the joined word may join the next one too
 	}
+}
+
+// hasNear reports whether a listed name holds a word, or a key, within
+// one edit of text.
+func (ix *Index) hasNear(text []byte) bool {
+	d := &ix.dict
+	var buf [16]int32
+	if len(d.textDel.appendNear(buf[:0], d.texts, text)) > 0 {
+		return true
+	}
+	return len(d.keyDel.appendNear(buf[:0], d.keys, text)) > 0
+}
+
+// glued returns where text, which no listed name holds, splits into a word
+// a listed name holds and a rest that one holds or that splits once more,
+// every part of minPart letters or more; 0 when it does not. The longest
+// first word wins.
+func glued(text []byte, known func([]byte) bool) int {
+	for cut := len(text) - minPart; cut >= minPart; cut-- {
+		if !known(text[:cut]) {
+			continue
+		}
+		rest := text[cut:]
+		if known(rest) {
+			return cut
+		}
+		if len(rest) >= 2*minPart {
+			for c2 := len(rest) - minPart; c2 >= minPart; c2-- {
+				if known(rest[:c2]) && known(rest[c2:]) {
+					return cut
+				}
+			}
+		}
+	}
+	return 0
+}
+
+// splitWord splits word i after its first n bytes.
+func (nb *normBuf) splitWord(i int, n int32) {
+	head, tail := nb.words[i], nb.words[i]
+	head.end = head.start + n
+	tail.start = head.end
+	nb.words = slices.Insert(nb.words, i+1, tail)
+	nb.words[i] = head
+	nb.resegmented = true
+}
+
+// joinedText appends words i and i+1 run together to the text and returns
+// them; the appended bytes become the joined word's text when it is kept.
+func (nb *normBuf) joinedText(i int) []byte {
+	n := len(nb.text)
+	nb.text = append(nb.text, nb.word(i)...)
+	nb.text = append(nb.text, nb.word(i+1)...)
+	return nb.text[n:]
+}
+
+// String2 returns words [i, j) joined by single spaces.
+func (nb *normBuf) String2(i, j int) string {
+	var b []byte
+	for k := i; k < j; k++ {
+		if k > i {
+			b = append(b, ' ')
+		}
+		b = append(b, nb.word(k)...)
+	}
+	return string(b)
 }
 
 // BanName screens a name against the ban lists only (whole name or alias,

@@ -34,7 +34,7 @@ func TestNormalizeWords(t *testing.T) {
 		// Shared letters take the Russian values (и → i), so Ukrainian "Київ" is "kiyiv", not "kyiv".
 		{"ukrainian", "Київ", []string{"kiyiv"}, "kiyiv", true},
 		{"greek", "Γιώργος Παπαδόπουλος", []string{"giorgos", "papadopoulos"}, "giorgos papadopoulos", true},
-		{"other script kept", "中兴通讯 ZTE", []string{"中兴通讯", "zte"}, "中兴通讯 zte", false},
+		{"han in pinyin", "中兴通讯 ZTE", []string{"zhong", "xing", "tong", "xun", "zte"}, "zhong xing tong xun zte", true},
 		{"no letters", " .,- ", nil, "", false},
 	}
 	for _, tt := range tests {

@@ -27,7 +27,7 @@ type Options struct {
 // says how they were chosen.
 const (
 	// DefaultMatch is the default hit threshold.
-	DefaultMatch = 0.90
+	DefaultMatch = 0.85
 	// DefaultReview is the default possible-match threshold.
 	DefaultReview = 0.80
 )

@@ -21,7 +21,18 @@ package screen
 // (Muhammad = Mohammed = Mohamed).
 //
 // Words with digits or with letters outside a–z are their own key.
-func appendKey(dst, word []byte) []byte {
+func appendKey(dst, word []byte) []byte { return appendKeyOpt(dst, word, true) }
+
+// appendBrandKey is appendKey with doubled letters kept: the key a brand
+// word's spelling variants meet on ("Kasperskiy", "Kaspersky") while a
+// near-miss stays apart ("Hyterra" is not "Hytera").
+func appendBrandKey(dst, word []byte) []byte { return appendKeyOpt(dst, word, false) }
+
+// minBrandKey is the fewest letters of a brand word matched by its key.
+const minBrandKey = 6
+
+// appendKeyOpt is appendKey; collapse merges doubled letters.
+func appendKeyOpt(dst, word []byte, collapse bool) []byte {
 	for _, c := range word {
 		if c < 'a' || c > 'z' {
 			return append(dst, word...)
@@ -115,7 +126,7 @@ func appendKey(dst, word []byte) []byte {
 		b = append(b[:n-5], "andr"...)
 	}
 	for i, c := range b {
-		if i > 0 && c == b[i-1] {
+		if collapse && i > 0 && c == b[i-1] {
 			continue
 		}
 		dst = append(dst, c)

@@ -81,6 +81,7 @@ type qword struct {
 	klen    int32
 	legal   bool
 	initial bool
+	title   bool
 	first   byte
 }
 
@@ -109,6 +110,13 @@ type scratch struct {
 	// wq holds the query's total weight under person rules [0] and
 	// organisation rules [1].
 	wq [2]float32
+	// short is set when the query has shortName letters or fewer under
+	// person rules [0] and organisation rules [1].
+	short [2]bool
+	// caps are the evidence rules the last scored name met; capAt is the
+	// score a capped name keeps at most, just below the match threshold.
+	caps  capFlag
+	capAt float32
 }
 
 func (ix *Index) newScratch() *scratch {
@@ -152,7 +160,7 @@ func (ix *Index) prepare(sc *scratch) {
 	for i, w := range sc.nb.words {
 		key := sc.nb.wordKey(i)
 		q := qword{exact: -1, text: -1, legal: w.flags&wordLegal != 0, initial: w.flags&wordInitial != 0,
-			first: sc.nb.text[w.start], klen: int32(len(key))}
+			title: w.flags&wordTitle != 0, first: sc.nb.text[w.start], klen: int32(len(key))}
 		if id, ok := d.ids.find(d.keys, key); ok {
 			q.exact = id
 			q.wOrg = d.weight[id]
@@ -201,13 +209,21 @@ func (ix *Index) prepare(sc *scratch) {
 		sc.qw = append(sc.qw, q)
 	}
 	sc.wq = [2]float32{}
+	var letters [2]int
 	for i := range sc.qw {
 		q := &sc.qw[i]
-		sc.wq[0] += q.weight
+		n := len(sc.nb.word(i))
+		if !q.title {
+			sc.wq[0] += q.weight
+			letters[0] += n
+		}
 		if !q.legal {
 			sc.wq[1] += q.wOrg
+			letters[1] += n
 		}
 	}
+	sc.short = [2]bool{letters[0] <= shortName, letters[1] <= shortName}
+	sc.capAt = float32(ix.opts.Match - 0.001)
 }
 
 // selectPrefix marks in sc.sel the heaviest words a candidate must pair
@@ -216,7 +232,7 @@ func (sc *scratch) selectPrefix(org bool, t float32) {
 	sc.order = sc.order[:0]
 	var total float32
 	for i, q := range sc.qw {
-		if org && q.legal {
+		if org && q.legal || !org && q.title {
 			continue
 		}
 		total += q.w(org)
@@ -282,11 +298,48 @@ func (ix *Index) gather(sc *scratch, kind string) {
 	}
 }
 
+// Evidence rules on top of the weighted Dice score. A name that needs one
+// of these to reach its score is at most a possible match (review): its
+// score is capped just below the match threshold.
+const (
+	// strongShare is the share of the name's weight that words paired by
+	// their spelling (or a transliteration key, or a typo in a word of
+	// longTypo letters or more) must carry for a hit, and one of them
+	// must be spelt so: a likeness of phonetic keys, initials or short
+	// typos alone never reaches deny ("Sergey Rubanov" is not RUSANOV,
+	// Sergey).
+	strongShare = 0.4
+	// rareShare is the weight, as a share of the weight of a word no
+	// name holds, from which a word counts as rare: a one-letter typo
+	// in a rare surname of five letters or more is credited as much as
+	// in a long word ("Vladimir Pudin").
+	rareShare = 0.7
+	// longTypo is the fewest letters of a word whose one-letter typo is
+	// as good as its spelling for a hit.
+	longTypo = 8
+	// shortName is the most letters a name may have and still be matched
+	// by anything but its exact spelling ("X Corp." is not "KSS").
+	shortName = 3
+)
+
+// capFlag says why a score was capped below the match threshold, or
+// which partial-name rule raised it.
+type capFlag uint16
+
+const (
+	capWeakEvidence  capFlag = 1 << iota // phonetic, typo or initial likeness alone
+	capPartialFamily                     // one of several family names left out
+	capSubset                            // the query's words a subset of the name's
+	capOneWord                           // one word for a longer name
+	capWeakAlias                         // a weak alias
+)
+
 // scoreRec scores the query against name ri; the pairs it chose are
-// marked chosen in sc.pairs.
+// marked chosen in sc.pairs and the rules it applied are in sc.caps.
 func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	rec := &ix.recs[ri]
 	org := rec.kind != recPerson
+	sc.caps = 0
 	// The paired weight is at most the name's, so the score is at most
 	// 2R/(Q+R): a name too light for the query is not worth pairing
 	// (this also keeps absurdly long queries cheap).
@@ -294,35 +347,52 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		return 0
 	}
 	words := ix.words[rec.w0:rec.w1]
+	short := sc.short[b2i(org)] || ix.shortRec(words)
 	sc.pairs = sc.pairs[:0]
 	var wq float32
 	keySim := float32(keySimPerson)
 	if org {
 		keySim = keySimOrg
 	}
+	rare := rareShare * ix.dict.unseen
 	for i := range sc.qw {
 		q := &sc.qw[i]
 		if org && q.legal {
 			continue
 		}
 		qw := q.w(org)
-		wq += qw
+		if org || !q.title {
+			wq += qw
+		}
 		for j := range words {
 			rw := &words[j]
 			var p pair
 			switch {
 			case q.initial && !org:
-				if rw.flags&rwGiven == 0 || rw.first != q.first {
+				if rw.flags&rwGiven == 0 || rw.first != q.first || short {
 					continue
 				}
 				p = pair{c: min(0.5*rw.weight, initialWeight), kind: pairInitial}
 			case q.text == rw.text && q.text >= 0:
 				p = pair{c: rw.weight, kind: pairText}
+			case short:
+				continue
 			case q.exact == rw.tok:
+				if q.klen <= shortName {
+					// Short words meet on a key by chance ("Jun",
+					// "Yun"): they pair by their spelling only.
+					continue
+				}
 				p = pair{c: keySim * rw.weight, kind: pairKey}
 			case q.n1 > q.n0 && hasTok(sc.qn[q.n0:q.n1], rw.tok):
 				n := min(int(q.klen), len(ix.dict.keys[rw.tok]))
-				p = pair{c: typoSim(n, org) * min(qw, rw.weight), kind: pairTypo}
+				sim := typoSim(n, org)
+				if !org && rw.flags&rwSurname != 0 && n >= minFuzzyLen && rw.weight >= rare && q.text < 0 {
+					// Damerau–Levenshtein 1 in a rare surname that no
+					// listed name spells as the query does.
+					sim = max(sim, typoSim(7, false))
+				}
+				p = pair{c: sim * min(qw, rw.weight), kind: pairTypo}
 			default:
 				continue
 			}
@@ -353,8 +423,8 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	}
 	sc.qUsed = resetBools(sc.qUsed, len(sc.qw))
 	sc.rUsed = resetBools(sc.rUsed, len(words))
-	var m float32
-	surname := false
+	var m, strong, spelt, pairedW float32
+	surname, rareSurname := false, false
 	for k := range ps {
 		p := &ps[k]
 		if sc.qUsed[p.q] || sc.rUsed[p.r] {
@@ -363,14 +433,54 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		p.chosen = true
 		sc.qUsed[p.q], sc.rUsed[p.r] = true, true
 		m += p.c
+		pairedW += words[p.r].weight
+		switch p.kind {
+		case pairText:
+			spelt += p.c
+			strong += p.c
+		case pairTypo:
+			// One letter apart in a long word is that word misspelt;
+			// in a short one it is as often another name ("Rubanov",
+			// "Rusanov").
+			if min(len(ix.dict.texts[words[p.r].text]), len(sc.nb.word(int(p.q)))) >= longTypo {
+				spelt += p.c
+				strong += p.c
+			}
+		case pairKey:
+			// Short words meet on a key by chance ("Jun", "Yun").
+			if len(ix.dict.texts[words[p.r].text]) > shortName && len(sc.nb.word(int(p.q))) > shortName {
+				strong += words[p.r].weight
+			}
+		}
 		if p.kind != pairInitial && words[p.r].flags&rwSurname != 0 {
 			surname = true
+			rareSurname = rareSurname || words[p.r].weight >= rare
+		}
+		if !org && sc.qw[p.q].title {
+			wq += sc.qw[p.q].weight // a title that pairs counts
 		}
 	}
 	if rec.surnames && !surname {
 		return 0
 	}
+	// Query words left unpaired (titles aside, under person rules).
+	unpairedQ := false
+	for i := range sc.qw {
+		q := &sc.qw[i]
+		if sc.qUsed[i] || org && q.legal || !org && q.title {
+			continue
+		}
+		unpairedQ = true
+	}
 	wr := rec.weight
+	var unpairedR float32
+	for j := range words {
+		if sc.rUsed[j] {
+			continue
+		}
+		unpairedR += words[j].weight
+	}
+	subset := org && !unpairedQ && unpairedR > 0 && spelt == pairedW && ix.subsetOK(sc, ri, pairedW, unpairedR)
 	for j := range words {
 		if sc.rUsed[j] {
 			continue
@@ -380,12 +490,103 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			wr -= words[j].weight
 		case f&rwMiddle != 0:
 			wr -= (1 - middleWeight) * words[j].weight
+		case f&rwSurname != 0 && rareSurname:
+			// One of several family names (Hispanic paternal and
+			// maternal surnames, Arabic name chains): the query names
+			// the person by the others, one of them rare.
+			wr -= (1 - middleWeight) * words[j].weight
+			sc.caps |= capPartialFamily
+		case subset:
+			// The query's words are the name's heaviest: "banco cuba"
+			// for BANCO NACIONAL DE CUBA.
+			wr -= (1 - middleWeight) * words[j].weight
+			sc.caps |= capSubset
 		}
 	}
 	if wq+wr <= 0 {
 		return 0
 	}
-	return min(1, 2*m/(wq+wr))
+	score := min(1, 2*m/(wq+wr))
+	if spelt == 0 || strong < strongShare*wr {
+		sc.caps |= capWeakEvidence
+	}
+	if org && unpairedR > 0 && ix.coreWords(sc) == 1 {
+		sc.caps |= capOneWord
+	}
+	if rec.flags&recWeak != 0 {
+		sc.caps |= capWeakAlias
+	}
+	if sc.caps != 0 && score > sc.capAt {
+		score = sc.capAt
+	} else {
+		sc.caps &= capPartialFamily | capSubset | capWeakAlias // noted, not binding
+	}
+	return score
+}
+
+// subsetOK reports whether the query's words, all paired by spelling,
+// may stand for the whole name ri: they carry at least as much weight as
+// the words left out, and a single word is rare and found in another name
+// of the same entry too, so that it is how the entry is known
+// ("Hezbollah" for HIZBALLAH's alias LEBANESE HEZBOLLAH, which also has
+// EXTERNAL SECURITY ORGANIZATION OF HEZBOLLAH; not "Apple" for ORIENTAL
+// APPLE COMPANY).
+func (ix *Index) subsetOK(sc *scratch, ri int32, paired, unpaired float32) bool {
+	if paired < unpaired {
+		return false
+	}
+	if ix.coreWords(sc) > 1 {
+		return true
+	}
+	if paired < rareShare*ix.dict.unseen {
+		return false
+	}
+	var text int32 = -1
+	for _, p := range sc.pairs {
+		if p.chosen {
+			text = ix.words[ix.recs[ri].w0+p.r].text
+		}
+	}
+	r := ix.recs[ri].ref
+	for _, step := range []int32{-1, 1} {
+		for k := ri + step; k >= 0 && int(k) < len(ix.recs); k += step {
+			o := &ix.recs[k]
+			if o.ref.list != r.list || o.ref.entry != r.entry {
+				break
+			}
+			for _, w := range ix.words[o.w0:o.w1] {
+				if w.text == text {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// shortRec reports whether an indexed name has shortName letters or
+// fewer.
+func (ix *Index) shortRec(words []RecWord) bool {
+	n := 0
+	for _, w := range words {
+		n += len(ix.dict.texts[w.text])
+		if n > shortName {
+			return false
+		}
+	}
+	return true
+}
+
+// coreWords returns the number of query words scored under organisation
+// rules (legal forms left out).
+func (ix *Index) coreWords(sc *scratch) int {
+	n := 0
+	for i := range sc.qw {
+		if !sc.qw[i].legal {
+			n++
+		}
+	}
+	return n
 }
 
 // pairBefore orders pairs by credit, heaviest first, then by position.

@@ -86,15 +86,17 @@ func FromTables(opts Options, ls []StoredList, t Tables, src EntrySource) (*Inde
 		return nil, fmt.Errorf("screen options: %w", err)
 	}
 	ix := &Index{
-		opts:     opts,
-		provs:    make([]provenance.List, len(ls)),
-		counts:   make([]int, len(ls)),
-		src:      src,
-		recs:     t.Names,
-		words:    t.Words,
-		banNames: make(map[string][]ref),
-		brands:   make(map[string][]brand),
-		ids:      t.IDs,
+		opts:      opts,
+		provs:     make([]provenance.List, len(ls)),
+		counts:    make([]int, len(ls)),
+		src:       src,
+		recs:      t.Names,
+		words:     t.Words,
+		banNames:  make(map[string][]ref),
+		brands:    make(map[string][]brand),
+		banKeys:   make(map[string][]ref),
+		brandKeys: make(map[string][]brand),
+		ids:       t.IDs,
 		dict: dict{
 			keys: t.Keys, ids: t.KeyIDs, weight: t.KeyWeights, postStart: t.PostStart, post: t.Posts, keyDel: t.KeyDel,
 			texts: t.Texts, textIDs: t.TextIDs, textKey: t.TextKeys, textDel: t.TextDel,

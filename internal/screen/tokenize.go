@@ -14,6 +14,9 @@ const (
 	wordLegal wordFlag = 1 << iota
 	// wordInitial marks a single letter standing alone ("A. Tikhonov").
 	wordInitial
+	// wordTitle marks an honorific or title leading a query ("President",
+	// "Dr.", "Shaikh"): left out when a person's name is scored.
+	wordTitle
 )
 
 // span is one word of a normalised name: text[start:end] in the folded
@@ -33,6 +36,12 @@ type normBuf struct {
 	words    []span
 	join     []byte
 	translit bool
+	// schemes are the transliterations the name took (textnorm.Latin).
+	schemes []textnorm.Scheme
+	// splits and joins record the word boundaries Index.resegment
+	// repaired, for the explanation: "ramimakhlouf" split into "rami
+	// makhlouf", "abu bakr" joined into "abubakr".
+	splits, joins []string
 	// fuzzyLegal also recognises a multi-word legal form with one
 	// misspelt word of six letters or more ("Limited Liabjlity Company");
 	// set for queries, whose spelling is nobody's official one.
@@ -57,6 +66,8 @@ func (nb *normBuf) reset() {
 	nb.words = nb.words[:0]
 	nb.join = nb.join[:0]
 	nb.translit = false
+	nb.schemes = nil
+	nb.splits, nb.joins = nb.splits[:0], nb.joins[:0]
 	nb.resegmented = false
 	nb.comma = -1
 	nb.cur = -1
@@ -75,15 +86,17 @@ func (nb *normBuf) wordKey(i int) []byte {
 	return nb.key[w.kstart:w.kend]
 }
 
-// normalize folds s into words: lower case; Cyrillic and Greek
-// transliterated; diacritics removed; apostrophes dropped inside words;
+// normalize folds s into words: lower case; every script transliterated
+// to Latin letters by textnorm.Latin, with the schemes it took recorded;
+// diacritics removed; apostrophes dropped inside words;
 // "&" read as "and"; any other punctuation or space separates words;
 // runs of single letters merge ("Z.T.E.", "S A" → "zte", "sa"); legal forms
 // leading or ending the name flagged. computeKeys adds the phonetic keys.
 func (nb *normBuf) normalize(s string) {
 	nb.reset()
-	s, schemes := textnorm.LatinEuropean(s)
+	s, schemes := textnorm.Latin(s)
 	nb.translit = len(schemes) > 0
+	nb.schemes = schemes
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -147,6 +160,32 @@ func (nb *normBuf) normalize(s string) {
 	}
 	nb.end()
 	nb.flagLegal()
+	nb.flagTitles()
+}
+
+// flagTitles flags the titles and honorifics leading the name, unless
+// nothing else is left.
+func (nb *normBuf) flagTitles() {
+	for i := 0; i+1 < len(nb.words); i++ {
+		if _, ok := titles[string(nb.word(i))]; !ok || nb.words[i].flags&wordLegal != 0 {
+			return
+		}
+		nb.words[i].flags |= wordTitle
+	}
+}
+
+// titles are honorifics and offices that lead a person's name in the
+// press and in registers ("President Putin", "Präsident Putin", "Dr.
+// Ibrahim", "Shaikh Isa"). Words that are also parts of listed names
+// (Sayyid, Seyed, Amir) are not here.
+var titles = map[string]struct{}{
+	"president": {}, "presidente": {}, "prasident": {}, "praesident": {}, "predsjednik": {},
+	"presedintele": {}, "presiden": {}, "prezident": {}, "prezydent": {}, "elnok": {},
+	"prezidentas": {}, "presidenten": {}, "mr": {}, "mrs": {}, "ms": {}, "miss": {}, "dr": {},
+	"prof": {}, "professor": {}, "sir": {}, "dame": {}, "lord": {}, "herr": {}, "frau": {},
+	"madame": {}, "monsieur": {}, "mme": {}, "senor": {}, "senora": {}, "sheikh": {}, "shaikh": {},
+	"sheik": {}, "shaykh": {}, "haji": {}, "hajji": {}, "mullah": {}, "mawlawi": {}, "maulana": {},
+	"general": {}, "gen": {}, "colonel": {}, "col": {}, "minister": {}, "senator": {}, "judge": {},
 }
 
 // computeKeys sets the phonetic key of every word.

@@ -49,10 +49,32 @@ func main() {
 	}
 	writeTSV("positives.tsv", []string{"query", "kind", "entry_id", "variant", "listed_name"}, pos)
 
-	neg, dropped := negatives(es)
+	neg, dropped := negatives(es, "negatives-src.tsv", firstNames, lastNames)
 	writeTSV("negatives.tsv", []string{"query", "kind", "source"}, neg)
 	fmt.Printf("positives %d, negatives %d (namesakes dropped %d)\n", len(pos), len(neg), len(dropped))
 	for _, d := range dropped {
+		fmt.Printf("  namesake: %s\n", d)
+	}
+
+	// The held-out set: other entries (the 10th of every 20) and other
+	// names, never looked at while the matcher was tuned.
+	var held [][]string
+	n = 0
+	for _, e := range es {
+		if e.typ != "individual" && e.typ != "entity" {
+			continue
+		}
+		n++
+		if n%20 != 10 {
+			continue
+		}
+		held = append(held, variants(e, n+10)...)
+	}
+	writeTSV("positives-heldout.tsv", []string{"query", "kind", "entry_id", "variant", "listed_name"}, held)
+	hneg, hdropped := negatives(es, "negatives-heldout-src.tsv", heldFirstNames, heldLastNames)
+	writeTSV("negatives-heldout.tsv", []string{"query", "kind", "source"}, hneg)
+	fmt.Printf("held out: positives %d, negatives %d (namesakes dropped %d)\n", len(held), len(hneg), len(hdropped))
+	for _, d := range hdropped {
 		fmt.Printf("  namesake: %s\n", d)
 	}
 }
@@ -369,8 +391,22 @@ Edwards Collins Stewart Morris Murphy Cook Rogers Mueller Schmidt Schneider Fisc
 Lefebvre Johansson Andersen Tanaka Suzuki Wang Zhang Sharma Patel Kuznetsova Sokolova Rossi Bianchi
 Silva Santos Mensah Okafor`)
 
-// negatives returns the negative rows and the namesakes left out.
-func negatives(es []entry) ([][]string, []string) {
+// heldFirstNames and heldLastNames are the common names of the held-out
+// negatives: none of them is in firstNames or lastNames.
+var heldFirstNames = strings.Fields(`Carlos Jose Luis Juan Manuel Ana Carmen Rosa Fernanda Diego Joao Tiago
+Beatriz Rajesh Sunil Anita Deepak Kavya Arjun Chen Ming Hui Jun Hiroko Takeshi Kenji Sakura Minh Thi Anh
+Seo-yeon Min-jun Ji-woo Chidi Ngozi Oluwaseun Emeka Aylin Emre Zeynep Mehmet Piotr Agnieszka Tomasz
+Katarzyna Jan Eva Lukas Anna Noah Emma Liam Olivia Mateo Valentina Henrik Astrid Sven Freya`)
+
+var heldLastNames = strings.Fields(`Garcia Rodriguez Martinez Hernandez Lopez Gonzalez Perez Sanchez Ramirez
+Torres Flores Rivera Gomez Diaz Reyes Morales Oliveira Souza Costa Pereira Kumar Singh Gupta Reddy Iyer
+Nair Chen Liu Huang Zhao Wu Zhou Sato Takahashi Watanabe Ito Yamamoto Nguyen Tran Le Pham Kim Park Lee
+Choi Adeyemi Okonkwo Eze Nwosu Yilmaz Kaya Demir Sahin Kowalski Nowak Wisniewski Novak Svoboda Dvorak
+Hansen Nielsen Larsen Berg Lindqvist Virtanen Korhonen`)
+
+// negatives returns the negative rows of the names in src and the pairs
+// of given names and surnames, and the namesakes left out.
+func negatives(es []entry, srcPath string, givenNames, surnames []string) ([][]string, []string) {
 	listed := map[string]bool{}
 	for _, e := range es {
 		for _, n := range append([]string{e.name}, e.aliases...) {
@@ -393,7 +429,7 @@ func negatives(es []entry) ([][]string, []string) {
 		}
 		rows = append(rows, []string{q, kind, src})
 	}
-	src, err := os.ReadFile("negatives-src.tsv")
+	src, err := os.ReadFile(srcPath)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -403,12 +439,12 @@ func negatives(es []entry) ([][]string, []string) {
 		}
 		f := strings.Split(line, "\t")
 		if len(f) != 3 {
-			log.Fatalf("negatives-src.tsv: bad line %q", line)
+			log.Fatalf("%s: bad line %q", srcPath, line)
 		}
 		addRow(f[0], f[1], f[2])
 	}
-	for i, fn := range firstNames {
-		for j, ln := range lastNames {
+	for i, fn := range givenNames {
+		for j, ln := range surnames {
 			kind := "person"
 			if (i+j)%5 == 0 {
 				kind = ""
@@ -438,12 +474,22 @@ func bag(s string, org bool) string {
 }
 
 // forms are the bags a listed name is known by: for an individual
-// ("LAST, Given Middle") also surname plus first given name.
+// ("LAST, Given Middle") also surname plus first given name, and, where
+// the surname has several words (Hispanic paternal and maternal surnames,
+// "MADURO MOROS, Nicolas"), each of them plus the first given name: the
+// name as the press writes it, which a screener must find (issue on
+// recall: partial names).
 func forms(n string, individual bool) []string {
 	out := []string{bag(n, !individual)}
 	if last, given, ok := strings.Cut(n, ","); ok && individual {
-		if gw := strings.Fields(given); len(gw) > 1 {
+		gw := strings.Fields(given)
+		if len(gw) > 1 {
 			out = append(out, bag(last+" "+gw[0], false))
+		}
+		if lw := strings.Fields(last); len(lw) > 1 && len(gw) > 0 {
+			for _, l := range lw {
+				out = append(out, bag(l+" "+gw[0], false))
+			}
 		}
 	}
 	return out

@@ -1,0 +1,109 @@
+package screen_test
+
+import (
+	"testing"
+
+	"github.com/bangate/bangate/internal/screen"
+)
+
+// TestBanDisguises: glued, split, transliterated and native-script forms
+// of a banned vendor's name (issue on a hostile SBOM author, item 3) find
+// its ban-list entry, whatever the query's kind but person.
+func TestBanDisguises(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, testLists(t)...)
+	for _, tt := range []struct{ name, entry string }{
+		{"KasperskyLab", "kaspersky-lab"},
+		{"Kasperskiy Lab", "kaspersky-lab"},
+		{"Kasper-sky", "kaspersky-lab"},
+		{"ООО Касперский", "kaspersky-lab"},
+		{"Kas\u0440ersky Lab", "kaspersky-lab"},  // one Cyrillic letter
+		{"Kasp\u200bersky Lab", "kaspersky-lab"}, // an invisible character
+		{"HuaweiCloud", "huawei"},
+		{"Hua wei", "huawei"},
+		{"华为技术有限公司", "huawei"},
+		{"海康威视", "hikvision"},
+		{"HikvisionDigital", "hikvision"},
+		{"Kaspersky Labz", "kaspersky-lab"}, // fuzzy, scored like a sanctions name
+	} {
+		for _, kind := range []string{screen.KindOrganization, ""} {
+			ms := ix.Name(screen.Query{Name: tt.name, Kind: kind})
+			if len(ms) == 0 || ms[0].List != "vendor-bans" || ms[0].EntryID != tt.entry {
+				t.Errorf("%q (%q): got %v, want %s first", tt.name, kind, ms, tt.entry)
+				continue
+			}
+			if ms[0].Explain == "" || ms[0].Method == "" {
+				t.Errorf("%q: no explanation: %+v", tt.name, ms[0])
+			}
+			t.Logf("%q → %s %s %s %.3f: %s", tt.name, ms[0].EntryID, ms[0].MatchedOn, ms[0].Method, ms[0].Score, ms[0].Explain)
+		}
+	}
+}
+
+// TestScreeningFixes: the screening examples of the issue on real-world
+// input and the issue on recall.
+func TestScreeningFixes(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, testLists(t)...)
+	opts := ix.Options()
+	// Never at match level (deny) against the entry named, and for the
+	// ban list never at all.
+	for _, tt := range []struct {
+		q       screen.Query
+		list    string
+		entry   string // "" = any entry of list
+		anyFind bool   // false: not even at review
+	}{
+		{screen.Query{Name: "Eugene Kaspersky"}, "vendor-bans", "", false},
+		{screen.Query{Name: "Eugene Kaspersky", Kind: screen.KindPerson}, "vendor-bans", "", false},
+		{screen.Query{Name: "X Corp."}, "ofac-sdn", "", false},
+		{screen.Query{Name: "EY"}, "ofac-sdn", "", false},
+		{screen.Query{Name: "SK Inc."}, "ofac-sdn", "", false},
+		{screen.Query{Name: "CC"}, "ofac-sdn", "", false},
+		{screen.Query{Name: "rs"}, "ofac-sdn", "", false},
+		{screen.Query{Name: "prometheus"}, "ofac-sdn", "", true},
+		{screen.Query{Name: "Sergey Rubanov", Kind: screen.KindPerson}, "ofac-sdn", "36385", true},
+	} {
+		for _, m := range ix.Name(tt.q) {
+			if m.List != tt.list || tt.entry != "" && m.EntryID != tt.entry {
+				continue
+			}
+			t.Logf("%q → %s %q %.3f %s: %s", tt.q.Name, m.EntryID, m.MatchedName, m.Score, m.Method, m.Explain)
+			if !tt.anyFind || opts.IsHit(m.Score) {
+				t.Errorf("%q: %s %q at %.3f, want %s", tt.q.Name, m.EntryID, m.MatchedName, m.Score,
+					map[bool]string{true: "below match", false: "no match"}[tt.anyFind])
+			}
+		}
+	}
+	// Found at review level at least.
+	for _, tt := range []struct {
+		q     screen.Query
+		entry string
+	}{
+		{screen.Query{Name: "Hezbollah"}, "4697"},
+		{screen.Query{Name: "nicolas maduro", Kind: screen.KindPerson}, "22790"},
+		{screen.Query{Name: "maduro, nicolas", Kind: screen.KindPerson}, "22790"},
+		{screen.Query{Name: "nicolás maduro", Kind: screen.KindPerson}, "22790"},
+		{screen.Query{Name: "Vladimir Pudin", Kind: screen.KindPerson}, "35096"},
+		{screen.Query{Name: "VLADIMIR PUTNI", Kind: screen.KindPerson}, "35096"},
+		{screen.Query{Name: "VLADIMR PUTIN", Kind: screen.KindPerson}, "35096"},
+		{screen.Query{Name: "PUTIN VLADIMIROVICH", Kind: screen.KindPerson}, "35096"},
+		{screen.Query{Name: "Ramimakhlouf", Kind: screen.KindPerson}, "10725"},
+		{screen.Query{Name: "banco cuba", Kind: screen.KindOrganization}, "306"},
+		{screen.Query{Name: "Владимир Путин", Kind: screen.KindPerson}, "35096"},
+
+		{screen.Query{Name: "习近平"}, ""},
+	} {
+		ms := ix.Name(tt.q)
+		found := false
+		for _, m := range ms {
+			if m.List == "ofac-sdn" && m.EntryID == tt.entry {
+				found = true
+				t.Logf("%q → %s %q %.3f %s: %s", tt.q.Name, m.EntryID, m.MatchedName, m.Score, m.Method, m.Explain)
+			}
+		}
+		if !found && tt.entry != "" {
+			t.Errorf("%q: entry %s not found (got %d matches)", tt.q.Name, tt.entry, len(ms))
+		}
+	}
+}
