@@ -1,5 +1,7 @@
 package config
 
+import "github.com/bangate/bangate/internal/screen"
+
 // Key describes one configuration key.
 type Key struct {
 	// Name is the key as written in bangate.yaml ("lists.max-age").
@@ -41,8 +43,8 @@ func Keys() []Key {
 		{"lists.stale", "stale-lists", "error", "what an over-age list does: error (exit 2) or warn"},
 		{"lists.dir", "lists-dir", "", "list snapshot store; default the user cache directory"},
 		{"lists.index-cache", "index-cache", true, "keep the built screening index in the list store (index/) so that later runs decode it instead of indexing the lists again"},
-		{"screen.match", "match-threshold", 0.90, "name-match score from which a match is a hit"},
-		{"screen.review", "review-threshold", 0.80, "name-match score from which a match needs review (a possible match a person must clear)"},
+		{"screen.match", "match-threshold", screen.DefaultMatch, "name-match score from which a match is a hit"},
+		{"screen.review", "review-threshold", screen.DefaultReview, "name-match score from which a match needs review (a possible match a person must clear)"},
 		{"coverage.max-listed", "", 50, "how many unattributed components the report lists by ref"},
 		{"evidence.file", "evidence", "", "write a signed audit evidence record (in-toto statement in a DSSE envelope) to FILE"},
 		{"evidence.dir", "evidence-dir", "", "evidence store (records, and the policies, lists and inputs they reference); default the user cache directory"},
