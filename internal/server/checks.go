@@ -255,8 +255,9 @@ func (s *Server) logInput(in requestInput) store.Input {
 // maxSubjects bounds the subjects logged per decision.
 const maxSubjects = 100
 
-// subjectsOf names what a check decided on: an SBOM's subject, the
-// vendors of a procurement file.
+// subjectsOf names what a check decided on, for the subject filter: an
+// SBOM's subject and the input's name, the vendors of a procurement
+// file, and every party a finding rests on.
 func subjectsOf(run *check.Run) []string {
 	var out []string
 	add := func(s string) {
@@ -266,12 +267,25 @@ func subjectsOf(run *check.Run) []string {
 	}
 	for i, d := range run.Decision.Inputs {
 		if d.Subject != nil {
-			add(strings.TrimSpace(d.Subject.Name + " " + d.Subject.Version))
+			add(d.Subject.Name + " " + d.Subject.Version)
+		}
+		if d.Kind == check.KindSBOM {
+			add(d.Path)
 		}
 		if i < len(run.Inputs) {
 			for _, p := range run.Inputs[i].Parties {
 				if slices.Contains(p.Roles, "vendor") {
 					add(p.Name)
+				}
+			}
+		}
+		for _, vs := range [][]decision.Violation{d.Result.Violations, d.Result.Reviews, d.Result.Waived} {
+			for _, v := range vs {
+				if name, ok := v.Match["value"].(string); ok {
+					add(name)
+				}
+				if v.Subject.Kind == "vendor" {
+					add(v.Subject.Name)
 				}
 			}
 		}

@@ -27,8 +27,9 @@ type Options struct {
 	// set its profile, as-of date and fail-on level.
 	Plan check.Plan
 	// Sources are the program's sources of a session (built-in bundle,
-	// index cache, tool); their Cache is replaced by the server's, one per
-	// generation of the lists.
+	// index cache, tool). Their Cache, when set, serves the first
+	// generation of the lists (tests share one); each later generation
+	// gets a new one.
 	Sources check.Sources
 	// Signer signs the evidence record stored with each decision; nil:
 	// no record is made.
@@ -123,9 +124,9 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	s := &Server{opts: opts, log: opts.Logger, access: opts.AccessLog, now: opts.Now, stop: make(chan struct{}),
 		slots: make(chan struct{}, opts.MaxConcurrent)}
 	s.metrics = newMetrics()
-	s.auth = newAuthenticator(opts.Log, opts.TokenTTL, opts.RateLimit, opts.RateBurst, opts.Now)
+	s.auth = newAuthenticator(opts.Log, opts.TokenTTL, opts.RateLimit, opts.RateBurst, time.Now)
 	s.jobs = newJobs(opts.Now)
-	g, err := s.newGeneration(ctx)
+	g, err := s.newGeneration(ctx, opts.Sources.Cache)
 	if err != nil {
 		return nil, err
 	}

@@ -53,13 +53,16 @@ func (s *Server) listSources() check.ListSources {
 }
 
 // newGeneration starts the default plan's session on the lists as they
-// are now, with a cache of its own.
-func (s *Server) newGeneration(ctx context.Context) (*generation, error) {
+// are now, with cache (a new one when nil).
+func (s *Server) newGeneration(ctx context.Context, cache *check.Cache) (*generation, error) {
 	stamp, err := s.listSources().Stamp()
 	if err != nil {
 		return nil, fmt.Errorf("server: lists: %w", err)
 	}
-	g := &generation{stamp: stamp, cache: check.NewCache(), sessions: map[string]*list.Element{}, lru: list.New(),
+	if cache == nil {
+		cache = check.NewCache()
+	}
+	g := &generation{stamp: stamp, cache: cache, sessions: map[string]*list.Element{}, lru: list.New(),
 		snaps: map[string]*snapshots{}}
 	src := s.opts.Sources
 	src.Cache, src.Now = g.cache, s.now
@@ -145,7 +148,7 @@ func (s *Server) refresh(ctx context.Context) {
 		return
 	}
 	if stamp != cur.stamp {
-		g, err := s.newGeneration(ctx)
+		g, err := s.newGeneration(ctx, nil)
 		if err != nil {
 			s.log.Error("list refresh: the new lists cannot be used; the current ones stay in service", "err", err)
 			return
