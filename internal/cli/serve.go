@@ -96,7 +96,7 @@ func newJSONLogger(w io.Writer, level string) *slog.Logger {
 }
 
 func runServe(cmd *cobra.Command, env *Env) error {
-	ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	cfg, settled, err := loadConfig(cmd, env)
 	if err != nil {

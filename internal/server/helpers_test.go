@@ -68,16 +68,24 @@ type testServer struct {
 	opts   server.Options
 }
 
-// newServer starts a server on SQLite (database "") or PostgreSQL, with
-// opts adjusting the defaults.
+// newServer starts a server on a new log on SQLite (database "") or
+// PostgreSQL, with adjust changing the defaults.
 func newServer(t *testing.T, database string, adjust func(*server.Options)) *testServer {
 	t.Helper()
 	ctx := context.Background()
-	so := store.Options{DataDir: t.TempDir(), Database: database, CheckpointEvery: 10}
-	l, err := store.Open(ctx, so)
+	l, err := store.Open(ctx, store.Options{DataDir: t.TempDir(), Database: database, CheckpointEvery: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { _ = l.Close(ctx) })
+	return serverOn(t, l, adjust)
+}
+
+// serverOn starts a server on the log l (which it does not close), and
+// creates a token for each role.
+func serverOn(t *testing.T, l *store.Log, adjust func(*server.Options)) *testServer {
+	t.Helper()
+	ctx := context.Background()
 	opts := server.Options{Log: l, Plan: testPlan(), Now: func() time.Time { return testNow },
 		Sources:        check.Sources{Builtin: policies.FS, Cache: sessions, Tool: decision.Tool{Name: "bangate", Version: "test", OPAVersion: "test", BundleVersion: "test"}},
 		MaxRequestSize: 1 << 20, LogMaxInput: 1 << 20, RateBurst: 1000}
@@ -92,7 +100,6 @@ func newServer(t *testing.T, database string, adjust func(*server.Options)) *tes
 	t.Cleanup(func() {
 		ts.http.Close()
 		srv.Close()
-		_ = l.Close(ctx)
 	})
 	for _, role := range server.Roles() {
 		secret, _, err := l.CreateToken(ctx, role+"-test", role)
