@@ -167,10 +167,10 @@ func TestKillDuringLoad(t *testing.T) {
 	acked := make(chan string, 10000)
 	stop := make(chan struct{})
 	done := make(chan struct{})
-	go func() { load(client, p.url, tok, 6, 200, stop, acked); close(done) }()
+	go func() { load(client, p.url, tok, 4, 200, stop, acked); close(done) }()
 	// Kill once some decisions are acknowledged, with requests in flight.
 	var ids []string
-	for len(ids) < 40 {
+	for len(ids) < 20 {
 		select {
 		case id := <-acked:
 			ids = append(ids, id)
@@ -234,7 +234,7 @@ func TestTwoServersOnePostgres(t *testing.T) {
 	acked := make(chan string, 1000)
 	var wg sync.WaitGroup
 	for _, p := range []*process{a, b} {
-		wg.Go(func() { load(client, p.url, tok, 3, 15, nil, acked) })
+		wg.Go(func() { load(client, p.url, tok, 2, 10, nil, acked) })
 	}
 	wg.Wait()
 	close(acked)
@@ -242,8 +242,8 @@ func TestTwoServersOnePostgres(t *testing.T) {
 	for range acked {
 		n++
 	}
-	if n != 2*3*15 {
-		t.Errorf("%d of %d checks acknowledged: %s %s", n, 2*3*15, a.stderr, b.stderr)
+	if n != 2*2*10 {
+		t.Errorf("%d of %d checks acknowledged: %s %s", n, 2*2*10, a.stderr, b.stderr)
 	}
 	for _, p := range []*process{a, b} {
 		_ = p.cmd.Process.Signal(os.Interrupt)

@@ -73,7 +73,9 @@ func TestKasperskyFlow(t *testing.T) {
 			if l.status != http.StatusOK {
 				t.Fatalf("listing %s: %d %s", q, l.status, l.body)
 			}
-			var listing struct{ Decisions []struct{ ID, Outcome string } }
+			var listing struct {
+				Decisions []struct{ ID, Outcome string }
+			}
 			json.Unmarshal(l.body, &listing)
 			found := false
 			for _, d := range listing.Decisions {

@@ -164,7 +164,7 @@ func (l *Log) write(ctx context.Context, entries []*Entry) error {
 	if err != nil {
 		return fmt.Errorf("prepare insert: %w", err)
 	}
-	defer stmt.Close()
+	defer func() { _ = stmt.Close() }()
 	now := l.opts.Now().UTC().Truncate(time.Microsecond)
 	for _, e := range entries {
 		seq++

@@ -118,7 +118,7 @@ func (l *Log) checkpoints(ctx context.Context, lo, hi int64) ([]Checkpoint, erro
 	if err != nil {
 		return nil, fmt.Errorf("read checkpoints: %w", err)
 	}
-	defer rows.Close()
+	defer func() { _ = rows.Close() }()
 	var out []Checkpoint
 	for rows.Next() {
 		var (

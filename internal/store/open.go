@@ -141,7 +141,7 @@ func Open(ctx context.Context, opts Options) (*Log, error) {
 		return nil, errors.New("open decision log: no data directory and no database URL")
 	}
 	if err := l.migrate(ctx); err != nil {
-		l.db.Close()
+		_ = l.db.Close()
 		return nil, err
 	}
 	go l.appender()

@@ -166,7 +166,7 @@ func (l *Log) List(ctx context.Context, f Filter) (Page, error) {
 	if err != nil {
 		return Page{}, fmt.Errorf("list decisions: %w", err)
 	}
-	defer rows.Close()
+	defer func() { _ = rows.Close() }()
 	var p Page
 	for rows.Next() {
 		e, err := scanEntry(rows, false)
@@ -209,18 +209,18 @@ func (l *Log) scanRange(ctx context.Context, where string, args []any, fn func(*
 		for rows.Next() {
 			e, err := scanEntry(rows, true)
 			if err != nil {
-				rows.Close()
+				_ = rows.Close()
 				return fmt.Errorf("read decision log after seq %d: %w", after, err)
 			}
 			n++
 			after = e.Seq
 			if err := fn(e); err != nil {
-				rows.Close()
+				_ = rows.Close()
 				return err
 			}
 		}
 		err = rows.Err()
-		rows.Close()
+		_ = rows.Close()
 		if err != nil {
 			return fmt.Errorf("read decision log: %w", err)
 		}

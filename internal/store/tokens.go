@@ -105,7 +105,7 @@ func (l *Log) Tokens(ctx context.Context) ([]Token, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list tokens: %w", err)
 	}
-	defer rows.Close()
+	defer func() { _ = rows.Close() }()
 	var out []Token
 	for rows.Next() {
 		t, err := scanToken(rows)
