@@ -2,17 +2,22 @@ package server_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"os"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/bangate/bangate/internal/check"
+	"github.com/bangate/bangate/internal/decision"
 	"github.com/bangate/bangate/internal/server"
+	"github.com/bangate/bangate/policies"
 )
 
 // sbomOf writes a CycloneDX 1.5 SBOM of n components shaped like syft's
@@ -179,4 +184,23 @@ func BenchmarkOPAServer(b *testing.B) {
 	b.Run("sbom1000", func(b *testing.B) {
 		loadBench(b, url+"/v1/data/gate/deny", [][]byte{append(append([]byte(`{"input":`), sbomOf(1000)...), '}')}, 4, json, http.StatusOK)
 	})
+}
+
+// BenchmarkSessionRun is the pipeline alone on one vendor record (parse,
+// screen, evaluate the policies), what bounds the vendor checks a server
+// answers per core.
+func BenchmarkSessionRun(b *testing.B) {
+	sess, err := check.NewSession(context.Background(), testPlan(), check.Sources{Builtin: policies.FS, Cache: sessions, Tool: decision.Tool{Name: "bangate"}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, name := range []string{"Northwind Office Supply LLC", "Kaspersky Lab, Inc."} {
+		body := vendorJSON(name, "2024-10-01")
+		b.Run(strings.Fields(name)[0], func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				sess.Run(context.Background(), []check.Input{{Path: "vendor.json", Data: body}})
+			}
+		})
+	}
 }
