@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"mime/multipart"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -424,5 +425,46 @@ func TestOpenAPICheckFails(t *testing.T) {
 		if err := checkOpenAPI(b.method, b.path, b.r); err == nil {
 			t.Errorf("%s %s %d %s passes the OpenAPI check", b.method, b.path, b.r.status, b.r.body)
 		}
+	}
+}
+
+// A new snapshot imported into the list store is swapped in by the
+// background refresh; requests go on being answered meanwhile.
+func TestListRefresh(t *testing.T) {
+	listsDir := t.TempDir()
+	ts := newServer(t, "", func(o *server.Options) {
+		o.Plan.Lists.StoreDir = listsDir
+		o.ListRefresh = 20 * time.Millisecond
+	})
+	entries := func() float64 {
+		var doc struct {
+			Lists []struct {
+				ID      string
+				Entries float64
+			}
+		}
+		json.Unmarshal(ts.do(server.RoleSubmitter, "GET", "/v1/lists", "", nil).body, &doc)
+		for _, l := range doc.Lists {
+			if l.ID == "ofac-sdn" {
+				return l.Entries
+			}
+		}
+		return -1
+	}
+	before := entries()
+	k := filepath.Join(repoRoot, "internal", "lists", "testdata", "ofac", "kaspersky")
+	if code, _, errOut := bangate(t, "data", "import", "--lists-dir", listsDir, "--id", "ofac-sdn", "--published", "2026-11-01",
+		filepath.Join(k, "sdn.csv"), filepath.Join(k, "alt.csv")); code != 0 {
+		t.Fatalf("data import: %s", errOut)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for entries() == before {
+		if time.Now().After(deadline) {
+			t.Fatalf("the imported snapshot was not swapped in: ofac-sdn still has %v entries", before)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if r := ts.do(server.RoleSubmitter, "POST", "/v1/checks", "application/json", vendorJSON("Acme Office Supply LLC", "2026-10-01")); r.status != http.StatusCreated {
+		t.Errorf("check after the swap: %d %s", r.status, r.body)
 	}
 }
