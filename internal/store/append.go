@@ -206,6 +206,7 @@ func (l *Log) write(ctx context.Context, entries []*Entry) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
+	l.appended.Add(int64(len(entries)))
 	return nil
 }
 

@@ -346,3 +346,33 @@ func TestOpenErrors(t *testing.T) {
 		}
 	}
 }
+
+// A Log that appended nothing (a verify, a token command) signs no
+// checkpoint when it closes: only the writer of a head pins it.
+func TestCloseCheckpointsOnlyOwnAppends(t *testing.T) {
+	ctx := context.Background()
+	opts := backends[0].opts(t)
+	l, err := store.Open(ctx, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	appendN(t, l, 2)
+	if err := l.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+	reader, err := store.Open(ctx, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := reader.Verify(ctx, store.VerifyOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := reader.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+	l2 := open(t, opts)
+	cps, err := l2.Checkpoints(ctx)
+	if err != nil || len(cps) != 1 || cps[0].Seq != 2 {
+		t.Errorf("checkpoints %+v %v, want the writer's one at 2", cps, err)
+	}
+}

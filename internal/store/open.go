@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
@@ -92,6 +93,10 @@ type Log struct {
 	done    chan struct{}
 	closeMu sync.Mutex
 	closed  bool
+	// appended counts the entries this Log appended: Close checkpoints
+	// only a head it wrote itself, so that a command that only reads or
+	// verifies never signs a head.
+	appended atomic.Int64
 }
 
 // Open opens the log, creating the database if needed, and brings its
@@ -206,8 +211,8 @@ func (l *Log) Ping(ctx context.Context) error {
 }
 
 // Close stops accepting appends, finishes those under way, writes a
-// checkpoint of the head when entries were added since the last one, and
-// closes the database.
+// checkpoint of the head when this Log appended entries, and closes the
+// database.
 func (l *Log) Close(ctx context.Context) error {
 	l.closeMu.Lock()
 	if l.closed {
@@ -219,7 +224,7 @@ func (l *Log) Close(ctx context.Context) error {
 	l.closeMu.Unlock()
 	<-l.done
 	var err error
-	if l.opts.CheckpointEvery > 0 {
+	if l.opts.CheckpointEvery > 0 && l.appended.Load() > 0 {
 		if _, cerr := l.Checkpoint(ctx); cerr != nil && !errors.Is(cerr, ErrEmpty) {
 			err = cerr
 		}
