@@ -23,7 +23,8 @@ func newRootCmd(env *Env) *cobra.Command {
 		SilenceErrors: true,
 	}
 	root.PersistentFlags().String("config", "", "configuration file (default: ./bangate.yaml when present)")
-	root.AddCommand(newCheckCmd(env), newVersionCmd(env), newPolicyCmd(env), newDataCmd(env), newScreenCmd(env), newEvidenceCmd(env))
+	root.AddCommand(newCheckCmd(env), newVersionCmd(env), newPolicyCmd(env), newDataCmd(env), newScreenCmd(env), newEvidenceCmd(env),
+		newServeCmd(env), newTokenCmd(env), newLogCmd(env))
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return withCode(2, err) })
 	// pflag writes every boolean flag as --name[=true|false]; a boolean
 	// flag is given as --name, and the help says so.

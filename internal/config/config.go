@@ -38,6 +38,7 @@ type Config struct {
 	Coverage    CoverageConfig    `mapstructure:"coverage"`
 	Procurement ProcurementConfig `mapstructure:"procurement"`
 	Evidence    EvidenceConfig    `mapstructure:"evidence"`
+	Serve       ServeConfig       `mapstructure:"serve"`
 }
 
 // ProcurementConfig tunes how vendor and purchase records are read and

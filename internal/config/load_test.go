@@ -99,6 +99,10 @@ func TestEveryKeyFromEnv(t *testing.T) {
 		"waiver-warn-days": "7", "waiver-fail": "true", "verbose": "true", "color": "never",
 		"procurement.columns": "", "procurement.encoding": "latin1", "procurement.ownership": "own.csv", "procurement.embargo": "review",
 		"evidence.file": "rec.json", "evidence.dir": "ev", "evidence.sign-key": "sign.pem",
+		"serve.addr": "127.0.0.1:9", "serve.data-dir": "data", "serve.database": "postgres://db/x", "serve.tls-cert": "c.pem",
+		"serve.tls-key": "k.pem", "serve.max-request-size": "1MiB", "serve.rate-limit": "5", "serve.rate-burst": "7",
+		"serve.max-concurrent": "3", "serve.async-size": "0", "serve.list-refresh": "5m", "serve.shutdown-timeout": "9s",
+		"serve.log-max-input": "1KiB", "serve.checkpoint-every": "10", "serve.access-log": "false",
 	}
 	for _, k := range config.Keys() {
 		v, ok := values[k.Name]
@@ -122,6 +126,13 @@ func TestEveryKeyFromEnv(t *testing.T) {
 		"procurement.columns": "", "procurement.encoding": cfg.Procurement.Encoding,
 		"procurement.ownership": cfg.Procurement.Ownership, "procurement.embargo": cfg.Procurement.Embargo,
 		"evidence.file": cfg.Evidence.File, "evidence.dir": cfg.Evidence.Dir, "evidence.sign-key": cfg.Evidence.SignKey,
+		"serve.addr": cfg.Serve.Addr, "serve.data-dir": cfg.Serve.DataDir, "serve.database": cfg.Serve.Database,
+		"serve.tls-cert": cfg.Serve.TLSCert, "serve.tls-key": cfg.Serve.TLSKey, "serve.max-request-size": cfg.Serve.MaxRequestSize,
+		"serve.rate-limit": fmt.Sprint(cfg.Serve.RateLimit), "serve.rate-burst": fmt.Sprint(cfg.Serve.RateBurst),
+		"serve.max-concurrent": fmt.Sprint(cfg.Serve.MaxConcurrent), "serve.async-size": cfg.Serve.AsyncSize,
+		"serve.list-refresh": cfg.Serve.ListRefresh, "serve.shutdown-timeout": cfg.Serve.ShutdownTimeout,
+		"serve.log-max-input": cfg.Serve.LogMaxInput, "serve.checkpoint-every": fmt.Sprint(cfg.Serve.CheckpointEvery),
+		"serve.access-log": fmt.Sprint(cfg.Serve.AccessLog),
 	}
 	if cfg.Screen.Match != 0.95 || cfg.Screen.Review != 0.7 || cfg.Coverage.MaxListed != 3 {
 		t.Errorf("numbers from env: %+v %+v", cfg.Screen, cfg.Coverage)

@@ -1,0 +1,206 @@
+package server_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/bangate/bangate/internal/check"
+	"github.com/bangate/bangate/internal/decision"
+	"github.com/bangate/bangate/internal/server"
+	"github.com/bangate/bangate/policies"
+)
+
+// sbomOf writes a CycloneDX 1.5 SBOM of n components shaped like syft's
+// output, suppliers from a few hundred organisations; one component in
+// 500 has a Kaspersky supplier.
+func sbomOf(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString(`{"bomFormat":"CycloneDX","specVersion":"1.5","version":1,"metadata":{"component":{"type":"application","bom-ref":"app","name":"app","version":"1"}},"components":[`)
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		supplier := fmt.Sprintf("Example Org %d Ltd", i%300)
+		if i%500 == 7 {
+			supplier = "AO Kaspersky Lab"
+		}
+		fmt.Fprintf(&b, `{"type":"library","bom-ref":"pkg:npm/lib-%d@1.%d.0","name":"lib-%d","version":"1.%d.0","purl":"pkg:npm/lib-%d@1.%d.0",`+
+			`"supplier":{"name":%q,"url":["https://org%d.example.com"]},"author":"Jane Doe %d","hashes":[{"alg":"SHA-256","content":"%064d"}],`+
+			`"licenses":[{"license":{"id":"MIT"}}]}`, i, i%50, i, i%50, i, i%50, supplier, i%300, i%1000, i)
+	}
+	b.WriteString(`]}`)
+	return b.Bytes()
+}
+
+// loadBench posts bodies to url from several clients at once, over
+// keep-alive connections, and reports checks/s and p50/p99 latency;
+// setHeaders adds the headers of a request, want is the status of an
+// answer.
+func loadBench(b *testing.B, url string, bodies [][]byte, clients int, setHeaders func(*http.Request), want int) {
+	tr := &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}
+	client := &http.Client{Transport: tr}
+	b.Cleanup(tr.CloseIdleConnections)
+	post := func(body []byte) (time.Duration, error) {
+		req, _ := http.NewRequest("POST", url, bytes.NewReader(body))
+		setHeaders(req)
+		start := time.Now()
+		res, err := client.Do(req)
+		if err != nil {
+			return 0, err
+		}
+		_, _ = io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		if res.StatusCode != want {
+			return 0, fmt.Errorf("status %d", res.StatusCode)
+		}
+		return time.Since(start), nil
+	}
+	for _, body := range bodies { // warm the session and the connections
+		if _, err := post(body); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var (
+		mu  sync.Mutex
+		lat []time.Duration
+	)
+	b.ResetTimer()
+	start := time.Now()
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range clients {
+		wg.Go(func() {
+			var mine []time.Duration
+			for i := range work {
+				d, err := post(bodies[i%len(bodies)])
+				if err != nil {
+					b.Error(err)
+					continue
+				}
+				mine = append(mine, d)
+			}
+			mu.Lock()
+			lat = append(lat, mine...)
+			mu.Unlock()
+		})
+	}
+	for i := range b.N {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	elapsed := time.Since(start)
+	b.StopTimer()
+	slices.Sort(lat)
+	if len(lat) == 0 {
+		return
+	}
+	q := func(p float64) float64 {
+		return float64(lat[min(len(lat)-1, int(p*float64(len(lat))))].Microseconds()) / 1000
+	}
+	b.ReportMetric(float64(len(lat))/elapsed.Seconds(), "checks/s")
+	b.ReportMetric(q(0.50), "p50-ms")
+	b.ReportMetric(q(0.99), "p99-ms")
+	b.ReportMetric(0, "ns/op")
+}
+
+// benchChecks posts bodies to a server on a real SQLite log over real
+// HTTP (keep-alive), from several clients at once, every request in the
+// access log (JSON, discarded); it reports checks/s and p50/p99 latency.
+func benchChecks(b *testing.B, path, ctype string, bodies [][]byte, clients int) {
+	ts := newServer(b, "", func(o *server.Options) {
+		o.MaxRequestSize, o.LogMaxInput = 8<<20, 4<<20
+		o.AccessLog = slog.New(slog.NewJSONHandler(io.Discard, nil))
+	})
+	tok := ts.tokens[server.RoleSubmitter]
+	loadBench(b, ts.http.URL+path, bodies, clients, func(req *http.Request) {
+		req.Header.Set("Authorization", "Bearer "+tok)
+		req.Header.Set("Content-Type", ctype)
+	}, http.StatusCreated)
+}
+
+// BenchmarkVendorCheck is the vendor check of a procurement system: one
+// vendor record per request (one in ten a Kaspersky reseller that fails).
+func BenchmarkVendorCheck(b *testing.B) {
+	var bodies [][]byte
+	for i := range 10 {
+		name := fmt.Sprintf("Northwind Office Supply %d LLC", i)
+		if i == 3 {
+			name = "Kaspersky Lab, Inc."
+		}
+		bodies = append(bodies, vendorJSON(name, "2024-10-01"))
+	}
+	benchChecks(b, "/v1/checks?as_of=2024-10-01", "application/json", bodies, 16)
+}
+
+// BenchmarkSBOM1000 checks SBOMs of 1,000 components.
+func BenchmarkSBOM1000(b *testing.B) {
+	benchChecks(b, "/v1/checks?as_of=2024-10-01", "application/vnd.cyclonedx+json", [][]byte{sbomOf(1000)}, 4)
+}
+
+// BenchmarkScreen is the path every request takes without the policy
+// evaluation: HTTP, token, screening two names, the decision document,
+// the log append and the access log.
+func BenchmarkScreen(b *testing.B) {
+	benchChecks(b, "/v1/screen", "application/json", [][]byte{[]byte(`{"names":["Northwind Office Supply LLC","Andrei Gennadyevich Tikhonov"]}`)}, 16)
+}
+
+// vendorAsSBOM is the vendor check's request for the baseline policy,
+// which reads SBOM parties: the vendor as the supplier of one component.
+func vendorAsSBOM(name string) []byte {
+	return fmt.Appendf(nil, `{"input":{"bomFormat":"CycloneDX","specVersion":"1.5","components":[{"type":"application","bom-ref":"c","name":"Endpoint security licence","version":"1","supplier":{"name":%q}}]}}`, name)
+}
+
+// BenchmarkOPAServer sends the same requests to OPA's own server
+// evaluating the baseline policy (bench/policy/fast), at the URL in
+// BANGATE_BENCH_OPA (bench/serve.sh starts it); skipped without it.
+func BenchmarkOPAServer(b *testing.B) {
+	url := os.Getenv("BANGATE_BENCH_OPA")
+	if url == "" {
+		b.Skip("BANGATE_BENCH_OPA is not set: run bench/serve.sh")
+	}
+	json := func(r *http.Request) { r.Header.Set("Content-Type", "application/json") }
+	b.Run("vendor", func(b *testing.B) {
+		var bodies [][]byte
+		for i := range 10 {
+			name := fmt.Sprintf("Northwind Office Supply %d LLC", i)
+			if i == 3 {
+				name = "Kaspersky Lab, Inc."
+			}
+			bodies = append(bodies, vendorAsSBOM(name))
+		}
+		loadBench(b, url+"/v1/data/gate/deny", bodies, 16, json, http.StatusOK)
+	})
+	b.Run("sbom1000", func(b *testing.B) {
+		loadBench(b, url+"/v1/data/gate/deny", [][]byte{append(append([]byte(`{"input":`), sbomOf(1000)...), '}')}, 4, json, http.StatusOK)
+	})
+}
+
+// BenchmarkSessionRun is the pipeline alone on one vendor record (parse,
+// screen, evaluate the policies), what bounds the vendor checks a server
+// answers per core.
+func BenchmarkSessionRun(b *testing.B) {
+	sess, err := check.NewSession(context.Background(), testPlan(), check.Sources{Builtin: policies.FS, Cache: sessions, Tool: decision.Tool{Name: "bangate"}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, name := range []string{"Northwind Office Supply LLC", "Kaspersky Lab, Inc."} {
+		body := vendorJSON(name, "2024-10-01")
+		b.Run(strings.Fields(name)[0], func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				sess.Run(context.Background(), []check.Input{{Path: "vendor.json", Data: body}})
+			}
+		})
+	}
+}

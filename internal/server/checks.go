@@ -1,0 +1,334 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/bangate/bangate/internal/check"
+	"github.com/bangate/bangate/internal/config"
+	"github.com/bangate/bangate/internal/decision"
+	"github.com/bangate/bangate/internal/evidence"
+	"github.com/bangate/bangate/internal/report"
+	"github.com/bangate/bangate/internal/store"
+)
+
+// checkParams are the query parameters of POST /v1/checks.
+var checkParams = []string{"profile", "as_of", "fail_on", "name", "async"}
+
+// strictQuery refuses parameters the endpoint does not know, or gives
+// twice: a misspelt fail_on must not silently check with the default.
+func strictQuery(q url.Values, known []string) *httpError {
+	for k, vs := range q {
+		if !slices.Contains(known, k) {
+			return badRequest("unknown query parameter %q (known: %s)", k, strings.Join(known, ", "))
+		}
+		if len(vs) > 1 {
+			return badRequest("query parameter %q given %d times", k, len(vs))
+		}
+	}
+	return nil
+}
+
+// planFor is the plan of a check request: the server's plan with the
+// profile, as-of date and fail-on level the query sets.
+func (s *Server) planFor(q url.Values) (check.Plan, *httpError) {
+	plan := s.opts.Plan
+	if v := strings.TrimSpace(q.Get("profile")); v != "" {
+		plan.Profile = v
+	}
+	switch v := strings.TrimSpace(q.Get("as_of")); {
+	case v != "":
+		t, err := config.ParseAsOf(v, s.now())
+		if err != nil {
+			return plan, badRequest("as_of %q: want a date YYYY-MM-DD or an RFC 3339 time", v)
+		}
+		plan.AsOf = t
+	case s.opts.TodayAsOf:
+		plan.AsOf, _ = config.ParseAsOf("", s.now())
+	}
+	if v := strings.TrimSpace(q.Get("fail_on")); v != "" {
+		v = strings.ToLower(v)
+		if _, err := decision.ParseFailOn(v); err != nil {
+			return plan, badRequest("fail_on %q: want one of %s", v, strings.Join(decision.FailOnLevels(), ", "))
+		}
+		plan.FailOn = v
+	}
+	if err := plan.Validate(); err != nil {
+		return plan, badRequest("%v", err)
+	}
+	return plan, nil
+}
+
+// handleCheck is POST /v1/checks.
+func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	if he := strictQuery(q, checkParams); he != nil {
+		s.fail(w, r, he.status, he.msg)
+		return
+	}
+	async := false
+	switch v := q.Get("async"); v {
+	case "", "false":
+	case "true":
+		async = true
+	default:
+		s.fail(w, r, http.StatusBadRequest, fmt.Sprintf("async %q: want true or false", v))
+		return
+	}
+	plan, he := s.planFor(q)
+	if he != nil {
+		s.fail(w, r, he.status, he.msg)
+		return
+	}
+	name := defaultInputName
+	if v := q.Get("name"); v != "" {
+		name = cleanName(v)
+	}
+	in, he := readInput(w, r, s.opts.MaxRequestSize, name)
+	if he != nil {
+		s.reject(w, r, he)
+		return
+	}
+	tok := tokenOf(r.Context())
+	if async || (s.opts.AsyncSize > 0 && int64(len(in.data)) >= s.opts.AsyncSize) {
+		s.startJob(w, r, plan, in, tok)
+		return
+	}
+	e, he := s.check(r.Context(), plan, in, actor(tok))
+	if he != nil {
+		s.reject(w, r, he)
+		return
+	}
+	s.answerDecision(w, r, http.StatusCreated, e)
+}
+
+// reject answers a request that got no decision.
+func (s *Server) reject(w http.ResponseWriter, r *http.Request, he *httpError) {
+	if he.status >= 400 && he.status < 500 {
+		s.metrics.rejected.WithLabelValues(fmt.Sprint(he.status)).Inc()
+	}
+	s.fail(w, r, he.status, he.msg)
+}
+
+// answerDecision answers a logged decision: its document with its ID and
+// place in the log.
+func (s *Server) answerDecision(w http.ResponseWriter, r *http.Request, status int, e *store.Entry) {
+	info := infoOf(r)
+	info.decision, info.outcome = e.ID, e.Outcome
+	body := withReceipt(e.Decision, e)
+	h := w.Header()
+	h.Set("Content-Type", "application/json")
+	h.Set("Content-Length", fmt.Sprint(len(body)))
+	if status == http.StatusCreated {
+		h.Set("Location", "/v1/decisions/"+e.ID)
+	}
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
+}
+
+// receipt is where a decision stands in the log.
+type receipt struct {
+	Seq  int64  `json:"seq"`
+	Hash string `json:"hash"`
+}
+
+// withReceipt returns the decision document with "id" and "log" as its
+// first members; the rest is the document byte for byte.
+func withReceipt(doc []byte, e *store.Entry) []byte {
+	rec, _ := json.Marshal(receipt{Seq: e.Seq, Hash: e.Hash})
+	id, _ := json.Marshal(e.ID)
+	if rest, ok := bytes.CutPrefix(doc, []byte("{\n")); ok {
+		head := fmt.Appendf(nil, "{\n  \"id\": %s,\n  \"log\": %s,\n", id, rec)
+		return append(head, rest...)
+	}
+	// Not the indented form the renderers write: merge as JSON.
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(doc, &m); err != nil {
+		m = map[string]json.RawMessage{"document": json.RawMessage(doc)}
+	}
+	m["id"], m["log"] = id, rec
+	out, _ := json.MarshalIndent(m, "", "  ")
+	return append(out, '\n')
+}
+
+// check decides one input and logs the decision. An input that cannot be
+// read or is of no known kind gets a 4xx and no decision.
+func (s *Server) check(ctx context.Context, plan check.Plan, in requestInput, who string) (*store.Entry, *httpError) {
+	s.work.Add(1)
+	defer s.work.Done()
+	if err := s.acquire(ctx); err != nil {
+		return nil, &httpError{status: http.StatusServiceUnavailable, msg: "request ended while waiting for a free check slot"}
+	}
+	defer s.release()
+	s.metrics.inFlight.Inc()
+	defer s.metrics.inFlight.Dec()
+	g := s.gen.Load()
+	sess, he := s.sessionFor(ctx, g, plan)
+	if he != nil {
+		return nil, he
+	}
+	run := sess.Run(ctx, []check.Input{{Path: in.name, Data: in.data}})
+	if ctx.Err() != nil {
+		return nil, &httpError{status: http.StatusServiceUnavailable, msg: "request cancelled before the check finished"}
+	}
+	if len(run.Inputs) == 1 {
+		if ie := run.Inputs[0].Err; ie != nil && (ie.Stage == check.StageRead || ie.Stage == check.StageParse) {
+			status := http.StatusBadRequest
+			if check.IsUnknownKind(ie) {
+				status = http.StatusUnsupportedMediaType
+			}
+			return nil, &httpError{status: status, msg: ie.Error()}
+		}
+	}
+	var doc bytes.Buffer
+	if err := mustRenderer(report.FormatJSON).Render(&doc, run.Decision); err != nil {
+		return nil, s.internal("render the decision", err)
+	}
+	e := &store.Entry{Kind: store.KindCheck, Actor: who, Outcome: run.Decision.Outcome, ExitCode: run.Decision.ExitCode,
+		Profile: plan.Profile, AsOf: plan.AsOf.UTC().Format(time.RFC3339), Subjects: subjectsOf(run),
+		Input: s.logInput(in), Decision: doc.Bytes()}
+	var err error
+	if e.Plan, err = plan.JSON(); err != nil {
+		return nil, s.internal("encode the plan", err)
+	}
+	if e.Lists, err = json.Marshal(run.Decision.Lists); err != nil {
+		return nil, s.internal("encode the lists", err)
+	}
+	if s.opts.Signer != nil {
+		if e.Evidence, err = s.evidenceRecord(ctx, g, sess, run); err != nil {
+			return nil, s.internal("make the evidence record", err)
+		}
+	}
+	if he := s.appendEntry(ctx, e); he != nil {
+		return nil, he
+	}
+	return e, nil
+}
+
+// sessionFor returns the session of plan; a plan the bundle cannot run
+// (an unknown profile) is the request's fault.
+func (s *Server) sessionFor(ctx context.Context, g *generation, plan check.Plan) (*check.Session, *httpError) {
+	sess, err := s.session(ctx, g, plan)
+	if err != nil {
+		return nil, badRequest("%v", err)
+	}
+	return sess, nil
+}
+
+// appendEntry logs a decision; the append is not cut short when the
+// client goes away, so that what is logged is whole.
+func (s *Server) appendEntry(ctx context.Context, e *store.Entry) *httpError {
+	if err := s.opts.Log.Append(context.WithoutCancel(ctx), e); err != nil {
+		s.log.Error("append to the decision log", "err", err)
+		return &httpError{status: http.StatusServiceUnavailable, msg: "the decision could not be logged, so it is not given; try again"}
+	}
+	s.metrics.decision(e.Kind, e.Outcome, e.Seq)
+	return nil
+}
+
+// internal logs a server-side failure and answers 500 without details.
+func (s *Server) internal(what string, err error) *httpError {
+	s.log.Error(what, "err", err)
+	return &httpError{status: http.StatusInternalServerError, msg: what + " failed; see the server log"}
+}
+
+// logInput is what the log keeps of an input: its digest always, its
+// bytes up to LogMaxInput.
+func (s *Server) logInput(in requestInput) store.Input {
+	li := store.Input{SHA256: sha256Hex(in.data), Size: int64(len(in.data)), Type: in.ctype}
+	if int64(len(in.data)) <= s.opts.LogMaxInput {
+		li.Stored, li.Data = true, in.data
+	}
+	return li
+}
+
+// maxSubjects bounds the subjects logged per decision.
+const maxSubjects = 100
+
+// subjectsOf names what a check decided on, for the subject filter: an
+// SBOM's subject and the input's name, the vendors of a procurement
+// file, and every party a finding rests on.
+func subjectsOf(run *check.Run) []string {
+	var out []string
+	add := func(s string) {
+		if s = strings.TrimSpace(s); s != "" && len(out) < maxSubjects && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	for i, d := range run.Decision.Inputs {
+		if d.Subject != nil {
+			add(d.Subject.Name + " " + d.Subject.Version)
+		}
+		if d.Kind == check.KindSBOM {
+			add(d.Path)
+		}
+		if i < len(run.Inputs) {
+			for _, p := range run.Inputs[i].Parties {
+				if slices.Contains(p.Roles, "vendor") {
+					add(p.Name)
+				}
+			}
+		}
+		for _, vs := range [][]decision.Violation{d.Result.Violations, d.Result.Reviews, d.Result.Waived} {
+			for _, v := range vs {
+				if name, ok := v.Match["value"].(string); ok {
+					add(name)
+				}
+				if v.Subject.Kind == "vendor" {
+					add(v.Subject.Name)
+				}
+			}
+		}
+	}
+	if out == nil {
+		out = []string{}
+	}
+	return out
+}
+
+// evidenceRecord is the signed evidence record of a run.
+func (s *Server) evidenceRecord(ctx context.Context, g *generation, sess *check.Session, run *check.Run) ([]byte, error) {
+	snaps, err := s.evidenceSnapshots(g, sess)
+	if err != nil {
+		return nil, err
+	}
+	p := evidence.Build(evidence.Check{Session: sess, Run: run, CheckedAt: s.now()}, snaps, evidence.IntegritySigned)
+	stmt, err := evidence.Statement(p, evidence.Subjects(p))
+	if err != nil {
+		return nil, err
+	}
+	env, _, err := evidence.Seal(ctx, stmt, s.opts.Signer)
+	return env, err
+}
+
+// mustRenderer returns a built-in renderer.
+func mustRenderer(format string) report.Renderer {
+	r, err := report.New(format)
+	if err != nil {
+		panic(err) // a built-in format: a programming error
+	}
+	return r
+}
+
+// sha256Hex is the hex sha256 of b.
+func sha256Hex(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// errorsAs is errors.As returning the target.
+func errorsAs[T error](err error) (T, bool) {
+	var t T
+	ok := errors.As(err, &t)
+	return t, ok
+}

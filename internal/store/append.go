@@ -1,0 +1,218 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// ErrClosed is returned by Append once Close has begun.
+var ErrClosed = errors.New("decision log is closed")
+
+// appendLockKey is the PostgreSQL advisory lock that serialises appends
+// and checkpoints across processes ("bangate" in ASCII).
+const appendLockKey = 0x62616e67617465
+
+// appendTimeout bounds one append transaction.
+const appendTimeout = 30 * time.Second
+
+type appendReq struct {
+	e    *Entry
+	done chan error
+}
+
+// Append adds e to the log and returns once it is committed: it sets
+// e.Seq, e.ID (when empty), e.Time, e.PrevHash and e.Hash. Appends that
+// arrive together share one transaction. An error means the entry was
+// not acknowledged; when ctx ends first, the entry may still be written.
+func (l *Log) Append(ctx context.Context, e *Entry) error {
+	if err := e.validate(); err != nil {
+		return err
+	}
+	req := &appendReq{e: e, done: make(chan error, 1)}
+	l.closeMu.Lock()
+	if l.closed {
+		l.closeMu.Unlock()
+		return ErrClosed
+	}
+	select {
+	case l.appends <- req:
+		l.closeMu.Unlock()
+	case <-ctx.Done():
+		l.closeMu.Unlock()
+		return fmt.Errorf("append to decision log: %w", ctx.Err())
+	}
+	select {
+	case err := <-req.done:
+		return err
+	case <-ctx.Done():
+		return fmt.Errorf("append to decision log: %w", ctx.Err())
+	}
+}
+
+// appender writes the queued appends, as many as are waiting (up to
+// MaxBatch) in one transaction, until Close; then it writes what is left
+// in the queue and stops.
+func (l *Log) appender() {
+	defer close(l.done)
+	for {
+		var first *appendReq
+		select {
+		case first = <-l.appends:
+		case <-l.stop:
+			for {
+				select {
+				case r := <-l.appends:
+					l.writeBatch(l.gather(r))
+				default:
+					return
+				}
+			}
+		}
+		l.writeBatch(l.gather(first))
+	}
+}
+
+// gather takes first and the appends already waiting behind it.
+func (l *Log) gather(first *appendReq) []*appendReq {
+	batch := []*appendReq{first}
+	for len(batch) < l.opts.MaxBatch {
+		select {
+		case r := <-l.appends:
+			batch = append(batch, r)
+		default:
+			return batch
+		}
+	}
+	return batch
+}
+
+func (l *Log) writeBatch(batch []*appendReq) {
+	ctx, cancel := context.WithTimeout(context.Background(), appendTimeout)
+	defer cancel()
+	entries := make([]*Entry, len(batch))
+	for i, r := range batch {
+		entries[i] = r.e
+	}
+	err := l.write(ctx, entries)
+	if err != nil {
+		l.opts.Log.Error("append to decision log", "entries", len(entries), "err", err)
+		err = fmt.Errorf("append to decision log %s: %w", l.where, err)
+	}
+	for _, r := range batch {
+		r.done <- err
+	}
+}
+
+// head reads the last entry's seq and hash; 0 and GenesisHash for an
+// empty log.
+func head(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}) (int64, string, error) {
+	var (
+		seq  int64
+		hash string
+	)
+	err := q.QueryRowContext(ctx, "SELECT seq, hash FROM decisions ORDER BY seq DESC LIMIT 1").Scan(&seq, &hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, GenesisHash, nil
+	}
+	if err != nil {
+		return 0, "", fmt.Errorf("read the log's head: %w", err)
+	}
+	return seq, hash, nil
+}
+
+// lockedTx begins a transaction that holds the append lock: the advisory
+// lock on PostgreSQL; on SQLite every transaction is immediate (it takes
+// the write lock when it begins).
+func (l *Log) lockedTx(ctx context.Context) (*sql.Tx, error) {
+	tx, err := l.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	if l.dialect == dialectPostgres {
+		if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock($1)", int64(appendLockKey)); err != nil {
+			_ = tx.Rollback()
+			return nil, fmt.Errorf("take the append lock: %w", err)
+		}
+	}
+	return tx, nil
+}
+
+const insertEntry = `INSERT INTO decisions (seq, id, created_us, kind, actor, outcome, exit_code, profile, as_of, subjects, search,
+	input_sha256, input_size, input_type, input_stored, input, plan, lists, decision, evidence, prev_hash, hash)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// write chains and inserts entries in one transaction, with the
+// checkpoints that fall due.
+func (l *Log) write(ctx context.Context, entries []*Entry) error {
+	tx, err := l.lockedTx(ctx)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = tx.Rollback() }()
+	seq, prev, err := head(ctx, tx)
+	if err != nil {
+		return err
+	}
+	stmt, err := tx.PrepareContext(ctx, l.q(insertEntry))
+	if err != nil {
+		return fmt.Errorf("prepare insert: %w", err)
+	}
+	defer func() { _ = stmt.Close() }()
+	now := l.opts.Now().UTC().Truncate(time.Microsecond)
+	for _, e := range entries {
+		seq++
+		if e.ID == "" {
+			id, err := uuid.NewV7()
+			if err != nil {
+				return fmt.Errorf("new decision id: %w", err)
+			}
+			e.ID = id.String()
+		}
+		if e.Subjects == nil {
+			e.Subjects = []string{}
+		}
+		e.Seq, e.Time, e.PrevHash = seq, now, prev
+		e.Hash = e.HashOf()
+		prev = e.Hash
+		subjects, err := jsonText(e.Subjects)
+		if err != nil {
+			return err
+		}
+		var input []byte
+		if e.Input.Stored {
+			input = e.Input.Data
+			if input == nil {
+				input = []byte{}
+			}
+		}
+		if _, err := stmt.ExecContext(ctx, e.Seq, e.ID, e.Time.UnixMicro(), e.Kind, e.Actor, e.Outcome, e.ExitCode, e.Profile, e.AsOf,
+			subjects, searchText(e.Subjects), e.Input.SHA256, e.Input.Size, e.Input.Type, boolInt(e.Input.Stored), input,
+			string(e.Plan), string(e.Lists), string(e.Decision), string(e.Evidence), e.PrevHash, e.Hash); err != nil {
+			return fmt.Errorf("insert entry %d: %w", e.Seq, err)
+		}
+		if every := l.opts.CheckpointEvery; every > 0 && seq%int64(every) == 0 {
+			if err := l.insertCheckpoint(ctx, tx, seq, e.Hash, now); err != nil {
+				return err
+			}
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	l.appended.Add(int64(len(entries)))
+	return nil
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
