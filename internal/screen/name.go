@@ -409,12 +409,13 @@ func (ix *Index) resegment(nb *normBuf) {
 			split = true
 			break
 		}
-		if split || len(text) < 2*minPart || ix.hasNear(text) {
-			// A word one letter away from a listed one is more likely
-			// that word misspelt than two words run together.
+		if split || len(text) < 2*minPart {
 			continue
 		}
-		if cut := glued(text, known); cut > 0 {
+		// A word one letter away from a listed one is more likely that
+		// word misspelt than two words run together (asked only of a
+		// word that splits: the splits are found by cheap lookups).
+		if cut := glued(text, known); cut > 0 && !ix.hasNear(text) {
 			nb.splitWord(i, int32(cut))
 			if rest := nb.word(i + 1); !known(rest) {
 				if cut2 := glued(rest, known); cut2 > 0 {

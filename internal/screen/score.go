@@ -107,6 +107,10 @@ type scratch struct {
 	rUsed []bool
 	hits  []hit
 	buf   []byte
+	// qpair and ebuf are the explanation's: the pair of each query
+	// word, and the text.
+	qpair []int32
+	ebuf  []byte
 	// wq holds the query's total weight under person rules [0] and
 	// organisation rules [1].
 	wq [2]float32
