@@ -117,6 +117,10 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		b = append(b, sc.nb.word(i)...)
 		k := qpair[i]
 		if k < 0 {
+			if !org && q.title {
+				b = append(b, " (title, left out)"...)
+				continue
+			}
 			b = append(b, " unmatched"...)
 			allText, allKey = false, false
 			continue
@@ -240,6 +244,8 @@ var capNotes = []struct {
 	{capPartialFamily, "partial name: one of several family names left out, the rare one matched"},
 	{capSubset, "word-set match: the query's words are the name's rarest, the rest left out"},
 	{capOneWord, "one word for a longer name"},
+	{capSurnameOnly, "surname only: a rare surname, the given names left out"},
+	{capInitials, "given names by their initials only"},
 }
 
 // isTransposition reports whether a and b differ by two neighbouring

@@ -33,6 +33,7 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 	sc := ix.pool.Get().(*scratch)
 	defer ix.pool.Put(sc)
 	sc.nb.fuzzyLegal = true
+	sc.nb.initials = q.Kind == KindPerson
 	sc.nb.normalize(q.Name)
 	if len(sc.nb.words) == 0 {
 		return nil, nil
@@ -290,6 +291,7 @@ func (ix *Index) scoredMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 		return out, nil
 	}
 	ix.prepare(sc)
+	sc.personQuery = q.Kind == KindPerson || len(sc.qw) > 0 && sc.qw[0].title
 	sc.sel = resetBools(sc.sel, len(sc.qw))
 	t := float32(ix.opts.Review)
 	if q.Kind != KindPerson {
@@ -527,6 +529,7 @@ func (ix *Index) BanName(q Query) ([]Match, error) {
 	sc := ix.pool.Get().(*scratch)
 	defer ix.pool.Put(sc)
 	sc.nb.fuzzyLegal = false // misspelt legal forms matter to scored matching only
+	sc.nb.initials = false
 	sc.nb.normalize(q.Name)
 	if len(sc.nb.words) == 0 {
 		return nil, nil

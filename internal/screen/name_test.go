@@ -110,7 +110,11 @@ func TestSanctionsMatches(t *testing.T) {
 		// Word boundaries repaired against the list's words.
 		{screen.Query{Name: "AL QA IDA"}, "6366", true, "normalized"},
 		{screen.Query{Name: "Abbud Alzumar", Kind: screen.KindPerson}, "2677", true, "token-set"},
-		{screen.Query{Name: "Tikhonov", Kind: screen.KindPerson}, "", false, ""},
+		// A rare surname alone is a possible match, a common one none.
+		{screen.Query{Name: "Tikhonov", Kind: screen.KindPerson}, "45815", false, "fuzzy"},
+		{screen.Query{Name: "Ivanov", Kind: screen.KindPerson}, "", false, ""},
+		// Surname and initials: a possible match.
+		{screen.Query{Name: "Tikhonov A. G.", Kind: screen.KindPerson}, "45815", false, "fuzzy"},
 		{screen.Query{Name: "Andrey Tikhonov", Kind: screen.KindOrganization}, "", false, ""},
 		// Common words alone never make a hit; two of three shared is a review.
 		{screen.Query{Name: "Global Trading Corp", Kind: screen.KindOrganization}, "24390", false, "fuzzy"},

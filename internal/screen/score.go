@@ -117,6 +117,9 @@ type scratch struct {
 	// short is set when the query has shortName letters or fewer under
 	// person rules [0] and organisation rules [1].
 	short [2]bool
+	// personQuery is set when the query is a person's name: its kind
+	// says so, or a title leads it ("President Putin").
+	personQuery bool
 	// caps are the evidence rules the last scored name met; capAt is the
 	// score a capped name keeps at most, just below the match threshold.
 	caps  capFlag
@@ -318,6 +321,13 @@ const (
 	// in a rare surname of five letters or more is credited as much as
 	// in a long word ("Vladimir Pudin").
 	rareShare = 0.7
+	// surnameOnlyRare is the weight, as a share of the weight of a word
+	// no name holds, that the surnames a query names a person by alone
+	// must carry ("Putin", held by a handful of entries, not "Ivanov");
+	// surnameOnlyWeight is the share of its weight that each name word
+	// the query leaves out then still counts.
+	surnameOnlyRare   = 0.85
+	surnameOnlyWeight = 0.15
 	// longTypo is the fewest letters of a word whose one-letter typo is
 	// as good as its spelling for a hit.
 	longTypo = 8
@@ -336,6 +346,8 @@ const (
 	capSubset                            // the query's words a subset of the name's
 	capOneWord                           // one word for a longer name
 	capWeakAlias                         // a weak alias
+	capSurnameOnly                       // a person named by surname alone
+	capInitials                          // given names by their initials only
 )
 
 // scoreRec scores the query against name ri; the pairs it chose are
@@ -428,7 +440,8 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	sc.qUsed = resetBools(sc.qUsed, len(sc.qw))
 	sc.rUsed = resetBools(sc.rUsed, len(words))
 	var m, strong, spelt, pairedW float32
-	surname, rareSurname := false, false
+	surname, rareSurname, givenPaired := false, false, false
+	var initials float32
 	for k := range ps {
 		p := &ps[k]
 		if sc.qUsed[p.q] || sc.rUsed[p.r] {
@@ -458,7 +471,16 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		}
 		if p.kind != pairInitial && words[p.r].flags&rwSurname != 0 {
 			surname = true
-			rareSurname = rareSurname || words[p.r].weight >= rare
+			rareSurname = rareSurname || words[p.r].weight >= rare && p.kind != pairTypo
+		}
+		if words[p.r].flags&rwGiven != 0 {
+			givenPaired = true
+		}
+		if p.kind == pairInitial {
+			// A given name known by its initial only counts for what the
+			// initial says: "Putin V. V." for PUTIN, Vladimir
+			// Vladimirovich.
+			initials += words[p.r].weight - p.c
 		}
 		if !org && sc.qw[p.q].title {
 			wq += sc.qw[p.q].weight // a title that pairs counts
@@ -468,15 +490,19 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		return 0
 	}
 	// Query words left unpaired (titles aside, under person rules).
-	unpairedQ := false
+	unpairedQ, unpairedInitial := false, false
 	for i := range sc.qw {
 		q := &sc.qw[i]
 		if sc.qUsed[i] || org && q.legal || !org && q.title {
 			continue
 		}
 		unpairedQ = true
+		unpairedInitial = unpairedInitial || q.initial
 	}
-	wr := rec.weight
+	wr := rec.weight - initials
+	if initials > 0 {
+		sc.caps |= capInitials
+	}
 	var unpairedR float32
 	for j := range words {
 		if sc.rUsed[j] {
@@ -485,12 +511,17 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		unpairedR += words[j].weight
 	}
 	subset := org && !unpairedQ && unpairedR > 0 && spelt == pairedW && ix.subsetOK(sc, ri, pairedW, unpairedR)
+	// A person named by a rare surname alone ("President Putin"): the
+	// given names count as further ones, and it is a possible match.
+	surnameOnly := !org && sc.personQuery && !givenPaired && !unpairedQ && pairedW >= surnameOnlyRare*ix.dict.unseen && spelt > 0
 	for j := range words {
 		if sc.rUsed[j] {
 			continue
 		}
 		switch f := words[j].flags; {
-		case f&rwPatronymic != 0:
+		case f&rwPatronymic != 0 && !unpairedInitial:
+			// Optional, unless an initial of the query, which it
+			// does not start with, stands for it.
 			wr -= words[j].weight
 		case f&rwMiddle != 0:
 			wr -= (1 - middleWeight) * words[j].weight
@@ -500,6 +531,11 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			// the person by the others, one of them rare.
 			wr -= (1 - middleWeight) * words[j].weight
 			sc.caps |= capPartialFamily
+		case surnameOnly:
+			// Surname alone: every name word left out counts
+			// surnameOnlyWeight of its weight.
+			wr -= (1 - surnameOnlyWeight) * words[j].weight
+			sc.caps |= capSurnameOnly
 		case subset:
 			// The query's words are the name's heaviest: "banco cuba"
 			// for BANCO NACIONAL DE CUBA.
@@ -523,7 +559,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	if sc.caps != 0 && score > sc.capAt {
 		score = sc.capAt
 	} else {
-		sc.caps &= capPartialFamily | capSubset | capWeakAlias // noted, not binding
+		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials // noted, not binding
 	}
 	return score
 }

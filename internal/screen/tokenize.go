@@ -46,6 +46,9 @@ type normBuf struct {
 	// misspelt word of six letters or more ("Limited Liabjlity Company");
 	// set for queries, whose spelling is nobody's official one.
 	fuzzyLegal bool
+	// initials keeps single letters apart ("Putin V. V." is two
+	// initials, not "vv"); set for queries that name a person.
+	initials bool
 	// resegmented is set when word boundaries were repaired against a
 	// vocabulary (Index.resegment).
 	resegmented bool
@@ -217,7 +220,7 @@ func (nb *normBuf) end() {
 		return
 	}
 	single := stop-start == 1 && nb.text[start] >= 'a' && nb.text[start] <= 'z'
-	if single && nb.prevInit && (nb.sepDot || nb.sepSpace) && !nb.sepOther && len(nb.words) > 0 {
+	if single && nb.prevInit && (nb.sepDot || nb.sepSpace) && !nb.sepOther && len(nb.words) > 0 && !nb.initials {
 		last := &nb.words[len(nb.words)-1]
 		last.end = int32(stop)
 		last.flags &^= wordInitial
