@@ -151,6 +151,15 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		case p.kind == pairText:
 			b = append(b, '=')
 			b = append(b, rt...)
+		case q.respelt != "":
+			b = append(b, '~')
+			b = append(b, rt...)
+			b = append(b, " (foreign spelling: "...)
+			b = append(b, q.respelt...)
+			b = append(b, ", phonetic key "...)
+			b = append(b, ix.dict.keys[words[p.r].tok]...)
+			b = append(b, ')')
+			allText = false
 		default:
 			b = append(b, '~')
 			b = append(b, rt...)

@@ -83,6 +83,9 @@ type qword struct {
 	initial bool
 	title   bool
 	first   byte
+	// respelt names the orthography the word was respelt from, when
+	// exact is the key of its respelling (respell).
+	respelt string
 }
 
 // hit is a scored name at or above the review threshold.
@@ -174,6 +177,11 @@ func (ix *Index) prepare(sc *scratch) {
 		}
 		if id, ok := d.textIDs.find(d.texts, sc.nb.word(i)); ok {
 			q.text = id
+		} else if q.exact < 0 && !q.initial {
+			// Spelt by another language's conventions ("Poetin").
+			if tok, how, ok := ix.respell(sc.nb.word(i)); ok {
+				q.exact, q.wOrg, q.respelt = tok, d.weight[tok], how
+			}
 		}
 		q.n0 = int32(len(sc.qn))
 		text := sc.nb.word(i)
