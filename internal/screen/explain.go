@@ -151,11 +151,22 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		case p.kind == pairText:
 			b = append(b, '=')
 			b = append(b, rt...)
-		case q.respelt != "":
+		case p.kind == pairSkeleton:
+			b = append(b, '~')
+			b = append(b, rt...)
+			b = append(b, " (consonant skeleton "...)
+			b = appendSkeleton(b, sc.nb.word(i))
+			b = append(b, ')')
+			allText, allKey = false, false
+		case p.kind == pairRespelt, p.kind == pairAlt:
+			how := q.respelt
+			if p.kind == pairAlt {
+				how = q.altHow
+			}
 			b = append(b, '~')
 			b = append(b, rt...)
 			b = append(b, " (foreign spelling: "...)
-			b = append(b, q.respelt...)
+			b = append(b, how...)
 			b = append(b, ", phonetic key "...)
 			b = append(b, ix.dict.keys[words[p.r].tok]...)
 			b = append(b, ')')

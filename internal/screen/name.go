@@ -428,16 +428,20 @@ func (ix *Index) resegment(nb *normBuf) {
 		}
 	}
 	han := slices.Contains(nb.schemes, textnorm.Pinyin)
+	abjad := slices.Contains(nb.schemes, textnorm.ArabicScript) || slices.Contains(nb.schemes, textnorm.Hebrew)
 	for i := 0; i+1 < len(nb.words); i++ {
 		a, b := nb.words[i], nb.words[i+1]
-		if a.flags&^wordInitial != 0 || b.flags&^wordInitial != 0 || a.end != b.start && !(han && a.end+1 == b.start) {
+		// "Allah" ends names written in two words in the Arabic script
+		// and in one in Latin letters ("نصر الله", NASRALLAH).
+		allah := abjad && isAllah(nb.word(i+1)) && !known(nb.word(i))
+		if a.flags&^wordInitial != 0 || b.flags&^wordInitial != 0 || a.end != b.start && !(han && a.end+1 == b.start) && !allah {
 			continue
 		}
-		if !han && known(nb.word(i)) && known(nb.word(i+1)) {
+		if !han && !allah && known(nb.word(i)) && known(nb.word(i+1)) {
 			continue
 		}
 		joined := nb.joinedText(i)
-		if !known(joined) {
+		if !known(joined) && !(allah && ix.hasSkeleton(joined)) {
 			continue
 		}
 		nb.joins = append(nb.joins, nb.String2(i, i+2))

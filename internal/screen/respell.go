@@ -1,5 +1,11 @@
 package screen
 
+import (
+	"slices"
+
+	"github.com/bangate/bangate/internal/textnorm"
+)
+
 // Foreign spellings. A name written in Latin letters by the conventions of
 // another language than English ("Poetin" in Dutch, "Putyin" in
 // Hungarian, "Wladimirowitsch" in German, "Putinas" with its Lithuanian
@@ -19,11 +25,15 @@ type rewrite struct {
 type rewriteWhen uint8
 
 const (
-	anywhere       rewriteWhen = iota
-	atEnd                      // at the end of the word
-	beforeFront                // before e or i
-	afterConsonant             // after a consonant
-	atEndAfterCons             // at the end of the word, after a consonant
+	anywhere           rewriteWhen = iota
+	atEnd                          // at the end of the word
+	beforeFront                    // before e or i
+	afterConsonant                 // after a consonant
+	atEndAfterCons                 // at the end of the word, after a consonant
+	atStart                        // at the start of the word
+	atStartBeforeVowel             // at the start of the word, before a vowel
+	beforeVowel                    // before a vowel
+	betweenConsonants              // after a consonant other than n, before a consonant
 )
 
 // orthography is one language's conventions for writing foreign names in
@@ -48,6 +58,33 @@ var orthographies = []orthography{
 	{"Hungarian spelling", []rewrite{{"gy", "d", anywhere}, {"ty", "t", anywhere}, {"ny", "n", anywhere}, {"sz", "s", anywhere},
 		{"cs", "ch", anywhere}, {"zs", "zh", anywhere}, {"s", "sh", anywhere}}},
 	{"Czech spelling", []rewrite{{"ch", "kh", anywhere}, {"c", "ts", anywhere}}},
+}
+
+// scriptOrthographies are the conventions by which a script writes
+// foreign names, as rewrites of the word its transliteration gives: they
+// are tried first on the words of a query in that script.
+var scriptOrthographies = map[textnorm.Scheme][]orthography{
+	textnorm.GreekELOT: {
+		{"Greek rendering of a foreign name", []rewrite{
+			{"mp", "b", atStart}, {"mp", "mb", anywhere}, {"nt", "d", atStart}, {"nt", "nd", anywhere},
+			{"gk", "g", anywhere}, {"gg", "ng", anywhere}, {"tz", "j", anywhere}, {"ts", "ch", anywhere},
+			{"ch", "kh", anywhere}, {"gi", "y", atStartBeforeVowel}}},
+		{"Greek rendering of a foreign name, b d", []rewrite{
+			{"mp", "b", anywhere}, {"nt", "d", anywhere}, {"gk", "g", anywhere}, {"tz", "j", anywhere},
+			{"ts", "ch", anywhere}, {"ch", "kh", anywhere}, {"z", "zh", anywhere}, {"gi", "y", atStartBeforeVowel}}},
+	},
+	textnorm.Hepburn: {
+		{"kana rendering of a foreign name", []rewrite{{"u", "", atEndAfterCons}, {"u", "", betweenConsonants},
+			{"ou", "o", anywhere}, {"uu", "u", anywhere}, {"aa", "a", anywhere}, {"ii", "i", anywhere}, {"ee", "e", anywhere}, {"oo", "o", anywhere}}},
+		{"kana rendering of a foreign name, r for l", []rewrite{{"u", "", atEndAfterCons}, {"u", "", betweenConsonants},
+			{"ou", "o", anywhere}, {"r", "l", anywhere}}},
+	},
+	textnorm.RevisedRomanization: {
+		{"Hangul rendering of a foreign name", []rewrite{{"eu", "", afterConsonant}, {"l", "r", beforeVowel}, {"ll", "l", anywhere}}},
+		{"Hangul rendering of a foreign name, l", []rewrite{{"eu", "", afterConsonant}, {"ll", "l", anywhere}}},
+	},
+	textnorm.Thai: {{"Thai rendering of a foreign name", []rewrite{
+		{"kh", "k", anywhere}, {"ph", "p", anywhere}, {"th", "t", anywhere}, {"o", "", atStartBeforeVowel}, {"eo", "e", anywhere}}}},
 }
 
 // endings are the case endings renderings of names add: Lithuanian -ius,
@@ -100,6 +137,17 @@ func (r *rewrite) holds(w []byte, i int) bool {
 		return i > 0 && !isVowel(w[i-1])
 	case atEndAfterCons:
 		return end && i > 0 && !isVowel(w[i-1])
+	case atStart:
+		return i == 0
+	case atStartBeforeVowel:
+		j := i + len(r.from)
+		return i == 0 && j < len(w) && isVowel(w[j])
+	case beforeVowel:
+		j := i + len(r.from)
+		return j < len(w) && isVowel(w[j])
+	case betweenConsonants:
+		j := i + len(r.from)
+		return i > 0 && !isVowel(w[i-1]) && w[i-1] != 'n' && j < len(w) && !isVowel(w[j])
 	}
 	return true
 }
@@ -107,9 +155,11 @@ func (r *rewrite) holds(w []byte, i int) bool {
 // respell returns the key id of the first respelling of w, a query word
 // of letters a–z that no listed name spells or keys as it is, that a
 // listed name holds as a word or as a key, and the orthographies it took;
-// ok is false when none does. Each orthography is tried alone and with an
-// ending cut, after the endings alone.
-func (ix *Index) respell(w []byte) (tok int32, how string, ok bool) {
+// ok is false when none does. The orthographies of the scripts the query
+// was transliterated from (scriptOrthographies) go first; each
+// orthography is tried alone and with an ending cut, after the endings
+// alone.
+func (ix *Index) respell(w []byte, schemes []textnorm.Scheme) (tok int32, how string, ok bool) {
 	if len(w) < minRespell || len(w) > maxRespell {
 		return 0, "", false
 	}
@@ -136,20 +186,84 @@ func (ix *Index) respell(w []byte) (tok int32, how string, ok bool) {
 	if tok, how, ok := withEndings(w, ""); ok {
 		return tok, how, ok
 	}
-	for i := range orthographies {
-		o := &orthographies[i]
-		s, changed := o.apply(sa[:0], w)
-		if !changed {
-			continue
+	for k := 0; k <= len(schemes); k++ {
+		os := orthographies
+		if k < len(schemes) {
+			os = scriptOrthographies[schemes[k]]
 		}
-		if tok, ok := ix.known(s); ok {
-			return tok, o.name, true
-		}
-		if tok, how, ok := withEndings(s, o.name); ok {
-			return tok, how, ok
+		for i := range os {
+			o := &os[i]
+			s, changed := o.apply(sa[:0], w)
+			if !changed {
+				continue
+			}
+			if tok, ok := ix.known(s); ok {
+				return tok, o.name, true
+			}
+			if tok, how, ok := withEndings(s, o.name); ok {
+				return tok, how, ok
+			}
 		}
 	}
 	return 0, "", false
+}
+
+// appendRespelt appends to dst, for a word of a transliterated query
+// (translit), the key ids of its readings by the orthographies of the
+// query's scripts that a listed name holds; how names the orthography of
+// the first.
+func (ix *Index) appendRespelt(dst []int32, w []byte, schemes []textnorm.Scheme, translit bool) ([]int32, string) {
+	var how string
+	if !translit || len(w) > maxRespell {
+		return dst, how
+	}
+	var sa [2 * maxRespell]byte
+	for _, sc := range schemes {
+		for i := range scriptOrthographies[sc] {
+			o := &scriptOrthographies[sc][i]
+			s, changed := o.apply(sa[:0], w)
+			if !changed || len(s) < 2 {
+				continue
+			}
+			if tok, ok := ix.knownShort(s); ok && !slices.Contains(dst, tok) {
+				dst = append(dst, tok)
+				if how == "" {
+					how = o.name
+				}
+			}
+		}
+	}
+	return dst, how
+}
+
+// knownShort is known for words of two letters or more.
+func (ix *Index) knownShort(s []byte) (int32, bool) {
+	if len(s) >= minRespell-1 {
+		return ix.known(s)
+	}
+	d := &ix.dict
+	if id, ok := d.textIDs.find(d.texts, s); ok {
+		return d.textKey[id], true
+	}
+	return 0, false
+}
+
+// appendScriptSkeletonKeys appends to dst the keys of the listed words
+// whose skeleton is that of w read by one of the orthographies of the
+// scripts the query was transliterated from.
+func (ix *Index) appendScriptSkeletonKeys(dst []int32, w []byte, schemes []textnorm.Scheme) []int32 {
+	if len(w) > maxRespell {
+		return dst
+	}
+	var sa [2 * maxRespell]byte
+	for _, sc := range schemes {
+		for i := range scriptOrthographies[sc] {
+			if s, changed := scriptOrthographies[sc][i].apply(sa[:0], w); changed {
+				dst = ix.appendSkeletonKeys(dst, s)
+			}
+		}
+	}
+	return dst
 }
 
 // known returns the key id of s when a listed name holds s as a word or

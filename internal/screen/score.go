@@ -61,6 +61,9 @@ const (
 	pairKey
 	pairTypo
 	pairInitial
+	pairSkeleton
+	pairRespelt
+	pairAlt
 )
 
 // pair is a candidate pairing of query word q with name word r.
@@ -73,19 +76,24 @@ type pair struct {
 
 // qword is one query word prepared for scoring.
 type qword struct {
-	exact   int32   // key id, or -1 when no indexed name holds the key
-	text    int32   // text id, or -1
-	n0, n1  int32   // neighbour key ids are qn[n0:n1]
-	weight  float32 // under person rules (an initial weighs initialWeight)
-	wOrg    float32 // under organisation rules
-	klen    int32
-	legal   bool
-	initial bool
-	title   bool
-	first   byte
-	// respelt names the orthography the word was respelt from, when
-	// exact is the key of its respelling (respell).
+	exact int32 // key id, or -1 when no indexed name holds the key
+	text  int32 // text id, or -1
+	// Candidate key ids in sc.qn: one edit away qn[n0:n1], respelt
+	// (respell) qn[n1:r1], of the same consonant skeleton qn[r1:s1].
+	n0, n1, r1, s1 int32
+	weight         float32 // under person rules (an initial weighs initialWeight)
+	wOrg           float32 // under organisation rules
+	klen           int32
+	legal          bool
+	initial        bool
+	title          bool
+	first          byte
+	// respelt names the orthography of the first reading in qn[n1:r1];
+	// alt is the key id of the respelling of a person's name by another
+	// language's conventions (respell), -1 when none, altHow names them.
 	respelt string
+	alt     int32
+	altHow  string
 }
 
 // hit is a scored name at or above the review threshold.
@@ -177,11 +185,6 @@ func (ix *Index) prepare(sc *scratch) {
 		}
 		if id, ok := d.textIDs.find(d.texts, sc.nb.word(i)); ok {
 			q.text = id
-		} else if q.exact < 0 && !q.initial {
-			// Spelt by another language's conventions ("Poetin").
-			if tok, how, ok := ix.respell(sc.nb.word(i)); ok {
-				q.exact, q.wOrg, q.respelt = tok, d.weight[tok], how
-			}
 		}
 		q.n0 = int32(len(sc.qn))
 		text := sc.nb.word(i)
@@ -189,7 +192,7 @@ func (ix *Index) prepare(sc *scratch) {
 			// A word some listed name spells the same way is taken as
 			// meant: looking for its one-letter neighbours would cost a
 			// probe per letter and mostly find other names.
-			q.n1 = q.n0
+			q.n1, q.r1, q.s1, q.alt = q.n0, q.n0, q.n0, -1
 			q.weight = q.wOrg
 			if q.initial {
 				q.weight = initialWeight
@@ -209,12 +212,33 @@ func (ix *Index) prepare(sc *scratch) {
 			sc.qn[j] = d.textKey[sc.qn[j]]
 		}
 		q.n1 = int32(len(sc.qn))
+		translit := sc.nb.translit && !q.initial
+		q.alt = -1
+		if !q.initial && q.exact < 0 {
+			// Spelt by another language's conventions ("Poetin").
+			if tok, how, ok := ix.respell(text, sc.nb.schemes); ok {
+				q.alt, q.altHow = tok, how
+			}
+		}
+		if translit {
+			// A foreign name as the query's script renders it.
+			sc.qn, q.respelt = ix.appendRespelt(sc.qn, text, sc.nb.schemes, translit)
+		}
+		q.r1 = int32(len(sc.qn))
+		if translit {
+			sc.qn = ix.appendSkeletonKeys(sc.qn, text)
+			sc.qn = ix.appendScriptSkeletonKeys(sc.qn, text, sc.nb.schemes)
+		}
+		q.s1 = int32(len(sc.qn))
 		if q.exact < 0 {
 			// An unknown word most likely misspells its commonest
 			// neighbour; with none, it is as rare as a word can be.
 			q.wOrg = d.unseen
-			for _, n := range sc.qn[q.n0:q.n1] {
+			for _, n := range sc.qn[q.n0:q.s1] {
 				q.wOrg = min(q.wOrg, d.weight[n])
+			}
+			if q.alt >= 0 {
+				q.wOrg = min(q.wOrg, d.weight[q.alt])
 			}
 		}
 		q.weight = q.wOrg
@@ -307,8 +331,11 @@ func (ix *Index) gather(sc *scratch, kind string) {
 		if q.exact >= 0 {
 			visit(q.exact)
 		}
-		for _, n := range sc.qn[q.n0:q.n1] {
+		for _, n := range sc.qn[q.n0:q.s1] {
 			visit(n)
+		}
+		if q.alt >= 0 {
+			visit(q.alt)
 		}
 	}
 }
@@ -417,6 +444,19 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 					sim = max(sim, typoSim(7, false))
 				}
 				p = pair{c: sim * min(qw, rw.weight), kind: pairTypo}
+				if q.r1 > q.n1 && hasTok(sc.qn[q.n1:q.r1], rw.tok) && keySim*rw.weight > p.c {
+					p = pair{c: keySim * rw.weight, kind: pairRespelt}
+				} else if q.alt == rw.tok && !org && keySim*rw.weight > p.c {
+					p = pair{c: keySim * rw.weight, kind: pairAlt}
+				} else if q.s1 > q.r1 && hasTok(sc.qn[q.r1:q.s1], rw.tok) && skeletonSim*min(qw, rw.weight) > p.c {
+					p = pair{c: skeletonSim * min(qw, rw.weight), kind: pairSkeleton}
+				}
+			case q.r1 > q.n1 && hasTok(sc.qn[q.n1:q.r1], rw.tok):
+				p = pair{c: keySim * rw.weight, kind: pairRespelt}
+			case q.alt == rw.tok && !org:
+				p = pair{c: keySim * rw.weight, kind: pairAlt}
+			case q.s1 > q.r1 && hasTok(sc.qn[q.r1:q.s1], rw.tok):
+				p = pair{c: skeletonSim * min(qw, rw.weight), kind: pairSkeleton}
 			default:
 				continue
 			}
@@ -471,7 +511,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				spelt += p.c
 				strong += p.c
 			}
-		case pairKey:
+		case pairKey, pairRespelt, pairAlt:
 			// Short words meet on a key by chance ("Jun", "Yun").
 			if len(ix.dict.texts[words[p.r].text]) > shortName && len(sc.nb.word(int(p.q))) > shortName {
 				strong += words[p.r].weight
