@@ -51,6 +51,9 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 	if out, err = ix.scoredMatches(sc, q, out); err != nil {
 		return nil, err
 	}
+	if out, err = ix.koreanMatches(sc, q, out); err != nil {
+		return nil, err
+	}
 	if len(out) == 0 {
 		return nil, nil
 	}
@@ -60,6 +63,26 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 		out = out[:ix.opts.MaxMatches]
 	}
 	return out, nil
+}
+
+// koreanMatches screens a query written in Hangul once more, read as a
+// Korean name (textnorm.KoreanName): syllable by syllable in
+// McCune–Reischauer, as the lists write North Korean names. Its primary
+// reading, Revised Romanization by word, is the one for foreign names
+// written in Hangul.
+func (ix *Index) koreanMatches(sc *scratch, q Query, out []Match) ([]Match, error) {
+	if len(ix.recs) == 0 || !slices.Contains(sc.nb.schemes, textnorm.RevisedRomanization) {
+		return out, nil
+	}
+	name, ok := textnorm.KoreanName(q.Name)
+	if !ok {
+		return out, nil
+	}
+	sc.nb.normalize(name)
+	sc.nb.translit, sc.nb.schemes = true, append(sc.nb.schemes[:0:0], textnorm.McCuneReischauer)
+	ix.resegment(&sc.nb)
+	sc.nb.computeKeys()
+	return ix.scoredMatches(sc, q, out)
 }
 
 // banMatches matches the query against the ban lists: its core (legal
@@ -417,7 +440,9 @@ func (ix *Index) resegment(nb *normBuf) {
 		// A word one letter away from a listed one is more likely that
 		// word misspelt than two words run together (asked only of a
 		// word that splits: the splits are found by cheap lookups).
-		if cut := glued(text, known); cut > 0 && !ix.hasNear(text) {
+		// A transliterated word is split only when its consonant
+		// skeleton is no listed word's ("람잔" is Ramzan, not "lam jan").
+		if cut := glued(text, known); cut > 0 && !ix.hasNear(text) && !(nb.translit && ix.hasSkeleton(text)) {
 			nb.splitWord(i, int32(cut))
 			if rest := nb.word(i + 1); !known(rest) {
 				if cut2 := glued(rest, known); cut2 > 0 {
@@ -427,7 +452,10 @@ func (ix *Index) resegment(nb *normBuf) {
 			nb.splits = append(nb.splits, string(text))
 		}
 	}
-	han := slices.Contains(nb.schemes, textnorm.Pinyin)
+	// Han and Korean names are read syllable by syllable; pinyin and the
+	// lists write a given name's syllables as one word ("xi jin ping" →
+	// "xi jinping", "kim jong un" as it is).
+	han := slices.Contains(nb.schemes, textnorm.Pinyin) || slices.Contains(nb.schemes, textnorm.McCuneReischauer)
 	abjad := slices.Contains(nb.schemes, textnorm.ArabicScript) || slices.Contains(nb.schemes, textnorm.Hebrew)
 	for i := 0; i+1 < len(nb.words); i++ {
 		a, b := nb.words[i], nb.words[i+1]

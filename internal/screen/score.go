@@ -188,7 +188,8 @@ func (ix *Index) prepare(sc *scratch) {
 		}
 		q.n0 = int32(len(sc.qn))
 		text := sc.nb.word(i)
-		if q.text >= 0 {
+		translit := sc.nb.translit && !q.initial
+		if q.text >= 0 && !translit {
 			// A word some listed name spells the same way is taken as
 			// meant: looking for its one-letter neighbours would cost a
 			// probe per letter and mostly find other names.
@@ -200,19 +201,10 @@ func (ix *Index) prepare(sc *scratch) {
 			sc.qw = append(sc.qw, q)
 			continue
 		}
-		sc.qn = d.keyDel.appendNear(sc.qn, d.keys, key)
-		if string(text) != string(key) {
-			// Keys within one edit of the spelling: the texts equal to
-			// their key, which textDel leaves out.
-			sc.qn = d.keyDel.appendNear(sc.qn, d.keys, text)
-		}
-		k := len(sc.qn)
-		sc.qn = d.textDel.appendNear(sc.qn, d.texts, text)
-		for j := k; j < len(sc.qn); j++ {
-			sc.qn[j] = d.textKey[sc.qn[j]]
+		if q.text < 0 {
+			ix.appendNear(sc, key, text)
 		}
 		q.n1 = int32(len(sc.qn))
-		translit := sc.nb.translit && !q.initial
 		q.alt = -1
 		if !q.initial && q.exact < 0 {
 			// Spelt by another language's conventions ("Poetin").
@@ -230,7 +222,7 @@ func (ix *Index) prepare(sc *scratch) {
 			sc.qn = ix.appendScriptSkeletonKeys(sc.qn, text, sc.nb.schemes)
 		}
 		q.s1 = int32(len(sc.qn))
-		if q.exact < 0 {
+		if q.exact < 0 && q.text < 0 {
 			// An unknown word most likely misspells its commonest
 			// neighbour; with none, it is as rare as a word can be.
 			q.wOrg = d.unseen
@@ -263,6 +255,24 @@ func (ix *Index) prepare(sc *scratch) {
 	}
 	sc.short = [2]bool{letters[0] <= shortName, letters[1] <= shortName}
 	sc.capAt = float32(ix.opts.Match - 0.001)
+}
+
+// appendNear appends to sc.qn the keys within one edit of a query word
+// (its key, or its spelling) and the keys of the listed words within one
+// edit of its spelling.
+func (ix *Index) appendNear(sc *scratch, key, text []byte) {
+	d := &ix.dict
+	sc.qn = d.keyDel.appendNear(sc.qn, d.keys, key)
+	if string(text) != string(key) {
+		// Keys within one edit of the spelling: the texts equal to
+		// their key, which textDel leaves out.
+		sc.qn = d.keyDel.appendNear(sc.qn, d.keys, text)
+	}
+	k := len(sc.qn)
+	sc.qn = d.textDel.appendNear(sc.qn, d.texts, text)
+	for j := k; j < len(sc.qn); j++ {
+		sc.qn[j] = d.textKey[sc.qn[j]]
+	}
 }
 
 // selectPrefix marks in sc.sel the heaviest words a candidate must pair

@@ -296,3 +296,24 @@ func TestWords(t *testing.T) {
 		t.Errorf("Words = %q", got)
 	}
 }
+
+// TestKoreanName reads Hangul names as the lists write North Korean names.
+func TestKoreanName(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ in, want string }{
+		{"김정은", "kim jong un"},
+		{"김 정은", "kim jong un"},
+		{"최룡해", "choe ryong hae"},
+		{"김여정", "kim yo jong"},
+		{"이설주", "ri sol ju"},
+		{"박봉주 (Pak)", "pak pong ju (Pak)"},
+	} {
+		got, ok := textnorm.KoreanName(tt.in)
+		if !ok || got != tt.want {
+			t.Errorf("KoreanName(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+		}
+	}
+	if _, ok := textnorm.KoreanName("Kim Jong Un"); ok {
+		t.Error("KoreanName of a Latin name: ok")
+	}
+}
