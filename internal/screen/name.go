@@ -313,6 +313,7 @@ func (ix *Index) scoredMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 	if len(ix.recs) == 0 {
 		return out, nil
 	}
+	sc.personRules = q.Kind != KindOrganization
 	ix.prepare(sc)
 	sc.personQuery = q.Kind == KindPerson || len(sc.qw) > 0 && sc.qw[0].title
 	sc.sel = resetBools(sc.sel, len(sc.qw))

@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"bytes"
 	"slices"
 
 	"github.com/bangate/bangate/internal/textnorm"
@@ -96,9 +97,11 @@ var endings = []orthography{
 	{"nominative ending -i", []rewrite{{"i", "", atEnd}}},
 }
 
-// minRespell and maxRespell bound the letters of a word that is respelt.
+// minRespell and maxRespell bound the letters of a word that is respelt,
+// and of a stem left when an ending is cut: shorter names spelt another
+// way are as often other names.
 const (
-	minRespell = 4
+	minRespell = 5
 	maxRespell = 32
 )
 
@@ -122,6 +125,55 @@ func (o *orthography) apply(dst, w []byte) (out []byte, changed bool) {
 		}
 	}
 	return dst, changed
+}
+
+// cut returns w without the ending o removes, or changed false; o holds
+// atEnd rewrites to "" only.
+func (o *orthography) cut(w []byte) (out []byte, changed bool) {
+	for _, r := range o.rewrites {
+		if len(w) > len(r.from) && string(w[len(w)-len(r.from):]) == r.from {
+			return w[:len(w)-len(r.from)], true
+		}
+	}
+	return w, false
+}
+
+// letterSet returns the set of the letters a–z of w, one bit each.
+func letterSet(w []byte) uint32 {
+	var m uint32
+	for _, c := range w {
+		m |= 1 << (c - 'a')
+	}
+	return m
+}
+
+// mayApply reports whether a rewrite of o may apply to w, whose letters
+// are letters: o's distinctive spellings (orthographyNeeds) occur in w, or
+// else the first letter of one of its rewrites does.
+func (o *orthography) mayApply(w []byte, letters uint32) bool {
+	if needs, ok := orthographyNeeds[o.name]; ok {
+		for _, n := range needs {
+			if bytes.Contains(w, []byte(n)) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, r := range o.rewrites {
+		if letters&(1<<(r.from[0]-'a')) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// orthographyNeeds are the spellings that tell some orthographies, whose
+// rewrites start with common letters, from English: Hungarian is tried on
+// a word with gy, ty, ny, sz, cs or zs only, not on every word with an s.
+var orthographyNeeds = map[string][]string{
+	"Hungarian spelling": {"gy", "ty", "ny", "sz", "cs", "zs"},
+	"Czech spelling":     {"ch", "cz", "ck"},
+	"Catalan spelling":   {"tx", "ix"},
 }
 
 // holds reports whether the condition of r holds at w[i:].
@@ -168,11 +220,11 @@ func (ix *Index) respell(w []byte, schemes []textnorm.Scheme) (tok int32, how st
 			return 0, "", false
 		}
 	}
-	var sa, sb [2 * maxRespell]byte
+	var sa [2 * maxRespell]byte
 	withEndings := func(s []byte, name string) (int32, string, bool) {
 		for j := range endings {
 			e := &endings[j]
-			if cut, changed := e.apply(sb[:0], s); changed {
+			if cut, changed := e.cut(s); changed && len(cut) >= minRespell {
 				if tok, ok := ix.known(cut); ok {
 					if name != "" {
 						return tok, name + " and " + e.name, true
@@ -186,6 +238,7 @@ func (ix *Index) respell(w []byte, schemes []textnorm.Scheme) (tok int32, how st
 	if tok, how, ok := withEndings(w, ""); ok {
 		return tok, how, ok
 	}
+	letters := letterSet(w)
 	for k := 0; k <= len(schemes); k++ {
 		os := orthographies
 		if k < len(schemes) {
@@ -193,6 +246,9 @@ func (ix *Index) respell(w []byte, schemes []textnorm.Scheme) (tok int32, how st
 		}
 		for i := range os {
 			o := &os[i]
+			if !o.mayApply(w, letters) {
+				continue
+			}
 			s, changed := o.apply(sa[:0], w)
 			if !changed {
 				continue
@@ -238,7 +294,7 @@ func (ix *Index) appendRespelt(dst []int32, w []byte, schemes []textnorm.Scheme,
 
 // knownShort is known for words of two letters or more.
 func (ix *Index) knownShort(s []byte) (int32, bool) {
-	if len(s) >= minRespell-1 {
+	if len(s) >= minKnown {
 		return ix.known(s)
 	}
 	d := &ix.dict
@@ -266,10 +322,13 @@ func (ix *Index) appendScriptSkeletonKeys(dst []int32, w []byte, schemes []textn
 	return dst
 }
 
+// minKnown is the fewest letters of a respelling looked up by its key.
+const minKnown = 4
+
 // known returns the key id of s when a listed name holds s as a word or
 // holds its phonetic key.
 func (ix *Index) known(s []byte) (int32, bool) {
-	if len(s) < minRespell-1 {
+	if len(s) < minKnown {
 		return 0, false
 	}
 	d := &ix.dict

@@ -128,6 +128,9 @@ type scratch struct {
 	// short is set when the query has shortName letters or fewer under
 	// person rules [0] and organisation rules [1].
 	short [2]bool
+	// personRules is set when the query may be scored under person
+	// rules: it is not an organisation's.
+	personRules bool
 	// personQuery is set when the query is a person's name: its kind
 	// says so, or a title leads it ("President Putin").
 	personQuery bool
@@ -206,7 +209,7 @@ func (ix *Index) prepare(sc *scratch) {
 		}
 		q.n1 = int32(len(sc.qn))
 		q.alt = -1
-		if !q.initial && q.exact < 0 {
+		if !q.initial && q.exact < 0 && sc.personRules {
 			// Spelt by another language's conventions ("Poetin").
 			if tok, how, ok := ix.respell(text, sc.nb.schemes); ok {
 				q.alt, q.altHow = tok, how
@@ -226,7 +229,7 @@ func (ix *Index) prepare(sc *scratch) {
 			// An unknown word most likely misspells its commonest
 			// neighbour; with none, it is as rare as a word can be.
 			q.wOrg = d.unseen
-			for _, n := range sc.qn[q.n0:q.s1] {
+			for _, n := range sc.qn[q.n0:q.n1] {
 				q.wOrg = min(q.wOrg, d.weight[n])
 			}
 			if q.alt >= 0 {
@@ -463,6 +466,10 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				}
 			case q.r1 > q.n1 && hasTok(sc.qn[q.n1:q.r1], rw.tok):
 				p = pair{c: keySim * rw.weight, kind: pairRespelt}
+			case q.s1 > q.r1 && q.text < 0 && hasTok(sc.qn[q.r1:q.s1], rw.tok):
+				// A transliterated word no listed name spells stands for
+				// the reading it pairs with, and weighs as it does.
+				p = pair{c: skeletonSim * rw.weight, kind: pairSkeleton}
 			case q.alt == rw.tok && !org:
 				p = pair{c: keySim * rw.weight, kind: pairAlt}
 			case q.s1 > q.r1 && hasTok(sc.qn[q.r1:q.s1], rw.tok):
@@ -508,6 +515,9 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		p.chosen = true
 		sc.qUsed[p.q], sc.rUsed[p.r] = true, true
 		m += p.c
+		if q := &sc.qw[p.q]; (p.kind == pairSkeleton || p.kind == pairRespelt) && q.text < 0 && q.exact < 0 {
+			wq += words[p.r].weight - q.w(org) // weighs as its reading
+		}
 		pairedW += words[p.r].weight
 		switch p.kind {
 		case pairText:

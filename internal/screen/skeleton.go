@@ -19,7 +19,7 @@ import "slices"
 // never evidence enough for a hit on its own.
 
 // skeletonSim is the credit of a pair with the same consonant skeleton.
-const skeletonSim = 0.9
+const skeletonSim = 0.95
 
 // minSkeleton is the fewest classes a skeleton has to be looked up.
 const minSkeleton = 2
