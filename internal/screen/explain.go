@@ -2,6 +2,7 @@ package screen
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/bangate/bangate/internal/textnorm"
@@ -69,48 +70,58 @@ func writeNormNotes(b *strings.Builder, nb *normBuf) {
 // names its method: "exact" (same string but for case), "normalized" (the
 // same words in the same order), "token-set" (every word paired by
 // phonetic key, order free, optional words left out) or "fuzzy" (typos or
-// initials).
+// initials). The text is built in the scratch buffer, one string per
+// match: every positive screened pays for it.
 func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string) (method, explain string) {
 	rec := &ix.recs[h.rec]
 	org := rec.kind != recPerson
 	words := ix.words[rec.w0:rec.w1]
-	sc.rnb.normalize(name)
-	// Map scored record words to the words of the normalised name.
-	rtext := make([]string, 0, len(words))
-	for i, w := range sc.rnb.words {
-		if org && w.flags&wordLegal != 0 {
-			continue
-		}
-		rtext = append(rtext, string(sc.rnb.word(i)))
+	// The scored words of the name are the vocabulary's texts, in order.
+	rtext := func(j int) string { return ix.dict.texts[words[j].text] }
+	qpair := sc.qpair[:0]
+	for range sc.qw {
+		qpair = append(qpair, -1)
 	}
-	if len(rtext) != len(words) {
-		// Cannot happen: the index normalised the same name the same way.
-		rtext = make([]string, len(words))
-	}
-	qpair := make([]int, len(sc.qw))
-	for i := range qpair {
-		qpair[i] = -1
-	}
-	rpaired := make([]bool, len(words))
+	sc.qpair = qpair
+	rpaired := resetBools(sc.rUsed, len(words))
+	sc.rUsed = rpaired
 	for k, p := range sc.pairs {
 		if p.chosen {
-			qpair[p.q] = k
+			qpair[p.q] = int32(k)
 			rpaired[p.r] = true
 		}
 	}
 
+	b := sc.ebuf[:0]
+	b = strconv.AppendQuote(b, query)
+	b = append(b, " vs "...)
+	b = append(b, on...)
+	b = append(b, ' ')
+	b = strconv.AppendQuote(b, name)
+	b = append(b, ": "...)
+	first := true
+	part := func() {
+		if !first {
+			b = append(b, ", "...)
+		}
+		first = false
+	}
 	allText, allKey, inOrder := true, true, true
 	lastR := int32(-1)
-	var parts []string
 	for i := range sc.qw {
 		q := &sc.qw[i]
-		qt := string(sc.nb.word(i))
 		if org && q.legal {
 			continue
 		}
+		part()
+		b = append(b, sc.nb.word(i)...)
 		k := qpair[i]
 		if k < 0 {
-			parts = append(parts, qt+" unmatched")
+			if !org && q.title {
+				b = append(b, " (title, left out)"...)
+				continue
+			}
+			b = append(b, " unmatched"...)
 			allText, allKey = false, false
 			continue
 		}
@@ -119,22 +130,53 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 			inOrder = false
 		}
 		lastR = p.r
-		rt := rtext[p.r]
+		rt := rtext(int(p.r))
 		switch {
 		case p.kind == pairInitial && !org:
-			parts = append(parts, fmt.Sprintf("%s.=%s (initial)", qt, rt))
+			b = append(b, ".="...)
+			b = append(b, rt...)
+			b = append(b, " (initial)"...)
 			allText, allKey = false, false
 		case p.kind == pairTypo:
 			edit := "one letter apart"
-			if isTransposition(qt, rt) {
+			if isTransposition(string(sc.nb.word(i)), rt) {
 				edit = "two neighbouring letters swapped"
 			}
-			parts = append(parts, fmt.Sprintf("%s≈%s (%s, Damerau–Levenshtein distance 1)", qt, rt, edit))
+			b = append(b, "≈"...)
+			b = append(b, rt...)
+			b = append(b, " ("...)
+			b = append(b, edit...)
+			b = append(b, ", Damerau–Levenshtein distance 1)"...)
 			allText, allKey = false, false
 		case p.kind == pairText:
-			parts = append(parts, qt+"="+rt)
+			b = append(b, '=')
+			b = append(b, rt...)
+		case p.kind == pairSkeleton:
+			b = append(b, '~')
+			b = append(b, rt...)
+			b = append(b, " (consonant skeleton "...)
+			b = appendSkeleton(b, sc.nb.word(i))
+			b = append(b, ')')
+			allText, allKey = false, false
+		case p.kind == pairRespelt, p.kind == pairAlt:
+			how := q.respelt
+			if p.kind == pairAlt {
+				how = q.altHow
+			}
+			b = append(b, '~')
+			b = append(b, rt...)
+			b = append(b, " (foreign spelling: "...)
+			b = append(b, how...)
+			b = append(b, ", phonetic key "...)
+			b = append(b, ix.dict.keys[words[p.r].tok]...)
+			b = append(b, ')')
+			allText = false
 		default:
-			parts = append(parts, fmt.Sprintf("%s~%s (phonetic key %s)", qt, rt, ix.dict.keys[words[p.r].tok]))
+			b = append(b, '~')
+			b = append(b, rt...)
+			b = append(b, " (phonetic key "...)
+			b = append(b, ix.dict.keys[words[p.r].tok]...)
+			b = append(b, ')')
 			allText = false
 		}
 	}
@@ -142,14 +184,18 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		if rpaired[j] {
 			continue
 		}
+		part()
+		b = append(b, rtext(j)...)
 		switch {
 		case rw.flags&rwPatronymic != 0:
-			parts = append(parts, rtext[j]+" left out (patronymic, optional)")
+			b = append(b, " left out (patronymic, optional)"...)
 		case rw.flags&rwMiddle != 0:
-			parts = append(parts, fmt.Sprintf("%s left out (further given name, weight ×%.1f)", rtext[j], middleWeight))
+			b = append(b, " left out (further given name, weight ×"...)
+			b = strconv.AppendFloat(b, middleWeight, 'f', 1, 64)
+			b = append(b, ')')
 			allText, allKey = false, false
 		default:
-			parts = append(parts, rtext[j]+" missing")
+			b = append(b, " missing"...)
 			allText, allKey = false, false
 		}
 	}
@@ -164,48 +210,62 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		method = "fuzzy"
 	}
 
-	var b strings.Builder
-	fmt.Fprintf(&b, "%q vs %s %q: %s", query, on, name, strings.Join(parts, ", "))
 	if sc.nb.translit {
-		fmt.Fprintf(&b, "; query transliterated (%s)", joinSchemes(sc.nb.schemes))
+		b = append(b, "; query transliterated ("...)
+		b = appendSchemes(b, sc.nb.schemes)
+		b = append(b, ')')
 	}
 	for _, s := range sc.nb.splits {
-		fmt.Fprintf(&b, "; glued words split: %q", s)
+		b = append(b, "; glued words split: "...)
+		b = strconv.AppendQuote(b, s)
 	}
 	for _, s := range sc.nb.joins {
-		fmt.Fprintf(&b, "; split words joined: %q", s)
+		b = append(b, "; split words joined: "...)
+		b = strconv.AppendQuote(b, s)
 	}
 	if sc.nb.translit || sc.nb.resegmented {
-		fmt.Fprintf(&b, "; query read as %q", sc.nb.String())
+		b = append(b, "; query read as "...)
+		b = strconv.AppendQuote(b, sc.nb.String())
 	}
 	if org {
-		writeLegal(&b, "query", &sc.nb)
-		writeLegal(&b, "name", &sc.rnb)
+		b = appendLegal(b, "query", &sc.nb)
+		sc.rnb.normalize(name)
+		b = appendLegal(b, "name", &sc.rnb)
+	} else {
+		b = append(b, "; person rules (word order free)"...)
 	}
-	if !org {
-		b.WriteString("; person rules (word order free)")
-	}
-	fmt.Fprintf(&b, "; words weighted by rarity in the list; score %.3f", h.score)
-	writeCaps(&b, sc.caps)
-	return method, b.String()
+	b = append(b, "; words weighted by rarity in the list; score "...)
+	b = strconv.AppendFloat(b, h.score, 'f', 3, 64)
+	b = appendCaps(b, sc.caps)
+	sc.ebuf = b
+	return method, string(b)
 }
 
-// writeCaps adds the evidence rules that kept a name to review.
-func writeCaps(b *strings.Builder, caps capFlag) {
-	for _, c := range []struct {
-		f    capFlag
-		text string
-	}{
-		{capWeakAlias, "weak alias (the list marks it low quality)"},
-		{capWeakEvidence, "too little of the name spelt alike (a phonetic, initial or short-typo likeness)"},
-		{capPartialFamily, "partial name: one of several family names left out, the rare one matched"},
-		{capSubset, "word-set match: the query's words are the name's rarest, the rest left out"},
-		{capOneWord, "one word for a longer name"},
-	} {
+// appendCaps adds the evidence rules that kept a name to review.
+func appendCaps(b []byte, caps capFlag) []byte {
+	for _, c := range capNotes {
 		if caps&c.f != 0 {
-			fmt.Fprintf(b, "; %s: review at most", c.text)
+			b = append(b, "; "...)
+			b = append(b, c.text...)
+			b = append(b, ": review at most"...)
 		}
 	}
+	return b
+}
+
+// capNotes say in words why a score was capped, in the order they are
+// written.
+var capNotes = []struct {
+	f    capFlag
+	text string
+}{
+	{capWeakAlias, "weak alias (the list marks it low quality)"},
+	{capWeakEvidence, "too little of the name spelt alike (a phonetic, initial or short-typo likeness)"},
+	{capPartialFamily, "partial name: one of several family names left out, the rare one matched"},
+	{capSubset, "word-set match: the query's words are the name's rarest, the rest left out"},
+	{capOneWord, "one word for a longer name"},
+	{capSurnameOnly, "surname only: a rare surname, the given names left out"},
+	{capInitials, "given names by their initials only"},
 }
 
 // isTransposition reports whether a and b differ by two neighbouring
@@ -223,11 +283,18 @@ func isTransposition(a, b string) bool {
 
 // joinSchemes names the transliteration schemes a name took.
 func joinSchemes(ss []textnorm.Scheme) string {
-	out := make([]string, len(ss))
+	return string(appendSchemes(nil, ss))
+}
+
+// appendSchemes appends the names of the schemes, separated by "; ".
+func appendSchemes(b []byte, ss []textnorm.Scheme) []byte {
 	for i, s := range ss {
-		out[i] = string(s)
+		if i > 0 {
+			b = append(b, "; "...)
+		}
+		b = append(b, s...)
 	}
-	return strings.Join(out, "; ")
+	return b
 }
 
 func anyUnpaired(paired []bool) bool {
@@ -239,15 +306,25 @@ func anyUnpaired(paired []bool) bool {
 	return false
 }
 
-// writeLegal adds the legal forms of one side that scoring ignored.
-func writeLegal(b *strings.Builder, side string, nb *normBuf) {
-	var legal []string
+// appendLegal adds the legal forms of one side that scoring ignored.
+func appendLegal(b []byte, side string, nb *normBuf) []byte {
+	first := true
 	for i, w := range nb.words {
-		if w.flags&wordLegal != 0 {
-			legal = append(legal, string(nb.word(i)))
+		if w.flags&wordLegal == 0 {
+			continue
+		}
+		if first {
+			b = append(b, "; "...)
+			b = append(b, side...)
+			b = append(b, " legal form ignored: "...)
+		} else {
+			b = append(b, ' ')
+		}
+		first = false
+		b = append(b, nb.word(i)...)
+		if _, ok := legalWords[string(nb.word(i))]; !ok {
+			b = append(b, " (misspelt)"...)
 		}
 	}
-	if len(legal) > 0 {
-		fmt.Fprintf(b, "; %s legal form ignored: %s", side, strings.Join(legal, " "))
-	}
+	return b
 }

@@ -49,6 +49,9 @@ type Index struct {
 	// givenTexts marks the texts listed individuals carry as given
 	// names more often than otherwise; computed on first use.
 	givenTexts func() []bool
+	// skeletons are the consonant skeletons of the vocabulary, computed
+	// on the first query that needs them.
+	skeletons func() skeletons
 }
 
 // ref points at one name of one entry: alias -1 is the primary name.
@@ -195,6 +198,7 @@ func newIndex(ls []*lists.List, opts Options, split int) (*Index, error) {
 func (ix *Index) init() {
 	ix.pool.New = func() any { return ix.newScratch() }
 	ix.givenTexts = sync.OnceValue(ix.computeGivenTexts)
+	ix.skeletons = sync.OnceValue(ix.buildSkeletons)
 }
 
 // computeGivenTexts marks the texts that individuals' names carry as

@@ -103,3 +103,60 @@ var legalMulti = func() [][]string {
 	})
 	return out
 }()
+
+// legalWords holds every word of every legal form: a word flagged as part
+// of a legal form that is not one was read as a misspelling of one.
+var legalWords = func() map[string]struct{} {
+	m := map[string]struct{}{}
+	for f := range legalForms {
+		for _, w := range strings.Fields(f) {
+			m[w] = struct{}{}
+		}
+	}
+	return m
+}()
+
+// legalMultiKeys holds the phonetic key of every word of legalMulti.
+var legalMultiKeys = func() [][]string {
+	out := make([][]string, len(legalMulti))
+	for i, f := range legalMulti {
+		for _, w := range f {
+			out[i] = append(out[i], string(appendKey(nil, []byte(w))))
+		}
+	}
+	return out
+}()
+
+// legalByWord finds the forms of legalMulti that may start (fwd) or end
+// (bwd) at a word: a form with at most one misspelt word has its first or
+// its second word, from the end it is read from, spelt right. [0] maps
+// that word at the form's end to the positions in legalMulti of the forms,
+// [1] the next word in.
+var legalByWord = func() (t struct{ fwd, bwd [2]map[string][]int32 }) {
+	for _, side := range []*[2]map[string][]int32{&t.fwd, &t.bwd} {
+		side[0], side[1] = map[string][]int32{}, map[string][]int32{}
+	}
+	for i, f := range legalMulti {
+		n := len(f)
+		for k := range 2 {
+			t.fwd[k][f[k]] = append(t.fwd[k][f[k]], int32(i))
+			t.bwd[k][f[n-1-k]] = append(t.bwd[k][f[n-1-k]], int32(i))
+		}
+	}
+	return t
+}()
+
+// legalTypo reports whether w is word j of legal form i misspelt: one
+// letter apart in a word of six letters or more ("Liabjlity"), or the
+// same phonetic key in one of four letters or more ("Joynt" for "Joint").
+func legalTypo(i, j int, w []byte) bool {
+	fw := legalMulti[i][j]
+	if len(fw) >= 6 && withinOneEdit(fw, w) {
+		return true
+	}
+	if len(fw) < 4 || len(w) < 4 || len(w) > 2*len(fw) {
+		return false
+	}
+	var buf [48]byte
+	return string(appendKey(buf[:0], w)) == legalMultiKeys[i][j]
+}

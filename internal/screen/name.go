@@ -33,6 +33,7 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 	sc := ix.pool.Get().(*scratch)
 	defer ix.pool.Put(sc)
 	sc.nb.fuzzyLegal = true
+	sc.nb.initials = q.Kind == KindPerson
 	sc.nb.normalize(q.Name)
 	if len(sc.nb.words) == 0 {
 		return nil, nil
@@ -50,6 +51,9 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 	if out, err = ix.scoredMatches(sc, q, out); err != nil {
 		return nil, err
 	}
+	if out, err = ix.koreanMatches(sc, q, out); err != nil {
+		return nil, err
+	}
 	if len(out) == 0 {
 		return nil, nil
 	}
@@ -59,6 +63,26 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 		out = out[:ix.opts.MaxMatches]
 	}
 	return out, nil
+}
+
+// koreanMatches screens a query written in Hangul once more, read as a
+// Korean name (textnorm.KoreanName): syllable by syllable in
+// McCune–Reischauer, as the lists write North Korean names. Its primary
+// reading, Revised Romanization by word, is the one for foreign names
+// written in Hangul.
+func (ix *Index) koreanMatches(sc *scratch, q Query, out []Match) ([]Match, error) {
+	if len(ix.recs) == 0 || !slices.Contains(sc.nb.schemes, textnorm.RevisedRomanization) {
+		return out, nil
+	}
+	name, ok := textnorm.KoreanName(q.Name)
+	if !ok {
+		return out, nil
+	}
+	sc.nb.normalize(name)
+	sc.nb.translit, sc.nb.schemes = true, append(sc.nb.schemes[:0:0], textnorm.McCuneReischauer)
+	ix.resegment(&sc.nb)
+	sc.nb.computeKeys()
+	return ix.scoredMatches(sc, q, out)
 }
 
 // banMatches matches the query against the ban lists: its core (legal
@@ -289,7 +313,9 @@ func (ix *Index) scoredMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 	if len(ix.recs) == 0 {
 		return out, nil
 	}
+	sc.personRules = q.Kind != KindOrganization
 	ix.prepare(sc)
+	sc.personQuery = q.Kind == KindPerson || len(sc.qw) > 0 && sc.qw[0].title
 	sc.sel = resetBools(sc.sel, len(sc.qw))
 	t := float32(ix.opts.Review)
 	if q.Kind != KindPerson {
@@ -409,12 +435,15 @@ func (ix *Index) resegment(nb *normBuf) {
 			split = true
 			break
 		}
-		if split || len(text) < 2*minPart || ix.hasNear(text) {
-			// A word one letter away from a listed one is more likely
-			// that word misspelt than two words run together.
+		if split || len(text) < 2*minPart {
 			continue
 		}
-		if cut := glued(text, known); cut > 0 {
+		// A word one letter away from a listed one is more likely that
+		// word misspelt than two words run together (asked only of a
+		// word that splits: the splits are found by cheap lookups).
+		// A transliterated word is split only when its consonant
+		// skeleton is no listed word's ("람잔" is Ramzan, not "lam jan").
+		if cut := glued(text, known); cut > 0 && !ix.hasNear(text) && !(nb.translit && ix.hasSkeleton(text)) {
 			nb.splitWord(i, int32(cut))
 			if rest := nb.word(i + 1); !known(rest) {
 				if cut2 := glued(rest, known); cut2 > 0 {
@@ -424,17 +453,24 @@ func (ix *Index) resegment(nb *normBuf) {
 			nb.splits = append(nb.splits, string(text))
 		}
 	}
-	han := slices.Contains(nb.schemes, textnorm.Pinyin)
+	// Han and Korean names are read syllable by syllable; pinyin and the
+	// lists write a given name's syllables as one word ("xi jin ping" →
+	// "xi jinping", "kim jong un" as it is).
+	han := slices.Contains(nb.schemes, textnorm.Pinyin) || slices.Contains(nb.schemes, textnorm.McCuneReischauer)
+	abjad := slices.Contains(nb.schemes, textnorm.ArabicScript) || slices.Contains(nb.schemes, textnorm.Hebrew)
 	for i := 0; i+1 < len(nb.words); i++ {
 		a, b := nb.words[i], nb.words[i+1]
-		if a.flags&^wordInitial != 0 || b.flags&^wordInitial != 0 || a.end != b.start && !(han && a.end+1 == b.start) {
+		// "Allah" ends names written in two words in the Arabic script
+		// and in one in Latin letters ("نصر الله", NASRALLAH).
+		allah := abjad && isAllah(nb.word(i+1)) && !known(nb.word(i))
+		if a.flags&^wordInitial != 0 || b.flags&^wordInitial != 0 || a.end != b.start && !(han && a.end+1 == b.start) && !allah {
 			continue
 		}
-		if !han && known(nb.word(i)) && known(nb.word(i+1)) {
+		if !han && !allah && known(nb.word(i)) && known(nb.word(i+1)) {
 			continue
 		}
 		joined := nb.joinedText(i)
-		if !known(joined) {
+		if !known(joined) && !(allah && ix.hasSkeleton(joined)) {
 			continue
 		}
 		nb.joins = append(nb.joins, nb.String2(i, i+2))
@@ -526,6 +562,7 @@ func (ix *Index) BanName(q Query) ([]Match, error) {
 	sc := ix.pool.Get().(*scratch)
 	defer ix.pool.Put(sc)
 	sc.nb.fuzzyLegal = false // misspelt legal forms matter to scored matching only
+	sc.nb.initials = false
 	sc.nb.normalize(q.Name)
 	if len(sc.nb.words) == 0 {
 		return nil, nil

@@ -110,7 +110,11 @@ func TestSanctionsMatches(t *testing.T) {
 		// Word boundaries repaired against the list's words.
 		{screen.Query{Name: "AL QA IDA"}, "6366", true, "normalized"},
 		{screen.Query{Name: "Abbud Alzumar", Kind: screen.KindPerson}, "2677", true, "token-set"},
-		{screen.Query{Name: "Tikhonov", Kind: screen.KindPerson}, "", false, ""},
+		// A rare surname alone is a possible match, a common one none.
+		{screen.Query{Name: "Tikhonov", Kind: screen.KindPerson}, "45815", false, "fuzzy"},
+		{screen.Query{Name: "Ivanov", Kind: screen.KindPerson}, "", false, ""},
+		// Surname and initials: a possible match.
+		{screen.Query{Name: "Tikhonov A. G.", Kind: screen.KindPerson}, "45815", false, "fuzzy"},
 		{screen.Query{Name: "Andrey Tikhonov", Kind: screen.KindOrganization}, "", false, ""},
 		// Common words alone never make a hit; two of three shared is a review.
 		{screen.Query{Name: "Global Trading Corp", Kind: screen.KindOrganization}, "24390", false, "fuzzy"},
@@ -345,5 +349,45 @@ func TestBanNameSkipsSanctions(t *testing.T) {
 	}
 	if ms := ix.BanName(screen.Query{Name: "Andrey Tikhonov"}); len(ms) != 0 {
 		t.Errorf("BanName matched a sanctions entry: %+v", ms)
+	}
+}
+
+// TestMisspeltLegalForm: a legal form with one word misspelt, by one
+// letter in a long word or by a spelling with the same phonetic key in a
+// short one ("JOYNT STOCK COMPANY"), is read as that legal form and left
+// out of the score, and the explanation says it was misspelt; a word
+// that is no misspelt legal form stays part of the name.
+func TestMisspeltLegalForm(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, testLists(t)...)
+	for _, tt := range []struct {
+		name, entry, note string
+		hit               bool
+	}{
+		{"AEROSPACE DEFENSE CONCERN ALMAZ-ANTEY JOYNT STOCK COMPANY", "16865", "joynt (misspelt) stock company", true},
+		{"JOYNT STOCK COMPANY AEROSPACE DEFENSE CONCERN ALMAZ-ANTEY", "16865", "joynt (misspelt) stock company", true},
+		{"Limited Liabjlity Company Garant-SV", "25181", "limited liabjlity (misspelt) company", true},
+		{"Limitd Liability Company Garant-SV", "25181", "limitd (misspelt) liability company", true},
+	} {
+		ms := ix.Name(screen.Query{Name: tt.name, Kind: screen.KindOrganization})
+		if len(ms) == 0 || ms[0].EntryID != tt.entry {
+			t.Errorf("%q: got %v, want %s first", tt.name, ms, tt.entry)
+			continue
+		}
+		if ix.Options().IsHit(ms[0].Score) != tt.hit || !strings.Contains(ms[0].Explain, "query legal form ignored: "+tt.note) {
+			t.Errorf("%q: %.3f %s, want hit %v and legal form %q", tt.name, ms[0].Score, ms[0].Explain, tt.hit, tt.note)
+		}
+	}
+	// Two words misspelt are no legal form: they stay words of the name.
+	low, err := screen.NewIndex(testLists(t), screen.Options{Match: screen.DefaultMatch, Review: 0.3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms := testIndex{low, t}.Name(screen.Query{Name: "ALMAZ ANTEY JOYNT STOCK KOMPANI", Kind: screen.KindOrganization})
+	if len(ms) == 0 {
+		t.Fatal("ALMAZ ANTEY JOYNT STOCK KOMPANI: no match")
+	}
+	if e := ms[0].Explain; strings.Contains(e, "query legal form ignored") || !strings.Contains(e, "joynt unmatched") {
+		t.Errorf("ALMAZ ANTEY JOYNT STOCK KOMPANI: %s", e)
 	}
 }

@@ -41,6 +41,9 @@ func appendKeyOpt(dst, word []byte, collapse bool) []byte {
 	if k, ok := nameVariants[string(word)]; ok {
 		return append(dst, k...)
 	}
+	if canon, ok := eastSlavicName(word); ok {
+		word = []byte(canon)
+	}
 	var sa [48]byte
 	a := sa[:0]
 	for i := 0; i < len(word); i++ {
@@ -144,6 +147,58 @@ func isVowel(c byte) bool {
 		return true
 	}
 	return false
+}
+
+// eastSlavicForms maps the Ukrainian and Belarusian forms of frequent
+// given names, as BGN/PCGN and the passports of Ukraine and Belarus write
+// them, to the Russian form the lists mostly write ("Volodymyr",
+// "Uladzimir" → "vladimir"): the same name, which no spelling rule
+// levels.
+var eastSlavicForms = map[string]string{
+	"volodymyr": "vladimir", "volodimir": "vladimir", "wolodymyr": "vladimir", "uladzimir": "vladimir", "uladimir": "vladimir",
+	"oleksandr": "aleksandr", "oleksander": "aleksandr", "aliaksandr": "aleksandr", "alyaksandr": "aleksandr",
+	"mykola": "nikolay", "mikola": "nikolay", "mikalai": "nikolay", "mikalay": "nikolay",
+	"serhiy": "sergey", "serhii": "sergey", "serhij": "sergey", "siarhei": "sergey", "syarhey": "sergey",
+	"dmytro": "dmitriy", "dmitro": "dmitriy", "dzmitry": "dmitriy", "dzmitryy": "dmitriy", "dzmitriy": "dmitriy",
+	"mykhailo": "mikhail", "mykhaylo": "mikhail", "mikhaylo": "mikhail", "mikhailo": "mikhail", "mikhas": "mikhail",
+	"andriy": "andrey", "andrii": "andrey", "andrij": "andrey",
+	"oleh": "oleg", "aleh": "oleg", "ihor": "igor", "ihar": "igor",
+	"hryhoriy": "grigoriy", "hrihoriy": "grigoriy", "hryhorii": "grigoriy", "ryhor": "grigoriy",
+	"pavlo": "pavel", "paval": "pavel", "petro": "petr", "pyatro": "petr", "piotr": "petr",
+	"vasyl": "vasiliy", "vasil": "vasiliy", "yevhen": "yevgeniy", "yauhen": "yevgeniy", "viktar": "viktor",
+	"yuriy": "yuriy", "yurii": "yuriy", "yury": "yuriy", "yuryy": "yuriy",
+}
+
+// patronymicEndings are the endings of East Slavic patronymics in the
+// Russian, Ukrainian and Belarusian forms.
+var patronymicEndings = []string{"ovych", "ovich", "avich", "evych", "evich", "ovna", "ivna", "auna"}
+
+// eastSlavicName returns the Russian form of a Ukrainian or Belarusian
+// given name or of a patronymic formed from one ("volodymyrovych" →
+// "vladimirovich").
+func eastSlavicName(w []byte) (string, bool) {
+	if len(w) < 4 {
+		return "", false
+	}
+	if c, ok := eastSlavicForms[string(w)]; ok {
+		return c, true
+	}
+	for _, e := range patronymicEndings {
+		if len(w) <= len(e)+3 || !hasSuffixB(w, e) {
+			continue
+		}
+		if c, ok := eastSlavicForms[string(w[:len(w)-len(e)])]; ok {
+			if e[len(e)-1] == 'a' {
+				return c + "ovna", true
+			}
+			return c + "ovich", true
+		}
+	}
+	return "", false
+}
+
+func hasSuffixB(b []byte, s string) bool {
+	return len(b) >= len(s) && string(b[len(b)-len(s):]) == s
 }
 
 // nameVariants maps spellings of frequent Arabic given names in OFAC's

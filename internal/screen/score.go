@@ -61,6 +61,9 @@ const (
 	pairKey
 	pairTypo
 	pairInitial
+	pairSkeleton
+	pairRespelt
+	pairAlt
 )
 
 // pair is a candidate pairing of query word q with name word r.
@@ -73,16 +76,24 @@ type pair struct {
 
 // qword is one query word prepared for scoring.
 type qword struct {
-	exact   int32   // key id, or -1 when no indexed name holds the key
-	text    int32   // text id, or -1
-	n0, n1  int32   // neighbour key ids are qn[n0:n1]
-	weight  float32 // under person rules (an initial weighs initialWeight)
-	wOrg    float32 // under organisation rules
-	klen    int32
-	legal   bool
-	initial bool
-	title   bool
-	first   byte
+	exact int32 // key id, or -1 when no indexed name holds the key
+	text  int32 // text id, or -1
+	// Candidate key ids in sc.qn: one edit away qn[n0:n1], respelt
+	// (respell) qn[n1:r1], of the same consonant skeleton qn[r1:s1].
+	n0, n1, r1, s1 int32
+	weight         float32 // under person rules (an initial weighs initialWeight)
+	wOrg           float32 // under organisation rules
+	klen           int32
+	legal          bool
+	initial        bool
+	title          bool
+	first          byte
+	// respelt names the orthography of the first reading in qn[n1:r1];
+	// alt is the key id of the respelling of a person's name by another
+	// language's conventions (respell), -1 when none, altHow names them.
+	respelt string
+	alt     int32
+	altHow  string
 }
 
 // hit is a scored name at or above the review threshold.
@@ -107,12 +118,22 @@ type scratch struct {
 	rUsed []bool
 	hits  []hit
 	buf   []byte
+	// qpair and ebuf are the explanation's: the pair of each query
+	// word, and the text.
+	qpair []int32
+	ebuf  []byte
 	// wq holds the query's total weight under person rules [0] and
 	// organisation rules [1].
 	wq [2]float32
 	// short is set when the query has shortName letters or fewer under
 	// person rules [0] and organisation rules [1].
 	short [2]bool
+	// personRules is set when the query may be scored under person
+	// rules: it is not an organisation's.
+	personRules bool
+	// personQuery is set when the query is a person's name: its kind
+	// says so, or a title leads it ("President Putin").
+	personQuery bool
 	// caps are the evidence rules the last scored name met; capAt is the
 	// score a capped name keeps at most, just below the match threshold.
 	caps  capFlag
@@ -170,11 +191,12 @@ func (ix *Index) prepare(sc *scratch) {
 		}
 		q.n0 = int32(len(sc.qn))
 		text := sc.nb.word(i)
-		if q.text >= 0 {
+		translit := sc.nb.translit && !q.initial
+		if q.text >= 0 && !translit {
 			// A word some listed name spells the same way is taken as
 			// meant: looking for its one-letter neighbours would cost a
 			// probe per letter and mostly find other names.
-			q.n1 = q.n0
+			q.n1, q.r1, q.s1, q.alt = q.n0, q.n0, q.n0, -1
 			q.weight = q.wOrg
 			if q.initial {
 				q.weight = initialWeight
@@ -182,24 +204,36 @@ func (ix *Index) prepare(sc *scratch) {
 			sc.qw = append(sc.qw, q)
 			continue
 		}
-		sc.qn = d.keyDel.appendNear(sc.qn, d.keys, key)
-		if string(text) != string(key) {
-			// Keys within one edit of the spelling: the texts equal to
-			// their key, which textDel leaves out.
-			sc.qn = d.keyDel.appendNear(sc.qn, d.keys, text)
-		}
-		k := len(sc.qn)
-		sc.qn = d.textDel.appendNear(sc.qn, d.texts, text)
-		for j := k; j < len(sc.qn); j++ {
-			sc.qn[j] = d.textKey[sc.qn[j]]
+		if q.text < 0 {
+			ix.appendNear(sc, key, text)
 		}
 		q.n1 = int32(len(sc.qn))
-		if q.exact < 0 {
+		q.alt = -1
+		if !q.initial && q.exact < 0 && sc.personRules {
+			// Spelt by another language's conventions ("Poetin").
+			if tok, how, ok := ix.respell(text, sc.nb.schemes); ok {
+				q.alt, q.altHow = tok, how
+			}
+		}
+		if translit {
+			// A foreign name as the query's script renders it.
+			sc.qn, q.respelt = ix.appendRespelt(sc.qn, text, sc.nb.schemes, translit)
+		}
+		q.r1 = int32(len(sc.qn))
+		if translit {
+			sc.qn = ix.appendSkeletonKeys(sc.qn, text)
+			sc.qn = ix.appendScriptSkeletonKeys(sc.qn, text, sc.nb.schemes)
+		}
+		q.s1 = int32(len(sc.qn))
+		if q.exact < 0 && q.text < 0 {
 			// An unknown word most likely misspells its commonest
 			// neighbour; with none, it is as rare as a word can be.
 			q.wOrg = d.unseen
 			for _, n := range sc.qn[q.n0:q.n1] {
 				q.wOrg = min(q.wOrg, d.weight[n])
+			}
+			if q.alt >= 0 {
+				q.wOrg = min(q.wOrg, d.weight[q.alt])
 			}
 		}
 		q.weight = q.wOrg
@@ -224,6 +258,24 @@ func (ix *Index) prepare(sc *scratch) {
 	}
 	sc.short = [2]bool{letters[0] <= shortName, letters[1] <= shortName}
 	sc.capAt = float32(ix.opts.Match - 0.001)
+}
+
+// appendNear appends to sc.qn the keys within one edit of a query word
+// (its key, or its spelling) and the keys of the listed words within one
+// edit of its spelling.
+func (ix *Index) appendNear(sc *scratch, key, text []byte) {
+	d := &ix.dict
+	sc.qn = d.keyDel.appendNear(sc.qn, d.keys, key)
+	if string(text) != string(key) {
+		// Keys within one edit of the spelling: the texts equal to
+		// their key, which textDel leaves out.
+		sc.qn = d.keyDel.appendNear(sc.qn, d.keys, text)
+	}
+	k := len(sc.qn)
+	sc.qn = d.textDel.appendNear(sc.qn, d.texts, text)
+	for j := k; j < len(sc.qn); j++ {
+		sc.qn[j] = d.textKey[sc.qn[j]]
+	}
 }
 
 // selectPrefix marks in sc.sel the heaviest words a candidate must pair
@@ -292,8 +344,11 @@ func (ix *Index) gather(sc *scratch, kind string) {
 		if q.exact >= 0 {
 			visit(q.exact)
 		}
-		for _, n := range sc.qn[q.n0:q.n1] {
+		for _, n := range sc.qn[q.n0:q.s1] {
 			visit(n)
+		}
+		if q.alt >= 0 {
+			visit(q.alt)
 		}
 	}
 }
@@ -314,6 +369,13 @@ const (
 	// in a rare surname of five letters or more is credited as much as
 	// in a long word ("Vladimir Pudin").
 	rareShare = 0.7
+	// surnameOnlyRare is the weight, as a share of the weight of a word
+	// no name holds, that the surnames a query names a person by alone
+	// must carry ("Putin", held by a handful of entries, not "Ivanov");
+	// surnameOnlyWeight is the share of its weight that each name word
+	// the query leaves out then still counts.
+	surnameOnlyRare   = 0.85
+	surnameOnlyWeight = 0.15
 	// longTypo is the fewest letters of a word whose one-letter typo is
 	// as good as its spelling for a hit.
 	longTypo = 8
@@ -332,6 +394,8 @@ const (
 	capSubset                            // the query's words a subset of the name's
 	capOneWord                           // one word for a longer name
 	capWeakAlias                         // a weak alias
+	capSurnameOnly                       // a person named by surname alone
+	capInitials                          // given names by their initials only
 )
 
 // scoreRec scores the query against name ri; the pairs it chose are
@@ -393,6 +457,23 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 					sim = max(sim, typoSim(7, false))
 				}
 				p = pair{c: sim * min(qw, rw.weight), kind: pairTypo}
+				if q.r1 > q.n1 && hasTok(sc.qn[q.n1:q.r1], rw.tok) && keySim*rw.weight > p.c {
+					p = pair{c: keySim * rw.weight, kind: pairRespelt}
+				} else if q.alt == rw.tok && !org && keySim*rw.weight > p.c {
+					p = pair{c: keySim * rw.weight, kind: pairAlt}
+				} else if q.s1 > q.r1 && hasTok(sc.qn[q.r1:q.s1], rw.tok) && skeletonSim*min(qw, rw.weight) > p.c {
+					p = pair{c: skeletonSim * min(qw, rw.weight), kind: pairSkeleton}
+				}
+			case q.r1 > q.n1 && hasTok(sc.qn[q.n1:q.r1], rw.tok):
+				p = pair{c: keySim * rw.weight, kind: pairRespelt}
+			case q.s1 > q.r1 && q.text < 0 && hasTok(sc.qn[q.r1:q.s1], rw.tok):
+				// A transliterated word no listed name spells stands for
+				// the reading it pairs with, and weighs as it does.
+				p = pair{c: skeletonSim * rw.weight, kind: pairSkeleton}
+			case q.alt == rw.tok && !org:
+				p = pair{c: keySim * rw.weight, kind: pairAlt}
+			case q.s1 > q.r1 && hasTok(sc.qn[q.r1:q.s1], rw.tok):
+				p = pair{c: skeletonSim * min(qw, rw.weight), kind: pairSkeleton}
 			default:
 				continue
 			}
@@ -424,7 +505,8 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	sc.qUsed = resetBools(sc.qUsed, len(sc.qw))
 	sc.rUsed = resetBools(sc.rUsed, len(words))
 	var m, strong, spelt, pairedW float32
-	surname, rareSurname := false, false
+	surname, rareSurname, givenPaired := false, false, false
+	var initials float32
 	for k := range ps {
 		p := &ps[k]
 		if sc.qUsed[p.q] || sc.rUsed[p.r] {
@@ -433,6 +515,9 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		p.chosen = true
 		sc.qUsed[p.q], sc.rUsed[p.r] = true, true
 		m += p.c
+		if q := &sc.qw[p.q]; (p.kind == pairSkeleton || p.kind == pairRespelt) && q.text < 0 && q.exact < 0 {
+			wq += words[p.r].weight - q.w(org) // weighs as its reading
+		}
 		pairedW += words[p.r].weight
 		switch p.kind {
 		case pairText:
@@ -446,7 +531,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				spelt += p.c
 				strong += p.c
 			}
-		case pairKey:
+		case pairKey, pairRespelt, pairAlt:
 			// Short words meet on a key by chance ("Jun", "Yun").
 			if len(ix.dict.texts[words[p.r].text]) > shortName && len(sc.nb.word(int(p.q))) > shortName {
 				strong += words[p.r].weight
@@ -454,7 +539,16 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		}
 		if p.kind != pairInitial && words[p.r].flags&rwSurname != 0 {
 			surname = true
-			rareSurname = rareSurname || words[p.r].weight >= rare
+			rareSurname = rareSurname || words[p.r].weight >= rare && p.kind != pairTypo
+		}
+		if words[p.r].flags&rwGiven != 0 {
+			givenPaired = true
+		}
+		if p.kind == pairInitial {
+			// A given name known by its initial only counts for what the
+			// initial says: "Putin V. V." for PUTIN, Vladimir
+			// Vladimirovich.
+			initials += words[p.r].weight - p.c
 		}
 		if !org && sc.qw[p.q].title {
 			wq += sc.qw[p.q].weight // a title that pairs counts
@@ -464,15 +558,19 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		return 0
 	}
 	// Query words left unpaired (titles aside, under person rules).
-	unpairedQ := false
+	unpairedQ, unpairedInitial := false, false
 	for i := range sc.qw {
 		q := &sc.qw[i]
 		if sc.qUsed[i] || org && q.legal || !org && q.title {
 			continue
 		}
 		unpairedQ = true
+		unpairedInitial = unpairedInitial || q.initial
 	}
-	wr := rec.weight
+	wr := rec.weight - initials
+	if initials > 0 {
+		sc.caps |= capInitials
+	}
 	var unpairedR float32
 	for j := range words {
 		if sc.rUsed[j] {
@@ -481,12 +579,17 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		unpairedR += words[j].weight
 	}
 	subset := org && !unpairedQ && unpairedR > 0 && spelt == pairedW && ix.subsetOK(sc, ri, pairedW, unpairedR)
+	// A person named by a rare surname alone ("President Putin"): the
+	// given names count as further ones, and it is a possible match.
+	surnameOnly := !org && sc.personQuery && !givenPaired && !unpairedQ && pairedW >= surnameOnlyRare*ix.dict.unseen && spelt > 0
 	for j := range words {
 		if sc.rUsed[j] {
 			continue
 		}
 		switch f := words[j].flags; {
-		case f&rwPatronymic != 0:
+		case f&rwPatronymic != 0 && !unpairedInitial:
+			// Optional, unless an initial of the query, which it
+			// does not start with, stands for it.
 			wr -= words[j].weight
 		case f&rwMiddle != 0:
 			wr -= (1 - middleWeight) * words[j].weight
@@ -496,6 +599,11 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			// the person by the others, one of them rare.
 			wr -= (1 - middleWeight) * words[j].weight
 			sc.caps |= capPartialFamily
+		case surnameOnly:
+			// Surname alone: every name word left out counts
+			// surnameOnlyWeight of its weight.
+			wr -= (1 - surnameOnlyWeight) * words[j].weight
+			sc.caps |= capSurnameOnly
 		case subset:
 			// The query's words are the name's heaviest: "banco cuba"
 			// for BANCO NACIONAL DE CUBA.
@@ -519,7 +627,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	if sc.caps != 0 && score > sc.capAt {
 		score = sc.capAt
 	} else {
-		sc.caps &= capPartialFamily | capSubset | capWeakAlias // noted, not binding
+		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials // noted, not binding
 	}
 	return score
 }

@@ -46,6 +46,9 @@ type normBuf struct {
 	// misspelt word of six letters or more ("Limited Liabjlity Company");
 	// set for queries, whose spelling is nobody's official one.
 	fuzzyLegal bool
+	// initials keeps single letters apart ("Putin V. V." is two
+	// initials, not "vv"); set for queries that name a person.
+	initials bool
 	// resegmented is set when word boundaries were repaired against a
 	// vocabulary (Index.resegment).
 	resegmented bool
@@ -217,7 +220,7 @@ func (nb *normBuf) end() {
 		return
 	}
 	single := stop-start == 1 && nb.text[start] >= 'a' && nb.text[start] <= 'z'
-	if single && nb.prevInit && (nb.sepDot || nb.sepSpace) && !nb.sepOther && len(nb.words) > 0 {
+	if single && nb.prevInit && (nb.sepDot || nb.sepSpace) && !nb.sepOther && len(nb.words) > 0 && !nb.initials {
 		last := &nb.words[len(nb.words)-1]
 		last.end = int32(stop)
 		last.flags &^= wordInitial
@@ -326,39 +329,52 @@ func (nb *normBuf) appendCore(dst []byte) []byte {
 	return dst
 }
 
-// legalAtFuzzy is legalAt for multi-word legal forms with at most one word
-// of six letters or more misspelt by one letter.
+// legalAtFuzzy is legalAt for multi-word legal forms with at most one
+// word misspelt (legalTypo). The candidate forms are those whose first or
+// second word, read from the end in question, is spelt right
+// (legalByWord); the longest that matches wins.
 func (nb *normBuf) legalAtFuzzy(lo, hi int, forward bool) int {
-	for _, f := range legalMulti {
-		k := len(f)
-		if k > hi-lo {
-			continue
-		}
-		from := lo
-		if !forward {
-			from = hi - k
-		}
-		typos := 0
-		for n := range f {
-			j := n // compare from the name's end inwards, so most forms fail at once
-			if !forward {
-				j = k - 1 - n
+	if hi-lo < 2 {
+		return 0
+	}
+	by, at := &legalByWord.fwd, [2]int{lo, lo + 1}
+	if !forward {
+		by, at = &legalByWord.bwd, [2]int{hi - 1, hi - 2}
+	}
+	best := 0
+	for side := range 2 {
+		for _, fi := range by[side][string(nb.word(at[side]))] {
+			if k := len(legalMulti[fi]); k > best && k <= hi-lo && nb.legalTypoAt(int(fi), lo, hi, forward) {
+				best = k
 			}
-			fw := f[j]
-			w := nb.word(from + j)
-			if string(w) == fw {
-				continue
-			}
-			if len(fw) >= 6 && typos == 0 && withinOneEdit(fw, w) {
-				typos++
-				continue
-			}
-			typos = 2
-			break
-		}
-		if typos == 1 {
-			return k
 		}
 	}
-	return 0
+	return best
+}
+
+// legalTypoAt reports whether legal form fi stands, with exactly one word
+// misspelt, at the start (forward) or end of words[lo:hi].
+func (nb *normBuf) legalTypoAt(fi, lo, hi int, forward bool) bool {
+	f := legalMulti[fi]
+	k := len(f)
+	from := lo
+	if !forward {
+		from = hi - k
+	}
+	typos := 0
+	for n := range f {
+		j := n // compare from the name's end inwards, so most forms fail at once
+		if !forward {
+			j = k - 1 - n
+		}
+		w := nb.word(from + j)
+		if string(w) == f[j] {
+			continue
+		}
+		if typos > 0 || !legalTypo(fi, j, w) {
+			return false
+		}
+		typos++
+	}
+	return typos == 1
 }

@@ -129,6 +129,9 @@ func TestScripts(t *testing.T) {
 		{"Arabic", "محمد بن سلمان", "mhmd bn slman", textnorm.ArabicScript},
 		{"Arabic", "حزب الله", "hzb allh", textnorm.ArabicScript},
 		{"Arabic", "علي", "ali", textnorm.ArabicScript},
+		{"Arabic", "بشار الأسد", "bshar al asd", textnorm.ArabicScript},
+		{"Arabic", "يحيى السنوار", "yhya al snwar", textnorm.ArabicScript},
+		{"Persian", "محمد جواد ظریف", "mhmd jwad zrif", textnorm.ArabicScript},
 		{"Persian", "محمود احمدی\u200cنژاد", "mhmud ahmdinzhad", textnorm.ArabicScript},
 		{"Hebrew", "בנימין נתניהו", "bnimin ntnihu", textnorm.Hebrew},
 		{"Georgian", "ვლადიმერ პუტინი", "vladimer putini", textnorm.Georgian},
@@ -291,5 +294,26 @@ func TestWords(t *testing.T) {
 	t.Parallel()
 	if got := textnorm.FoldName("Huawei Technologies Co., Ltd.").Words(); !slices.Equal(got, []string{"huawei", "technologies", "co", "ltd"}) {
 		t.Errorf("Words = %q", got)
+	}
+}
+
+// TestKoreanName reads Hangul names as the lists write North Korean names.
+func TestKoreanName(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ in, want string }{
+		{"김정은", "kim jong un"},
+		{"김 정은", "kim jong un"},
+		{"최룡해", "choe ryong hae"},
+		{"김여정", "kim yo jong"},
+		{"이설주", "ri sol ju"},
+		{"박봉주 (Pak)", "pak pong ju (Pak)"},
+	} {
+		got, ok := textnorm.KoreanName(tt.in)
+		if !ok || got != tt.want {
+			t.Errorf("KoreanName(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+		}
+	}
+	if _, ok := textnorm.KoreanName("Kim Jong Un"); ok {
+		t.Error("KoreanName of a Latin name: ok")
 	}
 }

@@ -93,6 +93,8 @@ const (
 	arWawHamza    = 'ؤ'
 	arYaHamza     = 'ئ'
 	arAyn         = 'ع'
+	arZah         = 'ظ'
+	arLam         = 'ل'
 	arWaw         = 'و'
 	arYa          = 'ي'
 	faYa          = 'ی' // Persian ya
@@ -102,10 +104,16 @@ const (
 // appendArabic romanises a run of the Arabic script. Alef is "a"; waw and
 // ya are the consonants w and y at the start of a word, between vowels or
 // before alef, and the long vowels u and i elsewhere; ta marbuta, alef
-// maqsura and ayn are "a"; hamza on its own is not written. Short vowels are
-// not written in Arabic text, so they are absent here ("محمد" → "mhmd"):
-// compare with ConsonantKey.
+// maqsura and ayn are "a"; hamza on its own is not written; zah is "z"
+// (ALA-LC ẓ). The article al- leading a word of three letters or more
+// after it is written apart, with a hyphen, as ALA-LC writes it
+// ("الأسد" → "al-asd"). Short vowels are not written in Arabic text, so
+// they are absent here ("محمد" → "mhmd"): compare with ConsonantKey.
 func appendArabic(dst []byte, run []rune) []byte {
+	if len(run) >= 5 && run[0] == arAlef && run[1] == arLam {
+		dst = append(dst, "al-"...)
+		run = run[2:]
+	}
 	for i, r := range run {
 		var next rune
 		if i+1 < len(run) {
@@ -120,6 +128,8 @@ func appendArabic(dst []byte, run []rune) []byte {
 		case arWawHamza:
 			dst = append(dst, 'u')
 		case arHamza:
+		case arZah:
+			dst = append(dst, 'z')
 		case arWaw:
 			if first || next == arAlef || lastIsVowel(dst) {
 				dst = append(dst, 'w')
@@ -127,7 +137,7 @@ func appendArabic(dst []byte, run []rune) []byte {
 				dst = append(dst, 'u')
 			}
 		case arYa, faYa:
-			if first || next == arAlef || next == arWaw || lastIsVowel(dst) {
+			if first || next == arAlef || next == arAlefMaqsura || next == arWaw || lastIsVowel(dst) {
 				dst = append(dst, 'y')
 			} else {
 				dst = append(dst, 'i')

@@ -1,0 +1,340 @@
+package screen
+
+import (
+	"bytes"
+	"slices"
+
+	"github.com/bangate/bangate/internal/textnorm"
+)
+
+// Foreign spellings. A name written in Latin letters by the conventions of
+// another language than English ("Poetin" in Dutch, "Putyin" in
+// Hungarian, "Wladimirowitsch" in German, "Putinas" with its Lithuanian
+// case ending) is respelt in English usage, the usage the lists write
+// names in, one orthography at a time. The respelling of a query word
+// that no listed name spells nor keys as it is stands for it when a listed
+// name holds it or its phonetic key; the explanation names the
+// orthography.
+
+// rewrite replaces from by to where its condition holds.
+type rewrite struct {
+	from, to string
+	when     rewriteWhen
+}
+
+// rewriteWhen is the condition of a rewrite.
+type rewriteWhen uint8
+
+const (
+	anywhere           rewriteWhen = iota
+	atEnd                          // at the end of the word
+	beforeFront                    // before e or i
+	afterConsonant                 // after a consonant
+	atEndAfterCons                 // at the end of the word, after a consonant
+	atStart                        // at the start of the word
+	atStartBeforeVowel             // at the start of the word, before a vowel
+	beforeVowel                    // before a vowel
+	betweenConsonants              // after a consonant other than n, before a consonant
+)
+
+// orthography is one language's conventions for writing foreign names in
+// Latin letters, as rewrites to English usage.
+type orthography struct {
+	name     string
+	rewrites []rewrite
+}
+
+// orthographies are tried in order; endings (case endings of Baltic
+// languages, the nominative -i of Georgian and Albanian renderings) are
+// tried on their own and after each of the others.
+var orthographies = []orthography{
+	{"Dutch spelling", []rewrite{{"tsj", "ch", anywhere}, {"oe", "u", anywhere}, {"sj", "sh", anywhere}}},
+	{"Scandinavian spelling", []rewrite{{"tj", "ch", anywhere}, {"kj", "ch", anywhere}, {"sj", "sh", anywhere}}},
+	{"German spelling", []rewrite{{"tsch", "ch", anywhere}, {"dsch", "dzh", anywhere}, {"sch", "sh", anywhere}, {"ch", "kh", anywhere}}},
+	{"Polish spelling", []rewrite{{"cz", "ch", anywhere}, {"sz", "sh", anywhere}, {"rz", "zh", anywhere}, {"ie", "e", afterConsonant}}},
+	{"French spelling", []rewrite{{"tch", "ch", anywhere}, {"ch", "sh", anywhere}, {"dj", "dzh", anywhere}, {"j", "zh", anywhere},
+		{"gu", "g", beforeFront}, {"ou", "u", anywhere}, {"e", "", atEndAfterCons}}},
+	{"Spanish spelling", []rewrite{{"gu", "g", beforeFront}, {"j", "kh", anywhere}}},
+	{"Catalan spelling", []rewrite{{"tx", "ch", anywhere}, {"ix", "sh", anywhere}, {"x", "sh", anywhere}}},
+	{"Hungarian spelling", []rewrite{{"gy", "d", anywhere}, {"ty", "t", anywhere}, {"ny", "n", anywhere}, {"sz", "s", anywhere},
+		{"cs", "ch", anywhere}, {"zs", "zh", anywhere}, {"s", "sh", anywhere}}},
+	{"Czech spelling", []rewrite{{"ch", "kh", anywhere}, {"c", "ts", anywhere}}},
+}
+
+// scriptOrthographies are the conventions by which a script writes
+// foreign names, as rewrites of the word its transliteration gives: they
+// are tried first on the words of a query in that script.
+var scriptOrthographies = map[textnorm.Scheme][]orthography{
+	textnorm.GreekELOT: {
+		{"Greek rendering of a foreign name", []rewrite{
+			{"mp", "b", atStart}, {"mp", "mb", anywhere}, {"nt", "d", atStart}, {"nt", "nd", anywhere},
+			{"gk", "g", anywhere}, {"gg", "ng", anywhere}, {"tz", "j", anywhere}, {"ts", "ch", anywhere},
+			{"ch", "kh", anywhere}, {"gi", "y", atStartBeforeVowel}}},
+		{"Greek rendering of a foreign name, b d", []rewrite{
+			{"mp", "b", anywhere}, {"nt", "d", anywhere}, {"gk", "g", anywhere}, {"tz", "j", anywhere},
+			{"ts", "ch", anywhere}, {"ch", "kh", anywhere}, {"z", "zh", anywhere}, {"gi", "y", atStartBeforeVowel}}},
+	},
+	textnorm.Hepburn: {
+		{"kana rendering of a foreign name", []rewrite{{"u", "", atEndAfterCons}, {"u", "", betweenConsonants},
+			{"ou", "o", anywhere}, {"uu", "u", anywhere}, {"aa", "a", anywhere}, {"ii", "i", anywhere}, {"ee", "e", anywhere}, {"oo", "o", anywhere}}},
+		{"kana rendering of a foreign name, r for l", []rewrite{{"u", "", atEndAfterCons}, {"u", "", betweenConsonants},
+			{"ou", "o", anywhere}, {"r", "l", anywhere}}},
+	},
+	textnorm.RevisedRomanization: {
+		{"Hangul rendering of a foreign name", []rewrite{{"eu", "", afterConsonant}, {"l", "r", beforeVowel}, {"ll", "l", anywhere}}},
+		{"Hangul rendering of a foreign name, l", []rewrite{{"eu", "", afterConsonant}, {"ll", "l", anywhere}}},
+	},
+	textnorm.Thai: {{"Thai rendering of a foreign name", []rewrite{
+		{"kh", "k", anywhere}, {"ph", "p", anywhere}, {"th", "t", anywhere}, {"o", "", atStartBeforeVowel}, {"eo", "e", anywhere}}}},
+}
+
+// endings are the case endings renderings of names add: Lithuanian -ius,
+// -as, -is, -ys, -us, Latvian -s, the nominative -i of Georgian and
+// Albanian.
+var endings = []orthography{
+	{"Lithuanian ending", []rewrite{{"ius", "", atEnd}, {"as", "", atEnd}, {"is", "", atEnd}, {"ys", "", atEnd}, {"us", "", atEnd}}},
+	{"Latvian ending", []rewrite{{"s", "", atEnd}}},
+	{"nominative ending -i", []rewrite{{"i", "", atEnd}}},
+}
+
+// minRespell and maxRespell bound the letters of a word that is respelt,
+// and of a stem left when an ending is cut: shorter names spelt another
+// way are as often other names.
+const (
+	minRespell = 5
+	maxRespell = 32
+)
+
+// apply appends w rewritten by o to dst; changed is false when no rewrite
+// applied.
+func (o *orthography) apply(dst, w []byte) (out []byte, changed bool) {
+	for i := 0; i < len(w); {
+		applied := false
+		for _, r := range o.rewrites {
+			if !hasPrefix(w[i:], r.from) || !r.holds(w, i) {
+				continue
+			}
+			dst = append(dst, r.to...)
+			i += len(r.from)
+			applied, changed = true, true
+			break
+		}
+		if !applied {
+			dst = append(dst, w[i])
+			i++
+		}
+	}
+	return dst, changed
+}
+
+// cut returns w without the ending o removes, or changed false; o holds
+// atEnd rewrites to "" only.
+func (o *orthography) cut(w []byte) (out []byte, changed bool) {
+	for _, r := range o.rewrites {
+		if len(w) > len(r.from) && string(w[len(w)-len(r.from):]) == r.from {
+			return w[:len(w)-len(r.from)], true
+		}
+	}
+	return w, false
+}
+
+// letterSet returns the set of the letters a–z of w, one bit each.
+func letterSet(w []byte) uint32 {
+	var m uint32
+	for _, c := range w {
+		m |= 1 << (c - 'a')
+	}
+	return m
+}
+
+// mayApply reports whether a rewrite of o may apply to w, whose letters
+// are letters: o's distinctive spellings (orthographyNeeds) occur in w, or
+// else the first letter of one of its rewrites does.
+func (o *orthography) mayApply(w []byte, letters uint32) bool {
+	if needs, ok := orthographyNeeds[o.name]; ok {
+		for _, n := range needs {
+			if bytes.Contains(w, []byte(n)) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, r := range o.rewrites {
+		if letters&(1<<(r.from[0]-'a')) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// orthographyNeeds are the spellings that tell some orthographies, whose
+// rewrites start with common letters, from English: Hungarian is tried on
+// a word with gy, ty, ny, sz, cs or zs only, not on every word with an s.
+var orthographyNeeds = map[string][]string{
+	"Hungarian spelling": {"gy", "ty", "ny", "sz", "cs", "zs"},
+	"Czech spelling":     {"ch", "cz", "ck"},
+	"Catalan spelling":   {"tx", "ix"},
+}
+
+// holds reports whether the condition of r holds at w[i:].
+func (r *rewrite) holds(w []byte, i int) bool {
+	end := i+len(r.from) == len(w)
+	switch r.when {
+	case atEnd:
+		return end
+	case beforeFront:
+		j := i + len(r.from)
+		return j < len(w) && (w[j] == 'e' || w[j] == 'i')
+	case afterConsonant:
+		return i > 0 && !isVowel(w[i-1])
+	case atEndAfterCons:
+		return end && i > 0 && !isVowel(w[i-1])
+	case atStart:
+		return i == 0
+	case atStartBeforeVowel:
+		j := i + len(r.from)
+		return i == 0 && j < len(w) && isVowel(w[j])
+	case beforeVowel:
+		j := i + len(r.from)
+		return j < len(w) && isVowel(w[j])
+	case betweenConsonants:
+		j := i + len(r.from)
+		return i > 0 && !isVowel(w[i-1]) && w[i-1] != 'n' && j < len(w) && !isVowel(w[j])
+	}
+	return true
+}
+
+// respell returns the key id of the first respelling of w, a query word
+// of letters a–z that no listed name spells or keys as it is, that a
+// listed name holds as a word or as a key, and the orthographies it took;
+// ok is false when none does. The orthographies of the scripts the query
+// was transliterated from (scriptOrthographies) go first; each
+// orthography is tried alone and with an ending cut, after the endings
+// alone.
+func (ix *Index) respell(w []byte, schemes []textnorm.Scheme) (tok int32, how string, ok bool) {
+	if len(w) < minRespell || len(w) > maxRespell {
+		return 0, "", false
+	}
+	for _, c := range w {
+		if c < 'a' || c > 'z' {
+			return 0, "", false
+		}
+	}
+	var sa [2 * maxRespell]byte
+	withEndings := func(s []byte, name string) (int32, string, bool) {
+		for j := range endings {
+			e := &endings[j]
+			if cut, changed := e.cut(s); changed && len(cut) >= minRespell {
+				if tok, ok := ix.known(cut); ok {
+					if name != "" {
+						return tok, name + " and " + e.name, true
+					}
+					return tok, e.name, true
+				}
+			}
+		}
+		return 0, "", false
+	}
+	if tok, how, ok := withEndings(w, ""); ok {
+		return tok, how, ok
+	}
+	letters := letterSet(w)
+	for k := 0; k <= len(schemes); k++ {
+		os := orthographies
+		if k < len(schemes) {
+			os = scriptOrthographies[schemes[k]]
+		}
+		for i := range os {
+			o := &os[i]
+			if !o.mayApply(w, letters) {
+				continue
+			}
+			s, changed := o.apply(sa[:0], w)
+			if !changed {
+				continue
+			}
+			if tok, ok := ix.known(s); ok {
+				return tok, o.name, true
+			}
+			if tok, how, ok := withEndings(s, o.name); ok {
+				return tok, how, ok
+			}
+		}
+	}
+	return 0, "", false
+}
+
+// appendRespelt appends to dst, for a word of a transliterated query
+// (translit), the key ids of its readings by the orthographies of the
+// query's scripts that a listed name holds; how names the orthography of
+// the first.
+func (ix *Index) appendRespelt(dst []int32, w []byte, schemes []textnorm.Scheme, translit bool) ([]int32, string) {
+	var how string
+	if !translit || len(w) > maxRespell {
+		return dst, how
+	}
+	var sa [2 * maxRespell]byte
+	for _, sc := range schemes {
+		for i := range scriptOrthographies[sc] {
+			o := &scriptOrthographies[sc][i]
+			s, changed := o.apply(sa[:0], w)
+			if !changed || len(s) < 2 {
+				continue
+			}
+			if tok, ok := ix.knownShort(s); ok && !slices.Contains(dst, tok) {
+				dst = append(dst, tok)
+				if how == "" {
+					how = o.name
+				}
+			}
+		}
+	}
+	return dst, how
+}
+
+// knownShort is known for words of two letters or more.
+func (ix *Index) knownShort(s []byte) (int32, bool) {
+	if len(s) >= minKnown {
+		return ix.known(s)
+	}
+	d := &ix.dict
+	if id, ok := d.textIDs.find(d.texts, s); ok {
+		return d.textKey[id], true
+	}
+	return 0, false
+}
+
+// appendScriptSkeletonKeys appends to dst the keys of the listed words
+// whose skeleton is that of w read by one of the orthographies of the
+// scripts the query was transliterated from.
+func (ix *Index) appendScriptSkeletonKeys(dst []int32, w []byte, schemes []textnorm.Scheme) []int32 {
+	if len(w) > maxRespell {
+		return dst
+	}
+	var sa [2 * maxRespell]byte
+	for _, sc := range schemes {
+		for i := range scriptOrthographies[sc] {
+			if s, changed := scriptOrthographies[sc][i].apply(sa[:0], w); changed {
+				dst = ix.appendSkeletonKeys(dst, s)
+			}
+		}
+	}
+	return dst
+}
+
+// minKnown is the fewest letters of a respelling looked up by its key.
+const minKnown = 4
+
+// known returns the key id of s when a listed name holds s as a word or
+// holds its phonetic key.
+func (ix *Index) known(s []byte) (int32, bool) {
+	if len(s) < minKnown {
+		return 0, false
+	}
+	d := &ix.dict
+	if id, ok := d.textIDs.find(d.texts, s); ok {
+		return d.textKey[id], true
+	}
+	var kb [4 * maxRespell]byte
+	return d.ids.find(d.keys, appendKey(kb[:0], s))
+}

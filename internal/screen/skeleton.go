@@ -1,0 +1,150 @@
+package screen
+
+import "slices"
+
+// Consonant skeletons. A name transliterated from another script keeps
+// its consonants better than its vowels: abjads (Arabic, Persian, Hebrew)
+// do not write short vowels at all ("محمد" → "mhmd" for Muhammad), and a
+// foreign name written in Hangul, kana, Thai or Greek keeps its consonants
+// and changes its vowels (Korean adds "eu" after consonants, Japanese adds
+// "u" and "o"). The consonant skeleton is textnorm.ConsonantKey's idea
+// with the consonants in the classes that those scripts confuse: b p f v
+// w ph; t d th dh ch ts tz; s z sh; j zh dj dzh; k g q gh c x; h kh; r l;
+// m; n.
+// Vowels (and y) are left out, and a class repeated is written once.
+//
+// A query word that is transliterated, and that no listed name spells or
+// keys as it does, is paired with the listed words of the same skeleton;
+// such a pair is a likeness, credited skeletonSim of the lighter weight,
+// never evidence enough for a hit on its own.
+
+// skeletonSim is the credit of a pair with the same consonant skeleton.
+const skeletonSim = 0.95
+
+// minSkeleton is the fewest classes a skeleton has to be looked up.
+const minSkeleton = 2
+
+// appendSkeleton appends the consonant skeleton of w, a folded word of
+// letters a–z, to dst; words with other bytes have none.
+func appendSkeleton(dst, w []byte) []byte {
+	start := len(dst)
+	for _, c := range w {
+		if c < 'a' || c > 'z' {
+			return dst[:start]
+		}
+	}
+	last := byte(0)
+	add := func(c byte) {
+		if c != last {
+			dst = append(dst, c)
+			last = c
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		var next byte
+		if i+1 < len(w) {
+			next = w[i+1]
+		}
+		switch {
+		case c == 's' && next == 'h':
+			add('s')
+			i++
+		case c == 'z' && next == 'h':
+			add('j') // ж: "j" in Arabic, Hangul and kana
+			i++
+		case c == 'c' && next == 'h', c == 't' && next == 'h', c == 'd' && next == 'h', c == 't' && next == 's', c == 't' && next == 'z':
+			add('t')
+			i++
+		case c == 'k' && next == 'h':
+			add('h')
+			i++
+		case c == 'g' && next == 'h':
+			add('k')
+			i++
+		case c == 'p' && next == 'h':
+			add('b')
+			i++
+		case c == 'd' && next == 'j', c == 'd' && next == 'z' && i+2 < len(w) && w[i+2] == 'h':
+			add('j')
+			if next == 'z' {
+				i++
+			}
+			i++
+		default:
+			switch c {
+			case 'a', 'e', 'i', 'o', 'u', 'y':
+				// Vowels are left out: like consonants around one are
+				// written once, as an abjad writes a doubled one.
+			case 'b', 'p', 'f', 'v', 'w':
+				add('b')
+			case 't', 'd':
+				add('t')
+			case 'c':
+				add('k') // hard c; ch, ts are above
+			case 's', 'z':
+				add('s')
+			case 'k', 'g', 'q':
+				add('k')
+			case 'l', 'r':
+				add('r')
+			case 'x':
+				add('k')
+				add('s')
+			default:
+				add(c) // h, j, m, n
+			}
+		}
+	}
+	return dst
+}
+
+// skeletons maps the consonant skeleton of every key of the vocabulary to
+// the keys that have it. It is built on the first transliterated query.
+type skeletons map[string][]int32
+
+// buildSkeletons computes the skeletons of the vocabulary's texts.
+func (ix *Index) buildSkeletons() skeletons {
+	d := &ix.dict
+	m := make(skeletons, len(d.keys)/2)
+	var buf []byte
+	for id, t := range d.texts {
+		buf = appendSkeleton(buf[:0], []byte(t))
+		if len(buf) < minSkeleton {
+			continue
+		}
+		k := d.textKey[id]
+		if ks := m[string(buf)]; !slices.Contains(ks, k) {
+			m[string(buf)] = append(ks, k)
+		}
+	}
+	return m
+}
+
+// appendSkeletonKeys appends to dst the keys of the listed words whose
+// skeleton is that of w.
+func (ix *Index) appendSkeletonKeys(dst []int32, w []byte) []int32 {
+	var buf [64]byte
+	s := appendSkeleton(buf[:0], w)
+	if len(s) < minSkeleton {
+		return dst
+	}
+	return append(dst, ix.skeletons()[string(s)]...)
+}
+
+// hasSkeleton reports whether a listed word has the skeleton of w.
+func (ix *Index) hasSkeleton(w []byte) bool {
+	var buf [64]byte
+	s := appendSkeleton(buf[:0], w)
+	return len(s) >= minSkeleton && len(ix.skeletons()[string(s)]) > 0
+}
+
+// isAllah reports whether w is "Allah" as the Arabic and Hebrew readings
+// write it ("allh", "alh", "allah").
+func isAllah(w []byte) bool {
+	switch string(w) {
+	case "allh", "alh", "allah", "llh":
+		return true
+	}
+	return false
+}
