@@ -109,6 +109,7 @@ func (sc *screener) distinctNames() int { return len(sc.names) }
 func (sc *screener) signal(sig attribute.Signal) ([]Found, error) {
 	ms, err := sc.matches(sig)
 	if err != nil {
+		sc.s.failed(err)
 		return nil, signalError(sig, err)
 	}
 	if sig.Source != attribute.SourceComponentName && sig.Value != "" && sig.Type == attribute.ValueName {
