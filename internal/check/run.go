@@ -119,7 +119,11 @@ func (s *Session) check(ctx context.Context, in Input, pr *progress) (decision.I
 	}
 	facts.Parties, facts.Hits = sc.screened()
 	pr.stage(StageEvaluate)
-	res, err := s.engine.Evaluate(ctx, value)
+	engine, err := s.policies()
+	if err != nil {
+		return fail(&InputError{Path: in.Path, Stage: StageEvaluate, Err: err})
+	}
+	res, err := engine.Evaluate(ctx, value)
 	if err != nil {
 		return fail(&InputError{Path: in.Path, Stage: StageEvaluate, Err: err})
 	}

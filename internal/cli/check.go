@@ -126,7 +126,10 @@ func runCheck(cmd *cobra.Command, env *Env, args []string) error {
 		return withCode(decision.ExitError, err)
 	}
 	// Read and parse the inputs while the session compiles the policies
-	// and loads the lists: all three are independent.
+	// and loads the lists: all three are independent. The session is
+	// opened as soon as the lists are loaded, so that the inputs are
+	// screened while the policies still compile; only evaluation waits
+	// for them.
 	keep := cfg.Evidence.File != "" // Input.Data is needed again only for evidence
 	parsing := make(chan []check.Input, 1)
 	go func() {
@@ -139,16 +142,20 @@ func runCheck(cmd *cobra.Command, env *Env, args []string) error {
 		}
 		parsing <- inputs
 	}()
-	sess, err := newSession(ctx, cfg, plan, env, log)
+	sess, err := check.OpenSession(ctx, plan, sessionSources(cfg, plan, env, log))
 	inputs := <-parsing
 	if err != nil {
+		return withCode(decision.ExitError, err)
+	}
+	run := sess.RunWith(ctx, inputs, check.RunOptions{Progress: prog.update})
+	prog.stop()
+	if err := sess.Ready(); err != nil {
+		// The policies did not compile: the run decided nothing.
 		return withCode(decision.ExitError, err)
 	}
 	if w := sess.StaleWarning(); w != "" {
 		log.Warn("stale list", "err", w)
 	}
-	run := sess.RunWith(ctx, inputs, check.RunOptions{Progress: prog.update})
-	prog.stop()
 	d := run.Decision
 	log.Info("checked", "inputs", len(d.Inputs), "outcome", d.Outcome, "exit", d.ExitCode)
 
