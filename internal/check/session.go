@@ -127,9 +127,11 @@ func OpenSession(ctx context.Context, plan Plan, src Sources) (*Session, error) 
 	// The two fixed costs are independent: compile while the lists load,
 	// and after, while the caller screens.
 	s.compiled = make(chan struct{})
+	start := time.Now()
 	go func() {
 		defer close(s.compiled)
 		s.engine, s.engineErr = s.compile(ctx, src)
+		s.debug("policies compiled", "took", time.Since(start))
 		if s.engineErr != nil {
 			s.engine = nil
 			return
@@ -139,12 +141,20 @@ func OpenSession(ctx context.Context, plan Plan, src Sources) (*Session, error) 
 		}
 	}()
 	scr, err := loadScreening(plan, src)
+	s.debug("lists loaded", "took", time.Since(start))
 	if err != nil {
 		return nil, errors.Join(s.Ready(), err)
 	}
 	s.screening = scr
 	s.stale = staleLists(scr.Lists, time.Duration(plan.Lists.MaxAge), src.Now())
 	return s, nil
+}
+
+// debug logs what the session did at debug level.
+func (s *Session) debug(msg string, args ...any) {
+	if s.log != nil {
+		s.log.Debug(msg, args...)
+	}
 }
 
 // Ready waits until the policies are compiled and returns the error that

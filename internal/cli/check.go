@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -131,15 +132,18 @@ func runCheck(cmd *cobra.Command, env *Env, args []string) error {
 	// screened while the policies still compile; only evaluation waits
 	// for them.
 	keep := cfg.Evidence.File != "" // Input.Data is needed again only for evidence
+	start := time.Now()
 	parsing := make(chan []check.Input, 1)
 	go func() {
 		inputs := check.ReadInputs(args, env.Stdin, plan.Input.MaxSize)
+		log.Debug("inputs read", "took", time.Since(start))
 		for i := range inputs {
 			inputs[i] = check.Parse(plan, inputs[i])
 			if !keep {
 				inputs[i].Data = nil
 			}
 		}
+		log.Debug("inputs parsed", "took", time.Since(start))
 		parsing <- inputs
 	}()
 	sess, err := check.OpenSession(ctx, plan, sessionSources(cfg, plan, env, log))
@@ -147,7 +151,11 @@ func runCheck(cmd *cobra.Command, env *Env, args []string) error {
 	if err != nil {
 		return withCode(decision.ExitError, err)
 	}
-	run := sess.RunWith(ctx, inputs, check.RunOptions{Progress: prog.update})
+	progress := func(p check.Progress) {
+		log.Debug("input stage", "input", p.Path, "stage", p.Stage, "took", time.Since(start))
+		prog.update(p)
+	}
+	run := sess.RunWith(ctx, inputs, check.RunOptions{Progress: progress})
 	prog.stop()
 	if err := sess.Ready(); err != nil {
 		// The policies did not compile: the run decided nothing.
@@ -164,6 +172,7 @@ func runCheck(cmd *cobra.Command, env *Env, args []string) error {
 			return withCode(decision.ExitError, err)
 		}
 	}
+	log.Debug("reports written", "took", time.Since(start))
 	if err := writeEvidence(ctx, env, cfg, sess, run); err != nil {
 		return withCode(decision.ExitError, err)
 	}
