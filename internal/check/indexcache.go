@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/bangate/bangate/internal/atomicfile"
@@ -48,14 +49,22 @@ const indexFileExt = ".idx"
 // when cache holds an index built from the same lists, options and
 // program, decodes that instead. cache may be nil.
 func LoadScreening(src ListSources, opts screen.Options, cache *IndexCache) (*Screening, error) {
+	return loadStamped(src, "", opts, cache)
+}
+
+// loadStamped is LoadScreening of lists whose Stamp the caller has taken
+// already ("": not yet).
+func loadStamped(src ListSources, stamp string, opts screen.Options, cache *IndexCache) (*Screening, error) {
 	if err := opts.Validate(); err != nil {
 		return nil, fmt.Errorf("screen options: %w", err)
 	}
 	var path string
 	if cache != nil && cache.Program != "" && cache.Dir != "" {
-		stamp, err := src.Stamp()
-		if err != nil {
-			return nil, err
+		if stamp == "" {
+			var err error
+			if stamp, err = src.Stamp(); err != nil {
+				return nil, err
+			}
 		}
 		path = filepath.Join(cache.Dir, indexKey(cache.Program, stamp, opts)+indexFileExt)
 		if s := cache.load(path); s != nil {
@@ -98,12 +107,22 @@ func (c *IndexCache) load(path string) *Screening {
 	now := time.Now()
 	_ = os.Chtimes(path, now, now) // kept longest when used most recently
 	c.log(slog.LevelDebug, "screening index from cache", "file", path)
+	var once sync.Once
+	s.damaged = func() {
+		once.Do(func() {
+			c.log(slog.LevelWarn, "cached screening index damaged; removed, the next check indexes the lists again", "file", path)
+			if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				c.log(slog.LevelWarn, "damaged screening index not removed", "file", path, "err", err)
+			}
+		})
+	}
 	return s
 }
 
-// openIndex reads the index file at path. The file stays open while the
-// index is in use (the entries of sanctions lists are read from it when a
-// match needs one) and is closed once the index is garbage.
+// openIndex reads the index file at path. The file is mapped into memory
+// where the system allows, so that a check touches only the pages of the
+// entries it reads (and makes no system call to read one); else it stays
+// open. Either way it is released once the index is garbage.
 func openIndex(path string) (*Screening, error) {
 	f, err := os.Open(path)
 	if err != nil {

@@ -5,12 +5,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/bangate/bangate/internal/attribute"
 	"github.com/bangate/bangate/internal/decision"
 	"github.com/bangate/bangate/internal/policy"
 	"github.com/bangate/bangate/internal/screen"
@@ -143,5 +147,58 @@ func TestIndexReadErrorFailsCheck(t *testing.T) {
 		if err := decided(tc.in); err != nil {
 			t.Errorf("once reads succeed again: %v", err)
 		}
+	}
+}
+
+// TestDamagedEntryDropsCache: an entry of a cached index that does not
+// read as it was written (entries are checked when first read) fails the
+// signal that needed it, with ErrFormat, and the cache drops the file, so
+// that the next load indexes the lists again.
+func TestDamagedEntryDropsCache(t *testing.T) {
+	dir := t.TempDir()
+	now := func() time.Time { return time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC) }
+	src := ListSources{Builtin: policies.FS, StoreDir: filepath.Join(dir, "store"), Now: now}
+	cache := &IndexCache{Dir: filepath.Join(dir, "index"), Program: "program 1"}
+	if _, err := LoadScreening(src, screen.DefaultOptions(), cache); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(cache.Dir, "*.idx"))
+	if len(files) != 1 {
+		t.Fatalf("index files %v", files)
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The SDN entry of Positive Technologies, the last place its domain
+	// is written (the tables hold it too).
+	data[bytes.LastIndex(data, []byte("ptsecurity.com"))] ^= 0x20
+	if err := os.WriteFile(files[0], data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := LoadScreening(src, screen.DefaultOptions(), cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.damaged == nil {
+		t.Fatal("the screening was not read from the cache")
+	}
+	sc := newScreener(s)
+	if _, err := sc.signal(attribute.Signal{Type: attribute.ValueName, Source: "supplier", Value: "Igor Sechin", Kind: "person"}); err != nil {
+		t.Fatalf("an undamaged entry: %v", err)
+	}
+	_, err = sc.signal(attribute.Signal{Type: attribute.ValueDomain, Source: attribute.SourceURL, Value: "ptsecurity.com", Pointer: "/x"})
+	if !errors.Is(err, indexfile.ErrFormat) || !strings.Contains(err.Error(), `domain "ptsecurity.com" at /x`) {
+		t.Fatalf("the damaged entry: %v", err)
+	}
+	if _, err := os.Stat(files[0]); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("the damaged file is still there: %v", err)
+	}
+	again, err := LoadScreening(src, screen.DefaultOptions(), cache)
+	if err != nil || again.damaged != nil {
+		t.Fatalf("not indexed again: %v", err)
+	}
+	if ms, err := newScreener(again).signal(attribute.Signal{Type: attribute.ValueDomain, Source: attribute.SourceURL, Value: "ptsecurity.com"}); err != nil || len(ms) == 0 {
+		t.Fatalf("after indexing again: %v, %v", ms, err)
 	}
 }

@@ -50,6 +50,9 @@ type parsed struct {
 	// data is the input's bytes, kept (whatever the caller does with
 	// Input.Data) to place the findings in the file after evaluation.
 	data []byte
+	// spent is set once a run has built the policy input of doc and let
+	// doc go: another run of the input parses it again.
+	spent bool
 }
 
 // errNeither is wrapped when an input is neither an SBOM nor a vendor
@@ -62,6 +65,9 @@ var errNeither = errors.New("not an SBOM or vendor file")
 // the plan's Input settings matter here. The caller may drop Data
 // afterwards when nothing else (an evidence record) needs the bytes; the
 // parsed input keeps them until the run has placed its findings in them.
+// A run lets the parsed document go once it has built the policy input
+// from it, so that its memory is free before evaluation: a second run of
+// the same Input parses it again, from Data.
 func Parse(plan Plan, in Input) Input {
 	if in.parsed == nil {
 		in.parsed = parse(in, plan.Input)

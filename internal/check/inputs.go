@@ -119,7 +119,33 @@ func readFile(path string, maxSize int64) Input {
 		return Input{Path: path, Err: fmt.Errorf("read %s: %w", path, unwrapPath(err))}
 	}
 	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() <= maxSize {
+		return readSized(path, f, info.Size(), maxSize)
+	}
 	return readLimited(path, f, maxSize)
+}
+
+// readSized reads a file whose size is known: into a buffer of that size
+// (io.ReadAll would grow one by doubling, leaving twice the input behind
+// as garbage), then what a file that grew meanwhile has beyond it.
+func readSized(path string, r io.Reader, size, maxSize int64) Input {
+	data := make([]byte, size, size+1)
+	n, err := io.ReadFull(r, data)
+	data = data[:n]
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF): // the file shrank
+		return Input{Path: path, Data: data}
+	case err != nil:
+		return Input{Path: path, Err: fmt.Errorf("read %s: %w", path, err)}
+	}
+	rest, err := io.ReadAll(io.LimitReader(r, maxSize-size+1))
+	if err != nil {
+		return Input{Path: path, Err: fmt.Errorf("read %s: %w", path, err)}
+	}
+	if data = append(data, rest...); int64(len(data)) > maxSize {
+		return tooLarge(path, maxSize)
+	}
+	return Input{Path: path, Data: data}
 }
 
 func readLimited(path string, r io.Reader, maxSize int64) Input {
@@ -128,9 +154,14 @@ func readLimited(path string, r io.Reader, maxSize int64) Input {
 		return Input{Path: path, Err: fmt.Errorf("read %s: %w", path, err)}
 	}
 	if int64(len(data)) > maxSize {
-		return Input{Path: path, Err: fmt.Errorf("read %s: larger than the input size limit of %d bytes (input.max-size, --max-input-size)", path, maxSize)}
+		return tooLarge(path, maxSize)
 	}
 	return Input{Path: path, Data: data}
+}
+
+// tooLarge is the input at path, refused for its size.
+func tooLarge(path string, maxSize int64) Input {
+	return Input{Path: path, Err: fmt.Errorf("read %s: larger than the input size limit of %d bytes (input.max-size, --max-input-size)", path, maxSize)}
 }
 
 // unwrapPath drops the *PathError wrapper, whose text repeats the path.

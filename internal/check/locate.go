@@ -51,11 +51,11 @@ func locateFindings(p *parsed, res *decision.Result) error {
 // locateIn places pointers in the input's bytes by the format it was read
 // in; nil when the format has no places bangate can give.
 func locateIn(p *parsed, ptrs []string) ([]sbom.Position, error) {
-	if p.doc != nil {
+	if p.kind == KindSBOM {
 		if p.data == nil {
 			return nil, nil
 		}
-		return sbom.Locate(p.data, p.doc.Format, ptrs)
+		return sbom.Locate(p.data, sbom.Format(p.format), ptrs)
 	}
 	switch procurement.Format(strings.TrimPrefix(p.format, "procurement-")) {
 	case procurement.FormatCSV:

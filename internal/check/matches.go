@@ -30,10 +30,6 @@ type Found struct {
 	Pointer string
 	// Confidence says how strongly the match attributes the subject.
 	Confidence string
-	// EntryType is the entry's type ("individual", "entity", ...).
-	EntryType string
-	// LinkedTo names whom the entry's remarks link it to.
-	LinkedTo []string
 }
 
 // screener screens signals with a per-input cache: the same supplier name
@@ -109,6 +105,7 @@ func (sc *screener) distinctNames() int { return len(sc.names) }
 func (sc *screener) signal(sig attribute.Signal) ([]Found, error) {
 	ms, err := sc.matches(sig)
 	if err != nil {
+		sc.s.failed(err)
 		return nil, signalError(sig, err)
 	}
 	if sig.Source != attribute.SourceComponentName && sig.Value != "" && sig.Type == attribute.ValueName {
@@ -123,15 +120,7 @@ func (sc *screener) signal(sig attribute.Signal) ([]Found, error) {
 		if !keep {
 			continue
 		}
-		f := Found{Match: m, Signal: sig.Source, Value: sig.Value, Pointer: sig.Pointer, Confidence: conf}
-		e, err := sc.s.Index.Entry(m.List, m.EntryID)
-		if err != nil {
-			return nil, signalError(sig, err)
-		}
-		if e != nil {
-			f.EntryType, f.LinkedTo = e.Type, e.LinkedTo
-		}
-		out = append(out, f)
+		out = append(out, Found{Match: m, Signal: sig.Source, Value: sig.Value, Pointer: sig.Pointer, Confidence: conf})
 	}
 	if len(out) > 0 && sig.Source != attribute.SourceComponentName {
 		sc.hits[hitKey{sig.Type, sig.Value, sig.Kind, sig.Ecosystem, sig.Source}] = true

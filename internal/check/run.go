@@ -57,6 +57,14 @@ func (s *Session) RunWith(ctx context.Context, inputs []Input, opts RunOptions) 
 		if err := ctx.Err(); err != nil && in.Err == nil {
 			in = Input{Path: in.Path, Err: fmt.Errorf("check cancelled: %w", err)}
 		}
+		if in.parsed != nil && in.parsed.spent {
+			// Decided by an earlier run, which let its document go: read
+			// it again, from the bytes the caller kept.
+			in.parsed = nil
+			if in.Data == nil && in.Err == nil && in.Skipped == "" {
+				in.Err = errors.New("checked before, and its bytes were not kept: read it again")
+			}
+		}
 		if in.parsed == nil && (in.member || in.Skipped != "") {
 			in.parsed = parse(in, s.plan.Input)
 		}
@@ -111,6 +119,9 @@ func (s *Session) check(ctx context.Context, in Input, pr *progress) (decision.I
 			return fail(&InputError{Path: in.Path, Stage: StageScreen, Err: err})
 		}
 		value, out.Coverage, out.Subject, sc = built.value, built.coverage, built.subject, built.sc
+		// The policy input holds what evaluation needs of the document:
+		// let the rest of it go before evaluation allocates.
+		p.doc, p.spent = nil, true
 	} else {
 		var err error
 		if value, out.Coverage, sc, err = s.buildProcurementInput(p.vendors, s.ownership, src, s.screening); err != nil {
@@ -119,7 +130,11 @@ func (s *Session) check(ctx context.Context, in Input, pr *progress) (decision.I
 	}
 	facts.Parties, facts.Hits = sc.screened()
 	pr.stage(StageEvaluate)
-	res, err := s.engine.Evaluate(ctx, value)
+	engine, err := s.policies()
+	if err != nil {
+		return fail(&InputError{Path: in.Path, Stage: StageEvaluate, Err: err})
+	}
+	res, err := engine.Evaluate(ctx, value)
 	if err != nil {
 		return fail(&InputError{Path: in.Path, Stage: StageEvaluate, Err: err})
 	}

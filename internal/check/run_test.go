@@ -172,3 +172,34 @@ func TestSPDX3TwinFails(t *testing.T) {
 		}
 	}
 }
+
+// An input parsed ahead is decided alike by a second run, which parses it
+// again (the first let its document go once it had built the policy
+// input); without its bytes, the second run says it cannot.
+func TestRunParsedTwice(t *testing.T) {
+	plan := testPlan(t, "federal-contractor", "2026-11-27")
+	s := session(t, plan)
+	ctx := context.Background()
+	data, err := os.ReadFile(filepath.Join("..", "..", "examples", "sbom", "kaspersky.cdx.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := check.Parse(plan, check.Input{Path: "k.cdx.json", Data: data})
+	first := s.Run(ctx, []check.Input{in}).Decision
+	second := s.Run(ctx, []check.Input{in}).Decision
+	if first.ExitCode != decision.ExitFail || len(first.Inputs[0].Result.Violations) == 0 {
+		t.Fatalf("first run: exit %d, %+v", first.ExitCode, first.Inputs[0])
+	}
+	if d := cmp.Diff(first.Inputs, second.Inputs); d != "" {
+		t.Errorf("the second run decides otherwise (-first +second):\n%s", d)
+	}
+	dropped := check.Parse(plan, check.Input{Path: "k.cdx.json", Data: data})
+	dropped.Data = nil
+	if d := s.Run(ctx, []check.Input{dropped}).Decision; d.ExitCode != decision.ExitFail {
+		t.Fatalf("first run without the bytes: exit %d", d.ExitCode)
+	}
+	again := s.Run(ctx, []check.Input{dropped}).Decision
+	if again.ExitCode != decision.ExitError || !strings.Contains(again.Inputs[0].Error, "checked before, and its bytes were not kept") {
+		t.Errorf("second run without the bytes: exit %d, %q", again.ExitCode, again.Inputs[0].Error)
+	}
+}

@@ -1,12 +1,14 @@
 package check
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 
 	"github.com/bangate/bangate/internal/lists"
 	"github.com/bangate/bangate/internal/provenance"
 	"github.com/bangate/bangate/internal/screen"
+	"github.com/bangate/bangate/internal/screen/indexfile"
 )
 
 // Screening is an immutable set of loaded lists and their index.
@@ -19,6 +21,20 @@ type Screening struct {
 	Kinds map[string]provenance.Kind
 	// Thresholds are the name-match thresholds the index was built with.
 	Thresholds screen.Options
+
+	// damaged, when set, is called when an entry of the index's file does
+	// not read as it was written (indexfile.ErrFormat: entries are checked
+	// when first read): the cache then drops the file, so that the next
+	// check indexes the lists again.
+	damaged func()
+}
+
+// failed tells the index cache about a screening error that shows its
+// file damaged.
+func (s *Screening) failed(err error) {
+	if s.damaged != nil && errors.Is(err, indexfile.ErrFormat) {
+		s.damaged()
+	}
 }
 
 // NewScreening indexes the lists once.

@@ -35,6 +35,7 @@ func (s *Session) ScreenName(name, kind string) (NameResult, error) {
 	}
 	ms, err := s.screening.Index.Name(screen.Query{Name: name, Kind: kind})
 	if err != nil {
+		s.screening.failed(err)
 		return NameResult{}, err
 	}
 	t := s.screening.Thresholds

@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/bangate/bangate/internal/decision"
@@ -65,8 +64,12 @@ type PolicyFile struct {
 // compiled policies, the screening index, the parsed waivers and
 // ownership. It is safe for concurrent use; a server keeps one per plan.
 type Session struct {
-	plan      Plan
+	plan Plan
+	// compiled is closed once engine or engineErr is set; nil: engine is
+	// set already.
+	compiled  chan struct{}
 	engine    *policy.Engine
+	engineErr error
 	screening *Screening
 	waivers   []decision.Waiver
 	ownership []procurement.Edge
@@ -79,6 +82,24 @@ type Session struct {
 // indexes the lists (each at most once per Cache), and parses the waiver
 // and ownership files the plan carries.
 func NewSession(ctx context.Context, plan Plan, src Sources) (*Session, error) {
+	s, err := OpenSession(ctx, plan, src)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Ready(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// OpenSession is NewSession for a front end that has work to do before
+// the policies are needed: it returns once the lists are loaded and
+// indexed, while the policies compile on another goroutine. A run screens
+// its inputs meanwhile and waits for the policies only to evaluate them.
+// Ready waits for them and returns what NewSession would have; until it
+// returns nil, a run may decide its inputs as errors, and the caller
+// reports Ready's error instead.
+func OpenSession(ctx context.Context, plan Plan, src Sources) (*Session, error) {
 	if err := plan.Validate(); err != nil {
 		return nil, err
 	}
@@ -103,23 +124,53 @@ func NewSession(ctx context.Context, plan Plan, src Sources) (*Session, error) {
 		}
 		s.ownership = edges
 	}
-	// The two fixed costs are independent: compile while the lists load.
-	var (
-		wg     sync.WaitGroup
-		engErr error
-	)
-	wg.Go(func() { s.engine, engErr = s.compile(ctx, src) })
-	scr, scrErr := loadScreening(plan, src)
-	wg.Wait()
-	if err := errors.Join(engErr, scrErr); err != nil {
-		return nil, err
+	// The two fixed costs are independent: compile while the lists load,
+	// and after, while the caller screens.
+	s.compiled = make(chan struct{})
+	start := time.Now()
+	go func() {
+		defer close(s.compiled)
+		s.engine, s.engineErr = s.compile(ctx, src)
+		s.debug("policies compiled", "took", time.Since(start))
+		if s.engineErr != nil {
+			s.engine = nil
+			return
+		}
+		if profiles := s.engine.Profiles(); !slices.Contains(profiles, plan.Profile) {
+			s.engine, s.engineErr = nil, fmt.Errorf("profile %q: the policy bundle defines %s", plan.Profile, strings.Join(profiles, ", "))
+		}
+	}()
+	scr, err := loadScreening(plan, src)
+	s.debug("lists loaded", "took", time.Since(start))
+	if err != nil {
+		return nil, errors.Join(s.Ready(), err)
 	}
 	s.screening = scr
-	if profiles := s.engine.Profiles(); !slices.Contains(profiles, plan.Profile) {
-		return nil, fmt.Errorf("profile %q: the policy bundle defines %s", plan.Profile, strings.Join(profiles, ", "))
-	}
 	s.stale = staleLists(scr.Lists, time.Duration(plan.Lists.MaxAge), src.Now())
 	return s, nil
+}
+
+// debug logs what the session did at debug level.
+func (s *Session) debug(msg string, args ...any) {
+	if s.log != nil {
+		s.log.Debug(msg, args...)
+	}
+}
+
+// Ready waits until the policies are compiled and returns the error that
+// kept them from compiling (or the plan's profile from being found in
+// them).
+func (s *Session) Ready() error {
+	_, err := s.policies()
+	return err
+}
+
+// policies returns the compiled policies, once compiled.
+func (s *Session) policies() (*policy.Engine, error) {
+	if s.compiled != nil {
+		<-s.compiled
+	}
+	return s.engine, s.engineErr
 }
 
 // compile loads and compiles the policy bundle with the waivers as data.
@@ -173,7 +224,7 @@ func loadScreening(plan Plan, src Sources) (*Screening, error) {
 		return nil, err
 	}
 	return src.Cache.screening(fmt.Sprintf("stamp %s %+v", stamp, opts), func() (*Screening, error) {
-		return LoadScreening(ls, opts, src.IndexCache)
+		return loadStamped(ls, stamp, opts, src.IndexCache)
 	})
 }
 
@@ -204,11 +255,23 @@ func (s *Session) Lists() []provenance.List { return slices.Clone(s.screening.Li
 // names the entry it could not read.
 func (s *Session) LoadedLists() ([]*lists.List, error) { return s.screening.Loaded() }
 
-// PolicyFiles lists the compiled bundle's files with their digests.
-func (s *Session) PolicyFiles() []provenance.File { return s.engine.Files() }
+// PolicyFiles lists the compiled bundle's files with their digests (none
+// when Ready fails).
+func (s *Session) PolicyFiles() []provenance.File {
+	if e, _ := s.policies(); e != nil {
+		return e.Files()
+	}
+	return nil
+}
 
-// BundleDigest is the digest over every policy file.
-func (s *Session) BundleDigest() string { return s.engine.Digest() }
+// BundleDigest is the digest over every policy file ("" when Ready
+// fails).
+func (s *Session) BundleDigest() string {
+	if e, _ := s.policies(); e != nil {
+		return e.Digest()
+	}
+	return ""
+}
 
 // Waivers are the waivers the plan's waiver file holds.
 func (s *Session) Waivers() []decision.Waiver { return slices.Clone(s.waivers) }
@@ -221,4 +284,9 @@ func (s *Session) Stale() []error { return slices.Clone(s.stale) }
 func (s *Session) allComponents() bool { return s.plan.PolicyInput == PolicyInputAll }
 
 // PolicyContent is the bytes of one of PolicyFiles, as compiled.
-func (s *Session) PolicyContent(f provenance.File) []byte { return s.engine.Content(f) }
+func (s *Session) PolicyContent(f provenance.File) []byte {
+	if e, _ := s.policies(); e != nil {
+		return e.Content(f)
+	}
+	return nil
+}

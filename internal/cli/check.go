@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -126,29 +127,43 @@ func runCheck(cmd *cobra.Command, env *Env, args []string) error {
 		return withCode(decision.ExitError, err)
 	}
 	// Read and parse the inputs while the session compiles the policies
-	// and loads the lists: all three are independent.
+	// and loads the lists: all three are independent. The session is
+	// opened as soon as the lists are loaded, so that the inputs are
+	// screened while the policies still compile; only evaluation waits
+	// for them.
 	keep := cfg.Evidence.File != "" // Input.Data is needed again only for evidence
+	start := time.Now()
 	parsing := make(chan []check.Input, 1)
 	go func() {
 		inputs := check.ReadInputs(args, env.Stdin, plan.Input.MaxSize)
+		log.Debug("inputs read", "took", time.Since(start))
 		for i := range inputs {
 			inputs[i] = check.Parse(plan, inputs[i])
 			if !keep {
 				inputs[i].Data = nil
 			}
 		}
+		log.Debug("inputs parsed", "took", time.Since(start))
 		parsing <- inputs
 	}()
-	sess, err := newSession(ctx, cfg, plan, env, log)
+	sess, err := check.OpenSession(ctx, plan, sessionSources(cfg, plan, env, log))
 	inputs := <-parsing
 	if err != nil {
+		return withCode(decision.ExitError, err)
+	}
+	progress := func(p check.Progress) {
+		log.Debug("input stage", "input", p.Path, "stage", p.Stage, "took", time.Since(start))
+		prog.update(p)
+	}
+	run := sess.RunWith(ctx, inputs, check.RunOptions{Progress: progress})
+	prog.stop()
+	if err := sess.Ready(); err != nil {
+		// The policies did not compile: the run decided nothing.
 		return withCode(decision.ExitError, err)
 	}
 	if w := sess.StaleWarning(); w != "" {
 		log.Warn("stale list", "err", w)
 	}
-	run := sess.RunWith(ctx, inputs, check.RunOptions{Progress: prog.update})
-	prog.stop()
 	d := run.Decision
 	log.Info("checked", "inputs", len(d.Inputs), "outcome", d.Outcome, "exit", d.ExitCode)
 
@@ -157,6 +172,7 @@ func runCheck(cmd *cobra.Command, env *Env, args []string) error {
 			return withCode(decision.ExitError, err)
 		}
 	}
+	log.Debug("reports written", "took", time.Since(start))
 	if err := writeEvidence(ctx, env, cfg, sess, run); err != nil {
 		return withCode(decision.ExitError, err)
 	}

@@ -36,4 +36,9 @@ type Match struct {
 	Programs []string `json:"programs,omitempty"`
 	// Explain says in words which tokens and normalisations made the match.
 	Explain string `json:"explain,omitempty"`
+	// EntryType is the entry's type ("individual", "entity", "vessel",
+	// "aircraft"), as the list gives it.
+	EntryType string `json:"entry_type,omitempty"`
+	// LinkedTo names whom the entry's remarks link it to, if anyone.
+	LinkedTo []string `json:"linked_to,omitempty"`
 }

@@ -18,9 +18,13 @@ func (ix *Index) newMatch(r ref, e *lists.Entry, matched, on string, score float
 		Score:       score,
 		Method:      method,
 		Explain:     explain,
+		EntryType:   e.Type,
 	}
 	if len(e.Programs) > 0 {
 		m.Programs = slices.Clone(e.Programs)
+	}
+	if len(e.LinkedTo) > 0 {
+		m.LinkedTo = slices.Clone(e.LinkedTo)
 	}
 	return m
 }

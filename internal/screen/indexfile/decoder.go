@@ -212,9 +212,10 @@ func (d *decoder) list(ents *entriesSection) (provenance.List, entryList) {
 		}
 	}
 	size := d.uvarint()
-	l := entryList{id: p.ID, r: ents.r, base: ents.off + ents.used, whole: p.Kind == provenance.KindBan}
+	l := entryList{id: p.ID, sec: ents, base: ents.used, whole: p.Kind == provenance.KindBan}
 	l.offs = rawView[uint32](d)
 	l.byID = rawView[int32](d)
+	l.aliases = rawView[int32](d)
 	if d.err != nil {
 		return p, entryList{}
 	}
@@ -227,13 +228,19 @@ func (d *decoder) list(ents *entriesSection) (provenance.List, entryList) {
 		d.fail("list %s: entry offsets: %v", p.ID, err)
 		return p, entryList{}
 	}
-	if len(l.byID) != l.len() {
-		d.fail("list %s: entry order: %d entries, %d in order", p.ID, l.len(), len(l.byID))
+	if len(l.byID) != l.len() || len(l.aliases) != l.len() {
+		d.fail("list %s: %d entries, %d in order, %d alias counts", p.ID, l.len(), len(l.byID), len(l.aliases))
 		return p, entryList{}
 	}
 	for _, i := range l.byID {
 		if i < 0 || int(i) >= l.len() {
 			d.fail("list %s: entry order out of range", p.ID)
+			return p, entryList{}
+		}
+	}
+	for _, n := range l.aliases {
+		if n < 0 {
+			d.fail("list %s: negative alias count", p.ID)
 			return p, entryList{}
 		}
 	}

@@ -1,34 +1,102 @@
 package indexfile
 
 import (
+	"bytes"
 	"fmt"
 	"hash/crc32"
 	"io"
-	"slices"
 	"strings"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/bangate/bangate/internal/lists"
 	"github.com/bangate/bangate/internal/screen"
 )
 
-// entriesSection is the entries section of an index being read: the lists
-// take used bytes of it, in order.
+// entriesSection is the entries section of an index being read, through
+// r: the lists take used bytes of it, in order. Each block of blockSize
+// bytes is checked against its checksum (sums, from the tables section)
+// the first time an entry in it is read; ok records the blocks checked.
 type entriesSection struct {
 	r         io.ReaderAt
-	off, size int64
+	off, size int64 // where the section starts in r, and its size
 	used      int64
+	sums      []uint32
+	ok        []atomic.Bool
+}
+
+// blocks returns the blocks that bytes lo to hi of the section are in.
+func blocks(lo, hi int64) (first, last int) {
+	return int(lo / blockSize), int((hi - 1) / blockSize)
+}
+
+// checked reports whether every block of bytes lo to hi has been checked.
+func (s *entriesSection) checked(lo, hi int64) bool {
+	first, last := blocks(lo, hi)
+	for b := first; b <= last; b++ {
+		if !s.ok[b].Load() {
+			return false
+		}
+	}
+	return true
+}
+
+// check checks the blocks of buf, which holds the section's bytes from the
+// start of block first on, against their checksums.
+func (s *entriesSection) check(buf []byte, first int) error {
+	for k := 0; k < len(buf); k += blockSize {
+		b := first + k/blockSize
+		if s.ok[b].Load() {
+			continue
+		}
+		if crc32.Checksum(buf[k:min(k+blockSize, len(buf))], castagnoli) != s.sums[b] {
+			return fmt.Errorf("%w: checksum of block %d of the entries does not match", ErrFormat, b)
+		}
+		s.ok[b].Store(true)
+	}
+	return nil
+}
+
+// read returns bytes lo to hi of the section, checked, in a slice of
+// their own.
+func (s *entriesSection) read(lo, hi int64) ([]byte, error) {
+	if lo == hi {
+		return nil, nil
+	}
+	if s.checked(lo, hi) {
+		buf := make([]byte, hi-lo)
+		if err := readFull(s.r, buf, s.off+lo); err != nil {
+			return nil, err
+		}
+		return buf, nil
+	}
+	// Read the whole blocks to check them, and keep the part asked for.
+	first, last := blocks(lo, hi)
+	start := int64(first) * blockSize
+	buf := make([]byte, min(int64(last+1)*blockSize, s.size)-start)
+	if err := readFull(s.r, buf, s.off+start); err != nil {
+		return nil, err
+	}
+	if err := s.check(buf, first); err != nil {
+		return nil, err
+	}
+	if int64(len(buf)) == hi-lo {
+		return buf, nil
+	}
+	return bytes.Clone(buf[lo-start : hi-start]), nil
 }
 
 // entryList is the entries of one list of an index file: entry i is at
-// base+offs[i], offs[i+1]-offs[i] bytes.
+// base+offs[i] in the entries section, offs[i+1]-offs[i] bytes.
 type entryList struct {
 	id   string // the list's provenance ID, for errors
-	r    io.ReaderAt
+	sec  *entriesSection
 	base int64
 	offs []uint32
 	// byID lists the entries in the order of their IDs.
 	byID []int32
+	// aliases is the number of aliases of each entry.
+	aliases []int32
 	// whole is set for a list held in memory (a ban list): held are its
 	// entries.
 	whole bool
@@ -38,13 +106,14 @@ type entryList struct {
 // len is the number of entries.
 func (l *entryList) len() int { return len(l.offs) - 1 }
 
-// read reads entry i into a decoder.
-func (l *entryList) read(i int) (decoder, error) {
-	buf := make([]byte, l.offs[i+1]-l.offs[i])
-	if err := readFull(l.r, buf, l.base+int64(l.offs[i])); err != nil {
-		return decoder{}, fmt.Errorf("read entry %d of list %s from the index file: %w", i, l.id, err)
-	}
-	return newDecoder(buf), nil
+// span returns where entry i is in the entries section.
+func (l *entryList) span(i int) (lo, hi int64) {
+	return l.base + int64(l.offs[i]), l.base + int64(l.offs[i+1])
+}
+
+// readErr names entry i of the list in an error.
+func (l *entryList) readErr(i int, err error) error {
+	return fmt.Errorf("read entry %d of list %s from the index file: %w", i, l.id, err)
 }
 
 // entry returns entry i: the one held, or one read for the call.
@@ -52,34 +121,40 @@ func (l *entryList) entry(i int) (*lists.Entry, error) {
 	if l.whole {
 		return &l.held[i], nil
 	}
-	d, err := l.read(i)
+	buf, err := l.sec.read(l.span(i))
 	if err != nil {
-		return nil, err
+		return nil, l.readErr(i, err)
 	}
+	d := newDecoder(buf)
 	e := d.entry()
 	if d.err == nil && d.off != len(d.s) {
 		d.fail("bytes after the entry")
 	}
+	if d.err == nil && len(e.Aliases) != int(l.aliases[i]) {
+		d.fail("%d aliases, the tables say %d", len(e.Aliases), l.aliases[i])
+	}
 	if d.err != nil {
-		return nil, fmt.Errorf("read entry %d of list %s from the index file: %w", i, l.id, d.err)
+		return nil, l.readErr(i, d.err)
 	}
 	return &e, nil
 }
 
-// entryID returns the ID of entry i, its first field, decoding no more.
-func (l *entryList) entryID(i int) (string, error) {
+// compareID reports how the ID of entry i, its first field, compares with id,
+// decoding no more.
+func (l *entryList) compareID(i int, id string) (int, error) {
 	if l.whole {
-		return l.held[i].ID, nil
+		return strings.Compare(l.held[i].ID, id), nil
 	}
-	d, err := l.read(i)
+	buf, err := l.sec.read(l.span(i))
 	if err != nil {
-		return "", err
+		return 0, l.readErr(i, err)
 	}
-	id := d.str()
+	d := newDecoder(buf)
+	got := d.str()
 	if d.err != nil {
-		return "", fmt.Errorf("read entry %d of list %s from the index file: %w", i, l.id, d.err)
+		return 0, l.readErr(i, d.err)
 	}
-	return id, nil
+	return strings.Compare(got, id), nil
 }
 
 // find returns the entry whose ID is id, by binary search over byID.
@@ -87,11 +162,11 @@ func (l *entryList) find(id string) (int, bool, error) {
 	lo, hi := 0, len(l.byID)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		mid, err := l.entryID(int(l.byID[m]))
+		c, err := l.compareID(int(l.byID[m]), id)
 		if err != nil {
 			return 0, false, err
 		}
-		if strings.Compare(mid, id) < 0 {
+		if c < 0 {
 			lo = m + 1
 		} else {
 			hi = m
@@ -100,11 +175,41 @@ func (l *entryList) find(id string) (int, bool, error) {
 	if lo == len(l.byID) {
 		return 0, false, nil
 	}
-	got, err := l.entryID(int(l.byID[lo]))
-	if err != nil || got != id {
+	c, err := l.compareID(int(l.byID[lo]), id)
+	if err != nil || c != 0 {
 		return 0, false, err
 	}
 	return int(l.byID[lo]), true, nil
+}
+
+// hold reads and keeps every entry of a list held whole, checking each.
+func (l *entryList) hold() error {
+	if l.len() == 0 {
+		return nil
+	}
+	lo, _ := l.span(0)
+	_, hi := l.span(l.len() - 1)
+	buf, err := l.sec.read(lo, hi)
+	if err != nil {
+		return fmt.Errorf("read the entries of list %s from the index file: %w", l.id, err)
+	}
+	// The entries keep strings of buf, a copy of their own.
+	str := unsafe.String(unsafe.SliceData(buf), len(buf))
+	l.held = make([]lists.Entry, l.len())
+	for k := range l.held {
+		d := decoder{s: str[:l.offs[k+1]], off: int(l.offs[k])}
+		l.held[k] = d.entry()
+		if d.err == nil && d.off != len(d.s) {
+			d.fail("bytes after the entry")
+		}
+		if d.err == nil && len(l.held[k].Aliases) != int(l.aliases[k]) {
+			d.fail("%d aliases, the tables say %d", len(l.held[k].Aliases), l.aliases[k])
+		}
+		if d.err != nil {
+			return fmt.Errorf("%w: list %s: entry %d: %w", ErrFormat, l.id, k, d.err)
+		}
+	}
+	return nil
 }
 
 // source is the screen.EntrySource of an index file: the entries of ban
@@ -123,59 +228,8 @@ func (s source) Find(list int, id string) (int, bool, error) {
 	return s[list].find(id)
 }
 
-// check reads the entries section in list order, in chunks that end on
-// entry boundaries: it decodes every entry once (keeping those of lists
-// held whole, counting every entry's aliases into stored) and returns the
-// section's checksum.
-func (s source) check(stored []screen.StoredList) (uint32, error) {
-	var sum uint32
-	var buf []byte
-	for li := range s {
-		l := &s[li]
-		aliases := make([]int32, l.len())
-		for i := 0; i < l.len(); {
-			// A chunk of about 1 MB, or one entry larger than that.
-			j := i + 1
-			for j < l.len() && l.offs[j+1]-l.offs[i] <= 1<<20 {
-				j++
-			}
-			lo, hi := l.offs[i], l.offs[j]
-			buf = slices.Grow(buf[:0], int(hi-lo))[:hi-lo]
-			if err := readFull(l.r, buf, l.base+int64(lo)); err != nil {
-				return 0, fmt.Errorf("read index entries: %w", err)
-			}
-			sum = crc32.Update(sum, castagnoli, buf)
-			// The entries of a list held whole are kept: give them their
-			// own strings. The others are only checked.
-			str := unsafe.String(unsafe.SliceData(buf), len(buf))
-			if l.whole {
-				str = string(buf)
-			}
-			for k := i; k < j; k++ {
-				d := decoder{s: str[:l.offs[k+1]-lo], off: int(l.offs[k] - lo)}
-				if l.whole {
-					e := d.entry()
-					l.held = append(l.held, e)
-					aliases[k] = int32(len(e.Aliases))
-				} else {
-					aliases[k] = int32(d.skipEntry())
-				}
-				if d.err == nil && d.off != len(d.s) {
-					d.fail("bytes after the entry")
-				}
-				if d.err != nil {
-					return 0, fmt.Errorf("%w: list %s: entry %d: %w", ErrFormat, l.id, k, d.err)
-				}
-			}
-			i = j
-		}
-		stored[li].Aliases = aliases
-	}
-	return sum, nil
-}
-
-// entry writes one entry; decoder.entry and decoder.skipEntry read it,
-// entryList.entryID reads its first field.
+// entry writes one entry; decoder.entry reads it, entryList.compareID
+// reads its first field.
 func (e *encoder) entry(en *lists.Entry) {
 	e.str(en.ID)
 	e.str(en.List)
@@ -226,25 +280,4 @@ func (d *decoder) entry() lists.Entry {
 		}
 	}
 	return en
-}
-
-// skipEntry reads past an entry as entry would, without keeping it, and
-// returns its number of aliases.
-func (d *decoder) skipEntry() int {
-	for range 5 {
-		d.str()
-	}
-	aliases := d.count(3)
-	for range 3 * aliases {
-		d.str()
-	}
-	for range len(entryStrings(&lists.Entry{})) {
-		for range d.count(1) {
-			d.str()
-		}
-	}
-	for range 3 * d.count(3) {
-		d.str()
-	}
-	return aliases
 }

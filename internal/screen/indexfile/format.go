@@ -21,14 +21,22 @@ const (
 	headerSize = 40
 )
 
-// Header fields, by offset.
+// Header fields, by offset; the checksum is followed by padding to
+// headerSize, which must be zero.
 const (
-	hdrVersion    = len(magic)
-	hdrLayout     = hdrVersion + 4
-	hdrEntries    = hdrLayout + 4
-	hdrSumTables  = hdrEntries + 8
-	hdrSumEntries = hdrSumTables + 4
+	hdrVersion   = len(magic)
+	hdrLayout    = hdrVersion + 4
+	hdrEntries   = hdrLayout + 4
+	hdrSumTables = hdrEntries + 8
+	hdrEnd       = hdrSumTables + 4
 )
+
+// blockSize is the size of the blocks of the entries section that are
+// checked one at a time, each against its own checksum in the tables
+// section, the first time an entry in it is read.
+const blockSize = 16 << 10
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // maxTables bounds the tables section Read takes into memory.
 const maxTables = 1 << 31
@@ -37,8 +45,6 @@ const maxTables = 1 << 31
 // this program writes: another format, version or machine layout, a
 // checksum that does not match, or tables out of bounds.
 var ErrFormat = errors.New("not a bangate index of this version")
-
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // layoutSig identifies the memory layout of the tables stored as they are
 // held: the architecture, the byte order and the layout of the stored
@@ -53,20 +59,20 @@ var layoutSig = sync.OnceValue(func() uint32 {
 type header struct {
 	// entries is where the entries section starts: the size of the
 	// header and the tables section.
-	entries    int64
-	sumTables  uint32
-	sumEntries uint32
+	entries int64
+	// sumTables is the CRC-32C of the tables section.
+	sumTables uint32
 }
 
-// putHeader writes the header of an index whose tables section ends at
-// entries into h.
-func putHeader(h []byte, entries int, sumTables, sumEntries uint32) {
+// putHeader writes the header of an index file into h, which holds the
+// header and the tables section, whose end is where the entries section
+// starts.
+func putHeader(h []byte) {
 	copy(h, magic)
 	binary.LittleEndian.PutUint32(h[hdrVersion:], version)
 	binary.LittleEndian.PutUint32(h[hdrLayout:], layoutSig())
-	binary.LittleEndian.PutUint64(h[hdrEntries:], uint64(entries))
-	binary.LittleEndian.PutUint32(h[hdrSumTables:], sumTables)
-	binary.LittleEndian.PutUint32(h[hdrSumEntries:], sumEntries)
+	binary.LittleEndian.PutUint64(h[hdrEntries:], uint64(len(h)))
+	binary.LittleEndian.PutUint32(h[hdrSumTables:], crc32.Checksum(h[headerSize:], castagnoli))
 }
 
 // readHeader reads and checks the header of an index file of size bytes.
@@ -77,6 +83,14 @@ func readHeader(r io.ReaderAt, size int64) (header, error) {
 	}
 	if err := readFull(r, hdr[:], 0); err != nil {
 		return header{}, fmt.Errorf("read index header: %w", err)
+	}
+	return parseHeader(hdr[:], size)
+}
+
+// parseHeader checks the header hdr of an index file of size bytes.
+func parseHeader(hdr []byte, size int64) (header, error) {
+	if size < headerSize || len(hdr) < headerSize {
+		return header{}, fmt.Errorf("%w: no index header", ErrFormat)
 	}
 	if string(hdr[:len(magic)]) != magic {
 		return header{}, fmt.Errorf("%w: no index header", ErrFormat)
@@ -91,11 +105,21 @@ func readHeader(r io.ReaderAt, size int64) (header, error) {
 	if end < headerSize || end > uint64(size) || end > maxTables {
 		return header{}, fmt.Errorf("%w: tables section out of bounds", ErrFormat)
 	}
-	return header{
-		entries:    int64(end),
-		sumTables:  binary.LittleEndian.Uint32(hdr[hdrSumTables:]),
-		sumEntries: binary.LittleEndian.Uint32(hdr[hdrSumEntries:]),
-	}, nil
+	for _, c := range hdr[hdrEnd:headerSize] {
+		if c != 0 {
+			return header{}, fmt.Errorf("%w: bad header padding", ErrFormat)
+		}
+	}
+	return header{entries: int64(end), sumTables: binary.LittleEndian.Uint32(hdr[hdrSumTables:])}, nil
+}
+
+// checkTables checks the header and tables section data (the first
+// h.entries bytes of the file) against the header's checksum.
+func (h header) checkTables(data []byte) error {
+	if crc32.Checksum(data[headerSize:], castagnoli) != h.sumTables {
+		return fmt.Errorf("%w: checksum of the tables does not match", ErrFormat)
+	}
+	return nil
 }
 
 // readFull reads len(p) bytes at off: a reader may report io.EOF with

@@ -3,11 +3,14 @@ package indexfile_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 	"github.com/bangate/bangate/internal/screen"
 	"github.com/bangate/bangate/internal/screen/indexfile"
 )
@@ -95,7 +98,8 @@ func TestRoundTrip(t *testing.T) {
 }
 
 // TestReadErrors: anything but a whole, intact index file of this version
-// is refused with ErrFormat.
+// is refused with ErrFormat (a ban list's entries are read at once, so a
+// change to them is found at once too).
 func TestReadErrors(t *testing.T) {
 	t.Parallel()
 	ix := newIndex(t, []*lists.List{banList()}, screen.DefaultOptions())
@@ -119,7 +123,8 @@ func TestReadErrors(t *testing.T) {
 		"layout":     flip(18),
 		"entries at": flip(22),
 		"checksum":   flip(30),
-		"checksum 2": flip(34),
+		"padding":    flip(39),
+		"tables":     flip(50),
 		"payload":    flip(len(good) / 2),
 		"last byte":  flip(len(good) - 1),
 		"truncated":  bytes.Clone(good[:len(good)-1]),
@@ -129,5 +134,99 @@ func TestReadErrors(t *testing.T) {
 		if _, err := indexfile.Read(bytes.NewReader(data), int64(len(data))); !errors.Is(err, indexfile.ErrFormat) {
 			t.Errorf("%s: err %v, want ErrFormat", name, err)
 		}
+	}
+}
+
+// sanctions is a small sanctions list whose entries are read from the
+// file when a query needs one.
+func sanctions() *lists.List {
+	return &lists.List{Provenance: provenance.List{ID: "sdn", Kind: provenance.KindSanctions}, Entries: []lists.Entry{
+		{ID: "1", Name: "SECHIN, Igor Ivanovich", Type: "individual", Programs: []string{"RUSSIA-EO14024"},
+			Aliases: []lists.Alias{{Name: "SETCHIN, Igor", Type: "aka"}}},
+		{ID: "2", Name: "Positive Technologies", Type: "entity", Domains: []string{"ptsecurity.com"},
+			Remarks: strings.Repeat("Linked To: nobody; ", 2000)}, // over a block of the entries section
+		{ID: "3", Name: "TRANSNEFT-MEDIA, OOO", Type: "entity", LinkedTo: []string{"TRANSNEFT"}},
+	}}
+}
+
+// TestEntriesCheckedWhenRead: a change to the entries of a sanctions
+// list, which Read leaves in the file, is found when an entry of the
+// changed block is read: that query fails with ErrFormat, naming the
+// entry, and queries on other blocks are answered.
+func TestEntriesCheckedWhenRead(t *testing.T) {
+	t.Parallel()
+	good, err := indexfile.Marshal(newIndex(t, []*lists.List{sanctions()}, screen.DefaultOptions()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The last entry (TRANSNEFT-MEDIA) is the last block's.
+	bad := bytes.Clone(good)
+	i := bytes.LastIndex(bad, []byte("TRANSNEFT-MEDIA"))
+	bad[i] = 'X'
+	ix, err := indexfile.Read(bytes.NewReader(bad), int64(len(bad)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ms, err := ix.Name(screen.Query{Name: "Igor Sechin", Kind: screen.KindPerson}); err != nil || len(ms) != 1 {
+		t.Errorf("Sechin: %v, %v", ms, err)
+	}
+	for range 2 { // and again: a block found changed is not taken as checked
+		ms, err := ix.Name(screen.Query{Name: "Transneft-Media OOO"})
+		if !errors.Is(err, indexfile.ErrFormat) || !strings.Contains(err.Error(), "read entry 2 of list sdn") || ms != nil {
+			t.Errorf("changed entry: %v, %v", ms, err)
+		}
+	}
+	if _, err := ix.Lists(); !errors.Is(err, indexfile.ErrFormat) {
+		t.Errorf("Lists: %v", err)
+	}
+}
+
+// TestReadKeepsNothing: nothing an index read from a file hands out keeps
+// the memory its reader reads from: entries and matches keep their values
+// when that memory changes (as when a mapped file is unmapped once the
+// index is garbage).
+func TestReadKeepsNothing(t *testing.T) {
+	t.Parallel()
+	ls := []*lists.List{sanctions(), banList()}
+	data, err := indexfile.Marshal(newIndex(t, ls, screen.DefaultOptions()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := indexfile.Read(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got [][]screen.Match
+	queries := []func() ([]screen.Match, error){
+		func() ([]screen.Match, error) {
+			return ix.Name(screen.Query{Name: "Igor Setchin", Kind: screen.KindPerson})
+		},
+		func() ([]screen.Match, error) { return ix.Name(screen.Query{Name: "AO Kaspersky Lab"}) },
+		func() ([]screen.Match, error) { return ix.Domain("www.ptsecurity.com") },
+		func() ([]screen.Match, error) { return ix.PURLNamespace("npm", "@kaspersky") },
+		func() ([]screen.Match, error) { return ix.CPEVendor("kaspersky_lab") },
+	}
+	for _, q := range queries {
+		ms, err := q()
+		if err != nil || len(ms) == 0 {
+			t.Fatalf("query: %v, %v", ms, err)
+		}
+		got = append(got, ms)
+	}
+	entry, err := ix.Entry("sdn", "3")
+	if err != nil || entry == nil {
+		t.Fatalf("Entry: %v, %v", entry, err)
+	}
+	read, err := ix.Lists()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := func() string { return fmt.Sprintf("%+v %+v %+v", got, *entry, read) }
+	before := want()
+	for i := range data {
+		data[i] = '#'
+	}
+	if after := want(); after != before {
+		t.Errorf("what the index handed out changed with the file's memory:\n%s\n%s", before, after)
 	}
 }

@@ -2,21 +2,24 @@ package indexfile
 
 import (
 	"fmt"
-	"hash/crc32"
 	"io"
+	"sync/atomic"
 
 	"github.com/bangate/bangate/internal/screen"
 )
 
 // Read reads an index file of size bytes written by Append of this
-// program. It reads the tables section into memory, where the index uses
-// its tables in place, and the entries of ban lists; it checks the entries
-// of sanctions lists but leaves them in r, reading each when a query needs
-// it, so r must stay readable, unchanged, for as long as the index is
-// used (the index never closes it). A query whose entry cannot be read
-// then returns the error; later queries read again. Data that is not a
-// whole, intact index file of this format version and machine layout is
-// an error wrapping ErrFormat.
+// program. It reads the header and tables section into memory, checks
+// them against the header's checksum, and uses the tables in place; it
+// reads the entries of ban lists, and leaves those of sanctions lists in
+// r, reading each when a query needs it, so r must stay readable,
+// unchanged, for as long as the index is used (the index never closes
+// it). Each block of the entries section is checked against its checksum
+// the first time an entry in it is read. A query whose entry cannot be
+// read, or whose block does not match its checksum, returns the error;
+// later queries read again. Data that is not a whole, intact index
+// file of this format version and machine layout is an error wrapping
+// ErrFormat.
 func Read(r io.ReaderAt, size int64) (*screen.Index, error) {
 	h, err := readHeader(r, size)
 	if err != nil {
@@ -26,16 +29,16 @@ func Read(r io.ReaderAt, size int64) (*screen.Index, error) {
 	if err := readFull(r, data, 0); err != nil {
 		return nil, fmt.Errorf("read index tables: %w", err)
 	}
-	if h.sumTables != crc32.Checksum(data[headerSize:], castagnoli) {
-		return nil, fmt.Errorf("%w: checksum of the tables does not match", ErrFormat)
+	if err := h.checkTables(data); err != nil {
+		return nil, err
 	}
-	return decode(h, data, entriesSection{r: r, off: h.entries, size: size - h.entries})
+	return decode(data, &entriesSection{r: r, off: h.entries, size: size - h.entries})
 }
 
-// decode makes the index of an index file whose header is h, whose header
-// and tables section are data (used in place: it must not change while
-// the index is in use) and whose entries section is ents.
-func decode(h header, data []byte, ents entriesSection) (*screen.Index, error) {
+// decode makes the index of an index file whose header and tables
+// section are data (used in place: it must not change while the index is
+// in use) and whose entries section is ents.
+func decode(data []byte, ents *entriesSection) (*screen.Index, error) {
 	d := newDecoder(data)
 	d.off = headerSize
 	var opts screen.Options
@@ -47,9 +50,11 @@ func decode(h header, data []byte, ents entriesSection) (*screen.Index, error) {
 	stored := make([]screen.StoredList, n)
 	src := make(source, n)
 	for i := range n {
-		stored[i].Provenance, src[i] = d.list(&ents)
+		stored[i].Provenance, src[i] = d.list(ents)
+		stored[i].Aliases = src[i].aliases
 	}
 	t := d.tables()
+	ents.sums = rawView[uint32](&d)
 	if d.err == nil && d.off != len(data) {
 		d.fail("%d bytes after the tables", len(data)-d.off)
 	}
@@ -59,13 +64,16 @@ func decode(h header, data []byte, ents entriesSection) (*screen.Index, error) {
 	if ents.used != ents.size {
 		return nil, fmt.Errorf("%w: entries section of %d bytes, lists take %d", ErrFormat, ents.size, ents.used)
 	}
-	// Check the entries: read the section once, in list order.
-	sum, err := src.check(stored)
-	if err != nil {
-		return nil, err
+	if want := (ents.size + blockSize - 1) / blockSize; int64(len(ents.sums)) != want {
+		return nil, fmt.Errorf("%w: %d checksums for %d blocks of entries", ErrFormat, len(ents.sums), want)
 	}
-	if sum != h.sumEntries {
-		return nil, fmt.Errorf("%w: checksum of the entries does not match", ErrFormat)
+	ents.ok = make([]atomic.Bool, len(ents.sums))
+	for i := range src {
+		if src[i].whole {
+			if err := src[i].hold(); err != nil {
+				return nil, err
+			}
+		}
 	}
 	ix, err := screen.FromTables(opts, stored, t, src)
 	if err != nil {

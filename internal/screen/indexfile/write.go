@@ -56,10 +56,20 @@ func Append(b []byte, ix *screen.Index) ([]byte, error) {
 	for k := range t.IDs {
 		e.idTable(&t.IDs[k])
 	}
+	appendRaw(&e, blockSums(ents.b))
 
-	h := e.b[base:]
-	putHeader(h, len(h), crc32.Checksum(h[headerSize:], castagnoli), crc32.Checksum(ents.b, castagnoli))
+	putHeader(e.b[base:])
 	return append(e.b, ents.b...), nil
+}
+
+// blockSums returns the CRC-32C of each blockSize bytes of the entries
+// section ents, the last block being shorter.
+func blockSums(ents []byte) []uint32 {
+	out := make([]uint32, 0, (len(ents)+blockSize-1)/blockSize)
+	for lo := 0; lo < len(ents); lo += blockSize {
+		out = append(out, crc32.Checksum(ents[lo:min(lo+blockSize, len(ents))], castagnoli))
+	}
+	return out
 }
 
 // Marshal returns the index file of ix.
@@ -132,8 +142,8 @@ func (e *encoder) idTable(t *screen.IDTable) {
 }
 
 // list writes a list: its provenance as JSON, the size of its entries,
-// where each starts and their order by ID; the entries themselves go to
-// ents.
+// where each starts, their order by ID and the number of aliases of each;
+// the entries themselves go to ents.
 func (e *encoder) list(l *lists.List, ents *encoder) error {
 	p, err := json.Marshal(l.Provenance)
 	if err != nil {
@@ -158,5 +168,10 @@ func (e *encoder) list(l *lists.List, ents *encoder) error {
 	}
 	slices.SortStableFunc(byID, func(a, b int32) int { return strings.Compare(l.Entries[a].ID, l.Entries[b].ID) })
 	appendRaw(e, byID)
+	aliases := make([]int32, len(l.Entries))
+	for i := range l.Entries {
+		aliases[i] = int32(len(l.Entries[i].Aliases))
+	}
+	appendRaw(e, aliases)
 	return nil
 }
