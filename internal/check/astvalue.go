@@ -64,7 +64,11 @@ func matchValue(f Found) ast.Object {
 		str("matched_name", f.MatchedName).str("matched_on", f.MatchedOn).num("score", f.Score).
 		str("method", f.Method).val("programs", strArray(nonNil(f.Programs))).
 		strOpt("explain", f.Explain).
-		str("signal", f.Signal).str("value", f.Value).str("pointer", f.Pointer).str("confidence", f.Confidence)
+		str("signal", f.Signal).str("value", f.Value).str("pointer", f.Pointer).str("confidence", f.Confidence).
+		strOpt("basis", f.Basis).int("name_words", f.NameWords).val("missing", strArray(nonNil(f.Missing))).
+		val("corroboration", strArray(nonNil(f.Corroboration))).strOpt("contradiction", f.Contradiction).
+		val("namesakes", strArray(nonNil(f.Namesakes))).
+		val("dates_of_birth", strArray(nonNil(f.DatesOfBirth))).val("nationalities", strArray(nonNil(f.Nationalities)))
 	return b.obj()
 }
 

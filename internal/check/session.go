@@ -70,6 +70,7 @@ type Session struct {
 	screening *Screening
 	waivers   []decision.Waiver
 	ownership []procurement.Edge
+	shared    *lists.SharedDomains
 	stale     []error
 	tool      decision.Tool
 }
@@ -139,6 +140,9 @@ func (s *Session) compile(ctx context.Context, src Sources) (*policy.Engine, err
 	if src.PolicyFiles != nil && b.Digest() != src.BundleDigest {
 		return nil, fmt.Errorf("policy bundle has digest sha256:%s, want sha256:%s: %w", b.Digest(), src.BundleDigest, ErrBundleChanged)
 	}
+	if s.shared, err = sharedDomains(b); err != nil {
+		return nil, err
+	}
 	waivers := policy.WaiverData(s.waivers)
 	key := "bundle " + b.Digest()
 	if f := s.plan.Waivers.File; f != nil {
@@ -146,6 +150,29 @@ func (s *Session) compile(ctx context.Context, src Sources) (*policy.Engine, err
 	}
 	return src.Cache.engine(key, func() (*policy.Engine, error) { return policy.NewFromBundle(ctx, b, waivers) })
 }
+
+// sharedDomains reads the shared-domain files of a loaded bundle (every
+// origin's bangate/domains/*.yaml), so that screening applies exactly the
+// data the policies see at data.bangate.domains.
+func sharedDomains(b *policy.Bundle) (*lists.SharedDomains, error) {
+	var files []lists.NamedFile
+	for _, f := range b.Files {
+		if strings.HasPrefix(f.Path, lists.SharedDomainDir+"/") && strings.HasSuffix(f.Path, ".json") {
+			return nil, fmt.Errorf("policy %s: %s: shared-domain files are YAML (.yaml or .yml)", f.Origin, f.Path)
+		}
+		if lists.IsSharedDomainFile(f.Path) {
+			files = append(files, lists.NamedFile{Name: f.Path, Data: b.Contents[f]})
+		}
+	}
+	sd, err := lists.ParseSharedDomains(files)
+	if err != nil {
+		return nil, fmt.Errorf("load shared domains: %w", err)
+	}
+	return sd, nil
+}
+
+// SharedDomains is the set of shared domains the session screens with.
+func (s *Session) SharedDomains() *lists.SharedDomains { return s.shared }
 
 // ErrBundleChanged is wrapped when a replayed bundle does not have the
 // recorded digest.
