@@ -203,7 +203,12 @@ func (sc *screener) signal(sig attribute.Signal) ([]Found, error) {
 				}
 			}
 		}
-		if b := basis(m.MatchedOn); b != "" {
+		switch b := basis(m.MatchedOn); b {
+		case BasisOwnDomain:
+			// Matched as the party's own domain: the evidence is the
+			// domain, as it always was, not the whole address.
+			f.Basis, f.Value = b, addressHost(sig)
+		case BasisExactAddress, BasisHostPath:
 			f.Basis = b
 			f.Explain = strings.TrimSpace(f.Explain + " (" + b + sc.providerText(sig) + ")")
 		}
@@ -351,7 +356,7 @@ func (sc *screener) lookup(sig attribute.Signal) (idKey, func() ([]screen.Match,
 		if _, _, shared := sc.shared.Lookup(d); shared {
 			return idKey{"email", "", sig.Value}, func() ([]screen.Match, error) { return ix.Email(sig.Value) }
 		}
-		return idKey{"email_domain", "", d}, func() ([]screen.Match, error) { return ix.EmailDomain(d) }
+		return idKey{"domain", "", d}, func() ([]screen.Match, error) { return ix.Domain(d) }
 	case attribute.ValueURL:
 		host, path, _ := strings.Cut(sig.Value, "/")
 		if path != "" {

@@ -229,12 +229,6 @@ func (ix *Index) Domain(domain string) ([]Match, error) {
 	return ix.domainMatches(domain, "domain")
 }
 
-// EmailDomain is Domain for the domain of an e-mail address: matches are
-// on "email_domain".
-func (ix *Index) EmailDomain(domain string) ([]Match, error) {
-	return ix.domainMatches(domain, "email_domain")
-}
-
 // Email returns the entries listing the e-mail address exactly, compared
 // as textnorm.Email writes it (local part and domain lower case). Matches
 // score 1 and are on "email". An error means a matched entry could not be
