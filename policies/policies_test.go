@@ -136,12 +136,17 @@ func TestDataPaths(t *testing.T) {
 		t.Errorf("data.bangate.profiles (-want +got):\n%s", diff)
 	}
 	// The sanctions rule sets read their data at data.bangate.sanctions
-	// (programs.yaml) and data.bangate.embargo (regions.yaml).
-	if diff := cmp.Diff([]string{"embargo", "lists", "profiles", "sanctions"}, keys(bangateDoc)); diff != "" {
+	// (programs.yaml, regimes.yaml, name_only.yaml) and
+	// data.bangate.embargo (regions.yaml); Go screening and the policies
+	// both read the shared domains at data.bangate.domains.
+	if diff := cmp.Diff([]string{"domains", "embargo", "lists", "profiles", "sanctions"}, keys(bangateDoc)); diff != "" {
 		t.Errorf("data.bangate keys (-want +got):\n%s", diff)
 	}
-	if s, ok := bangateDoc["sanctions"].(map[string]any); !ok || s["non_sdn"] == nil || s["orders"] == nil || s["csl_sources"] == nil || s["regimes"] == nil {
-		t.Errorf("data.bangate.sanctions lacks orders, non_sdn, csl_sources or regimes")
+	if s, ok := bangateDoc["sanctions"].(map[string]any); !ok || s["non_sdn"] == nil || s["orders"] == nil || s["csl_sources"] == nil || s["regimes"] == nil || s["name_only"] == nil {
+		t.Errorf("data.bangate.sanctions lacks orders, non_sdn, csl_sources, regimes or name_only")
+	}
+	if d, ok := bangateDoc["domains"].(map[string]any); !ok || d["shared"] == nil {
+		t.Errorf("data.bangate.domains.shared missing")
 	}
 	if e, ok := bangateDoc["embargo"].(map[string]any); !ok {
 		t.Errorf("data.bangate.embargo missing")

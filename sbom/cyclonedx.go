@@ -184,17 +184,15 @@ func convertCycloneDX(bom *cdx.BOM, s sniffed, opts Options, loc locator) (*Docu
 	if loc.xml {
 		root = "/bom"
 	}
-	n := countCDX(bom.Components)
-	if bom.Metadata != nil && bom.Metadata.Component != nil {
-		n += countCDX(bom.Metadata.Component.Components)
-	}
+	n := countBOM(bom)
 	if n > c.max {
 		return nil, newError(opts.Name, s.format, ErrTooManyComponents, strconv.Itoa(n)+" components, limit "+strconv.Itoa(c.max))
 	}
 	doc.Components = make([]Component, 0, n)
 	c.refs = make(map[string]string, n+1)
 
-	if md := bom.Metadata; md != nil {
+	md := bom.Metadata
+	if md != nil {
 		mp := loc.field(root, "metadata")
 		c.entity(&doc.Parties, RoleSupplier, md.Supplier, mp, "supplier")
 		c.entity(&doc.Parties, RoleManufacturer, md.Manufacturer, mp, "manufacturer")
@@ -202,17 +200,41 @@ func convertCycloneDX(bom *cdx.BOM, s sniffed, opts Options, loc locator) (*Docu
 		c.contacts(&doc.Parties, RoleAuthor, md.Authors, mp)
 		if md.Component != nil {
 			sp := loc.field(mp, "component")
-			subj := c.convert(md.Component, sp, nil)
+			subj := c.convert(md.Component, sp, nil, "")
 			doc.Subject = &subj
-			if md.Component.Components != nil {
-				c.components(*md.Component.Components, sp, []string{subj.Ref})
-			}
+			c.children(md.Component, sp, []string{subj.Ref}, "")
 		}
 	}
 	if bom.Components != nil {
 		c.topComponents(*bom.Components, root)
 	}
+	if bom.Services != nil {
+		c.services(*bom.Services, root, nil, SectionServices)
+	}
+	if md != nil && md.Tools != nil {
+		c.tools(md.Tools, loc.field(root, "metadata"))
+	}
+	if bom.Formulation != nil {
+		for i := range *bom.Formulation {
+			f := &(*bom.Formulation)[i]
+			fp := loc.elem(root, "formulation", "formula", i)
+			if f.Components != nil {
+				c.componentsIn(*f.Components, 0, fp, "components", nil, SectionFormulation)
+			}
+			if f.Services != nil {
+				c.services(*f.Services, fp, nil, SectionFormulation)
+			}
+		}
+	}
 	doc.Services = countServices(bom.Services)
+	if md != nil && md.Tools != nil {
+		doc.Services += countServices(md.Tools.Services)
+	}
+	if bom.Formulation != nil {
+		for _, f := range *bom.Formulation {
+			doc.Services += countServices(f.Services)
+		}
+	}
 	if bom.Dependencies != nil {
 		doc.Dependencies = make(map[string][]string, len(*bom.Dependencies))
 		for _, d := range *bom.Dependencies {
@@ -229,14 +251,49 @@ func convertCycloneDX(bom *cdx.BOM, s sniffed, opts Options, loc locator) (*Docu
 	return doc, nil
 }
 
-// countCDX counts components, nested ones included.
+// countCDX counts components, nested ones and pedigree ones included.
 func countCDX(list *[]cdx.Component) int {
 	if list == nil {
 		return 0
 	}
 	n := len(*list)
 	for i := range *list {
-		n += countCDX((*list)[i].Components)
+		n += countNested(&(*list)[i])
+	}
+	return n
+}
+
+// countNested counts what a component holds: its nested components and its
+// pedigree's ancestors, descendants and variants, recursively.
+func countNested(comp *cdx.Component) int {
+	n := countCDX(comp.Components)
+	if pd := comp.Pedigree; pd != nil {
+		n += countCDX(pd.Ancestors) + countCDX(pd.Descendants) + countCDX(pd.Variants)
+	}
+	return n
+}
+
+// countBOM counts every component convertCycloneDX converts: the
+// components tree, what metadata.component holds, the services (nested
+// ones included), the tools and the formulation.
+func countBOM(bom *cdx.BOM) int {
+	n := countCDX(bom.Components) + countServices(bom.Services)
+	if md := bom.Metadata; md != nil {
+		if md.Component != nil {
+			n += countNested(md.Component)
+		}
+		if t := md.Tools; t != nil {
+			n += countCDX(t.Components) + countServices(t.Services)
+			if t.Tools != nil {
+				n += len(*t.Tools)
+			}
+		}
+	}
+	if bom.Formulation != nil {
+		for i := range *bom.Formulation {
+			f := &(*bom.Formulation)[i]
+			n += countCDX(f.Components) + countServices(f.Services)
+		}
 	}
 	return n
 }
@@ -256,34 +313,62 @@ func countServices(list *[]cdx.Service) int {
 // components converts a list held under parent (its pointer) and, after
 // each one, its nested components, so that the output is in file order.
 func (c *cdxConv) components(list []cdx.Component, parent string, path []string) {
-	c.componentsFrom(list, 0, parent, path)
+	c.componentsIn(list, 0, parent, "components", path, "")
 }
 
 // componentsFrom is components for a slice that starts at index first of
 // the file's list.
 func (c *cdxConv) componentsFrom(list []cdx.Component, first int, parent string, path []string) {
+	c.componentsIn(list, first, parent, "components", path, "")
+}
+
+// componentsIn converts the components of the array member name of the
+// object at parent (a slice of it starting at index first), each followed
+// by what it holds (see children); section is their Component.Section.
+func (c *cdxConv) componentsIn(list []cdx.Component, first int, parent, name string, path []string, section string) {
 	for i := range list {
 		comp := &list[i]
-		p := c.loc.elem(parent, "components", "component", first+i)
-		out := c.convert(comp, p, path)
+		p := c.loc.elem(parent, name, "component", first+i)
+		out := c.convert(comp, p, path, section)
 		c.doc.Components = append(c.doc.Components, out)
-		if comp.Components != nil && len(*comp.Components) > 0 {
-			// Copy the path so that siblings do not share a backing array.
-			child := make([]string, len(path)+1)
-			copy(child, path)
-			child[len(path)] = out.Ref
-			c.components(*comp.Components, p, child)
-		}
+		c.children(comp, p, childPath(path, out.Ref), section)
 	}
 }
 
-// convert maps one CycloneDX component (without its children).
-func (c *cdxConv) convert(comp *cdx.Component, p string, path []string) Component {
-	loc := c.loc
-	out := Component{
-		Ref: comp.BOMRef, Pointer: p, Name: comp.Name, Version: comp.Version,
-		Type: string(comp.Type), Group: comp.Group, PURL: comp.PackageURL, Path: path,
+// childPath is path with ref appended, in a new backing array so that
+// siblings do not share one.
+func childPath(path []string, ref string) []string {
+	child := make([]string, len(path)+1)
+	copy(child, path)
+	child[len(path)] = ref
+	return child
+}
+
+// children converts what the component at p holds, in file order: its
+// pedigree's ancestors, descendants and variants (section
+// SectionPedigree), then its nested components (the parent's section).
+func (c *cdxConv) children(comp *cdx.Component, p string, path []string, section string) {
+	if pd := comp.Pedigree; pd != nil {
+		pp := c.loc.field(p, "pedigree")
+		for _, l := range []struct {
+			name string
+			list *[]cdx.Component
+		}{{"ancestors", pd.Ancestors}, {"descendants", pd.Descendants}, {"variants", pd.Variants}} {
+			if l.list != nil {
+				c.componentsIn(*l.list, 0, pp, l.name, path, SectionPedigree)
+			}
+		}
 	}
+	if comp.Components != nil && len(*comp.Components) > 0 {
+		c.componentsIn(*comp.Components, 0, p, "components", path, section)
+	}
+}
+
+// ref sets a component's ref: its bom-ref, or its pointer when it has
+// none; a bom-ref used before is a warning.
+func (c *cdxConv) ref(out *Component, bomRef string) {
+	out.Ref = bomRef
+	p := out.Pointer
 	if c.deferRefs {
 		c.explicit = append(c.explicit, out.Ref != "")
 		if out.Ref == "" {
@@ -296,6 +381,16 @@ func (c *cdxConv) convert(comp *cdx.Component, p string, path []string) Componen
 	} else {
 		c.refs[out.Ref] = p
 	}
+}
+
+// convert maps one CycloneDX component (without its children).
+func (c *cdxConv) convert(comp *cdx.Component, p string, path []string, section string) Component {
+	loc := c.loc
+	out := Component{
+		Pointer: p, Name: comp.Name, Version: comp.Version,
+		Type: string(comp.Type), Group: comp.Group, PURL: comp.PackageURL, Path: path, Section: section,
+	}
+	c.ref(&out, comp.BOMRef)
 	if strings.TrimSpace(comp.Name) == "" {
 		c.warn(WarnComponentUnnamed, "component has no name", p)
 	}
@@ -350,16 +445,170 @@ func (c *cdxConv) convert(comp *cdx.Component, p string, path []string) Componen
 			out.Properties = append(out.Properties, Property{Name: pr.Name, Value: pr.Value})
 		}
 	}
-	if comp.ExternalReferences != nil && len(*comp.ExternalReferences) > 0 {
-		out.ExternalRefs = make([]ExternalRef, 0, len(*comp.ExternalReferences))
-		for i, er := range *comp.ExternalReferences {
-			out.ExternalRefs = append(out.ExternalRefs, ExternalRef{
-				Type: string(er.Type), URL: er.URL,
-				Pointer: loc.elemField(p, "externalReferences", "reference", i, "url"),
-			})
-		}
+	out.ExternalRefs = c.externalRefs(comp.ExternalReferences, p, out.ExternalRefs)
+	if pd := comp.Pedigree; pd != nil && pd.Commits != nil {
+		c.commits(&out, *pd.Commits, loc.field(p, "pedigree"))
+	}
+	if ev := comp.Evidence; ev != nil {
+		c.evidence(&out, ev, loc.field(p, "evidence"))
 	}
 	return out
+}
+
+// externalRefs appends the URLs of the externalReferences of the object
+// at p to dst.
+func (c *cdxConv) externalRefs(list *[]cdx.ExternalReference, p string, dst []ExternalRef) []ExternalRef {
+	if list == nil || len(*list) == 0 {
+		return dst
+	}
+	if dst == nil {
+		dst = make([]ExternalRef, 0, len(*list))
+	}
+	for i, er := range *list {
+		dst = append(dst, ExternalRef{
+			Type: string(er.Type), URL: er.URL,
+			Pointer: c.loc.elemField(p, "externalReferences", "reference", i, "url"),
+		})
+	}
+	return dst
+}
+
+// commits reads the commits of the pedigree at p: each author (an author)
+// and committer (a committer) is a person of the component, with the
+// address given; each commit URL is a reference of type "commit".
+func (c *cdxConv) commits(out *Component, list []cdx.Commit, p string) {
+	for i := range list {
+		cm := &list[i]
+		cp := c.loc.elem(p, "commits", "commit", i)
+		for _, a := range []struct {
+			role, member string
+			act          *cdx.IdentifiableAction
+		}{{RoleAuthor, "author", cm.Author}, {RoleCommitter, "committer", cm.Committer}} {
+			if a.act == nil || (strings.TrimSpace(a.act.Name) == "" && strings.TrimSpace(a.act.Email) == "") {
+				continue
+			}
+			person := Party{Role: a.role, Kind: KindPerson, Name: a.act.Name, Pointer: c.loc.field2(cp, a.member, "name")}
+			if strings.TrimSpace(a.act.Name) == "" {
+				person.Pointer = c.loc.field2(cp, a.member, "email")
+			}
+			if a.act.Email != "" {
+				person.Emails = []string{a.act.Email}
+			}
+			nameContact(&person)
+			out.Parties = append(out.Parties, person)
+		}
+		if strings.TrimSpace(cm.URL) != "" {
+			out.ExternalRefs = append(out.ExternalRefs, ExternalRef{Type: "commit", URL: cm.URL, Pointer: c.loc.field(cp, "url")})
+		}
+	}
+}
+
+// evidence reads a component's evidence held at p: each identity's
+// concluded value and method values (Component.Identities) and the
+// copyright texts (Component.CopyrightEvidence).
+func (c *cdxConv) evidence(out *Component, ev *cdx.Evidence, p string) {
+	if id := ev.Identity; id != nil {
+		switch {
+		case id.Identities != nil:
+			for i := range *id.Identities {
+				c.identity(out, &(*id.Identities)[i], c.loc.repeated(p, "identity", i))
+			}
+		case id.Identity != nil:
+			c.identity(out, id.Identity, c.loc.field(p, "identity"))
+		}
+	}
+	if ev.Copyright != nil {
+		for i, cr := range *ev.Copyright {
+			if strings.TrimSpace(cr.Text) == "" {
+				continue
+			}
+			cp := c.loc.elemField(p, "copyright", "", i, "text")
+			if c.loc.xml {
+				cp = c.loc.elem(p, "copyright", "text", i)
+			}
+			out.CopyrightEvidence = append(out.CopyrightEvidence, Text{Text: cr.Text, Pointer: cp})
+		}
+	}
+}
+
+// identity reads one evidence identity held at p.
+func (c *cdxConv) identity(out *Component, id *cdx.EvidenceIdentity, p string) {
+	field := string(id.Field)
+	if v := strings.TrimSpace(id.ConcludedValue); v != "" {
+		out.Identities = append(out.Identities, Identity{Field: field, Value: v, Pointer: c.loc.field(p, "concludedValue")})
+	}
+	if id.Methods != nil {
+		for i, m := range *id.Methods {
+			if v := strings.TrimSpace(m.Value); v != "" {
+				out.Identities = append(out.Identities, Identity{Field: field, Value: v, Pointer: c.loc.elemField(p, "methods", "method", i, "value")})
+			}
+		}
+	}
+}
+
+// services converts the services of the object at parent, each followed
+// by its nested services, as components of type "service": the provider
+// is a party (RoleProvider), each endpoint a reference of type "endpoint".
+func (c *cdxConv) services(list []cdx.Service, parent string, path []string, section string) {
+	for i := range list {
+		svc := &list[i]
+		p := c.loc.elem(parent, "services", "service", i)
+		out := Component{Pointer: p, Name: svc.Name, Version: svc.Version, Group: svc.Group, Type: "service", Path: path, Section: section}
+		c.ref(&out, svc.BOMRef)
+		if strings.TrimSpace(svc.Name) == "" {
+			c.warn(WarnComponentUnnamed, "service has no name", p)
+		}
+		c.entity(&out.Parties, RoleProvider, svc.Provider, p, "provider")
+		if svc.Endpoints != nil {
+			for k, e := range *svc.Endpoints {
+				if strings.TrimSpace(e) != "" {
+					out.ExternalRefs = append(out.ExternalRefs, ExternalRef{Type: "endpoint", URL: e, Pointer: c.loc.elem(p, "endpoints", "endpoint", k)})
+				}
+			}
+		}
+		out.ExternalRefs = c.externalRefs(svc.ExternalReferences, p, out.ExternalRefs)
+		if svc.Properties != nil && len(*svc.Properties) > 0 {
+			for _, pr := range *svc.Properties {
+				out.Properties = append(out.Properties, Property{Name: pr.Name, Value: pr.Value})
+			}
+		}
+		c.doc.Components = append(c.doc.Components, out)
+		if svc.Services != nil && len(*svc.Services) > 0 {
+			c.services(*svc.Services, p, childPath(path, out.Ref), section)
+		}
+	}
+}
+
+// tools converts metadata.tools (mp is the metadata's pointer): a legacy
+// tools array, each tool a component of type "application" whose vendor is
+// a party (RoleVendor); or the tool components and services of CycloneDX
+// 1.5 and later. Every one is in section SectionTools.
+func (c *cdxConv) tools(t *cdx.ToolsChoice, mp string) {
+	tp := c.loc.field(mp, "tools")
+	if t.Tools != nil {
+		for i := range *t.Tools {
+			tool := &(*t.Tools)[i]
+			p := c.loc.elem(mp, "tools", "tool", i)
+			out := Component{Pointer: p, Name: tool.Name, Version: tool.Version, Type: "application", Section: SectionTools}
+			c.ref(&out, "")
+			if v := strings.TrimSpace(tool.Vendor); v != "" {
+				out.Parties = append(out.Parties, contactParties(RoleVendor, KindOrganization, tool.Vendor, c.loc.field(p, "vendor"))...)
+			}
+			if tool.Hashes != nil {
+				for _, h := range *tool.Hashes {
+					out.Hashes = append(out.Hashes, Hash{Algorithm: string(h.Algorithm), Value: h.Value})
+				}
+			}
+			out.ExternalRefs = c.externalRefs(tool.ExternalReferences, p, out.ExternalRefs)
+			c.doc.Components = append(c.doc.Components, out)
+		}
+	}
+	if t.Components != nil {
+		c.componentsIn(*t.Components, 0, tp, "components", nil, SectionTools)
+	}
+	if t.Services != nil {
+		c.services(*t.Services, tp, nil, SectionTools)
+	}
 }
 
 // entity appends the parties of the OrganizationalEntity held in member

@@ -40,7 +40,7 @@ func TestParallelConversionMatchesSequential(t *testing.T) {
 	}
 
 	seqConv := &cdxConv{doc: &Document{Format: s.format, SpecVersion: s.version}, refs: map[string]string{}, max: DefaultMaxComponents}
-	subj := seqConv.convert(meta.Component, "/metadata/component", nil)
+	subj := seqConv.convert(meta.Component, "/metadata/component", nil, "")
 	seqConv.doc.Subject = &subj
 	seqConv.components(comps, "", nil)
 	seq := seqConv.doc

@@ -40,7 +40,10 @@ type Document struct {
 	Parties []Party `json:"parties,omitempty"`
 	// Components holds every component, nested ones flattened, in file order.
 	Components []Component `json:"components"`
-	// Services counts CycloneDX services (nested ones included).
+	// Services counts CycloneDX services (nested ones included, those of
+	// metadata.tools and formulation too); each is also a Component of
+	// type "service" (Section SectionServices, SectionTools or
+	// SectionFormulation).
 	Services int `json:"services"`
 	// Dependencies maps a component ref to the refs it depends on.
 	Dependencies map[string][]string `json:"dependencies,omitempty"`
@@ -101,7 +104,12 @@ const (
 )
 
 // Component is one package, library, application, file or device. SPDX 2
-// packages are components; SPDX 3 packages, files and snippets are.
+// packages are components, and SPDX 2 files and snippets that name a party
+// (a copyright text or a contributor); SPDX 3 packages, files and snippets
+// are. CycloneDX components are, wherever the document holds them (the
+// components tree, metadata.component, pedigree, metadata.tools,
+// formulation), and so are CycloneDX services (type "service"). Section
+// says where a component was found.
 type Component struct {
 	// Ref is the component's identifier inside the document (CycloneDX
 	// bom-ref, SPDX SPDXID, SPDX 3 spdxId); synthesised from the pointer
@@ -139,13 +147,63 @@ type Component struct {
 	// Path is the chain of parent refs for a nested component, outermost
 	// first; empty for a top-level component.
 	Path []string `json:"path,omitempty"`
+	// Section is the part of the document the component was found in:
+	// "" for the components themselves (and the subject), or one of the
+	// Section constants.
+	Section string `json:"section,omitempty"`
+	// Identities are identifiers the document states for the component
+	// besides its own purl and CPE: CycloneDX evidence.identity (the
+	// concluded value and each method's value), screened like its own.
+	Identities []Identity `json:"identities,omitempty"`
+	// CopyrightEvidence are further copyright statements found for the
+	// component (CycloneDX evidence.copyright), each with its place.
+	CopyrightEvidence []Text `json:"copyright_evidence,omitempty"`
 }
+
+// Identity is one identifier stated as evidence of a component's identity.
+type Identity struct {
+	// Field is what the value identifies by: "purl", "cpe", "name",
+	// "group", "swid", "hash", "version", "omniborId", "swhid".
+	Field   string `json:"field"`
+	Value   string `json:"value"`
+	Pointer string `json:"pointer"`
+}
+
+// Text is one piece of free text with its place in the file.
+type Text struct {
+	Text    string `json:"text"`
+	Pointer string `json:"pointer"`
+}
+
+// Sections of a document a Component can come from (Component.Section).
+const (
+	// SectionServices is a CycloneDX service of the services tree.
+	SectionServices = "services"
+	// SectionPedigree is a CycloneDX pedigree ancestor, descendant or
+	// variant of the component named last in Path.
+	SectionPedigree = "pedigree"
+	// SectionTools is a tool that made the SBOM (CycloneDX
+	// metadata.tools: a legacy tool, a tool component or service).
+	SectionTools = "tools"
+	// SectionFormulation is a component or service of a CycloneDX
+	// formulation (what built the product).
+	SectionFormulation = "formulation"
+	// SectionFiles is an SPDX 2 file that names a party (copyright text
+	// or contributors); Path holds the package that contains it.
+	SectionFiles = "files"
+	// SectionSnippets is an SPDX 2 snippet with a copyright text.
+	SectionSnippets = "snippets"
+)
 
 // Party is a person or organisation named in an SBOM field.
 type Party struct {
 	// Role is what the field says the party did: supplier, manufacturer,
 	// publisher, author, originator, creator, vendor, owner; "tool" for an
-	// SPDX 3 Tool that created the document (creationInfo.createdUsing).
+	// SPDX 3 Tool that created the document (creationInfo.createdUsing);
+	// provider (a CycloneDX service's provider), committer (a CycloneDX
+	// pedigree commit's committer; its author is an author), contributor
+	// (an SPDX 2 FileContributor), vendor (a CycloneDX legacy tool's
+	// vendor).
 	Role string `json:"role"`
 	// Kind is "organization" or "person" when the format says so (SPDX
 	// "Organization:" / "Person:", CycloneDX OrganizationalEntity versus
@@ -199,6 +257,15 @@ const (
 	// RoleTool is an SPDX 3 Tool named in creationInfo.createdUsing: the
 	// software that wrote the SBOM, not a party that made the components.
 	RoleTool = "tool"
+	// RoleProvider is the organisation that provides a CycloneDX service.
+	RoleProvider = "provider"
+	// RoleCommitter is the committer of a CycloneDX pedigree commit.
+	RoleCommitter = "committer"
+	// RoleContributor is an SPDX 2 file contributor (FileContributor).
+	RoleContributor = "contributor"
+	// RoleVendor is the vendor of a CycloneDX legacy tool
+	// (metadata.tools[].vendor).
+	RoleVendor = "vendor"
 )
 
 // Party kinds.

@@ -93,8 +93,9 @@ func TestDecodeLenient(t *testing.T) {
 				Parties: []sbom.Party{{Role: "supplier", Name: "Microsoft/GitHub", Pointer: "line 10"}}}},
 			warn: sbom.Warning{Code: sbom.WarnActorUntyped, Pointer: "line 10"}},
 		{name: "tag-value: misspelt tag in a file section",
-			in:    tvHead + "PackageName: a\nSPDXID: SPDXRef-a\nPackageDownloadLocation: NOASSERTION\nFileName: ./x\nSPDXID: SPDXRef-f\nFIleCopyrightText: (c) X\n",
-			comps: []sbom.Component{{Ref: "SPDXRef-a", Pointer: "line 8", Name: "a"}},
+			in: tvHead + "PackageName: a\nSPDXID: SPDXRef-a\nPackageDownloadLocation: NOASSERTION\nFileName: ./x\nSPDXID: SPDXRef-f\nFIleCopyrightText: (c) X\n",
+			// The tag is read: the file's copyright names a party.
+			comps: []sbom.Component{{Ref: "SPDXRef-a", Pointer: "line 8", Name: "a"}, {Ref: "SPDXRef-f", Pointer: "line 11", Name: "./x"}},
 			warn:  sbom.Warning{Code: sbom.WarnTagCase, Pointer: "line 13"}},
 		{name: "tag-value: unknown tag",
 			in:    tvHead + "PackageName: a\nSPDXID: SPDXRef-a\nPackageDownloadLocation: NOASSERTION\nPackageFrobnicator: x\n",

@@ -1,6 +1,8 @@
 package sbom
 
 import (
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -19,11 +21,40 @@ type spdxLocator interface {
 	field(i int, p *spdx.Package, name string, k int) string
 	// creator locates creator k of the creation info.
 	creator(k int) string
+	// file locates file f ("" for the file itself) or its field by JSON
+	// name ("copyrightText"; "fileContributors" with index k).
+	file(f *spdx.File, name string, k int) string
+	// snippet locates snippet s ("" for the snippet itself) or its field
+	// ("copyrightText").
+	snippet(s *spdx.Snippet, name string) string
 }
 
 // jsonSPDXLocator gives RFC 6901 pointers for SPDX JSON and YAML; the
-// parsed packages keep the file's array indexes.
-type jsonSPDXLocator struct{}
+// parsed packages keep the file's array indexes, files and snippets are
+// found by their index in the file's arrays.
+type jsonSPDXLocator struct {
+	files    map[*spdx.File]int
+	snippets map[*spdx.Snippet]int
+}
+
+func (l jsonSPDXLocator) file(f *spdx.File, name string, k int) string {
+	p := "/files/" + strconv.Itoa(l.files[f])
+	switch name {
+	case "":
+		return p
+	case "fileContributors":
+		return p + "/fileContributors/" + strconv.Itoa(k)
+	}
+	return p + "/" + name
+}
+
+func (l jsonSPDXLocator) snippet(s *spdx.Snippet, name string) string {
+	p := "/snippets/" + strconv.Itoa(l.snippets[s])
+	if name == "" {
+		return p
+	}
+	return p + "/" + name
+}
 
 func (jsonSPDXLocator) pkg(i int, _ *spdx.Package) string { return "/packages/" + strconv.Itoa(i) }
 
@@ -61,9 +92,9 @@ func convertSPDXLog(in *spdx.Document, s sniffed, opts Options, loc spdxLocator,
 	if log == nil {
 		log = &lenientLog{}
 	}
-	if len(in.Packages) > opts.maxComponents() {
+	if n := countSPDX(in); n > opts.maxComponents() {
 		return nil, newError(opts.Name, s.format, ErrTooManyComponents,
-			strconv.Itoa(len(in.Packages))+" packages, limit "+strconv.Itoa(opts.maxComponents()))
+			strconv.Itoa(n)+" packages, files and snippets, limit "+strconv.Itoa(opts.maxComponents()))
 	}
 	c := &spdxConv{doc: doc, loc: loc, log: log}
 	if ci := in.CreationInfo; ci != nil {
@@ -91,8 +122,158 @@ func convertSPDXLog(in *spdx.Document, s sniffed, opts Options, loc spdxLocator,
 		doc.Components = append(doc.Components, comp)
 	}
 	c.relationships(in, byRef)
+	c.files(in, byRef)
 	log.flush(doc)
 	return doc, nil
+}
+
+// countSPDX counts the packages, files and snippets of a document: an
+// upper bound of the components convertSPDX makes.
+func countSPDX(in *spdx.Document) int {
+	n := len(in.Packages) + len(in.Files) + len(in.Snippets)
+	for _, p := range in.Packages {
+		if p != nil {
+			n += len(p.Files)
+		}
+	}
+	return n
+}
+
+// files converts the files that name a party (a copyright text other than
+// NOASSERTION or NONE, or a contributor) and the snippets with a copyright
+// text into components of type "file" and "snippet", after the packages:
+// first each package's files (Path the package), then the document's own
+// (Path the package that CONTAINS it, if one does), then the snippets
+// (Path the file they come from). A file listed twice is converted once.
+func (c *spdxConv) files(in *spdx.Document, byRef map[string]int) {
+	done := make(map[*spdx.File]bool)
+	for _, p := range in.Packages {
+		if p == nil {
+			continue
+		}
+		ref := renderID(p.PackageSPDXIdentifier)
+		for _, f := range p.Files {
+			if f != nil && !done[f] {
+				done[f] = true
+				c.file(f, []string{ref})
+			}
+		}
+	}
+	container := make(map[string]string)
+	for _, r := range in.Relationships {
+		if r == nil || r.RefA.DocumentRefID != "" || r.RefB.DocumentRefID != "" {
+			continue
+		}
+		a, b := renderDocID(r.RefA), renderDocID(r.RefB)
+		switch strings.ToUpper(strings.TrimSpace(r.Relationship)) {
+		case common.TypeRelationshipContains:
+		case common.TypeRelationshipContainedBy:
+			a, b = b, a
+		default:
+			continue
+		}
+		if _, isPkg := byRef[a]; isPkg && container[b] == "" {
+			container[b] = a
+		}
+	}
+	for _, f := range in.Files {
+		if f == nil || done[f] {
+			continue
+		}
+		done[f] = true
+		var path []string
+		if p := container[renderID(f.FileSPDXIdentifier)]; p != "" {
+			path = []string{p}
+		}
+		c.file(f, path)
+	}
+	// Snippets: the document's, and those a reader keeps under their file
+	// (tools-golang's tag-value reader), each once, in ID order.
+	var snips []*spdx.Snippet
+	seenSnip := make(map[common.ElementID]bool)
+	addSnip := func(s *spdx.Snippet) {
+		if s == nil || (s.SnippetSPDXIdentifier != "" && seenSnip[s.SnippetSPDXIdentifier]) {
+			return
+		}
+		seenSnip[s.SnippetSPDXIdentifier] = true
+		snips = append(snips, s)
+	}
+	for i := range in.Snippets {
+		addSnip(&in.Snippets[i])
+	}
+	for _, f := range append(filesOfPackages(in.Packages), in.Files...) {
+		if f == nil {
+			continue
+		}
+		ids := slices.Sorted(maps.Keys(f.Snippets))
+		for _, id := range ids {
+			addSnip(f.Snippets[id])
+		}
+	}
+	slices.SortStableFunc(snips, func(a, b *spdx.Snippet) int {
+		return strings.Compare(renderID(a.SnippetSPDXIdentifier), renderID(b.SnippetSPDXIdentifier))
+	})
+	for _, s := range snips {
+		c.snippet(s)
+	}
+}
+
+// filesOfPackages returns the files of every package, in order.
+func filesOfPackages(ps []*spdx.Package) []*spdx.File {
+	var out []*spdx.File
+	for _, p := range ps {
+		if p != nil {
+			out = append(out, p.Files...)
+		}
+	}
+	return out
+}
+
+// file converts one file, when it names a party.
+func (c *spdxConv) file(f *spdx.File, path []string) {
+	text := strings.TrimSpace(f.FileCopyrightText)
+	hasText := text != "" && !isNoValue(text)
+	var parties []Party
+	for k, who := range f.FileContributors {
+		if strings.TrimSpace(who) == "" || isNoValue(who) {
+			continue
+		}
+		parties = append(parties, contactParties(RoleContributor, "", who, c.loc.file(f, "fileContributors", k))...)
+	}
+	if !hasText && len(parties) == 0 {
+		return
+	}
+	comp := Component{Ref: renderID(f.FileSPDXIdentifier), Pointer: c.loc.file(f, "", 0), Name: f.FileName,
+		Type: "file", Section: SectionFiles, Path: path, Parties: parties}
+	if f.FileSPDXIdentifier == "" {
+		comp.Ref = comp.Pointer
+	}
+	if hasText {
+		comp.Copyright = f.FileCopyrightText
+		comp.CopyrightPointer = c.loc.file(f, "copyrightText", 0)
+	}
+	c.doc.Components = append(c.doc.Components, comp)
+}
+
+// snippet converts one snippet, when it has a copyright text.
+func (c *spdxConv) snippet(s *spdx.Snippet) {
+	text := strings.TrimSpace(s.SnippetCopyrightText)
+	if text == "" || isNoValue(text) {
+		return
+	}
+	comp := Component{Ref: renderID(s.SnippetSPDXIdentifier), Pointer: c.loc.snippet(s, ""), Name: s.SnippetName,
+		Type: "snippet", Section: SectionSnippets,
+		Copyright: s.SnippetCopyrightText, CopyrightPointer: c.loc.snippet(s, "copyrightText")}
+	if s.SnippetSPDXIdentifier == "" {
+		comp.Ref = comp.Pointer
+	}
+	if comp.Name == "" {
+		comp.Name = comp.Ref
+	}
+	if s.SnippetFromFileSPDXIdentifier != "" {
+		comp.Path = []string{renderID(s.SnippetFromFileSPDXIdentifier)}
+	}
+	c.doc.Components = append(c.doc.Components, comp)
 }
 
 // relationships sets the subject (the first package the document

@@ -34,15 +34,26 @@ type spdxJSONDoc struct {
 	Packages          []*spdxJSONPackage      `json:"packages"`
 	Relationships     []*spdxJSONRelationship `json:"relationships"`
 	DocumentDescribes []string                `json:"documentDescribes"`
-	// Files and Snippets are not screened; their IDs are checked, so that
-	// an ID without its prefix is reported wherever it is.
-	Files    []*spdxJSONElement `json:"files"`
-	Snippets []*spdxJSONElement `json:"snippets"`
+	// Files and snippets name parties in their copyright texts and
+	// contributors.
+	Files    []*spdxJSONFile    `json:"files"`
+	Snippets []*spdxJSONSnippet `json:"snippets"`
 }
 
-// spdxJSONElement is the ID of a file or snippet.
-type spdxJSONElement struct {
-	SPDXID json.RawMessage `json:"SPDXID"`
+// spdxJSONFile is the part of an SPDX 2 JSON file that is read.
+type spdxJSONFile struct {
+	SPDXID           json.RawMessage `json:"SPDXID"`
+	FileName         string          `json:"fileName"`
+	CopyrightText    string          `json:"copyrightText"`
+	FileContributors []string        `json:"fileContributors"`
+}
+
+// spdxJSONSnippet is the part of an SPDX 2 JSON snippet that is read.
+type spdxJSONSnippet struct {
+	SPDXID          json.RawMessage `json:"SPDXID"`
+	Name            string          `json:"name"`
+	CopyrightText   string          `json:"copyrightText"`
+	SnippetFromFile string          `json:"snippetFromFile"`
 }
 
 // spdxJSONPackage is the part of an SPDX 2 JSON package that is read.
@@ -62,6 +73,7 @@ type spdxJSONPackage struct {
 	PrimaryPackagePurpose json.RawMessage     `json:"primaryPackagePurpose"`
 	Checksums             json.RawMessage     `json:"checksums"`
 	ExternalRefs          []*spdxJSONExternal `json:"externalRefs"`
+	HasFiles              []string            `json:"hasFiles"`
 }
 
 // spdxJSONExternal is one external reference.
@@ -80,11 +92,11 @@ type spdxJSONRelationship struct {
 
 // decodeSPDXJSON reads SPDX JSON and converts it.
 func decodeSPDXJSON(s sniffed, opts Options) (*Document, error) {
-	doc, log, err := readSPDX2JSON(s.body)
+	doc, loc, log, err := readSPDX2JSON(s.body)
 	if err != nil {
 		return nil, spdxJSONError(opts.Name, s.format, s.body, err, true)
 	}
-	return convertSPDXLog(doc, s, opts, jsonSPDXLocator{}, log)
+	return convertSPDXLog(doc, s, opts, loc, log)
 }
 
 // decodeSPDXYAML reads SPDX YAML (sigs.k8s.io/yaml, as tools-golang's own
@@ -106,12 +118,12 @@ func decodeSPDXYAML(s sniffed, opts Options) (*Document, error) {
 	if err := checkYAMLKeys(s, j, opts); err != nil {
 		return nil, err
 	}
-	doc, log, err := readSPDX2JSON(j)
+	doc, loc, log, err := readSPDX2JSON(j)
 	if err != nil {
 		// Offsets would be into the converted JSON, not the YAML.
 		return nil, spdxJSONError(opts.Name, s.format, j, err, false)
 	}
-	return convertSPDXLog(doc, s, opts, jsonSPDXLocator{}, log)
+	return convertSPDXLog(doc, s, opts, loc, log)
 }
 
 // spdxJSONError describes a failure to read SPDX JSON (or YAML converted
@@ -160,11 +172,13 @@ func jsonTypeName(t reflect.Type) string {
 
 // readSPDX2JSON decodes an SPDX 2.1–2.3 JSON text into tools-golang's 2.3
 // model (relationships from documentDescribes included, as tools-golang
-// adds them), with the warnings of what it read past.
-func readSPDX2JSON(body []byte) (*spdx.Document, *lenientLog, error) {
+// adds them; the files a package lists in hasFiles in its Files), with the
+// locator of its files and snippets and the warnings of what it read past.
+func readSPDX2JSON(body []byte) (*spdx.Document, jsonSPDXLocator, *lenientLog, error) {
 	var in spdxJSONDoc
+	loc := jsonSPDXLocator{files: map[*spdx.File]int{}, snippets: map[*spdx.Snippet]int{}}
 	if err := json.Unmarshal(body, &in); err != nil {
-		return nil, nil, err
+		return nil, loc, nil, err
 	}
 	log := &lenientLog{}
 	r := &spdxIDReader{log: log}
@@ -200,16 +214,52 @@ func readSPDX2JSON(body []byte) (*spdx.Document, *lenientLog, error) {
 		}
 		out.Relationships = append(out.Relationships, &spdx.Relationship{RefA: a, RefB: b, Relationship: strings.TrimSpace(rel.Type)})
 	}
-	for _, list := range []struct {
-		name  string
-		elems []*spdxJSONElement
-	}{{"files", in.Files}, {"snippets", in.Snippets}} {
-		for i, e := range list.elems {
-			var id string
-			if e != nil && json.Unmarshal(e.SPDXID, &id) == nil && id != "" && !strings.HasPrefix(id, "SPDXRef-") {
-				log.note(WarnIDUnprefixed, "element ID without the \"SPDXRef-\" prefix; kept as written", "/"+list.name+"/"+strconv.Itoa(i)+"/SPDXID")
+	for i, f := range in.Files {
+		if f == nil {
+			continue
+		}
+		ptr := "/files/" + strconv.Itoa(i)
+		of := &spdx.File{FileName: f.FileName, FileCopyrightText: f.CopyrightText, FileContributors: f.FileContributors}
+		var id string
+		if len(f.SPDXID) > 0 && json.Unmarshal(f.SPDXID, &id) == nil && strings.TrimSpace(id) != "" {
+			of.FileSPDXIdentifier = r.element(id, ptr+"/SPDXID")
+		}
+		loc.files[of] = i
+		out.Files = append(out.Files, of)
+	}
+	for i, p := range in.Packages {
+		if p == nil || out.Packages[i] == nil || len(p.HasFiles) == 0 {
+			continue
+		}
+		// As tools-golang does: a package's hasFiles are CONTAINS
+		// relationships.
+		pkgID := common.MakeDocElementID("", string(out.Packages[i].PackageSPDXIdentifier))
+		for k, id := range p.HasFiles {
+			if f, ok := r.docElement(id, "/packages/"+strconv.Itoa(i)+"/hasFiles/"+strconv.Itoa(k)); ok {
+				out.Relationships = append(out.Relationships, &spdx.Relationship{RefA: pkgID, RefB: f, Relationship: common.TypeRelationshipContains})
 			}
 		}
+	}
+	out.Snippets = make([]spdx.Snippet, 0, len(in.Snippets))
+	snipIdx := make([]int, 0, len(in.Snippets))
+	for i, sn := range in.Snippets {
+		if sn == nil {
+			continue
+		}
+		ptr := "/snippets/" + strconv.Itoa(i)
+		os := spdx.Snippet{SnippetName: sn.Name, SnippetCopyrightText: sn.CopyrightText}
+		var id string
+		if len(sn.SPDXID) > 0 && json.Unmarshal(sn.SPDXID, &id) == nil && strings.TrimSpace(id) != "" {
+			os.SnippetSPDXIdentifier = r.element(id, ptr+"/SPDXID")
+		}
+		if strings.TrimSpace(sn.SnippetFromFile) != "" {
+			os.SnippetFromFileSPDXIdentifier = r.element(sn.SnippetFromFile, ptr+"/snippetFromFile")
+		}
+		out.Snippets = append(out.Snippets, os)
+		snipIdx = append(snipIdx, i)
+	}
+	for k := range out.Snippets {
+		loc.snippets[&out.Snippets[k]] = snipIdx[k]
 	}
 	for i, d := range in.DocumentDescribes {
 		b, ok := r.docElement(d, "/documentDescribes/"+strconv.Itoa(i))
@@ -219,7 +269,7 @@ func readSPDX2JSON(body []byte) (*spdx.Document, *lenientLog, error) {
 		out.Relationships = append(out.Relationships, &spdx.Relationship{
 			RefA: common.MakeDocElementID("", "DOCUMENT"), RefB: b, Relationship: common.TypeRelationshipDescribe})
 	}
-	return out, log, nil
+	return out, loc, log, nil
 }
 
 // spdxIDReader reads identifiers and packages, noting what it reads past.

@@ -161,6 +161,9 @@ func parseRDFTree(body []byte) (*rdfNode, error) {
 type rdfDoc struct {
 	doc      spdx.Document
 	pkgs     map[string]*spdx.Package // by rdf:about
+	files    map[string]*spdx.File    // by rdf:about
+	snippets map[string]int           // index in doc.Snippets by rdf:about
+	snipLocs []*rdfElemLoc            // the locators of doc.Snippets, in order
 	loc      *rdfTreeLocator
 	relSeen  map[string]bool
 	docAbout string
@@ -183,12 +186,18 @@ func decodeSPDXRDF(s sniffed, opts Options) (*Document, error) {
 		return nil, xmlError(opts.Name, s.format, err)
 	}
 	r := &rdfDoc{
-		pkgs:    make(map[string]*spdx.Package),
-		loc:     &rdfTreeLocator{pkgs: make(map[*spdx.Package]*rdfPkgLoc)},
+		pkgs:     make(map[string]*spdx.Package),
+		files:    make(map[string]*spdx.File),
+		snippets: make(map[string]int),
+		loc: &rdfTreeLocator{pkgs: make(map[*spdx.Package]*rdfPkgLoc), files: make(map[*spdx.File]*rdfElemLoc),
+			snippets: make(map[*spdx.Snippet]*rdfElemLoc)},
 		relSeen: make(map[string]bool),
 	}
 	r.doc.SPDXVersion = "SPDX-" + s.version
 	r.walk(root, nil)
+	for i := range r.doc.Snippets {
+		r.loc.snippets[&r.doc.Snippets[i]] = r.snipLocs[i]
+	}
 	if r.conflict != "" {
 		return nil, newError(opts.Name, s.format, ErrInvalid, "a package has two different values for "+r.conflict)
 	}
@@ -220,6 +229,15 @@ func (r *rdfDoc) walk(n *rdfNode, owner *rdfNode) {
 		}
 	case n.is(nsSPDX, "Package") && len(n.children) > 0:
 		r.pkg(n)
+		for _, c := range n.children {
+			if c.is(nsSPDX, "hasFile") {
+				r.relation(n.about, "CONTAINS", c.ref())
+			}
+		}
+	case n.is(nsSPDX, "File") && len(n.children) > 0:
+		r.file(n)
+	case n.is(nsSPDX, "Snippet") && len(n.children) > 0:
+		r.snippet(n)
 	case n.is(nsSPDX, "Relationship") && owner != nil:
 		typ := n.child(nsSPDX, "relationshipType")
 		rel := n.child(nsSPDX, "relatedSpdxElement")
@@ -338,6 +356,68 @@ func (r *rdfDoc) pkg(n *rdfNode) {
 			}
 		}
 	}
+}
+
+// file records one spdx:File definition: its name, copyright text and
+// contributors; a later definition of the same file adds contributors and
+// fills what the first left empty.
+func (r *rdfDoc) file(n *rdfNode) {
+	f, seen := r.files[n.about]
+	if !seen || n.about == "" {
+		f = &spdx.File{FileSPDXIdentifier: elementID(n.about)}
+		if n.about == "" {
+			f.FileSPDXIdentifier = ""
+		} else {
+			r.files[n.about] = f
+		}
+		r.doc.Files = append(r.doc.Files, f)
+		r.loc.files[f] = &rdfElemLoc{path: n.path(), fields: make(map[string][]string)}
+	}
+	fl := r.loc.files[f]
+	for _, c := range n.children {
+		text := rdfValue(c)
+		switch {
+		case c.is(nsSPDX, "fileName") && f.FileName == "":
+			f.FileName = text
+		case c.is(nsSPDX, "copyrightText"):
+			if f.FileCopyrightText == "" {
+				f.FileCopyrightText = text
+				fl.fields["copyrightText"] = append(fl.fields["copyrightText"], c.path())
+			} else if text != f.FileCopyrightText {
+				r.conflict = "copyrightText of a file"
+			}
+		case c.is(nsSPDX, "fileContributor"):
+			f.FileContributors = append(f.FileContributors, text)
+			fl.fields["fileContributors"] = append(fl.fields["fileContributors"], c.path())
+		}
+	}
+}
+
+// snippet records one spdx:Snippet definition with its copyright text.
+func (r *rdfDoc) snippet(n *rdfNode) {
+	if _, seen := r.snippets[n.about]; seen && n.about != "" {
+		return
+	}
+	sn := spdx.Snippet{SnippetSPDXIdentifier: elementID(n.about)}
+	sl := &rdfElemLoc{path: n.path(), fields: make(map[string][]string)}
+	for _, c := range n.children {
+		switch {
+		case c.is(nsSPDX, "copyrightText") && sn.SnippetCopyrightText == "":
+			sn.SnippetCopyrightText = rdfValue(c)
+			sl.fields["copyrightText"] = []string{c.path()}
+		case c.is(nsSPDX, "name") && sn.SnippetName == "":
+			sn.SnippetName = strings.TrimSpace(c.text)
+		case c.is(nsSPDX, "snippetFromFile"):
+			if ref := c.ref(); ref != "" {
+				sn.SnippetFromFileSPDXIdentifier = elementID(ref)
+			}
+		}
+	}
+	if n.about != "" {
+		r.snippets[n.about] = len(r.doc.Snippets)
+	}
+	r.doc.Snippets = append(r.doc.Snippets, sn)
+	r.snipLocs = append(r.snipLocs, sl)
 }
 
 // relation records a relationship between two elements named by IRI.
@@ -474,11 +554,36 @@ type rdfPkgLoc struct {
 	extRefs []string
 }
 
+// rdfElemLoc holds the locators of one file's or snippet's properties.
+type rdfElemLoc struct {
+	path   string
+	fields map[string][]string // JSON field name → locators, in order
+}
+
+// at returns the locator of occurrence k of field name, or the element's.
+func (l *rdfElemLoc) at(name string, k int) string {
+	if l == nil {
+		return ""
+	}
+	if fs := l.fields[name]; k < len(fs) {
+		return fs[k]
+	}
+	return l.path
+}
+
 // rdfTreeLocator gives XPath-like locators with element indexes, as
 // recorded while reading the tree.
 type rdfTreeLocator struct {
 	pkgs     map[*spdx.Package]*rdfPkgLoc
+	files    map[*spdx.File]*rdfElemLoc
+	snippets map[*spdx.Snippet]*rdfElemLoc
 	creators []string
+}
+
+func (l *rdfTreeLocator) file(f *spdx.File, name string, k int) string { return l.files[f].at(name, k) }
+
+func (l *rdfTreeLocator) snippet(s *spdx.Snippet, name string) string {
+	return l.snippets[s].at(name, 0)
 }
 
 func (l *rdfTreeLocator) pkg(_ int, p *spdx.Package) string {

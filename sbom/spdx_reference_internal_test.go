@@ -4,12 +4,14 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/spdx/tools-golang/convert"
 	"github.com/spdx/tools-golang/spdx"
+	"github.com/spdx/tools-golang/spdx/v2/common"
 	"github.com/spdx/tools-golang/spdx/v2/v2_1"
 	tv21 "github.com/spdx/tools-golang/spdx/v2/v2_1/tagvalue/reader"
 	"github.com/spdx/tools-golang/spdx/v2/v2_2"
@@ -55,7 +57,14 @@ func referenceSPDX(t *testing.T, s sniffed, opts Options) (*Document, bool) {
 			return nil, false
 		}
 		unescapeActors(&out)
-		doc, err := convertSPDX(&out, s, opts, jsonSPDXLocator{})
+		loc := jsonSPDXLocator{files: map[*spdx.File]int{}, snippets: map[*spdx.Snippet]int{}}
+		for i, f := range out.Files {
+			loc.files[f] = i
+		}
+		for i := range out.Snippets {
+			loc.snippets[&out.Snippets[i]] = i
+		}
+		doc, err := convertSPDX(&out, s, opts, loc)
 		return doc, err == nil
 	case FormatSPDXTagValue:
 		pairs, _, derr := readTagValues(s.body)
@@ -102,9 +111,37 @@ func referenceSPDX(t *testing.T, s sniffed, opts Options) (*Document, bool) {
 			t.Errorf("tools-golang reads %d packages, this reader %d", len(out.Packages), len(r.doc.Packages))
 			return nil, false
 		}
-		loc := &tvLocator{pkgs: make(map[*spdx.Package]*tvPackage), creators: r.loc.creators}
+		r.end()
+		loc := &tvLocator{pkgs: make(map[*spdx.Package]*tvPackage), creators: r.loc.creators,
+			files: make(map[*spdx.File]*tvElem), snippets: make(map[*spdx.Snippet]*tvElem)}
 		for i, p := range out.Packages {
 			loc.pkgs[p] = r.loc.pkgs[r.doc.Packages[i]]
+			if len(p.Files) != len(r.doc.Packages[i].Files) {
+				t.Errorf("tools-golang reads %d files in package %d, this reader %d", len(p.Files), i, len(r.doc.Packages[i].Files))
+				return nil, false
+			}
+			for k, f := range p.Files {
+				loc.files[f] = r.loc.files[r.doc.Packages[i].Files[k]]
+			}
+		}
+		if len(out.Files) != len(r.doc.Files) {
+			t.Errorf("tools-golang reads %d unpackaged files, this reader %d", len(out.Files), len(r.doc.Files))
+			return nil, false
+		}
+		for k, f := range out.Files {
+			loc.files[f] = r.loc.files[r.doc.Files[k]]
+		}
+		ours := make(map[common.ElementID]*tvElem)
+		for i := range r.doc.Snippets {
+			ours[r.doc.Snippets[i].SnippetSPDXIdentifier] = r.loc.snippets[&r.doc.Snippets[i]]
+		}
+		for i := range out.Snippets {
+			loc.snippets[&out.Snippets[i]] = ours[out.Snippets[i].SnippetSPDXIdentifier]
+		}
+		for _, f := range append(slices.Clone(out.Files), filesOfPackages(out.Packages)...) {
+			for id, sn := range f.Snippets {
+				loc.snippets[sn] = ours[id]
+			}
 		}
 		doc, err := convertSPDX(&out, s, opts, loc)
 		return doc, err == nil

@@ -219,11 +219,14 @@ type tvReader struct {
 	pkgLoc  *tvPackage
 	pkgSeen map[string]int // single-valued tags of the current package → line
 	pkgID   bool           // the current package has an SPDXID
+	file    *spdx.File     // the current file
+	snips   []*tvElem      // the places of doc.Snippets, in order
 }
 
 func newTVReader() *tvReader {
 	log := &lenientLog{}
-	return &tvReader{loc: &tvLocator{pkgs: make(map[*spdx.Package]*tvPackage)}, log: log, ids: &spdxIDReader{log: log}}
+	return &tvReader{loc: &tvLocator{pkgs: make(map[*spdx.Package]*tvPackage), files: make(map[*spdx.File]*tvElem),
+		snippets: make(map[*spdx.Snippet]*tvElem)}, log: log, ids: &spdxIDReader{log: log}}
 }
 
 // pair reads one pair.
@@ -234,9 +237,6 @@ func (r *tvReader) pair(p tvPair) *DecodeError {
 		tag = known
 	}
 	if sec, ok := tvStarts[tag]; ok {
-		if tag == "SnippetSPDXID" {
-			r.ids.element(p.value, lineRef(p.line)) // not read; checked
-		}
 		return r.start(sec, tag, p)
 	}
 	switch tag {
@@ -278,9 +278,25 @@ func inList(list []string, v string) bool {
 	return false
 }
 
-// start begins a section.
+// start begins a section. A file belongs to the package it follows (the
+// document's own before any package); a snippet to the document.
 func (r *tvReader) start(sec tvSection, tag string, p tvPair) *DecodeError {
 	r.section = sec
+	switch sec {
+	case secFile:
+		r.file = &spdx.File{FileName: p.value}
+		if r.pkg != nil {
+			r.pkg.Files = append(r.pkg.Files, r.file)
+		} else {
+			r.doc.Files = append(r.doc.Files, r.file)
+		}
+		r.loc.files[r.file] = newTVElem(p.line)
+		return nil
+	case secSnippet:
+		r.doc.Snippets = append(r.doc.Snippets, spdx.Snippet{SnippetSPDXIdentifier: r.ids.element(p.value, lineRef(p.line))})
+		r.snips = append(r.snips, newTVElem(p.line))
+		return nil
+	}
 	if sec != secPackage {
 		return nil
 	}
@@ -311,7 +327,12 @@ func (r *tvReader) endPackage() {
 }
 
 // end finishes the document.
-func (r *tvReader) end() { r.endPackage() }
+func (r *tvReader) end() {
+	r.endPackage()
+	for i := range r.doc.Snippets {
+		r.loc.snippets[&r.doc.Snippets[i]] = r.snips[i]
+	}
+}
 
 // read reads a tag of section sec.
 func (r *tvReader) read(sec tvSection, tag string, p tvPair) *DecodeError {
@@ -321,8 +342,32 @@ func (r *tvReader) read(sec tvSection, tag string, p tvPair) *DecodeError {
 			r.doc.SPDXIdentifier = r.ids.element(p.value, lineRef(p.line))
 		}
 	case secFile:
-		if tag == "SPDXID" {
-			r.ids.element(p.value, lineRef(p.line)) // not read; checked
+		f, fl := r.file, r.loc.files[r.file]
+		if f == nil {
+			return nil
+		}
+		fl.add(tag, p.line)
+		switch tag {
+		case "SPDXID":
+			f.FileSPDXIdentifier = r.ids.element(p.value, lineRef(p.line))
+		case "FileCopyrightText":
+			f.FileCopyrightText = p.value
+		case "FileContributor":
+			f.FileContributors = append(f.FileContributors, p.value)
+		}
+	case secSnippet:
+		if len(r.snips) == 0 {
+			return nil
+		}
+		sn, sl := &r.doc.Snippets[len(r.doc.Snippets)-1], r.snips[len(r.snips)-1]
+		sl.add(tag, p.line)
+		switch tag {
+		case "SnippetCopyrightText":
+			sn.SnippetCopyrightText = p.value
+		case "SnippetName":
+			sn.SnippetName = p.value
+		case "SnippetFromFileSPDXID":
+			sn.SnippetFromFileSPDXIdentifier = r.ids.element(p.value, lineRef(p.line))
 		}
 	case secCreation:
 		if tag == "Creator" {
@@ -424,10 +469,52 @@ type tvPackage struct {
 	sectionOpen bool           // the package section is being read
 }
 
+// tvElem records the lines of one file's or snippet's tags.
+type tvElem struct {
+	line  int
+	lines map[string][]int // tag → the lines it is on, in order
+}
+
+func newTVElem(line int) *tvElem { return &tvElem{line: line, lines: make(map[string][]int)} }
+
+func (e *tvElem) add(tag string, line int) { e.lines[tag] = append(e.lines[tag], line) }
+
+// at returns the line of occurrence k of tag, or the element's own line.
+func (e *tvElem) at(tag string, k int) string {
+	if e == nil {
+		return lineRef(1)
+	}
+	if ls := e.lines[tag]; k < len(ls) {
+		return lineRef(ls[k])
+	}
+	return lineRef(e.line)
+}
+
 // tvLocator gives "line N" pointers for tag-value documents.
 type tvLocator struct {
 	pkgs     map[*spdx.Package]*tvPackage
+	files    map[*spdx.File]*tvElem
+	snippets map[*spdx.Snippet]*tvElem
 	creators []int
+}
+
+// tvFileTags maps the JSON field names of files and snippets to tags.
+var tvFileTags = map[string]string{
+	"copyrightText": "FileCopyrightText", "fileContributors": "FileContributor",
+}
+
+func (l *tvLocator) file(f *spdx.File, name string, k int) string {
+	if name == "" {
+		return l.files[f].at("", 0)
+	}
+	return l.files[f].at(tvFileTags[name], k)
+}
+
+func (l *tvLocator) snippet(s *spdx.Snippet, name string) string {
+	if name == "copyrightText" {
+		return l.snippets[s].at("SnippetCopyrightText", 0)
+	}
+	return l.snippets[s].at("", 0)
 }
 
 // tvPackageTags maps the JSON field names convertSPDX asks for to tags.

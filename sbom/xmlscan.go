@@ -26,6 +26,13 @@ var cdxSingles = map[string]map[string]bool{
 	"manufacturer": {"name": true},
 	"manufacture":  {"name": true},
 	"bom":          {"metadata": true},
+	"service":      {"provider": true, "group": true, "name": true, "version": true},
+	"provider":     {"name": true},
+	"commit":       {"url": true, "author": true, "committer": true},
+	"pedigree":     {"ancestors": true, "descendants": true, "variants": true, "commits": true},
+	"tool":         {"vendor": true, "name": true, "version": true},
+	"author":       {"name": true, "email": true},
+	"committer":    {"name": true, "email": true},
 }
 
 // xmlFrame is one open element during scanXMLSingles.

@@ -8,10 +8,13 @@ import (
 )
 
 // Component returns the signals of one component, deduplicated, in a fixed
-// order: parties, e-mail and URL domains, purl namespace, CPE vendors,
-// copyright holders, the component's own name.
+// order: parties (names, e-mail addresses, URLs), the component's URLs,
+// what its purl names (namespace, code-host owner, owner and brand-bearing
+// package name), its group, CPE vendors, copyright holders (of its
+// copyright text and its copyright evidence), the identities its evidence
+// states, and its own name.
 func Component(c *sbom.Component) []Signal {
-	out := make([]Signal, 0, 2*len(c.Parties)+len(c.ExternalRefs)+4)
+	out := make([]Signal, 0, 2*len(c.Parties)+2*len(c.ExternalRefs)+6)
 	add := func(s Signal) {
 		if s.Value == "" {
 			return
@@ -27,30 +30,38 @@ func Component(c *sbom.Component) []Signal {
 		Party(p, add)
 	}
 	for _, r := range c.ExternalRefs {
-		d, ns := urlSignal(r.URL)
-		switch {
-		case ns != "":
-			add(Signal{Source: SourceVCS, Type: ValueNamespace, Value: ns, Ecosystem: "golang", Pointer: r.Pointer})
-		case d != "":
-			add(Signal{Source: SourceURL, Type: ValueDomain, Value: d, Pointer: r.Pointer})
-		}
+		urlSignals(r.URL, r.Pointer, add)
 	}
-	if eco, ns := PURLNamespace(c.PURL); ns != "" {
-		add(Signal{Source: SourcePURL, Type: ValueNamespace, Value: ns, Ecosystem: eco, Pointer: c.Pointer + "/purl"})
-	} else if c.Group != "" && eco == "" {
-		add(Signal{Source: SourceGroup, Type: ValueNamespace, Value: c.Group, Ecosystem: "maven", Pointer: c.Pointer + "/group"})
+	hasNamespace := purlSignals(c.PURL, c.Pointer+"/purl", c.Name, add)
+	if !hasNamespace && c.Group != "" {
+		add(Signal{Source: SourceGroup, Type: ValueNamespace, Value: strings.ToLower(strings.TrimSpace(c.Group)), Ecosystem: "maven", Pointer: c.Pointer + "/group"})
 	}
 	for i, cpe := range c.CPEs {
-		if v := CPEVendor(cpe); v != "" {
-			ptr := c.Pointer + "/cpe"
-			if len(c.CPEs) > 1 {
-				ptr = c.Pointer + "/cpes/" + itoa(i)
-			}
-			add(Signal{Source: SourceCPE, Type: ValueCPEVendor, Value: v, Pointer: ptr})
+		ptr := c.Pointer + "/cpe"
+		if len(c.CPEs) > 1 {
+			ptr = c.Pointer + "/cpes/" + itoa(i)
+		}
+		cpeSignal(cpe, ptr, add)
+	}
+	for _, h := range Holders(c.Copyright) {
+		add(Signal{Source: SourceCopyright, Type: ValueName, Value: h.Name, Kind: h.Kind, Pointer: c.CopyrightPointer})
+	}
+	for _, t := range c.CopyrightEvidence {
+		for _, h := range Holders(t.Text) {
+			add(Signal{Source: SourceCopyright, Type: ValueName, Value: h.Name, Kind: h.Kind, Pointer: t.Pointer})
 		}
 	}
-	for _, h := range CopyrightHolders(c.Copyright) {
-		add(Signal{Source: SourceCopyright, Type: ValueName, Value: h, Kind: "", Pointer: c.CopyrightPointer})
+	for _, id := range c.Identities {
+		switch strings.ToLower(id.Field) {
+		case "purl":
+			purlSignals(id.Value, id.Pointer, c.Name, add)
+		case "cpe":
+			cpeSignal(id.Value, id.Pointer, add)
+		case "group":
+			add(Signal{Source: SourceGroup, Type: ValueNamespace, Value: strings.ToLower(strings.TrimSpace(id.Value)), Ecosystem: "maven", Pointer: id.Pointer})
+		case "name":
+			add(Signal{Source: SourceComponentName, Type: ValueName, Value: nameSeparators.Replace(id.Value), Kind: sbom.KindOrganization, Pointer: id.Pointer})
+		}
 	}
 	if c.Name != "" {
 		add(Signal{Source: SourceComponentName, Type: ValueName, Value: nameSeparators.Replace(c.Name), Kind: sbom.KindOrganization, Pointer: c.Pointer + "/name"})
@@ -58,25 +69,86 @@ func Component(c *sbom.Component) []Signal {
 	return out
 }
 
+// purlSignals passes what a purl names (see PURLOwner) to add: its
+// namespace, the code-host account it names, the owner as words and, for
+// the types whose package names bear a brand, the package name (unless it
+// is the component's own name, screened anyway). It reports whether the
+// purl gave a namespace.
+func purlSignals(raw, ptr, compName string, add func(Signal)) bool {
+	o, ok := PURLOwner(raw)
+	if !ok {
+		return false
+	}
+	lenient := false
+	if p, _ := ReadPURL(raw); p.Lenient {
+		lenient = true
+	}
+	if o.Namespace != "" {
+		add(Signal{Source: SourcePURL, Type: ValueNamespace, Value: o.Namespace, Ecosystem: o.Ecosystem, Pointer: ptr, Lenient: lenient})
+	}
+	if o.CodeHost != "" {
+		add(Signal{Source: SourcePURL, Type: ValueNamespace, Value: o.CodeHost, Ecosystem: "golang", Pointer: ptr, Lenient: lenient})
+	}
+	if o.Name != "" {
+		add(Signal{Source: SourcePURLOwner, Type: ValueName, Value: o.Name, Kind: sbom.KindOrganization, Pointer: ptr, Lenient: lenient})
+	}
+	if o.PackageName != "" && !strings.EqualFold(o.PackageName, compName) {
+		add(Signal{Source: SourcePURLName, Type: ValueName, Value: nameSeparators.Replace(o.PackageName), Kind: sbom.KindOrganization, Pointer: ptr, Lenient: lenient})
+	}
+	return o.Namespace != ""
+}
+
+// cpeSignal passes a CPE's vendor to add.
+func cpeSignal(raw, ptr string, add func(Signal)) {
+	if c, ok := ReadCPE(raw); ok && c.Vendor != "" {
+		add(Signal{Source: SourceCPE, Type: ValueCPEVendor, Value: c.Vendor, Pointer: ptr, Lenient: c.Lenient})
+	}
+}
+
+// HardwareCPE reports whether a CPE, read as ReadCPE reads it, names
+// hardware (part "h").
+func HardwareCPE(raw string) bool {
+	c, ok := ReadCPE(raw)
+	return ok && c.Part == "h"
+}
+
+// urlSignals passes a URL's signals to add: the web address (host and
+// path) and, for a public code host, the account it names ("host/org",
+// matched as a golang namespace).
+func urlSignals(raw, ptr string, add func(Signal)) {
+	raw = strings.TrimSpace(raw)
+	if raw == "" || isNoAssertion(raw) {
+		return
+	}
+	_, ns := urlSignal(raw)
+	if host, path, err := textnorm.WebAddress(raw); err == nil {
+		add(Signal{Source: SourceURL, Type: ValueURL, Value: host + path, Pointer: ptr})
+	}
+	if ns != "" {
+		add(Signal{Source: SourceVCS, Type: ValueNamespace, Value: ns, Ecosystem: "golang", Pointer: ptr})
+	}
+}
+
 // nameSeparators turns the separators of package names into spaces, so that
 // "node-hikvision-api" shows its words.
 var nameSeparators = strings.NewReplacer("-", " ", "_", " ", ".", " ", "/", " ")
 
-// Party passes the signals of one party to add: its name, the domains of
-// its e-mail addresses and of its URLs.
+// Party passes the signals of one party to add: its name, each e-mail
+// address (the whole address, as textnorm.Email writes it; a value with no
+// local part gives its domain) and each URL (see urlSignals).
 func Party(p sbom.Party, add func(Signal)) {
 	if name := strings.TrimSpace(p.Name); name != "" && !isNoAssertion(name) {
 		add(Signal{Source: p.Role, Type: ValueName, Value: name, Kind: p.Kind, Pointer: p.Pointer})
 	}
 	for _, e := range p.Emails {
-		if d := EmailDomain(e); d != "" {
+		if a, err := textnorm.Email(e); err == nil {
+			add(Signal{Source: SourceEmail, Type: ValueEmail, Value: a, Pointer: p.Pointer})
+		} else if d := EmailDomain("x@" + strings.TrimLeft(strings.TrimSpace(e), "@")); d != "" {
 			add(Signal{Source: SourceEmail, Type: ValueDomain, Value: d, Pointer: p.Pointer})
 		}
 	}
 	for _, u := range p.URLs {
-		if d, ns := urlSignal(u); d != "" && ns == "" {
-			add(Signal{Source: SourceURL, Type: ValueDomain, Value: d, Pointer: p.Pointer})
-		}
+		urlSignals(u, p.Pointer, add)
 	}
 }
 
@@ -84,28 +156,23 @@ func isNoAssertion(s string) bool {
 	return strings.EqualFold(s, "NOASSERTION") || strings.EqualFold(s, "NONE")
 }
 
-// PURLNamespace returns the purl's type and namespace, lower-cased (the
-// ban lists compare namespaces case-insensitively); "" when the purl has no
-// namespace or does not parse.
+// PURLNamespace returns the purl's type and namespace as PURLOwner reads
+// them (lower case; an npm scope with its "@"; a github purl's owner as
+// "github.com/owner"); "" when the purl has no namespace or cannot be read
+// at all.
 func PURLNamespace(purl string) (ecosystem, namespace string) {
-	if purl == "" {
+	o, ok := PURLOwner(purl)
+	if !ok {
 		return "", ""
 	}
-	p, err := sbom.ParsePURL(purl)
-	if err != nil {
-		return "", ""
+	if o.Namespace == "" {
+		p, _ := ReadPURL(purl)
+		return p.Type, ""
 	}
-	ns := p.Namespace
-	switch p.Type {
-	case "npm":
-		if ns != "" && !strings.HasPrefix(ns, "@") {
-			ns = "@" + ns
-		}
-	case "github":
-		// A github purl's namespace is the organisation on github.com.
-		ns = "github.com/" + ns
+	if purlHostTypes[o.Ecosystem] != "" {
+		return o.Ecosystem, o.CodeHost
 	}
-	return p.Type, strings.ToLower(ns)
+	return o.Ecosystem, o.Namespace
 }
 
 // CodeHostNamespace returns "host/org" for a URL on a public code host
@@ -176,18 +243,11 @@ func EmailDomain(addr string) string {
 }
 
 // CPEVendor returns the vendor of a CPE 2.3 formatted string or a CPE 2.2
-// URI, lower case and unescaped; "" when it is ANY or NA or the CPE does not
-// parse (sbom.Decode reports that as a warning).
+// URI as ReadCPE reads it (lower case, unescaped; a CPE that does not
+// parse split by hand); "" when it is ANY or NA or cannot be read.
 func CPEVendor(cpe string) string {
-	c, err := sbom.ParseCPE(cpe)
-	if err != nil {
-		return ""
-	}
-	v := strings.ToLower(c.Vendor)
-	if v == "*" || v == "-" {
-		return ""
-	}
-	return v
+	c, _ := ReadCPE(cpe)
+	return c.Vendor
 }
 
 func itoa(i int) string {

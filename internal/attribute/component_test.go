@@ -112,17 +112,104 @@ func TestComponentSignals(t *testing.T) {
 	got := attribute.Component(c)
 	want := []attribute.Signal{
 		{Source: "supplier", Type: "name", Value: "AO Kaspersky Lab", Kind: "organization", Pointer: "/components/3/supplier/name"},
-		{Source: "url", Type: "domain", Value: "kaspersky.com", Pointer: "/components/3/supplier/name"},
+		{Source: "url", Type: "url", Value: "kaspersky.com", Pointer: "/components/3/supplier/name"},
 		{Source: "author", Type: "name", Value: "Ivan", Kind: "person", Pointer: "/components/3/authors/0/name"},
-		{Source: "email", Type: "domain", Value: "kaspersky.com", Pointer: "/components/3/authors/0/name"},
+		{Source: "email", Type: "email", Value: "ivan@kaspersky.com", Pointer: "/components/3/authors/0/name"},
+		{Source: "url", Type: "url", Value: "github.com/kasperskylab/kaspresso", Pointer: "/components/3/externalReferences/0/url"},
 		{Source: "vcs", Type: "namespace", Value: "github.com/kasperskylab", Ecosystem: "golang", Pointer: "/components/3/externalReferences/0/url"},
 		{Source: "purl", Type: "namespace", Value: "com.kaspersky.android-components", Ecosystem: "maven", Pointer: "/components/3/purl"},
+		{Source: "purl_owner", Type: "name", Value: "com kaspersky android components", Kind: "organization", Pointer: "/components/3/purl"},
 		{Source: "cpe", Type: "cpe_vendor", Value: "kaspersky", Pointer: "/components/3/cpe"},
-		{Source: "copyright", Type: "name", Value: "AO Kaspersky Lab", Pointer: "/components/3/copyright"},
+		{Source: "copyright", Type: "name", Value: "AO Kaspersky Lab", Kind: "organization", Pointer: "/components/3/copyright"},
 		{Source: "component_name", Type: "name", Value: "kaspresso", Kind: "organization", Pointer: "/components/3/name"},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("signals (-want +got):\n%s", diff)
+	}
+}
+
+// Issue 13: a purl or CPE that does not parse still names its owner; the
+// signal is marked lenient (sbom.Decode warns about the identifier).
+func TestUnparseableIdentifiers(t *testing.T) {
+	tests := []struct {
+		purl       string
+		eco, ns    string
+		codeHost   string
+		pkgName    string
+		wantSignal bool
+	}{
+		{"Pkg:maven/com.kaspersky/kav@1.0", "maven", "com.kaspersky", "", "", true},
+		{"PKG:MAVEN/COM.HUAWEI.HMS/push@6.1", "maven", "com.huawei.hms", "", "", true},
+		{" pkg:npm/%40kaspersky/hexa-ui@6.198.2", "npm", "@kaspersky", "", "hexa-ui", true},
+		{"pkg:maven/com.kaspersky/kav@1.0?type=jar&type=pom", "maven", "com.kaspersky", "", "", true},
+		{"pkg:maven/com%ZZkaspersky/kav@1.0", "maven", "com%zzkaspersky", "", "", true},
+		{"pkg:npm/%40huaweicloud%2/sdk@1", "npm", "@huaweicloud%2", "", "sdk", true},
+		{"pkg:github/KasperskyLab/uif@1.0", "github", "kasperskylab", "github.com/kasperskylab", "", true},
+		{"pkg:gitlab/huawei/x@1", "gitlab", "huawei", "gitlab.com/huawei", "", true},
+		{"pkg:bitbucket/zte/x@1", "bitbucket", "zte", "bitbucket.org/zte", "", true},
+		{"pkg:docker/kasperskylab/kes@11", "docker", "kasperskylab", "", "", true},
+		{"pkg:oci/kes@sha256:abc?repository_url=ghcr.io/kasperskylab/kes", "oci", "ghcr.io/kasperskylab", "github.com/kasperskylab", "", true},
+		{"pkg:golang/github.com/KasperskyLab/klogga@v1.0.0", "golang", "github.com/kasperskylab", "github.com/kasperskylab", "", true},
+		{"pkg:swift/github.com/huaweicloud/sdk@1.0", "swift", "github.com/huaweicloud", "github.com/huaweicloud", "", true},
+		{"pkg:composer/huaweicloud/huaweicloud-sdk-php@3", "composer", "huaweicloud", "", "", true},
+		{"pkg:hex/zte/zte_client@1.0.0", "hex", "zte", "", "", true},
+		{"pkg:conan/hikvision-sdk@1.0?user=hikvision&channel=stable", "conan", "hikvision", "", "", true},
+		{"pkg:nuget/Huawei.Cloud.SDK.Core@3.1", "", "", "", "Huawei.Cloud.SDK.Core", true},
+		{"pkg:pypi/huaweicloudsdkcore@3.1", "", "", "", "huaweicloudsdkcore", true},
+		{"pkg:cargo/kaspersky-client@0.1", "", "", "", "kaspersky-client", true},
+		{"not a purl", "", "", "", "", false},
+	}
+	for _, tc := range tests {
+		o, ok := attribute.PURLOwner(tc.purl)
+		if ok != tc.wantSignal || o.Ecosystem != tc.eco || o.Namespace != tc.ns || o.CodeHost != tc.codeHost || o.PackageName != tc.pkgName {
+			t.Errorf("PURLOwner(%q) = %+v, %v; want %s:%s host %q package %q", tc.purl, o, ok, tc.eco, tc.ns, tc.codeHost, tc.pkgName)
+		}
+	}
+	c := &sbom.Component{Pointer: "/components/0", Name: "kav", PURL: "Pkg:maven/com.kaspersky/kav@1.0",
+		CPEs: []string{`cpe:2.3:a:kaspersky\_lab:kav:1.0:*:*:*:*:*:*:*`, "CPE:2.3:H:HIKVISION:ds-2cd:-:*:*:*:*:*:*:*"}}
+	sigs := attribute.Component(c)
+	want := map[string]bool{"maven:com.kaspersky": false, "cpe:kaspersky_lab": false, "cpe:hikvision": false}
+	for _, s := range sigs {
+		switch {
+		case s.Type == attribute.ValueNamespace && s.Ecosystem+":"+s.Value == "maven:com.kaspersky":
+			want["maven:com.kaspersky"] = s.Lenient
+		case s.Type == attribute.ValueCPEVendor:
+			want["cpe:"+s.Value] = true
+		}
+	}
+	for k, ok := range want {
+		if !ok {
+			t.Errorf("%s: not screened (or not marked lenient): %+v", k, sigs)
+		}
+	}
+	if !attribute.HardwareCPE("CPE:2.3:H:HIKVISION:ds-2cd:-:*:*:*:*:*:*:*") || attribute.HardwareCPE("cpe:2.3:a:hikvision:x:1:*:*:*:*:*:*:*") {
+		t.Error("HardwareCPE")
+	}
+}
+
+// Issue 12: a list of people as copyright holders is screened person by
+// person, so that "Dahua Lin" is a person, never Dahua's brand; a company
+// stays one holder.
+func TestHolders(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []attribute.Holder
+	}{
+		{"Copyright (c) 2009-2023: Jeff Bezanson, Stefan Karpinski, Viral B. Shah, Dahua Lin, and other contributors", []attribute.Holder{
+			{Name: "Jeff Bezanson", Kind: "person"}, {Name: "Stefan Karpinski", Kind: "person"},
+			{Name: "Viral B. Shah", Kind: "person"}, {Name: "Dahua Lin", Kind: "person"},
+		}},
+		{"Copyright (c) 2016, Huawei Technologies Co., Ltd.", []attribute.Holder{{Name: "Huawei Technologies Co., Ltd", Kind: "organization"}}},
+		{"Copyright 2018 ZTE Corporation", []attribute.Holder{{Name: "ZTE Corporation", Kind: "organization"}}},
+		{"Copyright 2024 Eugene Kaspersky", []attribute.Holder{{Name: "Eugene Kaspersky", Kind: "person"}}},
+		{"(c) Kaspersky", []attribute.Holder{{Name: "Kaspersky", Kind: ""}}},
+		{"Copyright {yyyy} {name of copyright owner}", []attribute.Holder{{Name: "{yyyy} {name of owner}", Kind: ""}}},
+		{"Copyright The Apache Software Foundation", []attribute.Holder{{Name: "The Apache Software Foundation", Kind: "organization"}}},
+	}
+	for _, tc := range tests {
+		if diff := cmp.Diff(tc.want, attribute.Holders(tc.in)); diff != "" {
+			t.Errorf("Holders(%q) (-want +got):\n%s", tc.in, diff)
+		}
 	}
 }
 

@@ -3,6 +3,9 @@ package attribute
 import (
 	"regexp"
 	"strings"
+	"unicode"
+
+	"github.com/bangate/bangate/sbom"
 )
 
 var (
@@ -38,3 +41,127 @@ func CopyrightHolders(text string) []string {
 	}
 	return out
 }
+
+// Holder is one copyright holder with the kind of party its name reads as.
+type Holder struct {
+	Name string
+	// Kind is sbom.KindPerson for a name shaped like a person's ("Dahua
+	// Lin", "Viral B. Shah"), sbom.KindOrganization for one with a legal
+	// form or an organisation's word ("Huawei Technologies Co., Ltd.",
+	// "The Apache Software Foundation", "Kaspersky Lab"), "" otherwise
+	// ("Kaspersky", "{yyyy").
+	Kind string
+}
+
+// Holders extracts the holders of a copyright text (see CopyrightHolders)
+// with their kinds. A holder that lists several people ("Jeff Bezanson,
+// Stefan Karpinski, Viral B. Shah, Dahua Lin, and other contributors") is
+// split into one holder per person when every item of the list is a
+// person's name (a trailing "and other contributors" aside), so that a
+// person named like a company ("Dahua Lin") is screened as a person, never
+// as the company's brand; anything else stays one holder ("Huawei
+// Technologies Co., Ltd.").
+func Holders(text string) []Holder {
+	var out []Holder
+	for _, h := range CopyrightHolders(text) {
+		if people := splitPeople(h); people != nil {
+			for _, p := range people {
+				out = append(out, Holder{Name: p, Kind: sbom.KindPerson})
+			}
+			continue
+		}
+		out = append(out, Holder{Name: h, Kind: HolderKind(h)})
+	}
+	return out
+}
+
+// splitPeople splits a list of names on commas, semicolons and "and";
+// nil unless there are two or more and every one is a person's name.
+func splitPeople(s string) []string {
+	if !strings.ContainsAny(s, ",;") && !strings.Contains(s, " and ") {
+		return nil
+	}
+	parts := listSeparators.Split(s, -1)
+	var out []string
+	for _, p := range parts {
+		p = strings.Trim(strings.TrimSpace(p), ".")
+		if p == "" || othersWords.MatchString(p) {
+			continue
+		}
+		if !personShaped(p) {
+			return nil
+		}
+		out = append(out, p)
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+var (
+	listSeparators = regexp.MustCompile(`\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)`)
+	othersWords    = regexp.MustCompile(`(?i)^(?:(?:and\s+)?(?:the\s+)?(?:other|others|all)?\s*(?:contributors|authors|others)(?:\s+.*)?|et\s+al\.?)$`)
+)
+
+// HolderKind says what kind of party a holder's name reads as (see
+// Holder.Kind).
+func HolderKind(name string) string {
+	words := strings.Fields(name)
+	for _, w := range words {
+		if orgWords[strings.ToLower(strings.Trim(w, ".,;:()\"'"))] {
+			return sbom.KindOrganization
+		}
+	}
+	if personShaped(name) {
+		return sbom.KindPerson
+	}
+	return ""
+}
+
+// personShaped reports whether a name looks like a person's: two to four
+// words, each a capitalised word of letters (hyphens and apostrophes
+// allowed) or an initial ("B."), at least two of them full words, and no
+// organisation's word.
+func personShaped(name string) bool {
+	words := strings.Fields(name)
+	if len(words) < 2 || len(words) > 4 {
+		return false
+	}
+	full := 0
+	for _, w := range words {
+		if orgWords[strings.ToLower(strings.Trim(w, ".,"))] {
+			return false
+		}
+		rs := []rune(strings.TrimSuffix(w, "."))
+		if len(rs) == 0 || !unicode.IsUpper(rs[0]) {
+			return false
+		}
+		for _, r := range rs[1:] {
+			if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' {
+				return false
+			}
+		}
+		if len(rs) > 1 {
+			full++
+		}
+	}
+	return full >= 2
+}
+
+// orgWords are words that mark an organisation's name: legal forms and
+// the nouns companies, projects and institutions name themselves with.
+var orgWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`the inc incorporated ltd limited llc llp gmbh ag kg sa sas sarl srl spa bv nv ab oy oyj as asa ks
+		co corp corporation company companies plc pty pte ltda kk zao ooo oao pao jsc ojsc cjsc
+		lab labs laboratory laboratories group holding holdings foundation project projects team teams
+		contributors authors developers maintainers community software systems system technologies technology tech
+		digital communications communication telecom telecommunications cloud security networks network
+		solutions services consulting university institute association consortium society organization
+		organisation industries international global enterprises partners studio studios media games
+		electronics devices microsystems semiconductor`) {
+		m[w] = true
+	}
+	return m
+}()

@@ -23,6 +23,16 @@ func (b *objBuilder) strOpt(k, v string) *objBuilder {
 	return b
 }
 
+// strsOpt adds k only when vs is not empty: a match carries the detail
+// fields that apply to it, so that a record written before they existed
+// replays to the same match.
+func (b *objBuilder) strsOpt(k string, vs []string) *objBuilder {
+	if len(vs) > 0 {
+		b.val(k, strArray(vs))
+	}
+	return b
+}
+
 func (b *objBuilder) num(k string, v float64) *objBuilder {
 	b.items = append(b.items, ast.Item(ast.StringTerm(k), ast.FloatNumberTerm(v)))
 	return b
@@ -64,7 +74,13 @@ func matchValue(f Found) ast.Object {
 		str("matched_name", f.MatchedName).str("matched_on", f.MatchedOn).num("score", f.Score).
 		str("method", f.Method).val("programs", strArray(nonNil(f.Programs))).
 		strOpt("explain", f.Explain).
-		str("signal", f.Signal).str("value", f.Value).str("pointer", f.Pointer).str("confidence", f.Confidence)
+		str("signal", f.Signal).str("value", f.Value).str("pointer", f.Pointer).str("confidence", f.Confidence).
+		strOpt("basis", f.Basis).strOpt("contradiction", f.Contradiction).
+		strsOpt("missing", f.Missing).strsOpt("corroboration", f.Corroboration).strsOpt("namesakes", f.Namesakes).
+		strsOpt("dates_of_birth", f.DatesOfBirth).strsOpt("nationalities", f.Nationalities)
+	if f.NameWords > 0 {
+		b.int("name_words", f.NameWords)
+	}
 	return b.obj()
 }
 

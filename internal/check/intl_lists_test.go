@@ -73,15 +73,19 @@ func TestInternationalListsScreenedAndExplained(t *testing.T) {
 		entry     string   // the entry id the finding rests on
 		explain   []string // each must appear in the message
 	}{
+		// A listed person's name alone (an author) is reviewed, naming the
+		// namesakes with what tells them apart; it never freezes.
 		{"UN entry by its original-script alias", `{"type":"library","bom-ref":"c1","name":"x","version":"1","author":"Умаров Доку Хаматович"}`,
-			"eu-person", "fail", "un-sc-asset-freeze", "QDi.290",
-			[]string{`UN Security Council Consolidated List entry QDi.290 "DOKU KHAMATOVICH UMAROV"`, "regime Al-Qaida", "1267 (1999)"}},
+			"eu-person", "review", "un-sc-possible", "QDi.290",
+			[]string{`UN Security Council Consolidated List entry QDi.290 "DOKU KHAMATOVICH UMAROV"`, "regime Al-Qaida", "1267 (1999)",
+				"name only", "DOB 1964-04-13"}},
 		{"UN entry for a UK person", `{"type":"library","bom-ref":"c1","name":"x","version":"1","supplier":{"name":"Koryo Bank"}}`,
 			"uk-person", "fail", "un-sc-asset-freeze", "KPe.045",
 			[]string{`"KORYO BANK"`, "resolution 1718 (2006)"}},
 		{"EU entry by name", `{"type":"library","bom-ref":"c1","name":"x","version":"1","author":"Saddam Hussein Al-Tikriti"}`,
-			"eu-person", "fail", "eu-asset-freeze", "13",
-			[]string{`EU consolidated financial sanctions list entry 13 "Saddam Hussein Al-Tikriti"`, "Article 215 TFEU", "1210/2003"}},
+			"eu-person", "review", "eu-asset-freeze-possible", "13",
+			[]string{`EU consolidated financial sanctions list entry 13 "Saddam Hussein Al-Tikriti"`, "Article 215 TFEU", "1210/2003",
+				"Qusay Saddam Hussein Al-Tikriti (eu-fsf 20; DOB 1965, 1966; nationality IRAQ)"}},
 		{"UK Sanctions List entity by alias", `{"type":"library","bom-ref":"c1","name":"x","version":"1","supplier":{"name":"Jannat Oshiklari"}}`,
 			"uk-person", "fail", "uk-asset-freeze", "AQD0377",
 			[]string{`"Khatiba al-Tawhid wal-Jihad (KTJ)"`, "Sanctions and Anti-Money Laundering Act 2018"}},

@@ -5,8 +5,10 @@ import (
 	"maps"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/bangate/bangate/internal/attribute"
+	"github.com/bangate/bangate/internal/lists"
 	"github.com/bangate/bangate/internal/provenance"
 	"github.com/bangate/bangate/internal/screen"
 	"github.com/bangate/bangate/sbom"
@@ -24,13 +26,53 @@ type Found struct {
 	screen.Match
 	// Signal is the field the evidence came from.
 	Signal string
-	// Value is the signal's value (the name, domain, namespace, vendor).
+	// Value is the signal's value (the name, e-mail address, host and
+	// path, domain, namespace, vendor).
 	Value string
 	// Pointer locates the evidence in the input.
 	Pointer string
 	// Confidence says how strongly the match attributes the subject.
 	Confidence string
+	// DatesOfBirth and Nationalities are the entry's, as listed: what
+	// tells a listed person from a namesake; AddressCountries the
+	// countries of its addresses. They are read for sanctions lists only.
+	DatesOfBirth, Nationalities, AddressCountries []string
+	// Basis says what an address match rests on: BasisExactAddress,
+	// BasisHostPath or BasisOwnDomain; "" for other matches.
+	Basis string
+	// NameWords is the number of words of a matched name, legal forms
+	// aside.
+	NameWords int
+	// Missing are the words of the listed name that the party's name
+	// lacks ("yuvenalyevich"), for a name match against a sanctions list.
+	Missing []string
+	// Corroboration says what else in the input ties the same subject to
+	// the same entry, for a name match: an address, identifier or domain
+	// that matched the entry, a consistent country, or the party being
+	// the counterparty of a procurement record.
+	Corroboration []string
+	// Contradiction says why the party's own contact details argue that
+	// it is not the listed party, for a name match: the party gives an
+	// e-mail address or web address, and the entry lists none of them.
+	Contradiction string
+	// Namesakes are the entries of sanctions lists the same name matched,
+	// each with what tells them apart (date of birth, nationality), for a
+	// name match against an individual.
+	Namesakes []string
 }
+
+// Bases of an address match (Found.Basis).
+const (
+	// BasisExactAddress: the whole e-mail address is listed (the only
+	// match an address on a shared mail provider can make).
+	BasisExactAddress = "exact address"
+	// BasisHostPath: a listed web address has the same host and a path
+	// prefix (the only match a URL on a shared host can make).
+	BasisHostPath = "host and path"
+	// BasisOwnDomain: the domain is listed and is the party's own, not a
+	// shared provider's.
+	BasisOwnDomain = "own domain"
+)
 
 // screener screens signals with a per-input cache: the same supplier name
 // on thousands of components is screened once. It also records what the
@@ -38,11 +80,12 @@ type Found struct {
 // with the roles it appeared in, and every distinct signal that matched a
 // list, whatever the policies made of it.
 type screener struct {
-	s     *Screening
-	names map[nameKey][]screen.Match
-	ids   map[idKey][]screen.Match
-	roles map[string]map[string]bool
-	hits  map[hitKey]bool
+	s      *Screening
+	shared *lists.SharedDomains
+	names  map[nameKey][]screen.Match
+	ids    map[idKey][]screen.Match
+	roles  map[string]map[string]bool
+	hits   map[hitKey]bool
 }
 
 type hitKey struct{ typ, value, kind, eco, source string }
@@ -51,8 +94,8 @@ type nameKey struct{ name, kind string }
 
 type idKey struct{ typ, eco, value string }
 
-func newScreener(s *Screening) *screener {
-	return &screener{s: s, names: map[nameKey][]screen.Match{}, ids: map[idKey][]screen.Match{},
+func newScreener(s *Screening, shared *lists.SharedDomains) *screener {
+	return &screener{s: s, shared: shared, names: map[nameKey][]screen.Match{}, ids: map[idKey][]screen.Match{},
 		roles: map[string]map[string]bool{}, hits: map[hitKey]bool{}}
 }
 
@@ -96,8 +139,28 @@ func (sc *screener) screened() ([]ScreenedParty, int) {
 }
 
 // distinctNames is how many distinct party names were screened against
-// every list (component names, screened for brands only, not counted).
-func (sc *screener) distinctNames() int { return len(sc.names) }
+// every list (names screened for ban-list brands only, not counted).
+func (sc *screener) distinctNames() int {
+	n := 0
+	for k := range sc.names {
+		if !strings.HasPrefix(k.name, banOnly) {
+			n++
+		}
+	}
+	return n
+}
+
+// banOnly prefixes the cache key of a name screened against the ban
+// lists alone.
+const banOnly = "\x00ban\x00"
+
+// banOnlySources are the sources of names screened only against the ban
+// lists' names and brand words: a component merely named after a vendor,
+// a purl's owner or package name.
+var banOnlySources = map[string]bool{
+	attribute.SourceComponentName: true, attribute.SourcePURLOwner: true, attribute.SourcePURLName: true,
+	sourceProduct: true,
+}
 
 // signal screens one signal and returns its matches with a confidence. An
 // error means a matched list entry could not be read (an index read from
@@ -108,24 +171,120 @@ func (sc *screener) signal(sig attribute.Signal) ([]Found, error) {
 		sc.s.failed(err)
 		return nil, signalError(sig, err)
 	}
-	if sig.Source != attribute.SourceComponentName && sig.Value != "" && sig.Type == attribute.ValueName {
+	if !banOnlySources[sig.Source] && sig.Value != "" && sig.Type == attribute.ValueName {
 		sc.role(sig.Value, sig.Source)
 	}
 	if len(ms) == 0 {
 		return nil, nil
 	}
 	out := make([]Found, 0, len(ms))
+	var query screen.Normalized
 	for _, m := range ms {
 		conf, keep := sc.confidence(sig, m)
 		if !keep {
 			continue
 		}
-		out = append(out, Found{Match: m, Signal: sig.Source, Value: sig.Value, Pointer: sig.Pointer, Confidence: conf})
+		f := Found{Match: m, Signal: sig.Source, Value: sig.Value, Pointer: sig.Pointer, Confidence: conf}
+		if sc.s.Kinds[m.List] == provenance.KindSanctions {
+			// What tells a listed person from a namesake is read only
+			// for sanctions entries; the match carries type and links.
+			e, err := sc.s.Index.Entry(m.List, m.EntryID)
+			if err != nil {
+				return nil, signalError(sig, err)
+			}
+			if e != nil {
+				f.DatesOfBirth, f.Nationalities = e.DatesOfBirth, e.Nationalities
+				for _, a := range e.Addresses {
+					if i := strings.LastIndex(a, ", "); i >= 0 {
+						f.AddressCountries = append(f.AddressCountries, strings.TrimSpace(a[i+2:]))
+					} else if a = strings.TrimSpace(a); a != "" && !strings.ContainsAny(a, "0123456789") {
+						f.AddressCountries = append(f.AddressCountries, a)
+					}
+				}
+			}
+		}
+		switch b := basis(m.MatchedOn); b {
+		case BasisOwnDomain:
+			// Matched as the party's own domain: the evidence is the
+			// domain, as it always was, not the whole address.
+			f.Basis, f.Value = b, addressHost(sig)
+		case BasisExactAddress, BasisHostPath:
+			f.Basis = b
+			f.Explain = strings.TrimSpace(f.Explain + " (" + b + sc.providerText(sig) + ")")
+		}
+		if sig.Type == attribute.ValueName && sc.s.Kinds[m.List] == provenance.KindSanctions {
+			if query.Words == nil {
+				query = screen.Normalize(sig.Value)
+			}
+			f.NameWords, f.Missing = nameCoverage(query, screen.Normalize(m.MatchedName))
+		}
+		out = append(out, f)
 	}
-	if len(out) > 0 && sig.Source != attribute.SourceComponentName {
+	if len(out) > 0 && !banOnlySources[sig.Source] {
 		sc.hits[hitKey{sig.Type, sig.Value, sig.Kind, sig.Ecosystem, sig.Source}] = true
 	}
 	return out, nil
+}
+
+// basis is what a match on matched rests on, for an address.
+func basis(matchedOn string) string {
+	switch matchedOn {
+	case "email":
+		return BasisExactAddress
+	case "website":
+		return BasisHostPath
+	case "domain", "email_domain":
+		return BasisOwnDomain
+	}
+	return ""
+}
+
+// providerText names the shared provider of an e-mail or web address, for
+// an explanation: "; gmail.com is Gmail's, a shared webmail domain".
+func (sc *screener) providerText(sig attribute.Signal) string {
+	host := addressHost(sig)
+	if p, listed, ok := sc.shared.Lookup(host); ok {
+		return fmt.Sprintf("; %s is %s's, a shared %s domain (%s)", listed, p.Name, p.Category, p.File)
+	}
+	return ""
+}
+
+// addressHost is the host of an e-mail, URL or domain signal.
+func addressHost(sig attribute.Signal) string {
+	switch sig.Type {
+	case attribute.ValueEmail:
+		return sig.Value[strings.LastIndexByte(sig.Value, '@')+1:]
+	case attribute.ValueURL:
+		h, _, _ := strings.Cut(sig.Value, "/")
+		return h
+	case attribute.ValueDomain:
+		return sig.Value
+	}
+	return ""
+}
+
+// nameCoverage returns the number of words of the query (legal forms
+// aside) and the words of the listed name (legal forms aside) that the
+// query lacks, compared by word and by phonetic key.
+func nameCoverage(q, listed screen.Normalized) (int, []string) {
+	words := 0
+	have := map[string]bool{}
+	for i, w := range q.Words {
+		if q.Legal[i] {
+			continue
+		}
+		words++
+		have[w] = true
+		have["\x00"+q.Keys[i]] = true
+	}
+	var missing []string
+	for i, w := range listed.Words {
+		if listed.Legal[i] || have[w] || have["\x00"+listed.Keys[i]] {
+			continue
+		}
+		missing = append(missing, w)
+	}
+	return words, missing
 }
 
 // signalError names the signal that could not be screened, and where the
@@ -138,48 +297,89 @@ func signalError(sig attribute.Signal, err error) error {
 }
 
 // matches screens one signal against the index, through the screener's
-// cache; a failed query is not cached.
+// cache; a failed query is not cached. An address on a shared provider's
+// domain (webmail, code host, site host; the bundle's shared-domain data)
+// is matched only as a whole address, or as host and path; any other is
+// matched by its domain, as the party's own.
 func (sc *screener) matches(sig attribute.Signal) ([]screen.Match, error) {
 	ix := sc.s.Index
 	if sig.Type == attribute.ValueName {
-		// A component's own name can only raise a review for being named
-		// after a banned vendor: screen it against the ban lists alone.
-		// Component names are nearly all distinct: not worth a cache entry.
-		if sig.Source == attribute.SourceComponentName {
-			return ix.BanName(screen.Query{Name: sig.Value, Kind: sig.Kind})
-		}
 		k := nameKey{sig.Value, sig.Kind}
+		if banOnlySources[sig.Source] {
+			// A component's own name, a purl's owner or package name can
+			// only tie it to a banned vendor: screen them against the ban
+			// lists alone. Component names are nearly all distinct: not
+			// worth a cache entry.
+			if sig.Source == attribute.SourceComponentName {
+				return ix.BanName(screen.Query{Name: sig.Value, Kind: sig.Kind})
+			}
+			k.name = banOnly + k.name
+		}
 		if ms, ok := sc.names[k]; ok {
 			return ms, nil
 		}
-		ms, err := ix.Name(screen.Query{Name: sig.Value, Kind: sig.Kind})
+		var ms []screen.Match
+		var err error
+		if banOnlySources[sig.Source] {
+			ms, err = ix.BanName(screen.Query{Name: sig.Value, Kind: sig.Kind})
+		} else {
+			ms, err = ix.Name(screen.Query{Name: sig.Value, Kind: sig.Kind})
+		}
 		if err != nil {
 			return nil, err
 		}
 		sc.names[k] = ms
 		return ms, nil
 	}
-	k := idKey{sig.Type, sig.Ecosystem, sig.Value}
+	k, query := sc.lookup(sig)
+	if query == nil {
+		return nil, nil
+	}
 	if ms, ok := sc.ids[k]; ok {
 		return ms, nil
 	}
-	var (
-		ms  []screen.Match
-		err error
-	)
-	switch sig.Type {
-	case attribute.ValueDomain:
-		ms, err = ix.Domain(sig.Value)
-	case attribute.ValueNamespace:
-		ms, err = ix.PURLNamespace(sig.Ecosystem, sig.Value)
-	case attribute.ValueCPEVendor:
-		ms, err = ix.CPEVendor(sig.Value)
-	}
+	ms, err := query()
 	if err != nil {
 		return nil, err
 	}
 	sc.ids[k] = ms
 	return ms, nil
+}
+
+// lookup returns the cache key and the query for an identifier signal;
+// a nil query matches nothing (a bare shared domain).
+func (sc *screener) lookup(sig attribute.Signal) (idKey, func() ([]screen.Match, error)) {
+	ix := sc.s.Index
+	switch sig.Type {
+	case attribute.ValueEmail:
+		d := addressHost(sig)
+		if _, _, shared := sc.shared.Lookup(d); shared {
+			return idKey{"email", "", sig.Value}, func() ([]screen.Match, error) { return ix.Email(sig.Value) }
+		}
+		return idKey{"domain", "", d}, func() ([]screen.Match, error) { return ix.Domain(d) }
+	case attribute.ValueURL:
+		host, path, _ := strings.Cut(sig.Value, "/")
+		if path != "" {
+			path = "/" + path
+		}
+		if p, listed, shared := sc.shared.Lookup(host); shared {
+			bare := lists.TenantHost(p, listed, host) != ""
+			return idKey{"url", "", sig.Value}, func() ([]screen.Match, error) { return ix.Website(host, path, bare) }
+		}
+		return idKey{"domain", "", host}, func() ([]screen.Match, error) { return ix.Domain(host) }
+	case attribute.ValueDomain:
+		if _, _, shared := sc.shared.Lookup(sig.Value); shared {
+			return idKey{}, nil // a shared provider's domain alone identifies nobody
+		}
+		return idKey{"domain", "", sig.Value}, func() ([]screen.Match, error) { return ix.Domain(sig.Value) }
+	case attribute.ValueNamespace:
+		return idKey{sig.Type, sig.Ecosystem, sig.Value}, func() ([]screen.Match, error) { return ix.PURLNamespace(sig.Ecosystem, sig.Value) }
+	case attribute.ValueCPEVendor:
+		return idKey{sig.Type, "", sig.Value}, func() ([]screen.Match, error) { return ix.CPEVendor(sig.Value) }
+	case attribute.ValueID:
+		return idKey{sig.Type, "", sig.Value}, func() ([]screen.Match, error) { return ix.Identifier(sig.Value) }
+	}
+	return idKey{}, nil
 }
 
 // confidence grades a match by the signal it came from; keep is false for
@@ -188,15 +388,27 @@ func (sc *screener) matches(sig attribute.Signal) ([]screen.Match, error) {
 func (sc *screener) confidence(sig attribute.Signal, m screen.Match) (conf string, keep bool) {
 	kind := sc.s.Kinds[m.List]
 	switch sig.Source {
-	case attribute.SourceComponentName:
+	case attribute.SourceComponentName, attribute.SourcePURLName:
 		// A package merely named after a vendor: weak, and only for brands
-		// of ban lists.
-		return ConfidenceLow, kind == provenance.KindBan && m.MatchedOn == "brand"
+		// and names of ban lists.
+		return ConfidenceLow, kind == provenance.KindBan
+	case attribute.SourcePURLOwner, sourceProduct:
+		// The owner a purl names registered its namespace, and a product
+		// named after a vendor is most likely the vendor's: a brand word
+		// in either is as strong as one in a supplier's name.
+		if kind != provenance.KindBan {
+			return "", false
+		}
+		if m.MatchedOn == "brand" {
+			return ConfidenceMedium, true
+		}
+		return ConfidenceHigh, true
 	case attribute.SourceCopyright:
 		return ConfidenceLow, true
 	case attribute.SourceVCS:
 		return ConfidenceMedium, true
-	case attribute.SourcePURL, attribute.SourceGroup, attribute.SourceCPE, attribute.SourceEmail, attribute.SourceURL:
+	case attribute.SourcePURL, attribute.SourceGroup, attribute.SourceCPE, attribute.SourceEmail, attribute.SourceURL,
+		attribute.SourceIdentifier:
 		return ConfidenceHigh, true
 	}
 	// A party's name.

@@ -2,16 +2,21 @@ package check
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 
 	"github.com/bangate/bangate/internal/attribute"
 	"github.com/bangate/bangate/internal/decision"
 	"github.com/bangate/bangate/internal/procurement"
 	"github.com/bangate/bangate/internal/provenance"
+	"github.com/bangate/bangate/internal/textnorm"
 	"github.com/bangate/bangate/sbom"
 )
 
@@ -34,7 +39,7 @@ func blockingList(id string) bool { return strings.HasPrefix(id, "ofac-sdn") }
 // error means the ownership graph does not hold or a party could not be
 // screened.
 func (s *Session) buildProcurementInput(vs []procurement.Vendor, edges []procurement.Edge, src sourceInfo, scr *Screening) (ast.Object, decision.Coverage, *screener, error) {
-	sc := newScreener(scr)
+	sc := newScreener(scr, s.SharedDomains())
 	var screenErr error // the first owner that could not be screened
 	blocked := func(name string) bool {
 		found, err := sc.signal(attribute.Signal{Source: roleOwner, Type: attribute.ValueName, Value: name})
@@ -64,24 +69,57 @@ func (s *Session) buildProcurementInput(vs []procurement.Vendor, edges []procure
 	for i := range vs {
 		v := &vs[i]
 		parties := vendorParties(v)
-		pv := make([]ast.Object, 0, len(parties))
-		any := false
-		for _, p := range parties {
-			found, err := screenParty(sc, p)
+		var items []screenedSignal
+		screenSig := func(sig attribute.Signal, party int) error {
+			found, err := sc.signal(sig)
 			if err != nil {
-				return nil, decision.Coverage{}, nil, err
+				return err
 			}
-			any = any || len(found) > 0
-			pv = append(pv, partyValue(p, found))
+			items = append(items, screenedSignal{sig: sig, party: party, found: found})
+			return nil
 		}
-		var domainMatches []Found
-		for j, d := range v.Domains {
-			found, err := sc.signal(attribute.Signal{Source: attribute.SourceURL, Type: attribute.ValueDomain,
-				Value: attribute.Domain(d), Pointer: fieldPointer(v, "domains."+strconv.Itoa(j))})
-			if err != nil {
+		for j, p := range parties {
+			for _, sig := range partySignals(p) {
+				if err := screenSig(sig, j); err != nil {
+					return nil, decision.Coverage{}, nil, err
+				}
+			}
+		}
+		for _, sig := range recordSignals(v) {
+			if err := screenSig(sig, -1); err != nil {
 				return nil, decision.Coverage{}, nil, err
 			}
-			domainMatches = append(domainMatches, found...)
+		}
+		productMatches := make([][]Found, len(v.Products))
+		for k := range v.Products {
+			for _, sig := range productSignals(v, k) {
+				found, err := sc.signal(sig)
+				if err != nil {
+					return nil, decision.Coverage{}, nil, err
+				}
+				productMatches[k] = append(productMatches[k], found...)
+			}
+		}
+		corroborate(items, func(f *Found, it *screenedSignal) []string {
+			return recordEvidence(v, parties, f, it)
+		})
+		partyFound := make([][]Found, len(parties))
+		var recordMatches []Found
+		any := false
+		for _, it := range items {
+			any = any || len(it.found) > 0
+			if it.party >= 0 {
+				partyFound[it.party] = append(partyFound[it.party], it.found...)
+			} else {
+				recordMatches = append(recordMatches, it.found...)
+			}
+		}
+		for _, pm := range productMatches {
+			any = any || len(pm) > 0
+		}
+		pv := make([]ast.Object, 0, len(parties))
+		for j, p := range parties {
+			pv = append(pv, partyValue(p, partyFound[j]))
 		}
 		if v.Name != "" {
 			cov.WithNamedParty++
@@ -90,14 +128,14 @@ func (s *Session) buildProcurementInput(vs []procurement.Vendor, edges []procure
 			cov.Unattributed++
 		}
 		exp := exposure[procurement.Key(v.Name)]
-		if !any && len(domainMatches) == 0 && !s.allComponents() && !exposed(exp) && !foreign(v) {
+		if !any && !s.allComponents() && !exposed(exp) && !foreign(v) {
 			continue // the input diet: nothing for a policy to decide
 		}
-		objs = append(objs, vendorValue(v, pv, domainMatches, exp))
+		objs = append(objs, vendorValue(v, pv, recordMatches, productMatches, exp))
 	}
 	cov.PartiesScreened = sc.distinctNames()
 	covObj := &objBuilder{}
-	covObj.int("components", 0).int("vendors", len(vs)).int("attributed", cov.Attributed).
+	covObj.val("nothing_checked", ast.Boolean(len(vs) == 0)).int("components", 0).int("vendors", len(vs)).int("attributed", cov.Attributed).
 		int("with_named_party", cov.WithNamedParty).int("with_purl_namespace", 0).
 		int("unattributed_count", cov.Unattributed).val("unattributed", ast.NewArray()).int("max_listed", s.plan.MaxListed)
 	source := &objBuilder{}
@@ -150,6 +188,13 @@ func vendorParties(v *procurement.Vendor) []sbom.Party {
 		add(roleAlias, "", a, "aliases."+strconv.Itoa(i))
 	}
 	add(roleParent, sbom.KindOrganization, v.Parent, "parent")
+	for i, p := range v.Parties {
+		kind := ""
+		if p.Role == procurement.RoleOEM || p.Role == procurement.RoleUltimateParent {
+			kind = sbom.KindOrganization
+		}
+		add(p.Role, kind, p.Name, "parties."+strconv.Itoa(i))
+	}
 	for i, o := range v.Owners {
 		add(roleOwner, "", o.Name, "owners."+strconv.Itoa(i))
 	}
@@ -160,6 +205,118 @@ func vendorParties(v *procurement.Vendor) []sbom.Party {
 		add(roleContact, sbom.KindPerson, name, "contacts."+strconv.Itoa(i))
 	}
 	return ps
+}
+
+// recordSignals are the signals of a record besides its parties' names:
+// each e-mail or web address it gives (the whole address, so that one on a
+// shared provider matches only exactly), each domain given without an
+// address, and each registration number.
+func recordSignals(v *procurement.Vendor) []attribute.Signal {
+	var out []attribute.Signal
+	linked := map[string]bool{}
+	for j, l := range v.Links {
+		ptr := fieldPointer(v, "links."+strconv.Itoa(j))
+		if strings.Contains(l, "@") && !strings.Contains(l, "/") {
+			if a, err := textnorm.Email(l); err == nil {
+				out = append(out, attribute.Signal{Source: attribute.SourceEmail, Type: attribute.ValueEmail, Value: a, Pointer: ptr})
+				linked[a[strings.LastIndexByte(a, '@')+1:]] = true
+				continue
+			}
+		}
+		if h, path, err := textnorm.WebAddress(l); err == nil {
+			out = append(out, attribute.Signal{Source: attribute.SourceURL, Type: attribute.ValueURL, Value: h + path, Pointer: ptr})
+			linked[h] = true
+		}
+	}
+	for j, d := range v.Domains {
+		if !linked[d] {
+			out = append(out, attribute.Signal{Source: attribute.SourceURL, Type: attribute.ValueDomain,
+				Value: attribute.Domain(d), Pointer: fieldPointer(v, "domains."+strconv.Itoa(j))})
+		}
+	}
+	ids := v.Identifiers
+	for _, id := range []struct{ key, value string }{
+		{"uei", ids.UEI}, {"cage", ids.CAGE}, {"duns", ids.DUNS}, {"lei", ids.LEI}, {"tax_id", ids.TaxID},
+	} {
+		if strings.TrimSpace(id.value) != "" {
+			out = append(out, attribute.Signal{Source: attribute.SourceIdentifier, Type: attribute.ValueID, Value: id.value,
+				Pointer: fieldPointer(v, "identifiers."+id.key)})
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(ids.Other)) {
+		out = append(out, attribute.Signal{Source: attribute.SourceIdentifier, Type: attribute.ValueID, Value: ids.Other[k],
+			Pointer: fieldPointer(v, "identifiers.other."+k)})
+	}
+	return out
+}
+
+// productSignals are the texts of product k screened against the ban
+// lists' names and brand words ("Kaspersky Endpoint Security licence
+// renewal"): its name and category.
+func productSignals(v *procurement.Vendor, k int) []attribute.Signal {
+	p := v.Products[k]
+	var out []attribute.Signal
+	for _, t := range []struct{ field, text string }{{"name", p.Name}, {"category", p.Category}} {
+		if strings.TrimSpace(t.text) != "" {
+			out = append(out, attribute.Signal{Source: sourceProduct, Type: attribute.ValueName, Value: t.text,
+				Kind: sbom.KindOrganization, Pointer: fieldPointer(v, "products."+strconv.Itoa(k)+"."+t.field)})
+		}
+	}
+	return out
+}
+
+// sourceProduct is the signal source of a product's name or category.
+const sourceProduct = "product"
+
+// counterpartyRoles are the roles of a record's parties that the buyer
+// deals with directly: a name match of one of them is corroborated by the
+// deal itself.
+var counterpartyRoles = map[string]bool{
+	roleVendor: true, roleAlias: true, procurement.RoleSupplier: true, procurement.RoleReseller: true,
+	procurement.RoleDistributor: true,
+}
+
+// recordEvidence is what a procurement record adds to corroborate a name
+// match: the party being a counterparty of the deal, and the record's
+// country agreeing with the listed nationality or address.
+func recordEvidence(v *procurement.Vendor, parties []sbom.Party, f *Found, it *screenedSignal) []string {
+	var out []string
+	if it.party >= 0 && counterpartyRoles[parties[it.party].Role] {
+		out = append(out, fmt.Sprintf("%s of the record: a counterparty of the deal", parties[it.party].Role))
+	}
+	if c := countryAgrees(v.Country, v.CountryName, f); c != "" {
+		out = append(out, c)
+	}
+	return out
+}
+
+// countryAgrees returns a text when the record's country is one the entry
+// gives as a nationality or address country, "" otherwise.
+func countryAgrees(code, name string, f *Found) string {
+	names := map[string]bool{}
+	if code != "" {
+		if r, err := language.ParseRegion(code); err == nil {
+			names[strings.ToLower(display.English.Regions().Name(r))] = true
+		}
+		names[strings.ToLower(code)] = true
+	}
+	if name != "" {
+		names[strings.ToLower(strings.TrimSpace(name))] = true
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	for _, n := range f.Nationalities {
+		if names[strings.ToLower(strings.TrimSpace(n))] {
+			return fmt.Sprintf("the record's country %s is the entry's nationality", n)
+		}
+	}
+	for _, a := range f.AddressCountries {
+		if names[strings.ToLower(a)] {
+			return fmt.Sprintf("the record's country %s is the entry's address country", a)
+		}
+	}
+	return ""
 }
 
 // fieldPointer locates one field of a record: a JSON pointer for JSON,
@@ -183,7 +340,7 @@ func fieldPointer(v *procurement.Vendor, field string) string {
 	}
 }
 
-func vendorValue(v *procurement.Vendor, parties []ast.Object, matches []Found, exp procurement.Exposure) ast.Object {
+func vendorValue(v *procurement.Vendor, parties []ast.Object, matches []Found, productMatches [][]Found, exp procurement.Exposure) ast.Object {
 	ids := &objBuilder{}
 	ids.strOpt("uei", v.Identifiers.UEI).strOpt("cage", v.Identifiers.CAGE).strOpt("duns", v.Identifiers.DUNS).
 		strOpt("lei", v.Identifiers.LEI).strOpt("tax_id", v.Identifiers.TaxID)
@@ -195,7 +352,8 @@ func vendorValue(v *procurement.Vendor, parties []ast.Object, matches []Found, e
 		b := &objBuilder{}
 		b.str("name", p.Name).str("category", p.Category).str("code", p.Code).str("scheme", p.Scheme).
 			str("manufacturer", p.Manufacturer).str("country_of_origin", p.CountryOfOrigin).
-			str("pointer", fieldPointer(v, "products."+strconv.Itoa(i)))
+			str("pointer", fieldPointer(v, "products."+strconv.Itoa(i))).
+			val("matches", objArray(foundValues(productMatches[i])))
 		products[i] = b.obj()
 	}
 	owners := make([]ast.Object, len(v.Owners))

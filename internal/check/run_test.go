@@ -75,7 +75,7 @@ func TestRunScreenedFacts(t *testing.T) {
 // every --fail-on level.
 func TestGateOutcomeAgreesWithExit(t *testing.T) {
 	ctx := context.Background()
-	high := cdx(`{"type":"library","bom-ref":"c1","name":"x","version":"1","supplier":{"name":"Huawei Device Co., Ltd."}}`)
+	high := cdx(`{"type":"device","bom-ref":"c1","name":"x","version":"1","supplier":{"name":"Huawei Device Co., Ltd."}}`)
 	for _, failOn := range decision.FailOnLevels() {
 		t.Run(failOn, func(t *testing.T) {
 			plan := testPlan(t, "federal-contractor", "2026-11-27")

@@ -1,6 +1,9 @@
 package check
 
 import (
+	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -113,8 +116,12 @@ func (s *Session) buildSBOMInput(doc *sbom.Document, src sourceInfo, scr *Screen
 	}
 	cov.PartiesScreened = sc.distinctNames()
 
+	// A document that names no component, subject or party has nothing to
+	// screen: the policies send it to review, never pass it.
+	empty := len(doc.Components) == 0 && doc.Subject == nil && len(doc.Parties) == 0
 	covObj := &objBuilder{}
-	covObj.int("components", cov.Components).int("services", cov.Services).int("attributed", cov.Attributed).
+	covObj.val("nothing_checked", ast.Boolean(empty)).
+		int("components", cov.Components).int("services", cov.Services).int("attributed", cov.Attributed).
 		int("with_named_party", cov.WithNamedParty).int("with_purl_namespace", cov.WithPURLNamespace).
 		int("unattributed_count", cov.Unattributed).val("unattributed", objArray(unattributed)).
 		int("max_listed", s.plan.MaxListed)
@@ -135,20 +142,19 @@ func (s *Session) buildSBOMInput(doc *sbom.Document, src sourceInfo, scr *Screen
 // components attributes and screens a run of components with a screener
 // of its own; it stops at the first component that cannot be screened.
 func (s *Session) components(comps []sbom.Component, scr *Screening) componentsPart {
-	part := componentsPart{sc: newScreener(scr)}
+	part := componentsPart{sc: newScreener(scr, s.SharedDomains())}
 	sc := part.sc
 	for i := range comps {
 		comp := &comps[i]
 		signals := attribute.Component(comp)
 		attributed, named := false, false
-		partyMatches := make([][]Found, len(comp.Parties))
-		var compMatches []Found
+		items := make([]screenedSignal, 0, len(signals))
 		var eco, ns string
 		for _, sig := range signals {
 			if sig.Source != attribute.SourceComponentName {
 				attributed = true
 			}
-			if sig.Source == attribute.SourcePURL {
+			if sig.Source == attribute.SourcePURL && eco == "" {
 				eco, ns = sig.Ecosystem, sig.Value
 			}
 			found, err := sc.signal(sig)
@@ -156,14 +162,21 @@ func (s *Session) components(comps []sbom.Component, scr *Screening) componentsP
 				part.err = err
 				return part
 			}
+			party := partyOf(comp.Parties, sig)
 			if sig.Type == attribute.ValueName && partyRoles[sig.Source] {
 				named = true
-				if j := partyIndex(comp.Parties, sig); j >= 0 {
-					partyMatches[j] = append(partyMatches[j], found...)
-					continue
-				}
 			}
-			compMatches = append(compMatches, found...)
+			items = append(items, screenedSignal{sig: sig, party: party, found: found})
+		}
+		corroborate(items, nil)
+		partyMatches := make([][]Found, len(comp.Parties))
+		var compMatches []Found
+		for _, it := range items {
+			if it.sig.Type == attribute.ValueName && it.party >= 0 && partyRoles[it.sig.Source] {
+				partyMatches[it.party] = append(partyMatches[it.party], it.found...)
+				continue
+			}
+			compMatches = append(compMatches, it.found...)
 		}
 		if ns != "" {
 			part.cov.WithPURLNamespace++
@@ -193,15 +206,135 @@ func (s *Session) components(comps []sbom.Component, scr *Screening) componentsP
 	return part
 }
 
+// screenedSignal is one signal of a subject with its matches and the index
+// of the party it belongs to (-1 for the subject's own fields).
+type screenedSignal struct {
+	sig   attribute.Signal
+	party int
+	found []Found
+}
+
+// partyOf returns the index of the party a signal belongs to: the party
+// whose name it is, or whose e-mail or URL it is (same pointer); -1 for
+// the component's own fields.
+func partyOf(parties []sbom.Party, sig attribute.Signal) int {
+	if sig.Type == attribute.ValueName {
+		return partyIndex(parties, sig)
+	}
+	if sig.Source != attribute.SourceEmail && sig.Source != attribute.SourceURL && sig.Source != attribute.SourceVCS {
+		return -1
+	}
+	for j, p := range parties {
+		if p.Pointer == sig.Pointer {
+			return j
+		}
+	}
+	return -1
+}
+
+// entryKey names a list entry.
+type entryKey struct{ list, id string }
+
+// corroborate sets, on every name match of a subject's signals, what else
+// ties the subject to the same entry (Found.Corroboration), whether the
+// party's own contact details argue against it (Found.Contradiction) and
+// the namesakes the same name matched (Found.Namesakes). extra lists
+// evidence the caller has of its own (a procurement record's country, its
+// counterparty role), per entry.
+func corroborate(items []screenedSignal, extra func(f *Found, it *screenedSignal) []string) {
+	evidence := map[entryKey][]string{}
+	partyHits := map[int]map[entryKey]bool{}
+	contacts := map[int][]string{}
+	for _, it := range items {
+		if it.sig.Type == attribute.ValueName {
+			continue
+		}
+		if it.party >= 0 && (it.sig.Type == attribute.ValueEmail || it.sig.Type == attribute.ValueURL) {
+			contacts[it.party] = append(contacts[it.party], it.sig.Value)
+		}
+		for _, f := range it.found {
+			k := entryKey{f.List, f.EntryID}
+			evidence[k] = append(evidence[k], evidenceText(f))
+			if it.party >= 0 {
+				if partyHits[it.party] == nil {
+					partyHits[it.party] = map[entryKey]bool{}
+				}
+				partyHits[it.party][k] = true
+			}
+		}
+	}
+	for i := range items {
+		it := &items[i]
+		if it.sig.Type != attribute.ValueName || len(it.found) == 0 {
+			continue
+		}
+		var namesakes []string
+		for _, f := range it.found {
+			if f.EntryType == "individual" {
+				namesakes = append(namesakes, namesake(f))
+			}
+		}
+		for j := range it.found {
+			f := &it.found[j]
+			k := entryKey{f.List, f.EntryID}
+			f.Corroboration = slices.Clone(evidence[k])
+			if extra != nil {
+				f.Corroboration = append(f.Corroboration, extra(f, it)...)
+			}
+			if c := contacts[it.party]; it.party >= 0 && len(c) > 0 && !partyHits[it.party][k] {
+				f.Contradiction = fmt.Sprintf("the party gives %s, which the entry does not list", strings.Join(quoteAll(c), ", "))
+			}
+			if f.EntryType == "individual" {
+				f.Namesakes = namesakes
+			}
+		}
+	}
+}
+
+// evidenceText describes an identifier or address match as corroboration.
+func evidenceText(f Found) string {
+	how := f.MatchedOn
+	if f.Basis != "" {
+		how = f.Basis
+	}
+	return fmt.Sprintf("%s %q matches %q (%s)", f.Signal, f.Value, f.MatchedName, how)
+}
+
+// namesake names a matched individual with what tells it apart.
+func namesake(f Found) string {
+	var facts []string
+	facts = append(facts, f.List+" "+f.EntryID)
+	if len(f.DatesOfBirth) > 0 {
+		facts = append(facts, "DOB "+strings.Join(f.DatesOfBirth, ", "))
+	}
+	if len(f.Nationalities) > 0 {
+		facts = append(facts, "nationality "+strings.Join(f.Nationalities, ", "))
+	}
+	return fmt.Sprintf("%s (%s)", f.EntryName, strings.Join(facts, "; "))
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strconv.Quote(s)
+	}
+	return out
+}
+
 // screenParty screens every signal of a party.
 func screenParty(sc *screener, p sbom.Party) ([]Found, error) {
-	var out []Found
+	var items []screenedSignal
 	for _, sig := range partySignals(p) {
 		found, err := sc.signal(sig)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, found...)
+		items = append(items, screenedSignal{sig: sig, party: 0, found: found})
+	}
+	corroborate(items, nil)
+	var out []Found
+	for _, it := range items {
+		out = append(out, it.found...)
 	}
 	return out, nil
 }
@@ -216,6 +349,13 @@ func partyIndex(parties []sbom.Party, sig attribute.Signal) int {
 }
 
 func componentValue(comp *sbom.Component, eco, ns string, partyMatches [][]Found, compMatches []Found) ast.Object {
+	equipment := false
+	for _, c := range comp.CPEs {
+		equipment = equipment || attribute.HardwareCPE(c)
+	}
+	for _, id := range comp.Identities {
+		equipment = equipment || (strings.EqualFold(id.Field, "cpe") && attribute.HardwareCPE(id.Value))
+	}
 	if eco == "" {
 		eco, _ = attribute.PURLNamespace(comp.PURL)
 	}
@@ -226,8 +366,8 @@ func componentValue(comp *sbom.Component, eco, ns string, partyMatches [][]Found
 	b := &objBuilder{}
 	b.str("ref", comp.Ref).str("pointer", comp.Pointer).str("name", comp.Name).str("version", comp.Version).
 		str("type", comp.Type).str("purl", comp.PURL).str("ecosystem", eco).str("namespace", ns).
-		val("cpes", strArray(nonNil(comp.CPEs))).val("parties", objArray(parties)).
-		val("matches", objArray(foundValues(compMatches)))
+		val("cpes", strArray(nonNil(comp.CPEs))).val("equipment", ast.Boolean(equipment)).str("section", comp.Section).
+		val("parties", objArray(parties)).val("matches", objArray(foundValues(compMatches)))
 	return b.obj()
 }
 

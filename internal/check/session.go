@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/bangate/bangate/internal/decision"
@@ -67,12 +68,17 @@ type Session struct {
 	plan Plan
 	// compiled is closed once engine or engineErr is set; nil: engine is
 	// set already.
-	compiled  chan struct{}
+	compiled chan struct{}
+	// loaded is closed once shared is set (or the bundle failed to load);
+	// nil: shared is set already.
+	loaded    chan struct{}
+	loadOnce  sync.Once
 	engine    *policy.Engine
 	engineErr error
 	screening *Screening
 	waivers   []decision.Waiver
 	ownership []procurement.Edge
+	shared    *lists.SharedDomains
 	stale     []error
 	tool      decision.Tool
 	log       *slog.Logger // nil: none
@@ -126,10 +132,11 @@ func OpenSession(ctx context.Context, plan Plan, src Sources) (*Session, error) 
 	}
 	// The two fixed costs are independent: compile while the lists load,
 	// and after, while the caller screens.
-	s.compiled = make(chan struct{})
+	s.compiled, s.loaded = make(chan struct{}), make(chan struct{})
 	start := time.Now()
 	go func() {
 		defer close(s.compiled)
+		defer s.markLoaded() // also when the bundle failed to load
 		s.engine, s.engineErr = s.compile(ctx, src)
 		s.debug("policies compiled", "took", time.Since(start))
 		if s.engineErr != nil {
@@ -191,12 +198,55 @@ func (s *Session) compile(ctx context.Context, src Sources) (*policy.Engine, err
 	if src.PolicyFiles != nil && b.Digest() != src.BundleDigest {
 		return nil, fmt.Errorf("policy bundle has digest sha256:%s, want sha256:%s: %w", b.Digest(), src.BundleDigest, ErrBundleChanged)
 	}
+	if s.shared, err = sharedDomains(b); err != nil {
+		return nil, err
+	}
+	s.markLoaded()
 	waivers := policy.WaiverData(s.waivers)
 	key := "bundle " + b.Digest()
 	if f := s.plan.Waivers.File; f != nil {
 		key += " waivers " + f.SHA256
 	}
 	return src.Cache.engine(key, func() (*policy.Engine, error) { return policy.NewFromBundle(ctx, b, waivers) })
+}
+
+// sharedDomains reads the shared-domain files of a loaded bundle (every
+// origin's bangate/domains/*.yaml), so that screening applies exactly the
+// data the policies see at data.bangate.domains.
+func sharedDomains(b *policy.Bundle) (*lists.SharedDomains, error) {
+	var files []lists.NamedFile
+	for _, f := range b.Files {
+		if strings.HasPrefix(f.Path, lists.SharedDomainDir+"/") && strings.HasSuffix(f.Path, ".json") {
+			return nil, fmt.Errorf("policy %s: %s: shared-domain files are YAML (.yaml or .yml)", f.Origin, f.Path)
+		}
+		if lists.IsSharedDomainFile(f.Path) {
+			files = append(files, lists.NamedFile{Name: f.Path, Data: b.Contents[f]})
+		}
+	}
+	sd, err := lists.ParseSharedDomains(files)
+	if err != nil {
+		return nil, fmt.Errorf("load shared domains: %w", err)
+	}
+	return sd, nil
+}
+
+// markLoaded says that the bundle's shared domains are known, once.
+func (s *Session) markLoaded() {
+	s.loadOnce.Do(func() {
+		if s.loaded != nil {
+			close(s.loaded)
+		}
+	})
+}
+
+// SharedDomains is the set of shared domains the session screens with. It
+// waits until the policy bundle that defines them is loaded (which is
+// before it compiles); nil if it failed to load, which Ready reports.
+func (s *Session) SharedDomains() *lists.SharedDomains {
+	if s.loaded != nil {
+		<-s.loaded
+	}
+	return s.shared
 }
 
 // ErrBundleChanged is wrapped when a replayed bundle does not have the

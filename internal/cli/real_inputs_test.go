@@ -15,6 +15,57 @@ import (
 // spdx/tools-golang read tag-value, is decided like its JSON twin.
 var rejectedReal = map[string]string{}
 
+// realOutcome is the outcome every real file of testdata/sboms must have
+// (profile federal-contractor): they are honest SBOMs of open-source
+// software and name no banned or sanctioned party, though they name
+// maintainers on gmail.com, projects on github.com and google.com, and
+// copyright holders who are people. A file added there needs its row.
+var realOutcome = map[string]string{
+	"cdx-examples-hbom.json":                  decision.OutcomePass,
+	"cdx-examples-laravel-1.1.xml":            decision.OutcomePass,
+	"cdx-examples-laravel-1.2.json":           decision.OutcomePass,
+	"cdx-examples-laravel-1.3.xml":            decision.OutcomePass,
+	"cdx-examples-laravel-1.4.json":           decision.OutcomePass,
+	"cdx-examples-saasbom-services.json":      decision.OutcomePass,
+	"cdx-go-1.0.xml":                          decision.OutcomePass,
+	"cdx-go-1.1.xml":                          decision.OutcomePass,
+	"cdx-go-1.5.json":                         decision.OutcomePass,
+	"cdx-go-bom-1.6.xml":                      decision.OutcomePass,
+	"cdx-go-component-authors-1.6.json":       decision.OutcomePass,
+	"cdx-maven-plugin-dropwizard-1.2.json":    decision.OutcomePass,
+	"cdx-maven-plugin-dropwizard-1.2.xml":     decision.OutcomePass,
+	"cdx-spec-1.7-component-ref.json":         decision.OutcomePass,
+	"cdx-spec-1.7-metadata-manufacturer.json": decision.OutcomePass,
+	"cdxgen-java-1.5.json":                    decision.OutcomePass,
+	"cyclonedx-npm-bundled-1.5.xml":           decision.OutcomePass,
+	"cyclonedx-npm-bundled-1.6.json":          decision.OutcomePass,
+	"mislabelled-json.spdx":                   decision.OutcomePass,
+	"mislabelled-tagvalue.json":               decision.OutcomePass,
+	"redhat-delve-rpm.cdx.json":               decision.OutcomePass,
+	"redhat-delve-rpm.spdx.json":              decision.OutcomePass,
+	"redhat-rhel-9.2-product.cdx.json":        decision.OutcomePass,
+	"redhat-ubi9-micro-amd64.spdx.json":       decision.OutcomePass,
+	"sbom-tool-manifest-2.2.spdx.json":        decision.OutcomePass,
+	"sbom-tool-manifest-3.0.spdx.json":        decision.OutcomePass,
+	"spdx-hello.spdx":                         decision.OutcomePass,
+	"spdx-spec-2.2.spdx":                      decision.OutcomePass,
+	"spdx-spec-2.2.spdx.json":                 decision.OutcomePass,
+	"spdx-spec-2.2.spdx.rdf":                  decision.OutcomePass,
+	"spdx-spec-2.2.spdx.xml":                  decision.OutcomePass,
+	"spdx-spec-2.2.spdx.yaml":                 decision.OutcomePass,
+	"spdx-spec-2.3.spdx":                      decision.OutcomePass,
+	"spdx-spec-2.3.spdx.json":                 decision.OutcomePass,
+	"spdx-spec-2.3.spdx.xml":                  decision.OutcomePass,
+	"spdx-spec-2.3.spdx.yaml":                 decision.OutcomePass,
+	"syft-dir.cdx.xml":                        decision.OutcomePass,
+	"syft-image.cdx.json":                     decision.OutcomePass,
+	"syft-image.spdx.json":                    decision.OutcomePass,
+	"syft-relationships.spdx":                 decision.OutcomePass,
+	"trivy-conda.spdx.json":                   decision.OutcomePass,
+	"trivy-npm.cdx.json":                      decision.OutcomePass,
+	"trivy-pom.cdx.json":                      decision.OutcomePass,
+}
+
 // Every real SBOM of the corpus (syft, trivy, cdxgen, cyclonedx-npm, the
 // CycloneDX Maven plugin, sbom-tool, Red Hat, the spec examples) is decided,
 // and every malformed one is exit 2 with a one-line error naming the file.
@@ -46,6 +97,14 @@ func TestRealSBOMs(t *testing.T) {
 			}
 			if in.Coverage.Components == 0 && in.Coverage.Services == 0 && in.Subject == nil && in.Coverage.PartiesScreened == 0 {
 				t.Errorf("nothing read: %+v", in.Coverage)
+			}
+			want, ok := realOutcome[name]
+			if !ok {
+				t.Fatalf("no expected outcome in realOutcome; it was %s", in.Outcome)
+			}
+			if in.Outcome != want || r.code != decision.ExitCodeFor(want) {
+				t.Errorf("outcome %s (exit %d), want %s; violations %+v, reviews %+v", in.Outcome, r.code, want,
+					in.Result.Violations, in.Result.Reviews)
 			}
 		})
 	}

@@ -303,3 +303,32 @@ func TestParseExpectedRejects(t *testing.T) {
 		t.Fatalf("got %+v, %v", got, err)
 	}
 }
+
+func TestExtractSome(t *testing.T) {
+	m := manifest(t, header+row("a/one.json", docA)+row("a/two.spdx", docB))
+	raw := archive(t, member{name: "a/one.json", data: docA}, member{name: "a/two.spdx", data: docB})
+	files, err := corpustest.ExtractSome(t.TempDir(), bytes.NewReader(raw), m, []string{"a/two.spdx"})
+	if err != nil || len(files) != 1 || files[0].Name != "a/two.spdx" {
+		t.Fatalf("files %+v, %v", files, err)
+	}
+	if got, err := os.ReadFile(files[0].Path); err != nil || string(got) != docB {
+		t.Fatalf("extracted %q, %v", got, err)
+	}
+	for name, tc := range map[string]struct {
+		raw   []byte
+		names []string
+		want  string
+	}{
+		"unlisted":   {raw, []string{"a/three.json"}, "not listed in the manifest"},
+		"missing":    {archive(t, member{name: "a/one.json", data: docA}), []string{"a/two.spdx"}, "sample file a/two.spdx missing"},
+		"changed":    {archive(t, member{name: "a/one.json", data: strings.Replace(docA, "2.2", "2.3", 1)}), []string{"a/one.json"}, "sha256"},
+		"wrong size": {archive(t, member{name: "a/one.json", data: docA + " "}), []string{"a/one.json"}, "manifest says 26"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := corpustest.ExtractSome(t.TempDir(), bytes.NewReader(tc.raw), m, tc.names)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want %q", err, tc.want)
+			}
+		})
+	}
+}

@@ -99,6 +99,68 @@ func Extract(dir string, archive io.Reader, manifest []Entry) ([]File, error) {
 	return files, nil
 }
 
+// ExtractSome unpacks only the named files of the archive into dir,
+// checking each against its manifest row as Extract does, and stops
+// reading the archive once it has them all: a sample near the start of the
+// archive costs a fraction of the whole. Every name must be listed in the
+// manifest and found in the archive. The files are returned in the order
+// of names.
+func ExtractSome(dir string, archive io.Reader, manifest []Entry, names []string) ([]File, error) {
+	byName := make(map[string]Entry, len(manifest))
+	for _, e := range manifest {
+		byName[e.Name] = e
+	}
+	want := make(map[string]int, len(names))
+	for i, n := range names {
+		if _, ok := byName[n]; !ok {
+			return nil, fmt.Errorf("corpus sample: %s is not listed in the manifest", n)
+		}
+		want[n] = i
+	}
+	xr, err := xz.NewReader(archive)
+	if err != nil {
+		return nil, fmt.Errorf("corpus archive: xz: %w", err)
+	}
+	tr := tar.NewReader(xr)
+	files := make([]File, len(names))
+	found := 0
+	for found < len(names) {
+		h, err := tr.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("corpus archive: %w", err)
+		}
+		i, ok := want[h.Name]
+		if !ok || h.Typeflag != tar.TypeReg || files[i].Path != "" {
+			continue
+		}
+		e := byName[h.Name]
+		if h.Size != e.Size {
+			return nil, fmt.Errorf("corpus archive: %s: %d bytes, manifest says %d", h.Name, h.Size, e.Size)
+		}
+		dst := filepath.Join(dir, filepath.FromSlash(e.Name))
+		sum, err := writeFile(dst, tr, e.Size)
+		if err != nil {
+			return nil, fmt.Errorf("corpus archive: %s: %w", h.Name, err)
+		}
+		if sum != e.SHA256 {
+			return nil, fmt.Errorf("corpus archive: %s: sha256 %s, manifest says %s", h.Name, sum, e.SHA256)
+		}
+		files[i] = File{Entry: e, Path: dst}
+		found++
+	}
+	if found < len(names) {
+		for i, f := range files {
+			if f.Path == "" {
+				return nil, fmt.Errorf("corpus archive: sample file %s missing", names[i])
+			}
+		}
+	}
+	return files, nil
+}
+
 // writeFile copies exactly size bytes from r to a new file at dst and
 // returns their hex sha256.
 func writeFile(dst string, r io.Reader, size int64) (sum string, err error) {

@@ -65,6 +65,37 @@ func Load(tb testing.TB) *Corpus {
 	return extracted.corpus
 }
 
+// LoadSample extracts only the named corpus files into a temporary
+// directory that the test removes, checked against MANIFEST.tsv, reading
+// the archive no further than the last of them (see ExtractSome): for a
+// -short run. It fails the test on any error.
+func LoadSample(tb testing.TB, names []string) []File {
+	tb.Helper()
+	wild, err := WildDir()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	mf, err := os.Open(filepath.Join(wild, "MANIFEST.tsv"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer mf.Close()
+	manifest, err := ParseManifest(mf)
+	if err != nil {
+		tb.Fatalf("%s: %v", mf.Name(), err)
+	}
+	af, err := os.Open(filepath.Join(wild, "corpus.tar.xz"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer af.Close()
+	files, err := ExtractSome(tb.TempDir(), af, manifest, names)
+	if err != nil {
+		tb.Fatalf("%s: %v", af.Name(), err)
+	}
+	return files
+}
+
 // load finds testdata/wild from the working directory and extracts it into
 // a new temporary directory.
 func load() (*Corpus, error) {

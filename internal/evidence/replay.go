@@ -99,6 +99,7 @@ func Replay(ctx context.Context, rec *Record, st *Store, opts ReplayOptions) (*R
 	for i, in := range p.Inputs {
 		want := comparable(in.Outcome, in.Error, in.Result)
 		got := comparable(run.Inputs[i].Outcome, run.Inputs[i].Error, run.Inputs[i].Result)
+		pruneAddedMatchDetail(want, got)
 		if d := cmp.Diff(want, got); d != "" {
 			res.Diffs = append(res.Diffs, InputDiff{Path: in.Path, Diff: d})
 		}
@@ -180,6 +181,48 @@ func policyFiles(st *Store, rb Bundle) ([]check.PolicyFile, error) {
 		out = append(out, check.PolicyFile{Origin: f.Origin, Path: f.Path, Data: data})
 	}
 	return out, nil
+}
+
+// pruneAddedMatchDetail removes from the replayed decision got the keys of
+// each finding's match that the recorded decision want does not have: a
+// later program explains a match in more detail (its basis, corroboration,
+// namesakes) than the one that wrote the record, and such detail is not a
+// different decision. Everything the record holds is still compared, and
+// a finding the record lacks (or has) is still a difference.
+func pruneAddedMatchDetail(want, got any) {
+	switch w := want.(type) {
+	case map[string]any:
+		g, ok := got.(map[string]any)
+		if !ok {
+			return
+		}
+		for k, wv := range w {
+			gv, ok := g[k]
+			if !ok {
+				continue
+			}
+			if k == "match" {
+				wm, wok := wv.(map[string]any)
+				gm, gok := gv.(map[string]any)
+				if wok && gok {
+					for gk := range gm {
+						if _, recorded := wm[gk]; !recorded {
+							delete(gm, gk)
+						}
+					}
+				}
+			}
+			pruneAddedMatchDetail(wv, gv)
+		}
+	case []any:
+		g, ok := got.([]any)
+		if !ok || len(g) != len(w) {
+			return
+		}
+		for i := range w {
+			pruneAddedMatchDetail(w[i], g[i])
+		}
+	}
 }
 
 // comparable is a decision as plain JSON values, so that a recorded and a

@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/bangate/bangate/internal/provenance"
-	"github.com/bangate/bangate/internal/textnorm"
 )
 
 // The two CSV layouts of the trade.gov Consolidated Screening List: the
@@ -32,7 +31,7 @@ type cslRecord struct {
 	id, source, entityNumber, typ, name, remarks string
 	programs, altNames, nationalities, dates     []string
 	ids                                          []Identifier
-	domains                                      []string
+	domains, emails, websites                    []string
 }
 
 // LoadCSLCSV parses the trade.gov Consolidated Screening List CSV
@@ -96,7 +95,8 @@ func LoadCSLCSV(s Source, meta provenance.List) (*List, error) {
 		if withID {
 			c.id = get("_id")
 		}
-		c.ids, c.domains = cslCSVIDs(get("ids"))
+		ids := cslCSVIDs(get("ids"))
+		c.ids, c.domains, c.emails, c.websites = ids.ids, ids.domains, ids.emails, ids.websites
 		if err := b.add(line, c); err != nil {
 			return nil, err
 		}
@@ -328,7 +328,7 @@ func (b *cslBuilder) add(line int, c cslRecord) error {
 		id = "csl-" + hex.EncodeToString(sum[:8])
 	}
 	e := Entry{ID: id, Name: c.name, Type: typ, Remarks: c.remarks,
-		Nationalities: c.nationalities, DatesOfBirth: c.dates, IDs: c.ids, Domains: c.domains}
+		Nationalities: c.nationalities, DatesOfBirth: c.dates, IDs: c.ids, Domains: c.domains, Emails: c.emails, Websites: c.websites}
 	e.Programs = append(e.Programs, sourceCode(c.source))
 	for _, p := range c.programs {
 		e.Programs = appendUnique(e.Programs, p)
@@ -374,7 +374,7 @@ func (b *cslBuilder) finish(meta provenance.List, data []byte) (*List, error) {
 // two-letter code at the other end is the country. Websites and e-mail
 // addresses become domains, known identifier types become IDs, the rest is
 // dropped.
-func cslCSVIDs(s string) ([]Identifier, []string) {
+func cslCSVIDs(s string) cslRecord {
 	var c cslRecord
 	for _, item := range splitSemi(s) {
 		parts := strings.Split(item, ", ")
@@ -401,7 +401,7 @@ func cslCSVIDs(s string) ([]Identifier, []string) {
 		}
 		c.addID(typ, strings.Join(parts, ", "), country)
 	}
-	return c.ids, c.domains
+	return c
 }
 
 // isIDType reports whether typ is a website, e-mail or identifier label.
@@ -421,15 +421,13 @@ func (c *cslRecord) addID(typ, number, country string) {
 	}
 	switch {
 	case strings.EqualFold(typ, "Website"):
-		if d, err := textnorm.Domain(number); err == nil {
-			c.domains = appendUnique(c.domains, d)
-		}
+		ct := contacts{domains: c.domains, websites: c.websites}
+		ct.website(number)
+		c.domains, c.websites = ct.domains, ct.websites
 	case strings.EqualFold(typ, "Email Address"):
-		if at := strings.LastIndexByte(number, '@'); at >= 0 {
-			if d, err := textnorm.Domain(number[at+1:]); err == nil {
-				c.domains = appendUnique(c.domains, d)
-			}
-		}
+		ct := contacts{domains: c.domains, emails: c.emails}
+		ct.email(number)
+		c.domains, c.emails = ct.domains, ct.emails
 	case isIDLabel(typ):
 		c.ids = append(c.ids, Identifier{Type: typ, Number: number, Country: country})
 	}

@@ -30,6 +30,14 @@ type Entry struct {
 	// Domains are web and e-mail domains of the entry (lower case, no
 	// scheme, no "www.").
 	Domains []string `json:"domains,omitempty"`
+	// Emails are the entry's e-mail addresses as textnorm.Email writes
+	// them: on a shared mail provider (gmail.com) only the exact address
+	// identifies the entry, not its domain.
+	Emails []string `json:"emails,omitempty"`
+	// Websites are the entry's web addresses as host and path
+	// ("sites.google.com/view/secondeye", textnorm.WebAddress): on a
+	// shared host only the same host and path prefix identify the entry.
+	Websites []string `json:"websites,omitempty"`
 	// PurlNamespaces are package namespaces published by the entry, as
 	// "ecosystem:namespace" ("maven:com.kaspersky", "npm:@kaspersky",
 	// "golang:github.com/kasperskylab"), matched as a prefix on

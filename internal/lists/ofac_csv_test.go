@@ -111,6 +111,7 @@ func TestLoadOFACLegacyFixtures(t *testing.T) {
 				},
 				Programs: []string{"NPWMD", "CYBER2", "CAATSA - RUSSIA", "RUSSIA-EO14024"},
 				Domains:  []string{"ptsecurity.ru", "ptsecurity.com"},
+				Websites: []string{"ptsecurity.ru", "ptsecurity.com"},
 				IDs:      []lists.Identifier{{Type: "Tax ID No.", Number: "7718668887", Country: "Russia"}},
 				LinkedTo: []string{"FEDERAL SECURITY SERVICE"},
 				Remarks:  "Website www.ptsecurity.ru; alt. Website www.ptsecurity.com; Secondary sanctions risk: Ukraine-/Russia-Related Sanctions Regulations, 31 CFR 589.201; Tax ID No. 7718668887 (Russia); Linked To: FEDERAL SECURITY SERVICE.",

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/bangate/bangate/internal/provenance"
-	"github.com/bangate/bangate/internal/textnorm"
 )
 
 // SDN.XML namespaces: the Sanctions List Service one (since 2024) and the
@@ -305,15 +304,13 @@ func (x *xmlEntry) entry() (Entry, error) {
 		case num == "":
 			continue
 		case strings.EqualFold(typ, "Website"):
-			if d, err := textnorm.Domain(num); err == nil {
-				e.Domains = appendUnique(e.Domains, d)
-			}
+			var ct contacts
+			ct.website(num)
+			ct.apply(&e)
 		case strings.EqualFold(typ, "Email Address"):
-			if at := strings.LastIndexByte(num, '@'); at >= 0 {
-				if d, err := textnorm.Domain(num[at+1:]); err == nil {
-					e.Domains = appendUnique(e.Domains, d)
-				}
-			}
+			var ct contacts
+			ct.email(num)
+			ct.apply(&e)
 		default:
 			e.IDs = append(e.IDs, Identifier{Type: typ, Number: num, Country: strings.TrimSpace(i.Country)})
 		}

@@ -35,6 +35,7 @@ func TestLoadSDNXML(t *testing.T) {
 					},
 					Programs: []string{"NPWMD", "CYBER2", "CAATSA - RUSSIA", "RUSSIA-EO14024"},
 					Domains:  []string{"ptsecurity.ru", "ptsecurity.com"},
+					Websites: []string{"ptsecurity.ru", "ptsecurity.com"},
 					IDs:      []lists.Identifier{{Type: "Tax ID No.", Number: "7718668887", Country: "Russia"}},
 				},
 				{

@@ -3,8 +3,6 @@ package lists
 import (
 	"sort"
 	"strings"
-
-	"github.com/bangate/bangate/internal/textnorm"
 )
 
 // Remarks holds the facts parsed from an OFAC remarks field: the
@@ -17,6 +15,10 @@ type Remarks struct {
 	// Domains from "Website ..." and "Email Address ..." clauses: lower
 	// case, without scheme, path, port or a leading "www.".
 	Domains []string
+	// Emails are the addresses of "Email Address ..." clauses and
+	// Websites the host and path of "Website ..." clauses (see
+	// Entry.Emails and Entry.Websites).
+	Emails, Websites []string
 	// IDs from identifier clauses ("Passport 530193947 (Russia)").
 	IDs []Identifier
 	// Nationalities from "nationality X" and "alt. nationality X".
@@ -134,17 +136,15 @@ func (r *Remarks) clause(c string) {
 	case strings.HasPrefix(c, "nationality "):
 		r.Nationalities = appendUnique(r.Nationalities, strings.TrimSpace(c[len("nationality "):]))
 	case strings.HasPrefix(c, "Website "):
-		if d, err := textnorm.Domain(c[len("Website "):]); err == nil {
-			r.Domains = appendUnique(r.Domains, d)
-		}
+		ct := contacts{domains: r.Domains, websites: r.Websites}
+		ct.website(c[len("Website "):])
+		r.Domains, r.Websites = ct.domains, ct.websites
 	case strings.HasPrefix(c, "Email Address "), strings.HasPrefix(c, "Email:"), strings.HasPrefix(c, "Email "):
 		v := c[strings.IndexAny(c, " :")+1:]
 		v = strings.TrimPrefix(strings.TrimSpace(v), "Address ")
-		if at := strings.LastIndexByte(v, '@'); at >= 0 {
-			if d, err := textnorm.Domain(v[at+1:]); err == nil {
-				r.Domains = appendUnique(r.Domains, d)
-			}
-		}
+		ct := contacts{domains: r.Domains, emails: r.Emails}
+		ct.email(v)
+		r.Domains, r.Emails = ct.domains, ct.emails
 	default:
 		r.identifier(c)
 	}
@@ -224,9 +224,7 @@ func (r Remarks) apply(e *Entry) {
 	for _, a := range r.Aliases {
 		e.Aliases = addAlias(*e, a)
 	}
-	for _, d := range r.Domains {
-		e.Domains = appendUnique(e.Domains, d)
-	}
+	(&contacts{domains: r.Domains, emails: r.Emails, websites: r.Websites}).apply(e)
 	for _, id := range r.IDs {
 		dup := false
 		for _, x := range e.IDs {

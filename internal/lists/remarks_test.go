@@ -25,6 +25,7 @@ func TestParseRemarks(t *testing.T) {
 			remarks: "Website www.ptsecurity.ru; alt. Website www.ptsecurity.com; Secondary sanctions risk: Ukraine-/Russia-Related Sanctions Regulations, 31 CFR 589.201; Tax ID No. 7718668887 (Russia); Linked To: FEDERAL SECURITY SERVICE.",
 			want: lists.Remarks{
 				Domains:  []string{"ptsecurity.ru", "ptsecurity.com"},
+				Websites: []string{"ptsecurity.ru", "ptsecurity.com"},
 				IDs:      []lists.Identifier{{Type: "Tax ID No.", Number: "7718668887", Country: "Russia"}},
 				LinkedTo: []string{"FEDERAL SECURITY SERVICE"},
 			},
@@ -53,7 +54,18 @@ func TestParseRemarks(t *testing.T) {
 		{
 			name:    "emails, schemes, paths, case",
 			remarks: "Email Address info@Sberbank-AST.ru; Email:adelb@shabakah.net.sa; Website https://0day.llc/; Website http://WWW.ELITDIAMOND.NET; Website WWW.BNTDTORG.BY; Website not a domain.",
-			want:    lists.Remarks{Domains: []string{"sberbank-ast.ru", "shabakah.net.sa", "0day.llc", "elitdiamond.net", "bntdtorg.by"}},
+			want: lists.Remarks{Domains: []string{"sberbank-ast.ru", "shabakah.net.sa", "0day.llc", "elitdiamond.net", "bntdtorg.by"},
+				Emails:   []string{"info@sberbank-ast.ru", "adelb@shabakah.net.sa"},
+				Websites: []string{"0day.llc", "elitdiamond.net", "bntdtorg.by"}},
+		},
+		{
+			// SDN.CSV, ent_num 30518 and 16196: shared mail providers and a
+			// website with a path; the addresses are kept whole.
+			name:    "addresses on shared providers, a website with a path",
+			remarks: "Email Address forwarderz@yahoo.com; alt. Email Address ForwarderzLive@Google.com; Website http://sharif.edu/jalili/; Website https://sites.google.com/view/SecondEye?x=1#top.",
+			want: lists.Remarks{Domains: []string{"yahoo.com", "google.com", "sharif.edu", "sites.google.com"},
+				Emails:   []string{"forwarderz@yahoo.com", "forwarderzlive@google.com"},
+				Websites: []string{"sharif.edu/jalili", "sites.google.com/view/secondeye"}},
 		},
 		{
 			name:    "identifiers with issue dates and no country",

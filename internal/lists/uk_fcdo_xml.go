@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/bangate/bangate/internal/provenance"
-	"github.com/bangate/bangate/internal/textnorm"
 )
 
 // The FCDO's UK Sanctions List: every designation under the Sanctions and
@@ -247,19 +246,14 @@ func (d *fcdoDesignation) entry() (Entry, error) {
 			e.Addresses = appendUnique(e.Addresses, v)
 		}
 	}
+	var ct contacts
 	for _, w := range d.Websites {
-		if dom, err := textnorm.Domain(clean(w)); err == nil {
-			e.Domains = appendUnique(e.Domains, dom)
-		}
+		ct.website(clean(w))
 	}
 	for _, m := range d.Emails {
-		m = clean(m)
-		if at := strings.LastIndexByte(m, '@'); at >= 0 {
-			if dom, err := textnorm.Domain(m[at+1:]); err == nil {
-				e.Domains = appendUnique(e.Domains, dom)
-			}
-		}
+		ct.email(clean(m))
 	}
+	ct.apply(&e)
 	var remarks []string
 	for _, r := range []string{d.Other, d.Reasons} {
 		if r = strings.TrimSpace(r); r != "" {

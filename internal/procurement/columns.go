@@ -70,7 +70,8 @@ var columnTable = [numFields]columnSpec{
 	fTaxID: {"tax_id", "identifiers.tax_id", false, []string{
 		"tax_id", "tin", "ein", "vat", "vat_number"}},
 	fDomains: {"domains", "domains", true, []string{
-		"domain", "website", "web_site", "url", "email", "email_address", "entity_url"}},
+		"domain", "website", "web_site", "url", "email", "email_address", "entity_url",
+		"contact_email", "poc_email", "point_of_contact_email", "contact_url"}},
 	fProduct: {"product", "products.0.name", false, []string{
 		"product", "product_name", "item", "transaction_description",
 		"prime_award_base_transaction_description", "award_description",
@@ -86,7 +87,7 @@ var columnTable = [numFields]columnSpec{
 		"origin", "country_of_product_or_service_origin"}},
 	fOwners: {"owners", "owners", false, []string{"owners", "ownership", "beneficial_owners"}},
 	fParent: {"parent", "parent", false, []string{
-		"recipient_parent_name", "mod_parent", "parent", "parent_company", "ultimate_parent"}},
+		"recipient_parent_name", "mod_parent", "parent", "parent_company"}},
 	fParentUEI: {"parent_uei", "parent_identifiers.uei", false, []string{
 		"recipient_parent_uei", "parent_uei"}},
 	fParentDUNS: {"parent_duns", "parent_identifiers.duns", false, []string{
@@ -101,6 +102,26 @@ var columnTable = [numFields]columnSpec{
 	fDate: {"date", "contracts.0.date", false, []string{
 		"action_date", "signeddate", "date_signed", "date", "contract_date", "award_date"}},
 }
+
+// partyColumns are the columns that name another party of a record, by
+// role (Vendor.Parties, Vendor.Contacts). A column that is the record's
+// name column is the vendor, not another party: "supplier" beside
+// "vendor_name" is a supplier, alone it is the vendor's name.
+var partyColumns = []struct {
+	role string
+	cols []string
+}{
+	{RoleSupplier, []string{"supplier", "supplier_name"}},
+	{RoleReseller, []string{"reseller", "reseller_name", "var", "value_added_reseller"}},
+	{RoleDistributor, []string{"distributor", "distributor_name"}},
+	{RoleOEM, []string{"oem", "oem_name", "original_equipment_manufacturer"}},
+	{RoleUltimateParent, []string{"ultimate_parent", "ultimate_parent_name", "ultimate_parent_legal_entity_name",
+		"recipient_ultimate_parent_name"}},
+	{roleContact, []string{"contact", "contact_name", "poc", "poc_name", "point_of_contact", "point_of_contact_name"}},
+}
+
+// roleContact marks the contact columns, whose names go to Vendor.Contacts.
+const roleContact = "contact"
 
 // usdColumns are amount columns whose values are US dollars by definition.
 var usdColumns = map[string]bool{

@@ -157,12 +157,19 @@ type csvPlan struct {
 	source    string
 	single    [numFields]colRef // idx -1: no column
 	multi     [numFields][]colRef
+	parties   []partyCol // columns naming other parties
 	usdAmount bool
 	pscCode   bool
 
 	scratch   []fieldEntry                   // Fields of the record being read
 	shapes    map[uint64][]map[string]string // shared Fields maps by content hash
 	countries map[string][2]string           // parseCountry results by cell value
+}
+
+// partyCol is a column naming another party of the record.
+type partyCol struct {
+	role string
+	col  colRef
 }
 
 // fieldEntry is one Vendor.Fields entry.
@@ -322,6 +329,15 @@ func planColumns(header []string, columns map[string]string, source string) (*cs
 			break
 		}
 	}
+	for _, pc := range partyColumns {
+		for _, c := range pc.cols {
+			i, ok := byNorm[normColumn(c)]
+			if !ok || i == p.single[fName].idx {
+				continue
+			}
+			p.parties = append(p.parties, partyCol{role: pc.role, col: colRef{idx: i, name: header[i]}})
+		}
+	}
 	if p.single[fName].idx < 0 {
 		return nil, inputErr(source, "header", "name",
 			fmt.Errorf("%w (looked for recipient_name, vendorname, legalBusinessName, vendor, supplier, name, …; map one with columns.name)", ErrNotVendorFile))
@@ -413,6 +429,29 @@ func (p *csvPlan) vendor(rec []string, line, record int) (Vendor, error) {
 		if len(v.Domains) > before {
 			p.set(listKey("domains.", before), c.name)
 		}
+		if d != "" {
+			before = len(v.Links)
+			v.Links = appendUnique(v.Links, rec[c.idx], "")
+			if len(v.Links) > before {
+				p.set("links."+strconv.Itoa(before), c.name)
+			}
+		}
+	}
+	for _, pc := range p.parties {
+		name := strings.TrimSpace(rec[pc.col.idx])
+		if name == "" || strings.EqualFold(name, v.Name) {
+			continue
+		}
+		if pc.role == roleContact {
+			before := len(v.Contacts)
+			v.Contacts = appendUnique(v.Contacts, name, "")
+			if len(v.Contacts) > before {
+				p.set("contacts."+strconv.Itoa(before), pc.col.name)
+			}
+			continue
+		}
+		p.set("parties."+strconv.Itoa(len(v.Parties)), pc.col.name)
+		v.Parties = append(v.Parties, Party{Role: pc.role, Name: name})
 	}
 	if err := p.product(rec, &v); err != nil {
 		return fail(err.col, err.err)

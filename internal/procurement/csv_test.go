@@ -77,12 +77,34 @@ func TestReadCSV(t *testing.T) {
 				Aliases: []string{"Acme Co", "ACME Intl"},
 				Owners:  []procurement.Owner{{Name: "A Holding", Percent: 60}, {Name: "B Holding", Percent: 40}},
 				Domains: []string{"acme.example"}, Parent: "Acme Group",
+				Links:       []string{"https://www.acme.example/x", "sales@acme.example"},
 				Identifiers: procurement.Identifiers{UEI: "U1", CAGE: "C1", DUNS: "D1", LEI: "L1", TaxID: "T1"},
 				Fields: map[string]string{
 					"name": "vendor", "aliases.0": "dba", "aliases.1": "aka", "owners.0": "owners",
-					"owners.1": "owners", "domains.0": "website", "parent": "parent",
+					"owners.1": "owners", "domains.0": "website", "links.0": "website", "links.1": "email", "parent": "parent",
 					"identifiers.uei": "uei", "identifiers.cage": "cage", "identifiers.duns": "duns",
 					"identifiers.lei": "lei", "identifiers.tax_id": "tax_id",
+				},
+			}},
+		},
+		{
+			// Issue 13: every party column is read, not only the first
+			// name column.
+			name: "party columns beside the vendor name",
+			in: "vendor_name,supplier,reseller,distributor,oem,ultimate_parent,contact_name,contact_email\n" +
+				"Acme LLC,Kaspersky Lab,Baltic Resale OOO,Acme,Hikvision,\"Huawei Investment & Holding Co., Ltd.\",Ivan Petrov,ivan@gmail.com\n",
+			want: []procurement.Vendor{{
+				Record: 1, Pointer: "row 2", Source: "v.csv", Name: "Acme LLC",
+				Domains:  []string{"gmail.com"},
+				Links:    []string{"ivan@gmail.com"},
+				Contacts: []string{"Ivan Petrov"},
+				Parties: []procurement.Party{{Role: "supplier", Name: "Kaspersky Lab"}, {Role: "reseller", Name: "Baltic Resale OOO"},
+					{Role: "distributor", Name: "Acme"}, {Role: "oem", Name: "Hikvision"},
+					{Role: "ultimate_parent", Name: "Huawei Investment & Holding Co., Ltd."}},
+				Fields: map[string]string{
+					"name": "vendor_name", "domains.0": "contact_email", "links.0": "contact_email", "contacts.0": "contact_name",
+					"parties.0": "supplier", "parties.1": "reseller", "parties.2": "distributor", "parties.3": "oem",
+					"parties.4": "ultimate_parent",
 				},
 			}},
 		},

@@ -128,6 +128,12 @@ type vendorDoc struct {
 	Owners            []ownerDoc            `json:"owners"`
 	Parent            string                `json:"parent"`
 	ParentIdentifiers map[string]flexString `json:"parent_identifiers"`
+	Supplier          string                `json:"supplier"`
+	Reseller          string                `json:"reseller"`
+	Distributor       string                `json:"distributor"`
+	OEM               string                `json:"oem"`
+	UltimateParent    string                `json:"ultimate_parent"`
+	Contacts          []string              `json:"contacts"`
 	Contract          *contractDoc          `json:"contract"`
 	Contracts         []contractDoc         `json:"contracts"`
 }
@@ -279,6 +285,30 @@ func (d *vendorDoc) vendor(base string) (Vendor, error) {
 		v.Domains = appendUnique(v.Domains, dom, "")
 		if len(v.Domains) > before {
 			v.Fields["domains."+strconv.Itoa(before)] = at("domains/" + strconv.Itoa(i))
+		}
+		if dom != "" {
+			before = len(v.Links)
+			v.Links = appendUnique(v.Links, raw, "")
+			if len(v.Links) > before {
+				v.Fields["links."+strconv.Itoa(before)] = at("domains/" + strconv.Itoa(i))
+			}
+		}
+	}
+	for _, pt := range [...]struct{ role, key, name string }{
+		{RoleSupplier, "supplier", d.Supplier}, {RoleReseller, "reseller", d.Reseller},
+		{RoleDistributor, "distributor", d.Distributor}, {RoleOEM, "oem", d.OEM},
+		{RoleUltimateParent, "ultimate_parent", d.UltimateParent},
+	} {
+		if n := strings.TrimSpace(pt.name); n != "" {
+			v.Fields["parties."+strconv.Itoa(len(v.Parties))] = at(pt.key)
+			v.Parties = append(v.Parties, Party{Role: pt.role, Name: n})
+		}
+	}
+	for i, c := range d.Contacts {
+		before := len(v.Contacts)
+		v.Contacts = appendUnique(v.Contacts, c, "")
+		if len(v.Contacts) > before {
+			v.Fields["contacts."+strconv.Itoa(before)] = at("contacts/" + strconv.Itoa(i))
 		}
 	}
 	for i, p := range d.Products {

@@ -576,6 +576,13 @@ func orgVendor(org *ocdsOrg, ptr string) (Vendor, error) {
 			if len(v.Domains) > before {
 				v.Fields["domains."+strconv.Itoa(before)] = ptr + "/contactPoint/" + f.key
 			}
+			if d != "" {
+				before = len(v.Links)
+				v.Links = appendUnique(v.Links, str(f.val), "")
+				if len(v.Links) > before {
+					v.Fields["links."+strconv.Itoa(before)] = ptr + "/contactPoint/" + f.key
+				}
+			}
 		}
 	}
 	return v, nil

@@ -34,13 +34,14 @@ func TestReadOCDS(t *testing.T) {
 			want: []procurement.Vendor{{
 				Record: 1, Pointer: "/releases/0/parties/0", Source: "o.json", Name: "Acme",
 				Aliases: []string{"Acme Holdings Ltd"}, Country: "GB", CountryName: "United Kingdom",
-				Identifiers: procurement.Identifiers{LEI: "L1"}, Domains: []string{"acme.example"},
+				Identifiers: procurement.Identifiers{LEI: "L1"}, Domains: []string{"acme.example"}, Links: []string{"bids@acme.example"},
 				Products:  []procurement.Product{{Name: "Cameras", Category: "Video surveillance system", Code: "32323500", Scheme: "CPV"}},
 				Contracts: []procurement.Contract{{ID: "c1", AwardID: "a1", Amount: "99", Currency: "GBP", Date: "2020-01-02"}},
 				Fields: map[string]string{
 					"name": "/releases/0/parties/0/name", "aliases.0": "/releases/0/parties/0/identifier/legalName",
 					"identifiers.lei": "/releases/0/parties/0/identifier/id", "country": "/releases/0/parties/0/address/country",
 					"country_name": "/releases/0/parties/0/address/countryName", "domains.0": "/releases/0/parties/0/contactPoint/email",
+					"links.0":     "/releases/0/parties/0/contactPoint/email",
 					"contracts.0": "/releases/0/contracts/0", "products.0": "/releases/0/contracts/0/items/0",
 				},
 			}},

@@ -44,11 +44,20 @@ type Vendor struct {
 	// Domains are internet domains of the vendor, from a website or
 	// e-mail column, or an OCDS contactPoint's url and email.
 	Domains []string `json:"domains,omitempty"`
+	// Links are the e-mail and web addresses the Domains came from, as
+	// written: on a shared provider (gmail.com) only the whole address can
+	// identify a party, not its domain.
+	Links []string `json:"links,omitempty"`
 	// Contacts are names of people the source gives for the vendor (OCDS
-	// contactPoint.name). They are persons, to be screened as such: a
-	// blocked person acting for a vendor matters even when the vendor is
-	// not blocked (OFAC FAQ 398).
+	// contactPoint.name, a contact or point-of-contact column or key).
+	// They are persons, to be screened as such: a blocked person acting
+	// for a vendor matters even when the vendor is not blocked (OFAC FAQ
+	// 398).
 	Contacts []string `json:"contacts,omitempty"`
+	// Parties are the other organisations the record names besides the
+	// vendor, its parent and its products' manufacturers: a supplier
+	// (beside a vendor name), reseller, distributor, OEM, ultimate parent.
+	Parties []Party `json:"parties,omitempty"`
 	// Products are what was bought from the vendor.
 	Products []Product `json:"products,omitempty"`
 	// Owners are the vendor's direct owners with their stakes.
@@ -74,6 +83,23 @@ type Vendor struct {
 	// as read-only.
 	Fields map[string]string `json:"fields,omitempty"`
 }
+
+// Party is another party a record names, with its role.
+type Party struct {
+	// Role is one of the Role constants.
+	Role string `json:"role"`
+	// Name is the party's name as written.
+	Name string `json:"name"`
+}
+
+// Roles of Party.
+const (
+	RoleSupplier       = "supplier"
+	RoleReseller       = "reseller"
+	RoleDistributor    = "distributor"
+	RoleOEM            = "oem"
+	RoleUltimateParent = "ultimate_parent"
+)
 
 // Identifiers are an organisation's registration numbers.
 type Identifiers struct {

@@ -105,7 +105,12 @@ func (ix testIndex) BanName(q screen.Query) []screen.Match { return ix.ok(ix.Ind
 func (ix testIndex) Party(q screen.Query) []screen.Match   { return ix.ok(ix.Index.Party(q)) }
 func (ix testIndex) Domain(d string) []screen.Match        { return ix.ok(ix.Index.Domain(d)) }
 func (ix testIndex) CPEVendor(v string) []screen.Match     { return ix.ok(ix.Index.CPEVendor(v)) }
-func (ix testIndex) Identifier(n string) []screen.Match    { return ix.ok(ix.Index.Identifier(n)) }
+func (ix testIndex) Email(a string) []screen.Match         { return ix.ok(ix.Index.Email(a)) }
+
+func (ix testIndex) Website(host, path string, bare bool) []screen.Match {
+	return ix.ok(ix.Index.Website(host, path, bare))
+}
+func (ix testIndex) Identifier(n string) []screen.Match { return ix.ok(ix.Index.Identifier(n)) }
 
 func (ix testIndex) PURLNamespace(eco, ns string) []screen.Match {
 	return ix.ok(ix.Index.PURLNamespace(eco, ns))

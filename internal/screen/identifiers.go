@@ -219,16 +219,82 @@ func normalizeRegID(s string) string {
 }
 
 // Domain returns the entries holding domain or one of its parent domains
-// ("sub.kaspersky.com" finds "kaspersky.com"; a bare top-level domain
-// never matches). Matches score 1. An error means a matched entry could
-// not be read: the domain cannot be screened.
+// down to its registrable domain under the Public Suffix List
+// ("sub.kaspersky.com" finds "kaspersky.com"; a public suffix such as
+// "co.uk" or "github.io" never matches as a parent). Matches score 1. It
+// treats the domain as its owner's: a caller screening an address on a
+// shared provider (gmail.com) uses Email or Website instead. An error means
+// a matched entry could not be read: the domain cannot be screened.
 func (ix *Index) Domain(domain string) ([]Match, error) {
 	return ix.domainMatches(domain, "domain")
+}
+
+// Email returns the entries listing the e-mail address exactly, compared
+// as textnorm.Email writes it (local part and domain lower case). Matches
+// score 1 and are on "email". An error means a matched entry could not be
+// read.
+func (ix *Index) Email(addr string) ([]Match, error) {
+	a, err := textnorm.Email(addr)
+	if err != nil {
+		return nil, nil
+	}
+	var out []Match
+	for _, r := range ix.ids[idDomain].lookup(a[strings.LastIndexByte(a, '@')+1:]) {
+		e, err := ix.entry(r.ref)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range e.Emails {
+			if m == a {
+				out = append(out, ix.newMatch(r.ref, e, m, "email", 1, "exact-address",
+					fmt.Sprintf("listed e-mail address %q equals %q", m, addr)))
+				break
+			}
+		}
+	}
+	return sortMatches(out), nil
+}
+
+// Website returns the entries listing a web address on host (as
+// textnorm.WebAddress writes it) whose path is path or a prefix of it on a
+// segment boundary. A listed address without a path matches only when
+// bareHost is set: the host is a user's own on the provider (someone's
+// site), not the provider's. Matches score 1 and are on "website". An
+// error means a matched entry could not be read.
+func (ix *Index) Website(host, path string, bareHost bool) ([]Match, error) {
+	h := normalizeDomain(host)
+	if h == "" {
+		return nil, nil
+	}
+	var out []Match
+	for _, r := range ix.ids[idDomain].lookup(h) {
+		e, err := ix.entry(r.ref)
+		if err != nil {
+			return nil, err
+		}
+		for _, w := range e.Websites {
+			wh, wp, _ := strings.Cut(w, "/")
+			if wp != "" {
+				wp = "/" + wp
+			}
+			if wh != h || (wp == "" && !bareHost) || !textnorm.PathHasPrefix(path, wp) {
+				continue
+			}
+			out = append(out, ix.newMatch(r.ref, e, w, "website", 1, "host-path",
+				fmt.Sprintf("listed web address %q: same host as %q, and its path a prefix of %q", w, host, path)))
+			break
+		}
+	}
+	return sortMatches(out), nil
 }
 
 // domainMatches matches a domain, reporting it as matched on `on`.
 func (ix *Index) domainMatches(domain, on string) ([]Match, error) {
 	d := normalizeDomain(domain)
+	reg, err := textnorm.RegistrableDomain(d)
+	if err != nil {
+		reg = d // a public suffix itself: only an exact listing matches
+	}
 	var out []Match
 	for d != "" {
 		for _, r := range ix.ids[idDomain].lookup(d) {
@@ -248,13 +314,10 @@ func (ix *Index) domainMatches(domain, on string) ([]Match, error) {
 				fmt.Sprintf("listed domain %q %s %q", v, how, domain)))
 		}
 		i := strings.IndexByte(d, '.')
-		if i < 0 {
-			break
+		if i < 0 || d == reg {
+			break // never a parent of the registrable domain
 		}
 		d = d[i+1:]
-		if !strings.Contains(d, ".") {
-			break // never a bare top-level domain
-		}
 	}
 	return sortMatches(out), nil
 }

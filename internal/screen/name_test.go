@@ -223,6 +223,49 @@ func TestIdentifiers(t *testing.T) {
 	}
 }
 
+// Addresses on shared providers: an e-mail address matches only when the
+// whole address is listed, a URL only a listed web address on the same host
+// whose path is a prefix; a parent domain matches only down to the
+// registrable domain.
+func TestAddresses(t *testing.T) {
+	t.Parallel()
+	sdn := &lists.List{Provenance: provenance.List{ID: "ofac-sdn", Kind: provenance.KindSanctions}, Entries: []lists.Entry{{
+		ID: "30518", Name: "SECONDEYE SOLUTION", Type: "entity",
+		Domains:  []string{"yahoo.com", "google.com", "sites.google.com", "example.co.uk"},
+		Emails:   []string{"forwarderz@yahoo.com", "forwarderzlive@google.com"},
+		Websites: []string{"sites.google.com/view/secondeye", "sites.google.com", "example.co.uk"},
+	}}}
+	ix := newIndex(t, sdn)
+	ids := func(ms []screen.Match) []string {
+		var out []string
+		for _, m := range ms {
+			out = append(out, m.EntryID+"/"+m.MatchedOn+"/"+m.MatchedName)
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		got  []screen.Match
+		want []string
+	}{
+		{"exact address", ix.Email("Forwarderz@Yahoo.com"), []string{"30518/email/forwarderz@yahoo.com"}},
+		{"another address on the provider", ix.Email("someone@yahoo.com"), nil},
+		{"not an address", ix.Email("yahoo.com"), nil},
+		{"same host, path under the listed one", ix.Website("sites.google.com", "/view/secondeye/about", false), []string{"30518/website/sites.google.com/view/secondeye"}},
+		{"same host, other path", ix.Website("sites.google.com", "/view/other", false), nil},
+		{"path prefix on a segment boundary only", ix.Website("sites.google.com", "/view/secondeyes", false), nil},
+		{"a listed bare host identifies nobody on a shared provider", ix.Website("sites.google.com", "", false), nil},
+		{"a user's own host on the provider", ix.Website("sites.google.com", "/x", true), []string{"30518/website/sites.google.com"}},
+		{"parent domain stops at the registrable domain", ix.Domain("a.b.example.co.uk"), []string{"30518/domain/example.co.uk"}},
+		{"never a public suffix", ix.Domain("other.co.uk"), nil},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, ids(tt.got)); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tt.name, diff)
+		}
+	}
+}
+
 func TestNewIndexErrors(t *testing.T) {
 	t.Parallel()
 	good := banList()

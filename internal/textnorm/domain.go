@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/mail"
+	"net/url"
 	"strings"
 	"unicode/utf8"
 
@@ -216,4 +217,59 @@ func lowerASCII(s string) string {
 		}
 	}
 	return s
+}
+
+// WebAddress returns the host and path of a web address in the form lists
+// and signals compare, so that a listed website on a shared host
+// ("sites.google.com/view/secondeye") can be matched by host and path
+// prefix: the host as Domain writes it; the path without query and
+// fragment, percent-escapes decoded where they decode, lower case (the
+// shared hosts this serves treat their paths so), with a trailing "/" or
+// ".git" and repeated slashes removed; "" when there is none. "git@host:path"
+// reads as host and "/path". It fails as Domain does.
+func WebAddress(s string) (host, path string, err error) {
+	h := strings.TrimSpace(s)
+	if rest, ok := strings.CutPrefix(h, "git@"); ok && !strings.Contains(h, "://") {
+		h = strings.Replace(rest, ":", "/", 1)
+	}
+	host, err = Domain(h)
+	if err != nil {
+		return "", "", err
+	}
+	if i := strings.Index(h, "://"); i >= 0 {
+		h = h[i+3:]
+	}
+	i := strings.IndexAny(h, "/?#")
+	if i < 0 || h[i] != '/' {
+		return host, "", nil
+	}
+	p := h[i:]
+	if j := strings.IndexAny(p, "?#"); j >= 0 {
+		p = p[:j]
+	}
+	if strings.Contains(p, "%") {
+		if u, uerr := url.PathUnescape(p); uerr == nil {
+			p = u
+		}
+	}
+	var b strings.Builder
+	for _, seg := range strings.Split(p, "/") {
+		if seg == "" || seg == "." {
+			continue
+		}
+		b.WriteByte('/')
+		b.WriteString(seg)
+	}
+	p = strings.TrimSuffix(strings.ToLower(b.String()), ".git")
+	return host, p, nil
+}
+
+// PathHasPrefix reports whether path (as WebAddress writes it) is prefix
+// or lies under it, on a segment boundary: "/view/x" is under "/view" but
+// not under "/vie".
+func PathHasPrefix(path, prefix string) bool {
+	if prefix == "" {
+		return true
+	}
+	return path == prefix || strings.HasPrefix(path, prefix+"/")
 }

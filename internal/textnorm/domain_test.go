@@ -130,3 +130,33 @@ func TestRegistrableDomain(t *testing.T) {
 		}
 	}
 }
+
+func TestWebAddress(t *testing.T) {
+	tests := []struct{ in, host, path string }{
+		{"https://sites.google.com/view/SecondEye/?x=1#top", "sites.google.com", "/view/secondeye"},
+		{"http://WWW.Example.com", "example.com", ""},
+		{"www.example.com/", "example.com", ""},
+		{"git+https://github.com/KasperskyLab/Kaspresso.git", "github.com", "/kasperskylab/kaspresso"},
+		{"git@github.com:KasperskyLab/uif.git", "github.com", "/kasperskylab/uif"},
+		{"scm:git:git://github.com//x//y/./z", "github.com", "/x/y/z"},
+		{"https://groups.yahoo.com/group/%7Ejunit", "groups.yahoo.com", "/group/~junit"},
+		{"https://example.org/a%ZZb", "example.org", "/a%zzb"},
+	}
+	for _, tt := range tests {
+		h, p, err := textnorm.WebAddress(tt.in)
+		if err != nil || h != tt.host || p != tt.path {
+			t.Errorf("WebAddress(%q) = %q, %q, %v; want %q, %q", tt.in, h, p, err, tt.host, tt.path)
+		}
+	}
+	if _, _, err := textnorm.WebAddress("not a url"); !errors.Is(err, textnorm.ErrNotDomain) {
+		t.Errorf("WebAddress of no host: %v", err)
+	}
+	for _, tt := range []struct {
+		path, prefix string
+		want         bool
+	}{{"/view/x", "/view", true}, {"/view", "/view", true}, {"/viewer", "/view", false}, {"/a", "", true}, {"", "/a", false}} {
+		if got := textnorm.PathHasPrefix(tt.path, tt.prefix); got != tt.want {
+			t.Errorf("PathHasPrefix(%q, %q) = %v", tt.path, tt.prefix, got)
+		}
+	}
+}

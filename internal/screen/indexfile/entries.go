@@ -255,9 +255,9 @@ func (e *encoder) entry(en *lists.Entry) {
 
 // entryStrings returns the string slices of an entry, in the order of the
 // binary form.
-func entryStrings(e *lists.Entry) [9]*[]string {
-	return [9]*[]string{&e.Brands, &e.Programs, &e.Domains, &e.PurlNamespaces, &e.CPEVendors,
-		&e.Nationalities, &e.DatesOfBirth, &e.LinkedTo, &e.Addresses}
+func entryStrings(e *lists.Entry) [11]*[]string {
+	return [11]*[]string{&e.Brands, &e.Programs, &e.Domains, &e.PurlNamespaces, &e.CPEVendors,
+		&e.Nationalities, &e.DatesOfBirth, &e.LinkedTo, &e.Addresses, &e.Emails, &e.Websites}
 }
 
 // entry reads an entry written by encoder.entry.

@@ -142,6 +142,7 @@ obligation_defects(ob) := {reason |
 		"covers": "covers must be a non-empty list of software, equipment, services",
 		"effect": "effect must be deny, review or warn",
 		"effect_by_kind": "effect_by_kind must map a covered kind to deny, review or warn",
+		"scope_note": "scope_note must be a non-empty string when given",
 		"phases": "phases must be a non-empty list of {from: YYYY-MM-DD, prohibits: [...]} in date order",
 		"citation": "citation must be a non-empty string",
 		"url": "url must be an https URL",
@@ -181,6 +182,10 @@ obligation_ok(ob, "effect_by_kind") if {
 		e in effects
 	}
 }
+
+obligation_ok(ob, "scope_note") if not "scope_note" in object.keys(ob)
+
+obligation_ok(ob, "scope_note") if non_empty_string(ob.scope_note)
 
 obligation_ok(ob, "phases") if {
 	is_array(ob.phases)

@@ -23,6 +23,13 @@ kind(type) := "equipment" if {
 	lower(type) in service_types
 } else := "software"
 
+# component_kind is the kind of component c: equipment when one of its CPEs
+# names hardware (part h; Go sets c.equipment), whatever its type; else
+# the kind of its type.
+component_kind(c) := "equipment" if {
+	c.equipment == true
+} else := kind(object.get(c, "type", ""))
+
 # component is the subject of a finding about component c.
 component(c) := {
 	"kind": "component",

@@ -149,7 +149,9 @@ no_freeze(m) if {
 
 # how is what a match is: kind-mismatch, possible, owner, restricted or
 # frozen.
-how(f) := "kind-mismatch" if {
+how(f) := "name-only" if {
+	parties.weak_name(f)
+} else := "kind-mismatch" if {
 	kind_mismatch(f)
 } else := "possible" if {
 	not hit(f.match)
@@ -162,7 +164,7 @@ how(f) := "kind-mismatch" if {
 	no_freeze(f.match)
 } else := "frozen"
 
-how_rank := {"frozen": 0, "restricted": 1, "owner": 2, "kind-mismatch": 3, "possible": 4}
+how_rank := {"frozen": 0, "restricted": 1, "owner": 2, "kind-mismatch": 3, "possible": 4, "name-only": 5}
 
 confidence_ranks := {"high": 0, "medium": 1, "low": 2}
 
@@ -183,6 +185,14 @@ candidates contains object.union(f, {"how": how(f), "key": [f.subject.ref, f.sit
 	some f in parties.found
 	input.lists[f.match.list].kind == "sanctions"
 	applies(f.match.list)
+	not dropped(f)
+}
+
+# dropped holds for a weak name match no one need look at (see
+# bangate.lib.parties.weak_name and reviewable).
+dropped(f) if {
+	parties.weak_name(f)
+	not parties.reviewable(f)
 }
 
 # chosen is one candidate per (subject, list, entry), the strongest.
@@ -209,6 +219,7 @@ title := {
 	"owner": "listed owner",
 	"kind-mismatch": "possible listed person",
 	"possible": "possible listed person",
+	"name-only": "possible listed person, name only",
 }
 
 # evidence says which field matched, how and how well.
@@ -244,6 +255,11 @@ message(c) := sprintf("%s: %s matches %s, regime %s. Its assets are frozen: %s (
 message(c) := sprintf("%s: possible match, %s to %s, regime %s. Confirm it is not the listed person (date of birth, nationality, identifiers) or waive it; a listed person's assets are frozen (%s).", [
 	subjects.label(c.subject), evidence(c), entry_label(c.match), program_text(c.match), citation(c.match),
 ]) if c.how == "possible"
+
+message(c) := sprintf("%s: %s matches %s, regime %s; %s, or waive it; a listed person's assets are frozen (%s).", [
+	subjects.label(c.subject), evidence(c), entry_label(c.match), program_text(c.match), parties.name_only_text(c),
+	citation(c.match),
+]) if c.how == "name-only"
 
 message(c) := sprintf("%s: %s matches %s, but a %s name matched an entry of type %s: confirm who it is or waive it (%s).", [
 	subjects.label(c.subject), evidence(c), entry_label(c.match), c.party_kind, entry_type(c.match), citation(c.match),

@@ -19,6 +19,9 @@ umarov(score, conf) := {
 	"list": "un-sc", "entry_id": "QDi.290", "entry_name": "DOKU KHAMATOVICH UMAROV",
 	"entry_type": "individual", "matched_name": "Умаров Доку Хаматович", "matched_on": "alias",
 	"score": score, "method": "normalized", "programs": ["Al-Qaida"], "linked_to": [], "confidence": conf,
+	# Something else in the input ties the party to the entry (see
+	# test_name_only_reviews_or_drops for a name alone).
+	"corroboration": ["identifier \"Passport 1234567\" matches the entry"],
 }
 
 # EU logicalId 13 (FSF XML of 2020-04-15).
@@ -26,7 +29,7 @@ saddam(score, conf) := {
 	"list": "eu-fsf", "entry_id": "13", "entry_name": "Saddam Hussein Al-Tikriti",
 	"entry_type": "individual", "matched_name": "Saddam Hussein Al-Tikriti", "matched_on": "name",
 	"score": score, "method": "exact", "programs": ["IRQ", "regulation:1210/2003 (OJ L169)"],
-	"linked_to": [], "confidence": conf,
+	"linked_to": [], "confidence": conf, "corroboration": ["the record's country Iraq is the entry's nationality"],
 }
 
 # UK Sanctions List AQD0377 (2026-08-14): an entity under an asset freeze.
@@ -211,4 +214,16 @@ test_ban_lists_and_unapplied_lists_ignored if {
 	# A list id the input does not describe as a sanctions list is not read.
 	doc := with_lists(sbom(author(umarov(1, "high")), "eu-person"), {"un-sc": {"kind": "ban"}, "eu-fsf": {"kind": "sanctions"}})
 	count(asset_freeze.deny) == 0 with input as doc
+}
+
+# A listed person's name with nothing else to tie the party to the entry
+# never freezes: review when the whole name matches at the name-only
+# threshold, nothing when part of the name is missing.
+test_name_only_reviews_or_drops if {
+	m := object.remove(umarov(1, "high"), ["corroboration"])
+	v := one(asset_freeze.review) with input as sbom(author(m), "eu-person")
+	contains(v.message, "name only")
+	count(asset_freeze.deny) == 0 with input as sbom(author(m), "eu-person")
+	partial := object.union(m, {"missing": ["khamatovich"]})
+	count(asset_freeze.review | asset_freeze.deny) == 0 with input as sbom(author(partial), "eu-person")
 }

@@ -4,7 +4,9 @@
 #   Says what the check could not see: components that could not be
 #   attributed to any party, purl namespace or CPE vendor (so nothing was
 #   screened for them), and field-level problems of the SBOM that Go found
-#   while parsing (input.warnings). Both only warn.
+#   while parsing (input.warnings). Both only warn. An input with nothing
+#   to screen at all (no component, service, subject or party) goes to
+#   review: what bangate cannot tell, it cannot pass.
 package bangate.rules.coverage
 
 import data.bangate.lib.subjects
@@ -27,6 +29,28 @@ warn contains v if {
 		"severity": meta.custom.severity,
 		"title": meta.title,
 		"message": unattributed_message(n),
+		"subject": subjects.document,
+		"pointer": "",
+	}
+}
+
+# METADATA
+# title: Nothing checked
+# description: >-
+#   The input names no component, service, subject or party (an SBOM
+#   stripped of its contents, a procurement file with no record): nothing
+#   could be screened, so it cannot pass.
+# custom:
+#   id: coverage-nothing-checked
+#   severity: high
+review contains v if {
+	input.coverage.nothing_checked == true
+	meta := rego.metadata.rule()
+	v := {
+		"rule": meta.custom.id,
+		"severity": meta.custom.severity,
+		"title": meta.title,
+		"message": "nothing checked: the input names no component, service, subject or party, so no list could be screened against it; confirm the file is the complete SBOM or record of what is delivered",
 		"subject": subjects.document,
 		"pointer": "",
 	}

@@ -71,3 +71,12 @@ test_unattributed_listed_by_pointer if {
 	[v] := [v | some v in coverage.warn] with input as doc(cov, [])
 	endswith(v.message, ": /components/2")
 }
+
+test_nothing_checked_reviews if {
+	doc := {"kind": "sbom", "source": {"path": "empty.cdx.json"}, "subject": {"parties": []}, "coverage": {"nothing_checked": true, "unattributed_count": 0}}
+	[v] := [v | some v in coverage.review] with input as doc
+	v.rule == "coverage-nothing-checked"
+	v.severity == "high"
+	contains(v.message, "nothing checked")
+	count(coverage.review) == 0 with input as object.union(doc, {"coverage": {"nothing_checked": false, "unattributed_count": 0}})
+}

@@ -10,7 +10,12 @@
 #   kind agreeing with the entry's type) against a blocking list (ofac-sdn,
 #   or a CSL row from source SDN) is denied: a U.S. person may not deal with
 #   a blocked person. A possible match, a weak signal, a person matched to
-#   an entity (or the reverse) and a minority owner go to review. Non-SDN
+#   an entity (or the reverse) and a minority owner go to review. A name
+#   match with nothing to corroborate it (a person's name matched to an
+#   individual, a contributor's name, one word standing for a listed name:
+#   bangate.lib.parties.weak_name) never denies: it goes to review when a
+#   person should look at it (parties.reviewable), else it is dropped
+#   (OFAC FAQ 5; data.bangate.sanctions.name_only). Non-SDN
 #   lists mean what their program restricts (data.bangate.sanctions.non_sdn).
 #   One finding per subject and entry, resting on the strongest match.
 #   Applies while the profile names obligation ofac-sdn.
@@ -48,7 +53,7 @@ deny contains v if {
 #   severity: high
 review contains v if {
 	some c in chosen
-	c.how in {"possible", "kind-mismatch", "minority"}
+	c.how in {"possible", "kind-mismatch", "minority", "name-only"}
 	meta := rego.metadata.rule()
 	v := sdn_violation(c, meta)
 }
@@ -134,6 +139,8 @@ owner_blocked_vendor(f) if {
 # (blocking lists) or non-sdn.
 how(f) := "non-sdn" if {
 	not blocking(f.match)
+} else := "name-only" if {
+	parties.weak_name(f)
 } else := "kind-mismatch" if {
 	kind_mismatch(f)
 } else := "possible" if {
@@ -144,6 +151,14 @@ how(f) := "non-sdn" if {
 	f.site == "vendor"
 	f.role == "owner"
 } else := "blocked"
+
+# dropped holds for a weak name match no one need look at (below the
+# name-only threshold, part of the listed name missing, or contradicted by
+# the party's own contact).
+dropped(f) if {
+	parties.weak_name(f)
+	not parties.reviewable(f)
+}
 
 # use is the kind of dealing: procurement for a vendor, else software.
 use(f) := "procurement" if f.site == "vendor"
@@ -172,7 +187,7 @@ non_sdn_key(p) := data.bangate.sanctions.csl_sources[substring(p, 7, -1)] if {
 
 effect_rank := {"deny": 0, "review": 1, "warn": 2}
 
-how_rank := {"blocked": 0, "non-sdn": 1, "minority": 2, "kind-mismatch": 3, "possible": 4}
+how_rank := {"blocked": 0, "non-sdn": 1, "minority": 2, "kind-mismatch": 3, "possible": 4, "name-only": 5}
 
 confidence_ranks := {"high": 0, "medium": 1, "low": 2}
 
@@ -186,6 +201,9 @@ confidence_rank(m) := r if {
 non_sdn_effect(f, k) := "review" if {
 	program_effect(k, use(f)) == "deny"
 	not hit(f.match)
+} else := "review" if {
+	program_effect(k, use(f)) == "deny"
+	parties.weak_name(f)
 } else := program_effect(k, use(f))
 
 program_effect(k, u) := e if {
@@ -201,6 +219,7 @@ candidates contains object.union(f, {"how": h, "key": [f.subject.ref, f.site, f.
 	some f in parties.found
 	sanctions_list(f.match.list)
 	not owner_blocked_vendor(f)
+	not dropped(f)
 	h := how(f)
 	k := program_key(f.match)
 	e := non_sdn_effect(f, k)
@@ -271,7 +290,7 @@ non_sdn_violation(c) := {
 
 # evidence says which field matched, how and how well.
 evidence(c) := sprintf("%s %q (%s match on %s, score %v, %s confidence)", [
-	role(c), c.name, subjects.text(c.match, "method"), subjects.text(c.match, "matched_on"),
+	role(c), c.name, subjects.text(c.match, "method"), parties.matched_on_text(c.match),
 	score(c.match), confidence(c.match),
 ])
 
@@ -301,6 +320,11 @@ sdn_message(c) := sprintf("%s: %s matches %s, programs %s. U.S. persons may not 
 sdn_message(c) := sprintf("%s: possible match, %s to %s, programs %s. Confirm it is not the listed person (date of birth, nationality, identifiers) or waive it; a blocked person's property may not be dealt in (%s).", [
 	subjects.label(c.subject), evidence(c), entry_label(c.match), program_text(c.match), citation(c.match),
 ]) if c.how == "possible"
+
+sdn_message(c) := sprintf("%s: %s matches %s, programs %s; %s, or waive it; a blocked person's property may not be dealt in (%s).", [
+	subjects.label(c.subject), evidence(c), entry_label(c.match), program_text(c.match), parties.name_only_text(c),
+	citation(c.match),
+]) if c.how == "name-only"
 
 sdn_message(c) := sprintf("%s: %s matches %s, but a %s name matched an entry of type %s: confirm who it is or waive it (%s).", [
 	subjects.label(c.subject), evidence(c), entry_label(c.match), c.party_kind,

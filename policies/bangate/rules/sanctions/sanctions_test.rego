@@ -14,8 +14,14 @@ tikhonov(score, conf) := {
 	"list": "ofac-sdn", "entry_id": "45815", "entry_name": "TIKHONOV, Andrei Gennadyevich",
 	"entry_type": "individual", "matched_name": "TIKHONOV, Andrey", "matched_on": "alias",
 	"score": score, "method": "normalized", "programs": ["RUSSIA-EO14024"], "linked_to": [],
-	"confidence": conf,
+	"confidence": conf, "namesakes": ["TIKHONOV, Andrei Gennadyevich (ofac-sdn 45815; DOB 09 Nov 1966; nationality Russia)"],
+	# Something else in the input ties the party to the entry; a name alone
+	# is tikhonov_name_only.
+	"corroboration": ["email \"atikhonov@kaspersky.com\" matches \"atikhonov@kaspersky.com\" (exact address)"],
 }
+
+# tikhonov_name_only is the same match with nothing to corroborate it.
+tikhonov_name_only(score, conf) := object.remove(tikhonov(score, conf), ["corroboration"])
 
 # A real SDN entity: ent_num 31455, JSC Positive Technologies.
 ptsecurity(score, conf) := {
@@ -282,4 +288,65 @@ test_match_without_signal_named_party if {
 	doc := object.union(sbom(author(tikhonov(0.5, "low")), "us-person"), {"components": [{"ref": "c", "name": "c", "parties": [], "matches": [m]}]})
 	v := one(sanctions.deny) with input as doc
 	contains(v.message, "party \"ptsecurity.com\"")
+}
+
+# --- a name alone (OFAC FAQ 5; data.bangate.sanctions.name_only) -----------
+
+# urllib3's author "Andrey Petrov" against PETROV, Andrei Yuvenalyevich:
+# the whole listed name is not there (the patronymic is missing), and his
+# own address is not the entry's: nothing to review, never a deny.
+test_name_only_person_with_missing_words_dropped if {
+	m := object.union(tikhonov_name_only(1, "high"), {"missing": ["gennadyevich"]})
+	count(sanctions.deny | sanctions.review) == 0 with input as sbom(author(m), "us-person")
+}
+
+test_name_only_person_contradicted_dropped if {
+	m := object.union(tikhonov_name_only(1, "high"), {"contradiction": "the party gives \"andrey@shazow.net\", which the entry does not list"})
+	count(sanctions.deny | sanctions.review) == 0 with input as sbom(author(m), "us-person")
+}
+
+# A whole listed name with nothing else: review, naming the namesakes.
+test_name_only_person_reviews_naming_namesakes if {
+	v := one(sanctions.review) with input as sbom(author(tikhonov_name_only(1, "high")), "us-person")
+	v.rule == "ofac-sdn-possible"
+	contains(v.message, "name only")
+	contains(v.message, "DOB 09 Nov 1966")
+	contains(v.message, "FAQ 5")
+	count(sanctions.deny) == 0 with input as sbom(author(tikhonov_name_only(1, "high")), "us-person")
+}
+
+# Below the name-only threshold (Sergey Rubanov against RUSANOV, Sergey
+# Georgievich scored 0.902): nothing.
+test_name_only_below_threshold_dropped if {
+	count(sanctions.deny | sanctions.review) == 0 with input as sbom(author(tikhonov_name_only(0.92, "high")), "us-person")
+}
+
+# A contributor's name matched to an entity, and one word standing for a
+# listed name, are weak too.
+test_name_only_contributor_and_one_word if {
+	holder := {"role": "copyright", "kind": "", "name": "{yyyy", "pointer": "/components/0/copyright", "matches": [object.union(ptsecurity(0.9, "low"), {"name_words": 1})]}
+	count(sanctions.deny | sanctions.review) == 0 with input as sbom(holder, "us-person")
+	one_word := object.union(supplier(object.union(ptsecurity(1, "high"), {"name_words": 1})), {"name": "prometheus"})
+	v := one(sanctions.review) with input as sbom(one_word, "us-person")
+	contains(v.message, "name only")
+	count(sanctions.deny) == 0 with input as sbom(one_word, "us-person")
+}
+
+# A procurement vendor is the counterparty: its name match denies; a
+# contact's name alone reviews, and with a consistent country denies.
+test_name_only_procurement_counterparty_and_contact if {
+	vend := {"role": "vendor", "kind": "", "name": "Andrey Tikhonov", "pointer": "row 3, column vendor", "matches": [tikhonov_name_only(1, "high")]}
+	rules(sanctions.deny) == ["ofac-sdn-blocked"] with input as procurement(vendor([vend], not_blocked))
+	contact := {"role": "contact", "kind": "person", "name": "Andrey Tikhonov", "pointer": "row 3, column contact", "matches": [tikhonov_name_only(1, "high")]}
+	count(sanctions.deny) == 0 with input as procurement(vendor([contact], not_blocked))
+	rules(sanctions.review) == ["ofac-sdn-possible"] with input as procurement(vendor([contact], not_blocked))
+	russian := object.union(contact, {"matches": [object.union(tikhonov_name_only(1, "high"), {"corroboration": ["the record's country Russia is the entry's nationality"]})]})
+	rules(sanctions.deny) == ["ofac-sdn-blocked"] with input as procurement(vendor([russian], not_blocked))
+}
+
+# A weak name match on a non-SDN list that would deny only reviews.
+test_name_only_non_sdn_reviews if {
+	fse := object.union(tikhonov_name_only(1, "high"), {"list": "ofac-cons", "programs": ["FSE-SY"]})
+	count(sanctions.deny) == 0 with input as sbom(author(fse), "us-person")
+	rules(sanctions.review) == ["ofac-fse"] with input as sbom(author(fse), "us-person")
 }

@@ -16,6 +16,7 @@ package bangate.rules.vendor_bans
 
 import data.bangate.lib.dates
 import data.bangate.lib.lists
+import data.bangate.lib.parties
 import data.bangate.lib.products
 import data.bangate.lib.subjects
 
@@ -72,7 +73,7 @@ errors contains {
 sites contains {
 	"key": sprintf("/components/%d", [i]),
 	"subject": subjects.component(c),
-	"kind": subjects.kind(object.get(c, "type", "")),
+	"kind": subjects.component_kind(c),
 	"pointer": subjects.text(c, "pointer"),
 	"date": dates.as_of_date,
 	"context": "",
@@ -134,6 +135,8 @@ has_match(v) if v.matches[_]
 
 has_match(v) if v.parties[_].matches[_]
 
+has_match(v) if v.products[_].matches[_]
+
 product_kind(p) := k if {
 	k := products.kind(p)
 	k != ""
@@ -145,13 +148,18 @@ product_pointer(v, p) := p.pointer if {
 } else := subjects.text(v, "pointer")
 
 # product_matches are the record's matches without other products'
-# manufacturers.
-product_matches(v, p) := [m |
-	some m in all_matches(object.union(v, {"parties": [q |
-		some q in object.get(v, "parties", [])
-		own_party(q, p)
-	]}))
-]
+# manufacturers, then the product's own (its name or category naming a
+# banned vendor's brand or product: "Kaspersky Endpoint Security licence
+# renewal").
+product_matches(v, p) := array.concat(
+	[m |
+		some m in all_matches(object.union(v, {"parties": [q |
+			some q in object.get(v, "parties", [])
+			own_party(q, p)
+		]}))
+	],
+	[m | some m in object.get(p, "matches", []); is_object(m)],
+)
 
 own_party(q, _) if q.role != "manufacturer"
 
@@ -231,7 +239,7 @@ else := 0
 
 matched_on_ranks := {
 	"name": 0, "alias": 1, "id": 2, "purl_namespace": 3, "cpe_vendor": 4,
-	"domain": 5, "email_domain": 6, "brand": 7,
+	"email": 5, "website": 5, "domain": 5, "email_domain": 6, "brand": 7,
 }
 
 matched_on_rank(m) := matched_on_ranks[m.matched_on] if {
@@ -292,7 +300,7 @@ evidence(f) := sprintf("%s %q matches %s (%s, %s confidence) on ban list %q", [
 	signal(f.match),
 	value(f.match),
 	f.entry_name,
-	subjects.text(f.match, "matched_on"),
+	parties.matched_on_text(f.match),
 	confidence(f.match),
 	f.list,
 ])
@@ -322,18 +330,39 @@ message(f, "deny") := sprintf("%s: %s. Prohibited under %s: %s (%s).", [
 	in_force_text(f.obligation, f.site.date), f.obligation.citation,
 ])
 
-message(f, "review") := sprintf("%s: possible match, %s. Confirm or waive it; prohibited under %s: %s (%s).", [
+message(f, "review") := sprintf("%s: possible match, %s. Confirm or waive it; prohibited under %s: %s (%s).%s", [
 	sprintf("%s%s", [subjects.label(f.site.subject), f.site.context]), evidence(f), f.obligation.title,
-	in_force_text(f.obligation, f.site.date), f.obligation.citation,
+	in_force_text(f.obligation, f.site.date), f.obligation.citation, scope_text(f.obligation),
 ]) if {
 	not strong(f.match)
 }
+
+# scope_text is the obligation's scope note as a sentence, "" without one.
+scope_text(ob) := sprintf(" %s.", [trim_right(trim_space(ob.scope_note), ".")]) if scope_note(ob)
+
+else := ""
 
 message(f, "review") := sprintf("%s: %s. %s reaches %s only for some uses; confirm the use or waive it. Prohibited: %s (%s).", [
 	sprintf("%s%s", [subjects.label(f.site.subject), f.site.context]), evidence(f), f.obligation.title, f.site.kind,
 	in_force_text(f.obligation, f.site.date), f.obligation.citation,
 ]) if {
 	strong(f.match)
+	not scope_note(f.obligation)
+}
+
+# With a scope note, the review says what the obligation covers and what
+# to confirm (section 889: equipment and services, not software as such).
+message(f, "review") := sprintf("%s: %s. %s: not denied as %s. %s. Prohibited: %s (%s).", [
+	sprintf("%s%s", [subjects.label(f.site.subject), f.site.context]), evidence(f), f.obligation.title, f.site.kind,
+	trim_right(trim_space(f.obligation.scope_note), "."), in_force_text(f.obligation, f.site.date), f.obligation.citation,
+]) if {
+	strong(f.match)
+	scope_note(f.obligation)
+}
+
+scope_note(ob) if {
+	is_string(ob.scope_note)
+	ob.scope_note != ""
 }
 
 message(f, "warn") := sprintf("%s: %s. %s: %s; this does not bar using it (%s).", [

@@ -123,8 +123,23 @@ test_huawei_denied_for_federal_contractor if {
 	contains(v.message, "use-by-contractor from 2020-08-13")
 }
 
-test_huawei_library_denied_for_federal_contractor if {
+# Section 889 covers equipment and services: a Huawei library (Huawei
+# Cloud's OBS SDK) goes to review with the scope explained; firmware, or a
+# library whose CPE names hardware, is denied.
+test_huawei_library_reviewed_for_federal_contractor if {
 	doc := sbom("2026-11-27T00:00:00Z", "federal-contractor", [component("library", [huawei_match])])
+	count(vendor_bans.deny) == 0 with input as doc
+	[v] := [v | some v in vendor_bans.review] with input as doc
+	v.rule == "ndaa889-far-52-204-25"
+	contains(v.message, "not denied as software")
+	contains(v.message, "telecommunications and video surveillance equipment and services")
+	fw := sbom("2026-11-27T00:00:00Z", "federal-contractor", [component("firmware", [huawei_match])])
+	rules(vendor_bans.deny) == {"ndaa889-far-52-204-25"} with input as fw
+}
+
+test_hardware_cpe_is_equipment_whatever_the_type if {
+	c := object.union(component("library", [huawei_match]), {"equipment": true, "cpes": ["cpe:2.3:h:huawei:ar120:-:*:*:*:*:*:*:*"]})
+	doc := sbom("2026-11-27T00:00:00Z", "federal-contractor", [c])
 	rules(vendor_bans.deny) == {"ndaa889-far-52-204-25"} with input as doc
 }
 
@@ -182,7 +197,7 @@ test_hikvision_software_reviewed if {
 	count(vendor_bans.deny) == 0 with input as doc
 	[v] := [v | some v in vendor_bans.review] with input as doc
 	v.rule == "ndaa889-far-52-204-25"
-	contains(v.message, "only for some uses")
+	contains(v.message, "only for public safety, government-facility security")
 }
 
 test_unknown_type_counts_as_software if {
@@ -479,4 +494,29 @@ test_unknown_product_kind_is_covered if {
 	some e in vendor_bans.deny with input as procurement("us-person", [w])
 	contains(e.message, "(no product named;")
 	e.pointer == "row 4, column vendor_name"
+}
+
+# A product whose name names a banned vendor's brand ("Kaspersky Endpoint
+# Security licence renewal") is that product's finding, not the other
+# products' of the record.
+test_product_text_match_is_its_products if {
+	brand := match("kaspersky", "kaspersky-lab", "Kaspersky Lab, Inc.", {
+		"matched_name": "kaspersky", "matched_on": "brand", "method": "brand-token", "confidence": "medium",
+		"signal": "product", "value": "Kaspersky Endpoint Security licence renewal", "pointer": "/vendors/0/products/0/name",
+	})
+	v := {
+		"record": 1, "pointer": "/vendors/0", "source": "v.json", "name": "Acme Resale LLC", "parties": [], "matches": [],
+		"contract": {"date": "2024-10-15"},
+		"products": [
+			{"name": "Kaspersky Endpoint Security licence renewal", "category": "", "pointer": "/vendors/0/products/0", "matches": [brand]},
+			{"name": "Office chairs", "category": "", "pointer": "/vendors/0/products/1", "matches": []},
+		],
+	}
+	doc := {
+		"kind": "procurement", "as_of": "2026-11-27T00:00:00Z", "profile": "us-person", "components": [], "vendors": [v],
+		"lists": {"kaspersky": {"kind": "ban"}},
+	}
+	[d] := [d | some d in vendor_bans.deny] with input as doc
+	d.rule == "kaspersky-icts-2024"
+	d.pointer == "/vendors/0/products/0/name"
 }

@@ -1,0 +1,276 @@
+package check_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bangate/bangate/internal/check"
+	"github.com/bangate/bangate/internal/decision"
+	"github.com/bangate/bangate/policies"
+)
+
+// gateCase is one input run through the whole gate, with the outcome it
+// must have and text one of its findings (or, for a pass, none) must hold.
+type gateCase struct {
+	name    string
+	in      string // an SBOM or a procurement file
+	path    string // the input's name ("t.cdx.json" when empty)
+	profile string
+	outcome string
+	says    []string // each in some finding's message or match explanation
+	rule    string   // a rule some finding must have, when set
+}
+
+func runGateCases(t *testing.T, tests []gateCase) {
+	t.Helper()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			profile := tc.profile
+			if profile == "" {
+				profile = "federal-contractor"
+			}
+			path := tc.path
+			if path == "" {
+				path = "t.cdx.json"
+			}
+			got := checker(t, profile, "2026-12-03").Check(context.Background(), check.Input{Path: path, Data: []byte(tc.in)})
+			assertGate(t, got, tc)
+		})
+	}
+}
+
+func assertGate(t *testing.T, got decision.Input, tc gateCase) {
+	t.Helper()
+	findings := append(append(append([]decision.Violation(nil), got.Result.Violations...), got.Result.Reviews...), got.Result.Warnings...)
+	if got.Outcome != tc.outcome {
+		t.Fatalf("outcome %q, want %q (error %q)\n%s", got.Outcome, tc.outcome, got.Error, describe(findings))
+	}
+	if tc.rule != "" {
+		found := false
+		for _, v := range findings {
+			found = found || v.Rule == tc.rule
+		}
+		if !found {
+			t.Errorf("no finding of rule %s:\n%s", tc.rule, describe(findings))
+		}
+	}
+	for _, want := range tc.says {
+		found := false
+		for _, v := range findings {
+			explain, _ := v.Match["explain"].(string)
+			found = found || strings.Contains(v.Message, want) || strings.Contains(explain, want)
+		}
+		if !found {
+			t.Errorf("no finding says %q:\n%s", want, describe(findings))
+		}
+	}
+}
+
+func describe(vs []decision.Violation) string {
+	var b strings.Builder
+	for _, v := range vs {
+		explain, _ := v.Match["explain"].(string)
+		b.WriteString("  " + v.Rule + ": " + v.Message + " [" + explain + "]\n")
+	}
+	return b.String()
+}
+
+// spdx2 wraps SPDX 2.3 JSON packages in a document.
+func spdx2(packages string) string {
+	return `{"spdxVersion":"SPDX-2.3","SPDXID":"SPDXRef-DOCUMENT","dataLicense":"CC0-1.0","name":"d","documentNamespace":"https://example.com/d",` +
+		`"creationInfo":{"created":"2024-01-01T00:00:00Z","creators":["Tool: gen"]},"packages":[` + packages + `]}`
+}
+
+// The examples of issue 12 behave as the issue says they should.
+func TestIssue12Examples(t *testing.T) {
+	runGateCases(t, []gateCase{
+		// junit 4.12's POM names its Yahoo group: yahoo.com is a shared
+		// mail and site provider, and twelve SDN entries give an address
+		// there; none is this group.
+		{name: "junit groups.yahoo.com", in: string(cdx(`{"type":"library","name":"junit","version":"4.12","group":"junit",
+			"purl":"pkg:maven/junit/junit@4.12","externalReferences":[{"type":"mailing-list","url":"http://groups.yahoo.com/group/junit"},
+			{"type":"website","url":"http://junit.org"}]}`)), outcome: "pass"},
+		// Maintainers on gmail.com: 36 SDN entries list a gmail address;
+		// only the exact address matches.
+		{name: "gmail maintainers", in: string(cdx(`{"type":"library","name":"x","version":"1",
+			"authors":[{"name":"Jane Maintainer","email":"jane.maintainer@gmail.com"},{"name":"Bob","email":"bob@googlemail.com"}]}`)), outcome: "pass"},
+		{name: "an exact listed gmail address", in: string(cdx(`{"type":"library","name":"x","version":"1",
+			"authors":[{"name":"M. R.","email":"AliMohsin228@gmail.com"}]}`)), profile: "us-person", outcome: "fail",
+			rule: "ofac-sdn-blocked", says: []string{"exact address", "Gmail"}},
+		// urllib3's author: no patronymic, and his own address is not the
+		// listed person's.
+		{name: "Andrey Petrov", path: "t.spdx.json", in: spdx2(`{"SPDXID":"SPDXRef-urllib3","name":"urllib3","versionInfo":"1.26.5",
+			"downloadLocation":"NOASSERTION","originator":"Person: Andrey Petrov (andrey.petrov@shazow.net)",
+			"supplier":"Person: Andrey Petrov (andrey.petrov@shazow.net)"}`), profile: "us-person", outcome: "pass"},
+		{name: "Sergey Rubanov", in: string(cdx(`{"type":"library","name":"redis-commander","version":"0.8",
+			"author":"Sergey Rubanov <chi187@gmail.com>","supplier":{"name":"Sergey Rubanov","contact":[{"email":"chi187@gmail.com"}]}}`)),
+			profile: "us-person", outcome: "pass"},
+		// One word standing for a listed name never denies. "PROMETHEUS
+		// LTD" is only a weak alias (an a.k.a. in the remarks), and the
+		// best match, "PROMETHEUS ENERGY", lacks a word: nothing to review.
+		{name: "supplier prometheus", in: string(cdx(`{"type":"library","name":"prometheus","version":"2","supplier":{"name":"prometheus"}}`)),
+			profile: "us-person", outcome: "pass"},
+		{name: "supplier rs", in: string(cdx(`{"type":"library","name":"rand","version":"0.8","supplier":{"name":"rs"}}`)),
+			profile: "us-person", outcome: "pass"},
+		// The npm author form: the vendor's e-mail domain is a signal of
+		// its own, the name is not taken whole.
+		{name: "npm author form, own domain", in: string(cdx(`{"type":"library","name":"x","version":"1",
+			"author":"Security Components Team <oss-components@kaspersky.com>"}`)), outcome: "fail",
+			rule: "kaspersky-icts-2024", says: []string{"own domain", "kaspersky.com"}},
+		{name: "npm author form, any vendor", in: string(cdx(`{"type":"library","name":"x","version":"1",
+			"author":"Security Components Team <oss-components@vendor.com>"}`)), outcome: "pass"},
+		// Section 889 covers equipment and services, not a software library.
+		{name: "Huawei Cloud OBS SDK", in: string(cdx(`{"type":"library","name":"esdk-obs-java","version":"3.21",
+			"purl":"pkg:maven/com.huaweicloud/esdk-obs-java@3.21.8"}`)), outcome: "review",
+			rule: "ndaa889-far-52-204-25", says: []string{"not denied as software", "equipment and services"}},
+		// A person named like a vendor is a person, not the vendor.
+		{name: "Dahua Lin among Julia's copyright holders", in: string(cdx(`{"type":"library","name":"julia","version":"1.8",
+			"copyright":"Copyright (c) 2009-2022: Jeff Bezanson, Stefan Karpinski, Viral B. Shah, Dahua Lin, Simon Byrne, and other contributors"}`)),
+			outcome: "pass"},
+	})
+}
+
+// Shared domains through the whole gate: SDN remarks, ban lists and
+// procurement contacts alike (SDN 23204, PORTICELLO RESTAURANT, lists
+// "Website www.facebook.com/porticellomalta; Email Address
+// porticellomalta@gmail.com").
+func TestSharedDomainsInTheGate(t *testing.T) {
+	runGateCases(t, []gateCase{
+		{name: "same host and path prefix", in: string(cdx(`{"type":"library","name":"x","version":"1",
+			"externalReferences":[{"type":"website","url":"https://www.facebook.com/porticellomalta/about"}]}`)),
+			profile: "us-person", outcome: "fail", says: []string{"host and path", "Social networks"}},
+		{name: "another page on the same host", in: string(cdx(`{"type":"library","name":"x","version":"1",
+			"externalReferences":[{"type":"website","url":"https://www.facebook.com/someoneelse"}]}`)),
+			profile: "us-person", outcome: "pass"},
+		{name: "an own domain matches as a domain", in: string(cdx(`{"type":"library","name":"x","version":"1",
+			"externalReferences":[{"type":"website","url":"https://update.ptsecurity.com/ww-en/"}]}`)),
+			profile: "us-person", outcome: "fail", says: []string{"own domain"}},
+		{name: "a code host account of a banned vendor", in: string(cdx(`{"type":"library","name":"x","version":"1",
+			"externalReferences":[{"type":"vcs","url":"https://github.com/KasperskyLab/klogga"}]}`)),
+			outcome: "fail", rule: "kaspersky-icts-2024"},
+		{name: "procurement contact on a shared provider, another address", path: "v.csv",
+			in: "vendor_name,contact_email,product\nAcme LLC,someone@gmail.com,Office chairs\n", profile: "us-person", outcome: "pass"},
+		{name: "procurement contact, the listed address", path: "v.csv",
+			in: "vendor_name,contact_email,product\nAcme LLC,porticellomalta@gmail.com,Office chairs\n", profile: "us-person", outcome: "fail",
+			says: []string{"exact address"}},
+	})
+}
+
+// A user's policy directory extends or narrows the shared domains; a
+// broken shared-domain file stops the check.
+func TestSharedDomainsOverride(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "bangate", "domains"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(text string) {
+		if err := os.WriteFile(filepath.Join(dir, "bangate", "domains", "local.yaml"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ls, err := builtinLists()
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan := testPlan(t, "us-person", "2026-12-03")
+	plan.Policies.Dirs = []string{dir}
+	start := func() (*check.Session, error) {
+		return check.NewSession(context.Background(), plan, check.Sources{Builtin: policies.FS, Lists: ls, Cache: check.NewCache()})
+	}
+	// facebook.com declared own: any facebook.com address is the listed
+	// restaurant's.
+	write("local:\n  title: ours\n  own: [facebook.com]\n")
+	s, err := start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := oneChecker{s}.Check(context.Background(), check.Input{Path: "t.cdx.json", Data: cdx(`{"type":"library","name":"x","version":"1",
+		"externalReferences":[{"type":"website","url":"https://www.facebook.com/someoneelse"}]}`)})
+	assertGate(t, got, gateCase{outcome: "fail", says: []string{"own domain"}})
+	if files := s.SharedDomains().Files(); len(files) != 2 {
+		t.Errorf("shared-domain files %v", files)
+	}
+	write("local:\n  providers:\n    - {name: X, category: mail, source: \"https://x\", domains: [x.example]}\n")
+	if _, err := start(); err == nil || !strings.Contains(err.Error(), "bangate/domains/local.yaml") {
+		t.Errorf("a broken shared-domain file: %v", err)
+	}
+}
+
+// Every field that can name a party reaches the policies (issue 13), and a
+// document that names nothing cannot pass.
+func TestEverySectionScreened(t *testing.T) {
+	doc := func(members string) string {
+		return `{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,` + members + `}`
+	}
+	runGateCases(t, []gateCase{
+		{name: "service endpoint on KSN", in: doc(`"services":[{"name":"reputation","endpoints":["https://ksn.kaspersky.com/api"]}]`),
+			outcome: "fail", rule: "kaspersky-icts-2024"},
+		{name: "service provider", in: doc(`"services":[{"name":"av","provider":{"name":"AO Kaspersky Lab"}}]`),
+			outcome: "fail", rule: "kaspersky-icts-2024"},
+		{name: "pedigree ancestor", in: doc(`"components":[{"type":"library","name":"fork","pedigree":{"ancestors":[{"type":"library","name":"kav","purl":"pkg:maven/com.kaspersky/kav@1"}]}}]`),
+			outcome: "fail", rule: "kaspersky-icts-2024"},
+		{name: "pedigree commit author", in: doc(`"components":[{"type":"library","name":"x","pedigree":{"commits":[{"uid":"1","author":{"name":"Ivan","email":"ivan@kaspersky.com"}}]}}]`),
+			outcome: "fail", rule: "kaspersky-icts-2024"},
+		{name: "formulation component", in: doc(`"formulation":[{"components":[{"type":"application","name":"builder","supplier":{"name":"Kaspersky Lab"}}]}]`),
+			outcome: "fail", rule: "kaspersky-icts-2024"},
+		{name: "legacy tool vendor", in: strings.Replace(doc(`"metadata":{"tools":[{"vendor":"AO Kaspersky Lab","name":"kscan"}]}`), "1.6", "1.4", 1),
+			outcome: "fail", rule: "kaspersky-icts-2024"},
+		{name: "evidence identity", in: doc(`"components":[{"type":"library","name":"x","evidence":{"identity":[{"field":"purl","concludedValue":"pkg:npm/%40kaspersky/hexa-ui@6"}]}}]`),
+			outcome: "fail", rule: "kaspersky-icts-2024"},
+		{name: "hardware CPE on a library", in: doc(`"components":[{"type":"library","name":"cam","cpe":"cpe:2.3:h:hikvision:ds-2cd2032-i:-:*:*:*:*:*:*:*"}]`),
+			outcome: "fail", rule: "ndaa889-far-52-204-25"},
+		{name: "SPDX file copyright", path: "t.spdx.json", in: `{"spdxVersion":"SPDX-2.3","SPDXID":"SPDXRef-DOCUMENT","dataLicense":"CC0-1.0","name":"d",` +
+			`"documentNamespace":"https://example.com/d","creationInfo":{"created":"2024-01-01T00:00:00Z","creators":["Tool: gen"]},` +
+			`"packages":[{"SPDXID":"SPDXRef-p","name":"vfc","downloadLocation":"NOASSERTION","hasFiles":["SPDXRef-f"]}],` +
+			`"files":[{"SPDXID":"SPDXRef-f","fileName":"./driver.py","copyrightText":"Copyright (c) 2016, Huawei Technologies Co., Ltd."}]}`,
+			outcome: "review", rule: "ndaa889-far-52-204-25", says: []string{"equipment and services"}},
+		{name: "nothing to screen", in: doc(`"components":[]`), outcome: "review", rule: "coverage-nothing-checked"},
+	})
+}
+
+// An identifier that does not parse is screened as a raw string, and the
+// warning stays (issue 13).
+func TestUnparseableIdentifiersScreened(t *testing.T) {
+	runGateCases(t, []gateCase{
+		{name: "purl scheme in capitals", in: string(cdx(`{"type":"library","name":"kav","purl":"Pkg:maven/com.kaspersky/kav@1.0"}`)),
+			outcome: "fail", rule: "kaspersky-icts-2024"},
+		{name: "whole purl in capitals", in: string(cdx(`{"type":"library","name":"push","purl":"PKG:MAVEN/COM.HUAWEI.HMS/push@6.1"}`)),
+			outcome: "review", rule: "ndaa889-far-52-204-25"},
+		{name: "leading space", in: string(cdx(`{"type":"library","name":"kav","purl":" pkg:maven/com.kaspersky/kav@1.0"}`)),
+			outcome: "fail", rule: "kaspersky-icts-2024"},
+		{name: "repeated qualifier", in: string(cdx(`{"type":"library","name":"kav","purl":"pkg:maven/com.kaspersky/kav@1.0?type=jar&type=pom"}`)),
+			outcome: "fail", rule: "kaspersky-icts-2024"},
+		{name: "bad percent escape", in: string(cdx(`{"type":"library","name":"hexa","purl":"pkg:npm/%40kaspersky/hexa%ZZui@6"}`)),
+			outcome: "fail", rule: "kaspersky-icts-2024"},
+		{name: "escaped CPE vendor", in: string(cdx(`{"type":"application","name":"kav","cpe":"cpe:2.3:a:kaspersky\\_lab:anti-virus:8:*:*:*:*:*:*:*"}`)),
+			outcome: "fail", rule: "kaspersky-icts-2024"},
+		{name: "github purl", in: string(cdx(`{"type":"library","name":"uif","purl":"pkg:github/KasperskyLab/uif@1.0"}`)),
+			outcome: "fail", rule: "kaspersky-icts-2024"},
+		{name: "oci purl on ghcr.io", in: string(cdx(`{"type":"container","name":"klogga","purl":"pkg:oci/klogga@sha256%3Aabc?repository_url=ghcr.io/kasperskylab/klogga"}`)),
+			outcome: "fail", rule: "kaspersky-icts-2024"},
+		{name: "golang purl", in: string(cdx(`{"type":"library","name":"klogga","purl":"pkg:golang/github.com/KasperskyLab/klogga@v1.0.0"}`)),
+			outcome: "fail", rule: "kaspersky-icts-2024"},
+		{name: "docker purl owner bears the brand", in: string(cdx(`{"type":"container","name":"kes","purl":"pkg:docker/kaspersky/kes@11"}`)),
+			outcome: "fail", rule: "kaspersky-icts-2024"},
+		{name: "nuget name bears the brand", in: string(cdx(`{"type":"library","name":"sdk","purl":"pkg:nuget/Huawei.Cloud.SDK.Core@3.1"}`)),
+			outcome: "review", rule: "ndaa889-far-52-204-25"},
+	})
+}
+
+// Every party column of a procurement record is screened, and product
+// text is matched against the ban lists' names and brands (issue 13).
+func TestProcurementPartiesAndProducts(t *testing.T) {
+	runGateCases(t, []gateCase{
+		{name: "supplier beside a vendor name", path: "v.csv",
+			in: "vendor_name,supplier,product,date\nAcme Resale LLC,Kaspersky Lab,Antivirus licences,2024-10-15\n", outcome: "fail", rule: "kaspersky-icts-2024"},
+		{name: "reseller and OEM", path: "v.csv",
+			in: "vendor_name,reseller,oem,product\nAcme LLC,Baltic Resale OOO,Hikvision,IP camera\n", outcome: "fail", rule: "ndaa889-far-52-204-25"},
+		{name: "product description", path: "v.csv",
+			in: "vendor_name,product,date\nAcme Resale LLC,Kaspersky Endpoint Security licence renewal,2024-10-15\n", outcome: "fail", rule: "kaspersky-icts-2024"},
+		{name: "a clean record", path: "v.csv",
+			in: "vendor_name,supplier,product\nAcme LLC,Contoso Ltd,Office chairs\n", outcome: "pass"},
+	})
+}
