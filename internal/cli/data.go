@@ -159,7 +159,7 @@ fetched from that base by its official name (SDN.CSV, consolidated.xml, ...).`,
 			for _, s := range sources {
 				fmt.Fprintf(env.Stderr, "updating %s (%d files) from %s\n", s.Meta.ID, len(s.URLs), s.Meta.SourceURL)
 			}
-			stored, err := store.Update(cmd.Context(), client, sources)
+			stored, err := store.Update(cmd.Context(), client, sources, lists.UpdateOptions{})
 			for _, l := range stored {
 				p := l.Provenance
 				fmt.Fprintf(env.Stdout, "stored %s: %d entries, published %s, sha256 %s\n", p.ID, p.Entries, p.Published.Format(time.DateOnly), short(p.SHA256))

@@ -80,6 +80,31 @@ var snapshotIDs = []string{"ofac-sdn", "ofac-cons"}
 // SnapshotIDs returns the IDs of the lists the embedded snapshot holds.
 func SnapshotIDs() []string { return append([]string(nil), snapshotIDs...) }
 
+// Embedded is what is known of a list of the embedded snapshot without
+// parsing it: its dates, as its Provenance states them, and its size.
+type Embedded struct {
+	// Published and Retrieved are the list's publication and retrieval
+	// dates.
+	Published, Retrieved time.Time
+	// Entries is the number of entries the list loads.
+	Entries int
+}
+
+// embedded holds the Embedded of every list of the snapshot; a test
+// checks it against the loaded lists.
+var embedded = map[string]Embedded{
+	"ofac-sdn":  {Published: snapSDNPublished, Retrieved: snapSDNRetrieved, Entries: 19249},
+	"ofac-cons": {Published: snapConsPublished, Retrieved: snapConsPublished, Entries: 442},
+}
+
+// EmbeddedInfo returns what is known of the embedded list id without
+// parsing it; false when the snapshot holds no such list. A first update
+// or import of the list into a store is checked against it (MaxShrink).
+func EmbeddedInfo(id string) (Embedded, bool) {
+	e, ok := embedded[id]
+	return e, ok
+}
+
 // SnapshotExcept is Snapshot without the lists whose IDs skip holds (say,
 // because a newer copy is in the store), which are then not parsed at all.
 func SnapshotExcept(skip map[string]bool) ([]*List, error) {
