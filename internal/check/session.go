@@ -117,7 +117,11 @@ func NewSession(ctx context.Context, plan Plan, src Sources) (*Session, error) {
 	if profiles := s.engine.Profiles(); !slices.Contains(profiles, plan.Profile) {
 		return nil, fmt.Errorf("profile %q: the policy bundle defines %s", plan.Profile, strings.Join(profiles, ", "))
 	}
-	s.stale = staleLists(scr.Lists, time.Duration(plan.Lists.MaxAge), src.Now())
+	scope, err := s.engine.ListScope(plan.Profile)
+	if err != nil {
+		return nil, err
+	}
+	s.stale = staleLists(scr.Lists, scope, time.Duration(plan.Lists.MaxAge), src.Now())
 	return s, nil
 }
 
@@ -176,13 +180,17 @@ func loadScreening(plan Plan, src Sources) (*Screening, error) {
 	})
 }
 
-// staleLists returns a *provenance.StaleError for every sanctions list
-// older than maxAge at now; curated ban lists carry the date of their
-// legal texts and are not aged.
-func staleLists(ls []provenance.List, maxAge time.Duration, now time.Time) []error {
+// staleLists returns a *provenance.StaleError for every sanctions list the
+// profile applies (scope) that is older than maxAge at now. A sanctions
+// list the profile does not apply decides nothing in its checks and is
+// not aged (a stale UN list never stops a us-person check). Ban and linked
+// lists are policy data of the bundle, dated by the legal texts they cite
+// and changed with a release or the user's own policy directory: they are
+// not aged either.
+func staleLists(ls []provenance.List, scope policy.ListScope, maxAge time.Duration, now time.Time) []error {
 	var out []error
 	for _, p := range ls {
-		if p.Kind == provenance.KindBan {
+		if p.Kind != provenance.KindSanctions || !scope.Applies(p.ID) {
 			continue
 		}
 		if err := provenance.CheckFresh(p, maxAge, now); err != nil {
