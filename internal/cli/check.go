@@ -118,6 +118,7 @@ func runCheck(cmd *cobra.Command, env *Env, args []string) error {
 		}
 		parsing <- inputs
 	}()
+	refreshLists(ctx, cfg, settled, plan, env, log)
 	sess, err := newSession(ctx, cfg, plan, env, log)
 	inputs := <-parsing
 	if err != nil {

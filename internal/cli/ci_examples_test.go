@@ -100,6 +100,7 @@ func ciEnv(t *testing.T, binDir string, extra map[string]string) []string {
 	vars["BANGATE_AS_OF"] = ciAsOf
 	vars["BANGATE_LISTS_DIR"] = t.TempDir()
 	vars["BANGATE_LISTS_STALE"] = "warn"
+	vars["BANGATE_LISTS_OFFLINE"] = "true"
 	for k, v := range extra {
 		vars[k] = v
 	}

@@ -36,7 +36,8 @@ type screenMatch struct {
 
 // screenKeys are the configuration keys the screen command takes as
 // flags: where the lists are, how old they may be, and the thresholds.
-var screenKeys = []string{"profile", "screen.match", "screen.review", "lists.dir", "lists.max-age", "lists.stale", "lists.index-cache", "policy.dirs", "log-level"}
+var screenKeys = []string{"profile", "screen.match", "screen.review", "lists.dir", "lists.max-age", "lists.stale", "lists.index-cache",
+	"lists.update-after", "lists.update-timeout", "lists.offline", "lists.base-url", "policy.dirs", "log-level"}
 
 func newScreenCmd(env *Env) *cobra.Command {
 	var file, format, kind string
@@ -94,6 +95,7 @@ func runScreen(cmd *cobra.Command, env *Env, names []string, file, format, kind 
 	if err != nil {
 		return withCode(decision.ExitError, err)
 	}
+	refreshLists(cmd.Context(), cfg, settled, plan, env, log)
 	sess, err := newSession(cmd.Context(), cfg, plan, env, log)
 	if err != nil {
 		return withCode(decision.ExitError, err)

@@ -71,6 +71,27 @@ var datedFormats = map[Format]bool{
 	FormatSDNXML: true, FormatUNXML: true, FormatEUXML: true, FormatOFSICSV: true, FormatFCDOXML: true,
 }
 
+// Formats returns every format the store imports, FormatOFACLegacy first.
+func Formats() []Format {
+	return []Format{FormatOFACLegacy, FormatSDNXML, FormatDerivedSDN, FormatCSLJSON, FormatCSLCSV,
+		FormatUNXML, FormatEUXML, FormatFCDOXML, FormatOFSICSV}
+}
+
+// Dated reports whether the files of format f state their own publication
+// date, which their loader records; the others need one from outside (an
+// import's --published, an update's Last-Modified).
+func (f Format) Dated() bool { return datedFormats[f] }
+
+// ListID is the list ID a file of format f is stored under unless told
+// otherwise: ofac-sdn, trade-csl, un-sc, eu-fsf, uk-fcdo, uk-ofsi; "" for
+// the OFAC legacy CSV, which serves ofac-sdn and ofac-cons alike.
+func (f Format) ListID() string {
+	return map[Format]string{
+		FormatSDNXML: "ofac-sdn", FormatDerivedSDN: "ofac-sdn", FormatCSLJSON: "trade-csl", FormatCSLCSV: "trade-csl",
+		FormatUNXML: "un-sc", FormatEUXML: "eu-fsf", FormatFCDOXML: "uk-fcdo", FormatOFSICSV: "uk-ofsi",
+	}[f]
+}
+
 // File roles within an import.
 const (
 	// RolePrimary is SDN.CSV or CONS_PRIM.CSV.
