@@ -195,3 +195,19 @@ func TestDefaultThresholdsMatchScreen(t *testing.T) {
 		t.Errorf("config thresholds %g/%g, screen defaults %g/%g", cfg.Screen.Match, cfg.Screen.Review, screen.DefaultMatch, screen.DefaultReview)
 	}
 }
+
+// The commented example configuration loads, and states the defaults of
+// the list keys it shows.
+func TestExampleConfig(t *testing.T) {
+	cfg, _, err := config.Load(config.LoadOptions{File: filepath.Join("..", "..", "examples", "bangate.yaml")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := cfg.Validate(now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Lists.MaxAge != config.DefaultMaxAge || s.UpdateAfter != 24*time.Hour || cfg.Lists.Offline {
+		t.Errorf("examples/bangate.yaml lists: %+v", cfg.Lists)
+	}
+}
