@@ -326,7 +326,7 @@ update. A check refreshes the lists its profile applies by itself
 		},
 	}
 	cmd.Flags().BoolVar(&quiet, "quiet", false, "no progress display")
-	addConfigFlags(cmd, "lists.base-url", "lists.update-timeout")
+	addConfigFlags(cmd, "lists.base-url", "lists.update-timeout", "lists.index-cache")
 	return cmd
 }
 
@@ -404,6 +404,7 @@ issued them; the others state their own and refuse one.`,
 	cmd.Flags().StringVar(&id, "id", "", "list ID (default: by the format or the OFAC file names: ofac-sdn, ofac-cons, trade-csl, un-sc, eu-fsf, uk-fcdo, uk-ofsi)")
 	cmd.Flags().StringVar(&published, "published", "", "publication date of files that carry none, as their publisher dated them (YYYY-MM-DD)")
 	cmd.Flags().BoolVar(&allowShrink, "allow-shrink", false, "accept a list much smaller than the one it replaces")
+	addConfigFlags(cmd, "lists.index-cache")
 	return cmd
 }
 

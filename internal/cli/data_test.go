@@ -1,6 +1,8 @@
 package cli_test
 
 import (
+	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,7 +15,7 @@ func TestDataUpdate(t *testing.T) {
 	m := newListMirror(t, "old", testNow.Add(-2*time.Hour))
 	store := t.TempDir()
 	update := func(extra ...string) result {
-		args := append([]string{"data", "update", "--quiet", "--lists-dir", store, "--lists-base-url", m.URL() + "/exports/"}, extra...)
+		args := append([]string{"data", "update", "--quiet", "--index-cache=false", "--lists-dir", store, "--lists-base-url", m.URL() + "/exports/"}, extra...)
 		return run(t, "", args...)
 	}
 	if r := update(); r.code != 0 {
@@ -31,6 +33,14 @@ func TestDataUpdate(t *testing.T) {
 			t.Fatalf("status after update: exit %d, lacks %q\n%s", r.code, want, r.stdout)
 		}
 	}
+	records := map[string][]byte{}
+	for _, id := range []string{"ofac-sdn", "ofac-cons"} {
+		b, err := os.ReadFile(filepath.Join(store, "lists", id, "current.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		records[id] = b
+	}
 	for _, tc := range []struct{ mode, want string }{
 		{"truncated", "ofac-cons"},
 		{"500", "500"},
@@ -47,9 +57,11 @@ func TestDataUpdate(t *testing.T) {
 			if r.code != decision.ExitError || !strings.Contains(r.stderr, tc.want) {
 				t.Fatalf("exit %d, stderr %q; want 2 naming %q", r.code, r.stderr, tc.want)
 			}
-			// The stored snapshot is untouched: still the full 442 entries.
-			if s := run(t, "", "data", "status", "--lists-dir", store); !strings.Contains(s.stdout, "442") {
-				t.Errorf("snapshot replaced after a failed update:\n%s", s.stdout)
+			// The stored snapshots are untouched.
+			for id, want := range records {
+				if got, err := os.ReadFile(filepath.Join(store, "lists", id, "current.json")); err != nil || !bytes.Equal(got, want) {
+					t.Errorf("%s replaced after a failed update (%v)", id, err)
+				}
 			}
 		})
 	}
@@ -104,7 +116,7 @@ func TestDataImportFormats(t *testing.T) {
 		{[]string{"--format", "CSL-JSON", "--published", "2026-11-20", filepath.Join(td, "csl", "consolidated.json")}, "stored trade-csl: 6 entries, published 2026-11-20"},
 		{[]string{"--format", "ofac-sdn-xml", "--id", "sdn-xml", filepath.Join(td, "xml", "sdn.xml")}, "stored sdn-xml: 3 entries"},
 	} {
-		r := run(t, "", append([]string{"data", "import", "--lists-dir", store}, tc.args...)...)
+		r := run(t, "", append([]string{"data", "import", "--index-cache=false", "--lists-dir", store}, tc.args...)...)
 		if r.code != 0 || !strings.Contains(r.stdout, tc.want) {
 			t.Errorf("import %v: exit %d, stdout %q, stderr %q; want %q", tc.args, r.code, r.stdout, r.stderr, tc.want)
 		}

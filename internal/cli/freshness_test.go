@@ -18,29 +18,30 @@ const newPartySBOM = `{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,
 // A check refreshes, by itself and from the mirror BANGATE_LISTS_BASE_URL
 // names, a list fetched longer ago than lists.update-after, and then
 // finds a party only the new snapshot lists; data status names the mirror
-// as the source. A list fetched recently is not fetched again.
+// as the source. A list fetched recently is not fetched again. (The store
+// holds a small SDN list, imported on purpose, so that the test is fast.)
 func TestRefreshBeforeCheck(t *testing.T) {
-	m := newListMirror(t, "old", testNow.Add(-50*time.Hour))
+	m := newListMirror(t, "shrunk+new", testNow.Add(-2*time.Hour))
 	t.Setenv("BANGATE_LISTS_BASE_URL", m.URL())
 	store := t.TempDir()
-	fetched := testNow.Add(-48 * time.Hour)
-	if r := runAt(t, fetched, "", "data", "update", "--quiet", "--lists-dir", store); r.code != 0 {
-		t.Fatalf("update two days ago: exit %d: %s", r.code, r.stderr)
+	k := filepath.Join(repoRoot, "internal", "lists", "testdata", "ofac", "kaspersky")
+	r := runAt(t, testNow.Add(-48*time.Hour), "", "data", "import", "--index-cache=false", "--lists-dir", store, "--allow-shrink",
+		"--published", testNow.Add(-50*time.Hour).Format(time.DateOnly), filepath.Join(k, "sdn.csv"), filepath.Join(k, "alt.csv"))
+	if r.code != 0 {
+		t.Fatalf("import two days ago: exit %d: %s", r.code, r.stderr)
 	}
-	m.served()
-	// Offline, the store's list (two days old, within lists.max-age) does
-	// not list the party: the check passes.
-	if r := runAt(t, testNow, newPartySBOM, "check", "--offline", "--lists-dir", store, "-"); r.code != decision.ExitPass {
+	// Offline, the store's list (two days old) does not list the party:
+	// the check passes (the embedded non-SDN list, stale, only warns).
+	if r := runAt(t, testNow, newPartySBOM, "check", "--offline", "--stale-lists", "warn", "--lists-dir", store, "-"); r.code != decision.ExitPass {
 		t.Fatalf("offline check on the old snapshot: exit %d, want 0: %s", r.code, r.stderr)
 	}
-	if n := len(m.served()); n != 0 {
-		t.Fatalf("an offline check made %d requests", n)
+	if served := m.served(); len(served) != 0 {
+		t.Fatalf("an offline check made requests: %v", served)
 	}
 
-	// OFAC publishes the new designation; the next check refreshes first.
-	m.sdn.Store("new")
-	m.modified.Store(testNow.Add(-2 * time.Hour))
-	r := runAt(t, testNow, newPartySBOM, "check", "-o", "json", "--lists-dir", store, "-")
+	// OFAC has published the new designation; the next check refreshes
+	// first, on bangate's defaults.
+	r = runAt(t, testNow, newPartySBOM, "check", "-o", "json", "--lists-dir", store, "-")
 	if r.code != decision.ExitFail {
 		t.Fatalf("check after the publication: exit %d, want 1: %s", r.code, r.stderr)
 	}
@@ -66,14 +67,14 @@ func TestRefreshBeforeCheck(t *testing.T) {
 		}
 	}
 	for _, l := range d.Lists {
-		if l.ID == "ofac-sdn" && (!l.Retrieved.Equal(testNow) || !strings.HasPrefix(l.SourceURL, m.URL())) {
-			t.Errorf("ofac-sdn in the report: %+v, want fetched now from the mirror", l)
+		if l.ID == "ofac-sdn" && (!l.Retrieved.Equal(testNow) || l.SourceURL != m.URL()+"/SDN.CSV" || !l.Published.Equal(testNow.Add(-2*time.Hour))) {
+			t.Errorf("ofac-sdn in the report: %+v, want fetched now from the mirror, published as its Last-Modified", l)
 		}
 	}
 
 	// data status names the mirror, the fetch and the next refresh.
 	r = runAt(t, testNow, "", "data", "status", "--lists-dir", store)
-	for _, want := range []string{m.URL() + "/SDN.CSV (mirror)", "2026-11-27 12:00", "2026-11-28 12:00", "19250", "index cache: index/"} {
+	for _, want := range []string{m.URL() + "/SDN.CSV (mirror)", "2026-11-27 12:00", "2026-11-28 12:00", "index cache: index/"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("data status lacks %q:\n%s", want, r.stdout)
 		}
@@ -95,7 +96,7 @@ func TestRefreshBeforeCheck(t *testing.T) {
 func TestFirstUpdateShrinkRefused(t *testing.T) {
 	m := newListMirror(t, "shrunk", testNow.Add(-2*time.Hour))
 	store := t.TempDir()
-	r := run(t, "", "data", "update", "--quiet", "--lists-dir", store, "--lists-base-url", m.URL())
+	r := run(t, "", "data", "update", "--quiet", "--index-cache=false", "--lists-dir", store, "--lists-base-url", m.URL())
 	if r.code != decision.ExitError || !strings.Contains(r.stderr, "update ofac-sdn") ||
 		!strings.Contains(r.stderr, "12 entries, the snapshot embedded in bangate has 19249") {
 		t.Fatalf("update: exit %d, stderr %s; want 2 refusing ofac-sdn", r.code, r.stderr)

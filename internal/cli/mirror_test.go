@@ -3,10 +3,12 @@ package cli_test
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -60,14 +62,14 @@ func legacySDN(entries []lists.Entry) map[string][]byte {
 }
 
 // sdnSets are the SDN file sets a mirror serves: "old", the embedded
-// snapshot's 19,249 entries; "new", those and newParty; "shrunk", the 12
-// official rows of the 2024-06-21 Kaspersky designations. Built once.
+// snapshot's 19,249 entries; "shrunk", the 12 official rows of the
+// 2024-06-21 Kaspersky designations; "shrunk+new", those and newParty (a
+// small store's next publication). Built once.
 var sdnSets = sync.OnceValues(func() (map[string]map[string][]byte, error) {
 	snap, err := lists.Snapshot()
 	if err != nil {
 		return nil, err
 	}
-	entries := snap[0].Entries
 	k := filepath.Join(repoRoot, "internal", "lists", "testdata", "ofac", "kaspersky")
 	shrunk := map[string][]byte{"SDN_COMMENTS.CSV": []byte("45815,-0- \r\n")}
 	for name, file := range map[string]string{"SDN.CSV": "sdn.csv", "ALT.CSV": "alt.csv", "ADD.CSV": "add.csv"} {
@@ -75,10 +77,12 @@ var sdnSets = sync.OnceValues(func() (map[string]map[string][]byte, error) {
 			return nil, err
 		}
 	}
+	grown := maps.Clone(shrunk)
+	grown["SDN.CSV"] = append(slices.Clone(shrunk["SDN.CSV"]), legacySDN([]lists.Entry{newParty})["SDN.CSV"]...)
 	return map[string]map[string][]byte{
-		"old":    legacySDN(entries),
-		"new":    legacySDN(append(append([]lists.Entry(nil), entries...), newParty)),
-		"shrunk": shrunk,
+		"old":        legacySDN(snap[0].Entries),
+		"shrunk":     shrunk,
+		"shrunk+new": grown,
 	}, nil
 })
 
@@ -101,7 +105,7 @@ var mirrorFiles = map[string]string{
 // Last-Modified set to modified.
 type listMirror struct {
 	srv      *httptest.Server
-	sdn      atomic.Value // "old", "new" or "shrunk"
+	sdn      atomic.Value // a key of sdnSets
 	mode     atomic.Value // "ok", "500", "truncated" (CONS_PRIM.CSV cut), "slow"
 	modified atomic.Value // time.Time
 	mu       sync.Mutex

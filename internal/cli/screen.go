@@ -48,7 +48,9 @@ func newScreenCmd(env *Env) *cobra.Command {
 every loaded list, with the same matcher as check. A score at or above
 screen.match is a match, at or above screen.review a possible match.
 Exit 0 no match, 1 a match, 3 possible matches only, 2 could not screen
-(an empty name, or a list older than lists.max-age).`,
+(an empty name, or a list the profile applies older than lists.max-age).
+As check does, it first refreshes the lists the profile applies that were
+fetched longer ago than lists.update-after (--offline: not).`,
 		Example: `  bangate screen "Andrey Tikhonov"
   bangate screen --party-kind person "Андрей Тихонов"
   bangate screen --file suppliers.txt --format json`,

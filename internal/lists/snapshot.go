@@ -63,14 +63,18 @@ var (
 // 2025-12-19, loaded with LoadOFACLegacy.
 //
 // NOTE: the UN, EU and UK lists and the trade.gov CSL are not embedded;
-// they come only from the store (data update or import). Every embedded
-// list is loaded, indexed and checked for freshness in every check, for
-// every profile: a UN list of 2026-02-27 (the newest real copy at hand,
-// 2 MB) would be stale under any max-age in days and make checks of
-// profiles that never use it exit 2, and the EU and UK profiles need a
-// current EU or UK list from the store anyway (no real full copy small
-// and recent enough exists to embed), so embedding the UN list alone would
-// not let them run offline.
+// they come only from the store (the refresh before a check, data update
+// or import). A check ages only the lists its profile applies, but every
+// embedded list is loaded and indexed in every check; a UN list of
+// 2026-02-27 (the newest real copy at hand, 2 MB) would be stale under any
+// max-age in days for the profiles that apply it, and the EU and UK
+// profiles need a current EU or UK list from the store anyway (no real
+// full copy small and recent enough exists to embed), so embedding the UN
+// list alone would not let them run offline.
+//
+// The embedded lists age like any list, from their publication dates, and
+// are past lists.max-age soon after a release: offline they let a check
+// fail on what they list, never pass (see the README's quick start).
 func Snapshot() ([]*List, error) { return SnapshotExcept(nil) }
 
 // snapshotIDs are the IDs of the embedded lists, in the order Snapshot
