@@ -279,7 +279,7 @@ func short(s string) string {
 }
 
 func newDataUpdateCmd(env *Env) *cobra.Command {
-	var quiet bool
+	var quiet, allowShrink bool
 	cmd := &cobra.Command{
 		Use:   "update",
 		Short: "Download the official list files, verify them and store them atomically",
@@ -287,7 +287,8 @@ func newDataUpdateCmd(env *Env) *cobra.Command {
 Consolidated Screening List, the UN Security Council Consolidated List, the
 EU financial sanctions list, the FCDO's UK Sanctions List), check that each
 parses, is not much smaller than the snapshot it replaces (or, for the first
-update, than the snapshot embedded in bangate) and is not older, and store
+update, than the snapshot embedded in bangate; --allow-shrink accepts it once
+you have checked the publisher did remove that many) and is not older, and store
 it; the previous snapshot is kept for rollback and replay. A list that fails
 keeps its current snapshot; the command then exits 2. With lists.base-url
 (--lists-base-url, BANGATE_LISTS_BASE_URL) every file is fetched from that
@@ -308,6 +309,7 @@ update. A check refreshes the lists its profile applies by itself
 			ctx, cancel := context.WithTimeout(cmd.Context(), settled.UpdateTimeout)
 			defer cancel()
 			stored, err := store.Update(ctx, httpClient(env, env.Stderr, !quiet), updateSources(cfg), lists.UpdateOptions{
+				AllowShrink: allowShrink,
 				Start: func(s lists.UpdateSource) {
 					if !quiet {
 						fmt.Fprintf(env.Stderr, "updating %s (%d files) from %s\n", s.Meta.ID, len(s.URLs), s.Meta.SourceURL)
@@ -326,6 +328,7 @@ update. A check refreshes the lists its profile applies by itself
 		},
 	}
 	cmd.Flags().BoolVar(&quiet, "quiet", false, "no progress display")
+	cmd.Flags().BoolVar(&allowShrink, "allow-shrink", false, "accept lists much smaller than the ones they replace (a publisher's mass delisting you have checked)")
 	addConfigFlags(cmd, "lists.base-url", "lists.update-timeout", "lists.index-cache")
 	return cmd
 }

@@ -108,6 +108,10 @@ func TestFirstUpdateShrinkRefused(t *testing.T) {
 	if !strings.Contains(r.stdout, "embedded in bangate (from https://sanctionslistservice.ofac.treas.gov") || !strings.Contains(r.stdout, "19249") {
 		t.Errorf("status after the refused update:\n%s", r.stdout)
 	}
+	// --allow-shrink accepts it, for a mass delisting one has checked.
+	if r := run(t, "", "data", "update", "--quiet", "--index-cache=false", "--allow-shrink", "--lists-dir", t.TempDir(), "--lists-base-url", m.URL()); r.code != 0 {
+		t.Errorf("update with --allow-shrink: exit %d: %s", r.code, r.stderr)
+	}
 
 	// The refresh before a check refuses it the same way, warns, and the
 	// check goes on with the embedded lists: Kaspersky still fails.

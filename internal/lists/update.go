@@ -149,6 +149,9 @@ type UpdateOptions struct {
 	StopWhenUnreachable bool
 	// Start, when set, is called before a source is downloaded.
 	Start func(src UpdateSource)
+	// AllowShrink accepts lists that lost more than MaxShrink of their
+	// entries (ImportSpec.AllowShrink).
+	AllowShrink bool
 }
 
 // ErrUnreachable is wrapped by the error of a download whose server could
@@ -191,7 +194,7 @@ func (s *Store) Update(ctx context.Context, client *http.Client, sources []Updat
 		if opts.Start != nil {
 			opts.Start(src)
 		}
-		l, err := s.updateOne(ctx, client, src)
+		l, err := s.updateOne(ctx, client, src, opts.AllowShrink)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("update %s: %w", src.Meta.ID, err))
 			if opts.StopWhenUnreachable && errors.Is(err, ErrUnreachable) {
@@ -212,8 +215,8 @@ func (s *Store) Update(ctx context.Context, client *http.Client, sources []Updat
 }
 
 // updateOne downloads and imports one source, under the store's lock.
-func (s *Store) updateOne(ctx context.Context, client *http.Client, src UpdateSource) (*List, error) {
-	spec := ImportSpec{Meta: src.Meta, Format: src.Format, Files: make(map[string]Source, len(src.URLs))}
+func (s *Store) updateOne(ctx context.Context, client *http.Client, src UpdateSource, allowShrink bool) (*List, error) {
+	spec := ImportSpec{Meta: src.Meta, Format: src.Format, Files: make(map[string]Source, len(src.URLs)), AllowShrink: allowShrink}
 	spec.Meta.Retrieved = s.now().UTC()
 	var (
 		modified time.Time // the latest Last-Modified of the files
