@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"path/filepath"
 	"testing"
 
 	"github.com/bangate/bangate/internal/check"
@@ -61,6 +62,23 @@ func BenchmarkSetup(b *testing.B) {
 			b.Fatal(err)
 		}
 		if _, err := check.NewScreening(ls, screenOpts()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoadScreeningCached is a process's fixed cost with a warm index
+// cache: check the index file's digest against its record and decode it.
+func BenchmarkLoadScreeningCached(b *testing.B) {
+	dir := b.TempDir()
+	src := check.ListSources{StoreDir: filepath.Join(dir, "store")}
+	c := &check.IndexCache{Dir: filepath.Join(dir, "index"), Program: "bench"}
+	if _, err := check.LoadScreening(src, screenOpts(), c); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := check.LoadScreening(src, screenOpts(), c); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -4,8 +4,10 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"log/slog"
 	"os"
@@ -27,6 +29,14 @@ import (
 // named by the digest of everything the index is built from (see
 // LoadScreening); a file that cannot be read or decoded is rebuilt, and a
 // cache that cannot be written only costs the next run the indexing.
+//
+// An index file is untrusted input: anyone who can write the directory
+// could put there an index built from other lists (say, a 12-entry SDN
+// list), and its name and checksums would not tell. So each file's sha256
+// is recorded when it is written, in a record beside it (<name>.json, an
+// IndexRecord), and checked before every read: a file without a record,
+// or whose digest differs, is discarded and rebuilt. Hashing the 15 MB
+// file costs about 12 ms.
 type IndexCache struct {
 	// Dir holds the index files.
 	Dir string
@@ -44,6 +54,30 @@ type IndexCache struct {
 
 // indexFileExt is the extension of index files.
 const indexFileExt = ".idx"
+
+// recordExt is the extension of the record beside each index file.
+const recordExt = ".json"
+
+// IndexRecord is what is recorded of an index file when it is written.
+type IndexRecord struct {
+	// File is the index file's name in the cache directory.
+	File string `json:"file"`
+	// SHA256 is the hex digest of the file, checked before every read.
+	SHA256 string `json:"sha256"`
+	// Size is the file's size in bytes.
+	Size int64 `json:"size"`
+	// Written is when the file was written.
+	Written time.Time `json:"written"`
+	// Lists are the list snapshots the index was built from.
+	Lists []IndexedList `json:"lists"`
+}
+
+// IndexedList names one list snapshot an index was built from.
+type IndexedList struct {
+	ID      string `json:"id"`
+	SHA256  string `json:"sha256"`
+	Entries int    `json:"entries"`
+}
 
 // LoadScreening loads the lists of src and indexes them with opts, or,
 // when cache holds an index built from the same lists, options and
@@ -92,8 +126,8 @@ func indexKey(program, stamp string, opts screen.Options) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// load reads the index file at path; nil when there is none or it does
-// not read.
+// load reads the index file at path; nil when there is none, it has no
+// record, its digest is not the recorded one, or it does not read.
 func (c *IndexCache) load(path string) *Screening {
 	s, err := openIndex(path)
 	switch {
@@ -119,19 +153,53 @@ func (c *IndexCache) load(path string) *Screening {
 	return s
 }
 
-// openIndex reads the index file at path. The file is mapped into memory
-// where the system allows, so that a check touches only the pages of the
-// entries it reads (and makes no system call to read one); else it stays
-// open. Either way it is released once the index is garbage.
+// ReadIndexRecord reads the record of the index file at path.
+func ReadIndexRecord(path string) (IndexRecord, error) {
+	var r IndexRecord
+	b, err := os.ReadFile(strings.TrimSuffix(path, indexFileExt) + recordExt)
+	if err != nil {
+		return r, err
+	}
+	if err := json.Unmarshal(b, &r); err != nil {
+		return r, fmt.Errorf("index record of %s: %w", filepath.Base(path), err)
+	}
+	return r, nil
+}
+
+// errNoRecord is wrapped when an index file has no record of its digest.
+var errNoRecord = errors.New("no digest recorded for it (not written by bangate's index cache)")
+
+// openIndex reads the index file at path once its sha256 is the one its
+// record holds. The file stays open while the index is in use (the
+// entries of sanctions lists are read from it when a match needs one) and
+// is closed once the index is garbage. The digest is taken through the
+// open file, so it is the file that is then read.
 func openIndex(path string) (*Screening, error) {
 	f, err := os.Open(path)
 	if err != nil {
+		return nil, err
+	}
+	rec, err := ReadIndexRecord(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		err = errNoRecord
+	}
+	if err != nil {
+		f.Close()
 		return nil, err
 	}
 	info, err := f.Stat()
 	if err != nil {
 		f.Close()
 		return nil, err
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, io.NewSectionReader(f, 0, info.Size())); err != nil {
+		f.Close()
+		return nil, err
+	}
+	if got := hex.EncodeToString(h.Sum(nil)); got != rec.SHA256 || info.Size() != rec.Size {
+		f.Close()
+		return nil, fmt.Errorf("its sha256 %s (%d bytes) is not the recorded %s (%d bytes)", got, info.Size(), rec.SHA256, rec.Size)
 	}
 	ix, err := indexfile.Read(f, info.Size())
 	if err != nil {
@@ -142,13 +210,24 @@ func openIndex(path string) (*Screening, error) {
 	return newScreening(ix)
 }
 
-// store writes the index to path, atomically, and prunes the oldest
-// files beyond Keep.
+// store writes the index to path and its record beside it, each
+// atomically, and prunes the oldest files beyond Keep.
 func (c *IndexCache) store(path string, ix *screen.Index) {
 	data, err := indexfile.Marshal(ix)
 	if err == nil {
 		if err = os.MkdirAll(c.Dir, 0o755); err == nil {
 			err = atomicfile.WriteBytes(path, 0o644, data)
+		}
+	}
+	if err == nil {
+		sum := sha256.Sum256(data)
+		rec := IndexRecord{File: filepath.Base(path), SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data)), Written: time.Now().UTC()}
+		for _, p := range ix.Provenance() {
+			rec.Lists = append(rec.Lists, IndexedList{ID: p.ID, SHA256: p.SHA256, Entries: p.Entries})
+		}
+		var js []byte
+		if js, err = json.MarshalIndent(rec, "", "  "); err == nil {
+			err = atomicfile.WriteBytes(strings.TrimSuffix(path, indexFileExt)+recordExt, 0o644, js)
 		}
 	}
 	if err != nil {
@@ -185,8 +264,10 @@ func (c *IndexCache) prune(keep string) {
 	sort.Slice(files, func(i, j int) bool { return files[i].mod.After(files[j].mod) })
 	for i, f := range files {
 		if i >= n && f.path != keep {
-			if err := os.Remove(f.path); err != nil {
-				c.log(slog.LevelWarn, "old screening index not removed", "file", f.path, "err", err)
+			for _, p := range []string{f.path, strings.TrimSuffix(f.path, indexFileExt) + recordExt} {
+				if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+					c.log(slog.LevelWarn, "old screening index not removed", "file", p, "err", err)
+				}
 			}
 		}
 	}
@@ -196,4 +277,37 @@ func (c *IndexCache) log(level slog.Level, msg string, args ...any) {
 	if c.Log != nil {
 		c.Log.Log(context.Background(), level, msg, args...)
 	}
+}
+
+// CachedIndex returns the path of the index file a session of plan with
+// src would read (the lists as they are now, the plan's thresholds, this
+// program), its record, and whether both exist; "" when src keeps no
+// index cache.
+func CachedIndex(plan Plan, src Sources) (string, IndexRecord, bool, error) {
+	c := src.IndexCache
+	if c == nil || c.Program == "" || c.Dir == "" {
+		return "", IndexRecord{}, false, nil
+	}
+	if src.Now == nil {
+		src.Now = time.Now
+	}
+	opts := screen.DefaultOptions()
+	opts.Match, opts.Review = plan.Screening.Match, plan.Screening.Review
+	ls := ListSources{Builtin: src.Builtin, UserDirs: plan.Policies.Dirs, StoreDir: plan.Lists.StoreDir, Now: src.Now}
+	stamp, err := ls.Stamp()
+	if err != nil {
+		return "", IndexRecord{}, false, err
+	}
+	path := filepath.Join(c.Dir, indexKey(c.Program, stamp, opts)+indexFileExt)
+	_, statErr := os.Stat(path)
+	rec, recErr := ReadIndexRecord(path)
+	switch {
+	case errors.Is(statErr, fs.ErrNotExist) || errors.Is(recErr, fs.ErrNotExist):
+		return path, IndexRecord{}, false, nil
+	case statErr != nil:
+		return path, IndexRecord{}, false, statErr
+	case recErr != nil:
+		return path, IndexRecord{}, false, recErr
+	}
+	return path, rec, true, nil
 }

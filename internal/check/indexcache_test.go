@@ -165,6 +165,8 @@ func TestLoadScreeningCache(t *testing.T) {
 		Meta:   provenance.List{ID: "ofac-sdn", Kind: provenance.KindSanctions, Published: now()},
 		Format: lists.FormatOFACLegacy,
 		Files:  map[string]lists.Source{lists.RolePrimary: lists.FileSource(filepath.Join(k, "sdn.csv")), lists.RoleAlt: lists.FileSource(filepath.Join(k, "alt.csv"))},
+		// 12 entries instead of the embedded 19,249, on purpose.
+		AllowShrink: true,
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -220,5 +222,93 @@ func TestLoadScreeningUnwritableCache(t *testing.T) {
 	}
 	if !strings.Contains(log.buf.String(), "not cached") {
 		t.Errorf("log does not say the index was not cached:\n%s", log.buf.String())
+	}
+}
+
+// The index cache is untrusted input: an index file built from a 12-entry
+// SDN list, copied over the one built from the full list, is refused (its
+// digest is not the recorded one) and rebuilt, so the full list screens;
+// so is a file without a record. CachedIndex names the file and the
+// snapshots it was built from.
+func TestIndexCacheRefusesForeignFile(t *testing.T) {
+	dir := t.TempDir()
+	now := func() time.Time { return time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC) }
+	opts := screen.DefaultOptions()
+	idx := filepath.Join(dir, "index")
+	var log cacheLog
+	full := check.ListSources{Builtin: policies.FS, StoreDir: filepath.Join(dir, "full"), Now: now}
+	small := check.ListSources{Builtin: policies.FS, StoreDir: filepath.Join(dir, "small"), Now: now}
+	store, err := lists.OpenStore(small.StoreDir, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := filepath.Join("..", "lists", "testdata", "ofac", "kaspersky")
+	if _, err := store.Import(lists.ImportSpec{
+		Meta:        provenance.List{ID: "ofac-sdn", Kind: provenance.KindSanctions, Published: now()},
+		Format:      lists.FormatOFACLegacy,
+		Files:       map[string]lists.Source{lists.RolePrimary: lists.FileSource(filepath.Join(k, "sdn.csv")), lists.RoleAlt: lists.FileSource(filepath.Join(k, "alt.csv"))},
+		AllowShrink: true,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	built, err := check.LoadScreening(full, opts, log.cache(idx, "p"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fullFile := indexFiles(t, idx)[0]
+	if _, err := check.LoadScreening(small, opts, log.cache(idx, "p")); err != nil {
+		t.Fatal(err)
+	}
+	var smallFile string
+	for _, f := range indexFiles(t, idx) {
+		if f != fullFile {
+			smallFile = f
+		}
+	}
+	foreign, err := os.ReadFile(smallFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(fullFile, foreign, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	log.took()
+	again, err := check.LoadScreening(full, opts, log.cache(idx, "p"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := log.buf.String(); !strings.Contains(s, "discarded") || !strings.Contains(s, "is not the recorded") {
+		t.Fatalf("foreign file not refused for its digest:\n%s", s)
+	}
+	log.took()
+	sameScreening(t, built, again)
+	for _, p := range again.Lists {
+		if p.ID == "ofac-sdn" && p.Entries != 19249 {
+			t.Errorf("ofac-sdn from the rebuilt index has %d entries", p.Entries)
+		}
+	}
+	// The rebuilt file reads from the cache again.
+	if _, err := check.LoadScreening(full, opts, log.cache(idx, "p")); err != nil || log.took() != "cached" {
+		t.Fatalf("after rebuilding: %v", err)
+	}
+
+	// A file without its record is refused too.
+	rec := strings.TrimSuffix(fullFile, ".idx") + ".json"
+	if err := os.Remove(rec); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := check.LoadScreening(full, opts, log.cache(idx, "p")); err != nil {
+		t.Fatal(err)
+	}
+	if s := log.buf.String(); !strings.Contains(s, "discarded") || !strings.Contains(s, "no digest recorded") {
+		t.Errorf("file without a record:\n%s", s)
+	}
+	log.took()
+
+	plan := testPlan(t, "federal-contractor", "2026-11-27")
+	plan.Lists.StoreDir = full.StoreDir
+	path, r, ok, err := check.CachedIndex(plan, check.Sources{Builtin: policies.FS, IndexCache: log.cache(idx, "p"), Now: now})
+	if err != nil || !ok || path != fullFile || r.Size < 1<<20 || len(r.Lists) == 0 || len(r.SHA256) != 64 {
+		t.Errorf("CachedIndex = %s, %+v, %v, %v", path, r, ok, err)
 	}
 }

@@ -173,10 +173,10 @@ func (s *Session) gate(run *decision.Run) {
 	if s.plan.Waivers.Fail && WaiverFindings(run) > 0 && decision.Worse(decision.ExitFail, code) {
 		code = decision.ExitFail
 	}
-	if len(s.stale) > 0 && s.plan.Lists.Stale == StaleError {
+	if len(s.staleErrors()) > 0 && s.plan.Lists.Stale == StaleError {
 		// A stale list never lets a check pass; a fail found on other
 		// grounds stays a fail, with the staleness reported beside it.
-		for _, err := range s.stale {
+		for _, err := range s.staleErrors() {
 			run.Errors = append(run.Errors, err.Error())
 		}
 		if code != decision.ExitFail {
@@ -189,8 +189,8 @@ func (s *Session) gate(run *decision.Run) {
 // StaleWarning says, for a plan that only warns about stale lists, what
 // the session found stale; "" when nothing is.
 func (s *Session) StaleWarning() string {
-	if len(s.stale) == 0 || s.plan.Lists.Stale != StaleWarn {
+	if len(s.staleErrors()) == 0 || s.plan.Lists.Stale != StaleWarn {
 		return ""
 	}
-	return errors.Join(s.stale...).Error()
+	return errors.Join(s.staleErrors()...).Error()
 }

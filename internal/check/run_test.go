@@ -6,11 +6,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/bangate/bangate/internal/check"
 	"github.com/bangate/bangate/internal/decision"
+	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 	"github.com/bangate/bangate/policies"
 )
 
@@ -133,6 +136,47 @@ func TestStaleListGate(t *testing.T) {
 		}
 		if tc.stale == check.StaleError && (len(d.Errors) == 0 || !containsAll(d.Errors[0], "data update", "days old")) {
 			t.Errorf("stale %s: errors %q must name the list, its age and the fix", tc.stale, d.Errors)
+		}
+	}
+}
+
+// Only the lists the profile applies are aged: a stale UN list does not
+// stop a us-person check, and stops one under the profile that applies it.
+func TestStaleOnlyListsInScope(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 12, 3, 12, 0, 0, 0, time.UTC)
+	dir := filepath.Join("..", "lists", "testdata")
+	un, err := lists.LoadUNXML(lists.FileSource(filepath.Join(dir, "un", "consolidated-excerpt.xml")), provenance.List{ID: "un-sc"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	csl, err := lists.LoadCSLCSV(lists.FileSource(filepath.Join(dir, "csl", "consolidated.csv")),
+		provenance.List{ID: "trade-csl", Published: now.Add(-24 * time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls, err := check.LoadLists(policies.FS, nil, []*lists.List{un, csl})
+	if err != nil {
+		t.Fatal(err)
+	}
+	clean := cdx(`{"type":"library","bom-ref":"c1","name":"left-pad","version":"1","supplier":{"name":"Acme Widgets Ltd."}}`)
+	for _, tc := range []struct {
+		profile  string
+		wantExit int
+		wantErr  string
+	}{
+		{"us-person", decision.ExitPass, ""},
+		{"all", decision.ExitError, "list un-sc published 2026-02-27 is 279 days old, more than the 14 days allowed"},
+	} {
+		plan := testPlan(t, tc.profile, "2026-12-03")
+		plan.Lists.MaxAge = check.Duration(14 * 24 * time.Hour)
+		s, err := check.NewSession(ctx, plan, check.Sources{Builtin: policies.FS, Lists: ls, Cache: cache, Now: func() time.Time { return now }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := s.Run(ctx, []check.Input{{Path: "in.json", Data: clean}}).Decision
+		if d.ExitCode != tc.wantExit || (tc.wantErr != "" && (len(d.Errors) == 0 || !strings.Contains(d.Errors[0], tc.wantErr))) {
+			t.Errorf("%s: exit %d, errors %q; want %d and %q", tc.profile, d.ExitCode, d.Errors, tc.wantExit, tc.wantErr)
 		}
 	}
 }

@@ -79,7 +79,11 @@ type Session struct {
 	waivers   []decision.Waiver
 	ownership []procurement.Edge
 	shared    *lists.SharedDomains
+	// stale are the lists too old for the plan, among those the
+	// profile applies; known once the policies are compiled (staleLists).
 	stale     []error
+	staleAt   time.Time
+	staleOnce sync.Once
 	tool      decision.Tool
 	log       *slog.Logger // nil: none
 }
@@ -153,7 +157,7 @@ func OpenSession(ctx context.Context, plan Plan, src Sources) (*Session, error) 
 		return nil, errors.Join(s.Ready(), err)
 	}
 	s.screening = scr
-	s.stale = staleLists(scr.Lists, time.Duration(plan.Lists.MaxAge), src.Now())
+	s.staleAt = src.Now()
 	return s, nil
 }
 
@@ -278,13 +282,17 @@ func loadScreening(plan Plan, src Sources) (*Screening, error) {
 	})
 }
 
-// staleLists returns a *provenance.StaleError for every sanctions list
-// older than maxAge at now; curated ban lists carry the date of their
-// legal texts and are not aged.
-func staleLists(ls []provenance.List, maxAge time.Duration, now time.Time) []error {
+// staleLists returns a *provenance.StaleError for every sanctions list the
+// profile applies (scope) that is older than maxAge at now. A sanctions
+// list the profile does not apply decides nothing in its checks and is
+// not aged (a stale UN list never stops a us-person check). Ban and linked
+// lists are policy data of the bundle, dated by the legal texts they cite
+// and changed with a release or the user's own policy directory: they are
+// not aged either.
+func staleLists(ls []provenance.List, scope policy.ListScope, maxAge time.Duration, now time.Time) []error {
 	var out []error
 	for _, p := range ls {
-		if p.Kind == provenance.KindBan {
+		if p.Kind != provenance.KindSanctions || !scope.Applies(p.ID) {
 			continue
 		}
 		if err := provenance.CheckFresh(p, maxAge, now); err != nil {
@@ -328,7 +336,7 @@ func (s *Session) Waivers() []decision.Waiver { return slices.Clone(s.waivers) }
 
 // Stale returns the lists older than the plan allows, as errors that say
 // how to fix it.
-func (s *Session) Stale() []error { return slices.Clone(s.stale) }
+func (s *Session) Stale() []error { return slices.Clone(s.staleErrors()) }
 
 // allComponents reports whether every component reaches the policies.
 func (s *Session) allComponents() bool { return s.plan.PolicyInput == PolicyInputAll }
@@ -339,4 +347,23 @@ func (s *Session) PolicyContent(f provenance.File) []byte {
 		return e.Content(f)
 	}
 	return nil
+}
+
+// staleErrors says which lists the profile applies are older than the plan
+// allows. The profile's list scope is the compiled policies', so it waits
+// for them; nil when they did not compile (Ready reports why).
+func (s *Session) staleErrors() []error {
+	s.staleOnce.Do(func() {
+		eng, err := s.policies()
+		if err != nil || eng == nil || s.screening == nil {
+			return
+		}
+		scope, err := eng.ListScope(s.plan.Profile)
+		if err != nil {
+			s.stale = []error{err}
+			return
+		}
+		s.stale = staleLists(s.screening.Lists, scope, time.Duration(s.plan.Lists.MaxAge), s.staleAt)
+	})
+	return s.stale
 }

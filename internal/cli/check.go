@@ -23,6 +23,11 @@ const checkLong = `Check SBOMs (CycloneDX and SPDX in every encoding) and procur
 against the built-in policy bundle and your own, after screening every named
 party against the ban lists and the sanctions lists.
 
+Before the check, each sanctions list the profile applies that was fetched
+longer ago than lists.update-after (24h) is refreshed from its source
+(lists.base-url, else the publisher) into the list store; --offline skips
+that. A list older than lists.max-age (14 days) never lets a check pass.
+
 Inputs are files, directories or - for standard input. In a directory every
 SBOM and vendor file below is checked; anything else (a README, a hidden
 file, a link out of the tree) is reported as skipped. Each input is decided;
@@ -146,6 +151,7 @@ func runCheck(cmd *cobra.Command, env *Env, args []string) error {
 		log.Debug("inputs parsed", "took", time.Since(start))
 		parsing <- inputs
 	}()
+	refreshLists(ctx, cfg, settled, plan, env, log)
 	sess, err := check.OpenSession(ctx, plan, sessionSources(cfg, plan, env, log))
 	inputs := <-parsing
 	if err != nil {

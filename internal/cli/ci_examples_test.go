@@ -18,8 +18,11 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/bangate/bangate/internal/lists"
 )
 
 // The CI examples under examples/ci are parsed, and the exact shell
@@ -74,21 +77,27 @@ func bangateBinary(t *testing.T) string {
 	return b.dir
 }
 
+// unset, as the value of an extra variable of ciEnv, removes the variable.
+const unset = "\x00unset"
+
 // ciEnv is the environment of a CI step: the process environment without
-// any BANGATE_ variable of the machine running the tests, then the
-// variables the examples rely on, then extra (later entries win).
+// any BANGATE_ variable of the machine running the tests (nor
+// XDG_CACHE_HOME: the user cache directory is $HOME/.cache), then the
+// variables the examples rely on, then extra (later entries win; unset
+// removes one).
 //
-// NOTE(ci): the evaluation date is pinned with BANGATE_AS_OF, but list
-// freshness is measured against the wall clock, and the list snapshot
-// embedded in the binary ages; BANGATE_LISTS_STALE=warn keeps these tests
-// from failing on the day that snapshot passes lists.max-age. Freshness
-// itself is tested in internal/check and internal/lists.
+// By default bangate runs offline on the lists embedded in it, with
+// BANGATE_LISTS_STALE=warn: the evaluation date is pinned with
+// BANGATE_AS_OF, but list freshness is measured against the wall clock,
+// and the embedded snapshot is older than lists.max-age. The example
+// pipelines instead run on their defaults against a mirror of the lists
+// on 127.0.0.1 (mirrorEnv).
 func ciEnv(t *testing.T, binDir string, extra map[string]string) []string {
 	t.Helper()
 	vars := map[string]string{}
 	for _, kv := range os.Environ() {
 		k, v, _ := strings.Cut(kv, "=")
-		if !strings.HasPrefix(k, "BANGATE_") {
+		if !strings.HasPrefix(k, "BANGATE_") && k != "XDG_CACHE_HOME" {
 			vars[k] = v
 		}
 	}
@@ -100,7 +109,12 @@ func ciEnv(t *testing.T, binDir string, extra map[string]string) []string {
 	vars["BANGATE_AS_OF"] = ciAsOf
 	vars["BANGATE_LISTS_DIR"] = t.TempDir()
 	vars["BANGATE_LISTS_STALE"] = "warn"
+	vars["BANGATE_LISTS_OFFLINE"] = "true"
 	for k, v := range extra {
+		if v == unset {
+			delete(vars, k)
+			continue
+		}
 		vars[k] = v
 	}
 	env := make([]string, 0, len(vars))
@@ -109,6 +123,36 @@ func ciEnv(t *testing.T, binDir string, extra map[string]string) []string {
 	}
 	slices.Sort(env)
 	return env
+}
+
+// mirrorEnv are the variables of a pipeline run on its list defaults
+// (refresh before the check, stale lists an error) against the mirror m,
+// as an air-gapped runner with BANGATE_LISTS_BASE_URL set runs; the list
+// store is where the example puts it.
+func mirrorEnv(m *listMirror) map[string]string {
+	return map[string]string{"BANGATE_LISTS_BASE_URL": m.URL(), "BANGATE_LISTS_OFFLINE": unset,
+		"BANGATE_LISTS_STALE": unset, "BANGATE_LISTS_DIR": unset}
+}
+
+// ciMirror is a mirror whose lists were published an hour ago by the wall
+// clock, which the bangate binary ages them with.
+func ciMirror(t *testing.T) *listMirror {
+	t.Helper()
+	return newListMirror(t, "old", time.Now().Add(-time.Hour))
+}
+
+// checkStoreFilled asserts that the refresh stored the mirror's SDN list
+// in the store at dir.
+func checkStoreFilled(t *testing.T, dir string, m *listMirror) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, "lists", "ofac-sdn", "current.json"))
+	if err != nil {
+		t.Errorf("no SDN list refreshed into the store the example caches: %v", err)
+		return
+	}
+	if !bytes.Contains(data, []byte(m.URL()+"/SDN.CSV")) {
+		t.Errorf("the stored SDN list did not come from the mirror:\n%.500s", data)
+	}
 }
 
 // pathWithout drops from a PATH value every directory holding an
@@ -430,7 +474,7 @@ func TestGitHubActionsExample(t *testing.T) {
 		t.Errorf("job permissions = %v, want %v", job.Permissions, wantPerms)
 	}
 
-	var check *ghStep
+	var check, restore, save *ghStep
 	var installed, sarifUpload, artifactUpload bool
 	for i, s := range job.Steps {
 		switch {
@@ -470,6 +514,11 @@ func TestGitHubActionsExample(t *testing.T) {
 			if s.With["sarif_file"] != files["sarif"] {
 				t.Errorf("upload-sarif uploads %q, the check writes %q", s.With["sarif_file"], files["sarif"])
 			}
+		case "actions/cache/restore":
+			restore = &s
+			continue
+		case "actions/cache/save":
+			save = &s
 		case "actions/upload-artifact":
 			artifactUpload = true
 			for _, p := range strings.Fields(s.With["path"]) {
@@ -491,7 +540,9 @@ func TestGitHubActionsExample(t *testing.T) {
 	if !sarifUpload || !artifactUpload {
 		t.Errorf("upload-sarif step: %v, upload-artifact step: %v; want both", sarifUpload, artifactUpload)
 	}
+	storePath := checkListCache(t, job, restore, save)
 
+	mirror, home := ciMirror(t), t.TempDir()
 	wantCodes := map[string]int{"fail": 1, "review": 0, "pass": 0, "review fails with fail-on review": 1, "not an sbom": 2, "bangate not installed": 2}
 	wantOut := map[string]string{"fail": "::error title=bangate::policy violation", "review": "::warning title=bangate::",
 		"pass": "bangate: pass", "not an sbom": "could not be made", "bangate not installed": "bangate did not run"}
@@ -505,7 +556,10 @@ func TestGitHubActionsExample(t *testing.T) {
 			ws := t.TempDir()
 			copyExample(t, tc.sbom, ws, job.Env["SBOM"])
 			summary := filepath.Join(t.TempDir(), "step_summary.md")
-			vars := map[string]string{"GITHUB_WORKSPACE": ws, "GITHUB_STEP_SUMMARY": summary, "GITHUB_ACTIONS": "true", "CI": "true"}
+			// One runner home for every case: the list store the cache
+			// steps restore and save.
+			vars := map[string]string{"GITHUB_WORKSPACE": ws, "GITHUB_STEP_SUMMARY": summary, "GITHUB_ACTIONS": "true", "CI": "true", "HOME": home}
+			maps.Copy(vars, mirrorEnv(mirror))
 			for k, v := range job.Env {
 				vars[k] = v
 			}
@@ -518,6 +572,9 @@ func TestGitHubActionsExample(t *testing.T) {
 			r := runShell(t, bashStep, check.Run, ws, ciEnv(t, binDir, vars))
 			if r.code != wantCodes[tc.name] {
 				t.Fatalf("step exit %d, want %d\nstdout: %.2000s\nstderr: %s", r.code, wantCodes[tc.name], r.stdout, r.stderr)
+			}
+			if !tc.noBinary {
+				checkStoreFilled(t, filepath.Join(home, strings.TrimPrefix(storePath, "~/")), mirror)
 			}
 			if w := wantOut[tc.name]; !strings.Contains(r.stdout+r.stderr, w) {
 				t.Errorf("output lacks %q\nstdout: %.2000s\nstderr: %s", w, r.stdout, r.stderr)
@@ -536,6 +593,43 @@ func TestGitHubActionsExample(t *testing.T) {
 			}
 		})
 	}
+}
+
+// checkListCache asserts that the workflow restores and saves bangate's
+// list store (its default place on a Linux runner, ~/.cache/bangate/lists)
+// under a key of the day its day step writes, that the store is saved also
+// after a failed check, and returns the store's path.
+func checkListCache(t *testing.T, job ghJob, restore, save *ghStep) string {
+	t.Helper()
+	if restore == nil || save == nil {
+		t.Fatalf("restore step %v, save step %v: want actions/cache/restore and actions/cache/save", restore != nil, save != nil)
+	}
+	const store = "~/.cache/bangate/lists"
+	if restore.With["path"] != store || save.With["path"] != store {
+		t.Errorf("cached paths %q and %q, want bangate's list store %s", restore.With["path"], save.With["path"], store)
+	}
+	var day *ghStep
+	for i, s := range job.Steps {
+		if s.ID != "" && strings.Contains(restore.With["key"], "steps."+s.ID+".outputs.day") {
+			day = &job.Steps[i]
+		}
+	}
+	if day == nil || restore.With["key"] != save.With["key"] || !strings.HasPrefix(restore.With["key"], restore.With["restore-keys"]) {
+		t.Fatalf("cache keys: restore %q (restore-keys %q), save %q; want one key of the day step's output, and its prefix", restore.With["key"],
+			restore.With["restore-keys"], save.With["key"])
+	}
+	out := filepath.Join(t.TempDir(), "output")
+	if r := runShell(t, bashStep, day.Run, t.TempDir(), ciEnv(t, "", map[string]string{"GITHUB_OUTPUT": out})); r.code != 0 {
+		t.Fatalf("day step: exit %d: %s", r.code, r.stderr)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil || strings.TrimSpace(string(got)) != "day="+time.Now().UTC().Format(time.DateOnly) {
+		t.Errorf("day step wrote %q (%v), want day=<today, UTC>", got, err)
+	}
+	if !strings.Contains(save.If, "!cancelled()") || !strings.Contains(save.If, "steps."+restore.ID+".outputs.cache-hit") {
+		t.Errorf("save step if: %q; want it after a failed check too, unless the day's key was restored", save.If)
+	}
+	return store
 }
 
 // glScript is a GitLab script: one string or a list of lines.
@@ -577,6 +671,11 @@ type glJob struct {
 			JUnit string `yaml:"junit"`
 		} `yaml:"reports"`
 	} `yaml:"artifacts"`
+	Cache struct {
+		Key   string   `yaml:"key"`
+		Paths []string `yaml:"paths"`
+		When  string   `yaml:"when"`
+	} `yaml:"cache"`
 }
 
 // allowedExitCodes reads allow_failure: exit_codes.
@@ -659,10 +758,26 @@ func TestGitLabCIExample(t *testing.T) {
 		}
 	}
 
+	// The list store is cached, inside the project directory as GitLab
+	// requires, saved after a failed check too, and is where the job
+	// points bangate.
+	if len(gate.Cache.Paths) != 1 || gate.Cache.Key == "" || gate.Cache.When != "always" {
+		t.Fatalf("%s: cache %+v, want one path under a key, saved always", gateName, gate.Cache)
+	}
+	cached := strings.TrimSuffix(gate.Cache.Paths[0], "/")
+	if gate.Variables["BANGATE_LISTS_DIR"] != "$CI_PROJECT_DIR/"+cached {
+		t.Errorf("%s: BANGATE_LISTS_DIR %q, want the cached $CI_PROJECT_DIR/%s", gateName, gate.Variables["BANGATE_LISTS_DIR"], cached)
+	}
+
 	// A job passes on 0, warns on an allowed exit code and fails otherwise.
 	wantStatus := map[string]string{"fail": "failed", "review": "warning", "pass": "success",
-		"review fails with fail-on review": "failed", "not an sbom": "failed", "bangate not installed": "failed"}
-	for _, tc := range ciCases {
+		"review fails with fail-on review": "failed", "not an sbom": "failed", "bangate not installed": "failed",
+		"repository tracks the list store": "failed"}
+	// Every case restores the same cache: its store is shared (a link in
+	// each project directory).
+	mirror, store := ciMirror(t), t.TempDir()
+	cases := append(slices.Clone(ciCases), ciCase{name: "repository tracks the list store", sbom: "sbom/clean.cdx.json"})
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			binDir := ""
@@ -671,12 +786,18 @@ func TestGitLabCIExample(t *testing.T) {
 			}
 			dir := t.TempDir()
 			copyExample(t, tc.sbom, dir, variables["SBOM"])
+			if tc.name == "repository tracks the list store" {
+				trackStore(t, dir, cached)
+			} else if err := os.Symlink(store, filepath.Join(dir, cached)); err != nil {
+				t.Fatal(err)
+			}
 			vars := map[string]string{"CI_PROJECT_DIR": dir, "GITLAB_CI": "true", "CI": "true"}
+			maps.Copy(vars, mirrorEnv(mirror))
 			for k, v := range variables {
 				vars[k] = v
 			}
 			for k, v := range gate.Variables {
-				vars[k] = v
+				vars[k] = os.Expand(v, func(k string) string { return vars[k] })
 			}
 			for k, v := range tc.extra {
 				vars[k] = v
@@ -694,11 +815,34 @@ func TestGitLabCIExample(t *testing.T) {
 			}
 			if tc.reports {
 				checkReports(t, dir, files)
+				checkStoreFilled(t, store, mirror)
 			}
 			if tc.name == "fail" {
 				testMRNote(t, note, dir, filepath.Join(dir, files["markdown"]))
 			}
+			if tc.name == "repository tracks the list store" && (!strings.Contains(r.stdout, "the repository tracks "+cached) || strings.Contains(r.stdout, "outcome:")) {
+				t.Errorf("a tracked list store: the job must stop before bangate runs\nstdout: %.2000s", r.stdout)
+			}
 		})
+	}
+}
+
+// trackStore makes dir a git repository that tracks a list store of its
+// own at store, as a repository that wants its own 12-entry SDN list would.
+func trackStore(t *testing.T, dir, store string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Join(dir, store, "lists", "ofac-sdn"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, store, "lists", "ofac-sdn", "current.json"), []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"init", "-q"}, {"add", "."}} {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
 	}
 }
 
@@ -793,6 +937,8 @@ func TestCheckShExample(t *testing.T) {
 		"pass": "bangate: pass", "not an sbom": "could not be made", "bangate not installed": "could not run bangate"}
 	cases := append(slices.Clone(ciCases), ciCase{name: "no input"})
 	wantCodes["no input"], wantOut["no input"] = 2, "usage: check.sh"
+	// One list store for every case, as one CI machine keeps it.
+	mirror, store := ciMirror(t), t.TempDir()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -807,6 +953,8 @@ func TestCheckShExample(t *testing.T) {
 				args = []string{"app.cdx.json"}
 			}
 			vars := map[string]string{"REPORT_DIR": "reports"}
+			maps.Copy(vars, mirrorEnv(mirror))
+			vars["BANGATE_LISTS_DIR"] = store
 			for k, v := range tc.extra {
 				vars[k] = v
 			}
@@ -821,9 +969,35 @@ func TestCheckShExample(t *testing.T) {
 				return
 			}
 			checkReports(t, dir, files)
+			checkStoreFilled(t, store, mirror)
 			if !strings.Contains(r.stdout, "outcome:") {
 				t.Errorf("no text report on stdout: %.500s", r.stdout)
 			}
 		})
+	}
+}
+
+// The table of files an air-gapped mirror serves (examples/ci/README.md)
+// names every file bangate fetches, by its official name, with the address
+// it is fetched from without a mirror: it cannot drift from the sources.
+func TestCIMirrorTable(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile(example("ci/README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := regexp.MustCompile("(?m)^\\| `([^`]+)` \\| ([a-z-]+) \\| (https://\\S+) \\|$")
+	got := map[string]string{}
+	for _, m := range row.FindAllStringSubmatch(string(data), -1) {
+		got[m[1]] = m[2] + " " + m[3]
+	}
+	want := map[string]string{}
+	for _, s := range lists.DefaultUpdateSources() {
+		for role, u := range s.URLs {
+			want[s.Files[role]] = s.Meta.ID + " " + u
+		}
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("the mirror table of examples/ci/README.md:\n%v\nthe sources:\n%v", got, want)
 	}
 }

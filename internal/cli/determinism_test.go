@@ -70,10 +70,9 @@ func checkInProcess(t *testing.T, tc determinismCase, now time.Time, cache strin
 	dir := t.TempDir()
 	args := append(append([]string{"check", "--as-of", determinismAsOf}, reportArgs(dir, tc.name)...), tc.args...)
 	var stdout, stderr bytes.Buffer
-	code := cli.Run(context.Background(), args, cli.Env{
-		Stdin: bytes.NewReader(nil), Stdout: &stdout, Stderr: &stderr,
-		Now: func() time.Time { return now }, Dir: t.TempDir(), CacheDir: cache,
-	})
+	env := testEnv(t, "", &stdout, &stderr)
+	env.Now, env.CacheDir = func() time.Time { return now }, cache
+	code := cli.Run(context.Background(), testLists(args), env)
 	if code == 2 {
 		t.Fatalf("exit 2: %s", stderr.String())
 	}

@@ -67,6 +67,11 @@ func readExampleTable(t *testing.T) []exampleRow {
 }
 
 // Every example gives its documented outcome, so the examples cannot rot.
+// The table holds with current lists: run (testLists) checks on the lists
+// embedded in bangate, unaged. Offline with only those lists, which are
+// older than lists.max-age, a row that fails still fails (a ban list or an
+// SDN entry decides it) and every other row is "could not check", as
+// examples/README.md says.
 func TestExamples(t *testing.T) {
 	for _, row := range readExampleTable(t) {
 		name := row.input + " " + strings.Join(row.flags, " ")
@@ -113,6 +118,15 @@ func TestExamples(t *testing.T) {
 			}
 			if row.outcome == decision.OutcomeReview && len(in.Result.Reviews) == 0 {
 				t.Errorf("outcome review with no reviews")
+			}
+
+			offline := runAt(t, testNow, "", append(append([]string{"check", "--offline", "-o", "json"}, row.flags...), example(row.input))...)
+			wantOffline := decision.ExitError
+			if row.exit == decision.ExitFail {
+				wantOffline = decision.ExitFail
+			}
+			if offline.code != wantOffline || !strings.Contains(offline.stderr, "bangate data update") {
+				t.Errorf("offline on the embedded lists: exit %d, want %d with the fix in the message: %s", offline.code, wantOffline, offline.stderr)
 			}
 		})
 	}

@@ -28,7 +28,9 @@ type Env struct {
 	// CacheDir replaces the user cache directory (where the list store
 	// lives by default) when set.
 	CacheDir string
-	// HTTPClient fetches list updates; nil means a client with a timeout.
+	// HTTPClient fetches list updates and the refresh before a check; nil
+	// means a client that honours the environment's proxy settings. Time
+	// limits come from lists.update-timeout.
 	HTTPClient *http.Client
 	// Sessions shares compiled policies and screening indexes between the
 	// commands run with this Env (tests, a server); nil: each command

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -31,10 +34,12 @@ type result struct {
 }
 
 // run executes bangate in-process, with no bangate.yaml in reach, sharing
-// compiled policies and screening indexes with the other tests.
+// compiled policies and screening indexes with the other tests. Its
+// checks and screens run on the lists embedded in bangate (testLists):
+// freshness_test.go tests the refresh and the freshness rule.
 func run(t *testing.T, stdin string, args ...string) result {
 	t.Helper()
-	return runEnv(t, sessions, stdin, args...)
+	return runEnv(t, sessions, stdin, testLists(args)...)
 }
 
 // runOwn executes bangate in-process as a separate process would: it
@@ -42,16 +47,64 @@ func run(t *testing.T, stdin string, args ...string) result {
 // lists itself.
 func runOwn(t *testing.T, stdin string, args ...string) result {
 	t.Helper()
-	return runEnv(t, nil, stdin, args...)
+	return runEnv(t, nil, stdin, testLists(args)...)
+}
+
+// testLists puts "--offline --max-list-age 0" before the arguments of a
+// check or a screen: no refresh from the network, and the lists embedded
+// in bangate, older than lists.max-age at testNow, are not aged, so that
+// they decide by their content, as current lists with the same entries
+// would. A later flag in args overrides either.
+func testLists(args []string) []string {
+	if len(args) == 0 || (args[0] != "check" && args[0] != "screen") {
+		return args
+	}
+	return append([]string{args[0], "--offline", "--max-list-age", "0"}, args[1:]...)
+}
+
+// testClient is the HTTP client of every in-process run: it reaches only
+// servers on this machine (httptest), so that no test touches the
+// internet, whatever its flags say.
+var testClient = &http.Client{Transport: loopbackOnly{}}
+
+// loopbackOnly refuses every request to a host that is not a loopback
+// address.
+type loopbackOnly struct{}
+
+// RoundTrip implements http.RoundTripper.
+func (loopbackOnly) RoundTrip(req *http.Request) (*http.Response, error) {
+	if ip := net.ParseIP(req.URL.Hostname()); ip == nil || !ip.IsLoopback() {
+		return nil, fmt.Errorf("no network in tests: %s is not a loopback address", req.URL.Host)
+	}
+	return http.DefaultTransport.RoundTrip(req)
+}
+
+// testEnv is the Env of an in-process run at testNow, with its own
+// working and cache directories.
+func testEnv(t *testing.T, stdin string, out, errOut *bytes.Buffer) cli.Env {
+	t.Helper()
+	return cli.Env{Stdin: strings.NewReader(stdin), Stdout: out, Stderr: errOut, Now: func() time.Time { return testNow },
+		Dir: t.TempDir(), CacheDir: t.TempDir(), HTTPClient: testClient}
+}
+
+// runAt runs bangate in-process with the clock at now, sharing compiled
+// policies and indexes (keyed by the lists' digests), with no flag added:
+// the test says what it wants of the lists.
+func runAt(t *testing.T, now time.Time, stdin string, args ...string) result {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	env := testEnv(t, stdin, &out, &errOut)
+	env.Now, env.Sessions = func() time.Time { return now }, sessions
+	code := cli.Run(context.Background(), args, env)
+	return result{code, out.String(), errOut.String()}
 }
 
 func runEnv(t *testing.T, cache *check.Cache, stdin string, args ...string) result {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	code := cli.Run(context.Background(), args, cli.Env{
-		Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut,
-		Now: func() time.Time { return testNow }, Dir: t.TempDir(), CacheDir: t.TempDir(), Sessions: cache,
-	})
+	env := testEnv(t, stdin, &out, &errOut)
+	env.Sessions = cache
+	code := cli.Run(context.Background(), args, env)
 	return result{code, out.String(), errOut.String()}
 }
 

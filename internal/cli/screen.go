@@ -36,7 +36,8 @@ type screenMatch struct {
 
 // screenKeys are the configuration keys the screen command takes as
 // flags: where the lists are, how old they may be, and the thresholds.
-var screenKeys = []string{"profile", "screen.match", "screen.review", "lists.dir", "lists.max-age", "lists.stale", "lists.index-cache", "policy.dirs", "log-level"}
+var screenKeys = []string{"profile", "screen.match", "screen.review", "lists.dir", "lists.max-age", "lists.stale", "lists.index-cache",
+	"lists.update-after", "lists.update-timeout", "lists.offline", "lists.base-url", "policy.dirs", "log-level"}
 
 func newScreenCmd(env *Env) *cobra.Command {
 	var file, format, kind string
@@ -47,7 +48,9 @@ func newScreenCmd(env *Env) *cobra.Command {
 every loaded list, with the same matcher as check. A score at or above
 screen.match is a match, at or above screen.review a possible match.
 Exit 0 no match, 1 a match, 3 possible matches only, 2 could not screen
-(an empty name, or a list older than lists.max-age).`,
+(an empty name, or a list the profile applies older than lists.max-age).
+As check does, it first refreshes the lists the profile applies that were
+fetched longer ago than lists.update-after (--offline: not).`,
 		Example: `  bangate screen "Andrey Tikhonov"
   bangate screen --party-kind person "Андрей Тихонов"
   bangate screen --file suppliers.txt --format json`,
@@ -94,6 +97,7 @@ func runScreen(cmd *cobra.Command, env *Env, names []string, file, format, kind 
 	if err != nil {
 		return withCode(decision.ExitError, err)
 	}
+	refreshLists(cmd.Context(), cfg, settled, plan, env, log)
 	sess, err := newSession(cmd.Context(), cfg, plan, env, log)
 	if err != nil {
 		return withCode(decision.ExitError, err)

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/bangate/bangate/internal/cli"
 	"github.com/bangate/bangate/internal/decision"
@@ -32,10 +31,9 @@ func TestScreenCommand(t *testing.T) {
 	screenRun := func(stdin string, args ...string) result {
 		t.Helper()
 		var out, errOut bytes.Buffer
-		code := cli.Run(context.Background(), append([]string{"screen"}, args...), cli.Env{
-			Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut,
-			Now: func() time.Time { return testNow }, Dir: t.TempDir(), CacheDir: cache,
-		})
+		env := testEnv(t, stdin, &out, &errOut)
+		env.CacheDir = cache
+		code := cli.Run(context.Background(), testLists(append([]string{"screen"}, args...)), env)
 		return result{code, out.String(), errOut.String()}
 	}
 	args := []string{"--format", "json", "--file", "-", "Andrey Tikhonov", "Андрей Тихонов", "Positive Technologies"}

@@ -36,7 +36,7 @@ func runTerminal(t *testing.T, term terminal, args ...string) result {
 	var out, errOut bytes.Buffer
 	env := cli.Env{
 		Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut,
-		Now: func() time.Time { return testNow }, Dir: t.TempDir(), CacheDir: t.TempDir(), Sessions: sessions,
+		Now: func() time.Time { return testNow }, Dir: t.TempDir(), CacheDir: t.TempDir(), Sessions: sessions, HTTPClient: testClient,
 		Terminal: func(w io.Writer) (bool, int) {
 			switch w {
 			case &out:
@@ -51,7 +51,7 @@ func runTerminal(t *testing.T, term terminal, args ...string) result {
 	if term.progressAfter != 0 {
 		env.ProgressAfter = time.Duration(term.progressAfter) * time.Millisecond
 	}
-	code := cli.Run(context.Background(), args, env)
+	code := cli.Run(context.Background(), testLists(args), env)
 	return result{code, out.String(), errOut.String()}
 }
 

@@ -76,10 +76,21 @@ type InputConfig struct {
 
 // ListsConfig governs the reference lists.
 type ListsConfig struct {
-	// MaxAge is the oldest a list may be ("120d", "72h"; "0" disables).
+	// MaxAge is the oldest a sanctions list may be ("14d", "72h"; "0"
+	// disables).
 	MaxAge string `mapstructure:"max-age"`
 	// Stale is what an over-age list does: "error" (exit 2) or "warn".
 	Stale string `mapstructure:"stale"`
+	// UpdateAfter is how long after it was fetched a list is refreshed
+	// before a check ("24h", "1d"; "0": before every check).
+	UpdateAfter string `mapstructure:"update-after"`
+	// UpdateTimeout is the time limit of a refresh or an update ("2m").
+	UpdateTimeout string `mapstructure:"update-timeout"`
+	// Offline turns the refresh before a check off.
+	Offline bool `mapstructure:"offline"`
+	// BaseURL, when set, is where every list file is fetched from, by its
+	// official name.
+	BaseURL string `mapstructure:"base-url"`
 	// Dir is the snapshot store; empty means the user cache directory.
 	Dir string `mapstructure:"dir"`
 	// IndexCache keeps the built screening index in the store's index
@@ -104,7 +115,9 @@ type CoverageConfig struct {
 
 // Settled holds the values Validate derived from the raw strings.
 type Settled struct {
-	AsOf    time.Time
-	MaxSize int64
-	MaxAge  time.Duration
+	AsOf          time.Time
+	MaxSize       int64
+	MaxAge        time.Duration
+	UpdateAfter   time.Duration
+	UpdateTimeout time.Duration
 }

@@ -20,6 +20,23 @@ type Key struct {
 // closed.
 const DefaultProfile = "federal-contractor"
 
+// DefaultMaxAge is the default lists.max-age, the oldest a sanctions list
+// may be by its publication date. OFAC publishes SDN changes several
+// times a week, but not on a schedule: around the turn of the year a week
+// or more can go by without one, and a correct, current list is then more
+// than 7 days old. 14 days
+// lets a gate whose lists are current pass through those spells, and stops
+// one whose refresh keeps failing (no network, a mirror that stopped
+// syncing) within two weeks of missed designations, instead of the year
+// a 365-day limit allowed. The refresh before each check (lists.update-after,
+// 24 h) keeps a connected gate within a day of its sources, so the limit
+// only ever bites a gate that cannot reach them. The UN, EU and UK files
+// carry the date they were generated, the legacy OFAC files and the CSL
+// the server's Last-Modified time. Ban lists (kind ban, linked) are the
+// policy bundle's data, dated by the legal texts they cite, and are not
+// aged.
+const DefaultMaxAge = "14d"
+
 // Keys lists every configuration key with its default, in documentation
 // order. Load registers a default for each, so that every key can be set
 // from the environment alone.
@@ -39,8 +56,12 @@ func Keys() []Key {
 		{"policy.input", "policy-input", "diet", "what policies see: diet (components with a match) or all"},
 		{"input.max-size", "max-input-size", "256MiB", "largest input accepted"},
 		{"input.kind", "kind", "auto", "input kind: auto, sbom or procurement"},
-		{"lists.max-age", "max-list-age", "365d", "oldest a sanctions list may be, by its publication date (e.g. 30d, 72h; 0 disables)"},
+		{"lists.max-age", "max-list-age", DefaultMaxAge, "oldest a sanctions list the profile applies may be, by its publication date (e.g. 14d, 72h; 0 disables); ban lists are not aged"},
 		{"lists.stale", "stale-lists", "error", "what an over-age list does: error (exit 2) or warn"},
+		{"lists.update-after", "lists-update-after", "24h", "before a check, refresh from its source a list the profile applies that was fetched longer ago than this (0: before every check)"},
+		{"lists.update-timeout", "lists-update-timeout", "2m", "time limit of a refresh before a check, and of data update"},
+		{"lists.offline", "offline", false, "never refresh lists from the network before a check or screen (update them with data update or data import)"},
+		{"lists.base-url", "lists-base-url", "", "fetch every list file from this base URL by its official name (a mirror or an air-gapped proxy); default the publishers' own addresses"},
 		{"lists.dir", "lists-dir", "", "list snapshot store; default the user cache directory"},
 		{"lists.index-cache", "index-cache", true, "keep the built screening index in the list store (index/) so that later runs decode it instead of indexing the lists again"},
 		{"screen.match", "match-threshold", screen.DefaultMatch, "name-match score from which a match is a hit"},

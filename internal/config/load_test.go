@@ -49,13 +49,13 @@ func TestLoadDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Profile != config.DefaultProfile || cfg.Lists.MaxAge != "365d" || cfg.Policy.Input != "diet" || len(cfg.Output) != 1 {
+	if cfg.Profile != config.DefaultProfile || cfg.Lists.MaxAge != "14d" || cfg.Policy.Input != "diet" || len(cfg.Output) != 1 {
 		t.Errorf("defaults: %+v", cfg)
 	}
 	if want := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC); !s.AsOf.Equal(want) {
 		t.Errorf("as-of = %v, want %v", s.AsOf, want)
 	}
-	if s.MaxSize != 256<<20 || s.MaxAge != 365*24*time.Hour {
+	if s.MaxSize != 256<<20 || s.MaxAge != 14*24*time.Hour || s.UpdateAfter != 24*time.Hour || s.UpdateTimeout != 2*time.Minute {
 		t.Errorf("settled = %+v", s)
 	}
 }
@@ -95,7 +95,8 @@ func TestEveryKeyFromEnv(t *testing.T) {
 		"profile": "all", "as-of": "2024-10-01", "fail-on": "review", "output": "json,sarif=x.sarif",
 		"waivers": "w.yaml", "log-level": "debug", "policy.dirs": "p1,p2", "policy.input": "all",
 		"input.max-size": "1MiB", "input.kind": "sbom", "lists.max-age": "9d", "lists.stale": "warn",
-		"lists.dir": "store", "lists.index-cache": "false", "screen.match": "0.95", "screen.review": "0.7", "coverage.max-listed": "3",
+		"lists.dir": "store", "lists.index-cache": "false",
+		"lists.update-after": "1d", "lists.update-timeout": "90s", "lists.offline": "true", "lists.base-url": "https://mirror.example.com/lists", "screen.match": "0.95", "screen.review": "0.7", "coverage.max-listed": "3",
 		"waiver-warn-days": "7", "waiver-fail": "true", "verbose": "true", "color": "never",
 		"procurement.columns": "", "procurement.encoding": "latin1", "procurement.ownership": "own.csv", "procurement.embargo": "review",
 		"evidence.file": "rec.json", "evidence.dir": "ev", "evidence.sign-key": "sign.pem",
@@ -120,7 +121,9 @@ func TestEveryKeyFromEnv(t *testing.T) {
 		"waivers": cfg.Waivers, "log-level": cfg.LogLevel, "policy.dirs": strings.Join(cfg.Policy.Dirs, ","),
 		"policy.input": cfg.Policy.Input, "input.max-size": cfg.Input.MaxSize, "input.kind": cfg.Input.Kind,
 		"lists.max-age": cfg.Lists.MaxAge, "lists.stale": cfg.Lists.Stale, "lists.dir": cfg.Lists.Dir,
-		"lists.index-cache": fmt.Sprint(cfg.Lists.IndexCache), "screen.match": "0.95", "screen.review": "0.7", "coverage.max-listed": "3",
+		"lists.index-cache":  fmt.Sprint(cfg.Lists.IndexCache),
+		"lists.update-after": cfg.Lists.UpdateAfter, "lists.update-timeout": cfg.Lists.UpdateTimeout,
+		"lists.offline": fmt.Sprint(cfg.Lists.Offline), "lists.base-url": cfg.Lists.BaseURL, "screen.match": "0.95", "screen.review": "0.7", "coverage.max-listed": "3",
 		"waiver-warn-days": fmt.Sprint(cfg.WaiverWarnDays), "waiver-fail": fmt.Sprint(cfg.WaiverFail),
 		"verbose": fmt.Sprint(cfg.Verbose), "color": cfg.Color,
 		"procurement.columns": "", "procurement.encoding": cfg.Procurement.Encoding,
@@ -159,6 +162,9 @@ func TestLoadErrors(t *testing.T) {
 		{"bad yaml", "profile: [\n", nil, "read config"},
 		{"empty profile", "profile: \"\"\n", nil, "config key profile: bad value \"\""},
 		{"bad age", "lists:\n  max-age: soon\n", nil, "config key lists.max-age"},
+		{"bad update-after", "lists:\n  update-after: daily\n", nil, "config key lists.update-after"},
+		{"zero update-timeout", "lists:\n  update-timeout: 0\n", nil, "config key lists.update-timeout"},
+		{"bad base-url", "lists:\n  base-url: ftp://mirror/lists\n", nil, "config key lists.base-url"},
 		{"bad size", "", map[string]string{"BANGATE_INPUT_MAX_SIZE": "lots"}, "config key input.max-size"},
 		{"bad date", "as-of: 2024-13-01\n", nil, "config key as-of"},
 		{"bad thresholds", "screen:\n  match: 0.5\n  review: 0.9\n", nil, "screen.review"},
@@ -201,5 +207,21 @@ func TestDefaultThresholdsMatchScreen(t *testing.T) {
 	}
 	if cfg.Screen.Match != screen.DefaultMatch || cfg.Screen.Review != screen.DefaultReview {
 		t.Errorf("config thresholds %g/%g, screen defaults %g/%g", cfg.Screen.Match, cfg.Screen.Review, screen.DefaultMatch, screen.DefaultReview)
+	}
+}
+
+// The commented example configuration loads, and states the defaults of
+// the list keys it shows.
+func TestExampleConfig(t *testing.T) {
+	cfg, _, err := config.Load(config.LoadOptions{File: filepath.Join("..", "..", "examples", "bangate.yaml")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := cfg.Validate(now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Lists.MaxAge != config.DefaultMaxAge || s.UpdateAfter != 24*time.Hour || cfg.Lists.Offline {
+		t.Errorf("examples/bangate.yaml lists: %+v", cfg.Lists)
 	}
 }

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -59,7 +60,19 @@ func (c *Config) Validate(now time.Time) (Settled, error) {
 		return s, keyError("input.max-size", c.Input.MaxSize, "a size such as 256MiB, 1GB or 1048576")
 	}
 	if s.MaxAge, err = ParseAge(c.Lists.MaxAge); err != nil {
-		return s, keyError("lists.max-age", c.Lists.MaxAge, "an age such as 30d, 72h or 0")
+		return s, keyError("lists.max-age", c.Lists.MaxAge, "an age such as 14d, 72h or 0")
+	}
+	if s.UpdateAfter, err = ParseAge(c.Lists.UpdateAfter); err != nil {
+		return s, keyError("lists.update-after", c.Lists.UpdateAfter, "an age such as 24h, 1d or 0")
+	}
+	if s.UpdateTimeout, err = ParseAge(c.Lists.UpdateTimeout); err != nil || s.UpdateTimeout <= 0 {
+		return s, keyError("lists.update-timeout", c.Lists.UpdateTimeout, "a duration such as 2m or 90s")
+	}
+	if c.Lists.BaseURL = strings.TrimSpace(c.Lists.BaseURL); c.Lists.BaseURL != "" {
+		u, err := url.Parse(c.Lists.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+			return s, keyError("lists.base-url", c.Lists.BaseURL, "an http or https URL without query, such as https://mirror.example.com/bangate-lists")
+		}
 	}
 	for _, o := range c.Output {
 		format, _, _ := strings.Cut(o, "=")

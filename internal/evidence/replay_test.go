@@ -11,6 +11,8 @@ import (
 
 	"github.com/bangate/bangate/internal/decision"
 	"github.com/bangate/bangate/internal/evidence"
+	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 )
 
 var (
@@ -54,9 +56,19 @@ func TestReplayOlderSnapshot(t *testing.T) {
 		t.Fatalf("from the list store's previous snapshot: same %v, source %q", res.Same, res.ListSources["ofac-sdn"])
 	}
 
-	// Two more updates push the old snapshot out of the list store.
-	importSDN(t, listsDir, "sdn-2024-06", published2026.AddDate(0, 1, 0))
-	importSDN(t, listsDir, "sdn-2024-06", published2026.AddDate(0, 2, 0))
+	// One more snapshot with other content (the 2024-06 files without
+	// ADD.CSV) pushes the old one out of the list store; the same files
+	// stored again would not, since they replace only the current record.
+	lst, err := lists.OpenStore(listsDir, func() time.Time { return published2026 })
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := sdnFiles(t, "sdn-2024-06")
+	delete(files, lists.RoleAdd)
+	if _, err := lst.Import(lists.ImportSpec{Meta: provenance.List{ID: "ofac-sdn", Kind: provenance.KindSanctions, Published: published2026.AddDate(0, 1, 0)},
+		Format: lists.FormatOFACLegacy, Files: files, AllowShrink: true}); err != nil {
+		t.Fatal(err)
+	}
 	removeObject(t, st, sdn.Object)
 	_, err = evidence.Replay(ctx, rec, st, evidence.ReplayOptions{ListsDir: listsDir, Tool: tool})
 	if !errors.Is(err, evidence.ErrMissing) || evidence.IsInvalid(err) {

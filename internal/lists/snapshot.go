@@ -63,14 +63,18 @@ var (
 // 2025-12-19, loaded with LoadOFACLegacy.
 //
 // NOTE: the UN, EU and UK lists and the trade.gov CSL are not embedded;
-// they come only from the store (data update or import). Every embedded
-// list is loaded, indexed and checked for freshness in every check, for
-// every profile: a UN list of 2026-02-27 (the newest real copy at hand,
-// 2 MB) would be stale under any max-age in days and make checks of
-// profiles that never use it exit 2, and the EU and UK profiles need a
-// current EU or UK list from the store anyway (no real full copy small
-// and recent enough exists to embed), so embedding the UN list alone would
-// not let them run offline.
+// they come only from the store (the refresh before a check, data update
+// or import). A check ages only the lists its profile applies, but every
+// embedded list is loaded and indexed in every check; a UN list of
+// 2026-02-27 (the newest real copy at hand, 2 MB) would be stale under any
+// max-age in days for the profiles that apply it, and the EU and UK
+// profiles need a current EU or UK list from the store anyway (no real
+// full copy small and recent enough exists to embed), so embedding the UN
+// list alone would not let them run offline.
+//
+// The embedded lists age like any list, from their publication dates, and
+// are past lists.max-age soon after a release: offline they let a check
+// fail on what they list, never pass (see the README's quick start).
 func Snapshot() ([]*List, error) { return SnapshotExcept(nil) }
 
 // snapshotIDs are the IDs of the embedded lists, in the order Snapshot
@@ -79,6 +83,31 @@ var snapshotIDs = []string{"ofac-sdn", "ofac-cons"}
 
 // SnapshotIDs returns the IDs of the lists the embedded snapshot holds.
 func SnapshotIDs() []string { return append([]string(nil), snapshotIDs...) }
+
+// Embedded is what is known of a list of the embedded snapshot without
+// parsing it: its dates, as its Provenance states them, and its size.
+type Embedded struct {
+	// Published and Retrieved are the list's publication and retrieval
+	// dates.
+	Published, Retrieved time.Time
+	// Entries is the number of entries the list loads.
+	Entries int
+}
+
+// embedded holds the Embedded of every list of the snapshot; a test
+// checks it against the loaded lists.
+var embedded = map[string]Embedded{
+	"ofac-sdn":  {Published: snapSDNPublished, Retrieved: snapSDNRetrieved, Entries: 19249},
+	"ofac-cons": {Published: snapConsPublished, Retrieved: snapConsPublished, Entries: 442},
+}
+
+// EmbeddedInfo returns what is known of the embedded list id without
+// parsing it; false when the snapshot holds no such list. A first update
+// or import of the list into a store is checked against it (MaxShrink).
+func EmbeddedInfo(id string) (Embedded, bool) {
+	e, ok := embedded[id]
+	return e, ok
+}
 
 // SnapshotExcept is Snapshot without the lists whose IDs skip holds (say,
 // because a newer copy is in the store), which are then not parsed at all.

@@ -96,7 +96,7 @@ func TestUpdateNewSourcesFromMirror(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stored, err := st.Update(context.Background(), srv.Client(), lists.RebaseAll(sources, srv.URL+"/mirror"))
+	stored, err := st.Update(context.Background(), srv.Client(), lists.RebaseAll(sources, srv.URL+"/mirror"), lists.UpdateOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +155,7 @@ func TestUpdateNewSourceGuards(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	if _, err := st.Update(ctx, srv.Client(), []lists.UpdateSource{un}); err != nil {
+	if _, err := st.Update(ctx, srv.Client(), []lists.UpdateSource{un}, lists.UpdateOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct{ name, body, want string }{
@@ -163,7 +163,7 @@ func TestUpdateNewSourceGuards(t *testing.T) {
 		{"shrunk", smaller, "much smaller"},
 	} {
 		body = tc.body
-		_, err := st.Update(ctx, srv.Client(), []lists.UpdateSource{un})
+		_, err := st.Update(ctx, srv.Client(), []lists.UpdateSource{un}, lists.UpdateOptions{})
 		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "update un-sc") {
 			t.Errorf("%s: error %v, want one naming un-sc and %q", tc.name, err, tc.want)
 		}

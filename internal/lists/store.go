@@ -8,18 +8,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"net/http"
-	"net/url"
 	"os"
-	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
-	"strings"
 	"sync"
 	"time"
+
+	"github.com/gofrs/flock"
 
 	"github.com/bangate/bangate/internal/atomicfile"
 	"github.com/bangate/bangate/internal/provenance"
@@ -74,6 +71,27 @@ var datedFormats = map[Format]bool{
 	FormatSDNXML: true, FormatUNXML: true, FormatEUXML: true, FormatOFSICSV: true, FormatFCDOXML: true,
 }
 
+// Formats returns every format the store imports, FormatOFACLegacy first.
+func Formats() []Format {
+	return []Format{FormatOFACLegacy, FormatSDNXML, FormatDerivedSDN, FormatCSLJSON, FormatCSLCSV,
+		FormatUNXML, FormatEUXML, FormatFCDOXML, FormatOFSICSV}
+}
+
+// Dated reports whether the files of format f state their own publication
+// date, which their loader records; the others need one from outside (an
+// import's --published, an update's Last-Modified).
+func (f Format) Dated() bool { return datedFormats[f] }
+
+// ListID is the list ID a file of format f is stored under unless told
+// otherwise: ofac-sdn, trade-csl, un-sc, eu-fsf, uk-fcdo, uk-ofsi; "" for
+// the OFAC legacy CSV, which serves ofac-sdn and ofac-cons alike.
+func (f Format) ListID() string {
+	return map[Format]string{
+		FormatSDNXML: "ofac-sdn", FormatDerivedSDN: "ofac-sdn", FormatCSLJSON: "trade-csl", FormatCSLCSV: "trade-csl",
+		FormatUNXML: "un-sc", FormatEUXML: "eu-fsf", FormatFCDOXML: "uk-fcdo", FormatOFSICSV: "uk-ofsi",
+	}[f]
+}
+
 // File roles within an import.
 const (
 	// RolePrimary is SDN.CSV or CONS_PRIM.CSV.
@@ -119,10 +137,42 @@ func DefaultStoreDir() (string, error) {
 // previous.json the one it replaced. Every file is written to a temporary
 // name and renamed into place, so a reader never sees a partial snapshot.
 // A Store is safe for concurrent use.
+//
+// Every writer (Import, Update) holds the store's lock: a mutex within the
+// process and an advisory lock on the file "lock" between processes
+// (flock(2), LockFileEx on Windows), so that one process at a time
+// changes the store and a process that waited sees what the other stored.
+// Readers take no lock.
 type Store struct {
 	dir string
 	now func() time.Time
 	mu  sync.Mutex // serialises writers within the process
+}
+
+// lockFileName is the file in the store's directory that writers lock.
+const lockFileName = "lock"
+
+// lockRetry is how often a writer waiting for another process tries the
+// lock again.
+const lockRetry = 50 * time.Millisecond
+
+// lock takes the store's write lock, waiting until ctx is done; the
+// returned function releases it.
+func (s *Store) lock(ctx context.Context) (func(), error) {
+	s.mu.Lock()
+	fl := flock.New(filepath.Join(s.dir, lockFileName), flock.SetPermissions(0o644))
+	ok, err := fl.TryLockContext(ctx, lockRetry)
+	if err == nil && !ok {
+		err = ctx.Err()
+	}
+	if err != nil {
+		s.mu.Unlock()
+		return nil, fmt.Errorf("lock list store %s (another bangate is updating it): %w", s.dir, err)
+	}
+	return func() {
+		_ = fl.Unlock() // closing the file releases the lock whatever Unlock says
+		s.mu.Unlock()
+	}, nil
 }
 
 // OpenStore opens (creating if needed) the store in dir; now gives the
@@ -182,9 +232,25 @@ func knownRole(role string) bool {
 }
 
 // Import checks files exactly as loading them does, refuses a list much
-// smaller than the current snapshot, and stores them as the list's new
-// current snapshot, keeping the replaced one as previous.
+// smaller than the current snapshot (or, for a list the store does not
+// hold yet, than the embedded snapshot's copy), and stores them as the
+// list's new current snapshot, keeping the replaced one as previous. The
+// same files stored again (a refresh that found nothing new) replace only
+// the current snapshot's record, with its new retrieval time, and keep
+// the previous snapshot. Import waits for a concurrent writer.
 func (s *Store) Import(spec ImportSpec) (*List, error) {
+	unlock, err := s.lock(context.Background())
+	if err != nil {
+		return nil, fmt.Errorf("import %s: %w", spec.Meta.ID, err)
+	}
+	defer unlock()
+	return s.importLocked(spec, false)
+}
+
+// importLocked is Import under the store's lock. With notOlder, a list
+// published before the snapshot it would replace is refused (an update
+// never goes back in time; an import may, on purpose).
+func (s *Store) importLocked(spec ImportSpec, notOlder bool) (*List, error) {
 	if !validListID.MatchString(spec.Meta.ID) {
 		return nil, fmt.Errorf("import: list id %q is not a lower-case name", spec.Meta.ID)
 	}
@@ -216,14 +282,12 @@ func (s *Store) Import(spec ImportSpec) (*List, error) {
 		return nil, fmt.Errorf("import %s: %w", spec.Meta.ID, err)
 	}
 
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	cur, err := s.readManifest(spec.Meta.ID, "current.json")
 	if err != nil && !errors.Is(err, ErrNotStored) {
 		return nil, err
 	}
-	if cur != nil && !spec.AllowShrink && float64(l.Provenance.Entries) < float64(cur.Provenance.Entries)*(1-MaxShrink) {
-		return nil, fmt.Errorf("import %s: %w: %d entries, the current snapshot has %d", spec.Meta.ID, ErrShrink, l.Provenance.Entries, cur.Provenance.Entries)
+	if err := guard(spec, l.Provenance, cur, notOlder); err != nil {
+		return nil, fmt.Errorf("import %s: %w", spec.Meta.ID, err)
 	}
 	for _, f := range files {
 		p := filepath.Join(s.dir, "objects", f.SHA256)
@@ -243,7 +307,9 @@ func (s *Store) Import(spec ImportSpec) (*List, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("import %s: %w", spec.Meta.ID, err)
 	}
-	if cur != nil {
+	// The same snapshot again keeps the previous one: only a change of
+	// content makes the current snapshot previous.
+	if cur != nil && (cur.Provenance.SHA256 != l.Provenance.SHA256 || cur.Format != spec.Format) {
 		old, err := os.ReadFile(filepath.Join(dir, "current.json"))
 		if err != nil {
 			return nil, fmt.Errorf("import %s: %w", spec.Meta.ID, err)
@@ -258,6 +324,52 @@ func (s *Store) Import(spec ImportSpec) (*List, error) {
 		return nil, fmt.Errorf("import %s: %w", spec.Meta.ID, err)
 	}
 	return l, nil
+}
+
+// ErrOlder is wrapped by the error refusing, in an update, a list
+// published before the snapshot it would replace.
+var ErrOlder = errors.New("list published before the current one")
+
+// guard refuses a new snapshot with provenance p of a list whose current
+// snapshot is cur (nil when the store holds none, and then the embedded
+// snapshot's copy, if any, stands for it): one that lost more than
+// MaxShrink of the entries (unless spec.AllowShrink) and, with notOlder,
+// one published before it.
+func guard(spec ImportSpec, p provenance.List, cur *manifest, notOlder bool) error {
+	var (
+		entries   int
+		published time.Time
+		what      string
+	)
+	switch e, ok := EmbeddedInfo(p.ID); {
+	case cur != nil:
+		entries, published, what = cur.Provenance.Entries, cur.Provenance.Published, "the current snapshot"
+	case ok:
+		entries, published, what = e.Entries, e.Published, "the snapshot embedded in bangate"
+	default:
+		return nil
+	}
+	if !spec.AllowShrink && float64(p.Entries) < float64(entries)*(1-MaxShrink) {
+		return fmt.Errorf("%w: %d entries, %s has %d", ErrShrink, p.Entries, what, entries)
+	}
+	if notOlder && !p.Published.IsZero() && p.Published.Before(published) {
+		return fmt.Errorf("%w: published %s, %s was published %s", ErrOlder,
+			p.Published.Format(time.RFC3339), what, published.Format(time.RFC3339))
+	}
+	return nil
+}
+
+// Provenance returns the provenance of list id's current snapshot as its
+// record states it, without reading the files (Load checks them).
+func (s *Store) Provenance(id string) (provenance.List, error) {
+	if !validListID.MatchString(id) {
+		return provenance.List{}, fmt.Errorf("load %s: not a list id", id)
+	}
+	m, err := s.readManifest(id, "current.json")
+	if err != nil {
+		return provenance.List{}, err
+	}
+	return m.Provenance, nil
 }
 
 // Load returns the current snapshot of list id, re-checking every file's
@@ -375,213 +487,4 @@ func loadFormat(format Format, files []manifestFile, data map[string][]byte, met
 		return load(f, meta)
 	}
 	return nil, fmt.Errorf("unknown format %q", format)
-}
-
-// UpdateSource says where to download one list: the publisher's base
-// URL and the official name of each file, so that a mirror serving the
-// same names under another base (Rebase) needs nothing else.
-type UpdateSource struct {
-	// Meta is the list's provenance (ID, Kind, Title, SourceURL). When
-	// Published is zero and the format carries no date (the legacy CSV,
-	// the CSL), the server's Last-Modified time is recorded as the
-	// publication date, else the retrieval time, and Note says which.
-	Meta provenance.List
-	// Format is the files' format.
-	Format Format
-	// Files holds the official file name of each file by role
-	// ("SDN.CSV", "consolidated.xml").
-	Files map[string]string
-	// URLs holds the download address of each file by role.
-	URLs map[string]string
-}
-
-// Rebase returns the source with every file fetched from base by its
-// official name (base + "/" + name): a mirror or an air-gapped proxy that
-// serves the official names. A file without an official name keeps its
-// address. Meta.SourceURL becomes the address the file it named is now
-// fetched from, so the provenance names the source actually used.
-func (s UpdateSource) Rebase(base string) UpdateSource {
-	base = strings.TrimRight(base, "/") + "/"
-	urls := make(map[string]string, len(s.URLs))
-	for role, u := range s.URLs {
-		nu := u
-		if name, ok := s.Files[role]; ok && name != "" {
-			nu = base + url.PathEscape(name)
-		}
-		if u == s.Meta.SourceURL {
-			s.Meta.SourceURL = nu
-		}
-		urls[role] = nu
-	}
-	s.URLs = urls
-	return s
-}
-
-// RebaseAll is Rebase over every source.
-func RebaseAll(sources []UpdateSource, base string) []UpdateSource {
-	out := make([]UpdateSource, len(sources))
-	for i, s := range sources {
-		out[i] = s.Rebase(base)
-	}
-	return out
-}
-
-// Official download addresses.
-const (
-	// ofacExports is the OFAC Sanctions List Service.
-	ofacExports = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/"
-	// CSLSourceURL is trade.gov's Consolidated Screening List, JSON.
-	CSLSourceURL = "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.json"
-	// CSLFileName is its official file name.
-	CSLFileName = "consolidated.json"
-)
-
-// officialSource builds an UpdateSource from a base URL and the official
-// file names by role.
-func officialSource(meta provenance.List, format Format, base string, files map[string]string) UpdateSource {
-	urls := make(map[string]string, len(files))
-	for role, name := range files {
-		urls[role] = base + name
-	}
-	return UpdateSource{Meta: meta, Format: format, Files: files, URLs: urls}
-}
-
-// DefaultUpdateSources returns the official sources of every list bangate
-// can update:
-//   - ofac-sdn, ofac-cons: the OFAC SDN and consolidated non-SDN legacy CSV
-//     sets from the Sanctions List Service (which answers with a redirect
-//     to a signed address; the client follows it);
-//   - trade-csl: trade.gov's Consolidated Screening List (JSON), whose rows
-//     keep their source list as a program "source:<code>";
-//   - un-sc: the UN Security Council Consolidated List (XML);
-//   - eu-fsf: the EU Financial Sanctions Files consolidated list (XML 1.1);
-//   - uk-fcdo: the FCDO's UK Sanctions List (XML), the single UK list
-//     since 2026-01-28. OFSI's Consolidated List (uk-ofsi, LoadOFSICSV) is
-//     no longer published and is imported only.
-//
-// Every source names its files by their official names, so Rebase can
-// point it at a mirror.
-func DefaultUpdateSources() []UpdateSource {
-	sanctions := func(id, title, sourceURL string) provenance.List {
-		return provenance.List{ID: id, Kind: provenance.KindSanctions, Title: title, SourceURL: sourceURL}
-	}
-	return []UpdateSource{
-		officialSource(sanctions("ofac-sdn", "OFAC Specially Designated Nationals and Blocked Persons List (SDN)", ofacExports+"SDN.CSV"),
-			FormatOFACLegacy, ofacExports, map[string]string{RolePrimary: "SDN.CSV", RoleAlt: "ALT.CSV",
-				RoleAdd: "ADD.CSV", RoleComments: "SDN_COMMENTS.CSV"}),
-		officialSource(sanctions("ofac-cons", "OFAC Consolidated Sanctions List (non-SDN)", ofacExports+"CONS_PRIM.CSV"),
-			FormatOFACLegacy, ofacExports, map[string]string{RolePrimary: "CONS_PRIM.CSV", RoleAlt: "CONS_ALT.CSV",
-				RoleAdd: "CONS_ADD.CSV", RoleComments: "CONS_COMMENTS.CSV"}),
-		{
-			Meta:   sanctions("trade-csl", "trade.gov Consolidated Screening List (Commerce, State and Treasury export screening lists)", CSLSourceURL),
-			Format: FormatCSLJSON, Files: map[string]string{RoleFile: CSLFileName}, URLs: map[string]string{RoleFile: CSLSourceURL},
-		},
-		{
-			Meta:   sanctions("un-sc", "UN Security Council Consolidated List", UNSourceURL),
-			Format: FormatUNXML, Files: map[string]string{RoleFile: UNFileName}, URLs: map[string]string{RoleFile: UNSourceURL},
-		},
-		{
-			Meta:   sanctions("eu-fsf", "EU consolidated list of persons, groups and entities subject to EU financial sanctions (FSF)", EUSourceURL),
-			Format: FormatEUXML, Files: map[string]string{RoleFile: EUFileName}, URLs: map[string]string{RoleFile: EUSourceURL},
-		},
-		{
-			Meta:   sanctions("uk-fcdo", "UK Sanctions List (FCDO)", FCDOSourceURL),
-			Format: FormatFCDOXML, Files: map[string]string{RoleFile: FCDOFileName}, URLs: map[string]string{RoleFile: FCDOSourceURL},
-		},
-	}
-}
-
-// Update downloads every source with client (its timeout and ctx bound
-// each request), checks and stores it as Import does. A source that fails
-// to download or to load leaves its current snapshot in place; the others
-// are still updated. It returns the lists it stored and the joined errors
-// of the rest.
-func (s *Store) Update(ctx context.Context, client *http.Client, sources []UpdateSource) ([]*List, error) {
-	var (
-		out  []*List
-		errs []error
-	)
-	for _, src := range sources {
-		l, err := s.updateOne(ctx, client, src)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("update %s: %w", src.Meta.ID, err))
-			continue
-		}
-		out = append(out, l)
-	}
-	return out, errors.Join(errs...)
-}
-
-// updateOne downloads and imports one source.
-func (s *Store) updateOne(ctx context.Context, client *http.Client, src UpdateSource) (*List, error) {
-	retrieved := s.now().UTC()
-	spec := ImportSpec{Meta: src.Meta, Format: src.Format, Files: make(map[string]Source, len(src.URLs))}
-	spec.Meta.Retrieved = retrieved
-	var modified time.Time // the latest Last-Modified of the files
-	for _, role := range roleOrder {
-		u, ok := src.URLs[role]
-		if !ok {
-			continue
-		}
-		b, lm, err := download(ctx, client, u)
-		if err != nil {
-			return nil, err
-		}
-		if lm.After(modified) {
-			modified = lm
-		}
-		name := src.Files[role]
-		if name == "" {
-			name = path.Base(u)
-		}
-		spec.Files[role] = Source{Name: name, R: bytes.NewReader(b)}
-	}
-	if spec.Meta.Published.IsZero() && !datedFormats[src.Format] {
-		switch {
-		case !modified.IsZero():
-			spec.Meta.Published = modified.UTC()
-			if spec.Meta.Note == "" {
-				spec.Meta.Note = "the files carry no publication date; the server's Last-Modified time is recorded"
-			}
-		default:
-			spec.Meta.Published = retrieved
-			if spec.Meta.Note == "" {
-				spec.Meta.Note = "the files carry no publication date; the retrieval time is recorded"
-			}
-		}
-	}
-	return s.Import(spec)
-}
-
-// download GETs url and returns the body and its Last-Modified time (zero
-// when absent or malformed), refusing a status other than 200 and a body
-// larger than MaxFileSize.
-func download(ctx context.Context, client *http.Client, url string) ([]byte, time.Time, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
-	if err != nil {
-		return nil, time.Time{}, fmt.Errorf("download %s: %w", url, err)
-	}
-	resp, err := client.Do(req)
-	if err != nil {
-		return nil, time.Time{}, fmt.Errorf("download %s: %w", url, err)
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return nil, time.Time{}, fmt.Errorf("download %s: HTTP status %d", url, resp.StatusCode)
-	}
-	b, err := io.ReadAll(io.LimitReader(resp.Body, MaxFileSize+1))
-	if err != nil {
-		return nil, time.Time{}, fmt.Errorf("download %s: %w", url, err)
-	}
-	if len(b) > MaxFileSize {
-		return nil, time.Time{}, fmt.Errorf("download %s: larger than %d bytes", url, MaxFileSize)
-	}
-	if resp.ContentLength >= 0 && int64(len(b)) != resp.ContentLength {
-		return nil, time.Time{}, fmt.Errorf("download %s: got %d of %d bytes", url, len(b), resp.ContentLength)
-	}
-	lm, err := http.ParseTime(resp.Header.Get("Last-Modified"))
-	if err != nil {
-		lm = time.Time{}
-	}
-	return b, lm, nil
 }

@@ -149,6 +149,7 @@ func TestStoreDetectsTampering(t *testing.T) {
 func TestStoreUpdate(t *testing.T) {
 	t.Parallel()
 	files := consFiles(t)
+	published := fixedNow().Add(-20 * time.Hour).Truncate(time.Second)
 	started := make(chan struct{}, 1)
 	mux := http.NewServeMux()
 	mux.HandleFunc("/good/", func(w http.ResponseWriter, r *http.Request) {
@@ -157,6 +158,7 @@ func TestStoreUpdate(t *testing.T) {
 			http.NotFound(w, r)
 			return
 		}
+		w.Header().Set("Last-Modified", published.Format(http.TimeFormat))
 		_, _ = w.Write([]byte(body))
 	})
 	mux.HandleFunc("/truncated/", func(w http.ResponseWriter, r *http.Request) {
@@ -164,6 +166,7 @@ func TestStoreUpdate(t *testing.T) {
 		if strings.HasSuffix(r.URL.Path, "CONS_PRIM.CSV") {
 			body = body[:len(body)/2] // cut mid-row, as a dropped connection leaves it
 		}
+		w.Header().Set("Last-Modified", published.Format(http.TimeFormat))
 		_, _ = w.Write([]byte(body))
 	})
 	mux.HandleFunc("/short/", func(w http.ResponseWriter, r *http.Request) {
@@ -186,11 +189,14 @@ func TestStoreUpdate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := st.Update(context.Background(), srv.Client(), []lists.UpdateSource{consSource(srv.URL + "/good")})
+	got, err := st.Update(context.Background(), srv.Client(), []lists.UpdateSource{consSource(srv.URL + "/good")}, lists.UpdateOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 1 || got[0].Provenance.Entries != 442 || !got[0].Provenance.Published.Equal(fixedNow()) || got[0].Provenance.Note == "" {
+	// The files carry no date: the server's Last-Modified is recorded, and
+	// the note says so.
+	if len(got) != 1 || got[0].Provenance.Entries != 442 || !got[0].Provenance.Published.Equal(published) ||
+		!strings.Contains(got[0].Provenance.Note, "Last-Modified time sent by "+srv.URL) {
 		t.Fatalf("update = %+v", got)
 	}
 	want := got[0]
@@ -204,7 +210,7 @@ func TestStoreUpdate(t *testing.T) {
 		{"short body", "/short", "unexpected EOF"},
 		{"500", "/error", "HTTP status 500"},
 	} {
-		_, err := st.Update(context.Background(), srv.Client(), []lists.UpdateSource{consSource(srv.URL + tt.path)})
+		_, err := st.Update(context.Background(), srv.Client(), []lists.UpdateSource{consSource(srv.URL + tt.path)}, lists.UpdateOptions{})
 		if err == nil || !strings.Contains(err.Error(), "update ofac-cons: ") || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: error = %v, want one mentioning %q", tt.name, err, tt.want)
 		}
@@ -212,7 +218,7 @@ func TestStoreUpdate(t *testing.T) {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() { <-started; cancel() }()
-	if _, err := st.Update(ctx, srv.Client(), []lists.UpdateSource{consSource(srv.URL + "/slow")}); !errors.Is(err, context.Canceled) {
+	if _, err := st.Update(ctx, srv.Client(), []lists.UpdateSource{consSource(srv.URL + "/slow")}, lists.UpdateOptions{}); !errors.Is(err, context.Canceled) {
 		t.Errorf("slow: error = %v, want context.Canceled", err)
 	}
 

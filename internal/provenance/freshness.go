@@ -24,7 +24,8 @@ type StaleError struct {
 
 // Error implements error; the message is one line.
 func (e *StaleError) Error() string {
-	const fix = `run "bangate data update" (offline: "bangate data import"), or accept the risk with lists.stale: warn (--stale-lists warn)`
+	const fix = `run "bangate data update" to fetch the current list (offline: "bangate data import" files you brought), ` +
+		`or accept the risk with --offline --stale-lists warn (lists.offline: true, lists.stale: warn)`
 	if e.Published.IsZero() {
 		return fmt.Sprintf("list %s has no publication date, so its age cannot be checked: %s", e.List, fix)
 	}

@@ -25,11 +25,11 @@ func TestCheckFresh(t *testing.T) {
 		{"replay before publication", provenance.List{ID: "ofac-sdn", Published: pub}, 30 * day, pub.Add(-400 * day), ""},
 		{
 			"stale", provenance.List{ID: "ofac-sdn", Published: pub}, 30 * day, time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC),
-			`list ofac-sdn published 2026-08-20 is 99 days old, more than the 30 days allowed (lists.max-age): run "bangate data update" (offline: "bangate data import"), or accept the risk with lists.stale: warn (--stale-lists warn)`,
+			`list ofac-sdn published 2026-08-20 is 99 days old, more than the 30 days allowed (lists.max-age): run "bangate data update" to fetch the current list (offline: "bangate data import" files you brought), or accept the risk with --offline --stale-lists warn (lists.offline: true, lists.stale: warn)`,
 		},
 		{
 			"no date", provenance.List{ID: "x"}, 30 * day, pub,
-			`list x has no publication date, so its age cannot be checked: run "bangate data update" (offline: "bangate data import"), or accept the risk with lists.stale: warn (--stale-lists warn)`,
+			`list x has no publication date, so its age cannot be checked: run "bangate data update" to fetch the current list (offline: "bangate data import" files you brought), or accept the risk with --offline --stale-lists warn (lists.offline: true, lists.stale: warn)`,
 		},
 	}
 	for _, tt := range tests {

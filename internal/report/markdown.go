@@ -180,8 +180,8 @@ func (r *markdownRenderer) lists(m *mdWriter, run *decision.Run) {
 	if len(ls) == 0 {
 		m.printf("No list was loaded.\n")
 	} else {
-		m.printf("| id | kind | published | age | entries | sha256 | source |\n")
-		m.printf("| --- | --- | --- | ---: | ---: | --- | --- |\n")
+		m.printf("| id | kind | published | fetched | age | entries | sha256 | source |\n")
+		m.printf("| --- | --- | --- | --- | ---: | ---: | --- | --- |\n")
 		for _, p := range ls {
 			src := mdCell(p.SourceURL)
 			if u, ok := httpURL(p.SourceURL); ok {
@@ -190,8 +190,8 @@ func (r *markdownRenderer) lists(m *mdWriter, run *decision.Run) {
 			if p.Derived {
 				src += " (derived)"
 			}
-			m.printf("| %s | %s | %s | %s | %d | %s | %s |\n",
-				mdCell(p.ID), mdCell(string(p.Kind)), dateText(p.Published), ageText(run.AsOf, p.Published),
+			m.printf("| %s | %s | %s | %s | %s | %d | %s | %s |\n",
+				mdCell(p.ID), mdCell(string(p.Kind)), dateText(p.Published), dateText(p.Retrieved), ageText(run.AsOf, p.Published),
 				p.Entries, mdCell(shortHash(p.SHA256)), src)
 		}
 	}

@@ -180,13 +180,13 @@ func (r *textRenderer) lists(t *textWriter, run *decision.Run) {
 		return
 	}
 	tw := tabwriter.NewWriter(t.w, 0, 0, 2, ' ', 0)
-	_, t.err = fmt.Fprintln(tw, "  ID\tKIND\tPUBLISHED\tAGE\tENTRIES\tSHA256")
+	_, t.err = fmt.Fprintln(tw, "  ID\tKIND\tPUBLISHED\tFETCHED\tAGE\tENTRIES\tSHA256")
 	for _, p := range ls {
 		if t.err != nil {
 			return
 		}
-		_, t.err = fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%d\t%s\n",
-			clean(p.ID), clean(string(p.Kind)), dateText(p.Published),
+		_, t.err = fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%d\t%s\n",
+			clean(p.ID), clean(string(p.Kind)), dateText(p.Published), dateText(p.Retrieved),
 			ageText(run.AsOf, p.Published), p.Entries, clean(shortHash(p.SHA256)))
 	}
 	if t.err == nil {

@@ -57,7 +57,7 @@ func TestTextSummaryAndLists(t *testing.T) {
 	out := string(render(t, report.FormatText, waivedRun()))
 	for _, want := range []string{
 		"summary: 1 violation, 0 reviews, 1 warning, 1 waived; coverage: 212 components, 210 attributed, 2 unattributed",
-		"ofac-sdn     sanctions  2026-08-20  99d    19249    947009274b16",
+		"ofac-sdn     sanctions  2026-08-20  2026-11-20  99d    19249    947009274b16",
 		"expires 2027-03-31",
 		"expired:   \"removal scheduled with the 4.3 release\"",
 	} {

@@ -453,7 +453,7 @@ func TestListRefresh(t *testing.T) {
 	}
 	before := entries()
 	k := filepath.Join(repoRoot, "internal", "lists", "testdata", "ofac", "kaspersky")
-	if code, _, errOut := bangate(t, "data", "import", "--lists-dir", listsDir, "--id", "ofac-sdn", "--published", "2026-11-01",
+	if code, _, errOut := bangate(t, "data", "import", "--allow-shrink", "--lists-dir", listsDir, "--id", "ofac-sdn", "--published", "2026-11-01",
 		filepath.Join(k, "sdn.csv"), filepath.Join(k, "alt.csv")); code != 0 {
 		t.Fatalf("data import: %s", errOut)
 	}
