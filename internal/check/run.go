@@ -52,7 +52,7 @@ func (s *Session) Run(ctx context.Context, inputs []Input) *Run {
 
 // RunWith is Run with options (a progress callback).
 func (s *Session) RunWith(ctx context.Context, inputs []Input, opts RunOptions) *Run {
-	run := &Run{Decision: &decision.Run{Tool: s.tool, AsOf: s.plan.AsOf, Profile: s.plan.Profile, Lists: s.Lists()}}
+	run := &Run{Decision: &decision.Run{Tool: s.tool, AsOf: s.plan.AsOf, Profile: s.plan.Profile, Lists: s.Lists(), Sources: s.sources()}}
 	for i, in := range inputs {
 		if err := ctx.Err(); err != nil && in.Err == nil {
 			in = Input{Path: in.Path, Err: fmt.Errorf("check cancelled: %w", err)}
@@ -142,6 +142,7 @@ type sourceInfo struct{ path, sha256, format string }
 // stale lists. It is the one place an exit code is decided.
 func (s *Session) gate(run *decision.Run) {
 	ReportWaivers(run, s.waivers, s.plan.AsOf, s.plan.Waivers.WarnDays)
+	run.Licensed = decision.LicensedFindings(run)
 	code := decision.ExitPass
 	if len(run.Inputs) == 0 {
 		code = decision.ExitError

@@ -141,11 +141,43 @@ func (s *Session) compile(ctx context.Context, src Sources) (*policy.Engine, err
 		return nil, fmt.Errorf("policy bundle has digest sha256:%s, want sha256:%s: %w", b.Digest(), src.BundleDigest, ErrBundleChanged)
 	}
 	waivers := policy.WaiverData(s.waivers)
-	key := "bundle " + b.Digest()
+	limits := s.plan.Policies.Limits()
+	key := fmt.Sprintf("bundle %s limits %q %s %d", b.Digest(), limits.AllowBuiltins, limits.Timeout, limits.MaxMemory)
 	if f := s.plan.Waivers.File; f != nil {
 		key += " waivers " + f.SHA256
 	}
-	return src.Cache.engine(key, func() (*policy.Engine, error) { return policy.NewFromBundle(ctx, b, waivers) })
+	e, err := src.Cache.engine(key, func() (*policy.Engine, error) { return policy.NewFromBundle(ctx, b, waivers, limits) })
+	if err != nil {
+		return nil, err
+	}
+	// The bundle checks the waivers too (a waiver of a blocked person
+	// without its licence): refuse the file now, naming it, rather than
+	// fail every input.
+	if f := s.plan.Waivers.File; f != nil {
+		msgs, err := e.WaiverErrors(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("check waivers %s: %w", f.Name, err)
+		}
+		if len(msgs) > 0 {
+			return nil, fmt.Errorf("parse waivers %s: %s", f.Name, strings.Join(msgs, "; "))
+		}
+	}
+	return e, nil
+}
+
+// sources are the configuration files of the plan and the user policy
+// files the session compiled.
+func (s *Session) sources() decision.Sources {
+	src := decision.Sources{Config: slices.Clone(s.plan.Config), Policies: []provenance.File{}}
+	if src.Config == nil {
+		src.Config = []decision.ConfigFile{}
+	}
+	for _, f := range s.engine.Files() {
+		if f.Origin != policy.OriginBuiltin {
+			src.Policies = append(src.Policies, f)
+		}
+	}
+	return src
 }
 
 // ErrBundleChanged is wrapped when a replayed bundle does not have the

@@ -105,7 +105,7 @@ type output struct {
 
 func runCheck(cmd *cobra.Command, env *Env, args []string) error {
 	ctx := cmd.Context()
-	cfg, settled, err := loadConfig(cmd, env)
+	cfg, settled, files, err := loadConfigFiles(cmd, env)
 	if err != nil {
 		return withCode(decision.ExitError, err)
 	}
@@ -125,6 +125,7 @@ func runCheck(cmd *cobra.Command, env *Env, args []string) error {
 	if err != nil {
 		return withCode(decision.ExitError, err)
 	}
+	plan.Config = files
 	// Read and parse the inputs while the session compiles the policies
 	// and loads the lists: all three are independent.
 	keep := cfg.Evidence.File != "" // Input.Data is needed again only for evidence

@@ -38,12 +38,12 @@ func writeFile(t *testing.T, body string) string {
 }
 
 func TestLoadDefaults(t *testing.T) {
-	cfg, path, err := config.Load(config.LoadOptions{Dir: t.TempDir(), Flags: flags(t)})
+	cfg, files, err := config.Load(config.LoadOptions{Dir: t.TempDir(), Flags: flags(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if path != "" {
-		t.Errorf("path = %q, want none", path)
+	if len(files) != 0 {
+		t.Errorf("files = %+v, want none", files)
 	}
 	s, err := cfg.Validate(now)
 	if err != nil {
@@ -78,7 +78,7 @@ func TestLoadPrecedence(t *testing.T) {
 			for k, v := range tc.env {
 				t.Setenv(k, v)
 			}
-			cfg, _, err := config.Load(config.LoadOptions{Dir: dir, Flags: flags(t, tc.args...)})
+			cfg, _, err := config.Load(config.LoadOptions{File: filepath.Join(dir, config.FileName), Flags: flags(t, tc.args...)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -99,6 +99,7 @@ func TestEveryKeyFromEnv(t *testing.T) {
 		"waiver-warn-days": "7", "waiver-fail": "true", "verbose": "true", "color": "never",
 		"procurement.columns": "", "procurement.encoding": "latin1", "procurement.ownership": "own.csv", "procurement.embargo": "review",
 		"evidence.file": "rec.json", "evidence.dir": "ev", "evidence.sign-key": "sign.pem",
+		"policy.allow-builtins": "http.send,time.now_ns", "policy.timeout": "3s", "policy.max-memory": "256MiB",
 	}
 	for _, k := range config.Keys() {
 		v, ok := values[k.Name]
@@ -122,6 +123,8 @@ func TestEveryKeyFromEnv(t *testing.T) {
 		"procurement.columns": "", "procurement.encoding": cfg.Procurement.Encoding,
 		"procurement.ownership": cfg.Procurement.Ownership, "procurement.embargo": cfg.Procurement.Embargo,
 		"evidence.file": cfg.Evidence.File, "evidence.dir": cfg.Evidence.Dir, "evidence.sign-key": cfg.Evidence.SignKey,
+		"policy.allow-builtins": strings.Join(cfg.Policy.AllowBuiltins, ","), "policy.timeout": cfg.Policy.Timeout,
+		"policy.max-memory": cfg.Policy.MaxMemory,
 	}
 	if cfg.Screen.Match != 0.95 || cfg.Screen.Review != 0.7 || cfg.Coverage.MaxListed != 3 {
 		t.Errorf("numbers from env: %+v %+v", cfg.Screen, cfg.Coverage)
@@ -161,7 +164,7 @@ func TestLoadErrors(t *testing.T) {
 				t.Setenv(k, v)
 			}
 			dir := writeFile(t, tc.file)
-			cfg, _, err := config.Load(config.LoadOptions{Dir: dir})
+			cfg, _, err := config.Load(config.LoadOptions{File: filepath.Join(dir, config.FileName)})
 			if err == nil {
 				_, err = cfg.Validate(now)
 			}

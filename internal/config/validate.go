@@ -61,6 +61,12 @@ func (c *Config) Validate(now time.Time) (Settled, error) {
 	if s.MaxAge, err = ParseAge(c.Lists.MaxAge); err != nil {
 		return s, keyError("lists.max-age", c.Lists.MaxAge, "an age such as 30d, 72h or 0")
 	}
+	if s.PolicyTimeout, err = ParseAge(c.Policy.Timeout); err != nil || s.PolicyTimeout <= 0 {
+		return s, keyError("policy.timeout", c.Policy.Timeout, "a duration such as 10s or 2m")
+	}
+	if s.PolicyMaxMemory, err = ParseSize(c.Policy.MaxMemory); err != nil || s.PolicyMaxMemory <= 0 {
+		return s, keyError("policy.max-memory", c.Policy.MaxMemory, "a size such as 512MiB or 2GiB")
+	}
 	for _, o := range c.Output {
 		format, _, _ := strings.Cut(o, "=")
 		if format == "" {
