@@ -35,7 +35,7 @@ type htmlPage struct {
 	// Sources are the configuration and user policy files read.
 	Sources []sourceItem
 	Inputs  []htmlInput
-	Lists  []htmlList
+	Lists   []htmlList
 }
 
 type htmlInput struct {

@@ -146,8 +146,8 @@ type sarifArtifactURI struct {
 }
 
 type sarifInvocation struct {
-	ExecutionSuccessful        bool                `json:"executionSuccessful"`
-	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+	ExecutionSuccessful        bool                 `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification  `json:"toolExecutionNotifications,omitempty"`
 	Properties                 sarifInvocationProps `json:"properties"`
 }
 
