@@ -336,3 +336,15 @@ func rules(vs []decision.Violation) string {
 	}
 	return strings.Join(out, ",")
 }
+
+// check --help documents the trust rule for configuration files, the user
+// namespace and the waiver selectors.
+func TestCheckHelpDocumentsTheTrustRule(t *testing.T) {
+	r := run(t, "", "check", "--help")
+	for _, want := range []string{"BANGATE_CONFIG", "bangate.yaml in the working directory", "stricter", "bangate.rules.<set>",
+		"--allow-builtin", "--policy-timeout", "--policy-max-memory", "a ref or a name alone", "licence"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("check --help lacks %q", want)
+		}
+	}
+}
