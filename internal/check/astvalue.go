@@ -2,6 +2,9 @@ package check
 
 import (
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/bangate/bangate/internal/decision"
+	"github.com/bangate/bangate/sbom"
 )
 
 // The policy input is built as OPA values directly, never through a JSON
@@ -49,6 +52,24 @@ func (b *objBuilder) val(k string, v ast.Value) *objBuilder {
 }
 
 func (b *objBuilder) obj() ast.Object { return ast.NewObject(b.items...) }
+
+// hashesOpt adds k, the hashes as waivers select them ("ALG:HEX",
+// decision.HashSelector), only when there are any.
+func (b *objBuilder) hashesOpt(k string, hs []sbom.Hash) *objBuilder {
+	if len(hs) == 0 {
+		return b
+	}
+	out := make([]string, 0, len(hs))
+	for _, h := range hs {
+		if h.Value != "" {
+			out = append(out, decision.HashSelector(h.Algorithm, h.Value))
+		}
+	}
+	if len(out) > 0 {
+		b.val(k, strArray(out))
+	}
+	return b
+}
 
 func strArray(ss []string) *ast.Array {
 	terms := make([]*ast.Term, len(ss))

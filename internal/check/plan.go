@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/bangate/bangate/internal/decision"
+	"github.com/bangate/bangate/internal/policy"
 )
 
 // Plan describes a check: everything that decides its outcome besides the
@@ -50,6 +51,11 @@ type Plan struct {
 	Policies PolicyPlan `json:"policies"`
 	// Lists says where the lists come from and how old they may be.
 	Lists ListPlan `json:"lists"`
+	// Config are the configuration files the plan was made from, each
+	// with its digest and the settings it made that were not applied; it
+	// decides nothing by itself (the settings are in the plan), and is
+	// recorded so that a reader of the record sees where they came from.
+	Config []decision.ConfigFile `json:"config,omitempty"`
 }
 
 // Thresholds are the matcher's name-match thresholds.
@@ -83,10 +89,26 @@ type WaiverPlan struct {
 	Fail bool `json:"fail"`
 }
 
-// PolicyPlan names the user's policy directories.
+// PolicyPlan names the user's policy directories and bounds what the
+// policies may do (policy.Limits).
 type PolicyPlan struct {
 	// Dirs are the user's policy and data directories, as named.
 	Dirs []string `json:"dirs,omitempty"`
+	// AllowBuiltins are built-in functions denied by default (network,
+	// clock, randomness: policy.DeniedBuiltins) the policies may call.
+	AllowBuiltins []string `json:"allow_builtins,omitempty"`
+	// Timeout bounds one input's evaluation; 0 means the engine's
+	// default (policy.DefaultTimeout).
+	Timeout Duration `json:"timeout,omitempty"`
+	// MaxMemory bounds, in bytes, how much the heap may grow during one
+	// input's evaluation; 0 means the engine's default
+	// (policy.DefaultMaxMemory).
+	MaxMemory int64 `json:"max_memory,omitempty"`
+}
+
+// Limits are the policy engine's limits the plan sets.
+func (p PolicyPlan) Limits() policy.Limits {
+	return policy.Limits{AllowBuiltins: p.AllowBuiltins, Timeout: time.Duration(p.Timeout), MaxMemory: p.MaxMemory}
 }
 
 // ListPlan says where the lists come from and how old they may be.
@@ -191,6 +213,12 @@ func (p Plan) Validate() error {
 	}
 	if p.MaxListed < 0 {
 		errs = append(errs, fmt.Errorf("max listed %d: want >= 0", p.MaxListed))
+	}
+	if p.Policies.Timeout < 0 || p.Policies.MaxMemory < 0 {
+		errs = append(errs, fmt.Errorf("policy limits %s, %d bytes: want >= 0", time.Duration(p.Policies.Timeout), p.Policies.MaxMemory))
+	}
+	if _, err := policy.Capabilities(p.Policies.AllowBuiltins); err != nil {
+		errs = append(errs, err)
 	}
 	for _, b := range []*Blob{p.Waivers.File, p.Ownership} {
 		if b != nil {

@@ -78,6 +78,9 @@ func (s *Session) RunWith(ctx context.Context, inputs []Input, opts RunOptions) 
 		run.Decision.Inputs = append(run.Decision.Inputs, d)
 		run.Inputs = append(run.Inputs, facts)
 	}
+	// The user policy files are the compiled bundle's: known once the
+	// policies are, which the inputs' screening did not wait for.
+	run.Decision.Sources = s.sources()
 	s.gate(run.Decision)
 	return run
 }
@@ -157,6 +160,7 @@ type sourceInfo struct{ path, sha256, format string }
 // stale lists. It is the one place an exit code is decided.
 func (s *Session) gate(run *decision.Run) {
 	ReportWaivers(run, s.waivers, s.plan.AsOf, s.plan.Waivers.WarnDays)
+	run.Licensed = decision.LicensedFindings(run)
 	code := decision.ExitPass
 	if len(run.Inputs) == 0 {
 		code = decision.ExitError

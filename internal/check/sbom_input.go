@@ -89,7 +89,8 @@ func (s *Session) buildSBOMInput(doc *sbom.Document, src sourceInfo, scr *Screen
 	var subject *decision.Subject
 	var docParties []ast.Object
 	if doc.Subject != nil {
-		subj.str("name", doc.Subject.Name).str("version", doc.Subject.Version).strOpt("ref", doc.Subject.Ref)
+		subj.str("name", doc.Subject.Name).str("version", doc.Subject.Version).strOpt("ref", doc.Subject.Ref).
+			strOpt("purl", doc.Subject.PURL).hashesOpt("hashes", doc.Subject.Hashes)
 		subject = &decision.Subject{Kind: "document", Ref: doc.Subject.Ref, Name: doc.Subject.Name, Version: doc.Subject.Version}
 		for _, p := range doc.Subject.Parties {
 			found, err := screenParty(sc, p)
@@ -367,7 +368,7 @@ func componentValue(comp *sbom.Component, eco, ns string, partyMatches [][]Found
 	b.str("ref", comp.Ref).str("pointer", comp.Pointer).str("name", comp.Name).str("version", comp.Version).
 		str("type", comp.Type).str("purl", comp.PURL).str("ecosystem", eco).str("namespace", ns).
 		val("cpes", strArray(nonNil(comp.CPEs))).val("equipment", ast.Boolean(equipment)).str("section", comp.Section).
-		val("parties", objArray(parties)).val("matches", objArray(foundValues(compMatches)))
+		val("parties", objArray(parties)).val("matches", objArray(foundValues(compMatches))).hashesOpt("hashes", comp.Hashes)
 	return b.obj()
 }
 

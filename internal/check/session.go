@@ -207,11 +207,47 @@ func (s *Session) compile(ctx context.Context, src Sources) (*policy.Engine, err
 	}
 	s.markLoaded()
 	waivers := policy.WaiverData(s.waivers)
-	key := "bundle " + b.Digest()
+	limits := s.plan.Policies.Limits()
+	key := fmt.Sprintf("bundle %s limits %q %s %d", b.Digest(), limits.AllowBuiltins, limits.Timeout, limits.MaxMemory)
 	if f := s.plan.Waivers.File; f != nil {
 		key += " waivers " + f.SHA256
 	}
-	return src.Cache.engine(key, func() (*policy.Engine, error) { return policy.NewFromBundle(ctx, b, waivers) })
+	e, err := src.Cache.engine(key, func() (*policy.Engine, error) { return policy.NewFromBundle(ctx, b, waivers, limits) })
+	if err != nil {
+		return nil, err
+	}
+	// The bundle checks the waivers too (a waiver of a blocked person
+	// without its licence): refuse the file now, naming it, rather than
+	// fail every input.
+	if f := s.plan.Waivers.File; f != nil {
+		msgs, err := e.WaiverErrors(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("check waivers %s: %w", f.Name, err)
+		}
+		if len(msgs) > 0 {
+			return nil, fmt.Errorf("parse waivers %s: %s", f.Name, strings.Join(msgs, "; "))
+		}
+	}
+	return e, nil
+}
+
+// sources are the configuration files of the plan and the user policy
+// files the session compiled.
+func (s *Session) sources() decision.Sources {
+	src := decision.Sources{Config: slices.Clone(s.plan.Config), Policies: []provenance.File{}}
+	if src.Config == nil {
+		src.Config = []decision.ConfigFile{}
+	}
+	eng, err := s.policies()
+	if err != nil || eng == nil {
+		return src // the run reports why the policies did not compile
+	}
+	for _, f := range eng.Files() {
+		if f.Origin != policy.OriginBuiltin {
+			src.Policies = append(src.Policies, f)
+		}
+	}
+	return src
 }
 
 // sharedDomains reads the shared-domain files of a loaded bundle (every

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/bangate/bangate/internal/decision"
@@ -80,15 +81,15 @@ func waiverFinding(w decision.Waiver, rule, title, msg string) decision.Violatio
 	}
 }
 
+// subjectText names every selector of a waiver's subject.
 func subjectText(s decision.WaiverSubject) string {
-	switch {
-	case s.Ref != "":
-		return "ref " + s.Ref
-	case s.PURL != "":
-		return "purl " + s.PURL
-	default:
-		return "name " + s.Name
+	var parts []string
+	for _, f := range []struct{ key, v string }{{"purl", s.PURL}, {"hash", s.Hash}, {"vendor", s.Vendor}, {"ref", s.Ref}, {"name", s.Name}} {
+		if f.v != "" {
+			parts = append(parts, f.key+" "+f.v)
+		}
 	}
+	return strings.Join(parts, ", ")
 }
 
 // WaiverFindings counts the findings about waivers in a run: expired,

@@ -42,7 +42,31 @@ report instead: every detail of every finding. A text report written to a file
 (-o text=FILE) is always the full one, because a file is what an audit keeps.
 --color auto|always|never: auto colours a terminal unless NO_COLOR is set or
 TERM=dumb. On a terminal, a check that takes more than a second shows its
-progress on standard error.`
+progress on standard error.
+
+Configuration: the file you name (--config FILE or BANGATE_CONFIG=FILE)
+applies whole. Without one, a bangate.yaml in the working directory is read,
+but it may belong to the repository under scan: only its settings that make
+the gate stricter apply (a lower --fail-on, lower thresholds, a shorter list
+age, presentation); profile, as-of, policy.dirs, lists.dir, waivers, outputs
+and the rest are not applied, and every report and a warning on standard
+error say which. Every report names each config file and user policy file
+with its sha256.
+
+Policies (--policy DIR): your rule sets are packages bangate.rules.<set>
+with a set name of your own, your lists and profiles new entries of
+bangate.lists and bangate.profiles; anything else under bangate (the
+decision, the libraries, a built-in rule set or list) is refused (exit 2).
+Network, clock and randomness built-ins (http.send, net.lookup_ip_addr,
+time.now_ns, ...) do not compile unless --allow-builtin names them. Each
+input's evaluation stops with exit 2 at --policy-timeout (10s) or when the
+heap has grown by --policy-max-memory (1GiB).
+
+Waivers (--waivers FILE) select by purl (exact, or a glob ending in /* or
+@*), by hash (sha256:HEX ...), or, for a procurement record, by vendor with
+name; a ref or a name alone, or a bare purl prefix, is refused. A waiver of
+a blocked person or frozen assets (ofac-sdn-blocked, ofac-50-percent-rule,
+the asset-freeze rules) needs licence: ...; reports list such waivers first.`
 
 const checkExample = `  bangate check app.cdx.json
   bangate check -v app.cdx.json                    # the full text report
@@ -111,7 +135,7 @@ type output struct {
 
 func runCheck(cmd *cobra.Command, env *Env, args []string) error {
 	ctx := cmd.Context()
-	cfg, settled, err := loadConfig(cmd, env)
+	cfg, settled, files, err := loadConfigFiles(cmd, env)
 	if err != nil {
 		return withCode(decision.ExitError, err)
 	}
@@ -131,6 +155,7 @@ func runCheck(cmd *cobra.Command, env *Env, args []string) error {
 	if err != nil {
 		return withCode(decision.ExitError, err)
 	}
+	plan.Config = files
 	// Read and parse the inputs while the session compiles the policies
 	// and loads the lists: all three are independent. The session is
 	// opened as soon as the lists are loaded, so that the inputs are

@@ -31,10 +31,11 @@ func newPlan(cfg config.Config, settled config.Settled, env *Env) (check.Plan, e
 		MaxListed:   cfg.Coverage.MaxListed,
 		Input: check.InputPlan{Kind: cfg.Input.Kind, MaxSize: settled.MaxSize,
 			Columns: cfg.Procurement.Columns, Encoding: cfg.Procurement.Encoding},
-		Embargo:  cfg.Procurement.Embargo,
-		Waivers:  check.WaiverPlan{WarnDays: cfg.WaiverWarnDays, Fail: cfg.WaiverFail},
-		Policies: check.PolicyPlan{Dirs: cfg.Policy.Dirs},
-		Lists:    check.ListPlan{StoreDir: storeDir, MaxAge: check.Duration(settled.MaxAge), Stale: cfg.Lists.Stale},
+		Embargo: cfg.Procurement.Embargo,
+		Waivers: check.WaiverPlan{WarnDays: cfg.WaiverWarnDays, Fail: cfg.WaiverFail},
+		Policies: check.PolicyPlan{Dirs: cfg.Policy.Dirs, AllowBuiltins: cfg.Policy.AllowBuiltins,
+			Timeout: check.Duration(settled.PolicyTimeout), MaxMemory: settled.PolicyMaxMemory},
+		Lists: check.ListPlan{StoreDir: storeDir, MaxAge: check.Duration(settled.MaxAge), Stale: cfg.Lists.Stale},
 	}
 	if p.Waivers.File, err = readBlob("waivers", cfg.Waivers); err != nil {
 		return p, err

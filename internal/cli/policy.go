@@ -27,18 +27,26 @@ func newPolicyTestCmd(env *Env) *cobra.Command {
 		Short: "Run the Rego tests of the built-in bundle and of your policy directories",
 		Long: `Run every test_* rule of the built-in bundle and of each DIR (your policy
 and data directories, as given to check --policy), compiled together as check
-compiles them. Exit 0 when every test passes, 1 when one fails, 2 when the
-bundle does not load or compile.`,
+compiles them: your packages in your own namespace (bangate.rules.<set>, data
+at bangate.lists.<id> and bangate.profiles.<name>, or outside bangate), without
+the network, clock and randomness built-ins unless --allow-builtin names them,
+each test under --policy-timeout. Exit 0 when every test passes, 1 when one
+fails, 2 when the bundle does not load or compile.`,
 		RunE: func(cmd *cobra.Command, dirs []string) error {
 			var builtin fs.FS = policies.FS
 			if noBuiltin {
 				builtin = nil
 			}
+			cfg, settled, err := loadConfig(cmd, env)
+			if err != nil {
+				return withCode(decision.ExitError, err)
+			}
 			b, err := policy.LoadBundle(builtin, dirs)
 			if err != nil {
 				return withCode(decision.ExitError, err)
 			}
-			results, err := policy.RunTests(cmd.Context(), b)
+			limits := policy.Limits{AllowBuiltins: cfg.Policy.AllowBuiltins, Timeout: settled.PolicyTimeout}
+			results, err := policy.RunTests(cmd.Context(), b, limits)
 			if err != nil {
 				return withCode(decision.ExitError, err)
 			}
@@ -65,5 +73,6 @@ bundle does not load or compile.`,
 		},
 	}
 	cmd.Flags().BoolVar(&noBuiltin, "no-builtin", false, "test only the given directories")
+	addConfigFlags(cmd, "policy.allow-builtins", "policy.timeout")
 	return cmd
 }

@@ -64,6 +64,14 @@ type PolicyConfig struct {
 	// Input is "diet" (only components with a match reach the policies)
 	// or "all" (every component does, at a cost).
 	Input string `mapstructure:"input"`
+	// AllowBuiltins are built-in functions denied by default (network,
+	// clock, randomness) that the policies may call.
+	AllowBuiltins []string `mapstructure:"allow-builtins"`
+	// Timeout bounds one input's policy evaluation ("10s").
+	Timeout string `mapstructure:"timeout"`
+	// MaxMemory bounds how much the heap may grow during one input's
+	// policy evaluation ("1GiB").
+	MaxMemory string `mapstructure:"max-memory"`
 }
 
 // InputConfig bounds and routes inputs.
@@ -120,4 +128,8 @@ type Settled struct {
 	MaxAge        time.Duration
 	UpdateAfter   time.Duration
 	UpdateTimeout time.Duration
+	// PolicyTimeout and PolicyMaxMemory are policy.timeout and
+	// policy.max-memory.
+	PolicyTimeout   time.Duration
+	PolicyMaxMemory int64
 }

@@ -2,6 +2,7 @@ package config_test
 
 import (
 	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -30,7 +31,8 @@ func TestLoadAmbiguousKeys(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := writeFile(t, tc.file)
-			_, path, err := config.Load(config.LoadOptions{Dir: dir})
+			path := filepath.Join(dir, config.FileName)
+			_, _, err := config.Load(config.LoadOptions{Dir: dir})
 			var ke *strictkeys.KeyError
 			if !errors.Is(err, tc.want) || !errors.As(err, &ke) {
 				t.Fatalf("err = %v, want %v", err, tc.want)

@@ -38,12 +38,12 @@ func writeFile(t *testing.T, body string) string {
 }
 
 func TestLoadDefaults(t *testing.T) {
-	cfg, path, err := config.Load(config.LoadOptions{Dir: t.TempDir(), Flags: flags(t)})
+	cfg, files, err := config.Load(config.LoadOptions{Dir: t.TempDir(), Flags: flags(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if path != "" {
-		t.Errorf("path = %q, want none", path)
+	if len(files) != 0 {
+		t.Errorf("files = %+v, want none", files)
 	}
 	s, err := cfg.Validate(now)
 	if err != nil {
@@ -78,7 +78,7 @@ func TestLoadPrecedence(t *testing.T) {
 			for k, v := range tc.env {
 				t.Setenv(k, v)
 			}
-			cfg, _, err := config.Load(config.LoadOptions{Dir: dir, Flags: flags(t, tc.args...)})
+			cfg, _, err := config.Load(config.LoadOptions{File: filepath.Join(dir, config.FileName), Flags: flags(t, tc.args...)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -104,6 +104,7 @@ func TestEveryKeyFromEnv(t *testing.T) {
 		"serve.tls-key": "k.pem", "serve.max-request-size": "1MiB", "serve.rate-limit": "5", "serve.rate-burst": "7",
 		"serve.max-concurrent": "3", "serve.async-size": "0", "serve.list-refresh": "5m", "serve.shutdown-timeout": "9s",
 		"serve.log-max-input": "1KiB", "serve.checkpoint-every": "10", "serve.access-log": "false",
+		"policy.allow-builtins": "http.send,time.now_ns", "policy.timeout": "3s", "policy.max-memory": "256MiB",
 	}
 	for _, k := range config.Keys() {
 		v, ok := values[k.Name]
@@ -135,7 +136,9 @@ func TestEveryKeyFromEnv(t *testing.T) {
 		"serve.max-concurrent": fmt.Sprint(cfg.Serve.MaxConcurrent), "serve.async-size": cfg.Serve.AsyncSize,
 		"serve.list-refresh": cfg.Serve.ListRefresh, "serve.shutdown-timeout": cfg.Serve.ShutdownTimeout,
 		"serve.log-max-input": cfg.Serve.LogMaxInput, "serve.checkpoint-every": fmt.Sprint(cfg.Serve.CheckpointEvery),
-		"serve.access-log": fmt.Sprint(cfg.Serve.AccessLog),
+		"serve.access-log":      fmt.Sprint(cfg.Serve.AccessLog),
+		"policy.allow-builtins": strings.Join(cfg.Policy.AllowBuiltins, ","), "policy.timeout": cfg.Policy.Timeout,
+		"policy.max-memory": cfg.Policy.MaxMemory,
 	}
 	if cfg.Screen.Match != 0.95 || cfg.Screen.Review != 0.7 || cfg.Coverage.MaxListed != 3 {
 		t.Errorf("numbers from env: %+v %+v", cfg.Screen, cfg.Coverage)
@@ -178,7 +181,7 @@ func TestLoadErrors(t *testing.T) {
 				t.Setenv(k, v)
 			}
 			dir := writeFile(t, tc.file)
-			cfg, _, err := config.Load(config.LoadOptions{Dir: dir})
+			cfg, _, err := config.Load(config.LoadOptions{File: filepath.Join(dir, config.FileName)})
 			if err == nil {
 				_, err = cfg.Validate(now)
 			}

@@ -74,6 +74,12 @@ func (c *Config) Validate(now time.Time) (Settled, error) {
 			return s, keyError("lists.base-url", c.Lists.BaseURL, "an http or https URL without query, such as https://mirror.example.com/bangate-lists")
 		}
 	}
+	if s.PolicyTimeout, err = ParseAge(c.Policy.Timeout); err != nil || s.PolicyTimeout <= 0 {
+		return s, keyError("policy.timeout", c.Policy.Timeout, "a duration such as 10s or 2m")
+	}
+	if s.PolicyMaxMemory, err = ParseSize(c.Policy.MaxMemory); err != nil || s.PolicyMaxMemory <= 0 {
+		return s, keyError("policy.max-memory", c.Policy.MaxMemory, "a size such as 512MiB or 2GiB")
+	}
 	for _, o := range c.Output {
 		format, _, _ := strings.Cut(o, "=")
 		if format == "" {

@@ -31,6 +31,12 @@ type Run struct {
 	Profile string `json:"profile"`
 	// Lists is the provenance of every list loaded, sorted by ID.
 	Lists []provenance.List `json:"lists"`
+	// Sources are the configuration files read and the user policy files
+	// loaded, with their digests.
+	Sources Sources `json:"sources"`
+	// Licensed are the findings waived under a sanctions licence
+	// (LicensedFindings): reports show them first.
+	Licensed []Licensed `json:"licensed,omitempty"`
 	// Inputs holds one entry per input, in the order given.
 	Inputs []Input `json:"inputs"`
 	// Outcome is the run's outcome: OutcomeFor(ExitCode), "pass",

@@ -141,6 +141,8 @@ func Build(c Check, snaps []ListSnapshot, integrity string) *Predicate {
 		AsOf:      run.AsOf.UTC(),
 		Plan:      &plan,
 		Policy:    Bundle{Version: run.Tool.BundleVersion, Digest: c.Session.BundleDigest(), Files: c.Session.PolicyFiles()},
+		Sources:   &run.Sources,
+		Licensed:  run.Licensed,
 		Lists:     snaps,
 		Outcome:   run.Outcome,
 		ExitCode:  run.ExitCode,

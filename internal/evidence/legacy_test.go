@@ -14,7 +14,10 @@ import (
 )
 
 // Records written before the plan was recorded (predicate version 1) are
-// still read and replayed to the same decision.
+// still read and replayed to the same decision, except one whose waivers
+// select by a bare ref, which today's code refuses (issue 13: a second
+// component given the same ref was waived too): its replay says so, and
+// how to fix the waiver.
 func TestReplayVersion1Records(t *testing.T) {
 	dir := t.TempDir()
 	extractTarGz(t, filepath.Join("testdata", "legacy-v1.tar.gz"), dir)
@@ -36,6 +39,12 @@ func TestReplayVersion1Records(t *testing.T) {
 				t.Fatalf("not a version 1 record: version %d", rec.Predicate.Version)
 			}
 			res, err := evidence.Replay(context.Background(), rec, st, evidence.ReplayOptions{Tool: tool, Cache: cache})
+			if name == "sbom.intoto.json" {
+				if err == nil || !strings.Contains(err.Error(), `ref "kav-sdk" alone`) || !strings.Contains(err.Error(), "add the component's purl") {
+					t.Fatalf("replay of a record with a ref-only waiver: err %v", err)
+				}
+				return
+			}
 			if err != nil {
 				t.Fatal(err)
 			}

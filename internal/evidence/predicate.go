@@ -75,6 +75,12 @@ type Predicate struct {
 	Config *Config `json:"config,omitempty"`
 	// Policy is the policy bundle.
 	Policy Bundle `json:"policy"`
+	// Sources are the configuration files read (as the plan names them)
+	// and the user policy files loaded, each with its sha256; absent from
+	// records written before they were recorded.
+	Sources *decision.Sources `json:"sources,omitempty"`
+	// Licensed are the findings waived under a sanctions licence.
+	Licensed []decision.Licensed `json:"licensed,omitempty"`
 	// Lists are the list snapshots screened against, sorted by ID.
 	Lists []ListSnapshot `json:"lists"`
 	// Waivers are the waivers loaded and what became of them.

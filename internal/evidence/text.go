@@ -87,6 +87,21 @@ func RenderText(w io.Writer, rec *Record) error {
 	for _, e := range p.Errors {
 		ew.printf("Could not fully check: %s\n", e)
 	}
+	for _, l := range p.Licensed {
+		ew.printf("Waived under a sanctions licence: %s waiver %s, licence %q: %s in %s (approved by %s, expires %s)\n",
+			l.Rule, l.Waiver, l.Licence, l.Subject.Ref, l.Input, l.ApprovedBy, l.Expires)
+	}
+	if src := p.Sources; src != nil {
+		for _, f := range src.Config {
+			ew.printf("Config: %s (%s) sha256:%s\n", f.Path, f.Trust, f.SHA256)
+			for _, s := range f.Ignored {
+				ew.printf("  not applied: %s %s: %s\n", s.Key, s.Value, s.Reason)
+			}
+		}
+		for _, f := range src.Policies {
+			ew.printf("User policy: %s: %s sha256:%s\n", f.Origin, f.Path, f.SHA256)
+		}
+	}
 	ew.printf("Policy bundle %s: sha256:%s, %d files\n", p.Policy.Version, p.Policy.Digest, len(p.Policy.Files))
 	ew.printf("Lists:\n")
 	for _, l := range p.Lists {

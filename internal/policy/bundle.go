@@ -42,7 +42,8 @@ type Origin struct {
 const OriginBuiltin = "builtin"
 
 // Origins are the built-in bundle (when builtin is not nil) followed by
-// every user directory.
+// every user directory. A user directory named like the built-in origin
+// ("builtin") is named "./builtin", so that it is never taken for it.
 func Origins(builtin fs.FS, userDirs []string) ([]Origin, error) {
 	var out []Origin
 	if builtin != nil {
@@ -56,7 +57,11 @@ func Origins(builtin fs.FS, userDirs []string) ([]Origin, error) {
 		if !info.IsDir() {
 			return nil, fmt.Errorf("load policy %s: not a directory", dir)
 		}
-		out = append(out, Origin{Name: dir, FS: os.DirFS(dir)})
+		name := dir
+		if name == OriginBuiltin {
+			name = "." + string(filepath.Separator) + dir
+		}
+		out = append(out, Origin{Name: name, FS: os.DirFS(dir)})
 	}
 	return out, nil
 }
@@ -72,9 +77,12 @@ func LoadBundle(builtin fs.FS, userDirs []string) (*Bundle, error) {
 	return LoadOrigins(origins, true)
 }
 
-// LoadOrigins reads and merges the policy files of every origin, in order.
-// Without tests, *_test.rego files are left out: they define no deny,
-// review or warn, and compiling them costs time on every check.
+// LoadOrigins reads and merges the policy files of every origin, the
+// built-in one first. Without tests, *_test.rego files are left out: they
+// define no deny, review or warn, and compiling them costs time on every
+// check. A user origin's files must stay in the user's namespace (see
+// namespace.go): a module or data file that defines or overrides part of
+// the built-in bundle is a *NamespaceError naming the file.
 func LoadOrigins(origins []Origin, tests bool) (*Bundle, error) {
 	skip := skipNonBundle
 	if !tests {
@@ -83,7 +91,12 @@ func LoadOrigins(origins []Origin, tests bool) (*Bundle, error) {
 		}
 	}
 	b := &Bundle{Modules: map[string]*ast.Module{}, Documents: map[string]any{}, Contents: map[provenance.File][]byte{}}
-	for _, o := range origins {
+	ordered := slices.Clone(origins)
+	slices.SortStableFunc(ordered, func(x, y Origin) int {
+		return cmpBool(y.Name == OriginBuiltin, x.Name == OriginBuiltin)
+	})
+	r := newReserved()
+	for _, o := range ordered {
 		res, err := loader.NewFileLoader().WithFS(o.FS).WithRegoVersion(ast.RegoV1).
 			WithProcessAnnotation(true).Filtered([]string{"."}, skip)
 		if err != nil {
@@ -92,7 +105,29 @@ func LoadOrigins(origins []Origin, tests bool) (*Bundle, error) {
 			}
 			return nil, fmt.Errorf("load policy %s: %w", o.Name, oneLine(err))
 		}
-		if err := b.add(o.Name, res, o.FS, skip); err != nil {
+		files, err := bundleFiles(o.FS, skip)
+		if err != nil {
+			return nil, fmt.Errorf("load policy %s: %w", o.Name, err)
+		}
+		// A user origin is checked before it is merged, so that the
+		// error names its file rather than a merge conflict.
+		if o.Name == OriginBuiltin {
+			r.addBuiltin(res)
+		} else {
+			if err := r.checkModules(o.Name, res); err != nil {
+				return nil, err
+			}
+			var data []string
+			for _, f := range files {
+				if filepath.Ext(f) != ".rego" {
+					data = append(data, f)
+				}
+			}
+			if err := r.checkData(o.Name, o.FS, data); err != nil {
+				return nil, err
+			}
+		}
+		if err := b.add(o.Name, res, o.FS, files); err != nil {
 			return nil, err
 		}
 	}
@@ -131,7 +166,21 @@ func skipNonBundle(abspath string, info fs.FileInfo, depth int) bool {
 	return true
 }
 
-func (b *Bundle) add(origin string, res *loader.Result, fsys fs.FS, skip loader.Filter) error {
+// cmpBool orders false before true.
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	default:
+		return -1
+	}
+}
+
+// add merges an origin's loaded modules and documents into b and keeps the
+// bytes and digest of each of its files.
+func (b *Bundle) add(origin string, res *loader.Result, fsys fs.FS, files []string) error {
 	for _, name := range slices.Sorted(maps.Keys(res.Modules)) {
 		key := origin + ":" + name
 		if _, dup := b.Modules[key]; dup {
@@ -142,20 +191,7 @@ func (b *Bundle) add(origin string, res *loader.Result, fsys fs.FS, skip loader.
 	if err := mergeDocs(b.Documents, res.Documents, ""); err != nil {
 		return fmt.Errorf("load policy %s: %w", origin, err)
 	}
-	return fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			return nil
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		if skip(path, info, 1) {
-			return nil
-		}
+	for _, path := range files {
 		data, err := fs.ReadFile(fsys, path)
 		if err != nil {
 			return fmt.Errorf("read policy %s: %w", path, err)
@@ -164,8 +200,30 @@ func (b *Bundle) add(origin string, res *loader.Result, fsys fs.FS, skip loader.
 		f := provenance.File{Origin: origin, Path: path, SHA256: hex.EncodeToString(sum[:])}
 		b.Files = append(b.Files, f)
 		b.Contents[f] = data
+	}
+	return nil
+}
+
+// bundleFiles lists the paths of the files of fsys that skip keeps.
+func bundleFiles(fsys fs.FS, skip loader.Filter) ([]string, error) {
+	var files []string
+	err := fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		switch {
+		case d.IsDir() && path != "." && skip(path, info, 1):
+			return fs.SkipDir // as the loader skips it
+		case !d.IsDir() && !skip(path, info, 1):
+			files = append(files, path)
+		}
 		return nil
 	})
+	return files, err
 }
 
 // Digest is one sha256 over every file's origin, path and digest, in order.

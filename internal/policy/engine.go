@@ -29,13 +29,21 @@ type Options struct {
 	UserDirs []string
 	// Waivers are placed at data.bangate.waivers.
 	Waivers []map[string]any
+	// Limits bound the policies' built-in functions, time and memory.
+	Limits Limits
 }
 
 // Engine evaluates input documents against a compiled bundle.
 type Engine struct {
-	pq     rego.PreparedEvalQuery
-	bundle *Bundle
+	pq      rego.PreparedEvalQuery
+	waivers rego.PreparedEvalQuery
+	bundle  *Bundle
+	limits  Limits
 }
+
+// WaiverQuery is the query whose value is every problem with the waivers
+// loaded (lib/waivers.rego): a set of {code, message}.
+const WaiverQuery = "data.bangate.lib.waivers.errors"
 
 // OPAVersion is the version of the embedded OPA.
 func OPAVersion() string { return version.Version }
@@ -50,11 +58,18 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return NewFromBundle(ctx, b, opts.Waivers)
+	return NewFromBundle(ctx, b, opts.Waivers, opts.Limits)
 }
 
-// NewFromBundle compiles an already loaded bundle.
-func NewFromBundle(ctx context.Context, b *Bundle, waivers []map[string]any) (*Engine, error) {
+// NewFromBundle compiles an already loaded bundle with the capabilities
+// the limits allow (Capabilities), and prepares the decision query and
+// the waiver query.
+func NewFromBundle(ctx context.Context, b *Bundle, waivers []map[string]any, limits Limits) (*Engine, error) {
+	limits = limits.withDefaults()
+	caps, err := Capabilities(limits.AllowBuiltins)
+	if err != nil {
+		return nil, err
+	}
 	docs := maps.Clone(b.Documents)
 	if waivers != nil {
 		bg, _ := docs["bangate"].(map[string]any)
@@ -85,10 +100,13 @@ func NewFromBundle(ctx context.Context, b *Bundle, waivers []map[string]any) (*E
 	}
 	store := inmem.NewFromObjectWithOpts(plain, inmem.OptRoundTripOnWrite(false))
 
-	compiler := ast.NewCompiler().WithStrict(false).WithEnablePrintStatements(false)
+	compiler := ast.NewCompiler().WithStrict(false).WithEnablePrintStatements(false).WithCapabilities(caps)
 	modules := map[string]*ast.Module{}
 	for _, k := range slices.Sorted(maps.Keys(b.Modules)) {
 		modules[k] = b.Modules[k]
+	}
+	if err := deniedCalls(modules, caps); err != nil {
+		return nil, err
 	}
 	compiler.Compile(modules)
 	if compiler.Failed() {
@@ -97,19 +115,76 @@ func NewFromBundle(ctx context.Context, b *Bundle, waivers []map[string]any) (*E
 	if err := checkRulePackages(modules); err != nil {
 		return nil, err
 	}
-	r := rego.New(
-		rego.Query(Query),
-		rego.Compiler(compiler),
-		rego.Store(store),
-		rego.StoreReadAST(true),
-		rego.StrictBuiltinErrors(true),
-	)
-	pq, err := r.PrepareForEval(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("prepare policies: %w", oneLine(err))
+	prepare := func(query string) (rego.PreparedEvalQuery, error) {
+		pq, err := rego.New(
+			rego.Query(query),
+			rego.Compiler(compiler),
+			rego.Store(store),
+			rego.StoreReadAST(true),
+			rego.StrictBuiltinErrors(true),
+			rego.Capabilities(caps),
+		).PrepareForEval(ctx)
+		if err != nil {
+			return pq, fmt.Errorf("prepare policies: %w", oneLine(err))
+		}
+		return pq, nil
 	}
-	return &Engine{pq: pq, bundle: b}, nil
+	e := &Engine{bundle: b, limits: limits}
+	if e.pq, err = prepare(Query); err != nil {
+		return nil, err
+	}
+	if e.waivers, err = prepare(WaiverQuery); err != nil {
+		return nil, err
+	}
+	return e, nil
 }
+
+// WaiverErrors evaluates the bundle's own checks of the waivers loaded
+// (WaiverQuery), which need no input: a waiver of a rule that requires a
+// licence without one, a malformed selector. It returns their messages,
+// sorted; none when the bundle has no such checks.
+func (e *Engine) WaiverErrors(ctx context.Context) ([]string, error) {
+	rs, err := e.eval(ctx, e.waivers, ast.NewObject())
+	if err != nil {
+		return nil, err
+	}
+	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
+		return nil, nil
+	}
+	errs, ok := rs[0].Expressions[0].Value.([]any)
+	if !ok {
+		return nil, fmt.Errorf("evaluate waivers: %s is not a set", WaiverQuery)
+	}
+	var out []string
+	for _, x := range errs {
+		m, _ := x.(map[string]any)
+		msg, _ := m["message"].(string)
+		if msg == "" {
+			return nil, fmt.Errorf("evaluate waivers: %s holds %v, not {code, message}", WaiverQuery, x)
+		}
+		out = append(out, msg)
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// eval evaluates a prepared query on input under the engine's time and
+// memory limits.
+func (e *Engine) eval(ctx context.Context, pq rego.PreparedEvalQuery, input ast.Value) (rego.ResultSet, error) {
+	g := watch(ctx, e.limits)
+	rs, err := pq.Eval(ctx, rego.EvalParsedInput(input), rego.EvalExternalCancel(g.cancel))
+	grown, why := g.finish()
+	if why != nil && err != nil {
+		return nil, limitError(why, e.limits, grown)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("evaluate policies: %w", oneLine(err))
+	}
+	return rs, nil
+}
+
+// Limits are the engine's limits, defaults filled.
+func (e *Engine) Limits() Limits { return e.limits }
 
 // Files lists the bundle's files with their digests.
 func (e *Engine) Files() []provenance.File { return slices.Clone(e.bundle.Files) }
@@ -124,13 +199,14 @@ func (e *Engine) Digest() string { return e.bundle.Digest() }
 // Profiles are the obligation profiles the bundle defines.
 func (e *Engine) Profiles() []string { return e.bundle.Profiles() }
 
-// Evaluate runs the decision query on one input document. An undefined
-// result, a builtin error or a malformed violation is an error: a check
+// Evaluate runs the decision query on one input document, under the
+// engine's time and memory limits (Limits). An undefined result, a builtin
+// error, a limit reached or a malformed violation is an error: a check
 // that could not be made is never a pass.
 func (e *Engine) Evaluate(ctx context.Context, input ast.Value) (decision.Result, error) {
-	rs, err := e.pq.Eval(ctx, rego.EvalParsedInput(input))
+	rs, err := e.eval(ctx, e.pq, input)
 	if err != nil {
-		return decision.Result{}, fmt.Errorf("evaluate policies: %w", oneLine(err))
+		return decision.Result{}, err
 	}
 	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
 		return decision.Result{}, fmt.Errorf("evaluate policies: %s is undefined (a rule errored or the bundle has no decision package)", Query)

@@ -73,7 +73,7 @@ func TestEngineFailsClosed(t *testing.T) {
 		{"malformed violation", map[string]string{"bad.rego": "package bangate.rules.bad\n\ndeny contains {\"message\": \"no rule\"} if { true }\n"}, true, "malformed violation", true},
 		{"builtin error at evaluation", map[string]string{"bad.rego": "package bangate.rules.bad\n\ndeny contains {\"rule\": \"r\", \"severity\": \"high\", \"message\": \"m\", \"subject\": {\"kind\": \"document\"}} if {\n\ttime.parse_rfc3339_ns(\"not a date\") > 0\n}\n"}, true, "evaluate policies", true},
 		{"no decision package", map[string]string{"only.rego": "package other\n\nx := 1\n"}, false, "undefined", true},
-		{"data set twice", map[string]string{"bangate/lists/k.yaml": "kaspersky:\n  title: mine\n"}, true, "set twice", false},
+		{"built-in list overridden", map[string]string{"bangate/lists/k.yaml": "kaspersky:\n  title: mine\n"}, true, "defined by the built-in bundle", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -103,13 +103,13 @@ func TestEngineFailsClosed(t *testing.T) {
 }
 
 func TestParseWaivers(t *testing.T) {
-	good := "waivers:\n  - id: W1\n    rule: r\n    subject: {ref: c1}\n    reason: why\n    approved_by: me\n    expires: \"2027-01-31\"\n"
+	good := "waivers:\n  - id: W1\n    rule: r\n    subject: {purl: pkg:npm/c1@1}\n    reason: why\n    approved_by: me\n    expires: \"2027-01-31\"\n"
 	if ws, err := policy.ParseWaivers([]byte(good), "w.yaml"); err != nil || len(ws) != 1 {
 		t.Fatalf("good file: %v %v", ws, err)
 	}
 	bad := map[string]string{
 		"bad date":       strings.Replace(good, "2027-01-31", "31/01/2027", 1),
-		"no subject":     strings.Replace(good, "subject: {ref: c1}", "subject: {}", 1),
+		"no subject":     strings.Replace(good, "subject: {purl: pkg:npm/c1@1}", "subject: {}", 1),
 		"unknown key":    strings.Replace(good, "reason: why", "reasn: why", 1),
 		"no approver":    strings.Replace(good, "approved_by: me", "approved_by: \"\"", 1),
 		"not a list":     "waivers: 3\n",

@@ -21,8 +21,18 @@ type TestResult struct {
 }
 
 // RunTests runs every Rego test (test_* rules) of the bundle: the same
-// tests `opa test` runs, with builtin errors raised.
-func RunTests(ctx context.Context, b *Bundle) ([]TestResult, error) {
+// tests `opa test` runs, with builtin errors raised, compiled with the
+// capabilities a check compiles them with (Capabilities), each test under
+// the limits' time limit.
+func RunTests(ctx context.Context, b *Bundle, limits Limits) ([]TestResult, error) {
+	limits = limits.withDefaults()
+	caps, err := Capabilities(limits.AllowBuiltins)
+	if err != nil {
+		return nil, err
+	}
+	if err := deniedCalls(b.Modules, caps); err != nil {
+		return nil, err
+	}
 	store := inmem.NewFromObject(b.Documents)
 	txn, err := store.NewTransaction(ctx)
 	if err != nil {
@@ -30,7 +40,8 @@ func RunTests(ctx context.Context, b *Bundle) ([]TestResult, error) {
 	}
 	defer store.Abort(ctx, txn)
 	ch, err := tester.NewRunner().
-		SetCompiler(ast.NewCompiler().WithEnablePrintStatements(false)).
+		SetCompiler(ast.NewCompiler().WithEnablePrintStatements(false).WithCapabilities(caps)).
+		SetTimeout(limits.Timeout).
 		SetStore(store).
 		SetModules(b.Modules).
 		RaiseBuiltinErrors(true).

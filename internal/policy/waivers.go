@@ -62,8 +62,6 @@ func ParseWaivers(data []byte, name string) ([]decision.Waiver, error) {
 			return nil, errors.New(at + ": id given twice")
 		case w.Rule == "":
 			return nil, errors.New(at + ": no rule")
-		case w.Subject == (decision.WaiverSubject{}):
-			return nil, errors.New(at + ": no subject selector (ref, name or purl)")
 		case strings.TrimSpace(w.Reason) == "":
 			return nil, errors.New(at + ": no reason")
 		case strings.TrimSpace(w.ApprovedBy) == "":
@@ -72,6 +70,14 @@ func ParseWaivers(data []byte, name string) ([]decision.Waiver, error) {
 		if _, err := time.Parse(time.DateOnly, w.Expires); err != nil {
 			return nil, fmt.Errorf("%s: bad expires %q: want YYYY-MM-DD", at, w.Expires)
 		}
+		if w.Licence != "" && strings.TrimSpace(w.Licence) == "" {
+			return nil, errors.New(at + ": licence is blank")
+		}
+		subj, err := checkSubject(w.Subject)
+		if err != nil {
+			return nil, fmt.Errorf("%s: subject: %w", at, err)
+		}
+		f.Waivers[i].Subject = subj
 		seen[w.ID] = true
 	}
 	return f.Waivers, nil
@@ -91,8 +97,17 @@ func WaiverData(ws []decision.Waiver) []map[string]any {
 		if w.Subject.PURL != "" {
 			subj["purl"] = w.Subject.PURL
 		}
+		if w.Subject.Hash != "" {
+			subj["hash"] = w.Subject.Hash
+		}
+		if w.Subject.Vendor != "" {
+			subj["vendor"] = w.Subject.Vendor
+		}
 		out[i] = map[string]any{"id": w.ID, "rule": w.Rule, "subject": subj, "reason": w.Reason,
 			"approved_by": w.ApprovedBy, "ticket": w.Ticket, "expires": w.Expires}
+		if w.Licence != "" {
+			out[i]["licence"] = w.Licence
+		}
 	}
 	return out
 }

@@ -14,7 +14,7 @@ import (
 // the key and the line.
 func TestParseWaiversAmbiguousKeys(t *testing.T) {
 	t.Parallel()
-	const good = "waivers:\n  - id: W1\n    rule: r\n    subject: {ref: c1}\n    reason: why\n    approved_by: me\n    expires: \"2027-01-31\"\n"
+	const good = "waivers:\n  - id: W1\n    rule: r\n    subject: {purl: pkg:npm/c1@1}\n    reason: why\n    approved_by: me\n    expires: \"2027-01-31\"\n"
 	tests := []struct {
 		name, body string
 		want       error
@@ -23,8 +23,8 @@ func TestParseWaiversAmbiguousKeys(t *testing.T) {
 	}{
 		{"rule twice", strings.Replace(good, "    rule: r\n", "    rule: r\n    rule: other\n", 1), strictkeys.ErrDuplicateKey, "rule", 4},
 		{"RULE", strings.Replace(good, "    rule: r\n", "    rule: r\n    RULE: other\n", 1), strictkeys.ErrFoldedKey, "RULE", 4},
-		{"subject ref and REF", strings.Replace(good, "{ref: c1}", "{ref: c1, REF: c2}", 1), strictkeys.ErrFoldedKey, "REF", 4},
-		{"subject with long s", strings.Replace(good, "subject: {ref: c1}\n", "subject: {ref: c1}\n    \u017fubject: {name: x}\n", 1), strictkeys.ErrFoldedKey, "\u017fubject", 5},
+		{"subject purl and PURL", strings.Replace(good, "{purl: pkg:npm/c1@1}", "{purl: pkg:npm/c1@1, PURL: c2}", 1), strictkeys.ErrFoldedKey, "PURL", 4},
+		{"subject with long s", strings.Replace(good, "subject: {purl: pkg:npm/c1@1}\n", "subject: {purl: pkg:npm/c1@1}\n    \u017fubject: {name: x}\n", 1), strictkeys.ErrFoldedKey, "\u017fubject", 5},
 		{"WAIVERS", good + "WAIVERS: []\n", strictkeys.ErrFoldedKey, "WAIVERS", 8},
 		{"json id and ID", `{"waivers":[{"id":"W1","ID":"W2","rule":"r","subject":{"ref":"c1"},"reason":"why","approved_by":"me","expires":"2027-01-31"}]}`,
 			strictkeys.ErrFoldedKey, "ID", 1},

@@ -8,6 +8,17 @@
 // and is safe for concurrent use. New picks a renderer by format name
 // (package atomicfile writes a report file all or nothing).
 //
+// Every format names, near its top, each configuration file read and each
+// user policy file loaded with its sha256 (Run.Sources; for a bangate.yaml
+// found in the working directory, the settings it was not allowed to make),
+// and lists first the findings waived under a sanctions licence
+// (Run.Licensed): text "config:", "user policy:" and "licensed:" lines
+// after the outcome; JSON "sources" and "licensed"; SARIF invocation
+// properties, with a warning notification per licensed waiver and a note
+// per found config file with settings not applied; JUnit suite properties
+// "config", "user_policy" and "licensed", and a "waived-under-licence"
+// skip; Markdown and HTML a banner and a list of the files.
+//
 // What each format decides:
 //
 //   - text, full (New("text")): per input a header, the findings grouped

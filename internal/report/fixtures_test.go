@@ -299,6 +299,46 @@ func placedRun() *decision.Run {
 	return run
 }
 
+// trustedRun is a run that read a found configuration file (with
+// settings not applied) and a user policy file, and in which a blocked
+// person is waived under an OFAC licence.
+func trustedRun() *decision.Run {
+	blocked := decision.Violation{
+		Rule:     "ofac-sdn-blocked",
+		Severity: "critical",
+		Title:    "Blocked person (OFAC SDN)",
+		Message:  "lib@1.0.0: author \"Andrey Tikhonov\" matches SDN entry 36290 \"TIKHONOV, Andrey\" (individual), programs CYBER2.",
+		Subject:  decision.Subject{Kind: "component", Ref: "pkg:npm/lib@1.0.0", Name: "lib", Version: "1.0.0"},
+		Pointer:  "/components/0/authors/0/name",
+		Authority: &decision.Authority{Citation: "31 CFR chapter V; E.O. 13694, 31 CFR part 578 (CYBER2)",
+			URL: "https://sanctionssearch.ofac.treas.gov/Details.aspx?id=36290", Obligation: "ofac-sdn"},
+		Waiver: map[string]any{
+			"id": "W-12", "rule": "ofac-sdn-blocked", "subject": map[string]any{"purl": "pkg:npm/lib@1.0.0"},
+			"reason": "maintenance payments authorised", "approved_by": "legal@example.com",
+			"ticket": "SAN-12", "expires": "2027-01-01", "licence": "OFAC general licence GL 13",
+		},
+	}
+	in := sbomInput("sbom/app.cdx.json")
+	in.Outcome = decision.OutcomePass
+	in.Result = decision.Result{Outcome: decision.OutcomePass, Waived: []decision.Violation{blocked}}
+	run := &decision.Run{
+		Tool: tool(), AsOf: asOf, Profile: "federal-contractor", Lists: listProvenance(),
+		Sources: decision.Sources{
+			Config: []decision.ConfigFile{{
+				Path: "bangate.yaml", SHA256: "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae", Trust: decision.TrustFound,
+				Ignored: []decision.IgnoredSetting{
+					{Key: "as-of", Value: "2015-01-01", Reason: "can weaken the gate"},
+					{Key: "lists.dir", Value: "./lists", Reason: "can weaken the gate"},
+				},
+			}},
+			Policies: []provenance.File{{Origin: "policy", Path: "bangate/rules/mine/mine.rego", SHA256: "fcde2b2edba56bf408601fb721fe9b5c338d10ee429ea04fae5511b68fbf8fb9"}},
+		},
+		Inputs: []decision.Input{in}, Outcome: decision.OutcomePass, ExitCode: decision.ExitPass,
+	}
+	run.Licensed = decision.LicensedFindings(run)
+	return run
+}
+
 // fixtures are the runs every golden test renders, by name.
 func fixtures() []struct {
 	name string
@@ -315,5 +355,6 @@ func fixtures() []struct {
 		{"waived", waivedRun()},
 		{"stale", staleRun()},
 		{"placed", placedRun()},
+		{"trusted", trustedRun()},
 	}
 }

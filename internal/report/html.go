@@ -29,8 +29,13 @@ type htmlPage struct {
 	Counts   counts
 	// Errors are the run's own errors, shown in a banner.
 	Errors []string
-	Inputs []htmlInput
-	Lists  []htmlList
+	// Licensed are the findings waived under a sanctions licence, shown in
+	// a banner of their own.
+	Licensed []string
+	// Sources are the configuration and user policy files read.
+	Sources []sourceItem
+	Inputs  []htmlInput
+	Lists   []htmlList
 }
 
 type htmlInput struct {
@@ -100,6 +105,10 @@ func (r *htmlRenderer) Render(w io.Writer, run *decision.Run) error {
 		Profile:  cmp.Or(run.Profile, "default"),
 		Counts:   runCounts(run),
 		Errors:   run.Errors,
+		Sources:  sourceItems(run),
+	}
+	for _, l := range run.Licensed {
+		page.Licensed = append(page.Licensed, licensedLine(l))
 	}
 	for i := range run.Inputs {
 		page.Inputs = append(page.Inputs, newHTMLInput(&run.Inputs[i]))

@@ -4,8 +4,9 @@ package report
 // fonts are the reader's system fonts, and the Content-Security-Policy
 // forbids every fetch. Table rows carry classes tests and auditors' tools
 // can select on: violation-row, component-row, review-row, warning-row,
-// waived-row, list-row; the banner is #outcome with class outcome-<value>,
-// and the run's own errors are in #run-errors.
+// waived-row, list-row, source-row; the banner is #outcome with class
+// outcome-<value>, the run's own errors are in #run-errors, and the
+// findings waived under a sanctions licence in #licensed.
 const htmlSource = `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -38,6 +39,8 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fo
 .error { color: #82071e; font-weight: 600; }
 #run-errors { padding: .75rem 1.25rem; border-radius: 6px; margin-bottom: 1rem; border: 2px solid #8250df; background: #fbefff; color: #512a97; }
 #run-errors ul { margin: .25rem 0 0; padding-left: 1.25rem; }
+#licensed { padding: .75rem 1.25rem; border-radius: 6px; margin-bottom: 1rem; border: 2px solid #9a6700; background: #fff8c5; color: #4d2d00; }
+#licensed ul { margin: .25rem 0 0; padding-left: 1.25rem; }
 .muted { color: #57606a; }
 @media print { body { max-width: none; } #outcome { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
 </style>
@@ -48,12 +51,15 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fo
 <div id="outcome" class="outcome outcome-{{.Outcome}}" role="status">{{if eq .Outcome "pass"}}PASS{{else if eq .Outcome "fail"}}FAIL{{else if eq .Outcome "review"}}REVIEW{{else if eq .Outcome "error"}}ERROR{{else}}{{.Outcome}}{{end}} &middot; exit {{.ExitCode}} &middot; {{.Counts}}</div>
 {{if .Errors}}<div id="run-errors" class="run-errors" role="alert"><strong>The check could not be completed:</strong>
 <ul>{{range .Errors}}<li>{{.}}</li>{{end}}</ul></div>
+{{end}}{{if .Licensed}}<div id="licensed" class="licensed" role="alert"><strong>Waived under a sanctions licence</strong> (dealing with a blocked person or frozen assets, authorised only by the licence named):
+<ul>{{range .Licensed}}<li>{{.}}</li>{{end}}</ul></div>
 {{end}}<dl class="meta">
 <dt>Decided as of</dt><dd>{{.AsOf}}</dd>
 <dt>Profile</dt><dd>{{.Profile}}</dd>
 <dt>Tool</dt><dd>{{.Tool}}</dd>
 <dt>Inputs</dt><dd>{{len .Inputs}}</dd>
-</dl>
+{{range .Sources}}<dt>{{if eq .Label "config"}}Config{{else}}User policy{{end}}</dt><dd class="source-row">{{.Name}} <span class="muted">sha256</span> <code>{{.SHA256}}</code>{{if .Note}}<br><span class="muted">{{.Note}}</span>{{end}}</dd>
+{{end}}</dl>
 </header>
 <main>
 {{range .Inputs}}

@@ -158,6 +158,12 @@ func normalizedRun(run *decision.Run) *decision.Run {
 	if out.Lists == nil {
 		out.Lists = []provenance.List{}
 	}
+	if out.Sources.Config == nil {
+		out.Sources.Config = []decision.ConfigFile{}
+	}
+	if out.Sources.Policies == nil {
+		out.Sources.Policies = []provenance.File{}
+	}
 	out.Inputs = make([]decision.Input, len(run.Inputs))
 	for i, in := range run.Inputs {
 		in.Result.Violations = nonNil(in.Result.Violations)

@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/bangate/bangate/internal/decision"
+	"github.com/bangate/bangate/internal/provenance"
 	"github.com/bangate/bangate/internal/report"
 )
 
@@ -32,6 +33,12 @@ func TestJSONRoundTrip(t *testing.T) {
 			}
 			// What went in comes back, with nil result lists as empty ones.
 			want := fx.run
+			if want.Sources.Config == nil {
+				want.Sources.Config = []decision.ConfigFile{}
+			}
+			if want.Sources.Policies == nil {
+				want.Sources.Policies = []provenance.File{}
+			}
 			for i := range want.Inputs {
 				r := &want.Inputs[i].Result
 				for _, l := range []*[]decision.Violation{&r.Violations, &r.Reviews, &r.Warnings, &r.Waived} {

@@ -180,7 +180,8 @@ func junitRunErrors(run *decision.Run) junitSuite {
 	if !run.AsOf.IsZero() {
 		s.Timestamp = run.AsOf.UTC().Format(junitTimestamp)
 	}
-	s.Properties.Props = []junitProperty{{"outcome", runOutcome(run)}, {"as_of", timeText(run.AsOf)}, {"profile", run.Profile}}
+	s.Properties.Props = append([]junitProperty{{"outcome", runOutcome(run)}, {"as_of", timeText(run.AsOf)}, {"profile", run.Profile}},
+		junitRunProps(run, "")...)
 	s.Cases = []junitCase{{
 		Name: "run", Classname: "bangate.run", Time: "0",
 		Error: &junitMessage{
@@ -213,7 +214,7 @@ func junitInput(run *decision.Run, in *decision.Input) junitSuite {
 		junitProperty{"coverage.attributed", strconv.Itoa(in.Coverage.Attributed)},
 		junitProperty{"coverage.unattributed", strconv.Itoa(in.Coverage.Unattributed)},
 	)
-	s.Properties.Props = props
+	s.Properties.Props = append(props, junitRunProps(run, in.Path)...)
 
 	policy := junitCase{Name: "policy", Classname: classname, File: in.Path, Time: "0"}
 	var policyFindings []finding
@@ -269,6 +270,23 @@ func junitInput(run *decision.Run, in *decision.Input) junitSuite {
 	return s
 }
 
+// junitRunProps are the properties every suite carries about the run: each
+// configuration and user policy file read ("config", "user_policy": the
+// file, its sha256 and how it was read), and the findings waived under a
+// sanctions licence ("licensed"; of input, when given, only its own).
+func junitRunProps(run *decision.Run, input string) []junitProperty {
+	var out []junitProperty
+	for _, l := range run.Licensed {
+		if input == "" || l.Input == input {
+			out = append(out, junitProperty{"licensed", xmlText(licensedLine(l))})
+		}
+	}
+	for _, it := range sourceItems(run) {
+		out = append(out, junitProperty{strings.ReplaceAll(it.Label, " ", "_"), xmlText(it.line())})
+	}
+	return out
+}
+
 // fillJUnitCase sets the outcome of one subject's test case.
 func fillJUnitCase(c *junitCase, fs []finding, path string) {
 	var n [4]int
@@ -295,6 +313,13 @@ func fillJUnitCase(c *junitCase, fs []finding, path string) {
 	case n[kindWaived] > 0:
 		c.Skipped = &junitMessage{Type: "waived", Body: body,
 			Message: "waived: " + ruleList}
+		for _, f := range fs {
+			if w := viewWaiver(f.v.Waiver); f.kind == kindWaived && w.Licence != "" {
+				c.Skipped.Type = "waived-under-licence"
+				c.Skipped.Message = "WAIVED UNDER LICENCE " + strconv.Quote(w.Licence) + ": " + ruleList
+				break
+			}
+		}
 	}
 }
 

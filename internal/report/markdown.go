@@ -37,9 +37,29 @@ func (r *markdownRenderer) Render(w io.Writer, run *decision.Run) error {
 		}
 		m.printf("\n")
 	}
+	if len(run.Licensed) > 0 {
+		// As prominent as errors: a blocked person or frozen assets let
+		// through under a licence.
+		m.printf("> **Waived under a sanctions licence** (dealing with a blocked person or frozen assets, authorised only by the licence named):\n")
+		for _, l := range run.Licensed {
+			m.printf("> - %s\n", mdEscape(licensedLine(l)))
+		}
+		m.printf("\n")
+	}
 	m.printf("**Outcome: %s** · exit %d · %s · as of %s · profile %s · %s\n\n",
 		mdEscape(outcome), run.ExitCode, total, timeText(run.AsOf),
 		mdEscape(cmp.Or(run.Profile, "default")), mdEscape(toolLine(run.Tool)))
+	if items := sourceItems(run); len(items) > 0 {
+		m.printf("**Read besides the inputs and lists:**\n\n")
+		for _, it := range items {
+			m.printf("- %s %s · sha256 %s", mdEscape(it.Label), mdEscape(it.Name), mdEscape(it.SHA256))
+			if it.Note != "" {
+				m.printf(" · %s", mdEscape(it.Note))
+			}
+			m.printf("\n")
+		}
+		m.printf("\n")
+	}
 
 	m.printf("| input | kind | format | outcome | violations | reviews | warnings | waived | components | attributed | unattributed |\n")
 	m.printf("| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")

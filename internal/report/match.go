@@ -182,6 +182,8 @@ func score(v any) string {
 // waiverView is a waiver object with its fields as text.
 type waiverView struct {
 	Rule, Reason, ApprovedBy, Ticket, Expires string
+	// Licence is the sanctions licence the waiver names, if any.
+	Licence string
 	// Selector is every other key, as "key=value", sorted.
 	Selector []string
 }
@@ -198,10 +200,11 @@ func viewWaiver(m map[string]any) waiverView {
 		ApprovedBy: str(m["approved_by"]),
 		Ticket:     str(m["ticket"]),
 		Expires:    str(m["expires"]),
+		Licence:    str(m["licence"]),
 	}
 	for k, v := range m {
 		switch k {
-		case "rule", "reason", "approved_by", "ticket", "expires":
+		case "rule", "reason", "approved_by", "ticket", "expires", "licence":
 		default:
 			w.Selector = append(w.Selector, k+"="+str(v))
 		}
@@ -213,6 +216,9 @@ func viewWaiver(m map[string]any) waiverView {
 // line says the waiver in one line.
 func (w waiverView) line() string {
 	var parts []string
+	if w.Licence != "" {
+		parts = append(parts, "under licence "+strconv.Quote(w.Licence))
+	}
 	if w.Reason != "" {
 		parts = append(parts, strconv.Quote(w.Reason))
 	}

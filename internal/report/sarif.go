@@ -174,7 +174,14 @@ func (r *sarifRenderer) build(run *decision.Run) *sarifLog {
 
 	// A run that could not be checked (a stale list) did not execute
 	// successfully, whatever its inputs say; its errors come first.
-	inv := sarifInvocation{ExecutionSuccessful: runOutcome(run) != decision.OutcomeError}
+	inv := sarifInvocation{ExecutionSuccessful: runOutcome(run) != decision.OutcomeError,
+		Properties: sarifInvocationProps{Sources: run.Sources, Licensed: run.Licensed}}
+	if inv.Properties.Sources.Config == nil {
+		inv.Properties.Sources.Config = []decision.ConfigFile{}
+	}
+	if inv.Properties.Sources.Policies == nil {
+		inv.Properties.Sources.Policies = []provenance.File{}
+	}
 	var cands []sarifCandidate
 	notesTruncated := 0
 	for _, e := range run.Errors {
@@ -185,6 +192,21 @@ func (r *sarifRenderer) build(run *decision.Run) *sarifLog {
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
 			Level: "error", Message: sarifText{Text: text},
 		})
+	}
+	// Findings waived under a licence, and a found configuration file's
+	// settings not applied, are notified too: a SARIF viewer shows
+	// notifications where it may hide suppressed results and properties.
+	for _, l := range run.Licensed {
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
+			Level: "warning", Message: sarifText{Text: truncateUTF8(licensedLine(l), r.opts.MaxMessageBytes)},
+		})
+	}
+	for _, f := range run.Sources.Config {
+		if len(f.Ignored) > 0 {
+			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
+				Level: "note", Message: sarifText{Text: truncateUTF8("config "+f.Path+": "+configNote(f), r.opts.MaxMessageBytes)},
+			})
+		}
 	}
 	for i := range run.Inputs {
 		in := &run.Inputs[i]

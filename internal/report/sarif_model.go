@@ -146,8 +146,17 @@ type sarifArtifactURI struct {
 }
 
 type sarifInvocation struct {
-	ExecutionSuccessful        bool                `json:"executionSuccessful"`
-	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+	ExecutionSuccessful        bool                 `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification  `json:"toolExecutionNotifications,omitempty"`
+	Properties                 sarifInvocationProps `json:"properties"`
+}
+
+// sarifInvocationProps say what besides the inputs shaped the invocation:
+// the configuration and user policy files read (decision.Run.Sources) and
+// the findings waived under a sanctions licence.
+type sarifInvocationProps struct {
+	Sources  decision.Sources    `json:"sources"`
+	Licensed []decision.Licensed `json:"licensed,omitempty"`
 }
 
 type sarifNotification struct {

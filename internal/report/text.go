@@ -94,6 +94,12 @@ func (r *textRenderer) full(t *textWriter, run *decision.Run) {
 	for _, e := range run.Errors {
 		t.line(0, t.paint(ansiBold+ansiMagenta, "error")+": "+clean(e))
 	}
+	for _, l := range run.Licensed {
+		t.line(0, t.paint(ansiBold+ansiYellow, "licensed")+": "+clean(licensedLine(l)))
+	}
+	for _, s := range sourceItems(run) {
+		t.line(0, s.Label+": "+clean(s.line()))
+	}
 
 	for i := range run.Inputs {
 		t.blank()

@@ -26,6 +26,12 @@ func (r *textRenderer) compact(t *textWriter, run *decision.Run) {
 	for _, e := range run.Errors {
 		t.wrapped(0, t.paint(ansiBold+ansiMagenta, "error")+": ", len("error: "), clean(e), width)
 	}
+	for _, l := range run.Licensed {
+		t.wrapped(0, t.paint(ansiBold+ansiYellow, "licensed")+": ", len("licensed: "), clean(licensedLine(l)), width)
+	}
+	for _, s := range sourceItems(run) {
+		t.wrapped(0, s.Label+": ", len(s.Label)+2, clean(s.line()), width)
+	}
 	t.wrapped(0, "lists: ", len("lists: "), listAges(run), width)
 
 	var rules ruleNotes

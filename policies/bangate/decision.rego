@@ -2,8 +2,13 @@
 # title: Decision
 # description: >-
 #   Gathers deny, review and warn from every rule set under
-#   data.bangate.rules (the bundle's and the user's alike), applies the
-#   waivers, and defines result, the only document the engine queries.
+#   data.bangate.rules (the bundle's and the user's alike: a user's rule
+#   sets are new packages bangate.rules.<set>, the only place the engine
+#   lets a user policy define rules under bangate), applies the waivers
+#   (lib/waivers.rego: a waiver selects by purl, glob or hash, never by a
+#   ref or a name alone, and a waiver of a blocked person or frozen assets
+#   names its licence; a waiver that breaks these rules is an error, never
+#   applied), and defines result, the only document the engine queries.
 #   Anything that makes the decision untrustworthy (a malformed violation, a
 #   rule set whose deny is not a set, a malformed waiver, list or profile, a
 #   missing as_of) makes the outcome "error", never a silent pass.

@@ -25,7 +25,7 @@ doc(profile, conf) := {
 clean_doc := object.union(doc("federal-contractor", "high"), {"components": []})
 
 waiver(rule, expires) := {
-	"id": "W-7", "rule": rule, "subject": {"purl": "pkg:maven/com.kaspersky.android-components/"},
+	"id": "W-7", "rule": rule, "subject": {"purl": "pkg:maven/com.kaspersky.android-components/*"},
 	"reason": "Kaspresso is a UI test framework, not anti-virus software; test scope only",
 	"approved_by": "compliance@example.com", "ticket": "LEGAL-42", "expires": expires,
 }
@@ -73,7 +73,7 @@ test_waiver_covers_only_its_rule if {
 }
 
 test_waiver_other_subject_does_not_apply if {
-	w := object.union(object.remove(waiver("kaspersky-icts-2024", "2027-01-01"), ["subject"]), {"subject": {"name": "hexa-ui"}})
+	w := object.union(object.remove(waiver("kaspersky-icts-2024", "2027-01-01"), ["subject"]), {"subject": {"purl": "pkg:npm/%40kaspersky/hexa-ui@6.1.0"}})
 	r := decision.result with input as doc("us-person", "high") with data.bangate.waivers as [w]
 	r.outcome == "fail"
 	r.waived == []
@@ -206,4 +206,59 @@ test_annotations_missing_is_an_error if {
 	r := decision.result with input as clean_doc with decision.annotations_loaded as false
 	r.outcome == "error"
 	r.errors[0].code == "annotations-missing"
+}
+
+# --- waivers an SBOM's author cannot stretch (issue 13, item 7) ---------------
+
+# two_with_one_ref is doc with a second, banned component given the same
+# bom-ref as kaspresso.
+two_with_one_ref := object.union(doc("us-person", "high"), {"components": [
+	doc("us-person", "high").components[0],
+	{
+		"ref": kaspresso, "pointer": "/components/1", "name": "kav-agent", "version": "11",
+		"type": "library", "purl": "pkg:maven/com.kaspersky/kav-agent@11",
+		"matches": [object.union(kaspersky_match("high"), {"value": "pkg:maven/com.kaspersky/kav-agent@11", "pointer": "/components/1/purl"})],
+	},
+]})
+
+test_ref_alone_is_refused_not_applied if {
+	w := object.union(object.remove(waiver("kaspersky-icts-2024", "2027-01-01"), ["subject"]), {"subject": {"ref": kaspresso}})
+	r := decision.result with input as two_with_one_ref with data.bangate.waivers as [w]
+	r.outcome == "error"
+	r.waived == []
+	[e] := r.errors
+	contains(e.message, "a ref or a name alone is the SBOM author's to choose")
+}
+
+test_ref_with_purl_waives_only_its_component if {
+	w := object.union(object.remove(waiver("kaspersky-icts-2024", "2027-01-01"), ["subject"]), {"subject": {"ref": kaspresso, "purl": kaspresso}})
+	r := decision.result with input as two_with_one_ref with data.bangate.waivers as [w]
+	r.outcome == "fail"
+	[v] := r.violations
+	v.subject.name == "kav-agent"
+	[x] := r.waived
+	x.subject.name == "kaspresso"
+}
+
+test_bare_prefix_is_refused_not_applied if {
+	w := object.union(object.remove(waiver("kaspersky-icts-2024", "2027-01-01"), ["subject"]), {"subject": {"purl": "p"}})
+	r := decision.result with input as doc("us-person", "high") with data.bangate.waivers as [w]
+	r.outcome == "error"
+	r.waived == []
+	[e] := r.errors
+	contains(e.message, "a bare prefix is not matched")
+}
+
+test_hash_waiver if {
+	h := "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+	d := object.union(doc("us-person", "high"), {"components": [object.union(doc("us-person", "high").components[0], {"hashes": [h]})]})
+	w := object.union(object.remove(waiver("kaspersky-icts-2024", "2027-01-01"), ["subject"]), {"subject": {"hash": h}})
+	r := decision.result with input as d with data.bangate.waivers as [w]
+	r.outcome == "pass"
+	[x] := r.waived
+	x.waiver.subject.hash == h
+
+	# The same waiver does not cover the component without that hash.
+	r2 := decision.result with input as doc("us-person", "high") with data.bangate.waivers as [w]
+	r2.outcome == "fail"
 }

@@ -30,22 +30,40 @@ component_kind(c) := "equipment" if {
 	c.equipment == true
 } else := kind(object.get(c, "type", ""))
 
-# component is the subject of a finding about component c.
-component(c) := {
-	"kind": "component",
-	"ref": text(c, "ref"),
-	"name": text(c, "name"),
-	"version": text(c, "version"),
-	"purl": text(c, "purl"),
-}
+# component is the subject of a finding about component c: with its
+# hashes ("ALG:HEX", when it has any), which waivers may select it by.
+component(c) := object.union(
+	{
+		"kind": "component",
+		"ref": text(c, "ref"),
+		"name": text(c, "name"),
+		"version": text(c, "version"),
+		"purl": text(c, "purl"),
+	},
+	with_hashes(c),
+)
 
-# document is the subject of a finding about the SBOM as a whole.
-document := {
-	"kind": "document",
-	"ref": document_ref,
-	"name": text(object.get(input, "subject", {}), "name"),
-	"version": text(object.get(input, "subject", {}), "version"),
-}
+# document is the subject of a finding about the SBOM as a whole: with
+# the purl and hashes of the SBOM's subject when it has them.
+document := object.union(
+	{
+		"kind": "document",
+		"ref": document_ref,
+		"name": text(object.get(input, "subject", {}), "name"),
+		"version": text(object.get(input, "subject", {}), "version"),
+	},
+	object.union(with_purl(object.get(input, "subject", {})), with_hashes(object.get(input, "subject", {}))),
+)
+
+with_hashes(o) := {"hashes": hs} if {
+	hs := [h | some h in o.hashes; is_string(h)]
+	count(hs) > 0
+} else := {}
+
+with_purl(o) := {"purl": o.purl} if {
+	is_string(o.purl)
+	o.purl != ""
+} else := {}
 
 document_ref := input.subject.ref if {
 	is_string(input.subject.ref)

@@ -17,7 +17,7 @@ deny contains v if {
 		"severity": "critical",
 		"title": "Party on the SDN list",
 		"message": sprintf("%s: %s matches %s", [c.name, p.name, m.entry_name]),
-		"subject": {"kind": "component", "ref": c.ref, "name": c.name, "version": c.version},
+		"subject": {"kind": "component", "ref": c.ref, "name": c.name, "version": c.version, "purl": c.purl},
 		"pointer": p.pointer,
 		"match": m,
 	}
