@@ -15,25 +15,6 @@ import (
 	"github.com/bangate/bangate/internal/decision"
 )
 
-// screenResult is one line of `bangate screen --format json`.
-type screenResult struct {
-	Query   string        `json:"query"`
-	Outcome string        `json:"outcome"`
-	Matches []screenMatch `json:"matches"`
-}
-
-type screenMatch struct {
-	List        string   `json:"list"`
-	EntryID     string   `json:"entry_id"`
-	EntryName   string   `json:"entry_name"`
-	MatchedName string   `json:"matched_name"`
-	MatchedOn   string   `json:"matched_on"`
-	Score       float64  `json:"score"`
-	Method      string   `json:"method"`
-	Programs    []string `json:"programs"`
-	Explain     string   `json:"explain,omitempty"`
-}
-
 // screenKeys are the configuration keys the screen command takes as
 // flags: where the lists are, how old they may be, and the thresholds.
 var screenKeys = []string{"profile", "screen.match", "screen.review", "lists.dir", "lists.max-age", "lists.stale", "lists.index-cache",
@@ -115,7 +96,7 @@ func runScreen(cmd *cobra.Command, env *Env, names []string, file, format, kind 
 			// A matched entry could not be read: stop before printing.
 			return withCode(decision.ExitError, fmt.Errorf("screen %q: %w", name, err))
 		}
-		r := screenResultOf(res)
+		r := res.Line()
 		code := map[string]int{check.NameMatch: decision.ExitFail, check.NameReview: decision.ExitReview}[r.Outcome]
 		if decision.Worse(code, worst) {
 			worst = code
@@ -134,23 +115,7 @@ func runScreen(cmd *cobra.Command, env *Env, names []string, file, format, kind 
 	return nil
 }
 
-func screenResultOf(res check.NameResult) screenResult {
-	r := screenResult{Query: res.Query, Outcome: res.Outcome, Matches: []screenMatch{}}
-	for _, m := range res.Matches {
-		r.Matches = append(r.Matches, screenMatch{List: m.List, EntryID: m.EntryID, EntryName: m.EntryName, MatchedName: m.MatchedName,
-			MatchedOn: m.MatchedOn, Score: m.Score, Method: m.Method, Programs: nonNilStrings(m.Programs), Explain: m.Explain})
-	}
-	return r
-}
-
-func nonNilStrings(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
-func printScreen(w io.Writer, r screenResult) {
+func printScreen(w io.Writer, r check.ScreenLine) {
 	fmt.Fprintf(w, "%s: %s\n", r.Query, strings.ToUpper(r.Outcome))
 	for _, m := range r.Matches {
 		fmt.Fprintf(w, "  %.2f %s/%s %q via %s %q (%s) %s\n", m.Score, m.List, m.EntryID, m.EntryName, m.MatchedOn, m.MatchedName, m.Method, strings.Join(m.Programs, " "))

@@ -37,31 +37,12 @@ type screenRequest struct {
 // screenDoc is the answer: each name as `bangate screen --format json`
 // writes it, with the outcome over all names and the lists screened.
 type screenDoc struct {
-	Schema   string            `json:"schema"`
-	Outcome  string            `json:"outcome"`
-	ExitCode int               `json:"exit_code"`
-	Lists    []provenance.List `json:"lists"`
-	Results  []screenResult    `json:"results"`
-	Errors   []string          `json:"errors,omitempty"`
-}
-
-// screenResult and screenMatch are the screen command's JSON lines.
-type screenResult struct {
-	Query   string        `json:"query"`
-	Outcome string        `json:"outcome"`
-	Matches []screenMatch `json:"matches"`
-}
-
-type screenMatch struct {
-	List        string   `json:"list"`
-	EntryID     string   `json:"entry_id"`
-	EntryName   string   `json:"entry_name"`
-	MatchedName string   `json:"matched_name"`
-	MatchedOn   string   `json:"matched_on"`
-	Score       float64  `json:"score"`
-	Method      string   `json:"method"`
-	Programs    []string `json:"programs"`
-	Explain     string   `json:"explain,omitempty"`
+	Schema   string             `json:"schema"`
+	Outcome  string             `json:"outcome"`
+	ExitCode int                `json:"exit_code"`
+	Lists    []provenance.List  `json:"lists"`
+	Results  []check.ScreenLine `json:"results"`
+	Errors   []string           `json:"errors,omitempty"`
 }
 
 // decodeScreen reads and checks a screening request.
@@ -144,7 +125,7 @@ func (s *Server) screen(r *http.Request, req screenRequest, body []byte) (*store
 	g := s.gen.Load()
 	sess := g.base
 	plan := sess.Plan()
-	doc := screenDoc{Schema: ScreenSchema, Lists: sess.Lists(), Results: []screenResult{}}
+	doc := screenDoc{Schema: ScreenSchema, Lists: sess.Lists(), Results: []check.ScreenLine{}}
 	code := decision.ExitPass
 	if stale := sess.Stale(); len(stale) > 0 && plan.Lists.Stale == check.StaleError {
 		code = decision.ExitError
@@ -157,15 +138,7 @@ func (s *Server) screen(r *http.Request, req screenRequest, body []byte) (*store
 			if err != nil {
 				return nil, s.internal("screen a name", err)
 			}
-			sr := screenResult{Query: res.Query, Outcome: res.Outcome, Matches: []screenMatch{}}
-			for _, m := range res.Matches {
-				progs := m.Programs
-				if progs == nil {
-					progs = []string{}
-				}
-				sr.Matches = append(sr.Matches, screenMatch{List: m.List, EntryID: m.EntryID, EntryName: m.EntryName, MatchedName: m.MatchedName,
-					MatchedOn: m.MatchedOn, Score: m.Score, Method: m.Method, Programs: progs, Explain: m.Explain})
-			}
+			sr := res.Line()
 			c := map[string]int{check.NameMatch: decision.ExitFail, check.NameReview: decision.ExitReview}[res.Outcome]
 			if decision.Worse(c, code) {
 				code = c
