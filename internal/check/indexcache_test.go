@@ -156,20 +156,8 @@ func TestLoadScreeningCache(t *testing.T) {
 			t.Errorf("%s changed: %s, want a new index", tc.name, got)
 		}
 	}
-	store, err := lists.OpenStore(src.StoreDir, now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	k := filepath.Join("..", "lists", "testdata", "ofac", "kaspersky")
-	if _, err := store.Import(lists.ImportSpec{
-		Meta:   provenance.List{ID: "ofac-sdn", Kind: provenance.KindSanctions, Published: now()},
-		Format: lists.FormatOFACLegacy,
-		Files:  map[string]lists.Source{lists.RolePrimary: lists.FileSource(filepath.Join(k, "sdn.csv")), lists.RoleAlt: lists.FileSource(filepath.Join(k, "alt.csv"))},
-		// 12 entries instead of the embedded 19,249, on purpose.
-		AllowShrink: true,
-	}); err != nil {
-		t.Fatal(err)
-	}
+	// 12 entries instead of the embedded 19,249, on purpose.
+	importKaspersky(t, src.StoreDir, now())
 	imported, err := check.LoadScreening(src, opts, log.cache(idx, "program 1"))
 	if err != nil {
 		t.Fatal(err)
@@ -238,19 +226,7 @@ func TestIndexCacheRefusesForeignFile(t *testing.T) {
 	var log cacheLog
 	full := check.ListSources{Builtin: policies.FS, StoreDir: filepath.Join(dir, "full"), Now: now}
 	small := check.ListSources{Builtin: policies.FS, StoreDir: filepath.Join(dir, "small"), Now: now}
-	store, err := lists.OpenStore(small.StoreDir, now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	k := filepath.Join("..", "lists", "testdata", "ofac", "kaspersky")
-	if _, err := store.Import(lists.ImportSpec{
-		Meta:        provenance.List{ID: "ofac-sdn", Kind: provenance.KindSanctions, Published: now()},
-		Format:      lists.FormatOFACLegacy,
-		Files:       map[string]lists.Source{lists.RolePrimary: lists.FileSource(filepath.Join(k, "sdn.csv")), lists.RoleAlt: lists.FileSource(filepath.Join(k, "alt.csv"))},
-		AllowShrink: true,
-	}); err != nil {
-		t.Fatal(err)
-	}
+	importKaspersky(t, small.StoreDir, now())
 	built, err := check.LoadScreening(full, opts, log.cache(idx, "p"))
 	if err != nil {
 		t.Fatal(err)
@@ -310,5 +286,25 @@ func TestIndexCacheRefusesForeignFile(t *testing.T) {
 	path, r, ok, err := check.CachedIndex(plan, check.Sources{Builtin: policies.FS, IndexCache: log.cache(idx, "p"), Now: now})
 	if err != nil || !ok || path != fullFile || r.Size < 1<<20 || len(r.Lists) == 0 || len(r.SHA256) != 64 {
 		t.Errorf("CachedIndex = %s, %+v, %v, %v", path, r, ok, err)
+	}
+}
+
+// importKaspersky imports into the store at dir, as the SDN list published
+// at, the 12 SDN entries of the Kaspersky leaders (instead of the embedded
+// 19,249).
+func importKaspersky(t *testing.T, dir string, at time.Time) {
+	t.Helper()
+	store, err := lists.OpenStore(dir, func() time.Time { return at })
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := filepath.Join("..", "lists", "testdata", "ofac", "kaspersky")
+	if _, err := store.Import(lists.ImportSpec{
+		Meta:        provenance.List{ID: "ofac-sdn", Kind: provenance.KindSanctions, Published: at},
+		Format:      lists.FormatOFACLegacy,
+		Files:       map[string]lists.Source{lists.RolePrimary: lists.FileSource(filepath.Join(k, "sdn.csv")), lists.RoleAlt: lists.FileSource(filepath.Join(k, "alt.csv"))},
+		AllowShrink: true,
+	}); err != nil {
+		t.Fatal(err)
 	}
 }
