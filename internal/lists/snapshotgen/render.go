@@ -134,4 +134,3 @@ func day(t time.Time) string {
 	}
 	return t.Format("2006-01-02 15:04 UTC")
 }
-
