@@ -281,7 +281,7 @@ func record(store *lists.Store, src lists.UpdateSource, note string) (lists.Snap
 		notes = append(notes, note)
 	}
 	r := lists.SnapshotRecord{ID: id, Title: p.Title, SourceURL: p.SourceURL, Published: p.Published.UTC(),
-		Retrieved: p.Retrieved.UTC(), Note: strings.Join(notes, "; "), Entries: p.Entries, SHA256: p.SHA256}
+		Retrieved: p.Retrieved.UTC().Truncate(time.Second), Note: strings.Join(notes, "; "), Entries: p.Entries, SHA256: p.SHA256}
 	for i, f := range files {
 		name := strings.ToLower(src.Files[f.Role])
 		if name == "" {
