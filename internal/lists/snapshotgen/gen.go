@@ -98,7 +98,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		defer cancel()
 		client := &http.Client{Timeout: o.timeout}
 		_, err := store.Update(dctx, client, order, lists.UpdateOptions{
-			AllowShrink: o.allowShrink,
+			AllowShrink:         o.allowShrink,
+			StopWhenUnreachable: true,
 			Start: func(src lists.UpdateSource) {
 				fmt.Fprintf(stdout, "downloading %s from %s\n", src.Meta.ID, hostOf(src.Meta.SourceURL))
 			},
