@@ -16,8 +16,20 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// fixedNow is the injected clock of the store tests.
-var fixedNow = func() time.Time { return time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC) }
+// fixedNow is the injected clock of the store tests: 2026-11-27 10:00
+// UTC, or three days after the newest publication date of the embedded
+// snapshot when a release's snapshot is newer, so that the lists the tests
+// download (dated a day or so before now) are never older than the
+// embedded ones they replace.
+var fixedNow = func() time.Time {
+	now := time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
+	for _, id := range lists.SnapshotIDs() {
+		if e, ok := lists.EmbeddedInfo(id); ok && e.Published.Add(72*time.Hour).After(now) {
+			now = e.Published.Add(72 * time.Hour).UTC().Truncate(time.Hour)
+		}
+	}
+	return now
+}
 
 // consFiles are the official non-SDN files, by request path.
 func consFiles(t *testing.T) map[string]string {
