@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -65,7 +66,11 @@ func TestRegoTests(t *testing.T) {
 	}
 	defer store.Abort(ctx, txn)
 
+	// OPA's tester gives each test 5 s by default; under -race on a busy
+	// 2-core machine the profile-wide tests take longer. Time is not what
+	// these tests check.
 	ch, err := tester.NewRunner().
+		SetTimeout(2 * time.Minute).
 		SetStore(store).
 		SetModules(modules).
 		SetDefaultRegoVersion(ast.RegoV1).

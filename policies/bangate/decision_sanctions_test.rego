@@ -11,12 +11,22 @@ import data.bangate.rules.sanctions_test as fx
 
 rules(vs) := [v.rule | some v in vs]
 
-test_every_profile_screens_sanctions if {
-	every p in ["us-person", "federal-contractor", "telecom-carrier", "exporter", "all"] {
-		r := decision.result with input as fx.sbom(fx.author(fx.tikhonov(1, "high")), p)
-		r.outcome == "fail"
-		rules(r.violations) == ["ofac-sdn-blocked"]
-	}
+# Every profile screens sanctions: one test each, so that each stays well
+# within the tester's time limit per test.
+test_us_person_screens_sanctions if sdn_blocked("us-person")
+
+test_federal_contractor_screens_sanctions if sdn_blocked("federal-contractor")
+
+test_telecom_carrier_screens_sanctions if sdn_blocked("telecom-carrier")
+
+test_exporter_screens_sanctions if sdn_blocked("exporter")
+
+test_all_screens_sanctions if sdn_blocked("all")
+
+sdn_blocked(p) if {
+	r := decision.result with input as fx.sbom(fx.author(fx.tikhonov(1, "high")), p)
+	r.outcome == "fail"
+	rules(r.violations) == ["ofac-sdn-blocked"]
 }
 
 test_waiver_covers_sdn_finding if {
