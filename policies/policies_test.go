@@ -70,7 +70,7 @@ func TestRegoTests(t *testing.T) {
 	// 2-core machine the profile-wide tests take longer. Time is not what
 	// these tests check.
 	ch, err := tester.NewRunner().
-		SetTimeout(2 * time.Minute).
+		SetTimeout(2*time.Minute).
 		SetStore(store).
 		SetModules(modules).
 		SetDefaultRegoVersion(ast.RegoV1).
