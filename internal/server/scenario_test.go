@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"bytes"
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
@@ -18,6 +19,7 @@ import (
 	"time"
 
 	"github.com/bangate/bangate/internal/check"
+	"github.com/bangate/bangate/internal/cli"
 	"github.com/bangate/bangate/internal/lists"
 	"github.com/bangate/bangate/internal/monitor/monitortest"
 	"github.com/bangate/bangate/internal/server"
@@ -130,6 +132,35 @@ func TestScenario(t *testing.T) {
 		t.Fatalf("monitor=false: %d %s", r.status, r.body)
 	}
 
+	// bangate monitor keeps the same inventory in a directory.
+	inv := filepath.Join(dir, "inventory")
+	if err := os.MkdirAll(inv, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range scenarioInputs {
+		b, err := os.ReadFile(filepath.Join(scenarioDir, in.name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(inv, in.name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	monitorRun := func() (int, []byte) {
+		var out, errOut bytes.Buffer
+		code := cli.Run(context.Background(), []string{"monitor", "--inventory", inv, "--lists-dir", storeDir, "--offline",
+			"--max-list-age", "0", "--index-cache=false", "--as-of", "2024-06-20", "--ownership", filepath.Join(scenarioDir, "ownership.csv"),
+			"--format", "json"}, cli.Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut, Now: func() time.Time { return testNow },
+			Dir: t.TempDir(), CacheDir: t.TempDir(), Sessions: sessions})
+		if code != 0 && code != 1 {
+			t.Fatalf("monitor: exit %d: %s", code, errOut.Bytes())
+		}
+		return code, out.Bytes()
+	}
+	if code, out := monitorRun(); code != 0 {
+		t.Fatalf("monitor's first run: exit %d\n%s", code, out)
+	}
+
 	if _, err := st.Import(after.Spec()); err != nil {
 		t.Fatal(err)
 	}
@@ -178,6 +209,34 @@ func TestScenario(t *testing.T) {
 	}
 	if len(a.Snapshots) != 1 || a.Snapshots[0].List != "ofac-sdn" || !a.Snapshots[0].Published.Equal(monitortest.After) {
 		t.Errorf("alert snapshots %+v: want ofac-sdn published 2024-06-21", a.Snapshots)
+	}
+
+	// bangate monitor, without the server, finds the same flip for the
+	// same reasons.
+	code, out := monitorRun()
+	var mon struct {
+		Changes []struct {
+			Name    string                      `json:"name"`
+			Old     string                      `json:"old_outcome"`
+			New     string                      `json:"new_outcome"`
+			Entries []struct{ List, ID string } `json:"entries"`
+		} `json:"changes"`
+	}
+	if err := json.Unmarshal(out, &mon); err != nil || code != 1 {
+		t.Fatalf("monitor after the designations: exit %d, %v\n%s", code, err, out)
+	}
+	if len(mon.Changes) != len(page.Alerts) {
+		t.Fatalf("monitor reports %d changes, the server %d alerts\n%s", len(mon.Changes), len(page.Alerts), out)
+	}
+	for i, c := range mon.Changes {
+		var ids []string
+		for _, e := range c.Entries {
+			ids = append(ids, e.List+"/"+e.ID)
+		}
+		sa := page.Alerts[i]
+		if c.Name != sa.Name || c.Old != sa.Old || c.New != sa.New || !slices.Equal(ids, named) {
+			t.Errorf("monitor: %s %s -> %s by %v; server: %s %s -> %s by %v", c.Name, c.Old, c.New, ids, sa.Name, sa.Old, sa.New, named)
+		}
 	}
 
 	// The new decision is in the log, a fail, by the re-screen; the
