@@ -215,12 +215,20 @@ func readMonitorState(path string) (*monitorState, error) {
 	if err != nil {
 		return nil, fmt.Errorf("monitor: read state %s: %w", path, unwrapPath(err))
 	}
+	return parseMonitorState(b, path)
+}
+
+// parseMonitorState decodes a state file's bytes; path names it in errors.
+func parseMonitorState(b []byte, path string) (*monitorState, error) {
 	var st monitorState
 	if err := json.Unmarshal(b, &st); err != nil {
 		return nil, fmt.Errorf("monitor: state %s: %w (remove it to start again)", path, err)
 	}
 	if st.Version != stateVersion {
 		return nil, fmt.Errorf("monitor: state %s: version %d, this bangate writes %d (remove it to start again)", path, st.Version, stateVersion)
+	}
+	if st.Subjects == nil {
+		st.Subjects = map[string]monitor.Subject{}
 	}
 	return &st, nil
 }
