@@ -278,7 +278,7 @@ func monitorRun(ctx context.Context, sess *check.Session, inputs []check.Input, 
 			rep.New = append(rep.New, key)
 			if kept && old.Outcome != sub.Outcome && !rep.First {
 				rep.Changes = append(rep.Changes, monitor.Alert{Raised: now.UTC(), Subject: key, Name: key, Old: old.Outcome, New: sub.Outcome,
-					Entries: []monitor.Entry{}, Snapshots: []monitor.Snapshot{}})
+					Parties: monitor.PartiesOf(run), Entries: []monitor.Entry{}, Snapshots: []monitor.Snapshot{}})
 			}
 		} else {
 			old.Key, old.Name, old.Data = key, key, in.Data
@@ -375,7 +375,11 @@ func printMonitorReport(w io.Writer, rep monitorReport) {
 		fmt.Fprintf(w, "no outcome changed\n")
 	}
 	for _, a := range rep.Changes {
-		fmt.Fprintf(w, "\n%s: %s -> %s\n", a.Name, strings.ToUpper(a.Old), strings.ToUpper(a.New))
+		who := a.Name
+		if len(a.Parties) > 0 {
+			who += " (" + strings.Join(a.Parties, ", ") + ")"
+		}
+		fmt.Fprintf(w, "\n%s: %s -> %s\n", who, strings.ToUpper(a.Old), strings.ToUpper(a.New))
 		for _, e := range a.Entries {
 			fmt.Fprintf(w, "  %s %s %q %s in the snapshot published %s (sha256 %s)\n", e.List, e.ID, e.Name, e.Change,
 				dateOrUnknown(e.Snapshot.Published, time.DateOnly), short(e.Snapshot.SHA256))

@@ -145,7 +145,7 @@ func TestMonitorScenario(t *testing.T) {
 	}
 	r = mon("text")
 	if r.code != 1 || !strings.Contains(r.stdout, "outcome FAIL (exit 1)") || !strings.Contains(r.stdout, "no outcome changed") ||
-		!strings.Contains(r.stdout, "gone: acme-office-supply.csv") {
+		!strings.Contains(r.stdout, "gone: acme-office-supply.csv") || strings.Contains(r.stdout, "->") {
 		t.Errorf("text report: exit %d\n%s", r.code, r.stdout)
 	}
 }

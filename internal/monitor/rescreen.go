@@ -3,9 +3,11 @@ package monitor
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/bangate/bangate/internal/check"
+	"github.com/bangate/bangate/internal/decision"
 )
 
 // Alert says that a subject's outcome changed on new lists, and why.
@@ -17,6 +19,9 @@ type Alert struct {
 	// Subject is the subject's key, Name its input's name.
 	Subject string `json:"subject"`
 	Name    string `json:"name"`
+	// Parties are the parties the new decision's findings are about (a
+	// vendor, a supplier), so that the alert says whom it concerns.
+	Parties []string `json:"parties"`
 	// Old and New are the outcomes before and after.
 	Old string `json:"old_outcome"`
 	New string `json:"new_outcome"`
@@ -90,6 +95,7 @@ func Rescreen(ctx context.Context, sess *check.Session, subs []Subject, sc *Scre
 		if r.Subject.Outcome != r.Old {
 			r.Alert = &Alert{Raised: now.UTC(), Subject: sub.Key, Name: sub.Name, Old: r.Old, New: r.Subject.Outcome,
 				Entries: es, Snapshots: snaps, Full: r.Full}
+			r.Alert.Parties = PartiesOf(run)
 			if r.Alert.Entries == nil {
 				r.Alert.Entries = []Entry{}
 			}
@@ -100,4 +106,20 @@ func Rescreen(ctx context.Context, sess *check.Session, subs []Subject, sc *Scre
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// PartiesOf names the parties a run's findings (violations, reviews,
+// waived) are about, each once, in order.
+func PartiesOf(run *check.Run) []string {
+	out := []string{}
+	for _, in := range run.Decision.Inputs {
+		for _, vs := range [][]decision.Violation{in.Result.Violations, in.Result.Reviews, in.Result.Waived} {
+			for _, v := range vs {
+				if n := v.Subject.Name; n != "" && !slices.Contains(out, n) {
+					out = append(out, n)
+				}
+			}
+		}
+	}
+	return out
 }

@@ -169,11 +169,12 @@ func TestScenario(t *testing.T) {
 	r := ts.do(server.RoleAuditor, "GET", "/v1/alerts", "", nil)
 	var page struct {
 		Alerts []struct {
-			Seq       int64  `json:"seq"`
-			Name      string `json:"name"`
-			Old       string `json:"old_outcome"`
-			New       string `json:"new_outcome"`
-			Decision  string `json:"decision"`
+			Seq       int64    `json:"seq"`
+			Name      string   `json:"name"`
+			Parties   []string `json:"parties"`
+			Old       string   `json:"old_outcome"`
+			New       string   `json:"new_outcome"`
+			Decision  string   `json:"decision"`
 			Snapshots []struct {
 				List      string    `json:"list"`
 				Published time.Time `json:"published"`
@@ -194,7 +195,7 @@ func TestScenario(t *testing.T) {
 		t.Fatalf("alerts: want exactly one (baltic-holding.csv), got %s", r.body)
 	}
 	a := page.Alerts[0]
-	if a.Name != "baltic-holding.csv" || a.Old != "pass" || a.New != "fail" || a.Seq != 1 || page.Next != 1 {
+	if a.Name != "baltic-holding.csv" || !slices.Equal(a.Parties, []string{"Baltic Holding Ltd"}) || a.Old != "pass" || a.New != "fail" || a.Seq != 1 || page.Next != 1 {
 		t.Errorf("alert %+v: want baltic-holding.csv pass -> fail, number 1", a)
 	}
 	var named []string
