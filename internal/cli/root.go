@@ -23,7 +23,7 @@ func newRootCmd(env *Env) *cobra.Command {
 		SilenceErrors: true,
 	}
 	root.PersistentFlags().String("config", "", "configuration file, applied whole (also BANGATE_CONFIG); without it a ./bangate.yaml found in the working directory may only make the gate stricter")
-	root.AddCommand(newCheckCmd(env), newVersionCmd(env), newPolicyCmd(env), newDataCmd(env), newScreenCmd(env), newEvidenceCmd(env),
+	root.AddCommand(newCheckCmd(env), newMonitorCmd(env), newVersionCmd(env), newPolicyCmd(env), newDataCmd(env), newScreenCmd(env), newEvidenceCmd(env),
 		newServeCmd(env), newTokenCmd(env), newLogCmd(env))
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return withCode(2, err) })
 	// pflag writes every boolean flag as --name[=true|false]; a boolean

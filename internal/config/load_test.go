@@ -104,6 +104,7 @@ func TestEveryKeyFromEnv(t *testing.T) {
 		"serve.tls-key": "k.pem", "serve.max-request-size": "1MiB", "serve.rate-limit": "5", "serve.rate-burst": "7",
 		"serve.max-concurrent": "3", "serve.async-size": "0", "serve.list-refresh": "5m", "serve.shutdown-timeout": "9s",
 		"serve.log-max-input": "1KiB", "serve.checkpoint-every": "10", "serve.access-log": "false",
+		"serve.webhook-url": "https://hooks.example.com/bangate", "serve.webhook-secret": "s3cret",
 		"policy.allow-builtins": "http.send,time.now_ns", "policy.timeout": "3s", "policy.max-memory": "256MiB",
 	}
 	for _, k := range config.Keys() {
@@ -136,7 +137,8 @@ func TestEveryKeyFromEnv(t *testing.T) {
 		"serve.max-concurrent": fmt.Sprint(cfg.Serve.MaxConcurrent), "serve.async-size": cfg.Serve.AsyncSize,
 		"serve.list-refresh": cfg.Serve.ListRefresh, "serve.shutdown-timeout": cfg.Serve.ShutdownTimeout,
 		"serve.log-max-input": cfg.Serve.LogMaxInput, "serve.checkpoint-every": fmt.Sprint(cfg.Serve.CheckpointEvery),
-		"serve.access-log":      fmt.Sprint(cfg.Serve.AccessLog),
+		"serve.access-log":  fmt.Sprint(cfg.Serve.AccessLog),
+		"serve.webhook-url": cfg.Serve.WebhookURL, "serve.webhook-secret": cfg.Serve.WebhookSecret,
 		"policy.allow-builtins": strings.Join(cfg.Policy.AllowBuiltins, ","), "policy.timeout": cfg.Policy.Timeout,
 		"policy.max-memory": cfg.Policy.MaxMemory,
 	}

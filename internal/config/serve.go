@@ -2,7 +2,9 @@ package config
 
 import (
 	"fmt"
+	"net/url"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -42,6 +44,9 @@ type ServeConfig struct {
 	AccessLog bool `mapstructure:"access-log"`
 	// CheckpointEvery writes a signed checkpoint every so many decisions.
 	CheckpointEvery int `mapstructure:"checkpoint-every"`
+	// WebhookURL receives every alert; WebhookSecret signs them.
+	WebhookURL    string `mapstructure:"webhook-url"`
+	WebhookSecret string `mapstructure:"webhook-secret"`
 }
 
 // ServeSettled holds the values ValidateServe derived.
@@ -92,6 +97,14 @@ func (c *Config) ValidateServe(needStore bool) (ServeSettled, error) {
 	}
 	if sc.CheckpointEvery < 1 {
 		return s, keyError("serve.checkpoint-every", strconv.Itoa(sc.CheckpointEvery), "a number >= 1")
+	}
+	if sc.WebhookURL != "" {
+		if u, err := url.Parse(sc.WebhookURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return s, keyError("serve.webhook-url", sc.WebhookURL, "an http:// or https:// URL")
+		}
+		if strings.TrimSpace(sc.WebhookSecret) == "" {
+			return s, fmt.Errorf("config key serve.webhook-secret: serve.webhook-url is set, and its posts must be signed: set a secret (%s)", EnvName("serve.webhook-secret"))
+		}
 	}
 	return s, nil
 }

@@ -23,7 +23,7 @@ import (
 )
 
 // checkParams are the query parameters of POST /v1/checks.
-var checkParams = []string{"profile", "as_of", "fail_on", "name", "async"}
+var checkParams = []string{"profile", "as_of", "fail_on", "name", "async", "monitor"}
 
 // strictQuery refuses parameters the endpoint does not know, or gives
 // twice: a misspelt fail_on must not silently check with the default.
@@ -94,11 +94,21 @@ func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
 	if v := q.Get("name"); v != "" {
 		name = cleanName(v)
 	}
+	keep := true
+	switch v := q.Get("monitor"); v {
+	case "", "true":
+	case "false":
+		keep = false
+	default:
+		s.fail(w, r, http.StatusBadRequest, fmt.Sprintf("monitor %q: want true or false", v))
+		return
+	}
 	in, he := readInput(w, r, s.opts.MaxRequestSize, name)
 	if he != nil {
 		s.reject(w, r, he)
 		return
 	}
+	in.keep = keep
 	tok := tokenOf(r.Context())
 	if async || (s.opts.AsyncSize > 0 && int64(len(in.data)) >= s.opts.AsyncSize) {
 		s.startJob(w, r, plan, in, tok)
@@ -211,6 +221,9 @@ func (s *Server) check(ctx context.Context, plan check.Plan, in requestInput, wh
 	}
 	if he := s.appendEntry(ctx, e); he != nil {
 		return nil, he
+	}
+	if in.keep {
+		s.keep(context.WithoutCancel(ctx), plan, in, sess, run, e)
 	}
 	return e, nil
 }

@@ -47,6 +47,8 @@ type requestInput struct {
 	data  []byte
 	name  string
 	ctype string
+	// keep puts the checked input into the inventory.
+	keep bool
 }
 
 // readInput reads the input of POST /v1/checks: the raw body with its

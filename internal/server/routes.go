@@ -33,6 +33,7 @@ func (s *Server) routeTable() []route {
 		{"GET", "/v1/decisions/{id}", permRead, s.handleDecision},
 		{"GET", "/v1/decisions/{id}/evidence", permRead, s.handleEvidence},
 		{"GET", "/v1/lists", permRead, s.handleLists},
+		{"GET", "/v1/alerts", permRead, s.handleAlerts},
 		{"GET", "/v1/log", permAudit, s.handleLogHead},
 		{"GET", "/v1/log/verify", permAudit, s.handleVerify},
 		{"GET", "/metrics", permAudit, s.metrics.handler().ServeHTTP},

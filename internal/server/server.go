@@ -65,6 +65,18 @@ type Options struct {
 	// ListRefresh is how often the list store is looked at for new
 	// snapshots (0: never).
 	ListRefresh time.Duration
+	// WebhookURL receives a POST of every alert (a kept subject whose
+	// outcome changed on new lists), signed with WebhookSecret in the
+	// SignatureHeader; "" posts none.
+	WebhookURL    string
+	WebhookSecret string
+	// WebhookAttempts and WebhookBackoff bound the retries of a post
+	// (0: DefaultWebhookAttempts, DefaultWebhookBackoff); WebhookClient
+	// posts them (nil: a client with a 10s timeout).
+	WebhookAttempts int
+	WebhookBackoff  time.Duration
+	WebhookClient   *http.Client
+
 	// TokenTTL is how long a token looked up is trusted without asking
 	// the database again (so a revocation takes at most this long);
 	// 0: DefaultTokenTTL.
@@ -84,13 +96,16 @@ type Server struct {
 	metrics *metrics
 	auth    *authenticator
 	jobs    *jobs
+	hook    *webhook
 	slots   chan struct{}
 	handler http.Handler
 
 	draining atomic.Bool
 	stop     chan struct{}
-	bg       sync.WaitGroup // the list refresher
-	work     sync.WaitGroup // checks under way, async ones included
+	bg       sync.WaitGroup // the list refresher, the webhook
+	// rescreenMu makes one re-screen run at a time.
+	rescreenMu sync.Mutex
+	work       sync.WaitGroup // checks under way, async ones included
 }
 
 // New prepares a server: it starts the session of the default plan
@@ -126,6 +141,11 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	s.metrics = newMetrics()
 	s.auth = newAuthenticator(opts.Log, opts.TokenTTL, opts.RateLimit, opts.RateBurst, time.Now)
 	s.jobs = newJobs(opts.Now)
+	hook, err := newWebhook(opts, opts.Logger, s.stop)
+	if err != nil {
+		return nil, err
+	}
+	s.hook = hook
 	g, err := s.newGeneration(ctx, opts.Sources.Cache)
 	if err != nil {
 		return nil, err
@@ -135,6 +155,9 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	s.handler = s.routes()
 	if opts.ListRefresh > 0 {
 		s.bg.Go(s.refreshLoop)
+	}
+	if s.hook != nil {
+		s.bg.Go(s.hook.run)
 	}
 	return s, nil
 }

@@ -141,6 +141,8 @@ func (s *Server) refreshLoop() {
 // refresh starts a new generation when the lists changed; on an error
 // the current one stays in service and the error is logged.
 func (s *Server) refresh(ctx context.Context) {
+	s.rescreenMu.Lock()
+	defer s.rescreenMu.Unlock()
 	cur := s.gen.Load()
 	stamp, err := s.listSources().Stamp()
 	if err != nil {
@@ -154,8 +156,14 @@ func (s *Server) refresh(ctx context.Context) {
 			return
 		}
 		s.gen.Store(g)
+		old := cur
 		cur = g
 		s.log.Info("list refresh: new list snapshots in service", "lists", len(g.base.Lists()))
+		s.work.Add(1)
+		if err := s.rescreen(ctx, old, g); err != nil {
+			s.log.Error("list refresh: the inventory was not wholly re-screened", "err", err)
+		}
+		s.work.Done()
 	}
 	s.metrics.observeLists(cur.base.Lists(), s.now())
 }

@@ -34,7 +34,7 @@ type Entry struct {
 	ID string `json:"id"`
 	// Time is when the entry was appended (UTC, microseconds).
 	Time time.Time `json:"time"`
-	// Kind is KindCheck or KindScreen.
+	// Kind is KindCheck, KindScreen or KindRescreen.
 	Kind string `json:"kind"`
 	// Actor names who asked (the API token's name and ID).
 	Actor string `json:"actor"`
@@ -159,7 +159,7 @@ func (e *Entry) check() string {
 // validate checks an entry before it is appended.
 func (e *Entry) validate() error {
 	var bad []string
-	if e.Kind != KindCheck && e.Kind != KindScreen {
+	if e.Kind != KindCheck && e.Kind != KindScreen && e.Kind != KindRescreen {
 		bad = append(bad, fmt.Sprintf("kind %q", e.Kind))
 	}
 	if e.Outcome == "" {

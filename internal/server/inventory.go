@@ -1,0 +1,158 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/bangate/bangate/internal/check"
+	"github.com/bangate/bangate/internal/monitor"
+	"github.com/bangate/bangate/internal/report"
+	"github.com/bangate/bangate/internal/store"
+)
+
+// monitorActor is the actor of the decisions re-screening makes.
+const monitorActor = "bangate monitor (re-screen on new lists)"
+
+// subjectKey identifies a kept subject: the input under the settings a
+// request may choose. The same input checked again replaces its entry.
+func subjectKey(plan check.Plan, data []byte) string {
+	return sha256Hex([]byte(planKey(plan) + "\x00" + sha256Hex(data)))
+}
+
+// keep puts a checked input into the inventory, with what its check
+// decided and rested on. A failure is logged: the decision stands.
+func (s *Server) keep(ctx context.Context, plan check.Plan, in requestInput, sess *check.Session, run *check.Run, e *store.Entry) {
+	sub := monitor.Subject{Key: subjectKey(plan, in.data), Name: in.name, Data: in.data, Decision: e.ID}
+	monitor.Observe(&sub, sess, run)
+	if err := s.keepSubject(ctx, plan, sub); err != nil {
+		s.log.Error("keep the subject for re-screening", "subject", sub.Name, "err", err)
+	}
+}
+
+// keepSubject stores sub under plan.
+func (s *Server) keepSubject(ctx context.Context, plan check.Plan, sub monitor.Subject) error {
+	pj, err := plan.JSON()
+	if err != nil {
+		return err
+	}
+	state, err := json.Marshal(sub)
+	if err != nil {
+		return err
+	}
+	return s.opts.Log.Keep(ctx, store.Kept{Subject: sub.Key, Name: sub.Name, Plan: pj, Input: sub.Data, State: state, Updated: s.now()})
+}
+
+// keptPlan is the plan a kept subject is checked under: the server's,
+// with the profile, as-of date and fail-on level of the request that
+// brought it.
+func (s *Server) keptPlan(k store.Kept) (check.Plan, error) {
+	var p check.Plan
+	if err := json.Unmarshal(k.Plan, &p); err != nil {
+		return p, fmt.Errorf("kept subject %s: plan: %w", k.Name, err)
+	}
+	plan := s.opts.Plan
+	plan.Profile, plan.AsOf, plan.FailOn = p.Profile, p.AsOf, p.FailOn
+	return plan, nil
+}
+
+// RefreshLists looks at the list store now, as the refresher does every
+// ListRefresh: when the snapshots changed it swaps in the new lists and
+// re-screens the inventory on them. It returns when that is done.
+func (s *Server) RefreshLists(ctx context.Context) { s.refresh(ctx) }
+
+// rescreen checks again, on the lists of cur, the kept subjects the
+// changes from old can affect (all of them when the policies or settings
+// changed), logs the new decisions, and raises an alert for each subject
+// whose outcome changed.
+func (s *Server) rescreen(ctx context.Context, old, cur *generation) error {
+	oldLs, err := old.base.LoadedLists()
+	if err != nil {
+		return fmt.Errorf("re-screen: the previous lists: %w", err)
+	}
+	curLs, err := cur.base.LoadedLists()
+	if err != nil {
+		return fmt.Errorf("re-screen: the new lists: %w", err)
+	}
+	changes := monitor.Changes(oldLs, curLs)
+	th := s.opts.Plan.Screening
+	sc, err := monitor.NewScreener(changes, th.Match, th.Review)
+	if err != nil {
+		return fmt.Errorf("re-screen: %w", err)
+	}
+	from := monitor.ListsKey(old.base)
+	start := time.Now()
+	var kept, rerun, alerts int
+	err = s.opts.Log.Inventory(ctx, func(k store.Kept) error {
+		kept++
+		var sub monitor.Subject
+		if err := json.Unmarshal(k.State, &sub); err != nil {
+			return fmt.Errorf("kept subject %s: state: %w", k.Name, err)
+		}
+		sub.Key, sub.Name, sub.Data = k.Subject, k.Name, k.Input
+		plan, err := s.keptPlan(k)
+		if err != nil {
+			return err
+		}
+		sess, err := s.session(ctx, cur, plan)
+		if err != nil {
+			s.log.Error("re-screen: the subject's plan no longer runs; it is left as it was", "subject", k.Name, "err", err)
+			return nil
+		}
+		res, err := monitor.Rescreen(ctx, sess, []monitor.Subject{sub}, sc, from, s.now())
+		if err != nil {
+			return err
+		}
+		r := res[0]
+		if r.Run != nil {
+			rerun++
+			e, err := s.logRescreen(ctx, plan, k, r.Run)
+			if err != nil {
+				return err
+			}
+			r.Subject.Decision = e.ID
+			if r.Alert != nil {
+				r.Alert.Decision = e.ID
+				if err := s.raise(ctx, r.Alert); err != nil {
+					return err
+				}
+				alerts++
+			}
+		}
+		if r.Run != nil || r.Subject.Lists != sub.Lists {
+			return s.keepSubject(ctx, plan, r.Subject)
+		}
+		return nil
+	})
+	s.log.Info("re-screen on new lists", "changed_lists", len(changes), "changed_entries", monitor.Entries(changes),
+		"kept", kept, "rechecked", rerun, "alerts", alerts, "took", time.Since(start).String())
+	if err != nil {
+		return fmt.Errorf("re-screen: %w", err)
+	}
+	return nil
+}
+
+// logRescreen appends the decision of a re-screen to the log.
+func (s *Server) logRescreen(ctx context.Context, plan check.Plan, k store.Kept, run *check.Run) (*store.Entry, error) {
+	var doc bytes.Buffer
+	if err := mustRenderer(report.FormatJSON).Render(&doc, run.Decision); err != nil {
+		return nil, fmt.Errorf("render the decision: %w", err)
+	}
+	e := &store.Entry{Kind: store.KindRescreen, Actor: monitorActor, Outcome: run.Decision.Outcome, ExitCode: run.Decision.ExitCode,
+		Profile: plan.Profile, AsOf: plan.AsOf.UTC().Format(time.RFC3339), Subjects: subjectsOf(run),
+		Input: s.logInput(requestInput{data: k.Input, name: k.Name}), Decision: doc.Bytes()}
+	var err error
+	if e.Plan, err = plan.JSON(); err != nil {
+		return nil, fmt.Errorf("encode the plan: %w", err)
+	}
+	if e.Lists, err = json.Marshal(run.Decision.Lists); err != nil {
+		return nil, fmt.Errorf("encode the lists: %w", err)
+	}
+	if err := s.opts.Log.Append(ctx, e); err != nil {
+		return nil, err
+	}
+	s.metrics.decision(e.Kind, e.Outcome, e.Seq)
+	return e, nil
+}

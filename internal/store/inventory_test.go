@@ -1,0 +1,74 @@
+package store_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/bangate/bangate/internal/store"
+)
+
+// The inventory keeps one row per subject (a subject kept again replaces
+// its row), returns the input's bytes exactly, and alerts are numbered
+// from 1, paged by number and filtered by subject, on both databases.
+func TestInventoryAndAlerts(t *testing.T) {
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			ctx := context.Background()
+			l, err := store.Open(ctx, b.opts(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer l.Close(ctx)
+			at := time.Date(2024, 6, 20, 12, 0, 0, 0, time.UTC)
+			input := []byte("vendor_name\r\nBaltic Holding Ltd\x00\xff\n")
+			for i, state := range []string{`{"outcome":"pass"}`, `{"outcome":"fail"}`} {
+				k := store.Kept{Subject: "s1", Name: "baltic.csv", Plan: []byte(`{"profile":"all"}`), Input: input, State: []byte(state), Updated: at.Add(time.Duration(i) * time.Hour)}
+				if err := l.Keep(ctx, k); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := l.Keep(ctx, store.Kept{Subject: "s0", Name: "acme.csv", Plan: []byte(`{}`), Input: []byte("x"), State: []byte(`{}`), Updated: at}); err != nil {
+				t.Fatal(err)
+			}
+			var got []store.Kept
+			if err := l.Inventory(ctx, func(k store.Kept) error { got = append(got, k); return nil }); err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != 2 || got[0].Subject != "s0" || got[1].Subject != "s1" {
+				t.Fatalf("inventory: %+v", got)
+			}
+			if k := got[1]; !bytes.Equal(k.Input, input) || string(k.State) != `{"outcome":"fail"}` || !k.Updated.Equal(at.Add(time.Hour)) {
+				t.Errorf("kept again: %+v", k)
+			}
+			stop := errors.New("stop")
+			if err := l.Inventory(ctx, func(store.Kept) error { return stop }); !errors.Is(err, stop) {
+				t.Errorf("the walk's error: %v", err)
+			}
+
+			for i, subj := range []string{"s1", "s0", "s1"} {
+				a := &store.Alert{Created: at, Subject: subj, Body: []byte(fmt.Sprintf(`{"n":%d}`, i))}
+				if err := l.AddAlert(ctx, a); err != nil {
+					t.Fatal(err)
+				}
+				if a.Seq != int64(i+1) {
+					t.Errorf("alert %d numbered %d", i, a.Seq)
+				}
+			}
+			as, err := l.Alerts(ctx, 1, "", 10)
+			if err != nil || len(as) != 2 || as[0].Seq != 2 || string(as[1].Body) != `{"n":2}` {
+				t.Errorf("alerts after 1: %+v %v", as, err)
+			}
+			as, err = l.Alerts(ctx, 0, "s1", 1)
+			if err != nil || len(as) != 1 || as[0].Seq != 1 || as[0].Subject != "s1" || !as[0].Created.Equal(at) {
+				t.Errorf("alerts of s1, limit 1: %+v %v", as, err)
+			}
+			if _, err := l.Alerts(ctx, 0, "", 0); err == nil {
+				t.Error("limit 0 accepted")
+			}
+		})
+	}
+}
