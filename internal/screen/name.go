@@ -453,6 +453,11 @@ func (ix *Index) resegment(nb *normBuf) {
 			nb.splits = append(nb.splits, string(text))
 		}
 	}
+	if len(nb.splits) > 0 {
+		// A legal form run together with the name ("JSCARGUMENT") is
+		// one once split off.
+		nb.flagLegal()
+	}
 	// Han and Korean names are read syllable by syllable; pinyin and the
 	// lists write a given name's syllables as one word ("xi jin ping" →
 	// "xi jinping", "kim jong un" as it is).

@@ -48,6 +48,19 @@ const (
 	// middleWeight is the share of its weight a further given name the
 	// query leaves out still counts.
 	middleWeight = 0.3
+	// minAbbrev and maxAbbrev bound the letters of a query word read as
+	// the beginning of a longer given name ("Nic" for Nicolas, "Alex"
+	// for Alexander); the given name has at least two letters more.
+	minAbbrev = 3
+	maxAbbrev = 5
+	// prefixSim credits a given name a query word abbreviates, and
+	// givenTypoSim a given name one edit from a query word that a listed
+	// name spells as written (a given name misspelt into another one,
+	// "Friedrich" for Fridrich).
+	prefixSim = 0.8
+	// minGivenTypo is the fewest letters of the shorter of two given
+	// names paired by givenTypo.
+	minGivenTypo = 6
 	// boundSlack keeps float rounding from dropping a candidate at the
 	// threshold.
 	boundSlack = 0.005
@@ -64,6 +77,7 @@ const (
 	pairSkeleton
 	pairRespelt
 	pairAlt
+	pairPrefix
 )
 
 // pair is a candidate pairing of query word q with name word r.
@@ -88,6 +102,10 @@ type qword struct {
 	initial        bool
 	title          bool
 	first          byte
+	// abbrev is set on a word no listed name holds that may stand for
+	// a longer given name it begins ("Nic" for Nicolas); such a word is
+	// never one a name must pair with to be gathered.
+	abbrev bool
 	// respelt names the orthography of the first reading in qn[n1:r1];
 	// alt is the key id of the respelling of a person's name by another
 	// language's conventions (respell), -1 when none, altHow names them.
@@ -189,6 +207,12 @@ func (ix *Index) prepare(sc *scratch) {
 		if id, ok := d.textIDs.find(d.texts, sc.nb.word(i)); ok {
 			q.text = id
 		}
+		// A word no listed name holds, too short to be a name of its own
+		// in the lists, may be the beginning of a given name; one they
+		// hold ("Mark") is taken as meant.
+		if n := w.end - w.start; n >= minAbbrev && n <= maxAbbrev && w.flags == 0 && !sc.nb.translit && q.text < 0 {
+			q.abbrev = true
+		}
 		q.n0 = int32(len(sc.qn))
 		text := sc.nb.word(i)
 		translit := sc.nb.translit && !q.initial
@@ -288,7 +312,7 @@ func (sc *scratch) selectPrefix(org bool, t float32) {
 			continue
 		}
 		total += q.w(org)
-		if org || !q.initial {
+		if org || !q.initial && !q.abbrev {
 			sc.order = append(sc.order, int32(i))
 		}
 	}
@@ -396,6 +420,7 @@ const (
 	capWeakAlias                         // a weak alias
 	capSurnameOnly                       // a person named by surname alone
 	capInitials                          // given names by their initials only
+	capAbbrev                            // a given name by its beginning only
 )
 
 // scoreRec scores the query against name ri; the pairs it chose are
@@ -441,6 +466,11 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				p = pair{c: rw.weight, kind: pairText}
 			case short:
 				continue
+			case q.abbrev && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && rw.first == q.first && ix.abbreviates(sc.nb.word(i), rw.text):
+				p = pair{c: prefixSim * rw.weight, kind: pairPrefix}
+			case q.text >= 0 && q.exact != rw.tok && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && ix.givenTypo(sc.nb.word(i), rw.text):
+				n := min(len(sc.nb.word(i)), len(ix.dict.texts[rw.text]))
+				p = pair{c: typoSim(n, false) * min(qw, rw.weight), kind: pairTypo}
 			case q.exact == rw.tok:
 				if q.klen <= shortName {
 					// Short words meet on a key by chance ("Jun",
@@ -515,7 +545,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		p.chosen = true
 		sc.qUsed[p.q], sc.rUsed[p.r] = true, true
 		m += p.c
-		if q := &sc.qw[p.q]; (p.kind == pairSkeleton || p.kind == pairRespelt) && q.text < 0 && q.exact < 0 {
+		if q := &sc.qw[p.q]; (p.kind == pairSkeleton || p.kind == pairRespelt || p.kind == pairPrefix) && q.text < 0 && q.exact < 0 {
 			wq += words[p.r].weight - q.w(org) // weighs as its reading
 		}
 		pairedW += words[p.r].weight
@@ -549,6 +579,11 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			// initial says: "Putin V. V." for PUTIN, Vladimir
 			// Vladimirovich.
 			initials += words[p.r].weight - p.c
+		}
+		if p.kind == pairPrefix {
+			// A given name known by its beginning only is a possible
+			// match at most.
+			sc.caps |= capAbbrev
 		}
 		if !org && sc.qw[p.q].title {
 			wq += sc.qw[p.q].weight // a title that pairs counts
@@ -627,7 +662,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	if sc.caps != 0 && score > sc.capAt {
 		score = sc.capAt
 	} else {
-		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials // noted, not binding
+		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev // noted, not binding
 	}
 	return score
 }
@@ -744,4 +779,46 @@ func kindAllowed(kind string, k recKind) bool {
 		return k != recPerson
 	}
 	return true
+}
+
+// abbreviates reports whether query word w is the beginning of the
+// listed word text, at least two letters shorter ("nic", "nicolas").
+func (ix *Index) abbreviates(w []byte, text int32) bool {
+	t := ix.dict.texts[text]
+	return len(t) >= len(w)+2 && string(t[:len(w)]) == string(w)
+}
+
+// givenTypo reports whether query word w, which a listed name spells as
+// written, and the listed word text are one edit apart (Damerau–
+// Levenshtein), the shorter of minGivenTypo letters or more.
+func (ix *Index) givenTypo(w []byte, text int32) bool {
+	t := ix.dict.texts[text]
+	if min(len(w), len(t)) < minGivenTypo || len(w)-len(t) > 1 || len(t)-len(w) > 1 || w[0] != t[0] {
+		return false
+	}
+	return damerau1(w, t)
+}
+
+// damerau1 reports whether a and b, which differ, are one insertion,
+// deletion, substitution or transposition of neighbours apart.
+func damerau1(a []byte, b string) bool {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	switch {
+	case len(a) == len(b):
+		if i == len(a) {
+			return false
+		}
+		if string(a[i+1:]) == b[i+1:] {
+			return true
+		}
+		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && string(a[i+2:]) == b[i+2:]
+	case len(a) == len(b)+1:
+		return string(a[i+1:]) == b[i:]
+	case len(b) == len(a)+1:
+		return string(a[i:]) == b[i+1:]
+	}
+	return false
 }
