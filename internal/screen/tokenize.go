@@ -179,8 +179,10 @@ func (nb *normBuf) flagTitles() {
 
 // titles are honorifics and offices that lead a person's name in the
 // press and in registers ("President Putin", "Präsident Putin", "Dr.
-// Ibrahim", "Shaikh Isa"). Words that are also parts of listed names
-// (Sayyid, Seyed, Amir) are not here.
+// Ibrahim", "Shaikh Isa", "Ayatollah Khamenei"), and the words the press
+// puts before a name ("former", "oligarch"). Words that are also parts
+// of more than a couple of listed names (Sayyid, Seyed, Amir, Prince,
+// King, Sultan, Imam) are not here.
 var titles = map[string]struct{}{
 	"president": {}, "presidente": {}, "prasident": {}, "praesident": {}, "predsjednik": {},
 	"presedintele": {}, "presiden": {}, "prezident": {}, "prezydent": {}, "elnok": {},
@@ -189,6 +191,17 @@ var titles = map[string]struct{}{
 	"madame": {}, "monsieur": {}, "mme": {}, "senor": {}, "senora": {}, "sheikh": {}, "shaikh": {},
 	"sheik": {}, "shaykh": {}, "haji": {}, "hajji": {}, "mullah": {}, "mawlawi": {}, "maulana": {},
 	"general": {}, "gen": {}, "colonel": {}, "col": {}, "minister": {}, "senator": {}, "judge": {},
+	"ayatollah": {}, "ayatullah": {}, "hojatoleslam": {}, "hojjatoleslam": {}, "mufti": {}, "emir": {},
+	"lieutenant": {}, "lt": {}, "major": {}, "maj": {}, "capt": {}, "admiral": {}, "cmdr": {},
+	"brigadier": {}, "sergeant": {}, "sgt": {}, "polkovnik": {}, "chairman": {}, "chairwoman": {},
+	"governor": {}, "mayor": {}, "deputy": {}, "vice": {}, "chancellor": {}, "kanzler": {},
+	"bundeskanzler": {}, "secretary": {}, "ambassador": {}, "congressman": {}, "congresswoman": {},
+	"ministr": {}, "ministre": {}, "ministro": {}, "premyer": {}, "rais": {}, "raees": {},
+	"hon": {}, "honorable": {}, "honourable": {}, "excellency": {}, "highness": {}, "comrade": {},
+	"tovarishch": {}, "gospodin": {}, "mister": {}, "doctor": {}, "eng": {}, "engineer": {}, "dipl": {},
+	"mgr": {}, "rev": {}, "reverend": {}, "father": {}, "bishop": {}, "archbishop": {}, "patriarch": {},
+	"metropolitan": {}, "cleric": {}, "former": {}, "late": {}, "oligarch": {}, "businessman": {},
+	"dictator": {}, "warlord": {},
 }
 
 // computeKeys sets the phonetic key of every word.
