@@ -395,8 +395,18 @@ func round3(s float32) float64 {
 // word while the lists write them apart ("Alzumar" for "AL-ZUMAR").
 var particles = []string{"abdul", "abdel", "abd", "abu", "bin", "ibn", "al", "el", "ul"}
 
-// minPart is the shortest word a glued word is split into.
+// minPart is the shortest word a glued word is split into, but for the
+// linking words of names (links).
 const minPart = 3
+
+// links are the two-letter words that link the words of names: articles,
+// prepositions and conjunctions ("Banco Nacional de Cuba").
+var links = []string{"de", "da", "di", "do", "du", "la", "le", "el", "al", "ul", "of", "et", "an", "ve", "va"}
+
+// isLink reports whether w is one of links.
+func isLink(w []byte) bool {
+	return len(w) == 2 && slices.Contains(links, string(w))
+}
 
 // resegment repairs word boundaries of a query against the vocabulary of
 // the scored lists:
@@ -443,14 +453,15 @@ func (ix *Index) resegment(nb *normBuf) {
 		// word that splits: the splits are found by cheap lookups).
 		// A transliterated word is split only when its consonant
 		// skeleton is no listed word's ("람잔" is Ramzan, not "lam jan").
-		if cut := glued(text, known); cut > 0 && !ix.hasNear(text) && !(nb.translit && ix.hasSkeleton(text)) {
-			nb.splitWord(i, int32(cut))
-			if rest := nb.word(i + 1); !known(rest) {
-				if cut2 := glued(rest, known); cut2 > 0 {
-					nb.splitWord(i+1, int32(cut2))
-				}
+		var cuts [maxGlued]int
+		if n := glued(text, known, cuts[:0]); n > 0 && !ix.hasNear(text) && !(nb.translit && ix.hasSkeleton(text)) {
+			at := 0
+			for k, cut := range cuts[:n] {
+				nb.splitWord(i+k, int32(cut-at))
+				at = cut
 			}
 			nb.splits = append(nb.splits, string(text))
+			i += n
 		}
 	}
 	if len(nb.splits) > 0 {
@@ -499,28 +510,40 @@ func (ix *Index) hasNear(text []byte) bool {
 	return len(d.keyDel.appendNear(buf[:0], d.keys, text)) > 0
 }
 
-// glued returns where text, which no listed name holds, splits into a word
-// a listed name holds and a rest that one holds or that splits once more,
-// every part of minPart letters or more; 0 when it does not. The longest
-// first word wins.
-func glued(text []byte, known func([]byte) bool) int {
-	for cut := len(text) - minPart; cut >= minPart; cut-- {
-		if !known(text[:cut]) {
-			continue
-		}
-		rest := text[cut:]
-		if known(rest) {
-			return cut
-		}
-		if len(rest) >= 2*minPart {
-			for c2 := len(rest) - minPart; c2 >= minPart; c2-- {
-				if known(rest[:c2]) && known(rest[c2:]) {
-					return cut
-				}
-			}
+// maxGlued is the most words a glued word is split into.
+const maxGlued = 4
+
+// glued appends to cuts where text, which no listed name holds, splits
+// into words listed names hold, at most maxGlued of them, and returns how
+// many cuts it appended (0 when it does not split). Every word has
+// minPart letters or more, but for a linking word after the first
+// ("nacionaldecuba"). The fewest words win, then the longest first word,
+// then the longest second.
+func glued(text []byte, known func([]byte) bool, cuts []int) int {
+	for parts := 2; parts <= maxGlued; parts++ {
+		if splitInto(text, 0, parts, known, cuts[:0:maxGlued-1]) {
+			return parts - 1
 		}
 	}
 	return 0
+}
+
+// splitInto reports whether text[at:] splits into parts known words, the
+// first of minPart letters or more when at is 0; it appends the cuts to
+// cuts, which has room for them.
+func splitInto(text []byte, at, parts int, known func([]byte) bool, cuts []int) bool {
+	if parts == 1 {
+		return len(text)-at >= minPart && known(text[at:]) || at > 0 && isLink(text[at:])
+	}
+	for cut := len(text) - 2; cut >= at+2; cut-- {
+		if w := text[at:cut]; !(len(w) >= minPart && known(w) || at > 0 && isLink(w)) {
+			continue
+		}
+		if splitInto(text, cut, parts-1, known, append(cuts, cut)) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitWord splits word i after its first n bytes.
