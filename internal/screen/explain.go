@@ -151,6 +151,11 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		case p.kind == pairText:
 			b = append(b, '=')
 			b = append(b, rt...)
+		case p.kind == pairParticle:
+			b = append(b, '~')
+			b = append(b, rt...)
+			b = append(b, " (the same particle)"...)
+			allText = false
 		case p.kind == pairPrefix:
 			b = append(b, "…="...)
 			b = append(b, rt...)

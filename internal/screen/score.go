@@ -78,6 +78,7 @@ const (
 	pairRespelt
 	pairAlt
 	pairPrefix
+	pairParticle
 )
 
 // pair is a candidate pairing of query word q with name word r.
@@ -106,6 +107,8 @@ type qword struct {
 	// a longer given name it begins ("Nic" for Nicolas); such a word is
 	// never one a name must pair with to be gathered.
 	abbrev bool
+	// particle is the particleClass of the word.
+	particle uint8
 	// respelt names the orthography of the first reading in qn[n1:r1];
 	// alt is the key id of the respelling of a person's name by another
 	// language's conventions (respell), -1 when none, altHow names them.
@@ -207,6 +210,7 @@ func (ix *Index) prepare(sc *scratch) {
 		if id, ok := d.textIDs.find(d.texts, sc.nb.word(i)); ok {
 			q.text = id
 		}
+		q.particle = particleClass(string(sc.nb.word(i)))
 		// A word no listed name holds, too short to be a name of its own
 		// in the lists, may be the beginning of a given name; one they
 		// hold ("Mark") is taken as meant.
@@ -466,6 +470,8 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				p = pair{c: rw.weight, kind: pairText}
 			case short:
 				continue
+			case q.particle != 0 && particleClass(ix.dict.texts[rw.text]) == q.particle:
+				p = pair{c: keySim * rw.weight, kind: pairParticle}
 			case q.abbrev && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && rw.first == q.first && ix.abbreviates(sc.nb.word(i), rw.text):
 				p = pair{c: prefixSim * rw.weight, kind: pairPrefix}
 			case q.text >= 0 && q.exact != rw.tok && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && ix.givenTypo(sc.nb.word(i), rw.text):
@@ -821,4 +827,28 @@ func damerau1(a []byte, b string) bool {
 		return string(a[i:]) == b[i+1:]
 	}
 	return false
+}
+
+// particleClasses are the spellings of the particles of Arabic names
+// ("bin", "ben", "ibn"; "al", "el", "ul"), one class each.
+var particleClasses = [][]string{
+	{"al", "el", "ul"},
+	{"bin", "ben", "ibn", "bn", "ebn"},
+	{"abu", "abou", "abo"},
+	{"abd", "abdel", "abdul", "abdal", "abdol"},
+	{"bint", "binti"},
+}
+
+// particleClass returns 1 + the index of the class of particleClasses
+// that holds w, or 0.
+func particleClass(w string) uint8 {
+	if len(w) < 2 || len(w) > 5 {
+		return 0
+	}
+	for i, c := range particleClasses {
+		if slices.Contains(c, w) {
+			return uint8(i + 1)
+		}
+	}
+	return 0
 }
