@@ -520,9 +520,21 @@ const maxGlued = 4
 // ("nacionaldecuba"). The fewest words win, then the longest first word,
 // then the longest second.
 func glued(text []byte, known func([]byte) bool, cuts []int) int {
-	for parts := 2; parts <= maxGlued; parts++ {
-		if splitInto(text, 0, parts, known, cuts[:0:maxGlued-1]) {
-			return parts - 1
+	// The first words it may start with, longest first: most words
+	// start with none, and are looked up once per cut only.
+	var firsts [16]int
+	n := 0
+	for cut := len(text) - 2; cut >= minPart && n < len(firsts); cut-- {
+		if known(text[:cut]) {
+			firsts[n] = cut
+			n++
+		}
+	}
+	for parts := 2; parts <= maxGlued && n > 0; parts++ {
+		for _, cut := range firsts[:n] {
+			if splitInto(text, cut, parts-1, known, append(cuts[:0:maxGlued-1], cut)) {
+				return parts - 1
+			}
 		}
 	}
 	return 0

@@ -440,7 +440,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		return 0
 	}
 	words := ix.words[rec.w0:rec.w1]
-	short := sc.short[b2i(org)] || ix.shortRec(words)
+	short := sc.short[b2i(org)] || rec.flags&recShort != 0
 	sc.pairs = sc.pairs[:0]
 	var wq float32
 	keySim := float32(keySimPerson)
@@ -711,19 +711,6 @@ func (ix *Index) subsetOK(sc *scratch, ri int32, paired, unpaired float32) bool 
 		}
 	}
 	return false
-}
-
-// shortRec reports whether an indexed name has shortName letters or
-// fewer.
-func (ix *Index) shortRec(words []RecWord) bool {
-	n := 0
-	for _, w := range words {
-		n += len(ix.dict.texts[w.text])
-		if n > shortName {
-			return false
-		}
-	}
-	return true
 }
 
 // coreWords returns the number of query words scored under organisation
