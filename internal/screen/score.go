@@ -472,11 +472,6 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				continue
 			case q.particle != 0 && particleClass(ix.dict.texts[rw.text]) == q.particle:
 				p = pair{c: keySim * rw.weight, kind: pairParticle}
-			case q.abbrev && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && rw.first == q.first && ix.abbreviates(sc.nb.word(i), rw.text):
-				p = pair{c: prefixSim * rw.weight, kind: pairPrefix}
-			case q.text >= 0 && q.exact != rw.tok && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && ix.givenTypo(sc.nb.word(i), rw.text):
-				n := min(len(sc.nb.word(i)), len(ix.dict.texts[rw.text]))
-				p = pair{c: typoSim(n, false) * min(qw, rw.weight), kind: pairTypo}
 			case q.exact == rw.tok:
 				if q.klen <= shortName {
 					// Short words meet on a key by chance ("Jun",
@@ -510,6 +505,11 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				p = pair{c: keySim * rw.weight, kind: pairAlt}
 			case q.s1 > q.r1 && hasTok(sc.qn[q.r1:q.s1], rw.tok):
 				p = pair{c: skeletonSim * min(qw, rw.weight), kind: pairSkeleton}
+			case q.abbrev && rw.first == q.first && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && ix.abbreviates(sc.nb.word(i), rw.text):
+				p = pair{c: prefixSim * rw.weight, kind: pairPrefix}
+			case q.text >= 0 && rw.first == q.first && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && ix.givenTypo(sc.nb.word(i), rw.text):
+				n := min(len(sc.nb.word(i)), len(ix.dict.texts[rw.text]))
+				p = pair{c: typoSim(n, false) * min(qw, rw.weight), kind: pairTypo}
 			default:
 				continue
 			}
@@ -782,60 +782,28 @@ func (ix *Index) abbreviates(w []byte, text int32) bool {
 }
 
 // givenTypo reports whether query word w, which a listed name spells as
-// written, and the listed word text are one edit apart (Damerau–
-// Levenshtein), the shorter of minGivenTypo letters or more.
+// written, and the listed word text, another, are one edit apart
+// (Damerau–Levenshtein), the shorter of minGivenTypo letters or more.
 func (ix *Index) givenTypo(w []byte, text int32) bool {
 	t := ix.dict.texts[text]
-	if min(len(w), len(t)) < minGivenTypo || len(w)-len(t) > 1 || len(t)-len(w) > 1 || w[0] != t[0] {
-		return false
-	}
-	return damerau1(w, t)
+	return min(len(w), len(t)) >= minGivenTypo && withinOneEdit(t, w)
 }
 
-// damerau1 reports whether a and b, which differ, are one insertion,
-// deletion, substitution or transposition of neighbours apart.
-func damerau1(a []byte, b string) bool {
-	i := 0
-	for i < len(a) && i < len(b) && a[i] == b[i] {
-		i++
-	}
-	switch {
-	case len(a) == len(b):
-		if i == len(a) {
-			return false
-		}
-		if string(a[i+1:]) == b[i+1:] {
-			return true
-		}
-		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && string(a[i+2:]) == b[i+2:]
-	case len(a) == len(b)+1:
-		return string(a[i+1:]) == b[i:]
-	case len(b) == len(a)+1:
-		return string(a[i:]) == b[i+1:]
-	}
-	return false
-}
-
-// particleClasses are the spellings of the particles of Arabic names
-// ("bin", "ben", "ibn"; "al", "el", "ul"), one class each.
-var particleClasses = [][]string{
-	{"al", "el", "ul"},
-	{"bin", "ben", "ibn", "bn", "ebn"},
-	{"abu", "abou", "abo"},
-	{"abd", "abdel", "abdul", "abdal", "abdol"},
-	{"bint", "binti"},
-}
-
-// particleClass returns 1 + the index of the class of particleClasses
-// that holds w, or 0.
+// particleClass returns the class of the particles of Arabic names
+// that w spells, 0 when none: the spellings of one particle ("bin",
+// "ben", "ibn"; "al", "el", "ul") share a class.
 func particleClass(w string) uint8 {
-	if len(w) < 2 || len(w) > 5 {
-		return 0
-	}
-	for i, c := range particleClasses {
-		if slices.Contains(c, w) {
-			return uint8(i + 1)
-		}
+	switch w {
+	case "al", "el", "ul":
+		return 1
+	case "bin", "ben", "ibn", "bn", "ebn":
+		return 2
+	case "abu", "abou", "abo":
+		return 3
+	case "abd", "abdel", "abdul", "abdal", "abdol":
+		return 4
+	case "bint", "binti":
+		return 5
 	}
 	return 0
 }
