@@ -52,7 +52,7 @@ const (
 	// the beginning of a longer given name ("Nic" for Nicolas, "Alex"
 	// for Alexander); the given name has at least two letters more.
 	minAbbrev = 3
-	maxAbbrev = 5
+	maxAbbrev = 4
 	// prefixSim credits a given name a query word abbreviates, and
 	// givenTypoSim a given name one edit from a query word that a listed
 	// name spells as written (a given name misspelt into another one,
@@ -103,9 +103,9 @@ type qword struct {
 	initial        bool
 	title          bool
 	first          byte
-	// abbrev is set on a word no listed name holds that may stand for
-	// a longer given name it begins ("Nic" for Nicolas); such a word is
-	// never one a name must pair with to be gathered.
+	// abbrev is set on a word no listed name holds that may stand
+	// for a longer given name it begins ("Nic" for Nicolas); such
+	// a word is never one a name must pair with to be gathered.
 	abbrev bool
 	// particle is the particleClass of the word.
 	particle uint8
@@ -214,7 +214,7 @@ func (ix *Index) prepare(sc *scratch) {
 		// A word no listed name holds, too short to be a name of its own
 		// in the lists, may be the beginning of a given name; one they
 		// hold ("Mark") is taken as meant.
-		if n := w.end - w.start; n >= minAbbrev && n <= maxAbbrev && w.flags == 0 && !sc.nb.translit && q.text < 0 {
+		if n := w.end - w.start; n >= minAbbrev && n <= maxAbbrev && w.flags == 0 && !sc.nb.translit && q.text < 0 && sc.personRules {
 			q.abbrev = true
 		}
 		q.n0 = int32(len(sc.qn))
@@ -479,39 +479,48 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 					continue
 				}
 				p = pair{c: keySim * rw.weight, kind: pairKey}
-			case q.n1 > q.n0 && hasTok(sc.qn[q.n0:q.n1], rw.tok):
-				n := min(int(q.klen), len(ix.dict.keys[rw.tok]))
-				sim := typoSim(n, org)
-				if !org && rw.flags&rwSurname != 0 && n >= minFuzzyLen && rw.weight >= rare && q.text < 0 {
-					// Damerau–Levenshtein 1 in a rare surname that no
-					// listed name spells as the query does.
-					sim = max(sim, typoSim(7, false))
-				}
-				p = pair{c: sim * min(qw, rw.weight), kind: pairTypo}
-				if q.r1 > q.n1 && hasTok(sc.qn[q.n1:q.r1], rw.tok) && keySim*rw.weight > p.c {
-					p = pair{c: keySim * rw.weight, kind: pairRespelt}
-				} else if q.alt == rw.tok && !org && keySim*rw.weight > p.c {
-					p = pair{c: keySim * rw.weight, kind: pairAlt}
-				} else if q.s1 > q.r1 && hasTok(sc.qn[q.r1:q.s1], rw.tok) && skeletonSim*min(qw, rw.weight) > p.c {
-					p = pair{c: skeletonSim * min(qw, rw.weight), kind: pairSkeleton}
-				}
-			case q.r1 > q.n1 && hasTok(sc.qn[q.n1:q.r1], rw.tok):
-				p = pair{c: keySim * rw.weight, kind: pairRespelt}
-			case q.s1 > q.r1 && q.text < 0 && hasTok(sc.qn[q.r1:q.s1], rw.tok):
-				// A transliterated word no listed name spells stands for
-				// the reading it pairs with, and weighs as it does.
-				p = pair{c: skeletonSim * rw.weight, kind: pairSkeleton}
-			case q.alt == rw.tok && !org:
-				p = pair{c: keySim * rw.weight, kind: pairAlt}
-			case q.s1 > q.r1 && hasTok(sc.qn[q.r1:q.s1], rw.tok):
-				p = pair{c: skeletonSim * min(qw, rw.weight), kind: pairSkeleton}
-			case q.abbrev && rw.first == q.first && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && ix.abbreviates(sc.nb.word(i), rw.text):
-				p = pair{c: prefixSim * rw.weight, kind: pairPrefix}
-			case q.text >= 0 && rw.first == q.first && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && ix.givenTypo(sc.nb.word(i), rw.text):
-				n := min(len(sc.nb.word(i)), len(ix.dict.texts[rw.text]))
-				p = pair{c: typoSim(n, false) * min(qw, rw.weight), kind: pairTypo}
 			default:
-				continue
+				// One scan of the query word's candidate keys tells
+				// every way they pair.
+				var m uint8
+				if q.s1 > q.n0 {
+					m = tokIn(sc.qn[q.n0:q.s1], rw.tok, q.n1-q.n0, q.r1-q.n0)
+				}
+				switch {
+				case m&inNear != 0:
+					n := min(int(q.klen), len(ix.dict.keys[rw.tok]))
+					sim := typoSim(n, org)
+					if !org && rw.flags&rwSurname != 0 && n >= minFuzzyLen && rw.weight >= rare && q.text < 0 {
+						// Damerau–Levenshtein 1 in a rare surname that no
+						// listed name spells as the query does.
+						sim = max(sim, typoSim(7, false))
+					}
+					p = pair{c: sim * min(qw, rw.weight), kind: pairTypo}
+					if m&inRespelt != 0 && keySim*rw.weight > p.c {
+						p = pair{c: keySim * rw.weight, kind: pairRespelt}
+					} else if q.alt == rw.tok && !org && keySim*rw.weight > p.c {
+						p = pair{c: keySim * rw.weight, kind: pairAlt}
+					} else if m&inSkeleton != 0 && skeletonSim*min(qw, rw.weight) > p.c {
+						p = pair{c: skeletonSim * min(qw, rw.weight), kind: pairSkeleton}
+					}
+				case m&inRespelt != 0:
+					p = pair{c: keySim * rw.weight, kind: pairRespelt}
+				case m&inSkeleton != 0 && q.text < 0:
+					// A transliterated word no listed name spells stands
+					// for the reading it pairs with, and weighs as it does.
+					p = pair{c: skeletonSim * rw.weight, kind: pairSkeleton}
+				case q.alt == rw.tok && !org:
+					p = pair{c: keySim * rw.weight, kind: pairAlt}
+				case m&inSkeleton != 0:
+					p = pair{c: skeletonSim * min(qw, rw.weight), kind: pairSkeleton}
+				case q.abbrev && rw.first == q.first && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && ix.abbreviates(sc.nb.word(i), rw.text):
+					p = pair{c: prefixSim * rw.weight, kind: pairPrefix}
+				case q.text >= 0 && rw.first == q.first && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && ix.givenTypo(sc.nb.word(i), rw.text):
+					n := min(len(sc.nb.word(i)), len(ix.dict.texts[rw.text]))
+					p = pair{c: typoSim(n, false) * min(qw, rw.weight), kind: pairTypo}
+				default:
+					continue
+				}
 			}
 			p.q, p.r = int32(i), int32(j)
 			sc.pairs = append(sc.pairs, p)
@@ -743,14 +752,34 @@ func b2i(b bool) int {
 	return 0
 }
 
-func hasTok(ts []int32, t int32) bool {
-	for _, x := range ts {
-		if x == t {
-			return true
+// Where a key is among a query word's candidate keys (tokIn).
+const (
+	inNear     = 1 << iota // one edit away
+	inRespelt              // a foreign spelling respelt
+	inSkeleton             // of the same consonant skeleton
+)
+
+// tokIn returns where t is among ts, a query word's candidate keys:
+// one edit away in ts[:n1], respelt in ts[n1:r1], of the same skeleton
+// in ts[r1:], a bit each.
+func tokIn(ts []int32, t, n1, r1 int32) uint8 {
+	var m uint8
+	for i, x := range ts {
+		if x != t {
+			continue
+		}
+		switch i := int32(i); {
+		case i < n1:
+			m |= inNear
+		case i < r1:
+			m |= inRespelt
+		default:
+			m |= inSkeleton
 		}
 	}
-	return false
+	return m
 }
+
 
 func resetBools(b []bool, n int) []bool {
 	if cap(b) < n {
