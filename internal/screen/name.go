@@ -122,8 +122,15 @@ func (ix *Index) banMatches(sc *scratch, q Query, out []Match) ([]Match, error) 
 			return nil, err
 		}
 	}
-	glued := strings.ReplaceAll(string(sc.buf), " ", "")
-	for _, r := range ix.banKeys[glued] {
+	// The core with the words run together, after it in the buffer.
+	n := len(sc.buf)
+	for _, c := range sc.buf[:n] {
+		if c != ' ' {
+			sc.buf = append(sc.buf, c)
+		}
+	}
+	for _, r := range ix.banKeys[string(sc.buf[n:])] {
+		glued := string(sc.buf[n:])
 		if err := add(r, "glued-words", func(name, on string) string {
 			return fmt.Sprintf("%q equals %s %q with the words run together (%q)", q.Name, on, name, glued)
 		}); err != nil {
@@ -427,8 +434,11 @@ func (ix *Index) resegment(nb *normBuf) {
 		if _, ok := d.textIDs.find(d.texts, b); ok {
 			return true
 		}
+		if len(b) < minPart {
+			return false
+		}
 		_, ok := legalForms[string(b)]
-		return ok && len(b) >= minPart
+		return ok
 	}
 	for i := 0; i < len(nb.words); i++ {
 		w := nb.words[i]
