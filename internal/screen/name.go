@@ -47,7 +47,7 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 	if len(ix.recs) > 0 {
 		ix.resegment(&sc.nb)
 	}
-	sc.nb.computeKeys()
+	ix.computeKeys(&sc.nb)
 	if out, err = ix.scoredMatches(sc, q, out); err != nil {
 		return nil, err
 	}
@@ -81,7 +81,7 @@ func (ix *Index) koreanMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 	sc.nb.normalize(name)
 	sc.nb.translit, sc.nb.schemes = true, append(sc.nb.schemes[:0:0], textnorm.McCuneReischauer)
 	ix.resegment(&sc.nb)
-	sc.nb.computeKeys()
+	ix.computeKeys(&sc.nb)
 	return ix.scoredMatches(sc, q, out)
 }
 

@@ -203,12 +203,13 @@ func (ix *Index) prepare(sc *scratch) {
 		key := sc.nb.wordKey(i)
 		q := qword{exact: -1, text: -1, legal: w.flags&wordLegal != 0, initial: w.flags&wordInitial != 0,
 			title: w.flags&wordTitle != 0, first: sc.nb.text[w.start], klen: int32(len(key))}
-		if id, ok := d.ids.find(d.keys, key); ok {
+		if id := sc.nb.textIDs[i]; id >= 0 {
+			// A listed word: its key is the index's.
+			q.text, q.exact = id, d.textKey[id]
+			q.wOrg = d.weight[q.exact]
+		} else if id, ok := d.ids.find(d.keys, key); ok {
 			q.exact = id
 			q.wOrg = d.weight[id]
-		}
-		if id, ok := d.textIDs.find(d.texts, sc.nb.word(i)); ok {
-			q.text = id
 		}
 		q.particle = particleClass(string(sc.nb.word(i)))
 		// A word no listed name holds, too short to be a name of its own

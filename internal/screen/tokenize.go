@@ -31,9 +31,12 @@ type span struct {
 // value is ready; reset before reuse. Not safe for concurrent use: each
 // query takes its own from the index's pool.
 type normBuf struct {
-	text     []byte
-	key      []byte
-	words    []span
+	text  []byte
+	key   []byte
+	words []span
+	// textIDs are the vocabulary's text ids of the words, -1 for a word
+	// no listed name holds, set by Index.computeKeys.
+	textIDs  []int32
 	join     []byte
 	translit bool
 	// schemes are the transliterations the name took (textnorm.Latin).
@@ -211,6 +214,28 @@ func (nb *normBuf) computeKeys() {
 		w := &nb.words[i]
 		w.kstart = int32(len(nb.key))
 		nb.key = appendKey(nb.key, nb.text[w.start:w.end])
+		w.kend = int32(len(nb.key))
+	}
+}
+
+// computeKeys sets the phonetic key of every word of nb, and the text id
+// of the words a listed name holds (nb.textIDs, -1 for the others), whose
+// keys the index holds: only the other words' keys are computed.
+func (ix *Index) computeKeys(nb *normBuf) {
+	d := &ix.dict
+	nb.key = nb.key[:0]
+	nb.textIDs = nb.textIDs[:0]
+	for i := range nb.words {
+		w := &nb.words[i]
+		w.kstart = int32(len(nb.key))
+		text := nb.text[w.start:w.end]
+		if id, ok := d.textIDs.find(d.texts, text); ok {
+			nb.key = append(nb.key, d.keys[d.textKey[id]]...)
+			nb.textIDs = append(nb.textIDs, id)
+		} else {
+			nb.key = appendKey(nb.key, text)
+			nb.textIDs = append(nb.textIDs, -1)
+		}
 		w.kend = int32(len(nb.key))
 	}
 }
