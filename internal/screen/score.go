@@ -781,7 +781,6 @@ func tokIn(ts []int32, t, n1, r1 int32) uint8 {
 	return m
 }
 
-
 func resetBools(b []bool, n int) []bool {
 	if cap(b) < n {
 		return make([]bool, n)
