@@ -58,6 +58,9 @@ const (
 	// name spells as written (a given name misspelt into another one,
 	// "Friedrich" for Fridrich).
 	prefixSim = 0.8
+	// minSingleTypo is the fewest letters of a listed word that, alone
+	// in a query, is also looked for misspelt.
+	minSingleTypo = 7
 	// minGivenTypo is the fewest letters of the shorter of two given
 	// names paired by givenTypo.
 	minGivenTypo = 6
@@ -199,6 +202,15 @@ func (ix *Index) prepare(sc *scratch) {
 	d := &ix.dict
 	sc.qw = sc.qw[:0]
 	sc.qn = sc.qn[:0]
+	// single is set when the query is one word, legal forms and titles
+	// aside.
+	core := 0
+	for _, w := range sc.nb.words {
+		if w.flags&(wordLegal|wordTitle) == 0 {
+			core++
+		}
+	}
+	single := core == 1
 	for i, w := range sc.nb.words {
 		key := sc.nb.wordKey(i)
 		q := qword{exact: -1, text: -1, legal: w.flags&wordLegal != 0, initial: w.flags&wordInitial != 0,
@@ -221,10 +233,12 @@ func (ix *Index) prepare(sc *scratch) {
 		q.n0 = int32(len(sc.qn))
 		text := sc.nb.word(i)
 		translit := sc.nb.translit && !q.initial
-		if q.text >= 0 && !translit {
+		if q.text >= 0 && !translit && !(single && len(text) >= minSingleTypo) {
 			// A word some listed name spells the same way is taken as
 			// meant: looking for its one-letter neighbours would cost a
-			// probe per letter and mostly find other names.
+			// probe per letter and mostly find other names. A long name
+			// of one word alone ("Hizbullah") is looked for misspelt
+			// too.
 			q.n1, q.r1, q.s1, q.alt = q.n0, q.n0, q.n0, -1
 			q.weight = q.wOrg
 			if q.initial {
@@ -233,7 +247,7 @@ func (ix *Index) prepare(sc *scratch) {
 			sc.qw = append(sc.qw, q)
 			continue
 		}
-		if q.text < 0 {
+		if q.text < 0 || single {
 			ix.appendNear(sc, key, text)
 		}
 		q.n1 = int32(len(sc.qn))
