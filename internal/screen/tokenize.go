@@ -199,7 +199,7 @@ var titles = map[string]struct{}{
 	"brigadier": {}, "sergeant": {}, "sgt": {}, "polkovnik": {}, "chairman": {}, "chairwoman": {},
 	"governor": {}, "mayor": {}, "deputy": {}, "vice": {}, "chancellor": {}, "kanzler": {},
 	"bundeskanzler": {}, "secretary": {}, "ambassador": {}, "congressman": {}, "congresswoman": {},
-	"ministr": {}, "ministre": {}, "ministro": {}, "premyer": {}, "rais": {}, "raees": {},
+	"ministre": {}, "ministro": {}, "premyer": {}, "rais": {}, "raees": {},
 	"hon": {}, "honorable": {}, "honourable": {}, "excellency": {}, "highness": {}, "comrade": {},
 	"tovarishch": {}, "gospodin": {}, "mister": {}, "doctor": {}, "eng": {}, "engineer": {}, "dipl": {},
 	"mgr": {}, "rev": {}, "reverend": {}, "father": {}, "bishop": {}, "archbishop": {}, "patriarch": {},
