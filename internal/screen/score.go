@@ -21,7 +21,15 @@ import "slices"
 //     weights, because short words one letter apart are often different
 //     words ("Redis", "Redin");
 //   - a query initial and a given name starting with that letter (persons
-//     only): half the given name's weight, at most initialWeight.
+//     only): half the given name's weight, at most initialWeight;
+//   - a query word no listed name holds that begins a given name ("Nic",
+//     Nicolas; persons only): prefixSim of the given name's weight, and a
+//     possible match at most;
+//   - a query word some listed name spells and a given name one edit
+//     from it ("Friedrich", Fridrich; persons only), found among the
+//     candidates other words gather: typoSim of the lighter weight;
+//   - two spellings of one particle of Arabic names ("bin", "ben"):
+//     keySim times the name word's weight.
 //
 // The score is the weighted Dice coefficient 2M / (Q + R), where M is the
 // paired weight, Q the query's weight and R the name's weight. For
