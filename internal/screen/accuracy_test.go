@@ -30,14 +30,14 @@ const (
 	maxReviewFP = 0.001
 	// screenerRecallTarget is the target share of the other
 	// screeners' should-match pairs (testdata/accuracy/screeners.tsv)
-	// found at review level or above. It is not reached yet (0.62 on the
-	// held-out pairs: scripts other than Latin, Cyrillic, Devanagari and
-	// Han with a listed native name are mostly missed); the test logs the
-	// gap and asserts minScreenerRecall, the level reached, so that it
-	// cannot regress. None of their should-not-match pairs may reach deny
-	// level.
+	// found at review level or above. It is not reached yet (0.81 on the
+	// held-out pairs: renderings of foreign names in kana, Hangul, Thai
+	// and the abjads, Korean names in other romanisations and some glued
+	// and partial names are missed); the test logs the gap and asserts
+	// minScreenerRecall, near the level reached, so that it cannot
+	// regress. None of their should-not-match pairs may reach deny level.
 	screenerRecallTarget = 0.90
-	minScreenerRecall    = 0.60
+	minScreenerRecall    = 0.80
 )
 
 type labelled struct {

@@ -272,6 +272,13 @@ func (v *vocab) addRec(r ref, name string, kind recKind, entry int32, flags recF
 		v.words = append(v.words, rw)
 	}
 	rec.w1 = int32(len(v.words))
+	letters := 0
+	for _, w := range v.words[rec.w0:rec.w1] {
+		letters += len(v.texts[w.text])
+	}
+	if letters <= shortName {
+		rec.flags |= recShort
+	}
 	v.recs = append(v.recs, rec)
 	return nil
 }

@@ -151,6 +151,16 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		case p.kind == pairText:
 			b = append(b, '=')
 			b = append(b, rt...)
+		case p.kind == pairParticle:
+			b = append(b, '~')
+			b = append(b, rt...)
+			b = append(b, " (the same particle)"...)
+			allText = false
+		case p.kind == pairPrefix:
+			b = append(b, "…="...)
+			b = append(b, rt...)
+			b = append(b, " (beginning of the given name)"...)
+			allText, allKey = false, false
 		case p.kind == pairSkeleton:
 			b = append(b, '~')
 			b = append(b, rt...)
@@ -266,6 +276,7 @@ var capNotes = []struct {
 	{capOneWord, "one word for a longer name"},
 	{capSurnameOnly, "surname only: a rare surname, the given names left out"},
 	{capInitials, "given names by their initials only"},
+	{capAbbrev, "a given name by its beginning only"},
 }
 
 // isTransposition reports whether a and b differ by two neighbouring

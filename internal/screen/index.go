@@ -104,6 +104,9 @@ const (
 	// recWeak: a weak alias (OFAC's "weak a.k.a." in the remarks, the UN's
 	// "Low" quality, the UK's "low quality" aliases).
 	recWeak recFlag = 1 << iota
+	// recShort: a name of shortName letters or fewer, matched by its
+	// exact spelling only.
+	recShort
 )
 
 // recWordFlag marks the role of a word in an individual's name.

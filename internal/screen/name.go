@@ -47,7 +47,7 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 	if len(ix.recs) > 0 {
 		ix.resegment(&sc.nb)
 	}
-	sc.nb.computeKeys()
+	ix.computeKeys(&sc.nb)
 	if out, err = ix.scoredMatches(sc, q, out); err != nil {
 		return nil, err
 	}
@@ -81,7 +81,7 @@ func (ix *Index) koreanMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 	sc.nb.normalize(name)
 	sc.nb.translit, sc.nb.schemes = true, append(sc.nb.schemes[:0:0], textnorm.McCuneReischauer)
 	ix.resegment(&sc.nb)
-	sc.nb.computeKeys()
+	ix.computeKeys(&sc.nb)
 	return ix.scoredMatches(sc, q, out)
 }
 
@@ -122,8 +122,15 @@ func (ix *Index) banMatches(sc *scratch, q Query, out []Match) ([]Match, error) 
 			return nil, err
 		}
 	}
-	glued := strings.ReplaceAll(string(sc.buf), " ", "")
-	for _, r := range ix.banKeys[glued] {
+	// The core with the words run together, after it in the buffer.
+	n := len(sc.buf)
+	for _, c := range sc.buf[:n] {
+		if c != ' ' {
+			sc.buf = append(sc.buf, c)
+		}
+	}
+	for _, r := range ix.banKeys[string(sc.buf[n:])] {
+		glued := string(sc.buf[n:])
 		if err := add(r, "glued-words", func(name, on string) string {
 			return fmt.Sprintf("%q equals %s %q with the words run together (%q)", q.Name, on, name, glued)
 		}); err != nil {
@@ -395,8 +402,18 @@ func round3(s float32) float64 {
 // word while the lists write them apart ("Alzumar" for "AL-ZUMAR").
 var particles = []string{"abdul", "abdel", "abd", "abu", "bin", "ibn", "al", "el", "ul"}
 
-// minPart is the shortest word a glued word is split into.
+// minPart is the shortest word a glued word is split into, but for the
+// linking words of names (links).
 const minPart = 3
+
+// links are the two-letter words that link the words of names: articles,
+// prepositions and conjunctions ("Banco Nacional de Cuba").
+var links = []string{"de", "da", "di", "do", "du", "la", "le", "el", "al", "ul", "of", "et", "an", "ve", "va"}
+
+// isLink reports whether w is one of links.
+func isLink(w []byte) bool {
+	return len(w) == 2 && slices.Contains(links, string(w))
+}
 
 // resegment repairs word boundaries of a query against the vocabulary of
 // the scored lists:
@@ -417,8 +434,11 @@ func (ix *Index) resegment(nb *normBuf) {
 		if _, ok := d.textIDs.find(d.texts, b); ok {
 			return true
 		}
+		if len(b) < minPart {
+			return false
+		}
 		_, ok := legalForms[string(b)]
-		return ok && len(b) >= minPart
+		return ok
 	}
 	for i := 0; i < len(nb.words); i++ {
 		w := nb.words[i]
@@ -443,15 +463,21 @@ func (ix *Index) resegment(nb *normBuf) {
 		// word that splits: the splits are found by cheap lookups).
 		// A transliterated word is split only when its consonant
 		// skeleton is no listed word's ("람잔" is Ramzan, not "lam jan").
-		if cut := glued(text, known); cut > 0 && !ix.hasNear(text) && !(nb.translit && ix.hasSkeleton(text)) {
-			nb.splitWord(i, int32(cut))
-			if rest := nb.word(i + 1); !known(rest) {
-				if cut2 := glued(rest, known); cut2 > 0 {
-					nb.splitWord(i+1, int32(cut2))
-				}
+		var cuts [maxGlued]int
+		if n := glued(text, known, cuts[:0]); n > 0 && !ix.hasNear(text) && !(nb.translit && ix.hasSkeleton(text)) {
+			at := 0
+			for k, cut := range cuts[:n] {
+				nb.splitWord(i+k, int32(cut-at))
+				at = cut
 			}
 			nb.splits = append(nb.splits, string(text))
+			i += n
 		}
+	}
+	if len(nb.splits) > 0 {
+		// A legal form run together with the name ("JSCARGUMENT") is
+		// one once split off.
+		nb.flagLegal()
 	}
 	// Han and Korean names are read syllable by syllable; pinyin and the
 	// lists write a given name's syllables as one word ("xi jin ping" →
@@ -494,28 +520,52 @@ func (ix *Index) hasNear(text []byte) bool {
 	return len(d.keyDel.appendNear(buf[:0], d.keys, text)) > 0
 }
 
-// glued returns where text, which no listed name holds, splits into a word
-// a listed name holds and a rest that one holds or that splits once more,
-// every part of minPart letters or more; 0 when it does not. The longest
-// first word wins.
-func glued(text []byte, known func([]byte) bool) int {
-	for cut := len(text) - minPart; cut >= minPart; cut-- {
-		if !known(text[:cut]) {
-			continue
+// maxGlued is the most words a glued word is split into.
+const maxGlued = 4
+
+// glued appends to cuts where text, which no listed name holds, splits
+// into words listed names hold, at most maxGlued of them, and returns how
+// many cuts it appended (0 when it does not split). Every word has
+// minPart letters or more, but for a linking word after the first
+// ("nacionaldecuba"). The fewest words win, then the longest first word,
+// then the longest second.
+func glued(text []byte, known func([]byte) bool, cuts []int) int {
+	// The first words it may start with, longest first: most words
+	// start with none, and are looked up once per cut only.
+	var firsts [16]int
+	n := 0
+	for cut := len(text) - 2; cut >= minPart && n < len(firsts); cut-- {
+		if known(text[:cut]) {
+			firsts[n] = cut
+			n++
 		}
-		rest := text[cut:]
-		if known(rest) {
-			return cut
-		}
-		if len(rest) >= 2*minPart {
-			for c2 := len(rest) - minPart; c2 >= minPart; c2-- {
-				if known(rest[:c2]) && known(rest[c2:]) {
-					return cut
-				}
+	}
+	for parts := 2; parts <= maxGlued && n > 0; parts++ {
+		for _, cut := range firsts[:n] {
+			if splitInto(text, cut, parts-1, known, append(cuts[:0:maxGlued-1], cut)) {
+				return parts - 1
 			}
 		}
 	}
 	return 0
+}
+
+// splitInto reports whether text[at:] splits into parts known words, the
+// first of minPart letters or more when at is 0; it appends the cuts to
+// cuts, which has room for them.
+func splitInto(text []byte, at, parts int, known func([]byte) bool, cuts []int) bool {
+	if parts == 1 {
+		return len(text)-at >= minPart && known(text[at:]) || at > 0 && isLink(text[at:])
+	}
+	for cut := len(text) - 2; cut >= at+2; cut-- {
+		if w := text[at:cut]; !(len(w) >= minPart && known(w) || at > 0 && isLink(w)) {
+			continue
+		}
+		if splitInto(text, cut, parts-1, known, append(cuts, cut)) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitWord splits word i after its first n bytes.

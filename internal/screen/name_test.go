@@ -110,6 +110,17 @@ func TestSanctionsMatches(t *testing.T) {
 		// Word boundaries repaired against the list's words.
 		{screen.Query{Name: "AL QA IDA"}, "6366", true, "normalized"},
 		{screen.Query{Name: "Abbud Alzumar", Kind: screen.KindPerson}, "2677", true, "token-set"},
+		// A glued word split into up to four words, linking words of two
+		// letters included; a legal form run together is one.
+		{screen.Query{Name: "BancoNacionaldeCuba", Kind: screen.KindOrganization}, "306", true, "normalized"},
+		{screen.Query{Name: "JSCARGUMENT", Kind: screen.KindOrganization}, "37447", true, "normalized"},
+		// A given name by its beginning: a possible match, never a hit.
+		{screen.Query{Name: "nic maduro", Kind: screen.KindPerson}, "22790", false, "fuzzy"},
+		// The spellings of one particle pair; titles are left out.
+		{screen.Query{Name: "Bachar el-Assad", Kind: screen.KindPerson}, "12735", false, "fuzzy"},
+		{screen.Query{Name: "Ayatollah Khamenei"}, "26945", false, "fuzzy"},
+		// A long listed word alone is also looked for misspelt.
+		{screen.Query{Name: "Hizbullah", Kind: screen.KindOrganization}, "4697", false, "fuzzy"},
 		// A rare surname alone is a possible match, a common one none.
 		{screen.Query{Name: "Tikhonov", Kind: screen.KindPerson}, "45815", false, "fuzzy"},
 		{screen.Query{Name: "Ivanov", Kind: screen.KindPerson}, "", false, ""},

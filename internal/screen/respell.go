@@ -108,10 +108,20 @@ const (
 // apply appends w rewritten by o to dst; changed is false when no rewrite
 // applied.
 func (o *orthography) apply(dst, w []byte) (out []byte, changed bool) {
+	// The first letters of the rewrites: most letters start none.
+	var firsts uint32
+	for _, r := range o.rewrites {
+		firsts |= letterBit(r.from[0])
+	}
 	for i := 0; i < len(w); {
+		if firsts&letterBit(w[i]) == 0 {
+			dst = append(dst, w[i])
+			i++
+			continue
+		}
 		applied := false
 		for _, r := range o.rewrites {
-			if !hasPrefix(w[i:], r.from) || !r.holds(w, i) {
+			if r.from[0] != w[i] || !hasPrefix(w[i:], r.from) || !r.holds(w, i) {
 				continue
 			}
 			dst = append(dst, r.to...)
@@ -142,16 +152,24 @@ func (o *orthography) cut(w []byte) (out []byte, changed bool) {
 func letterSet(w []byte) uint32 {
 	var m uint32
 	for _, c := range w {
-		m |= 1 << (c - 'a')
+		m |= letterBit(c)
 	}
 	return m
+}
+
+// letterBit is the bit of letter c in a letterSet, 0 for any other byte.
+func letterBit(c byte) uint32 {
+	if c < 'a' || c > 'z' {
+		return 0
+	}
+	return 1 << (c - 'a')
 }
 
 // mayApply reports whether a rewrite of o may apply to w, whose letters
 // are letters: o's distinctive spellings (orthographyNeeds) occur in w, or
 // else the first letter of one of its rewrites does.
 func (o *orthography) mayApply(w []byte, letters uint32) bool {
-	if needs, ok := orthographyNeeds[o.name]; ok {
+	if needs := orthographyNeeds(o.name); needs != nil {
 		for _, n := range needs {
 			if bytes.Contains(w, []byte(n)) {
 				return true
@@ -160,21 +178,35 @@ func (o *orthography) mayApply(w []byte, letters uint32) bool {
 		return false
 	}
 	for _, r := range o.rewrites {
-		if letters&(1<<(r.from[0]-'a')) != 0 {
+		if letters&letterBit(r.from[0]) != 0 {
 			return true
 		}
 	}
 	return false
 }
 
-// orthographyNeeds are the spellings that tell some orthographies, whose
-// rewrites start with common letters, from English: Hungarian is tried on
-// a word with gy, ty, ny, sz, cs or zs only, not on every word with an s.
-var orthographyNeeds = map[string][]string{
-	"Hungarian spelling": {"gy", "ty", "ny", "sz", "cs", "zs"},
-	"Czech spelling":     {"ch", "cz", "ck"},
-	"Catalan spelling":   {"tx", "ix"},
+// orthographyNeeds returns the spellings that tell some orthographies,
+// whose rewrites start with common letters, from English: Hungarian is
+// tried on a word with gy, ty, ny, sz, cs or zs only, not on every word
+// with an s. It is nil for the others.
+func orthographyNeeds(name string) []string {
+	switch name {
+	case "Hungarian spelling":
+		return hungarianNeeds
+	case "Czech spelling":
+		return czechNeeds
+	case "Catalan spelling":
+		return catalanNeeds
+	}
+	return nil
 }
+
+// The spellings of orthographyNeeds.
+var (
+	hungarianNeeds = []string{"gy", "ty", "ny", "sz", "cs", "zs"}
+	czechNeeds     = []string{"ch", "cz", "ck"}
+	catalanNeeds   = []string{"tx", "ix"}
+)
 
 // holds reports whether the condition of r holds at w[i:].
 func (r *rewrite) holds(w []byte, i int) bool {

@@ -21,7 +21,15 @@ import "slices"
 //     weights, because short words one letter apart are often different
 //     words ("Redis", "Redin");
 //   - a query initial and a given name starting with that letter (persons
-//     only): half the given name's weight, at most initialWeight.
+//     only): half the given name's weight, at most initialWeight;
+//   - a query word no listed name holds that begins a given name ("Nic",
+//     Nicolas; persons only): prefixSim of the given name's weight, and a
+//     possible match at most;
+//   - a query word some listed name spells and a given name one edit
+//     from it ("Friedrich", Fridrich; persons only), found among the
+//     candidates other words gather: typoSim of the lighter weight;
+//   - two spellings of one particle of Arabic names ("bin", "ben"):
+//     keySim times the name word's weight.
 //
 // The score is the weighted Dice coefficient 2M / (Q + R), where M is the
 // paired weight, Q the query's weight and R the name's weight. For
@@ -48,6 +56,22 @@ const (
 	// middleWeight is the share of its weight a further given name the
 	// query leaves out still counts.
 	middleWeight = 0.3
+	// minAbbrev and maxAbbrev bound the letters of a query word read as
+	// the beginning of a longer given name ("Nic" for Nicolas, "Alex"
+	// for Alexander); the given name has at least two letters more.
+	minAbbrev = 3
+	maxAbbrev = 4
+	// prefixSim credits a given name a query word abbreviates, and
+	// givenTypoSim a given name one edit from a query word that a listed
+	// name spells as written (a given name misspelt into another one,
+	// "Friedrich" for Fridrich).
+	prefixSim = 0.8
+	// minSingleTypo is the fewest letters of a listed word that, alone
+	// in a query, is also looked for misspelt.
+	minSingleTypo = 7
+	// minGivenTypo is the fewest letters of the shorter of two given
+	// names paired by givenTypo.
+	minGivenTypo = 6
 	// boundSlack keeps float rounding from dropping a candidate at the
 	// threshold.
 	boundSlack = 0.005
@@ -64,6 +88,8 @@ const (
 	pairSkeleton
 	pairRespelt
 	pairAlt
+	pairPrefix
+	pairParticle
 )
 
 // pair is a candidate pairing of query word q with name word r.
@@ -88,6 +114,12 @@ type qword struct {
 	initial        bool
 	title          bool
 	first          byte
+	// abbrev is set on a word no listed name holds that may stand
+	// for a longer given name it begins ("Nic" for Nicolas); such
+	// a word is never one a name must pair with to be gathered.
+	abbrev bool
+	// particle is the particleClass of the word.
+	particle uint8
 	// respelt names the orthography of the first reading in qn[n1:r1];
 	// alt is the key id of the respelling of a person's name by another
 	// language's conventions (respell), -1 when none, altHow names them.
@@ -178,24 +210,43 @@ func (ix *Index) prepare(sc *scratch) {
 	d := &ix.dict
 	sc.qw = sc.qw[:0]
 	sc.qn = sc.qn[:0]
+	// single is set when the query is one word, legal forms and titles
+	// aside.
+	core := 0
+	for _, w := range sc.nb.words {
+		if w.flags&(wordLegal|wordTitle) == 0 {
+			core++
+		}
+	}
+	single := core == 1
 	for i, w := range sc.nb.words {
 		key := sc.nb.wordKey(i)
 		q := qword{exact: -1, text: -1, legal: w.flags&wordLegal != 0, initial: w.flags&wordInitial != 0,
 			title: w.flags&wordTitle != 0, first: sc.nb.text[w.start], klen: int32(len(key))}
-		if id, ok := d.ids.find(d.keys, key); ok {
+		if id := sc.nb.textIDs[i]; id >= 0 {
+			// A listed word: its key is the index's.
+			q.text, q.exact = id, d.textKey[id]
+			q.wOrg = d.weight[q.exact]
+		} else if id, ok := d.ids.find(d.keys, key); ok {
 			q.exact = id
 			q.wOrg = d.weight[id]
 		}
-		if id, ok := d.textIDs.find(d.texts, sc.nb.word(i)); ok {
-			q.text = id
+		q.particle = particleClass(string(sc.nb.word(i)))
+		// A word no listed name holds, too short to be a name of its own
+		// in the lists, may be the beginning of a given name; one they
+		// hold ("Mark") is taken as meant.
+		if n := w.end - w.start; n >= minAbbrev && n <= maxAbbrev && w.flags == 0 && !sc.nb.translit && q.text < 0 && sc.personRules {
+			q.abbrev = true
 		}
 		q.n0 = int32(len(sc.qn))
 		text := sc.nb.word(i)
 		translit := sc.nb.translit && !q.initial
-		if q.text >= 0 && !translit {
+		if q.text >= 0 && !translit && !(single && len(text) >= minSingleTypo) {
 			// A word some listed name spells the same way is taken as
 			// meant: looking for its one-letter neighbours would cost a
-			// probe per letter and mostly find other names.
+			// probe per letter and mostly find other names. A long name
+			// of one word alone ("Hizbullah") is looked for misspelt
+			// too.
 			q.n1, q.r1, q.s1, q.alt = q.n0, q.n0, q.n0, -1
 			q.weight = q.wOrg
 			if q.initial {
@@ -204,7 +255,7 @@ func (ix *Index) prepare(sc *scratch) {
 			sc.qw = append(sc.qw, q)
 			continue
 		}
-		if q.text < 0 {
+		if q.text < 0 || single {
 			ix.appendNear(sc, key, text)
 		}
 		q.n1 = int32(len(sc.qn))
@@ -288,7 +339,7 @@ func (sc *scratch) selectPrefix(org bool, t float32) {
 			continue
 		}
 		total += q.w(org)
-		if org || !q.initial {
+		if org || !q.initial && !q.abbrev {
 			sc.order = append(sc.order, int32(i))
 		}
 	}
@@ -396,6 +447,7 @@ const (
 	capWeakAlias                         // a weak alias
 	capSurnameOnly                       // a person named by surname alone
 	capInitials                          // given names by their initials only
+	capAbbrev                            // a given name by its beginning only
 )
 
 // scoreRec scores the query against name ri; the pairs it chose are
@@ -411,7 +463,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		return 0
 	}
 	words := ix.words[rec.w0:rec.w1]
-	short := sc.short[b2i(org)] || ix.shortRec(words)
+	short := sc.short[b2i(org)] || rec.flags&recShort != 0
 	sc.pairs = sc.pairs[:0]
 	var wq float32
 	keySim := float32(keySimPerson)
@@ -441,6 +493,8 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				p = pair{c: rw.weight, kind: pairText}
 			case short:
 				continue
+			case q.particle != 0 && particleClass(ix.dict.texts[rw.text]) == q.particle:
+				p = pair{c: keySim * rw.weight, kind: pairParticle}
 			case q.exact == rw.tok:
 				if q.klen <= shortName {
 					// Short words meet on a key by chance ("Jun",
@@ -448,34 +502,48 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 					continue
 				}
 				p = pair{c: keySim * rw.weight, kind: pairKey}
-			case q.n1 > q.n0 && hasTok(sc.qn[q.n0:q.n1], rw.tok):
-				n := min(int(q.klen), len(ix.dict.keys[rw.tok]))
-				sim := typoSim(n, org)
-				if !org && rw.flags&rwSurname != 0 && n >= minFuzzyLen && rw.weight >= rare && q.text < 0 {
-					// Damerau–Levenshtein 1 in a rare surname that no
-					// listed name spells as the query does.
-					sim = max(sim, typoSim(7, false))
-				}
-				p = pair{c: sim * min(qw, rw.weight), kind: pairTypo}
-				if q.r1 > q.n1 && hasTok(sc.qn[q.n1:q.r1], rw.tok) && keySim*rw.weight > p.c {
-					p = pair{c: keySim * rw.weight, kind: pairRespelt}
-				} else if q.alt == rw.tok && !org && keySim*rw.weight > p.c {
-					p = pair{c: keySim * rw.weight, kind: pairAlt}
-				} else if q.s1 > q.r1 && hasTok(sc.qn[q.r1:q.s1], rw.tok) && skeletonSim*min(qw, rw.weight) > p.c {
-					p = pair{c: skeletonSim * min(qw, rw.weight), kind: pairSkeleton}
-				}
-			case q.r1 > q.n1 && hasTok(sc.qn[q.n1:q.r1], rw.tok):
-				p = pair{c: keySim * rw.weight, kind: pairRespelt}
-			case q.s1 > q.r1 && q.text < 0 && hasTok(sc.qn[q.r1:q.s1], rw.tok):
-				// A transliterated word no listed name spells stands for
-				// the reading it pairs with, and weighs as it does.
-				p = pair{c: skeletonSim * rw.weight, kind: pairSkeleton}
-			case q.alt == rw.tok && !org:
-				p = pair{c: keySim * rw.weight, kind: pairAlt}
-			case q.s1 > q.r1 && hasTok(sc.qn[q.r1:q.s1], rw.tok):
-				p = pair{c: skeletonSim * min(qw, rw.weight), kind: pairSkeleton}
 			default:
-				continue
+				// One scan of the query word's candidate keys tells
+				// every way they pair.
+				var m uint8
+				if q.s1 > q.n0 {
+					m = tokIn(sc.qn[q.n0:q.s1], rw.tok, q.n1-q.n0, q.r1-q.n0)
+				}
+				switch {
+				case m&inNear != 0:
+					n := min(int(q.klen), len(ix.dict.keys[rw.tok]))
+					sim := typoSim(n, org)
+					if !org && rw.flags&rwSurname != 0 && n >= minFuzzyLen && rw.weight >= rare && q.text < 0 {
+						// Damerau–Levenshtein 1 in a rare surname that no
+						// listed name spells as the query does.
+						sim = max(sim, typoSim(7, false))
+					}
+					p = pair{c: sim * min(qw, rw.weight), kind: pairTypo}
+					if m&inRespelt != 0 && keySim*rw.weight > p.c {
+						p = pair{c: keySim * rw.weight, kind: pairRespelt}
+					} else if q.alt == rw.tok && !org && keySim*rw.weight > p.c {
+						p = pair{c: keySim * rw.weight, kind: pairAlt}
+					} else if m&inSkeleton != 0 && skeletonSim*min(qw, rw.weight) > p.c {
+						p = pair{c: skeletonSim * min(qw, rw.weight), kind: pairSkeleton}
+					}
+				case m&inRespelt != 0:
+					p = pair{c: keySim * rw.weight, kind: pairRespelt}
+				case m&inSkeleton != 0 && q.text < 0:
+					// A transliterated word no listed name spells stands
+					// for the reading it pairs with, and weighs as it does.
+					p = pair{c: skeletonSim * rw.weight, kind: pairSkeleton}
+				case q.alt == rw.tok && !org:
+					p = pair{c: keySim * rw.weight, kind: pairAlt}
+				case m&inSkeleton != 0:
+					p = pair{c: skeletonSim * min(qw, rw.weight), kind: pairSkeleton}
+				case q.abbrev && rw.first == q.first && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && ix.abbreviates(sc.nb.word(i), rw.text):
+					p = pair{c: prefixSim * rw.weight, kind: pairPrefix}
+				case q.text >= 0 && rw.first == q.first && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && ix.givenTypo(sc.nb.word(i), rw.text):
+					n := min(len(sc.nb.word(i)), len(ix.dict.texts[rw.text]))
+					p = pair{c: typoSim(n, false) * min(qw, rw.weight), kind: pairTypo}
+				default:
+					continue
+				}
 			}
 			p.q, p.r = int32(i), int32(j)
 			sc.pairs = append(sc.pairs, p)
@@ -515,7 +583,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		p.chosen = true
 		sc.qUsed[p.q], sc.rUsed[p.r] = true, true
 		m += p.c
-		if q := &sc.qw[p.q]; (p.kind == pairSkeleton || p.kind == pairRespelt) && q.text < 0 && q.exact < 0 {
+		if q := &sc.qw[p.q]; (p.kind == pairSkeleton || p.kind == pairRespelt || p.kind == pairPrefix) && q.text < 0 && q.exact < 0 {
 			wq += words[p.r].weight - q.w(org) // weighs as its reading
 		}
 		pairedW += words[p.r].weight
@@ -549,6 +617,11 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			// initial says: "Putin V. V." for PUTIN, Vladimir
 			// Vladimirovich.
 			initials += words[p.r].weight - p.c
+		}
+		if p.kind == pairPrefix {
+			// A given name known by its beginning only is a possible
+			// match at most.
+			sc.caps |= capAbbrev
 		}
 		if !org && sc.qw[p.q].title {
 			wq += sc.qw[p.q].weight // a title that pairs counts
@@ -627,7 +700,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	if sc.caps != 0 && score > sc.capAt {
 		score = sc.capAt
 	} else {
-		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials // noted, not binding
+		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev // noted, not binding
 	}
 	return score
 }
@@ -672,19 +745,6 @@ func (ix *Index) subsetOK(sc *scratch, ri int32, paired, unpaired float32) bool 
 	return false
 }
 
-// shortRec reports whether an indexed name has shortName letters or
-// fewer.
-func (ix *Index) shortRec(words []RecWord) bool {
-	n := 0
-	for _, w := range words {
-		n += len(ix.dict.texts[w.text])
-		if n > shortName {
-			return false
-		}
-	}
-	return true
-}
-
 // coreWords returns the number of query words scored under organisation
 // rules (legal forms left out).
 func (ix *Index) coreWords(sc *scratch) int {
@@ -715,13 +775,32 @@ func b2i(b bool) int {
 	return 0
 }
 
-func hasTok(ts []int32, t int32) bool {
-	for _, x := range ts {
-		if x == t {
-			return true
+// Where a key is among a query word's candidate keys (tokIn).
+const (
+	inNear     = 1 << iota // one edit away
+	inRespelt              // a foreign spelling respelt
+	inSkeleton             // of the same consonant skeleton
+)
+
+// tokIn returns where t is among ts, a query word's candidate keys:
+// one edit away in ts[:n1], respelt in ts[n1:r1], of the same skeleton
+// in ts[r1:], a bit each.
+func tokIn(ts []int32, t, n1, r1 int32) uint8 {
+	var m uint8
+	for i, x := range ts {
+		if x != t {
+			continue
+		}
+		switch i := int32(i); {
+		case i < n1:
+			m |= inNear
+		case i < r1:
+			m |= inRespelt
+		default:
+			m |= inSkeleton
 		}
 	}
-	return false
+	return m
 }
 
 func resetBools(b []bool, n int) []bool {
@@ -744,4 +823,38 @@ func kindAllowed(kind string, k recKind) bool {
 		return k != recPerson
 	}
 	return true
+}
+
+// abbreviates reports whether query word w is the beginning of the
+// listed word text, at least two letters shorter ("nic", "nicolas").
+func (ix *Index) abbreviates(w []byte, text int32) bool {
+	t := ix.dict.texts[text]
+	return len(t) >= len(w)+2 && string(t[:len(w)]) == string(w)
+}
+
+// givenTypo reports whether query word w, which a listed name spells as
+// written, and the listed word text, another, are one edit apart
+// (Damerau–Levenshtein), the shorter of minGivenTypo letters or more.
+func (ix *Index) givenTypo(w []byte, text int32) bool {
+	t := ix.dict.texts[text]
+	return min(len(w), len(t)) >= minGivenTypo && withinOneEdit(t, w)
+}
+
+// particleClass returns the class of the particles of Arabic names
+// that w spells, 0 when none: the spellings of one particle ("bin",
+// "ben", "ibn"; "al", "el", "ul") share a class.
+func particleClass(w string) uint8 {
+	switch w {
+	case "al", "el", "ul":
+		return 1
+	case "bin", "ben", "ibn", "bn", "ebn":
+		return 2
+	case "abu", "abou", "abo":
+		return 3
+	case "abd", "abdel", "abdul", "abdal", "abdol":
+		return 4
+	case "bint", "binti":
+		return 5
+	}
+	return 0
 }

@@ -31,9 +31,12 @@ type span struct {
 // value is ready; reset before reuse. Not safe for concurrent use: each
 // query takes its own from the index's pool.
 type normBuf struct {
-	text     []byte
-	key      []byte
-	words    []span
+	text  []byte
+	key   []byte
+	words []span
+	// textIDs are the vocabulary's text ids of the words, -1 for a word
+	// no listed name holds, set by Index.computeKeys.
+	textIDs  []int32
 	join     []byte
 	translit bool
 	// schemes are the transliterations the name took (textnorm.Latin).
@@ -179,8 +182,10 @@ func (nb *normBuf) flagTitles() {
 
 // titles are honorifics and offices that lead a person's name in the
 // press and in registers ("President Putin", "Präsident Putin", "Dr.
-// Ibrahim", "Shaikh Isa"). Words that are also parts of listed names
-// (Sayyid, Seyed, Amir) are not here.
+// Ibrahim", "Shaikh Isa", "Ayatollah Khamenei"), and the words the press
+// puts before a name ("former", "oligarch"). Words that are also parts
+// of more than a couple of listed names (Sayyid, Seyed, Amir, Prince,
+// King, Sultan, Imam) are not here.
 var titles = map[string]struct{}{
 	"president": {}, "presidente": {}, "prasident": {}, "praesident": {}, "predsjednik": {},
 	"presedintele": {}, "presiden": {}, "prezident": {}, "prezydent": {}, "elnok": {},
@@ -189,6 +194,17 @@ var titles = map[string]struct{}{
 	"madame": {}, "monsieur": {}, "mme": {}, "senor": {}, "senora": {}, "sheikh": {}, "shaikh": {},
 	"sheik": {}, "shaykh": {}, "haji": {}, "hajji": {}, "mullah": {}, "mawlawi": {}, "maulana": {},
 	"general": {}, "gen": {}, "colonel": {}, "col": {}, "minister": {}, "senator": {}, "judge": {},
+	"ayatollah": {}, "ayatullah": {}, "hojatoleslam": {}, "hojjatoleslam": {}, "mufti": {}, "emir": {},
+	"lieutenant": {}, "lt": {}, "major": {}, "maj": {}, "capt": {}, "admiral": {}, "cmdr": {},
+	"brigadier": {}, "sergeant": {}, "sgt": {}, "polkovnik": {}, "chairman": {}, "chairwoman": {},
+	"governor": {}, "mayor": {}, "deputy": {}, "vice": {}, "chancellor": {}, "kanzler": {},
+	"bundeskanzler": {}, "secretary": {}, "ambassador": {}, "congressman": {}, "congresswoman": {},
+	"ministre": {}, "ministro": {}, "premyer": {}, "rais": {}, "raees": {},
+	"hon": {}, "honorable": {}, "honourable": {}, "excellency": {}, "highness": {}, "comrade": {},
+	"tovarishch": {}, "gospodin": {}, "mister": {}, "doctor": {}, "eng": {}, "engineer": {}, "dipl": {},
+	"mgr": {}, "rev": {}, "reverend": {}, "father": {}, "bishop": {}, "archbishop": {}, "patriarch": {},
+	"metropolitan": {}, "cleric": {}, "former": {}, "late": {}, "oligarch": {}, "businessman": {},
+	"dictator": {}, "warlord": {},
 }
 
 // computeKeys sets the phonetic key of every word.
@@ -198,6 +214,28 @@ func (nb *normBuf) computeKeys() {
 		w := &nb.words[i]
 		w.kstart = int32(len(nb.key))
 		nb.key = appendKey(nb.key, nb.text[w.start:w.end])
+		w.kend = int32(len(nb.key))
+	}
+}
+
+// computeKeys sets the phonetic key of every word of nb, and the text id
+// of the words a listed name holds (nb.textIDs, -1 for the others), whose
+// keys the index holds: only the other words' keys are computed.
+func (ix *Index) computeKeys(nb *normBuf) {
+	d := &ix.dict
+	nb.key = nb.key[:0]
+	nb.textIDs = nb.textIDs[:0]
+	for i := range nb.words {
+		w := &nb.words[i]
+		w.kstart = int32(len(nb.key))
+		text := nb.text[w.start:w.end]
+		if id, ok := d.textIDs.find(d.texts, text); ok {
+			nb.key = append(nb.key, d.keys[d.textKey[id]]...)
+			nb.textIDs = append(nb.textIDs, id)
+		} else {
+			nb.key = appendKey(nb.key, text)
+			nb.textIDs = append(nb.textIDs, -1)
+		}
 		w.kend = int32(len(nb.key))
 	}
 }

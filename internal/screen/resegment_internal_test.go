@@ -1,0 +1,48 @@
+package screen
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestGlued splits glued words against a small vocabulary.
+func TestGlued(t *testing.T) {
+	vocab := map[string]bool{"banco": true, "nacional": true, "cuba": true, "rami": true, "makhlouf": true,
+		"kim": true, "jong": true, "un": true, "set": true, "sch": true, "in": true}
+	known := func(b []byte) bool { return vocab[string(b)] }
+	for _, tt := range []struct {
+		text string
+		want []int // cuts; nil: no split
+	}{
+		{"ramimakhlouf", []int{4}},
+		{"banconacionaldecuba", []int{5, 13, 15}},
+		{"nacionaldecuba", []int{8, 10}},
+		{"kimjongun", nil},                     // "un" is no linking word
+		{"setschin", nil},                      // nor "in"
+		{"makhloufx", nil},                     // a rest no listed name holds
+		{"debanco", nil},                       // a linking word never comes first
+		{"ramimakhloufbancocubanacional", nil}, // five words
+	} {
+		var cuts [maxGlued]int
+		n := glued([]byte(tt.text), known, cuts[:0])
+		if got := cuts[:n]; !slices.Equal(got, tt.want) && !(n == 0 && tt.want == nil) {
+			t.Errorf("glued(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestParticleClass puts the spellings of one particle in one class.
+func TestParticleClass(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		same bool
+	}{
+		{"bin", "ben", true}, {"ibn", "bin", true}, {"al", "el", true}, {"abu", "abou", true},
+		{"abdul", "abd", true}, {"al", "bin", false}, {"ali", "al", false},
+	} {
+		ca, cb := particleClass(tt.a), particleClass(tt.b)
+		if got := ca != 0 && ca == cb; got != tt.same {
+			t.Errorf("%q, %q: same class %v, want %v", tt.a, tt.b, got, tt.same)
+		}
+	}
+}
