@@ -160,3 +160,51 @@ func legalTypo(i, j int, w []byte) bool {
 	var buf [48]byte
 	return string(appendKey(buf[:0], w)) == legalMultiKeys[i][j]
 }
+
+// legalGlued holds every legal form with its words run together ("coltd",
+// "gmbh"), and legalGluedMax the longest.
+var legalGlued, legalGluedMax = func() (map[string]struct{}, int) {
+	m, n := map[string]struct{}{}, 0
+	for f := range legalForms {
+		g := strings.ReplaceAll(f, " ", "")
+		m[g] = struct{}{}
+		n = max(n, len(g))
+	}
+	return m, n
+}()
+
+// minGluedCore is the fewest letters left of a name once a legal form run
+// into it is taken off ("zte").
+const minGluedCore = 3
+
+// unglueLegal returns the cores of glued, a name with its words run
+// together, once a legal form run into its start, its end or both is taken
+// off, at most two at the end ("aokasperskylab" → "kasperskylab",
+// "szdjitechnologycoltd" → "szdjitechnology"): each is to be looked up
+// whole, never as a part of a word.
+func unglueLegal(glued string) []string {
+	var out []string
+	ends := func(s string) []string {
+		var cut []string
+		for k := 2; k <= legalGluedMax && len(s)-k >= minGluedCore; k++ {
+			if _, ok := legalGlued[s[len(s)-k:]]; ok {
+				cut = append(cut, s[:len(s)-k])
+			}
+		}
+		return cut
+	}
+	starts := []string{glued}
+	for k := 2; k <= legalGluedMax && len(glued)-k >= minGluedCore; k++ {
+		if _, ok := legalGlued[glued[:k]]; ok {
+			starts = append(starts, glued[k:])
+			out = append(out, glued[k:])
+		}
+	}
+	for _, s := range starts {
+		for _, c := range ends(s) {
+			out = append(out, c)
+			out = append(out, ends(c)...)
+		}
+	}
+	return out
+}

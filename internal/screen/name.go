@@ -130,6 +130,17 @@ func (ix *Index) banMatches(sc *scratch, q Query, out []Match) ([]Match, error) 
 			return nil, err
 		}
 	}
+	// A legal form run into the name is a legal form still
+	// ("AOKasperskyLab", "ZTEcorporation", "PacificNetworksCorp.").
+	for _, core := range unglueLegal(glued) {
+		for _, r := range ix.banKeys[core] {
+			if err := add(r, "glued-words", func(name, on string) string {
+				return fmt.Sprintf("%q equals %s %q with the words and the legal form run together (%q)", q.Name, on, name, glued)
+			}); err != nil {
+				return nil, err
+			}
+		}
+	}
 	if q.Kind == KindPerson || len(ix.brands) == 0 || q.Kind == "" && ix.personShaped(&sc.nb) {
 		return out, nil
 	}
@@ -202,12 +213,16 @@ func (ix *Index) brandMatches(sc *scratch, nb *normBuf, query, how string, out [
 }
 
 // camelSplit writes a space before each upper-case ASCII letter that
-// follows a lower-case one ("HuaweiCloud" → "Huawei Cloud"); ok is false
-// when there is none.
+// follows a lower-case one ("HuaweiCloud" → "Huawei Cloud"), and before
+// the last capital of a run of capitals that a lower-case letter follows
+// ("DJIInnovations" → "DJI Innovations", "AOKaspersky" → "AO
+// Kaspersky"); ok is false when there is none.
 func camelSplit(s string) (string, bool) {
+	upper := func(c byte) bool { return c >= 'A' && c <= 'Z' }
+	lower := func(c byte) bool { return c >= 'a' && c <= 'z' }
 	var b []byte
 	for i := 1; i < len(s); i++ {
-		if s[i] >= 'A' && s[i] <= 'Z' && s[i-1] >= 'a' && s[i-1] <= 'z' {
+		if upper(s[i]) && (lower(s[i-1]) || upper(s[i-1]) && i+1 < len(s) && lower(s[i+1])) {
 			if b == nil {
 				b = append(b, s[:i]...)
 			}

@@ -147,9 +147,25 @@ func latinLookalikes(proto map[rune]string) map[rune]string {
 	foreign := func(r rune) bool {
 		return r >= utf8.RuneSelf && unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r)
 	}
+	// An upper-case letter imitates an upper-case Latin one: the ASCII
+	// capital that shares its prototype is the letter read ("Ι", Greek
+	// capital iota, and "I" both have the prototype "l": it reads "I").
+	capitals := make(map[string]string, 26)
+	for c := 'A'; c <= 'Z'; c++ {
+		p, ok := proto[c]
+		if !ok {
+			p = string(c)
+		}
+		capitals[p] = strings.ToLower(string(c))
+	}
 	m := make(map[rune]string, 512)
 	for r, p := range proto {
-		if l, ok := asciiLetters(p); ok && foreign(r) {
+		if !foreign(r) {
+			continue
+		}
+		if l, ok := capitals[p]; ok && unicode.IsUpper(r) {
+			m[r] = l
+		} else if l, ok := asciiLetters(p); ok {
 			m[r] = l
 		}
 	}
