@@ -208,3 +208,45 @@ func unglueLegal(glued string) []string {
 	}
 	return out
 }
+
+// companyNameWords are the words companies and their products are named
+// with besides their brand ("Dahua Security", "ZTE Software GmbH",
+// "Kaspersky Antivirus"): a brand run together with them and legal forms
+// only is the brand.
+var companyNameWords = map[string]struct{}{
+	"technology": {}, "technologies": {}, "tech": {}, "security": {}, "secure": {}, "cloud": {},
+	"software": {}, "systems": {}, "system": {}, "digital": {}, "communications": {},
+	"communication": {}, "telecom": {}, "telecommunications": {}, "network": {}, "networks": {},
+	"device": {}, "devices": {}, "electronics": {}, "electronic": {}, "lab": {}, "labs": {},
+	"group": {}, "holding": {}, "holdings": {}, "international": {}, "intl": {}, "global": {},
+	"solutions": {}, "solution": {}, "services": {}, "service": {}, "video": {}, "robotics": {},
+	"innovation": {}, "innovations": {}, "science": {}, "sciences": {}, "products": {},
+	"trading": {}, "industries": {}, "industrial": {}, "usa": {}, "america": {}, "americas": {},
+	"europe": {}, "china": {}, "germany": {}, "uk": {}, "antivirus": {}, "endpoint": {}, "internet": {},
+	"mobile": {}, "camera": {}, "cameras": {}, "radio": {}, "radios": {}, "drone": {}, "drones": {},
+	"corporate": {}, "enterprise": {}, "business": {}, "smart": {}, "home": {},
+}
+
+// companyWords reports whether w is one or more of companyNameWords and
+// glued legal forms run together ("securitygmbh").
+func companyWords(w []byte) bool {
+	if len(w) == 0 {
+		return false
+	}
+	// ok[i]: w[:i] is such words; names are short, so the quadratic
+	// segmentation costs nothing.
+	ok := make([]bool, len(w)+1)
+	ok[0] = true
+	for i := 1; i <= len(w); i++ {
+		for j := max(0, i-max(len("telecommunications"), legalGluedMax)); j < i && !ok[i]; j++ {
+			if !ok[j] {
+				continue
+			}
+			part := string(w[j:i])
+			_, word := companyNameWords[part]
+			_, legal := legalGlued[part]
+			ok[i] = word || legal
+		}
+	}
+	return ok[len(w)]
+}

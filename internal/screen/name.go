@@ -44,6 +44,9 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 	if err != nil {
 		return nil, err
 	}
+	if out, err = ix.lookalikeBanMatches(sc, q, out); err != nil {
+		return nil, err
+	}
 	if len(ix.recs) > 0 {
 		ix.resegment(&sc.nb)
 	}
@@ -83,6 +86,30 @@ func (ix *Index) koreanMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 	ix.resegment(&sc.nb)
 	sc.nb.computeKeys()
 	return ix.scoredMatches(sc, q, out)
+}
+
+// lookalikeBanMatches matches the query against the ban lists once more
+// when a word of it is made only of letters of another script that look
+// like Latin ones and the name has such letters too: that word is read
+// as the Latin letters it shows ("Ну.tеrа Radio", "Н" and "у" Cyrillic),
+// where the primary reading transliterates it ("nu"). sc.nb holds the
+// query's primary reading again on return.
+func (ix *Index) lookalikeBanMatches(sc *scratch, q Query, out []Match) ([]Match, error) {
+	if !slices.Contains(sc.nb.schemes, textnorm.Lookalike) && !slices.Contains(sc.nb.schemes, textnorm.CyrillicBGN) &&
+		!slices.Contains(sc.nb.schemes, textnorm.GreekELOT) {
+		return out, nil
+	}
+	for _, v := range textnorm.FoldName(q.Name).Variants {
+		if !slices.Contains(v.Schemes, textnorm.Lookalike) {
+			continue
+		}
+		sc.nb.normalize(v.Text)
+		var err error
+		out, err = ix.banMatches(sc, q, out)
+		sc.nb.normalize(q.Name)
+		return out, err
+	}
+	return out, nil
 }
 
 // banMatches matches the query against the ban lists: its core (legal
@@ -141,24 +168,34 @@ func (ix *Index) banMatches(sc *scratch, q Query, out []Match) ([]Match, error) 
 			}
 		}
 	}
-	if q.Kind == KindPerson || len(ix.brands) == 0 || q.Kind == "" && ix.personShaped(&sc.nb) {
+	if q.Kind == KindPerson || len(ix.brands) == 0 {
 		return out, nil
 	}
+	// A name of unknown kind shaped like a person's is matched only by a
+	// brand that other words run into, all of them words companies are
+	// named with ("H.ikvisionDigital"): no person is so named, and
+	// "Eugene Kaspersky" or "Dahua Lin" stay persons.
+	companyOnly := q.Kind == "" && ix.personShaped(&sc.nb)
 	var err error
-	if out, err = ix.brandMatches(sc, &sc.nb, q.Name, "", out, start); err != nil {
+	if out, err = ix.brandMatches(sc, &sc.nb, q.Name, "", companyOnly, out, start); err != nil {
 		return nil, err
 	}
-	if split, ok := camelSplit(q.Name); ok {
+	// Camel case is read on the name in Latin letters, once invisible
+	// characters and lookalikes are gone ("Huawei\u200bCloud").
+	latin, _ := textnorm.Latin(q.Name)
+	if split, ok := camelSplit(latin); ok {
 		sc.rnb.normalize(split)
-		if out, err = ix.brandMatches(sc, &sc.rnb, q.Name, "camel case read as words: "+strconv.Quote(split), out, start); err != nil {
+		if out, err = ix.brandMatches(sc, &sc.rnb, q.Name, "camel case read as words: "+strconv.Quote(split), companyOnly, out, start); err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
 }
 
-// brandMatches appends the brand matches of the words of nb.
-func (ix *Index) brandMatches(sc *scratch, nb *normBuf, query, how string, out []Match, start int) ([]Match, error) {
+// brandMatches appends the brand matches of the words of nb; with
+// companyOnly, only those of a brand that words companies are named with
+// run into.
+func (ix *Index) brandMatches(sc *scratch, nb *normBuf, query, how string, companyOnly bool, out []Match, start int) ([]Match, error) {
 	add := func(b brand, at, n int, method, detail string) error {
 		e, err := ix.entry(b.ref)
 		if err != nil {
@@ -176,7 +213,7 @@ func (ix *Index) brandMatches(sc *scratch, nb *normBuf, query, how string, out [
 	}
 	for i := range nb.words {
 		for _, b := range ix.brands[string(nb.word(i))] {
-			if nb.hasWordsAt(i, b.words) {
+			if !companyOnly && nb.hasWordsAt(i, b.words) {
 				if err := add(b, i, len(b.words), "brand-token", ""); err != nil {
 					return nil, err
 				}
@@ -200,11 +237,30 @@ func (ix *Index) brandMatches(sc *scratch, nb *normBuf, query, how string, out [
 				sc.buf = sc.buf[:n0]
 			}
 			for _, b := range bs {
-				if n == 1 && method == "brand-token" {
-					continue // the whole-word case above
+				if n == 1 && method == "brand-token" || companyOnly {
+					continue // the whole-word case above, or a person's name
 				}
 				if err := add(b, i, n, method, detail); err != nil {
 					return nil, err
+				}
+			}
+			// The words begin with a brand, and the rest is made of the
+			// words companies are named with and legal forms, run into it
+			// ("KASPERSKYSOFTWAREGMBH", "Hikvisio.nTechnology",
+			// "DAHUASECURITY"); a brand followed by other letters is a
+			// near-miss ("Huaweiss", "Dahuang").
+			for l := minGluedCore; l < len(sc.buf); l++ {
+				bs := ix.brands[string(sc.buf[:l])]
+				if len(bs) == 0 || !companyWords(sc.buf[l:]) {
+					continue
+				}
+				for _, b := range bs {
+					if len(b.words) != 1 {
+						continue
+					}
+					if err := add(b, i, n, "brand-prefix", fmt.Sprintf("%q begins with it, other words run into it", sc.buf)); err != nil {
+						return nil, err
+					}
 				}
 			}
 		}
