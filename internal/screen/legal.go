@@ -211,8 +211,8 @@ func unglueLegal(glued string) []string {
 
 // companyNameWords are the words companies and their products are named
 // with besides their brand ("Dahua Security", "ZTE Software GmbH",
-// "Kaspersky Antivirus"): a brand run together with them and legal forms
-// only is the brand.
+// "Kaspersky Antivirus", "huaweicloudsdkcore"): a brand run together with
+// them and legal forms only is the brand.
 var companyNameWords = map[string]struct{}{
 	"technology": {}, "technologies": {}, "tech": {}, "security": {}, "secure": {}, "cloud": {},
 	"software": {}, "systems": {}, "system": {}, "digital": {}, "communications": {},
@@ -225,6 +225,8 @@ var companyNameWords = map[string]struct{}{
 	"europe": {}, "china": {}, "germany": {}, "uk": {}, "antivirus": {}, "endpoint": {}, "internet": {},
 	"mobile": {}, "camera": {}, "cameras": {}, "radio": {}, "radios": {}, "drone": {}, "drones": {},
 	"corporate": {}, "enterprise": {}, "business": {}, "smart": {}, "home": {},
+	// Package names: "huaweicloudsdkcore", "djisdk".
+	"sdk": {}, "core": {}, "api": {}, "client": {}, "kit": {}, "lib": {},
 }
 
 // companyWords reports whether w is one or more of companyNameWords and

@@ -244,29 +244,45 @@ func (ix *Index) brandMatches(sc *scratch, nb *normBuf, query, how string, compa
 					return nil, err
 				}
 			}
-			// The words begin with a brand, and the rest is made of the
-			// words companies are named with and legal forms, run into it
-			// ("KASPERSKYSOFTWAREGMBH", "Hikvisio.nTechnology",
-			// "DAHUASECURITY"); a brand followed by other letters is a
-			// near-miss ("Huaweiss", "Dahuang").
-			for l := minGluedCore; l < len(sc.buf); l++ {
-				bs := ix.brands[string(sc.buf[:l])]
-				if len(bs) == 0 || !companyWords(sc.buf[l:]) {
+		}
+		// The words from i on begin with a brand, and the rest of some of
+		// them is made of the words companies are named with and legal
+		// forms, run into it however the words were split
+		// ("KASPERSKYSOFTWAREGMBH", "Hikv.i.sio nTechnology",
+		// "DAHUASECURITY"); a brand followed by other letters is a
+		// near-miss ("Huaweiss", "Dahuang").
+		sc.buf, sc.ends = sc.buf[:0], sc.ends[:0]
+		for k := i; k < len(nb.words) && k < i+maxGluedWords; k++ {
+			sc.buf = append(sc.buf, nb.word(k)...)
+			sc.ends = append(sc.ends, len(sc.buf))
+		}
+		for l := minGluedCore; l < len(sc.buf) && l <= maxBrandPrefix; l++ {
+			bs := ix.brands[string(sc.buf[:l])]
+			if len(bs) == 0 {
+				continue
+			}
+			for n, e := range sc.ends {
+				if e <= l || !companyWords(sc.buf[l:e]) {
 					continue
 				}
 				for _, b := range bs {
 					if len(b.words) != 1 {
 						continue
 					}
-					if err := add(b, i, n, "brand-prefix", fmt.Sprintf("%q begins with it, other words run into it", sc.buf)); err != nil {
+					if err := add(b, i, n+1, "brand-prefix", fmt.Sprintf("%q begins with it, other words run into it", sc.buf[:e])); err != nil {
 						return nil, err
 					}
 				}
+				break
 			}
 		}
 	}
 	return out, nil
 }
+
+// maxGluedWords is the most words read as one run together from a word
+// on, and maxBrandPrefix the longest brand looked for at its start.
+const maxGluedWords, maxBrandPrefix = 12, 32
 
 // camelSplit writes a space before each upper-case ASCII letter that
 // follows a lower-case one ("HuaweiCloud" → "Huawei Cloud"), and before
