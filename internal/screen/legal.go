@@ -244,9 +244,8 @@ func companyWords(w []byte) bool {
 			if !ok[j] {
 				continue
 			}
-			part := string(w[j:i])
-			_, word := companyNameWords[part]
-			_, legal := legalGlued[part]
+			_, word := companyNameWords[string(w[j:i])]
+			_, legal := legalGlued[string(w[j:i])]
 			ok[i] = word || legal
 		}
 	}

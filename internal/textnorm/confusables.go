@@ -185,6 +185,28 @@ func latinLookalikes(proto map[rune]string) map[rune]string {
 			}
 		}
 	}
+	// A precomposed letter with accents is the lookalike its base letter
+	// is ("ό", Greek omicron with tonos, as "ο" and so "o"): NFKC composes
+	// an accent typed after a lookalike into such a letter, before the
+	// accents are dropped.
+	for _, block := range [][2]rune{{0x0370, 0x03ff}, {0x0400, 0x04ff}, {0x1f00, 0x1fff}} {
+		for r := block[0]; r <= block[1]; r++ {
+			if _, done := m[r]; done || !foreign(r) {
+				continue
+			}
+			d := []rune(norm.NFD.String(string(r)))
+			if len(d) < 2 {
+				continue
+			}
+			l, ok := m[d[0]]
+			for _, mark := range d[1:] {
+				ok = ok && unicode.Is(unicode.Mn, mark)
+			}
+			if ok {
+				m[r] = l
+			}
+		}
+	}
 	return m
 }
 

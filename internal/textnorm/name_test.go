@@ -192,6 +192,8 @@ func TestLookalikeOrTransliterate(t *testing.T) {
 		// A one-letter word of lookalikes beside Latin words: read as
 		// Latin in a variant too ("Н.uawei", Cyrillic Н).
 		{"\u041d.uawei", "n uawei", []textnorm.Scheme{textnorm.CyrillicBGN}, []string{"h uawei"}},
+		// An accent typed after a lookalike: NFKC composes Greek ό, read o.
+		{"Radi\u03bf\u0301 Corp", "radio corp", []textnorm.Scheme{textnorm.Lookalike}, nil},
 	}
 	for _, tt := range tests {
 		n := textnorm.FoldName(tt.in)
