@@ -89,11 +89,11 @@ func (ix *Index) koreanMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 }
 
 // lookalikeBanMatches matches the query against the ban lists once more
-// when a word of it is made only of letters of another script that look
-// like Latin ones and the name has such letters too: that word is read
-// as the Latin letters it shows ("Ну.tеrа Radio", "Н" and "у" Cyrillic),
-// where the primary reading transliterates it ("nu"). sc.nb holds the
-// query's primary reading again on return.
+// when a word of it is made only of Cyrillic or Greek letters that look
+// like Latin ones: read as the Latin letters it shows ("Ну.tеrа Radio",
+// "Н" and "у" Cyrillic), where the primary reading transliterates it
+// ("nu"); textnorm.FoldName offers that reading as a variant. sc.nb holds
+// the query's primary reading again on return.
 func (ix *Index) lookalikeBanMatches(sc *scratch, q Query, out []Match) ([]Match, error) {
 	if !slices.Contains(sc.nb.schemes, textnorm.Lookalike) && !slices.Contains(sc.nb.schemes, textnorm.CyrillicBGN) &&
 		!slices.Contains(sc.nb.schemes, textnorm.GreekELOT) {
