@@ -106,5 +106,15 @@ func TestIssue13Examples(t *testing.T) {
 		gateCase{name: "pypi name bears the brand", in: string(cdx(`{"type":"library","name":"sdk","purl":"pkg:pypi/huaweicloudsdkcore@3.1"}`)),
 			outcome: "review", rule: "ndaa889-far-52-204-25"},
 	)
-	runGateCases(t, cases)
+	// One session for every case (runGateCases starts one per case).
+	c := checker(t, "federal-contractor", "2026-12-03")
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			path := tc.path
+			if path == "" {
+				path = "t.cdx.json"
+			}
+			assertGate(t, c.Check(context.Background(), check.Input{Path: path, Data: []byte(tc.in)}), tc)
+		})
+	}
 }
