@@ -428,6 +428,7 @@ func (c *cdxConv) convert(comp *cdx.Component, p string, path []string, section 
 		}
 	}
 	if comp.Licenses != nil {
+		c.licensors(&out.Parties, *comp.Licenses, p)
 		for _, l := range *comp.Licenses {
 			switch {
 			case l.License != nil && l.License.ID != "":
@@ -685,6 +686,35 @@ func (c *cdxConv) warn(code, msg, p string) {
 		// convert runs before its component is appended, so the index is
 		// the current length.
 		c.warnComp = append(c.warnComp, len(c.doc.Components))
+	}
+}
+
+// licensors appends the licensor each licence of a component names
+// (licenses[i].license.licensing.licensor, or licenses[i].licensing for an
+// expression): an organisation as an entity, a person as a contact. The
+// licensee and purchaser are the user's side and are not screened.
+func (c *cdxConv) licensors(dst *[]Party, ls cdx.Licenses, p string) {
+	for i, l := range ls {
+		base, lic := c.loc.elem(p, "licenses", "license", i), l.Licensing
+		if l.License != nil && l.License.Licensing != nil {
+			lic = l.License.Licensing
+			if !c.loc.xml {
+				base = c.loc.field(base, "license")
+			}
+		}
+		if lic == nil || lic.Licensor == nil {
+			continue
+		}
+		at := c.loc.field(c.loc.field(base, "licensing"), "licensor")
+		c.entity(dst, RoleLicensor, lic.Licensor.Organization, at, "organization")
+		if ind := lic.Licensor.Individual; ind != nil && (strings.TrimSpace(ind.Name) != "" || ind.Email != "") {
+			person := Party{Role: RoleLicensor, Kind: KindPerson, Name: ind.Name, Pointer: c.loc.field(at, "individual")}
+			if ind.Email != "" {
+				person.Emails = []string{ind.Email}
+			}
+			nameContact(&person)
+			*dst = append(*dst, person)
+		}
 	}
 }
 

@@ -263,6 +263,10 @@ const (
 	RoleCommitter = "committer"
 	// RoleContributor is an SPDX 2 file contributor (FileContributor).
 	RoleContributor = "contributor"
+	// RoleLicensor is the licensor a CycloneDX license's licensing names
+	// (licenses[].license.licensing.licensor): the party that grants the
+	// licence, usually the vendor.
+	RoleLicensor = "licensor"
 	// RoleVendor is the vendor of a CycloneDX legacy tool
 	// (metadata.tools[].vendor).
 	RoleVendor = "vendor"

@@ -114,7 +114,8 @@ func HardwareCPE(raw string) bool {
 
 // urlSignals passes a URL's signals to add: the web address (host and
 // path) and, for a public code host, the account it names ("host/org",
-// matched as a golang namespace).
+// matched as a golang namespace, and the account as words, screened like
+// a purl's owner).
 func urlSignals(raw, ptr string, add func(Signal)) {
 	raw = strings.TrimSpace(raw)
 	if raw == "" || isNoAssertion(raw) {
@@ -126,6 +127,9 @@ func urlSignals(raw, ptr string, add func(Signal)) {
 	}
 	if ns != "" {
 		add(Signal{Source: SourceVCS, Type: ValueNamespace, Value: ns, Ecosystem: "golang", Pointer: ptr})
+		if _, owner, ok := strings.Cut(ns, "/"); ok {
+			add(Signal{Source: SourceVCSOwner, Type: ValueName, Value: ownerWords(owner), Kind: sbom.KindOrganization, Pointer: ptr})
+		}
 	}
 }
 

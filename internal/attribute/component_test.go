@@ -117,6 +117,7 @@ func TestComponentSignals(t *testing.T) {
 		{Source: "email", Type: "email", Value: "ivan@kaspersky.com", Pointer: "/components/3/authors/0/name"},
 		{Source: "url", Type: "url", Value: "github.com/kasperskylab/kaspresso", Pointer: "/components/3/externalReferences/0/url"},
 		{Source: "vcs", Type: "namespace", Value: "github.com/kasperskylab", Ecosystem: "golang", Pointer: "/components/3/externalReferences/0/url"},
+		{Source: "vcs_owner", Type: "name", Value: "kasperskylab", Kind: "organization", Pointer: "/components/3/externalReferences/0/url"},
 		{Source: "purl", Type: "namespace", Value: "com.kaspersky.android-components", Ecosystem: "maven", Pointer: "/components/3/purl"},
 		{Source: "purl_owner", Type: "name", Value: "com kaspersky android components", Kind: "organization", Pointer: "/components/3/purl"},
 		{Source: "cpe", Type: "cpe_vendor", Value: "kaspersky", Pointer: "/components/3/cpe"},

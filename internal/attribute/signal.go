@@ -17,6 +17,10 @@ const (
 	// their publisher's brand (npm, pypi, cargo, nuget), screened against
 	// the ban lists' names and brand words.
 	SourcePURLName = "purl_name"
+	// SourceVCSOwner is the account a URL on a public code host names
+	// ("github.com/Huawei/…"), as words, screened like a purl's owner
+	// against the ban lists' names and brand words.
+	SourceVCSOwner = "vcs_owner"
 	// SourceIdentifier is a registration number a procurement record
 	// gives (UEI, DUNS, tax ID, LEI, ...).
 	SourceIdentifier = "id"

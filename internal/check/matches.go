@@ -159,7 +159,7 @@ const banOnly = "\x00ban\x00"
 // a purl's owner or package name.
 var banOnlySources = map[string]bool{
 	attribute.SourceComponentName: true, attribute.SourcePURLOwner: true, attribute.SourcePURLName: true,
-	sourceProduct: true,
+	attribute.SourceVCSOwner: true, sourceProduct: true,
 }
 
 // signal screens one signal and returns its matches with a confidence. An
@@ -392,10 +392,11 @@ func (sc *screener) confidence(sig attribute.Signal, m screen.Match) (conf strin
 		// A package merely named after a vendor: weak, and only for brands
 		// and names of ban lists.
 		return ConfidenceLow, kind == provenance.KindBan
-	case attribute.SourcePURLOwner, sourceProduct:
-		// The owner a purl names registered its namespace, and a product
-		// named after a vendor is most likely the vendor's: a brand word
-		// in either is as strong as one in a supplier's name.
+	case attribute.SourcePURLOwner, attribute.SourceVCSOwner, sourceProduct:
+		// The owner a purl names registered its namespace, the owner of a
+		// code-host account its account, and a product named after a
+		// vendor is most likely the vendor's: a brand word in any of them
+		// is as strong as one in a supplier's name.
 		if kind != provenance.KindBan {
 			return "", false
 		}

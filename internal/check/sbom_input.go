@@ -27,7 +27,7 @@ type sbomInput struct {
 // partyRoles are the sources of a signal that name a party.
 var partyRoles = map[string]bool{
 	sbom.RoleSupplier: true, sbom.RoleManufacturer: true, sbom.RolePublisher: true,
-	sbom.RoleAuthor: true, sbom.RoleOriginator: true, sbom.RoleCreator: true, "vendor": true, "owner": true,
+	sbom.RoleAuthor: true, sbom.RoleOriginator: true, sbom.RoleCreator: true, sbom.RoleLicensor: true, "vendor": true, "owner": true,
 }
 
 // componentsPart is what attributing and screening a run of components
@@ -90,7 +90,17 @@ func (s *Session) buildSBOMInput(doc *sbom.Document, src sourceInfo, scr *Screen
 	var docParties []ast.Object
 	if doc.Subject != nil {
 		subj.str("name", doc.Subject.Name).str("version", doc.Subject.Version).strOpt("ref", doc.Subject.Ref).
-			strOpt("purl", doc.Subject.PURL).hashesOpt("hashes", doc.Subject.Hashes)
+			strOpt("purl", doc.Subject.PURL).hashesOpt("hashes", doc.Subject.Hashes).strOpt("type", doc.Subject.Type)
+		// What the document describes decides the kind of thing its own
+		// parties (metadata supplier, manufacturer, the subject's
+		// supplier) supply: a device's supplier supplies equipment.
+		equipment := false
+		for _, c := range doc.Subject.CPEs {
+			equipment = equipment || attribute.HardwareCPE(c)
+		}
+		if equipment {
+			subj.val("equipment", ast.Boolean(true))
+		}
 		subject = &decision.Subject{Kind: "document", Ref: doc.Subject.Ref, Name: doc.Subject.Name, Version: doc.Subject.Version}
 		for _, p := range doc.Subject.Parties {
 			found, err := screenParty(sc, p)

@@ -25,6 +25,14 @@ func TestBanDisguises(t *testing.T) {
 		{"海康威视", "hikvision"},
 		{"HikvisionDigital", "hikvision"},
 		{"Kaspersky Labz", "kaspersky-lab"}, // fuzzy, scored like a sanctions name
+		// A legal form run into the name, capitals run together, a brand
+		// that begins a word other words run into, lookalike words
+		// (issue 13's adversarial suite and FuzzDisguise).
+		{"AOKasperskyLab", "kaspersky-lab"},
+		{"aokasperskylab", "kaspersky-lab"},
+		{"KASPERSKYSOFTWAREGMBH", "kaspersky-lab"},
+		{"Hikvisio.nTechnology", "hikvision"},
+		{"\u041d\u0443.t\u0435r\u3164\u0430R\u0430d\u0456\u043e", "hytera"},
 	} {
 		for _, kind := range []string{screen.KindOrganization, ""} {
 			ms := ix.Name(screen.Query{Name: tt.name, Kind: kind})

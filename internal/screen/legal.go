@@ -160,3 +160,94 @@ func legalTypo(i, j int, w []byte) bool {
 	var buf [48]byte
 	return string(appendKey(buf[:0], w)) == legalMultiKeys[i][j]
 }
+
+// legalGlued holds every legal form with its words run together ("coltd",
+// "gmbh"), and legalGluedMax the longest.
+var legalGlued, legalGluedMax = func() (map[string]struct{}, int) {
+	m, n := map[string]struct{}{}, 0
+	for f := range legalForms {
+		g := strings.ReplaceAll(f, " ", "")
+		m[g] = struct{}{}
+		n = max(n, len(g))
+	}
+	return m, n
+}()
+
+// minGluedCore is the fewest letters left of a name once a legal form run
+// into it is taken off ("zte").
+const minGluedCore = 3
+
+// unglueLegal returns the cores of glued, a name with its words run
+// together, once a legal form run into its start, its end or both is taken
+// off, at most two at the end ("aokasperskylab" → "kasperskylab",
+// "szdjitechnologycoltd" → "szdjitechnology"): each is to be looked up
+// whole, never as a part of a word.
+func unglueLegal(glued string) []string {
+	var out []string
+	ends := func(s string) []string {
+		var cut []string
+		for k := 2; k <= legalGluedMax && len(s)-k >= minGluedCore; k++ {
+			if _, ok := legalGlued[s[len(s)-k:]]; ok {
+				cut = append(cut, s[:len(s)-k])
+			}
+		}
+		return cut
+	}
+	starts := []string{glued}
+	for k := 2; k <= legalGluedMax && len(glued)-k >= minGluedCore; k++ {
+		if _, ok := legalGlued[glued[:k]]; ok {
+			starts = append(starts, glued[k:])
+			out = append(out, glued[k:])
+		}
+	}
+	for _, s := range starts {
+		for _, c := range ends(s) {
+			out = append(out, c)
+			out = append(out, ends(c)...)
+		}
+	}
+	return out
+}
+
+// companyNameWords are the words companies and their products are named
+// with besides their brand ("Dahua Security", "ZTE Software GmbH",
+// "Kaspersky Antivirus", "huaweicloudsdkcore"): a brand run together with
+// them and legal forms only is the brand.
+var companyNameWords = map[string]struct{}{
+	"technology": {}, "technologies": {}, "tech": {}, "security": {}, "secure": {}, "cloud": {},
+	"software": {}, "systems": {}, "system": {}, "digital": {}, "communications": {},
+	"communication": {}, "telecom": {}, "telecommunications": {}, "network": {}, "networks": {},
+	"device": {}, "devices": {}, "electronics": {}, "electronic": {}, "lab": {}, "labs": {},
+	"group": {}, "holding": {}, "holdings": {}, "international": {}, "intl": {}, "global": {},
+	"solutions": {}, "solution": {}, "services": {}, "service": {}, "video": {}, "robotics": {},
+	"innovation": {}, "innovations": {}, "science": {}, "sciences": {}, "products": {},
+	"trading": {}, "industries": {}, "industrial": {}, "usa": {}, "america": {}, "americas": {},
+	"europe": {}, "china": {}, "germany": {}, "uk": {}, "antivirus": {}, "endpoint": {}, "internet": {},
+	"mobile": {}, "camera": {}, "cameras": {}, "radio": {}, "radios": {}, "drone": {}, "drones": {},
+	"corporate": {}, "enterprise": {}, "business": {}, "smart": {}, "home": {},
+	// Package names: "huaweicloudsdkcore", "djisdk".
+	"sdk": {}, "core": {}, "api": {}, "client": {}, "kit": {}, "lib": {},
+}
+
+// companyWords reports whether w is one or more of companyNameWords and
+// glued legal forms run together ("securitygmbh").
+func companyWords(w []byte) bool {
+	if len(w) == 0 {
+		return false
+	}
+	// ok[i]: w[:i] is such words; names are short, so the quadratic
+	// segmentation costs nothing.
+	ok := make([]bool, len(w)+1)
+	ok[0] = true
+	for i := 1; i <= len(w); i++ {
+		for j := max(0, i-max(len("telecommunications"), legalGluedMax)); j < i && !ok[i]; j++ {
+			if !ok[j] {
+				continue
+			}
+			_, word := companyNameWords[string(w[j:i])]
+			_, legal := legalGlued[string(w[j:i])]
+			ok[i] = word || legal
+		}
+	}
+	return ok[len(w)]
+}

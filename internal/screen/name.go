@@ -44,6 +44,9 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 	if err != nil {
 		return nil, err
 	}
+	if out, err = ix.lookalikeBanMatches(sc, q, out); err != nil {
+		return nil, err
+	}
 	if len(ix.recs) > 0 {
 		ix.resegment(&sc.nb)
 	}
@@ -83,6 +86,30 @@ func (ix *Index) koreanMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 	ix.resegment(&sc.nb)
 	ix.computeKeys(&sc.nb)
 	return ix.scoredMatches(sc, q, out)
+}
+
+// lookalikeBanMatches matches the query against the ban lists once more
+// when a word of it is made only of Cyrillic or Greek letters that look
+// like Latin ones: read as the Latin letters it shows ("Ну.tеrа Radio",
+// "Н" and "у" Cyrillic), where the primary reading transliterates it
+// ("nu"); textnorm.FoldName offers that reading as a variant. sc.nb holds
+// the query's primary reading again on return.
+func (ix *Index) lookalikeBanMatches(sc *scratch, q Query, out []Match) ([]Match, error) {
+	if !slices.Contains(sc.nb.schemes, textnorm.Lookalike) && !slices.Contains(sc.nb.schemes, textnorm.CyrillicBGN) &&
+		!slices.Contains(sc.nb.schemes, textnorm.GreekELOT) {
+		return out, nil
+	}
+	for _, v := range textnorm.FoldName(q.Name).Variants {
+		if !slices.Contains(v.Schemes, textnorm.Lookalike) {
+			continue
+		}
+		sc.nb.normalize(v.Text)
+		var err error
+		out, err = ix.banMatches(sc, q, out)
+		sc.nb.normalize(q.Name)
+		return out, err
+	}
+	return out, nil
 }
 
 // banMatches matches the query against the ban lists: its core (legal
@@ -137,24 +164,46 @@ func (ix *Index) banMatches(sc *scratch, q Query, out []Match) ([]Match, error) 
 			return nil, err
 		}
 	}
-	if q.Kind == KindPerson || len(ix.brands) == 0 || q.Kind == "" && ix.personShaped(&sc.nb) {
+	// A legal form run into the name is a legal form still
+	// ("AOKasperskyLab", "ZTEcorporation", "PacificNetworksCorp.").
+	run := string(sc.buf[n:])
+	for _, core := range unglueLegal(run) {
+		for _, r := range ix.banKeys[core] {
+			if err := add(r, "glued-words", func(name, on string) string {
+				return fmt.Sprintf("%q equals %s %q with the words and the legal form run together (%q)", q.Name, on, name, run)
+			}); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if q.Kind == KindPerson || len(ix.brands) == 0 {
 		return out, nil
 	}
+	// A name of unknown kind shaped like a person's is matched only by a
+	// brand that other words run into, all of them words companies are
+	// named with ("H.ikvisionDigital"): no person is so named, and
+	// "Eugene Kaspersky" or "Dahua Lin" stay persons.
+	companyOnly := q.Kind == "" && ix.personShaped(&sc.nb)
 	var err error
-	if out, err = ix.brandMatches(sc, &sc.nb, q.Name, "", out, start); err != nil {
+	if out, err = ix.brandMatches(sc, &sc.nb, q.Name, "", companyOnly, out, start); err != nil {
 		return nil, err
 	}
-	if split, ok := camelSplit(q.Name); ok {
+	// Camel case is read on the name in Latin letters, once invisible
+	// characters and lookalikes are gone ("Huawei\u200bCloud").
+	latin, _ := textnorm.Latin(q.Name)
+	if split, ok := camelSplit(latin); ok {
 		sc.rnb.normalize(split)
-		if out, err = ix.brandMatches(sc, &sc.rnb, q.Name, "camel case read as words: "+strconv.Quote(split), out, start); err != nil {
+		if out, err = ix.brandMatches(sc, &sc.rnb, q.Name, "camel case read as words: "+strconv.Quote(split), companyOnly, out, start); err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
 }
 
-// brandMatches appends the brand matches of the words of nb.
-func (ix *Index) brandMatches(sc *scratch, nb *normBuf, query, how string, out []Match, start int) ([]Match, error) {
+// brandMatches appends the brand matches of the words of nb; with
+// companyOnly, only those of a brand that words companies are named with
+// run into.
+func (ix *Index) brandMatches(sc *scratch, nb *normBuf, query, how string, companyOnly bool, out []Match, start int) ([]Match, error) {
 	add := func(b brand, at, n int, method, detail string) error {
 		e, err := ix.entry(b.ref)
 		if err != nil {
@@ -172,7 +221,7 @@ func (ix *Index) brandMatches(sc *scratch, nb *normBuf, query, how string, out [
 	}
 	for i := range nb.words {
 		for _, b := range ix.brands[string(nb.word(i))] {
-			if nb.hasWordsAt(i, b.words) {
+			if !companyOnly && nb.hasWordsAt(i, b.words) {
 				if err := add(b, i, len(b.words), "brand-token", ""); err != nil {
 					return nil, err
 				}
@@ -196,25 +245,64 @@ func (ix *Index) brandMatches(sc *scratch, nb *normBuf, query, how string, out [
 				sc.buf = sc.buf[:n0]
 			}
 			for _, b := range bs {
-				if n == 1 && method == "brand-token" {
-					continue // the whole-word case above
+				if n == 1 && method == "brand-token" || companyOnly {
+					continue // the whole-word case above, or a person's name
 				}
 				if err := add(b, i, n, method, detail); err != nil {
 					return nil, err
 				}
 			}
 		}
+		// The words from i on begin with a brand, and the rest of some of
+		// them is made of the words companies are named with and legal
+		// forms, run into it however the words were split
+		// ("KASPERSKYSOFTWAREGMBH", "Hikv.i.sio nTechnology",
+		// "DAHUASECURITY"); a brand followed by other letters is a
+		// near-miss ("Huaweiss", "Dahuang").
+		sc.buf, sc.ends = sc.buf[:0], sc.ends[:0]
+		for k := i; k < len(nb.words) && k < i+maxGluedWords; k++ {
+			sc.buf = append(sc.buf, nb.word(k)...)
+			sc.ends = append(sc.ends, len(sc.buf))
+		}
+		for l := minGluedCore; l < len(sc.buf) && l <= maxBrandPrefix; l++ {
+			bs := ix.brands[string(sc.buf[:l])]
+			if len(bs) == 0 {
+				continue
+			}
+			for n, e := range sc.ends {
+				if e <= l || !companyWords(sc.buf[l:e]) {
+					continue
+				}
+				for _, b := range bs {
+					if len(b.words) != 1 {
+						continue
+					}
+					if err := add(b, i, n+1, "brand-prefix", fmt.Sprintf("%q begins with it, other words run into it", sc.buf[:e])); err != nil {
+						return nil, err
+					}
+				}
+				break
+			}
+		}
 	}
 	return out, nil
 }
 
+// maxGluedWords is the most words read as one run together from a word
+// on, and maxBrandPrefix the longest brand looked for at its start.
+const maxGluedWords, maxBrandPrefix = 12, 32
+
 // camelSplit writes a space before each upper-case ASCII letter that
-// follows a lower-case one ("HuaweiCloud" → "Huawei Cloud"); ok is false
-// when there is none.
+// follows a lower-case one ("HuaweiCloud" → "Huawei Cloud"), and before
+// the last capital of a run of capitals that a lower-case letter follows
+// ("DJIInnovations" → "DJI Innovations", "AOKaspersky" → "AO
+// Kaspersky"); ok is false when there is none.
 func camelSplit(s string) (string, bool) {
+	upper := func(c byte) bool { return c >= 'A' && c <= 'Z' }
+	lower := func(c byte) bool { return c >= 'a' && c <= 'z' }
 	var b []byte
 	for i := 1; i < len(s); i++ {
-		if s[i] >= 'A' && s[i] <= 'Z' && s[i-1] >= 'a' && s[i-1] <= 'z' {
+		if upper(s[i]) && (lower(s[i-1]) || upper(s[i-1]) && i+1 < len(s) && lower(s[i+1])) {
 			if b == nil {
 				b = append(b, s[:i]...)
 			}

@@ -150,6 +150,8 @@ type scratch struct {
 	rUsed []bool
 	hits  []hit
 	buf   []byte
+	// ends are the offsets in buf where each word run together ends.
+	ends []int
 	// qpair and ebuf are the explanation's: the pair of each query
 	// word, and the text.
 	qpair []int32

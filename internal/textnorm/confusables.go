@@ -147,9 +147,25 @@ func latinLookalikes(proto map[rune]string) map[rune]string {
 	foreign := func(r rune) bool {
 		return r >= utf8.RuneSelf && unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r)
 	}
+	// An upper-case letter imitates an upper-case Latin one: the ASCII
+	// capital that shares its prototype is the letter read ("Ι", Greek
+	// capital iota, and "I" both have the prototype "l": it reads "I").
+	capitals := make(map[string]string, 26)
+	for c := 'A'; c <= 'Z'; c++ {
+		p, ok := proto[c]
+		if !ok {
+			p = string(c)
+		}
+		capitals[p] = strings.ToLower(string(c))
+	}
 	m := make(map[rune]string, 512)
 	for r, p := range proto {
-		if l, ok := asciiLetters(p); ok && foreign(r) {
+		if !foreign(r) {
+			continue
+		}
+		if l, ok := capitals[p]; ok && unicode.IsUpper(r) {
+			m[r] = l
+		} else if l, ok := asciiLetters(p); ok {
 			m[r] = l
 		}
 	}
@@ -166,6 +182,28 @@ func latinLookalikes(proto map[rune]string) map[rune]string {
 					m[c] = l
 					break
 				}
+			}
+		}
+	}
+	// A precomposed letter with accents is the lookalike its base letter
+	// is ("ό", Greek omicron with tonos, as "ο" and so "o"): NFKC composes
+	// an accent typed after a lookalike into such a letter, before the
+	// accents are dropped.
+	for _, block := range [][2]rune{{0x0370, 0x03ff}, {0x0400, 0x04ff}, {0x1f00, 0x1fff}} {
+		for r := block[0]; r <= block[1]; r++ {
+			if _, done := m[r]; done || !foreign(r) {
+				continue
+			}
+			d := []rune(norm.NFD.String(string(r)))
+			if len(d) < 2 {
+				continue
+			}
+			l, ok := m[d[0]]
+			for _, mark := range d[1:] {
+				ok = ok && unicode.Is(unicode.Mn, mark)
+			}
+			if ok {
+				m[r] = l
 			}
 		}
 	}

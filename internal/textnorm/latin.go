@@ -291,10 +291,10 @@ func (f *folder) flush(dst []byte) []byte {
 			}
 		}
 	}
-	if foreign && allLook && !hasLatin && len(w) > 1 {
+	if foreign && allLook && !hasLatin {
 		f.whole = true
 	}
-	if foreign && allLook && (hasLatin || f.o.whole && len(w) > 1) {
+	if foreign && allLook && (hasLatin || f.o.whole) {
 		f.used.add(Lookalike)
 		for _, r := range w {
 			if l, ok := lookalike(r); ok {

@@ -185,6 +185,15 @@ func TestLookalikeOrTransliterate(t *testing.T) {
 		{"НОРЕ", "nore", []textnorm.Scheme{textnorm.CyrillicBGN}, []string{"hope"}},
 		{"Дмитрий", "dmitriy", []textnorm.Scheme{textnorm.CyrillicBGN}, []string{"dmitry", "dmitrii"}},
 		{"Nicolás", "nicolas", nil, nil},
+		// A capital lookalike reads as the Latin capital it imitates:
+		// Greek capital iota and Ukrainian І share I's prototype "l".
+		{"DJ\u0399", "dji", []textnorm.Scheme{textnorm.Lookalike}, nil},
+		{"D\u0408\u0406 Technology", "dji technology", []textnorm.Scheme{textnorm.Lookalike}, nil},
+		// A one-letter word of lookalikes beside Latin words: read as
+		// Latin in a variant too ("Н.uawei", Cyrillic Н).
+		{"\u041d.uawei", "n uawei", []textnorm.Scheme{textnorm.CyrillicBGN}, []string{"h uawei"}},
+		// An accent typed after a lookalike: NFKC composes Greek ό, read o.
+		{"Radi\u03bf\u0301 Corp", "radio corp", []textnorm.Scheme{textnorm.Lookalike}, nil},
 	}
 	for _, tt := range tests {
 		n := textnorm.FoldName(tt.in)

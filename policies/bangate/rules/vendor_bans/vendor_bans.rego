@@ -85,7 +85,7 @@ sites contains {
 sites contains {
 	"key": "/subject",
 	"subject": subjects.document,
-	"kind": subjects.kind(object.get(input.subject, "type", "")),
+	"kind": subjects.component_kind(input.subject),
 	"pointer": subjects.text(input.subject, "pointer"),
 	"date": dates.as_of_date,
 	"context": "",
