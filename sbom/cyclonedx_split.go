@@ -36,7 +36,7 @@ const chunksPerWorker = 8
 // sequentially, which yields the error it always has.
 //
 // With stream set, the parts are read by the streaming decoder
-// (streamCDXBOM, streamCDXComponent) instead, and false also means that
+// (streamCDXBOM, cdxStream.componentText) instead, and false also means that
 // one of them needs the full decoder.
 func unmarshalSplit(body []byte, comps *arraySpan, threshold, workers, maxDepth int, stream bool) (*cdx.BOM, bool) {
 	if !comps.splittable(body, threshold, workers, maxDepth) {
@@ -83,8 +83,9 @@ func unmarshalSplit(body []byte, comps *arraySpan, threshold, workers, maxDepth 
 			case t == 0:
 				err = json.Unmarshal(rest, &bom)
 			case stream:
+				st := newCDXStream(nil)
 				for i := bounds[t-1]; i < bounds[t] && err == nil; i++ {
-					if !streamCDXComponent(body[objs[i][0]:objs[i][1]+1], &list[i]) {
+					if !st.componentText(body[objs[i][0]:objs[i][1]+1], &list[i]) {
 						err = errStreamGiveUp
 					}
 				}

@@ -151,15 +151,30 @@ func foldName(in []byte) []byte {
 
 // cdxStream is the state of one streaming decode.
 type cdxStream struct {
+	body    []byte
 	dec     *jsontext.Decoder
 	schemas map[reflect.Type]*cdxSchema
+	// interned holds the short strings read so far (supplier names,
+	// versions, licence ids, types), so that a value repeated across
+	// components is allocated once.
+	interned map[string]string
 }
+
+// Bounds of the strings interned: short ones, and not too many, so that
+// unique values (a hash, a URL) cost a map entry only while the table has
+// room.
+const (
+	internMaxLen  = 48
+	internEntries = 1 << 14
+)
 
 // newCDXStream returns a streaming decoder over one JSON text.
 func newCDXStream(body []byte) *cdxStream {
 	return &cdxStream{
-		dec:     jsontext.NewDecoder(bytes.NewReader(body), jsontext.AllowDuplicateNames(true)),
-		schemas: cdxSchemas(),
+		body:     body,
+		dec:      jsontext.NewDecoder(bytes.NewBuffer(body), jsontext.AllowDuplicateNames(true)),
+		schemas:  cdxSchemas(),
+		interned: make(map[string]string, 256),
 	}
 }
 
@@ -174,10 +189,17 @@ func streamCDXBOM(body []byte) (*cdx.BOM, bool) {
 	return bom, true
 }
 
-// streamCDXComponent decodes the text of one component into dst; false
-// when it needs the full decoder.
-func streamCDXComponent(body []byte, dst *cdx.Component) bool {
-	s := newCDXStream(body)
+// reset points the decoder at another text, keeping its buffers and its
+// interned strings. A bytes.Buffer is read in place, not copied.
+func (s *cdxStream) reset(body []byte) {
+	s.body = body
+	s.dec.Reset(bytes.NewBuffer(body), jsontext.AllowDuplicateNames(true))
+}
+
+// componentText decodes the text of one component into dst (s is reset to
+// it); false when it needs the full decoder.
+func (s *cdxStream) componentText(body []byte, dst *cdx.Component) bool {
+	s.reset(body)
 	if s.dec.PeekKind() != '{' {
 		return false
 	}
@@ -208,11 +230,13 @@ func (s *cdxStream) object(t reflect.Type, member func(name string) (bool, error
 	}
 	sch := s.schemas[t]
 	for s.dec.PeekKind() != '}' {
-		tok, err := s.dec.ReadToken()
+		if s.dec.PeekKind() != '"' {
+			return errStreamGiveUp
+		}
+		name, err := s.readString("", true)
 		if err != nil {
 			return err
 		}
-		name := tok.String()
 		ok, err := member(name)
 		if err != nil {
 			return err
@@ -265,19 +289,64 @@ func (s *cdxStream) full(t reflect.Type, dst any) error {
 
 // str reads a string member into dst; null leaves it as it is.
 func (s *cdxStream) str(dst *string) error {
+	return s.strAs(dst, "", true)
+}
+
+// unique is str for values that are seldom repeated (refs, purls, hash
+// values): they are not interned.
+func (s *cdxStream) unique(dst *string) error {
+	return s.strAs(dst, "", false)
+}
+
+// strAs is str, reusing same (a string read before, such as the bom-ref
+// for the purl) when the value equals it, and with intern set a string
+// interned before when there is one.
+func (s *cdxStream) strAs(dst *string, same string, intern bool) error {
 	switch s.dec.PeekKind() {
 	case 'n':
 		_, err := s.dec.ReadToken()
 		return err
 	case '"':
-		tok, err := s.dec.ReadToken()
-		if err != nil {
-			return err
-		}
-		*dst = tok.String()
-		return nil
+	default:
+		return errStreamGiveUp
 	}
-	return errStreamGiveUp
+	v, err := s.readString(same, intern)
+	if err == nil {
+		*dst = v
+	}
+	return err
+}
+
+// readString reads the string (a value or a member name) that comes next:
+// same when it equals same, else interned (with intern set) or new.
+func (s *cdxStream) readString(same string, intern bool) (string, error) {
+	before := s.dec.InputOffset()
+	tok, err := s.dec.ReadToken()
+	if err != nil {
+		return "", err
+	}
+	// Between the end of the previous token and the string's opening
+	// quote there is only white space, ':' or ','.
+	raw := s.body[before:s.dec.InputOffset()]
+	raw = raw[bytes.IndexByte(raw, '"'):]
+	if bytes.IndexByte(raw, '\\') >= 0 {
+		return tok.String(), nil
+	}
+	v := raw[1 : len(raw)-1]
+	switch {
+	case same != "" && string(v) == same:
+		return same, nil
+	case !intern || len(v) > internMaxLen:
+		return string(v), nil
+	}
+	if in, ok := s.interned[string(v)]; ok {
+		return in, nil
+	}
+	str := string(v)
+	if len(s.interned) < internEntries {
+		s.interned[str] = str
+	}
+	return str, nil
 }
 
 // array reads an array (or null: absent) calling elem for each element;
@@ -401,7 +470,7 @@ func (s *cdxStream) component(c *cdx.Component) error {
 	return s.object(reflect.TypeFor[cdx.Component](), func(name string) (bool, error) {
 		switch name {
 		case "bom-ref":
-			return true, s.str(&c.BOMRef)
+			return true, s.strAs(&c.BOMRef, c.PackageURL, false)
 		case "type":
 			var v string
 			err := s.str(&v)
@@ -416,9 +485,9 @@ func (s *cdxStream) component(c *cdx.Component) error {
 		case "group":
 			return true, s.str(&c.Group)
 		case "purl":
-			return true, s.str(&c.PackageURL)
+			return true, s.strAs(&c.PackageURL, c.BOMRef, false)
 		case "cpe":
-			return true, s.str(&c.CPE)
+			return true, s.unique(&c.CPE)
 		case "author":
 			return true, s.str(&c.Author)
 		case "publisher":
@@ -512,7 +581,7 @@ func (s *cdxStream) hashes(dst **[]cdx.Hash) error {
 				}
 				return true, err
 			case "content":
-				return true, s.str(&h.Value)
+				return true, s.unique(&h.Value)
 			}
 			return false, nil
 		})

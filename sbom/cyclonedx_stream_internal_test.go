@@ -255,3 +255,37 @@ func FuzzStreamSameAsFull(f *testing.F) {
 		sameDecode(t, "fuzz", data)
 	})
 }
+
+// BenchmarkStreamDecode decodes a generated CycloneDX JSON text of 10,000
+// components shaped like syft's output, with the streaming decoder and with
+// encoding/json alone.
+func BenchmarkStreamDecode(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString(`{"bomFormat":"CycloneDX","specVersion":"1.5","version":1,"components":[`)
+	for i := range 10000 {
+		if i > 0 {
+			sb.WriteByte(',')
+		}
+		fmt.Fprintf(&sb, `{"type":"library","bom-ref":"pkg:npm/lib-%d@1.%d.0","name":"lib-%d","version":"1.%d.0","purl":"pkg:npm/lib-%d@1.%d.0",`+
+			`"supplier":{"name":"Org %d Ltd","url":["https://org%d.example.com"]},"author":"Jane Doe %d","publisher":"Org %d Ltd",`+
+			`"description":"A library","scope":"required","hashes":[{"alg":"SHA-256","content":"%064d"}],`+
+			`"licenses":[{"license":{"id":"MIT"}}],"externalReferences":[{"type":"vcs","url":"https://git.example/lib-%d"}]}`,
+			i, i%50, i, i%50, i, i%50, i%3000, i%3000, i%700, i%3000, i, i)
+	}
+	sb.WriteString(`]}`)
+	data := []byte(sb.String())
+	for _, how := range []struct {
+		name string
+		full bool
+	}{{"stream", false}, {"encoding-json", true}} {
+		b.Run(how.name, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Decode(data, Options{fullDecoder: how.full}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
