@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/dependencies"
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/storage"
 )
@@ -17,15 +18,24 @@ const DataErrorsRule = "data.bangate.lib.lists.data_errors"
 
 // decisionQuery returns the decision query (Query), with the value of
 // DataErrorsRule computed once and given to it (`with … as <value>`)
-// when the bundle defines the rule and its value does not depend on the
-// input: it is evaluated on two different inputs, and used only when both
-// agree. Otherwise, or when the evaluation fails (a builtin error then
-// surfaces on every evaluation, as without this), the plain query.
+// when the bundle defines the rule and no rule it depends on, however
+// indirectly, refers to the input. Otherwise, or when the evaluation
+// fails (a builtin error then surfaces on every evaluation, as without
+// this), the plain query.
 func decisionQuery(ctx context.Context, compiler *ast.Compiler, store storage.Store, caps *ast.Capabilities) ast.Body {
 	plain := ast.MustParseBody(Query)
 	ref := ast.MustParseRef(DataErrorsRule)
 	if len(compiler.GetRules(ref)) == 0 {
 		return plain
+	}
+	deps, err := dependencies.Base(compiler, ref)
+	if err != nil {
+		return plain
+	}
+	for _, d := range deps {
+		if d.HasPrefix(ast.InputRootRef) {
+			return plain
+		}
 	}
 	pq, err := rego.New(
 		rego.ParsedQuery(ast.NewBody(ast.NewExpr(ast.NewTerm(ref)))),
@@ -38,27 +48,20 @@ func decisionQuery(ctx context.Context, compiler *ast.Compiler, store storage.St
 	if err != nil {
 		return plain
 	}
-	var values []ast.Value
-	for _, input := range []ast.Value{ast.NewObject(), ast.NewObject(ast.Item(ast.StringTerm("profile"), ast.StringTerm("all")))} {
-		rs, err := pq.Eval(ctx, rego.EvalParsedInput(input))
-		if err != nil || len(rs) != 1 || len(rs[0].Expressions) != 1 {
-			return plain
-		}
-		v, err := ast.InterfaceToValue(rs[0].Expressions[0].Value)
-		arr, ok := v.(*ast.Array)
-		if err != nil || !ok {
-			return plain
-		}
-		// A set comes out of the evaluation as an array: make it a set
-		// again, the rule's kind.
-		set := ast.NewSet()
-		arr.Foreach(set.Add)
-		values = append(values, set)
-	}
-	if values[0].Compare(values[1]) != 0 {
+	rs, err := pq.Eval(ctx, rego.EvalParsedInput(ast.NewObject()))
+	if err != nil || len(rs) != 1 || len(rs[0].Expressions) != 1 {
 		return plain
 	}
+	v, err := ast.InterfaceToValue(rs[0].Expressions[0].Value)
+	arr, ok := v.(*ast.Array)
+	if err != nil || !ok {
+		return plain
+	}
+	// A set comes out of the evaluation as an array: make it a set again,
+	// the rule's kind.
+	set := ast.NewSet()
+	arr.Foreach(set.Add)
 	expr := plain[0].Copy()
-	expr.With = []*ast.With{{Target: ast.NewTerm(ref), Value: ast.NewTerm(values[0])}}
+	expr.With = []*ast.With{{Target: ast.NewTerm(ref), Value: ast.NewTerm(set)}}
 	return ast.NewBody(expr)
 }

@@ -40,6 +40,11 @@ data_errors contains "p" if input.profile
 		{"no such rule", `package bangate.lib.lists
 errors contains "x" if data.ls.b == 2
 `, false},
+		{"reads the input through a function", `package bangate.lib.lists
+errors contains e if some e in data_errors
+data_errors contains "k" if kind("sbom")
+kind(k) if input.kind == k
+`, false},
 		{"builtin error", `package bangate.lib.lists
 errors contains e if some e in data_errors
 data_errors contains x if x := 1 / data.ls.zero
