@@ -23,7 +23,22 @@ func decodeCycloneDXJSON(s sniffed, opts Options) (*Document, error) {
 // decodeCDXJSON is decodeCycloneDXJSON with the split threshold and the
 // number of workers given (see unmarshalSplit).
 func decodeCDXJSON(s sniffed, opts Options, threshold, workers int) (*Document, error) {
-	bom, ok := unmarshalSplit(s.body, &s.json.comps, threshold, workers, opts.maxDepth())
+	var (
+		bom *cdx.BOM
+		ok  bool
+	)
+	if !opts.fullDecoder && opts.maxDepth() <= jsonMaxNesting {
+		// The streaming decoder first; what it cannot read, encoding/json
+		// reads (see cdxStream).
+		if s.json.comps.splittable(s.body, threshold, workers, opts.maxDepth()) {
+			bom, ok = unmarshalSplit(s.body, &s.json.comps, threshold, workers, opts.maxDepth(), true)
+		} else {
+			bom, ok = streamCDXBOM(s.body)
+		}
+	}
+	if !ok {
+		bom, ok = unmarshalSplit(s.body, &s.json.comps, threshold, workers, opts.maxDepth(), false)
+	}
 	var log *lenientLog
 	if !ok {
 		bom = new(cdx.BOM)

@@ -34,7 +34,11 @@ const chunksPerWorker = 8
 // It reports false when the document does not qualify (see splittable) or
 // when any part fails to decode; the caller then decodes the whole text
 // sequentially, which yields the error it always has.
-func unmarshalSplit(body []byte, comps *arraySpan, threshold, workers, maxDepth int) (*cdx.BOM, bool) {
+//
+// With stream set, the parts are read by the streaming decoder
+// (streamCDXBOM, cdxStream.componentText) instead, and false also means that
+// one of them needs the full decoder.
+func unmarshalSplit(body []byte, comps *arraySpan, threshold, workers, maxDepth int, stream bool) (*cdx.BOM, bool) {
 	if !comps.splittable(body, threshold, workers, maxDepth) {
 		return nil, false
 	}
@@ -69,9 +73,23 @@ func unmarshalSplit(body []byte, comps *arraySpan, threshold, workers, maxDepth 
 				return
 			}
 			var err error
-			if t == 0 {
+			switch {
+			case t == 0 && stream:
+				if b, ok := streamCDXBOM(rest); ok {
+					bom = *b
+				} else {
+					err = errStreamGiveUp
+				}
+			case t == 0:
 				err = json.Unmarshal(rest, &bom)
-			} else {
+			case stream:
+				st := newCDXStream(nil)
+				for i := bounds[t-1]; i < bounds[t] && err == nil; i++ {
+					if !st.componentText(body[objs[i][0]:objs[i][1]+1], &list[i]) {
+						err = errStreamGiveUp
+					}
+				}
+			default:
 				for i := bounds[t-1]; i < bounds[t] && err == nil; i++ {
 					err = json.Unmarshal(body[objs[i][0]:objs[i][1]+1], &list[i])
 				}

@@ -27,6 +27,9 @@ type Options struct {
 	// nest counts the wrappers (in-toto statement, DSSE envelope, ...)
 	// already opened around the document being read.
 	nest int
+	// fullDecoder turns the streaming CycloneDX JSON decoder off, so that
+	// tests can compare it with encoding/json.
+	fullDecoder bool
 }
 
 // maxDepth returns the effective depth limit.

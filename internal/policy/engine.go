@@ -115,9 +115,9 @@ func NewFromBundle(ctx context.Context, b *Bundle, waivers []map[string]any, lim
 	if err := checkRulePackages(modules); err != nil {
 		return nil, err
 	}
-	prepare := func(query string) (rego.PreparedEvalQuery, error) {
+	prepare := func(query ast.Body) (rego.PreparedEvalQuery, error) {
 		pq, err := rego.New(
-			rego.Query(query),
+			rego.ParsedQuery(query),
 			rego.Compiler(compiler),
 			rego.Store(store),
 			rego.StoreReadAST(true),
@@ -130,10 +130,10 @@ func NewFromBundle(ctx context.Context, b *Bundle, waivers []map[string]any, lim
 		return pq, nil
 	}
 	e := &Engine{bundle: b, limits: limits}
-	if e.pq, err = prepare(Query); err != nil {
+	if e.pq, err = prepare(decisionQuery(ctx, compiler, store, caps)); err != nil {
 		return nil, err
 	}
-	if e.waivers, err = prepare(WaiverQuery); err != nil {
+	if e.waivers, err = prepare(ast.MustParseBody(WaiverQuery)); err != nil {
 		return nil, err
 	}
 	return e, nil

@@ -82,30 +82,36 @@ errors contains {"code": "profile-unknown", "message": sprintf("profile %q is no
 	not data.bangate.profiles[input.profile]
 }
 
-errors contains {"code": "profile-invalid", "message": sprintf("profile %q: obligations must be a list of obligation ids", [name])} if {
+# errors also holds every defect of the list and profile data.
+errors contains e if some e in data_errors
+
+# data_errors are the defects of the list and profile data: they depend on
+# the data alone, never on the input, so the engine computes them once per
+# compiled bundle (see internal/policy) instead of on every evaluation.
+data_errors contains {"code": "profile-invalid", "message": sprintf("profile %q: obligations must be a list of obligation ids", [name])} if {
 	some name, p in data.bangate.profiles
 	not valid_profile(p)
 }
 
-errors contains {"code": "profile-invalid", "message": sprintf("profile %q: obligation %q is defined by no ban-list entry", [name, id])} if {
+data_errors contains {"code": "profile-invalid", "message": sprintf("profile %q: obligation %q is defined by no ban-list entry", [name, id])} if {
 	some name, p in data.bangate.profiles
 	valid_profile(p)
 	some id in p.obligations
 	not id in obligation_ids
 }
 
-errors contains {"code": "list-invalid", "message": sprintf("ban list %q: entries must be an object of entry id to entry", [id])} if {
+data_errors contains {"code": "list-invalid", "message": sprintf("ban list %q: entries must be an object of entry id to entry", [id])} if {
 	some id, list in ban_lists
 	not is_object(list.entries)
 }
 
-errors contains {"code": "list-invalid", "message": sprintf("ban list %q entry %q: %s", [list_id, entry_id, reason])} if {
+data_errors contains {"code": "list-invalid", "message": sprintf("ban list %q entry %q: %s", [list_id, entry_id, reason])} if {
 	some list_id, list in ban_lists
 	some entry_id, ent in list.entries
 	some reason in entry_defects(ent)
 }
 
-errors contains {"code": "list-invalid", "message": sprintf("ban list %q entry %q obligation %q: %s", [list_id, entry_id, object.get(ob, "id", "?"), reason])} if {
+data_errors contains {"code": "list-invalid", "message": sprintf("ban list %q entry %q obligation %q: %s", [list_id, entry_id, object.get(ob, "id", "?"), reason])} if {
 	some [list_id, entry_id, ob] in obligations
 	some reason in obligation_defects(ob)
 }
