@@ -602,6 +602,9 @@ func (s *cdxStream) licenses(dst **cdx.Licenses) error {
 			switch name {
 			case "expression":
 				return true, s.str(&lc.Expression)
+			case "licensing":
+				// Who licenses it: a party (RoleLicensor).
+				return true, s.full(nil, &lc.Licensing)
 			case "license":
 				switch s.dec.PeekKind() {
 				case 'n':
@@ -618,6 +621,8 @@ func (s *cdxStream) licenses(dst **cdx.Licenses) error {
 						return true, s.str(&l.ID)
 					case "name":
 						return true, s.str(&l.Name)
+					case "licensing":
+						return true, s.full(nil, &l.Licensing)
 					}
 					return false, nil
 				})
