@@ -8,10 +8,9 @@ import (
 	"io"
 	"reflect"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	cdx "github.com/CycloneDX/cyclonedx-go"
+	"github.com/bangate/bangate/internal/strictkeys"
 	"github.com/go-json-experiment/json/jsontext"
 )
 
@@ -107,7 +106,7 @@ func schemaOf(t reflect.Type) *cdxSchema {
 		plain := !custom(ft) && !custom(base)
 		s.fields[name] = cdxField{typ: ft, plainString: plain && base.Kind() == reflect.String,
 			plainBool: plain && base.Kind() == reflect.Bool}
-		s.folded[string(foldName([]byte(name)))] = true
+		s.folded[string(strictkeys.FoldName([]byte(name)))] = true
 	}
 	return s
 }
@@ -118,35 +117,6 @@ func cutComma(tag string) (before, after string, found bool) {
 		return tag[:i], tag[i+1:], true
 	}
 	return tag, "", false
-}
-
-// foldName folds a member name as encoding/json does to match names
-// case-insensitively: ASCII letters upper case, other letters the
-// smallest rune of their simple folding orbit.
-func foldName(in []byte) []byte {
-	out := make([]byte, 0, len(in))
-	for i := 0; i < len(in); {
-		if c := in[i]; c < utf8.RuneSelf {
-			if 'a' <= c && c <= 'z' {
-				c -= 'a' - 'A'
-			}
-			out = append(out, c)
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(in[i:])
-		for {
-			r2 := unicode.SimpleFold(r)
-			if r2 <= r {
-				r = r2
-				break
-			}
-			r = r2
-		}
-		out = utf8.AppendRune(out, r)
-		i += n
-	}
-	return out
 }
 
 // cdxStream is the state of one streaming decode.
@@ -255,7 +225,7 @@ func (s *cdxStream) object(t reflect.Type, member func(name string) (bool, error
 func (s *cdxStream) other(sch *cdxSchema, name string) error {
 	f, ok := sch.fields[name]
 	if !ok {
-		if sch.folded[string(foldName([]byte(name)))] {
+		if sch.folded[string(strictkeys.FoldName([]byte(name)))] {
 			return errStreamGiveUp
 		}
 		return s.dec.SkipValue()

@@ -71,3 +71,9 @@ func collide(a, b []byte) bool {
 	}
 	return string(appendFoldSimple(x[:0], a)) == string(appendFoldSimple(y[:0], b))
 }
+
+// FoldName returns the form in which encoding/json matches a member name
+// to a struct field: every rune replaced by the smallest of its simple case
+// folding orbit. Two names match a field alike exactly when their forms are
+// equal.
+func FoldName(name []byte) []byte { return appendFoldSimple(nil, name) }
