@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bangate/bangate/internal/check"
 	"github.com/bangate/bangate/internal/decision"
 	"github.com/bangate/bangate/internal/store"
 )
@@ -220,3 +222,115 @@ func (s *Server) handleReviewSubmit(w http.ResponseWriter, r *http.Request, u we
 }
 
 func str(m map[string]any, k string) string { s, _ := m[k].(string); return s }
+
+// reviewWaiverPrefix begins the ID of a waiver made from a clearing.
+const reviewWaiverPrefix = "review-"
+
+// clearing is a live clearing: its review document and waiver.
+type clearing struct {
+	doc    reviewDoc
+	waiver decision.Waiver
+}
+
+// clearings are the clearings of possible matches that have not expired,
+// each as a waiver of its rule for its party (a vendor: its record's ref
+// and its name), newest first. A later review of the same finding's
+// party, rule and entry (a confirmation) ends an earlier clearing.
+func (s *Server) clearings(ctx context.Context) ([]clearing, error) {
+	today := s.now().UTC().Format("2006-01-02")
+	var out []clearing
+	seen := map[string]bool{}
+	f := store.Filter{Kind: store.KindReview, Limit: store.MaxLimit, Desc: true}
+	for {
+		p, err := s.opts.Log.List(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		for _, sm := range p.Entries {
+			e, err := s.opts.Log.Get(ctx, sm.ID)
+			if err != nil {
+				return nil, err
+			}
+			var rd reviewDoc
+			if json.Unmarshal(e.Decision, &rd) != nil {
+				continue
+			}
+			key := rd.PartyRef + "\x00" + rd.Party + "\x00" + rd.Rule + "\x00" + rd.List + "\x00" + rd.EntryID
+			if seen[key] {
+				continue // a newer review of the same decides
+			}
+			seen[key] = true
+			if rd.Review != reviewClear || rd.Expires < today || rd.PartyRef == "" || rd.Party == "" {
+				continue
+			}
+			out = append(out, clearing{doc: rd, waiver: decision.Waiver{ID: reviewWaiverPrefix + e.ID, Rule: rd.Rule,
+				Subject: decision.WaiverSubject{Vendor: rd.PartyRef, Name: rd.Party},
+				Reason:  rd.Reason, ApprovedBy: rd.Reviewer, Ticket: "review of decision " + rd.Decision, Expires: rd.Expires}})
+		}
+		if p.Next == "" {
+			return out, nil
+		}
+		f.Cursor = p.Next
+	}
+}
+
+// forInput keeps the clearings whose party the input names (its bytes
+// hold the party's name, as any case): the others cannot apply, and would
+// be reported as unused waivers.
+func forInput(cs []clearing, data []byte) []clearing {
+	lower := bytes.ToLower(data)
+	var out []clearing
+	for _, c := range cs {
+		name, _ := json.Marshal(strings.ToLower(c.doc.Party))
+		if bytes.Contains(lower, bytes.ToLower(name[1:len(name)-1])) || bytes.Contains(lower, []byte(strings.ToLower(c.doc.Party))) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// withClearings is plan with the clearings added to the waivers of the
+// server's own waiver file (base, the default session's).
+func withClearings(plan check.Plan, base []decision.Waiver, cs []clearing) (check.Plan, error) {
+	if len(cs) == 0 {
+		return plan, nil
+	}
+	ws := slices.Clone(base)
+	for _, c := range cs {
+		ws = append(ws, c.waiver)
+	}
+	data, err := json.Marshal(map[string][]decision.Waiver{"waivers": ws})
+	if err != nil {
+		return plan, fmt.Errorf("encode the waivers of the reviews: %w", err)
+	}
+	name := "reviews"
+	if plan.Waivers.File != nil {
+		name = plan.Waivers.File.Name + " and reviews"
+	}
+	plan.Waivers.File = check.NewBlob(name, data)
+	return plan, nil
+}
+
+// lapsed are the clearings whose waiver covered a finding on a list
+// entry other than the one cleared, or on its content changed since:
+// they do not apply.
+func lapsed(run *decision.Run, cs []clearing) map[string]bool {
+	byID := map[string]clearing{}
+	for _, c := range cs {
+		byID[c.waiver.ID] = c
+	}
+	out := map[string]bool{}
+	for _, in := range run.Inputs {
+		for _, v := range in.Result.Waived {
+			id, _ := v.Waiver["id"].(string)
+			c, ok := byID[id]
+			if !ok {
+				continue
+			}
+			if str(v.Match, "list") != c.doc.List || str(v.Match, "entry_id") != c.doc.EntryID || entryDigest(v.Match) != c.doc.EntryDigest {
+				out[id] = true
+			}
+		}
+	}
+	return out
+}

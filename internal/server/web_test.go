@@ -228,3 +228,64 @@ func TestPageCSRFAndRoles(t *testing.T) {
 		t.Errorf("lists page: %d", l.status)
 	}
 }
+
+var reviewFormRE = regexp.MustCompile(`name="decision" value="([^"]+)">\s*<input type="hidden" name="finding" value="([^"]+)">`)
+
+func TestPageReviewClearsLaterChecks(t *testing.T) {
+	ts := newServer(t, "", nil)
+	b := newBrowser(t, ts)
+	csrf := b.signIn("reviewer")
+	check := func() string {
+		t.Helper()
+		p := b.post("/", url.Values{"csrf": {csrf}, "name": {"Huawey Technologies"}, "contract_date": {"2024-10-01"}, "product": {"Endpoint security licence"}})
+		if p.status != http.StatusSeeOther {
+			t.Fatalf("check: %d\n%s", p.status, p.body)
+		}
+		return b.get(p.header.Get("Location")).body
+	}
+	if r := check(); !strings.Contains(r, ">REVIEW</h1>") {
+		t.Fatalf("near miss: want REVIEW\n%s", r)
+	}
+	q := b.get("/reviews")
+	forms := reviewFormRE.FindAllStringSubmatch(q.body, -1)
+	if len(forms) != 2 {
+		t.Fatalf("review queue: %d possible matches, want 2 (section 889, NS-CMIC)\n%s", len(forms), q.body)
+	}
+	// A reason is required.
+	if p := b.post("/reviews", url.Values{"csrf": {csrf}, "decision": {forms[0][1]}, "finding": {forms[0][2]}, "action": {"clear"}, "reason": {"  "}}); p.status != http.StatusBadRequest {
+		t.Errorf("clear without a reason: %d, want 400", p.status)
+	}
+	for _, f := range forms {
+		p := b.post("/reviews", url.Values{"csrf": {csrf}, "decision": {f[1]}, "finding": {f[2]}, "action": {"clear"}, "reason": {"a different company, by its UEI"}})
+		if p.status != http.StatusSeeOther {
+			t.Fatalf("clear: %d\n%s", p.status, p.body)
+		}
+	}
+	if p := b.post("/reviews", url.Values{"csrf": {csrf}, "decision": {forms[0][1]}, "finding": {forms[0][2]}, "action": {"confirm"}, "reason": {"again"}}); p.status != http.StatusConflict {
+		t.Errorf("a second review of the same finding: %d, want 409", p.status)
+	}
+	if q := b.get("/reviews"); !strings.Contains(q.body, "No possible match awaits review") {
+		t.Errorf("the queue after clearing both:\n%s", q.body)
+	}
+	// The clearings are in the log, and waive the same party's later checks.
+	h := b.get("/decisions?subject=Huawey")
+	if n := strings.Count(h.body, "<td>review</td>"); n != 2 {
+		t.Errorf("history has %d review entries, want 2", n)
+	}
+	r := check()
+	if !strings.Contains(r, ">PASS</h1>") || strings.Count(r, "finding-waived") != 2 {
+		t.Errorf("the same party after its clearings: want PASS with 2 waived findings\n%s", r)
+	}
+	if strings.Contains(r, "waiver-unused") {
+		t.Errorf("a clearing is reported unused:\n%s", r)
+	}
+	// Another party is not waived.
+	p := b.post("/", url.Values{"csrf": {csrf}, "name": {"Huawey Technologies Ltd"}, "contract_date": {"2024-10-01"}, "product": {"Endpoint security licence"}})
+	if r := b.get(p.header.Get("Location")).body; !strings.Contains(r, ">REVIEW</h1>") {
+		t.Errorf("another party after the clearings: want REVIEW\n%s", r)
+	}
+	// The log still verifies with the review entries in it.
+	if v := ts.do("admin", "GET", "/v1/log/verify", "", nil); v.status != http.StatusOK {
+		t.Errorf("verify: %d %s", v.status, v.body)
+	}
+}
