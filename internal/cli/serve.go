@@ -136,7 +136,7 @@ func runServe(cmd *cobra.Command, env *Env) error {
 	opts := server.Options{Log: l, Plan: plan, Sources: sessionSources(cfg, plan, env, log), Signer: signer, Logger: log, AccessLog: access, Now: env.Now,
 		TodayAsOf: cfg.AsOf == "", MaxRequestSize: ss.MaxRequestSize, AsyncSize: ss.AsyncSize, LogMaxInput: ss.LogMaxInput,
 		RateLimit: cfg.Serve.RateLimit, RateBurst: cfg.Serve.RateBurst, MaxConcurrent: cfg.Serve.MaxConcurrent, ListRefresh: ss.ListRefresh,
-		WebhookURL: cfg.Serve.WebhookURL, WebhookSecret: cfg.Serve.WebhookSecret}
+		WebhookURL: cfg.Serve.WebhookURL, WebhookSecret: cfg.Serve.WebhookSecret, SessionTTL: ss.SessionTTL, ReviewExpiry: ss.ReviewExpiry}
 	if signer != nil {
 		if opts.EvidenceDir, err = evidenceStoreDir(cfg, env); err != nil {
 			return withCode(decision.ExitError, err)
