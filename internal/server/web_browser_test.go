@@ -176,8 +176,22 @@ func TestPageInChromium(t *testing.T) {
 		t.Fatalf("history: %v", err)
 	}
 	history = text(`tbody`)
-	if !strings.Contains(history, "review") || !strings.Contains(history, "REVIEW") || !strings.Contains(history, "PASS") {
+	if !strings.Contains(history, "review") || !strings.Contains(history, "REVIEW") || !strings.Contains(history, "CLEARED") {
 		t.Errorf("history of the cleared review (want the review decision and the clearing):\n%s", history)
+	}
+	// On a phone, the pages fit the screen's width.
+	for _, path := range []string{"/", "/decisions", "/lists"} {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844), chromedp.Navigate(base+path),
+			chromedp.WaitVisible(chromedp.CSS(`main h1`)), shot("08-phone"+strings.ReplaceAll(path, "/", "-"))); err != nil {
+			t.Fatalf("phone %s: %v", path, err)
+		}
+		fits, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth <= window.innerWidth`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !fits {
+			t.Errorf("%s is wider than a phone's screen", path)
+		}
 	}
 	t.Logf("screenshots in %s", shots)
 }
