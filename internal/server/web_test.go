@@ -1,7 +1,10 @@
 package server_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -287,5 +290,80 @@ func TestPageReviewClearsLaterChecks(t *testing.T) {
 	// The log still verifies with the review entries in it.
 	if v := ts.do("admin", "GET", "/v1/log/verify", "", nil); v.status != http.StatusOK {
 		t.Errorf("verify: %d %s", v.status, v.body)
+	}
+}
+
+// The page's upload is checked as POST /v1/checks checks the same file:
+// the same outcome and findings, logged under the file's name.
+func TestPageUploadSameAsAPI(t *testing.T) {
+	ts := newServer(t, "", nil)
+	b := newBrowser(t, ts)
+	csrf := b.signIn("submitter")
+	data := readFile(t, "examples", "sbom", "kaspersky.cdx.json")
+
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	for k, v := range map[string]string{"csrf": csrf, "name": "", "country": "", "identifiers": "", "contract_date": "", "product": ""} {
+		if err := mw.WriteField(k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fw, err := mw.CreateFormFile("file", "kaspersky.cdx.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _ = fw.Write(data)
+	_ = mw.Close()
+	res, err := b.c.Post(ts.http.URL+"/", mw.FormDataContentType(), &body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := readPage(t, res)
+	if p.status != http.StatusSeeOther {
+		t.Fatalf("upload: %d\n%s", p.status, p.body)
+	}
+	id := strings.TrimPrefix(p.header.Get("Location"), "/decisions/")
+	page := b.get("/decisions/" + id).body
+	api := ts.do("submitter", "POST", "/v1/checks?monitor=false", "application/json", data).json(t)
+
+	e, err := ts.log.Get(t.Context(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Outcome != api["outcome"] || !strings.Contains(page, ">"+strings.ToUpper(e.Outcome)+"</h1>") {
+		t.Errorf("page outcome %s, API outcome %v", e.Outcome, api["outcome"])
+	}
+	if !strings.Contains(page, "kaspersky.cdx.json") {
+		t.Error("the result does not name the uploaded file")
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(e.Decision, &doc); err != nil {
+		t.Fatal(err)
+	}
+	rules := func(d map[string]any) []string {
+		var out []string
+		for _, in := range d["inputs"].([]any) {
+			for _, v := range in.(map[string]any)["result"].(map[string]any)["violations"].([]any) {
+				out = append(out, v.(map[string]any)["rule"].(string))
+			}
+		}
+		return out
+	}
+	if got, want := rules(doc), rules(api); strings.Join(got, ",") != strings.Join(want, ",") || len(got) == 0 {
+		t.Errorf("page findings %v, API findings %v", got, want)
+	}
+	// A file of no known kind is refused on the page with the API's reason.
+	mw2body := &bytes.Buffer{}
+	mw2 := multipart.NewWriter(mw2body)
+	_ = mw2.WriteField("csrf", csrf)
+	fw, _ = mw2.CreateFormFile("file", "notes.txt")
+	_, _ = fw.Write([]byte("just some notes"))
+	_ = mw2.Close()
+	res, err = b.c.Post(ts.http.URL+"/", mw2.FormDataContentType(), mw2body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := readPage(t, res); p.status != http.StatusUnsupportedMediaType || !strings.Contains(p.body, `class="error"`) {
+		t.Errorf("a file of no known kind: %d\n%s", p.status, p.body)
 	}
 }
