@@ -247,6 +247,13 @@ func (s *Server) runWithClearings(ctx context.Context, g *generation, plan check
 			return nil, nil, s.internal("apply the reviews", err)
 		}
 		sess, he := s.sessionFor(ctx, g, p)
+		if he != nil && len(cs) > 0 {
+			// The policies refuse a clearing as a waiver: check without
+			// the clearings (fail closed: their findings stand), and say so.
+			s.log.Error("the reviews' clearings cannot be applied as waivers; checked without them", "err", he.msg)
+			cs = nil
+			continue
+		}
 		if he != nil {
 			return nil, nil, he
 		}
