@@ -29,7 +29,11 @@ const serveLong = `Serve the HTTP API: POST /v1/checks (an SBOM or procurement f
 answer is the decision document of "check -o json" with its id and place in
 the decision log), POST /v1/screen, GET /v1/decisions[/{id}], GET /v1/lists,
 GET /v1/log[/verify], /metrics, /healthz, /readyz, and the OpenAPI 3.1
-description at /openapi.json.
+description at /openapi.json. It also serves a web page for people: sign in
+with an API token at /signin, check a vendor or upload a file at /, resolve
+possible matches at /reviews (a reviewer's clearing waives that party's
+match with that list entry until the entry changes or --review-expiry ends),
+search past decisions at /decisions, and see the lists at /lists.
 
 Every decision is appended to a tamper-evident log before it is answered:
 SQLite in --data-dir by default, PostgreSQL with --database postgres://… (for
@@ -136,7 +140,7 @@ func runServe(cmd *cobra.Command, env *Env) error {
 	opts := server.Options{Log: l, Plan: plan, Sources: sessionSources(cfg, plan, env, log), Signer: signer, Logger: log, AccessLog: access, Now: env.Now,
 		TodayAsOf: cfg.AsOf == "", MaxRequestSize: ss.MaxRequestSize, AsyncSize: ss.AsyncSize, LogMaxInput: ss.LogMaxInput,
 		RateLimit: cfg.Serve.RateLimit, RateBurst: cfg.Serve.RateBurst, MaxConcurrent: cfg.Serve.MaxConcurrent, ListRefresh: ss.ListRefresh,
-		WebhookURL: cfg.Serve.WebhookURL, WebhookSecret: cfg.Serve.WebhookSecret}
+		WebhookURL: cfg.Serve.WebhookURL, WebhookSecret: cfg.Serve.WebhookSecret, SessionTTL: ss.SessionTTL, ReviewExpiry: ss.ReviewExpiry}
 	if signer != nil {
 		if opts.EvidenceDir, err = evidenceStoreDir(cfg, env); err != nil {
 			return withCode(decision.ExitError, err)

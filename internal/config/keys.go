@@ -92,6 +92,8 @@ func Keys() []Key {
 		{"serve.log-max-input", "log-max-input", "4MiB", "largest input the decision log keeps whole; larger ones are logged by digest (0: none)"},
 		{"serve.access-log", "access-log", true, "log every request as one JSON line (method, route, status, duration, token, decision), whatever log-level"},
 		{"serve.checkpoint-every", "checkpoint-every", 1000, "write a checkpoint of the decision log, signed with evidence.sign-key, every so many decisions"},
+		{"serve.session-ttl", "session-ttl", "8h", "how long a sign-in on the web page lasts"},
+		{"serve.review-expiry", "review-expiry", "8760h", "how long a reviewer's clearing of a possible match waives it (it lapses sooner when the list entry changes)"},
 		{"serve.webhook-url", "webhook-url", "", "URL that receives a POST of every alert (a kept subject whose outcome changed on new lists), signed with serve.webhook-secret; retried with backoff"},
 		{"serve.webhook-secret", "webhook-secret", "", "secret of the HMAC-SHA256 of each webhook post's body, sent as X-Bangate-Signature: sha256=<hex> (required with serve.webhook-url; prefer the variable to the flag)"},
 	}

@@ -105,6 +105,7 @@ func TestEveryKeyFromEnv(t *testing.T) {
 		"serve.max-concurrent": "3", "serve.async-size": "0", "serve.list-refresh": "5m", "serve.shutdown-timeout": "9s",
 		"serve.log-max-input": "1KiB", "serve.checkpoint-every": "10", "serve.access-log": "false",
 		"serve.webhook-url": "https://hooks.example.com/bangate", "serve.webhook-secret": "s3cret",
+		"serve.session-ttl": "2h", "serve.review-expiry": "720h",
 		"policy.allow-builtins": "http.send,time.now_ns", "policy.timeout": "3s", "policy.max-memory": "256MiB",
 	}
 	for _, k := range config.Keys() {
@@ -138,6 +139,7 @@ func TestEveryKeyFromEnv(t *testing.T) {
 		"serve.list-refresh": cfg.Serve.ListRefresh, "serve.shutdown-timeout": cfg.Serve.ShutdownTimeout,
 		"serve.log-max-input": cfg.Serve.LogMaxInput, "serve.checkpoint-every": fmt.Sprint(cfg.Serve.CheckpointEvery),
 		"serve.access-log":  fmt.Sprint(cfg.Serve.AccessLog),
+		"serve.session-ttl": cfg.Serve.SessionTTL, "serve.review-expiry": cfg.Serve.ReviewExpiry,
 		"serve.webhook-url": cfg.Serve.WebhookURL, "serve.webhook-secret": cfg.Serve.WebhookSecret,
 		"policy.allow-builtins": strings.Join(cfg.Policy.AllowBuiltins, ","), "policy.timeout": cfg.Policy.Timeout,
 		"policy.max-memory": cfg.Policy.MaxMemory,

@@ -44,6 +44,11 @@ type ServeConfig struct {
 	AccessLog bool `mapstructure:"access-log"`
 	// CheckpointEvery writes a signed checkpoint every so many decisions.
 	CheckpointEvery int `mapstructure:"checkpoint-every"`
+	// SessionTTL is how long a sign-in on the web page lasts.
+	SessionTTL string `mapstructure:"session-ttl"`
+	// ReviewExpiry is how long a reviewer's clearing waives a possible
+	// match.
+	ReviewExpiry string `mapstructure:"review-expiry"`
 	// WebhookURL receives every alert; WebhookSecret signs them.
 	WebhookURL    string `mapstructure:"webhook-url"`
 	WebhookSecret string `mapstructure:"webhook-secret"`
@@ -56,6 +61,8 @@ type ServeSettled struct {
 	LogMaxInput     int64
 	ListRefresh     time.Duration
 	ShutdownTimeout time.Duration
+	SessionTTL      time.Duration
+	ReviewExpiry    time.Duration
 }
 
 // ValidateServe checks the serve keys; an error names the key. needStore
@@ -85,6 +92,12 @@ func (c *Config) ValidateServe(needStore bool) (ServeSettled, error) {
 	}
 	if s.ShutdownTimeout, err = time.ParseDuration(sc.ShutdownTimeout); err != nil || s.ShutdownTimeout <= 0 {
 		return s, keyError("serve.shutdown-timeout", sc.ShutdownTimeout, "a duration such as 30s")
+	}
+	if s.SessionTTL, err = time.ParseDuration(sc.SessionTTL); err != nil || s.SessionTTL <= 0 {
+		return s, keyError("serve.session-ttl", sc.SessionTTL, "a duration such as 8h")
+	}
+	if s.ReviewExpiry, err = time.ParseDuration(sc.ReviewExpiry); err != nil || s.ReviewExpiry < 24*time.Hour {
+		return s, keyError("serve.review-expiry", sc.ReviewExpiry, "a duration of a day or more, such as 8760h (a year)")
 	}
 	if sc.RateLimit < 0 {
 		return s, keyError("serve.rate-limit", strconv.FormatFloat(sc.RateLimit, 'g', -1, 64), "requests per second >= 0 (0: no limit)")

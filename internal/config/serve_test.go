@@ -34,3 +34,28 @@ func TestValidateServeWebhook(t *testing.T) {
 		}
 	}
 }
+
+// The web page's session and review durations: defaults, and bad values
+// refused naming the key.
+func TestValidateServePageDurations(t *testing.T) {
+	cfg, _, err := config.Load(config.LoadOptions{Dir: t.TempDir(), Flags: flags(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ss, err := cfg.ValidateServe(false)
+	if err != nil || ss.SessionTTL.Hours() != 8 || ss.ReviewExpiry.Hours() != 8760 {
+		t.Fatalf("defaults: %v %v %v", ss.SessionTTL, ss.ReviewExpiry, err)
+	}
+	for _, tc := range []struct{ ttl, expiry, want string }{
+		{"0s", "8760h", "serve.session-ttl"},
+		{"soon", "8760h", "serve.session-ttl"},
+		{"8h", "1h", "serve.review-expiry"},
+		{"8h", "a year", "serve.review-expiry"},
+	} {
+		c := cfg
+		c.Serve.SessionTTL, c.Serve.ReviewExpiry = tc.ttl, tc.expiry
+		if _, err := c.ValidateServe(false); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s/%s: error %v, want one naming %s", tc.ttl, tc.expiry, err, tc.want)
+		}
+	}
+}

@@ -21,8 +21,8 @@ const (
 	// RoleSubmitter checks inputs and screens names, and reads decisions
 	// and lists.
 	RoleSubmitter = "submitter"
-	// RoleReviewer does what a submitter does; it is the role that will
-	// clear possible matches.
+	// RoleReviewer does what a submitter does, and confirms or clears
+	// possible matches.
 	RoleReviewer = "reviewer"
 	// RoleAuditor reads decisions, lists, the log's head and checkpoints,
 	// its verification and the metrics; it submits nothing.
@@ -50,14 +50,15 @@ const (
 	permSubmit permission = "submit" // run checks and screenings
 	permRead   permission = "read"   // read decisions and lists
 	permAudit  permission = "audit"  // the log's head, verification, metrics
+	permReview permission = "review" // confirm or clear possible matches
 )
 
 // grants says what each role may do.
 var grants = map[string][]permission{
 	RoleSubmitter: {permSubmit, permRead},
-	RoleReviewer:  {permSubmit, permRead},
+	RoleReviewer:  {permSubmit, permRead, permReview},
 	RoleAuditor:   {permRead, permAudit},
-	RoleAdmin:     {permSubmit, permRead, permAudit},
+	RoleAdmin:     {permSubmit, permRead, permAudit, permReview},
 }
 
 func allowed(role string, p permission) bool { return slices.Contains(grants[role], p) }
@@ -101,7 +102,12 @@ func (a *authenticator) token(ctx context.Context, r *http.Request) (store.Token
 	if h == "" || !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(secret) == "" {
 		return store.Token{}, errNoToken
 	}
-	secret = strings.TrimSpace(secret)
+	return a.lookup(ctx, strings.TrimSpace(secret))
+}
+
+// lookup returns the live token of a secret (store.ErrUnknownToken for
+// none), from the cache when it was looked up within ttl.
+func (a *authenticator) lookup(ctx context.Context, secret string) (store.Token, error) {
 	key := sha256.Sum256([]byte(secret))
 	now := a.now()
 	a.mu.Lock()
@@ -153,7 +159,7 @@ func actor(t store.Token) string { return t.Name + " (" + t.ID + ")" }
 // within the token's rate limit.
 func (s *Server) authorize(p permission, h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		tok, err := s.auth.token(r.Context(), r)
+		tok, err := s.requestToken(r)
 		switch {
 		case errors.Is(err, errNoToken), errors.Is(err, store.ErrUnknownToken):
 			w.Header().Set("WWW-Authenticate", `Bearer realm="bangate"`)
@@ -180,4 +186,16 @@ func (s *Server) authorize(p permission, h http.HandlerFunc) http.HandlerFunc {
 		}
 		h(w, r.WithContext(context.WithValue(r.Context(), tokenKey{}, tok)))
 	}
+}
+
+// requestToken is the token of an API request: its bearer token, or, for
+// a GET without one, the token of the page's signed-in session (so that
+// the page's links to a decision's JSON and evidence work in a browser).
+func (s *Server) requestToken(r *http.Request) (store.Token, error) {
+	if r.Header.Get("Authorization") == "" && r.Method == http.MethodGet {
+		if ws := s.web.fromRequest(r); ws != nil {
+			return s.auth.lookup(r.Context(), ws.secret)
+		}
+	}
+	return s.auth.token(r.Context(), r)
 }

@@ -183,11 +183,11 @@ func (s *Server) check(ctx context.Context, plan check.Plan, in requestInput, wh
 	s.metrics.inFlight.Inc()
 	defer s.metrics.inFlight.Dec()
 	g := s.gen.Load()
-	sess, he := s.sessionFor(ctx, g, plan)
+	sess, run, he := s.runWithClearings(ctx, g, plan, in)
 	if he != nil {
 		return nil, he
 	}
-	run := sess.Run(ctx, []check.Input{{Path: in.name, Data: in.data}})
+	plan = sess.Plan()
 	if ctx.Err() != nil {
 		return nil, &httpError{status: http.StatusServiceUnavailable, msg: "request cancelled before the check finished"}
 	}
@@ -226,6 +226,44 @@ func (s *Server) check(ctx context.Context, plan check.Plan, in requestInput, wh
 		s.keep(context.WithoutCancel(ctx), plan, in, sess, run, e)
 	}
 	return e, nil
+}
+
+// runWithClearings runs the input on plan with the reviewers' clearings
+// of possible matches of its parties as waivers. A clearing whose waiver
+// covered a finding on another list entry, or on the entry's content
+// changed since the review, has lapsed: the input is run again without
+// it.
+func (s *Server) runWithClearings(ctx context.Context, g *generation, plan check.Plan, in requestInput) (*check.Session, *check.Run, *httpError) {
+	cs, err := s.clearings(ctx)
+	if err != nil {
+		s.log.Error("read the reviews", "err", err)
+		return nil, nil, &httpError{status: http.StatusServiceUnavailable, msg: "the reviews in the decision log cannot be read; try again"}
+	}
+	cs = forInput(cs, in.data)
+	inputs := []check.Input{{Path: in.name, Data: in.data}}
+	for {
+		p, err := withClearings(plan, g.base.Waivers(), cs)
+		if err != nil {
+			return nil, nil, s.internal("apply the reviews", err)
+		}
+		sess, he := s.sessionFor(ctx, g, p)
+		if he != nil && len(cs) > 0 {
+			// The policies refuse a clearing as a waiver: check without
+			// the clearings (fail closed: their findings stand), and say so.
+			s.log.Error("the reviews' clearings cannot be applied as waivers; checked without them", "err", he.msg)
+			cs = nil
+			continue
+		}
+		if he != nil {
+			return nil, nil, he
+		}
+		run := sess.Run(ctx, inputs)
+		gone := lapsed(run.Decision, cs)
+		if len(gone) == 0 {
+			return sess, run, nil
+		}
+		cs = slices.DeleteFunc(cs, func(c clearing) bool { return gone[c.waiver.ID] })
+	}
 }
 
 // sessionFor returns the session of plan; a plan the bundle cannot run

@@ -165,8 +165,8 @@ func (s *Server) filterOf(q url.Values) (store.Filter, *httpError) {
 		}
 	}
 	if v := q.Get("kind"); v != "" {
-		if v != store.KindCheck && v != store.KindScreen && v != store.KindRescreen {
-			return f, badRequest("kind %q: want check, screen or rescreen", v)
+		if v != store.KindCheck && v != store.KindScreen && v != store.KindRescreen && v != store.KindReview {
+			return f, badRequest("kind %q: want check, screen, rescreen or review", v)
 		}
 		f.Kind = v
 	}

@@ -64,10 +64,26 @@ func (s *Server) routes() http.Handler {
 		}
 		methods[rt.path] = append(methods[rt.path], rt.method)
 	}
+	s.pageRoutes(mux)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusNotFound, "no such endpoint: "+r.URL.Path+" (see /openapi.json)")
 	})
 	return securityHeaders(s.observe(mux))
+}
+
+// pageRoutes adds the web page's routes.
+func (s *Server) pageRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /signin", s.handleSigninPage)
+	mux.HandleFunc("POST /signin", s.handleSignin)
+	mux.HandleFunc("POST /signout", s.page(permRead, s.handleSignout))
+	mux.HandleFunc("GET /static/style.css", s.handleStyle)
+	mux.HandleFunc("GET /{$}", s.page(permSubmit, s.handleCheckPage))
+	mux.HandleFunc("POST /{$}", s.page(permSubmit, s.handleCheckSubmit))
+	mux.HandleFunc("GET /decisions", s.page(permRead, s.handleHistory))
+	mux.HandleFunc("GET /decisions/{id}", s.page(permRead, s.handleResult))
+	mux.HandleFunc("GET /reviews", s.page(permReview, s.handleReviews))
+	mux.HandleFunc("POST /reviews", s.page(permReview, s.handleReviewSubmit))
+	mux.HandleFunc("GET /lists", s.page(permRead, s.handleListsPage))
 }
 
 // handleOpenAPI is GET /openapi.json.

@@ -81,6 +81,13 @@ type Options struct {
 	// the database again (so a revocation takes at most this long);
 	// 0: DefaultTokenTTL.
 	TokenTTL time.Duration
+
+	// SessionTTL is how long a sign-in on the web page lasts;
+	// 0: DefaultSessionTTL.
+	SessionTTL time.Duration
+	// ReviewExpiry is how long a reviewer's clearing of a possible match
+	// waives it; 0: DefaultReviewExpiry.
+	ReviewExpiry time.Duration
 }
 
 // DefaultTokenTTL is the default Options.TokenTTL.
@@ -99,6 +106,8 @@ type Server struct {
 	hook    *webhook
 	slots   chan struct{}
 	handler http.Handler
+	web     *webSessions
+	pages   pages
 
 	draining atomic.Bool
 	stop     chan struct{}
@@ -130,6 +139,12 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	if opts.TokenTTL <= 0 {
 		opts.TokenTTL = DefaultTokenTTL
 	}
+	if opts.SessionTTL <= 0 {
+		opts.SessionTTL = DefaultSessionTTL
+	}
+	if opts.ReviewExpiry <= 0 {
+		opts.ReviewExpiry = DefaultReviewExpiry
+	}
 	if opts.RateBurst < 1 {
 		opts.RateBurst = 1
 	}
@@ -141,6 +156,12 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	s.metrics = newMetrics()
 	s.auth = newAuthenticator(opts.Log, opts.TokenTTL, opts.RateLimit, opts.RateBurst, time.Now)
 	s.jobs = newJobs(opts.Now)
+	s.web = newWebSessions(opts.SessionTTL)
+	pg, err := parsePages()
+	if err != nil {
+		return nil, err
+	}
+	s.pages = pg
 	hook, err := newWebhook(opts, opts.Logger, s.stop)
 	if err != nil {
 		return nil, err

@@ -75,9 +75,14 @@ func (s *Server) newGeneration(ctx context.Context, cache *check.Cache) (*genera
 	return g, nil
 }
 
-// planKey is what varies between the plans of one server.
+// planKey is what varies between the plans of one server: what a request
+// may set, and the waivers (the server's file with the reviews').
 func planKey(p check.Plan) string {
-	return p.Profile + "\x00" + p.AsOf.UTC().Format(time.RFC3339Nano) + "\x00" + p.FailOn
+	k := p.Profile + "\x00" + p.AsOf.UTC().Format(time.RFC3339Nano) + "\x00" + p.FailOn
+	if f := p.Waivers.File; f != nil {
+		k += "\x00" + f.SHA256 // the reviews' waivers
+	}
+	return k
 }
 
 // session returns the generation's session of plan, starting it on first

@@ -16,6 +16,10 @@ const (
 	KindCheck = "check"
 	// KindScreen is a screening of names.
 	KindScreen = "screen"
+	// KindReview is a reviewer's resolution of a possible match: its
+	// decision document names the decision, the finding, the list entry
+	// and its digest, the action (confirm or clear) and the reason.
+	KindReview = "review"
 )
 
 // GenesisHash is the previous hash of the first entry.
@@ -159,7 +163,7 @@ func (e *Entry) check() string {
 // validate checks an entry before it is appended.
 func (e *Entry) validate() error {
 	var bad []string
-	if e.Kind != KindCheck && e.Kind != KindScreen && e.Kind != KindRescreen {
+	if e.Kind != KindCheck && e.Kind != KindScreen && e.Kind != KindRescreen && e.Kind != KindReview {
 		bad = append(bad, fmt.Sprintf("kind %q", e.Kind))
 	}
 	if e.Outcome == "" {
