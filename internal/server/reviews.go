@@ -73,30 +73,38 @@ type reviewsView struct {
 	Done string
 }
 
-// resolved returns the findings already resolved ("decision#finding").
-func (s *Server) resolved(ctx context.Context) (map[string]bool, error) {
-	done := map[string]bool{}
+// eachReview calls fn with every review entry of the log and its
+// document, newest first; an entry whose document does not read is passed
+// over.
+func (s *Server) eachReview(ctx context.Context, fn func(e *store.Entry, rd reviewDoc)) error {
 	f := store.Filter{Kind: store.KindReview, Limit: store.MaxLimit, Desc: true}
 	for {
 		p, err := s.opts.Log.List(ctx, f)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		for _, sm := range p.Entries {
 			e, err := s.opts.Log.Get(ctx, sm.ID) // a listing has no documents
 			if err != nil {
-				return nil, err
+				return err
 			}
 			var rd reviewDoc
 			if json.Unmarshal(e.Decision, &rd) == nil {
-				done[rd.Decision+"#"+rd.Finding] = true
+				fn(e, rd)
 			}
 		}
 		if p.Next == "" {
-			return done, nil
+			return nil
 		}
 		f.Cursor = p.Next
 	}
+}
+
+// resolved returns the findings already resolved ("decision#finding").
+func (s *Server) resolved(ctx context.Context) (map[string]bool, error) {
+	done := map[string]bool{}
+	err := s.eachReview(ctx, func(_ *store.Entry, rd reviewDoc) { done[rd.Decision+"#"+rd.Finding] = true })
+	return done, err
 }
 
 // handleReviews is GET /reviews: the possible matches not yet resolved,
@@ -240,38 +248,20 @@ func (s *Server) clearings(ctx context.Context) ([]clearing, error) {
 	today := s.now().UTC().Format("2006-01-02")
 	var out []clearing
 	seen := map[string]bool{}
-	f := store.Filter{Kind: store.KindReview, Limit: store.MaxLimit, Desc: true}
-	for {
-		p, err := s.opts.Log.List(ctx, f)
-		if err != nil {
-			return nil, err
+	err := s.eachReview(ctx, func(e *store.Entry, rd reviewDoc) {
+		key := rd.PartyRef + "\x00" + rd.Party + "\x00" + rd.Rule + "\x00" + rd.List + "\x00" + rd.EntryID
+		if seen[key] {
+			return // a newer review of the same decides
 		}
-		for _, sm := range p.Entries {
-			e, err := s.opts.Log.Get(ctx, sm.ID)
-			if err != nil {
-				return nil, err
-			}
-			var rd reviewDoc
-			if json.Unmarshal(e.Decision, &rd) != nil {
-				continue
-			}
-			key := rd.PartyRef + "\x00" + rd.Party + "\x00" + rd.Rule + "\x00" + rd.List + "\x00" + rd.EntryID
-			if seen[key] {
-				continue // a newer review of the same decides
-			}
-			seen[key] = true
-			if rd.Review != reviewClear || rd.Expires < today || rd.PartyRef == "" || rd.Party == "" {
-				continue
-			}
-			out = append(out, clearing{doc: rd, waiver: decision.Waiver{ID: reviewWaiverPrefix + e.ID, Rule: rd.Rule,
-				Subject: decision.WaiverSubject{Vendor: rd.PartyRef, Name: rd.Party},
-				Reason:  rd.Reason, ApprovedBy: rd.Reviewer, Ticket: "review of decision " + rd.Decision, Expires: rd.Expires}})
+		seen[key] = true
+		if rd.Review != reviewClear || rd.Expires < today || rd.PartyRef == "" || rd.Party == "" {
+			return
 		}
-		if p.Next == "" {
-			return out, nil
-		}
-		f.Cursor = p.Next
-	}
+		out = append(out, clearing{doc: rd, waiver: decision.Waiver{ID: reviewWaiverPrefix + e.ID, Rule: rd.Rule,
+			Subject: decision.WaiverSubject{Vendor: rd.PartyRef, Name: rd.Party},
+			Reason:  rd.Reason, ApprovedBy: rd.Reviewer, Ticket: "review of decision " + rd.Decision, Expires: rd.Expires}})
+	})
+	return out, err
 }
 
 // forInput keeps the clearings whose party the input names (its bytes
