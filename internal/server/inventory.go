@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/bangate/bangate/internal/check"
@@ -19,6 +20,10 @@ const monitorActor = "bangate monitor (re-screen on new lists)"
 // subjectKey identifies a kept subject: the input under the settings a
 // request may choose. The same input checked again replaces its entry.
 func subjectKey(plan check.Plan, data []byte) string {
+	// The same input under the same profile, date and fail-on level is
+	// one subject, whichever reviewers' clearings its check applied: a
+	// re-screen applies the clearings in force then.
+	plan.Waivers.File = nil
 	return sha256Hex([]byte(planKey(plan) + "\x00" + sha256Hex(data)))
 }
 
@@ -83,6 +88,12 @@ func (s *Server) rescreen(ctx context.Context, old, cur *generation) error {
 		return fmt.Errorf("re-screen: %w", err)
 	}
 	from := monitor.ListsKey(old.base)
+	// The reviewers' clearings apply as they do to a check, so that a
+	// party a reviewer cleared does not come back as a possible match.
+	cleared, err := s.clearings(ctx)
+	if err != nil {
+		return fmt.Errorf("re-screen: the reviews: %w", err)
+	}
 	start := time.Now()
 	var kept, rerun, alerts int
 	err = s.opts.Log.Inventory(ctx, func(k store.Kept) error {
@@ -96,16 +107,13 @@ func (s *Server) rescreen(ctx context.Context, old, cur *generation) error {
 		if err != nil {
 			return err
 		}
-		sess, err := s.session(ctx, cur, plan)
-		if err != nil {
-			s.log.Error("re-screen: the subject's plan no longer runs; it is left as it was", "subject", k.Name, "err", err)
-			return nil
-		}
-		res, err := monitor.Rescreen(ctx, sess, []monitor.Subject{sub}, sc, from, s.now())
+		r, plan, err := s.rescreenOne(ctx, cur, plan, sub, forInput(cleared, k.Input), sc, from)
 		if err != nil {
 			return err
 		}
-		r := res[0]
+		if r == nil {
+			return nil // its plan no longer runs; logged
+		}
 		if r.Run != nil {
 			rerun++
 			e, err := s.logRescreen(ctx, plan, k, r.Run)
@@ -155,4 +163,42 @@ func (s *Server) logRescreen(ctx context.Context, plan check.Plan, k store.Kept,
 	}
 	s.metrics.decision(e.Kind, e.Outcome, e.Seq)
 	return e, nil
+}
+
+// rescreenOne re-screens one kept subject on plan with the clearings of
+// its parties as waivers, as runWithClearings checks an input: a clearing
+// that lapsed (its entry changed) is dropped and the subject run again, and
+// when the policies refuse the clearings it runs without them. It returns
+// the result and the plan it ran on; a nil result when the subject's plan
+// no longer runs (logged).
+func (s *Server) rescreenOne(ctx context.Context, cur *generation, plan check.Plan, sub monitor.Subject, cs []clearing,
+	sc *monitor.Screener, from string) (*monitor.Result, check.Plan, error) {
+	for {
+		p, err := withClearings(plan, cur.base.Waivers(), cs)
+		if err != nil {
+			return nil, plan, err
+		}
+		sess, err := s.session(ctx, cur, p)
+		if err != nil && len(cs) > 0 {
+			s.log.Error("re-screen: the reviews' clearings cannot be applied as waivers; checked without them", "subject", sub.Name, "err", err)
+			cs = nil
+			continue
+		}
+		if err != nil {
+			s.log.Error("re-screen: the subject's plan no longer runs; it is left as it was", "subject", sub.Name, "err", err)
+			return nil, plan, nil
+		}
+		res, err := monitor.Rescreen(ctx, sess, []monitor.Subject{sub}, sc, from, s.now())
+		if err != nil {
+			return nil, plan, err
+		}
+		r := &res[0]
+		if r.Run != nil {
+			if gone := lapsed(r.Run.Decision, cs); len(gone) > 0 {
+				cs = slices.DeleteFunc(cs, func(c clearing) bool { return gone[c.waiver.ID] })
+				continue
+			}
+		}
+		return r, sess.Plan(), nil
+	}
 }

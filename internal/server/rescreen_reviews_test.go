@@ -1,0 +1,87 @@
+package server_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bangate/bangate/internal/check"
+	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/monitor/monitortest"
+	"github.com/bangate/bangate/internal/server"
+)
+
+// TestRescreenKeepsClearings: a party a reviewer cleared, and checked
+// again (PASS, its possible matches waived), stays cleared when new lists
+// arrive: the re-screen applies the clearings as the check did, so no
+// alert says it went back to review.
+func TestRescreenKeepsClearings(t *testing.T) {
+	dir := t.TempDir()
+	before, after, err := monitortest.States(repoRoot, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	storeDir := filepath.Join(dir, "lists")
+	st, err := lists.OpenStore(storeDir, func() time.Time { return testNow })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Import(before.Spec()); err != nil {
+		t.Fatal(err)
+	}
+	ts := newServer(t, "", func(o *server.Options) {
+		o.Plan.Lists = check.ListPlan{StoreDir: storeDir, MaxAge: 0, Stale: check.StaleWarn}
+	})
+	b := newBrowser(t, ts)
+	csrf := b.signIn("reviewer")
+	check := func() string {
+		t.Helper()
+		p := b.post("/", url.Values{"csrf": {csrf}, "name": {"Huawey Technologies"}, "contract_date": {"2024-10-01"}, "product": {"Endpoint security licence"}})
+		if p.status != http.StatusSeeOther {
+			t.Fatalf("check: %d\n%s", p.status, p.body)
+		}
+		return b.get(p.header.Get("Location")).body
+	}
+	if r := check(); !strings.Contains(r, ">REVIEW</h1>") {
+		t.Fatalf("near miss: want REVIEW\n%s", r)
+	}
+	forms := reviewFormRE.FindAllStringSubmatch(b.get("/reviews").body, -1)
+	if len(forms) == 0 {
+		t.Fatal("no possible match to review")
+	}
+	for _, f := range forms {
+		if p := b.post("/reviews", url.Values{"csrf": {csrf}, "decision": {f[1]}, "finding": {f[2]}, "action": {"clear"}, "reason": {"a different company, by its UEI"}}); p.status != http.StatusSeeOther {
+			t.Fatalf("clear: %d\n%s", p.status, p.body)
+		}
+	}
+	if r := check(); !strings.Contains(r, ">PASS</h1>") {
+		t.Fatalf("after the clearings: want PASS\n%s", r)
+	}
+
+	if _, err := st.Import(after.Spec()); err != nil {
+		t.Fatal(err)
+	}
+	ts.srv.RefreshLists(context.Background())
+	r := ts.do(server.RoleAuditor, "GET", "/v1/alerts", "", nil)
+	if r.status != http.StatusOK {
+		t.Fatalf("alerts: %d %s", r.status, r.body)
+	}
+	var page struct {
+		Alerts []struct {
+			Name string `json:"name"`
+			Old  string `json:"old_outcome"`
+			New  string `json:"new_outcome"`
+		} `json:"alerts"`
+	}
+	if err := json.Unmarshal(r.body, &page); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range page.Alerts {
+		t.Errorf("alert for %q: %s → %s; the cleared party should stay cleared", a.Name, a.Old, a.New)
+	}
+}
