@@ -30,6 +30,11 @@ func testPlan(t testing.TB, profile, asOf string) check.Plan {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return planAt(profile, at)
+}
+
+// planAt is the plan of a check under profile as of at.
+func planAt(profile string, at time.Time) check.Plan {
 	d := screen.DefaultOptions()
 	return check.Plan{Profile: profile, AsOf: at, FailOn: "low", Screening: check.Thresholds{Match: d.Match, Review: d.Review},
 		PolicyInput: check.PolicyInputDiet, MaxListed: 10, Input: check.InputPlan{Kind: check.KindAuto, MaxSize: 1 << 30},

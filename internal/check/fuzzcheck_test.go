@@ -20,7 +20,7 @@ var fuzzSession = sync.OnceValues(func() (*check.Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	plan := testPlan(&testing.T{}, "all", "2026-12-03")
+	plan := planAt("all", time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC))
 	plan.Input.MaxSize = 1 << 20
 	return check.NewSession(context.Background(), plan, check.Sources{Builtin: policies.FS, Lists: ls, Cache: cache,
 		Now: func() time.Time { return plan.AsOf }})

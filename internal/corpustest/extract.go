@@ -67,16 +67,9 @@ func Extract(dir string, archive io.Reader, manifest []Entry) ([]File, error) {
 			return nil, fmt.Errorf("corpus archive: %s appears twice", h.Name)
 		}
 		e := manifest[i]
-		if h.Size != e.Size {
-			return nil, fmt.Errorf("corpus archive: %s: %d bytes, manifest says %d", h.Name, h.Size, e.Size)
-		}
-		dst := filepath.Join(dir, filepath.FromSlash(e.Name))
-		sum, err := writeFile(dst, tr, e.Size)
+		dst, err := extractEntry(dir, h, tr, e)
 		if err != nil {
-			return nil, fmt.Errorf("corpus archive: %s: %w", h.Name, err)
-		}
-		if sum != e.SHA256 {
-			return nil, fmt.Errorf("corpus archive: %s: sha256 %s, manifest says %s", h.Name, sum, e.SHA256)
+			return nil, err
 		}
 		done[i] = true
 		files[i] = File{Entry: e, Path: dst}
@@ -137,16 +130,9 @@ func ExtractSome(dir string, archive io.Reader, manifest []Entry, names []string
 			continue
 		}
 		e := byName[h.Name]
-		if h.Size != e.Size {
-			return nil, fmt.Errorf("corpus archive: %s: %d bytes, manifest says %d", h.Name, h.Size, e.Size)
-		}
-		dst := filepath.Join(dir, filepath.FromSlash(e.Name))
-		sum, err := writeFile(dst, tr, e.Size)
+		dst, err := extractEntry(dir, h, tr, e)
 		if err != nil {
-			return nil, fmt.Errorf("corpus archive: %s: %w", h.Name, err)
-		}
-		if sum != e.SHA256 {
-			return nil, fmt.Errorf("corpus archive: %s: sha256 %s, manifest says %s", h.Name, sum, e.SHA256)
+			return nil, err
 		}
 		files[i] = File{Entry: e, Path: dst}
 		found++
@@ -185,4 +171,22 @@ func writeFile(dst string, r io.Reader, size int64) (sum string, err error) {
 		return "", fmt.Errorf("truncated: %d of %d bytes", n, size)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// extractEntry writes the archive member h, read from tr, into dir, once
+// its size and then its sha256 are the ones its manifest row e lists; it
+// returns the file's path.
+func extractEntry(dir string, h *tar.Header, tr io.Reader, e Entry) (string, error) {
+	if h.Size != e.Size {
+		return "", fmt.Errorf("corpus archive: %s: %d bytes, manifest says %d", h.Name, h.Size, e.Size)
+	}
+	dst := filepath.Join(dir, filepath.FromSlash(e.Name))
+	sum, err := writeFile(dst, tr, e.Size)
+	if err != nil {
+		return "", fmt.Errorf("corpus archive: %s: %w", h.Name, err)
+	}
+	if sum != e.SHA256 {
+		return "", fmt.Errorf("corpus archive: %s: sha256 %s, manifest says %s", h.Name, sum, e.SHA256)
+	}
+	return dst, nil
 }

@@ -17,14 +17,8 @@ var derivedHeader = []string{"uid", "name", "type", "programs", "alternate_names
 // (no IDs, DOBs, weak aliases, websites) and does not say whether an
 // alternate name is an a.k.a., f.k.a. or n.k.a.: all become "aka".
 func LoadDerivedSDN(s Source, meta provenance.List) (*List, error) {
-	if meta.ID == "" {
-		return nil, errNoID
-	}
-	if meta.Kind == "" {
-		meta.Kind = provenance.KindSanctions
-	}
 	meta.Derived = true
-	data, err := readSource(s)
+	data, err := readSanctions(s, &meta)
 	if err != nil {
 		return nil, err
 	}

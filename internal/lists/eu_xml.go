@@ -93,13 +93,7 @@ type euEntity struct {
 // logicalId or a name, with an unknown subject type or listed twice, and a
 // file without records, are errors naming the element and its line.
 func LoadEUXML(s Source, meta provenance.List) (*List, error) {
-	if meta.ID == "" {
-		return nil, errNoID
-	}
-	if meta.Kind == "" {
-		meta.Kind = provenance.KindSanctions
-	}
-	data, err := readSource(s)
+	data, err := readSanctions(s, &meta)
 	if err != nil {
 		return nil, err
 	}

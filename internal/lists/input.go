@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/bangate/bangate/internal/provenance"
 )
 
 // MaxFileSize bounds how many bytes any single list file may hold. The
@@ -72,4 +74,17 @@ func readSource(s Source) ([]byte, error) {
 		return nil, parseErr(s.Name, 0, "file is empty")
 	}
 	return data, nil
+}
+
+// readSanctions starts the loading of a sanctions list file: meta must
+// name the list, its kind is sanctions unless it says otherwise, and s is
+// read whole (readSource).
+func readSanctions(s Source, meta *provenance.List) ([]byte, error) {
+	if meta.ID == "" {
+		return nil, errNoID
+	}
+	if meta.Kind == "" {
+		meta.Kind = provenance.KindSanctions
+	}
+	return readSource(s)
 }

@@ -60,13 +60,7 @@ type xmlEntry struct {
 // truncated download is an error. Document type declarations are refused and
 // nesting is bounded, so entity-expansion and deep-nesting inputs fail fast.
 func LoadSDNXML(s Source, meta provenance.List) (*List, error) {
-	if meta.ID == "" {
-		return nil, errNoID
-	}
-	if meta.Kind == "" {
-		meta.Kind = provenance.KindSanctions
-	}
-	data, err := readSource(s)
+	data, err := readSanctions(s, &meta)
 	if err != nil {
 		return nil, err
 	}

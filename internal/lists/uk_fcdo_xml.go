@@ -88,13 +88,7 @@ type fcdoDesignation struct {
 // file with neither is an error, as are a Designation without UniqueID or
 // name, with an unknown kind, or listed twice.
 func LoadFCDOXML(s Source, meta provenance.List) (*List, error) {
-	if meta.ID == "" {
-		return nil, errNoID
-	}
-	if meta.Kind == "" {
-		meta.Kind = provenance.KindSanctions
-	}
-	data, err := readSource(s)
+	data, err := readSanctions(s, &meta)
 	if err != nil {
 		return nil, err
 	}

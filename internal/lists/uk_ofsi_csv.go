@@ -82,13 +82,7 @@ func ofsiItems(s string) []string {
 // type, a group whose rows disagree on their type, or with no primary
 // name.
 func LoadOFSICSV(s Source, meta provenance.List) (*List, error) {
-	if meta.ID == "" {
-		return nil, errNoID
-	}
-	if meta.Kind == "" {
-		meta.Kind = provenance.KindSanctions
-	}
-	data, err := readSource(s)
+	data, err := readSanctions(s, &meta)
 	if err != nil {
 		return nil, err
 	}

@@ -85,13 +85,7 @@ type unDoc struct {
 // number listed twice, an unknown date-of-birth type and a file with no
 // records are errors naming the element and its line.
 func LoadUNXML(s Source, meta provenance.List) (*List, error) {
-	if meta.ID == "" {
-		return nil, errNoID
-	}
-	if meta.Kind == "" {
-		meta.Kind = provenance.KindSanctions
-	}
-	data, err := readSource(s)
+	data, err := readSanctions(s, &meta)
 	if err != nil {
 		return nil, err
 	}

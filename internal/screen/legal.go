@@ -183,6 +183,9 @@ const minGluedCore = 3
 // "szdjitechnologycoltd" → "szdjitechnology"): each is to be looked up
 // whole, never as a part of a word.
 func unglueLegal(glued string) []string {
+	if !gluedLegalEnd(glued) {
+		return nil
+	}
 	var out []string
 	ends := func(s string) []string {
 		var cut []string
@@ -250,4 +253,19 @@ func companyWords(w []byte) bool {
 		}
 	}
 	return ok[len(w)]
+}
+
+// gluedLegalEnd reports whether a legal form could be run into the start or
+// the end of glued, the test unglueLegal starts with: most names have none,
+// and are let go without allocating.
+func gluedLegalEnd[T string | []byte](glued T) bool {
+	for k := 2; k <= legalGluedMax && len(glued)-k >= minGluedCore; k++ {
+		if _, ok := legalGlued[string(glued[:k])]; ok {
+			return true
+		}
+		if _, ok := legalGlued[string(glued[len(glued)-k:])]; ok {
+			return true
+		}
+	}
+	return false
 }

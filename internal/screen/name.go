@@ -166,7 +166,10 @@ func (ix *Index) banMatches(sc *scratch, q Query, out []Match) ([]Match, error) 
 	}
 	// A legal form run into the name is a legal form still
 	// ("AOKasperskyLab", "ZTEcorporation", "PacificNetworksCorp.").
-	run := string(sc.buf[n:])
+	var run string
+	if gluedLegalEnd(sc.buf[n:]) {
+		run = string(sc.buf[n:])
+	}
 	for _, core := range unglueLegal(run) {
 		for _, r := range ix.banKeys[core] {
 			if err := add(r, "glued-words", func(name, on string) string {
