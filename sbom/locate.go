@@ -602,15 +602,10 @@ func LocateXML(data []byte, pointers []string) ([]Position, error) {
 		i += lt
 		rest := data[i:]
 		var end int
+		markup, isMarkup := xmlMarkupEnd(rest)
 		switch {
-		case bytes.HasPrefix(rest, []byte("<!--")):
-			end = indexEnd(rest, "-->")
-		case bytes.HasPrefix(rest, []byte("<![CDATA[")):
-			end = indexEnd(rest, "]]>")
-		case bytes.HasPrefix(rest, []byte("<?")):
-			end = indexEnd(rest, "?>")
-		case bytes.HasPrefix(rest, []byte("<!")):
-			end = directiveEnd(rest)
+		case isMarkup:
+			end = markup
 		case bytes.HasPrefix(rest, []byte("</")):
 			end = indexEnd(rest, ">")
 			switch {
@@ -751,9 +746,26 @@ func xmlNamespace(stack []xmlLocFrame, prefix string) string {
 	return ""
 }
 
-// directiveEnd returns the index just past the '>' that ends the
-// directive ("<!DOCTYPE ...") at the start of b, past an internal subset
-// in brackets, or -1.
+// xmlMarkupEnd returns, when b starts with markup that is not an element
+// tag (a comment, a CDATA section, a processing instruction or a
+// declaration such as DOCTYPE, with its internal subset), the offset just
+// after it (-1 when it is not closed), and true; else false.
+func xmlMarkupEnd(b []byte) (int, bool) {
+	switch {
+	case bytes.HasPrefix(b, []byte("<!--")):
+		return indexEnd(b, "-->"), true
+	case bytes.HasPrefix(b, []byte("<![CDATA[")):
+		return indexEnd(b, "]]>"), true
+	case bytes.HasPrefix(b, []byte("<?")):
+		return indexEnd(b, "?>"), true
+	case bytes.HasPrefix(b, []byte("<!")):
+		return directiveEnd(b), true
+	}
+	return 0, false
+}
+
+// directiveEnd returns the offset just after the declaration b starts
+// with, past any bracketed internal subset; -1 when it is not closed.
 func directiveEnd(b []byte) int {
 	depth := 0
 	for j := 2; j < len(b); j++ {

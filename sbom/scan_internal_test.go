@@ -79,6 +79,7 @@ func TestScanXML(t *testing.T) {
 		{"ok", `<?xml version="1.0"?><!-- c --><bom a="x>y"><c/><d>t</d></bom><!-- after -->` + "\n", nil},
 		{"cdata and comment with tags", `<bom><![CDATA[<x><y>]]><!-- <z> --></bom>`, nil},
 		{"doctype", `<!DOCTYPE bom><bom></bom>`, nil},
+		{"doctype with an internal subset", `<!DOCTYPE bom [<!ENTITY a "x>y<z/>">]><bom/>`, nil},
 		{"text after root", `<bom></bom>junk`, ErrTrailingData},
 		{"second root", `<bom></bom><bom></bom>`, ErrTrailingData},
 		{"second empty root", `<bom></bom><bom/>`, ErrTrailingData},

@@ -63,15 +63,10 @@ func scanXMLSingles(data []byte, maxDepth int, singles map[string]map[string]boo
 		i += lt
 		rest := data[i:]
 		var end int
+		markup, isMarkup := xmlMarkupEnd(rest)
 		switch {
-		case bytes.HasPrefix(rest, []byte("<!--")):
-			end = indexEnd(rest, "-->")
-		case bytes.HasPrefix(rest, []byte("<![CDATA[")):
-			end = indexEnd(rest, "]]>")
-		case bytes.HasPrefix(rest, []byte("<?")):
-			end = indexEnd(rest, "?>")
-		case bytes.HasPrefix(rest, []byte("<!")):
-			end = indexEnd(rest, ">")
+		case isMarkup:
+			end = markup
 		case bytes.HasPrefix(rest, []byte("</")):
 			end = indexEnd(rest, ">")
 			if end >= 0 {
