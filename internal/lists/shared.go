@@ -220,15 +220,14 @@ func ParseSharedDomains(files []NamedFile) (*SharedDomains, error) {
 					}
 					continue
 				}
-				n, _ := textnorm.Domain(d)
-				if _, dup := s.exact[n]; !dup {
-					s.exact[n] = &p
+				// parseSharedFile checked that d is in textnorm.Domain's form.
+				if _, dup := s.exact[d]; !dup {
+					s.exact[d] = &p
 				}
 			}
 		}
 		for _, d := range sf.Own {
-			n, _ := textnorm.Domain(d)
-			s.own[n] = f.Name
+			s.own[strings.ToLower(strings.TrimSpace(d))] = f.Name // its textnorm.Domain form, checked
 		}
 	}
 	return s, nil
