@@ -434,9 +434,14 @@ func (ix *Index) scoredMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 	if len(sc.hits) == 0 {
 		return out, nil
 	}
-	// Best name per entry: order by entry, then score, primary name first.
+	// Best name per entry: order by entry, then score; among names scoring
+	// alike, a strong name before a weak alias, then the name of fewest
+	// words (the one the query leaves least of out: "Daniil Borshchev" is
+	// the alias "BORSHCHEV, Daniil", not the name "BORSHCHEV, Daniil
+	// Sergeyevich" short of its patronymic), then the primary name.
 	slices.SortFunc(sc.hits, func(a, b hit) int {
-		ra, rb := ix.recs[a.rec].ref, ix.recs[b.rec].ref
+		na, nb := &ix.recs[a.rec], &ix.recs[b.rec]
+		ra, rb := na.ref, nb.ref
 		switch {
 		case ra.list != rb.list:
 			return int(ra.list - rb.list)
@@ -447,6 +452,10 @@ func (ix *Index) scoredMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 				return -1
 			}
 			return 1
+		case na.flags&recWeak != nb.flags&recWeak:
+			return int(na.flags&recWeak) - int(nb.flags&recWeak)
+		case na.w1-na.w0 != nb.w1-nb.w0:
+			return int((na.w1 - na.w0) - (nb.w1 - nb.w0))
 		}
 		return int(ra.alias - rb.alias)
 	})
