@@ -83,7 +83,7 @@ type screener struct {
 	s      *Screening
 	shared *lists.SharedDomains
 	names  map[nameKey][]screen.Match
-	ids    map[idKey][]screen.Match
+	ids    map[Lookup][]screen.Match
 	roles  map[string]map[string]bool
 	hits   map[hitKey]bool
 }
@@ -92,10 +92,8 @@ type hitKey struct{ typ, value, kind, eco, source string }
 
 type nameKey struct{ name, kind string }
 
-type idKey struct{ typ, eco, value string }
-
 func newScreener(s *Screening, shared *lists.SharedDomains) *screener {
-	return &screener{s: s, shared: shared, names: map[nameKey][]screen.Match{}, ids: map[idKey][]screen.Match{},
+	return &screener{s: s, shared: shared, names: map[nameKey][]screen.Match{}, ids: map[Lookup][]screen.Match{},
 		roles: map[string]map[string]bool{}, hits: map[hitKey]bool{}}
 }
 
@@ -105,6 +103,11 @@ func (sc *screener) merge(o *screener) {
 	for k, v := range o.names {
 		if _, ok := sc.names[k]; !ok {
 			sc.names[k] = v
+		}
+	}
+	for k, v := range o.ids {
+		if _, ok := sc.ids[k]; !ok {
+			sc.ids[k] = v
 		}
 	}
 	for name, rs := range o.roles {
@@ -128,14 +131,15 @@ func (sc *screener) role(name, role string) {
 }
 
 // screened is what the screener recorded: the distinct party names, sorted,
-// and the number of distinct signals that matched a list.
-func (sc *screener) screened() ([]ScreenedParty, int) {
+// the look-ups it made, unsorted, and the number of distinct signals that
+// matched a list.
+func (sc *screener) screened() ([]ScreenedParty, []Lookup, int) {
 	out := make([]ScreenedParty, 0, len(sc.roles))
 	for name, r := range sc.roles {
 		out = append(out, ScreenedParty{Name: name, Roles: slices.Sorted(maps.Keys(r))})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out, len(sc.hits)
+	return out, slices.Collect(maps.Keys(sc.ids)), len(sc.hits)
 }
 
 // distinctNames is how many distinct party names were screened against
@@ -331,55 +335,50 @@ func (sc *screener) matches(sig attribute.Signal) ([]screen.Match, error) {
 		sc.names[k] = ms
 		return ms, nil
 	}
-	k, query := sc.lookup(sig)
-	if query == nil {
+	l, ok := sc.lookup(sig)
+	if !ok {
 		return nil, nil
 	}
-	if ms, ok := sc.ids[k]; ok {
+	if ms, ok := sc.ids[l]; ok {
 		return ms, nil
 	}
-	ms, err := query()
+	ms, err := l.Query(ix)
 	if err != nil {
 		return nil, err
 	}
-	sc.ids[k] = ms
+	sc.ids[l] = ms
 	return ms, nil
 }
 
-// lookup returns the cache key and the query for an identifier signal;
-// a nil query matches nothing (a bare shared domain).
-func (sc *screener) lookup(sig attribute.Signal) (idKey, func() ([]screen.Match, error)) {
-	ix := sc.s.Index
+// lookup returns the look-up of an identifier signal; ok is false for a
+// signal that matches nothing (a bare shared domain).
+func (sc *screener) lookup(sig attribute.Signal) (l Lookup, ok bool) {
 	switch sig.Type {
 	case attribute.ValueEmail:
 		d := addressHost(sig)
 		if _, _, shared := sc.shared.Lookup(d); shared {
-			return idKey{"email", "", sig.Value}, func() ([]screen.Match, error) { return ix.Email(sig.Value) }
+			return Lookup{Kind: LookupEmail, Value: sig.Value}, true
 		}
-		return idKey{"domain", "", d}, func() ([]screen.Match, error) { return ix.Domain(d) }
+		return Lookup{Kind: LookupDomain, Value: d}, true
 	case attribute.ValueURL:
-		host, path, _ := strings.Cut(sig.Value, "/")
-		if path != "" {
-			path = "/" + path
-		}
+		host, _, _ := strings.Cut(sig.Value, "/")
 		if p, listed, shared := sc.shared.Lookup(host); shared {
-			bare := lists.TenantHost(p, listed, host) != ""
-			return idKey{"url", "", sig.Value}, func() ([]screen.Match, error) { return ix.Website(host, path, bare) }
+			return Lookup{Kind: LookupWebsite, Value: sig.Value, Bare: lists.TenantHost(p, listed, host) != ""}, true
 		}
-		return idKey{"domain", "", host}, func() ([]screen.Match, error) { return ix.Domain(host) }
+		return Lookup{Kind: LookupDomain, Value: host}, true
 	case attribute.ValueDomain:
 		if _, _, shared := sc.shared.Lookup(sig.Value); shared {
-			return idKey{}, nil // a shared provider's domain alone identifies nobody
+			return Lookup{}, false // a shared provider's domain alone identifies nobody
 		}
-		return idKey{"domain", "", sig.Value}, func() ([]screen.Match, error) { return ix.Domain(sig.Value) }
+		return Lookup{Kind: LookupDomain, Value: sig.Value}, true
 	case attribute.ValueNamespace:
-		return idKey{sig.Type, sig.Ecosystem, sig.Value}, func() ([]screen.Match, error) { return ix.PURLNamespace(sig.Ecosystem, sig.Value) }
+		return Lookup{Kind: LookupNamespace, Ecosystem: sig.Ecosystem, Value: sig.Value}, true
 	case attribute.ValueCPEVendor:
-		return idKey{sig.Type, "", sig.Value}, func() ([]screen.Match, error) { return ix.CPEVendor(sig.Value) }
+		return Lookup{Kind: LookupCPEVendor, Value: sig.Value}, true
 	case attribute.ValueID:
-		return idKey{sig.Type, "", sig.Value}, func() ([]screen.Match, error) { return ix.Identifier(sig.Value) }
+		return Lookup{Kind: LookupIdentifier, Value: sig.Value}, true
 	}
-	return idKey{}, nil
+	return Lookup{}, false
 }
 
 // confidence grades a match by the signal it came from; keep is false for

@@ -37,6 +37,9 @@ type InputRun struct {
 	// Hits is the number of distinct party names and identifiers that
 	// matched a list, whatever the policies made of the match.
 	Hits int
+	// lookups are the identifier look-ups made, unsorted (Lookups sorts
+	// them on demand).
+	lookups []Lookup
 	// Err is set when the input could not be checked.
 	Err *InputError
 }
@@ -131,7 +134,7 @@ func (s *Session) check(ctx context.Context, in Input, pr *progress) (decision.I
 			return fail(&InputError{Path: in.Path, Stage: StageScreen, Err: err})
 		}
 	}
-	facts.Parties, facts.Hits = sc.screened()
+	facts.Parties, facts.lookups, facts.Hits = sc.screened()
 	pr.stage(StageEvaluate)
 	engine, err := s.policies()
 	if err != nil {

@@ -56,7 +56,7 @@ type Result struct {
 }
 
 // Rescreen re-runs on sess the subjects the changes can affect: those
-// whose screened names match a changed entry (sc.Affects), and every one
+// whose screened names or identifier look-ups match a changed entry (sc.Affects), and every one
 // checked under another Fingerprint or on lists other than from (the
 // ListsKey the changes start from; "" skips that test). It returns one
 // Result per subject, in order; a subject left alone has a nil Run.
@@ -79,7 +79,7 @@ func Rescreen(ctx context.Context, sess *check.Session, subs []Subject, sc *Scre
 			out = append(out, r) // already checked on these lists
 			continue
 		}
-		es, err := sc.Affects(sub.Names, sub.Cited)
+		es, err := sc.Affects(sub.Names, sub.Cited, sub.Lookups)
 		if err != nil {
 			return out, fmt.Errorf("re-screen %s: %w", sub.Name, err)
 		}

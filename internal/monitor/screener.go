@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/bangate/bangate/internal/check"
 	"github.com/bangate/bangate/internal/lists"
 	"github.com/bangate/bangate/internal/screen"
 )
@@ -112,10 +113,10 @@ func dedupe(es []lists.Entry) []lists.Entry {
 func (s *Screener) Empty() bool { return s.cur == nil && s.old == nil }
 
 // Affects returns the changed entries that names (a subject's screened
-// parties) can match, and those cited (list and entry IDs, as "list/id")
-// by the subject's last decision; none means the changes cannot change
-// the subject's outcome.
-func (s *Screener) Affects(names, cited []string) ([]Entry, error) {
+// parties) or lookups (its identifier look-ups) can match, and those
+// cited (list and entry IDs, as "list/id") by the subject's last
+// decision; none means the changes cannot change the subject's outcome.
+func (s *Screener) Affects(names, cited []string, lookups []check.Lookup) ([]Entry, error) {
 	var out []Entry
 	seen := map[string]bool{}
 	add := func(list, id string) {
@@ -144,6 +145,15 @@ func (s *Screener) Affects(names, cited []string) ([]Entry, error) {
 			ms, err := ix.Name(screen.Query{Name: n})
 			if err != nil {
 				return nil, fmt.Errorf("screen %q against the changed entries: %w", n, err)
+			}
+			for _, m := range ms {
+				add(m.List, m.EntryID)
+			}
+		}
+		for _, l := range lookups {
+			ms, err := l.Query(ix)
+			if err != nil {
+				return nil, fmt.Errorf("look up %s %q among the changed entries: %w", l.Kind, l.Value, err)
 			}
 			for _, m := range ms {
 				add(m.List, m.EntryID)

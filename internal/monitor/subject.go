@@ -31,6 +31,10 @@ type Subject struct {
 	// Cited are the list entries the last decision's findings name, as
 	// "list/id".
 	Cited []string `json:"cited,omitempty"`
+	// Lookups are the identifier look-ups the last check made (addresses,
+	// domains, purl namespaces, CPE vendors, identifier numbers), so that
+	// an entry that gains or loses one is seen to affect the subject.
+	Lookups []check.Lookup `json:"lookups,omitempty"`
 	// Lists is ListsKey of the lists the last check ran on.
 	Lists string `json:"lists"`
 	// Fingerprint is Fingerprint of the session of the last check.
@@ -46,6 +50,9 @@ type Subject struct {
 func Fingerprint(sess *check.Session) string {
 	p := sess.Plan()
 	h := sha256.New()
+	// subjectVersion: subjects observed before a Subject recorded what
+	// it now records are checked again whole, once.
+	fmt.Fprintf(h, "subject %d\n", subjectVersion)
 	fmt.Fprintf(h, "bundle %s\nmatch %v review %v\nprofile %s\nas-of %s\nfail-on %s\ninput %s\nembargo %s\n",
 		sess.BundleDigest(), p.Screening.Match, p.Screening.Review, p.Profile, p.AsOf.UTC().Format("2006-01-02T15:04:05Z"), p.FailOn, p.PolicyInput, p.Embargo)
 	if b := p.Waivers.File; b != nil {
@@ -56,6 +63,10 @@ func Fingerprint(sess *check.Session) string {
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
+
+// subjectVersion counts the changes to what Observe records of a subject
+// (2: the identifier look-ups).
+const subjectVersion = 2
 
 // ListsKey names the list snapshots of a session: "id:sha256" joined.
 func ListsKey(sess *check.Session) string {
@@ -72,6 +83,7 @@ func ListsKey(sess *check.Session) string {
 func Observe(sub *Subject, sess *check.Session, run *check.Run) {
 	sub.Outcome = run.Decision.Outcome
 	sub.Names, sub.Cited = NamesOf(run, ownershipEdges(sess.Plan())), CitedOf(run.Decision)
+	sub.Lookups = LookupsOf(run)
 	sub.Lists, sub.Fingerprint = ListsKey(sess), Fingerprint(sess)
 	if sub.SHA256 == "" {
 		sum := sha256.Sum256(sub.Data)
@@ -139,6 +151,17 @@ func NamesOf(run *check.Run, edges []procurement.Edge) []string {
 		out = []string{}
 	}
 	return out
+}
+
+// LookupsOf returns the identifier look-ups of a run's inputs, each once,
+// sorted.
+func LookupsOf(run *check.Run) []check.Lookup {
+	var out []check.Lookup
+	for i := range run.Inputs {
+		out = append(out, run.Inputs[i].Lookups()...)
+	}
+	slices.SortFunc(out, check.CompareLookups)
+	return slices.Compact(out)
 }
 
 // CitedOf returns the list entries a decision's findings name, as
