@@ -57,6 +57,10 @@ type Subject struct {
 	Ref     string `json:"ref,omitempty"`
 	Name    string `json:"name,omitempty"`
 	Version string `json:"version,omitempty"`
+	// PURL and Hashes ("ALG:HEX") identify a component, or the SBOM's
+	// subject, when the input gives them: what a waiver selects it by.
+	PURL   string   `json:"purl,omitempty"`
+	Hashes []string `json:"hashes,omitempty"`
 }
 
 // Authority is the legal basis of a violation.

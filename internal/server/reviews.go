@@ -32,12 +32,19 @@ const (
 // party, the list entry and the entry's content (EntryDigest): it lapses
 // when the entry changes, and at Expires.
 type reviewDoc struct {
-	Review      string  `json:"review"` // confirm or clear
-	Decision    string  `json:"decision"`
-	Finding     string  `json:"finding"`
-	Rule        string  `json:"rule"`
-	Party       string  `json:"party"`
-	PartyRef    string  `json:"party_ref,omitempty"`
+	Review   string `json:"review"` // confirm or clear
+	Decision string `json:"decision"`
+	Finding  string `json:"finding"`
+	Rule     string `json:"rule"`
+	Party    string `json:"party"`
+	PartyRef string `json:"party_ref,omitempty"`
+	// PartyKind is the finding's subject kind ("vendor", "component");
+	// PartyPURL and PartyHash identify a component, which its clearing's
+	// waiver selects it by (a ref or a name alone is the SBOM author's to
+	// choose).
+	PartyKind   string  `json:"party_kind,omitempty"`
+	PartyPURL   string  `json:"party_purl,omitempty"`
+	PartyHash   string  `json:"party_hash,omitempty"`
 	List        string  `json:"list"`
 	EntryID     string  `json:"entry_id"`
 	EntryName   string  `json:"entry_name"`
@@ -199,6 +206,7 @@ func (s *Server) handleReviewSubmit(w http.ResponseWriter, r *http.Request, u we
 	m := f.Match
 	score, _ := m["score"].(float64)
 	rd := reviewDoc{Review: action, Decision: id, Finding: key, Rule: f.Rule, Party: f.Subject.Name, PartyRef: f.Subject.Ref,
+		PartyKind: f.Subject.Kind, PartyPURL: f.Subject.PURL, PartyHash: selectableHash(f.Subject.Hashes),
 		List: str(m, "list"), EntryID: str(m, "entry_id"), EntryName: str(m, "entry_name"), EntryDigest: entryDigest(m),
 		Score: score, Reason: reason, Reviewer: actor(u.tok),
 		Expires: s.now().Add(s.opts.ReviewExpiry).UTC().Format("2006-01-02")}
@@ -254,14 +262,44 @@ func (s *Server) clearings(ctx context.Context) ([]clearing, error) {
 			return // a newer review of the same decides
 		}
 		seen[key] = true
-		if rd.Review != reviewClear || rd.Expires < today || rd.PartyRef == "" || rd.Party == "" {
+		sel, ok := rd.selector()
+		if rd.Review != reviewClear || rd.Expires < today || !ok {
 			return
 		}
 		out = append(out, clearing{doc: rd, waiver: decision.Waiver{ID: reviewWaiverPrefix + e.ID, Rule: rd.Rule,
-			Subject: decision.WaiverSubject{Vendor: rd.PartyRef, Name: rd.Party},
-			Reason:  rd.Reason, ApprovedBy: rd.Reviewer, Ticket: "review of decision " + rd.Decision, Expires: rd.Expires}})
+			Subject: sel, Reason: rd.Reason, ApprovedBy: rd.Reviewer, Ticket: "review of decision " + rd.Decision, Expires: rd.Expires}})
 	})
 	return out, err
+}
+
+// selector is what a clearing's waiver selects its party by: a vendor by
+// its record's ref and name, a component by its purl (or, without one,
+// its hash) and name. ok is false for a party nothing selects safely (a
+// component with neither purl nor hash): its clearing is recorded but
+// waives nothing.
+func (rd reviewDoc) selector() (decision.WaiverSubject, bool) {
+	switch {
+	case rd.Party == "":
+		return decision.WaiverSubject{}, false
+	case rd.PartyKind == "component" && rd.PartyPURL != "":
+		return decision.WaiverSubject{PURL: rd.PartyPURL, Name: rd.Party}, true
+	case rd.PartyKind == "component" && rd.PartyHash != "":
+		return decision.WaiverSubject{Hash: rd.PartyHash, Name: rd.Party}, true
+	case rd.PartyKind != "component" && rd.PartyRef != "":
+		return decision.WaiverSubject{Vendor: rd.PartyRef, Name: rd.Party}, true
+	}
+	return decision.WaiverSubject{}, false
+}
+
+// selectableHash is the first of a component's hashes a waiver may
+// select it by (a collision resistant one), or "".
+func selectableHash(hs []string) string {
+	for _, h := range hs {
+		if decision.ValidHashSelector(h) {
+			return h
+		}
+	}
+	return ""
 }
 
 // forInput keeps the clearings whose party the input names (its bytes

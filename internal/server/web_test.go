@@ -3,6 +3,7 @@ package server_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -365,5 +366,50 @@ func TestPageUploadSameAsAPI(t *testing.T) {
 	}
 	if p := readPage(t, res); p.status != http.StatusUnsupportedMediaType || !strings.Contains(p.body, `class="error"`) {
 		t.Errorf("a file of no known kind: %d\n%s", p.status, p.body)
+	}
+}
+
+// A cleared possible match of an SBOM component becomes a waiver of that
+// component by its purl: the same component checked again passes with the
+// finding waived, and another version of it is still reviewed.
+func TestPageReviewClearsComponent(t *testing.T) {
+	ts := newServer(t, "", nil)
+	b := newBrowser(t, ts)
+	csrf := b.signIn("reviewer")
+	sbom := func(ver string) []byte {
+		return fmt.Appendf(nil, `{"bomFormat":"CycloneDX","specVersion":"1.5","version":1,"components":[{"type":"library",
+			"name":"esdk-obs-java","version":%q,"group":"com.huaweicloud","purl":"pkg:maven/com.huaweicloud/esdk-obs-java@%s"}]}`, ver, ver)
+	}
+	check := func(ver string) map[string]any {
+		t.Helper()
+		return ts.do("submitter", "POST", "/v1/checks?monitor=false", "application/json", sbom(ver)).json(t)
+	}
+	waived := func(d map[string]any) int {
+		n := 0
+		for _, in := range d["inputs"].([]any) {
+			if w, ok := in.(map[string]any)["result"].(map[string]any)["waived"].([]any); ok {
+				n += len(w)
+			}
+		}
+		return n
+	}
+	if d := check("3.21.8"); d["outcome"] != "review" {
+		t.Fatalf("Huawei Cloud SDK: outcome %v, want review", d["outcome"])
+	}
+	forms := reviewFormRE.FindAllStringSubmatch(b.get("/reviews").body, -1)
+	if len(forms) == 0 {
+		t.Fatal("the component's possible match is not in the review queue")
+	}
+	for _, f := range forms {
+		p := b.post("/reviews", url.Values{"csrf": {csrf}, "decision": {f[1]}, "finding": {f[2]}, "action": {"clear"}, "reason": {"object storage client library, not equipment or a service"}})
+		if p.status != http.StatusSeeOther {
+			t.Fatalf("clear: %d\n%s", p.status, p.body)
+		}
+	}
+	if d := check("3.21.8"); d["outcome"] != "pass" || waived(d) == 0 {
+		t.Errorf("the cleared component again: outcome %v with %d waived findings, want pass with the finding waived", d["outcome"], waived(d))
+	}
+	if d := check("3.22.0"); d["outcome"] != "review" {
+		t.Errorf("another version of the component: outcome %v, want review", d["outcome"])
 	}
 }
