@@ -36,6 +36,7 @@ func (s *Server) routeTable() []route {
 		{"GET", "/v1/alerts", permRead, s.handleAlerts},
 		{"GET", "/v1/log", permAudit, s.handleLogHead},
 		{"GET", "/v1/log/verify", permAudit, s.handleVerify},
+		{"GET", "/v1/log/export", permAudit, s.handleExport},
 		{"GET", "/metrics", permAudit, s.metrics.handler().ServeHTTP},
 		{"GET", "/openapi.json", permRead, s.handleOpenAPI},
 		{"GET", "/healthz", "", s.handleHealth},

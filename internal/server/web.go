@@ -466,7 +466,10 @@ type historyView struct {
 	Subject, Outcome, Since, Until string
 	Entries                        []*store.Entry
 	Export                         string
-	More                           bool
+	// LogExport is the auditor's download of the log in the search's
+	// dates ("" for a role that may not export).
+	LogExport string
+	More      bool
 }
 
 // handleHistory is GET /decisions: the decisions a search selects.
@@ -498,6 +501,17 @@ func (s *Server) handleHistory(w http.ResponseWriter, r *http.Request, u webUser
 	v.Entries, v.More = p.Entries, p.Next != ""
 	fq.Set("limit", fmt.Sprint(store.MaxLimit))
 	v.Export = "/v1/decisions?" + fq.Encode()
+	if allowed(u.tok.Role, permAudit) {
+		// The page's "To" day is included; the export's until is not.
+		lq := url.Values{}
+		if since := strings.TrimSpace(v.Since); since != "" {
+			lq.Set("since", since)
+		}
+		if !f.Until.IsZero() {
+			lq.Set("until", f.Until.Add(time.Microsecond).UTC().Format(time.RFC3339Nano))
+		}
+		v.LogExport = "/v1/log/export?" + lq.Encode()
+	}
 	d.Body = v
 	s.render(w, http.StatusOK, "history", d)
 }
