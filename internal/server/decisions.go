@@ -141,20 +141,29 @@ func (s *Server) handleDecisions(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
-// filterOf reads the listing's query.
-func (s *Server) filterOf(q url.Values) (store.Filter, *httpError) {
-	f := store.Filter{Subject: strings.TrimSpace(q.Get("subject")), Cursor: q.Get("cursor"), Desc: true}
+// timeRange reads a query's since and until (zero when not given).
+func (s *Server) timeRange(q url.Values) (since, until time.Time, he *httpError) {
 	for _, b := range []struct {
 		key string
 		t   *time.Time
-	}{{"since", &f.Since}, {"until", &f.Until}} {
+	}{{"since", &since}, {"until", &until}} {
 		if v := q.Get(b.key); v != "" {
 			t, err := config.ParseAsOf(v, s.now())
 			if err != nil {
-				return f, badRequest("%s %q: want a date YYYY-MM-DD or an RFC 3339 time", b.key, v)
+				return since, until, badRequest("%s %q: want a date YYYY-MM-DD or an RFC 3339 time", b.key, v)
 			}
 			*b.t = t
 		}
+	}
+	return since, until, nil
+}
+
+// filterOf reads the listing's query.
+func (s *Server) filterOf(q url.Values) (store.Filter, *httpError) {
+	f := store.Filter{Subject: strings.TrimSpace(q.Get("subject")), Cursor: q.Get("cursor"), Desc: true}
+	var he *httpError
+	if f.Since, f.Until, he = s.timeRange(q); he != nil {
+		return f, he
 	}
 	if v := q.Get("outcome"); v != "" {
 		switch v {

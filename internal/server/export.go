@@ -8,7 +8,6 @@ import (
 	"os"
 	"time"
 
-	"github.com/bangate/bangate/internal/config"
 	"github.com/bangate/bangate/internal/store"
 )
 
@@ -30,18 +29,10 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var rg store.ExportRange
-	for _, b := range []struct {
-		key string
-		t   *time.Time
-	}{{"since", &rg.Since}, {"until", &rg.Until}} {
-		if v := q.Get(b.key); v != "" {
-			t, err := config.ParseAsOf(v, s.now())
-			if err != nil {
-				s.fail(w, r, http.StatusBadRequest, fmt.Sprintf("%s %q: want a date YYYY-MM-DD or an RFC 3339 time", b.key, v))
-				return
-			}
-			*b.t = t
-		}
+	var he *httpError
+	if rg.Since, rg.Until, he = s.timeRange(q); he != nil {
+		s.fail(w, r, he.status, he.msg)
+		return
 	}
 	tmp, err := os.CreateTemp("", "bangate-export-*.jsonl")
 	if err != nil {
