@@ -85,7 +85,9 @@ type Session struct {
 	staleAt   time.Time
 	staleOnce sync.Once
 	tool      decision.Tool
-	log       *slog.Logger // nil: none
+	// program identifies the running program's code (IndexCache.Program).
+	program string
+	log     *slog.Logger // nil: none
 }
 
 // NewSession validates the plan, compiles the policies and loads and
@@ -120,6 +122,9 @@ func OpenSession(ctx context.Context, plan Plan, src Sources) (*Session, error) 
 		src.Cache = NewCache()
 	}
 	s := &Session{plan: plan, tool: src.Tool, log: src.Log}
+	if src.IndexCache != nil {
+		s.program = src.IndexCache.Program
+	}
 	if b := plan.Waivers.File; b != nil {
 		ws, err := policy.ParseWaivers(b.Data, b.Name)
 		if err != nil {
@@ -365,6 +370,14 @@ func (s *Session) BundleDigest() string {
 		return e.Digest()
 	}
 	return ""
+}
+
+// Program identifies the program that decides: its name and version, and
+// the identity of its code and built-in data that the index cache keys
+// its files by ("" parts when the caller gave none). What a matcher
+// decides may change with it.
+func (s *Session) Program() string {
+	return s.tool.Name + " " + s.tool.Version + " " + s.program
 }
 
 // Waivers are the waivers the plan's waiver file holds.

@@ -44,7 +44,7 @@ type Subject struct {
 }
 
 // Fingerprint is what, besides the lists, decides a session's outcomes:
-// the policy bundle, the plan's thresholds, profile, as-of date, fail-on
+// the program (its matcher), the policy bundle, the plan's thresholds, profile, as-of date, fail-on
 // level and the digests of its waiver and ownership files. When it
 // changes, every subject is checked again.
 func Fingerprint(sess *check.Session) string {
@@ -52,7 +52,7 @@ func Fingerprint(sess *check.Session) string {
 	h := sha256.New()
 	// subjectVersion: subjects observed before a Subject recorded what
 	// it now records are checked again whole, once.
-	fmt.Fprintf(h, "subject %d\n", subjectVersion)
+	fmt.Fprintf(h, "subject %d\nprogram %s\n", subjectVersion, sess.Program())
 	fmt.Fprintf(h, "bundle %s\nmatch %v review %v\nprofile %s\nas-of %s\nfail-on %s\ninput %s\nembargo %s\n",
 		sess.BundleDigest(), p.Screening.Match, p.Screening.Review, p.Profile, p.AsOf.UTC().Format("2006-01-02T15:04:05Z"), p.FailOn, p.PolicyInput, p.Embargo)
 	if b := p.Waivers.File; b != nil {
