@@ -98,7 +98,9 @@ func NewFromBundle(ctx context.Context, b *Bundle, waivers []map[string]any, lim
 	if err := decodeJSON(raw, &plain); err != nil {
 		return nil, fmt.Errorf("encode policy data: %w", err)
 	}
-	store := inmem.NewFromObjectWithOpts(plain, inmem.OptRoundTripOnWrite(false))
+	// The store converts the documents to AST values once, here: read as
+	// Go values, every evaluation would convert what it reads again.
+	store := inmem.NewFromObjectWithOpts(plain, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
 
 	compiler := ast.NewCompiler().WithStrict(false).WithEnablePrintStatements(false).WithCapabilities(caps)
 	modules := map[string]*ast.Module{}
