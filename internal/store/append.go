@@ -108,16 +108,17 @@ func (l *Log) writeBatch(batch []*appendReq) {
 	}
 }
 
-// head reads the last entry's seq and hash; 0 and GenesisHash for an
-// empty log.
-func head(ctx context.Context, q interface {
-	QueryRowContext(context.Context, string, ...any) *sql.Row
-}) (int64, string, error) {
+// headQuery reads the last entry's seq and hash.
+const headQuery = "SELECT seq, hash FROM decisions ORDER BY seq DESC LIMIT 1"
+
+// head reads the last entry's seq and hash with headQuery; 0 and
+// GenesisHash for an empty log.
+func head(ctx context.Context, q *sql.Stmt) (int64, string, error) {
 	var (
 		seq  int64
 		hash string
 	)
-	err := q.QueryRowContext(ctx, "SELECT seq, hash FROM decisions ORDER BY seq DESC LIMIT 1").Scan(&seq, &hash)
+	err := q.QueryRowContext(ctx).Scan(&seq, &hash)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, GenesisHash, nil
 	}
@@ -156,11 +157,15 @@ func (l *Log) write(ctx context.Context, entries []*Entry) error {
 		return err
 	}
 	defer func() { _ = tx.Rollback() }()
-	seq, prev, err := head(ctx, tx)
+	headStmt, err := l.txStmt(ctx, tx, headQuery)
 	if err != nil {
 		return err
 	}
-	stmt, err := tx.PrepareContext(ctx, l.q(insertEntry))
+	seq, prev, err := head(ctx, headStmt)
+	if err != nil {
+		return err
+	}
+	stmt, err := l.txStmt(ctx, tx, l.q(insertEntry))
 	if err != nil {
 		return fmt.Errorf("prepare insert: %w", err)
 	}

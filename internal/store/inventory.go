@@ -33,7 +33,7 @@ type Kept struct {
 
 // Keep stores a subject, replacing the one with the same key.
 func (l *Log) Keep(ctx context.Context, k Kept) error {
-	_, err := l.db.ExecContext(ctx, l.q(`INSERT INTO inventory (subject, name, plan, input, state, updated_us) VALUES (?, ?, ?, ?, ?, ?)
+	_, err := l.exec(ctx, l.q(`INSERT INTO inventory (subject, name, plan, input, state, updated_us) VALUES (?, ?, ?, ?, ?, ?)
 ON CONFLICT (subject) DO UPDATE SET name = excluded.name, plan = excluded.plan, input = excluded.input, state = excluded.state, updated_us = excluded.updated_us`),
 		k.Subject, k.Name, string(k.Plan), k.Input, string(k.State), k.Updated.UTC().UnixMicro())
 	if err != nil {

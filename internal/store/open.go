@@ -97,6 +97,8 @@ type Log struct {
 	// only a head it wrote itself, so that a command that only reads or
 	// verifies never signs a head.
 	appended atomic.Int64
+	// stmts are the statements prepared so far (stmt).
+	stmts stmts
 }
 
 // Open opens the log, creating the database if needed, and brings its
@@ -233,7 +235,7 @@ func (l *Log) Close(ctx context.Context) error {
 			err = cerr
 		}
 	}
-	return errors.Join(err, l.db.Close())
+	return errors.Join(err, l.closeStmts(), l.db.Close())
 }
 
 // q rewrites a query written with ? placeholders for the dialect.
