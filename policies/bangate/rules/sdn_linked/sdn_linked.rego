@@ -75,7 +75,11 @@ warn contains v if {
 }
 
 # errors: linked designations that cannot be reported as written.
-errors contains {"code": "list-invalid", "message": sprintf("ban list %q entry %q: linked_designations needs rule, entity, date, order, press_release, citation, an https url and a non-empty persons list of {ent_num, name}", [list_id, entry_id])} if {
+errors contains e if some e in data_errors
+
+# data_errors are those of errors that depend on the ban-list data alone:
+# the engine computes them once per bundle (policy.PrecomputedRules).
+data_errors contains {"code": "list-invalid", "message": sprintf("ban list %q entry %q: linked_designations needs rule, entity, date, order, press_release, citation, an https url and a non-empty persons list of {ent_num, name}", [list_id, entry_id])} if {
 	some list_id, list in lists.ban_lists
 	some entry_id, ent in list.entries
 	"linked_designations" in object.keys(ent)
