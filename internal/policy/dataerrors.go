@@ -16,18 +16,21 @@ import (
 // evaluation, where it cost more than half of a small input's time.
 const DataErrorsRule = "data.bangate.lib.lists.data_errors"
 
-// PrecomputedRules are the rules the engine evaluates once, when it
+// PrecomputedRules returns the rules the engine evaluates once, when it
 // compiles the bundle, and gives to every evaluation of the decision
 // (`with … as <value>`), when the bundle defines them on the data alone:
 // the defects of the list and profile data (DataErrorsRule) and of the
-// ban lists' linked designations, the ban lists by id, and the embargo
-// regions' name patterns. Each would otherwise be computed again for
-// every input.
-var PrecomputedRules = []string{
-	DataErrorsRule,
-	"data.bangate.lib.lists.ban_lists",
-	"data.bangate.rules.sdn_linked.data_errors",
-	"data.bangate.rules.procurement.region_patterns",
+// ban lists' linked designations, the ban lists by id, the entries with
+// linked designations, and the embargo regions' name patterns. Each
+// would otherwise be computed again for every input.
+func PrecomputedRules() []string {
+	return []string{
+		DataErrorsRule,
+		"data.bangate.lib.lists.ban_lists",
+		"data.bangate.rules.sdn_linked.data_errors",
+		"data.bangate.rules.sdn_linked.designated",
+		"data.bangate.rules.procurement.region_patterns",
+	}
 }
 
 // decisionQuery returns the decision query (Query), with the value of
@@ -40,7 +43,7 @@ var PrecomputedRules = []string{
 func decisionQuery(ctx context.Context, compiler *ast.Compiler, store storage.Store, caps *ast.Capabilities) ast.Body {
 	plain := ast.MustParseBody(Query)
 	var with []*ast.With
-	for _, name := range PrecomputedRules {
+	for _, name := range PrecomputedRules() {
 		ref := ast.MustParseRef(name)
 		if v := precompute(ctx, compiler, store, caps, ref); v != nil {
 			with = append(with, &ast.With{Target: ast.NewTerm(ref), Value: v})
