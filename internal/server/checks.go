@@ -234,7 +234,7 @@ func (s *Server) check(ctx context.Context, plan check.Plan, in requestInput, wh
 			kept = &k
 		}
 	}
-	keepErr, he := s.appendKept(ctx, e, kept)
+	he, keepErr := s.appendKept(ctx, e, kept)
 	if he != nil {
 		return nil, he
 	}
@@ -295,20 +295,20 @@ func (s *Server) sessionFor(ctx context.Context, g *generation, plan check.Plan)
 // appendEntry logs a decision; the append is not cut short when the
 // client goes away, so that what is logged is whole.
 func (s *Server) appendEntry(ctx context.Context, e *store.Entry) *httpError {
-	_, he := s.appendKept(ctx, e, nil)
+	he, _ := s.appendKept(ctx, e, nil)
 	return he
 }
 
 // appendKept is appendEntry that also keeps k (when not nil) in the same
 // transaction (store.Log.AppendKeep); keepErr is the failure to keep k.
-func (s *Server) appendKept(ctx context.Context, e *store.Entry, k *store.Kept) (keepErr error, he *httpError) {
+func (s *Server) appendKept(ctx context.Context, e *store.Entry, k *store.Kept) (he *httpError, keepErr error) {
 	keepErr, err := s.opts.Log.AppendKeep(context.WithoutCancel(ctx), e, k)
 	if err != nil {
 		s.log.Error("append to the decision log", "err", err)
-		return nil, &httpError{status: http.StatusServiceUnavailable, msg: "the decision could not be logged, so it is not given; try again"}
+		return &httpError{status: http.StatusServiceUnavailable, msg: "the decision could not be logged, so it is not given; try again"}, nil
 	}
 	s.metrics.decision(e.Kind, e.Outcome, e.Seq)
-	return keepErr, nil
+	return nil, keepErr
 }
 
 // internal logs a server-side failure and answers 500 without details.
