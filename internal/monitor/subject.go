@@ -119,6 +119,7 @@ func NamesOf(run *check.Run, edges []procurement.Edge) []string {
 		return len(p.Roles) > 0 && !slices.ContainsFunc(p.Roles, func(r string) bool { return r != "owner" })
 	}
 	var out []string
+	seen := map[string]bool{}
 	for _, in := range run.Inputs {
 		reach := map[string]bool{}
 		var walk func(string)
@@ -142,7 +143,8 @@ func NamesOf(run *check.Run, edges []procurement.Edge) []string {
 			if onlyOwner(p) && fileOwner[k] && !reach[k] {
 				continue
 			}
-			if n := strings.TrimSpace(p.Name); n != "" && !slices.Contains(out, n) {
+			if n := strings.TrimSpace(p.Name); n != "" && !seen[n] {
+				seen[n] = true
 				out = append(out, n)
 			}
 		}

@@ -2,7 +2,10 @@ package policy
 
 import (
 	"context"
+	"slices"
 	"testing"
+
+	"github.com/bangate/bangate/policies"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -45,6 +48,15 @@ errors contains e if some e in data_errors
 data_errors contains "k" if kind("sbom")
 kind(k) if input.kind == k
 `, false},
+		{"non-deterministic builtin", `package bangate.lib.lists
+errors contains e if some e in data_errors
+data_errors contains "late" if time.now_ns() > data.ls.zero
+`, false},
+		{"non-deterministic builtin through a function", `package bangate.lib.lists
+errors contains e if some e in data_errors
+data_errors contains "late" if late(data.ls.zero)
+late(t) if time.now_ns() > t
+`, false},
 		{"builtin error", `package bangate.lib.lists
 errors contains e if some e in data_errors
 data_errors contains x if x := 1 / data.ls.zero
@@ -82,5 +94,21 @@ data_errors contains x if x := 1 / data.ls.zero
 				}
 			}
 		})
+	}
+}
+
+// The built-in bundle defines every one of PrecomputedRules on the data
+// alone: the engine computes each once.
+func TestBuiltinPrecomputed(t *testing.T) {
+	e, err := New(context.Background(), Options{BuiltIn: policies.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range e.query[0].With {
+		got = append(got, w.Target.String())
+	}
+	if want := PrecomputedRules(); !slices.Equal(got, want) {
+		t.Errorf("computed once: %v, want %v", got, want)
 	}
 }

@@ -36,6 +36,7 @@ type Options struct {
 // Engine evaluates input documents against a compiled bundle.
 type Engine struct {
 	pq      rego.PreparedEvalQuery
+	query   ast.Body // the decision query pq was prepared from
 	waivers rego.PreparedEvalQuery
 	bundle  *Bundle
 	limits  Limits
@@ -98,7 +99,9 @@ func NewFromBundle(ctx context.Context, b *Bundle, waivers []map[string]any, lim
 	if err := decodeJSON(raw, &plain); err != nil {
 		return nil, fmt.Errorf("encode policy data: %w", err)
 	}
-	store := inmem.NewFromObjectWithOpts(plain, inmem.OptRoundTripOnWrite(false))
+	// The store converts the documents to AST values once, here: read as
+	// Go values, every evaluation would convert what it reads again.
+	store := inmem.NewFromObjectWithOpts(plain, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
 
 	compiler := ast.NewCompiler().WithStrict(false).WithEnablePrintStatements(false).WithCapabilities(caps)
 	modules := map[string]*ast.Module{}
@@ -130,7 +133,8 @@ func NewFromBundle(ctx context.Context, b *Bundle, waivers []map[string]any, lim
 		return pq, nil
 	}
 	e := &Engine{bundle: b, limits: limits}
-	if e.pq, err = prepare(decisionQuery(ctx, compiler, store, caps)); err != nil {
+	e.query = decisionQuery(ctx, compiler, store, caps)
+	if e.pq, err = prepare(e.query); err != nil {
 		return nil, err
 	}
 	if e.waivers, err = prepare(ast.MustParseBody(WaiverQuery)); err != nil {

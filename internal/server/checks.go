@@ -219,11 +219,27 @@ func (s *Server) check(ctx context.Context, plan check.Plan, in requestInput, wh
 			return nil, s.internal("make the evidence record", err)
 		}
 	}
-	if he := s.appendEntry(ctx, e); he != nil {
+	// A kept input goes into the inventory in the decision's own
+	// transaction (its ID is known first); a failure to keep it is
+	// logged: the decision stands.
+	var kept *store.Kept
+	if in.keep {
+		if e.ID, err = store.NewID(); err != nil {
+			return nil, s.internal("name the decision", err)
+		}
+		k, err := s.kept(plan, in, sess, run, e)
+		if err != nil {
+			s.log.Error("keep the subject for re-screening", "subject", in.name, "err", err)
+		} else {
+			kept = &k
+		}
+	}
+	he, keepErr := s.appendKept(ctx, e, kept)
+	if he != nil {
 		return nil, he
 	}
-	if in.keep {
-		s.keep(context.WithoutCancel(ctx), plan, in, sess, run, e)
+	if keepErr != nil {
+		s.log.Error("keep the subject for re-screening", "subject", in.name, "err", keepErr)
 	}
 	return e, nil
 }
@@ -279,12 +295,20 @@ func (s *Server) sessionFor(ctx context.Context, g *generation, plan check.Plan)
 // appendEntry logs a decision; the append is not cut short when the
 // client goes away, so that what is logged is whole.
 func (s *Server) appendEntry(ctx context.Context, e *store.Entry) *httpError {
-	if err := s.opts.Log.Append(context.WithoutCancel(ctx), e); err != nil {
+	he, _ := s.appendKept(ctx, e, nil)
+	return he
+}
+
+// appendKept is appendEntry that also keeps k (when not nil) in the same
+// transaction (store.Log.AppendKeep); keepErr is the failure to keep k.
+func (s *Server) appendKept(ctx context.Context, e *store.Entry, k *store.Kept) (he *httpError, keepErr error) {
+	keepErr, err := s.opts.Log.AppendKeep(context.WithoutCancel(ctx), e, k)
+	if err != nil {
 		s.log.Error("append to the decision log", "err", err)
-		return &httpError{status: http.StatusServiceUnavailable, msg: "the decision could not be logged, so it is not given; try again"}
+		return &httpError{status: http.StatusServiceUnavailable, msg: "the decision could not be logged, so it is not given; try again"}, nil
 	}
 	s.metrics.decision(e.Kind, e.Outcome, e.Seq)
-	return nil
+	return nil, keepErr
 }
 
 // internal logs a server-side failure and answers 500 without details.

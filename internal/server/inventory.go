@@ -27,27 +27,34 @@ func subjectKey(plan check.Plan, data []byte) string {
 	return sha256Hex([]byte(planKey(plan) + "\x00" + sha256Hex(data)))
 }
 
-// keep puts a checked input into the inventory, with what its check
-// decided and rested on. A failure is logged: the decision stands.
-func (s *Server) keep(ctx context.Context, plan check.Plan, in requestInput, sess *check.Session, run *check.Run, e *store.Entry) {
+// kept is the inventory entry of a checked input, with what its check
+// (decision e, whose ID is set) decided and rested on.
+func (s *Server) kept(plan check.Plan, in requestInput, sess *check.Session, run *check.Run, e *store.Entry) (store.Kept, error) {
 	sub := monitor.Subject{Key: subjectKey(plan, in.data), Name: in.name, Data: in.data, Decision: e.ID}
 	monitor.Observe(&sub, sess, run)
-	if err := s.keepSubject(ctx, plan, sub); err != nil {
-		s.log.Error("keep the subject for re-screening", "subject", sub.Name, "err", err)
+	return s.keptOf(plan, sub)
+}
+
+// keptOf is the inventory entry of sub under plan.
+func (s *Server) keptOf(plan check.Plan, sub monitor.Subject) (store.Kept, error) {
+	pj, err := plan.JSON()
+	if err != nil {
+		return store.Kept{}, err
 	}
+	state, err := json.Marshal(sub)
+	if err != nil {
+		return store.Kept{}, err
+	}
+	return store.Kept{Subject: sub.Key, Name: sub.Name, Plan: pj, Input: sub.Data, State: state, Updated: s.now()}, nil
 }
 
 // keepSubject stores sub under plan.
 func (s *Server) keepSubject(ctx context.Context, plan check.Plan, sub monitor.Subject) error {
-	pj, err := plan.JSON()
+	k, err := s.keptOf(plan, sub)
 	if err != nil {
 		return err
 	}
-	state, err := json.Marshal(sub)
-	if err != nil {
-		return err
-	}
-	return s.opts.Log.Keep(ctx, store.Kept{Subject: sub.Key, Name: sub.Name, Plan: pj, Input: sub.Data, State: state, Updated: s.now()})
+	return s.opts.Log.Keep(ctx, k)
 }
 
 // keptPlan is the plan a kept subject is checked under: the server's,

@@ -22,7 +22,20 @@ const appendTimeout = 30 * time.Second
 
 type appendReq struct {
 	e    *Entry
+	kept *Kept // kept with e, or nil
 	done chan error
+	// keepErr is the error keeping kept (set before done is sent on).
+	keepErr error
+}
+
+// NewID returns a new decision ID (a UUIDv7), for an entry whose ID must
+// be known before it is appended (AppendKeep).
+func NewID() (string, error) {
+	id, err := uuid.NewV7()
+	if err != nil {
+		return "", fmt.Errorf("new decision id: %w", err)
+	}
+	return id.String(), nil
 }
 
 // Append adds e to the log and returns once it is committed: it sets
@@ -30,27 +43,39 @@ type appendReq struct {
 // arrive together share one transaction. An error means the entry was
 // not acknowledged; when ctx ends first, the entry may still be written.
 func (l *Log) Append(ctx context.Context, e *Entry) error {
+	_, err := l.AppendKeep(ctx, e, nil)
+	return err
+}
+
+// AppendKeep is Append of e and, in the same transaction, Keep of k (when
+// not nil): the subject is kept only once its decision is logged, and
+// both are made durable by one commit. A failure to keep k does not stop
+// e: it is returned as keepErr, with err nil when e was appended.
+func (l *Log) AppendKeep(ctx context.Context, e *Entry, k *Kept) (keepErr, err error) {
 	if err := e.validate(); err != nil {
-		return err
+		return nil, err
 	}
-	req := &appendReq{e: e, done: make(chan error, 1)}
+	req := &appendReq{e: e, kept: k, done: make(chan error, 1)}
 	l.closeMu.Lock()
 	if l.closed {
 		l.closeMu.Unlock()
-		return ErrClosed
+		return nil, ErrClosed
 	}
 	select {
 	case l.appends <- req:
 		l.closeMu.Unlock()
 	case <-ctx.Done():
 		l.closeMu.Unlock()
-		return fmt.Errorf("append to decision log: %w", ctx.Err())
+		return nil, fmt.Errorf("append to decision log: %w", ctx.Err())
 	}
 	select {
 	case err := <-req.done:
-		return err
+		if err != nil {
+			return nil, err
+		}
+		return req.keepErr, nil
 	case <-ctx.Done():
-		return fmt.Errorf("append to decision log: %w", ctx.Err())
+		return nil, fmt.Errorf("append to decision log: %w", ctx.Err())
 	}
 }
 
@@ -94,13 +119,9 @@ func (l *Log) gather(first *appendReq) []*appendReq {
 func (l *Log) writeBatch(batch []*appendReq) {
 	ctx, cancel := context.WithTimeout(context.Background(), appendTimeout)
 	defer cancel()
-	entries := make([]*Entry, len(batch))
-	for i, r := range batch {
-		entries[i] = r.e
-	}
-	err := l.write(ctx, entries)
+	err := l.write(ctx, batch)
 	if err != nil {
-		l.opts.Log.Error("append to decision log", "entries", len(entries), "err", err)
+		l.opts.Log.Error("append to decision log", "entries", len(batch), "err", err)
 		err = fmt.Errorf("append to decision log %s: %w", l.where, err)
 	}
 	for _, r := range batch {
@@ -108,16 +129,17 @@ func (l *Log) writeBatch(batch []*appendReq) {
 	}
 }
 
-// head reads the last entry's seq and hash; 0 and GenesisHash for an
-// empty log.
-func head(ctx context.Context, q interface {
-	QueryRowContext(context.Context, string, ...any) *sql.Row
-}) (int64, string, error) {
+// headQuery reads the last entry's seq and hash.
+const headQuery = "SELECT seq, hash FROM decisions ORDER BY seq DESC LIMIT 1"
+
+// head reads the last entry's seq and hash with headQuery; 0 and
+// GenesisHash for an empty log.
+func head(ctx context.Context, q *sql.Stmt) (int64, string, error) {
 	var (
 		seq  int64
 		hash string
 	)
-	err := q.QueryRowContext(ctx, "SELECT seq, hash FROM decisions ORDER BY seq DESC LIMIT 1").Scan(&seq, &hash)
+	err := q.QueryRowContext(ctx).Scan(&seq, &hash)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, GenesisHash, nil
 	}
@@ -148,25 +170,30 @@ const insertEntry = `INSERT INTO decisions (seq, id, created_us, kind, actor, ou
 	input_sha256, input_size, input_type, input_stored, input, plan, lists, decision, evidence, prev_hash, hash)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
-// write chains and inserts entries in one transaction, with the
-// checkpoints that fall due.
-func (l *Log) write(ctx context.Context, entries []*Entry) error {
+// write chains and inserts the entries of batch in one transaction, with
+// the checkpoints that fall due, and keeps their subjects.
+func (l *Log) write(ctx context.Context, batch []*appendReq) error {
 	tx, err := l.lockedTx(ctx)
 	if err != nil {
 		return err
 	}
 	defer func() { _ = tx.Rollback() }()
-	seq, prev, err := head(ctx, tx)
+	headStmt, err := l.txStmt(ctx, tx, headQuery)
 	if err != nil {
 		return err
 	}
-	stmt, err := tx.PrepareContext(ctx, l.q(insertEntry))
+	seq, prev, err := head(ctx, headStmt)
+	if err != nil {
+		return err
+	}
+	stmt, err := l.txStmt(ctx, tx, l.q(insertEntry))
 	if err != nil {
 		return fmt.Errorf("prepare insert: %w", err)
 	}
 	defer func() { _ = stmt.Close() }()
 	now := l.opts.Now().UTC().Truncate(time.Microsecond)
-	for _, e := range entries {
+	for _, r := range batch {
+		e := r.e
 		seq++
 		if e.ID == "" {
 			id, err := uuid.NewV7()
@@ -203,10 +230,15 @@ func (l *Log) write(ctx context.Context, entries []*Entry) error {
 			}
 		}
 	}
+	for _, r := range batch {
+		if r.kept != nil {
+			r.keepErr = l.keepIn(ctx, tx, *r.kept)
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
-	l.appended.Add(int64(len(entries)))
+	l.appended.Add(int64(len(batch)))
 	return nil
 }
 

@@ -87,7 +87,11 @@ func (l *Log) Checkpoint(ctx context.Context) (Checkpoint, error) {
 		return Checkpoint{}, fmt.Errorf("checkpoint %s: %w", l.where, err)
 	}
 	defer func() { _ = tx.Rollback() }()
-	seq, hash, err := head(ctx, tx)
+	headStmt, err := l.txStmt(ctx, tx, headQuery)
+	if err != nil {
+		return Checkpoint{}, err
+	}
+	seq, hash, err := head(ctx, headStmt)
 	if err != nil {
 		return Checkpoint{}, err
 	}
@@ -140,5 +144,9 @@ func (l *Log) checkpoints(ctx context.Context, lo, hi int64) ([]Checkpoint, erro
 // Head returns the seq and hash of the last entry (0 and GenesisHash for
 // an empty log).
 func (l *Log) Head(ctx context.Context) (int64, string, error) {
-	return head(ctx, l.db)
+	s, err := l.stmt(ctx, headQuery)
+	if err != nil {
+		return 0, "", err
+	}
+	return head(ctx, s)
 }

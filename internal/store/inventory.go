@@ -31,12 +31,38 @@ type Kept struct {
 	Updated time.Time
 }
 
+// keepQuery stores a subject, replacing the one with the same key.
+const keepQuery = `INSERT INTO inventory (subject, name, plan, input, state, updated_us) VALUES (?, ?, ?, ?, ?, ?)
+ON CONFLICT (subject) DO UPDATE SET name = excluded.name, plan = excluded.plan, input = excluded.input, state = excluded.state, updated_us = excluded.updated_us`
+
 // Keep stores a subject, replacing the one with the same key.
 func (l *Log) Keep(ctx context.Context, k Kept) error {
-	_, err := l.db.ExecContext(ctx, l.q(`INSERT INTO inventory (subject, name, plan, input, state, updated_us) VALUES (?, ?, ?, ?, ?, ?)
-ON CONFLICT (subject) DO UPDATE SET name = excluded.name, plan = excluded.plan, input = excluded.input, state = excluded.state, updated_us = excluded.updated_us`),
-		k.Subject, k.Name, string(k.Plan), k.Input, string(k.State), k.Updated.UTC().UnixMicro())
+	_, err := l.exec(ctx, l.q(keepQuery), keptArgs(k)...)
 	if err != nil {
+		return fmt.Errorf("keep subject %s in %s: %w", k.Name, l.where, err)
+	}
+	return nil
+}
+
+func keptArgs(k Kept) []any {
+	return []any{k.Subject, k.Name, string(k.Plan), k.Input, string(k.State), k.Updated.UTC().UnixMicro()}
+}
+
+// keepIn stores a subject within tx, under a savepoint: a failure is
+// undone and returned, and leaves the rest of the transaction whole.
+func (l *Log) keepIn(ctx context.Context, tx *sql.Tx, k Kept) error {
+	if _, err := tx.ExecContext(ctx, "SAVEPOINT keep"); err != nil {
+		return fmt.Errorf("keep subject %s in %s: %w", k.Name, l.where, err)
+	}
+	stmt, err := l.txStmt(ctx, tx, l.q(keepQuery))
+	if err == nil {
+		_, err = stmt.ExecContext(ctx, keptArgs(k)...)
+	}
+	if err != nil {
+		_, rerr := tx.ExecContext(ctx, "ROLLBACK TO SAVEPOINT keep")
+		return errors.Join(fmt.Errorf("keep subject %s in %s: %w", k.Name, l.where, err), rerr)
+	}
+	if _, err := tx.ExecContext(ctx, "RELEASE SAVEPOINT keep"); err != nil {
 		return fmt.Errorf("keep subject %s in %s: %w", k.Name, l.where, err)
 	}
 	return nil

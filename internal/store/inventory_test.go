@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"testing"
 	"time"
 
@@ -71,4 +72,64 @@ func TestInventoryAndAlerts(t *testing.T) {
 			}
 		})
 	}
+}
+
+// AppendKeep keeps a subject in its decision's transaction; appends kept
+// together share one commit, and a subject that cannot be kept (no input
+// bytes: the column is NOT NULL) leaves its decision and the others
+// logged and kept, on both databases.
+func TestAppendKeep(t *testing.T) {
+	each(t, func(t *testing.T, b backend) {
+		ctx := context.Background()
+		l := open(t, b.opts(t))
+		at := time.Date(2024, 6, 20, 12, 0, 0, 0, time.UTC)
+		kept := func(subject string, input []byte) *store.Kept {
+			return &store.Kept{Subject: subject, Name: subject + ".json", Plan: []byte(`{}`), Input: input, State: []byte(`{"outcome":"pass"}`), Updated: at}
+		}
+		type result struct {
+			e                *store.Entry
+			keepErr, err     error
+			subject          string
+			wantKept, noKeep bool
+		}
+		results := make([]*result, 6)
+		var wg sync.WaitGroup
+		for i := range results {
+			r := &result{e: entry(i+1, "pass", fmt.Sprint("Vendor ", i)), subject: fmt.Sprint("s", i)}
+			results[i] = r
+			var k *store.Kept
+			switch i % 3 {
+			case 0:
+				k, r.wantKept = kept(r.subject, []byte("x")), true
+			case 1:
+				k, r.noKeep = kept(r.subject, nil), true
+			}
+			id, err := store.NewID()
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.e.ID = id
+			wg.Go(func() { r.keepErr, r.err = l.AppendKeep(ctx, r.e, k) })
+		}
+		wg.Wait()
+		inv := map[string]bool{}
+		if err := l.Inventory(ctx, func(k store.Kept) error { inv[k.Subject] = true; return nil }); err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range results {
+			if r.err != nil {
+				t.Fatalf("append %s: %v", r.subject, r.err)
+			}
+			if got, err := l.Get(ctx, r.e.ID); err != nil || got.Seq != r.e.Seq {
+				t.Errorf("decision %s: %+v, %v", r.e.ID, got, err)
+			}
+			if (r.keepErr != nil) != r.noKeep || inv[r.subject] != r.wantKept {
+				t.Errorf("subject %s: keep error %v, kept %v", r.subject, r.keepErr, inv[r.subject])
+			}
+		}
+		rep, err := l.Verify(ctx, store.VerifyOptions{})
+		if err != nil || rep.Entries != int64(len(results)) {
+			t.Errorf("verify: %+v, %v", rep, err)
+		}
+	})
 }

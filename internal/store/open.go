@@ -97,6 +97,8 @@ type Log struct {
 	// only a head it wrote itself, so that a command that only reads or
 	// verifies never signs a head.
 	appended atomic.Int64
+	// stmts are the statements prepared so far (stmt).
+	stmts stmts
 }
 
 // Open opens the log, creating the database if needed, and brings its
@@ -132,12 +134,16 @@ func Open(ctx context.Context, opts Options) (*Log, error) {
 		}
 		path := filepath.Join(opts.DataDir, FileName)
 		l.dialect, l.where = dialectSQLite, path
-		// WAL with synchronous=NORMAL: a commit survives the process
-		// being killed (it is in the WAL the next open replays); the
-		// immediate transactions serialise writers from the start, so
-		// two processes never deadlock upgrading a read lock.
+		// WAL with synchronous=FULL: every commit syncs the WAL before
+		// Append acknowledges it, so an acknowledged decision survives
+		// the machine losing power, not only the process being killed
+		// (NORMAL syncs at checkpoints only and may lose the last
+		// commits then). The appends that arrive together share one
+		// commit, hence one sync. The immediate transactions serialise
+		// writers from the start, so two processes never deadlock
+		// upgrading a read lock.
 		dsn := "file:" + (&url.URL{Path: path}).EscapedPath() +
-			"?_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=busy_timeout(10000)&_txlock=immediate"
+			"?_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=busy_timeout(10000)&_txlock=immediate"
 		if l.db, err = sql.Open("sqlite", dsn); err != nil {
 			return nil, fmt.Errorf("open database %s: %w", path, err)
 		}
@@ -229,7 +235,7 @@ func (l *Log) Close(ctx context.Context) error {
 			err = cerr
 		}
 	}
-	return errors.Join(err, l.db.Close())
+	return errors.Join(err, l.closeStmts(), l.db.Close())
 }
 
 // q rewrites a query written with ? placeholders for the dialect.

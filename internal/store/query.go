@@ -74,7 +74,10 @@ func jsonText(v any) (string, error) {
 
 // Get returns the entry with the given ID, with its documents.
 func (l *Log) Get(ctx context.Context, id string) (*Entry, error) {
-	row := l.db.QueryRowContext(ctx, l.q("SELECT "+entryColumns+" FROM decisions WHERE id = ?"), id)
+	row, err := l.queryRow(ctx, l.q("SELECT "+entryColumns+" FROM decisions WHERE id = ?"), id)
+	if err != nil {
+		return nil, fmt.Errorf("read decision %s: %w", id, err)
+	}
 	e, err := scanEntry(row, true)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("decision %s: %w", id, ErrNotFound)
@@ -162,7 +165,7 @@ func (l *Log) List(ctx context.Context, f Filter) (Page, error) {
 		order = "DESC"
 	}
 	query += " ORDER BY seq " + order + " LIMIT " + strconv.Itoa(limit+1)
-	rows, err := l.db.QueryContext(ctx, l.q(query), args...)
+	rows, err := l.queryList(ctx, l.q(query), args...)
 	if err != nil {
 		return Page{}, fmt.Errorf("list decisions: %w", err)
 	}

@@ -69,7 +69,10 @@ func (l *Log) LookupToken(ctx context.Context, secret string) (Token, error) {
 	if !strings.HasPrefix(secret, TokenPrefix) {
 		return Token{}, ErrUnknownToken
 	}
-	row := l.db.QueryRowContext(ctx, l.q("SELECT id, name, role, created_us, revoked_us FROM tokens WHERE hash = ?"), tokenHash(secret))
+	row, err := l.queryRow(ctx, l.q("SELECT id, name, role, created_us, revoked_us FROM tokens WHERE hash = ?"), tokenHash(secret))
+	if err != nil {
+		return Token{}, fmt.Errorf("look up token: %w", err)
+	}
 	t, err := scanToken(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Token{}, ErrUnknownToken

@@ -163,7 +163,7 @@ region_pairs(x) := [[i, s] |
 	is_string(x)
 	x != ""
 	some i, region in data.bangate.embargo.regions
-	s := strength(x, region)
+	s := strength(x, i, region)
 ]
 
 product_pointer(v, p) := p.pointer if {
@@ -171,20 +171,35 @@ product_pointer(v, p) := p.pointer if {
 	p.pointer != ""
 } else := subjects.text(v, "pointer")
 
-# strength of a place naming a region: "strong" for a code or a name of
+# strength of a place naming region i: "strong" for a code or a name of
 # the region, "weak" for a wider place name.
-strength(value, region) := "strong" if {
+strength(value, i, region) := "strong" if {
 	upper(trim_space(value)) in region.codes
 } else := "strong" if {
-	some n in region.names
-	names_word(value, n)
+	names_word(value, region_patterns[i].names)
 } else := "weak" if {
-	some n in object.get(region, "weak_names", [])
-	names_word(value, n)
+	names_word(value, region_patterns[i].weak)
 }
 
-# names_word holds when text contains name as a whole word or phrase.
-names_word(text, name) if regex.match(sprintf(`(?i)(^|[^\pL])%s([^\pL]|$)`, [regex_quote(name)]), text)
+# region_patterns are, for each region by index, one regular expression
+# of its names and one of its weak names ("" for none): text names the
+# region when it holds one of them as a whole word or phrase. They depend
+# on the data alone: the engine computes them once per bundle
+# (policy.PrecomputedRules), not once per input.
+region_patterns[i] := {"names": words_pattern(object.get(region, "names", [])), "weak": words_pattern(object.get(region, "weak_names", []))} if {
+	some i, region in data.bangate.embargo.regions
+}
+
+# words_pattern matches any of names as a whole word or phrase, any case.
+words_pattern(names) := sprintf(`(?i)(^|[^\pL])(%s)([^\pL]|$)`, [concat("|", [regex_quote(n) | some n in names])]) if {
+	count(names) > 0
+} else := ""
+
+# names_word holds when text matches pattern (words_pattern).
+names_word(text, pattern) if {
+	pattern != ""
+	regex.match(pattern, text)
+}
 
 regex_quote(s) := regex.replace(s, `([\\.+*?()|\[\]{}^$])`, `\$1`)
 

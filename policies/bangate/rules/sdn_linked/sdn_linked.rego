@@ -75,7 +75,11 @@ warn contains v if {
 }
 
 # errors: linked designations that cannot be reported as written.
-errors contains {"code": "list-invalid", "message": sprintf("ban list %q entry %q: linked_designations needs rule, entity, date, order, press_release, citation, an https url and a non-empty persons list of {ent_num, name}", [list_id, entry_id])} if {
+errors contains e if some e in data_errors
+
+# data_errors are those of errors that depend on the ban-list data alone:
+# the engine computes them once per bundle (policy.PrecomputedRules).
+data_errors contains {"code": "list-invalid", "message": sprintf("ban list %q entry %q: linked_designations needs rule, entity, date, order, press_release, citation, an https url and a non-empty persons list of {ent_num, name}", [list_id, entry_id])} if {
 	some list_id, list in lists.ban_lists
 	some entry_id, ent in list.entries
 	"linked_designations" in object.keys(ent)
@@ -110,7 +114,16 @@ linked_found contains f if {
 designations_found contains f if {
 	lists.applies_id("ofac-sdn")
 	some f in parties.found
-	ent := lists.entry(f.match.list, f.match.entry_id)
+	designated[[f.match.list, f.match.entry_id]]
+}
+
+# designated are the ban-list entries with valid linked designations, by
+# [list id, entry id], each with its designated persons as a message
+# names them. They depend on the data alone: the engine computes them
+# once per bundle (policy.PrecomputedRules).
+designated[[list_id, entry_id]] := concat("; ", [sprintf("%s (SDN %s)", [p.name, p.ent_num]) | some p in ent.linked_designations.persons]) if {
+	some list_id, list in lists.ban_lists
+	some entry_id, ent in list.entries
 	valid_designations(ent.linked_designations)
 }
 
@@ -140,7 +153,7 @@ entry_url(m) := sprintf("https://sanctionssearch.ofac.treas.gov/Details.aspx?id=
 designations_message(f, ld) := sprintf("%s: %s %q matches %s (ban list %q). %s itself is not on the SDN list, but %s of its leaders were designated on %s under %s (U.S. Treasury press release %s): %s. %s Screen the signatories, owners and contacts of this deal against them.", [
 	subjects.label(f.subject), role(f), f.name, subjects.text(f.match, "entry_name"), f.match.list,
 	ld.entity, number_text(count(ld.persons)), ld.date, ld.order, ld.press_release,
-	concat("; ", [sprintf("%s (SDN %s)", [p.name, p.ent_num]) | some p in ld.persons]),
+	designated[[f.match.list, f.match.entry_id]],
 	object.get(ld, "note", ""),
 ])
 
