@@ -65,29 +65,41 @@ func (s *Server) keptPlan(k store.Kept) (check.Plan, error) {
 
 // RefreshLists looks at the list store now, as the refresher does every
 // ListRefresh: when the snapshots changed it swaps in the new lists and
-// re-screens the inventory on them. It returns when that is done.
-func (s *Server) RefreshLists(ctx context.Context) { s.refresh(ctx) }
+// queues the re-screen of the inventory on them. It returns when the
+// re-screen is done (by this process or another sharing the database) or
+// has failed once.
+func (s *Server) RefreshLists(ctx context.Context) { s.refresh(ctx, true) }
+
+// fullRescreen is the "from" of a re-screen without the old lists: no
+// subject was screened on it, so every one not on the new lists is
+// checked again.
+const fullRescreen = "(full)"
 
 // rescreen checks again, on the lists of cur, the kept subjects the
 // changes from old can affect (all of them when the policies or settings
-// changed), logs the new decisions, and raises an alert for each subject
-// whose outcome changed.
+// changed, or when old is nil: the old lists are not at hand), logs the
+// new decisions, and raises an alert for each subject whose outcome
+// changed.
 func (s *Server) rescreen(ctx context.Context, old, cur *generation) error {
-	oldLs, err := old.base.LoadedLists()
-	if err != nil {
-		return fmt.Errorf("re-screen: the previous lists: %w", err)
+	var changes []monitor.Change
+	from := fullRescreen
+	if old != nil {
+		oldLs, err := old.base.LoadedLists()
+		if err != nil {
+			return fmt.Errorf("re-screen: the previous lists: %w", err)
+		}
+		curLs, err := cur.base.LoadedLists()
+		if err != nil {
+			return fmt.Errorf("re-screen: the new lists: %w", err)
+		}
+		changes = monitor.Changes(oldLs, curLs)
+		from = monitor.ListsKey(old.base)
 	}
-	curLs, err := cur.base.LoadedLists()
-	if err != nil {
-		return fmt.Errorf("re-screen: the new lists: %w", err)
-	}
-	changes := monitor.Changes(oldLs, curLs)
 	th := s.opts.Plan.Screening
 	sc, err := monitor.NewScreener(changes, th.Match, th.Review)
 	if err != nil {
 		return fmt.Errorf("re-screen: %w", err)
 	}
-	from := monitor.ListsKey(old.base)
 	// The reviewers' clearings apply as they do to a check, so that a
 	// party a reviewer cleared does not come back as a possible match.
 	cleared, err := s.clearings(ctx)
@@ -134,7 +146,7 @@ func (s *Server) rescreen(ctx context.Context, old, cur *generation) error {
 		}
 		return nil
 	})
-	s.log.Info("re-screen on new lists", "changed_lists", len(changes), "changed_entries", monitor.Entries(changes),
+	s.log.Info("re-screen on new lists", "full", old == nil, "changed_lists", len(changes), "changed_entries", monitor.Entries(changes),
 		"kept", kept, "rechecked", rerun, "alerts", alerts, "took", time.Since(start).String())
 	if err != nil {
 		return fmt.Errorf("re-screen: %w", err)
