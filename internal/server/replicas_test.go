@@ -118,7 +118,7 @@ func TestReplicasRescreenOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	for kind, want := range map[string]int{"bangate.rescreen": 1, "bangate.webhook": 1} {
+	for kind, want := range map[string]int{"bangate.rescreen": 1, "bangate.rescreen-part": 16, "bangate.webhook": 1} {
 		var n int
 		if err := db.QueryRowContext(ctx, "SELECT count(*) FROM river_job WHERE kind = $1", kind).Scan(&n); err != nil {
 			t.Fatal(err)

@@ -81,6 +81,9 @@ type Options struct {
 	// database) is looked at for jobs other processes queued; 0: river's
 	// default (1s). A job this process queues is picked up at once.
 	JobPoll time.Duration
+	// RescreenWorkers is how many parts of a re-screen this process runs
+	// at once (0: 1); replicas sharing the database share the parts.
+	RescreenWorkers int
 
 	// TokenTTL is how long a token looked up is trusted without asking
 	// the database again (so a revocation takes at most this long);
@@ -107,25 +110,25 @@ type Server struct {
 	gen    atomic.Pointer[generation]
 	// prev is the generation gen replaced, kept for the re-screen's diff
 	// until that is done.
-	prev    atomic.Pointer[generation]
-	metrics *metrics
-	auth    *authenticator
-	queue   *store.Queue
-	hook    *webhook
-	slots   chan struct{}
-	handler http.Handler
-	web     *webSessions
-	pages   pages
+	prev atomic.Pointer[generation]
+	// lastDiff is the diff of the last re-screen, shared by its parts.
+	lastDiff atomic.Pointer[diff]
+	metrics  *metrics
+	auth     *authenticator
+	queue    *store.Queue
+	hook     *webhook
+	slots    chan struct{}
+	handler  http.Handler
+	web      *webSessions
+	pages    pages
 
 	draining  atomic.Bool
 	stop      chan struct{}
 	closeOnce sync.Once
 	bg        sync.WaitGroup // the list refresher, the waits for re-screens
-	// rescreenMu makes one re-screen run at a time; swapMu one swap of
-	// the lists.
-	rescreenMu sync.Mutex
-	swapMu     sync.Mutex
-	work       sync.WaitGroup // checks under way, async ones included
+	// swapMu makes one swap of the lists at a time.
+	swapMu sync.Mutex
+	work   sync.WaitGroup // checks under way, async ones included
 }
 
 // New prepares a server: it starts the session of the default plan
