@@ -30,13 +30,18 @@ type Kept struct {
 	State []byte
 	// Updated is when it was last checked.
 	Updated time.Time
+	// Lists names the list snapshots it stands on (the caller's key;
+	// SetLists moves subjects without rewriting their states); "" when
+	// the state alone says.
+	Lists string
 }
 
 // Keep stores a subject, replacing the one with the same key.
 func (l *Log) Keep(ctx context.Context, k Kept) error {
-	_, err := l.db.ExecContext(ctx, l.q(`INSERT INTO inventory (subject, name, plan, input, state, updated_us) VALUES (?, ?, ?, ?, ?, ?)
-ON CONFLICT (subject) DO UPDATE SET name = excluded.name, plan = excluded.plan, input = excluded.input, state = excluded.state, updated_us = excluded.updated_us`),
-		k.Subject, k.Name, string(k.Plan), k.Input, string(k.State), k.Updated.UTC().UnixMicro())
+	_, err := l.db.ExecContext(ctx, l.q(`INSERT INTO inventory (subject, name, plan, input, state, updated_us, lists) VALUES (?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (subject) DO UPDATE SET name = excluded.name, plan = excluded.plan, input = excluded.input, state = excluded.state,
+updated_us = excluded.updated_us, lists = excluded.lists`),
+		k.Subject, k.Name, string(k.Plan), k.Input, string(k.State), k.Updated.UTC().UnixMicro(), k.Lists)
 	if err != nil {
 		return fmt.Errorf("keep subject %s in %s: %w", k.Name, l.where, err)
 	}
@@ -44,7 +49,7 @@ ON CONFLICT (subject) DO UPDATE SET name = excluded.name, plan = excluded.plan, 
 }
 
 // rowsPerStatement bounds the rows one multi-row statement of KeepMany
-// and SetStates carries (a round trip each, not one per row).
+// and SetLists carries (a round trip each, not one per row).
 const rowsPerStatement = 100
 
 // KeepMany stores subjects in one transaction, replacing those with the
@@ -52,44 +57,37 @@ const rowsPerStatement = 100
 func (l *Log) KeepMany(ctx context.Context, ks []Kept) error {
 	return l.inChunks(ctx, "keep", ks, func(tx *sql.Tx, ks []Kept) error {
 		var b strings.Builder
-		b.WriteString("INSERT INTO inventory (subject, name, plan, input, state, updated_us) VALUES ")
-		args := make([]any, 0, 6*len(ks))
+		b.WriteString("INSERT INTO inventory (subject, name, plan, input, state, updated_us, lists) VALUES ")
+		args := make([]any, 0, 7*len(ks))
 		for i, k := range ks {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			b.WriteString("(?, ?, ?, ?, ?, ?)")
-			args = append(args, k.Subject, k.Name, string(k.Plan), k.Input, string(k.State), k.Updated.UTC().UnixMicro())
+			b.WriteString("(?, ?, ?, ?, ?, ?, ?)")
+			args = append(args, k.Subject, k.Name, string(k.Plan), k.Input, string(k.State), k.Updated.UTC().UnixMicro(), k.Lists)
 		}
 		b.WriteString(` ON CONFLICT (subject) DO UPDATE SET name = excluded.name, plan = excluded.plan, input = excluded.input,
-state = excluded.state, updated_us = excluded.updated_us`)
+state = excluded.state, updated_us = excluded.updated_us, lists = excluded.lists`)
 		_, err := tx.ExecContext(ctx, l.q(b.String()), args...)
 		return err
 	})
 }
 
-// SetStates replaces the state (and updated time) of kept subjects, in
-// one transaction; a subject no longer kept is skipped.
-func (l *Log) SetStates(ctx context.Context, ks []Kept) error {
-	return l.inChunks(ctx, "update", ks, func(tx *sql.Tx, ks []Kept) error {
-		var b strings.Builder
-		b.WriteString("WITH v (subject, state, us) AS (VALUES ")
-		args := make([]any, 0, 3*len(ks))
-		for i, k := range ks {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			// The first row types the columns (PostgreSQL takes untyped
-			// parameters in VALUES as text).
-			if i == 0 {
-				b.WriteString("(CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT))")
-			} else {
-				b.WriteString("(?, ?, ?)")
-			}
-			args = append(args, k.Subject, string(k.State), k.Updated.UTC().UnixMicro())
+// SetLists sets the list snapshots (Kept.Lists) the given subjects
+// stand on, in one transaction; a subject no longer kept is skipped.
+func (l *Log) SetLists(ctx context.Context, subjects []string, lists string) error {
+	ks := make([]Kept, len(subjects))
+	for i, sub := range subjects {
+		ks[i] = Kept{Subject: sub, Name: sub}
+	}
+	return l.inChunks(ctx, "move", ks, func(tx *sql.Tx, ks []Kept) error {
+		args := make([]any, 0, 1+len(ks))
+		args = append(args, lists)
+		for _, k := range ks {
+			args = append(args, k.Subject)
 		}
-		b.WriteString(") UPDATE inventory SET state = v.state, updated_us = v.us FROM v WHERE inventory.subject = v.subject")
-		_, err := tx.ExecContext(ctx, l.q(b.String()), args...)
+		q := "UPDATE inventory SET lists = ? WHERE subject IN (?" + strings.Repeat(", ?", len(ks)-1) + ")"
+		_, err := tx.ExecContext(ctx, l.q(q), args...)
 		return err
 	})
 }
@@ -140,7 +138,7 @@ func (l *Log) Inventory(ctx context.Context, fn func(Kept) error) error {
 // connection to write while none reads), and an inventory of any size
 // is walked in bounded memory.
 func (l *Log) InventoryRange(ctx context.Context, from, to string, withInput bool, fn func([]Kept) error) error {
-	cols := "subject, name, plan, state, updated_us"
+	cols := "subject, name, plan, state, updated_us, lists"
 	if withInput {
 		cols += ", input"
 	}
@@ -184,7 +182,7 @@ func (l *Log) inventoryPage(ctx context.Context, q string, withInput bool, args 
 		var k Kept
 		var plan, state string
 		var us int64
-		dest := []any{&k.Subject, &k.Name, &plan, &state, &us}
+		dest := []any{&k.Subject, &k.Name, &plan, &state, &us, &k.Lists}
 		if withInput {
 			dest = append(dest, &k.Input)
 		}

@@ -75,7 +75,7 @@ func TestInventoryAndAlerts(t *testing.T) {
 
 // An inventory larger than a page is walked whole, in key order, by
 // ranges that split it without overlap; a walk without inputs leaves
-// them to KeptInput; SetStates updates states in bulk.
+// them to KeptInput; SetLists moves subjects in bulk.
 func TestInventoryRanges(t *testing.T) {
 	each(t, func(t *testing.T, b backend) {
 		ctx := context.Background()
@@ -84,7 +84,7 @@ func TestInventoryRanges(t *testing.T) {
 		var ks []store.Kept
 		for i := range 1200 {
 			ks = append(ks, store.Kept{Subject: fmt.Sprintf("%04x", i*13), Name: fmt.Sprintf("v%d.csv", i), Plan: []byte(`{}`),
-				Input: fmt.Appendf(nil, "vendor_name\nVendor %d\n", i), State: []byte(`{"n":0}`), Updated: at})
+				Input: fmt.Appendf(nil, "vendor_name\nVendor %d\n", i), State: []byte(`{"n":0}`), Updated: at, Lists: "old"})
 		}
 		if err := l.KeepMany(ctx, ks); err != nil {
 			t.Fatal(err)
@@ -92,16 +92,15 @@ func TestInventoryRanges(t *testing.T) {
 		var seen []string
 		for _, r := range [][2]string{{"", "0800"}, {"0800", "2000"}, {"2000", ""}} {
 			err := l.InventoryRange(ctx, r[0], r[1], false, func(page []store.Kept) error {
-				var upd []store.Kept
+				var upd []string
 				for _, k := range page {
-					if k.Input != nil || (r[1] != "" && k.Subject >= r[1]) || k.Subject < r[0] {
-						t.Fatalf("range %v: subject %s with input %q", r, k.Subject, k.Input)
+					if k.Input != nil || (r[1] != "" && k.Subject >= r[1]) || k.Subject < r[0] || k.Lists != "old" {
+						t.Fatalf("range %v: subject %s with input %q, lists %q", r, k.Subject, k.Input, k.Lists)
 					}
 					seen = append(seen, k.Subject)
-					k.State = []byte(`{"n":1}`)
-					upd = append(upd, k)
+					upd = append(upd, k.Subject)
 				}
-				return l.SetStates(ctx, upd)
+				return l.SetLists(ctx, upd, "new")
 			})
 			if err != nil {
 				t.Fatal(err)
@@ -117,7 +116,7 @@ func TestInventoryRanges(t *testing.T) {
 		}
 		n := 0
 		if err := l.Inventory(ctx, func(k store.Kept) error {
-			if string(k.State) != `{"n":1}` || !bytes.Equal(k.Input, ks[n].Input) {
+			if k.Lists != "new" || string(k.State) != `{"n":0}` || !bytes.Equal(k.Input, ks[n].Input) {
 				t.Errorf("%s: state %s input %q", k.Subject, k.State, k.Input)
 			}
 			n++
