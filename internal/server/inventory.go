@@ -50,7 +50,7 @@ func (s *Server) keepSubject(ctx context.Context, plan check.Plan, sub monitor.S
 	if err != nil {
 		return err
 	}
-	return s.opts.Log.Keep(ctx, store.Kept{Subject: sub.Key, Name: sub.Name, Plan: pj, Input: sub.Data, State: state, Updated: s.now()})
+	return s.opts.Log.Keep(ctx, store.Kept{Subject: sub.Key, Name: sub.Name, Plan: pj, Input: sub.Data, State: state, Updated: s.now(), Lists: sub.Lists})
 }
 
 // keptPlan is the plan a kept subject is checked under: the server's,
@@ -150,7 +150,7 @@ func (s *Server) rescreen(ctx context.Context, old, cur *generation, lo, hi stri
 	var kept, rerun, alerts int
 	keys := map[*check.Session][2]string{} // a session's Fingerprint and ListsKey
 	err = s.opts.Log.InventoryRange(ctx, lo, hi, false, func(page []store.Kept) error {
-		var moved []store.Kept // left alone, now standing on the new lists
+		moved := map[string][]string{} // left alone, now standing on the new lists (by ListsKey)
 		for _, k := range page {
 			kept++
 			var sub monitor.Subject
@@ -158,6 +158,9 @@ func (s *Server) rescreen(ctx context.Context, old, cur *generation, lo, hi stri
 				return fmt.Errorf("kept subject %s: state: %w", k.Name, err)
 			}
 			sub.Key, sub.Name = k.Subject, k.Name
+			if k.Lists != "" {
+				sub.Lists = k.Lists // moved since the state was written
+			}
 			plan, err := s.keptPlan(k)
 			if err != nil {
 				return err
@@ -178,12 +181,7 @@ func (s *Server) rescreen(ctx context.Context, old, cur *generation, lo, hi stri
 					}
 					if !t.Run {
 						if t.Moved {
-							sub.Lists = kk[1]
-							state, err := json.Marshal(sub)
-							if err != nil {
-								return err
-							}
-							moved = append(moved, store.Kept{Subject: k.Subject, Name: k.Name, State: state, Updated: s.now()})
+							moved[kk[1]] = append(moved[kk[1]], k.Subject)
 						}
 						continue
 					}
@@ -225,7 +223,12 @@ func (s *Server) rescreen(ctx context.Context, old, cur *generation, lo, hi stri
 				}
 			}
 		}
-		return s.opts.Log.SetStates(ctx, moved)
+		for lists, subs := range moved {
+			if err := s.opts.Log.SetLists(ctx, subs, lists); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	s.log.Info("re-screen on new lists", "full", old == nil, "from_key", lo, "to_key", hi, "changed_lists", len(changes),
 		"changed_entries", monitor.Entries(changes), "kept", kept, "rechecked", rerun, "alerts", alerts, "took", time.Since(start).String())

@@ -135,4 +135,29 @@ func TestReplicasRescreenOnce(t *testing.T) {
 	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM river_job WHERE kind = 'bangate.rescreen'").Scan(&n); err != nil || n != 1 {
 		t.Errorf("re-screen jobs after a refresh with nothing new: %d (%v), want 1", n, err)
 	}
+
+	// The list of 2024-05-03 again: the subjects the first change left
+	// alone stand on the lists it brought (moved in bulk), so that only
+	// the vendor is checked again, and flips back.
+	if _, err := st.Import(before.Spec()); err != nil {
+		t.Fatal(err)
+	}
+	for _, ts := range replicas {
+		wg.Go(func() { ts.srv.RefreshLists(ctx) })
+	}
+	wg.Wait()
+	l := replicas[0].do(server.RoleAuditor, "GET", "/v1/decisions?kind=rescreen", "", nil)
+	if n := len(l.json(t)["decisions"].([]any)); n != 2 {
+		t.Errorf("%d re-screen decisions after the change back, want 2\n%s", n, l.body)
+	}
+	r := replicas[1].do(server.RoleAuditor, "GET", "/v1/alerts?after=1", "", nil)
+	var back struct {
+		Alerts []struct {
+			Name string `json:"name"`
+			New  string `json:"new_outcome"`
+		} `json:"alerts"`
+	}
+	if err := json.Unmarshal(r.body, &back); err != nil || len(back.Alerts) != 1 || back.Alerts[0].Name != "baltic-holding.csv" || back.Alerts[0].New != "pass" {
+		t.Errorf("alerts after the change back: want one, baltic-holding.csv back to pass: %s", r.body)
+	}
 }

@@ -40,8 +40,9 @@ import (
 // [1000] components, and, for the full re-screens (every subject checked
 // again, as when the policies or thresholds change), BANGATE_BENCH_FULL_VENDORS
 // [2000] and BANGATE_BENCH_FULL_SBOMS [40]. The data is synthetic, from a
-// fixed seed; names of changed entries are planted in one subject in
-// 100,000 so that the diff-based re-screen has subjects to check again.
+// fixed seed; names of changed entries are planted in one vendor record in
+// 100,000 and one SBOM in 1,000, so that the diff-based re-screen has
+// subjects to check again.
 
 // benchSize reads a size from the environment.
 func benchSize(b *testing.B, name string, def int) int {
@@ -182,7 +183,7 @@ type rescreenInventory struct {
 }
 
 // inventories are the vendor records and the SBOMs; touched names are
-// planted in one subject in 100,000.
+// planted in one vendor record in 100,000 and one SBOM in 1,000.
 func inventories(b *testing.B, touched []string) []rescreenInventory {
 	components := benchSize(b, "BANGATE_BENCH_COMPONENTS", 1000)
 	nm := benchNames{r: rand.New(rand.NewPCG(1, 2))}
@@ -203,9 +204,9 @@ func inventories(b *testing.B, touched []string) []rescreenInventory {
 	}
 	sbom := func(i int) ([]byte, []string) {
 		r := rand.New(rand.NewPCG(4, uint64(i)))
-		if i%100000 == 99999 {
+		if i%1000 == 999 {
 			o := slices.Clone(orgs[:100])
-			o[0] = touched[(i/100000)%len(touched)]
+			o[0] = touched[(i/1000)%len(touched)]
 			return benchSBOM(r, components, o, people)
 		}
 		return benchSBOM(r, components, orgs, people)
@@ -290,7 +291,7 @@ func (rg *rescreenRig) seed(ts *testServer, inv rescreenInventory, n int, stale 
 			b.Fatal(err)
 		}
 		bytesIn += int64(len(data) + len(state))
-		ks = append(ks, store.Kept{Subject: s.Key, Name: s.Name, Plan: tmpl.Plan, Input: data, State: state, Updated: testNow})
+		ks = append(ks, store.Kept{Subject: s.Key, Name: s.Name, Plan: tmpl.Plan, Input: data, State: state, Updated: testNow, Lists: s.Lists})
 		if len(ks) == batch || i == n-1 {
 			if err := ts.log.KeepMany(ctx, ks); err != nil {
 				b.Fatal(err)
