@@ -79,9 +79,24 @@ type QueueConfig struct {
 	// JobTimeout bounds one run of a job; 0: river's default (1m), < 0:
 	// none.
 	JobTimeout time.Duration
-	// Logger receives what the queue did; nil: the log's logger.
+	// Logger receives what the queue did, from warnings up (river's
+	// routine information stays out); nil: the log's logger.
 	Logger *slog.Logger
 }
+
+// warnings passes on the records of a handler from slog.LevelWarn up.
+type warnings struct{ slog.Handler }
+
+// Enabled is false below slog.LevelWarn.
+func (h warnings) Enabled(ctx context.Context, l slog.Level) bool {
+	return l >= slog.LevelWarn && h.Handler.Enabled(ctx, l)
+}
+
+// WithAttrs keeps the level.
+func (h warnings) WithAttrs(as []slog.Attr) slog.Handler { return warnings{h.Handler.WithAttrs(as)} }
+
+// WithGroup keeps the level.
+func (h warnings) WithGroup(name string) slog.Handler { return warnings{h.Handler.WithGroup(name)} }
 
 // queueClient is what the server uses of a river client, whichever the
 // driver's transaction type.
@@ -90,6 +105,7 @@ type queueClient interface {
 	Stop(ctx context.Context) error
 	StopAndCancel(ctx context.Context) error
 	Insert(ctx context.Context, args river.JobArgs, opts *river.InsertOpts) (*rivertype.JobInsertResult, error)
+	InsertMany(ctx context.Context, params []river.InsertManyParams) ([]*rivertype.JobInsertResult, error)
 	JobGet(ctx context.Context, id int64) (*rivertype.JobRow, error)
 }
 
@@ -112,7 +128,7 @@ func (l *Log) NewQueue(cfg QueueConfig) (*Queue, error) {
 		cfg.Logger = l.opts.Log
 	}
 	rc := &river.Config{Workers: cfg.Workers, Queues: cfg.Queues, FetchPollInterval: cfg.PollInterval,
-		JobTimeout: cfg.JobTimeout, Logger: cfg.Logger}
+		JobTimeout: cfg.JobTimeout, Logger: slog.New(warnings{cfg.Logger.Handler()})}
 	if cfg.PollInterval > 0 {
 		rc.FetchCooldown = min(cfg.PollInterval, river.FetchCooldownDefault)
 	}
@@ -167,6 +183,15 @@ func (q *Queue) Insert(ctx context.Context, args river.JobArgs, opts *river.Inse
 	res, err := q.c.Insert(ctx, args, opts)
 	if err != nil {
 		return nil, fmt.Errorf("insert a %s job into %s: %w", args.Kind(), q.where, err)
+	}
+	return res, nil
+}
+
+// InsertMany adds jobs in one transaction (unique ones as Insert does).
+func (q *Queue) InsertMany(ctx context.Context, params []river.InsertManyParams) ([]*rivertype.JobInsertResult, error) {
+	res, err := q.c.InsertMany(ctx, params)
+	if err != nil {
+		return nil, fmt.Errorf("insert %d jobs into %s: %w", len(params), q.where, err)
 	}
 	return res, nil
 }
