@@ -74,21 +74,19 @@ func Rescreen(ctx context.Context, sess *check.Session, subs []Subject, sc *Scre
 			return out, err
 		}
 		r := Result{Subject: sub, Old: sub.Outcome}
-		r.Full = sub.Fingerprint != fp || (from != "" && sub.Lists != from)
-		if sub.Lists == to && sub.Fingerprint == fp {
-			out = append(out, r) // already checked on these lists
-			continue
-		}
-		es, err := sc.Affects(sub.Names, sub.Cited, sub.Lookups)
+		t, err := sc.Triage(sub, from, fp, to)
 		if err != nil {
-			return out, fmt.Errorf("re-screen %s: %w", sub.Name, err)
+			return out, err
 		}
-		r.Entries = es
-		if len(es) == 0 && !r.Full {
-			r.Subject.Lists = to // the changes do not touch it: it stands on the new lists
+		r.Entries, r.Full = t.Entries, t.Full
+		if !t.Run {
+			if t.Moved {
+				r.Subject.Lists = to // the changes do not touch it: it stands on the new lists
+			}
 			out = append(out, r)
 			continue
 		}
+		es := r.Entries
 		run := sess.Run(ctx, []check.Input{{Path: sub.Name, Data: sub.Data}})
 		r.Run = run
 		Observe(&r.Subject, sess, run)
@@ -106,6 +104,41 @@ func Rescreen(ctx context.Context, sess *check.Session, subs []Subject, sc *Scre
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// Triage is what a re-screen does with one subject, decided without its
+// input.
+type Triage struct {
+	// Run is set when the subject must be checked again.
+	Run bool
+	// Full is set when it must because it was checked under another
+	// Fingerprint or on lists other than those the changes start from.
+	Full bool
+	// Moved is set when it is left alone but now stands on the new lists
+	// (the changes cannot touch it).
+	Moved bool
+	// Entries are the changed entries that can affect it.
+	Entries []Entry
+}
+
+// Triage decides, from a subject's state alone, whether the changes
+// from the lists named from (a ListsKey; "" skips that test) can affect
+// it on a session with Fingerprint fp and ListsKey to: so that a caller
+// reads the inputs of only the subjects to check again.
+func (s *Screener) Triage(sub Subject, from, fp, to string) (Triage, error) {
+	var t Triage
+	t.Full = sub.Fingerprint != fp || (from != "" && sub.Lists != from)
+	if sub.Lists == to && sub.Fingerprint == fp {
+		return Triage{}, nil // already checked on these lists
+	}
+	es, err := s.Affects(sub.Names, sub.Cited, sub.Lookups)
+	if err != nil {
+		return t, fmt.Errorf("re-screen %s: %w", sub.Name, err)
+	}
+	t.Entries = es
+	t.Run = len(es) > 0 || t.Full
+	t.Moved = !t.Run
+	return t, nil
 }
 
 // PartiesOf names the parties a run's findings (violations, reviews,

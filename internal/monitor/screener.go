@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/bangate/bangate/internal/check"
 	"github.com/bangate/bangate/internal/lists"
@@ -39,7 +40,16 @@ type Screener struct {
 	// ids are the changed entries by "list\x00id", for subjects whose
 	// decision cites an entry.
 	ids map[string][]Entry
+
+	// seen remembers what a name matched ("list\x00id" keys), since the
+	// names of an inventory repeat (an SBOM's suppliers, a vendor
+	// checked under several plans); at most maxSeen names.
+	mu   sync.Mutex
+	seen map[string][]string
 }
+
+// maxSeen bounds the names a Screener remembers.
+const maxSeen = 1 << 20
 
 // NewScreener indexes the entries of changes; match and review are the
 // plan's thresholds.
@@ -109,6 +119,38 @@ func dedupe(es []lists.Entry) []lists.Entry {
 	return out
 }
 
+// matches returns the changed entries ("list\x00id") name matches, from
+// memory when it was screened before.
+func (s *Screener) matches(name string) ([]string, error) {
+	s.mu.Lock()
+	keys, ok := s.seen[name]
+	s.mu.Unlock()
+	if ok {
+		return keys, nil
+	}
+	for _, ix := range []*screen.Index{s.cur, s.old} {
+		if ix == nil {
+			continue
+		}
+		ms, err := ix.Name(screen.Query{Name: name})
+		if err != nil {
+			return nil, fmt.Errorf("screen %q against the changed entries: %w", name, err)
+		}
+		for _, m := range ms {
+			keys = append(keys, m.List+"\x00"+m.EntryID)
+		}
+	}
+	s.mu.Lock()
+	if s.seen == nil {
+		s.seen = map[string][]string{}
+	}
+	if len(s.seen) < maxSeen {
+		s.seen[name] = keys
+	}
+	s.mu.Unlock()
+	return keys, nil
+}
+
 // Empty reports whether no entry changed.
 func (s *Screener) Empty() bool { return s.cur == nil && s.old == nil }
 
@@ -134,21 +176,22 @@ func (s *Screener) Affects(names, cited []string, lookups []check.Lookup) ([]Ent
 			}
 		}
 	}
+	for _, n := range names {
+		if strings.TrimSpace(n) == "" {
+			continue
+		}
+		keys, err := s.matches(n)
+		if err != nil {
+			return nil, err
+		}
+		for _, k := range keys {
+			list, id, _ := strings.Cut(k, "\x00")
+			add(list, id)
+		}
+	}
 	for _, ix := range []*screen.Index{s.cur, s.old} {
 		if ix == nil {
 			continue
-		}
-		for _, n := range names {
-			if strings.TrimSpace(n) == "" {
-				continue
-			}
-			ms, err := ix.Name(screen.Query{Name: n})
-			if err != nil {
-				return nil, fmt.Errorf("screen %q against the changed entries: %w", n, err)
-			}
-			for _, m := range ms {
-				add(m.List, m.EntryID)
-			}
 		}
 		for _, l := range lookups {
 			ms, err := l.Query(ix)

@@ -17,7 +17,7 @@ var alertParams = []string{"after", "subject", "limit"}
 // maxAlerts bounds the alerts one answer holds.
 const maxAlerts = 1000
 
-// raise stores an alert, numbering it, and hands it to the webhook.
+// raise stores an alert, numbering it, and queues its webhook post.
 func (s *Server) raise(ctx context.Context, a *monitor.Alert) error {
 	body, err := json.Marshal(a)
 	if err != nil {
@@ -34,7 +34,11 @@ func (s *Server) raise(ctx context.Context, a *monitor.Alert) error {
 	s.log.Warn("alert: a kept subject's outcome changed on new lists", "subject", a.Name, "old", a.Old, "new", a.New,
 		"seq", a.Seq, "decision", a.Decision)
 	if s.hook != nil {
-		s.hook.send(a.Seq, body)
+		if _, err := s.queue.Insert(ctx, webhookArgs{Seq: a.Seq, Body: string(body)}, s.hook.insertOpts()); err != nil {
+			// The alert is stored (GET /v1/alerts has it); the re-screen
+			// goes on.
+			s.log.Error("webhook: the alert is not queued for posting (GET /v1/alerts has it)", "seq", a.Seq, "err", err)
+		}
 	}
 	return nil
 }

@@ -90,7 +90,7 @@ func serverOn(t testing.TB, l *store.Log, adjust func(*server.Options)) *testSer
 	ctx := context.Background()
 	opts := server.Options{Log: l, Plan: testPlan(), Now: func() time.Time { return testNow },
 		Sources:        check.Sources{Builtin: policies.FS, Cache: sessions, Tool: decision.Tool{Name: "bangate", Version: "test", OPAVersion: "test", BundleVersion: "test"}},
-		MaxRequestSize: 1 << 20, LogMaxInput: 1 << 20, RateBurst: 1000}
+		MaxRequestSize: 1 << 20, LogMaxInput: 1 << 20, RateBurst: 1000, JobPoll: 20 * time.Millisecond}
 	if adjust != nil {
 		adjust(&opts)
 	}

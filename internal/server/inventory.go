@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/bangate/bangate/internal/check"
@@ -45,7 +48,7 @@ func (s *Server) keptOf(plan check.Plan, sub monitor.Subject) (store.Kept, error
 	if err != nil {
 		return store.Kept{}, err
 	}
-	return store.Kept{Subject: sub.Key, Name: sub.Name, Plan: pj, Input: sub.Data, State: state, Updated: s.now()}, nil
+	return store.Kept{Subject: sub.Key, Name: sub.Name, Plan: pj, Input: sub.Data, State: state, Updated: s.now(), Lists: sub.Lists}, nil
 }
 
 // keepSubject stores sub under plan.
@@ -72,29 +75,78 @@ func (s *Server) keptPlan(k store.Kept) (check.Plan, error) {
 
 // RefreshLists looks at the list store now, as the refresher does every
 // ListRefresh: when the snapshots changed it swaps in the new lists and
-// re-screens the inventory on them. It returns when that is done.
-func (s *Server) RefreshLists(ctx context.Context) { s.refresh(ctx) }
+// queues the re-screen of the inventory on them. It returns when the
+// re-screen is done (by this process or another sharing the database) or
+// has failed once.
+func (s *Server) RefreshLists(ctx context.Context) { s.refresh(ctx, true) }
 
-// rescreen checks again, on the lists of cur, the kept subjects the
-// changes from old can affect (all of them when the policies or settings
-// changed), logs the new decisions, and raises an alert for each subject
-// whose outcome changed.
-func (s *Server) rescreen(ctx context.Context, old, cur *generation) error {
-	oldLs, err := old.base.LoadedLists()
-	if err != nil {
-		return fmt.Errorf("re-screen: the previous lists: %w", err)
+// fullRescreen is the "from" of a re-screen without the old lists: no
+// subject was screened on it, so every one not on the new lists is
+// checked again.
+const fullRescreen = "(full)"
+
+// diff is what changed between two generations, and the screener of
+// those changes: worked out once per process for all the parts of a
+// re-screen.
+type diff struct {
+	key     string
+	once    sync.Once
+	changes []monitor.Change
+	sc      *monitor.Screener
+	from    string
+	err     error
+}
+
+// diffOf returns the changes from old to cur (old nil: none, and a from
+// no subject stands on).
+func (s *Server) diffOf(old, cur *generation) *diff {
+	key := genKey(cur)
+	if old != nil {
+		key = genKey(old) + "\x00" + key
 	}
-	curLs, err := cur.base.LoadedLists()
-	if err != nil {
-		return fmt.Errorf("re-screen: the new lists: %w", err)
+	d := &diff{key: key}
+	if prev := s.lastDiff.Load(); prev != nil && prev.key == key {
+		d = prev
+	} else if !s.lastDiff.CompareAndSwap(prev, d) {
+		if cur := s.lastDiff.Load(); cur != nil && cur.key == key {
+			d = cur
+		}
 	}
-	changes := monitor.Changes(oldLs, curLs)
-	th := s.opts.Plan.Screening
-	sc, err := monitor.NewScreener(changes, th.Match, th.Review)
-	if err != nil {
-		return fmt.Errorf("re-screen: %w", err)
+	d.once.Do(func() {
+		d.from = fullRescreen
+		if old != nil {
+			oldLs, err := old.base.LoadedLists()
+			if err != nil {
+				d.err = fmt.Errorf("re-screen: the previous lists: %w", err)
+				return
+			}
+			curLs, err := cur.base.LoadedLists()
+			if err != nil {
+				d.err = fmt.Errorf("re-screen: the new lists: %w", err)
+				return
+			}
+			d.changes = monitor.Changes(oldLs, curLs)
+			d.from = monitor.ListsKey(old.base)
+		}
+		th := s.opts.Plan.Screening
+		if d.sc, d.err = monitor.NewScreener(d.changes, th.Match, th.Review); d.err != nil {
+			d.err = fmt.Errorf("re-screen: %w", d.err)
+		}
+	})
+	return d
+}
+
+// rescreen checks again, on the lists of cur, the kept subjects with keys
+// in [lo, hi) ("" hi: no bound) that the changes from old can affect (all
+// of them when the policies or settings changed, or when old is nil: the
+// old lists are not at hand), logs the new decisions, and raises an alert
+// for each subject whose outcome changed.
+func (s *Server) rescreen(ctx context.Context, old, cur *generation, lo, hi string) error {
+	d := s.diffOf(old, cur)
+	if d.err != nil {
+		return d.err
 	}
-	from := monitor.ListsKey(old.base)
+	changes, sc, from := d.changes, d.sc, d.from
 	// The reviewers' clearings apply as they do to a check, so that a
 	// party a reviewer cleared does not come back as a possible match.
 	cleared, err := s.clearings(ctx)
@@ -103,50 +155,113 @@ func (s *Server) rescreen(ctx context.Context, old, cur *generation) error {
 	}
 	start := time.Now()
 	var kept, rerun, alerts int
-	err = s.opts.Log.Inventory(ctx, func(k store.Kept) error {
-		kept++
-		var sub monitor.Subject
-		if err := json.Unmarshal(k.State, &sub); err != nil {
-			return fmt.Errorf("kept subject %s: state: %w", k.Name, err)
-		}
-		sub.Key, sub.Name, sub.Data = k.Subject, k.Name, k.Input
-		plan, err := s.keptPlan(k)
-		if err != nil {
-			return err
-		}
-		r, plan, err := s.rescreenOne(ctx, cur, plan, sub, forInput(cleared, k.Input), sc, from)
-		if err != nil {
-			return err
-		}
-		if r == nil {
-			return nil // its plan no longer runs; logged
-		}
-		if r.Run != nil {
-			rerun++
-			e, err := s.logRescreen(ctx, plan, k, r.Run)
+	keys := map[*check.Session][2]string{} // a session's Fingerprint and ListsKey
+	err = s.opts.Log.InventoryRange(ctx, lo, hi, false, func(page []store.Kept) error {
+		moved := map[string][]string{} // left alone, now standing on the new lists (by ListsKey)
+		for _, k := range page {
+			kept++
+			var sub monitor.Subject
+			if err := json.Unmarshal(k.State, &sub); err != nil {
+				return fmt.Errorf("kept subject %s: state: %w", k.Name, err)
+			}
+			sub.Key, sub.Name = k.Subject, k.Name
+			if k.Lists != "" {
+				sub.Lists = k.Lists // moved since the state was written
+			}
+			plan, err := s.keptPlan(k)
 			if err != nil {
 				return err
 			}
-			r.Subject.Decision = e.ID
-			if r.Alert != nil {
-				r.Alert.Decision = e.ID
-				if err := s.raise(ctx, r.Alert); err != nil {
+			// Decided from the state alone when no reviewer's clearing can
+			// concern the subject's parties: its input is read only when
+			// it is checked again.
+			if !mayConcern(cleared, sub.Names) {
+				if sess, err := s.session(ctx, cur, plan); err == nil {
+					kk, ok := keys[sess]
+					if !ok {
+						kk = [2]string{monitor.Fingerprint(sess), monitor.ListsKey(sess)}
+						keys[sess] = kk
+					}
+					t, err := sc.Triage(sub, from, kk[0], kk[1])
+					if err != nil {
+						return err
+					}
+					if !t.Run {
+						if t.Moved {
+							moved[kk[1]] = append(moved[kk[1]], k.Subject)
+						}
+						continue
+					}
+				}
+			}
+			in, err := s.opts.Log.KeptInput(ctx, k.Subject)
+			if errors.Is(err, store.ErrNotKept) {
+				continue // dropped since the page was read
+			}
+			if err != nil {
+				return err
+			}
+			k.Input, sub.Data = in, in
+			r, plan, err := s.rescreenOne(ctx, cur, plan, sub, forInput(cleared, k.Input), sc, from)
+			if err != nil {
+				return err
+			}
+			if r == nil {
+				continue // its plan no longer runs; logged
+			}
+			if r.Run != nil {
+				rerun++
+				e, err := s.logRescreen(ctx, plan, k, r.Run)
+				if err != nil {
 					return err
 				}
-				alerts++
+				r.Subject.Decision = e.ID
+				if r.Alert != nil {
+					r.Alert.Decision = e.ID
+					if err := s.raise(ctx, r.Alert); err != nil {
+						return err
+					}
+					alerts++
+				}
+			}
+			if r.Run != nil || r.Subject.Lists != sub.Lists {
+				if err := s.keepSubject(ctx, plan, r.Subject); err != nil {
+					return err
+				}
 			}
 		}
-		if r.Run != nil || r.Subject.Lists != sub.Lists {
-			return s.keepSubject(ctx, plan, r.Subject)
+		for lists, subs := range moved {
+			if err := s.opts.Log.SetLists(ctx, subs, lists); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
-	s.log.Info("re-screen on new lists", "changed_lists", len(changes), "changed_entries", monitor.Entries(changes),
-		"kept", kept, "rechecked", rerun, "alerts", alerts, "took", time.Since(start).String())
+	s.log.Info("re-screen on new lists", "full", old == nil, "from_key", lo, "to_key", hi, "changed_lists", len(changes),
+		"changed_entries", monitor.Entries(changes), "kept", kept, "rechecked", rerun, "alerts", alerts, "took", time.Since(start).String())
 	if err != nil {
 		return fmt.Errorf("re-screen: %w", err)
 	}
 	return nil
+}
+
+// mayConcern reports whether one of the clearings may concern one of
+// names (a subject's screened parties): its party is in a name, or a name
+// in its party, ignoring case.
+func mayConcern(cs []clearing, names []string) bool {
+	for _, c := range cs {
+		p := strings.ToLower(strings.TrimSpace(c.doc.Party))
+		if p == "" {
+			return true
+		}
+		for _, n := range names {
+			n = strings.ToLower(strings.TrimSpace(n))
+			if n != "" && (strings.Contains(n, p) || strings.Contains(p, n)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // logRescreen appends the decision of a re-screen to the log.

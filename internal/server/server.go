@@ -77,6 +77,14 @@ type Options struct {
 	WebhookBackoff  time.Duration
 	WebhookClient   *http.Client
 
+	// JobPoll is how often the job queue (river, in the decision log's
+	// database) is looked at for jobs other processes queued; 0: river's
+	// default (1s). A job this process queues is picked up at once.
+	JobPoll time.Duration
+	// RescreenWorkers is how many parts of a re-screen this process runs
+	// at once (0: 1); replicas sharing the database share the parts.
+	RescreenWorkers int
+
 	// TokenTTL is how long a token looked up is trusted without asking
 	// the database again (so a revocation takes at most this long);
 	// 0: DefaultTokenTTL.
@@ -95,26 +103,32 @@ const DefaultTokenTTL = 10 * time.Second
 
 // Server answers the HTTP API. It is safe for concurrent use.
 type Server struct {
-	opts    Options
-	log     *slog.Logger
-	access  *slog.Logger
-	now     func() time.Time
-	gen     atomic.Pointer[generation]
-	metrics *metrics
-	auth    *authenticator
-	jobs    *jobs
-	hook    *webhook
-	slots   chan struct{}
-	handler http.Handler
-	web     *webSessions
-	pages   pages
+	opts   Options
+	log    *slog.Logger
+	access *slog.Logger
+	now    func() time.Time
+	gen    atomic.Pointer[generation]
+	// prev is the generation gen replaced, kept for the re-screen's diff
+	// until that is done.
+	prev atomic.Pointer[generation]
+	// lastDiff is the diff of the last re-screen, shared by its parts.
+	lastDiff atomic.Pointer[diff]
+	metrics  *metrics
+	auth     *authenticator
+	queue    *store.Queue
+	hook     *webhook
+	slots    chan struct{}
+	handler  http.Handler
+	web      *webSessions
+	pages    pages
 
-	draining atomic.Bool
-	stop     chan struct{}
-	bg       sync.WaitGroup // the list refresher, the webhook
-	// rescreenMu makes one re-screen run at a time.
-	rescreenMu sync.Mutex
-	work       sync.WaitGroup // checks under way, async ones included
+	draining  atomic.Bool
+	stop      chan struct{}
+	closeOnce sync.Once
+	bg        sync.WaitGroup // the list refresher, the waits for re-screens
+	// swapMu makes one swap of the lists at a time.
+	swapMu sync.Mutex
+	work   sync.WaitGroup // checks under way, async ones included
 }
 
 // New prepares a server: it starts the session of the default plan
@@ -155,14 +169,13 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 		slots: make(chan struct{}, opts.MaxConcurrent)}
 	s.metrics = newMetrics()
 	s.auth = newAuthenticator(opts.Log, opts.TokenTTL, opts.RateLimit, opts.RateBurst, time.Now)
-	s.jobs = newJobs(opts.Now)
 	s.web = newWebSessions(opts.SessionTTL)
 	pg, err := parsePages()
 	if err != nil {
 		return nil, err
 	}
 	s.pages = pg
-	hook, err := newWebhook(opts, opts.Logger, s.stop)
+	hook, err := newWebhook(opts, opts.Logger)
 	if err != nil {
 		return nil, err
 	}
@@ -174,11 +187,14 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	s.gen.Store(g)
 	s.metrics.observeLists(g.base.Lists(), s.now())
 	s.handler = s.routes()
+	if s.queue, err = s.newQueue(); err != nil {
+		return nil, fmt.Errorf("server: %w", err)
+	}
+	if err := s.queue.Start(ctx); err != nil {
+		return nil, fmt.Errorf("server: %w", err)
+	}
 	if opts.ListRefresh > 0 {
 		s.bg.Go(s.refreshLoop)
-	}
-	if s.hook != nil {
-		s.bg.Go(s.hook.run)
 	}
 	return s, nil
 }
@@ -239,15 +255,23 @@ func (s *Server) waitWork(ctx context.Context) error {
 	}
 }
 
-// Close stops the list refresher. It does not wait for requests: Serve
+// closeWait bounds how long Close waits for the jobs under way before it
+// cancels them (river runs a cancelled job again later).
+const closeWait = 10 * time.Second
+
+// Close stops the list refresher and the job queue, waiting up to
+// closeWait for the jobs under way. It does not wait for requests: Serve
 // does.
 func (s *Server) Close() {
-	select {
-	case <-s.stop:
-	default:
+	s.closeOnce.Do(func() {
 		close(s.stop)
-	}
-	s.bg.Wait()
+		ctx, cancel := context.WithTimeout(context.Background(), closeWait)
+		defer cancel()
+		if err := s.queue.Stop(ctx); err != nil {
+			s.log.Error("stop the job queue", "err", err)
+		}
+		s.bg.Wait()
+	})
 }
 
 // acquire takes one of the check slots, waiting for one while ctx lasts.

@@ -138,39 +138,46 @@ func (s *Server) refreshLoop() {
 		case <-s.stop:
 			return
 		case <-t.C:
-			s.refresh(context.Background())
+			s.refresh(context.Background(), false)
 		}
 	}
 }
 
-// refresh starts a new generation when the lists changed; on an error
-// the current one stays in service and the error is logged.
-func (s *Server) refresh(ctx context.Context) {
-	s.rescreenMu.Lock()
-	defer s.rescreenMu.Unlock()
-	cur := s.gen.Load()
+// refresh starts a new generation when the lists changed and queues the
+// re-screen of the inventory on it (waiting for it when wait is set); on
+// an error the current one stays in service and the error is logged.
+func (s *Server) refresh(ctx context.Context, wait bool) {
+	old, cur, ok := s.swapLists(ctx)
+	if ok && genKey(old) != genKey(cur) {
+		s.enqueueRescreen(ctx, old, cur, wait)
+	}
+	s.metrics.observeLists(cur.base.Lists(), s.now())
+}
+
+// swapLists swaps in a new generation when the list store's snapshots
+// changed, keeping the one it replaces (prev) for the re-screen's diff,
+// and returns both; ok is false when nothing changed.
+func (s *Server) swapLists(ctx context.Context) (old, cur *generation, ok bool) {
+	s.swapMu.Lock()
+	defer s.swapMu.Unlock()
+	cur = s.gen.Load()
 	stamp, err := s.listSources().Stamp()
 	if err != nil {
 		s.log.Error("list refresh: read the list store", "err", err)
-		return
+		return nil, cur, false
 	}
-	if stamp != cur.stamp {
-		g, err := s.newGeneration(ctx, nil)
-		if err != nil {
-			s.log.Error("list refresh: the new lists cannot be used; the current ones stay in service", "err", err)
-			return
-		}
-		s.gen.Store(g)
-		old := cur
-		cur = g
-		s.log.Info("list refresh: new list snapshots in service", "lists", len(g.base.Lists()))
-		s.work.Add(1)
-		if err := s.rescreen(ctx, old, g); err != nil {
-			s.log.Error("list refresh: the inventory was not wholly re-screened", "err", err)
-		}
-		s.work.Done()
+	if stamp == cur.stamp {
+		return nil, cur, false
 	}
-	s.metrics.observeLists(cur.base.Lists(), s.now())
+	g, err := s.newGeneration(ctx, nil)
+	if err != nil {
+		s.log.Error("list refresh: the new lists cannot be used; the current ones stay in service", "err", err)
+		return nil, cur, false
+	}
+	s.prev.Store(cur)
+	s.gen.Store(g)
+	s.log.Info("list refresh: new list snapshots in service", "lists", len(g.base.Lists()))
+	return cur, g, true
 }
 
 // evidenceSnapshots stores the session's policy files and lists in the

@@ -15,6 +15,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/riverqueue/river"
 )
 
 // SignatureHeader carries the signature of a webhook's body:
@@ -30,7 +32,6 @@ const (
 	// later one waits twice as long, up to maxWebhookBackoff.
 	DefaultWebhookBackoff = time.Second
 	maxWebhookBackoff     = 5 * time.Minute
-	webhookQueue          = 1024
 )
 
 // Sign is the SignatureHeader value of body under secret.
@@ -55,93 +56,76 @@ func checkWebhookURL(s string) error {
 	return nil
 }
 
-// hookMsg is one alert to post.
-type hookMsg struct {
-	seq  int64
-	body []byte
+// webhookArgs are one alert to post: its number and the body signed and
+// posted, byte for byte.
+type webhookArgs struct {
+	Seq  int64  `json:"seq"`
+	Body string `json:"body"`
 }
 
-// webhook posts alerts, one request each, signed, retrying with
-// exponential backoff; it works through a queue in the background so
-// that re-screening never waits for the receiver.
+// Kind names the job kind.
+func (webhookArgs) Kind() string { return "bangate.webhook" }
+
+// webhook posts alerts, one request each, signed. Each alert is a job on
+// the queue in the decision log's database (queueWebhook), so that
+// re-screening never waits for the receiver, a post outlives a restart,
+// and replicas sharing the database post each alert once. A post the
+// receiver refuses fails the job; river retries it (up to attempts, with
+// NextRetry's exponential backoff), then discards it (the alert stays in
+// GET /v1/alerts).
 type webhook struct {
+	river.WorkerDefaults[webhookArgs]
 	url      string
 	secret   []byte
 	client   *http.Client
 	attempts int
 	backoff  time.Duration
 	log      *slog.Logger
-	queue    chan hookMsg
-	stop     <-chan struct{}
 }
 
-// send queues an alert; when the queue is full the alert is only in the
-// store (GET /v1/alerts), and that is logged.
-func (h *webhook) send(seq int64, body []byte) {
-	select {
-	case h.queue <- hookMsg{seq: seq, body: body}:
-	default:
-		h.log.Error("webhook: queue full; the alert is not posted (GET /v1/alerts has it)", "seq", seq)
-	}
-}
+// Timeout bounds one post (the client's own timeout is shorter).
+func (h *webhook) Timeout(*river.Job[webhookArgs]) time.Duration { return time.Minute }
 
-// run posts the queued alerts until stop.
-func (h *webhook) run() {
-	for {
-		select {
-		case <-h.stop:
-			return
-		case m := <-h.queue:
-			h.deliver(m)
-		}
-	}
-}
-
-// deliver posts one alert until the receiver answers 2xx, the attempts
-// are used up, or the server stops.
-func (h *webhook) deliver(m hookMsg) {
+// NextRetry waits backoff before the first retry, each later one twice
+// as long, up to maxWebhookBackoff.
+func (h *webhook) NextRetry(j *river.Job[webhookArgs]) time.Time {
 	wait := h.backoff
-	for attempt := 1; ; attempt++ {
-		err := h.post(m)
-		if err == nil {
-			h.log.Info("webhook: alert delivered", "seq", m.seq, "attempt", attempt)
-			return
-		}
-		if attempt >= h.attempts {
-			h.log.Error("webhook: alert not delivered; given up (GET /v1/alerts has it)", "seq", m.seq, "attempts", attempt, "err", err)
-			return
-		}
-		h.log.Warn("webhook: alert not delivered; retrying", "seq", m.seq, "attempt", attempt, "retry_in", wait.String(), "err", err)
-		t := time.NewTimer(wait)
-		select {
-		case <-h.stop:
-			t.Stop()
-			return
-		case <-t.C:
-		}
-		wait = min(2*wait, maxWebhookBackoff)
+	for i := 1; i < j.Attempt && wait < maxWebhookBackoff; i++ {
+		wait *= 2
 	}
+	return time.Now().Add(min(wait, maxWebhookBackoff))
+}
+
+// Work posts one alert once; an error makes river retry it.
+func (h *webhook) Work(ctx context.Context, j *river.Job[webhookArgs]) error {
+	err := h.post(ctx, j.Args.Seq, []byte(j.Args.Body))
+	switch {
+	case err == nil:
+		h.log.Info("webhook: alert delivered", "seq", j.Args.Seq, "attempt", j.Attempt)
+	case j.Attempt >= j.MaxAttempts:
+		h.log.Error("webhook: alert not delivered; given up (GET /v1/alerts has it)", "seq", j.Args.Seq, "attempts", j.Attempt, "err", err)
+	default:
+		h.log.Warn("webhook: alert not delivered; retrying", "seq", j.Args.Seq, "attempt", j.Attempt, "err", err)
+	}
+	return err
+}
+
+// insertOpts are the options of an alert's job: at most attempts posts,
+// and one job per alert (inserting it again is harmless).
+func (h *webhook) insertOpts() *river.InsertOpts {
+	return &river.InsertOpts{Queue: queueWebhook, MaxAttempts: h.attempts, UniqueOpts: river.UniqueOpts{ByArgs: true}}
 }
 
 // post sends one alert once.
-func (h *webhook) post(m hookMsg) error {
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go func() {
-		select {
-		case <-h.stop:
-			cancel()
-		case <-ctx.Done():
-		}
-	}()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, h.url, bytes.NewReader(m.body))
+func (h *webhook) post(ctx context.Context, seq int64, body []byte) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, h.url, bytes.NewReader(body))
 	if err != nil {
 		return err
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("User-Agent", "bangate")
-	req.Header.Set("X-Bangate-Alert", strconv.FormatInt(m.seq, 10))
-	req.Header.Set(SignatureHeader, Sign(h.secret, m.body))
+	req.Header.Set("X-Bangate-Alert", strconv.FormatInt(seq, 10))
+	req.Header.Set(SignatureHeader, Sign(h.secret, body))
 	resp, err := h.client.Do(req)
 	if err != nil {
 		return err
@@ -155,7 +139,7 @@ func (h *webhook) post(m hookMsg) error {
 }
 
 // newWebhook prepares the webhook of opts, or nil when none is set.
-func newWebhook(opts Options, log *slog.Logger, stop <-chan struct{}) (*webhook, error) {
+func newWebhook(opts Options, log *slog.Logger) (*webhook, error) {
 	if opts.WebhookURL == "" {
 		return nil, nil
 	}
@@ -166,7 +150,7 @@ func newWebhook(opts Options, log *slog.Logger, stop <-chan struct{}) (*webhook,
 		return nil, errors.New("server: a webhook URL needs a webhook secret to sign its alerts (serve.webhook-secret)")
 	}
 	h := &webhook{url: opts.WebhookURL, secret: []byte(opts.WebhookSecret), client: opts.WebhookClient,
-		attempts: opts.WebhookAttempts, backoff: opts.WebhookBackoff, log: log, queue: make(chan hookMsg, webhookQueue), stop: stop}
+		attempts: opts.WebhookAttempts, backoff: opts.WebhookBackoff, log: log}
 	if h.client == nil {
 		h.client = &http.Client{Timeout: 10 * time.Second}
 	}

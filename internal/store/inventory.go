@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -29,11 +30,16 @@ type Kept struct {
 	State []byte
 	// Updated is when it was last checked.
 	Updated time.Time
+	// Lists names the list snapshots it stands on (the caller's key;
+	// SetLists moves subjects without rewriting their states); "" when
+	// the state alone says.
+	Lists string
 }
 
 // keepQuery stores a subject, replacing the one with the same key.
-const keepQuery = `INSERT INTO inventory (subject, name, plan, input, state, updated_us) VALUES (?, ?, ?, ?, ?, ?)
-ON CONFLICT (subject) DO UPDATE SET name = excluded.name, plan = excluded.plan, input = excluded.input, state = excluded.state, updated_us = excluded.updated_us`
+const keepQuery = `INSERT INTO inventory (subject, name, plan, input, state, updated_us, lists) VALUES (?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (subject) DO UPDATE SET name = excluded.name, plan = excluded.plan, input = excluded.input, state = excluded.state,
+updated_us = excluded.updated_us, lists = excluded.lists`
 
 // Keep stores a subject, replacing the one with the same key.
 func (l *Log) Keep(ctx context.Context, k Kept) error {
@@ -45,7 +51,7 @@ func (l *Log) Keep(ctx context.Context, k Kept) error {
 }
 
 func keptArgs(k Kept) []any {
-	return []any{k.Subject, k.Name, string(k.Plan), k.Input, string(k.State), k.Updated.UTC().UnixMicro()}
+	return []any{k.Subject, k.Name, string(k.Plan), k.Input, string(k.State), k.Updated.UTC().UnixMicro(), k.Lists}
 }
 
 // keepIn stores a subject within tx, under a savepoint: a failure is
@@ -68,12 +74,133 @@ func (l *Log) keepIn(ctx context.Context, tx *sql.Tx, k Kept) error {
 	return nil
 }
 
+// rowsPerStatement bounds the rows one multi-row statement of KeepMany
+// and SetLists carries (a round trip each, not one per row).
+const rowsPerStatement = 100
+
+// KeepMany stores subjects in one transaction, replacing those with the
+// same keys (loading an inventory in bulk).
+func (l *Log) KeepMany(ctx context.Context, ks []Kept) error {
+	return l.inChunks(ctx, "keep", ks, func(tx *sql.Tx, ks []Kept) error {
+		var b strings.Builder
+		b.WriteString("INSERT INTO inventory (subject, name, plan, input, state, updated_us, lists) VALUES ")
+		args := make([]any, 0, 7*len(ks))
+		for i, k := range ks {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("(?, ?, ?, ?, ?, ?, ?)")
+			args = append(args, keptArgs(k)...)
+		}
+		b.WriteString(` ON CONFLICT (subject) DO UPDATE SET name = excluded.name, plan = excluded.plan, input = excluded.input,
+state = excluded.state, updated_us = excluded.updated_us, lists = excluded.lists`)
+		_, err := tx.ExecContext(ctx, l.q(b.String()), args...)
+		return err
+	})
+}
+
+// SetLists sets the list snapshots (Kept.Lists) the given subjects
+// stand on, in one transaction; a subject no longer kept is skipped.
+func (l *Log) SetLists(ctx context.Context, subjects []string, lists string) error {
+	ks := make([]Kept, len(subjects))
+	for i, sub := range subjects {
+		ks[i] = Kept{Subject: sub, Name: sub}
+	}
+	return l.inChunks(ctx, "move", ks, func(tx *sql.Tx, ks []Kept) error {
+		args := make([]any, 0, 1+len(ks))
+		args = append(args, lists)
+		for _, k := range ks {
+			args = append(args, k.Subject)
+		}
+		q := "UPDATE inventory SET lists = ? WHERE subject IN (?" + strings.Repeat(", ?", len(ks)-1) + ")"
+		_, err := tx.ExecContext(ctx, l.q(q), args...)
+		return err
+	})
+}
+
+// inChunks runs fn on ks, rowsPerStatement at a time, in one transaction.
+func (l *Log) inChunks(ctx context.Context, what string, ks []Kept, fn func(*sql.Tx, []Kept) error) error {
+	if len(ks) == 0 {
+		return nil
+	}
+	tx, err := l.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("%s %d subjects in %s: %w", what, len(ks), l.where, err)
+	}
+	defer func() { _ = tx.Rollback() }()
+	for len(ks) > 0 {
+		n := min(len(ks), rowsPerStatement)
+		if err := fn(tx, ks[:n]); err != nil {
+			return fmt.Errorf("%s subjects %s… in %s: %w", what, ks[0].Name, l.where, err)
+		}
+		ks = ks[n:]
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("%s %d subjects in %s: %w", what, len(ks), l.where, err)
+	}
+	return nil
+}
+
+// inventoryPage is how many kept subjects one query of a walk reads.
+const inventoryPage = 512
+
 // Inventory calls fn with every kept subject, in key order; fn's error
 // stops the walk and is returned.
 func (l *Log) Inventory(ctx context.Context, fn func(Kept) error) error {
-	rows, err := l.db.QueryContext(ctx, "SELECT subject, name, plan, input, state, updated_us FROM inventory ORDER BY subject")
+	return l.InventoryRange(ctx, "", "", true, func(ks []Kept) error {
+		for _, k := range ks {
+			if err := fn(k); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// InventoryRange calls fn with the kept subjects whose keys lie in
+// [from, to) ("" to: no upper bound), in key order, a page at a time;
+// without withInput their Input is nil (KeptInput reads it). A page is
+// read whole before fn runs, so that fn may write (SQLite allows one
+// connection to write while none reads), and an inventory of any size
+// is walked in bounded memory.
+func (l *Log) InventoryRange(ctx context.Context, from, to string, withInput bool, fn func([]Kept) error) error {
+	cols := "subject, name, plan, state, updated_us, lists"
+	if withInput {
+		cols += ", input"
+	}
+	after, first := from, true
+	for {
+		q, args := "SELECT "+cols+" FROM inventory WHERE subject > ?", []any{after}
+		if first {
+			q = "SELECT " + cols + " FROM inventory WHERE subject >= ?"
+		}
+		if to != "" {
+			q += " AND subject < ?"
+			args = append(args, to)
+		}
+		q += " ORDER BY subject LIMIT ?"
+		args = append(args, inventoryPage)
+		ks, err := l.inventoryPage(ctx, l.q(q), withInput, args)
+		if err != nil {
+			return err
+		}
+		if len(ks) == 0 {
+			return nil
+		}
+		if err := fn(ks); err != nil {
+			return err
+		}
+		if len(ks) < inventoryPage {
+			return nil
+		}
+		after, first = ks[len(ks)-1].Subject, false
+	}
+}
+
+func (l *Log) inventoryPage(ctx context.Context, q string, withInput bool, args []any) ([]Kept, error) {
+	rows, err := l.db.QueryContext(ctx, q, args...)
 	if err != nil {
-		return fmt.Errorf("read the inventory of %s: %w", l.where, err)
+		return nil, fmt.Errorf("read the inventory of %s: %w", l.where, err)
 	}
 	defer func() { _ = rows.Close() }()
 	var ks []Kept
@@ -81,24 +208,38 @@ func (l *Log) Inventory(ctx context.Context, fn func(Kept) error) error {
 		var k Kept
 		var plan, state string
 		var us int64
-		if err := rows.Scan(&k.Subject, &k.Name, &plan, &k.Input, &state, &us); err != nil {
-			return fmt.Errorf("read the inventory of %s: %w", l.where, err)
+		dest := []any{&k.Subject, &k.Name, &plan, &state, &us, &k.Lists}
+		if withInput {
+			dest = append(dest, &k.Input)
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return nil, fmt.Errorf("read the inventory of %s: %w", l.where, err)
 		}
 		k.Plan, k.State, k.Updated = []byte(plan), []byte(state), time.UnixMicro(us).UTC()
 		ks = append(ks, k)
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read the inventory of %s: %w", l.where, err)
+		return nil, fmt.Errorf("read the inventory of %s: %w", l.where, err)
 	}
-	// The rows are read before fn runs, so that fn may write (SQLite
-	// allows one connection to write while none reads).
-	for _, k := range ks {
-		if err := fn(k); err != nil {
-			return err
-		}
-	}
-	return nil
+	return ks, nil
 }
+
+// KeptInput reads the input of a kept subject; ErrNotKept when it is no
+// longer kept.
+func (l *Log) KeptInput(ctx context.Context, subject string) ([]byte, error) {
+	var in []byte
+	err := l.db.QueryRowContext(ctx, l.q("SELECT input FROM inventory WHERE subject = ?"), subject).Scan(&in)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotKept
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read the input of subject %s in %s: %w", subject, l.where, err)
+	}
+	return in, nil
+}
+
+// ErrNotKept is returned for a subject the inventory does not hold.
+var ErrNotKept = errors.New("subject not kept")
 
 // Alert is an alert as stored: its number, time, subject and body (the
 // JSON the API answers and the webhook posts).

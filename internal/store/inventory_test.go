@@ -133,3 +133,63 @@ func TestAppendKeep(t *testing.T) {
 		}
 	})
 }
+
+// An inventory larger than a page is walked whole, in key order, by
+// ranges that split it without overlap; a walk without inputs leaves
+// them to KeptInput; SetLists moves subjects in bulk.
+func TestInventoryRanges(t *testing.T) {
+	each(t, func(t *testing.T, b backend) {
+		ctx := context.Background()
+		l := open(t, b.opts(t))
+		at := time.Date(2024, 6, 20, 12, 0, 0, 0, time.UTC)
+		var ks []store.Kept
+		for i := range 1200 {
+			ks = append(ks, store.Kept{Subject: fmt.Sprintf("%04x", i*13), Name: fmt.Sprintf("v%d.csv", i), Plan: []byte(`{}`),
+				Input: fmt.Appendf(nil, "vendor_name\nVendor %d\n", i), State: []byte(`{"n":0}`), Updated: at, Lists: "old"})
+		}
+		if err := l.KeepMany(ctx, ks); err != nil {
+			t.Fatal(err)
+		}
+		var seen []string
+		for _, r := range [][2]string{{"", "0800"}, {"0800", "2000"}, {"2000", ""}} {
+			err := l.InventoryRange(ctx, r[0], r[1], false, func(page []store.Kept) error {
+				var upd []string
+				for _, k := range page {
+					if k.Input != nil || (r[1] != "" && k.Subject >= r[1]) || k.Subject < r[0] || k.Lists != "old" {
+						t.Fatalf("range %v: subject %s with input %q, lists %q", r, k.Subject, k.Input, k.Lists)
+					}
+					seen = append(seen, k.Subject)
+					upd = append(upd, k.Subject)
+				}
+				return l.SetLists(ctx, upd, "new")
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		if len(seen) != len(ks) {
+			t.Fatalf("walked %d subjects, want %d", len(seen), len(ks))
+		}
+		for i := range seen {
+			if seen[i] != ks[i].Subject {
+				t.Fatalf("subject %d: %s, want %s (key order)", i, seen[i], ks[i].Subject)
+			}
+		}
+		n := 0
+		if err := l.Inventory(ctx, func(k store.Kept) error {
+			if k.Lists != "new" || string(k.State) != `{"n":0}` || !bytes.Equal(k.Input, ks[n].Input) {
+				t.Errorf("%s: state %s input %q", k.Subject, k.State, k.Input)
+			}
+			n++
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if in, err := l.KeptInput(ctx, ks[7].Subject); err != nil || !bytes.Equal(in, ks[7].Input) {
+			t.Errorf("KeptInput: %q %v", in, err)
+		}
+		if _, err := l.KeptInput(ctx, "nope"); !errors.Is(err, store.ErrNotKept) {
+			t.Errorf("KeptInput of no subject: %v", err)
+		}
+	})
+}

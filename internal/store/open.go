@@ -17,7 +17,8 @@ import (
 	"sync/atomic"
 	"time"
 
-	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/lock"
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
@@ -84,6 +85,7 @@ const (
 // (and an SQLite file on one machine).
 type Log struct {
 	db      *sql.DB
+	pool    *pgxpool.Pool // PostgreSQL: the pool db draws from, river's too
 	dialect dialect
 	where   string // the database, for messages (no password)
 	opts    Options
@@ -124,9 +126,17 @@ func Open(ctx context.Context, opts Options) (*Log, error) {
 			return nil, err
 		}
 		l.dialect, l.where = dialectPostgres, redact(opts.Database)
-		if l.db, err = sql.Open("pgx", opts.Database); err != nil {
+		// One pool for the log (database/sql over it) and the job queue
+		// (river's pgx driver, which also holds a connection to listen).
+		cfg, err := pgxpool.ParseConfig(opts.Database)
+		if err != nil {
 			return nil, fmt.Errorf("open database %s: %w", l.where, err)
 		}
+		cfg.MaxConns = 24
+		if l.pool, err = pgxpool.NewWithConfig(ctx, cfg); err != nil {
+			return nil, fmt.Errorf("open database %s: %w", l.where, err)
+		}
+		l.db = stdlib.OpenDBFromPool(l.pool)
 		l.db.SetMaxOpenConns(16)
 	case opts.DataDir != "":
 		if err := os.MkdirAll(opts.DataDir, 0o700); err != nil {
@@ -152,7 +162,7 @@ func Open(ctx context.Context, opts Options) (*Log, error) {
 		return nil, errors.New("open decision log: no data directory and no database URL")
 	}
 	if err := l.migrate(ctx); err != nil {
-		_ = l.db.Close()
+		_ = l.closeDB()
 		return nil, err
 	}
 	go l.appender()
@@ -177,8 +187,9 @@ func redact(s string) string {
 	return u.Redacted()
 }
 
-// migrate runs the embedded migrations; on PostgreSQL under a session
-// lock, so that replicas starting together apply each once.
+// migrate runs the embedded migrations, then river's (the job queue's
+// tables); on PostgreSQL under locks, so that replicas starting together
+// apply each once.
 func (l *Log) migrate(ctx context.Context) error {
 	sub, err := fs.Sub(migrations, "migrations")
 	if err != nil {
@@ -201,7 +212,7 @@ func (l *Log) migrate(ctx context.Context) error {
 	if _, err := p.Up(ctx); err != nil {
 		return fmt.Errorf("migrate %s: %w", l.where, err)
 	}
-	return nil
+	return l.migrateQueue(ctx)
 }
 
 // Where names the database (a PostgreSQL URL without its password, or
@@ -235,7 +246,16 @@ func (l *Log) Close(ctx context.Context) error {
 			err = cerr
 		}
 	}
-	return errors.Join(err, l.closeStmts(), l.db.Close())
+	return errors.Join(err, l.closeStmts(), l.closeDB())
+}
+
+// closeDB closes the database handle and, on PostgreSQL, its pool.
+func (l *Log) closeDB() error {
+	err := l.db.Close()
+	if l.pool != nil {
+		l.pool.Close()
+	}
+	return err
 }
 
 // q rewrites a query written with ? placeholders for the dialect.
