@@ -1,0 +1,485 @@
+package screen
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/bangate/bangate/internal/textnorm"
+)
+
+// Script phonetic keys. A foreign name written in a script that lacks the
+// distinctions of Latin letters comes back from transliteration spelt
+// otherwise than the lists write it: kana adds vowels after consonants and
+// has one letter for r and l ("ウラジーミル" → "urajimiru" for Vladimir),
+// Hangul adds "eu" and writes f as p and v as b ("카디로프" → "kadilopeu"
+// for Kadyrov), the abjads do not write short vowels and have no p or v
+// ("قديروف" → "qdiruf"), Thai neutralises final consonants, Greek has no
+// b, d, g, j or sh of its own. Each script family has a key that keeps
+// what its renderings keep and merges what they merge; a query written
+// in that script is compared with the listed names by it.
+//
+// Such a key is coarse: many names share one ("km" is every Kim). It
+// therefore never pairs a word on its own; phoneticMatches requires the
+// whole name to agree (every query word and every listed word that a
+// query may not leave out), a rare word among them, and it is a possible
+// match at most unless the spellings agree exactly.
+
+// phonFamily is a group of scripts whose renderings of foreign names lose
+// the same distinctions.
+type phonFamily uint8
+
+const (
+	phonNone phonFamily = iota
+	phonKana
+	phonHangul
+	phonAbjad
+	phonThai
+	phonGreek
+	phonFamilies
+)
+
+// phonNames name the families in the method of a match ("phonetic
+// (kana)") and the explanation.
+var phonNames = [phonFamilies]string{"", "kana", "Hangul", "abjad", "Thai", "Greek"}
+
+// phonRules say in words what each family's key merges, for the
+// explanation.
+var phonRules = [phonFamilies]string{
+	"",
+	"vowels left out (kana adds u and o after consonants), r=l, b=v=f, chi=ti, tsu=tu, shi=si, d=j=z",
+	"vowels left out (Hangul adds eu after consonants), r=l, p=f=b=v, j=z=zh, ch=ts",
+	"vowels, w and y left out (the abjads do not write short vowels), p=b=f=v, k=q=g, h=kh, s=sh, d=z, ch=tsh",
+	"vowels left out, k=kh=g, ch=j, t=th=d, p=ph=b, f=v=w, r=l, final consonants neutralised",
+	"vowels left out, b=v (μπ), t=d (ντ), k=g (γκ), s=sh, z=zh, tz=j, ch=kh",
+}
+
+// phonFamilyOf returns the family of the first scheme of a query that
+// has one.
+func phonFamilyOf(schemes []textnorm.Scheme) phonFamily {
+	for _, s := range schemes {
+		switch s {
+		case textnorm.Hepburn:
+			return phonKana
+		case textnorm.RevisedRomanization:
+			return phonHangul
+		case textnorm.ArabicScript, textnorm.Hebrew:
+			return phonAbjad
+		case textnorm.Thai:
+			return phonThai
+		case textnorm.GreekELOT:
+			return phonGreek
+		}
+	}
+	return phonNone
+}
+
+// maxPhonVariants is the most keys a query word is read as.
+const maxPhonVariants = 8
+
+// phonKeys appends to dst the keys of w, a folded word, in family f, each
+// followed by a 0 byte; a listed word (query false) has one, a query word
+// up to maxPhonVariants where its transliteration is ambiguous (an abjad's
+// waw and final he, a Greek γ before a front vowel). A word with bytes
+// other than a–z has none.
+func phonKeys(dst []byte, f phonFamily, w []byte, query bool) []byte {
+	for _, c := range w {
+		if c < 'a' || c > 'z' {
+			return dst
+		}
+	}
+	// Each variant is a choice at each ambiguous place; choices is a
+	// bit mask over them, explored for every value below 1<<n.
+	n := phonAmbiguities(f, w, query)
+	start := len(dst)
+	for choice := 0; choice < 1<<n && choice < maxPhonVariants; choice++ {
+		k0 := len(dst)
+		dst = appendPhonKey(dst, f, w, query, choice)
+		dst = append(dst, 0)
+		// A variant equal to one before it is dropped.
+		if k := dst[k0:]; hasPhonKey(dst[start:k0], k[:len(k)-1]) {
+			dst = dst[:k0]
+		}
+	}
+	return dst
+}
+
+// hasPhonKey reports whether keys, 0-terminated, hold k.
+func hasPhonKey(keys, k []byte) bool {
+	for len(keys) > 0 {
+		i := 0
+		for keys[i] != 0 {
+			i++
+		}
+		if string(keys[:i]) == string(k) {
+			return true
+		}
+		keys = keys[i+1:]
+	}
+	return false
+}
+
+// phonAmbiguities returns the number of places in a query word whose
+// reading the key leaves open.
+func phonAmbiguities(f phonFamily, w []byte, query bool) int {
+	if !query {
+		return 0
+	}
+	n := 0
+	if phonFinalHe(f, w) {
+		n++
+	}
+	for i := 0; i < len(w); i++ {
+		if phonAmbiguous(f, w, i) {
+			n++
+		}
+	}
+	return n
+}
+
+// phonFinalHe reports whether a query word of family f ends in an h that
+// may be no consonant: Hebrew and Persian write a final a or e with he
+// ("דריפסקה" is Deripaska, "drifskh").
+func phonFinalHe(f phonFamily, w []byte) bool {
+	return f == phonAbjad && len(w) > 2 && w[len(w)-1] == 'h'
+}
+
+// phonAmbiguous reports whether the letter at w[i] of a query word of
+// family f has two readings: an abjad's w or v (a consonant, or the
+// vowel u or o) and an h between a letter and a vowel (Persian writes an
+// e with he, "خامنه‌ای" is Khamenei); Greek γ at the start before e or i
+// (y, or the j of a foreign name).
+func phonAmbiguous(f phonFamily, w []byte, i int) bool {
+	c := w[i]
+	switch f {
+	case phonAbjad:
+		switch c {
+		case 'w', 'v':
+			return true
+		case 'h':
+			if i == 0 || i == len(w)-1 || strings.IndexByte("kscztdg", w[i-1]) >= 0 {
+				return false // initial or final h, or the second letter of kh, sh, ch, zh, th, dh, gh
+			}
+			return isVowel(w[i+1]) || w[i+1] == 'y'
+		}
+	case phonGreek:
+		return i == 0 && c == 'g' && len(w) > 2 && (w[1] == 'i' || w[1] == 'e')
+	}
+	return false
+}
+
+// appendPhonKey appends the key of w in family f; choice picks, bit by
+// bit, the reading of each ambiguous place of a query word (bit set: the
+// consonant, or the letter kept).
+func appendPhonKey(dst []byte, f phonFamily, w []byte, query bool, choice int) []byte {
+	start := len(dst)
+	last := byte(0)
+	add := func(c byte) {
+		if c != last {
+			dst = append(dst, c)
+		}
+		last = c
+	}
+	vowel := func() { last = 0 }
+	amb := 0
+	pick := func() bool {
+		b := choice&(1<<amb) != 0
+		amb++
+		return b
+	}
+	if query && phonFinalHe(f, w) && !pick() {
+		w = w[:len(w)-1]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		var next byte
+		if i+1 < len(w) {
+			next = w[i+1]
+		}
+		two := func(s string) bool { return c == s[0] && next == s[1] }
+		if query && phonAmbiguous(f, w, i) {
+			keep := pick()
+			switch {
+			case f == phonGreek:
+				if keep {
+					add('j')
+				}
+				if w[i+1] == 'i' && isVowel(w[i+2]) {
+					i++ // γι before a vowel is y
+				}
+				vowel()
+			case !keep:
+				vowel()
+			case c == 'h':
+				add('h')
+			default:
+				add('b')
+			}
+			continue
+		}
+		switch {
+		case isVowel(c) || c == 'y':
+			vowel()
+			continue
+		case c == 'w' && f != phonKana && f != phonThai:
+			vowel() // a glide: the abjads and Greek write it as a vowel
+			continue
+		case c == 's' && hasPrefix(w[i:], "shch"):
+			add('s')
+			i += 3
+			continue
+		case c == 's' && hasPrefix(w[i:], "sch"):
+			add('s')
+			i += 2
+			continue
+		case c == 'n' && next == 'g':
+			add('n')
+			if f == phonAbjad || f == phonGreek {
+				add('k') // the abjads and Greek write the g
+			}
+			i++
+			continue
+		case c == 'x':
+			add('k')
+			add('s')
+			continue
+		case two("ph"):
+			add(phonLabial(f, 'f'))
+			i++
+			continue
+		case two("sh"):
+			add('s')
+			i++
+			continue
+		case two("zh"):
+			if f == phonGreek {
+				add('z') // ζ
+			} else {
+				add(phonPalatal(f))
+			}
+			i++
+			continue
+		case two("kh"):
+			if f == phonThai {
+				add('k')
+			} else {
+				add('h')
+			}
+			i++
+			continue
+		case two("gh"):
+			add(phonVelar(f, 'g'))
+			i++
+			continue
+		case two("th"):
+			add('t')
+			i++
+			continue
+		case two("dh"):
+			if f == phonAbjad {
+				add('d')
+			} else {
+				add('t')
+			}
+			i++
+			continue
+		case two("ch"):
+			switch {
+			case f == phonGreek && query:
+				add('h') // χ
+			case f == phonAbjad:
+				add('t')
+				add('s')
+			case f == phonKana:
+				add('t')
+			default:
+				add('c')
+			}
+			i++
+			continue
+		case two("ts"), two("tz"):
+			switch {
+			case f == phonGreek && query && next == 'z':
+				add('j') // τζ
+			case f == phonAbjad:
+				add('t')
+				add('s')
+			case f == phonKana:
+				add('t')
+			default:
+				add('c')
+			}
+			i++
+			continue
+		case f == phonGreek && query && (two("mp") || two("nt") || two("gk") || two("gg")):
+			// μπ, ντ, γκ are b, d, g at the start of a word and mb, nd,
+			// g or ng inside it; γγ is ng.
+			switch {
+			case c == 'm':
+				if i > 0 {
+					add('m')
+				}
+				add('b')
+			case c == 'n':
+				if i > 0 {
+					add('n')
+				}
+				add('t')
+			case next == 'g':
+				add('n')
+				add('k')
+			default:
+				add('k')
+			}
+			i++
+			continue
+		case c == 'c':
+			if next == 'e' || next == 'i' {
+				add('s')
+			} else {
+				add('k')
+			}
+			if next == 'k' {
+				i++
+			}
+			continue
+		case c == 'd' && (next == 'j' || next == 'z'):
+			add(phonPalatal(f))
+			i++
+			if i+1 < len(w) && w[i+1] == 'h' {
+				i++
+			}
+			continue
+		}
+		switch c {
+		case 'b', 'p', 'f', 'v', 'w':
+			if f == phonKana && (c == 'v' || c == 'w') && i == 0 && i+1 < len(w) && !isVowel(w[i+1]) {
+				vowel() // "Vladimir" is ウラジーミル, "urajimiru"
+				continue
+			}
+			add(phonLabial(f, c))
+		case 'k', 'g', 'q':
+			add(phonVelar(f, c))
+		case 't':
+			add('t')
+		case 'd':
+			switch f {
+			case phonKana:
+				add('j')
+			case phonAbjad:
+				add('d')
+			default:
+				add('t')
+			}
+		case 'j', 'z':
+			switch {
+			case f == phonGreek && c == 'z':
+				add('z')
+			case f == phonAbjad && c == 'z':
+				add('d') // ض, ذ, ظ and ز are all z in Persian, ض is ḍ in Arabic
+			default:
+				add(phonPalatal(f))
+			}
+		case 's':
+			add('s')
+		case 'l', 'r':
+			if f == phonAbjad || f == phonGreek {
+				add(c)
+			} else {
+				add('r')
+			}
+		case 'h':
+			if f == phonKana && !query && next != 0 && !isVowel(next) && next != 'y' {
+				add('b') // h before a consonant is "fu": Ahmad is アフマド
+			} else if f == phonGreek && !query {
+				vowel() // Greek writes no h ("Hamas" is Χαμάς)
+			} else {
+				add('h')
+			}
+		case 'm':
+			if f == phonKana && (next == 'b' || next == 'p') {
+				add('n')
+			} else {
+				add('m')
+			}
+		default:
+			add(c) // n
+		}
+	}
+	if f == phonThai && len(dst) > start && !isVowel(w[len(w)-1]) && w[len(w)-1] != 'y' {
+		// Thai neutralises a final consonant.
+		switch k := &dst[len(dst)-1]; *k {
+		case 'c', 's', 'j':
+			*k = 't'
+		case 'f':
+			*k = 'b'
+		case 'r':
+			*k = 'n'
+		}
+	}
+	return dst
+}
+
+// phonLabial is the class of b, p, f, v and w in family f.
+func phonLabial(f phonFamily, c byte) byte {
+	switch f {
+	case phonKana:
+		if c == 'p' {
+			return 'p'
+		}
+	case phonThai:
+		if c == 'f' || c == 'v' || c == 'w' {
+			return 'f'
+		}
+	case phonGreek:
+		if c == 'f' || c == 'p' {
+			return c
+		}
+	}
+	return 'b'
+}
+
+// phonVelar is the class of k, g and q in family f: kana keeps the
+// voicing, the others do not.
+func phonVelar(f phonFamily, c byte) byte {
+	if f == phonKana && c == 'g' {
+		return 'g'
+	}
+	return 'k'
+}
+
+// phonPalatal is the class of j, z, zh and dj in family f.
+func phonPalatal(f phonFamily) byte {
+	if f == phonThai {
+		return 'c'
+	}
+	return 'j'
+}
+
+// phonIndex is the key index of one family: the key of every text of the
+// vocabulary, and the key ids of the texts of each key.
+type phonIndex struct {
+	byText []string
+	hasKey []bool // whether the text has a key (byText may be "": a name of vowels)
+	toks   map[string][]int32
+}
+
+// buildPhonIndex computes the keys of the vocabulary in family f.
+func (ix *Index) buildPhonIndex(f phonFamily) *phonIndex {
+	d := &ix.dict
+	p := &phonIndex{byText: make([]string, len(d.texts)), hasKey: make([]bool, len(d.texts)),
+		toks: make(map[string][]int32, len(d.texts)/2)}
+	var buf []byte
+	for id, t := range d.texts {
+		buf = phonKeys(buf[:0], f, []byte(t), false)
+		if len(buf) == 0 {
+			continue
+		}
+		k := string(buf[:len(buf)-1])
+		p.byText[id], p.hasKey[id] = k, true
+		tok := d.textKey[id]
+		if ts := p.toks[k]; !slices.Contains(ts, tok) {
+			p.toks[k] = append(ts, tok)
+		}
+	}
+	return p
+}
