@@ -8,7 +8,8 @@ import (
 )
 
 // TestPhoneticScripts: a listed person's name as the press writes it in
-// kana, Hangul, an abjad or Greek is found by the script's phonetic key,
+// kana, Hangul, an abjad or Greek, or a Korean name in another
+// romanisation, is found by the script's phonetic key,
 // as a possible match (review) whose method names the script; a name of
 // the same script whose words agree only in part is not.
 func TestPhoneticScripts(t *testing.T) {
@@ -24,6 +25,9 @@ func TestPhoneticScripts(t *testing.T) {
 		{"رمضان قديروف", "KADYROV, Ramzan Akhmatovich", "phonetic (abjad)"},
 		{"אולג דריפסקה", "DERIPASKA, Oleg Vladimirovich", "phonetic (abjad)"},
 		{"Γεβγκένι Πριγκόζιν", "PRIGOZHIN, Yevgeniy Viktorovich", "phonetic (Greek)"},
+		{"Kim Chong-un", "KIM, Jong Un", "phonetic (Korean romanisation)"},
+		{"Gim Jeongeun", "KIM, Jong Un", "phonetic (Korean romanisation)"},
+		{"Choi Ryong-hae", "CHOE, Ryong Hae", "phonetic (Korean romanisation)"},
 	} {
 		ms := ix.Name(screen.Query{Name: tt.name, Kind: screen.KindPerson})
 		var got *screen.Match
@@ -45,7 +49,7 @@ func TestPhoneticScripts(t *testing.T) {
 		}
 	}
 	// The whole name must agree: a namesake of one word is no match.
-	for _, name := range []string{"세르게이 라흐마니노프", "김정남", "ウラジーミル・ソローキン", "محمد نصر"} {
+	for _, name := range []string{"세르게이 라흐마니노프", "김정남", "ウラジーミル・ソローキン", "محمد نصر", "Kim Jong-kook", "Kim Yeon-koung"} {
 		for _, m := range ix.Name(screen.Query{Name: name, Kind: screen.KindPerson}) {
 			if strings.HasPrefix(m.Method, "phonetic") {
 				t.Errorf("%q: %s %q by %s at %.3f, want no phonetic match", name, m.EntryID, m.MatchedName, m.Method, m.Score)

@@ -68,11 +68,18 @@ type phonUnit struct {
 // "phonetic (<family>)" and is a possible match at most unless every pair
 // is spelt alike.
 func (ix *Index) phoneticMatches(sc *scratch, q Query, out []Match) ([]Match, error) {
-	f := phonFamilyOf(sc.nb.schemes)
-	if f == phonNone || len(ix.recs) == 0 {
+	if len(ix.recs) == 0 {
 		return out, nil
 	}
+	f := phonFamilyOf(sc.nb.schemes)
 	nb := &sc.rnb
+	switch {
+	case f != phonNone:
+	case len(sc.nb.schemes) == 0 && q.Kind != KindOrganization && koreanLooking(&sc.nb):
+		f = phonKorean
+	default:
+		return out, nil
+	}
 	nb.initials = q.Kind == KindPerson
 	nb.normalize(q.Name)
 	if len(nb.words) == 0 || len(nb.words) > maxPhonWords {
@@ -99,6 +106,9 @@ func (ix *Index) phoneticMatches(sc *scratch, q Query, out []Match) ([]Match, er
 		rec := &ix.recs[ri]
 		words := ix.words[rec.w0:rec.w1]
 		if len(words) > maxPhonWords {
+			continue
+		}
+		if f == phonKorean && !ix.koreanRec(words) {
 			continue
 		}
 		st.words, st.units, st.best, st.score, st.used = words, st.units[:0], st.best[:0], 0, 0
@@ -186,6 +196,25 @@ func (ix *Index) phonCandidates(sc *scratch, st *phonState, kind string) []int32
 		}
 	}
 	return sc.cands
+}
+
+// koreanRec reports whether a listed name reads as a Korean person's:
+// a family name that is a Korean surname, every word Korean syllables.
+func (ix *Index) koreanRec(words []RecWord) bool {
+	surname := false
+	for _, w := range words {
+		t := ix.dict.texts[w.text]
+		if !koreanSyllables.MatchString(t) {
+			return false
+		}
+		if w.flags&rwSurname != 0 {
+			if _, ok := koreanSurnames[t]; !ok {
+				return false
+			}
+			surname = true
+		}
+	}
+	return surname
 }
 
 // isArticle reports whether w is the article of Arabic names ("al",
@@ -394,14 +423,17 @@ func (st *phonState) explain(f phonFamily, query, name, on string, nb *normBuf, 
 			b.WriteString(" left out (one of several family names)")
 		}
 	}
-	fmt.Fprintf(&b, "; query transliterated (%s); query read as %q", joinSchemes(nb.schemes), nb.String())
+	if len(nb.schemes) > 0 {
+		fmt.Fprintf(&b, "; query transliterated (%s)", joinSchemes(nb.schemes))
+	}
+	fmt.Fprintf(&b, "; query read as %q", nb.String())
 	fmt.Fprintf(&b, "; phonetic (%s): %s; the whole name agrees", phonNames[f], phonRules[f])
 	b.WriteString("; words weighted by rarity in the list; score " + strconv.FormatFloat(score, 'f', 3, 64))
 	if weak {
 		b.WriteString("; weak alias (the list marks it low quality): review at most")
 	}
 	if !st.exact {
-		b.WriteString("; a phonetic likeness after transliteration: review at most")
+		b.WriteString("; a phonetic likeness: review at most")
 	}
 	return b.String()
 }

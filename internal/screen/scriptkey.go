@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -35,12 +36,16 @@ const (
 	phonAbjad
 	phonThai
 	phonGreek
+	// phonKorean is a Korean name in Latin letters, in McCune–Reischauer
+	// or Revised Romanization ("Kim Jeong-eun", "Kim Chong-un" for KIM,
+	// Jong Un): no script of its own, see koreanKey.
+	phonKorean
 	phonFamilies
 )
 
 // phonNames name the families in the method of a match ("phonetic
 // (kana)") and the explanation.
-var phonNames = [phonFamilies]string{"", "kana", "Hangul", "abjad", "Thai", "Greek"}
+var phonNames = [phonFamilies]string{"", "kana", "Hangul", "abjad", "Thai", "Greek", "Korean romanisation"}
 
 // phonRules say in words what each family's key merges, for the
 // explanation.
@@ -51,6 +56,7 @@ var phonRules = [phonFamilies]string{
 	"vowels, w and y left out (the abjads do not write short vowels), p=b=f=v, k=q=g, h=kh, s=sh, d=z, ch=tsh",
 	"vowels left out, k=kh=g, ch=j, t=th=d, p=ph=b, f=v=w, r=l, final consonants neutralised",
 	"vowels left out, b=v (μπ), t=d (ντ), k=g (γκ), s=sh, z=zh, tz=j, ch=kh",
+	"McCune–Reischauer and Revised Romanization read alike: eo=o, eu=u, oi=oe, ch=j, g=k, d=t, b=p, r=l, syllables hyphenated, spaced or run together",
 }
 
 // phonFamilyOf returns the family of the first scheme of a query that
@@ -86,6 +92,9 @@ func phonKeys(dst []byte, f phonFamily, w []byte, query bool) []byte {
 		if c < 'a' || c > 'z' {
 			return dst
 		}
+	}
+	if f == phonKorean {
+		return append(appendKoreanKey(dst, w), 0)
 	}
 	// Each variant is a choice at each ambiguous place; choices is a
 	// bit mask over them, explored for every value below 1<<n.
@@ -482,4 +491,118 @@ func (ix *Index) buildPhonIndex(f phonFamily) *phonIndex {
 		}
 	}
 	return p
+}
+
+// appendKoreanKey appends the key of a Korean name's word in Latin
+// letters: the vowels that McCune–Reischauer writes with a breve and
+// Revised Romanization with two letters written alike (eo=o, eu=u), oi
+// and oe alike, and the consonant pairs one system writes voiced and the
+// other unvoiced (g/k, d/t, b/p, j/ch) and r/l merged; doubled letters
+// once. Vowels are kept: both systems write them.
+func appendKoreanKey(dst, w []byte) []byte {
+	last := byte(0)
+	add := func(c byte) {
+		if c != last {
+			dst = append(dst, c)
+		}
+		last = c
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		var next byte
+		if i+1 < len(w) {
+			next = w[i+1]
+		}
+		switch {
+		case c == 'e' && (next == 'o' || next == 'u'):
+			add(next)
+			i++
+		case c == 'o' && next == 'i':
+			add('o')
+			add('e')
+			i++
+		case c == 'c' && next == 'h', c == 'j':
+			add('j')
+			if c == 'c' {
+				i++
+			}
+		case c == 's' && next == 'h':
+			add('s')
+			i++
+		case c == 'g' || c == 'k' || c == 'q':
+			add('k')
+		case c == 'd' || c == 't':
+			add('t')
+		case c == 'b' || c == 'p':
+			add('p')
+		case c == 'l' || c == 'r':
+			add('r')
+		default:
+			add(c)
+		}
+	}
+	return dst
+}
+
+// koreanSyllables matches a word of Korean syllables in Latin letters,
+// McCune–Reischauer (without diacritics) or Revised Romanization.
+var koreanSyllables = regexp.MustCompile(`^((kk|tt|pp|ss|jj|ch|sh|[kgndtrlmbpsjh])?(yae|yeo|wae|weo|ae|ya|eo|ye|yo|wa|oe|wi|yu|eu|ui|wo|we|oi|a|e|i|o|u)(ng|[kgntdlrmpb])?)+$`)
+
+// koreanSurnames are the commonest Korean surnames in the spellings of
+// both romanisations and of common usage.
+var koreanSurnames = map[string]struct{}{
+	"kim": {}, "gim": {}, "lee": {}, "yi": {}, "ri": {}, "rhee": {}, "park": {}, "pak": {}, "bak": {},
+	"choi": {}, "choe": {}, "jeong": {}, "chong": {}, "jong": {}, "jung": {}, "kang": {}, "gang": {},
+	"cho": {}, "jo": {}, "yoon": {}, "yun": {}, "jang": {}, "chang": {}, "lim": {}, "rim": {}, "im": {},
+	"han": {}, "oh": {}, "seo": {}, "so": {}, "shin": {}, "sin": {}, "kwon": {}, "gwon": {}, "hwang": {},
+	"ahn": {}, "an": {}, "song": {}, "ryu": {}, "yu": {}, "hong": {}, "jeon": {}, "chon": {}, "jon": {},
+	"ko": {}, "go": {}, "moon": {}, "mun": {}, "yang": {}, "ryang": {}, "son": {}, "bae": {}, "pae": {},
+	"baek": {}, "paek": {}, "heo": {}, "ho": {}, "nam": {}, "sim": {}, "noh": {}, "ro": {}, "no": {},
+	"ha": {}, "kwak": {}, "sung": {}, "cha": {}, "ju": {}, "chu": {}, "woo": {}, "u": {},
+	"ku": {}, "koo": {}, "min": {}, "ryo": {}, "yo": {}, "hyon": {}, "hyun": {}, "hyeon": {}, "tak": {},
+	"o": {}, "pyon": {}, "byun": {}, "byeon": {}, "chae": {}, "chi": {}, "ji": {}, "om": {}, "eom": {},
+}
+
+// koreanLooking reports whether a Latin name reads as a Korean person's
+// name: a Korean surname of one syllable first or last, and a given name
+// of two syllables (as most are), as one word, hyphenated or spaced,
+// every word Korean syllables. Shorter names meet too many others.
+func koreanLooking(nb *normBuf) bool {
+	n := len(nb.words)
+	if n < 2 || n > 3 {
+		return false
+	}
+	at := -1
+	for _, i := range []int{0, n - 1} {
+		if _, ok := koreanSurnames[string(nb.word(i))]; ok {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	given := 0
+	for i := range nb.words {
+		w := nb.word(i)
+		if !koreanSyllables.Match(w) {
+			return false
+		}
+		if i != at {
+			given += vowelGroups(w)
+		}
+	}
+	return given == 2
+}
+
+// vowelGroups counts the runs of vowels of w, a Korean word's syllables
+// (w and y before a vowel belong to it).
+func vowelGroups(w []byte) int {
+	n := 0
+	for i, c := range w {
+		if isVowel(c) && (i == 0 || !isVowel(w[i-1])) {
+			n++
+		}
+	}
+	return n
 }

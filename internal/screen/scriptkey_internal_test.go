@@ -45,6 +45,13 @@ func TestPhonKeys(t *testing.T) {
 		{phonGreek, "giongk", "jong", true},
 		{phonGreek, "mpaiten", "biden", true},
 		{phonGreek, "loukasenko", "lukashin", false},
+		// Korean names in McCune–Reischauer and Revised Romanization.
+		{phonKorean, "jeongeun", "jongun", true},
+		{phonKorean, "chong", "jong", true},
+		{phonKorean, "gim", "kim", true},
+		{phonKorean, "choi", "choe", true},
+		{phonKorean, "yeo", "yo", true},
+		{phonKorean, "kook", "un", false},
 	} {
 		q := phonKeys(nil, tt.f, []byte(tt.query), true)
 		l := phonKeys(nil, tt.f, []byte(tt.listed), false)
@@ -69,5 +76,29 @@ func TestPhonKeysNoLetters(t *testing.T) {
 	eachPhonKey(k, func([]byte) { n++ })
 	if n == 0 || n > maxPhonVariants {
 		t.Errorf("wawawawawawah: %d keys, want 1 to %d", n, maxPhonVariants)
+	}
+}
+
+// TestKoreanLooking: a Latin name is read as Korean when a Korean surname
+// leads or ends it and the given name has two syllables.
+func TestKoreanLooking(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name string
+		want bool
+	}{
+		{"Kim Jeong-eun", true},
+		{"Gim Jeongeun", true},
+		{"Ryonghae Choe", true},
+		{"Choi Ryong-hae", true},
+		{"Kim Il", false},         // one syllable
+		{"Andrew Kim", false},     // not Korean syllables
+		{"Jong Un Kim Sr", false}, // four words
+	} {
+		var nb normBuf
+		nb.normalize(tt.name)
+		if got := koreanLooking(&nb); got != tt.want {
+			t.Errorf("%q: %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }
