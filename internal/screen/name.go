@@ -552,9 +552,10 @@ func (ix *Index) resegment(nb *normBuf) {
 		if split || len(text) < 2*minPart {
 			continue
 		}
-		// A word one letter away from a listed one is more likely that
-		// word misspelt than two words run together (asked only of a
-		// word that splits: the splits are found by cheap lookups).
+		// A word one letter away from a listed one, or spelt by
+		// another language's conventions, is more likely that word
+		// than two words run together (asked only of a word that
+		// splits: the splits are found by cheap lookups).
 		// A transliterated word is split only when its consonant
 		// skeleton is no listed word's ("람잔" is Ramzan, not "lam jan").
 		var cuts [maxGlued]int
@@ -604,14 +605,24 @@ func (ix *Index) resegment(nb *normBuf) {
 }
 
 // hasNear reports whether a listed name holds a word, or a key, within
-// one edit of text.
+// one edit of text or of its phonetic key, or a word text spells in
+// another language's orthography ("loukachenko", French for
+// Lukashenko, is not "louka che nko").
 func (ix *Index) hasNear(text []byte) bool {
 	d := &ix.dict
 	var buf [16]int32
 	if len(d.textDel.appendNear(buf[:0], d.texts, text)) > 0 {
 		return true
 	}
-	return len(d.keyDel.appendNear(buf[:0], d.keys, text)) > 0
+	if len(d.keyDel.appendNear(buf[:0], d.keys, text)) > 0 {
+		return true
+	}
+	var kb [64]byte
+	if k := appendKey(kb[:0], text); string(k) != string(text) && len(d.keyDel.appendNear(buf[:0], d.keys, k)) > 0 {
+		return true
+	}
+	_, _, ok := ix.respell(text, nil)
+	return ok
 }
 
 // maxGlued is the most words a glued word is split into.
