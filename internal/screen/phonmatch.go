@@ -73,15 +73,23 @@ func (ix *Index) phoneticMatches(sc *scratch, q Query, out []Match) ([]Match, er
 	}
 	f := phonFamilyOf(sc.nb.schemes)
 	nb := &sc.rnb
-	switch {
-	case f != phonNone:
-	case len(sc.nb.schemes) == 0 && q.Kind != KindOrganization && koreanLooking(&sc.nb):
-		f = phonKorean
-	default:
-		return out, nil
-	}
 	nb.initials = q.Kind == KindPerson
-	nb.normalize(q.Name)
+	if f == phonNone {
+		if len(sc.nb.schemes) > 0 || q.Kind == KindOrganization {
+			return out, nil
+		}
+		nb.normalize(q.Name)
+		korean, glued := koreanLooking(nb)
+		if !korean {
+			return out, nil
+		}
+		f = phonKorean
+		if glued > 0 {
+			nb.splitWord(0, int32(glued)) // "kimjongun" → "kim jongun"
+		}
+	} else {
+		nb.normalize(q.Name)
+	}
 	if len(nb.words) == 0 || len(nb.words) > maxPhonWords {
 		return out, nil
 	}
@@ -271,7 +279,7 @@ func (st *phonState) search(qi int) {
 				}
 				mask := uint32(1<<(r0+rn)-1) &^ uint32(1<<r0-1)
 				st.used |= mask
-				st.units = append(st.units, phonUnit{q0: int8(qi), q1: int8(qi + qn), r0: int8(r0), r1: int8(r0 + rn), exact: st.spelt(qi, qn, r0, rn)})
+				st.units = append(st.units, phonUnit{q0: int8(qi), q1: int8(qi + qn), r0: int8(r0), r1: int8(r0 + rn), exact: qn == 1 && rn == 1 && st.spelt(qi, qn, r0, rn)})
 				st.search(qi + qn)
 				st.units = st.units[:len(st.units)-1]
 				st.used &^= mask
@@ -308,7 +316,9 @@ func (st *phonState) agrees(qi, qn int, k []byte) bool {
 }
 
 // spelt reports whether the query words and the name words of a pair are
-// spelt alike, run together.
+// spelt alike, run together. A pair counts as spelt alike (exact) only
+// word for word: words run together can be cut more than one way ("kim
+// jongun", "kim jon gun").
 func (st *phonState) spelt(qi, qn, r0, rn int) bool {
 	var a, b []byte
 	for i := qi; i < qi+qn; i++ {

@@ -566,11 +566,22 @@ var koreanSurnames = map[string]struct{}{
 // koreanLooking reports whether a Latin name reads as a Korean person's
 // name: a Korean surname of one syllable first or last, and a given name
 // of two syllables (as most are), as one word, hyphenated or spaced,
-// every word Korean syllables. Shorter names meet too many others.
-func koreanLooking(nb *normBuf) bool {
+// every word Korean syllables. Shorter names meet too many others. A
+// name of one word may be the surname and the given name run together
+// ("Kimjongun"); glued is then the length of the surname, else 0.
+func koreanLooking(nb *normBuf) (ok bool, glued int) {
 	n := len(nb.words)
-	if n < 2 || n > 3 {
-		return false
+	if n == 1 {
+		w := nb.word(0)
+		for k := min(len(w)-2, 5); k >= 1; k-- {
+			if _, ok := koreanSurnames[string(w[:k])]; ok && koreanSyllables.Match(w[k:]) && vowelGroups(w[k:]) == 2 && koreanSyllables.Match(w[:k]) {
+				return true, k
+			}
+		}
+		return false, 0
+	}
+	if n > 3 {
+		return false, 0
 	}
 	at := -1
 	for _, i := range []int{0, n - 1} {
@@ -580,19 +591,19 @@ func koreanLooking(nb *normBuf) bool {
 		}
 	}
 	if at < 0 {
-		return false
+		return false, 0
 	}
 	given := 0
 	for i := range nb.words {
 		w := nb.word(i)
 		if !koreanSyllables.Match(w) {
-			return false
+			return false, 0
 		}
 		if i != at {
 			given += vowelGroups(w)
 		}
 	}
-	return given == 2
+	return given == 2, 0
 }
 
 // vowelGroups counts the runs of vowels of w, a Korean word's syllables

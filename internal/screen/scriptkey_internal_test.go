@@ -94,10 +94,12 @@ func TestKoreanLooking(t *testing.T) {
 		{"Kim Il", false},         // one syllable
 		{"Andrew Kim", false},     // not Korean syllables
 		{"Jong Un Kim Sr", false}, // four words
+		{"Kimjongun", true},       // run together
+		{"Kimberley", false},
 	} {
 		var nb normBuf
 		nb.normalize(tt.name)
-		if got := koreanLooking(&nb); got != tt.want {
+		if got, _ := koreanLooking(&nb); got != tt.want {
 			t.Errorf("%q: %v, want %v", tt.name, got, tt.want)
 		}
 	}
