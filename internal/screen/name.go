@@ -54,6 +54,9 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 	if out, err = ix.scoredMatches(sc, q, out); err != nil {
 		return nil, err
 	}
+	if out, err = ix.twoEditMatches(sc, q, out); err != nil {
+		return nil, err
+	}
 	if out, err = ix.phoneticMatches(sc, q, out); err != nil {
 		return nil, err
 	}

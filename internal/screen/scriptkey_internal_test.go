@@ -104,3 +104,24 @@ func TestKoreanLooking(t *testing.T) {
 		}
 	}
 }
+
+// TestWithinTwoEdits: optimal string alignment distance at most 2.
+func TestWithinTwoEdits(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"prigozhin", "prigoschin", true},
+		{"prigozhin", "prigoschine", false},
+		{"lukashenko", "lukachenko", true},
+		{"abcdef", "badcef", true}, // two transpositions
+		{"abcdef", "abcdef", true},
+		{"abcdefgh", "abcxyzgh", false},
+		{"abc", "abcdef", false},
+	} {
+		if got := withinTwoEdits(tt.a, []byte(tt.b)); got != tt.want {
+			t.Errorf("withinTwoEdits(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
