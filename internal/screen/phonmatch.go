@@ -72,7 +72,7 @@ func (ix *Index) phoneticMatches(sc *scratch, q Query, out []Match) ([]Match, er
 		return out, nil
 	}
 	f := phonFamilyOf(sc.nb.schemes)
-	nb := &sc.rnb
+	nb := &sc.pnb
 	nb.initials = q.Kind == KindPerson
 	if f == phonNone {
 		if len(sc.nb.schemes) > 0 || q.Kind == KindOrganization {
