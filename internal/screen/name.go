@@ -78,17 +78,28 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 // Korean name (textnorm.KoreanName): syllable by syllable in
 // McCune–Reischauer, as the lists write North Korean names. Its primary
 // reading, Revised Romanization by word, is the one for foreign names
-// written in Hangul.
+// written in Hangul. A query written in Han characters is read so too,
+// each character by its Korean reading (textnorm.HanjaName), beside its
+// pinyin: "金正恩" is Kim Jong Un.
 func (ix *Index) koreanMatches(sc *scratch, q Query, out []Match) ([]Match, error) {
-	if len(ix.recs) == 0 || !slices.Contains(sc.nb.schemes, textnorm.RevisedRomanization) {
+	if len(ix.recs) == 0 {
 		return out, nil
 	}
-	name, ok := textnorm.KoreanName(q.Name)
+	var name string
+	var ok bool
+	schemes := []textnorm.Scheme{textnorm.McCuneReischauer}
+	switch {
+	case slices.Contains(sc.nb.schemes, textnorm.RevisedRomanization):
+		name, ok = textnorm.KoreanName(q.Name)
+	case slices.Contains(sc.nb.schemes, textnorm.Pinyin) && q.Kind != KindOrganization:
+		name, ok = textnorm.HanjaName(q.Name)
+		schemes = []textnorm.Scheme{textnorm.HanjaKorean, textnorm.McCuneReischauer}
+	}
 	if !ok {
 		return out, nil
 	}
 	sc.nb.normalize(name)
-	sc.nb.translit, sc.nb.schemes = true, append(sc.nb.schemes[:0:0], textnorm.McCuneReischauer)
+	sc.nb.translit, sc.nb.schemes = true, schemes
 	ix.resegment(&sc.nb)
 	ix.computeKeys(&sc.nb)
 	return ix.scoredMatches(sc, q, out)

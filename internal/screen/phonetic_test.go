@@ -58,3 +58,19 @@ func TestPhoneticScripts(t *testing.T) {
 		}
 	}
 }
+
+// TestHanjaKorean: a Korean name written in Han characters is read in
+// Korean beside its pinyin, and the explanation names the reading.
+func TestHanjaKorean(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	for _, m := range ix.Name(screen.Query{Name: "金正恩", Kind: screen.KindPerson}) {
+		if m.EntryName == "KIM, Jong Un" {
+			if !strings.Contains(m.Explain, "Hanja read in Korean") {
+				t.Errorf("金正恩: explanation %q", m.Explain)
+			}
+			return
+		}
+	}
+	t.Error("金正恩: KIM, Jong Un not found")
+}

@@ -326,3 +326,25 @@ func TestKoreanName(t *testing.T) {
 		t.Error("KoreanName of a Latin name: ok")
 	}
 }
+
+// TestHanjaName: Han characters read in Korean by Unihan's kHangul, then
+// as a Korean name in McCune–Reischauer; the reading used in personal
+// names is preferred (金 is 김 in a name, 금 otherwise).
+func TestHanjaName(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"金正恩", "kim jong un", true},
+		{"崔龍海", "choe ryong hae", true},
+		{"金與正", "kim yo jong", true},
+		{"Kim", "", false},
+		{"\U0002A6D7", "", false}, // no Korean reading
+	} {
+		got, ok := textnorm.HanjaName(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("HanjaName(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
