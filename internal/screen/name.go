@@ -86,19 +86,22 @@ func (ix *Index) koreanMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 		return out, nil
 	}
 	var name string
-	var ok bool
-	schemes := []textnorm.Scheme{textnorm.McCuneReischauer}
+	var ok, hanja bool
 	switch {
 	case slices.Contains(sc.nb.schemes, textnorm.RevisedRomanization):
 		name, ok = textnorm.KoreanName(q.Name)
 	case slices.Contains(sc.nb.schemes, textnorm.Pinyin) && q.Kind != KindOrganization:
 		name, ok = textnorm.HanjaName(q.Name)
-		schemes = []textnorm.Scheme{textnorm.HanjaKorean, textnorm.McCuneReischauer}
+		hanja = true
 	}
 	if !ok {
 		return out, nil
 	}
 	sc.nb.normalize(name)
+	schemes := []textnorm.Scheme{textnorm.McCuneReischauer}
+	if hanja {
+		schemes = []textnorm.Scheme{textnorm.HanjaKorean, textnorm.McCuneReischauer}
+	}
 	sc.nb.translit, sc.nb.schemes = true, schemes
 	ix.resegment(&sc.nb)
 	ix.computeKeys(&sc.nb)

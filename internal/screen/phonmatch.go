@@ -75,7 +75,7 @@ func (ix *Index) phoneticMatches(sc *scratch, q Query, out []Match) ([]Match, er
 	nb := &sc.pnb
 	nb.initials = q.Kind == KindPerson
 	if f == phonNone {
-		if len(sc.nb.schemes) > 0 || q.Kind == KindOrganization {
+		if len(sc.nb.schemes) > 0 || q.Kind == KindOrganization || !mayBeKorean(&sc.nb) {
 			return out, nil
 		}
 		nb.normalize(q.Name)

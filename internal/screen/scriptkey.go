@@ -606,6 +606,20 @@ func koreanLooking(nb *normBuf) (ok bool, glued int) {
 	return given == 2, 0
 }
 
+// mayBeKorean is koreanLooking's cheap first test, on the query as
+// scored: a word of it is a Korean surname or begins with one.
+func mayBeKorean(nb *normBuf) bool {
+	for i := range nb.words {
+		w := nb.word(i)
+		for k := 1; k <= min(len(w), 5); k++ {
+			if _, ok := koreanSurnames[string(w[:k])]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // vowelGroups counts the runs of vowels of w, a Korean word's syllables
 // (w and y before a vowel belong to it).
 func vowelGroups(w []byte) int {
