@@ -51,7 +51,7 @@ var phonNames = [phonFamilies]string{"", "kana", "Hangul", "abjad", "Thai", "Gre
 // explanation.
 var phonRules = [phonFamilies]string{
 	"",
-	"vowels left out (kana adds u and o after consonants), r=l, b=v=f, chi=ti, tsu=tu, shi=si, d=j=z",
+	"vowels as written but the u and o kana adds after consonants, long vowels once, r=l, b=v=f, chi=ti, tsu=tu, shi=si, d=j=z",
 	"vowels left out (Hangul adds eu after consonants), r=l, p=f=b=v, j=z=zh, ch=ts",
 	"vowels, w and y left out (the abjads do not write short vowels), p=b=f=v, k=q=g, h=kh, s=sh, d=z, ch=tsh",
 	"vowels left out, k=kh=g, ch=j, t=th=d, p=ph=b, f=v=w, r=l, final consonants neutralised",
@@ -172,6 +172,37 @@ func phonAmbiguous(f phonFamily, w []byte, i int) bool {
 		}
 	case phonGreek:
 		return i == 0 && c == 'g' && len(w) > 2 && (w[1] == 'i' || w[1] == 'e')
+	case phonKana:
+		// The vowels kana adds after a consonant: u after any ("kimu",
+		// "furain"), o after t and d ("do" for a final d), i after ch,
+		// sh and j at the end ("micchi"), each before a consonant or at
+		// the end of the word.
+		if i == 0 || !isKanaConsonant(w[i-1]) || w[i-1] == 'n' || i+1 < len(w) && !isKanaConsonant(w[i+1]) {
+			return false // after n, u is a mora of its own (ジョンウン, "jonun")
+		}
+		switch c {
+		case 'u':
+			return true
+		case 'o':
+			return w[i-1] == 't' || w[i-1] == 'd'
+		case 'i':
+			return i == len(w)-1 && i > 1 && (w[i-1] == 'j' || w[i-1] == 'h' && (w[i-2] == 'c' || w[i-2] == 's'))
+		}
+	}
+	return false
+}
+
+// isKanaConsonant reports whether c is a consonant letter of a kana
+// romanisation (y, a glide, is not).
+func isKanaConsonant(c byte) bool {
+	return c >= 'a' && c <= 'z' && !isVowel(c)
+}
+
+// isVowelByte reports whether c is one of the vowel letters a, e, i, o, u.
+func isVowelByte(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u':
+		return true
 	}
 	return false
 }
@@ -216,6 +247,10 @@ func appendPhonKey(dst []byte, f phonFamily, w []byte, query bool, choice int) [
 					i++ // γι before a vowel is y
 				}
 				vowel()
+			case f == phonKana:
+				if keep {
+					add(c) // a vowel of the name; dropped, an epenthetic one
+				}
 			case !keep:
 				vowel()
 			case c == 'h':
@@ -226,6 +261,13 @@ func appendPhonKey(dst []byte, f phonFamily, w []byte, query bool, choice int) [
 			continue
 		}
 		switch {
+		case f == phonKana && isVowelByte(c):
+			// Kana writes the vowels of a foreign name; long ones once.
+			add(c)
+			continue
+		case f == phonKana && c == 'y' && !query && i > 0 && isKanaConsonant(w[i-1]) && (next == 0 || isKanaConsonant(next)):
+			add('i') // y between consonants, or ending a word, is i (Kadyrov is カディロフ)
+			continue
 		case isVowel(c) || c == 'y':
 			vowel()
 			continue
@@ -362,7 +404,7 @@ func appendPhonKey(dst []byte, f phonFamily, w []byte, query bool, choice int) [
 		switch c {
 		case 'b', 'p', 'f', 'v', 'w':
 			if f == phonKana && (c == 'v' || c == 'w') && i == 0 && i+1 < len(w) && !isVowel(w[i+1]) {
-				vowel() // "Vladimir" is ウラジーミル, "urajimiru"
+				add('u') // "Vladimir" is ウラジーミル, "urajimiru"
 				continue
 			}
 			add(phonLabial(f, c))

@@ -13,7 +13,7 @@ func TestPhonKeys(t *testing.T) {
 		agree         bool
 	}{
 		// Kana: epenthetic vowels, r=l, v at the start before a consonant,
-		// di=ji, ti=chi, h before a consonant is fu.
+		// di=ji, ti=chi, h before a consonant is fu; other vowels kept.
 		{phonKana, "urajimiru", "vladimir", true},
 		{phonKana, "puchin", "putin", true},
 		{phonKana, "kimu", "kim", true},
@@ -21,6 +21,10 @@ func TestPhonKeys(t *testing.T) {
 		{phonKana, "ari", "ali", true},
 		{phonKana, "afumado", "ahmad", true},
 		{phonKana, "rabu", "ramzan", false},
+		{phonKana, "kadirofu", "kadyrov", true},
+		{phonKana, "raburofu", "lavrov", true},
+		{phonKana, "jonun", "jongun", true},
+		{phonKana, "nabokofu", "novikov", false}, // kana keeps the vowels
 		// Hangul: eu epenthesis, r=l, p=f=b=v, j=z.
 		{phonHangul, "kadilopeu", "kadyrov", true},
 		{phonHangul, "lamjan", "ramzan", true},
