@@ -576,7 +576,11 @@ func (ix *Index) resegment(nb *normBuf) {
 		// A transliterated word is split only when its consonant
 		// skeleton is no listed word's ("람잔" is Ramzan, not "lam jan").
 		var cuts [maxGlued]int
-		if n := glued(text, known, cuts[:0]); n > 0 && !ix.hasNear(text) && !(nb.translit && ix.hasSkeleton(text)) {
+		n := glued(text, known, cuts[:0])
+		if n == 0 && !nb.translit {
+			n = syllables(text, known, cuts[:0])
+		}
+		if n > 0 && !ix.hasNear(text) && !(nb.translit && ix.hasSkeleton(text)) {
 			at := 0
 			for k, cut := range cuts[:n] {
 				nb.splitWord(i+k, int32(cut-at))
@@ -670,6 +674,57 @@ func glued(text []byte, known func([]byte) bool, cuts []int) int {
 		}
 	}
 	return 0
+}
+
+// Syllabic names run together. Korean, Chinese, Vietnamese and Burmese
+// names are written in syllables of two to five letters, and run
+// together they hold syllables of two letters that glued does not cut
+// ("kimilsung" → "kim il sung", "riyongho" → "ri yong ho").
+const (
+	minSyllable, maxSyllable = 2, 5
+	minSyllables             = 3
+)
+
+// syllables appends to cuts where text splits into minSyllables to
+// maxGlued listed words of minSyllable to maxSyllable letters, each one
+// syllable (isSyllable) and one of two letters, and returns how many cuts it appended (0 when it
+// does not split that way). The fewest words win, then the longest
+// first word.
+func syllables(text []byte, known func([]byte) bool, cuts []int) int {
+	if len(text) > maxGlued*maxSyllable {
+		return 0
+	}
+	for parts := minSyllables; parts <= maxGlued; parts++ {
+		if c, ok := syllablesInto(text, 0, parts, known, cuts[:0:maxGlued-1], false); ok {
+			return len(c)
+		}
+	}
+	return 0
+}
+
+// syllablesInto splits text[at:] into parts syllables; short is set when
+// a syllable of two letters came before.
+func syllablesInto(text []byte, at, parts int, known func([]byte) bool, cuts []int, short bool) ([]int, bool) {
+	rest := len(text) - at
+	if parts == 1 {
+		ok := rest >= minSyllable && rest <= maxSyllable && (short || rest == minSyllable) && isSyllable(text[at:]) && known(text[at:])
+		return cuts, ok
+	}
+	for n := min(maxSyllable, rest-minSyllable); n >= minSyllable; n-- {
+		if !isSyllable(text[at:at+n]) || !known(text[at:at+n]) {
+			continue
+		}
+		if c, ok := syllablesInto(text, at+n, parts-1, known, append(cuts, at+n), short || n == minSyllable); ok {
+			return c, true
+		}
+	}
+	return cuts, false
+}
+
+// isSyllable reports whether w has one run of vowels ("kim", "yong",
+// "ou"), as a syllable of those names does ("sch" does not).
+func isSyllable(w []byte) bool {
+	return vowelGroups(w) == 1
 }
 
 // splitInto reports whether text[at:] splits into parts known words, the
