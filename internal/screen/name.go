@@ -676,10 +676,10 @@ func glued(text []byte, known func([]byte) bool, cuts []int) int {
 	return 0
 }
 
-// Syllabic names run together. Korean, Chinese, Vietnamese and Burmese
-// names are written in syllables of two to five letters, and run
-// together they hold syllables of two letters that glued does not cut
-// ("kimilsung" → "kim il sung", "riyongho" → "ri yong ho").
+// Syllabic names run together. Korean names are written in syllables of
+// two to five letters, and run together they hold syllables of two
+// letters that glued does not cut ("kimilsung" → "kim il sung",
+// "riyongho" → "ri yong ho").
 const (
 	minSyllable, maxSyllable = 2, 5
 	minSyllables             = 3
@@ -721,10 +721,10 @@ func syllablesInto(text []byte, at, parts int, known func([]byte) bool, cuts []i
 	return cuts, false
 }
 
-// isSyllable reports whether w has one run of vowels ("kim", "yong",
-// "ou"), as a syllable of those names does ("sch" does not).
+// isSyllable reports whether w is one Korean syllable in Latin letters
+// ("kim", "yong", "ri"; not "sch", "pri", "gos").
 func isSyllable(w []byte) bool {
-	return vowelGroups(w) == 1
+	return oneKoreanSyllable.Match(w)
 }
 
 // splitInto reports whether text[at:] splits into parts known words, the

@@ -35,7 +35,7 @@ func TestGlued(t *testing.T) {
 // letters among them, and nothing else.
 func TestSyllables(t *testing.T) {
 	vocab := map[string]bool{"kim": true, "il": true, "sung": true, "ri": true, "yong": true, "ho": true,
-		"set": true, "sch": true, "in": true, "jong": true, "un": true, "hans": true, "peter": true}
+		"set": true, "sch": true, "in": true, "jong": true, "un": true, "hans": true, "peter": true, "pri": true, "gos": true, "chi": true, "ne": true}
 	known := func(b []byte) bool { return vocab[string(b)] }
 	for _, tt := range []struct {
 		text string
@@ -47,6 +47,7 @@ func TestSyllables(t *testing.T) {
 		{"setschin", nil},  // "sch" is no syllable
 		{"hanspeter", nil}, // two words, no syllable of two letters: glued's
 		{"kimsung", nil},   // two syllables
+		{"prigoschine", nil},
 	} {
 		var cuts [maxGlued]int
 		n := syllables([]byte(tt.text), known, cuts[:0])

@@ -588,7 +588,13 @@ func appendKoreanKey(dst, w []byte) []byte {
 
 // koreanSyllables matches a word of Korean syllables in Latin letters,
 // McCune–Reischauer (without diacritics) or Revised Romanization.
-var koreanSyllables = regexp.MustCompile(`^((kk|tt|pp|ss|jj|ch|sh|[kgndtrlmbpsjh])?(yae|yeo|wae|weo|ae|ya|eo|ye|yo|wa|oe|wi|yu|eu|ui|wo|we|oi|a|e|i|o|u)(ng|[kgntdlrmpb])?)+$`)
+var koreanSyllables = regexp.MustCompile(`^(` + koreanSyllable + `)+$`)
+
+// koreanSyllable is one Korean syllable in Latin letters, and
+// oneKoreanSyllable matches a word that is one.
+const koreanSyllable = `(kk|tt|pp|ss|jj|ch|sh|[kgndtrlmbpsjh])?(yae|yeo|wae|weo|ae|ya|eo|ye|yo|wa|oe|wi|yu|eu|ui|wo|we|oi|a|e|i|o|u)(ng|[kgntdlrmpb])?`
+
+var oneKoreanSyllable = regexp.MustCompile(`^` + koreanSyllable + `$`)
 
 // koreanSurnames are the commonest Korean surnames in the spellings of
 // both romanisations and of common usage.
