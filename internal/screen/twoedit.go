@@ -6,78 +6,155 @@ import (
 	"strings"
 )
 
-// Two-edit surnames. A long surname written by the conventions of another
+// Two-edit names. A long name written by the conventions of another
 // language can be two letters from the list's spelling even where no
-// orthography of respell.go covers it ("Prigoschin", "Loukachenko"); one
-// edit is what scoring looks for. A query whose other words name the
-// person as the list does (a given name, by spelling or phonetic key) and
-// whose one remaining word is two edits from a rare listed surname of
-// minTwoEdit letters or more is that person, possibly: the method is
-// "two-edit surname", and it is a possible match (review) at most.
+// orthography of respell.go covers it ("Prigoschin", "Prigoschine" for
+// Prigozhin; "Michelle" for Michel); one edit is what scoring looks
+// for. A query whose other words name the person as the list does (by
+// spelling, phonetic key or foreign spelling) and whose one remaining
+// word is two edits from a word of the name is that person, possibly:
+// a rare surname of minTwoEdit letters or more ("two-edit surname"), or
+// a given name of minTwoEditGiven letters or more when a rare surname is
+// among the words that agree ("two-edit given name"). Either is a
+// possible match (review) at most, and a given name must be among the
+// words paired.
 
 const (
-	// minTwoEdit is the fewest letters of a surname, and of the query
-	// word, paired two edits apart.
-	minTwoEdit = 7
+	// minTwoEdit is the fewest letters of a surname paired two edits
+	// apart, and minTwoEditGiven of a given name and of the query word.
+	minTwoEdit      = 7
+	minTwoEditGiven = 6
 	// twoEditSim is the credit of such a pair.
 	twoEditSim = 0.8
 	// maxTwoEditPostings is the most names gathered for it.
 	maxTwoEditPostings = 5000
 )
 
-// twoEditMatches appends the two-edit surname matches of the query that
-// sc.qw holds (scoredMatches prepared it): one query word that no listed
-// name spells, keys or has within one edit, the others listed words.
+// twoEditMatches appends the two-edit matches of the query that sc.qw
+// holds (scoredMatches prepared it).
 func (ix *Index) twoEditMatches(sc *scratch, q Query, out []Match) ([]Match, error) {
-	if q.Kind == KindOrganization || len(ix.recs) == 0 || len(sc.qw) < 2 {
+	if q.Kind == KindOrganization || len(ix.recs) == 0 || len(sc.qw) < 2 || len(sc.qw) > maxPhonWords {
 		return out, nil
 	}
 	d := &ix.dict
-	u, others := -1, 0
-	gatherFrom := int32(-1)
+	loose := -1 // the query word no listed word keys as it
+	anchors := false
 	for i := range sc.qw {
 		qw := &sc.qw[i]
 		switch {
 		case qw.title:
 		case qw.initial || qw.legal:
 			return out, nil
-		case qw.exact >= 0:
-			others++
-			if gatherFrom < 0 || postings(d, qw.exact) < postings(d, gatherFrom) {
-				gatherFrom = qw.exact
-			}
-		case len(sc.nb.word(i)) >= minTwoEdit && qw.n1 == qw.n0 && qw.s1 == qw.n0 && qw.alt < 0 && u < 0 && lettersOnly(sc.nb.word(i)):
-			u = i
+		case qw.exact >= 0 || qw.alt >= 0:
+			anchors = true
+		case loose < 0 && len(sc.nb.word(i)) >= minTwoEditGiven && lettersOnly(sc.nb.word(i)):
+			loose = i
 		default:
 			return out, nil
 		}
 	}
-	if u < 0 || others == 0 || postings(d, gatherFrom) > maxTwoEditPostings {
+	if !anchors {
 		return out, nil
 	}
-	uw := sc.nb.word(u)
-	var uk [128]byte
-	ukey := appendKey(uk[:0], uw)
+	// The candidates: the names holding a word that a query word keys
+	// as, or respells to, of the words not too common to gather.
+	sc.gen++
+	if sc.gen == 0 {
+		clear(sc.stamp)
+		sc.gen = 1
+	}
+	sc.cands = sc.cands[:0]
+	for i := range sc.qw {
+		qw := &sc.qw[i]
+		if qw.title {
+			continue
+		}
+		for _, t := range [2]int32{qw.exact, qw.alt} {
+			if t < 0 || postings(d, t) > maxTwoEditPostings {
+				continue
+			}
+			for _, ri := range d.post[d.postStart[t]:d.postStart[t+1]] {
+				if sc.stamp[ri] != sc.gen {
+					sc.stamp[ri] = sc.gen
+					sc.cands = append(sc.cands, ri)
+				}
+			}
+		}
+	}
 	rare := rareShare * d.unseen
 	start := len(out)
 	var used [maxPhonWords]bool
 	var pairedTo [maxPhonWords]int
-	for _, ri := range d.post[d.postStart[gatherFrom]:d.postStart[gatherFrom+1]] {
+	var kb [128]byte
+	for _, ri := range sc.cands {
 		rec := &ix.recs[ri]
-		if rec.kind != recPerson || rec.flags&recShort != 0 {
-			continue
-		}
 		words := ix.words[rec.w0:rec.w1]
-		if len(words) > maxPhonWords || len(sc.qw) > maxPhonWords {
+		if rec.kind != recPerson || rec.flags&recShort != 0 || len(words) > maxPhonWords {
 			continue
 		}
 		clear(used[:])
-		// The surname two edits from the unknown word.
+		// The words that agree by key or foreign spelling; one that does
+		// not is the loose word, unless the query has one already.
+		u := loose
+		var m, qsum float32
+		given, rareSurname, ok := false, false, true
+		for i := range sc.qw {
+			qw := &sc.qw[i]
+			pairedTo[i] = -1
+			if i == loose || qw.title {
+				continue
+			}
+			best := -1
+			for j, rw := range words {
+				if !used[j] && (rw.tok == qw.exact || rw.tok == qw.alt) && (best < 0 || rw.text == qw.text) {
+					best = j
+				}
+			}
+			if best < 0 {
+				if u >= 0 || len(sc.nb.word(i)) < minTwoEditGiven || !lettersOnly(sc.nb.word(i)) {
+					ok = false
+					break
+				}
+				u = i
+				continue
+			}
+			rw := words[best]
+			used[best], pairedTo[i] = true, best
+			c := float32(keySimPerson)
+			if rw.text == qw.text {
+				c = 1
+			}
+			m += c * rw.weight
+			qsum += rw.weight
+			given = given || rw.flags&rwGiven != 0
+			rareSurname = rareSurname || rw.flags&rwSurname != 0 && rw.weight >= rare
+		}
+		if !ok || u < 0 {
+			continue
+		}
+		// The word of the name two edits from the loose word.
+		uw := sc.nb.word(u)
+		givenName := ix.isGivenName(uw)
+		ukey := appendKey(kb[:0], uw)
 		s := -1
 		for j, rw := range words {
 			t := d.texts[rw.text]
-			if rw.flags&rwSurname != 0 && len(t) >= minTwoEdit && t[0] == uw[0] && rw.weight >= rare &&
-				(withinTwoEdits(t, uw) || withinTwoEdits(d.keys[rw.tok], ukey)) {
+			k := d.keys[rw.tok]
+			switch {
+			case used[j], len(t) < minTwoEditGiven, t[0] != uw[0] && k[0] != ukey[0]:
+				continue
+			case rw.flags&rwSurname != 0 && (len(t) < minTwoEdit || rw.weight < rare):
+				continue
+			case rw.flags&rwSurname == 0 && !rareSurname:
+				continue
+			}
+			if givenName && (rw.flags&rwSurname != 0 || !withinOneEdit(k, ukey)) {
+				// A given name is no misspelt surname, and another
+				// given name only when their keys are one edit
+				// apart ("Evgueni", Yevgeniy; not "Manuel", Miguel).
+				continue
+			}
+			if twoApart(t, k, uw, ukey, rw.flags&rwSurname != 0) {
 				s = j
 				break
 			}
@@ -86,35 +163,10 @@ func (ix *Index) twoEditMatches(sc *scratch, q Query, out []Match) ([]Match, err
 			continue
 		}
 		used[s] = true
-		var m, qsum float32
-		m, qsum = twoEditSim*words[s].weight, words[s].weight
-		given, ok := false, true
-		for i := range sc.qw {
-			qw := &sc.qw[i]
-			pairedTo[i] = -1
-			if i == u || qw.title {
-				continue
-			}
-			best := -1
-			for j, rw := range words {
-				if !used[j] && rw.tok == qw.exact && (best < 0 || rw.text == qw.text) {
-					best = j
-				}
-			}
-			if best < 0 {
-				ok = false
-				break
-			}
-			used[best], pairedTo[i] = true, best
-			c := float32(keySimPerson)
-			if words[best].text == qw.text {
-				c = 1
-			}
-			m += c * words[best].weight
-			qsum += words[best].weight
-			given = given || words[best].flags&rwGiven != 0
-		}
-		if !ok || !given {
+		m += twoEditSim * words[s].weight
+		qsum += words[s].weight
+		given = given || words[s].flags&rwGiven != 0
+		if !given {
 			continue
 		}
 		var r float32
@@ -133,8 +185,8 @@ func (ix *Index) twoEditMatches(sc *scratch, q Query, out []Match) ([]Match, err
 		if !ok || qsum+r <= 0 {
 			continue
 		}
-		score := min(2*m/(qsum+r), sc.capAt)
-		if round3(score) < ix.opts.Review {
+		score := round3(min(2*m/(qsum+r), sc.capAt))
+		if score < ix.opts.Review {
 			continue
 		}
 		e, err := ix.entry(rec.ref)
@@ -149,6 +201,10 @@ func (ix *Index) twoEditMatches(sc *scratch, q Query, out []Match) ([]Match, err
 		if rec.alias >= 0 {
 			on = "alias"
 		}
+		what, method := "surname", "two-edit surname"
+		if words[s].flags&rwSurname == 0 {
+			what, method = "given name", "two-edit given name"
+		}
 		var b strings.Builder
 		fmt.Fprintf(&b, "%q vs %s %q: ", q.Name, on, name)
 		for i := range sc.qw {
@@ -156,15 +212,17 @@ func (ix *Index) twoEditMatches(sc *scratch, q Query, out []Match) ([]Match, err
 				b.WriteString(", ")
 			}
 			b.Write(sc.nb.word(i))
-			switch {
+			switch j := pairedTo[i]; {
 			case i == u:
-				fmt.Fprintf(&b, "≈%s (two letters apart, Damerau–Levenshtein distance 2, a rare surname of %d letters or more)", d.texts[words[s].text], minTwoEdit)
-			case pairedTo[i] < 0:
+				fmt.Fprintf(&b, "≈%s (two letters apart, Damerau–Levenshtein distance 2 or less in spelling or phonetic key, a %s)", d.texts[words[s].text], what)
+			case j < 0:
 				b.WriteString(" (title, left out)")
-			case words[pairedTo[i]].text == sc.qw[i].text:
-				b.WriteString("=" + d.texts[words[pairedTo[i]].text])
+			case words[j].text == sc.qw[i].text:
+				b.WriteString("=" + d.texts[words[j].text])
+			case words[j].tok == sc.qw[i].alt && sc.qw[i].alt != sc.qw[i].exact:
+				fmt.Fprintf(&b, "~%s (foreign spelling: %s, phonetic key %s)", d.texts[words[j].text], sc.qw[i].altHow, d.keys[words[j].tok])
 			default:
-				fmt.Fprintf(&b, "~%s (phonetic key %s)", d.texts[words[pairedTo[i]].text], d.keys[words[pairedTo[i]].tok])
+				fmt.Fprintf(&b, "~%s (phonetic key %s)", d.texts[words[j].text], d.keys[words[j].tok])
 			}
 		}
 		for j, rw := range words {
@@ -173,9 +231,9 @@ func (ix *Index) twoEditMatches(sc *scratch, q Query, out []Match) ([]Match, err
 			}
 		}
 		b.WriteString("; person rules (word order free); words weighted by rarity in the list; score ")
-		b.WriteString(strconv.FormatFloat(round3(score), 'f', 3, 64))
-		b.WriteString("; two-edit surname, the given name as listed: review at most")
-		out = append(out, ix.newMatch(rec.ref, e, name, on, round3(score), "two-edit surname", b.String()))
+		b.WriteString(strconv.FormatFloat(score, 'f', 3, 64))
+		b.WriteString("; " + method + ", the rest of the name as listed: review at most")
+		out = append(out, ix.newMatch(rec.ref, e, name, on, score, method, b.String()))
 	}
 	return out, nil
 }
@@ -193,6 +251,22 @@ func lettersOnly(w []byte) bool {
 		}
 	}
 	return true
+}
+
+// twoApart reports whether a listed word (text t, key k) and a query
+// word b (key bk) are apart as the two-edit rules want them: their
+// lengths within two, within two edits in spelling or key; for a surname
+// (surname set), within one in neither: a surname one edit apart is
+// scoring's, which pairs it as a typo or leaves it ("Kuznetsova" is not
+// Kuznetsov misspelt).
+func twoApart(t, k string, b, bk []byte, surname bool) bool {
+	if d := len(t) - len(b); d > 2 || d < -2 {
+		return false
+	}
+	if surname && (withinOneEdit(t, b) || withinOneEdit(k, bk)) {
+		return false
+	}
+	return withinTwoEdits(t, b) || withinTwoEdits(k, bk)
 }
 
 // withinTwoEdits reports whether a and b are at most two edits apart

@@ -7,31 +7,37 @@ import (
 	"github.com/bangate/bangate/internal/screen"
 )
 
-// TestTwoEditSurname: a long rare surname two letters from the list's
-// spelling, with the given name as listed, is a possible match by the
-// method "two-edit surname"; a short or common surname so far apart, or
-// a given name that differs, is not.
-func TestTwoEditSurname(t *testing.T) {
+// TestTwoEditNames: a long rare surname, or a given name beside a rare
+// surname, two letters from the list's spelling, the rest of the name as
+// listed, is a possible match by its own method; a name one edit apart
+// (scoring's), a given name for a surname, another given name, or a
+// surname too far apart in length is not.
+func TestTwoEditNames(t *testing.T) {
 	t.Parallel()
 	ix := newIndex(t, sdnList(t))
 	opts := ix.Options()
-	ms := ix.Name(screen.Query{Name: "Yevgeniy Prigoschine", Kind: screen.KindPerson})
-	found := false
-	for _, m := range ms {
-		if m.EntryName == "PRIGOZHIN, Yevgeniy Viktorovich" {
+	for _, tt := range []struct{ name, entry, method string }{
+		{"Yevgeniy Prigoschine", "PRIGOZHIN, Yevgeniy Viktorovich", "two-edit surname"},
+		{"Evgueni Prigojine", "PRIGOZHIN, Yevgeniy Viktorovich", "two-edit given name"},
+	} {
+		found := false
+		for _, m := range ix.Name(screen.Query{Name: tt.name, Kind: screen.KindPerson}) {
+			if m.EntryName != tt.entry {
+				continue
+			}
 			found = true
-			if m.Method != "two-edit surname" || opts.IsHit(m.Score) || !strings.Contains(m.Explain, "Damerau–Levenshtein distance 2") {
-				t.Errorf("Yevgeniy Prigoschine: %s at %.3f (%s)", m.Method, m.Score, m.Explain)
+			if m.Method != tt.method || opts.IsHit(m.Score) || !strings.Contains(m.Explain, "Damerau–Levenshtein distance 2") {
+				t.Errorf("%q: %s at %.3f (%s), want %s at review", tt.name, m.Method, m.Score, m.Explain, tt.method)
 			}
 		}
+		if !found {
+			t.Errorf("%q: %s not found", tt.name, tt.entry)
+		}
 	}
-	if !found {
-		t.Errorf("Yevgeniy Prigoschine: PRIGOZHIN not found in %d matches", len(ms))
-	}
-	for _, name := range []string{"Ivan Prigoschine", "Andrew Johnson", "Mark Mueller", "Yevgeniy Prigoshkina"} {
+	for _, name := range []string{"Ivan Prigoschine", "Andrew Johnson", "Mark Mueller", "John Morris", "Barbara Roberts", "Dmitri Kuznetsova"} {
 		for _, m := range ix.Name(screen.Query{Name: name, Kind: screen.KindPerson}) {
-			if m.Method == "two-edit surname" {
-				t.Errorf("%q: %s %q by two-edit surname at %.3f", name, m.EntryID, m.MatchedName, m.Score)
+			if strings.HasPrefix(m.Method, "two-edit") {
+				t.Errorf("%q: %s %q by %s at %.3f", name, m.EntryID, m.MatchedName, m.Method, m.Score)
 			}
 		}
 	}
