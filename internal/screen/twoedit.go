@@ -148,10 +148,13 @@ func (ix *Index) twoEditMatches(sc *scratch, q Query, out []Match) ([]Match, err
 			case rw.flags&rwSurname == 0 && !rareSurname:
 				continue
 			}
-			if givenName && (rw.flags&rwSurname != 0 || !withinOneEdit(k, ukey)) {
-				// A given name is no misspelt surname, and another
-				// given name only when their keys are one edit
-				// apart ("Evgueni", Yevgeniy; not "Manuel", Miguel).
+			if rw.flags&rwSurname != 0 && (givenName || sc.qw[u].text >= 0) {
+				continue // a listed word is a name of its own: "Tikhonov" is not Trifonov misspelt
+			}
+			if givenName && !withinOneEdit(k, ukey) {
+				// A given name is another only when their keys are
+				// one edit apart ("Evgueni", Yevgeniy; not "Manuel",
+				// Miguel).
 				continue
 			}
 			if twoApart(t, k, uw, ukey, rw.flags&rwSurname != 0) {

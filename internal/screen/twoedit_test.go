@@ -34,7 +34,7 @@ func TestTwoEditNames(t *testing.T) {
 			t.Errorf("%q: %s not found", tt.name, tt.entry)
 		}
 	}
-	for _, name := range []string{"Ivan Prigoschine", "Andrew Johnson", "Mark Mueller", "John Morris", "Barbara Roberts", "Dmitri Kuznetsova"} {
+	for _, name := range []string{"Ivan Prigoschine", "Andrew Johnson", "Mark Mueller", "John Morris", "Barbara Roberts", "Dmitri Kuznetsova", "Андрей Тихонов"} {
 		for _, m := range ix.Name(screen.Query{Name: name, Kind: screen.KindPerson}) {
 			if strings.HasPrefix(m.Method, "two-edit") {
 				t.Errorf("%q: %s %q by %s at %.3f", name, m.EntryID, m.MatchedName, m.Method, m.Score)
