@@ -348,3 +348,19 @@ func TestHanjaName(t *testing.T) {
 		}
 	}
 }
+
+// TestHebrewGeresh: a letter with a geresh, or an apostrophe written for
+// it, is the foreign sound it marks, in one word with the rest.
+func TestHebrewGeresh(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ in, want string }{
+		{"קים ג'ונג און", "kim jong aon"},
+		{"ג׳ורג׳", "jorj"},
+		{"צ’צ’ניה", "chchnih"},
+		{"O'Brien", "obrien"},
+	} {
+		if got := textnorm.Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
