@@ -52,7 +52,7 @@ var phonNames = [phonFamilies]string{"", "kana", "Hangul", "abjad", "Thai", "Gre
 var phonRules = [phonFamilies]string{
 	"",
 	"vowels as written but the u and o kana adds after consonants, long vowels once, r=l, b=v=f, chi=ti, tsu=tu, shi=si, d=j=z",
-	"vowels left out (Hangul adds eu after consonants), r=l, p=f=b=v, j=z=zh, ch=ts",
+	"vowels as written (eo=o, ae=e) but the eu Hangul adds after consonants, r=l, p=f=b=v, j=z=zh, ch=ts",
 	"vowels, w and y left out (the abjads do not write short vowels), p=b=f=v, k=q=g, h=kh, s=sh, d=z, ch=tsh",
 	"vowels left out, k=kh=g, ch=j, t=th=d, p=ph=b, f=v=w, r=l, final consonants neutralised",
 	"vowels left out, b=v (μπ), t=d (ντ), k=g (γκ), s=sh, z=zh, tz=j, ch=kh",
@@ -172,6 +172,18 @@ func phonAmbiguous(f phonFamily, w []byte, i int) bool {
 		}
 	case phonGreek:
 		return i == 0 && c == 'g' && len(w) > 2 && (w[1] == 'i' || w[1] == 'e')
+	case phonHangul:
+		// The vowels Hangul adds after a consonant: eu ("peuligojin"
+		// for Prigozhin), and a final i after ch and j.
+		if i == 0 || !isKanaConsonant(w[i-1]) {
+			return false
+		}
+		switch c {
+		case 'e':
+			return i+1 < len(w) && w[i+1] == 'u'
+		case 'i':
+			return i == len(w)-1 && (w[i-1] == 'j' || w[i-1] == 'h' && i > 1 && w[i-2] == 'c')
+		}
 	case phonKana:
 		// The vowels kana adds after a consonant: u after any ("kimu",
 		// "furain"), o after t and d ("do" for a final d), i after ch,
@@ -251,6 +263,14 @@ func appendPhonKey(dst []byte, f phonFamily, w []byte, query bool, choice int) [
 				if keep {
 					add(c) // a vowel of the name; dropped, an epenthetic one
 				}
+			case f == phonHangul:
+				if c == 'e' {
+					i++ // eu, read as u when it is a vowel of the name
+					c = 'u'
+				}
+				if keep {
+					add(c)
+				}
 			case !keep:
 				vowel()
 			case c == 'h':
@@ -265,7 +285,20 @@ func appendPhonKey(dst []byte, f phonFamily, w []byte, query bool, choice int) [
 			// Kana writes the vowels of a foreign name; long ones once.
 			add(c)
 			continue
-		case f == phonKana && c == 'y' && !query && i > 0 && isKanaConsonant(w[i-1]) && (next == 0 || isKanaConsonant(next)):
+		case f == phonHangul && isVowelByte(c):
+			// So does Hangul, eo for o and ae for e among them.
+			switch {
+			case c == 'e' && next == 'o', c == 'o' && next == 'u' && !query:
+				add(next)
+				i++
+			case c == 'a' && next == 'e':
+				add('e')
+				i++
+			default:
+				add(c)
+			}
+			continue
+		case (f == phonKana || f == phonHangul) && c == 'y' && !query && i > 0 && isKanaConsonant(w[i-1]) && (next == 0 || isKanaConsonant(next)):
 			add('i') // y between consonants, or ending a word, is i (Kadyrov is カディロフ)
 			continue
 		case isVowel(c) || c == 'y':

@@ -25,12 +25,14 @@ func TestPhonKeys(t *testing.T) {
 		{phonKana, "raburofu", "lavrov", true},
 		{phonKana, "jonun", "jongun", true},
 		{phonKana, "nabokofu", "novikov", false}, // kana keeps the vowels
-		// Hangul: eu epenthesis, r=l, p=f=b=v, j=z.
+		// Hangul: eu epenthesis, r=l, p=f=b=v, j=z; other vowels kept.
 		{phonHangul, "kadilopeu", "kadyrov", true},
 		{phonHangul, "lamjan", "ramzan", true},
 		{phonHangul, "basyaleu", "bashar", true},
 		{phonHangul, "peuligojin", "prigozhin", true},
 		{phonHangul, "seulgei", "sechin", false},
+		{phonHangul, "heullaing", "hlaing", true},
+		{phonHangul, "nabokopeu", "novikov", false}, // Hangul keeps the vowels
 		// Abjads: no short vowels, waw and he ambiguous, p=b=f=v, q=k.
 		{phonAbjad, "qdiruf", "kadyrov", true},
 		{phonAbjad, "khamnhay", "khamenei", true},
