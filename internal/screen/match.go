@@ -34,8 +34,8 @@ type Match struct {
 	// "phonetic (<script>)" (a name written in kana, Hangul, an abjad,
 	// Thai or Greek, or a Korean name in another romanisation, whose
 	// every word agrees by the script's phonetic key), "two-edit
-	// surname" and "two-edit given name" (one word two letters from the
-	// list's spelling, the rest as listed); these are possible matches
+	// surname", "two-edit given name" and "two-edit name" (one word two
+	// letters from the list's spelling, the rest as listed); these are possible matches
 	// at most, but a phonetic one whose every word is spelt alike.
 	Method string `json:"method"`
 	// Programs are the entry's sanctions programs, if any.

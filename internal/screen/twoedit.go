@@ -15,9 +15,11 @@ import (
 // word is two edits from a word of the name is that person, possibly:
 // a rare surname of minTwoEdit letters or more ("two-edit surname"), or
 // a given name of minTwoEditGiven letters or more when a rare surname is
-// among the words that agree ("two-edit given name"). Either is a
-// possible match (review) at most, and a given name must be among the
-// words paired.
+// among the words that agree ("two-edit given name"); in a name the
+// list writes without a family name ("Michel Obama"), a word of six
+// letters or more beside a rare one ("two-edit name"). Each is a
+// possible match (review) at most, and a given name, where the list
+// says which it is, must be among the words paired.
 
 const (
 	// minTwoEdit is the fewest letters of a surname paired two edits
@@ -97,7 +99,10 @@ func (ix *Index) twoEditMatches(sc *scratch, q Query, out []Match) ([]Match, err
 		// not is the loose word, unless the query has one already.
 		u := loose
 		var m, qsum float32
-		given, rareSurname, ok := false, false, true
+		// A name the list does not write "LAST, Given" has no roles: any
+		// rare word that agrees stands for the surname, and no given
+		// name is asked for.
+		given, rareSurname, ok := !rec.surnames, false, true
 		for i := range sc.qw {
 			qw := &sc.qw[i]
 			pairedTo[i] = -1
@@ -127,7 +132,7 @@ func (ix *Index) twoEditMatches(sc *scratch, q Query, out []Match) ([]Match, err
 			m += c * rw.weight
 			qsum += rw.weight
 			given = given || rw.flags&rwGiven != 0
-			rareSurname = rareSurname || rw.flags&rwSurname != 0 && rw.weight >= rare
+			rareSurname = rareSurname || (rw.flags&rwSurname != 0 || !rec.surnames) && rw.weight >= rare
 		}
 		if !ok || u < 0 {
 			continue
@@ -205,7 +210,10 @@ func (ix *Index) twoEditMatches(sc *scratch, q Query, out []Match) ([]Match, err
 			on = "alias"
 		}
 		what, method := "surname", "two-edit surname"
-		if words[s].flags&rwSurname == 0 {
+		switch {
+		case !rec.surnames:
+			what, method = "word of a name the list gives no family name of", "two-edit name"
+		case words[s].flags&rwSurname == 0:
 			what, method = "given name", "two-edit given name"
 		}
 		var b strings.Builder
