@@ -18,6 +18,14 @@ const (
 	// of one word.
 	minPhonKey    = 4
 	minPhonSingle = 5
+	// phonKeyShare is the weight, as a share of the weight of a word no
+	// name holds, that the key of the rare word such a match rests on
+	// must have: a key the names of hundreds share says too little.
+	phonKeyShare = 0.5
+	// phonRareSum is how many rare words' weight the words of telling
+	// keys may carry together instead of one rare word (Kim and Jong of
+	// KIM, Jong Un).
+	phonRareSum = 1.5
 	// maxPhonWords bounds the words of a query and of a name compared so;
 	// maxPhonRun is the most listed words one query word may stand for
 	// ("alasadeu" for AL-ASSAD; "jonun" for Jong Un), and the most query
@@ -336,7 +344,7 @@ func (st *phonState) finish() {
 		return
 	}
 	d := &st.ix.dict
-	var m, qw, r, maxW float32
+	var m, qw, r, maxW, sumW float32
 	keyLen := 0
 	exact := true
 	surnames, surnamesPaired := 0, 0
@@ -353,8 +361,16 @@ func (st *phonState) finish() {
 		for j := u.r0; j < u.r1; j++ {
 			w := st.words[j]
 			wu += w.weight
+			k := st.p.byText[w.text]
+			keyLen += len(k)
+			// The rare word the match rests on must be rare by its key
+			// too, unless spelt alike or read from words run together:
+			// "ali", keyed "l", is also WALI and ALE.
+			if kw, ok := st.p.weight[k]; ok && !u.exact && u.r1-u.r0 == 1 && u.q1-u.q0 == 1 && kw < phonKeyShare*d.unseen {
+				continue
+			}
 			maxW = max(maxW, w.weight)
-			keyLen += len(st.p.byText[w.text])
+			sumW += w.weight
 		}
 		c := float32(phonSim)
 		if u.exact {
@@ -381,7 +397,8 @@ func (st *phonState) finish() {
 			return // a word of the name a query may not leave out
 		}
 	}
-	if maxW < rareShare*d.unseen || keyLen < minPhonKey || len(st.units) == 1 && keyLen < minPhonSingle {
+	rare := rareShare * d.unseen
+	if maxW < rare && sumW < phonRareSum*rare || keyLen < minPhonKey || len(st.units) == 1 && keyLen < minPhonSingle {
 		return
 	}
 	score := min(1, 2*m/(qw+r))

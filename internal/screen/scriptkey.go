@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -545,6 +546,10 @@ type phonIndex struct {
 	byText []string
 	hasKey []bool // whether the text has a key (byText may be "": a name of vowels)
 	toks   map[string][]int32
+	// weight is the weight of each key as the dict weighs a word, over
+	// the names holding a word of that key: a key many words share ("l",
+	// the abjad key of Ali, Wali and Ale) says little.
+	weight map[string]float32
 }
 
 // buildPhonIndex computes the keys of the vocabulary in family f.
@@ -564,6 +569,17 @@ func (ix *Index) buildPhonIndex(f phonFamily) *phonIndex {
 		if ts := p.toks[k]; !slices.Contains(ts, tok) {
 			p.toks[k] = append(ts, tok)
 		}
+	}
+	// The names holding a key are at most the sum of its words'; the
+	// dict's unseen weight is idf(n, 1), which gives n.
+	n := int(math.Round(math.Exp(float64(d.unseen)) - 1))
+	p.weight = make(map[string]float32, len(p.toks))
+	for k, ts := range p.toks {
+		df := 0
+		for _, t := range ts {
+			df += int(postings(d, t))
+		}
+		p.weight[k] = idf(n, max(df, 1))
 	}
 	return p
 }
