@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 	"github.com/bangate/bangate/internal/screen"
 )
 
@@ -41,4 +43,24 @@ func TestTwoEditNames(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestTwoEditNameWithoutFamilyName: in a list that writes a person's name
+// without saying which word is the family name, one word two letters
+// apart beside a rare one that agrees is a possible match ("two-edit
+// name").
+func TestTwoEditNameWithoutFamilyName(t *testing.T) {
+	t.Parallel()
+	own := &lists.List{Provenance: provenance.List{ID: "own", Kind: provenance.KindSanctions, Entries: 1},
+		Entries: []lists.Entry{{ID: "1", List: "own", Name: "Michel Obama", Type: "individual"}}}
+	ix := newIndex(t, sdnList(t), own)
+	for _, m := range ix.Name(screen.Query{Name: "Michelle Obama", Kind: screen.KindPerson}) {
+		if m.List == "own" {
+			if m.Method != "two-edit name" || ix.Options().IsHit(m.Score) {
+				t.Errorf("Michelle Obama: %s at %.3f", m.Method, m.Score)
+			}
+			return
+		}
+	}
+	t.Error("Michelle Obama: Michel Obama not found")
 }
