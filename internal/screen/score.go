@@ -265,7 +265,7 @@ func (ix *Index) prepare(sc *scratch) {
 		}
 		q.n1 = int32(len(sc.qn))
 		q.alt = -1
-		if !q.initial && q.text < 0 && sc.personRules {
+		if !q.initial && q.exact < 0 && sc.personRules {
 			// Spelt by another language's conventions ("Poetin").
 			if tok, how, ok := ix.respell(text, sc.nb.schemes); ok {
 				q.alt, q.altHow = tok, how
