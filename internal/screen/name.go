@@ -677,8 +677,8 @@ func glued(text []byte, known func([]byte) bool, cuts []int) int {
 }
 
 // Syllabic names run together. Korean names are written in syllables of
-// two to five letters, and run together they hold syllables of two
-// letters that glued does not cut ("kimilsung" → "kim il sung",
+// two to five letters, the surname first, and run together they hold
+// syllables of two letters that glued does not cut ("kimilsung" → "kim il sung",
 // "riyongho" → "ri yong ho").
 const (
 	minSyllable, maxSyllable = 2, 5
@@ -691,8 +691,11 @@ const (
 // does not split that way). The fewest words win, then the longest
 // first word.
 func syllables(text []byte, known func([]byte) bool, cuts []int) int {
-	if len(text) > maxGlued*maxSyllable {
+	if len(text) > maxGlued*maxSyllable || !koreanLetters(text) || !koreanSurnameFirst(text) {
 		return 0
+	}
+	if n := vowelRuns(text); n < minSyllables || n > maxGlued {
+		return 0 // a syllable has one run of vowels
 	}
 	for parts := minSyllables; parts <= maxGlued; parts++ {
 		if c, ok := syllablesInto(text, 0, parts, known, cuts[:0:maxGlued-1], false); ok {
@@ -707,11 +710,11 @@ func syllables(text []byte, known func([]byte) bool, cuts []int) int {
 func syllablesInto(text []byte, at, parts int, known func([]byte) bool, cuts []int, short bool) ([]int, bool) {
 	rest := len(text) - at
 	if parts == 1 {
-		ok := rest >= minSyllable && rest <= maxSyllable && (short || rest == minSyllable) && isSyllable(text[at:]) && known(text[at:])
+		ok := rest >= minSyllable && rest <= maxSyllable && (short || rest == minSyllable) && known(text[at:]) && isSyllable(text[at:])
 		return cuts, ok
 	}
 	for n := min(maxSyllable, rest-minSyllable); n >= minSyllable; n-- {
-		if !isSyllable(text[at:at+n]) || !known(text[at:at+n]) {
+		if !known(text[at:at+n]) || !isSyllable(text[at:at+n]) {
 			continue
 		}
 		if c, ok := syllablesInto(text, at+n, parts-1, known, append(cuts, at+n), short || n == minSyllable); ok {
@@ -719,6 +722,44 @@ func syllablesInto(text []byte, at, parts int, known func([]byte) bool, cuts []i
 		}
 	}
 	return cuts, false
+}
+
+// koreanSurnameFirst reports whether w begins with a Korean surname, as a
+// Korean name run together does ("kimilsung", "riyongho").
+func koreanSurnameFirst(w []byte) bool {
+	for k := min(len(w)-minSyllable, maxSyllable); k >= 1; k-- {
+		if _, ok := koreanSurnames[string(w[:k])]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// koreanLetters reports whether w is written with the letters Korean
+// romanisations use: no f, q, v, x or z, and c only in ch.
+func koreanLetters(w []byte) bool {
+	for i, c := range w {
+		switch c {
+		case 'f', 'q', 'v', 'x', 'z':
+			return false
+		case 'c':
+			if i+1 == len(w) || w[i+1] != 'h' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// vowelRuns counts the runs of the vowels a, e, i, o, u in w.
+func vowelRuns(w []byte) int {
+	n := 0
+	for i, c := range w {
+		if isVowelByte(c) && (i == 0 || !isVowelByte(w[i-1])) {
+			n++
+		}
+	}
+	return n
 }
 
 // isSyllable reports whether w is one Korean syllable in Latin letters

@@ -704,11 +704,16 @@ func koreanLooking(nb *normBuf) (ok bool, glued int) {
 }
 
 // mayBeKorean is koreanLooking's cheap first test, on the query as
-// scored: a word of it is a Korean surname or begins with one.
+// scored: a word of it is a Korean surname, or it is one word that
+// begins with one.
 func mayBeKorean(nb *normBuf) bool {
 	for i := range nb.words {
 		w := nb.word(i)
-		for k := 1; k <= min(len(w), 5); k++ {
+		n := len(w)
+		if len(nb.words) > 1 {
+			n = 1 // the whole word only
+		}
+		for k := len(w); k >= 1 && k >= len(w)-n+1; k-- {
 			if _, ok := koreanSurnames[string(w[:k])]; ok {
 				return true
 			}

@@ -29,7 +29,7 @@ const (
 	// twoEditSim is the credit of such a pair.
 	twoEditSim = 0.8
 	// maxTwoEditPostings is the most names gathered for it.
-	maxTwoEditPostings = 5000
+	maxTwoEditPostings = 1000
 )
 
 // twoEditMatches appends the two-edit matches of the query that sc.qw
@@ -58,41 +58,58 @@ func (ix *Index) twoEditMatches(sc *scratch, q Query, out []Match) ([]Match, err
 	if !anchors {
 		return out, nil
 	}
-	// The candidates: the names holding a word that a query word keys
-	// as, or respells to, of the words not too common to gather.
+	// The candidates: with a loose word, the names holding the rarest
+	// word another query word keys as or respells to; without one (a
+	// listed word that does not agree is then the loose one), the names
+	// holding a rare such word, which the rules ask for anyway.
+	rare := rareShare * d.unseen
 	sc.gen++
 	if sc.gen == 0 {
 		clear(sc.stamp)
 		sc.gen = 1
 	}
 	sc.cands = sc.cands[:0]
+	visit := func(t int32) {
+		for _, ri := range d.post[d.postStart[t]:d.postStart[t+1]] {
+			if sc.stamp[ri] != sc.gen {
+				sc.stamp[ri] = sc.gen
+				sc.cands = append(sc.cands, ri)
+			}
+		}
+	}
+	rarest := int32(-1)
 	for i := range sc.qw {
 		qw := &sc.qw[i]
 		if qw.title {
 			continue
 		}
 		for _, t := range [2]int32{qw.exact, qw.alt} {
-			if t < 0 || postings(d, t) > maxTwoEditPostings {
-				continue
-			}
-			for _, ri := range d.post[d.postStart[t]:d.postStart[t+1]] {
-				if sc.stamp[ri] != sc.gen {
-					sc.stamp[ri] = sc.gen
-					sc.cands = append(sc.cands, ri)
-				}
+			switch {
+			case t < 0:
+			case d.weight[t] >= rare:
+				visit(t)
+			case rarest < 0 || postings(d, t) < postings(d, rarest):
+				rarest = t
 			}
 		}
 	}
-	rare := rareShare * d.unseen
+	if loose >= 0 && rarest >= 0 && postings(d, rarest) <= maxTwoEditPostings {
+		visit(rarest)
+	}
 	start := len(out)
 	var used [maxPhonWords]bool
 	var pairedTo [maxPhonWords]int
-	var kb [128]byte
+	// givenCache says, by query word, whether it is a given name (1) or
+	// not (2), once asked.
+	var givenCache [maxPhonWords]uint8
 	for _, ri := range sc.cands {
 		rec := &ix.recs[ri]
 		words := ix.words[rec.w0:rec.w1]
 		if rec.kind != recPerson || rec.flags&recShort != 0 || len(words) > maxPhonWords {
 			continue
+		}
+		if loose >= 0 && !hasTwoEditTarget(d, words, sc.nb.word(loose), sc.nb.wordKey(loose)) {
+			continue // no word of the name the loose word may be
 		}
 		clear(used[:])
 		// The words that agree by key or foreign spelling; one that does
@@ -139,8 +156,14 @@ func (ix *Index) twoEditMatches(sc *scratch, q Query, out []Match) ([]Match, err
 		}
 		// The word of the name two edits from the loose word.
 		uw := sc.nb.word(u)
-		givenName := ix.isGivenName(uw)
-		ukey := appendKey(kb[:0], uw)
+		if givenCache[u] == 0 {
+			givenCache[u] = 2
+			if ix.isGivenName(uw) {
+				givenCache[u] = 1
+			}
+		}
+		givenName := givenCache[u] == 1
+		ukey := sc.nb.wordKey(u)
 		s := -1
 		for j, rw := range words {
 			t := d.texts[rw.text]
@@ -247,6 +270,19 @@ func (ix *Index) twoEditMatches(sc *scratch, q Query, out []Match) ([]Match, err
 		out = append(out, ix.newMatch(rec.ref, e, name, on, score, method, b.String()))
 	}
 	return out, nil
+}
+
+// hasTwoEditTarget reports whether a word of words may be two edits from
+// w (key k): of minTwoEditGiven letters or more, its length within two of
+// w's, its first letter w's in spelling or key.
+func hasTwoEditTarget(d *dict, words []RecWord, w, k []byte) bool {
+	for _, rw := range words {
+		t, tk := d.texts[rw.text], d.keys[rw.tok]
+		if len(t) >= minTwoEditGiven && len(t)-len(w) <= 2 && len(w)-len(t) <= 2 && (t[0] == w[0] || tk[0] == k[0]) {
+			return true
+		}
+	}
+	return false
 }
 
 // postings returns the number of names holding key t.
