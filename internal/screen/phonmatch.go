@@ -124,7 +124,7 @@ func (ix *Index) phoneticMatches(sc *scratch, q Query, out []Match) ([]Match, er
 		if len(words) > maxPhonWords {
 			continue
 		}
-		if f == phonKorean && !ix.koreanRec(words) {
+		if f == phonKorean && !ix.koreanRec(p, words) {
 			continue
 		}
 		st.words, st.units, st.best, st.score, st.used = words, st.units[:0], st.best[:0], 0, 0
@@ -216,11 +216,11 @@ func (ix *Index) phonCandidates(sc *scratch, st *phonState, kind string) []int32
 
 // koreanRec reports whether a listed name reads as a Korean person's:
 // a family name that is a Korean surname, every word Korean syllables.
-func (ix *Index) koreanRec(words []RecWord) bool {
+func (ix *Index) koreanRec(p *phonIndex, words []RecWord) bool {
 	surname := false
 	for _, w := range words {
 		t := ix.dict.texts[w.text]
-		if !koreanSyllables.MatchString(t) {
+		if !p.korean[w.text] {
 			return false
 		}
 		if w.flags&rwSurname != 0 {

@@ -550,6 +550,8 @@ type phonIndex struct {
 	// the names holding a word of that key: a key many words share ("l",
 	// the abjad key of Ali, Wali and Ale) says little.
 	weight map[string]float32
+	// korean marks, for phonKorean, the texts that are Korean syllables.
+	korean []bool
 }
 
 // buildPhonIndex computes the keys of the vocabulary in family f.
@@ -557,6 +559,9 @@ func (ix *Index) buildPhonIndex(f phonFamily) *phonIndex {
 	d := &ix.dict
 	p := &phonIndex{byText: make([]string, len(d.texts)), hasKey: make([]bool, len(d.texts)),
 		toks: make(map[string][]int32, len(d.texts)/2)}
+	if f == phonKorean {
+		p.korean = make([]bool, len(d.texts))
+	}
 	var buf []byte
 	for id, t := range d.texts {
 		buf = phonKeys(buf[:0], f, []byte(t), false)
@@ -565,6 +570,9 @@ func (ix *Index) buildPhonIndex(f phonFamily) *phonIndex {
 		}
 		k := string(buf[:len(buf)-1])
 		p.byText[id], p.hasKey[id] = k, true
+		if f == phonKorean {
+			p.korean[id] = koreanSyllables.MatchString(t)
+		}
 		tok := d.textKey[id]
 		if ts := p.toks[k]; !slices.Contains(ts, tok) {
 			p.toks[k] = append(ts, tok)

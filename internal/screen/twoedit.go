@@ -29,7 +29,7 @@ const (
 	// twoEditSim is the credit of such a pair.
 	twoEditSim = 0.8
 	// maxTwoEditPostings is the most names gathered for it.
-	maxTwoEditPostings = 1000
+	maxTwoEditPostings = 300
 )
 
 // twoEditMatches appends the two-edit matches of the query that sc.qw
@@ -49,6 +49,9 @@ func (ix *Index) twoEditMatches(sc *scratch, q Query, out []Match) ([]Match, err
 			return out, nil
 		case qw.exact >= 0 || qw.alt >= 0:
 			anchors = true
+		case qw.n1 > qw.n0:
+			// A word one edit from a listed one is scoring's typo.
+			return out, nil
 		case loose < 0 && len(sc.nb.word(i)) >= minTwoEditGiven && lettersOnly(sc.nb.word(i)):
 			loose = i
 		default:
