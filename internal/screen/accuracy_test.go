@@ -30,14 +30,14 @@ const (
 	maxReviewFP = 0.001
 	// screenerRecallTarget is the target share of the other
 	// screeners' should-match pairs (testdata/accuracy/screeners.tsv)
-	// found at review level or above. It is not reached yet (0.81 on the
-	// held-out pairs: renderings of foreign names in kana, Hangul, Thai
-	// and the abjads, Korean names in other romanisations and some glued
-	// and partial names are missed); the test logs the gap and asserts
+	// found at review level or above. It is not reached yet (0.84 on the
+	// held-out pairs; of the names in other scripts 0.87 are found, and
+	// most misses are Latin names glued, partial or misspelt in ways the
+	// tuning pairs do not show); the test logs the gap and asserts
 	// minScreenerRecall, near the level reached, so that it cannot
 	// regress. None of their should-not-match pairs may reach deny level.
 	screenerRecallTarget = 0.90
-	minScreenerRecall    = 0.80
+	minScreenerRecall    = 0.82
 )
 
 type labelled struct {

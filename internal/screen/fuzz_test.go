@@ -13,6 +13,9 @@ var fuzzSeeds = []string{
 	"Андрей Тихонов", "TIKHONOV, Andrei Gennadyevich", "Z.T.E. Corp", "Kaspersky Lab, ZAO",
 	"Limited Liabjlity Company Garant-SV", "S A DE C V", "Γιώργος", "中兴通讯", "O'Brien & Co.",
 	"", " ", "a", "\xff\xfe", "İ", "ǅ", "ß", "A.B.C.D.E.F", "ООО", "ltd ltd ltd",
+	// The phonetic, Korean and two-edit paths.
+	"ミン・アウン・フライン", "람잔 카디로프", "رمضان قديروف", "קים ג'ונג און", "金正恩", "Kim Chong-un",
+	"Kimjongun", "Riyongho", "Yevgeniy Prigoschine", "Evgueni Prigojine", "Γεβγκένι Πριγκόζιν",
 }
 
 func FuzzNormalize(f *testing.F) {

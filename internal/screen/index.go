@@ -52,6 +52,9 @@ type Index struct {
 	// skeletons are the consonant skeletons of the vocabulary, computed
 	// on the first query that needs them.
 	skeletons func() skeletons
+	// phon are the script phonetic keys of the vocabulary, by family
+	// (scriptkey.go), computed on the first query that needs them.
+	phon [phonFamilies]func() *phonIndex
 }
 
 // ref points at one name of one entry: alias -1 is the primary name.
@@ -202,6 +205,9 @@ func (ix *Index) init() {
 	ix.pool.New = func() any { return ix.newScratch() }
 	ix.givenTexts = sync.OnceValue(ix.computeGivenTexts)
 	ix.skeletons = sync.OnceValue(ix.buildSkeletons)
+	for f := phonNone + 1; f < phonFamilies; f++ {
+		ix.phon[f] = sync.OnceValue(func() *phonIndex { return ix.buildPhonIndex(f) })
+	}
 }
 
 // computeGivenTexts marks the texts that individuals' names carry as

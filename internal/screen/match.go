@@ -30,7 +30,13 @@ type Match struct {
 	// Score is in [0,1]; exact identifier matches score 1.
 	Score float64 `json:"score"`
 	// Method names the comparison: "exact", "normalized", "token-set",
-	// "fuzzy", "brand-token", "domain", "namespace-prefix", "cpe-vendor".
+	// "fuzzy", "brand-token", "domain", "namespace-prefix", "cpe-vendor";
+	// "phonetic (<script>)" (a name written in kana, Hangul, an abjad,
+	// Thai or Greek, or a Korean name in another romanisation, whose
+	// every word agrees by the script's phonetic key), "two-edit
+	// surname", "two-edit given name" and "two-edit name" (one word two
+	// letters from the list's spelling, the rest as listed); these are possible matches
+	// at most, but a phonetic one whose every word is spelt alike.
 	Method string `json:"method"`
 	// Programs are the entry's sanctions programs, if any.
 	Programs []string `json:"programs,omitempty"`

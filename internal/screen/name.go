@@ -54,6 +54,12 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 	if out, err = ix.scoredMatches(sc, q, out); err != nil {
 		return nil, err
 	}
+	if out, err = ix.twoEditMatches(sc, q, out); err != nil {
+		return nil, err
+	}
+	if out, err = ix.phoneticMatches(sc, q, out); err != nil {
+		return nil, err
+	}
 	if out, err = ix.koreanMatches(sc, q, out); err != nil {
 		return nil, err
 	}
@@ -72,17 +78,31 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 // Korean name (textnorm.KoreanName): syllable by syllable in
 // McCune–Reischauer, as the lists write North Korean names. Its primary
 // reading, Revised Romanization by word, is the one for foreign names
-// written in Hangul.
+// written in Hangul. A query written in Han characters is read so too,
+// each character by its Korean reading (textnorm.HanjaName), beside its
+// pinyin: "金正恩" is Kim Jong Un.
 func (ix *Index) koreanMatches(sc *scratch, q Query, out []Match) ([]Match, error) {
-	if len(ix.recs) == 0 || !slices.Contains(sc.nb.schemes, textnorm.RevisedRomanization) {
+	if len(ix.recs) == 0 {
 		return out, nil
 	}
-	name, ok := textnorm.KoreanName(q.Name)
+	var name string
+	var ok, hanja bool
+	switch {
+	case slices.Contains(sc.nb.schemes, textnorm.RevisedRomanization):
+		name, ok = textnorm.KoreanName(q.Name)
+	case slices.Contains(sc.nb.schemes, textnorm.Pinyin) && q.Kind != KindOrganization:
+		name, ok = textnorm.HanjaName(q.Name)
+		hanja = true
+	}
 	if !ok {
 		return out, nil
 	}
 	sc.nb.normalize(name)
-	sc.nb.translit, sc.nb.schemes = true, append(sc.nb.schemes[:0:0], textnorm.McCuneReischauer)
+	schemes := []textnorm.Scheme{textnorm.McCuneReischauer}
+	if hanja {
+		schemes = []textnorm.Scheme{textnorm.HanjaKorean, textnorm.McCuneReischauer}
+	}
+	sc.nb.translit, sc.nb.schemes = true, schemes
 	ix.resegment(&sc.nb)
 	ix.computeKeys(&sc.nb)
 	return ix.scoredMatches(sc, q, out)
@@ -558,13 +578,18 @@ func (ix *Index) resegment(nb *normBuf) {
 		if split || len(text) < 2*minPart {
 			continue
 		}
-		// A word one letter away from a listed one is more likely that
-		// word misspelt than two words run together (asked only of a
-		// word that splits: the splits are found by cheap lookups).
+		// A word one letter away from a listed one, or spelt by
+		// another language's conventions, is more likely that word
+		// than two words run together (asked only of a word that
+		// splits: the splits are found by cheap lookups).
 		// A transliterated word is split only when its consonant
 		// skeleton is no listed word's ("람잔" is Ramzan, not "lam jan").
 		var cuts [maxGlued]int
-		if n := glued(text, known, cuts[:0]); n > 0 && !ix.hasNear(text) && !(nb.translit && ix.hasSkeleton(text)) {
+		n := glued(text, known, cuts[:0])
+		if n == 0 && !nb.translit {
+			n = syllables(text, known, cuts[:0])
+		}
+		if n > 0 && !ix.hasNear(text) && !(nb.translit && ix.hasSkeleton(text)) {
 			at := 0
 			for k, cut := range cuts[:n] {
 				nb.splitWord(i+k, int32(cut-at))
@@ -610,14 +635,24 @@ func (ix *Index) resegment(nb *normBuf) {
 }
 
 // hasNear reports whether a listed name holds a word, or a key, within
-// one edit of text.
+// one edit of text or of its phonetic key, or a word text spells in
+// another language's orthography ("loukachenko", French for
+// Lukashenko, is not "louka che nko").
 func (ix *Index) hasNear(text []byte) bool {
 	d := &ix.dict
 	var buf [16]int32
 	if len(d.textDel.appendNear(buf[:0], d.texts, text)) > 0 {
 		return true
 	}
-	return len(d.keyDel.appendNear(buf[:0], d.keys, text)) > 0
+	if len(d.keyDel.appendNear(buf[:0], d.keys, text)) > 0 {
+		return true
+	}
+	var kb [64]byte
+	if k := appendKey(kb[:0], text); string(k) != string(text) && len(d.keyDel.appendNear(buf[:0], d.keys, k)) > 0 {
+		return true
+	}
+	_, _, ok := ix.respell(text, nil)
+	return ok
 }
 
 // maxGlued is the most words a glued word is split into.
@@ -648,6 +683,98 @@ func glued(text []byte, known func([]byte) bool, cuts []int) int {
 		}
 	}
 	return 0
+}
+
+// Syllabic names run together. Korean names are written in syllables of
+// two to five letters, the surname first, and run together they hold
+// syllables of two letters that glued does not cut ("kimilsung" → "kim il sung",
+// "riyongho" → "ri yong ho").
+const (
+	minSyllable, maxSyllable = 2, 5
+	minSyllables             = 3
+)
+
+// syllables appends to cuts where text splits into minSyllables to
+// maxGlued listed words of minSyllable to maxSyllable letters, each one
+// syllable (isSyllable) and one of two letters, and returns how many cuts it appended (0 when it
+// does not split that way). The fewest words win, then the longest
+// first word.
+func syllables(text []byte, known func([]byte) bool, cuts []int) int {
+	if len(text) > maxGlued*maxSyllable || !koreanLetters(text) || !koreanSurnameFirst(text) {
+		return 0
+	}
+	if n := vowelRuns(text); n < minSyllables || n > maxGlued {
+		return 0 // a syllable has one run of vowels
+	}
+	for parts := minSyllables; parts <= maxGlued; parts++ {
+		if c, ok := syllablesInto(text, 0, parts, known, cuts[:0:maxGlued-1], false); ok {
+			return len(c)
+		}
+	}
+	return 0
+}
+
+// syllablesInto splits text[at:] into parts syllables; short is set when
+// a syllable of two letters came before.
+func syllablesInto(text []byte, at, parts int, known func([]byte) bool, cuts []int, short bool) ([]int, bool) {
+	rest := len(text) - at
+	if parts == 1 {
+		ok := rest >= minSyllable && rest <= maxSyllable && (short || rest == minSyllable) && known(text[at:]) && isSyllable(text[at:])
+		return cuts, ok
+	}
+	for n := min(maxSyllable, rest-minSyllable); n >= minSyllable; n-- {
+		if !known(text[at:at+n]) || !isSyllable(text[at:at+n]) {
+			continue
+		}
+		if c, ok := syllablesInto(text, at+n, parts-1, known, append(cuts, at+n), short || n == minSyllable); ok {
+			return c, true
+		}
+	}
+	return cuts, false
+}
+
+// koreanSurnameFirst reports whether w begins with a Korean surname, as a
+// Korean name run together does ("kimilsung", "riyongho").
+func koreanSurnameFirst(w []byte) bool {
+	for k := min(len(w)-minSyllable, maxSyllable); k >= 1; k-- {
+		if _, ok := koreanSurnames[string(w[:k])]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// koreanLetters reports whether w is written with the letters Korean
+// romanisations use: no f, q, v, x or z, and c only in ch.
+func koreanLetters(w []byte) bool {
+	for i, c := range w {
+		switch c {
+		case 'f', 'q', 'v', 'x', 'z':
+			return false
+		case 'c':
+			if i+1 == len(w) || w[i+1] != 'h' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// vowelRuns counts the runs of the vowels a, e, i, o, u in w.
+func vowelRuns(w []byte) int {
+	n := 0
+	for i, c := range w {
+		if isVowelByte(c) && (i == 0 || !isVowelByte(w[i-1])) {
+			n++
+		}
+	}
+	return n
+}
+
+// isSyllable reports whether w is one Korean syllable in Latin letters
+// ("kim", "yong", "ri"; not "sch", "pri", "gos").
+func isSyllable(w []byte) bool {
+	return oneKoreanSyllable.Match(w)
 }
 
 // splitInto reports whether text[at:] splits into parts known words, the

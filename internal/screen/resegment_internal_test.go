@@ -31,6 +31,32 @@ func TestGlued(t *testing.T) {
 	}
 }
 
+// TestSyllables splits syllabic names run together, one syllable of two
+// letters among them, and nothing else.
+func TestSyllables(t *testing.T) {
+	vocab := map[string]bool{"kim": true, "il": true, "sung": true, "ri": true, "yong": true, "ho": true,
+		"set": true, "sch": true, "in": true, "jong": true, "un": true, "hans": true, "peter": true, "pri": true, "gos": true, "chi": true, "ne": true}
+	known := func(b []byte) bool { return vocab[string(b)] }
+	for _, tt := range []struct {
+		text string
+		want []int
+	}{
+		{"kimilsung", []int{3, 5}},
+		{"riyongho", []int{2, 6}},
+		{"kimjongun", []int{3, 7}},
+		{"setschin", nil},  // "sch" is no syllable
+		{"hanspeter", nil}, // two words, no syllable of two letters: glued's
+		{"kimsung", nil},   // two syllables
+		{"prigoschine", nil},
+	} {
+		var cuts [maxGlued]int
+		n := syllables([]byte(tt.text), known, cuts[:0])
+		if got := cuts[:n]; !slices.Equal(got, tt.want) && !(n == 0 && tt.want == nil) {
+			t.Errorf("syllables(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
 // TestParticleClass puts the spellings of one particle in one class.
 func TestParticleClass(t *testing.T) {
 	for _, tt := range []struct {

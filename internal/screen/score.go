@@ -136,8 +136,11 @@ type hit struct {
 
 // scratch is the working state of one query, pooled by the index.
 type scratch struct {
-	nb    normBuf
-	rnb   normBuf
+	nb  normBuf
+	rnb normBuf
+	// pnb is the query read again for the phonetic whole-name match
+	// (phonmatch.go), which keeps its words as written.
+	pnb   normBuf
 	qw    []qword
 	qn    []int32
 	sel   []bool

@@ -20,7 +20,9 @@
 //   - words of other scripts are transliterated to Latin, each with a named
 //     Scheme: Cyrillic, Greek, Arabic and Persian, Hebrew, Han, Hangul, kana,
 //     Georgian, Armenian, Thai, Devanagari, and every other script AnyAscii
-//     covers;
+//     covers; KoreanName and HanjaName read a Korean name written in
+//     Hangul or in Han characters (Unihan's kHangul readings) as the lists
+//     write North Korean names;
 //   - case is folded and punctuation and white space become single spaces.
 //
 // Domains and e-mail addresses (Domain, EmailDomain, Email,

@@ -88,6 +88,11 @@ func FuzzFold(f *testing.F) {
 		if strings.ContainsAny(ck, "aeiouy ") {
 			t.Fatalf("ConsonantKey(%q) = %q", s, ck)
 		}
+		if h, ok := textnorm.HanjaName(s); ok {
+			if l, _ := textnorm.Latin(h); l != h {
+				t.Fatalf("HanjaName(%q) = %q, Latin of it %q", s, h, l)
+			}
+		}
 	})
 }
 

@@ -118,6 +118,12 @@ func (f *folder) appendPrepared(dst []byte, t []byte) []byte {
 			r, n = utf8.DecodeRune(t[i:])
 		}
 		i += n
+		if isGeresh(r) && f.takesGeresh() {
+			// ג' is j, not "g" and a word "'": the geresh, often
+			// written as an apostrophe, stays with its letter.
+			f.word = append(f.word, hebrewGereshMark)
+			continue
+		}
 		if r < utf8.RuneSelf {
 			switch {
 			case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9':
@@ -152,6 +158,16 @@ func (f *folder) appendPrepared(dst []byte, t []byte) []byte {
 		}
 	}
 	return f.flush(dst)
+}
+
+// takesGeresh reports whether the word being read ends in a Hebrew letter
+// that a geresh makes a foreign sound of.
+func (f *folder) takesGeresh() bool {
+	if len(f.word) == 0 {
+		return false
+	}
+	_, ok := hebrewGeresh[f.word[len(f.word)-1]]
+	return ok
 }
 
 // isApostrophe reports whether r is written as an apostrophe or prime
@@ -311,7 +327,8 @@ func (f *folder) flush(dst []byte) []byte {
 		j := i + 1
 		if sc != scriptLatin && sc != scriptNone {
 			// Marks and digits of the script join its run.
-			for j < len(w) && (scriptOf(w[j]) == sc || propsOf(w[j])&propMark != 0) {
+			// So does a geresh after a Hebrew letter (ג׳ is j).
+			for j < len(w) && (scriptOf(w[j]) == sc || propsOf(w[j])&propMark != 0 || sc == scriptHebrew && w[j] == hebrewGereshMark) {
 				j++
 			}
 		}

@@ -326,3 +326,41 @@ func TestKoreanName(t *testing.T) {
 		t.Error("KoreanName of a Latin name: ok")
 	}
 }
+
+// TestHanjaName: Han characters read in Korean by Unihan's kHangul, then
+// as a Korean name in McCune–Reischauer; the reading used in personal
+// names is preferred (金 is 김 in a name, 금 otherwise).
+func TestHanjaName(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"金正恩", "kim jong un", true},
+		{"崔龍海", "choe ryong hae", true},
+		{"金與正", "kim yo jong", true},
+		{"Kim", "", false},
+		{"\U0002A6D7", "", false}, // no Korean reading
+	} {
+		got, ok := textnorm.HanjaName(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("HanjaName(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// TestHebrewGeresh: a letter with a geresh, or an apostrophe written for
+// it, is the foreign sound it marks, in one word with the rest.
+func TestHebrewGeresh(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ in, want string }{
+		{"קים ג'ונג און", "kim jong aon"},
+		{"ג׳ורג׳", "jorj"},
+		{"צ’צ’ניה", "chchnih"},
+		{"O'Brien", "obrien"},
+	} {
+		if got := textnorm.Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -155,7 +155,8 @@ func lastIsVowel(b []byte) bool {
 	return len(b) > 0 && isVowelByte(b[len(b)-1])
 }
 
-// appendHebrew romanises a run of Hebrew. Bet, kaf and pe at the start of a
+// appendHebrew romanises a run of Hebrew. A letter with a geresh is the
+// foreign sound it marks (ג׳ j, ז׳ zh, צ׳ ch, ת׳ th). Bet, kaf and pe at the start of a
 // word are b, k and p (they carry a dagesh there); vav is v at the start of
 // a word or doubled, o inside a word and u at its end; yod is y at the
 // start of a word or doubled and i elsewhere; alef and ayin are "a". Vowel
@@ -169,6 +170,15 @@ func appendHebrew(dst []byte, run []rune) []byte {
 			next = run[i+1]
 		}
 		first, last := i == 0, i == len(run)-1
+		if isGeresh(next) {
+			// A geresh makes a letter a sound Hebrew has not: ג׳ j,
+			// ז׳ zh, צ׳ ch, ת׳ th.
+			if s, ok := hebrewGeresh[r]; ok {
+				dst = append(dst, s...)
+				i++
+				continue
+			}
+		}
 		switch r {
 		case 'ב':
 			if first {
@@ -213,6 +223,18 @@ func appendHebrew(dst []byte, run []rune) []byte {
 		}
 	}
 	return dst
+}
+
+// hebrewGeresh are the letters that a geresh makes foreign sounds of.
+var hebrewGeresh = map[rune]string{'ג': "j", 'ז': "zh", 'צ': "ch", 'ץ': "ch", 'ת': "th"}
+
+// hebrewGereshMark is the Hebrew punctuation geresh.
+const hebrewGereshMark = '\u05F3'
+
+// isGeresh reports whether r is the Hebrew geresh or an apostrophe
+// written for it.
+func isGeresh(r rune) bool {
+	return r == hebrewGereshMark || r == '\'' || r == '\u2019'
 }
 
 // appendArmenian romanises a run of Armenian: the digraph ու is u, և is ev.

@@ -1,0 +1,78 @@
+package screen_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/bangate/bangate/internal/screen"
+)
+
+// TestPhoneticScripts: a listed person's name as the press writes it in
+// kana, Hangul, an abjad or Greek, or a Korean name in another
+// romanisation, is found by the script's phonetic key,
+// as a possible match (review) whose method names the script; a name of
+// the same script whose words agree only in part is not.
+func TestPhoneticScripts(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	opts := ix.Options()
+	for _, tt := range []struct {
+		name, entry, method string
+	}{
+		{"ミン・アウン・フライン", "HLAING, Min Aung", "phonetic (kana)"},
+		{"람잔 카디로프", "KADYROV, Ramzan Akhmatovich", "phonetic (Hangul)"},
+		{"바샤르 알아사드", "AL-ASSAD, Bashar", "phonetic (Hangul)"},
+		{"رمضان قديروف", "KADYROV, Ramzan Akhmatovich", "phonetic (abjad)"},
+		{"אולג דריפסקה", "DERIPASKA, Oleg Vladimirovich", "phonetic (abjad)"},
+		{"Γεβγκένι Πριγκόζιν", "PRIGOZHIN, Yevgeniy Viktorovich", "phonetic (Greek)"},
+		{"Kim Chong-un", "KIM, Jong Un", "phonetic (Korean romanisation)"},
+		{"Gim Jeongeun", "KIM, Jong Un", "phonetic (Korean romanisation)"},
+		{"Choi Ryong-hae", "CHOE, Ryong Hae", "phonetic (Korean romanisation)"},
+		{"Kimjongun", "KIM, Jong Un", "phonetic (Korean romanisation)"},
+	} {
+		ms := ix.Name(screen.Query{Name: tt.name, Kind: screen.KindPerson})
+		var got *screen.Match
+		for i := range ms {
+			if ms[i].EntryName == tt.entry {
+				got = &ms[i]
+				break
+			}
+		}
+		if got == nil {
+			t.Errorf("%q: %s not found (%d matches)", tt.name, tt.entry, len(ms))
+			continue
+		}
+		if got.Method != tt.method || opts.IsHit(got.Score) || got.Score < opts.Review {
+			t.Errorf("%q: %s by %q at %.3f, want %q at review", tt.name, tt.entry, got.Method, got.Score, tt.method)
+		}
+		if !strings.Contains(got.Explain, "the whole name agrees") || !strings.Contains(got.Explain, "review at most") {
+			t.Errorf("%q: explanation %q", tt.name, got.Explain)
+		}
+	}
+	// The whole name must agree, and a rare word with a telling key be
+	// among it: a namesake of one word is no match, nor "محمد علي"
+	// (Muhammad Ali), whose "ali", keyed "l", is also WALI's.
+	for _, name := range []string{"세르게이 라흐마니노프", "김정남", "ウラジーミル・ナボコフ", "محمد نصر", "محمد علي", "Kim Jong-kook", "Kim Yeon-koung"} {
+		for _, m := range ix.Name(screen.Query{Name: name, Kind: screen.KindPerson}) {
+			if strings.HasPrefix(m.Method, "phonetic") {
+				t.Errorf("%q: %s %q by %s at %.3f, want no phonetic match", name, m.EntryID, m.MatchedName, m.Method, m.Score)
+			}
+		}
+	}
+}
+
+// TestHanjaKorean: a Korean name written in Han characters is read in
+// Korean beside its pinyin, and the explanation names the reading.
+func TestHanjaKorean(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	for _, m := range ix.Name(screen.Query{Name: "金正恩", Kind: screen.KindPerson}) {
+		if m.EntryName == "KIM, Jong Un" {
+			if !strings.Contains(m.Explain, "Hanja read in Korean") {
+				t.Errorf("金正恩: explanation %q", m.Explain)
+			}
+			return
+		}
+	}
+	t.Error("金正恩: KIM, Jong Un not found")
+}

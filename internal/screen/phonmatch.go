@@ -1,0 +1,466 @@
+package screen
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Whole-name matching by script phonetic keys (scriptkey.go).
+
+const (
+	// phonSim is the credit of a pair whose script keys agree but whose
+	// spellings do not.
+	phonSim = 0.95
+	// minPhonKey is the fewest key letters the words of a name matched by
+	// script keys carry together, and minPhonSingle the fewest for a name
+	// of one word.
+	minPhonKey    = 4
+	minPhonSingle = 5
+	// phonKeyShare is the weight, as a share of the weight of a word no
+	// name holds, that the key of the rare word such a match rests on
+	// must have: a key the names of hundreds share says too little.
+	phonKeyShare = 0.5
+	// phonRareSum is how many rare words' weight the words of telling
+	// keys may carry together instead of one rare word (Kim and Jong of
+	// KIM, Jong Un).
+	phonRareSum = 1.5
+	// maxPhonWords bounds the words of a query and of a name compared so;
+	// maxPhonRun is the most listed words one query word may stand for
+	// ("alasadeu" for AL-ASSAD; "jonun" for Jong Un), and the most query
+	// words one listed word may.
+	maxPhonWords = 10
+	maxPhonRun   = 3
+	// maxPhonPostings is the most postings gathered from a second query
+	// word.
+	maxPhonPostings = 4000
+)
+
+// phonQWord is a query word compared by its script keys.
+type phonQWord struct {
+	text     string
+	keys     []byte // 0-terminated keys (phonKeys)
+	optional bool   // a title, a legal form or the article al
+}
+
+// phonState is the search for the best agreement of a query with one
+// name.
+type phonState struct {
+	ix    *Index
+	p     *phonIndex
+	q     []phonQWord
+	words []RecWord
+	// units are the current pairs: query words [q0,q1) with name words
+	// [r0,r1).
+	units []phonUnit
+	best  []phonUnit
+	score float32
+	exact bool
+	used  uint32
+}
+
+// phonUnit is one pair of a query word run and a name word run.
+type phonUnit struct {
+	q0, q1, r0, r1 int8
+	exact          bool
+}
+
+// phoneticMatches screens a query written in a script of a phonetic
+// family (phonFamilyOf) once more, by the family's keys: every query word
+// (titles, legal forms and the article al aside) must pair with one to three
+// neighbouring words of a name, or a run of query words with one word,
+// by equal keys; every word of the name must be paired but for
+// patronymics, further given names, the article al and one of several family
+// names. A rare word must be among those paired. The match is named
+// "phonetic (<family>)" and is a possible match at most unless every pair
+// is spelt alike.
+func (ix *Index) phoneticMatches(sc *scratch, q Query, out []Match) ([]Match, error) {
+	if len(ix.recs) == 0 {
+		return out, nil
+	}
+	f := phonFamilyOf(sc.nb.schemes)
+	nb := &sc.pnb
+	nb.initials = q.Kind == KindPerson
+	if f == phonNone {
+		if len(sc.nb.schemes) > 0 || q.Kind == KindOrganization || !mayBeKorean(&sc.nb) {
+			return out, nil
+		}
+		nb.normalize(q.Name)
+		korean, glued := koreanLooking(nb)
+		if !korean {
+			return out, nil
+		}
+		f = phonKorean
+		if glued > 0 {
+			nb.splitWord(0, int32(glued)) // "kimjongun" → "kim jongun"
+		}
+	} else {
+		nb.normalize(q.Name)
+	}
+	if len(nb.words) == 0 || len(nb.words) > maxPhonWords {
+		return out, nil
+	}
+	p := ix.phon[f]()
+	st := &phonState{ix: ix, p: p}
+	for i, w := range nb.words {
+		text := nb.word(i)
+		qw := phonQWord{text: string(text), optional: w.flags&(wordLegal|wordTitle) != 0 || isArticle(text)}
+		if w.flags&wordInitial != 0 {
+			return out, nil // an initial says too little for a key
+		}
+		qw.keys = phonKeys(nil, f, text, true)
+		if len(qw.keys) == 0 && !qw.optional {
+			return out, nil // digits, or letters no key covers
+		}
+		st.q = append(st.q, qw)
+	}
+	cands := ix.phonCandidates(sc, st, q.Kind)
+	t := float32(ix.opts.Review)
+	start := len(out)
+	for _, ri := range cands {
+		rec := &ix.recs[ri]
+		words := ix.words[rec.w0:rec.w1]
+		if len(words) > maxPhonWords {
+			continue
+		}
+		if f == phonKorean && !ix.koreanRec(p, words) {
+			continue
+		}
+		st.words, st.units, st.best, st.score, st.used = words, st.units[:0], st.best[:0], 0, 0
+		st.search(0)
+		if st.score == 0 {
+			continue
+		}
+		score := st.score
+		if !st.exact || rec.flags&recWeak != 0 {
+			score = min(score, float32(ix.opts.Match-0.001))
+		}
+		s := round3(score)
+		if s < float64(t) {
+			continue
+		}
+		e, err := ix.entry(rec.ref)
+		if err != nil {
+			return nil, err
+		}
+		if hasEntry(out[start:], ix.listID(rec.ref), e.ID) {
+			continue
+		}
+		name := nameIn(e, rec.alias)
+		on := "name"
+		if rec.alias >= 0 {
+			on = "alias"
+		}
+		explain := st.explain(f, q.Name, name, on, nb, s, rec.flags&recWeak != 0)
+		out = append(out, ix.newMatch(rec.ref, e, name, on, s, "phonetic ("+phonNames[f]+")", explain))
+	}
+	return out, nil
+}
+
+// phonCandidates returns the names of the allowed kinds holding a word
+// whose key is that of the rarest query word with any, and of the second
+// rarest when it is not common.
+func (ix *Index) phonCandidates(sc *scratch, st *phonState, kind string) []int32 {
+	d := &ix.dict
+	type wc struct {
+		toks []int32
+		n    int32
+	}
+	var best [2]wc
+	for _, qw := range st.q {
+		if qw.optional {
+			continue
+		}
+		var c wc
+		eachPhonKey(qw.keys, func(k []byte) {
+			for _, t := range st.p.toks[string(k)] {
+				if !slices.Contains(c.toks, t) {
+					c.toks = append(c.toks, t)
+					c.n += d.postStart[t+1] - d.postStart[t]
+				}
+			}
+		})
+		switch {
+		case c.n == 0:
+		case best[0].n == 0 || c.n < best[0].n:
+			best[1], best[0] = best[0], c
+		case best[1].n == 0 || c.n < best[1].n:
+			best[1] = c
+		}
+	}
+	sc.gen++
+	if sc.gen == 0 {
+		clear(sc.stamp)
+		sc.gen = 1
+	}
+	sc.cands = sc.cands[:0]
+	for k, c := range best {
+		if c.n == 0 || k == 1 && c.n > maxPhonPostings {
+			continue
+		}
+		for _, t := range c.toks {
+			for _, ri := range d.post[d.postStart[t]:d.postStart[t+1]] {
+				if sc.stamp[ri] == sc.gen {
+					continue
+				}
+				sc.stamp[ri] = sc.gen
+				if kindAllowed(kind, ix.recs[ri].kind) {
+					sc.cands = append(sc.cands, ri)
+				}
+			}
+		}
+	}
+	return sc.cands
+}
+
+// koreanRec reports whether a listed name reads as a Korean person's:
+// a family name that is a Korean surname, every word Korean syllables.
+func (ix *Index) koreanRec(p *phonIndex, words []RecWord) bool {
+	surname := false
+	for _, w := range words {
+		t := ix.dict.texts[w.text]
+		if !p.korean[w.text] {
+			return false
+		}
+		if w.flags&rwSurname != 0 {
+			if _, ok := koreanSurnames[t]; !ok {
+				return false
+			}
+			surname = true
+		}
+	}
+	return surname
+}
+
+// isArticle reports whether w is the article of Arabic names ("al",
+// "el", "ul"), which a query in another script may write or leave out;
+// the other particles ("abd", "abu", "bin") are part of the name.
+func isArticle(w []byte) bool { return particleClass(string(w)) == 1 }
+
+// eachPhonKey calls fn with each key of keys, 0-terminated.
+func eachPhonKey(keys []byte, fn func(k []byte)) {
+	for len(keys) > 0 {
+		i := 0
+		for keys[i] != 0 {
+			i++
+		}
+		fn(keys[:i])
+		keys = keys[i+1:]
+	}
+}
+
+// search pairs query words from qi on with unused name words, and keeps
+// the best complete pairing.
+func (st *phonState) search(qi int) {
+	if qi == len(st.q) {
+		st.finish()
+		return
+	}
+	if st.q[qi].optional {
+		st.search(qi + 1)
+	}
+	var kb [128]byte
+	for qn := 1; qn <= maxPhonRun && qi+qn <= len(st.q); qn++ {
+		if qn > 1 && st.q[qi+qn-1].optional {
+			break
+		}
+		for r0 := range st.words {
+			for rn := 1; rn <= maxPhonRun && r0+rn <= len(st.words); rn++ {
+				if qn > 1 && rn > 1 {
+					break // a run for a run says nothing a word for a word does not
+				}
+				if st.used&(1<<(r0+rn-1)) != 0 || rn > 1 && !sameNamePart(st.words[r0], st.words[r0+rn-1]) {
+					break
+				}
+				k := kb[:0]
+				ok := true
+				for j := r0; j < r0+rn; j++ {
+					if !st.p.hasKey[st.words[j].text] {
+						ok = false
+						break
+					}
+					k = append(k, st.p.byText[st.words[j].text]...)
+				}
+				if !ok || !st.agrees(qi, qn, k) {
+					continue
+				}
+				mask := uint32(1<<(r0+rn)-1) &^ uint32(1<<r0-1)
+				st.used |= mask
+				st.units = append(st.units, phonUnit{q0: int8(qi), q1: int8(qi + qn), r0: int8(r0), r1: int8(r0 + rn), exact: qn == 1 && rn == 1 && st.spelt(qi, qn, r0, rn)})
+				st.search(qi + qn)
+				st.units = st.units[:len(st.units)-1]
+				st.used &^= mask
+			}
+		}
+	}
+}
+
+// sameNamePart reports whether two words of a name are both family names
+// or both given names.
+func sameNamePart(a, b RecWord) bool {
+	return a.flags&rwSurname == b.flags&rwSurname
+}
+
+// agrees reports whether the run of qn query words from qi reads as key k:
+// one of the keys of its single word, or the first keys of its words run
+// together.
+func (st *phonState) agrees(qi, qn int, k []byte) bool {
+	if qn == 1 {
+		return hasPhonKey(st.q[qi].keys, k)
+	}
+	for i := qi; i < qi+qn; i++ {
+		keys := st.q[i].keys
+		n := 0
+		for keys[n] != 0 {
+			n++
+		}
+		if len(k) < n || string(k[:n]) != string(keys[:n]) {
+			return false
+		}
+		k = k[n:]
+	}
+	return len(k) == 0
+}
+
+// spelt reports whether the query words and the name words of a pair are
+// spelt alike, run together. A pair counts as spelt alike (exact) only
+// word for word: words run together can be cut more than one way ("kim
+// jongun", "kim jon gun").
+func (st *phonState) spelt(qi, qn, r0, rn int) bool {
+	var a, b []byte
+	for i := qi; i < qi+qn; i++ {
+		a = append(a, st.q[i].text...)
+	}
+	for j := r0; j < r0+rn; j++ {
+		b = append(b, st.ix.dict.texts[st.words[j].text]...)
+	}
+	return string(a) == string(b)
+}
+
+// finish scores a complete pairing and keeps it when it is the best.
+func (st *phonState) finish() {
+	if len(st.units) == 0 {
+		return
+	}
+	d := &st.ix.dict
+	var m, qw, r, maxW, sumW float32
+	keyLen := 0
+	exact := true
+	surnames, surnamesPaired := 0, 0
+	for j, w := range st.words {
+		if w.flags&rwSurname != 0 {
+			surnames++
+			if st.used&(1<<j) != 0 {
+				surnamesPaired++
+			}
+		}
+	}
+	for _, u := range st.units {
+		var wu float32
+		for j := u.r0; j < u.r1; j++ {
+			w := st.words[j]
+			wu += w.weight
+			k := st.p.byText[w.text]
+			keyLen += len(k)
+			// The rare word the match rests on must be rare by its key
+			// too, unless spelt alike or read from words run together:
+			// "ali", keyed "l", is also WALI and ALE.
+			if kw, ok := st.p.weight[k]; ok && !u.exact && u.r1-u.r0 == 1 && u.q1-u.q0 == 1 && kw < phonKeyShare*d.unseen {
+				continue
+			}
+			maxW = max(maxW, w.weight)
+			sumW += w.weight
+		}
+		c := float32(phonSim)
+		if u.exact {
+			c = 1
+		} else {
+			exact = false
+		}
+		m += c * wu
+		qw += wu // a query word weighs as the words it reads as
+	}
+	for j, w := range st.words {
+		r += w.weight
+		if st.used&(1<<j) != 0 {
+			continue
+		}
+		switch {
+		case w.flags&rwPatronymic != 0 || isArticle([]byte(d.texts[w.text])):
+			r -= w.weight
+		case w.flags&rwMiddle != 0:
+			r -= (1 - middleWeight) * w.weight
+		case w.flags&rwSurname != 0 && surnames > 1 && surnamesPaired > 0:
+			r -= (1 - middleWeight) * w.weight
+		default:
+			return // a word of the name a query may not leave out
+		}
+	}
+	rare := rareShare * d.unseen
+	if maxW < rare && sumW < phonRareSum*rare || keyLen < minPhonKey || len(st.units) == 1 && keyLen < minPhonSingle {
+		return
+	}
+	score := min(1, 2*m/(qw+r))
+	if score > st.score || score == st.score && exact && !st.exact {
+		st.score, st.exact = score, exact
+		st.best = append(st.best[:0], st.units...)
+	}
+}
+
+// explain says how the best pairing read the query.
+func (st *phonState) explain(f phonFamily, query, name, on string, nb *normBuf, score float64, weak bool) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%q vs %s %q: ", query, on, name)
+	d := &st.ix.dict
+	paired := uint32(0)
+	for i, u := range st.best {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		var qt, rt, k []string
+		for j := u.q0; j < u.q1; j++ {
+			qt = append(qt, st.q[j].text)
+		}
+		for j := u.r0; j < u.r1; j++ {
+			rt = append(rt, d.texts[st.words[j].text])
+			k = append(k, st.p.byText[st.words[j].text])
+			paired |= 1 << j
+		}
+		b.WriteString(strings.Join(qt, " "))
+		if u.exact {
+			b.WriteString("=" + strings.Join(rt, " "))
+			continue
+		}
+		fmt.Fprintf(&b, "~%s (phonetic key %s)", strings.Join(rt, " "), strings.Join(k, ""))
+	}
+	for j, w := range st.words {
+		if paired&(1<<j) != 0 {
+			continue
+		}
+		b.WriteString(", " + d.texts[w.text])
+		switch {
+		case w.flags&rwPatronymic != 0:
+			b.WriteString(" left out (patronymic, optional)")
+		case isArticle([]byte(d.texts[w.text])):
+			b.WriteString(" left out (article)")
+		case w.flags&rwMiddle != 0:
+			b.WriteString(" left out (further given name, weight ×" + strconv.FormatFloat(middleWeight, 'f', 1, 64) + ")")
+		default:
+			b.WriteString(" left out (one of several family names)")
+		}
+	}
+	if len(nb.schemes) > 0 {
+		fmt.Fprintf(&b, "; query transliterated (%s)", joinSchemes(nb.schemes))
+	}
+	fmt.Fprintf(&b, "; query read as %q", nb.String())
+	fmt.Fprintf(&b, "; phonetic (%s): %s; the whole name agrees", phonNames[f], phonRules[f])
+	b.WriteString("; words weighted by rarity in the list; score " + strconv.FormatFloat(score, 'f', 3, 64))
+	if weak {
+		b.WriteString("; weak alias (the list marks it low quality): review at most")
+	}
+	if !st.exact {
+		b.WriteString("; a phonetic likeness: review at most")
+	}
+	return b.String()
+}

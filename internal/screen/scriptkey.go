@@ -1,0 +1,743 @@
+package screen
+
+import (
+	"math"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/bangate/bangate/internal/textnorm"
+)
+
+// Script phonetic keys. A foreign name written in a script that lacks the
+// distinctions of Latin letters comes back from transliteration spelt
+// otherwise than the lists write it: kana adds vowels after consonants and
+// has one letter for r and l ("ウラジーミル" → "urajimiru" for Vladimir),
+// Hangul adds "eu" and writes f as p and v as b ("카디로프" → "kadilopeu"
+// for Kadyrov), the abjads do not write short vowels and have no p or v
+// ("قديروف" → "qdiruf"), Thai neutralises final consonants, Greek has no
+// b, d, g, j or sh of its own. Each script family has a key that keeps
+// what its renderings keep and merges what they merge; a query written
+// in that script is compared with the listed names by it.
+//
+// Such a key is coarse: many names share one ("km" is every Kim). It
+// therefore never pairs a word on its own; phoneticMatches requires the
+// whole name to agree (every query word and every listed word that a
+// query may not leave out), a rare word among them, and it is a possible
+// match at most unless the spellings agree exactly.
+
+// phonFamily is a group of scripts whose renderings of foreign names lose
+// the same distinctions.
+type phonFamily uint8
+
+const (
+	phonNone phonFamily = iota
+	phonKana
+	phonHangul
+	phonAbjad
+	phonThai
+	phonGreek
+	// phonKorean is a Korean name in Latin letters, in McCune–Reischauer
+	// or Revised Romanization ("Kim Jeong-eun", "Kim Chong-un" for KIM,
+	// Jong Un): no script of its own, see koreanKey.
+	phonKorean
+	phonFamilies
+)
+
+// phonNames name the families in the method of a match ("phonetic
+// (kana)") and the explanation.
+var phonNames = [phonFamilies]string{"", "kana", "Hangul", "abjad", "Thai", "Greek", "Korean romanisation"}
+
+// phonRules say in words what each family's key merges, for the
+// explanation.
+var phonRules = [phonFamilies]string{
+	"",
+	"vowels as written but the u and o kana adds after consonants, long vowels once, r=l, b=v=f, chi=ti, tsu=tu, shi=si, d=j=z",
+	"vowels as written (eo=o, ae=e) but the eu Hangul adds after consonants, r=l, p=f=b=v, j=z=zh, ch=ts",
+	"vowels, w and y left out (the abjads do not write short vowels), p=b=f=v, k=q=g, h=kh, s=sh, d=z, ch=tsh",
+	"vowels left out, k=kh=g, ch=j, t=th=d, p=ph=b, f=v=w, r=l, final consonants neutralised",
+	"vowels left out, b=v (μπ), t=d (ντ), k=g (γκ), s=sh, z=zh, tz=j, ch=kh",
+	"McCune–Reischauer and Revised Romanization read alike: eo=o, eu=u, oi=oe, ch=j, g=k, d=t, b=p, r=l, syllables hyphenated, spaced or run together",
+}
+
+// phonFamilyOf returns the family of the first scheme of a query that
+// has one.
+func phonFamilyOf(schemes []textnorm.Scheme) phonFamily {
+	for _, s := range schemes {
+		switch s {
+		case textnorm.Hepburn:
+			return phonKana
+		case textnorm.RevisedRomanization:
+			return phonHangul
+		case textnorm.ArabicScript, textnorm.Hebrew:
+			return phonAbjad
+		case textnorm.Thai:
+			return phonThai
+		case textnorm.GreekELOT:
+			return phonGreek
+		}
+	}
+	return phonNone
+}
+
+// maxPhonVariants is the most keys a query word is read as.
+const maxPhonVariants = 8
+
+// phonKeys appends to dst the keys of w, a folded word, in family f, each
+// followed by a 0 byte; a listed word (query false) has one, a query word
+// up to maxPhonVariants where its transliteration is ambiguous (an abjad's
+// waw and final he, a Greek γ before a front vowel). A word with bytes
+// other than a–z has none.
+func phonKeys(dst []byte, f phonFamily, w []byte, query bool) []byte {
+	for _, c := range w {
+		if c < 'a' || c > 'z' {
+			return dst
+		}
+	}
+	if f == phonKorean {
+		return append(appendKoreanKey(dst, w), 0)
+	}
+	// Each variant is a choice at each ambiguous place; choices is a
+	// bit mask over them, explored for every value below 1<<n.
+	n := phonAmbiguities(f, w, query)
+	start := len(dst)
+	for choice := 0; choice < 1<<n && choice < maxPhonVariants; choice++ {
+		k0 := len(dst)
+		dst = appendPhonKey(dst, f, w, query, choice)
+		dst = append(dst, 0)
+		// A variant equal to one before it is dropped.
+		if k := dst[k0:]; hasPhonKey(dst[start:k0], k[:len(k)-1]) {
+			dst = dst[:k0]
+		}
+	}
+	return dst
+}
+
+// hasPhonKey reports whether keys, 0-terminated, hold k.
+func hasPhonKey(keys, k []byte) bool {
+	for len(keys) > 0 {
+		i := 0
+		for keys[i] != 0 {
+			i++
+		}
+		if string(keys[:i]) == string(k) {
+			return true
+		}
+		keys = keys[i+1:]
+	}
+	return false
+}
+
+// phonAmbiguities returns the number of places in a query word whose
+// reading the key leaves open.
+func phonAmbiguities(f phonFamily, w []byte, query bool) int {
+	if !query {
+		return 0
+	}
+	n := 0
+	if phonFinalHe(f, w) {
+		n++
+	}
+	for i := 0; i < len(w); i++ {
+		if phonAmbiguous(f, w, i) {
+			n++
+		}
+	}
+	return n
+}
+
+// phonFinalHe reports whether a query word of family f ends in an h that
+// may be no consonant: Hebrew and Persian write a final a or e with he
+// ("דריפסקה" is Deripaska, "drifskh").
+func phonFinalHe(f phonFamily, w []byte) bool {
+	return f == phonAbjad && len(w) > 2 && w[len(w)-1] == 'h'
+}
+
+// phonAmbiguous reports whether the letter at w[i] of a query word of
+// family f has two readings: an abjad's w or v (a consonant, or the
+// vowel u or o) and an h between a letter and a vowel (Persian writes an
+// e with he, "خامنه‌ای" is Khamenei); Greek γ at the start before e or i
+// (y, or the j of a foreign name).
+func phonAmbiguous(f phonFamily, w []byte, i int) bool {
+	c := w[i]
+	switch f {
+	case phonAbjad:
+		switch c {
+		case 'w', 'v':
+			return true
+		case 'h':
+			if i == 0 || i == len(w)-1 || strings.IndexByte("kscztdg", w[i-1]) >= 0 {
+				return false // initial or final h, or the second letter of kh, sh, ch, zh, th, dh, gh
+			}
+			return isVowel(w[i+1]) || w[i+1] == 'y'
+		}
+	case phonGreek:
+		return i == 0 && c == 'g' && len(w) > 2 && (w[1] == 'i' || w[1] == 'e')
+	case phonHangul:
+		// The vowels Hangul adds after a consonant: eu ("peuligojin"
+		// for Prigozhin), and a final i after ch and j.
+		if i == 0 || !isKanaConsonant(w[i-1]) {
+			return false
+		}
+		switch c {
+		case 'e':
+			return i+1 < len(w) && w[i+1] == 'u'
+		case 'i':
+			return i == len(w)-1 && (w[i-1] == 'j' || w[i-1] == 'h' && i > 1 && w[i-2] == 'c')
+		}
+	case phonKana:
+		// The vowels kana adds after a consonant: u after any ("kimu",
+		// "furain"), o after t and d ("do" for a final d), i after ch,
+		// sh and j at the end ("micchi"), each before a consonant or at
+		// the end of the word.
+		if i == 0 || !isKanaConsonant(w[i-1]) || w[i-1] == 'n' || i+1 < len(w) && !isKanaConsonant(w[i+1]) {
+			return false // after n, u is a mora of its own (ジョンウン, "jonun")
+		}
+		switch c {
+		case 'u':
+			return true
+		case 'o':
+			return w[i-1] == 't' || w[i-1] == 'd'
+		case 'i':
+			return i == len(w)-1 && i > 1 && (w[i-1] == 'j' || w[i-1] == 'h' && (w[i-2] == 'c' || w[i-2] == 's'))
+		}
+	}
+	return false
+}
+
+// isKanaConsonant reports whether c is a consonant letter of a kana
+// romanisation (y, a glide, is not).
+func isKanaConsonant(c byte) bool {
+	return c >= 'a' && c <= 'z' && !isVowel(c)
+}
+
+// isVowelByte reports whether c is one of the vowel letters a, e, i, o, u.
+func isVowelByte(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u':
+		return true
+	}
+	return false
+}
+
+// appendPhonKey appends the key of w in family f; choice picks, bit by
+// bit, the reading of each ambiguous place of a query word (bit set: the
+// consonant, or the letter kept).
+func appendPhonKey(dst []byte, f phonFamily, w []byte, query bool, choice int) []byte {
+	start := len(dst)
+	last := byte(0)
+	add := func(c byte) {
+		if c != last {
+			dst = append(dst, c)
+		}
+		last = c
+	}
+	vowel := func() { last = 0 }
+	amb := 0
+	pick := func() bool {
+		b := choice&(1<<amb) != 0
+		amb++
+		return b
+	}
+	if query && phonFinalHe(f, w) && !pick() {
+		w = w[:len(w)-1]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		var next byte
+		if i+1 < len(w) {
+			next = w[i+1]
+		}
+		two := func(s string) bool { return c == s[0] && next == s[1] }
+		if query && phonAmbiguous(f, w, i) {
+			keep := pick()
+			switch {
+			case f == phonGreek:
+				if keep {
+					add('j')
+				}
+				if w[i+1] == 'i' && isVowel(w[i+2]) {
+					i++ // γι before a vowel is y
+				}
+				vowel()
+			case f == phonKana:
+				if keep {
+					add(c) // a vowel of the name; dropped, an epenthetic one
+				}
+			case f == phonHangul:
+				if c == 'e' {
+					i++ // eu, read as u when it is a vowel of the name
+					c = 'u'
+				}
+				if keep {
+					add(c)
+				}
+			case !keep:
+				vowel()
+			case c == 'h':
+				add('h')
+			default:
+				add('b')
+			}
+			continue
+		}
+		switch {
+		case f == phonKana && isVowelByte(c):
+			// Kana writes the vowels of a foreign name; long ones once.
+			add(c)
+			continue
+		case f == phonHangul && isVowelByte(c):
+			// So does Hangul, eo for o and ae for e among them.
+			switch {
+			case c == 'e' && next == 'o', c == 'o' && next == 'u' && !query:
+				add(next)
+				i++
+			case c == 'a' && next == 'e':
+				add('e')
+				i++
+			default:
+				add(c)
+			}
+			continue
+		case (f == phonKana || f == phonHangul) && c == 'y' && !query && i > 0 && isKanaConsonant(w[i-1]) && (next == 0 || isKanaConsonant(next)):
+			add('i') // y between consonants, or ending a word, is i (Kadyrov is カディロフ)
+			continue
+		case isVowel(c) || c == 'y':
+			vowel()
+			continue
+		case c == 'w' && f != phonKana && f != phonThai:
+			vowel() // a glide: the abjads and Greek write it as a vowel
+			continue
+		case c == 's' && hasPrefix(w[i:], "shch"):
+			add('s')
+			i += 3
+			continue
+		case c == 's' && hasPrefix(w[i:], "sch"):
+			add('s')
+			i += 2
+			continue
+		case c == 'n' && next == 'g':
+			add('n')
+			if f == phonAbjad || f == phonGreek {
+				add('k') // the abjads and Greek write the g
+			}
+			i++
+			continue
+		case c == 'x':
+			add('k')
+			add('s')
+			continue
+		case two("ph"):
+			add(phonLabial(f, 'f'))
+			i++
+			continue
+		case two("sh"):
+			add('s')
+			i++
+			continue
+		case two("zh"):
+			if f == phonGreek {
+				add('z') // ζ
+			} else {
+				add(phonPalatal(f))
+			}
+			i++
+			continue
+		case two("kh"):
+			if f == phonThai {
+				add('k')
+			} else {
+				add('h')
+			}
+			i++
+			continue
+		case two("gh"):
+			add(phonVelar(f, 'g'))
+			i++
+			continue
+		case two("th"):
+			add('t')
+			i++
+			continue
+		case two("dh"):
+			if f == phonAbjad {
+				add('d')
+			} else {
+				add('t')
+			}
+			i++
+			continue
+		case two("ch"):
+			switch {
+			case f == phonGreek && query:
+				add('h') // χ
+			case f == phonAbjad:
+				add('t')
+				add('s')
+			case f == phonKana:
+				add('t')
+			default:
+				add('c')
+			}
+			i++
+			continue
+		case two("ts"), two("tz"):
+			switch {
+			case f == phonGreek && query && next == 'z':
+				add('j') // τζ
+			case f == phonAbjad:
+				add('t')
+				add('s')
+			case f == phonKana:
+				add('t')
+			default:
+				add('c')
+			}
+			i++
+			continue
+		case f == phonGreek && query && (two("mp") || two("nt") || two("gk") || two("gg")):
+			// μπ, ντ, γκ are b, d, g at the start of a word and mb, nd,
+			// g or ng inside it; γγ is ng.
+			switch {
+			case c == 'm':
+				if i > 0 {
+					add('m')
+				}
+				add('b')
+			case c == 'n':
+				if i > 0 {
+					add('n')
+				}
+				add('t')
+			case next == 'g':
+				add('n')
+				add('k')
+			default:
+				add('k')
+			}
+			i++
+			continue
+		case c == 'c':
+			if next == 'e' || next == 'i' {
+				add('s')
+			} else {
+				add('k')
+			}
+			if next == 'k' {
+				i++
+			}
+			continue
+		case c == 'd' && (next == 'j' || next == 'z'):
+			add(phonPalatal(f))
+			i++
+			if i+1 < len(w) && w[i+1] == 'h' {
+				i++
+			}
+			continue
+		}
+		switch c {
+		case 'b', 'p', 'f', 'v', 'w':
+			if f == phonKana && (c == 'v' || c == 'w') && i == 0 && i+1 < len(w) && !isVowel(w[i+1]) {
+				add('u') // "Vladimir" is ウラジーミル, "urajimiru"
+				continue
+			}
+			add(phonLabial(f, c))
+		case 'k', 'g', 'q':
+			add(phonVelar(f, c))
+		case 't':
+			add('t')
+		case 'd':
+			switch f {
+			case phonKana:
+				add('j')
+			case phonAbjad:
+				add('d')
+			default:
+				add('t')
+			}
+		case 'j', 'z':
+			switch {
+			case f == phonGreek && c == 'z':
+				add('z')
+			case f == phonAbjad && c == 'z':
+				add('d') // ض, ذ, ظ and ز are all z in Persian, ض is ḍ in Arabic
+			default:
+				add(phonPalatal(f))
+			}
+		case 's':
+			add('s')
+		case 'l', 'r':
+			if f == phonAbjad || f == phonGreek {
+				add(c)
+			} else {
+				add('r')
+			}
+		case 'h':
+			if f == phonKana && !query && next != 0 && !isVowel(next) && next != 'y' {
+				add('b') // h before a consonant is "fu": Ahmad is アフマド
+			} else if f == phonGreek && !query {
+				vowel() // Greek writes no h ("Hamas" is Χαμάς)
+			} else {
+				add('h')
+			}
+		case 'm':
+			if f == phonKana && (next == 'b' || next == 'p') {
+				add('n')
+			} else {
+				add('m')
+			}
+		default:
+			add(c) // n
+		}
+	}
+	if f == phonThai && len(dst) > start && !isVowel(w[len(w)-1]) && w[len(w)-1] != 'y' {
+		// Thai neutralises a final consonant.
+		switch k := &dst[len(dst)-1]; *k {
+		case 'c', 's', 'j':
+			*k = 't'
+		case 'f':
+			*k = 'b'
+		case 'r':
+			*k = 'n'
+		}
+	}
+	return dst
+}
+
+// phonLabial is the class of b, p, f, v and w in family f.
+func phonLabial(f phonFamily, c byte) byte {
+	switch f {
+	case phonKana:
+		if c == 'p' {
+			return 'p'
+		}
+	case phonThai:
+		if c == 'f' || c == 'v' || c == 'w' {
+			return 'f'
+		}
+	case phonGreek:
+		if c == 'f' || c == 'p' {
+			return c
+		}
+	}
+	return 'b'
+}
+
+// phonVelar is the class of k, g and q in family f: kana keeps the
+// voicing, the others do not.
+func phonVelar(f phonFamily, c byte) byte {
+	if f == phonKana && c == 'g' {
+		return 'g'
+	}
+	return 'k'
+}
+
+// phonPalatal is the class of j, z, zh and dj in family f.
+func phonPalatal(f phonFamily) byte {
+	if f == phonThai {
+		return 'c'
+	}
+	return 'j'
+}
+
+// phonIndex is the key index of one family: the key of every text of the
+// vocabulary, and the key ids of the texts of each key.
+type phonIndex struct {
+	byText []string
+	hasKey []bool // whether the text has a key (byText may be "": a name of vowels)
+	toks   map[string][]int32
+	// weight is the weight of each key as the dict weighs a word, over
+	// the names holding a word of that key: a key many words share ("l",
+	// the abjad key of Ali, Wali and Ale) says little.
+	weight map[string]float32
+	// korean marks, for phonKorean, the texts that are Korean syllables.
+	korean []bool
+}
+
+// buildPhonIndex computes the keys of the vocabulary in family f.
+func (ix *Index) buildPhonIndex(f phonFamily) *phonIndex {
+	d := &ix.dict
+	p := &phonIndex{byText: make([]string, len(d.texts)), hasKey: make([]bool, len(d.texts)),
+		toks: make(map[string][]int32, len(d.texts)/2)}
+	if f == phonKorean {
+		p.korean = make([]bool, len(d.texts))
+	}
+	var buf []byte
+	for id, t := range d.texts {
+		buf = phonKeys(buf[:0], f, []byte(t), false)
+		if len(buf) == 0 {
+			continue
+		}
+		k := string(buf[:len(buf)-1])
+		p.byText[id], p.hasKey[id] = k, true
+		if f == phonKorean {
+			p.korean[id] = koreanSyllables.MatchString(t)
+		}
+		tok := d.textKey[id]
+		if ts := p.toks[k]; !slices.Contains(ts, tok) {
+			p.toks[k] = append(ts, tok)
+		}
+	}
+	// The names holding a key are at most the sum of its words'; the
+	// dict's unseen weight is idf(n, 1), which gives n.
+	n := int(math.Round(math.Exp(float64(d.unseen)) - 1))
+	p.weight = make(map[string]float32, len(p.toks))
+	for k, ts := range p.toks {
+		df := 0
+		for _, t := range ts {
+			df += int(postings(d, t))
+		}
+		p.weight[k] = idf(n, max(df, 1))
+	}
+	return p
+}
+
+// appendKoreanKey appends the key of a Korean name's word in Latin
+// letters: the vowels that McCune–Reischauer writes with a breve and
+// Revised Romanization with two letters written alike (eo=o, eu=u), oi
+// and oe alike, and the consonant pairs one system writes voiced and the
+// other unvoiced (g/k, d/t, b/p, j/ch) and r/l merged; doubled letters
+// once. Vowels are kept: both systems write them.
+func appendKoreanKey(dst, w []byte) []byte {
+	last := byte(0)
+	add := func(c byte) {
+		if c != last {
+			dst = append(dst, c)
+		}
+		last = c
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		var next byte
+		if i+1 < len(w) {
+			next = w[i+1]
+		}
+		switch {
+		case c == 'e' && (next == 'o' || next == 'u'):
+			add(next)
+			i++
+		case c == 'o' && next == 'i':
+			add('o')
+			add('e')
+			i++
+		case c == 'c' && next == 'h', c == 'j':
+			add('j')
+			if c == 'c' {
+				i++
+			}
+		case c == 's' && next == 'h':
+			add('s')
+			i++
+		case c == 'g' || c == 'k' || c == 'q':
+			add('k')
+		case c == 'd' || c == 't':
+			add('t')
+		case c == 'b' || c == 'p':
+			add('p')
+		case c == 'l' || c == 'r':
+			add('r')
+		default:
+			add(c)
+		}
+	}
+	return dst
+}
+
+// koreanSyllables matches a word of Korean syllables in Latin letters,
+// McCune–Reischauer (without diacritics) or Revised Romanization.
+var koreanSyllables = regexp.MustCompile(`^(` + koreanSyllable + `)+$`)
+
+// koreanSyllable is one Korean syllable in Latin letters, and
+// oneKoreanSyllable matches a word that is one.
+const koreanSyllable = `(kk|tt|pp|ss|jj|ch|sh|[kgndtrlmbpsjh])?(yae|yeo|wae|weo|ae|ya|eo|ye|yo|wa|oe|wi|yu|eu|ui|wo|we|oi|a|e|i|o|u)(ng|[kgntdlrmpb])?`
+
+var oneKoreanSyllable = regexp.MustCompile(`^` + koreanSyllable + `$`)
+
+// koreanSurnames are the commonest Korean surnames in the spellings of
+// both romanisations and of common usage.
+var koreanSurnames = map[string]struct{}{
+	"kim": {}, "gim": {}, "lee": {}, "yi": {}, "ri": {}, "rhee": {}, "park": {}, "pak": {}, "bak": {},
+	"choi": {}, "choe": {}, "jeong": {}, "chong": {}, "jong": {}, "jung": {}, "kang": {}, "gang": {},
+	"cho": {}, "jo": {}, "yoon": {}, "yun": {}, "jang": {}, "chang": {}, "lim": {}, "rim": {}, "im": {},
+	"han": {}, "oh": {}, "seo": {}, "so": {}, "shin": {}, "sin": {}, "kwon": {}, "gwon": {}, "hwang": {},
+	"ahn": {}, "an": {}, "song": {}, "ryu": {}, "yu": {}, "hong": {}, "jeon": {}, "chon": {}, "jon": {},
+	"ko": {}, "go": {}, "moon": {}, "mun": {}, "yang": {}, "ryang": {}, "son": {}, "bae": {}, "pae": {},
+	"baek": {}, "paek": {}, "heo": {}, "ho": {}, "nam": {}, "sim": {}, "noh": {}, "ro": {}, "no": {},
+	"ha": {}, "kwak": {}, "sung": {}, "cha": {}, "ju": {}, "chu": {}, "woo": {}, "u": {},
+	"ku": {}, "koo": {}, "min": {}, "ryo": {}, "yo": {}, "hyon": {}, "hyun": {}, "hyeon": {}, "tak": {},
+	"o": {}, "pyon": {}, "byun": {}, "byeon": {}, "chae": {}, "chi": {}, "ji": {}, "om": {}, "eom": {},
+}
+
+// koreanLooking reports whether a Latin name reads as a Korean person's
+// name: a Korean surname of one syllable first or last, and a given name
+// of two syllables (as most are), as one word, hyphenated or spaced,
+// every word Korean syllables. Shorter names meet too many others. A
+// name of one word may be the surname and the given name run together
+// ("Kimjongun"); glued is then the length of the surname, else 0.
+func koreanLooking(nb *normBuf) (ok bool, glued int) {
+	n := len(nb.words)
+	if n == 1 {
+		w := nb.word(0)
+		for k := min(len(w)-2, 5); k >= 1; k-- {
+			if _, ok := koreanSurnames[string(w[:k])]; ok && koreanSyllables.Match(w[k:]) && vowelGroups(w[k:]) == 2 && koreanSyllables.Match(w[:k]) {
+				return true, k
+			}
+		}
+		return false, 0
+	}
+	if n > 3 {
+		return false, 0
+	}
+	at := -1
+	for _, i := range []int{0, n - 1} {
+		if _, ok := koreanSurnames[string(nb.word(i))]; ok {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return false, 0
+	}
+	given := 0
+	for i := range nb.words {
+		w := nb.word(i)
+		if !koreanSyllables.Match(w) {
+			return false, 0
+		}
+		if i != at {
+			given += vowelGroups(w)
+		}
+	}
+	return given == 2, 0
+}
+
+// mayBeKorean is koreanLooking's cheap first test, on the query as
+// scored: a word of it is a Korean surname, or it is one word that
+// begins with one.
+func mayBeKorean(nb *normBuf) bool {
+	for i := range nb.words {
+		w := nb.word(i)
+		n := len(w)
+		if len(nb.words) > 1 {
+			n = 1 // the whole word only
+		}
+		for k := len(w); k >= 1 && k >= len(w)-n+1; k-- {
+			if _, ok := koreanSurnames[string(w[:k])]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// vowelGroups counts the runs of vowels of w, a Korean word's syllables
+// (w and y before a vowel belong to it).
+func vowelGroups(w []byte) int {
+	n := 0
+	for i, c := range w {
+		if isVowel(c) && (i == 0 || !isVowel(w[i-1])) {
+			n++
+		}
+	}
+	return n
+}
