@@ -2,6 +2,8 @@ package server
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -23,16 +25,32 @@ func (s *Server) raise(ctx context.Context, a *monitor.Alert) error {
 	if err != nil {
 		return fmt.Errorf("encode alert: %w", err)
 	}
-	sa := &store.Alert{Created: a.Raised, Subject: a.Subject, Body: body}
+	sa := &store.Alert{Created: a.Raised, Subject: a.Subject, Body: body, Key: alertKey(a)}
 	if err := s.opts.Log.AddAlert(ctx, sa); err != nil {
 		return err
 	}
 	a.Seq = sa.Seq
-	if body, err = json.Marshal(a); err != nil {
-		return fmt.Errorf("encode alert: %w", err)
+	if sa.Existing {
+		// A re-screen part run again (after a crash) raised it before:
+		// post the stored alert, once (the webhook job is unique by its
+		// arguments).
+		var first monitor.Alert
+		if err := json.Unmarshal(sa.Body, &first); err != nil {
+			return fmt.Errorf("read alert %d: %w", sa.Seq, err)
+		}
+		first.Seq = sa.Seq
+		*a = first
+		if body, err = json.Marshal(a); err != nil {
+			return fmt.Errorf("encode alert: %w", err)
+		}
+		s.log.Info("alert raised before; not raised again", "subject", a.Name, "seq", a.Seq)
+	} else {
+		if body, err = json.Marshal(a); err != nil {
+			return fmt.Errorf("encode alert: %w", err)
+		}
+		s.log.Warn("alert: a kept subject's outcome changed on new lists", "subject", a.Name, "old", a.Old, "new", a.New,
+			"seq", a.Seq, "decision", a.Decision)
 	}
-	s.log.Warn("alert: a kept subject's outcome changed on new lists", "subject", a.Name, "old", a.Old, "new", a.New,
-		"seq", a.Seq, "decision", a.Decision)
 	if s.hook != nil {
 		if _, err := s.queue.Insert(ctx, webhookArgs{Seq: a.Seq, Body: string(body)}, s.hook.insertOpts()); err != nil {
 			// The alert is stored (GET /v1/alerts has it); the re-screen
@@ -41,6 +59,17 @@ func (s *Server) raise(ctx context.Context, a *monitor.Alert) error {
 		}
 	}
 	return nil
+}
+
+// alertKey identifies what raised an alert: its subject, old and new
+// outcome and the snapshots the subject was re-screened on.
+func alertKey(a *monitor.Alert) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%s", a.Subject, a.Old, a.New)
+	for _, sn := range a.Snapshots {
+		fmt.Fprintf(h, "\x00%s:%s", sn.List, sn.SHA256)
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // alertsPage is the answer of GET /v1/alerts.

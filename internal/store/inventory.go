@@ -248,10 +248,29 @@ type Alert struct {
 	Created time.Time
 	Subject string
 	Body    []byte
+	// Key identifies what raised the alert ("": nothing): an alert whose
+	// key is stored already is not stored again.
+	Key string
+	// Existing is set by AddAlert when an alert of the same Key was
+	// stored before; Seq, Created and Body are then that alert's.
+	Existing bool
 }
 
-// AddAlert stores an alert with the next number, which it sets.
+// AddAlert stores an alert with the next number, which it sets; an
+// alert whose Key is stored already is read back instead (Existing).
 func (l *Log) AddAlert(ctx context.Context, a *Alert) error {
+	if a.Key != "" {
+		var created int64
+		var body string
+		err := l.db.QueryRowContext(ctx, l.q("SELECT seq, created_us, body FROM alerts WHERE alert_key = ?"), a.Key).Scan(&a.Seq, &created, &body)
+		switch {
+		case err == nil:
+			a.Created, a.Body, a.Existing = time.UnixMicro(created).UTC(), []byte(body), true
+			return nil
+		case !errors.Is(err, sql.ErrNoRows):
+			return fmt.Errorf("add alert to %s: %w", l.where, err)
+		}
+	}
 	for attempt := 0; ; attempt++ {
 		err := l.addAlert(ctx, a)
 		if err == nil || attempt == 4 || ctx.Err() != nil {
@@ -267,8 +286,8 @@ func (l *Log) addAlert(ctx context.Context, a *Alert) error {
 		return fmt.Errorf("add alert to %s: %w", l.where, err)
 	}
 	seq := last.Int64 + 1
-	_, err := l.db.ExecContext(ctx, l.q("INSERT INTO alerts (seq, created_us, subject, body) VALUES (?, ?, ?, ?)"),
-		seq, a.Created.UTC().UnixMicro(), a.Subject, string(a.Body))
+	_, err := l.db.ExecContext(ctx, l.q("INSERT INTO alerts (seq, created_us, subject, body, alert_key) VALUES (?, ?, ?, ?, ?)"),
+		seq, a.Created.UTC().UnixMicro(), a.Subject, string(a.Body), a.Key)
 	if err != nil {
 		return fmt.Errorf("add alert to %s: %w", l.where, err)
 	}
