@@ -259,25 +259,35 @@ type Alert struct {
 // AddAlert stores an alert with the next number, which it sets; an
 // alert whose Key is stored already is read back instead (Existing).
 func (l *Log) AddAlert(ctx context.Context, a *Alert) error {
-	if a.Key != "" {
-		var created int64
-		var body string
-		err := l.db.QueryRowContext(ctx, l.q("SELECT seq, created_us, body FROM alerts WHERE alert_key = ?"), a.Key).Scan(&a.Seq, &created, &body)
-		switch {
-		case err == nil:
-			a.Created, a.Body, a.Existing = time.UnixMicro(created).UTC(), []byte(body), true
-			return nil
-		case !errors.Is(err, sql.ErrNoRows):
-			return fmt.Errorf("add alert to %s: %w", l.where, err)
-		}
-	}
 	for attempt := 0; ; attempt++ {
+		if found, err := l.alertByKey(ctx, a); found || err != nil {
+			return err
+		}
 		err := l.addAlert(ctx, a)
 		if err == nil || attempt == 4 || ctx.Err() != nil {
 			return err
 		}
-		// Another replica took the number: take the next.
+		// Another replica took the number, or stored the same alert:
+		// look again, and take the next number.
 	}
+}
+
+// alertByKey reads into a the stored alert of a.Key, if any.
+func (l *Log) alertByKey(ctx context.Context, a *Alert) (bool, error) {
+	if a.Key == "" {
+		return false, nil
+	}
+	var created int64
+	var body string
+	err := l.db.QueryRowContext(ctx, l.q("SELECT seq, created_us, body FROM alerts WHERE alert_key = ?"), a.Key).Scan(&a.Seq, &created, &body)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return false, nil
+	case err != nil:
+		return false, fmt.Errorf("add alert to %s: %w", l.where, err)
+	}
+	a.Created, a.Body, a.Existing = time.UnixMicro(created).UTC(), []byte(body), true
+	return true, nil
 }
 
 func (l *Log) addAlert(ctx context.Context, a *Alert) error {
