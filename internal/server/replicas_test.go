@@ -13,8 +13,6 @@ import (
 	"time"
 
 	"github.com/bangate/bangate/internal/check"
-	"github.com/bangate/bangate/internal/lists"
-	"github.com/bangate/bangate/internal/monitor/monitortest"
 	"github.com/bangate/bangate/internal/server"
 	"github.com/bangate/bangate/internal/store"
 )
@@ -27,23 +25,8 @@ import (
 // one webhook job, delivered once (on its second attempt, the receiver
 // refusing the first), not once per replica.
 func TestReplicasRescreenOnce(t *testing.T) {
-	dir := t.TempDir()
-	before, after, err := monitortest.States(repoRoot, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	storeDir := filepath.Join(dir, "lists")
-	st, err := lists.OpenStore(storeDir, func() time.Time { return testNow })
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.Import(before.Spec()); err != nil {
-		t.Fatal(err)
-	}
-	own, err := os.ReadFile(filepath.Join(scenarioDir, "ownership.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	sc := newScenarioStore(t)
+	st, storeDir, before, after, own := sc.st, sc.dir, sc.before, sc.after, sc.own
 	rc := &receiver{t: t, secret: []byte("replica-secret"), got: make(chan struct{}, 8)}
 	hook := httptest.NewServer(rc)
 	defer hook.Close()

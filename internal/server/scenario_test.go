@@ -85,23 +85,8 @@ func (rc *receiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // designations and the snapshot of 2024-06-21; the re-screen's decision
 // is in the log, and nothing else changed.
 func TestScenario(t *testing.T) {
-	dir := t.TempDir()
-	before, after, err := monitortest.States(repoRoot, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	storeDir := filepath.Join(dir, "lists")
-	st, err := lists.OpenStore(storeDir, func() time.Time { return testNow })
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.Import(before.Spec()); err != nil {
-		t.Fatal(err)
-	}
-	own, err := os.ReadFile(filepath.Join(scenarioDir, "ownership.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	sc := newScenarioStore(t)
+	st, storeDir, after, own := sc.st, sc.dir, sc.after, sc.own
 	rc := &receiver{t: t, secret: []byte("scenario-secret"), got: make(chan struct{}, 8)}
 	hook := httptest.NewServer(rc)
 	defer hook.Close()
@@ -133,7 +118,7 @@ func TestScenario(t *testing.T) {
 	}
 
 	// bangate monitor keeps the same inventory in a directory.
-	inv := filepath.Join(dir, "inventory")
+	inv := filepath.Join(t.TempDir(), "inventory")
 	if err := os.MkdirAll(inv, 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -285,4 +270,34 @@ func TestScenario(t *testing.T) {
 	if r := ts.do(server.RoleAuditor, "GET", "/v1/alerts?after=1", "", nil); len(r.json(t)["alerts"].([]any)) != 0 {
 		t.Errorf("alerts after a refresh with nothing new: %s", r.body)
 	}
+}
+
+// scenarioStore is a list store holding the scenario's SDN state of
+// 2024-05-03, with the state of 2024-06-21 to import and the scenario's
+// ownership file.
+type scenarioStore struct {
+	st            *lists.Store
+	dir           string
+	before, after monitortest.State
+	own           []byte
+}
+
+func newScenarioStore(t *testing.T) scenarioStore {
+	t.Helper()
+	dir := t.TempDir()
+	before, after, err := monitortest.States(repoRoot, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := scenarioStore{dir: filepath.Join(dir, "lists"), before: before, after: after}
+	if sc.st, err = lists.OpenStore(sc.dir, func() time.Time { return testNow }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sc.st.Import(before.Spec()); err != nil {
+		t.Fatal(err)
+	}
+	if sc.own, err = os.ReadFile(filepath.Join(scenarioDir, "ownership.csv")); err != nil {
+		t.Fatal(err)
+	}
+	return sc
 }
