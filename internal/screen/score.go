@@ -453,7 +453,14 @@ const (
 	capSurnameOnly                       // a person named by surname alone
 	capInitials                          // given names by their initials only
 	capAbbrev                            // a given name by its beginning only
+	capNameChain                         // an Arabic name chain by its first and a later name
 )
+
+// minChain is the fewest given words of a listed name read as an Arabic
+// name chain (ism, the father's and the grandfather's names: "AL-TIKRITI,
+// Qusay Saddam Hussein"), whose later names the press writes as a family
+// name without the list's ("Qusay Hussein").
+const minChain = 3
 
 // scoreRec scores the query against name ri; the pairs it chose are
 // marked chosen in sc.pairs and the rules it applied are in sc.caps.
@@ -579,6 +586,9 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	sc.rUsed = resetBools(sc.rUsed, len(words))
 	var m, strong, spelt, pairedW float32
 	surname, rareSurname, givenPaired := false, false, false
+	// firstGiven and later are set when the first given name, and a
+	// later one, pair by their spelling (capNameChain).
+	firstGiven, later := false, false
 	var initials float32
 	for k := range ps {
 		p := &ps[k]
@@ -614,8 +624,12 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			surname = true
 			rareSurname = rareSurname || words[p.r].weight >= rare && p.kind != pairTypo
 		}
-		if words[p.r].flags&rwGiven != 0 {
+		if f := words[p.r].flags; f&rwGiven != 0 {
 			givenPaired = true
+			if p.kind == pairText {
+				firstGiven = firstGiven || f&(rwMiddle|rwPatronymic) == 0
+				later = later || f&rwMiddle != 0
+			}
 		}
 		if p.kind == pairInitial {
 			// A given name known by its initial only counts for what the
@@ -632,8 +646,15 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			wq += sc.qw[p.q].weight // a title that pairs counts
 		}
 	}
+	// A name chain by its first name and a later one, together rare, the
+	// listed family name left out: a possible match at most.
+	chain := false
 	if rec.surnames && !surname {
-		return 0
+		if !firstGiven || !later || pairedW < rare || org || givenWords(words) < minChain {
+			return 0
+		}
+		chain = true
+		sc.caps |= capNameChain
 	}
 	// Query words left unpaired (titles aside, under person rules).
 	unpairedQ, unpairedInitial := false, false
@@ -671,6 +692,9 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			wr -= words[j].weight
 		case f&rwMiddle != 0:
 			wr -= (1 - middleWeight) * words[j].weight
+		case f&rwSurname != 0 && chain:
+			// The family name of a name chain the query leaves out.
+			wr -= (1 - middleWeight) * words[j].weight
 		case f&rwSurname != 0 && rareSurname:
 			// One of several family names (Hispanic paternal and
 			// maternal surnames, Arabic name chains): the query names
@@ -705,7 +729,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	if sc.caps != 0 && score > sc.capAt {
 		score = sc.capAt
 	} else {
-		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev // noted, not binding
+		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev | capNameChain // noted, not binding
 	}
 	return score
 }
@@ -748,6 +772,18 @@ func (ix *Index) subsetOK(sc *scratch, ri int32, paired, unpaired float32) bool 
 		}
 	}
 	return false
+}
+
+// givenWords returns the number of given words of a listed individual's
+// name.
+func givenWords(words []RecWord) int {
+	n := 0
+	for _, w := range words {
+		if w.flags&rwGiven != 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // coreWords returns the number of query words scored under organisation
