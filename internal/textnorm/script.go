@@ -24,6 +24,7 @@ const (
 	scriptArmenian
 	scriptThai
 	scriptDevanagari
+	scriptBengali
 	scriptOther
 )
 
@@ -61,6 +62,8 @@ func computeScript(r rune) script {
 		return scriptThai
 	case unicode.Is(unicode.Devanagari, r):
 		return scriptDevanagari
+	case unicode.Is(unicode.Bengali, r):
+		return scriptBengali
 	case unicode.IsLetter(r):
 		return scriptOther
 	}
@@ -98,6 +101,8 @@ func schemeOf(s script, cyr cyrillicScheme) Scheme {
 		return Thai
 	case scriptDevanagari:
 		return Devanagari
+	case scriptBengali:
+		return Bengali
 	}
 	return OtherScript
 }
@@ -147,7 +152,9 @@ func appendScript(dst []byte, s script, run []rune, cyr cyrillicScheme) []byte {
 	case scriptThai:
 		return appendThai(dst, run)
 	case scriptDevanagari:
-		return appendDevanagari(dst, run)
+		return appendDevanagari(dst, run, 0)
+	case scriptBengali:
+		return appendDevanagari(dst, run, bengaliOffset)
 	}
 	for _, r := range run {
 		dst = appendAnyASCII(dst, r)
