@@ -105,6 +105,7 @@ func TestScreeningFixes(t *testing.T) {
 		{screen.Query{Name: "Qusay Saddam"}, "7844"},
 		{screen.Query{Name: "BasharAlAssad", Kind: screen.KindPerson}, "12735"},
 		{screen.Query{Name: "Osamabinladen"}, "6365"},
+		{screen.Query{Name: "Sovcom Flot", Kind: screen.KindOrganization}, "34741"},
 		{screen.Query{Name: "Владимир Путин", Kind: screen.KindPerson}, "35096"},
 
 		{screen.Query{Name: "习近平"}, ""},

@@ -60,6 +60,14 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 	if out, err = ix.phoneticMatches(sc, q, out); err != nil {
 		return nil, err
 	}
+	if len(ix.recs) > 0 && !sc.nb.translit && ix.joinKnown(&sc.nb) {
+		// Read once more with the words joined that listed names hold
+		// apart and as one ("Sovcom Flot", SOVCOMFLOT).
+		ix.computeKeys(&sc.nb)
+		if out, err = ix.scoredMatches(sc, q, out); err != nil {
+			return nil, err
+		}
+	}
 	if out, err = ix.koreanMatches(sc, q, out); err != nil {
 		return nil, err
 	}
@@ -632,6 +640,41 @@ func (ix *Index) resegment(nb *normBuf) {
 		nb.resegmented = true
 		i-- // the joined word may join the next one too
 	}
+}
+
+// minJoined is the fewest letters of a word joinKnown makes of two, and
+// minJoinPart the fewest of each of the two.
+const minJoined, minJoinPart = 6, 3
+
+// joinKnown joins neighbouring words of nb that listed names hold, both,
+// into one when a listed name holds it too ("sovcom flot" → "sovcomflot",
+// "gaz prom" → "gazprom"); resegment joins them only when one of them is
+// no listed word. It reports whether it joined any.
+func (ix *Index) joinKnown(nb *normBuf) bool {
+	if len(nb.words) < 2 {
+		return false
+	}
+	d := &ix.dict
+	joined := false
+	for i := 0; i+1 < len(nb.words); i++ {
+		a, b := nb.words[i], nb.words[i+1]
+		if a.flags != 0 || b.flags != 0 || a.end-a.start < minJoinPart || b.end-b.start < minJoinPart ||
+			a.end-a.start+b.end-b.start < minJoined {
+			continue
+		}
+		n := len(nb.text)
+		text := nb.joinedText(i)
+		if _, ok := d.textIDs.find(d.texts, text); !ok {
+			nb.text = nb.text[:n]
+			continue
+		}
+		nb.joins = append(nb.joins, nb.String2(i, i+2))
+		nb.words[i].start, nb.words[i].end = int32(n), int32(len(nb.text))
+		nb.words = slices.Delete(nb.words, i+1, i+2)
+		nb.resegmented = true
+		joined = true
+	}
+	return joined
 }
 
 // textWeight returns the weight of a word listed names hold, the
