@@ -612,10 +612,13 @@ func (ix *Index) resegment(nb *normBuf) {
 		// one once split off.
 		nb.flagLegal()
 	}
-	// Han and Korean names are read syllable by syllable; pinyin and the
-	// lists write a given name's syllables as one word ("xi jin ping" →
-	// "xi jinping", "kim jong un" as it is).
-	han := slices.Contains(nb.schemes, textnorm.Pinyin) || slices.Contains(nb.schemes, textnorm.McCuneReischauer)
+	// Han, Korean and Myanmar names are read syllable by syllable; pinyin
+	// and the lists write a given name's syllables as one word ("xi jin
+	// ping" → "xi jinping", "kim jong un" as it is), and a foreign name
+	// written in Myanmar is one word of several syllables ("pu tin" →
+	// "putin").
+	han := slices.Contains(nb.schemes, textnorm.Pinyin) || slices.Contains(nb.schemes, textnorm.McCuneReischauer) ||
+		slices.Contains(nb.schemes, textnorm.Myanmar)
 	abjad := slices.Contains(nb.schemes, textnorm.ArabicScript) || slices.Contains(nb.schemes, textnorm.Hebrew)
 	for i := 0; i+1 < len(nb.words); i++ {
 		a, b := nb.words[i], nb.words[i+1]

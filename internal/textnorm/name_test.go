@@ -152,6 +152,12 @@ func TestScripts(t *testing.T) {
 		{"Bengali", "সের্গেই লাভরভ", "sergei labhrabh", textnorm.Bengali},
 		{"Bengali", "নিকোলাস মাদুরো", "nikolas maduro", textnorm.Bengali},
 		{"Bengali", "শেখ হাসিনা", "sekh hasina", textnorm.Bengali},
+		{"Myanmar", "မင်းအောင်လှိုင်", "min aung hlaing", textnorm.Myanmar},
+		{"Myanmar", "အောင်ဆန်းစုကြည်", "aung san su kyi", textnorm.Myanmar},
+		{"Myanmar", "သိန်းစိန်", "thein sein", textnorm.Myanmar},
+		{"Myanmar", "သန်းရွှေ", "than shwe", textnorm.Myanmar},
+		{"Myanmar", "မန္တလေး", "man ta le", textnorm.Myanmar},
+		{"Myanmar", "မြန်မာ", "myan ma", textnorm.Myanmar},
 		{"other: Ethiopic", "ኢትዮጵያ", "ityopya", textnorm.OtherScript},
 	}
 	for _, tt := range tests {

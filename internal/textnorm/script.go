@@ -25,6 +25,7 @@ const (
 	scriptThai
 	scriptDevanagari
 	scriptBengali
+	scriptMyanmar
 	scriptOther
 )
 
@@ -64,6 +65,8 @@ func computeScript(r rune) script {
 		return scriptDevanagari
 	case unicode.Is(unicode.Bengali, r):
 		return scriptBengali
+	case unicode.Is(unicode.Myanmar, r):
+		return scriptMyanmar
 	case unicode.IsLetter(r):
 		return scriptOther
 	}
@@ -103,6 +106,8 @@ func schemeOf(s script, cyr cyrillicScheme) Scheme {
 		return Devanagari
 	case scriptBengali:
 		return Bengali
+	case scriptMyanmar:
+		return Myanmar
 	}
 	return OtherScript
 }
@@ -155,6 +160,8 @@ func appendScript(dst []byte, s script, run []rune, cyr cyrillicScheme) []byte {
 		return appendDevanagari(dst, run, 0)
 	case scriptBengali:
 		return appendDevanagari(dst, run, bengaliOffset)
+	case scriptMyanmar:
+		return appendMyanmar(dst, run)
 	}
 	for _, r := range run {
 		dst = appendAnyASCII(dst, r)
