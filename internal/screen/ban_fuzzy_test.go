@@ -74,6 +74,8 @@ func TestScreeningFixes(t *testing.T) {
 		// An Arabic name chain by its first and last names, the listed
 		// family name (AL-TIKRITI) left out: review, never deny.
 		{screen.Query{Name: "Qusay Hussein", Kind: screen.KindPerson}, "ofac-sdn", "7844", true},
+		// A further given name the list does not give: review.
+		{screen.Query{Name: "Joaquin Archivaldo Guzman Loera", Kind: screen.KindPerson}, "ofac-sdn", "6861", true},
 	} {
 		for _, m := range ix.Name(tt.q) {
 			if m.List != tt.list || tt.entry != "" && m.EntryID != tt.entry {
@@ -106,6 +108,7 @@ func TestScreeningFixes(t *testing.T) {
 		{screen.Query{Name: "BasharAlAssad", Kind: screen.KindPerson}, "12735"},
 		{screen.Query{Name: "Osamabinladen"}, "6365"},
 		{screen.Query{Name: "Sovcom Flot", Kind: screen.KindOrganization}, "34741"},
+		{screen.Query{Name: "Joaquin Archivaldo Guzman Loera", Kind: screen.KindPerson}, "6861"},
 		{screen.Query{Name: "Владимир Путин", Kind: screen.KindPerson}, "35096"},
 
 		{screen.Query{Name: "习近平"}, ""},

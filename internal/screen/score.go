@@ -454,6 +454,7 @@ const (
 	capInitials                          // given names by their initials only
 	capAbbrev                            // a given name by its beginning only
 	capNameChain                         // an Arabic name chain by its first and a later name
+	capQueryMiddle                       // a further given name of the query the list does not give
 )
 
 // minChain is the fewest given words of a listed name read as an Arabic
@@ -658,6 +659,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	}
 	// Query words left unpaired (titles aside, under person rules).
 	unpairedQ, unpairedInitial := false, false
+	var midQ float32
 	for i := range sc.qw {
 		q := &sc.qw[i]
 		if sc.qUsed[i] || org && q.legal || !org && q.title {
@@ -665,6 +667,12 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		}
 		unpairedQ = true
 		unpairedInitial = unpairedInitial || q.initial
+		if !org && !q.initial && ix.queryMiddle(sc, i) {
+			// A further given name of the query that the list does not
+			// give ("JOHN MICHAEL SMITH" for JOHN SMITH) counts as the
+			// list's own further given names do; a possible match at most.
+			midQ += (1 - middleWeight) * q.weight
+		}
 	}
 	wr := rec.weight - initials
 	if initials > 0 {
@@ -717,6 +725,14 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		return 0
 	}
 	score := min(1, 2*m/(wq+wr))
+	if midQ > 0 && score <= sc.capAt {
+		// The query's further given names count as the list's do where
+		// they would keep a name from a hit; a name that scores a hit
+		// with them counted whole keeps its score.
+		score = min(1, 2*m/(wq+wr-midQ))
+		sc.caps |= capQueryMiddle
+	}
+
 	if spelt == 0 || strong < strongShare*wr {
 		sc.caps |= capWeakEvidence
 	}
@@ -729,7 +745,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	if sc.caps != 0 && score > sc.capAt {
 		score = sc.capAt
 	} else {
-		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev | capNameChain // noted, not binding
+		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev | capNameChain | capQueryMiddle // noted, not binding
 	}
 	return score
 }
@@ -772,6 +788,24 @@ func (ix *Index) subsetOK(sc *scratch, ri int32, paired, unpaired float32) bool 
 		}
 	}
 	return false
+}
+
+// queryMiddle reports whether query word i, unpaired, stands between
+// query words paired with the name's words (titles aside): a further
+// given name the list does not give.
+func (ix *Index) queryMiddle(sc *scratch, i int) bool {
+	before, after := false, false
+	for k := range sc.qw {
+		if !sc.qUsed[k] || sc.qw[k].title {
+			continue
+		}
+		if k < i {
+			before = true
+		} else {
+			after = true
+		}
+	}
+	return before && after
 }
 
 // givenWords returns the number of given words of a listed individual's
