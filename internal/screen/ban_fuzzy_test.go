@@ -76,6 +76,8 @@ func TestScreeningFixes(t *testing.T) {
 		{screen.Query{Name: "Qusay Hussein", Kind: screen.KindPerson}, "ofac-sdn", "7844", true},
 		// A further given name the list does not give: review.
 		{screen.Query{Name: "Joaquin Archivaldo Guzman Loera", Kind: screen.KindPerson}, "ofac-sdn", "6861", true},
+		// A Korean given name's first syllable is no further given name.
+		{screen.Query{Name: "Ri Chol-Su", Kind: screen.KindPerson}, "ofac-sdn", "21735", false},
 	} {
 		for _, m := range ix.Name(tt.q) {
 			if m.List != tt.list || tt.entry != "" && m.EntryID != tt.entry {

@@ -667,10 +667,12 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		}
 		unpairedQ = true
 		unpairedInitial = unpairedInitial || q.initial
-		if !org && !q.initial && ix.queryMiddle(sc, i) {
+		if !org && !q.initial && ix.queryMiddle(sc, i) && !isSyllable(sc.nb.word(i)) {
 			// A further given name of the query that the list does not
 			// give ("JOHN MICHAEL SMITH" for JOHN SMITH) counts as the
-			// list's own further given names do; a possible match at most.
+			// list's own further given names do; a possible match at
+			// most. Not a Korean syllable: "Ri Chol Su" is not RI, Su
+			// Yong with a further name.
 			midQ += (1 - middleWeight) * q.weight
 		}
 	}
