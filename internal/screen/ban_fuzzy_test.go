@@ -78,6 +78,8 @@ func TestScreeningFixes(t *testing.T) {
 		{screen.Query{Name: "Joaquin Archivaldo Guzman Loera", Kind: screen.KindPerson}, "ofac-sdn", "6861", true},
 		// A Korean given name's first syllable is no further given name.
 		{screen.Query{Name: "Ri Chol-Su", Kind: screen.KindPerson}, "ofac-sdn", "21735", false},
+		// A further name in the place of one of the name's is another name.
+		{screen.Query{Name: "Kim Jong-kook", Kind: screen.KindPerson}, "ofac-sdn", "20157", false},
 	} {
 		for _, m := range ix.Name(tt.q) {
 			if m.List != tt.list || tt.entry != "" && m.EntryID != tt.entry {
@@ -111,6 +113,7 @@ func TestScreeningFixes(t *testing.T) {
 		{screen.Query{Name: "Osamabinladen"}, "6365"},
 		{screen.Query{Name: "Sovcom Flot", Kind: screen.KindOrganization}, "34741"},
 		{screen.Query{Name: "Joaquin Archivaldo Guzman Loera", Kind: screen.KindPerson}, "6861"},
+		{screen.Query{Name: "Ismael Zambada Garcia Lopez", Kind: screen.KindPerson}, "7226"},
 		{screen.Query{Name: "Владимир Путин", Kind: screen.KindPerson}, "35096"},
 
 		{screen.Query{Name: "习近平"}, ""},

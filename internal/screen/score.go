@@ -667,7 +667,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		}
 		unpairedQ = true
 		unpairedInitial = unpairedInitial || q.initial
-		if !org && !q.initial && ix.queryMiddle(sc, i) && !isSyllable(sc.nb.word(i)) {
+		if !org && !q.initial && ix.queryMiddle(sc, i, words) && !isSyllable(sc.nb.word(i)) {
 			// A further given name of the query that the list does not
 			// give ("JOHN MICHAEL SMITH" for JOHN SMITH) counts as the
 			// list's own further given names do; a possible match at
@@ -792,13 +792,28 @@ func (ix *Index) subsetOK(sc *scratch, ri int32, paired, unpaired float32) bool 
 	return false
 }
 
-// queryMiddle reports whether query word i, unpaired, stands between
-// query words paired with the name's words (titles aside): a further
-// given name the list does not give.
-func (ix *Index) queryMiddle(sc *scratch, i int) bool {
+// queryMiddle reports whether query word i, unpaired, is a further name
+// the list does not give, of a name whose every word pairs (words): it stands between query words paired with the
+// name's words (titles aside), or it is the query's one unpaired word and
+// two others pair by their spelling ("Nicolas Maduro Moros" for MADURO,
+// Nicolas: a second family name).
+func (ix *Index) queryMiddle(sc *scratch, i int, words []RecWord) bool {
+	// Every word of the name pairs, but an optional patronymic: a query
+	// word in the place of one of the name's is another name ("Kim
+	// Jong-kook" is not KIM, Jong Un).
+	for j := range words {
+		if !sc.rUsed[j] && words[j].flags&rwPatronymic == 0 {
+			return false
+		}
+	}
 	before, after := false, false
+	unpaired := 0
 	for k := range sc.qw {
-		if !sc.qUsed[k] || sc.qw[k].title {
+		if sc.qw[k].title {
+			continue
+		}
+		if !sc.qUsed[k] {
+			unpaired++
 			continue
 		}
 		if k < i {
@@ -807,7 +822,23 @@ func (ix *Index) queryMiddle(sc *scratch, i int) bool {
 			after = true
 		}
 	}
-	return before && after
+	if before && after {
+		return true
+	}
+	if unpaired != 1 {
+		return false
+	}
+	// Two words spelt alike that together weigh as much as a word no
+	// name holds: not "Kim Jong-kook" for KIM, Jong Un.
+	spelt := 0
+	var w float32
+	for _, p := range sc.pairs {
+		if p.chosen && p.kind == pairText {
+			spelt++
+			w += p.c
+		}
+	}
+	return spelt >= 2 && w >= ix.dict.unseen
 }
 
 // givenWords returns the number of given words of a listed individual's
