@@ -114,6 +114,7 @@ func TestScreeningFixes(t *testing.T) {
 		{screen.Query{Name: "Sovcom Flot", Kind: screen.KindOrganization}, "34741"},
 		{screen.Query{Name: "Joaquin Archivaldo Guzman Loera", Kind: screen.KindPerson}, "6861"},
 		{screen.Query{Name: "Ismael Zambada Garcia Lopez", Kind: screen.KindPerson}, "7226"},
+		{screen.Query{Name: "Foreign Minister Lavrov", Kind: screen.KindPerson}, "35233"},
 		{screen.Query{Name: "Владимир Путин", Kind: screen.KindPerson}, "35096"},
 
 		{screen.Query{Name: "习近平"}, ""},
