@@ -71,6 +71,15 @@ func TestScreeningFixes(t *testing.T) {
 		{screen.Query{Name: "rs"}, "ofac-sdn", "", false},
 		{screen.Query{Name: "prometheus"}, "ofac-sdn", "", true},
 		{screen.Query{Name: "Sergey Rubanov", Kind: screen.KindPerson}, "ofac-sdn", "36385", true},
+		// An Arabic name chain by its first and last names, the listed
+		// family name (AL-TIKRITI) left out: review, never deny.
+		{screen.Query{Name: "Qusay Hussein", Kind: screen.KindPerson}, "ofac-sdn", "7844", true},
+		// A further given name the list does not give: review.
+		{screen.Query{Name: "Joaquin Archivaldo Guzman Loera", Kind: screen.KindPerson}, "ofac-sdn", "6861", true},
+		// A Korean given name's first syllable is no further given name.
+		{screen.Query{Name: "Ri Chol-Su", Kind: screen.KindPerson}, "ofac-sdn", "21735", false},
+		// A further name in the place of one of the name's is another name.
+		{screen.Query{Name: "Kim Jong-kook", Kind: screen.KindPerson}, "ofac-sdn", "20157", false},
 	} {
 		for _, m := range ix.Name(tt.q) {
 			if m.List != tt.list || tt.entry != "" && m.EntryID != tt.entry {
@@ -98,6 +107,14 @@ func TestScreeningFixes(t *testing.T) {
 		{screen.Query{Name: "PUTIN VLADIMIROVICH", Kind: screen.KindPerson}, "35096"},
 		{screen.Query{Name: "Ramimakhlouf", Kind: screen.KindPerson}, "10725"},
 		{screen.Query{Name: "banco cuba", Kind: screen.KindOrganization}, "306"},
+		{screen.Query{Name: "Qusay Hussein", Kind: screen.KindPerson}, "7844"},
+		{screen.Query{Name: "Qusay Saddam"}, "7844"},
+		{screen.Query{Name: "BasharAlAssad", Kind: screen.KindPerson}, "12735"},
+		{screen.Query{Name: "Osamabinladen"}, "6365"},
+		{screen.Query{Name: "Sovcom Flot", Kind: screen.KindOrganization}, "34741"},
+		{screen.Query{Name: "Joaquin Archivaldo Guzman Loera", Kind: screen.KindPerson}, "6861"},
+		{screen.Query{Name: "Ismael Zambada Garcia Lopez", Kind: screen.KindPerson}, "7226"},
+		{screen.Query{Name: "Foreign Minister Lavrov", Kind: screen.KindPerson}, "35233"},
 		{screen.Query{Name: "Владимир Путин", Kind: screen.KindPerson}, "35096"},
 
 		{screen.Query{Name: "习近平"}, ""},

@@ -277,6 +277,8 @@ var capNotes = []struct {
 	{capSurnameOnly, "surname only: a rare surname, the given names left out"},
 	{capInitials, "given names by their initials only"},
 	{capAbbrev, "a given name by its beginning only"},
+	{capQueryMiddle, "a further name of the query that the list does not give"},
+	{capNameChain, "name chain: the first and a later name of the chain, together rare, the family name left out"},
 }
 
 // isTransposition reports whether a and b differ by two neighbouring

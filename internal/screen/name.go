@@ -60,6 +60,14 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 	if out, err = ix.phoneticMatches(sc, q, out); err != nil {
 		return nil, err
 	}
+	if len(ix.recs) > 0 && !sc.nb.translit && ix.joinKnown(&sc.nb) {
+		// Read once more with the words joined that listed names hold
+		// apart and as one ("Sovcom Flot", SOVCOMFLOT).
+		ix.computeKeys(&sc.nb)
+		if out, err = ix.scoredMatches(sc, q, out); err != nil {
+			return nil, err
+		}
+	}
 	if out, err = ix.koreanMatches(sc, q, out); err != nil {
 		return nil, err
 	}
@@ -585,7 +593,7 @@ func (ix *Index) resegment(nb *normBuf) {
 		// A transliterated word is split only when its consonant
 		// skeleton is no listed word's ("람잔" is Ramzan, not "lam jan").
 		var cuts [maxGlued]int
-		n := glued(text, known, cuts[:0])
+		n := glued(text, known, ix.textWeight, cuts[:0])
 		if n == 0 && !nb.translit {
 			n = syllables(text, known, cuts[:0])
 		}
@@ -604,10 +612,13 @@ func (ix *Index) resegment(nb *normBuf) {
 		// one once split off.
 		nb.flagLegal()
 	}
-	// Han and Korean names are read syllable by syllable; pinyin and the
-	// lists write a given name's syllables as one word ("xi jin ping" →
-	// "xi jinping", "kim jong un" as it is).
-	han := slices.Contains(nb.schemes, textnorm.Pinyin) || slices.Contains(nb.schemes, textnorm.McCuneReischauer)
+	// Han, Korean and Myanmar names are read syllable by syllable; pinyin
+	// and the lists write a given name's syllables as one word ("xi jin
+	// ping" → "xi jinping", "kim jong un" as it is), and a foreign name
+	// written in Myanmar is one word of several syllables ("pu tin" →
+	// "putin").
+	han := slices.Contains(nb.schemes, textnorm.Pinyin) || slices.Contains(nb.schemes, textnorm.McCuneReischauer) ||
+		slices.Contains(nb.schemes, textnorm.Myanmar)
 	abjad := slices.Contains(nb.schemes, textnorm.ArabicScript) || slices.Contains(nb.schemes, textnorm.Hebrew)
 	for i := 0; i+1 < len(nb.words); i++ {
 		a, b := nb.words[i], nb.words[i+1]
@@ -632,6 +643,51 @@ func (ix *Index) resegment(nb *normBuf) {
 		nb.resegmented = true
 		i-- // the joined word may join the next one too
 	}
+}
+
+// minJoined is the fewest letters of a word joinKnown makes of two, and
+// minJoinPart the fewest of each of the two.
+const minJoined, minJoinPart = 6, 3
+
+// joinKnown joins neighbouring words of nb that listed names hold, both,
+// into one when a listed name holds it too ("sovcom flot" → "sovcomflot",
+// "gaz prom" → "gazprom"); resegment joins them only when one of them is
+// no listed word. It reports whether it joined any.
+func (ix *Index) joinKnown(nb *normBuf) bool {
+	if len(nb.words) < 2 {
+		return false
+	}
+	d := &ix.dict
+	joined := false
+	for i := 0; i+1 < len(nb.words); i++ {
+		a, b := nb.words[i], nb.words[i+1]
+		if a.flags != 0 || b.flags != 0 || a.end-a.start < minJoinPart || b.end-b.start < minJoinPart ||
+			a.end-a.start+b.end-b.start < minJoined {
+			continue
+		}
+		n := len(nb.text)
+		text := nb.joinedText(i)
+		if _, ok := d.textIDs.find(d.texts, text); !ok {
+			nb.text = nb.text[:n]
+			continue
+		}
+		nb.joins = append(nb.joins, nb.String2(i, i+2))
+		nb.words[i].start, nb.words[i].end = int32(n), int32(len(nb.text))
+		nb.words = slices.Delete(nb.words, i+1, i+2)
+		nb.resegmented = true
+		joined = true
+	}
+	return joined
+}
+
+// textWeight returns the weight of a word listed names hold, the
+// weight of a word no name holds when none does.
+func (ix *Index) textWeight(w []byte) float32 {
+	d := &ix.dict
+	if id, ok := d.textIDs.find(d.texts, w); ok {
+		return d.weight[d.textKey[id]]
+	}
+	return d.unseen
 }
 
 // hasNear reports whether a listed name holds a word, or a key, within
@@ -662,9 +718,11 @@ const maxGlued = 4
 // into words listed names hold, at most maxGlued of them, and returns how
 // many cuts it appended (0 when it does not split). Every word has
 // minPart letters or more, but for a linking word after the first
-// ("nacionaldecuba"). The fewest words win, then the longest first word,
-// then the longest second.
-func glued(text []byte, known func([]byte) bool, cuts []int) int {
+// ("nacionaldecuba"). The fewest words win, then the split whose words
+// cost least by cost (their weights: the words names use most, "bashar
+// al assad" rather than "bashara las sad"), then the longest first word,
+// then the longest second. cost may be nil.
+func glued(text []byte, known func([]byte) bool, cost func([]byte) float32, cuts []int) int {
 	// The first words it may start with, longest first: most words
 	// start with none, and are looked up once per cut only.
 	var firsts [16]int
@@ -676,13 +734,64 @@ func glued(text []byte, known func([]byte) bool, cuts []int) int {
 		}
 	}
 	for parts := 2; parts <= maxGlued && n > 0; parts++ {
+		best := gluedSplit{cost: -1}
 		for _, cut := range firsts[:n] {
-			if splitInto(text, cut, parts-1, known, append(cuts[:0:maxGlued-1], cut)) {
-				return parts - 1
+			var c float32
+			if cost != nil {
+				c = cost(text[:cut])
 			}
+			var buf [maxGlued - 1]int
+			best.search(text, cut, parts-1, known, cost, append(buf[:0], cut), c)
+			if best.cost >= 0 && cost == nil {
+				break
+			}
+		}
+		if best.cost >= 0 {
+			return copy(cuts[:parts-1], best.cuts[:parts-1])
 		}
 	}
 	return 0
+}
+
+// gluedSplit is the best split of a glued word found so far: its cuts
+// and its cost, -1 when none.
+type gluedSplit struct {
+	cuts [maxGlued - 1]int
+	cost float32
+}
+
+// search tries the splits of text[at:] into parts known words, the cuts
+// so far in cuts and their cost in c, and keeps the cheapest in g; a
+// split that costs as much as g's is not taken.
+func (g *gluedSplit) search(text []byte, at, parts int, known func([]byte) bool, cost func([]byte) float32, cuts []int, c float32) {
+	word := func(w []byte) bool { return len(w) >= minPart && known(w) || isLink(w) }
+	add := func(w []byte) float32 {
+		if cost == nil {
+			return 0
+		}
+		return cost(w)
+	}
+	if parts == 1 {
+		w := text[at:]
+		if !word(w) {
+			return
+		}
+		if c += add(w); g.cost < 0 || c < g.cost {
+			g.cost = c
+			copy(g.cuts[:], cuts)
+		}
+		return
+	}
+	for cut := len(text) - 2; cut >= at+2; cut-- {
+		w := text[at:cut]
+		if !word(w) {
+			continue
+		}
+		g.search(text, cut, parts-1, known, cost, append(cuts, cut), c+add(w))
+		if g.cost >= 0 && cost == nil {
+			return
+		}
+	}
 }
 
 // Syllabic names run together. Korean names are written in syllables of
@@ -775,24 +884,6 @@ func vowelRuns(w []byte) int {
 // ("kim", "yong", "ri"; not "sch", "pri", "gos").
 func isSyllable(w []byte) bool {
 	return oneKoreanSyllable.Match(w)
-}
-
-// splitInto reports whether text[at:] splits into parts known words, the
-// first of minPart letters or more when at is 0; it appends the cuts to
-// cuts, which has room for them.
-func splitInto(text []byte, at, parts int, known func([]byte) bool, cuts []int) bool {
-	if parts == 1 {
-		return len(text)-at >= minPart && known(text[at:]) || at > 0 && isLink(text[at:])
-	}
-	for cut := len(text) - 2; cut >= at+2; cut-- {
-		if w := text[at:cut]; !(len(w) >= minPart && known(w) || at > 0 && isLink(w)) {
-			continue
-		}
-		if splitInto(text, cut, parts-1, known, append(cuts, cut)) {
-			return true
-		}
-	}
-	return false
 }
 
 // splitWord splits word i after its first n bytes.

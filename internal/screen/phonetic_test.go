@@ -76,3 +76,25 @@ func TestHanjaKorean(t *testing.T) {
 	}
 	t.Error("金正恩: KIM, Jong Un not found")
 }
+
+// TestIndicScripts: names written in Devanagari and Bengali (inherent
+// vowels, Hindi's schwa deletion, nukta letters, Bengali's "bh" for v)
+// and in Myanmar find the listed person at review level at least.
+func TestIndicScripts(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	opts := ix.Options()
+	for _, tt := range []struct{ name, entry string }{
+		{"रमज़ान कादिरोव", "23343"},
+		{"ভ্লাদিমির পুতিন", "35096"},
+		{"ভ্লাদিমির ভ্লাদিমিরোভিচ পুতিন", "35096"},
+		{"সের্গেই লাভরভ", "35233"},
+		// Myanmar, syllable by syllable, without spaces.
+		{"မင်းအောင်လှိုင်", "27225"},
+	} {
+		ms := ix.Name(screen.Query{Name: tt.name, Kind: screen.KindPerson})
+		if s := bestFor(ms, "ofac-sdn", tt.entry); s < opts.Review {
+			t.Errorf("%q: entry %s not found (%d matches)", tt.name, tt.entry, len(ms))
+		}
+	}
+}

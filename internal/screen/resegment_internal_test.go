@@ -24,10 +24,28 @@ func TestGlued(t *testing.T) {
 		{"ramimakhloufbancocubanacional", nil}, // five words
 	} {
 		var cuts [maxGlued]int
-		n := glued([]byte(tt.text), known, cuts[:0])
+		n := glued([]byte(tt.text), known, nil, cuts[:0])
 		if got := cuts[:n]; !slices.Equal(got, tt.want) && !(n == 0 && tt.want == nil) {
 			t.Errorf("glued(%q) = %v, want %v", tt.text, got, tt.want)
 		}
+	}
+}
+
+// TestGluedByWeight: of the splits into fewest words, the one of the
+// lightest (commonest) words wins.
+func TestGluedByWeight(t *testing.T) {
+	weights := map[string]float32{"bashar": 5, "al": 1, "assad": 6, "bashara": 9, "las": 8, "sad": 8}
+	known := func(b []byte) bool { _, ok := weights[string(b)]; return ok }
+	cost := func(b []byte) float32 { return weights[string(b)] }
+	var cuts [maxGlued]int
+	n := glued([]byte("basharalassad"), known, cost, cuts[:0])
+	if got, want := cuts[:n], []int{6, 8}; !slices.Equal(got, want) {
+		t.Errorf("glued(basharalassad) = %v, want %v", got, want)
+	}
+	// Without weights, the longest first word.
+	n = glued([]byte("basharalassad"), known, nil, cuts[:0])
+	if got, want := cuts[:n], []int{7, 10}; !slices.Equal(got, want) {
+		t.Errorf("glued(basharalassad) without weights = %v, want %v", got, want)
 	}
 }
 

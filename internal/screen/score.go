@@ -453,7 +453,15 @@ const (
 	capSurnameOnly                       // a person named by surname alone
 	capInitials                          // given names by their initials only
 	capAbbrev                            // a given name by its beginning only
+	capNameChain                         // an Arabic name chain by its first and a later name
+	capQueryMiddle                       // a further given name of the query the list does not give
 )
+
+// minChain is the fewest given words of a listed name read as an Arabic
+// name chain (ism, the father's and the grandfather's names: "AL-TIKRITI,
+// Qusay Saddam Hussein"), whose later names the press writes as a family
+// name without the list's ("Qusay Hussein").
+const minChain = 3
 
 // scoreRec scores the query against name ri; the pairs it chose are
 // marked chosen in sc.pairs and the rules it applied are in sc.caps.
@@ -579,6 +587,9 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	sc.rUsed = resetBools(sc.rUsed, len(words))
 	var m, strong, spelt, pairedW float32
 	surname, rareSurname, givenPaired := false, false, false
+	// firstGiven and later are set when the first given name, and a
+	// later one, pair by their spelling (capNameChain).
+	firstGiven, later := false, false
 	var initials float32
 	for k := range ps {
 		p := &ps[k]
@@ -614,8 +625,12 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			surname = true
 			rareSurname = rareSurname || words[p.r].weight >= rare && p.kind != pairTypo
 		}
-		if words[p.r].flags&rwGiven != 0 {
+		if f := words[p.r].flags; f&rwGiven != 0 {
 			givenPaired = true
+			if p.kind == pairText {
+				firstGiven = firstGiven || f&(rwMiddle|rwPatronymic) == 0
+				later = later || f&rwMiddle != 0
+			}
 		}
 		if p.kind == pairInitial {
 			// A given name known by its initial only counts for what the
@@ -632,11 +647,19 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			wq += sc.qw[p.q].weight // a title that pairs counts
 		}
 	}
+	// A name chain by its first name and a later one, together rare, the
+	// listed family name left out: a possible match at most.
+	chain := false
 	if rec.surnames && !surname {
-		return 0
+		if !firstGiven || !later || pairedW < rare || org || givenWords(words) < minChain {
+			return 0
+		}
+		chain = true
+		sc.caps |= capNameChain
 	}
 	// Query words left unpaired (titles aside, under person rules).
 	unpairedQ, unpairedInitial := false, false
+	var midQ float32
 	for i := range sc.qw {
 		q := &sc.qw[i]
 		if sc.qUsed[i] || org && q.legal || !org && q.title {
@@ -644,6 +667,14 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		}
 		unpairedQ = true
 		unpairedInitial = unpairedInitial || q.initial
+		if !org && !q.initial && ix.queryMiddle(sc, i, words) && !isSyllable(sc.nb.word(i)) {
+			// A further given name of the query that the list does not
+			// give ("JOHN MICHAEL SMITH" for JOHN SMITH) counts as the
+			// list's own further given names do; a possible match at
+			// most. Not a Korean syllable: "Ri Chol Su" is not RI, Su
+			// Yong with a further name.
+			midQ += (1 - middleWeight) * q.weight
+		}
 	}
 	wr := rec.weight - initials
 	if initials > 0 {
@@ -671,6 +702,9 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			wr -= words[j].weight
 		case f&rwMiddle != 0:
 			wr -= (1 - middleWeight) * words[j].weight
+		case f&rwSurname != 0 && chain:
+			// The family name of a name chain the query leaves out.
+			wr -= (1 - middleWeight) * words[j].weight
 		case f&rwSurname != 0 && rareSurname:
 			// One of several family names (Hispanic paternal and
 			// maternal surnames, Arabic name chains): the query names
@@ -693,6 +727,14 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		return 0
 	}
 	score := min(1, 2*m/(wq+wr))
+	if midQ > 0 && score <= sc.capAt {
+		// The query's further given names count as the list's do where
+		// they would keep a name from a hit; a name that scores a hit
+		// with them counted whole keeps its score.
+		score = min(1, 2*m/(wq+wr-midQ))
+		sc.caps |= capQueryMiddle
+	}
+
 	if spelt == 0 || strong < strongShare*wr {
 		sc.caps |= capWeakEvidence
 	}
@@ -705,7 +747,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	if sc.caps != 0 && score > sc.capAt {
 		score = sc.capAt
 	} else {
-		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev // noted, not binding
+		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev | capNameChain | capQueryMiddle // noted, not binding
 	}
 	return score
 }
@@ -748,6 +790,67 @@ func (ix *Index) subsetOK(sc *scratch, ri int32, paired, unpaired float32) bool 
 		}
 	}
 	return false
+}
+
+// queryMiddle reports whether query word i, unpaired, is a further name
+// the list does not give, of a name whose every word pairs (words): it stands between query words paired with the
+// name's words (titles aside), or it is the query's one unpaired word and
+// two others pair by their spelling ("Nicolas Maduro Moros" for MADURO,
+// Nicolas: a second family name).
+func (ix *Index) queryMiddle(sc *scratch, i int, words []RecWord) bool {
+	// Every word of the name pairs, but an optional patronymic: a query
+	// word in the place of one of the name's is another name ("Kim
+	// Jong-kook" is not KIM, Jong Un).
+	for j := range words {
+		if !sc.rUsed[j] && words[j].flags&rwPatronymic == 0 {
+			return false
+		}
+	}
+	before, after := false, false
+	unpaired := 0
+	for k := range sc.qw {
+		if sc.qw[k].title {
+			continue
+		}
+		if !sc.qUsed[k] {
+			unpaired++
+			continue
+		}
+		if k < i {
+			before = true
+		} else {
+			after = true
+		}
+	}
+	if before && after {
+		return true
+	}
+	if unpaired != 1 {
+		return false
+	}
+	// Two words spelt alike that together weigh as much as a word no
+	// name holds: not "Kim Jong-kook" for KIM, Jong Un.
+	spelt := 0
+	var w float32
+	for _, p := range sc.pairs {
+		if p.chosen && p.kind == pairText {
+			spelt++
+			w += p.c
+		}
+	}
+	return spelt >= 2 && w >= ix.dict.unseen
+}
+
+// givenWords returns the number of given words of a listed individual's
+// name.
+func givenWords(words []RecWord) int {
+	n := 0
+	for _, w := range words {
+		if w.flags&rwGiven != 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // coreWords returns the number of query words scored under organisation

@@ -9,7 +9,7 @@ import "slices"
 // and changes its vowels (Korean adds "eu" after consonants, Japanese adds
 // "u" and "o"). The consonant skeleton is textnorm.ConsonantKey's idea
 // with the consonants in the classes that those scripts confuse: b p f v
-// w ph; t d th dh ch ts tz; s z sh; j zh dj dzh; k g q gh c x; h kh; r l;
+// w ph bh; t d th dh ch ts tz; s z sh; j zh dj dzh; k g q gh c x; h kh; r l;
 // m; n.
 // Vowels (and y) are left out, and a class repeated is written once.
 //
@@ -62,7 +62,8 @@ func appendSkeleton(dst, w []byte) []byte {
 		case c == 'g' && next == 'h':
 			add('k')
 			i++
-		case c == 'p' && next == 'h':
+		case c == 'p' && next == 'h', c == 'b' && next == 'h':
+			// bh: Bengali and Devanagari write v so in foreign names.
 			add('b')
 			i++
 		case c == 'd' && next == 'j', c == 'd' && next == 'z' && i+2 < len(w) && w[i+2] == 'h':

@@ -205,6 +205,10 @@ var titles = map[string]struct{}{
 	"mgr": {}, "rev": {}, "reverend": {}, "father": {}, "bishop": {}, "archbishop": {}, "patriarch": {},
 	"metropolitan": {}, "cleric": {}, "former": {}, "late": {}, "oligarch": {}, "businessman": {},
 	"dictator": {}, "warlord": {},
+	// Offices of several words ("Foreign Minister Lavrov", "Prime
+	// Minister", "Field Marshal", "Supreme Leader").
+	"prime": {}, "foreign": {}, "defence": {}, "defense": {}, "marshal": {}, "field": {},
+	"commander": {}, "supreme": {}, "leader": {},
 }
 
 // computeKeys sets the phonetic key of every word.

@@ -143,6 +143,21 @@ func TestScripts(t *testing.T) {
 		{"Devanagari", "नरेन्द्र मोदी", "narendra modi", textnorm.Devanagari},
 		{"Devanagari", "संजय", "sanjay", textnorm.Devanagari},
 		{"Devanagari", "अंबानी", "ambani", textnorm.Devanagari},
+		// Schwa deletion and nukta letters.
+		{"Devanagari", "रमज़ान कादिरोव", "ramzan kadirov", textnorm.Devanagari},
+		{"Devanagari", "सर्गेई लावरोव", "sargei lavrov", textnorm.Devanagari},
+		{"Devanagari", "अयमान अल-ज़वाहिरी", "ayman al zavahiri", textnorm.Devanagari},
+		{"Devanagari", "व्लादिमीर व्लादिमीरोविच पुतिन", "vladimir vladimirovich putin", textnorm.Devanagari},
+		{"Bengali", "ভ্লাদিমির পুতিন", "bhladimir putin", textnorm.Bengali},
+		{"Bengali", "সের্গেই লাভরভ", "sergei labhrabh", textnorm.Bengali},
+		{"Bengali", "নিকোলাস মাদুরো", "nikolas maduro", textnorm.Bengali},
+		{"Bengali", "শেখ হাসিনা", "sekh hasina", textnorm.Bengali},
+		{"Myanmar", "မင်းအောင်လှိုင်", "min aung hlaing", textnorm.Myanmar},
+		{"Myanmar", "အောင်ဆန်းစုကြည်", "aung san su kyi", textnorm.Myanmar},
+		{"Myanmar", "သိန်းစိန်", "thein sein", textnorm.Myanmar},
+		{"Myanmar", "သန်းရွှေ", "than shwe", textnorm.Myanmar},
+		{"Myanmar", "မန္တလေး", "man ta le", textnorm.Myanmar},
+		{"Myanmar", "မြန်မာ", "myan ma", textnorm.Myanmar},
 		{"other: Ethiopic", "ኢትዮጵያ", "ityopya", textnorm.OtherScript},
 	}
 	for _, tt := range tests {

@@ -61,6 +61,15 @@ const (
 	// "a" written except at the end of a word after a single consonant
 	// ("नरेन्द्र मोदी" → "narendra modi").
 	Devanagari Scheme = "ISO 15919 without diacritics (Devanagari, AnyAscii with inherent a)"
+	// Bengali is Devanagari's scheme applied to the Bengali script, whose
+	// letters match Devanagari's one for one (inherent vowel written "a",
+	// ISO 15919's choice; Bengali says "o").
+	Bengali Scheme = "ISO 15919 without diacritics (Bengali, AnyAscii with inherent a)"
+	// Myanmar is the romanisation of Burmese names of the Myanmar
+	// government and BGN/PCGN, without tones: syllable by syllable, each a
+	// word, the rhyme read from the vowel signs and the final consonant
+	// together ("မင်းအောင်လှိုင်" → "min aung hlaing").
+	Myanmar Scheme = "BGN/PCGN-like (Myanmar, syllable by syllable)"
 	// OtherScript is AnyAscii's table, for the scripts no scheme above
 	// covers.
 	OtherScript Scheme = "AnyAscii (other scripts)"

@@ -24,6 +24,8 @@ const (
 	scriptArmenian
 	scriptThai
 	scriptDevanagari
+	scriptBengali
+	scriptMyanmar
 	scriptOther
 )
 
@@ -61,6 +63,10 @@ func computeScript(r rune) script {
 		return scriptThai
 	case unicode.Is(unicode.Devanagari, r):
 		return scriptDevanagari
+	case unicode.Is(unicode.Bengali, r):
+		return scriptBengali
+	case unicode.Is(unicode.Myanmar, r):
+		return scriptMyanmar
 	case unicode.IsLetter(r):
 		return scriptOther
 	}
@@ -98,6 +104,10 @@ func schemeOf(s script, cyr cyrillicScheme) Scheme {
 		return Thai
 	case scriptDevanagari:
 		return Devanagari
+	case scriptBengali:
+		return Bengali
+	case scriptMyanmar:
+		return Myanmar
 	}
 	return OtherScript
 }
@@ -147,7 +157,11 @@ func appendScript(dst []byte, s script, run []rune, cyr cyrillicScheme) []byte {
 	case scriptThai:
 		return appendThai(dst, run)
 	case scriptDevanagari:
-		return appendDevanagari(dst, run)
+		return appendDevanagari(dst, run, 0)
+	case scriptBengali:
+		return appendDevanagari(dst, run, bengaliOffset)
+	case scriptMyanmar:
+		return appendMyanmar(dst, run)
 	}
 	for _, r := range run {
 		dst = appendAnyASCII(dst, r)

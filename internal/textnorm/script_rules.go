@@ -273,10 +273,14 @@ func appendThai(dst []byte, run []rune) []byte {
 
 func isThaiConsonant(r rune) bool { return r >= 0x0E01 && r <= 0x0E2E }
 
-// Devanagari signs.
+// Devanagari signs. Bengali's block (U+0980–U+09FF) is laid out as
+// Devanagari's (U+0900–U+097F), letter for letter, 0x80 later: its
+// letters are classed by their Devanagari counterparts.
 const (
 	dvVirama = 0x094D
 	dvNukta  = 0x093C
+	// bengaliOffset is how far Bengali's letters are from Devanagari's.
+	bengaliOffset = 0x80
 )
 
 func isDevConsonant(r rune) bool {
@@ -287,41 +291,112 @@ func isDevVowelSign(r rune) bool {
 	return r >= 0x093A && r <= 0x094C && r != dvNukta && r != 0x093D || r >= 0x094E && r <= 0x094F || r >= 0x0955 && r <= 0x0957 || r == 0x0962 || r == 0x0963
 }
 
-// appendDevanagari romanises a run of Devanagari. AnyAscii writes a
-// consonant without its inherent vowel; it is restored here unless a vowel
-// sign or virama follows, or the consonant ends the word after a single
-// consonant (Hindi drops it there: "पुतिन" → "putin", but "नरेन्द्र" →
-// "narendra"). Anusvara and candrabindu are "m" before p, b, m and "n"
-// elsewhere.
-func appendDevanagari(dst []byte, run []rune) []byte {
+// devNukta is the Latin of a Devanagari consonant written with a nukta,
+// for the sounds of Persian, Arabic and English ("ज़" z, "फ़" f); NFKC
+// writes the letter and the nukta apart.
+var devNukta = map[rune]string{
+	'क': "q", 'ख': "kh", 'ग': "gh", 'ज': "z", 'ड': "r", 'ढ': "rh", 'फ': "f", 'य': "y",
+}
+
+// indicSyllable is one consonant of a run of Devanagari or Bengali, with
+// its Latin and whether its inherent vowel is written.
+type indicSyllable struct {
+	at       int  // the consonant's index in the run
+	next     int  // the index after it and its nukta
+	inherent bool // no vowel sign or virama follows
+}
+
+// appendDevanagari romanises a run of Devanagari (off 0) or Bengali (off
+// bengaliOffset). AnyAscii writes a consonant without its inherent vowel;
+// it is restored here unless a vowel sign or virama follows, the
+// consonant ends the word after a single consonant (Hindi drops it there:
+// "पुतिन" → "putin", but "नरेन्द्र" → "narendra"), or Hindi's schwa
+// deletion drops it: between a vowel and a consonant a vowel follows
+// ("रमज़ान" → "ramzan", not "ramazan"; "लावरोव" → "lavrov"). A consonant
+// with a nukta is the sound it marks ("ज़" z). Anusvara and candrabindu
+// are "m" before p, b, m and "n" elsewhere.
+func appendDevanagari(dst []byte, run []rune, off rune) []byte {
+	dev := func(r rune) rune {
+		if off != 0 && r >= 0x0900+off && r <= 0x097F+off {
+			return r - off
+		}
+		return r
+	}
+	// The consonants and whether each writes its inherent vowel.
+	var sylBuf [16]indicSyllable
+	syls := sylBuf[:0]
 	for i := 0; i < len(run); i++ {
-		r := run[i]
+		if !isDevConsonant(dev(run[i])) {
+			continue
+		}
+		j := i + 1
+		for j < len(run) && dev(run[j]) == dvNukta {
+			j++
+		}
+		syl := indicSyllable{at: i, next: j}
 		switch {
-		case isDevConsonant(r):
-			dst = appendAnyASCII(dst, r)
-			j := i + 1
-			for j < len(run) && run[j] == dvNukta {
-				j++
-			}
-			switch {
-			case j < len(run) && (isDevVowelSign(run[j]) || run[j] == dvVirama):
-			case j == len(run):
-				if i > 0 && run[i-1] == dvVirama {
-					dst = append(dst, 'a')
-				}
+		case j < len(run) && (isDevVowelSign(dev(run[j])) || dev(run[j]) == dvVirama):
+		case j == len(run):
+			syl.inherent = i > 0 && dev(run[i-1]) == dvVirama
+		default:
+			syl.inherent = true
+		}
+		syls = append(syls, syl)
+		i = j - 1
+	}
+	// Schwa deletion, right to left: V C(a) C V → V C C V.
+	vowelAfter := func(k int) bool { // syllable k is followed by a vowel
+		s := syls[k]
+		return s.inherent || s.next < len(run) && isDevVowelSign(dev(run[s.next]))
+	}
+	vowelBefore := func(k int) bool { // a vowel comes right before syllable k
+		at := syls[k].at
+		if at == 0 {
+			return false
+		}
+		p := dev(run[at-1])
+		if isDevVowelSign(p) || p >= 0x0904 && p <= 0x0914 {
+			return true // a vowel sign or an independent vowel
+		}
+		return k > 0 && syls[k-1].next == at && syls[k-1].inherent
+	}
+	for k := len(syls) - 2; k >= 0; k-- {
+		s := &syls[k]
+		n := syls[k+1]
+		if s.inherent && s.next == n.at && vowelBefore(k) && vowelAfter(k+1) {
+			s.inherent = false
+		}
+	}
+	k := 0
+	for i := 0; i < len(run); i++ {
+		r := dev(run[i])
+		switch {
+		case k < len(syls) && syls[k].at == i:
+			s := syls[k]
+			k++
+			switch lat, ok := devNukta[r]; {
+			case ok && s.next > i+1:
+				dst = append(dst, lat...)
+			case r == 'च':
+				dst = append(dst, "ch"...) // ISO 15919 c, as English writes it
+			case r == 'छ':
+				dst = append(dst, "chh"...)
 			default:
+				dst = appendAnyASCII(dst, run[i])
+			}
+			if s.inherent {
 				dst = append(dst, 'a')
 			}
-			i = j - 1
+			i = s.next - 1
 		case r == 0x0902 || r == 0x0901:
-			if i+1 < len(run) && (run[i+1] == 'प' || run[i+1] == 'फ' || run[i+1] == 'ब' || run[i+1] == 'भ' || run[i+1] == 'म') {
+			if i+1 < len(run) && (dev(run[i+1]) == 'प' || dev(run[i+1]) == 'फ' || dev(run[i+1]) == 'ब' || dev(run[i+1]) == 'भ' || dev(run[i+1]) == 'म') {
 				dst = append(dst, 'm')
 			} else {
 				dst = append(dst, 'n')
 			}
 		case r == dvVirama || r == dvNukta:
 		default:
-			dst = appendAnyASCII(dst, r)
+			dst = appendAnyASCII(dst, run[i])
 		}
 	}
 	return dst
