@@ -327,44 +327,8 @@ func appendPhonKey(dst []byte, f phonFamily, w []byte, query bool, choice int) [
 			add('k')
 			add('s')
 			continue
-		case two("ph"):
-			add(phonLabial(f, 'f'))
-			i++
-			continue
-		case two("sh"):
-			add('s')
-			i++
-			continue
-		case two("zh"):
-			if f == phonGreek {
-				add('z') // ζ
-			} else {
-				add(phonPalatal(f))
-			}
-			i++
-			continue
-		case two("kh"):
-			if f == phonThai {
-				add('k')
-			} else {
-				add('h')
-			}
-			i++
-			continue
-		case two("gh"):
-			add(phonVelar(f, 'g'))
-			i++
-			continue
-		case two("th"):
-			add('t')
-			i++
-			continue
-		case two("dh"):
-			if f == phonAbjad {
-				add('d')
-			} else {
-				add('t')
-			}
+		case hDigraphKey(f, c, next) != 0:
+			add(hDigraphKey(f, c, next))
 			i++
 			continue
 		case two("ch"):
@@ -502,6 +466,38 @@ func appendPhonKey(dst []byte, f phonFamily, w []byte, query bool, choice int) [
 		}
 	}
 	return dst
+}
+
+// hDigraphKey is the key letter, in family f, of the spelling of one
+// sound by c and an h (ph, sh, zh, kh, gh, th, dh); 0 for any other pair.
+func hDigraphKey(f phonFamily, c, next byte) byte {
+	if next != 'h' {
+		return 0
+	}
+	switch c {
+	case 'p':
+		return phonLabial(f, 'f')
+	case 's', 't':
+		return c
+	case 'z':
+		if f == phonGreek {
+			return 'z' // ζ
+		}
+		return phonPalatal(f)
+	case 'k':
+		if f == phonThai {
+			return 'k'
+		}
+		return 'h'
+	case 'g':
+		return phonVelar(f, 'g')
+	case 'd':
+		if f == phonAbjad {
+			return 'd'
+		}
+		return 't'
+	}
+	return 0
 }
 
 // phonLabial is the class of b, p, f, v and w in family f.
