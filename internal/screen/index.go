@@ -329,6 +329,15 @@ func nameIn(e *lists.Entry, alias int32) string {
 	return e.Aliases[alias].Name
 }
 
+// namedAs is the name of entry e that alias points at (see nameIn) and
+// what it is: "name" for the entry's own, "alias" for one of its aliases.
+func namedAs(e *lists.Entry, alias int32) (name, on string) {
+	if alias < 0 {
+		return nameIn(e, alias), "name"
+	}
+	return nameIn(e, alias), "alias"
+}
+
 // recKindOf maps an entry type to the rules that score its names.
 func recKindOf(typ string) (recKind, error) {
 	switch strings.ToLower(typ) {

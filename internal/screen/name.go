@@ -161,11 +161,7 @@ func (ix *Index) banMatches(sc *scratch, q Query, out []Match) ([]Match, error) 
 		if hasEntry(out[start:], ix.listID(r), e.ID) {
 			return nil
 		}
-		name := nameIn(e, r.alias)
-		on := "name"
-		if r.alias >= 0 {
-			on = "alias"
-		}
+		name, on := namedAs(e, r.alias)
 		if method == "normalized" && strings.EqualFold(strings.TrimSpace(name), strings.TrimSpace(q.Name)) {
 			method = "exact"
 		}
@@ -512,11 +508,7 @@ func (ix *Index) scoredMatch(sc *scratch, q Query, h hit) (Match, error) {
 	if err != nil {
 		return Match{}, err
 	}
-	name := nameIn(e, rec.alias)
-	on := "name"
-	if rec.alias >= 0 {
-		on = "alias"
-	}
+	name, on := namedAs(e, rec.alias)
 	method, explain := ix.explainScored(sc, q.Name, h, name, on)
 	return ix.newMatch(rec.ref, e, name, on, h.score, method, explain), nil
 }

@@ -147,11 +147,7 @@ func (ix *Index) phoneticMatches(sc *scratch, q Query, out []Match) ([]Match, er
 		if hasEntry(out[start:], ix.listID(rec.ref), e.ID) {
 			continue
 		}
-		name := nameIn(e, rec.alias)
-		on := "name"
-		if rec.alias >= 0 {
-			on = "alias"
-		}
+		name, on := namedAs(e, rec.alias)
 		explain := st.explain(f, q.Name, name, on, nb, s, rec.flags&recWeak != 0)
 		out = append(out, ix.newMatch(rec.ref, e, name, on, s, "phonetic ("+phonNames[f]+")", explain))
 	}

@@ -230,11 +230,7 @@ func (ix *Index) twoEditMatches(sc *scratch, q Query, out []Match) ([]Match, err
 		if hasEntry(out[start:], ix.listID(rec.ref), e.ID) {
 			continue
 		}
-		name := nameIn(e, rec.alias)
-		on := "name"
-		if rec.alias >= 0 {
-			on = "alias"
-		}
+		name, on := namedAs(e, rec.alias)
 		what, method := "surname", "two-edit surname"
 		switch {
 		case !rec.surnames:
