@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
-	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -39,14 +38,7 @@ func TestRescreenKeepsClearings(t *testing.T) {
 	})
 	b := newBrowser(t, ts)
 	csrf := b.signIn("reviewer")
-	check := func() string {
-		t.Helper()
-		p := b.post("/", url.Values{"csrf": {csrf}, "name": {"Huawey Technologies"}, "contract_date": {"2024-10-01"}, "product": {"Endpoint security licence"}})
-		if p.status != http.StatusSeeOther {
-			t.Fatalf("check: %d\n%s", p.status, p.body)
-		}
-		return b.get(p.header.Get("Location")).body
-	}
+	check := func() string { return b.checkVendor(csrf, "Huawey Technologies") }
 	if r := check(); !strings.Contains(r, ">REVIEW</h1>") {
 		t.Fatalf("near miss: want REVIEW\n%s", r)
 	}
@@ -54,11 +46,7 @@ func TestRescreenKeepsClearings(t *testing.T) {
 	if len(forms) == 0 {
 		t.Fatal("no possible match to review")
 	}
-	for _, f := range forms {
-		if p := b.post("/reviews", url.Values{"csrf": {csrf}, "decision": {f[1]}, "finding": {f[2]}, "action": {"clear"}, "reason": {"a different company, by its UEI"}}); p.status != http.StatusSeeOther {
-			t.Fatalf("clear: %d\n%s", p.status, p.body)
-		}
-	}
+	b.clearAll(csrf, forms, "a different company, by its UEI")
 	if r := check(); !strings.Contains(r, ">PASS</h1>") {
 		t.Fatalf("after the clearings: want PASS\n%s", r)
 	}

@@ -33,6 +33,28 @@ func newBrowser(t *testing.T, ts *testServer) *browser {
 	return &browser{t: t, ts: ts, c: &c}
 }
 
+// checkVendor checks a vendor on the page (contract date 2024-10-01, an
+// endpoint security licence) and returns the result page.
+func (b *browser) checkVendor(csrf, name string) string {
+	b.t.Helper()
+	p := b.post("/", url.Values{"csrf": {csrf}, "name": {name}, "contract_date": {"2024-10-01"}, "product": {"Endpoint security licence"}})
+	if p.status != http.StatusSeeOther {
+		b.t.Fatalf("check %s: %d\n%s", name, p.status, p.body)
+	}
+	return b.get(p.header.Get("Location")).body
+}
+
+// clearAll clears, with reason, the possible matches of the review forms
+// (decision and finding, as reviewFormRE reads them).
+func (b *browser) clearAll(csrf string, forms [][]string, reason string) {
+	b.t.Helper()
+	for _, f := range forms {
+		if p := b.post("/reviews", url.Values{"csrf": {csrf}, "decision": {f[1]}, "finding": {f[2]}, "action": {"clear"}, "reason": {reason}}); p.status != http.StatusSeeOther {
+			b.t.Fatalf("clear: %d\n%s", p.status, p.body)
+		}
+	}
+}
+
 // page is an answer of the web page.
 type page struct {
 	status int
@@ -239,14 +261,7 @@ func TestPageReviewClearsLaterChecks(t *testing.T) {
 	ts := newServer(t, "", nil)
 	b := newBrowser(t, ts)
 	csrf := b.signIn("reviewer")
-	check := func() string {
-		t.Helper()
-		p := b.post("/", url.Values{"csrf": {csrf}, "name": {"Huawey Technologies"}, "contract_date": {"2024-10-01"}, "product": {"Endpoint security licence"}})
-		if p.status != http.StatusSeeOther {
-			t.Fatalf("check: %d\n%s", p.status, p.body)
-		}
-		return b.get(p.header.Get("Location")).body
-	}
+	check := func() string { return b.checkVendor(csrf, "Huawey Technologies") }
 	if r := check(); !strings.Contains(r, ">REVIEW</h1>") {
 		t.Fatalf("near miss: want REVIEW\n%s", r)
 	}
@@ -259,12 +274,7 @@ func TestPageReviewClearsLaterChecks(t *testing.T) {
 	if p := b.post("/reviews", url.Values{"csrf": {csrf}, "decision": {forms[0][1]}, "finding": {forms[0][2]}, "action": {"clear"}, "reason": {"  "}}); p.status != http.StatusBadRequest {
 		t.Errorf("clear without a reason: %d, want 400", p.status)
 	}
-	for _, f := range forms {
-		p := b.post("/reviews", url.Values{"csrf": {csrf}, "decision": {f[1]}, "finding": {f[2]}, "action": {"clear"}, "reason": {"a different company, by its UEI"}})
-		if p.status != http.StatusSeeOther {
-			t.Fatalf("clear: %d\n%s", p.status, p.body)
-		}
-	}
+	b.clearAll(csrf, forms, "a different company, by its UEI")
 	if p := b.post("/reviews", url.Values{"csrf": {csrf}, "decision": {forms[0][1]}, "finding": {forms[0][2]}, "action": {"confirm"}, "reason": {"again"}}); p.status != http.StatusConflict {
 		t.Errorf("a second review of the same finding: %d, want 409", p.status)
 	}
@@ -284,8 +294,7 @@ func TestPageReviewClearsLaterChecks(t *testing.T) {
 		t.Errorf("a clearing is reported unused:\n%s", r)
 	}
 	// Another party is not waived.
-	p := b.post("/", url.Values{"csrf": {csrf}, "name": {"Huawey Technologies Ltd"}, "contract_date": {"2024-10-01"}, "product": {"Endpoint security licence"}})
-	if r := b.get(p.header.Get("Location")).body; !strings.Contains(r, ">REVIEW</h1>") {
+	if r := b.checkVendor(csrf, "Huawey Technologies Ltd"); !strings.Contains(r, ">REVIEW</h1>") {
 		t.Errorf("another party after the clearings: want REVIEW\n%s", r)
 	}
 	// The log still verifies with the review entries in it.
@@ -400,12 +409,7 @@ func TestPageReviewClearsComponent(t *testing.T) {
 	if len(forms) == 0 {
 		t.Fatal("the component's possible match is not in the review queue")
 	}
-	for _, f := range forms {
-		p := b.post("/reviews", url.Values{"csrf": {csrf}, "decision": {f[1]}, "finding": {f[2]}, "action": {"clear"}, "reason": {"object storage client library, not equipment or a service"}})
-		if p.status != http.StatusSeeOther {
-			t.Fatalf("clear: %d\n%s", p.status, p.body)
-		}
-	}
+	b.clearAll(csrf, forms, "object storage client library, not equipment or a service")
 	if d := check("3.21.8"); d["outcome"] != "pass" || waived(d) == 0 {
 		t.Errorf("the cleared component again: outcome %v with %d waived findings, want pass with the finding waived", d["outcome"], waived(d))
 	}
