@@ -331,22 +331,10 @@ func appendPhonKey(dst []byte, f phonFamily, w []byte, query bool, choice int) [
 			add(hDigraphKey(f, c, next))
 			i++
 			continue
-		case two("ch"):
+		case two("ch"), two("ts"), two("tz"):
 			switch {
-			case f == phonGreek && query:
+			case f == phonGreek && query && c == 'c':
 				add('h') // χ
-			case f == phonAbjad:
-				add('t')
-				add('s')
-			case f == phonKana:
-				add('t')
-			default:
-				add('c')
-			}
-			i++
-			continue
-		case two("ts"), two("tz"):
-			switch {
 			case f == phonGreek && query && next == 'z':
 				add('j') // τζ
 			case f == phonAbjad:
