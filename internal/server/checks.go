@@ -25,6 +25,21 @@ import (
 // checkParams are the query parameters of POST /v1/checks.
 var checkParams = []string{"profile", "as_of", "fail_on", "name", "async", "monitor"}
 
+// boolParam reads query parameter key, "true" or "false"; def when it is
+// not given.
+func boolParam(q url.Values, key string, def bool) (bool, *httpError) {
+	switch v := q.Get(key); v {
+	case "":
+		return def, nil
+	case "true":
+		return true, nil
+	case "false":
+		return false, nil
+	default:
+		return def, badRequest("%s %q: want true or false", key, v)
+	}
+}
+
 // strictQuery refuses parameters the endpoint does not know, or gives
 // twice: a misspelt fail_on must not silently check with the default.
 func strictQuery(q url.Values, known []string) *httpError {
@@ -76,13 +91,9 @@ func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, he.status, he.msg)
 		return
 	}
-	async := false
-	switch v := q.Get("async"); v {
-	case "", "false":
-	case "true":
-		async = true
-	default:
-		s.fail(w, r, http.StatusBadRequest, fmt.Sprintf("async %q: want true or false", v))
+	async, he := boolParam(q, "async", false)
+	if he != nil {
+		s.fail(w, r, he.status, he.msg)
 		return
 	}
 	plan, he := s.planFor(q)
@@ -94,13 +105,9 @@ func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
 	if v := q.Get("name"); v != "" {
 		name = cleanName(v)
 	}
-	keep := true
-	switch v := q.Get("monitor"); v {
-	case "", "true":
-	case "false":
-		keep = false
-	default:
-		s.fail(w, r, http.StatusBadRequest, fmt.Sprintf("monitor %q: want true or false", v))
+	keep, he := boolParam(q, "monitor", true)
+	if he != nil {
+		s.fail(w, r, he.status, he.msg)
 		return
 	}
 	in, he := readInput(w, r, s.opts.MaxRequestSize, name)
