@@ -3,6 +3,7 @@ package check
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -76,7 +77,5 @@ func CompareLookups(a, b Lookup) int {
 // Lookups returns the identifier look-ups the check of the input made,
 // each once, sorted.
 func (in *InputRun) Lookups() []Lookup {
-	out := slices.Clone(in.lookups)
-	slices.SortFunc(out, CompareLookups)
-	return out
+	return slices.SortedFunc(maps.Keys(in.lookups), CompareLookups)
 }

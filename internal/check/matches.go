@@ -131,15 +131,15 @@ func (sc *screener) role(name, role string) {
 }
 
 // screened is what the screener recorded: the distinct party names, sorted,
-// the look-ups it made, unsorted, and the number of distinct signals that
-// matched a list.
-func (sc *screener) screened() ([]ScreenedParty, []Lookup, int) {
+// the look-ups it made, and the number of distinct signals that matched a
+// list.
+func (sc *screener) screened() ([]ScreenedParty, map[Lookup][]screen.Match, int) {
 	out := make([]ScreenedParty, 0, len(sc.roles))
 	for name, r := range sc.roles {
 		out = append(out, ScreenedParty{Name: name, Roles: slices.Sorted(maps.Keys(r))})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out, slices.Collect(maps.Keys(sc.ids)), len(sc.hits)
+	return out, sc.ids, len(sc.hits)
 }
 
 // distinctNames is how many distinct party names were screened against

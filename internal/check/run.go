@@ -8,6 +8,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/bangate/bangate/internal/decision"
+	"github.com/bangate/bangate/internal/screen"
 )
 
 // Run is what one run of a session decided and the facts it rests on.
@@ -37,9 +38,10 @@ type InputRun struct {
 	// Hits is the number of distinct party names and identifiers that
 	// matched a list, whatever the policies made of the match.
 	Hits int
-	// lookups are the identifier look-ups made, unsorted (Lookups sorts
-	// them on demand).
-	lookups []Lookup
+	// lookups holds the identifier look-ups made, as the screener's
+	// cache keys them (Lookups lists them on demand: only a re-screen
+	// needs them).
+	lookups map[Lookup][]screen.Match
 	// Err is set when the input could not be checked.
 	Err *InputError
 }
