@@ -138,7 +138,7 @@ func (s *Server) handleReviews(w http.ResponseWriter, r *http.Request, u webUser
 			if json.Unmarshal(e.Decision, &run) != nil {
 				continue
 			}
-			for _, f := range findingsOf(e.ID, &run) {
+			for _, f := range findingsOf(&run) {
 				if f.Kind == "review" && !done[e.ID+"#"+f.Key] {
 					v.Open = append(v.Open, openReview{Entry: e, Finding: f})
 				}
@@ -187,7 +187,8 @@ func (s *Server) handleReviewSubmit(w http.ResponseWriter, r *http.Request, u we
 		fail(http.StatusBadRequest, fmt.Sprintf("decision %s is not a check", id))
 		return
 	}
-	i := slices.IndexFunc(findingsOf(id, &run), func(f finding) bool { return f.Key == key && f.Kind == "review" })
+	fs := findingsOf(&run)
+	i := slices.IndexFunc(fs, func(f finding) bool { return f.Key == key && f.Kind == "review" })
 	if i < 0 {
 		fail(http.StatusBadRequest, fmt.Sprintf("decision %s has no possible match %q", id, key))
 		return
@@ -202,7 +203,7 @@ func (s *Server) handleReviewSubmit(w http.ResponseWriter, r *http.Request, u we
 		fail(http.StatusConflict, "this possible match is already resolved")
 		return
 	}
-	f := findingsOf(id, &run)[i]
+	f := fs[i]
 	m := f.Match
 	score, _ := m["score"].(float64)
 	rd := reviewDoc{Review: action, Decision: id, Finding: key, Rule: f.Rule, Party: f.Subject.Name, PartyRef: f.Subject.Ref,

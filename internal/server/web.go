@@ -436,7 +436,7 @@ func (s *Server) handleResult(w http.ResponseWriter, r *http.Request, u webUser)
 		var run decision.Run
 		if err := json.Unmarshal(e.Decision, &run); err == nil && run.Outcome != "" {
 			v.Run = &run
-			v.Findings = findingsOf(e.ID, &run)
+			v.Findings = findingsOf(&run)
 		}
 	}
 	d := u.data(outcomeHeading(e.Outcome)+" — decision "+e.ID, "history")
@@ -445,7 +445,7 @@ func (s *Server) handleResult(w http.ResponseWriter, r *http.Request, u webUser)
 }
 
 // findingsOf lists a run's findings, worst kinds first.
-func findingsOf(id string, run *decision.Run) []finding {
+func findingsOf(run *decision.Run) []finding {
 	var out []finding
 	for i, in := range run.Inputs {
 		for _, k := range []struct {
@@ -457,7 +457,6 @@ func findingsOf(id string, run *decision.Run) []finding {
 			}
 		}
 	}
-	_ = id
 	return out
 }
 
