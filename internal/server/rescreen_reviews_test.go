@@ -4,14 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/bangate/bangate/internal/check"
-	"github.com/bangate/bangate/internal/lists"
-	"github.com/bangate/bangate/internal/monitor/monitortest"
 	"github.com/bangate/bangate/internal/server"
 )
 
@@ -20,19 +16,8 @@ import (
 // arrive: the re-screen applies the clearings as the check did, so no
 // alert says it went back to review.
 func TestRescreenKeepsClearings(t *testing.T) {
-	dir := t.TempDir()
-	before, after, err := monitortest.States(repoRoot, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	storeDir := filepath.Join(dir, "lists")
-	st, err := lists.OpenStore(storeDir, func() time.Time { return testNow })
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.Import(before.Spec()); err != nil {
-		t.Fatal(err)
-	}
+	sc := newScenarioStore(t)
+	st, storeDir, after := sc.st, sc.dir, sc.after
 	ts := newServer(t, "", func(o *server.Options) {
 		o.Plan.Lists = check.ListPlan{StoreDir: storeDir, MaxAge: 0, Stale: check.StaleWarn}
 	})
