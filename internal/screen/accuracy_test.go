@@ -330,7 +330,7 @@ func withWeakAliases(t *testing.T, sdn *lists.List) *lists.List {
 func TestAccuracyScreeners(t *testing.T) {
 	t.Parallel()
 	sdn := withWeakAliases(t, sdnList(t))
-	pairs, own := readScreeners(t, sdn, "screeners.tsv", "scripts-dev.tsv")
+	pairs, own := readScreeners(t, sdn, "screeners.tsv", "scripts-dev.tsv", "variants-dev.tsv")
 	ix := newIndex(t, sdn, banList(), own)
 	opts := ix.Options()
 	for _, set := range []struct {
@@ -339,6 +339,7 @@ func TestAccuracyScreeners(t *testing.T) {
 	}{
 		{"tuning pairs", "screeners.tsv", false},
 		{"tuning pairs in other scripts", "scripts-dev.tsv", false},
+		{"tuning pairs as people write names", "variants-dev.tsv", false},
 		{"held-out pairs", "screeners.tsv", true},
 	} {
 		name := set.name
@@ -375,6 +376,12 @@ func TestAccuracyScreeners(t *testing.T) {
 			name, pos.n, pos.recall(), pos.hitRecall(), neg, negReview, negHit, ratio(pos.found, pos.found+negReview))
 		byScript.log(t, "script")
 		byVariation.log(t, "kind of variation")
+		if set.heldOut && os.Getenv("BANGATE_SHOW_HELDOUT") == "" {
+			// Held-out rows are measured, not read: the names they
+			// miss are printed only when asked, so that nobody tunes
+			// the matcher on them by accident.
+			misses, fps = nil, nil
+		}
 		for _, m := range misses {
 			t.Logf("  miss: %s", m)
 		}

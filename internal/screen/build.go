@@ -246,8 +246,17 @@ func (v *vocab) addRec(r ref, name string, kind recKind, entry int32, flags recF
 	}
 	rec := NameRec{ref: r, w0: int32(len(v.words)), kind: kind, flags: flags}
 	comma := nb.comma
+	// A degree or a rank leading the given names ("AL-BADRI, Dr.
+	// Ibrahim", "AL ZAWAHIRI, Dr. Ayman") is no name of the person's:
+	// the first given name follows it.
+	given := comma
+	if kind == recPerson && comma > 0 {
+		for given+1 < len(nb.words) && isListTitle(nb.word(given)) {
+			given++
+		}
+	}
 	for i, w := range nb.words {
-		if kind == recOrg && w.flags&wordLegal != 0 {
+		if kind == recOrg && w.flags&wordLegal != 0 || i >= comma && i < given {
 			continue
 		}
 		text, tok := v.word(nb.word(i))
@@ -261,7 +270,7 @@ func (v *vocab) addRec(r ref, name string, kind recKind, entry int32, flags recF
 			case i < comma:
 				rw.flags = rwSurname
 				rec.surnames = true
-			case i == comma:
+			case i == given:
 				rw.flags = rwGiven
 			case isPatronymic(nb.word(i)):
 				rw.flags = rwGiven | rwPatronymic

@@ -190,6 +190,10 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 			allText = false
 		}
 	}
+	surnamePaired := false
+	for j, rw := range words {
+		surnamePaired = surnamePaired || rpaired[j] && rw.flags&rwSurname != 0
+	}
 	for j, rw := range words {
 		if rpaired[j] {
 			continue
@@ -197,6 +201,8 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		part()
 		b = append(b, rtext(j)...)
 		switch {
+		case rw.flags&rwSurname != 0 && surnamePaired && particleClass(string(ix.dict.texts[rw.text])) == articleClass:
+			b = append(b, " left out (article, optional)"...)
 		case rw.flags&rwPatronymic != 0:
 			b = append(b, " left out (patronymic, optional)"...)
 		case rw.flags&rwMiddle != 0:

@@ -68,6 +68,15 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 			return nil, err
 		}
 	}
+	if len(out) == 0 && len(ix.recs) > 0 && !sc.nb.translit && ix.splitKnown(&sc.nb) {
+		// Read once more with a listed word that names nothing as
+		// written split into the listed words it is made of
+		// ("Gazpromneft", GAZPROM NEFT).
+		ix.computeKeys(&sc.nb)
+		if out, err = ix.scoredMatches(sc, q, out); err != nil {
+			return nil, err
+		}
+	}
 	if out, err = ix.koreanMatches(sc, q, out); err != nil {
 		return nil, err
 	}
@@ -436,6 +445,7 @@ func (ix *Index) scoredMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 		return out, nil
 	}
 	sc.personRules = q.Kind != KindOrganization
+	sc.orgQuery = q.Kind != KindPerson
 	ix.prepare(sc)
 	sc.personQuery = q.Kind == KindPerson || len(sc.qw) > 0 && sc.qw[0].title
 	sc.sel = resetBools(sc.sel, len(sc.qw))
@@ -549,17 +559,7 @@ func isLink(w []byte) bool {
 //     written in Han characters, which pinyin writes one by one ("xi jin
 //     ping" → "xi jinping").
 func (ix *Index) resegment(nb *normBuf) {
-	d := &ix.dict
-	known := func(b []byte) bool {
-		if _, ok := d.textIDs.find(d.texts, b); ok {
-			return true
-		}
-		if len(b) < minPart {
-			return false
-		}
-		_, ok := legalForms[string(b)]
-		return ok
-	}
+	known := ix.knownPart
 	for i := 0; i < len(nb.words); i++ {
 		w := nb.words[i]
 		if w.flags != 0 || known(nb.word(i)) {
@@ -576,6 +576,11 @@ func (ix *Index) resegment(nb *normBuf) {
 			break
 		}
 		if split || len(text) < 2*minPart {
+			continue
+		}
+		if ix.joinsNeighbour(nb, i) {
+			// Half of a listed word written in two ("Rosoboron
+			// Export", ROSOBORONEXPORT): joinKnown joins it.
 			continue
 		}
 		// A word one letter away from a listed one, or spelt by
@@ -670,6 +675,79 @@ func (ix *Index) joinKnown(nb *normBuf) bool {
 		joined = true
 	}
 	return joined
+}
+
+// knownPart reports whether b is a word listed names hold or a legal form
+// of minPart letters or more: a part a word run together may be split
+// into.
+func (ix *Index) knownPart(b []byte) bool {
+	d := &ix.dict
+	if _, ok := d.textIDs.find(d.texts, b); ok {
+		return true
+	}
+	if len(b) < minPart {
+		return false
+	}
+	_, ok := legalForms[string(b)]
+	return ok
+}
+
+// minSplitKnown is the fewest letters of a listed word splitKnown splits.
+const minSplitKnown = 7
+
+// splitKnown splits each word of nb that listed names hold, of
+// minSplitKnown letters or more, into the listed words it is made of, as
+// resegment splits a word no listed name holds ("gazpromneft" → "gazprom
+// neft"); Name asks it when the query as read matched nothing. It reports
+// whether it split any.
+func (ix *Index) splitKnown(nb *normBuf) bool {
+	split := false
+	for i := 0; i < len(nb.words); i++ {
+		text := nb.word(i)
+		if nb.words[i].flags != 0 || len(text) < minSplitKnown || !lettersOnly(text) {
+			continue
+		}
+		var cuts [maxGlued]int
+		n := glued(text, ix.knownPart, ix.textWeight, cuts[:0])
+		if n == 0 {
+			continue
+		}
+		at := 0
+		for k, cut := range cuts[:n] {
+			nb.splitWord(i+k, int32(cut-at))
+			at = cut
+		}
+		nb.splits = append(nb.splits, string(text))
+		i += n
+		split = true
+	}
+	if split {
+		nb.flagLegal()
+	}
+	return split
+}
+
+// joinsNeighbour reports whether word i of nb, run together with the word
+// before or after it, is a word listed names hold, as joinKnown would join
+// them.
+func (ix *Index) joinsNeighbour(nb *normBuf, i int) bool {
+	d := &ix.dict
+	for _, k := range [2]int{i - 1, i} {
+		if k < 0 || k+1 >= len(nb.words) {
+			continue
+		}
+		a, b := nb.words[k], nb.words[k+1]
+		if a.flags != 0 || b.flags != 0 || a.end-a.start < minJoinPart || b.end-b.start < minJoinPart ||
+			a.end-a.start+b.end-b.start < minJoined {
+			continue
+		}
+		var buf [64]byte
+		joined := append(append(buf[:0], nb.word(k)...), nb.word(k+1)...)
+		if _, ok := d.textIDs.find(d.texts, joined); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // textWeight returns the weight of a word listed names hold, the

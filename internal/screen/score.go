@@ -126,6 +126,9 @@ type qword struct {
 	respelt string
 	alt     int32
 	altHow  string
+	// number is set when qn[n0:n1] holds only the word's other number
+	// (appendNumber), which pairs under organisation rules only.
+	number bool
 }
 
 // hit is a scored name at or above the review threshold.
@@ -168,6 +171,9 @@ type scratch struct {
 	// personRules is set when the query may be scored under person
 	// rules: it is not an organisation's.
 	personRules bool
+	// orgQuery is set when the query may be scored under organisation
+	// rules: it is not a person's.
+	orgQuery bool
 	// personQuery is set when the query is a person's name: its kind
 	// says so, or a title leads it ("President Putin").
 	personQuery bool
@@ -224,6 +230,7 @@ func (ix *Index) prepare(sc *scratch) {
 		}
 	}
 	single := core == 1
+	orgQuery := sc.orgQuery
 	for i, w := range sc.nb.words {
 		key := sc.nb.wordKey(i)
 		q := qword{exact: -1, text: -1, legal: w.flags&wordLegal != 0, initial: w.flags&wordInitial != 0,
@@ -252,7 +259,14 @@ func (ix *Index) prepare(sc *scratch) {
 			// probe per letter and mostly find other names. A long name
 			// of one word alone ("Hizbullah") is looked for misspelt
 			// too.
-			q.n1, q.r1, q.s1, q.alt = q.n0, q.n0, q.n0, -1
+			q.alt = -1
+			if orgQuery && !translit {
+				// A company's word in the singular or the plural
+				// ("SHIPPING LINE" for SHIPPING LINES).
+				sc.qn, q.number = ix.appendNumber(sc.qn, text)
+			}
+			q.n1 = int32(len(sc.qn))
+			q.r1, q.s1 = q.n1, q.n1
 			q.weight = q.wOrg
 			if q.initial {
 				q.weight = initialWeight
@@ -523,6 +537,8 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 					m = tokIn(sc.qn[q.n0:q.s1], rw.tok, q.n1-q.n0, q.r1-q.n0)
 				}
 				switch {
+				case m&inNear != 0 && q.number && !org:
+					continue
 				case m&inNear != 0:
 					n := min(int(q.klen), len(ix.dict.keys[rw.tok]))
 					sim := typoSim(n, org)
@@ -690,12 +706,17 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	subset := org && !unpairedQ && unpairedR > 0 && spelt == pairedW && ix.subsetOK(sc, ri, pairedW, unpairedR)
 	// A person named by a rare surname alone ("President Putin"): the
 	// given names count as further ones, and it is a possible match.
-	surnameOnly := !org && sc.personQuery && !givenPaired && !unpairedQ && pairedW >= surnameOnlyRare*ix.dict.unseen && spelt > 0
+	surnameOnly := !org && sc.personQuery && !givenPaired && !unpairedQ && pairedW >= surnameOnlyRare*ix.dict.unseen && strong > 0
 	for j := range words {
 		if sc.rUsed[j] {
 			continue
 		}
 		switch f := words[j].flags; {
+		case f&rwSurname != 0 && surname && particleClass(string(ix.dict.texts[words[j].text])) == articleClass:
+			// The article of an Arabic family name, which the press
+			// often leaves out ("Ayman Zawahiri" for AL ZAWAHIRI,
+			// Ayman): optional once the name it belongs to pairs.
+			wr -= words[j].weight
 		case f&rwPatronymic != 0 && !unpairedInitial:
 			// Optional, unless an initial of the query, which it
 			// does not start with, stands for it.
@@ -948,13 +969,16 @@ func (ix *Index) givenTypo(w []byte, text int32) bool {
 	return min(len(w), len(t)) >= minGivenTypo && withinOneEdit(t, w)
 }
 
+// articleClass is the particleClass of the article ("al", "el").
+const articleClass = 1
+
 // particleClass returns the class of the particles of Arabic names
 // that w spells, 0 when none: the spellings of one particle ("bin",
 // "ben", "ibn"; "al", "el", "ul") share a class.
 func particleClass(w string) uint8 {
 	switch w {
 	case "al", "el", "ul":
-		return 1
+		return articleClass
 	case "bin", "ben", "ibn", "bn", "ebn":
 		return 2
 	case "abu", "abou", "abo":
@@ -965,4 +989,37 @@ func particleClass(w string) uint8 {
 		return 5
 	}
 	return 0
+}
+
+// minNumber is the fewest letters of a word matched in its other number.
+const minNumber = 4
+
+// appendNumber appends to qn the key of the listed word that is text in
+// the other number, an "s" added or taken off ("line", "lines"; one edit
+// apart), when a listed name holds it: a company's name written in the
+// singular where the list has the plural or the other way round. It
+// reports whether it appended one.
+func (ix *Index) appendNumber(qn []int32, text []byte) ([]int32, bool) {
+	if len(text) < minNumber || !lettersOnly(text) {
+		return qn, false
+	}
+	d := &ix.dict
+	var buf [64]byte
+	other := buf[:0]
+	if text[len(text)-1] == 's' {
+		if text[len(text)-2] == 's' {
+			return qn, false // "business", "press"
+		}
+		other = append(other, text[:len(text)-1]...)
+	} else {
+		if len(text) >= len(buf) {
+			return qn, false
+		}
+		other = append(append(other, text...), 's')
+	}
+	id, ok := d.textIDs.find(d.texts, other)
+	if !ok {
+		return qn, false
+	}
+	return append(qn, d.textKey[id]), true
 }

@@ -180,6 +180,19 @@ func (nb *normBuf) flagTitles() {
 	}
 }
 
+// isListTitle reports whether w is a degree or a rank that the lists
+// write before a person's given names ("AL-BADRI, Dr. Ibrahim"). The
+// honorifics the lists write there too (Haji, Sheikh, Mullah) are often
+// part of how the person is named, and stay words of the name.
+func isListTitle(w []byte) bool {
+	switch string(w) {
+	case "dr", "doctor", "prof", "professor", "eng", "engineer", "general", "gen", "colonel", "col",
+		"lieutenant", "lt", "major", "maj", "capt", "admiral", "brigadier":
+		return true
+	}
+	return false
+}
+
 // titles are honorifics and offices that lead a person's name in the
 // press and in registers ("President Putin", "Präsident Putin", "Dr.
 // Ibrahim", "Shaikh Isa", "Ayatollah Khamenei"), and the words the press
