@@ -115,10 +115,12 @@ func appendKeyOpt(dst, word []byte, collapse bool) []byte {
 		b = b[1:]
 	}
 	// ye after a consonant → e (Adonyev = Adonev, Gennadyevich =
-	// Gennadevich, the spelling Cyrillic "ье" and "е" give).
+	// Gennadevich, the spelling Cyrillic "ье" and "е" give), and after
+	// a vowel (Sergeyevich = Sergeevich, Nikolayevich = Nikolaevich: "е"
+	// after a vowel, "ye" in BGN/PCGN, "e" in passports).
 	w := 0
 	for i, c := range b {
-		if c == 'y' && i > 0 && i+1 < len(b) && b[i+1] == 'e' && !isVowel(b[i-1]) {
+		if c == 'y' && i > 0 && i+1 < len(b) && b[i+1] == 'e' && b[i-1] != 'y' {
 			continue
 		}
 		b[w] = c

@@ -32,6 +32,9 @@ func TestNamesAsWritten(t *testing.T) {
 		{"Ayman Zawahiri", screen.KindPerson, "AL ZAWAHIRI, Dr. Ayman", "al left out (article, optional)", true},
 		// A degree before the given names is no given name.
 		{"Ibrahim al-Badri", screen.KindPerson, "AL-BADRI, Dr. Ibrahim 'Awwad Ibrahim 'Ali", "ibrahim=ibrahim, al=al, badri=badri", true},
+		// "ye" after a vowel as passports write it, "e" ("Sergeevich",
+		// BGN/PCGN's Sergeyevich), in a Swedish rendering.
+		{"Sergej Sergejevitj Chemezov", screen.KindPerson, "CHEMEZOV, Sergey Sergeevich", "sergejevitj~sergeevich (foreign spelling: Scandinavian spelling", true},
 		// A rare surname alone in another language's spelling.
 		{"Lawrow", screen.KindPerson, "LAVROV, Sergei Viktorovich", "lawrow~lavrov", false},
 		{"Loukachenko", screen.KindPerson, "LUKASHENKA, Alyaksandr Ryhorovich", "French spelling", false},
