@@ -58,7 +58,7 @@ func (ix *Index) twoEditMatches(sc *scratch, q Query, out []Match) ([]Match, err
 			return out, nil
 		}
 	}
-	if !anchors {
+	if !anchors || loose < 0 && !sc.mayLoosen() {
 		return out, nil
 	}
 	// The candidates: with a loose word, the names holding the rarest
@@ -269,6 +269,19 @@ func (ix *Index) twoEditMatches(sc *scratch, q Query, out []Match) ([]Match, err
 		out = append(out, ix.newMatch(rec.ref, e, name, on, score, method, b.String()))
 	}
 	return out, nil
+}
+
+// mayLoosen reports whether a word of the query that sc.qw holds may be
+// the loose word of a name it does not agree with: a word, not a title,
+// of minTwoEditGiven letters or more, all letters. Without one, a query
+// whose every word agrees with some listed word has no two-edit match.
+func (sc *scratch) mayLoosen() bool {
+	for i := range sc.qw {
+		if w := sc.nb.word(i); !sc.qw[i].title && len(w) >= minTwoEditGiven && lettersOnly(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasTwoEditTarget reports whether a word of words may be two edits from
