@@ -55,6 +55,10 @@ type Index struct {
 	// phon are the script phonetic keys of the vocabulary, by family
 	// (scriptkey.go), computed on the first query that needs them.
 	phon [phonFamilies]func() *phonIndex
+	// brandHeads holds every start of minGluedCore letters or more of
+	// the words brands begins with, each with the brands of the word it
+	// is whole (none when it is only a start); computed on first use.
+	brandHeads func() map[string][]brand
 }
 
 // ref points at one name of one entry: alias -1 is the primary name.
@@ -205,9 +209,24 @@ func (ix *Index) init() {
 	ix.pool.New = func() any { return ix.newScratch() }
 	ix.givenTexts = sync.OnceValue(ix.computeGivenTexts)
 	ix.skeletons = sync.OnceValue(ix.buildSkeletons)
+	ix.brandHeads = sync.OnceValue(ix.buildBrandHeads)
 	for f := phonNone + 1; f < phonFamilies; f++ {
 		ix.phon[f] = sync.OnceValue(func() *phonIndex { return ix.buildPhonIndex(f) })
 	}
+}
+
+// buildBrandHeads builds brandHeads from brands.
+func (ix *Index) buildBrandHeads() map[string][]brand {
+	heads := make(map[string][]brand)
+	for w, bs := range ix.brands {
+		for l := minGluedCore; l < len(w); l++ {
+			if _, ok := heads[w[:l]]; !ok {
+				heads[w[:l]] = nil
+			}
+		}
+		heads[w] = bs
+	}
+	return heads
 }
 
 // computeGivenTexts marks the texts that individuals' names carry as

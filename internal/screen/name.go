@@ -291,8 +291,12 @@ func (ix *Index) brandMatches(sc *scratch, nb *normBuf, query, how string, compa
 			sc.buf = append(sc.buf, nb.word(k)...)
 			sc.ends = append(sc.ends, len(sc.buf))
 		}
+		heads := ix.brandHeads()
 		for l := minGluedCore; l < len(sc.buf) && l <= maxBrandPrefix; l++ {
-			bs := ix.brands[string(sc.buf[:l])]
+			bs, ok := heads[string(sc.buf[:l])]
+			if !ok {
+				break // no brand begins so
+			}
 			if len(bs) == 0 {
 				continue
 			}
