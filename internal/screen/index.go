@@ -59,6 +59,10 @@ type Index struct {
 	// the words brands begins with, each with the brands of the word it
 	// is whole (none when it is only a start); computed on first use.
 	brandHeads func() map[string][]brand
+	// segmentWords filters the words resegment and joinKnown look up:
+	// the texts of the vocabulary and the legal forms; computed on
+	// first use.
+	segmentWords func() *wordFilter
 }
 
 // ref points at one name of one entry: alias -1 is the primary name.
@@ -210,6 +214,7 @@ func (ix *Index) init() {
 	ix.givenTexts = sync.OnceValue(ix.computeGivenTexts)
 	ix.skeletons = sync.OnceValue(ix.buildSkeletons)
 	ix.brandHeads = sync.OnceValue(ix.buildBrandHeads)
+	ix.segmentWords = sync.OnceValue(ix.buildSegmentWords)
 	for f := phonNone + 1; f < phonFamilies; f++ {
 		ix.phon[f] = sync.OnceValue(func() *phonIndex { return ix.buildPhonIndex(f) })
 	}
@@ -227,6 +232,19 @@ func (ix *Index) buildBrandHeads() map[string][]brand {
 		heads[w] = bs
 	}
 	return heads
+}
+
+// buildSegmentWords builds segmentWords from the texts of the vocabulary
+// and the legal forms.
+func (ix *Index) buildSegmentWords() *wordFilter {
+	f := newWordFilter(len(ix.dict.texts) + len(legalForms))
+	for _, t := range ix.dict.texts {
+		f.add(t)
+	}
+	for l := range legalForms {
+		f.add(l)
+	}
+	return &f
 }
 
 // computeGivenTexts marks the texts that individuals' names carry as

@@ -554,7 +554,11 @@ func isLink(w []byte) bool {
 //     ping" → "xi jinping").
 func (ix *Index) resegment(nb *normBuf) {
 	d := &ix.dict
+	filter := ix.segmentWords()
 	known := func(b []byte) bool {
+		if !filter.mayHold(b) {
+			return false
+		}
 		if _, ok := d.textIDs.find(d.texts, b); ok {
 			return true
 		}
@@ -654,6 +658,7 @@ func (ix *Index) joinKnown(nb *normBuf) bool {
 		return false
 	}
 	d := &ix.dict
+	filter := ix.segmentWords()
 	joined := false
 	for i := 0; i+1 < len(nb.words); i++ {
 		a, b := nb.words[i], nb.words[i+1]
@@ -663,6 +668,10 @@ func (ix *Index) joinKnown(nb *normBuf) bool {
 		}
 		n := len(nb.text)
 		text := nb.joinedText(i)
+		if !filter.mayHold(text) {
+			nb.text = nb.text[:n]
+			continue
+		}
 		if _, ok := d.textIDs.find(d.texts, text); !ok {
 			nb.text = nb.text[:n]
 			continue

@@ -9,8 +9,9 @@ import (
 )
 
 // TestPrefilters: the filters an index builds once hold what they
-// filter: every start of every brand word, with the brands of the whole
-// word (brandHeads).
+// filter: every text of the vocabulary and every legal form
+// (segmentWords), every start of every brand word, with the brands of the
+// whole word (brandHeads).
 func TestPrefilters(t *testing.T) {
 	t.Parallel()
 	ls := []*lists.List{
@@ -25,6 +26,17 @@ func TestPrefilters(t *testing.T) {
 	ix, err := NewIndex(ls, DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
+	}
+	f := ix.segmentWords()
+	for _, w := range ix.dict.texts {
+		if !f.mayHold([]byte(w)) {
+			t.Errorf("segmentWords: mayHold(%q) = false for a listed word", w)
+		}
+	}
+	for w := range legalForms {
+		if !f.mayHold([]byte(w)) {
+			t.Errorf("segmentWords: mayHold(%q) = false for a legal form", w)
+		}
 	}
 	heads := ix.brandHeads()
 	if len(ix.brands) == 0 {
