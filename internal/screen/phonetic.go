@@ -46,38 +46,64 @@ func appendKeyOpt(dst, word []byte, collapse bool) []byte {
 	}
 	var sa [48]byte
 	a := sa[:0]
+	// The digraphs are looked for by their first letter only.
 	for i := 0; i < len(word); i++ {
 		c := word[i]
 		rest := word[i:]
-		switch {
-		case hasPrefix(rest, "shch"):
-			a = append(a, 's', 'h')
-			i += 3
-		case hasPrefix(rest, "sch"):
-			a = append(a, 's', 'h')
-			i += 2
-		case hasPrefix(rest, "kh"):
-			a = append(a, 'h')
-			i++
-		case hasPrefix(rest, "tz"):
-			a = append(a, 't', 's')
-			i++
-		case hasPrefix(rest, "ph"):
-			a = append(a, 'f')
-			i++
-		case hasPrefix(rest, "ch"):
-			a = append(a, 'c', 'h')
-			i++
-		case hasPrefix(rest, "ou"):
-			a = append(a, 'u')
-			i++
-		case c == 'x':
+		switch c {
+		case 's':
+			switch {
+			case hasPrefix(rest, "shch"):
+				a = append(a, 's', 'h')
+				i += 3
+			case hasPrefix(rest, "sch"):
+				a = append(a, 's', 'h')
+				i += 2
+			default:
+				a = append(a, c)
+			}
+		case 'k':
+			if hasPrefix(rest, "kh") {
+				a = append(a, 'h')
+				i++
+			} else {
+				a = append(a, c)
+			}
+		case 't':
+			if hasPrefix(rest, "tz") {
+				a = append(a, 't', 's')
+				i++
+			} else {
+				a = append(a, c)
+			}
+		case 'p':
+			if hasPrefix(rest, "ph") {
+				a = append(a, 'f')
+				i++
+			} else {
+				a = append(a, c)
+			}
+		case 'c':
+			if hasPrefix(rest, "ch") {
+				a = append(a, 'c', 'h')
+				i++
+			} else {
+				a = append(a, 'k')
+			}
+		case 'o':
+			if hasPrefix(rest, "ou") {
+				a = append(a, 'u')
+				i++
+			} else {
+				a = append(a, c)
+			}
+		case 'x':
 			a = append(a, 'k', 's')
-		case c == 'w':
+		case 'w':
 			a = append(a, 'v')
-		case c == 'j':
+		case 'j':
 			a = append(a, 'y')
-		case c == 'q', c == 'c':
+		case 'q':
 			a = append(a, 'k')
 		default:
 			a = append(a, c)

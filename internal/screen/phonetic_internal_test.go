@@ -1,0 +1,38 @@
+package screen
+
+import "testing"
+
+// TestAppendKey: the phonetic key of a word, with doubled letters merged
+// (appendKey) and kept (appendBrandKey), through every rule of the first
+// pass (the digraphs by their first letter), the i/y rules, the frequent
+// given names and the East Slavic forms.
+func TestAppendKey(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ word, key, brandKey string }{
+		{"khrushchev", "hrushev", "hrushev"}, // kh, shch
+		{"schneider", "shneyder", "shneyder"},
+		{"shchukin", "shukin", "shukin"},
+		{"kuznetsov", "kuznetsov", "kuznetsov"},
+		{"schatz", "shats", "shats"}, // sch, tz
+		{"philipp", "filip", "filipp"},
+		{"chechen", "chechen", "chechen"},
+		{"clouseau", "kluseau", "kluseau"}, // c, ou
+		{"maxim", "maksim", "maksim"},
+		{"wojciech", "voykech", "voykech"}, // w, j, c before i
+		{"qasim", "kasim", "kasim"},
+		{"iakov", "yakov", "yakov"},
+		{"yegor", "egor", "egor"},
+		{"aleksander", "aleksandr", "aleksandr"},
+		{"volodymyrovych", "vladimirovich", "vladimirovich"},
+		{"mohammed", "muhamad", "muhamad"},
+		{"putin", "putin", "putin"},
+		{"ab1", "ab1", "ab1"}, // not all letters: as it is
+	} {
+		if got := string(appendKey(nil, []byte(tt.word))); got != tt.key {
+			t.Errorf("appendKey(%q) = %q, want %q", tt.word, got, tt.key)
+		}
+		if got := string(appendBrandKey(nil, []byte(tt.word))); got != tt.brandKey {
+			t.Errorf("appendBrandKey(%q) = %q, want %q", tt.word, got, tt.brandKey)
+		}
+	}
+}
