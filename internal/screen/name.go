@@ -554,11 +554,7 @@ func isLink(w []byte) bool {
 //     ping" → "xi jinping").
 func (ix *Index) resegment(nb *normBuf) {
 	d := &ix.dict
-	filter := ix.segmentWords()
 	known := func(b []byte) bool {
-		if !filter.mayHold(b) {
-			return false
-		}
 		if _, ok := d.textIDs.find(d.texts, b); ok {
 			return true
 		}
@@ -568,6 +564,10 @@ func (ix *Index) resegment(nb *normBuf) {
 		_, ok := legalForms[string(b)]
 		return ok
 	}
+	// part is known for the parts and joins of words tried, which
+	// mostly are not known: the filter answers most of them.
+	filter := ix.segmentWords()
+	part := func(b []byte) bool { return filter.mayHold(b) && known(b) }
 	for i := 0; i < len(nb.words); i++ {
 		w := nb.words[i]
 		if w.flags != 0 || known(nb.word(i)) {
@@ -576,7 +576,7 @@ func (ix *Index) resegment(nb *normBuf) {
 		text := nb.word(i)
 		split := false
 		for _, p := range particles {
-			if len(text) < len(p)+3 || string(text[:len(p)]) != p || !known(text[len(p):]) {
+			if len(text) < len(p)+3 || string(text[:len(p)]) != p || !part(text[len(p):]) {
 				continue
 			}
 			nb.splitWord(i, int32(len(p)))
@@ -593,9 +593,9 @@ func (ix *Index) resegment(nb *normBuf) {
 		// A transliterated word is split only when its consonant
 		// skeleton is no listed word's ("람잔" is Ramzan, not "lam jan").
 		var cuts [maxGlued]int
-		n := glued(text, known, ix.textWeight, cuts[:0])
+		n := glued(text, part, ix.textWeight, cuts[:0])
 		if n == 0 && !nb.translit {
-			n = syllables(text, known, cuts[:0])
+			n = syllables(text, part, cuts[:0])
 		}
 		if n > 0 && !ix.hasNear(text) && !(nb.translit && ix.hasSkeleton(text)) {
 			at := 0
@@ -632,7 +632,7 @@ func (ix *Index) resegment(nb *normBuf) {
 			continue
 		}
 		joined := nb.joinedText(i)
-		if !known(joined) && !(allah && ix.hasSkeleton(joined)) {
+		if !part(joined) && !(allah && ix.hasSkeleton(joined)) {
 			continue
 		}
 		nb.joins = append(nb.joins, nb.String2(i, i+2))
