@@ -888,7 +888,7 @@ func vowelRuns(w []byte) int {
 // isSyllable reports whether w is one Korean syllable in Latin letters
 // ("kim", "yong", "ri"; not "sch", "pri", "gos").
 func isSyllable(w []byte) bool {
-	return oneKoreanSyllable.Match(w)
+	return isKoreanSyllable(w)
 }
 
 // splitWord splits word i after its first n bytes.
