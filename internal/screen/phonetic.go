@@ -1,5 +1,11 @@
 package screen
 
+import (
+	"iter"
+	"maps"
+	"slices"
+)
+
 // appendKey appends the phonetic key of one folded word to dst. Both the
 // list's names and the queries go through it, so transliteration variants
 // meet on one spelling:
@@ -38,8 +44,10 @@ func appendKeyOpt(dst, word []byte, collapse bool) []byte {
 			return append(dst, word...)
 		}
 	}
-	if k, ok := nameVariants[string(word)]; ok {
-		return append(dst, k...)
+	if len(word) <= maxNameVariant {
+		if k, ok := nameVariants[string(word)]; ok {
+			return append(dst, k...)
+		}
 	}
 	if canon, ok := eastSlavicName(word); ok {
 		word = []byte(canon)
@@ -203,14 +211,14 @@ var patronymicEndings = []string{"ovych", "ovich", "avich", "evych", "evich", "o
 // given name or of a patronymic formed from one ("volodymyrovych" →
 // "vladimirovich").
 func eastSlavicName(w []byte) (string, bool) {
-	if len(w) < 4 {
+	if len(w) < 4 || len(w) > maxEastSlavicForm+maxPatronymicEnding {
 		return "", false
 	}
 	if c, ok := eastSlavicForms[string(w)]; ok {
 		return c, true
 	}
 	for _, e := range patronymicEndings {
-		if len(w) <= len(e)+3 || !hasSuffixB(w, e) {
+		if len(w) <= len(e)+3 || len(w)-len(e) > maxEastSlavicForm || !hasSuffixB(w, e) {
 			continue
 		}
 		if c, ok := eastSlavicForms[string(w[:len(w)-len(e)])]; ok {
@@ -221,6 +229,25 @@ func eastSlavicName(w []byte) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// maxNameVariant, maxEastSlavicForm and maxPatronymicEnding are the
+// lengths of the longest key of nameVariants, of eastSlavicForms and of
+// the longest of patronymicEndings: a longer word is none of them, and is
+// not looked up.
+var (
+	maxNameVariant      = maxLen(maps.Keys(nameVariants))
+	maxEastSlavicForm   = maxLen(maps.Keys(eastSlavicForms))
+	maxPatronymicEnding = maxLen(slices.Values(patronymicEndings))
+)
+
+// maxLen returns the length of the longest of ss, 0 when there is none.
+func maxLen(ss iter.Seq[string]) int {
+	n := 0
+	for s := range ss {
+		n = max(n, len(s))
+	}
+	return n
 }
 
 func hasSuffixB(b []byte, s string) bool {

@@ -1,6 +1,10 @@
 package screen
 
-import "testing"
+import (
+	"maps"
+	"slices"
+	"testing"
+)
 
 // TestAppendKey: the phonetic key of a word, with doubled letters merged
 // (appendKey) and kept (appendBrandKey), through every rule of the first
@@ -34,5 +38,42 @@ func TestAppendKey(t *testing.T) {
 		if got := string(appendBrandKey(nil, []byte(tt.word))); got != tt.brandKey {
 			t.Errorf("appendBrandKey(%q) = %q, want %q", tt.word, got, tt.brandKey)
 		}
+	}
+}
+
+// TestKeyTableLengths: the longest words of the tables appendKeyOpt
+// looks words up in are as long as the bounds that spare the look-up of
+// longer words say.
+func TestKeyTableLengths(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name string
+		keys []string
+		max  int
+	}{
+		{"nameVariants", slices.Collect(maps.Keys(nameVariants)), maxNameVariant},
+		{"eastSlavicForms", slices.Collect(maps.Keys(eastSlavicForms)), maxEastSlavicForm},
+		{"patronymicEndings", patronymicEndings, maxPatronymicEnding},
+	} {
+		longest := 0
+		for _, k := range tt.keys {
+			longest = max(longest, len(k))
+		}
+		if longest != tt.max || longest == 0 {
+			t.Errorf("%s: longest %d, bound %d", tt.name, longest, tt.max)
+		}
+	}
+	// A patronymic of the longest form, and one letter more.
+	var form string
+	for k := range eastSlavicForms {
+		if len(k) == maxEastSlavicForm {
+			form = k
+		}
+	}
+	if got, ok := eastSlavicName([]byte(form + "ovych")); !ok || got != eastSlavicForms[form]+"ovich" {
+		t.Errorf("eastSlavicName(%q) = %q, %v", form+"ovych", got, ok)
+	}
+	if _, ok := eastSlavicName([]byte("x" + form + "ovych")); ok {
+		t.Errorf("eastSlavicName(%q) found a form", "x"+form+"ovych")
 	}
 }
