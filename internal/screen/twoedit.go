@@ -169,18 +169,26 @@ func (ix *Index) twoEditMatches(sc *scratch, q Query, out []Match) ([]Match, err
 		ukey := sc.nb.wordKey(u)
 		s := -1
 		for j, rw := range words {
-			t := d.texts[rw.text]
-			k := d.keys[rw.tok]
+			// What the name's words say of themselves first, then
+			// their spelling and key.
+			surname := rw.flags&rwSurname != 0
 			switch {
-			case used[j], len(t) < minTwoEditGiven, t[0] != uw[0] && k[0] != ukey[0]:
+			case used[j]:
 				continue
-			case rw.flags&rwSurname != 0 && (len(t) < minTwoEdit || rw.weight < rare):
+			case surname && rw.weight < rare:
 				continue
-			case rw.flags&rwSurname == 0 && !rareSurname:
+			case !surname && !rareSurname:
+				continue
+			case surname && (givenName || sc.qw[u].text >= 0):
+				continue // a listed word is a name of its own: "Tikhonov" is not Trifonov misspelt
+			}
+			t := d.texts[rw.text]
+			if len(t) < minTwoEditGiven || surname && len(t) < minTwoEdit {
 				continue
 			}
-			if rw.flags&rwSurname != 0 && (givenName || sc.qw[u].text >= 0) {
-				continue // a listed word is a name of its own: "Tikhonov" is not Trifonov misspelt
+			k := d.keys[rw.tok]
+			if t[0] != uw[0] && k[0] != ukey[0] {
+				continue
 			}
 			if givenName && !withinOneEdit(k, ukey) {
 				// A given name is another only when their keys are
