@@ -46,7 +46,7 @@ func koreanWord[T string | []byte](w T) bool {
 	}
 	// at[i]: w[:i] is syllables.
 	var buf [64]bool
-	at := buf[:0]
+	var at []bool
 	if n+1 > len(buf) {
 		at = make([]bool, n+1)
 	} else {
