@@ -59,6 +59,9 @@ type Index struct {
 	// the words brands begins with, each with the brands of the word it
 	// is whole (none when it is only a start); computed on first use.
 	brandHeads func() map[string][]brand
+	// brandKeyFirsts holds the first letters of the keys of brandKeys as
+	// a set of bits (keyFirsts); computed on first use.
+	brandKeyFirsts func() uint32
 	// segmentWords filters the words resegment and joinKnown look up:
 	// the texts of the vocabulary and the legal forms; computed on
 	// first use.
@@ -214,10 +217,33 @@ func (ix *Index) init() {
 	ix.givenTexts = sync.OnceValue(ix.computeGivenTexts)
 	ix.skeletons = sync.OnceValue(ix.buildSkeletons)
 	ix.brandHeads = sync.OnceValue(ix.buildBrandHeads)
+	ix.brandKeyFirsts = sync.OnceValue(ix.buildBrandKeyFirsts)
 	ix.segmentWords = sync.OnceValue(ix.buildSegmentWords)
 	for f := phonNone + 1; f < phonFamilies; f++ {
 		ix.phon[f] = sync.OnceValue(func() *phonIndex { return ix.buildPhonIndex(f) })
 	}
+}
+
+// buildBrandKeyFirsts builds brandKeyFirsts from brandKeys: every bit
+// when a key begins with other than a letter a–z.
+func (ix *Index) buildBrandKeyFirsts() uint32 {
+	var firsts uint32
+	for k := range ix.brandKeys {
+		switch {
+		case k == "":
+		case k[0] < 'a' || k[0] > 'z':
+			return ^uint32(0)
+		default:
+			firsts |= 1 << (k[0] - 'a')
+		}
+	}
+	return firsts
+}
+
+// mayBeBrandKey reports whether the phonetic key of w (appendBrandKey) may
+// be a key of brandKeys, by its first letter; false means it is none.
+func (ix *Index) mayBeBrandKey(w []byte) bool {
+	return len(w) > 0 && (keyFirsts(w[0])&ix.brandKeyFirsts() != 0 || keyTableWord(w))
 }
 
 // buildBrandHeads builds brandHeads from brands.

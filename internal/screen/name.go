@@ -262,7 +262,7 @@ func (ix *Index) brandMatches(sc *scratch, nb *normBuf, query, how string, compa
 			}
 			sc.buf = append(sc.buf, nb.word(i+n-1)...)
 			bs, method, detail := ix.brandKeys[string(sc.buf)], "brand-token", "words run together"
-			if len(bs) == 0 && len(sc.buf) >= minBrandKey {
+			if len(bs) == 0 && len(sc.buf) >= minBrandKey && ix.mayBeBrandKey(sc.buf) {
 				n0 := len(sc.buf)
 				sc.buf = appendBrandKey(sc.buf, sc.buf[:n0])
 				k := sc.buf[n0:]

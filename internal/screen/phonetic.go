@@ -231,6 +231,60 @@ func eastSlavicName(w []byte) (string, bool) {
 	return "", false
 }
 
+// keyFirsts returns the letters the phonetic key of a word that begins
+// with c (neither a key of nameVariants nor an East Slavic form,
+// eastSlavicName) may begin with, as a set of bits, bit c-'a' for letter
+// c: c itself, as the key of a word not all letters is the word, and what
+// the rules of appendKeyOpt make of it (kh → h, ph → f, c → k, ou → u,
+// x → ks, w → v, j → y, q → k; initial i → y; initial ye → e). A c that is
+// no letter a–z may begin anything: every bit is set.
+func keyFirsts(c byte) uint32 {
+	if c < 'a' || c > 'z' {
+		return ^uint32(0)
+	}
+	bit := func(cs string) uint32 {
+		var b uint32
+		for i := range len(cs) {
+			b |= 1 << (cs[i] - 'a')
+		}
+		return b
+	}
+	switch c {
+	case 'k':
+		return bit("kh")
+	case 'p':
+		return bit("pf")
+	case 'c':
+		return bit("ck")
+	case 'o':
+		return bit("ou")
+	case 'x', 'q':
+		return bit(string(c) + "k")
+	case 'w':
+		return bit("wv")
+	case 'j', 'y':
+		return bit(string(c) + "ye")
+	case 'i':
+		return bit("iye")
+	}
+	return bit(string(c))
+}
+
+// keyTableWord reports whether w is a key of nameVariants or an East
+// Slavic form (eastSlavicName), whose key keyFirsts does not foresee.
+func keyTableWord(w []byte) bool {
+	if !lettersOnly(w) {
+		return false
+	}
+	if len(w) <= maxNameVariant {
+		if _, ok := nameVariants[string(w)]; ok {
+			return true
+		}
+	}
+	_, ok := eastSlavicName(w)
+	return ok
+}
+
 // maxNameVariant, maxEastSlavicForm and maxPatronymicEnding are the
 // lengths of the longest key of nameVariants, of eastSlavicForms and of
 // the longest of patronymicEndings: a longer word is none of them, and is

@@ -2,6 +2,7 @@ package screen
 
 import (
 	"maps"
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -75,5 +76,66 @@ func TestKeyTableLengths(t *testing.T) {
 	}
 	if _, ok := eastSlavicName([]byte("x" + form + "ovych")); ok {
 		t.Errorf("eastSlavicName(%q) found a form", "x"+form+"ovych")
+	}
+}
+
+// TestKeyFirsts: the phonetic key of a word begins with a letter
+// keyFirsts foresees from the word's first letter, for every word but
+// those of the key tables (keyTableWord), which it reports: on random
+// words rich in the letters the rules rewrite, some not all letters.
+func TestKeyFirsts(t *testing.T) {
+	t.Parallel()
+	check := func(w []byte) {
+		t.Helper()
+		if keyTableWord(w) {
+			return
+		}
+		k := appendBrandKey(nil, w)
+		if len(k) == 0 {
+			return
+		}
+		mask := keyFirsts(w[0])
+		if k[0] >= 'a' && k[0] <= 'z' && mask&(1<<(k[0]-'a')) == 0 || (k[0] < 'a' || k[0] > 'z') && mask != ^uint32(0) {
+			t.Errorf("key of %q is %q: keyFirsts(%q) = %026b", w, k, w[0], mask)
+		}
+	}
+	letters := "abcdefghijklmnopqrstuvwxyzshchkhtzphchouxwjqiyieyeje"
+	r := rand.New(rand.NewPCG(20, 1))
+	for range 200_000 {
+		w := make([]byte, 1+r.IntN(10))
+		for i := range w {
+			w[i] = letters[r.IntN(len(letters))]
+		}
+		if r.IntN(20) == 0 {
+			w[r.IntN(len(w))] = "0 -'"[r.IntN(4)]
+		}
+		check(w)
+	}
+	for w := range nameVariants {
+		if !keyTableWord([]byte(w)) {
+			t.Errorf("keyTableWord(%q) = false for a key of nameVariants", w)
+		}
+	}
+	for w := range eastSlavicForms {
+		for _, e := range []string{"", "ovych", "ivna"} {
+			if !keyTableWord([]byte(w + e)) {
+				t.Errorf("keyTableWord(%q) = false for an East Slavic form", w+e)
+			}
+		}
+	}
+	for _, tt := range []struct {
+		c    byte
+		want string
+	}{{'k', "hk"}, {'i', "eiy"}, {'j', "ejy"}, {'b', "b"}, {'w', "vw"}} {
+		var want uint32
+		for i := range len(tt.want) {
+			want |= 1 << (tt.want[i] - 'a')
+		}
+		if got := keyFirsts(tt.c); got != want {
+			t.Errorf("keyFirsts(%q) = %026b, want %026b", tt.c, got, want)
+		}
+	}
+	if got := keyFirsts('7'); got != ^uint32(0) {
+		t.Errorf("keyFirsts('7') = %b, want every bit", got)
 	}
 }

@@ -67,3 +67,27 @@ func TestPrefilters(t *testing.T) {
 		}
 	}
 }
+
+// TestMayBeBrandKey: the key of a word may be a brand's key when it
+// begins with a letter a brand's key begins with, and is not otherwise.
+func TestMayBeBrandKey(t *testing.T) {
+	t.Parallel()
+	ix, _ := tablesFixture(t) // the brand "kaspersky"
+	for _, tt := range []struct {
+		word string
+		want bool
+	}{
+		{"kasperskiy", true},
+		{"khasperskiy", true}, // kh → h: the rule's, kept
+		{"casperskiy", true},  // c → k
+		{"qasperskiy", true},  // q → k
+		{"xasperskiy", true},  // x → ks
+		{"zasperskiy", false},
+		{"bogdanovich", false},
+		{"oleksandrovych", true}, // an East Slavic form, read by its table
+	} {
+		if got := ix.mayBeBrandKey([]byte(tt.word)); got != tt.want {
+			t.Errorf("mayBeBrandKey(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+}
