@@ -55,6 +55,17 @@ type Index struct {
 	// phon are the script phonetic keys of the vocabulary, by family
 	// (scriptkey.go), computed on the first query that needs them.
 	phon [phonFamilies]func() *phonIndex
+	// brandHeads holds every start of minGluedCore letters or more of
+	// the words brands begins with, each with the brands of the word it
+	// is whole (none when it is only a start); computed on first use.
+	brandHeads func() map[string][]brand
+	// brandKeyFirsts holds the first letters of the keys of brandKeys as
+	// a set of bits (keyFirsts); computed on first use.
+	brandKeyFirsts func() uint32
+	// segmentWords filters the words resegment and joinKnown look up:
+	// the texts of the vocabulary and the legal forms; computed on
+	// first use.
+	segmentWords func() *wordFilter
 }
 
 // ref points at one name of one entry: alias -1 is the primary name.
@@ -205,9 +216,61 @@ func (ix *Index) init() {
 	ix.pool.New = func() any { return ix.newScratch() }
 	ix.givenTexts = sync.OnceValue(ix.computeGivenTexts)
 	ix.skeletons = sync.OnceValue(ix.buildSkeletons)
+	ix.brandHeads = sync.OnceValue(ix.buildBrandHeads)
+	ix.brandKeyFirsts = sync.OnceValue(ix.buildBrandKeyFirsts)
+	ix.segmentWords = sync.OnceValue(ix.buildSegmentWords)
 	for f := phonNone + 1; f < phonFamilies; f++ {
 		ix.phon[f] = sync.OnceValue(func() *phonIndex { return ix.buildPhonIndex(f) })
 	}
+}
+
+// buildBrandKeyFirsts builds brandKeyFirsts from brandKeys: every bit
+// when a key begins with other than a letter a–z.
+func (ix *Index) buildBrandKeyFirsts() uint32 {
+	var firsts uint32
+	for k := range ix.brandKeys {
+		switch {
+		case k == "":
+		case k[0] < 'a' || k[0] > 'z':
+			return ^uint32(0)
+		default:
+			firsts |= 1 << (k[0] - 'a')
+		}
+	}
+	return firsts
+}
+
+// mayBeBrandKey reports whether the phonetic key of w (appendBrandKey) may
+// be a key of brandKeys, by its first letter; false means it is none.
+func (ix *Index) mayBeBrandKey(w []byte) bool {
+	return len(w) > 0 && (keyFirsts(w[0])&ix.brandKeyFirsts() != 0 || keyTableWord(w))
+}
+
+// buildBrandHeads builds brandHeads from brands.
+func (ix *Index) buildBrandHeads() map[string][]brand {
+	heads := make(map[string][]brand)
+	for w, bs := range ix.brands {
+		for l := minGluedCore; l < len(w); l++ {
+			if _, ok := heads[w[:l]]; !ok {
+				heads[w[:l]] = nil
+			}
+		}
+		heads[w] = bs
+	}
+	return heads
+}
+
+// buildSegmentWords builds segmentWords from the texts of the vocabulary
+// and the legal forms.
+func (ix *Index) buildSegmentWords() *wordFilter {
+	f := newWordFilter(len(ix.dict.texts) + len(legalForms))
+	for _, t := range ix.dict.texts {
+		f.add(t)
+	}
+	for l := range legalForms {
+		f.add(l)
+	}
+	return &f
 }
 
 // computeGivenTexts marks the texts that individuals' names carry as

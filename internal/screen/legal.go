@@ -173,6 +173,21 @@ var legalGlued, legalGluedMax = func() (map[string]struct{}, int) {
 	return m, n
 }()
 
+// legalGluedHeads and legalGluedTails hold every start and every end of
+// the legal forms of legalGlued ("co", "col", "coltd"; "td", "ltd",
+// "oltd", "coltd"): a start of a name that is none of them begins no
+// legal form, however long, so gluedLegalEnd stops there.
+var legalGluedHeads, legalGluedTails = func() (map[string]struct{}, map[string]struct{}) {
+	heads, tails := map[string]struct{}{}, map[string]struct{}{}
+	for g := range legalGlued {
+		for k := 1; k <= len(g); k++ {
+			heads[g[:k]] = struct{}{}
+			tails[g[len(g)-k:]] = struct{}{}
+		}
+	}
+	return heads, tails
+}()
+
 // minGluedCore is the fewest letters left of a name once a legal form run
 // into it is taken off ("zte").
 const minGluedCore = 3
@@ -258,13 +273,24 @@ func companyWords(w []byte) bool {
 // gluedLegalEnd reports whether a legal form could be run into the start or
 // the end of glued, the test unglueLegal starts with: most names have none,
 // and are let go without allocating.
+//
+// It looks at the start while that begins some legal form and at the end
+// while that ends one (legalGluedHeads, legalGluedTails), not at every
+// length up to legalGluedMax.
 func gluedLegalEnd[T string | []byte](glued T) bool {
-	for k := 2; k <= legalGluedMax && len(glued)-k >= minGluedCore; k++ {
-		if _, ok := legalGlued[string(glued[:k])]; ok {
-			return true
+	head, tail := true, true
+	for k := 2; (head || tail) && k <= legalGluedMax && len(glued)-k >= minGluedCore; k++ {
+		if head {
+			if _, ok := legalGlued[string(glued[:k])]; ok {
+				return true
+			}
+			_, head = legalGluedHeads[string(glued[:k])]
 		}
-		if _, ok := legalGlued[string(glued[len(glued)-k:])]; ok {
-			return true
+		if tail {
+			if _, ok := legalGlued[string(glued[len(glued)-k:])]; ok {
+				return true
+			}
+			_, tail = legalGluedTails[string(glued[len(glued)-k:])]
 		}
 	}
 	return false

@@ -271,7 +271,7 @@ func (ix *Index) brandMatches(sc *scratch, nb *normBuf, query, how string, compa
 			}
 			sc.buf = append(sc.buf, nb.word(i+n-1)...)
 			bs, method, detail := ix.brandKeys[string(sc.buf)], "brand-token", "words run together"
-			if len(bs) == 0 && len(sc.buf) >= minBrandKey {
+			if len(bs) == 0 && len(sc.buf) >= minBrandKey && ix.mayBeBrandKey(sc.buf) {
 				n0 := len(sc.buf)
 				sc.buf = appendBrandKey(sc.buf, sc.buf[:n0])
 				k := sc.buf[n0:]
@@ -300,8 +300,12 @@ func (ix *Index) brandMatches(sc *scratch, nb *normBuf, query, how string, compa
 			sc.buf = append(sc.buf, nb.word(k)...)
 			sc.ends = append(sc.ends, len(sc.buf))
 		}
+		heads := ix.brandHeads()
 		for l := minGluedCore; l < len(sc.buf) && l <= maxBrandPrefix; l++ {
-			bs := ix.brands[string(sc.buf[:l])]
+			bs, ok := heads[string(sc.buf[:l])]
+			if !ok {
+				break // no brand begins so
+			}
 			if len(bs) == 0 {
 				continue
 			}
@@ -560,6 +564,10 @@ func isLink(w []byte) bool {
 //     ping" → "xi jinping").
 func (ix *Index) resegment(nb *normBuf) {
 	known := ix.knownPart
+	// part is known for the parts and joins of words tried, which
+	// mostly are not known: the filter answers most of them.
+	filter := ix.segmentWords()
+	part := func(b []byte) bool { return filter.mayHold(b) && known(b) }
 	for i := 0; i < len(nb.words); i++ {
 		w := nb.words[i]
 		if w.flags != 0 || known(nb.word(i)) {
@@ -568,7 +576,7 @@ func (ix *Index) resegment(nb *normBuf) {
 		text := nb.word(i)
 		split := false
 		for _, p := range particles {
-			if len(text) < len(p)+3 || string(text[:len(p)]) != p || !known(text[len(p):]) {
+			if len(text) < len(p)+3 || string(text[:len(p)]) != p || !part(text[len(p):]) {
 				continue
 			}
 			nb.splitWord(i, int32(len(p)))
@@ -590,9 +598,9 @@ func (ix *Index) resegment(nb *normBuf) {
 		// A transliterated word is split only when its consonant
 		// skeleton is no listed word's ("람잔" is Ramzan, not "lam jan").
 		var cuts [maxGlued]int
-		n := glued(text, known, ix.textWeight, cuts[:0])
+		n := glued(text, part, ix.textWeight, cuts[:0])
 		if n == 0 && !nb.translit {
-			n = syllables(text, known, cuts[:0])
+			n = syllables(text, part, cuts[:0])
 		}
 		if n > 0 && !ix.hasNear(text) && !(nb.translit && ix.hasSkeleton(text)) {
 			at := 0
@@ -629,7 +637,7 @@ func (ix *Index) resegment(nb *normBuf) {
 			continue
 		}
 		joined := nb.joinedText(i)
-		if !known(joined) && !(allah && ix.hasSkeleton(joined)) {
+		if !part(joined) && !(allah && ix.hasSkeleton(joined)) {
 			continue
 		}
 		nb.joins = append(nb.joins, nb.String2(i, i+2))
@@ -655,6 +663,7 @@ func (ix *Index) joinKnown(nb *normBuf) bool {
 		return false
 	}
 	d := &ix.dict
+	filter := ix.segmentWords()
 	joined := false
 	for i := 0; i+1 < len(nb.words); i++ {
 		a, b := nb.words[i], nb.words[i+1]
@@ -664,6 +673,10 @@ func (ix *Index) joinKnown(nb *normBuf) bool {
 		}
 		n := len(nb.text)
 		text := nb.joinedText(i)
+		if !filter.mayHold(text) {
+			nb.text = nb.text[:n]
+			continue
+		}
 		if _, ok := d.textIDs.find(d.texts, text); !ok {
 			nb.text = nb.text[:n]
 			continue
@@ -732,6 +745,7 @@ func (ix *Index) splitKnown(nb *normBuf) bool {
 // them.
 func (ix *Index) joinsNeighbour(nb *normBuf, i int) bool {
 	d := &ix.dict
+	filter := ix.segmentWords()
 	for _, k := range [2]int{i - 1, i} {
 		if k < 0 || k+1 >= len(nb.words) {
 			continue
@@ -743,6 +757,9 @@ func (ix *Index) joinsNeighbour(nb *normBuf, i int) bool {
 		}
 		var buf [64]byte
 		joined := append(append(buf[:0], nb.word(k)...), nb.word(k+1)...)
+		if !filter.mayHold(joined) {
+			continue
+		}
 		if _, ok := d.textIDs.find(d.texts, joined); ok {
 			return true
 		}
@@ -953,7 +970,7 @@ func vowelRuns(w []byte) int {
 // isSyllable reports whether w is one Korean syllable in Latin letters
 // ("kim", "yong", "ri"; not "sch", "pri", "gos").
 func isSyllable(w []byte) bool {
-	return oneKoreanSyllable.Match(w)
+	return isKoreanSyllable(w)
 }
 
 // splitWord splits word i after its first n bytes.

@@ -1,5 +1,11 @@
 package screen
 
+import (
+	"iter"
+	"maps"
+	"slices"
+)
+
 // appendKey appends the phonetic key of one folded word to dst. Both the
 // list's names and the queries go through it, so transliteration variants
 // meet on one spelling:
@@ -38,46 +44,74 @@ func appendKeyOpt(dst, word []byte, collapse bool) []byte {
 			return append(dst, word...)
 		}
 	}
-	if k, ok := nameVariants[string(word)]; ok {
-		return append(dst, k...)
+	if len(word) <= maxNameVariant {
+		if k, ok := nameVariants[string(word)]; ok {
+			return append(dst, k...)
+		}
 	}
 	if canon, ok := eastSlavicName(word); ok {
 		word = []byte(canon)
 	}
 	var sa [48]byte
 	a := sa[:0]
+	// The digraphs are looked for by their first letter only.
 	for i := 0; i < len(word); i++ {
 		c := word[i]
 		rest := word[i:]
-		switch {
-		case hasPrefix(rest, "shch"):
-			a = append(a, 's', 'h')
-			i += 3
-		case hasPrefix(rest, "sch"):
-			a = append(a, 's', 'h')
-			i += 2
-		case hasPrefix(rest, "kh"):
-			a = append(a, 'h')
-			i++
-		case hasPrefix(rest, "tz"):
-			a = append(a, 't', 's')
-			i++
-		case hasPrefix(rest, "ph"):
-			a = append(a, 'f')
-			i++
-		case hasPrefix(rest, "ch"):
-			a = append(a, 'c', 'h')
-			i++
-		case hasPrefix(rest, "ou"):
-			a = append(a, 'u')
-			i++
-		case c == 'x':
+		switch c {
+		case 's':
+			switch {
+			case hasPrefix(rest, "shch"):
+				a = append(a, 's', 'h')
+				i += 3
+			case hasPrefix(rest, "sch"):
+				a = append(a, 's', 'h')
+				i += 2
+			default:
+				a = append(a, c)
+			}
+		case 'k':
+			if hasPrefix(rest, "kh") {
+				a = append(a, 'h')
+				i++
+			} else {
+				a = append(a, c)
+			}
+		case 't':
+			if hasPrefix(rest, "tz") {
+				a = append(a, 't', 's')
+				i++
+			} else {
+				a = append(a, c)
+			}
+		case 'p':
+			if hasPrefix(rest, "ph") {
+				a = append(a, 'f')
+				i++
+			} else {
+				a = append(a, c)
+			}
+		case 'c':
+			if hasPrefix(rest, "ch") {
+				a = append(a, 'c', 'h')
+				i++
+			} else {
+				a = append(a, 'k')
+			}
+		case 'o':
+			if hasPrefix(rest, "ou") {
+				a = append(a, 'u')
+				i++
+			} else {
+				a = append(a, c)
+			}
+		case 'x':
 			a = append(a, 'k', 's')
-		case c == 'w':
+		case 'w':
 			a = append(a, 'v')
-		case c == 'j':
+		case 'j':
 			a = append(a, 'y')
-		case c == 'q', c == 'c':
+		case 'q':
 			a = append(a, 'k')
 		default:
 			a = append(a, c)
@@ -179,14 +213,14 @@ var patronymicEndings = []string{"ovych", "ovich", "avich", "evych", "evich", "o
 // given name or of a patronymic formed from one ("volodymyrovych" →
 // "vladimirovich").
 func eastSlavicName(w []byte) (string, bool) {
-	if len(w) < 4 {
+	if len(w) < 4 || len(w) > maxEastSlavicForm+maxPatronymicEnding {
 		return "", false
 	}
 	if c, ok := eastSlavicForms[string(w)]; ok {
 		return c, true
 	}
 	for _, e := range patronymicEndings {
-		if len(w) <= len(e)+3 || !hasSuffixB(w, e) {
+		if len(w) <= len(e)+3 || len(w)-len(e) > maxEastSlavicForm || !hasSuffixB(w, e) {
 			continue
 		}
 		if c, ok := eastSlavicForms[string(w[:len(w)-len(e)])]; ok {
@@ -197,6 +231,79 @@ func eastSlavicName(w []byte) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// keyFirsts returns the letters the phonetic key of a word that begins
+// with c (neither a key of nameVariants nor an East Slavic form,
+// eastSlavicName) may begin with, as a set of bits, bit c-'a' for letter
+// c: c itself, as the key of a word not all letters is the word, and what
+// the rules of appendKeyOpt make of it (kh → h, ph → f, c → k, ou → u,
+// x → ks, w → v, j → y, q → k; initial i → y; initial ye → e). A c that is
+// no letter a–z may begin anything: every bit is set.
+func keyFirsts(c byte) uint32 {
+	if c < 'a' || c > 'z' {
+		return ^uint32(0)
+	}
+	bit := func(cs string) uint32 {
+		var b uint32
+		for i := range len(cs) {
+			b |= 1 << (cs[i] - 'a')
+		}
+		return b
+	}
+	switch c {
+	case 'k':
+		return bit("kh")
+	case 'p':
+		return bit("pf")
+	case 'c':
+		return bit("ck")
+	case 'o':
+		return bit("ou")
+	case 'x', 'q':
+		return bit(string(c) + "k")
+	case 'w':
+		return bit("wv")
+	case 'j', 'y':
+		return bit(string(c) + "ye")
+	case 'i':
+		return bit("iye")
+	}
+	return bit(string(c))
+}
+
+// keyTableWord reports whether w is a key of nameVariants or an East
+// Slavic form (eastSlavicName), whose key keyFirsts does not foresee.
+func keyTableWord(w []byte) bool {
+	if !lettersOnly(w) {
+		return false
+	}
+	if len(w) <= maxNameVariant {
+		if _, ok := nameVariants[string(w)]; ok {
+			return true
+		}
+	}
+	_, ok := eastSlavicName(w)
+	return ok
+}
+
+// maxNameVariant, maxEastSlavicForm and maxPatronymicEnding are the
+// lengths of the longest key of nameVariants, of eastSlavicForms and of
+// the longest of patronymicEndings: a longer word is none of them, and is
+// not looked up.
+var (
+	maxNameVariant      = maxLen(maps.Keys(nameVariants))
+	maxEastSlavicForm   = maxLen(maps.Keys(eastSlavicForms))
+	maxPatronymicEnding = maxLen(slices.Values(patronymicEndings))
+)
+
+// maxLen returns the length of the longest of ss, 0 when there is none.
+func maxLen(ss iter.Seq[string]) int {
+	n := 0
+	for s := range ss {
+		n = max(n, len(s))
+	}
+	return n
 }
 
 func hasSuffixB(b []byte, s string) bool {

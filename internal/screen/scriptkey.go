@@ -2,7 +2,6 @@ package screen
 
 import (
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -555,7 +554,7 @@ func (ix *Index) buildPhonIndex(f phonFamily) *phonIndex {
 		k := string(buf[:len(buf)-1])
 		p.byText[id], p.hasKey[id] = k, true
 		if f == phonKorean {
-			p.korean[id] = koreanSyllables.MatchString(t)
+			p.korean[id] = koreanWord(t)
 		}
 		tok := d.textKey[id]
 		if ts := p.toks[k]; !slices.Contains(ts, tok) {
@@ -627,16 +626,6 @@ func appendKoreanKey(dst, w []byte) []byte {
 	return dst
 }
 
-// koreanSyllables matches a word of Korean syllables in Latin letters,
-// McCune–Reischauer (without diacritics) or Revised Romanization.
-var koreanSyllables = regexp.MustCompile(`^(` + koreanSyllable + `)+$`)
-
-// koreanSyllable is one Korean syllable in Latin letters, and
-// oneKoreanSyllable matches a word that is one.
-const koreanSyllable = `(kk|tt|pp|ss|jj|ch|sh|[kgndtrlmbpsjh])?(yae|yeo|wae|weo|ae|ya|eo|ye|yo|wa|oe|wi|yu|eu|ui|wo|we|oi|a|e|i|o|u)(ng|[kgntdlrmpb])?`
-
-var oneKoreanSyllable = regexp.MustCompile(`^` + koreanSyllable + `$`)
-
 // koreanSurnames are the commonest Korean surnames in the spellings of
 // both romanisations and of common usage.
 var koreanSurnames = map[string]struct{}{
@@ -663,7 +652,7 @@ func koreanLooking(nb *normBuf) (ok bool, glued int) {
 	if n == 1 {
 		w := nb.word(0)
 		for k := min(len(w)-2, 5); k >= 1; k-- {
-			if _, ok := koreanSurnames[string(w[:k])]; ok && koreanSyllables.Match(w[k:]) && vowelGroups(w[k:]) == 2 && koreanSyllables.Match(w[:k]) {
+			if _, ok := koreanSurnames[string(w[:k])]; ok && koreanWord(w[k:]) && vowelGroups(w[k:]) == 2 && koreanWord(w[:k]) {
 				return true, k
 			}
 		}
@@ -685,7 +674,7 @@ func koreanLooking(nb *normBuf) (ok bool, glued int) {
 	given := 0
 	for i := range nb.words {
 		w := nb.word(i)
-		if !koreanSyllables.Match(w) {
+		if !koreanWord(w) {
 			return false, 0
 		}
 		if i != at {

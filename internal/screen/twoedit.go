@@ -58,7 +58,7 @@ func (ix *Index) twoEditMatches(sc *scratch, q Query, out []Match) ([]Match, err
 			return out, nil
 		}
 	}
-	if !anchors {
+	if !anchors || loose < 0 && !sc.mayLoosen() {
 		return out, nil
 	}
 	// The candidates: with a loose word, the names holding the rarest
@@ -169,18 +169,26 @@ func (ix *Index) twoEditMatches(sc *scratch, q Query, out []Match) ([]Match, err
 		ukey := sc.nb.wordKey(u)
 		s := -1
 		for j, rw := range words {
-			t := d.texts[rw.text]
-			k := d.keys[rw.tok]
+			// What the name's words say of themselves first, then
+			// their spelling and key.
+			surname := rw.flags&rwSurname != 0
 			switch {
-			case used[j], len(t) < minTwoEditGiven, t[0] != uw[0] && k[0] != ukey[0]:
+			case used[j]:
 				continue
-			case rw.flags&rwSurname != 0 && (len(t) < minTwoEdit || rw.weight < rare):
+			case surname && rw.weight < rare:
 				continue
-			case rw.flags&rwSurname == 0 && !rareSurname:
+			case !surname && !rareSurname:
+				continue
+			case surname && (givenName || sc.qw[u].text >= 0):
+				continue // a listed word is a name of its own: "Tikhonov" is not Trifonov misspelt
+			}
+			t := d.texts[rw.text]
+			if len(t) < minTwoEditGiven || surname && len(t) < minTwoEdit {
 				continue
 			}
-			if rw.flags&rwSurname != 0 && (givenName || sc.qw[u].text >= 0) {
-				continue // a listed word is a name of its own: "Tikhonov" is not Trifonov misspelt
+			k := d.keys[rw.tok]
+			if t[0] != uw[0] && k[0] != ukey[0] {
+				continue
 			}
 			if givenName && !withinOneEdit(k, ukey) {
 				// A given name is another only when their keys are
@@ -269,6 +277,19 @@ func (ix *Index) twoEditMatches(sc *scratch, q Query, out []Match) ([]Match, err
 		out = append(out, ix.newMatch(rec.ref, e, name, on, score, method, b.String()))
 	}
 	return out, nil
+}
+
+// mayLoosen reports whether a word of the query that sc.qw holds may be
+// the loose word of a name it does not agree with: a word, not a title,
+// of minTwoEditGiven letters or more, all letters. Without one, a query
+// whose every word agrees with some listed word has no two-edit match.
+func (sc *scratch) mayLoosen() bool {
+	for i := range sc.qw {
+		if w := sc.nb.word(i); !sc.qw[i].title && len(w) >= minTwoEditGiven && lettersOnly(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasTwoEditTarget reports whether a word of words may be two edits from

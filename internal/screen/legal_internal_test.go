@@ -1,0 +1,38 @@
+package screen
+
+import "testing"
+
+// TestGluedLegalEnd: gluedLegalEnd, which stops at the first start or end
+// that begins or ends no legal form, agrees with the test at every
+// length, on names with every legal form run into their start, their end
+// or neither.
+func TestGluedLegalEnd(t *testing.T) {
+	t.Parallel()
+	every := func(glued string) bool {
+		for k := 2; k <= legalGluedMax && len(glued)-k >= minGluedCore; k++ {
+			if _, ok := legalGlued[glued[:k]]; ok {
+				return true
+			}
+			if _, ok := legalGlued[glued[len(glued)-k:]]; ok {
+				return true
+			}
+		}
+		return false
+	}
+	names := []string{"", "ab", "zte", "kaspersky", "kasperskylab", "huawei", "xcoltdx", "a", "colt", "gmbhx"}
+	var cases []string
+	for _, n := range names {
+		cases = append(cases, n)
+		for g := range legalGlued {
+			cases = append(cases, g+n, n+g, g[:len(g)/2]+n, n+g[len(g)/2:], g+n+g)
+		}
+	}
+	for _, c := range cases {
+		if got, want := gluedLegalEnd(c), every(c); got != want {
+			t.Errorf("gluedLegalEnd(%q) = %v, want %v", c, got, want)
+		}
+		if got, want := gluedLegalEnd([]byte(c)), every(c); got != want {
+			t.Errorf("gluedLegalEnd([]byte(%q)) = %v, want %v", c, got, want)
+		}
+	}
+}

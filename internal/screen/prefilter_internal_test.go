@@ -1,0 +1,93 @@
+package screen
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
+)
+
+// TestPrefilters: the filters an index builds once hold what they
+// filter: every text of the vocabulary and every legal form
+// (segmentWords), every start of every brand word, with the brands of the
+// whole word (brandHeads).
+func TestPrefilters(t *testing.T) {
+	t.Parallel()
+	ls := []*lists.List{
+		{Provenance: provenance.List{ID: "l", Kind: provenance.KindSanctions}, Entries: []lists.Entry{
+			{ID: "1", Name: "MAKHLOUF, Rami", Type: "individual"},
+			{ID: "2", Name: "Banco Nacional de Cuba", Type: "entity"},
+		}},
+		{Provenance: provenance.List{ID: "b", Kind: provenance.KindBan}, Entries: []lists.Entry{
+			{ID: "k", Name: "Kaspersky Lab", Type: "entity", Brands: []string{"kaspersky", "kasper", "hikvision digital"}},
+		}},
+	}
+	ix, err := NewIndex(ls, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := ix.segmentWords()
+	for _, w := range ix.dict.texts {
+		if !f.mayHold([]byte(w)) {
+			t.Errorf("segmentWords: mayHold(%q) = false for a listed word", w)
+		}
+	}
+	for w := range legalForms {
+		if !f.mayHold([]byte(w)) {
+			t.Errorf("segmentWords: mayHold(%q) = false for a legal form", w)
+		}
+	}
+	heads := ix.brandHeads()
+	if len(ix.brands) == 0 {
+		t.Fatal("no brands indexed")
+	}
+	for w, bs := range ix.brands {
+		for l := minGluedCore; l <= len(w); l++ {
+			got, ok := heads[w[:l]]
+			if !ok {
+				t.Errorf("brandHeads has no %q, a start of %q", w[:l], w)
+				continue
+			}
+			if want := ix.brands[w[:l]]; len(got) != len(want) {
+				t.Errorf("brandHeads[%q] holds %d brands, want %d", w[:l], len(got), len(want))
+			}
+		}
+		if len(bs) == 0 {
+			t.Errorf("brands[%q] is empty", w)
+		}
+	}
+	for h := range heads {
+		found := false
+		for w := range ix.brands {
+			found = found || strings.HasPrefix(w, h)
+		}
+		if !found {
+			t.Errorf("brandHeads holds %q, which begins no brand word", h)
+		}
+	}
+}
+
+// TestMayBeBrandKey: the key of a word may be a brand's key when it
+// begins with a letter a brand's key begins with, and is not otherwise.
+func TestMayBeBrandKey(t *testing.T) {
+	t.Parallel()
+	ix, _ := tablesFixture(t) // the brand "kaspersky"
+	for _, tt := range []struct {
+		word string
+		want bool
+	}{
+		{"kasperskiy", true},
+		{"khasperskiy", true}, // kh → h: the rule's, kept
+		{"casperskiy", true},  // c → k
+		{"qasperskiy", true},  // q → k
+		{"xasperskiy", true},  // x → ks
+		{"zasperskiy", false},
+		{"bogdanovich", false},
+		{"oleksandrovych", true}, // an East Slavic form, read by its table
+	} {
+		if got := ix.mayBeBrandKey([]byte(tt.word)); got != tt.want {
+			t.Errorf("mayBeBrandKey(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+}
