@@ -714,6 +714,8 @@ const minSplitKnown = 7
 // neft"); Name asks it when the query as read matched nothing. It reports
 // whether it split any.
 func (ix *Index) splitKnown(nb *normBuf) bool {
+	filter := ix.segmentWords()
+	part := func(b []byte) bool { return filter.mayHold(b) && ix.knownPart(b) }
 	split := false
 	for i := 0; i < len(nb.words); i++ {
 		text := nb.word(i)
@@ -721,7 +723,7 @@ func (ix *Index) splitKnown(nb *normBuf) bool {
 			continue
 		}
 		var cuts [maxGlued]int
-		n := glued(text, ix.knownPart, ix.textWeight, cuts[:0])
+		n := glued(text, part, ix.textWeight, cuts[:0])
 		if n == 0 {
 			continue
 		}

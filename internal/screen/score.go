@@ -1017,6 +1017,9 @@ func (ix *Index) appendNumber(qn []int32, text []byte) ([]int32, bool) {
 		}
 		other = append(append(other, text...), 's')
 	}
+	if !ix.segmentWords().mayHold(other) {
+		return qn, false
+	}
 	id, ok := d.textIDs.find(d.texts, other)
 	if !ok {
 		return qn, false
