@@ -133,7 +133,7 @@ func NewFromBundle(ctx context.Context, b *Bundle, waivers []map[string]any, lim
 		}
 		return pq, nil
 	}
-	e := &Engine{bundle: b, limits: limits, memo: newMemo(modules, caps)}
+	e := &Engine{bundle: b, limits: limits, memo: newMemo(modules)}
 	e.query = decisionQuery(ctx, compiler, store, caps)
 	if e.pq, err = prepare(e.query); err != nil {
 		return nil, err

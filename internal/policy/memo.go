@@ -17,14 +17,16 @@ import (
 // input projected onto the paths the rules read (inputReads), and answers
 // an input whose projection it has seen without evaluating again.
 
-// Memo bounds.
+// Memo bounds: at most some 256 × (1,024 terms + 32 KiB) held.
 const (
 	// memoMaxEntries is how many decisions an engine keeps.
-	memoMaxEntries = 512
+	memoMaxEntries = 256
 	// memoMaxTerms is the most terms a projected input may hold to be
 	// kept: large inputs (SBOMs) are rarely decided twice, and a key
 	// holds on to its input.
-	memoMaxTerms = 2048
+	memoMaxTerms = 1024
+	// memoMaxResult is the largest decision (its JSON) kept.
+	memoMaxResult = 32 << 10
 )
 
 // readTree is the paths below input that a bundle's rules read, as a tree
@@ -56,12 +58,13 @@ func (t readTree) add(path []string) {
 // parsed: the compiler assigns input to local variables) read
 // (input.a.b, object.get(input, "a", …)), and false when some rule reads
 // the input as a whole (a bare input, input[x] with x not a string
-// constant, an import of input) or calls a non-deterministic built-in
-// function: then no projection of the input decides it.
-func inputReads(modules map[string]*ast.Module, caps *ast.Capabilities) (readTree, bool) {
+// constant, an import of input) or calls one of DeniedBuiltins (the
+// non-deterministic ones, and those that read the clock), even where the
+// limits allow it: then no projection of the input decides it.
+func inputReads(modules map[string]*ast.Module) (readTree, bool) {
 	reads := readTree{}
 	whole := false
-	all := ast.CapabilitiesForThisVersion() // caps may leave out built-ins a bundle was refused for
+	denied := DeniedBuiltins()
 	var visit func(x any) bool
 	visit = func(x any) bool {
 		if whole {
@@ -123,7 +126,7 @@ func inputReads(modules map[string]*ast.Module, caps *ast.Capabilities) (readTre
 			}
 		}
 		for _, r := range modules[name].Rules {
-			if nondeterministic(r, caps) || nondeterministic(r, all) {
+			if callsAny(r, denied) {
 				return nil, false
 			}
 			ast.NewGenericVisitor(visit).Walk(r)
@@ -133,6 +136,26 @@ func inputReads(modules map[string]*ast.Module, caps *ast.Capabilities) (readTre
 		}
 	}
 	return reads, true
+}
+
+// callsAny holds when rule r calls one of the built-in functions names.
+func callsAny(r *ast.Rule, names map[string]string) bool {
+	found := false
+	ast.WalkExprs(r, func(e *ast.Expr) bool {
+		if e.IsCall() {
+			_, ok := names[e.Operator().String()]
+			found = found || ok
+		}
+		return found
+	})
+	ast.WalkTerms(r, func(t *ast.Term) bool {
+		if c, ok := t.Value.(ast.Call); ok && len(c) > 0 {
+			_, ok := names[c[0].String()]
+			found = found || ok
+		}
+		return found
+	})
+	return found
 }
 
 // objectGetInput holds for object.get(input, "key", …).
@@ -178,9 +201,10 @@ type memoEntry struct {
 	raw []byte
 }
 
-// newMemo returns the memo of a compiled bundle's decisions.
-func newMemo(modules map[string]*ast.Module, caps *ast.Capabilities) *memo {
-	reads, ok := inputReads(modules, caps)
+// newMemo returns the memo of the decisions of a bundle's modules, as
+// parsed.
+func newMemo(modules map[string]*ast.Module) *memo {
+	reads, ok := inputReads(modules)
 	if !ok {
 		return &memo{}
 	}
@@ -224,7 +248,7 @@ func (m *memo) get(key ast.Value) []byte {
 // put keeps the raw result of key; when the memo is full it starts again
 // empty (the decisions repeated most are kept again at once).
 func (m *memo) put(key ast.Value, raw []byte) {
-	if key == nil {
+	if key == nil || len(raw) > memoMaxResult {
 		return
 	}
 	m.mu.Lock()
