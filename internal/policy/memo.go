@@ -167,22 +167,43 @@ func objectGetInput(op ast.Ref, args []*ast.Term) bool {
 	return isString && (args[0].Equal(ast.InputRootDocument) || args[0].Equal(ast.NewTerm(ast.InputRootRef)))
 }
 
-// project returns the parts of o that t names, sharing o's terms; a value
-// that t reads into but that is not an object is kept whole.
-func (t readTree) project(o ast.Object) ast.Object {
-	out := ast.NewObject()
+// projection is a readTree ready to project inputs with: its keys as
+// terms, in order.
+type projection []projectionKey
+
+type projectionKey struct {
+	key   *ast.Term
+	under projection // nil: read whole
+}
+
+// projection returns t ready to project inputs with.
+func (t readTree) projection() projection {
+	out := make(projection, 0, len(t))
 	for _, k := range slices.Sorted(maps.Keys(t)) {
-		key := ast.StringTerm(k)
-		v := o.Get(key)
+		var under projection
+		if len(t[k]) > 0 {
+			under = t[k].projection()
+		}
+		out = append(out, projectionKey{key: ast.StringTerm(k), under: under})
+	}
+	return out
+}
+
+// project returns the parts of o that p names, sharing o's terms; a value
+// that p reads into but that is not an object is kept whole.
+func (p projection) project(o ast.Object) ast.Object {
+	out := ast.NewObjectWithCapacity(len(p))
+	for _, pk := range p {
+		v := o.Get(pk.key)
 		if v == nil {
 			continue
 		}
-		if sub := t[k]; len(sub) > 0 {
+		if pk.under != nil {
 			if obj, ok := v.Value.(ast.Object); ok {
-				v = ast.NewTerm(sub.project(obj))
+				v = ast.NewTerm(pk.under.project(obj))
 			}
 		}
-		out.Insert(key, v)
+		out.Insert(pk.key, v)
 	}
 	return out
 }
@@ -190,7 +211,7 @@ func (t readTree) project(o ast.Object) ast.Object {
 // memo holds the decisions (their raw result) of recent inputs, keyed by
 // the projection of the input onto what the rules read.
 type memo struct {
-	reads   readTree // nil: no memo (the rules read the input whole)
+	reads   projection // nil: no memo (the rules read the input whole)
 	mu      sync.Mutex
 	entries map[int][]memoEntry
 	size    int
@@ -208,7 +229,7 @@ func newMemo(modules map[string]*ast.Module) *memo {
 	if !ok {
 		return &memo{}
 	}
-	return &memo{reads: reads, entries: map[int][]memoEntry{}}
+	return &memo{reads: reads.projection(), entries: map[int][]memoEntry{}}
 }
 
 // key is the projection of input the memo keys its decision by; nil when

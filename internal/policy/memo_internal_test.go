@@ -60,7 +60,7 @@ func TestProject(t *testing.T) {
 	reads := readTree{"a": {}, "s": {"path": {}}, "n": {"deep": {}}}
 	in := ast.MustParseTerm(`{"a": [1, {"b": 2}], "s": {"path": "p", "sha256": "x"}, "n": 3, "other": true}`).Value.(ast.Object)
 	want := ast.MustParseTerm(`{"a": [1, {"b": 2}], "s": {"path": "p"}, "n": 3}`).Value
-	if got := reads.project(in); got.Compare(want) != 0 {
+	if got := reads.projection().project(in); got.Compare(want) != 0 {
 		t.Errorf("project = %v, want %v", got, want)
 	}
 }
