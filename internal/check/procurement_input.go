@@ -143,7 +143,7 @@ func (s *Session) buildProcurementInput(vs []procurement.Vendor, edges []procure
 	in := &objBuilder{}
 	in.str("kind", "procurement").str("as_of", s.plan.AsOf.UTC().Format(time.RFC3339)).str("profile", s.plan.Profile).
 		val("source", source.obj()).val("subject", (&objBuilder{}).val("parties", ast.NewArray()).obj()).
-		val("components", ast.NewArray()).val("vendors", objArray(objs)).val("lists", listsValue(scr, s.plan.AsOf)).
+		val("components", ast.NewArray()).val("vendors", objArray(objs)).val("lists", s.listsValue(scr)).
 		val("coverage", covObj.obj()).val("warnings", ast.NewArray()).
 		val("screening", (&objBuilder{}).num("match", scr.Thresholds.Match).num("review", scr.Thresholds.Review).obj()).
 		val("settings", s.settingsValue())

@@ -143,7 +143,7 @@ func (s *Session) buildSBOMInput(doc *sbom.Document, src sourceInfo, scr *Screen
 	in := &objBuilder{}
 	in.str("kind", "sbom").str("as_of", s.plan.AsOf.UTC().Format(time.RFC3339)).str("profile", s.plan.Profile).
 		val("source", source.obj()).val("subject", subj.obj()).val("components", objArray(objs)).
-		val("vendors", ast.NewArray()).val("lists", listsValue(scr, s.plan.AsOf)).val("coverage", covObj.obj()).
+		val("vendors", ast.NewArray()).val("lists", s.listsValue(scr)).val("coverage", covObj.obj()).
 		val("warnings", objArray(warnings)).
 		val("screening", (&objBuilder{}).num("match", scr.Thresholds.Match).num("review", scr.Thresholds.Review).obj()).
 		val("settings", s.settingsValue())
@@ -395,6 +395,15 @@ func foundValues(fs []Found) []ast.Object {
 		out[i] = matchValue(f)
 	}
 	return out
+}
+
+// listsValue is input.lists for scr: the session's, built once, for its
+// own screening.
+func (s *Session) listsValue(scr *Screening) ast.Object {
+	if scr == s.screening && s.inputLists != nil {
+		return s.inputLists
+	}
+	return listsValue(scr, s.plan.AsOf)
 }
 
 func listsValue(scr *Screening, at time.Time) ast.Object {

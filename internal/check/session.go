@@ -12,6 +12,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/open-policy-agent/opa/v1/ast"
+
 	"github.com/bangate/bangate/internal/decision"
 	"github.com/bangate/bangate/internal/lists"
 	"github.com/bangate/bangate/internal/policy"
@@ -76,9 +78,12 @@ type Session struct {
 	engine    *policy.Engine
 	engineErr error
 	screening *Screening
-	waivers   []decision.Waiver
-	ownership []procurement.Edge
-	shared    *lists.SharedDomains
+	// inputLists is input.lists for every input of the session: the
+	// lists of screening as of the plan's date (listsValue), built once.
+	inputLists ast.Object
+	waivers    []decision.Waiver
+	ownership  []procurement.Edge
+	shared     *lists.SharedDomains
 	// stale are the lists too old for the plan, among those the
 	// profile applies; known once the policies are compiled (staleLists).
 	stale     []error
@@ -162,6 +167,7 @@ func OpenSession(ctx context.Context, plan Plan, src Sources) (*Session, error) 
 		return nil, errors.Join(s.Ready(), err)
 	}
 	s.screening = scr
+	s.inputLists = listsValue(scr, plan.AsOf)
 	s.staleAt = src.Now()
 	return s, nil
 }

@@ -40,6 +40,7 @@ type Engine struct {
 	waivers rego.PreparedEvalQuery
 	bundle  *Bundle
 	limits  Limits
+	memo    *memo // decisions of recent inputs (memo.go)
 }
 
 // WaiverQuery is the query whose value is every problem with the waivers
@@ -132,7 +133,7 @@ func NewFromBundle(ctx context.Context, b *Bundle, waivers []map[string]any, lim
 		}
 		return pq, nil
 	}
-	e := &Engine{bundle: b, limits: limits}
+	e := &Engine{bundle: b, limits: limits, memo: newMemo(modules)}
 	e.query = decisionQuery(ctx, compiler, store, caps)
 	if e.pq, err = prepare(e.query); err != nil {
 		return nil, err
@@ -204,10 +205,16 @@ func (e *Engine) Digest() string { return e.bundle.Digest() }
 func (e *Engine) Profiles() []string { return e.bundle.Profiles() }
 
 // Evaluate runs the decision query on one input document, under the
-// engine's time and memory limits (Limits). An undefined result, a builtin
+// engine's time and memory limits (Limits), or answers it from the
+// decisions of recent inputs when one read the same as input wherever a
+// rule reads (memo.go). An undefined result, a builtin
 // error, a limit reached or a malformed violation is an error: a check
 // that could not be made is never a pass.
 func (e *Engine) Evaluate(ctx context.Context, input ast.Value) (decision.Result, error) {
+	key := e.memo.key(input)
+	if raw := e.memo.get(key); raw != nil {
+		return parseResult(raw)
+	}
 	rs, err := e.eval(ctx, e.pq, input)
 	if err != nil {
 		return decision.Result{}, err
@@ -219,7 +226,11 @@ func (e *Engine) Evaluate(ctx context.Context, input ast.Value) (decision.Result
 	if err != nil {
 		return decision.Result{}, fmt.Errorf("read decision: %w", err)
 	}
-	return parseResult(raw)
+	res, err := parseResult(raw)
+	if err == nil {
+		e.memo.put(key, raw)
+	}
+	return res, err
 }
 
 // checkRulePackages refuses deny, review and warn rules the decision would

@@ -81,27 +81,59 @@ func (r *jsonRenderer) Render(w io.Writer, run *decision.Run) error {
 		}}
 	}
 
-	var env bytes.Buffer
-	enc := json.NewEncoder(&env)
-	enc.SetIndent("", "  ")
+	// Encode compactly, then indent: what an Encoder with SetIndent
+	// writes, but json.Indent sizes its output once where the Encoder
+	// grows a fresh buffer step by step.
+	var compact, env bytes.Buffer
+	enc := json.NewEncoder(&compact)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(doc); err != nil {
 		return fmt.Errorf("render json: %w", err)
 	}
-	bw := bufio.NewWriter(w)
-	if err := spliceLists(bw, env.Bytes(), prefix, parts); err != nil {
+	if err := json.Indent(&env, compact.Bytes(), "", "  "); err != nil {
 		return fmt.Errorf("render json: %w", err)
 	}
-	if err := bw.Flush(); err != nil {
+	if buf, ok := w.(*bytes.Buffer); ok {
+		// Written in memory (the server): size it once, no buffering.
+		buf.Grow(env.Len() + listsSize(parts))
+		return wrapRender(spliceLists(buf, env.Bytes(), prefix, parts))
+	}
+	bw := bufio.NewWriter(w)
+	if err := spliceLists(bw, env.Bytes(), prefix, parts); err != nil {
+		return wrapRender(err)
+	}
+	return wrapRender(bw.Flush())
+}
+
+// wrapRender wraps an error of rendering; nil stays nil.
+func wrapRender(err error) error {
+	if err != nil {
 		return fmt.Errorf("render json: %w", err)
 	}
 	return nil
 }
 
+// listsSize estimates the bytes the violations of parts take in JSON.
+func listsSize(parts [][]decision.Violation) int {
+	n := 0
+	for _, vs := range parts {
+		n += 512 * len(vs)
+	}
+	return n
+}
+
+// listWriter is where spliceLists writes: a bufio.Writer or a
+// bytes.Buffer.
+type listWriter interface {
+	io.Writer
+	io.ByteWriter
+	io.StringWriter
+}
+
 // spliceLists copies env to bw, replacing the k-th placeholder with the
 // JSON array of parts[k], one violation per line, indented one step
 // deeper than the line the placeholder is on.
-func spliceLists(bw *bufio.Writer, env []byte, prefix string, parts [][]decision.Violation) error {
+func spliceLists(bw listWriter, env []byte, prefix string, parts [][]decision.Violation) error {
 	var line bytes.Buffer
 	enc := json.NewEncoder(&line)
 	enc.SetEscapeHTML(false)

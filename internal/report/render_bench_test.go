@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"bytes"
 	"io"
 	"testing"
 
@@ -41,4 +42,21 @@ func BenchmarkRender(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkRenderJSONBuffer renders a run with one violation as JSON
+// into memory, as the server does for every check.
+func BenchmarkRenderJSONBuffer(b *testing.B) {
+	run := manyViolations(1)
+	r, err := report.New(report.FormatJSON)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := r.Render(&buf, run); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -282,7 +282,12 @@ func readFile(t testing.TB, elem ...string) []byte {
 
 // vendorJSON is one vendor record, as a procurement JSON file.
 func vendorJSON(name, date string) []byte {
-	return fmt.Appendf(nil, `{"vendors":[{"name":%q,"country":"US","products":[{"name":"Endpoint security licence","category":"Software","code":"7A21"}],"contract":{"id":"PO-1","date":%q}}]}`, name, date)
+	return vendorContractJSON(name, "PO-1", date)
+}
+
+// vendorContractJSON is vendorJSON under the contract id.
+func vendorContractJSON(name, id, date string) []byte {
+	return fmt.Appendf(nil, `{"vendors":[{"name":%q,"country":"US","products":[{"name":"Endpoint security licence","category":"Software","code":"7A21"}],"contract":{"id":%q,"date":%q}}]}`, name, id, date)
 }
 
 // backends are the databases a flow runs on: SQLite and PostgreSQL.

@@ -138,6 +138,7 @@ func Open(ctx context.Context, opts Options) (*Log, error) {
 		}
 		l.db = stdlib.OpenDBFromPool(l.pool)
 		l.db.SetMaxOpenConns(16)
+		l.db.SetMaxIdleConns(16)
 	case opts.DataDir != "":
 		if err := os.MkdirAll(opts.DataDir, 0o700); err != nil {
 			return nil, fmt.Errorf("open data directory: %w", err)
@@ -157,7 +158,12 @@ func Open(ctx context.Context, opts Options) (*Log, error) {
 		if l.db, err = sql.Open("sqlite", dsn); err != nil {
 			return nil, fmt.Errorf("open database %s: %w", path, err)
 		}
+		// Keep every connection open: database/sql keeps 2 idle by
+		// default, so under load connections were closed and opened
+		// again, each open reading the schema and preparing the
+		// request path's queries again.
 		l.db.SetMaxOpenConns(8)
+		l.db.SetMaxIdleConns(8)
 	default:
 		return nil, errors.New("open decision log: no data directory and no database URL")
 	}

@@ -68,6 +68,8 @@ errors contains {
 
 # sites are the places in the input that carry matches: each with a
 # stable key, its subject, the kind of thing it is, its pointer and matches.
+# A place without a match gives no group: it is left out (has_match), so
+# that the components and the subject nothing matched cost nothing.
 # NOTE: a set, always iterated whole; a keyed lookup into a partial object
 # whose key is computed in the body re-evaluates the body per lookup.
 sites contains {
@@ -80,6 +82,7 @@ sites contains {
 	"matches": all_matches(c),
 } if {
 	some i, c in object.get(input, "components", [])
+	has_match(c)
 }
 
 sites contains {
@@ -92,6 +95,7 @@ sites contains {
 	"matches": all_matches(input.subject),
 } if {
 	is_object(input.subject)
+	has_match(input.subject)
 }
 
 # A procurement record is one site per product: the product's kind (from
@@ -129,8 +133,9 @@ sites contains {
 	some j, p in object.get(v, "products", [])
 }
 
-# has_match holds for a record with at least one match: the others cannot
-# give a finding, and a file of 100,000 records is mostly such records.
+# has_match holds for a record, component or subject with at least one
+# match: the others cannot give a finding, and a file of 100,000 records
+# (an SBOM of thousands of components) is mostly such records.
 has_match(v) if v.matches[_]
 
 has_match(v) if v.parties[_].matches[_]
