@@ -201,7 +201,7 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		part()
 		b = append(b, rtext(j)...)
 		switch {
-		case rw.flags&rwSurname != 0 && surnamePaired && particleClass(string(ix.dict.texts[rw.text])) == articleClass:
+		case surnamePaired && ix.isArticle(rw):
 			b = append(b, " left out (article, optional)"...)
 		case rw.flags&rwPatronymic != 0:
 			b = append(b, " left out (patronymic, optional)"...)

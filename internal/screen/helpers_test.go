@@ -148,3 +148,14 @@ func indexFile(tb testing.TB, ix *screen.Index) (*os.File, int64) {
 	tb.Cleanup(func() { f.Close() })
 	return f, int64(len(data))
 }
+
+// matchOf returns the match of ms whose entry's primary name is entry, nil
+// when none is.
+func matchOf(ms []screen.Match, entry string) *screen.Match {
+	for i := range ms {
+		if ms[i].EntryName == entry {
+			return &ms[i]
+		}
+	}
+	return nil
+}

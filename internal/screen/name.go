@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/bangate/bangate/internal/lists"
 	"github.com/bangate/bangate/internal/textnorm"
 )
 
@@ -163,12 +164,9 @@ func (ix *Index) banMatches(sc *scratch, q Query, out []Match) ([]Match, error) 
 	sc.buf = sc.nb.appendCore(sc.buf[:0])
 	start := len(out)
 	add := func(r ref, method string, explain func(name, on string) string) error {
-		e, err := ix.entry(r)
-		if err != nil {
+		e, err := ix.newEntry(r, out[start:])
+		if e == nil {
 			return err
-		}
-		if hasEntry(out[start:], ix.listID(r), e.ID) {
-			return nil
 		}
 		name, on := namedAs(e, r.alias)
 		if method == "normalized" && strings.EqualFold(strings.TrimSpace(name), strings.TrimSpace(q.Name)) {
@@ -241,12 +239,9 @@ func (ix *Index) banMatches(sc *scratch, q Query, out []Match) ([]Match, error) 
 // run into.
 func (ix *Index) brandMatches(sc *scratch, nb *normBuf, query, how string, companyOnly bool, out []Match, start int) ([]Match, error) {
 	add := func(b brand, at, n int, method, detail string) error {
-		e, err := ix.entry(b.ref)
-		if err != nil {
+		e, err := ix.newEntry(b.ref, out[start:])
+		if e == nil {
 			return err
-		}
-		if hasEntry(out[start:], ix.listID(b.ref), e.ID) {
-			return nil
 		}
 		explain := ix.explainBrand(nb, query, b, at, n, detail)
 		if how != "" {
@@ -432,6 +427,16 @@ func (nb *normBuf) hasWordsAt(i int, ws []string) bool {
 	return true
 }
 
+// newEntry returns the entry r points into, nil when ms already holds a
+// match of it.
+func (ix *Index) newEntry(r ref, ms []Match) (*lists.Entry, error) {
+	e, err := ix.entry(r)
+	if err != nil || hasEntry(ms, ix.listID(r), e.ID) {
+		return nil, err
+	}
+	return e, nil
+}
+
 // hasEntry reports whether ms already holds a match of entry eid of list
 // id.
 func hasEntry(ms []Match, id, eid string) bool {
@@ -563,11 +568,9 @@ func isLink(w []byte) bool {
 //     written in Han characters, which pinyin writes one by one ("xi jin
 //     ping" → "xi jinping").
 func (ix *Index) resegment(nb *normBuf) {
-	known := ix.knownPart
-	// part is known for the parts and joins of words tried, which
-	// mostly are not known: the filter answers most of them.
-	filter := ix.segmentWords()
-	part := func(b []byte) bool { return filter.mayHold(b) && known(b) }
+	// The query's own words are mostly listed; the parts and joins tried
+	// mostly are not, and the word filter answers most of them.
+	known, part := ix.knownWord, ix.knownPart
 	for i := 0; i < len(nb.words); i++ {
 		w := nb.words[i]
 		if w.flags != 0 || known(nb.word(i)) {
@@ -603,12 +606,7 @@ func (ix *Index) resegment(nb *normBuf) {
 			n = syllables(text, part, cuts[:0])
 		}
 		if n > 0 && !ix.hasNear(text) && !(nb.translit && ix.hasSkeleton(text)) {
-			at := 0
-			for k, cut := range cuts[:n] {
-				nb.splitWord(i+k, int32(cut-at))
-				at = cut
-			}
-			nb.splits = append(nb.splits, string(text))
+			nb.splitGlued(i, text, cuts[:n])
 			i += n
 		}
 	}
@@ -662,22 +660,13 @@ func (ix *Index) joinKnown(nb *normBuf) bool {
 	if len(nb.words) < 2 {
 		return false
 	}
-	d := &ix.dict
-	filter := ix.segmentWords()
 	joined := false
 	for i := 0; i+1 < len(nb.words); i++ {
-		a, b := nb.words[i], nb.words[i+1]
-		if a.flags != 0 || b.flags != 0 || a.end-a.start < minJoinPart || b.end-b.start < minJoinPart ||
-			a.end-a.start+b.end-b.start < minJoined {
+		if !nb.joinable(i) {
 			continue
 		}
 		n := len(nb.text)
-		text := nb.joinedText(i)
-		if !filter.mayHold(text) {
-			nb.text = nb.text[:n]
-			continue
-		}
-		if _, ok := d.textIDs.find(d.texts, text); !ok {
+		if _, ok := ix.listedText(nb.joinedText(i)); !ok {
 			nb.text = nb.text[:n]
 			continue
 		}
@@ -690,10 +679,30 @@ func (ix *Index) joinKnown(nb *normBuf) bool {
 	return joined
 }
 
-// knownPart reports whether b is a word listed names hold or a legal form
-// of minPart letters or more: a part a word run together may be split
-// into.
-func (ix *Index) knownPart(b []byte) bool {
+// joinable reports whether words i and i+1 of nb may be read as one
+// (joinKnown): plain words, each of minJoinPart letters or more,
+// minJoined together.
+func (nb *normBuf) joinable(i int) bool {
+	a, b := nb.words[i], nb.words[i+1]
+	return a.flags == 0 && b.flags == 0 && a.end-a.start >= minJoinPart && b.end-b.start >= minJoinPart &&
+		a.end-a.start+b.end-b.start >= minJoined
+}
+
+// listedText returns the text id of the word b when a listed name holds
+// it. The word filter answers first: the words asked of it while
+// splitting and joining mostly are not listed.
+func (ix *Index) listedText(b []byte) (int32, bool) {
+	if !ix.segmentWords().mayHold(b) {
+		return 0, false
+	}
+	return ix.dict.textIDs.find(ix.dict.texts, b)
+}
+
+// knownWord reports whether b is a word listed names hold or a legal
+// form of minPart letters or more; knownPart is the same for a part a
+// word run together may be split into, which the word filter (that holds
+// the legal forms too) answers first.
+func (ix *Index) knownWord(b []byte) bool {
 	d := &ix.dict
 	if _, ok := d.textIDs.find(d.texts, b); ok {
 		return true
@@ -705,6 +714,11 @@ func (ix *Index) knownPart(b []byte) bool {
 	return ok
 }
 
+// knownPart is knownWord, the word filter asked first.
+func (ix *Index) knownPart(b []byte) bool {
+	return ix.segmentWords().mayHold(b) && ix.knownWord(b)
+}
+
 // minSplitKnown is the fewest letters of a listed word splitKnown splits.
 const minSplitKnown = 7
 
@@ -714,8 +728,6 @@ const minSplitKnown = 7
 // neft"); Name asks it when the query as read matched nothing. It reports
 // whether it split any.
 func (ix *Index) splitKnown(nb *normBuf) bool {
-	filter := ix.segmentWords()
-	part := func(b []byte) bool { return filter.mayHold(b) && ix.knownPart(b) }
 	split := false
 	for i := 0; i < len(nb.words); i++ {
 		text := nb.word(i)
@@ -723,16 +735,11 @@ func (ix *Index) splitKnown(nb *normBuf) bool {
 			continue
 		}
 		var cuts [maxGlued]int
-		n := glued(text, part, ix.textWeight, cuts[:0])
+		n := glued(text, ix.knownPart, ix.textWeight, cuts[:0])
 		if n == 0 {
 			continue
 		}
-		at := 0
-		for k, cut := range cuts[:n] {
-			nb.splitWord(i+k, int32(cut-at))
-			at = cut
-		}
-		nb.splits = append(nb.splits, string(text))
+		nb.splitGlued(i, text, cuts[:n])
 		i += n
 		split = true
 	}
@@ -746,23 +753,12 @@ func (ix *Index) splitKnown(nb *normBuf) bool {
 // before or after it, is a word listed names hold, as joinKnown would join
 // them.
 func (ix *Index) joinsNeighbour(nb *normBuf, i int) bool {
-	d := &ix.dict
-	filter := ix.segmentWords()
 	for _, k := range [2]int{i - 1, i} {
-		if k < 0 || k+1 >= len(nb.words) {
-			continue
-		}
-		a, b := nb.words[k], nb.words[k+1]
-		if a.flags != 0 || b.flags != 0 || a.end-a.start < minJoinPart || b.end-b.start < minJoinPart ||
-			a.end-a.start+b.end-b.start < minJoined {
+		if k < 0 || k+1 >= len(nb.words) || !nb.joinable(k) {
 			continue
 		}
 		var buf [64]byte
-		joined := append(append(buf[:0], nb.word(k)...), nb.word(k+1)...)
-		if !filter.mayHold(joined) {
-			continue
-		}
-		if _, ok := d.textIDs.find(d.texts, joined); ok {
+		if _, ok := ix.listedText(append(append(buf[:0], nb.word(k)...), nb.word(k+1)...)); ok {
 			return true
 		}
 	}
@@ -983,6 +979,17 @@ func (nb *normBuf) splitWord(i int, n int32) {
 	nb.words = slices.Insert(nb.words, i+1, tail)
 	nb.words[i] = head
 	nb.resegmented = true
+}
+
+// splitGlued splits word i, whose text is text, at cuts (offsets in
+// text, ascending) and records it among the words split.
+func (nb *normBuf) splitGlued(i int, text []byte, cuts []int) {
+	at := 0
+	for k, cut := range cuts {
+		nb.splitWord(i+k, int32(cut-at))
+		at = cut
+	}
+	nb.splits = append(nb.splits, string(text))
 }
 
 // joinedText appends words i and i+1 run together to the text and returns

@@ -31,13 +31,7 @@ func TestPhoneticScripts(t *testing.T) {
 		{"Kimjongun", "KIM, Jong Un", "phonetic (Korean romanisation)"},
 	} {
 		ms := ix.Name(screen.Query{Name: tt.name, Kind: screen.KindPerson})
-		var got *screen.Match
-		for i := range ms {
-			if ms[i].EntryName == tt.entry {
-				got = &ms[i]
-				break
-			}
-		}
+		got := matchOf(ms, tt.entry)
 		if got == nil {
 			t.Errorf("%q: %s not found (%d matches)", tt.name, tt.entry, len(ms))
 			continue

@@ -140,11 +140,11 @@ func (ix *Index) phoneticMatches(sc *scratch, q Query, out []Match) ([]Match, er
 		if s < float64(t) {
 			continue
 		}
-		e, err := ix.entry(rec.ref)
+		e, err := ix.newEntry(rec.ref, out[start:])
 		if err != nil {
 			return nil, err
 		}
-		if hasEntry(out[start:], ix.listID(rec.ref), e.ID) {
+		if e == nil {
 			continue
 		}
 		name, on := namedAs(e, rec.alias)
@@ -185,26 +185,13 @@ func (ix *Index) phonCandidates(sc *scratch, st *phonState, kind string) []int32
 			best[1] = c
 		}
 	}
-	sc.gen++
-	if sc.gen == 0 {
-		clear(sc.stamp)
-		sc.gen = 1
-	}
-	sc.cands = sc.cands[:0]
+	sc.startCands()
 	for k, c := range best {
 		if c.n == 0 || k == 1 && c.n > maxPhonPostings {
 			continue
 		}
 		for _, t := range c.toks {
-			for _, ri := range d.post[d.postStart[t]:d.postStart[t+1]] {
-				if sc.stamp[ri] == sc.gen {
-					continue
-				}
-				sc.stamp[ri] = sc.gen
-				if kindAllowed(kind, ix.recs[ri].kind) {
-					sc.cands = append(sc.cands, ri)
-				}
-			}
+			ix.addPostings(sc, t, kind)
 		}
 	}
 	return sc.cands

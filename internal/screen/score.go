@@ -389,36 +389,45 @@ func (q *qword) w(org bool) float32 {
 // gather collects the candidate names of the selected words, keeping only
 // names of the kinds allowed for the query.
 func (ix *Index) gather(sc *scratch, kind string) {
+	sc.startCands()
+	for i, q := range sc.qw {
+		if !sc.sel[i] {
+			continue
+		}
+		if q.exact >= 0 {
+			ix.addPostings(sc, q.exact, kind)
+		}
+		for _, n := range sc.qn[q.n0:q.s1] {
+			ix.addPostings(sc, n, kind)
+		}
+		if q.alt >= 0 {
+			ix.addPostings(sc, q.alt, kind)
+		}
+	}
+}
+
+// startCands empties sc.cands for a new gathering: a name is in it when
+// its stamp is the new generation's.
+func (sc *scratch) startCands() {
 	sc.gen++
 	if sc.gen == 0 {
 		clear(sc.stamp)
 		sc.gen = 1
 	}
 	sc.cands = sc.cands[:0]
+}
+
+// addPostings appends to sc.cands the names holding key t that it does
+// not hold yet, of the kinds kind allows ("" for every kind).
+func (ix *Index) addPostings(sc *scratch, t int32, kind string) {
 	d := &ix.dict
-	visit := func(t int32) {
-		for _, ri := range d.post[d.postStart[t]:d.postStart[t+1]] {
-			if sc.stamp[ri] == sc.gen {
-				continue
-			}
-			sc.stamp[ri] = sc.gen
-			if kindAllowed(kind, ix.recs[ri].kind) {
-				sc.cands = append(sc.cands, ri)
-			}
-		}
-	}
-	for i, q := range sc.qw {
-		if !sc.sel[i] {
+	for _, ri := range d.post[d.postStart[t]:d.postStart[t+1]] {
+		if sc.stamp[ri] == sc.gen {
 			continue
 		}
-		if q.exact >= 0 {
-			visit(q.exact)
-		}
-		for _, n := range sc.qn[q.n0:q.s1] {
-			visit(n)
-		}
-		if q.alt >= 0 {
-			visit(q.alt)
+		sc.stamp[ri] = sc.gen
+		if kindAllowed(kind, ix.recs[ri].kind) {
+			sc.cands = append(sc.cands, ri)
 		}
 	}
 }
@@ -712,7 +721,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			continue
 		}
 		switch f := words[j].flags; {
-		case f&rwSurname != 0 && surname && particleClass(string(ix.dict.texts[words[j].text])) == articleClass:
+		case surname && ix.isArticle(words[j]):
 			// The article of an Arabic family name, which the press
 			// often leaves out ("Ayman Zawahiri" for AL ZAWAHIRI,
 			// Ayman): optional once the name it belongs to pairs.
@@ -972,6 +981,12 @@ func (ix *Index) givenTypo(w []byte, text int32) bool {
 // articleClass is the particleClass of the article ("al", "el").
 const articleClass = 1
 
+// isArticle reports whether rw is the article of a family name ("AL
+// ZAWAHIRI"): optional once the rest of the family name pairs.
+func (ix *Index) isArticle(rw RecWord) bool {
+	return rw.flags&rwSurname != 0 && particleClass(string(ix.dict.texts[rw.text])) == articleClass
+}
+
 // particleClass returns the class of the particles of Arabic names
 // that w spells, 0 when none: the spellings of one particle ("bin",
 // "ben", "ibn"; "al", "el", "ul") share a class.
@@ -1017,10 +1032,7 @@ func (ix *Index) appendNumber(qn []int32, text []byte) ([]int32, bool) {
 		}
 		other = append(append(other, text...), 's')
 	}
-	if !ix.segmentWords().mayHold(other) {
-		return qn, false
-	}
-	id, ok := d.textIDs.find(d.texts, other)
+	id, ok := ix.listedText(other)
 	if !ok {
 		return qn, false
 	}

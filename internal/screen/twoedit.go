@@ -66,20 +66,8 @@ func (ix *Index) twoEditMatches(sc *scratch, q Query, out []Match) ([]Match, err
 	// listed word that does not agree is then the loose one), the names
 	// holding a rare such word, which the rules ask for anyway.
 	rare := rareShare * d.unseen
-	sc.gen++
-	if sc.gen == 0 {
-		clear(sc.stamp)
-		sc.gen = 1
-	}
-	sc.cands = sc.cands[:0]
-	visit := func(t int32) {
-		for _, ri := range d.post[d.postStart[t]:d.postStart[t+1]] {
-			if sc.stamp[ri] != sc.gen {
-				sc.stamp[ri] = sc.gen
-				sc.cands = append(sc.cands, ri)
-			}
-		}
-	}
+	sc.startCands()
+	visit := func(t int32) { ix.addPostings(sc, t, "") }
 	rarest := int32(-1)
 	for i := range sc.qw {
 		qw := &sc.qw[i]
@@ -231,11 +219,11 @@ func (ix *Index) twoEditMatches(sc *scratch, q Query, out []Match) ([]Match, err
 		if score < ix.opts.Review {
 			continue
 		}
-		e, err := ix.entry(rec.ref)
+		e, err := ix.newEntry(rec.ref, out[start:])
 		if err != nil {
 			return nil, err
 		}
-		if hasEntry(out[start:], ix.listID(rec.ref), e.ID) {
+		if e == nil {
 			continue
 		}
 		name, on := namedAs(e, rec.alias)

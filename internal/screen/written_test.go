@@ -39,14 +39,8 @@ func TestNamesAsWritten(t *testing.T) {
 		{"Lawrow", screen.KindPerson, "LAVROV, Sergei Viktorovich", "lawrow~lavrov", false},
 		{"Loukachenko", screen.KindPerson, "LUKASHENKA, Alyaksandr Ryhorovich", "French spelling", false},
 	} {
-		var got *screen.Match
 		ms := ix.Name(screen.Query{Name: tt.name, Kind: tt.kind})
-		for i := range ms {
-			if ms[i].EntryName == tt.entry {
-				got = &ms[i]
-				break
-			}
-		}
+		got := matchOf(ms, tt.entry)
 		switch {
 		case got == nil:
 			t.Errorf("%q: %s not found (%d matches)", tt.name, tt.entry, len(ms))
@@ -68,10 +62,8 @@ func TestNamesAsWritten(t *testing.T) {
 		// A degree is not the person's given name.
 		{"Dr. Zawahiri Smith", screen.KindPerson, "AL ZAWAHIRI, Dr. Ayman"},
 	} {
-		for _, m := range ix.Name(screen.Query{Name: tt.name, Kind: tt.kind}) {
-			if m.EntryName == tt.entry {
-				t.Errorf("%q: %s %q by %s at %.3f", tt.name, m.EntryID, m.MatchedName, m.Method, m.Score)
-			}
+		if m := matchOf(ix.Name(screen.Query{Name: tt.name, Kind: tt.kind}), tt.entry); m != nil {
+			t.Errorf("%q: %s %q by %s at %.3f", tt.name, m.EntryID, m.MatchedName, m.Method, m.Score)
 		}
 	}
 }
