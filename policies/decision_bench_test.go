@@ -3,6 +3,7 @@ package policies_test
 import (
 	"context"
 	"fmt"
+	"github.com/bangate/bangate/internal/benchcpu"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -58,7 +59,7 @@ func BenchmarkDecision(b *testing.B) {
 				b.Fatalf("convert input: %v", err)
 			}
 			b.ReportAllocs()
-			start := cpuTime(b)
+			start := benchcpu.Used(b)
 			for b.Loop() {
 				if _, ok, err := evalDecision(context.Background(), pq, input); err != nil || !ok {
 					b.Fatalf("evaluate: ok=%v err=%v", ok, err)
@@ -66,7 +67,7 @@ func BenchmarkDecision(b *testing.B) {
 			}
 			// CPU time is reported beside wall time: on a shared machine it
 			// is the steadier figure.
-			b.ReportMetric(float64((cpuTime(b)-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
+			b.ReportMetric(float64((benchcpu.Used(b)-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
 		})
 	}
 }

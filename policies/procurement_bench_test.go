@@ -3,6 +3,7 @@ package policies_test
 import (
 	"context"
 	"fmt"
+	"github.com/bangate/bangate/internal/benchcpu"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -85,7 +86,7 @@ func BenchmarkProcurementDecision(b *testing.B) {
 				b.Fatalf("convert input: %v", err)
 			}
 			b.ReportAllocs()
-			start := cpuTime(b)
+			start := benchcpu.Used(b)
 			for b.Loop() {
 				r, ok, err := evalDecision(context.Background(), pq, input)
 				if err != nil || !ok {
@@ -95,7 +96,7 @@ func BenchmarkProcurementDecision(b *testing.B) {
 					b.Fatalf("outcome %v, want fail", r["outcome"])
 				}
 			}
-			b.ReportMetric(float64((cpuTime(b)-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
+			b.ReportMetric(float64((benchcpu.Used(b)-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
 		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/bangate/bangate/internal/benchcpu"
 	"io"
 	"log/slog"
 	"net/http"
@@ -79,7 +80,7 @@ func loadBench(b *testing.B, url string, body func(i int) []byte, warm, clients 
 		lat []time.Duration
 	)
 	b.ResetTimer()
-	start, cpuStart := time.Now(), cpuTime(b)
+	start, cpuStart := time.Now(), benchcpu.Used(b)
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for range clients {
@@ -103,7 +104,7 @@ func loadBench(b *testing.B, url string, body func(i int) []byte, warm, clients 
 	}
 	close(work)
 	wg.Wait()
-	elapsed, cpu := time.Since(start), cpuTime(b)-cpuStart
+	elapsed, cpu := time.Since(start), benchcpu.Used(b)-cpuStart
 	b.StopTimer()
 	slices.Sort(lat)
 	if len(lat) == 0 {
