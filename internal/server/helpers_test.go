@@ -120,6 +120,26 @@ type response struct {
 	body   []byte
 }
 
+// alert is an alert as GET /v1/alerts lists it: the fields tests read.
+type alert struct {
+	Name string `json:"name"`
+	Old  string `json:"old_outcome"`
+	New  string `json:"new_outcome"`
+}
+
+// alerts returns the alerts of a GET /v1/alerts answer, failing t when it
+// is not one (another status, not JSON).
+func (r response) alerts(t *testing.T) []alert {
+	t.Helper()
+	var page struct {
+		Alerts []alert `json:"alerts"`
+	}
+	if err := json.Unmarshal(r.body, &page); err != nil || r.status != http.StatusOK {
+		t.Fatalf("not an alerts page (%v): %d %s", err, r.status, r.body)
+	}
+	return page.Alerts
+}
+
 func (r response) json(t *testing.T) map[string]any {
 	t.Helper()
 	var m map[string]any

@@ -3,7 +3,6 @@ package server_test
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -69,13 +68,7 @@ func TestReplicasRescreenOnce(t *testing.T) {
 
 	for i, ts := range replicas {
 		r := ts.do(server.RoleAuditor, "GET", "/v1/alerts", "", nil)
-		var page struct {
-			Alerts []struct {
-				Name string `json:"name"`
-				New  string `json:"new_outcome"`
-			} `json:"alerts"`
-		}
-		if err := json.Unmarshal(r.body, &page); err != nil || len(page.Alerts) != 1 || page.Alerts[0].Name != "baltic-holding.csv" || page.Alerts[0].New != "fail" {
+		if as := r.alerts(t); len(as) != 1 || as[0].Name != "baltic-holding.csv" || as[0].New != "fail" {
 			t.Fatalf("replica %d: GET /v1/alerts: want one alert (baltic-holding.csv, fail), got %d %s", i, r.status, r.body)
 		}
 		l := ts.do(server.RoleAuditor, "GET", "/v1/decisions?kind=rescreen", "", nil)
@@ -134,13 +127,7 @@ func TestReplicasRescreenOnce(t *testing.T) {
 		t.Errorf("%d re-screen decisions after the change back, want 2\n%s", n, l.body)
 	}
 	r := replicas[1].do(server.RoleAuditor, "GET", "/v1/alerts?after=1", "", nil)
-	var back struct {
-		Alerts []struct {
-			Name string `json:"name"`
-			New  string `json:"new_outcome"`
-		} `json:"alerts"`
-	}
-	if err := json.Unmarshal(r.body, &back); err != nil || len(back.Alerts) != 1 || back.Alerts[0].Name != "baltic-holding.csv" || back.Alerts[0].New != "pass" {
+	if back := r.alerts(t); len(back) != 1 || back[0].Name != "baltic-holding.csv" || back[0].New != "pass" {
 		t.Errorf("alerts after the change back: want one, baltic-holding.csv back to pass: %s", r.body)
 	}
 }

@@ -2,8 +2,6 @@ package server_test
 
 import (
 	"context"
-	"encoding/json"
-	"net/http"
 	"strings"
 	"testing"
 
@@ -41,20 +39,7 @@ func TestRescreenKeepsClearings(t *testing.T) {
 	}
 	ts.srv.RefreshLists(context.Background())
 	r := ts.do(server.RoleAuditor, "GET", "/v1/alerts", "", nil)
-	if r.status != http.StatusOK {
-		t.Fatalf("alerts: %d %s", r.status, r.body)
-	}
-	var page struct {
-		Alerts []struct {
-			Name string `json:"name"`
-			Old  string `json:"old_outcome"`
-			New  string `json:"new_outcome"`
-		} `json:"alerts"`
-	}
-	if err := json.Unmarshal(r.body, &page); err != nil {
-		t.Fatal(err)
-	}
-	for _, a := range page.Alerts {
+	for _, a := range r.alerts(t) {
 		t.Errorf("alert for %q: %s → %s; the cleared party should stay cleared", a.Name, a.Old, a.New)
 	}
 }
