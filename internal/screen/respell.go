@@ -84,6 +84,13 @@ var scriptOrthographies = map[textnorm.Scheme][]orthography{
 		{"Hangul rendering of a foreign name", []rewrite{{"eu", "", afterConsonant}, {"l", "r", beforeVowel}, {"ll", "l", anywhere}}},
 		{"Hangul rendering of a foreign name, l", []rewrite{{"eu", "", afterConsonant}, {"ll", "l", anywhere}}},
 	},
+	// Burmese names as the lists write them: the syllable ို closed by
+	// the high tone as "oe" (Soe, Moe), ဦး ending a name as "Oo" (Mya Tun
+	// Oo), and ထ as "t" as often as "ht" (Tun, Htun).
+	textnorm.Myanmar: {
+		{"Burmese name as the lists write it", []rewrite{{"o", "oe", atEndAfterCons}, {"u", "oo", atEnd}, {"ht", "t", atStart}}},
+		{"Burmese name as the lists write it, ht", []rewrite{{"o", "oe", atEndAfterCons}, {"u", "oo", atEnd}}},
+	},
 	textnorm.Thai: {{"Thai rendering of a foreign name", []rewrite{
 		{"kh", "k", anywhere}, {"ph", "p", anywhere}, {"th", "t", anywhere}, {"o", "", atStartBeforeVowel}, {"eo", "e", anywhere}}}},
 }

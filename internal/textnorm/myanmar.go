@@ -96,6 +96,11 @@ func appendMyanmar(dst []byte, run []rune) []byte {
 	for i := 0; i < len(run); {
 		r := run[i]
 		if s, ok := myIndependent[r]; ok {
+			if r == 'ဦ' && !first {
+				// ဦး after a name's first syllable is a name of its own,
+				// written "Oo" (Mya Tun Oo); first, it is the honorific U.
+				s = "oo"
+			}
 			word()
 			dst = append(dst, s...)
 			i++
@@ -191,11 +196,17 @@ func appendMyanmar(dst []byte, run []rune) []byte {
 		case y:
 			onset += "y"
 		}
-		if w {
+		rhyme := myRhyme(v, f, nasal)
+		switch {
+		case w && v == myA && (rhyme == "an" || rhyme == "at"):
+			// Medial w closed by n, m, t or p is the rhyme u ("ထွန်း"
+			// Htun, "ထွဋ်" Htut), not a w.
+			rhyme = "u" + rhyme[1:]
+		case w:
 			onset += "w"
 		}
 		dst = append(dst, onset...)
-		dst = append(dst, myRhyme(v, f, nasal)...)
+		dst = append(dst, rhyme...)
 	}
 	return dst
 }

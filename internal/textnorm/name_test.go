@@ -158,6 +158,12 @@ func TestScripts(t *testing.T) {
 		{"Myanmar", "သန်းရွှေ", "than shwe", textnorm.Myanmar},
 		{"Myanmar", "မန္တလေး", "man ta le", textnorm.Myanmar},
 		{"Myanmar", "မြန်မာ", "myan ma", textnorm.Myanmar},
+		// Medial w closed by n or t is the rhyme u; ဦး after the first
+		// syllable is the name Oo, first the honorific U.
+		{"Myanmar", "မြထွန်းဦး", "mya htun oo", textnorm.Myanmar},
+		{"Myanmar", "စိုးထွဋ်", "so htut", textnorm.Myanmar},
+		{"Myanmar", "ဦးကိုကိုလှိုင်", "u ko ko hlaing", textnorm.Myanmar},
+		{"Myanmar", "လွင်", "lwin", textnorm.Myanmar},
 		{"other: Ethiopic", "ኢትዮጵያ", "ityopya", textnorm.OtherScript},
 	}
 	for _, tt := range tests {
