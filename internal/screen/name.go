@@ -456,7 +456,7 @@ func (ix *Index) scoredMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 	sc.personRules = q.Kind != KindOrganization
 	sc.orgQuery = q.Kind != KindPerson
 	ix.prepare(sc)
-	sc.personQuery = q.Kind == KindPerson || len(sc.qw) > 0 && sc.qw[0].title
+	sc.personQuery = q.Kind == KindPerson || len(sc.qw) > 0 && (sc.qw[0].title || sc.qw[len(sc.qw)-1].title)
 	sc.sel = resetBools(sc.sel, len(sc.qw))
 	t := float32(ix.opts.Review)
 	if q.Kind != KindPerson {

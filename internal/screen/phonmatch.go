@@ -58,6 +58,11 @@ type phonState struct {
 	score float32
 	exact bool
 	used  uint32
+	// maxRun is the most query words one name word may stand for, and
+	// han is set for a foreign name in Han syllables, whose runs are
+	// keyed together (hanRunKey).
+	maxRun int
+	han    bool
 }
 
 // phonUnit is one pair of a query word run and a name word run.
@@ -82,7 +87,10 @@ func (ix *Index) phoneticMatches(sc *scratch, q Query, out []Match) ([]Match, er
 	f := phonFamilyOf(sc.nb.schemes)
 	nb := &sc.pnb
 	nb.initials = q.Kind == KindPerson
-	if f == phonNone {
+	if f == phonNone && hanForeignName(q.Name, sc.nb.schemes) {
+		f = phonHan
+		nb.normalize(q.Name)
+	} else if f == phonNone {
 		if len(sc.nb.schemes) > 0 || q.Kind == KindOrganization || !mayBeKorean(&sc.nb) {
 			return out, nil
 		}
@@ -102,12 +110,15 @@ func (ix *Index) phoneticMatches(sc *scratch, q Query, out []Match) ([]Match, er
 		return out, nil
 	}
 	p := ix.phon[f]()
-	st := &phonState{ix: ix, p: p}
+	st := &phonState{ix: ix, p: p, maxRun: maxPhonRun, han: f == phonHan}
+	if st.han {
+		st.maxRun = hanRunMax
+	}
 	for i, w := range nb.words {
 		text := nb.word(i)
 		qw := phonQWord{text: string(text), optional: w.flags&(wordLegal|wordTitle) != 0 || isArticle(text)}
-		if w.flags&wordInitial != 0 {
-			return out, nil // an initial says too little for a key
+		if w.flags&wordInitial != 0 && f != phonHan {
+			return out, nil // an initial says too little for a key; a syllable of one vowel ("a") is none
 		}
 		qw.keys = phonKeys(nil, f, text, true)
 		if len(qw.keys) == 0 && !qw.optional {
@@ -115,7 +126,12 @@ func (ix *Index) phoneticMatches(sc *scratch, q Query, out []Match) ([]Match, er
 		}
 		st.q = append(st.q, qw)
 	}
-	cands := ix.phonCandidates(sc, st, q.Kind)
+	var cands []int32
+	if st.han {
+		cands = ix.hanCandidates(sc, st, q.Kind)
+	} else {
+		cands = ix.phonCandidates(sc, st, q.Kind)
+	}
 	t := float32(ix.opts.Review)
 	start := len(out)
 	for _, ri := range cands {
@@ -244,7 +260,7 @@ func (st *phonState) search(qi int) {
 		st.search(qi + 1)
 	}
 	var kb [128]byte
-	for qn := 1; qn <= maxPhonRun && qi+qn <= len(st.q); qn++ {
+	for qn := 1; qn <= st.maxRun && qi+qn <= len(st.q); qn++ {
 		if qn > 1 && st.q[qi+qn-1].optional {
 			break
 		}
@@ -289,6 +305,10 @@ func sameNamePart(a, b RecWord) bool {
 // one of the keys of its single word, or the first keys of its words run
 // together.
 func (st *phonState) agrees(qi, qn int, k []byte) bool {
+	if st.han {
+		var kb [64]byte
+		return string(st.hanRunKey(kb[:0], qi, qn)) == string(k)
+	}
 	if qn == 1 {
 		return hasPhonKey(st.q[qi].keys, k)
 	}

@@ -231,6 +231,7 @@ func (ix *Index) prepare(sc *scratch) {
 	}
 	single := core == 1
 	orgQuery := sc.orgQuery
+	var ok bool
 	for i, w := range sc.nb.words {
 		key := sc.nb.wordKey(i)
 		q := qword{exact: -1, text: -1, legal: w.flags&wordLegal != 0, initial: w.flags&wordInitial != 0,
@@ -266,7 +267,11 @@ func (ix *Index) prepare(sc *scratch) {
 				sc.qn, q.number = ix.appendNumber(sc.qn, text)
 			}
 			q.n1 = int32(len(sc.qn))
-			q.r1, q.s1 = q.n1, q.n1
+			if sc.qn, ok = ix.appendFinalH(sc.qn, text); ok {
+				q.respelt = finalHRule
+			}
+			q.r1 = int32(len(sc.qn))
+			q.s1 = q.r1
 			q.weight = q.wOrg
 			if q.initial {
 				q.weight = initialWeight
@@ -288,6 +293,13 @@ func (ix *Index) prepare(sc *scratch) {
 		if translit {
 			// A foreign name as the query's script renders it.
 			sc.qn, q.respelt = ix.appendRespelt(sc.qn, text, sc.nb.schemes, translit)
+		}
+		if n := len(sc.qn); q.respelt == "" {
+			if sc.qn, ok = ix.appendFinalH(sc.qn, text); ok && !slices.Contains(sc.qn[q.n1:n], sc.qn[n]) {
+				q.respelt = finalHRule
+			} else {
+				sc.qn = sc.qn[:n]
+			}
 		}
 		q.r1 = int32(len(sc.qn))
 		if translit {
@@ -527,7 +539,9 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				p = pair{c: min(0.5*rw.weight, initialWeight), kind: pairInitial}
 			case q.text == rw.text && q.text >= 0:
 				p = pair{c: rw.weight, kind: pairText}
-			case short:
+			case short, q.title && !org:
+				// A title pairs with a word of the name spelt as it is
+				// ("Sheikh" in SHEIKH, Muhammad Naeem) or not at all.
 				continue
 			case q.particle != 0 && particleClass(ix.dict.texts[rw.text]) == q.particle:
 				p = pair{c: keySim * rw.weight, kind: pairParticle}
@@ -1004,6 +1018,40 @@ func particleClass(w string) uint8 {
 		return 5
 	}
 	return 0
+}
+
+// finalHRule names appendFinalH's rule in the explanation.
+const finalHRule = "final h of an Arabic name (ta marbuta) written or left out"
+
+// minFinalH is the fewest letters of a word matched with its final h
+// added or left out.
+const minFinalH = 5
+
+// appendFinalH appends to qn the key of the listed word that is text
+// with a final h after an a added or left out ("nusra", "nusrah";
+// "hamza", "hamzah"; "haniya", "haniyah"), when a listed name holds it:
+// the feminine ending of Arabic words and names (ta marbuta), which
+// romanisations write -a or -ah. It reports whether it appended one.
+func (ix *Index) appendFinalH(qn []int32, text []byte) ([]int32, bool) {
+	n := len(text)
+	if n < minFinalH || n >= 63 || !lettersOnly(text) {
+		return qn, false
+	}
+	var buf [64]byte
+	var other []byte
+	switch {
+	case text[n-1] == 'a' && !isVowelByte(text[n-2]):
+		other = append(append(buf[:0], text...), 'h')
+	case text[n-1] == 'h' && text[n-2] == 'a' && n-1 >= minFinalH && !isVowelByte(text[n-3]):
+		other = append(buf[:0], text[:n-1]...)
+	default:
+		return qn, false
+	}
+	id, ok := ix.listedText(other)
+	if !ok {
+		return qn, false
+	}
+	return append(qn, ix.dict.textKey[id]), true
 }
 
 // minNumber is the fewest letters of a word matched in its other number.

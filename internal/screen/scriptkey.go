@@ -40,12 +40,15 @@ const (
 	// or Revised Romanization ("Kim Jeong-eun", "Kim Chong-un" for KIM,
 	// Jong Un): no script of its own, see koreanKey.
 	phonKorean
+	// phonHan is a foreign name written in Han characters, read in
+	// pinyin syllables (hankey.go).
+	phonHan
 	phonFamilies
 )
 
 // phonNames name the families in the method of a match ("phonetic
 // (kana)") and the explanation.
-var phonNames = [phonFamilies]string{"", "kana", "Hangul", "abjad", "Thai", "Greek", "Korean romanisation"}
+var phonNames = [phonFamilies]string{"", "kana", "Hangul", "abjad", "Thai", "Greek", "Korean romanisation", "Han syllables of a foreign name"}
 
 // phonRules say in words what each family's key merges, for the
 // explanation.
@@ -57,6 +60,7 @@ var phonRules = [phonFamilies]string{
 	"vowels left out, k=kh=g, ch=j, t=th=d, p=ph=b, f=v=w, r=l, final consonants neutralised",
 	"vowels left out, b=v (μπ), t=d (ντ), k=g (γκ), s=sh, z=zh, tz=j, ch=kh",
 	"McCune–Reischauer and Revised Romanization read alike: eo=o, eu=u, oi=oe, ch=j, g=k, d=t, b=p, r=l, syllables hyphenated, spaced or run together",
+	"pinyin syllables run together, vowels, y and w left out, r=l, b=p=f=v, k=g, d=t, s=sh=x, ch=ts=z=zh=j=q, kh=h",
 }
 
 // phonFamilyOf returns the family of the first scheme of a query that
@@ -93,8 +97,11 @@ func phonKeys(dst []byte, f phonFamily, w []byte, query bool) []byte {
 			return dst
 		}
 	}
-	if f == phonKorean {
+	switch f {
+	case phonKorean:
 		return append(appendKoreanKey(dst, w), 0)
+	case phonHan:
+		return append(appendHanKey(dst, w, query), 0)
 	}
 	// Each variant is a choice at each ambiguous place; choices is a
 	// bit mask over them, explored for every value below 1<<n.

@@ -169,15 +169,64 @@ func (nb *normBuf) normalize(s string) {
 	nb.flagTitles()
 }
 
-// flagTitles flags the titles and honorifics leading the name, unless
-// nothing else is left.
+// flagTitles flags the titles and honorifics leading the name, and those
+// that languages write after it (postTitles: "Putyin elnök", "김정은
+// 위원장"), unless nothing else is left.
 func (nb *normBuf) flagTitles() {
-	for i := 0; i+1 < len(nb.words); i++ {
-		if _, ok := titles[string(nb.word(i))]; !ok || nb.words[i].flags&wordLegal != 0 {
+	lead := 0
+	for lead+1 < len(nb.words) && nb.words[lead].flags&wordLegal == 0 {
+		n := nb.titleAt(lead)
+		if n == 0 || lead+n >= len(nb.words) {
+			break
+		}
+		for k := lead; k < lead+n; k++ {
+			nb.words[k].flags |= wordTitle
+		}
+		lead += n
+	}
+	for end := len(nb.words); end-1 > lead; {
+		n := nb.postTitleBefore(end)
+		if n == 0 || end-n <= lead {
 			return
 		}
-		nb.words[i].flags |= wordTitle
+		for k := end - n; k < end; k++ {
+			nb.words[k].flags |= wordTitle
+		}
+		end -= n
 	}
+}
+
+// titleAt returns the number of words of the title or honorific that
+// starts at word i, 0 when none: one word of titles, or the words of
+// one of titleRuns.
+func (nb *normBuf) titleAt(i int) int {
+	if _, ok := titles[string(nb.word(i))]; ok {
+		return 1
+	}
+	for _, run := range titleRuns {
+		if nb.hasWordsAt(i, run) {
+			return len(run)
+		}
+	}
+	return 0
+}
+
+// postTitleBefore returns the number of words of the title that ends
+// just before word end, 0 when none: one word of postTitles, or the
+// words of one of titleRuns.
+func (nb *normBuf) postTitleBefore(end int) int {
+	if nb.words[end-1].flags&wordLegal != 0 {
+		return 0
+	}
+	if _, ok := postTitles[string(nb.word(end-1))]; ok {
+		return 1
+	}
+	for _, run := range titleRuns {
+		if i := end - len(run); i >= 0 && nb.hasWordsAt(i, run) {
+			return len(run)
+		}
+	}
+	return 0
 }
 
 // isListTitle reports whether w is a degree or a rank that the lists
@@ -221,7 +270,32 @@ var titles = map[string]struct{}{
 	// Offices of several words ("Foreign Minister Lavrov", "Prime
 	// Minister", "Field Marshal", "Supreme Leader").
 	"prime": {}, "foreign": {}, "defence": {}, "defense": {}, "marshal": {}, "field": {},
-	"commander": {}, "supreme": {}, "leader": {},
+	"commander": {}, "supreme": {}, "leader": {}, "senior": {},
+	// Ranks and honorifics of Persian, Burmese and Arabic in their own
+	// scripts, as transliteration gives them ("سردار" Sardar, "شيخ").
+	"sardar": {}, "srdar": {}, "shikh": {}, "daw": {},
+}
+
+// postTitles are the titles that languages write after a person's name
+// (Hungarian "Putyin elnök", "Kovács úr"; Korean "김정은 위원장"), as
+// transliteration gives them: flagged only at the end of a query. The
+// words of English titles are not here: at the end of a name they are
+// as often a surname ("John Major").
+var postTitles = map[string]struct{}{
+	"elnok": {}, "ur": {}, "asszony": {}, "miniszterelnok": {}, "tabornok": {},
+	"ssi": {}, "nim": {},
+}
+
+// titleRuns are titles of several words as the transliteration of their
+// script gives them, one word a syllable, before or after a name:
+// Korean 위원장 (chairman), 대통령 (president), 총비서 (general
+// secretary), 장군 (general); Burmese ဗိုလ်ချုပ်မှူးကြီး (senior
+// general) and ဗိုလ်ချုပ် (general); Arabic الشيخ (the sheikh).
+var titleRuns = [][]string{
+	{"wi", "won", "jang"}, {"wi", "won", "chang"}, {"tae", "thong", "ryong"}, {"dae", "tong", "ryeong"},
+	{"chong", "bi", "so"}, {"jang", "gun"}, {"chang", "gun"},
+	{"ba", "chok", "hmu", "kyi"}, {"ba", "chok"},
+	{"al", "shikh"}, {"al", "shaykh"}, {"al", "sheikh"}, {"ash", "shaykh"},
 }
 
 // computeKeys sets the phonetic key of every word.

@@ -1,0 +1,36 @@
+package screen
+
+import "testing"
+
+// TestHanKey: the pinyin syllables of a foreign name, run together, and
+// the listed spelling key alike; another name does not.
+func TestHanKey(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		syllables []string
+		listed    string
+		agree     bool
+	}{
+		{[]string{"ma", "du", "luo"}, "maduro", true},
+		{[]string{"ni", "gu", "la", "si"}, "nicolas", true},
+		{[]string{"xie", "er", "gai"}, "sergei", true},
+		{[]string{"la", "fu", "luo", "fu"}, "lavrov", true},
+		{[]string{"ka", "de", "luo", "fu"}, "kadyrov", true},
+		{[]string{"ha", "mei", "nei", "yi"}, "khamenei", true},
+		{[]string{"la", "mu", "zan"}, "ramzan", true},
+		{[]string{"ye", "fu", "gen", "ni"}, "yevgeniy", true},
+		{[]string{"kai", "qi"}, "maduro", false},
+		{[]string{"ma", "du", "luo"}, "madrid", false},
+	} {
+		st := &phonState{han: true}
+		for _, s := range tt.syllables {
+			st.q = append(st.q, phonQWord{text: s, keys: phonKeys(nil, phonHan, []byte(s), true)})
+		}
+		q := string(st.hanRunKey(nil, 0, len(st.q)))
+		k := phonKeys(nil, phonHan, []byte(tt.listed), false)
+		l := string(k[:len(k)-1])
+		if got := q == l; got != tt.agree {
+			t.Errorf("%v (key %q) and %q (key %q): agree %v, want %v", tt.syllables, q, tt.listed, l, got, tt.agree)
+		}
+	}
+}
