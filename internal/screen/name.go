@@ -545,13 +545,15 @@ var particles = []string{"abdul", "abdel", "abd", "abu", "bin", "ibn", "al", "el
 // linking words of names (links).
 const minPart = 3
 
-// links are the two-letter words that link the words of names: articles,
-// prepositions and conjunctions ("Banco Nacional de Cuba").
-var links = []string{"de", "da", "di", "do", "du", "la", "le", "el", "al", "ul", "of", "et", "an", "ve", "va"}
+// links are the words of one or two letters that link the words of
+// names: articles, prepositions and conjunctions ("Banco Nacional de
+// Cuba"), and the ezafe of Persian and Urdu names ("Lashkar-e-Tayyiba",
+// "Jaish-e-Mohammed", "Hizb-i-Islami").
+var links = []string{"de", "da", "di", "do", "du", "la", "le", "el", "al", "ul", "of", "et", "an", "ve", "va", "e", "i"}
 
 // isLink reports whether w is one of links.
 func isLink(w []byte) bool {
-	return len(w) == 2 && slices.Contains(links, string(w))
+	return len(w) <= 2 && slices.Contains(links, string(w))
 }
 
 // resegment repairs word boundaries of a query against the vocabulary of
@@ -666,13 +668,24 @@ func (ix *Index) joinKnown(nb *normBuf) bool {
 			continue
 		}
 		n := len(nb.text)
+		k := 2
 		if _, ok := ix.listedText(nb.joinedText(i)); !ok {
-			nb.text = nb.text[:n]
-			continue
+			// Three words of one listed word written apart ("ural vagon
+			// zavod", URALVAGONZAVOD).
+			if i+2 >= len(nb.words) || !nb.joinable(i+1) {
+				nb.text = nb.text[:n]
+				continue
+			}
+			nb.text = append(nb.text, nb.word(i+2)...)
+			if _, ok := ix.listedText(nb.text[n:]); !ok {
+				nb.text = nb.text[:n]
+				continue
+			}
+			k = 3
 		}
-		nb.joins = append(nb.joins, nb.String2(i, i+2))
+		nb.joins = append(nb.joins, nb.String2(i, i+k))
 		nb.words[i].start, nb.words[i].end = int32(n), int32(len(nb.text))
-		nb.words = slices.Delete(nb.words, i+1, i+2)
+		nb.words = slices.Delete(nb.words, i+1, i+k)
 		nb.resegmented = true
 		joined = true
 	}
@@ -867,7 +880,7 @@ func (g *gluedSplit) search(text []byte, at, parts int, known func([]byte) bool,
 		}
 		return
 	}
-	for cut := len(text) - 2; cut >= at+2; cut-- {
+	for cut := len(text) - 2; cut >= at+1; cut-- {
 		w := text[at:cut]
 		if !word(w) {
 			continue

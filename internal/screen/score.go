@@ -593,6 +593,11 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				case q.text >= 0 && rw.first == q.first && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && ix.givenTypo(sc.nb.word(i), rw.text):
 					n := min(len(sc.nb.word(i)), len(ix.dict.texts[rw.text]))
 					p = pair{c: typoSim(n, false) * min(qw, rw.weight), kind: pairTypo}
+				case q.text >= 0 && rw.first == q.first && !org && rw.flags&rwSurname != 0 && rw.weight >= rare && ix.surnameTypo(sc.nb.word(i), rw.text):
+					// A rare family name spelt as another alias of the
+					// list spells it ("Gaddafi", GADHAFI).
+					n := min(len(sc.nb.word(i)), len(ix.dict.texts[rw.text]))
+					p = pair{c: typoSim(n, false) * min(qw, rw.weight), kind: pairTypo}
 				default:
 					continue
 				}
@@ -992,6 +997,28 @@ func (ix *Index) givenTypo(w []byte, text int32) bool {
 	return min(len(w), len(t)) >= minGivenTypo && withinOneEdit(t, w)
 }
 
+// minSurnameTypo is the fewest letters of the shorter of two family
+// names paired by surnameTypo.
+const minSurnameTypo = 7
+
+// surnameTypo reports whether query word w, which a listed name spells as
+// written, and the listed family name text, another, are one edit apart
+// (Damerau–Levenshtein), the shorter of minSurnameTypo letters or more,
+// and not one the other with a letter added at the end: "gaddafi" and
+// "gadhafi" are one name's spellings, "aleksandrov" and "aleksandrova"
+// two names.
+func (ix *Index) surnameTypo(w []byte, text int32) bool {
+	t := ix.dict.texts[text]
+	if min(len(w), len(t)) < minSurnameTypo || !withinOneEdit(t, w) {
+		return false
+	}
+	short, long := w, []byte(t)
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	return len(short) == len(long) || string(long[:len(short)]) != string(short)
+}
+
 // articleClass is the particleClass of the article ("al", "el").
 const articleClass = 1
 
@@ -1021,7 +1048,7 @@ func particleClass(w string) uint8 {
 }
 
 // finalHRule names appendFinalH's rule in the explanation.
-const finalHRule = "final h of an Arabic name (ta marbuta) written or left out"
+const finalHRule = "final h after a written or left out (Arabic -a, -ah)"
 
 // minFinalH is the fewest letters of a word matched with its final h
 // added or left out.
@@ -1029,9 +1056,9 @@ const minFinalH = 5
 
 // appendFinalH appends to qn the key of the listed word that is text
 // with a final h after an a added or left out ("nusra", "nusrah";
-// "hamza", "hamzah"; "haniya", "haniyah"), when a listed name holds it:
-// the feminine ending of Arabic words and names (ta marbuta), which
-// romanisations write -a or -ah. It reports whether it appended one.
+// "hamza", "hamzah"; "abdalla", "abdallah"), when a listed name holds
+// it: romanisations of Arabic write the feminine ending (ta marbuta) and
+// the end of Allah -a or -ah. It reports whether it appended one.
 func (ix *Index) appendFinalH(qn []int32, text []byte) ([]int32, bool) {
 	n := len(text)
 	if n < minFinalH || n >= 63 || !lettersOnly(text) {
