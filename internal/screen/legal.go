@@ -23,6 +23,8 @@ var legalForms = map[string]struct{}{
 	"joint stock company": {}, "closed joint stock company": {},
 	"open joint stock company": {}, "public joint stock company": {},
 	"private joint stock company": {}, "jsc": {}, "cjsc": {}, "ojsc": {}, "pjsc": {},
+	"joint stock co": {}, "public joint stock co": {}, "open joint stock co": {},
+	"closed joint stock co": {}, "private joint stock co": {},
 	// "the" is no legal form but leads names the same way ("The Apache
 	// Software Foundation").
 	"the": {}, "public jsc": {}, "public company": {},

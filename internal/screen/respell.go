@@ -51,6 +51,7 @@ var orthographies = []orthography{
 	{"Dutch spelling", []rewrite{{"tsj", "ch", anywhere}, {"oe", "u", anywhere}, {"sj", "sh", anywhere}}},
 	{"Scandinavian spelling", []rewrite{{"tj", "ch", anywhere}, {"kj", "ch", anywhere}, {"sj", "sh", anywhere}}},
 	{"German spelling", []rewrite{{"tsch", "ch", anywhere}, {"dsch", "dzh", anywhere}, {"sch", "sh", anywhere}, {"ch", "kh", anywhere}}},
+	{"German spelling, dsch as j", []rewrite{{"tsch", "ch", anywhere}, {"dsch", "j", anywhere}, {"sch", "sh", anywhere}, {"ch", "kh", anywhere}}},
 	{"Polish spelling", []rewrite{{"cz", "ch", anywhere}, {"sz", "sh", anywhere}, {"rz", "zh", anywhere}, {"ie", "e", afterConsonant}}},
 	{"French spelling", []rewrite{{"tch", "ch", anywhere}, {"ch", "sh", anywhere}, {"dj", "dzh", anywhere}, {"j", "zh", anywhere},
 		{"gu", "g", beforeFront}, {"ou", "u", anywhere}, {"e", "", atEndAfterCons}}},

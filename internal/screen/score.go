@@ -231,7 +231,6 @@ func (ix *Index) prepare(sc *scratch) {
 	}
 	single := core == 1
 	orgQuery := sc.orgQuery
-	var ok bool
 	for i, w := range sc.nb.words {
 		key := sc.nb.wordKey(i)
 		q := qword{exact: -1, text: -1, legal: w.flags&wordLegal != 0, initial: w.flags&wordInitial != 0,
@@ -267,9 +266,7 @@ func (ix *Index) prepare(sc *scratch) {
 				sc.qn, q.number = ix.appendNumber(sc.qn, text)
 			}
 			q.n1 = int32(len(sc.qn))
-			if sc.qn, ok = ix.appendFinalH(sc.qn, text); ok {
-				q.respelt = finalHRule
-			}
+			sc.qn, q.respelt = ix.appendEndingVariant(sc.qn, text)
 			q.r1 = int32(len(sc.qn))
 			q.s1 = q.r1
 			q.weight = q.wOrg
@@ -295,8 +292,9 @@ func (ix *Index) prepare(sc *scratch) {
 			sc.qn, q.respelt = ix.appendRespelt(sc.qn, text, sc.nb.schemes, translit)
 		}
 		if n := len(sc.qn); q.respelt == "" {
-			if sc.qn, ok = ix.appendFinalH(sc.qn, text); ok && !slices.Contains(sc.qn[q.n1:n], sc.qn[n]) {
-				q.respelt = finalHRule
+			var how string
+			if sc.qn, how = ix.appendEndingVariant(sc.qn, text); how != "" && !slices.Contains(sc.qn[q.n1:n], sc.qn[n]) {
+				q.respelt = how
 			} else {
 				sc.qn = sc.qn[:n]
 			}
@@ -695,7 +693,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	// listed family name left out: a possible match at most.
 	chain := false
 	if rec.surnames && !surname {
-		if !firstGiven || !later || pairedW < rare || org || givenWords(words) < minChain {
+		if !firstGiven || !later || pairedW < rare || org || givenWords(words) < minChain && !ix.kunya(words) {
 			return 0
 		}
 		chain = true
@@ -890,6 +888,30 @@ func (ix *Index) queryMiddle(sc *scratch, i int, words []RecWord) bool {
 	return spelt >= 2 && w >= ix.dict.unseen
 }
 
+// kunya reports whether the given names of a listed individual are a
+// kunya, "Abu" and a rare name ("AL-MASRI, Abu Hamza"; not Abu Ali), by
+// which the press names the person without the family name, as it names
+// a name chain by its first and a later name.
+func (ix *Index) kunya(words []RecWord) bool {
+	if givenWords(words) != 2 {
+		return false
+	}
+	abu := false
+	for _, w := range words {
+		switch {
+		case w.flags&rwGiven == 0:
+		case !abu:
+			if particleClass(ix.dict.texts[w.text]) != abuClass {
+				return false
+			}
+			abu = true
+		default:
+			return w.weight >= rareShare*ix.dict.unseen
+		}
+	}
+	return false
+}
+
 // givenWords returns the number of given words of a listed individual's
 // name.
 func givenWords(words []RecWord) int {
@@ -1019,8 +1041,12 @@ func (ix *Index) surnameTypo(w []byte, text int32) bool {
 	return len(short) == len(long) || string(long[:len(short)]) != string(short)
 }
 
-// articleClass is the particleClass of the article ("al", "el").
-const articleClass = 1
+// articleClass is the particleClass of the article ("al", "el"), and
+// abuClass of "abu" (father of), which begins a kunya.
+const (
+	articleClass = 1
+	abuClass     = 3
+)
 
 // isArticle reports whether rw is the article of a family name ("AL
 // ZAWAHIRI"): optional once the rest of the family name pairs.
@@ -1038,7 +1064,7 @@ func particleClass(w string) uint8 {
 	case "bin", "ben", "ibn", "bn", "ebn":
 		return 2
 	case "abu", "abou", "abo":
-		return 3
+		return abuClass
 	case "abd", "abdel", "abdul", "abdal", "abdol":
 		return 4
 	case "bint", "binti":
@@ -1047,38 +1073,48 @@ func particleClass(w string) uint8 {
 	return 0
 }
 
-// finalHRule names appendFinalH's rule in the explanation.
-const finalHRule = "final h after a written or left out (Arabic -a, -ah)"
+// endingVariants are the endings that romanisations write two ways,
+// with the name of each pair for the explanation: the feminine ending of
+// Arabic words and the end of Allah, -a or -ah ("nusra", "nusrah";
+// "abdalla", "abdallah"), and the Russian endings -ия and -ья, -iya, -ia
+// or -ya ("rossia", "rossiya"; "natalya", "natalia").
+var endingVariants = []struct{ a, b, how string }{
+	{"a", "ah", "final h after a written or left out (Arabic -a, -ah)"},
+	{"ia", "iya", "Russian -ия written -ia or -iya"},
+	{"ya", "ia", "Russian -ья written -ya or -ia"},
+}
 
-// minFinalH is the fewest letters of a word matched with its final h
-// added or left out.
-const minFinalH = 5
+// minEndingStem is the fewest letters a word keeps before an ending of
+// endingVariants, and the word must end in it after a consonant.
+const minEndingStem = 3
 
-// appendFinalH appends to qn the key of the listed word that is text
-// with a final h after an a added or left out ("nusra", "nusrah";
-// "hamza", "hamzah"; "abdalla", "abdallah"), when a listed name holds
-// it: romanisations of Arabic write the feminine ending (ta marbuta) and
-// the end of Allah -a or -ah. It reports whether it appended one.
-func (ix *Index) appendFinalH(qn []int32, text []byte) ([]int32, bool) {
+// appendEndingVariant appends to qn the key of the listed word that is
+// text with its ending written the other way of one of endingVariants,
+// when a listed name holds it, and returns how the ending was rewritten
+// ("" when none was).
+func (ix *Index) appendEndingVariant(qn []int32, text []byte) ([]int32, string) {
 	n := len(text)
-	if n < minFinalH || n >= 63 || !lettersOnly(text) {
-		return qn, false
+	if n >= 60 || !lettersOnly(text) {
+		return qn, ""
 	}
 	var buf [64]byte
-	var other []byte
-	switch {
-	case text[n-1] == 'a' && !isVowelByte(text[n-2]):
-		other = append(append(buf[:0], text...), 'h')
-	case text[n-1] == 'h' && text[n-2] == 'a' && n-1 >= minFinalH && !isVowelByte(text[n-3]):
-		other = append(buf[:0], text[:n-1]...)
-	default:
-		return qn, false
+	for _, v := range endingVariants {
+		for _, from := range [2]string{v.a, v.b} {
+			to := v.b
+			if from == v.b {
+				to = v.a
+			}
+			stem := n - len(from)
+			if stem < minEndingStem || string(text[stem:]) != from || isVowelByte(text[stem-1]) || text[stem-1] == 'y' {
+				continue
+			}
+			other := append(append(buf[:0], text[:stem]...), to...)
+			if id, ok := ix.listedText(other); ok {
+				return append(qn, ix.dict.textKey[id]), v.how
+			}
+		}
 	}
-	id, ok := ix.listedText(other)
-	if !ok {
-		return qn, false
-	}
-	return append(qn, ix.dict.textKey[id]), true
+	return qn, ""
 }
 
 // minNumber is the fewest letters of a word matched in its other number.

@@ -60,6 +60,13 @@ func TestNamesAsWritten(t *testing.T) {
 		{"Ural Vagon Zavod", screen.KindOrganization, "JOINT STOCK COMPANY SCIENTIFIC AND PRODUCTION CORPORATION URALVAGONZAVOD NAMED AFTER F E DZERZHINSKY", `split words joined: "ural vagon zavod"`, true},
 		// A rare family name spelt as another alias spells it.
 		{"Aisha Gaddafi", screen.KindPerson, "QADHAFI, Ayesha", "gaddafi≈gadhafi", true},
+		// A Russian ending written the other way; German dsch for j.
+		{"Bank Rossia", screen.KindOrganization, "BANK ROSSIYA", "rossia~rossiya (foreign spelling: Russian -ия written -ia or -iya", true},
+		{"Modschtaba Chamenei", screen.KindPerson, "KHAMENEI, Mojtaba", "modschtaba~mojtaba (foreign spelling: German spelling, dsch as j", false},
+		// A misspelt legal form with "Co" for company.
+		{"Alrosa Publc Joint Stock Co", screen.KindOrganization, "PUBLIC JOINT STOCK COMPANY ALROSA", "query legal form ignored: publc (misspelt) joint stock co", true},
+		// A person by a kunya alone (Abu and a rare name).
+		{"Abu Hamza", screen.KindPerson, "AL-MASRI, Abu Hamza", "name chain", false},
 	} {
 		ms := ix.Name(screen.Query{Name: tt.name, Kind: tt.kind})
 		got := matchOf(ms, tt.entry)
@@ -100,6 +107,10 @@ func TestNamesAsWritten(t *testing.T) {
 		// The feminine form of a family name is another name.
 		{"Dmitry Medvedeva", screen.KindPerson, "MEDVEDEV, Dmitry Anatolievich"},
 		{"Aisha Abdallah", screen.KindPerson, "QADHAFI, Ayesha"},
+		// A kunya of a common name names too many (MUHARIB, Abu Ali).
+		{"Abu Ali", screen.KindPerson, "AL-HARBI, Adel Radi Saqr Al-Wahabi"},
+		// Another word's ending is not the listed one's.
+		{"Rossi Bank", screen.KindOrganization, "BANK ROSSIYA"},
 	} {
 		if m := matchOf(ix.Name(screen.Query{Name: tt.name, Kind: tt.kind}), tt.entry); m != nil {
 			t.Errorf("%q: %s %q by %s at %.3f", tt.name, m.EntryID, m.MatchedName, m.Method, m.Score)
