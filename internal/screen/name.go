@@ -625,6 +625,17 @@ func (ix *Index) resegment(nb *normBuf) {
 	han := slices.Contains(nb.schemes, textnorm.Pinyin) || slices.Contains(nb.schemes, textnorm.McCuneReischauer) ||
 		slices.Contains(nb.schemes, textnorm.Myanmar)
 	abjad := slices.Contains(nb.schemes, textnorm.ArabicScript) || slices.Contains(nb.schemes, textnorm.Hebrew)
+	if len(nb.words) == 3 && len(nb.schemes) == 1 && nb.schemes[0] == textnorm.Pinyin && nb.words[2].start-nb.words[1].end <= 1 &&
+		nb.words[1].flags&^wordInitial == 0 && nb.words[2].flags&^wordInitial == 0 && part(nb.joinedText(1)) {
+		// A Chinese name of three characters is mostly a family name and
+		// a given name of two: "朱海仑" is "zhu hailun", not "zhuhai lun"
+		// (Zhuhai, a city that names companies).
+		joined := nb.text[len(nb.text)-int(nb.words[1].end-nb.words[1].start+nb.words[2].end-nb.words[2].start):]
+		nb.joins = append(nb.joins, nb.String2(1, 3))
+		nb.words[1].start, nb.words[1].end, nb.words[1].flags = int32(len(nb.text)-len(joined)), int32(len(nb.text)), 0
+		nb.words = slices.Delete(nb.words, 2, 3)
+		nb.resegmented = true
+	}
 	for i := 0; i+1 < len(nb.words); i++ {
 		a, b := nb.words[i], nb.words[i+1]
 		// "Allah" ends names written in two words in the Arabic script

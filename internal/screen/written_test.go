@@ -67,6 +67,9 @@ func TestNamesAsWritten(t *testing.T) {
 		{"Alrosa Publc Joint Stock Co", screen.KindOrganization, "PUBLIC JOINT STOCK COMPANY ALROSA", "query legal form ignored: publc (misspelt) joint stock co", true},
 		// A person by a kunya alone (Abu and a rare name).
 		{"Abu Hamza", screen.KindPerson, "AL-MASRI, Abu Hamza", "name chain", false},
+		// A Chinese name of three characters: a family name and a given
+		// name of two syllables.
+		{"朱海仑", screen.KindPerson, "ZHU, Hailun", `query read as "zhu hailun"`, true},
 	} {
 		ms := ix.Name(screen.Query{Name: tt.name, Kind: tt.kind})
 		got := matchOf(ms, tt.entry)
@@ -111,6 +114,8 @@ func TestNamesAsWritten(t *testing.T) {
 		{"Abu Ali", screen.KindPerson, "AL-HARBI, Adel Radi Saqr Al-Wahabi"},
 		// Another word's ending is not the listed one's.
 		{"Rossi Bank", screen.KindOrganization, "BANK ROSSIYA"},
+		// Two of its characters are another name.
+		{"朱海", screen.KindPerson, "ZHU, Hailun"},
 	} {
 		if m := matchOf(ix.Name(screen.Query{Name: tt.name, Kind: tt.kind}), tt.entry); m != nil {
 			t.Errorf("%q: %s %q by %s at %.3f", tt.name, m.EntryID, m.MatchedName, m.Method, m.Score)
