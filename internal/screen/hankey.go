@@ -17,11 +17,19 @@ import (
 // l and r are one (Chinese has no r before a vowel); b, p, f and v are
 // one, as are k, g and q, d and t; the sibilants s, sh and x one; and the
 // affricates ch, ts, z, zh, j (pinyin j, q, z, zh, c, ch) one; kh is h
-// (哈 "ha" for Kha-).
+// (哈 "ha" for Kha-). A syllable is also read as the sounds Chinese
+// writes with it in foreign names (hanVariants): j and q for a d, t, g
+// or k before i (基 "ji" for the di of Vladimir, 京 "jing" for the tin of
+// Putin), r for zh (任 "ren" in Prigozhin), w for v (维 "wei" in
+// -ovich).
 
 // hanRunMax is the most syllables one listed word may be written in
-// ("ni gu la si" for Nicolas, "ye fu gen ni" for Yevgeniy).
-const hanRunMax = 5
+// ("ni gu la si" for Nicolas, "fu la ji mi luo wei qi" for Vladimirovich),
+// and hanMaxSyllables the most of a query read so.
+const (
+	hanRunMax       = 7
+	hanMaxSyllables = 20
+)
 
 // hanMinRunKey is the fewest key letters of a run of syllables that
 // gathers candidates: shorter keys are shared by too many names.
@@ -134,6 +142,44 @@ func appendHanKey(dst, w []byte, query bool) []byte {
 	return dst
 }
 
+// maxHanVariants bounds the keys of one query syllable, and maxHanRuns
+// the keys of a run of syllables tried when gathering candidates.
+const (
+	maxHanVariants = 3
+	maxHanRuns     = 32
+)
+
+// appendHanKeys appends the keys of w, each 0-terminated: one for a
+// listed word, and for a pinyin syllable of a query also its readings in
+// foreign names (hanVariants).
+func appendHanKeys(dst, w []byte, query bool) []byte {
+	start := len(dst)
+	dst = append(appendHanKey(dst, w, query), 0)
+	if !query || len(w) == 0 {
+		return dst
+	}
+	base := string(dst[start : len(dst)-1])
+	add := func(k string) {
+		if !hasPhonKey(dst[start:], []byte(k)) {
+			dst = append(append(dst, k...), 0)
+		}
+	}
+	switch w[0] {
+	case 'j', 'q':
+		if len(base) > 0 {
+			add("t" + base[1:])
+			add("k" + base[1:])
+		}
+	case 'r':
+		if len(base) > 0 {
+			add("j" + base[1:])
+		}
+	case 'w':
+		add("b" + base)
+	}
+	return dst
+}
+
 // hanClass is the key letter of a consonant both pinyin and the lists
 // write alike.
 func hanClass(c byte) byte {
@@ -150,18 +196,61 @@ func hanClass(c byte) byte {
 	return c
 }
 
-// hanRunKey appends to dst the keys of query words [qi, qi+qn) run
-// together, a letter ending one and starting the next written once.
-func (st *phonState) hanRunKey(dst []byte, qi, qn int) []byte {
-	for i := qi; i < qi+qn; i++ {
-		k := st.q[i].keys
-		k = k[:len(k)-1] // one key, 0-terminated
-		if len(k) > 0 && len(dst) > 0 && dst[len(dst)-1] == k[0] {
-			k = k[1:]
-		}
-		dst = append(dst, k...)
+// hanKeys returns the keys of query word i, each 0-terminated.
+func (st *phonState) hanKeys(i int) []byte { return st.q[i].keys }
+
+// hanAgrees reports whether query words [qi, qi+qn), run together by one
+// of their keys each, read as k; a letter ending one key and starting the
+// next is written once.
+func (st *phonState) hanAgrees(qi, qn int, k []byte, last byte) bool {
+	if qn == 0 {
+		return len(k) == 0
 	}
-	return dst
+	ok := false
+	eachPhonKey(st.hanKeys(qi), func(key []byte) {
+		if ok {
+			return
+		}
+		if len(key) > 0 && key[0] == last {
+			key = key[1:]
+		}
+		if len(k) < len(key) || string(k[:len(key)]) != string(key) {
+			return
+		}
+		l := last
+		if len(key) > 0 {
+			l = key[len(key)-1]
+		}
+		ok = st.hanAgrees(qi+1, qn-1, k[len(key):], l)
+	})
+	return ok
+}
+
+// hanRunKeys calls fn with the keys of query words [qi, qi+qn) run
+// together, at most maxHanRuns of them.
+func (st *phonState) hanRunKeys(qi, qn int, fn func(k []byte)) {
+	var kb [64]byte
+	n := 0
+	var walk func(i int, k []byte)
+	walk = func(i int, k []byte) {
+		if n >= maxHanRuns {
+			return
+		}
+		if i == qi+qn {
+			n++
+			fn(k)
+			return
+		}
+		eachPhonKey(st.hanKeys(i), func(key []byte) {
+			if len(key) > 0 && len(k) > 0 && k[len(k)-1] == key[0] {
+				key = key[1:]
+			}
+			if len(k)+len(key) <= len(kb) {
+				walk(i+1, append(k, key...))
+			}
+		})
+	}
+	walk(qi, kb[:0])
 }
 
 // hanCandidates returns the names of the allowed kinds holding a word
@@ -171,7 +260,6 @@ func (st *phonState) hanRunKey(dst []byte, qi, qn int) []byte {
 // beforehand.
 func (ix *Index) hanCandidates(sc *scratch, st *phonState, kind string) []int32 {
 	d := &ix.dict
-	var kb [64]byte
 	sc.startCands()
 	for qi := range st.q {
 		if st.q[qi].optional {
@@ -181,21 +269,22 @@ func (ix *Index) hanCandidates(sc *scratch, st *phonState, kind string) []int32 
 			if st.q[qi+qn-1].optional {
 				break
 			}
-			k := st.hanRunKey(kb[:0], qi, qn)
-			if len(k) < hanMinRunKey {
-				continue
-			}
-			ts := st.p.toks[string(k)]
-			var n int32
-			for _, t := range ts {
-				n += d.postStart[t+1] - d.postStart[t]
-			}
-			if n == 0 || n > maxPhonPostings {
-				continue
-			}
-			for _, t := range ts {
-				ix.addPostings(sc, t, kind)
-			}
+			st.hanRunKeys(qi, qn, func(k []byte) {
+				if len(k) < hanMinRunKey {
+					return
+				}
+				ts := st.p.toks[string(k)]
+				var n int32
+				for _, t := range ts {
+					n += d.postStart[t+1] - d.postStart[t]
+				}
+				if n == 0 || n > maxPhonPostings {
+					return
+				}
+				for _, t := range ts {
+					ix.addPostings(sc, t, kind)
+				}
+			})
 		}
 	}
 	return sc.cands

@@ -60,7 +60,7 @@ type phonState struct {
 	used  uint32
 	// maxRun is the most query words one name word may stand for, and
 	// han is set for a foreign name in Han syllables, whose runs are
-	// keyed together (hanRunKey).
+	// keyed together (hanAgrees).
 	maxRun int
 	han    bool
 }
@@ -106,7 +106,11 @@ func (ix *Index) phoneticMatches(sc *scratch, q Query, out []Match) ([]Match, er
 	} else {
 		nb.normalize(q.Name)
 	}
-	if len(nb.words) == 0 || len(nb.words) > maxPhonWords {
+	limit := maxPhonWords
+	if f == phonHan {
+		limit = hanMaxSyllables // one word a syllable
+	}
+	if len(nb.words) == 0 || len(nb.words) > limit {
 		return out, nil
 	}
 	p := ix.phon[f]()
@@ -306,8 +310,7 @@ func sameNamePart(a, b RecWord) bool {
 // together.
 func (st *phonState) agrees(qi, qn int, k []byte) bool {
 	if st.han {
-		var kb [64]byte
-		return string(st.hanRunKey(kb[:0], qi, qn)) == string(k)
+		return st.hanAgrees(qi, qn, k, 0)
 	}
 	if qn == 1 {
 		return hasPhonKey(st.q[qi].keys, k)

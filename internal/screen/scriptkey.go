@@ -101,7 +101,7 @@ func phonKeys(dst []byte, f phonFamily, w []byte, query bool) []byte {
 	case phonKorean:
 		return append(appendKoreanKey(dst, w), 0)
 	case phonHan:
-		return append(appendHanKey(dst, w, query), 0)
+		return appendHanKeys(dst, w, query)
 	}
 	// Each variant is a choice at each ambiguous place; choices is a
 	// bit mask over them, explored for every value below 1<<n.
