@@ -35,6 +35,89 @@ const (
 // gathers candidates: shorter keys are shared by too many names.
 const hanMinRunKey = 3
 
+// Foreign names written in Myanmar syllables. Burmese writes a foreign
+// name by its sounds too ("ဗလာဒီမာ ပူတင်", Vladimir Putin), one syllable
+// a word of the transliteration ("ba la di ma pu tin"), and does not
+// sound an r before a consonant or at the end of a word. Its syllables
+// are compared as Han ones are, by the same classes of consonants, the r
+// a listed name ends a syllable with left out; ht, hp and the h before
+// m, n, l and w are the consonant alone, ky, gy and ch the affricate, th
+// a t or an s.
+
+// appendMyanmarKeys appends the keys of w, each 0-terminated: for a
+// listed word (query false) its key with the r Burmese does not sound left
+// out, for a romanised Myanmar syllable of a query its key and the other
+// reading of th.
+func appendMyanmarKeys(dst, w []byte, query bool) []byte {
+	if !query {
+		// An r before a consonant or ending the word is not sounded.
+		var wb [64]byte
+		nr := wb[:0]
+		for i, c := range w {
+			if c == 'r' && (i+1 == len(w) || !isVowelByte(w[i+1]) && w[i+1] != 'y') {
+				continue
+			}
+			if len(nr) < len(wb) {
+				nr = append(nr, c)
+			}
+		}
+		return append(appendHanKey(dst, nr, false), 0)
+	}
+	var kb [32]byte
+	k := kb[:0]
+	last := byte(0)
+	add := func(c byte) {
+		if c != last {
+			k = append(k, c)
+		}
+		last = c
+	}
+	th := -1
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		var next byte
+		if i+1 < len(w) {
+			next = w[i+1]
+		}
+		switch {
+		case isVowelByte(c) || c == 'y' || c == 'w':
+			last = 0
+		case c == 'h' && (next == 't' || next == 'p' || next == 'm' || next == 'n' || next == 'l' || next == 'w' || next == 's'):
+			// ht, hp, hm, hn, hl, hw, hs: the consonant, aspirated or
+			// voiceless.
+		case c == 't' && next == 'h':
+			th = len(k)
+			add('t')
+			i++
+		case c == 's' && next == 'h':
+			add('s')
+			i++
+		case c == 'k' && next == 'h':
+			add('k')
+			i++
+		case (c == 'k' || c == 'g') && next == 'y', c == 'c' && next == 'h':
+			add('j')
+			i++
+		case c == 'n' && (next == 'g' || next == 'y'):
+			add('n')
+			i++
+		case c == 'z' || c == 'j':
+			add('j')
+		default:
+			add(hanClass(c))
+		}
+	}
+	dst = append(append(dst, k...), 0)
+	if th >= 0 {
+		alt := append(append(kb[len(k):len(k)], k...), 0)
+		alt[th] = 's'
+		if !hasPhonKey(dst, alt[:len(alt)-1]) {
+			dst = append(dst, alt...)
+		}
+	}
+	return dst
+}
+
 // hanForeignName reports whether a query is a foreign name written in Han
 // characters: its transliteration is pinyin and a middle dot sets its
 // parts apart (U+00B7, as Chinese writes it; U+30FB, the katakana middle

@@ -37,3 +37,29 @@ func TestHanKey(t *testing.T) {
 		}
 	}
 }
+
+// TestMyanmarKey: Myanmar syllables of a foreign name and the listed
+// spelling, its unsounded r left out, key alike; another name does not.
+func TestMyanmarKey(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		syllables []string
+		listed    string
+		agree     bool
+	}{
+		{[]string{"ba", "la", "di", "ma"}, "vladimir", true},
+		{[]string{"pu", "tin"}, "putin", true},
+		{[]string{"hpa", "ran"}, "fran", true},
+		{[]string{"li", "nin"}, "putin", false},
+	} {
+		st := &phonState{han: true}
+		for _, s := range tt.syllables {
+			st.q = append(st.q, phonQWord{text: s, keys: phonKeys(nil, phonMyanmar, []byte(s), true)})
+		}
+		k := phonKeys(nil, phonMyanmar, []byte(tt.listed), false)
+		l := k[:len(k)-1]
+		if got := st.hanAgrees(0, len(st.q), l, 0); got != tt.agree {
+			t.Errorf("%v and %q (key %q): agree %v, want %v", tt.syllables, tt.listed, l, got, tt.agree)
+		}
+	}
+}

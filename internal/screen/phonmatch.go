@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/bangate/bangate/internal/textnorm"
 )
 
 // Whole-name matching by script phonetic keys (scriptkey.go).
@@ -90,6 +92,9 @@ func (ix *Index) phoneticMatches(sc *scratch, q Query, out []Match) ([]Match, er
 	if f == phonNone && hanForeignName(q.Name, sc.nb.schemes) {
 		f = phonHan
 		nb.normalize(q.Name)
+	} else if f == phonNone && len(sc.nb.schemes) == 1 && sc.nb.schemes[0] == textnorm.Myanmar {
+		f = phonMyanmar
+		nb.normalize(q.Name)
 	} else if f == phonNone {
 		if len(sc.nb.schemes) > 0 || q.Kind == KindOrganization || !mayBeKorean(&sc.nb) {
 			return out, nil
@@ -107,21 +112,21 @@ func (ix *Index) phoneticMatches(sc *scratch, q Query, out []Match) ([]Match, er
 		nb.normalize(q.Name)
 	}
 	limit := maxPhonWords
-	if f == phonHan {
+	if f == phonHan || f == phonMyanmar {
 		limit = hanMaxSyllables // one word a syllable
 	}
 	if len(nb.words) == 0 || len(nb.words) > limit {
 		return out, nil
 	}
 	p := ix.phon[f]()
-	st := &phonState{ix: ix, p: p, maxRun: maxPhonRun, han: f == phonHan}
+	st := &phonState{ix: ix, p: p, maxRun: maxPhonRun, han: f == phonHan || f == phonMyanmar}
 	if st.han {
 		st.maxRun = hanRunMax
 	}
 	for i, w := range nb.words {
 		text := nb.word(i)
 		qw := phonQWord{text: string(text), optional: w.flags&(wordLegal|wordTitle) != 0 || isArticle(text)}
-		if w.flags&wordInitial != 0 && f != phonHan {
+		if w.flags&wordInitial != 0 && f != phonHan && f != phonMyanmar {
 			return out, nil // an initial says too little for a key; a syllable of one vowel ("a") is none
 		}
 		qw.keys = phonKeys(nil, f, text, true)

@@ -41,14 +41,16 @@ const (
 	// Jong Un): no script of its own, see koreanKey.
 	phonKorean
 	// phonHan is a foreign name written in Han characters, read in
-	// pinyin syllables (hankey.go).
+	// pinyin syllables, and phonMyanmar one written in Myanmar syllables
+	// (hankey.go).
 	phonHan
+	phonMyanmar
 	phonFamilies
 )
 
 // phonNames name the families in the method of a match ("phonetic
 // (kana)") and the explanation.
-var phonNames = [phonFamilies]string{"", "kana", "Hangul", "abjad", "Thai", "Greek", "Korean romanisation", "Han syllables of a foreign name"}
+var phonNames = [phonFamilies]string{"", "kana", "Hangul", "abjad", "Thai", "Greek", "Korean romanisation", "Han syllables of a foreign name", "Myanmar syllables of a foreign name"}
 
 // phonRules say in words what each family's key merges, for the
 // explanation.
@@ -61,6 +63,7 @@ var phonRules = [phonFamilies]string{
 	"vowels left out, b=v (μπ), t=d (ντ), k=g (γκ), s=sh, z=zh, tz=j, ch=kh",
 	"McCune–Reischauer and Revised Romanization read alike: eo=o, eu=u, oi=oe, ch=j, g=k, d=t, b=p, r=l, syllables hyphenated, spaced or run together",
 	"pinyin syllables run together, vowels, y and w left out, r=l, b=p=f=v, k=g, d=t, s=sh=x, ch=ts=z=zh=j=q, kh=h",
+	"syllables run together, vowels, y and w left out, r=l, b=p=f=v, k=g, d=t, s=sh, th=t or s, ch=ky=gy=j=z, an r before a consonant or ending a word not sounded",
 }
 
 // phonFamilyOf returns the family of the first scheme of a query that
@@ -102,6 +105,8 @@ func phonKeys(dst []byte, f phonFamily, w []byte, query bool) []byte {
 		return append(appendKoreanKey(dst, w), 0)
 	case phonHan:
 		return appendHanKeys(dst, w, query)
+	case phonMyanmar:
+		return appendMyanmarKeys(dst, w, query)
 	}
 	// Each variant is a choice at each ambiguous place; choices is a
 	// bit mask over them, explored for every value below 1<<n.

@@ -70,6 +70,11 @@ func TestNamesAsWritten(t *testing.T) {
 		// A Chinese name of three characters: a family name and a given
 		// name of two syllables.
 		{"朱海仑", screen.KindPerson, "ZHU, Hailun", `query read as "zhu hailun"`, true},
+		// Syllables read as Chinese writes foreign sounds with them (基
+		// "ji" for di, 京 "jing" for tin); a foreign name in Myanmar
+		// syllables, its unsounded r left out.
+		{"弗拉基米尔·普京", screen.KindPerson, "PUTIN, Vladimir Vladimirovich", "fu la ji mi er~vladimir (phonetic key brtmr), pu jing~putin (phonetic key btn)", false},
+		{"ဗလာဒီမာ ပူတင်", screen.KindPerson, "PUTIN, Vladimir Vladimirovich", "phonetic (Myanmar syllables of a foreign name)", false},
 	} {
 		ms := ix.Name(screen.Query{Name: tt.name, Kind: tt.kind})
 		got := matchOf(ms, tt.entry)
@@ -116,6 +121,9 @@ func TestNamesAsWritten(t *testing.T) {
 		{"Rossi Bank", screen.KindOrganization, "BANK ROSSIYA"},
 		// Two of its characters are another name.
 		{"朱海", screen.KindPerson, "ZHU, Hailun"},
+		// Vladimir Lenin, in Han and in Myanmar syllables.
+		{"弗拉基米尔·列宁", screen.KindPerson, "PUTIN, Vladimir Vladimirovich"},
+		{"ဗလာဒီမာ လီနင်", screen.KindPerson, "PUTIN, Vladimir Vladimirovich"},
 	} {
 		if m := matchOf(ix.Name(screen.Query{Name: tt.name, Kind: tt.kind}), tt.entry); m != nil {
 			t.Errorf("%q: %s %q by %s at %.3f", tt.name, m.EntryID, m.MatchedName, m.Method, m.Score)
