@@ -175,7 +175,11 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 			}
 			b = append(b, '~')
 			b = append(b, rt...)
-			b = append(b, " (foreign spelling: "...)
+			if how == abbrevRule {
+				b = append(b, " ("...)
+			} else {
+				b = append(b, " (foreign spelling: "...)
+			}
 			b = append(b, how...)
 			b = append(b, ", phonetic key "...)
 			b = append(b, ix.dict.keys[words[p.r].tok]...)

@@ -538,8 +538,9 @@ func round3(s float32) float64 {
 }
 
 // particles are the name particles that queries write joined to the next
-// word while the lists write them apart ("Alzumar" for "AL-ZUMAR").
-var particles = []string{"abdul", "abdel", "abd", "abu", "bin", "ibn", "al", "el", "ul"}
+// word while the lists write them apart ("Alzumar" for "AL-ZUMAR";
+// "Lamaison" for "LA MAISON").
+var particles = []string{"abdul", "abdel", "abd", "abu", "bin", "ibn", "al", "el", "ul", "la", "le", "de"}
 
 // minPart is the shortest word a glued word is split into, but for the
 // linking words of names (links).

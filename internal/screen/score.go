@@ -267,6 +267,12 @@ func (ix *Index) prepare(sc *scratch) {
 			}
 			q.n1 = int32(len(sc.qn))
 			sc.qn, q.respelt = ix.appendEndingVariant(sc.qn, text)
+			if orgQuery {
+				var ok bool
+				if sc.qn, ok = ix.appendAbbrev(sc.qn, text); ok {
+					q.respelt = abbrevRule
+				}
+			}
 			q.r1 = int32(len(sc.qn))
 			q.s1 = q.r1
 			q.weight = q.wOrg
@@ -290,6 +296,12 @@ func (ix *Index) prepare(sc *scratch) {
 		if translit {
 			// A foreign name as the query's script renders it.
 			sc.qn, q.respelt = ix.appendRespelt(sc.qn, text, sc.nb.schemes, translit)
+		}
+		if q.respelt == "" && orgQuery {
+			var ok bool
+			if sc.qn, ok = ix.appendAbbrev(sc.qn, text); ok {
+				q.respelt = abbrevRule
+			}
 		}
 		if n := len(sc.qn); q.respelt == "" {
 			var how string
@@ -1082,6 +1094,54 @@ var endingVariants = []struct{ a, b, how string }{
 	{"a", "ah", "final h after a written or left out (Arabic -a, -ah)"},
 	{"ia", "iya", "Russian -ия written -ia or -iya"},
 	{"ya", "ia", "Russian -ья written -ya or -ia"},
+}
+
+// wordAbbrevs are the abbreviations of the words of company names that
+// names are written with ("Havana Intl Bank", "Oil Tankers SCF Mgmt"),
+// each with the word it stands for.
+var wordAbbrevs = map[string]string{
+	"intl": "international", "natl": "national", "mgmt": "management", "mgt": "management",
+	"mfg": "manufacturing", "svcs": "services", "dept": "department", "govt": "government",
+	"assn": "association", "bros": "brothers", "hldgs": "holdings", "hldg": "holding",
+	"grp": "group", "trdg": "trading", "shpg": "shipping", "inds": "industries",
+	"invt": "investment", "devt": "development", "mktg": "marketing", "ent": "enterprise",
+	"tech": "technology", "univ": "university", "inst": "institute", "assoc": "association",
+}
+
+// wordExpansions are wordAbbrevs the other way round, a word to its
+// abbreviations.
+var wordExpansions = func() map[string][]string {
+	m := map[string][]string{}
+	for a, w := range wordAbbrevs {
+		m[w] = append(m[w], a)
+	}
+	for _, as := range m {
+		slices.Sort(as)
+	}
+	return m
+}()
+
+// abbrevRule names appendAbbrev's rule in the explanation.
+const abbrevRule = "abbreviation of a word of company names"
+
+// appendAbbrev appends to qn the keys of the listed words that text
+// abbreviates or is abbreviated to (wordAbbrevs), and reports whether it
+// appended one.
+func (ix *Index) appendAbbrev(qn []int32, text []byte) ([]int32, bool) {
+	found := false
+	add := func(w string) {
+		if id, ok := ix.listedText([]byte(w)); ok && !slices.Contains(qn, ix.dict.textKey[id]) {
+			qn = append(qn, ix.dict.textKey[id])
+			found = true
+		}
+	}
+	if w, ok := wordAbbrevs[string(text)]; ok {
+		add(w)
+	}
+	for _, a := range wordExpansions[string(text)] {
+		add(a)
+	}
+	return qn, found
 }
 
 // minEndingStem is the fewest letters a word keeps before an ending of

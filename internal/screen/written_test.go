@@ -75,6 +75,12 @@ func TestNamesAsWritten(t *testing.T) {
 		// syllables, its unsounded r left out.
 		{"弗拉基米尔·普京", screen.KindPerson, "PUTIN, Vladimir Vladimirovich", "fu la ji mi er~vladimir (phonetic key brtmr), pu jing~putin (phonetic key btn)", false},
 		{"ဗလာဒီမာ ပူတင်", screen.KindPerson, "PUTIN, Vladimir Vladimirovich", "phonetic (Myanmar syllables of a foreign name)", false},
+		// A word of a company name abbreviated, or written out where the
+		// list abbreviates it.
+		{"Havana Intl Bank", screen.KindOrganization, "HAVIN BANK LIMITED", "intl~international (abbreviation of a word of company names", true},
+		{"Oil Tankers SCF Management FZCO", screen.KindOrganization, "OIL TANKERS SCF MGMT FZCO", "management~mgmt (abbreviation", true},
+		// A Romance article run together with the word it goes with.
+		{"Boutique Lamaison", screen.KindOrganization, "BOUTIQUE LA MAISON", `query read as "boutique la maison"`, true},
 	} {
 		ms := ix.Name(screen.Query{Name: tt.name, Kind: tt.kind})
 		got := matchOf(ms, tt.entry)
@@ -124,6 +130,9 @@ func TestNamesAsWritten(t *testing.T) {
 		// Vladimir Lenin, in Han and in Myanmar syllables.
 		{"弗拉基米尔·列宁", screen.KindPerson, "PUTIN, Vladimir Vladimirovich"},
 		{"ဗလာဒီမာ လီနင်", screen.KindPerson, "PUTIN, Vladimir Vladimirovich"},
+		// An abbreviation and a common word are not the name.
+		{"Intl Bank", screen.KindOrganization, "HAVIN BANK LIMITED"},
+		{"Boutique Lamarque", screen.KindOrganization, "BOUTIQUE LA MAISON"},
 	} {
 		if m := matchOf(ix.Name(screen.Query{Name: tt.name, Kind: tt.kind}), tt.entry); m != nil {
 			t.Errorf("%q: %s %q by %s at %.3f", tt.name, m.EntryID, m.MatchedName, m.Method, m.Score)
