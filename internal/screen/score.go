@@ -1108,15 +1108,16 @@ var wordAbbrevs = map[string]string{
 	"tech": "technology", "univ": "university", "inst": "institute", "assoc": "association",
 }
 
-// wordExpansions are wordAbbrevs the other way round, a word to its
-// abbreviations.
-var wordExpansions = func() map[string][]string {
+// wordAbbrevForms holds, for each word of wordAbbrevs and each word one
+// of them stands for, the other forms: one look-up a word.
+var wordAbbrevForms = func() map[string][]string {
 	m := map[string][]string{}
 	for a, w := range wordAbbrevs {
+		m[a] = append(m[a], w)
 		m[w] = append(m[w], a)
 	}
-	for _, as := range m {
-		slices.Sort(as)
+	for _, fs := range m {
+		slices.Sort(fs)
 	}
 	return m
 }()
@@ -1128,25 +1129,25 @@ const abbrevRule = "abbreviation of a word of company names"
 // abbreviates or is abbreviated to (wordAbbrevs), and reports whether it
 // appended one.
 func (ix *Index) appendAbbrev(qn []int32, text []byte) ([]int32, bool) {
+	forms, ok := wordAbbrevForms[string(text)]
+	if !ok {
+		return qn, false
+	}
 	found := false
-	add := func(w string) {
-		if id, ok := ix.listedText([]byte(w)); ok && !slices.Contains(qn, ix.dict.textKey[id]) {
+	for _, f := range forms {
+		if id, ok := ix.listedText([]byte(f)); ok && !slices.Contains(qn, ix.dict.textKey[id]) {
 			qn = append(qn, ix.dict.textKey[id])
 			found = true
 		}
-	}
-	if w, ok := wordAbbrevs[string(text)]; ok {
-		add(w)
-	}
-	for _, a := range wordExpansions[string(text)] {
-		add(a)
 	}
 	return qn, found
 }
 
 // minEndingStem is the fewest letters a word keeps before an ending of
-// endingVariants, and the word must end in it after a consonant.
-const minEndingStem = 3
+// endingVariants, and the word must end in it after a consonant;
+// minEndingWord is the fewest letters of a word whose ending is rewritten
+// (shorter names written another way are as often other names).
+const minEndingStem, minEndingWord = 3, 5
 
 // appendEndingVariant appends to qn the key of the listed word that is
 // text with its ending written the other way of one of endingVariants,
@@ -1154,7 +1155,8 @@ const minEndingStem = 3
 // ("" when none was).
 func (ix *Index) appendEndingVariant(qn []int32, text []byte) ([]int32, string) {
 	n := len(text)
-	if n >= 60 || !lettersOnly(text) {
+	// Every ending of endingVariants ends in a or h.
+	if n < minEndingWord || n >= 60 || text[n-1] != 'a' && text[n-1] != 'h' || !lettersOnly(text) {
 		return qn, ""
 	}
 	var buf [64]byte

@@ -203,7 +203,7 @@ func (nb *normBuf) titleAt(i int) int {
 	if _, ok := titles[string(nb.word(i))]; ok {
 		return 1
 	}
-	for _, run := range titleRuns {
+	for _, run := range titleRunsFirst[string(nb.word(i))] {
 		if nb.hasWordsAt(i, run) {
 			return len(run)
 		}
@@ -221,7 +221,7 @@ func (nb *normBuf) postTitleBefore(end int) int {
 	if _, ok := postTitles[string(nb.word(end-1))]; ok {
 		return 1
 	}
-	for _, run := range titleRuns {
+	for _, run := range titleRunsLast[string(nb.word(end-1))] {
 		if i := end - len(run); i >= 0 && nb.hasWordsAt(i, run) {
 			return len(run)
 		}
@@ -297,6 +297,17 @@ var titleRuns = [][]string{
 	{"ba", "chok", "hmu", "kyi"}, {"ba", "chok"},
 	{"al", "shikh"}, {"al", "shaykh"}, {"al", "sheikh"}, {"ash", "shaykh"},
 }
+
+// titleRunsFirst and titleRunsLast are titleRuns by their first and by
+// their last word: one look-up a word.
+var titleRunsFirst, titleRunsLast = func() (first, last map[string][][]string) {
+	first, last = map[string][][]string{}, map[string][][]string{}
+	for _, r := range titleRuns {
+		first[r[0]] = append(first[r[0]], r)
+		last[r[len(r)-1]] = append(last[r[len(r)-1]], r)
+	}
+	return first, last
+}()
 
 // computeKeys sets the phonetic key of every word.
 func (nb *normBuf) computeKeys() {
