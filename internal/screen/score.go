@@ -603,9 +603,12 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				case q.text >= 0 && rw.first == q.first && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && ix.givenTypo(sc.nb.word(i), rw.text):
 					n := min(len(sc.nb.word(i)), len(ix.dict.texts[rw.text]))
 					p = pair{c: typoSim(n, false) * min(qw, rw.weight), kind: pairTypo}
-				case q.text >= 0 && rw.first == q.first && !org && rw.flags&rwSurname != 0 && rw.weight >= rare && ix.surnameTypo(sc.nb.word(i), rw.text):
-					// A rare family name spelt as another alias of the
-					// list spells it ("Gaddafi", GADHAFI).
+				case q.text >= 0 && rw.first == q.first && !org && rw.flags&rwPatronymic == 0 && rw.weight >= rare &&
+					(rw.flags&rwSurname != 0 && ix.surnameTypo(sc.nb.word(i), rw.text) || vowelVariant(sc.nb.word(i), ix.dict.texts[rw.text])):
+					// A rare name spelt as another alias of the list
+					// spells it ("Gaddafi", GADHAFI), or with the other
+					// vowel of an Arabic name's romanisations ("Adel",
+					// 'ADIL).
 					n := min(len(sc.nb.word(i)), len(ix.dict.texts[rw.text]))
 					p = pair{c: typoSim(n, false) * min(qw, rw.weight), kind: pairTypo}
 				default:
@@ -1051,6 +1054,33 @@ func (ix *Index) surnameTypo(w []byte, text int32) bool {
 		short, long = long, short
 	}
 	return len(short) == len(long) || string(long[:len(short)]) != string(short)
+}
+
+// minVowelVariant is the fewest letters of two words vowelVariant pairs.
+const minVowelVariant = 4
+
+// vowelVariant reports whether w and t, of minVowelVariant letters or
+// more, differ in one letter only, e for i or o for u: the short vowels
+// of Arabic names, which romanisations write either way ("adel", "adil";
+// "osman", "usman").
+func vowelVariant(w []byte, t string) bool {
+	if len(w) != len(t) || len(w) < minVowelVariant {
+		return false
+	}
+	diff := -1
+	for i := range w {
+		if w[i] != t[i] {
+			if diff >= 0 {
+				return false
+			}
+			diff = i
+		}
+	}
+	if diff < 0 {
+		return false
+	}
+	a, b := min(w[diff], t[diff]), max(w[diff], t[diff])
+	return a == 'e' && b == 'i' || a == 'o' && b == 'u'
 }
 
 // articleClass is the particleClass of the article ("al", "el"), and

@@ -81,6 +81,9 @@ func TestNamesAsWritten(t *testing.T) {
 		{"Oil Tankers SCF Management FZCO", screen.KindOrganization, "OIL TANKERS SCF MGMT FZCO", "management~mgmt (abbreviation", true},
 		// A Romance article run together with the word it goes with.
 		{"Boutique Lamaison", screen.KindOrganization, "BOUTIQUE LA MAISON", `query read as "boutique la maison"`, true},
+		// The other vowel of an Arabic name's romanisations, in a rare
+		// name.
+		{"Saif al-Adel", screen.KindPerson, "AL-ADL, Sayf", "adel≈adil", true},
 	} {
 		ms := ix.Name(screen.Query{Name: tt.name, Kind: tt.kind})
 		got := matchOf(ms, tt.entry)
@@ -133,6 +136,8 @@ func TestNamesAsWritten(t *testing.T) {
 		// An abbreviation and a common word are not the name.
 		{"Intl Bank", screen.KindOrganization, "HAVIN BANK LIMITED"},
 		{"Boutique Lamarque", screen.KindOrganization, "BOUTIQUE LA MAISON"},
+		// A common given name with the other vowel is no licence.
+		{"Adel Smith", screen.KindPerson, "AL-ADL, Sayf"},
 	} {
 		if m := matchOf(ix.Name(screen.Query{Name: tt.name, Kind: tt.kind}), tt.entry); m != nil {
 			t.Errorf("%q: %s %q by %s at %.3f", tt.name, m.EntryID, m.MatchedName, m.Method, m.Score)
