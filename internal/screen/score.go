@@ -603,6 +603,11 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				case q.text >= 0 && rw.first == q.first && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && ix.givenTypo(sc.nb.word(i), rw.text):
 					n := min(len(sc.nb.word(i)), len(ix.dict.texts[rw.text]))
 					p = pair{c: typoSim(n, false) * min(qw, rw.weight), kind: pairTypo}
+				case q.text >= 0 && rw.first == q.first && org && rw.weight >= rare && ix.orgWordTypo(sc.nb.word(i), rw.text):
+					// A rare word of an organisation's name spelt as
+					// another of the list's names spells it ("Qaeda",
+					// QA'IDA).
+					p = pair{c: typoSim(min(len(sc.nb.word(i)), len(ix.dict.texts[rw.text])), true) * min(qw, rw.weight), kind: pairTypo}
 				case q.text >= 0 && rw.first == q.first && !org && rw.flags&rwPatronymic == 0 && rw.weight >= rare &&
 					(rw.flags&rwSurname != 0 && ix.surnameTypo(sc.nb.word(i), rw.text) || vowelVariant(sc.nb.word(i), ix.dict.texts[rw.text])):
 					// A rare name spelt as another alias of the list
@@ -680,7 +685,9 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		}
 		if p.kind != pairInitial && words[p.r].flags&rwSurname != 0 {
 			surname = true
-			rareSurname = rareSurname || words[p.r].weight >= rare && p.kind != pairTypo
+			// A rare surname misspelt counts as one when the query names it
+			// in five letters or more ("Nicolas Madruo").
+			rareSurname = rareSurname || words[p.r].weight >= rare && (p.kind != pairTypo || len(sc.nb.word(int(p.q))) >= minFuzzyLen)
 		}
 		if f := words[p.r].flags; f&rwGiven != 0 {
 			givenPaired = true
@@ -1047,6 +1054,26 @@ const minSurnameTypo = 7
 func (ix *Index) surnameTypo(w []byte, text int32) bool {
 	t := ix.dict.texts[text]
 	if min(len(w), len(t)) < minSurnameTypo || !withinOneEdit(t, w) {
+		return false
+	}
+	short, long := w, []byte(t)
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	return len(short) == len(long) || string(long[:len(short)]) != string(short)
+}
+
+// minOrgWordTypo is the fewest letters of the shorter of two words of
+// organisation names paired by orgWordTypo.
+const minOrgWordTypo = 5
+
+// orgWordTypo reports whether query word w, which a listed name spells
+// as written, and the listed word text, another, are one edit apart
+// (Damerau–Levenshtein), the shorter of minOrgWordTypo letters or more,
+// and not one the other in the other number.
+func (ix *Index) orgWordTypo(w []byte, text int32) bool {
+	t := ix.dict.texts[text]
+	if min(len(w), len(t)) < minOrgWordTypo || !withinOneEdit(t, w) {
 		return false
 	}
 	short, long := w, []byte(t)

@@ -84,6 +84,11 @@ func TestNamesAsWritten(t *testing.T) {
 		// The other vowel of an Arabic name's romanisations, in a rare
 		// name.
 		{"Saif al-Adel", screen.KindPerson, "AL-ADL, Sayf", "adel≈adil", true},
+		// A rare surname misspelt, the second family name left out.
+		{"Nicolas Madruo", screen.KindPerson, "MADURO MOROS, Nicolas", "madruo≈maduro (two neighbouring letters swapped", false},
+		// A rare word of an organisation's name spelt as another alias
+		// spells it.
+		{"Al-Qaeda in the Arabian Peninsula", screen.KindOrganization, "AL-QA'IDA IN THE ARABIAN PENINSULA", "qaeda≈qaida", true},
 	} {
 		ms := ix.Name(screen.Query{Name: tt.name, Kind: tt.kind})
 		got := matchOf(ms, tt.entry)
@@ -138,6 +143,10 @@ func TestNamesAsWritten(t *testing.T) {
 		{"Boutique Lamarque", screen.KindOrganization, "BOUTIQUE LA MAISON"},
 		// A common given name with the other vowel is no licence.
 		{"Adel Smith", screen.KindPerson, "AL-ADL, Sayf"},
+		// A misspelt surname with another given name; the number of a
+		// word is not a misspelling of it.
+		{"Miguel Madruo", screen.KindPerson, "MADURO MOROS, Nicolas"},
+		{"Arabian Peninsulas", screen.KindOrganization, "AL-QA'IDA IN THE ARABIAN PENINSULA"},
 	} {
 		if m := matchOf(ix.Name(screen.Query{Name: tt.name, Kind: tt.kind}), tt.entry); m != nil {
 			t.Errorf("%q: %s %q by %s at %.3f", tt.name, m.EntryID, m.MatchedName, m.Method, m.Score)
