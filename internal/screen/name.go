@@ -557,6 +557,24 @@ func isLink(w []byte) bool {
 	return len(w) <= 2 && slices.Contains(links, string(w))
 }
 
+// lettersThenDigits returns where the digits of w begin when w is two
+// letters or more followed by digits only, else 0.
+func lettersThenDigits(w []byte) int {
+	k := 0
+	for k < len(w) && w[k] >= 'a' && w[k] <= 'z' {
+		k++
+	}
+	if k < 2 || k == len(w) {
+		return 0
+	}
+	for _, c := range w[k:] {
+		if c < '0' || c > '9' {
+			return 0
+		}
+	}
+	return k
+}
+
 // resegment repairs word boundaries of a query against the vocabulary of
 // the scored lists:
 //   - a word no listed name holds that is a particle joined to a word one
@@ -588,6 +606,14 @@ func (ix *Index) resegment(nb *normBuf) {
 			nb.splitWord(i, int32(len(p)))
 			split = true
 			break
+		}
+		if !split {
+			// Letters and the number they go with run together ("MS13"
+			// for MS-13).
+			if k := lettersThenDigits(text); k > 0 && known(text[:k]) && known(text[k:]) {
+				nb.splitWord(i, int32(k))
+				split = true
+			}
 		}
 		if split || len(text) < 2*minPart {
 			continue

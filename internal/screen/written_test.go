@@ -89,6 +89,8 @@ func TestNamesAsWritten(t *testing.T) {
 		// A rare word of an organisation's name spelt as another alias
 		// spells it.
 		{"Al-Qaeda in the Arabian Peninsula", screen.KindOrganization, "AL-QA'IDA IN THE ARABIAN PENINSULA", "qaeda≈qaida", true},
+		// Letters and their number run together.
+		{"MS13", screen.KindOrganization, "MS-13", `query read as "ms 13"`, true},
 	} {
 		ms := ix.Name(screen.Query{Name: tt.name, Kind: tt.kind})
 		got := matchOf(ms, tt.entry)
@@ -147,6 +149,7 @@ func TestNamesAsWritten(t *testing.T) {
 		// word is not a misspelling of it.
 		{"Miguel Madruo", screen.KindPerson, "MADURO MOROS, Nicolas"},
 		{"Arabian Peninsulas", screen.KindOrganization, "AL-QA'IDA IN THE ARABIAN PENINSULA"},
+		{"MS1300", screen.KindOrganization, "MS-13"},
 	} {
 		if m := matchOf(ix.Name(screen.Query{Name: tt.name, Kind: tt.kind}), tt.entry); m != nil {
 			t.Errorf("%q: %s %q by %s at %.3f", tt.name, m.EntryID, m.MatchedName, m.Method, m.Score)
