@@ -550,7 +550,7 @@ const minPart = 3
 // names: articles, prepositions and conjunctions ("Banco Nacional de
 // Cuba"), and the ezafe of Persian and Urdu names ("Lashkar-e-Tayyiba",
 // "Jaish-e-Mohammed", "Hizb-i-Islami").
-var links = []string{"de", "da", "di", "do", "du", "la", "le", "el", "al", "ul", "of", "et", "an", "ve", "va", "e", "i"}
+var links = []string{"de", "da", "di", "do", "du", "la", "le", "el", "al", "ul", "ud", "ed", "ad", "of", "et", "an", "ve", "va", "e", "i"}
 
 // isLink reports whether w is one of links.
 func isLink(w []byte) bool {
@@ -703,6 +703,17 @@ func (ix *Index) joinKnown(nb *normBuf) bool {
 	joined := false
 	for i := 0; i+1 < len(nb.words); i++ {
 		if !nb.joinable(i) {
+			// A name with the Arabic article written apart and
+			// assimilated ("siraj ud din", "siraj al-din" for
+			// SIRAJUDDIN).
+			n := len(nb.text)
+			if i+2 < len(nb.words) && nb.articleJoinable(i) && ix.joinArticle(nb, i) {
+				nb.joins = append(nb.joins, nb.String2(i, i+3))
+				nb.words[i].start, nb.words[i].end = int32(n), int32(len(nb.text))
+				nb.words = slices.Delete(nb.words, i+1, i+3)
+				nb.resegmented = true
+				joined = true
+			}
 			continue
 		}
 		n := len(nb.text)
@@ -710,13 +721,8 @@ func (ix *Index) joinKnown(nb *normBuf) bool {
 		if _, ok := ix.listedText(nb.joinedText(i)); !ok {
 			// Three words of one listed word written apart ("ural vagon
 			// zavod", URALVAGONZAVOD).
-			if i+2 >= len(nb.words) || !nb.joinable(i+1) {
-				nb.text = nb.text[:n]
-				continue
-			}
-			nb.text = append(nb.text, nb.word(i+2)...)
-			if _, ok := ix.listedText(nb.text[n:]); !ok {
-				nb.text = nb.text[:n]
+			nb.text = nb.text[:n]
+			if i+2 >= len(nb.words) || !nb.joinable(i+1) || !ix.joinThree(nb, i, nb.word(i+1)) {
 				continue
 			}
 			k = 3
@@ -737,6 +743,49 @@ func (nb *normBuf) joinable(i int) bool {
 	a, b := nb.words[i], nb.words[i+1]
 	return a.flags == 0 && b.flags == 0 && a.end-a.start >= minJoinPart && b.end-b.start >= minJoinPart &&
 		a.end-a.start+b.end-b.start >= minJoined
+}
+
+// joinThree appends words i, i+1 and i+2 of nb run together to its text,
+// word i+1 written as mid, and reports whether a listed name holds the
+// result; it leaves the text as it was when none does.
+func (ix *Index) joinThree(nb *normBuf, i int, mid []byte) bool {
+	n := len(nb.text)
+	nb.text = append(nb.text, nb.word(i)...)
+	nb.text = append(nb.text, mid...)
+	nb.text = append(nb.text, nb.word(i+2)...)
+	if _, ok := ix.listedText(nb.text[n:]); ok {
+		return true
+	}
+	nb.text = nb.text[:n]
+	return false
+}
+
+// assimilated are the spellings of the Arabic article before a word
+// that names run it together with ("-uddin", "-eddine", "-ud-din").
+var assimilated = [][]byte{[]byte("ud"), []byte("ed"), []byte("ad"), []byte("u"), []byte("e")}
+
+// articleJoinable reports whether words i and i+2 of nb are plain words
+// of minJoinPart letters or more and word i+1 an article (particleClass
+// articleClass).
+func (nb *normBuf) articleJoinable(i int) bool {
+	a, m, b := nb.words[i], nb.words[i+1], nb.words[i+2]
+	return a.flags == 0 && m.flags&^wordInitial == 0 && b.flags == 0 && a.end-a.start >= minJoinPart &&
+		b.end-b.start >= minJoinPart && particleClass(string(nb.word(i+1))) == articleClass
+}
+
+// joinArticle joins words i, i+1 (an article) and i+2 of nb when a listed
+// name holds them run together, the article as written or as names
+// assimilate it, and reports whether it did.
+func (ix *Index) joinArticle(nb *normBuf, i int) bool {
+	if ix.joinThree(nb, i, nb.word(i+1)) {
+		return true
+	}
+	for _, a := range assimilated {
+		if string(a) != string(nb.word(i+1)) && ix.joinThree(nb, i, a) {
+			return true
+		}
+	}
+	return false
 }
 
 // listedText returns the text id of the word b when a listed name holds

@@ -1128,7 +1128,9 @@ func (ix *Index) isArticle(rw RecWord) bool {
 // "ben", "ibn"; "al", "el", "ul") share a class.
 func particleClass(w string) uint8 {
 	switch w {
-	case "al", "el", "ul":
+	case "al", "el", "ul", "ud", "ed", "ad":
+		// The article, and its spellings assimilated to the next word
+		// ("ud-din", "ad-din").
 		return articleClass
 	case "bin", "ben", "ibn", "bn", "ebn":
 		return 2

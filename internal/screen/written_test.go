@@ -91,6 +91,10 @@ func TestNamesAsWritten(t *testing.T) {
 		{"Al-Qaeda in the Arabian Peninsula", screen.KindOrganization, "AL-QA'IDA IN THE ARABIAN PENINSULA", "qaeda≈qaida", true},
 		// Letters and their number run together.
 		{"MS13", screen.KindOrganization, "MS-13", `query read as "ms 13"`, true},
+		// The Arabic article written apart, as written or assimilated,
+		// where the list runs the name together.
+		{"Siraj al-Din Haqqani", screen.KindPerson, "MUHAMMAD, Sirajuddin Haqqani Jalaluddin Khwasa", `split words joined: "siraj al din"`, true},
+		{"Nasir ud-Din Haqqani", screen.KindPerson, "HAQQANI, Nasiruddin", `split words joined: "nasir ud din"`, true},
 	} {
 		ms := ix.Name(screen.Query{Name: tt.name, Kind: tt.kind})
 		got := matchOf(ms, tt.entry)
@@ -150,6 +154,8 @@ func TestNamesAsWritten(t *testing.T) {
 		{"Miguel Madruo", screen.KindPerson, "MADURO MOROS, Nicolas"},
 		{"Arabian Peninsulas", screen.KindOrganization, "AL-QA'IDA IN THE ARABIAN PENINSULA"},
 		{"MS1300", screen.KindOrganization, "MS-13"},
+		// Another name with the article: Salah ad-Din is not Nasiruddin.
+		{"Salah ad-Din Haqqani", screen.KindPerson, "HAQQANI, Nasiruddin"},
 	} {
 		if m := matchOf(ix.Name(screen.Query{Name: tt.name, Kind: tt.kind}), tt.entry); m != nil {
 			t.Errorf("%q: %s %q by %s at %.3f", tt.name, m.EntryID, m.MatchedName, m.Method, m.Score)
