@@ -30,15 +30,14 @@ const (
 	maxReviewFP = 0.001
 	// screenerRecallTarget is the target share of the other
 	// screeners' should-match pairs (testdata/accuracy/screeners.tsv)
-	// found at review level or above. It is not reached yet (0.86 on the
-	// held-out pairs; of the names in other scripts 0.94 are found, and
-	// most misses are Latin names partial, glued or misspelt in ways the
-	// tuning pairs do not show, and foreign names written in Han or
-	// Myanmar syllables); the test logs the gap and asserts
-	// minScreenerRecall, near the level reached, so that it cannot
-	// regress. None of their should-not-match pairs may reach deny level.
+	// found at review level or above. It is not reached yet (0.891 on the
+	// held-out pairs, every script found, most misses Latin names
+	// partial, glued or misspelt in ways the tuning pairs do not show);
+	// the test logs the gap and asserts minScreenerRecall, near the level
+	// reached, so that it cannot regress. None of their should-not-match
+	// pairs may reach deny level.
 	screenerRecallTarget = 0.90
-	minScreenerRecall    = 0.85
+	minScreenerRecall    = 0.88
 )
 
 type labelled struct {
