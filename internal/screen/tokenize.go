@@ -200,10 +200,14 @@ func (nb *normBuf) flagTitles() {
 // starts at word i, 0 when none: one word of titles, or the words of
 // one of titleRuns.
 func (nb *normBuf) titleAt(i int) int {
-	if _, ok := titles[string(nb.word(i))]; ok {
+	t, ok := titleWords[string(nb.word(i))]
+	if !ok {
+		return 0
+	}
+	if t.title {
 		return 1
 	}
-	for _, run := range titleRunsFirst[string(nb.word(i))] {
+	for _, run := range t.first {
 		if nb.hasWordsAt(i, run) {
 			return len(run)
 		}
@@ -218,10 +222,14 @@ func (nb *normBuf) postTitleBefore(end int) int {
 	if nb.words[end-1].flags&wordLegal != 0 {
 		return 0
 	}
-	if _, ok := postTitles[string(nb.word(end-1))]; ok {
+	t, ok := titleWords[string(nb.word(end-1))]
+	if !ok {
+		return 0
+	}
+	if t.post {
 		return 1
 	}
-	for _, run := range titleRunsLast[string(nb.word(end-1))] {
+	for _, run := range t.last {
 		if i := end - len(run); i >= 0 && nb.hasWordsAt(i, run) {
 			return len(run)
 		}
@@ -298,15 +306,34 @@ var titleRuns = [][]string{
 	{"al", "shikh"}, {"al", "shaykh"}, {"al", "sheikh"}, {"ash", "shaykh"},
 }
 
-// titleRunsFirst and titleRunsLast are titleRuns by their first and by
-// their last word: one look-up a word.
-var titleRunsFirst, titleRunsLast = func() (first, last map[string][][]string) {
-	first, last = map[string][][]string{}, map[string][][]string{}
-	for _, r := range titleRuns {
-		first[r[0]] = append(first[r[0]], r)
-		last[r[len(r)-1]] = append(last[r[len(r)-1]], r)
+// titleWord says what a word is among the titles: a title of titles, a
+// title of postTitles, and the first and last word of titleRuns.
+type titleWord struct {
+	title, post bool
+	first, last [][]string
+}
+
+// titleWords holds every word of titles, postTitles and titleRuns: one
+// look-up a word.
+var titleWords = func() map[string]*titleWord {
+	m := map[string]*titleWord{}
+	get := func(w string) *titleWord {
+		if m[w] == nil {
+			m[w] = &titleWord{}
+		}
+		return m[w]
 	}
-	return first, last
+	for w := range titles {
+		get(w).title = true
+	}
+	for w := range postTitles {
+		get(w).post = true
+	}
+	for _, r := range titleRuns {
+		get(r[0]).first = append(get(r[0]).first, r)
+		get(r[len(r)-1]).last = append(get(r[len(r)-1]).last, r)
+	}
+	return m
 }()
 
 // computeKeys sets the phonetic key of every word.
