@@ -543,18 +543,23 @@ func round3(s float32) float64 {
 var particles = []string{"abdul", "abdel", "abd", "abu", "bin", "ibn", "al", "el", "ul", "la", "le", "de"}
 
 // minPart is the shortest word a glued word is split into, but for the
-// linking words of names (links).
+// linking words of names (isLink).
 const minPart = 3
 
-// links are the words of one or two letters that link the words of
-// names: articles, prepositions and conjunctions ("Banco Nacional de
-// Cuba"), and the ezafe of Persian and Urdu names ("Lashkar-e-Tayyiba",
+// isLink reports whether w is a word of one or two letters that links
+// the words of names: an article, preposition or conjunction ("Banco
+// Nacional de Cuba"), the Arabic article assimilated ("ud-Din"), or the
+// ezafe of Persian and Urdu names ("Lashkar-e-Tayyiba",
 // "Jaish-e-Mohammed", "Hizb-i-Islami").
-var links = []string{"de", "da", "di", "do", "du", "la", "le", "el", "al", "ul", "ud", "ed", "ad", "of", "et", "an", "ve", "va", "e", "i"}
-
-// isLink reports whether w is one of links.
 func isLink(w []byte) bool {
-	return len(w) <= 2 && slices.Contains(links, string(w))
+	if len(w) > 2 {
+		return false
+	}
+	switch string(w) {
+	case "de", "da", "di", "do", "du", "la", "le", "el", "al", "ul", "ud", "ed", "ad", "of", "et", "an", "ve", "va", "e", "i":
+		return true
+	}
+	return false
 }
 
 // lettersThenDigits returns where the digits of w begin when w is two
