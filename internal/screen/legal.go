@@ -25,6 +25,7 @@ var legalForms = map[string]struct{}{
 	"private joint stock company": {}, "jsc": {}, "cjsc": {}, "ojsc": {}, "pjsc": {},
 	"joint stock co": {}, "public joint stock co": {}, "open joint stock co": {},
 	"closed joint stock co": {}, "private joint stock co": {},
+	"private limited company": {}, "company ltd": {}, "corporation limited": {},
 	// "the" is no legal form but leads names the same way ("The Apache
 	// Software Foundation").
 	"the": {}, "public jsc": {}, "public company": {},
@@ -36,7 +37,9 @@ var legalForms = map[string]struct{}{
 	"aktsionernoe obshchestvo":                     {}, "aktsionernoye obshchestvo": {},
 	"otkrytoe aktsionernoe obshchestvo": {}, "zakrytoe aktsionernoe obshchestvo": {},
 	"publichnoe aktsionernoe obshchestvo": {}, "nepublichnoe aktsionernoe obshchestvo": {},
-	"tovarystvo z obmezhenoyu vidpovidalnistyu":    {},
+	"tovarystvo z obmezhenoyu vidpovidalnistyu": {},
+	"aktsionerne tovarystvo":                    {}, "pryvatne aktsionerne tovarystvo": {},
+	"publichne aktsionerne tovarystvo":             {},
 	"obshchestvo s ogranichennoi otvetstvennostyu": {},
 	"obshchestvo s ogranichennoy otvetstvennostiu": {},
 	"publichnoe aktsionernoe obschestvo":           {}, "aktsionernoe obschestvo": {},
@@ -67,7 +70,7 @@ var legalForms = map[string]struct{}{
 	// Middle East, South and East Asia, Africa.
 	"fze": {}, "fzco": {}, "fzc": {}, "fz llc": {}, "fze llc": {}, "wll": {}, "spc": {},
 	"psc": {}, "pjs": {}, "pt": {}, "tbk": {}, "pt tbk": {}, "sdn bhd": {}, "bhd": {},
-	"berhad": {}, "kk": {}, "kabushiki kaisha": {}, "yk": {}, "gk": {},
+	"berhad": {}, "sendirian berhad": {}, "perseroan terbatas": {}, "kk": {}, "kabushiki kaisha": {}, "yk": {}, "gk": {},
 	"co ltd kk": {}, "jsc co": {}, "pty limited": {}, "pvt limited": {},
 	"private ltd": {}, "llc fze": {}, "cc": {}, "nl": {}, "se": {}, "ltd co": {},
 }

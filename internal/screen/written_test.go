@@ -91,6 +91,8 @@ func TestNamesAsWritten(t *testing.T) {
 		{"Al-Qaeda in the Arabian Peninsula", screen.KindOrganization, "AL-QA'IDA IN THE ARABIAN PENINSULA", "qaeda≈qaida", true},
 		// Letters and their number run together.
 		{"MS13", screen.KindOrganization, "MS-13", `query read as "ms 13"`, true},
+		// A legal form written out (Malay Sendirian Berhad for Sdn Bhd).
+		{"Delnaz Ship Management Sendirian Berhad", screen.KindOrganization, "DELNAZ SHIP MANAGEMENT SDN BHD", "query legal form ignored: sendirian berhad", true},
 		// The Arabic article written apart, as written or assimilated,
 		// where the list runs the name together.
 		{"Siraj al-Din Haqqani", screen.KindPerson, "MUHAMMAD, Sirajuddin Haqqani Jalaluddin Khwasa", `split words joined: "siraj al din"`, true},
