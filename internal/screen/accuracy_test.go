@@ -30,14 +30,15 @@ const (
 	maxReviewFP = 0.001
 	// screenerRecallTarget is the target share of the other
 	// screeners' should-match pairs (testdata/accuracy/screeners.tsv)
-	// found at review level or above. It is not reached yet (0.891 on the
-	// held-out pairs, every script found, most misses Latin names
-	// partial, glued or misspelt in ways the tuning pairs do not show);
-	// the test logs the gap and asserts minScreenerRecall, near the level
-	// reached, so that it cannot regress. None of their should-not-match
-	// pairs may reach deny level.
+	// found at review level or above, on the held-out pairs nobody has
+	// seen (markDependent). It is not reached yet (0.872 of those, 0.891
+	// of all held-out pairs; most misses Latin names partial, glued or
+	// misspelt in ways the tuning pairs do not show); the test logs the
+	// gap and asserts minScreenerRecall, near the level reached, so that
+	// it cannot regress. None of their should-not-match pairs may reach
+	// deny level.
 	screenerRecallTarget = 0.90
-	minScreenerRecall    = 0.88
+	minScreenerRecall    = 0.86
 )
 
 type labelled struct {
@@ -238,11 +239,17 @@ func TestAccuracyHeldOut(t *testing.T) {
 
 // screenerPair is one labelled pair of the other screeners' tests.
 type screenerPair struct {
-	q                   screen.Query
-	target, targetType  string
-	match               bool
-	script, variation   string
-	heldOut             bool
+	q                  screen.Query
+	target, targetType string
+	match              bool
+	script, variation  string
+	heldOut            bool
+	// seenBy says why a held-out pair is not independent of the tuning:
+	// a developer saw it (split "seen"), a tuning pair has its query and
+	// target, or a tuning pair names its target in the same non-Latin
+	// script. Empty
+	// for a held-out pair nobody has seen.
+	seenBy              string
 	list, entry, origin string // where the target is indexed
 	file                string // the file the pair is read from
 }
@@ -271,7 +278,10 @@ func readScreeners(t *testing.T, sdn *lists.List, files ...string) ([]screenerPa
 				t.Fatalf("%s:%d: %d fields", file, line, len(f))
 			}
 			p := screenerPair{q: screen.Query{Name: f[0], Kind: f[1]}, target: f[2], targetType: f[3],
-				match: f[4] == "match", script: f[5], variation: f[6], heldOut: f[7] == "heldout", origin: f[8], file: file}
+				match: f[4] == "match", script: f[5], variation: f[6], heldOut: f[7] == "heldout" || f[7] == "seen", origin: f[8], file: file}
+			if f[7] == "seen" {
+				p.seenBy = "seen by a developer"
+			}
 			key := screen.Normalize(p.target).String()
 			if id, ok := byName[key]; ok {
 				p.list, p.entry = "ofac-sdn", id
@@ -292,7 +302,36 @@ func readScreeners(t *testing.T, sdn *lists.List, files ...string) ([]screenerPa
 		})
 	}
 	own.Provenance.Entries = len(own.Entries)
+	markDependent(out)
 	return out, own
+}
+
+// markDependent sets seenBy on the held-out pairs that the tuning pairs
+// do not leave independent: a tuning pair with the same query (as
+// normalised) and target, or one that names the same target in the same non-Latin
+// script (a rendering of one name in one script is close to any other).
+func markDependent(pairs []screenerPair) {
+	queries := map[[2]string]bool{}
+	renderings := map[[2]string]bool{}
+	for _, p := range pairs {
+		if p.heldOut {
+			continue
+		}
+		queries[[2]string{screen.Normalize(p.q.Name).String(), p.target}] = true
+		if p.script != "latin" {
+			renderings[[2]string{p.target, p.script}] = true
+		}
+	}
+	for i := range pairs {
+		p := &pairs[i]
+		switch {
+		case !p.heldOut || p.seenBy != "":
+		case queries[[2]string{screen.Normalize(p.q.Name).String(), p.target}]:
+			p.seenBy = "query of a tuning pair"
+		case renderings[[2]string{p.target, p.script}]:
+			p.seenBy = "target of a tuning pair in its script"
+		}
+	}
 }
 
 // withWeakAliases returns sdn with the weak aliases that OFAC's remarks
@@ -332,14 +371,23 @@ func TestAccuracyScreeners(t *testing.T) {
 	pairs, own := readScreeners(t, sdn, "screeners.tsv", "scripts-dev.tsv", "variants-dev.tsv")
 	ix := newIndex(t, sdn, banList(), own)
 	opts := ix.Options()
+	seen := map[string]int{}
+	for _, p := range pairs {
+		if p.seenBy != "" {
+			seen[p.seenBy]++
+		}
+	}
+	t.Logf("held-out pairs not independent of the tuning, left out of the target: %v", seen)
 	for _, set := range []struct {
 		name, file string
 		heldOut    bool
+		unseen     bool // only the held-out pairs nobody has seen
 	}{
-		{"tuning pairs", "screeners.tsv", false},
-		{"tuning pairs in other scripts", "scripts-dev.tsv", false},
-		{"tuning pairs as people write names", "variants-dev.tsv", false},
-		{"held-out pairs", "screeners.tsv", true},
+		{"tuning pairs", "screeners.tsv", false, false},
+		{"tuning pairs in other scripts", "scripts-dev.tsv", false, false},
+		{"tuning pairs as people write names", "variants-dev.tsv", false, false},
+		{"held-out pairs, all", "screeners.tsv", true, false},
+		{"held-out pairs nobody has seen", "screeners.tsv", true, true},
 	} {
 		name := set.name
 		var pos tally
@@ -347,7 +395,7 @@ func TestAccuracyScreeners(t *testing.T) {
 		byScript, byVariation := groups{}, groups{}
 		var misses, fps []string
 		for _, p := range pairs {
-			if p.heldOut != set.heldOut || p.file != set.file {
+			if p.heldOut != set.heldOut || p.file != set.file || set.unseen && p.seenBy != "" {
 				continue
 			}
 			s := bestFor(ix.Name(p.q), p.list, p.entry)
@@ -390,7 +438,7 @@ func TestAccuracyScreeners(t *testing.T) {
 		if negHit > 0 {
 			t.Errorf("%s: %d should-not-match pairs at match level, want none", name, negHit)
 		}
-		if !set.heldOut {
+		if !set.unseen {
 			continue
 		}
 		if pos.recall() < screenerRecallTarget {
