@@ -24,6 +24,7 @@ func sameDecode(t *testing.T, name string, data []byte) bool {
 	want, werr := Decode(data, Options{Name: name, fullDecoder: true})
 	got, gerr := Decode(data, Options{Name: name})
 	compareDecode(t, name, "streaming", want, werr, got, gerr)
+	sameEach(t, name, data, want, werr)
 	s, err := sniff(data, Options{Name: name}, true)
 	if err != nil || s.format != FormatCycloneDXJSON || checkKeys(s, Options{Name: name}, nil) != nil {
 		return false
