@@ -178,7 +178,7 @@ func streamSplit(body []byte, comps *arraySpan, threshold, workers, maxDepth int
 	bounds := comps.chunks(workers * chunksPerWorker)
 	parts := make([]*cdxConv, len(bounds)-1)
 	var (
-		bom    *cdx.BOM
+		bom     *cdx.BOM
 		next    atomic.Int64 // next task: 0 is the rest, t > 0 is objs[bounds[t-1]:bounds[t]]
 		failed  atomic.Bool
 		wg      sync.WaitGroup
