@@ -33,7 +33,7 @@ func decodeCDXJSON(s sniffed, opts Options, threshold, workers int) (*Document, 
 		// reads (see cdxStream).
 		if s.json.comps.splittable(s.body, threshold, workers, opts.maxDepth()) {
 			var parts []*cdxConv
-			bom, parts, ok, _ = streamSplit(s.body, &s.json.comps, threshold, workers, opts.maxDepth(), locator{}, opts.maxComponents(), nil)
+			bom, parts, ok, _ = streamSplit(s.body, &s.json.comps, threshold, workers, opts, nil)
 			if ok {
 				pre = &preConverted{parts: parts}
 			}
@@ -287,7 +287,7 @@ func convertCycloneDX(bom *cdx.BOM, pre *preConverted, s sniffed, opts Options, 
 			doc.Services += countServices(f.Services)
 		}
 	}
-	if bom.Dependencies != nil {
+	if bom.Dependencies != nil && !opts.NoDependencies {
 		doc.Dependencies = make(map[string][]string, len(*bom.Dependencies))
 		for _, d := range *bom.Dependencies {
 			deps := doc.Dependencies[d.Ref]

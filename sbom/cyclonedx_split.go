@@ -164,8 +164,10 @@ func (a *arraySpan) chunks(n int) []int {
 // to complete (mergeParts); false as unmarshalSplit reports it. With sink
 // set, each range's components are handed to it (sink.Batch, seq t for
 // the range t counted from 1) as soon as they are converted, and not kept;
-// an error of the sink stops the decode and is returned.
-func streamSplit(body []byte, comps *arraySpan, threshold, workers, maxDepth int, loc locator, maxComps int, sink Sink) (*cdx.BOM, []*cdxConv, bool, error) {
+// an error of the sink stops the decode and is returned. With
+// opts.NoDependencies set, the dependencies read are dropped at once.
+func streamSplit(body []byte, comps *arraySpan, threshold, workers int, opts Options, sink Sink) (*cdx.BOM, []*cdxConv, bool, error) {
+	maxDepth, maxComps, loc := opts.maxDepth(), opts.maxComponents(), locator{}
 	if !comps.splittable(body, threshold, workers, maxDepth) || len(comps.objects) > maxComps {
 		return nil, nil, false, nil
 	}
@@ -207,6 +209,9 @@ func streamSplit(body []byte, comps *arraySpan, threshold, workers, maxDepth int
 				if !ok {
 					failed.Store(true)
 					return
+				}
+				if opts.NoDependencies {
+					b.Dependencies = nil
 				}
 				bom = b
 				continue

@@ -67,6 +67,9 @@ func DecodeEach(data []byte, opts Options, sink Sink) (doc *Document, n int, err
 	}
 	comps := doc.Components
 	doc.Components = nil
+	if opts.NoDependencies {
+		doc.Dependencies = nil
+	}
 	if len(comps) < sinkHalfFrom {
 		return doc, len(comps), sink.Batch(0, 0, comps)
 	}
@@ -92,7 +95,7 @@ func DecodeEach(data []byte, opts Options, sink Sink) (doc *Document, n int, err
 // before the top-level ones as batch 0 and the others after the last
 // range.
 func streamEach(s sniffed, opts Options, sink Sink, threshold, workers int) (doc *Document, n int, ok bool, err error) {
-	bom, parts, ok, err := streamSplit(s.body, &s.json.comps, threshold, workers, opts.maxDepth(), locator{}, opts.maxComponents(), sink)
+	bom, parts, ok, err := streamSplit(s.body, &s.json.comps, threshold, workers, opts, sink)
 	if err != nil || !ok {
 		return nil, 0, false, err
 	}

@@ -90,6 +90,14 @@ func sameEach(t *testing.T, name string, data []byte, want *Document, werr error
 	if ok {
 		compareDecode(t, name, "DecodeEach, ranges of one", want, werr, c.document(t, doc, n, want), finishErr(err, &s))
 	}
+	// Without the dependency graph: the same document but for it.
+	c = &collectSink{}
+	doc, n, ok, err = streamEach(s, Options{Name: name, NoDependencies: true}, c, 1, 2)
+	if ok && want != nil {
+		nodeps := *want
+		nodeps.Dependencies = nil
+		compareDecode(t, name, "DecodeEach, ranges of one, no dependencies", &nodeps, werr, c.document(t, doc, n, want), finishErr(err, &s))
+	}
 }
 
 // errSink fails every batch.

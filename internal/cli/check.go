@@ -169,7 +169,7 @@ func runCheck(cmd *cobra.Command, env *Env, args []string) error {
 		log.Debug("inputs read", "took", time.Since(start))
 		for i := range inputs {
 			inputs[i] = check.Parse(plan, inputs[i])
-			if !keep {
+			if !keep && inputs[i].Parsed() {
 				inputs[i].Data = nil
 			}
 		}
