@@ -38,20 +38,20 @@ type Input struct {
 
 // parsed is an input read and parsed, not yet screened or decided.
 type parsed struct {
-	sha256  string
-	size    int64
-	kind    string
-	format  string
-	spec    string
-	doc     *sbom.Document
+	sha256 string
+	size   int64
+	kind   string
+	format string
+	spec   string
+	doc    *sbom.Document
 	// count is the number of doc's components; screened, when set, holds
 	// them attributed and screened as they were decoded (a screenSink),
 	// and doc.Components is then empty.
 	count    int
 	screened []componentsPart
 	vendors  []procurement.Vendor
-	err     *InputError
-	skip    string // why a directory member is not an input
+	err      *InputError
+	skip     string // why a directory member is not an input
 	// data is the input's bytes, kept (whatever the caller does with
 	// Input.Data) to place the findings in the file after evaluation.
 	data []byte
