@@ -18,6 +18,10 @@ const splitMin = 4096
 // limits keep to the sequential decode.
 const jsonMaxNesting = 10000
 
+// sinkRange is the largest range of components streamSplit converts
+// before it hands them to a sink.
+const sinkRange = 4096
+
 // chunksPerWorker is how many ranges of components each worker gets on
 // average; small ranges even out the work.
 const chunksPerWorker = 8
@@ -177,7 +181,13 @@ func streamSplit(body []byte, comps *arraySpan, threshold, workers int, opts Opt
 	rest = append(rest, "[]"...)
 	rest = append(rest, body[comps.close+1:]...)
 
-	bounds := comps.chunks(workers * chunksPerWorker)
+	// Ranges of at most sinkRange components when they go to a sink: the
+	// converted components of a range are held until the sink has them.
+	nchunks := workers * chunksPerWorker
+	if sink != nil {
+		nchunks = max(nchunks, (len(objs)+sinkRange-1)/sinkRange)
+	}
+	bounds := comps.chunks(nchunks)
 	parts := make([]*cdxConv, len(bounds)-1)
 	var (
 		bom     *cdx.BOM
@@ -206,6 +216,7 @@ func streamSplit(body []byte, comps *arraySpan, threshold, workers int, opts Opt
 			}
 			if t == 0 {
 				b, ok := streamCDXBOM(rest)
+				rest = nil // its dependencies alone can be as large as the components
 				if !ok {
 					failed.Store(true)
 					return
