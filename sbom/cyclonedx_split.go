@@ -215,14 +215,11 @@ func streamSplit(body []byte, comps *arraySpan, threshold, workers int, opts Opt
 				return
 			}
 			if t == 0 {
-				b, ok := streamCDXBOM(rest)
+				b, ok := streamCDXBOMDeps(rest, opts.NoDependencies)
 				rest = nil // its dependencies alone can be as large as the components
 				if !ok {
 					failed.Store(true)
 					return
-				}
-				if opts.NoDependencies {
-					b.Dependencies = nil
 				}
 				bom = b
 				continue
