@@ -74,10 +74,9 @@ func unmarshalSplit(body []byte, comps *arraySpan, threshold, workers, maxDepth 
 				return
 			}
 			var err error
-			switch {
-			case t == 0:
+			if t == 0 {
 				err = json.Unmarshal(rest, &bom)
-			default:
+			} else {
 				for i := bounds[t-1]; i < bounds[t] && err == nil; i++ {
 					err = json.Unmarshal(body[objs[i][0]:objs[i][1]+1], &list[i])
 				}

@@ -1,6 +1,7 @@
 package sbom
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -110,7 +111,7 @@ func sameEach(t *testing.T, name string, data []byte, want *Document, werr error
 // errSink fails every batch.
 type errSink struct{}
 
-var errSinkFailed = fmt.Errorf("sink failed")
+var errSinkFailed = errors.New("sink failed")
 
 func (errSink) Batch(int, int, []Component) error { return errSinkFailed }
 func (errSink) Reset()                            {}
@@ -121,7 +122,7 @@ func (errSink) Reset()                            {}
 func TestDecodeEachSinkError(t *testing.T) {
 	for _, n := range []int{3, parallelMin + 300} {
 		data := genCDXJSON(t, n, false)
-		if _, _, err := DecodeEach(data, Options{Name: "gen"}, errSink{}); err != errSinkFailed {
+		if _, _, err := DecodeEach(data, Options{Name: "gen"}, errSink{}); !errors.Is(err, errSinkFailed) {
 			t.Errorf("%d components: error %v, want the sink's", n, err)
 		}
 	}

@@ -195,7 +195,7 @@ func (p *parsed) decode(in Input, sink *screenSink) (*sbom.Document, error) {
 	// Nothing bangate checks reads the dependency graph.
 	opts.NoDependencies = true
 	doc, n, err := sbom.DecodeEach(in.Data, opts, sink)
-	if err != nil && err == sink.err {
+	if err != nil && sink.err != nil && errors.Is(err, sink.err) {
 		p.err = &InputError{Path: in.Path, Stage: StageScreen, Err: err}
 		return nil, err
 	}
