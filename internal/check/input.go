@@ -68,9 +68,9 @@ var errNeither = errors.New("not an SBOM or vendor file")
 // check, so that a front end can parse while NewSession compiles the
 // policies and loads the lists; Session.Run then uses the result. Only
 // the plan's Input settings matter here. The caller may drop Data of an
-// input Parse parsed (Parsed) when nothing else (an evidence record) needs
-// the bytes; the parsed input keeps them until the run has placed its findings in them.
-// A run lets the parsed document go once it has built the policy input
+// input Parse parsed (Parsed) when nothing else (an evidence record)
+// needs the bytes; the parsed input keeps them until the run has placed
+// its findings in them. A run lets the parsed document go once it has built the policy input
 // from it, so that its memory is free before evaluation: a second run of
 // the same Input parses it again, from Data.
 //
