@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/bangate/bangate/internal/procurement"
 	"github.com/bangate/bangate/sbom"
@@ -106,8 +107,20 @@ func parse(in Input, opts InputPlan, sink *screenSink) *parsed {
 		p.err = &InputError{Path: in.Path, Stage: StageRead, Err: in.Err}
 		return p
 	}
-	sum := sha256.Sum256(in.Data)
-	p.sha256, p.size, p.data = hex.EncodeToString(sum[:]), int64(len(in.Data)), in.Data
+	p.size, p.data = int64(len(in.Data)), in.Data
+	digest := func() {
+		sum := sha256.Sum256(in.Data)
+		p.sha256 = hex.EncodeToString(sum[:])
+	}
+	if sink != nil && len(in.Data) >= streamFrom {
+		// A large input is hashed while it is decoded, whose first pass
+		// (detection, the key check) runs on one core.
+		var wg sync.WaitGroup
+		wg.Go(digest)
+		defer wg.Wait()
+	} else {
+		digest()
+	}
 	popts := procurement.Options{Columns: opts.Columns, Encoding: opts.Encoding}
 	fail := func(err error) *parsed {
 		// A file found in a directory that is not an SBOM or a vendor file
