@@ -26,18 +26,23 @@ func decodeCDXJSON(s sniffed, opts Options, threshold, workers int) (*Document, 
 	var (
 		bom *cdx.BOM
 		ok  bool
+		pre *preConverted
 	)
 	if !opts.fullDecoder && opts.maxDepth() <= jsonMaxNesting {
 		// The streaming decoder first; what it cannot read, encoding/json
 		// reads (see cdxStream).
 		if s.json.comps.splittable(s.body, threshold, workers, opts.maxDepth()) {
-			bom, ok = unmarshalSplit(s.body, &s.json.comps, threshold, workers, opts.maxDepth(), true)
+			var parts []*cdxConv
+			bom, parts, ok, _ = streamSplit(s.body, &s.json.comps, threshold, workers, opts, nil)
+			if ok {
+				pre = &preConverted{parts: parts}
+			}
 		} else {
 			bom, ok = streamCDXBOM(s.body)
 		}
 	}
 	if !ok {
-		bom, ok = unmarshalSplit(s.body, &s.json.comps, threshold, workers, opts.maxDepth(), false)
+		bom, ok = unmarshalSplit(s.body, &s.json.comps, threshold, workers, opts.maxDepth())
 	}
 	var log *lenientLog
 	if !ok {
@@ -50,7 +55,7 @@ func decodeCDXJSON(s sniffed, opts Options, threshold, workers int) (*Document, 
 			}
 		}
 	}
-	doc, err := convertCycloneDX(bom, s, opts, locator{})
+	doc, err := convertCycloneDX(bom, pre, s, opts, locator{})
 	if err == nil {
 		log.flush(doc)
 	}
@@ -80,7 +85,7 @@ func decodeCycloneDXXML(s sniffed, opts Options) (*Document, error) {
 	if err := xmlTrailing(dec); err != nil {
 		return nil, xmlError(opts.Name, s.format, err)
 	}
-	return convertCycloneDX(&bom, s, opts, locator{xml: true})
+	return convertCycloneDX(&bom, nil, s, opts, locator{xml: true})
 }
 
 // errTrailingElement is returned by xmlTrailing when content follows the
@@ -184,15 +189,36 @@ type cdxConv struct {
 	refs map[string]string // explicit bom-ref → pointer of its first use
 	max  int
 	// deferRefs, set in the workers of a parallel conversion, leaves the
-	// duplicate-ref check to the merge and records which refs are
-	// explicit and which component each warning belongs to.
+	// duplicate-ref check to the merge and records the explicit refs and
+	// which component each warning belongs to.
 	deferRefs bool
-	explicit  []bool // per converted component: the ref is a bom-ref
-	warnComp  []int  // per warning: index of its component in doc.Components
+	explicit  []partRef // the bom-refs converted, in order
+	warnComp  []int     // per warning: index of its component in doc.Components
+	// converted counts the components converted (doc.Components may
+	// have been handed to a Sink and dropped since).
+	converted int
 }
 
-// convertCycloneDX converts a parsed BOM into a Document.
-func convertCycloneDX(bom *cdx.BOM, s sniffed, opts Options, loc locator) (*Document, error) {
+// partRef is a bom-ref met in a part of a parallel conversion: the index
+// of its component in the part, the ref and the component's pointer.
+type partRef struct {
+	j        int
+	ref, ptr string
+}
+
+// preConverted are the top-level components of a BOM converted already
+// (streamSplit), in parts in file order; bom.Components is then empty.
+// With sunk set, the parts' components went to a Sink: convertCycloneDX
+// then sets at, the index in Document.Components where they belong.
+type preConverted struct {
+	parts []*cdxConv
+	sunk  bool
+	at    int
+}
+
+// convertCycloneDX converts a parsed BOM into a Document; pre, when set,
+// holds its top-level components.
+func convertCycloneDX(bom *cdx.BOM, pre *preConverted, s sniffed, opts Options, loc locator) (*Document, error) {
 	doc := &Document{Format: s.format, SpecVersion: s.version}
 	c := &cdxConv{loc: loc, doc: doc, max: opts.maxComponents()}
 	root := ""
@@ -200,10 +226,17 @@ func convertCycloneDX(bom *cdx.BOM, s sniffed, opts Options, loc locator) (*Docu
 		root = "/bom"
 	}
 	n := countBOM(bom)
+	if pre != nil {
+		n += sumConverted(pre.parts)
+	}
 	if n > c.max {
 		return nil, newError(opts.Name, s.format, ErrTooManyComponents, strconv.Itoa(n)+" components, limit "+strconv.Itoa(c.max))
 	}
-	doc.Components = make([]Component, 0, n)
+	if pre != nil && pre.sunk {
+		doc.Components = make([]Component, 0, n-sumConverted(pre.parts))
+	} else {
+		doc.Components = make([]Component, 0, n)
+	}
 	c.refs = make(map[string]string, n+1)
 
 	md := bom.Metadata
@@ -220,7 +253,11 @@ func convertCycloneDX(bom *cdx.BOM, s sniffed, opts Options, loc locator) (*Docu
 			c.children(md.Component, sp, []string{subj.Ref}, "")
 		}
 	}
-	if bom.Components != nil {
+	switch {
+	case pre != nil:
+		pre.at = len(doc.Components)
+		c.mergeParts(pre.parts, !pre.sunk)
+	case bom.Components != nil:
 		c.topComponents(*bom.Components, root)
 	}
 	if bom.Services != nil {
@@ -250,7 +287,7 @@ func convertCycloneDX(bom *cdx.BOM, s sniffed, opts Options, loc locator) (*Docu
 			doc.Services += countServices(f.Services)
 		}
 	}
-	if bom.Dependencies != nil {
+	if bom.Dependencies != nil && !opts.NoDependencies {
 		doc.Dependencies = make(map[string][]string, len(*bom.Dependencies))
 		for _, d := range *bom.Dependencies {
 			deps := doc.Dependencies[d.Ref]
@@ -264,6 +301,15 @@ func convertCycloneDX(bom *cdx.BOM, s sniffed, opts Options, loc locator) (*Docu
 		}
 	}
 	return doc, nil
+}
+
+// sumConverted counts the components converted in parts.
+func sumConverted(parts []*cdxConv) int {
+	n := 0
+	for _, p := range parts {
+		n += p.converted
+	}
+	return n
 }
 
 // countCDX counts components, nested ones and pedigree ones included.
@@ -385,9 +431,10 @@ func (c *cdxConv) ref(out *Component, bomRef string) {
 	out.Ref = bomRef
 	p := out.Pointer
 	if c.deferRefs {
-		c.explicit = append(c.explicit, out.Ref != "")
 		if out.Ref == "" {
 			out.Ref = p
+		} else {
+			c.explicit = append(c.explicit, partRef{j: len(c.doc.Components), ref: out.Ref, ptr: p})
 		}
 	} else if out.Ref == "" {
 		out.Ref = p

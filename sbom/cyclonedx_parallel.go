@@ -48,24 +48,41 @@ func (c *cdxConv) topComponents(list []cdx.Component, root string) {
 	wg.Wait()
 
 	c.doc.Components = c.doc.Components[:at]
-	k := start
-	for _, part := range parts {
-		w := part.conv
-		next := 0 // next warning of this worker
-		for j := range w.doc.Components {
-			comp := &c.doc.Components[k]
-			if w.explicit[j] {
-				if first, dup := c.refs[comp.Ref]; dup {
-					c.warn(WarnDuplicateRef, "bom-ref already used by the component at "+first, comp.Pointer)
+	for i := range parts {
+		parts[i].conv.converted = len(parts[i].conv.doc.Components)
+	}
+	c.mergeParts([]*cdxConv{parts[0].conv, parts[1].conv}, false)
+}
+
+// mergeParts completes the components converted in parts (in file order,
+// each with deferRefs set and converted counted): the duplicate-ref check,
+// which depends on file order, and the warnings in the order a sequential
+// conversion gives. With appendComps set the parts' components are
+// appended to c.doc.Components; otherwise they are in place already, after
+// what c held before them, or were handed to a Sink.
+func (c *cdxConv) mergeParts(parts []*cdxConv, appendComps bool) {
+	for _, w := range parts {
+		if appendComps {
+			c.doc.Components = append(c.doc.Components, w.doc.Components...)
+			// The part's copy is garbage now: let it go before the next.
+			w.doc.Components = nil
+		}
+		next, nextRef := 0, 0 // next warning and next bom-ref of this part
+		for j := range w.converted {
+			if nextRef < len(w.explicit) && w.explicit[nextRef].j == j {
+				r := w.explicit[nextRef]
+				nextRef++
+				if first, dup := c.refs[r.ref]; dup {
+					c.warn(WarnDuplicateRef, "bom-ref already used by the component at "+first, r.ptr)
 				} else {
-					c.refs[comp.Ref] = comp.Pointer
+					c.refs[r.ref] = r.ptr
 				}
 			}
 			for next < len(w.warnComp) && w.warnComp[next] == j {
 				c.doc.Warnings = append(c.doc.Warnings, w.doc.Warnings[next])
 				next++
 			}
-			k++
 		}
+		w.explicit = nil
 	}
 }

@@ -34,7 +34,7 @@ func TestParallelConversionMatchesSequential(t *testing.T) {
 	bom := &cdx.BOM{Components: &comps, Metadata: meta}
 	s := sniffed{format: FormatCycloneDXJSON, version: "1.6"}
 
-	par, err := convertCycloneDX(bom, s, Options{}, locator{})
+	par, err := convertCycloneDX(bom, nil, s, Options{}, locator{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,6 +18,10 @@ const splitMin = 4096
 // limits keep to the sequential decode.
 const jsonMaxNesting = 10000
 
+// sinkRange is the largest range of components streamSplit converts
+// before it hands them to a sink.
+const sinkRange = 4096
+
 // chunksPerWorker is how many ranges of components each worker gets on
 // average; small ranges even out the work.
 const chunksPerWorker = 8
@@ -34,11 +38,8 @@ const chunksPerWorker = 8
 // It reports false when the document does not qualify (see splittable) or
 // when any part fails to decode; the caller then decodes the whole text
 // sequentially, which yields the error it always has.
-//
-// With stream set, the parts are read by the streaming decoder
-// (streamCDXBOM, cdxStream.componentText) instead, and false also means that
-// one of them needs the full decoder.
-func unmarshalSplit(body []byte, comps *arraySpan, threshold, workers, maxDepth int, stream bool) (*cdx.BOM, bool) {
+// The streaming decoder's form of it is streamSplit.
+func unmarshalSplit(body []byte, comps *arraySpan, threshold, workers, maxDepth int) (*cdx.BOM, bool) {
 	if !comps.splittable(body, threshold, workers, maxDepth) {
 		return nil, false
 	}
@@ -73,23 +74,9 @@ func unmarshalSplit(body []byte, comps *arraySpan, threshold, workers, maxDepth 
 				return
 			}
 			var err error
-			switch {
-			case t == 0 && stream:
-				if b, ok := streamCDXBOM(rest); ok {
-					bom = *b
-				} else {
-					err = errStreamGiveUp
-				}
-			case t == 0:
+			if t == 0 {
 				err = json.Unmarshal(rest, &bom)
-			case stream:
-				st := newCDXStream(nil)
-				for i := bounds[t-1]; i < bounds[t] && err == nil; i++ {
-					if !st.componentText(body[objs[i][0]:objs[i][1]+1], &list[i]) {
-						err = errStreamGiveUp
-					}
-				}
-			default:
+			} else {
 				for i := bounds[t-1]; i < bounds[t] && err == nil; i++ {
 					err = json.Unmarshal(body[objs[i][0]:objs[i][1]+1], &list[i])
 				}
@@ -168,4 +155,107 @@ func (a *arraySpan) chunks(n int) []int {
 		}
 	}
 	return append(b, len(objs))
+}
+
+// streamSplit is the streaming form of unmarshalSplit that also converts:
+// the rest of the document is read by streamCDXBOM (its components array
+// written as []), and the workers read the top-level components one at a
+// time into a scratch cdx.Component and convert each at once
+// (cdxConv.componentsIn, deferRefs set), so that the document's
+// components are never held as cyclonedx-go values. It returns the rest
+// of the BOM and the converted ranges in file order, for convertCycloneDX
+// to complete (mergeParts); false as unmarshalSplit reports it. With sink
+// set, each range's components are handed to it (sink.Batch, seq t for
+// the range t counted from 1) as soon as they are converted, and not kept;
+// an error of the sink stops the decode and is returned. With
+// opts.NoDependencies set, the dependencies read are dropped at once.
+func streamSplit(body []byte, comps *arraySpan, threshold, workers int, opts Options, sink Sink) (*cdx.BOM, []*cdxConv, bool, error) {
+	maxDepth, maxComps, loc := opts.maxDepth(), opts.maxComponents(), locator{}
+	if !comps.splittable(body, threshold, workers, maxDepth) || len(comps.objects) > maxComps {
+		return nil, nil, false, nil
+	}
+	objs := comps.objects
+	rest := make([]byte, 0, len(body)-(comps.close-comps.open+1)+2)
+	rest = append(rest, body[:comps.open]...)
+	rest = append(rest, "[]"...)
+	rest = append(rest, body[comps.close+1:]...)
+
+	// Ranges of at most sinkRange components when they go to a sink: the
+	// converted components of a range are held until the sink has them.
+	nchunks := workers * chunksPerWorker
+	if sink != nil {
+		nchunks = max(nchunks, (len(objs)+sinkRange-1)/sinkRange)
+	}
+	bounds := comps.chunks(nchunks)
+	parts := make([]*cdxConv, len(bounds)-1)
+	var (
+		bom     *cdx.BOM
+		next    atomic.Int64 // next task: 0 is the rest, t > 0 is objs[bounds[t-1]:bounds[t]]
+		failed  atomic.Bool
+		wg      sync.WaitGroup
+		sinkErr error
+		errOnce sync.Once
+	)
+	work := func(worker int) {
+		// A panic here could not be recovered by Decode: mark the split
+		// failed, and the sequential decode that follows meets it again.
+		defer func() {
+			if recover() != nil {
+				failed.Store(true)
+			}
+		}()
+		var (
+			st  *cdxStream
+			one [1]cdx.Component
+		)
+		for !failed.Load() {
+			t := int(next.Add(1) - 1)
+			if t >= len(bounds) {
+				return
+			}
+			if t == 0 {
+				b, ok := streamCDXBOMDeps(rest, opts.NoDependencies)
+				rest = nil // its dependencies alone can be as large as the components
+				if !ok {
+					failed.Store(true)
+					return
+				}
+				bom = b
+				continue
+			}
+			if st == nil {
+				st = newCDXStream(nil)
+			}
+			lo, hi := bounds[t-1], bounds[t]
+			conv := &cdxConv{loc: loc, max: maxComps, deferRefs: true,
+				doc: &Document{Components: make([]Component, 0, hi-lo)}}
+			for i := lo; i < hi; i++ {
+				one[0] = cdx.Component{}
+				if !st.componentText(body[objs[i][0]:objs[i][1]+1], &one[0]) {
+					failed.Store(true)
+					return
+				}
+				conv.componentsIn(one[:], i, "", "components", nil, "")
+			}
+			conv.converted = len(conv.doc.Components)
+			if sink != nil {
+				if err := sink.Batch(worker, t, conv.doc.Components); err != nil {
+					errOnce.Do(func() { sinkErr = err })
+					failed.Store(true)
+					return
+				}
+				conv.doc.Components = nil
+			}
+			parts[t-1] = conv
+		}
+	}
+	for w := 1; w < workers; w++ {
+		wg.Go(func() { work(w) })
+	}
+	work(0)
+	wg.Wait()
+	if failed.Load() {
+		return nil, nil, false, sinkErr
+	}
+	return bom, parts, true, nil
 }

@@ -26,7 +26,7 @@ func BenchmarkUnmarshalSplit(b *testing.B) {
 					if err := json.Unmarshal(s.body, &bom); err != nil {
 						b.Fatal(err)
 					}
-				} else if _, ok := unmarshalSplit(s.body, &s.json.comps, 1, workers, DefaultMaxDepth, false); !ok {
+				} else if _, ok := unmarshalSplit(s.body, &s.json.comps, 1, workers, DefaultMaxDepth); !ok {
 					b.Fatal("not split")
 				}
 			}

@@ -115,7 +115,7 @@ func TestUnmarshalSplitMatchesSequential(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, workers := range []int{2, 3} {
-				bom, ok := unmarshalSplit(s.body, &s.json.comps, 1, workers, DefaultMaxDepth, false)
+				bom, ok := unmarshalSplit(s.body, &s.json.comps, 1, workers, DefaultMaxDepth)
 				if wantOK := seq.Components != nil && len(*seq.Components) > 0; ok != wantOK {
 					t.Fatalf("workers %d: split = %v, want %v", workers, ok, wantOK)
 				}
@@ -185,7 +185,7 @@ func TestUnmarshalSplitFallsBack(t *testing.T) {
 			}
 			// A document that fails to decode is declined even when
 			// splittable.
-			if _, ok := unmarshalSplit(s.body, &s.json.comps, 1, tc.worker, opts.maxDepth(), false); ok != (tc.split && tc.errIs == nil) {
+			if _, ok := unmarshalSplit(s.body, &s.json.comps, 1, tc.worker, opts.maxDepth()); ok != (tc.split && tc.errIs == nil) {
 				t.Errorf("split decode = %v, want %v", ok, tc.split && tc.errIs == nil)
 			}
 			want, werr := decodeCDXJSON(s, opts, math.MaxInt, 1)
@@ -270,7 +270,7 @@ func FuzzUnmarshalSplit(f *testing.F) {
 		if err != nil || s.format != FormatCycloneDXJSON {
 			return
 		}
-		bom, ok := unmarshalSplit(s.body, &s.json.comps, 1, 2, DefaultMaxDepth, false)
+		bom, ok := unmarshalSplit(s.body, &s.json.comps, 1, 2, DefaultMaxDepth)
 		if !ok {
 			return
 		}

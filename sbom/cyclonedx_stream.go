@@ -128,6 +128,9 @@ type cdxStream struct {
 	// versions, licence ids, types), so that a value repeated across
 	// components is allocated once.
 	interned map[string]string
+	// dropDeps checks the dependencies (as Options.NoDependencies has
+	// it) and keeps none of them.
+	dropDeps bool
 }
 
 // Bounds of the strings interned: short ones, and not too many, so that
@@ -151,8 +154,15 @@ func newCDXStream(body []byte) *cdxStream {
 // streamCDXBOM decodes a whole CycloneDX JSON text; false when it needs
 // the full decoder.
 func streamCDXBOM(body []byte) (*cdx.BOM, bool) {
+	return streamCDXBOMDeps(body, false)
+}
+
+// streamCDXBOMDeps is streamCDXBOM that, with dropDeps set, checks the
+// dependencies and leaves BOM.Dependencies nil.
+func streamCDXBOMDeps(body []byte, dropDeps bool) (*cdx.BOM, bool) {
 	bom := new(cdx.BOM)
 	s := newCDXStream(body)
+	s.dropDeps = dropDeps
 	if err := s.bom(bom); err != nil || !s.end() {
 		return nil, false
 	}
@@ -317,6 +327,18 @@ func (s *cdxStream) readString(same string, intern bool) (string, error) {
 		s.interned[str] = str
 	}
 	return str, nil
+}
+
+// skipString reads a string or null, as str does, keeping nothing.
+func (s *cdxStream) skipString() error {
+	switch s.dec.PeekKind() {
+	case 'n':
+		_, err := s.dec.ReadToken()
+		return err
+	case '"':
+		return s.dec.SkipValue()
+	}
+	return errStreamGiveUp
 }
 
 // array reads an array (or null: absent) calling elem for each element;
@@ -657,6 +679,21 @@ func (s *cdxStream) externalRefs(dst **[]cdx.ExternalReference) error {
 
 // dependencies reads the dependency graph.
 func (s *cdxStream) dependencies(dst **[]cdx.Dependency) error {
+	if s.dropDeps {
+		_, err := s.array(func() error {
+			return s.object(reflect.TypeFor[cdx.Dependency](), func(name string) (bool, error) {
+				switch name {
+				case "ref":
+					return true, s.skipString()
+				case "dependsOn":
+					_, err := s.array(s.skipString)
+					return true, err
+				}
+				return false, nil
+			})
+		})
+		return err
+	}
 	list := []cdx.Dependency{}
 	ok, err := s.array(func() error {
 		list = append(list, cdx.Dependency{})

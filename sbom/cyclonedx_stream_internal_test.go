@@ -24,6 +24,7 @@ func sameDecode(t *testing.T, name string, data []byte) bool {
 	want, werr := Decode(data, Options{Name: name, fullDecoder: true})
 	got, gerr := Decode(data, Options{Name: name})
 	compareDecode(t, name, "streaming", want, werr, got, gerr)
+	sameEach(t, name, data, want, werr)
 	s, err := sniff(data, Options{Name: name}, true)
 	if err != nil || s.format != FormatCycloneDXJSON || checkKeys(s, Options{Name: name}, nil) != nil {
 		return false
@@ -182,6 +183,8 @@ func TestStreamCases(t *testing.T) {
 		{"licenses", head + `"components":[{"name":"a","licenses":[{"license":{"id":"MIT","url":"u"}},{"expression":"A OR B"},{"license":{"name":"N","text":{"content":"t"}}}]}]}`, true},
 		{"array for object", head + `"components":[{"name":"a","supplier":[]}]}`, false},
 		{"string for array", head + `"components":"x"}`, false},
+		{"dependsOn not strings", head + `"components":[{"name":"a","bom-ref":"a"}],"dependencies":[{"ref":"a","dependsOn":[5]}]}`, false},
+		{"ref not a string", head + `"components":[{"name":"a","bom-ref":"a"}],"dependencies":[{"ref":{},"dependsOn":[]}]}`, false},
 		{"dependencies", head + `"components":[{"name":"a","bom-ref":"a"}],"dependencies":[{"ref":"a","dependsOn":["b",null]},{"ref":"b"}]}`, true},
 	}
 	for _, tc := range cases {

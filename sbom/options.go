@@ -23,6 +23,10 @@ type Options struct {
 	// included); 0 means DefaultMaxComponents. More fail with
 	// ErrTooManyComponents.
 	MaxComponents int
+	// NoDependencies leaves Document.Dependencies nil: the dependency
+	// graph is still read and checked, not kept (a CycloneDX document's
+	// is dropped as soon as it is read).
+	NoDependencies bool
 
 	// nest counts the wrappers (in-toto statement, DSSE envelope, ...)
 	// already opened around the document being read.

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/bangate/bangate/internal/procurement"
 	"github.com/bangate/bangate/sbom"
@@ -38,15 +39,20 @@ type Input struct {
 
 // parsed is an input read and parsed, not yet screened or decided.
 type parsed struct {
-	sha256  string
-	size    int64
-	kind    string
-	format  string
-	spec    string
-	doc     *sbom.Document
-	vendors []procurement.Vendor
-	err     *InputError
-	skip    string // why a directory member is not an input
+	sha256 string
+	size   int64
+	kind   string
+	format string
+	spec   string
+	doc    *sbom.Document
+	// count is the number of doc's components; screened, when set, holds
+	// them attributed and screened as they were decoded (a screenSink),
+	// and doc.Components is then empty.
+	count    int
+	screened []componentsPart
+	vendors  []procurement.Vendor
+	err      *InputError
+	skip     string // why a directory member is not an input
 	// data is the input's bytes, kept (whatever the caller does with
 	// Input.Data) to place the findings in the file after evaluation.
 	data []byte
@@ -62,21 +68,36 @@ var errNeither = errors.New("not an SBOM or vendor file")
 // Parse detects the kind and format of an input and parses it ahead of its
 // check, so that a front end can parse while NewSession compiles the
 // policies and loads the lists; Session.Run then uses the result. Only
-// the plan's Input settings matter here. The caller may drop Data
-// afterwards when nothing else (an evidence record) needs the bytes; the
-// parsed input keeps them until the run has placed its findings in them.
-// A run lets the parsed document go once it has built the policy input
+// the plan's Input settings matter here. The caller may drop Data of an
+// input Parse parsed (Parsed) when nothing else (an evidence record)
+// needs the bytes; the parsed input keeps them until the run has placed
+// its findings in them. A run lets the parsed document go once it has built the policy input
 // from it, so that its memory is free before evaluation: a second run of
 // the same Input parses it again, from Data.
+//
+// An SBOM input of at least streamFrom bytes is left to the run, which
+// decodes, attributes and screens its components range by range
+// (sbom.DecodeEach), so that they are never all held at once.
 func Parse(plan Plan, in Input) Input {
-	if in.parsed == nil {
-		in.parsed = parse(in, plan.Input)
+	if in.parsed == nil && (plan.Input.Kind == KindProcurement || len(in.Data) < streamFrom) {
+		in.parsed = parse(in, plan.Input, nil)
 	}
 	return in
 }
 
-// parse detects the kind and format of an input and parses it.
-func parse(in Input, opts InputPlan) *parsed {
+// Parsed reports whether Parse parsed the input: the run then needs no
+// more of Data, which the caller may drop. An input Parse left to the run
+// needs it.
+func (in Input) Parsed() bool { return in.parsed != nil }
+
+// streamFrom is the input size from which Parse leaves an SBOM to the
+// run.
+const streamFrom = 4 << 20
+
+// parse detects the kind and format of an input and parses it. With sink
+// set, an SBOM's components are attributed and screened as they are
+// decoded, and parsed.screened holds the results.
+func parse(in Input, opts InputPlan, sink *screenSink) *parsed {
 	p := &parsed{kind: KindSBOM}
 	if in.Skipped != "" {
 		p.skip = in.Skipped
@@ -86,8 +107,20 @@ func parse(in Input, opts InputPlan) *parsed {
 		p.err = &InputError{Path: in.Path, Stage: StageRead, Err: in.Err}
 		return p
 	}
-	sum := sha256.Sum256(in.Data)
-	p.sha256, p.size, p.data = hex.EncodeToString(sum[:]), int64(len(in.Data)), in.Data
+	p.size, p.data = int64(len(in.Data)), in.Data
+	digest := func() {
+		sum := sha256.Sum256(in.Data)
+		p.sha256 = hex.EncodeToString(sum[:])
+	}
+	if sink != nil && len(in.Data) >= streamFrom {
+		// A large input is hashed while it is decoded, whose first pass
+		// (detection, the key check) runs on one core.
+		var wg sync.WaitGroup
+		wg.Go(digest)
+		defer wg.Wait()
+	} else {
+		digest()
+	}
 	popts := procurement.Options{Columns: opts.Columns, Encoding: opts.Encoding}
 	fail := func(err error) *parsed {
 		// A file found in a directory that is not an SBOM or a vendor file
@@ -123,7 +156,7 @@ func parse(in Input, opts InputPlan) *parsed {
 		}
 		return p
 	case KindSBOM:
-		return decodeSBOM(p, in, fail)
+		return decodeSBOM(p, in, sink, fail)
 	}
 	// Detection by content, each reader once: an SBOM reader that does
 	// not recognise the content says so at once, and only then are the
@@ -132,7 +165,10 @@ func parse(in Input, opts InputPlan) *parsed {
 	// JSON value: a vendor file in another encoding, concatenated OCDS
 	// packages) is the vendor file it reads as, else the broken SBOM it
 	// looks like.
-	doc, err := sbom.Decode(in.Data, sbom.Options{Name: in.Path})
+	doc, err := p.decode(in, sink)
+	if p.err != nil {
+		return p
+	}
 	switch {
 	case err == nil:
 		p.format, p.spec, p.doc = string(doc.Format), doc.SpecVersion, doc
@@ -158,9 +194,36 @@ func parse(in Input, opts InputPlan) *parsed {
 	return fail(err)
 }
 
+// decode decodes an SBOM, with sink (sbom.DecodeEach) when it is set. A
+// component the sink could not screen sets p.err.
+func (p *parsed) decode(in Input, sink *screenSink) (*sbom.Document, error) {
+	opts := sbom.Options{Name: in.Path}
+	if sink == nil {
+		doc, err := sbom.Decode(in.Data, opts)
+		if doc != nil {
+			p.count = len(doc.Components)
+		}
+		return doc, err
+	}
+	// Nothing bangate checks reads the dependency graph.
+	opts.NoDependencies = true
+	doc, n, err := sbom.DecodeEach(in.Data, opts, sink)
+	if err != nil && sink.err != nil && errors.Is(err, sink.err) {
+		p.err = &InputError{Path: in.Path, Stage: StageScreen, Err: err}
+		return nil, err
+	}
+	if err == nil {
+		p.count, p.screened = n, sink.results()
+	}
+	return doc, err
+}
+
 // decodeSBOM reads an input the plan says is an SBOM.
-func decodeSBOM(p *parsed, in Input, fail func(error) *parsed) *parsed {
-	doc, err := sbom.Decode(in.Data, sbom.Options{Name: in.Path})
+func decodeSBOM(p *parsed, in Input, sink *screenSink, fail func(error) *parsed) *parsed {
+	doc, err := p.decode(in, sink)
+	if p.err != nil {
+		return p
+	}
 	if err != nil {
 		return fail(err)
 	}

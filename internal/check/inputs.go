@@ -20,6 +20,39 @@ import (
 // or one that cannot be read, becomes an Input with Err set, so that the
 // others are still decided and the run still fails closed.
 func ReadInputs(paths []string, stdin io.Reader, maxSize int64) []Input {
+	return (&reader{}).inputs(paths, stdin, maxSize)
+}
+
+// ReadInputsOffHeap is ReadInputs that reads every file of at least
+// offHeapFrom bytes into memory allocated outside the Go heap (an
+// anonymous mapping, on Unix systems), so that a large input counts once
+// in the process's memory, not again in the garbage collector's target
+// for the heap. The caller calls release once nothing uses the inputs'
+// Data any more (the run, its reports and its evidence are done): the
+// bytes are gone after it.
+func ReadInputsOffHeap(paths []string, stdin io.Reader, maxSize int64) (inputs []Input, release func()) {
+	r := &reader{offHeap: true}
+	inputs = r.inputs(paths, stdin, maxSize)
+	return inputs, func() {
+		for _, f := range r.free {
+			f()
+		}
+		r.free = nil
+	}
+}
+
+// offHeapFrom is the file size from which ReadInputsOffHeap reads a file
+// outside the Go heap.
+const offHeapFrom = 1 << 20
+
+// reader reads inputs, outside the heap when offHeap is set; free
+// releases what it allocated there.
+type reader struct {
+	offHeap bool
+	free    []func()
+}
+
+func (r *reader) inputs(paths []string, stdin io.Reader, maxSize int64) []Input {
 	var out []Input
 	for _, p := range paths {
 		if p == "-" {
@@ -32,16 +65,16 @@ func ReadInputs(paths []string, stdin io.Reader, maxSize int64) []Input {
 			continue
 		}
 		if !info.IsDir() {
-			out = append(out, readFile(p, maxSize))
+			out = append(out, r.readFile(p, maxSize))
 			continue
 		}
-		out = append(out, readDir(p, maxSize)...)
+		out = append(out, r.readDir(p, maxSize)...)
 	}
 	return out
 }
 
 // readDir reads the inputs below a directory (see ReadInputs).
-func readDir(dir string, maxSize int64) []Input {
+func (r *reader) readDir(dir string, maxSize int64) []Input {
 	root, err := filepath.EvalSymlinks(dir)
 	if err != nil {
 		return []Input{{Path: dir, Err: fmt.Errorf("read %s: %w", dir, unwrapPath(err))}}
@@ -106,30 +139,41 @@ func readDir(dir string, maxSize int64) []Input {
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	for i := range files {
-		in := readFile(files[i].Path, maxSize)
+		in := r.readFile(files[i].Path, maxSize)
 		in.member = true
 		files[i] = in
 	}
 	return append(files, skipped...)
 }
 
-func readFile(path string, maxSize int64) Input {
+func (r *reader) readFile(path string, maxSize int64) Input {
 	f, err := os.Open(path)
 	if err != nil {
 		return Input{Path: path, Err: fmt.Errorf("read %s: %w", path, unwrapPath(err))}
 	}
 	defer f.Close()
 	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() <= maxSize {
-		return readSized(path, f, info.Size(), maxSize)
+		var buf []byte
+		if r.offHeap && info.Size() >= offHeapFrom {
+			if b, free, ok := offHeapBuffer(int(info.Size())); ok {
+				buf = b
+				r.free = append(r.free, free)
+			}
+		}
+		return readSized(path, f, info.Size(), maxSize, buf)
 	}
 	return readLimited(path, f, maxSize)
 }
 
 // readSized reads a file whose size is known: into a buffer of that size
 // (io.ReadAll would grow one by doubling, leaving twice the input behind
-// as garbage), then what a file that grew meanwhile has beyond it.
-func readSized(path string, r io.Reader, size, maxSize int64) Input {
-	data := make([]byte, size, size+1)
+// as garbage), then what a file that grew meanwhile has beyond it. buf,
+// when set, is the buffer (of size bytes).
+func readSized(path string, r io.Reader, size, maxSize int64, buf []byte) Input {
+	data := buf
+	if data == nil {
+		data = make([]byte, size, size+1)
+	}
 	n, err := io.ReadFull(r, data)
 	data = data[:n]
 	switch {

@@ -25,7 +25,7 @@ func TestReadSized(t *testing.T) {
 		{"empty", "", 0, 10, "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			in := readSized("f.json", strings.NewReader(tc.content), tc.size, tc.max)
+			in := readSized("f.json", strings.NewReader(tc.content), tc.size, tc.max, nil)
 			if tc.err != "" {
 				if in.Err == nil || !strings.Contains(in.Err.Error(), tc.err) || !strings.Contains(in.Err.Error(), "f.json") {
 					t.Fatalf("err %v, want %q", in.Err, tc.err)

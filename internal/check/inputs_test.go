@@ -1,6 +1,7 @@
 package check_test
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -103,4 +104,32 @@ func TestDirectoryInputs(t *testing.T) {
 
 func cmpSortSkipped(less func(a, b decision.Skipped) bool) cmp.Option {
 	return cmpopts.SortSlices(less)
+}
+
+// TestReadInputsOffHeap checks that a file read outside the heap has the
+// bytes ReadInputs reads, small and large, and that a file larger than
+// the limit is still refused.
+func TestReadInputsOffHeap(t *testing.T) {
+	dir := t.TempDir()
+	big := bytes.Repeat([]byte("0123456789abcdef"), (2<<20)/16+3)
+	small := []byte(`{"bomFormat":"CycloneDX"}`)
+	for name, data := range map[string][]byte{"big.json": big, "small.json": small} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	paths := []string{filepath.Join(dir, "big.json"), filepath.Join(dir, "small.json")}
+	inputs, release := check.ReadInputsOffHeap(paths, nil, 1<<30)
+	defer release()
+	want := check.ReadInputs(paths, nil, 1<<30)
+	for i := range inputs {
+		if inputs[i].Err != nil || !bytes.Equal(inputs[i].Data, want[i].Data) {
+			t.Errorf("%s: %d bytes (err %v), want %d", paths[i], len(inputs[i].Data), inputs[i].Err, len(want[i].Data))
+		}
+	}
+	limited, release2 := check.ReadInputsOffHeap(paths[:1], nil, 1<<20)
+	defer release2()
+	if limited[0].Err == nil {
+		t.Errorf("a file over the size limit was read")
+	}
 }

@@ -71,7 +71,7 @@ func (s *Session) RunWith(ctx context.Context, inputs []Input, opts RunOptions) 
 			}
 		}
 		if in.parsed == nil && (in.member || in.Skipped != "") {
-			in.parsed = parse(in, s.plan.Input)
+			in.parsed = s.parse(in)
 		}
 		if p := in.parsed; p != nil && p.skip != "" {
 			run.Decision.Skipped = append(run.Decision.Skipped, decision.Skipped{Path: in.Path, Reason: p.skip})
@@ -96,7 +96,7 @@ func (s *Session) check(ctx context.Context, in Input, pr *progress) (decision.I
 	p := in.parsed
 	if p == nil {
 		pr.stage(StageParse)
-		p = parse(in, s.plan.Input)
+		p = s.parse(in)
 	}
 	out := decision.Input{Path: in.Path, Kind: p.kind, Format: p.format, SpecVersion: p.spec, SHA256: p.sha256,
 		Outcome: decision.OutcomeError}
@@ -112,7 +112,7 @@ func (s *Session) check(ctx context.Context, in Input, pr *progress) (decision.I
 	src := sourceInfo{path: in.Path, sha256: p.sha256, format: p.format}
 	pr.at.Kind = p.kind
 	if p.doc != nil {
-		pr.at.Components = len(p.doc.Components)
+		pr.at.Components = p.count
 	} else {
 		pr.at.Components = len(p.vendors)
 	}
@@ -122,14 +122,18 @@ func (s *Session) check(ctx context.Context, in Input, pr *progress) (decision.I
 		sc    *screener
 	)
 	if p.doc != nil {
-		built, err := s.buildSBOMInput(p.doc, src, s.screening)
+		parts := p.screened
+		if parts == nil {
+			parts = s.screenComponents(p.doc.Components, s.screening)
+		}
+		built, err := s.buildSBOMInput(p.doc, p.count, parts, src, s.screening)
 		if err != nil {
 			return fail(&InputError{Path: in.Path, Stage: StageScreen, Err: err})
 		}
 		value, out.Coverage, out.Subject, sc = built.value, built.coverage, built.subject, built.sc
 		// The policy input holds what evaluation needs of the document:
 		// let the rest of it go before evaluation allocates.
-		p.doc, p.spent = nil, true
+		p.doc, p.screened, p.spent = nil, nil, true
 	} else {
 		var err error
 		if value, out.Coverage, sc, err = s.buildProcurementInput(p.vendors, s.ownership, src, s.screening); err != nil {
@@ -155,6 +159,12 @@ func (s *Session) check(ctx context.Context, in Input, pr *progress) (decision.I
 	}
 	out.Result, out.Outcome = res, res.Outcome
 	return out, facts
+}
+
+// parse parses an input in a run: an SBOM's components are attributed and
+// screened as they are decoded.
+func (s *Session) parse(in Input) *parsed {
+	return parse(in, s.plan.Input, newScreenSink(s, s.screening))
 }
 
 // sourceInfo names an input in the policy input.

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -41,30 +42,90 @@ type componentsPart struct {
 }
 
 // parallelFrom is the component count from which two goroutines attribute
-// and screen halves of the document.
+// and screen halves of a document decoded whole.
 const parallelFrom = 2048
 
-// buildSBOMInput attributes and screens every component and builds the
-// policy input. An error means a party or component could not be screened.
-func (s *Session) buildSBOMInput(doc *sbom.Document, src sourceInfo, scr *Screening) (sbomInput, error) {
-	comps := doc.Components
-	parts := []componentsPart{{}}
-	if len(comps) >= parallelFrom {
-		parts = make([]componentsPart, 2)
-		half := len(comps) / 2
-		var wg sync.WaitGroup
-		wg.Go(func() { parts[1] = s.components(comps[half:], scr) })
-		parts[0] = s.components(comps[:half], scr)
-		wg.Wait()
-	} else {
-		parts[0] = s.components(comps, scr)
+// screenSink attributes and screens the components of a document as
+// sbom.DecodeEach decodes them, with a screener per decoding goroutine,
+// and keeps what each batch produced (the components with a match), not
+// the components.
+type screenSink struct {
+	s   *Session
+	scr *Screening
+	mu  sync.Mutex
+	scs map[int]*screener // per worker
+	// parts are the batches' results by seq.
+	parts map[int]componentsPart
+	err   error // the first component that could not be screened
+}
+
+func newScreenSink(s *Session, scr *Screening) *screenSink {
+	return &screenSink{s: s, scr: scr, scs: map[int]*screener{}, parts: map[int]componentsPart{}}
+}
+
+// Batch attributes and screens one batch.
+func (k *screenSink) Batch(worker, seq int, comps []sbom.Component) error {
+	k.mu.Lock()
+	sc := k.scs[worker]
+	if sc == nil {
+		sc = newScreener(k.scr, k.s.SharedDomains())
+		k.scs[worker] = sc
 	}
+	k.mu.Unlock()
+	part := k.s.components(comps, sc)
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.parts[seq] = part
+	if part.err != nil && k.err == nil {
+		k.err = part.err
+	}
+	return part.err
+}
+
+// Reset drops the batches' results; the screeners keep what they
+// screened, which the document screens again.
+func (k *screenSink) Reset() {
+	k.mu.Lock()
+	k.parts = map[int]componentsPart{}
+	k.mu.Unlock()
+}
+
+// results returns the batches' results in file order.
+func (k *screenSink) results() []componentsPart {
+	seqs := slices.Sorted(maps.Keys(k.parts))
+	out := make([]componentsPart, len(seqs))
+	for i, seq := range seqs {
+		out[i] = k.parts[seq]
+	}
+	return out
+}
+
+// screenComponents attributes and screens the components of a document
+// decoded whole, on two goroutines when there are many.
+func (s *Session) screenComponents(comps []sbom.Component, scr *Screening) []componentsPart {
+	if len(comps) < parallelFrom {
+		return []componentsPart{s.components(comps, newScreener(scr, s.SharedDomains()))}
+	}
+	parts := make([]componentsPart, 2)
+	half := len(comps) / 2
+	var wg sync.WaitGroup
+	wg.Go(func() { parts[1] = s.components(comps[half:], newScreener(scr, s.SharedDomains())) })
+	parts[0] = s.components(comps[:half], newScreener(scr, s.SharedDomains()))
+	wg.Wait()
+	return parts
+}
+
+// buildSBOMInput builds the policy input of doc from its components
+// attributed and screened in parts (in file order; n components in all).
+// An error means a party or component could not be screened.
+func (s *Session) buildSBOMInput(doc *sbom.Document, n int, parts []componentsPart, src sourceInfo, scr *Screening) (sbomInput, error) {
 	for _, p := range parts {
 		if p.err != nil {
 			return sbomInput{}, p.err
 		}
 	}
-	sc := parts[0].sc
+	var sc *screener
+	merged := map[*screener]bool{}
 	var cov decision.Coverage
 	var objs, unattributed []ast.Object
 	for _, p := range parts {
@@ -74,14 +135,22 @@ func (s *Session) buildSBOMInput(doc *sbom.Document, src sourceInfo, scr *Screen
 		cov.Unattributed += p.cov.Unattributed
 		cov.WithNamedParty += p.cov.WithNamedParty
 		cov.WithPURLNamespace += p.cov.WithPURLNamespace
-		if p.sc != sc {
+		switch {
+		case sc == nil:
+			sc = p.sc
+			merged[sc] = true
+		case !merged[p.sc]:
 			sc.merge(p.sc)
+			merged[p.sc] = true
 		}
+	}
+	if sc == nil {
+		sc = newScreener(scr, s.SharedDomains())
 	}
 	if len(unattributed) > s.plan.MaxListed {
 		unattributed = unattributed[:s.plan.MaxListed]
 	}
-	cov.Components = len(comps)
+	cov.Components = n
 	cov.Services = doc.Services
 
 	// The document's own parties and subject.
@@ -129,7 +198,7 @@ func (s *Session) buildSBOMInput(doc *sbom.Document, src sourceInfo, scr *Screen
 
 	// A document that names no component, subject or party has nothing to
 	// screen: the policies send it to review, never pass it.
-	empty := len(doc.Components) == 0 && doc.Subject == nil && len(doc.Parties) == 0
+	empty := n == 0 && doc.Subject == nil && len(doc.Parties) == 0
 	covObj := &objBuilder{}
 	covObj.val("nothing_checked", ast.Boolean(empty)).
 		int("components", cov.Components).int("services", cov.Services).int("attributed", cov.Attributed).
@@ -150,11 +219,10 @@ func (s *Session) buildSBOMInput(doc *sbom.Document, src sourceInfo, scr *Screen
 	return sbomInput{value: in.obj(), coverage: cov, subject: subject, sc: sc}, nil
 }
 
-// components attributes and screens a run of components with a screener
-// of its own; it stops at the first component that cannot be screened.
-func (s *Session) components(comps []sbom.Component, scr *Screening) componentsPart {
-	part := componentsPart{sc: newScreener(scr, s.SharedDomains())}
-	sc := part.sc
+// components attributes and screens a run of components with sc; it
+// stops at the first component that cannot be screened.
+func (s *Session) components(comps []sbom.Component, sc *screener) componentsPart {
+	part := componentsPart{sc: sc}
 	for i := range comps {
 		comp := &comps[i]
 		signals := attribute.Component(comp)

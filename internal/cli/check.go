@@ -164,12 +164,16 @@ func runCheck(cmd *cobra.Command, env *Env, args []string) error {
 	keep := cfg.Evidence.File != "" // Input.Data is needed again only for evidence
 	start := time.Now()
 	parsing := make(chan []check.Input, 1)
+	// Large files are read outside the Go heap (the collector's target
+	// does not count them), and freed once the reports are written.
+	release := func() {}
 	go func() {
-		inputs := check.ReadInputs(args, env.Stdin, plan.Input.MaxSize)
+		inputs, free := check.ReadInputsOffHeap(args, env.Stdin, plan.Input.MaxSize)
+		release = free
 		log.Debug("inputs read", "took", time.Since(start))
 		for i := range inputs {
 			inputs[i] = check.Parse(plan, inputs[i])
-			if !keep {
+			if !keep && inputs[i].Parsed() {
 				inputs[i].Data = nil
 			}
 		}
@@ -179,6 +183,7 @@ func runCheck(cmd *cobra.Command, env *Env, args []string) error {
 	refreshLists(ctx, cfg, settled, plan, env, log)
 	sess, err := check.OpenSession(ctx, plan, sessionSources(cfg, plan, env, log))
 	inputs := <-parsing
+	defer release()
 	if err != nil {
 		return withCode(decision.ExitError, err)
 	}
