@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/bangate/bangate/internal/check"
@@ -186,7 +187,14 @@ func (s *Server) check(ctx context.Context, plan check.Plan, in requestInput, wh
 	if err := s.acquire(ctx); err != nil {
 		return nil, &httpError{status: http.StatusServiceUnavailable, msg: "request ended while waiting for a free check slot"}
 	}
-	defer s.release()
+	// The slot bounds the checks computed at once; the wait for the
+	// log's commit below is not computing, so the slot is given back
+	// before it: other checks run meanwhile. Their appends, announced to
+	// the log, join the commit of this one (one sync for several).
+	release := sync.OnceFunc(s.release)
+	defer release()
+	withdraw := s.opts.Log.Announce()
+	defer withdraw()
 	s.metrics.inFlight.Inc()
 	defer s.metrics.inFlight.Dec()
 	g := s.gen.Load()
@@ -241,6 +249,8 @@ func (s *Server) check(ctx context.Context, plan check.Plan, in requestInput, wh
 			kept = &k
 		}
 	}
+	release()
+	withdraw()
 	he, keepErr := s.appendKept(ctx, e, kept)
 	if he != nil {
 		return nil, he

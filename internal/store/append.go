@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -102,18 +103,49 @@ func (l *Log) appender() {
 	}
 }
 
-// gather takes first and the appends already waiting behind it.
+// gather takes first and the appends already waiting behind it; while
+// appends are announced (Announce), it waits up to CommitDelay for them,
+// so that they share the commit, and its sync, rather than each make
+// one: PostgreSQL's commit_delay with commit_siblings, where the
+// siblings are the entries being decided.
 func (l *Log) gather(first *appendReq) []*appendReq {
 	batch := []*appendReq{first}
+	var deadline <-chan time.Time
 	for len(batch) < l.opts.MaxBatch {
 		select {
 		case r := <-l.appends:
 			batch = append(batch, r)
+			continue
 		default:
+		}
+		if l.opts.CommitDelay <= 0 || l.announced.Load() == 0 {
+			return batch
+		}
+		if deadline == nil {
+			t := time.NewTimer(l.opts.CommitDelay)
+			defer t.Stop()
+			deadline = t.C
+		}
+		select {
+		case r := <-l.appends:
+			batch = append(batch, r)
+		case <-deadline:
+			return batch
+		case <-l.stop:
 			return batch
 		}
 	}
 	return batch
+}
+
+// Announce says that an append is on its way (an entry being decided),
+// so that the appender waits for it, up to Options.CommitDelay, to share
+// a commit with the appends before it. The function returned withdraws
+// the announcement: call it before the append (or when there will be
+// none); calling it again does nothing.
+func (l *Log) Announce() (withdraw func()) {
+	l.announced.Add(1)
+	return sync.OnceFunc(func() { l.announced.Add(-1) })
 }
 
 func (l *Log) writeBatch(batch []*appendReq) {

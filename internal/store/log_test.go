@@ -376,3 +376,64 @@ func TestCloseCheckpointsOnlyOwnAppends(t *testing.T) {
 		t.Errorf("checkpoints %+v %v, want the writer's one at 2", cps, err)
 	}
 }
+
+// TestAnnouncedAppendsShareACommit: an append waits for the appends
+// announced after it (up to the commit delay) and commits with them; one
+// with none announced commits at once.
+func TestAnnouncedAppendsShareACommit(t *testing.T) {
+	ctx := context.Background()
+	opts := backends[0].opts(t)
+	opts.CommitDelay = time.Minute // the test ends long before, unless an append waits for nothing
+	opts.Now = fixedClock(time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+	l := open(t, opts)
+
+	withdraw := l.Announce()
+	a, b := entry(1, "pass", "Vendor A"), entry(2, "fail", "Vendor B")
+	done := make(chan error, 1)
+	go func() { done <- l.Append(ctx, a) }()
+	select {
+	case err := <-done:
+		t.Fatalf("append committed (%v) while another was announced", err)
+	case <-time.After(100 * time.Millisecond):
+	}
+	withdraw()
+	withdraw() // again: nothing more
+	if err := l.Append(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if b.Seq != a.Seq+1 || !a.Time.Equal(b.Time) {
+		t.Errorf("a at %d %v, b at %d %v: want one commit", a.Seq, a.Time, b.Seq, b.Time)
+	}
+
+	c := entry(3, "pass", "Vendor C")
+	start := time.Now()
+	if err := l.Append(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 10*time.Second || c.Time.Equal(b.Time) {
+		t.Errorf("a lone append took %v, at %v (the last commit's %v)", d, c.Time, b.Time)
+	}
+	if rep, err := l.Verify(ctx, store.VerifyOptions{}); err != nil || rep.Entries != 3 {
+		t.Fatalf("verify: %+v, %v", rep, err)
+	}
+}
+
+// TestCommitDelayBounded: an announced append that never comes holds a
+// commit back no longer than the commit delay.
+func TestCommitDelayBounded(t *testing.T) {
+	opts := backends[0].opts(t)
+	opts.CommitDelay = 300 * time.Millisecond
+	l := open(t, opts)
+	withdraw := l.Announce()
+	defer withdraw()
+	start := time.Now()
+	if err := l.Append(context.Background(), entry(1, "pass", "Vendor A")); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d < opts.CommitDelay || d > 30*time.Second {
+		t.Errorf("the append took %v: want the commit delay, %v, and not much more", d, opts.CommitDelay)
+	}
+}
