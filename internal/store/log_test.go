@@ -437,3 +437,56 @@ func TestCommitDelayBounded(t *testing.T) {
 		t.Errorf("the append took %v: want the commit delay, %v, and not much more", d, opts.CommitDelay)
 	}
 }
+
+// TestAppendUnless: an append conditioned on no entry of a kind after a
+// seq is made while none is, and refused (ErrStale, nothing written, its
+// subject not kept) once one is, whether this log or another process
+// appended it.
+func TestAppendUnless(t *testing.T) {
+	each(t, func(t *testing.T, b backend) {
+		ctx := context.Background()
+		opts := b.opts(t)
+		l, other := open(t, opts), open(t, opts)
+		appendN(t, l, 2)
+		at, _, err := l.Head(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		unless := &store.Unless{Kind: store.KindReview, Seq: at}
+		ok := entry(3, "pass", "Vendor C")
+		if _, err := l.AppendKeepUnless(ctx, ok, nil, unless); err != nil {
+			t.Fatalf("no review since %d: %v", at, err)
+		}
+		for _, who := range []*store.Log{other, l} {
+			review := entry(4, "pass", "Vendor C")
+			review.Kind = store.KindReview
+			if err := who.Append(ctx, review); err != nil {
+				t.Fatal(err)
+			}
+			stale := entry(5, "pass", "Vendor D")
+			k := store.Kept{Subject: "subject-d", Name: "d.json", Plan: []byte(`{}`), Input: []byte(`{}`), State: []byte(`{}`), Updated: time.Now()}
+			if _, err := l.AppendKeepUnless(ctx, stale, &k, unless); !errors.Is(err, store.ErrStale) {
+				t.Fatalf("a review appended after %d (by %s): append gave %v, want ErrStale", at, map[bool]string{true: "this log", false: "another"}[who == l], err)
+			}
+			if stale.ID != "" {
+				if _, err := l.Get(ctx, stale.ID); !errors.Is(err, store.ErrNotFound) {
+					t.Errorf("the stale entry was written: %v", err)
+				}
+			}
+			if in, err := l.KeptInput(ctx, "subject-d"); err == nil {
+				t.Errorf("the stale entry's subject was kept: %q", in)
+			}
+			// As of the review, the append is made.
+			now, _, err := l.Head(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := l.AppendKeepUnless(ctx, entry(6, "pass", "Vendor D"), nil, &store.Unless{Kind: store.KindReview, Seq: now}); err != nil {
+				t.Fatalf("no review since %d: %v", now, err)
+			}
+		}
+		if rep, err := l.Verify(ctx, store.VerifyOptions{}); err != nil || rep.Entries != 7 {
+			t.Fatalf("verify: %+v, %v", rep, err)
+		}
+	})
+}

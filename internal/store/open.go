@@ -103,6 +103,8 @@ type Log struct {
 	done    chan struct{}
 	closeMu sync.Mutex
 	closed  bool
+	// last is what the appender knows of the log's head.
+	last lastOf
 	// announced counts the appends announced and not yet made
 	// (Announce).
 	announced atomic.Int64
@@ -132,7 +134,7 @@ func Open(ctx context.Context, opts Options) (*Log, error) {
 	if opts.CommitDelay == 0 {
 		opts.CommitDelay = DefaultCommitDelay
 	}
-	l := &Log{opts: opts, appends: make(chan *appendReq, 4*opts.MaxBatch), stop: make(chan struct{}), done: make(chan struct{})}
+	l := &Log{opts: opts, last: lastOf{seq: -1, kinds: map[string]int64{}}, appends: make(chan *appendReq, 4*opts.MaxBatch), stop: make(chan struct{}), done: make(chan struct{})}
 	var err error
 	switch {
 	case opts.Database != "":
