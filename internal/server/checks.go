@@ -244,7 +244,7 @@ func (s *Server) checkOnce(ctx context.Context, plan check.Plan, in requestInput
 	if e.Plan, err = plan.JSON(); err != nil {
 		return nil, s.internal("encode the plan", err), false
 	}
-	if e.Lists, err = json.Marshal(run.Decision.Lists); err != nil {
+	if e.Lists, err = g.listsJSON(run.Decision.Lists); err != nil {
 		return nil, s.internal("encode the lists", err), false
 	}
 	if s.opts.Signer != nil {
