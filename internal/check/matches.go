@@ -322,6 +322,10 @@ func (sc *screener) matches(sig attribute.Signal) ([]screen.Match, error) {
 		if ms, ok := sc.names[k]; ok {
 			return ms, nil
 		}
+		if ms, ok := sc.s.names.get(k); ok {
+			sc.names[k] = ms
+			return ms, nil
+		}
 		var ms []screen.Match
 		var err error
 		if banOnlySources[sig.Source] {
@@ -333,6 +337,7 @@ func (sc *screener) matches(sig attribute.Signal) ([]screen.Match, error) {
 			return nil, err
 		}
 		sc.names[k] = ms
+		sc.s.names.put(k, ms)
 		return ms, nil
 	}
 	l, ok := sc.lookup(sig)

@@ -22,6 +22,9 @@ type Screening struct {
 	// Thresholds are the name-match thresholds the index was built with.
 	Thresholds screen.Options
 
+	// names keeps the matches of the names screened lately.
+	names *nameCache
+
 	// damaged, when set, is called when an entry of the index's file does
 	// not read as it was written (indexfile.ErrFormat: entries are checked
 	// when first read): the cache then drops the file, so that the next
@@ -48,7 +51,7 @@ func NewScreening(ls []*lists.List, opts screen.Options) (*Screening, error) {
 
 // newScreening is the Screening of an index.
 func newScreening(ix *screen.Index) (*Screening, error) {
-	s := &Screening{Index: ix, Kinds: map[string]provenance.Kind{}, Thresholds: ix.Options()}
+	s := &Screening{Index: ix, Kinds: map[string]provenance.Kind{}, Thresholds: ix.Options(), names: newNameCache()}
 	for _, p := range ix.Provenance() {
 		if _, dup := s.Kinds[p.ID]; dup {
 			return nil, fmt.Errorf("index lists: list %s is loaded twice", p.ID)

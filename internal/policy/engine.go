@@ -41,6 +41,7 @@ type Engine struct {
 	bundle  *Bundle
 	limits  Limits
 	memo    *memo // decisions of recent inputs (memo.go)
+	digest  string
 }
 
 // WaiverQuery is the query whose value is every problem with the waivers
@@ -133,7 +134,7 @@ func NewFromBundle(ctx context.Context, b *Bundle, waivers []map[string]any, lim
 		}
 		return pq, nil
 	}
-	e := &Engine{bundle: b, limits: limits, memo: newMemo(modules)}
+	e := &Engine{bundle: b, limits: limits, memo: newMemo(modules), digest: b.Digest()}
 	e.query = decisionQuery(ctx, compiler, store, caps)
 	if e.pq, err = prepare(e.query); err != nil {
 		return nil, err
@@ -198,8 +199,9 @@ func (e *Engine) Files() []provenance.File { return slices.Clone(e.bundle.Files)
 // in the bundle.
 func (e *Engine) Content(f provenance.File) []byte { return e.bundle.Contents[f] }
 
-// Digest is the bundle digest over every file.
-func (e *Engine) Digest() string { return e.bundle.Digest() }
+// Digest is the bundle digest over every file (computed once: the
+// bundle is fixed for the engine's lifetime).
+func (e *Engine) Digest() string { return e.digest }
 
 // Profiles are the obligation profiles the bundle defines.
 func (e *Engine) Profiles() []string { return e.bundle.Profiles() }

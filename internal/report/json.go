@@ -10,6 +10,8 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/go-json-experiment/json/jsontext"
+
 	"github.com/bangate/bangate/internal/decision"
 	"github.com/bangate/bangate/internal/provenance"
 )
@@ -82,27 +84,39 @@ func (r *jsonRenderer) Render(w io.Writer, run *decision.Run) error {
 	}
 
 	// Encode compactly, then indent: what an Encoder with SetIndent
-	// writes, but json.Indent sizes its output once where the Encoder
-	// grows a fresh buffer step by step.
-	var compact, env bytes.Buffer
+	// writes (json.Indent's output), but jsontext indents the encoder's
+	// strings and numbers as they are, byte for byte, several times
+	// faster than json.Indent's scanner.
+	var compact bytes.Buffer
 	enc := json.NewEncoder(&compact)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(doc); err != nil {
 		return fmt.Errorf("render json: %w", err)
 	}
-	if err := json.Indent(&env, compact.Bytes(), "", "  "); err != nil {
+	env, err := indentJSON(compact.Bytes())
+	if err != nil {
 		return fmt.Errorf("render json: %w", err)
 	}
 	if buf, ok := w.(*bytes.Buffer); ok {
 		// Written in memory (the server): size it once, no buffering.
-		buf.Grow(env.Len() + listsSize(parts))
-		return wrapRender(spliceLists(buf, env.Bytes(), prefix, parts))
+		buf.Grow(len(env) + listsSize(parts))
+		return wrapRender(spliceLists(buf, env, prefix, parts))
 	}
 	bw := bufio.NewWriter(w)
-	if err := spliceLists(bw, env.Bytes(), prefix, parts); err != nil {
+	if err := spliceLists(bw, env, prefix, parts); err != nil {
 		return wrapRender(err)
 	}
 	return wrapRender(bw.Flush())
+}
+
+// indentJSON is json.Indent(dst, compact, "", "  ") of the output of a
+// json.Encoder (one compact value and a newline), byte for byte.
+func indentJSON(compact []byte) ([]byte, error) {
+	v := jsontext.Value(bytes.TrimSuffix(compact, []byte("\n")))
+	if err := v.Indent(jsontext.WithIndent("  ")); err != nil {
+		return nil, err
+	}
+	return append(v, '\n'), nil
 }
 
 // wrapRender wraps an error of rendering; nil stays nil.

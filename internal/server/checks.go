@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/bangate/bangate/internal/check"
@@ -178,25 +179,50 @@ func withReceipt(doc []byte, e *store.Entry) []byte {
 	return append(out, '\n')
 }
 
+// maxStale bounds the times a check is decided again because a review
+// was logged while it was decided (checkOnce).
+const maxStale = 5
+
 // check decides one input and logs the decision. An input that cannot be
 // read or is of no known kind gets a 4xx and no decision.
 func (s *Server) check(ctx context.Context, plan check.Plan, in requestInput, who string) (*store.Entry, *httpError) {
 	s.work.Add(1)
 	defer s.work.Done()
-	if err := s.acquire(ctx); err != nil {
-		return nil, &httpError{status: http.StatusServiceUnavailable, msg: "request ended while waiting for a free check slot"}
+	for range maxStale {
+		e, he, stale := s.checkOnce(ctx, plan, in, who)
+		if !stale {
+			return e, he
+		}
 	}
-	defer s.release()
+	return nil, &httpError{status: http.StatusServiceUnavailable, msg: "reviews kept being logged while the input was checked; try again"}
+}
+
+// checkOnce decides one input with the reviewers' clearings as the log
+// held them at some seq, and logs the decision unless a review was logged
+// after that seq (stale: the clearings are read again, and the input
+// decided again, by check).
+func (s *Server) checkOnce(ctx context.Context, plan check.Plan, in requestInput, who string) (_ *store.Entry, _ *httpError, stale bool) {
+	if err := s.acquire(ctx); err != nil {
+		return nil, &httpError{status: http.StatusServiceUnavailable, msg: "request ended while waiting for a free check slot"}, false
+	}
+	// The slot bounds the checks computed at once; the wait for the
+	// log's commit below is not computing, so the slot is given back
+	// before it: other checks run meanwhile. Their appends, announced to
+	// the log, join the commit of this one (one sync for several).
+	release := sync.OnceFunc(s.release)
+	defer release()
+	withdraw := s.opts.Log.Announce()
+	defer withdraw()
 	s.metrics.inFlight.Inc()
 	defer s.metrics.inFlight.Dec()
 	g := s.gen.Load()
-	sess, run, he := s.runWithClearings(ctx, g, plan, in)
+	sess, run, asOf, he := s.runWithClearings(ctx, g, plan, in)
 	if he != nil {
-		return nil, he
+		return nil, he, false
 	}
 	plan = sess.Plan()
 	if ctx.Err() != nil {
-		return nil, &httpError{status: http.StatusServiceUnavailable, msg: "request cancelled before the check finished"}
+		return nil, &httpError{status: http.StatusServiceUnavailable, msg: "request cancelled before the check finished"}, false
 	}
 	if len(run.Inputs) == 1 {
 		if ie := run.Inputs[0].Err; ie != nil && (ie.Stage == check.StageRead || ie.Stage == check.StageParse) {
@@ -204,26 +230,26 @@ func (s *Server) check(ctx context.Context, plan check.Plan, in requestInput, wh
 			if check.IsUnknownKind(ie) {
 				status = http.StatusUnsupportedMediaType
 			}
-			return nil, &httpError{status: status, msg: ie.Error()}
+			return nil, &httpError{status: status, msg: ie.Error()}, false
 		}
 	}
 	var doc bytes.Buffer
 	if err := mustRenderer(report.FormatJSON).Render(&doc, run.Decision); err != nil {
-		return nil, s.internal("render the decision", err)
+		return nil, s.internal("render the decision", err), false
 	}
 	e := &store.Entry{Kind: store.KindCheck, Actor: who, Outcome: run.Decision.Outcome, ExitCode: run.Decision.ExitCode,
 		Profile: plan.Profile, AsOf: plan.AsOf.UTC().Format(time.RFC3339), Subjects: subjectsOf(run),
 		Input: s.logInput(in), Decision: doc.Bytes()}
 	var err error
 	if e.Plan, err = plan.JSON(); err != nil {
-		return nil, s.internal("encode the plan", err)
+		return nil, s.internal("encode the plan", err), false
 	}
-	if e.Lists, err = json.Marshal(run.Decision.Lists); err != nil {
-		return nil, s.internal("encode the lists", err)
+	if e.Lists, err = g.listsJSON(run.Decision.Lists); err != nil {
+		return nil, s.internal("encode the lists", err), false
 	}
 	if s.opts.Signer != nil {
 		if e.Evidence, err = s.evidenceRecord(ctx, g, sess, run); err != nil {
-			return nil, s.internal("make the evidence record", err)
+			return nil, s.internal("make the evidence record", err), false
 		}
 	}
 	// A kept input goes into the inventory in the decision's own
@@ -232,7 +258,7 @@ func (s *Server) check(ctx context.Context, plan check.Plan, in requestInput, wh
 	var kept *store.Kept
 	if in.keep {
 		if e.ID, err = store.NewID(); err != nil {
-			return nil, s.internal("name the decision", err)
+			return nil, s.internal("name the decision", err), false
 		}
 		k, err := s.kept(plan, in, sess, run, e)
 		if err != nil {
@@ -241,14 +267,20 @@ func (s *Server) check(ctx context.Context, plan check.Plan, in requestInput, wh
 			kept = &k
 		}
 	}
-	he, keepErr := s.appendKept(ctx, e, kept)
-	if he != nil {
-		return nil, he
+	release()
+	withdraw()
+	keepErr, err := s.opts.Log.AppendKeepUnless(context.WithoutCancel(ctx), e, kept, &store.Unless{Kind: store.KindReview, Seq: asOf})
+	if errors.Is(err, store.ErrStale) {
+		s.clearingsChanged(asOf)
+		return nil, nil, true
+	}
+	if he := s.appended(e, err); he != nil {
+		return nil, he, false
 	}
 	if keepErr != nil {
 		s.log.Error("keep the subject for re-screening", "subject", in.name, "err", keepErr)
 	}
-	return e, nil
+	return e, nil, false
 }
 
 // runWithClearings runs the input on plan with the reviewers' clearings
@@ -256,18 +288,18 @@ func (s *Server) check(ctx context.Context, plan check.Plan, in requestInput, wh
 // covered a finding on another list entry, or on the entry's content
 // changed since the review, has lapsed: the input is run again without
 // it.
-func (s *Server) runWithClearings(ctx context.Context, g *generation, plan check.Plan, in requestInput) (*check.Session, *check.Run, *httpError) {
-	cs, err := s.clearings(ctx)
+func (s *Server) runWithClearings(ctx context.Context, g *generation, plan check.Plan, in requestInput) (*check.Session, *check.Run, int64, *httpError) {
+	cs, asOf, err := s.cachedClearings(ctx)
 	if err != nil {
 		s.log.Error("read the reviews", "err", err)
-		return nil, nil, &httpError{status: http.StatusServiceUnavailable, msg: "the reviews in the decision log cannot be read; try again"}
+		return nil, nil, 0, &httpError{status: http.StatusServiceUnavailable, msg: "the reviews in the decision log cannot be read; try again"}
 	}
 	cs = forInput(cs, in.data)
 	inputs := []check.Input{{Path: in.name, Data: in.data}}
 	for {
 		p, err := withClearings(plan, g.base.Waivers(), cs)
 		if err != nil {
-			return nil, nil, s.internal("apply the reviews", err)
+			return nil, nil, 0, s.internal("apply the reviews", err)
 		}
 		sess, he := s.sessionFor(ctx, g, p)
 		if he != nil && len(cs) > 0 {
@@ -278,12 +310,12 @@ func (s *Server) runWithClearings(ctx context.Context, g *generation, plan check
 			continue
 		}
 		if he != nil {
-			return nil, nil, he
+			return nil, nil, 0, he
 		}
 		run := sess.Run(ctx, inputs)
 		gone := lapsed(run.Decision, cs)
 		if len(gone) == 0 {
-			return sess, run, nil
+			return sess, run, asOf, nil
 		}
 		cs = slices.DeleteFunc(cs, func(c clearing) bool { return gone[c.waiver.ID] })
 	}
@@ -310,12 +342,24 @@ func (s *Server) appendEntry(ctx context.Context, e *store.Entry) *httpError {
 // transaction (store.Log.AppendKeep); keepErr is the failure to keep k.
 func (s *Server) appendKept(ctx context.Context, e *store.Entry, k *store.Kept) (he *httpError, keepErr error) {
 	keepErr, err := s.opts.Log.AppendKeep(context.WithoutCancel(ctx), e, k)
+	if he := s.appended(e, err); he != nil {
+		return he, nil
+	}
+	if e.Kind == store.KindReview {
+		s.clearingsChanged(e.Seq - 1)
+	}
+	return nil, keepErr
+}
+
+// appended counts the decision e once its append returned err; a
+// failure is the request's 503.
+func (s *Server) appended(e *store.Entry, err error) *httpError {
 	if err != nil {
 		s.log.Error("append to the decision log", "err", err)
-		return &httpError{status: http.StatusServiceUnavailable, msg: "the decision could not be logged, so it is not given; try again"}, nil
+		return &httpError{status: http.StatusServiceUnavailable, msg: "the decision could not be logged, so it is not given; try again"}
 	}
 	s.metrics.decision(e.Kind, e.Outcome, e.Seq)
-	return nil, keepErr
+	return nil
 }
 
 // internal logs a server-side failure and answers 500 without details.

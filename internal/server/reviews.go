@@ -307,6 +307,9 @@ func selectableHash(hs []string) string {
 // hold the party's name, as any case): the others cannot apply, and would
 // be reported as unused waivers.
 func forInput(cs []clearing, data []byte) []clearing {
+	if len(cs) == 0 {
+		return nil
+	}
 	lower := bytes.ToLower(data)
 	var out []clearing
 	for _, c := range cs {

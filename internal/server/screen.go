@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/bangate/bangate/internal/check"
@@ -119,7 +120,12 @@ func (s *Server) screen(r *http.Request, req screenRequest, body []byte) (*store
 	if err := s.acquire(ctx); err != nil {
 		return nil, &httpError{status: http.StatusServiceUnavailable, msg: "request ended while waiting for a free check slot"}
 	}
-	defer s.release()
+	// The slot is given back before the append, and the append
+	// announced, as a check's (Server.check).
+	release := sync.OnceFunc(s.release)
+	defer release()
+	withdraw := s.opts.Log.Announce()
+	defer withdraw()
 	s.metrics.inFlight.Inc()
 	defer s.metrics.inFlight.Dec()
 	g := s.gen.Load()
@@ -166,6 +172,8 @@ func (s *Server) screen(r *http.Request, req screenRequest, body []byte) (*store
 	if e.Lists, err = json.Marshal(doc.Lists); err != nil {
 		return nil, s.internal("encode the lists", err)
 	}
+	release()
+	withdraw()
 	if he := s.appendEntry(ctx, e); he != nil {
 		return nil, he
 	}

@@ -118,9 +118,11 @@ type Server struct {
 	queue    *store.Queue
 	hook     *webhook
 	slots    chan struct{}
-	handler  http.Handler
-	web      *webSessions
-	pages    pages
+	// clearCache holds the reviews' clearings for the checks.
+	clearCache clearingCache
+	handler    http.Handler
+	web        *webSessions
+	pages      pages
 
 	draining  atomic.Bool
 	stop      chan struct{}

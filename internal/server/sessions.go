@@ -3,12 +3,15 @@ package server
 import (
 	"container/list"
 	"context"
+	"encoding/json"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
 	"github.com/bangate/bangate/internal/check"
 	"github.com/bangate/bangate/internal/evidence"
+	"github.com/bangate/bangate/internal/provenance"
 )
 
 // maxSessions bounds the sessions a generation keeps (one per profile,
@@ -30,6 +33,27 @@ type generation struct {
 
 	snapsMu sync.Mutex
 	snaps   map[string]*snapshots // evidence list snapshots, by bundle and lists
+
+	listsMu  sync.Mutex
+	lists    []provenance.List // the lists listsRaw encodes
+	listsRaw []byte
+}
+
+// listsJSON is the JSON of a run's lists, which every check on the
+// generation's lists logs: encoded once, shared by the entries (which do
+// not change it).
+func (g *generation) listsJSON(ls []provenance.List) ([]byte, error) {
+	g.listsMu.Lock()
+	defer g.listsMu.Unlock()
+	if g.listsRaw != nil && slices.Equal(g.lists, ls) {
+		return g.listsRaw, nil
+	}
+	raw, err := json.Marshal(ls)
+	if err != nil {
+		return nil, err
+	}
+	g.lists, g.listsRaw = slices.Clone(ls), raw
+	return raw, nil
 }
 
 type sessionEntry struct {

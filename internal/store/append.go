@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -21,9 +22,11 @@ const appendLockKey = 0x62616e67617465
 const appendTimeout = 30 * time.Second
 
 type appendReq struct {
-	e    *Entry
-	kept *Kept // kept with e, or nil
-	done chan error
+	e      *Entry
+	kept   *Kept   // kept with e, or nil
+	unless *Unless // e's condition, or nil
+	stale  bool    // the condition failed: e was not appended
+	done   chan error
 	// keepErr is the error keeping kept (set before done is sent on).
 	keepErr error
 }
@@ -52,10 +55,30 @@ func (l *Log) Append(ctx context.Context, e *Entry) error {
 // both are made durable by one commit. A failure to keep k does not stop
 // e: it is returned as keepErr, with err nil when e was appended.
 func (l *Log) AppendKeep(ctx context.Context, e *Entry, k *Kept) (keepErr, err error) {
+	return l.AppendKeepUnless(ctx, e, k, nil)
+}
+
+// ErrStale is returned by AppendKeepUnless when its condition failed.
+var ErrStale = errors.New("the decision log gained an entry the decision did not see")
+
+// Unless is the condition of an append: it is made unless an entry of
+// Kind was appended after Seq.
+type Unless struct {
+	Kind string
+	Seq  int64
+}
+
+// AppendKeepUnless is AppendKeep of e and k, unless u (when not nil)
+// fails: an entry of kind u.Kind was appended after seq u.Seq, by this
+// process or another; then neither is appended and err is ErrStale. The
+// condition is decided in the append's own transaction: a decision made
+// on what the log held at u.Seq (the reviews it applied) is logged only
+// while that still holds.
+func (l *Log) AppendKeepUnless(ctx context.Context, e *Entry, k *Kept, u *Unless) (keepErr, err error) {
 	if err := e.validate(); err != nil {
 		return nil, err
 	}
-	req := &appendReq{e: e, kept: k, done: make(chan error, 1)}
+	req := &appendReq{e: e, kept: k, unless: u, done: make(chan error, 1)}
 	l.closeMu.Lock()
 	if l.closed {
 		l.closeMu.Unlock()
@@ -102,18 +125,49 @@ func (l *Log) appender() {
 	}
 }
 
-// gather takes first and the appends already waiting behind it.
+// gather takes first and the appends already waiting behind it; while
+// appends are announced (Announce), it waits up to CommitDelay for them,
+// so that they share the commit, and its sync, rather than each make
+// one: PostgreSQL's commit_delay with commit_siblings, where the
+// siblings are the entries being decided.
 func (l *Log) gather(first *appendReq) []*appendReq {
 	batch := []*appendReq{first}
+	var deadline <-chan time.Time
 	for len(batch) < l.opts.MaxBatch {
 		select {
 		case r := <-l.appends:
 			batch = append(batch, r)
+			continue
 		default:
+		}
+		if l.opts.CommitDelay <= 0 || l.announced.Load() == 0 {
+			return batch
+		}
+		if deadline == nil {
+			t := time.NewTimer(l.opts.CommitDelay)
+			defer t.Stop()
+			deadline = t.C
+		}
+		select {
+		case r := <-l.appends:
+			batch = append(batch, r)
+		case <-deadline:
+			return batch
+		case <-l.stop:
 			return batch
 		}
 	}
 	return batch
+}
+
+// Announce says that an append is on its way (an entry being decided),
+// so that the appender waits for it, up to Options.CommitDelay, to share
+// a commit with the appends before it. The function returned withdraws
+// the announcement: call it before the append (or when there will be
+// none); calling it again does nothing.
+func (l *Log) Announce() (withdraw func()) {
+	l.announced.Add(1)
+	return sync.OnceFunc(func() { l.announced.Add(-1) })
 }
 
 func (l *Log) writeBatch(batch []*appendReq) {
@@ -123,10 +177,51 @@ func (l *Log) writeBatch(batch []*appendReq) {
 	if err != nil {
 		l.opts.Log.Error("append to decision log", "entries", len(batch), "err", err)
 		err = fmt.Errorf("append to decision log %s: %w", l.where, err)
+		// What the appender knew of the log's head is what the failed
+		// transaction would have made it: known no more.
+		l.last.seq = -1
+		clear(l.last.kinds)
 	}
 	for _, r := range batch {
-		r.done <- err
+		switch {
+		case err != nil:
+			r.done <- err
+		case r.stale:
+			r.done <- ErrStale
+		default:
+			r.done <- nil
+		}
 	}
+}
+
+// lastOf is what the appender knows of the log's head: the seq it last
+// appended at (-1: none, or not known) and the seq of the last entry of
+// each kind asked about (Unless), as of that seq. Only the appender
+// reads and writes it.
+type lastOf struct {
+	seq   int64
+	kinds map[string]int64
+}
+
+// kindHeadQuery reads the seq of the last entry of a kind (0: none).
+const kindHeadQuery = "SELECT COALESCE(MAX(seq), 0) FROM decisions WHERE kind = ?"
+
+// lastOfKind returns the seq of the last entry of kind, from what the
+// appender knows or, when it does not, from tx.
+func (l *Log) lastOfKind(ctx context.Context, tx *sql.Tx, kind string) (int64, error) {
+	if s, ok := l.last.kinds[kind]; ok {
+		return s, nil
+	}
+	stmt, err := l.txStmt(ctx, tx, l.q(kindHeadQuery))
+	if err != nil {
+		return 0, err
+	}
+	var s int64
+	if err := stmt.QueryRowContext(ctx, kind).Scan(&s); err != nil {
+		return 0, fmt.Errorf("read the last %s entry: %w", kind, err)
+	}
+	l.last.kinds[kind] = s
+	return s, nil
 }
 
 // headQuery reads the last entry's seq and hash.
@@ -186,6 +281,11 @@ func (l *Log) write(ctx context.Context, batch []*appendReq) error {
 	if err != nil {
 		return err
 	}
+	if seq != l.last.seq {
+		// Another process appended since this one last did: what this
+		// one knew of the last entry of each kind may be out of date.
+		clear(l.last.kinds)
+	}
 	stmt, err := l.txStmt(ctx, tx, l.q(insertEntry))
 	if err != nil {
 		return fmt.Errorf("prepare insert: %w", err)
@@ -194,6 +294,17 @@ func (l *Log) write(ctx context.Context, batch []*appendReq) error {
 	now := l.opts.Now().UTC().Truncate(time.Microsecond)
 	for _, r := range batch {
 		e := r.e
+		r.stale = false
+		if u := r.unless; u != nil {
+			last, err := l.lastOfKind(ctx, tx, u.Kind)
+			if err != nil {
+				return err
+			}
+			if last > u.Seq {
+				r.stale = true
+				continue
+			}
+		}
 		seq++
 		if e.ID == "" {
 			id, err := uuid.NewV7()
@@ -208,6 +319,7 @@ func (l *Log) write(ctx context.Context, batch []*appendReq) error {
 		e.Seq, e.Time, e.PrevHash = seq, now, prev
 		e.Hash = e.HashOf()
 		prev = e.Hash
+		l.last.kinds[e.Kind] = seq // the newest entry of all
 		subjects, err := jsonText(e.Subjects)
 		if err != nil {
 			return err
@@ -231,14 +343,21 @@ func (l *Log) write(ctx context.Context, batch []*appendReq) error {
 		}
 	}
 	for _, r := range batch {
-		if r.kept != nil {
+		if r.kept != nil && !r.stale {
 			r.keepErr = l.keepIn(ctx, tx, *r.kept)
 		}
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
-	l.appended.Add(int64(len(batch)))
+	appended := 0
+	for _, r := range batch {
+		if !r.stale {
+			appended++
+		}
+	}
+	l.last.seq = seq
+	l.appended.Add(int64(appended))
 	return nil
 }
 

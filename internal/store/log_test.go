@@ -376,3 +376,117 @@ func TestCloseCheckpointsOnlyOwnAppends(t *testing.T) {
 		t.Errorf("checkpoints %+v %v, want the writer's one at 2", cps, err)
 	}
 }
+
+// TestAnnouncedAppendsShareACommit: an append waits for the appends
+// announced after it (up to the commit delay) and commits with them; one
+// with none announced commits at once.
+func TestAnnouncedAppendsShareACommit(t *testing.T) {
+	ctx := context.Background()
+	opts := backends[0].opts(t)
+	opts.CommitDelay = time.Minute // the test ends long before, unless an append waits for nothing
+	opts.Now = fixedClock(time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+	l := open(t, opts)
+
+	withdraw := l.Announce()
+	a, b := entry(1, "pass", "Vendor A"), entry(2, "fail", "Vendor B")
+	done := make(chan error, 1)
+	go func() { done <- l.Append(ctx, a) }()
+	select {
+	case err := <-done:
+		t.Fatalf("append committed (%v) while another was announced", err)
+	case <-time.After(100 * time.Millisecond):
+	}
+	withdraw()
+	withdraw() // again: nothing more
+	if err := l.Append(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if b.Seq != a.Seq+1 || !a.Time.Equal(b.Time) {
+		t.Errorf("a at %d %v, b at %d %v: want one commit", a.Seq, a.Time, b.Seq, b.Time)
+	}
+
+	c := entry(3, "pass", "Vendor C")
+	start := time.Now()
+	if err := l.Append(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 10*time.Second || c.Time.Equal(b.Time) {
+		t.Errorf("a lone append took %v, at %v (the last commit's %v)", d, c.Time, b.Time)
+	}
+	if rep, err := l.Verify(ctx, store.VerifyOptions{}); err != nil || rep.Entries != 3 {
+		t.Fatalf("verify: %+v, %v", rep, err)
+	}
+}
+
+// TestCommitDelayBounded: an announced append that never comes holds a
+// commit back no longer than the commit delay.
+func TestCommitDelayBounded(t *testing.T) {
+	opts := backends[0].opts(t)
+	opts.CommitDelay = 300 * time.Millisecond
+	l := open(t, opts)
+	withdraw := l.Announce()
+	defer withdraw()
+	start := time.Now()
+	if err := l.Append(context.Background(), entry(1, "pass", "Vendor A")); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d < opts.CommitDelay || d > 30*time.Second {
+		t.Errorf("the append took %v: want the commit delay, %v, and not much more", d, opts.CommitDelay)
+	}
+}
+
+// TestAppendUnless: an append conditioned on no entry of a kind after a
+// seq is made while none is, and refused (ErrStale, nothing written, its
+// subject not kept) once one is, whether this log or another process
+// appended it.
+func TestAppendUnless(t *testing.T) {
+	each(t, func(t *testing.T, b backend) {
+		ctx := context.Background()
+		opts := b.opts(t)
+		l, other := open(t, opts), open(t, opts)
+		appendN(t, l, 2)
+		at, _, err := l.Head(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		unless := &store.Unless{Kind: store.KindReview, Seq: at}
+		ok := entry(3, "pass", "Vendor C")
+		if _, err := l.AppendKeepUnless(ctx, ok, nil, unless); err != nil {
+			t.Fatalf("no review since %d: %v", at, err)
+		}
+		for _, who := range []*store.Log{other, l} {
+			review := entry(4, "pass", "Vendor C")
+			review.Kind = store.KindReview
+			if err := who.Append(ctx, review); err != nil {
+				t.Fatal(err)
+			}
+			stale := entry(5, "pass", "Vendor D")
+			k := store.Kept{Subject: "subject-d", Name: "d.json", Plan: []byte(`{}`), Input: []byte(`{}`), State: []byte(`{}`), Updated: time.Now()}
+			if _, err := l.AppendKeepUnless(ctx, stale, &k, unless); !errors.Is(err, store.ErrStale) {
+				t.Fatalf("a review appended after %d (by %s): append gave %v, want ErrStale", at, map[bool]string{true: "this log", false: "another"}[who == l], err)
+			}
+			if stale.ID != "" {
+				if _, err := l.Get(ctx, stale.ID); !errors.Is(err, store.ErrNotFound) {
+					t.Errorf("the stale entry was written: %v", err)
+				}
+			}
+			if in, err := l.KeptInput(ctx, "subject-d"); err == nil {
+				t.Errorf("the stale entry's subject was kept: %q", in)
+			}
+			// As of the review, the append is made.
+			now, _, err := l.Head(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := l.AppendKeepUnless(ctx, entry(6, "pass", "Vendor D"), nil, &store.Unless{Kind: store.KindReview, Seq: now}); err != nil {
+				t.Fatalf("no review since %d: %v", now, err)
+			}
+		}
+		if rep, err := l.Verify(ctx, store.VerifyOptions{}); err != nil || rep.Entries != 7 {
+			t.Fatalf("verify: %+v, %v", rep, err)
+		}
+	})
+}

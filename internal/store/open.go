@@ -47,6 +47,10 @@ type Options struct {
 	// MaxBatch bounds the entries appended in one transaction; 0:
 	// DefaultMaxBatch.
 	MaxBatch int
+	// CommitDelay is how long a commit waits for announced appends
+	// (Log.Announce) to join it; 0: DefaultCommitDelay, < 0: no wait. A
+	// commit with none announced does not wait.
+	CommitDelay time.Duration
 	// Now is the clock entries are stamped with; nil: time.Now.
 	Now func() time.Time
 	// Log receives what the store did; nil: nothing.
@@ -57,6 +61,10 @@ type Options struct {
 const (
 	DefaultCheckpointEvery = 1000
 	DefaultMaxBatch        = 256
+	// DefaultCommitDelay is a few syncs' time: under load the appends of
+	// the checks under way gather into one commit, and a lone append
+	// (none announced) is committed at once.
+	DefaultCommitDelay = time.Millisecond
 )
 
 // Signer signs checkpoints and export manifests: an Ed25519 evidence key
@@ -95,6 +103,11 @@ type Log struct {
 	done    chan struct{}
 	closeMu sync.Mutex
 	closed  bool
+	// last is what the appender knows of the log's head.
+	last lastOf
+	// announced counts the appends announced and not yet made
+	// (Announce).
+	announced atomic.Int64
 	// appended counts the entries this Log appended: Close checkpoints
 	// only a head it wrote itself, so that a command that only reads or
 	// verifies never signs a head.
@@ -118,7 +131,10 @@ func Open(ctx context.Context, opts Options) (*Log, error) {
 	if opts.MaxBatch <= 0 {
 		opts.MaxBatch = DefaultMaxBatch
 	}
-	l := &Log{opts: opts, appends: make(chan *appendReq, 4*opts.MaxBatch), stop: make(chan struct{}), done: make(chan struct{})}
+	if opts.CommitDelay == 0 {
+		opts.CommitDelay = DefaultCommitDelay
+	}
+	l := &Log{opts: opts, last: lastOf{seq: -1, kinds: map[string]int64{}}, appends: make(chan *appendReq, 4*opts.MaxBatch), stop: make(chan struct{}), done: make(chan struct{})}
 	var err error
 	switch {
 	case opts.Database != "":
