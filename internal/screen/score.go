@@ -603,13 +603,13 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				case q.text >= 0 && rw.first == q.first && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && ix.givenTypo(sc.nb.word(i), rw.text):
 					n := min(len(sc.nb.word(i)), len(ix.dict.texts[rw.text]))
 					p = pair{c: typoSim(n, false) * min(qw, rw.weight), kind: pairTypo}
-				case q.text >= 0 && rw.first == q.first && org && rw.weight >= rare && ix.orgWordTypo(sc.nb.word(i), rw.text):
+				case q.text >= 0 && rw.first == q.first && org && rw.weight >= rare && spellingTypo(sc.nb.word(i), ix.dict.texts[rw.text], minOrgWordTypo):
 					// A rare word of an organisation's name spelt as
 					// another of the list's names spells it ("Qaeda",
 					// QA'IDA).
 					p = pair{c: typoSim(min(len(sc.nb.word(i)), len(ix.dict.texts[rw.text])), true) * min(qw, rw.weight), kind: pairTypo}
 				case q.text >= 0 && rw.first == q.first && !org && rw.flags&rwPatronymic == 0 && rw.weight >= rare &&
-					(rw.flags&rwSurname != 0 && ix.surnameTypo(sc.nb.word(i), rw.text) || vowelVariant(sc.nb.word(i), ix.dict.texts[rw.text])):
+					(rw.flags&rwSurname != 0 && spellingTypo(sc.nb.word(i), ix.dict.texts[rw.text], minSurnameTypo) || vowelVariant(sc.nb.word(i), ix.dict.texts[rw.text])):
 					// A rare name spelt as another alias of the list
 					// spells it ("Gaddafi", GADHAFI), or with the other
 					// vowel of an Arabic name's romanisations ("Adel",
@@ -1042,45 +1042,30 @@ func (ix *Index) givenTypo(w []byte, text int32) bool {
 }
 
 // minSurnameTypo is the fewest letters of the shorter of two family
-// names paired by surnameTypo.
+// names paired by spellingTypo.
 const minSurnameTypo = 7
 
-// surnameTypo reports whether query word w, which a listed name spells as
-// written, and the listed family name text, another, are one edit apart
-// (Damerau–Levenshtein), the shorter of minSurnameTypo letters or more,
-// and not one the other with a letter added at the end: "gaddafi" and
-// "gadhafi" are one name's spellings, "aleksandrov" and "aleksandrova"
-// two names.
-func (ix *Index) surnameTypo(w []byte, text int32) bool {
-	t := ix.dict.texts[text]
-	if min(len(w), len(t)) < minSurnameTypo || !withinOneEdit(t, w) {
-		return false
-	}
-	short, long := w, []byte(t)
-	if len(short) > len(long) {
-		short, long = long, short
-	}
-	return len(short) == len(long) || string(long[:len(short)]) != string(short)
-}
-
 // minOrgWordTypo is the fewest letters of the shorter of two words of
-// organisation names paired by orgWordTypo.
+// organisation names paired by spellingTypo.
 const minOrgWordTypo = 5
 
-// orgWordTypo reports whether query word w, which a listed name spells
-// as written, and the listed word text, another, are one edit apart
-// (Damerau–Levenshtein), the shorter of minOrgWordTypo letters or more,
-// and not one the other in the other number.
-func (ix *Index) orgWordTypo(w []byte, text int32) bool {
-	t := ix.dict.texts[text]
-	if min(len(w), len(t)) < minOrgWordTypo || !withinOneEdit(t, w) {
+// spellingTypo reports whether query word w, which a listed name spells
+// as written, and the listed word t, another, are one edit apart
+// (Damerau–Levenshtein), the shorter of least letters or more, and not
+// one the other with a letter added at the end: "gaddafi" and "gadhafi"
+// are one name's spellings, "aleksandrov" and "aleksandrova" two names,
+// "line" and "lines" a word in the other number.
+func spellingTypo(w []byte, t string, least int) bool {
+	if min(len(w), len(t)) < least || !withinOneEdit(t, w) {
 		return false
 	}
-	short, long := w, []byte(t)
-	if len(short) > len(long) {
-		short, long = long, short
+	switch {
+	case len(w) < len(t):
+		return t[:len(w)] != string(w)
+	case len(w) > len(t):
+		return string(w[:len(t)]) != t
 	}
-	return len(short) == len(long) || string(long[:len(short)]) != string(short)
+	return true
 }
 
 // minVowelVariant is the fewest letters of two words vowelVariant pairs.
