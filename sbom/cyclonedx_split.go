@@ -114,7 +114,7 @@ func (a *arraySpan) splittable(body []byte, threshold, workers, maxDepth int) bo
 func (a *arraySpan) objectsOnly(body []byte) bool {
 	prev := a.open
 	for k, o := range a.objects {
-		if o[1] <= o[0] || !separator(body[prev+1:o[0]], k > 0) {
+		if o[0] <= prev || o[1] <= o[0] || o[1] >= a.close || !separator(body[prev+1:o[0]], k > 0) {
 			return false
 		}
 		prev = o[1]

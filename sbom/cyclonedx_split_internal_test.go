@@ -262,6 +262,9 @@ func FuzzUnmarshalSplit(f *testing.F) {
 		head + `"components":[{"name":"a"} , {"name":"b","components":[{"name":"c"}]}],"dependencies":[{"ref":"a"}]}`,
 		head + `"components":[{"name":"a"}],"Components":[{"name":"z"}]}`,
 		head + `"components":[{"name":"a","hashes":[{"alg":"MD5","content":"x"}]},{"name":5}]}`,
+		// A second array after a stray colon: the pre-scan must not
+		// record objects from before the array it locates.
+		head + `"components":[{"name":"a"},{"name":"b"}]:[{"name":"c"}]}`,
 	} {
 		f.Add([]byte(s))
 	}

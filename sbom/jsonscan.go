@@ -24,7 +24,8 @@ type arraySpan struct {
 	open, close int      // offsets of '[' and ']'; close is 0 until the array ends
 	objects     [][2]int // offsets of the '{' and '}' of each object element
 	// alias is set when another top-level member has the array's name up
-	// to case: encoding/json matches member names case-insensitively.
+	// to case (encoding/json matches member names case-insensitively), or
+	// when the member is given a second value: the array is then not split.
 	alias bool
 }
 
@@ -164,8 +165,15 @@ func scanJSON(data []byte, start, maxDepth int, locate bool) (jsonTop, *scanErro
 					top.start(key, i)
 				}
 				if compsKey && c == '[' {
-					inComps = true
-					top.comps.open = i
+					if top.comps.open > 0 {
+						// A second value for the key (after a stray
+						// colon, say): the text is not JSON, and its
+						// objects are not split.
+						top.comps.alias = true
+					} else {
+						inComps = true
+						top.comps.open = i
+					}
 				}
 			} else if inComps && len(stack) == 2 && c == '{' {
 				top.comps.objects = append(top.comps.objects, [2]int{i, 0})
