@@ -519,7 +519,8 @@ func (c *cdxConv) convert(comp *cdx.Component, p string, path []string, section 
 }
 
 // externalRefs appends the URLs of the externalReferences of the object
-// at p to dst.
+// at p to dst. A reference without a URL names nothing and is left out,
+// as a commit without one is.
 func (c *cdxConv) externalRefs(list *[]cdx.ExternalReference, p string, dst []ExternalRef) []ExternalRef {
 	if list == nil || len(*list) == 0 {
 		return dst
@@ -528,6 +529,9 @@ func (c *cdxConv) externalRefs(list *[]cdx.ExternalReference, p string, dst []Ex
 		dst = make([]ExternalRef, 0, len(*list))
 	}
 	for i, er := range *list {
+		if strings.TrimSpace(er.URL) == "" {
+			continue
+		}
 		dst = append(dst, ExternalRef{
 			Type: string(er.Type), URL: er.URL,
 			Pointer: c.loc.elemField(p, "externalReferences", "reference", i, "url"),
