@@ -84,26 +84,19 @@ func sortedLists(run *decision.Run) []provenance.List {
 	return out
 }
 
-// ageDays is the age of a list at asOf in whole days, or -1 when either
-// date is unknown.
-func ageDays(asOf, published time.Time) int {
+// ageText is the age of a list at asOf in whole days ("99d"); "unknown"
+// when either date is unknown, and "after as-of" when the list was
+// published after asOf (a check replayed as of an earlier day with the
+// lists of today), which no age in days would say.
+func ageText(asOf, published time.Time) string {
 	if asOf.IsZero() || published.IsZero() {
-		return -1
+		return "unknown"
 	}
 	d := asOf.Sub(published)
 	if d < 0 {
-		return 0
+		return "after as-of"
 	}
-	return int(d / (24 * time.Hour))
-}
-
-// ageText renders ageDays.
-func ageText(asOf, published time.Time) string {
-	d := ageDays(asOf, published)
-	if d < 0 {
-		return "unknown"
-	}
-	return strconv.Itoa(d) + "d"
+	return strconv.Itoa(int(d/(24*time.Hour))) + "d"
 }
 
 // dateText renders a date as YYYY-MM-DD in UTC, or "unknown".
