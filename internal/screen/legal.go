@@ -166,6 +166,37 @@ func legalTypo(i, j int, w []byte) bool {
 	return string(appendKey(buf[:0], w)) == legalMultiKeys[i][j]
 }
 
+// legalSingleLong holds the legal forms of one word of seven letters or
+// more ("limited", "incorporated", "aktiebolag"), sorted: the ones a
+// query may misspell by one letter and still be read as a legal form
+// (legalSingleTypo). Shorter ones ("gmbh", "ltd", "inc") are one letter
+// from too many words.
+var legalSingleLong = func() []string {
+	var out []string
+	for f := range legalForms {
+		if !strings.Contains(f, " ") && len(f) >= 7 {
+			out = append(out, f)
+		}
+	}
+	slices.Sort(out)
+	return out
+}()
+
+// legalSingleTypo reports whether w is one of legalSingleLong misspelt:
+// one letter added, dropped, changed or two swapped ("limted",
+// "incorpprated", "corporaiton").
+func legalSingleTypo(w []byte) bool {
+	if len(w) < 6 {
+		return false
+	}
+	for _, f := range legalSingleLong {
+		if string(w) != f && withinOneEdit(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // legalGlued holds every legal form with its words run together ("coltd",
 // "gmbh"), and legalGluedMax the longest.
 var legalGlued, legalGluedMax = func() (map[string]struct{}, int) {

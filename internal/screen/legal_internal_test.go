@@ -36,3 +36,35 @@ func TestGluedLegalEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestLegalSingleTypo: a long one-word legal form one letter off is read
+// as a misspelling of it; the form itself, short forms and words two
+// letters off are not.
+func TestLegalSingleTypo(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		w    string
+		want bool
+	}{
+		{"limted", true},       // a letter dropped
+		{"limitted", true},     // a letter added
+		{"limjted", true},      // a letter changed
+		{"limtied", true},      // two letters swapped
+		{"incorpprated", true}, // incorporated
+		{"corporaiton", true},  // corporation
+		{"compnay", true},      // company
+		{"aktiebolg", true},    // aktiebolag
+		{"limited", false},     // the form itself is no misspelling
+		{"limitless", false},   // two letters off
+		{"ltdd", false},        // short forms are one letter from too many words
+		{"incc", false},
+		{"gmbhh", false},
+		{"united", false},    // two letters off "limited"
+		{"corporate", false}, // two letters off "corporation"
+		{"", false},
+	} {
+		if got := legalSingleTypo([]byte(tt.w)); got != tt.want {
+			t.Errorf("legalSingleTypo(%q) = %v, want %v", tt.w, got, tt.want)
+		}
+	}
+}

@@ -422,6 +422,9 @@ func TestMisspeltLegalForm(t *testing.T) {
 		{"JOYNT STOCK COMPANY AEROSPACE DEFENSE CONCERN ALMAZ-ANTEY", "16865", "joynt (misspelt) stock company", true},
 		{"Limited Liabjlity Company Garant-SV", "25181", "limited liabjlity (misspelt) company", true},
 		{"Limitd Liability Company Garant-SV", "25181", "limitd (misspelt) liability company", true},
+		// A one-word form of seven letters or more, one letter off.
+		{"CRIUS LIMTED", "51759", "limted (misspelt)", true},
+		{"KUPA LINES INCORPPRATED", "52318", "incorpprated (misspelt)", true},
 	} {
 		ms := ix.Name(screen.Query{Name: tt.name, Kind: screen.KindOrganization})
 		if len(ms) == 0 || ms[0].EntryID != tt.entry {
@@ -443,5 +446,13 @@ func TestMisspeltLegalForm(t *testing.T) {
 	}
 	if e := ms[0].Explain; strings.Contains(e, "query legal form ignored") || !strings.Contains(e, "joynt unmatched") {
 		t.Errorf("ALMAZ ANTEY JOYNT STOCK KOMPANI: %s", e)
+	}
+	// A short one-word form one letter off ("Ltdd") is a word of the name.
+	for _, q := range []string{"CRIUS LTDD", "CRIUS INCC"} {
+		for _, m := range (testIndex{low, t}).Name(screen.Query{Name: q, Kind: screen.KindOrganization}) {
+			if strings.Contains(m.Explain, "query legal form ignored") {
+				t.Errorf("%s: %s", q, m.Explain)
+			}
+		}
 	}
 }

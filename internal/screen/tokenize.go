@@ -46,7 +46,8 @@ type normBuf struct {
 	// makhlouf", "abu bakr" joined into "abubakr".
 	splits, joins []string
 	// fuzzyLegal also recognises a multi-word legal form with one
-	// misspelt word of six letters or more ("Limited Liabjlity Company");
+	// misspelt word of six letters or more ("Limited Liabjlity Company")
+	// and a one-word form of seven letters or more misspelt ("Limted");
 	// set for queries, whose spelling is nobody's official one.
 	fuzzyLegal bool
 	// initials keeps single letters apart ("Putin V. V." is two
@@ -497,9 +498,11 @@ func (nb *normBuf) appendCore(dst []byte) []byte {
 }
 
 // legalAtFuzzy is legalAt for multi-word legal forms with at most one
-// word misspelt (legalTypo). The candidate forms are those whose first or
-// second word, read from the end in question, is spelt right
-// (legalByWord); the longest that matches wins.
+// word misspelt (legalTypo), and for a long one-word form misspelt
+// (legalSingleTypo) in a name of two words or more. The candidate
+// multi-word forms are those whose first or second word, read from the
+// end in question, is spelt right (legalByWord); the longest that
+// matches wins.
 func (nb *normBuf) legalAtFuzzy(lo, hi int, forward bool) int {
 	if hi-lo < 2 {
 		return 0
@@ -509,6 +512,9 @@ func (nb *normBuf) legalAtFuzzy(lo, hi int, forward bool) int {
 		by, at = &legalByWord.bwd, [2]int{hi - 1, hi - 2}
 	}
 	best := 0
+	if legalSingleTypo(nb.word(at[0])) {
+		best = 1
+	}
 	for side := range 2 {
 		for _, fi := range by[side][string(nb.word(at[side]))] {
 			if k := len(legalMulti[fi]); k > best && k <= hi-lo && nb.legalTypoAt(int(fi), lo, hi, forward) {
