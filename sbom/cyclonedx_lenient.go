@@ -144,12 +144,29 @@ func cdxJSONError(name string, f Format, body []byte, err error) error {
 	if errors.As(err, &ce) && len(ce.ptrs) > 0 {
 		de.Pointer = ce.ptrs[0]
 		de.Detail = "a JSON " + typeErrorKind(ce.err.Value) + " where " + Label(f, "") + " has " + jsonTypeName(ce.err.Type) + ", in a field that is screened"
+		placeAtPointer(de, body)
 		return e
 	}
 	if de.Pointer == "" {
 		de.Pointer = locateCDXFailure(body)
 	}
 	return e
+}
+
+// placeAtPointer keeps the byte offset of an error whose pointer is known
+// only when the offset leads to that pointer in body; otherwise the line
+// is the pointer's own. The offset of an encoding/json type error counts
+// in the text that was decoded, which is not body once
+// unmarshalCDXLenient has re-encoded it without a skipped value, nor when
+// a library decodes a part on its own.
+func placeAtPointer(de *DecodeError, body []byte) {
+	if de.Offset >= 0 && de.Offset <= int64(len(body)) && jsonPointerAt(body, pointerOffset(body, de.Offset)) == de.Pointer {
+		return
+	}
+	de.Offset, de.Line = -1, 0
+	if pos, err := LocateJSON(body, []string{de.Pointer}); err == nil && len(pos) == 1 {
+		de.Line = pos[0].Line
+	}
 }
 
 // locateCDXFailure returns the pointer of the first top-level member of a

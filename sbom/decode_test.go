@@ -567,6 +567,12 @@ func TestDecodeTypeErrorPointer(t *testing.T) {
 			"decode p.json: SPDX 2.3 JSON: invalid document: a JSON number where SPDX JSON has a string at /packages/1/versionInfo (line 1, byte 86)"},
 		{"{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.5\",\n\"components\": [{\"name\": \"a\", \"version\": 2}]}",
 			"decode p.json: CycloneDX 1.5 JSON: invalid document: a JSON number where CycloneDX JSON has a string, in a field that is screened at /components/0/version (line 2, byte 90)"},
+		// A value of the wrong type that is not screened (version) is
+		// skipped and the text decoded again re-encoded: the offset of
+		// the screened one then counts in that text, so the line is the
+		// pointer's.
+		{"{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.4\", \"version\": \"1.0.0\",\n\"metadata\": {\"supplier\": {\"name\": \"S\"}},\n\"components\": [\n {\"name\": \"a\",\n  \"supplier\": {\"name\": \"S\", \"url\": \"s.example\"}}]}",
+			"decode p.json: CycloneDX 1.4 JSON: invalid document: a JSON string where CycloneDX JSON has an array, in a field that is screened at /components/0/supplier/url (line 5)"},
 	}
 	for _, tc := range tests {
 		_, err := sbom.Decode([]byte(tc.doc), sbom.Options{Name: "p.json"})

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -152,6 +153,61 @@ func TestExtractRejects(t *testing.T) {
 		_, err := corpustest.Extract(t.TempDir(), bytes.NewReader(append(raw, "junk"...)), manifest(t, good))
 		if err == nil || !strings.Contains(err.Error(), "after the tar") {
 			t.Fatalf("error %v, want trailing data reported", err)
+		}
+	})
+}
+
+// A corpus kept in several archives extracts as one: each listed file in
+// exactly one archive, once; a sample reads no archive after the one that
+// completes it.
+func TestExtractArchives(t *testing.T) {
+	m := manifest(t, header+row("a/one.json", docA)+row("b/two.spdx", docB))
+	first := archive(t, member{name: "a/one.json", data: docA})
+	second := archive(t, member{name: "b/two.spdx", data: docB})
+	files, err := corpustest.ExtractArchives(t.TempDir(), []io.Reader{bytes.NewReader(first), bytes.NewReader(second)}, m)
+	if err != nil || len(files) != 2 || files[0].Name != "a/one.json" || files[1].Name != "b/two.spdx" {
+		t.Fatalf("files %+v, %v", files, err)
+	}
+	for _, f := range files {
+		if fi, err := os.Stat(f.Path); err != nil || fi.Size() != f.Size {
+			t.Errorf("%s: not extracted: %v", f.Name, err)
+		}
+	}
+	for _, tc := range []struct {
+		name     string
+		archives [][]byte
+		want     string
+	}{
+		{"second not an archive", [][]byte{first, nil}, "xz:"},
+		{"only one given", [][]byte{first}, "1 listed files missing, first b/two.spdx"},
+		{"in both", [][]byte{first, archive(t, member{name: "b/two.spdx", data: docB}, member{name: "a/one.json", data: docA})}, "a/one.json appears twice"},
+		{"second changed", [][]byte{first, archive(t, member{name: "b/two.spdx", data: docB + "x"})}, "b/two.spdx"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var rs []io.Reader
+			for _, a := range tc.archives {
+				rs = append(rs, bytes.NewReader(a))
+			}
+			_, err := corpustest.ExtractArchives(t.TempDir(), rs, m)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want it to contain %q", err, tc.want)
+			}
+		})
+	}
+	t.Run("sample", func(t *testing.T) {
+		// The first archive completes the sample: the second, not an
+		// archive at all, is never read.
+		got, err := corpustest.ExtractSomeArchives(t.TempDir(), []io.Reader{bytes.NewReader(first), strings.NewReader("not read")}, m, []string{"a/one.json"})
+		if err != nil || len(got) != 1 || got[0].Name != "a/one.json" {
+			t.Fatalf("files %+v, %v", got, err)
+		}
+		got, err = corpustest.ExtractSomeArchives(t.TempDir(), []io.Reader{bytes.NewReader(first), bytes.NewReader(second)}, m, []string{"b/two.spdx", "a/one.json"})
+		if err != nil || len(got) != 2 || got[0].Name != "b/two.spdx" || got[1].Name != "a/one.json" {
+			t.Fatalf("files %+v, %v", got, err)
+		}
+		_, err = corpustest.ExtractSomeArchives(t.TempDir(), []io.Reader{bytes.NewReader(first)}, m, []string{"b/two.spdx"})
+		if err == nil || !strings.Contains(err.Error(), "sample file b/two.spdx missing") {
+			t.Fatalf("error %v, want the missing sample named", err)
 		}
 	})
 }

@@ -30,66 +30,101 @@ type File struct {
 // written are left for the caller to remove with dir. The files are
 // returned in manifest order.
 func Extract(dir string, archive io.Reader, manifest []Entry) ([]File, error) {
+	return ExtractArchives(dir, []io.Reader{archive}, manifest)
+}
+
+// ExtractArchives is Extract over several archives that together hold the
+// corpus: every listed file must be in exactly one of them, once.
+func ExtractArchives(dir string, archives []io.Reader, manifest []Entry) ([]File, error) {
+	x := newExtraction(dir, manifest)
+	for _, a := range archives {
+		if err := x.add(a); err != nil {
+			return nil, err
+		}
+	}
+	return x.finish()
+}
+
+// extraction is an Extract under way: the files already extracted, over
+// one or more archives.
+type extraction struct {
+	dir      string
+	manifest []Entry
+	byName   map[string]int
+	done     []bool
+	files    []File
+}
+
+func newExtraction(dir string, manifest []Entry) *extraction {
 	byName := make(map[string]int, len(manifest))
 	for i, e := range manifest {
 		byName[e.Name] = i
 	}
+	return &extraction{dir: dir, manifest: manifest, byName: byName,
+		done: make([]bool, len(manifest)), files: make([]File, len(manifest))}
+}
+
+// add extracts every member of one archive.
+func (x *extraction) add(archive io.Reader) error {
 	xr, err := xz.NewReader(archive)
 	if err != nil {
-		return nil, fmt.Errorf("corpus archive: xz: %w", err)
+		return fmt.Errorf("corpus archive: xz: %w", err)
 	}
 	tr := tar.NewReader(xr)
-	done := make([]bool, len(manifest))
-	files := make([]File, len(manifest))
 	for {
 		h, err := tr.Next()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("corpus archive: %w", err)
+			return fmt.Errorf("corpus archive: %w", err)
 		}
 		switch h.Typeflag {
 		case tar.TypeDir:
 			if !filepath.IsLocal(h.Name) {
-				return nil, fmt.Errorf("corpus archive: directory %q leaves the extraction directory", h.Name)
+				return fmt.Errorf("corpus archive: directory %q leaves the extraction directory", h.Name)
 			}
 			continue
 		case tar.TypeReg:
 		default:
-			return nil, fmt.Errorf("corpus archive: %s: type %q is not a regular file", h.Name, h.Typeflag)
+			return fmt.Errorf("corpus archive: %s: type %q is not a regular file", h.Name, h.Typeflag)
 		}
-		i, listed := byName[h.Name]
+		i, listed := x.byName[h.Name]
 		if !listed {
-			return nil, fmt.Errorf("corpus archive: %s is not listed in the manifest", h.Name)
+			return fmt.Errorf("corpus archive: %s is not listed in the manifest", h.Name)
 		}
-		if done[i] {
-			return nil, fmt.Errorf("corpus archive: %s appears twice", h.Name)
+		if x.done[i] {
+			return fmt.Errorf("corpus archive: %s appears twice", h.Name)
 		}
-		e := manifest[i]
-		dst, err := extractEntry(dir, h, tr, e)
+		e := x.manifest[i]
+		dst, err := extractEntry(x.dir, h, tr, e)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		done[i] = true
-		files[i] = File{Entry: e, Path: dst}
+		x.done[i] = true
+		x.files[i] = File{Entry: e, Path: dst}
 	}
 	// Read to the end of the xz stream so that a damaged index or trailing
 	// garbage after the tar is reported too.
 	if _, err := io.Copy(io.Discard, xr); err != nil {
-		return nil, fmt.Errorf("corpus archive: after the tar: %w", err)
+		return fmt.Errorf("corpus archive: after the tar: %w", err)
 	}
+	return nil
+}
+
+// finish checks that every listed file was extracted.
+func (x *extraction) finish() ([]File, error) {
 	var missing []string
-	for i, ok := range done {
+	for i, ok := range x.done {
 		if !ok {
-			missing = append(missing, manifest[i].Name)
+			missing = append(missing, x.manifest[i].Name)
 		}
 	}
 	if len(missing) > 0 {
 		sort.Strings(missing)
 		return nil, fmt.Errorf("corpus archive: %d listed files missing, first %s", len(missing), missing[0])
 	}
-	return files, nil
+	return x.files, nil
 }
 
 // ExtractSome unpacks only the named files of the archive into dir,
@@ -99,6 +134,12 @@ func Extract(dir string, archive io.Reader, manifest []Entry) ([]File, error) {
 // manifest and found in the archive. The files are returned in the order
 // of names.
 func ExtractSome(dir string, archive io.Reader, manifest []Entry, names []string) ([]File, error) {
+	return ExtractSomeArchives(dir, []io.Reader{archive}, manifest, names)
+}
+
+// ExtractSomeArchives is ExtractSome over several archives, read in order:
+// an archive after the one that completes the sample is not read at all.
+func ExtractSomeArchives(dir string, archives []io.Reader, manifest []Entry, names []string) ([]File, error) {
 	byName := make(map[string]Entry, len(manifest))
 	for _, e := range manifest {
 		byName[e.Name] = e
@@ -110,32 +151,37 @@ func ExtractSome(dir string, archive io.Reader, manifest []Entry, names []string
 		}
 		want[n] = i
 	}
-	xr, err := xz.NewReader(archive)
-	if err != nil {
-		return nil, fmt.Errorf("corpus archive: xz: %w", err)
-	}
-	tr := tar.NewReader(xr)
 	files := make([]File, len(names))
 	found := 0
-	for found < len(names) {
-		h, err := tr.Next()
-		if errors.Is(err, io.EOF) {
+	for _, archive := range archives {
+		if found == len(names) {
 			break
 		}
+		xr, err := xz.NewReader(archive)
 		if err != nil {
-			return nil, fmt.Errorf("corpus archive: %w", err)
+			return nil, fmt.Errorf("corpus archive: xz: %w", err)
 		}
-		i, ok := want[h.Name]
-		if !ok || h.Typeflag != tar.TypeReg || files[i].Path != "" {
-			continue
+		tr := tar.NewReader(xr)
+		for found < len(names) {
+			h, err := tr.Next()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				return nil, fmt.Errorf("corpus archive: %w", err)
+			}
+			i, ok := want[h.Name]
+			if !ok || h.Typeflag != tar.TypeReg || files[i].Path != "" {
+				continue
+			}
+			e := byName[h.Name]
+			dst, err := extractEntry(dir, h, tr, e)
+			if err != nil {
+				return nil, err
+			}
+			files[i] = File{Entry: e, Path: dst}
+			found++
 		}
-		e := byName[h.Name]
-		dst, err := extractEntry(dir, h, tr, e)
-		if err != nil {
-			return nil, err
-		}
-		files[i] = File{Entry: e, Path: dst}
-		found++
 	}
 	if found < len(names) {
 		for i, f := range files {

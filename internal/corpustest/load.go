@@ -3,12 +3,18 @@ package corpustest
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 )
+
+// Archives are the archives of testdata/wild, in the order they are read:
+// the first collections, and those added since. Together they hold every
+// file of MANIFEST.tsv, each once.
+var Archives = []string{"corpus.tar.xz", "corpus-2.tar.xz"}
 
 // Corpus is the extracted wild corpus.
 type Corpus struct {
@@ -67,8 +73,8 @@ func Load(tb testing.TB) *Corpus {
 
 // LoadSample extracts only the named corpus files into a temporary
 // directory that the test removes, checked against MANIFEST.tsv, reading
-// the archive no further than the last of them (see ExtractSome): for a
-// -short run. It fails the test on any error.
+// the archives no further than the last of them (see ExtractSomeArchives):
+// for a -short run. It fails the test on any error.
 func LoadSample(tb testing.TB, names []string) []File {
 	tb.Helper()
 	wild, err := WildDir()
@@ -84,14 +90,18 @@ func LoadSample(tb testing.TB, names []string) []File {
 	if err != nil {
 		tb.Fatalf("%s: %v", mf.Name(), err)
 	}
-	af, err := os.Open(filepath.Join(wild, "corpus.tar.xz"))
-	if err != nil {
-		tb.Fatal(err)
+	var archives []io.Reader
+	for _, name := range Archives {
+		af, err := os.Open(filepath.Join(wild, name))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		tb.Cleanup(func() { af.Close() })
+		archives = append(archives, af)
 	}
-	defer af.Close()
-	files, err := ExtractSome(tb.TempDir(), af, manifest, names)
+	files, err := ExtractSomeArchives(tb.TempDir(), archives, manifest, names)
 	if err != nil {
-		tb.Fatalf("%s: %v", af.Name(), err)
+		tb.Fatalf("%s: %v", wild, err)
 	}
 	return files
 }
@@ -114,7 +124,7 @@ func load() (*Corpus, error) {
 	return &Corpus{Dir: dir, Files: files}, nil
 }
 
-// ExtractDir extracts wild/corpus.tar.xz into dir, checked against
+// ExtractDir extracts the Archives of wild into dir, checked against
 // wild/MANIFEST.tsv.
 func ExtractDir(dir, wild string) ([]File, error) {
 	mf, err := os.Open(filepath.Join(wild, "MANIFEST.tsv"))
@@ -126,16 +136,30 @@ func ExtractDir(dir, wild string) ([]File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", mf.Name(), err)
 	}
-	af, err := os.Open(filepath.Join(wild, "corpus.tar.xz"))
-	if err != nil {
-		return nil, fmt.Errorf("corpus: %w", err)
+	x := newExtraction(dir, manifest)
+	for _, name := range Archives {
+		if err := addArchive(x, filepath.Join(wild, name)); err != nil {
+			return nil, err
+		}
 	}
-	defer af.Close()
-	files, err := Extract(dir, af, manifest)
+	files, err := x.finish()
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", af.Name(), err)
+		return nil, fmt.Errorf("%s: %w", wild, err)
 	}
 	return files, nil
+}
+
+// addArchive extracts the archive at path; its errors name the archive.
+func addArchive(x *extraction, path string) error {
+	af, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("corpus: %w", err)
+	}
+	defer af.Close()
+	if err := x.add(af); err != nil {
+		return fmt.Errorf("%s: %w", af.Name(), err)
+	}
+	return nil
 }
 
 // WildDir is the repository's testdata/wild directory, found by walking up

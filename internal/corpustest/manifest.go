@@ -1,7 +1,7 @@
 // Package corpustest gives tests the wild SBOM corpus of testdata/wild: real
-// SBOMs from public collections and projects' own published SBOMs, kept as
-// one compressed archive (corpus.tar.xz) with a manifest (MANIFEST.tsv) that
-// names each file's sha256, size, origin and declared format. The archive is
+// SBOMs from public collections and projects' own published SBOMs, kept in
+// compressed archives (Archives) with one manifest (MANIFEST.tsv) that
+// names each file's sha256, size, origin and declared format. The archives are
 // extracted once per test binary and every file is checked against the
 // manifest before a test sees it.
 package corpustest

@@ -101,13 +101,26 @@ valid_designations(ld) if {
 	}
 }
 
-# linked_found: sanctions-list matches whose entry has links.
+# linked_found: sanctions-list matches whose entry has links, other than
+# those bangate.rules.sanctions drops.
 linked_found contains f if {
 	lists.applies_id("ofac-sdn")
 	some f in parties.found
 	input.lists[f.match.list].kind == "sanctions"
 	is_array(f.match.linked_to)
 	count(f.match.linked_to) > 0
+	not dropped(f)
+}
+
+# dropped holds for a weak name match no one need look at, as
+# bangate.rules.sanctions drops it (a person's or contributor's name alone,
+# below the name-only review score, part of the listed name missing, or
+# contradicted by the party's own contact): the match is not reported, so
+# neither are the entry's links (a package author "Ahmed TAHRI" is no
+# reason to screen the entry TAHERI, Ahmad's links).
+dropped(f) if {
+	parties.weak_name(f)
+	not parties.reviewable(f)
 }
 
 # designations_found: ban-list matches of an entry with linked designations.

@@ -120,3 +120,26 @@ test_kaspersky_leaders_not_before_their_designation if {
 	count(sdn_linked.warn) == 0 with input as object.union(sbom([p]), {"as_of": "2024-06-20T00:00:00Z"})
 	count(sdn_linked.warn) == 1 with input as object.union(sbom([p]), {"as_of": "2024-06-21T00:00:00Z"})
 }
+
+# A real SDN individual linked to a designated entity: ent_num 44932.
+taheri(score, extra) := object.union({
+	"list": "ofac-sdn", "entry_id": "44932", "entry_name": "TAHERI, Ahmad", "entry_type": "individual",
+	"matched_on": "name", "method": "fuzzy", "score": score, "confidence": "low", "name_words": 2,
+	"programs": ["IRAN-HR"], "linked_to": ["LAW ENFORCEMENT FORCES OF THE ISLAMIC REPUBLIC OF IRAN"],
+	"pointer": "/components/0/author",
+}, extra)
+
+author(m) := {"role": "author", "kind": "person", "name": "Ahmed TAHRI", "pointer": m.pointer, "matches": [m]}
+
+# A package author's name alone that the sanctions rule drops (part of the
+# listed name missing, or contradicted by the author's own e-mail address)
+# does not bring the entry's links into the report; one a person must
+# review does.
+test_dropped_name_match_no_links if {
+	count(sdn_linked.warn) == 0 with input as sbom([author(taheri(0.836, {"missing": ["taheri"]}))])
+	count(sdn_linked.warn) == 0 with input as sbom([author(taheri(0.97, {"contradiction": "the party gives \"ahmed.tahri@example.dev\", which the entry does not list"}))])
+	v := one(sdn_linked.warn) with input as sbom([author(taheri(0.97, {}))])
+	v.rule == "ofac-sdn-linked"
+	contains(v.message, "which OFAC links to: LAW ENFORCEMENT FORCES OF THE ISLAMIC REPUBLIC OF IRAN")
+}
+
