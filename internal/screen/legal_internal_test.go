@@ -52,7 +52,7 @@ func TestLegalSingleTypo(t *testing.T) {
 		{"limtied", true},      // two letters swapped
 		{"incorpprated", true}, // incorporated
 		{"corporaiton", true},  // corporation
-		{"compnay", true},      // company
+		{"compaby", true},      // company
 		{"aktiebolg", true},    // aktiebolag
 		{"limited", false},     // the form itself is no misspelling
 		{"limitless", false},   // two letters off
