@@ -122,12 +122,15 @@ test_kaspersky_leaders_not_before_their_designation if {
 }
 
 # A real SDN individual linked to a designated entity: ent_num 44932.
-taheri(score, extra) := object.union({
-	"list": "ofac-sdn", "entry_id": "44932", "entry_name": "TAHERI, Ahmad", "entry_type": "individual",
-	"matched_on": "name", "method": "fuzzy", "score": score, "confidence": "low", "name_words": 2,
-	"programs": ["IRAN-HR"], "linked_to": ["LAW ENFORCEMENT FORCES OF THE ISLAMIC REPUBLIC OF IRAN"],
-	"pointer": "/components/0/author",
-}, extra)
+taheri(score, extra) := object.union(
+	{
+		"list": "ofac-sdn", "entry_id": "44932", "entry_name": "TAHERI, Ahmad", "entry_type": "individual",
+		"matched_on": "name", "method": "fuzzy", "score": score, "confidence": "low", "name_words": 2,
+		"programs": ["IRAN-HR"], "linked_to": ["LAW ENFORCEMENT FORCES OF THE ISLAMIC REPUBLIC OF IRAN"],
+		"pointer": "/components/0/author",
+	},
+	extra,
+)
 
 author(m) := {"role": "author", "kind": "person", "name": "Ahmed TAHRI", "pointer": m.pointer, "matches": [m]}
 
@@ -142,4 +145,3 @@ test_dropped_name_match_no_links if {
 	v.rule == "ofac-sdn-linked"
 	contains(v.message, "which OFAC links to: LAW ENFORCEMENT FORCES OF THE ISLAMIC REPUBLIC OF IRAN")
 }
-
