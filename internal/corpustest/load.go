@@ -11,10 +11,10 @@ import (
 	"testing"
 )
 
-// Archives are the archives of testdata/wild, in the order they are read:
-// the first collections, and those added since. Together they hold every
-// file of MANIFEST.tsv, each once.
-var Archives = []string{"corpus.tar.xz", "corpus-2.tar.xz"}
+// Archives returns the archives of testdata/wild, in the order they are
+// read: the first collections, and those added since. Together they hold
+// every file of MANIFEST.tsv, each once.
+func Archives() []string { return []string{"corpus.tar.xz", "corpus-2.tar.xz"} }
 
 // Corpus is the extracted wild corpus.
 type Corpus struct {
@@ -91,7 +91,7 @@ func LoadSample(tb testing.TB, names []string) []File {
 		tb.Fatalf("%s: %v", mf.Name(), err)
 	}
 	var archives []io.Reader
-	for _, name := range Archives {
+	for _, name := range Archives() {
 		af, err := os.Open(filepath.Join(wild, name))
 		if err != nil {
 			tb.Fatal(err)
@@ -137,7 +137,7 @@ func ExtractDir(dir, wild string) ([]File, error) {
 		return nil, fmt.Errorf("%s: %w", mf.Name(), err)
 	}
 	x := newExtraction(dir, manifest)
-	for _, name := range Archives {
+	for _, name := range Archives() {
 		if err := addArchive(x, filepath.Join(wild, name)); err != nil {
 			return nil, err
 		}
