@@ -64,29 +64,20 @@ func appendMyanmarKeys(dst, w []byte, query bool) []byte {
 		return append(appendHanKey(dst, nr, false), 0)
 	}
 	var kb [32]byte
-	k := kb[:0]
-	last := byte(0)
-	add := func(c byte) {
-		if c != last {
-			k = append(k, c)
-		}
-		last = c
-	}
+	key := keyBuf{b: kb[:0]}
+	add := key.add
 	th := -1
 	for i := 0; i < len(w); i++ {
 		c := w[i]
-		var next byte
-		if i+1 < len(w) {
-			next = w[i+1]
-		}
+		next := byteAfter(w, i)
 		switch {
 		case isVowelByte(c) || c == 'y' || c == 'w':
-			last = 0
+			key.gap()
 		case c == 'h' && (next == 't' || next == 'p' || next == 'm' || next == 'n' || next == 'l' || next == 'w' || next == 's'):
 			// ht, hp, hm, hn, hl, hw, hs: the consonant, aspirated or
 			// voiceless.
 		case c == 't' && next == 'h':
-			th = len(k)
+			th = len(key.b)
 			add('t')
 			i++
 		case c == 's' && next == 'h':
@@ -107,9 +98,10 @@ func appendMyanmarKeys(dst, w []byte, query bool) []byte {
 			add(hanClass(c))
 		}
 	}
+	k := key.b
 	dst = append(append(dst, k...), 0)
 	if th >= 0 {
-		alt := append(append(kb[len(k):len(k)], k...), 0)
+		alt := append(append(make([]byte, 0, len(k)+1), k...), 0)
 		alt[th] = 's'
 		if !hasPhonKey(dst, alt[:len(alt)-1]) {
 			dst = append(dst, alt...)
@@ -130,21 +122,13 @@ func hanForeignName(name string, schemes []textnorm.Scheme) bool {
 // (query) or a word of a listed name, in the Han family: its consonants
 // by class, vowels, y and w left out, a letter repeated once.
 func appendHanKey(dst, w []byte, query bool) []byte {
-	last := byte(0)
-	add := func(c byte) {
-		if c != last {
-			dst = append(dst, c)
-		}
-		last = c
-	}
+	key := keyBuf{b: dst}
+	add := key.add
 	for i := 0; i < len(w); i++ {
 		c := w[i]
-		var next byte
-		if i+1 < len(w) {
-			next = w[i+1]
-		}
+		next := byteAfter(w, i)
 		if isVowelByte(c) || c == 'y' || c == 'w' {
-			last = 0
+			key.gap()
 			continue
 		}
 		if query {
@@ -222,7 +206,7 @@ func appendHanKey(dst, w []byte, query bool) []byte {
 			add(hanClass(c))
 		}
 	}
-	return dst
+	return key.b
 }
 
 // maxHanVariants bounds the keys of one query syllable, and maxHanRuns

@@ -63,3 +63,20 @@ func TestMyanmarKey(t *testing.T) {
 		}
 	}
 }
+
+// TestMyanmarKeysLongWord: a word whose key is longer than the key's
+// stack buffer still gets both readings of its th.
+func TestMyanmarKeysLongWord(t *testing.T) {
+	t.Parallel()
+	w := []byte("thbdfgjklmnpqstvxzbdfgjklmnpqstvxzbdfgjklm")
+	keys := appendMyanmarKeys(nil, w, true)
+	var n int
+	for _, c := range keys {
+		if c == 0 {
+			n++
+		}
+	}
+	if n != 2 || keys[0] != 't' {
+		t.Errorf("appendMyanmarKeys(%s) = %q, want the t and the s reading", w, keys)
+	}
+}

@@ -125,10 +125,7 @@ func appendKeyOpt(dst, word []byte, collapse bool) []byte {
 			b = append(b, c)
 			continue
 		}
-		var next byte
-		if i+1 < len(a) {
-			next = a[i+1]
-		}
+		next := byteAfter(a, i)
 		switch {
 		case next == 'y' || next == 'i':
 			b = append(b, 'y')

@@ -222,6 +222,33 @@ func isKanaConsonant(c byte) bool {
 	return c >= 'a' && c <= 'z' && !isVowel(c)
 }
 
+// keyBuf builds a phonetic key: a letter that repeats the one before it
+// is written once, unless gap was called between them (a vowel the key
+// leaves out stood there).
+type keyBuf struct {
+	b    []byte
+	last byte
+}
+
+// add appends c to the key unless it repeats the letter before.
+func (k *keyBuf) add(c byte) {
+	if c != k.last {
+		k.b = append(k.b, c)
+	}
+	k.last = c
+}
+
+// gap lets the next letter be added even if it repeats the last one.
+func (k *keyBuf) gap() { k.last = 0 }
+
+// byteAfter returns w[i+1], or 0 when i is the last index of w.
+func byteAfter(w []byte, i int) byte {
+	if i+1 < len(w) {
+		return w[i+1]
+	}
+	return 0
+}
+
 // isVowelByte reports whether c is one of the vowel letters a, e, i, o, u.
 func isVowelByte(c byte) bool {
 	switch c {
@@ -236,14 +263,8 @@ func isVowelByte(c byte) bool {
 // consonant, or the letter kept).
 func appendPhonKey(dst []byte, f phonFamily, w []byte, query bool, choice int) []byte {
 	start := len(dst)
-	last := byte(0)
-	add := func(c byte) {
-		if c != last {
-			dst = append(dst, c)
-		}
-		last = c
-	}
-	vowel := func() { last = 0 }
+	key := keyBuf{b: dst}
+	add, vowel := key.add, key.gap
 	amb := 0
 	pick := func() bool {
 		b := choice&(1<<amb) != 0
@@ -255,10 +276,7 @@ func appendPhonKey(dst []byte, f phonFamily, w []byte, query bool, choice int) [
 	}
 	for i := 0; i < len(w); i++ {
 		c := w[i]
-		var next byte
-		if i+1 < len(w) {
-			next = w[i+1]
-		}
+		next := byteAfter(w, i)
 		two := func(s string) bool { return c == s[0] && next == s[1] }
 		if query && phonAmbiguous(f, w, i) {
 			keep := pick()
@@ -453,9 +471,9 @@ func appendPhonKey(dst []byte, f phonFamily, w []byte, query bool, choice int) [
 			add(c) // n
 		}
 	}
-	if f == phonThai && len(dst) > start && !isVowel(w[len(w)-1]) && w[len(w)-1] != 'y' {
+	if f == phonThai && len(key.b) > start && !isVowel(w[len(w)-1]) && w[len(w)-1] != 'y' {
 		// Thai neutralises a final consonant.
-		switch k := &dst[len(dst)-1]; *k {
+		switch k := &key.b[len(key.b)-1]; *k {
 		case 'c', 's', 'j':
 			*k = 't'
 		case 'f':
@@ -464,7 +482,7 @@ func appendPhonKey(dst []byte, f phonFamily, w []byte, query bool, choice int) [
 			*k = 'n'
 		}
 	}
-	return dst
+	return key.b
 }
 
 // hDigraphKey is the key letter, in family f, of the spelling of one
@@ -594,19 +612,11 @@ func (ix *Index) buildPhonIndex(f phonFamily) *phonIndex {
 // other unvoiced (g/k, d/t, b/p, j/ch) and r/l merged; doubled letters
 // once. Vowels are kept: both systems write them.
 func appendKoreanKey(dst, w []byte) []byte {
-	last := byte(0)
-	add := func(c byte) {
-		if c != last {
-			dst = append(dst, c)
-		}
-		last = c
-	}
+	key := keyBuf{b: dst}
+	add := key.add
 	for i := 0; i < len(w); i++ {
 		c := w[i]
-		var next byte
-		if i+1 < len(w) {
-			next = w[i+1]
-		}
+		next := byteAfter(w, i)
 		switch {
 		case c == 'e' && (next == 'o' || next == 'u'):
 			add(next)
@@ -635,7 +645,7 @@ func appendKoreanKey(dst, w []byte) []byte {
 			add(c)
 		}
 	}
-	return dst
+	return key.b
 }
 
 // koreanSurnames are the commonest Korean surnames in the spellings of

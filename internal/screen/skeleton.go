@@ -33,19 +33,11 @@ func appendSkeleton(dst, w []byte) []byte {
 			return dst[:start]
 		}
 	}
-	last := byte(0)
-	add := func(c byte) {
-		if c != last {
-			dst = append(dst, c)
-			last = c
-		}
-	}
+	key := keyBuf{b: dst}
+	add := key.add
 	for i := 0; i < len(w); i++ {
 		c := w[i]
-		var next byte
-		if i+1 < len(w) {
-			next = w[i+1]
-		}
+		next := byteAfter(w, i)
 		switch {
 		case c == 's' && next == 'h':
 			add('s')
@@ -97,7 +89,7 @@ func appendSkeleton(dst, w []byte) []byte {
 			}
 		}
 	}
-	return dst
+	return key.b
 }
 
 // skeletons maps the consonant skeleton of every key of the vocabulary to
