@@ -27,19 +27,34 @@ func Decode(data []byte, opts Options) (doc *Document, err error) {
 			doc, err = nil, parserFailed(opts.Name, &s, r)
 		}
 	}()
+	if s, err = sniffChecked(data, opts); err != nil {
+		return nil, err
+	}
+	return decodeWhole(s, opts)
+}
+
+// sniffChecked detects the format of data (sniff) and checks its member
+// names (checkKeys); the error is finished (finishError). s is what the
+// sniff found, error or not.
+func sniffChecked(data []byte, opts Options) (s sniffed, err error) {
 	s, err = sniff(data, opts, true)
 	if kerr := checkKeys(s, opts, err); kerr != nil {
-		return nil, kerr
+		return s, kerr
 	}
 	if err != nil {
-		return nil, finishError(err, &s)
+		return s, finishError(err, &s)
 	}
-	doc, err = decodeSniffed(s, opts)
+	return s, nil
+}
+
+// decodeWhole decodes a sniffed text with the decoder of its format. An
+// SBOM found in a wrapper is placed back in it, and an error inside one
+// names it.
+func decodeWhole(s sniffed, opts Options) (*Document, error) {
+	doc, err := decodeSniffed(s, opts)
 	if err != nil {
 		err = finishError(err, &s)
 	}
-	// An SBOM found in a wrapper is placed back in it, and an error inside
-	// one names it.
 	return s.unwrapResult(doc, err)
 }
 

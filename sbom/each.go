@@ -41,12 +41,8 @@ func DecodeEach(data []byte, opts Options, sink Sink) (doc *Document, n int, err
 			doc, n, err = nil, 0, parserFailed(opts.Name, &s, r)
 		}
 	}()
-	s, err = sniff(data, opts, true)
-	if kerr := checkKeys(s, opts, err); kerr != nil {
-		return nil, 0, kerr
-	}
-	if err != nil {
-		return nil, 0, finishError(err, &s)
+	if s, err = sniffChecked(data, opts); err != nil {
+		return nil, 0, err
 	}
 	if s.format == FormatCycloneDXJSON && s.wrap == nil && !opts.fullDecoder && opts.maxDepth() <= jsonMaxNesting {
 		doc, n, ok, err := streamEach(s, opts, sink, splitMin, runtime.GOMAXPROCS(0))
@@ -58,11 +54,7 @@ func DecodeEach(data []byte, opts Options, sink Sink) (doc *Document, n int, err
 		}
 		sink.Reset()
 	}
-	doc, err = decodeSniffed(s, opts)
-	if err != nil {
-		err = finishError(err, &s)
-	}
-	if doc, err = s.unwrapResult(doc, err); err != nil {
+	if doc, err = decodeWhole(s, opts); err != nil {
 		return nil, 0, err
 	}
 	comps := doc.Components
