@@ -44,12 +44,7 @@ func unmarshalSplit(body []byte, comps *arraySpan, threshold, workers, maxDepth 
 		return nil, false
 	}
 	objs := comps.objects
-	// The document without the array: the one copy made of the input, and
-	// the array's bytes are not in it.
-	rest := make([]byte, 0, len(body)-(comps.close-comps.open+1)+2)
-	rest = append(rest, body[:comps.open]...)
-	rest = append(rest, "[]"...)
-	rest = append(rest, body[comps.close+1:]...)
+	rest := comps.emptied(body)
 
 	bounds := comps.chunks(workers * chunksPerWorker)
 	list := make([]cdx.Component, len(objs))
@@ -96,6 +91,15 @@ func unmarshalSplit(body []byte, comps *arraySpan, threshold, workers, maxDepth 
 	}
 	bom.Components = &list
 	return &bom, true
+}
+
+// emptied returns a copy of body with the array written as []: the one
+// copy the split decoders make of the input, without the array's bytes.
+func (a *arraySpan) emptied(body []byte) []byte {
+	rest := make([]byte, 0, len(body)-(a.close-a.open+1)+2)
+	rest = append(rest, body[:a.open]...)
+	rest = append(rest, "[]"...)
+	return append(rest, body[a.close+1:]...)
 }
 
 // splittable reports whether unmarshalSplit may decode the array's
@@ -175,10 +179,7 @@ func streamSplit(body []byte, comps *arraySpan, threshold, workers int, opts Opt
 		return nil, nil, false, nil
 	}
 	objs := comps.objects
-	rest := make([]byte, 0, len(body)-(comps.close-comps.open+1)+2)
-	rest = append(rest, body[:comps.open]...)
-	rest = append(rest, "[]"...)
-	rest = append(rest, body[comps.close+1:]...)
+	rest := comps.emptied(body)
 
 	// Ranges of at most sinkRange components when they go to a sink: the
 	// converted components of a range are held until the sink has them.
