@@ -99,6 +99,7 @@ type NamespaceError struct {
 	Why string
 }
 
+// Error says which file of which directory defines the path, and why it may not.
 func (e *NamespaceError) Error() string {
 	return fmt.Sprintf("load policy %s: %s: %s %s", e.Origin, e.File, e.Path, e.Why)
 }
