@@ -437,6 +437,44 @@ func identifierCases(v bannedVendor) []disguiseCase {
 		}
 		cases = append(cases, disguiseCase{name: id.name, data: cdxDoc(`"components":[` + component(ctype, members) + `]`), want: v.want})
 	}
+	return append(cases, spdxRefCases(v)...)
+}
+
+// spdxRefCases give the vendor's purl and CPE as SPDX 2 external
+// references a reader takes for them: a type in other letter case, a
+// second purl, a purl or CPE under a type of the writer's own, and the
+// package-manager types SPDX defines besides purl.
+func spdxRefCases(v bannedVendor) []disguiseCase {
+	var cases []disguiseCase
+	add := func(name string, refs ...[3]string) {
+		var b strings.Builder
+		for i, r := range refs {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			b.WriteString(`{"referenceCategory":` + jstr(r[0]) + `,"referenceType":` + jstr(r[1]) + `,"referenceLocator":` + jstr(r[2]) + `}`)
+		}
+		cases = append(cases, disguiseCase{name: name, path: "t.spdx.json", want: v.want, data: spdx2(`{"SPDXID":"SPDXRef-p","name":"agent",` +
+			`"downloadLocation":"NOASSERTION","primaryPackagePurpose":"` + spdxPurpose(v.ctype) + `","externalRefs":[` + b.String() + `]}`)})
+	}
+	if p := v.purl; p != "" {
+		add("SPDX purl type in capitals", [3]string{"PACKAGE-MANAGER", "PURL", p})
+		add("SPDX second purl", [3]string{"PACKAGE-MANAGER", "purl", "pkg:npm/left-pad@1.3.0"}, [3]string{"PACKAGE-MANAGER", "purl", p})
+		add("SPDX purl under a type of its own", [3]string{"OTHER", "package-url", p})
+		if rest, ok := strings.CutPrefix(p, "pkg:maven/"); ok {
+			group, artifact, _ := strings.Cut(rest, "/")
+			artifact, version, _ := strings.Cut(artifact, "@")
+			add("SPDX maven-central", [3]string{"PACKAGE-MANAGER", "maven-central", group + ":" + artifact + ":" + version})
+		}
+	}
+	if b := strings.ToLower(v.brand); b != "" {
+		add("SPDX npm scope", [3]string{"PACKAGE-MANAGER", "npm", "@" + b + "/agent@1.0"})
+	}
+	if c := v.cpe; c != "" {
+		cpe := "cpe:2.3:" + cpePart(v.ctype) + ":" + c + ":agent:1.0:*:*:*:*:*:*:*"
+		add("SPDX CPE type in capitals", [3]string{"SECURITY", "CPE23TYPE", cpe})
+		add("SPDX CPE under a type of its own", [3]string{"OTHER", "cpe", cpe})
+	}
 	return cases
 }
 
