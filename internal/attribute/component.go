@@ -95,8 +95,20 @@ func purlSignals(raw, ptr, compName string, add func(Signal)) bool {
 	if o.PackageName != "" && !strings.EqualFold(o.PackageName, compName) {
 		add(Signal{Source: SourcePURLName, Type: ValueName, Value: nameSeparators.Replace(o.PackageName), Kind: sbom.KindOrganization, Pointer: ptr, Lenient: lenient})
 	}
+	// The download_url and vcs_url qualifiers say where the package comes
+	// from, as an SPDX download location or a CycloneDX vcs or distribution
+	// reference does: their addresses are screened like those.
+	for _, key := range purlURLQualifiers {
+		if u := qualifier(raw, key); u != "" {
+			urlSignals(u, ptr, add)
+		}
+	}
 	return o.Namespace != ""
 }
+
+// purlURLQualifiers are the purl qualifiers that hold where the package
+// comes from.
+var purlURLQualifiers = []string{"download_url", "vcs_url"}
 
 // cpeSignal passes a CPE's vendor to add.
 func cpeSignal(raw, ptr string, add func(Signal)) {
@@ -202,7 +214,7 @@ func urlSignal(raw string) (domain, namespace string) {
 	if raw == "" || strings.EqualFold(raw, "NOASSERTION") || strings.EqualFold(raw, "NONE") {
 		return "", ""
 	}
-	raw = strings.TrimPrefix(raw, "git+")
+	raw = textnorm.BrowserForm(strings.TrimPrefix(raw, "git+"))
 	if i := strings.Index(raw, "://"); i >= 0 {
 		raw = raw[i+3:]
 	} else if rest, ok := strings.CutPrefix(raw, "git@"); ok { // git@github.com:org/repo

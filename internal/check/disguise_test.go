@@ -419,6 +419,12 @@ func identifierCases(v bannedVendor) []disguiseCase {
 		add("npm scope", `,"purl":`+jstr("pkg:npm/%40"+b+"/agent@1.0"))
 		add("golang github owner", `,"purl":`+jstr("pkg:golang/github.com/"+v.brand+"/agent@v1.0.0"))
 		add("vcs reference on the vendor's account", `,"externalReferences":[{"type":"vcs","url":"https://github.com/`+v.brand+`/agent"}]`)
+		add("purl vcs_url on the vendor's account", `,"purl":`+jstr("pkg:generic/agent@1.0?vcs_url=git%2Bhttps://github.com/"+v.brand+"/agent.git"))
+	}
+	if d := v.domain; d != "" {
+		add("purl download_url on the vendor's domain", `,"purl":`+jstr("pkg:generic/agent@1.0?download_url=https://www."+d+"/agent.tgz"))
+		add("web address with an escaped host", `,"externalReferences":[{"type":"website","url":`+jstr(fmt.Sprintf("https://%%%02X%s/products", d[0], d[1:]))+`}]`)
+		add("web address with backslashes", `,"externalReferences":[{"type":"website","url":`+jstr(`https:\\`+d+`\products`)+`}]`)
 	}
 	if c := v.cpe; c != "" {
 		part := cpePart(v.ctype)
