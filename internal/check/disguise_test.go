@@ -529,6 +529,17 @@ func procurementCases(v bannedVendor) []disguiseCase {
 			`"tag":["award"],"initiationType":"tender","parties":[{"id":"p1","name":` + jstr(v.name) + `,"roles":["` + role + `"]}],` +
 			`"awards":[{"id":"a1","suppliers":[{"id":"p1","name":` + jstr(v.name) + `}],"items":[{"id":"i1","description":` + jstr(v.product) + `}]}]}]}`})
 	}
+	// OCDS: a payee of the contract beside the supplier, as a party and
+	// inline in a transaction.
+	release := func(parties, payee string) string {
+		return `{"releases":[{"ocid":"ocds-1","id":"1","date":"2025-01-01T00:00:00Z","tag":["contract"],"initiationType":"tender",` +
+			`"parties":[{"id":"p1","name":"Acme Resale LLC","roles":["supplier"]}` + parties + `],` +
+			`"awards":[{"id":"a1","suppliers":[{"id":"p1","name":"Acme Resale LLC"}],"items":[{"id":"i1","description":` + jstr(v.product) + `}]}],` +
+			`"contracts":[{"id":"c1","awardID":"a1","implementation":{"transactions":[{"id":"t1","payee":` + payee + `}]}}]}]}`
+	}
+	cases = append(cases,
+		disguiseCase{name: "OCDS payee party", path: "o.json", data: release(`,{"id":"p2","name":`+jstr(v.name)+`,"roles":["payee"]}`, `{"id":"p2"}`)},
+		disguiseCase{name: "OCDS transaction payee", path: "o.json", data: release("", `{"name":`+jstr(v.name)+`}`)})
 	// The product description names the brand.
 	if v.brand != "" {
 		cases = append(cases, disguiseCase{name: "CSV product names the brand", path: "v.csv",
