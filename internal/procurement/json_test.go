@@ -58,6 +58,7 @@ func TestReadJSONErrors(t *testing.T) {
 		{"domain", `[{"name":"A","domains":["not a domain"]}]`, []string{"key domains/0", "domain"}},
 		{"identifier twice", `[{"name":"A","identifiers":{"uei":"X","UEI":"Y"}}]`, []string{"v.json: ", `key "UEI" repeats key "uei" up to letter case in the object at /0/identifiers at line 1, column 39`}},
 		{"empty array", `[]`, []string{"no records"}},
+		{"truncated array", "[{\"name\":\"A\"},\n{\"name\":\"B\"}", []string{"v.json: line 2", "truncated"}},
 		{"empty", ``, []string{"empty input"}},
 		{"invalid UTF-8", "[{\"name\":\"\xff\"}]", []string{"invalid UTF-8"}},
 	}

@@ -84,7 +84,7 @@ func readOCDS(data []byte, name string) ([]Vendor, error) {
 		}
 	}
 	if len(o.out) == 0 {
-		return nil, fmt.Errorf("read %s: %w", name, ErrNoRecords)
+		return nil, fmt.Errorf("read %s: %w: no release names a supplier, tenderer or payee", name, ErrNoRecords)
 	}
 	return o.out, nil
 }
