@@ -520,6 +520,13 @@ func procurementCases(v bannedVendor) []disguiseCase {
 			disguiseCase{name: "JSON " + col, path: "v.json", data: string(js)},
 			disguiseCase{name: "YAML " + col, path: "v.yaml", data: yamlVendor(fields)})
 	}
+	// CSV columns of other names for a party: another party of the
+	// record (subcontractor, payee), an alias, a parent, a maker.
+	for _, col := range []string{"subcontractor", "subawardee_name", "payee", "also_known_as", "trade_name",
+		"holding_company", "parent_name", "brand", "maker"} {
+		cases = append(cases, disguiseCase{name: "CSV " + col, path: "v.csv",
+			data: "vendor_name,product," + col + "\nAcme Resale LLC," + csvField(v.product) + "," + csvField(v.name) + "\n"})
+	}
 	// CSV contact column.
 	cases = append(cases, disguiseCase{name: "CSV contact", path: "v.csv",
 		data: "vendor_name,contact,product\nAcme Resale LLC," + csvField(v.name) + "," + csvField(v.product) + "\n"})
