@@ -443,6 +443,10 @@ func identifierCases(v bannedVendor) []disguiseCase {
 		}
 		cases = append(cases, disguiseCase{name: id.name, data: cdxDoc(`"components":[` + component(ctype, members) + `]`), want: v.want})
 	}
+	if p := v.purl; p != "" {
+		comp := strings.Replace(component(v.ctype, `,"purl":"pkg:npm/left-pad@1.3.0"`), `"bom-ref":"c1"`, `"bom-ref":`+jstr(p), 1)
+		cases = append(cases, disguiseCase{name: "purl as the bom-ref", data: cdxDoc(`"components":[` + comp + `]`), want: v.want})
+	}
 	return append(cases, spdxRefCases(v)...)
 }
 
