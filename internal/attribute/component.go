@@ -1,7 +1,9 @@
 package attribute
 
 import (
+	"html"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bangate/bangate/internal/textnorm"
 	"github.com/bangate/bangate/sbom"
@@ -155,6 +157,9 @@ var nameSeparators = strings.NewReplacer("-", " ", "_", " ", ".", " ", "/", " ")
 func Party(p sbom.Party, add func(Signal)) {
 	if name := strings.TrimSpace(p.Name); name != "" && !isNoAssertion(name) {
 		add(Signal{Source: p.Role, Type: ValueName, Value: name, Kind: p.Kind, Pointer: p.Pointer})
+		if alt := unescapedName(name); alt != "" {
+			add(Signal{Source: p.Role, Type: ValueName, Value: alt, Kind: p.Kind, Pointer: p.Pointer})
+		}
 	}
 	for _, e := range p.Emails {
 		if a, err := textnorm.Email(e); err == nil {
@@ -166,6 +171,34 @@ func Party(p sbom.Party, add func(Signal)) {
 	for _, u := range p.URLs {
 		urlSignals(u, p.Pointer, add)
 	}
+}
+
+// unescapedName is a name as a person reads it when it is written with
+// percent escapes ("AO%20Kaspersky%20Lab") or HTML character references
+// ("AO &#75;aspersky Lab", "AT&amp;T"), as exports from web forms write
+// names; "" when it has neither, or they decode to nothing new.
+func unescapedName(name string) string {
+	out := name
+	// one inside the other ("%6&#66;" is "%6B" is "k"): a few rounds
+	for range 4 {
+		prev := out
+		if strings.Contains(out, "&") && strings.Contains(out, ";") {
+			out = html.UnescapeString(out)
+		}
+		if strings.Contains(out, "%") {
+			// the good escapes decoded, a bad one kept as written
+			if u := decode(out); utf8.ValidString(u) {
+				out = u
+			}
+		}
+		if out == prev {
+			break
+		}
+	}
+	if out = strings.TrimSpace(out); out == name {
+		return ""
+	}
+	return out
 }
 
 func isNoAssertion(s string) bool {

@@ -175,6 +175,36 @@ var unicodeDisguises = []struct {
 	{"DEL", func(s string) string { return insideBrand(s, "\u007f") }},
 	{"NEL", func(s string) string { return insideBrand(s, "\u0085") }},
 	{"line separator U+2028", func(s string) string { return insideBrand(s, "\u2028") }},
+	{"percent escapes", func(s string) string {
+		return escapeLetters(s, func(r rune) string { return fmt.Sprintf("%%%02X", r) })
+	}},
+	{"HTML character references", func(s string) string { return escapeLetters(s, func(r rune) string { return fmt.Sprintf("&#%d;", r) }) }},
+}
+
+// escapeLetters writes every ASCII letter of s's longest word with esc,
+// spaces as "%20" when esc is a percent escape.
+func escapeLetters(s string, esc func(rune) string) string {
+	words := strings.Fields(s)
+	best := 0
+	for i, w := range words {
+		if utf8.RuneCountInString(w) > utf8.RuneCountInString(words[best]) {
+			best = i
+		}
+	}
+	var b strings.Builder
+	for _, r := range words[best] {
+		if r < 0x80 && unicode.IsLetter(r) {
+			b.WriteString(esc(r))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	words[best] = b.String()
+	sep := " "
+	if strings.HasPrefix(esc('a'), "%") {
+		sep = "%20"
+	}
+	return strings.Join(words, sep)
 }
 
 func mapLetters(s string, f func(rune) rune) string {
