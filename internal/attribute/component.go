@@ -3,6 +3,7 @@ package attribute
 import (
 	"html"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/bangate/bangate/internal/textnorm"
@@ -178,7 +179,17 @@ func Party(p sbom.Party, add func(Signal)) {
 // ("AO &#75;aspersky Lab", "AT&amp;T"), as exports from web forms write
 // names; "" when it has neither, or they decode to nothing new.
 func unescapedName(name string) string {
-	out := name
+	if !strings.ContainsAny(name, "%&") {
+		return ""
+	}
+	// invisible characters inside an escape ("&#\u2066\u206997;") do not
+	// stop a person reading it
+	out := strings.Map(func(r rune) rune {
+		if unicode.In(r, unicode.Cf, unicode.Cc) || r == 0x2028 || r == 0x2029 || r == 0x3164 || r == 0x115F || r == 0x2800 || r == 0x034F {
+			return -1
+		}
+		return r
+	}, name)
 	// one inside the other ("%6&#66;" is "%6B" is "k"): a few rounds
 	for range 4 {
 		prev := out
