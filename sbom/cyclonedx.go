@@ -491,7 +491,16 @@ func (c *cdxConv) convert(comp *cdx.Component, p string, path []string, section 
 	}
 	if comp.Licenses != nil {
 		c.licensors(&out.Parties, *comp.Licenses, p)
-		for _, l := range *comp.Licenses {
+		for i, l := range *comp.Licenses {
+			if l.License != nil && strings.TrimSpace(l.License.URL) != "" {
+				// a licence published on its licensor's own site
+				// ("https://www.kaspersky.com/end-user-license-agreement")
+				at := loc.elem(p, "licenses", "license", i)
+				if !loc.xml {
+					at = loc.field(at, "license")
+				}
+				out.ExternalRefs = append(out.ExternalRefs, ExternalRef{Type: "license", URL: l.License.URL, Pointer: loc.field(at, "url")})
+			}
 			switch {
 			case l.License != nil && l.License.ID != "":
 				out.Licenses = append(out.Licenses, l.License.ID)

@@ -390,6 +390,7 @@ func sectionCases(v bannedVendor) []disguiseCase {
 			disguiseCase{name: "author e-mail domain", data: comp(`,"authors":[{"name":"Build Team","email":"build@` + v.domain + `"}]`)},
 			disguiseCase{name: "supplier contact e-mail", data: comp(`,"supplier":{"name":"Build Team","contact":[{"email":"sales@` + v.domain + `"}]}`)},
 			disguiseCase{name: "supplier url", data: comp(`,"supplier":{"name":"Sales","url":["https://` + v.domain + `"]}`)},
+			disguiseCase{name: "licence on the vendor's site", data: comp(`,"licenses":[{"license":{"name":"EULA","url":"https://www.` + v.domain + `/eula"}}]`)},
 			disguiseCase{name: "SPDX homepage", path: "t.spdx.json", data: spdx2(`{"SPDXID":"SPDXRef-p","name":"agent","downloadLocation":"NOASSERTION",` +
 				`"primaryPackagePurpose":"` + spdxPurpose(v.ctype) + `","homepage":"https://www.` + v.domain + `/"}`)},
 			disguiseCase{name: "SPDX supplier e-mail", path: "t.spdx.json", data: spdx2(`{"SPDXID":"SPDXRef-p","name":"agent","downloadLocation":"NOASSERTION",` +
