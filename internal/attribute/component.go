@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/bangate/bangate/internal/textnorm"
 	"github.com/bangate/bangate/sbom"
 )
@@ -179,17 +181,22 @@ func Party(p sbom.Party, add func(Signal)) {
 // ("AO &#75;aspersky Lab", "AT&amp;T"), as exports from web forms write
 // names; "" when it has neither, or they decode to nothing new.
 func unescapedName(name string) string {
-	if !strings.ContainsAny(name, "%&") {
+	if !strings.ContainsAny(name, "%&\uFF05\uFF06\uFE6A\uFE60") {
 		return ""
 	}
-	// invisible characters inside an escape ("&#\u2066\u206997;") do not
-	// stop a person reading it
-	out := strings.Map(func(r rune) rune {
-		if unicode.In(r, unicode.Cf, unicode.Cc) || r == 0x2028 || r == 0x2029 || r == 0x3164 || r == 0x115F || r == 0x2800 || r == 0x034F {
+	// invisible characters and combining marks inside an escape
+	// ("&#\u2066\u206997;"), compatibility forms of its characters
+	// ("％４Ｂ") and letters of other scripts that look like its own ("%4В",
+	// Cyrillic) do not stop a person reading it
+	out := norm.NFKC.String(strings.Map(func(r rune) rune {
+		if unicode.In(r, unicode.Cf, unicode.Cc, unicode.Mn) || r == 0x2028 || r == 0x2029 || r == 0x3164 || r == 0x115F || r == 0x2800 || r == 0x034F {
 			return -1
 		}
+		if l, ok := textnorm.LatinLookalike(r); ok {
+			return rune(l)
+		}
 		return r
-	}, name)
+	}, name))
 	// one inside the other ("%6&#66;" is "%6B" is "k"): a few rounds
 	for range 4 {
 		prev := out

@@ -175,10 +175,30 @@ var unicodeDisguises = []struct {
 	{"DEL", func(s string) string { return insideBrand(s, "\u007f") }},
 	{"NEL", func(s string) string { return insideBrand(s, "\u0085") }},
 	{"line separator U+2028", func(s string) string { return insideBrand(s, "\u2028") }},
+}
+
+// escapeDisguises write a name in an encoding a person reads through.
+// FuzzDisguise does not compose them with the others: a character
+// inserted inside an escape ("&#-121;") leaves nothing a person reads.
+var escapeDisguises = []struct {
+	name string
+	f    func(string) string
+}{
 	{"percent escapes", func(s string) string {
 		return escapeLetters(s, func(r rune) string { return fmt.Sprintf("%%%02X", r) })
 	}},
-	{"HTML character references", func(s string) string { return escapeLetters(s, func(r rune) string { return fmt.Sprintf("&#%d;", r) }) }},
+	{"HTML character references", func(s string) string {
+		return escapeLetters(s, func(r rune) string { return fmt.Sprintf("&#%d;", r) })
+	}},
+	{"percent escapes in full-width forms", func(s string) string {
+		return mapLetters(escapeLetters(s, func(r rune) string { return fmt.Sprintf("%%%02X", r) }), fullWidth)
+	}},
+	{"HTML character references with a zero-width space inside", func(s string) string {
+		return escapeLetters(s, func(r rune) string { return fmt.Sprintf("&#\u200b%d;", r) })
+	}},
+	{"percent escapes with a Cyrillic lookalike", func(s string) string {
+		return strings.ReplaceAll(escapeLetters(s, func(r rune) string { return fmt.Sprintf("%%%02X", r) }), "B", "\u0412")
+	}},
 }
 
 // escapeLetters writes every ASCII letter of s's longest word with esc,
@@ -287,7 +307,7 @@ func combining(s string) string {
 // in a supplier.
 func unicodeCases(v bannedVendor) []disguiseCase {
 	var cases []disguiseCase
-	for _, d := range unicodeDisguises {
+	for _, d := range append(unicodeDisguises[:len(unicodeDisguises):len(unicodeDisguises)], escapeDisguises...) {
 		cases = append(cases, disguiseCase{name: d.name + " name", data: supplierDoc(v, d.f(v.name)), want: v.want})
 		if v.brand != "" && len(v.brand) > 3 {
 			cases = append(cases, disguiseCase{name: d.name + " brand", data: supplierDoc(v, d.f(v.brand)+" Software GmbH"), want: v.want})
