@@ -491,7 +491,16 @@ func (c *cdxConv) convert(comp *cdx.Component, p string, path []string, section 
 	}
 	if comp.Licenses != nil {
 		c.licensors(&out.Parties, *comp.Licenses, p)
-		for _, l := range *comp.Licenses {
+		for i, l := range *comp.Licenses {
+			if l.License != nil && strings.TrimSpace(l.License.URL) != "" {
+				// a licence published on its licensor's own site
+				// ("https://www.kaspersky.com/end-user-license-agreement")
+				at := loc.elem(p, "licenses", "license", i)
+				if !loc.xml {
+					at = loc.field(at, "license")
+				}
+				out.ExternalRefs = append(out.ExternalRefs, ExternalRef{Type: "license", URL: l.License.URL, Pointer: loc.field(at, "url")})
+			}
 			switch {
 			case l.License != nil && l.License.ID != "":
 				out.Licenses = append(out.Licenses, l.License.ID)
@@ -515,7 +524,27 @@ func (c *cdxConv) convert(comp *cdx.Component, p string, path []string, section 
 	if ev := comp.Evidence; ev != nil {
 		c.evidence(&out, ev, loc.field(p, "evidence"))
 	}
+	if r := comp.BOMRef; len(r) > 4 && strings.EqualFold(r[:4], "pkg:") && !samePackage(r, comp.PackageURL) {
+		// a bom-ref that is a purl (as many generators write it) names the
+		// package as its purl does; screened when it names another one
+		out.Identities = append(out.Identities, Identity{Field: "purl", Value: r, Pointer: loc.field(p, "bom-ref")})
+	}
 	return out
+}
+
+// samePackage reports whether two purls name one package: the same text
+// up to the version, the qualifiers and the subpath.
+func samePackage(a, b string) bool {
+	base := func(s string) string {
+		if i := strings.IndexAny(s, "?#"); i >= 0 {
+			s = s[:i]
+		}
+		if i := strings.LastIndexByte(s, '@'); i > strings.LastIndexByte(s, '/') {
+			s = s[:i]
+		}
+		return s
+	}
+	return b != "" && strings.EqualFold(base(a), base(b))
 }
 
 // externalRefs appends the URLs of the externalReferences of the object

@@ -41,7 +41,7 @@ var cdxScreened = map[string]map[string]string{
 	"contact":   {"name": "", "email": ""},
 	"hash":      {"alg": "", "content": ""},
 	"license":   {"license": "licenseID", "expression": "", "licensing": "licensing"},
-	"licenseID": {"id": "", "name": "", "licensing": "licensing"},
+	"licenseID": {"id": "", "name": "", "url": "", "licensing": "licensing"},
 	"licensing": {"licensor": "licensor"},
 	"licensor":  {"organization": "entity", "individual": "contact"},
 	"property":  {"name": "", "value": ""},

@@ -613,6 +613,8 @@ func (s *cdxStream) licenses(dst **cdx.Licenses) error {
 						return true, s.str(&l.ID)
 					case "name":
 						return true, s.str(&l.Name)
+					case "url":
+						return true, s.str(&l.URL)
 					case "licensing":
 						return true, s.full(nil, &l.Licensing)
 					}

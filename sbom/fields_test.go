@@ -195,6 +195,12 @@ func TestPartyFields(t *testing.T) {
 			found{what: "identity", value: "pkg:maven/com.kaspersky/x@1", pointer: "/components/0/evidence/identity/0/concludedValue"}},
 		{"cdx evidence identity method (1.5 object)", strings.Replace(cdxJSON(`"components":[{"type":"library","name":"x","evidence":{"identity":{"field":"cpe","confidence":1,"methods":[{"technique":"filename","confidence":1,"value":"cpe:2.3:a:kaspersky:x:1:*:*:*:*:*:*:*"}]}}}]`), `"1.6"`, `"1.5"`, 1),
 			found{what: "identity", value: "cpe:2.3:a:kaspersky:x:1:*:*:*:*:*:*:*", pointer: "/components/0/evidence/identity/methods/0/value"}},
+		{"cdx licence url", cdxJSON(`"components":[{"type":"application","name":"x","licenses":[{"license":{"name":"EULA","url":"https://www.kaspersky.com/eula"}}]}]`),
+			found{what: "url", value: "https://www.kaspersky.com/eula", pointer: "/components/0/licenses/0/license/url"}},
+		{"cdx xml licence url", cdxXML(`<components><component type="application"><name>x</name><licenses><license><name>EULA</name><url>https://www.kaspersky.com/eula</url></license></licenses></component></components>`),
+			found{what: "url", value: "https://www.kaspersky.com/eula", pointer: "/bom/components/component[1]/licenses/license[1]/url"}},
+		{"cdx bom-ref that is a purl", cdxJSON(`"components":[{"type":"library","bom-ref":"pkg:maven/com.kaspersky/x@1","name":"x"}]`),
+			found{what: "identity", value: "pkg:maven/com.kaspersky/x@1", pointer: "/components/0/bom-ref"}},
 		{"cdx evidence copyright", cdxJSON(`"components":[{"type":"library","name":"x","evidence":{"copyright":[{"text":"Copyright 2024 AO Kaspersky Lab"}]}}]`),
 			found{what: "evidence-copyright", value: "Copyright 2024 AO Kaspersky Lab", pointer: "/components/0/evidence/copyright/0/text"}},
 		{"cdx licence licensor organisation", cdxJSON(`"components":[{"type":"application","name":"x","licenses":[{"license":{"name":"EULA","licensing":{"licensor":{"organization":{"name":"AO Kaspersky Lab"}}}}}]}]`),
@@ -233,6 +239,19 @@ func TestPartyFields(t *testing.T) {
 			found{what: "email", value: "ivan@kaspersky.com", pointer: "/files/0/fileContributors/1", role: "contributor"}},
 		{"spdx json snippet copyright", spdxFiles,
 			found{what: "copyright", value: "ZTE Corporation", pointer: "/snippets/0/copyrightText", section: sbom.SectionSnippets}},
+
+		{"spdx json second purl", `{"spdxVersion":"SPDX-2.3","SPDXID":"SPDXRef-DOCUMENT","dataLicense":"CC0-1.0","name":"d",` +
+			`"documentNamespace":"https://example.com/d","creationInfo":{"created":"2024-01-01T00:00:00Z","creators":["Tool: gen"]},` +
+			`"packages":[{"SPDXID":"SPDXRef-p","name":"p","downloadLocation":"NOASSERTION","externalRefs":[` +
+			`{"referenceCategory":"PACKAGE-MANAGER","referenceType":"purl","referenceLocator":"pkg:npm/p@1"},` +
+			`{"referenceCategory":"PACKAGE-MANAGER","referenceType":"PURL","referenceLocator":"pkg:maven/com.kaspersky/x@1"}]}]}`,
+			found{what: "identity", value: "pkg:maven/com.kaspersky/x@1", pointer: "/packages/0/externalRefs/1/referenceLocator"}},
+
+		// SPDX 3 JSON-LD.
+		{"spdx3 availableFrom", `{"@context":"https://spdx.org/rdf/3.0.1/spdx-context.jsonld","@graph":[` +
+			`{"type":"software_Package","spdxId":"urn:p","name":"p"},{"type":"Organization","spdxId":"urn:o","name":"AO Kaspersky Lab"},` +
+			`{"type":"Relationship","spdxId":"urn:r","from":"urn:p","relationshipType":"availableFrom","to":["urn:o"]}]}`,
+			found{what: "party", value: "AO Kaspersky Lab", pointer: "/@graph/2/to/0", role: "supplier"}},
 
 		// SPDX 2 tag-value.
 		{"spdx tag-value file copyright", tvHead + "PackageName: p\nSPDXID: SPDXRef-p\nPackageDownloadLocation: NOASSERTION\n" +

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spdx/tools-golang/spdx/v2/common"
 	yaml "go.yaml.in/yaml/v3"
 )
 
@@ -39,9 +40,9 @@ func spdxDerived(p string) (pkg string, purl bool, n int, ok bool) {
 // of the reference a derived pointer names; -1 when there is none.
 func spdxRefIndex(types []string, purl bool, n int) int {
 	for k, t := range types {
-		t = strings.TrimPrefix(t, "http://spdx.org/rdf/references/")
-		isPURL := t == "purl"
-		isCPE := t == "cpe22Type" || t == "cpe23Type"
+		t = spdxRefType(t)
+		isPURL := t == common.TypePackageManagerPURL
+		isCPE := t == common.TypeSecurityCPE22Type || t == common.TypeSecurityCPE23Type
 		switch {
 		case purl && isPURL:
 			return k

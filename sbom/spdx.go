@@ -381,6 +381,9 @@ func (c *spdxConv) convert(i int, p *spdx.Package) Component {
 			}
 			if out.PURL == "" {
 				out.PURL = er.Locator
+			} else {
+				// a second purl names the package too: screened as an identity
+				out.Identities = append(out.Identities, Identity{Field: "purl", Value: er.Locator, Pointer: ptr})
 			}
 		case common.TypeSecurityCPE22Type, common.TypeSecurityCPE23Type:
 			out.CPEs = append(out.CPEs, er.Locator)
@@ -388,10 +391,61 @@ func (c *spdxConv) convert(i int, p *spdx.Package) Component {
 				c.warn(WarnCPEInvalid, "CPE does not parse: "+cpeReason(err), ptr)
 			}
 		default:
+			if id, ok := spdxLocatorIdentity(refType, er.Locator); ok {
+				id.Pointer = ptr
+				out.Identities = append(out.Identities, id)
+			}
 			out.ExternalRefs = append(out.ExternalRefs, ExternalRef{Type: refType, URL: er.Locator, Pointer: ptr})
 		}
 	}
 	return out
+}
+
+// spdxLocatorIdentity is what an external reference of another type than
+// purl or CPE identifies the package by: a locator that is a purl or a CPE
+// whatever type the reference gives it ("pkg:…" under an "OTHER" category
+// and a type of the writer's own, "cpe:…" as type "cpe"), and the locators
+// of the package-manager types SPDX defines besides purl (maven-central
+// "group:artifact:version", npm "name@version" or "@scope/name@version",
+// nuget "Name/version", bower "name#version") as the purl they stand for.
+func spdxLocatorIdentity(refType, locator string) (Identity, bool) {
+	l := strings.TrimSpace(locator)
+	switch {
+	case len(l) > 4 && strings.EqualFold(l[:4], "pkg:"):
+		return Identity{Field: "purl", Value: l}, true
+	case len(l) > 4 && strings.EqualFold(l[:4], "cpe:"):
+		return Identity{Field: "cpe", Value: l}, true
+	case l == "":
+		return Identity{}, false
+	}
+	var p string
+	switch refType {
+	case common.TypePackageManagerMavenCentral:
+		group, rest, ok := strings.Cut(l, ":")
+		if !ok || group == "" {
+			return Identity{}, false
+		}
+		artifact, _, _ := strings.Cut(rest, ":")
+		p = "pkg:maven/" + group + "/" + artifact
+	case common.TypePackageManagerNpm:
+		name := l
+		if i := strings.LastIndexByte(l, '@'); i > 0 {
+			name = l[:i]
+		}
+		if strings.HasPrefix(name, "@") {
+			name = "%40" + name[1:]
+		}
+		p = "pkg:npm/" + name
+	case common.TypePackageManagerNuGet:
+		name, _, _ := strings.Cut(l, "/")
+		p = "pkg:nuget/" + name
+	case common.TypePackageManagerBower:
+		name, _, _ := strings.Cut(l, "#")
+		p = "pkg:bower/" + name
+	default:
+		return Identity{}, false
+	}
+	return Identity{Field: "purl", Value: p}, true
 }
 
 // party appends the parties an SPDX actor (supplier, originator, creator)

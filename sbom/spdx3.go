@@ -131,6 +131,12 @@ func (c *spdx3Conv) index(obj map[string]any, p, member string, depth int) {
 	// Members in a fixed order: map iteration order would make the
 	// document order, and so the output, vary between runs.
 	for _, k := range sortedKeys(obj) {
+		if strings.HasPrefix(k, spdx3TermsPrefix) {
+			// A JSON-LD reader takes ".../terms/Core/suppliedBy" for
+			// suppliedBy; this reader matches compacted names only.
+			c.fail(ErrUnsupported, "member named by the IRI of an SPDX term ("+safeToken(compactTerm(k))+"); write its compacted name", p+"/"+escapeToken(k))
+			return
+		}
 		switch v := obj[k].(type) {
 		case map[string]any:
 			c.index(v, p+"/"+escapeToken(k), k, depth+1)

@@ -133,6 +133,9 @@ func (c *spdx3Conv) identifiers(n *ldNode, out *Component) {
 			c.checkPURL(val, vp)
 			if out.PURL == "" {
 				out.PURL = val
+			} else if val != out.PURL {
+				// a second purl names the package too: screened as an identity
+				out.Identities = append(out.Identities, Identity{Field: "purl", Value: val, Pointer: vp})
 			}
 		case typ == "cpe23" || typ == "cpe22":
 			out.CPEs = append(out.CPEs, val)
@@ -140,6 +143,11 @@ func (c *spdx3Conv) identifiers(n *ldNode, out *Component) {
 				c.warn(WarnCPEInvalid, "CPE does not parse: "+cpeReason(err), vp)
 			}
 		default:
+			// a purl or CPE under another type ("other") identifies all the same
+			if id, ok := spdxLocatorIdentity(typ, val); ok {
+				id.Pointer = vp
+				out.Identities = append(out.Identities, id)
+			}
 			out.ExternalRefs = append(out.ExternalRefs, ExternalRef{Type: typ, URL: val, Pointer: vp})
 		}
 		c.each(id, "identifierLocator", func(v any, lp string) {

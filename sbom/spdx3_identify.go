@@ -25,6 +25,12 @@ func sniffSPDX3(s sniffed, start int, opts Options) (sniffed, error) {
 		return s, newError(name, "", ErrUnsupported, "JSON-LD document without an SPDX 3 context (SPDX 3 or other linked data)")
 	}
 	s.format, s.version = FormatSPDX3JSONLD, v
+	if other, ok := otherContext(ctx); ok {
+		// a context of the author's own can give an SPDX property another
+		// name ({"vendor": ".../Core/suppliedBy"}) that a JSON-LD reader
+		// reads and this one, matching the SPDX context's names, would not
+		return s, newError(name, s.format, ErrUnsupported, "JSON-LD @context holds "+other+" besides the SPDX 3 context; its terms are not read")
+	}
 	switch v {
 	case "3.0", "3.0.0", "3.0.1":
 		return s, nil
@@ -83,6 +89,29 @@ func spdx3ContextVersion(ctx any) string {
 		}
 	}
 	return ""
+}
+
+// otherContext reports whether a JSON-LD context holds anything besides
+// SPDX 3 context URLs: a context object (term definitions) or another
+// context URL, and says which.
+func otherContext(ctx any) (string, bool) {
+	switch c := ctx.(type) {
+	case string:
+		if spdx3ContextURL.MatchString(c) {
+			return "", false
+		}
+		return "another context URL", true
+	case []any:
+		for _, x := range c {
+			if what, ok := otherContext(x); ok {
+				return what, true
+			}
+		}
+		return "", false
+	case map[string]any:
+		return "term definitions", true
+	}
+	return "a value that is not a context", true
 }
 
 // guessSPDX3 names SPDX 3 JSON-LD and its version from a string @context

@@ -76,14 +76,35 @@ func (c *spdx3Conv) relationships() {
 			}
 		})
 		var tos []*ldNode
+		var toPtrs []string
 		c.each(n, "to", func(v any, p string) {
 			if t, iri, ok := c.resolve(v, p); ok {
 				tos = append(tos, t)
+				toPtrs = append(toPtrs, p)
 			} else if iri != "" {
 				tos = append(tos, &ldNode{id: iri})
+				toPtrs = append(toPtrs, p)
 			}
 		})
 		switch {
+		case typ == "availablefrom":
+			// "from is available from the additional supplier described by
+			// each to": a supplier of the component, as suppliedBy is
+			i, ok := c.comps[from]
+			if from == "" || !ok {
+				continue
+			}
+			for k, t := range tos {
+				if t.obj == nil {
+					if !special(t.id) {
+						c.warn(WarnUnresolvedRef, "availableFrom names an element that is not in this document", toPtrs[k])
+					}
+					continue
+				}
+				if party, ok := c.party(t, RoleSupplier, toPtrs[k]); ok {
+					c.doc.Components[i].Parties = append(c.doc.Components[i].Parties, party)
+				}
+			}
 		case typ == "describes":
 			// From the document, an SBOM, or an IRI that names nothing here
 			// (Microsoft sbom-tool keeps SPDX 2's "SPDXRef-DOCUMENT").

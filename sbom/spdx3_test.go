@@ -70,7 +70,7 @@ var spdx3Cases = []spdx3Case{
 		party: sbom.Party{Role: "creator", Kind: "organization", Name: "Unknown", Pointer: "/@graph/0/createdBy/0"}},
 	{file: "spdx3/spdx-examples-software-example12-hello-dist.spdx3.json", components: 2, docParties: 4, deps: 1, suppliers: 1, subject: "hello",
 		party: sbom.Party{Role: "supplier", Kind: "organization", Name: "DocFest", Pointer: "/@graph/17/suppliedBy"}},
-	{file: "spdx3/spdx-examples-software-example13.spdx3.json", components: 4, docParties: 2, deps: 2, suppliers: 3, subject: "Acme Application",
+	{file: "spdx3/spdx-examples-software-example13.spdx3.json", components: 4, docParties: 2, deps: 2, suppliers: 4, subject: "Acme Application",
 		party: sbom.Party{Role: "supplier", Kind: "organization", Name: "Acme Company", Pointer: "/@graph/7/suppliedBy"}},
 	{file: "spdx3/spdx-examples-software-example14-maven-enriched.spdx3.json", components: 9, docParties: 6, deps: 5, suppliers: 1, originators: 2, copies: 8, subject: "examplemaven",
 		party: sbom.Party{Role: "supplier", Kind: "organization", Name: "SPDX", Pointer: "/@graph/47/suppliedBy"}},
@@ -554,6 +554,31 @@ func TestDecodeSPDX3Shapes(t *testing.T) {
 					t.Errorf("%+v", d)
 				}
 			}},
+		{"availableFrom names a supplier", `{` + ctx + `, "@graph": [{"type": "software_Package", "spdxId": "urn:a", "name": "a"},
+			{"type": "Organization", "spdxId": "urn:o", "name": "AO Kaspersky Lab"},
+			{"type": "Relationship", "spdxId": "urn:r", "from": "urn:a", "relationshipType": "availableFrom", "to": ["urn:o", "urn:elsewhere"]}]}`,
+			func(t *testing.T, d *sbom.Document) {
+				c := d.Components[0]
+				if len(c.Parties) != 1 || c.Parties[0].Role != sbom.RoleSupplier || c.Parties[0].Name != "AO Kaspersky Lab" ||
+					c.Parties[0].Pointer != "/@graph/2/to/0" || len(d.Warnings) != 1 || d.Warnings[0].Pointer != "/@graph/2/to/1" {
+					t.Errorf("%+v", d)
+				}
+			}},
+		{"purl and CPE identifiers of another type, and a second purl", `{` + ctx + `, "@graph": [{"type": "software_Package", "spdxId": "urn:a", "name": "a",
+			"software_packageUrl": "pkg:npm/left-pad@1.3.0", "externalIdentifier": [
+			{"type": "ExternalIdentifier", "externalIdentifierType": "packageUrl", "identifier": "pkg:maven/com.kaspersky/kav@1"},
+			{"type": "ExternalIdentifier", "externalIdentifierType": "other", "identifier": "pkg:npm/%40kaspersky/agent@1"},
+			{"type": "ExternalIdentifier", "externalIdentifierType": "other", "identifier": "cpe:2.3:a:kaspersky:agent:1:*:*:*:*:*:*:*"}]}]}`,
+			func(t *testing.T, d *sbom.Document) {
+				want := []sbom.Identity{
+					{Field: "purl", Value: "pkg:maven/com.kaspersky/kav@1", Pointer: "/@graph/0/externalIdentifier/0/identifier"},
+					{Field: "purl", Value: "pkg:npm/%40kaspersky/agent@1", Pointer: "/@graph/0/externalIdentifier/1/identifier"},
+					{Field: "cpe", Value: "cpe:2.3:a:kaspersky:agent:1:*:*:*:*:*:*:*", Pointer: "/@graph/0/externalIdentifier/2/identifier"},
+				}
+				if got := d.Components[0].Identities; !cmp.Equal(got, want) {
+					t.Errorf("identities %+v", got)
+				}
+			}},
 		{"same element twice", `{` + ctx + `, "@graph": [{"type": "software_Package", "spdxId": "urn:a", "name": "a"},
 			{"type": "software_Package", "spdxId": "urn:a", "name": "a"}]}`,
 			func(t *testing.T, d *sbom.Document) {
@@ -598,6 +623,12 @@ func TestDecodeSPDX3Errors(t *testing.T) {
 			"decode e.json: SPDX 3.1 JSON-LD: unsupported SBOM format or version: SPDX 3.1 JSON-LD (the reader knows 3.0.0 and 3.0.1)"},
 		{"other linked data", `{"@context": "https://schema.org", "@graph": []}`, sbom.ErrUnsupported,
 			"decode e.json: unsupported SBOM format or version: JSON-LD document without an SPDX 3 context (SPDX 3 or other linked data)"},
+		{"context of the author's own", `{"@context": ["https://spdx.org/rdf/3.0.1/spdx-context.jsonld", {"vendor": {"@id": "https://spdx.org/rdf/3.0.1/terms/Core/suppliedBy", "@type": "@vocab"}}], "@graph": []}`, sbom.ErrUnsupported,
+			"decode e.json: SPDX 3.0.1 JSON-LD: unsupported SBOM format or version: JSON-LD @context holds term definitions besides the SPDX 3 context; its terms are not read"},
+		{"another context URL", `{"@context": ["https://spdx.org/rdf/3.0.1/spdx-context.jsonld", "https://example.com/ctx.jsonld"], "@graph": []}`, sbom.ErrUnsupported,
+			"decode e.json: SPDX 3.0.1 JSON-LD: unsupported SBOM format or version: JSON-LD @context holds another context URL besides the SPDX 3 context; its terms are not read"},
+		{"member named by its IRI", `{` + ctx + `, "@graph": [{"type": "software_Package", "name": "a", "https://spdx.org/rdf/3.0.1/terms/Core/suppliedBy": "urn:o"}]}`, sbom.ErrUnsupported,
+			"decode e.json: SPDX 3.0.1 JSON-LD: unsupported SBOM format or version: member named by the IRI of an SPDX term (suppliedBy); write its compacted name at /@graph/0/*"},
 		{"repeated member", `{` + ctx + `, "@graph": [{"type": "software_Package", "name": "a", "name": "b"}]}`, sbom.ErrInvalid,
 			"decode e.json: SPDX 3.0.1 JSON-LD: invalid document: key \"name\" given twice in one object at /@graph/0 (line 1, byte 116)"},
 		{"truncated", `{` + ctx + `, "@graph": [{"type": "software_Package", "name": "a"`, sbom.ErrTruncated,

@@ -24,6 +24,10 @@ import (
 type tvPair struct {
 	tag, value string
 	line       int
+	// outside is set when the tag's lines hold text before "<text>" or
+	// after "</text>", which tools-golang drops and a person reads: it is
+	// kept, around the text, in value.
+	outside bool
 }
 
 // tvLines splits text into lines at LF, CRLF or a lone CR, and reports
@@ -63,6 +67,7 @@ func readTagValues(body []byte) ([]tvPair, tvLines, *DecodeError) {
 	var (
 		midtext  bool
 		curTag   string
+		curLead  string
 		curValue strings.Builder
 		curLine  int
 	)
@@ -80,7 +85,7 @@ func readTagValues(body []byte) ([]tvPair, tvLines, *DecodeError) {
 				continue
 			}
 			curValue.WriteString(before)
-			pairs = append(pairs, tvPair{tag: curTag, value: curValue.String(), line: curLine})
+			pairs = append(pairs, textPair(curTag, curLead, curValue.String(), line[len(before)+len("</text>"):], curLine))
 			midtext = false
 			continue
 		}
@@ -93,16 +98,16 @@ func readTagValues(body []byte) ([]tvPair, tvLines, *DecodeError) {
 			return nil, ends, &DecodeError{Format: FormatSPDXTagValue, Kind: ErrSyntax, Detail: "line without a tag", Line: lineNo, Offset: -1}
 		}
 		tag = strings.TrimSpace(tag)
-		_, text, hasText := strings.Cut(rest, "<text>")
+		lead, text, hasText := strings.Cut(rest, "<text>")
 		if !hasText {
 			pairs = append(pairs, tvPair{tag: tag, value: strings.TrimSpace(rest), line: lineNo})
 			continue
 		}
-		if before, _, closed := strings.Cut(text, "</text>"); closed {
-			pairs = append(pairs, tvPair{tag: tag, value: before, line: lineNo})
+		if before, after, closed := strings.Cut(text, "</text>"); closed {
+			pairs = append(pairs, textPair(tag, lead, before, after, lineNo))
 			continue
 		}
-		midtext, curTag, curLine = true, tag, lineNo
+		midtext, curTag, curLead, curLine = true, tag, lead, lineNo
 		curValue.Reset()
 		curValue.WriteString(text)
 		curValue.WriteByte('\n')
@@ -111,6 +116,24 @@ func readTagValues(body []byte) ([]tvPair, tvLines, *DecodeError) {
 		return nil, ends, &DecodeError{Format: FormatSPDXTagValue, Kind: ErrTruncated, Detail: "unterminated <text> value", Line: curLine, Offset: -1}
 	}
 	return pairs, ends, nil
+}
+
+// textPair is the pair of a <text> value with the text found before
+// "<text>" (lead) and after "</text>" (tail) on its lines: the text alone
+// when those are blank, else all three, space-separated, so that
+// "PackageSupplier: Organization: X <text>Y</text>" is screened with X.
+func textPair(tag, lead, text, tail string, line int) tvPair {
+	lead, tail = strings.TrimSpace(lead), strings.TrimSpace(tail)
+	if lead == "" && tail == "" {
+		return tvPair{tag: tag, value: text, line: line}
+	}
+	parts := make([]string, 0, 3)
+	for _, s := range []string{lead, text, tail} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return tvPair{tag: tag, value: strings.Join(parts, " "), line: line, outside: true}
 }
 
 // decodeSPDXTagValue reads SPDX tag-value and converts it, with "line N"
@@ -129,6 +152,9 @@ func decodeSPDXTagValue(s sniffed, opts Options) (*Document, error) {
 		r.log.note(WarnLineEndings, "CR-only line endings; read as line breaks", lineRef(1))
 	}
 	for _, p := range pairs {
+		if p.outside {
+			r.log.note(WarnFieldMalformed, p.tag+" has text outside <text>…</text>; read with it", lineRef(p.line))
+		}
 		if derr := r.pair(p); derr != nil {
 			derr.Name = opts.Name
 			return nil, derr

@@ -296,16 +296,36 @@ func xmlPointers(doc *Document) {
 // name. RDF/XML names every type by URI
 // ("http://spdx.org/rdf/references/purl"), and the SPDX XML example names
 // some by a URI in the document's namespace ("http://…#purl").
+//
+// A type SPDX defines is given by its SPDX spelling whatever its letter
+// case ("PURL", "CPE23TYPE" and "Cpe23Type" are the types a reader takes
+// them for), so that a reference is not left unread for its case.
 func spdxRefType(t string) string {
-	t = strings.TrimPrefix(t, "http://spdx.org/rdf/references/")
+	t = strings.TrimPrefix(strings.TrimSpace(t), "http://spdx.org/rdf/references/")
 	if i := strings.LastIndexByte(t, '#'); i >= 0 && strings.Contains(t[:i], "://") {
-		switch frag := t[i+1:]; frag {
-		case common.TypePackageManagerPURL, common.TypeSecurityCPE22Type, common.TypeSecurityCPE23Type,
-			common.TypeSecuritySwid, common.TypeSecurityAdvisory, common.TypeSecurityFix, common.TypeSecurityUrl,
-			common.TypePackageManagerMavenCentral, common.TypePackageManagerNpm, common.TypePackageManagerNuGet,
-			common.TypePackageManagerBower, common.TypePersistentIdGitoid, common.TypePersistentIdSwh:
-			return frag
+		if k := spdxKnownRefType(t[i+1:]); k != "" {
+			return k
 		}
 	}
+	if k := spdxKnownRefType(t); k != "" {
+		return k
+	}
 	return t
+}
+
+// spdxRefTypes are the external reference types SPDX 2 defines.
+var spdxRefTypes = []string{common.TypePackageManagerPURL, common.TypeSecurityCPE22Type, common.TypeSecurityCPE23Type,
+	common.TypeSecuritySwid, common.TypeSecurityAdvisory, common.TypeSecurityFix, common.TypeSecurityUrl,
+	common.TypePackageManagerMavenCentral, common.TypePackageManagerNpm, common.TypePackageManagerNuGet,
+	common.TypePackageManagerBower, common.TypePersistentIdGitoid, common.TypePersistentIdSwh}
+
+// spdxKnownRefType is the SPDX spelling of an external reference type SPDX
+// defines, matched without regard to letter case; "" for any other.
+func spdxKnownRefType(t string) string {
+	for _, k := range spdxRefTypes {
+		if strings.EqualFold(t, k) {
+			return k
+		}
+	}
+	return ""
 }

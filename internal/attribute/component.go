@@ -1,7 +1,12 @@
 package attribute
 
 import (
+	"html"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/bangate/bangate/internal/textnorm"
 	"github.com/bangate/bangate/sbom"
@@ -95,8 +100,20 @@ func purlSignals(raw, ptr, compName string, add func(Signal)) bool {
 	if o.PackageName != "" && !strings.EqualFold(o.PackageName, compName) {
 		add(Signal{Source: SourcePURLName, Type: ValueName, Value: nameSeparators.Replace(o.PackageName), Kind: sbom.KindOrganization, Pointer: ptr, Lenient: lenient})
 	}
+	// The download_url and vcs_url qualifiers say where the package comes
+	// from, as an SPDX download location or a CycloneDX vcs or distribution
+	// reference does: their addresses are screened like those.
+	for _, key := range purlURLQualifiers {
+		if u := qualifier(raw, key); u != "" {
+			urlSignals(u, ptr, add)
+		}
+	}
 	return o.Namespace != ""
 }
+
+// purlURLQualifiers are the purl qualifiers that hold where the package
+// comes from.
+var purlURLQualifiers = []string{"download_url", "vcs_url"}
 
 // cpeSignal passes a CPE's vendor to add.
 func cpeSignal(raw, ptr string, add func(Signal)) {
@@ -143,6 +160,9 @@ var nameSeparators = strings.NewReplacer("-", " ", "_", " ", ".", " ", "/", " ")
 func Party(p sbom.Party, add func(Signal)) {
 	if name := strings.TrimSpace(p.Name); name != "" && !isNoAssertion(name) {
 		add(Signal{Source: p.Role, Type: ValueName, Value: name, Kind: p.Kind, Pointer: p.Pointer})
+		if alt := unescapedName(name); alt != "" {
+			add(Signal{Source: p.Role, Type: ValueName, Value: alt, Kind: p.Kind, Pointer: p.Pointer})
+		}
 	}
 	for _, e := range p.Emails {
 		if a, err := textnorm.Email(e); err == nil {
@@ -154,6 +174,49 @@ func Party(p sbom.Party, add func(Signal)) {
 	for _, u := range p.URLs {
 		urlSignals(u, p.Pointer, add)
 	}
+}
+
+// unescapedName is a name as a person reads it when it is written with
+// percent escapes ("AO%20Kaspersky%20Lab") or HTML character references
+// ("AO &#75;aspersky Lab", "AT&amp;T"), as exports from web forms write
+// names; "" when it has neither, or they decode to nothing new.
+func unescapedName(name string) string {
+	if !strings.ContainsAny(name, "%&\uFF05\uFF06\uFE6A\uFE60") {
+		return ""
+	}
+	// invisible characters and combining marks inside an escape
+	// ("&#\u2066\u206997;"), compatibility forms of its characters
+	// ("％４Ｂ") and letters of other scripts that look like its own ("%4В",
+	// Cyrillic) do not stop a person reading it
+	out := norm.NFKC.String(strings.Map(func(r rune) rune {
+		if unicode.In(r, unicode.Cf, unicode.Cc, unicode.Mn) || r == 0x2028 || r == 0x2029 || r == 0x3164 || r == 0x115F || r == 0x2800 || r == 0x034F {
+			return -1
+		}
+		if l, ok := textnorm.LatinLookalike(r); ok {
+			return rune(l)
+		}
+		return r
+	}, name))
+	// one inside the other ("%6&#66;" is "%6B" is "k"): a few rounds
+	for range 4 {
+		prev := out
+		if strings.Contains(out, "&") && strings.Contains(out, ";") {
+			out = html.UnescapeString(out)
+		}
+		if strings.Contains(out, "%") {
+			// the good escapes decoded, a bad one kept as written
+			if u := decode(out); utf8.ValidString(u) {
+				out = u
+			}
+		}
+		if out == prev {
+			break
+		}
+	}
+	if out = strings.TrimSpace(out); out == name {
+		return ""
+	}
+	return out
 }
 
 func isNoAssertion(s string) bool {
@@ -202,7 +265,7 @@ func urlSignal(raw string) (domain, namespace string) {
 	if raw == "" || strings.EqualFold(raw, "NOASSERTION") || strings.EqualFold(raw, "NONE") {
 		return "", ""
 	}
-	raw = strings.TrimPrefix(raw, "git+")
+	raw = textnorm.BrowserForm(strings.TrimPrefix(raw, "git+"))
 	if i := strings.Index(raw, "://"); i >= 0 {
 		raw = raw[i+3:]
 	} else if rest, ok := strings.CutPrefix(raw, "git@"); ok { // git@github.com:org/repo

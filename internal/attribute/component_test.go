@@ -186,6 +186,19 @@ func TestUnparseableIdentifiers(t *testing.T) {
 	if !attribute.HardwareCPE("CPE:2.3:H:HIKVISION:ds-2cd:-:*:*:*:*:*:*:*") || attribute.HardwareCPE("cpe:2.3:a:hikvision:x:1:*:*:*:*:*:*:*") {
 		t.Error("HardwareCPE")
 	}
+	// Other ways to write a CPE that a reader reads the vendor and part of.
+	for _, tt := range []struct{ raw, part, vendor string }{
+		{`wfn:[part="h",vendor="hikvision",product="ds\-2cd"]`, "h", "hikvision"},
+		{`wfn:[part = "o", vendor = "dahua"]`, "o", "dahua"},
+		{`wfn:[part="a",vendor=ANY]`, "a", ""},
+		{"cpe:2.2:h:hikvision:ds:1", "h", "hikvision"},
+		{"cpe:h:hikvision:ds:1", "h", "hikvision"},
+	} {
+		c, ok := attribute.ReadCPE(tt.raw)
+		if !ok || c.Part != tt.part || c.Vendor != tt.vendor || !c.Lenient {
+			t.Errorf("ReadCPE(%q) = %+v, %v; want part %q vendor %q", tt.raw, c, ok, tt.part, tt.vendor)
+		}
+	}
 }
 
 // Issue 12: a list of people as copyright holders is screened person by

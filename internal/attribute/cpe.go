@@ -39,6 +39,22 @@ func ReadCPE(raw string) (c CPE, ok bool) {
 			for i := range attrs {
 				attrs[i] = decode(attrs[i])
 			}
+		case strings.HasPrefix(lower, "cpe:"):
+			// another version number ("cpe:2.2:a:…") or none ("cpe:a:…"),
+			// read as the formatted string is
+			rest := raw[len("cpe:"):]
+			if v, after, ok := strings.Cut(rest, ":"); ok && v != "" && strings.Trim(v, "0123456789.") == "" {
+				rest = after
+			}
+			attrs = splitUnescaped(rest)
+		case strings.HasPrefix(lower, "wfn:["):
+			// the well-formed name of CPE 2.3 (NISTIR 7695):
+			// wfn:[part="h",vendor="hikvision",…]
+			part, vendor := wfnAttr(raw, "part"), wfnAttr(raw, "vendor")
+			if part == "" && vendor == "" {
+				return CPE{}, false
+			}
+			attrs = []string{part, vendor}
 		default:
 			return CPE{}, false
 		}
@@ -54,6 +70,43 @@ func ReadCPE(raw string) (c CPE, ok bool) {
 		c.Part = ""
 	}
 	return c, c.Part != "" || c.Vendor != ""
+}
+
+// wfnAttr returns the value of attribute name of a well-formed CPE name
+// (`vendor="hikvision"`, `vendor=ANY`), "" when absent.
+func wfnAttr(wfn, name string) string {
+	rest := wfn
+	for {
+		i := strings.Index(strings.ToLower(rest), name)
+		if i < 0 {
+			return ""
+		}
+		before := strings.TrimRight(rest[:i], " ")
+		after := strings.TrimLeft(rest[i+len(name):], " ")
+		rest = rest[i+len(name):]
+		if !strings.HasSuffix(before, "[") && !strings.HasSuffix(before, ",") || !strings.HasPrefix(after, "=") {
+			continue
+		}
+		v := strings.TrimLeft(after[1:], " ")
+		if q, ok := strings.CutPrefix(v, `"`); ok {
+			end := 0
+			for end < len(q) && q[end] != '"' {
+				if q[end] == '\\' {
+					end++
+				}
+				end++
+			}
+			return q[:min(end, len(q))]
+		}
+		end := strings.IndexAny(v, ",]")
+		if end < 0 {
+			end = len(v)
+		}
+		if v = strings.TrimSpace(v[:end]); v == "ANY" || v == "NA" {
+			return ""
+		}
+		return v
+	}
 }
 
 // splitUnescaped splits a formatted string's attributes on colons that no

@@ -177,6 +177,56 @@ var unicodeDisguises = []struct {
 	{"line separator U+2028", func(s string) string { return insideBrand(s, "\u2028") }},
 }
 
+// escapeDisguises write a name in an encoding a person reads through.
+// FuzzDisguise does not compose them with the others: a character
+// inserted inside an escape ("&#-121;") leaves nothing a person reads.
+var escapeDisguises = []struct {
+	name string
+	f    func(string) string
+}{
+	{"percent escapes", func(s string) string {
+		return escapeLetters(s, func(r rune) string { return fmt.Sprintf("%%%02X", r) })
+	}},
+	{"HTML character references", func(s string) string {
+		return escapeLetters(s, func(r rune) string { return fmt.Sprintf("&#%d;", r) })
+	}},
+	{"percent escapes in full-width forms", func(s string) string {
+		return mapLetters(escapeLetters(s, func(r rune) string { return fmt.Sprintf("%%%02X", r) }), fullWidth)
+	}},
+	{"HTML character references with a zero-width space inside", func(s string) string {
+		return escapeLetters(s, func(r rune) string { return fmt.Sprintf("&#\u200b%d;", r) })
+	}},
+	{"percent escapes with a Cyrillic lookalike", func(s string) string {
+		return strings.ReplaceAll(escapeLetters(s, func(r rune) string { return fmt.Sprintf("%%%02X", r) }), "B", "\u0412")
+	}},
+}
+
+// escapeLetters writes every ASCII letter of s's longest word with esc,
+// spaces as "%20" when esc is a percent escape.
+func escapeLetters(s string, esc func(rune) string) string {
+	words := strings.Fields(s)
+	best := 0
+	for i, w := range words {
+		if utf8.RuneCountInString(w) > utf8.RuneCountInString(words[best]) {
+			best = i
+		}
+	}
+	var b strings.Builder
+	for _, r := range words[best] {
+		if r < 0x80 && unicode.IsLetter(r) {
+			b.WriteString(esc(r))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	words[best] = b.String()
+	sep := " "
+	if strings.HasPrefix(esc('a'), "%") {
+		sep = "%20"
+	}
+	return strings.Join(words, sep)
+}
+
 func mapLetters(s string, f func(rune) rune) string {
 	return strings.Map(f, s)
 }
@@ -257,7 +307,7 @@ func combining(s string) string {
 // in a supplier.
 func unicodeCases(v bannedVendor) []disguiseCase {
 	var cases []disguiseCase
-	for _, d := range unicodeDisguises {
+	for _, d := range append(unicodeDisguises[:len(unicodeDisguises):len(unicodeDisguises)], escapeDisguises...) {
 		cases = append(cases, disguiseCase{name: d.name + " name", data: supplierDoc(v, d.f(v.name)), want: v.want})
 		if v.brand != "" && len(v.brand) > 3 {
 			cases = append(cases, disguiseCase{name: d.name + " brand", data: supplierDoc(v, d.f(v.brand)+" Software GmbH"), want: v.want})
@@ -360,6 +410,7 @@ func sectionCases(v bannedVendor) []disguiseCase {
 			disguiseCase{name: "author e-mail domain", data: comp(`,"authors":[{"name":"Build Team","email":"build@` + v.domain + `"}]`)},
 			disguiseCase{name: "supplier contact e-mail", data: comp(`,"supplier":{"name":"Build Team","contact":[{"email":"sales@` + v.domain + `"}]}`)},
 			disguiseCase{name: "supplier url", data: comp(`,"supplier":{"name":"Sales","url":["https://` + v.domain + `"]}`)},
+			disguiseCase{name: "licence on the vendor's site", data: comp(`,"licenses":[{"license":{"name":"EULA","url":"https://www.` + v.domain + `/eula"}}]`)},
 			disguiseCase{name: "SPDX homepage", path: "t.spdx.json", data: spdx2(`{"SPDXID":"SPDXRef-p","name":"agent","downloadLocation":"NOASSERTION",` +
 				`"primaryPackagePurpose":"` + spdxPurpose(v.ctype) + `","homepage":"https://www.` + v.domain + `/"}`)},
 			disguiseCase{name: "SPDX supplier e-mail", path: "t.spdx.json", data: spdx2(`{"SPDXID":"SPDXRef-p","name":"agent","downloadLocation":"NOASSERTION",` +
@@ -419,6 +470,12 @@ func identifierCases(v bannedVendor) []disguiseCase {
 		add("npm scope", `,"purl":`+jstr("pkg:npm/%40"+b+"/agent@1.0"))
 		add("golang github owner", `,"purl":`+jstr("pkg:golang/github.com/"+v.brand+"/agent@v1.0.0"))
 		add("vcs reference on the vendor's account", `,"externalReferences":[{"type":"vcs","url":"https://github.com/`+v.brand+`/agent"}]`)
+		add("purl vcs_url on the vendor's account", `,"purl":`+jstr("pkg:generic/agent@1.0?vcs_url=git%2Bhttps://github.com/"+v.brand+"/agent.git"))
+	}
+	if d := v.domain; d != "" {
+		add("purl download_url on the vendor's domain", `,"purl":`+jstr("pkg:generic/agent@1.0?download_url=https://www."+d+"/agent.tgz"))
+		add("web address with an escaped host", `,"externalReferences":[{"type":"website","url":`+jstr(fmt.Sprintf("https://%%%02X%s/products", d[0], d[1:]))+`}]`)
+		add("web address with backslashes", `,"externalReferences":[{"type":"website","url":`+jstr(`https:\\`+d+`\products`)+`}]`)
 	}
 	if c := v.cpe; c != "" {
 		part := cpePart(v.ctype)
@@ -436,6 +493,48 @@ func identifierCases(v bannedVendor) []disguiseCase {
 			ctype, members = "library", strings.TrimPrefix(members, `,"type":"library"`)
 		}
 		cases = append(cases, disguiseCase{name: id.name, data: cdxDoc(`"components":[` + component(ctype, members) + `]`), want: v.want})
+	}
+	if p := v.purl; p != "" {
+		comp := strings.Replace(component(v.ctype, `,"purl":"pkg:npm/left-pad@1.3.0"`), `"bom-ref":"c1"`, `"bom-ref":`+jstr(p), 1)
+		cases = append(cases, disguiseCase{name: "purl as the bom-ref", data: cdxDoc(`"components":[` + comp + `]`), want: v.want})
+	}
+	return append(cases, spdxRefCases(v)...)
+}
+
+// spdxRefCases give the vendor's purl and CPE as SPDX 2 external
+// references a reader takes for them: a type in other letter case, a
+// second purl, a purl or CPE under a type of the writer's own, and the
+// package-manager types SPDX defines besides purl.
+func spdxRefCases(v bannedVendor) []disguiseCase {
+	var cases []disguiseCase
+	add := func(name string, refs ...[3]string) {
+		var b strings.Builder
+		for i, r := range refs {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			b.WriteString(`{"referenceCategory":` + jstr(r[0]) + `,"referenceType":` + jstr(r[1]) + `,"referenceLocator":` + jstr(r[2]) + `}`)
+		}
+		cases = append(cases, disguiseCase{name: name, path: "t.spdx.json", want: v.want, data: spdx2(`{"SPDXID":"SPDXRef-p","name":"agent",` +
+			`"downloadLocation":"NOASSERTION","primaryPackagePurpose":"` + spdxPurpose(v.ctype) + `","externalRefs":[` + b.String() + `]}`)})
+	}
+	if p := v.purl; p != "" {
+		add("SPDX purl type in capitals", [3]string{"PACKAGE-MANAGER", "PURL", p})
+		add("SPDX second purl", [3]string{"PACKAGE-MANAGER", "purl", "pkg:npm/left-pad@1.3.0"}, [3]string{"PACKAGE-MANAGER", "purl", p})
+		add("SPDX purl under a type of its own", [3]string{"OTHER", "package-url", p})
+		if rest, ok := strings.CutPrefix(p, "pkg:maven/"); ok {
+			group, artifact, _ := strings.Cut(rest, "/")
+			artifact, version, _ := strings.Cut(artifact, "@")
+			add("SPDX maven-central", [3]string{"PACKAGE-MANAGER", "maven-central", group + ":" + artifact + ":" + version})
+		}
+	}
+	if b := strings.ToLower(v.brand); b != "" {
+		add("SPDX npm scope", [3]string{"PACKAGE-MANAGER", "npm", "@" + b + "/agent@1.0"})
+	}
+	if c := v.cpe; c != "" {
+		cpe := "cpe:2.3:" + cpePart(v.ctype) + ":" + c + ":agent:1.0:*:*:*:*:*:*:*"
+		add("SPDX CPE type in capitals", [3]string{"SECURITY", "CPE23TYPE", cpe})
+		add("SPDX CPE under a type of its own", [3]string{"OTHER", "cpe", cpe})
 	}
 	return cases
 }
@@ -476,6 +575,13 @@ func procurementCases(v bannedVendor) []disguiseCase {
 			disguiseCase{name: "JSON " + col, path: "v.json", data: string(js)},
 			disguiseCase{name: "YAML " + col, path: "v.yaml", data: yamlVendor(fields)})
 	}
+	// CSV columns of other names for a party: another party of the
+	// record (subcontractor, payee), an alias, a parent, a maker.
+	for _, col := range []string{"subcontractor", "subawardee_name", "payee", "also_known_as", "trade_name",
+		"holding_company", "parent_name", "brand", "maker"} {
+		cases = append(cases, disguiseCase{name: "CSV " + col, path: "v.csv",
+			data: "vendor_name,product," + col + "\nAcme Resale LLC," + csvField(v.product) + "," + csvField(v.name) + "\n"})
+	}
 	// CSV contact column.
 	cases = append(cases, disguiseCase{name: "CSV contact", path: "v.csv",
 		data: "vendor_name,contact,product\nAcme Resale LLC," + csvField(v.name) + "," + csvField(v.product) + "\n"})
@@ -485,6 +591,17 @@ func procurementCases(v bannedVendor) []disguiseCase {
 			`"tag":["award"],"initiationType":"tender","parties":[{"id":"p1","name":` + jstr(v.name) + `,"roles":["` + role + `"]}],` +
 			`"awards":[{"id":"a1","suppliers":[{"id":"p1","name":` + jstr(v.name) + `}],"items":[{"id":"i1","description":` + jstr(v.product) + `}]}]}]}`})
 	}
+	// OCDS: a payee of the contract beside the supplier, as a party and
+	// inline in a transaction.
+	release := func(parties, payee string) string {
+		return `{"releases":[{"ocid":"ocds-1","id":"1","date":"2025-01-01T00:00:00Z","tag":["contract"],"initiationType":"tender",` +
+			`"parties":[{"id":"p1","name":"Acme Resale LLC","roles":["supplier"]}` + parties + `],` +
+			`"awards":[{"id":"a1","suppliers":[{"id":"p1","name":"Acme Resale LLC"}],"items":[{"id":"i1","description":` + jstr(v.product) + `}]}],` +
+			`"contracts":[{"id":"c1","awardID":"a1","implementation":{"transactions":[{"id":"t1","payee":` + payee + `}]}}]}]}`
+	}
+	cases = append(cases,
+		disguiseCase{name: "OCDS payee party", path: "o.json", data: release(`,{"id":"p2","name":`+jstr(v.name)+`,"roles":["payee"]}`, `{"id":"p2"}`)},
+		disguiseCase{name: "OCDS transaction payee", path: "o.json", data: release("", `{"name":`+jstr(v.name)+`}`)})
 	// The product description names the brand.
 	if v.brand != "" {
 		cases = append(cases, disguiseCase{name: "CSV product names the brand", path: "v.csv",

@@ -55,7 +55,8 @@ var columnTable = [numFields]columnSpec{
 	fAliases: {"aliases", "aliases", true, []string{
 		"recipient_doing_business_as_name", "vendordoingasbusinessname", "vendoralternatename",
 		"vendorlegalorganizationname", "dbaname", "dba_name", "dba", "doing_business_as",
-		"aka", "alias", "aliases", "former_name", "former_names"}},
+		"aka", "alias", "aliases", "former_name", "former_names", "also_known_as", "trade_name",
+		"trading_name"}},
 	fCountry: {"country", "country", false, []string{
 		"recipient_country_code", "vendorcountrycode", "physical_address_country_code",
 		"physicaladdresscountrycode", "physicaladdress.countrycode", "country_code", "country",
@@ -81,13 +82,14 @@ var columnTable = [numFields]columnSpec{
 	fProductCode: {"product_code", "products.0.code", false, []string{
 		"product_or_service_code", "productorservicecode", "psc", "product_code"}},
 	fManufacturer: {"manufacturer", "products.0.manufacturer", false, []string{
-		"manufacturer", "manufacturer_name"}},
+		"manufacturer", "manufacturer_name", "make", "maker", "brand", "brand_name", "producer"}},
 	fOrigin: {"country_of_origin", "products.0.country_of_origin", false, []string{
 		"country_of_product_or_service_origin_code", "countryoforigin", "country_of_origin",
 		"origin", "country_of_product_or_service_origin"}},
-	fOwners: {"owners", "owners", false, []string{"owners", "ownership", "beneficial_owners"}},
+	fOwners: {"owners", "owners", false, []string{"owners", "ownership", "beneficial_owners", "beneficial_owner"}},
 	fParent: {"parent", "parent", false, []string{
-		"recipient_parent_name", "mod_parent", "parent", "parent_company"}},
+		"recipient_parent_name", "mod_parent", "parent", "parent_company", "parent_name",
+		"parent_company_name", "holding_company"}},
 	fParentUEI: {"parent_uei", "parent_identifiers.uei", false, []string{
 		"recipient_parent_uei", "parent_uei"}},
 	fParentDUNS: {"parent_duns", "parent_identifiers.duns", false, []string{
@@ -117,6 +119,9 @@ var partyColumns = []struct {
 	{RoleOEM, []string{"oem", "oem_name", "original_equipment_manufacturer"}},
 	{RoleUltimateParent, []string{"ultimate_parent", "ultimate_parent_name", "ultimate_parent_legal_entity_name",
 		"recipient_ultimate_parent_name"}},
+	{RoleSubcontractor, []string{"subcontractor", "subcontractor_name", "subawardee", "subawardee_name",
+		"sub_awardee_name", "subawardee_parent_name"}},
+	{RolePayee, []string{"payee", "payee_name"}},
 	{roleContact, []string{"contact", "contact_name", "poc", "poc_name", "point_of_contact", "point_of_contact_name"}},
 }
 

@@ -40,6 +40,11 @@ func openCSV(data []byte, name string, opts Options) (*csv.Reader, []string, err
 	if err != nil {
 		return nil, nil, err
 	}
+	if bytes.IndexByte(text, '\n') < 0 && bytes.IndexByte(text, '\r') >= 0 {
+		// lines ended by a carriage return alone (Excel's "CSV (Macintosh)"),
+		// which spreadsheets read as lines and encoding/csv as one line
+		text = bytes.ReplaceAll(text, []byte{'\r'}, []byte{'\n'})
+	}
 	cr := newCSVReader(text, opts.Delimiter)
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {

@@ -38,6 +38,14 @@ func TestReadCSV(t *testing.T) {
 			}},
 		},
 		{
+			name: "lines ended by a carriage return alone",
+			in:   "vendor,country\rAcme Ltd,GB\r",
+			want: []procurement.Vendor{{
+				Record: 1, Pointer: "row 2", Source: "v.csv", Name: "Acme Ltd", Country: "GB",
+				Fields: map[string]string{"name": "vendor", "country": "country"},
+			}},
+		},
+		{
 			name: "tab separated, blank lines skipped, CRLF",
 			in:   "name\tcountry\r\n\r\nAcme\tFR\r\n\r\nBeta\tDEU\r\n",
 			want: []procurement.Vendor{

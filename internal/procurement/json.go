@@ -102,7 +102,8 @@ func jsonSyntaxErr(source string, data []byte, err error) error {
 		return inputErr(source, "", "", errors.New("empty input"))
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) {
-		return inputErr(source, "", "", errors.New("unexpected end of JSON input"))
+		return inputErr(source, fmt.Sprintf("line %d", lineAt(data, int64(len(data)))), "",
+			errors.New("unexpected end of JSON input: the document ends before its closing bracket (truncated)"))
 	}
 	return inputErr(source, "", "", err)
 }

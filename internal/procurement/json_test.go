@@ -58,6 +58,7 @@ func TestReadJSONErrors(t *testing.T) {
 		{"domain", `[{"name":"A","domains":["not a domain"]}]`, []string{"key domains/0", "domain"}},
 		{"identifier twice", `[{"name":"A","identifiers":{"uei":"X","UEI":"Y"}}]`, []string{"v.json: ", `key "UEI" repeats key "uei" up to letter case in the object at /0/identifiers at line 1, column 39`}},
 		{"empty array", `[]`, []string{"no records"}},
+		{"truncated array", "[{\"name\":\"A\"},\n{\"name\":\"B\"}", []string{"v.json: line 2", "truncated"}},
 		{"empty", ``, []string{"empty input"}},
 		{"invalid UTF-8", "[{\"name\":\"\xff\"}]", []string{"invalid UTF-8"}},
 	}
@@ -97,6 +98,11 @@ func TestReadYAML(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
+	// A !!binary value is what a YAML reader decodes it to.
+	got, err = procurement.ReadYAML(strings.NewReader("- name: !!binary QU8gS2FzcGVyc2t5IExhYg==\n"), "v.yaml", procurement.Options{})
+	if err != nil || len(got) != 1 || got[0].Name != "AO Kaspersky Lab" {
+		t.Errorf("!!binary name: %+v, %v", got, err)
+	}
 }
 
 func TestReadYAMLErrors(t *testing.T) {
@@ -116,6 +122,7 @@ func TestReadYAMLErrors(t *testing.T) {
 		{"bad percent", "- name: A\n  owners: [{name: O, percent: many}]\n", []string{"/0 (line 1): key owners/0/percent"}},
 		{"infinite number", "- name: A\n  contract: {amount: .inf}\n", []string{"not finite"}},
 		{"custom tag", "- name: !secret A\n", []string{"unsupported YAML tag"}},
+		{"binary not text", "- name: !!binary //79\n", []string{"line 1", "!!binary"}},
 		{"empty", "# nothing\n", []string{"no records"}},
 		{"empty sequence", "vendors: []\n", []string{"no records"}},
 	}

@@ -24,10 +24,12 @@ var (
 // bare release or record, a JSON array of releases, or several of these
 // concatenated one after the other.
 //
-// It yields one Vendor per supplier or tenderer of each release: every
-// party with the role supplier or tenderer, every party an award names
-// in suppliers (by id, OCDS 1.1), and every organisation an award or the
-// tender names inline (OCDS 1.0 style, deduplicated within the release).
+// It yields one Vendor per supplier, tenderer or payee of each release:
+// every party with the role supplier, tenderer or payee, every party an
+// award names in suppliers or a contract's transaction names as payee (by
+// id, OCDS 1.1), and every organisation an award, the tender or a
+// transaction names inline (OCDS 1.0 style, deduplicated within the
+// release).
 // A supplier's Contracts are the release's contracts whose awardID is one
 // of its awards (id, value.amount and currency, dateSigned), plus each of
 // its awards that has no contract yet (award id, value, date). Its
@@ -82,7 +84,7 @@ func readOCDS(data []byte, name string) ([]Vendor, error) {
 		}
 	}
 	if len(o.out) == 0 {
-		return nil, fmt.Errorf("read %s: %w", name, ErrNoRecords)
+		return nil, fmt.Errorf("read %s: %w: no release names a supplier, tenderer or payee", name, ErrNoRecords)
 	}
 	return o.out, nil
 }
@@ -255,11 +257,22 @@ type ocdsAward struct {
 }
 
 type ocdsContract struct {
-	ID         flexString `json:"id"`
-	AwardID    flexString `json:"awardID"`
-	Value      *ocdsValue `json:"value"`
-	DateSigned flexString `json:"dateSigned"`
-	Items      []ocdsItem `json:"items"`
+	ID             flexString          `json:"id"`
+	AwardID        flexString          `json:"awardID"`
+	Value          *ocdsValue          `json:"value"`
+	DateSigned     flexString          `json:"dateSigned"`
+	Items          []ocdsItem          `json:"items"`
+	Implementation *ocdsImplementation `json:"implementation"`
+}
+
+// ocdsImplementation is a contract's implementation: its payments, each
+// to a payee (OCDS 1.1).
+type ocdsImplementation struct {
+	Transactions []ocdsTransaction `json:"transactions"`
+}
+
+type ocdsTransaction struct {
+	Payee *ocdsOrg `json:"payee"`
 }
 
 type ocdsValue struct {
@@ -317,7 +330,9 @@ func (o *ocdsReader) release(raw json.RawMessage, base string) error {
 		return e, nil
 	}
 	for i, p := range rel.Parties {
-		if hasRole(p.Roles, "supplier") || hasRole(p.Roles, "tenderer") {
+		// a payee is paid under the contract: a counterparty as much as
+		// the supplier it may stand in for
+		if hasRole(p.Roles, "supplier") || hasRole(p.Roles, "tenderer") || hasRole(p.Roles, "payee") {
 			e, err := partyEntry(i)
 			if err != nil {
 				return err
@@ -368,6 +383,24 @@ func (o *ocdsReader) release(raw json.RawMessage, base string) error {
 				return err
 			}
 			e.tenders = true
+		}
+	}
+	for ci := range rel.Contracts {
+		impl := rel.Contracts[ci].Implementation
+		if impl == nil {
+			continue
+		}
+		for ti := range impl.Transactions {
+			if payee := impl.Transactions[ti].Payee; payee != nil {
+				e, err := inlineEntry(payee, fmt.Sprintf("%s/contracts/%d/implementation/transactions/%d/payee", base, ci, ti))
+				if err != nil {
+					return err
+				}
+				// paid under the contract: its award's contracts and items
+				if ai, ok := awardIdx[str(rel.Contracts[ci].AwardID)]; ok && !slices.Contains(e.awards, ai) {
+					e.awards = append(e.awards, ai)
+				}
+			}
 		}
 	}
 	// Link contracts to awards.

@@ -153,7 +153,8 @@ func TestReadOCDSErrors(t *testing.T) {
 		{"syntax", "{\"ocid\":\n}", []string{"o.json: line 2"}},
 		{"garbage after documents", `{"ocid":"o","parties":[{"name":"A","roles":["supplier"]}]} 42`, []string{"not an OCDS"}},
 		{"record with nothing", `{"records":[{"ocid":"o"}]}`, []string{"/records/0", "no compiledRelease"}},
-		{"no suppliers", `{"releases":[{"ocid":"o","tender":{"id":"t"}}]}`, []string{"no records"}},
+		{"no suppliers", `{"releases":[{"ocid":"o","tender":{"id":"t"}}]}`, []string{"no records", "supplier, tenderer or payee"}},
+		{"truncated array of releases", "[{\"ocid\":\"o\",\"parties\":[]}\n", []string{"o.json: line 2", "truncated"}},
 		{"empty", ``, []string{"empty input"}},
 		{"second document bad", `{"ocid":"o","parties":[{"name":"A","roles":["supplier"]}]}{"ocid":"p","awards":{}}`, []string{"document 2 /", "key awards"}},
 	}

@@ -99,6 +99,10 @@ const (
 	RoleDistributor    = "distributor"
 	RoleOEM            = "oem"
 	RoleUltimateParent = "ultimate_parent"
+	// RoleSubcontractor is a subcontractor or subawardee of the record's
+	// vendor, and RolePayee a party paid under the record's contract.
+	RoleSubcontractor = "subcontractor"
+	RolePayee         = "payee"
 )
 
 // Identifiers are an organisation's registration numbers.

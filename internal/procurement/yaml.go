@@ -166,8 +166,16 @@ func yamlToJSON(n *yaml.Node, b *bytes.Buffer, depth int) error {
 
 func scalarToJSON(n *yaml.Node, b *bytes.Buffer) error {
 	switch n.ShortTag() {
-	case "!!str", "!!timestamp", "!!binary":
+	case "!!str", "!!timestamp":
 		writeJSONString(b, n.Value)
+	case "!!binary":
+		// A YAML reader gives the decoded bytes ("!!binary QU8g…" is
+		// "AO …"): those are the value, and they must be text.
+		var s string
+		if err := n.Decode(&s); err != nil || !utf8.ValidString(s) {
+			return fmt.Errorf("line %d: %w: !!binary that is not base64 of UTF-8 text", n.Line, errYAMLTag)
+		}
+		writeJSONString(b, s)
 	case "!!null":
 		b.WriteString("null")
 	case "!!bool":

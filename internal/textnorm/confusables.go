@@ -243,3 +243,14 @@ func Skeleton(s string) string {
 func Confusable(a, b string) bool {
 	return Skeleton(a) == Skeleton(b)
 }
+
+// LatinLookalike returns the lower-case ASCII letter that r, a letter of a
+// script other than Latin, looks like ("В" → 'b', "а" → 'a'); ok is false
+// when it looks like no single Latin letter.
+func LatinLookalike(r rune) (l byte, ok bool) {
+	s, ok := lookalike(r)
+	if !ok || len(s) != 1 {
+		return 0, false
+	}
+	return s[0], true
+}

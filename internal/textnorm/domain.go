@@ -50,7 +50,7 @@ var idnaLookup = idna.New(
 // 253, characters other than letters, digits and inner hyphens (an
 // underscore, a space), an IP address, or an invalid IDNA label.
 func Domain(s string) (string, error) {
-	h := strings.TrimSpace(s)
+	h := BrowserForm(strings.TrimSpace(s))
 	if i := strings.Index(h, "://"); i >= 0 {
 		h = h[i+3:]
 	}
@@ -59,6 +59,13 @@ func Domain(s string) (string, error) {
 	}
 	if i := strings.LastIndexByte(h, '@'); i >= 0 {
 		h = h[i+1:]
+	}
+	if strings.Contains(h, "%") {
+		// a browser, and Go's url.Parse, read "%6Baspersky.com" as
+		// kaspersky.com; a bad escape stays and fails as a domain
+		if u, err := url.PathUnescape(h); err == nil {
+			h = u
+		}
 	}
 	if strings.HasPrefix(h, "[") {
 		return "", fmt.Errorf("%q: %w: an IP address", s, ErrNotDomain)
@@ -228,7 +235,7 @@ func lowerASCII(s string) string {
 // ".git" and repeated slashes removed; "" when there is none. "git@host:path"
 // reads as host and "/path". It fails as Domain does.
 func WebAddress(s string) (host, path string, err error) {
-	h := strings.TrimSpace(s)
+	h := BrowserForm(strings.TrimSpace(s))
 	if rest, ok := strings.CutPrefix(h, "git@"); ok && !strings.Contains(h, "://") {
 		h = strings.Replace(rest, ":", "/", 1)
 	}
@@ -272,4 +279,37 @@ func PathHasPrefix(path, prefix string) bool {
 		return true
 	}
 	return path == prefix || strings.HasPrefix(path, prefix+"/")
+}
+
+// BrowserForm rewrites a URL of a scheme a browser treats as special
+// (http, https, ftp, ws, wss, also after "git+") as the WHATWG URL
+// Standard reads it, so that the host a browser would visit is the host
+// screened: ASCII tabs and newlines anywhere are removed, backslashes
+// before the query are slashes, and however many slashes or backslashes
+// follow the scheme ("https:\\kaspersky.com\x", "https:kaspersky.com",
+// "https:///kaspersky.com") the authority comes next. Anything else is
+// returned as it is.
+func BrowserForm(s string) string {
+	u := s
+	if strings.ContainsAny(u, "\t\n\r") {
+		u = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(u)
+	}
+	scheme, rest, ok := strings.Cut(u, ":")
+	if !ok {
+		return s
+	}
+	switch strings.TrimPrefix(strings.ToLower(scheme), "git+") {
+	case "http", "https", "ftp", "ws", "wss":
+	default:
+		return s
+	}
+	if !strings.Contains(rest, "\\") && strings.HasPrefix(rest, "//") && !strings.HasPrefix(rest, "///") {
+		return u
+	}
+	end := strings.IndexAny(rest, "?#")
+	if end < 0 {
+		end = len(rest)
+	}
+	rest = strings.ReplaceAll(rest[:end], "\\", "/") + rest[end:]
+	return scheme + "://" + strings.TrimLeft(rest, "/")
 }

@@ -30,6 +30,22 @@ func TestDomain(t *testing.T) {
 		{"Dnl-Test.Kaspersky-Labs.com.", "dnl-test.kaspersky-labs.com"},
 		{"*.kaspersky.com", "kaspersky.com"},
 		{"  kaspersky.com  ", "kaspersky.com"},
+		// As a browser reads a URL (WHATWG): an escaped host, backslashes
+		// for slashes, any number of them after the scheme, tabs and
+		// newlines dropped.
+		{"https://%6Baspersky.com/", "kaspersky.com"},
+		{"https://%6B%61%73%70%65%72%73%6B%79.com/x", "kaspersky.com"},
+		{`https:\\kaspersky.com\x`, "kaspersky.com"},
+		{`https://kaspersky.com\x`, "kaspersky.com"},
+		{`https:/\kaspersky.com/`, "kaspersky.com"},
+		{"https:kaspersky.com/x", "kaspersky.com"},
+		{"https:///kaspersky.com/", "kaspersky.com"},
+		{"https://kasper\nsky.com/x", "kaspersky.com"},
+		{"https://kasper\tsky.com/", "kaspersky.com"},
+		{"http://kaspersky.com%2F@example.org/", "example.org"},
+		{"https://kaspersky.com%2F.example.org/", ""},
+		// Other schemes and bare names are read as written.
+		{"kasper\nsky.com", ""},
 		// Internationalised names: UTS #46 mapping, then Punycode.
 		{"касперский.рф", "xn--80akjebc7ajgd.xn--p1ai"},
 		{"https://КАСПЕРСКИЙ.РФ/", "xn--80akjebc7ajgd.xn--p1ai"},
@@ -141,6 +157,9 @@ func TestWebAddress(t *testing.T) {
 		{"scm:git:git://github.com//x//y/./z", "github.com", "/x/y/z"},
 		{"https://groups.yahoo.com/group/%7Ejunit", "groups.yahoo.com", "/group/~junit"},
 		{"https://example.org/a%ZZb", "example.org", "/a%zzb"},
+		{`https:\\github.com\KasperskyLab\agent?q=a\b`, "github.com", "/kasperskylab/agent"},
+		{"https:github.com/KasperskyLab", "github.com", "/kasperskylab"},
+		{"https://%67ithub.com/KasperskyLab", "github.com", "/kasperskylab"},
 	}
 	for _, tt := range tests {
 		h, p, err := textnorm.WebAddress(tt.in)
