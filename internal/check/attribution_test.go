@@ -151,6 +151,15 @@ func TestSharedDomainsInTheGate(t *testing.T) {
 		{name: "a code host account of a banned vendor", in: string(cdx(`{"type":"library","name":"x","version":"1",
 			"externalReferences":[{"type":"vcs","url":"https://github.com/KasperskyLab/klogga"}]}`)),
 			outcome: "fail", rule: "kaspersky-icts-2024"},
+		// Huawei Cloud's open-source mirrors serve every project's
+		// packages: a download from them is not Huawei's package, while
+		// another host of huaweicloud.com stays Huawei's.
+		{name: "a package fetched from a vendor's public mirror", in: string(cdx(`{"type":"library","name":"left-pad","version":"1.3.0",
+			"purl":"pkg:npm/left-pad@1.3.0?download_url=https://mirrors.huaweicloud.com/repository/npm/left-pad/-/left-pad-1.3.0.tgz"}`)),
+			profile: "all", outcome: "pass"},
+		{name: "the vendor's own host beside its mirror", in: string(cdx(`{"type":"library","name":"obs","version":"1",
+			"purl":"pkg:npm/obs@1?download_url=https://obs.huaweicloud.com/sdk/obs.tgz"}`)),
+			profile: "all", outcome: "review", rule: "ndaa889-far-52-204-25"},
 		{name: "procurement contact on a shared provider, another address", path: "v.csv",
 			in: "vendor_name,contact_email,product\nAcme LLC,someone@gmail.com,Office chairs\n", profile: "us-person", outcome: "pass"},
 		{name: "procurement contact, the listed address", path: "v.csv",

@@ -40,8 +40,16 @@ type DelTable struct {
 	Mask  uint64
 }
 
-// minFuzzyLen is the shortest key that tolerates a one-letter typo.
-const minFuzzyLen = 5
+// minFuzzyLen is the shortest key that tolerates a one-letter typo, and
+// maxFuzzyLen the longest: no listed word comes near it (the longest of
+// the SDN list has 29 letters), and the neighbours of a word cost the
+// square of its length, which a hostile input of one word of a hundred
+// thousand letters would make minutes. A longer word is still found
+// when it is listed as it is written.
+const (
+	minFuzzyLen = 5
+	maxFuzzyLen = 64
+)
 
 // idf is the weight of a key held by df of n entries.
 func idf(n, df int) float32 {
@@ -78,6 +86,9 @@ func buildDelTable(words []string, only []int32) DelTable {
 	}
 	n := 0
 	each(func(_ int32, w string) {
+		if len(w) > maxFuzzyLen {
+			return
+		}
 		if len(w) >= minFuzzyLen-1 {
 			n++
 		}
@@ -95,7 +106,7 @@ func buildDelTable(words []string, only []int32) DelTable {
 	t.ID = make([]int32, 0, n)
 	// First pass: hashes in word order; second: place them by bucket.
 	each(func(id int32, w string) {
-		if len(w) < minFuzzyLen-1 {
+		if len(w) < minFuzzyLen-1 || len(w) > maxFuzzyLen {
 			return
 		}
 		t.Hash = append(t.Hash, uint32(hashSkip(w, -1)))
@@ -135,7 +146,7 @@ func buildDelTable(words []string, only []int32) DelTable {
 // when the longer of the two has at least minFuzzyLen letters. An id may
 // be appended more than once.
 func (t *DelTable) appendNear(dst []int32, words []string, w []byte) []int32 {
-	if len(w) < minFuzzyLen-1 || len(t.Start) == 0 {
+	if len(w) < minFuzzyLen-1 || len(w) > maxFuzzyLen+1 || len(t.Start) == 0 {
 		return dst
 	}
 	dst = t.probe(dst, words, w, hashSkip(w, -1))

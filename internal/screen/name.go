@@ -901,8 +901,13 @@ func (ix *Index) hasNear(text []byte) bool {
 	return ok
 }
 
-// maxGlued is the most words a glued word is split into.
-const maxGlued = 4
+// maxGlued is the most words a glued word is split into, and
+// maxGluedLen the longest glued word that is split: its prefixes are
+// looked up, which costs the square of its length.
+const (
+	maxGlued    = 4
+	maxGluedLen = 2 * maxFuzzyLen
+)
 
 // glued appends to cuts where text, which no listed name holds, splits
 // into words listed names hold, at most maxGlued of them, and returns how
@@ -913,6 +918,9 @@ const maxGlued = 4
 // al assad" rather than "bashara las sad"), then the longest first word,
 // then the longest second. cost may be nil.
 func glued(text []byte, known func([]byte) bool, cost func([]byte) float32, cuts []int) int {
+	if len(text) > maxGluedLen {
+		return 0
+	}
 	// The first words it may start with, longest first: most words
 	// start with none, and are looked up once per cut only.
 	var firsts [16]int

@@ -2,6 +2,7 @@ package screen
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -27,6 +28,25 @@ func TestGlued(t *testing.T) {
 		n := glued([]byte(tt.text), known, nil, cuts[:0])
 		if got := cuts[:n]; !slices.Equal(got, tt.want) && !(n == 0 && tt.want == nil) {
 			t.Errorf("glued(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestGluedTooLong: a glued word longer than maxGluedLen is not split,
+// though it splits (its prefixes are looked up: one of 100,000 letters
+// took minutes).
+func TestGluedTooLong(t *testing.T) {
+	known := func(b []byte) bool { return string(b) == "banco" || strings.Trim(string(b), "x") == "" }
+	for _, tt := range []struct {
+		text string
+		want int
+	}{
+		{"banco" + strings.Repeat("x", maxGluedLen-5), 1},
+		{"banco" + strings.Repeat("x", maxGluedLen-4), 0},
+	} {
+		var cuts [maxGlued]int
+		if n := glued([]byte(tt.text), known, nil, cuts[:0]); n != tt.want {
+			t.Errorf("glued(%d letters) = %d cuts, want %d", len(tt.text), n, tt.want)
 		}
 	}
 }
@@ -87,6 +107,29 @@ func TestParticleClass(t *testing.T) {
 		ca, cb := particleClass(tt.a), particleClass(tt.b)
 		if got := ca != 0 && ca == cb; got != tt.same {
 			t.Errorf("%q, %q: same class %v, want %v", tt.a, tt.b, got, tt.same)
+		}
+	}
+}
+
+// TestNearBounded: a word longer than maxFuzzyLen has no neighbours
+// within one edit, on either side of the table: its neighbourhood costs
+// the square of its length.
+func TestNearBounded(t *testing.T) {
+	long := strings.Repeat("ab", maxFuzzyLen/2)
+	words := []string{long, long + "c", "sechin"}
+	d := buildDelTable(words, nil)
+	for _, tt := range []struct {
+		q    string
+		want []int32
+	}{
+		{"sechim", []int32{2}},
+		{long[:len(long)-1], []int32{0}}, // within maxFuzzyLen: found
+		{long + "d", []int32{0}},         // not the listed long+"c": longer than maxFuzzyLen
+		{strings.Repeat("x", 10*maxFuzzyLen), nil},
+	} {
+		got := d.appendNear(nil, words, []byte(tt.q))
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("appendNear(%.12q...) = %v, want %v", tt.q, got, tt.want)
 		}
 	}
 }
