@@ -134,7 +134,7 @@ func (c *spdx3Conv) index(obj map[string]any, p, member string, depth int) {
 		if strings.HasPrefix(k, spdx3TermsPrefix) {
 			// A JSON-LD reader takes ".../terms/Core/suppliedBy" for
 			// suppliedBy; this reader matches compacted names only.
-			c.fail(ErrUnsupported, "member named by the IRI of an SPDX term ("+safeToken(compactTerm(k))+"); write its compacted name", p+"/"+escapeToken(k))
+			_ = c.fail(ErrUnsupported, "member named by the IRI of an SPDX term ("+safeToken(compactTerm(k))+"); write its compacted name", p+"/"+escapeToken(k)) // recorded; the caller reads c.err
 			return
 		}
 		switch v := obj[k].(type) {
