@@ -193,6 +193,9 @@ func TestUnparseableIdentifiers(t *testing.T) {
 		{`wfn:[part="a",vendor=ANY]`, "a", ""},
 		{"cpe:2.2:h:hikvision:ds:1", "h", "hikvision"},
 		{"cpe:h:hikvision:ds:1", "h", "hikvision"},
+		// letters whose lower case is longer in UTF-8 before the
+		// attribute ("Ⱥ" two bytes, "ⱥ" three): read, not a panic
+		{`wfn:[ȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺ,vendor="dahua"]`, "", "dahua"},
 	} {
 		c, ok := attribute.ReadCPE(tt.raw)
 		if !ok || c.Part != tt.part || c.Vendor != tt.vendor || !c.Lenient {
@@ -239,6 +242,20 @@ func FuzzURLSignal(f *testing.F) {
 		}
 		if d != strings.ToLower(d) {
 			t.Errorf("domain %q not lower case", d)
+		}
+	})
+}
+
+func FuzzReadCPE(f *testing.F) {
+	for _, s := range []string{"cpe:2.3:h:hikvision:ds-2cd:-:*:*:*:*:*:*:*", "cpe:/h:dahua:x", "cpe:2.2:h:hikvision:ds:1",
+		"cpe:h:hikvision:ds:1", `wfn:[part="h",vendor="hikvision",product="ds\-2cd"]`, `wfn:[part="a",vendor=ANY]`,
+		"wfn:[ȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺvendor", `wfn:[vendor="x\`, "cpe:", "wfn:["} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c, ok := attribute.ReadCPE(s)
+		if ok != (c.Part != "" || c.Vendor != "") {
+			t.Errorf("ReadCPE(%q) = %+v, %v: ok must say whether it read a part or a vendor", s, c, ok)
 		}
 	})
 }

@@ -77,7 +77,7 @@ func ReadCPE(raw string) (c CPE, ok bool) {
 func wfnAttr(wfn, name string) string {
 	rest := wfn
 	for {
-		i := strings.Index(strings.ToLower(rest), name)
+		i := indexFoldASCII(rest, name)
 		if i < 0 {
 			return ""
 		}
@@ -107,6 +107,19 @@ func wfnAttr(wfn, name string) string {
 		}
 		return v
 	}
+}
+
+// indexFoldASCII is the offset in s of the first match of name, an ASCII
+// word, without regard to letter case; -1 when none. Offsets count in s
+// itself: lower-casing s first would change the byte length of some
+// letters ("Ⱥ" is two bytes, "ⱥ" three) and so every offset after them.
+func indexFoldASCII(s, name string) int {
+	for i := 0; i+len(name) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(name)], name) {
+			return i
+		}
+	}
+	return -1
 }
 
 // splitUnescaped splits a formatted string's attributes on colons that no
