@@ -277,3 +277,15 @@ const (
 	KindOrganization = "organization"
 	KindPerson       = "person"
 )
+
+// addPURL gives the component the purl at ptr: as its PURL when it has
+// none yet, else, when it names another, as an identity (a second purl
+// names the package too, and is screened).
+func (c *Component) addPURL(purl, ptr string) {
+	switch {
+	case c.PURL == "":
+		c.PURL = purl
+	case purl != c.PURL:
+		c.Identities = append(c.Identities, Identity{Field: "purl", Value: purl, Pointer: ptr})
+	}
+}

@@ -379,12 +379,7 @@ func (c *spdxConv) convert(i int, p *spdx.Package) Component {
 			if _, err := ParsePURL(er.Locator); err != nil {
 				c.warn(WarnPURLInvalid, "purl does not parse: "+purlReason(err), ptr)
 			}
-			if out.PURL == "" {
-				out.PURL = er.Locator
-			} else {
-				// a second purl names the package too: screened as an identity
-				out.Identities = append(out.Identities, Identity{Field: "purl", Value: er.Locator, Pointer: ptr})
-			}
+			out.addPURL(er.Locator, ptr)
 		case common.TypeSecurityCPE22Type, common.TypeSecurityCPE23Type:
 			out.CPEs = append(out.CPEs, er.Locator)
 			if _, err := ParseCPE(er.Locator); err != nil {

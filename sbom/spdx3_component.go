@@ -131,12 +131,7 @@ func (c *spdx3Conv) identifiers(n *ldNode, out *Component) {
 		case val == "":
 		case typ == "packageUrl":
 			c.checkPURL(val, vp)
-			if out.PURL == "" {
-				out.PURL = val
-			} else if val != out.PURL {
-				// a second purl names the package too: screened as an identity
-				out.Identities = append(out.Identities, Identity{Field: "purl", Value: val, Pointer: vp})
-			}
+			out.addPURL(val, vp)
 		case typ == "cpe23" || typ == "cpe22":
 			out.CPEs = append(out.CPEs, val)
 			if _, err := ParseCPE(val); err != nil {

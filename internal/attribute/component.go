@@ -189,7 +189,7 @@ func unescapedName(name string) string {
 	// ("％４Ｂ") and letters of other scripts that look like its own ("%4В",
 	// Cyrillic) do not stop a person reading it
 	out := norm.NFKC.String(strings.Map(func(r rune) rune {
-		if unicode.In(r, unicode.Cf, unicode.Cc, unicode.Mn) || r == 0x2028 || r == 0x2029 || r == 0x3164 || r == 0x115F || r == 0x2800 || r == 0x034F {
+		if textnorm.Invisible(r) || unicode.IsControl(r) || unicode.Is(unicode.Mn, r) {
 			return -1
 		}
 		if l, ok := textnorm.LatinLookalike(r); ok {

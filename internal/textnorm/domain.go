@@ -292,7 +292,7 @@ func PathHasPrefix(path, prefix string) bool {
 func BrowserForm(s string) string {
 	u := s
 	if strings.ContainsAny(u, "\t\n\r") {
-		u = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(u)
+		u = urlWhitespace.Replace(u)
 	}
 	scheme, rest, ok := strings.Cut(u, ":")
 	if !ok {
@@ -313,3 +313,6 @@ func BrowserForm(s string) string {
 	rest = strings.ReplaceAll(rest[:end], "\\", "/") + rest[end:]
 	return scheme + "://" + strings.TrimLeft(rest, "/")
 }
+
+// urlWhitespace removes the ASCII tabs and newlines a URL parser ignores.
+var urlWhitespace = strings.NewReplacer("\t", "", "\n", "", "\r", "")

@@ -85,3 +85,8 @@ func isPlain(s string) bool {
 	}
 	return true
 }
+
+// Invisible reports whether r is read as nothing: an invisible character
+// or a control other than the ordinary white space (the runes the
+// normaliser drops without a trace).
+func Invisible(r rune) bool { return propsOf(r).class() == classDrop }
