@@ -130,6 +130,14 @@ func TestAttributionPaths(t *testing.T) {
 			"telecom-carrier", "2026-11-27", "review", nil},
 		{"parent of an FCC-covered provider, no FCC obligation", `{"type":"library","bom-ref":"c1","name":"x","version":"1","supplier":{"name":"China Telecom Corporation Limited"}}`,
 			"federal-contractor", "2026-11-27", "pass", nil},
+		// A brand inside a word, after other letters, is a possible match:
+		// review, not deny; written as words, it is the brand.
+		{"brand inside a word", `{"type":"library","bom-ref":"c1","name":"x","version":"1","supplier":{"name":"mykaspersky"}}`,
+			"federal-contractor", "2026-11-27", "review", []string{far23}},
+		{"brand repeated, glued", `{"type":"library","bom-ref":"c1","name":"x","version":"1","supplier":{"name":"kasperskylabkasperskylab"}}`,
+			"federal-contractor", "2026-11-27", "review", []string{far23}},
+		{"brand in camel case", `{"type":"library","bom-ref":"c1","name":"x","version":"1","supplier":{"name":"MyKaspersky"}}`,
+			"federal-contractor", "2026-11-27", "fail", []string{far23}},
 		{"near-miss supplier", `{"type":"library","bom-ref":"c1","name":"x","version":"1","supplier":{"name":"Kasper Data Systems GmbH"},"publisher":"Huaweiss Trading BV"}`,
 			"federal-contractor", "2026-11-27", "pass", nil},
 	}

@@ -390,6 +390,18 @@ func (sc *screener) lookup(sig attribute.Signal) (l Lookup, ok bool) {
 // matches a signal cannot support (a package named after a sanctioned
 // person, say).
 func (sc *screener) confidence(sig attribute.Signal, m screen.Match) (conf string, keep bool) {
+	conf, keep = sc.signalConfidence(sig, m)
+	if conf != ConfidenceLow && m.Score < sc.s.Thresholds.Match {
+		// The matcher scores what it can only suspect (a brand inside a
+		// word, a phonetic likeness) below the match threshold: review at
+		// most, whatever the signal.
+		conf = ConfidenceLow
+	}
+	return conf, keep
+}
+
+// signalConfidence grades a match by the signal it came from alone.
+func (sc *screener) signalConfidence(sig attribute.Signal, m screen.Match) (conf string, keep bool) {
 	kind := sc.s.Kinds[m.List]
 	switch sig.Source {
 	case attribute.SourceComponentName, attribute.SourcePURLName:

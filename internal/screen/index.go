@@ -59,6 +59,9 @@ type Index struct {
 	// the words brands begins with, each with the brands of the word it
 	// is whole (none when it is only a start); computed on first use.
 	brandHeads func() map[string][]brand
+	// infixBrands holds the brands looked for inside words; computed on
+	// first use.
+	infixBrands func() *infixBrands
 	// brandKeyFirsts holds the first letters of the keys of brandKeys as
 	// a set of bits (keyFirsts); computed on first use.
 	brandKeyFirsts func() uint32
@@ -217,6 +220,7 @@ func (ix *Index) init() {
 	ix.givenTexts = sync.OnceValue(ix.computeGivenTexts)
 	ix.skeletons = sync.OnceValue(ix.buildSkeletons)
 	ix.brandHeads = sync.OnceValue(ix.buildBrandHeads)
+	ix.infixBrands = sync.OnceValue(ix.buildInfixBrands)
 	ix.brandKeyFirsts = sync.OnceValue(ix.buildBrandKeyFirsts)
 	ix.segmentWords = sync.OnceValue(ix.buildSegmentWords)
 	for f := phonNone + 1; f < phonFamilies; f++ {

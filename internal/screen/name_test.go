@@ -456,3 +456,48 @@ func TestMisspeltLegalForm(t *testing.T) {
 		}
 	}
 }
+
+// TestBrandInside: a brand of six letters or more inside a word, after
+// other letters, is a possible match (review at most, method
+// brand-inside); the brand written as a word of its own still matches as
+// one, and a brand at the start of a word followed by other letters stays
+// a near-miss.
+func TestBrandInside(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, testLists(t)...)
+	opts := ix.Options()
+	for _, tt := range []struct {
+		name, entry, method string
+	}{
+		{"mykaspersky", "kaspersky-lab", "brand-inside"},
+		{"kasperskylabkasperskylab", "kaspersky-lab", "brand-inside"},
+		{"getkasp\u0435rskynow ltd", "kaspersky-lab", "brand-inside"}, // a Cyrillic "е"
+		{"thehikvisionstore", "hikvision", "brand-inside"},
+		{"MyKaspersky", "kaspersky-lab", "brand-token"}, // camel case: the brand as a word
+		{"Huaweiss Trading BV", "", ""},
+		{"Dahuang Foods Ltd.", "", ""},
+		{"Blaztec Analytics", "", ""}, // "zte" is too short to look for inside a word
+	} {
+		ms := ix.Name(screen.Query{Name: tt.name})
+		if tt.entry == "" {
+			if len(ms) > 0 {
+				t.Errorf("%q: unexpected %s %q %.3f (%s)", tt.name, ms[0].EntryID, ms[0].Method, ms[0].Score, ms[0].Explain)
+			}
+			continue
+		}
+		if len(ms) == 0 || ms[0].EntryID != tt.entry || ms[0].Method != tt.method {
+			t.Errorf("%q: got %v, want %s by %s first", tt.name, ms, tt.entry, tt.method)
+			continue
+		}
+		if inside := tt.method == "brand-inside"; inside == opts.IsHit(ms[0].Score) || ms[0].Score < opts.Review {
+			t.Errorf("%q: score %.3f, want a hit %v (review %.2f, match %.2f)", tt.name, ms[0].Score, !inside, opts.Review, opts.Match)
+		}
+		if tt.method == "brand-inside" && !strings.Contains(ms[0].Explain, "inside word") {
+			t.Errorf("%q: explanation %q", tt.name, ms[0].Explain)
+		}
+	}
+	// A person's name is never matched against brand words.
+	if ms := ix.Name(screen.Query{Name: "Eugene Mykaspersky", Kind: screen.KindPerson}); len(ms) > 0 {
+		t.Errorf("person: unexpected %v", ms)
+	}
+}
