@@ -214,6 +214,11 @@ type Party struct {
 	Emails []string `json:"emails,omitempty"`
 	// Pointer locates the name in the original file.
 	Pointer string `json:"pointer"`
+	// Reference is the IRI an SPDX 3 field names the party by when the
+	// document does not hold that element: a reader sees the IRI alone,
+	// and its host is the namespace of whoever wrote the element, most
+	// often the party itself, sometimes only the writer of the document.
+	Reference string `json:"reference,omitempty"`
 }
 
 // Hash is one checksum of a component.

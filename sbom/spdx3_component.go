@@ -236,6 +236,7 @@ func (c *spdx3Conv) agent(dst *[]Party, role string, v any, p string) {
 	if !ok {
 		if iri != "" && !special(iri) {
 			c.warn(WarnUnresolvedRef, role+" names an element that is not in this document", p)
+			*dst = appendReference(*dst, role, iri, p)
 		}
 		return
 	}
@@ -309,4 +310,10 @@ func appendNew(list []string, s string) []string {
 		}
 	}
 	return append(list, s)
+}
+
+// appendReference appends the party an IRI names when the document does
+// not hold the element it names (Party.Reference).
+func appendReference(dst []Party, role, iri, ptr string) []Party {
+	return append(dst, Party{Role: role, Reference: iri, Pointer: ptr})
 }

@@ -98,6 +98,8 @@ func (c *spdx3Conv) relationships() {
 				if t.obj == nil {
 					if !special(t.id) {
 						c.warn(WarnUnresolvedRef, "availableFrom names an element that is not in this document", toPtrs[k])
+						comp := &c.doc.Components[i]
+						comp.Parties = appendReference(comp.Parties, RoleSupplier, t.id, toPtrs[k])
 					}
 					continue
 				}

@@ -457,7 +457,8 @@ func TestDecodeSPDX3Conversion(t *testing.T) {
 		Components: []sbom.Component{
 			p,
 			{Ref: "https://example.com/d/q", Pointer: "/@graph/6", Name: "q",
-				Parties:      []sbom.Party{{Role: "supplier", Kind: "person", Name: "Jane Roe", Pointer: "/@graph/6/suppliedBy/name"}},
+				Parties: []sbom.Party{{Role: "supplier", Kind: "person", Name: "Jane Roe", Pointer: "/@graph/6/suppliedBy/name"},
+					{Role: "originator", Reference: "https://example.com/d/gone", Pointer: "/@graph/6/originatedBy/0"}},
 				ExternalRefs: []sbom.ExternalRef{{Type: "download", URL: "https://example.com/q.tgz", Pointer: "/@graph/6/software_downloadLocation"}}},
 			{Ref: "https://example.com/d/f", Pointer: "/@graph/7", Name: "src/q.c", Type: "file",
 				Copyright: "(c) 2020 Jane Roe", CopyrightPointer: "/@graph/7/software_copyrightText"},
@@ -559,8 +560,10 @@ func TestDecodeSPDX3Shapes(t *testing.T) {
 			{"type": "Relationship", "spdxId": "urn:r", "from": "urn:a", "relationshipType": "availableFrom", "to": ["urn:o", "urn:elsewhere"]}]}`,
 			func(t *testing.T, d *sbom.Document) {
 				c := d.Components[0]
-				if len(c.Parties) != 1 || c.Parties[0].Role != sbom.RoleSupplier || c.Parties[0].Name != "AO Kaspersky Lab" ||
-					c.Parties[0].Pointer != "/@graph/2/to/0" || len(d.Warnings) != 1 || d.Warnings[0].Pointer != "/@graph/2/to/1" {
+				// The IRI that names nothing here is kept as a reference.
+				if len(c.Parties) != 2 || c.Parties[0].Role != sbom.RoleSupplier || c.Parties[0].Name != "AO Kaspersky Lab" ||
+					c.Parties[0].Pointer != "/@graph/2/to/0" || len(d.Warnings) != 1 || d.Warnings[0].Pointer != "/@graph/2/to/1" ||
+					!cmp.Equal(c.Parties[1], sbom.Party{Role: sbom.RoleSupplier, Reference: "urn:elsewhere", Pointer: "/@graph/2/to/1"}) {
 					t.Errorf("%+v", d)
 				}
 			}},

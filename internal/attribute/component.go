@@ -174,6 +174,14 @@ func Party(p sbom.Party, add func(Signal)) {
 	for _, u := range p.URLs {
 		urlSignals(u, p.Pointer, add)
 	}
+	if p.Reference != "" {
+		urlSignals(p.Reference, p.Pointer, func(s Signal) {
+			if s.Type == ValueURL {
+				s.Source = SourceReference
+				add(s)
+			}
+		})
+	}
 }
 
 // unescapedName is a name as a person reads it when it is written with

@@ -24,6 +24,10 @@ const (
 	// SourceIdentifier is a registration number a procurement record
 	// gives (UEI, DUNS, tax ID, LEI, ...).
 	SourceIdentifier = "id"
+	// SourceReference marks a signal taken from the IRI a field names a
+	// party by when the document does not hold it (sbom.Party.Reference):
+	// its host may be the party's, or only the document writer's.
+	SourceReference = "reference"
 	// SourceIdentity marks a signal taken from an identity the document
 	// states as evidence (CycloneDX evidence.identity); its Type says
 	// what it is.

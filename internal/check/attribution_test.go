@@ -283,3 +283,41 @@ func TestProcurementPartiesAndProducts(t *testing.T) {
 			in: "vendor_name,supplier,product\nAcme LLC,Contoso Ltd,Office chairs\n", outcome: "pass"},
 	})
 }
+
+// TestSPDX3UnresolvedAgent: an SPDX 3 field that names its supplier by an
+// IRI the document does not define shows a reader that IRI alone. Its host
+// may be the party's or only the writer's: a listed host is a possible
+// match (review, never deny), and the component still counts as
+// unattributed.
+func TestSPDX3UnresolvedAgent(t *testing.T) {
+	t.Parallel()
+	doc := func(supplier string) []byte {
+		return []byte(`{"@context": "https://spdx.org/rdf/3.0.1/spdx-context.jsonld", "@graph": [
+ {"type": "CreationInfo", "@id": "_:ci", "specVersion": "3.0.1", "created": "2026-11-01T10:00:00Z", "createdBy": ["https://example.com/d/o"]},
+ {"type": "Organization", "spdxId": "https://example.com/d/o", "creationInfo": "_:ci", "name": "Example Corp"},
+ {"type": "software_Package", "spdxId": "https://example.com/d/p", "creationInfo": "_:ci", "name": "filter", "software_packageVersion": "2.1",
+  "suppliedBy": "` + supplier + `"}]}`)
+	}
+	for _, tc := range []struct {
+		supplier, outcome string
+	}{
+		{"https://www.kaspersky.com/spdx/Organization/KasperskyLab", "review"},
+		{`https:\\\\KASPERSKY.com\\spdx\\agent`, "review"}, // JSON escapes; as a browser reads it
+		{"https://example.com/d/gone", "pass"},
+		{"urn:uuid:3c6e0b8a-9c0a-4b7e-8f3a-1d2e3f4a5b6c", "pass"},
+	} {
+		got := checker(t, "federal-contractor", "2026-12-03").Check(context.Background(), check.Input{Path: "t.spdx3.json", Data: doc(tc.supplier)})
+		if got.Outcome != tc.outcome {
+			t.Errorf("%s: outcome %q, want %q (error %q)\n%s", tc.supplier, got.Outcome, tc.outcome, got.Error, describe(got.Result.Reviews))
+			continue
+		}
+		for _, v := range got.Result.Reviews {
+			if v.Pointer != "/@graph/2/suppliedBy" {
+				t.Errorf("%s: review at %q, want /@graph/2/suppliedBy", tc.supplier, v.Pointer)
+			}
+		}
+		if got.Coverage.Unattributed != 1 {
+			t.Errorf("%s: coverage %+v, want the component unattributed", tc.supplier, got.Coverage)
+		}
+	}
+}

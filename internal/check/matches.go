@@ -420,7 +420,7 @@ func (sc *screener) signalConfidence(sig attribute.Signal, m screen.Match) (conf
 			return ConfidenceMedium, true
 		}
 		return ConfidenceHigh, true
-	case attribute.SourceCopyright:
+	case attribute.SourceCopyright, attribute.SourceReference:
 		return ConfidenceLow, true
 	case attribute.SourceVCS:
 		return ConfidenceMedium, true

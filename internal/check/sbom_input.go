@@ -230,7 +230,9 @@ func (s *Session) components(comps []sbom.Component, sc *screener) componentsPar
 		items := make([]screenedSignal, 0, len(signals))
 		var eco, ns string
 		for _, sig := range signals {
-			if sig.Source != attribute.SourceComponentName {
+			if sig.Source != attribute.SourceComponentName && sig.Source != attribute.SourceReference {
+				// A package's own name, or the IRI of an element the
+				// document does not hold, says nothing of whose it is.
 				attributed = true
 			}
 			if sig.Source == attribute.SourcePURL && eco == "" {
