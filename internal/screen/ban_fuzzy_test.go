@@ -33,6 +33,14 @@ func TestBanDisguises(t *testing.T) {
 		{"KASPERSKYSOFTWAREGMBH", "kaspersky-lab"},
 		{"Hikvisio.nTechnology", "hikvision"},
 		{"\u041d\u0443.t\u0435r\u3164\u0430R\u0430d\u0456\u043e", "hytera"},
+		// Digits and signs written for letters.
+		{"K4SP3RSKY", "kaspersky-lab"},
+		{"Ka$persky Lab", "kaspersky-lab"},
+		{"H1kv1s10n Digital", "hikvision"},
+		// A Chinese, Japanese or Korean legal form after a listed name.
+		{"海康威视有限公司", "hikvision"},
+		{"海康威视股份有限公司", "hikvision"},
+		{"华为技术股份有限公司", "huawei"},
 	} {
 		for _, kind := range []string{screen.KindOrganization, ""} {
 			ms := ix.Name(screen.Query{Name: tt.name, Kind: kind})

@@ -73,6 +73,13 @@ var legalForms = map[string]struct{}{
 	"berhad": {}, "sendirian berhad": {}, "perseroan terbatas": {}, "kk": {}, "kabushiki kaisha": {}, "yk": {}, "gk": {},
 	"co ltd kk": {}, "jsc co": {}, "pty limited": {}, "pvt limited": {},
 	"private ltd": {}, "llc fze": {}, "cc": {}, "nl": {}, "se": {}, "ltd co": {},
+	// Chinese and Japanese forms as their characters read in pinyin, the
+	// reading a name in Han is matched by (textnorm): 有限公司,
+	// 股份有限公司, 有限责任公司 (有限責任公司), 公司; 株式会社, 有限会社,
+	// 合同会社. Korean 주식회사 and 유한회사 as Hangul romanises them.
+	"you xian gong si": {}, "gu fen you xian gong si": {}, "you xian ze ren gong si": {}, "gong si": {},
+	"zhu shi hui she": {}, "you xian hui she": {}, "he tong hui she": {},
+	"jusikhoesa": {}, "yuhanhoesa": {},
 }
 
 // legalFirst and legalLast map the words that can begin or end a legal

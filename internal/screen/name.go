@@ -231,6 +231,15 @@ func (ix *Index) banMatches(sc *scratch, q Query, out []Match) ([]Match, error) 
 			return nil, err
 		}
 	}
+	// Digits and signs written for letters ("K4SP3RSKY", "Ka$persky").
+	if leet, ok := unLeet(latin); ok {
+		sc.rnb.normalize(leet)
+		// Read so, the name may be a person's ("Eugene K4spersky").
+		personal := companyOnly || q.Kind == "" && ix.personShaped(&sc.rnb)
+		if out, err = ix.brandMatches(sc, &sc.rnb, q.Name, "digits and signs read as the letters they stand for: "+strconv.Quote(leet), personal, out, start); err != nil {
+			return nil, err
+		}
+	}
 	if companyOnly {
 		return out, nil
 	}

@@ -80,6 +80,9 @@ func TestBanMustNotMatch(t *testing.T) {
 		{Name: "Chinamobility Research Group"},
 		{Name: "Belletech Corp"},
 		{Name: "Eugene Kaspersky", Kind: screen.KindPerson},
+		{Name: "Eugene K4spersky"}, // read as letters, a person's name
+		{Name: "3M Company"},
+		{Name: "Level3 Communications"},
 		{Name: "Apache Software Foundation", Kind: screen.KindOrganization},
 	} {
 		if ms := ix.Name(q); len(ms) > 0 {
