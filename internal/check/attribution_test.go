@@ -321,3 +321,46 @@ func TestSPDX3UnresolvedAgent(t *testing.T) {
 		}
 	}
 }
+
+// TestNativeVendorNames: a banned vendor named as its own Chinese or
+// Japanese sites name it, with or without a legal form of those languages,
+// is screened as it is in Latin letters (the outcome then depends on the
+// obligation: section 889 reviews software); a common word that is only
+// part of such a name is not.
+func TestNativeVendorNames(t *testing.T) {
+	t.Parallel()
+	c := checker(t, "all", "2026-12-03")
+	for _, tc := range []struct {
+		vendor, entry string // entry "": no finding
+	}{
+		{"卡巴斯基", "kaspersky-lab"},
+		{"卡巴斯基实验室", "kaspersky-lab"},
+		{"カスペルスキー", "kaspersky-lab"},
+		{"株式会社カスペルスキー", "kaspersky-lab"},
+		{"海康威视有限公司", "hikvision"},
+		{"海思半导体有限公司", "huawei"},
+		{"萤石网络", "hikvision"},
+		{"ファーウェイ", "huawei"},
+		{"大疆", "sz-dji"},
+		{"深圳市大疆创新科技有限公司", "sz-dji"},
+		{"萤石", ""}, // fluorite: EZVIZ only as 萤石网络
+	} {
+		data := "vendor,product,amount\n" + tc.vendor + ",drone camera,100\n"
+		got := c.Check(context.Background(), check.Input{Path: "v.csv", Data: []byte(data)})
+		findings := append(got.Result.Violations, got.Result.Reviews...)
+		if tc.entry == "" {
+			if got.Outcome != "pass" {
+				t.Errorf("%s: outcome %q, want pass: %s", tc.vendor, got.Outcome, describe(findings))
+			}
+			continue
+		}
+		found := false
+		for _, v := range findings {
+			id, _ := v.Match["entry_id"].(string)
+			found = found || id == tc.entry
+		}
+		if got.Outcome == "pass" || !found {
+			t.Errorf("%s: outcome %q, want a finding of %s (error %q): %s", tc.vendor, got.Outcome, tc.entry, got.Error, describe(findings))
+		}
+	}
+}
