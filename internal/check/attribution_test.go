@@ -364,3 +364,14 @@ func TestNativeVendorNames(t *testing.T) {
 		}
 	}
 }
+
+// TestVendorTableWithoutNameColumn: a table whose vendor column bangate
+// does not know is refused with the columns it looked for and the setting
+// that names the column, not in other words.
+func TestVendorTableWithoutNameColumn(t *testing.T) {
+	t.Parallel()
+	got := checker(t, "all", "2026-12-03").Check(context.Background(), check.Input{Path: "v.csv", Data: []byte("Widget,amount\nAO Kaspersky Lab,100\n")})
+	if got.Outcome != "error" || !strings.Contains(got.Error, "v.csv") || !strings.Contains(got.Error, "procurement.columns.name") {
+		t.Errorf("outcome %q, error %q", got.Outcome, got.Error)
+	}
+}

@@ -185,7 +185,7 @@ func parse(in Input, opts InputPlan, sink *screenSink) *parsed {
 		p.kind = KindProcurement
 		if verr := readVendors(); verr != nil {
 			if errors.Is(verr, procurement.ErrNotVendorFile) {
-				return fail(fmt.Errorf("%w (%s; read as a vendor table, it has no vendor name column)", errNeither, describe(in.Data)))
+				return fail(fmt.Errorf("%w (%s; read as a vendor table: %w)", errNeither, describe(in.Data), verr))
 			}
 			return fail(verr)
 		}

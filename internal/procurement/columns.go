@@ -51,7 +51,14 @@ var columnTable = [numFields]columnSpec{
 	fName: {"name", "name", false, []string{
 		"recipient_name", "vendorname", "legalbusinessname", "legal_business_name",
 		"vendor", "vendor_name", "supplier", "supplier_name", "company", "company_name",
-		"entity_name", "name"}},
+		"entity_name", "name",
+		// Other words sheets name the vendor by: contract and award
+		// registers, tenders, and the same in Spanish, French, German,
+		// Chinese and Russian ("razón social" is the registered name).
+		"contractor", "contractor_name", "awardee", "awardee_name", "seller", "seller_name",
+		"bidder", "bidder_name", "tenderer", "tenderer_name", "provider", "provider_name",
+		"firm", "firm_name", "business_name", "legal_name", "counterparty", "counterparty_name",
+		"proveedor", "razón_social", "fournisseur", "raison_sociale", "lieferant", "供应商", "поставщик"}},
 	fAliases: {"aliases", "aliases", true, []string{
 		"recipient_doing_business_as_name", "vendordoingasbusinessname", "vendoralternatename",
 		"vendorlegalorganizationname", "dbaname", "dba_name", "dba", "doing_business_as",
@@ -113,7 +120,12 @@ var partyColumns = []struct {
 	role string
 	cols []string
 }{
-	{RoleSupplier, []string{"supplier", "supplier_name"}},
+	// The other words for the vendor, beside the column read as its name,
+	// name a party that supplies it.
+	{RoleSupplier, []string{"supplier", "supplier_name", "contractor", "contractor_name", "awardee", "awardee_name",
+		"seller", "seller_name", "bidder", "bidder_name", "tenderer", "tenderer_name", "provider", "provider_name",
+		"firm", "firm_name", "business_name", "legal_name", "counterparty", "counterparty_name",
+		"proveedor", "razón_social", "fournisseur", "raison_sociale", "lieferant", "供应商", "поставщик"}},
 	{RoleReseller, []string{"reseller", "reseller_name", "var", "value_added_reseller"}},
 	{RoleDistributor, []string{"distributor", "distributor_name"}},
 	{RoleOEM, []string{"oem", "oem_name", "original_equipment_manufacturer"}},

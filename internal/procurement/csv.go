@@ -345,7 +345,7 @@ func planColumns(header []string, columns map[string]string, source string) (*cs
 	}
 	if p.single[fName].idx < 0 {
 		return nil, inputErr(source, "header", "name",
-			fmt.Errorf("%w (looked for recipient_name, vendorname, legalBusinessName, vendor, supplier, name, …; map one with columns.name)", ErrNotVendorFile))
+			fmt.Errorf("%w (looked for recipient_name, vendorname, legalBusinessName, vendor, supplier, contractor, name, …; name the column in the configuration, procurement.columns.name)", ErrNotVendorFile))
 	}
 	if a := p.single[fAmount]; a.idx >= 0 && p.single[fCurrency].idx < 0 {
 		p.usdAmount = usdColumns[normColumn(a.name)]

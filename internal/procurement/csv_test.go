@@ -174,7 +174,7 @@ func TestReadCSVErrors(t *testing.T) {
 		opts procurement.Options
 		want []string
 	}{
-		{"no name column", "code,country\nX,DE\n", procurement.Options{}, []string{"v.csv: header: name", "no vendor name column"}},
+		{"no name column", "code,country\nX,DE\n", procurement.Options{}, []string{"v.csv: header: name", "no vendor name column", "procurement.columns.name"}},
 		{"mapped column missing", "vendor\nX\n", procurement.Options{Columns: map[string]string{"country": "Land"}}, []string{"header: country", "not in the header"}},
 		{"unknown mapped field", "vendor\nX\n", procurement.Options{Columns: map[string]string{"colour": "x"}}, []string{"header: colour", "not a vendor field"}},
 		{"duplicate used column", "vendor,vendor\nX,Y\n", procurement.Options{}, []string{"header: vendor", "more than once"}},
@@ -213,6 +213,26 @@ func TestReadCSVErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestReadCSVNameColumns: the words contract registers, tenders and sheets
+// in other languages name the vendor column by are read as its name.
+func TestReadCSVNameColumns(t *testing.T) {
+	t.Parallel()
+	for _, col := range []string{"Contractor", "Contractor Name", "Awardee", "Seller", "Bidder", "Tenderer",
+		"Provider", "Firm", "Business Name", "Legal Name", "Counterparty",
+		"Proveedor", "Razón social", "Fournisseur", "Raison sociale", "Lieferant", "供应商", "Поставщик"} {
+		got, err := readCSVString(t, "\""+col+"\",amount\nAO Kaspersky Lab,100\n", procurement.Options{})
+		if err != nil || len(got) != 1 || got[0].Name != "AO Kaspersky Lab" {
+			t.Errorf("column %q: %+v, %v", col, got, err)
+		}
+	}
+	// Beside the vendor column, such a column names a supplier.
+	got, err := readCSVString(t, "vendor,seller\nAcme,AO Kaspersky Lab\n", procurement.Options{})
+	if err != nil || len(got) != 1 || got[0].Name != "Acme" || len(got[0].Parties) != 1 ||
+		got[0].Parties[0].Name != "AO Kaspersky Lab" || got[0].Parties[0].Role != procurement.RoleSupplier {
+		t.Errorf("vendor and seller: %+v, %v", got, err)
 	}
 }
 
