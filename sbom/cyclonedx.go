@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	cdx "github.com/CycloneDX/cyclonedx-go"
 )
@@ -58,6 +59,7 @@ func decodeCDXJSON(s sniffed, opts Options, threshold, workers int) (*Document, 
 	doc, err := convertCycloneDX(bom, pre, s, opts, locator{})
 	if err == nil {
 		log.flush(doc)
+		attachUnread(doc, doc.Components, s.unread, make([]atomic.Bool, len(s.unread)))
 	}
 	return doc, err
 }

@@ -26,7 +26,7 @@ func sameDecode(t *testing.T, name string, data []byte) bool {
 	compareDecode(t, name, "streaming", want, werr, got, gerr)
 	sameEach(t, name, data, want, werr)
 	s, err := sniff(data, Options{Name: name}, true)
-	if err != nil || s.format != FormatCycloneDXJSON || checkKeys(s, Options{Name: name}, nil) != nil {
+	if err != nil || s.format != FormatCycloneDXJSON || checkKeys(&s, Options{Name: name}, nil) != nil {
 		return false
 	}
 	// Split into parts of one component, on two workers.

@@ -38,7 +38,7 @@ func Decode(data []byte, opts Options) (doc *Document, err error) {
 // sniff found, error or not.
 func sniffChecked(data []byte, opts Options) (s sniffed, err error) {
 	s, err = sniff(data, opts, true)
-	if kerr := checkKeys(s, opts, err); kerr != nil {
+	if kerr := checkKeys(&s, opts, err); kerr != nil {
 		return s, kerr
 	}
 	if err != nil {

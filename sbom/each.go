@@ -3,6 +3,7 @@ package sbom
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // Sink receives the components of a document from DecodeEach, in batches,
@@ -87,6 +88,13 @@ func DecodeEach(data []byte, opts Options, sink Sink) (doc *Document, n int, err
 // before the top-level ones as batch 0 and the others after the last
 // range.
 func streamEach(s sniffed, opts Options, sink Sink, threshold, workers int) (doc *Document, n int, ok bool, err error) {
+	us := &unreadSink{Sink: sink, unread: s.unread, placed: make([]atomic.Bool, len(s.unread))}
+	defer func() {
+		if err == nil && ok {
+			us.rest(doc)
+		}
+	}()
+	sink = us
 	bom, parts, ok, err := streamSplit(s.body, &s.json.comps, threshold, workers, opts, sink)
 	if err != nil || !ok {
 		return nil, 0, false, err

@@ -92,7 +92,7 @@ func sameEach(t *testing.T, name string, data []byte, want *Document, werr error
 	doc, n, err = DecodeEach(data, Options{Name: name, NoDependencies: true}, c)
 	compareDecode(t, name, "DecodeEach, no dependencies", nodeps, werr, c.document(t, doc, n, want), err)
 	s, err := sniff(data, Options{Name: name}, true)
-	if err != nil || s.format != FormatCycloneDXJSON || s.wrap != nil || checkKeys(s, Options{Name: name}, nil) != nil {
+	if err != nil || s.format != FormatCycloneDXJSON || s.wrap != nil || checkKeys(&s, Options{Name: name}, nil) != nil {
 		return
 	}
 	c = &collectSink{}

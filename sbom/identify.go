@@ -35,6 +35,9 @@ type sniffed struct {
 	body    []byte // the input without a leading UTF-8 byte order mark
 	json    jsonTop
 	wrap    *wrapped // the wrappers the SBOM came in, nil for none
+	// unread are the strings under members no reader of the format
+	// reads (CycloneDX JSON only), found while the keys were checked.
+	unread []unreadField
 }
 
 // Identify detects the format and specification version of an SBOM from

@@ -8,6 +8,9 @@ import (
 	"github.com/bangate/bangate/internal/strictkeys"
 )
 
+// checkKeys also records, for CycloneDX JSON, the strings under members
+// no CycloneDX reader reads (s.unread).
+//
 // checkKeys rejects a JSON document in which an object repeats a key or
 // holds two keys equal up to case folding: the decoders here (encoding/json)
 // match keys case-insensitively and keep the last, while case-sensitive
@@ -18,14 +21,20 @@ import (
 // sniffErr is the pre-scan's verdict. When it found the document invalid
 // (it rejects exact duplicates without naming them), a key error found
 // here replaces it, since it names the key; other scan errors stand.
-func checkKeys(s sniffed, opts Options, sniffErr error) error {
+func checkKeys(s *sniffed, opts Options, sniffErr error) error {
 	if c := firstNonSpace(s.body); c != '{' && c != '[' {
 		return nil
 	}
 	if sniffErr != nil && !errors.Is(sniffErr, ErrInvalid) {
 		return nil
 	}
-	err := strictkeys.CheckJSON(s.body)
+	var members func(container []byte) func(name []byte) bool
+	if s.format == FormatCycloneDXJSON && sniffErr == nil {
+		members = cdxKnownNames
+	}
+	err := strictkeys.CheckJSONNames(s.body, members, func(ptr, _, value string) {
+		s.unread = append(s.unread, unreadField{pointer: ptr, value: value})
+	})
 	var ke *strictkeys.KeyError
 	if err == nil || (sniffErr != nil && !errors.As(err, &ke)) {
 		return nil

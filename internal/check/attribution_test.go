@@ -375,3 +375,41 @@ func TestVendorTableWithoutNameColumn(t *testing.T) {
 		t.Errorf("outcome %q, error %q", got.Outcome, got.Error)
 	}
 }
+
+// TestCycloneDXUnreadMembers: a member no CycloneDX reader reads (a name
+// with a space or a lookalike letter, a member of another object, a name
+// of the writer's own) drops its value for every reader, but a person
+// reading the file sees it: a banned vendor or a sanctioned party's full
+// name there is a possible match (review, never deny), one word of it is
+// not, and the member keeps the component unattributed.
+func TestCycloneDXUnreadMembers(t *testing.T) {
+	t.Parallel()
+	c := checker(t, "all", "2026-12-03")
+	for _, tc := range []struct {
+		member, pointer, outcome string
+	}{
+		{`"supplier ":{"name":"AO Kaspersky Lab"}`, "/components/0/supplier /name", "review"},
+		{`"supplier":{"n\u0430me":"AO Kaspersky Lab"}`, "/components/0/supplier/n\u0430me", "review"},
+		{`"vendor":"AO Kaspersky Lab"`, "/components/0/vendor", "review"},
+		{`"manufacture":{"name":"AO Kaspersky Lab"}`, "/components/0/manufacture/name", "review"},
+		{`"x-maintainer":"Andrey Tikhonov"`, "/components/0/x-maintainer", "review"},
+		{`"x-training":"sft"`, "", "pass"}, // one word: no lead to an SDN entity "SFT"
+		{`"x-note":"built by the Apache Software Foundation"`, "", "pass"},
+		{`"Supplier":{"name":"AO Kaspersky Lab"}`, "", "fail"}, // read, as encoding/json does
+	} {
+		got := c.Check(context.Background(), check.Input{Path: "t.cdx.json", Data: cdx(`{"type":"library","bom-ref":"c1","name":"x","version":"1",` + tc.member + `}`)})
+		if got.Outcome != tc.outcome {
+			t.Errorf("%s: outcome %q, want %q (error %q)\n%s%s", tc.member, got.Outcome, tc.outcome, got.Error,
+				describe(got.Result.Violations), describe(got.Result.Reviews))
+			continue
+		}
+		for _, v := range append(got.Result.Violations, got.Result.Reviews...) {
+			if tc.pointer != "" && v.Pointer != tc.pointer {
+				t.Errorf("%s: finding at %q, want %q", tc.member, v.Pointer, tc.pointer)
+			}
+		}
+		if tc.outcome != "fail" && got.Coverage.Unattributed != 1 {
+			t.Errorf("%s: coverage %+v, want the component unattributed", tc.member, got.Coverage)
+		}
+	}
+}

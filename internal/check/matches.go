@@ -420,6 +420,11 @@ func (sc *screener) signalConfidence(sig attribute.Signal, m screen.Match) (conf
 			return ConfidenceMedium, true
 		}
 		return ConfidenceHigh, true
+	case sbom.RoleUnread:
+		// A string no reader reads may be anything: one word of it ("sft",
+		// a training method) naming a sanctioned entity is no lead; a
+		// banned vendor's name or brand is.
+		return ConfidenceLow, kind == provenance.KindBan || len(strings.Fields(sig.Value)) > 1
 	case attribute.SourceCopyright, attribute.SourceReference:
 		return ConfidenceLow, true
 	case attribute.SourceVCS:

@@ -230,9 +230,10 @@ func (s *Session) components(comps []sbom.Component, sc *screener) componentsPar
 		items := make([]screenedSignal, 0, len(signals))
 		var eco, ns string
 		for _, sig := range signals {
-			if sig.Source != attribute.SourceComponentName && sig.Source != attribute.SourceReference {
-				// A package's own name, or the IRI of an element the
-				// document does not hold, says nothing of whose it is.
+			if sig.Source != attribute.SourceComponentName && sig.Source != attribute.SourceReference && sig.Source != sbom.RoleUnread {
+				// A package's own name, the IRI of an element the document
+				// does not hold, or a string no reader reads, says nothing
+				// of whose it is.
 				attributed = true
 			}
 			if sig.Source == attribute.SourcePURL && eco == "" {

@@ -23,8 +23,23 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // data, the byte order mark included. CheckJSON does not retain data and
 // is safe for concurrent use.
 func CheckJSON(data []byte) error {
+	return CheckJSONNames(data, nil, nil)
+}
+
+// CheckJSONNames is CheckJSON that also calls unknown for every string
+// value inside a member whose name known reports false, with the JSON
+// pointer of the value and the name of that member (the outermost one
+// refused; the names inside it are not asked about). members is called
+// once for each object, with the name of the member whose value holds it
+// (for an object in an array, the array's; "" at the top), which says what
+// the object is in most formats, and returns what tells its member names
+// known (nil: every name is). With members nil it is CheckJSON. It calls
+// unknown in the order of the text, and only for strings before the first
+// error.
+func CheckJSONNames(data []byte, members func(container []byte) func(name []byte) bool, unknown func(ptr, name, value string)) error {
 	body := bytes.TrimPrefix(data, utf8BOM)
-	c := jsonChecker{data: data, base: int64(len(data) - len(body)), seed: maphash.Comparable(maphash.MakeSeed(), 0)}
+	c := jsonChecker{data: data, base: int64(len(data) - len(body)), seed: maphash.Comparable(maphash.MakeSeed(), 0),
+		members: members, unknown: unknown}
 	return c.run(body)
 }
 
@@ -51,6 +66,11 @@ type jsonFrame struct {
 	// byLower and bySimple map a hash to the index+1 of the last entry with
 	// it; nil until the object has more than linearMax keys.
 	byLower, bySimple map[uint64]int32
+	// container is the name of the member whose value this is (for a
+	// value of an array, the array's), and known what members says of an
+	// object's names; set only for CheckJSONNames.
+	container []byte
+	known     func(name []byte) bool
 }
 
 // jsonChecker holds the state of one CheckJSON call; its buffers are
@@ -65,6 +85,12 @@ type jsonChecker struct {
 	name []byte
 	// scratch buffers: an unescaped key, the two foldings of name.
 	buf, foldL, foldS []byte
+	// known and unknown are CheckJSONNames'; inside is the depth of the
+	// object whose member known refused (0: none), outside its name.
+	members func(container []byte) func(name []byte) bool
+	unknown func(ptr, name, value string)
+	inside  int
+	outside string
 }
 
 // run reads body token by token.
@@ -99,15 +125,42 @@ func (c *jsonChecker) run(body []byte) error {
 			if err := c.key(f, body, start, end, dec); err != nil {
 				return err
 			}
+			if c.members != nil {
+				if c.inside == c.depth {
+					c.inside = 0 // the next member of the object
+				}
+				if c.inside == 0 && f.known != nil && !f.known(c.name) {
+					c.inside, c.outside = c.depth, string(c.name)
+				}
+			}
 			continue
 		default:
 			f.wantKey = true // a value: a key comes next
 		}
+		if kind == '"' && c.inside > 0 {
+			c.unknown(string(dec.StackPointer()), c.outside, tok.String())
+		}
 		switch kind {
-		case '{':
-			c.push(true)
-		case '[':
-			c.push(false)
+		case '{', '[':
+			var container []byte
+			if c.members != nil && f != nil {
+				if f.object {
+					container = c.name
+				} else {
+					container = f.container
+				}
+			}
+			c.push(kind == '{')
+			if c.members != nil {
+				// c.name may be in c.buf, which the next escaped key
+				// overwrites: the frame keeps a copy.
+				nf := &c.stack[c.depth-1]
+				nf.container = append(nf.container[:0], container...)
+				nf.known = nil
+				if kind == '{' && c.inside == 0 {
+					nf.known = c.members(nf.container)
+				}
+			}
 		}
 	}
 }
@@ -125,6 +178,9 @@ func (c *jsonChecker) push(object bool) {
 
 // pop closes the innermost object or array.
 func (c *jsonChecker) pop() {
+	if c.inside == c.depth {
+		c.inside = 0 // the object with the refused member has ended
+	}
 	c.depth--
 	f := &c.stack[c.depth]
 	f.byLower, f.bySimple = nil, nil
