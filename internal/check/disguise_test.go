@@ -601,7 +601,12 @@ func procurementCases(v bannedVendor) []disguiseCase {
 	}
 	cases = append(cases,
 		disguiseCase{name: "OCDS payee party", path: "o.json", data: release(`,{"id":"p2","name":`+jstr(v.name)+`,"roles":["payee"]}`, `{"id":"p2"}`)},
-		disguiseCase{name: "OCDS transaction payee", path: "o.json", data: release("", `{"name":`+jstr(v.name)+`}`)})
+		disguiseCase{name: "OCDS transaction payee", path: "o.json", data: release("", `{"name":`+jstr(v.name)+`}`)},
+		// OCDS extensions: a beneficial owner of the supplier (stake not
+		// given), a party whose role is subcontractor.
+		disguiseCase{name: "OCDS beneficial owner", path: "o.json", data: strings.Replace(release("", `{"id":"p1"}`),
+			`"roles":["supplier"]`, `"roles":["supplier"],"beneficialOwners":[{"id":"1","name":`+jstr(v.name)+`}]`, 1)},
+		disguiseCase{name: "OCDS subcontractor party", path: "o.json", data: release(`,{"id":"p2","name":`+jstr(v.name)+`,"roles":["subcontractor"]}`, `{"id":"p1"}`)})
 	// The product description names the brand.
 	if v.brand != "" {
 		cases = append(cases, disguiseCase{name: "CSV product names the brand", path: "v.csv",
