@@ -575,6 +575,14 @@ func procurementCases(v bannedVendor) []disguiseCase {
 			disguiseCase{name: "JSON " + col, path: "v.json", data: string(js)},
 			disguiseCase{name: "YAML " + col, path: "v.yaml", data: yamlVendor(fields)})
 	}
+	// YAML as YAML 1.2 writes it: a version directive, an anchored key,
+	// an alias.
+	plain := yamlVendor(map[string]any{"name": v.name, "products": []any{map[string]any{"name": v.product}}})
+	cases = append(cases,
+		disguiseCase{name: "YAML 1.2 directive", path: "v.yaml", data: "%YAML 1.2\n---\n" + plain},
+		disguiseCase{name: "YAML anchored key", path: "v.yaml", data: strings.Replace(plain, "\nvendors:", "\n&all vendors:", 1)},
+		disguiseCase{name: "YAML alias", path: "v.yaml", data: "- name: Acme Resale LLC\n  products: [&p {name: " + jstr(v.product) + "}]\n" +
+			"- name: " + jstr(v.name) + "\n  products: [*p]\n"})
 	// CSV columns of other names for a party: another party of the
 	// record (subcontractor, payee), an alias, a parent, a maker.
 	for _, col := range []string{"subcontractor", "subawardee_name", "payee", "also_known_as", "trade_name",
