@@ -21,7 +21,7 @@ var cdxScreened = map[string]map[string]string{
 	"bom": {"bomFormat": "", "specVersion": "", "metadata": "metadata", "components": "component",
 		"services": "service", "dependencies": "dependency", "formulation": "formula"},
 	"metadata": {"supplier": "entity", "manufacturer": "entity", "manufacture": "entity", "authors": "contact",
-		"component": "component", "tools": "tools"},
+		"component": "component", "tools": "tools", "licenses": "license", "properties": "property"},
 	"component": {"bom-ref": "", "type": "", "name": "", "version": "", "group": "", "purl": "", "cpe": "",
 		"supplier": "entity", "manufacturer": "entity", "authors": "contact", "author": "", "publisher": "",
 		"copyright": "", "hashes": "hash", "licenses": "license", "properties": "property",

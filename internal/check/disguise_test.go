@@ -398,6 +398,13 @@ func sectionCases(v bannedVendor) []disguiseCase {
 			`"component":{"type":"` + v.ctype + `","bom-ref":"app","name":"app","version":"1"}}}`},
 		{name: "metadata.manufacturer", data: `{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"metadata":{"manufacturer":{"name":` + n + `},` +
 			`"component":{"type":"` + v.ctype + `","bom-ref":"app","name":"app","version":"1"}}}`},
+		{name: "metadata licensor", data: `{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"metadata":{"licenses":[{"license":{"name":"EULA",` +
+			`"licensing":{"licensor":{"organization":{"name":` + n + `}}}}}],"component":{"type":"` + v.ctype + `","bom-ref":"app","name":"app","version":"1"}}}`},
+		{name: "metadata property vendor", data: `{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"metadata":{"properties":[{"name":"vendor","value":` + n + `}],` +
+			`"component":{"type":"` + v.ctype + `","bom-ref":"app","name":"app","version":"1"}}}`},
+		{name: "property image label vendor", data: comp(`,"properties":[{"name":"syft:image:labels:org.opencontainers.image.vendor","value":` + n + `}]`)},
+		{name: "property manufacturer", data: comp(`,"properties":[{"name":"cdx:device:manufacturer","value":` + n + `}]`)},
+		{name: "service property supplier", data: cdxDoc(`"services":[{"bom-ref":"s1","name":"telemetry","properties":[{"name":"supplier","value":` + n + `}]}]`), want: v.wantService},
 		{name: "service provider", data: cdxDoc(`"services":[{"bom-ref":"s1","name":"telemetry","provider":{"name":` + n + `}}]`), want: v.wantService},
 		{name: "SPDX supplier", path: "t.spdx.json", data: spdx2(`{"SPDXID":"SPDXRef-p","name":"agent","downloadLocation":"NOASSERTION",` +
 			`"primaryPackagePurpose":"` + spdxPurpose(v.ctype) + `","supplier":` + jstr("Organization: "+v.name) + `}`)},
