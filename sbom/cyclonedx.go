@@ -608,8 +608,8 @@ func (c *cdxConv) commits(out *Component, list []cdx.Commit, p string) {
 }
 
 // evidence reads a component's evidence held at p: each identity's
-// concluded value and method values (Component.Identities) and the
-// copyright texts (Component.CopyrightEvidence).
+// concluded value and method values (Component.Identities), the licensor
+// of each licence and the copyright texts (Component.CopyrightEvidence).
 func (c *cdxConv) evidence(out *Component, ev *cdx.Evidence, p string) {
 	if id := ev.Identity; id != nil {
 		switch {
@@ -620,6 +620,11 @@ func (c *cdxConv) evidence(out *Component, ev *cdx.Evidence, p string) {
 		case id.Identity != nil:
 			c.identity(out, id.Identity, c.loc.field(p, "identity"))
 		}
+	}
+	if ev.Licenses != nil {
+		// a licence found for the component names its licensor as a
+		// declared one does
+		c.licensors(&out.Parties, *ev.Licenses, p)
 	}
 	if ev.Copyright != nil {
 		for i, cr := range *ev.Copyright {

@@ -33,7 +33,7 @@ var cdxScreened = map[string]map[string]string{
 	"pedigree":  {"ancestors": "component", "descendants": "component", "variants": "component", "commits": "commit"},
 	"commit":    {"url": "", "author": "action", "committer": "action"},
 	"action":    {"name": "", "email": ""},
-	"evidence":  {"identity": "identity", "copyright": "copyright"},
+	"evidence":  {"identity": "identity", "copyright": "copyright", "licenses": "license"},
 	"identity":  {"field": "", "concludedValue": "", "methods": "method"},
 	"method":    {"value": ""},
 	"copyright": {"text": ""},

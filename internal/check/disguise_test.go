@@ -398,6 +398,7 @@ func sectionCases(v bannedVendor) []disguiseCase {
 			`"component":{"type":"` + v.ctype + `","bom-ref":"app","name":"app","version":"1"}}}`},
 		{name: "metadata.manufacturer", data: `{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"metadata":{"manufacturer":{"name":` + n + `},` +
 			`"component":{"type":"` + v.ctype + `","bom-ref":"app","name":"app","version":"1"}}}`},
+		{name: "evidence licensor", data: comp(`,"evidence":{"licenses":[{"license":{"name":"EULA","licensing":{"licensor":{"organization":{"name":` + n + `}}}}}]}`)},
 		{name: "metadata licensor", data: `{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"metadata":{"licenses":[{"license":{"name":"EULA",` +
 			`"licensing":{"licensor":{"organization":{"name":` + n + `}}}}}],"component":{"type":"` + v.ctype + `","bom-ref":"app","name":"app","version":"1"}}}`},
 		{name: "metadata property vendor", data: `{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"metadata":{"properties":[{"name":"vendor","value":` + n + `}],` +
