@@ -594,7 +594,7 @@ func procurementCases(v bannedVendor) []disguiseCase {
 	// CSV columns of other names for a party: another party of the
 	// record (subcontractor, payee), an alias, a parent, a maker.
 	for _, col := range []string{"subcontractor", "subawardee_name", "payee", "also_known_as", "trade_name",
-		"holding_company", "parent_name", "brand", "maker"} {
+		"holding_company", "parent_name", "brand", "maker", "shareholder", "ultimate_beneficial_owner"} {
 		cases = append(cases, disguiseCase{name: "CSV " + col, path: "v.csv",
 			data: "vendor_name,product," + col + "\nAcme Resale LLC," + csvField(v.product) + "," + csvField(v.name) + "\n"})
 	}

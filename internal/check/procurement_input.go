@@ -198,6 +198,8 @@ func vendorParties(v *procurement.Vendor) []sbom.Party {
 			// not given: an owner, whom the 50 Percent Rule and FAQ 398
 			// concern, never a name to drop
 			kind, role = sbom.KindPerson, roleOwner
+		case procurement.RoleShareholder:
+			role = roleOwner
 		}
 		add(role, kind, p.Name, "parties."+strconv.Itoa(i))
 	}

@@ -14,8 +14,8 @@ func ocdsRelease(extra string) string {
 }
 
 // TestOCDSBeneficialOwners: a beneficial owner of the supplier (OCDS
-// beneficial owners extension) is an owner whose stake the file does not
-// give. One on the SDN list is what the 50 Percent Rule and OFAC FAQ 398
+// beneficial owners extension, a CSV shareholder or UBO column) is an
+// owner whose stake the file does not give. One on the SDN list is what the 50 Percent Rule and OFAC FAQ 398
 // concern: bangate cannot tell whether the stake blocks the supplier, so
 // the record goes to review, naming the owner's field; an owner no list
 // names changes nothing.
@@ -26,6 +26,12 @@ func TestOCDSBeneficialOwners(t *testing.T) {
 			says: []string{`owner "Oleg Vladimirovich Deripaska"`}},
 		{name: "unlisted person", path: "o.json", outcome: "pass",
 			in: ocdsRelease(`,"beneficialOwners":[{"id":"1","name":"Juan Perez","nationality":"PY"}]`)},
+		// a CSV shareholder column, likewise without a stake
+		{name: "CSV shareholder on the SDN list", path: "v.csv", outcome: "review", rule: "ofac-sdn-possible",
+			in:   "vendor_name,product,shareholder\nAcme Resale LLC,office chairs,Oleg Vladimirovich Deripaska\n",
+			says: []string{`owner "Oleg Vladimirovich Deripaska"`}},
+		{name: "CSV unlisted shareholder", path: "v.csv", outcome: "pass",
+			in: "vendor_name,product,shareholder\nAcme Resale LLC,office chairs,Juan Perez\n"},
 	})
 }
 

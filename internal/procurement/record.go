@@ -57,7 +57,8 @@ type Vendor struct {
 	// Parties are the other parties the record names besides the
 	// vendor, its parent and its products' manufacturers: a supplier
 	// (beside a vendor name), reseller, distributor, OEM, ultimate parent,
-	// subcontractor, payee, beneficial owner (a person, stake not given).
+	// subcontractor, payee, beneficial owner (a person) or shareholder
+	// whose stake is not given.
 	Parties []Party `json:"parties,omitempty"`
 	// Products are what was bought from the vendor.
 	Products []Product `json:"products,omitempty"`
@@ -108,6 +109,10 @@ const (
 	// the source does not give (OCDS parties[].beneficialOwners): screened
 	// as an owner.
 	RoleBeneficialOwner = "beneficial_owner"
+	// RoleShareholder is an owner of the vendor, person or organisation,
+	// named without a stake (a shareholder or UBO column): screened as an
+	// owner.
+	RoleShareholder = "shareholder"
 )
 
 // Identifiers are an organisation's registration numbers.
