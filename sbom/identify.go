@@ -291,7 +291,10 @@ func sniffText(s sniffed, start int, opts Options) (sniffed, error) {
 		if len(trimmed) == 0 || trimmed[0] == '#' {
 			continue
 		}
-		if bytes.Equal(trimmed, []byte("---")) && !looksTV && !looksYAML {
+		if trimmed[0] == '%' && len(trimmed) == len(line) && firstTag {
+			continue // a YAML directive (%YAML 1.2, %TAG) before the document
+		}
+		if docStart(trimmed) && !looksTV && !looksYAML {
 			looksYAML = true
 			continue
 		}
@@ -329,6 +332,13 @@ func sniffText(s sniffed, start int, opts Options) (sniffed, error) {
 		return s, newError(name, s.format, ErrInvalid, "missing spdxVersion")
 	}
 	return s, newError(name, "", ErrUnknownFormat, "text is neither SPDX tag-value nor SPDX YAML")
+}
+
+// docStart reports whether a line is a YAML document start: "---" alone
+// or followed by a comment.
+func docStart(line []byte) bool {
+	rest, ok := bytes.CutPrefix(bytes.TrimRight(line, " \t\r"), []byte("---"))
+	return ok && (len(rest) == 0 || ((rest[0] == ' ' || rest[0] == '\t') && bytes.TrimLeft(rest, " \t")[0] == '#'))
 }
 
 // hasAnyPrefix reports whether line starts with one of the prefixes.

@@ -409,6 +409,10 @@ func sectionCases(v bannedVendor) []disguiseCase {
 		{name: "service provider", data: cdxDoc(`"services":[{"bom-ref":"s1","name":"telemetry","provider":{"name":` + n + `}}]`), want: v.wantService},
 		{name: "SPDX supplier", path: "t.spdx.json", data: spdx2(`{"SPDXID":"SPDXRef-p","name":"agent","downloadLocation":"NOASSERTION",` +
 			`"primaryPackagePurpose":"` + spdxPurpose(v.ctype) + `","supplier":` + jstr("Organization: "+v.name) + `}`)},
+		{name: "SPDX YAML 1.2 supplier", path: "t.spdx.yaml", data: "%YAML 1.2\n--- # SPDX\nspdxVersion: SPDX-2.3\nSPDXID: SPDXRef-DOCUMENT\n" +
+			"dataLicense: CC0-1.0\nname: d\ndocumentNamespace: https://example.com/d\ncreationInfo:\n  created: \"2024-01-01T00:00:00Z\"\n" +
+			"  creators: [\"Tool: gen\"]\npackages:\n  - SPDXID: SPDXRef-p\n    name: agent\n    downloadLocation: NOASSERTION\n" +
+			"    primaryPackagePurpose: " + spdxPurpose(v.ctype) + "\n    supplier: " + jstr("Organization: "+v.name) + "\n"},
 		{name: "SPDX originator", path: "t.spdx.json", data: spdx2(`{"SPDXID":"SPDXRef-p","name":"agent","downloadLocation":"NOASSERTION",` +
 			`"primaryPackagePurpose":"` + spdxPurpose(v.ctype) + `","originator":` + jstr("Organization: "+v.name) + `}`)},
 	}
