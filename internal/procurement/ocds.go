@@ -450,11 +450,21 @@ func (o *ocdsReader) release(raw json.RawMessage, base string) error {
 	return nil
 }
 
-// subcontractors gives every vendor of a release each party whose roles
-// include subcontractor (and that is not a vendor of the release itself):
-// OCDS does not say whose subcontractor it is, so it is named as a party
-// of every record the release yields, with the party's own pointer.
+// subcontractors gives the vendors of a release each party whose roles
+// include subcontractor (and that is not a vendor of the release itself),
+// with the party's own pointer: OCDS does not say whose subcontractor it
+// is, so it is named for every vendor with an award (the suppliers, who
+// subcontract), or for every vendor when none has one yet (tenderers).
 func subcontractors(rel *ocdsRelease, base string, entries []*supplierEntry) {
+	awarded := make([]*supplierEntry, 0, len(entries))
+	for _, e := range entries {
+		if len(e.awards) > 0 {
+			awarded = append(awarded, e)
+		}
+	}
+	if len(awarded) == 0 {
+		awarded = entries
+	}
 	for i := range rel.Parties {
 		p := &rel.Parties[i]
 		if !hasRole(p.Roles, "subcontractor") || hasRole(p.Roles, "supplier") || hasRole(p.Roles, "tenderer") || hasRole(p.Roles, "payee") {
@@ -467,7 +477,7 @@ func subcontractors(rel *ocdsRelease, base string, entries []*supplierEntry) {
 		if name == "" {
 			continue
 		}
-		for _, e := range entries {
+		for _, e := range awarded {
 			e.v.Fields["parties."+strconv.Itoa(len(e.v.Parties))] = ptr
 			e.v.Parties = append(e.v.Parties, Party{Role: RoleSubcontractor, Name: name})
 		}

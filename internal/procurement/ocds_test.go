@@ -107,6 +107,23 @@ func TestReadOCDS(t *testing.T) {
 			}},
 		},
 		{
+			name: "a subcontractor is the awarded supplier's, not a losing tenderer's",
+			in: `{"releases":[{"ocid":"o1","parties":[
+				{"id":"p1","name":"Acme","roles":["supplier","tenderer"]},{"id":"p2","name":"Beta","roles":["tenderer"]},
+				{"id":"p3","name":"Sub Works Ltd","roles":["subcontractor"]}],
+				"awards":[{"id":"a1","suppliers":[{"id":"p1"}]}]}]}`,
+			want: []procurement.Vendor{
+				{
+					Record: 1, Pointer: "/releases/0/parties/0", Source: "o.json", Name: "Acme",
+					Parties:   []procurement.Party{{Role: procurement.RoleSubcontractor, Name: "Sub Works Ltd"}},
+					Contracts: []procurement.Contract{{AwardID: "a1"}},
+					Fields: map[string]string{"name": "/releases/0/parties/0/name", "parties.0": "/releases/0/parties/2/name",
+						"contracts.0": "/releases/0/awards/0"},
+				},
+				{Record: 2, Pointer: "/releases/0/parties/1", Source: "o.json", Name: "Beta", Fields: map[string]string{"name": "/releases/0/parties/1/name"}},
+			},
+		},
+		{
 			name: "beneficial owners and a subcontractor party are parties of the supplier, with their pointers",
 			in: `{"releases":[{"ocid":"o1","parties":[
 				{"id":"p1","name":"Acme","roles":["supplier"],"beneficialOwners":[{"id":"1","name":"Juan Perez","nationality":"PY"},{"id":"2","name":" "}]},
