@@ -295,7 +295,8 @@ func sniffText(s sniffed, start int, opts Options) (sniffed, error) {
 			continue // a YAML directive (%YAML 1.2, %TAG) before the document
 		}
 		if docStart(trimmed) && !looksTV && !looksYAML {
-			looksYAML = true
+			// a document start alone says YAML, not SPDX: a YAML
+			// vendor file begins so too
 			continue
 		}
 		if firstTag {

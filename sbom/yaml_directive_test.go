@@ -1,6 +1,7 @@
 package sbom_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -37,5 +38,17 @@ func TestDecodeSPDXYAMLDirective(t *testing.T) {
 	// a version YAML readers do not read stays an error
 	if _, err := sbom.Decode([]byte("%YAML 2.0\n---\n"+body), sbom.Options{Name: "in"}); err == nil {
 		t.Error("%YAML 2.0 read")
+	}
+}
+
+// A YAML document start says YAML, not SPDX: a YAML vendor file that
+// begins with one is no SBOM (the vendor readers read it), where it was
+// refused as SPDX YAML without spdxVersion.
+func TestDecodeYAMLDocumentStartNotSPDX(t *testing.T) {
+	t.Parallel()
+	for _, in := range []string{"---\nvendors:\n  - name: A\n", "%YAML 1.2\n--- # v\n- name: A\n"} {
+		if _, err := sbom.Decode([]byte(in), sbom.Options{Name: "in"}); !errors.Is(err, sbom.ErrUnknownFormat) {
+			t.Errorf("%q: %v, want ErrUnknownFormat", in, err)
+		}
 	}
 }

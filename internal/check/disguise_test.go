@@ -592,6 +592,7 @@ func procurementCases(v bannedVendor) []disguiseCase {
 	plain := yamlVendor(map[string]any{"name": v.name, "products": []any{map[string]any{"name": v.product}}})
 	cases = append(cases,
 		disguiseCase{name: "YAML 1.2 directive", path: "v.yaml", data: "%YAML 1.2\n---\n" + plain},
+		disguiseCase{name: "YAML document start", path: "v.yaml", data: "--- # vendor file\n" + plain},
 		disguiseCase{name: "YAML anchored key", path: "v.yaml", data: strings.Replace(plain, "\nvendors:", "\n&all vendors:", 1)},
 		disguiseCase{name: "YAML alias", path: "v.yaml", data: "- name: Acme Resale LLC\n  products: [&p {name: " + jstr(v.product) + "}]\n" +
 			"- name: " + jstr(v.name) + "\n  products: [*p]\n"})
