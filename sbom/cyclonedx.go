@@ -248,6 +248,13 @@ func convertCycloneDX(bom *cdx.BOM, pre *preConverted, s sniffed, opts Options, 
 		c.entity(&doc.Parties, RoleManufacturer, md.Manufacturer, mp, "manufacturer")
 		c.entity(&doc.Parties, RoleManufacturer, md.Manufacture, mp, "manufacture")
 		c.contacts(&doc.Parties, RoleAuthor, md.Authors, mp)
+		if md.Licenses != nil {
+			// the licence of the SBOM itself, granted by its author
+			c.licensors(&doc.Parties, *md.Licenses, mp)
+		}
+		if md.Properties != nil {
+			doc.Parties = c.propertyParties(doc.Parties, nil, *md.Properties, mp)
+		}
 		if md.Component != nil {
 			sp := loc.field(mp, "component")
 			subj := c.convert(md.Component, sp, nil, "")
@@ -518,6 +525,7 @@ func (c *cdxConv) convert(comp *cdx.Component, p string, path []string, section 
 		for _, pr := range *comp.Properties {
 			out.Properties = append(out.Properties, Property{Name: pr.Name, Value: pr.Value})
 		}
+		out.Parties = c.propertyParties(out.Parties, &out, *comp.Properties, p)
 	}
 	out.ExternalRefs = c.externalRefs(comp.ExternalReferences, p, out.ExternalRefs)
 	if pd := comp.Pedigree; pd != nil && pd.Commits != nil {
@@ -602,8 +610,8 @@ func (c *cdxConv) commits(out *Component, list []cdx.Commit, p string) {
 }
 
 // evidence reads a component's evidence held at p: each identity's
-// concluded value and method values (Component.Identities) and the
-// copyright texts (Component.CopyrightEvidence).
+// concluded value and method values (Component.Identities), the licensor
+// of each licence and the copyright texts (Component.CopyrightEvidence).
 func (c *cdxConv) evidence(out *Component, ev *cdx.Evidence, p string) {
 	if id := ev.Identity; id != nil {
 		switch {
@@ -614,6 +622,11 @@ func (c *cdxConv) evidence(out *Component, ev *cdx.Evidence, p string) {
 		case id.Identity != nil:
 			c.identity(out, id.Identity, c.loc.field(p, "identity"))
 		}
+	}
+	if ev.Licenses != nil {
+		// a licence found for the component names its licensor as a
+		// declared one does
+		c.licensors(&out.Parties, *ev.Licenses, p)
 	}
 	if ev.Copyright != nil {
 		for i, cr := range *ev.Copyright {
@@ -669,6 +682,7 @@ func (c *cdxConv) services(list []cdx.Service, parent string, path []string, sec
 			for _, pr := range *svc.Properties {
 				out.Properties = append(out.Properties, Property{Name: pr.Name, Value: pr.Value})
 			}
+			out.Parties = c.propertyParties(out.Parties, &out, *svc.Properties, p)
 		}
 		c.doc.Components = append(c.doc.Components, out)
 		if svc.Services != nil && len(*svc.Services) > 0 {
@@ -813,6 +827,56 @@ func (c *cdxConv) licensors(dst *[]Party, ls cdx.Licenses, p string) {
 			*dst = append(*dst, person)
 		}
 	}
+}
+
+// propertyRoles are the last words of the property names that name a
+// party, with the role of the party they name: what SBOM producers write
+// ("syft:image:labels:vendor", "syft:image:labels:maintainer",
+// "sbomer:image:labels:vendor", the OCI image labels
+// "org.opencontainers.image.vendor" and "…authors" that syft and sbomer
+// copy into properties) and what a person reads the same way
+// ("cdx:device:manufacturer", "supplier"). A maintainer is an author.
+// Other properties (paths, types, hashes, build settings) name no party
+// and are not read.
+var propertyRoles = map[string]string{
+	"vendor": RoleVendor, "vendorname": RoleVendor, "supplier": RoleSupplier, "suppliername": RoleSupplier,
+	"manufacturer": RoleManufacturer, "publisher": RolePublisher, "author": RoleAuthor, "authors": RoleAuthor,
+	"maintainer": RoleAuthor, "maintainers": RoleAuthor, "licensor": RoleLicensor,
+}
+
+// propertyWord is the last word of a property name, lower case, without
+// "-" and "_": "vendor" for "org.opencontainers.image.vendor",
+// "syft:image:labels:vendor" and "Vendor_Name" alike ("vendorname").
+func propertyWord(name string) string {
+	if i := strings.LastIndexAny(name, ":./"); i >= 0 {
+		name = name[i+1:]
+	}
+	return strings.ToLower(strings.NewReplacer("-", "", "_", "", " ", "").Replace(name))
+}
+
+// propertyParties appends to dst the parties the properties of the object
+// at p name (see propertyRoles), each pointing at its value; a property
+// whose name ends in "copyright" is a copyright statement of comp (nil
+// for the document's metadata, where it is not read).
+func (c *cdxConv) propertyParties(dst []Party, comp *Component, props []cdx.Property, p string) []Party {
+	for i, pr := range props {
+		word := propertyWord(pr.Name)
+		role, ok := propertyRoles[word]
+		if (!ok && word != "copyright") || strings.TrimSpace(pr.Value) == "" {
+			continue
+		}
+		at := c.loc.elemField(p, "properties", "property", i, "value")
+		if c.loc.xml {
+			at = c.loc.elem(p, "properties", "property", i)
+		}
+		switch {
+		case ok:
+			dst = append(dst, contactParties(role, "", pr.Value, at)...)
+		case comp != nil:
+			comp.CopyrightEvidence = append(comp.CopyrightEvidence, Text{Text: pr.Value, Pointer: at})
+		}
+	}
+	return dst
 }
 
 // countParties returns an upper bound of the parties convert finds on a

@@ -425,6 +425,10 @@ func (s *cdxStream) metadata(md *cdx.Metadata) error {
 			return true, s.entity(&md.Manufacture)
 		case "authors":
 			return true, s.contacts(&md.Authors)
+		case "licenses":
+			return true, s.licenses(&md.Licenses)
+		case "properties":
+			return true, s.properties(&md.Properties)
 		case "tools":
 			return true, s.full(nil, &md.Tools)
 		case "component":

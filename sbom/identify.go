@@ -294,8 +294,12 @@ func sniffText(s sniffed, start int, opts Options) (sniffed, error) {
 		if len(trimmed) == 0 || trimmed[0] == '#' {
 			continue
 		}
-		if bytes.Equal(trimmed, []byte("---")) && !looksTV && !looksYAML {
-			looksYAML = true
+		if trimmed[0] == '%' && len(trimmed) == len(line) && firstTag {
+			continue // a YAML directive (%YAML 1.2, %TAG) before the document
+		}
+		if docStart(trimmed) && !looksTV && !looksYAML {
+			// a document start alone says YAML, not SPDX: a YAML
+			// vendor file begins so too
 			continue
 		}
 		if firstTag {
@@ -332,6 +336,13 @@ func sniffText(s sniffed, start int, opts Options) (sniffed, error) {
 		return s, newError(name, s.format, ErrInvalid, "missing spdxVersion")
 	}
 	return s, newError(name, "", ErrUnknownFormat, "text is neither SPDX tag-value nor SPDX YAML")
+}
+
+// docStart reports whether a line is a YAML document start: "---" alone
+// or followed by a comment.
+func docStart(line []byte) bool {
+	rest, ok := bytes.CutPrefix(bytes.TrimRight(line, " \t\r"), []byte("---"))
+	return ok && (len(rest) == 0 || ((rest[0] == ' ' || rest[0] == '\t') && bytes.TrimLeft(rest, " \t")[0] == '#'))
 }
 
 // hasAnyPrefix reports whether line starts with one of the prefixes.

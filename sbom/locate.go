@@ -797,7 +797,7 @@ func LocateYAML(data []byte, pointers []string) ([]Position, error) {
 // yamlRoot parses a YAML document into its root node.
 func yamlRoot(data []byte) (*yaml.Node, error) {
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	if err := yaml.Unmarshal(yamlVersion11(data), &doc); err != nil {
 		return nil, fmt.Errorf("locate in YAML: %w", &DecodeError{Kind: ErrSyntax, Detail: "malformed YAML", Offset: -1, Cause: err, op: "locate"})
 	}
 	root := &doc

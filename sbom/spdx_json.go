@@ -100,8 +100,10 @@ func decodeSPDXJSON(s sniffed, opts Options) (*Document, error) {
 }
 
 // decodeSPDXYAML reads SPDX YAML (sigs.k8s.io/yaml, as tools-golang's own
-// YAML reader does) and converts it.
+// YAML reader does, a %YAML 1.2 directive read as YAML 1.2 readers read
+// it) and converts it.
 func decodeSPDXYAML(s sniffed, opts Options) (*Document, error) {
+	s.body = yamlVersion11(s.body)
 	if serr := scanYAML(s.body, opts.maxDepth()); serr != nil {
 		e := newError(opts.Name, s.format, serr.kind, serr.detail)
 		e.Offset = serr.offset

@@ -398,9 +398,21 @@ func sectionCases(v bannedVendor) []disguiseCase {
 			`"component":{"type":"` + v.ctype + `","bom-ref":"app","name":"app","version":"1"}}}`},
 		{name: "metadata.manufacturer", data: `{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"metadata":{"manufacturer":{"name":` + n + `},` +
 			`"component":{"type":"` + v.ctype + `","bom-ref":"app","name":"app","version":"1"}}}`},
+		{name: "evidence licensor", data: comp(`,"evidence":{"licenses":[{"license":{"name":"EULA","licensing":{"licensor":{"organization":{"name":` + n + `}}}}}]}`)},
+		{name: "metadata licensor", data: `{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"metadata":{"licenses":[{"license":{"name":"EULA",` +
+			`"licensing":{"licensor":{"organization":{"name":` + n + `}}}}}],"component":{"type":"` + v.ctype + `","bom-ref":"app","name":"app","version":"1"}}}`},
+		{name: "metadata property vendor", data: `{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"metadata":{"properties":[{"name":"vendor","value":` + n + `}],` +
+			`"component":{"type":"` + v.ctype + `","bom-ref":"app","name":"app","version":"1"}}}`},
+		{name: "property image label vendor", data: comp(`,"properties":[{"name":"syft:image:labels:org.opencontainers.image.vendor","value":` + n + `}]`)},
+		{name: "property manufacturer", data: comp(`,"properties":[{"name":"cdx:device:manufacturer","value":` + n + `}]`)},
+		{name: "service property supplier", data: cdxDoc(`"services":[{"bom-ref":"s1","name":"telemetry","properties":[{"name":"supplier","value":` + n + `}]}]`), want: v.wantService},
 		{name: "service provider", data: cdxDoc(`"services":[{"bom-ref":"s1","name":"telemetry","provider":{"name":` + n + `}}]`), want: v.wantService},
 		{name: "SPDX supplier", path: "t.spdx.json", data: spdx2(`{"SPDXID":"SPDXRef-p","name":"agent","downloadLocation":"NOASSERTION",` +
 			`"primaryPackagePurpose":"` + spdxPurpose(v.ctype) + `","supplier":` + jstr("Organization: "+v.name) + `}`)},
+		{name: "SPDX YAML 1.2 supplier", path: "t.spdx.yaml", data: "%YAML 1.2\n--- # SPDX\nspdxVersion: SPDX-2.3\nSPDXID: SPDXRef-DOCUMENT\n" +
+			"dataLicense: CC0-1.0\nname: d\ndocumentNamespace: https://example.com/d\ncreationInfo:\n  created: \"2024-01-01T00:00:00Z\"\n" +
+			"  creators: [\"Tool: gen\"]\npackages:\n  - SPDXID: SPDXRef-p\n    name: agent\n    downloadLocation: NOASSERTION\n" +
+			"    primaryPackagePurpose: " + spdxPurpose(v.ctype) + "\n    supplier: " + jstr("Organization: "+v.name) + "\n"},
 		{name: "SPDX originator", path: "t.spdx.json", data: spdx2(`{"SPDXID":"SPDXRef-p","name":"agent","downloadLocation":"NOASSERTION",` +
 			`"primaryPackagePurpose":"` + spdxPurpose(v.ctype) + `","originator":` + jstr("Organization: "+v.name) + `}`)},
 	}
@@ -575,10 +587,19 @@ func procurementCases(v bannedVendor) []disguiseCase {
 			disguiseCase{name: "JSON " + col, path: "v.json", data: string(js)},
 			disguiseCase{name: "YAML " + col, path: "v.yaml", data: yamlVendor(fields)})
 	}
+	// YAML as YAML 1.2 writes it: a version directive, an anchored key,
+	// an alias.
+	plain := yamlVendor(map[string]any{"name": v.name, "products": []any{map[string]any{"name": v.product}}})
+	cases = append(cases,
+		disguiseCase{name: "YAML 1.2 directive", path: "v.yaml", data: "%YAML 1.2\n---\n" + plain},
+		disguiseCase{name: "YAML document start", path: "v.yaml", data: "--- # vendor file\n" + plain},
+		disguiseCase{name: "YAML anchored key", path: "v.yaml", data: strings.Replace(plain, "\nvendors:", "\n&all vendors:", 1)},
+		disguiseCase{name: "YAML alias", path: "v.yaml", data: "- name: Acme Resale LLC\n  products: [&p {name: " + jstr(v.product) + "}]\n" +
+			"- name: " + jstr(v.name) + "\n  products: [*p]\n"})
 	// CSV columns of other names for a party: another party of the
 	// record (subcontractor, payee), an alias, a parent, a maker.
 	for _, col := range []string{"subcontractor", "subawardee_name", "payee", "also_known_as", "trade_name",
-		"holding_company", "parent_name", "brand", "maker"} {
+		"holding_company", "parent_name", "brand", "maker", "shareholder", "ultimate_beneficial_owner"} {
 		cases = append(cases, disguiseCase{name: "CSV " + col, path: "v.csv",
 			data: "vendor_name,product," + col + "\nAcme Resale LLC," + csvField(v.product) + "," + csvField(v.name) + "\n"})
 	}
@@ -601,7 +622,12 @@ func procurementCases(v bannedVendor) []disguiseCase {
 	}
 	cases = append(cases,
 		disguiseCase{name: "OCDS payee party", path: "o.json", data: release(`,{"id":"p2","name":`+jstr(v.name)+`,"roles":["payee"]}`, `{"id":"p2"}`)},
-		disguiseCase{name: "OCDS transaction payee", path: "o.json", data: release("", `{"name":`+jstr(v.name)+`}`)})
+		disguiseCase{name: "OCDS transaction payee", path: "o.json", data: release("", `{"name":`+jstr(v.name)+`}`)},
+		// OCDS extensions: a beneficial owner of the supplier (stake not
+		// given), a party whose role is subcontractor.
+		disguiseCase{name: "OCDS beneficial owner", path: "o.json", data: strings.Replace(release("", `{"id":"p1"}`),
+			`"roles":["supplier"]`, `"roles":["supplier"],"beneficialOwners":[{"id":"1","name":`+jstr(v.name)+`}]`, 1)},
+		disguiseCase{name: "OCDS subcontractor party", path: "o.json", data: release(`,{"id":"p2","name":`+jstr(v.name)+`,"roles":["subcontractor"]}`, `{"id":"p1"}`)})
 	// The product description names the brand.
 	if v.brand != "" {
 		cases = append(cases, disguiseCase{name: "CSV product names the brand", path: "v.csv",

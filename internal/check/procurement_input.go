@@ -189,11 +189,19 @@ func vendorParties(v *procurement.Vendor) []sbom.Party {
 	}
 	add(roleParent, sbom.KindOrganization, v.Parent, "parent")
 	for i, p := range v.Parties {
-		kind := ""
-		if p.Role == procurement.RoleOEM || p.Role == procurement.RoleUltimateParent {
+		kind, role := "", p.Role
+		switch p.Role {
+		case procurement.RoleOEM, procurement.RoleUltimateParent:
 			kind = sbom.KindOrganization
+		case procurement.RoleBeneficialOwner:
+			// a natural person owning or controlling the vendor, stake
+			// not given: an owner, whom the 50 Percent Rule and FAQ 398
+			// concern, never a name to drop
+			kind, role = sbom.KindPerson, roleOwner
+		case procurement.RoleShareholder:
+			role = roleOwner
 		}
-		add(p.Role, kind, p.Name, "parties."+strconv.Itoa(i))
+		add(role, kind, p.Name, "parties."+strconv.Itoa(i))
 	}
 	for i, o := range v.Owners {
 		add(roleOwner, "", o.Name, "owners."+strconv.Itoa(i))

@@ -134,6 +134,11 @@ var partyColumns = []struct {
 	{RoleSubcontractor, []string{"subcontractor", "subcontractor_name", "subawardee", "subawardee_name",
 		"sub_awardee_name", "subawardee_parent_name"}},
 	{RolePayee, []string{"payee", "payee_name"}},
+	// an owner named without a stake (the owners column takes
+	// name:percent pairs)
+	{RoleShareholder, []string{"shareholder", "shareholders", "shareholder_name", "majority_shareholder",
+		"controlling_shareholder", "majority_owner", "ubo", "ubo_name", "ultimate_beneficial_owner",
+		"ultimate_beneficial_owner_name", "beneficial_owner_name"}},
 	{roleContact, []string{"contact", "contact_name", "poc", "poc_name", "point_of_contact", "point_of_contact_name"}},
 }
 

@@ -25,6 +25,15 @@ func TestReadCSV(t *testing.T) {
 		want []procurement.Vendor
 	}{
 		{
+			name: "shareholder and UBO columns name owners without a stake",
+			in:   "vendor,Shareholder Name,UBO\nAcme Ltd,Holding One LLC,Juan Perez\n",
+			want: []procurement.Vendor{{
+				Record: 1, Pointer: "row 2", Source: "v.csv", Name: "Acme Ltd",
+				Parties: []procurement.Party{{Role: procurement.RoleShareholder, Name: "Holding One LLC"}, {Role: procurement.RoleShareholder, Name: "Juan Perez"}},
+				Fields:  map[string]string{"name": "vendor", "parties.0": "Shareholder Name", "parties.1": "UBO"},
+			}},
+		},
+		{
 			name: "simple sheet",
 			in:   "vendor,country,product,amount\nAcme Ltd,GB,Widget,10.50\n",
 			want: []procurement.Vendor{{

@@ -98,25 +98,70 @@ func (p *present) UnmarshalJSON([]byte) error {
 	return nil
 }
 
-// detectYAML looks at the first line that is not blank, a comment or a
-// document start: a vendor YAML file starts a sequence ("- ") or the key
-// vendors. A CSV header line never does. Only the first lines are read,
-// so detection costs nothing on a large CSV file.
+// detectYAML looks at the first line that is not blank, a comment, a
+// directive (%YAML, %TAG) or a document start: a vendor YAML file starts a
+// sequence ("- ") or the key vendors (quoted or not), after the anchors
+// and tags the line may begin with ("&v vendors:", "--- !!seq"); after a
+// directive, a document start or such a property, a flow collection ("{",
+// "[") is YAML too. A CSV header line never is. Only the first lines are
+// read, so detection costs nothing on a large CSV file.
 func detectYAML(data []byte) (Format, bool) {
+	marked := false // a YAML-only token was seen before the content
 	for len(data) > 0 {
 		var line []byte
 		line, data, _ = bytes.Cut(data, []byte{'\n'})
 		line = bytes.TrimSpace(line)
-		switch {
-		case len(line) == 0, line[0] == '#', string(line) == "---", bytes.HasPrefix(line, []byte("%YAML")):
+		if len(line) > 0 && line[0] == '%' {
+			marked = true
 			continue
-		case string(line) == "-", bytes.HasPrefix(line, []byte("- ")),
-			bytes.HasPrefix(line, []byte("vendors:")):
+		}
+		if bytes.HasPrefix(line, []byte("---")) && (len(line) == 3 || line[3] == ' ' || line[3] == '\t') {
+			line, marked = bytes.TrimSpace(line[3:]), true
+		}
+		line, ok := skipNodeProperties(line, &marked)
+		switch {
+		case !ok:
+			return "", false
+		case len(line) == 0, line[0] == '#':
+			continue
+		case string(line) == "-", bytes.HasPrefix(line, []byte("- ")), bytes.HasPrefix(line, []byte("-\t")),
+			isVendorsKey(line), marked && (line[0] == '{' || line[0] == '['):
 			return FormatYAML, true
 		}
 		return "", false
 	}
 	return "", false
+}
+
+// skipNodeProperties returns line without the anchors ("&a") and tags
+// ("!!map", "!local") it begins with, setting *marked when there was one;
+// ok is false when such a token holds a character YAML does not allow in
+// it (a comma or a flow indicator: "&vendor,product" is CSV).
+func skipNodeProperties(line []byte, marked *bool) (rest []byte, ok bool) {
+	for len(line) > 0 && (line[0] == '&' || line[0] == '!') {
+		end := bytes.IndexAny(line, " \t")
+		if end < 0 {
+			end = len(line)
+		}
+		if bytes.ContainsAny(line[1:end], ",[]{}") {
+			return line, false
+		}
+		line, *marked = bytes.TrimSpace(line[end:]), true
+	}
+	return line, true
+}
+
+// isVendorsKey reports whether line starts with the key vendors, plain or
+// quoted, and its colon.
+func isVendorsKey(line []byte) bool {
+	for _, k := range []string{"vendors", `"vendors"`, "'vendors'"} {
+		if rest, ok := bytes.CutPrefix(line, []byte(k)); ok {
+			rest = bytes.TrimLeft(rest, " \t")
+			// after a quoted key the colon may touch the value
+			return len(rest) > 0 && rest[0] == ':' && (len(rest) == 1 || rest[1] == ' ' || rest[1] == '\t' || k[0] != 'v')
+		}
+	}
+	return false
 }
 
 // isOwnershipHeader reports whether the first line is an ownership header.

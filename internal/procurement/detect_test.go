@@ -29,6 +29,13 @@ func TestDetect(t *testing.T) {
 		{"ocds concatenated", `{"ocid":"o"}{"ocid":"p"}`, procurement.FormatOCDS},
 		{"yaml sequence", "# vendors\n- name: A\n", procurement.FormatYAML},
 		{"yaml vendors", "---\nvendors:\n  - name: A\n", procurement.FormatYAML},
+		{"yaml directive", "%YAML 1.2\n---\nvendors:\n  - name: A\n", procurement.FormatYAML},
+		{"yaml anchored key", "&v vendors:\n  - name: A\n", procurement.FormatYAML},
+		{"yaml tagged document", "--- !!seq\n- name: A\n", procurement.FormatYAML},
+		{"yaml quoted key", "'vendors':\n  - name: A\n", procurement.FormatYAML},
+		{"yaml flow after a document start", "---\n{vendors: [{name: A}]}\n", procurement.FormatYAML},
+		{"csv header starting with an ampersand", "&vendor,product\nAcme,x\n", procurement.FormatCSV},
+		{"csv header vendors without a colon", "vendors,product\nAcme,x\n", procurement.FormatCSV},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

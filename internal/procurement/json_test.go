@@ -98,6 +98,29 @@ func TestReadYAML(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
+	// What a YAML reader reads: a %YAML 1.2 (or later 1.x) directive, an
+	// anchor, an alias (the anchored node again), a tag.
+	for _, in := range []string{
+		"%YAML 1.2\n---\nvendors:\n  - name: AO Kaspersky Lab\n",
+		"%YAML 1.3\n%TAG !e! tag:example.com,2000:\n--- !!map\nvendors:\n  - name: AO Kaspersky Lab\n",
+		"&v vendors:\n  - &n name: &k AO Kaspersky Lab\n",
+		"--- &all\n- &first\n  name: AO Kaspersky Lab\n",
+		"- name: &k AO Kaspersky Lab\n  aliases: [*k]\n",
+		"---\n&a \"vendors\": !!seq\n  - name: !!str AO Kaspersky Lab\n",
+	} {
+		got, err := procurement.ReadYAML(strings.NewReader(in), "v.yaml", procurement.Options{})
+		if err != nil || len(got) != 1 || got[0].Name != "AO Kaspersky Lab" {
+			t.Errorf("%q: %+v, %v", in, got, err)
+		}
+		if f, err := procurement.Detect([]byte(in)); f != procurement.FormatYAML {
+			t.Errorf("%q: Detect = %q, %v", in, f, err)
+		}
+	}
+	// An alias names the node again: two vendors.
+	got, err = procurement.ReadYAML(strings.NewReader("vendors:\n  - &a {name: A}\n  - *a\n"), "v.yaml", procurement.Options{})
+	if err != nil || len(got) != 2 || got[1].Name != "A" || got[1].Pointer != "/vendors/1" {
+		t.Errorf("alias: %+v, %v", got, err)
+	}
 	// A !!binary value is what a YAML reader decodes it to.
 	got, err = procurement.ReadYAML(strings.NewReader("- name: !!binary QU8gS2FzcGVyc2t5IExhYg==\n"), "v.yaml", procurement.Options{})
 	if err != nil || len(got) != 1 || got[0].Name != "AO Kaspersky Lab" {
@@ -112,8 +135,10 @@ func TestReadYAMLErrors(t *testing.T) {
 		want     []string
 	}{
 		{"syntax", "vendors:\n  - name: [A\n", []string{"v.yaml", "parse YAML"}},
-		{"alias", "vendors:\n  - &a {name: A}\n  - *a\n", []string{"v.yaml: /vendors/0 (line 2)", "aliases"}},
-		{"merge key", "- name: A\n  <<: {country: DE}\n", []string{"/0 (line 1)"}},
+		{"aliases expanding tenfold", "- &a [x, x, x, x, x, x, x, x, x, x]\n- &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n" +
+			"- &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n- [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n", []string{"v.yaml: /2 (line 3)", "tenfold"}},
+		{"merge key", "- name: A\n  <<: {country: DE}\n", []string{"/0 (line 1): line 2", "merge keys"}},
+		{"YAML 2.0", "%YAML 2.0\n---\n- name: A\n", []string{"parse YAML"}},
 		{"two documents", "- name: A\n---\n- name: B\n", []string{"more than one YAML document"}},
 		{"scalar root", "just text\n", []string{"want a sequence"}},
 		{"other mapping", "suppliers: []\n", []string{"want a sequence"}},

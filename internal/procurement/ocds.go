@@ -224,6 +224,15 @@ type ocdsOrg struct {
 	Address               *ocdsAddress     `json:"address"`
 	ContactPoint          *ocdsContact     `json:"contactPoint"`
 	Roles                 []flexString     `json:"roles"`
+	// BeneficialOwners are the natural persons who ultimately own or
+	// control the organisation (the beneficial owners extension).
+	BeneficialOwners []ocdsOwner `json:"beneficialOwners"`
+}
+
+// ocdsOwner is one beneficial owner of an organisation (the OCDS
+// beneficial owners extension): a natural person, with no stake given.
+type ocdsOwner struct {
+	Name flexString `json:"name"`
 }
 
 type ocdsIdentifier struct {
@@ -428,6 +437,7 @@ func (o *ocdsReader) release(raw json.RawMessage, base string) error {
 		only.awards = append(only.awards, -1)
 		contractsOf[-1] = orphan
 	}
+	subcontractors(&rel, base, entries)
 	for _, e := range entries {
 		if err := o.fill(e, &rel, base, contractsOf); err != nil {
 			return err
@@ -438,6 +448,40 @@ func (o *ocdsReader) release(raw json.RawMessage, base string) error {
 		o.out = append(o.out, e.v)
 	}
 	return nil
+}
+
+// subcontractors gives the vendors of a release each party whose roles
+// include subcontractor (and that is not a vendor of the release itself),
+// with the party's own pointer: OCDS does not say whose subcontractor it
+// is, so it is named for every vendor with an award (the suppliers, who
+// subcontract), or for every vendor when none has one yet (tenderers).
+func subcontractors(rel *ocdsRelease, base string, entries []*supplierEntry) {
+	awarded := make([]*supplierEntry, 0, len(entries))
+	for _, e := range entries {
+		if len(e.awards) > 0 {
+			awarded = append(awarded, e)
+		}
+	}
+	if len(awarded) == 0 {
+		awarded = entries
+	}
+	for i := range rel.Parties {
+		p := &rel.Parties[i]
+		if !hasRole(p.Roles, "subcontractor") || hasRole(p.Roles, "supplier") || hasRole(p.Roles, "tenderer") || hasRole(p.Roles, "payee") {
+			continue
+		}
+		name, ptr := str(p.Name), fmt.Sprintf("%s/parties/%d/name", base, i)
+		if name == "" && p.Identifier != nil {
+			name, ptr = str(p.Identifier.LegalName), fmt.Sprintf("%s/parties/%d/identifier/legalName", base, i)
+		}
+		if name == "" {
+			continue
+		}
+		for _, e := range awarded {
+			e.v.Fields["parties."+strconv.Itoa(len(e.v.Parties))] = ptr
+			e.v.Parties = append(e.v.Parties, Party{Role: RoleSubcontractor, Name: name})
+		}
+	}
 }
 
 // fill adds an entry's contracts and products.
@@ -589,6 +633,15 @@ func orgVendor(org *ocdsOrg, ptr string) (Vendor, error) {
 				v.CountryName = n
 				v.Fields["country_name"] = ptr + "/address/countryName"
 			}
+		}
+	}
+	for i := range org.BeneficialOwners {
+		// the extension gives no stake: whether the owner's share blocks
+		// the organisation under the 50 Percent Rule cannot be told, so
+		// the owner is a party of the record, screened as an owner
+		if n := str(org.BeneficialOwners[i].Name); n != "" {
+			v.Fields["parties."+strconv.Itoa(len(v.Parties))] = fmt.Sprintf("%s/beneficialOwners/%d/name", ptr, i)
+			v.Parties = append(v.Parties, Party{Role: RoleBeneficialOwner, Name: n})
 		}
 	}
 	if cp := org.ContactPoint; cp != nil {

@@ -106,6 +106,46 @@ func TestReadOCDS(t *testing.T) {
 				Fields: map[string]string{"name": "/records/0/releases/1/parties/0/name"},
 			}},
 		},
+		{
+			name: "a subcontractor is the awarded supplier's, not a losing tenderer's",
+			in: `{"releases":[{"ocid":"o1","parties":[
+				{"id":"p1","name":"Acme","roles":["supplier","tenderer"]},{"id":"p2","name":"Beta","roles":["tenderer"]},
+				{"id":"p3","name":"Sub Works Ltd","roles":["subcontractor"]}],
+				"awards":[{"id":"a1","suppliers":[{"id":"p1"}]}]}]}`,
+			want: []procurement.Vendor{
+				{
+					Record: 1, Pointer: "/releases/0/parties/0", Source: "o.json", Name: "Acme",
+					Parties:   []procurement.Party{{Role: procurement.RoleSubcontractor, Name: "Sub Works Ltd"}},
+					Contracts: []procurement.Contract{{AwardID: "a1"}},
+					Fields: map[string]string{"name": "/releases/0/parties/0/name", "parties.0": "/releases/0/parties/2/name",
+						"contracts.0": "/releases/0/awards/0"},
+				},
+				{Record: 2, Pointer: "/releases/0/parties/1", Source: "o.json", Name: "Beta", Fields: map[string]string{"name": "/releases/0/parties/1/name"}},
+			},
+		},
+		{
+			name: "beneficial owners and a subcontractor party are parties of the supplier, with their pointers",
+			in: `{"releases":[{"ocid":"o1","parties":[
+				{"id":"p1","name":"Acme","roles":["supplier"],"beneficialOwners":[{"id":"1","name":"Juan Perez","nationality":"PY"},{"id":"2","name":" "}]},
+				{"id":"p2","name":"Sub Works Ltd","roles":["subcontractor"]},
+				{"id":"p3","identifier":{"scheme":"GB-COH","id":"1","legalName":"Sub Two Ltd"},"roles":["subcontractor"]},
+				{"id":"p4","name":"City","roles":["buyer"]}],
+				"awards":[{"id":"a1","suppliers":[{"id":"p1"}],"subcontracting":{"description":"Painting is subcontracted."}}]}]}`,
+			want: []procurement.Vendor{{
+				Record: 1, Pointer: "/releases/0/parties/0", Source: "o.json", Name: "Acme",
+				Parties: []procurement.Party{
+					{Role: procurement.RoleBeneficialOwner, Name: "Juan Perez"},
+					{Role: procurement.RoleSubcontractor, Name: "Sub Works Ltd"},
+					{Role: procurement.RoleSubcontractor, Name: "Sub Two Ltd"},
+				},
+				Contracts: []procurement.Contract{{AwardID: "a1"}},
+				Fields: map[string]string{
+					"name": "/releases/0/parties/0/name", "parties.0": "/releases/0/parties/0/beneficialOwners/0/name",
+					"parties.1": "/releases/0/parties/1/name", "parties.2": "/releases/0/parties/2/identifier/legalName",
+					"contracts.0": "/releases/0/awards/0",
+				},
+			}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -54,9 +54,11 @@ type Vendor struct {
 	// for a vendor matters even when the vendor is not blocked (OFAC FAQ
 	// 398).
 	Contacts []string `json:"contacts,omitempty"`
-	// Parties are the other organisations the record names besides the
+	// Parties are the other parties the record names besides the
 	// vendor, its parent and its products' manufacturers: a supplier
-	// (beside a vendor name), reseller, distributor, OEM, ultimate parent.
+	// (beside a vendor name), reseller, distributor, OEM, ultimate parent,
+	// subcontractor, payee, beneficial owner (a person) or shareholder
+	// whose stake is not given.
 	Parties []Party `json:"parties,omitempty"`
 	// Products are what was bought from the vendor.
 	Products []Product `json:"products,omitempty"`
@@ -103,6 +105,14 @@ const (
 	// vendor, and RolePayee a party paid under the record's contract.
 	RoleSubcontractor = "subcontractor"
 	RolePayee         = "payee"
+	// RoleBeneficialOwner is a beneficial owner of the vendor whose stake
+	// the source does not give (OCDS parties[].beneficialOwners): screened
+	// as an owner.
+	RoleBeneficialOwner = "beneficial_owner"
+	// RoleShareholder is an owner of the vendor, person or organisation,
+	// named without a stake (a shareholder or UBO column): screened as an
+	// owner.
+	RoleShareholder = "shareholder"
 )
 
 // Identifiers are an organisation's registration numbers.

@@ -15,7 +15,8 @@ import (
 )
 
 var (
-	errYAMLAlias    = errors.New("YAML aliases and anchors are not supported in vendor files")
+	errYAMLMerge    = errors.New("YAML merge keys (<<) are not supported in vendor files")
+	errYAMLExpand   = errors.New("YAML aliases expand the file more than tenfold")
 	errYAMLDocs     = errors.New("more than one YAML document")
 	errYAMLDepth    = errors.New("YAML nesting too deep")
 	errYAMLKey      = errors.New("mapping key is not a scalar")
@@ -31,7 +32,10 @@ const maxYAMLDepth = 64
 // ReadYAML reads a YAML sequence of vendor mappings, or a mapping whose
 // only key is vendors holding that sequence, with the same keys as
 // ReadJSON. Numbers keep every digit (amounts are never rounded through
-// float64). Aliases, custom tags and a second document are errors.
+// float64). An alias is read as the node its anchor names, as every YAML
+// reader reads it (aliases that expand the file more than tenfold are an
+// error); a %YAML 1.x directive is read as YAML 1.1 and 1.2 readers read
+// it. Merge keys, custom tags and a second document are errors.
 // Pointers are "/3" or "/vendors/3"; errors add the line. opts is
 // accepted for a uniform reader signature; no option applies to YAML.
 func ReadYAML(r io.Reader, name string, opts Options) ([]Vendor, error) {
@@ -50,7 +54,7 @@ func readYAML(data []byte, name string) ([]Vendor, error) {
 	if err := checkKeys(data, name, true); err != nil {
 		return nil, err
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec := yaml.NewDecoder(bytes.NewReader(yamlVersion11(data)))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
@@ -80,10 +84,11 @@ func readYAML(data []byte, name string) ([]Vendor, error) {
 		return nil, inputErr(name, fmt.Sprintf("line %d", seq.Line), "", errNotVendorSeq)
 	}
 	items := make([]rawItem, len(seq.Content))
+	budget := 10*len(data) + 4096 // what aliases may expand the file to
 	for i, n := range seq.Content {
 		ptr := prefix + "/" + strconv.Itoa(i)
 		var buf bytes.Buffer
-		if err := yamlToJSON(n, &buf, 0); err != nil {
+		if err := yamlToJSON(n, &buf, 0, &budget); err != nil {
 			return nil, inputErr(name, fmt.Sprintf("%s (line %d)", ptr, n.Line), "", err)
 		}
 		items[i] = rawItem{pointer: ptr, line: n.Line, json: buf.Bytes()}
@@ -97,38 +102,76 @@ func yamlErr(err error) error {
 	return fmt.Errorf("parse YAML: %w", err)
 }
 
-// yamlToJSON writes a YAML node as JSON, keeping the text of numbers.
-func yamlToJSON(n *yaml.Node, b *bytes.Buffer, depth int) error {
+// yamlVersion11 returns data with a leading "%YAML 1.N" directive (N
+// other than 1) written "%YAML 1.1", padded to the same length: the YAML
+// library refuses every version but 1.1, while YAML 1.2 readers read both
+// and the library already reads plain scalars as YAML 1.2 does. A major
+// version other than 1 is left for the library to refuse.
+func yamlVersion11(data []byte) []byte {
+	rest := data
+	for len(rest) > 0 {
+		line, next, _ := bytes.Cut(rest, []byte{'\n'})
+		t := bytes.TrimSpace(line)
+		switch {
+		case len(t) == 0, t[0] == '#', bytes.HasPrefix(t, []byte("%TAG")):
+			rest = next
+			continue
+		case !bytes.HasPrefix(line, []byte("%YAML")):
+			return data
+		}
+		f := bytes.Fields(line[len("%YAML"):])
+		if len(f) == 0 || !bytes.HasPrefix(f[0], []byte("1.")) || string(f[0]) == "1.1" || !isPlainDecimal(string(f[0])) {
+			return data
+		}
+		at := len(data) - len(rest) + bytes.Index(line, f[0])
+		out := bytes.Clone(data)
+		copy(out[at:], "1.1")
+		for i := at + 3; i < at+len(f[0]); i++ {
+			out[i] = ' '
+		}
+		return out
+	}
+	return data
+}
+
+// yamlToJSON writes a YAML node as JSON, keeping the text of numbers. An
+// alias is written as the node it names; budget is what the aliases may
+// still write, across the file, before the expansion is an error.
+func yamlToJSON(n *yaml.Node, b *bytes.Buffer, depth int, budget *int) error {
 	if depth > maxYAMLDepth {
 		return errYAMLDepth
 	}
 	switch n.Kind {
 	case yaml.AliasNode:
-		return errYAMLAlias
+		if n.Alias == nil {
+			return errYAMLTag
+		}
+		before := b.Len()
+		if err := yamlToJSON(n.Alias, b, depth+1, budget); err != nil {
+			return err
+		}
+		if *budget -= b.Len() - before; *budget < 0 {
+			return errYAMLExpand
+		}
+		return nil
 	case yaml.DocumentNode:
 		if len(n.Content) != 1 {
 			return errNotVendorSeq
 		}
-		return yamlToJSON(n.Content[0], b, depth+1)
+		return yamlToJSON(n.Content[0], b, depth+1, budget)
 	case yaml.SequenceNode:
-		if n.Anchor != "" {
-			return errYAMLAlias
-		}
 		b.WriteByte('[')
 		for i, c := range n.Content {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			if err := yamlToJSON(c, b, depth+1); err != nil {
+			if err := yamlToJSON(c, b, depth+1, budget); err != nil {
 				return err
 			}
 		}
 		b.WriteByte(']')
 		return nil
 	case yaml.MappingNode:
-		if n.Anchor != "" {
-			return errYAMLAlias
-		}
 		b.WriteByte('{')
 		seen := make(map[string]bool, len(n.Content)/2)
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -137,7 +180,7 @@ func yamlToJSON(n *yaml.Node, b *bytes.Buffer, depth int) error {
 				return errYAMLKey
 			}
 			if k.Tag == "!!merge" {
-				return errYAMLAlias
+				return fmt.Errorf("line %d: %w", k.Line, errYAMLMerge)
 			}
 			if seen[k.Value] {
 				return fmt.Errorf("line %d: %w", k.Line, errYAMLDupKey)
@@ -148,16 +191,13 @@ func yamlToJSON(n *yaml.Node, b *bytes.Buffer, depth int) error {
 			}
 			writeJSONString(b, k.Value)
 			b.WriteByte(':')
-			if err := yamlToJSON(n.Content[i+1], b, depth+1); err != nil {
+			if err := yamlToJSON(n.Content[i+1], b, depth+1, budget); err != nil {
 				return err
 			}
 		}
 		b.WriteByte('}')
 		return nil
 	case yaml.ScalarNode:
-		if n.Anchor != "" {
-			return errYAMLAlias
-		}
 		return scalarToJSON(n, b)
 	default:
 		return errYAMLTag
