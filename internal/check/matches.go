@@ -86,6 +86,10 @@ type screener struct {
 	ids    map[Lookup][]screen.Match
 	roles  map[string]map[string]bool
 	hits   map[hitKey]bool
+	// noWebsites leaves the look-ups of web addresses on shared hosts out
+	// of ids (RunOptions.NoLookups): nearly all distinct, they are not
+	// worth a cache entry when nobody lists them.
+	noWebsites bool
 }
 
 type hitKey struct{ typ, value, kind, eco, source string }
@@ -350,6 +354,9 @@ func (sc *screener) matches(sig attribute.Signal) ([]screen.Match, error) {
 	ms, err := l.Query(ix)
 	if err != nil {
 		return nil, err
+	}
+	if sc.noWebsites && l.Kind == LookupWebsite {
+		return ms, nil
 	}
 	sc.ids[l] = ms
 	return ms, nil

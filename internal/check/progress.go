@@ -8,6 +8,11 @@ type RunOptions struct {
 	// it (the CLI does so on a terminal, for checks that take more than a
 	// second).
 	Progress func(Progress)
+	// NoLookups says that the caller reads no InputRun.Lookups (a check
+	// that builds no monitor subject): the run then neither records nor
+	// caches the look-ups of web addresses on shared hosts, nearly all
+	// distinct (one per repository), and InputRun.Lookups is empty.
+	NoLookups bool
 }
 
 // Progress says where a run is: which input, and the stage it enters.

@@ -71,14 +71,14 @@ func (s *Session) RunWith(ctx context.Context, inputs []Input, opts RunOptions) 
 			}
 		}
 		if in.parsed == nil && (in.member || in.Skipped != "") {
-			in.parsed = s.parse(in)
+			in.parsed = s.parse(in, opts.NoLookups)
 		}
 		if p := in.parsed; p != nil && p.skip != "" {
 			run.Decision.Skipped = append(run.Decision.Skipped, decision.Skipped{Path: in.Path, Reason: p.skip})
 			continue
 		}
 		pr := progress{fn: opts.Progress, at: Progress{Input: i, Inputs: len(inputs), Path: in.Path}}
-		d, facts := s.check(ctx, in, &pr)
+		d, facts := s.check(ctx, in, &pr, opts.NoLookups)
 		pr.stage(ProgressDone)
 		run.Decision.Inputs = append(run.Decision.Inputs, d)
 		run.Inputs = append(run.Inputs, facts)
@@ -91,12 +91,13 @@ func (s *Session) RunWith(ctx context.Context, inputs []Input, opts RunOptions) 
 }
 
 // check decides one input. Every failure to check is reported as outcome
-// "error", never as a pass.
-func (s *Session) check(ctx context.Context, in Input, pr *progress) (decision.Input, InputRun) {
+// "error", never as a pass. With noLookups (RunOptions.NoLookups) the
+// look-ups made are not recorded.
+func (s *Session) check(ctx context.Context, in Input, pr *progress, noLookups bool) (decision.Input, InputRun) {
 	p := in.parsed
 	if p == nil {
 		pr.stage(StageParse)
-		p = s.parse(in)
+		p = s.parse(in, noLookups)
 	}
 	out := decision.Input{Path: in.Path, Kind: p.kind, Format: p.format, SpecVersion: p.spec, SHA256: p.sha256,
 		Outcome: decision.OutcomeError}
@@ -124,7 +125,7 @@ func (s *Session) check(ctx context.Context, in Input, pr *progress) (decision.I
 	if p.doc != nil {
 		parts := p.screened
 		if parts == nil {
-			parts = s.screenComponents(p.doc.Components, s.screening)
+			parts = s.screenComponents(p.doc.Components, s.screening, noLookups)
 		}
 		built, err := s.buildSBOMInput(p.doc, p.count, parts, src, s.screening)
 		if err != nil {
@@ -141,6 +142,9 @@ func (s *Session) check(ctx context.Context, in Input, pr *progress) (decision.I
 		}
 	}
 	facts.Parties, facts.lookups, facts.Hits = sc.screened()
+	if noLookups {
+		facts.lookups = nil
+	}
 	pr.stage(StageEvaluate)
 	engine, err := s.policies()
 	if err != nil {
@@ -162,9 +166,12 @@ func (s *Session) check(ctx context.Context, in Input, pr *progress) (decision.I
 }
 
 // parse parses an input in a run: an SBOM's components are attributed and
-// screened as they are decoded.
-func (s *Session) parse(in Input) *parsed {
-	return parse(in, s.plan.Input, newScreenSink(s, s.screening))
+// screened as they are decoded (without recording the look-ups of web
+// addresses on shared hosts, with noLookups).
+func (s *Session) parse(in Input, noLookups bool) *parsed {
+	k := newScreenSink(s, s.screening)
+	k.noWebsites = noLookups
+	return parse(in, s.plan.Input, k)
 }
 
 // sourceInfo names an input in the policy input.

@@ -57,6 +57,8 @@ type screenSink struct {
 	// parts are the batches' results by seq.
 	parts map[int]componentsPart
 	err   error // the first component that could not be screened
+	// noWebsites is the screeners' (screener.noWebsites).
+	noWebsites bool
 }
 
 func newScreenSink(s *Session, scr *Screening) *screenSink {
@@ -69,6 +71,7 @@ func (k *screenSink) Batch(worker, seq int, comps []sbom.Component) error {
 	sc := k.scs[worker]
 	if sc == nil {
 		sc = newScreener(k.scr, k.s.SharedDomains())
+		sc.noWebsites = k.noWebsites
 		k.scs[worker] = sc
 	}
 	k.mu.Unlock()
@@ -101,16 +104,22 @@ func (k *screenSink) results() []componentsPart {
 }
 
 // screenComponents attributes and screens the components of a document
-// decoded whole, on two goroutines when there are many.
-func (s *Session) screenComponents(comps []sbom.Component, scr *Screening) []componentsPart {
+// decoded whole, on two goroutines when there are many (noWebsites is the
+// screeners', screener.noWebsites).
+func (s *Session) screenComponents(comps []sbom.Component, scr *Screening, noWebsites bool) []componentsPart {
+	screener := func() *screener {
+		sc := newScreener(scr, s.SharedDomains())
+		sc.noWebsites = noWebsites
+		return sc
+	}
 	if len(comps) < parallelFrom {
-		return []componentsPart{s.components(comps, newScreener(scr, s.SharedDomains()))}
+		return []componentsPart{s.components(comps, screener())}
 	}
 	parts := make([]componentsPart, 2)
 	half := len(comps) / 2
 	var wg sync.WaitGroup
-	wg.Go(func() { parts[1] = s.components(comps[half:], newScreener(scr, s.SharedDomains())) })
-	parts[0] = s.components(comps[:half], newScreener(scr, s.SharedDomains()))
+	wg.Go(func() { parts[1] = s.components(comps[half:], screener()) })
+	parts[0] = s.components(comps[:half], screener())
 	wg.Wait()
 	return parts
 }

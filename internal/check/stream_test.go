@@ -57,3 +57,52 @@ func TestStreamedSameAsWhole(t *testing.T) {
 		})
 	}
 }
+
+// TestNoLookupsSameDecision checks that a run told that nobody reads its
+// look-ups (RunOptions.NoLookups) decides exactly as one that records
+// them, streamed or decoded whole, and records none; the run that records
+// them lists the web addresses on shared hosts it looked up.
+func TestNoLookupsSameDecision(t *testing.T) {
+	data := syntheticSBOM(5000)
+	plan := testPlan(t, "federal-contractor", "2026-11-27")
+	s := session(t, plan)
+	for _, whole := range []bool{false, true} {
+		in := check.Input{Path: "big.cdx.json", Data: data}
+		if whole {
+			in = check.Parse(plan, in)
+		}
+		rec := s.Run(context.Background(), []check.Input{in})
+		if whole {
+			in = check.Parse(plan, check.Input{Path: "big.cdx.json", Data: data})
+		}
+		none := s.RunWith(context.Background(), []check.Input{in}, check.RunOptions{NoLookups: true})
+		w, err := json.Marshal(rec.Decision.Inputs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := json.Marshal(none.Decision.Inputs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(w, g) {
+			t.Errorf("whole %v: the decision without look-ups differs:\n%s\n%s", whole, g, w)
+		}
+		wp, _ := json.Marshal(rec.Inputs[0].Parties)
+		gp, _ := json.Marshal(none.Inputs[0].Parties)
+		if !bytes.Equal(wp, gp) || rec.Inputs[0].Hits != none.Inputs[0].Hits {
+			t.Errorf("whole %v: screened parties or hits differ: %d vs %d hits", whole, none.Inputs[0].Hits, rec.Inputs[0].Hits)
+		}
+		if got := none.Inputs[0].Lookups(); len(got) != 0 {
+			t.Errorf("whole %v: %d look-ups recorded, want none", whole, len(got))
+		}
+		websites := 0
+		for _, l := range rec.Inputs[0].Lookups() {
+			if l.Kind == check.LookupWebsite {
+				websites++
+			}
+		}
+		if websites != 5000 {
+			t.Errorf("whole %v: %d website look-ups recorded, want 5000", whole, websites)
+		}
+	}
+}

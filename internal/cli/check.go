@@ -191,7 +191,7 @@ func runCheck(cmd *cobra.Command, env *Env, args []string) error {
 		log.Debug("input stage", "input", p.Path, "stage", p.Stage, "took", time.Since(start))
 		prog.update(p)
 	}
-	run := sess.RunWith(ctx, inputs, check.RunOptions{Progress: progress})
+	run := sess.RunWith(ctx, inputs, check.RunOptions{Progress: progress, NoLookups: true})
 	prog.stop()
 	if err := sess.Ready(); err != nil {
 		// The policies did not compile: the run decided nothing.
