@@ -30,6 +30,10 @@ import "slices"
 //     candidates other words gather: typoSim of the lighter weight;
 //   - two spellings of one particle of Arabic names ("bin", "ben"):
 //     keySim times the name word's weight.
+//   - a rare listed word whose phonetic key is the query word's but for
+//     vowels romanisations write either way, e, i and y or o and u
+//     ("Mounir", MONIR; vowelClassVariant): keySim of the lighter weight,
+//     and a person's name so paired is a possible match at most.
 //
 // The score is the weighted Dice coefficient 2M / (Q + R), where M is the
 // paired weight, Q the query's weight and R the name's weight. For
@@ -90,6 +94,7 @@ const (
 	pairAlt
 	pairPrefix
 	pairParticle
+	pairVowels
 )
 
 // pair is a candidate pairing of query word q with name word r.
@@ -616,6 +621,10 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 					// 'ADIL).
 					n := min(len(sc.nb.word(i)), len(ix.dict.texts[rw.text]))
 					p = pair{c: typoSim(n, false) * min(qw, rw.weight), kind: pairTypo}
+				case rw.first == q.first && rw.weight >= rare && q.klen >= minVowelClass && vowelClassVariant(sc.nb.wordKey(i), ix.dict.keys[rw.tok]):
+					// A rare word whose vowels a romanisation writes
+					// otherwise ("Mounir", MONIR; "Faqeer", FAQIR).
+					p = pair{c: keySim * min(qw, rw.weight), kind: pairVowels}
 				default:
 					continue
 				}
@@ -706,6 +715,11 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			// A given name known by its beginning only is a possible
 			// match at most.
 			sc.caps |= capAbbrev
+		}
+		if p.kind == pairVowels && !org {
+			// A person's name with vowels written otherwise is a
+			// possible match at most.
+			sc.caps |= capWeakEvidence
 		}
 		if !org && sc.qw[p.q].title {
 			wq += sc.qw[p.q].weight // a title that pairs counts
@@ -1093,6 +1107,51 @@ func vowelVariant(w []byte, t string) bool {
 	}
 	a, b := min(w[diff], t[diff]), max(w[diff], t[diff])
 	return a == 'e' && b == 'i' || a == 'o' && b == 'u'
+}
+
+// minVowelClass is the fewest letters of the phonetic keys of two words
+// vowelClassVariant pairs.
+const minVowelClass = 4
+
+// vowelClassVariant reports whether the phonetic keys a and b, of
+// minVowelClass letters or more and different, are one once e, i and y
+// are read as one vowel and o and u as another, a run of one vowel as
+// that vowel: the vowels romanisations of Arabic, Persian and Slavic
+// names write either way ("munir", "monir"; "faker", "fakir";
+// "valentynovych", "valentinovich"). The consonants, the letter a and the
+// first letter must agree.
+func vowelClassVariant(a []byte, b string) bool {
+	if len(a) < minVowelClass || len(b) < minVowelClass || a[0] != b[0] || string(a) == b {
+		return false
+	}
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		if i == len(a) || j == len(b) {
+			return false
+		}
+		ca, cb := vowelClass(a[i]), vowelClass(b[j])
+		if ca != cb {
+			return false
+		}
+		for i < len(a) && vowelClass(a[i]) == ca {
+			i++
+		}
+		for j < len(b) && vowelClass(b[j]) == cb {
+			j++
+		}
+	}
+	return true
+}
+
+// vowelClass maps e, i and y to i and o and u to u, for vowelClassVariant.
+func vowelClass(c byte) byte {
+	switch c {
+	case 'e', 'y':
+		return 'i'
+	case 'o':
+		return 'u'
+	}
+	return c
 }
 
 // articleClass is the particleClass of the article ("al", "el"), and
