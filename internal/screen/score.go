@@ -131,6 +131,9 @@ type qword struct {
 	respelt string
 	alt     int32
 	altHow  string
+	// patronymic is set on a word with a patronymic's ending
+	// (isPatronymic) under person rules.
+	patronymic bool
 	// number is set when qn[n0:n1] holds only the word's other number
 	// (appendNumber), which pairs under organisation rules only.
 	number bool
@@ -249,6 +252,7 @@ func (ix *Index) prepare(sc *scratch) {
 			q.wOrg = d.weight[id]
 		}
 		q.particle = particleClass(string(sc.nb.word(i)))
+		q.patronymic = sc.personRules && !q.initial && isPatronymic(sc.nb.word(i))
 		// A word no listed name holds, too short to be a name of its own
 		// in the lists, may be the beginning of a given name; one they
 		// hold ("Mark") is taken as meant.
@@ -345,7 +349,9 @@ func (ix *Index) prepare(sc *scratch) {
 		q := &sc.qw[i]
 		n := len(sc.nb.word(i))
 		if !q.title {
-			sc.wq[0] += q.weight
+			// The bound scoreRec starts with: a patronymic a name
+			// leaves out may count as a further name (wSel).
+			sc.wq[0] += q.wSel(false)
 			letters[0] += n
 		}
 		if !q.legal {
@@ -384,14 +390,14 @@ func (sc *scratch) selectPrefix(org bool, t float32) {
 		if org && q.legal || !org && q.title {
 			continue
 		}
-		total += q.w(org)
+		total += q.wSel(org)
 		if org || !q.initial && !q.abbrev {
 			sc.order = append(sc.order, int32(i))
 		}
 	}
 	// Insertion sort, heaviest first: queries have few words.
 	for i := 1; i < len(sc.order); i++ {
-		for j := i; j > 0 && sc.qw[sc.order[j]].w(org) > sc.qw[sc.order[j-1]].w(org); j-- {
+		for j := i; j > 0 && sc.qw[sc.order[j]].wSel(org) > sc.qw[sc.order[j-1]].wSel(org); j-- {
 			sc.order[j], sc.order[j-1] = sc.order[j-1], sc.order[j]
 		}
 	}
@@ -401,7 +407,7 @@ func (sc *scratch) selectPrefix(org bool, t float32) {
 			return
 		}
 		sc.sel[i] = true
-		taken += sc.qw[i].w(org)
+		taken += sc.qw[i].wSel(org)
 	}
 }
 
@@ -411,6 +417,16 @@ func (q *qword) w(org bool) float32 {
 		return q.wOrg
 	}
 	return q.weight
+}
+
+// wSel is the word's weight for selectPrefix: a patronymic under person
+// rules weighs as a further name, since a name that gives none leaves it
+// out so (queryPatronymic).
+func (q *qword) wSel(org bool) float32 {
+	if !org && q.patronymic {
+		return middleWeight * q.weight
+	}
+	return q.w(org)
 }
 
 // gather collects the candidate names of the selected words, keeping only
@@ -745,7 +761,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		}
 		unpairedQ = true
 		unpairedInitial = unpairedInitial || q.initial
-		if !org && !q.initial && ix.queryMiddle(sc, i, words) && !isSyllable(sc.nb.word(i)) {
+		if !org && !q.initial && (ix.queryMiddle(sc, i, words) && !isSyllable(sc.nb.word(i)) || surname && givenPaired && ix.queryPatronymic(sc, i, words)) {
 			// A further given name of the query that the list does not
 			// give ("JOHN MICHAEL SMITH" for JOHN SMITH) counts as the
 			// list's own further given names do; a possible match at
@@ -922,6 +938,22 @@ func (ix *Index) queryMiddle(sc *scratch, i int, words []RecWord) bool {
 		}
 	}
 	return spelt >= 2 && w >= ix.dict.unseen
+}
+
+// queryPatronymic reports whether query word i, unpaired, is a
+// patronymic ("Garryevich") of a name that gives none ("KHODOTOV,
+// Yevgeny"): lists leave it out as queries do, and it counts as a further
+// name of the query does.
+func (ix *Index) queryPatronymic(sc *scratch, i int, words []RecWord) bool {
+	if !sc.qw[i].patronymic {
+		return false
+	}
+	for _, rw := range words {
+		if rw.flags&rwPatronymic != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // kunya reports whether the given names of a listed individual are a
