@@ -88,9 +88,7 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 	for k, p := range sc.pairs {
 		if p.chosen {
 			qpair[p.q] = int32(k)
-			for j := p.r; j < p.r+int32(max(p.span, 1)); j++ {
-				rpaired[j] = true
-			}
+			rpaired[p.r] = true
 		}
 	}
 
@@ -149,16 +147,6 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 			b = append(b, " ("...)
 			b = append(b, edit...)
 			b = append(b, ", Damerau–Levenshtein distance 1)"...)
-			allText, allKey = false, false
-		case p.kind == pairGlued:
-			b = append(b, '=')
-			for j := p.r; j < p.r+int32(p.span); j++ {
-				if j > p.r {
-					b = append(b, '+')
-				}
-				b = append(b, rtext(int(j))...)
-			}
-			b = append(b, " (words run together)"...)
 			allText, allKey = false, false
 		case p.kind == pairVowels:
 			b = append(b, "≈"...)

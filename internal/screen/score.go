@@ -34,10 +34,6 @@ import "slices"
 //     vowels romanisations write either way, e, i and y or o and u
 //     ("Mounir", MONIR; vowelClassVariant): keySim of the lighter weight,
 //     and a person's name so paired is a possible match at most.
-//   - a query word left unpaired that is two name words left unpaired run
-//     together, or two with the article of Arabic names between them
-//     ("Hamidreza", HAMID REZA; "Jamaleddine", JAMAL AL DIN; gluedIn):
-//     keySim of their weights, the query word weighing as they do.
 //
 // The score is the weighted Dice coefficient 2M / (Q + R), where M is the
 // paired weight, Q the query's weight and R the name's weight. For
@@ -99,7 +95,6 @@ const (
 	pairPrefix
 	pairParticle
 	pairVowels
-	pairGlued
 )
 
 // pair is a candidate pairing of query word q with name word r.
@@ -108,8 +103,6 @@ type pair struct {
 	c      float32
 	kind   pairKind
 	chosen bool
-	// span is the number of name words a pairGlued pair holds, from r.
-	span int8
 }
 
 // qword is one query word prepared for scoring.
@@ -644,7 +637,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 					// 'ADIL).
 					n := min(len(sc.nb.word(i)), len(ix.dict.texts[rw.text]))
 					p = pair{c: typoSim(n, false) * min(qw, rw.weight), kind: pairTypo}
-				case rw.first == q.first && rw.weight >= rare && q.klen >= minVowelClass && vowelClassVariant(sc.nb.wordKey(i), ix.dict.keys[rw.tok]):
+				case q.text >= 0 && rw.first == q.first && rw.weight >= rare && q.klen >= minVowelClass && vowelClassVariant(sc.nb.wordKey(i), ix.dict.keys[rw.tok]):
 					// A rare word whose vowels a romanisation writes
 					// otherwise ("Mounir", MONIR; "Faqeer", FAQIR).
 					p = pair{c: keySim * min(qw, rw.weight), kind: pairVowels}
@@ -747,40 +740,6 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		if !org && sc.qw[p.q].title {
 			wq += sc.qw[p.q].weight // a title that pairs counts
 		}
-	}
-	// A query word left unpaired that is two name words left unpaired run
-	// together, or two with the article between them ("Hamidreza" for
-	// HAMID REZA, "Jamaleddine" for JAMAL AL DIN).
-	for i := range sc.qw {
-		q := &sc.qw[i]
-		if sc.qUsed[i] || q.initial || q.title || org && q.legal || len(words) < 2 {
-			continue
-		}
-		j, n := ix.gluedIn(sc.nb.word(i), words, sc.rUsed)
-		if n == 0 {
-			continue
-		}
-		var w float32
-		for k := j; k < j+n; k++ {
-			sc.rUsed[k] = true
-			w += words[k].weight
-			if f := words[k].flags; f&rwSurname != 0 {
-				surname = true
-				rareSurname = rareSurname || words[k].weight >= rare
-			} else if f&rwGiven != 0 {
-				givenPaired = true
-			}
-		}
-		sc.qUsed[i] = true
-		if !org || !q.legal {
-			wq += w - q.w(org) // weighs as the words it stands for
-		}
-		p := pair{q: int32(i), r: int32(j), c: keySim * w, kind: pairGlued, chosen: true, span: int8(n)}
-		sc.pairs = append(sc.pairs, p)
-		m += p.c
-		pairedW += w
-		spelt += p.c
-		strong += p.c
 	}
 	// A name chain by its first name and a later one, together rare, the
 	// listed family name left out: a possible match at most.
@@ -979,49 +938,6 @@ func (ix *Index) queryMiddle(sc *scratch, i int, words []RecWord) bool {
 		}
 	}
 	return spelt >= 2 && w >= ix.dict.unseen
-}
-
-// minGluedPart is the fewest letters of each name word gluedIn finds run
-// together in a query word, and minGlued the fewest of the query word.
-const minGluedPart, minGlued = 2, 6
-
-// gluedIn returns where the query word w is name words run together,
-// none of them used: two ("hamidreza", HAMID REZA), or two with the
-// article of Arabic names between them as written or assimilated, the
-// last maybe with a final e ("jamaleddine", JAMAL AL DIN). n is the
-// number of name words, 0 when none.
-func (ix *Index) gluedIn(w []byte, words []RecWord, used []bool) (j, n int) {
-	if len(w) < minGlued {
-		return 0, 0
-	}
-	texts := ix.dict.texts
-	for j := 0; j+1 < len(words); j++ {
-		if used[j] || used[j+1] {
-			continue
-		}
-		a := texts[words[j].text]
-		if len(a) < minGluedPart || len(w) <= len(a) || string(w[:len(a)]) != a {
-			continue
-		}
-		rest := w[len(a):]
-		b := texts[words[j+1].text]
-		if len(b) >= minGluedPart && string(rest) == b {
-			return j, 2
-		}
-		if j+2 >= len(words) || used[j+2] || particleClass(b) != articleClass {
-			continue
-		}
-		c := texts[words[j+2].text]
-		for _, art := range append(assimilated, []byte(b)) {
-			if len(rest) <= len(art) || string(rest[:len(art)]) != string(art) {
-				continue
-			}
-			if r := rest[len(art):]; string(r) == c || len(r) == len(c)+1 && r[len(c)] == 'e' && string(r[:len(c)]) == c {
-				return j, 3
-			}
-		}
-	}
-	return 0, 0
 }
 
 // queryPatronymic reports whether query word i, unpaired, is a
