@@ -361,7 +361,8 @@ func withWeakAliases(t *testing.T, sdn *lists.List) *lists.List {
 
 // TestAccuracyScreeners measures the labelled pairs of other screeners'
 // test suites (testdata/accuracy/screeners.tsv) and the tuning pairs of
-// names in other scripts (scripts-dev.tsv): their should-match pairs
+// names in other scripts (scripts-dev.tsv) and as people write them
+// (variants-dev.tsv): their should-match pairs
 // found, by script and by kind of variation, and their should-not-match
 // pairs kept apart. The targets are asserted on the held-out pairs, which
 // are measured last; the tuning pairs are printed.
@@ -378,6 +379,9 @@ func TestAccuracyScreeners(t *testing.T) {
 		}
 	}
 	t.Logf("held-out pairs not independent of the tuning, left out of the target: %v", seen)
+	if n := heldOutAliasDuplicates(t, pairs); n > 0 {
+		t.Errorf("%d held-out pairs repeat a pair of aliases-dev.tsv (query and target as normalised); a tuning pair must not", n)
+	}
 	for _, set := range []struct {
 		name, file string
 		heldOut    bool

@@ -148,6 +148,11 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 			b = append(b, edit...)
 			b = append(b, ", Damerau–Levenshtein distance 1)"...)
 			allText, allKey = false, false
+		case p.kind == pairVowels:
+			b = append(b, "≈"...)
+			b = append(b, rt...)
+			b = append(b, " (vowels written otherwise: e, i and y as one, o and u as one)"...)
+			allText, allKey = false, false
 		case p.kind == pairText:
 			b = append(b, '=')
 			b = append(b, rt...)

@@ -29,6 +29,7 @@ var legalForms = map[string]struct{}{
 	// "the" is no legal form but leads names the same way ("The Apache
 	// Software Foundation").
 	"the": {}, "public jsc": {}, "public company": {},
+	"open jsc": {}, "closed jsc": {}, "private jsc": {}, "joint stock": {},
 	// Russian, Ukrainian, Belarusian, Kazakh (transliterated).
 	"ooo": {}, "oao": {}, "zao": {}, "pao": {}, "ao": {}, "nao": {}, "too": {},
 	"tov": {}, "pat": {}, "prat": {}, "fgup": {}, "gup": {}, "mup": {}, "ano": {},
@@ -43,6 +44,9 @@ var legalForms = map[string]struct{}{
 	"obshchestvo s ogranichennoi otvetstvennostyu": {},
 	"obshchestvo s ogranichennoy otvetstvennostiu": {},
 	"publichnoe aktsionernoe obschestvo":           {}, "aktsionernoe obschestvo": {},
+	"otkrytoe aktsionernoe obschestvo": {}, "zakrytoe aktsionernoe obschestvo": {},
+	"tovarishchestvo s ogranichennoi otvetstvennostiu":  {},
+	"tovarishchestvo s ogranichennoy otvetstvennostyu":  {},
 	"federal state unitary enterprise":                  {},
 	"federalnoe gosudarstvennoe unitarnoe predpriyatie": {},
 	// German, Austrian, Swiss, Dutch, Nordic.
@@ -54,6 +58,7 @@ var legalForms = map[string]struct{}{
 	"aktieselskab": {}, "aksjeselskap": {}, "osakeyhtio": {},
 	// Romance languages.
 	"sa": {}, "s a": {}, "sas": {}, "sarl": {}, "sasu": {}, "sca": {}, "snc": {},
+	"sarlu": {}, "surl": {}, "sprl": {}, "sac": {},
 	"srl": {}, "spa": {}, "sl": {}, "slu": {}, "sau": {}, "lda": {}, "ltda": {},
 	"cia": {}, "cia ltda": {}, "sa de cv": {}, "s de rl": {}, "s de rl de cv": {},
 	"sapi de cv": {}, "sab de cv": {}, "de cv": {}, "cv": {}, "eirl": {}, "sc": {},
@@ -67,6 +72,7 @@ var legalForms = map[string]struct{}{
 	"ead": {}, "ood": {}, "eood": {}, "sia": {}, "uab": {}, "ou": {}, "srl d": {},
 	"as ltd": {}, "ltd sti": {}, "sti": {}, "as s": {}, "anonim sirketi": {},
 	"limited sirketi": {}, "sirketi": {},
+	"drustvo sa ogranicenom odgovornoscu": {}, "drustvo s ogranicenom odgovornoscu": {},
 	// Middle East, South and East Asia, Africa.
 	"fze": {}, "fzco": {}, "fzc": {}, "fz llc": {}, "fze llc": {}, "wll": {}, "spc": {},
 	"psc": {}, "pjs": {}, "pt": {}, "tbk": {}, "pt tbk": {}, "sdn bhd": {}, "bhd": {},

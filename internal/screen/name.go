@@ -828,6 +828,20 @@ func (ix *Index) joinArticle(nb *normBuf, i int) bool {
 			return true
 		}
 	}
+	if string(nb.word(i+2)) != "din" {
+		return false
+	}
+	// "-eddine", as French writes the name ("safi al din", SAFIEDDINE).
+	n := len(nb.text)
+	for _, a := range assimilated[:3] {
+		nb.text = append(nb.text, nb.word(i)...)
+		nb.text = append(nb.text, a...)
+		nb.text = append(nb.text, "dine"...)
+		if _, ok := ix.listedText(nb.text[n:]); ok {
+			return true
+		}
+		nb.text = nb.text[:n]
+	}
 	return false
 }
 

@@ -30,6 +30,10 @@ import "slices"
 //     candidates other words gather: typoSim of the lighter weight;
 //   - two spellings of one particle of Arabic names ("bin", "ben"):
 //     keySim times the name word's weight.
+//   - a rare listed word whose phonetic key is the query word's but for
+//     vowels romanisations write either way, e, i and y or o and u
+//     ("Mounir", MONIR; vowelClassVariant): keySim of the lighter weight,
+//     and a person's name so paired is a possible match at most.
 //
 // The score is the weighted Dice coefficient 2M / (Q + R), where M is the
 // paired weight, Q the query's weight and R the name's weight. For
@@ -90,6 +94,7 @@ const (
 	pairAlt
 	pairPrefix
 	pairParticle
+	pairVowels
 )
 
 // pair is a candidate pairing of query word q with name word r.
@@ -126,6 +131,9 @@ type qword struct {
 	respelt string
 	alt     int32
 	altHow  string
+	// patronymic is set on a word with a patronymic's ending
+	// (isPatronymic) under person rules.
+	patronymic bool
 	// number is set when qn[n0:n1] holds only the word's other number
 	// (appendNumber), which pairs under organisation rules only.
 	number bool
@@ -244,6 +252,7 @@ func (ix *Index) prepare(sc *scratch) {
 			q.wOrg = d.weight[id]
 		}
 		q.particle = particleClass(string(sc.nb.word(i)))
+		q.patronymic = sc.personRules && !q.initial && isPatronymic(sc.nb.word(i))
 		// A word no listed name holds, too short to be a name of its own
 		// in the lists, may be the beginning of a given name; one they
 		// hold ("Mark") is taken as meant.
@@ -340,7 +349,9 @@ func (ix *Index) prepare(sc *scratch) {
 		q := &sc.qw[i]
 		n := len(sc.nb.word(i))
 		if !q.title {
-			sc.wq[0] += q.weight
+			// The bound scoreRec starts with: a patronymic a name
+			// leaves out may count as a further name (wSel).
+			sc.wq[0] += q.wSel(false)
 			letters[0] += n
 		}
 		if !q.legal {
@@ -379,14 +390,14 @@ func (sc *scratch) selectPrefix(org bool, t float32) {
 		if org && q.legal || !org && q.title {
 			continue
 		}
-		total += q.w(org)
+		total += q.wSel(org)
 		if org || !q.initial && !q.abbrev {
 			sc.order = append(sc.order, int32(i))
 		}
 	}
 	// Insertion sort, heaviest first: queries have few words.
 	for i := 1; i < len(sc.order); i++ {
-		for j := i; j > 0 && sc.qw[sc.order[j]].w(org) > sc.qw[sc.order[j-1]].w(org); j-- {
+		for j := i; j > 0 && sc.qw[sc.order[j]].wSel(org) > sc.qw[sc.order[j-1]].wSel(org); j-- {
 			sc.order[j], sc.order[j-1] = sc.order[j-1], sc.order[j]
 		}
 	}
@@ -396,7 +407,7 @@ func (sc *scratch) selectPrefix(org bool, t float32) {
 			return
 		}
 		sc.sel[i] = true
-		taken += sc.qw[i].w(org)
+		taken += sc.qw[i].wSel(org)
 	}
 }
 
@@ -406,6 +417,16 @@ func (q *qword) w(org bool) float32 {
 		return q.wOrg
 	}
 	return q.weight
+}
+
+// wSel is the word's weight for selectPrefix: a patronymic under person
+// rules weighs as a further name, since a name that gives none leaves it
+// out so (queryPatronymic).
+func (q *qword) wSel(org bool) float32 {
+	if !org && q.patronymic {
+		return middleWeight * q.weight
+	}
+	return q.w(org)
 }
 
 // gather collects the candidate names of the selected words, keeping only
@@ -616,6 +637,10 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 					// 'ADIL).
 					n := min(len(sc.nb.word(i)), len(ix.dict.texts[rw.text]))
 					p = pair{c: typoSim(n, false) * min(qw, rw.weight), kind: pairTypo}
+				case q.text >= 0 && rw.first == q.first && rw.weight >= rare && q.klen >= minVowelClass && vowelClassVariant(sc.nb.wordKey(i), ix.dict.keys[rw.tok]):
+					// A rare word whose vowels a romanisation writes
+					// otherwise ("Mounir", MONIR; "Faqeer", FAQIR).
+					p = pair{c: keySim * min(qw, rw.weight), kind: pairVowels}
 				default:
 					continue
 				}
@@ -707,6 +732,11 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			// match at most.
 			sc.caps |= capAbbrev
 		}
+		if p.kind == pairVowels && !org {
+			// A person's name with vowels written otherwise is a
+			// possible match at most.
+			sc.caps |= capWeakEvidence
+		}
 		if !org && sc.qw[p.q].title {
 			wq += sc.qw[p.q].weight // a title that pairs counts
 		}
@@ -731,7 +761,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		}
 		unpairedQ = true
 		unpairedInitial = unpairedInitial || q.initial
-		if !org && !q.initial && ix.queryMiddle(sc, i, words) && !isSyllable(sc.nb.word(i)) {
+		if !org && !q.initial && (ix.queryMiddle(sc, i, words) && !isSyllable(sc.nb.word(i)) || surname && givenPaired && ix.queryPatronymic(sc, i, words)) {
 			// A further given name of the query that the list does not
 			// give ("JOHN MICHAEL SMITH" for JOHN SMITH) counts as the
 			// list's own further given names do; a possible match at
@@ -908,6 +938,22 @@ func (ix *Index) queryMiddle(sc *scratch, i int, words []RecWord) bool {
 		}
 	}
 	return spelt >= 2 && w >= ix.dict.unseen
+}
+
+// queryPatronymic reports whether query word i, unpaired, is a
+// patronymic ("Garryevich") of a name that gives none ("KHODOTOV,
+// Yevgeny"): lists leave it out as queries do, and it counts as a further
+// name of the query does.
+func (ix *Index) queryPatronymic(sc *scratch, i int, words []RecWord) bool {
+	if !sc.qw[i].patronymic {
+		return false
+	}
+	for _, rw := range words {
+		if rw.flags&rwPatronymic != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // kunya reports whether the given names of a listed individual are a
@@ -1093,6 +1139,51 @@ func vowelVariant(w []byte, t string) bool {
 	}
 	a, b := min(w[diff], t[diff]), max(w[diff], t[diff])
 	return a == 'e' && b == 'i' || a == 'o' && b == 'u'
+}
+
+// minVowelClass is the fewest letters of the phonetic keys of two words
+// vowelClassVariant pairs.
+const minVowelClass = 4
+
+// vowelClassVariant reports whether the phonetic keys a and b, of
+// minVowelClass letters or more and different, are one once e, i and y
+// are read as one vowel and o and u as another, a run of one vowel as
+// that vowel: the vowels romanisations of Arabic, Persian and Slavic
+// names write either way ("munir", "monir"; "faker", "fakir";
+// "valentynovych", "valentinovich"). The consonants, the letter a and the
+// first letter must agree.
+func vowelClassVariant(a []byte, b string) bool {
+	if len(a) < minVowelClass || len(b) < minVowelClass || a[0] != b[0] || string(a) == b {
+		return false
+	}
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		if i == len(a) || j == len(b) {
+			return false
+		}
+		ca, cb := vowelClass(a[i]), vowelClass(b[j])
+		if ca != cb {
+			return false
+		}
+		for i < len(a) && vowelClass(a[i]) == ca {
+			i++
+		}
+		for j < len(b) && vowelClass(b[j]) == cb {
+			j++
+		}
+	}
+	return true
+}
+
+// vowelClass maps e, i and y to i and o and u to u, for vowelClassVariant.
+func vowelClass(c byte) byte {
+	switch c {
+	case 'e', 'y':
+		return 'i'
+	case 'o':
+		return 'u'
+	}
+	return c
 }
 
 // articleClass is the particleClass of the article ("al", "el"), and
