@@ -171,3 +171,58 @@ func foldedPair(n *yaml.Node, depth int) (string, string, bool) {
 	}
 	return "", "", false
 }
+
+// FuzzCheckJSONNames checks CheckJSONNames against CheckJSON and an
+// independent reader: the same verdict, and on a well-formed document
+// every string it reports is the string its pointer leads to, found under
+// a member the callback refused (here: every name that starts with "x").
+func FuzzCheckJSONNames(f *testing.F) {
+	for _, s := range []string{
+		`{"a": {"x": "v", "b": ["w", {"xy": {"z": "u"}}]}, "xa": ["s", 1, {"t": "r"}]}`,
+		`[{"x": "\u0041"}, {"x~/": "p"}]`,
+		`{"a": 1, "A": 2}`,
+		`{"x": "open`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		members := func([]byte) func([]byte) bool {
+			return func(name []byte) bool { return !bytes.HasPrefix(name, []byte("x")) }
+		}
+		type rep struct{ ptr, name, value string }
+		var got []rep
+		err := strictkeys.CheckJSONNames(data, members, func(ptr, name, value string) { got = append(got, rep{ptr, name, value}) })
+		if want := strictkeys.CheckJSON(data); (err == nil) != (want == nil) {
+			t.Fatalf("CheckJSONNames error %v, CheckJSON %v", err, want)
+		}
+		if err != nil {
+			return
+		}
+		for _, r := range got {
+			if !strings.HasPrefix(r.name, "x") {
+				t.Errorf("%q reported under %q, a known name", r.value, r.name)
+			}
+			if v, ok := stringAt(data, r.ptr); !ok || v != r.value {
+				t.Errorf("pointer %q leads to %q (%v), reported %q", r.ptr, v, ok, r.value)
+			}
+		}
+	})
+}
+
+// stringAt returns the string value the JSON pointer ptr leads to in the
+// first JSON value of data, read with jsontext's own pointer tracking.
+func stringAt(data []byte, ptr string) (string, bool) {
+	dec := jsontext.NewDecoder(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))), jsontext.AllowDuplicateNames(true))
+	for {
+		tok, err := dec.ReadToken()
+		if err != nil {
+			return "", false
+		}
+		if tok.Kind() == '"' && string(dec.StackPointer()) == ptr {
+			if k, n := dec.StackIndex(dec.StackDepth()); k == '{' && n%2 == 1 {
+				continue // a name, not a value
+			}
+			return tok.String(), true
+		}
+	}
+}
