@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/bangate/bangate/internal/yamlversion"
 	"slices"
 	"strconv"
 	"strings"
@@ -797,7 +798,7 @@ func LocateYAML(data []byte, pointers []string) ([]Position, error) {
 // yamlRoot parses a YAML document into its root node.
 func yamlRoot(data []byte) (*yaml.Node, error) {
 	var doc yaml.Node
-	if err := yaml.Unmarshal(yamlVersion11(data), &doc); err != nil {
+	if err := yaml.Unmarshal(yamlversion.As11(data), &doc); err != nil {
 		return nil, fmt.Errorf("locate in YAML: %w", &DecodeError{Kind: ErrSyntax, Detail: "malformed YAML", Offset: -1, Cause: err, op: "locate"})
 	}
 	root := &doc

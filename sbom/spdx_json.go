@@ -3,6 +3,7 @@ package sbom
 import (
 	"encoding/json"
 	"errors"
+	"github.com/bangate/bangate/internal/yamlversion"
 	"reflect"
 	"strconv"
 	"strings"
@@ -103,7 +104,7 @@ func decodeSPDXJSON(s sniffed, opts Options) (*Document, error) {
 // YAML reader does, a %YAML 1.2 directive read as YAML 1.2 readers read
 // it) and converts it.
 func decodeSPDXYAML(s sniffed, opts Options) (*Document, error) {
-	s.body = yamlVersion11(s.body)
+	s.body = yamlversion.As11(s.body)
 	if serr := scanYAML(s.body, opts.maxDepth()); serr != nil {
 		e := newError(opts.Name, s.format, serr.kind, serr.detail)
 		e.Offset = serr.offset

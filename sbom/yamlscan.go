@@ -67,39 +67,3 @@ func scanYAML(data []byte, maxDepth int) *scanError {
 	}
 	return nil
 }
-
-// yamlVersion11 returns data with a leading "%YAML 1.N" directive (N other
-// than 1) written "%YAML 1.1", padded to the same length so that offsets
-// and lines stay those of the input: the YAML libraries refuse every
-// version but 1.1, while YAML 1.2 readers read both. A major version
-// other than 1 is left for them to refuse.
-func yamlVersion11(data []byte) []byte {
-	off := 0
-	for off < len(data) {
-		line := data[off:]
-		if nl := bytes.IndexByte(line, '\n'); nl >= 0 {
-			line = line[:nl]
-		}
-		t := bytes.TrimSpace(line)
-		switch {
-		case len(t) == 0, t[0] == '#', bytes.HasPrefix(t, []byte("%TAG")):
-			off += len(line) + 1
-			continue
-		case !bytes.HasPrefix(line, []byte("%YAML")):
-			return data
-		}
-		f := bytes.Fields(line[len("%YAML"):])
-		if len(f) == 0 || !bytes.HasPrefix(f[0], []byte("1.")) || string(f[0]) == "1.1" || len(f[0]) < 3 ||
-			bytes.IndexFunc(f[0][2:], func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
-			return data
-		}
-		at := off + bytes.Index(line, f[0])
-		out := bytes.Clone(data)
-		copy(out[at:], "1.1")
-		for i := at + 3; i < at+len(f[0]); i++ {
-			out[i] = ' '
-		}
-		return out
-	}
-	return data
-}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/bangate/bangate/internal/yamlversion"
 	"io"
 	"math"
 	"strconv"
@@ -54,7 +55,7 @@ func readYAML(data []byte, name string) ([]Vendor, error) {
 	if err := checkKeys(data, name, true); err != nil {
 		return nil, err
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(yamlVersion11(data)))
+	dec := yaml.NewDecoder(bytes.NewReader(yamlversion.As11(data)))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
@@ -100,38 +101,6 @@ func readYAML(data []byte, name string) ([]Vendor, error) {
 // and never the document's values beyond a token.
 func yamlErr(err error) error {
 	return fmt.Errorf("parse YAML: %w", err)
-}
-
-// yamlVersion11 returns data with a leading "%YAML 1.N" directive (N
-// other than 1) written "%YAML 1.1", padded to the same length: the YAML
-// library refuses every version but 1.1, while YAML 1.2 readers read both
-// and the library already reads plain scalars as YAML 1.2 does. A major
-// version other than 1 is left for the library to refuse.
-func yamlVersion11(data []byte) []byte {
-	rest := data
-	for len(rest) > 0 {
-		line, next, _ := bytes.Cut(rest, []byte{'\n'})
-		t := bytes.TrimSpace(line)
-		switch {
-		case len(t) == 0, t[0] == '#', bytes.HasPrefix(t, []byte("%TAG")):
-			rest = next
-			continue
-		case !bytes.HasPrefix(line, []byte("%YAML")):
-			return data
-		}
-		f := bytes.Fields(line[len("%YAML"):])
-		if len(f) == 0 || !bytes.HasPrefix(f[0], []byte("1.")) || string(f[0]) == "1.1" || !isPlainDecimal(string(f[0])) {
-			return data
-		}
-		at := len(data) - len(rest) + bytes.Index(line, f[0])
-		out := bytes.Clone(data)
-		copy(out[at:], "1.1")
-		for i := at + 3; i < at+len(f[0]); i++ {
-			out[i] = ' '
-		}
-		return out
-	}
-	return data
 }
 
 // yamlToJSON writes a YAML node as JSON, keeping the text of numbers. An
