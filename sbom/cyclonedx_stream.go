@@ -86,17 +86,9 @@ func schemaOf(t reflect.Type) *cdxSchema {
 	s := &cdxSchema{fields: map[string]cdxField{}, folded: map[string]bool{}}
 	for i := range t.NumField() {
 		f := t.Field(i)
-		if !f.IsExported() {
+		name, ok := jsonMemberName(f)
+		if !ok {
 			continue
-		}
-		name := f.Name
-		if tag, ok := f.Tag.Lookup("json"); ok {
-			if tag == "-" {
-				continue
-			}
-			if n, _, _ := cutComma(tag); n != "" {
-				name = n
-			}
 		}
 		ft := f.Type
 		base := ft
@@ -109,6 +101,23 @@ func schemaOf(t reflect.Type) *cdxSchema {
 		s.folded[string(strictkeys.FoldName([]byte(name)))] = true
 	}
 	return s
+}
+
+// jsonMemberName is the JSON member name encoding/json gives field f: the
+// json tag's name, else the field's; false for a field with no member
+// (unexported, or tagged "-").
+func jsonMemberName(f reflect.StructField) (string, bool) {
+	if !f.IsExported() {
+		return "", false
+	}
+	tag, ok := f.Tag.Lookup("json")
+	if tag == "-" {
+		return "", false
+	}
+	if n, _, _ := cutComma(tag); ok && n != "" {
+		return n, true // "-," names the member "-", as encoding/json has it
+	}
+	return f.Name, true
 }
 
 // cutComma splits a struct tag at its first comma.

@@ -49,11 +49,10 @@ var cdxMembers = sync.OnceValue(func() map[string]*memberNames {
 		addCDXNames(names.names, t)
 		for i := range t.NumField() {
 			f := t.Field(i)
-			if name, ok := cdxMemberName(f); ok {
-				if n, _, _ := cutComma(f.Tag.Get("json")); n != "" {
-					written[n] = name
-				}
-				walk(name, f.Type)
+			if name, ok := jsonMemberName(f); ok {
+				folded := string(strictkeys.FoldName([]byte(name)))
+				written[name] = folded
+				walk(folded, f.Type)
 			} else {
 				// A field a type's own decoder fills by hand (ToolsChoice's
 				// legacy tools): its members belong to this container.
@@ -95,37 +94,16 @@ func cdxElem(t reflect.Type) reflect.Type {
 	return t
 }
 
-// cdxMemberName is the JSON member name of field f, folded; false for a
-// field with no member of its own ("-").
-func cdxMemberName(f reflect.StructField) (string, bool) {
-	if !f.IsExported() {
-		return "", false
-	}
-	name := f.Name
-	if tag, ok := f.Tag.Lookup("json"); ok {
-		n, _, _ := cutComma(tag)
-		if n == "-" {
-			return "", false
-		}
-		if n != "" {
-			name = n
-		}
-	}
-	return string(strictkeys.FoldName([]byte(name))), true
-}
-
 // addCDXNames adds the member names of struct t to names, with those of
 // the fields a type's own decoder fills by hand.
 func addCDXNames(names map[string]bool, t reflect.Type) {
 	for i := range t.NumField() {
 		f := t.Field(i)
-		if name, ok := cdxMemberName(f); ok {
+		if name, ok := jsonMemberName(f); ok {
+			// folded, and as written, so that a name as the format writes
+			// it ("externalReferences") is found without folding
+			names[string(strictkeys.FoldName([]byte(name)))] = true
 			names[name] = true
-			// and as written, so that a name as the format writes it
-			// ("externalReferences") is found without folding
-			if n, _, _ := cutComma(f.Tag.Get("json")); n != "" {
-				names[n] = true
-			}
 		} else if u := cdxElem(f.Type); u.Kind() == reflect.Struct && u != t {
 			addCDXNames(names, u)
 		}
