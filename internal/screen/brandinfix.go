@@ -79,6 +79,26 @@ func (ix *Index) brandsInside(w []byte, found func(b brand, at int) error) error
 	return nil
 }
 
+// brandInsideMatches appends the matches of the brands inside the words of
+// nb after other letters (brandsInside): review at most.
+func (ix *Index) brandInsideMatches(nb *normBuf, query string, out []Match, start int) ([]Match, error) {
+	score := round3(float32(min(brandScore, ix.opts.Match-0.001)))
+	if score < ix.opts.Review {
+		return out, nil
+	}
+	for i := range nb.words {
+		err := ix.brandsInside(nb.word(i), func(b brand, at int) error {
+			var err error
+			out, err = ix.appendBrand(out, start, b, score, "brand-inside", ix.explainBrandInside(nb, query, b, i, at))
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
 // explainBrandInside explains a brand found inside word i of the query.
 func (ix *Index) explainBrandInside(nb *normBuf, query string, br brand, i, at int) string {
 	var b strings.Builder

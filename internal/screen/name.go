@@ -243,50 +243,22 @@ func (ix *Index) banMatches(sc *scratch, q Query, out []Match) ([]Match, error) 
 	if companyOnly {
 		return out, nil
 	}
-	return ix.brandWords(sc, &sc.nb, q.Name, "", false, true, out, start)
+	// Last, so that a better match of the same entry comes first.
+	return ix.brandInsideMatches(&sc.nb, q.Name, out, start)
 }
 
 // brandMatches appends the brand matches of the words of nb; with
 // companyOnly, only those of a brand that words companies are named with
 // run into.
 func (ix *Index) brandMatches(sc *scratch, nb *normBuf, query, how string, companyOnly bool, out []Match, start int) ([]Match, error) {
-	return ix.brandWords(sc, nb, query, how, companyOnly, false, out, start)
-}
-
-// brandWords appends the brand matches of the words of nb as brandMatches
-// does, or, with inside, only those of brands inside words after other
-// letters (brandsInside), which the caller looks for last: a better match
-// of the same entry comes first.
-func (ix *Index) brandWords(sc *scratch, nb *normBuf, query, how string, companyOnly, inside bool, out []Match, start int) ([]Match, error) {
-	addScored := func(b brand, score float64, method, explain string) error {
-		e, err := ix.newEntry(b.ref, out[start:])
-		if e == nil {
-			return err
-		}
+	add := func(b brand, at, n int, method, detail string) error {
+		explain := ix.explainBrand(nb, query, b, at, n, detail)
 		if how != "" {
 			explain += "; " + how
 		}
-		out = append(out, ix.newMatch(b.ref, e, b.text, "brand", score, method, explain))
-		return nil
-	}
-	add := func(b brand, at, n int, method, detail string) error {
-		return addScored(b, brandScore, method, ix.explainBrand(nb, query, b, at, n, detail))
-	}
-	if inside {
-		// A brand inside a word, after other letters: review at most.
-		score := round3(float32(min(brandScore, ix.opts.Match-0.001)))
-		for i := range nb.words {
-			if score < ix.opts.Review {
-				break
-			}
-			err := ix.brandsInside(nb.word(i), func(b brand, at int) error {
-				return addScored(b, score, "brand-inside", ix.explainBrandInside(nb, query, b, i, at))
-			})
-			if err != nil {
-				return nil, err
-			}
-		}
-		return out, nil
+		var err error
+		out, err = ix.appendBrand(out, start, b, brandScore, method, explain)
+		return err
 	}
 	for i := range nb.words {
 		for _, b := range ix.brands[string(nb.word(i))] {
@@ -359,6 +331,16 @@ func (ix *Index) brandWords(sc *scratch, nb *normBuf, query, how string, company
 		}
 	}
 	return out, nil
+}
+
+// appendBrand appends to out a match of brand b, unless out[start:]
+// already holds one of its entry.
+func (ix *Index) appendBrand(out []Match, start int, b brand, score float64, method, explain string) ([]Match, error) {
+	e, err := ix.newEntry(b.ref, out[start:])
+	if e == nil {
+		return out, err
+	}
+	return append(out, ix.newMatch(b.ref, e, b.text, "brand", score, method, explain)), nil
 }
 
 // maxGluedWords is the most words read as one run together from a word
