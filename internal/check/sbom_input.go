@@ -228,6 +228,13 @@ func (s *Session) buildSBOMInput(doc *sbom.Document, n int, parts []componentsPa
 	return sbomInput{value: in.obj(), coverage: cov, subject: subject, sc: sc}, nil
 }
 
+// unattributing are the sources of signals that are screened but say
+// nothing of whose a component is: a package's own name, the IRI of an
+// element the document does not hold, a string no reader reads.
+var unattributing = map[string]bool{
+	attribute.SourceComponentName: true, attribute.SourceReference: true, sbom.RoleUnread: true,
+}
+
 // components attributes and screens a run of components with sc; it
 // stops at the first component that cannot be screened.
 func (s *Session) components(comps []sbom.Component, sc *screener) componentsPart {
@@ -239,10 +246,7 @@ func (s *Session) components(comps []sbom.Component, sc *screener) componentsPar
 		items := make([]screenedSignal, 0, len(signals))
 		var eco, ns string
 		for _, sig := range signals {
-			if sig.Source != attribute.SourceComponentName && sig.Source != attribute.SourceReference && sig.Source != sbom.RoleUnread {
-				// A package's own name, the IRI of an element the document
-				// does not hold, or a string no reader reads, says nothing
-				// of whose it is.
+			if !unattributing[sig.Source] {
 				attributed = true
 			}
 			if sig.Source == attribute.SourcePURL && eco == "" {
