@@ -3,6 +3,7 @@ package screen_test
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"testing"
 
@@ -83,6 +84,17 @@ func banList() *lists.List {
 }
 
 // newIndex builds an index or fails the test.
+// personsIndex indexes a sanctions list of the individuals named (as the
+// SDN list writes them, "SURNAME, Given"), entry IDs "1", "2", ... in order.
+func personsIndex(tb testing.TB, names ...string) testIndex {
+	tb.Helper()
+	l := &lists.List{Provenance: provenance.List{ID: "sdn", Kind: provenance.KindSanctions, Entries: len(names)}}
+	for i, n := range names {
+		l.Entries = append(l.Entries, lists.Entry{ID: strconv.Itoa(i + 1), List: "sdn", Name: n, Type: "individual"})
+	}
+	return newIndex(tb, l)
+}
+
 func newIndex(tb testing.TB, ls ...*lists.List) testIndex {
 	tb.Helper()
 	ix, err := screen.NewIndex(ls, screen.DefaultOptions())

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/bangate/bangate/internal/lists"
-	"github.com/bangate/bangate/internal/provenance"
 	"github.com/bangate/bangate/internal/screen"
 )
 
@@ -14,16 +12,12 @@ import (
 // a hit, when the rarer family name gathers the name.
 func TestVowelClassPerson(t *testing.T) {
 	t.Parallel()
-	l := &lists.List{Provenance: provenance.List{ID: "sdn", Kind: provenance.KindSanctions}}
-	l.Entries = []lists.Entry{
-		{ID: "1", List: "sdn", Name: "CHOUKA, Monir", Type: "individual"},
-		{ID: "2", List: "sdn", Name: "SAID, Mounir", Type: "individual"},
-		{ID: "3", List: "sdn", Name: "HASSAN, Mounir", Type: "individual"},
-		{ID: "4", List: "sdn", Name: "KARIMOV, Rustam", Type: "individual"},
-		{ID: "5", List: "sdn", Name: "PETROV, Ivan", Type: "individual"},
-	}
-	l.Provenance.Entries = len(l.Entries)
-	ix := newIndex(t, l)
+	ix := personsIndex(t,
+		"CHOUKA, Monir",
+		"SAID, Mounir",
+		"HASSAN, Mounir",
+		"KARIMOV, Rustam",
+		"PETROV, Ivan")
 	ms := ix.Name(screen.Query{Name: "Mounir Chouka", Kind: screen.KindPerson})
 	if len(ms) == 0 || ms[0].EntryID != "1" {
 		t.Fatalf("got %+v, want entry 1", ms)
@@ -39,15 +33,11 @@ func TestVowelClassPerson(t *testing.T) {
 // further name of the query, even when it is the query's rarest word.
 func TestQueryPatronymic(t *testing.T) {
 	t.Parallel()
-	l := &lists.List{Provenance: provenance.List{ID: "sdn", Kind: provenance.KindSanctions}}
-	l.Entries = []lists.Entry{
-		{ID: "1", List: "sdn", Name: "KHODOTOV, Yevgeny", Type: "individual"},
-		{ID: "2", List: "sdn", Name: "PETROV, Yevgeny Ivanovich", Type: "individual"},
-		{ID: "3", List: "sdn", Name: "SIDOROV, Ivan", Type: "individual"},
-		{ID: "4", List: "sdn", Name: "KHODOTOVA, Anna", Type: "individual"},
-	}
-	l.Provenance.Entries = len(l.Entries)
-	ix := newIndex(t, l)
+	ix := personsIndex(t,
+		"KHODOTOV, Yevgeny",
+		"PETROV, Yevgeny Ivanovich",
+		"SIDOROV, Ivan",
+		"KHODOTOVA, Anna")
 	ms := ix.Name(screen.Query{Name: "Yevgeny Garryevich Khodotov", Kind: screen.KindPerson})
 	if len(ms) == 0 || ms[0].EntryID != "1" || !strings.Contains(ms[0].Explain, "garryevich unmatched") {
 		t.Fatalf("got %+v, want entry 1 with the patronymic unmatched", ms)
