@@ -202,7 +202,7 @@ func TestDamagedEntryDropsCache(t *testing.T) {
 	if s.damaged == nil {
 		t.Fatal("the screening was not read from the cache")
 	}
-	sc := newScreener(s, nil)
+	sc := newScreener(s, nil, false)
 	if _, err := sc.signal(attribute.Signal{Type: attribute.ValueName, Source: "supplier", Value: "Igor Sechin", Kind: "person"}); err != nil {
 		t.Fatalf("an undamaged entry: %v", err)
 	}
@@ -217,7 +217,7 @@ func TestDamagedEntryDropsCache(t *testing.T) {
 	if err != nil || again.damaged != nil {
 		t.Fatalf("not indexed again: %v", err)
 	}
-	if ms, err := newScreener(again, nil).signal(attribute.Signal{Type: attribute.ValueDomain, Source: attribute.SourceURL, Value: "ptsecurity.com"}); err != nil || len(ms) == 0 {
+	if ms, err := newScreener(again, nil, false).signal(attribute.Signal{Type: attribute.ValueDomain, Source: attribute.SourceURL, Value: "ptsecurity.com"}); err != nil || len(ms) == 0 {
 		t.Fatalf("after indexing again: %v, %v", ms, err)
 	}
 }

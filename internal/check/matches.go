@@ -96,9 +96,10 @@ type hitKey struct{ typ, value, kind, eco, source string }
 
 type nameKey struct{ name, kind string }
 
-func newScreener(s *Screening, shared *lists.SharedDomains) *screener {
+// newScreener returns a screener of s (see screener.noWebsites).
+func newScreener(s *Screening, shared *lists.SharedDomains, noWebsites bool) *screener {
 	return &screener{s: s, shared: shared, names: map[nameKey][]screen.Match{}, ids: map[Lookup][]screen.Match{},
-		roles: map[string]map[string]bool{}, hits: map[hitKey]bool{}}
+		roles: map[string]map[string]bool{}, hits: map[hitKey]bool{}, noWebsites: noWebsites}
 }
 
 // merge adds what another screener screened, so that distinctNames, the

@@ -39,7 +39,7 @@ func blockingList(id string) bool { return strings.HasPrefix(id, "ofac-sdn") }
 // error means the ownership graph does not hold or a party could not be
 // screened.
 func (s *Session) buildProcurementInput(vs []procurement.Vendor, edges []procurement.Edge, src sourceInfo, scr *Screening) (ast.Object, decision.Coverage, *screener, error) {
-	sc := newScreener(scr, s.SharedDomains())
+	sc := newScreener(scr, s.SharedDomains(), false)
 	var screenErr error // the first owner that could not be screened
 	blocked := func(name string) bool {
 		found, err := sc.signal(attribute.Signal{Source: roleOwner, Type: attribute.ValueName, Value: name})

@@ -169,9 +169,7 @@ func (s *Session) check(ctx context.Context, in Input, pr *progress, noLookups b
 // screened as they are decoded (without recording the look-ups of web
 // addresses on shared hosts, with noLookups).
 func (s *Session) parse(in Input, noLookups bool) *parsed {
-	k := newScreenSink(s, s.screening)
-	k.noWebsites = noLookups
-	return parse(in, s.plan.Input, k)
+	return parse(in, s.plan.Input, newScreenSink(s, s.screening, noLookups))
 }
 
 // sourceInfo names an input in the policy input.

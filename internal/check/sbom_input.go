@@ -61,8 +61,8 @@ type screenSink struct {
 	noWebsites bool
 }
 
-func newScreenSink(s *Session, scr *Screening) *screenSink {
-	return &screenSink{s: s, scr: scr, scs: map[int]*screener{}, parts: map[int]componentsPart{}}
+func newScreenSink(s *Session, scr *Screening, noWebsites bool) *screenSink {
+	return &screenSink{s: s, scr: scr, scs: map[int]*screener{}, parts: map[int]componentsPart{}, noWebsites: noWebsites}
 }
 
 // Batch attributes and screens one batch.
@@ -70,8 +70,7 @@ func (k *screenSink) Batch(worker, seq int, comps []sbom.Component) error {
 	k.mu.Lock()
 	sc := k.scs[worker]
 	if sc == nil {
-		sc = newScreener(k.scr, k.s.SharedDomains())
-		sc.noWebsites = k.noWebsites
+		sc = newScreener(k.scr, k.s.SharedDomains(), k.noWebsites)
 		k.scs[worker] = sc
 	}
 	k.mu.Unlock()
@@ -107,19 +106,14 @@ func (k *screenSink) results() []componentsPart {
 // decoded whole, on two goroutines when there are many (noWebsites is the
 // screeners', screener.noWebsites).
 func (s *Session) screenComponents(comps []sbom.Component, scr *Screening, noWebsites bool) []componentsPart {
-	screener := func() *screener {
-		sc := newScreener(scr, s.SharedDomains())
-		sc.noWebsites = noWebsites
-		return sc
-	}
 	if len(comps) < parallelFrom {
-		return []componentsPart{s.components(comps, screener())}
+		return []componentsPart{s.components(comps, newScreener(scr, s.SharedDomains(), noWebsites))}
 	}
 	parts := make([]componentsPart, 2)
 	half := len(comps) / 2
 	var wg sync.WaitGroup
-	wg.Go(func() { parts[1] = s.components(comps[half:], screener()) })
-	parts[0] = s.components(comps[:half], screener())
+	wg.Go(func() { parts[1] = s.components(comps[half:], newScreener(scr, s.SharedDomains(), noWebsites)) })
+	parts[0] = s.components(comps[:half], newScreener(scr, s.SharedDomains(), noWebsites))
 	wg.Wait()
 	return parts
 }
@@ -154,7 +148,7 @@ func (s *Session) buildSBOMInput(doc *sbom.Document, n int, parts []componentsPa
 		}
 	}
 	if sc == nil {
-		sc = newScreener(scr, s.SharedDomains())
+		sc = newScreener(scr, s.SharedDomains(), false)
 	}
 	if len(unattributed) > s.plan.MaxListed {
 		unattributed = unattributed[:s.plan.MaxListed]
