@@ -265,6 +265,9 @@ func (v *vocab) addRec(r ref, name string, kind recKind, entry int32, flags recF
 			v.df[tok]++
 		}
 		rw := RecWord{tok: tok, text: text, first: nb.text[w.start]}
+		if kind == recPerson && comma < 0 && i < len(nb.words)-1 {
+			rw.flags = rwNaturalGiven
+		}
 		if kind == recPerson && comma > 0 && comma < len(nb.words) {
 			switch {
 			case i < comma:

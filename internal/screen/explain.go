@@ -153,6 +153,11 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 			b = append(b, rt...)
 			b = append(b, " (vowels written otherwise: e, i and y as one, o and u as one)"...)
 			allText, allKey = false, false
+		case p.kind == pairVoicing:
+			b = append(b, "≈"...)
+			b = append(b, rt...)
+			b = append(b, " (a consonant voiced or voiceless: s and z, f and v, d and t, b and p, g and k; or the qaf as g or q)"...)
+			allText, allKey = false, false
 		case p.kind == pairText:
 			b = append(b, '=')
 			b = append(b, rt...)
@@ -293,6 +298,7 @@ var capNotes = []struct {
 	{capInitials, "given names by their initials only"},
 	{capAbbrev, "a given name by its beginning only"},
 	{capQueryMiddle, "a further name of the query that the list does not give"},
+	{capSuperset, "every word of the name, the rare one among them, and further words of the query"},
 	{capNameChain, "name chain: the first and a later name of the chain, together rare, the family name left out"},
 }
 

@@ -171,3 +171,26 @@ func matchOf(ms []screen.Match, entry string) *screen.Match {
 	}
 	return nil
 }
+
+// orgsList is a sanctions list of the entities named, entry IDs "1", "2",
+// ... in order.
+func orgsList(names ...string) *lists.List {
+	l := &lists.List{Provenance: provenance.List{ID: "sdn", Kind: provenance.KindSanctions, Entries: len(names)}}
+	for i, n := range names {
+		l.Entries = append(l.Entries, lists.Entry{ID: strconv.Itoa(i + 1), List: "sdn", Name: n, Type: "entity"})
+	}
+	return l
+}
+
+// fillerPersons are individuals, written as the SDN list writes them, that
+// give a small test index the word weights of a larger one: the names a
+// test is about are rare among them.
+func fillerPersons() []string {
+	var out []string
+	for _, s := range []string{"IVANOV", "PETROV", "SIDOROV", "SMIRNOV", "KUZNETSOV", "POPOV", "VASILIEV", "SOKOLOV"} {
+		for _, g := range []string{"Ivan", "Sergei", "Alexei", "Dmitri"} {
+			out = append(out, s+", "+g)
+		}
+	}
+	return out
+}

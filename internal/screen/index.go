@@ -140,6 +140,12 @@ const (
 	// rwMiddle: a given word after the first that is not a patronymic;
 	// counts half when a query leaves it out.
 	rwMiddle
+	// rwNaturalGiven: a word but the last of an individual's name
+	// written with no comma, in its natural order ("Jean Claude
+	// Juncker"), as lists other than OFAC's write names: a query's
+	// initial may stand for it ("J. C. Juncker"). Its role is not
+	// otherwise assumed (the name may be written family name first).
+	rwNaturalGiven
 )
 
 // RecWord is one scored word of an indexed name. An element of Tables,

@@ -20,11 +20,14 @@ import (
 //     Mikhailovich = Mikhaylovich);
 //   - ye after a consonant → e (Adonyev = Adonev = Адонев);
 //   - a final "ander" → "andr" (Alexander = Aleksandr);
+//   - a final "vych" → "vich" (Ukrainian and Belarusian patronymics);
 //   - doubled letters collapse (Gennadiy = Genadiy).
 //
 // Common romanisations of frequent Arabic given names whose spellings are
 // two or more letters apart take one key from nameVariants first
-// (Muhammad = Mohammed = Mohamed).
+// (Muhammad = Mohammed = Mohamed), and Ukrainian and Belarusian given
+// names and their patronymics their Russian form (eastSlavicName:
+// Yuriyovych = Yuryevich = Yurevich).
 //
 // Words with digits or with letters outside a–z are their own key.
 func appendKey(dst, word []byte) []byte { return appendKeyOpt(dst, word, true) }
@@ -161,6 +164,11 @@ func appendKeyOpt(dst, word []byte, collapse bool) []byte {
 	if n := len(b); n > 5 && string(b[n-5:]) == "ander" {
 		b = append(b[:n-5], "andr"...)
 	}
+	if n := len(b); n > 6 && string(b[n-4:]) == "vych" {
+		// The Ukrainian and Belarusian patronymic ending (Valentynovych =
+		// Valentinovich in its other vowels).
+		b[n-3] = 'i'
+	}
 	for i, c := range b {
 		if collapse && i > 0 && c == b[i-1] {
 			continue
@@ -221,8 +229,17 @@ func eastSlavicName(w []byte) (string, bool) {
 			continue
 		}
 		if c, ok := eastSlavicForms[string(w[:len(w)-len(e)])]; ok {
-			if e[len(e)-1] == 'a' {
+			// The Russian patronymic of a name of a soft stem ends in
+			// -evich, -evna (Yuriy: Yuryevich; Andrey: Andreyevich),
+			// of a hard one in -ovich, -ovna (Oleg: Olegovich).
+			soft := c[len(c)-1] == 'y'
+			switch {
+			case e[len(e)-1] == 'a' && soft:
+				return c + "evna", true
+			case e[len(e)-1] == 'a':
 				return c + "ovna", true
+			case soft:
+				return c + "evich", true
 			}
 			return c + "ovich", true
 		}

@@ -29,6 +29,14 @@ func TestAppendKey(t *testing.T) {
 		{"yegor", "egor", "egor"},
 		{"aleksander", "aleksandr", "aleksandr"},
 		{"volodymyrovych", "vladimirovich", "vladimirovich"},
+		// The patronymic of a soft stem: -evich, whatever the
+		// romanisation or the language.
+		{"yuryevich", "yurevich", "yurevich"},
+		{"yurievich", "yurevich", "yurevich"},
+		{"yuriyovych", "yurevich", "yurevich"},
+		{"serhiyovych", "sergevich", "sergeevich"},
+		{"dmytrovych", "dmytrovich", "dmytrovich"}, // -vych
+		{"olehovych", "olegovich", "olegovich"},
 		{"mohammed", "muhamad", "muhamad"},
 		{"putin", "putin", "putin"},
 		{"ab1", "ab1", "ab1"}, // not all letters: as it is

@@ -60,6 +60,10 @@ var orthographies = []orthography{
 	{"Hungarian spelling", []rewrite{{"gy", "d", anywhere}, {"ty", "t", anywhere}, {"ny", "n", anywhere}, {"sz", "s", anywhere},
 		{"cs", "ch", anywhere}, {"zs", "zh", anywhere}, {"s", "sh", anywhere}}},
 	{"Czech spelling", []rewrite{{"ch", "kh", anywhere}, {"c", "ts", anywhere}}},
+	// Umlauts written out, as German and Swiss registers and passports
+	// do where the letter is missing ("Mueller" for Müller, which the
+	// lists write and fold as Muller).
+	{"umlauts written out (ae, oe, ue)", []rewrite{{"ae", "a", afterConsonant}, {"oe", "o", afterConsonant}, {"ue", "u", afterConsonant}}},
 }
 
 // scriptOrthographies are the conventions by which a script writes

@@ -95,6 +95,7 @@ const (
 	pairPrefix
 	pairParticle
 	pairVowels
+	pairVoicing
 )
 
 // pair is a candidate pairing of query word q with name word r.
@@ -137,6 +138,15 @@ type qword struct {
 	// number is set when qn[n0:n1] holds only the word's other number
 	// (appendNumber), which pairs under organisation rules only.
 	number bool
+	// gatherNear is set on a rare listed word of minFuzzyLen letters or
+	// more: when it is a word a candidate must pair with, the
+	// individuals' names holding a key within one edit of its key are
+	// gathered too, since
+	// another name of the entry may spell it otherwise ("Archivaldo",
+	// GUZMAN, Archibaldo). They pair by the rules for listed words
+	// (givenTypo, spellingTypo, vowelVariant, ...), not as a typo of
+	// any one key.
+	gatherNear bool
 }
 
 // hit is a scored name at or above the review threshold.
@@ -154,6 +164,7 @@ type scratch struct {
 	pnb   normBuf
 	qw    []qword
 	qn    []int32
+	near  []int32 // gather's keys within one edit of a listed word
 	sel   []bool
 	order []int32
 	stamp []uint32
@@ -288,6 +299,7 @@ func (ix *Index) prepare(sc *scratch) {
 			if q.initial {
 				q.weight = initialWeight
 			}
+			q.gatherNear = q.klen >= minFuzzyLen && q.wOrg >= rareShare*d.unseen
 			sc.qw = append(sc.qw, q)
 			continue
 		}
@@ -446,6 +458,14 @@ func (ix *Index) gather(sc *scratch, kind string) {
 		if q.alt >= 0 {
 			ix.addPostings(sc, q.alt, kind)
 		}
+		if q.gatherNear && kind != KindOrganization {
+			// Individuals only: an organisation's word one letter off
+			// is as often another word ("REGIONY", REGIONS).
+			sc.near = ix.dict.keyDel.appendNear(sc.near[:0], ix.dict.keys, sc.nb.wordKey(i))
+			for _, n := range sc.near {
+				ix.addPostings(sc, n, KindPerson)
+			}
+		}
 	}
 }
 
@@ -521,6 +541,7 @@ const (
 	capAbbrev                            // a given name by its beginning only
 	capNameChain                         // an Arabic name chain by its first and a later name
 	capQueryMiddle                       // a further given name of the query the list does not give
+	capSuperset                          // every word of an organisation's name, and further words
 )
 
 // minChain is the fewest given words of a listed name read as an Arabic
@@ -538,13 +559,19 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	// The paired weight is at most the name's, so the score is at most
 	// 2R/(Q+R): a name too light for the query is not worth pairing
 	// (this also keeps absurdly long queries cheap).
-	if wq := sc.wq[b2i(org)]; 2*rec.weight < (t-boundSlack)*(wq+rec.weight) {
+	wq := sc.wq[b2i(org)]
+	if rec.w1-rec.w0 >= minSuperset && wq > rec.weight && wq <= 2*rec.weight {
+		// The query's words beyond the name's may count as further
+		// names (superset and queryMiddle, below).
+		wq = rec.weight + middleWeight*(wq-rec.weight)
+	}
+	if 2*rec.weight < (t-boundSlack)*(wq+rec.weight) {
 		return 0
 	}
 	words := ix.words[rec.w0:rec.w1]
 	short := sc.short[b2i(org)] || rec.flags&recShort != 0
 	sc.pairs = sc.pairs[:0]
-	var wq float32
+	wq = 0
 	keySim := float32(keySimPerson)
 	if org {
 		keySim = keySimOrg
@@ -564,7 +591,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			var p pair
 			switch {
 			case q.initial && !org:
-				if rw.flags&rwGiven == 0 || rw.first != q.first || short {
+				if rw.flags&(rwGiven|rwNaturalGiven) == 0 || rw.first != q.first || short {
 					continue
 				}
 				p = pair{c: min(0.5*rw.weight, initialWeight), kind: pairInitial}
@@ -608,6 +635,13 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 						p = pair{c: keySim * rw.weight, kind: pairAlt}
 					} else if m&inSkeleton != 0 && skeletonSim*min(qw, rw.weight) > p.c {
 						p = pair{c: skeletonSim * min(qw, rw.weight), kind: pairSkeleton}
+					} else if keySim*min(qw, rw.weight) > p.c && voicingVariant(sc.nb.word(i), ix.dict.texts[rw.text]) {
+						p = pair{c: keySim * min(qw, rw.weight), kind: pairVoicing}
+					} else if keySim*min(qw, rw.weight) > p.c && rw.first == q.first && q.klen >= minVowelClass && vowelClassVariant(sc.nb.wordKey(i), ix.dict.keys[rw.tok]) {
+						// One letter apart, a vowel a romanisation writes
+						// otherwise ("Faqeer", FAQIR): credited as a
+						// transliteration variant.
+						p.c = keySim * min(qw, rw.weight)
 					}
 				case m&inRespelt != 0:
 					p = pair{c: keySim * rw.weight, kind: pairRespelt}
@@ -624,6 +658,10 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				case q.text >= 0 && rw.first == q.first && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && ix.givenTypo(sc.nb.word(i), rw.text):
 					n := min(len(sc.nb.word(i)), len(ix.dict.texts[rw.text]))
 					p = pair{c: typoSim(n, false) * min(qw, rw.weight), kind: pairTypo}
+				case q.text >= 0 && rw.weight >= rare && voicingVariant(sc.nb.word(i), ix.dict.texts[rw.text]):
+					// A consonant written voiced for voiceless or the other
+					// way, as transliterations do ("Gazprom", GASPROM).
+					p = pair{c: keySim * min(qw, rw.weight), kind: pairVoicing}
 				case q.text >= 0 && rw.first == q.first && org && rw.weight >= rare && spellingTypo(sc.nb.word(i), ix.dict.texts[rw.text], minOrgWordTypo):
 					// A rare word of an organisation's name spelt as
 					// another of the list's names spells it ("Qaeda",
@@ -637,7 +675,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 					// 'ADIL).
 					n := min(len(sc.nb.word(i)), len(ix.dict.texts[rw.text]))
 					p = pair{c: typoSim(n, false) * min(qw, rw.weight), kind: pairTypo}
-				case q.text >= 0 && rw.first == q.first && rw.weight >= rare && q.klen >= minVowelClass && vowelClassVariant(sc.nb.wordKey(i), ix.dict.keys[rw.tok]):
+				case q.text >= 0 && rw.first == q.first && (rw.weight >= rare || q.patronymic && rw.flags&rwPatronymic != 0) && q.klen >= minVowelClass && vowelClassVariant(sc.nb.wordKey(i), ix.dict.keys[rw.tok]):
 					// A rare word whose vowels a romanisation writes
 					// otherwise ("Mounir", MONIR; "Faqeer", FAQIR).
 					p = pair{c: keySim * min(qw, rw.weight), kind: pairVowels}
@@ -698,11 +736,11 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			// One letter apart in a long word is that word misspelt;
 			// in a short one it is as often another name ("Rubanov",
 			// "Rusanov").
-			if min(len(ix.dict.texts[words[p.r].text]), len(sc.nb.word(int(p.q)))) >= longTypo {
+			if ix.longTypoPair(sc, *p, words) {
 				spelt += p.c
 				strong += p.c
 			}
-		case pairKey, pairRespelt, pairAlt:
+		case pairKey, pairRespelt, pairAlt, pairVoicing:
 			// Short words meet on a key by chance ("Jun", "Yun").
 			if len(ix.dict.texts[words[p.r].text]) > shortName && len(sc.nb.word(int(p.q))) > shortName {
 				strong += words[p.r].weight
@@ -753,13 +791,14 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	}
 	// Query words left unpaired (titles aside, under person rules).
 	unpairedQ, unpairedInitial := false, false
-	var midQ float32
+	var midQ, extraQ float32
 	for i := range sc.qw {
 		q := &sc.qw[i]
 		if sc.qUsed[i] || org && q.legal || !org && q.title {
 			continue
 		}
 		unpairedQ = true
+		extraQ += q.wOrg
 		unpairedInitial = unpairedInitial || q.initial
 		if !org && !q.initial && (ix.queryMiddle(sc, i, words) && !isSyllable(sc.nb.word(i)) || surname && givenPaired && ix.queryPatronymic(sc, i, words)) {
 			// A further given name of the query that the list does not
@@ -782,6 +821,14 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		unpairedR += words[j].weight
 	}
 	subset := org && !unpairedQ && unpairedR > 0 && spelt == pairedW && ix.subsetOK(sc, ri, pairedW, unpairedR)
+	superset := false
+	if org && unpairedQ && unpairedR == 0 && spelt == pairedW && rec.w1-rec.w0 >= minSuperset && extraQ <= pairedW && ix.heaviestRarePaired(sc, ri) {
+		// Every word of the name, the rare one among them, in a query
+		// that has further words ("TALAQI GROUP FOR TRADE LLC" for
+		// TALAQI GROUP): they count as further names do.
+		superset = true
+		midQ += (1 - middleWeight) * extraQ
+	}
 	// A person named by a rare surname alone ("President Putin"): the
 	// given names count as further ones, and it is a possible match.
 	surnameOnly := !org && sc.personQuery && !givenPaired && !unpairedQ && pairedW >= surnameOnlyRare*ix.dict.unseen && strong > 0
@@ -832,6 +879,9 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		// with them counted whole keeps its score.
 		score = min(1, 2*m/(wq+wr-midQ))
 		sc.caps |= capQueryMiddle
+		if superset {
+			sc.caps = sc.caps&^capQueryMiddle | capSuperset
+		}
 	}
 
 	if spelt == 0 || strong < strongShare*wr {
@@ -846,7 +896,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	if sc.caps != 0 && score > sc.capAt {
 		score = sc.capAt
 	} else {
-		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev | capNameChain | capQueryMiddle // noted, not binding
+		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev | capNameChain | capQueryMiddle | capSuperset // noted, not binding
 	}
 	return score
 }
@@ -859,7 +909,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 // EXTERNAL SECURITY ORGANIZATION OF HEZBOLLAH; not "Apple" for ORIENTAL
 // APPLE COMPANY).
 func (ix *Index) subsetOK(sc *scratch, ri int32, paired, unpaired float32) bool {
-	if paired < unpaired {
+	if paired < unpaired && (paired < subsetRareShare*unpaired || !ix.heaviestRarePaired(sc, ri)) {
 		return false
 	}
 	if ix.coreWords(sc) > 1 {
@@ -890,6 +940,38 @@ func (ix *Index) subsetOK(sc *scratch, ri int32, paired, unpaired float32) bool 
 	}
 	return false
 }
+
+// minSuperset is the fewest words of an organisation's name that a query
+// holding them all and further words may be (a name of one word is as
+// often part of another's: "CRYSTALORD SYSTEMS LIMITED" is not
+// CRYSTALORD LTD).
+const minSuperset = 2
+
+// subsetRareShare is the least share of the weight of the words left out
+// that the query's words may carry when they hold the name's heaviest
+// word, a rare one: "Cubacancun Cigars" for CUBACANCUN CIGARS AND GIFT
+// SHOPS, not "Mining Development Trading" for KOREA MINING DEVELOPMENT
+// TRADING CORPORATION.
+const subsetRareShare = 0.6
+
+// heaviestRarePaired reports whether the heaviest word of name ri is
+// paired and rare.
+func (ix *Index) heaviestRarePaired(sc *scratch, ri int32) bool {
+	rec := &ix.recs[ri]
+	best := -1
+	for j, w := range ix.words[rec.w0:rec.w1] {
+		if best < 0 || w.weight > ix.words[rec.w0+int32(best)].weight {
+			best = j
+		}
+	}
+	return best >= 0 && sc.rUsed[best] && ix.words[rec.w0+int32(best)].weight >= rareShare*ix.dict.unseen
+}
+
+// maxQueryMiddle is the most further names a query may give beyond a
+// listed name whose every word it holds, two of them spelt alike
+// ("Maria del Carmen Garcia" for Maria Garcia, "Mohammed bin Salman Al
+// Saud" for Mohammed bin Salman).
+const maxQueryMiddle = 3
 
 // queryMiddle reports whether query word i, unpaired, is a further name
 // the list does not give, of a name whose every word pairs (words): it stands between query words paired with the
@@ -924,7 +1006,7 @@ func (ix *Index) queryMiddle(sc *scratch, i int, words []RecWord) bool {
 	if before && after {
 		return true
 	}
-	if unpaired != 1 {
+	if unpaired > maxQueryMiddle {
 		return false
 	}
 	// Two words spelt alike that together weigh as much as a word no
@@ -932,12 +1014,18 @@ func (ix *Index) queryMiddle(sc *scratch, i int, words []RecWord) bool {
 	spelt := 0
 	var w float32
 	for _, p := range sc.pairs {
-		if p.chosen && p.kind == pairText {
+		if p.chosen && (p.kind == pairText || p.kind == pairTypo && ix.longTypoPair(sc, p, words)) {
 			spelt++
 			w += p.c
 		}
 	}
 	return spelt >= 2 && w >= ix.dict.unseen
+}
+
+// longTypoPair reports whether typo pair p joins words of longTypo
+// letters or more: a long word misspelt, as good as its spelling.
+func (ix *Index) longTypoPair(sc *scratch, p pair, words []RecWord) bool {
+	return min(len(ix.dict.texts[words[p.r].text]), len(sc.nb.word(int(p.q)))) >= longTypo
 }
 
 // queryPatronymic reports whether query word i, unpaired, is a
@@ -1125,20 +1213,43 @@ func vowelVariant(w []byte, t string) bool {
 	if len(w) != len(t) || len(w) < minVowelVariant {
 		return false
 	}
+	a, b, ok := oneSubstitution(w, t)
+	return ok && (a == 'e' && b == 'i' || a == 'o' && b == 'u')
+}
+
+// minVoicing is the fewest letters of two words voicingVariant pairs.
+const minVoicing = 5
+
+// voicingVariant reports whether w and t, of minVoicing letters or more,
+// differ in one letter only, a consonant and its voiced or voiceless
+// counterpart (s and z, f and v, d and t, b and p, g and k), as
+// transliterations write them ("gazprom", "gasprom"), or g and q, the
+// Arabic qaf as dialects and romanisations give it ("gaddafi",
+// "qaddafi").
+func voicingVariant(w []byte, t string) bool {
+	if len(w) != len(t) || len(w) < minVoicing {
+		return false
+	}
+	a, b, ok := oneSubstitution(w, t)
+	return ok && (a == 's' && b == 'z' || a == 'f' && b == 'v' || a == 'd' && b == 't' || a == 'b' && b == 'p' || a == 'g' && (b == 'k' || b == 'q'))
+}
+
+// oneSubstitution reports whether w and t, of one length, differ in one
+// letter only, and returns the two letters, the lower first.
+func oneSubstitution(w []byte, t string) (a, b byte, ok bool) {
 	diff := -1
 	for i := range w {
 		if w[i] != t[i] {
 			if diff >= 0 {
-				return false
+				return 0, 0, false
 			}
 			diff = i
 		}
 	}
 	if diff < 0 {
-		return false
+		return 0, 0, false
 	}
-	a, b := min(w[diff], t[diff]), max(w[diff], t[diff])
-	return a == 'e' && b == 'i' || a == 'o' && b == 'u'
+	return min(w[diff], t[diff]), max(w[diff], t[diff]), true
 }
 
 // minVowelClass is the fewest letters of the phonetic keys of two words

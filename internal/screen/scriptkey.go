@@ -612,6 +612,11 @@ func (ix *Index) buildPhonIndex(f phonFamily) *phonIndex {
 // other unvoiced (g/k, d/t, b/p, j/ch) and r/l merged; doubled letters
 // once. Vowels are kept: both systems write them.
 func appendKoreanKey(dst, w []byte) []byte {
+	if c, ok := koreanSurnameForms[string(w)]; ok {
+		// A surname whose spellings the rules below do not bring
+		// together.
+		w = []byte(c)
+	}
 	key := keyBuf{b: dst}
 	add := key.add
 	for i := 0; i < len(w); i++ {
@@ -661,6 +666,18 @@ var koreanSurnames = map[string]struct{}{
 	"ha": {}, "kwak": {}, "sung": {}, "cha": {}, "ju": {}, "chu": {}, "woo": {}, "u": {},
 	"ku": {}, "koo": {}, "min": {}, "ryo": {}, "yo": {}, "hyon": {}, "hyun": {}, "hyeon": {}, "tak": {},
 	"o": {}, "pyon": {}, "byun": {}, "byeon": {}, "chae": {}, "chi": {}, "ji": {}, "om": {}, "eom": {},
+}
+
+// koreanSurnameForms map the spellings of a Korean surname that common
+// usage, Revised Romanization and McCune–Reischauer write too far apart
+// for appendKoreanKey's rules to one of them: 이 is Lee and Yi in the
+// South, Ri in the North (as the lists write North Korean names), 박 Park
+// and Pak, 정 Jeong, Jung, Chung and Chong, 윤 Yoon and Yun.
+var koreanSurnameForms = map[string]string{
+	"lee": "ri", "yi": "ri", "rhee": "ri", "rhie": "ri", "ree": "ri",
+	"park":  "pak",
+	"jeong": "chong", "jung": "chong", "chung": "chong",
+	"yoon": "yun", "moon": "mun", "woo": "u", "koo": "ku", "noh": "ro",
 }
 
 // koreanLooking reports whether a Latin name reads as a Korean person's

@@ -58,6 +58,12 @@ func TestPhonKeys(t *testing.T) {
 		{phonKorean, "choi", "choe", true},
 		{phonKorean, "yeo", "yo", true},
 		{phonKorean, "kook", "un", false},
+		// Surnames whose spellings the rules do not bring together.
+		{phonKorean, "lee", "ri", true},
+		{phonKorean, "rhee", "ri", true},
+		{phonKorean, "park", "pak", true},
+		{phonKorean, "jung", "chong", true},
+		{phonKorean, "lee", "ro", false},
 	} {
 		q := phonKeys(nil, tt.f, []byte(tt.query), true)
 		l := phonKeys(nil, tt.f, []byte(tt.listed), false)

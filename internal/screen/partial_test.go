@@ -1,0 +1,161 @@
+package screen_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/bangate/bangate/internal/screen"
+)
+
+// A query holding an organisation's heaviest word, a rare one, and some of
+// the others is a possible match even when the words it leaves out weigh
+// somewhat more ("Cuba Cancun Cigars" for CUBACANCUN CIGARS AND GIFT
+// SHOPS); the words the name shares with many others are not
+// ("Gift Shops").
+func TestSubsetRareWord(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, testLists(t)...)
+	opts := ix.Options()
+	for _, q := range []string{"Cubacancun Cigars", "Cuba Cancun Cigars"} {
+		m := matchOf(ix.Name(screen.Query{Name: q}), "CUBACANCUN CIGARS AND GIFT SHOPS")
+		if m == nil || m.Score < opts.Review || opts.IsHit(m.Score) || !strings.Contains(m.Explain, "word-set match") {
+			t.Errorf("%q: got %+v, want a possible match by its word set", q, m)
+		}
+	}
+	for _, q := range []string{"Gift Shops", "Cigars Gift"} {
+		if m := matchOf(ix.Name(screen.Query{Name: q}), "CUBACANCUN CIGARS AND GIFT SHOPS"); m != nil {
+			t.Errorf("%q: got %.3f %s, want no match", q, m.Score, m.Explain)
+		}
+	}
+}
+
+// A further name of the query that the list gives otherwise only in a
+// long word misspelt ("Archivaldo", the alias GUZMAN, Archibaldo) counts
+// as the further name it is: a possible match.
+func TestQueryMiddleLongTypo(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, testLists(t)...)
+	opts := ix.Options()
+	m := matchOf(ix.Name(screen.Query{Name: "Joaquín Archivaldo Guzmán", Kind: screen.KindPerson}), "GUZMAN LOERA, Joaquin")
+	if m == nil || m.Score < opts.Review || opts.IsHit(m.Score) {
+		t.Errorf("got %+v, want GUZMAN LOERA, Joaquin, a possible match", m)
+	}
+	// A short word one letter off is as often another name: "Jong-kook"
+	// is not KIM, Jong Un with a further name.
+	if m := matchOf(ix.Name(screen.Query{Name: "Kim Jong-kook", Kind: screen.KindPerson}), "KIM, Jong Un"); m != nil {
+		t.Errorf("got %.3f %s, want no match", m.Score, m.Explain)
+	}
+}
+
+// A consonant written voiced for voiceless or the other way, as
+// transliterations write them ("Gazprom" for GASPROM), pairs as a
+// respelling, explained.
+func TestVoicing(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, orgsList("GASPROM TRADING LLC", "NEFTEGAZ TRADING LLC", "ORIENT TRADING LLC"))
+	ms := ix.Name(screen.Query{Name: "Gazprom Trading LLC", Kind: screen.KindOrganization})
+	if len(ms) == 0 || ms[0].EntryID != "1" || !strings.Contains(ms[0].Explain, "gazprom≈gasprom (a consonant voiced or voiceless") {
+		t.Fatalf("got %+v, want entry 1 explained by a voiced consonant", ms)
+	}
+	// Another letter is a typo, not a respelling.
+	ms = ix.Name(screen.Query{Name: "Gamprom Trading LLC", Kind: screen.KindOrganization})
+	if len(ms) > 0 && strings.Contains(ms[0].Explain, "consonant voiced or voiceless") {
+		t.Errorf("got %+v, want no voicing", ms)
+	}
+}
+
+// An individual's name written in its natural order, with no comma, as
+// lists other than OFAC's write names ("Jean Claude Juncker"): a query's
+// initials stand for its given names, a possible match.
+func TestNaturalOrderInitials(t *testing.T) {
+	t.Parallel()
+	ix := personsIndex(t, append(fillerPersons(), "Jean Claude Juncker")...)
+	opts := ix.Options()
+	for _, q := range []string{"J. C. Juncker", "J.C. Juncker", "Jean C. Juncker"} {
+		m := matchOf(ix.Name(screen.Query{Name: q, Kind: screen.KindPerson}), "Jean Claude Juncker")
+		if m == nil || m.Score < opts.Review || opts.IsHit(m.Score) {
+			t.Errorf("%q: got %+v, want a possible match", q, m)
+		}
+	}
+	// The last word is not taken for a given name an initial stands for.
+	if m := matchOf(ix.Name(screen.Query{Name: "Jean Claude J.", Kind: screen.KindPerson}), "Jean Claude Juncker"); m != nil {
+		t.Errorf("got %+v, want no match", m)
+	}
+}
+
+// Every word of an organisation's name, its rare one among them, in a
+// query with further words ("TALAQI GROUP FOR GENERAL TRADING" for
+// TALAQI GROUP) is a possible match; not a name whose words are common
+// ones (SHAM EXPRESS).
+func TestSupersetOrg(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, testLists(t)...)
+	opts := ix.Options()
+	for _, tt := range []struct {
+		q, entry string
+		want     bool
+	}{
+		{"TALAQI GROUP FOR GENERAL TRADING", "TALAQI GROUP", true},
+		{"KOREA KWANGSON BANKING CORP BRANCH OFFICE", "KOREA KWANGSON BANKING CORP", true},
+		{"SHAM EXPRESS DELIVERY", "SHAM EXPRESS", false},
+	} {
+		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization}), tt.entry)
+		switch {
+		case tt.want && (m == nil || m.Score < opts.Review || opts.IsHit(m.Score) || !strings.Contains(m.Explain, "further words of the query")):
+			t.Errorf("%q: got %+v, want a possible match with further words", tt.q, m)
+		case !tt.want && m != nil:
+			t.Errorf("%q: got %.3f %s, want no match", tt.q, m.Score, m.Explain)
+		}
+	}
+}
+
+// A patronymic written by another romanisation or in its Ukrainian form
+// ("Valentynovych", "Yurevich" for VALENTINOVICH, YURYEVICH) pairs with
+// the listed one.
+func TestPatronymicSpellings(t *testing.T) {
+	t.Parallel()
+	ix := personsIndex(t, append(fillerPersons(), "KOVALCHUK, Yuri Valentinovich", "VOROBYEV, Maxim Yuryevich")...)
+	for _, tt := range []struct{ q, entry, pair string }{
+		{"KOVALCHUK, Yuriy Valentynovych", "KOVALCHUK, Yuri Valentinovich", "valentynovych≈valentinovich"},
+		{"Maksim Yurevich Vorobev", "VOROBYEV, Maxim Yuryevich", "yurevich~yuryevich"},
+	} {
+		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}), tt.entry)
+		if m == nil || !strings.Contains(m.Explain, tt.pair) {
+			t.Errorf("%q: got %+v, want %s paired", tt.q, m, tt.pair)
+		}
+	}
+}
+
+// Every word of a listed individual's name, two of them spelt alike, in a
+// query that gives up to maxQueryMiddle further names ("Mohammed bin
+// Salman Al Saud" for Mohammed bin Salman, "John William Smith Jr" for
+// John Smith) is a possible match.
+func TestQueryFurtherNames(t *testing.T) {
+	t.Parallel()
+	ix := personsIndex(t, append(fillerPersons(), "Mohammed bin Salman", "John Smith")...)
+	opts := ix.Options()
+	for _, tt := range []struct{ q, entry string }{
+		{"Mohammed bin Salman Al Saud", "Mohammed bin Salman"},
+		{"John William Smith Jr", "John Smith"},
+	} {
+		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}), tt.entry)
+		if m == nil || m.Score < opts.Review || opts.IsHit(m.Score) {
+			t.Errorf("%q: got %+v, want a possible match", tt.q, m)
+		}
+	}
+	// Four further names are another person's.
+	if m := matchOf(ix.Name(screen.Query{Name: "John Paul George Ringo Smith", Kind: screen.KindPerson}), "John Smith"); m != nil {
+		t.Errorf("got %.3f %s, want no match", m.Score, m.Explain)
+	}
+}
+
+// A German name with its umlauts written out ("Juergen Mueller" for
+// Jürgen Müller, which the lists fold as Jurgen Muller) is respelt.
+func TestUmlautsWrittenOut(t *testing.T) {
+	t.Parallel()
+	ix := personsIndex(t, append(fillerPersons(), "Jürgen Müller")...)
+	m := matchOf(ix.Name(screen.Query{Name: "Juergen Mueller", Kind: screen.KindPerson}), "Jürgen Müller")
+	if m == nil || !strings.Contains(m.Explain, "umlauts written out") {
+		t.Errorf("got %+v, want a match respelt", m)
+	}
+}
