@@ -487,13 +487,7 @@ func (ix *Index) scoredMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 	}
 	ix.gather(sc, q.Kind)
 	sc.hits = sc.hits[:0]
-	for _, ri := range sc.cands {
-		// Scores are reported to three decimals, and compared so, so
-		// that a reported score and the thresholds always agree.
-		if s := round3(ix.scoreRec(sc, ri, t)); s >= ix.opts.Review {
-			sc.hits = append(sc.hits, hit{rec: ri, score: s})
-		}
-	}
+	ix.scoreCands(sc, t)
 	if len(sc.hits) == 0 {
 		return out, nil
 	}
@@ -537,6 +531,18 @@ func (ix *Index) scoredMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 		out = append(out, m)
 	}
 	return out, nil
+}
+
+// scoreCands scores the names gathered in sc.cands against threshold t,
+// appending those at or above the review threshold to sc.hits. Scores
+// are reported to three decimals, and compared so, so that a reported
+// score and the thresholds always agree.
+func (ix *Index) scoreCands(sc *scratch, t float32) {
+	for _, ri := range sc.cands {
+		if s := round3(ix.scoreRec(sc, ri, t)); s >= ix.opts.Review {
+			sc.hits = append(sc.hits, hit{rec: ri, score: s})
+		}
+	}
 }
 
 // scoredMatch builds the explained match of one hit.

@@ -138,15 +138,6 @@ type qword struct {
 	// number is set when qn[n0:n1] holds only the word's other number
 	// (appendNumber), which pairs under organisation rules only.
 	number bool
-	// gatherNear is set on a rare listed word of minFuzzyLen letters or
-	// more: when it is a word a candidate must pair with, the
-	// individuals' names holding a key within one edit of its key are
-	// gathered too, since
-	// another name of the entry may spell it otherwise ("Archivaldo",
-	// GUZMAN, Archibaldo). They pair by the rules for listed words
-	// (givenTypo, spellingTypo, vowelVariant, ...), not as a typo of
-	// any one key.
-	gatherNear bool
 }
 
 // hit is a scored name at or above the review threshold.
@@ -164,7 +155,6 @@ type scratch struct {
 	pnb   normBuf
 	qw    []qword
 	qn    []int32
-	near  []int32 // gather's keys within one edit of a listed word
 	sel   []bool
 	order []int32
 	stamp []uint32
@@ -299,7 +289,6 @@ func (ix *Index) prepare(sc *scratch) {
 			if q.initial {
 				q.weight = initialWeight
 			}
-			q.gatherNear = q.klen >= minFuzzyLen && q.wOrg >= rareShare*d.unseen
 			sc.qw = append(sc.qw, q)
 			continue
 		}
@@ -457,14 +446,6 @@ func (ix *Index) gather(sc *scratch, kind string) {
 		}
 		if q.alt >= 0 {
 			ix.addPostings(sc, q.alt, kind)
-		}
-		if q.gatherNear && kind != KindOrganization {
-			// Individuals only: an organisation's word one letter off
-			// is as often another word ("REGIONY", REGIONS).
-			sc.near = ix.dict.keyDel.appendNear(sc.near[:0], ix.dict.keys, sc.nb.wordKey(i))
-			for _, n := range sc.near {
-				ix.addPostings(sc, n, KindPerson)
-			}
 		}
 	}
 }
