@@ -40,6 +40,34 @@ var latinSpecial = map[rune]string{
 	'ƒ': "f", 'ɨ': "i", 'ʉ': "u", 'ə': "e",
 }
 
+// isHacek reports whether r is a letter with a háček or a cedilla that
+// folds to s, c or z and that Cyrillic transliteration writes sh, ch or
+// zh: š, č, ž (Czech, Slovak, the South Slavic languages, Lithuanian,
+// Latvian, Belarusian Łacinka), ş and ș (Turkish, Azerbaijani, Romanian),
+// ć and ż (Polish).
+func isHacek(r rune) bool {
+	switch unicode.ToLower(r) {
+	case 'š', 'č', 'ž', 'ş', 'ș', 'ć', 'ż':
+		return true
+	}
+	return false
+}
+
+// hasHacek reports whether s has a letter of isHacek.
+func hasHacek(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				if isHacek(r) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
 // latinFold maps every precomposed Latin letter of U+00C0..U+024F and
 // U+1E00..U+1EFF to its base letters without diacritics. It is computed
 // once from the Unicode canonical decompositions and never written again.

@@ -161,3 +161,21 @@ func TestUmlautsWrittenOut(t *testing.T) {
 		t.Errorf("got %+v, want a match respelt", m)
 	}
 }
+
+// A name written with letters with a háček ("Łukašenka", in Belarusian
+// Łacinka) is also read as Cyrillic transliteration writes them (sh, ch,
+// zh); written as the list writes it in Latin letters ("Karadžić",
+// KARADZIC) it stays as it was.
+func TestHacekLetters(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, testLists(t)...)
+	opts := ix.Options()
+	for _, tt := range []struct{ q, entry string }{
+		{"Alaksandr Łukašenka", "LUKASHENKA, Alyaksandr Ryhorovich"},
+		{"Radovan Karadžić", "KARADZIC, Radovan"},
+	} {
+		if m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}), tt.entry); m == nil || m.Score < opts.Review {
+			t.Errorf("%q: got %+v, want %s", tt.q, m, tt.entry)
+		}
+	}
+}

@@ -66,10 +66,19 @@ var orthographies = []orthography{
 	{"umlauts written out (ae, oe, ue)", []rewrite{{"ae", "a", afterConsonant}, {"oe", "o", afterConsonant}, {"ue", "u", afterConsonant}}},
 }
 
+// hacekLetters names, as a scheme of scriptOrthographies, the reading of
+// a name written with letters of isHacek: they fold to s, c and z, and
+// Cyrillic transliteration writes them sh, ch and zh ("Łukašenka",
+// LUKASHENKA). It is no transliteration: the name is in Latin letters.
+const hacekLetters textnorm.Scheme = "Latin letters with a háček or a cedilla"
+
 // scriptOrthographies are the conventions by which a script writes
 // foreign names, as rewrites of the word its transliteration gives: they
 // are tried first on the words of a query in that script.
 var scriptOrthographies = map[textnorm.Scheme][]orthography{
+	hacekLetters: {
+		{"š, č, ž read as sh, ch, zh", []rewrite{{"s", "sh", anywhere}, {"c", "ch", anywhere}, {"z", "zh", anywhere}}},
+	},
 	textnorm.GreekELOT: {
 		{"Greek rendering of a foreign name", []rewrite{
 			{"mp", "b", atStart}, {"mp", "mb", anywhere}, {"nt", "d", atStart}, {"nt", "nd", anywhere},

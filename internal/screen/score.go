@@ -1,6 +1,10 @@
 package screen
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/bangate/bangate/internal/textnorm"
+)
 
 // Scoring of a query against one indexed name.
 //
@@ -152,19 +156,21 @@ type scratch struct {
 	rnb normBuf
 	// pnb is the query read again for the phonetic whole-name match
 	// (phonmatch.go), which keeps its words as written.
-	pnb   normBuf
-	qw    []qword
-	qn    []int32
-	sel   []bool
-	order []int32
-	stamp []uint32
-	gen   uint32
-	cands []int32
-	pairs []pair
-	qUsed []bool
-	rUsed []bool
-	hits  []hit
-	buf   []byte
+	pnb normBuf
+	qw  []qword
+	qn  []int32
+	// schemes is respellSchemes' buffer.
+	schemes []textnorm.Scheme
+	sel     []bool
+	order   []int32
+	stamp   []uint32
+	gen     uint32
+	cands   []int32
+	pairs   []pair
+	qUsed   []bool
+	rUsed   []bool
+	hits    []hit
+	buf     []byte
 	// ends are the offsets in buf where each word run together ends.
 	ends []int
 	// qpair and ebuf are the explanation's: the pair of each query
@@ -299,7 +305,7 @@ func (ix *Index) prepare(sc *scratch) {
 		q.alt = -1
 		if !q.initial && q.exact < 0 && sc.personRules {
 			// Spelt by another language's conventions ("Poetin").
-			if tok, how, ok := ix.respell(text, sc.nb.schemes); ok {
+			if tok, how, ok := ix.respell(text, sc.respellSchemes()); ok {
 				q.alt, q.altHow = tok, how
 			}
 		}
@@ -380,6 +386,17 @@ func (ix *Index) appendNear(sc *scratch, key, text []byte) {
 	for j := k; j < len(sc.qn); j++ {
 		sc.qn[j] = d.textKey[sc.qn[j]]
 	}
+}
+
+// respellSchemes returns the schemes whose orthographies respell tries
+// first on the query's words: those it was transliterated by, and
+// hacekLetters when it has such a letter.
+func (sc *scratch) respellSchemes() []textnorm.Scheme {
+	if !sc.nb.hacek {
+		return sc.nb.schemes
+	}
+	sc.schemes = append(append(sc.schemes[:0], sc.nb.schemes...), hacekLetters)
+	return sc.schemes
 }
 
 // selectPrefix marks in sc.sel the heaviest words a candidate must pair

@@ -59,6 +59,10 @@ type normBuf struct {
 	// comma is the number of words before the first comma, or -1: OFAC
 	// writes individuals as "LAST, Given Patronymic".
 	comma int
+	// hacek is set when the name has a letter with a háček or a cedilla
+	// that folds to s, c or z (isHacek): the words are also read as
+	// Cyrillic transliteration writes those letters (hacekLetters).
+	hacek bool
 
 	cur      int // start of the word being read, or -1
 	sepDot   bool
@@ -77,6 +81,7 @@ func (nb *normBuf) reset() {
 	nb.splits, nb.joins = nb.splits[:0], nb.joins[:0]
 	nb.resegmented = false
 	nb.comma = -1
+	nb.hacek = false
 	nb.cur = -1
 	nb.sepDot, nb.sepSpace, nb.sepOther, nb.prevInit = false, false, false, false
 }
@@ -101,6 +106,7 @@ func (nb *normBuf) wordKey(i int) []byte {
 // leading or ending the name flagged. computeKeys adds the phonetic keys.
 func (nb *normBuf) normalize(s string) {
 	nb.reset()
+	nb.hacek = hasHacek(s)
 	s, schemes := textnorm.Latin(s)
 	nb.translit = len(schemes) > 0
 	nb.schemes = schemes
