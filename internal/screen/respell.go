@@ -16,6 +16,9 @@ import (
 // name holds it or its phonetic key; the explanation names the
 // orthography.
 
+// umlautsWrittenOut names the orthography of German umlauts written out.
+const umlautsWrittenOut = "umlauts written out (ae, oe, ue)"
+
 // rewrite replaces from by to where its condition holds.
 type rewrite struct {
 	from, to string
@@ -63,7 +66,7 @@ var orthographies = []orthography{
 	// Umlauts written out, as German and Swiss registers and passports
 	// do where the letter is missing ("Mueller" for Müller, which the
 	// lists write and fold as Muller).
-	{"umlauts written out (ae, oe, ue)", []rewrite{{"ae", "a", afterConsonant}, {"oe", "o", afterConsonant}, {"ue", "u", afterConsonant}}},
+	{umlautsWrittenOut, []rewrite{{"ae", "a", afterConsonant}, {"oe", "o", afterConsonant}, {"ue", "u", afterConsonant}}},
 }
 
 // hacekLetters names, as a scheme of scriptOrthographies, the reading of
@@ -218,6 +221,8 @@ func orthographyNeeds(name string) []string {
 		return czechNeeds
 	case "Catalan spelling":
 		return catalanNeeds
+	case umlautsWrittenOut:
+		return umlautNeeds
 	}
 	return nil
 }
@@ -227,6 +232,7 @@ var (
 	hungarianNeeds = []string{"gy", "ty", "ny", "sz", "cs", "zs"}
 	czechNeeds     = []string{"ch", "cz", "ck"}
 	catalanNeeds   = []string{"tx", "ix"}
+	umlautNeeds    = []string{"ae", "oe", "ue"}
 )
 
 // holds reports whether the condition of r holds at w[i:].
