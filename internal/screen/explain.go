@@ -91,6 +91,11 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 			rpaired[p.r] = true
 		}
 	}
+	for _, a := range sc.acr {
+		for j := a.r0; j < a.r1; j++ {
+			rpaired[j] = true
+		}
+	}
 
 	b := sc.ebuf[:0]
 	b = strconv.AppendQuote(b, query)
@@ -116,6 +121,16 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		part()
 		b = append(b, sc.nb.word(i)...)
 		k := qpair[i]
+		if a, ok := acronymOf(sc.acr, i); ok {
+			b = append(b, " (initials of"...)
+			for j := a.r0; j < a.r1; j++ {
+				b = append(b, ' ')
+				b = append(b, rtext(int(j))...)
+			}
+			b = append(b, ')')
+			allText, allKey = false, false
+			continue
+		}
 		if k < 0 {
 			if !org && q.title {
 				b = append(b, " (title, left out)"...)
@@ -271,6 +286,16 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 	return method, string(b)
 }
 
+// acronymOf returns the acronym pair of query word i, if any.
+func acronymOf(acr []acronym, i int) (acronym, bool) {
+	for _, a := range acr {
+		if int(a.q) == i {
+			return a, true
+		}
+	}
+	return acronym{}, false
+}
+
 // appendCaps adds the evidence rules that kept a name to review.
 func appendCaps(b []byte, caps capFlag) []byte {
 	for _, c := range capNotes {
@@ -299,6 +324,7 @@ var capNotes = []struct {
 	{capAbbrev, "a given name by its beginning only"},
 	{capQueryMiddle, "a further name of the query that the list does not give"},
 	{capSuperset, "every word of the name, the rare one among them, and further words of the query"},
+	{capAcronym, "a query word the initials of words of the name"},
 	{capNameChain, "name chain: the first and a later name of the chain, together rare, the family name left out"},
 }
 

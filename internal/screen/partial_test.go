@@ -1,9 +1,12 @@
 package screen_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 	"github.com/bangate/bangate/internal/screen"
 )
 
@@ -176,6 +179,40 @@ func TestHacekLetters(t *testing.T) {
 	} {
 		if m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}), tt.entry); m == nil || m.Score < opts.Review {
 			t.Errorf("%q: got %+v, want %s", tt.q, m, tt.entry)
+		}
+	}
+}
+
+// A query word that is the initials of words of an organisation's name
+// ("NVK" for NAUCHNO VNEDRENCHESKAYA KOMPANIYA, as Russian company names
+// are written) pairs with them, explained, a possible match; one that is
+// not their initials does not.
+func TestAcronym(t *testing.T) {
+	t.Parallel()
+	own := &lists.List{Provenance: provenance.List{ID: "own", Kind: provenance.KindSanctions, Entries: 2}}
+	for i, n := range []string{"ZAKRYTOE AKTSIONERNOE OBSHCHESTVO NAUCHNO VNEDRENCHESKAYA KOMPANIYA BOLIDEX", "BANCO DE DESARROLLO DE ORINOCO"} {
+		own.Entries = append(own.Entries, lists.Entry{ID: strconv.Itoa(i + 1), List: "own", Name: n, Type: "entity"})
+	}
+	ix := newIndex(t, append(testLists(t), own)...)
+	opts := ix.Options()
+	for _, tt := range []struct{ q, entry, explain string }{
+		{"CJSC NVK Bolidex", "1", "nvk (initials of nauchno vnedrencheskaya kompaniya)"},
+		{"BDD Orinoco", "2", "bdd (initials of banco de desarrollo)"},
+	} {
+		var m *screen.Match
+		ms := ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization})
+		for i := range ms {
+			if ms[i].List == "own" && ms[i].EntryID == tt.entry {
+				m = &ms[i]
+			}
+		}
+		if m == nil || m.Score < opts.Review || opts.IsHit(m.Score) || !strings.Contains(m.Explain, tt.explain) {
+			t.Errorf("%q: got %+v, want a possible match explained %q", tt.q, m, tt.explain)
+		}
+	}
+	for _, m := range ix.Name(screen.Query{Name: "CJSC NKV Bolidex", Kind: screen.KindOrganization}) {
+		if strings.Contains(m.Explain, "initials of") {
+			t.Errorf("got %s, want no initials", m.Explain)
 		}
 	}
 }

@@ -159,6 +159,9 @@ type scratch struct {
 	pnb normBuf
 	qw  []qword
 	qn  []int32
+	// acr are the query words scoreRec paired with the words of the
+	// name they are the initials of (pairAcronyms).
+	acr []acronym
 	// schemes is respellSchemes' buffer.
 	schemes []textnorm.Scheme
 	sel     []bool
@@ -409,7 +412,7 @@ func (sc *scratch) selectPrefix(org bool, t float32) {
 			continue
 		}
 		total += q.wSel(org)
-		if org || !q.initial && !q.abbrev {
+		if org && !q.unknownShort() || !org && !q.initial && !q.abbrev {
 			sc.order = append(sc.order, int32(i))
 		}
 	}
@@ -427,6 +430,15 @@ func (sc *scratch) selectPrefix(org bool, t float32) {
 		sc.sel[i] = true
 		taken += sc.qw[i].wSel(org)
 	}
+}
+
+// unknownShort reports whether the word is one no listed name holds, of
+// shortName letters or fewer: under organisation rules it is never one a
+// name must pair with to be gathered, as it pairs by its spelling only,
+// or as the initials of words of the name ("NVK" for NAUCHNO
+// VNEDRENCHESKAYA KOMPANIYA, pairAcronyms).
+func (q *qword) unknownShort() bool {
+	return q.text < 0 && q.exact < 0 && q.klen <= shortName
 }
 
 // w is the word's weight under organisation or person rules.
@@ -540,6 +552,7 @@ const (
 	capNameChain                         // an Arabic name chain by its first and a later name
 	capQueryMiddle                       // a further given name of the query the list does not give
 	capSuperset                          // every word of an organisation's name, and further words
+	capAcronym                           // a query word the initials of words of the name
 )
 
 // minChain is the fewest given words of a listed name read as an Arabic
@@ -777,6 +790,18 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			wq += sc.qw[p.q].weight // a title that pairs counts
 		}
 	}
+	sc.acr = sc.acr[:0]
+	if org {
+		// A query word that is the initials of words of the name
+		// ("NPO" for NAUCHNO PROIZVODSTVENNOE OBEDINENIE) weighs as
+		// they do: a possible match at most.
+		if s, wqs := ix.pairAcronyms(sc, words); s > 0 {
+			m += acronymSim * s
+			pairedW += s
+			wq += s - wqs
+			sc.caps |= capAcronym
+		}
+	}
 	// A name chain by its first name and a later one, together rare, the
 	// listed family name left out: a possible match at most.
 	chain := false
@@ -894,7 +919,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	if sc.caps != 0 && score > sc.capAt {
 		score = sc.capAt
 	} else {
-		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev | capNameChain | capQueryMiddle | capSuperset // noted, not binding
+		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev | capNameChain | capQueryMiddle | capSuperset | capAcronym // noted, not binding
 	}
 	return score
 }
@@ -935,6 +960,82 @@ func (ix *Index) subsetOK(sc *scratch, ri int32, paired, unpaired float32) bool 
 				}
 			}
 		}
+	}
+	return false
+}
+
+// acronym is a query word q paired with the words r0..r1-1 of a name,
+// whose initials it is.
+type acronym struct{ q, r0, r1 int32 }
+
+// acronymSim credits the words of a name a query word is the initials of;
+// minAcronym and maxAcronym bound the letters of such a word.
+const (
+	acronymSim             = 0.9
+	minAcronym, maxAcronym = 2, 6
+)
+
+// pairAcronyms pairs each query word left unpaired, of minAcronym to
+// maxAcronym letters, with a run of unpaired words of the name whose
+// initials it spells, the name's connecting words ("and", "of", "de")
+// taken in along the way. It records the pairs in sc.acr, marks their
+// words used, and returns the weight of the name's words so paired and
+// that of the query words that stand for them.
+func (ix *Index) pairAcronyms(sc *scratch, words []RecWord) (paired, query float32) {
+	for i := range sc.qw {
+		q := &sc.qw[i]
+		w := sc.nb.word(i)
+		if sc.qUsed[i] || q.legal || len(w) < minAcronym || len(w) > maxAcronym || !lettersOnly(w) {
+			continue
+		}
+		for j := range words {
+			end, ok := ix.initialsAt(sc, words, j, w)
+			if !ok {
+				continue
+			}
+			for k := j; k < end; k++ {
+				sc.rUsed[k] = true
+				paired += words[k].weight
+			}
+			sc.qUsed[i] = true
+			sc.acr = append(sc.acr, acronym{q: int32(i), r0: int32(j), r1: int32(end)})
+			query += q.wOrg
+			break
+		}
+	}
+	return paired, query
+}
+
+// initialsAt reports whether the unpaired words of the name from j on
+// begin with the letters of w, one word a letter, connecting words
+// between them skipped, and returns the end of the run: minAcronym words
+// at least.
+func (ix *Index) initialsAt(sc *scratch, words []RecWord, j int, w []byte) (int, bool) {
+	if sc.rUsed[j] || words[j].first != w[0] {
+		return 0, false
+	}
+	k, n := j, 0
+	for k < len(words) && n < len(w) {
+		if sc.rUsed[k] {
+			return 0, false
+		}
+		switch t := ix.dict.texts[words[k].text]; {
+		case t[0] == w[n]:
+			n++
+		case !isConnector(t):
+			return 0, false
+		}
+		k++
+	}
+	return k, n == len(w) && k-j >= minAcronym
+}
+
+// isConnector reports whether t is a word that joins the words of a
+// company's name and that its initials leave out.
+func isConnector(t string) bool {
+	switch t {
+	case "and", "of", "the", "de", "del", "la", "i", "y", "et", "und", "for":
+		return true
 	}
 	return false
 }
