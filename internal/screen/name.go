@@ -69,10 +69,12 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 			return nil, err
 		}
 	}
-	if len(out) == 0 && len(ix.recs) > 0 && !sc.nb.translit && ix.splitKnown(&sc.nb) {
-		// Read once more with a listed word that names nothing as
+	if !ix.anyHit(out) && len(ix.recs) > 0 && !sc.nb.translit && ix.splitKnown(&sc.nb) {
+		// Read once more with a listed word that names no hit as
 		// written split into the listed words it is made of
-		// ("Gazpromneft", GAZPROM NEFT).
+		// ("Gazpromneft", GAZPROM NEFT; "AeroCaribbean", the alias
+		// AERO-CARIBBEAN, where the word alone is a possible match of
+		// AEROCARIBBEAN AIRLINES).
 		ix.computeKeys(&sc.nb)
 		if out, err = ix.scoredMatches(sc, q, out); err != nil {
 			return nil, err
@@ -90,6 +92,17 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 		out = out[:ix.opts.MaxMatches]
 	}
 	return out, nil
+}
+
+// anyHit reports whether a match of ms scores at or above the match
+// threshold.
+func (ix *Index) anyHit(ms []Match) bool {
+	for i := range ms {
+		if ix.opts.IsHit(ms[i].Score) {
+			return true
+		}
+	}
+	return false
 }
 
 // koreanMatches screens a query written in Hangul once more, read as a

@@ -216,3 +216,25 @@ func TestAcronym(t *testing.T) {
 		}
 	}
 }
+
+// A long word no other entry holds stands for its entry's name alone, a
+// possible match ("Krasnodarskneftegaz" for KRASNODARSKNEFTEGAZ
+// TRADING); written
+// as two listed words run together it is still read apart, and matches
+// the alias they spell ("AeroCaribbean", AERO-CARIBBEAN), though the
+// word alone is a possible match already.
+func TestUniqueWordSubset(t *testing.T) {
+	t.Parallel()
+	own := &lists.List{Provenance: provenance.List{ID: "own", Kind: provenance.KindSanctions, Entries: 1}}
+	own.Entries = []lists.Entry{{ID: "1", List: "own", Name: "KRASNODARSKNEFTEGAZ ZAPOLYARYE", Type: "entity"}}
+	ix := newIndex(t, append(testLists(t), own)...)
+	opts := ix.Options()
+	m := matchOf(ix.Name(screen.Query{Name: "Krasnodarskneftegaz", Kind: screen.KindOrganization}), "KRASNODARSKNEFTEGAZ ZAPOLYARYE")
+	if m == nil || m.Score < opts.Review || opts.IsHit(m.Score) {
+		t.Errorf("Krasnodarskneftegaz: got %+v, want a possible match", m)
+	}
+	m = matchOf(ix.Name(screen.Query{Name: "AeroCaribbean", Kind: screen.KindOrganization}), "AEROCARIBBEAN AIRLINES")
+	if m == nil || m.Score != 1 || m.MatchedName != "AERO-CARIBBEAN" {
+		t.Errorf("AeroCaribbean: got %+v, want the alias AERO-CARIBBEAN at 1", m)
+	}
+}

@@ -880,6 +880,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			// the person by the others, one of them rare.
 			wr -= (1 - middleWeight) * words[j].weight
 			sc.caps |= capPartialFamily
+
 		case surnameOnly:
 			// Surname alone: every name word left out counts
 			// surnameOnlyWeight of its weight.
@@ -942,10 +943,17 @@ func (ix *Index) subsetOK(sc *scratch, ri int32, paired, unpaired float32) bool 
 		return false
 	}
 	var text int32 = -1
+	var weight float32
 	for _, p := range sc.pairs {
 		if p.chosen {
-			text = ix.words[ix.recs[ri].w0+p.r].text
+			w := ix.words[ix.recs[ri].w0+p.r]
+			text, weight = w.text, w.weight
 		}
+	}
+	if weight >= ix.dict.unseen && text >= 0 && len(ix.dict.texts[text]) >= minUniqueSubset {
+		// A long word no other entry holds ("Aerocaribbean" for
+		// AEROCARIBBEAN AIRLINES).
+		return true
 	}
 	r := ix.recs[ri].ref
 	for _, step := range []int32{-1, 1} {
@@ -963,6 +971,10 @@ func (ix *Index) subsetOK(sc *scratch, ri int32, paired, unpaired float32) bool 
 	}
 	return false
 }
+
+// minUniqueSubset is the fewest letters of a word no other entry holds
+// that stands for its entry's name alone (subsetOK).
+const minUniqueSubset = 8
 
 // acronym is a query word q paired with the words r0..r1-1 of a name,
 // whose initials it is.
