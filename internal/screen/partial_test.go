@@ -238,3 +238,28 @@ func TestUniqueWordSubset(t *testing.T) {
 		t.Errorf("AeroCaribbean: got %+v, want the alias AERO-CARIBBEAN at 1", m)
 	}
 }
+
+// "T.R.D." is trading as company names abbreviate it.
+func TestTradingAbbreviated(t *testing.T) {
+	t.Parallel()
+	own := &lists.List{Provenance: provenance.List{ID: "own", Kind: provenance.KindSanctions, Entries: 1}}
+	own.Entries = []lists.Entry{{ID: "1", List: "own", Name: "ZARQA PEARL GENERAL T.R.D.", Type: "entity"}}
+	ix := newIndex(t, append(testLists(t), own)...)
+	m := matchOf(ix.Name(screen.Query{Name: "Zarqa Pearl General Trading", Kind: screen.KindOrganization}), "ZARQA PEARL GENERAL T.R.D.")
+	if m == nil || !strings.Contains(m.Explain, "trading~trd (abbreviation of a word of company names") {
+		t.Errorf("got %+v, want trading paired with trd", m)
+	}
+}
+
+// A generational suffix (Jr., Sr.) is left out wherever the name puts it.
+func TestGenerationalSuffix(t *testing.T) {
+	t.Parallel()
+	ix := personsIndex(t, append(fillerPersons(), "CAZARES SALAZAR, Arturo", "MEZA, Ramon")...)
+	opts := ix.Options()
+	for _, q := range []string{"CAZARES SALAZAR JR., Arturo", "Arturo Cazares Salazar Jr."} {
+		m := matchOf(ix.Name(screen.Query{Name: q, Kind: screen.KindPerson}), "CAZARES SALAZAR, Arturo")
+		if m == nil || !opts.IsHit(m.Score) || !strings.Contains(m.Explain, "jr (title, left out)") {
+			t.Errorf("%q: got %+v, want a hit with jr left out", q, m)
+		}
+	}
+}

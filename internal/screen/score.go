@@ -1460,7 +1460,7 @@ var wordAbbrevs = map[string]string{
 	"intl": "international", "natl": "national", "mgmt": "management", "mgt": "management",
 	"mfg": "manufacturing", "svcs": "services", "dept": "department", "govt": "government",
 	"assn": "association", "bros": "brothers", "hldgs": "holdings", "hldg": "holding",
-	"grp": "group", "trdg": "trading", "shpg": "shipping", "inds": "industries",
+	"grp": "group", "trdg": "trading", "trd": "trading", "shpg": "shipping", "inds": "industries",
 	"invt": "investment", "devt": "development", "mktg": "marketing", "ent": "enterprise",
 	"tech": "technology", "univ": "university", "inst": "institute", "assoc": "association",
 }

@@ -180,6 +180,15 @@ func (nb *normBuf) normalize(s string) {
 // that languages write after it (postTitles: "Putyin elnök", "김정은
 // 위원장"), unless nothing else is left.
 func (nb *normBuf) flagTitles() {
+	if len(nb.words) > 2 {
+		// A generational suffix, wherever the name puts it ("MEZA JR.,
+		// Arturo", "John Smith Jr"), once other words are left.
+		for i := 1; i < len(nb.words); i++ {
+			if isGenerational(nb.word(i)) && nb.words[i].flags == 0 {
+				nb.words[i].flags |= wordTitle
+			}
+		}
+	}
 	lead := 0
 	for lead+1 < len(nb.words) && nb.words[lead].flags&wordLegal == 0 {
 		n := nb.titleAt(lead)
@@ -201,6 +210,17 @@ func (nb *normBuf) flagTitles() {
 		}
 		end -= n
 	}
+}
+
+// isGenerational reports whether w is a generational suffix of a
+// person's name (Jr., Sr.), which the press and the lists give or leave
+// out.
+func isGenerational(w []byte) bool {
+	switch string(w) {
+	case "jr", "sr", "jnr", "snr":
+		return true
+	}
+	return false
 }
 
 // titleAt returns the number of words of the title or honorific that
