@@ -231,7 +231,7 @@ func streamSplit(body []byte, comps *arraySpan, threshold, workers int, opts Opt
 			}
 			lo, hi := bounds[t-1], bounds[t]
 			conv := &cdxConv{loc: loc, max: maxComps, deferRefs: true, hashRefs: true, seed: seed,
-				doc: &Document{Components: make([]Component, 0, hi-lo)}}
+				doc: &Document{Components: make([]Component, 0, hi-lo)}, hashed: make([]hashedRef, 0, hi-lo)}
 			for i := lo; i < hi; i++ {
 				conv.top, conv.topStart = i, len(conv.doc.Components)
 				one[0] = cdx.Component{}
