@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"hash/maphash"
 	"io"
 	"runtime"
 	"strconv"
@@ -33,10 +34,10 @@ func decodeCDXJSON(s sniffed, opts Options, threshold, workers int) (*Document, 
 		// The streaming decoder first; what it cannot read, encoding/json
 		// reads (see cdxStream).
 		if s.json.comps.splittable(s.body, threshold, workers, opts.maxDepth()) {
-			var parts []*cdxConv
-			bom, parts, ok, _ = streamSplit(s.body, &s.json.comps, threshold, workers, opts, nil)
+			var split *preConverted
+			bom, split, ok, _ = streamSplit(s.body, &s.json.comps, threshold, workers, opts, nil)
 			if ok {
-				pre = &preConverted{parts: parts}
+				pre = split
 			}
 		} else {
 			bom, ok = streamCDXBOM(s.body)
@@ -188,14 +189,23 @@ func xmlError(name string, f Format, err error) error {
 type cdxConv struct {
 	loc  locator
 	doc  *Document
-	refs map[string]string // explicit bom-ref → pointer of its first use
+	refs *refSet // the explicit bom-refs met, with the pointer of each one's first use
 	max  int
 	// deferRefs, set in the workers of a parallel conversion, leaves the
 	// duplicate-ref check to the merge and records the explicit refs and
 	// which component each warning belongs to.
 	deferRefs bool
 	explicit  []partRef // the bom-refs converted, in order
-	warnComp  []int     // per warning: index of its component in doc.Components
+	// hashRefs, set with deferRefs in the workers of a streaming split,
+	// records the explicit refs as their hashes with seed (hashed, not
+	// explicit): the merge reads the text of the few it needs again. top
+	// is the top-level component being converted, from component
+	// topStart of the part.
+	hashRefs      bool
+	seed          maphash.Seed
+	hashed        []hashedRef
+	top, topStart int
+	warnComp      []int // per warning: index of its component in doc.Components
 	// converted counts the components converted (doc.Components may
 	// have been handed to a Sink and dropped since).
 	converted int
@@ -216,6 +226,10 @@ type preConverted struct {
 	parts []*cdxConv
 	sunk  bool
 	at    int
+	// seed is the parts' hashRefs seed; reread converts a top-level
+	// component again (refSet.reread).
+	seed   maphash.Seed
+	reread func(top int) []Component
 }
 
 // convertCycloneDX converts a parsed BOM into a Document; pre, when set,
@@ -239,7 +253,12 @@ func convertCycloneDX(bom *cdx.BOM, pre *preConverted, s sniffed, opts Options, 
 	} else {
 		doc.Components = make([]Component, 0, n)
 	}
-	c.refs = make(map[string]string, n+1)
+	if pre != nil {
+		c.refs = newRefSet(pre.seed, n+1)
+		c.refs.parts, c.refs.reread = pre.parts, pre.reread
+	} else {
+		c.refs = newRefSet(maphash.MakeSeed(), n+1)
+	}
 
 	md := bom.Metadata
 	if md != nil {
@@ -439,18 +458,19 @@ func (c *cdxConv) children(comp *cdx.Component, p string, path []string, section
 func (c *cdxConv) ref(out *Component, bomRef string) {
 	out.Ref = bomRef
 	p := out.Pointer
-	if c.deferRefs {
-		if out.Ref == "" {
-			out.Ref = p
-		} else {
-			c.explicit = append(c.explicit, partRef{j: len(c.doc.Components), ref: out.Ref, ptr: p})
-		}
-	} else if out.Ref == "" {
+	j := len(c.doc.Components)
+	switch {
+	case out.Ref == "":
 		out.Ref = p
-	} else if first, dup := c.refs[out.Ref]; dup {
-		c.warn(WarnDuplicateRef, "bom-ref already used by the component at "+first, p)
-	} else {
-		c.refs[out.Ref] = p
+	case c.hashRefs:
+		c.hashed = append(c.hashed, hashedRef{hash: maphash.String(c.seed, out.Ref),
+			j: int32(j), top: int32(c.top), nth: int32(j - c.topStart)})
+	case c.deferRefs:
+		c.explicit = append(c.explicit, partRef{j: j, ref: out.Ref, ptr: p})
+	default:
+		if first, dup := c.refs.addText(out.Ref, p); dup {
+			c.warn(WarnDuplicateRef, "bom-ref already used by the component at "+first, p)
+		}
 	}
 }
 

@@ -61,21 +61,27 @@ func (c *cdxConv) topComponents(list []cdx.Component, root string) {
 // appended to c.doc.Components; otherwise they are in place already, after
 // what c held before them, or were handed to a Sink.
 func (c *cdxConv) mergeParts(parts []*cdxConv, appendComps bool) {
-	for _, w := range parts {
+	for pi, w := range parts {
 		if appendComps {
 			c.doc.Components = append(c.doc.Components, w.doc.Components...)
 			// The part's copy is garbage now: let it go before the next.
 			w.doc.Components = nil
 		}
-		next, nextRef := 0, 0 // next warning and next bom-ref of this part
+		// next warning, next bom-ref and next hashed bom-ref of this part
+		next, nextRef, nextHashed := 0, 0, 0
 		for j := range w.converted {
 			if nextRef < len(w.explicit) && w.explicit[nextRef].j == j {
 				r := w.explicit[nextRef]
 				nextRef++
-				if first, dup := c.refs[r.ref]; dup {
+				if first, dup := c.refs.addText(r.ref, r.ptr); dup {
 					c.warn(WarnDuplicateRef, "bom-ref already used by the component at "+first, r.ptr)
-				} else {
-					c.refs[r.ref] = r.ptr
+				}
+			}
+			if nextHashed < len(w.hashed) && int(w.hashed[nextHashed].j) == j {
+				k := nextHashed
+				nextHashed++
+				if first, ptr, dup := c.refs.addHashed(pi, k); dup {
+					c.warn(WarnDuplicateRef, "bom-ref already used by the component at "+first, ptr)
 				}
 			}
 			for next < len(w.warnComp) && w.warnComp[next] == j {

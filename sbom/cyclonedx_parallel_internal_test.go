@@ -1,6 +1,7 @@
 package sbom
 
 import (
+	"hash/maphash"
 	"strconv"
 	"testing"
 
@@ -39,7 +40,7 @@ func TestParallelConversionMatchesSequential(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	seqConv := &cdxConv{doc: &Document{Format: s.format, SpecVersion: s.version}, refs: map[string]string{}, max: DefaultMaxComponents}
+	seqConv := &cdxConv{doc: &Document{Format: s.format, SpecVersion: s.version}, refs: newRefSet(maphash.MakeSeed(), 0), max: DefaultMaxComponents}
 	subj := seqConv.convert(meta.Component, "/metadata/component", nil, "")
 	seqConv.doc.Subject = &subj
 	seqConv.components(comps, "", nil)

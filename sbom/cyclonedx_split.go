@@ -2,6 +2,7 @@ package sbom
 
 import (
 	"encoding/json"
+	"hash/maphash"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -173,7 +174,7 @@ func (a *arraySpan) chunks(n int) []int {
 // the range t counted from 1) as soon as they are converted, and not kept;
 // an error of the sink stops the decode and is returned. With
 // opts.NoDependencies set, the dependencies read are dropped at once.
-func streamSplit(body []byte, comps *arraySpan, threshold, workers int, opts Options, sink Sink) (*cdx.BOM, []*cdxConv, bool, error) {
+func streamSplit(body []byte, comps *arraySpan, threshold, workers int, opts Options, sink Sink) (*cdx.BOM, *preConverted, bool, error) {
 	maxDepth, maxComps, loc := opts.maxDepth(), opts.maxComponents(), locator{}
 	if !comps.splittable(body, threshold, workers, maxDepth) || len(comps.objects) > maxComps {
 		return nil, nil, false, nil
@@ -189,6 +190,7 @@ func streamSplit(body []byte, comps *arraySpan, threshold, workers int, opts Opt
 	}
 	bounds := comps.chunks(nchunks)
 	parts := make([]*cdxConv, len(bounds)-1)
+	seed := maphash.MakeSeed()
 	var (
 		bom     *cdx.BOM
 		next    atomic.Int64 // next task: 0 is the rest, t > 0 is objs[bounds[t-1]:bounds[t]]
@@ -228,9 +230,10 @@ func streamSplit(body []byte, comps *arraySpan, threshold, workers int, opts Opt
 				st = newCDXStream(nil)
 			}
 			lo, hi := bounds[t-1], bounds[t]
-			conv := &cdxConv{loc: loc, max: maxComps, deferRefs: true,
-				doc: &Document{Components: make([]Component, 0, hi-lo)}}
+			conv := &cdxConv{loc: loc, max: maxComps, deferRefs: true, hashRefs: true, seed: seed,
+				doc: &Document{Components: make([]Component, 0, hi-lo)}, hashed: make([]hashedRef, 0, hi-lo)}
 			for i := lo; i < hi; i++ {
+				conv.top, conv.topStart = i, len(conv.doc.Components)
 				one[0] = cdx.Component{}
 				if !st.componentText(body[objs[i][0]:objs[i][1]+1], &one[0]) {
 					failed.Store(true)
@@ -258,5 +261,34 @@ func streamSplit(body []byte, comps *arraySpan, threshold, workers int, opts Opt
 	if failed.Load() {
 		return nil, nil, false, sinkErr
 	}
-	return bom, parts, true, nil
+	return bom, &preConverted{parts: parts, seed: seed, reread: rereader(body, objs, loc, maxComps, seed)}, true, nil
+}
+
+// rereader returns a function that converts the top-level component top
+// (objs[top] of body) again, as a worker of streamSplit converted it, and
+// returns the components converted from it; it keeps the last one it
+// converted, which the duplicate-ref check may ask for again.
+func rereader(body []byte, objs [][2]int, loc locator, maxComps int, seed maphash.Seed) func(top int) []Component {
+	var (
+		st   *cdxStream
+		last = -1
+		out  []Component
+	)
+	return func(top int) []Component {
+		if top == last {
+			return out
+		}
+		if st == nil {
+			st = newCDXStream(nil)
+		}
+		var one [1]cdx.Component
+		conv := &cdxConv{loc: loc, max: maxComps, deferRefs: true, hashRefs: true, seed: seed, doc: &Document{}}
+		out, last = nil, top
+		if top < 0 || top >= len(objs) || !st.componentText(body[objs[top][0]:objs[top][1]+1], &one[0]) {
+			return nil
+		}
+		conv.componentsIn(one[:], top, "", "components", nil, "")
+		out = conv.doc.Components
+		return out
+	}
 }

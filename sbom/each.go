@@ -95,11 +95,12 @@ func streamEach(s sniffed, opts Options, sink Sink, threshold, workers int) (doc
 		}
 	}()
 	sink = us
-	bom, parts, ok, err := streamSplit(s.body, &s.json.comps, threshold, workers, opts, sink)
+	bom, pre, ok, err := streamSplit(s.body, &s.json.comps, threshold, workers, opts, sink)
 	if err != nil || !ok {
 		return nil, 0, false, err
 	}
-	pre := &preConverted{parts: parts, sunk: true}
+	pre.sunk = true
+	parts := pre.parts
 	doc, err = convertCycloneDX(bom, pre, s, opts, locator{})
 	if err != nil {
 		return nil, 0, true, err

@@ -109,8 +109,7 @@ func parse(in Input, opts InputPlan, sink *screenSink) *parsed {
 	}
 	p.size, p.data = int64(len(in.Data)), in.Data
 	digest := func() {
-		sum := sha256.Sum256(in.Data)
-		p.sha256 = hex.EncodeToString(sum[:])
+		p.sha256 = sha256Chunked(in.Data)
 	}
 	if sink != nil && len(in.Data) >= streamFrom {
 		// A large input is hashed while it is decoded, whose first pass
@@ -230,3 +229,21 @@ func decodeSBOM(p *parsed, in Input, sink *screenSink, fail func(error) *parsed)
 	p.format, p.spec, p.doc = string(doc.Format), doc.SpecVersion, doc
 	return p
 }
+
+// sha256Chunked is the hex SHA-256 of data, hashed a chunk at a time: one
+// call of the hash's assembly over a large input cannot be preempted, and
+// would keep the goroutines of the process that must run meanwhile (the
+// one that lets the pages of a private copy go, spillCopy) off a core
+// for as long as it takes.
+func sha256Chunked(data []byte) string {
+	h := sha256.New()
+	for len(data) > 0 {
+		n := min(len(data), hashChunk)
+		h.Write(data[:n])
+		data = data[n:]
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// hashChunk is the size of the chunks sha256Chunked hashes.
+const hashChunk = 1 << 20

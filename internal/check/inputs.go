@@ -27,11 +27,13 @@ func ReadInputs(paths []string, stdin io.Reader, maxSize int64) []Input {
 // offHeapFrom bytes into memory allocated outside the Go heap (an
 // anonymous mapping, on Unix systems), so that a large input counts once
 // in the process's memory, not again in the garbage collector's target
-// for the heap. The caller calls release once nothing uses the inputs'
+// for the heap; a file of at least spillFrom bytes is read, where the
+// system allows, through a private copy on disk (spillCopy), of which only
+// the part being read counts in the process's memory. The caller calls release once nothing uses the inputs'
 // Data any more (the run, its reports and its evidence are done): the
 // bytes are gone after it.
 func ReadInputsOffHeap(paths []string, stdin io.Reader, maxSize int64) (inputs []Input, release func()) {
-	r := &reader{offHeap: true}
+	r := &reader{offHeap: true, spillFrom: spillFrom}
 	inputs = r.inputs(paths, stdin, maxSize)
 	return inputs, func() {
 		for _, f := range r.free {
@@ -45,11 +47,21 @@ func ReadInputsOffHeap(paths []string, stdin io.Reader, maxSize int64) (inputs [
 // outside the Go heap.
 const offHeapFrom = 1 << 20
 
+// spillFrom is the file size from which ReadInputsOffHeap reads a file
+// through a private copy on disk (spillCopy), where the system has one.
+const spillFrom = 32 << 20
+
+// errTooLarge is returned by spillCopy for a file over the size limit.
+var errTooLarge = errors.New("larger than the input size limit")
+
 // reader reads inputs, outside the heap when offHeap is set; free
 // releases what it allocated there.
 type reader struct {
 	offHeap bool
-	free    []func()
+	// spillFrom, when set, is the file size from which a file is read
+	// through a private copy (spillCopy).
+	spillFrom int64
+	free      []func()
 }
 
 func (r *reader) inputs(paths []string, stdin io.Reader, maxSize int64) []Input {
@@ -153,6 +165,18 @@ func (r *reader) readFile(path string, maxSize int64) Input {
 	}
 	defer f.Close()
 	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() <= maxSize {
+		if r.offHeap && r.spillFrom > 0 && info.Size() >= r.spillFrom {
+			data, free, ok, err := spillCopy(f, maxSize)
+			switch {
+			case errors.Is(err, errTooLarge):
+				return tooLarge(path, maxSize)
+			case err != nil:
+				return Input{Path: path, Err: fmt.Errorf("read %s: %w", path, err)}
+			case ok:
+				r.free = append(r.free, free)
+				return Input{Path: path, Data: data}
+			}
+		}
 		var buf []byte
 		if r.offHeap && info.Size() >= offHeapFrom {
 			if b, free, ok := offHeapBuffer(int(info.Size())); ok {
