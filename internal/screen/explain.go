@@ -152,6 +152,11 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 			b = append(b, rt...)
 			b = append(b, " (initial)"...)
 			allText, allKey = false, false
+		case p.kind == pairTypo && q.number && org:
+			b = append(b, "≈"...)
+			b = append(b, rt...)
+			b = append(b, " (singular and plural)"...)
+			allText, allKey = false, false
 		case p.kind == pairTypo:
 			edit := "one letter apart"
 			if isTransposition(string(sc.nb.word(i)), rt) {
@@ -200,7 +205,7 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 			}
 			b = append(b, '~')
 			b = append(b, rt...)
-			if how == abbrevRule {
+			if how == abbrevRule || how == formRule {
 				b = append(b, " ("...)
 			} else {
 				b = append(b, " (foreign spelling: "...)
@@ -236,6 +241,11 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 			b = append(b, " left out (patronymic, optional)"...)
 		case rw.flags&rwMiddle != 0:
 			b = append(b, " left out (further given name, weight ×"...)
+			b = strconv.AppendFloat(b, middleWeight, 'f', 1, 64)
+			b = append(b, ')')
+			allText, allKey = false, false
+		case !org && isHonorific(rtext(j)):
+			b = append(b, " left out (honorific, weight ×"...)
 			b = strconv.AppendFloat(b, middleWeight, 'f', 1, 64)
 			b = append(b, ')')
 			allText, allKey = false, false

@@ -263,3 +263,35 @@ func TestGenerationalSuffix(t *testing.T) {
 		}
 	}
 }
+
+// An honorific the list writes among a person's names ("KARZANI, Haji
+// Mohammad Nabi") that the query leaves out counts as a further name.
+func TestListHonorific(t *testing.T) {
+	t.Parallel()
+	ix := personsIndex(t, append(fillerPersons(), "KARZANI, Haji Mohammad Nabi", "KARZANI, Abdul")...)
+	m := matchOf(ix.Name(screen.Query{Name: "Mohammad Nabi Karzani", Kind: screen.KindPerson}), "KARZANI, Haji Mohammad Nabi")
+	if m == nil || !ix.Options().IsHit(m.Score) || !strings.Contains(m.Explain, "haji left out (honorific") {
+		t.Errorf("got %+v, want a hit with the honorific left out", m)
+	}
+}
+
+// Another form of a word of company names ("Economic" for ECONOMY,
+// "Industries" for INDUSTRY) names the same business.
+func TestCompanyWordForms(t *testing.T) {
+	t.Parallel()
+	own := &lists.List{Provenance: provenance.List{ID: "own", Kind: provenance.KindSanctions, Entries: 2}}
+	own.Entries = []lists.Entry{
+		{ID: "1", List: "own", Name: "ZHONGXIN KEHUA ECONOMY AND TRADE CO LTD", Type: "entity"},
+		{ID: "2", List: "own", Name: "QINGMAO HEAVY INDUSTRY LTD", Type: "entity"},
+	}
+	ix := newIndex(t, append(testLists(t), own)...)
+	for _, tt := range []struct{ q, entry, explain string }{
+		{"Zhongxin Kehua Economic and Trade Co Ltd", "ZHONGXIN KEHUA ECONOMY AND TRADE CO LTD", "economic~economy (another form of a word of company names"},
+		{"Qingmao Heavy Industries Ltd", "QINGMAO HEAVY INDUSTRY LTD", "industries≈industry (singular and plural)"},
+	} {
+		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization}), tt.entry)
+		if m == nil || !strings.Contains(m.Explain, tt.explain) {
+			t.Errorf("%q: got %+v, want %q", tt.q, m, tt.explain)
+		}
+	}
+}

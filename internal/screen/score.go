@@ -287,9 +287,9 @@ func (ix *Index) prepare(sc *scratch) {
 			q.n1 = int32(len(sc.qn))
 			sc.qn, q.respelt = ix.appendEndingVariant(sc.qn, text)
 			if orgQuery {
-				var ok bool
-				if sc.qn, ok = ix.appendAbbrev(sc.qn, text); ok {
-					q.respelt = abbrevRule
+				var how string
+				if sc.qn, how = ix.appendAbbrev(sc.qn, text); how != "" {
+					q.respelt = how
 				}
 			}
 			q.r1 = int32(len(sc.qn))
@@ -317,9 +317,9 @@ func (ix *Index) prepare(sc *scratch) {
 			sc.qn, q.respelt = ix.appendRespelt(sc.qn, text, sc.nb.schemes, translit)
 		}
 		if q.respelt == "" && orgQuery {
-			var ok bool
-			if sc.qn, ok = ix.appendAbbrev(sc.qn, text); ok {
-				q.respelt = abbrevRule
+			var how string
+			if sc.qn, how = ix.appendAbbrev(sc.qn, text); how != "" {
+				q.respelt = how
 			}
 		}
 		if n := len(sc.qn); q.respelt == "" {
@@ -869,7 +869,10 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			// Optional, unless an initial of the query, which it
 			// does not start with, stands for it.
 			wr -= words[j].weight
-		case f&rwMiddle != 0:
+		case f&rwMiddle != 0, !org && isHonorific(ix.dict.texts[words[j].text]):
+			// A further given name, or an honorific the list writes
+			// among the names ("NAWAY, Haji Ali") that the query
+			// leaves out.
 			wr -= (1 - middleWeight) * words[j].weight
 		case f&rwSurname != 0 && chain:
 			// The family name of a name chain the query leaves out.
@@ -1415,6 +1418,17 @@ const (
 	abuClass     = 3
 )
 
+// isHonorific reports whether t is an honorific that the lists write
+// among a person's names (Haji, Sheikh, Mullah: isListTitle leaves them
+// words of the name).
+func isHonorific(t string) bool {
+	switch t {
+	case "haji", "hajji", "sheikh", "shaikh", "sheik", "shaykh", "mullah", "mawlawi", "maulana", "mufti":
+		return true
+	}
+	return false
+}
+
 // isArticle reports whether rw is the article of a family name ("AL
 // ZAWAHIRI"): optional once the rest of the family name pairs.
 func (ix *Index) isArticle(rw RecWord) bool {
@@ -1482,22 +1496,47 @@ var wordAbbrevForms = func() map[string][]string {
 // abbrevRule names appendAbbrev's rule in the explanation.
 const abbrevRule = "abbreviation of a word of company names"
 
-// appendAbbrev appends to qn the keys of the listed words that text
-// abbreviates or is abbreviated to (wordAbbrevs), and reports whether it
-// appended one.
-func (ix *Index) appendAbbrev(qn []int32, text []byte) ([]int32, bool) {
-	forms, ok := wordAbbrevForms[string(text)]
-	if !ok {
-		return qn, false
+// wordForms are other forms of words of company names that name the
+// same business ("ECONOMIC AND TRADE", "ECONOMY & TRADE"; "KWANGSON
+// BANK", KWANGSON BANKING CORP).
+var wordForms = [][2]string{
+	{"economic", "economy"}, {"banking", "bank"}, {"trading", "trade"}, {"industrial", "industry"},
+	{"commercial", "commerce"}, {"financial", "finance"}, {"scientific", "science"},
+}
+
+// wordFormForms holds, for each word of wordForms, its other forms.
+var wordFormForms = func() map[string][]string {
+	m := map[string][]string{}
+	for _, f := range wordForms {
+		m[f[0]] = append(m[f[0]], f[1])
+		m[f[1]] = append(m[f[1]], f[0])
 	}
-	found := false
-	for _, f := range forms {
-		if id, ok := ix.listedText([]byte(f)); ok && !slices.Contains(qn, ix.dict.textKey[id]) {
-			qn = append(qn, ix.dict.textKey[id])
-			found = true
+	return m
+}()
+
+// formRule names the rule of wordForms in the explanation.
+const formRule = "another form of a word of company names"
+
+// appendAbbrev appends to qn the keys of the listed words that text
+// abbreviates or is abbreviated to (wordAbbrevs), or that are another
+// form of it (wordForms), and returns the rule that found them, "" when
+// none did.
+func (ix *Index) appendAbbrev(qn []int32, text []byte) ([]int32, string) {
+	how := ""
+	for _, r := range [2]struct {
+		forms map[string][]string
+		rule  string
+	}{{wordAbbrevForms, abbrevRule}, {wordFormForms, formRule}} {
+		for _, f := range r.forms[string(text)] {
+			if id, ok := ix.listedText([]byte(f)); ok && !slices.Contains(qn, ix.dict.textKey[id]) {
+				qn = append(qn, ix.dict.textKey[id])
+				if how == "" {
+					how = r.rule
+				}
+			}
 		}
 	}
-	return qn, found
+	return qn, how
 }
 
 // minEndingStem is the fewest letters a word keeps before an ending of
@@ -1551,6 +1590,19 @@ func (ix *Index) appendNumber(qn []int32, text []byte) ([]int32, bool) {
 	d := &ix.dict
 	var buf [64]byte
 	other := buf[:0]
+	n := len(text)
+	if n < len(buf)-2 && n > minNumber && string(text[n-3:]) == "ies" {
+		// "industries", "industry": tried first, then "industrie".
+		if id, ok := ix.listedText(append(append(other, text[:n-3]...), 'y')); ok {
+			return append(qn, d.textKey[id]), true
+		}
+	}
+	if n < len(buf)-2 && text[n-1] == 'y' && !isVowelByte(text[n-2]) {
+		// "technology", "technologies".
+		if id, ok := ix.listedText(append(append(other, text[:n-1]...), "ies"...)); ok {
+			return append(qn, d.textKey[id]), true
+		}
+	}
 	if text[len(text)-1] == 's' {
 		if text[len(text)-2] == 's' {
 			return qn, false // "business", "press"
