@@ -1514,8 +1514,21 @@ var wordFormForms = func() map[string][]string {
 	return m
 }()
 
-// formRule names the rule of wordForms in the explanation.
-const formRule = "another form of a word of company names"
+// formRule names the rule of wordForms in the explanation, and
+// abbrevOrFormRule both rules when a word has keys by each.
+const (
+	formRule         = "another form of a word of company names"
+	abbrevOrFormRule = "abbreviation or another form of a word of company names"
+)
+
+// companyWordRule names the rule by which company word q pairs with r:
+// abbrevRule or formRule.
+func companyWordRule(q, r string) string {
+	if slices.Contains(wordFormForms[q], r) {
+		return formRule
+	}
+	return abbrevRule
+}
 
 // appendAbbrev appends to qn the keys of the listed words that text
 // abbreviates or is abbreviated to (wordAbbrevs), or that are another
@@ -1530,8 +1543,11 @@ func (ix *Index) appendAbbrev(qn []int32, text []byte) ([]int32, string) {
 		for _, f := range r.forms[string(text)] {
 			if id, ok := ix.listedText([]byte(f)); ok && !slices.Contains(qn, ix.dict.textKey[id]) {
 				qn = append(qn, ix.dict.textKey[id])
-				if how == "" {
+				switch how {
+				case "", r.rule:
 					how = r.rule
+				default:
+					how = abbrevOrFormRule
 				}
 			}
 		}
