@@ -380,8 +380,15 @@ func anyUnpaired(paired []bool) bool {
 // appendLegal adds the legal forms of one side that scoring ignored.
 func appendLegal(b []byte, side string, nb *normBuf) []byte {
 	first := true
+	if nb.web {
+		b = append(b, "; "...)
+		b = append(b, side...)
+		b = append(b, " read as a web address: www and ."...)
+		b = append(b, nb.word(len(nb.words)-1)...)
+		b = append(b, " ignored"...)
+	}
 	for i, w := range nb.words {
-		if w.flags&wordLegal == 0 {
+		if w.flags&wordLegal == 0 || nb.web && (i == 0 || i == len(nb.words)-1) {
 			continue
 		}
 		if first {

@@ -295,3 +295,16 @@ func TestCompanyWordForms(t *testing.T) {
 		}
 	}
 }
+
+// A name written as a web address ("www.zarqa-travel.com") is read
+// without www and the top-level domain.
+func TestWebAddress(t *testing.T) {
+	t.Parallel()
+	own := &lists.List{Provenance: provenance.List{ID: "own", Kind: provenance.KindSanctions, Entries: 1}}
+	own.Entries = []lists.Entry{{ID: "1", List: "own", Name: "ZARQA TRAVEL", Type: "entity"}}
+	ix := newIndex(t, append(testLists(t), own)...)
+	m := matchOf(ix.Name(screen.Query{Name: "www.zarqa-travel.com", Kind: screen.KindOrganization}), "ZARQA TRAVEL")
+	if m == nil || m.Score != 1 || !strings.Contains(m.Explain, "query read as a web address: www and .com ignored") {
+		t.Errorf("got %+v, want a match read as a web address", m)
+	}
+}

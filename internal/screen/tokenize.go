@@ -59,6 +59,11 @@ type normBuf struct {
 	// comma is the number of words before the first comma, or -1: OFAC
 	// writes individuals as "LAST, Given Patronymic".
 	comma int
+	// web is set when the name is written as a web address ("WWW.
+	// SERCUBA.COM"): its first and last words, www and the top-level
+	// domain, are flagged as legal forms are, so that organisation rules
+	// leave them out.
+	web bool
 	// hacek is set when the name has a letter with a háček or a cedilla
 	// that folds to s, c or z (isHacek): the words are also read as
 	// Cyrillic transliteration writes those letters (hacekLetters).
@@ -81,7 +86,7 @@ func (nb *normBuf) reset() {
 	nb.splits, nb.joins = nb.splits[:0], nb.joins[:0]
 	nb.resegmented = false
 	nb.comma = -1
-	nb.hacek = false
+	nb.hacek, nb.web = false, false
 	nb.cur = -1
 	nb.sepDot, nb.sepSpace, nb.sepOther, nb.prevInit = false, false, false, false
 }
@@ -433,7 +438,14 @@ func (nb *normBuf) end() {
 // first. A name made of legal forms only keeps them all.
 func (nb *normBuf) flagLegal() {
 	n := len(nb.words)
-	lo := 0
+	lo0, hi0 := 0, n
+	if n >= 3 && string(nb.word(0)) == "www" && isTopLevelDomain(nb.word(n-1)) {
+		nb.web = true
+		nb.words[0].flags |= wordLegal
+		nb.words[n-1].flags |= wordLegal
+		lo0, hi0 = 1, n-1
+	}
+	lo := lo0
 	for lo < n {
 		k := nb.legalAt(lo, n, true)
 		if k == 0 {
@@ -441,7 +453,7 @@ func (nb *normBuf) flagLegal() {
 		}
 		lo += k
 	}
-	hi := n
+	hi := hi0
 	for hi > lo {
 		k := nb.legalAt(lo, hi, false)
 		if k == 0 {
@@ -449,15 +461,25 @@ func (nb *normBuf) flagLegal() {
 		}
 		hi -= k
 	}
-	if hi == lo || (lo == 0 && hi == n) {
+	if hi == lo || (lo == lo0 && hi == hi0) {
 		return
 	}
-	for i := 0; i < lo; i++ {
+	for i := lo0; i < lo; i++ {
 		nb.words[i].flags |= wordLegal
 	}
-	for i := hi; i < n; i++ {
+	for i := hi; i < hi0; i++ {
 		nb.words[i].flags |= wordLegal
 	}
+}
+
+// isTopLevelDomain reports whether w is a generic top-level domain or a
+// country's of two letters.
+func isTopLevelDomain(w []byte) bool {
+	switch string(w) {
+	case "com", "net", "org", "info", "biz":
+		return true
+	}
+	return len(w) == 2 && lettersOnly(w)
 }
 
 // legalAt returns how many words of a legal form start at lo (forward) or
