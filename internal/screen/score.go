@@ -570,19 +570,19 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	// The paired weight is at most the name's, so the score is at most
 	// 2R/(Q+R): a name too light for the query is not worth pairing
 	// (this also keeps absurdly long queries cheap).
-	wq := sc.wq[b2i(org)]
-	if rec.w1-rec.w0 >= minSuperset && wq > rec.weight && wq <= 2*rec.weight {
+	bound := sc.wq[b2i(org)]
+	if rec.w1-rec.w0 >= minSuperset && bound > rec.weight && bound <= 2*rec.weight {
 		// The query's words beyond the name's may count as further
 		// names (superset and queryMiddle, below).
-		wq = rec.weight + middleWeight*(wq-rec.weight)
+		bound = rec.weight + middleWeight*(bound-rec.weight)
 	}
-	if 2*rec.weight < (t-boundSlack)*(wq+rec.weight) {
+	if 2*rec.weight < (t-boundSlack)*(bound+rec.weight) {
 		return 0
 	}
 	words := ix.words[rec.w0:rec.w1]
 	short := sc.short[b2i(org)] || rec.flags&recShort != 0
 	sc.pairs = sc.pairs[:0]
-	wq = 0
+	var wq float32
 	keySim := float32(keySimPerson)
 	if org {
 		keySim = keySimOrg
@@ -883,7 +883,6 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			// the person by the others, one of them rare.
 			wr -= (1 - middleWeight) * words[j].weight
 			sc.caps |= capPartialFamily
-
 		case surnameOnly:
 			// Surname alone: every name word left out counts
 			// surnameOnlyWeight of its weight.
