@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
@@ -191,6 +192,37 @@ func fillerPersons() []string {
 		for _, g := range []string{"Ivan", "Sergei", "Alexei", "Dmitri"} {
 			out = append(out, s+", "+g)
 		}
+	}
+	return out
+}
+
+// sdnWithEntities indexes the accuracy tests' lists and a sanctions list
+// "own" of the entities named, entry IDs "1", "2", ... in order.
+func sdnWithEntities(tb testing.TB, names ...string) testIndex {
+	tb.Helper()
+	own := &lists.List{Provenance: provenance.List{ID: "own", Kind: provenance.KindSanctions, Entries: len(names)}}
+	for i, n := range names {
+		own.Entries = append(own.Entries, lists.Entry{ID: strconv.Itoa(i + 1), List: "own", Name: n, Type: "entity"})
+	}
+	return newIndex(tb, append(testLists(tb), own)...)
+}
+
+// explainCase is a query that must find the entry named entry with an
+// explanation that says explain.
+type explainCase struct{ q, entry, explain string }
+
+// explained screens each case's query as kind, fails the test where its
+// entry is not found or not so explained, and returns the matches found.
+func explained(t *testing.T, ix testIndex, kind string, cases []explainCase) []screen.Match {
+	t.Helper()
+	var out []screen.Match
+	for _, c := range cases {
+		m := matchOf(ix.Name(screen.Query{Name: c.q, Kind: kind}), c.entry)
+		if m == nil || !strings.Contains(m.Explain, c.explain) {
+			t.Errorf("%q: got %+v, want %s explained %q", c.q, m, c.entry, c.explain)
+			continue
+		}
+		out = append(out, *m)
 	}
 	return out
 }

@@ -1,12 +1,9 @@
 package screen_test
 
 import (
-	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/bangate/bangate/internal/lists"
-	"github.com/bangate/bangate/internal/provenance"
 	"github.com/bangate/bangate/internal/screen"
 )
 
@@ -120,15 +117,10 @@ func TestSupersetOrg(t *testing.T) {
 func TestPatronymicSpellings(t *testing.T) {
 	t.Parallel()
 	ix := personsIndex(t, append(fillerPersons(), "KOVALCHUK, Yuri Valentinovich", "VOROBYEV, Maxim Yuryevich")...)
-	for _, tt := range []struct{ q, entry, pair string }{
+	explained(t, ix, screen.KindPerson, []explainCase{
 		{"KOVALCHUK, Yuriy Valentynovych", "KOVALCHUK, Yuri Valentinovich", "valentynovych≈valentinovich"},
 		{"Maksim Yurevich Vorobev", "VOROBYEV, Maxim Yuryevich", "yurevich~yuryevich"},
-	} {
-		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}), tt.entry)
-		if m == nil || !strings.Contains(m.Explain, tt.pair) {
-			t.Errorf("%q: got %+v, want %s paired", tt.q, m, tt.pair)
-		}
-	}
+	})
 }
 
 // Every word of a listed individual's name, two of them spelt alike, in a
@@ -189,25 +181,15 @@ func TestHacekLetters(t *testing.T) {
 // not their initials does not.
 func TestAcronym(t *testing.T) {
 	t.Parallel()
-	own := &lists.List{Provenance: provenance.List{ID: "own", Kind: provenance.KindSanctions, Entries: 2}}
-	for i, n := range []string{"ZAKRYTOE AKTSIONERNOE OBSHCHESTVO NAUCHNO VNEDRENCHESKAYA KOMPANIYA BOLIDEX", "BANCO DE DESARROLLO DE ORINOCO"} {
-		own.Entries = append(own.Entries, lists.Entry{ID: strconv.Itoa(i + 1), List: "own", Name: n, Type: "entity"})
-	}
-	ix := newIndex(t, append(testLists(t), own)...)
+	const nvk, bdd = "ZAKRYTOE AKTSIONERNOE OBSHCHESTVO NAUCHNO VNEDRENCHESKAYA KOMPANIYA BOLIDEX", "BANCO DE DESARROLLO DE ORINOCO"
+	ix := sdnWithEntities(t, nvk, bdd)
 	opts := ix.Options()
-	for _, tt := range []struct{ q, entry, explain string }{
-		{"CJSC NVK Bolidex", "1", "nvk (initials of nauchno vnedrencheskaya kompaniya)"},
-		{"BDD Orinoco", "2", "bdd (initials of banco de desarrollo)"},
-	} {
-		var m *screen.Match
-		ms := ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization})
-		for i := range ms {
-			if ms[i].List == "own" && ms[i].EntryID == tt.entry {
-				m = &ms[i]
-			}
-		}
-		if m == nil || m.Score < opts.Review || opts.IsHit(m.Score) || !strings.Contains(m.Explain, tt.explain) {
-			t.Errorf("%q: got %+v, want a possible match explained %q", tt.q, m, tt.explain)
+	for _, m := range explained(t, ix, screen.KindOrganization, []explainCase{
+		{"CJSC NVK Bolidex", nvk, "nvk (initials of nauchno vnedrencheskaya kompaniya)"},
+		{"BDD Orinoco", bdd, "bdd (initials of banco de desarrollo)"},
+	}) {
+		if m.Score < opts.Review || opts.IsHit(m.Score) {
+			t.Errorf("%q: score %.3f, want a possible match", m.MatchedName, m.Score)
 		}
 	}
 	for _, m := range ix.Name(screen.Query{Name: "CJSC NKV Bolidex", Kind: screen.KindOrganization}) {
@@ -219,15 +201,12 @@ func TestAcronym(t *testing.T) {
 
 // A long word no other entry holds stands for its entry's name alone, a
 // possible match ("Krasnodarskneftegaz" for KRASNODARSKNEFTEGAZ
-// TRADING); written
-// as two listed words run together it is still read apart, and matches
-// the alias they spell ("AeroCaribbean", AERO-CARIBBEAN), though the
-// word alone is a possible match already.
+// ZAPOLYARYE); two listed words run together are still read apart, and
+// match the alias they spell ("AeroCaribbean", AERO-CARIBBEAN), though
+// the word alone is a possible match already.
 func TestUniqueWordSubset(t *testing.T) {
 	t.Parallel()
-	own := &lists.List{Provenance: provenance.List{ID: "own", Kind: provenance.KindSanctions, Entries: 1}}
-	own.Entries = []lists.Entry{{ID: "1", List: "own", Name: "KRASNODARSKNEFTEGAZ ZAPOLYARYE", Type: "entity"}}
-	ix := newIndex(t, append(testLists(t), own)...)
+	ix := sdnWithEntities(t, "KRASNODARSKNEFTEGAZ ZAPOLYARYE")
 	opts := ix.Options()
 	m := matchOf(ix.Name(screen.Query{Name: "Krasnodarskneftegaz", Kind: screen.KindOrganization}), "KRASNODARSKNEFTEGAZ ZAPOLYARYE")
 	if m == nil || m.Score < opts.Review || opts.IsHit(m.Score) {
@@ -242,13 +221,10 @@ func TestUniqueWordSubset(t *testing.T) {
 // "T.R.D." is trading as company names abbreviate it.
 func TestTradingAbbreviated(t *testing.T) {
 	t.Parallel()
-	own := &lists.List{Provenance: provenance.List{ID: "own", Kind: provenance.KindSanctions, Entries: 1}}
-	own.Entries = []lists.Entry{{ID: "1", List: "own", Name: "ZARQA PEARL GENERAL T.R.D.", Type: "entity"}}
-	ix := newIndex(t, append(testLists(t), own)...)
-	m := matchOf(ix.Name(screen.Query{Name: "Zarqa Pearl General Trading", Kind: screen.KindOrganization}), "ZARQA PEARL GENERAL T.R.D.")
-	if m == nil || !strings.Contains(m.Explain, "trading~trd (abbreviation of a word of company names") {
-		t.Errorf("got %+v, want trading paired with trd", m)
-	}
+	ix := sdnWithEntities(t, "ZARQA PEARL GENERAL T.R.D.")
+	explained(t, ix, screen.KindOrganization, []explainCase{
+		{"Zarqa Pearl General Trading", "ZARQA PEARL GENERAL T.R.D.", "trading~trd (abbreviation of a word of company names"},
+	})
 }
 
 // A generational suffix (Jr., Sr.) is left out wherever the name puts it.
@@ -279,32 +255,23 @@ func TestListHonorific(t *testing.T) {
 // "Industries" for INDUSTRY) names the same business.
 func TestCompanyWordForms(t *testing.T) {
 	t.Parallel()
-	own := &lists.List{Provenance: provenance.List{ID: "own", Kind: provenance.KindSanctions, Entries: 2}}
-	own.Entries = []lists.Entry{
-		{ID: "1", List: "own", Name: "ZHONGXIN KEHUA ECONOMY AND TRADE CO LTD", Type: "entity"},
-		{ID: "2", List: "own", Name: "QINGMAO HEAVY INDUSTRY LTD", Type: "entity"},
-	}
-	ix := newIndex(t, append(testLists(t), own)...)
-	for _, tt := range []struct{ q, entry, explain string }{
+	ix := sdnWithEntities(t, "ZHONGXIN KEHUA ECONOMY AND TRADE CO LTD", "QINGMAO HEAVY INDUSTRY LTD")
+	explained(t, ix, screen.KindOrganization, []explainCase{
 		{"Zhongxin Kehua Economic and Trade Co Ltd", "ZHONGXIN KEHUA ECONOMY AND TRADE CO LTD", "economic~economy (another form of a word of company names"},
 		{"Qingmao Heavy Industries Ltd", "QINGMAO HEAVY INDUSTRY LTD", "industries≈industry (singular and plural)"},
-	} {
-		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization}), tt.entry)
-		if m == nil || !strings.Contains(m.Explain, tt.explain) {
-			t.Errorf("%q: got %+v, want %q", tt.q, m, tt.explain)
-		}
-	}
+	})
 }
 
 // A name written as a web address ("www.zarqa-travel.com") is read
 // without www and the top-level domain.
 func TestWebAddress(t *testing.T) {
 	t.Parallel()
-	own := &lists.List{Provenance: provenance.List{ID: "own", Kind: provenance.KindSanctions, Entries: 1}}
-	own.Entries = []lists.Entry{{ID: "1", List: "own", Name: "ZARQA TRAVEL", Type: "entity"}}
-	ix := newIndex(t, append(testLists(t), own)...)
-	m := matchOf(ix.Name(screen.Query{Name: "www.zarqa-travel.com", Kind: screen.KindOrganization}), "ZARQA TRAVEL")
-	if m == nil || m.Score != 1 || !strings.Contains(m.Explain, "query read as a web address: www and .com ignored") {
-		t.Errorf("got %+v, want a match read as a web address", m)
+	ix := sdnWithEntities(t, "ZARQA TRAVEL")
+	for _, m := range explained(t, ix, screen.KindOrganization, []explainCase{
+		{"www.zarqa-travel.com", "ZARQA TRAVEL", "query read as a web address: www and .com ignored"},
+	}) {
+		if m.Score != 1 {
+			t.Errorf("score %.3f, want 1", m.Score)
+		}
 	}
 }
