@@ -84,16 +84,21 @@ func banList() *lists.List {
 	return l
 }
 
-// newIndex builds an index or fails the test.
 // personsIndex indexes a sanctions list of the individuals named (as the
 // SDN list writes them, "SURNAME, Given"), entry IDs "1", "2", ... in order.
 func personsIndex(tb testing.TB, names ...string) testIndex {
 	tb.Helper()
-	l := &lists.List{Provenance: provenance.List{ID: "sdn", Kind: provenance.KindSanctions, Entries: len(names)}}
+	return newIndex(tb, namedList("sdn", "individual", names))
+}
+
+// namedList is a sanctions list id of the parties of type typ named,
+// entry IDs "1", "2", ... in order.
+func namedList(id, typ string, names []string) *lists.List {
+	l := &lists.List{Provenance: provenance.List{ID: id, Kind: provenance.KindSanctions, Entries: len(names)}}
 	for i, n := range names {
-		l.Entries = append(l.Entries, lists.Entry{ID: strconv.Itoa(i + 1), List: "sdn", Name: n, Type: "individual"})
+		l.Entries = append(l.Entries, lists.Entry{ID: strconv.Itoa(i + 1), List: id, Name: n, Type: typ})
 	}
-	return newIndex(tb, l)
+	return l
 }
 
 func newIndex(tb testing.TB, ls ...*lists.List) testIndex {
@@ -200,11 +205,7 @@ func fillerPersons() []string {
 // "own" of the entities named, entry IDs "1", "2", ... in order.
 func sdnWithEntities(tb testing.TB, names ...string) testIndex {
 	tb.Helper()
-	own := &lists.List{Provenance: provenance.List{ID: "own", Kind: provenance.KindSanctions, Entries: len(names)}}
-	for i, n := range names {
-		own.Entries = append(own.Entries, lists.Entry{ID: strconv.Itoa(i + 1), List: "own", Name: n, Type: "entity"})
-	}
-	return newIndex(tb, append(testLists(tb), own)...)
+	return newIndex(tb, append(testLists(tb), namedList("own", "entity", names))...)
 }
 
 // explainCase is a query that must find the entry named entry with an
