@@ -1,6 +1,9 @@
 package indexfile
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io"
 	"sync/atomic"
@@ -31,6 +34,45 @@ func Read(r io.ReaderAt, size int64) (*screen.Index, error) {
 	}
 	if err := h.checkTables(data); err != nil {
 		return nil, err
+	}
+	return decode(data, &entriesSection{r: r, off: h.entries, size: size - h.entries})
+}
+
+// ErrDigest is wrapped by ReadSHA256's error for a file whose digest is
+// not the one given.
+var ErrDigest = errors.New("index file digest mismatch")
+
+// ReadSHA256 is Read of a file whose SHA-256 digest is known (recorded
+// when it was written): it returns an index only when the file's digest
+// is want. The file is read once: the digest is taken over the very bytes
+// of the tables section that the index then uses (a copy in memory, which
+// nothing else can change), and over the entries section streamed through
+// the hash (not kept in memory). That digest stands in for the tables'
+// checksum, which is not computed again. Entries of sanctions lists are
+// then read from r as Read reads them, each block checked against its
+// checksum when first read. A digest that is not want is an error
+// wrapping ErrDigest.
+func ReadSHA256(r io.ReaderAt, size int64, want [sha256.Size]byte) (*screen.Index, error) {
+	h, err := readHeader(r, size)
+	if err != nil {
+		return nil, err
+	}
+	data := make([]byte, h.entries)
+	if err := readFull(r, data, 0); err != nil {
+		return nil, fmt.Errorf("read index tables: %w", err)
+	}
+	// The header hashed is the header used: not one read before.
+	if again, err := parseHeader(data, size); err != nil || again != h {
+		return nil, fmt.Errorf("%w: the header changed while the file was read", ErrFormat)
+	}
+	sum := sha256.New()
+	sum.Write(data)
+	n, err := io.Copy(sum, io.NewSectionReader(r, h.entries, size-h.entries))
+	if err != nil {
+		return nil, fmt.Errorf("read index entries: %w", err)
+	}
+	if got := sum.Sum(nil); n != size-h.entries || !bytes.Equal(got, want[:]) {
+		return nil, fmt.Errorf("%w: sha256 %x (%d bytes read), want %x", ErrDigest, got, h.entries+n, want)
 	}
 	return decode(data, &entriesSection{r: r, off: h.entries, size: size - h.entries})
 }
