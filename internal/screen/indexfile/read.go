@@ -58,6 +58,7 @@ func ReadSHA256(r io.ReaderAt, size int64, want [sha256.Size]byte) (*screen.Inde
 		return nil, err
 	}
 	data := make([]byte, h.entries)
+	prefault(data)
 	if err := readFull(r, data, 0); err != nil {
 		return nil, fmt.Errorf("read index tables: %w", err)
 	}
