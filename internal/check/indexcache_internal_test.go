@@ -3,9 +3,6 @@ package check
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -179,22 +176,8 @@ func TestDamagedEntryDropsCache(t *testing.T) {
 	if err := os.WriteFile(files[0], data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	// The file's recorded digest would refuse it whole; the record is
-	// rewritten too, as by someone who can write the directory, so that
-	// the check of each entry is what stands.
-	rec, err := ReadIndexRecord(files[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	sum := sha256.Sum256(data)
-	rec.SHA256 = hex.EncodeToString(sum[:])
-	recData, err := json.Marshal(rec)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(strings.TrimSuffix(files[0], indexFileExt)+recordExt, recData, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	// The recorded digest is the tables', which the damage leaves as
+	// they were: the check of the entry's block is what stands.
 	s, err := LoadScreening(src, screen.DefaultOptions(), cache)
 	if err != nil {
 		t.Fatal(err)

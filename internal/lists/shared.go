@@ -249,17 +249,15 @@ func parseSharedFile(name, id string, data []byte) (*sharedFile, error) {
 	if !ok {
 		return nil, parseErr(name, 0, "want the single top-level key %s (the file's base name), so that OPA loads it at data.bangate.domains.%s", id, id)
 	}
-	var body bytes.Buffer
-	enc := yaml.NewEncoder(&body)
-	if err := enc.Encode(&node); err != nil {
-		return nil, parseErr(name, node.Line, "%v", err)
-	}
-	dec := yaml.NewDecoder(&body)
+	// The file again, strictly (a yaml.Node decodes without KnownFields):
+	// its one key is id, so its one value is the file's body.
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
-	var sf sharedFile
-	if err := dec.Decode(&sf); err != nil && !errors.Is(err, io.EOF) {
+	var body map[string]sharedFile
+	if err := dec.Decode(&body); err != nil && !errors.Is(err, io.EOF) {
 		return nil, parseErr(name, node.Line, "%v", err)
 	}
+	sf := body[id]
 	if len(sf.Providers) == 0 && len(sf.Own) == 0 {
 		return nil, parseErr(name, node.Line, "no providers and no own domains")
 	}

@@ -115,3 +115,14 @@ func TestParseSharedDomainsRejects(t *testing.T) {
 		t.Errorf("a JSON shared-domain file: %v", err)
 	}
 }
+
+// BenchmarkLoadSharedDomains reads the built-in bundle's shared-domain
+// files, as every check does once the bundle is loaded.
+func BenchmarkLoadSharedDomains(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := lists.LoadSharedDomains(policies.FS); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

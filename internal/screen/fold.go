@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -70,8 +71,9 @@ func hasHacek(s string) bool {
 
 // latinFold maps every precomposed Latin letter of U+00C0..U+024F and
 // U+1E00..U+1EFF to its base letters without diacritics. It is computed
-// once from the Unicode canonical decompositions and never written again.
-var latinFold = buildLatinFold()
+// once, on first use (not in every process's start-up), from the Unicode
+// canonical decompositions and never written again.
+var latinFold = sync.OnceValue(buildLatinFold)
 
 func buildLatinFold() map[rune]string {
 	m := make(map[rune]string, 1024)
@@ -161,7 +163,7 @@ func foldRune(r rune) (s string, keep rune, translit bool, k foldKind) {
 			return greek[lr-0x03B1], 0, true, foldText
 		}
 	case r >= 0x00C0 && r <= 0x024F, r >= 0x1E00 && r <= 0x1EFF:
-		if s, found := latinFold[r]; found {
+		if s, found := latinFold()[r]; found {
 			return s, 0, false, foldText
 		}
 	case r == '\u2019' || r == '\u2018' || r == '\u02BC' || r == '\u00B4' || r == '\u02B9':

@@ -1,9 +1,11 @@
 package screen
 
+import "sync"
+
 // A Korean syllable in Latin letters, McCune–Reischauer (without
 // diacritics) or Revised Romanization: an optional initial consonant, a
 // vowel, an optional final consonant. There are a few thousand, so a word
-// is read against the set of all of them (koreanSyllableSet) rather than
+// is read against the set of all of them (koreanSyllables) rather than
 // a regular expression.
 var (
 	koreanInitials = []string{"", "kk", "tt", "pp", "ss", "jj", "ch", "sh", "k", "g", "n", "d", "t", "r", "l", "m", "b", "p", "s", "j", "h"}
@@ -11,9 +13,11 @@ var (
 	koreanFinals   = []string{"", "ng", "k", "g", "n", "t", "d", "l", "r", "m", "p", "b"}
 )
 
-// koreanSyllableSet holds every Korean syllable in Latin letters, and
-// maxKoreanSyllable is the length of the longest.
-var koreanSyllableSet, maxKoreanSyllable = func() (map[string]struct{}, int) {
+// koreanSyllables returns the set of every Korean syllable in Latin
+// letters and the length of the longest, built on first use: a process
+// that reads no Korean name does not build its 5,000 entries (it did so
+// in every process's start-up, before main).
+var koreanSyllables = sync.OnceValues(func() (map[string]struct{}, int) {
 	set, longest := map[string]struct{}{}, 0
 	for _, i := range koreanInitials {
 		for _, v := range koreanVowels {
@@ -25,15 +29,16 @@ var koreanSyllableSet, maxKoreanSyllable = func() (map[string]struct{}, int) {
 		}
 	}
 	return set, longest
-}()
+})
 
 // isKoreanSyllable reports whether w is one Korean syllable in Latin
 // letters ("kim", "yong", "ri"; not "sch", "pri", "gos").
 func isKoreanSyllable[T string | []byte](w T) bool {
-	if len(w) == 0 || len(w) > maxKoreanSyllable {
+	set, longest := koreanSyllables()
+	if len(w) == 0 || len(w) > longest {
 		return false
 	}
-	_, ok := koreanSyllableSet[string(w)]
+	_, ok := set[string(w)]
 	return ok
 }
 
@@ -53,11 +58,12 @@ func koreanWord[T string | []byte](w T) bool {
 		at = buf[:n+1]
 	}
 	at[0] = true
+	_, longest := koreanSyllables()
 	for i := range n {
 		if !at[i] {
 			continue
 		}
-		for l := 1; l <= maxKoreanSyllable && i+l <= n; l++ {
+		for l := 1; l <= longest && i+l <= n; l++ {
 			if !at[i+l] && isKoreanSyllable(w[i:i+l]) {
 				at[i+l] = true
 			}

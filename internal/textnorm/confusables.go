@@ -3,10 +3,12 @@ package textnorm
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	_ "embed"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -26,16 +28,11 @@ var confusablesGz []byte
 // ConfusablesVersion is the version of the Unicode confusables data.
 const ConfusablesVersion = "17.0.0"
 
-// confusables is the parsed data: every source character's prototype,
-// and for letters that look like Latin letters, those letters in lower-case
-// ASCII.
+// confusables is the parsed data: every source character's prototype.
+// The Latin lookalikes derived from it (latinLookalikes) are not parsed
+// at run time: they are the generated table lookalikes.
 type confusables struct {
 	proto map[rune]string
-	// latin maps a letter of another script to the lower-case ASCII
-	// letters it is confusable with: directly ("р" → "p"), or through its
-	// case partner, since names are compared without case (Cyrillic "к" is
-	// confusable with "ĸ", and "К" with "K", so "к" → "k").
-	latin map[rune]string
 }
 
 // loadConfusables parses the embedded data once.
@@ -109,7 +106,6 @@ func parseConfusables(r io.Reader) (*confusables, error) {
 	if total != len(c.proto) {
 		return nil, fmt.Errorf("%d entries, but the file says total %d", len(c.proto), total)
 	}
-	c.latin = latinLookalikes(c.proto)
 	return c, nil
 }
 
@@ -130,7 +126,11 @@ func parseCodePoints(s string) (string, error) {
 }
 
 // latinLookalikes derives, from the prototypes, the letters of scripts other
-// than Latin that look like ASCII letters, with those letters in lower case.
+// than Latin that look like ASCII letters, with those letters in lower case:
+// directly ("р" → "p"), or through their case partner, since names are
+// compared without case (Cyrillic "к" is confusable with "ĸ", and "К" with
+// "K", so "к" → "k"). The table lookalikes holds its result for the
+// embedded data, so that a process does not parse the data to read a name.
 // A prototype of ASCII letters counts; so does the prototype of the
 // letter's case partner, since names are compared without case. A
 // prototype of digits or of other characters does not (Cyrillic "б" → "6").
@@ -214,8 +214,11 @@ func latinLookalikes(proto map[rune]string) map[rune]string {
 // script other than Latin, is confusable with; ok is false when it looks
 // like no Latin letter.
 func lookalike(r rune) (string, bool) {
-	l, ok := tables().latin[r]
-	return l, ok
+	i, ok := slices.BinarySearchFunc(lookalikes[:], r, func(l latinLookalike, r rune) int { return cmp.Compare(l.r, r) })
+	if !ok {
+		return "", false
+	}
+	return lookalikes[i].latin, true
 }
 
 // Skeleton returns the skeleton of s as Unicode Technical Standard #39

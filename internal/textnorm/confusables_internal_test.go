@@ -32,13 +32,14 @@ func TestConfusablesData(t *testing.T) {
 	if n := len(c.proto); n < 6000 {
 		t.Errorf("%d entries", n)
 	}
+	latin := latinLookalikes(c.proto)
 	for r, want := range map[rune]string{'р': "p", 'у': "y", 'а': "a", 'К': "k", 'к': "k", 'т': "t", 'ο': "o", 'Ꭺ': "a", 'օ': "o"} {
-		if got, ok := c.latin[r]; !ok || got != want {
+		if got, ok := latin[r]; !ok || got != want {
 			t.Errorf("lookalike %q = %q, %v; want %q", r, got, ok, want)
 		}
 	}
 	for _, r := range []rune{'б', 'п', 'и', 'й', 'ж', '华'} {
-		if got, ok := c.latin[r]; ok {
+		if got, ok := latin[r]; ok {
 			t.Errorf("%q is no Latin lookalike, got %q", r, got)
 		}
 	}

@@ -10,7 +10,7 @@
 //
 // The tables section holds the options, each list's provenance, where its
 // entries are and how many aliases each has, the index's tables
-// (screen.Tables), and the CRC-32C of each 16 KiB block of the entries
+// (screen.Tables), and the SHA-256 of each 16 KiB block of the entries
 // section. The big tables (names, words, weights, postings, look-up
 // tables, deletion tables, identifier tables, entry offsets) are stored
 // as the program holds them in memory, 8-byte aligned, and Read uses them
@@ -24,9 +24,14 @@
 // opened; the entries of sanctions lists stay where they are and are read
 // one at a time when a query needs one, so that some 40,000 entries cost
 // no memory and no time until then. Each block of entries is checked
-// against its checksum the first time an entry in it is read. A failure
-// to read an entry, or a block that does not match its checksum, fails
+// against its digest the first time an entry in it is read. A failure
+// to read an entry, or a block that does not match its digest, fails
 // the query that asked, and only that query.
+//
+// ReadSHA256 reads a file whose digest was recorded when it was written:
+// the SHA-256 of the header and tables section (TablesSHA256), which
+// holds the digest of every block of entries, so that it covers the
+// whole file while only the tables are read and hashed when it is opened.
 //
 // Read takes the header and tables section into memory and reads the
 // entries through an io.ReaderAt, copying each entry it reads, so that

@@ -2,8 +2,8 @@ package indexfile
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
-	"hash/crc32"
 	"io"
 	"strings"
 	"sync/atomic"
@@ -15,13 +15,13 @@ import (
 
 // entriesSection is the entries section of an index being read, through
 // r: the lists take used bytes of it, in order. Each block of blockSize
-// bytes is checked against its checksum (sums, from the tables section)
+// bytes is checked against its SHA-256 (sums, from the tables section)
 // the first time an entry in it is read; ok records the blocks checked.
 type entriesSection struct {
 	r         io.ReaderAt
 	off, size int64 // where the section starts in r, and its size
 	used      int64
-	sums      []uint32
+	sums      [][sha256.Size]byte
 	ok        []atomic.Bool
 }
 
@@ -42,15 +42,15 @@ func (s *entriesSection) checked(lo, hi int64) bool {
 }
 
 // check checks the blocks of buf, which holds the section's bytes from the
-// start of block first on, against their checksums.
+// start of block first on, against their digests.
 func (s *entriesSection) check(buf []byte, first int) error {
 	for k := 0; k < len(buf); k += blockSize {
 		b := first + k/blockSize
 		if s.ok[b].Load() {
 			continue
 		}
-		if crc32.Checksum(buf[k:min(k+blockSize, len(buf))], castagnoli) != s.sums[b] {
-			return fmt.Errorf("%w: checksum of block %d of the entries does not match", ErrFormat, b)
+		if sha256.Sum256(buf[k:min(k+blockSize, len(buf))]) != s.sums[b] {
+			return fmt.Errorf("%w: digest of block %d of the entries does not match", ErrFormat, b)
 		}
 		s.ok[b].Store(true)
 	}

@@ -16,7 +16,7 @@ import (
 // The header.
 const (
 	magic   = "bangate index\x00"
-	version = 9
+	version = 10
 	// headerSize is the size of the header, at the start of the file.
 	headerSize = 40
 )
@@ -32,7 +32,7 @@ const (
 )
 
 // blockSize is the size of the blocks of the entries section that are
-// checked one at a time, each against its own checksum in the tables
+// checked one at a time, each against its own SHA-256 in the tables
 // section, the first time an entry in it is read.
 const blockSize = 16 << 10
 

@@ -1,6 +1,8 @@
 package indexfile
 
 import (
+	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io"
 	"sync/atomic"
@@ -14,9 +16,9 @@ import (
 // reads the entries of ban lists, and leaves those of sanctions lists in
 // r, reading each when a query needs it, so r must stay readable,
 // unchanged, for as long as the index is used (the index never closes
-// it). Each block of the entries section is checked against its checksum
+// it). Each block of the entries section is checked against its SHA-256
 // the first time an entry in it is read. A query whose entry cannot be
-// read, or whose block does not match its checksum, returns the error;
+// read, or whose block does not match its digest, returns the error;
 // later queries read again. Data that is not a whole, intact index
 // file of this format version and machine layout is an error wrapping
 // ErrFormat.
@@ -33,6 +35,52 @@ func Read(r io.ReaderAt, size int64) (*screen.Index, error) {
 		return nil, err
 	}
 	return decode(data, &entriesSection{r: r, off: h.entries, size: size - h.entries})
+}
+
+// ErrDigest is wrapped by ReadSHA256's error for a file whose digest is
+// not the one given.
+var ErrDigest = errors.New("index file digest mismatch")
+
+// ReadSHA256 is Read of a file whose digest is known (recorded when it
+// was written): it returns an index only when the SHA-256 of the file's
+// header and tables section (TablesSHA256) is want. The digest is taken
+// over the very bytes the index then uses (a copy in memory, which
+// nothing else can change), and stands in for the tables' checksum,
+// which is not computed again. The tables hold the SHA-256 of each block
+// of the entries section, so the digest covers the whole file: an entry
+// of a sanctions list is read from r when a query needs it, its block
+// checked against its digest when first read, as Read does. The entries
+// section is not read here. A digest that is not want is an error
+// wrapping ErrDigest.
+func ReadSHA256(r io.ReaderAt, size int64, want [sha256.Size]byte) (*screen.Index, error) {
+	h, err := readHeader(r, size)
+	if err != nil {
+		return nil, err
+	}
+	data := make([]byte, h.entries)
+	prefault(data)
+	if err := readFull(r, data, 0); err != nil {
+		return nil, fmt.Errorf("read index tables: %w", err)
+	}
+	// The header hashed is the header used: not one read before.
+	if again, err := parseHeader(data, size); err != nil || again != h {
+		return nil, fmt.Errorf("%w: the header changed while the file was read", ErrFormat)
+	}
+	if got := sha256.Sum256(data); got != want {
+		return nil, fmt.Errorf("%w: sha256 of the tables %x, want %x", ErrDigest, got, want)
+	}
+	return decode(data, &entriesSection{r: r, off: h.entries, size: size - h.entries})
+}
+
+// TablesSHA256 is the digest ReadSHA256 checks: the SHA-256 of the
+// header and tables section of the index file data (as Append and
+// Marshal write it).
+func TablesSHA256(data []byte) ([sha256.Size]byte, error) {
+	h, err := parseHeader(data, int64(len(data)))
+	if err != nil {
+		return [sha256.Size]byte{}, err
+	}
+	return sha256.Sum256(data[:h.entries]), nil
 }
 
 // decode makes the index of an index file whose header and tables
@@ -54,7 +102,7 @@ func decode(data []byte, ents *entriesSection) (*screen.Index, error) {
 		stored[i].Aliases = src[i].aliases
 	}
 	t := d.tables()
-	ents.sums = rawView[uint32](&d)
+	ents.sums = rawView[[sha256.Size]byte](&d)
 	if d.err == nil && d.off != len(data) {
 		d.fail("%d bytes after the tables", len(data)-d.off)
 	}
@@ -65,7 +113,7 @@ func decode(data []byte, ents *entriesSection) (*screen.Index, error) {
 		return nil, fmt.Errorf("%w: entries section of %d bytes, lists take %d", ErrFormat, ents.size, ents.used)
 	}
 	if want := (ents.size + blockSize - 1) / blockSize; int64(len(ents.sums)) != want {
-		return nil, fmt.Errorf("%w: %d checksums for %d blocks of entries", ErrFormat, len(ents.sums), want)
+		return nil, fmt.Errorf("%w: %d digests for %d blocks of entries", ErrFormat, len(ents.sums), want)
 	}
 	ents.ok = make([]atomic.Bool, len(ents.sums))
 	for i := range src {

@@ -1,10 +1,10 @@
 package indexfile
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
-	"hash/crc32"
 	"math"
 	"slices"
 	"strings"
@@ -62,12 +62,12 @@ func Append(b []byte, ix *screen.Index) ([]byte, error) {
 	return append(e.b, ents.b...), nil
 }
 
-// blockSums returns the CRC-32C of each blockSize bytes of the entries
+// blockSums returns the SHA-256 of each blockSize bytes of the entries
 // section ents, the last block being shorter.
-func blockSums(ents []byte) []uint32 {
-	out := make([]uint32, 0, (len(ents)+blockSize-1)/blockSize)
+func blockSums(ents []byte) [][sha256.Size]byte {
+	out := make([][sha256.Size]byte, 0, (len(ents)+blockSize-1)/blockSize)
 	for lo := 0; lo < len(ents); lo += blockSize {
-		out = append(out, crc32.Checksum(ents[lo:min(lo+blockSize, len(ents))], castagnoli))
+		out = append(out, sha256.Sum256(ents[lo:min(lo+blockSize, len(ents))]))
 	}
 	return out
 }
