@@ -18,7 +18,8 @@ import (
 //     before a consonant → y; a final i → y (Dmitriy = Dmitrii = Dmitri =
 //     Dmitry, Andrei = Andrey, Gennadievich = Gennadyevich,
 //     Mikhailovich = Mikhaylovich);
-//   - ye after a consonant → e (Adonyev = Adonev = Адонев);
+//   - ye after a consonant → e (Adonyev = Adonev = Адонев), and yo
+//     between consonants (Belozyorov = Belozerov, Pyotr = Petr: ё);
 //   - a final "ander" → "andr" (Alexander = Aleksandr);
 //   - a final "vych" → "vich" (Ukrainian and Belarusian patronymics);
 //   - doubled letters collapse (Gennadiy = Genadiy).
@@ -116,6 +117,15 @@ func appendKeyOpt(dst, word []byte, collapse bool) []byte {
 			a = append(a, 'y')
 		case 'q':
 			a = append(a, 'k')
+		case 'y':
+			if i > 0 && i+2 < len(word) && word[i+1] == 'o' && !isVowel(word[i-1]) && word[i-1] != 'y' && !isVowel(word[i+2]) && word[i+2] != 'y' {
+				// yo between consonants → e: the Russian ё, written
+				// yo or e (Belozyorov = Belozerov, Pyotr = Petr).
+				a = append(a, 'e')
+				i++
+			} else {
+				a = append(a, c)
+			}
 		default:
 			a = append(a, c)
 		}

@@ -37,6 +37,10 @@ func TestAppendKey(t *testing.T) {
 		{"serhiyovych", "sergevich", "sergeevich"},
 		{"dmytrovych", "dmytrovich", "dmytrovich"}, // -vych
 		{"olehovych", "olegovich", "olegovich"},
+		// ё written yo between consonants, as e elsewhere.
+		{"belozyorov", "belozerov", "belozerov"},
+		{"pyotr", "petr", "petr"},
+		{"damjon", "damyon", "damyon"}, // j for y: not ё
 		{"mohammed", "muhamad", "muhamad"},
 		{"putin", "putin", "putin"},
 		{"ab1", "ab1", "ab1"}, // not all letters: as it is
