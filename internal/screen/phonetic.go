@@ -21,7 +21,8 @@ import (
 //   - ye after a consonant → e (Adonyev = Adonev = Адонев), and yo
 //     between consonants (Belozyorov = Belozerov, Pyotr = Petr: ё);
 //   - a final "ander" → "andr" (Alexander = Aleksandr);
-//   - a final "vych" → "vich" (Ukrainian and Belarusian patronymics);
+//   - a final "vych" → "vich" (Ukrainian and Belarusian patronymics),
+//     "skaya" → "ska" (the Russian feminine written as in Ukrainian);
 //   - doubled letters collapse (Gennadiy = Genadiy).
 //
 // Common romanisations of frequent Arabic given names whose spellings are
@@ -173,6 +174,11 @@ func appendKeyOpt(dst, word []byte, collapse bool) []byte {
 	b = b[:w]
 	if n := len(b); n > 5 && string(b[n-5:]) == "ander" {
 		b = append(b[:n-5], "andr"...)
+	}
+	if n := len(b); n > 7 && (string(b[n-5:]) == "skaya" || string(b[n-5:]) == "skaia") {
+		// The Russian feminine ending of a surname, -skaya, written
+		// -ska in Ukrainian and Polish (Poklonskaya = Poklonska).
+		b = b[:n-2]
 	}
 	if n := len(b); n > 6 && string(b[n-4:]) == "vych" {
 		// The Ukrainian and Belarusian patronymic ending (Valentynovych =

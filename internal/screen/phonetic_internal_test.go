@@ -41,6 +41,9 @@ func TestAppendKey(t *testing.T) {
 		{"belozyorov", "belozerov", "belozerov"},
 		{"pyotr", "petr", "petr"},
 		{"damjon", "damyon", "damyon"}, // j for y: not ё
+		// The feminine -skaya written -ska.
+		{"poklonskaya", "poklonska", "poklonska"},
+		{"poklonska", "poklonska", "poklonska"},
 		{"mohammed", "muhamad", "muhamad"},
 		{"putin", "putin", "putin"},
 		{"ab1", "ab1", "ab1"}, // not all letters: as it is
