@@ -669,9 +669,12 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				case q.text >= 0 && rw.first == q.first && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && ix.givenTypo(sc.nb.word(i), rw.text):
 					n := min(len(sc.nb.word(i)), len(ix.dict.texts[rw.text]))
 					p = pair{c: typoSim(n, false) * min(qw, rw.weight), kind: pairTypo}
-				case q.text >= 0 && rw.weight >= rare && voicingVariant(sc.nb.word(i), ix.dict.texts[rw.text]):
+				case q.text >= 0 && (rw.first == q.first || rw.first^q.first == 'g'^'q') && rw.weight >= rare && voicingVariant(sc.nb.word(i), ix.dict.texts[rw.text]):
 					// A consonant written voiced for voiceless or the other
-					// way, as transliterations do ("Gazprom", GASPROM).
+					// way, as transliterations do ("Gazprom", GASPROM);
+					// the first letters agree, or are the qaf's g and q
+					// (checked first: the pair is looked at for most
+					// words of most names).
 					p = pair{c: keySim * min(qw, rw.weight), kind: pairVoicing}
 				case q.text >= 0 && rw.first == q.first && org && rw.weight >= rare && spellingTypo(sc.nb.word(i), ix.dict.texts[rw.text], minOrgWordTypo):
 					// A rare word of an organisation's name spelt as
