@@ -666,22 +666,25 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 					p = pair{c: skeletonSim * min(qw, rw.weight), kind: pairSkeleton}
 				case q.abbrev && rw.first == q.first && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && ix.abbreviates(sc.nb.word(i), rw.text):
 					p = pair{c: prefixSim * rw.weight, kind: pairPrefix}
-				case q.text >= 0 && rw.first == q.first && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && ix.givenTypo(sc.nb.word(i), rw.text):
+				case q.text < 0 || rw.first != q.first && rw.first^q.first != 'g'^'q':
+					// The rules below are for a word a listed name spells
+					// as the query does, paired with a word of the same
+					// first letter (or the qaf's g and q, voicingVariant):
+					// asked first, as most pairs are neither.
+					continue
+				case rw.first == q.first && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && ix.givenTypo(sc.nb.word(i), rw.text):
 					n := min(len(sc.nb.word(i)), len(ix.dict.texts[rw.text]))
 					p = pair{c: typoSim(n, false) * min(qw, rw.weight), kind: pairTypo}
-				case q.text >= 0 && (rw.first == q.first || rw.first^q.first == 'g'^'q') && rw.weight >= rare && voicingVariant(sc.nb.word(i), ix.dict.texts[rw.text]):
+				case rw.weight >= rare && voicingVariant(sc.nb.word(i), ix.dict.texts[rw.text]):
 					// A consonant written voiced for voiceless or the other
-					// way, as transliterations do ("Gazprom", GASPROM);
-					// the first letters agree, or are the qaf's g and q
-					// (checked first: the pair is looked at for most
-					// words of most names).
+					// way, as transliterations do ("Gazprom", GASPROM).
 					p = pair{c: keySim * min(qw, rw.weight), kind: pairVoicing}
-				case q.text >= 0 && rw.first == q.first && org && rw.weight >= rare && spellingTypo(sc.nb.word(i), ix.dict.texts[rw.text], minOrgWordTypo):
+				case rw.first == q.first && org && rw.weight >= rare && spellingTypo(sc.nb.word(i), ix.dict.texts[rw.text], minOrgWordTypo):
 					// A rare word of an organisation's name spelt as
 					// another of the list's names spells it ("Qaeda",
 					// QA'IDA).
 					p = pair{c: typoSim(min(len(sc.nb.word(i)), len(ix.dict.texts[rw.text])), true) * min(qw, rw.weight), kind: pairTypo}
-				case q.text >= 0 && rw.first == q.first && !org && rw.flags&rwPatronymic == 0 && rw.weight >= rare &&
+				case rw.first == q.first && !org && rw.flags&rwPatronymic == 0 && rw.weight >= rare &&
 					(rw.flags&rwSurname != 0 && spellingTypo(sc.nb.word(i), ix.dict.texts[rw.text], minSurnameTypo) || vowelVariant(sc.nb.word(i), ix.dict.texts[rw.text])):
 					// A rare name spelt as another alias of the list
 					// spells it ("Gaddafi", GADHAFI), or with the other
@@ -689,7 +692,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 					// 'ADIL).
 					n := min(len(sc.nb.word(i)), len(ix.dict.texts[rw.text]))
 					p = pair{c: typoSim(n, false) * min(qw, rw.weight), kind: pairTypo}
-				case q.text >= 0 && rw.first == q.first && (rw.weight >= rare || q.patronymic && rw.flags&rwPatronymic != 0) && q.klen >= minVowelClass && vowelClassVariant(sc.nb.wordKey(i), ix.dict.keys[rw.tok]):
+				case rw.first == q.first && (rw.weight >= rare || q.patronymic && rw.flags&rwPatronymic != 0) && q.klen >= minVowelClass && vowelClassVariant(sc.nb.wordKey(i), ix.dict.keys[rw.tok]):
 					// A rare word whose vowels a romanisation writes
 					// otherwise ("Mounir", MONIR; "Faqeer", FAQIR).
 					p = pair{c: keySim * min(qw, rw.weight), kind: pairVowels}
