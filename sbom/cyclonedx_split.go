@@ -183,7 +183,8 @@ func streamSplit(body []byte, comps *arraySpan, threshold, workers int, opts Opt
 		return nil, nil, false, nil
 	}
 	objs := comps.objects
-	rest := comps.emptied(body)
+	// The rest of the document is read where it is, not copied.
+	rest := newSplicedText(body[:comps.open], []byte("[]"), body[comps.close+1:])
 
 	// Ranges of at most sinkRange components when they go to a sink: the
 	// converted components of a range are held until the sink has them.
@@ -220,8 +221,7 @@ func streamSplit(body []byte, comps *arraySpan, threshold, workers int, opts Opt
 				return
 			}
 			if t == 0 {
-				b, ok := streamCDXBOMDeps(rest, opts.NoDependencies)
-				rest = nil // its dependencies alone can be as large as the components
+				b, ok := streamCDXBOMSpliced(rest, opts.NoDependencies)
 				if !ok {
 					failed.Store(true)
 					return
