@@ -5,6 +5,7 @@ import (
 	"encoding"
 	"encoding/json"
 	"errors"
+	"hash/maphash"
 	"io"
 	"reflect"
 	"sync"
@@ -135,21 +136,23 @@ type cdxStream struct {
 	spliced *splicedText
 	dec     *jsontext.Decoder
 	schemas map[reflect.Type]*cdxSchema
-	// interned holds the short strings read so far (supplier names,
-	// versions, licence ids, types), so that a value repeated across
-	// components is allocated once.
-	interned map[string]string
+	// interned holds short strings read (supplier names, versions,
+	// licence ids, types), so that a value repeated across components is
+	// allocated once: a table of internSlots strings, each string in the
+	// slot its hash (with seed) names, the last one read there.
+	interned *[internSlots]string
+	seed     maphash.Seed
 	// dropDeps checks the dependencies (as Options.NoDependencies has
 	// it) and keeps none of them.
 	dropDeps bool
 }
 
-// Bounds of the strings interned: short ones, and not too many, so that
-// unique values (a hash, a URL) cost a map entry only while the table has
-// room.
+// Bounds of the strings interned: short ones, in a table small enough to
+// stay in the processor's cache, where a unique value (a hash, a URL)
+// takes the place of the one before it in its slot.
 const (
-	internMaxLen  = 48
-	internEntries = 1 << 14
+	internMaxLen = 48
+	internSlots  = 1 << 12
 )
 
 // newCDXStream returns a streaming decoder over one JSON text.
@@ -158,7 +161,8 @@ func newCDXStream(body []byte) *cdxStream {
 		body:     body,
 		dec:      jsontext.NewDecoder(bytes.NewBuffer(body), jsontext.AllowDuplicateNames(true)),
 		schemas:  cdxSchemas(),
-		interned: make(map[string]string, 256),
+		interned: new([internSlots]string),
+		seed:     maphash.MakeSeed(),
 	}
 }
 
@@ -351,13 +355,12 @@ func (s *cdxStream) readString(same string, intern bool) (string, error) {
 	case !intern || len(v) > internMaxLen:
 		return string(v), nil
 	}
-	if in, ok := s.interned[string(v)]; ok {
-		return in, nil
+	slot := &s.interned[maphash.Bytes(s.seed, v)&(internSlots-1)]
+	if *slot == string(v) {
+		return *slot, nil
 	}
 	str := string(v)
-	if len(s.interned) < internEntries {
-		s.interned[str] = str
-	}
+	*slot = str
 	return str, nil
 }
 
