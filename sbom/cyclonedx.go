@@ -198,12 +198,14 @@ type cdxConv struct {
 	explicit  []partRef // the bom-refs converted, in order
 	// hashRefs, set with deferRefs in the workers of a streaming split,
 	// records the explicit refs as their hashes with seed (hashed, not
-	// explicit): the merge reads the text of the few it needs again. top
-	// is the top-level component being converted, from component
-	// topStart of the part.
+	// explicit), in order, and which components have them (hashedAt):
+	// the merge reads the text of the few it needs again. top is the
+	// top-level component being converted, from component topStart of the
+	// part.
 	hashRefs      bool
 	seed          maphash.Seed
 	hashed        []hashedRef
+	hashedAt      compSet
 	top, topStart int
 	warnComp      []int // per warning: index of its component in doc.Components
 	// converted counts the components converted (doc.Components may
@@ -464,7 +466,8 @@ func (c *cdxConv) ref(out *Component, bomRef string) {
 		out.Ref = p
 	case c.hashRefs:
 		c.hashed = append(c.hashed, hashedRef{hash: maphash.String(c.seed, out.Ref),
-			j: int32(j), top: int32(c.top), nth: int32(j - c.topStart)})
+			top: int32(c.top), nth: int32(j - c.topStart)})
+		c.hashedAt.add(j)
 	case c.deferRefs:
 		c.explicit = append(c.explicit, partRef{j: j, ref: out.Ref, ptr: p})
 	default:

@@ -77,7 +77,7 @@ func (c *cdxConv) mergeParts(parts []*cdxConv, appendComps bool) {
 					c.warn(WarnDuplicateRef, "bom-ref already used by the component at "+first, r.ptr)
 				}
 			}
-			if nextHashed < len(w.hashed) && int(w.hashed[nextHashed].j) == j {
+			if w.hashedAt.has(j) {
 				k := nextHashed
 				nextHashed++
 				if first, ptr, dup := c.refs.addHashed(pi, k); dup {

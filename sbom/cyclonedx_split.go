@@ -74,7 +74,7 @@ func unmarshalSplit(body []byte, comps *arraySpan, threshold, workers, maxDepth 
 				err = json.Unmarshal(rest, &bom)
 			} else {
 				for i := bounds[t-1]; i < bounds[t] && err == nil; i++ {
-					err = json.Unmarshal(body[objs[i][0]:objs[i][1]+1], &list[i])
+					err = json.Unmarshal(objText(body, objs[i]), &list[i])
 				}
 			}
 			if err != nil {
@@ -119,13 +119,16 @@ func (a *arraySpan) splittable(body []byte, threshold, workers, maxDepth int) bo
 func (a *arraySpan) objectsOnly(body []byte) bool {
 	prev := a.open
 	for k, o := range a.objects {
-		if o[0] <= prev || o[1] <= o[0] || o[1] >= a.close || !separator(body[prev+1:o[0]], k > 0) {
+		if int(o[0]) <= prev || o[1] <= o[0] || int(o[1]) >= a.close || !separator(body[prev+1:o[0]], k > 0) {
 			return false
 		}
-		prev = o[1]
+		prev = int(o[1])
 	}
 	return separator(body[prev+1:a.close], false)
 }
+
+// objText is the text of the object of body at o, from its '{' to its '}'.
+func objText(body []byte, o [2]uint32) []byte { return body[o[0] : o[1]+1] }
 
 // separator reports whether gap is white space around exactly one comma
 // (comma set) or only white space.
@@ -154,7 +157,7 @@ func (a *arraySpan) chunks(n int) []int {
 	span := a.close - a.open
 	for k := 1; k < n; k++ {
 		at := a.open + span/n*k
-		i := sort.Search(len(objs), func(i int) bool { return objs[i][0] >= at })
+		i := sort.Search(len(objs), func(i int) bool { return int(objs[i][0]) >= at })
 		if i > b[len(b)-1] {
 			b = append(b, i)
 		}
@@ -180,7 +183,8 @@ func streamSplit(body []byte, comps *arraySpan, threshold, workers int, opts Opt
 		return nil, nil, false, nil
 	}
 	objs := comps.objects
-	rest := comps.emptied(body)
+	// The rest of the document is read where it is, not copied.
+	rest := newSplicedText(body[:comps.open], []byte("[]"), body[comps.close+1:])
 
 	// Ranges of at most sinkRange components when they go to a sink: the
 	// converted components of a range are held until the sink has them.
@@ -217,8 +221,7 @@ func streamSplit(body []byte, comps *arraySpan, threshold, workers int, opts Opt
 				return
 			}
 			if t == 0 {
-				b, ok := streamCDXBOMDeps(rest, opts.NoDependencies)
-				rest = nil // its dependencies alone can be as large as the components
+				b, ok := streamCDXBOMSpliced(rest, opts.NoDependencies)
 				if !ok {
 					failed.Store(true)
 					return
@@ -235,7 +238,7 @@ func streamSplit(body []byte, comps *arraySpan, threshold, workers int, opts Opt
 			for i := lo; i < hi; i++ {
 				conv.top, conv.topStart = i, len(conv.doc.Components)
 				one[0] = cdx.Component{}
-				if !st.componentText(body[objs[i][0]:objs[i][1]+1], &one[0]) {
+				if !st.componentText(objText(body, objs[i]), &one[0]) {
 					failed.Store(true)
 					return
 				}
@@ -268,7 +271,7 @@ func streamSplit(body []byte, comps *arraySpan, threshold, workers int, opts Opt
 // (objs[top] of body) again, as a worker of streamSplit converted it, and
 // returns the components converted from it; it keeps the last one it
 // converted, which the duplicate-ref check may ask for again.
-func rereader(body []byte, objs [][2]int, loc locator, maxComps int, seed maphash.Seed) func(top int) []Component {
+func rereader(body []byte, objs [][2]uint32, loc locator, maxComps int, seed maphash.Seed) func(top int) []Component {
 	var (
 		st   *cdxStream
 		last = -1
@@ -284,7 +287,7 @@ func rereader(body []byte, objs [][2]int, loc locator, maxComps int, seed maphas
 		var one [1]cdx.Component
 		conv := &cdxConv{loc: loc, max: maxComps, deferRefs: true, hashRefs: true, seed: seed, doc: &Document{}}
 		out, last = nil, top
-		if top < 0 || top >= len(objs) || !st.componentText(body[objs[top][0]:objs[top][1]+1], &one[0]) {
+		if top < 0 || top >= len(objs) || !st.componentText(objText(body, objs[top]), &one[0]) {
 			return nil
 		}
 		conv.componentsIn(one[:], top, "", "components", nil, "")

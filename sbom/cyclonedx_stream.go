@@ -5,6 +5,7 @@ import (
 	"encoding"
 	"encoding/json"
 	"errors"
+	"hash/maphash"
 	"io"
 	"reflect"
 	"sync"
@@ -130,24 +131,28 @@ func cutComma(tag string) (before, after string, found bool) {
 
 // cdxStream is the state of one streaming decode.
 type cdxStream struct {
-	body    []byte
+	body []byte
+	// spliced, when set, is the text read instead of body.
+	spliced *splicedText
 	dec     *jsontext.Decoder
 	schemas map[reflect.Type]*cdxSchema
-	// interned holds the short strings read so far (supplier names,
-	// versions, licence ids, types), so that a value repeated across
-	// components is allocated once.
-	interned map[string]string
+	// interned holds short strings read (supplier names, versions,
+	// licence ids, types), so that a value repeated across components is
+	// allocated once: a table of internSlots strings, each string in the
+	// slot its hash (with seed) names, the last one read there.
+	interned *[internSlots]string
+	seed     maphash.Seed
 	// dropDeps checks the dependencies (as Options.NoDependencies has
 	// it) and keeps none of them.
 	dropDeps bool
 }
 
-// Bounds of the strings interned: short ones, and not too many, so that
-// unique values (a hash, a URL) cost a map entry only while the table has
-// room.
+// Bounds of the strings interned: short ones, in a table small enough to
+// stay in the processor's cache, where a unique value (a hash, a URL)
+// takes the place of the one before it in its slot.
 const (
-	internMaxLen  = 48
-	internEntries = 1 << 14
+	internMaxLen = 48
+	internSlots  = 1 << 12
 )
 
 // newCDXStream returns a streaming decoder over one JSON text.
@@ -156,7 +161,8 @@ func newCDXStream(body []byte) *cdxStream {
 		body:     body,
 		dec:      jsontext.NewDecoder(bytes.NewBuffer(body), jsontext.AllowDuplicateNames(true)),
 		schemas:  cdxSchemas(),
-		interned: make(map[string]string, 256),
+		interned: new([internSlots]string),
+		seed:     maphash.MakeSeed(),
 	}
 }
 
@@ -169,8 +175,21 @@ func streamCDXBOM(body []byte) (*cdx.BOM, bool) {
 // streamCDXBOMDeps is streamCDXBOM that, with dropDeps set, checks the
 // dependencies and leaves BOM.Dependencies nil.
 func streamCDXBOMDeps(body []byte, dropDeps bool) (*cdx.BOM, bool) {
+	return newCDXStream(body).wholeBOM(dropDeps)
+}
+
+// streamCDXBOMSpliced is streamCDXBOMDeps of a spliced text, read where
+// its pieces are.
+func streamCDXBOMSpliced(text *splicedText, dropDeps bool) (*cdx.BOM, bool) {
+	s := newCDXStream(nil)
+	s.spliced = text
+	s.dec.Reset(text, jsontext.AllowDuplicateNames(true))
+	return s.wholeBOM(dropDeps)
+}
+
+// wholeBOM decodes the whole text of s as a BOM, as streamCDXBOMDeps.
+func (s *cdxStream) wholeBOM(dropDeps bool) (*cdx.BOM, bool) {
 	bom := new(cdx.BOM)
-	s := newCDXStream(body)
 	s.dropDeps = dropDeps
 	if err := s.bom(bom); err != nil || !s.end() {
 		return nil, false
@@ -181,7 +200,7 @@ func streamCDXBOMDeps(body []byte, dropDeps bool) (*cdx.BOM, bool) {
 // reset points the decoder at another text, keeping its buffers and its
 // interned strings. A bytes.Buffer is read in place, not copied.
 func (s *cdxStream) reset(body []byte) {
-	s.body = body
+	s.body, s.spliced = body, nil
 	s.dec.Reset(bytes.NewBuffer(body), jsontext.AllowDuplicateNames(true))
 }
 
@@ -306,6 +325,14 @@ func (s *cdxStream) strAs(dst *string, same string, intern bool) error {
 	return err
 }
 
+// text returns the bytes of the text read from offset lo up to hi.
+func (s *cdxStream) text(lo, hi int64) []byte {
+	if s.spliced != nil {
+		return s.spliced.slice(int(lo), int(hi))
+	}
+	return s.body[lo:hi]
+}
+
 // readString reads the string (a value or a member name) that comes next:
 // same when it equals same, else interned (with intern set) or new.
 func (s *cdxStream) readString(same string, intern bool) (string, error) {
@@ -316,7 +343,7 @@ func (s *cdxStream) readString(same string, intern bool) (string, error) {
 	}
 	// Between the end of the previous token and the string's opening
 	// quote there is only white space, ':' or ','.
-	raw := s.body[before:s.dec.InputOffset()]
+	raw := s.text(before, s.dec.InputOffset())
 	raw = raw[bytes.IndexByte(raw, '"'):]
 	if bytes.IndexByte(raw, '\\') >= 0 {
 		return tok.String(), nil
@@ -328,13 +355,12 @@ func (s *cdxStream) readString(same string, intern bool) (string, error) {
 	case !intern || len(v) > internMaxLen:
 		return string(v), nil
 	}
-	if in, ok := s.interned[string(v)]; ok {
-		return in, nil
+	slot := &s.interned[maphash.Bytes(s.seed, v)&(internSlots-1)]
+	if *slot == string(v) {
+		return *slot, nil
 	}
 	str := string(v)
-	if len(s.interned) < internEntries {
-		s.interned[str] = str
-	}
+	*slot = str
 	return str, nil
 }
 

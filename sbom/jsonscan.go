@@ -3,6 +3,7 @@ package sbom
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"strconv"
 )
 
@@ -21,8 +22,10 @@ type jsonTop struct {
 // arraySpan locates a top-level array and the objects directly in it, so
 // that a decoder can split the work (see unmarshalSplit).
 type arraySpan struct {
-	open, close int      // offsets of '[' and ']'; close is 0 until the array ends
-	objects     [][2]int // offsets of the '{' and '}' of each object element
+	open, close int // offsets of '[' and ']'; close is 0 until the array ends
+	// objects holds the offsets of the '{' and '}' of each object
+	// element, in 32 bits: a text of more than 4 GiB is not located.
+	objects [][2]uint32
 	// alias is set when another top-level member has the array's name up
 	// to case (encoding/json matches member names case-insensitively), or
 	// when the member is given a second value: the array is then not split.
@@ -102,7 +105,8 @@ const manyKeys = 32
 // follows it, and it collects the top-level members listed in topKeys. It
 // does not check the full JSON grammar; the decoder that runs next does.
 // When locate is set it also records, in top.comps, where the top-level
-// "components" array and its object elements are.
+// "components" array and its object elements are, in a text of at most
+// 4 GiB.
 func scanJSON(data []byte, start, maxDepth int, locate bool) (jsonTop, *scanError) {
 	top := jsonTop{keys: make(map[string]jsonValue, 4)}
 	stack := make([]jsonFrame, 0, 16)
@@ -115,6 +119,8 @@ func scanJSON(data []byte, start, maxDepth int, locate bool) (jsonTop, *scanErro
 		inComps       bool // inside the array to locate
 	)
 	n := len(data)
+	// Offsets are located in 32 bits (arraySpan.objects).
+	locate = locate && n <= math.MaxUint32
 	i := start
 	for i < n {
 		c := data[i]
@@ -176,7 +182,7 @@ func scanJSON(data []byte, start, maxDepth int, locate bool) (jsonTop, *scanErro
 					}
 				}
 			} else if inComps && len(stack) == 2 && c == '{' {
-				top.comps.objects = append(top.comps.objects, [2]int{i, 0})
+				top.comps.objects = append(top.comps.objects, [2]uint32{uint32(i), 0})
 			}
 			if len(stack) == 0 && i != start {
 				return top, &scanError{kind: ErrTrailingData, detail: "a second value follows the document", offset: int64(i)}
@@ -198,7 +204,7 @@ func scanJSON(data []byte, start, maxDepth int, locate bool) (jsonTop, *scanErro
 			if inComps {
 				switch {
 				case d == 3 && c == '}':
-					top.comps.objects[len(top.comps.objects)-1][1] = i
+					top.comps.objects[len(top.comps.objects)-1][1] = uint32(i)
 				case d == 2:
 					top.comps.close = i
 					inComps = false

@@ -29,12 +29,29 @@ type refID struct{ part, k int32 }
 type heldRef struct{ ref, ptr string }
 
 // hashedRef is an explicit bom-ref converted in a part of a streaming
-// split, kept as its hash: j is its component's index in the part, top
-// the top-level component it is in (or is) and nth its component's index
-// among those converted from top.
+// split, kept as its hash: top is the top-level component it is in (or
+// is) and nth its component's index among those converted from top. Which
+// component of the part it is the part's hashedAt tells.
 type hashedRef struct {
-	hash        uint64
-	j, top, nth int32
+	hash     uint64
+	top, nth int32
+}
+
+// compSet is a set of the indexes of the components of a part, one bit
+// each.
+type compSet []uint64
+
+// add puts j in the set.
+func (b *compSet) add(j int) {
+	for len(*b) <= j>>6 {
+		*b = append(*b, 0)
+	}
+	(*b)[j>>6] |= 1 << (j & 63)
+}
+
+// has reports whether j is in the set.
+func (b compSet) has(j int) bool {
+	return j>>6 < len(b) && b[j>>6]&(1<<(j&63)) != 0
 }
 
 // newRefSet returns an empty set for about n refs, hashed with seed.

@@ -31,3 +31,18 @@ func TestRefSetCollision(t *testing.T) {
 		}
 	}
 }
+
+// TestCompSet checks the set of component indexes a part's hashed refs
+// are at: what was added is in it, nothing else, across words.
+func TestCompSet(t *testing.T) {
+	var b compSet
+	in := map[int]bool{0: true, 63: true, 64: true, 200: true}
+	for j := range in {
+		b.add(j)
+	}
+	for j := range 300 {
+		if b.has(j) != in[j] {
+			t.Errorf("has(%d) = %v, want %v", j, b.has(j), in[j])
+		}
+	}
+}

@@ -154,14 +154,14 @@ func TestScanJSONLocatesComponents(t *testing.T) {
 		want arraySpan
 	}{
 		{"objects", `{"a":1,"components": [ {"x":[{}]} ,{"y":"}"}],"b":2}`,
-			arraySpan{open: 21, close: 44, objects: [][2]int{{23, 32}, {35, 43}}}},
+			arraySpan{open: 21, close: 44, objects: [][2]uint32{{23, 32}, {35, 43}}}},
 		{"mixed elements", `{"components":[1,{},"{",[{}],null]}`,
-			arraySpan{open: 14, close: 33, objects: [][2]int{{17, 18}}}},
+			arraySpan{open: 14, close: 33, objects: [][2]uint32{{17, 18}}}},
 		{"nested components ignored", `{"metadata":{"components":[{}]},"x":[{"components":[{}]}]}`, arraySpan{}},
 		{"not an array", `{"components":{"a":{}}}`, arraySpan{}},
 		{"alias", `{"Components":[{}]}`, arraySpan{alias: true}},
 		{"escaped name", `{"components\u0020":[],"compon\u0065nts":[{}]}`,
-			arraySpan{open: 41, close: 44, objects: [][2]int{{42, 43}}}},
+			arraySpan{open: 41, close: 44, objects: [][2]uint32{{42, 43}}}},
 	}
 	for _, tc := range tests {
 		top, serr := scanJSON([]byte(tc.in), 0, 8, true)
