@@ -29,9 +29,9 @@ func ReadInputs(paths []string, stdin io.Reader, maxSize int64) []Input {
 // in the process's memory, not again in the garbage collector's target
 // for the heap; a file of at least spillFrom bytes is read, where the
 // system allows, through a private copy on disk (spillCopy), of which only
-// the part being read counts in the process's memory. The caller calls release once nothing uses the inputs'
-// Data any more (the run, its reports and its evidence are done): the
-// bytes are gone after it.
+// the part being read counts in the process's memory. The caller calls
+// release once nothing uses the inputs' Data any more (the run, its
+// reports and its evidence are done): the bytes are gone after it.
 func ReadInputsOffHeap(paths []string, stdin io.Reader, maxSize int64) (inputs []Input, release func()) {
 	r := &reader{offHeap: true, spillFrom: spillFrom}
 	inputs = r.inputs(paths, stdin, maxSize)

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/bangate/bangate/internal/lists"
 	"github.com/bangate/bangate/internal/provenance"
 	"github.com/bangate/bangate/internal/screen"
@@ -76,4 +78,21 @@ func newIndex(tb testing.TB, ls []*lists.List, opts screen.Options) *screen.Inde
 		tb.Fatal(err)
 	}
 	return ix
+}
+
+// sameLists fails the test when the lists of got are not those of want;
+// sides names them in the difference printed ("-built +read").
+func sameLists(t *testing.T, want, got *screen.Index, sides string) {
+	t.Helper()
+	wantLists, err := want.Lists()
+	if err != nil {
+		t.Fatal(err)
+	}
+	gotLists, err := got.Lists()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(wantLists, gotLists); diff != "" {
+		t.Fatalf("lists differ (%s):\n%s", sides, diff)
+	}
 }

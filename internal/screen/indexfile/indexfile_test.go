@@ -39,17 +39,7 @@ func TestRoundTrip(t *testing.T) {
 	if diff := cmp.Diff(built.Provenance(), got.Provenance()); diff != "" {
 		t.Fatalf("provenance differs (-built +read):\n%s", diff)
 	}
-	builtLists, err := built.Lists()
-	if err != nil {
-		t.Fatal(err)
-	}
-	gotLists, err := got.Lists()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(builtLists, gotLists); diff != "" {
-		t.Fatalf("lists differ (-built +read):\n%s", diff)
-	}
+	sameLists(t, built, got, "-built +read")
 	again, err := indexfile.Marshal(got)
 	if err != nil {
 		t.Fatal(err)

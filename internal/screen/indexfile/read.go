@@ -23,15 +23,23 @@ import (
 // file of this format version and machine layout is an error wrapping
 // ErrFormat.
 func Read(r io.ReaderAt, size int64) (*screen.Index, error) {
+	return read(r, size, func(h header, data []byte) error { return h.checkTables(data) })
+}
+
+// read reads the header and tables section of the index file in r into
+// memory, checks them with check and decodes the index, whose entries
+// section stays in r.
+func read(r io.ReaderAt, size int64, check func(h header, data []byte) error) (*screen.Index, error) {
 	h, err := readHeader(r, size)
 	if err != nil {
 		return nil, err
 	}
 	data := make([]byte, h.entries)
+	prefault(data)
 	if err := readFull(r, data, 0); err != nil {
 		return nil, fmt.Errorf("read index tables: %w", err)
 	}
-	if err := h.checkTables(data); err != nil {
+	if err := check(h, data); err != nil {
 		return nil, err
 	}
 	return decode(data, &entriesSection{r: r, off: h.entries, size: size - h.entries})
@@ -53,23 +61,16 @@ var ErrDigest = errors.New("index file digest mismatch")
 // section is not read here. A digest that is not want is an error
 // wrapping ErrDigest.
 func ReadSHA256(r io.ReaderAt, size int64, want [sha256.Size]byte) (*screen.Index, error) {
-	h, err := readHeader(r, size)
-	if err != nil {
-		return nil, err
-	}
-	data := make([]byte, h.entries)
-	prefault(data)
-	if err := readFull(r, data, 0); err != nil {
-		return nil, fmt.Errorf("read index tables: %w", err)
-	}
-	// The header hashed is the header used: not one read before.
-	if again, err := parseHeader(data, size); err != nil || again != h {
-		return nil, fmt.Errorf("%w: the header changed while the file was read", ErrFormat)
-	}
-	if got := sha256.Sum256(data); got != want {
-		return nil, fmt.Errorf("%w: sha256 of the tables %x, want %x", ErrDigest, got, want)
-	}
-	return decode(data, &entriesSection{r: r, off: h.entries, size: size - h.entries})
+	return read(r, size, func(h header, data []byte) error {
+		// The header hashed is the header used: not one read before.
+		if again, err := parseHeader(data, size); err != nil || again != h {
+			return fmt.Errorf("%w: the header changed while the file was read", ErrFormat)
+		}
+		if got := sha256.Sum256(data); got != want {
+			return fmt.Errorf("%w: sha256 of the tables %x, want %x", ErrDigest, got, want)
+		}
+		return nil
+	})
 }
 
 // TablesSHA256 is the digest ReadSHA256 checks: the SHA-256 of the

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/bangate/bangate/internal/lists"
 	"github.com/bangate/bangate/internal/screen"
 	"github.com/bangate/bangate/internal/screen/indexfile"
@@ -35,17 +33,7 @@ func TestReadSHA256(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	gotLists, err := got.Lists()
-	if err != nil {
-		t.Fatal(err)
-	}
-	wantLists, err := want.Lists()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(wantLists, gotLists); diff != "" {
-		t.Fatalf("lists differ (-Read +ReadSHA256):\n%s", diff)
-	}
+	sameLists(t, want, got, "-Read +ReadSHA256")
 
 	damaged := bytes.Clone(data)
 	damaged[bytes.Index(data, []byte("ptsecurity.com"))] ^= 0x20 // in the identifier table
