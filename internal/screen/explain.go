@@ -205,7 +205,7 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 			}
 			b = append(b, '~')
 			b = append(b, rt...)
-			if how == abbrevRule || how == formRule || how == abbrevOrFormRule {
+			if how == companyWord {
 				how = companyWordRule(string(sc.nb.word(i)), rt)
 				b = append(b, " ("...)
 			} else {

@@ -287,9 +287,9 @@ func (ix *Index) prepare(sc *scratch) {
 			q.n1 = int32(len(sc.qn))
 			sc.qn, q.respelt = ix.appendEndingVariant(sc.qn, text)
 			if orgQuery {
-				var how string
-				if sc.qn, how = ix.appendAbbrev(sc.qn, text); how != "" {
-					q.respelt = how
+				var ok bool
+				if sc.qn, ok = ix.appendCompanyWords(sc.qn, text); ok {
+					q.respelt = companyWord
 				}
 			}
 			q.r1 = int32(len(sc.qn))
@@ -317,9 +317,9 @@ func (ix *Index) prepare(sc *scratch) {
 			sc.qn, q.respelt = ix.appendRespelt(sc.qn, text, sc.nb.schemes, translit)
 		}
 		if q.respelt == "" && orgQuery {
-			var how string
-			if sc.qn, how = ix.appendAbbrev(sc.qn, text); how != "" {
-				q.respelt = how
+			var ok bool
+			if sc.qn, ok = ix.appendCompanyWords(sc.qn, text); ok {
+				q.respelt = companyWord
 			}
 		}
 		if n := len(sc.qn); q.respelt == "" {
@@ -1484,23 +1484,6 @@ var wordAbbrevs = map[string]string{
 	"tech": "technology", "univ": "university", "inst": "institute", "assoc": "association",
 }
 
-// wordAbbrevForms holds, for each word of wordAbbrevs and each word one
-// of them stands for, the other forms: one look-up a word.
-var wordAbbrevForms = func() map[string][]string {
-	m := map[string][]string{}
-	for a, w := range wordAbbrevs {
-		m[a] = append(m[a], w)
-		m[w] = append(m[w], a)
-	}
-	for _, fs := range m {
-		slices.Sort(fs)
-	}
-	return m
-}()
-
-// abbrevRule names appendAbbrev's rule in the explanation.
-const abbrevRule = "abbreviation of a word of company names"
-
 // wordForms are other forms of words of company names that name the
 // same business ("ECONOMIC AND TRADE", "ECONOMY & TRADE"; "KWANGSON
 // BANK", KWANGSON BANKING CORP).
@@ -1509,55 +1492,59 @@ var wordForms = [][2]string{
 	{"commercial", "commerce"}, {"financial", "finance"}, {"scientific", "science"},
 }
 
-// wordFormForms holds, for each word of wordForms, its other forms.
-var wordFormForms = func() map[string][]string {
+// companyWordForms holds, for each word of wordAbbrevs and wordForms, its
+// other forms, abbreviated, written out or another form: one look-up a
+// word.
+var companyWordForms = func() map[string][]string {
 	m := map[string][]string{}
+	for a, w := range wordAbbrevs {
+		m[a] = append(m[a], w)
+		m[w] = append(m[w], a)
+	}
 	for _, f := range wordForms {
 		m[f[0]] = append(m[f[0]], f[1])
 		m[f[1]] = append(m[f[1]], f[0])
 	}
+	for _, fs := range m {
+		slices.Sort(fs)
+	}
 	return m
 }()
 
-// formRule names the rule of wordForms in the explanation, and
-// abbrevOrFormRule both rules when a word has keys by each.
+// companyWord is qword.respelt for a word paired by companyWordForms;
+// the explanation names the rule of each pair (companyWordRule).
+const companyWord = "a word of company names"
+
+// abbrevRule and formRule name the rules of wordAbbrevs and wordForms in
+// the explanation.
 const (
-	formRule         = "another form of a word of company names"
-	abbrevOrFormRule = "abbreviation or another form of a word of company names"
+	abbrevRule = "abbreviation of a word of company names"
+	formRule   = "another form of a word of company names"
 )
 
 // companyWordRule names the rule by which company word q pairs with r:
 // abbrevRule or formRule.
 func companyWordRule(q, r string) string {
-	if slices.Contains(wordFormForms[q], r) {
-		return formRule
+	for _, f := range wordForms {
+		if q == f[0] && r == f[1] || q == f[1] && r == f[0] {
+			return formRule
+		}
 	}
 	return abbrevRule
 }
 
-// appendAbbrev appends to qn the keys of the listed words that text
-// abbreviates or is abbreviated to (wordAbbrevs), or that are another
-// form of it (wordForms), and returns the rule that found them, "" when
-// none did.
-func (ix *Index) appendAbbrev(qn []int32, text []byte) ([]int32, string) {
-	how := ""
-	for _, r := range [2]struct {
-		forms map[string][]string
-		rule  string
-	}{{wordAbbrevForms, abbrevRule}, {wordFormForms, formRule}} {
-		for _, f := range r.forms[string(text)] {
-			if id, ok := ix.listedText([]byte(f)); ok && !slices.Contains(qn, ix.dict.textKey[id]) {
-				qn = append(qn, ix.dict.textKey[id])
-				switch how {
-				case "", r.rule:
-					how = r.rule
-				default:
-					how = abbrevOrFormRule
-				}
-			}
+// appendCompanyWords appends to qn the keys of the listed words that are
+// another form of the company word text (companyWordForms), and reports
+// whether it appended one.
+func (ix *Index) appendCompanyWords(qn []int32, text []byte) ([]int32, bool) {
+	found := false
+	for _, f := range companyWordForms[string(text)] {
+		if id, ok := ix.listedText([]byte(f)); ok && !slices.Contains(qn, ix.dict.textKey[id]) {
+			qn = append(qn, ix.dict.textKey[id])
+			found = true
 		}
 	}
-	return qn, how
+	return qn, found
 }
 
 // minEndingStem is the fewest letters a word keeps before an ending of
