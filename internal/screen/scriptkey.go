@@ -615,7 +615,7 @@ func appendKoreanKey(dst, w []byte) []byte {
 	if c, ok := koreanSurnameForms[string(w)]; ok {
 		// A surname whose spellings the rules below do not bring
 		// together.
-		w = []byte(c)
+		w = c
 	}
 	key := keyBuf{b: dst}
 	add := key.add
@@ -668,16 +668,17 @@ var koreanSurnames = map[string]struct{}{
 	"o": {}, "pyon": {}, "byun": {}, "byeon": {}, "chae": {}, "chi": {}, "ji": {}, "om": {}, "eom": {},
 }
 
-// koreanSurnameForms map the spellings of a Korean surname that common
+// koreanSurnameForms map, as the bytes appendKoreanKey reads (no copy
+// made per key), the spellings of a Korean surname that common
 // usage, Revised Romanization and McCune–Reischauer write too far apart
 // for appendKoreanKey's rules to one of them: 이 is Lee and Yi in the
 // South, Ri in the North (as the lists write North Korean names), 박 Park
 // and Pak, 정 Jeong, Jung, Chung and Chong, 윤 Yoon and Yun.
-var koreanSurnameForms = map[string]string{
-	"lee": "ri", "yi": "ri", "rhee": "ri", "rhie": "ri", "ree": "ri",
-	"park":  "pak",
-	"jeong": "chong", "jung": "chong", "chung": "chong",
-	"yoon": "yun", "moon": "mun", "woo": "u", "koo": "ku", "noh": "ro",
+var koreanSurnameForms = map[string][]byte{
+	"lee": []byte("ri"), "yi": []byte("ri"), "rhee": []byte("ri"), "rhie": []byte("ri"), "ree": []byte("ri"),
+	"park":  []byte("pak"),
+	"jeong": []byte("chong"), "jung": []byte("chong"), "chung": []byte("chong"),
+	"yoon": []byte("yun"), "moon": []byte("mun"), "woo": []byte("u"), "koo": []byte("ku"), "noh": []byte("ro"),
 }
 
 // koreanLooking reports whether a Latin name reads as a Korean person's
