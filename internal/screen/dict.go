@@ -149,23 +149,35 @@ func (t *DelTable) appendNear(dst []int32, words []string, w []byte) []int32 {
 	if len(w) < minFuzzyLen-1 || len(w) > maxFuzzyLen+1 || len(t.Start) == 0 {
 		return dst
 	}
-	dst = t.probe(dst, words, w, hashSkip(w, -1))
-	if len(w) < minFuzzyLen {
-		return dst
-	}
-	for i := range w {
-		if i > 0 && w[i] == w[i-1] {
-			continue
+	// The hashes of w and of its deletions, then their buckets' bounds,
+	// each in a loop of its own: the loads of the table, which miss the
+	// cache, are independent and overlap.
+	var hs [maxFuzzyLen + 2]uint64
+	n := 0
+	hs[n], n = hashSkip(w, -1), 1
+	if len(w) >= minFuzzyLen {
+		for i := range w {
+			if i > 0 && w[i] == w[i-1] {
+				continue
+			}
+			hs[n], n = hashSkip(w, i), n+1
 		}
-		dst = t.probe(dst, words, w, hashSkip(w, i))
+	}
+	var from, to [maxFuzzyLen + 2]int32
+	for k, h := range hs[:n] {
+		b := h & t.Mask
+		from[k], to[k] = t.Start[b], t.Start[b+1]
+	}
+	for k, h := range hs[:n] {
+		dst = t.probe(dst, words, w, h, from[k], to[k])
 	}
 	return dst
 }
 
-// probe appends the ids of bucket h whose words are within one edit of w.
-func (t *DelTable) probe(dst []int32, words []string, w []byte, h uint64) []int32 {
-	b := h & t.Mask
-	for i := t.Start[b]; i < t.Start[b+1]; i++ {
+// probe appends the ids of hash h, in the entries from to to of its
+// bucket, whose words are within one edit of w.
+func (t *DelTable) probe(dst []int32, words []string, w []byte, h uint64, from, to int32) []int32 {
+	for i := from; i < to; i++ {
 		if t.Hash[i] != uint32(h) {
 			continue
 		}

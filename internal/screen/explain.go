@@ -98,11 +98,11 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 	}
 
 	b := sc.ebuf[:0]
-	b = strconv.AppendQuote(b, query)
+	b = appendQuoted(b, query)
 	b = append(b, " vs "...)
 	b = append(b, on...)
 	b = append(b, ' ')
-	b = strconv.AppendQuote(b, name)
+	b = appendQuoted(b, name)
 	b = append(b, ": "...)
 	first := true
 	part := func() {
@@ -273,15 +273,15 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 	}
 	for _, s := range sc.nb.splits {
 		b = append(b, "; glued words split: "...)
-		b = strconv.AppendQuote(b, s)
+		b = appendQuoted(b, s)
 	}
 	for _, s := range sc.nb.joins {
 		b = append(b, "; split words joined: "...)
-		b = strconv.AppendQuote(b, s)
+		b = appendQuoted(b, s)
 	}
 	if sc.nb.translit || sc.nb.resegmented {
 		b = append(b, "; query read as "...)
-		b = strconv.AppendQuote(b, sc.nb.String())
+		b = appendQuoted(b, sc.nb.String())
 	}
 	if org {
 		b = appendLegal(b, "query", &sc.nb)
@@ -295,6 +295,20 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 	b = appendCaps(b, sc.caps)
 	sc.ebuf = b
 	return method, string(b)
+}
+
+// appendQuoted appends s quoted as strconv.AppendQuote quotes it. Most
+// names are printable ASCII with no quote or backslash, quoted as they
+// are without strconv's test of every rune.
+func appendQuoted(b []byte, s string) []byte {
+	for i := range len(s) {
+		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+			return strconv.AppendQuote(b, s)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // acronymOf returns the acronym pair of query word i, if any.

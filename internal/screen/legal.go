@@ -164,6 +164,28 @@ var legalByWord = func() (t struct{ fwd, bwd [2]map[string][]int32 }) {
 	return t
 }()
 
+// legalFilters are the filters of legalFirst, legalLast, legalByWord
+// and the glued forms' tables, and legalSingleMasks the letters of each
+// of legalSingleLong.
+var legalFilters = struct {
+	first, last          *wordFilter
+	byWordFwd, byWordBwd [2]*wordFilter
+	glued, heads, tails  *wordFilter
+	singleMasks          []uint32
+}{
+	first: filterOf(legalFirst), last: filterOf(legalLast),
+	byWordFwd: [2]*wordFilter{filterOf(legalByWord.fwd[0]), filterOf(legalByWord.fwd[1])},
+	byWordBwd: [2]*wordFilter{filterOf(legalByWord.bwd[0]), filterOf(legalByWord.bwd[1])},
+	glued:     filterOf(legalGlued), heads: filterOf(legalGluedHeads), tails: filterOf(legalGluedTails),
+	singleMasks: func() []uint32 {
+		out := make([]uint32, len(legalSingleLong))
+		for i, f := range legalSingleLong {
+			out[i] = letterMask(f)
+		}
+		return out
+	}(),
+}
+
 // legalTypo reports whether w is word j of legal form i misspelt: one
 // letter apart in a word of six letters or more ("Liabjlity"), or the
 // same phonetic key in one of four letters or more ("Joynt" for "Joint").
@@ -202,8 +224,9 @@ func legalSingleTypo(w []byte) bool {
 	if len(w) < 6 {
 		return false
 	}
-	for _, f := range legalSingleLong {
-		if string(w) != f && withinOneEdit(f, w) {
+	wm := letterMask(w)
+	for i, f := range legalSingleLong {
+		if oneLetterMore(wm, legalFilters.singleMasks[i]) && string(w) != f && withinOneEdit(f, w) {
 			return true
 		}
 	}
@@ -236,6 +259,15 @@ var legalGluedHeads, legalGluedTails = func() (map[string]struct{}, map[string]s
 	}
 	return heads, tails
 }()
+
+// gluedTableHas reports whether table t, of filter f, holds s.
+func gluedTableHas[T string | []byte](f *wordFilter, t map[string]struct{}, s T) bool {
+	if !filterMayHold(f, s) {
+		return false
+	}
+	_, ok := t[string(s)]
+	return ok
+}
 
 // minGluedCore is the fewest letters left of a name once a legal form run
 // into it is taken off ("zte").
@@ -330,16 +362,16 @@ func gluedLegalEnd[T string | []byte](glued T) bool {
 	head, tail := true, true
 	for k := 2; (head || tail) && k <= legalGluedMax && len(glued)-k >= minGluedCore; k++ {
 		if head {
-			if _, ok := legalGlued[string(glued[:k])]; ok {
+			if gluedTableHas(legalFilters.glued, legalGlued, glued[:k]) {
 				return true
 			}
-			_, head = legalGluedHeads[string(glued[:k])]
+			head = gluedTableHas(legalFilters.heads, legalGluedHeads, glued[:k])
 		}
 		if tail {
-			if _, ok := legalGlued[string(glued[len(glued)-k:])]; ok {
+			if gluedTableHas(legalFilters.glued, legalGlued, glued[len(glued)-k:]) {
 				return true
 			}
-			_, tail = legalGluedTails[string(glued[len(glued)-k:])]
+			tail = gluedTableHas(legalFilters.tails, legalGluedTails, glued[len(glued)-k:])
 		}
 	}
 	return false

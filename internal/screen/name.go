@@ -499,7 +499,7 @@ func (ix *Index) scoredMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 		sc.selectPrefix(false, t)
 	}
 	ix.gather(sc, q.Kind)
-	sc.hits = sc.hits[:0]
+	sc.hits, sc.hitPairs, sc.hitAcr = sc.hits[:0], sc.hitPairs[:0], sc.hitAcr[:0]
 	ix.scoreCands(sc, t)
 	if len(sc.hits) == 0 {
 		return out, nil
@@ -549,19 +549,33 @@ func (ix *Index) scoredMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 // scoreCands scores the names gathered in sc.cands against threshold t,
 // appending those at or above the review threshold to sc.hits. Scores
 // are reported to three decimals, and compared so, so that a reported
-// score and the thresholds always agree.
+// score and the thresholds always agree. Each hit keeps what its
+// explanation needs.
 func (ix *Index) scoreCands(sc *scratch, t float32) {
 	for _, ri := range sc.cands {
-		if s := round3(ix.scoreRec(sc, ri, t)); s >= ix.opts.Review {
-			sc.hits = append(sc.hits, hit{rec: ri, score: s})
+		s := round3(ix.scoreRec(sc, ri, t))
+		if s < ix.opts.Review {
+			continue
 		}
+		h := hit{rec: ri, score: s, p0: int32(len(sc.hitPairs)), a0: int32(len(sc.hitAcr)), caps: sc.caps}
+		for _, p := range sc.pairs {
+			if p.chosen {
+				sc.hitPairs = append(sc.hitPairs, p)
+			}
+		}
+		sc.hitAcr = append(sc.hitAcr, sc.acr...)
+		h.p1, h.a1 = int32(len(sc.hitPairs)), int32(len(sc.hitAcr))
+		sc.hits = append(sc.hits, h)
 	}
 }
 
 // scoredMatch builds the explained match of one hit.
 func (ix *Index) scoredMatch(sc *scratch, q Query, h hit) (Match, error) {
 	rec := &ix.recs[h.rec]
-	ix.scoreRec(sc, h.rec, 0) // leaves the chosen pairs in sc.pairs
+	// The scoring as scoreCands kept it, for explainScored.
+	sc.pairs = append(sc.pairs[:0], sc.hitPairs[h.p0:h.p1]...)
+	sc.acr = append(sc.acr[:0], sc.hitAcr[h.a0:h.a1]...)
+	sc.caps = h.caps
 	e, err := ix.entry(rec.ref)
 	if err != nil {
 		return Match{}, err
@@ -638,7 +652,7 @@ func (ix *Index) resegment(nb *normBuf) {
 	known, part := ix.knownWord, ix.knownPart
 	for i := 0; i < len(nb.words); i++ {
 		w := nb.words[i]
-		if w.flags != 0 || known(nb.word(i)) {
+		if w.flags != 0 || ix.knownAt(nb, i) {
 			continue
 		}
 		text := nb.word(i)
@@ -711,11 +725,11 @@ func (ix *Index) resegment(nb *normBuf) {
 		a, b := nb.words[i], nb.words[i+1]
 		// "Allah" ends names written in two words in the Arabic script
 		// and in one in Latin letters ("نصر الله", NASRALLAH).
-		allah := abjad && isAllah(nb.word(i+1)) && !known(nb.word(i))
+		allah := abjad && isAllah(nb.word(i+1)) && !ix.knownAt(nb, i)
 		if a.flags&^wordInitial != 0 || b.flags&^wordInitial != 0 || a.end != b.start && !(han && a.end+1 == b.start) && !allah {
 			continue
 		}
-		if !han && !allah && known(nb.word(i)) && known(nb.word(i+1)) {
+		if !han && !allah && ix.knownAt(nb, i) && ix.knownAt(nb, i+1) {
 			continue
 		}
 		joined := nb.joinedText(i)
@@ -865,11 +879,23 @@ func (ix *Index) knownWord(b []byte) bool {
 	if _, ok := d.textIDs.find(d.texts, b); ok {
 		return true
 	}
+	return knownLegalForm(b)
+}
+
+// knownLegalForm reports whether b is a legal form of minPart letters or
+// more.
+func knownLegalForm(b []byte) bool {
 	if len(b) < minPart {
 		return false
 	}
 	_, ok := legalForms[string(b)]
 	return ok
+}
+
+// knownAt is knownWord of word i of nb, its text id looked up once
+// (textIDAt).
+func (ix *Index) knownAt(nb *normBuf, i int) bool {
+	return ix.textIDAt(nb, i) >= 0 || knownLegalForm(nb.word(i))
 }
 
 // knownPart is knownWord, the word filter asked first.

@@ -226,6 +226,9 @@ var eastSlavicForms = map[string]string{
 	"yuriy": "yuriy", "yurii": "yuriy", "yury": "yuriy", "yuryy": "yuriy",
 }
 
+// eastSlavicFilter is the wordFilter of eastSlavicForms.
+var eastSlavicFilter = filterOf(eastSlavicForms)
+
 // patronymicEndings are the endings of East Slavic patronymics in the
 // Russian, Ukrainian and Belarusian forms.
 var patronymicEndings = []string{"ovych", "ovich", "avich", "evych", "evich", "ovna", "ivna", "auna"}
@@ -237,11 +240,16 @@ func eastSlavicName(w []byte) (string, bool) {
 	if len(w) < 4 || len(w) > maxEastSlavicForm+maxPatronymicEnding {
 		return "", false
 	}
-	if c, ok := eastSlavicForms[string(w)]; ok {
-		return c, true
+	if eastSlavicFilter.mayHold(w) {
+		if c, ok := eastSlavicForms[string(w)]; ok {
+			return c, true
+		}
 	}
 	for _, e := range patronymicEndings {
 		if len(w) <= len(e)+3 || len(w)-len(e) > maxEastSlavicForm || !hasSuffixB(w, e) {
+			continue
+		}
+		if !eastSlavicFilter.mayHold(w[:len(w)-len(e)]) {
 			continue
 		}
 		if c, ok := eastSlavicForms[string(w[:len(w)-len(e)])]; ok {

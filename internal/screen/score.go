@@ -142,12 +142,20 @@ type qword struct {
 	// number is set when qn[n0:n1] holds only the word's other number
 	// (appendNumber), which pairs under organisation rules only.
 	number bool
+	// acronym is set on a word that may be initials (pairAcronyms): not
+	// a legal form, of minAcronym to maxAcronym letters.
+	acronym bool
 }
 
 // hit is a scored name at or above the review threshold.
 type hit struct {
 	rec   int32
 	score float64 // rounded to three decimals
+	// What the explanation needs of the scoring, kept so that a match is
+	// not scored twice: the pairs scoreRec chose, in sc.hitPairs[p0:p1],
+	// the acronyms, in sc.hitAcr[a0:a1], and the rules it applied.
+	p0, p1, a0, a1 int32
+	caps           capFlag
 }
 
 // scratch is the working state of one query, pooled by the index.
@@ -159,6 +167,16 @@ type scratch struct {
 	pnb normBuf
 	qw  []qword
 	qn  []int32
+	// hitPairs and hitAcr hold the chosen pairs and the acronyms of the
+	// hits, each hit's at its offsets.
+	hitPairs []pair
+	hitAcr   []acronym
+	// acronyms is set when a query word may be initials (qword.acronym).
+	acronyms bool
+	// qnSet holds a bit for every key of qn (keySet): a key of the name
+	// not in it is no query word's candidate, which spares scoreRec the
+	// scan of their candidates for most of the name's words.
+	qnSet keySet
 	// acr are the query words scoreRec paired with the words of the
 	// name they are the initials of (pairAcronyms).
 	acr []acronym
@@ -239,6 +257,7 @@ func (ix *Index) prepare(sc *scratch) {
 	d := &ix.dict
 	sc.qw = sc.qw[:0]
 	sc.qn = sc.qn[:0]
+	sc.acronyms = false
 	// single is set when the query is one word, legal forms and titles
 	// aside.
 	core := 0
@@ -262,6 +281,9 @@ func (ix *Index) prepare(sc *scratch) {
 			q.wOrg = d.weight[id]
 		}
 		q.particle = particleClass(string(sc.nb.word(i)))
+		if n := w.end - w.start; !q.legal && n >= minAcronym && n <= maxAcronym && lettersOnly(sc.nb.word(i)) {
+			q.acronym, sc.acronyms = true, true
+		}
 		q.patronymic = sc.personRules && !q.initial && isPatronymic(sc.nb.word(i))
 		// A word no listed name holds, too short to be a name of its own
 		// in the lists, may be the beginning of a given name; one they
@@ -353,6 +375,7 @@ func (ix *Index) prepare(sc *scratch) {
 		}
 		sc.qw = append(sc.qw, q)
 	}
+	sc.qnSet.fill(sc.qn)
 	sc.wq = [2]float32{}
 	var letters [2]int
 	for i := range sc.qw {
@@ -625,7 +648,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				// One scan of the query word's candidate keys tells
 				// every way they pair.
 				var m uint8
-				if q.s1 > q.n0 {
+				if q.s1 > q.n0 && sc.qnSet.mayHold(rw.tok) {
 					m = tokIn(sc.qn[q.n0:q.s1], rw.tok, q.n1-q.n0, q.r1-q.n0)
 				}
 				switch {
@@ -797,7 +820,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		}
 	}
 	sc.acr = sc.acr[:0]
-	if org {
+	if org && sc.acronyms {
 		// A query word that is the initials of words of the name
 		// ("NPO" for NAUCHNO PROIZVODSTVENNOE OBEDINENIE) weighs as
 		// they do: a possible match at most.
@@ -1005,7 +1028,7 @@ func (ix *Index) pairAcronyms(sc *scratch, words []RecWord) (paired, query float
 	for i := range sc.qw {
 		q := &sc.qw[i]
 		w := sc.nb.word(i)
-		if sc.qUsed[i] || q.legal || len(w) < minAcronym || len(w) > maxAcronym || !lettersOnly(w) {
+		if sc.qUsed[i] || !q.acronym {
 			continue
 		}
 		for j := range words {
@@ -1031,7 +1054,7 @@ func (ix *Index) pairAcronyms(sc *scratch, words []RecWord) (paired, query float
 // between them skipped, and returns the end of the run: minAcronym words
 // at least.
 func (ix *Index) initialsAt(sc *scratch, words []RecWord, j int, w []byte) (int, bool) {
-	if sc.rUsed[j] || words[j].first != w[0] {
+	if len(w) > len(words)-j || sc.rUsed[j] || words[j].first != w[0] {
 		return 0, false
 	}
 	k, n := j, 0
@@ -1039,10 +1062,10 @@ func (ix *Index) initialsAt(sc *scratch, words []RecWord, j int, w []byte) (int,
 		if sc.rUsed[k] {
 			return 0, false
 		}
-		switch t := ix.dict.texts[words[k].text]; {
-		case t[0] == w[n]:
+		switch {
+		case words[k].first == w[n]: // the word's first letter
 			n++
-		case !isConnector(t):
+		case !isConnector(ix.dict.texts[words[k].text]):
 			return 0, false
 		}
 		k++
@@ -1235,6 +1258,28 @@ const (
 	inRespelt              // a foreign spelling respelt
 	inSkeleton             // of the same consonant skeleton
 )
+
+// keySet is a one-hash Bloom filter of key ids: mayHold is false for an
+// id not added and true for every id added.
+type keySet [16]uint64
+
+// fill makes s the set of ids.
+func (s *keySet) fill(ids []int32) {
+	*s = keySet{}
+	for _, id := range ids {
+		h := keySetBit(id)
+		s[h/64] |= 1 << (h % 64)
+	}
+}
+
+// mayHold reports whether s may hold id; false means it does not.
+func (s *keySet) mayHold(id int32) bool {
+	h := keySetBit(id)
+	return s[h/64]&(1<<(h%64)) != 0
+}
+
+// keySetBit is the bit of id in a keySet.
+func keySetBit(id int32) uint32 { return uint32(id) * 0x9e3779b1 >> 22 }
 
 // tokIn returns where t is among ts, a query word's candidate keys:
 // one edit away in ts[:n1], respelt in ts[n1:r1], of the same skeleton

@@ -36,7 +36,11 @@ type normBuf struct {
 	words []span
 	// textIDs are the vocabulary's text ids of the words, -1 for a word
 	// no listed name holds, set by Index.computeKeys.
-	textIDs  []int32
+	textIDs []int32
+	// looked are the words' text ids looked up so far, by span of text
+	// (Index.textIDAt): a word is asked for by resegment, computeKeys
+	// and others, and looked up once.
+	looked   []lookedSpan
 	join     []byte
 	translit bool
 	// schemes are the transliterations the name took (textnorm.Latin).
@@ -80,6 +84,7 @@ func (nb *normBuf) reset() {
 	nb.text = nb.text[:0]
 	nb.key = nb.key[:0]
 	nb.words = nb.words[:0]
+	nb.looked = nb.looked[:0]
 	nb.join = nb.join[:0]
 	nb.translit = false
 	nb.schemes = nil
@@ -232,7 +237,11 @@ func isGenerational(w []byte) bool {
 // starts at word i, 0 when none: one word of titles, or the words of
 // one of titleRuns.
 func (nb *normBuf) titleAt(i int) int {
-	t, ok := titleWords[string(nb.word(i))]
+	w := nb.word(i)
+	if !titleFilter.mayHold(w) {
+		return 0
+	}
+	t, ok := titleWords[string(w)]
 	if !ok {
 		return 0
 	}
@@ -254,7 +263,11 @@ func (nb *normBuf) postTitleBefore(end int) int {
 	if nb.words[end-1].flags&wordLegal != 0 {
 		return 0
 	}
-	t, ok := titleWords[string(nb.word(end-1))]
+	w := nb.word(end - 1)
+	if !titleFilter.mayHold(w) {
+		return 0
+	}
+	t, ok := titleWords[string(w)]
 	if !ok {
 		return 0
 	}
@@ -345,6 +358,9 @@ type titleWord struct {
 	first, last [][]string
 }
 
+// titleFilter is the wordFilter of titleWords.
+var titleFilter = filterOf(titleWords)
+
 // titleWords holds every word of titles, postTitles and titleRuns: one
 // look-up a word.
 var titleWords = func() map[string]*titleWord {
@@ -390,7 +406,7 @@ func (ix *Index) computeKeys(nb *normBuf) {
 		w := &nb.words[i]
 		w.kstart = int32(len(nb.key))
 		text := nb.text[w.start:w.end]
-		if id, ok := d.textIDs.find(d.texts, text); ok {
+		if id := ix.textIDAt(nb, i); id >= 0 {
 			nb.key = append(nb.key, d.keys[d.textKey[id]]...)
 			nb.textIDs = append(nb.textIDs, id)
 		} else {
@@ -399,6 +415,27 @@ func (ix *Index) computeKeys(nb *normBuf) {
 		}
 		w.kend = int32(len(nb.key))
 	}
+}
+
+// lookedSpan is a span of a normBuf's text and its text id, -1 for none.
+type lookedSpan struct{ start, end, id int32 }
+
+// textIDAt returns the text id of word i of nb, -1 when no listed name
+// holds it, looked up once for each span of nb's text. A span once a
+// word's keeps its bytes: the text is only appended to after it.
+func (ix *Index) textIDAt(nb *normBuf, i int) int32 {
+	w := nb.words[i]
+	for _, l := range nb.looked {
+		if l.start == w.start && l.end == w.end {
+			return l.id
+		}
+	}
+	id, ok := ix.dict.textIDs.find(ix.dict.texts, nb.text[w.start:w.end])
+	if !ok {
+		id = -1
+	}
+	nb.looked = append(nb.looked, lookedSpan{w.start, w.end, id})
+	return id
 }
 
 func (nb *normBuf) begin() {
@@ -495,10 +532,12 @@ func (nb *normBuf) legalAt(lo, hi int, forward bool) int {
 // legalAtExact is legalAt without typos.
 func (nb *normBuf) legalAtExact(lo, hi int, forward bool) int {
 	var most int
-	if forward {
-		most = legalFirst[string(nb.word(lo))]
-	} else {
-		most = legalLast[string(nb.word(hi-1))]
+	w, ends, f := nb.word(lo), legalFirst, legalFilters.first
+	if !forward {
+		w, ends, f = nb.word(hi-1), legalLast, legalFilters.last
+	}
+	if f.mayHold(w) {
+		most = ends[string(w)]
 	}
 	for k := min(most, hi-lo); k > 0; k-- {
 		from := lo
@@ -555,16 +594,20 @@ func (nb *normBuf) legalAtFuzzy(lo, hi int, forward bool) int {
 	if hi-lo < 2 {
 		return 0
 	}
-	by, at := &legalByWord.fwd, [2]int{lo, lo + 1}
+	by, bf, at := &legalByWord.fwd, &legalFilters.byWordFwd, [2]int{lo, lo + 1}
 	if !forward {
-		by, at = &legalByWord.bwd, [2]int{hi - 1, hi - 2}
+		by, bf, at = &legalByWord.bwd, &legalFilters.byWordBwd, [2]int{hi - 1, hi - 2}
 	}
 	best := 0
 	if legalSingleTypo(nb.word(at[0])) {
 		best = 1
 	}
 	for side := range 2 {
-		for _, fi := range by[side][string(nb.word(at[side]))] {
+		w := nb.word(at[side])
+		if !bf[side].mayHold(w) {
+			continue
+		}
+		for _, fi := range by[side][string(w)] {
 			if k := len(legalMulti[fi]); k > best && k <= hi-lo && nb.legalTypoAt(int(fi), lo, hi, forward) {
 				best = k
 			}

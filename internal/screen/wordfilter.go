@@ -1,5 +1,7 @@
 package screen
 
+import "math/bits"
+
 // wordFilter is a one-hash Bloom filter over a set of words: mayHold is
 // false for a word the set does not hold, most of the time, and never
 // for one it holds. It answers from a word's length and its first and
@@ -30,9 +32,23 @@ func (f *wordFilter) add(w string) {
 }
 
 // mayHold reports whether the set may hold w; false means it does not.
-func (f *wordFilter) mayHold(w []byte) bool {
+func (f *wordFilter) mayHold(w []byte) bool { return filterMayHold(f, w) }
+
+// filterMayHold is mayHold for a word given as a string or as bytes.
+func filterMayHold[T string | []byte](f *wordFilter, w T) bool {
 	h := wordFilterHash(w) & f.mask
 	return f.bits[h/64]&(1<<(h%64)) != 0
+}
+
+// filterOf returns the filter of the keys of m: a static table of words
+// (legal forms, titles, name forms) that most words of a query are not
+// in, asked before the map so that they skip its hash and probe.
+func filterOf[V any](m map[string]V) *wordFilter {
+	f := newWordFilter(len(m))
+	for k := range m {
+		f.add(k)
+	}
+	return &f
 }
 
 // wordFilterHash hashes the length and the first and last two bytes of w.
@@ -52,3 +68,18 @@ func wordFilterHash[T string | []byte](w T) uint64 {
 	h *= 0x9e3779b97f4a7c15
 	return h>>32 ^ h
 }
+
+// letterMask returns the set of the letters a to z in w, one bit each.
+func letterMask[T string | []byte](w T) uint32 {
+	var m uint32
+	for i := range len(w) {
+		if c := w[i] - 'a'; c < 26 {
+			m |= 1 << c
+		}
+	}
+	return m
+}
+
+// oneLetterMore reports whether a word of letter set w could be one edit
+// from a word of letter set f: an edit brings in one letter at most.
+func oneLetterMore(w, f uint32) bool { return bits.OnesCount32(w&^f) <= 1 }

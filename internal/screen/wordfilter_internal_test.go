@@ -2,6 +2,7 @@ package screen
 
 import (
 	"fmt"
+	"strconv"
 	"testing"
 )
 
@@ -27,5 +28,135 @@ func TestWordFilter(t *testing.T) {
 	}
 	if through > 50 {
 		t.Errorf("%d of 1000 words not added get through, want few", through)
+	}
+}
+
+// TestStaticTableFilters: the filters asked before the static tables'
+// maps never turn away a word the table holds, so that asking them
+// changes no answer.
+func TestStaticTableFilters(t *testing.T) {
+	t.Parallel()
+	tables := []struct {
+		name string
+		f    *wordFilter
+		keys []string
+	}{
+		{"legalFirst", legalFilters.first, keysOf(legalFirst)},
+		{"legalLast", legalFilters.last, keysOf(legalLast)},
+		{"legalByWord.fwd[0]", legalFilters.byWordFwd[0], keysOf(legalByWord.fwd[0])},
+		{"legalByWord.fwd[1]", legalFilters.byWordFwd[1], keysOf(legalByWord.fwd[1])},
+		{"legalByWord.bwd[0]", legalFilters.byWordBwd[0], keysOf(legalByWord.bwd[0])},
+		{"legalByWord.bwd[1]", legalFilters.byWordBwd[1], keysOf(legalByWord.bwd[1])},
+		{"legalGlued", legalFilters.glued, keysOf(legalGlued)},
+		{"legalGluedHeads", legalFilters.heads, keysOf(legalGluedHeads)},
+		{"legalGluedTails", legalFilters.tails, keysOf(legalGluedTails)},
+		{"titleWords", titleFilter, keysOf(titleWords)},
+		{"eastSlavicForms", eastSlavicFilter, keysOf(eastSlavicForms)},
+	}
+	for _, tc := range tables {
+		if len(tc.keys) == 0 {
+			t.Errorf("%s: empty table", tc.name)
+		}
+		for _, k := range tc.keys {
+			if !tc.f.mayHold([]byte(k)) {
+				t.Errorf("%s: the filter turns away %q, which the table holds", tc.name, k)
+			}
+		}
+	}
+}
+
+func keysOf[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// TestOneLetterMore: a word one edit from a long legal form always passes
+// the letter test legalSingleTypo asks first; a word of two letters the
+// form lacks never does.
+func TestOneLetterMore(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		w, f string
+		want bool
+	}{
+		{"limted", "limited", true},          // a letter dropped
+		{"limiited", "limited", true},        // one added, already there
+		{"limixed", "limited", true},         // one changed to a new letter
+		{"corporaiton", "corporation", true}, // two swapped
+		{"lomxted", "limited", false},        // two new letters
+		{"vladimir", "limited", false},
+	} {
+		if got := oneLetterMore(letterMask(tc.w), letterMask(tc.f)); got != tc.want {
+			t.Errorf("oneLetterMore(%q, %q) = %v, want %v", tc.w, tc.f, got, tc.want)
+		}
+	}
+	// Every one-edit neighbour of every long form passes.
+	for i, f := range legalSingleLong {
+		for _, w := range oneEditNeighbours(f) {
+			if !oneLetterMore(letterMask(w), legalFilters.singleMasks[i]) {
+				t.Fatalf("oneLetterMore turns away %q, one edit from %q", w, f)
+			}
+		}
+	}
+}
+
+// oneEditNeighbours returns the words one letter dropped, added, changed
+// or two neighbours swapped from f, over the letters a to z.
+func oneEditNeighbours(f string) []string {
+	var out []string
+	for i := range len(f) + 1 {
+		if i < len(f) {
+			out = append(out, f[:i]+f[i+1:])
+		}
+		if i+1 < len(f) {
+			out = append(out, f[:i]+string(f[i+1])+string(f[i])+f[i+2:])
+		}
+		for c := byte('a'); c <= 'z'; c++ {
+			out = append(out, f[:i]+string(c)+f[i:])
+			if i < len(f) {
+				out = append(out, f[:i]+string(c)+f[i+1:])
+			}
+		}
+	}
+	return out
+}
+
+// TestKeySet: a keySet holds every id it was filled with, whatever the
+// ids, and lets few others through.
+func TestKeySet(t *testing.T) {
+	t.Parallel()
+	ids := []int32{0, 1, 2, 63, 64, 1023, 1024, 99991, 1 << 30, -1}
+	var s keySet
+	s.fill(ids)
+	for _, id := range ids {
+		if !s.mayHold(id) {
+			t.Errorf("mayHold(%d) = false for an id filled", id)
+		}
+	}
+	through := 0
+	for id := int32(5000); id < 6000; id++ {
+		if s.mayHold(id) {
+			through++
+		}
+	}
+	if through > 50 {
+		t.Errorf("%d of 1000 ids not filled get through, want few", through)
+	}
+	s.fill(nil)
+	if s.mayHold(ids[0]) {
+		t.Error("an emptied set still holds an id")
+	}
+}
+
+// TestAppendQuoted: the fast path quotes as strconv does.
+func TestAppendQuoted(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{"", "PUTIN, Vladimir", `a "quoted" name`, `back\slash`, "tab\there", "Łukašenka", "卡巴斯基", "\x7f", "~", "\xff"} {
+		if got, want := string(appendQuoted([]byte("x"), s)), string(strconv.AppendQuote([]byte("x"), s)); got != want {
+			t.Errorf("appendQuoted(%q) = %s, want %s", s, got, want)
+		}
 	}
 }
