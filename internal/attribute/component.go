@@ -19,12 +19,19 @@ import (
 // copyright text and its copyright evidence), the identities its evidence
 // states, and its own name.
 func Component(c *sbom.Component) []Signal {
-	out := make([]Signal, 0, 2*len(c.Parties)+2*len(c.ExternalRefs)+6)
+	return AppendComponent(make([]Signal, 0, 2*len(c.Parties)+2*len(c.ExternalRefs)+6), c)
+}
+
+// AppendComponent appends the signals of one component (see Component) to
+// out and returns the extended slice: a caller that attributes component
+// after component reuses one slice.
+func AppendComponent(out []Signal, c *sbom.Component) []Signal {
+	start := len(out)
 	add := func(s Signal) {
 		if s.Value == "" {
 			return
 		}
-		for _, o := range out { // a handful of signals: a scan beats a map
+		for _, o := range out[start:] { // a handful of signals: a scan beats a map
 			if o == s {
 				return
 			}
@@ -80,14 +87,11 @@ func Component(c *sbom.Component) []Signal {
 // is the component's own name, screened anyway). It reports whether the
 // purl gave a namespace.
 func purlSignals(raw, ptr, compName string, add func(Signal)) bool {
-	o, ok := PURLOwner(raw)
+	p, ok := ReadPURL(raw)
 	if !ok {
 		return false
 	}
-	lenient := false
-	if p, _ := ReadPURL(raw); p.Lenient {
-		lenient = true
-	}
+	o, lenient := purlOwner(raw, p), p.Lenient
 	if o.Namespace != "" {
 		add(Signal{Source: SourcePURL, Type: ValueNamespace, Value: o.Namespace, Ecosystem: o.Ecosystem, Pointer: ptr, Lenient: lenient})
 	}
