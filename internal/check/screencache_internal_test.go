@@ -1,0 +1,91 @@
+package check
+
+import (
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/bangate/bangate/internal/attribute"
+	"github.com/bangate/bangate/internal/screen"
+	"github.com/bangate/bangate/policies"
+)
+
+// builtinScreening indexes the built-in ban lists and the embedded
+// snapshot.
+func builtinScreening(t *testing.T) *Screening {
+	t.Helper()
+	ls, err := LoadLists(policies.FS, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := NewScreening(ls, screen.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestScreenerParties: a name is one party whatever its kinds, with every
+// role it appeared in, each once, sorted; distinctNames counts a name once
+// per kind; names screened for ban-list brands only are no party.
+func TestScreenerParties(t *testing.T) {
+	a, b := newScreener(builtinScreening(t), nil, false), newScreener(builtinScreening(t), nil, false)
+	for _, sig := range []attribute.Signal{
+		{Type: attribute.ValueName, Source: "supplier", Value: "AO Kaspersky Lab", Kind: "organization"},
+		{Type: attribute.ValueName, Source: "author", Value: "AO Kaspersky Lab"},
+		{Type: attribute.ValueName, Source: "supplier", Value: "AO Kaspersky Lab", Kind: "organization"},
+		{Type: attribute.ValueName, Source: attribute.SourcePURLOwner, Value: "com kaspersky", Kind: "organization"},
+		{Type: attribute.ValueName, Source: attribute.SourceComponentName, Value: "kaspresso", Kind: "organization"},
+	} {
+		if _, err := a.signal(sig); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, sig := range []attribute.Signal{
+		{Type: attribute.ValueName, Source: "publisher", Value: "AO Kaspersky Lab", Kind: "organization"},
+		{Type: attribute.ValueName, Source: "author", Value: "Jane Doe", Kind: "person"},
+	} {
+		if _, err := b.signal(sig); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a.merge(b)
+	parties, _, hits := a.screened()
+	want := []ScreenedParty{{Name: "AO Kaspersky Lab", Roles: []string{"author", "publisher", "supplier"}}, {Name: "Jane Doe", Roles: []string{"author"}}}
+	if !slices.EqualFunc(parties, want, func(x, y ScreenedParty) bool { return x.Name == y.Name && slices.Equal(x.Roles, y.Roles) }) {
+		t.Errorf("parties %v, want %v", parties, want)
+	}
+	if n := a.distinctNames(); n != 3 {
+		t.Errorf("distinctNames %d, want 3", n)
+	}
+	if hits != 3 {
+		t.Errorf("hits %d, want 3 (the listed name as supplier, author and publisher)", hits)
+	}
+}
+
+// TestComponentNameCacheBounded: component names are screened as BanName
+// screens them, the first componentNamesMax kept, the others screened
+// each time.
+func TestComponentNameCacheBounded(t *testing.T) {
+	ix := builtinScreening(t).Index
+	var c componentNameCache
+	for i := range componentNamesMax {
+		if _, err := c.matches(ix, nameKey{name: "lib " + strconv.Itoa(i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	k := nameKey{name: "kaspersky sdk", kind: "organization"}
+	want, err := ix.BanName(screen.Query{Name: k.name, Kind: k.kind})
+	if err != nil || len(want) == 0 {
+		t.Fatalf("BanName: %v, %v", want, err)
+	}
+	for range 2 {
+		got, err := c.matches(ix, k)
+		if err != nil || len(got) != len(want) || got[0].EntryID != want[0].EntryID {
+			t.Fatalf("got %v, %v; want %v", got, err, want)
+		}
+	}
+	if len(c.m) != componentNamesMax {
+		t.Errorf("%d names kept, want %d", len(c.m), componentNamesMax)
+	}
+}
