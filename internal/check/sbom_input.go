@@ -233,11 +233,17 @@ var unattributing = map[string]bool{
 // stops at the first component that cannot be screened.
 func (s *Session) components(comps []sbom.Component, sc *screener) componentsPart {
 	part := componentsPart{sc: sc}
+	// One component's signals and screened signals at a time: the slices
+	// are reused, what is kept of them (the matches) is not in them.
+	var (
+		signals []attribute.Signal
+		items   []screenedSignal
+	)
 	for i := range comps {
 		comp := &comps[i]
-		signals := attribute.Component(comp)
-		attributed, named := false, false
-		items := make([]screenedSignal, 0, len(signals))
+		signals = attribute.AppendComponent(signals[:0], comp)
+		attributed, named, matched := false, false, false
+		items = items[:0]
 		var eco, ns string
 		for _, sig := range signals {
 			if !unattributing[sig.Source] {
@@ -256,16 +262,24 @@ func (s *Session) components(comps []sbom.Component, sc *screener) componentsPar
 				named = true
 			}
 			items = append(items, screenedSignal{sig: sig, party: party, found: found})
+			matched = matched || len(found) > 0
 		}
-		corroborate(items, nil)
-		partyMatches := make([][]Found, len(comp.Parties))
-		var compMatches []Found
-		for _, it := range items {
-			if it.sig.Type == attribute.ValueName && it.party >= 0 && partyRoles[it.sig.Source] {
-				partyMatches[it.party] = append(partyMatches[it.party], it.found...)
-				continue
+		var (
+			partyMatches [][]Found
+			compMatches  []Found
+		)
+		if matched {
+			// corroborate, and the matches of the parties, concern the
+			// components with a match alone.
+			corroborate(items, nil)
+			partyMatches = make([][]Found, len(comp.Parties))
+			for _, it := range items {
+				if it.sig.Type == attribute.ValueName && it.party >= 0 && partyRoles[it.sig.Source] {
+					partyMatches[it.party] = append(partyMatches[it.party], it.found...)
+					continue
+				}
+				compMatches = append(compMatches, it.found...)
 			}
-			compMatches = append(compMatches, it.found...)
 		}
 		if ns != "" {
 			part.cov.WithPURLNamespace++
@@ -283,12 +297,11 @@ func (s *Session) components(comps []sbom.Component, sc *screener) componentsPar
 				part.unattributed = append(part.unattributed, b.obj())
 			}
 		}
-		has := len(compMatches) > 0
-		for _, pm := range partyMatches {
-			has = has || len(pm) > 0
-		}
-		if !has && !s.allComponents() {
+		if !matched && !s.allComponents() {
 			continue
+		}
+		if partyMatches == nil {
+			partyMatches = make([][]Found, len(comp.Parties))
 		}
 		part.comps = append(part.comps, componentValue(comp, eco, ns, partyMatches, compMatches))
 	}
