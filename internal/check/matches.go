@@ -79,16 +79,12 @@ const (
 // check screened, for the no-hit certificate: every distinct party name
 // with the roles it appeared in, and every distinct signal that matched a
 // list, whatever the policies made of it.
-//
-// The caches hold copies of their keys: a key read from the input points
-// into the input's text, and the cache's keys are compared on every look-up
-// of the same value, which is cheaper when they lie together.
 type screener struct {
 	s      *Screening
 	shared *lists.SharedDomains
 	// names are the party names screened against every list, with the
 	// roles each appeared in.
-	names map[nameKey]*screenedName
+	names map[nameKey]screenedName
 	// ban are the names screened against the ban lists alone (see
 	// banOnlySources), components' own names aside.
 	ban map[nameKey][]screen.Match
@@ -108,7 +104,7 @@ type nameKey struct{ name, kind string }
 
 // newScreener returns a screener of s (see screener.noWebsites).
 func newScreener(s *Screening, shared *lists.SharedDomains, noWebsites bool) *screener {
-	return &screener{s: s, shared: shared, names: map[nameKey]*screenedName{}, ban: map[nameKey][]screen.Match{},
+	return &screener{s: s, shared: shared, names: map[nameKey]screenedName{}, ban: map[nameKey][]screen.Match{},
 		ids: map[Lookup][]screen.Match{}, hits: map[hitKey]bool{}, noWebsites: noWebsites}
 }
 
@@ -116,13 +112,14 @@ func newScreener(s *Screening, shared *lists.SharedDomains, noWebsites bool) *sc
 // parties and the hits count both.
 func (sc *screener) merge(o *screener) {
 	for k, v := range o.names {
-		if e, ok := sc.names[k]; ok {
-			for _, r := range v.roles {
-				e.role(r)
-			}
-			continue
+		e, ok := sc.names[k]
+		if !ok {
+			e.ms = v.ms
 		}
-		sc.names[k] = &screenedName{ms: v.ms, roles: slices.Clone(v.roles)}
+		for _, r := range v.roles.list() {
+			e.roles.add(r)
+		}
+		sc.names[k] = e
 	}
 	for k, v := range o.ban {
 		if _, ok := sc.ban[k]; !ok {
@@ -145,15 +142,12 @@ func (sc *screener) merge(o *screener) {
 func (sc *screener) screened() ([]ScreenedParty, map[Lookup][]screen.Match, int) {
 	roles := map[string]map[string]bool{}
 	for k, e := range sc.names {
-		if len(e.roles) == 0 {
-			continue
-		}
-		r := roles[k.name]
-		if r == nil {
-			r = map[string]bool{}
-			roles[k.name] = r
-		}
-		for _, role := range e.roles {
+		for _, role := range e.roles.list() {
+			r := roles[k.name]
+			if r == nil {
+				r = map[string]bool{}
+				roles[k.name] = r
+			}
 			r[role] = true
 		}
 	}
@@ -339,7 +333,6 @@ func (sc *screener) matches(sig attribute.Signal) ([]screen.Match, error) {
 	if err != nil {
 		return nil, err
 	}
-	l.Ecosystem, l.Value = strings.Clone(l.Ecosystem), strings.Clone(l.Value)
 	sc.ids[l] = ms
 	return ms, nil
 }
@@ -358,11 +351,13 @@ func (sc *screener) nameMatches(sig attribute.Signal) ([]screen.Match, error) {
 			}
 			sc.s.names.put(k, ms)
 		}
-		e = &screenedName{ms: ms}
-		sc.names[nameKey{strings.Clone(k.name), k.kind}] = e
-	}
-	if sig.Value != "" {
-		e.role(sig.Source)
+		e.ms = ms
+		if sig.Value != "" {
+			e.roles.add(sig.Source)
+		}
+		sc.names[k] = e
+	} else if sig.Value != "" && e.roles.add(sig.Source) {
+		sc.names[k] = e
 	}
 	return e.ms, nil
 }
@@ -387,7 +382,7 @@ func (sc *screener) banMatches(sig attribute.Signal) ([]screen.Match, error) {
 		}
 		sc.s.names.put(shared, ms)
 	}
-	sc.ban[nameKey{strings.Clone(k.name), k.kind}] = ms
+	sc.ban[k] = ms
 	return ms, nil
 }
 

@@ -1,27 +1,61 @@
 package check
 
 import (
-	"strings"
+	"slices"
 
+	"github.com/bangate/bangate/internal/attribute"
 	"github.com/bangate/bangate/internal/screen"
+	"github.com/bangate/bangate/sbom"
 )
 
 // screenedName is a party name a screener screened: its matches and the
-// roles it appeared in, each once, in the order seen (a name appears in
-// a few roles at most: a scan beats a map).
+// roles it appeared in. It is held in its map by value, so that a look-up
+// that finds the name and its role reads the map alone.
 type screenedName struct {
 	ms    []screen.Match
-	roles []string
+	roles roleSet
 }
 
-// role records that the name appeared in role.
-func (e *screenedName) role(role string) {
-	for _, r := range e.roles {
+// roleSet is a set of roles: the common ones as bits (bit i for
+// commonRoles[i]), any other listed.
+type roleSet struct {
+	bits  uint16
+	other []string
+}
+
+// commonRoles are the roles a party name usually appears in.
+var commonRoles = [...]string{
+	sbom.RoleSupplier, sbom.RoleAuthor, sbom.RolePublisher, sbom.RoleManufacturer, sbom.RoleOriginator, sbom.RoleCreator,
+	sbom.RoleLicensor, sbom.RoleVendor, roleOwner, attribute.SourceCopyright, sbom.RoleUnread,
+}
+
+// add adds role to the set, and reports whether it was not in it.
+func (rs *roleSet) add(role string) bool {
+	for i, r := range commonRoles {
 		if r == role {
-			return
+			if rs.bits&(1<<i) != 0 {
+				return false
+			}
+			rs.bits |= 1 << i
+			return true
 		}
 	}
-	e.roles = append(e.roles, role)
+	if slices.Contains(rs.other, role) {
+		return false
+	}
+	rs.other = append(slices.Clip(rs.other), role)
+	return true
+}
+
+// list returns the roles of the set.
+func (rs roleSet) list() []string {
+	var out []string
+	for i, r := range commonRoles {
+		if rs.bits&(1<<i) != 0 {
+			out = append(out, r)
+		}
+	}
+	return append(out, rs.other...)
 }
 
 // componentNamesMax bounds the component names a screener keeps: some
@@ -51,7 +85,7 @@ func (c *componentNameCache) matches(ix *screen.Index, k nameKey) ([]screen.Matc
 		c.m = map[nameKey][]screen.Match{}
 	}
 	if len(c.m) < componentNamesMax {
-		c.m[nameKey{strings.Clone(k.name), k.kind}] = ms
+		c.m[k] = ms
 	}
 	return ms, nil
 }
