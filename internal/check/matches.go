@@ -91,6 +91,7 @@ type screener struct {
 	// componentNames are components' own names (see componentNameCache).
 	componentNames componentNameCache
 	ids            map[Lookup][]screen.Match
+	hosts          hostCache
 	hits           map[hitKey]bool
 	// noWebsites leaves the look-ups of web addresses on shared hosts out
 	// of ids (RunOptions.NoLookups): nearly all distinct, they are not
@@ -392,18 +393,18 @@ func (sc *screener) lookup(sig attribute.Signal) (l Lookup, ok bool) {
 	switch sig.Type {
 	case attribute.ValueEmail:
 		d := addressHost(sig)
-		if _, _, shared := sc.shared.Lookup(d); shared {
+		if sc.hosts.get(sc.shared, d).shared {
 			return Lookup{Kind: LookupEmail, Value: sig.Value}, true
 		}
 		return Lookup{Kind: LookupDomain, Value: d}, true
 	case attribute.ValueURL:
 		host, _, _ := strings.Cut(sig.Value, "/")
-		if p, listed, shared := sc.shared.Lookup(host); shared {
-			return Lookup{Kind: LookupWebsite, Value: sig.Value, Bare: lists.TenantHost(p, listed, host) != ""}, true
+		if h := sc.hosts.get(sc.shared, host); h.shared {
+			return Lookup{Kind: LookupWebsite, Value: sig.Value, Bare: h.tenant}, true
 		}
 		return Lookup{Kind: LookupDomain, Value: host}, true
 	case attribute.ValueDomain:
-		if _, _, shared := sc.shared.Lookup(sig.Value); shared {
+		if sc.hosts.get(sc.shared, sig.Value).shared {
 			return Lookup{}, false // a shared provider's domain alone identifies nobody
 		}
 		return Lookup{Kind: LookupDomain, Value: sig.Value}, true

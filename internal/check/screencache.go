@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/bangate/bangate/internal/attribute"
+	"github.com/bangate/bangate/internal/lists"
 	"github.com/bangate/bangate/internal/screen"
 	"github.com/bangate/bangate/sbom"
 )
@@ -88,4 +89,40 @@ func (c *componentNameCache) matches(ix *screen.Index, k nameKey) ([]screen.Matc
 		c.m[k] = ms
 	}
 	return ms, nil
+}
+
+// hostsMax bounds the hosts a hostCache keeps: the hosts of the addresses
+// of one input are a few hundred (a code host, a mail provider, the
+// parties' own domains) or, when every component has a site of its own,
+// too many to be worth keeping.
+const hostsMax = 4096
+
+// hostCache keeps what the shared-domain data says of the hosts of the
+// addresses a screener screened (SharedDomains.Lookup): the same code host
+// or mail provider is in the addresses of thousands of components.
+type hostCache struct {
+	m map[string]sharedHost
+}
+
+// sharedHost is what the shared-domain data says of a host: whether it is
+// on a shared provider's domain, and whether it is then a tenant's own
+// host (TenantHost).
+type sharedHost struct{ shared, tenant bool }
+
+// get looks host up in shared, through the cache.
+func (c *hostCache) get(shared *lists.SharedDomains, host string) sharedHost {
+	if h, ok := c.m[host]; ok {
+		return h
+	}
+	var h sharedHost
+	if p, listed, ok := shared.Lookup(host); ok {
+		h = sharedHost{shared: true, tenant: lists.TenantHost(p, listed, host) != ""}
+	}
+	if c.m == nil {
+		c.m = map[string]sharedHost{}
+	}
+	if len(c.m) < hostsMax {
+		c.m[host] = h
+	}
+	return h
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/bangate/bangate/internal/attribute"
+	"github.com/bangate/bangate/internal/lists"
 	"github.com/bangate/bangate/internal/screen"
 	"github.com/bangate/bangate/policies"
 )
@@ -87,5 +88,28 @@ func TestComponentNameCacheBounded(t *testing.T) {
 	}
 	if len(c.m) != componentNamesMax {
 		t.Errorf("%d names kept, want %d", len(c.m), componentNamesMax)
+	}
+}
+
+// TestHostCache: a host is what the shared-domain data says of it, kept
+// or not.
+func TestHostCache(t *testing.T) {
+	shared, err := lists.LoadSharedDomains(policies.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c hostCache
+	for i := range hostsMax {
+		c.get(shared, "host"+strconv.Itoa(i)+".example.com")
+	}
+	for _, host := range []string{"github.com", "gmail.com", "sites.google.com", "someone.github.io", "kaspersky.com", "", "github.com"} {
+		p, listed, ok := shared.Lookup(host)
+		want := sharedHost{shared: ok, tenant: ok && lists.TenantHost(p, listed, host) != ""}
+		if got := c.get(shared, host); got != want {
+			t.Errorf("%q: %+v, want %+v", host, got, want)
+		}
+	}
+	if !c.get(shared, "github.com").shared || c.get(nil, "kaspersky.com").shared {
+		t.Error("github.com is not shared, or kaspersky.com is")
 	}
 }
