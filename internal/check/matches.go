@@ -88,6 +88,9 @@ type screener struct {
 	// ban are the names screened against the ban lists alone (see
 	// banOnlySources), components' own names aside.
 	ban map[nameKey][]screen.Match
+	// run, when set, shares the names screened with the other screeners
+	// of the same input.
+	run *runNames
 	// componentNames are components' own names (see componentNameCache).
 	componentNames componentNameCache
 	ids            map[Lookup][]screen.Match
@@ -344,13 +347,19 @@ func (sc *screener) nameMatches(sig attribute.Signal) ([]screen.Match, error) {
 	k := nameKey{sig.Value, sig.Kind}
 	e, ok := sc.names[k]
 	if !ok {
-		ms, ok := sc.s.names.get(k)
-		if !ok {
-			var err error
-			if ms, err = sc.s.Index.Name(screen.Query{Name: sig.Value, Kind: sig.Kind}); err != nil {
-				return nil, err
+		ms, err := sc.run.matches(runKey{nameKey: k}, func() ([]screen.Match, error) {
+			ms, ok := sc.s.names.get(k)
+			if !ok {
+				var err error
+				if ms, err = sc.s.Index.Name(screen.Query{Name: sig.Value, Kind: sig.Kind}); err != nil {
+					return nil, err
+				}
+				sc.s.names.put(k, ms)
 			}
-			sc.s.names.put(k, ms)
+			return ms, nil
+		})
+		if err != nil {
+			return nil, err
 		}
 		e.ms = ms
 		if sig.Value != "" {
@@ -374,14 +383,20 @@ func (sc *screener) banMatches(sig attribute.Signal) ([]screen.Match, error) {
 	if ms, ok := sc.ban[k]; ok {
 		return ms, nil
 	}
-	shared := nameKey{banOnly + k.name, k.kind}
-	ms, ok := sc.s.names.get(shared)
-	if !ok {
-		var err error
-		if ms, err = sc.s.Index.BanName(screen.Query{Name: sig.Value, Kind: sig.Kind}); err != nil {
-			return nil, err
+	ms, err := sc.run.matches(runKey{nameKey: k, ban: true}, func() ([]screen.Match, error) {
+		shared := nameKey{banOnly + k.name, k.kind}
+		ms, ok := sc.s.names.get(shared)
+		if !ok {
+			var err error
+			if ms, err = sc.s.Index.BanName(screen.Query{Name: sig.Value, Kind: sig.Kind}); err != nil {
+				return nil, err
+			}
+			sc.s.names.put(shared, ms)
 		}
-		sc.s.names.put(shared, ms)
+		return ms, nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	sc.ban[k] = ms
 	return ms, nil

@@ -59,10 +59,13 @@ type screenSink struct {
 	err   error // the first component that could not be screened
 	// noWebsites is the screeners' (screener.noWebsites).
 	noWebsites bool
+	// run is shared by the screeners.
+	run *runNames
 }
 
 func newScreenSink(s *Session, scr *Screening, noWebsites bool) *screenSink {
-	return &screenSink{s: s, scr: scr, scs: map[int]*screener{}, parts: map[int]componentsPart{}, noWebsites: noWebsites}
+	return &screenSink{s: s, scr: scr, scs: map[int]*screener{}, parts: map[int]componentsPart{}, noWebsites: noWebsites,
+		run: newRunNames()}
 }
 
 // Batch attributes and screens one batch.
@@ -71,6 +74,7 @@ func (k *screenSink) Batch(worker, seq int, comps []sbom.Component) error {
 	sc := k.scs[worker]
 	if sc == nil {
 		sc = newScreener(k.scr, k.s.SharedDomains(), k.noWebsites)
+		sc.run = k.run
 		k.scs[worker] = sc
 	}
 	k.mu.Unlock()
@@ -111,9 +115,15 @@ func (s *Session) screenComponents(comps []sbom.Component, scr *Screening, noWeb
 	}
 	parts := make([]componentsPart, 2)
 	half := len(comps) / 2
+	run := newRunNames()
+	screener := func() *screener {
+		sc := newScreener(scr, s.SharedDomains(), noWebsites)
+		sc.run = run
+		return sc
+	}
 	var wg sync.WaitGroup
-	wg.Go(func() { parts[1] = s.components(comps[half:], newScreener(scr, s.SharedDomains(), noWebsites)) })
-	parts[0] = s.components(comps[:half], newScreener(scr, s.SharedDomains(), noWebsites))
+	wg.Go(func() { parts[1] = s.components(comps[half:], screener()) })
+	parts[0] = s.components(comps[:half], screener())
 	wg.Wait()
 	return parts
 }

@@ -2,6 +2,7 @@ package check
 
 import (
 	"slices"
+	"sync"
 
 	"github.com/bangate/bangate/internal/attribute"
 	"github.com/bangate/bangate/internal/lists"
@@ -125,4 +126,50 @@ func (c *hostCache) get(shared *lists.SharedDomains, host string) sharedHost {
 		c.m[host] = h
 	}
 	return h
+}
+
+// runNamesMax bounds the names a runNames keeps.
+const runNamesMax = 1 << 16
+
+// runNames shares the matches of the party names (and the names screened
+// against the ban lists alone) that the screeners of one input screened,
+// one per goroutine: a supplier that the other goroutine met first is not
+// screened again. A nil *runNames shares nothing.
+type runNames struct {
+	mu sync.Mutex
+	m  map[runKey][]screen.Match
+}
+
+// runKey is a name screened against every list, or with ban against the
+// ban lists alone.
+type runKey struct {
+	nameKey
+	ban bool
+}
+
+// newRunNames returns an empty runNames.
+func newRunNames() *runNames { return &runNames{m: map[runKey][]screen.Match{}} }
+
+// matches returns the matches kept for k, else those query returns (kept
+// unless it fails, and up to runNamesMax names).
+func (r *runNames) matches(k runKey, query func() ([]screen.Match, error)) ([]screen.Match, error) {
+	if r == nil {
+		return query()
+	}
+	r.mu.Lock()
+	ms, ok := r.m[k]
+	r.mu.Unlock()
+	if ok {
+		return ms, nil
+	}
+	ms, err := query()
+	if err != nil {
+		return nil, err
+	}
+	r.mu.Lock()
+	if len(r.m) < runNamesMax {
+		r.m[k] = ms
+	}
+	r.mu.Unlock()
+	return ms, nil
 }

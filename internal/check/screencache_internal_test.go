@@ -1,6 +1,7 @@
 package check
 
 import (
+	"errors"
 	"slices"
 	"strconv"
 	"testing"
@@ -111,5 +112,38 @@ func TestHostCache(t *testing.T) {
 	}
 	if !c.get(shared, "github.com").shared || c.get(nil, "kaspersky.com").shared {
 		t.Error("github.com is not shared, or kaspersky.com is")
+	}
+}
+
+// TestRunNamesShared: what one screener of an input screened, the other
+// finds in the input's runNames; a failed query is not kept.
+func TestRunNamesShared(t *testing.T) {
+	s := builtinScreening(t)
+	run := newRunNames()
+	a, b := newScreener(s, nil, false), newScreener(s, nil, false)
+	a.run, b.run = run, run
+	sig := attribute.Signal{Type: attribute.ValueName, Source: "supplier", Value: "AO Kaspersky Lab", Kind: "organization"}
+	want, err := a.signal(sig)
+	if err != nil || len(want) == 0 {
+		t.Fatalf("%v, %v", want, err)
+	}
+	if _, ok := run.m[runKey{nameKey: nameKey{sig.Value, sig.Kind}}]; !ok {
+		t.Fatal("the name is not in the input's runNames")
+	}
+	got, err := b.signal(sig)
+	if err != nil || len(got) != len(want) || got[0].EntryID != want[0].EntryID {
+		t.Fatalf("the other screener: %v, %v; want %v", got, err, want)
+	}
+	fail := runKey{nameKey: nameKey{name: "x"}, ban: true}
+	if _, err := run.matches(fail, func() ([]screen.Match, error) { return nil, errors.New("unreadable") }); err == nil {
+		t.Fatal("no error")
+	}
+	if _, ok := run.m[fail]; ok {
+		t.Error("a failed query was kept")
+	}
+	var none *runNames
+	one := []screen.Match{want[0].Match}
+	if ms, err := none.matches(fail, func() ([]screen.Match, error) { return one, nil }); err != nil || len(ms) != 1 {
+		t.Errorf("a nil runNames: %v, %v", ms, err)
 	}
 }
