@@ -86,7 +86,7 @@ type screener struct {
 	// roles each appeared in.
 	names map[nameKey]screenedName
 	// ban are the names screened against the ban lists alone (see
-	// banOnlySources), components' own names aside.
+	// banOnlySource), components' own names aside.
 	ban map[nameKey][]screen.Match
 	// run, when set, shares the names screened with the other screeners
 	// of the same input.
@@ -171,12 +171,16 @@ func (sc *screener) distinctNames() int { return len(sc.names) }
 // in the Screening's name cache.
 const banOnly = "\x00ban\x00"
 
-// banOnlySources are the sources of names screened only against the ban
-// lists' names and brand words: a component merely named after a vendor,
-// a purl's owner or package name.
-var banOnlySources = map[string]bool{
-	attribute.SourceComponentName: true, attribute.SourcePURLOwner: true, attribute.SourcePURLName: true,
-	attribute.SourceVCSOwner: true, sourceProduct: true,
+// banOnlySource reports whether source is one of the sources of names
+// screened only against the ban lists' names and brand words: a component
+// merely named after a vendor, a purl's owner or package name. (A switch:
+// it is asked for every signal.)
+func banOnlySource(source string) bool {
+	switch source {
+	case attribute.SourceComponentName, attribute.SourcePURLOwner, attribute.SourcePURLName, attribute.SourceVCSOwner, sourceProduct:
+		return true
+	}
+	return false
 }
 
 // signal screens one signal and returns its matches with a confidence. An
@@ -234,7 +238,7 @@ func (sc *screener) signal(sig attribute.Signal) ([]Found, error) {
 		}
 		out = append(out, f)
 	}
-	if len(out) > 0 && !banOnlySources[sig.Source] {
+	if len(out) > 0 && !banOnlySource(sig.Source) {
 		sc.hits[hitKey{sig.Type, sig.Value, sig.Kind, sig.Ecosystem, sig.Source}] = true
 	}
 	return out, nil
@@ -317,7 +321,7 @@ func signalError(sig attribute.Signal, err error) error {
 // matched by its domain, as the party's own.
 func (sc *screener) matches(sig attribute.Signal) ([]screen.Match, error) {
 	if sig.Type == attribute.ValueName {
-		if banOnlySources[sig.Source] {
+		if banOnlySource(sig.Source) {
 			return sc.banMatches(sig)
 		}
 		return sc.nameMatches(sig)

@@ -25,10 +25,15 @@ type sbomInput struct {
 	sc       *screener // what was screened
 }
 
-// partyRoles are the sources of a signal that name a party.
-var partyRoles = map[string]bool{
-	sbom.RoleSupplier: true, sbom.RoleManufacturer: true, sbom.RolePublisher: true,
-	sbom.RoleAuthor: true, sbom.RoleOriginator: true, sbom.RoleCreator: true, sbom.RoleLicensor: true, "vendor": true, "owner": true,
+// partyRole reports whether source is one of the sources of a signal that
+// name a party. (A switch: it is asked for every signal.)
+func partyRole(source string) bool {
+	switch source {
+	case sbom.RoleSupplier, sbom.RoleManufacturer, sbom.RolePublisher, sbom.RoleAuthor, sbom.RoleOriginator, sbom.RoleCreator,
+		sbom.RoleLicensor, "vendor", "owner":
+		return true
+	}
+	return false
 }
 
 // componentsPart is what attributing and screening a run of components
@@ -232,11 +237,16 @@ func (s *Session) buildSBOMInput(doc *sbom.Document, n int, parts []componentsPa
 	return sbomInput{value: in.obj(), coverage: cov, subject: subject, sc: sc}, nil
 }
 
-// unattributing are the sources of signals that are screened but say
-// nothing of whose a component is: a package's own name, the IRI of an
-// element the document does not hold, a string no reader reads.
-var unattributing = map[string]bool{
-	attribute.SourceComponentName: true, attribute.SourceReference: true, sbom.RoleUnread: true,
+// unattributing reports whether source is one of the sources of signals
+// that are screened but say nothing of whose a component is: a package's
+// own name, the IRI of an element the document does not hold, a string no
+// reader reads. (A switch: it is asked for every signal.)
+func unattributing(source string) bool {
+	switch source {
+	case attribute.SourceComponentName, attribute.SourceReference, sbom.RoleUnread:
+		return true
+	}
+	return false
 }
 
 // components attributes and screens a run of components with sc; it
@@ -256,7 +266,7 @@ func (s *Session) components(comps []sbom.Component, sc *screener) componentsPar
 		items = items[:0]
 		var eco, ns string
 		for _, sig := range signals {
-			if !unattributing[sig.Source] {
+			if !unattributing(sig.Source) {
 				attributed = true
 			}
 			if sig.Source == attribute.SourcePURL && eco == "" {
@@ -268,7 +278,7 @@ func (s *Session) components(comps []sbom.Component, sc *screener) componentsPar
 				return part
 			}
 			party := partyOf(comp.Parties, sig)
-			if sig.Type == attribute.ValueName && partyRoles[sig.Source] {
+			if sig.Type == attribute.ValueName && partyRole(sig.Source) {
 				named = true
 			}
 			items = append(items, screenedSignal{sig: sig, party: party, found: found})
@@ -284,7 +294,7 @@ func (s *Session) components(comps []sbom.Component, sc *screener) componentsPar
 			corroborate(items, nil)
 			partyMatches = make([][]Found, len(comp.Parties))
 			for _, it := range items {
-				if it.sig.Type == attribute.ValueName && it.party >= 0 && partyRoles[it.sig.Source] {
+				if it.sig.Type == attribute.ValueName && it.party >= 0 && partyRole(it.sig.Source) {
 					partyMatches[it.party] = append(partyMatches[it.party], it.found...)
 					continue
 				}
