@@ -193,7 +193,7 @@ func Party(p sbom.Party, add func(Signal)) {
 // ("AO &#75;aspersky Lab", "AT&amp;T"), as exports from web forms write
 // names; "" when it has neither, or they decode to nothing new.
 func unescapedName(name string) string {
-	if !strings.ContainsAny(name, "%&\uFF05\uFF06\uFE6A\uFE60") {
+	if !hasEscapeStart(name) {
 		return ""
 	}
 	// invisible characters and combining marks inside an escape
@@ -229,6 +229,26 @@ func unescapedName(name string) string {
 		return ""
 	}
 	return out
+}
+
+// escapeStarts are the characters an escape starts with: "%" and "&" and
+// their full-width and small forms.
+const escapeStarts = "%&\uFF05\uFF06\uFE6A\uFE60"
+
+// hasEscapeStart is strings.ContainsAny(name, escapeStarts), without
+// looking up each character of an ASCII name in escapeStarts (which
+// ContainsAny does, escapeStarts not being ASCII): it runs for every
+// party's name.
+func hasEscapeStart(name string) bool {
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c == '%' || c == '&':
+			return true
+		case c >= utf8.RuneSelf:
+			return strings.ContainsAny(name[i:], escapeStarts)
+		}
+	}
+	return false
 }
 
 func isNoAssertion(s string) bool {
