@@ -37,8 +37,10 @@ func Decode(data []byte, opts Options) (doc *Document, err error) {
 // names (checkKeys); the error is finished (finishError). s is what the
 // sniff found, error or not.
 func sniffChecked(data []byte, opts Options) (s sniffed, err error) {
+	ahead := startKeysAhead(data)
+	defer ahead.wait() // a panic of the pre-scan leaves it running
 	s, err = sniff(data, opts, true)
-	if kerr := checkKeys(&s, opts, err); kerr != nil {
+	if kerr := checkKeysAhead(&s, opts, err, ahead); kerr != nil {
 		return s, kerr
 	}
 	if err != nil {

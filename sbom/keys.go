@@ -22,19 +22,31 @@ import (
 // (it rejects exact duplicates without naming them), a key error found
 // here replaces it, since it names the key; other scan errors stand.
 func checkKeys(s *sniffed, opts Options, sniffErr error) error {
+	return checkKeysAhead(s, opts, sniffErr, nil)
+}
+
+// checkKeysAhead is checkKeys, which takes the result of ahead (the check
+// started beside the pre-scan) when it stands for the check of s.
+func checkKeysAhead(s *sniffed, opts Options, sniffErr error, ahead *keysAhead) error {
+	done := ahead.stands(s, sniffErr)
 	if c := firstNonSpace(s.body); c != '{' && c != '[' {
 		return nil
 	}
 	if sniffErr != nil && !errors.Is(sniffErr, ErrInvalid) {
 		return nil
 	}
-	var members func(container []byte) func(name []byte) bool
-	if s.format == FormatCycloneDXJSON && sniffErr == nil {
-		members = cdxKnownNames
+	var err error
+	if done {
+		err, s.unread = ahead.err, append(s.unread, ahead.unread...)
+	} else {
+		var members func(container []byte) func(name []byte) bool
+		if s.format == FormatCycloneDXJSON && sniffErr == nil {
+			members = cdxKnownNames
+		}
+		err = strictkeys.CheckJSONNames(s.body, members, func(ptr, _, value string) {
+			s.unread = append(s.unread, unreadField{pointer: ptr, value: value})
+		})
 	}
-	err := strictkeys.CheckJSONNames(s.body, members, func(ptr, _, value string) {
-		s.unread = append(s.unread, unreadField{pointer: ptr, value: value})
-	})
 	var ke *strictkeys.KeyError
 	if err == nil || (sniffErr != nil && !errors.As(err, &ke)) {
 		return nil

@@ -19,12 +19,19 @@ import (
 // copyright text and its copyright evidence), the identities its evidence
 // states, and its own name.
 func Component(c *sbom.Component) []Signal {
-	out := make([]Signal, 0, 2*len(c.Parties)+2*len(c.ExternalRefs)+6)
+	return AppendComponent(make([]Signal, 0, 2*len(c.Parties)+2*len(c.ExternalRefs)+6), c)
+}
+
+// AppendComponent appends the signals of one component (see Component) to
+// out and returns the extended slice: a caller that attributes component
+// after component reuses one slice.
+func AppendComponent(out []Signal, c *sbom.Component) []Signal {
+	start := len(out)
 	add := func(s Signal) {
 		if s.Value == "" {
 			return
 		}
-		for _, o := range out { // a handful of signals: a scan beats a map
+		for _, o := range out[start:] { // a handful of signals: a scan beats a map
 			if o == s {
 				return
 			}
@@ -80,14 +87,11 @@ func Component(c *sbom.Component) []Signal {
 // is the component's own name, screened anyway). It reports whether the
 // purl gave a namespace.
 func purlSignals(raw, ptr, compName string, add func(Signal)) bool {
-	o, ok := PURLOwner(raw)
+	p, ok := ReadPURL(raw)
 	if !ok {
 		return false
 	}
-	lenient := false
-	if p, _ := ReadPURL(raw); p.Lenient {
-		lenient = true
-	}
+	o, lenient := purlOwner(raw, p), p.Lenient
 	if o.Namespace != "" {
 		add(Signal{Source: SourcePURL, Type: ValueNamespace, Value: o.Namespace, Ecosystem: o.Ecosystem, Pointer: ptr, Lenient: lenient})
 	}
@@ -189,7 +193,7 @@ func Party(p sbom.Party, add func(Signal)) {
 // ("AO &#75;aspersky Lab", "AT&amp;T"), as exports from web forms write
 // names; "" when it has neither, or they decode to nothing new.
 func unescapedName(name string) string {
-	if !strings.ContainsAny(name, "%&\uFF05\uFF06\uFE6A\uFE60") {
+	if !hasEscapeStart(name) {
 		return ""
 	}
 	// invisible characters and combining marks inside an escape
@@ -225,6 +229,26 @@ func unescapedName(name string) string {
 		return ""
 	}
 	return out
+}
+
+// escapeStarts are the characters an escape starts with: "%" and "&" and
+// their full-width and small forms.
+const escapeStarts = "%&\uFF05\uFF06\uFE6A\uFE60"
+
+// hasEscapeStart is strings.ContainsAny(name, escapeStarts), without
+// looking up each character of an ASCII name in escapeStarts (which
+// ContainsAny does, escapeStarts not being ASCII): it runs for every
+// party's name.
+func hasEscapeStart(name string) bool {
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c == '%' || c == '&':
+			return true
+		case c >= utf8.RuneSelf:
+			return strings.ContainsAny(name[i:], escapeStarts)
+		}
+	}
+	return false
 }
 
 func isNoAssertion(s string) bool {

@@ -259,3 +259,17 @@ func FuzzReadCPE(f *testing.F) {
 		}
 	})
 }
+
+// TestAppendComponent: the signals appended are Component's, deduplicated
+// among themselves only, after what the slice held.
+func TestAppendComponent(t *testing.T) {
+	a := sbom.Component{Name: "kaspresso", PURL: "pkg:maven/com.kaspersky/kaspresso@1.6.0", Pointer: "/components/0",
+		Parties: []sbom.Party{{Role: sbom.RoleSupplier, Name: "AO Kaspersky Lab", Pointer: "/components/0/supplier"}}}
+	b := sbom.Component{Name: "kaspresso", PURL: "pkg:maven/com.kaspersky/kaspresso@1.6.1", Pointer: "/components/0",
+		Parties: []sbom.Party{{Role: sbom.RoleSupplier, Name: "AO Kaspersky Lab", Pointer: "/components/0/supplier"}}}
+	got := attribute.AppendComponent(attribute.AppendComponent(nil, &a), &b)
+	want := append(attribute.Component(&a), attribute.Component(&b)...)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("AppendComponent (-want +got):\n%s", diff)
+	}
+}

@@ -181,6 +181,11 @@ func PURLOwner(raw string) (o Owner, ok bool) {
 	if !ok {
 		return Owner{}, false
 	}
+	return purlOwner(raw, p), true
+}
+
+// purlOwner is PURLOwner of a purl read (ReadPURL) from raw.
+func purlOwner(raw string, p PURL) (o Owner) {
 	ns := p.Namespace
 	switch p.Type {
 	case "npm":
@@ -223,7 +228,7 @@ func PURLOwner(raw string) (o Owner, ok bool) {
 	if brandNameTypes[p.Type] || (p.Type == "nuget" && ns == "") {
 		o.PackageName = p.Name
 	}
-	return o, true
+	return o
 }
 
 // codeHostOwner returns "host/owner" for a path that starts with a public

@@ -82,10 +82,20 @@ const (
 type screener struct {
 	s      *Screening
 	shared *lists.SharedDomains
-	names  map[nameKey][]screen.Match
-	ids    map[Lookup][]screen.Match
-	roles  map[string]map[string]bool
-	hits   map[hitKey]bool
+	// names are the party names screened against every list, with the
+	// roles each appeared in.
+	names map[nameKey]screenedName
+	// ban are the names screened against the ban lists alone (see
+	// banOnlySource), components' own names aside.
+	ban map[nameKey][]screen.Match
+	// run, when set, shares the names screened with the other screeners
+	// of the same input.
+	run *runNames
+	// componentNames are components' own names (see componentNameCache).
+	componentNames componentNameCache
+	ids            map[Lookup][]screen.Match
+	hosts          hostCache
+	hits           map[hitKey]bool
 	// noWebsites leaves the look-ups of web addresses on shared hosts out
 	// of ids (RunOptions.NoLookups): nearly all distinct, they are not
 	// worth a cache entry when nobody lists them.
@@ -98,16 +108,26 @@ type nameKey struct{ name, kind string }
 
 // newScreener returns a screener of s (see screener.noWebsites).
 func newScreener(s *Screening, shared *lists.SharedDomains, noWebsites bool) *screener {
-	return &screener{s: s, shared: shared, names: map[nameKey][]screen.Match{}, ids: map[Lookup][]screen.Match{},
-		roles: map[string]map[string]bool{}, hits: map[hitKey]bool{}, noWebsites: noWebsites}
+	return &screener{s: s, shared: shared, names: map[nameKey]screenedName{}, ban: map[nameKey][]screen.Match{},
+		ids: map[Lookup][]screen.Match{}, hits: map[hitKey]bool{}, noWebsites: noWebsites}
 }
 
 // merge adds what another screener screened, so that distinctNames, the
 // parties and the hits count both.
 func (sc *screener) merge(o *screener) {
 	for k, v := range o.names {
-		if _, ok := sc.names[k]; !ok {
-			sc.names[k] = v
+		e, ok := sc.names[k]
+		if !ok {
+			e.ms = v.ms
+		}
+		for _, r := range v.roles.list() {
+			e.roles.add(r)
+		}
+		sc.names[k] = e
+	}
+	for k, v := range o.ban {
+		if _, ok := sc.ban[k]; !ok {
+			sc.ban[k] = v
 		}
 	}
 	for k, v := range o.ids {
@@ -115,32 +135,28 @@ func (sc *screener) merge(o *screener) {
 			sc.ids[k] = v
 		}
 	}
-	for name, rs := range o.roles {
-		for r := range rs {
-			sc.role(name, r)
-		}
-	}
 	for k := range o.hits {
 		sc.hits[k] = true
 	}
-}
-
-// role records that name was screened as a party in role.
-func (sc *screener) role(name, role string) {
-	r := sc.roles[name]
-	if r == nil {
-		r = map[string]bool{}
-		sc.roles[name] = r
-	}
-	r[role] = true
 }
 
 // screened is what the screener recorded: the distinct party names, sorted,
 // the look-ups it made, and the number of distinct signals that matched a
 // list.
 func (sc *screener) screened() ([]ScreenedParty, map[Lookup][]screen.Match, int) {
-	out := make([]ScreenedParty, 0, len(sc.roles))
-	for name, r := range sc.roles {
+	roles := map[string]map[string]bool{}
+	for k, e := range sc.names {
+		for _, role := range e.roles.list() {
+			r := roles[k.name]
+			if r == nil {
+				r = map[string]bool{}
+				roles[k.name] = r
+			}
+			r[role] = true
+		}
+	}
+	out := make([]ScreenedParty, 0, len(roles))
+	for name, r := range roles {
 		out = append(out, ScreenedParty{Name: name, Roles: slices.Sorted(maps.Keys(r))})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
@@ -149,26 +165,22 @@ func (sc *screener) screened() ([]ScreenedParty, map[Lookup][]screen.Match, int)
 
 // distinctNames is how many distinct party names were screened against
 // every list (names screened for ban-list brands only, not counted).
-func (sc *screener) distinctNames() int {
-	n := 0
-	for k := range sc.names {
-		if !strings.HasPrefix(k.name, banOnly) {
-			n++
-		}
-	}
-	return n
-}
+func (sc *screener) distinctNames() int { return len(sc.names) }
 
-// banOnly prefixes the cache key of a name screened against the ban
-// lists alone.
+// banOnly prefixes the key of a name screened against the ban lists alone
+// in the Screening's name cache.
 const banOnly = "\x00ban\x00"
 
-// banOnlySources are the sources of names screened only against the ban
-// lists' names and brand words: a component merely named after a vendor,
-// a purl's owner or package name.
-var banOnlySources = map[string]bool{
-	attribute.SourceComponentName: true, attribute.SourcePURLOwner: true, attribute.SourcePURLName: true,
-	attribute.SourceVCSOwner: true, sourceProduct: true,
+// banOnlySource reports whether source is one of the sources of names
+// screened only against the ban lists' names and brand words: a component
+// merely named after a vendor, a purl's owner or package name. (A switch:
+// it is asked for every signal.)
+func banOnlySource(source string) bool {
+	switch source {
+	case attribute.SourceComponentName, attribute.SourcePURLOwner, attribute.SourcePURLName, attribute.SourceVCSOwner, sourceProduct:
+		return true
+	}
+	return false
 }
 
 // signal screens one signal and returns its matches with a confidence. An
@@ -179,9 +191,6 @@ func (sc *screener) signal(sig attribute.Signal) ([]Found, error) {
 	if err != nil {
 		sc.s.failed(err)
 		return nil, signalError(sig, err)
-	}
-	if !banOnlySources[sig.Source] && sig.Value != "" && sig.Type == attribute.ValueName {
-		sc.role(sig.Value, sig.Source)
 	}
 	if len(ms) == 0 {
 		return nil, nil
@@ -229,7 +238,7 @@ func (sc *screener) signal(sig attribute.Signal) ([]Found, error) {
 		}
 		out = append(out, f)
 	}
-	if len(out) > 0 && !banOnlySources[sig.Source] {
+	if len(out) > 0 && !banOnlySource(sig.Source) {
 		sc.hits[hitKey{sig.Type, sig.Value, sig.Kind, sig.Ecosystem, sig.Source}] = true
 	}
 	return out, nil
@@ -311,55 +320,89 @@ func signalError(sig attribute.Signal, err error) error {
 // is matched only as a whole address, or as host and path; any other is
 // matched by its domain, as the party's own.
 func (sc *screener) matches(sig attribute.Signal) ([]screen.Match, error) {
-	ix := sc.s.Index
 	if sig.Type == attribute.ValueName {
-		k := nameKey{sig.Value, sig.Kind}
-		if banOnlySources[sig.Source] {
-			// A component's own name, a purl's owner or package name can
-			// only tie it to a banned vendor: screen them against the ban
-			// lists alone. Component names are nearly all distinct: not
-			// worth a cache entry.
-			if sig.Source == attribute.SourceComponentName {
-				return ix.BanName(screen.Query{Name: sig.Value, Kind: sig.Kind})
-			}
-			k.name = banOnly + k.name
+		if banOnlySource(sig.Source) {
+			return sc.banMatches(sig)
 		}
-		if ms, ok := sc.names[k]; ok {
-			return ms, nil
-		}
-		if ms, ok := sc.s.names.get(k); ok {
-			sc.names[k] = ms
-			return ms, nil
-		}
-		var ms []screen.Match
-		var err error
-		if banOnlySources[sig.Source] {
-			ms, err = ix.BanName(screen.Query{Name: sig.Value, Kind: sig.Kind})
-		} else {
-			ms, err = ix.Name(screen.Query{Name: sig.Value, Kind: sig.Kind})
-		}
-		if err != nil {
-			return nil, err
-		}
-		sc.names[k] = ms
-		sc.s.names.put(k, ms)
-		return ms, nil
+		return sc.nameMatches(sig)
 	}
 	l, ok := sc.lookup(sig)
 	if !ok {
 		return nil, nil
 	}
+	if sc.noWebsites && l.Kind == LookupWebsite {
+		// Nearly all distinct, and not recorded: no cache entry.
+		return l.Query(sc.s.Index)
+	}
 	if ms, ok := sc.ids[l]; ok {
 		return ms, nil
 	}
-	ms, err := l.Query(ix)
+	ms, err := l.Query(sc.s.Index)
 	if err != nil {
 		return nil, err
 	}
-	if sc.noWebsites && l.Kind == LookupWebsite {
+	sc.ids[l] = ms
+	return ms, nil
+}
+
+// nameMatches screens a party's name against every list, and records the
+// role it appeared in (a name not empty).
+func (sc *screener) nameMatches(sig attribute.Signal) ([]screen.Match, error) {
+	k := nameKey{sig.Value, sig.Kind}
+	e, ok := sc.names[k]
+	if !ok {
+		ms, err := sc.run.matches(runKey{nameKey: k}, func() ([]screen.Match, error) {
+			ms, ok := sc.s.names.get(k)
+			if !ok {
+				var err error
+				if ms, err = sc.s.Index.Name(screen.Query{Name: sig.Value, Kind: sig.Kind}); err != nil {
+					return nil, err
+				}
+				sc.s.names.put(k, ms)
+			}
+			return ms, nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		e.ms = ms
+		if sig.Value != "" {
+			e.roles.add(sig.Source)
+		}
+		sc.names[k] = e
+	} else if sig.Value != "" && e.roles.add(sig.Source) {
+		sc.names[k] = e
+	}
+	return e.ms, nil
+}
+
+// banMatches screens a name against the ban lists alone: a component
+// merely named after a vendor, a purl's owner or package name can only tie
+// it to a banned vendor.
+func (sc *screener) banMatches(sig attribute.Signal) ([]screen.Match, error) {
+	k := nameKey{sig.Value, sig.Kind}
+	if sig.Source == attribute.SourceComponentName {
+		return sc.componentNames.matches(sc.s.Index, k)
+	}
+	if ms, ok := sc.ban[k]; ok {
 		return ms, nil
 	}
-	sc.ids[l] = ms
+	ms, err := sc.run.matches(runKey{nameKey: k, ban: true}, func() ([]screen.Match, error) {
+		shared := nameKey{banOnly + k.name, k.kind}
+		ms, ok := sc.s.names.get(shared)
+		if !ok {
+			var err error
+			if ms, err = sc.s.Index.BanName(screen.Query{Name: sig.Value, Kind: sig.Kind}); err != nil {
+				return nil, err
+			}
+			sc.s.names.put(shared, ms)
+		}
+		return ms, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sc.ban[k] = ms
 	return ms, nil
 }
 
@@ -369,18 +412,18 @@ func (sc *screener) lookup(sig attribute.Signal) (l Lookup, ok bool) {
 	switch sig.Type {
 	case attribute.ValueEmail:
 		d := addressHost(sig)
-		if _, _, shared := sc.shared.Lookup(d); shared {
+		if sc.hosts.get(sc.shared, d).shared {
 			return Lookup{Kind: LookupEmail, Value: sig.Value}, true
 		}
 		return Lookup{Kind: LookupDomain, Value: d}, true
 	case attribute.ValueURL:
 		host, _, _ := strings.Cut(sig.Value, "/")
-		if p, listed, shared := sc.shared.Lookup(host); shared {
-			return Lookup{Kind: LookupWebsite, Value: sig.Value, Bare: lists.TenantHost(p, listed, host) != ""}, true
+		if h := sc.hosts.get(sc.shared, host); h.shared {
+			return Lookup{Kind: LookupWebsite, Value: sig.Value, Bare: h.tenant}, true
 		}
 		return Lookup{Kind: LookupDomain, Value: host}, true
 	case attribute.ValueDomain:
-		if _, _, shared := sc.shared.Lookup(sig.Value); shared {
+		if sc.hosts.get(sc.shared, sig.Value).shared {
 			return Lookup{}, false // a shared provider's domain alone identifies nobody
 		}
 		return Lookup{Kind: LookupDomain, Value: sig.Value}, true

@@ -25,10 +25,15 @@ type sbomInput struct {
 	sc       *screener // what was screened
 }
 
-// partyRoles are the sources of a signal that name a party.
-var partyRoles = map[string]bool{
-	sbom.RoleSupplier: true, sbom.RoleManufacturer: true, sbom.RolePublisher: true,
-	sbom.RoleAuthor: true, sbom.RoleOriginator: true, sbom.RoleCreator: true, sbom.RoleLicensor: true, "vendor": true, "owner": true,
+// partyRole reports whether source is one of the sources of a signal that
+// name a party. (A switch: it is asked for every signal.)
+func partyRole(source string) bool {
+	switch source {
+	case sbom.RoleSupplier, sbom.RoleManufacturer, sbom.RolePublisher, sbom.RoleAuthor, sbom.RoleOriginator, sbom.RoleCreator,
+		sbom.RoleLicensor, "vendor", "owner":
+		return true
+	}
+	return false
 }
 
 // componentsPart is what attributing and screening a run of components
@@ -59,10 +64,13 @@ type screenSink struct {
 	err   error // the first component that could not be screened
 	// noWebsites is the screeners' (screener.noWebsites).
 	noWebsites bool
+	// run is shared by the screeners.
+	run *runNames
 }
 
 func newScreenSink(s *Session, scr *Screening, noWebsites bool) *screenSink {
-	return &screenSink{s: s, scr: scr, scs: map[int]*screener{}, parts: map[int]componentsPart{}, noWebsites: noWebsites}
+	return &screenSink{s: s, scr: scr, scs: map[int]*screener{}, parts: map[int]componentsPart{}, noWebsites: noWebsites,
+		run: newRunNames()}
 }
 
 // Batch attributes and screens one batch.
@@ -71,6 +79,7 @@ func (k *screenSink) Batch(worker, seq int, comps []sbom.Component) error {
 	sc := k.scs[worker]
 	if sc == nil {
 		sc = newScreener(k.scr, k.s.SharedDomains(), k.noWebsites)
+		sc.run = k.run
 		k.scs[worker] = sc
 	}
 	k.mu.Unlock()
@@ -111,9 +120,15 @@ func (s *Session) screenComponents(comps []sbom.Component, scr *Screening, noWeb
 	}
 	parts := make([]componentsPart, 2)
 	half := len(comps) / 2
+	run := newRunNames()
+	screener := func() *screener {
+		sc := newScreener(scr, s.SharedDomains(), noWebsites)
+		sc.run = run
+		return sc
+	}
 	var wg sync.WaitGroup
-	wg.Go(func() { parts[1] = s.components(comps[half:], newScreener(scr, s.SharedDomains(), noWebsites)) })
-	parts[0] = s.components(comps[:half], newScreener(scr, s.SharedDomains(), noWebsites))
+	wg.Go(func() { parts[1] = s.components(comps[half:], screener()) })
+	parts[0] = s.components(comps[:half], screener())
 	wg.Wait()
 	return parts
 }
@@ -222,25 +237,36 @@ func (s *Session) buildSBOMInput(doc *sbom.Document, n int, parts []componentsPa
 	return sbomInput{value: in.obj(), coverage: cov, subject: subject, sc: sc}, nil
 }
 
-// unattributing are the sources of signals that are screened but say
-// nothing of whose a component is: a package's own name, the IRI of an
-// element the document does not hold, a string no reader reads.
-var unattributing = map[string]bool{
-	attribute.SourceComponentName: true, attribute.SourceReference: true, sbom.RoleUnread: true,
+// unattributing reports whether source is one of the sources of signals
+// that are screened but say nothing of whose a component is: a package's
+// own name, the IRI of an element the document does not hold, a string no
+// reader reads. (A switch: it is asked for every signal.)
+func unattributing(source string) bool {
+	switch source {
+	case attribute.SourceComponentName, attribute.SourceReference, sbom.RoleUnread:
+		return true
+	}
+	return false
 }
 
 // components attributes and screens a run of components with sc; it
 // stops at the first component that cannot be screened.
 func (s *Session) components(comps []sbom.Component, sc *screener) componentsPart {
 	part := componentsPart{sc: sc}
+	// One component's signals and screened signals at a time: the slices
+	// are reused, what is kept of them (the matches) is not in them.
+	var (
+		signals []attribute.Signal
+		items   []screenedSignal
+	)
 	for i := range comps {
 		comp := &comps[i]
-		signals := attribute.Component(comp)
-		attributed, named := false, false
-		items := make([]screenedSignal, 0, len(signals))
+		signals = attribute.AppendComponent(signals[:0], comp)
+		attributed, named, matched := false, false, false
+		items = items[:0]
 		var eco, ns string
 		for _, sig := range signals {
-			if !unattributing[sig.Source] {
+			if !unattributing(sig.Source) {
 				attributed = true
 			}
 			if sig.Source == attribute.SourcePURL && eco == "" {
@@ -252,20 +278,28 @@ func (s *Session) components(comps []sbom.Component, sc *screener) componentsPar
 				return part
 			}
 			party := partyOf(comp.Parties, sig)
-			if sig.Type == attribute.ValueName && partyRoles[sig.Source] {
+			if sig.Type == attribute.ValueName && partyRole(sig.Source) {
 				named = true
 			}
 			items = append(items, screenedSignal{sig: sig, party: party, found: found})
+			matched = matched || len(found) > 0
 		}
-		corroborate(items, nil)
-		partyMatches := make([][]Found, len(comp.Parties))
-		var compMatches []Found
-		for _, it := range items {
-			if it.sig.Type == attribute.ValueName && it.party >= 0 && partyRoles[it.sig.Source] {
-				partyMatches[it.party] = append(partyMatches[it.party], it.found...)
-				continue
+		var (
+			partyMatches [][]Found
+			compMatches  []Found
+		)
+		if matched {
+			// corroborate, and the matches of the parties, concern the
+			// components with a match alone.
+			corroborate(items, nil)
+			partyMatches = make([][]Found, len(comp.Parties))
+			for _, it := range items {
+				if it.sig.Type == attribute.ValueName && it.party >= 0 && partyRole(it.sig.Source) {
+					partyMatches[it.party] = append(partyMatches[it.party], it.found...)
+					continue
+				}
+				compMatches = append(compMatches, it.found...)
 			}
-			compMatches = append(compMatches, it.found...)
 		}
 		if ns != "" {
 			part.cov.WithPURLNamespace++
@@ -283,12 +317,11 @@ func (s *Session) components(comps []sbom.Component, sc *screener) componentsPar
 				part.unattributed = append(part.unattributed, b.obj())
 			}
 		}
-		has := len(compMatches) > 0
-		for _, pm := range partyMatches {
-			has = has || len(pm) > 0
-		}
-		if !has && !s.allComponents() {
+		if !matched && !s.allComponents() {
 			continue
+		}
+		if partyMatches == nil {
+			partyMatches = make([][]Found, len(comp.Parties))
 		}
 		part.comps = append(part.comps, componentValue(comp, eco, ns, partyMatches, compMatches))
 	}

@@ -259,6 +259,18 @@ func WebAddress(s string) (host, path string, err error) {
 			p = u
 		}
 	}
+	return host, webPath(p), nil
+}
+
+// webPath writes the path of a web address (starting with "/") as
+// WebAddress returns it: empty and "." segments dropped, lower case, a
+// trailing ".git" cut.
+func webPath(p string) string {
+	if plainPath(p) {
+		// Nothing to drop but a trailing "/", nothing to lower: the path
+		// itself, as nearly every path is.
+		return strings.TrimSuffix(strings.TrimSuffix(p, "/"), ".git")
+	}
 	var b strings.Builder
 	for _, seg := range strings.Split(p, "/") {
 		if seg == "" || seg == "." {
@@ -267,8 +279,22 @@ func WebAddress(s string) (host, path string, err error) {
 		b.WriteByte('/')
 		b.WriteString(seg)
 	}
-	p = strings.TrimSuffix(strings.ToLower(b.String()), ".git")
-	return host, p, nil
+	return strings.TrimSuffix(strings.ToLower(b.String()), ".git")
+}
+
+// plainPath reports whether a path is ASCII without capital letters and
+// has no empty or "." segment but a last, empty one (a trailing "/").
+func plainPath(p string) bool {
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+		if c == '/' && i+1 < len(p) && (p[i+1] == '/' || p[i+1] == '.' && (i+2 == len(p) || p[i+2] == '/')) {
+			return false
+		}
+	}
+	return true
 }
 
 // PathHasPrefix reports whether path (as WebAddress writes it) is prefix
