@@ -65,6 +65,10 @@ type Index struct {
 	// brandKeyFirsts holds the first letters of the keys of brandKeys as
 	// a set of bits (keyFirsts); computed on first use.
 	brandKeyFirsts func() uint32
+	// brandWords filters the words brandMatches looks up: the words of
+	// brands, the keys of brandKeys and brandHeads; computed on first
+	// use.
+	brandWords func() *wordFilter
 	// segmentWords filters the words resegment and joinKnown look up:
 	// the texts of the vocabulary and the legal forms; computed on
 	// first use.
@@ -229,9 +233,23 @@ func (ix *Index) init() {
 	ix.infixBrands = sync.OnceValue(ix.buildInfixBrands)
 	ix.brandKeyFirsts = sync.OnceValue(ix.buildBrandKeyFirsts)
 	ix.segmentWords = sync.OnceValue(ix.buildSegmentWords)
+	ix.brandWords = sync.OnceValue(ix.buildBrandWords)
 	for f := phonNone + 1; f < phonFamilies; f++ {
 		ix.phon[f] = sync.OnceValue(func() *phonIndex { return ix.buildPhonIndex(f) })
 	}
+}
+
+// buildBrandWords builds brandWords from brands, brandKeys and
+// brandHeads.
+func (ix *Index) buildBrandWords() *wordFilter {
+	heads := ix.brandHeads()
+	f := newWordFilter(len(ix.brands) + len(ix.brandKeys) + len(heads))
+	for _, m := range []map[string][]brand{ix.brands, ix.brandKeys, heads} {
+		for w := range m {
+			f.add(w)
+		}
+	}
+	return &f
 }
 
 // buildBrandKeyFirsts builds brandKeyFirsts from brandKeys: every bit

@@ -180,7 +180,7 @@ var legalFilters = struct {
 	singleMasks: func() []uint32 {
 		out := make([]uint32, len(legalSingleLong))
 		for i, f := range legalSingleLong {
-			out[i] = letterMask(f)
+			out[i] = letterSet([]byte(f))
 		}
 		return out
 	}(),
@@ -189,7 +189,8 @@ var legalFilters = struct {
 // legalTypo reports whether w is word j of legal form i misspelt: one
 // letter apart in a word of six letters or more ("Liabjlity"), or the
 // same phonetic key in one of four letters or more ("Joynt" for "Joint").
-func legalTypo(i, j int, w []byte) bool {
+// The key of w is key(), asked only when the spelling does not settle it.
+func legalTypo(i, j int, w []byte, key func() []byte) bool {
 	fw := legalMulti[i][j]
 	if len(fw) >= 6 && withinOneEdit(fw, w) {
 		return true
@@ -197,8 +198,7 @@ func legalTypo(i, j int, w []byte) bool {
 	if len(fw) < 4 || len(w) < 4 || len(w) > 2*len(fw) {
 		return false
 	}
-	var buf [48]byte
-	return string(appendKey(buf[:0], w)) == legalMultiKeys[i][j]
+	return string(key()) == legalMultiKeys[i][j]
 }
 
 // legalSingleLong holds the legal forms of one word of seven letters or
@@ -224,7 +224,7 @@ func legalSingleTypo(w []byte) bool {
 	if len(w) < 6 {
 		return false
 	}
-	wm := letterMask(w)
+	wm := letterSet(w)
 	for i, f := range legalSingleLong {
 		if oneLetterMore(wm, legalFilters.singleMasks[i]) && string(w) != f && withinOneEdit(f, w) {
 			return true

@@ -273,8 +273,15 @@ func (ix *Index) brandMatches(sc *scratch, nb *normBuf, query, how string, compa
 		out, err = ix.appendBrand(out, start, b, brandScore, method, explain)
 		return err
 	}
+	bw := ix.brandWords()
+	brandsOf := func(m map[string][]brand, w []byte) []brand {
+		if !bw.mayHold(w) {
+			return nil
+		}
+		return m[string(w)]
+	}
 	for i := range nb.words {
-		for _, b := range ix.brands[string(nb.word(i))] {
+		for _, b := range brandsOf(ix.brands, nb.word(i)) {
 			if !companyOnly && nb.hasWordsAt(i, b.words) {
 				if err := add(b, i, len(b.words), "brand-token", ""); err != nil {
 					return nil, err
@@ -288,12 +295,12 @@ func (ix *Index) brandMatches(sc *scratch, nb *normBuf, query, how string, compa
 				break
 			}
 			sc.buf = append(sc.buf, nb.word(i+n-1)...)
-			bs, method, detail := ix.brandKeys[string(sc.buf)], "brand-token", "words run together"
+			bs, method, detail := brandsOf(ix.brandKeys, sc.buf), "brand-token", "words run together"
 			if len(bs) == 0 && len(sc.buf) >= minBrandKey && ix.mayBeBrandKey(sc.buf) {
 				n0 := len(sc.buf)
 				sc.buf = appendBrandKey(sc.buf, sc.buf[:n0])
 				k := sc.buf[n0:]
-				if bs = ix.brandKeys[string(k)]; len(bs) > 0 {
+				if bs = brandsOf(ix.brandKeys, k); len(bs) > 0 {
 					method, detail = "brand-key", fmt.Sprintf("spelt %q, the brand's phonetic key %q", sc.buf[:n0], k)
 				}
 				sc.buf = sc.buf[:n0]
@@ -320,6 +327,9 @@ func (ix *Index) brandMatches(sc *scratch, nb *normBuf, query, how string, compa
 		}
 		heads := ix.brandHeads()
 		for l := minGluedCore; l < len(sc.buf) && l <= maxBrandPrefix; l++ {
+			if !bw.mayHold(sc.buf[:l]) {
+				break // no brand begins so
+			}
 			bs, ok := heads[string(sc.buf[:l])]
 			if !ok {
 				break // no brand begins so

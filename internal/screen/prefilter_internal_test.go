@@ -11,7 +11,8 @@ import (
 // TestPrefilters: the filters an index builds once hold what they
 // filter: every text of the vocabulary and every legal form
 // (segmentWords), every start of every brand word, with the brands of the
-// whole word (brandHeads).
+// whole word (brandHeads), and every word the brand tables hold
+// (brandWords).
 func TestPrefilters(t *testing.T) {
 	t.Parallel()
 	ls := []*lists.List{
@@ -65,6 +66,17 @@ func TestPrefilters(t *testing.T) {
 		if !found {
 			t.Errorf("brandHeads holds %q, which begins no brand word", h)
 		}
+	}
+	bw := ix.brandWords()
+	for _, m := range []map[string][]brand{ix.brands, ix.brandKeys, heads} {
+		for w := range m {
+			if !bw.mayHold([]byte(w)) {
+				t.Errorf("brandWords: mayHold(%q) = false for a word brandMatches looks up", w)
+			}
+		}
+	}
+	if len(ix.brandKeys) == 0 {
+		t.Error("no brand keys indexed")
 	}
 }
 

@@ -189,20 +189,43 @@ func letterBit(c byte) uint32 {
 	return 1 << (c - 'a')
 }
 
+// letterPairs is the set of the pairs of neighbouring letters a to z of
+// a word: [a] holds a bit for each letter that follows a.
+type letterPairs [26]uint32
+
+// pairsOf returns the letter pairs of w.
+func pairsOf(w []byte) *letterPairs {
+	var p letterPairs
+	for i := 0; i+1 < len(w); i++ {
+		if a := w[i] - 'a'; a < 26 {
+			p[a] |= letterBit(w[i+1])
+		}
+	}
+	return &p
+}
+
+// has reports whether s, of two letters or more, begins with a pair the
+// set holds.
+func (p *letterPairs) has(s string) bool {
+	a := s[0] - 'a'
+	return a < 26 && p[a]&letterBit(s[1]) != 0
+}
+
 // mayApply reports whether a rewrite of o may apply to w, whose letters
-// are letters: o's distinctive spellings (orthographyNeeds) occur in w, or
-// else the first letter of one of its rewrites does.
-func (o *orthography) mayApply(w []byte, letters uint32) bool {
+// are letters and whose letter pairs are pairs: o's distinctive
+// spellings (orthographyNeeds) occur in w, or else the beginning of one
+// of its rewrites does (its first two letters, or its letter).
+func (o *orthography) mayApply(w []byte, letters uint32, pairs *letterPairs) bool {
 	if needs := orthographyNeeds(o.name); needs != nil {
 		for _, n := range needs {
-			if bytes.Contains(w, []byte(n)) {
+			if len(n) == 2 && pairs.has(n) || len(n) != 2 && bytes.Contains(w, []byte(n)) {
 				return true
 			}
 		}
 		return false
 	}
 	for _, r := range o.rewrites {
-		if letters&letterBit(r.from[0]) != 0 {
+		if len(r.from) >= 2 && pairs.has(r.from) || len(r.from) == 1 && letters&letterBit(r.from[0]) != 0 {
 			return true
 		}
 	}
@@ -297,7 +320,7 @@ func (ix *Index) respell(w []byte, schemes []textnorm.Scheme) (tok int32, how st
 	if tok, how, ok := withEndings(w, ""); ok {
 		return tok, how, ok
 	}
-	letters := letterSet(w)
+	letters, pairs := letterSet(w), pairsOf(w)
 	for k := 0; k <= len(schemes); k++ {
 		os := orthographies
 		if k < len(schemes) {
@@ -305,7 +328,7 @@ func (ix *Index) respell(w []byte, schemes []textnorm.Scheme) (tok int32, how st
 		}
 		for i := range os {
 			o := &os[i]
-			if !o.mayApply(w, letters) {
+			if !o.mayApply(w, letters, pairs) {
 				continue
 			}
 			s, changed := o.apply(sa[:0], w)

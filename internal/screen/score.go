@@ -1026,11 +1026,10 @@ const (
 // that of the query words that stand for them.
 func (ix *Index) pairAcronyms(sc *scratch, words []RecWord) (paired, query float32) {
 	for i := range sc.qw {
-		q := &sc.qw[i]
-		w := sc.nb.word(i)
-		if sc.qUsed[i] || !q.acronym {
+		if sc.qUsed[i] || !sc.qw[i].acronym {
 			continue
 		}
+		q, w := &sc.qw[i], sc.nb.word(i)
 		for j := range words {
 			end, ok := ix.initialsAt(sc, words, j, w)
 			if !ok {

@@ -40,9 +40,12 @@ type normBuf struct {
 	// looked are the words' text ids looked up so far, by span of text
 	// (Index.textIDAt): a word is asked for by resegment, computeKeys
 	// and others, and looked up once.
-	looked   []lookedSpan
-	join     []byte
-	translit bool
+	looked []lookedSpan
+	// legalKeyBuf is the key of word legalKeyOf-1 (legalKey); 0: none.
+	legalKeyBuf []byte
+	legalKeyOf  int
+	join        []byte
+	translit    bool
 	// schemes are the transliterations the name took (textnorm.Latin).
 	schemes []textnorm.Scheme
 	// splits and joins record the word boundaries Index.resegment
@@ -474,6 +477,7 @@ func (nb *normBuf) end() {
 // flagLegal flags the legal forms that lead or end the name, longest form
 // first. A name made of legal forms only keeps them all.
 func (nb *normBuf) flagLegal() {
+	nb.legalKeyOf = 0 // the words may have changed since the last call
 	n := len(nb.words)
 	lo0, hi0 := 0, n
 	if n >= 3 && string(nb.word(0)) == "www" && isTopLevelDomain(nb.word(n-1)) {
@@ -616,6 +620,17 @@ func (nb *normBuf) legalAtFuzzy(lo, hi int, forward bool) int {
 	return best
 }
 
+// legalKey returns the phonetic key of word i, computed once for each
+// word flagLegal asks about: the forms legalAtFuzzy tries at an end of
+// the name ask for the same word's key one after the other.
+func (nb *normBuf) legalKey(i int) []byte {
+	if nb.legalKeyOf != i+1 {
+		nb.legalKeyBuf = appendKey(nb.legalKeyBuf[:0], nb.word(i))
+		nb.legalKeyOf = i + 1
+	}
+	return nb.legalKeyBuf
+}
+
 // legalTypoAt reports whether legal form fi stands, with exactly one word
 // misspelt, at the start (forward) or end of words[lo:hi].
 func (nb *normBuf) legalTypoAt(fi, lo, hi int, forward bool) bool {
@@ -635,7 +650,7 @@ func (nb *normBuf) legalTypoAt(fi, lo, hi int, forward bool) bool {
 		if string(w) == f[j] {
 			continue
 		}
-		if typos > 0 || !legalTypo(fi, j, w) {
+		if typos > 0 || !legalTypo(fi, j, w, func() []byte { return nb.legalKey(from + j) }) {
 			return false
 		}
 		typos++

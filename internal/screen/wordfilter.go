@@ -69,17 +69,6 @@ func wordFilterHash[T string | []byte](w T) uint64 {
 	return h>>32 ^ h
 }
 
-// letterMask returns the set of the letters a to z in w, one bit each.
-func letterMask[T string | []byte](w T) uint32 {
-	var m uint32
-	for i := range len(w) {
-		if c := w[i] - 'a'; c < 26 {
-			m |= 1 << c
-		}
-	}
-	return m
-}
-
 // oneLetterMore reports whether a word of letter set w could be one edit
 // from a word of letter set f: an edit brings in one letter at most.
 func oneLetterMore(w, f uint32) bool { return bits.OnesCount32(w&^f) <= 1 }

@@ -89,14 +89,14 @@ func TestOneLetterMore(t *testing.T) {
 		{"lomxted", "limited", false},        // two new letters
 		{"vladimir", "limited", false},
 	} {
-		if got := oneLetterMore(letterMask(tc.w), letterMask(tc.f)); got != tc.want {
+		if got := oneLetterMore(letterSet([]byte(tc.w)), letterSet([]byte(tc.f))); got != tc.want {
 			t.Errorf("oneLetterMore(%q, %q) = %v, want %v", tc.w, tc.f, got, tc.want)
 		}
 	}
 	// Every one-edit neighbour of every long form passes.
 	for i, f := range legalSingleLong {
 		for _, w := range oneEditNeighbours(f) {
-			if !oneLetterMore(letterMask(w), legalFilters.singleMasks[i]) {
+			if !oneLetterMore(letterSet([]byte(w)), legalFilters.singleMasks[i]) {
 				t.Fatalf("oneLetterMore turns away %q, one edit from %q", w, f)
 			}
 		}
