@@ -313,6 +313,9 @@ type jsonLocator struct {
 	data []byte
 	pos  int
 	buf  []byte // scratch for array indexes
+	// places, when set, are those of the top-level components: the walk
+	// goes straight to the ones it needs (placedArray).
+	places *ComponentPlaces
 }
 
 // syntax is the error for a problem at s.pos.
@@ -386,12 +389,19 @@ func (s *jsonLocator) object(n *ptrNode, depth int) error {
 				}
 			}
 		}
-		if c == nil {
+		switch {
+		case s.places != nil && depth == 0 && s.pos == s.places.base+s.places.open:
+			if err := s.placedArray(c, keyAt, depth+1); err != nil {
+				return err
+			}
+		case c == nil:
 			if err := s.skip(); err != nil {
 				return err
 			}
-		} else if err := s.value(c, keyAt, depth+1); err != nil {
-			return err
+		default:
+			if err := s.value(c, keyAt, depth+1); err != nil {
+				return err
+			}
 		}
 		s.space()
 		if s.pos >= len(s.data) {
