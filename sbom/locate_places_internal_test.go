@@ -169,3 +169,56 @@ func TestDecodeEachPlaces(t *testing.T) {
 		t.Errorf("(-walk +placed):\n%s", d)
 	}
 }
+
+// TestLineColumnsSplit checks that counting lines and columns in pieces
+// gives what counting them in one go gives.
+func TestLineColumnsSplit(t *testing.T) {
+	t.Parallel()
+	var b strings.Builder
+	b.WriteString("\ufeff")
+	for i := range 400 {
+		switch i % 7 {
+		case 0:
+			b.WriteString("\n")
+		case 1:
+			b.WriteString("Прага ")
+		case 2:
+			b.WriteString("\U0001F600x")
+		case 3:
+			b.WriteString("\n\n")
+		default:
+			b.WriteString(`{"a": 1}, `)
+		}
+	}
+	data := []byte(b.String())
+	var offs []int
+	for o := 0; o <= len(data)+3; o += 3 {
+		offs = append(offs, o)
+	}
+	offs = append(offs, 0, len(data), 1, 2, 5000)
+	for _, set := range [][]int{offs, offs[:1], offs[len(offs)/2 : len(offs)/2+2], {len(data) / 2}} {
+		want := lineColumnsIn(data, set, 1, 0, len(data))
+		for n := 1; n <= 9; n++ {
+			for _, block := range []int{1, 2, 5, 64, len(data)} {
+				if d := cmp.Diff(want, lineColumnsIn(data, set, n, 0, block)); d != "" {
+					t.Fatalf("%d pieces, blocks of %d, %d offsets (-one +pieces):\n%s", n, block, len(set), d)
+				}
+			}
+		}
+	}
+	// The first pass as it was: each offset counted from the previous one.
+	line, col, pos := 1, 1, len(utf8BOM)
+	for _, o := range []int{10, 200, 1500, len(data)} {
+		for _, c := range string(data[pos:o]) {
+			if c == '\n' {
+				line, col = line+1, 1
+			} else {
+				col++
+			}
+		}
+		pos = o
+		if got := lineColumnsIn(data, []int{o}, 4, 0, 7)[o]; got != (Position{Line: line, Column: col}) {
+			t.Errorf("offset %d: %+v, want line %d column %d", o, got, line, col)
+		}
+	}
+}
