@@ -34,7 +34,9 @@ const sinkHalfFrom = 2048
 // values nor the converted components of the whole document are held at
 // once; the batches are those Decode would give, and so are the Document,
 // its warnings and its errors. Any other document is decoded whole and
-// its components handed over in one or two batches.
+// its components handed over in one or two batches. A sink that is a
+// PlacesSink is told where the top-level components of a document read
+// range by range are in data.
 func DecodeEach(data []byte, opts Options, sink Sink) (doc *Document, n int, err error) {
 	var s sniffed
 	defer func() {
@@ -50,6 +52,10 @@ func DecodeEach(data []byte, opts Options, sink Sink) (doc *Document, n int, err
 		if err != nil || ok {
 			if err != nil {
 				err = finishError(err, &s)
+			} else if ps, isPS := sink.(PlacesSink); isPS {
+				if p := componentPlaces(data, &s); p != nil {
+					ps.Places(p)
+				}
 			}
 			return doc, n, err
 		}

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"github.com/bangate/bangate/internal/yamlversion"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	yaml "go.yaml.in/yaml/v3"
@@ -229,9 +231,21 @@ func (t *ptrTree) positions(data []byte) []Position {
 	return out
 }
 
+// lineColumnsSplitFrom is the number of bytes before the last offset
+// from which lineColumns counts them on several goroutines.
+const lineColumnsSplitFrom = 8 << 20
+
 // lineColumns maps byte offsets to lines and columns in one pass over
-// data.
+// data, cut in pieces counted on up to runtime.GOMAXPROCS goroutines when
+// the offsets reach far into it.
 func lineColumns(data []byte, offs []int) map[int]Position {
+	return lineColumnsIn(data, offs, runtime.GOMAXPROCS(0), lineColumnsSplitFrom, countBlock)
+}
+
+// lineColumnsIn is lineColumns on up to n goroutines when the last offset
+// is at least splitFrom bytes into data, reading at most block bytes a
+// call (countLines).
+func lineColumnsIn(data []byte, offs []int, n, splitFrom, block int) map[int]Position {
 	out := make(map[int]Position, len(offs))
 	if len(offs) == 0 {
 		return out
@@ -243,22 +257,120 @@ func lineColumns(data []byte, offs []int) map[int]Position {
 	if bytes.HasPrefix(data, utf8BOM) {
 		pos = len(utf8BOM)
 	}
-	line, col := 1, 1 // at pos
-	for _, off := range offs {
-		o := max(min(off, len(data)), pos)
-		for {
-			nl := bytes.IndexByte(data[pos:o], '\n')
-			if nl < 0 {
-				break
-			}
-			pos += nl + 1
-			line, col = line+1, 1
+	clamp := func(off int) int { return max(min(off, len(data)), pos) }
+	last := clamp(offs[len(offs)-1])
+	bounds := []int{pos, last}
+	if n >= 2 && last-pos >= splitFrom {
+		bounds = splitText(data, pos, last, n)
+	}
+	// Piece k counts from bounds[k] to the offsets in
+	// [bounds[k], bounds[k+1]), the last piece to last too, and then to
+	// its end.
+	type piece struct {
+		offs []int
+		rel  []lineCol
+		tail lineCol
+	}
+	pieces := make([]piece, len(bounds)-1)
+	i := 0
+	for k := range pieces {
+		j := i
+		for j < len(offs) && (clamp(offs[j]) < bounds[k+1] || k == len(pieces)-1) {
+			j++
 		}
-		col += utf8.RuneCount(data[pos:o])
-		pos = o
-		out[off] = Position{Line: line, Column: col}
+		pieces[k].offs, i = offs[i:j], j
+	}
+	var wg sync.WaitGroup
+	for k := range pieces {
+		count := func() {
+			p := &pieces[k]
+			p.rel, p.tail = countLines(data, bounds[k], p.offs, bounds[k+1], clamp, block)
+		}
+		if k == len(pieces)-1 {
+			count()
+		} else {
+			wg.Go(count)
+		}
+	}
+	wg.Wait()
+	line, col := 1, 1 // at the start of the piece
+	for _, p := range pieces {
+		for j, off := range p.offs {
+			out[off] = p.rel[j].from(line, col)
+		}
+		end := p.tail.from(line, col)
+		line, col = end.Line, end.Column
 	}
 	return out
+}
+
+// splitText cuts data[from:to] into up to n pieces of about the same size
+// and returns their bounds, from first and to last; no bound is inside a
+// UTF-8 sequence, so that counting the code points of the pieces counts
+// those of the whole.
+func splitText(data []byte, from, to, n int) []int {
+	b := []int{from}
+	for k := 1; k < n; k++ {
+		at := from + (to-from)/n*k
+		for at < to && !utf8.RuneStart(data[at]) {
+			at++
+		}
+		if at > b[len(b)-1] && at < to {
+			b = append(b, at)
+		}
+	}
+	return append(b, to)
+}
+
+// countBlock is the most bytes countLines reads in one call.
+const countBlock = 1 << 20
+
+// lineCol is a place counted from the start of a piece of text: the
+// newlines passed, and the code points since the last of them or, with
+// none, since the start.
+type lineCol struct{ lines, cols int }
+
+// from is the position of c in a piece that starts at line and col.
+func (c lineCol) from(line, col int) Position {
+	if c.lines == 0 {
+		return Position{Line: line, Column: col + c.cols}
+	}
+	return Position{Line: line + c.lines, Column: 1 + c.cols}
+}
+
+// countLines counts from pos to each of offs (ascending once clamped, none
+// before pos) and then to end, reading at most about block bytes a call.
+func countLines(data []byte, pos int, offs []int, end int, clamp func(int) int, block int) ([]lineCol, lineCol) {
+	rel := make([]lineCol, len(offs))
+	var at lineCol
+	to := func(o int) {
+		for pos < o {
+			// A block at a time: one call of IndexByte's assembly over
+			// hundreds of megabytes could not be preempted, and would
+			// keep other goroutines (one that lets the pages of a mapped
+			// input go) off the core meanwhile.
+			b := min(o, pos+block)
+			for b < o && !utf8.RuneStart(data[b]) {
+				b++
+			}
+			for {
+				nl := bytes.IndexByte(data[pos:b], '\n')
+				if nl < 0 {
+					break
+				}
+				pos += nl + 1
+				at = lineCol{lines: at.lines + 1}
+			}
+			at.cols += utf8.RuneCount(data[pos:b])
+			pos = b
+		}
+	}
+	for j, off := range offs {
+		to(clamp(off))
+		rel[j] = at
+	}
+	to(max(end, pos))
+	return rel, at
 }
 
 // jsonTokens splits an RFC 6901 pointer into its unescaped reference
@@ -313,6 +425,9 @@ type jsonLocator struct {
 	data []byte
 	pos  int
 	buf  []byte // scratch for array indexes
+	// places, when set, are those of the top-level components: the walk
+	// goes straight to the ones it needs (placedArray).
+	places *ComponentPlaces
 }
 
 // syntax is the error for a problem at s.pos.
@@ -386,12 +501,19 @@ func (s *jsonLocator) object(n *ptrNode, depth int) error {
 				}
 			}
 		}
-		if c == nil {
+		switch {
+		case s.places != nil && depth == 0 && s.pos == s.places.base+s.places.open:
+			if err := s.placedArray(c, keyAt, depth+1); err != nil {
+				return err
+			}
+		case c == nil:
 			if err := s.skip(); err != nil {
 				return err
 			}
-		} else if err := s.value(c, keyAt, depth+1); err != nil {
-			return err
+		default:
+			if err := s.value(c, keyAt, depth+1); err != nil {
+				return err
+			}
 		}
 		s.space()
 		if s.pos >= len(s.data) {

@@ -56,6 +56,9 @@ type parsed struct {
 	// data is the input's bytes, kept (whatever the caller does with
 	// Input.Data) to place the findings in the file after evaluation.
 	data []byte
+	// places are where the decoder found the top-level components in
+	// data (sbom.DecodeEach), nil when it did not say.
+	places *sbom.ComponentPlaces
 	// spent is set once a run has built the policy input of doc and let
 	// doc go: another run of the input parses it again.
 	spent bool
@@ -212,7 +215,7 @@ func (p *parsed) decode(in Input, sink *screenSink) (*sbom.Document, error) {
 		return nil, err
 	}
 	if err == nil {
-		p.count, p.screened = n, sink.results()
+		p.count, p.screened, p.places = n, sink.results(), sink.places
 	}
 	return doc, err
 }

@@ -55,7 +55,7 @@ func locateIn(p *parsed, ptrs []string) ([]sbom.Position, error) {
 		if p.data == nil {
 			return nil, nil
 		}
-		return sbom.Locate(p.data, sbom.Format(p.format), ptrs)
+		return sbom.LocatePlaced(p.data, sbom.Format(p.format), ptrs, p.places)
 	}
 	switch procurement.Format(strings.TrimPrefix(p.format, "procurement-")) {
 	case procurement.FormatCSV:

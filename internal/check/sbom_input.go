@@ -66,6 +66,9 @@ type screenSink struct {
 	noWebsites bool
 	// run is shared by the screeners.
 	run *runNames
+	// places are those of the top-level components, when the decoder
+	// gave them (sbom.PlacesSink): they place the findings.
+	places *sbom.ComponentPlaces
 }
 
 func newScreenSink(s *Session, scr *Screening, noWebsites bool) *screenSink {
@@ -98,6 +101,15 @@ func (k *screenSink) Batch(worker, seq int, comps []sbom.Component) error {
 func (k *screenSink) Reset() {
 	k.mu.Lock()
 	k.parts = map[int]componentsPart{}
+	k.places = nil
+	k.mu.Unlock()
+}
+
+// Places keeps the places of the top-level components, for locating the
+// findings in the input.
+func (k *screenSink) Places(p *sbom.ComponentPlaces) {
+	k.mu.Lock()
+	k.places = p
 	k.mu.Unlock()
 }
 
