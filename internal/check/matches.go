@@ -352,15 +352,7 @@ func (sc *screener) nameMatches(sig attribute.Signal) ([]screen.Match, error) {
 	e, ok := sc.names[k]
 	if !ok {
 		ms, err := sc.run.matches(runKey{nameKey: k}, func() ([]screen.Match, error) {
-			ms, ok := sc.s.names.get(k)
-			if !ok {
-				var err error
-				if ms, err = sc.s.Index.Name(screen.Query{Name: sig.Value, Kind: sig.Kind}); err != nil {
-					return nil, err
-				}
-				sc.s.names.put(k, ms)
-			}
-			return ms, nil
+			return sc.sharedMatches(k, screen.Query{Name: sig.Value, Kind: sig.Kind}, sc.s.Index.Name)
 		})
 		if err != nil {
 			return nil, err
@@ -376,6 +368,20 @@ func (sc *screener) nameMatches(sig attribute.Signal) ([]screen.Match, error) {
 	return e.ms, nil
 }
 
+// sharedMatches returns the matches the screening's cache of names holds
+// under k, or screens q with fn and keeps them there.
+func (sc *screener) sharedMatches(k nameKey, q screen.Query, fn func(screen.Query) ([]screen.Match, error)) ([]screen.Match, error) {
+	if ms, ok := sc.s.names.get(k); ok {
+		return ms, nil
+	}
+	ms, err := fn(q)
+	if err != nil {
+		return nil, err
+	}
+	sc.s.names.put(k, ms)
+	return ms, nil
+}
+
 // banMatches screens a name against the ban lists alone: a component
 // merely named after a vendor, a purl's owner or package name can only tie
 // it to a banned vendor.
@@ -388,16 +394,7 @@ func (sc *screener) banMatches(sig attribute.Signal) ([]screen.Match, error) {
 		return ms, nil
 	}
 	ms, err := sc.run.matches(runKey{nameKey: k, ban: true}, func() ([]screen.Match, error) {
-		shared := nameKey{banOnly + k.name, k.kind}
-		ms, ok := sc.s.names.get(shared)
-		if !ok {
-			var err error
-			if ms, err = sc.s.Index.BanName(screen.Query{Name: sig.Value, Kind: sig.Kind}); err != nil {
-				return nil, err
-			}
-			sc.s.names.put(shared, ms)
-		}
-		return ms, nil
+		return sc.sharedMatches(nameKey{banOnly + k.name, k.kind}, screen.Query{Name: sig.Value, Kind: sig.Kind}, sc.s.Index.BanName)
 	})
 	if err != nil {
 		return nil, err

@@ -271,6 +271,12 @@ func webPath(p string) string {
 		// itself, as nearly every path is.
 		return strings.TrimSuffix(strings.TrimSuffix(p, "/"), ".git")
 	}
+	return webPathSplit(p)
+}
+
+// webPathSplit is webPath the long way for any path: split at "/",
+// joined again without empty and "." segments, lowered.
+func webPathSplit(p string) string {
 	var b strings.Builder
 	for _, seg := range strings.Split(p, "/") {
 		if seg == "" || seg == "." {
