@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 )
@@ -165,8 +166,8 @@ var legalByWord = func() (t struct{ fwd, bwd [2]map[string][]int32 }) {
 }()
 
 // legalFilters are the filters of legalFirst, legalLast, legalByWord
-// and the glued forms' tables, and legalSingleMasks the letters of each
-// of legalSingleLong.
+// and the glued forms' tables, and singleMasks the letters of each of
+// legalSingleLong (letterSet).
 var legalFilters = struct {
 	first, last          *wordFilter
 	byWordFwd, byWordBwd [2]*wordFilter
@@ -217,6 +218,10 @@ var legalSingleLong = func() []string {
 	return out
 }()
 
+// oneLetterMore reports whether a word of letter set w could be one edit
+// from a word of letter set f: an edit brings in one letter at most.
+func oneLetterMore(w, f uint32) bool { return bits.OnesCount32(w&^f) <= 1 }
+
 // legalSingleTypo reports whether w is one of legalSingleLong misspelt:
 // one letter added, dropped, changed or two swapped ("limted",
 // "incorpprated", "corporaiton").
@@ -259,15 +264,6 @@ var legalGluedHeads, legalGluedTails = func() (map[string]struct{}, map[string]s
 	}
 	return heads, tails
 }()
-
-// gluedTableHas reports whether table t, of filter f, holds s.
-func gluedTableHas[T string | []byte](f *wordFilter, t map[string]struct{}, s T) bool {
-	if !filterMayHold(f, s) {
-		return false
-	}
-	_, ok := t[string(s)]
-	return ok
-}
 
 // minGluedCore is the fewest letters left of a name once a legal form run
 // into it is taken off ("zte").
@@ -362,16 +358,16 @@ func gluedLegalEnd[T string | []byte](glued T) bool {
 	head, tail := true, true
 	for k := 2; (head || tail) && k <= legalGluedMax && len(glued)-k >= minGluedCore; k++ {
 		if head {
-			if gluedTableHas(legalFilters.glued, legalGlued, glued[:k]) {
+			if _, ok := filteredGet(legalFilters.glued, legalGlued, glued[:k]); ok {
 				return true
 			}
-			head = gluedTableHas(legalFilters.heads, legalGluedHeads, glued[:k])
+			_, head = filteredGet(legalFilters.heads, legalGluedHeads, glued[:k])
 		}
 		if tail {
-			if gluedTableHas(legalFilters.glued, legalGlued, glued[len(glued)-k:]) {
+			if _, ok := filteredGet(legalFilters.glued, legalGlued, glued[len(glued)-k:]); ok {
 				return true
 			}
-			tail = gluedTableHas(legalFilters.tails, legalGluedTails, glued[len(glued)-k:])
+			_, tail = filteredGet(legalFilters.tails, legalGluedTails, glued[len(glued)-k:])
 		}
 	}
 	return false

@@ -68,3 +68,54 @@ func TestLegalSingleTypo(t *testing.T) {
 		}
 	}
 }
+
+// TestOneLetterMore: a word one edit from a long legal form always passes
+// the letter test legalSingleTypo asks first; a word of two letters the
+// form lacks never does.
+func TestOneLetterMore(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		w, f string
+		want bool
+	}{
+		{"limted", "limited", true},          // a letter dropped
+		{"limiited", "limited", true},        // one added, already there
+		{"limixed", "limited", true},         // one changed to a new letter
+		{"corporaiton", "corporation", true}, // two swapped
+		{"lomxted", "limited", false},        // two new letters
+		{"vladimir", "limited", false},
+	} {
+		if got := oneLetterMore(letterSet([]byte(tc.w)), letterSet([]byte(tc.f))); got != tc.want {
+			t.Errorf("oneLetterMore(%q, %q) = %v, want %v", tc.w, tc.f, got, tc.want)
+		}
+	}
+	// Every one-edit neighbour of every long form passes.
+	for i, f := range legalSingleLong {
+		for _, w := range oneEditNeighbours(f) {
+			if !oneLetterMore(letterSet([]byte(w)), legalFilters.singleMasks[i]) {
+				t.Fatalf("oneLetterMore turns away %q, one edit from %q", w, f)
+			}
+		}
+	}
+}
+
+// oneEditNeighbours returns the words one letter dropped, added, changed
+// or two neighbours swapped from f, over the letters a to z.
+func oneEditNeighbours(f string) []string {
+	var out []string
+	for i := range len(f) + 1 {
+		if i < len(f) {
+			out = append(out, f[:i]+f[i+1:])
+		}
+		if i+1 < len(f) {
+			out = append(out, f[:i]+string(f[i+1])+string(f[i])+f[i+2:])
+		}
+		for c := byte('a'); c <= 'z'; c++ {
+			out = append(out, f[:i]+string(c)+f[i:])
+			if i < len(f) {
+				out = append(out, f[:i]+string(c)+f[i+1:])
+			}
+		}
+	}
+	return out
+}

@@ -275,10 +275,8 @@ func (ix *Index) brandMatches(sc *scratch, nb *normBuf, query, how string, compa
 	}
 	bw := ix.brandWords()
 	brandsOf := func(m map[string][]brand, w []byte) []brand {
-		if !bw.mayHold(w) {
-			return nil
-		}
-		return m[string(w)]
+		bs, _ := filteredGet(bw, m, w)
+		return bs
 	}
 	for i := range nb.words {
 		for _, b := range brandsOf(ix.brands, nb.word(i)) {
@@ -327,10 +325,7 @@ func (ix *Index) brandMatches(sc *scratch, nb *normBuf, query, how string, compa
 		}
 		heads := ix.brandHeads()
 		for l := minGluedCore; l < len(sc.buf) && l <= maxBrandPrefix; l++ {
-			if !bw.mayHold(sc.buf[:l]) {
-				break // no brand begins so
-			}
-			bs, ok := heads[string(sc.buf[:l])]
+			bs, ok := filteredGet(bw, heads, sc.buf[:l])
 			if !ok {
 				break // no brand begins so
 			}

@@ -240,19 +240,14 @@ func eastSlavicName(w []byte) (string, bool) {
 	if len(w) < 4 || len(w) > maxEastSlavicForm+maxPatronymicEnding {
 		return "", false
 	}
-	if eastSlavicFilter.mayHold(w) {
-		if c, ok := eastSlavicForms[string(w)]; ok {
-			return c, true
-		}
+	if c, ok := filteredGet(eastSlavicFilter, eastSlavicForms, w); ok {
+		return c, true
 	}
 	for _, e := range patronymicEndings {
 		if len(w) <= len(e)+3 || len(w)-len(e) > maxEastSlavicForm || !hasSuffixB(w, e) {
 			continue
 		}
-		if !eastSlavicFilter.mayHold(w[:len(w)-len(e)]) {
-			continue
-		}
-		if c, ok := eastSlavicForms[string(w[:len(w)-len(e)])]; ok {
+		if c, ok := filteredGet(eastSlavicFilter, eastSlavicForms, w[:len(w)-len(e)]); ok {
 			// The Russian patronymic of a name of a soft stem ends in
 			// -evich, -evna (Yuriy: Yuryevich; Andrey: Andreyevich),
 			// of a hard one in -ovich, -ovna (Oleg: Olegovich).

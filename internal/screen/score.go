@@ -1258,28 +1258,6 @@ const (
 	inSkeleton             // of the same consonant skeleton
 )
 
-// keySet is a one-hash Bloom filter of key ids: mayHold is false for an
-// id not added and true for every id added.
-type keySet [16]uint64
-
-// fill makes s the set of ids.
-func (s *keySet) fill(ids []int32) {
-	*s = keySet{}
-	for _, id := range ids {
-		h := keySetBit(id)
-		s[h/64] |= 1 << (h % 64)
-	}
-}
-
-// mayHold reports whether s may hold id; false means it does not.
-func (s *keySet) mayHold(id int32) bool {
-	h := keySetBit(id)
-	return s[h/64]&(1<<(h%64)) != 0
-}
-
-// keySetBit is the bit of id in a keySet.
-func keySetBit(id int32) uint32 { return uint32(id) * 0x9e3779b1 >> 22 }
-
 // tokIn returns where t is among ts, a query word's candidate keys:
 // one edit away in ts[:n1], respelt in ts[n1:r1], of the same skeleton
 // in ts[r1:], a bit each.

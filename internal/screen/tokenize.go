@@ -240,11 +240,7 @@ func isGenerational(w []byte) bool {
 // starts at word i, 0 when none: one word of titles, or the words of
 // one of titleRuns.
 func (nb *normBuf) titleAt(i int) int {
-	w := nb.word(i)
-	if !titleFilter.mayHold(w) {
-		return 0
-	}
-	t, ok := titleWords[string(w)]
+	t, ok := filteredGet(titleFilter, titleWords, nb.word(i))
 	if !ok {
 		return 0
 	}
@@ -266,11 +262,7 @@ func (nb *normBuf) postTitleBefore(end int) int {
 	if nb.words[end-1].flags&wordLegal != 0 {
 		return 0
 	}
-	w := nb.word(end - 1)
-	if !titleFilter.mayHold(w) {
-		return 0
-	}
-	t, ok := titleWords[string(w)]
+	t, ok := filteredGet(titleFilter, titleWords, nb.word(end-1))
 	if !ok {
 		return 0
 	}
@@ -424,8 +416,9 @@ func (ix *Index) computeKeys(nb *normBuf) {
 type lookedSpan struct{ start, end, id int32 }
 
 // textIDAt returns the text id of word i of nb, -1 when no listed name
-// holds it, looked up once for each span of nb's text. A span once a
-// word's keeps its bytes: the text is only appended to after it.
+// holds it, looked up once for each span of nb's text. The bytes of a span
+// a word has held are not written again: the text grows, and is cut back
+// only to undo a trial (resegment's) that no word points into.
 func (ix *Index) textIDAt(nb *normBuf, i int) int32 {
 	w := nb.words[i]
 	for _, l := range nb.looked {
@@ -536,12 +529,10 @@ func (nb *normBuf) legalAt(lo, hi int, forward bool) int {
 // legalAtExact is legalAt without typos.
 func (nb *normBuf) legalAtExact(lo, hi int, forward bool) int {
 	var most int
-	w, ends, f := nb.word(lo), legalFirst, legalFilters.first
-	if !forward {
-		w, ends, f = nb.word(hi-1), legalLast, legalFilters.last
-	}
-	if f.mayHold(w) {
-		most = ends[string(w)]
+	if forward {
+		most, _ = filteredGet(legalFilters.first, legalFirst, nb.word(lo))
+	} else {
+		most, _ = filteredGet(legalFilters.last, legalLast, nb.word(hi-1))
 	}
 	for k := min(most, hi-lo); k > 0; k-- {
 		from := lo
@@ -607,11 +598,8 @@ func (nb *normBuf) legalAtFuzzy(lo, hi int, forward bool) int {
 		best = 1
 	}
 	for side := range 2 {
-		w := nb.word(at[side])
-		if !bf[side].mayHold(w) {
-			continue
-		}
-		for _, fi := range by[side][string(w)] {
+		forms, _ := filteredGet(bf[side], by[side], nb.word(at[side]))
+		for _, fi := range forms {
 			if k := len(legalMulti[fi]); k > best && k <= hi-lo && nb.legalTypoAt(int(fi), lo, hi, forward) {
 				best = k
 			}

@@ -1,7 +1,5 @@
 package screen
 
-import "math/bits"
-
 // wordFilter is a one-hash Bloom filter over a set of words: mayHold is
 // false for a word the set does not hold, most of the time, and never
 // for one it holds. It answers from a word's length and its first and
@@ -40,6 +38,16 @@ func filterMayHold[T string | []byte](f *wordFilter, w T) bool {
 	return f.bits[h/64]&(1<<(h%64)) != 0
 }
 
+// filteredGet looks w up in m, asking f, the filter of m's keys, first.
+func filteredGet[V any, T string | []byte](f *wordFilter, m map[string]V, w T) (V, bool) {
+	if !filterMayHold(f, w) {
+		var zero V
+		return zero, false
+	}
+	v, ok := m[string(w)]
+	return v, ok
+}
+
 // filterOf returns the filter of the keys of m: a static table of words
 // (legal forms, titles, name forms) that most words of a query are not
 // in, asked before the map so that they skip its hash and probe.
@@ -69,6 +77,24 @@ func wordFilterHash[T string | []byte](w T) uint64 {
 	return h>>32 ^ h
 }
 
-// oneLetterMore reports whether a word of letter set w could be one edit
-// from a word of letter set f: an edit brings in one letter at most.
-func oneLetterMore(w, f uint32) bool { return bits.OnesCount32(w&^f) <= 1 }
+// keySet is a one-hash Bloom filter of key ids: mayHold is false for an
+// id not added and true for every id added.
+type keySet [16]uint64
+
+// fill makes s the set of ids.
+func (s *keySet) fill(ids []int32) {
+	*s = keySet{}
+	for _, id := range ids {
+		h := keySetBit(id)
+		s[h/64] |= 1 << (h % 64)
+	}
+}
+
+// mayHold reports whether s may hold id; false means it does not.
+func (s *keySet) mayHold(id int32) bool {
+	h := keySetBit(id)
+	return s[h/64]&(1<<(h%64)) != 0
+}
+
+// keySetBit is the bit of id in a keySet.
+func keySetBit(id int32) uint32 { return uint32(id) * 0x9e3779b1 >> 22 }

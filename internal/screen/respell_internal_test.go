@@ -1,0 +1,75 @@
+package screen
+
+import "testing"
+
+// TestMayApply: an orthography mayApply turns away leaves the word as it
+// is (apply changes nothing), for every orthography but those asked only
+// of words with their distinctive spellings (orthographyNeeds), and every
+// word of up to three letters of the rewrites' letters and every
+// rewrite's spelling within a word; those others take every word with
+// such a spelling; and each turns away a word with none of its letters.
+func TestMayApply(t *testing.T) {
+	t.Parallel()
+	var all []orthography
+	all = append(all, orthographies...)
+	for _, os := range scriptOrthographies {
+		all = append(all, os...)
+	}
+	letters := map[byte]bool{'a': true, 'e': true}
+	for _, o := range all {
+		for _, r := range o.rewrites {
+			for i := range len(r.from) {
+				letters[r.from[i]] = true
+			}
+		}
+	}
+	words := []string{}
+	var grow func(w string)
+	grow = func(w string) {
+		if w != "" {
+			words = append(words, w)
+		}
+		if len(w) == 3 {
+			return
+		}
+		for c := range letters {
+			grow(w + string(c))
+		}
+	}
+	grow("")
+	for _, o := range all {
+		for _, r := range o.rewrites {
+			words = append(words, r.from, "a"+r.from+"a", "e"+r.from, r.from+"e")
+		}
+	}
+	for _, o := range all {
+		if needs := orthographyNeeds(o.name); needs != nil {
+			for _, n := range needs {
+				if b := []byte("a" + n + "a"); !o.mayApply(b, letterSet(b), pairsOf(b)) {
+					t.Errorf("%s: mayApply turns away %q", o.name, b)
+				}
+			}
+		} else {
+			testMayApplyWords(t, o, words)
+		}
+		if b := []byte("mmm"); o.mayApply(b, letterSet(b), pairsOf(b)) {
+			t.Errorf("%s: mayApply lets %q through", o.name, "mmm")
+		}
+	}
+}
+
+// testMayApplyWords checks that apply changes none of words that
+// o.mayApply turns away.
+func testMayApplyWords(t *testing.T, o orthography, words []string) {
+	t.Helper()
+	var buf [2 * maxRespell]byte
+	for _, w := range words {
+		b := []byte(w)
+		if o.mayApply(b, letterSet(b), pairsOf(b)) {
+			continue
+		}
+		if out, changed := o.apply(buf[:0], b); changed {
+			t.Errorf("%s: mayApply turns away %q, which apply makes %q", o.name, w, out)
+		}
+	}
+}
