@@ -70,25 +70,43 @@ const componentNamesMax = 1 << 15
 // componentNameCache keeps the ban-list matches of the components' own
 // names a screener screened, up to componentNamesMax of them.
 type componentNameCache struct {
-	m map[nameKey][]screen.Match
+	capped[nameKey, []screen.Match]
+}
+
+// capped is a map that keeps at most a given number of entries: once that
+// many are kept, others are no longer added (those first met stay, which
+// in one input are the names and hosts met again most often).
+type capped[K comparable, V any] struct {
+	m map[K]V
+}
+
+// get returns the value kept for k.
+func (c *capped[K, V]) get(k K) (V, bool) {
+	v, ok := c.m[k]
+	return v, ok
+}
+
+// keep keeps v for k unless max entries are kept already.
+func (c *capped[K, V]) keep(k K, v V, max int) {
+	if c.m == nil {
+		c.m = map[K]V{}
+	}
+	if len(c.m) < max {
+		c.m[k] = v
+	}
 }
 
 // matches screens a component's name, k, against the ban lists (Index.
 // BanName), through the cache; a failed query is not kept.
 func (c *componentNameCache) matches(ix *screen.Index, k nameKey) ([]screen.Match, error) {
-	if ms, ok := c.m[k]; ok {
+	if ms, ok := c.get(k); ok {
 		return ms, nil
 	}
 	ms, err := ix.BanName(screen.Query{Name: k.name, Kind: k.kind})
 	if err != nil {
 		return nil, err
 	}
-	if c.m == nil {
-		c.m = map[nameKey][]screen.Match{}
-	}
-	if len(c.m) < componentNamesMax {
-		c.m[k] = ms
-	}
+	c.keep(k, ms, componentNamesMax)
 	return ms, nil
 }
 
@@ -102,7 +120,7 @@ const hostsMax = 4096
 // addresses a screener screened (SharedDomains.Lookup): the same code host
 // or mail provider is in the addresses of thousands of components.
 type hostCache struct {
-	m map[string]sharedHost
+	capped[string, sharedHost]
 }
 
 // sharedHost is what the shared-domain data says of a host: whether it is
@@ -112,19 +130,14 @@ type sharedHost struct{ shared, tenant bool }
 
 // get looks host up in shared, through the cache.
 func (c *hostCache) get(shared *lists.SharedDomains, host string) sharedHost {
-	if h, ok := c.m[host]; ok {
+	if h, ok := c.capped.get(host); ok {
 		return h
 	}
 	var h sharedHost
 	if p, listed, ok := shared.Lookup(host); ok {
 		h = sharedHost{shared: true, tenant: lists.TenantHost(p, listed, host) != ""}
 	}
-	if c.m == nil {
-		c.m = map[string]sharedHost{}
-	}
-	if len(c.m) < hostsMax {
-		c.m[host] = h
-	}
+	c.keep(host, h, hostsMax)
 	return h
 }
 
@@ -137,7 +150,7 @@ const runNamesMax = 1 << 16
 // screened again. A nil *runNames shares nothing.
 type runNames struct {
 	mu sync.Mutex
-	m  map[runKey][]screen.Match
+	capped[runKey, []screen.Match]
 }
 
 // runKey is a name screened against every list, or with ban against the
@@ -148,7 +161,7 @@ type runKey struct {
 }
 
 // newRunNames returns an empty runNames.
-func newRunNames() *runNames { return &runNames{m: map[runKey][]screen.Match{}} }
+func newRunNames() *runNames { return &runNames{} }
 
 // matches returns the matches kept for k, else those query returns (kept
 // unless it fails, and up to runNamesMax names).
@@ -157,7 +170,7 @@ func (r *runNames) matches(k runKey, query func() ([]screen.Match, error)) ([]sc
 		return query()
 	}
 	r.mu.Lock()
-	ms, ok := r.m[k]
+	ms, ok := r.get(k)
 	r.mu.Unlock()
 	if ok {
 		return ms, nil
@@ -167,9 +180,7 @@ func (r *runNames) matches(k runKey, query func() ([]screen.Match, error)) ([]sc
 		return nil, err
 	}
 	r.mu.Lock()
-	if len(r.m) < runNamesMax {
-		r.m[k] = ms
-	}
+	r.keep(k, ms, runNamesMax)
 	r.mu.Unlock()
 	return ms, nil
 }
