@@ -43,15 +43,26 @@ func checkKeysAhead(s *sniffed, opts Options, sniffErr error, ahead *keysAhead) 
 		if s.format == FormatCycloneDXJSON && sniffErr == nil {
 			members = cdxKnownNames
 		}
-		err = strictkeys.CheckJSONNames(s.body, members, func(ptr, _, value string) {
-			s.unread = append(s.unread, unreadField{pointer: ptr, value: value})
-		})
+		var unread []unreadField
+		unread, err = checkJSONKeys(s.body, members)
+		s.unread = append(s.unread, unread...)
 	}
 	var ke *strictkeys.KeyError
 	if err == nil || (sniffErr != nil && !errors.As(err, &ke)) {
 		return nil
 	}
 	return keysError(opts.Name, s.format, s.version, err, true)
+}
+
+// checkJSONKeys is the key check of a JSON text (strictkeys.
+// CheckJSONNames) that also returns the strings under the members members
+// does not know, when members is not nil.
+func checkJSONKeys(body []byte, members func(container []byte) func(name []byte) bool) ([]unreadField, error) {
+	var unread []unreadField
+	err := strictkeys.CheckJSONNames(body, members, func(ptr, _, value string) {
+		unread = append(unread, unreadField{pointer: ptr, value: value})
+	})
+	return unread, err
 }
 
 // checkYAMLKeys rejects an SPDX YAML document whose mappings repeat a key

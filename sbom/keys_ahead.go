@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"runtime"
 	"sync"
-
-	"github.com/bangate/bangate/internal/strictkeys"
 )
 
 // keysAheadFrom is the size from which the key check of a text that looks
@@ -47,9 +45,7 @@ func startKeysAhead(data []byte) *keysAhead {
 				k.ok = false
 			}
 		}()
-		k.err = strictkeys.CheckJSONNames(body, cdxKnownNames, func(ptr, _, value string) {
-			k.unread = append(k.unread, unreadField{pointer: ptr, value: value})
-		})
+		k.unread, k.err = checkJSONKeys(body, cdxKnownNames)
 		k.ok = true
 	})
 	return k
