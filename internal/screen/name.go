@@ -506,6 +506,14 @@ func (ix *Index) scoredMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 	ix.gather(sc, q.Kind)
 	sc.hits, sc.hitPairs, sc.hitAcr = sc.hits[:0], sc.hitPairs[:0], sc.hitAcr[:0]
 	ix.scoreCands(sc, t)
+	if len(sc.hits) == 0 && q.Kind != KindOrganization && sc.selectMiddle(t, rareShare*ix.dict.unseen) {
+		// Nothing scored: a rare word between two others may be a
+		// further given name ("Joaquin Archivaldo Guzman" for GUZMAN,
+		// Joaquin Chapo), and the names that pair with the others
+		// alone are scored too.
+		ix.gatherMore(sc, q.Kind)
+		ix.scoreCands(sc, t)
+	}
 	if len(sc.hits) == 0 {
 		return out, nil
 	}

@@ -49,6 +49,33 @@ func TestQueryMiddleLongTypo(t *testing.T) {
 	}
 }
 
+// A further given name of the query between names that pair stands beside
+// the list's own further given names ("Joaquín Archivaldo Guzmán" for
+// GUZMAN, Joaquin Chapo): a possible match, found although the rare word
+// "Archivaldo" is in no listed name. A further word of the query that is
+// not between two that pair takes the place of the list's ("Kim
+// Jong-kook", above) and is no such name.
+func TestQueryMiddleBesideListMiddle(t *testing.T) {
+	t.Parallel()
+	ix := personsIndex(t, append(fillerPersons(), "GUZMAN, Joaquin Chapo", "GUZMAN, Aureliano",
+		"LOPEZ, Joaquin", "PEREZ, Joaquin", "RUIZ, Joaquin", "DIAZ, Joaquin")...)
+	opts := ix.Options()
+	for _, tc := range []struct {
+		q    string
+		want bool
+	}{
+		{"Joaquín Archivaldo Guzmán", true},
+		{"Joaquin Guzman Archivaldo", false},
+		{"Archivaldo Joaquin Guzman", false},
+	} {
+		m := matchOf(ix.Name(screen.Query{Name: tc.q, Kind: screen.KindPerson}), "GUZMAN, Joaquin Chapo")
+		got := m != nil && m.Score >= opts.Review
+		if got != tc.want || got && (opts.IsHit(m.Score) || !strings.Contains(m.Explain, "a further name of the query")) {
+			t.Errorf("%q: got %+v, want a possible match with a further name: %v", tc.q, m, tc.want)
+		}
+	}
+}
+
 // A consonant written voiced for voiceless or the other way, as
 // transliterations write them ("Gazprom" for GASPROM), pairs as a
 // respelling, explained.

@@ -428,20 +428,58 @@ func (sc *scratch) respellSchemes() []textnorm.Scheme {
 // selectPrefix marks in sc.sel the heaviest words a candidate must pair
 // with to reach threshold t, for organisation rules (org) or person rules.
 func (sc *scratch) selectPrefix(org bool, t float32) {
+	sc.selectHeaviest(org, t, -1, -1)
+}
+
+// selectMiddle marks in sc.sel, beside the words selectPrefix marked,
+// those a candidate must pair with when a word between two others is a
+// further given name of the query (queryMiddle), which weighs as one:
+// when such a word was selected and is heavy, names that pair with the
+// others alone may reach t. It reports whether it marked any; were no
+// such word selected, weighing them less would select no other word.
+func (sc *scratch) selectMiddle(t, heavy float32) bool {
+	first, last := -1, -1
+	for i, q := range sc.qw {
+		if !q.title {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	for i := first + 1; i < last; i++ {
+		if sc.sel[i] && sc.qw[i].weight >= heavy {
+			sc.selectHeaviest(false, t, first, last)
+			return true
+		}
+	}
+	return false
+}
+
+// selectHeaviest marks selected the heaviest words of the query, as
+// selectPrefix does; the words between first and last weigh as further
+// given names.
+func (sc *scratch) selectHeaviest(org bool, t float32, first, last int) {
+	wSel := func(i int32) float32 {
+		if int(i) > first && int(i) < last {
+			return middleWeight * sc.qw[i].weight
+		}
+		return sc.qw[i].wSel(org)
+	}
 	sc.order = sc.order[:0]
 	var total float32
 	for i, q := range sc.qw {
 		if org && q.legal || !org && q.title {
 			continue
 		}
-		total += q.wSel(org)
+		total += wSel(int32(i))
 		if org && !q.unknownShort() || !org && !q.initial && !q.abbrev {
 			sc.order = append(sc.order, int32(i))
 		}
 	}
 	// Insertion sort, heaviest first: queries have few words.
 	for i := 1; i < len(sc.order); i++ {
-		for j := i; j > 0 && sc.qw[sc.order[j]].wSel(org) > sc.qw[sc.order[j-1]].wSel(org); j-- {
+		for j := i; j > 0 && wSel(sc.order[j]) > wSel(sc.order[j-1]); j-- {
 			sc.order[j], sc.order[j-1] = sc.order[j-1], sc.order[j]
 		}
 	}
@@ -451,7 +489,7 @@ func (sc *scratch) selectPrefix(org bool, t float32) {
 			return
 		}
 		sc.sel[i] = true
-		taken += sc.qw[i].wSel(org)
+		taken += wSel(i)
 	}
 }
 
@@ -486,6 +524,13 @@ func (q *qword) wSel(org bool) float32 {
 // names of the kinds allowed for the query.
 func (ix *Index) gather(sc *scratch, kind string) {
 	sc.startCands()
+	ix.gatherMore(sc, kind)
+}
+
+// gatherMore collects into sc.cands the candidate names of the selected
+// words that no gathering since startCands collected.
+func (ix *Index) gatherMore(sc *scratch, kind string) {
+	sc.cands = sc.cands[:0]
 	for i, q := range sc.qw {
 		if !sc.sel[i] {
 			continue
@@ -1120,14 +1165,6 @@ const maxQueryMiddle = 3
 // two others pair by their spelling ("Nicolas Maduro Moros" for MADURO,
 // Nicolas: a second family name).
 func (ix *Index) queryMiddle(sc *scratch, i int, words []RecWord) bool {
-	// Every word of the name pairs, but an optional patronymic: a query
-	// word in the place of one of the name's is another name ("Kim
-	// Jong-kook" is not KIM, Jong Un).
-	for j := range words {
-		if !sc.rUsed[j] && words[j].flags&rwPatronymic == 0 {
-			return false
-		}
-	}
 	before, after := false, false
 	unpaired := 0
 	for k := range sc.qw {
@@ -1142,6 +1179,16 @@ func (ix *Index) queryMiddle(sc *scratch, i int, words []RecWord) bool {
 			before = true
 		} else {
 			after = true
+		}
+	}
+	// Every word of the name pairs, but an optional patronymic: a query
+	// word in the place of one of the name's is another name ("Kim
+	// Jong-kook" is not KIM, Jong Un). Between names that pair, it
+	// stands beside the list's further given names rather than in their
+	// place ("Joaquin Archivaldo Guzman" for GUZMAN, Joaquin Chapo).
+	for j := range words {
+		if !sc.rUsed[j] && words[j].flags&rwPatronymic == 0 && (words[j].flags&rwMiddle == 0 || !before || !after) {
+			return false
 		}
 	}
 	if before && after {
