@@ -23,3 +23,30 @@ func TestJoinedArticleDine(t *testing.T) {
 		t.Errorf("got %+v, want entry 1 with the words joined", ms)
 	}
 }
+
+// A name written "Surname, Given names" joins its last given name and
+// its surname, which stand together in its natural order, where a list
+// runs them together ("ZADEH, Mohammed Khalil" for KHALILZADEH,
+// Mohammad); not a name whose two words make no listed word, nor one
+// written with an organisation's comma.
+func TestJoinedCommaSurname(t *testing.T) {
+	t.Parallel()
+	ix := personsIndex(t, append(fillerPersons(), "KHALILZADEH, Mohammad", "ZADEH, Ali", "KHALIL, Omar")...)
+	for _, tc := range []struct {
+		q, kind string
+		want    bool
+	}{
+		{"ZADEH, Mohammed Khalil", screen.KindPerson, true},
+		{"Zadeh, Mohammad Khalil", screen.KindPerson, true},
+		{"ZADEH, Khalil Mohammed", screen.KindPerson, false},
+		{"ZADEH, Mohammed Khalil", screen.KindOrganization, false},
+	} {
+		ms := ix.Name(screen.Query{Name: tc.q, Kind: tc.kind})
+		i := slices.IndexFunc(ms, func(m screen.Match) bool {
+			return m.MatchedName == "KHALILZADEH, Mohammad" && strings.Contains(m.Explain, `split words joined: "khalil zadeh"`)
+		})
+		if (i >= 0) != tc.want {
+			t.Errorf("%q (%s): got %+v, want KHALILZADEH, Mohammad with the words joined: %v", tc.q, tc.kind, ms, tc.want)
+		}
+	}
+}

@@ -771,7 +771,7 @@ func (ix *Index) joinKnown(nb *normBuf) bool {
 	if len(nb.words) < 2 {
 		return false
 	}
-	joined := false
+	joined := ix.joinCommaSurname(nb)
 	for i := 0; i+1 < len(nb.words); i++ {
 		if !nb.joinable(i) {
 			// A name with the Arabic article written apart and
@@ -805,6 +805,34 @@ func (ix *Index) joinKnown(nb *normBuf) bool {
 		joined = true
 	}
 	return joined
+}
+
+// joinCommaSurname joins, in a name written "Surname, Given names" with
+// a one-word surname, the last given name and the surname, which stand
+// together in the name's natural order, when a listed name holds them as
+// one word ("ZADEH, Mohammed Khalil", KHALILZADEH); joinKnown joins the
+// words that stand together as written. It reports whether it joined them.
+func (ix *Index) joinCommaSurname(nb *normBuf) bool {
+	last := len(nb.words) - 1
+	if !nb.initials || nb.comma != 1 || last < 2 {
+		return false
+	}
+	a, b := nb.words[last], nb.words[0]
+	if a.flags != 0 || b.flags != 0 || a.end-a.start < minJoinPart || b.end-b.start < minJoinPart || a.end-a.start+b.end-b.start < minJoined {
+		return false
+	}
+	n := len(nb.text)
+	nb.text = append(nb.text, nb.word(last)...)
+	nb.text = append(nb.text, nb.word(0)...)
+	if _, ok := ix.listedText(nb.text[n:]); !ok {
+		nb.text = nb.text[:n]
+		return false
+	}
+	nb.joins = append(nb.joins, string(nb.word(last))+" "+string(nb.word(0)))
+	nb.words[0].start, nb.words[0].end = int32(n), int32(len(nb.text))
+	nb.words = nb.words[:last]
+	nb.resegmented = true
+	return true
 }
 
 // joinable reports whether words i and i+1 of nb may be read as one
