@@ -30,7 +30,7 @@ type sbomInput struct {
 func partyRole(source string) bool {
 	switch source {
 	case sbom.RoleSupplier, sbom.RoleManufacturer, sbom.RolePublisher, sbom.RoleAuthor, sbom.RoleOriginator, sbom.RoleCreator,
-		sbom.RoleLicensor, "vendor", "owner":
+		sbom.RoleLicensor, sbom.RoleVendor, roleOwner:
 		return true
 	}
 	return false
@@ -73,7 +73,7 @@ type screenSink struct {
 
 func newScreenSink(s *Session, scr *Screening, noWebsites bool) *screenSink {
 	return &screenSink{s: s, scr: scr, scs: map[int]*screener{}, parts: map[int]componentsPart{}, noWebsites: noWebsites,
-		run: newRunNames()}
+		run: &runNames{}}
 }
 
 // Batch attributes and screens one batch.
@@ -132,7 +132,7 @@ func (s *Session) screenComponents(comps []sbom.Component, scr *Screening, noWeb
 	}
 	parts := make([]componentsPart, 2)
 	half := len(comps) / 2
-	run := newRunNames()
+	run := &runNames{}
 	screener := func() *screener {
 		sc := newScreener(scr, s.SharedDomains(), noWebsites)
 		sc.run = run

@@ -147,7 +147,7 @@ const runNamesMax = 1 << 16
 // runNames shares the matches of the party names (and the names screened
 // against the ban lists alone) that the screeners of one input screened,
 // one per goroutine: a supplier that the other goroutine met first is not
-// screened again. A nil *runNames shares nothing.
+// screened again. Its zero value is empty; a nil *runNames shares nothing.
 type runNames struct {
 	mu sync.Mutex
 	capped[runKey, []screen.Match]
@@ -159,9 +159,6 @@ type runKey struct {
 	nameKey
 	ban bool
 }
-
-// newRunNames returns an empty runNames.
-func newRunNames() *runNames { return &runNames{} }
 
 // matches returns the matches kept for k, else those query returns (kept
 // unless it fails, and up to runNamesMax names).

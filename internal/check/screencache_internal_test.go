@@ -119,7 +119,7 @@ func TestHostCache(t *testing.T) {
 // finds in the input's runNames; a failed query is not kept.
 func TestRunNamesShared(t *testing.T) {
 	s := builtinScreening(t)
-	run := newRunNames()
+	run := &runNames{}
 	a, b := newScreener(s, nil, false), newScreener(s, nil, false)
 	a.run, b.run = run, run
 	sig := attribute.Signal{Type: attribute.ValueName, Source: "supplier", Value: "AO Kaspersky Lab", Kind: "organization"}
