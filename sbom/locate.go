@@ -63,7 +63,7 @@ func Locate(data []byte, f Format, pointers []string) ([]Position, error) {
 	var outer []string
 	var at []int
 	for i, p := range pointers {
-		if o, _, ok := strings.Cut(p, ": "); ok && strings.HasPrefix(o, "/") {
+		if o, ok := embeddedOuter(p); ok {
 			outer, at = append(outer, o), append(at, i)
 		}
 	}
@@ -95,6 +95,13 @@ func Locate(data []byte, f Format, pointers []string) ([]Position, error) {
 		}
 	}
 	return out, errors.Join(err, ierr)
+}
+
+// embeddedOuter returns the outer part of a pointer into a document read
+// from inside a wrapper ("OUTER: INNER"); ok is false for any other.
+func embeddedOuter(p string) (outer string, ok bool) {
+	o, _, ok := strings.Cut(p, ": ")
+	return o, ok && strings.HasPrefix(o, "/")
 }
 
 // locateFormat is Locate for pointers into the document's own encoding.
@@ -400,15 +407,20 @@ func jsonTokens(p string) ([]string, bool) {
 // Member names match as encoding/json matches struct fields: exactly, or
 // else ignoring case; of two members that match, the later one counts.
 func LocateJSON(data []byte, pointers []string) ([]Position, error) {
-	t, err := walkJSON(data, pointers)
+	t, err := walkJSON(data, pointers, nil)
 	return t.positions(data), err
 }
 
-// walkJSON finds the nodes of pointers in a JSON text.
-func walkJSON(data []byte, pointers []string) (*ptrTree, error) {
+// walkJSON finds the nodes of pointers in a JSON text, going straight to
+// the top-level components places gives (nil: reading the text up to
+// them).
+func walkJSON(data []byte, pointers []string, places *ComponentPlaces) (*ptrTree, error) {
 	t := newPtrTree(pointers, jsonTokens)
-	s := &jsonLocator{data: data}
-	if bytes.HasPrefix(data, utf8BOM) {
+	s := &jsonLocator{data: data, places: places}
+	switch {
+	case places != nil:
+		s.pos = places.base
+	case bytes.HasPrefix(data, utf8BOM):
 		s.pos = len(utf8BOM)
 	}
 	s.space()

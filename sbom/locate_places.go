@@ -2,9 +2,7 @@ package sbom
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
-	"strings"
 )
 
 // ComponentPlaces says where the top-level components of a CycloneDX JSON
@@ -59,21 +57,14 @@ func LocatePlaced(data []byte, f Format, pointers []string, places *ComponentPla
 		return Locate(data, f, pointers)
 	}
 	for _, p := range pointers {
-		if o, _, ok := strings.Cut(p, ": "); ok && strings.HasPrefix(o, "/") {
+		if _, ok := embeddedOuter(p); ok {
 			// A pointer into an embedded document: Locate places those.
 			return Locate(data, f, pointers)
 		}
 	}
-	t := newPtrTree(pointers, jsonTokens)
-	s := &jsonLocator{data: data, places: places}
-	s.pos = places.base
-	s.space()
-	err := s.value(t.root, s.pos, 0)
+	t, err := walkJSON(data, pointers, places)
 	if errors.Is(err, errMisplaced) {
 		return Locate(data, f, pointers)
-	}
-	if err != nil {
-		err = fmt.Errorf("locate in JSON: %w", err)
 	}
 	return t.positions(data), err
 }

@@ -69,7 +69,7 @@ func locateSPDXJSON(data []byte, pointers []string) ([]Position, error) {
 	if len(refs) == 0 {
 		return LocateJSON(data, pointers)
 	}
-	t, err := walkJSON(data, refs)
+	t, err := walkJSON(data, refs, nil)
 	if err != nil {
 		return LocateJSON(data, pointers)
 	}
