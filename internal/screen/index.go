@@ -242,14 +242,7 @@ func (ix *Index) init() {
 // buildBrandWords builds brandWords from brands, brandKeys and
 // brandHeads.
 func (ix *Index) buildBrandWords() *wordFilter {
-	heads := ix.brandHeads()
-	f := newWordFilter(len(ix.brands) + len(ix.brandKeys) + len(heads))
-	for _, m := range []map[string][]brand{ix.brands, ix.brandKeys, heads} {
-		for w := range m {
-			f.add(w)
-		}
-	}
-	return &f
+	return filterOf(ix.brands, ix.brandKeys, ix.brandHeads())
 }
 
 // buildBrandKeyFirsts builds brandKeyFirsts from brandKeys: every bit

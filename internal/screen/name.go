@@ -814,17 +814,11 @@ func (ix *Index) joinKnown(nb *normBuf) bool {
 // words that stand together as written. It reports whether it joined them.
 func (ix *Index) joinCommaSurname(nb *normBuf) bool {
 	last := len(nb.words) - 1
-	if !nb.initials || nb.comma != 1 || last < 2 {
-		return false
-	}
-	a, b := nb.words[last], nb.words[0]
-	if a.flags != 0 || b.flags != 0 || a.end-a.start < minJoinPart || b.end-b.start < minJoinPart || a.end-a.start+b.end-b.start < minJoined {
+	if !nb.initials || nb.comma != 1 || last < 2 || !nb.joinableWords(last, 0) {
 		return false
 	}
 	n := len(nb.text)
-	nb.text = append(nb.text, nb.word(last)...)
-	nb.text = append(nb.text, nb.word(0)...)
-	if _, ok := ix.listedText(nb.text[n:]); !ok {
+	if _, ok := ix.listedText(nb.joinedWords(last, 0)); !ok {
 		nb.text = nb.text[:n]
 		return false
 	}
@@ -838,8 +832,13 @@ func (ix *Index) joinCommaSurname(nb *normBuf) bool {
 // joinable reports whether words i and i+1 of nb may be read as one
 // (joinKnown): plain words, each of minJoinPart letters or more,
 // minJoined together.
-func (nb *normBuf) joinable(i int) bool {
-	a, b := nb.words[i], nb.words[i+1]
+func (nb *normBuf) joinable(i int) bool { return nb.joinableWords(i, i+1) }
+
+// joinableWords reports whether words i and j of nb, in that order, may
+// be read as one: plain words, each of minJoinPart letters or more,
+// minJoined together.
+func (nb *normBuf) joinableWords(i, j int) bool {
+	a, b := nb.words[i], nb.words[j]
 	return a.flags == 0 && b.flags == 0 && a.end-a.start >= minJoinPart && b.end-b.start >= minJoinPart &&
 		a.end-a.start+b.end-b.start >= minJoined
 }
@@ -1227,10 +1226,14 @@ func (nb *normBuf) splitGlued(i int, text []byte, cuts []int) {
 
 // joinedText appends words i and i+1 run together to the text and returns
 // them; the appended bytes become the joined word's text when it is kept.
-func (nb *normBuf) joinedText(i int) []byte {
+func (nb *normBuf) joinedText(i int) []byte { return nb.joinedWords(i, i+1) }
+
+// joinedWords appends words i and j of nb run together, in that order, to
+// the text and returns them (joinedText).
+func (nb *normBuf) joinedWords(i, j int) []byte {
 	n := len(nb.text)
 	nb.text = append(nb.text, nb.word(i)...)
-	nb.text = append(nb.text, nb.word(i+1)...)
+	nb.text = append(nb.text, nb.word(j)...)
 	return nb.text[n:]
 }
 

@@ -48,13 +48,19 @@ func filteredGet[V any, T string | []byte](f *wordFilter, m map[string]V, w T) (
 	return v, ok
 }
 
-// filterOf returns the filter of the keys of m: a static table of words
-// (legal forms, titles, name forms) that most words of a query are not
-// in, asked before the map so that they skip its hash and probe.
-func filterOf[V any](m map[string]V) *wordFilter {
-	f := newWordFilter(len(m))
-	for k := range m {
-		f.add(k)
+// filterOf returns the filter of the keys of ms: tables of words (legal
+// forms, titles, name forms, brands) that most words of a query are not
+// in, asked before the maps so that they skip their hash and probe.
+func filterOf[V any](ms ...map[string]V) *wordFilter {
+	n := 0
+	for _, m := range ms {
+		n += len(m)
+	}
+	f := newWordFilter(n)
+	for _, m := range ms {
+		for k := range m {
+			f.add(k)
+		}
 	}
 	return &f
 }

@@ -2,6 +2,8 @@ package screen
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"testing"
 )
 
@@ -64,13 +66,8 @@ func TestStaticTableFilters(t *testing.T) {
 	}
 }
 
-func keysOf[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	return out
-}
+// keysOf returns the keys of m.
+func keysOf[V any](m map[string]V) []string { return slices.Collect(maps.Keys(m)) }
 
 // TestKeySet: a keySet holds every id it was filled with, whatever the
 // ids, and lets few others through.
