@@ -219,7 +219,11 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		default:
 			b = append(b, '~')
 			b = append(b, rt...)
-			b = append(b, " (phonetic key "...)
+			if p.kind == pairKey && geminateVariant(sc.nb.word(i), rt) {
+				b = append(b, " (a letter doubled, phonetic key "...)
+			} else {
+				b = append(b, " (phonetic key "...)
+			}
 			b = append(b, ix.dict.keys[words[p.r].tok]...)
 			b = append(b, ')')
 			allText = false

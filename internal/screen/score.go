@@ -683,9 +683,10 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			case q.particle != 0 && particleClass(ix.dict.texts[rw.text]) == q.particle:
 				p = pair{c: keySim * rw.weight, kind: pairParticle}
 			case q.exact == rw.tok:
-				if q.klen <= shortName {
+				if q.klen <= shortName && !geminateVariant(sc.nb.word(i), ix.dict.texts[rw.text]) {
 					// Short words meet on a key by chance ("Jun",
-					// "Yun"): they pair by their spelling only.
+					// "Yun"): they pair by their spelling only, or by
+					// a letter written doubled ("Haj", HAJJ).
 					continue
 				}
 				p = pair{c: keySim * rw.weight, kind: pairKey}
@@ -1403,6 +1404,25 @@ func vowelVariant(w []byte, t string) bool {
 	}
 	a, b, ok := oneSubstitution(w, t)
 	return ok && (a == 'e' && b == 'i' || a == 'o' && b == 'u')
+}
+
+// geminateVariant reports whether w and t are one word but for a letter
+// written once in one and doubled in the other ("haj", "hajj"), as
+// romanisations of Arabic write the shadda either way.
+func geminateVariant(w []byte, t string) bool {
+	if len(w)+1 != len(t) && len(t)+1 != len(w) {
+		return false
+	}
+	long, short := string(w), t
+	if len(long) < len(short) {
+		long, short = short, long
+	}
+	for i := 1; i < len(long); i++ {
+		if long[i] == long[i-1] {
+			return long[:i]+long[i+1:] == short
+		}
+	}
+	return false
 }
 
 // minVoicing is the fewest letters of two words voicingVariant pairs.

@@ -43,3 +43,37 @@ func TestQueryPatronymic(t *testing.T) {
 		t.Fatalf("got %+v, want entry 1 with the patronymic unmatched", ms)
 	}
 }
+
+// A short word of a name written with a letter doubled or not ("Al-Haj"
+// for AL-HAJJ) pairs by its phonetic key, explained; other short words
+// that only share a key ("Jun", YUN) still pair by their spelling only.
+func TestGeminateShortWord(t *testing.T) {
+	t.Parallel()
+	ix := personsIndex(t, append(fillerPersons(),
+		"HASSAN, Hussein Al-Hajj",
+		"HASSAN, Hussein Ali",
+		"KIM, Yun Ho",
+		"HAJ, Ahmad")...)
+	for _, tc := range []struct {
+		q, want, explain string
+	}{
+		{"HASSAN, Hussein Al-Haj", "HASSAN, Hussein Al-Hajj", "haj~hajj (a letter doubled"},
+		{"Hussein Haj Hassan", "HASSAN, Hussein Al-Hajj", "haj~hajj (a letter doubled"},
+		{"KIM, Jun Ho", "", ""},
+	} {
+		ms := ix.Name(screen.Query{Name: tc.q, Kind: screen.KindPerson})
+		var got screen.Match
+		for _, m := range ms {
+			if m.MatchedName == tc.want || tc.want == "" && m.MatchedName == "KIM, Yun Ho" {
+				got = m
+				break
+			}
+		}
+		switch {
+		case tc.want == "" && got.MatchedName != "":
+			t.Errorf("%q: got %q %.3f (%s), want no match of KIM, Yun Ho", tc.q, got.MatchedName, got.Score, got.Explain)
+		case tc.want != "" && !strings.Contains(got.Explain, tc.explain):
+			t.Errorf("%q: got %+v, want %q explained by %q", tc.q, ms, tc.want, tc.explain)
+		}
+	}
+}
