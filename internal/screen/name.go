@@ -136,7 +136,21 @@ func (ix *Index) koreanMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 	sc.nb.translit, sc.nb.schemes = true, schemes
 	ix.resegment(&sc.nb)
 	ix.computeKeys(&sc.nb)
-	return ix.scoredMatches(sc, q, out)
+	out, err := ix.scoredMatches(sc, q, out)
+	if err != nil || q.Kind == KindOrganization {
+		return out, err
+	}
+	// The reading is McCune–Reischauer; a list or the press may write the
+	// name in Revised Romanization or common usage ("Park Geun-hye" for
+	// 박근혜, read "Pak Kun Hye"): the Korean romanisation key meets them.
+	nb := &sc.pnb
+	nb.initials = q.Kind == KindPerson
+	nb.normalize(name)
+	if korean, glued := koreanLooking(nb); !korean || glued > 0 {
+		return out, nil
+	}
+	nb.schemes = schemes // for the explanation
+	return ix.phonSearch(sc, q, phonKorean, out)
 }
 
 // lookalikeBanMatches matches the query against the ban lists once more

@@ -1,6 +1,7 @@
 package screen_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -89,6 +90,38 @@ func TestIndicScripts(t *testing.T) {
 		ms := ix.Name(screen.Query{Name: tt.name, Kind: screen.KindPerson})
 		if s := bestFor(ms, "ofac-sdn", tt.entry); s < opts.Review {
 			t.Errorf("%q: entry %s not found (%d matches)", tt.name, tt.entry, len(ms))
+		}
+	}
+}
+
+// TestKoreanNameUsage: a Korean name that a list writes in common usage
+// and Korean order, without a comma ("Park Geun-hye"), is found by the
+// Korean romanisation key from its McCune–Reischauer spelling and from
+// Hangul, read so; a name whose given name differs is not.
+func TestKoreanNameUsage(t *testing.T) {
+	t.Parallel()
+	ix := personsIndex(t, append(fillerPersons(), "Park Geun-hye", "Lee Myeong-bak", "KIM, Jong Un")...)
+	for _, tt := range []struct {
+		name, entry, explain string
+	}{
+		{"Pak Kun-hye", "Park Geun-hye", "pak~park (phonetic key pak)"},
+		{"박근혜", "Park Geun-hye", "query transliterated (McCune–Reischauer"},
+		{"Ri Myong Bak", "Lee Myeong-bak", "ri~lee (phonetic key ri)"},
+		{"박근수", "", ""},
+		{"Pak Kun-su", "", ""},
+	} {
+		ms := ix.Name(screen.Query{Name: tt.name, Kind: screen.KindPerson})
+		if tt.entry == "" {
+			for _, m := range ms {
+				if m.MatchedName == "Park Geun-hye" {
+					t.Errorf("%q: %q at %.3f, want no match", tt.name, m.MatchedName, m.Score)
+				}
+			}
+			continue
+		}
+		i := slices.IndexFunc(ms, func(m screen.Match) bool { return m.MatchedName == tt.entry })
+		if i < 0 || ms[i].Method != "phonetic (Korean romanisation)" || !strings.Contains(ms[i].Explain, tt.explain) {
+			t.Errorf("%q: got %+v, want %q by the Korean romanisation key, explained %q", tt.name, ms, tt.entry, tt.explain)
 		}
 	}
 }

@@ -111,6 +111,13 @@ func (ix *Index) phoneticMatches(sc *scratch, q Query, out []Match) ([]Match, er
 	} else {
 		nb.normalize(q.Name)
 	}
+	return ix.phonSearch(sc, q, f, out)
+}
+
+// phonSearch screens sc.pnb, the query as family f reads it, by the
+// family's phonetic keys.
+func (ix *Index) phonSearch(sc *scratch, q Query, f phonFamily, out []Match) ([]Match, error) {
+	nb := &sc.pnb
 	limit := maxPhonWords
 	if f == phonHan || f == phonMyanmar {
 		limit = hanMaxSyllables // one word a syllable
@@ -223,22 +230,34 @@ func (ix *Index) phonCandidates(sc *scratch, st *phonState, kind string) []int32
 }
 
 // koreanRec reports whether a listed name reads as a Korean person's:
-// a family name that is a Korean surname, every word Korean syllables.
+// every word Korean syllables, and the family name a Korean surname. A
+// name written without a comma ("Park Geun-hye", as lists other than
+// OFAC's and the press write Korean names) has none marked: its first or
+// last word is.
 func (ix *Index) koreanRec(p *phonIndex, words []RecWord) bool {
-	surname := false
+	marked, surname := false, false
 	for _, w := range words {
-		t := ix.dict.texts[w.text]
 		if !p.korean[w.text] {
 			return false
 		}
 		if w.flags&rwSurname != 0 {
-			if _, ok := koreanSurnames[t]; !ok {
+			marked = true
+			_, ok := koreanSurnames[ix.dict.texts[w.text]]
+			if !ok {
 				return false
 			}
 			surname = true
 		}
 	}
-	return surname
+	if marked || len(words) == 0 {
+		return surname
+	}
+	for _, w := range []RecWord{words[0], words[len(words)-1]} {
+		if _, ok := koreanSurnames[ix.dict.texts[w.text]]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // isArticle reports whether w is the article of Arabic names ("al",

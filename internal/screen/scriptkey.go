@@ -584,7 +584,7 @@ func (ix *Index) buildPhonIndex(f phonFamily) *phonIndex {
 		k := string(buf[:len(buf)-1])
 		p.byText[id], p.hasKey[id] = k, true
 		if f == phonKorean {
-			p.korean[id] = koreanWord(t)
+			p.korean[id] = koreanNameWord(t)
 		}
 		tok := d.textKey[id]
 		if ts := p.toks[k]; !slices.Contains(ts, tok) {
@@ -714,7 +714,7 @@ func koreanLooking(nb *normBuf) (ok bool, glued int) {
 	given := 0
 	for i := range nb.words {
 		w := nb.word(i)
-		if !koreanWord(w) {
+		if !koreanNameWord(w) {
 			return false, 0
 		}
 		if i != at {
@@ -722,6 +722,16 @@ func koreanLooking(nb *normBuf) (ok bool, glued int) {
 		}
 	}
 	return given == 2, 0
+}
+
+// koreanNameWord reports whether w is Korean syllables in Latin letters
+// or a surname in a spelling of common usage that is none ("Park",
+// "Lee").
+func koreanNameWord[T string | []byte](w T) bool {
+	if _, ok := koreanSurnameForms[string(w)]; ok {
+		return true
+	}
+	return koreanWord(w)
 }
 
 // mayBeKorean is koreanLooking's cheap first test, on the query as
