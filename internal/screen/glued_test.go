@@ -50,3 +50,24 @@ func TestJoinedCommaSurname(t *testing.T) {
 		}
 	}
 }
+
+// TestInternationalCompanyForm: the legal forms of a Russian special
+// administrative region's international company (MKAO, MKOOO, written
+// out or in Cyrillic) are legal forms, as OOO and AO are: "ADORABELLA
+// MKOOO" is ADORABELLA AG. (The Cyrillic name's words are phonetic
+// likenesses, so it is a possible match only.)
+func TestInternationalCompanyForm(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, namedList("sdn", "entity", []string{"ADORABELLA AG", "RASPERIA TREIDING LIMITED", "ALFA BANK"}))
+	for _, tc := range []struct{ q, want, form string }{
+		{"ADORABELLA MKOOO", "ADORABELLA AG", "mkooo"},
+		{"МКАО Расперия Трейдинг", "RASPERIA TREIDING LIMITED", "mkao"},
+		{"Mezhdunarodnaya Kompaniya Aktsionernoe Obshchestvo Adorabella", "ADORABELLA AG", "mezhdunarodnaya kompaniya aktsionernoe obshchestvo"},
+	} {
+		ms := ix.Name(screen.Query{Name: tc.q, Kind: screen.KindOrganization})
+		i := slices.IndexFunc(ms, func(m screen.Match) bool { return m.MatchedName == tc.want })
+		if i < 0 || !strings.Contains(ms[i].Explain, "query legal form ignored: "+tc.form) {
+			t.Errorf("%q: got %+v, want %q with the legal form %q ignored", tc.q, ms, tc.want, tc.form)
+		}
+	}
+}

@@ -34,9 +34,17 @@ var legalForms = map[string]struct{}{
 	// Russian, Ukrainian, Belarusian, Kazakh (transliterated).
 	"ooo": {}, "oao": {}, "zao": {}, "pao": {}, "ao": {}, "nao": {}, "too": {},
 	"tov": {}, "pat": {}, "prat": {}, "fgup": {}, "gup": {}, "mup": {}, "ano": {},
-	"obshchestvo s ogranichennoy otvetstvennostyu": {},
-	"obshchestvo s ogranichennoi otvetstvennostiu": {},
-	"aktsionernoe obshchestvo":                     {}, "aktsionernoye obshchestvo": {},
+	// The international company of a Russian special administrative
+	// region (Kaliningrad, Russky Island), where firms redomiciled from
+	// abroad since 2018: MKAO, MKOOO, MKPAO.
+	"mkao": {}, "mkooo": {}, "mkpao": {},
+	"mezhdunarodnaya kompaniya aktsionernoe obshchestvo":                     {},
+	"mezhdunarodnaya kompaniya publichnoe aktsionernoe obshchestvo":          {},
+	"mezhdunarodnaya kompaniya obshchestvo s ogranichennoy otvetstvennostyu": {},
+	"mezhdunarodnaya kompaniya obshchestvo s ogranichennoi otvetstvennostiu": {},
+	"obshchestvo s ogranichennoy otvetstvennostyu":                           {},
+	"obshchestvo s ogranichennoi otvetstvennostiu":                           {},
+	"aktsionernoe obshchestvo":                                               {}, "aktsionernoye obshchestvo": {},
 	"otkrytoe aktsionernoe obshchestvo": {}, "zakrytoe aktsionernoe obshchestvo": {},
 	"publichnoe aktsionernoe obshchestvo": {}, "nepublichnoe aktsionernoe obshchestvo": {},
 	"tovarystvo z obmezhenoyu vidpovidalnistyu": {},
