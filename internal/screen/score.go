@@ -1571,7 +1571,7 @@ var wordAbbrevs = map[string]string{
 	"grp": "group", "trdg": "trading", "trd": "trading", "shpg": "shipping", "inds": "industries",
 	"invt": "investment", "devt": "development", "mktg": "marketing", "ent": "enterprise",
 	"tech": "technology", "univ": "university", "inst": "institute", "assoc": "association",
-	"no": "number",
+	"no": "number", "imp": "import", "exp": "export",
 }
 
 // wordForms are other forms of words of company names that name the
