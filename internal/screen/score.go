@@ -307,7 +307,7 @@ func (ix *Index) prepare(sc *scratch) {
 				sc.qn, q.number = ix.appendNumber(sc.qn, text)
 			}
 			q.n1 = int32(len(sc.qn))
-			sc.qn, q.respelt = ix.appendEndingVariant(sc.qn, text)
+			sc.qn, q.respelt = ix.appendEndingVariant(sc.qn, text, orgQuery)
 			if orgQuery {
 				var ok bool
 				if sc.qn, ok = ix.appendCompanyWords(sc.qn, text); ok {
@@ -346,7 +346,7 @@ func (ix *Index) prepare(sc *scratch) {
 		}
 		if n := len(sc.qn); q.respelt == "" {
 			var how string
-			if sc.qn, how = ix.appendEndingVariant(sc.qn, text); how != "" && !slices.Contains(sc.qn[q.n1:n], sc.qn[n]) {
+			if sc.qn, how = ix.appendEndingVariant(sc.qn, text, orgQuery); how != "" && !slices.Contains(sc.qn[q.n1:n], sc.qn[n]) {
 				q.respelt = how
 			} else {
 				sc.qn = sc.qn[:n]
@@ -1646,14 +1646,31 @@ const minEndingStem, minEndingWord = 3, 5
 // appendEndingVariant appends to qn the key of the listed word that is
 // text with its ending written the other way of one of endingVariants,
 // when a listed name holds it, and returns how the ending was rewritten
-// ("" when none was).
-func (ix *Index) appendEndingVariant(qn []int32, text []byte) ([]int32, string) {
+// ("" when none was); for an organisation's name (org), also of
+// adjectiveEndings.
+func (ix *Index) appendEndingVariant(qn []int32, text []byte, org bool) ([]int32, string) {
 	n := len(text)
-	// Every ending of endingVariants ends in a or h.
-	if n < minEndingWord || n >= 60 || text[n-1] != 'a' && text[n-1] != 'h' || !lettersOnly(text) {
+	if n == 0 || n >= 60 {
 		return qn, ""
 	}
 	var buf [64]byte
+	if org {
+		if stem := adjectiveStem(text); stem > 0 && lettersOnly(text) {
+			for _, to := range adjectiveEndings {
+				other := append(append(buf[:0], text[:stem]...), to...)
+				if string(other) == string(text) {
+					continue
+				}
+				if id, ok := ix.listedText(other); ok {
+					return append(qn, ix.dict.textKey[id]), adjectiveHow
+				}
+			}
+		}
+	}
+	// Every ending of endingVariants ends in a or h.
+	if n < minEndingWord || text[n-1] != 'a' && text[n-1] != 'h' || !lettersOnly(text) {
+		return qn, ""
+	}
 	for _, v := range endingVariants {
 		for _, from := range [2]string{v.a, v.b} {
 			to := v.b
@@ -1671,6 +1688,31 @@ func (ix *Index) appendEndingVariant(qn []int32, text []byte) ([]int32, string) 
 		}
 	}
 	return qn, ""
+}
+
+// adjectiveEndings are the endings of a Russian adjective in -sk- (a
+// place's: Svetlovskoe, Svetlovsky, Svetlovskaya) in its genders and
+// romanisations; a company's name agrees with its noun in Russian, and
+// a translation keeps one or another. adjectiveHow names the variant.
+var adjectiveEndings = []string{"sky", "skiy", "skii", "skoy", "skoe", "skoye", "skaya", "skaia"}
+
+const adjectiveHow = "Russian adjective ending of another gender (-sky, -skoe, -skaya)"
+
+// minAdjectiveStem is the fewest letters before an adjective's ending.
+const minAdjectiveStem = 4
+
+// adjectiveStem returns the length of w before "sk" when w ends in one of
+// adjectiveEndings after minAdjectiveStem letters or more, else 0.
+func adjectiveStem(w []byte) int {
+	if len(w) < minAdjectiveStem+3 || w[len(w)-1] != 'y' && w[len(w)-1] != 'i' && w[len(w)-1] != 'e' && w[len(w)-1] != 'a' {
+		return 0
+	}
+	for _, e := range adjectiveEndings {
+		if stem := len(w) - len(e); stem >= minAdjectiveStem && string(w[stem:]) == e {
+			return stem
+		}
+	}
+	return 0
 }
 
 // minNumber is the fewest letters of a word matched in its other number.
