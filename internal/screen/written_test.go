@@ -82,7 +82,7 @@ func TestNamesAsWritten(t *testing.T) {
 		{"Oil Tankers SCF Management FZCO", screen.KindOrganization, "OIL TANKERS SCF MGMT FZCO", "management~mgmt (abbreviation", true},
 		{"Mining Enterprise Number 1", screen.KindOrganization, "MINING ENTERPRISE NO 1", "number~no (abbreviation of a word of company names", true},
 		// A Russian adjective of the company's name in another gender.
-		{"Svetlovskoe Enterprise Era", screen.KindOrganization, "JOINT STOCK COMPANY SVETLOVSKY ENTERPRISE ERA", "svetlovskoe~svetlovsky (foreign spelling: Russian adjective ending", true},
+		{"Svetlovskaya Enterprise Era", screen.KindOrganization, "JOINT STOCK COMPANY SVETLOVSKY ENTERPRISE ERA", "svetlovskaya~svetlovsky (foreign spelling: Russian adjective ending", true},
 		{"Ningbo More Interest Import and Export Co Ltd", screen.KindOrganization, "NINGBO MORE INTEREST I/E CO., LTD.", "import~imp (abbreviation of a word of company names", true},
 		// A Romance article run together with the word it goes with.
 		{"Boutique Lamaison", screen.KindOrganization, "BOUTIQUE LA MAISON", `query read as "boutique la maison"`, true},
