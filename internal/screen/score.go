@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/bangate/bangate/internal/textnorm"
@@ -184,6 +185,7 @@ type scratch struct {
 	schemes []textnorm.Scheme
 	sel     []bool
 	order   []int32
+	wsel    []float32 // selectHeaviest's weights, by query word
 	stamp   []uint32
 	gen     uint32
 	cands   []int32
@@ -460,28 +462,35 @@ func (sc *scratch) selectMiddle(t, heavy float32) bool {
 // selectPrefix does; the words between first and last weigh as further
 // given names.
 func (sc *scratch) selectHeaviest(org bool, t float32, first, last int) {
-	wSel := func(i int32) float32 {
-		if int(i) > first && int(i) < last {
-			return middleWeight * sc.qw[i].weight
-		}
-		return sc.qw[i].wSel(org)
-	}
+	sc.wsel = sc.wsel[:0]
 	sc.order = sc.order[:0]
 	var total float32
-	for i, q := range sc.qw {
+	for i := range sc.qw {
+		q := &sc.qw[i]
+		w := q.wSel(org)
+		if i > first && i < last {
+			w = middleWeight * q.weight
+		}
+		sc.wsel = append(sc.wsel, w)
 		if org && q.legal || !org && q.title {
 			continue
 		}
-		total += wSel(int32(i))
+		total += w
 		if org && !q.unknownShort() || !org && !q.initial && !q.abbrev {
 			sc.order = append(sc.order, int32(i))
 		}
 	}
-	// Insertion sort, heaviest first: queries have few words.
-	for i := 1; i < len(sc.order); i++ {
-		for j := i; j > 0 && wSel(sc.order[j]) > wSel(sc.order[j-1]); j-- {
-			sc.order[j], sc.order[j-1] = sc.order[j-1], sc.order[j]
+	// Heaviest first, words of one weight in query order; an insertion
+	// sort, as queries have few words.
+	ws := sc.wsel
+	if len(sc.order) <= maxInsertionSort {
+		for i := 1; i < len(sc.order); i++ {
+			for j := i; j > 0 && ws[sc.order[j]] > ws[sc.order[j-1]]; j-- {
+				sc.order[j], sc.order[j-1] = sc.order[j-1], sc.order[j]
+			}
 		}
+	} else {
+		slices.SortStableFunc(sc.order, func(a, b int32) int { return cmp.Compare(ws[b], ws[a]) })
 	}
 	var taken float32
 	for _, i := range sc.order {
@@ -489,9 +498,12 @@ func (sc *scratch) selectHeaviest(org bool, t float32, first, last int) {
 			return
 		}
 		sc.sel[i] = true
-		taken += wSel(i)
+		taken += ws[i]
 	}
 }
+
+// maxInsertionSort is the most words selectHeaviest sorts by insertion.
+const maxInsertionSort = 12
 
 // unknownShort reports whether the word is one no listed name holds, of
 // shortName letters or fewer: under organisation rules it is never one a
