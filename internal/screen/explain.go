@@ -355,6 +355,7 @@ var capNotes = []struct {
 	{capSuperset, "every word of the name, the rare one among them, and further words of the query"},
 	{capAcronym, "a query word the initials of words of the name"},
 	{capNameChain, "name chain: the first and a later name of the chain, together rare, the family name left out"},
+	{capBranch, "a branch of the organisation: every word of the name, then a place and a branch qualifier"},
 }
 
 // isTransposition reports whether a and b differ by two neighbouring
@@ -405,8 +406,17 @@ func appendLegal(b []byte, side string, nb *normBuf) []byte {
 		b = append(b, nb.word(len(nb.words)-1)...)
 		b = append(b, " ignored"...)
 	}
+	if nb.branchAt >= 0 {
+		b = append(b, "; "...)
+		b = append(b, side...)
+		b = append(b, " branch qualifier ignored:"...)
+		for i := nb.branchAt; i < len(nb.words) && nb.words[i].flags&wordBranch != 0; i++ {
+			b = append(b, ' ')
+			b = append(b, nb.word(i)...)
+		}
+	}
 	for i, w := range nb.words {
-		if w.flags&wordLegal == 0 || nb.web && (i == 0 || i == len(nb.words)-1) {
+		if w.flags&wordLegal == 0 || w.flags&wordBranch != 0 || nb.web && (i == 0 || i == len(nb.words)-1) {
 			continue
 		}
 		if first {

@@ -125,7 +125,7 @@ func TestSupersetOrg(t *testing.T) {
 		want     bool
 	}{
 		{"TALAQI GROUP GENERAL CONTRACTING", "TALAQI GROUP", true},
-		{"KOREA KWANGSON BANKING CORP BRANCH OFFICE", "KOREA KWANGSON BANKING CORP", true},
+		{"KOREA KWANGSON BANKING CORP HEAD OFFICE", "KOREA KWANGSON BANKING CORP", true},
 		{"SHAM EXPRESS DELIVERY", "SHAM EXPRESS", false},
 	} {
 		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization}), tt.entry)
@@ -299,6 +299,41 @@ func TestWebAddress(t *testing.T) {
 	}) {
 		if m.Score != 1 {
 			t.Errorf("score %.3f, want 1", m.Score)
+		}
+	}
+}
+
+// TestBranchOrg: an organisation's name, a place and a branch qualifier
+// ("BANK SEPAH PARIS BRANCH") name the listed organisation's branch,
+// which is the organisation: a possible match (the place is no word of
+// its name), a match when no place is named; the qualifier is said in the
+// explanation. A person's name that ends in Branch is none.
+func TestBranchOrg(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, testLists(t)...)
+	opts := ix.Options()
+	for _, tt := range []struct {
+		q, kind, entry, explain string
+		hit                     bool
+	}{
+		{"Bank Sepah Paris Branch", screen.KindOrganization, "BANK SEPAH", "query branch qualifier ignored: branch", false},
+		{"Mahan Air Abu Dhabi Branch", "", "MAHAN AIR", "a branch of the organisation", false},
+		{"Bank Saderat Iran London Representative Office", screen.KindOrganization, "BANK SADERAT IRAN", "query branch qualifier ignored: representative office", false},
+		{"KOREA KWANGSON BANKING CORP BRANCH OFFICE", screen.KindOrganization, "KOREA KWANGSON BANKING CORP", "query branch qualifier ignored: branch office", true},
+	} {
+		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: tt.kind}), tt.entry)
+		switch {
+		case m == nil:
+			t.Errorf("%q: %s not found", tt.q, tt.entry)
+		case opts.IsHit(m.Score) != tt.hit || m.Score < opts.Review || !strings.Contains(m.Explain, tt.explain):
+			t.Errorf("%q: got %.3f %q, want a hit %v explained %q", tt.q, m.Score, m.Explain, tt.hit, tt.explain)
+		}
+	}
+	for _, q := range []string{"John Branch", "Mary Anne Branch", "Branch Banking and Trust Company"} {
+		for _, m := range ix.Name(screen.Query{Name: q}) {
+			if strings.Contains(m.Explain, "branch qualifier") {
+				t.Errorf("%q: %q read with a branch qualifier: %s", q, m.MatchedName, m.Explain)
+			}
 		}
 	}
 }

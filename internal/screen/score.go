@@ -471,6 +471,11 @@ func (sc *scratch) selectHeaviest(org bool, t float32, first, last int) {
 		if i > first && i < last {
 			w = middleWeight * q.weight
 		}
+		if org && i == sc.nb.branchAt-1 {
+			// The place of a branch, which names leave out
+			// (branchTail): no name need hold it.
+			w = 0
+		}
 		sc.wsel = append(sc.wsel, w)
 		if org && q.legal || !org && q.title {
 			continue
@@ -633,6 +638,7 @@ const (
 	capQueryMiddle                       // a further given name of the query the list does not give
 	capSuperset                          // every word of an organisation's name, and further words
 	capAcronym                           // a query word the initials of words of the name
+	capBranch                            // the name and its branch: a place and "branch" after it
 )
 
 // minChain is the fewest given words of a listed name read as an Arabic
@@ -651,7 +657,12 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	// 2R/(Q+R): a name too light for the query is not worth pairing
 	// (this also keeps absurdly long queries cheap).
 	bound := sc.wq[b2i(org)]
-	if rec.w1-rec.w0 >= minSuperset && bound > rec.weight && bound <= 2*rec.weight {
+	switch {
+	case rec.w1-rec.w0 < minSuperset || bound <= rec.weight:
+	case org && sc.nb.branchAt >= 0:
+		// The place of a branch may be left out (branchTail, below).
+		bound = rec.weight
+	case bound <= 2*rec.weight:
 		// The query's words beyond the name's may count as further
 		// names (superset and queryMiddle, below).
 		bound = rec.weight + middleWeight*(bound-rec.weight)
@@ -931,13 +942,22 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		unpairedR += words[j].weight
 	}
 	subset := org && !unpairedQ && unpairedR > 0 && spelt == pairedW && ix.subsetOK(sc, ri, pairedW, unpairedR)
-	superset := false
-	if org && unpairedQ && unpairedR == 0 && spelt == pairedW && rec.w1-rec.w0 >= minSuperset && extraQ <= pairedW && ix.heaviestRarePaired(sc, ri) {
-		// Every word of the name, the rare one among them, in a query
-		// that has further words ("TALAQI GROUP FOR TRADE LLC" for
-		// TALAQI GROUP): they count as further names do.
-		superset = true
-		midQ += (1 - middleWeight) * extraQ
+	superset, branch := false, false
+	if org && unpairedQ && unpairedR == 0 && spelt == pairedW && rec.w1-rec.w0 >= minSuperset && ix.heaviestRarePaired(sc, ri) {
+		switch {
+		case sc.branchTail():
+			// The name and then its branch: "BANK SEPAH PARIS BRANCH"
+			// for BANK SEPAH. The place is no word of the name, and how
+			// rare it is in the lists says nothing: left out.
+			branch = true
+			midQ += extraQ
+		case extraQ <= pairedW:
+			// Every word of the name, the rare one among them, in a
+			// query that has further words ("TALAQI GROUP FOR TRADE
+			// LLC" for TALAQI GROUP): they count as further names do.
+			superset = true
+			midQ += (1 - middleWeight) * extraQ
+		}
 	}
 	// A person named by a rare surname alone ("President Putin"): the
 	// given names count as further ones, and it is a possible match.
@@ -995,6 +1015,9 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		if superset {
 			sc.caps = sc.caps&^capQueryMiddle | capSuperset
 		}
+		if branch {
+			sc.caps = sc.caps&^capQueryMiddle | capBranch
+		}
 	}
 
 	if spelt == 0 || strong < strongShare*wr {
@@ -1009,7 +1032,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	if sc.caps != 0 && score > sc.capAt {
 		score = sc.capAt
 	} else {
-		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev | capNameChain | capQueryMiddle | capSuperset | capAcronym // noted, not binding
+		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev | capNameChain | capQueryMiddle | capSuperset | capAcronym | capBranch // noted, not binding
 	}
 	return score
 }
@@ -1152,6 +1175,34 @@ const minSuperset = 2
 // SHOPS, not "Mining Development Trading" for KOREA MINING DEVELOPMENT
 // TRADING CORPORATION.
 const subsetRareShare = 0.6
+
+// maxBranchPlace is the most words a branch's place may have ("ABU
+// DHABI", "HONG KONG SAR").
+const maxBranchPlace = 3
+
+// branchTail reports whether the query ends with a branch qualifier and
+// its words that scoreRec left unpaired are the place before it: at most
+// maxBranchPlace of them, after every paired word.
+func (sc *scratch) branchTail() bool {
+	at := sc.nb.branchAt
+	if at < 0 {
+		return false
+	}
+	place := 0
+	for i := range sc.qw {
+		q := &sc.qw[i]
+		switch {
+		case q.legal:
+		case sc.qUsed[i]:
+			if place > 0 {
+				return false // a paired word after the place
+			}
+		case i < at:
+			place++
+		}
+	}
+	return place > 0 && place <= maxBranchPlace
+}
 
 // heaviestRarePaired reports whether the heaviest word of name ri is
 // paired and rare.

@@ -17,6 +17,10 @@ const (
 	// wordTitle marks an honorific or title leading a query ("President",
 	// "Dr.", "Shaikh"): left out when a person's name is scored.
 	wordTitle
+	// wordBranch marks the words that end an organisation's name with
+	// its branch ("Bank Sepah Paris Branch"): flagged as legal forms
+	// are, so that organisation rules leave them out (branchTail).
+	wordBranch
 )
 
 // span is one word of a normalised name: text[start:end] in the folded
@@ -71,6 +75,9 @@ type normBuf struct {
 	// domain, are flagged as legal forms are, so that organisation rules
 	// leave them out.
 	web bool
+	// branchAt is the index of the first word of a branch qualifier that
+	// ends the name (wordBranch), -1 when none does.
+	branchAt int
 	// hacek is set when the name has a letter with a háček or a cedilla
 	// that folds to s, c or z (isHacek): the words are also read as
 	// Cyrillic transliteration writes those letters (hacekLetters).
@@ -95,6 +102,7 @@ func (nb *normBuf) reset() {
 	nb.resegmented = false
 	nb.comma = -1
 	nb.hacek, nb.web = false, false
+	nb.branchAt = -1
 	nb.cur = -1
 	nb.sepDot, nb.sepSpace, nb.sepOther, nb.prevInit = false, false, false, false
 }
@@ -472,6 +480,7 @@ func (nb *normBuf) end() {
 func (nb *normBuf) flagLegal() {
 	nb.legalKeyOf = 0 // the words may have changed since the last call
 	n := len(nb.words)
+	nb.branchAt = -1
 	lo0, hi0 := 0, n
 	if n >= 3 && string(nb.word(0)) == "www" && isTopLevelDomain(nb.word(n-1)) {
 		nb.web = true
@@ -495,6 +504,22 @@ func (nb *normBuf) flagLegal() {
 		}
 		hi -= k
 	}
+	if k := nb.branchWords(lo, hi); k > 0 {
+		// A branch qualifier before the legal forms that end the name,
+		// or ending it ("... Nanchang Branch", "... Branch Ltd").
+		nb.branchAt = hi - k
+		for i := hi - k; i < hi; i++ {
+			nb.words[i].flags |= wordLegal | wordBranch
+		}
+		// And the legal forms before it ("... CORP BRANCH OFFICE").
+		for hi -= k; hi > lo; {
+			k := nb.legalAt(lo, hi, false)
+			if k == 0 {
+				break
+			}
+			hi -= k
+		}
+	}
 	if hi == lo || (lo == lo0 && hi == hi0) {
 		return
 	}
@@ -504,6 +529,40 @@ func (nb *normBuf) flagLegal() {
 	for i := hi; i < hi0; i++ {
 		nb.words[i].flags |= wordLegal
 	}
+}
+
+// branchForms are the words that say a name is an organisation's branch
+// when they end it: "<name> <place> Branch".
+var branchForms = [][]string{{"branch"}, {"branch", "office"}, {"representative", "office"}, {"rep", "office"},
+	{"filiale"}, {"filial"}, {"sucursal"}, {"succursale"}, {"zweigniederlassung"}}
+
+// minBeforeBranch is the fewest words before a branch qualifier: a name
+// of two words or more and its place ("John Branch" is a person).
+const minBeforeBranch = 3
+
+// branchWords returns how many words of branchForms end words[lo:hi],
+// after minBeforeBranch words or more, or 0. A person's query has none.
+func (nb *normBuf) branchWords(lo, hi int) int {
+	if nb.initials {
+		return 0
+	}
+	for _, f := range branchForms {
+		k := len(f)
+		if hi-k-lo < minBeforeBranch {
+			continue
+		}
+		ok := true
+		for j, w := range f {
+			if string(nb.word(hi-k+j)) != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return k
+		}
+	}
+	return 0
 }
 
 // isTopLevelDomain reports whether w is a generic top-level domain or a
