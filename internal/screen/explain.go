@@ -406,11 +406,11 @@ func appendLegal(b []byte, side string, nb *normBuf) []byte {
 		b = append(b, nb.word(len(nb.words)-1)...)
 		b = append(b, " ignored"...)
 	}
-	if nb.branchAt >= 0 {
+	if at := nb.branchStart(); at >= 0 {
 		b = append(b, "; "...)
 		b = append(b, side...)
 		b = append(b, " branch qualifier ignored:"...)
-		for i := nb.branchAt; i < len(nb.words) && nb.words[i].flags&wordBranch != 0; i++ {
+		for i := at; i < len(nb.words) && nb.words[i].flags&wordBranch != 0; i++ {
 			b = append(b, ' ')
 			b = append(b, nb.word(i)...)
 		}

@@ -320,6 +320,9 @@ func TestBranchOrg(t *testing.T) {
 		{"Mahan Air Abu Dhabi Branch", "", "MAHAN AIR", "a branch of the organisation", false},
 		{"Bank Saderat Iran London Representative Office", screen.KindOrganization, "BANK SADERAT IRAN", "query branch qualifier ignored: representative office", false},
 		{"KOREA KWANGSON BANKING CORP BRANCH OFFICE", screen.KindOrganization, "KOREA KWANGSON BANKING CORP", "query branch qualifier ignored: branch office", true},
+		// Words joined before the qualifier ("inter national") leave it
+		// where it is.
+		{"Bank Sepah Inter National Paris Branch", screen.KindOrganization, "BANK SEPAH INTERNATIONAL PLC", "query branch qualifier ignored: branch;", false},
 	} {
 		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: tt.kind}), tt.entry)
 		switch {

@@ -186,14 +186,17 @@ type scratch struct {
 	sel     []bool
 	order   []int32
 	wsel    []float32 // selectHeaviest's weights, by query word
-	stamp   []uint32
-	gen     uint32
-	cands   []int32
-	pairs   []pair
-	qUsed   []bool
-	rUsed   []bool
-	hits    []hit
-	buf     []byte
+	// branchAt is where the query's branch qualifier begins
+	// (normBuf.branchStart) as prepare found the words, -1 for none.
+	branchAt int
+	stamp    []uint32
+	gen      uint32
+	cands    []int32
+	pairs    []pair
+	qUsed    []bool
+	rUsed    []bool
+	hits     []hit
+	buf      []byte
 	// ends are the offsets in buf where each word run together ends.
 	ends []int
 	// qpair and ebuf are the explanation's: the pair of each query
@@ -270,6 +273,7 @@ func (ix *Index) prepare(sc *scratch) {
 	}
 	single := core == 1
 	orgQuery := sc.orgQuery
+	sc.branchAt = sc.nb.branchStart()
 	for i, w := range sc.nb.words {
 		key := sc.nb.wordKey(i)
 		q := qword{exact: -1, text: -1, legal: w.flags&wordLegal != 0, initial: w.flags&wordInitial != 0,
@@ -471,7 +475,7 @@ func (sc *scratch) selectHeaviest(org bool, t float32, first, last int) {
 		if i > first && i < last {
 			w = middleWeight * q.weight
 		}
-		if org && i == sc.nb.branchAt-1 {
+		if org && i == sc.branchAt-1 {
 			// The place of a branch, which names leave out
 			// (branchTail): no name need hold it.
 			w = 0
@@ -659,7 +663,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	bound := sc.wq[b2i(org)]
 	switch {
 	case rec.w1-rec.w0 < minSuperset || bound <= rec.weight:
-	case org && sc.nb.branchAt >= 0:
+	case org && sc.branchAt >= 0:
 		// The place of a branch may be left out (branchTail, below).
 		bound = rec.weight
 	case bound <= 2*rec.weight:
@@ -1184,7 +1188,7 @@ const maxBranchPlace = 3
 // its words that scoreRec left unpaired are the place before it: at most
 // maxBranchPlace of them, after every paired word.
 func (sc *scratch) branchTail() bool {
-	at := sc.nb.branchAt
+	at := sc.branchAt
 	if at < 0 {
 		return false
 	}

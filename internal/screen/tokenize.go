@@ -75,9 +75,6 @@ type normBuf struct {
 	// domain, are flagged as legal forms are, so that organisation rules
 	// leave them out.
 	web bool
-	// branchAt is the index of the first word of a branch qualifier that
-	// ends the name (wordBranch), -1 when none does.
-	branchAt int
 	// hacek is set when the name has a letter with a háček or a cedilla
 	// that folds to s, c or z (isHacek): the words are also read as
 	// Cyrillic transliteration writes those letters (hacekLetters).
@@ -102,7 +99,6 @@ func (nb *normBuf) reset() {
 	nb.resegmented = false
 	nb.comma = -1
 	nb.hacek, nb.web = false, false
-	nb.branchAt = -1
 	nb.cur = -1
 	nb.sepDot, nb.sepSpace, nb.sepOther, nb.prevInit = false, false, false, false
 }
@@ -480,7 +476,6 @@ func (nb *normBuf) end() {
 func (nb *normBuf) flagLegal() {
 	nb.legalKeyOf = 0 // the words may have changed since the last call
 	n := len(nb.words)
-	nb.branchAt = -1
 	lo0, hi0 := 0, n
 	if n >= 3 && string(nb.word(0)) == "www" && isTopLevelDomain(nb.word(n-1)) {
 		nb.web = true
@@ -496,29 +491,15 @@ func (nb *normBuf) flagLegal() {
 		}
 		lo += k
 	}
-	hi := hi0
-	for hi > lo {
-		k := nb.legalAt(lo, hi, false)
-		if k == 0 {
-			break
-		}
-		hi -= k
-	}
+	hi := nb.legalBefore(lo, hi0)
 	if k := nb.branchWords(lo, hi); k > 0 {
 		// A branch qualifier before the legal forms that end the name,
-		// or ending it ("... Nanchang Branch", "... Branch Ltd").
-		nb.branchAt = hi - k
+		// or ending it ("... Nanchang Branch", "... Branch Ltd"), and
+		// the legal forms before it ("... CORP BRANCH OFFICE").
 		for i := hi - k; i < hi; i++ {
 			nb.words[i].flags |= wordLegal | wordBranch
 		}
-		// And the legal forms before it ("... CORP BRANCH OFFICE").
-		for hi -= k; hi > lo; {
-			k := nb.legalAt(lo, hi, false)
-			if k == 0 {
-				break
-			}
-			hi -= k
-		}
+		hi = nb.legalBefore(lo, hi-k)
 	}
 	if hi == lo || (lo == lo0 && hi == hi0) {
 		return
@@ -529,6 +510,32 @@ func (nb *normBuf) flagLegal() {
 	for i := hi; i < hi0; i++ {
 		nb.words[i].flags |= wordLegal
 	}
+}
+
+// legalBefore returns where the legal forms that end words[lo:hi] begin,
+// hi when none does.
+func (nb *normBuf) legalBefore(lo, hi int) int {
+	for hi > lo {
+		k := nb.legalAt(lo, hi, false)
+		if k == 0 {
+			break
+		}
+		hi -= k
+	}
+	return hi
+}
+
+// branchStart returns the index of the first word of the branch
+// qualifier that ends the name (wordBranch), -1 when none does. It is
+// read from the words' flags, which move with them when resegmentation
+// joins words before it.
+func (nb *normBuf) branchStart() int {
+	for i, w := range nb.words {
+		if w.flags&wordBranch != 0 {
+			return i
+		}
+	}
+	return -1
 }
 
 // branchForms are the words that say a name is an organisation's branch
