@@ -1485,8 +1485,8 @@ func geminateVariant(w []byte, t string) bool {
 		long, short = short, long
 	}
 	for i := 1; i < len(long); i++ {
-		if long[i] == long[i-1] {
-			return long[:i]+long[i+1:] == short
+		if long[i] == long[i-1] && long[:i]+long[i+1:] == short {
+			return true
 		}
 	}
 	return false

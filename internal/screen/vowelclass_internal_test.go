@@ -26,3 +26,25 @@ func TestVowelClassVariant(t *testing.T) {
 		}
 	}
 }
+
+// TestGeminateVariant: one word but for a letter written once or
+// doubled, whichever doubled letter it is.
+func TestGeminateVariant(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		w, t string
+		want bool
+	}{
+		{"haj", "hajj", true},
+		{"hajj", "haj", true},
+		{"abbass", "abbas", true}, // the second doubled letter, not the first
+		{"ali", "alli", true},
+		{"jun", "yun", false},
+		{"abc", "abcd", false},
+		{"haj", "haj", false},
+	} {
+		if got := geminateVariant([]byte(tt.w), tt.t); got != tt.want {
+			t.Errorf("geminateVariant(%q, %q) = %v, want %v", tt.w, tt.t, got, tt.want)
+		}
+	}
+}
