@@ -235,29 +235,20 @@ func (ix *Index) phonCandidates(sc *scratch, st *phonState, kind string) []int32
 // OFAC's and the press write Korean names) has none marked: its first or
 // last word is.
 func (ix *Index) koreanRec(p *phonIndex, words []RecWord) bool {
-	marked, surname := false, false
+	marked := false
 	for _, w := range words {
-		if !p.korean[w.text] {
+		if !p.korean[w.text] || w.flags&rwSurname != 0 && !ix.koreanSurname(w) {
 			return false
 		}
-		if w.flags&rwSurname != 0 {
-			marked = true
-			_, ok := koreanSurnames[ix.dict.texts[w.text]]
-			if !ok {
-				return false
-			}
-			surname = true
-		}
+		marked = marked || w.flags&rwSurname != 0
 	}
-	if marked || len(words) == 0 {
-		return surname
-	}
-	for _, w := range []RecWord{words[0], words[len(words)-1]} {
-		if _, ok := koreanSurnames[ix.dict.texts[w.text]]; ok {
-			return true
-		}
-	}
-	return false
+	return marked || len(words) > 0 && (ix.koreanSurname(words[0]) || ix.koreanSurname(words[len(words)-1]))
+}
+
+// koreanSurname reports whether w is a Korean surname (koreanSurnames).
+func (ix *Index) koreanSurname(w RecWord) bool {
+	_, ok := koreanSurnames[ix.dict.texts[w.text]]
+	return ok
 }
 
 // isArticle reports whether w is the article of Arabic names ("al",
