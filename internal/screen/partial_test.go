@@ -340,3 +340,53 @@ func TestBranchOrg(t *testing.T) {
 		}
 	}
 }
+
+// TestNumeralConflict: a numeral of an organisation's name the query
+// gives otherwise is another name, however alike the rest ("INSTITUTION
+// 4" is not INSTITUTION 27, listed on its own). A query or a name without
+// a numeral does not conflict.
+func TestNumeralConflict(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, testLists(t)...)
+	opts := ix.Options()
+	byID := func(ms []screen.Match, id string) *screen.Match {
+		for i := range ms {
+			if ms[i].EntryID == id {
+				return &ms[i]
+			}
+		}
+		return nil
+	}
+	for _, tt := range []struct {
+		q, kind  string
+		found    []string // entry IDs, each at review at least
+		hit      string   // the entry found at match level, if any
+		notFound []string
+	}{
+		// Listed on their own: SDN 50016 and 50017, 40422 and 40657.
+		{q: "FEDERAL STATE GOVERNMENTAL INSTITUTION 4 CENTRAL RESEARCH INSTITUTE OF THE MINISTRY OF DEFENSE OF THE RUSSIAN FEDERATION",
+			found: []string{"50016"}, hit: "50016", notFound: []string{"50017"}},
+		{q: "MYANMA MINING ENTERPRISE NUMBER 1", kind: screen.KindOrganization,
+			found: []string{"40422"}, hit: "40422", notFound: []string{"40657"}},
+		{q: "Myanma Mining Enterprise No 2", kind: screen.KindOrganization,
+			found: []string{"40657"}, hit: "40657", notFound: []string{"40422"}},
+		// No numeral in the query: either may be meant.
+		{q: "MYANMA MINING ENTERPRISE", kind: screen.KindOrganization, found: []string{"40422", "40657"}},
+	} {
+		ms := ix.Name(screen.Query{Name: tt.q, Kind: tt.kind})
+		for _, id := range tt.found {
+			m := byID(ms, id)
+			switch {
+			case m == nil:
+				t.Errorf("%q: entry %s not found", tt.q, id)
+			case m.Score < opts.Review || opts.IsHit(m.Score) != (id == tt.hit):
+				t.Errorf("%q: entry %s at %.3f, want a hit %v: %s", tt.q, id, m.Score, id == tt.hit, m.Explain)
+			}
+		}
+		for _, id := range tt.notFound {
+			if m := byID(ms, id); m != nil {
+				t.Errorf("%q: entry %s found at %.3f: %s", tt.q, id, m.Score, m.Explain)
+			}
+		}
+	}
+}

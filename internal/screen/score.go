@@ -146,6 +146,9 @@ type qword struct {
 	// acronym is set on a word that may be initials (pairAcronyms): not
 	// a legal form, of minAcronym to maxAcronym letters.
 	acronym bool
+	// numeral is set on a word of digits only ("1" in "MINING ENTERPRISE
+	// NO 1"; numeralConflict).
+	numeral bool
 }
 
 // hit is a scored name at or above the review threshold.
@@ -174,6 +177,8 @@ type scratch struct {
 	hitAcr   []acronym
 	// acronyms is set when a query word may be initials (qword.acronym).
 	acronyms bool
+	// numerals is set when a query word is a numeral (qword.numeral).
+	numerals bool
 	// qnSet holds a bit for every key of qn (keySet): a key of the name
 	// not in it is no query word's candidate, which spares scoreRec the
 	// scan of their candidates for most of the name's words.
@@ -262,7 +267,7 @@ func (ix *Index) prepare(sc *scratch) {
 	d := &ix.dict
 	sc.qw = sc.qw[:0]
 	sc.qn = sc.qn[:0]
-	sc.acronyms = false
+	sc.acronyms, sc.numerals = false, false
 	// single is set when the query is one word, legal forms and titles
 	// aside.
 	core := 0
@@ -291,6 +296,9 @@ func (ix *Index) prepare(sc *scratch) {
 			q.acronym, sc.acronyms = true, true
 		}
 		q.patronymic = sc.personRules && !q.initial && isPatronymic(sc.nb.word(i))
+		if !q.legal && isNumeral(sc.nb.word(i)) {
+			q.numeral, sc.numerals = true, true
+		}
 		// A word no listed name holds, too short to be a name of its own
 		// in the lists, may be the beginning of a given name; one they
 		// hold ("Mark") is taken as meant.
@@ -892,6 +900,9 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			wq += sc.qw[p.q].weight // a title that pairs counts
 		}
 	}
+	if sc.numerals && ix.numeralConflict(sc, words) {
+		return 0
+	}
 	sc.acr = sc.acr[:0]
 	if org && sc.acronyms {
 		// A query word that is the initials of words of the name
@@ -1039,6 +1050,44 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev | capNameChain | capQueryMiddle | capSuperset | capAcronym | capBranch // noted, not binding
 	}
 	return score
+}
+
+// numeralConflict reports whether the query and the name (words) each
+// hold a numeral the other does not: "MYANMA MINING ENTERPRISE NUMBER 1"
+// is not MYANMA MINING ENTERPRISE NUMBER 2, a sister enterprise listed on
+// its own. A name with no numeral, or a query with none, does not
+// conflict ("Myanma Mining Enterprise" may be either). It asks the pairs
+// scoreRec chose, in sc.qUsed and sc.rUsed.
+func (ix *Index) numeralConflict(sc *scratch, words []RecWord) bool {
+	query := false
+	for i := range sc.qw {
+		if sc.qw[i].numeral && !sc.qUsed[i] {
+			query = true
+			break
+		}
+	}
+	if !query {
+		return false
+	}
+	for j := range words {
+		if !sc.rUsed[j] && isNumeral(ix.dict.texts[words[j].text]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isNumeral reports whether w is a word of digits only.
+func isNumeral[T string | []byte](w T) bool {
+	if len(w) == 0 {
+		return false
+	}
+	for i := range len(w) {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // subsetOK reports whether the query's words, all paired by spelling,
