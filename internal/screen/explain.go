@@ -191,6 +191,11 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 			b = append(b, rt...)
 			b = append(b, " (beginning of the given name)"...)
 			allText, allKey = false, false
+		case p.kind == pairGivenForm:
+			b = append(b, '~')
+			b = append(b, rt...)
+			b = append(b, " (the same given name in another language)"...)
+			allText, allKey = false, false
 		case p.kind == pairSkeleton:
 			b = append(b, '~')
 			b = append(b, rt...)
@@ -351,6 +356,7 @@ var capNotes = []struct {
 	{capSurnameOnly, "surname only: a rare surname, the given names left out"},
 	{capInitials, "given names by their initials only"},
 	{capAbbrev, "a given name by its beginning only"},
+	{capGivenForm, "a given name in another language's form"},
 	{capQueryMiddle, "a further name of the query that the list does not give"},
 	{capSuperset, "every word of the name, the rare one among them, and further words of the query"},
 	{capAcronym, "a query word the initials of words of the name"},

@@ -52,6 +52,9 @@ type Index struct {
 	// skeletons are the consonant skeletons of the vocabulary, computed
 	// on the first query that needs them.
 	skeletons func() skeletons
+	// givenForms indexes givenNameForms over the vocabulary; computed on
+	// the first query that needs it.
+	givenForms func() *givenFormIndex
 	// phon are the script phonetic keys of the vocabulary, by family
 	// (scriptkey.go), computed on the first query that needs them.
 	phon [phonFamilies]func() *phonIndex
@@ -229,6 +232,7 @@ func (ix *Index) init() {
 	ix.pool.New = func() any { return ix.newScratch() }
 	ix.givenTexts = sync.OnceValue(ix.computeGivenTexts)
 	ix.skeletons = sync.OnceValue(ix.buildSkeletons)
+	ix.givenForms = sync.OnceValue(ix.computeGivenForms)
 	ix.brandHeads = sync.OnceValue(ix.buildBrandHeads)
 	ix.infixBrands = sync.OnceValue(ix.buildInfixBrands)
 	ix.brandKeyFirsts = sync.OnceValue(ix.buildBrandKeyFirsts)

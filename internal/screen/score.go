@@ -101,6 +101,7 @@ const (
 	pairParticle
 	pairVowels
 	pairVoicing
+	pairGivenForm
 )
 
 // pair is a candidate pairing of query word q with name word r.
@@ -149,6 +150,9 @@ type qword struct {
 	// numeral is set on a word of digits only ("1" in "MINING ENTERPRISE
 	// NO 1"; numeralConflict).
 	numeral bool
+	// givenForm is the givenNameForms group of the word under person
+	// rules, -1 when it is in none.
+	givenForm int32
 }
 
 // hit is a scored name at or above the review threshold.
@@ -179,6 +183,9 @@ type scratch struct {
 	acronyms bool
 	// numerals is set when a query word is a numeral (qword.numeral).
 	numerals bool
+	// givenForms is set when a query word is in a givenNameForms group
+	// (qword.givenForm).
+	givenForms bool
 	// qnSet holds a bit for every key of qn (keySet): a key of the name
 	// not in it is no query word's candidate, which spares scoreRec the
 	// scan of their candidates for most of the name's words.
@@ -267,7 +274,7 @@ func (ix *Index) prepare(sc *scratch) {
 	d := &ix.dict
 	sc.qw = sc.qw[:0]
 	sc.qn = sc.qn[:0]
-	sc.acronyms, sc.numerals = false, false
+	sc.acronyms, sc.numerals, sc.givenForms = false, false, false
 	// single is set when the query is one word, legal forms and titles
 	// aside.
 	core := 0
@@ -281,7 +288,7 @@ func (ix *Index) prepare(sc *scratch) {
 	sc.branchAt = sc.nb.branchStart()
 	for i, w := range sc.nb.words {
 		key := sc.nb.wordKey(i)
-		q := qword{exact: -1, text: -1, legal: w.flags&wordLegal != 0, initial: w.flags&wordInitial != 0,
+		q := qword{exact: -1, text: -1, givenForm: -1, legal: w.flags&wordLegal != 0, initial: w.flags&wordInitial != 0,
 			title: w.flags&wordTitle != 0, first: sc.nb.text[w.start], klen: int32(len(key))}
 		if id := sc.nb.textIDs[i]; id >= 0 {
 			// A listed word: its key is the index's.
@@ -298,6 +305,14 @@ func (ix *Index) prepare(sc *scratch) {
 		q.patronymic = sc.personRules && !q.initial && isPatronymic(sc.nb.word(i))
 		if !q.legal && isNumeral(sc.nb.word(i)) {
 			q.numeral, sc.numerals = true, true
+		}
+		if sc.personRules && !q.initial && !q.legal {
+			if q.text >= 0 {
+				q.givenForm = ix.givenForms().ofText[q.text]
+			} else {
+				q.givenForm = givenForm(sc.nb.word(i))
+			}
+			sc.givenForms = sc.givenForms || q.givenForm >= 0
 		}
 		// A word no listed name holds, too short to be a name of its own
 		// in the lists, may be the beginning of a given name; one they
@@ -381,6 +396,11 @@ func (ix *Index) prepare(sc *scratch) {
 			}
 			if q.alt >= 0 {
 				q.wOrg = min(q.wOrg, d.weight[q.alt])
+			}
+			if q.givenForm >= 0 {
+				// A given name's form no listed name holds weighs as
+				// the forms they hold ("Eugene" as YEVGENIY).
+				q.wOrg = min(q.wOrg, ix.givenForms().weight[q.givenForm])
 			}
 		}
 		q.weight = q.wOrg
@@ -560,6 +580,14 @@ func (ix *Index) gather(sc *scratch, kind string) {
 // words that no gathering since startCands collected.
 func (ix *Index) gatherMore(sc *scratch, kind string) {
 	sc.cands = sc.cands[:0]
+	nsel := 0
+	if sc.givenForms {
+		for _, s := range sc.sel {
+			if s {
+				nsel++
+			}
+		}
+	}
 	for i, q := range sc.qw {
 		if !sc.sel[i] {
 			continue
@@ -569,6 +597,19 @@ func (ix *Index) gatherMore(sc *scratch, kind string) {
 		}
 		for _, n := range sc.qn[q.n0:q.s1] {
 			ix.addPostings(sc, n, kind)
+		}
+		if nsel == 1 && q.givenForm >= 0 {
+			// The other forms of a given name, when this word is the
+			// only one selected (were another selected, a name that
+			// does not pair with it could not reach the threshold by
+			// a given name's form): the names that hold one and a key
+			// of another query word, as a given name's form alone
+			// never identifies a person.
+			for _, k := range ix.givenForms().keys[q.givenForm] {
+				if k != q.exact {
+					ix.addPostingsWith(sc, k, kind, int32(i))
+				}
+			}
 		}
 		if q.alt >= 0 {
 			ix.addPostings(sc, q.alt, kind)
@@ -585,6 +626,40 @@ func (sc *scratch) startCands() {
 		sc.gen = 1
 	}
 	sc.cands = sc.cands[:0]
+}
+
+// addPostingsWith is addPostings for the names that also hold a key of a
+// query word other than word i (its exact key or a candidate key in
+// sc.qn).
+func (ix *Index) addPostingsWith(sc *scratch, t int32, kind string, word int32) {
+	d := &ix.dict
+	for _, ri := range d.post[d.postStart[t]:d.postStart[t+1]] {
+		if sc.stamp[ri] == sc.gen || !kindAllowed(kind, ix.recs[ri].kind) || !ix.holdsOtherWord(sc, ri, word) {
+			continue
+		}
+		sc.stamp[ri] = sc.gen
+		sc.cands = append(sc.cands, ri)
+	}
+}
+
+// holdsOtherWord reports whether name ri holds a key of a query word
+// other than word i, besides the forms of word i's given name.
+func (ix *Index) holdsOtherWord(sc *scratch, ri, i int32) bool {
+	rec := &ix.recs[ri]
+	forms := ix.givenForms().ofText
+	g := sc.qw[i].givenForm
+	for _, rw := range ix.words[rec.w0:rec.w1] {
+		if forms[rw.text] == g {
+			continue
+		}
+		for k := range sc.qw {
+			q := &sc.qw[k]
+			if int32(k) != i && (q.exact == rw.tok || q.s1 > q.n0 && slices.Contains(sc.qn[q.n0:q.s1], rw.tok)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // addPostings appends to sc.cands the names holding key t that it does
@@ -651,6 +726,7 @@ const (
 	capSuperset                          // every word of an organisation's name, and further words
 	capAcronym                           // a query word the initials of words of the name
 	capBranch                            // the name and its branch: a place and "branch" after it
+	capGivenForm                         // a given name in another language's form (givenNameForms)
 )
 
 // minChain is the fewest given words of a listed name read as an Arabic
@@ -691,6 +767,10 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		keySim = keySimOrg
 	}
 	rare := rareShare * ix.dict.unseen
+	var givenForms []int32 // the vocabulary's groups, when a query word has one
+	if sc.givenForms && !org {
+		givenForms = ix.givenForms().ofText
+	}
 	for i := range sc.qw {
 		q := &sc.qw[i]
 		if org && q.legal {
@@ -770,6 +850,10 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 					p = pair{c: skeletonSim * min(qw, rw.weight), kind: pairSkeleton}
 				case q.abbrev && rw.first == q.first && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && ix.abbreviates(sc.nb.word(i), rw.text):
 					p = pair{c: prefixSim * rw.weight, kind: pairPrefix}
+				case q.givenForm >= 0 && givenForms != nil && rw.flags&(rwGiven|rwNaturalGiven) != 0 && rw.flags&rwPatronymic == 0 && givenForms[rw.text] == q.givenForm:
+					// The same given name in another language's form
+					// ("Michael" for MIKHAIL).
+					p = pair{c: keySim * rw.weight, kind: pairGivenForm}
 				case q.text < 0 || rw.first != q.first && rw.first^q.first != 'g'^'q':
 					// The rules below are for a word a listed name spells
 					// as the query does, paired with a word of the same
@@ -845,7 +929,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		p.chosen = true
 		sc.qUsed[p.q], sc.rUsed[p.r] = true, true
 		m += p.c
-		if q := &sc.qw[p.q]; (p.kind == pairSkeleton || p.kind == pairRespelt || p.kind == pairPrefix) && q.text < 0 && q.exact < 0 {
+		if q := &sc.qw[p.q]; (p.kind == pairSkeleton || p.kind == pairRespelt || p.kind == pairPrefix || p.kind == pairGivenForm) && q.text < 0 && q.exact < 0 {
 			wq += words[p.r].weight - q.w(org) // weighs as its reading
 		}
 		pairedW += words[p.r].weight
@@ -890,6 +974,10 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			// A given name known by its beginning only is a possible
 			// match at most.
 			sc.caps |= capAbbrev
+		}
+		if p.kind == pairGivenForm {
+			// So is one known by its form in another language.
+			sc.caps |= capGivenForm
 		}
 		if p.kind == pairVowels && !org {
 			// A person's name with vowels written otherwise is a
@@ -1047,7 +1135,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	if sc.caps != 0 && score > sc.capAt {
 		score = sc.capAt
 	} else {
-		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev | capNameChain | capQueryMiddle | capSuperset | capAcronym | capBranch // noted, not binding
+		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev | capNameChain | capQueryMiddle | capSuperset | capAcronym | capBranch | capGivenForm // noted, not binding
 	}
 	return score
 }

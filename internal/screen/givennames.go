@@ -1,0 +1,127 @@
+package screen
+
+import (
+	"slices"
+	"strings"
+)
+
+// Given names in another language's form. English writes the given names
+// of Russian, Ukrainian and Belarusian persons in their English form as
+// often as transliterated: "Michael Fridman" for FRIDMAN, Mikhail,
+// "Eugene Prigozhin" for PRIGOZHIN, Yevgeniy. Neither spelling nor sound
+// relates Eugene to Yevgeny, so a table does: groups of one given name's
+// forms, the English one first where English has its own, then the
+// Russian, Ukrainian and Belarusian romanisations that lists use
+// (Vladimir, Volodymyr, Uladzimir).
+//
+// Every equivalence of the table is attested in Wikidata's given-name
+// data, as the synonames project extracted it (alephdata/synonames, in
+// Aleph's search configuration; testdata/synonames.txt.gz, MIT): the
+// forms of a group are linked there directly or through a form in another
+// script ("michael, михаил", "mikhail, михаил"). TestGivenNameFormsAttested
+// checks it. Forms that data does not link are left out, however
+// plausible (Cyril and Kirill, Joseph and Iosif, Helen and Yelena); so are
+// given names the English-language press does not translate (Arabic,
+// Persian and Korean names), and Ivan for John, two names common enough
+// apart that pairing them would find many other persons.
+//
+// A query's given name paired with a listed given name by the table is a
+// possible match at most (capGivenForm), explained as "the same given name
+// in another language".
+var givenNameForms = [...]string{
+	"alexander aleksandr alexandr oleksandr aliaksandr alyaksandr aleksander",
+	"alexis aleksei aleksey alexei alexey oleksiy",
+	"andrew andrei andrey andriy andrii",
+	"anthony antony anton",
+	"basil vasily vasiliy vasili vasyl",
+	"constantine konstantin kostiantyn",
+	"eugene yevgeny yevgeniy evgeny evgeniy evgenii yevhen evgeni yevgeni",
+	"george georgy georgiy georgii",
+	"gregory grigory grigoriy grigorii hryhoriy",
+	"jacob yakov",
+	"julia yuliya yulia",
+	"catherine katherine yekaterina ekaterina kateryna",
+	"michael mikhail mykhailo michail",
+	"nicholas nikolai nikolay mykola",
+	"paul pavel pavlo",
+	"peter pyotr petr petro",
+	"stephen steven stepan",
+	"simon semyon semen",
+	"sophia sofia",
+	"maxim maksim maksym",
+	"igor ihor",
+	"oleg oleh",
+	"vladimir volodymyr uladzimir",
+	"sergei sergey serhiy",
+	"dmitry dmitri dmytro dzmitry",
+	"yuri yuriy",
+	"victor viktor",
+	"vitaly vitaliy", //nolint:misspell // a given name (Виталий), not "vitality"
+	"valery valeriy valerii",
+	"anatoly anatoliy anatolii",
+	"gennady gennadiy",
+	"denis denys",
+}
+
+// givenFormGroup maps each form of givenNameForms to its group's index.
+var givenFormGroup = func() map[string]int32 {
+	m := map[string]int32{}
+	for i, g := range givenNameForms {
+		for _, f := range strings.Fields(g) {
+			m[f] = int32(i)
+		}
+	}
+	return m
+}()
+
+// givenFormsOf holds the forms of each group of givenNameForms.
+var givenFormsOf = func() [][]string {
+	out := make([][]string, len(givenNameForms))
+	for i, g := range givenNameForms {
+		out[i] = strings.Fields(g)
+	}
+	return out
+}()
+
+// givenForm returns the group of givenNameForms that holds the folded word
+// w, -1 when none does.
+func givenForm[T string | []byte](w T) int32 {
+	if g, ok := givenFormGroup[string(w)]; ok {
+		return g
+	}
+	return -1
+}
+
+// givenFormIndex is what scoring asks of givenNameForms about the
+// index's vocabulary.
+type givenFormIndex struct {
+	// ofText is the group of every text, -1 for a text in none.
+	ofText []int32
+	// keys are the keys of the forms of each group that listed names
+	// hold, and weight the weight of the lightest of them (that of a
+	// word no name holds when they hold none).
+	keys   [][]int32
+	weight []float32
+}
+
+// computeGivenForms indexes givenNameForms over the vocabulary.
+func (ix *Index) computeGivenForms() *givenFormIndex {
+	d := &ix.dict
+	g := &givenFormIndex{ofText: make([]int32, len(d.texts)), keys: make([][]int32, len(givenFormsOf)), weight: make([]float32, len(givenFormsOf))}
+	for i, t := range d.texts {
+		g.ofText[i] = givenForm(t)
+	}
+	for i, forms := range givenFormsOf {
+		g.weight[i] = d.unseen
+		for _, f := range forms {
+			if id, ok := ix.listedText([]byte(f)); ok {
+				k := d.textKey[id]
+				if !slices.Contains(g.keys[i], k) {
+					g.keys[i] = append(g.keys[i], k)
+				}
+				g.weight[i] = min(g.weight[i], d.weight[k])
+			}
+		}
+	}
+	return g
+}

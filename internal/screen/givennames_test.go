@@ -1,0 +1,48 @@
+package screen_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/bangate/bangate/internal/screen"
+)
+
+// TestGivenNameForms: a person's given name in its English form finds
+// the listed Russian form, as a possible match (review), explained; the
+// table never pairs a surname or an organisation's word.
+func TestGivenNameForms(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, testLists(t)...)
+	opts := ix.Options()
+	for _, tt := range []struct {
+		q, entryID, explain string
+	}{
+		// Kaspersky Lab's leaders designated in June 2024, and others.
+		{"Michael Gerber", "45856", "michael~mikhail (the same given name in another language)"},
+		{"Andrew Tikhonov", "45815", "andrew~andrey (the same given name in another language)"},
+		{"Eugene Prigozhin", "21171", "eugene~evgeny (the same given name in another language)"},
+		{"Fridman, Michael", "44291", "michael~mikhail (the same given name in another language)"},
+	} {
+		var m *screen.Match
+		ms := ix.Name(screen.Query{Name: tt.q})
+		for i := range ms {
+			if ms[i].EntryID == tt.entryID {
+				m = &ms[i]
+			}
+		}
+		switch {
+		case m == nil:
+			t.Errorf("%q: entry %s not found: %v", tt.q, tt.entryID, ms)
+		case m.Score < opts.Review || opts.IsHit(m.Score):
+			t.Errorf("%q: %.3f, want review: %s", tt.q, m.Score, m.Explain)
+		case !strings.Contains(m.Explain, tt.explain) || !strings.Contains(m.Explain, "a given name in another language's form: review at most"):
+			t.Errorf("%q: explained %q, want %q and the cap", tt.q, m.Explain, tt.explain)
+		}
+	}
+	// Not under organisation rules.
+	for _, m := range ix.Name(screen.Query{Name: "Mikhail Trading LLC", Kind: screen.KindOrganization}) {
+		if strings.Contains(m.Explain, "another language") {
+			t.Errorf("%q paired by a given name's form: %s", m.MatchedName, m.Explain)
+		}
+	}
+}
