@@ -23,13 +23,8 @@ func TestGivenNameForms(t *testing.T) {
 		{"Eugene Prigozhin", "21171", "eugene~evgeny (the same given name in another language)"},
 		{"Fridman, Michael", "44291", "michael~mikhail (the same given name in another language)"},
 	} {
-		var m *screen.Match
 		ms := ix.Name(screen.Query{Name: tt.q})
-		for i := range ms {
-			if ms[i].EntryID == tt.entryID {
-				m = &ms[i]
-			}
-		}
+		m := matchByID(ms, tt.entryID)
 		switch {
 		case m == nil:
 			t.Errorf("%q: entry %s not found: %v", tt.q, tt.entryID, ms)

@@ -178,6 +178,17 @@ func matchOf(ms []screen.Match, entry string) *screen.Match {
 	return nil
 }
 
+// matchByID returns the match of the entry with ID id in ms, nil when
+// there is none.
+func matchByID(ms []screen.Match, id string) *screen.Match {
+	for i := range ms {
+		if ms[i].EntryID == id {
+			return &ms[i]
+		}
+	}
+	return nil
+}
+
 // orgsList is a sanctions list of the entities named, entry IDs "1", "2",
 // ... in order.
 func orgsList(names ...string) *lists.List {

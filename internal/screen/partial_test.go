@@ -349,14 +349,6 @@ func TestNumeralConflict(t *testing.T) {
 	t.Parallel()
 	ix := newIndex(t, testLists(t)...)
 	opts := ix.Options()
-	byID := func(ms []screen.Match, id string) *screen.Match {
-		for i := range ms {
-			if ms[i].EntryID == id {
-				return &ms[i]
-			}
-		}
-		return nil
-	}
 	for _, tt := range []struct {
 		q, kind  string
 		found    []string // entry IDs, each at review at least
@@ -375,7 +367,7 @@ func TestNumeralConflict(t *testing.T) {
 	} {
 		ms := ix.Name(screen.Query{Name: tt.q, Kind: tt.kind})
 		for _, id := range tt.found {
-			m := byID(ms, id)
+			m := matchByID(ms, id)
 			switch {
 			case m == nil:
 				t.Errorf("%q: entry %s not found", tt.q, id)
@@ -384,7 +376,7 @@ func TestNumeralConflict(t *testing.T) {
 			}
 		}
 		for _, id := range tt.notFound {
-			if m := byID(ms, id); m != nil {
+			if m := matchByID(ms, id); m != nil {
 				t.Errorf("%q: entry %s found at %.3f: %s", tt.q, id, m.Score, m.Explain)
 			}
 		}
