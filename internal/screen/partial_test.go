@@ -341,10 +341,11 @@ func TestBranchOrg(t *testing.T) {
 	}
 }
 
-// TestNumeralConflict: a numeral of an organisation's name the query
-// gives otherwise is another name, however alike the rest ("INSTITUTION
-// 4" is not INSTITUTION 27, listed on its own). A query or a name without
-// a numeral does not conflict.
+// TestNumeralConflict: a number of an organisation's name (in digits, or
+// an ordinal such as "46TH") that the query gives otherwise is another
+// name, however alike the rest ("INSTITUTION 4" is not INSTITUTION 27,
+// listed on its own), and a number pairs by its spelling only. A query or
+// a name without a number does not conflict.
 func TestNumeralConflict(t *testing.T) {
 	t.Parallel()
 	ix := newIndex(t, testLists(t)...)
@@ -362,6 +363,11 @@ func TestNumeralConflict(t *testing.T) {
 			found: []string{"40422"}, hit: "40422", notFound: []string{"40657"}},
 		{q: "Myanma Mining Enterprise No 2", kind: screen.KindOrganization,
 			found: []string{"40657"}, hit: "40657", notFound: []string{"40422"}},
+		// An ordinal a letter apart is another number: the 237th
+		// Guards Air Assault Regiment is not the listed 234th (SDN
+		// 37828), which it found at match level (0.906).
+		{q: "234TH GUARDS AIR ASSAULT REGIMENT", found: []string{"37828"}, hit: "37828"},
+		{q: "237TH GUARDS AIR ASSAULT REGIMENT", notFound: []string{"37828"}},
 		// No numeral in the query: either may be meant.
 		{q: "MYANMA MINING ENTERPRISE", kind: screen.KindOrganization, found: []string{"40422", "40657"}},
 	} {

@@ -147,8 +147,9 @@ type qword struct {
 	// acronym is set on a word that may be initials (pairAcronyms): not
 	// a legal form, of minAcronym to maxAcronym letters.
 	acronym bool
-	// numeral is set on a word of digits only ("1" in "MINING ENTERPRISE
-	// NO 1"; numeralConflict).
+	// numeral is set on a number, in digits or an ordinal ("1" in
+	// "MINING ENTERPRISE NO 1", "46th"; numeralConflict), which pairs
+	// by its spelling only.
 	numeral bool
 	// givenForm is the givenNameForms group of the word under person
 	// rules, -1 when it is in none.
@@ -791,6 +792,10 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				p = pair{c: min(0.5*rw.weight, initialWeight), kind: pairInitial}
 			case q.text == rw.text && q.text >= 0:
 				p = pair{c: rw.weight, kind: pairText}
+			case q.numeral:
+				// A numeral pairs by its spelling only: "237TH" is
+				// not 234TH, another regiment.
+				continue
 			case short, q.title && !org:
 				// A title pairs with a word of the name spelt as it is
 				// ("Sheikh" in SHEIKH, Muhammad Naeem) or not at all.
@@ -1165,17 +1170,20 @@ func (ix *Index) numeralConflict(sc *scratch, words []RecWord) bool {
 	return false
 }
 
-// isNumeral reports whether w is a word of digits only.
+// isNumeral reports whether w is a number: digits only, or an ordinal
+// written with digits ("46th", "1st", "2nd", "33rd").
 func isNumeral[T string | []byte](w T) bool {
-	if len(w) == 0 {
-		return false
+	n := 0
+	for n < len(w) && w[n] >= '0' && w[n] <= '9' {
+		n++
 	}
-	for i := range len(w) {
-		if w[i] < '0' || w[i] > '9' {
-			return false
-		}
+	switch string(w[n:]) {
+	case "":
+		return n > 0
+	case "st", "nd", "rd", "th":
+		return n > 0
 	}
-	return true
+	return false
 }
 
 // subsetOK reports whether the query's words, all paired by spelling,
