@@ -154,6 +154,21 @@ func urlSignals(raw, ptr string, add func(Signal)) {
 	}
 }
 
+// nameKind is the kind a party's name is screened as: its kind, but for
+// an organisation's field holding a name shaped like a person's
+// (HolderKind), which is screened as either kind. A CycloneDX supplier or
+// manufacturer is an organisational entity by the schema, and sole
+// traders, maintainers and a sanctioned individual alike are written
+// there by name ("Mikhail Yuyevich Gerber" as a component's supplier):
+// the field's type does not tell, so the individuals of the lists are
+// screened too.
+func nameKind(kind, name string) string {
+	if kind == sbom.KindOrganization && HolderKind(name) == sbom.KindPerson {
+		return ""
+	}
+	return kind
+}
+
 // nameSeparators turns the separators of package names into spaces, so that
 // "node-hikvision-api" shows its words.
 var nameSeparators = strings.NewReplacer("-", " ", "_", " ", ".", " ", "/", " ")
@@ -163,9 +178,10 @@ var nameSeparators = strings.NewReplacer("-", " ", "_", " ", ".", " ", "/", " ")
 // local part gives its domain) and each URL (see urlSignals).
 func Party(p sbom.Party, add func(Signal)) {
 	if name := strings.TrimSpace(p.Name); name != "" && !isNoAssertion(name) {
-		add(Signal{Source: p.Role, Type: ValueName, Value: name, Kind: p.Kind, Pointer: p.Pointer})
+		kind := nameKind(p.Kind, name)
+		add(Signal{Source: p.Role, Type: ValueName, Value: name, Kind: kind, Pointer: p.Pointer})
 		if alt := unescapedName(name); alt != "" {
-			add(Signal{Source: p.Role, Type: ValueName, Value: alt, Kind: p.Kind, Pointer: p.Pointer})
+			add(Signal{Source: p.Role, Type: ValueName, Value: alt, Kind: kind, Pointer: p.Pointer})
 		}
 	}
 	for _, e := range p.Emails {

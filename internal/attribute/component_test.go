@@ -273,3 +273,31 @@ func TestAppendComponent(t *testing.T) {
 		t.Errorf("AppendComponent (-want +got):\n%s", diff)
 	}
 }
+
+// TestPartyNameKind: a name shaped like a person's in an organisation's
+// field (a CycloneDX supplier or manufacturer is an organisational entity
+// by the schema) is screened as either kind; an organisation's name, or a
+// name of unknown shape, keeps the field's kind.
+func TestPartyNameKind(t *testing.T) {
+	for _, tt := range []struct {
+		kind, name, want string
+	}{
+		{"organization", "Mikhail Yuyevich Gerber", ""},
+		{"organization", "Sindre Sorhus", ""},
+		{"organization", "AO Kaspersky Lab", "organization"},
+		{"organization", "Kaspersky", "organization"},
+		{"organization", "The Apache Software Foundation", "organization"},
+		{"person", "Mikhail Gerber", "person"},
+		{"", "Mikhail Gerber", ""},
+	} {
+		var got []string
+		attribute.Party(sbom.Party{Role: "supplier", Kind: tt.kind, Name: tt.name}, func(s attribute.Signal) {
+			if s.Type == attribute.ValueName {
+				got = append(got, s.Kind)
+			}
+		})
+		if len(got) != 1 || got[0] != tt.want {
+			t.Errorf("%s %q: screened as %q, want %q", tt.kind, tt.name, got, tt.want)
+		}
+	}
+}

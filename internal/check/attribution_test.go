@@ -126,6 +126,13 @@ func TestIssue12Examples(t *testing.T) {
 		{name: "Huawei Cloud OBS SDK", in: string(cdx(`{"type":"library","name":"esdk-obs-java","version":"3.21",
 			"purl":"pkg:maven/com.huaweicloud/esdk-obs-java@3.21.8"}`)), outcome: "review",
 			rule: "ndaa889-far-52-204-25", says: []string{"not denied as software", "equipment and services"}},
+		// A CycloneDX supplier is an organisational entity by the schema,
+		// but a person's name written there is screened against the
+		// lists' individuals too: a name alone, so a review. It found
+		// nothing when the field's type decided.
+		{name: "a listed individual as supplier", in: string(cdx(`{"type":"library","name":"x","version":"1",
+			"supplier":{"name":"Mikhail Yuyevich Gerber"}}`)), outcome: "review",
+			rule: "ofac-sdn-possible", says: []string{"GERBER, Mikhail Yuyevich", "name only"}},
 		// A person named like a vendor is a person, not the vendor.
 		{name: "Dahua Lin among Julia's copyright holders", in: string(cdx(`{"type":"library","name":"julia","version":"1.8",
 			"copyright":"Copyright (c) 2009-2022: Jeff Bezanson, Stefan Karpinski, Viral B. Shah, Dahua Lin, Simon Byrne, and other contributors"}`)),
