@@ -163,7 +163,10 @@ func urlSignals(raw, ptr string, add func(Signal)) {
 // the field's type does not tell, so the individuals of the lists are
 // screened too.
 func nameKind(kind, name string) string {
-	if kind == sbom.KindOrganization && HolderKind(name) == sbom.KindPerson {
+	// personShaped first: it turns most organisations' names down at
+	// their first word, and HolderKind's look-up of every word follows
+	// only for a person's.
+	if kind == sbom.KindOrganization && personShaped(name) && HolderKind(name) == sbom.KindPerson {
 		return ""
 	}
 	return kind

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/bangate/bangate/sbom"
 )
@@ -105,11 +106,11 @@ var (
 )
 
 // HolderKind says what kind of party a holder's name reads as (see
-// Holder.Kind).
+// Holder.Kind). It runs for every party name of every component
+// (nameKind), so it reads the words where they are, without copies.
 func HolderKind(name string) string {
-	words := strings.Fields(name)
-	for _, w := range words {
-		if orgWords[strings.ToLower(strings.Trim(w, ".,;:()\"'"))] {
+	for w := range strings.FieldsSeq(name) {
+		if isOrgWord(strings.Trim(w, ".,;:()\"'")) {
 			return sbom.KindOrganization
 		}
 	}
@@ -124,29 +125,49 @@ func HolderKind(name string) string {
 // allowed) or an initial ("B."), at least two of them full words, and no
 // organisation's word.
 func personShaped(name string) bool {
-	words := strings.Fields(name)
-	if len(words) < 2 || len(words) > 4 {
-		return false
-	}
-	full := 0
-	for _, w := range words {
-		if orgWords[strings.ToLower(strings.Trim(w, ".,"))] {
+	words, full := 0, 0
+	for w := range strings.FieldsSeq(name) {
+		if words++; words > 4 || isOrgWord(strings.Trim(w, ".,")) {
 			return false
 		}
-		rs := []rune(strings.TrimSuffix(w, "."))
-		if len(rs) == 0 || !unicode.IsUpper(rs[0]) {
+		w = strings.TrimSuffix(w, ".")
+		first, size := utf8.DecodeRuneInString(w)
+		if size == 0 || !unicode.IsUpper(first) {
 			return false
 		}
-		for _, r := range rs[1:] {
+		for _, r := range w[size:] {
 			if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' {
 				return false
 			}
 		}
-		if len(rs) > 1 {
+		if len(w) > size {
 			full++
 		}
 	}
-	return full >= 2
+	return words >= 2 && full >= 2
+}
+
+// isOrgWord reports whether w, in any letter case, is one of orgWords. An
+// ASCII word is lower-cased in a buffer, not a copy; any other is
+// lower-cased as strings.ToLower does (the Kelvin sign is a k).
+func isOrgWord(w string) bool {
+	for i := range len(w) {
+		if w[i] >= utf8.RuneSelf {
+			return orgWords[strings.ToLower(w)]
+		}
+	}
+	var buf [24]byte // longer than any of orgWords
+	if len(w) > len(buf) {
+		return false
+	}
+	for i := range len(w) {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return orgWords[string(buf[:len(w)])]
 }
 
 // orgWords are words that mark an organisation's name: legal forms and
