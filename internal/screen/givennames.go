@@ -63,17 +63,6 @@ var givenNameForms = [...]string{
 	"denis denys",
 }
 
-// givenFormGroup maps each form of givenNameForms to its group's index.
-var givenFormGroup = func() map[string]int32 {
-	m := map[string]int32{}
-	for i, g := range givenNameForms {
-		for _, f := range strings.Fields(g) {
-			m[f] = int32(i)
-		}
-	}
-	return m
-}()
-
 // givenFormsOf holds the forms of each group of givenNameForms.
 var givenFormsOf = func() [][]string {
 	out := make([][]string, len(givenNameForms))
@@ -81,6 +70,17 @@ var givenFormsOf = func() [][]string {
 		out[i] = strings.Fields(g)
 	}
 	return out
+}()
+
+// givenFormGroup maps each form of givenNameForms to its group's index.
+var givenFormGroup = func() map[string]int32 {
+	m := map[string]int32{}
+	for i, forms := range givenFormsOf {
+		for _, f := range forms {
+			m[f] = int32(i)
+		}
+	}
+	return m
 }()
 
 // givenForm returns the group of givenNameForms that holds the folded word

@@ -554,18 +554,7 @@ func (nb *normBuf) branchWords(lo, hi int) int {
 		return 0
 	}
 	for _, f := range branchForms {
-		k := len(f)
-		if hi-k-lo < minBeforeBranch {
-			continue
-		}
-		ok := true
-		for j, w := range f {
-			if string(nb.word(hi-k+j)) != w {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if k := len(f); hi-k-lo >= minBeforeBranch && nb.hasWordsAt(hi-k, f) {
 			return k
 		}
 	}
