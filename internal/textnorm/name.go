@@ -78,7 +78,10 @@ func AppendFold(dst []byte, s string) []byte {
 
 // appendFoldASCII folds Latin text: ASCII letters lower-cased, digits
 // kept, apostrophes dropped, other ASCII a separator. Bytes of other
-// letters (kept by Latin when no scheme had a value) are part of a word.
+// letters (kept by Latin when no scheme had a value) are part of a word;
+// an apostrophe beside one separates, as joining the two would make a
+// run that Latin reads as several words when folded again ("X'X" for two
+// ideographs with no reading is "X X", not "XX").
 func appendFoldASCII[T string | []byte](dst []byte, s T) []byte {
 	start := len(dst)
 	sep := false
@@ -89,6 +92,9 @@ func appendFoldASCII[T string | []byte](dst []byte, s T) []byte {
 		case c >= 'A' && c <= 'Z':
 			c += 'a' - 'A'
 		case c == '\'' || c == '`':
+			if len(dst) > start && dst[len(dst)-1] >= 0x80 || i+1 < len(s) && s[i+1] >= 0x80 {
+				sep = true
+			}
 			continue
 		default:
 			sep = true
