@@ -71,3 +71,31 @@ func TestInternationalCompanyForm(t *testing.T) {
 		}
 	}
 }
+
+// TestGluedMisspelt: a name run together with one word misspelt is
+// split where the rest are listed words, and read once more
+// ("vladmirputin"), also where the rest splits otherwise into listed
+// words ("hasannasralah" is first read "hasan nasr alah").
+func TestGluedMisspelt(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	for _, tt := range []struct{ q, entryID, split string }{
+		{"vladmirputin", "35096", "vladmir putin"},
+		{"VladimirPuttin", "35096", "vladimir puttin"},
+		{"aerocarribean", "36", "aero carribean"},
+		{"hasannasralah", "2686", "hasan nasralah"},
+		{"banconacionaldecubba", "306", "banco nacional de cubba"},
+	} {
+		m := matchByID(ix.Name(screen.Query{Name: tt.q}), tt.entryID)
+		if m == nil || !strings.Contains(m.Explain, "glued words split") || !strings.Contains(m.Explain, `query read as "`+tt.split+`"`) {
+			t.Errorf("%q: got %+v, want entry %s read as %q", tt.q, m, tt.entryID, tt.split)
+		}
+	}
+	// A misspelt part of fewer than five letters is not split off; nor is
+	// a vendor's name that is no listed name run together.
+	for _, q := range []string{"vladimirputn", "cloudflare", "jetbrains", "hashicorp", "springframework"} {
+		if ms := ix.Name(screen.Query{Name: q}); len(ms) > 0 {
+			t.Errorf("%q: got %+v, want no match", q, ms)
+		}
+	}
+}

@@ -80,6 +80,16 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 			return nil, err
 		}
 	}
+	if !ix.anyHit(out) && len(ix.recs) > 0 && !sc.nb.translit && ix.splitNear(&sc.nb, q.Name) {
+		// Read once more with a word no listed name holds split where
+		// one of its parts is misspelt ("vladmirputin", "aerocarribean";
+		// "hasannasralah", which splits into three listed words,
+		// "hasan nasr alah", before it splits into "hasan nasralah").
+		ix.computeKeys(&sc.nb)
+		if out, err = ix.scoredMatches(sc, q, out); err != nil {
+			return nil, err
+		}
+	}
 	if out, err = ix.koreanMatches(sc, q, out); err != nil {
 		return nil, err
 	}
@@ -1034,6 +1044,40 @@ func (ix *Index) hasNear(text []byte) bool {
 	return ok
 }
 
+// splitNear splits each word of nb no listed name holds, and none near,
+// by gluedNear, and reports whether it split any. A name a glued word of
+// which was split into listed words is read anew from name first: the
+// word may split otherwise with a misspelt part.
+func (ix *Index) splitNear(nb *normBuf, name string) bool {
+	if len(nb.splits) > 0 {
+		nb.normalize(name)
+	}
+	split := false
+	for i := 0; i < len(nb.words); i++ {
+		text := nb.word(i)
+		if nb.words[i].flags != 0 || len(text) < minPart+minNearPart || len(text) > maxGluedLen || !lettersOnly(text) || ix.knownAt(nb, i) {
+			continue
+		}
+		var cuts [maxGlued]int
+		if n := gluedNear(text, ix.knownPart, ix.nearListed, ix.textWeight, cuts[:0]); n > 0 && !ix.hasNear(text) {
+			nb.splitGlued(i, text, cuts[:n])
+			i += n
+			split = true
+		}
+	}
+	return split
+}
+
+// nearListed reports whether w is a listed word's phonetic key
+// ("carribean", CARIBBEAN) or near a listed word (hasNear).
+func (ix *Index) nearListed(w []byte) bool {
+	var kb [64]byte
+	if _, ok := ix.dict.ids.find(ix.dict.keys, appendKey(kb[:0], w)); ok {
+		return true
+	}
+	return ix.hasNear(w)
+}
+
 // maxGlued is the most words a glued word is split into, and
 // maxGluedLen the longest glued word that is split: its prefixes are
 // looked up, which costs the square of its length.
@@ -1082,6 +1126,57 @@ func glued(text []byte, known func([]byte) bool, cost func([]byte) float32, cuts
 		}
 	}
 	return 0
+}
+
+// minNearPart is the fewest letters of the misspelt part of a glued word
+// (gluedNear): a shorter one is near too many listed words.
+const minNearPart = 5
+
+// gluedNear is glued for a word one of whose parts is misspelt
+// ("vladmirputin" → "vladmir putin", "aerocarribean" → "aero
+// carribean"): text splits into a part of minNearPart letters or more
+// that near reports near a listed word and, before or after it, one word
+// listed names hold or words glued splits it into, maxGlued words in all.
+// It appends the cuts to cuts and returns how many (0 when it does not
+// split so). The shortest misspelt part wins (the most letters read as
+// listed words), then one at the end. The part is only split off: the
+// scoring pairs it, and says how it is near.
+func gluedNear(text []byte, known, near func([]byte) bool, cost func([]byte) float32, cuts []int) int {
+	if len(text) > maxGluedLen {
+		return 0
+	}
+	// rest reports whether w is one listed word or splits into listed
+	// words that leave room for the misspelt one, and appends the cuts,
+	// offset by at.
+	rest := func(dst []int, w []byte, at int) ([]int, bool) {
+		if len(w) >= minPart && known(w) {
+			return dst, true
+		}
+		var in [maxGlued]int
+		n := glued(w, known, cost, in[:0])
+		if n == 0 || n+2 > maxGlued {
+			return dst, false
+		}
+		for _, c := range in[:n] {
+			dst = append(dst, at+c)
+		}
+		return dst, true
+	}
+	var best [maxGlued]int
+	nBest := 0
+	for k := minNearPart; k <= len(text)-minPart; k++ {
+		// The misspelt part at the end, then at the start; a split into
+		// fewer words than the best so far only.
+		var buf [maxGlued]int
+		c := len(text) - k
+		if out, ok := rest(buf[:0], text[:c], 0); ok && (nBest == 0 || len(out)+1 < nBest) && near(text[c:]) {
+			nBest = copy(best[:], append(out, c))
+		}
+		if out, ok := rest(append(buf[:0], k), text[k:], k); ok && (nBest == 0 || len(out) < nBest) && near(text[:k]) {
+			nBest = copy(best[:], out)
+		}
+	}
+	return copy(cuts[:nBest], best[:nBest])
 }
 
 // gluedSplit is the best split of a glued word found so far: its cuts

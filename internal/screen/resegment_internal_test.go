@@ -133,3 +133,51 @@ func TestNearBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestGluedNear splits a glued word one part of which is misspelt: the
+// split of fewest words wins, whichever part is misspelt, and the
+// misspelt part has minNearPart letters or more.
+func TestGluedNear(t *testing.T) {
+	vocab := map[string]bool{"vladimir": true, "putin": true, "aero": true, "caribbean": true, "banco": true,
+		"nacional": true, "cuba": true, "hasan": true, "nasrallah": true, "arri": true, "bean": true}
+	known := func(b []byte) bool { return vocab[string(b)] }
+	// near: one letter more or less than a listed word of four letters
+	// or more, for the test.
+	near := func(b []byte) bool {
+		for w := range vocab {
+			if len(w) >= 4 && (oneLetterLess(string(b), w) || oneLetterLess(w, string(b))) {
+				return true
+			}
+		}
+		return string(b) == "carribean"
+	}
+	for _, tt := range []struct {
+		text string
+		want []int // cuts; nil: no split
+	}{
+		{"vladmirputin", []int{7}},   // the first part misspelt
+		{"vladimirputtin", []int{8}}, // the last
+		{"hasannasralah", []int{5}},
+		{"banconacionaldecubba", []int{5, 13, 15}},
+		{"aerocarribean", []int{4}}, // not "aeroc arri bean": fewest words
+		{"vladimirputn", nil},       // "putn": too short to be misspelt
+		{"vladimirputin", nil},      // no part misspelt: glued's
+		{"xxxxxputin", nil},         // no part near a listed word
+	} {
+		var cuts [maxGlued]int
+		n := gluedNear([]byte(tt.text), known, near, nil, cuts[:0])
+		if got := cuts[:n]; !slices.Equal(got, tt.want) && !(n == 0 && tt.want == nil) {
+			t.Errorf("gluedNear(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// oneLetterLess reports whether a is b with one letter left out.
+func oneLetterLess(a, b string) bool {
+	for i := range len(b) {
+		if b[:i]+b[i+1:] == a {
+			return true
+		}
+	}
+	return false
+}
