@@ -245,6 +245,8 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		part()
 		b = append(b, rtext(j)...)
 		switch {
+		case org && ix.optionalLink(words, rpaired, j):
+			b = append(b, " left out (linking word, optional)"...)
 		case surnamePaired && ix.isArticle(rw):
 			b = append(b, " left out (article, optional)"...)
 		case rw.flags&rwPatronymic != 0:

@@ -388,3 +388,32 @@ func TestNumeralConflict(t *testing.T) {
 		}
 	}
 }
+
+// A linking word of an organisation's name (a preposition, an article,
+// the ezafe) that the query leaves out between two words that pair is
+// optional: "Jaish Mohammed" is JAISH-I-MOHAMMED, not a part of it. A
+// linking word beside a word the query leaves out still counts, and so
+// does one under person rules.
+func TestOptionalLinkWord(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, testLists(t)...)
+	opts := ix.Options()
+	for _, tt := range []struct{ q, entryID, link string }{
+		{"Jaish Mohammed", "6935", "i left out (linking word, optional)"},
+		{"Jaish Muhammad", "6935", "i left out (linking word, optional)"},
+		{"Lashkar Tayyiba", "7140", "e left out (linking word, optional)"},
+		{"Banco Nacional Cuba", "306", "de left out (linking word, optional)"},
+		{"Petroleos Venezuela", "26367", "de left out (linking word, optional)"},
+	} {
+		m := matchByID(ix.Name(screen.Query{Name: tt.q}), tt.entryID)
+		if m == nil || !opts.IsHit(m.Score) || !strings.Contains(m.Explain, tt.link) {
+			t.Errorf("%q: got %+v, want entry %s at match level, %q", tt.q, m, tt.entryID, tt.link)
+		}
+	}
+	// "de" beside NACIONAL, which the query leaves out too: a part of
+	// the name, a possible match.
+	m := matchByID(ix.Name(screen.Query{Name: "Banco Cuba"}), "306")
+	if m == nil || opts.IsHit(m.Score) || m.Score < opts.Review || !strings.Contains(m.Explain, "de missing") {
+		t.Errorf(`"Banco Cuba": got %+v, want entry 306 at review, "de missing"`, m)
+	}
+}

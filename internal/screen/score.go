@@ -1044,7 +1044,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	}
 	var unpairedR float32
 	for j := range words {
-		if sc.rUsed[j] {
+		if sc.rUsed[j] || org && ix.optionalLink(words, sc.rUsed, j) {
 			continue
 		}
 		unpairedR += words[j].weight
@@ -1075,6 +1075,11 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			continue
 		}
 		switch f := words[j].flags; {
+		case org && ix.optionalLink(words, sc.rUsed, j):
+			// A linking word between words of the name that pair
+			// ("Jaish Mohammed" for JAISH-I-MOHAMMED, "Banco Nacional
+			// Cuba"): it names nothing.
+			wr -= words[j].weight
 		case surname && ix.isArticle(words[j]):
 			// The article of an Arabic family name, which the press
 			// often leaves out ("Ayman Zawahiri" for AL ZAWAHIRI,
@@ -1739,6 +1744,19 @@ func isHonorific(t string) bool {
 // ZAWAHIRI"): optional once the rest of the family name pairs.
 func (ix *Index) isArticle(rw RecWord) bool {
 	return rw.flags&rwSurname != 0 && particleClass(string(ix.dict.texts[rw.text])) == articleClass
+}
+
+// optionalLink reports whether word j of an organisation's name, which
+// the query leaves out, is a linking word (isLink: a preposition, an
+// article, the ezafe) between two words of the name that pair (used):
+// "de" of BANCO NACIONAL DE CUBA for "Banco Nacional Cuba", "i" of
+// JAISH-I-MOHAMMED for "Jaish Mohammed". It is optional.
+func (ix *Index) optionalLink(words []RecWord, used []bool, j int) bool {
+	if j == 0 || j+1 >= len(words) || !used[j-1] || !used[j+1] {
+		return false
+	}
+	t := ix.dict.texts[words[j].text]
+	return len(t) <= 2 && isLink([]byte(t))
 }
 
 // particleClass returns the class of the particles of Arabic names
