@@ -102,12 +102,17 @@ type givenFormIndex struct {
 	// word no name holds when they hold none).
 	keys   [][]int32
 	weight []float32
+	// texts are the texts of the forms of each group that listed names
+	// hold: a handful, which scoring scans rather than look up ofText
+	// for every word of every name.
+	texts [][]int32
 }
 
 // computeGivenForms indexes givenNameForms over the vocabulary.
 func (ix *Index) computeGivenForms() *givenFormIndex {
 	d := &ix.dict
-	g := &givenFormIndex{ofText: make([]int32, len(d.texts)), keys: make([][]int32, len(givenFormsOf)), weight: make([]float32, len(givenFormsOf))}
+	g := &givenFormIndex{ofText: make([]int32, len(d.texts)), keys: make([][]int32, len(givenFormsOf)), weight: make([]float32, len(givenFormsOf)),
+		texts: make([][]int32, len(givenFormsOf))}
 	for i, t := range d.texts {
 		g.ofText[i] = givenForm(t)
 	}
@@ -115,6 +120,7 @@ func (ix *Index) computeGivenForms() *givenFormIndex {
 		g.weight[i] = d.unseen
 		for _, f := range forms {
 			if id, ok := ix.listedText([]byte(f)); ok {
+				g.texts[i] = append(g.texts[i], id)
 				k := d.textKey[id]
 				if !slices.Contains(g.keys[i], k) {
 					g.keys[i] = append(g.keys[i], k)

@@ -82,7 +82,7 @@ func TestGluedMisspelt(t *testing.T) {
 	for _, tt := range []struct{ q, entryID, split string }{
 		{"vladmirputin", "35096", "vladmir putin"},
 		{"VladimirPuttin", "35096", "vladimir puttin"},
-		{"aerocarribean", "36", "aero carribean"},
+		{"nicolasmadurro", "22790", "nicolas madurro"},
 		{"hasannasralah", "2686", "hasan nasralah"},
 		{"banconacionaldecubba", "306", "banco nacional de cubba"},
 	} {

@@ -55,6 +55,9 @@ type Index struct {
 	// givenForms indexes givenNameForms over the vocabulary; computed on
 	// the first query that needs it.
 	givenForms func() *givenFormIndex
+	// linkTexts marks the texts that are linking words (isLink), a bit
+	// for each; computed on first use.
+	linkTexts func() []uint64
 	// phon are the script phonetic keys of the vocabulary, by family
 	// (scriptkey.go), computed on the first query that needs them.
 	phon [phonFamilies]func() *phonIndex
@@ -233,6 +236,7 @@ func (ix *Index) init() {
 	ix.givenTexts = sync.OnceValue(ix.computeGivenTexts)
 	ix.skeletons = sync.OnceValue(ix.buildSkeletons)
 	ix.givenForms = sync.OnceValue(ix.computeGivenForms)
+	ix.linkTexts = sync.OnceValue(ix.computeLinkTexts)
 	ix.brandHeads = sync.OnceValue(ix.buildBrandHeads)
 	ix.infixBrands = sync.OnceValue(ix.buildInfixBrands)
 	ix.brandKeyFirsts = sync.OnceValue(ix.buildBrandKeyFirsts)

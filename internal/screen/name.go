@@ -82,7 +82,7 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 	}
 	if !ix.anyHit(out) && len(ix.recs) > 0 && !sc.nb.translit && ix.splitNear(&sc.nb, q.Name) {
 		// Read once more with a word no listed name holds split where
-		// one of its parts is misspelt ("vladmirputin", "aerocarribean";
+		// one of its parts is misspelt ("vladmirputin", "nicolasmadurro";
 		// "hasannasralah", which splits into three listed words,
 		// "hasan nasr alah", before it splits into "hasan nasralah").
 		ix.computeKeys(&sc.nb)
@@ -1046,10 +1046,10 @@ func (ix *Index) hasNear(text []byte) bool {
 
 // splitNear splits each word of nb no listed name holds, and none near,
 // by gluedNear, and reports whether it split any. A name a glued word of
-// which was split into listed words is read anew from name first: the
-// word may split otherwise with a misspelt part.
+// which was split into three listed words or more is read anew from name
+// first: the word may split into fewer with a misspelt one.
 func (ix *Index) splitNear(nb *normBuf, name string) bool {
-	if len(nb.splits) > 0 {
+	if nb.splitThree {
 		nb.normalize(name)
 	}
 	split := false
@@ -1069,7 +1069,7 @@ func (ix *Index) splitNear(nb *normBuf, name string) bool {
 }
 
 // nearListed reports whether w is a listed word's phonetic key
-// ("carribean", CARIBBEAN) or near a listed word (hasNear).
+// ("madurro", MADURO) or near a listed word (hasNear).
 func (ix *Index) nearListed(w []byte) bool {
 	var kb [64]byte
 	if _, ok := ix.dict.ids.find(ix.dict.keys, appendKey(kb[:0], w)); ok {
@@ -1133,8 +1133,8 @@ func glued(text []byte, known func([]byte) bool, cost func([]byte) float32, cuts
 const minNearPart = 5
 
 // gluedNear is glued for a word one of whose parts is misspelt
-// ("vladmirputin" → "vladmir putin", "aerocarribean" → "aero
-// carribean"): text splits into a part of minNearPart letters or more
+// ("vladmirputin" → "vladmir putin", "nicolasmadurro" → "nicolas
+// madurro"): text splits into a part of minNearPart letters or more
 // that near reports near a listed word and, before or after it, one word
 // listed names hold or words glued splits it into, maxGlued words in all.
 // It appends the cuts to cuts and returns how many (0 when it does not
@@ -1161,6 +1161,14 @@ func gluedNear(text []byte, known, near func([]byte) bool, cost func([]byte) flo
 			dst = append(dst, at+c)
 		}
 		return dst, true
+	}
+	// Most words have no listed word at either end, and split in no way.
+	ends := false
+	for k := minPart; k <= len(text)-minNearPart && !ends; k++ {
+		ends = known(text[:k]) || known(text[len(text)-k:])
+	}
+	if !ends {
+		return 0
 	}
 	var best [maxGlued]int
 	nBest := 0
@@ -1331,6 +1339,7 @@ func (nb *normBuf) splitGlued(i int, text []byte, cuts []int) {
 		at = cut
 	}
 	nb.splits = append(nb.splits, string(text))
+	nb.splitThree = nb.splitThree || len(cuts) >= 2
 }
 
 // joinedText appends words i and i+1 run together to the text and returns

@@ -768,9 +768,9 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		keySim = keySimOrg
 	}
 	rare := rareShare * ix.dict.unseen
-	var givenForms []int32 // the vocabulary's groups, when a query word has one
+	var givenForms *givenFormIndex // when a query word has a group
 	if sc.givenForms && !org {
-		givenForms = ix.givenForms().ofText
+		givenForms = ix.givenForms()
 	}
 	for i := range sc.qw {
 		q := &sc.qw[i]
@@ -780,6 +780,10 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		qw := q.w(org)
 		if org || !q.title {
 			wq += qw
+		}
+		var forms []int32 // the listed texts of the word's given name's forms
+		if givenForms != nil && q.givenForm >= 0 {
+			forms = givenForms.texts[q.givenForm]
 		}
 		for j := range words {
 			rw := &words[j]
@@ -855,7 +859,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 					p = pair{c: skeletonSim * min(qw, rw.weight), kind: pairSkeleton}
 				case q.abbrev && rw.first == q.first && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && ix.abbreviates(sc.nb.word(i), rw.text):
 					p = pair{c: prefixSim * rw.weight, kind: pairPrefix}
-				case q.givenForm >= 0 && givenForms != nil && rw.flags&(rwGiven|rwNaturalGiven) != 0 && rw.flags&rwPatronymic == 0 && givenForms[rw.text] == q.givenForm:
+				case len(forms) > 0 && rw.flags&(rwGiven|rwNaturalGiven) != 0 && rw.flags&rwPatronymic == 0 && slices.Contains(forms, rw.text):
 					// The same given name in another language's form
 					// ("Michael" for MIKHAIL).
 					p = pair{c: keySim * rw.weight, kind: pairGivenForm}
@@ -1755,8 +1759,21 @@ func (ix *Index) optionalLink(words []RecWord, used []bool, j int) bool {
 	if j == 0 || j+1 >= len(words) || !used[j-1] || !used[j+1] {
 		return false
 	}
-	t := ix.dict.texts[words[j].text]
-	return len(t) <= 2 && isLink([]byte(t))
+	t := words[j].text
+	return ix.linkTexts()[t/64]&(1<<(t%64)) != 0
+}
+
+// computeLinkTexts marks the texts of the vocabulary that are linking
+// words: a bit for each, a few kilobytes that stay in cache, where the
+// texts themselves would be read from all over memory.
+func (ix *Index) computeLinkTexts() []uint64 {
+	bits := make([]uint64, (len(ix.dict.texts)+63)/64)
+	for i, t := range ix.dict.texts {
+		if len(t) <= 2 && isLink([]byte(t)) {
+			bits[i/64] |= 1 << (i % 64)
+		}
+	}
+	return bits
 }
 
 // particleClass returns the class of the particles of Arabic names

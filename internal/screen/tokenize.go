@@ -56,6 +56,9 @@ type normBuf struct {
 	// repaired, for the explanation: "ramimakhlouf" split into "rami
 	// makhlouf", "abu bakr" joined into "abubakr".
 	splits, joins []string
+	// splitThree records that a glued word was split into three words or
+	// more, which a misspelt one may make fewer (Index.splitNear).
+	splitThree bool
 	// fuzzyLegal also recognises a multi-word legal form with one
 	// misspelt word of six letters or more ("Limited Liabjlity Company")
 	// and a one-word form of seven letters or more misspelt ("Limted");
@@ -95,7 +98,7 @@ func (nb *normBuf) reset() {
 	nb.join = nb.join[:0]
 	nb.translit = false
 	nb.schemes = nil
-	nb.splits, nb.joins = nb.splits[:0], nb.joins[:0]
+	nb.splits, nb.joins, nb.splitThree = nb.splits[:0], nb.joins[:0], false
 	nb.resegmented = false
 	nb.comma = -1
 	nb.hacek, nb.web = false, false
