@@ -417,3 +417,24 @@ func TestOptionalLinkWord(t *testing.T) {
 		t.Errorf(`"Banco Cuba": got %+v, want entry 306 at review, "de missing"`, m)
 	}
 }
+
+// A rare first given name and one of a person's family names, both as
+// written, name the person as a rare family name does: "Samark Lopez"
+// for LOPEZ BELLO, Samark Jose (alias LOPEZ DELGADO, Samark), a possible
+// match. A common given name with a common family name does not: "Jose
+// Lopez" is not DAVILA LOPEZ, Jose Ramon, nor CASTILLO LOPEZ, Jose Adrian.
+func TestRareGivenPartialFamily(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, testLists(t)...)
+	opts := ix.Options()
+	m := matchByID(ix.Name(screen.Query{Name: "Samark Lopez", Kind: screen.KindPerson}), "20251")
+	if m == nil || m.Score < opts.Review || opts.IsHit(m.Score) || !strings.Contains(m.Explain, "one of several family names left out") {
+		t.Errorf(`"Samark Lopez": got %+v, want entry 20251 at review, a family name left out`, m)
+	}
+	ms := ix.Name(screen.Query{Name: "Jose Lopez", Kind: screen.KindPerson})
+	for _, id := range []string{"11934", "50858"} {
+		if m := matchByID(ms, id); m != nil {
+			t.Errorf(`"Jose Lopez": got %+v, want no match of entry %s`, m, id)
+		}
+	}
+}

@@ -926,6 +926,9 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	sc.rUsed = resetBools(sc.rUsed, len(words))
 	var m, strong, spelt, pairedW float32
 	surname, rareSurname, givenPaired := false, false, false
+	// surnameSpelt and rareGiven are set when a family name pairs by its
+	// spelling, and a rare first given name does.
+	surnameSpelt, rareGiven := false, false
 	// firstGiven and later are set when the first given name, and a
 	// later one, pair by their spelling (capNameChain).
 	firstGiven, later := false, false
@@ -965,12 +968,14 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			// A rare surname misspelt counts as one when the query names it
 			// in five letters or more ("Nicolas Madruo").
 			rareSurname = rareSurname || words[p.r].weight >= rare && (p.kind != pairTypo || len(sc.nb.word(int(p.q))) >= minFuzzyLen)
+			surnameSpelt = surnameSpelt || p.kind == pairText
 		}
 		if f := words[p.r].flags; f&rwGiven != 0 {
 			givenPaired = true
 			if p.kind == pairText {
 				firstGiven = firstGiven || f&(rwMiddle|rwPatronymic) == 0
 				later = later || f&rwMiddle != 0
+				rareGiven = rareGiven || f&(rwMiddle|rwPatronymic) == 0 && words[p.r].weight >= rare
 			}
 		}
 		if p.kind == pairInitial {
@@ -997,6 +1002,10 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			wq += sc.qw[p.q].weight // a title that pairs counts
 		}
 	}
+	// A rare first given name and a family name, both as written, name
+	// the person as a rare family name does ("Samark Lopez" for LOPEZ
+	// BELLO, Samark Jose).
+	rareSurname = rareSurname || surnameSpelt && rareGiven
 	if sc.numerals && ix.numeralConflict(sc, words) {
 		return 0
 	}
