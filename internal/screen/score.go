@@ -968,7 +968,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			// A rare surname misspelt counts as one when the query names it
 			// in five letters or more ("Nicolas Madruo").
 			rareSurname = rareSurname || words[p.r].weight >= rare && (p.kind != pairTypo || len(sc.nb.word(int(p.q))) >= minFuzzyLen)
-			surnameSpelt = surnameSpelt || p.kind == pairText
+			surnameSpelt = surnameSpelt || p.kind == pairText && particleClass(ix.dict.texts[words[p.r].text]) == 0
 		}
 		if f := words[p.r].flags; f&rwGiven != 0 {
 			givenPaired = true
@@ -1004,7 +1004,8 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	}
 	// A rare first given name and a family name, both as written, name
 	// the person as a rare family name does ("Samark Lopez" for LOPEZ
-	// BELLO, Samark Jose).
+	// BELLO, Samark Jose); the article or a particle of the family name
+	// is none ("Ayman Al" is not AL ZAWAHIRI, Ayman).
 	rareSurname = rareSurname || surnameSpelt && rareGiven
 	if sc.numerals && ix.numeralConflict(sc, words) {
 		return 0
