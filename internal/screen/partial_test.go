@@ -392,8 +392,7 @@ func TestNumeralConflict(t *testing.T) {
 // A linking word of an organisation's name (a preposition, an article,
 // the ezafe) that the query leaves out between two words that pair is
 // optional: "Jaish Mohammed" is JAISH-I-MOHAMMED, not a part of it. A
-// linking word beside a word the query leaves out still counts, and so
-// does one under person rules.
+// linking word beside a word the query leaves out still counts.
 func TestOptionalLinkWord(t *testing.T) {
 	t.Parallel()
 	ix := newIndex(t, testLists(t)...)
