@@ -99,3 +99,21 @@ func TestGluedMisspelt(t *testing.T) {
 		}
 	}
 }
+
+// TestGluedWholeName: a whole name run together, of more words than a
+// glued word is otherwise split into, is split and found.
+func TestGluedWholeName(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	opts := ix.Options()
+	for _, tt := range []struct{ q, entryID string }{
+		{"IslamicRepublicofIranShippingLines", "25396"},
+		{"KoreaMiningDevelopmentTradingCorporation", "9345"},
+		{"TareckZaidanElAissamiMaddah", "20250"},
+	} {
+		m := matchByID(ix.Name(screen.Query{Name: tt.q}), tt.entryID)
+		if m == nil || !opts.IsHit(m.Score) || !strings.Contains(m.Explain, "glued words split") {
+			t.Errorf("%q: got %+v, want entry %s at match level, its words split", tt.q, m, tt.entryID)
+		}
+	}
+}

@@ -724,10 +724,15 @@ func (ix *Index) resegment(nb *normBuf) {
 		// splits: the splits are found by cheap lookups).
 		// A transliterated word is split only when its consonant
 		// skeleton is no listed word's ("람잔" is Ramzan, not "lam jan").
-		var cuts [maxGlued]int
+		var cuts [maxGluedMany]int
 		n := glued(text, part, ix.textWeight, cuts[:0])
 		if n == 0 && !nb.translit {
 			n = syllables(text, part, cuts[:0])
+		}
+		if n == 0 && len(text) >= (maxGlued+1)*minPart {
+			// A whole name run together, of more words than glued
+			// splits ("islamicrepublicofiranshippinglines").
+			n = gluedMany(text, part, ix.textWeight, cuts[:0])
 		}
 		if n > 0 && !ix.hasNear(text) && !(nb.translit && ix.hasSkeleton(text)) {
 			nb.splitGlued(i, text, cuts[:n])
@@ -1185,6 +1190,60 @@ func gluedNear(text []byte, known, near func([]byte) bool, cost func([]byte) flo
 		}
 	}
 	return copy(cuts[:nBest], best[:nBest])
+}
+
+// maxGluedMany is the most words gluedMany splits a glued word into.
+const maxGluedMany = 8
+
+// gluedMany is glued for a word of more than maxGlued words, up to
+// maxGluedMany: a whole name run together ("islamicrepublicofiranshippinglines",
+// "tareckzaidanelaissamimaddah"). It finds the split into fewest words,
+// then the cheapest by cost, as the shortest path over the word's
+// letters, each step a listed word (or a linking word after the first),
+// with a look-up for each pair of places: the square of its length, not
+// the number of splits. It appends the cuts and returns how many; 0 when
+// it does not split into maxGluedMany words or fewer.
+func gluedMany(text []byte, known func([]byte) bool, cost func([]byte) float32, cuts []int) int {
+	n := len(text)
+	if n > maxGluedLen {
+		return 0
+	}
+	// best[i] is the best split of text[:i]: its words (0 when none was
+	// found yet), its cost and where its last word starts.
+	type step struct {
+		words int
+		cost  float32
+		from  int
+	}
+	var best [maxGluedLen + 1]step
+	for i := 1; i <= n; i++ {
+		for j := 0; j < i; j++ {
+			if j > 0 && best[j].words == 0 || best[j].words >= maxGluedMany {
+				continue
+			}
+			w := text[j:i]
+			if !(len(w) >= minPart && known(w) || j > 0 && isLink(w)) {
+				continue
+			}
+			c := best[j].cost
+			if cost != nil {
+				c += cost(w)
+			}
+			if b := &best[i]; b.words == 0 || best[j].words+1 < b.words || best[j].words+1 == b.words && c < b.cost {
+				*b = step{words: best[j].words + 1, cost: c, from: j}
+			}
+		}
+	}
+	words := best[n].words
+	if words < 2 {
+		return 0
+	}
+	// The cuts, from the last back.
+	cuts = cuts[:words-1]
+	for k, i := words-2, best[n].from; k >= 0; k, i = k-1, best[i].from {
+		cuts[k] = i
+	}
+	return words - 1
 }
 
 // gluedSplit is the best split of a glued word found so far: its cuts

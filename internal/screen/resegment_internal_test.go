@@ -181,3 +181,29 @@ func oneLetterLess(a, b string) bool {
 	}
 	return false
 }
+
+// TestGluedMany splits a whole name run together into more words than
+// glued does, fewest words first, then the cheapest; a linking word never
+// comes first, and more than maxGluedMany words do not split.
+func TestGluedMany(t *testing.T) {
+	weights := map[string]float32{"islamic": 3, "republic": 3, "iran": 4, "shipping": 5, "lines": 4,
+		"ship": 5, "ping": 6, "korea": 3, "mining": 5, "development": 4, "trading": 2, "corporation": 1, "abc": 9}
+	known := func(b []byte) bool { _, ok := weights[string(b)]; return ok }
+	cost := func(b []byte) float32 { return weights[string(b)] }
+	for _, tt := range []struct {
+		text string
+		want []int // cuts; nil: no split
+	}{
+		{"islamicrepublicofiranshippinglines", []int{7, 15, 17, 21, 29}}, // not "ship ping": fewest words
+		{"koreaminingdevelopmenttradingcorporation", []int{5, 11, 22, 29}},
+		{"deislamicrepublic", nil},                   // a linking word never first
+		{strings.Repeat("abc", maxGluedMany+1), nil}, // too many words
+		{"islamicrepublicx", nil},                    // a rest no listed name holds
+	} {
+		var cuts [maxGluedMany]int
+		n := gluedMany([]byte(tt.text), known, cost, cuts[:0])
+		if got := cuts[:n]; !slices.Equal(got, tt.want) && !(n == 0 && tt.want == nil) {
+			t.Errorf("gluedMany(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
