@@ -790,7 +790,10 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			var p pair
 			switch {
 			case q.initial && !org:
-				if rw.flags&(rwGiven|rwNaturalGiven) == 0 || rw.first != q.first || short {
+				if rw.flags&(rwGiven|rwNaturalGiven) == 0 || rw.first != q.first || short ||
+					!startsWith(ix.dict.texts[rw.text], sc.nb.word(i)) {
+					// An initial of two letters or more ("yu") starts
+					// the name it stands for.
 					continue
 				}
 				p = pair{c: min(0.5*rw.weight, initialWeight), kind: pairInitial}
@@ -933,6 +936,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	// later one, pair by their spelling (capNameChain).
 	firstGiven, later := false, false
 	var initials float32
+	skeleton := false // a word paired by its consonant skeleton only
 	for k := range ps {
 		p := &ps[k]
 		if sc.qUsed[p.q] || sc.rUsed[p.r] {
@@ -984,6 +988,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			// Vladimirovich.
 			initials += words[p.r].weight - p.c
 		}
+		skeleton = skeleton || p.kind == pairSkeleton
 		if p.kind == pairPrefix {
 			// A given name known by its beginning only is a possible
 			// match at most.
@@ -1001,6 +1006,12 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		if !org && sc.qw[p.q].title {
 			wq += sc.qw[p.q].weight // a title that pairs counts
 		}
+	}
+	if skeleton && initials > 0 {
+		// Given names by their initials and a word that shares only its
+		// consonant skeleton with the name's are too little to go on:
+		// "Юмашев В.Б." is not MOOSAVI, Badroddin.
+		return 0
 	}
 	// A rare first given name and a family name, both as written, name
 	// the person as a rare family name does ("Samark Lopez" for LOPEZ
@@ -1758,6 +1769,11 @@ func isHonorific(t string) bool {
 // ZAWAHIRI"): optional once the rest of the family name pairs.
 func (ix *Index) isArticle(rw RecWord) bool {
 	return rw.flags&rwSurname != 0 && particleClass(string(ix.dict.texts[rw.text])) == articleClass
+}
+
+// startsWith reports whether s starts with p.
+func startsWith(s string, p []byte) bool {
+	return len(s) >= len(p) && s[:len(p)] == string(p)
 }
 
 // optionalLink reports whether word j of an organisation's name, which

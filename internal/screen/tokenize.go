@@ -83,7 +83,9 @@ type normBuf struct {
 	// Cyrillic transliteration writes those letters (hacekLetters).
 	hacek bool
 
-	cur      int // start of the word being read, or -1
+	cur int // start of the word being read, or -1
+	// atDot is set while the word being read is closed by a dot.
+	atDot    bool
 	sepDot   bool
 	sepSpace bool
 	sepOther bool
@@ -143,8 +145,9 @@ func (nb *normBuf) normalize(s string) {
 				nb.text = append(nb.text, c+('a'-'A'))
 			case c == '\'' || c == '`':
 			case c == '.':
+				nb.atDot = true
 				nb.end()
-				nb.sepDot = true
+				nb.atDot, nb.sepDot = false, true
 			case c == ',':
 				nb.end()
 				nb.sepOther = true
@@ -454,11 +457,21 @@ func (nb *normBuf) end() {
 		return
 	}
 	start, stop := nb.cur, len(nb.text)
+	atDot := nb.atDot
 	nb.cur = -1
 	if stop == start {
 		return
 	}
 	single := stop-start == 1 && nb.text[start] >= 'a' && nb.text[start] <= 'z'
+	if !single && atDot && nb.initials && initialDigraph(nb.text[start:stop]) {
+		// A Russian initial romanised in two letters or four, closed
+		// by its dot ("Gerber M. Yu.", "ГЕРБЕР М.Ю."): under person
+		// rules, an initial.
+		nb.words = append(nb.words, span{start: int32(start), end: int32(stop), flags: wordInitial})
+		nb.prevInit = true
+		nb.sepDot, nb.sepSpace, nb.sepOther = false, false, false
+		return
+	}
 	if single && nb.prevInit && (nb.sepDot || nb.sepSpace) && !nb.sepOther && len(nb.words) > 0 && !nb.initials {
 		last := &nb.words[len(nb.words)-1]
 		last.end = int32(stop)
@@ -472,6 +485,17 @@ func (nb *normBuf) end() {
 		nb.prevInit = single
 	}
 	nb.sepDot, nb.sepSpace, nb.sepOther = false, false, false
+}
+
+// initialDigraph reports whether w is how BGN/PCGN romanises a Russian
+// letter in more than one: ж zh, х kh, ц ts, ч ch, ш sh, щ shch, ю yu,
+// я ya, е and ё at the start of a word ye and yo.
+func initialDigraph(w []byte) bool {
+	switch string(w) {
+	case "zh", "kh", "ts", "ch", "sh", "shch", "yu", "ya", "ye", "yo":
+		return true
+	}
+	return false
 }
 
 // flagLegal flags the legal forms that lead or end the name, longest form
