@@ -48,11 +48,17 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 	if out, err = ix.lookalikeBanMatches(sc, q, out); err != nil {
 		return nil, err
 	}
+	// score scores the query as sc.nb reads it now.
+	score := func() error {
+		ix.computeKeys(&sc.nb)
+		var err error
+		out, err = ix.scoredMatches(sc, q, out)
+		return err
+	}
 	if len(ix.recs) > 0 {
 		ix.resegment(&sc.nb)
 	}
-	ix.computeKeys(&sc.nb)
-	if out, err = ix.scoredMatches(sc, q, out); err != nil {
+	if err := score(); err != nil {
 		return nil, err
 	}
 	if out, err = ix.twoEditMatches(sc, q, out); err != nil {
@@ -64,8 +70,7 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 	if len(ix.recs) > 0 && !sc.nb.translit && ix.joinKnown(&sc.nb) {
 		// Read once more with the words joined that listed names hold
 		// apart and as one ("Sovcom Flot", SOVCOMFLOT).
-		ix.computeKeys(&sc.nb)
-		if out, err = ix.scoredMatches(sc, q, out); err != nil {
+		if err := score(); err != nil {
 			return nil, err
 		}
 	}
@@ -75,8 +80,7 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 		// ("Gazpromneft", GAZPROM NEFT; "AeroCaribbean", the alias
 		// AERO-CARIBBEAN, where the word alone is a possible match of
 		// AEROCARIBBEAN AIRLINES).
-		ix.computeKeys(&sc.nb)
-		if out, err = ix.scoredMatches(sc, q, out); err != nil {
+		if err := score(); err != nil {
 			return nil, err
 		}
 	}
@@ -85,8 +89,7 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 		// one of its parts is misspelt ("vladmirputin", "nicolasmadurro";
 		// "hasannasralah", which splits into three listed words,
 		// "hasan nasr alah", before it splits into "hasan nasralah").
-		ix.computeKeys(&sc.nb)
-		if out, err = ix.scoredMatches(sc, q, out); err != nil {
+		if err := score(); err != nil {
 			return nil, err
 		}
 	}

@@ -194,8 +194,9 @@ func appendKeyOpt(dst, word []byte, collapse bool) []byte {
 	return dst
 }
 
-func hasPrefix(b []byte, p string) bool {
-	return len(b) >= len(p) && string(b[:len(p)]) == p
+// hasPrefix reports whether b starts with p.
+func hasPrefix[B, P string | []byte](b B, p P) bool {
+	return len(b) >= len(p) && string(b[:len(p)]) == string(p)
 }
 
 func isVowel(c byte) bool {

@@ -791,7 +791,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			switch {
 			case q.initial && !org:
 				if rw.flags&(rwGiven|rwNaturalGiven) == 0 || rw.first != q.first || short ||
-					!startsWith(ix.dict.texts[rw.text], sc.nb.word(i)) {
+					!hasPrefix(ix.dict.texts[rw.text], sc.nb.word(i)) {
 					// An initial of two letters or more ("yu") starts
 					// the name it stands for.
 					continue
@@ -1208,9 +1208,7 @@ func isNumeral[T string | []byte](w T) bool {
 		n++
 	}
 	switch string(w[n:]) {
-	case "":
-		return n > 0
-	case "st", "nd", "rd", "th":
+	case "", "st", "nd", "rd", "th":
 		return n > 0
 	}
 	return false
@@ -1769,11 +1767,6 @@ func isHonorific(t string) bool {
 // ZAWAHIRI"): optional once the rest of the family name pairs.
 func (ix *Index) isArticle(rw RecWord) bool {
 	return rw.flags&rwSurname != 0 && particleClass(string(ix.dict.texts[rw.text])) == articleClass
-}
-
-// startsWith reports whether s starts with p.
-func startsWith(s string, p []byte) bool {
-	return len(s) >= len(p) && s[:len(p)] == string(p)
 }
 
 // optionalLink reports whether word j of an organisation's name, which

@@ -83,9 +83,7 @@ type normBuf struct {
 	// Cyrillic transliteration writes those letters (hacekLetters).
 	hacek bool
 
-	cur int // start of the word being read, or -1
-	// atDot is set while the word being read is closed by a dot.
-	atDot    bool
+	cur      int // start of the word being read, or -1
 	sepDot   bool
 	sepSpace bool
 	sepOther bool
@@ -145,9 +143,8 @@ func (nb *normBuf) normalize(s string) {
 				nb.text = append(nb.text, c+('a'-'A'))
 			case c == '\'' || c == '`':
 			case c == '.':
-				nb.atDot = true
-				nb.end()
-				nb.atDot, nb.sepDot = false, true
+				nb.endAt(true)
+				nb.sepDot = true
 			case c == ',':
 				nb.end()
 				nb.sepOther = true
@@ -452,37 +449,33 @@ func (nb *normBuf) begin() {
 
 // end closes the word being read, merging a dotted initial into the
 // previous one.
-func (nb *normBuf) end() {
+func (nb *normBuf) end() { nb.endAt(false) }
+
+// endAt is end, atDot set when a dot closes the word.
+func (nb *normBuf) endAt(atDot bool) {
 	if nb.cur < 0 {
 		return
 	}
 	start, stop := nb.cur, len(nb.text)
-	atDot := nb.atDot
 	nb.cur = -1
 	if stop == start {
 		return
 	}
 	single := stop-start == 1 && nb.text[start] >= 'a' && nb.text[start] <= 'z'
-	if !single && atDot && nb.initials && initialDigraph(nb.text[start:stop]) {
-		// A Russian initial romanised in two letters or four, closed
-		// by its dot ("Gerber M. Yu.", "ГЕРБЕР М.Ю."): under person
-		// rules, an initial.
-		nb.words = append(nb.words, span{start: int32(start), end: int32(stop), flags: wordInitial})
-		nb.prevInit = true
-		nb.sepDot, nb.sepSpace, nb.sepOther = false, false, false
-		return
-	}
+	// A Russian initial romanised in two letters or four, closed by its
+	// dot ("Gerber M. Yu.", "ГЕРБЕР М.Ю."), is one under person rules.
+	initial := single || atDot && nb.initials && initialDigraph(nb.text[start:stop])
 	if single && nb.prevInit && (nb.sepDot || nb.sepSpace) && !nb.sepOther && len(nb.words) > 0 && !nb.initials {
 		last := &nb.words[len(nb.words)-1]
 		last.end = int32(stop)
 		last.flags &^= wordInitial
 	} else {
 		var f wordFlag
-		if single {
+		if initial {
 			f = wordInitial
 		}
 		nb.words = append(nb.words, span{start: int32(start), end: int32(stop), flags: f})
-		nb.prevInit = single
+		nb.prevInit = initial
 	}
 	nb.sepDot, nb.sepSpace, nb.sepOther = false, false, false
 }
