@@ -111,6 +111,24 @@ func TestParticleClass(t *testing.T) {
 	}
 }
 
+// TestSunArticleSpellings reads a word as the article assimilated to the
+// next word only before a word that begins with its consonant.
+func TestSunArticleSpellings(t *testing.T) {
+	for _, tt := range []struct {
+		w, next string
+		want    bool
+	}{
+		{"az", "zawahiri", true}, {"ash", "sham", true}, {"at", "tikriti", true}, {"an", "nusra", true},
+		{"ar", "rahman", true}, {"as", "sayyid", true}, {"adh", "dhahab", true}, {"ush", "shams", true},
+		{"as", "bank", false}, {"at", "home", false}, {"an", "n", false}, {"ab", "bakr", false},
+		{"ash", "sayyid", false}, {"os", "sama", false}, {"a", "abbas", false},
+	} {
+		if got := sunArticle([]byte(tt.w), []byte(tt.next)); got != tt.want {
+			t.Errorf("sunArticle(%q, %q) = %v, want %v", tt.w, tt.next, got, tt.want)
+		}
+	}
+}
+
 // TestNearBounded: a word longer than maxFuzzyLen has no neighbours
 // within one edit, on either side of the table: its neighbourhood costs
 // the square of its length.

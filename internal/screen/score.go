@@ -300,6 +300,12 @@ func (ix *Index) prepare(sc *scratch) {
 			q.wOrg = d.weight[id]
 		}
 		q.particle = particleClass(string(sc.nb.word(i)))
+		sun := q.particle == 0 && i+1 < len(sc.nb.words) && sunArticle(sc.nb.word(i), sc.nb.word(i+1))
+		if sun {
+			// The article assimilated to the next word ("az-Zawahiri"
+			// for AL ZAWAHIRI): it pairs and weighs as the article.
+			q.particle = articleClass
+		}
 		if n := w.end - w.start; !q.legal && n >= minAcronym && n <= maxAcronym && lettersOnly(sc.nb.word(i)) {
 			q.acronym, sc.acronyms = true, true
 		}
@@ -346,6 +352,9 @@ func (ix *Index) prepare(sc *scratch) {
 			}
 			q.r1 = int32(len(sc.qn))
 			q.s1 = q.r1
+			if sun {
+				q.wOrg = ix.articleWeight()
+			}
 			q.weight = q.wOrg
 			if q.initial {
 				q.weight = initialWeight
@@ -403,6 +412,9 @@ func (ix *Index) prepare(sc *scratch) {
 				// the forms they hold ("Eugene" as YEVGENIY).
 				q.wOrg = min(q.wOrg, ix.givenForms().weight[q.givenForm])
 			}
+		}
+		if sun {
+			q.wOrg = ix.articleWeight()
 		}
 		q.weight = q.wOrg
 		if q.initial {
@@ -1814,6 +1826,35 @@ func particleClass(w string) uint8 {
 		return 5
 	}
 	return 0
+}
+
+// articleWeight returns the weight of the article "al" in the scored
+// lists, the rarest a word can be when no listed name holds it.
+func (ix *Index) articleWeight() float32 {
+	d := &ix.dict
+	if id, ok := d.textIDs.find(d.texts, []byte("al")); ok {
+		return d.weight[d.textKey[id]]
+	}
+	return d.unseen
+}
+
+// sunArticle reports whether w is the Arabic article assimilated to
+// the word next after it, as romanisations write it before a "sun
+// letter": the vowel a, e or u, then the next word's first consonant
+// ("az" before "zawahiri", "ash" before "sham", "at" before "tikriti",
+// "an" before "nusra"). The spellings that precede any word ("al",
+// "ud", "ed", "ad") are particleClass's.
+func sunArticle(w, next []byte) bool {
+	if len(w) < 2 || len(w) > 3 || w[0] != 'a' && w[0] != 'e' && w[0] != 'u' {
+		return false
+	}
+	c := w[1:]
+	switch string(c) {
+	case "t", "th", "d", "dh", "r", "z", "s", "sh", "n":
+	default:
+		return false
+	}
+	return len(next) > len(c)+1 && hasPrefix(next, c)
 }
 
 // endingVariants are the endings that romanisations write two ways,
