@@ -130,22 +130,54 @@ func (ix *Index) koreanMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 		return out, nil
 	}
 	var name string
-	var ok, hanja bool
+	var ok bool
+	var schemes []textnorm.Scheme
 	switch {
 	case slices.Contains(sc.nb.schemes, textnorm.RevisedRomanization):
 		name, ok = textnorm.KoreanName(q.Name)
+		schemes = []textnorm.Scheme{textnorm.McCuneReischauer}
 	case slices.Contains(sc.nb.schemes, textnorm.Pinyin) && q.Kind != KindOrganization:
 		name, ok = textnorm.HanjaName(q.Name)
-		hanja = true
+		schemes = []textnorm.Scheme{textnorm.HanjaKorean, textnorm.McCuneReischauer}
+	case slices.Contains(sc.nb.schemes, textnorm.CyrillicBGN) && q.Kind != KindOrganization:
+		// Russian writes Korean names by the Kontsevich system ("Ким
+		// Чен Ын"), which BGN/PCGN reads as if they were Russian ("kim
+		// chen yn").
+		var names []string
+		if names, ok = textnorm.KoreanCyrillicNames(q.Name); ok {
+			return ix.koreanCyrillicMatches(sc, q, names, out)
+		}
 	}
 	if !ok {
 		return out, nil
 	}
-	sc.nb.normalize(name)
-	schemes := []textnorm.Scheme{textnorm.McCuneReischauer}
-	if hanja {
-		schemes = []textnorm.Scheme{textnorm.HanjaKorean, textnorm.McCuneReischauer}
+	return ix.koreanReadingMatches(sc, q, name, schemes, out)
+}
+
+// koreanCyrillicMatches screens the readings of a Korean name written in
+// Cyrillic (textnorm.KoreanCyrillicNames) that read as a Korean name
+// (koreanLooking), each as koreanReadingMatches does.
+func (ix *Index) koreanCyrillicMatches(sc *scratch, q Query, names []string, out []Match) ([]Match, error) {
+	schemes := []textnorm.Scheme{textnorm.KontsevichKorean, textnorm.McCuneReischauer}
+	for _, name := range names {
+		sc.pnb.initials = false
+		sc.pnb.normalize(name)
+		if korean, glued := koreanLooking(&sc.pnb); !korean || glued > 0 {
+			continue
+		}
+		var err error
+		if out, err = ix.koreanReadingMatches(sc, q, name, schemes, out); err != nil {
+			return nil, err
+		}
 	}
+	return out, nil
+}
+
+// koreanReadingMatches screens name, a Latin reading of the query in
+// McCune–Reischauer by schemes, by the scored lists and then by the Korean
+// romanisation key.
+func (ix *Index) koreanReadingMatches(sc *scratch, q Query, name string, schemes []textnorm.Scheme, out []Match) ([]Match, error) {
+	sc.nb.normalize(name)
 	sc.nb.translit, sc.nb.schemes = true, schemes
 	ix.resegment(&sc.nb)
 	ix.computeKeys(&sc.nb)

@@ -88,6 +88,13 @@ func FuzzFold(f *testing.F) {
 		if strings.ContainsAny(ck, "aeiouy ") {
 			t.Fatalf("ConsonantKey(%q) = %q", s, ck)
 		}
+		if rs, ok := textnorm.KoreanCyrillicNames(s); ok {
+			for _, r := range rs {
+				if l, _ := textnorm.Latin(r); l != r || r == "" {
+					t.Fatalf("KoreanCyrillicNames(%q) holds %q, Latin of it %q", s, r, l)
+				}
+			}
+		}
 		if h, ok := textnorm.HanjaName(s); ok {
 			if l, _ := textnorm.Latin(h); l != h {
 				t.Fatalf("HanjaName(%q) = %q, Latin of it %q", s, h, l)

@@ -348,6 +348,38 @@ func TestKoreanName(t *testing.T) {
 	}
 }
 
+// TestKoreanCyrillicNames reads Korean names written in Cyrillic as
+// Russian writes them, syllable by syllable; a final н gives both of its
+// readings. Russian and Chinese names in Cyrillic are not read so.
+func TestKoreanCyrillicNames(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		in   string
+		want []string
+	}{
+		{"Ким Чен Ын", []string{"kim chong un", "kim chon un"}},
+		{"Чхве Рён Хэ", []string{"choe ryong hae", "choe ryon hae"}},
+		{"Ким Ё Чжон", []string{"kim yo jong", "kim yo jon"}},
+		{"Ри Пён Чхоль", []string{"ri pyong chol", "ri pyon chol"}},
+		{"Ким Су Гиль", []string{"kim su gil"}},
+		{"КИМ Чен-Ын", []string{"kim chong un", "kim chon un"}},
+		{"Иван Петров", nil},
+		{"Ким Александр", nil},
+		{"Си Цзиньпин", nil},
+		{"Ким", nil},
+		{"Kim Jong Un", nil},
+	} {
+		got, ok := textnorm.KoreanCyrillicNames(tt.in)
+		if ok != (tt.want != nil) || !slices.Equal(got, tt.want) {
+			t.Errorf("KoreanCyrillicNames(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+		}
+	}
+	// Four syllables with a final н each: at most eight readings.
+	if got, _ := textnorm.KoreanCyrillicNames("Пан Пан Пан Пан"); len(got) != 8 {
+		t.Errorf("readings of four ambiguous syllables: %d, want 8", len(got))
+	}
+}
+
 // TestHanjaName: Han characters read in Korean by Unihan's kHangul, then
 // as a Korean name in McCune–Reischauer; the reading used in personal
 // names is preferred (金 is 김 in a name, 금 otherwise).
