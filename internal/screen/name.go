@@ -84,11 +84,19 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 			return nil, err
 		}
 	}
-	if !ix.anyHit(out) && len(ix.recs) > 0 && !sc.nb.translit && ix.splitNear(&sc.nb, q.Name) {
+	if !ix.anyHit(out) && len(ix.recs) > 0 && !sc.nb.translit && ix.splitNear(&sc.nb, q.Name, q.Kind != KindOrganization) {
 		// Read once more with a word no listed name holds split where
 		// one of its parts is misspelt ("vladmirputin", "nicolasmadurro";
 		// "hasannasralah", which splits into three listed words,
 		// "hasan nasr alah", before it splits into "hasan nasralah").
+		if err := score(); err != nil {
+			return nil, err
+		}
+	}
+	if !ix.anyHit(out) && len(ix.recs) > 0 && !sc.nb.translit && ix.camelReading(&sc.nb, q.Name) {
+		// Read once more with the words written together in camel case
+		// apart ("JewgeniPrigoschin"), where their parts are no listed
+		// words that glued would split them into.
 		if err := score(); err != nil {
 			return nil, err
 		}
@@ -1085,10 +1093,13 @@ func (ix *Index) hasNear(text []byte) bool {
 }
 
 // splitNear splits each word of nb no listed name holds, and none near,
-// by gluedNear, and reports whether it split any. A name a glued word of
-// which was split into three listed words or more is read anew from name
-// first: the word may split into fewer with a misspelt one.
-func (ix *Index) splitNear(nb *normBuf, name string) bool {
+// by gluedNear, and reports whether it split any; with person rules
+// (person), a word gluedNear does not split into two is split by
+// gluedNearTwo where it splits so. A
+// name a glued word of which was split into three listed words or more
+// is read anew from name first: the word may split into fewer with a
+// misspelt one.
+func (ix *Index) splitNear(nb *normBuf, name string, person bool) bool {
 	if nb.splitThree {
 		nb.normalize(name)
 	}
@@ -1099,13 +1110,89 @@ func (ix *Index) splitNear(nb *normBuf, name string) bool {
 			continue
 		}
 		var cuts [maxGlued]int
-		if n := gluedNear(text, ix.knownPart, ix.nearListed, ix.textWeight, cuts[:0]); n > 0 && !ix.hasNear(text) {
+		n := gluedNear(text, ix.knownPart, ix.nearListed, ix.textWeight, cuts[:0])
+		if n != 1 && person {
+			// Two misspelt words before three words or more of which
+			// short listed ones ("ramsan kadyrow", not "ram san
+			// kadyrow").
+			if c := gluedNearTwo(text, func(w []byte) int { return ix.nearness(w, nb.schemes) }); c > 0 {
+				cuts[0], n = c, 1
+			}
+		}
+		if n > 0 && !ix.hasNear(text) {
 			nb.splitGlued(i, text, cuts[:n])
 			i += n
 			split = true
 		}
 	}
 	return split
+}
+
+// nearness says how near w is to a listed word: 2 when it is a listed
+// word's phonetic key or, spelt by another language's conventions
+// (respell), a listed word ("chamenei", KHAMENEI); 1 when it is one edit
+// from one (hasNear); 0 when neither.
+func (ix *Index) nearness(w []byte, schemes []textnorm.Scheme) int {
+	var kb [64]byte
+	if _, ok := ix.dict.ids.find(ix.dict.keys, appendKey(kb[:0], w)); ok {
+		return 2
+	}
+	if _, _, ok := ix.respell(w, schemes); ok {
+		return 2
+	}
+	if ix.hasNear(w) {
+		return 1
+	}
+	return 0
+}
+
+// minNearTwo is the fewest letters of a word gluedNearTwo splits.
+const minNearTwo = 2 * minNearPart
+
+// gluedNearTwo is gluedNear for a person's name of two words, both spelt
+// otherwise than the list spells them, run together ("mouammarkadhafi",
+// "ramsankadyrow"): text splits into two parts of minNearPart letters or
+// more, each near a listed word by nearness. The nearest split wins (a
+// part spelt by a listed word's key over one a letter from one:
+// "mouammar kadhafi", not "mouamma rkadhafi"), then the shortest first
+// part. It returns where the second part starts, 0 when none splits so.
+func gluedNearTwo(text []byte, nearness func([]byte) int) int {
+	if len(text) < minNearTwo || len(text) > maxGluedLen {
+		return 0
+	}
+	best, at := 0, 0
+	for c := minNearPart; c <= len(text)-minNearPart; c++ {
+		a := nearness(text[:c])
+		if a == 0 {
+			continue
+		}
+		if b := nearness(text[c:]); b > 0 && a+b > best {
+			best, at = a+b, c
+		}
+	}
+	return at
+}
+
+// camelReading reads nb anew from name with a space before each capital
+// that follows a small letter (camelSplit), as a reader sees
+// "JewgeniPrigoschin", and records the words so split; it reports
+// whether name has such a capital. Only the words' boundaries are taken
+// from the capitals: a name written "McDonald" is read so only when
+// nothing matched it as written.
+func (ix *Index) camelReading(nb *normBuf, name string) bool {
+	split, ok := camelSplit(name)
+	if !ok {
+		return false
+	}
+	nb.normalize(split)
+	ix.resegment(nb)
+	for f := range strings.FieldsSeq(name) {
+		if _, ok := camelSplit(f); ok {
+			nb.splits = append(nb.splits, strings.ToLower(f))
+		}
+	}
+	nb.resegmented = true
+	return true
 }
 
 // nearListed reports whether w is a listed word's phonetic key
