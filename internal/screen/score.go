@@ -797,8 +797,19 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		if givenForms != nil && q.givenForm >= 0 {
 			forms = givenForms.texts[q.givenForm]
 		}
+		// plain is set on a listed word that none of the rules for
+		// initials, titles, numerals, particles, foreign spellings,
+		// abbreviations or given names' forms applies to: it pairs by
+		// its spelling, its key, a candidate key in sc.qn or, under the
+		// spelling rules, with a word of its first letter. Most pairs
+		// are none of these, and are told so before the rules below.
+		plain := q.text >= 0 && !q.initial && !q.title && !q.numeral && q.particle == 0 && q.alt < 0 && !q.abbrev && len(forms) == 0
 		for j := range words {
 			rw := &words[j]
+			if plain && rw.text != q.text && (short || rw.tok != q.exact && rw.first != q.first && rw.first^q.first != 'g'^'q' &&
+				(q.s1 == q.n0 || !sc.qnSet.mayHold(rw.tok))) {
+				continue
+			}
 			var p pair
 			switch {
 			case q.initial && !org:
