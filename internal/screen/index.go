@@ -79,6 +79,10 @@ type Index struct {
 	// the texts of the vocabulary and the legal forms; computed on
 	// first use.
 	segmentWords func() *wordFilter
+	// banWords filters the names banMatches looks up whole: the keys of
+	// banNames and banKeys, which most queries are none of; computed on
+	// first use.
+	banWords func() *wordFilter
 }
 
 // ref points at one name of one entry: alias -1 is the primary name.
@@ -242,6 +246,7 @@ func (ix *Index) init() {
 	ix.brandKeyFirsts = sync.OnceValue(ix.buildBrandKeyFirsts)
 	ix.segmentWords = sync.OnceValue(ix.buildSegmentWords)
 	ix.brandWords = sync.OnceValue(ix.buildBrandWords)
+	ix.banWords = sync.OnceValue(func() *wordFilter { return filterOf(ix.banNames, ix.banKeys) })
 	for f := phonNone + 1; f < phonFamilies; f++ {
 		ix.phon[f] = sync.OnceValue(func() *phonIndex { return ix.buildPhonIndex(f) })
 	}

@@ -173,19 +173,21 @@ var legalByWord = func() (t struct{ fwd, bwd [2]map[string][]int32 }) {
 	return t
 }()
 
-// legalFilters are the filters of legalFirst, legalLast, legalByWord
-// and the glued forms' tables, and singleMasks the letters of each of
-// legalSingleLong (letterSet).
+// legalFilters are the filters of legalFirst, legalLast, legalByWord,
+// the glued forms' tables and legalForms, and singleMasks the letters of
+// each of legalSingleLong (letterSet).
 var legalFilters = struct {
 	first, last          *wordFilter
 	byWordFwd, byWordBwd [2]*wordFilter
 	glued, heads, tails  *wordFilter
+	forms                *wordFilter
 	singleMasks          []uint32
 }{
 	first: filterOf(legalFirst), last: filterOf(legalLast),
 	byWordFwd: [2]*wordFilter{filterOf(legalByWord.fwd[0]), filterOf(legalByWord.fwd[1])},
 	byWordBwd: [2]*wordFilter{filterOf(legalByWord.bwd[0]), filterOf(legalByWord.bwd[1])},
 	glued:     filterOf(legalGlued), heads: filterOf(legalGluedHeads), tails: filterOf(legalGluedTails),
+	forms: filterOf(legalForms),
 	singleMasks: func() []uint32 {
 		out := make([]uint32, len(legalSingleLong))
 		for i, f := range legalSingleLong {
@@ -290,7 +292,7 @@ func unglueLegal(glued string) []string {
 	ends := func(s string) []string {
 		var cut []string
 		for k := 2; k <= legalGluedMax && len(s)-k >= minGluedCore; k++ {
-			if _, ok := legalGlued[s[len(s)-k:]]; ok {
+			if _, ok := filteredGet(legalFilters.glued, legalGlued, s[len(s)-k:]); ok {
 				cut = append(cut, s[:len(s)-k])
 			}
 		}
@@ -298,7 +300,7 @@ func unglueLegal(glued string) []string {
 	}
 	starts := []string{glued}
 	for k := 2; k <= legalGluedMax && len(glued)-k >= minGluedCore; k++ {
-		if _, ok := legalGlued[glued[:k]]; ok {
+		if _, ok := filteredGet(legalFilters.glued, legalGlued, glued[:k]); ok {
 			starts = append(starts, glued[k:])
 			out = append(out, glued[k:])
 		}

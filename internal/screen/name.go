@@ -255,7 +255,9 @@ func (ix *Index) banMatches(sc *scratch, q Query, out []Match) ([]Match, error) 
 		out = append(out, ix.newMatch(r, e, name, on, 1, method, explain(name, on)))
 		return nil
 	}
-	for _, r := range ix.banNames[string(sc.buf)] {
+	bw := ix.banWords()
+	names, _ := filteredGet(bw, ix.banNames, sc.buf)
+	for _, r := range names {
 		if err := add(r, "normalized", func(name, on string) string { return ix.explainBan(sc, q.Name, name, on) }); err != nil {
 			return nil, err
 		}
@@ -267,7 +269,8 @@ func (ix *Index) banMatches(sc *scratch, q Query, out []Match) ([]Match, error) 
 			sc.buf = append(sc.buf, c)
 		}
 	}
-	for _, r := range ix.banKeys[string(sc.buf[n:])] {
+	keys, _ := filteredGet(bw, ix.banKeys, sc.buf[n:])
+	for _, r := range keys {
 		glued := string(sc.buf[n:])
 		if err := add(r, "glued-words", func(name, on string) string {
 			return fmt.Sprintf("%q equals %s %q with the words run together (%q)", q.Name, on, name, glued)
@@ -282,7 +285,8 @@ func (ix *Index) banMatches(sc *scratch, q Query, out []Match) ([]Match, error) 
 		run = string(sc.buf[n:])
 	}
 	for _, core := range unglueLegal(run) {
-		for _, r := range ix.banKeys[core] {
+		keys, _ := filteredGet(bw, ix.banKeys, core)
+		for _, r := range keys {
 			if err := add(r, "glued-words", func(name, on string) string {
 				return fmt.Sprintf("%q equals %s %q with the words and the legal form run together (%q)", q.Name, on, name, run)
 			}); err != nil {
@@ -1000,7 +1004,7 @@ func knownLegalForm(b []byte) bool {
 	if len(b) < minPart {
 		return false
 	}
-	_, ok := legalForms[string(b)]
+	_, ok := filteredGet(legalFilters.forms, legalForms, b)
 	return ok
 }
 
@@ -1461,7 +1465,7 @@ func syllablesInto(text []byte, at, parts int, known func([]byte) bool, cuts []i
 // Korean name run together does ("kimilsung", "riyongho").
 func koreanSurnameFirst(w []byte) bool {
 	for k := min(len(w)-minSyllable, maxSyllable); k >= 1; k-- {
-		if _, ok := koreanSurnames[string(w[:k])]; ok {
+		if _, ok := filteredGet(koreanSurnameFilter, koreanSurnames, w[:k]); ok {
 			return true
 		}
 	}

@@ -1919,6 +1919,9 @@ var companyWordForms = func() map[string][]string {
 	return m
 }()
 
+// companyWordFilter is the wordFilter of companyWordForms.
+var companyWordFilter = filterOf(companyWordForms)
+
 // companyWord is qword.respelt for a word paired by companyWordForms;
 // the explanation names the rule of each pair (companyWordRule).
 const companyWord = "a word of company names"
@@ -1946,7 +1949,8 @@ func companyWordRule(q, r string) string {
 // whether it appended one.
 func (ix *Index) appendCompanyWords(qn []int32, text []byte) ([]int32, bool) {
 	found := false
-	for _, f := range companyWordForms[string(text)] {
+	forms, _ := filteredGet(companyWordFilter, companyWordForms, text)
+	for _, f := range forms {
 		if id, ok := ix.listedText([]byte(f)); ok && !slices.Contains(qn, ix.dict.textKey[id]) {
 			qn = append(qn, ix.dict.textKey[id])
 			found = true

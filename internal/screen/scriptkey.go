@@ -745,13 +745,16 @@ func mayBeKorean(nb *normBuf) bool {
 			n = 1 // the whole word only
 		}
 		for k := len(w); k >= 1 && k >= len(w)-n+1; k-- {
-			if _, ok := koreanSurnames[string(w[:k])]; ok {
+			if _, ok := filteredGet(koreanSurnameFilter, koreanSurnames, w[:k]); ok {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// koreanSurnameFilter is the wordFilter of koreanSurnames.
+var koreanSurnameFilter = filterOf(koreanSurnames)
 
 // vowelGroups counts the runs of vowels of w, a Korean word's syllables
 // (w and y before a vowel belong to it).

@@ -621,7 +621,7 @@ func (nb *normBuf) legalAtExact(lo, hi int, forward bool) int {
 			}
 			nb.join = append(nb.join, nb.word(j)...)
 		}
-		if _, ok := legalForms[string(nb.join)]; ok {
+		if _, ok := filteredGet(legalFilters.forms, legalForms, nb.join); ok {
 			return k
 		}
 	}

@@ -51,6 +51,9 @@ func TestStaticTableFilters(t *testing.T) {
 		{"legalGlued", legalFilters.glued, keysOf(legalGlued)},
 		{"legalGluedHeads", legalFilters.heads, keysOf(legalGluedHeads)},
 		{"legalGluedTails", legalFilters.tails, keysOf(legalGluedTails)},
+		{"legalForms", legalFilters.forms, keysOf(legalForms)},
+		{"koreanSurnames", koreanSurnameFilter, keysOf(koreanSurnames)},
+		{"companyWordForms", companyWordFilter, keysOf(companyWordForms)},
 		{"titleWords", titleFilter, keysOf(titleWords)},
 		{"eastSlavicForms", eastSlavicFilter, keysOf(eastSlavicForms)},
 	}
