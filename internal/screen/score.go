@@ -154,6 +154,14 @@ type qword struct {
 	// givenForm is the givenNameForms group of the word under person
 	// rules, -1 when it is in none.
 	givenForm int32
+	// plain is set, under person rules [0] and organisation rules [1],
+	// on a listed word that none of the rules for initials, titles,
+	// numerals, particles, foreign spellings, abbreviations or given
+	// names' forms applies to: it pairs by its spelling, its key, a
+	// candidate key in sc.qn or, under the spelling rules, with a word
+	// of its first letter. Most pairs scoreRec tries are of such words
+	// and pair nothing: it tells them so before its rules.
+	plain [2]bool
 }
 
 // hit is a scored name at or above the review threshold.
@@ -219,6 +227,9 @@ type scratch struct {
 	// wq holds the query's total weight under person rules [0] and
 	// organisation rules [1].
 	wq [2]float32
+	// wqPerson is the query's weight scoreRec starts from under person
+	// rules, titles left out (under organisation rules it is wq[1]).
+	wqPerson float32
 	// short is set when the query has shortName letters or fewer under
 	// person rules [0] and organisation rules [1].
 	short [2]bool
@@ -423,7 +434,7 @@ func (ix *Index) prepare(sc *scratch) {
 		sc.qw = append(sc.qw, q)
 	}
 	sc.qnSet.fill(sc.qn)
-	sc.wq = [2]float32{}
+	sc.wq, sc.wqPerson = [2]float32{}, 0
 	var letters [2]int
 	for i := range sc.qw {
 		q := &sc.qw[i]
@@ -432,8 +443,11 @@ func (ix *Index) prepare(sc *scratch) {
 			// The bound scoreRec starts with: a patronymic a name
 			// leaves out may count as a further name (wSel).
 			sc.wq[0] += q.wSel(false)
+			sc.wqPerson += q.weight
 			letters[0] += n
 		}
+		plain := q.text >= 0 && !q.initial && !q.title && !q.numeral && q.particle == 0 && q.alt < 0 && !q.abbrev
+		q.plain = [2]bool{plain && !ix.hasGivenForms(sc, q), plain}
 		if !q.legal {
 			sc.wq[1] += q.wOrg
 			letters[1] += n
@@ -470,6 +484,12 @@ func (sc *scratch) respellSchemes() []textnorm.Scheme {
 	}
 	sc.schemes = append(append(sc.schemes[:0], sc.nb.schemes...), hacekLetters)
 	return sc.schemes
+}
+
+// hasGivenForms reports whether query word q pairs under person rules by
+// the forms of its given name (givenNameForms) that listed names hold.
+func (ix *Index) hasGivenForms(sc *scratch, q *qword) bool {
+	return sc.givenForms && q.givenForm >= 0 && len(ix.givenForms().texts[q.givenForm]) > 0
 }
 
 // selectPrefix marks in sc.sel the heaviest words a candidate must pair
@@ -774,7 +794,10 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	words := ix.words[rec.w0:rec.w1]
 	short := sc.short[b2i(org)] || rec.flags&recShort != 0
 	sc.pairs = sc.pairs[:0]
-	var wq float32
+	wq := sc.wqPerson
+	if org {
+		wq = sc.wq[1]
+	}
 	keySim := float32(keySimPerson)
 	if org {
 		keySim = keySimOrg
@@ -790,20 +813,11 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			continue
 		}
 		qw := q.w(org)
-		if org || !q.title {
-			wq += qw
-		}
+		plain := q.plain[b2i(org)]
 		var forms []int32 // the listed texts of the word's given name's forms
-		if givenForms != nil && q.givenForm >= 0 {
+		if !plain && givenForms != nil && q.givenForm >= 0 {
 			forms = givenForms.texts[q.givenForm]
 		}
-		// plain is set on a listed word that none of the rules for
-		// initials, titles, numerals, particles, foreign spellings,
-		// abbreviations or given names' forms applies to: it pairs by
-		// its spelling, its key, a candidate key in sc.qn or, under the
-		// spelling rules, with a word of its first letter. Most pairs
-		// are none of these, and are told so before the rules below.
-		plain := q.text >= 0 && !q.initial && !q.title && !q.numeral && q.particle == 0 && q.alt < 0 && !q.abbrev && len(forms) == 0
 		for j := range words {
 			rw := &words[j]
 			if plain && rw.text != q.text && (short || rw.tok != q.exact && rw.first != q.first && rw.first^q.first != 'g'^'q' &&
