@@ -118,60 +118,43 @@ func TestGluedWholeName(t *testing.T) {
 	}
 }
 
-// TestGluedCamelCase: a name written together in camel case whose parts
-// are spelt otherwise than any listed word ("JewgeniPrigoschin", German
-// spellings) is read with its words apart, as written apart it is
-// found; vendors' names in camel case stay unmatched.
-func TestGluedCamelCase(t *testing.T) {
+// TestGluedSpeltOtherwise: a name run together whose words are spelt
+// otherwise than the list spells them is read with its words apart: at
+// its capitals when written in camel case ("AliChamenei", a German
+// spelling, not "alic hamenei"; "BancoNacionalDeKuba"); a person's name
+// of two such words, each of five letters or more, split into the two
+// ("mouammarkadhafi", not into short listed words: "ram san kadyrow").
+// Each is found as written apart. Vendors' names so written and names of
+// persons not listed stay unmatched.
+func TestGluedSpeltOtherwise(t *testing.T) {
 	t.Parallel()
 	ix := newIndex(t, sdnList(t))
 	opts := ix.Options()
 	for _, tt := range []struct {
-		q, entryID, read string
-		hit              bool
+		q, kind, entryID, read string
+		hit                    bool
 	}{
-		{"JewgeniPrigoschin", "21171", "jewgeni prigoschin", true},
-		{"MouammarKadhafi", "12606", "mouammar kadhafi", false},
-		{"RamsanKadyrow", "23343", "ramsan kadyrow", false},
+		{"AliChamenei", "", "26945", "ali chamenei", true},
+		{"BancoNacionalDeKuba", screen.KindOrganization, "306", "banco nacional de kuba", true},
+		{"AeroKaribbean", screen.KindOrganization, "36", "aero karibbean", true},
+		{"jewgenijprigoschin", screen.KindPerson, "21171", "jewgenij prigoschin", true},
+		{"mouammarkadhafi", screen.KindPerson, "12606", "mouammar kadhafi", false},
+		{"ramsankadyrow", screen.KindPerson, "23343", "ramsan kadyrow", false},
 	} {
-		m := matchByID(ix.Name(screen.Query{Name: tt.q}), tt.entryID)
+		m := matchByID(ix.Name(screen.Query{Name: tt.q, Kind: tt.kind}), tt.entryID)
 		if m == nil || m.Score < opts.Review || opts.IsHit(m.Score) != tt.hit ||
 			!strings.Contains(m.Explain, `glued words split: "`+strings.ToLower(tt.q)+`"`) || !strings.Contains(m.Explain, `query read as "`+tt.read+`"`) {
 			t.Errorf("%q: got %+v, want entry %s (at match level: %v), read as %q", tt.q, m, tt.entryID, tt.hit, tt.read)
 		}
 	}
-	for _, q := range []string{"GitHub", "JetBrains", "HashiCorp", "PostgreSQL", "CloudFlare"} {
-		if ms := ix.Name(screen.Query{Name: q, Kind: screen.KindOrganization}); len(ms) > 0 {
-			t.Errorf("%q: got %+v, want no match", q, ms)
-		}
-	}
-}
-
-// TestGluedTwoMisspelt: a person's name of two words run together, both
-// spelt otherwise than the list spells them ("mouammarkadhafi",
-// "ramsankadyrow"), is split into the two, not into short listed words
-// ("ram san kadyrow"), and found as written apart; names of persons not
-// listed and vendors' names stay unmatched.
-func TestGluedTwoMisspelt(t *testing.T) {
-	t.Parallel()
-	ix := newIndex(t, sdnList(t))
-	opts := ix.Options()
-	for _, tt := range []struct {
-		q, entryID, read string
-		hit              bool
-	}{
-		{"jewgenijprigoschin", "21171", "jewgenij prigoschin", true},
-		{"mouammarkadhafi", "12606", "mouammar kadhafi", false},
-		{"ramsankadyrow", "23343", "ramsan kadyrow", false},
+	for _, tt := range []struct{ q, kind string }{
+		{"GitHub", screen.KindOrganization}, {"JetBrains", screen.KindOrganization}, {"HashiCorp", screen.KindOrganization},
+		{"PostgreSQL", screen.KindOrganization}, {"CloudFlare", screen.KindOrganization},
+		{"michaelbrown", screen.KindPerson}, {"wolfgangschmidt", screen.KindPerson}, {"jeanpierredupont", screen.KindPerson},
+		{"cloudflare", screen.KindPerson}, {"springframework", screen.KindPerson},
 	} {
-		m := matchByID(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}), tt.entryID)
-		if m == nil || m.Score < opts.Review || opts.IsHit(m.Score) != tt.hit || !strings.Contains(m.Explain, `query read as "`+tt.read+`"`) {
-			t.Errorf("%q: got %+v, want entry %s (at match level: %v), read as %q", tt.q, m, tt.entryID, tt.hit, tt.read)
-		}
-	}
-	for _, q := range []string{"michaelbrown", "wolfgangschmidt", "jeanpierredupont", "cloudflare", "springframework"} {
-		if ms := ix.Name(screen.Query{Name: q, Kind: screen.KindPerson}); len(ms) > 0 {
-			t.Errorf("%q: got %+v, want no match", q, ms)
+		if ms := ix.Name(screen.Query{Name: tt.q, Kind: tt.kind}); len(ms) > 0 {
+			t.Errorf("%q (%s): got %+v, want no match", tt.q, tt.kind, ms)
 		}
 	}
 }
