@@ -95,8 +95,8 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 	}
 	if !ix.anyHit(out) && len(ix.recs) > 0 && !sc.nb.translit && ix.camelReading(&sc.nb, q.Name) {
 		// Read once more with the words written together in camel case
-		// apart ("JewgeniPrigoschin"), where their parts are no listed
-		// words that glued would split them into.
+		// apart ("AliChamenei", which gluedNear splits "alic hamenei";
+		// "BancoNacionalDeKuba").
 		if err := score(); err != nil {
 			return nil, err
 		}
@@ -1097,12 +1097,11 @@ func (ix *Index) hasNear(text []byte) bool {
 }
 
 // splitNear splits each word of nb no listed name holds, and none near,
-// by gluedNear, and reports whether it split any; with person rules
-// (person), a word gluedNear does not split into two is split by
-// gluedNearTwo where it splits so. A
-// name a glued word of which was split into three listed words or more
-// is read anew from name first: the word may split into fewer with a
-// misspelt one.
+// by gluedNear, and reports whether it split any; under person rules
+// (person), a word gluedNear does not split into two words is split by
+// gluedNearTwo where that splits it. A name a glued word of which was
+// split into three listed words or more is read anew from name first:
+// the word may split into fewer with a misspelt one.
 func (ix *Index) splitNear(nb *normBuf, name string, person bool) bool {
 	if nb.splitThree {
 		nb.normalize(name)
@@ -1116,9 +1115,9 @@ func (ix *Index) splitNear(nb *normBuf, name string, person bool) bool {
 		var cuts [maxGlued]int
 		n := gluedNear(text, ix.knownPart, ix.nearListed, ix.textWeight, cuts[:0])
 		if n != 1 && person {
-			// Two misspelt words before three words or more of which
-			// short listed ones ("ramsan kadyrow", not "ram san
-			// kadyrow").
+			// Two misspelt words rather than three words or more,
+			// short listed ones among them ("ramsan kadyrow", not
+			// "ram san kadyrow").
 			if c := gluedNearTwo(text, func(w []byte) int { return ix.nearness(w, nb.schemes) }); c > 0 {
 				cuts[0], n = c, 1
 			}
@@ -1137,8 +1136,7 @@ func (ix *Index) splitNear(nb *normBuf, name string, person bool) bool {
 // (respell), a listed word ("chamenei", KHAMENEI); 1 when it is one edit
 // from one (hasNear); 0 when neither.
 func (ix *Index) nearness(w []byte, schemes []textnorm.Scheme) int {
-	var kb [64]byte
-	if _, ok := ix.dict.ids.find(ix.dict.keys, appendKey(kb[:0], w)); ok {
+	if ix.keyListed(w) {
 		return 2
 	}
 	if _, _, ok := ix.respell(w, schemes); ok {
@@ -1179,7 +1177,7 @@ func gluedNearTwo(text []byte, nearness func([]byte) int) int {
 
 // camelReading reads nb anew from name with a space before each capital
 // that follows a small letter (camelSplit), as a reader sees
-// "JewgeniPrigoschin", and records the words so split; it reports
+// "AliChamenei", and records the words so split; it reports
 // whether name has such a capital. Only the words' boundaries are taken
 // from the capitals: a name written "McDonald" is read so only when
 // nothing matched it as written.
@@ -1202,11 +1200,14 @@ func (ix *Index) camelReading(nb *normBuf, name string) bool {
 // nearListed reports whether w is a listed word's phonetic key
 // ("madurro", MADURO) or near a listed word (hasNear).
 func (ix *Index) nearListed(w []byte) bool {
+	return ix.keyListed(w) || ix.hasNear(w)
+}
+
+// keyListed reports whether w's phonetic key is a listed word's.
+func (ix *Index) keyListed(w []byte) bool {
 	var kb [64]byte
-	if _, ok := ix.dict.ids.find(ix.dict.keys, appendKey(kb[:0], w)); ok {
-		return true
-	}
-	return ix.hasNear(w)
+	_, ok := ix.dict.ids.find(ix.dict.keys, appendKey(kb[:0], w))
+	return ok
 }
 
 // maxGlued is the most words a glued word is split into, and

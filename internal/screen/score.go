@@ -1854,7 +1854,8 @@ func particleClass(w string) uint8 {
 }
 
 // articleWeight returns the weight of the article "al" in the scored
-// lists, the rarest a word can be when no listed name holds it.
+// lists; when no listed name holds it, the weight of a word no listed
+// name holds.
 func (ix *Index) articleWeight() float32 {
 	d := &ix.dict
 	if id, ok := d.textIDs.find(d.texts, []byte("al")); ok {
