@@ -74,32 +74,33 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 			return nil, err
 		}
 	}
-	if !ix.anyHit(out) && len(ix.recs) > 0 && !sc.nb.translit && ix.splitKnown(&sc.nb) {
-		// Read once more with a listed word that names no hit as
-		// written split into the listed words it is made of
-		// ("Gazpromneft", GAZPROM NEFT; "AeroCaribbean", the alias
-		// AERO-CARIBBEAN, where the word alone is a possible match of
-		// AEROCARIBBEAN AIRLINES).
-		if err := score(); err != nil {
-			return nil, err
+	// again reads the query anew by read when nothing matched at match
+	// level yet, and scores the reading when read reports one.
+	again := func(read func(*normBuf) bool) error {
+		if ix.anyHit(out) || len(ix.recs) == 0 || sc.nb.translit || !read(&sc.nb) {
+			return nil
 		}
+		return score()
 	}
-	if !ix.anyHit(out) && len(ix.recs) > 0 && !sc.nb.translit && ix.splitNear(&sc.nb, q.Name, q.Kind != KindOrganization) {
-		// Read once more with a word no listed name holds split where
-		// one of its parts is misspelt ("vladmirputin", "nicolasmadurro";
-		// "hasannasralah", which splits into three listed words,
-		// "hasan nasr alah", before it splits into "hasan nasralah").
-		if err := score(); err != nil {
-			return nil, err
-		}
+	// A listed word that names no hit as written, split into the listed
+	// words it is made of ("Gazpromneft", GAZPROM NEFT; "AeroCaribbean",
+	// the alias AERO-CARIBBEAN, where the word alone is a possible match
+	// of AEROCARIBBEAN AIRLINES).
+	if err := again(ix.splitKnown); err != nil {
+		return nil, err
 	}
-	if !ix.anyHit(out) && len(ix.recs) > 0 && !sc.nb.translit && ix.camelReading(&sc.nb, q.Name) {
-		// Read once more with the words written together in camel case
-		// apart ("AliChamenei", which gluedNear splits "alic hamenei";
-		// "BancoNacionalDeKuba").
-		if err := score(); err != nil {
-			return nil, err
-		}
+	// A word no listed name holds, split where one of its parts is
+	// misspelt ("vladmirputin", "nicolasmadurro"; "hasannasralah", which
+	// splits into three listed words, "hasan nasr alah", before it splits
+	// into "hasan nasralah"), or, a person's, where both are
+	// ("ramsankadyrow").
+	if err := again(func(nb *normBuf) bool { return ix.splitNear(nb, q.Name, q.Kind != KindOrganization) }); err != nil {
+		return nil, err
+	}
+	// The words written together in camel case, apart ("AliChamenei",
+	// which gluedNear splits "alic hamenei"; "BancoNacionalDeKuba").
+	if err := again(func(nb *normBuf) bool { return ix.camelReading(nb, q.Name) }); err != nil {
+		return nil, err
 	}
 	if out, err = ix.koreanMatches(sc, q, out); err != nil {
 		return nil, err
@@ -150,58 +151,51 @@ func (ix *Index) koreanMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 	case slices.Contains(sc.nb.schemes, textnorm.CyrillicBGN) && q.Kind != KindOrganization:
 		// Russian writes Korean names by the Kontsevich system ("Ким
 		// Чен Ын"), which BGN/PCGN reads as if they were Russian ("kim
-		// chen yn").
-		var names []string
-		if names, ok = textnorm.KoreanCyrillicNames(q.Name); ok {
-			return ix.koreanCyrillicMatches(sc, q, names, out)
+		// chen yn"); each reading is screened when it reads as a Korean
+		// name.
+		names, readable := textnorm.KoreanCyrillicNames(q.Name)
+		if !readable {
+			return out, nil
 		}
+		schemes = []textnorm.Scheme{textnorm.KontsevichKorean, textnorm.McCuneReischauer}
+		for _, name := range names {
+			var err error
+			if out, err = ix.koreanReadingMatches(sc, q, name, schemes, true, out); err != nil {
+				return nil, err
+			}
+		}
+		return out, nil
 	}
 	if !ok {
 		return out, nil
 	}
-	return ix.koreanReadingMatches(sc, q, name, schemes, out)
-}
-
-// koreanCyrillicMatches screens the readings of a Korean name written in
-// Cyrillic (textnorm.KoreanCyrillicNames) that read as a Korean name
-// (koreanLooking), each as koreanReadingMatches does.
-func (ix *Index) koreanCyrillicMatches(sc *scratch, q Query, names []string, out []Match) ([]Match, error) {
-	schemes := []textnorm.Scheme{textnorm.KontsevichKorean, textnorm.McCuneReischauer}
-	for _, name := range names {
-		sc.pnb.initials = false
-		sc.pnb.normalize(name)
-		if korean, glued := koreanLooking(&sc.pnb); !korean || glued > 0 {
-			continue
-		}
-		var err error
-		if out, err = ix.koreanReadingMatches(sc, q, name, schemes, out); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return ix.koreanReadingMatches(sc, q, name, schemes, false, out)
 }
 
 // koreanReadingMatches screens name, a Latin reading of the query in
-// McCune–Reischauer by schemes, by the scored lists and then by the Korean
-// romanisation key.
-func (ix *Index) koreanReadingMatches(sc *scratch, q Query, name string, schemes []textnorm.Scheme, out []Match) ([]Match, error) {
+// McCune–Reischauer by schemes, by the scored lists and then, when it
+// reads as a Korean name (koreanLooking), by the Korean romanisation key;
+// a reading that does not is not screened at all when onlyKorean is set.
+func (ix *Index) koreanReadingMatches(sc *scratch, q Query, name string, schemes []textnorm.Scheme, onlyKorean bool, out []Match) ([]Match, error) {
+	nb := &sc.pnb
+	nb.initials = q.Kind == KindPerson
+	nb.normalize(name)
+	korean, glued := koreanLooking(nb)
+	korean = korean && glued == 0
+	if onlyKorean && !korean {
+		return out, nil
+	}
 	sc.nb.normalize(name)
 	sc.nb.translit, sc.nb.schemes = true, schemes
 	ix.resegment(&sc.nb)
 	ix.computeKeys(&sc.nb)
 	out, err := ix.scoredMatches(sc, q, out)
-	if err != nil || q.Kind == KindOrganization {
+	if err != nil || q.Kind == KindOrganization || !korean {
 		return out, err
 	}
 	// The reading is McCune–Reischauer; a list or the press may write the
 	// name in Revised Romanization or common usage ("Park Geun-hye" for
 	// 박근혜, read "Pak Kun Hye"): the Korean romanisation key meets them.
-	nb := &sc.pnb
-	nb.initials = q.Kind == KindPerson
-	nb.normalize(name)
-	if korean, glued := koreanLooking(nb); !korean || glued > 0 {
-		return out, nil
-	}
 	nb.schemes = schemes // for the explanation
 	return ix.phonSearch(sc, q, phonKorean, out)
 }

@@ -315,7 +315,7 @@ func (ix *Index) prepare(sc *scratch) {
 		if sun {
 			// The article assimilated to the next word ("az-Zawahiri"
 			// for AL ZAWAHIRI): it pairs and weighs as the article.
-			q.particle = articleClass
+			q.particle, q.wOrg = articleClass, ix.articleWeight()
 		}
 		if n := w.end - w.start; !q.legal && n >= minAcronym && n <= maxAcronym && lettersOnly(sc.nb.word(i)) {
 			q.acronym, sc.acronyms = true, true
@@ -363,9 +363,6 @@ func (ix *Index) prepare(sc *scratch) {
 			}
 			q.r1 = int32(len(sc.qn))
 			q.s1 = q.r1
-			if sun {
-				q.wOrg = ix.articleWeight()
-			}
 			q.weight = q.wOrg
 			if q.initial {
 				q.weight = initialWeight
@@ -408,7 +405,7 @@ func (ix *Index) prepare(sc *scratch) {
 			sc.qn = ix.appendScriptSkeletonKeys(sc.qn, text, sc.nb.schemes)
 		}
 		q.s1 = int32(len(sc.qn))
-		if q.exact < 0 && q.text < 0 {
+		if q.exact < 0 && q.text < 0 && !sun {
 			// An unknown word most likely misspells its commonest
 			// neighbour; with none, it is as rare as a word can be.
 			q.wOrg = d.unseen
@@ -423,9 +420,6 @@ func (ix *Index) prepare(sc *scratch) {
 				// the forms they hold ("Eugene" as YEVGENIY).
 				q.wOrg = min(q.wOrg, ix.givenForms().weight[q.givenForm])
 			}
-		}
-		if sun {
-			q.wOrg = ix.articleWeight()
 		}
 		q.weight = q.wOrg
 		if q.initial {
