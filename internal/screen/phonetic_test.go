@@ -72,6 +72,36 @@ func TestHanjaKorean(t *testing.T) {
 	t.Error("金正恩: KIM, Jong Un not found")
 }
 
+// TestHanjaSimplified: Chinese writes Korean names in simplified
+// characters; such a name is read in Korean by their traditional forms,
+// and a listed name it matches word for word is found. A Chinese name so
+// read finds nothing by that reading: its Korean reading is a guess.
+func TestHanjaSimplified(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	opts := ix.Options()
+	for _, tt := range []struct{ name, entry string }{
+		{"金与正", "KIM, Yo Jong"},
+		{"崔龙海", "CHOE, Ryong Hae"},
+		{"黄炳誓", "HWANG, Pyong So"},
+		{"郑京择", "JONG, Kyong Thaek"},
+	} {
+		m := matchOf(ix.Name(screen.Query{Name: tt.name}), tt.entry)
+		if m == nil || !opts.IsHit(m.Score) || !strings.Contains(m.Explain, "Hanja read in Korean") {
+			t.Errorf("%q: %s = %+v, want a match by the Korean reading", tt.name, tt.entry, m)
+		}
+	}
+	// "陈静" reads "jin jong" (JON, Yong Sang, 0.849 so); "郑爽" reads
+	// "jong sang" (JONG, Song Ho, 0.864 so).
+	for _, name := range []string{"陈静", "郑爽", "张伟", "王芳", "刘洋"} {
+		for _, m := range ix.Name(screen.Query{Name: name}) {
+			if strings.Contains(m.Explain, "Hanja read in Korean") {
+				t.Errorf("%q: %s %q at %.3f by the Korean reading, want none", name, m.EntryID, m.MatchedName, m.Score)
+			}
+		}
+	}
+}
+
 // TestIndicScripts: names written in Devanagari and Bengali (inherent
 // vowels, Hindi's schwa deletion, nukta letters, Bengali's "bh" for v)
 // and in Myanmar find the listed person at review level at least.

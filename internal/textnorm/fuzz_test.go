@@ -100,6 +100,11 @@ func FuzzFold(f *testing.F) {
 				t.Fatalf("HanjaName(%q) = %q, Latin of it %q", s, h, l)
 			}
 		}
+		if h, ok := textnorm.HanjaNameSimplified(s); ok {
+			if l, _ := textnorm.Latin(h); l != h {
+				t.Fatalf("HanjaNameSimplified(%q) = %q, Latin of it %q", s, h, l)
+			}
+		}
 	})
 }
 

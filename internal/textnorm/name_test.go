@@ -402,6 +402,33 @@ func TestHanjaName(t *testing.T) {
 	}
 }
 
+// TestHanjaNameSimplified: a name in simplified characters, which kHangul
+// does not read, is read by their traditional forms (Unihan's
+// kTraditionalVariant); a name HanjaName reads is left to it.
+func TestHanjaNameSimplified(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"金与正", "kim yo jong", true},    // 与 for 與
+		{"崔龙海", "choe ryong hae", true}, // 龙 for 龍
+		{"黄炳誓", "hwang pyong so", true}, // 黄 for 黃
+		{"郑京择", "jong kyong taek", true},
+		{"金正恩", "", false}, // no simplified character: HanjaName's
+		{"Kim", "", false},
+		{"金与\U0002A6D7", "", false}, // a character with no reading at all
+	} {
+		if _, ok := textnorm.HanjaName(tt.in); ok && tt.ok {
+			t.Errorf("HanjaName(%q) reads it, want only HanjaNameSimplified to", tt.in)
+		}
+		got, ok := textnorm.HanjaNameSimplified(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("HanjaNameSimplified(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
 // TestHebrewGeresh: a letter with a geresh, or an apostrophe written for
 // it, is the foreign sound it marks, in one word with the rest.
 func TestHebrewGeresh(t *testing.T) {
