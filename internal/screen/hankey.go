@@ -110,12 +110,40 @@ func appendMyanmarKeys(dst, w []byte, query bool) []byte {
 	return dst
 }
 
+// hanParts returns, for each of the n words of name as normalised, the
+// part of the name it is in, the parts set apart by middle dots
+// (hanForeignName): "拉姆赞·卡德罗夫" is "la mu zan" and "ka de luo fu".
+// Each part is normalised in nb to count its words; nil when the counts
+// do not add up to n (a part that normalises otherwise alone).
+func hanParts(nb *normBuf, name string, n int) []int8 {
+	parts := make([]int8, 0, n)
+	for k, seg := range strings.FieldsFunc(name, isHanNameDot) {
+		nb.normalize(seg)
+		for range nb.words {
+			parts = append(parts, int8(min(k, 127)))
+		}
+	}
+	if len(parts) != n {
+		return nil
+	}
+	return parts
+}
+
+// isHanNameDot reports whether r is a middle dot that sets the parts of a
+// foreign name in Han characters apart (hanForeignName).
+func isHanNameDot(r rune) bool {
+	return strings.ContainsRune(hanNameDots, r)
+}
+
+// hanNameDots are the middle dots of hanForeignName.
+const hanNameDots = "\u00b7\u30fb\u2027\u2022"
+
 // hanForeignName reports whether a query is a foreign name written in Han
 // characters: its transliteration is pinyin and a middle dot sets its
 // parts apart (U+00B7, as Chinese writes it; U+30FB, the katakana middle
 // dot Japanese uses; U+2027 and U+2022, which are typed for it).
 func hanForeignName(name string, schemes []textnorm.Scheme) bool {
-	return slices.Contains(schemes, textnorm.Pinyin) && strings.ContainsAny(name, "\u00b7\u30fb\u2027\u2022")
+	return slices.Contains(schemes, textnorm.Pinyin) && strings.ContainsAny(name, hanNameDots)
 }
 
 // appendHanKey appends the key of w, a pinyin syllable of a query
@@ -130,6 +158,9 @@ func appendHanKey(dst, w []byte, query bool) []byte {
 		if isVowelByte(c) || c == 'y' || c == 'w' {
 			key.gap()
 			continue
+		}
+		if !query && c == 'h' && i == len(w)-1 && i > 0 && isVowelByte(w[i-1]) {
+			continue // a final h after a vowel, which no syllable writes ("nasrallah", 纳斯鲁拉)
 		}
 		if query {
 			// Pinyin's letters: zh, ch, j, q, z and c are affricates, sh
@@ -243,6 +274,15 @@ func appendHanKeys(dst, w []byte, query bool) []byte {
 		}
 	case 'w':
 		add("b" + base)
+	case 'x':
+		if len(base) > 0 {
+			add("h" + base[1:]) // 希 "xi" for the hi of Zawahiri
+		}
+	}
+	if n := len(w); n > 1 && w[n-1] == 'n' && len(base) > 0 && base[len(base)-1] == 'n' {
+		// Mandarin ends no syllable in m, and writes a foreign m so
+		// ("han" for the "ham" of Muhammad, 穆罕默德).
+		add(base[:len(base)-1] + "m")
 	}
 	return dst
 }
@@ -284,13 +324,25 @@ func (st *phonState) hanAgrees(qi, qn int, k []byte, last byte) bool {
 		if len(k) < len(key) || string(k[:len(key)]) != string(key) {
 			return
 		}
-		l := last
-		if len(key) > 0 {
-			l = key[len(key)-1]
-		}
-		ok = st.hanAgrees(qi+1, qn-1, k[len(key):], l)
+		ok = st.hanAgrees(qi+1, qn-1, k[len(key):], st.hanJoinLast(qi, key, last))
 	})
 	return ok
+}
+
+// hanJoinLast returns the letter a key of the syllable after query word
+// qi, read as key, writes once if it begins with it: the last letter of
+// key when the syllable ends in a consonant (a nasal final, "an na" for
+// Anna), none when it ends in a vowel, which parts two consonants the
+// name's key keeps apart too ("lu la" for the "rall" of Nasrallah); last
+// when key is empty.
+func (st *phonState) hanJoinLast(qi int, key []byte, last byte) byte {
+	if len(key) == 0 {
+		return last
+	}
+	if t := st.q[qi].text; t != "" && isVowelByte(t[len(t)-1]) {
+		return 0
+	}
+	return key[len(key)-1]
 }
 
 // hanRunKeys calls fn with the keys of query words [qi, qi+qn) run
@@ -298,8 +350,8 @@ func (st *phonState) hanAgrees(qi, qn int, k []byte, last byte) bool {
 func (st *phonState) hanRunKeys(qi, qn int, fn func(k []byte)) {
 	var kb [64]byte
 	n := 0
-	var walk func(i int, k []byte)
-	walk = func(i int, k []byte) {
+	var walk func(i int, k []byte, last byte)
+	walk = func(i int, k []byte, last byte) {
 		if n >= maxHanRuns {
 			return
 		}
@@ -309,15 +361,16 @@ func (st *phonState) hanRunKeys(qi, qn int, fn func(k []byte)) {
 			return
 		}
 		eachPhonKey(st.hanKeys(i), func(key []byte) {
-			if len(key) > 0 && len(k) > 0 && k[len(k)-1] == key[0] {
+			full := key
+			if len(key) > 0 && key[0] == last {
 				key = key[1:]
 			}
 			if len(k)+len(key) <= len(kb) {
-				walk(i+1, append(k, key...))
+				walk(i+1, append(k, key...), st.hanJoinLast(i, full, last))
 			}
 		})
 	}
-	walk(qi, kb[:0])
+	walk(qi, kb[:0], 0)
 }
 
 // hanCandidates returns the names of the allowed kinds holding a word
@@ -333,7 +386,7 @@ func (ix *Index) hanCandidates(sc *scratch, st *phonState, kind string) []int32 
 			continue
 		}
 		for qn := 1; qn <= hanRunMax && qi+qn <= len(st.q); qn++ {
-			if st.q[qi+qn-1].optional {
+			if st.q[qi+qn-1].optional || st.q[qi+qn-1].part != st.q[qi].part {
 				break
 			}
 			st.hanRunKeys(qi, qn, func(k []byte) {

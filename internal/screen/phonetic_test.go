@@ -102,6 +102,28 @@ func TestHanjaSimplified(t *testing.T) {
 	}
 }
 
+// TestHanNameParts: the parts of a foreign name in Han syllables, set
+// apart by middle dots, are each one word of the name: no run of
+// syllables read as one word crosses a dot, and no part is read as two
+// words. Before, "哈桑·纳斯鲁拉" (Hasan Nasrallah) found six other
+// entries ("ha sang na" HASSAN, "na si lu" NASR and "la" AL) and not his.
+func TestHanNameParts(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	ms := ix.Name(screen.Query{Name: "哈桑·纳斯鲁拉", Kind: screen.KindPerson})
+	if len(ms) != 1 || ms[0].EntryName != "NASRALLAH, Hasan" {
+		for _, m := range ms {
+			t.Logf("%s %q %.3f %s", m.EntryID, m.MatchedName, m.Score, m.Explain)
+		}
+		t.Errorf("哈桑·纳斯鲁拉: %d matches, want NASRALLAH, Hasan alone", len(ms))
+	}
+	// Myanmar syllables have no parts: a name of several words is read
+	// as before.
+	if matchOf(ix.Name(screen.Query{Name: "ဗလာဒီမာ ပူတင်", Kind: screen.KindPerson}), "PUTIN, Vladimir Vladimirovich") == nil {
+		t.Error("ဗလာဒီမာ ပူတင်: PUTIN, Vladimir Vladimirovich not found")
+	}
+}
+
 // TestIndicScripts: names written in Devanagari and Bengali (inherent
 // vowels, Hindi's schwa deletion, nukta letters, Bengali's "bh" for v)
 // and in Myanmar find the listed person at review level at least.

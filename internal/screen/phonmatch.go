@@ -44,6 +44,10 @@ type phonQWord struct {
 	text     string
 	keys     []byte // 0-terminated keys (phonKeys)
 	optional bool   // a title, a legal form or the article al
+	// part is the part of a foreign name in Han syllables the word is
+	// in, counted from 0: a middle dot sets the parts apart, and no run
+	// of syllables read as one word crosses it (hanParts).
+	part int8
 }
 
 // phonState is the search for the best agreement of a query with one
@@ -65,6 +69,9 @@ type phonState struct {
 	// keyed together (hanAgrees).
 	maxRun int
 	han    bool
+	// parted is set when the query words carry the parts of a foreign
+	// name in Han syllables (phonQWord.part).
+	parted bool
 }
 
 // phonUnit is one pair of a query word run and a name word run.
@@ -130,9 +137,17 @@ func (ix *Index) phonSearch(sc *scratch, q Query, f phonFamily, out []Match) ([]
 	if st.han {
 		st.maxRun = hanRunMax
 	}
+	var parts []int8
+	if f == phonHan {
+		parts = hanParts(&sc.nb, q.Name, len(nb.words))
+		defer sc.nb.normalize(q.Name)
+	}
 	for i, w := range nb.words {
 		text := nb.word(i)
 		qw := phonQWord{text: string(text), optional: w.flags&(wordLegal|wordTitle) != 0 || isArticle(text)}
+		if parts != nil {
+			qw.part, st.parted = parts[i], true
+		}
 		if w.flags&wordInitial != 0 && f != phonHan && f != phonMyanmar {
 			return out, nil // an initial says too little for a key; a syllable of one vowel ("a") is none
 		}
@@ -280,7 +295,7 @@ func (st *phonState) search(qi int) {
 	}
 	var kb [128]byte
 	for qn := 1; qn <= st.maxRun && qi+qn <= len(st.q); qn++ {
-		if qn > 1 && st.q[qi+qn-1].optional {
+		if qn > 1 && (st.q[qi+qn-1].optional || st.q[qi+qn-1].part != st.q[qi].part) {
 			break
 		}
 		for r0 := range st.words {
@@ -363,6 +378,17 @@ func (st *phonState) spelt(qi, qn, r0, rn int) bool {
 func (st *phonState) finish() {
 	if len(st.units) == 0 {
 		return
+	}
+	if st.parted {
+		// A part of a foreign name in Han syllables is one word of the
+		// name: two of its syllables read as two words are no reading
+		// of it ("哈桑·纳斯鲁拉", Hasan Nasrallah, is not "na si lu" NASR
+		// and "la" AL).
+		for k := 1; k < len(st.units); k++ {
+			if st.q[st.units[k].q0].part == st.q[st.units[k-1].q1-1].part {
+				return
+			}
+		}
 	}
 	d := &st.ix.dict
 	var m, qw, r, maxW, sumW float32

@@ -49,6 +49,13 @@ func TestNamesAsWritten(t *testing.T) {
 		// middle dot.
 		{"尼古拉斯·马杜罗", screen.KindPerson, "MADURO MOROS, Nicolas", "ma du luo~maduro (phonetic key mtr)", false},
 		{"拉姆赞·卡德罗夫", "", "KADYROV, Ramzan Akhmatovich", "phonetic (Han syllables of a foreign name)", false},
+		// Two syllables of one part each ending in a vowel keep their
+		// consonants apart (the "rall" of Nasrallah), and the name's
+		// final h after a vowel is none; a syllable's final n stands for
+		// an m (the "ham" of Muhammad); xi for hi.
+		{"哈桑·纳斯鲁拉", screen.KindPerson, "NASRALLAH, Hasan", "na si lu la~nasrallah", false},
+		{"穆罕默德·阿里", screen.KindPerson, "DARASSA, Ali", "mu han mo de~mahamat", false}, // the alias MAHAMAT, Ali Darassa
+		{"艾曼·扎瓦希里", screen.KindPerson, "AL ZAWAHIRI, Dr. Ayman", "zha wa xi li~zawahiri", false},
 		// A Burmese name as the lists write it: ို closed by the high
 		// tone as "oe", medial w closed by n as "u", ဦး ending it as
 		// "Oo", ထ as "t".
