@@ -139,6 +139,13 @@ func TestScripts(t *testing.T) {
 		{"Armenian", "Վլադիմիր Պուտին", "vladimir putin", textnorm.Armenian},
 		{"Thai", "วลาดีมีร์ ปูติน", "wladimir putin", textnorm.Thai},
 		{"Thai", "แม่", "mae", textnorm.Thai},
+		// อ beginning a word before a vowel is its silent carrier; between
+		// consonants it is the vowel o.
+		{"Thai", "อาลี", "ali", textnorm.Thai},
+		{"Thai", "บาชาร์ อัล-อัสซาด", "bachar al assad", textnorm.Thai},
+		{"Thai", "มิน อ่อง หล่าย", "min ong hlay", textnorm.Thai},
+		{"Thai", "คิม จ็อง-อึน", "khim chong uen", textnorm.Thai},
+		{"Thai", "โอบามา", "obama", textnorm.Thai},
 		{"Devanagari", "व्लादिमीर पुतिन", "vladimir putin", textnorm.Devanagari},
 		{"Devanagari", "नरेन्द्र मोदी", "narendra modi", textnorm.Devanagari},
 		{"Devanagari", "संजय", "sanjay", textnorm.Devanagari},

@@ -256,19 +256,38 @@ func appendArmenian(dst []byte, run []rune) []byte {
 
 // appendThai romanises a run of Thai. The vowels เ แ โ ใ ไ are written
 // before the consonant they follow in speech; they are moved after it
-// ("ไทย" → "thai"). Tone marks are not written.
+// ("ไทย" → "thai"). Tone marks are not written. อ beginning a word
+// before a vowel is the silent carrier of that vowel, not the vowel o it
+// is between consonants: "อาลี" is "ali", "อึน" "uen", "อ่อง" "ong"
+// ("จ็อง", where it is the vowel, "chong").
 func appendThai(dst []byte, run []rune) []byte {
 	for i := 0; i < len(run); i++ {
 		r := run[i]
 		if r >= 0x0E40 && r <= 0x0E44 && i+1 < len(run) && isThaiConsonant(run[i+1]) {
-			dst = appendAnyASCII(dst, run[i+1])
+			if !(i == 0 && run[i+1] == thaiO) {
+				dst = appendAnyASCII(dst, run[i+1])
+			}
 			dst = appendAnyASCII(dst, r)
 			i++
+			continue
+		}
+		if r == thaiO && i == 0 && i+1 < len(run) && isThaiVowelSign(run[i+1]) {
 			continue
 		}
 		dst = appendAnyASCII(dst, r)
 	}
 	return dst
+}
+
+// thaiO is อ, a consonant that carries a vowel sign and is the vowel o
+// between consonants.
+const thaiO = 0x0E2D
+
+// isThaiVowelSign reports whether r is a Thai vowel or tone sign written
+// after, above or below a consonant (U+0E30–U+0E3A, U+0E47–U+0E4E), or อ
+// itself as the vowel o.
+func isThaiVowelSign(r rune) bool {
+	return r >= 0x0E30 && r <= 0x0E3A || r >= 0x0E47 && r <= 0x0E4E || r == thaiO
 }
 
 func isThaiConsonant(r rune) bool { return r >= 0x0E01 && r <= 0x0E2E }
