@@ -168,6 +168,17 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 			b = append(b, edit...)
 			b = append(b, ", Damerau–Levenshtein distance 1)"...)
 			allText, allKey = false, false
+		case p.kind == pairShortGiven:
+			edit := "an h added or left out"
+			if isTransposition(string(sc.nb.word(i)), rt) {
+				edit = "two neighbouring letters swapped"
+			}
+			b = append(b, "≈"...)
+			b = append(b, rt...)
+			b = append(b, " (a short given name with "...)
+			b = append(b, edit...)
+			b = append(b, ")"...)
+			allText, allKey = false, false
 		case p.kind == pairVowels:
 			b = append(b, "≈"...)
 			b = append(b, rt...)

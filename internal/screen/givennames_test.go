@@ -41,3 +41,37 @@ func TestGivenNameForms(t *testing.T) {
 		}
 	}
 }
+
+// TestShortGivenVariant: a short given name written with two neighbouring
+// letters swapped or an h added or left out ("Jonh", "Jhon", "Jon" for
+// John) finds the listed person as a possible match (review) when the
+// rest of the name is spelt as listed; another short name one letter
+// away ("Joan", "Jan") does not, nor does a surname so written.
+func TestShortGivenVariant(t *testing.T) {
+	t.Parallel()
+	ix := personsIndex(t, append(fillerPersons(), "SMITH, John", "KOVAC, Ana")...)
+	opts := ix.Options()
+	for _, tt := range []struct{ q, explain string }{
+		{"Jonh Smith", "jonh≈john (a short given name with two neighbouring letters swapped)"},
+		{"Jhon Smith", "jhon≈john (a short given name with two neighbouring letters swapped)"},
+		{"Jon Smith", "jon≈john (a short given name with an h added or left out)"},
+		{"ג׳ון סמית׳", "jon≈john (a short given name with an h added or left out)"},
+	} {
+		m := matchOf(ix.Name(screen.Query{Name: tt.q}), "SMITH, John")
+		switch {
+		case m == nil:
+			t.Errorf("%q: SMITH, John not found", tt.q)
+		case m.Score < opts.Review || opts.IsHit(m.Score):
+			t.Errorf("%q: %.3f, want review: %s", tt.q, m.Score, m.Explain)
+		case !strings.Contains(m.Explain, tt.explain):
+			t.Errorf("%q: explained %q, want %q", tt.q, m.Explain, tt.explain)
+		}
+	}
+	for _, q := range []string{"Joan Smith", "Jan Smith", "John Smiht", "Ana Kovca", "Nan Kovac"} {
+		for _, m := range ix.Name(screen.Query{Name: q}) {
+			if strings.Contains(m.Explain, "a short given name") {
+				t.Errorf("%q: %q at %.3f: %s", q, m.MatchedName, m.Score, m.Explain)
+			}
+		}
+	}
+}

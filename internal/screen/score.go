@@ -102,6 +102,7 @@ const (
 	pairVowels
 	pairVoicing
 	pairGivenForm
+	pairShortGiven // a short given name with letters swapped or an h added or left out (shortGivenVariant)
 )
 
 // pair is a candidate pairing of query word q with name word r.
@@ -162,6 +163,9 @@ type qword struct {
 	// of its first letter. Most pairs scoreRec tries are of such words
 	// and pair nothing: it tells them so before its rules.
 	plain [2]bool
+	// shortGiven is set on a word of three to minGivenTypo letters, not
+	// an initial or a title: one shortGivenVariant may pair.
+	shortGiven bool
 }
 
 // hit is a scored name at or above the review threshold.
@@ -442,6 +446,7 @@ func (ix *Index) prepare(sc *scratch) {
 		}
 		plain := q.text >= 0 && !q.initial && !q.title && !q.numeral && q.particle == 0 && q.alt < 0 && !q.abbrev
 		q.plain = [2]bool{plain && !ix.hasGivenForms(sc, q), plain}
+		q.shortGiven = !q.initial && !q.title && n >= 3 && n <= minGivenTypo
 		if !q.legal {
 			sc.wq[1] += q.wOrg
 			letters[1] += n
@@ -897,6 +902,12 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 					// The same given name in another language's form
 					// ("Michael" for MIKHAIL).
 					p = pair{c: keySim * rw.weight, kind: pairGivenForm}
+				case q.shortGiven && rw.first == q.first && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && shortGivenVariant(sc.nb.word(i), ix.dict.texts[rw.text]):
+					// A short given name with two letters swapped or an h
+					// added or left out ("Jonh", "Jhon", "Jon" for John):
+					// a possible match at most, as often another name.
+					n := min(len(sc.nb.word(i)), len(ix.dict.texts[rw.text]))
+					p = pair{c: typoSim(n, false) * min(qw, rw.weight), kind: pairShortGiven}
 				case q.text < 0 || rw.first != q.first && rw.first^q.first != 'g'^'q':
 					// The rules below are for a word a listed name spells
 					// as the query does, paired with a word of the same
@@ -1028,6 +1039,9 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		if p.kind == pairGivenForm {
 			// So is one known by its form in another language.
 			sc.caps |= capGivenForm
+		}
+		if p.kind == pairShortGiven {
+			sc.caps |= capWeakEvidence
 		}
 		if p.kind == pairVowels && !org {
 			// A person's name with vowels written otherwise is a
@@ -1633,6 +1647,54 @@ func (ix *Index) abbreviates(w []byte, text int32) bool {
 func (ix *Index) givenTypo(w []byte, text int32) bool {
 	t := ix.dict.texts[text]
 	return min(len(w), len(t)) >= minGivenTypo && withinOneEdit(t, w)
+}
+
+// shortGivenVariant reports whether w, a query word, is a spelling of t, a
+// listed given name shorter than minGivenTypo letters, that people write
+// for it: two neighbouring letters swapped ("jonh", "jhon" for john; four
+// letters or more), or an h added or left out after the first letter
+// ("jon" for john, "tomas" for thomas, "sara" for sarah). Other single
+// edits of a short name are as often another name ("Joan", "Jan").
+func shortGivenVariant(w []byte, t string) bool {
+	n := min(len(w), len(t))
+	if n >= minGivenTypo || n < 3 {
+		return false
+	}
+	switch len(w) - len(t) {
+	case 0:
+		// Two neighbouring letters swapped, in four letters or more.
+		k := 0
+		for k < len(w) && w[k] == t[k] {
+			k++
+		}
+		return len(w) >= 4 && k+1 < len(w) && w[k] == t[k+1] && w[k+1] == t[k] && string(w[k+2:]) == t[k+2:]
+	case 1:
+		return hLeftOut(w, t)
+	case -1:
+		return hLeftOut(t, w)
+	}
+	return false
+}
+
+// hLeftOut reports whether short is long with an h after its first letter
+// left out.
+func hLeftOut[L, S ~string | ~[]byte](long L, short S) bool {
+	if len(long) != len(short)+1 {
+		return false
+	}
+	k := 0
+	for k < len(short) && long[k] == short[k] {
+		k++
+	}
+	if k == 0 || long[k] != 'h' {
+		return false
+	}
+	for ; k < len(short); k++ {
+		if long[k+1] != short[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // minSurnameTypo is the fewest letters of the shorter of two family
