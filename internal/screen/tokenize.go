@@ -327,8 +327,13 @@ var titles = map[string]struct{}{
 	"prime": {}, "foreign": {}, "defence": {}, "defense": {}, "marshal": {}, "field": {},
 	"commander": {}, "supreme": {}, "leader": {}, "senior": {},
 	// Ranks and honorifics of Persian, Burmese and Arabic in their own
-	// scripts, as transliteration gives them ("سردار" Sardar, "شيخ").
+	// scripts, as transliteration gives them ("سردار" Sardar, "شيخ";
+	// Persian ranks: "سرلشکر" major general, "سرتیپ" brigadier general,
+	// "سپهبد" lieutenant general, "سرهنگ" colonel; "آیت‌الله" ayatollah
+	// and "حجت‌الاسلام" hojatoleslam written with a zero-width non-joiner;
+	// Arabic "رئيس" president).
 	"sardar": {}, "srdar": {}, "shikh": {}, "daw": {},
+	"srlshkr": {}, "srtip": {}, "sphbd": {}, "srhng": {}, "aytallh": {}, "hjtalaslam": {}, "riys": {},
 }
 
 // postTitles are the titles that languages write after a person's name
@@ -351,6 +356,12 @@ var titleRuns = [][]string{
 	{"chong", "bi", "so"}, {"jang", "gun"}, {"chang", "gun"},
 	{"ba", "chok", "hmu", "kyi"}, {"ba", "chok"},
 	{"al", "shikh"}, {"al", "shaykh"}, {"al", "sheikh"}, {"ash", "shaykh"},
+	// Persian آیت الله (ayatollah) and حجت الاسلام (hojatoleslam) written
+	// with a space; Arabic ranks: اللواء (major general), الفريق
+	// (lieutenant general), المشير (field marshal), العقيد (colonel),
+	// الرئيس (the president).
+	{"ayt", "allh"}, {"hjt", "al", "aslam"},
+	{"al", "lwa"}, {"al", "friq"}, {"al", "mshir"}, {"al", "aqid"}, {"al", "riys"},
 }
 
 // titleWord says what a word is among the titles: a title of titles, a

@@ -176,3 +176,28 @@ func TestNamesAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// TestTitlesInScript: Persian and Arabic ranks and honorifics written in
+// their script ("سرلشکر" major general, "آیت الله" ayatollah, "اللواء"
+// major general) are titles, left out of the name as their English forms
+// are: the name with one finds what it finds without it.
+func TestTitlesInScript(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	for _, tt := range []struct{ titled, bare, entry string }{
+		{"سرلشکر حسین سلامی", "حسین سلامی", "SALIMI, Hosein"},
+		{"آیت الله علی خامنه ای", "علی خامنه ای", "KHAMENEI, Ali Husseini"},
+		{"آیت‌الله علی خامنه‌ای", "علی خامنه‌ای", "KHAMENEI, Ali Husseini"},
+		{"سرتیپ قاسم سلیمانی", "قاسم سلیمانی", "SOLEIMANI, Qasem"},
+		{"اللواء قاسم سليماني", "قاسم سليماني", "SOLEIMANI, Qasem"},
+	} {
+		bare := matchOf(ix.Name(screen.Query{Name: tt.bare}), tt.entry)
+		if bare == nil {
+			t.Fatalf("%q: %s not found", tt.bare, tt.entry)
+		}
+		m := matchOf(ix.Name(screen.Query{Name: tt.titled}), tt.entry)
+		if m == nil || m.Score != bare.Score {
+			t.Errorf("%q: %s = %+v, want it as %q finds it (%.3f)", tt.titled, tt.entry, m, tt.bare, bare.Score)
+		}
+	}
+}
