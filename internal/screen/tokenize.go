@@ -334,6 +334,10 @@ var titles = map[string]struct{}{
 	// Arabic "رئيس" president).
 	"sardar": {}, "srdar": {}, "shikh": {}, "daw": {},
 	"srlshkr": {}, "srtip": {}, "sphbd": {}, "srhng": {}, "aytallh": {}, "hjtalaslam": {}, "riys": {},
+	// Russian and Ukrainian offices as BGN/PCGN reads them ("Министр
+	// Лавров", "депутат", "губернатор"), where they are not spelt as the
+	// English ones.
+	"ministr": {}, "deputat": {}, "gubernator": {}, "leytenant": {}, "oligarkh": {}, "biznesmen": {},
 }
 
 // postTitles are the titles that languages write after a person's name

@@ -179,7 +179,8 @@ func TestNamesAsWritten(t *testing.T) {
 
 // TestTitlesInScript: Persian and Arabic ranks and honorifics written in
 // their script ("سرلشکر" major general, "آیت الله" ayatollah, "اللواء"
-// major general) are titles, left out of the name as their English forms
+// major general), and Russian offices spelt otherwise than the English
+// ones ("министр", "губернатор"), are titles, left out of the name as their English forms
 // are: the name with one finds what it finds without it.
 func TestTitlesInScript(t *testing.T) {
 	t.Parallel()
@@ -190,6 +191,8 @@ func TestTitlesInScript(t *testing.T) {
 		{"آیت‌الله علی خامنه‌ای", "علی خامنه‌ای", "KHAMENEI, Ali Husseini"},
 		{"سرتیپ قاسم سلیمانی", "قاسم سلیمانی", "SOLEIMANI, Qasem"},
 		{"اللواء قاسم سليماني", "قاسم سليماني", "SOLEIMANI, Qasem"},
+		{"министр Сергей Лавров", "Сергей Лавров", "LAVROV, Sergei Viktorovich"},
+		{"губернатор Александр Беглов", "Александр Беглов", "BEGLOV, Aleksandr Dmitrievich"},
 	} {
 		bare := matchOf(ix.Name(screen.Query{Name: tt.bare}), tt.entry)
 		if bare == nil {
