@@ -330,7 +330,7 @@ func TestSPDX3UnresolvedAgent(t *testing.T) {
 }
 
 // TestNativeVendorNames: a banned vendor named as its own Chinese or
-// Japanese sites name it, with or without a legal form of those languages,
+// Japanese sites name it (or, Kaspersky, as the Korean press does), with or without a legal form of those languages,
 // is screened as it is in Latin letters (the outcome then depends on the
 // obligation: section 889 reviews software); a common word that is only
 // part of such a name is not.
@@ -344,6 +344,8 @@ func TestNativeVendorNames(t *testing.T) {
 		{"卡巴斯基实验室", "kaspersky-lab"},
 		{"カスペルスキー", "kaspersky-lab"},
 		{"株式会社カスペルスキー", "kaspersky-lab"},
+		{"카스퍼스키", "kaspersky-lab"},
+		{"카스퍼스키 랩", "kaspersky-lab"},
 		{"海康威视有限公司", "hikvision"},
 		{"海思半导体有限公司", "huawei"},
 		{"萤石网络", "hikvision"},
