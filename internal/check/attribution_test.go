@@ -330,7 +330,8 @@ func TestSPDX3UnresolvedAgent(t *testing.T) {
 }
 
 // TestNativeVendorNames: a banned vendor named as its own Chinese or
-// Japanese sites name it (or, Kaspersky, as the Korean press does), with or without a legal form of those languages,
+// Japanese sites name it, or as the Korean, Russian or Japanese press
+// does, with or without a legal form of those languages,
 // is screened as it is in Latin letters (the outcome then depends on the
 // obligation: section 889 reviews software); a common word that is only
 // part of such a name is not.
@@ -346,6 +347,16 @@ func TestNativeVendorNames(t *testing.T) {
 		{"株式会社カスペルスキー", "kaspersky-lab"},
 		{"카스퍼스키", "kaspersky-lab"},
 		{"카스퍼스키 랩", "kaspersky-lab"},
+		{"카스퍼스키 인터넷 시큐리티", "kaspersky-lab"},
+		{"화웨이", "huawei"},
+		{"한국 화웨이", "huawei"},
+		{"하이크비전 코리아", "hikvision"},
+		{"Хиквижн", "hikvision"},
+		{"ハイクビジョン・ジャパン", "hikvision"},
+		{"ダーファ", "dahua"},
+		{"하이테라", "hytera"},
+		{"Хайтера", "hytera"},
+		{"ハイテラ", "hytera"},
 		{"海康威视有限公司", "hikvision"},
 		{"海思半导体有限公司", "huawei"},
 		{"萤石网络", "hikvision"},
