@@ -157,27 +157,20 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 			b = append(b, rt...)
 			b = append(b, " (singular and plural)"...)
 			allText, allKey = false, false
-		case p.kind == pairTypo:
-			edit := "one letter apart"
-			if isTransposition(string(sc.nb.word(i)), rt) {
-				edit = "two neighbouring letters swapped"
-			}
+		case p.kind == pairTypo, p.kind == pairShortGiven:
+			swapped := isTransposition(sc.nb.word(i), rt)
 			b = append(b, "≈"...)
 			b = append(b, rt...)
-			b = append(b, " ("...)
-			b = append(b, edit...)
-			b = append(b, ", Damerau–Levenshtein distance 1)"...)
-			allText, allKey = false, false
-		case p.kind == pairShortGiven:
-			edit := "an h added or left out"
-			if isTransposition(string(sc.nb.word(i)), rt) {
-				edit = "two neighbouring letters swapped"
+			switch {
+			case p.kind == pairShortGiven && swapped:
+				b = append(b, " (a short given name with two neighbouring letters swapped)"...)
+			case p.kind == pairShortGiven:
+				b = append(b, " (a short given name with an h added or left out)"...)
+			case swapped:
+				b = append(b, " (two neighbouring letters swapped, Damerau–Levenshtein distance 1)"...)
+			default:
+				b = append(b, " (one letter apart, Damerau–Levenshtein distance 1)"...)
 			}
-			b = append(b, "≈"...)
-			b = append(b, rt...)
-			b = append(b, " (a short given name with "...)
-			b = append(b, edit...)
-			b = append(b, ")"...)
 			allText, allKey = false, false
 		case p.kind == pairVowels:
 			b = append(b, "≈"...)
@@ -379,7 +372,7 @@ var capNotes = []struct {
 
 // isTransposition reports whether a and b differ by two neighbouring
 // letters swapped.
-func isTransposition(a, b string) bool {
+func isTransposition[A, B ~string | ~[]byte](a A, b B) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -387,7 +380,15 @@ func isTransposition(a, b string) bool {
 	for i < len(a) && a[i] == b[i] {
 		i++
 	}
-	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+	if i+1 >= len(a) || a[i] != b[i+1] || a[i+1] != b[i] {
+		return false
+	}
+	for k := i + 2; k < len(a); k++ {
+		if a[k] != b[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // joinSchemes names the transliteration schemes a name took.

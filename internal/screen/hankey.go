@@ -113,9 +113,10 @@ func appendMyanmarKeys(dst, w []byte, query bool) []byte {
 // hanParts returns, for each of the n words of name as normalised, the
 // part of the name it is in, the parts set apart by middle dots
 // (hanForeignName): "拉姆赞·卡德罗夫" is "la mu zan" and "ka de luo fu".
-// Each part is normalised in nb to count its words; nil when the counts
-// do not add up to n (a part that normalises otherwise alone).
-func hanParts(nb *normBuf, name string, n int) []int8 {
+// Each part is normalised on its own to count its words; nil when the
+// counts do not add up to n (a part that normalises otherwise alone).
+func hanParts(name string, n int) []int8 {
+	var nb normBuf
 	parts := make([]int8, 0, n)
 	for k, seg := range strings.FieldsFunc(name, isHanNameDot) {
 		nb.normalize(seg)

@@ -139,8 +139,7 @@ func (ix *Index) phonSearch(sc *scratch, q Query, f phonFamily, out []Match) ([]
 	}
 	var parts []int8
 	if f == phonHan {
-		parts = hanParts(&sc.nb, q.Name, len(nb.words))
-		defer sc.nb.normalize(q.Name)
+		parts = hanParts(q.Name, len(nb.words))
 	}
 	for i, w := range nb.words {
 		text := nb.word(i)

@@ -1662,12 +1662,7 @@ func shortGivenVariant(w []byte, t string) bool {
 	}
 	switch len(w) - len(t) {
 	case 0:
-		// Two neighbouring letters swapped, in four letters or more.
-		k := 0
-		for k < len(w) && w[k] == t[k] {
-			k++
-		}
-		return len(w) >= 4 && k+1 < len(w) && w[k] == t[k+1] && w[k+1] == t[k] && string(w[k+2:]) == t[k+2:]
+		return len(w) >= 4 && isTransposition(w, t)
 	case 1:
 		return hLeftOut(w, t)
 	case -1:
