@@ -337,7 +337,7 @@ var titles = map[string]struct{}{
 	// Russian and Ukrainian offices as BGN/PCGN reads them ("Министр
 	// Лавров", "депутат", "губернатор"), where they are not spelt as the
 	// English ones.
-	"ministr": {}, "deputat": {}, "gubernator": {}, "leytenant": {}, "oligarkh": {}, "biznesmen": {},
+	"ministr": {}, "deputat": {}, "gubernator": {}, "leytenant": {}, "oligarkh": {}, "biznesmen": {}, //nolint:misspell // BGN/PCGN's "министр", not a misspelt "minister"
 }
 
 // postTitles are the titles that languages write after a person's name

@@ -188,7 +188,7 @@ func TestTitlesInScript(t *testing.T) {
 	for _, tt := range []struct{ titled, bare, entry string }{
 		{"سرلشکر حسین سلامی", "حسین سلامی", "SALIMI, Hosein"},
 		{"آیت الله علی خامنه ای", "علی خامنه ای", "KHAMENEI, Ali Husseini"},
-		{"آیت‌الله علی خامنه‌ای", "علی خامنه‌ای", "KHAMENEI, Ali Husseini"},
+		{"آیت\u200cالله علی خامنه\u200cای", "علی خامنه\u200cای", "KHAMENEI, Ali Husseini"}, // with zero-width non-joiners
 		{"سرتیپ قاسم سلیمانی", "قاسم سلیمانی", "SOLEIMANI, Qasem"},
 		{"اللواء قاسم سليماني", "قاسم سليماني", "SOLEIMANI, Qasem"},
 		{"министр Сергей Лавров", "Сергей Лавров", "LAVROV, Sergei Viktorovich"},
