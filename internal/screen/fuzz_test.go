@@ -16,6 +16,10 @@ var fuzzSeeds = []string{
 	// The phonetic, Korean and two-edit paths.
 	"ミン・アウン・フライン", "람잔 카디로프", "رمضان قديروف", "קים ג'ונג און", "金正恩", "Kim Chong-un",
 	"Kimjongun", "Riyongho", "Yevgeniy Prigoschine", "Evgueni Prigojine", "Γεβγκένι Πριγκόζιν",
+	// Han names by parts and in simplified characters, Thai, titles in
+	// script, short given names' variants.
+	"哈桑·纳斯鲁拉", "穆罕默德··阿里", "·", "金与正", "อาลี คาเมเนอี", "อ", "آیت\u200cالله علی خامنه\u200cای",
+	"سرلشکر", "Jonh Smith", "Jhon", "화웨이",
 }
 
 func FuzzNormalize(f *testing.F) {
