@@ -163,9 +163,6 @@ type qword struct {
 	// of its first letter. Most pairs scoreRec tries are of such words
 	// and pair nothing: it tells them so before its rules.
 	plain [2]bool
-	// shortGiven is set on a word of three to minGivenTypo letters, not
-	// an initial or a title: one shortGivenVariant may pair.
-	shortGiven bool
 }
 
 // hit is a scored name at or above the review threshold.
@@ -376,6 +373,9 @@ func (ix *Index) prepare(sc *scratch) {
 		}
 		if q.text < 0 || single {
 			ix.appendNear(sc, key, text)
+			if sc.personRules && !q.initial && len(text) < minFuzzyLen {
+				sc.qn = ix.appendShortGivenVariants(sc.qn, text)
+			}
 		}
 		q.n1 = int32(len(sc.qn))
 		q.alt = -1
@@ -446,7 +446,6 @@ func (ix *Index) prepare(sc *scratch) {
 		}
 		plain := q.text >= 0 && !q.initial && !q.title && !q.numeral && q.particle == 0 && q.alt < 0 && !q.abbrev
 		q.plain = [2]bool{plain && !ix.hasGivenForms(sc, q), plain}
-		q.shortGiven = !q.initial && !q.title && n >= 3 && n <= minGivenTypo
 		if !q.legal {
 			sc.wq[1] += q.wOrg
 			letters[1] += n
@@ -872,6 +871,13 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 						sim = max(sim, typoSim(7, false))
 					}
 					p = pair{c: sim * min(qw, rw.weight), kind: pairTypo}
+					if !org && rw.flags&(rwSurname|rwPatronymic) == 0 && onlyShortGivenVariant(sc.nb.word(i), ix.dict.texts[rw.text]) {
+						// A short given name with two letters swapped or
+						// an h added or left out ("Jonh", "Jhon" for
+						// John; appendShortGivenVariants): a possible
+						// match at most, as often another name.
+						p.kind = pairShortGiven
+					}
 					if m&inRespelt != 0 && keySim*rw.weight > p.c {
 						p = pair{c: keySim * rw.weight, kind: pairRespelt}
 					} else if q.alt == rw.tok && !org && keySim*rw.weight > p.c {
@@ -902,12 +908,6 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 					// The same given name in another language's form
 					// ("Michael" for MIKHAIL).
 					p = pair{c: keySim * rw.weight, kind: pairGivenForm}
-				case q.shortGiven && rw.first == q.first && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && shortGivenVariant(sc.nb.word(i), ix.dict.texts[rw.text]):
-					// A short given name with two letters swapped or an h
-					// added or left out ("Jonh", "Jhon", "Jon" for John):
-					// a possible match at most, as often another name.
-					n := min(len(sc.nb.word(i)), len(ix.dict.texts[rw.text]))
-					p = pair{c: typoSim(n, false) * min(qw, rw.weight), kind: pairShortGiven}
 				case q.text < 0 || rw.first != q.first && rw.first^q.first != 'g'^'q':
 					// The rules below are for a word a listed name spells
 					// as the query does, paired with a word of the same
@@ -1653,8 +1653,8 @@ func (ix *Index) givenTypo(w []byte, text int32) bool {
 // listed given name shorter than minGivenTypo letters, that people write
 // for it: two neighbouring letters swapped ("jonh", "jhon" for john; four
 // letters or more), or an h added or left out after the first letter
-// ("jon" for john, "tomas" for thomas, "sara" for sarah). Other single
-// edits of a short name are as often another name ("Joan", "Jan").
+// ("jon" for john). Other single edits of a short name are as often
+// another name ("Joan", "Jan").
 func shortGivenVariant(w []byte, t string) bool {
 	n := min(len(w), len(t))
 	if n >= minGivenTypo || n < 3 {
@@ -1669,6 +1669,18 @@ func shortGivenVariant(w []byte, t string) bool {
 		return hLeftOut(t, w)
 	}
 	return false
+}
+
+// onlyShortGivenVariant reports whether listed word t is a
+// shortGivenVariant of query word w that only appendShortGivenVariants
+// finds: the one-edit neighbours appendNear finds of a word of
+// minFuzzyLen-1 letters are the words of one letter more ("sara" for
+// SARAH), which pair as typos as they did before.
+func onlyShortGivenVariant(w []byte, t string) bool {
+	if len(w) >= minFuzzyLen || len(w) == minFuzzyLen-1 && len(t) == len(w)+1 {
+		return false
+	}
+	return shortGivenVariant(w, t)
 }
 
 // hLeftOut reports whether short is long with an h after its first letter
@@ -1690,6 +1702,40 @@ func hLeftOut[L, S ~string | ~[]byte](long L, short S) bool {
 		}
 	}
 	return true
+}
+
+// appendShortGivenVariants appends to dst the keys of the listed words
+// that w, a word of fewer than minFuzzyLen letters no listed name holds,
+// is a shortGivenVariant of: w with two neighbouring letters swapped, an
+// h put after one of its letters, or an h after its first letter left
+// out. The one-edit neighbours of appendNear reach words of minFuzzyLen
+// letters and more only.
+func (ix *Index) appendShortGivenVariants(dst []int32, w []byte) []int32 {
+	if len(w) < 3 || !lettersOnly(w) {
+		return dst
+	}
+	d := &ix.dict
+	var vb [minFuzzyLen + 1]byte
+	try := func(v []byte) {
+		if id, ok := d.textIDs.find(d.texts, v); ok && !slices.Contains(dst, d.textKey[id]) {
+			dst = append(dst, d.textKey[id])
+		}
+	}
+	for k := 1; k <= len(w); k++ {
+		// An h put after letter k-1.
+		try(append(append(append(vb[:0], w[:k]...), 'h'), w[k:]...))
+		if k < len(w) && w[k] == 'h' {
+			// The h after letter k-1 left out.
+			try(append(append(vb[:0], w[:k]...), w[k+1:]...))
+		}
+		if k+1 < len(w) && len(w) >= 4 && w[k] != w[k+1] {
+			// Letters k and k+1 swapped (the first letter stays).
+			v := append(vb[:0], w...)
+			v[k], v[k+1] = v[k+1], v[k]
+			try(v)
+		}
+	}
+	return dst
 }
 
 // minSurnameTypo is the fewest letters of the shorter of two family
