@@ -146,11 +146,7 @@ func (ix *Index) koreanMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 		name, ok = textnorm.KoreanName(q.Name)
 		schemes = []textnorm.Scheme{textnorm.McCuneReischauer}
 	case slices.Contains(sc.nb.schemes, textnorm.Pinyin) && q.Kind != KindOrganization:
-		name, ok = textnorm.HanjaName(q.Name)
-		schemes = []textnorm.Scheme{textnorm.HanjaKorean, textnorm.McCuneReischauer}
-		if !ok {
-			return ix.simplifiedHanjaMatches(sc, q, schemes, out)
-		}
+		return ix.hanjaMatches(sc, q, out)
 	case slices.Contains(sc.nb.schemes, textnorm.CyrillicBGN) && q.Kind != KindOrganization:
 		// Russian writes Korean names by the Kontsevich system ("Ким
 		// Чен Ын"), which BGN/PCGN reads as if they were Russian ("kim
@@ -175,38 +171,45 @@ func (ix *Index) koreanMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 	return ix.koreanReadingMatches(sc, q, name, schemes, false, out)
 }
 
-// simplifiedHanjaMatches screens a name in simplified characters read as
-// a Korean name (textnorm.HanjaNameSimplified): Chinese writes Korean
-// names so ("金与正", Kim Yo Jong). Most names so written are Chinese, and
-// a Chinese name read in Korean is a guess that says little ("陈静", read
-// "jin jong", is not JON, Yong Sang; "郑爽", read "jong sang", is not
-// JONG, Song Ho): only names it matches word for word are kept, at
-// simplifiedHanjaMin or above.
-func (ix *Index) simplifiedHanjaMatches(sc *scratch, q Query, schemes []textnorm.Scheme, out []Match) ([]Match, error) {
-	name, ok := textnorm.HanjaNameSimplified(q.Name)
+// hanjaMatches screens a name in Han characters read as a Korean name:
+// each character by its Korean reading (textnorm.HanjaName), or, in
+// simplified characters, by their traditional forms'
+// (textnorm.HanjaNameSimplified), as Chinese writes Korean names ("金与
+// 正", Kim Yo Jong). Most names in Han characters are Chinese, and a
+// Chinese name read in Korean is a guess that says little ("李明", read
+// "ri myong", is not RI, Myong Hun; "陈静", read "jin jong", is not JON,
+// Yong Sang): only names the reading matches word for word are kept, at
+// hanjaReadingMin or above.
+func (ix *Index) hanjaMatches(sc *scratch, q Query, out []Match) ([]Match, error) {
+	name, ok := textnorm.HanjaName(q.Name)
+	if !ok {
+		name, ok = textnorm.HanjaNameSimplified(q.Name)
+	}
 	if !ok {
 		return out, nil
 	}
 	start := len(out)
+	schemes := []textnorm.Scheme{textnorm.HanjaKorean, textnorm.McCuneReischauer}
 	out, err := ix.koreanReadingMatches(sc, q, name, schemes, false, out)
 	if err != nil {
 		return nil, err
 	}
 	kept := out[:start]
 	for _, m := range out[start:] {
-		if m.Score >= simplifiedHanjaMin {
+		if m.Score >= hanjaReadingMin {
 			kept = append(kept, m)
 		}
 	}
 	return kept, nil
 }
 
-// simplifiedHanjaMin is the least score of a name matched by the Korean
-// reading of a name in simplified characters: one that pairs every word of
-// the query and of the name, by its spelling or, for one word, its
-// consonants ("郑京择", read "jong kyong taek", is JONG, Kyong Thaek at
-// 0.964); a name word left out scores below it.
-const simplifiedHanjaMin = 0.95
+// hanjaReadingMin is the least score of a name matched by the Korean
+// reading of a name in Han characters: one that pairs every word of the
+// query and of the name, by its spelling or, for one word, its consonants
+// ("郑京择", read "jong kyong taek", is JONG, Kyong Thaek at 0.964); a
+// name word left out, or a query word the name does not hold, scores
+// below it ("李明" was RI, Myong Hun at 0.924, "普京" PO, Kong at 0.930).
+const hanjaReadingMin = 0.95
 
 // koreanReadingMatches screens name, a Latin reading of the query in
 // McCune–Reischauer by schemes, by the scored lists and then, when it

@@ -74,8 +74,10 @@ func TestHanjaKorean(t *testing.T) {
 
 // TestHanjaSimplified: Chinese writes Korean names in simplified
 // characters; such a name is read in Korean by their traditional forms,
-// and a listed name it matches word for word is found. A Chinese name so
-// read finds nothing by that reading: its Korean reading is a guess.
+// and a listed name it matches word for word is found. A Chinese name,
+// in simplified or traditional characters, finds nothing by its Korean
+// reading, a guess: "李明" read "ri myong" found RI, Myong Hun at 0.924
+// and "普京" (Putin) PO, Kong at 0.930, both at match level.
 func TestHanjaSimplified(t *testing.T) {
 	t.Parallel()
 	ix := newIndex(t, sdnList(t))
@@ -93,7 +95,7 @@ func TestHanjaSimplified(t *testing.T) {
 	}
 	// "陈静" reads "jin jong" (JON, Yong Sang, 0.849 so); "郑爽" reads
 	// "jong sang" (JONG, Song Ho, 0.864 so).
-	for _, name := range []string{"陈静", "郑爽", "张伟", "王芳", "刘洋"} {
+	for _, name := range []string{"陈静", "郑爽", "张伟", "王芳", "刘洋", "李明", "普京", "吳英傑"} {
 		for _, m := range ix.Name(screen.Query{Name: name}) {
 			if strings.Contains(m.Explain, "Hanja read in Korean") {
 				t.Errorf("%q: %s %q at %.3f by the Korean reading, want none", name, m.EntryID, m.MatchedName, m.Score)
