@@ -119,14 +119,16 @@ type qword struct {
 	text  int32 // text id, or -1
 	// Candidate key ids in sc.qn: one edit away qn[n0:n1], respelt
 	// (respell) qn[n1:r1], of the same consonant skeleton qn[r1:s1].
-	n0, n1, r1, s1 int32
-	weight         float32 // under person rules (an initial weighs initialWeight)
-	wOrg           float32 // under organisation rules
-	klen           int32
-	legal          bool
-	initial        bool
-	title          bool
-	first          byte
+	// Of those one edit away, qn[v0:n1] are a short given name's variants
+	// (appendShortGivenVariants).
+	n0, v0, n1, r1, s1 int32
+	weight             float32 // under person rules (an initial weighs initialWeight)
+	wOrg               float32 // under organisation rules
+	klen               int32
+	legal              bool
+	initial            bool
+	title              bool
+	first              byte
 	// abbrev is set on a word no listed name holds that may stand
 	// for a longer given name it begins ("Nic" for Nicolas); such
 	// a word is never one a name must pair with to be gathered.
@@ -354,7 +356,7 @@ func (ix *Index) prepare(sc *scratch) {
 				// ("SHIPPING LINE" for SHIPPING LINES).
 				sc.qn, q.number = ix.appendNumber(sc.qn, text)
 			}
-			q.n1 = int32(len(sc.qn))
+			q.v0, q.n1 = int32(len(sc.qn)), int32(len(sc.qn))
 			sc.qn, q.respelt = ix.appendEndingVariant(sc.qn, text, orgQuery)
 			if orgQuery {
 				var ok bool
@@ -371,10 +373,12 @@ func (ix *Index) prepare(sc *scratch) {
 			sc.qw = append(sc.qw, q)
 			continue
 		}
+		q.v0 = int32(len(sc.qn))
 		if q.text < 0 || single {
 			ix.appendNear(sc, key, text)
+			q.v0 = int32(len(sc.qn))
 			if sc.personRules && !q.initial && len(text) < minFuzzyLen {
-				sc.qn = ix.appendShortGivenVariants(sc.qn, text)
+				sc.qn = ix.appendShortGivenVariants(sc.qn, int(q.n0), text)
 			}
 		}
 		q.n1 = int32(len(sc.qn))
@@ -871,7 +875,8 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 						sim = max(sim, typoSim(7, false))
 					}
 					p = pair{c: sim * min(qw, rw.weight), kind: pairTypo}
-					if !org && rw.flags&(rwSurname|rwPatronymic) == 0 && onlyShortGivenVariant(sc.nb.word(i), ix.dict.texts[rw.text]) {
+					if q.v0 < q.n1 && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && slices.Contains(sc.qn[q.v0:q.n1], rw.tok) &&
+						shortGivenVariant(sc.nb.word(i), ix.dict.texts[rw.text]) {
 						// A short given name with two letters swapped or
 						// an h added or left out ("Jonh", "Jhon" for
 						// John; appendShortGivenVariants): a possible
@@ -1671,18 +1676,6 @@ func shortGivenVariant(w []byte, t string) bool {
 	return false
 }
 
-// onlyShortGivenVariant reports whether listed word t is a
-// shortGivenVariant of query word w that only appendShortGivenVariants
-// finds: the one-edit neighbours appendNear finds of a word of
-// minFuzzyLen-1 letters are the words of one letter more ("sara" for
-// SARAH), which pair as typos as they did before.
-func onlyShortGivenVariant(w []byte, t string) bool {
-	if len(w) >= minFuzzyLen || len(w) == minFuzzyLen-1 && len(t) == len(w)+1 {
-		return false
-	}
-	return shortGivenVariant(w, t)
-}
-
 // hLeftOut reports whether short is long with an h after its first letter
 // left out.
 func hLeftOut[L, S ~string | ~[]byte](long L, short S) bool {
@@ -1709,15 +1702,17 @@ func hLeftOut[L, S ~string | ~[]byte](long L, short S) bool {
 // is a shortGivenVariant of: w with two neighbouring letters swapped, an
 // h put after one of its letters, or an h after its first letter left
 // out. The one-edit neighbours of appendNear reach words of minFuzzyLen
-// letters and more only.
-func (ix *Index) appendShortGivenVariants(dst []int32, w []byte) []int32 {
+// letters and more only; a key it appended already to the word's keys,
+// dst[from:] ("sarah" for "sara"), is not appended again, and pairs as a
+// typo.
+func (ix *Index) appendShortGivenVariants(dst []int32, from int, w []byte) []int32 {
 	if len(w) < 3 || !lettersOnly(w) {
 		return dst
 	}
 	d := &ix.dict
 	var vb [minFuzzyLen + 1]byte
 	try := func(v []byte) {
-		if id, ok := d.textIDs.find(d.texts, v); ok && !slices.Contains(dst, d.textKey[id]) {
+		if id, ok := ix.listedText(v); ok && !slices.Contains(dst[from:], d.textKey[id]) {
 			dst = append(dst, d.textKey[id])
 		}
 	}
