@@ -86,8 +86,13 @@ func phonFamilyOf(schemes []textnorm.Scheme) phonFamily {
 	return phonNone
 }
 
-// maxPhonVariants is the most keys a query word is read as.
-const maxPhonVariants = 8
+// maxPhonVariants is the most readings of a query word's ambiguous
+// letters (phonAmbiguous) explored, and maxLoanVariants the most of its
+// loan readings (phonLoanReading) over each.
+const (
+	maxPhonVariants = 8
+	maxLoanVariants = 8
+)
 
 // phonKeys appends to dst the keys of w, a folded word, in family f, each
 // followed by a 0 byte; a listed word (query false) has one, a query word
@@ -108,17 +113,23 @@ func phonKeys(dst []byte, f phonFamily, w []byte, query bool) []byte {
 	case phonMyanmar:
 		return appendMyanmarKeys(dst, w, query)
 	}
-	// Each variant is a choice at each ambiguous place; choices is a
-	// bit mask over them, explored for every value below 1<<n.
+	// Each variant is a choice at each ambiguous place; choice is a bit
+	// mask over them. The places of the first kind (phonAmbiguous) take
+	// the low bits, explored up to maxPhonVariants ways; the loan
+	// readings (phonLoanReading) the high bits, explored up to
+	// maxLoanVariants ways over each of those.
 	n := phonAmbiguities(f, w, query)
+	m := phonLoanReadings(f, w, query)
 	start := len(dst)
-	for choice := 0; choice < 1<<n && choice < maxPhonVariants; choice++ {
-		k0 := len(dst)
-		dst = appendPhonKey(dst, f, w, query, choice)
-		dst = append(dst, 0)
-		// A variant equal to one before it is dropped.
-		if k := dst[k0:]; hasPhonKey(dst[start:k0], k[:len(k)-1]) {
-			dst = dst[:k0]
+	for hi := 0; hi < 1<<m && hi < maxLoanVariants; hi++ {
+		for lo := 0; lo < 1<<n && lo < maxPhonVariants; lo++ {
+			k0 := len(dst)
+			dst = appendPhonKey(dst, f, w, query, lo, hi)
+			dst = append(dst, 0)
+			// A variant equal to one before it is dropped.
+			if k := dst[k0:]; hasPhonKey(dst[start:k0], k[:len(k)-1]) {
+				dst = dst[:k0]
+			}
 		}
 	}
 	return dst
@@ -216,6 +227,38 @@ func phonAmbiguous(f phonFamily, w []byte, i int) bool {
 	return false
 }
 
+// phonLoanReadings returns the number of places in a query word of
+// family f that phonLoanReading reads two ways.
+func phonLoanReadings(f phonFamily, w []byte, query bool) int {
+	if !query || f != phonAbjad {
+		return 0
+	}
+	n := 0
+	for i := range w {
+		if phonLoanReading(w, i) {
+			n++
+		}
+	}
+	return n
+}
+
+// phonLoanReading reports whether the letter at w[i] of a query word in
+// an abjad may stand for a letter of a foreign name that the abjad
+// writes with one it has: a k for the ch of Michael or Christopher
+// (مايكل, מייקל), a kh for k and h (כהן is Cohen, not "khn"), a j for a
+// g before e or i (أنجيلا is Angela; Egyptian Arabic reads ج as g), and
+// an o or u inside a word for a v (Hebrew writes v and o with one vav:
+// לוי is Levi, דוד David).
+func phonLoanReading(w []byte, i int) bool {
+	switch w[i] {
+	case 'k', 'j':
+		return true
+	case 'o', 'u':
+		return i > 0 && i < len(w)-1 && !isVowel(w[i-1]) && w[i-1] != 'y' && w[i-1] != 'w'
+	}
+	return false
+}
+
 // isKanaConsonant reports whether c is a consonant letter of a kana
 // romanisation (y, a glide, is not).
 func isKanaConsonant(c byte) bool {
@@ -260,15 +303,21 @@ func isVowelByte(c byte) bool {
 
 // appendPhonKey appends the key of w in family f; choice picks, bit by
 // bit, the reading of each ambiguous place of a query word (bit set: the
-// consonant, or the letter kept).
-func appendPhonKey(dst []byte, f phonFamily, w []byte, query bool, choice int) []byte {
+// consonant, or the letter kept), and loan the reading of each place
+// phonLoanReading reads two ways (bit set: the foreign name's letter).
+func appendPhonKey(dst []byte, f phonFamily, w []byte, query bool, choice, loan int) []byte {
 	start := len(dst)
 	key := keyBuf{b: dst}
 	add, vowel := key.add, key.gap
-	amb := 0
+	amb, loans := 0, 0
 	pick := func() bool {
 		b := choice&(1<<amb) != 0
 		amb++
+		return b
+	}
+	pickLoan := func() bool {
+		b := loan&(1<<loans) != 0
+		loans++
 		return b
 	}
 	if query && phonFinalHe(f, w) && !pick() {
@@ -307,6 +356,22 @@ func appendPhonKey(dst []byte, f phonFamily, w []byte, query bool, choice int) [
 				add('h')
 			default:
 				add('b')
+			}
+			continue
+		}
+		if query && f == phonAbjad && phonLoanReading(w, i) && pickLoan() {
+			switch c {
+			case 'k':
+				if next == 'h' {
+					add('k') // k, then h read as it stands
+				} else {
+					add('t') // the abjad key of ch
+					add('s')
+				}
+			case 'j':
+				add('k')
+			default:
+				add('b') // o or u: a v
 			}
 			continue
 		}

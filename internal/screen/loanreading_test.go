@@ -1,0 +1,44 @@
+package screen_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/bangate/bangate/internal/screen"
+)
+
+// TestAbjadLoanReadings: a foreign name in Hebrew or Arabic letters
+// finds the listed name whose letters the abjad writes with others it
+// has (a k for the ch of Michael, a kh for k and h, a j for the g of
+// Angela or George, a vav inside a word for a v), as a possible match;
+// another name written with the same letters does not.
+func TestAbjadLoanReadings(t *testing.T) {
+	t.Parallel()
+	ix := personsIndex(t, append(fillerPersons(), "JACKSON, Michael", "MERKEL, Angela", "COHEN, Miriam", "BUSH, George", "LEVY, David")...)
+	opts := ix.Options()
+	for _, tt := range []struct{ q, entry, explain string }{
+		{"מייקל ג׳קסון", "JACKSON, Michael", "mykl~michael (phonetic key mtsl)"},
+		{"مايكل جاكسون", "JACKSON, Michael", "maykl~michael (phonetic key mtsl)"},
+		{"أنجيلا ميركل", "MERKEL, Angela", "anjila~angela (phonetic key nkl)"},
+		{"מרים כהן", "COHEN, Miriam", "khn~cohen (phonetic key khn)"},
+		{"ג׳ורג׳ בוש", "BUSH, George", "jorj~george (phonetic key krk)"},
+		{"جورج بوش", "BUSH, George", "jurj~george (phonetic key krk)"},
+		{"דוד לוי", "LEVY, David", "dod~david (phonetic key dbd)"},
+	} {
+		m := matchOf(ix.Name(screen.Query{Name: tt.q}), tt.entry)
+		switch {
+		case m == nil:
+			t.Errorf("%q: %s not found", tt.q, tt.entry)
+		case m.Score < opts.Review || opts.IsHit(m.Score):
+			t.Errorf("%q: %.3f, want review: %s", tt.q, m.Score, m.Explain)
+		case !strings.Contains(m.Explain, tt.explain) || m.Method != "phonetic (abjad)":
+			t.Errorf("%q: %s explained %q, want %q", tt.q, m.Method, m.Explain, tt.explain)
+		}
+	}
+	// The same letters read as written name others.
+	for _, q := range []string{"מייקל כהן", "دافيد جاكسون", "ג׳ורג׳ לוי"} {
+		if ms := ix.Name(screen.Query{Name: q}); len(ms) > 0 {
+			t.Errorf("%q: %s %.3f, want none: %s", q, ms[0].EntryName, ms[0].Score, ms[0].Explain)
+		}
+	}
+}
