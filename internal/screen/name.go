@@ -831,7 +831,7 @@ func (ix *Index) resegment(nb *normBuf) {
 	// "putin").
 	han := slices.Contains(nb.schemes, textnorm.Pinyin) || slices.Contains(nb.schemes, textnorm.McCuneReischauer) ||
 		slices.Contains(nb.schemes, textnorm.Myanmar)
-	abjad := slices.Contains(nb.schemes, textnorm.ArabicScript) || slices.Contains(nb.schemes, textnorm.Hebrew)
+	abjad := nb.abjad()
 	if len(nb.words) == 3 && len(nb.schemes) == 1 && nb.schemes[0] == textnorm.Pinyin && nb.words[2].start-nb.words[1].end <= 1 &&
 		nb.words[1].flags&^wordInitial == 0 && nb.words[2].flags&^wordInitial == 0 && part(nb.joinedText(1)) {
 		// A Chinese name of three characters is mostly a family name and

@@ -128,7 +128,11 @@ type qword struct {
 	legal              bool
 	initial            bool
 	title              bool
-	first              byte
+	// abjad is set on a word read from Arabic or Hebrew letters, which
+	// write no short vowels: however it reads, it stands for the
+	// listed word it pairs with by its consonants.
+	abjad bool
+	first byte
 	// abbrev is set on a word no listed name holds that may stand
 	// for a longer given name it begins ("Nic" for Nicolas); such
 	// a word is never one a name must pair with to be gathered.
@@ -301,10 +305,11 @@ func (ix *Index) prepare(sc *scratch) {
 	single := core == 1
 	orgQuery := sc.orgQuery
 	sc.branchAt = sc.nb.branchStart()
+	abjad := sc.nb.abjad()
 	for i, w := range sc.nb.words {
 		key := sc.nb.wordKey(i)
 		q := qword{exact: -1, text: -1, givenForm: -1, legal: w.flags&wordLegal != 0, initial: w.flags&wordInitial != 0,
-			title: w.flags&wordTitle != 0, first: sc.nb.text[w.start], klen: int32(len(key))}
+			title: w.flags&wordTitle != 0, first: sc.nb.text[w.start], klen: int32(len(key)), abjad: abjad && w.flags&wordInitial == 0}
 		if id := sc.nb.textIDs[i]; id >= 0 {
 			// A listed word: its key is the index's.
 			q.text, q.exact = id, d.textKey[id]
@@ -992,8 +997,11 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		p.chosen = true
 		sc.qUsed[p.q], sc.rUsed[p.r] = true, true
 		m += p.c
-		if q := &sc.qw[p.q]; (p.kind == pairSkeleton || p.kind == pairRespelt || p.kind == pairPrefix || p.kind == pairGivenForm) && q.text < 0 && q.exact < 0 {
-			wq += words[p.r].weight - q.w(org) // weighs as its reading
+		if q := &sc.qw[p.q]; (p.kind == pairSkeleton || p.kind == pairRespelt || p.kind == pairPrefix || p.kind == pairGivenForm) && (q.text < 0 && q.exact < 0 || q.abjad) {
+			// A word no listed name spells, or one read from an abjad,
+			// weighs as the word it reads as: "mhmd", read from محمد, is
+			// Mohamed, however rare a listed "Mhmd" makes it.
+			wq += words[p.r].weight - q.w(org)
 		}
 		pairedW += words[p.r].weight
 		switch p.kind {

@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"github.com/bangate/bangate/internal/textnorm"
@@ -104,6 +105,12 @@ func (nb *normBuf) reset() {
 	nb.hacek, nb.web = false, false
 	nb.cur = -1
 	nb.sepDot, nb.sepSpace, nb.sepOther, nb.prevInit = false, false, false, false
+}
+
+// abjad reports whether the name was read from Arabic or Hebrew letters,
+// which write no short vowels.
+func (nb *normBuf) abjad() bool {
+	return slices.Contains(nb.schemes, textnorm.ArabicScript) || slices.Contains(nb.schemes, textnorm.Hebrew)
 }
 
 // word returns the folded text of word i.

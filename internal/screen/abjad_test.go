@@ -42,3 +42,26 @@ func TestAbjadLoanReadings(t *testing.T) {
 		}
 	}
 }
+
+// TestAbjadReadingListed: a word read from Arabic or Hebrew letters that a
+// listed name happens to spell ("mhmd", read from محمد, listed as an
+// abbreviation) still stands for the word it reads as: the name spelt in
+// full is found as it is without that listing.
+func TestAbjadReadingListed(t *testing.T) {
+	t.Parallel()
+	sdn := sdnList(t)
+	for _, listed := range [][]string{nil, {"ABBAS, Mhmd", "HSN, Karim"}} {
+		ix := newIndex(t, sdn, namedList("own", "individual", append([]string{"ALI, Mohamed", "HASSAN, Ahmed"}, listed...)))
+		opts := ix.Options()
+		for _, tt := range []struct{ q, entry string }{
+			{"محمد علي", "ALI, Mohamed"},
+			{"מוחמד עלי", "ALI, Mohamed"},
+			{"أحمد حسن", "HASSAN, Ahmed"},
+		} {
+			m := matchOf(ix.Name(screen.Query{Name: tt.q}), tt.entry)
+			if m == nil || m.Score < opts.Review {
+				t.Errorf("with %q listed: %q: %s not found: %v", listed, tt.q, tt.entry, m)
+			}
+		}
+	}
+}
