@@ -94,6 +94,11 @@ func (ix *Index) phoneticMatches(sc *scratch, q Query, out []Match) ([]Match, er
 		return out, nil
 	}
 	f := phonFamilyOf(sc.nb.schemes)
+	if f == phonCyrillic && ix.anyHit(out) {
+		// Cyrillic reads most names back letter for letter: its key is
+		// for the foreign names it does not, when nothing else matched.
+		return out, nil
+	}
 	nb := &sc.pnb
 	nb.initials = q.Kind == KindPerson
 	if f == phonNone && hanForeignName(q.Name, sc.nb.schemes) {

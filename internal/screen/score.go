@@ -385,6 +385,11 @@ func (ix *Index) prepare(sc *scratch) {
 			if sc.personRules && !q.initial && len(text) < minFuzzyLen {
 				sc.qn = ix.appendShortGivenVariants(sc.qn, int(q.n0), text)
 			}
+		} else if translit && sc.personRules && !q.initial && len(text) < minFuzzyLen {
+			// A short word read from another script that a listed name
+			// spells is as often a given name the script writes so:
+			// "jon" for John (ג׳ון, ジョン, 존).
+			sc.qn = ix.appendShortGivenVariants(sc.qn, int(q.n0), text)
 		}
 		q.n1 = int32(len(sc.qn))
 		q.alt = -1

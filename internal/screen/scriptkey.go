@@ -45,12 +45,14 @@ const (
 	// (hankey.go).
 	phonHan
 	phonMyanmar
+	// phonCyrillic is a foreign name in Cyrillic (cyrkey.go).
+	phonCyrillic
 	phonFamilies
 )
 
 // phonNames name the families in the method of a match ("phonetic
 // (kana)") and the explanation.
-var phonNames = [phonFamilies]string{"", "kana", "Hangul", "abjad", "Thai", "Greek", "Korean romanisation", "Han syllables of a foreign name", "Myanmar syllables of a foreign name"}
+var phonNames = [phonFamilies]string{"", "kana", "Hangul", "abjad", "Thai", "Greek", "Korean romanisation", "Han syllables of a foreign name", "Myanmar syllables of a foreign name", "Cyrillic rendering of a foreign name"}
 
 // phonRules say in words what each family's key merges, for the
 // explanation.
@@ -64,6 +66,7 @@ var phonRules = [phonFamilies]string{
 	"McCune–Reischauer and Revised Romanization read alike: eo=o, eu=u, oi=oe, ch=j, g=k, d=t, b=p, r=l, syllables hyphenated, spaced or run together",
 	"pinyin syllables run together, vowels, y and w left out, r=l, b=p=f=v, k=g, d=t, s=sh=x, ch=ts=z=zh=j=q, kh=h",
 	"syllables run together, vowels, y and w left out, r=l, b=p=f=v, k=g, d=t, s=sh, th=t or s, ch=ky=gy=j=z, an r before a consonant or ending a word not sounded",
+	"vowels, y and w left out, dzh=dj=zh=j, kh=h, th=t, ph=f, ck=k, c=k or s, z=s, sh=sch=shch; the k of the Cyrillic also a ch, its g an h, its kh a Spanish j, its dzh a g",
 }
 
 // phonFamilyOf returns the family of the first scheme of a query that
@@ -81,6 +84,8 @@ func phonFamilyOf(schemes []textnorm.Scheme) phonFamily {
 			return phonThai
 		case textnorm.GreekELOT:
 			return phonGreek
+		case textnorm.CyrillicBGN:
+			return phonCyrillic
 		}
 	}
 	return phonNone
@@ -112,6 +117,8 @@ func phonKeys(dst []byte, f phonFamily, w []byte, query bool) []byte {
 		return appendHanKeys(dst, w, query)
 	case phonMyanmar:
 		return appendMyanmarKeys(dst, w, query)
+	case phonCyrillic:
+		return appendCyrillicKeys(dst, w, query)
 	}
 	// Each variant is a choice at each ambiguous place; choice is a bit
 	// mask over them. The places of the first kind (phonAmbiguous) take
