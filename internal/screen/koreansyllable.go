@@ -3,13 +3,14 @@ package screen
 import "sync"
 
 // A Korean syllable in Latin letters, McCune–Reischauer (without
-// diacritics) or Revised Romanization: an optional initial consonant, a
-// vowel, an optional final consonant. There are a few thousand, so a word
+// diacritics), Revised Romanization or common usage (the spellings of
+// passports and the press: "Soo", "Hee", "Young", "Woo", "Yoo", "Wha"):
+// an optional initial consonant, a vowel, an optional final consonant. There are a few thousand, so a word
 // is read against the set of all of them (koreanSyllables) rather than
 // a regular expression.
 var (
-	koreanInitials = []string{"", "kk", "tt", "pp", "ss", "jj", "ch", "sh", "k", "g", "n", "d", "t", "r", "l", "m", "b", "p", "s", "j", "h"}
-	koreanVowels   = []string{"yae", "yeo", "wae", "weo", "ae", "ya", "eo", "ye", "yo", "wa", "oe", "wi", "yu", "eu", "ui", "wo", "we", "oi", "a", "e", "i", "o", "u"}
+	koreanInitials = []string{"", "kk", "tt", "pp", "ss", "jj", "ch", "sh", "wh", "k", "g", "n", "d", "t", "r", "l", "m", "b", "p", "s", "j", "h"}
+	koreanVowels   = []string{"yae", "yeo", "wae", "weo", "ae", "ya", "eo", "ye", "yo", "wa", "oe", "wi", "yu", "eu", "ui", "wo", "we", "oi", "yoo", "you", "woo", "oo", "ou", "ee", "a", "e", "i", "o", "u"}
 	koreanFinals   = []string{"", "ng", "k", "g", "n", "t", "d", "l", "r", "m", "p", "b"}
 )
 

@@ -10,7 +10,7 @@ import (
 // koreanSyllableRE is the regular expression of a Korean syllable in
 // Latin letters that koreanSyllableSet enumerates, written out: the
 // oracle of TestKoreanSyllables.
-const koreanSyllableRE = `(kk|tt|pp|ss|jj|ch|sh|[kgndtrlmbpsjh])?(yae|yeo|wae|weo|ae|ya|eo|ye|yo|wa|oe|wi|yu|eu|ui|wo|we|oi|a|e|i|o|u)(ng|[kgntdlrmpb])?`
+const koreanSyllableRE = `(kk|tt|pp|ss|jj|ch|sh|wh|[kgndtrlmbpsjh])?(yae|yeo|wae|weo|ae|ya|eo|ye|yo|wa|oe|wi|yu|eu|ui|wo|we|oi|yoo|you|woo|oo|ou|ee|a|e|i|o|u)(ng|[kgntdlrmpb])?`
 
 // TestKoreanSyllables: isKoreanSyllable and koreanWord answer as the
 // regular expressions of one syllable and of syllables run together do,
@@ -36,6 +36,8 @@ func TestKoreanSyllables(t *testing.T) {
 		{"kim", true, true}, {"yong", true, true}, {"ri", true, true}, {"kkwaeng", true, true},
 		{"sch", false, false}, {"pri", false, false}, {"gos", false, false}, {"", false, false},
 		{"kimjongun", false, true}, {"pyongyang", false, true}, {"putin", false, true}, {"smith", false, false},
+		// Common usage's spellings ("Soo", "Hee", "Young", "Wha").
+		{"soo", true, true}, {"hee", true, true}, {"young", true, true}, {"wha", true, true}, {"youngsoo", false, true},
 	} {
 		if got := isKoreanSyllable(tt.word); got != tt.one {
 			t.Errorf("isKoreanSyllable(%q) = %v, want %v", tt.word, got, tt.one)

@@ -152,8 +152,10 @@ func (ix *Index) phonSearch(sc *scratch, q Query, f phonFamily, out []Match) ([]
 		if parts != nil {
 			qw.part, st.parted = parts[i], true
 		}
-		if w.flags&wordInitial != 0 && f != phonHan && f != phonMyanmar {
-			return out, nil // an initial says too little for a key; a syllable of one vowel ("a") is none
+		if w.flags&wordInitial != 0 && f != phonHan && f != phonMyanmar && (f != phonKorean || !isVowelByte(text[0])) {
+			// An initial says too little for a key; a syllable of one
+			// vowel ("a"; "u", 우, in a Korean name) is none.
+			return out, nil
 		}
 		qw.keys = phonKeys(nil, f, text, true)
 		if len(qw.keys) == 0 && !qw.optional {

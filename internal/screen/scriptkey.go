@@ -696,7 +696,31 @@ func appendKoreanKey(dst, w []byte) []byte {
 		next := byteAfter(w, i)
 		switch {
 		case c == 'e' && (next == 'o' || next == 'u'):
-			add(next)
+			add('o')
+			i++
+		case c == 'o' || c == 'u':
+			// ㅓ, ㅗ, ㅜ and ㅡ: the romanisations write them eo, o, u
+			// and eu, common usage u for ㅓ as often ("Sung", "Hyun",
+			// "Suk" for 성, 현, 석) and oo or ou for ㅜ and ㅓ ("Soo",
+			// "Young" for 수, 영).
+			if next == 'i' && c == 'o' {
+				add('o')
+				add('e')
+				i++
+				continue
+			}
+			if next == 'i' {
+				add('i') // ㅢ, ui, as common usage writes it: "Hee" for 희
+				i++
+				continue
+			}
+			add('o')
+		case c == 'e' && next == 'e':
+			add('i') // "Hee", "Lee"
+			i++
+		case c == 'w' && next == 'h':
+			add('h') // "Wha" for 화, hwa
+			add('w')
 			i++
 		case c == 'o' && next == 'i':
 			add('o')
@@ -738,6 +762,8 @@ var koreanSurnames = map[string]struct{}{
 	"ha": {}, "kwak": {}, "sung": {}, "cha": {}, "ju": {}, "chu": {}, "woo": {}, "u": {},
 	"ku": {}, "koo": {}, "min": {}, "ryo": {}, "yo": {}, "hyon": {}, "hyun": {}, "hyeon": {}, "tak": {},
 	"o": {}, "pyon": {}, "byun": {}, "byeon": {}, "chae": {}, "chi": {}, "ji": {}, "om": {}, "eom": {},
+	// Common usage's spellings: 정 Chung, 노 Roh, 유 Yoo, 심 Shim, 서 Suh.
+	"chung": {}, "roh": {}, "yoo": {}, "shim": {}, "suh": {},
 }
 
 // koreanSurnameForms map, as the bytes appendKoreanKey reads (no copy
@@ -751,6 +777,7 @@ var koreanSurnameForms = map[string][]byte{
 	"park":  []byte("pak"),
 	"jeong": []byte("chong"), "jung": []byte("chong"), "chung": []byte("chong"),
 	"yoon": []byte("yun"), "moon": []byte("mun"), "woo": []byte("u"), "koo": []byte("ku"), "noh": []byte("ro"),
+	"roh": []byte("ro"), "yoo": []byte("ryu"), "suh": []byte("so"),
 }
 
 // koreanLooking reports whether a Latin name reads as a Korean person's
