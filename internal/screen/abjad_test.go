@@ -65,3 +65,20 @@ func TestAbjadReadingListed(t *testing.T) {
 		}
 	}
 }
+
+// TestAbjadArticleRun: "abd" and the article after it, written apart in
+// Arabic letters (عبد ال...), read as the one word the lists write
+// ("Abdel", "Abdul"), by the abjad's key.
+func TestAbjadArticleRun(t *testing.T) {
+	t.Parallel()
+	ix := personsIndex(t, append(fillerPersons(), "NASSER, Gamal Abdel", "MOHAMMED, Abdulrahman")...)
+	for _, tt := range []struct{ q, entry, explain string }{
+		{"جمال عبد الناصر", "NASSER, Gamal Abdel", "abd al~abdel (phonetic key bdl)"},
+		{"عبد الرحمن محمد", "MOHAMMED, Abdulrahman", "abd al rhmn~abdulrahman (phonetic key bdlrhmn)"},
+	} {
+		m := matchOf(ix.Name(screen.Query{Name: tt.q}), tt.entry)
+		if m == nil || !strings.Contains(m.Explain, tt.explain) {
+			t.Errorf("%q: %v, want %s explained %q", tt.q, m, tt.entry, tt.explain)
+		}
+	}
+}

@@ -301,7 +301,9 @@ func (st *phonState) search(qi int) {
 	}
 	var kb [128]byte
 	for qn := 1; qn <= st.maxRun && qi+qn <= len(st.q); qn++ {
-		if qn > 1 && (st.q[qi+qn-1].optional || st.q[qi+qn-1].part != st.q[qi].part) {
+		// A run holds no optional word, but the article after its first
+		// word: "abd al" is the Abdel and Abdul of the lists.
+		if qn > 1 && (st.q[qi+qn-1].optional && (qn > 2 || !isArticle([]byte(st.q[qi+1].text))) || st.q[qi+qn-1].part != st.q[qi].part) {
 			break
 		}
 		for r0 := range st.words {
