@@ -237,26 +237,46 @@ func phonAmbiguous(f phonFamily, w []byte, i int) bool {
 // phonLoanReadings returns the number of places in a query word of
 // family f that phonLoanReading reads two ways.
 func phonLoanReadings(f phonFamily, w []byte, query bool) int {
-	if !query || f != phonAbjad {
+	if !query || f != phonAbjad && f != phonGreek {
 		return 0
 	}
 	n := 0
 	for i := range w {
-		if phonLoanReading(w, i) {
+		if phonLoanReading(f, w, i) {
 			n++
 		}
 	}
 	return n
 }
 
-// phonLoanReading reports whether the letter at w[i] of a query word in
-// an abjad may stand for a letter of a foreign name that the abjad
-// writes with one it has: a k for the ch of Michael or Christopher
-// (مايكل, מייקל), a kh for k and h (כהן is Cohen, not "khn"), a j for a
-// g before e or i (أنجيلا is Angela; Egyptian Arabic reads ج as g), and
-// an o or u inside a word for a v (Hebrew writes v and o with one vav:
-// לוי is Levi, דוד David).
-func phonLoanReading(w []byte, i int) bool {
+// phonLoanReading reports whether the letter at w[i] of a query word of
+// family f may stand for a letter of a foreign name that the script
+// writes with one it has. In an abjad: a k for the ch of Michael or
+// Christopher (مايكل, מייקל), a kh for k and h (כהן is Cohen, not
+// "khn"), a j for a g before e or i (أنجيلا is Angela; Egyptian Arabic
+// reads ج as g), and an o or u inside a word for a v (Hebrew writes v
+// and o with one vav: לוי is Levi, דוד David). In Greek: a k for a ch
+// (Μάικλ, Κρίστοφερ), a ch (χ) for a Spanish j (Χοσέ is José), γου
+// before a vowel for a w (Γουίλσον is Wilson), τσ for a t and an s
+// (Γκέιτς is Gates), τζ for a g before e or i (Τζορτζ is George), and μπ
+// and ντ inside a word for a b and a d alone (Ρόμπερτ is Robert).
+func phonLoanReading(f phonFamily, w []byte, i int) bool {
+	if f == phonGreek {
+		next := byteAfter(w, i)
+		switch w[i] {
+		case 'k':
+			return i == 0 || w[i-1] != 'g'
+		case 'c':
+			return next == 'h'
+		case 't':
+			return next == 's' || next == 'z'
+		case 'm':
+			return i > 0 && next == 'p'
+		case 'n':
+			return i > 0 && next == 't'
+		}
+		return greekW(w, i)
+	}
 	switch w[i] {
 	case 'k', 'j':
 		return true
@@ -264,6 +284,12 @@ func phonLoanReading(w []byte, i int) bool {
 		return i > 0 && i < len(w)-1 && !isVowel(w[i-1]) && w[i-1] != 'y' && w[i-1] != 'w'
 	}
 	return false
+}
+
+// greekW reports whether w[i:] begins with "gou" and a vowel: Greek's
+// γου, which writes the w of a foreign name.
+func greekW(w []byte, i int) bool {
+	return w[i] == 'g' && hasPrefix(w[i+1:], "ou") && i+3 < len(w) && isVowel(w[i+3])
 }
 
 // isKanaConsonant reports whether c is a consonant letter of a kana
@@ -366,16 +392,37 @@ func appendPhonKey(dst []byte, f phonFamily, w []byte, query bool, choice, loan 
 			}
 			continue
 		}
-		if query && f == phonAbjad && phonLoanReading(w, i) && pickLoan() {
-			switch c {
-			case 'k':
+		if query && (f == phonAbjad || f == phonGreek) && phonLoanReading(f, w, i) && pickLoan() {
+			switch {
+			case c == 'c': // Greek χ
+				add('j')
+				i++
+			case c == 'g': // Greek γου, a w
+				vowel()
+				i += 2
+			case c == 't' && next == 's': // Greek τσ, t and s
+				add('t')
+				add('s')
+				i++
+			case c == 't': // Greek τζ, a g
+				add('k')
+				i++
+			case c == 'm': // Greek μπ inside a word, a b
+				add('b')
+				i++
+			case c == 'n': // Greek ντ inside a word, a d
+				add('t')
+				i++
+			case c == 'k' && f == phonGreek:
+				add('c') // the Greek family's key of a listed ch
+			case c == 'k':
 				if next == 'h' {
 					add('k') // k, then h read as it stands
 				} else {
 					add('t') // the abjad key of ch
 					add('s')
 				}
-			case 'j':
+			case c == 'j':
 				add('k')
 			default:
 				add('b') // o or u: a v
