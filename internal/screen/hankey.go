@@ -205,6 +205,14 @@ func appendHanKey(dst, w []byte, query bool) []byte {
 		case next == 'h' && (c == 's'):
 			add('s')
 			i++
+		case c == 'c' && next == 'h' && (hasPrefix(w[i+2:], "r") || hasPrefix(w[i+2:], "l") || hasPrefix(w[i+2:], "ael")):
+			// The ch of a Greek name, a k: 克 "ke" in Christopher,
+			// Michael.
+			add('k')
+			i++
+		case c == 't' && next == 'h' && i+2 == len(w):
+			add('s') // a final th, an s: 史密斯 "shi mi si" for Smith
+			i++
 		case next == 'h' && (c == 'c' || c == 'z'):
 			add('j')
 			i++
@@ -226,9 +234,9 @@ func appendHanKey(dst, w []byte, query bool) []byte {
 			} else {
 				add('k')
 			}
-		case c == 'n' && next == 'g':
-			add('n')
-			i++
+		case c == 'n' && next == 'g' && !isVowelByte(byteAfter(w, i+1)):
+			add('n') // a final ng, as a pinyin syllable ends; before a
+			i++      // vowel, n and g (安格拉 "an ge la" for Angela)
 		case c == 'x':
 			add('k')
 			add('s')

@@ -23,6 +23,13 @@ func TestHanKey(t *testing.T) {
 		{[]string{"pu", "jing"}, "putin", true},
 		{[]string{"fu", "la", "ji", "mi", "luo", "wei", "qi"}, "vladimirovich", true},
 		{[]string{"pu", "li", "ge", "ren"}, "prigozhin", true},
+		// A Greek name's ch before r, l or "ael" is a k, a final th an
+		// s, an ng before a vowel an n and a g.
+		{[]string{"mai", "ke", "er"}, "michael", true},
+		{[]string{"ke", "li", "si"}, "chris", true},
+		{[]string{"shi", "mi", "si"}, "smith", true},
+		{[]string{"an", "ge", "la"}, "angela", true},
+		{[]string{"cha", "li"}, "charley", true},
 		{[]string{"kai", "qi"}, "maduro", false},
 		{[]string{"ma", "du", "luo"}, "madrid", false},
 	} {
