@@ -475,6 +475,10 @@ func appendPhonKey(dst []byte, f phonFamily, w []byte, query bool, choice, loan 
 			add('k')
 			add('s')
 			continue
+		case (f == phonKana || f == phonHangul) && !query && two("th") && i+2 == len(w):
+			add('s') // a final th, an s: Smith is スミス, 스미스
+			i++
+			continue
 		case hDigraphKey(f, c, next) != 0:
 			add(hDigraphKey(f, c, next))
 			i++
@@ -573,7 +577,10 @@ func appendPhonKey(dst []byte, f phonFamily, w []byte, query bool, choice, loan 
 				add('r')
 			}
 		case 'h':
-			if f == phonKana && !query && next != 0 && !isVowel(next) && next != 'y' {
+			if (f == phonKana || f == phonHangul) && !query && i > 0 && w[i-1] == 'o' && (next == 0 || !isVowel(next)) {
+				// An h English does not sound after o (John, Johnson):
+				// kana and Hangul write none (ジョン, 존).
+			} else if f == phonKana && !query && next != 0 && !isVowel(next) && next != 'y' {
 				add('b') // h before a consonant is "fu": Ahmad is アフマド
 			} else if f == phonGreek && !query {
 				vowel() // Greek writes no h ("Hamas" is Χαμάς)
@@ -586,8 +593,14 @@ func appendPhonKey(dst []byte, f phonFamily, w []byte, query bool, choice, loan 
 			} else {
 				add('m')
 			}
+		case 'n':
+			if f == phonKana && query && next == 'm' {
+				add('m') // ン before m is m: ムハンマド, "muhanmado", is Muhammad
+			} else {
+				add('n')
+			}
 		default:
-			add(c) // n
+			add(c)
 		}
 	}
 	if f == phonThai && len(key.b) > start && !isVowel(w[len(w)-1]) && w[len(w)-1] != 'y' {

@@ -25,6 +25,13 @@ func TestPhonKeys(t *testing.T) {
 		{phonKana, "raburofu", "lavrov", true},
 		{phonKana, "jonun", "jongun", true},
 		{phonKana, "nabokofu", "novikov", false}, // kana keeps the vowels
+		// English names: an h after o unsounded, a final th an s, ン
+		// before m an m.
+		{phonKana, "jon", "john", true},
+		{phonKana, "jonson", "johnson", true},
+		{phonKana, "sumisu", "smith", true},
+		{phonKana, "muhanmado", "muhammad", true},
+		{phonKana, "jon", "jan", false},
 		// Hangul: eu epenthesis, r=l, p=f=b=v, j=z; other vowels kept.
 		{phonHangul, "kadilopeu", "kadyrov", true},
 		{phonHangul, "lamjan", "ramzan", true},
@@ -33,6 +40,8 @@ func TestPhonKeys(t *testing.T) {
 		{phonHangul, "seulgei", "sechin", false},
 		{phonHangul, "heullaing", "hlaing", true},
 		{phonHangul, "nabokopeu", "novikov", false}, // Hangul keeps the vowels
+		{phonHangul, "jon", "john", true},
+		{phonHangul, "seumiseu", "smith", true},
 		// Abjads: no short vowels, waw and he ambiguous, p=b=f=v, q=k.
 		{phonAbjad, "qdiruf", "kadyrov", true},
 		{phonAbjad, "khamnhay", "khamenei", true},
