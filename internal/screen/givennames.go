@@ -83,13 +83,21 @@ var givenFormGroup = func() map[string]int32 {
 	return m
 }()
 
-// givenForm returns the group of givenNameForms that holds the folded word
-// w, -1 when none does.
+// givenForm returns the group of givenForms that holds the folded word w,
+// -1 when none does.
 func givenForm[T string | []byte](w T) int32 {
-	if g, ok := givenFormGroup[string(w)]; ok {
+	if g, ok := givenForms().group[string(w)]; ok {
 		return g
 	}
 	return -1
+}
+
+// sameLanguageForm reports whether two folded given names are forms of
+// one name in two languages (a givenNameForms group), not a name and its
+// nickname.
+func sameLanguageForm(a, b string) bool {
+	ga, ok := givenFormGroup[a]
+	return ok && givenFormGroup[b] == ga && slices.Contains(givenFormsOf[ga], b)
 }
 
 // givenFormIndex is what scoring asks of givenNameForms about the
@@ -111,12 +119,14 @@ type givenFormIndex struct {
 // computeGivenForms indexes givenNameForms over the vocabulary.
 func (ix *Index) computeGivenForms() *givenFormIndex {
 	d := &ix.dict
-	g := &givenFormIndex{ofText: make([]int32, len(d.texts)), keys: make([][]int32, len(givenFormsOf)), weight: make([]float32, len(givenFormsOf)),
-		texts: make([][]int32, len(givenFormsOf))}
+	table := givenForms()
+	groups := table.forms
+	g := &givenFormIndex{ofText: make([]int32, len(d.texts)), keys: make([][]int32, len(groups)), weight: make([]float32, len(groups)),
+		texts: make([][]int32, len(groups))}
 	for i, t := range d.texts {
 		g.ofText[i] = givenForm(t)
 	}
-	for i, forms := range givenFormsOf {
+	for i, forms := range groups {
 		g.weight[i] = d.unseen
 		for _, f := range forms {
 			if id, ok := ix.listedText([]byte(f)); ok {
@@ -125,7 +135,9 @@ func (ix *Index) computeGivenForms() *givenFormIndex {
 				if !slices.Contains(g.keys[i], k) {
 					g.keys[i] = append(g.keys[i], k)
 				}
-				g.weight[i] = min(g.weight[i], d.weight[k])
+				if slices.Contains(table.own[i], f) {
+					g.weight[i] = min(g.weight[i], d.weight[k])
+				}
 			}
 		}
 	}

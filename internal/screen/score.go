@@ -691,10 +691,9 @@ func (ix *Index) addPostingsWith(sc *scratch, t int32, kind string, word int32) 
 // other than word i, besides the forms of word i's given name.
 func (ix *Index) holdsOtherWord(sc *scratch, ri, i int32) bool {
 	rec := &ix.recs[ri]
-	forms := ix.givenForms().ofText
-	g := sc.qw[i].givenForm
+	forms := ix.givenForms().texts[sc.qw[i].givenForm]
 	for _, rw := range ix.words[rec.w0:rec.w1] {
-		if forms[rw.text] == g {
+		if slices.Contains(forms, rw.text) {
 			continue
 		}
 		for k := range sc.qw {
@@ -772,6 +771,7 @@ const (
 	capAcronym                           // a query word the initials of words of the name
 	capBranch                            // the name and its branch: a place and "branch" after it
 	capGivenForm                         // a given name in another language's form (givenNameForms)
+	capNickname                          // a given name by a nickname, or a nickname by the full name (nicknames.go)
 )
 
 // minChain is the fewest given words of a listed name read as an Arabic
@@ -921,7 +921,8 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 					p = pair{c: prefixSim * rw.weight, kind: pairPrefix}
 				case len(forms) > 0 && rw.flags&(rwGiven|rwNaturalGiven) != 0 && rw.flags&rwPatronymic == 0 && slices.Contains(forms, rw.text):
 					// The same given name in another language's form
-					// ("Michael" for MIKHAIL).
+					// ("Michael" for MIKHAIL), or a nickname ("Bill" for
+					// WILLIAM).
 					p = pair{c: keySim * rw.weight, kind: pairGivenForm}
 				case q.text < 0 || rw.first != q.first && rw.first^q.first != 'g'^'q':
 					// The rules below are for a word a listed name spells
@@ -1055,8 +1056,13 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			sc.caps |= capAbbrev
 		}
 		if p.kind == pairGivenForm {
-			// So is one known by its form in another language.
-			sc.caps |= capGivenForm
+			// So is one known by its form in another language, or by
+			// a nickname.
+			if sameLanguageForm(string(sc.nb.word(int(p.q))), ix.dict.texts[words[p.r].text]) {
+				sc.caps |= capGivenForm
+			} else {
+				sc.caps |= capNickname
+			}
 		}
 		if p.kind == pairShortGiven {
 			sc.caps |= capWeakEvidence
@@ -1081,6 +1087,11 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	// BELLO, Samark Jose); the article or a particle of the family name
 	// is none ("Ayman Al" is not AL ZAWAHIRI, Ayman).
 	rareSurname = rareSurname || surnameSpelt && rareGiven
+	if sc.caps&capNickname != 0 && !rareSurname {
+		// A nickname with a common family name is as often another
+		// person ("Sarah Jones" is not JONES, Sally).
+		return 0
+	}
 	if sc.numerals && ix.numeralConflict(sc, words) {
 		return 0
 	}
@@ -1233,7 +1244,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	if sc.caps != 0 && score > sc.capAt {
 		score = sc.capAt
 	} else {
-		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev | capNameChain | capQueryMiddle | capSuperset | capAcronym | capBranch | capGivenForm // noted, not binding
+		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev | capNameChain | capQueryMiddle | capSuperset | capAcronym | capBranch | capGivenForm | capNickname // noted, not binding
 	}
 	return score
 }
