@@ -158,3 +158,21 @@ func TestGluedSpeltOtherwise(t *testing.T) {
 		}
 	}
 }
+
+// TestNameParticlesJoined: the particles that begin a family name,
+// written apart, find the name a list writes with them run together
+// ("de la Cruz" for DELA CRUZ), and still the name written apart.
+func TestNameParticlesJoined(t *testing.T) {
+	t.Parallel()
+	ix := personsIndex(t, append(fillerPersons(), "DELA CRUZ, Maria", "DE LA CRUZ, Juan", "VANDER MEER, Jan")...)
+	for _, tt := range []struct{ q, entry, explain string }{
+		{"Maria de la Cruz", "DELA CRUZ, Maria", `split words joined: "de la"`},
+		{"Jan van der Meer", "VANDER MEER, Jan", `split words joined: "van der"`},
+		{"Juan de la Cruz", "DE LA CRUZ, Juan", "de=de, la=la"},
+	} {
+		m := matchOf(ix.Name(screen.Query{Name: tt.q}), tt.entry)
+		if m == nil || !ix.Options().IsHit(m.Score) || !strings.Contains(m.Explain, tt.explain) {
+			t.Errorf("%q: %v, want %s at match level, explained %q", tt.q, m, tt.entry, tt.explain)
+		}
+	}
+}

@@ -102,6 +102,11 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 	if err := again(func(nb *normBuf) bool { return ix.camelReading(nb, q.Name) }); err != nil {
 		return nil, err
 	}
+	// The particles that begin a family name, run together as a list
+	// may write them ("de la cruz" → "dela cruz", DELA CRUZ).
+	if err := again(ix.joinParticles); err != nil {
+		return nil, err
+	}
 	if out, err = ix.koreanMatches(sc, q, out); err != nil {
 		return nil, err
 	}
@@ -866,6 +871,46 @@ func (ix *Index) resegment(nb *normBuf) {
 		nb.resegmented = true
 		i-- // the joined word may join the next one too
 	}
+}
+
+// nameParticles reports whether a and b are the particles that begin a
+// Spanish, Portuguese, Italian, French, Dutch or German family name
+// ("de la", "de los", "van der", "von der"), which lists write apart and
+// run together ("DE LA CRUZ", "DELA CRUZ"): resegment joins them, though
+// listed names hold both, where a listed name holds them joined.
+func nameParticles(a, b []byte) bool {
+	switch string(a) {
+	case "de", "van", "von", "da", "di":
+		switch string(b) {
+		case "la", "las", "los", "lo", "der", "den", "des", "di":
+			return true
+		}
+	}
+	return false
+}
+
+// joinParticles joins the particles that begin a family name
+// (nameParticles) into one word where a listed name holds it so ("de la
+// cruz" → "dela cruz"); resegment leaves them apart, as listed names hold
+// both. It reports whether it joined any.
+func (ix *Index) joinParticles(nb *normBuf) bool {
+	joined := false
+	for i := 0; i+1 < len(nb.words); i++ {
+		if nb.words[i].flags != 0 || nb.words[i+1].flags != 0 || !nameParticles(nb.word(i), nb.word(i+1)) {
+			continue
+		}
+		n := len(nb.text)
+		if _, ok := ix.listedText(nb.joinedText(i)); !ok {
+			nb.text = nb.text[:n]
+			continue
+		}
+		nb.joins = append(nb.joins, nb.String2(i, i+2))
+		nb.words[i].start, nb.words[i].end = int32(n), int32(len(nb.text))
+		nb.words = slices.Delete(nb.words, i+1, i+2)
+		nb.resegmented = true
+		joined = true
+	}
+	return joined
 }
 
 // minJoined is the fewest letters of a word joinKnown makes of two, and
