@@ -86,7 +86,8 @@ var givenFormGroup = func() map[string]int32 {
 // givenForm returns the group of givenForms that holds the folded word w,
 // -1 when none does.
 func givenForm[T string | []byte](w T) int32 {
-	if g, ok := givenForms().group[string(w)]; ok {
+	t := givenForms()
+	if g, ok := filteredGet(t.filter, t.group, w); ok {
 		return g
 	}
 	return -1

@@ -89,6 +89,8 @@ type givenFormTable struct {
 	// as they do, not as the full names of a nickname.
 	own   [][]string
 	group map[string]int32
+	// filter is the word filter of group's keys, asked first.
+	filter *wordFilter
 }
 
 // givenForms returns the table, built on first use from givenNameForms
@@ -153,5 +155,6 @@ func buildGivenForms(lang [][]string, fullOf map[string][]string) givenFormTable
 		}
 		t.group[w] = g
 	}
+	t.filter = filterOf(t.group)
 	return t
 }

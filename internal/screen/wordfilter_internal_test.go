@@ -56,6 +56,7 @@ func TestStaticTableFilters(t *testing.T) {
 		{"companyWordForms", companyWordFilter, keysOf(companyWordForms)},
 		{"titleWords", titleFilter, keysOf(titleWords)},
 		{"eastSlavicForms", eastSlavicFilter, keysOf(eastSlavicForms)},
+		{"givenForms", givenForms().filter, keysOf(givenForms().group)},
 	}
 	for _, tc := range tables {
 		if len(tc.keys) == 0 {
