@@ -32,8 +32,9 @@ type Match struct {
 	// Method names the comparison: "exact", "normalized", "token-set",
 	// "fuzzy", "brand-token", "domain", "namespace-prefix", "cpe-vendor";
 	// "phonetic (<script>)" (a name written in kana, Hangul, an abjad,
-	// Thai or Greek, or a Korean name in another romanisation, whose
-	// every word agrees by the script's phonetic key), "two-edit
+	// Thai or Greek, a foreign name in Han or Myanmar syllables or in
+	// Cyrillic, or a Korean name in another romanisation, whose every
+	// word agrees by the script's phonetic key), "two-edit
 	// surname", "two-edit given name" and "two-edit name" (one word two
 	// letters from the list's spelling, the rest as listed); these are possible matches
 	// at most, but a phonetic one whose every word is spelt alike.
