@@ -15,8 +15,7 @@ import (
 func TestAbjadLoanReadings(t *testing.T) {
 	t.Parallel()
 	ix := personsIndex(t, append(fillerPersons(), "JACKSON, Michael", "MERKEL, Angela", "COHEN, Miriam", "BUSH, George", "LEVY, David")...)
-	opts := ix.Options()
-	for _, tt := range []struct{ q, entry, explain string }{
+	assertReview(t, ix, "phonetic (abjad)", []reviewCase{
 		{"מייקל ג׳קסון", "JACKSON, Michael", "mykl~michael (phonetic key mtsl)"},
 		{"مايكل جاكسون", "JACKSON, Michael", "maykl~michael (phonetic key mtsl)"},
 		{"أنجيلا ميركل", "MERKEL, Angela", "anjila~angela (phonetic key nkl)"},
@@ -24,23 +23,9 @@ func TestAbjadLoanReadings(t *testing.T) {
 		{"ג׳ורג׳ בוש", "BUSH, George", "jorj~george (phonetic key krk)"},
 		{"جورج بوش", "BUSH, George", "jurj~george (phonetic key krk)"},
 		{"דוד לוי", "LEVY, David", "dod~david (phonetic key dbd)"},
-	} {
-		m := matchOf(ix.Name(screen.Query{Name: tt.q}), tt.entry)
-		switch {
-		case m == nil:
-			t.Errorf("%q: %s not found", tt.q, tt.entry)
-		case m.Score < opts.Review || opts.IsHit(m.Score):
-			t.Errorf("%q: %.3f, want review: %s", tt.q, m.Score, m.Explain)
-		case !strings.Contains(m.Explain, tt.explain) || m.Method != "phonetic (abjad)":
-			t.Errorf("%q: %s explained %q, want %q", tt.q, m.Method, m.Explain, tt.explain)
-		}
-	}
+	})
 	// The same letters read as written name others.
-	for _, q := range []string{"מייקל כהן", "دافيد جاكسون", "ג׳ורג׳ לוי"} {
-		if ms := ix.Name(screen.Query{Name: q}); len(ms) > 0 {
-			t.Errorf("%q: %s %.3f, want none: %s", q, ms[0].EntryName, ms[0].Score, ms[0].Explain)
-		}
-	}
+	assertNoMatch(t, ix, "מייקל כהן", "دافيد جاكسون", "ג׳ורג׳ לוי")
 }
 
 // TestAbjadReadingListed: a word read from Arabic or Hebrew letters that a

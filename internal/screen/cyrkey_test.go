@@ -1,7 +1,6 @@
 package screen_test
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/bangate/bangate/internal/screen"
@@ -15,8 +14,7 @@ func TestCyrillicForeignNames(t *testing.T) {
 	t.Parallel()
 	ix := personsIndex(t, append(fillerPersons(), "SMITH, John", "JACKSON, Michael", "BUSH, George", "WILSON, Christopher",
 		"RODRIGUEZ, Juan Carlos", "POTTER, Harry", "WILLIAMS, Hank", "BROWN, James", "LOBAEV, Nikolay")...)
-	opts := ix.Options()
-	for _, tt := range []struct{ q, entry, explain string }{
+	assertReview(t, ix, "phonetic (Cyrillic rendering of a foreign name)", []reviewCase{
 		{"Джон Смит", "SMITH, John", "dzhon~john (phonetic key jn), smit~smith (phonetic key smt)"},
 		{"Майкл Джексон", "JACKSON, Michael", "maykl~michael (phonetic key mcl)"},
 		{"Джордж Буш", "BUSH, George", "dzhordzh~george (phonetic key grg)"},
@@ -25,28 +23,14 @@ func TestCyrillicForeignNames(t *testing.T) {
 		{"Гарри Поттер", "POTTER, Harry", "garri~harry (phonetic key hr)"},
 		{"Хэнк Уильямс", "WILLIAMS, Hank", "khenk~hank (phonetic key hnk)"},
 		{"Джеймс Браун", "BROWN, James", "dzheyms~james (phonetic key jms), braun~brown (phonetic key brn)"},
-	} {
-		m := matchOf(ix.Name(screen.Query{Name: tt.q}), tt.entry)
-		switch {
-		case m == nil:
-			t.Errorf("%q: %s not found", tt.q, tt.entry)
-		case m.Score < opts.Review || opts.IsHit(m.Score):
-			t.Errorf("%q: %.3f, want review: %s", tt.q, m.Score, m.Explain)
-		case m.Method != "phonetic (Cyrillic rendering of a foreign name)" || !strings.Contains(m.Explain, tt.explain):
-			t.Errorf("%q: %s explained %q, want %q", tt.q, m.Method, m.Explain, tt.explain)
-		}
-	}
-	for _, q := range []string{
+	})
+	assertNoMatch(t, ix,
 		"Джон Браун",       // John Brown: neither SMITH, John nor BROWN, James
 		"Николай Волобуев", // a Russian name: its v is no w (LOBAEV, Nikolay)
 		"Гарри Смит",       // Harry Smith
-	} {
-		if ms := ix.Name(screen.Query{Name: q}); len(ms) > 0 {
-			t.Errorf("%q: %s %.3f, want none: %s", q, ms[0].EntryName, ms[0].Score, ms[0].Explain)
-		}
-	}
+	)
 	// A Russian name with a match of its own is not read as a foreign one.
-	if ms := ix.Name(screen.Query{Name: "Иван Петров"}); len(ms) != 1 || ms[0].EntryName != "PETROV, Ivan" || !opts.IsHit(ms[0].Score) {
+	if ms := ix.Name(screen.Query{Name: "Иван Петров"}); len(ms) != 1 || ms[0].EntryName != "PETROV, Ivan" || !ix.Options().IsHit(ms[0].Score) {
 		t.Errorf("Иван Петров: %v, want PETROV, Ivan alone", ms)
 	}
 }

@@ -238,3 +238,35 @@ func explained(t *testing.T, ix testIndex, kind string, cases []explainCase) []s
 	}
 	return out
 }
+
+// reviewCase is a query that finds entry as a possible match (review),
+// its explanation holding explain.
+type reviewCase struct{ q, entry, explain string }
+
+// assertReview checks that each case's query finds its entry at review
+// level, by method, explained as the case says.
+func assertReview(t *testing.T, ix testIndex, method string, cases []reviewCase) {
+	t.Helper()
+	opts := ix.Options()
+	for _, tt := range cases {
+		m := matchOf(ix.Name(screen.Query{Name: tt.q}), tt.entry)
+		switch {
+		case m == nil:
+			t.Errorf("%q: %s not found", tt.q, tt.entry)
+		case m.Score < opts.Review || opts.IsHit(m.Score):
+			t.Errorf("%q: %.3f, want review: %s", tt.q, m.Score, m.Explain)
+		case m.Method != method || !strings.Contains(m.Explain, tt.explain):
+			t.Errorf("%q: %s explained %q, want %s and %q", tt.q, m.Method, m.Explain, method, tt.explain)
+		}
+	}
+}
+
+// assertNoMatch checks that each query finds nothing.
+func assertNoMatch(t *testing.T, ix testIndex, qs ...string) {
+	t.Helper()
+	for _, q := range qs {
+		if ms := ix.Name(screen.Query{Name: q}); len(ms) > 0 {
+			t.Errorf("%q: %s %.3f, want none: %s", q, ms[0].EntryName, ms[0].Score, ms[0].Explain)
+		}
+	}
+}
