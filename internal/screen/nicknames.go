@@ -110,50 +110,34 @@ var givenForms = sync.OnceValue(func() givenFormTable {
 })
 
 // buildGivenForms composes the groups of language forms lang with the
-// full names of each nickname, fullOf.
+// full names of each nickname, fullOf: a word of a language group has
+// that group; a nickname, its own forms and its full names' forms.
 func buildGivenForms(lang [][]string, fullOf map[string][]string) givenFormTable {
-	langOf := map[string]int{}
+	t := givenFormTable{group: make(map[string]int32, 8*len(lang)+len(fullOf))}
 	for i, g := range lang {
+		t.forms = append(t.forms, g)
+		t.own = append(t.own, g)
 		for _, f := range g {
-			langOf[f] = i
+			t.group[f] = int32(i)
 		}
 	}
-	// with adds w and its language group's forms to set.
-	with := func(set map[string]bool, w string) {
-		set[w] = true
-		if i, ok := langOf[w]; ok {
-			for _, f := range lang[i] {
-				set[f] = true
-			}
+	// formsOf appends w's forms, its language group's or w, to dst.
+	formsOf := func(dst []string, w string) []string {
+		if g, ok := t.group[w]; ok && int(g) < len(lang) {
+			return append(dst, lang[g]...)
 		}
+		return append(dst, w)
 	}
-	words := map[string]bool{}
-	for w := range langOf {
-		words[w] = true
-	}
-	for w := range fullOf {
-		words[w] = true
-	}
-	t := givenFormTable{group: map[string]int32{}}
-	byForms := map[string]int32{}
-	for _, w := range slices.Sorted(maps.Keys(words)) {
-		set := map[string]bool{}
-		with(set, w)
+	for _, w := range slices.Sorted(maps.Keys(fullOf)) {
+		own := formsOf(nil, w)
+		set := slices.Clone(own)
 		for _, f := range fullOf[w] {
-			with(set, f)
+			set = formsOf(set, f)
 		}
-		own := map[string]bool{}
-		with(own, w)
-		forms := slices.Sorted(maps.Keys(set))
-		key := strings.Join(forms, " ")
-		g, ok := byForms[key]
-		if !ok {
-			g = int32(len(t.forms))
-			byForms[key] = g
-			t.forms = append(t.forms, forms)
-			t.own = append(t.own, slices.Sorted(maps.Keys(own)))
-		}
-		t.group[w] = g
+		slices.Sort(set)
+		t.group[w] = int32(len(t.forms))
+		t.forms = append(t.forms, slices.Compact(set))
+		t.own = append(t.own, own)
 	}
 	t.filter = filterOf(t.group)
 	return t
