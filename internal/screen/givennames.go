@@ -124,8 +124,18 @@ func (ix *Index) computeGivenForms() *givenFormIndex {
 	groups := table.forms
 	g := &givenFormIndex{ofText: make([]int32, len(d.texts)), keys: make([][]int32, len(groups)), weight: make([]float32, len(groups)),
 		texts: make([][]int32, len(groups))}
+	rare := rareShare * d.unseen
 	for i, t := range d.texts {
 		g.ofText[i] = givenForm(t)
+		if int(g.ofText[i]) >= len(givenFormsOf) && d.weight[d.textKey[i]] < rare {
+			// A nickname the lists hold often as a name of its own
+			// ("Ali", "Sam") is taken as that name: its language
+			// group's forms, if any, and no full name's.
+			g.ofText[i] = -1
+			if l, ok := givenFormGroup[t]; ok {
+				g.ofText[i] = l
+			}
+		}
 	}
 	for i, forms := range groups {
 		g.weight[i] = d.unseen
