@@ -198,7 +198,7 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		case p.kind == pairGivenForm:
 			b = append(b, '~')
 			b = append(b, rt...)
-			if sameLanguageForm(string(sc.nb.word(i)), string(rt)) {
+			if sameLanguageForm(sc.nb.word(i), string(rt)) {
 				b = append(b, " (the same given name in another language)"...)
 			} else {
 				b = append(b, " (a nickname of the same given name)"...)
@@ -367,7 +367,7 @@ var capNotes = []struct {
 	{capInitials, "given names by their initials only"},
 	{capAbbrev, "a given name by its beginning only"},
 	{capGivenForm, "a given name in another language's form"},
-	{capNickname, "a given name by a nickname or a nickname by the full name"},
+	{capNickname, "a given name by its nickname"},
 	{capQueryMiddle, "a further name of the query that the list does not give"},
 	{capSuperset, "every word of the name, the rare one among them, and further words of the query"},
 	{capAcronym, "a query word the initials of words of the name"},

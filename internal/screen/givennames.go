@@ -96,9 +96,10 @@ func givenForm[T string | []byte](w T) int32 {
 // sameLanguageForm reports whether two folded given names are forms of
 // one name in two languages (a givenNameForms group), not a name and its
 // nickname.
-func sameLanguageForm(a, b string) bool {
-	ga, ok := givenFormGroup[a]
-	return ok && givenFormGroup[b] == ga && slices.Contains(givenFormsOf[ga], b)
+func sameLanguageForm[T string | []byte](a T, b string) bool {
+	ga, okA := givenFormGroup[string(a)]
+	gb, okB := givenFormGroup[b]
+	return okA && okB && ga == gb
 }
 
 // givenFormIndex is what scoring asks of givenNameForms about the

@@ -876,8 +876,7 @@ func (ix *Index) resegment(nb *normBuf) {
 // nameParticles reports whether a and b are the particles that begin a
 // Spanish, Portuguese, Italian, French, Dutch or German family name
 // ("de la", "de los", "van der", "von der"), which lists write apart and
-// run together ("DE LA CRUZ", "DELA CRUZ"): resegment joins them, though
-// listed names hold both, where a listed name holds them joined.
+// run together ("DE LA CRUZ", "DELA CRUZ"; joinParticles).
 func nameParticles(a, b []byte) bool {
 	switch string(a) {
 	case "de", "van", "von", "da", "di":

@@ -30,7 +30,7 @@ func TestNicknames(t *testing.T) {
 			t.Errorf("%q: %s not found", tt.q, tt.entry)
 		case m.Score < opts.Review || opts.IsHit(m.Score):
 			t.Errorf("%q: %.3f, want review: %s", tt.q, m.Score, m.Explain)
-		case !strings.Contains(m.Explain, tt.explain) || !strings.Contains(m.Explain, "a given name by a nickname or a nickname by the full name"):
+		case !strings.Contains(m.Explain, tt.explain) || !strings.Contains(m.Explain, "a given name by its nickname"):
 			t.Errorf("%q: explained %q, want %q and the cap", tt.q, m.Explain, tt.explain)
 		}
 	}

@@ -771,7 +771,7 @@ const (
 	capAcronym                           // a query word the initials of words of the name
 	capBranch                            // the name and its branch: a place and "branch" after it
 	capGivenForm                         // a given name in another language's form (givenNameForms)
-	capNickname                          // a given name by a nickname, or a nickname by the full name (nicknames.go)
+	capNickname                          // a given name by its nickname (nicknames.go)
 )
 
 // minChain is the fewest given words of a listed name read as an Arabic
@@ -1058,7 +1058,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		if p.kind == pairGivenForm {
 			// So is one known by its form in another language, or by
 			// a nickname.
-			if sameLanguageForm(string(sc.nb.word(int(p.q))), ix.dict.texts[words[p.r].text]) {
+			if sameLanguageForm(sc.nb.word(int(p.q)), ix.dict.texts[words[p.r].text]) {
 				sc.caps |= capGivenForm
 			} else {
 				sc.caps |= capNickname
@@ -1088,8 +1088,8 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	// is none ("Ayman Al" is not AL ZAWAHIRI, Ayman).
 	rareSurname = rareSurname || surnameSpelt && rareGiven
 	if sc.caps&capNickname != 0 && !rareSurname {
-		// A nickname with a common family name is as often another
-		// person ("Sarah Jones" is not JONES, Sally).
+		// A nickname and a family name the lists hold often name as
+		// many other persons ("Bill Smith").
 		return 0
 	}
 	if sc.numerals && ix.numeralConflict(sc, words) {

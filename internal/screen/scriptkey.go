@@ -738,11 +738,12 @@ func (ix *Index) buildPhonIndex(f phonFamily) *phonIndex {
 }
 
 // appendKoreanKey appends the key of a Korean name's word in Latin
-// letters: the vowels that McCune–Reischauer writes with a breve and
-// Revised Romanization with two letters written alike (eo=o, eu=u), oi
-// and oe alike, and the consonant pairs one system writes voiced and the
-// other unvoiced (g/k, d/t, b/p, j/ch) and r/l merged; doubled letters
-// once. Vowels are kept: both systems write them.
+// letters: ㅓ, ㅗ, ㅜ and ㅡ written alike, however McCune–Reischauer,
+// Revised Romanization and common usage spell them (o, eo, u, eu, oo,
+// ou); oi and oe alike; ee and ui as i; wh as hw; the consonant pairs one
+// system writes voiced and the other unvoiced (g/k, d/t, b/p, j/ch) and
+// r/l merged; doubled letters once. The other vowels are kept: every
+// system writes them.
 func appendKoreanKey(dst, w []byte) []byte {
 	if c, ok := koreanSurnameForms[string(w)]; ok {
 		// A surname whose spellings the rules below do not bring
@@ -758,22 +759,18 @@ func appendKoreanKey(dst, w []byte) []byte {
 		case c == 'e' && (next == 'o' || next == 'u'):
 			add('o')
 			i++
+		case c == 'o' && next == 'i':
+			add('o')
+			add('e')
+			i++
+		case c == 'u' && next == 'i':
+			add('i') // ㅢ, ui, as common usage writes it: "Hee" for 희
+			i++
 		case c == 'o' || c == 'u':
 			// ㅓ, ㅗ, ㅜ and ㅡ: the romanisations write them eo, o, u
 			// and eu, common usage u for ㅓ as often ("Sung", "Hyun",
 			// "Suk" for 성, 현, 석) and oo or ou for ㅜ and ㅓ ("Soo",
 			// "Young" for 수, 영).
-			if next == 'i' && c == 'o' {
-				add('o')
-				add('e')
-				i++
-				continue
-			}
-			if next == 'i' {
-				add('i') // ㅢ, ui, as common usage writes it: "Hee" for 희
-				i++
-				continue
-			}
 			add('o')
 		case c == 'e' && next == 'e':
 			add('i') // "Hee", "Lee"
@@ -781,10 +778,6 @@ func appendKoreanKey(dst, w []byte) []byte {
 		case c == 'w' && next == 'h':
 			add('h') // "Wha" for 화, hwa
 			add('w')
-			i++
-		case c == 'o' && next == 'i':
-			add('o')
-			add('e')
 			i++
 		case c == 'c' && next == 'h', c == 'j':
 			add('j')
