@@ -1,6 +1,7 @@
 package screen_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -72,6 +73,34 @@ func TestShortGivenVariant(t *testing.T) {
 			if strings.Contains(m.Explain, "a short given name") {
 				t.Errorf("%q: %q at %.3f: %s", q, m.MatchedName, m.Score, m.Explain)
 			}
+		}
+	}
+}
+
+// TestShortGivenVariantTransliterated: a short given name read from
+// another script that some listed name spells as read ("jon", from ג׳ון,
+// ジョン or 존, is a Korean surname of the lists) is looked for as a short
+// given name's variant too, as a possible match.
+func TestShortGivenVariantTransliterated(t *testing.T) {
+	t.Parallel()
+	sdn := sdnList(t)
+	ix := newIndex(t, sdn, namedList("own", "individual", []string{"SMITH, John"}))
+	holds := false
+	for _, e := range sdn.Entries {
+		holds = holds || slices.Contains(strings.FieldsFunc(strings.ToLower(e.Name), func(r rune) bool { return r < 'a' || r > 'z' }), "jon")
+	}
+	if !holds {
+		t.Fatal(`the list holds no "jon": the test needs a listed word the reading spells`)
+	}
+	for _, q := range []string{"ג׳ון סמית׳", "ג'ון סמית'"} {
+		m := matchOf(ix.Name(screen.Query{Name: q}), "SMITH, John")
+		switch {
+		case m == nil:
+			t.Errorf("%q: SMITH, John not found", q)
+		case m.Score < ix.Options().Review || ix.Options().IsHit(m.Score):
+			t.Errorf("%q: %.3f, want review: %s", q, m.Score, m.Explain)
+		case !strings.Contains(m.Explain, "jon≈john (a short given name with an h added or left out)"):
+			t.Errorf("%q: explained %q", q, m.Explain)
 		}
 	}
 }
