@@ -41,11 +41,7 @@ func appendCyrillicKeys(dst, w []byte, query bool) []byte {
 	start := len(dst)
 	for choice := 0; choice < 1<<n && choice < maxPhonVariants; choice++ {
 		k0 := len(dst)
-		dst = append(appendCyrillicKey(dst, w, query, choice), 0)
-		// A variant equal to one before it is dropped.
-		if k := dst[k0:]; hasPhonKey(dst[start:k0], k[:len(k)-1]) {
-			dst = dst[:k0]
-		}
+		dst = endKey(appendCyrillicKey(dst, w, query, choice), start, k0)
 	}
 	return dst
 }

@@ -128,7 +128,7 @@ func (ix *Index) computeGivenForms() *givenFormIndex {
 	rare := rareShare * d.unseen
 	for i, t := range d.texts {
 		g.ofText[i] = givenForm(t)
-		if int(g.ofText[i]) >= len(givenFormsOf) && d.weight[d.textKey[i]] < rare {
+		if g.ofText[i] >= 0 && table.nickname(g.ofText[i]) && d.weight[d.textKey[i]] < rare {
 			// A nickname the lists hold often as a name of its own
 			// ("Ali", "Sam") is taken as that name: its language
 			// group's forms, if any, and no full name's.

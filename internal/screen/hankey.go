@@ -395,7 +395,7 @@ func (ix *Index) hanCandidates(sc *scratch, st *phonState, kind string) []int32 
 			continue
 		}
 		for qn := 1; qn <= hanRunMax && qi+qn <= len(st.q); qn++ {
-			if st.q[qi+qn-1].optional || st.q[qi+qn-1].part != st.q[qi].part {
+			if !st.mayRun(qi, qn) {
 				break
 			}
 			st.hanRunKeys(qi, qn, func(k []byte) {

@@ -843,10 +843,7 @@ func (ix *Index) resegment(nb *normBuf) {
 		// a given name of two: "朱海仑" is "zhu hailun", not "zhuhai lun"
 		// (Zhuhai, a city that names companies).
 		joined := nb.text[len(nb.text)-int(nb.words[1].end-nb.words[1].start+nb.words[2].end-nb.words[2].start):]
-		nb.joins = append(nb.joins, nb.String2(1, 3))
-		nb.words[1].start, nb.words[1].end, nb.words[1].flags = int32(len(nb.text)-len(joined)), int32(len(nb.text)), 0
-		nb.words = slices.Delete(nb.words, 2, 3)
-		nb.resegmented = true
+		nb.joinWords(1, 2, len(nb.text)-len(joined))
 	}
 	for i := 0; i+1 < len(nb.words); i++ {
 		a, b := nb.words[i], nb.words[i+1]
@@ -863,12 +860,7 @@ func (ix *Index) resegment(nb *normBuf) {
 		if !part(joined) && !(allah && ix.hasSkeleton(joined)) {
 			continue
 		}
-		nb.joins = append(nb.joins, nb.String2(i, i+2))
-		nb.words[i].end = int32(len(nb.text))
-		nb.words[i].start = int32(len(nb.text) - len(joined))
-		nb.words[i].flags = 0
-		nb.words = slices.Delete(nb.words, i+1, i+2)
-		nb.resegmented = true
+		nb.joinWords(i, 2, len(nb.text)-len(joined))
 		i-- // the joined word may join the next one too
 	}
 }
@@ -903,13 +895,20 @@ func (ix *Index) joinParticles(nb *normBuf) bool {
 			nb.text = nb.text[:n]
 			continue
 		}
-		nb.joins = append(nb.joins, nb.String2(i, i+2))
-		nb.words[i].start, nb.words[i].end = int32(n), int32(len(nb.text))
-		nb.words = slices.Delete(nb.words, i+1, i+2)
-		nb.resegmented = true
+		nb.joinWords(i, 2, n)
 		joined = true
 	}
 	return joined
+}
+
+// joinWords reads words [i, i+k) of nb as one plain word, the text
+// appended to nb.text from offset from on, and records the join for the
+// explanation.
+func (nb *normBuf) joinWords(i, k, from int) {
+	nb.joins = append(nb.joins, nb.String2(i, i+k))
+	nb.words[i] = span{start: int32(from), end: int32(len(nb.text))}
+	nb.words = slices.Delete(nb.words, i+1, i+k)
+	nb.resegmented = true
 }
 
 // minJoined is the fewest letters of a word joinKnown makes of two, and
@@ -932,10 +931,7 @@ func (ix *Index) joinKnown(nb *normBuf) bool {
 			// SIRAJUDDIN).
 			n := len(nb.text)
 			if i+2 < len(nb.words) && nb.articleJoinable(i) && ix.joinArticle(nb, i) {
-				nb.joins = append(nb.joins, nb.String2(i, i+3))
-				nb.words[i].start, nb.words[i].end = int32(n), int32(len(nb.text))
-				nb.words = slices.Delete(nb.words, i+1, i+3)
-				nb.resegmented = true
+				nb.joinWords(i, 3, n)
 				joined = true
 			}
 			continue
@@ -951,10 +947,7 @@ func (ix *Index) joinKnown(nb *normBuf) bool {
 			}
 			k = 3
 		}
-		nb.joins = append(nb.joins, nb.String2(i, i+k))
-		nb.words[i].start, nb.words[i].end = int32(n), int32(len(nb.text))
-		nb.words = slices.Delete(nb.words, i+1, i+k)
-		nb.resegmented = true
+		nb.joinWords(i, k, n)
 		joined = true
 	}
 	return joined

@@ -93,6 +93,10 @@ type givenFormTable struct {
 	filter *wordFilter
 }
 
+// nickname reports whether group g is a nickname's (the groups after
+// givenNameForms' language groups).
+func (t *givenFormTable) nickname(g int32) bool { return int(g) >= len(givenFormsOf) }
+
 // givenForms returns the table, built on first use from givenNameForms
 // and the embedded nicknames: a word's group is its language group and,
 // for a nickname, the full names it is a nickname of and their language
@@ -104,27 +108,21 @@ type givenFormTable struct {
 var givenForms = sync.OnceValue(func() givenFormTable {
 	fullOf, err := parseNicknames(nicknamesGz)
 	if err != nil {
-		panic(err) // the embedded table is part of the build; TestNicknames
+		panic(err) // the embedded table is part of the build; TestNicknamesTable
 	}
-	return buildGivenForms(givenFormsOf, fullOf)
+	return buildGivenForms(fullOf)
 })
 
-// buildGivenForms composes the groups of language forms lang with the
-// full names of each nickname, fullOf: a word of a language group has
-// that group; a nickname, its own forms and its full names' forms.
-func buildGivenForms(lang [][]string, fullOf map[string][]string) givenFormTable {
-	t := givenFormTable{group: make(map[string]int32, 8*len(lang)+len(fullOf))}
-	for i, g := range lang {
-		t.forms = append(t.forms, g)
-		t.own = append(t.own, g)
-		for _, f := range g {
-			t.group[f] = int32(i)
-		}
-	}
+// buildGivenForms composes the language groups of givenNameForms, which
+// keep their indexes, with the full names of each nickname, fullOf: a
+// word of a language group has that group; a nickname, a group of its
+// own forms and its full names' forms.
+func buildGivenForms(fullOf map[string][]string) givenFormTable {
+	t := givenFormTable{group: maps.Clone(givenFormGroup), forms: slices.Clone(givenFormsOf), own: slices.Clone(givenFormsOf)}
 	// formsOf appends w's forms, its language group's or w, to dst.
 	formsOf := func(dst []string, w string) []string {
-		if g, ok := t.group[w]; ok && int(g) < len(lang) {
-			return append(dst, lang[g]...)
+		if g, ok := givenFormGroup[w]; ok {
+			return append(dst, givenFormsOf[g]...)
 		}
 		return append(dst, w)
 	}

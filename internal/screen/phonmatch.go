@@ -301,9 +301,7 @@ func (st *phonState) search(qi int) {
 	}
 	var kb [128]byte
 	for qn := 1; qn <= st.maxRun && qi+qn <= len(st.q); qn++ {
-		// A run holds no optional word, but the article after its first
-		// word: "abd al" is the Abdel and Abdul of the lists.
-		if qn > 1 && (st.q[qi+qn-1].optional && (qn > 2 || !isArticle([]byte(st.q[qi+1].text))) || st.q[qi+qn-1].part != st.q[qi].part) {
+		if !st.mayRun(qi, qn) {
 			break
 		}
 		for r0 := range st.words {
@@ -335,6 +333,22 @@ func (st *phonState) search(qi int) {
 			}
 		}
 	}
+}
+
+// mayRun reports whether query words [qi, qi+qn) may be read together as
+// one word of a name, given that [qi, qi+qn-1) may: one word may; a run
+// holds no optional word but the article after its first ("abd al" is
+// the Abdel and Abdul of the lists), and no run crosses the middle dot
+// of a foreign name in Han syllables (phonQWord.part).
+func (st *phonState) mayRun(qi, qn int) bool {
+	if qn == 1 {
+		return true
+	}
+	last := &st.q[qi+qn-1]
+	if last.optional && (qn > 2 || !isArticle([]byte(last.text))) {
+		return false
+	}
+	return last.part == st.q[qi].part
 }
 
 // sameNamePart reports whether two words of a name are both family names

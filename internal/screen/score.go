@@ -378,17 +378,15 @@ func (ix *Index) prepare(sc *scratch) {
 			sc.qw = append(sc.qw, q)
 			continue
 		}
-		q.v0 = int32(len(sc.qn))
-		if q.text < 0 || single {
+		near := q.text < 0 || single
+		if near {
 			ix.appendNear(sc, key, text)
-			q.v0 = int32(len(sc.qn))
-			if sc.personRules && !q.initial && len(text) < minFuzzyLen {
-				sc.qn = ix.appendShortGivenVariants(sc.qn, int(q.n0), text)
-			}
-		} else if translit && sc.personRules && !q.initial && len(text) < minFuzzyLen {
-			// A short word read from another script that a listed name
-			// spells is as often a given name the script writes so:
-			// "jon" for John (ג׳ון, ジョン, 존).
+		}
+		q.v0 = int32(len(sc.qn))
+		// A short given name misspelt; or read from another script, where
+		// one a listed name spells is as often a given name the script
+		// writes so ("jon" for John: ג׳ון, ジョン, 존).
+		if (near || translit) && sc.personRules && !q.initial && len(text) < minFuzzyLen {
 			sc.qn = ix.appendShortGivenVariants(sc.qn, int(q.n0), text)
 		}
 		q.n1 = int32(len(sc.qn))
@@ -1722,13 +1720,13 @@ func hLeftOut[L, S ~string | ~[]byte](long L, short S) bool {
 }
 
 // appendShortGivenVariants appends to dst the keys of the listed words
-// that w, a word of fewer than minFuzzyLen letters no listed name holds,
-// is a shortGivenVariant of: w with two neighbouring letters swapped, an
-// h put after one of its letters, or an h after its first letter left
-// out. The one-edit neighbours of appendNear reach words of minFuzzyLen
-// letters and more only; a key it appended already to the word's keys,
-// dst[from:] ("sarah" for "sara"), is not appended again, and pairs as a
-// typo.
+// that w, a query word of fewer than minFuzzyLen letters (one no listed
+// name holds, or one read from another script), is a shortGivenVariant
+// of: w with two neighbouring letters swapped, an h put after one of its
+// letters, or an h after its first letter left out. The one-edit
+// neighbours of appendNear reach words of minFuzzyLen letters and more
+// only; a key it appended already to the word's keys, dst[from:] ("sarah"
+// for "sara"), is not appended again, and pairs as a typo.
 func (ix *Index) appendShortGivenVariants(dst []int32, from int, w []byte) []int32 {
 	if len(w) < 3 || !lettersOnly(w) {
 		return dst

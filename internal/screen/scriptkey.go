@@ -131,15 +131,20 @@ func phonKeys(dst []byte, f phonFamily, w []byte, query bool) []byte {
 	for hi := 0; hi < 1<<m && hi < maxLoanVariants; hi++ {
 		for lo := 0; lo < 1<<n && lo < maxPhonVariants; lo++ {
 			k0 := len(dst)
-			dst = appendPhonKey(dst, f, w, query, lo, hi)
-			dst = append(dst, 0)
-			// A variant equal to one before it is dropped.
-			if k := dst[k0:]; hasPhonKey(dst[start:k0], k[:len(k)-1]) {
-				dst = dst[:k0]
-			}
+			dst = endKey(appendPhonKey(dst, f, w, query, lo, hi), start, k0)
 		}
 	}
 	return dst
+}
+
+// endKey returns dst, a key appended to its first k0 bytes, with the key
+// terminated, unless the keys dst[start:k0] hold it already: a variant
+// equal to one before it is dropped.
+func endKey(dst []byte, start, k0 int) []byte {
+	if hasPhonKey(dst[start:k0], dst[k0:]) {
+		return dst[:k0]
+	}
+	return append(dst, 0)
 }
 
 // hasPhonKey reports whether keys, 0-terminated, hold k.
@@ -237,7 +242,7 @@ func phonAmbiguous(f phonFamily, w []byte, i int) bool {
 // phonLoanReadings returns the number of places in a query word of
 // family f that phonLoanReading reads two ways.
 func phonLoanReadings(f phonFamily, w []byte, query bool) int {
-	if !query || f != phonAbjad && f != phonGreek {
+	if !query {
 		return 0
 	}
 	n := 0
@@ -261,7 +266,8 @@ func phonLoanReadings(f phonFamily, w []byte, query bool) int {
 // (Γκέιτς is Gates), τζ for a g before e or i (Τζορτζ is George), and μπ
 // and ντ inside a word for a b and a d alone (Ρόμπερτ is Robert).
 func phonLoanReading(f phonFamily, w []byte, i int) bool {
-	if f == phonGreek {
+	switch f {
+	case phonGreek:
 		next := byteAfter(w, i)
 		switch w[i] {
 		case 'k':
@@ -276,14 +282,62 @@ func phonLoanReading(f phonFamily, w []byte, i int) bool {
 			return i > 0 && next == 't'
 		}
 		return greekW(w, i)
-	}
-	switch w[i] {
-	case 'k', 'j':
-		return true
-	case 'o', 'u':
-		return i > 0 && i < len(w)-1 && !isVowel(w[i-1]) && w[i-1] != 'y' && w[i-1] != 'w'
+	case phonAbjad:
+		switch w[i] {
+		case 'k', 'j':
+			return true
+		case 'o', 'u':
+			return i > 0 && i < len(w)-1 && !isVowel(w[i-1]) && w[i-1] != 'y' && w[i-1] != 'w'
+		}
 	}
 	return false
+}
+
+// appendLoan adds to key the letter of a foreign name that the place at
+// w[i] of a query word of family f stands for (phonLoanReading), and
+// returns the index of the place's last letter.
+func appendLoan(key *keyBuf, f phonFamily, w []byte, i int) int {
+	c, next := w[i], byteAfter(w, i)
+	if f == phonGreek {
+		switch c {
+		case 'k':
+			key.add('c') // κ for a ch: the family's key of a listed ch
+			return i
+		case 'c':
+			key.add('j') // χ for a Spanish j
+			return i + 1
+		case 'g':
+			key.gap() // γου for a w
+			return i + 2
+		case 't':
+			if next == 's' {
+				key.add('t') // τσ for a t and an s
+				key.add('s')
+			} else {
+				key.add('k') // τζ for a soft g
+			}
+			return i + 1
+		case 'm':
+			key.add('b') // μπ inside a word for a b
+			return i + 1
+		}
+		key.add('t') // ντ inside a word for a d
+		return i + 1
+	}
+	switch c {
+	case 'k':
+		if next == 'h' {
+			key.add('k') // k, then h read as it stands
+		} else {
+			key.add('t') // the abjad key of ch
+			key.add('s')
+		}
+	case 'j':
+		key.add('k')
+	default:
+		key.add('b') // o or u: a v
+	}
+	return i
 }
 
 // greekW reports whether w[i:] begins with "gou" and a vowel: Greek's
@@ -392,41 +446,8 @@ func appendPhonKey(dst []byte, f phonFamily, w []byte, query bool, choice, loan 
 			}
 			continue
 		}
-		if query && (f == phonAbjad || f == phonGreek) && phonLoanReading(f, w, i) && pickLoan() {
-			switch {
-			case c == 'c': // Greek χ
-				add('j')
-				i++
-			case c == 'g': // Greek γου, a w
-				vowel()
-				i += 2
-			case c == 't' && next == 's': // Greek τσ, t and s
-				add('t')
-				add('s')
-				i++
-			case c == 't': // Greek τζ, a g
-				add('k')
-				i++
-			case c == 'm': // Greek μπ inside a word, a b
-				add('b')
-				i++
-			case c == 'n': // Greek ντ inside a word, a d
-				add('t')
-				i++
-			case c == 'k' && f == phonGreek:
-				add('c') // the Greek family's key of a listed ch
-			case c == 'k':
-				if next == 'h' {
-					add('k') // k, then h read as it stands
-				} else {
-					add('t') // the abjad key of ch
-					add('s')
-				}
-			case c == 'j':
-				add('k')
-			default:
-				add('b') // o or u: a v
-			}
+		if query && phonLoanReading(f, w, i) && pickLoan() {
+			i = appendLoan(&key, f, w, i)
 			continue
 		}
 		switch {
