@@ -1095,10 +1095,28 @@ const minSplitKnown = 7
 // splitKnown splits each word of nb that listed names hold, of
 // minSplitKnown letters or more, into the listed words it is made of, as
 // resegment splits a word no listed name holds ("gazpromneft" → "gazprom
-// neft"); Name asks it when the query as read matched nothing. It reports
-// whether it split any.
+// neft"), where a listed name writes them apart or holds one of them
+// beside another word of the query ("mahan airlines" → "mahan air
+// lines"), not where they only spell other names' words ("michael" is no
+// "mic hael"); Name asks it when the query as read matched nothing. It
+// reports whether it split any.
 func (ix *Index) splitKnown(nb *normBuf) bool {
 	split := false
+	// The listed words of the query as it was read, by text id, once
+	// asked.
+	var idBuf [16]int32
+	var ids []int32
+	queryIDs := func() []int32 {
+		if ids == nil {
+			ids = idBuf[:0]
+			for k := range nb.words {
+				if id, ok := ix.listedText(nb.word(k)); ok {
+					ids = append(ids, id)
+				}
+			}
+		}
+		return ids
+	}
 	for i := 0; i < len(nb.words); i++ {
 		text := nb.word(i)
 		if nb.words[i].flags != 0 || len(text) < minSplitKnown || !lettersOnly(text) {
@@ -1106,9 +1124,10 @@ func (ix *Index) splitKnown(nb *normBuf) bool {
 		}
 		var cuts [maxGlued]int
 		n := glued(text, ix.knownPart, ix.textWeight, cuts[:0])
-		if n == 0 {
+		if n == 0 || !ix.partsHeldApart(text, cuts[:n]) && !ix.partWithOthers(text, cuts[:n], queryIDs()) {
 			continue
 		}
+		queryIDs() // of the words as read, before any is split
 		nb.splitGlued(i, text, cuts[:n])
 		i += n
 		split = true
@@ -1117,6 +1136,107 @@ func (ix *Index) splitKnown(nb *normBuf) bool {
 		nb.flagLegal()
 	}
 	return split
+}
+
+// partsHeldApart reports whether the parts text splits into at cuts are
+// words a listed name writes apart: each two neighbouring parts are
+// neighbouring words of a listed name, in either order, or one of them
+// is a legal form ("gazprom neft" in GAZPROM NEFT; not "mic hael", which
+// "michael" splits into but no name writes so).
+func (ix *Index) partsHeldApart(text []byte, cuts []int) bool {
+	from := 0
+	for k, c := range cuts {
+		to := len(text)
+		if k+1 < len(cuts) {
+			to = cuts[k+1]
+		}
+		if !ix.neighbours(text[from:c], text[c:to]) {
+			return false
+		}
+		from = c
+	}
+	return true
+}
+
+// partWithOthers reports whether a part text splits into at cuts is a
+// word of a listed name that also holds another listed word of the query
+// (ids, the text ids of its listed words): "Mahan Airlines" reads
+// "airlines" as "air lines" for MAHAN AIR. It reads the names that hold
+// the keys of both, the shorter list of names looked up in the longer.
+func (ix *Index) partWithOthers(text []byte, cuts []int, ids []int32) bool {
+	d := &ix.dict
+	self, _ := d.textIDs.find(d.texts, text)
+	from := 0
+	for k := 0; k <= len(cuts); k++ {
+		to := len(text)
+		if k < len(cuts) {
+			to = cuts[k]
+		}
+		part := text[from:to]
+		from = to
+		id, ok := d.textIDs.find(d.texts, part)
+		if !ok {
+			continue
+		}
+		pa := d.post[d.postStart[d.textKey[id]]:d.postStart[d.textKey[id]+1]]
+		for _, o := range ids {
+			if o == id || o == self {
+				continue
+			}
+			ko := d.textKey[o]
+			short, long := pa, d.post[d.postStart[ko]:d.postStart[ko+1]]
+			if len(long) < len(short) {
+				short, long = long, short
+			}
+			// Both lists are in record order (finish).
+			lo := 0
+			for _, ri := range short {
+				j, found := slices.BinarySearch(long[lo:], ri)
+				lo += j
+				if !found {
+					continue
+				}
+				rec := &ix.recs[ri]
+				for _, rw := range ix.words[rec.w0:rec.w1] {
+					if rw.text == o {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// neighbours reports whether listed words a and b are neighbouring words
+// of a listed name, in either order, or either is not a listed word (a
+// legal form, which knownPart also splits off). It reads the names that
+// hold the rarer of the two.
+func (ix *Index) neighbours(a, b []byte) bool {
+	d := &ix.dict
+	ta, ok := d.textIDs.find(d.texts, a)
+	if !ok {
+		return true
+	}
+	tb, ok := d.textIDs.find(d.texts, b)
+	if !ok {
+		return true
+	}
+	t := d.textKey[ta]
+	if kb := d.textKey[tb]; postings(d, kb) < postings(d, t) {
+		t = kb
+	}
+	for _, ri := range d.post[d.postStart[t]:d.postStart[t+1]] {
+		rec := &ix.recs[ri]
+		words := ix.words[rec.w0:rec.w1]
+		for j := 1; j < len(words); j++ {
+			x, y := words[j-1].text, words[j].text
+			if x == ta && y == tb || x == tb && y == ta {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // joinsNeighbour reports whether word i of nb, run together with the word
@@ -1179,7 +1299,9 @@ func (ix *Index) splitNear(nb *normBuf, name string, person bool) bool {
 	split := false
 	for i := 0; i < len(nb.words); i++ {
 		text := nb.word(i)
-		if nb.words[i].flags != 0 || len(text) < minPart+minNearPart || len(text) > maxGluedLen || !lettersOnly(text) || ix.knownAt(nb, i) {
+		if nb.words[i].flags != 0 || len(text) < minPart+minNearPart || len(text) > maxGluedLen || !lettersOnly(text) || ix.knownAt(nb, i) ||
+			ix.hasNear(text) {
+			// A word one edit from a listed one is that word misspelt.
 			continue
 		}
 		var cuts [maxGlued]int
@@ -1192,7 +1314,7 @@ func (ix *Index) splitNear(nb *normBuf, name string, person bool) bool {
 				cuts[0], n = c, 1
 			}
 		}
-		if n > 0 && !ix.hasNear(text) {
+		if n > 0 {
 			nb.splitGlued(i, text, cuts[:n])
 			i += n
 			split = true
@@ -1495,9 +1617,10 @@ const (
 
 // syllables appends to cuts where text splits into minSyllables to
 // maxGlued listed words of minSyllable to maxSyllable letters, each one
-// syllable (isSyllable) and one of two letters, and returns how many cuts it appended (0 when it
-// does not split that way). The fewest words win, then the longest
-// first word.
+// syllable (isSyllable), the first a Korean surname and one of two
+// letters, and returns how many cuts it appended (0 when it does not
+// split that way: not "ursula", "ur su la"). The fewest words win, then
+// the longest first word.
 func syllables(text []byte, known func([]byte) bool, cuts []int) int {
 	if len(text) > maxGlued*maxSyllable || !koreanLetters(text) || !koreanSurnameFirst(text) {
 		return 0
@@ -1524,6 +1647,9 @@ func syllablesInto(text []byte, at, parts int, known func([]byte) bool, cuts []i
 	for n := min(maxSyllable, rest-minSyllable); n >= minSyllable; n-- {
 		if !known(text[at:at+n]) || !isSyllable(text[at:at+n]) {
 			continue
+		}
+		if _, ok := filteredGet(koreanSurnameFilter, koreanSurnames, text[:n]); at == 0 && !ok {
+			continue // the surname first
 		}
 		if c, ok := syllablesInto(text, at+n, parts-1, known, append(cuts, at+n), short || n == minSyllable); ok {
 			return c, true

@@ -4,6 +4,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/bangate/bangate/internal/lists"
+	"github.com/bangate/bangate/internal/provenance"
 )
 
 // TestGlued splits glued words against a small vocabulary.
@@ -73,7 +76,7 @@ func TestGluedByWeight(t *testing.T) {
 // letters among them, and nothing else.
 func TestSyllables(t *testing.T) {
 	vocab := map[string]bool{"kim": true, "il": true, "sung": true, "ri": true, "yong": true, "ho": true,
-		"set": true, "sch": true, "in": true, "jong": true, "un": true, "hans": true, "peter": true, "pri": true, "gos": true, "chi": true, "ne": true}
+		"set": true, "sch": true, "in": true, "jong": true, "un": true, "hans": true, "peter": true, "pri": true, "gos": true, "chi": true, "ne": true, "ur": true, "su": true, "la": true}
 	known := func(b []byte) bool { return vocab[string(b)] }
 	for _, tt := range []struct {
 		text string
@@ -86,6 +89,7 @@ func TestSyllables(t *testing.T) {
 		{"hanspeter", nil}, // two words, no syllable of two letters: glued's
 		{"kimsung", nil},   // two syllables
 		{"prigoschine", nil},
+		{"ursula", nil}, // "u" is a Korean surname, "ur" none
 	} {
 		var cuts [maxGlued]int
 		n := syllables([]byte(tt.text), known, cuts[:0])
@@ -222,6 +226,41 @@ func TestGluedMany(t *testing.T) {
 		n := gluedMany([]byte(tt.text), known, cost, cuts[:0])
 		if got := cuts[:n]; !slices.Equal(got, tt.want) && !(n == 0 && tt.want == nil) {
 			t.Errorf("gluedMany(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestSplitKnownHeldApart: a listed word is read as the listed words it
+// is made of when a listed name writes them apart, or one of them beside
+// another word of the query; not when the parts are only letters of
+// other names ("michael", which "mic" and "hael" of other names spell).
+func TestSplitKnownHeldApart(t *testing.T) {
+	t.Parallel()
+	entity := func(id, name string) lists.Entry { return lists.Entry{ID: id, Name: name, Type: "entity"} }
+	ls := []*lists.List{{Provenance: provenance.List{ID: "l", Kind: provenance.KindSanctions}, Entries: []lists.Entry{
+		entity("1", "GAZPROM NEFT"), entity("2", "GAZPROMNEFT TRADING"),
+		entity("3", "MAHAN AIR"), entity("4", "IRAN AIRLINES"), entity("5", "SHIPPING LINES"),
+		entity("6", "MIC TRADING"), entity("7", "HAEL GROUP"),
+		{ID: "8", Name: "SMITH, Michael", Type: "individual"}, {ID: "9", Name: "BROWN, Anna", Type: "individual"},
+	}}}
+	ix, err := NewIndex(ls, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		query, want string // want: the reading; "" when nothing splits
+	}{
+		{"gazpromneft", "gazprom neft"},       // GAZPROM NEFT writes them apart
+		{"mahan airlines", "mahan air lines"}, // MAHAN AIR holds "air" beside "mahan"
+		{"michael brown", ""},                 // no name writes "mic hael", nor holds either with "brown"
+		{"brown michael", ""},
+	} {
+		var nb normBuf
+		nb.normalize(tt.query)
+		ix.computeKeys(&nb)
+		split := ix.splitKnown(&nb)
+		if got := nb.String(); split != (tt.want != "") || split && got != tt.want {
+			t.Errorf("splitKnown(%q) = %v, %q; want %q", tt.query, split, got, tt.want)
 		}
 	}
 }
