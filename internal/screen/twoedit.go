@@ -35,6 +35,12 @@ const (
 // twoEditMatches appends the two-edit matches of the query that sc.qw
 // holds (scoredMatches prepared it).
 func (ix *Index) twoEditMatches(sc *scratch, q Query, out []Match) ([]Match, error) {
+	return ix.twoEdit(sc, q, out, true)
+}
+
+// twoEdit is twoEditMatches, its candidates gathered anchored or not
+// (twoEditGather).
+func (ix *Index) twoEdit(sc *scratch, q Query, out []Match, anchored bool) ([]Match, error) {
 	if q.Kind == KindOrganization || len(ix.recs) == 0 || len(sc.qw) < 2 || len(sc.qw) > maxPhonWords {
 		return out, nil
 	}
@@ -61,13 +67,30 @@ func (ix *Index) twoEditMatches(sc *scratch, q Query, out []Match) ([]Match, err
 	if !anchors || loose < 0 && !sc.mayLoosen() {
 		return out, nil
 	}
-	// The candidates: with a loose word, the names holding the rarest
-	// word another query word keys as or respells to; without one (a
-	// listed word that does not agree is then the loose one), the names
-	// holding a rare such word, which the rules ask for anyway.
 	rare := rareShare * d.unseen
+	ix.twoEditGather(sc, loose, rare, anchored)
+	return ix.twoEditScore(sc, q, out, loose, rare)
+}
+
+// twoEditGather gathers into sc.cands the names twoEditMatches scores:
+// with a loose word, the names holding the rarest word another query
+// word keys as or respells to; without one (a listed word that does not
+// agree is then the loose one), the names holding a rare such word,
+// which the rules ask for anyway. When anchored, and a query word every
+// matching name must agree with has only rare keys (twoEditAnchor), the
+// names holding it: fewer, and the same matches.
+func (ix *Index) twoEditGather(sc *scratch, loose int, rare float32, anchored bool) {
+	d := &ix.dict
 	sc.startCands()
 	visit := func(t int32) { ix.addPostings(sc, t, "") }
+	if must := ix.twoEditAnchor(sc, loose, rare); anchored && must >= 0 {
+		for _, t := range [2]int32{sc.qw[must].exact, sc.qw[must].alt} {
+			if t >= 0 {
+				visit(t)
+			}
+		}
+		return
+	}
 	rarest := int32(-1)
 	for i := range sc.qw {
 		qw := &sc.qw[i]
@@ -87,6 +110,45 @@ func (ix *Index) twoEditMatches(sc *scratch, q Query, out []Match) ([]Match, err
 	if loose >= 0 && rarest >= 0 && postings(d, rarest) <= maxTwoEditPostings {
 		visit(rarest)
 	}
+}
+
+// twoEditAnchor returns a query word that every name two-edit matching
+// the query must agree with, by its key or its foreign spelling, and
+// whose keys are all rare, so that the names holding them are among the
+// candidates twoEditMatches gathers anyway: of those, the one held by
+// fewest names. A word that may be the loose one (without a loose word,
+// one of minTwoEditGiven letters or more) need not agree. It returns -1
+// when no word is such.
+func (ix *Index) twoEditAnchor(sc *scratch, loose int, rare float32) int {
+	d := &ix.dict
+	must, least := -1, int32(0)
+	for i := range sc.qw {
+		qw := &sc.qw[i]
+		if qw.title || i == loose || qw.exact < 0 && qw.alt < 0 {
+			continue
+		}
+		if w := sc.nb.word(i); loose < 0 && len(w) >= minTwoEditGiven && lettersOnly(w) {
+			continue
+		}
+		var n int32
+		rareKeys := true
+		for _, t := range [2]int32{qw.exact, qw.alt} {
+			if t >= 0 {
+				rareKeys = rareKeys && d.weight[t] >= rare
+				n += postings(d, t)
+			}
+		}
+		if rareKeys && (must < 0 || n < least) {
+			must, least = i, n
+		}
+	}
+	return must
+}
+
+// twoEditScore appends the two-edit matches among the names gathered in
+// sc.cands.
+func (ix *Index) twoEditScore(sc *scratch, q Query, out []Match, loose int, rare float32) ([]Match, error) {
+	d := &ix.dict
 	start := len(out)
 	var used [maxPhonWords]bool
 	var pairedTo [maxPhonWords]int
