@@ -148,6 +148,10 @@ type qword struct {
 	// patronymic is set on a word with a patronymic's ending
 	// (isPatronymic) under person rules.
 	patronymic bool
+	// further is set on a patronymic that, left unpaired, may count as
+	// a further name of the query (queryPatronymic): only beside a given
+	// name and a surname, so in a query of three words or more.
+	further bool
 	// number is set when qn[n0:n1] holds only the word's other number
 	// (appendNumber), which pairs under organisation rules only.
 	number bool
@@ -446,8 +450,15 @@ func (ix *Index) prepare(sc *scratch) {
 	sc.qnSet.fill(sc.qn)
 	sc.wq, sc.wqPerson = [2]float32{}, 0
 	var letters [2]int
+	names := 0 // the words that are no title
+	for i := range sc.qw {
+		if !sc.qw[i].title {
+			names++
+		}
+	}
 	for i := range sc.qw {
 		q := &sc.qw[i]
+		q.further = q.patronymic && names >= 3
 		n := len(sc.nb.word(i))
 		if !q.title {
 			// The bound scoreRec starts with: a patronymic a name
@@ -603,10 +614,10 @@ func (q *qword) w(org bool) float32 {
 }
 
 // wSel is the word's weight for selectPrefix: a patronymic under person
-// rules weighs as a further name, since a name that gives none leaves it
-// out so (queryPatronymic).
+// rules, in a query of three words or more, weighs as a further name,
+// since a name that gives none leaves it out so (queryPatronymic).
 func (q *qword) wSel(org bool) float32 {
-	if !org && q.patronymic {
+	if !org && q.further {
 		return middleWeight * q.weight
 	}
 	return q.w(org)
