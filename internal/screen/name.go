@@ -1144,18 +1144,24 @@ func (ix *Index) splitKnown(nb *normBuf) bool {
 // is a legal form ("gazprom neft" in GAZPROM NEFT; not "mic hael", which
 // "michael" splits into but no name writes so).
 func (ix *Index) partsHeldApart(text []byte, cuts []int) bool {
-	from := 0
-	for k, c := range cuts {
-		to := len(text)
-		if k+1 < len(cuts) {
-			to = cuts[k+1]
-		}
-		if !ix.neighbours(text[from:c], text[c:to]) {
+	for k := range cuts {
+		if !ix.neighbours(gluedPart(text, cuts, k), gluedPart(text, cuts, k+1)) {
 			return false
 		}
-		from = c
 	}
 	return true
+}
+
+// gluedPart returns part k of text split at cuts.
+func gluedPart(text []byte, cuts []int, k int) []byte {
+	from, to := 0, len(text)
+	if k > 0 {
+		from = cuts[k-1]
+	}
+	if k < len(cuts) {
+		to = cuts[k]
+	}
+	return text[from:to]
 }
 
 // partWithOthers reports whether a part text splits into at cuts is a
@@ -1166,15 +1172,8 @@ func (ix *Index) partsHeldApart(text []byte, cuts []int) bool {
 func (ix *Index) partWithOthers(text []byte, cuts []int, ids []int32) bool {
 	d := &ix.dict
 	self, _ := d.textIDs.find(d.texts, text)
-	from := 0
 	for k := 0; k <= len(cuts); k++ {
-		to := len(text)
-		if k < len(cuts) {
-			to = cuts[k]
-		}
-		part := text[from:to]
-		from = to
-		id, ok := d.textIDs.find(d.texts, part)
+		id, ok := d.textIDs.find(d.texts, gluedPart(text, cuts, k))
 		if !ok {
 			continue
 		}
@@ -1648,8 +1647,10 @@ func syllablesInto(text []byte, at, parts int, known func([]byte) bool, cuts []i
 		if !known(text[at:at+n]) || !isSyllable(text[at:at+n]) {
 			continue
 		}
-		if _, ok := filteredGet(koreanSurnameFilter, koreanSurnames, text[:n]); at == 0 && !ok {
-			continue // the surname first
+		if at == 0 {
+			if _, ok := filteredGet(koreanSurnameFilter, koreanSurnames, text[:n]); !ok {
+				continue // the surname first
+			}
 		}
 		if c, ok := syllablesInto(text, at+n, parts-1, known, append(cuts, at+n), short || n == minSyllable); ok {
 			return c, true

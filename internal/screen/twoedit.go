@@ -83,13 +83,15 @@ func (ix *Index) twoEditGather(sc *scratch, loose int, rare float32, anchored bo
 	d := &ix.dict
 	sc.startCands()
 	visit := func(t int32) { ix.addPostings(sc, t, "") }
-	if must := ix.twoEditAnchor(sc, loose, rare); anchored && must >= 0 {
-		for _, t := range [2]int32{sc.qw[must].exact, sc.qw[must].alt} {
-			if t >= 0 {
-				visit(t)
+	if anchored {
+		if must := ix.twoEditAnchor(sc, loose, rare); must >= 0 {
+			for _, t := range [2]int32{sc.qw[must].exact, sc.qw[must].alt} {
+				if t >= 0 {
+					visit(t)
+				}
 			}
+			return
 		}
-		return
 	}
 	rarest := int32(-1)
 	for i := range sc.qw {
