@@ -136,6 +136,10 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 				b = append(b, " (title, left out)"...)
 				continue
 			}
+			if !org && q.sayyid && sc.caps&capSayyid != 0 {
+				b = append(b, " (honorific, left out)"...)
+				continue
+			}
 			b = append(b, " unmatched"...)
 			allText, allKey = false, false
 			continue
@@ -368,6 +372,7 @@ var capNotes = []struct {
 	{capAbbrev, "a given name by its beginning only"},
 	{capGivenForm, "a given name in another language's form"},
 	{capNickname, "a given name by its nickname"},
+	{capSayyid, "the honorific Sayyid before a name that does not give it"},
 	{capQueryMiddle, "a further name of the query that the list does not give"},
 	{capSuperset, "every word of the name, the rare one among them, and further words of the query"},
 	{capAcronym, "a query word the initials of words of the name"},

@@ -44,6 +44,7 @@ type phonQWord struct {
 	text     string
 	keys     []byte // 0-terminated keys (phonKeys)
 	optional bool   // a title, a legal form or the article al
+	sayyid   bool   // the honorific Sayyid leading a name (normBuf.sayyidAt), optional too
 	// part is the part of a foreign name in Han syllables the word is
 	// in, counted from 0: a middle dot sets the parts apart, and no run
 	// of syllables read as one word crosses it (hanParts).
@@ -148,7 +149,8 @@ func (ix *Index) phonSearch(sc *scratch, q Query, f phonFamily, out []Match) ([]
 	}
 	for i, w := range nb.words {
 		text := nb.word(i)
-		qw := phonQWord{text: string(text), optional: w.flags&(wordLegal|wordTitle) != 0 || isArticle(text)}
+		qw := phonQWord{text: string(text), sayyid: q.Kind != KindOrganization && nb.sayyidAt(i)}
+		qw.optional = w.flags&(wordLegal|wordTitle) != 0 || isArticle(text) || qw.sayyid
 		if parts != nil {
 			qw.part, st.parted = parts[i], true
 		}
@@ -482,7 +484,7 @@ func (st *phonState) explain(f phonFamily, query, name, on string, nb *normBuf, 
 	var b strings.Builder
 	fmt.Fprintf(&b, "%q vs %s %q: ", query, on, name)
 	d := &st.ix.dict
-	paired := uint32(0)
+	paired, queried := uint32(0), uint32(0)
 	for i, u := range st.best {
 		if i > 0 {
 			b.WriteString(", ")
@@ -490,6 +492,7 @@ func (st *phonState) explain(f phonFamily, query, name, on string, nb *normBuf, 
 		var qt, rt, k []string
 		for j := u.q0; j < u.q1; j++ {
 			qt = append(qt, st.q[j].text)
+			queried |= 1 << j
 		}
 		for j := u.r0; j < u.r1; j++ {
 			rt = append(rt, d.texts[st.words[j].text])
@@ -502,6 +505,11 @@ func (st *phonState) explain(f phonFamily, query, name, on string, nb *normBuf, 
 			continue
 		}
 		fmt.Fprintf(&b, "~%s (phonetic key %s)", strings.Join(rt, " "), strings.Join(k, ""))
+	}
+	for j, qw := range st.q {
+		if qw.sayyid && queried&(1<<j) == 0 {
+			b.WriteString(", " + qw.text + " (honorific, left out)")
+		}
 	}
 	for j, w := range st.words {
 		if paired&(1<<j) != 0 {

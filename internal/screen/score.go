@@ -152,6 +152,11 @@ type qword struct {
 	// a further name of the query (queryPatronymic): only beside a given
 	// name and a surname, so in a query of three words or more.
 	further bool
+	// sayyid is set, under person rules, on the honorific of the
+	// Prophet's descendants leading a name of two words more ("Seyed Ali
+	// Khamenei", "Sayyed Hassan Nasrallah"): a word of some listed names,
+	// so no title, but one that a name that does not give it leaves out.
+	sayyid bool
 	// number is set when qn[n0:n1] holds only the word's other number
 	// (appendNumber), which pairs under organisation rules only.
 	number bool
@@ -459,6 +464,7 @@ func (ix *Index) prepare(sc *scratch) {
 	for i := range sc.qw {
 		q := &sc.qw[i]
 		q.further = q.patronymic && names >= 3
+		q.sayyid = sc.personRules && sc.nb.sayyidAt(i)
 		n := len(sc.nb.word(i))
 		if !q.title {
 			// The bound scoreRec starts with: a patronymic a name
@@ -617,10 +623,44 @@ func (q *qword) w(org bool) float32 {
 // rules, in a query of three words or more, weighs as a further name,
 // since a name that gives none leaves it out so (queryPatronymic).
 func (q *qword) wSel(org bool) float32 {
-	if !org && q.further {
+	switch {
+	case !org && q.sayyid:
+		return 0 // a name need not give it
+	case !org && q.further:
 		return middleWeight * q.weight
 	}
 	return q.w(org)
+}
+
+// sayyidAt reports whether word i is Sayyid, the honorific of the
+// Prophet's descendants (Persian Seyed, Urdu Syed, Lebanese Sayyed; سيد
+// as read from Arabic or Persian letters), leading a name of two words
+// more, titles aside: a word of some listed names, so no title, but one
+// that a name that does not give it leaves out.
+func (nb *normBuf) sayyidAt(i int) bool {
+	switch string(nb.word(i)) {
+	case "sayyid", "sayyed", "sayid", "sayed", "seyed", "seyyed", "seyyid", "syed":
+	case "sid", "syd":
+		if !nb.abjad() {
+			return false
+		}
+	default:
+		return false
+	}
+	if nb.words[i].flags&wordTitle != 0 {
+		return false
+	}
+	names := 0
+	for k, w := range nb.words {
+		switch {
+		case w.flags&wordTitle != 0:
+		case k < i:
+			return false // a name before it
+		default:
+			names++
+		}
+	}
+	return names >= 3
 }
 
 // gather collects the candidate names of the selected words, keeping only
@@ -781,6 +821,7 @@ const (
 	capBranch                            // the name and its branch: a place and "branch" after it
 	capGivenForm                         // a given name in another language's form (givenNameForms)
 	capNickname                          // a given name by its nickname (nicknames.go)
+	capSayyid                            // the honorific Sayyid before a name that does not give it
 )
 
 // minChain is the fewest given words of a listed name read as an Arabic
@@ -1128,7 +1169,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	}
 	// Query words left unpaired (titles aside, under person rules).
 	unpairedQ, unpairedInitial := false, false
-	var midQ, extraQ float32
+	var midQ, extraQ, sayyidQ float32
 	for i := range sc.qw {
 		q := &sc.qw[i]
 		if sc.qUsed[i] || org && q.legal || !org && q.title {
@@ -1137,6 +1178,13 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		unpairedQ = true
 		extraQ += q.wOrg
 		unpairedInitial = unpairedInitial || q.initial
+		if !org && q.sayyid && surname && givenPaired {
+			// The honorific before a name that does not give it, the
+			// name's given name and surname paired: left out, a
+			// possible match at most.
+			sayyidQ += q.weight
+			continue
+		}
 		if !org && !q.initial && (ix.queryMiddle(sc, i, words) && !isSyllable(sc.nb.word(i)) || surname && givenPaired && ix.queryPatronymic(sc, i, words)) {
 			// A further given name of the query that the list does not
 			// give ("JOHN MICHAEL SMITH" for JOHN SMITH) counts as the
@@ -1227,12 +1275,18 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		return 0
 	}
 	score := min(1, 2*m/(wq+wr))
-	if midQ > 0 && score <= sc.capAt {
+	if midQ+sayyidQ > 0 && score <= sc.capAt {
 		// The query's further given names count as the list's do where
 		// they would keep a name from a hit; a name that scores a hit
-		// with them counted whole keeps its score.
-		score = min(1, 2*m/(wq+wr-midQ))
-		sc.caps |= capQueryMiddle
+		// with them counted whole keeps its score. So does Sayyid,
+		// left out.
+		score = min(1, 2*m/(wq+wr-midQ-sayyidQ))
+		if midQ > 0 {
+			sc.caps |= capQueryMiddle
+		}
+		if sayyidQ > 0 {
+			sc.caps |= capSayyid
+		}
 		if superset {
 			sc.caps = sc.caps&^capQueryMiddle | capSuperset
 		}
@@ -1253,7 +1307,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	if sc.caps != 0 && score > sc.capAt {
 		score = sc.capAt
 	} else {
-		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev | capNameChain | capQueryMiddle | capSuperset | capAcronym | capBranch | capGivenForm | capNickname // noted, not binding
+		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev | capNameChain | capQueryMiddle | capSuperset | capAcronym | capBranch | capGivenForm | capNickname | capSayyid // noted, not binding
 	}
 	return score
 }
