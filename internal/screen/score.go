@@ -1973,7 +1973,8 @@ const (
 // words of the name).
 func isHonorific(t string) bool {
 	switch t {
-	case "haji", "hajji", "sheikh", "shaikh", "sheik", "shaykh", "mullah", "mawlawi", "maulana", "mufti":
+	case "haji", "hajji", "sheikh", "shaikh", "sheik", "shaykh", "mullah", "mawlawi", "maulana", "mufti",
+		"maulvi", "maulavi", "molvi", "moulvi", "mawlavi", "molavi", "mowlavi", "moulavi":
 		return true
 	}
 	return false

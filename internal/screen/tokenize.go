@@ -317,6 +317,8 @@ var titles = map[string]struct{}{
 	"prof": {}, "professor": {}, "sir": {}, "dame": {}, "lord": {}, "herr": {}, "frau": {},
 	"madame": {}, "monsieur": {}, "mme": {}, "senor": {}, "senora": {}, "sheikh": {}, "shaikh": {},
 	"sheik": {}, "shaykh": {}, "haji": {}, "hajji": {}, "mullah": {}, "mawlawi": {}, "maulana": {},
+	// Mawlawi as Urdu, Pashto and Persian spellings write it.
+	"maulvi": {}, "maulavi": {}, "molvi": {}, "moulvi": {}, "mawlavi": {}, "molavi": {}, "mowlavi": {}, "moulavi": {},
 	"general": {}, "gen": {}, "colonel": {}, "col": {}, "minister": {}, "senator": {}, "judge": {},
 	"ayatollah": {}, "ayatullah": {}, "hojatoleslam": {}, "hojjatoleslam": {}, "mufti": {}, "emir": {},
 	"lieutenant": {}, "lt": {}, "major": {}, "maj": {}, "capt": {}, "admiral": {}, "cmdr": {},

@@ -44,6 +44,9 @@ func TestNamesAsWritten(t *testing.T) {
 		// Korean syllables).
 		{"Putyin elnök", screen.KindPerson, "PUTIN, Vladimir Vladimirovich", "elnok (title, left out)", false},
 		{"Senior General Min Aung Hlaing", screen.KindPerson, "HLAING, Min Aung", "senior (title, left out), general (title, left out)", true},
+		// Mawlawi as Urdu and Pashto spell it.
+		{"Maulvi Khalil Haqqani", screen.KindPerson, "HAQQANI, Khalil Al-Rahman", "maulvi (title, left out)", true},
+		{"Molvi Khalil Haqqani", "", "HAQQANI, Khalil Al-Rahman", "molvi (title, left out)", true},
 		{"김정은 위원장", screen.KindPerson, "KIM, Jong Un", "wi (title, left out), won (title, left out), jang (title, left out)", true},
 		// A foreign name in Han syllables, its parts set apart by a
 		// middle dot.
