@@ -1132,6 +1132,12 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		// "Юмашев В.Б." is not MOOSAVI, Badroddin.
 		return 0
 	}
+	if skeleton && pairedWords(ps) == 1 && len(words) > 1 {
+		// Nor is one word of a longer name by its consonant skeleton
+		// alone: "プーチン" (Putin, "puchin") is not ABEDINI, Mohammad
+		// (both "btn"), however common the given name it leaves out.
+		return 0
+	}
 	// A rare first given name and a family name, both as written, name
 	// the person as a rare family name does ("Samark Lopez" for LOPEZ
 	// BELLO, Samark Jose); the article or a particle of the family name
@@ -1919,6 +1925,17 @@ func oneSubstitution(w []byte, t string) (a, b byte, ok bool) {
 // minVowelClass is the fewest letters of the phonetic keys of two words
 // vowelClassVariant pairs.
 const minVowelClass = 4
+
+// pairedWords returns how many pairs of ps scoreRec chose.
+func pairedWords(ps []pair) int {
+	n := 0
+	for _, p := range ps {
+		if p.chosen {
+			n++
+		}
+	}
+	return n
+}
 
 // vowelClassVariant reports whether the phonetic keys a and b, of
 // minVowelClass letters or more and different, are one once e, i and y
