@@ -1098,24 +1098,18 @@ const minSplitKnown = 7
 // neft"), where a listed name writes them apart or holds one of them
 // beside another word of the query ("mahan airlines" → "mahan air
 // lines"), not where they only spell other names' words ("michael" is no
-// "mic hael"); Name asks it when the query as read matched nothing. It
-// reports whether it split any.
+// "mic hael"); Name asks it when the query as read (computeKeys) matched
+// nothing. It reports whether it split any.
 func (ix *Index) splitKnown(nb *normBuf) bool {
 	split := false
-	// The listed words of the query as it was read, by text id, once
-	// asked.
+	// The listed words of the query as read, by text id, before any is
+	// split.
 	var idBuf [16]int32
-	var ids []int32
-	queryIDs := func() []int32 {
-		if ids == nil {
-			ids = idBuf[:0]
-			for k := range nb.words {
-				if id, ok := ix.listedText(nb.word(k)); ok {
-					ids = append(ids, id)
-				}
-			}
+	ids := idBuf[:0]
+	for _, id := range nb.textIDs {
+		if id >= 0 {
+			ids = append(ids, id)
 		}
-		return ids
 	}
 	for i := 0; i < len(nb.words); i++ {
 		text := nb.word(i)
@@ -1124,10 +1118,9 @@ func (ix *Index) splitKnown(nb *normBuf) bool {
 		}
 		var cuts [maxGlued]int
 		n := glued(text, ix.knownPart, ix.textWeight, cuts[:0])
-		if n == 0 || !ix.partsHeldApart(text, cuts[:n]) && !ix.partWithOthers(text, cuts[:n], queryIDs()) {
+		if n == 0 || !ix.partsHeldApart(text, cuts[:n]) && !ix.partWithOthers(text, cuts[:n], ids) {
 			continue
 		}
-		queryIDs() // of the words as read, before any is split
 		nb.splitGlued(i, text, cuts[:n])
 		i += n
 		split = true

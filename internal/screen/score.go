@@ -455,12 +455,7 @@ func (ix *Index) prepare(sc *scratch) {
 	sc.qnSet.fill(sc.qn)
 	sc.wq, sc.wqPerson = [2]float32{}, 0
 	var letters [2]int
-	names := 0 // the words that are no title
-	for i := range sc.qw {
-		if !sc.qw[i].title {
-			names++
-		}
-	}
+	names := sc.nb.nameWords()
 	for i := range sc.qw {
 		q := &sc.qw[i]
 		q.further = q.patronymic && names >= 3
@@ -619,13 +614,14 @@ func (q *qword) w(org bool) float32 {
 	return q.weight
 }
 
-// wSel is the word's weight for selectPrefix: a patronymic under person
-// rules, in a query of three words or more, weighs as a further name,
-// since a name that gives none leaves it out so (queryPatronymic).
+// wSel is the word's weight for selectPrefix: under person rules, a
+// patronymic in a query of three words or more weighs as a further name,
+// since a name that gives none leaves it out so (queryPatronymic), and
+// Sayyid leading a name nothing, since a name need not give it.
 func (q *qword) wSel(org bool) float32 {
 	switch {
 	case !org && q.sayyid:
-		return 0 // a name need not give it
+		return 0
 	case !org && q.further:
 		return middleWeight * q.weight
 	}
@@ -647,20 +643,12 @@ func (nb *normBuf) sayyidAt(i int) bool {
 	default:
 		return false
 	}
-	if nb.words[i].flags&wordTitle != 0 {
-		return false
-	}
-	names := 0
-	for k, w := range nb.words {
-		switch {
-		case w.flags&wordTitle != 0:
-		case k < i:
+	for _, w := range nb.words[:i] {
+		if w.flags&wordTitle == 0 {
 			return false // a name before it
-		default:
-			names++
 		}
 	}
-	return names >= 3
+	return nb.words[i].flags&wordTitle == 0 && nb.nameWords() >= 3
 }
 
 // gather collects the candidate names of the selected words, keeping only
@@ -1045,12 +1033,14 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	firstGiven, later := false, false
 	var initials float32
 	skeleton := false // a word paired by its consonant skeleton only
+	chosen := 0
 	for k := range ps {
 		p := &ps[k]
 		if sc.qUsed[p.q] || sc.rUsed[p.r] {
 			continue
 		}
 		p.chosen = true
+		chosen++
 		sc.qUsed[p.q], sc.rUsed[p.r] = true, true
 		m += p.c
 		if q := &sc.qw[p.q]; (p.kind == pairSkeleton || p.kind == pairRespelt || p.kind == pairPrefix || p.kind == pairGivenForm) && (q.text < 0 && q.exact < 0 || q.abjad) {
@@ -1132,7 +1122,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		// "Юмашев В.Б." is not MOOSAVI, Badroddin.
 		return 0
 	}
-	if skeleton && pairedWords(ps) == 1 && len(words) > 1 {
+	if skeleton && chosen == 1 && len(words) > 1 {
 		// Nor is one word of a longer name by its consonant skeleton
 		// alone: "プーチン" (Putin, "puchin") is not ABEDINI, Mohammad
 		// (both "btn"), however common the given name it leaves out.
@@ -1925,17 +1915,6 @@ func oneSubstitution(w []byte, t string) (a, b byte, ok bool) {
 // minVowelClass is the fewest letters of the phonetic keys of two words
 // vowelClassVariant pairs.
 const minVowelClass = 4
-
-// pairedWords returns how many pairs of ps scoreRec chose.
-func pairedWords(ps []pair) int {
-	n := 0
-	for _, p := range ps {
-		if p.chosen {
-			n++
-		}
-	}
-	return n
-}
 
 // vowelClassVariant reports whether the phonetic keys a and b, of
 // minVowelClass letters or more and different, are one once e, i and y

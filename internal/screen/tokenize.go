@@ -113,6 +113,17 @@ func (nb *normBuf) abjad() bool {
 	return slices.Contains(nb.schemes, textnorm.ArabicScript) || slices.Contains(nb.schemes, textnorm.Hebrew)
 }
 
+// nameWords returns the number of words that are no title.
+func (nb *normBuf) nameWords() int {
+	n := 0
+	for _, w := range nb.words {
+		if w.flags&wordTitle == 0 {
+			n++
+		}
+	}
+	return n
+}
+
 // word returns the folded text of word i.
 func (nb *normBuf) word(i int) []byte {
 	w := nb.words[i]

@@ -58,7 +58,7 @@ func (ix *Index) twoEdit(sc *scratch, q Query, out []Match, anchored bool) ([]Ma
 		case qw.n1 > qw.n0:
 			// A word one edit from a listed one is scoring's typo.
 			return out, nil
-		case loose < 0 && len(sc.nb.word(i)) >= minTwoEditGiven && lettersOnly(sc.nb.word(i)):
+		case loose < 0 && mayBeLoose(sc.nb.word(i)):
 			loose = i
 		default:
 			return out, nil
@@ -129,7 +129,7 @@ func (ix *Index) twoEditAnchor(sc *scratch, loose int, rare float32) int {
 		if qw.title || i == loose || qw.exact < 0 && qw.alt < 0 {
 			continue
 		}
-		if w := sc.nb.word(i); loose < 0 && len(w) >= minTwoEditGiven && lettersOnly(w) {
+		if loose < 0 && mayBeLoose(sc.nb.word(i)) {
 			continue
 		}
 		var n int32
@@ -188,7 +188,7 @@ func (ix *Index) twoEditScore(sc *scratch, q Query, out []Match, loose int, rare
 				}
 			}
 			if best < 0 {
-				if u >= 0 || len(sc.nb.word(i)) < minTwoEditGiven || !lettersOnly(sc.nb.word(i)) {
+				if u >= 0 || !mayBeLoose(sc.nb.word(i)) {
 					ok = false
 					break
 				}
@@ -337,11 +337,17 @@ func (ix *Index) twoEditScore(sc *scratch, q Query, out []Match, loose int, rare
 // whose every word agrees with some listed word has no two-edit match.
 func (sc *scratch) mayLoosen() bool {
 	for i := range sc.qw {
-		if w := sc.nb.word(i); !sc.qw[i].title && len(w) >= minTwoEditGiven && lettersOnly(w) {
+		if !sc.qw[i].title && mayBeLoose(sc.nb.word(i)) {
 			return true
 		}
 	}
 	return false
+}
+
+// mayBeLoose reports whether query word w may be the loose word of a
+// two-edit match: letters only, minTwoEditGiven of them or more.
+func mayBeLoose(w []byte) bool {
+	return len(w) >= minTwoEditGiven && lettersOnly(w)
 }
 
 // hasTwoEditTarget reports whether a word of words may be two edits from
