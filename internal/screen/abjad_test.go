@@ -28,6 +28,22 @@ func TestAbjadLoanReadings(t *testing.T) {
 	assertNoMatch(t, ix, "מייקל כהן", "دافيد جاكسون", "ג׳ורג׳ לוי")
 }
 
+// TestAbjadWawSpelt: waw, read u by Arabic's romanisation, is the o or u
+// of a listed word; a word that differs from the listed one by nothing
+// else is spelt as it ("جونغ", read "jung", is Jong), which the rarity of
+// a phonetic match counts. Ya is not so read: "علي" (Ali) is no spelling
+// of ALE.
+func TestAbjadWawSpelt(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	assertReview(t, ix, "phonetic (abjad)", []reviewCase{
+		{"كيم جونغ أون", "KIM, Jong Un", "jung≈jong (spelt alike: the script writes o and u with one letter)"},
+	})
+	if m := matchOf(ix.Name(screen.Query{Name: "محمد علي"}), "ALE ALI, Mohammad Reza"); m != nil {
+		t.Errorf("محمد علي: %s %.3f, want none: %s", m.EntryName, m.Score, m.Explain)
+	}
+}
+
 // TestAbjadReadingListed: a word read from Arabic or Hebrew letters that a
 // listed name happens to spell ("mhmd", read from محمد, listed as an
 // abbreviation) still stands for the word it reads as: the name spelt in

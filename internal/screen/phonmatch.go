@@ -70,6 +70,9 @@ type phonState struct {
 	// keyed together (hanAgrees).
 	maxRun int
 	han    bool
+	// abjad is set for a query read from Arabic or Hebrew letters, which
+	// write o and u with one letter (spelt).
+	abjad bool
 	// parted is set when the query words carry the parts of a foreign
 	// name in Han syllables (phonQWord.part).
 	parted bool
@@ -139,7 +142,7 @@ func (ix *Index) phonSearch(sc *scratch, q Query, f phonFamily, out []Match) ([]
 		return out, nil
 	}
 	p := ix.phon[f]()
-	st := &phonState{ix: ix, p: p, maxRun: maxPhonRun, han: f == phonHan || f == phonMyanmar}
+	st := &phonState{ix: ix, p: p, maxRun: maxPhonRun, han: f == phonHan || f == phonMyanmar, abjad: f == phonAbjad}
 	if st.han {
 		st.maxRun = hanRunMax
 	}
@@ -386,7 +389,9 @@ func (st *phonState) agrees(qi, qn int, k []byte) bool {
 // spelt reports whether the query words and the name words of a pair are
 // spelt alike, run together. A pair counts as spelt alike (exact) only
 // word for word: words run together can be cut more than one way ("kim
-// jongun", "kim jon gun").
+// jongun", "kim jon gun"). Read from an abjad, waw is the listed o or u
+// it may be ("جونغ", read "jung", is spelt as Jong). Ya, the e or i, is
+// not: "علي", Ali, is no spelling of ALE, a word of its own.
 func (st *phonState) spelt(qi, qn, r0, rn int) bool {
 	var a, b []byte
 	for i := qi; i < qi+qn; i++ {
@@ -395,8 +400,19 @@ func (st *phonState) spelt(qi, qn, r0, rn int) bool {
 	for j := r0; j < r0+rn; j++ {
 		b = append(b, st.ix.dict.texts[st.words[j].text]...)
 	}
-	return string(a) == string(b)
+	if !st.abjad || len(a) != len(b) {
+		return string(a) == string(b)
+	}
+	for i := range a {
+		if a[i] != b[i] && !(isWaw(a[i]) && isWaw(b[i])) {
+			return false
+		}
+	}
+	return true
 }
+
+// isWaw reports whether c is a vowel an abjad writes with waw (vav).
+func isWaw(c byte) bool { return c == 'o' || c == 'u' }
 
 // finish scores a complete pairing and keeps it when it is the best.
 func (st *phonState) finish() {
@@ -500,8 +516,12 @@ func (st *phonState) explain(f phonFamily, query, name, on string, nb *normBuf, 
 			paired |= 1 << j
 		}
 		b.WriteString(strings.Join(qt, " "))
-		if u.exact {
+		if u.exact && strings.Join(qt, "") == strings.Join(rt, "") {
 			b.WriteString("=" + strings.Join(rt, " "))
+			continue
+		}
+		if u.exact {
+			b.WriteString("≈" + strings.Join(rt, " ") + " (spelt alike: the script writes o and u with one letter)")
 			continue
 		}
 		fmt.Fprintf(&b, "~%s (phonetic key %s)", strings.Join(rt, " "), strings.Join(k, ""))

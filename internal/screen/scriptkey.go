@@ -264,7 +264,9 @@ func phonLoanReadings(f phonFamily, w []byte, query bool) int {
 // (Μάικλ, Κρίστοφερ), a ch (χ) for a Spanish j (Χοσέ is José), γου
 // before a vowel for a w (Γουίλσον is Wilson), τσ for a t and an s
 // (Γκέιτς is Gates), τζ for a g before e or i (Τζορτζ is George), and μπ
-// and ντ inside a word for a b and a d alone (Ρόμπερτ is Robert).
+// and ντ inside a word for a b and a d alone (Ρόμπερτ is Robert). In
+// Thai, which has no sh: a ch for the sh of a foreign name (บัชชาร is
+// Bashar).
 func phonLoanReading(f phonFamily, w []byte, i int) bool {
 	switch f {
 	case phonGreek:
@@ -282,6 +284,8 @@ func phonLoanReading(f phonFamily, w []byte, i int) bool {
 			return i > 0 && next == 't'
 		}
 		return greekW(w, i)
+	case phonThai:
+		return w[i] == 'c' && byteAfter(w, i) == 'h'
 	case phonAbjad:
 		switch w[i] {
 		case 'k', 'j':
@@ -322,6 +326,10 @@ func appendLoan(key *keyBuf, f phonFamily, w []byte, i int) int {
 			return i + 1
 		}
 		key.add('t') // ντ inside a word for a d
+		return i + 1
+	}
+	if f == phonThai {
+		key.add('s') // ช for an sh
 		return i + 1
 	}
 	switch c {

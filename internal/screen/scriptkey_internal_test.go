@@ -53,6 +53,9 @@ func TestPhonKeys(t *testing.T) {
 		{phonThai, "khim", "kim", true},
 		{phonThai, "chong", "jong", true},
 		{phonThai, "khim", "jim", false},
+		// ช for the sh Thai does not have.
+		{phonThai, "bachchar", "bashar", true},
+		{phonThai, "bachchar", "bakar", false},
 		// Greek: ντ, γκ, μπ; γι and γε for y and j; ζ for zh.
 		{phonGreek, "alexanter", "alyaksandr", true},
 		{phonGreek, "gevgkeni", "yevgeniy", true},

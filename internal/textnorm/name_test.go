@@ -130,6 +130,10 @@ func TestScripts(t *testing.T) {
 		{"Arabic", "حزب الله", "hzb allh", textnorm.ArabicScript},
 		{"Arabic", "علي", "ali", textnorm.ArabicScript},
 		{"Arabic", "بشار الأسد", "bshar al asd", textnorm.ArabicScript},
+		// Ghayn ending a word after nun: a foreign name's final ng.
+		{"Arabic", "كيم جونغ أون", "kim jung awn", textnorm.ArabicScript},
+		{"Arabic", "هونغ كونغ", "hung kung", textnorm.ArabicScript},
+		{"Arabic", "غني", "ghni", textnorm.ArabicScript},
 		{"Arabic", "يحيى السنوار", "yhya al snwar", textnorm.ArabicScript},
 		{"Persian", "محمد جواد ظریف", "mhmd jwad zrif", textnorm.ArabicScript},
 		{"Persian", "محمود احمدی\u200cنژاد", "mhmud ahmdinzhad", textnorm.ArabicScript},
@@ -145,6 +149,10 @@ func TestScripts(t *testing.T) {
 		{"Thai", "บาชาร์ อัล-อัสซาด", "bachar al assad", textnorm.Thai},
 		{"Thai", "มิน อ่อง หล่าย", "min ong hlay", textnorm.Thai},
 		{"Thai", "คิม จ็อง-อึน", "khim chong uen", textnorm.Thai},
+		// อ inside a word before a vowel sign carries it; อัล leading a
+		// word is the Arabic article.
+		{"Thai", "บัชชาร อัลอะซัด", "bachchar al asad", textnorm.Thai},
+		{"Thai", "ออสการ์", "oskar", textnorm.Thai},
 		{"Thai", "โอบามา", "obama", textnorm.Thai},
 		{"Devanagari", "व्लादिमीर पुतिन", "vladimir putin", textnorm.Devanagari},
 		{"Devanagari", "नरेन्द्र मोदी", "narendra modi", textnorm.Devanagari},

@@ -96,6 +96,8 @@ const (
 	arZah         = 'ظ'
 	arLam         = 'ل'
 	arWaw         = 'و'
+	arNoon        = 'ن'
+	arGhayn       = 'غ'
 	arYa          = 'ي'
 	faYa          = 'ی' // Persian ya
 	faHeh         = 'ە' // Kurdish ae
@@ -107,8 +109,11 @@ const (
 // maqsura and ayn are "a"; hamza on its own is not written; zah is "z"
 // (ALA-LC ẓ). The article al- leading a word of three letters or more
 // after it is written apart, with a hyphen, as ALA-LC writes it
-// ("الأسد" → "al-asd"). Short vowels are not written in Arabic text, so
-// they are absent here ("محمد" → "mhmd"): compare with ConsonantKey.
+// ("الأسد" → "al-asd"). Ghayn ending a word after nun is the g of a
+// foreign name's final ng, as Arabic writes Chinese, Korean and
+// Vietnamese syllables ("جونغ" → "jung", Jong; "يانغ" Yang). Short vowels
+// are not written in Arabic text, so they are absent here ("محمد" →
+// "mhmd"): compare with ConsonantKey.
 func appendArabic(dst []byte, run []rune) []byte {
 	if len(run) >= 5 && run[0] == arAlef && run[1] == arLam {
 		dst = append(dst, "al-"...)
@@ -144,6 +149,12 @@ func appendArabic(dst []byte, run []rune) []byte {
 			}
 		case faHeh:
 			dst = append(dst, 'e')
+		case arGhayn:
+			if i > 0 && run[i-1] == arNoon && i == len(run)-1 {
+				dst = append(dst, 'g')
+			} else {
+				dst = appendAnyASCII(dst, r)
+			}
 		default:
 			dst = appendAnyASCII(dst, r)
 		}
@@ -259,8 +270,16 @@ func appendArmenian(dst []byte, run []rune) []byte {
 // ("ไทย" → "thai"). Tone marks are not written. อ beginning a word
 // before a vowel is the silent carrier of that vowel, not the vowel o it
 // is between consonants: "อาลี" is "ali", "อึน" "uen", "อ่อง" "ong"
-// ("จ็อง", where it is the vowel, "chong").
+// ("จ็อง", where it is the vowel, "chong"). So is อ inside a word before a
+// vowel sign written after it, tone marks between: a syllable beginning
+// with a vowel. The Arabic article อัล leading a word of two letters or
+// more after it is written apart, as appendArabic writes al- ("อัลอะซัด"
+// → "al-asad", not "aloasad").
 func appendThai(dst []byte, run []rune) []byte {
+	if len(run) >= 5 && run[0] == thaiO && run[1] == 0x0E31 && run[2] == 0x0E25 {
+		dst = append(dst, "al-"...)
+		run = run[3:]
+	}
 	for i := 0; i < len(run); i++ {
 		r := run[i]
 		if r >= 0x0E40 && r <= 0x0E44 && i+1 < len(run) && isThaiConsonant(run[i+1]) {
@@ -272,6 +291,9 @@ func appendThai(dst []byte, run []rune) []byte {
 			continue
 		}
 		if r == thaiO && i == 0 && i+1 < len(run) && isThaiVowelSign(run[i+1]) {
+			continue
+		}
+		if r == thaiO && i > 0 && thaiCarried(run[i+1:]) {
 			continue
 		}
 		dst = appendAnyASCII(dst, r)
@@ -288,6 +310,22 @@ const thaiO = 0x0E2D
 // itself as the vowel o.
 func isThaiVowelSign(r rune) bool {
 	return r >= 0x0E30 && r <= 0x0E3A || r >= 0x0E47 && r <= 0x0E4E || r == thaiO
+}
+
+// thaiCarried reports whether rest, what follows อ inside a word, begins
+// with a vowel sign written after a consonant (U+0E30–U+0E39), tone marks
+// (U+0E48–U+0E4B) before it: อ then carries that vowel.
+func thaiCarried(rest []rune) bool {
+	for _, r := range rest {
+		switch {
+		case r >= 0x0E48 && r <= 0x0E4B:
+			continue
+		case r >= 0x0E30 && r <= 0x0E39:
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 func isThaiConsonant(r rune) bool { return r >= 0x0E01 && r <= 0x0E2E }
