@@ -11,7 +11,8 @@ import (
 // meet on one spelling:
 //
 //   - shch, sch → sh; kh → h; tz → ts; ph → f; x → ks; w → v; j → y;
-//     q → k; c → k unless in "ch"; ou → u (Doukhvalov = Dukhvalov);
+//     q → k; c → k unless in "ch"; ou → u (Doukhvalov = Dukhvalov); oo
+//     between consonants → u (Masood = Masud, Dawood = Dawud);
 //   - initial ia, iu, ie, io → ya, yu, ye, yo, then initial ye → e
 //     (Yevgeny = Evgeny);
 //   - iy, ii, yi → y; i before e after a consonant → y; i after a vowel and
@@ -104,10 +105,14 @@ func appendKeyOpt(dst, word []byte, collapse bool) []byte {
 				a = append(a, 'k')
 			}
 		case 'o':
-			if hasPrefix(rest, "ou") {
+			switch {
+			case hasPrefix(rest, "ou"):
 				a = append(a, 'u')
 				i++
-			} else {
+			case doubledBetween(word, i, 'o'):
+				a = append(a, 'u')
+				i++
+			default:
 				a = append(a, c)
 			}
 		case 'x':
@@ -192,6 +197,13 @@ func appendKeyOpt(dst, word []byte, collapse bool) []byte {
 		dst = append(dst, c)
 	}
 	return dst
+}
+
+// doubledBetween reports whether word[i] and word[i+1] are both c and
+// stand between two consonants: the oo that writes u in South Asian
+// spellings of Arabic and Persian names (Masood = Masud, Dawood = Dawud).
+func doubledBetween(word []byte, i int, c byte) bool {
+	return i > 0 && i+2 < len(word) && word[i+1] == c && !isVowel(word[i-1]) && !isVowel(word[i+2])
 }
 
 // hasPrefix reports whether b starts with p.

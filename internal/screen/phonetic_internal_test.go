@@ -22,6 +22,9 @@ func TestAppendKey(t *testing.T) {
 		{"philipp", "filip", "filipp"},
 		{"chechen", "chechen", "chechen"},
 		{"clouseau", "kluseau", "kluseau"}, // c, ou
+		{"masood", "masud", "masud"},       // oo between consonants
+		{"dawood", "davud", "davud"},
+		{"zoo", "zo", "zoo"}, // not at the end
 		{"maxim", "maksim", "maksim"},
 		{"wojciech", "voykech", "voykech"}, // w, j, c before i
 		{"qasim", "kasim", "kasim"},

@@ -44,6 +44,8 @@ func TestNamesAsWritten(t *testing.T) {
 		// Korean syllables).
 		{"Putyin elnök", screen.KindPerson, "PUTIN, Vladimir Vladimirovich", "elnok (title, left out)", false},
 		{"Senior General Min Aung Hlaing", screen.KindPerson, "HLAING, Min Aung", "senior (title, left out), general (title, left out)", true},
+		// oo for u, as South Asian spellings write it.
+		{"Masood Azhar", screen.KindPerson, "ALVI, Mohammad Masood Azhar", "masood~masud (phonetic key masud)", true},
 		// Mawlawi as Urdu and Pashto spell it.
 		{"Maulvi Khalil Haqqani", screen.KindPerson, "HAQQANI, Khalil Al-Rahman", "maulvi (title, left out)", true},
 		{"Molvi Khalil Haqqani", "", "HAQQANI, Khalil Al-Rahman", "molvi (title, left out)", true},
