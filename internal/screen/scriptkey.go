@@ -62,7 +62,7 @@ var phonRules = [phonFamilies]string{
 	"vowels as written (eo=o, ae=e) but the eu Hangul adds after consonants, r=l, p=f=b=v, j=z=zh, ch=ts",
 	"vowels, w and y left out (the abjads do not write short vowels), p=b=f=v, k=q=g, h=kh, s=sh, d=z, ch=tsh",
 	"vowels left out, k=kh=g, ch=j, t=th=d, p=ph=b, f=v=w, r=l, final consonants neutralised",
-	"vowels left out, b=v (μπ), t=d (ντ), k=g (γκ), s=sh, z=zh, tz=j, ch=kh",
+	"vowels left out, b=v (μπ), t=d (ντ), k=g (γκ), s=sh, z=zh, tz=j, ch=kh=h (χ)",
 	"McCune–Reischauer and Revised Romanization read alike: eo=o, eu=u, oi=oe, ch=j, g=k, d=t, b=p, r=l, syllables hyphenated, spaced or run together",
 	"pinyin syllables run together, vowels, y and w left out, r=l, b=p=f=v, k=g, d=t, s=sh=x, ch=ts=z=zh=j=q, kh=h",
 	"syllables run together, vowels, y and w left out, r=l, b=p=f=v, k=g, d=t, s=sh, th=t or s, ch=ky=gy=j=z, an r before a consonant or ending a word not sounded",
@@ -606,13 +606,12 @@ func appendPhonKey(dst []byte, f phonFamily, w []byte, query bool, choice, loan 
 				add('r')
 			}
 		case 'h':
-			if (f == phonKana || f == phonHangul) && !query && i > 0 && w[i-1] == 'o' && (next == 0 || !isVowel(next)) {
+			if (f == phonKana || f == phonHangul || f == phonGreek) && !query && i > 0 && w[i-1] == 'o' && (next == 0 || !isVowel(next)) {
 				// An h English does not sound after o (John, Johnson):
-				// kana and Hangul write none (ジョン, 존).
+				// kana, Hangul and Greek write none (ジョン, 존, Τζόνσον).
+				// Any other h Greek writes with χ.
 			} else if f == phonKana && !query && next != 0 && !isVowel(next) && next != 'y' {
 				add('b') // h before a consonant is "fu": Ahmad is アフマド
-			} else if f == phonGreek && !query {
-				vowel() // Greek writes no h ("Hamas" is Χαμάς)
 			} else {
 				add('h')
 			}

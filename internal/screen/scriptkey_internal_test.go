@@ -62,6 +62,9 @@ func TestPhonKeys(t *testing.T) {
 		{phonGreek, "prigkozin", "prigozhin", true},
 		{phonGreek, "giongk", "jong", true},
 		{phonGreek, "mpaiten", "biden", true},
+		// χ for an h, as Greek writes it (Χαμάς, Χεζμπολάχ).
+		{phonGreek, "chamas", "hamas", true},
+		{phonGreek, "chezmpolach", "hizballah", true},
 		{phonGreek, "loukasenko", "lukashin", false},
 		// Korean names in McCune–Reischauer and Revised Romanization.
 		{phonKorean, "jeongeun", "jongun", true},
