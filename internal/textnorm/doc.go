@@ -19,7 +19,9 @@
 //     letters: "Kaspersky" with a Cyrillic "р" is "kaspersky";
 //   - words of other scripts are transliterated to Latin, each with a named
 //     Scheme: Cyrillic, Greek, Arabic and Persian, Hebrew, Han, Hangul, kana,
-//     Georgian, Armenian, Thai, Devanagari, Bengali, Myanmar, and every other script AnyAscii
+//     Georgian, Armenian, Thai, Devanagari, Bengali, the other Brahmic
+//     scripts laid out as Devanagari (Gurmukhi, Gujarati, Oriya, Tamil,
+//     Telugu, Kannada, Malayalam), Myanmar, and every other script AnyAscii
 //     covers; KoreanName and HanjaName read a Korean name written in
 //     Hangul or in Han characters (Unihan's kHangul readings) as the lists
 //     write North Korean names;

@@ -166,6 +166,20 @@ func TestScripts(t *testing.T) {
 		{"Bengali", "ভ্লাদিমির পুতিন", "bhladimir putin", textnorm.Bengali},
 		{"Bengali", "সের্গেই লাভরভ", "sergei labhrabh", textnorm.Bengali},
 		{"Bengali", "নিকোলাস মাদুরো", "nikolas maduro", textnorm.Bengali},
+		// The other blocks laid out as Devanagari's: the inherent vowel
+		// written; the Dravidian scripts keep it at the end of a word and
+		// between consonants, as they sound it.
+		{"Gurmukhi", "ਰਮਜ਼ਾਨ ਕਾਦਿਰੋਵ", "ramzan kadirov", textnorm.Indic},
+		{"Gujarati", "નિકોલસ માદુરો", "nikolas maduro", textnorm.Indic},
+		{"Oriya", "ଭ୍ଲାଦିମିର ପୁତିନ", "bhladimir putin", textnorm.Indic},
+		{"Tamil", "ரம்ஜான் கதிரோவ்", "ramjan katirov", textnorm.Indic},
+		{"Telugu", "నికోలస్ మదురో", "nikolas maduro", textnorm.Indic},
+		{"Telugu", "రామ", "rama", textnorm.Indic},
+		{"Kannada", "ನಿಕೋಲಸ್ ಮಡುರೊ", "nikolas maduro", textnorm.Indic},
+		// Malayalam's chillus are final consonants of their own.
+		{"Malayalam", "വ്ലാഡിമിർ പുടിൻ", "vladimir putin", textnorm.Indic},
+		// A script no scheme above covers.
+		{"Khmer", "វ្ល៉ាឌីមៀ ពូទីន", "vladeimie poutein", textnorm.OtherScript},
 		{"Bengali", "শেখ হাসিনা", "sekh hasina", textnorm.Bengali},
 		{"Myanmar", "မင်းအောင်လှိုင်", "min aung hlaing", textnorm.Myanmar},
 		{"Myanmar", "အောင်ဆန်းစုကြည်", "aung san su kyi", textnorm.Myanmar},

@@ -17,18 +17,22 @@ type props uint16
 const (
 	propClassMask   props = 0x3 // runeClass
 	propScriptShift       = 2
-	propScriptMask  props = 0xF << propScriptShift
-	propLetter      props = 1 << 6
-	propMark        props = 1 << 7
-	propDigit       props = 1 << 8
-	propDiacritic   props = 1 << 9
-	propApostrophe  props = 1 << 10
+	propScriptMask  props = 0x1F << propScriptShift // room for every script, scriptOther the last
+	propLetter      props = 1 << 7
+	propMark        props = 1 << 8
+	propDigit       props = 1 << 9
+	propDiacritic   props = 1 << 10
+	propApostrophe  props = 1 << 11
 	// propInert marks a rune that NFKC leaves as it is whatever surrounds
 	// it: in NFKC itself, and with a normalisation boundary before it, so
 	// that it composes with nothing before it. A string of such runes is in
 	// NFKC: whatever might compose with one of them after it is not inert.
-	propInert props = 1 << 11
+	propInert props = 1 << 12
 )
+
+// The script field holds every script: a script past its mask would be
+// read back as another. This fails to compile when it does not.
+const _ = uint8(propScriptMask>>propScriptShift) - uint8(scriptOther)
 
 func (p props) class() runeClass { return runeClass(p & propClassMask) }
 func (p props) script() script   { return script((p & propScriptMask) >> propScriptShift) }

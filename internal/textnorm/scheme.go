@@ -65,6 +65,13 @@ const (
 	// letters match Devanagari's one for one (inherent vowel written "a",
 	// ISO 15919's choice; Bengali says "o").
 	Bengali Scheme = "ISO 15919 without diacritics (Bengali, AnyAscii with inherent a)"
+	// Indic is Devanagari's scheme applied to the other Brahmic scripts
+	// whose blocks are laid out as Devanagari's (Gurmukhi, Gujarati, Oriya,
+	// Tamil, Telugu, Kannada, Malayalam): the inherent vowel "a" written.
+	// The Dravidian scripts (Tamil, Telugu, Kannada, Malayalam) keep it
+	// where Hindi drops it, at the end of a word and between consonants
+	// ("నికోలస్" → "nikolas", "రామ" → "rama").
+	Indic Scheme = "ISO 15919 without diacritics (Brahmic scripts, AnyAscii with inherent a)"
 	// Myanmar is the romanisation of Burmese names of the Myanmar
 	// government and BGN/PCGN, without tones: syllable by syllable, each a
 	// word, the rhyme read from the vowel signs and the final consonant

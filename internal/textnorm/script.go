@@ -25,6 +25,7 @@ const (
 	scriptThai
 	scriptDevanagari
 	scriptBengali
+	scriptIndic // the other blocks laid out as Devanagari's (indicOffset)
 	scriptMyanmar
 	scriptOther
 )
@@ -65,6 +66,8 @@ func computeScript(r rune) script {
 		return scriptDevanagari
 	case unicode.Is(unicode.Bengali, r):
 		return scriptBengali
+	case r >= 0x0A00 && r <= 0x0D7F && unicode.IsLetter(r):
+		return scriptIndic
 	case unicode.Is(unicode.Myanmar, r):
 		return scriptMyanmar
 	case unicode.IsLetter(r):
@@ -106,6 +109,8 @@ func schemeOf(s script, cyr cyrillicScheme) Scheme {
 		return Devanagari
 	case scriptBengali:
 		return Bengali
+	case scriptIndic:
+		return Indic
 	case scriptMyanmar:
 		return Myanmar
 	}
@@ -160,6 +165,8 @@ func appendScript(dst []byte, s script, run []rune, cyr cyrillicScheme) []byte {
 		return appendDevanagari(dst, run, 0)
 	case scriptBengali:
 		return appendDevanagari(dst, run, bengaliOffset)
+	case scriptIndic:
+		return appendDevanagari(dst, run, indicOffset(run))
 	case scriptMyanmar:
 		return appendMyanmar(dst, run)
 	}

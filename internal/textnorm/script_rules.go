@@ -331,14 +331,30 @@ func thaiCarried(rest []rune) bool {
 func isThaiConsonant(r rune) bool { return r >= 0x0E01 && r <= 0x0E2E }
 
 // Devanagari signs. Bengali's block (U+0980–U+09FF) is laid out as
-// Devanagari's (U+0900–U+097F), letter for letter, 0x80 later: its
-// letters are classed by their Devanagari counterparts.
+// Devanagari's (U+0900–U+097F), letter for letter, 0x80 later, and so are
+// Gurmukhi's, Gujarati's, Oriya's, Tamil's, Telugu's, Kannada's and
+// Malayalam's, each 0x80 after the last (U+0A00–U+0D7F): their letters
+// are classed by their Devanagari counterparts.
 const (
 	dvVirama = 0x094D
 	dvNukta  = 0x093C
 	// bengaliOffset is how far Bengali's letters are from Devanagari's.
 	bengaliOffset = 0x80
+	// tamilOffset is how far Tamil's letters are: Tamil and the blocks
+	// after it are the Dravidian scripts.
+	tamilOffset = 0x280
 )
+
+// indicOffset is how far the letters of run, a run of one of the blocks
+// after Bengali's, are from Devanagari's.
+func indicOffset(run []rune) rune {
+	for _, r := range run {
+		if r >= 0x0A00 && r <= 0x0D7F {
+			return r&^0x7F - 0x0900
+		}
+	}
+	return 0
+}
 
 func isDevConsonant(r rune) bool {
 	return r >= 0x0915 && r <= 0x0939 || r >= 0x0958 && r <= 0x095F || r >= 0x0978 && r <= 0x097F
@@ -363,15 +379,18 @@ type indicSyllable struct {
 	inherent bool // no vowel sign or virama follows
 }
 
-// appendDevanagari romanises a run of Devanagari (off 0) or Bengali (off
-// bengaliOffset). AnyAscii writes a consonant without its inherent vowel;
-// it is restored here unless a vowel sign or virama follows, the
-// consonant ends the word after a single consonant (Hindi drops it there:
-// "पुतिन" → "putin", but "नरेन्द्र" → "narendra"), or Hindi's schwa
-// deletion drops it: between a vowel and a consonant a vowel follows
-// ("रमज़ान" → "ramzan", not "ramazan"; "लावरोव" → "lavrov"). A consonant
-// with a nukta is the sound it marks ("ज़" z). Anusvara and candrabindu
-// are "m" before p, b, m and "n" elsewhere.
+// appendDevanagari romanises a run of Devanagari (off 0), Bengali (off
+// bengaliOffset) or another block laid out as Devanagari's (indicOffset).
+// AnyAscii writes a consonant without its inherent vowel; it is restored
+// here unless a vowel sign or virama follows, the consonant ends the word
+// after a single consonant (Hindi drops it there: "पुतिन" → "putin", but
+// "नरेन्द्र" → "narendra"), or Hindi's schwa deletion drops it: between a
+// vowel and a consonant a vowel follows ("रमज़ान" → "ramzan", not
+// "ramazan"; "लावरोव" → "lavrov"). The Dravidian scripts (off tamilOffset
+// and after) drop it nowhere: they write a vowel they do not sound with a
+// virama ("ரம்ஜான்" → "ramjan"). A consonant with a nukta is the sound it
+// marks ("ज़" z). Anusvara and candrabindu are "m" before p, b, m and "n"
+// elsewhere.
 func appendDevanagari(dst []byte, run []rune, off rune) []byte {
 	dev := func(r rune) rune {
 		if off != 0 && r >= 0x0900+off && r <= 0x097F+off {
@@ -379,11 +398,22 @@ func appendDevanagari(dst []byte, run []rune, off rune) []byte {
 		}
 		return r
 	}
+	dravidian := off >= tamilOffset
+	consonant := func(r rune) bool {
+		if off <= bengaliOffset {
+			return isDevConsonant(dev(r))
+		}
+		// Past Bengali, the letters after U+0x39 of a block are not all
+		// consonants (Malayalam's chillus, final consonants of their
+		// own, stand there).
+		d := dev(r)
+		return d >= 0x0915 && d <= 0x0939
+	}
 	// The consonants and whether each writes its inherent vowel.
 	var sylBuf [16]indicSyllable
 	syls := sylBuf[:0]
 	for i := 0; i < len(run); i++ {
-		if !isDevConsonant(dev(run[i])) {
+		if !consonant(run[i]) {
 			continue
 		}
 		j := i + 1
@@ -394,7 +424,7 @@ func appendDevanagari(dst []byte, run []rune, off rune) []byte {
 		switch {
 		case j < len(run) && (isDevVowelSign(dev(run[j])) || dev(run[j]) == dvVirama):
 		case j == len(run):
-			syl.inherent = i > 0 && dev(run[i-1]) == dvVirama
+			syl.inherent = dravidian || i > 0 && dev(run[i-1]) == dvVirama
 		default:
 			syl.inherent = true
 		}
@@ -417,7 +447,7 @@ func appendDevanagari(dst []byte, run []rune, off rune) []byte {
 		}
 		return k > 0 && syls[k-1].next == at && syls[k-1].inherent
 	}
-	for k := len(syls) - 2; k >= 0; k-- {
+	for k := len(syls) - 2; k >= 0 && !dravidian; k-- {
 		s := &syls[k]
 		n := syls[k+1]
 		if s.inherent && s.next == n.at && vowelBefore(k) && vowelAfter(k+1) {
