@@ -1078,6 +1078,47 @@ func knownLegalForm(b []byte) bool {
 	return ok
 }
 
+// shortLegalForm reports whether b is a legal form of two letters ("co",
+// "sa", "ag"): one ends a company's name run together
+// ("zarashipholdingco"), shorter than the words glued otherwise cuts.
+func shortLegalForm(b []byte) bool {
+	if len(b) != 2 {
+		return false
+	}
+	_, ok := legalForms[string(b)]
+	return ok
+}
+
+// legalTail reports whether b, what follows a short legal form in a
+// glued word, is nothing or legal forms and linking words ending in a
+// legal form ("ltd" after "co", "decv" after "sa"), three at most.
+func legalTail(b []byte) bool {
+	var tail func(b []byte, depth int) bool
+	tail = func(b []byte, depth int) bool {
+		if len(b) == 0 {
+			return true
+		}
+		if depth == 0 {
+			return false
+		}
+		for k := 2; k <= len(b) && k <= maxLegalWord; k++ {
+			w := b[:k]
+			if _, ok := legalForms[string(w)]; ok && tail(b[k:], depth-1) {
+				return true
+			}
+			if k < len(b) && isLink(w) && tail(b[k:], depth-1) {
+				return true
+			}
+		}
+		return false
+	}
+	return tail(b, 3)
+}
+
+// maxLegalWord is the longest legal form legalTail looks for in a glued
+// word ("limited").
+const maxLegalWord = 12
+
 // knownAt is knownWord of word i of nb, its text id looked up once
 // (textIDAt).
 func (ix *Index) knownAt(nb *normBuf, i int) bool {
@@ -1533,7 +1574,7 @@ func gluedMany(text []byte, known func([]byte) bool, cost func([]byte) float32, 
 				continue
 			}
 			w := text[j:i]
-			if !(len(w) >= minPart && known(w) || j > 0 && isLink(w)) {
+			if !(len(w) >= minPart && known(w) || j > 0 && isLink(w) || j > 0 && shortLegalForm(w) && legalTail(text[i:])) {
 				continue
 			}
 			c := best[j].cost
@@ -1577,7 +1618,7 @@ func (g *gluedSplit) search(text []byte, at, parts int, known func([]byte) bool,
 	}
 	if parts == 1 {
 		w := text[at:]
-		if !word(w) {
+		if !word(w) && !shortLegalForm(w) {
 			return
 		}
 		if c += add(w); g.cost < 0 || c < g.cost {
@@ -1588,7 +1629,7 @@ func (g *gluedSplit) search(text []byte, at, parts int, known func([]byte) bool,
 	}
 	for cut := len(text) - 2; cut >= at+1; cut-- {
 		w := text[at:cut]
-		if !word(w) {
+		if !word(w) && !(at > 0 && shortLegalForm(w) && legalTail(text[cut:])) {
 			continue
 		}
 		g.search(text, cut, parts-1, known, cost, append(cuts, cut), c+add(w))

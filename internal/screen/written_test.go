@@ -23,6 +23,11 @@ func TestNamesAsWritten(t *testing.T) {
 	}{
 		// A company's word in the other number.
 		{"Islamic Republic of Iran Shipping Line", screen.KindOrganization, "ISLAMIC REPUBLIC OF IRAN SHIPPING LINES", "line≈lines", true},
+		// A company's name run together with its legal form of two
+		// letters, or a run of legal forms.
+		{"ZARASHIPHOLDINGCO", "", "ZARA SHIPHOLDING CO", `query read as "zara shipholding co"`, true},
+		{"MAGNISERVIASADECV", screen.KindOrganization, "MAGNISERVIA, S.A. DE C.V.", `query read as "magniservia sa de cv"`, true},
+		{"SHANGHAIJARREDINDUSTRIALCOLTD", "", "SHANGHAI JARRED INDUSTRIAL CO., LTD.", `query read as "shanghai jarred industrial co ltd"`, true},
 		// Half of a listed word written apart, with a half no list holds.
 		{"Rosoboron Export", screen.KindOrganization, "ROSOBORONEKSPORT OAO", `split words joined: "rosoboron export"`, true},
 		// A listed word that names nothing as written, read as the listed
