@@ -1078,6 +1078,10 @@ func knownLegalForm(b []byte) bool {
 	return ok
 }
 
+// isArticleWord reports whether w is the Arabic article as names write
+// it before a word, al or el.
+func isArticleWord(w []byte) bool { return string(w) == "al" || string(w) == "el" }
+
 // shortLegalForm reports whether b is a legal form of two letters ("co",
 // "sa", "ag"): one ends a company's name run together
 // ("zarashipholdingco"), shorter than the words glued otherwise cuts.
@@ -1465,6 +1469,12 @@ func glued(text []byte, known func([]byte) bool, cost func([]byte) float32, cuts
 			n++
 		}
 	}
+	if n < len(firsts) && len(text) > 4 && isArticleWord(text[:2]) {
+		// The Arabic article, run together with a name of several
+		// words ("albustancharity", AL-BUSTAN CHARITY).
+		firsts[n] = 2
+		n++
+	}
 	for parts := 2; parts <= maxGlued && n > 0; parts++ {
 		best := gluedSplit{cost: -1}
 		for _, cut := range firsts[:n] {
@@ -1574,7 +1584,7 @@ func gluedMany(text []byte, known func([]byte) bool, cost func([]byte) float32, 
 				continue
 			}
 			w := text[j:i]
-			if !(len(w) >= minPart && known(w) || j > 0 && isLink(w) || j > 0 && shortLegalForm(w) && legalTail(text[i:])) {
+			if !(len(w) >= minPart && known(w) || j > 0 && isLink(w) || j == 0 && isArticleWord(w) || j > 0 && shortLegalForm(w) && legalTail(text[i:])) {
 				continue
 			}
 			c := best[j].cost

@@ -72,6 +72,37 @@ func TestGluedByWeight(t *testing.T) {
 	}
 }
 
+// TestGluedArticleLegal: the article al or el may begin a glued word (the
+// lighter split wins: "al bustan", not "albu stan") and a legal form of
+// two letters, or a run of forms, end one; the form is no word of its own
+// elsewhere.
+func TestGluedArticleLegal(t *testing.T) {
+	weights := map[string]float32{"albu": 9, "stan": 8, "al": 1, "bustan": 9, "charity": 5, "zara": 8, "shipholding": 9,
+		"magniservia": 9, "industrial": 5, "ltd": 2, "bank": 3}
+	known := func(b []byte) bool { _, ok := weights[string(b)]; return ok }
+	cost := func(b []byte) float32 { return weights[string(b)] }
+	for _, tt := range []struct {
+		text string
+		want []int
+	}{
+		{"albustancharity", []int{2, 8}},
+		{"zarashipholdingco", []int{4, 15}},
+		{"magniserviasadecv", []int{11, 13, 15}},
+		{"industrialcoltd", []int{10, 12}},
+		{"asbank", nil},     // a legal form of two letters begins no word
+		{"bankcobank", nil}, // nor stands inside one
+	} {
+		var cuts [maxGluedMany]int
+		n := glued([]byte(tt.text), known, cost, cuts[:0])
+		if n == 0 {
+			n = gluedMany([]byte(tt.text), known, cost, cuts[:0])
+		}
+		if got := cuts[:n]; !slices.Equal(got, tt.want) && !(n == 0 && tt.want == nil) {
+			t.Errorf("glued(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
 // TestSyllables splits syllabic names run together, one syllable of two
 // letters among them, and nothing else.
 func TestSyllables(t *testing.T) {

@@ -28,6 +28,8 @@ func TestNamesAsWritten(t *testing.T) {
 		{"ZARASHIPHOLDINGCO", "", "ZARA SHIPHOLDING CO", `query read as "zara shipholding co"`, true},
 		{"MAGNISERVIASADECV", screen.KindOrganization, "MAGNISERVIA, S.A. DE C.V.", `query read as "magniservia sa de cv"`, true},
 		{"SHANGHAIJARREDINDUSTRIALCOLTD", "", "SHANGHAI JARRED INDUSTRIAL CO., LTD.", `query read as "shanghai jarred industrial co ltd"`, true},
+		// The article run together with a name of several words.
+		{"ALBUSTANCHARITY", "", "AL-BUSTAN CHARITY", `query read as "al bustan charity"`, true},
 		// Half of a listed word written apart, with a half no list holds.
 		{"Rosoboron Export", screen.KindOrganization, "ROSOBORONEKSPORT OAO", `split words joined: "rosoboron export"`, true},
 		// A listed word that names nothing as written, read as the listed
