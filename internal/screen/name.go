@@ -783,6 +783,12 @@ func (ix *Index) resegment(nb *normBuf) {
 			if len(text) < len(p)+3 || string(text[:len(p)]) != p || !part(text[len(p):]) {
 				continue
 			}
+			if ix.hasNear(text) {
+				// One letter from a listed word, it is more likely
+				// that word misspelt ("elsami", ESLAMI) than a
+				// particle and a word run together, as below.
+				break
+			}
 			nb.splitWord(i, int32(len(p)))
 			split = true
 			break

@@ -30,6 +30,9 @@ func TestNamesAsWritten(t *testing.T) {
 		{"SHANGHAIJARREDINDUSTRIALCOLTD", "", "SHANGHAI JARRED INDUSTRIAL CO., LTD.", `query read as "shanghai jarred industrial co ltd"`, true},
 		// The article run together with a name of several words.
 		{"ALBUSTANCHARITY", "", "AL-BUSTAN CHARITY", `query read as "al bustan charity"`, true},
+		// A surname misspelt into the article and a listed word: the
+		// misspelling is the likelier reading.
+		{"Mansour Elsami", screen.KindPerson, "ESLAMI, Mansour", "elsami≈eslami (two neighbouring letters swapped", true},
 		// Half of a listed word written apart, with a half no list holds.
 		{"Rosoboron Export", screen.KindOrganization, "ROSOBORONEKSPORT OAO", `split words joined: "rosoboron export"`, true},
 		// A listed word that names nothing as written, read as the listed
