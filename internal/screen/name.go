@@ -1457,7 +1457,9 @@ const (
 // into words listed names hold, at most maxGlued of them, and returns how
 // many cuts it appended (0 when it does not split). Every word has
 // minPart letters or more, but for a linking word after the first
-// ("nacionaldecuba"). The fewest words win, then the split whose words
+// ("nacionaldecuba"), the article al or el first ("albustancharity") and
+// a legal form of two letters that legal forms alone follow
+// ("zarashipholdingco", "magniserviasadecv"). The fewest words win, then the split whose words
 // cost least by cost (their weights: the words names use most, "bashar
 // al assad" rather than "bashara las sad"), then the longest first word,
 // then the longest second. cost may be nil.
@@ -1567,7 +1569,9 @@ const maxGluedMany = 8
 // maxGluedMany: a whole name run together ("islamicrepublicofiranshippinglines",
 // "tareckzaidanelaissamimaddah"). It finds the split into fewest words,
 // then the cheapest by cost, as the shortest path over the word's
-// letters, each step a listed word (or a linking word after the first),
+// letters, each step a listed word (or a linking word after the first,
+// the article first, a legal form of two letters that legal forms alone
+// follow, as in glued),
 // with a look-up for each pair of places: the square of its length, not
 // the number of splits. It appends the cuts and returns how many; 0 when
 // it does not split into maxGluedMany words or fewer.

@@ -61,7 +61,7 @@ var phonRules = [phonFamilies]string{
 	"vowels as written but the u and o kana adds after consonants, long vowels once, r=l, b=v=f, chi=ti, tsu=tu, shi=si, d=j=z",
 	"vowels as written (eo=o, ae=e) but the eu Hangul adds after consonants, r=l, p=f=b=v, j=z=zh, ch=ts",
 	"vowels, w and y left out (the abjads do not write short vowels), p=b=f=v, k=q=g, h=kh, s=sh, d=z, ch=tsh",
-	"vowels left out, k=kh=g, ch=j, t=th=d, p=ph=b, f=v=w, r=l, final consonants neutralised",
+	"vowels left out, k=kh=g, ch=j, ch=sh (a foreign name's), t=th=d, p=ph=b, f=v=w, r=l, final consonants neutralised",
 	"vowels left out, b=v (μπ), t=d (ντ), k=g (γκ), s=sh, z=zh, tz=j, ch=kh=h (χ)",
 	"McCune–Reischauer and Revised Romanization read alike: eo=o, eu=u, oi=oe, ch=j, g=k, d=t, b=p, r=l, syllables hyphenated, spaced or run together",
 	"pinyin syllables run together, vowels, y and w left out, r=l, b=p=f=v, k=g, d=t, s=sh=x, ch=ts=z=zh=j=q, kh=h",
