@@ -60,7 +60,7 @@ var phonRules = [phonFamilies]string{
 	"",
 	"vowels as written but the u and o kana adds after consonants, long vowels once, r=l, b=v=f, chi=ti, tsu=tu, shi=si, d=j=z",
 	"vowels as written (eo=o, ae=e) but the eu Hangul adds after consonants, r=l, p=f=b=v, j=z=zh, ch=ts",
-	"vowels, w and y left out (the abjads do not write short vowels), p=b=f=v, k=q=g, h=kh, s=sh, d=z, ch=tsh",
+	"vowels, w and y left out (the abjads do not write short vowels), p=b=f=v, k=q=g, h=kh, s=sh, d=z, ch=tsh, k also kh (Hebrew kaf)",
 	"vowels left out, k=kh=g, ch=j, ch=sh (a foreign name's), t=th=d, p=ph=b, f=v=w, r=l, final consonants neutralised",
 	"vowels left out, b=v (μπ), t=d (ντ), k=g (γκ), s=sh, z=zh, tz=j, ch=kh=h (χ)",
 	"McCune–Reischauer and Revised Romanization read alike: eo=o, eu=u, oi=oe, ch=j, g=k, d=t, b=p, r=l, syllables hyphenated, spaced or run together",
@@ -249,9 +249,20 @@ func phonLoanReadings(f phonFamily, w []byte, query bool) int {
 	for i := range w {
 		if phonLoanReading(f, w, i) {
 			n++
+			if abjadKaf(f, w, i) {
+				n++ // a third reading, kh
+			}
 		}
 	}
 	return n
+}
+
+// abjadKaf reports whether w[i], a query word's letter in family f, is a
+// k of an abjad that is no k of kh: Hebrew's kaf, read k, is a kh inside
+// a word ("מיכאיל", Mikhail; "זכרובה", Zakharova), beside the k and the
+// ch of a foreign name that an abjad writes with it (appendLoan).
+func abjadKaf(f phonFamily, w []byte, i int) bool {
+	return f == phonAbjad && w[i] == 'k' && byteAfter(w, i) != 'h'
 }
 
 // phonLoanReading reports whether the letter at w[i] of a query word of
@@ -454,7 +465,17 @@ func appendPhonKey(dst []byte, f phonFamily, w []byte, query bool, choice, loan 
 			}
 			continue
 		}
-		if query && phonLoanReading(f, w, i) && pickLoan() {
+		if query && abjadKaf(f, w, i) {
+			ch, kh := pickLoan(), pickLoan()
+			switch {
+			case ch:
+				i = appendLoan(&key, f, w, i)
+				continue
+			case kh:
+				add('h') // the abjad key of kh
+				continue
+			}
+		} else if query && phonLoanReading(f, w, i) && pickLoan() {
 			i = appendLoan(&key, f, w, i)
 			continue
 		}

@@ -49,6 +49,9 @@ func TestPhonKeys(t *testing.T) {
 		{phonAbjad, "snwar", "sinwar", true},
 		{phonAbjad, "rmdan", "ramzan", true},
 		{phonAbjad, "mhmd", "ahmad", false},
+		// Hebrew's kaf, read k, a kh inside a word.
+		{phonAbjad, "mikail", "mikhail", true},
+		{phonAbjad, "zkrovh", "zakharova", true},
 		// Thai: final consonants neutralised, kh=k, ch=j.
 		{phonThai, "khim", "kim", true},
 		{phonThai, "chong", "jong", true},
