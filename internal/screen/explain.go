@@ -212,7 +212,7 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 			b = append(b, '~')
 			b = append(b, rt...)
 			b = append(b, " (consonant skeleton "...)
-			b = appendSkeleton(b, sc.nb.word(i))
+			b = ix.appendPairedSkeleton(b, sc.nb.word(i), sc.nb.schemes, words[p.r].tok)
 			b = append(b, ')')
 			allText, allKey = false, false
 		case p.kind == pairRespelt, p.kind == pairAlt:

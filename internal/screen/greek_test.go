@@ -1,6 +1,10 @@
 package screen_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/bangate/bangate/internal/screen"
+)
 
 // TestGreekLoanReadings: a foreign name in Greek letters finds the listed
 // name whose letters Greek writes with others it has (κ for the ch of
@@ -20,4 +24,27 @@ func TestGreekLoanReadings(t *testing.T) {
 		{"Μαρκ Ζάκερμπεργκ", "ZUCKERBERG, Mark", "zakermpergk~zuckerberg (phonetic key zkrbrk)"},
 	})
 	assertNoMatch(t, ix, "Μάικλ Γκέιτς", "Τζορτζ Τζάκσον")
+}
+
+// TestGreekChi: χ, read "ch", is an h or a kh, never the ch of English:
+// "Χαμάς" finds HAMAS by the skeleton of its Greek reading, and not TAMAS
+// COMPANY or TECHMASH by that of "ch" as English sounds it; the
+// explanation gives the skeleton that paired the words. Greek writes a
+// foreign h with χ, so the Greek key of a listed h is h ("Χεζμπολάχ",
+// HIZBALLAH).
+func TestGreekChi(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	assertReview(t, ix, "", []reviewCase{
+		{"Χαμάς", "HAMAS", "chamas~hamas (consonant skeleton hms)"},
+		{"Χεζμπολάχ", "HIZBALLAH", "chezmpolach~hizballah (phonetic key hzblh)"},
+		{"Μπασάρ Άσαντ", "AL-ASSAD, Bashar", "mpasar~bashar (consonant skeleton bsr)"},
+	})
+	for _, q := range []string{"Χαμάς"} {
+		for _, m := range ix.Name(screen.Query{Name: q}) {
+			if m.EntryName != "HAMAS" {
+				t.Errorf("%q: %s %.3f, want HAMAS only: %s", q, m.EntryName, m.Score, m.Explain)
+			}
+		}
+	}
 }

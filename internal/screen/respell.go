@@ -404,6 +404,38 @@ func (ix *Index) appendScriptSkeletonKeys(dst []int32, w []byte, schemes []textn
 	return dst
 }
 
+// appendPairedSkeleton appends the consonant skeleton by which query word
+// w, transliterated by schemes, paired a listed word of key tok: its own
+// (but where greekCh reads it otherwise), or that of w as one of the
+// scripts' orthographies reads it (appendScriptSkeletonKeys). It is the
+// skeleton prepare looked up, for the explanation.
+func (ix *Index) appendPairedSkeleton(dst, w []byte, schemes []textnorm.Scheme, tok int32) []byte {
+	holds := func(s []byte) bool {
+		return len(s) >= minSkeleton && slices.Contains(ix.skeletons()[string(s)], tok)
+	}
+	start := len(dst)
+	if !greekCh(schemes, w) {
+		if dst = appendSkeleton(dst, w); holds(dst[start:]) {
+			return dst
+		}
+		dst = dst[:start]
+	}
+	if len(w) <= maxRespell {
+		var sa [2 * maxRespell]byte
+		for _, sc := range schemes {
+			for i := range scriptOrthographies[sc] {
+				if r, changed := scriptOrthographies[sc][i].apply(sa[:0], w); changed {
+					if dst = appendSkeleton(dst, r); holds(dst[start:]) {
+						return dst
+					}
+					dst = dst[:start]
+				}
+			}
+		}
+	}
+	return appendSkeleton(dst, w)
+}
+
 // minKnown is the fewest letters of a respelling looked up by its key.
 const minKnown = 4
 

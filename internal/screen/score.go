@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"bytes"
 	"cmp"
 	"slices"
 
@@ -426,7 +427,9 @@ func (ix *Index) prepare(sc *scratch) {
 		}
 		q.r1 = int32(len(sc.qn))
 		if translit {
-			sc.qn = ix.appendSkeletonKeys(sc.qn, text)
+			if !greekCh(sc.nb.schemes, text) {
+				sc.qn = ix.appendSkeletonKeys(sc.qn, text)
+			}
 			sc.qn = ix.appendScriptSkeletonKeys(sc.qn, text, sc.nb.schemes)
 		}
 		q.s1 = int32(len(sc.qn))
@@ -495,6 +498,14 @@ func (ix *Index) appendNear(sc *scratch, key, text []byte) {
 	for j := k; j < len(sc.qn); j++ {
 		sc.qn[j] = d.textKey[sc.qn[j]]
 	}
+}
+
+// greekCh reports whether w, read from Greek letters alone, holds ch: χ,
+// a kh or an h, which the skeleton of a Latin spelling reads as the ch of
+// English ("Χαμάς", "chamas", is not TAMAS); the Greek orthographies'
+// skeletons read it (appendScriptSkeletonKeys).
+func greekCh(schemes []textnorm.Scheme, w []byte) bool {
+	return len(schemes) == 1 && schemes[0] == textnorm.GreekELOT && bytes.Contains(w, []byte("ch"))
 }
 
 // respellSchemes returns the schemes whose orthographies respell tries
