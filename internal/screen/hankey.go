@@ -249,6 +249,52 @@ func appendHanKey(dst, w []byte, query bool) []byte {
 	return key.b
 }
 
+// hanAltWord returns a listed word as Chinese often writes a foreign
+// name, without letters it does not sound: an r before the consonants
+// that end the word (伯格 "bo ge" for the berg of Rotenberg, 扎克伯格 for
+// Zuckerberg; not the r of Sergun or Arkady, 尔 in 阿尔卡季), a final r
+// after a vowel (彼得 "bi de", Peter; 维克托 "wei ke tuo", Viktor;
+// 亚历山大 "ya li shan da", Alexander),
+// the k of an x (亚历山大 again); false when it has none of them. Its key
+// is the word's second (phonIndex.alt): Chinese writes the same letters
+// with 尔 "er" and 克 "ke" as often (弗拉基米尔, Vladimir; 马克西姆,
+// Maxim), and a query's "er" may stand for nothing (appendHanKeys).
+func hanAltWord(t string) ([]byte, bool) {
+	w := make([]byte, 0, len(t))
+	changed := false
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		next := byte(0)
+		if i+1 < len(t) {
+			next = t[i+1]
+		}
+		switch {
+		case c == 'r' && next != 0 && consonantsOnly(t[i+1:]):
+			changed = true
+			continue
+		case c == 'r' && next == 0 && i > 1 && isVowelByte(t[i-1]):
+			changed = true
+			continue
+		case c == 'x':
+			w = append(w, 's')
+			changed = true
+			continue
+		}
+		w = append(w, c)
+	}
+	return w, changed
+}
+
+// consonantsOnly reports whether s holds no vowel (nor y).
+func consonantsOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isVowelByte(s[i]) || s[i] == 'y' {
+			return false
+		}
+	}
+	return true
+}
+
 // maxHanVariants bounds the keys of one query syllable, and maxHanRuns
 // the keys of a run of syllables tried when gathering candidates.
 const (
@@ -287,6 +333,10 @@ func appendHanKeys(dst, w []byte, query bool) []byte {
 		if len(base) > 0 {
 			add("h" + base[1:]) // 希 "xi" for the hi of Zawahiri
 		}
+	case 'e':
+		if string(w) == "er" {
+			add("") // 尔, an r a listed name's second key leaves out (hanAltWord)
+		}
 	}
 	if n := len(w); n > 1 && w[n-1] == 'n' && len(base) > 0 && base[len(base)-1] == 'n' {
 		// Mandarin ends no syllable in m, and writes a foreign m so
@@ -324,8 +374,8 @@ func (st *phonState) hanAgrees(qi, qn int, k []byte, last byte) bool {
 	}
 	ok := false
 	eachPhonKey(st.hanKeys(qi), func(key []byte) {
-		if ok {
-			return
+		if ok || len(key) == 0 && !st.altMode && st.q[qi].text == "er" {
+			return // 尔 is nothing only in a name word's second key
 		}
 		if len(key) > 0 && key[0] == last {
 			key = key[1:]

@@ -45,6 +45,42 @@ func TestHanKey(t *testing.T) {
 	}
 }
 
+// TestHanAltKey: a listed word's second key (hanAltWord) leaves out the
+// letters Chinese often does not write, and a query's 尔 "er" stands for
+// nothing only against it: "bo ge" is the berg of Rotenberg, "ya li shan
+// da" Alexander, "wei ke tuo" Viktor; "xie qin" is not Sergun, whose r
+// Chinese writes, and "yi ge er" is not Kaya.
+func TestHanAltKey(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		syllables []string
+		listed    string
+		agree     bool
+	}{
+		{[]string{"luo", "teng", "bo", "ge"}, "rotenberg", true},
+		{[]string{"wei", "ke", "sai", "er", "bo", "ge"}, "vekselberg", true},
+		{[]string{"ya", "li", "shan", "da"}, "alexander", true},
+		{[]string{"wei", "ke", "tuo"}, "viktor", true},
+		{[]string{"xie", "qin"}, "sergun", false},
+		{[]string{"yi", "ge", "er"}, "kaya", false},
+		{[]string{"a", "er", "ka", "ji"}, "arkady", true}, // its first key: 尔 writes the r
+	} {
+		st := &phonState{han: true}
+		for _, s := range tt.syllables {
+			st.q = append(st.q, phonQWord{text: s, keys: phonKeys(nil, phonHan, []byte(s), true)})
+		}
+		k := phonKeys(nil, phonHan, []byte(tt.listed), false)
+		got := st.hanAgrees(0, len(st.q), k[:len(k)-1], 0)
+		if w, ok := hanAltWord(tt.listed); ok && !got {
+			st.altMode = true
+			got = st.hanAgrees(0, len(st.q), appendHanKey(nil, w, false), 0)
+		}
+		if got != tt.agree {
+			t.Errorf("%v and %q: agree %v, want %v", tt.syllables, tt.listed, got, tt.agree)
+		}
+	}
+}
+
 // TestMyanmarKey: Myanmar syllables of a foreign name and the listed
 // spelling, its unsounded r left out, key alike; another name does not.
 func TestMyanmarKey(t *testing.T) {

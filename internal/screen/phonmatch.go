@@ -70,6 +70,9 @@ type phonState struct {
 	// keyed together (hanAgrees).
 	maxRun int
 	han    bool
+	// altMode is set while a name word is read as its second key
+	// (phonIndex.alt), which a query's 尔 "er" may stand for nothing in.
+	altMode bool
 	// abjad is set for a query read from Arabic or Hebrew letters, which
 	// write o and u with one letter (spelt).
 	abjad bool
@@ -82,6 +85,9 @@ type phonState struct {
 type phonUnit struct {
 	q0, q1, r0, r1 int8
 	exact          bool
+	// alt is set when the name word read as its second key
+	// (phonIndex.alt).
+	alt bool
 }
 
 // phoneticMatches screens a query written in a script of a phonetic
@@ -326,18 +332,49 @@ func (st *phonState) search(qi int) {
 					}
 					k = append(k, st.p.byText[st.words[j].text]...)
 				}
-				if !ok || !st.agrees(qi, qn, k) {
+				if !ok {
 					continue
+				}
+				alt := false
+				if !st.agrees(qi, qn, k) {
+					a := st.altKey(r0, rn)
+					if a == "" {
+						continue
+					}
+					st.altMode = true
+					agrees := st.agrees(qi, qn, []byte(a))
+					st.altMode = false
+					if !agrees {
+						continue
+					}
+					alt = true
 				}
 				mask := uint32(1<<(r0+rn)-1) &^ uint32(1<<r0-1)
 				st.used |= mask
-				st.units = append(st.units, phonUnit{q0: int8(qi), q1: int8(qi + qn), r0: int8(r0), r1: int8(r0 + rn), exact: qn == 1 && rn == 1 && st.spelt(qi, qn, r0, rn)})
+				st.units = append(st.units, phonUnit{q0: int8(qi), q1: int8(qi + qn), r0: int8(r0), r1: int8(r0 + rn), exact: qn == 1 && rn == 1 && st.spelt(qi, qn, r0, rn), alt: alt})
 				st.search(qi + qn)
 				st.units = st.units[:len(st.units)-1]
 				st.used &^= mask
 			}
 		}
 	}
+}
+
+// altKey returns the second key of the one name word of run [r0, r0+rn)
+// (phonIndex.alt), "" when it has none or the run has more words.
+func (st *phonState) altKey(r0, rn int) string {
+	if rn != 1 || st.p.alt == nil {
+		return ""
+	}
+	return st.p.alt[st.words[r0].text]
+}
+
+// key returns the key name word j was read as in unit u.
+func (st *phonState) key(u phonUnit, j int8) string {
+	if u.alt {
+		return st.p.alt[st.words[j].text]
+	}
+	return st.p.byText[st.words[j].text]
 }
 
 // mayRun reports whether query words [qi, qi+qn) may be read together as
@@ -448,7 +485,7 @@ func (st *phonState) finish() {
 		for j := u.r0; j < u.r1; j++ {
 			w := st.words[j]
 			wu += w.weight
-			k := st.p.byText[w.text]
+			k := st.key(u, j)
 			keyLen += len(k)
 			// The rare word the match rests on must be rare by its key
 			// too, unless spelt alike or read from words run together:
@@ -512,7 +549,7 @@ func (st *phonState) explain(f phonFamily, query, name, on string, nb *normBuf, 
 		}
 		for j := u.r0; j < u.r1; j++ {
 			rt = append(rt, d.texts[st.words[j].text])
-			k = append(k, st.p.byText[st.words[j].text])
+			k = append(k, st.key(u, j))
 			paired |= 1 << j
 		}
 		b.WriteString(strings.Join(qt, " "))

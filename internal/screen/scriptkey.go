@@ -738,6 +738,10 @@ func phonPalatal(f phonFamily) byte {
 // vocabulary, and the key ids of the texts of each key.
 type phonIndex struct {
 	byText []string
+	// alt is, for the Han family, a second key of a text where Chinese
+	// writes the name without letters its key holds (hanAltWord), "" for
+	// the others.
+	alt    []string
 	hasKey []bool // whether the text has a key (byText may be "": a name of vowels)
 	toks   map[string][]int32
 	// weight is the weight of each key as the dict weighs a word, over
@@ -770,6 +774,20 @@ func (ix *Index) buildPhonIndex(f phonFamily) *phonIndex {
 		tok := d.textKey[id]
 		if ts := p.toks[k]; !slices.Contains(ts, tok) {
 			p.toks[k] = append(ts, tok)
+		}
+		if f != phonHan {
+			continue
+		}
+		if w, ok := hanAltWord(t); ok {
+			if a := string(appendHanKey(nil, w, false)); a != k && a != "" {
+				if p.alt == nil {
+					p.alt = make([]string, len(d.texts))
+				}
+				p.alt[id] = a
+				if ts := p.toks[a]; !slices.Contains(ts, tok) {
+					p.toks[a] = append(ts, tok)
+				}
+			}
 		}
 	}
 	// The names holding a key are at most the sum of its words'; the

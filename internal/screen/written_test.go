@@ -64,6 +64,10 @@ func TestNamesAsWritten(t *testing.T) {
 		// middle dot.
 		{"尼古拉斯·马杜罗", screen.KindPerson, "MADURO MOROS, Nicolas", "ma du luo~maduro (phonetic key mtr)", false},
 		{"拉姆赞·卡德罗夫", "", "KADYROV, Ramzan Akhmatovich", "phonetic (Han syllables of a foreign name)", false},
+		// Letters Chinese leaves out: the r of "berg", the k of an x, a
+		// final r.
+		{"阿尔卡季·罗滕伯格", screen.KindPerson, "ROTENBERG, Arkady Romanovich", "luo teng bo ge~rotenberg", false},
+		{"亚历山大·博尔特尼科夫", screen.KindPerson, "BORTNIKOV, Alexander Vasilievich", "ya li shan da~alexander", false},
 		// Two syllables of one part each ending in a vowel keep their
 		// consonants apart (the "rall" of Nasrallah), and the name's
 		// final h after a vowel is none; a syllable's final n stands for
