@@ -33,10 +33,7 @@ func TestHanKey(t *testing.T) {
 		{[]string{"kai", "qi"}, "maduro", false},
 		{[]string{"ma", "du", "luo"}, "madrid", false},
 	} {
-		st := &phonState{han: true}
-		for _, s := range tt.syllables {
-			st.q = append(st.q, phonQWord{text: s, keys: phonKeys(nil, phonHan, []byte(s), true)})
-		}
+		st := syllableState(phonHan, tt.syllables)
 		k := phonKeys(nil, phonHan, []byte(tt.listed), false)
 		l := k[:len(k)-1]
 		if got := st.hanAgrees(0, len(st.q), l, 0); got != tt.agree {
@@ -65,10 +62,7 @@ func TestHanAltKey(t *testing.T) {
 		{[]string{"yi", "ge", "er"}, "kaya", false},
 		{[]string{"a", "er", "ka", "ji"}, "arkady", true}, // its first key: 尔 writes the r
 	} {
-		st := &phonState{han: true}
-		for _, s := range tt.syllables {
-			st.q = append(st.q, phonQWord{text: s, keys: phonKeys(nil, phonHan, []byte(s), true)})
-		}
+		st := syllableState(phonHan, tt.syllables)
 		k := phonKeys(nil, phonHan, []byte(tt.listed), false)
 		got := st.hanAgrees(0, len(st.q), k[:len(k)-1], 0)
 		if w, ok := hanAltWord(tt.listed); ok && !got {
@@ -95,10 +89,7 @@ func TestMyanmarKey(t *testing.T) {
 		{[]string{"hpa", "ran"}, "fran", true},
 		{[]string{"li", "nin"}, "putin", false},
 	} {
-		st := &phonState{han: true}
-		for _, s := range tt.syllables {
-			st.q = append(st.q, phonQWord{text: s, keys: phonKeys(nil, phonMyanmar, []byte(s), true)})
-		}
+		st := syllableState(phonMyanmar, tt.syllables)
 		k := phonKeys(nil, phonMyanmar, []byte(tt.listed), false)
 		l := k[:len(k)-1]
 		if got := st.hanAgrees(0, len(st.q), l, 0); got != tt.agree {
@@ -122,4 +113,14 @@ func TestMyanmarKeysLongWord(t *testing.T) {
 	if n != 2 || keys[0] != 't' {
 		t.Errorf("appendMyanmarKeys(%s) = %q, want the t and the s reading", w, keys)
 	}
+}
+
+// syllableState returns the state of a search whose query words are
+// syllables of family f (phonHan or phonMyanmar).
+func syllableState(f phonFamily, syllables []string) *phonState {
+	st := &phonState{han: true}
+	for _, s := range syllables {
+		st.q = append(st.q, phonQWord{text: s, keys: phonKeys(nil, f, []byte(s), true)})
+	}
+	return st
 }
