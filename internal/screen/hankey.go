@@ -254,8 +254,8 @@ func appendHanKey(dst, w []byte, query bool) []byte {
 // that end the word (伯格 "bo ge" for the berg of Rotenberg, 扎克伯格 for
 // Zuckerberg; not the r of Sergun or Arkady, 尔 in 阿尔卡季), a final r
 // after a vowel (彼得 "bi de", Peter; 维克托 "wei ke tuo", Viktor;
-// 亚历山大 "ya li shan da", Alexander),
-// the k of an x (亚历山大 again); false when it has none of them. Its key
+// 亚历山大 "ya li shan da", Alexander), the k of an x (亚历山大 again);
+// false when it has none of them. Its key
 // is the word's second (phonIndex.alt): Chinese writes the same letters
 // with 尔 "er" and 克 "ke" as often (弗拉基米尔, Vladimir; 马克西姆,
 // Maxim), and a query's "er" may stand for nothing (appendHanKeys).
@@ -263,24 +263,15 @@ func hanAltWord(t string) ([]byte, bool) {
 	w := make([]byte, 0, len(t))
 	changed := false
 	for i := 0; i < len(t); i++ {
-		c := t[i]
-		next := byte(0)
-		if i+1 < len(t) {
-			next = t[i+1]
-		}
-		switch {
-		case c == 'r' && next != 0 && consonantsOnly(t[i+1:]):
-			changed = true
-			continue
-		case c == 'r' && next == 0 && i > 1 && isVowelByte(t[i-1]):
-			changed = true
-			continue
+		switch c, rest := t[i], t[i+1:]; {
+		case c == 'r' && rest != "" && consonantsOnly(rest), c == 'r' && rest == "" && i > 1 && isVowelByte(t[i-1]):
+			changed = true // left out
 		case c == 'x':
 			w = append(w, 's')
 			changed = true
-			continue
+		default:
+			w = append(w, c)
 		}
-		w = append(w, c)
 	}
 	return w, changed
 }
@@ -368,14 +359,14 @@ func (st *phonState) hanKeys(i int) []byte { return st.q[i].keys }
 // hanAgrees reports whether query words [qi, qi+qn), run together by one
 // of their keys each, read as k; a letter ending one key and starting the
 // next is written once.
-func (st *phonState) hanAgrees(qi, qn int, k []byte, last byte) bool {
+func (st *phonState) hanAgrees(qi, qn int, k []byte, last byte, alt bool) bool {
 	if qn == 0 {
 		return len(k) == 0
 	}
 	ok := false
 	eachPhonKey(st.hanKeys(qi), func(key []byte) {
-		if ok || len(key) == 0 && !st.altMode && st.q[qi].text == "er" {
-			return // 尔 is nothing only in a name word's second key
+		if ok || len(key) == 0 && !alt && st.q[qi].text == "er" {
+			return // 尔 is nothing only against a name word's second key
 		}
 		if len(key) > 0 && key[0] == last {
 			key = key[1:]
@@ -383,7 +374,7 @@ func (st *phonState) hanAgrees(qi, qn int, k []byte, last byte) bool {
 		if len(k) < len(key) || string(k[:len(key)]) != string(key) {
 			return
 		}
-		ok = st.hanAgrees(qi+1, qn-1, k[len(key):], st.hanJoinLast(qi, key, last))
+		ok = st.hanAgrees(qi+1, qn-1, k[len(key):], st.hanJoinLast(qi, key, last), alt)
 	})
 	return ok
 }

@@ -36,7 +36,7 @@ func TestHanKey(t *testing.T) {
 		st := syllableState(phonHan, tt.syllables)
 		k := phonKeys(nil, phonHan, []byte(tt.listed), false)
 		l := k[:len(k)-1]
-		if got := st.hanAgrees(0, len(st.q), l, 0); got != tt.agree {
+		if got := st.hanAgrees(0, len(st.q), l, 0, false); got != tt.agree {
 			t.Errorf("%v and %q (key %q): agree %v, want %v", tt.syllables, tt.listed, l, got, tt.agree)
 		}
 	}
@@ -64,10 +64,9 @@ func TestHanAltKey(t *testing.T) {
 	} {
 		st := syllableState(phonHan, tt.syllables)
 		k := phonKeys(nil, phonHan, []byte(tt.listed), false)
-		got := st.hanAgrees(0, len(st.q), k[:len(k)-1], 0)
+		got := st.hanAgrees(0, len(st.q), k[:len(k)-1], 0, false)
 		if w, ok := hanAltWord(tt.listed); ok && !got {
-			st.altMode = true
-			got = st.hanAgrees(0, len(st.q), appendHanKey(nil, w, false), 0)
+			got = st.hanAgrees(0, len(st.q), appendHanKey(nil, w, false), 0, true)
 		}
 		if got != tt.agree {
 			t.Errorf("%v and %q: agree %v, want %v", tt.syllables, tt.listed, got, tt.agree)
@@ -92,7 +91,7 @@ func TestMyanmarKey(t *testing.T) {
 		st := syllableState(phonMyanmar, tt.syllables)
 		k := phonKeys(nil, phonMyanmar, []byte(tt.listed), false)
 		l := k[:len(k)-1]
-		if got := st.hanAgrees(0, len(st.q), l, 0); got != tt.agree {
+		if got := st.hanAgrees(0, len(st.q), l, 0, false); got != tt.agree {
 			t.Errorf("%v and %q (key %q): agree %v, want %v", tt.syllables, tt.listed, l, got, tt.agree)
 		}
 	}

@@ -1077,9 +1077,11 @@ func (ix *Index) knownWord(b []byte) bool {
 // knownLegalForm reports whether b is a legal form of minPart letters or
 // more.
 func knownLegalForm(b []byte) bool {
-	if len(b) < minPart {
-		return false
-	}
+	return len(b) >= minPart && isLegalForm(b)
+}
+
+// isLegalForm reports whether b is a legal form of legalForms.
+func isLegalForm(b []byte) bool {
 	_, ok := filteredGet(legalFilters.forms, legalForms, b)
 	return ok
 }
@@ -1092,37 +1094,26 @@ func isArticleWord(w []byte) bool { return string(w) == "al" || string(w) == "el
 // "sa", "ag"): one ends a company's name run together
 // ("zarashipholdingco"), shorter than the words glued otherwise cuts.
 func shortLegalForm(b []byte) bool {
-	if len(b) != 2 {
-		return false
-	}
-	_, ok := legalForms[string(b)]
-	return ok
+	return len(b) == 2 && isLegalForm(b)
 }
 
 // legalTail reports whether b, what follows a short legal form in a
 // glued word, is nothing or legal forms and linking words ending in a
 // legal form ("ltd" after "co", "decv" after "sa"), three at most.
-func legalTail(b []byte) bool {
-	var tail func(b []byte, depth int) bool
-	tail = func(b []byte, depth int) bool {
-		if len(b) == 0 {
+func legalTail(b []byte) bool { return legalTailOf(b, 3) }
+
+// legalTailOf is legalTail of at most n words.
+func legalTailOf(b []byte, n int) bool {
+	if len(b) == 0 {
+		return true
+	}
+	for k := 2; n > 0 && k <= len(b) && k <= maxLegalWord; k++ {
+		w := b[:k]
+		if (isLegalForm(w) || k < len(b) && isLink(w)) && legalTailOf(b[k:], n-1) {
 			return true
 		}
-		if depth == 0 {
-			return false
-		}
-		for k := 2; k <= len(b) && k <= maxLegalWord; k++ {
-			w := b[:k]
-			if _, ok := legalForms[string(w)]; ok && tail(b[k:], depth-1) {
-				return true
-			}
-			if k < len(b) && isLink(w) && tail(b[k:], depth-1) {
-				return true
-			}
-		}
-		return false
 	}
-	return tail(b, 3)
+	return false
 }
 
 // maxLegalWord is the longest legal form legalTail looks for in a glued

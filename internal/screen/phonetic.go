@@ -109,7 +109,7 @@ func appendKeyOpt(dst, word []byte, collapse bool) []byte {
 			case hasPrefix(rest, "ou"):
 				a = append(a, 'u')
 				i++
-			case doubledBetween(word, i, 'o'):
+			case ooBetweenConsonants(word, i):
 				a = append(a, 'u')
 				i++
 			default:
@@ -199,11 +199,11 @@ func appendKeyOpt(dst, word []byte, collapse bool) []byte {
 	return dst
 }
 
-// doubledBetween reports whether word[i] and word[i+1] are both c and
-// stand between two consonants: the oo that writes u in South Asian
-// spellings of Arabic and Persian names (Masood = Masud, Dawood = Dawud).
-func doubledBetween(word []byte, i int, c byte) bool {
-	return i > 0 && i+2 < len(word) && word[i+1] == c && !isVowel(word[i-1]) && !isVowel(word[i+2])
+// ooBetweenConsonants reports whether word[i] and word[i+1] are an oo
+// between two consonants, which writes u in South Asian spellings of
+// Arabic and Persian names (Masood = Masud, Dawood = Dawud).
+func ooBetweenConsonants(word []byte, i int) bool {
+	return i > 0 && i+2 < len(word) && word[i] == 'o' && word[i+1] == 'o' && !isVowel(word[i-1]) && !isVowel(word[i+2])
 }
 
 // hasPrefix reports whether b starts with p.

@@ -70,9 +70,6 @@ type phonState struct {
 	// keyed together (hanAgrees).
 	maxRun int
 	han    bool
-	// altMode is set while a name word is read as its second key
-	// (phonIndex.alt), which a query's 尔 "er" may stand for nothing in.
-	altMode bool
 	// abjad is set for a query read from Arabic or Hebrew letters, which
 	// write o and u with one letter (spelt).
 	abjad bool
@@ -336,15 +333,9 @@ func (st *phonState) search(qi int) {
 					continue
 				}
 				alt := false
-				if !st.agrees(qi, qn, k) {
+				if !st.agrees(qi, qn, k, false) {
 					a := st.altKey(r0, rn)
-					if a == "" {
-						continue
-					}
-					st.altMode = true
-					agrees := st.agrees(qi, qn, []byte(a))
-					st.altMode = false
-					if !agrees {
+					if a == "" || !st.agrees(qi, qn, []byte(a), true) {
 						continue
 					}
 					alt = true
@@ -402,9 +393,9 @@ func sameNamePart(a, b RecWord) bool {
 // agrees reports whether the run of qn query words from qi reads as key k:
 // one of the keys of its single word, or the first keys of its words run
 // together.
-func (st *phonState) agrees(qi, qn int, k []byte) bool {
+func (st *phonState) agrees(qi, qn int, k []byte, alt bool) bool {
 	if st.han {
-		return st.hanAgrees(qi, qn, k, 0)
+		return st.hanAgrees(qi, qn, k, 0, alt)
 	}
 	if qn == 1 {
 		return hasPhonKey(st.q[qi].keys, k)

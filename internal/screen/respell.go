@@ -386,54 +386,62 @@ func (ix *Index) knownShort(s []byte) (int32, bool) {
 	return 0, false
 }
 
-// appendScriptSkeletonKeys appends to dst the keys of the listed words
-// whose skeleton is that of w read by one of the orthographies of the
-// scripts the query was transliterated from.
-func (ix *Index) appendScriptSkeletonKeys(dst []int32, w []byte, schemes []textnorm.Scheme) []int32 {
+// eachSkeletonReading calls fn with each reading of w, a query word
+// transliterated by schemes, whose consonant skeleton is looked up: w as
+// it is read (but where greekCh reads it otherwise) and w as each of the
+// scripts' orthographies respells it. It stops when fn returns false.
+func eachSkeletonReading(w []byte, schemes []textnorm.Scheme, fn func(r []byte) bool) {
+	if !greekCh(schemes, w) && !fn(w) {
+		return
+	}
 	if len(w) > maxRespell {
-		return dst
+		return
 	}
 	var sa [2 * maxRespell]byte
 	for _, sc := range schemes {
 		for i := range scriptOrthographies[sc] {
-			if s, changed := scriptOrthographies[sc][i].apply(sa[:0], w); changed {
-				dst = ix.appendSkeletonKeys(dst, s)
+			if r, changed := scriptOrthographies[sc][i].apply(sa[:0], w); changed && !fn(r) {
+				return
 			}
 		}
 	}
+}
+
+// greekCh reports whether w, read from Greek letters alone, holds ch: χ,
+// a kh or an h, which the skeleton of a Latin spelling reads as the ch of
+// English ("Χαμάς", "chamas", is not TAMAS); the Greek orthographies'
+// readings give its skeleton (eachSkeletonReading).
+func greekCh(schemes []textnorm.Scheme, w []byte) bool {
+	return len(schemes) == 1 && schemes[0] == textnorm.GreekELOT && bytes.Contains(w, []byte("ch"))
+}
+
+// appendTranslitSkeletonKeys appends to dst the keys of the listed words
+// whose skeleton is that of a reading of w, a query word transliterated
+// by schemes (eachSkeletonReading).
+func (ix *Index) appendTranslitSkeletonKeys(dst []int32, w []byte, schemes []textnorm.Scheme) []int32 {
+	eachSkeletonReading(w, schemes, func(r []byte) bool {
+		dst = ix.appendSkeletonKeys(dst, r)
+		return true
+	})
 	return dst
 }
 
 // appendPairedSkeleton appends the consonant skeleton by which query word
-// w, transliterated by schemes, paired a listed word of key tok: its own
-// (but where greekCh reads it otherwise), or that of w as one of the
-// scripts' orthographies reads it (appendScriptSkeletonKeys). It is the
-// skeleton prepare looked up, for the explanation.
+// w, transliterated by schemes, paired a listed word of key tok: that of
+// the first of its readings (eachSkeletonReading) that a listed word of
+// the key has, for the explanation; w's own when none has.
 func (ix *Index) appendPairedSkeleton(dst, w []byte, schemes []textnorm.Scheme, tok int32) []byte {
-	holds := func(s []byte) bool {
-		return len(s) >= minSkeleton && slices.Contains(ix.skeletons()[string(s)], tok)
-	}
 	start := len(dst)
-	if !greekCh(schemes, w) {
-		if dst = appendSkeleton(dst, w); holds(dst[start:]) {
-			return dst
-		}
-		dst = dst[:start]
+	found := false
+	eachSkeletonReading(w, schemes, func(r []byte) bool {
+		dst = appendSkeleton(dst[:start], r)
+		found = len(dst)-start >= minSkeleton && slices.Contains(ix.skeletons()[string(dst[start:])], tok)
+		return !found
+	})
+	if !found {
+		dst = appendSkeleton(dst[:start], w)
 	}
-	if len(w) <= maxRespell {
-		var sa [2 * maxRespell]byte
-		for _, sc := range schemes {
-			for i := range scriptOrthographies[sc] {
-				if r, changed := scriptOrthographies[sc][i].apply(sa[:0], w); changed {
-					if dst = appendSkeleton(dst, r); holds(dst[start:]) {
-						return dst
-					}
-					dst = dst[:start]
-				}
-			}
-		}
-	}
-	return appendSkeleton(dst, w)
+	return dst
 }
 
 // minKnown is the fewest letters of a respelling looked up by its key.

@@ -1,7 +1,6 @@
 package screen
 
 import (
-	"bytes"
 	"cmp"
 	"slices"
 
@@ -427,10 +426,7 @@ func (ix *Index) prepare(sc *scratch) {
 		}
 		q.r1 = int32(len(sc.qn))
 		if translit {
-			if !greekCh(sc.nb.schemes, text) {
-				sc.qn = ix.appendSkeletonKeys(sc.qn, text)
-			}
-			sc.qn = ix.appendScriptSkeletonKeys(sc.qn, text, sc.nb.schemes)
+			sc.qn = ix.appendTranslitSkeletonKeys(sc.qn, text, sc.nb.schemes)
 		}
 		q.s1 = int32(len(sc.qn))
 		if q.exact < 0 && q.text < 0 && !sun {
@@ -498,14 +494,6 @@ func (ix *Index) appendNear(sc *scratch, key, text []byte) {
 	for j := k; j < len(sc.qn); j++ {
 		sc.qn[j] = d.textKey[sc.qn[j]]
 	}
-}
-
-// greekCh reports whether w, read from Greek letters alone, holds ch: χ,
-// a kh or an h, which the skeleton of a Latin spelling reads as the ch of
-// English ("Χαμάς", "chamas", is not TAMAS); the Greek orthographies'
-// skeletons read it (appendScriptSkeletonKeys).
-func greekCh(schemes []textnorm.Scheme, w []byte) bool {
-	return len(schemes) == 1 && schemes[0] == textnorm.GreekELOT && bytes.Contains(w, []byte("ch"))
 }
 
 // respellSchemes returns the schemes whose orthographies respell tries
