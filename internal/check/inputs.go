@@ -164,7 +164,13 @@ func (r *reader) readFile(path string, maxSize int64) Input {
 		return Input{Path: path, Err: fmt.Errorf("read %s: %w", path, unwrapPath(err))}
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() <= maxSize {
+	info, err := f.Stat()
+	if err == nil && info.Mode().IsRegular() && info.Size() > maxSize {
+		// Refused at once, by its size: reading the limit's worth first
+		// would cost the time and twice the memory of the limit.
+		return Input{Path: path, Err: fmt.Errorf("read %s: %d bytes, larger than the input size limit of %d bytes (input.max-size, --max-input-size)", path, info.Size(), maxSize)}
+	}
+	if err == nil && info.Mode().IsRegular() {
 		if r.offHeap && r.spillFrom > 0 && info.Size() >= r.spillFrom {
 			data, free, ok, err := spillCopy(f, maxSize)
 			switch {

@@ -1,6 +1,8 @@
 package check
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -36,5 +38,23 @@ func TestReadSized(t *testing.T) {
 				t.Fatalf("got %q, %v; want %q", in.Data, in.Err, tc.want)
 			}
 		})
+	}
+}
+
+// TestReadFileOverLimit: a regular file whose size is over the limit is
+// refused from its size, unread, and the message gives the size. (Read
+// first, as a stream of unknown length is, its size would be unknown.)
+func TestReadFileOverLimit(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "huge.json")
+	if err := os.WriteFile(path, make([]byte, 5000), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var r reader
+	in := r.readFile(path, 4096)
+	if in.Err == nil || !strings.Contains(in.Err.Error(), "huge.json: 5000 bytes, larger than the input size limit of 4096 bytes") {
+		t.Fatalf("err %v, want the size and the limit named", in.Err)
+	}
+	if in.Data != nil {
+		t.Fatalf("read %d bytes of a file over the limit", len(in.Data))
 	}
 }
