@@ -13,7 +13,7 @@ import (
 // minAliasRecall is the share of the should-match pairs of aliases-dev.tsv
 // found at review level or above, near the level reached, so that it
 // cannot regress.
-const minAliasRecall = 0.70
+const minAliasRecall = 0.78
 
 // aliasPair is one labelled pair of aliases-dev.tsv: an alias of an SDN
 // entry and the entry's primary name.

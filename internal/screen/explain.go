@@ -181,6 +181,11 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 			b = append(b, rt...)
 			b = append(b, " (vowels written otherwise: e, i and y as one, o and u as one)"...)
 			allText, allKey = false, false
+		case p.kind == pairConsonants:
+			b = append(b, "≈"...)
+			b = append(b, rt...)
+			b = append(b, " (the same consonants as written, the vowels otherwise)"...)
+			allText, allKey = false, false
 		case p.kind == pairVoicing:
 			b = append(b, "≈"...)
 			b = append(b, rt...)

@@ -52,6 +52,9 @@ type Index struct {
 	// skeletons are the consonant skeletons of the vocabulary, computed
 	// on the first query that needs them.
 	skeletons func() skeletons
+	// consonants indexes the listed words by their consonants as written
+	// (consonants.go); computed on the first query that needs it.
+	consonants func() *consonantIndex
 	// givenForms indexes givenNameForms over the vocabulary; computed on
 	// the first query that needs it.
 	givenForms func() *givenFormIndex
@@ -239,6 +242,7 @@ func (ix *Index) init() {
 	ix.pool.New = func() any { return ix.newScratch() }
 	ix.givenTexts = sync.OnceValue(ix.computeGivenTexts)
 	ix.skeletons = sync.OnceValue(ix.buildSkeletons)
+	ix.consonants = sync.OnceValue(ix.buildConsonants)
 	ix.givenForms = sync.OnceValue(ix.computeGivenForms)
 	ix.linkTexts = sync.OnceValue(ix.computeLinkTexts)
 	ix.brandHeads = sync.OnceValue(ix.buildBrandHeads)

@@ -103,6 +103,7 @@ const (
 	pairVoicing
 	pairGivenForm
 	pairShortGiven // a short given name with letters swapped or an h added or left out (shortGivenVariant)
+	pairConsonants // a word no listed name holds with a rare listed word's consonants (consonants.go)
 )
 
 // pair is a candidate pairing of query word q with name word r.
@@ -427,6 +428,11 @@ func (ix *Index) prepare(sc *scratch) {
 		q.r1 = int32(len(sc.qn))
 		if translit {
 			sc.qn = ix.appendTranslitSkeletonKeys(sc.qn, text, sc.nb.schemes)
+		} else if sc.personRules && q.text < 0 && q.exact < 0 && !q.initial && len(text) >= minFuzzyLen {
+			// A word no listed name holds, spelt with other vowels
+			// (consonants.go): in the skeleton range, which a Latin
+			// query does not use otherwise.
+			sc.qn = ix.appendConsonantKeys(sc.qn, text)
 		}
 		q.s1 = int32(len(sc.qn))
 		if q.exact < 0 && q.text < 0 && !sun {
@@ -910,6 +916,14 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				if q.s1 > q.n0 && sc.qnSet.mayHold(rw.tok) {
 					m = tokIn(sc.qn[q.n0:q.s1], rw.tok, q.n1-q.n0, q.r1-q.n0)
 				}
+				// In a Latin query the skeleton range holds the words of
+				// the same consonants (consonants.go): a vowel variant of a
+				// rare word of a person's name that begins alike.
+				vowels := false
+				if m&inSkeleton != 0 && !sc.nb.translit {
+					m &^= inSkeleton
+					vowels = !org && rw.weight >= rare && rw.flags&rwPatronymic == 0 && sameInitial(q.first, rw.first)
+				}
 				switch {
 				case m&inNear != 0 && q.number && !org:
 					continue
@@ -952,6 +966,8 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 					p = pair{c: skeletonSim * rw.weight, kind: pairSkeleton}
 				case q.alt == rw.tok && !org:
 					p = pair{c: keySim * rw.weight, kind: pairAlt}
+				case vowels:
+					p = pair{c: keySim * min(qw, rw.weight), kind: pairConsonants}
 				case m&inSkeleton != 0:
 					p = pair{c: skeletonSim * min(qw, rw.weight), kind: pairSkeleton}
 				case q.abbrev && rw.first == q.first && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && ix.abbreviates(sc.nb.word(i), rw.text):
@@ -1106,7 +1122,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		if p.kind == pairShortGiven {
 			sc.caps |= capWeakEvidence
 		}
-		if p.kind == pairVowels && !org {
+		if (p.kind == pairVowels || p.kind == pairConsonants) && !org {
 			// A person's name with vowels written otherwise is a
 			// possible match at most.
 			sc.caps |= capWeakEvidence

@@ -1,0 +1,38 @@
+package screen
+
+import "testing"
+
+// TestAppendConsonants: the consonants as written, w and y read as vowels,
+// a letter written twice side by side once (not one that a vowel parts:
+// Potanin is not Poutine), a final h after a vowel left out.
+func TestAppendConsonants(t *testing.T) {
+	for _, tt := range []struct{ w, want string }{
+		{"muzhir", "mzhr"},
+		{"mezher", "mzhr"},
+		{"kawtharani", "kthrn"},
+		{"kutherani", "kthrn"},
+		{"seyfi", "sf"},
+		{"jumah", "jm"},
+		{"jomaa", "jm"},
+		{"qassir", "qsr"},
+		{"potanin", "ptnn"},
+		{"poutine", "ptn"},
+		{"asadollah", "sdl"},
+		{"hah", "h"},
+		{"o'brien", ""},
+	} {
+		if got := string(appendConsonants(nil, []byte(tt.w))); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.w, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		a, b byte
+		want bool
+	}{
+		{'m', 'm', true}, {'e', 'a', true}, {'a', 'h', false}, {'y', 'i', false}, {'w', 'u', false},
+	} {
+		if got := sameInitial(tt.a, tt.b); got != tt.want {
+			t.Errorf("sameInitial(%c, %c) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
