@@ -1,7 +1,5 @@
 package screen
 
-import "slices"
-
 // The consonants of a name as a Latin spelling writes them. Romanisations
 // of Arabic and Persian names write the short vowels, which the script
 // leaves out, each its own way, and the long ones as a vowel, w or y
@@ -58,19 +56,7 @@ type consonantIndex struct {
 
 // buildConsonants builds consonantIndex over the vocabulary.
 func (ix *Index) buildConsonants() *consonantIndex {
-	d := &ix.dict
-	m := make(map[string][]int32, len(d.keys)/2)
-	var buf []byte
-	for id, t := range d.texts {
-		buf = appendConsonants(buf[:0], []byte(t))
-		if len(buf) < minConsonants {
-			continue
-		}
-		k := d.textKey[id]
-		if ks := m[string(buf)]; !slices.Contains(ks, k) {
-			m[string(buf)] = append(ks, k)
-		}
-	}
+	m := ix.keysByForm(appendConsonants, minConsonants)
 	return &consonantIndex{keys: m, filter: filterOf(m)}
 }
 

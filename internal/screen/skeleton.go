@@ -98,12 +98,18 @@ type skeletons map[string][]int32
 
 // buildSkeletons computes the skeletons of the vocabulary's texts.
 func (ix *Index) buildSkeletons() skeletons {
+	return ix.keysByForm(appendSkeleton, minSkeleton)
+}
+
+// keysByForm maps a form of every text of the vocabulary, as form appends
+// it, of minLen letters or more, to the keys of the texts of that form.
+func (ix *Index) keysByForm(form func(dst, w []byte) []byte, minLen int) map[string][]int32 {
 	d := &ix.dict
-	m := make(skeletons, len(d.keys)/2)
+	m := make(map[string][]int32, len(d.keys)/2)
 	var buf []byte
 	for id, t := range d.texts {
-		buf = appendSkeleton(buf[:0], []byte(t))
-		if len(buf) < minSkeleton {
+		buf = form(buf[:0], []byte(t))
+		if len(buf) < minLen {
 			continue
 		}
 		k := d.textKey[id]
