@@ -7,8 +7,9 @@ package screen
 // spellings of one name mostly keep its consonants as written, in order,
 // where a one-letter likeness (a typo) or a vowel class (vowelClassVariant)
 // cannot tell more than one vowel apart. A query word no listed name holds
-// is paired with the rare listed words of its consonants and first letter,
-// as a vowel variant: a possible match at most.
+// is paired with the rare listed words of its consonants, in as many
+// syllables (consonantForm), and of its first letter, as a vowel variant:
+// a possible match at most.
 
 // minConsonants is the fewest consonants a word is looked up by.
 const minConsonants = 3
@@ -37,6 +38,36 @@ func appendConsonants(dst, w []byte) []byte {
 	return dst
 }
 
+// consonantForm appends to dst the consonants of w (appendConsonants) and
+// then, as one byte, the number of runs of consonants and of vowels w
+// alternates in, a vowel ending it not counted: the consonants of a name
+// in its syllables, whichever vowels fill them ("mezher" and "muzhir"
+// both m-z-h-r in five runs; "jamaluddin" and the French "jamaleddine"
+// in nine). Two names of the same consonants in other syllables are
+// other names ("mohyuddin", MAHDIAN). A word of fewer than minConsonants
+// consonants has none.
+func consonantForm(dst, w []byte) []byte {
+	start := len(dst)
+	dst = appendConsonants(dst, w)
+	if len(dst)-start < minConsonants {
+		return dst[:start]
+	}
+	n := len(w)
+	if n > 1 && w[n-1] == 'h' && isVowelLetter(w[n-2]) {
+		n--
+	}
+	runs := 0
+	for i := range n {
+		if i == 0 || isVowelLetter(w[i]) != isVowelLetter(w[i-1]) {
+			runs++
+		}
+	}
+	if n > 0 && isVowelLetter(w[n-1]) {
+		runs--
+	}
+	return append(dst, byte(runs))
+}
+
 // isVowelLetter reports whether c is a vowel letter of appendConsonants
 // (w and y among them: romanisations write long vowels so).
 func isVowelLetter(c byte) bool {
@@ -47,8 +78,8 @@ func isVowelLetter(c byte) bool {
 	return false
 }
 
-// consonantIndex maps the consonants of listed words (appendConsonants,
-// minConsonants or more) to their keys, with the filter of its keys.
+// consonantIndex maps the consonant forms of listed words (consonantForm)
+// to their keys, with the filter of its keys.
 type consonantIndex struct {
 	keys   map[string][]int32
 	filter *wordFilter
@@ -56,7 +87,7 @@ type consonantIndex struct {
 
 // buildConsonants builds consonantIndex over the vocabulary.
 func (ix *Index) buildConsonants() *consonantIndex {
-	m := ix.keysByForm(appendConsonants, minConsonants)
+	m := ix.keysByForm(consonantForm, minConsonants+1)
 	return &consonantIndex{keys: m, filter: filterOf(m)}
 }
 
@@ -64,8 +95,8 @@ func (ix *Index) buildConsonants() *consonantIndex {
 // the consonants of w.
 func (ix *Index) appendConsonantKeys(dst []int32, w []byte) []int32 {
 	var buf [64]byte
-	s := appendConsonants(buf[:0], w)
-	if len(s) < minConsonants {
+	s := consonantForm(buf[:0], w)
+	if len(s) == 0 {
 		return dst
 	}
 	c := ix.consonants()

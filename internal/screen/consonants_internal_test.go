@@ -4,7 +4,8 @@ import "testing"
 
 // TestAppendConsonants: the consonants as written, w and y read as vowels,
 // a letter written twice side by side once (not one that a vowel parts:
-// Potanin is not Poutine), a final h after a vowel left out.
+// Potanin is not Poutine), a final h after a vowel left out; the form
+// adds the syllables (Mohyuddin is not MAHDIAN).
 func TestAppendConsonants(t *testing.T) {
 	for _, tt := range []struct{ w, want string }{
 		{"muzhir", "mzhr"},
@@ -23,6 +24,24 @@ func TestAppendConsonants(t *testing.T) {
 	} {
 		if got := string(appendConsonants(nil, []byte(tt.w))); got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.w, got, tt.want)
+		}
+	}
+	// The form: the consonants and the number of runs of consonants and
+	// vowels, a final vowel not counted.
+	for _, tt := range []struct {
+		w    string
+		want string
+	}{
+		{"mezher", "mzhr\x05"},
+		{"muzhir", "mzhr\x05"},
+		{"jamaluddin", "jmldn\x09"},
+		{"jamaleddine", "jmldn\x09"},
+		{"mohyuddin", "mhdn\x07"},
+		{"mahdian", "mhdn\x05"},
+		{"seyfi", ""},
+	} {
+		if got := string(consonantForm(nil, []byte(tt.w))); got != tt.want {
+			t.Errorf("consonantForm(%s) = %q, want %q", tt.w, got, tt.want)
 		}
 	}
 	for _, tt := range []struct {

@@ -184,7 +184,7 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		case p.kind == pairConsonants:
 			b = append(b, "≈"...)
 			b = append(b, rt...)
-			b = append(b, " (the same consonants as written, the vowels otherwise)"...)
+			b = append(b, " (the same consonants as written in as many syllables, the vowels otherwise)"...)
 			allText, allKey = false, false
 		case p.kind == pairVoicing:
 			b = append(b, "≈"...)
