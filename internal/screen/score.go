@@ -2106,16 +2106,30 @@ var wordForms = [][2]string{
 	{"commercial", "commerce"}, {"financial", "finance"}, {"scientific", "science"},
 }
 
-// companyWordForms holds, for each word of wordAbbrevs and wordForms, its
-// other forms, abbreviated, written out or another form: one look-up a
-// word.
+// russianForms are words of company names as Russian borrows them,
+// romanised, and the English words they are ("TEKHNOLOGII", technologies;
+// "INZHINIRING", engineering; "TSENTR", center), and the places companies
+// are named after that Russian and English write otherwise ("MOSKVA",
+// Moscow): the lists write a Russian company's name either way, and
+// procurement records mostly in English.
+var russianForms = [][2]string{
+	{"tekhnologii", "technologies"}, {"tekhnologiya", "technology"}, {"inzhiniring", "engineering"},
+	{"tsentr", "center"}, {"tsentr", "centre"}, {"grupp", "group"}, {"gruppa", "group"},
+	{"sistemy", "systems"}, {"sistema", "system"}, {"servis", "service"}, {"kholding", "holding"},
+	{"treid", "trade"}, {"treyd", "trade"}, {"riteil", "retail"}, {"riteyl", "retail"},
+	{"logistik", "logistics"}, {"proekt", "project"}, {"moskva", "moscow"}, {"evraziya", "eurasia"},
+}
+
+// companyWordForms holds, for each word of wordAbbrevs, wordForms and
+// russianForms, its other forms, abbreviated, written out, another form
+// or the other language's: one look-up a word.
 var companyWordForms = func() map[string][]string {
 	m := map[string][]string{}
 	for a, w := range wordAbbrevs {
 		m[a] = append(m[a], w)
 		m[w] = append(m[w], a)
 	}
-	for _, f := range wordForms {
+	for _, f := range slices.Concat(wordForms, russianForms) {
 		m[f[0]] = append(m[f[0]], f[1])
 		m[f[1]] = append(m[f[1]], f[0])
 	}
@@ -2132,19 +2146,25 @@ var companyWordFilter = filterOf(companyWordForms)
 // the explanation names the rule of each pair (companyWordRule).
 const companyWord = "a word of company names"
 
-// abbrevRule and formRule name the rules of wordAbbrevs and wordForms in
-// the explanation.
+// abbrevRule, formRule and russianRule name the rules of wordAbbrevs,
+// wordForms and russianForms in the explanation.
 const (
-	abbrevRule = "abbreviation of a word of company names"
-	formRule   = "another form of a word of company names"
+	abbrevRule  = "abbreviation of a word of company names"
+	formRule    = "another form of a word of company names"
+	russianRule = "a word of company names as Russian writes it, romanised"
 )
 
 // companyWordRule names the rule by which company word q pairs with r:
-// abbrevRule or formRule.
+// abbrevRule, formRule or russianRule.
 func companyWordRule(q, r string) string {
-	for _, f := range wordForms {
-		if q == f[0] && r == f[1] || q == f[1] && r == f[0] {
-			return formRule
+	for _, rule := range []struct {
+		forms [][2]string
+		name  string
+	}{{wordForms, formRule}, {russianForms, russianRule}} {
+		for _, f := range rule.forms {
+			if q == f[0] && r == f[1] || q == f[1] && r == f[0] {
+				return rule.name
+			}
 		}
 	}
 	return abbrevRule
