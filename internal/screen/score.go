@@ -2117,7 +2117,10 @@ var russianForms = [][2]string{
 	{"tsentr", "center"}, {"tsentr", "centre"}, {"grupp", "group"}, {"gruppa", "group"},
 	{"sistemy", "systems"}, {"sistema", "system"}, {"servis", "service"}, {"kholding", "holding"},
 	{"treid", "trade"}, {"treyd", "trade"}, {"riteil", "retail"}, {"riteyl", "retail"},
-	{"logistik", "logistics"}, {"proekt", "project"}, {"moskva", "moscow"}, {"evraziya", "eurasia"},
+	{"logistik", "logistics"}, {"logistika", "logistics"}, {"proekt", "project"}, {"elektronika", "electronics"},
+	{"avtomatika", "automation"}, {"telekom", "telecom"}, {"konsalting", "consulting"},
+	{"menedzhment", "management"}, {"tekhnolodzhi", "technology"},
+	{"tekhnolodzhis", "technologies"}, {"moskva", "moscow"}, {"evraziya", "eurasia"},
 }
 
 // companyWordForms holds, for each word of wordAbbrevs, wordForms and
