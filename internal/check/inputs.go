@@ -168,7 +168,7 @@ func (r *reader) readFile(path string, maxSize int64) Input {
 	if err == nil && info.Mode().IsRegular() && info.Size() > maxSize {
 		// Refused at once, by its size: reading the limit's worth first
 		// would cost the time and twice the memory of the limit.
-		return Input{Path: path, Err: fmt.Errorf("read %s: %d bytes, larger than the input size limit of %d bytes (input.max-size, --max-input-size)", path, info.Size(), maxSize)}
+		return tooLargeSized(path, info.Size(), maxSize)
 	}
 	if err == nil && info.Mode().IsRegular() {
 		if r.offHeap && r.spillFrom > 0 && info.Size() >= r.spillFrom {
@@ -234,8 +234,16 @@ func readLimited(path string, r io.Reader, maxSize int64) Input {
 }
 
 // tooLarge is the input at path, refused for its size.
-func tooLarge(path string, maxSize int64) Input {
-	return Input{Path: path, Err: fmt.Errorf("read %s: larger than the input size limit of %d bytes (input.max-size, --max-input-size)", path, maxSize)}
+func tooLarge(path string, maxSize int64) Input { return tooLargeSized(path, -1, maxSize) }
+
+// tooLargeSized is tooLarge of a file whose size is known (size 0 or more:
+// the message gives it).
+func tooLargeSized(path string, size, maxSize int64) Input {
+	given := ""
+	if size >= 0 {
+		given = fmt.Sprintf("%d bytes, ", size)
+	}
+	return Input{Path: path, Err: fmt.Errorf("read %s: %slarger than the input size limit of %d bytes (input.max-size, --max-input-size)", path, given, maxSize)}
 }
 
 // unwrapPath drops the *PathError wrapper, whose text repeats the path.

@@ -20,63 +20,58 @@ const minConsonants = 3
 // after a vowel (a ta marbuta written "ah", "eh") left out. A word with
 // other bytes has none.
 func appendConsonants(dst, w []byte) []byte {
+	dst, _ = appendConsonantRuns(dst, w)
+	return dst
+}
+
+// appendConsonantRuns is appendConsonants that also counts the runs of
+// consonants and of vowels the word alternates in (its final h after a
+// vowel left out as above), a vowel ending it not counted.
+func appendConsonantRuns(dst, w []byte) ([]byte, int) {
 	start := len(dst)
-	n := len(w)
-	if n > 1 && w[n-1] == 'h' && isVowelLetter(w[n-2]) {
-		n--
+	if n := len(w); n > 1 && w[n-1] == 'h' && isVowelLetter(w[n-2]) {
+		w = w[:n-1]
 	}
-	for i := range n {
-		c := w[i]
+	runs := 0
+	for i, c := range w {
+		vowel := isVowelLetter(c)
+		if i == 0 || vowel != isVowelLetter(w[i-1]) {
+			runs++
+		}
 		switch {
 		case c < 'a' || c > 'z':
-			return dst[:start]
-		case isVowelLetter(c), i > 0 && w[i-1] == c:
+			return dst[:start], 0
+		case vowel, i > 0 && w[i-1] == c:
 		default:
 			dst = append(dst, c)
 		}
 	}
-	return dst
+	if len(w) > 0 && isVowelLetter(w[len(w)-1]) {
+		runs--
+	}
+	return dst, runs
 }
 
 // consonantForm appends to dst the consonants of w (appendConsonants) and
 // then, as one byte, the number of runs of consonants and of vowels w
-// alternates in, a vowel ending it not counted: the consonants of a name
-// in its syllables, whichever vowels fill them ("mezher" and "muzhir"
-// both m-z-h-r in five runs; "jamaluddin" and the French "jamaleddine"
-// in nine). Two names of the same consonants in other syllables are
-// other names ("mohyuddin", MAHDIAN). A word of fewer than minConsonants
-// consonants has none.
+// alternates in, a vowel ending it not counted (appendConsonantRuns): the
+// consonants of a name in its syllables, whichever vowels fill them
+// ("mezher" and "muzhir" both m-z-h-r in five runs; "jamaluddin" and the
+// French "jamaleddine" in nine). Two names of the same consonants in
+// other syllables are other names ("mohyuddin", MAHDIAN). A word of fewer
+// than minConsonants consonants has none.
 func consonantForm(dst, w []byte) []byte {
 	start := len(dst)
-	dst = appendConsonants(dst, w)
+	dst, runs := appendConsonantRuns(dst, w)
 	if len(dst)-start < minConsonants {
 		return dst[:start]
-	}
-	n := len(w)
-	if n > 1 && w[n-1] == 'h' && isVowelLetter(w[n-2]) {
-		n--
-	}
-	runs := 0
-	for i := range n {
-		if i == 0 || isVowelLetter(w[i]) != isVowelLetter(w[i-1]) {
-			runs++
-		}
-	}
-	if n > 0 && isVowelLetter(w[n-1]) {
-		runs--
 	}
 	return append(dst, byte(runs))
 }
 
-// isVowelLetter reports whether c is a vowel letter of appendConsonants
-// (w and y among them: romanisations write long vowels so).
-func isVowelLetter(c byte) bool {
-	switch c {
-	case 'a', 'e', 'i', 'o', 'u', 'w', 'y':
-		return true
-	}
-	return false
-}
+// isVowelLetter reports whether c is a vowel letter of appendConsonants:
+// isVowel's, and w (romanisations write long vowels with w and y).
+func isVowelLetter(c byte) bool { return isVowel(c) || c == 'w' }
 
 // consonantIndex maps the consonant forms of listed words (consonantForm)
 // to their keys, with the filter of its keys.
@@ -105,8 +100,8 @@ func (ix *Index) appendConsonantKeys(dst []int32, w []byte) []int32 {
 }
 
 // sameInitial reports whether words beginning with a and b begin alike for
-// a consonant variant: the same letter, or a vowel each ("Esdaleh",
-// ASADOLLAH).
+// a consonant variant: the same letter, or a vowel each, a to u
+// ("Esdaleh", ASADOLLAH).
 func sameInitial(a, b byte) bool {
-	return a == b || isVowelLetter(a) && isVowelLetter(b) && a != 'w' && a != 'y' && b != 'w' && b != 'y'
+	return a == b || isVowelByte(a) && isVowelByte(b)
 }

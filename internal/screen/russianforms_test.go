@@ -13,12 +13,10 @@ import (
 func TestRussianCompanyWords(t *testing.T) {
 	t.Parallel()
 	ix := newIndex(t, sdnList(t))
-	for _, tt := range []struct{ q, entry, explain string }{
-		{"Ugolnye Technologies LLC", "UGOLNYE TEKHNOLOGII, OOO", "technologies~tekhnologii (a word of company names as Russian writes it, romanised"},
-	} {
-		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization}), tt.entry)
-		if m == nil || !ix.Options().IsHit(m.Score) || !strings.Contains(m.Explain, tt.explain) {
-			t.Errorf("%q: %v, want %s at match, explained %q", tt.q, m, tt.entry, tt.explain)
-		}
+	const q, entry = "Ugolnye Technologies LLC", "UGOLNYE TEKHNOLOGII, OOO"
+	m := matchOf(ix.Name(screen.Query{Name: q, Kind: screen.KindOrganization}), entry)
+	const explain = "technologies~tekhnologii (a word of company names as Russian writes it, romanised"
+	if m == nil || !ix.Options().IsHit(m.Score) || !strings.Contains(m.Explain, explain) {
+		t.Errorf("%q: %v, want %s at match, explained %q", q, m, entry, explain)
 	}
 }

@@ -2160,17 +2160,24 @@ const (
 // companyWordRule names the rule by which company word q pairs with r:
 // abbrevRule, formRule or russianRule.
 func companyWordRule(q, r string) string {
-	for _, rule := range []struct {
-		forms [][2]string
-		name  string
-	}{{wordForms, formRule}, {russianForms, russianRule}} {
-		for _, f := range rule.forms {
-			if q == f[0] && r == f[1] || q == f[1] && r == f[0] {
-				return rule.name
-			}
-		}
+	switch {
+	case formsPair(wordForms, q, r):
+		return formRule
+	case formsPair(russianForms, q, r):
+		return russianRule
 	}
 	return abbrevRule
+}
+
+// formsPair reports whether q and r are the two words of a pair of forms,
+// in either order.
+func formsPair(forms [][2]string, q, r string) bool {
+	for _, f := range forms {
+		if q == f[0] && r == f[1] || q == f[1] && r == f[0] {
+			return true
+		}
+	}
+	return false
 }
 
 // appendCompanyWords appends to qn the keys of the listed words that are
