@@ -778,6 +778,15 @@ func (ix *Index) resegment(nb *normBuf) {
 			continue
 		}
 		text := nb.word(i)
+		if cut := ix.shortPartCut(text); cut > 0 {
+			// A listed name's two words, one of one or two letters, run
+			// together ("alshaar" for AL-SHAAR, "tingyu" for Ting-yu),
+			// which glued does not split (minPart): the listed pair
+			// itself is closer than any word one letter away.
+			nb.splitGlued(i, text, []int{cut})
+			i++
+			continue
+		}
 		split := false
 		for _, p := range particles {
 			if len(text) < len(p)+3 || string(text[:len(p)]) != p || !part(text[len(p):]) {
@@ -1140,8 +1149,10 @@ const minSplitKnown = 7
 // neft"), where a listed name writes them apart or holds one of them
 // beside another word of the query ("mahan airlines" → "mahan air
 // lines"), not where they only spell other names' words ("michael" is no
-// "mic hael"); Name asks it when the query as read (computeKeys) matched
-// nothing. It reports whether it split any.
+// "mic hael"), and a shorter one into two words a listed name writes side
+// by side, one of one or two letters (shortPartCut: "alrawi", AL-RAWI);
+// Name asks it when the query as read (computeKeys) matched nothing. It
+// reports whether it split any.
 func (ix *Index) splitKnown(nb *normBuf) bool {
 	split := false
 	// The listed words of the query as read, by text id, before any is
@@ -1155,12 +1166,26 @@ func (ix *Index) splitKnown(nb *normBuf) bool {
 	}
 	for i := 0; i < len(nb.words); i++ {
 		text := nb.word(i)
-		if nb.words[i].flags != 0 || len(text) < minSplitKnown || !lettersOnly(text) {
+		if nb.words[i].flags != 0 || !lettersOnly(text) {
 			continue
 		}
 		var cuts [maxGlued]int
-		n := glued(text, ix.knownPart, ix.textWeight, cuts[:0])
-		if n == 0 || !ix.partsHeldApart(text, cuts[:n]) && !ix.partWithOthers(text, cuts[:n], ids) {
+		n := 0
+		if len(text) >= minSplitKnown {
+			n = glued(text, ix.knownPart, ix.textWeight, cuts[:0])
+		}
+		switch {
+		case n > 0 && (ix.partsHeldApart(text, cuts[:n]) || ix.partWithOthers(text, cuts[:n], ids)):
+		case n == 0:
+			// Two words of a listed name, one of one or two letters,
+			// which glued does not split ("alrawi", listed as one word
+			// too, for AL-RAWI).
+			cuts[0] = ix.shortPartCut(text)
+			if cuts[0] == 0 {
+				continue
+			}
+			n = 1
+		default:
 			continue
 		}
 		nb.splitGlued(i, text, cuts[:n])
@@ -1256,6 +1281,14 @@ func (ix *Index) neighbours(a, b []byte) bool {
 	if !ok {
 		return true
 	}
+	return ix.adjacent(ta, tb, true)
+}
+
+// adjacent reports whether the listed words of text ids ta and tb are
+// neighbouring words of a listed name, ta first or, when either, in
+// either order. It reads the names that hold the rarer of the two.
+func (ix *Index) adjacent(ta, tb int32, either bool) bool {
+	d := &ix.dict
 	t := d.textKey[ta]
 	if kb := d.textKey[tb]; postings(d, kb) < postings(d, t) {
 		t = kb
@@ -1265,12 +1298,41 @@ func (ix *Index) neighbours(a, b []byte) bool {
 		words := ix.words[rec.w0:rec.w1]
 		for j := 1; j < len(words); j++ {
 			x, y := words[j-1].text, words[j].text
-			if x == ta && y == tb || x == tb && y == ta {
+			if x == ta && y == tb || either && x == tb && y == ta {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// minShortPartJoin is the fewest letters of a word shortPartCut splits.
+const minShortPartJoin = 5
+
+// shortPartCut returns where text splits into two listed words that a listed name writes side by side in that
+// order, one of them of one or two letters and the other of minPart or
+// more ("al" and "shaar" of AL-SHAAR, "ting" and "yu" of "SHIH, Ting-yu",
+// "bitriver" and "k" of BITRIVER-K); 0 when it does not.
+func (ix *Index) shortPartCut(text []byte) int {
+	if len(text) < minShortPartJoin || !lettersOnly(text) {
+		return 0
+	}
+	d := &ix.dict
+	for _, cut := range [...]int{1, 2, len(text) - 2, len(text) - 1} {
+		a, b := text[:cut], text[cut:]
+		if min(len(a), len(b)) > 2 || max(len(a), len(b)) < minPart {
+			continue
+		}
+		ta, ok := d.textIDs.find(d.texts, a)
+		if !ok {
+			continue
+		}
+		tb, ok := d.textIDs.find(d.texts, b)
+		if ok && ix.adjacent(ta, tb, false) {
+			return cut
+		}
+	}
+	return 0
 }
 
 // joinsNeighbour reports whether word i of nb, run together with the word

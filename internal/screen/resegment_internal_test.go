@@ -295,3 +295,46 @@ func TestSplitKnownHeldApart(t *testing.T) {
 		}
 	}
 }
+
+// TestShortPartCut: a word that is two words of a listed name run
+// together, one of one or two letters, is read as those words ("alshaar"
+// for AL-SHAAR, even though ALSHAER is one letter away; "tingyu" for
+// Ting-yu); not the same words in the other order, nor a word of four
+// letters or of two short parts. A listed word ("alrawi") is split so only on the second
+// reading (splitKnown).
+func TestShortPartCut(t *testing.T) {
+	t.Parallel()
+	person := func(id, name string) lists.Entry { return lists.Entry{ID: id, Name: name, Type: "individual"} }
+	ls := []*lists.List{{Provenance: provenance.List{ID: "l", Kind: provenance.KindSanctions}, Entries: []lists.Entry{
+		person("1", "AL-SHAAR, Mohammad"), person("2", "ALSHAER, Omar"), person("3", "SHIH, Ting-yu"),
+		person("4", "AL-RAWI, Talib"), person("5", "ALRAWI, Fawaz"), person("6", "LE-HUA, Li"), person("7", "KIM, Yu Ri"),
+		{ID: "8", Name: "A-ONE TRADING", Type: "entity"},
+	}}}
+	ix, err := NewIndex(ls, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		query, want, known string // want: the reading of resegment; known: of splitKnown after it
+	}{
+		{"alshaar mohammad", "al shaar mohammad", ""},
+		{"tingyu shih", "ting yu shih", ""},
+		{"yuting shih", "yuting shih", ""}, // Ting-yu, not yu ting
+		{"lehua li", "le hua li", ""},
+		{"alrawi talib", "alrawi talib", "al rawi talib"},
+		{"yuri kim", "yuri kim", ""},         // both parts short
+		{"aone trading", "aone trading", ""}, // four letters
+	} {
+		var nb normBuf
+		nb.normalize(tt.query)
+		ix.resegment(&nb)
+		if got := nb.String(); got != tt.want {
+			t.Errorf("resegment(%q) = %q, want %q", tt.query, got, tt.want)
+		}
+		ix.computeKeys(&nb)
+		split := ix.splitKnown(&nb)
+		if got := nb.String(); split != (tt.known != "") || split && got != tt.known {
+			t.Errorf("splitKnown(%q) = %v, %q; want %q", tt.query, split, got, tt.known)
+		}
+	}
+}
