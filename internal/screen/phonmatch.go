@@ -76,6 +76,10 @@ type phonState struct {
 	// parted is set when the query words carry the parts of a foreign
 	// name in Han syllables (phonQWord.part).
 	parted bool
+	// person is set for a person's query, which may name the person by
+	// a rare family name alone; bestSurname is set when the best pairing
+	// does (finish).
+	person, bestSurname bool
 }
 
 // phonUnit is one pair of a query word run and a name word run.
@@ -145,7 +149,7 @@ func (ix *Index) phonSearch(sc *scratch, q Query, f phonFamily, out []Match) ([]
 		return out, nil
 	}
 	p := ix.phon[f]()
-	st := &phonState{ix: ix, p: p, maxRun: maxPhonRun, han: f == phonHan || f == phonMyanmar, abjad: f == phonAbjad}
+	st := &phonState{ix: ix, p: p, maxRun: maxPhonRun, han: f == phonHan || f == phonMyanmar, abjad: f == phonAbjad, person: q.Kind == KindPerson}
 	if st.han {
 		st.maxRun = hanRunMax
 	}
@@ -194,7 +198,7 @@ func (ix *Index) phonSearch(sc *scratch, q Query, f phonFamily, out []Match) ([]
 			continue
 		}
 		score := st.score
-		if !st.exact || rec.flags&recWeak != 0 {
+		if !st.exact || rec.flags&recWeak != 0 || st.bestSurname {
 			score = min(score, float32(ix.opts.Match-0.001))
 		}
 		s := round3(score)
@@ -471,6 +475,15 @@ func (st *phonState) finish() {
 			}
 		}
 	}
+	// A person named by a rare family name alone, as the press of every
+	// script writes one ("プーチン", "פוטין", Putin): every name word
+	// paired is a family name.
+	surnameOnly := st.person && surnamesPaired > 0
+	for j, w := range st.words {
+		if st.used&(1<<j) != 0 && w.flags&rwSurname == 0 {
+			surnameOnly = false
+		}
+	}
 	for _, u := range st.units {
 		var wu float32
 		for j := u.r0; j < u.r1; j++ {
@@ -496,6 +509,7 @@ func (st *phonState) finish() {
 		m += c * wu
 		qw += wu // a query word weighs as the words it reads as
 	}
+	givenLeft := false
 	for j, w := range st.words {
 		r += w.weight
 		if st.used&(1<<j) != 0 {
@@ -508,17 +522,23 @@ func (st *phonState) finish() {
 			r -= (1 - middleWeight) * w.weight
 		case w.flags&rwSurname != 0 && surnames > 1 && surnamesPaired > 0:
 			r -= (1 - middleWeight) * w.weight
+		case surnameOnly:
+			// As the Latin reading counts a name's words a surname alone
+			// leaves out (scoreRec).
+			r -= (1 - surnameOnlyWeight) * w.weight
+			givenLeft = true
 		default:
 			return // a word of the name a query may not leave out
 		}
 	}
 	rare := rareShare * d.unseen
-	if maxW < rare && sumW < phonRareSum*rare || keyLen < minPhonKey || len(st.units) == 1 && keyLen < minPhonSingle {
+	if maxW < rare && sumW < phonRareSum*rare || keyLen < minPhonKey || len(st.units) == 1 && keyLen < minPhonSingle ||
+		givenLeft && maxW < surnameOnlyRare*d.unseen {
 		return
 	}
 	score := min(1, 2*m/(qw+r))
-	if score > st.score || score == st.score && exact && !st.exact {
-		st.score, st.exact = score, exact
+	if score > st.score || score == st.score && (exact && !st.exact || st.bestSurname && !givenLeft) {
+		st.score, st.exact, st.bestSurname = score, exact, givenLeft
 		st.best = append(st.best[:0], st.units...)
 	}
 }
@@ -571,6 +591,8 @@ func (st *phonState) explain(f phonFamily, query, name, on string, nb *normBuf, 
 			b.WriteString(" left out (article)")
 		case w.flags&rwMiddle != 0:
 			b.WriteString(" left out (further given name, weight ×" + strconv.FormatFloat(middleWeight, 'f', 1, 64) + ")")
+		case st.bestSurname && w.flags&rwSurname == 0:
+			b.WriteString(" left out (surname only: a rare surname, the given names left out)")
 		default:
 			b.WriteString(" left out (one of several family names)")
 		}

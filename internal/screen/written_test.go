@@ -128,6 +128,13 @@ func TestNamesAsWritten(t *testing.T) {
 		// where the list runs the name together.
 		{"Siraj al-Din Haqqani", screen.KindPerson, "MUHAMMAD, Sirajuddin Haqqani Jalaluddin Khwasa", `split words joined: "siraj al din"`, true},
 		{"Nasir ud-Din Haqqani", screen.KindPerson, "HAQQANI, Nasiruddin", `split words joined: "nasir ud din"`, true},
+		// A rare surname alone in a script read by its own keys, as the
+		// press of that script writes it.
+		{"プーチン", screen.KindPerson, "PUTIN, Vladimir Vladimirovich", "puchin~putin (phonetic key putin), vladimir left out (surname only", false},
+		{"ラブロフ", screen.KindPerson, "LAVROV, Sergei Viktorovich", "sergei left out (surname only", false},
+		// The article run together with a family name that another
+		// listed name, one letter away, writes as one word (ALSHAER).
+		{"Mohammad Ibrahim Alshaar", screen.KindPerson, "AL-SHAAR, Mohammad Ibrahim", `glued words split: "alshaar"`, true},
 	} {
 		ms := ix.Name(screen.Query{Name: tt.name, Kind: tt.kind})
 		got := matchOf(ms, tt.entry)
@@ -189,6 +196,10 @@ func TestNamesAsWritten(t *testing.T) {
 		{"MS1300", screen.KindOrganization, "MS-13"},
 		// Another name with the article: Salah ad-Din is not Nasiruddin.
 		{"Salah ad-Din Haqqani", screen.KindPerson, "HAQQANI, Nasiruddin"},
+		// A common surname alone (Ivanov) names no person, nor does a
+		// rare one in a party not known to be a person.
+		{"イワノフ", screen.KindPerson, "IVANOV, Sergei Borisovich"},
+		{"プーチン", "", "PUTIN, Vladimir Vladimirovich"},
 	} {
 		if m := matchOf(ix.Name(screen.Query{Name: tt.name, Kind: tt.kind}), tt.entry); m != nil {
 			t.Errorf("%q: %s %q by %s at %.3f", tt.name, m.EntryID, m.MatchedName, m.Method, m.Score)
