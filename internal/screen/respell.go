@@ -57,7 +57,12 @@ var orthographies = []orthography{
 	{"German spelling, dsch as j", []rewrite{{"tsch", "ch", anywhere}, {"dsch", "j", anywhere}, {"sch", "sh", anywhere}, {"ch", "kh", anywhere}}},
 	{"Polish spelling", []rewrite{{"cz", "ch", anywhere}, {"sz", "sh", anywhere}, {"rz", "zh", anywhere}, {"ie", "e", afterConsonant}}},
 	{"French spelling", []rewrite{{"tch", "ch", anywhere}, {"ch", "sh", anywhere}, {"dj", "dzh", anywhere}, {"j", "zh", anywhere},
-		{"gu", "g", beforeFront}, {"ou", "u", anywhere}, {"e", "", atEndAfterCons}}},
+		{"gu", "g", beforeFront}, {"ou", "u", anywhere}, {"e", "", atEndAfterCons}, {"off", "ov", atEnd}, {"eff", "ev", atEnd}}},
+	// French spellings of Arabic names, as the Maghreb and Lebanon write
+	// them ("Bachir", "Djamel", "Raoui", "Aouad"): dj for j, ch for sh,
+	// ou for w before a vowel and for u otherwise.
+	frenchArabic,
+	russianOff,
 	{"Spanish spelling", []rewrite{{"gu", "g", beforeFront}, {"j", "kh", anywhere}}},
 	{"Catalan spelling", []rewrite{{"tx", "ch", anywhere}, {"ix", "sh", anywhere}, {"x", "sh", anywhere}}},
 	{"Hungarian spelling", []rewrite{{"gy", "d", anywhere}, {"ty", "t", anywhere}, {"ny", "n", anywhere}, {"sz", "s", anywhere},
@@ -68,6 +73,20 @@ var orthographies = []orthography{
 	// lists write and fold as Muller).
 	{umlautsWrittenOut, []rewrite{{"ae", "a", afterConsonant}, {"oe", "o", afterConsonant}, {"ue", "u", afterConsonant}}},
 }
+
+// frenchArabic is the French spelling of Arabic names, which respellListed
+// reads a listed word by too.
+var frenchArabic = orthography{"French spelling of an Arabic name", []rewrite{{"dj", "j", anywhere}, {"ch", "sh", anywhere},
+	{"ou", "w", beforeVowel}, {"ou", "u", anywhere}}}
+
+// russianOff is the spelling of the Russian endings -ov and -ev of
+// French and older English usage (Romanoff, Smirnoff), which
+// respellListed reads a listed word by too.
+var russianOff = orthography{"-off for -ov, as French and older English spell Russian names", []rewrite{{"off", "ov", atEnd}, {"eff", "ev", atEnd}}}
+
+// listedOrthographies are the orthographies respellListed reads a listed
+// word by: ones that write some listed names as others are written.
+var listedOrthographies = [...]*orthography{&frenchArabic, &russianOff}
 
 // hacekLetters names, as a scheme of scriptOrthographies, the reading of
 // a name written with letters of isHacek: they fold to s, c and z, and
@@ -340,6 +359,30 @@ func (ix *Index) respell(w []byte, schemes []textnorm.Scheme) (tok int32, how st
 			}
 			if tok, how, ok := withEndings(s, o.name); ok {
 				return tok, how, ok
+			}
+		}
+	}
+	return 0, "", false
+}
+
+// respellListed returns the key id of w, a word listed names hold, as
+// one of listedOrthographies respells it, where a listed name holds that
+// reading too under another key, and the orthography's name: "bachir",
+// which the lists write for some, is "bashir" for the others; "orloff"
+// is ORLOV.
+func (ix *Index) respellListed(w []byte, exact int32) (tok int32, how string, ok bool) {
+	if len(w) < minRespell || len(w) > maxRespell {
+		return 0, "", false
+	}
+	letters, pairs := letterSet(w), pairsOf(w)
+	var sa [2 * maxRespell]byte
+	for _, o := range listedOrthographies {
+		if !o.mayApply(w, letters, pairs) {
+			continue
+		}
+		if s, changed := o.apply(sa[:0], w); changed {
+			if tok, ok := ix.known(s); ok && tok != exact {
+				return tok, o.name, true
 			}
 		}
 	}

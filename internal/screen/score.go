@@ -366,6 +366,13 @@ func (ix *Index) prepare(sc *scratch) {
 			// of one word alone ("Hizbullah") is looked for misspelt
 			// too.
 			q.alt = -1
+			if sc.personRules && !q.initial && !translit {
+				// A listed word that another orthography writes for
+				// another listed one ("Bachir", BASHIR; "Orloff", ORLOV).
+				if tok, how, ok := ix.respellListed(text, q.exact); ok {
+					q.alt, q.altHow = tok, how
+				}
+			}
 			if orgQuery && !translit {
 				// A company's word in the singular or the plural
 				// ("SHIPPING LINE" for SHIPPING LINES).

@@ -132,6 +132,13 @@ func TestNamesAsWritten(t *testing.T) {
 		// press of that script writes it.
 		{"プーチン", screen.KindPerson, "PUTIN, Vladimir Vladimirovich", "puchin~putin (phonetic key putin), vladimir left out (surname only", false},
 		{"ラブロフ", screen.KindPerson, "LAVROV, Sergei Viktorovich", "sergei left out (surname only", false},
+		// A French spelling of an Arabic name (ch for sh, ou for w), of a
+		// word the lists write for other persons too ("Bachir") or not
+		// ("Raoui"); -off for -ov, French and older English usage.
+		{"Qari Ayyub Bachir", screen.KindPerson, "BASHIR, Qari Ayyub", "bachir~bashir (foreign spelling: French spelling of an Arabic name", true},
+		{"Fawaz Muhammad Jubayr al-Raoui", screen.KindPerson, "JUBAYR AL-RAWI, Fawaz Muhammad", "raoui~rawi (foreign spelling: French spelling of an Arabic name", true},
+		{"Vasiliy Aleksandrovich Orloff", screen.KindPerson, "ORLOV, Vasiliy Aleksandrovich", "orloff~orlov (foreign spelling: -off for -ov", true},
+		{"Aleksandr Joukoff", screen.KindPerson, "ZHUKOV, Aleksandr Arkadyevich", "joukoff~zhukov (foreign spelling: French spelling", true},
 		// The article run together with a family name that another
 		// listed name, one letter away, writes as one word (ALSHAER).
 		{"Mohammad Ibrahim Alshaar", screen.KindPerson, "AL-SHAAR, Mohammad Ibrahim", `glued words split: "alshaar"`, true},
