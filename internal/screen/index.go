@@ -55,6 +55,9 @@ type Index struct {
 	// consonants indexes the listed words by their consonants as written
 	// (consonants.go); computed on the first query that needs it.
 	consonants func() *consonantIndex
+	// listedAlts holds, by text id, what respellListed found for the
+	// word, once it has been asked (respell.go).
+	listedAlts func() []atomic.Int32
 	// givenForms indexes givenNameForms over the vocabulary; computed on
 	// the first query that needs it.
 	givenForms func() *givenFormIndex
@@ -243,6 +246,7 @@ func (ix *Index) init() {
 	ix.givenTexts = sync.OnceValue(ix.computeGivenTexts)
 	ix.skeletons = sync.OnceValue(ix.buildSkeletons)
 	ix.consonants = sync.OnceValue(ix.buildConsonants)
+	ix.listedAlts = sync.OnceValue(func() []atomic.Int32 { return make([]atomic.Int32, len(ix.dict.texts)) })
 	ix.givenForms = sync.OnceValue(ix.computeGivenForms)
 	ix.linkTexts = sync.OnceValue(ix.computeLinkTexts)
 	ix.brandHeads = sync.OnceValue(ix.buildBrandHeads)

@@ -778,7 +778,7 @@ func (ix *Index) resegment(nb *normBuf) {
 			continue
 		}
 		text := nb.word(i)
-		if cut := ix.shortPartCut(text); cut > 0 {
+		if cut := ix.shortPartCut(text, false); cut > 0 {
 			// A listed name's two words, one of one or two letters, run
 			// together ("alshaar" for AL-SHAAR, "tingyu" for Ting-yu),
 			// which glued does not split (minPart): the listed pair
@@ -1177,10 +1177,10 @@ func (ix *Index) splitKnown(nb *normBuf) bool {
 		switch {
 		case n > 0 && (ix.partsHeldApart(text, cuts[:n]) || ix.partWithOthers(text, cuts[:n], ids)):
 		case n == 0:
-			// Two words of a listed name, one of one or two letters,
-			// which glued does not split ("alrawi", listed as one word
-			// too, for AL-RAWI).
-			cuts[0] = ix.shortPartCut(text)
+			// The article and a word of a listed name, which glued
+			// does not split ("alrawi", listed as one word too, for
+			// AL-RAWI).
+			cuts[0] = ix.shortPartCut(text, true)
 			if cuts[0] == 0 {
 				continue
 			}
@@ -1312,15 +1312,33 @@ const minShortPartJoin = 5
 // shortPartCut returns where text splits into two listed words that a listed name writes side by side in that
 // order, one of them of one or two letters and the other of minPart or
 // more ("al" and "shaar" of AL-SHAAR, "ting" and "yu" of "SHIH, Ting-yu",
-// "bitriver" and "k" of BITRIVER-K); 0 when it does not.
-func (ix *Index) shortPartCut(text []byte) int {
+// "bitriver" and "k" of BITRIVER-K), the first the Arabic article when
+// article is set; 0 when it does not.
+func (ix *Index) shortPartCut(text []byte, article bool) int {
 	if len(text) < minShortPartJoin || !lettersOnly(text) {
 		return 0
 	}
+	all := [...]int{2, 1, len(text) - 2, len(text) - 1}
+	cuts := all[:]
+	if article {
+		if !isArticleWord(text[:2]) {
+			return 0
+		}
+		cuts = all[:1]
+	}
 	d := &ix.dict
-	for _, cut := range [...]int{1, 2, len(text) - 2, len(text) - 1} {
+	for _, cut := range cuts {
 		a, b := text[:cut], text[cut:]
 		if min(len(a), len(b)) > 2 || max(len(a), len(b)) < minPart {
+			continue
+		}
+		// The long part through the word filter first: most are no
+		// listed word.
+		long := a
+		if len(b) > len(a) {
+			long = b
+		}
+		if !ix.segmentWords().mayHold(long) {
 			continue
 		}
 		ta, ok := d.textIDs.find(d.texts, a)

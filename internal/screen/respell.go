@@ -88,6 +88,9 @@ var russianOff = orthography{"-off for -ov, as French and older English spell Ru
 // word by: ones that write some listed names as others are written.
 var listedOrthographies = [...]*orthography{&frenchArabic, &russianOff}
 
+// The orthographies' indexes fit listedAltBits.
+var _ [1<<listedAltBits - len(listedOrthographies)]struct{}
+
 // hacekLetters names, as a scheme of scriptOrthographies, the reading of
 // a name written with letters of isHacek: they fold to s, c and z, and
 // Cyrillic transliteration writes them sh, ch and zh ("Łukašenka",
@@ -365,28 +368,53 @@ func (ix *Index) respell(w []byte, schemes []textnorm.Scheme) (tok int32, how st
 	return 0, "", false
 }
 
-// respellListed returns the key id of w, a word listed names hold, as
-// one of listedOrthographies respells it, where a listed name holds that
-// reading too under another key, and the orthography's name: "bachir",
-// which the lists write for some, is "bashir" for the others; "orloff"
-// is ORLOV.
-func (ix *Index) respellListed(w []byte, exact int32) (tok int32, how string, ok bool) {
-	if len(w) < minRespell || len(w) > maxRespell {
+// respellListed returns the key id of w, the listed word of text id
+// text, as one of listedOrthographies respells it, where a listed name
+// holds that reading too under another key than exact, and the
+// orthography's name: "bachir", which the lists write for some, is
+// "bashir" for the others; "orloff" is ORLOV.
+//
+// The words of queries are mostly listed, and the same ones again: the
+// answer is kept by text id (Index.listedAlts), 0 before it is asked,
+// noListedAlt for none, and otherwise the key id plus one shifted left by
+// listedAltBits, the orthography's index in the low bits.
+func (ix *Index) respellListed(text int32, w []byte, exact int32) (tok int32, how string, ok bool) {
+	memo := &ix.listedAlts()[text]
+	v := memo.Load()
+	if v == 0 {
+		v = noListedAlt
+		if len(w) >= minRespell && len(w) <= maxRespell {
+			v = ix.findListedAlt(w, exact)
+		}
+		memo.Store(v)
+	}
+	if v == noListedAlt {
 		return 0, "", false
 	}
+	return v>>listedAltBits - 1, listedOrthographies[v&(1<<listedAltBits-1)].name, true
+}
+
+// noListedAlt and listedAltBits encode respellListed's answers.
+const (
+	noListedAlt   = -1
+	listedAltBits = 2
+)
+
+// findListedAlt is respellListed's search, encoded.
+func (ix *Index) findListedAlt(w []byte, exact int32) int32 {
 	letters, pairs := letterSet(w), pairsOf(w)
 	var sa [2 * maxRespell]byte
-	for _, o := range listedOrthographies {
+	for i, o := range listedOrthographies {
 		if !o.mayApply(w, letters, pairs) {
 			continue
 		}
 		if s, changed := o.apply(sa[:0], w); changed {
 			if tok, ok := ix.known(s); ok && tok != exact {
-				return tok, o.name, true
+				return (tok+1)<<listedAltBits | int32(i)
 			}
 		}
 	}
-	return 0, "", false
+	return noListedAlt
 }
 
 // appendRespelt appends to dst, for a word of a transliterated query
