@@ -130,6 +130,10 @@ var scriptOrthographies = map[textnorm.Scheme][]orthography{
 		{"Burmese name as the lists write it", []rewrite{{"o", "oe", atEndAfterCons}, {"u", "oo", atEnd}, {"ht", "t", atStart}}},
 		{"Burmese name as the lists write it, ht", []rewrite{{"o", "oe", atEndAfterCons}, {"u", "oo", atEnd}}},
 	},
+	// Khmer as AnyAscii writes its long vowels, ei for ី and ou for ូ
+	// ("ពូទីន" is "poutein", Putin), among the scripts it reads as
+	// others.
+	textnorm.OtherScript: {{"Khmer long vowels (ei, ou) as i and u", []rewrite{{"ei", "i", anywhere}, {"ou", "u", anywhere}}}},
 	textnorm.Thai: {{"Thai rendering of a foreign name", []rewrite{
 		{"kh", "k", anywhere}, {"ph", "p", anywhere}, {"th", "t", anywhere}, {"o", "", atStartBeforeVowel}, {"eo", "e", anywhere}}}},
 }

@@ -139,6 +139,10 @@ func TestNamesAsWritten(t *testing.T) {
 		{"Fawaz Muhammad Jubayr al-Raoui", screen.KindPerson, "JUBAYR AL-RAWI, Fawaz Muhammad", "raoui~rawi (foreign spelling: French spelling of an Arabic name", true},
 		{"Vasiliy Aleksandrovich Orloff", screen.KindPerson, "ORLOV, Vasiliy Aleksandrovich", "orloff~orlov (foreign spelling: -off for -ov", true},
 		{"Aleksandr Joukoff", screen.KindPerson, "ZHUKOV, Aleksandr Arkadyevich", "joukoff~zhukov (foreign spelling: French spelling", true},
+		// Khmer's long vowels as AnyAscii writes them (ei, ou), and
+		// Tibetan's syllables, a tsheg after each, read as one word.
+		{"ពូទីន", screen.KindPerson, "PUTIN, Vladimir Vladimirovich", "poutein~putin (foreign spelling: Khmer long vowels", false},
+		{"ཝེ་ལ་ཌི་མིར་ པུ་ཏིན", screen.KindPerson, "PUTIN, Vladimir Vladimirovich", "weldimir~vladimir (consonant skeleton brtmr), putin=putin", true},
 		// The article run together with a family name that another
 		// listed name, one letter away, writes as one word (ALSHAER).
 		{"Mohammad Ibrahim Alshaar", screen.KindPerson, "AL-SHAAR, Mohammad Ibrahim", `glued words split: "alshaar"`, true},

@@ -118,6 +118,12 @@ func (f *folder) appendPrepared(dst []byte, t []byte) []byte {
 			r, n = utf8.DecodeRune(t[i:])
 		}
 		i += n
+		if r == tsheg || r == tshegNonBreaking {
+			// Tibetan writes a tsheg after each syllable, a space
+			// between words: the syllables of a word run on, as pinyin
+			// writes a name's ("པུ་ཏིན", "putin").
+			continue
+		}
 		if isGeresh(r) && f.takesGeresh() {
 			// ג' is j, not "g" and a word "'": the geresh, often
 			// written as an apostrophe, stays with its letter.
@@ -159,6 +165,12 @@ func (f *folder) appendPrepared(dst []byte, t []byte) []byte {
 	}
 	return f.flush(dst)
 }
+
+// The Tibetan syllable delimiters.
+const (
+	tsheg            = '\u0F0B'
+	tshegNonBreaking = '\u0F0C'
+)
 
 // takesGeresh reports whether the word being read ends in a Hebrew letter
 // that a geresh makes a foreign sound of.

@@ -180,6 +180,8 @@ func TestScripts(t *testing.T) {
 		{"Malayalam", "വ്ലാഡിമിർ പുടിൻ", "vladimir putin", textnorm.Indic},
 		// A script no scheme above covers.
 		{"Khmer", "វ្ល៉ាឌីមៀ ពូទីន", "vladeimie poutein", textnorm.OtherScript},
+		// Tibetan: a tsheg after each syllable, a space between words.
+		{"Tibetan", "ཝེ་ལ་ཌི་མིར་ པུ་ཏིན", "weldimir putin", textnorm.OtherScript},
 		{"Bengali", "শেখ হাসিনা", "sekh hasina", textnorm.Bengali},
 		{"Myanmar", "မင်းအောင်လှိုင်", "min aung hlaing", textnorm.Myanmar},
 		{"Myanmar", "အောင်ဆန်းစုကြည်", "aung san su kyi", textnorm.Myanmar},
