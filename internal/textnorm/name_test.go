@@ -183,6 +183,9 @@ func TestScripts(t *testing.T) {
 		// Tibetan: a tsheg after each syllable, a space between words.
 		{"Tibetan", "ཝེ་ལ་ཌི་མིར་ པུ་ཏིན", "weldimir putin", textnorm.OtherScript},
 		{"Bengali", "শেখ হাসিনা", "sekh hasina", textnorm.Bengali},
+		// Bengali's anusvara is ng.
+		{"Bengali", "কিম জং উন", "kim jang un", textnorm.Bengali},
+		{"Bengali", "বাংলা", "bangla", textnorm.Bengali},
 		{"Myanmar", "မင်းအောင်လှိုင်", "min aung hlaing", textnorm.Myanmar},
 		{"Myanmar", "အောင်ဆန်းစုကြည်", "aung san su kyi", textnorm.Myanmar},
 		{"Myanmar", "သိန်းစိန်", "thein sein", textnorm.Myanmar},

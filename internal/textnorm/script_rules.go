@@ -390,7 +390,7 @@ type indicSyllable struct {
 // and after) drop it nowhere: they write a vowel they do not sound with a
 // virama ("ரம்ஜான்" → "ramjan"). A consonant with a nukta is the sound it
 // marks ("ज़" z). Anusvara and candrabindu are "m" before p, b, m and "n"
-// elsewhere.
+// elsewhere, but Bengali's anusvara, "ng" but before k and g.
 func appendDevanagari(dst []byte, run []rune, off rune) []byte {
 	dev := func(r rune) rune {
 		if off != 0 && r >= 0x0900+off && r <= 0x097F+off {
@@ -476,9 +476,18 @@ func appendDevanagari(dst []byte, run []rune, off rune) []byte {
 			}
 			i = s.next - 1
 		case r == 0x0902 || r == 0x0901:
-			if i+1 < len(run) && (dev(run[i+1]) == 'प' || dev(run[i+1]) == 'फ' || dev(run[i+1]) == 'ब' || dev(run[i+1]) == 'भ' || dev(run[i+1]) == 'म') {
+			next := rune(0)
+			if i+1 < len(run) {
+				next = dev(run[i+1])
+			}
+			switch {
+			case next == 'प' || next == 'फ' || next == 'ब' || next == 'भ' || next == 'म':
 				dst = append(dst, 'm')
-			} else {
+			case off == bengaliOffset && r == 0x0902 && next != 'क' && next != 'ख' && next != 'ग' && next != 'घ':
+				// Bengali's anusvara is the velar nasal ng
+				// ("বাংলা" Bangla, "জং" jang).
+				dst = append(dst, "ng"...)
+			default:
 				dst = append(dst, 'n')
 			}
 		case r == dvVirama || r == dvNukta:
