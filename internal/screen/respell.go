@@ -134,8 +134,14 @@ var scriptOrthographies = map[textnorm.Scheme][]orthography{
 	// ("ពូទីន" is "poutein", Putin), among the scripts it reads as
 	// others.
 	textnorm.OtherScript: {{"Khmer long vowels (ei, ou) as i and u", []rewrite{{"ei", "i", anywhere}, {"ou", "u", anywhere}}}},
-	textnorm.Thai: {{"Thai rendering of a foreign name", []rewrite{
-		{"kh", "k", anywhere}, {"ph", "p", anywhere}, {"th", "t", anywhere}, {"o", "", atStartBeforeVowel}, {"eo", "e", anywhere}}}},
+	// Thai writes a foreign j with จ, which RTGS writes ch ("จอง",
+	// Jong), and a foreign u with อึ, ue.
+	textnorm.Thai: {
+		{"Thai rendering of a foreign name", []rewrite{
+			{"kh", "k", anywhere}, {"ph", "p", anywhere}, {"th", "t", anywhere}, {"o", "", atStartBeforeVowel}, {"eo", "e", anywhere}, {"ue", "u", anywhere}}},
+		{"Thai rendering of a foreign name, ch as j", []rewrite{
+			{"kh", "k", anywhere}, {"ph", "p", anywhere}, {"th", "t", anywhere}, {"ch", "j", anywhere}, {"o", "", atStartBeforeVowel}, {"eo", "e", anywhere}, {"ue", "u", anywhere}}},
+	},
 }
 
 // endings are the case endings renderings of names add: Lithuanian -ius,

@@ -143,6 +143,10 @@ func TestNamesAsWritten(t *testing.T) {
 		// Tibetan's syllables, a tsheg after each, read as one word.
 		{"ពូទីន", screen.KindPerson, "PUTIN, Vladimir Vladimirovich", "poutein~putin (foreign spelling: Khmer long vowels", false},
 		{"ཝེ་ལ་ཌི་མིར་ པུ་ཏིན", screen.KindPerson, "PUTIN, Vladimir Vladimirovich", "weldimir~vladimir (consonant skeleton brtmr), putin=putin", true},
+		// Thai's จ for a foreign j, which RTGS writes ch; Bengali's
+		// anusvara, ng.
+		{"คิม จอง-อึน", screen.KindPerson, "KIM, Jong Un", "chong~jong (foreign spelling: Thai rendering of a foreign name, ch as j", false},
+		{"কিম জং উন", screen.KindPerson, "KIM, Jong Un", "jang~jong (consonant skeleton jnk)", true},
 		// The article run together with a family name that another
 		// listed name, one letter away, writes as one word (ALSHAER).
 		{"Mohammad Ibrahim Alshaar", screen.KindPerson, "AL-SHAAR, Mohammad Ibrahim", `glued words split: "alshaar"`, true},
