@@ -480,6 +480,10 @@ func appendPhonKey(dst []byte, f phonFamily, w []byte, query bool, choice, loan 
 			continue
 		}
 		switch {
+		case f == phonKana && !query && c == 'h' && i == len(w)-1 && i > 0 && isVowelByte(w[i-1]):
+			// A final h after a vowel, which kana leaves unwritten
+			// ("nasrallah", ナスララ) or writes as a syllable of its own.
+			continue
 		case f == phonKana && isVowelByte(c):
 			// Kana writes the vowels of a foreign name; long ones once.
 			add(c)

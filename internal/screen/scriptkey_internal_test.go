@@ -25,6 +25,10 @@ func TestPhonKeys(t *testing.T) {
 		{phonKana, "raburofu", "lavrov", true},
 		{phonKana, "jonun", "jongun", true},
 		{phonKana, "nabokofu", "novikov", false}, // kana keeps the vowels
+		// A final h after a vowel is left unwritten (ナスララ, Nasrallah).
+		{phonKana, "nasurara", "nasrallah", true},
+		{phonKana, "hasana", "hasanah", true},
+		{phonKana, "hasan", "hasanh", false}, // after a consonant, kept
 		// English names: an h after o unsounded, a final th an s, ン
 		// before m an m.
 		{phonKana, "jon", "john", true},

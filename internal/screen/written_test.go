@@ -143,6 +143,8 @@ func TestNamesAsWritten(t *testing.T) {
 		// Tibetan's syllables, a tsheg after each, read as one word.
 		{"ពូទីន", screen.KindPerson, "PUTIN, Vladimir Vladimirovich", "poutein~putin (foreign spelling: Khmer long vowels", false},
 		{"ཝེ་ལ་ཌི་མིར་ པུ་ཏིན", screen.KindPerson, "PUTIN, Vladimir Vladimirovich", "weldimir~vladimir (consonant skeleton brtmr), putin=putin", true},
+		// A final h after a vowel, which kana leaves unwritten.
+		{"ハッサン・ナスララ", screen.KindPerson, "NASRALLAH, Hasan", "nasurara~nasrallah (phonetic key nasrara)", false},
 		// Thai's จ for a foreign j, which RTGS writes ch; Bengali's
 		// anusvara, ng.
 		{"คิม จอง-อึน", screen.KindPerson, "KIM, Jong Un", "chong~jong (foreign spelling: Thai rendering of a foreign name, ch as j", false},
