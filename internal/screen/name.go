@@ -1309,11 +1309,11 @@ func (ix *Index) adjacent(ta, tb int32, either bool) bool {
 // minShortPartJoin is the fewest letters of a word shortPartCut splits.
 const minShortPartJoin = 5
 
-// shortPartCut returns where text splits into two listed words that a listed name writes side by side in that
-// order, one of them of one or two letters and the other of minPart or
-// more ("al" and "shaar" of AL-SHAAR, "ting" and "yu" of "SHIH, Ting-yu",
-// "bitriver" and "k" of BITRIVER-K), the first the Arabic article when
-// article is set; 0 when it does not.
+// shortPartCut returns where text splits into two listed words that a
+// listed name writes side by side in that order, one of them of one or two
+// letters and the other of minPart or more ("al" and "shaar" of AL-SHAAR,
+// "ting" and "yu" of "SHIH, Ting-yu", "bitriver" and "k" of BITRIVER-K),
+// the first the Arabic article when article is set; 0 when it does not.
 func (ix *Index) shortPartCut(text []byte, article bool) int {
 	if len(text) < minShortPartJoin || !lettersOnly(text) {
 		return 0

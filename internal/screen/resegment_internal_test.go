@@ -300,8 +300,8 @@ func TestSplitKnownHeldApart(t *testing.T) {
 // together, one of one or two letters, is read as those words ("alshaar"
 // for AL-SHAAR, even though ALSHAER is one letter away; "tingyu" for
 // Ting-yu); not the same words in the other order, nor a word of four
-// letters or of two short parts. A listed word ("alrawi") is split so only on the second
-// reading (splitKnown).
+// letters or of two short parts. A listed word ("alrawi") is split so
+// only on the second reading (splitKnown), at the article.
 func TestShortPartCut(t *testing.T) {
 	t.Parallel()
 	person := func(id, name string) lists.Entry { return lists.Entry{ID: id, Name: name, Type: "individual"} }

@@ -91,6 +91,12 @@ var listedOrthographies = [...]*orthography{&frenchArabic, &russianOff}
 // The orthographies' indexes fit listedAltBits.
 var _ [1<<listedAltBits - len(listedOrthographies)]struct{}
 
+// thaiForeign are the rewrites of Thai renderings of foreign names: the
+// aspirated stops as plain ones, the silent carrier อ that begins a word
+// left out, and vowels as the foreign names sound them.
+var thaiForeign = []rewrite{{"kh", "k", anywhere}, {"ph", "p", anywhere}, {"th", "t", anywhere},
+	{"o", "", atStartBeforeVowel}, {"eo", "e", anywhere}, {"ue", "u", anywhere}}
+
 // hacekLetters names, as a scheme of scriptOrthographies, the reading of
 // a name written with letters of isHacek: they fold to s, c and z, and
 // Cyrillic transliteration writes them sh, ch and zh ("Łukašenka",
@@ -137,10 +143,8 @@ var scriptOrthographies = map[textnorm.Scheme][]orthography{
 	// Thai writes a foreign j with จ, which RTGS writes ch ("จอง",
 	// Jong), and a foreign u with อึ, ue.
 	textnorm.Thai: {
-		{"Thai rendering of a foreign name", []rewrite{
-			{"kh", "k", anywhere}, {"ph", "p", anywhere}, {"th", "t", anywhere}, {"o", "", atStartBeforeVowel}, {"eo", "e", anywhere}, {"ue", "u", anywhere}}},
-		{"Thai rendering of a foreign name, ch as j", []rewrite{
-			{"kh", "k", anywhere}, {"ph", "p", anywhere}, {"th", "t", anywhere}, {"ch", "j", anywhere}, {"o", "", atStartBeforeVowel}, {"eo", "e", anywhere}, {"ue", "u", anywhere}}},
+		{"Thai rendering of a foreign name", thaiForeign},
+		{"Thai rendering of a foreign name, ch as j", append([]rewrite{{"ch", "j", anywhere}}, thaiForeign...)},
 	},
 }
 
