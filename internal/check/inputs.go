@@ -164,13 +164,13 @@ func (r *reader) readFile(path string, maxSize int64) Input {
 		return Input{Path: path, Err: fmt.Errorf("read %s: %w", path, unwrapPath(err))}
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err == nil && info.Mode().IsRegular() && info.Size() > maxSize {
-		// Refused at once, by its size: reading the limit's worth first
-		// would cost the time and twice the memory of the limit.
-		return tooLargeSized(path, info.Size(), maxSize)
-	}
-	if err == nil && info.Mode().IsRegular() {
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+		if info.Size() > maxSize {
+			// Refused at once, by its size: reading the limit's worth
+			// first would cost the time and twice the memory of the
+			// limit.
+			return tooLargeSized(path, info.Size(), maxSize)
+		}
 		if r.offHeap && r.spillFrom > 0 && info.Size() >= r.spillFrom {
 			data, free, ok, err := spillCopy(f, maxSize)
 			switch {

@@ -18,16 +18,10 @@ const minConsonants = 3
 // letters a–z, as written: a, e, i, o, u, w and y left out, a consonant
 // written twice side by side written once, and an h that ends the word
 // after a vowel (a ta marbuta written "ah", "eh") left out. A word with
-// other bytes has none.
-func appendConsonants(dst, w []byte) []byte {
-	dst, _ = appendConsonantRuns(dst, w)
-	return dst
-}
-
-// appendConsonantRuns is appendConsonants that also counts the runs of
-// consonants and of vowels the word alternates in (its final h after a
-// vowel left out as above), a vowel ending it not counted.
-func appendConsonantRuns(dst, w []byte) ([]byte, int) {
+// other bytes has none. It returns too the number of runs of consonants
+// and of vowels the word alternates in (its final h after a vowel left
+// out as above), a vowel ending it not counted.
+func appendConsonants(dst, w []byte) ([]byte, int) {
 	start := len(dst)
 	if n := len(w); n > 1 && w[n-1] == 'h' && isVowelLetter(w[n-2]) {
 		w = w[:n-1]
@@ -52,17 +46,17 @@ func appendConsonantRuns(dst, w []byte) ([]byte, int) {
 	return dst, runs
 }
 
-// consonantForm appends to dst the consonants of w (appendConsonants) and
-// then, as one byte, the number of runs of consonants and of vowels w
-// alternates in, a vowel ending it not counted (appendConsonantRuns): the
-// consonants of a name in its syllables, whichever vowels fill them
+// consonantForm appends to dst the consonants of w and then, as one byte,
+// the number of runs of consonants and of vowels w alternates in, a vowel
+// ending it not counted (appendConsonants): the consonants of a name in
+// its syllables, whichever vowels fill them
 // ("mezher" and "muzhir" both m-z-h-r in five runs; "jamaluddin" and the
 // French "jamaleddine" in nine). Two names of the same consonants in
 // other syllables are other names ("mohyuddin", MAHDIAN). A word of fewer
 // than minConsonants consonants has none.
 func consonantForm(dst, w []byte) []byte {
 	start := len(dst)
-	dst, runs := appendConsonantRuns(dst, w)
+	dst, runs := appendConsonants(dst, w)
 	if len(dst)-start < minConsonants {
 		return dst[:start]
 	}

@@ -22,7 +22,7 @@ func TestAppendConsonants(t *testing.T) {
 		{"hah", "h"},
 		{"o'brien", ""},
 	} {
-		if got := string(appendConsonants(nil, []byte(tt.w))); got != tt.want {
+		if got, _ := appendConsonants(nil, []byte(tt.w)); string(got) != tt.want {
 			t.Errorf("%s: %q, want %q", tt.w, got, tt.want)
 		}
 	}

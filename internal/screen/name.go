@@ -1174,19 +1174,17 @@ func (ix *Index) splitKnown(nb *normBuf) bool {
 		if len(text) >= minSplitKnown {
 			n = glued(text, ix.knownPart, ix.textWeight, cuts[:0])
 		}
-		switch {
-		case n > 0 && (ix.partsHeldApart(text, cuts[:n]) || ix.partWithOthers(text, cuts[:n], ids)):
-		case n == 0:
+		if n > 0 && !ix.partsHeldApart(text, cuts[:n]) && !ix.partWithOthers(text, cuts[:n], ids) {
+			continue
+		}
+		if n == 0 {
 			// The article and a word of a listed name, which glued
 			// does not split ("alrawi", listed as one word too, for
 			// AL-RAWI).
-			cuts[0] = ix.shortPartCut(text, true)
-			if cuts[0] == 0 {
+			if cuts[0] = ix.shortPartCut(text, true); cuts[0] == 0 {
 				continue
 			}
 			n = 1
-		default:
-			continue
 		}
 		nb.splitGlued(i, text, cuts[:n])
 		i += n

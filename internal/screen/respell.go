@@ -57,7 +57,7 @@ var orthographies = []orthography{
 	{"German spelling, dsch as j", []rewrite{{"tsch", "ch", anywhere}, {"dsch", "j", anywhere}, {"sch", "sh", anywhere}, {"ch", "kh", anywhere}}},
 	{"Polish spelling", []rewrite{{"cz", "ch", anywhere}, {"sz", "sh", anywhere}, {"rz", "zh", anywhere}, {"ie", "e", afterConsonant}}},
 	{"French spelling", []rewrite{{"tch", "ch", anywhere}, {"ch", "sh", anywhere}, {"dj", "dzh", anywhere}, {"j", "zh", anywhere},
-		{"gu", "g", beforeFront}, {"ou", "u", anywhere}, {"e", "", atEndAfterCons}, {"off", "ov", atEnd}, {"eff", "ev", atEnd}}},
+		{"gu", "g", beforeFront}, {"ou", "u", anywhere}, {"e", "", atEndAfterCons}, offEndings[0], offEndings[1]}},
 	// French spellings of Arabic names, as the Maghreb and Lebanon write
 	// them ("Bachir", "Djamel", "Raoui", "Aouad"): dj for j, ch for sh,
 	// ou for w before a vowel and for u otherwise.
@@ -82,7 +82,11 @@ var frenchArabic = orthography{"French spelling of an Arabic name", []rewrite{{"
 // russianOff is the spelling of the Russian endings -ov and -ev of
 // French and older English usage (Romanoff, Smirnoff), which
 // respellListed reads a listed word by too.
-var russianOff = orthography{"-off for -ov, as French and older English spell Russian names", []rewrite{{"off", "ov", atEnd}, {"eff", "ev", atEnd}}}
+var russianOff = orthography{"-off for -ov, as French and older English spell Russian names", offEndings[:]}
+
+// offEndings are the rewrites of russianOff, which the French spelling
+// makes too ("Joukoff", ZHUKOV).
+var offEndings = [...]rewrite{{"off", "ov", atEnd}, {"eff", "ev", atEnd}}
 
 // listedOrthographies are the orthographies respellListed reads a listed
 // word by: ones that write some listed names as others are written.
@@ -382,23 +386,23 @@ func (ix *Index) respell(w []byte, schemes []textnorm.Scheme) (tok int32, how st
 	return 0, "", false
 }
 
-// respellListed returns the key id of w, the listed word of text id
-// text, as one of listedOrthographies respells it, where a listed name
-// holds that reading too under another key than exact, and the
-// orthography's name: "bachir", which the lists write for some, is
-// "bashir" for the others; "orloff" is ORLOV.
+// respellListed returns the key id of the listed word of text id text as
+// one of listedOrthographies respells it, where a listed name holds that
+// reading too under another key than the word's, and the orthography's
+// name: "bachir", which the lists write for some, is "bashir" for the
+// others; "orloff" is ORLOV.
 //
 // The words of queries are mostly listed, and the same ones again: the
 // answer is kept by text id (Index.listedAlts), 0 before it is asked,
 // noListedAlt for none, and otherwise the key id plus one shifted left by
 // listedAltBits, the orthography's index in the low bits.
-func (ix *Index) respellListed(text int32, w []byte, exact int32) (tok int32, how string, ok bool) {
+func (ix *Index) respellListed(text int32) (tok int32, how string, ok bool) {
 	memo := &ix.listedAlts()[text]
 	v := memo.Load()
 	if v == 0 {
 		v = noListedAlt
-		if len(w) >= minRespell && len(w) <= maxRespell {
-			v = ix.findListedAlt(w, exact)
+		if w := ix.dict.texts[text]; len(w) >= minRespell && len(w) <= maxRespell {
+			v = ix.findListedAlt([]byte(w), ix.dict.textKey[text])
 		}
 		memo.Store(v)
 	}

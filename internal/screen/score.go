@@ -369,7 +369,7 @@ func (ix *Index) prepare(sc *scratch) {
 			if sc.personRules && !q.initial && !translit {
 				// A listed word that another orthography writes for
 				// another listed one ("Bachir", BASHIR; "Orloff", ORLOV).
-				if tok, how, ok := ix.respellListed(q.text, text, q.exact); ok {
+				if tok, how, ok := ix.respellListed(q.text); ok {
 					q.alt, q.altHow = tok, how
 				}
 			}
