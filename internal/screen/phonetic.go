@@ -357,15 +357,17 @@ func hasSuffixB(b []byte, s string) bool {
 }
 
 // nameVariants maps spellings of frequent Arabic given names in OFAC's
-// lists and in the press to one key. Only spellings that the other rules
-// leave two or more letters apart are listed.
+// lists and in the press to one key, their Turkish forms among them
+// (Turkish writes a final d as t: Ahmet, Mahmut, Hamit; and Hüseyin) and
+// their romanisations from Russian (Akhmed, Makhmud). Only spellings
+// that the other rules leave two or more letters apart are listed.
 var nameVariants = map[string]string{
 	"muhammad": "muhamad", "muhammed": "muhamad", "mohammad": "muhamad",
 	"mohammed": "muhamad", "mohamed": "muhamad", "mohamad": "muhamad",
 	"muhamed": "muhamad", "mohammod": "muhamad", "mouhamed": "muhamad",
 	"mohamud": "muhamad", "muhamad": "muhamad", "mohd": "muhamad",
 	"husayn": "husein", "hussein": "husein", "hussain": "husein",
-	"husain": "husein", "hosein": "husein", "hossein": "husein", "husein": "husein",
+	"husain": "husein", "hosein": "husein", "hossein": "husein", "husein": "husein", "huseyin": "husein",
 	"yusuf": "yusuf", "yousef": "yusuf", "yousuf": "yusuf", "youssef": "yusuf",
 	"yusef": "yusuf", "yussuf": "yusuf", "youcef": "yusuf",
 	"usama": "usama", "osama": "usama", "ousama": "usama", "oussama": "usama",
@@ -375,16 +377,16 @@ var nameVariants = map[string]string{
 	"ismail": "ismail", "ismael": "ismail", "esmail": "ismail", "ismaeel": "ismail",
 	"mustafa": "mustafa", "mostafa": "mustafa", "moustafa": "mustafa", "mustapha": "mustafa",
 	"khalid": "halid", "khaled": "halid",
-	"mahmoud": "mahmud", "mahmood": "mahmud", "mahmud": "mahmud",
+	"mahmoud": "mahmud", "mahmood": "mahmud", "mahmud": "mahmud", "mahmut": "mahmud", "makhmud": "mahmud", "makhmut": "mahmud",
 	"qasim": "kasim", "qassim": "kasim", "kasim": "kasim", "qassem": "kasim", "kassem": "kasim", "qasem": "kasim",
 	"jafar": "jafar", "jaafar": "jafar", "jaffar": "jafar",
 	"said": "said", "saeed": "said", "saied": "said", "sayid": "said",
 	"rashid": "rashid", "rasheed": "rashid", "rachid": "rashid",
-	"hamid": "hamid", "hameed": "hamid",
+	"hamid": "hamid", "hameed": "hamid", "hamit": "hamid",
 	"majid": "majid", "majeed": "majid", "magid": "majid",
 	"saleh": "salih", "salih": "salih", "salah": "salah",
 	"abdul": "abdul", "abdel": "abdul", "abdal": "abdul",
-	"ahmad": "ahmad", "ahmed": "ahmad",
+	"ahmad": "ahmad", "ahmed": "ahmad", "ahmet": "ahmad", "akhmad": "ahmad", "akhmed": "ahmad", "akhmet": "ahmad",
 	"faisal": "faysal", "faysal": "faysal", "feisal": "faysal",
 	"mahdi": "mahdi", "mehdi": "mahdi",
 	"yahya": "yahya", "yehia": "yahya", "yahia": "yahya",

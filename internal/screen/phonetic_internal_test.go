@@ -48,6 +48,12 @@ func TestAppendKey(t *testing.T) {
 		{"poklonskaya", "poklonska", "poklonska"},
 		{"poklonska", "poklonska", "poklonska"},
 		{"mohammed", "muhamad", "muhamad"},
+		// Turkish forms of Arabic given names, and their romanisation
+		// from Russian.
+		{"ahmet", "ahmad", "ahmad"},
+		{"akhmed", "ahmad", "ahmad"},
+		{"mahmut", "mahmud", "mahmud"},
+		{"huseyin", "husein", "husein"},
 		{"putin", "putin", "putin"},
 		{"ab1", "ab1", "ab1"}, // not all letters: as it is
 	} {

@@ -38,6 +38,11 @@ func TestNamesAsWritten(t *testing.T) {
 		// A listed word that names nothing as written, read as the listed
 		// words it is made of.
 		{"Gazpromneft", "", "PUBLIC JOINT STOCK COMPANY GAZPROM NEFT", `glued words split: "gazpromneft"`, true},
+		// An Arabic given name in its Turkish form, as the list writes
+		// some persons (Ahmet, Mahmut, Huseyin).
+		{"Ahmed Albayrak", screen.KindPerson, "ALBAYRAK, Ahmet Furgan", "ahmed~ahmet (phonetic key ahmad)", true},
+		{"Mahmoud Gok", screen.KindPerson, "GOK, Mahmut", "mahmoud~mahmut (phonetic key mahmud)", true},
+		{"Hussein Sahin", screen.KindPerson, "SAHIN, Huseyin", "hussein~huseyin (phonetic key husein)", true},
 		// The article of an Arabic family name left out.
 		{"Ayman Zawahiri", screen.KindPerson, "AL ZAWAHIRI, Dr. Ayman", "al left out (article, optional)", true},
 		// A degree before the given names is no given name.
