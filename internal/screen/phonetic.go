@@ -357,10 +357,11 @@ func hasSuffixB(b []byte, s string) bool {
 }
 
 // nameVariants maps spellings of frequent Arabic given names in OFAC's
-// lists and in the press to one key, their Turkish forms among them
-// (Turkish writes a final d as t: Ahmet, Mahmut, Hamit; and Hüseyin) and
-// their romanisations from Russian (Akhmed, Makhmud). Only spellings
-// that the other rules leave two or more letters apart are listed.
+// lists and in the press to one key: their Turkish forms among them
+// (Turkish writes a final d as t: Ahmet, Mahmut, Hamit; and Hüseyin,
+// Osman for Uthman), and as German (Achmed) and Russian (Akhmed, Makhmud)
+// romanise them. Only spellings that the other rules leave two or more
+// letters apart are listed.
 var nameVariants = map[string]string{
 	"muhammad": "muhamad", "muhammed": "muhamad", "mohammad": "muhamad",
 	"mohammed": "muhamad", "mohamed": "muhamad", "mohamad": "muhamad",
@@ -386,10 +387,11 @@ var nameVariants = map[string]string{
 	"majid": "majid", "majeed": "majid", "magid": "majid",
 	"saleh": "salih", "salih": "salih", "salah": "salah",
 	"abdul": "abdul", "abdel": "abdul", "abdal": "abdul",
-	"ahmad": "ahmad", "ahmed": "ahmad", "ahmet": "ahmad", "akhmad": "ahmad", "akhmed": "ahmad", "akhmet": "ahmad",
+	"ahmad": "ahmad", "ahmed": "ahmad", "ahmet": "ahmad", "akhmad": "ahmad", "akhmed": "ahmad", "akhmet": "ahmad", "achmed": "ahmad", "achmad": "ahmad",
 	"faisal": "faysal", "faysal": "faysal", "feisal": "faysal",
 	"mahdi": "mahdi", "mehdi": "mahdi",
 	"yahya": "yahya", "yehia": "yahya", "yahia": "yahya",
 	"hamza": "hamza", "hamzah": "hamza",
 	"abu": "abu", "abou": "abu",
+	"uthman": "usman", "othman": "usman", "outhman": "usman", "osman": "usman", "usman": "usman",
 }

@@ -48,12 +48,14 @@ func TestAppendKey(t *testing.T) {
 		{"poklonskaya", "poklonska", "poklonska"},
 		{"poklonska", "poklonska", "poklonska"},
 		{"mohammed", "muhamad", "muhamad"},
-		// Turkish forms of Arabic given names, and their romanisation
-		// from Russian.
+		// Turkish forms of Arabic given names, and their German and
+		// Russian romanisations.
 		{"ahmet", "ahmad", "ahmad"},
 		{"akhmed", "ahmad", "ahmad"},
 		{"mahmut", "mahmud", "mahmud"},
 		{"huseyin", "husein", "husein"},
+		{"achmed", "ahmad", "ahmad"},
+		{"othman", "usman", "usman"},
 		{"putin", "putin", "putin"},
 		{"ab1", "ab1", "ab1"}, // not all letters: as it is
 	} {

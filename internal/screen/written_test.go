@@ -43,6 +43,8 @@ func TestNamesAsWritten(t *testing.T) {
 		{"Ahmed Albayrak", screen.KindPerson, "ALBAYRAK, Ahmet Furgan", "ahmed~ahmet (phonetic key ahmad)", true},
 		{"Mahmoud Gok", screen.KindPerson, "GOK, Mahmut", "mahmoud~mahmut (phonetic key mahmud)", true},
 		{"Hussein Sahin", screen.KindPerson, "SAHIN, Huseyin", "hussein~huseyin (phonetic key husein)", true},
+		// Othman and Usman: the list names one person by both.
+		{"Ali Abbas Othman Jega", screen.KindPerson, "JEGA, Ali Abbas Usman", "othman~usman (phonetic key usman)", true},
 		// The article of an Arabic family name left out.
 		{"Ayman Zawahiri", screen.KindPerson, "AL ZAWAHIRI, Dr. Ayman", "al left out (article, optional)", true},
 		// A degree before the given names is no given name.
