@@ -360,8 +360,10 @@ func hasSuffixB(b []byte, s string) bool {
 // lists and in the press to one key: their Turkish forms among them
 // (Turkish writes a final d as t: Ahmet, Mahmut, Hamit; and Hüseyin,
 // Osman for Uthman), and as German (Achmed) and Russian (Akhmed, Makhmud)
-// romanise them. Only spellings that the other rules leave two or more
-// letters apart are listed.
+// romanise them, and the ee for i of English spellings (Kareem, Waleed;
+// the general rule leaves ee alone, as Russian writes two syllables with
+// it). Only spellings that the other rules leave two or more letters
+// apart are listed.
 var nameVariants = map[string]string{
 	"muhammad": "muhamad", "muhammed": "muhamad", "mohammad": "muhamad",
 	"mohammed": "muhamad", "mohamed": "muhamad", "mohamad": "muhamad",
@@ -394,4 +396,11 @@ var nameVariants = map[string]string{
 	"hamza": "hamza", "hamzah": "hamza",
 	"abu": "abu", "abou": "abu",
 	"uthman": "usman", "othman": "usman", "outhman": "usman", "osman": "usman", "usman": "usman",
+	"nabil": "nabil", "nabeel": "nabil", "jamil": "yamil", "jameel": "yamil",
+	"karim": "karim", "kareem": "karim", "rahim": "rahim", "raheem": "rahim",
+	"wahid": "vahid", "waheed": "vahid", "latif": "latif", "lateef": "latif",
+	"sharif": "sharif", "shareef": "sharif", "sherif": "sharif",
+	"walid": "valid", "waleed": "valid", "oualid": "valid", "khalil": "halil", "khaleel": "halil",
+	"nasir": "nasir", "nasser": "nasir", "naser": "nasir", "naseer": "nasir", "nassir": "nasir", "nacer": "nasir",
+	"tariq": "tarik", "tarek": "tarik", "tareq": "tarik", "yousif": "yusuf", "yusif": "yusuf",
 }

@@ -56,6 +56,8 @@ func TestAppendKey(t *testing.T) {
 		{"huseyin", "husein", "husein"},
 		{"achmed", "ahmad", "ahmad"},
 		{"othman", "usman", "usman"},
+		{"kareem", "karim", "karim"},
+		{"nasser", "nasir", "nasir"},
 		{"putin", "putin", "putin"},
 		{"ab1", "ab1", "ab1"}, // not all letters: as it is
 	} {

@@ -45,6 +45,11 @@ func TestNamesAsWritten(t *testing.T) {
 		{"Hussein Sahin", screen.KindPerson, "SAHIN, Huseyin", "hussein~huseyin (phonetic key husein)", true},
 		// Othman and Usman: the list names one person by both.
 		{"Ali Abbas Othman Jega", screen.KindPerson, "JEGA, Ali Abbas Usman", "othman~usman (phonetic key usman)", true},
+		// ee for i in Arabic given names, spelt so in English (Kareem,
+		// Waleed), and the Egyptian Sherif for Sharif.
+		{"Gabril Abdul Karim Badri", screen.KindPerson, "BADRI, Gabril Abdul Kareem", "karim~kareem (phonetic key karim)", true},
+		{"Waleed Talib Zughayr Al-Rawi", screen.KindPerson, "AL-RAWI, Walid Talib Zughayr", "waleed~walid (phonetic key valid)", true},
+		{"Sherif Sa'd Abdullah Hussein", screen.KindPerson, "AL-SHARIF, Sa'd Abdullah Hussein", "sherif~sharif (phonetic key sharif)", true},
 		// The article of an Arabic family name left out.
 		{"Ayman Zawahiri", screen.KindPerson, "AL ZAWAHIRI, Dr. Ayman", "al left out (article, optional)", true},
 		// A degree before the given names is no given name.
