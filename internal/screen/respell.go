@@ -506,8 +506,12 @@ func greekCh(schemes []textnorm.Scheme, w []byte) bool {
 
 // appendTranslitSkeletonKeys appends to dst the keys of the listed words
 // whose skeleton is that of a reading of w, a query word transliterated
-// by schemes (eachSkeletonReading).
+// by schemes (eachSkeletonReading); none when the scripts keep the
+// consonants apart (consonantsKept).
 func (ix *Index) appendTranslitSkeletonKeys(dst []int32, w []byte, schemes []textnorm.Scheme) []int32 {
+	if consonantsKept(schemes) {
+		return dst
+	}
 	eachSkeletonReading(w, schemes, func(r []byte) bool {
 		dst = ix.appendSkeletonKeys(dst, r)
 		return true

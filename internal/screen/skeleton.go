@@ -1,6 +1,10 @@
 package screen
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/bangate/bangate/internal/textnorm"
+)
 
 // Consonant skeletons. A name transliterated from another script keeps
 // its consonants better than its vowels: abjads (Arabic, Persian, Hebrew)
@@ -13,16 +17,34 @@ import "slices"
 // m; n.
 // Vowels (and y) are left out, and a class repeated is written once.
 //
-// A query word that is transliterated, and that no listed name spells or
-// keys as it does, is paired with the listed words of the same skeleton;
-// such a pair is a likeness, credited skeletonSim of the lighter weight,
-// never evidence enough for a hit on its own.
+// A query word that is transliterated, but from Cyrillic, which keeps
+// those consonants apart (consonantsKept), and that no listed name spells
+// or keys as it does, is paired with the listed words of the same
+// skeleton; such a pair is a likeness, credited skeletonSim of the
+// lighter weight, never evidence enough for a hit on its own.
 
 // skeletonSim is the credit of a pair with the same consonant skeleton.
 const skeletonSim = 0.95
 
 // minSkeleton is the fewest classes a skeleton has to be looked up.
 const minSkeleton = 2
+
+// consonantsKept reports whether the query was read from Cyrillic alone,
+// whose letters keep apart the consonants the skeleton's classes merge
+// (b and f, t and d, r and l): its words are not paired by skeletons,
+// which found only other names there ("Владимир Путин" found POTANIN,
+// Vladimir Olegovich, "Игор Шувалов" ZUBAREV, Igor); the Cyrillic keys of
+// foreign names (cyrkey.go) read what Cyrillic writes otherwise.
+func consonantsKept(schemes []textnorm.Scheme) bool {
+	for _, s := range schemes {
+		switch s {
+		case textnorm.CyrillicBGN, textnorm.CyrillicICAO, textnorm.CyrillicEnglish:
+		default:
+			return false
+		}
+	}
+	return len(schemes) > 0
+}
 
 // appendSkeleton appends the consonant skeleton of w, a folded word of
 // letters a–z, to dst; words with other bytes have none.

@@ -225,6 +225,11 @@ func TestNamesAsWritten(t *testing.T) {
 		{"MS1300", screen.KindOrganization, "MS-13"},
 		// Another name with the article: Salah ad-Din is not Nasiruddin.
 		{"Salah ad-Din Haqqani", screen.KindPerson, "HAQQANI, Nasiruddin"},
+		// Cyrillic keeps apart the consonants a consonant skeleton
+		// merges: Putin is not Potanin, Shuvalov not Zubarev.
+		{"Владимир Путин", screen.KindPerson, "POTANIN, Vladimir Olegovich"},
+		{"Игор Шувалов", screen.KindPerson, "ZUBAREV, Igor Dmitryevich"},
+		{"Аэрофлот", screen.KindOrganization, "ALBORADA S.A."},
 		// A common surname alone (Ivanov) names no person, nor does a
 		// rare one in a party not known to be a person.
 		{"イワノフ", screen.KindPerson, "IVANOV, Sergei Borisovich"},
