@@ -52,6 +52,9 @@ type Index struct {
 	// skeletons are the consonant skeletons of the vocabulary, computed
 	// on the first query that needs them.
 	skeletons func() skeletons
+	// strictSkeletons are the skeletons of appendStrictSkeleton, for
+	// readings that write their vowels.
+	strictSkeletons func() skeletons
 	// consonants indexes the listed words by their consonants as written
 	// (consonants.go); computed on the first query that needs it.
 	consonants func() *consonantIndex
@@ -245,6 +248,7 @@ func (ix *Index) init() {
 	ix.pool.New = func() any { return ix.newScratch() }
 	ix.givenTexts = sync.OnceValue(ix.computeGivenTexts)
 	ix.skeletons = sync.OnceValue(ix.buildSkeletons)
+	ix.strictSkeletons = sync.OnceValue(func() skeletons { return ix.keysByForm(appendStrictSkeleton, minSkeleton) })
 	ix.consonants = sync.OnceValue(ix.buildConsonants)
 	ix.listedAlts = sync.OnceValue(func() []atomic.Int32 { return make([]atomic.Int32, len(ix.dict.texts)) })
 	ix.givenForms = sync.OnceValue(ix.computeGivenForms)

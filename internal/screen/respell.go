@@ -512,8 +512,9 @@ func (ix *Index) appendTranslitSkeletonKeys(dst []int32, w []byte, schemes []tex
 	if consonantsKept(schemes) {
 		return dst
 	}
+	strict := writesVowels(schemes)
 	eachSkeletonReading(w, schemes, func(r []byte) bool {
-		dst = ix.appendSkeletonKeys(dst, r)
+		dst = ix.appendSkeletonKeys(dst, r, strict)
 		return true
 	})
 	return dst
@@ -526,13 +527,14 @@ func (ix *Index) appendTranslitSkeletonKeys(dst []int32, w []byte, schemes []tex
 func (ix *Index) appendPairedSkeleton(dst, w []byte, schemes []textnorm.Scheme, tok int32) []byte {
 	start := len(dst)
 	found := false
+	strict := writesVowels(schemes)
 	eachSkeletonReading(w, schemes, func(r []byte) bool {
-		dst = appendSkeleton(dst[:start], r)
-		found = len(dst)-start >= minSkeleton && slices.Contains(ix.skeletons()[string(dst[start:])], tok)
+		dst = appendSkeletonOf(dst[:start], r, strict)
+		found = len(dst)-start >= minSkeleton && slices.Contains(ix.skeletonsOf(strict)[string(dst[start:])], tok)
 		return !found
 	})
 	if !found {
-		dst = appendSkeleton(dst[:start], w)
+		dst = appendSkeletonOf(dst[:start], w, strict)
 	}
 	return dst
 }

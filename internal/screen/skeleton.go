@@ -20,8 +20,9 @@ import (
 // A query word that is transliterated, but from Cyrillic, which keeps
 // those consonants apart (consonantsKept), and that no listed name spells
 // or keys as it does, is paired with the listed words of the same
-// skeleton; such a pair is a likeness, credited skeletonSim of the
-// lighter weight, never evidence enough for a hit on its own.
+// skeleton (the strict one, appendStrictSkeleton, when its reading
+// writes its vowels); such a pair is a likeness, credited skeletonSim of
+// the lighter weight, never evidence enough for a hit on its own.
 
 // skeletonSim is the credit of a pair with the same consonant skeleton.
 const skeletonSim = 0.95
@@ -48,7 +49,17 @@ func consonantsKept(schemes []textnorm.Scheme) bool {
 
 // appendSkeleton appends the consonant skeleton of w, a folded word of
 // letters a–z, to dst; words with other bytes have none.
-func appendSkeleton(dst, w []byte) []byte {
+func appendSkeleton(dst, w []byte) []byte { return appendSkeletonOf(dst, w, false) }
+
+// appendStrictSkeleton is appendSkeleton with like consonants on either
+// side of a vowel written twice: the skeleton a reading that writes its
+// vowels (all but the abjads') is paired by, so that "putin" ("ptn") is
+// not "potanin" ("ptnn"), whose vowel between its two n an abjad would
+// leave unwritten.
+func appendStrictSkeleton(dst, w []byte) []byte { return appendSkeletonOf(dst, w, true) }
+
+// appendSkeletonOf is appendSkeleton, strict as appendStrictSkeleton is.
+func appendSkeletonOf(dst, w []byte, strict bool) []byte {
 	start := len(dst)
 	for _, c := range w {
 		if c < 'a' || c > 'z' {
@@ -90,7 +101,11 @@ func appendSkeleton(dst, w []byte) []byte {
 			switch c {
 			case 'a', 'e', 'i', 'o', 'u', 'y':
 				// Vowels are left out: like consonants around one are
-				// written once, as an abjad writes a doubled one.
+				// written once, as an abjad writes a doubled one, but
+				// in the strict skeleton.
+				if strict {
+					key.gap()
+				}
 			case 'b', 'p', 'f', 'v', 'w':
 				add('b')
 			case 't', 'd':
@@ -143,14 +158,30 @@ func (ix *Index) keysByForm(form func(dst, w []byte) []byte, minLen int) map[str
 }
 
 // appendSkeletonKeys appends to dst the keys of the listed words whose
-// skeleton is that of w.
-func (ix *Index) appendSkeletonKeys(dst []int32, w []byte) []int32 {
+// skeleton is that of w, their strict skeletons (appendStrictSkeleton)
+// when strict.
+func (ix *Index) appendSkeletonKeys(dst []int32, w []byte, strict bool) []int32 {
 	var buf [64]byte
-	s := appendSkeleton(buf[:0], w)
+	s := appendSkeletonOf(buf[:0], w, strict)
 	if len(s) < minSkeleton {
 		return dst
 	}
-	return append(dst, ix.skeletons()[string(s)]...)
+	return append(dst, ix.skeletonsOf(strict)[string(s)]...)
+}
+
+// skeletonsOf returns the skeletons of the listed words, strict or not.
+func (ix *Index) skeletonsOf(strict bool) skeletons {
+	if strict {
+		return ix.strictSkeletons()
+	}
+	return ix.skeletons()
+}
+
+// writesVowels reports whether a query read by schemes has its vowels
+// written: read from any script but an abjad (Arabic, Hebrew), whose
+// readings its words are paired with by strict skeletons.
+func writesVowels(schemes []textnorm.Scheme) bool {
+	return !slices.Contains(schemes, textnorm.ArabicScript) && !slices.Contains(schemes, textnorm.Hebrew)
 }
 
 // hasSkeleton reports whether a listed word has the skeleton of w.

@@ -230,6 +230,13 @@ func TestNamesAsWritten(t *testing.T) {
 		{"Владимир Путин", screen.KindPerson, "POTANIN, Vladimir Olegovich"},
 		{"Игор Шувалов", screen.KindPerson, "ZUBAREV, Igor Dmitryevich"},
 		{"Аэрофлот", screen.KindOrganization, "ALBORADA S.A."},
+		// A reading that writes its vowels keeps like consonants on
+		// either side of one apart in its skeleton: Putin ("ptn") is not
+		// Potanin ("ptnn"), Jong Un not Yon Hui.
+		{"Βλαντίμιρ Πούτιν", screen.KindPerson, "POTANIN, Vladimir Olegovich"},
+		{"วลาดีมีร์ ปูติน", screen.KindPerson, "POTANIN, Vladimir Olegovich"},
+		{"キム・ジョンウン", screen.KindPerson, "KIM, Yon Hui"},
+		{"王军", screen.KindPerson, "FANG, Zhizhen"},
 		// A common surname alone (Ivanov) names no person, nor does a
 		// rare one in a party not known to be a person.
 		{"イワノフ", screen.KindPerson, "IVANOV, Sergei Borisovich"},
