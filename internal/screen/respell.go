@@ -536,6 +536,9 @@ func (ix *Index) appendPairedSkeleton(dst, w []byte, schemes []textnorm.Scheme, 
 	if !found {
 		dst = appendSkeletonOf(dst[:start], w, strict)
 	}
+	if len(dst) > start && dst[len(dst)-1] == vowelInitial {
+		dst = dst[:len(dst)-1] // a mark of the look-up, no consonant
+	}
 	return dst
 }
 

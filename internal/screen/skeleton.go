@@ -126,7 +126,26 @@ func appendSkeletonOf(dst, w []byte, strict bool) []byte {
 			}
 		}
 	}
+	if strict && len(key.b)-start == minSkeleton && isSkeletonVowel(w[0]) {
+		// Two classes are little to go on: a strict skeleton says
+		// whether the word begins with a vowel, so that "shoigu" is
+		// not "ushko" (both "sk").
+		key.b = append(key.b, vowelInitial)
+	}
 	return key.b
+}
+
+// vowelInitial ends a strict skeleton of two classes of a word that
+// begins with a vowel.
+const vowelInitial = '^'
+
+// isSkeletonVowel reports whether c is a letter the skeleton leaves out.
+func isSkeletonVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return true
+	}
+	return false
 }
 
 // skeletons maps the consonant skeleton of every key of the vocabulary to

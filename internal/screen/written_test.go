@@ -43,6 +43,9 @@ func TestNamesAsWritten(t *testing.T) {
 		{"Ahmed Albayrak", screen.KindPerson, "ALBAYRAK, Ahmet Furgan", "ahmed~ahmet (phonetic key ahmad)", true},
 		{"Mahmoud Gok", screen.KindPerson, "GOK, Mahmut", "mahmoud~mahmut (phonetic key mahmud)", true},
 		{"Hussein Sahin", screen.KindPerson, "SAHIN, Huseyin", "hussein~huseyin (phonetic key husein)", true},
+		// A strict skeleton of two classes, in the explanation without its
+		// mark of a word that begins with a vowel.
+		{"イーゴリ・セーチン", screen.KindPerson, "SECHIN, Igor Ivanovich", "igori~igor (consonant skeleton kr)", true},
 		// Othman and Usman: the list names one person by both.
 		{"Ali Abbas Othman Jega", screen.KindPerson, "JEGA, Ali Abbas Usman", "othman~usman (phonetic key usman)", true},
 		// ee for i in Arabic given names, spelt so in English (Kareem,
@@ -237,6 +240,12 @@ func TestNamesAsWritten(t *testing.T) {
 		{"วลาดีมีร์ ปูติน", screen.KindPerson, "POTANIN, Vladimir Olegovich"},
 		{"キム・ジョンウン", screen.KindPerson, "KIM, Yon Hui"},
 		{"王军", screen.KindPerson, "FANG, Zhizhen"},
+		// Two consonant classes are little to go on: such a strict
+		// skeleton also says whether the word begins with a vowel
+		// (Shoigu is not Ushko, Assad not Zaid, Igor not Gharayi).
+		{"セルゲイ・ショイグ", screen.KindPerson, "USHKO, Sergei Petrovich"},
+		{"Μπασάρ αλ-Άσαντ", screen.KindPerson, "AL-WASHLI, Zaid"},
+		{"イーゴリ・セーチン", screen.KindPerson, "ASHTIANI, Mohammad-Reza"},
 		// A common surname alone (Ivanov) names no person, nor does a
 		// rare one in a party not known to be a person.
 		{"イワノフ", screen.KindPerson, "IVANOV, Sergei Borisovich"},
