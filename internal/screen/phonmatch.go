@@ -336,6 +336,9 @@ func (st *phonState) search(qi int) {
 				if !ok {
 					continue
 				}
+				if len(k) <= shortPhonKey && st.vowelInitialDiffers(qi, r0) {
+					continue
+				}
 				alt := false
 				if !st.agrees(qi, qn, k, false) {
 					a := st.altKey(r0, rn)
@@ -354,6 +357,25 @@ func (st *phonState) search(qi int) {
 		}
 	}
 }
+
+// shortPhonKey is the most letters of a key that is little to go on:
+// a pair by such a key also asks that both words begin with a vowel or
+// neither does (vowelInitialDiffers).
+const shortPhonKey = 2
+
+// vowelInitialDiffers reports whether query word qi begins with a vowel
+// and name word r0 does not, or the other way, in a reading that writes
+// its vowels (not an abjad's, which leaves a first vowel unwritten):
+// "tin" (Myanmar) is not ADANI, "shao yi gu" (Han) not USHKO, though
+// their keys agree ("tn", "sk"). A w counts as the vowel it glides from
+// ("u" is the Korean "woo").
+func (st *phonState) vowelInitialDiffers(qi, r0 int) bool {
+	q, t := st.q[qi].text, st.ix.dict.texts[st.words[r0].text]
+	return !st.abjad && q != "" && t != "" && vowelOrW(q[0]) != vowelOrW(t[0])
+}
+
+// vowelOrW reports whether c is a vowel, y or w.
+func vowelOrW(c byte) bool { return c == 'w' || isSkeletonVowel(c) }
 
 // altKey returns the second key of the one name word of run [r0, r0+rn)
 // (phonIndex.alt), "" when it has none or the run has more words.

@@ -246,6 +246,10 @@ func TestNamesAsWritten(t *testing.T) {
 		{"セルゲイ・ショイグ", screen.KindPerson, "USHKO, Sergei Petrovich"},
 		{"Μπασάρ αλ-Άσαντ", screen.KindPerson, "AL-WASHLI, Zaid"},
 		{"イーゴリ・セーチン", screen.KindPerson, "ASHTIANI, Mohammad-Reza"},
+		// So is a phonetic key of two letters (Shoigu in Han syllables
+		// is not Ushko; a Burmese Tin not Adani).
+		{"谢尔盖·绍伊古", screen.KindPerson, "USHKO, Sergei Petrovich"},
+		{"တင်အောင်စန်း", screen.KindPerson, "AL-ADANI, Abu Sulayman"},
 		// A common surname alone (Ivanov) names no person, nor does a
 		// rare one in a party not known to be a person.
 		{"イワノフ", screen.KindPerson, "IVANOV, Sergei Borisovich"},
