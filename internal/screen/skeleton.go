@@ -60,13 +60,49 @@ func appendStrictSkeleton(dst, w []byte) []byte { return appendSkeletonOf(dst, w
 
 // appendSkeletonOf is appendSkeleton, strict as appendStrictSkeleton is.
 func appendSkeletonOf(dst, w []byte, strict bool) []byte {
+	return appendSkeletonGaps(dst, w, strict, nil)
+}
+
+// skelBuf builds a skeleton and, when gaps is not nil, the vowels of
+// each gap of it (vowelGaps).
+type skelBuf struct {
+	keyBuf
+	gaps *[]uint8
+	cur  uint8
+}
+
+// add adds a consonant class, closing the gap before it.
+func (b *skelBuf) add(c byte) {
+	n := len(b.b)
+	b.keyBuf.add(c)
+	if b.gaps != nil && len(b.b) > n {
+		*b.gaps = append(*b.gaps, b.cur)
+		b.cur = 0
+	}
+}
+
+// vowelBit is the class of a vowel in a gap: a, o and u, e, i and y.
+func vowelBit(c byte) uint8 {
+	switch c {
+	case 'a':
+		return 1
+	case 'o', 'u':
+		return 2
+	}
+	return 4
+}
+
+// appendSkeletonGaps is appendSkeletonOf that also appends to *gaps, when
+// it is not nil, the vowels before each class of the skeleton and, last,
+// those after it, each a set of vowelBit.
+func appendSkeletonGaps(dst, w []byte, strict bool, gaps *[]uint8) []byte {
 	start := len(dst)
 	for _, c := range w {
 		if c < 'a' || c > 'z' {
 			return dst[:start]
 		}
 	}
-	key := keyBuf{b: dst}
+	key := skelBuf{keyBuf: keyBuf{b: dst}, gaps: gaps}
 	add := key.add
 	for i := 0; i < len(w); i++ {
 		c := w[i]
@@ -106,6 +142,7 @@ func appendSkeletonOf(dst, w []byte, strict bool) []byte {
 				if strict {
 					key.gap()
 				}
+				key.cur |= vowelBit(c)
 			case 'b', 'p', 'f', 'v', 'w':
 				add('b')
 			case 't', 'd':
@@ -125,6 +162,9 @@ func appendSkeletonOf(dst, w []byte, strict bool) []byte {
 				add(c) // h, j, m, n
 			}
 		}
+	}
+	if gaps != nil {
+		*gaps = append(*gaps, key.cur)
 	}
 	if strict && len(key.b)-start == minSkeleton && isSkeletonVowel(w[0]) {
 		// Two classes are little to go on: a strict skeleton says
@@ -181,11 +221,46 @@ func (ix *Index) keysByForm(form func(dst, w []byte) []byte, minLen int) map[str
 // when strict.
 func (ix *Index) appendSkeletonKeys(dst []int32, w []byte, strict bool) []int32 {
 	var buf [64]byte
-	s := appendSkeletonOf(buf[:0], w, strict)
+	var gb, kb [32]uint8
+	gaps := gb[:0]
+	s := appendSkeletonGaps(buf[:0], w, strict, &gaps)
 	if len(s) < minSkeleton {
 		return dst
 	}
-	return append(dst, ix.skeletonsOf(strict)[string(s)]...)
+	toks := ix.skeletonsOf(strict)[string(s)]
+	if strict {
+		return append(dst, toks...)
+	}
+	var sb [64]byte
+	for _, tok := range toks {
+		kg := kb[:0]
+		appendSkeletonGaps(sb[:0], []byte(ix.dict.keys[tok]), false, &kg)
+		if longVowelsAgree(gaps, kg) {
+			dst = append(dst, tok)
+		}
+	}
+	return dst
+}
+
+// longVowelsAgree reports whether the listed word of skeleton gaps listed
+// has, between each two classes of its skeleton, a vowel of each class
+// the abjad reading of gaps q writes there: an abjad leaves short vowels
+// unwritten, but a long one it writes, with alif, waw or ya, is the
+// name's ("محمود", "mhmud", is Mahmud, not MUHAMMAD; "حسيني", "hsini",
+// not HASSAN). The vowels before the first class and after the last,
+// where an abjad writes what the lists' spellings often do not (a
+// hamza's alif, a final ya), are not asked; nor are a word's whose
+// skeleton its key does not keep.
+func longVowelsAgree(q, listed []uint8) bool {
+	if len(q) != len(listed) {
+		return true
+	}
+	for i := 1; i < len(q)-1; i++ {
+		if q[i]&^listed[i] != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // skeletonsOf returns the skeletons of the listed words, strict or not.

@@ -250,6 +250,11 @@ func TestNamesAsWritten(t *testing.T) {
 		// is not Ushko; a Burmese Tin not Adani).
 		{"谢尔盖·绍伊古", screen.KindPerson, "USHKO, Sergei Petrovich"},
 		{"တင်အောင်စန်း", screen.KindPerson, "AL-ADANI, Abu Sulayman"},
+		// A long vowel an abjad writes is the name's: Mahmud is not
+		// Muhammad, Bashar not Bushra nor Washli.
+		{"محمود عباس", screen.KindPerson, "ABBAS, Muhammad"},
+		{"بشار الأسد", screen.KindPerson, "AL-ASSAD, Bushra"},
+		{"بشار الأسد", screen.KindPerson, "AL-WASHLI, Zaid"},
 		// A common surname alone (Ivanov) names no person, nor does a
 		// rare one in a party not known to be a person.
 		{"イワノフ", screen.KindPerson, "IVANOV, Sergei Borisovich"},
