@@ -247,8 +247,8 @@ func newIndex(ls []*lists.List, opts Options, split int) (*Index, error) {
 func (ix *Index) init() {
 	ix.pool.New = func() any { return ix.newScratch() }
 	ix.givenTexts = sync.OnceValue(ix.computeGivenTexts)
-	ix.skeletons = sync.OnceValue(ix.buildSkeletons)
-	ix.strictSkeletons = sync.OnceValue(func() skeletons { return ix.keysByForm(appendStrictSkeleton, minSkeleton) })
+	ix.skeletons = sync.OnceValue(func() skeletons { return ix.buildSkeletons(false) })
+	ix.strictSkeletons = sync.OnceValue(func() skeletons { return ix.buildSkeletons(true) })
 	ix.consonants = sync.OnceValue(ix.buildConsonants)
 	ix.listedAlts = sync.OnceValue(func() []atomic.Int32 { return make([]atomic.Int32, len(ix.dict.texts)) })
 	ix.givenForms = sync.OnceValue(ix.computeGivenForms)

@@ -371,11 +371,8 @@ const shortPhonKey = 2
 // ("u" is the Korean "woo").
 func (st *phonState) vowelInitialDiffers(qi, r0 int) bool {
 	q, t := st.q[qi].text, st.ix.dict.texts[st.words[r0].text]
-	return !st.abjad && q != "" && t != "" && vowelOrW(q[0]) != vowelOrW(t[0])
+	return !st.abjad && q != "" && t != "" && isVowelLetter(q[0]) != isVowelLetter(t[0])
 }
-
-// vowelOrW reports whether c is a vowel, y or w.
-func vowelOrW(c byte) bool { return c == 'w' || isSkeletonVowel(c) }
 
 // altKey returns the second key of the one name word of run [r0, r0+rn)
 // (phonIndex.alt), "" when it has none or the run has more words.

@@ -529,12 +529,12 @@ func (ix *Index) appendPairedSkeleton(dst, w []byte, schemes []textnorm.Scheme, 
 	found := false
 	strict := writesVowels(schemes)
 	eachSkeletonReading(w, schemes, func(r []byte) bool {
-		dst = appendSkeletonOf(dst[:start], r, strict)
+		dst = appendSkeletonOf(dst[:start], r, strict, nil)
 		found = len(dst)-start >= minSkeleton && slices.Contains(ix.skeletonsOf(strict)[string(dst[start:])], tok)
 		return !found
 	})
 	if !found {
-		dst = appendSkeletonOf(dst[:start], w, strict)
+		dst = appendSkeletonOf(dst[:start], w, strict, nil)
 	}
 	if len(dst) > start && dst[len(dst)-1] == vowelInitial {
 		dst = dst[:len(dst)-1] // a mark of the look-up, no consonant

@@ -49,22 +49,17 @@ func consonantsKept(schemes []textnorm.Scheme) bool {
 
 // appendSkeleton appends the consonant skeleton of w, a folded word of
 // letters a–z, to dst; words with other bytes have none.
-func appendSkeleton(dst, w []byte) []byte { return appendSkeletonOf(dst, w, false) }
+func appendSkeleton(dst, w []byte) []byte { return appendSkeletonOf(dst, w, false, nil) }
 
 // appendStrictSkeleton is appendSkeleton with like consonants on either
 // side of a vowel written twice: the skeleton a reading that writes its
 // vowels (all but the abjads') is paired by, so that "putin" ("ptn") is
 // not "potanin" ("ptnn"), whose vowel between its two n an abjad would
 // leave unwritten.
-func appendStrictSkeleton(dst, w []byte) []byte { return appendSkeletonOf(dst, w, true) }
-
-// appendSkeletonOf is appendSkeleton, strict as appendStrictSkeleton is.
-func appendSkeletonOf(dst, w []byte, strict bool) []byte {
-	return appendSkeletonGaps(dst, w, strict, nil)
-}
+func appendStrictSkeleton(dst, w []byte) []byte { return appendSkeletonOf(dst, w, true, nil) }
 
 // skelBuf builds a skeleton and, when gaps is not nil, the vowels of
-// each gap of it (vowelGaps).
+// each gap of it (appendSkeletonOf).
 type skelBuf struct {
 	keyBuf
 	gaps *[]uint8
@@ -92,10 +87,11 @@ func vowelBit(c byte) uint8 {
 	return 4
 }
 
-// appendSkeletonGaps is appendSkeletonOf that also appends to *gaps, when
-// it is not nil, the vowels before each class of the skeleton and, last,
-// those after it, each a set of vowelBit.
-func appendSkeletonGaps(dst, w []byte, strict bool, gaps *[]uint8) []byte {
+// appendSkeletonOf is appendSkeleton, strict as appendStrictSkeleton is,
+// that also appends to *gaps, when it is not nil, the vowels before each
+// class of the skeleton and, last, those after it, each a set of
+// vowelBit.
+func appendSkeletonOf(dst, w []byte, strict bool, gaps *[]uint8) []byte {
 	start := len(dst)
 	for _, c := range w {
 		if c < 'a' || c > 'z' {
@@ -166,7 +162,7 @@ func appendSkeletonGaps(dst, w []byte, strict bool, gaps *[]uint8) []byte {
 	if gaps != nil {
 		*gaps = append(*gaps, key.cur)
 	}
-	if strict && len(key.b)-start == minSkeleton && isSkeletonVowel(w[0]) {
+	if strict && len(key.b)-start == minSkeleton && isVowel(w[0]) {
 		// Two classes are little to go on: a strict skeleton says
 		// whether the word begins with a vowel, so that "shoigu" is
 		// not "ushko" (both "sk").
@@ -179,21 +175,16 @@ func appendSkeletonGaps(dst, w []byte, strict bool, gaps *[]uint8) []byte {
 // begins with a vowel.
 const vowelInitial = '^'
 
-// isSkeletonVowel reports whether c is a letter the skeleton leaves out.
-func isSkeletonVowel(c byte) bool {
-	switch c {
-	case 'a', 'e', 'i', 'o', 'u', 'y':
-		return true
-	}
-	return false
-}
-
 // skeletons maps the consonant skeleton of every key of the vocabulary to
 // the keys that have it. It is built on the first transliterated query.
 type skeletons map[string][]int32
 
-// buildSkeletons computes the skeletons of the vocabulary's texts.
-func (ix *Index) buildSkeletons() skeletons {
+// buildSkeletons computes the skeletons of the vocabulary's texts,
+// strict or not.
+func (ix *Index) buildSkeletons(strict bool) skeletons {
+	if strict {
+		return ix.keysByForm(appendStrictSkeleton, minSkeleton)
+	}
 	return ix.keysByForm(appendSkeleton, minSkeleton)
 }
 
@@ -221,20 +212,22 @@ func (ix *Index) keysByForm(form func(dst, w []byte) []byte, minLen int) map[str
 // when strict.
 func (ix *Index) appendSkeletonKeys(dst []int32, w []byte, strict bool) []int32 {
 	var buf [64]byte
+	if strict {
+		if s := appendStrictSkeleton(buf[:0], w); len(s) >= minSkeleton {
+			dst = append(dst, ix.strictSkeletons()[string(s)]...)
+		}
+		return dst
+	}
 	var gb, kb [32]uint8
 	gaps := gb[:0]
-	s := appendSkeletonGaps(buf[:0], w, strict, &gaps)
+	s := appendSkeletonOf(buf[:0], w, false, &gaps)
 	if len(s) < minSkeleton {
 		return dst
 	}
-	toks := ix.skeletonsOf(strict)[string(s)]
-	if strict {
-		return append(dst, toks...)
-	}
 	var sb [64]byte
-	for _, tok := range toks {
+	for _, tok := range ix.skeletons()[string(s)] {
 		kg := kb[:0]
-		appendSkeletonGaps(sb[:0], []byte(ix.dict.keys[tok]), false, &kg)
+		appendSkeletonOf(sb[:0], []byte(ix.dict.keys[tok]), false, &kg)
 		if longVowelsAgree(gaps, kg) {
 			dst = append(dst, tok)
 		}
