@@ -86,16 +86,22 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 	// words it is made of ("Gazpromneft", GAZPROM NEFT; "AeroCaribbean",
 	// the alias AERO-CARIBBEAN, where the word alone is a possible match
 	// of AEROCARIBBEAN AIRLINES).
-	if err := again(ix.splitKnown); err != nil {
+	if err := again(func(nb *normBuf) bool { return ix.splitKnown(nb, q.Kind == KindOrganization) }); err != nil {
 		return nil, err
 	}
 	// A word no listed name holds, split where one of its parts is
 	// misspelt ("vladmirputin", "nicolasmadurro"; "hasannasralah", which
 	// splits into three listed words, "hasan nasr alah", before it splits
-	// into "hasan nasralah"), or, a person's, where both are
-	// ("ramsankadyrow").
-	if err := again(func(nb *normBuf) bool { return ix.splitNear(nb, q.Name, q.Kind != KindOrganization) }); err != nil {
-		return nil, err
+	// into "hasan nasralah"), or where both are ("ramsankadyrow"): a
+	// person's name, run together as people write given name and
+	// surname. Not an organisation's, whose names run together are
+	// brands: each reading costs look-ups of every cut of every word no
+	// listed name holds, for names of SBOM suppliers and vendors that
+	// match nothing, and none of the labelled sets finds anything by it.
+	if q.Kind != KindOrganization {
+		if err := again(func(nb *normBuf) bool { return ix.splitNear(nb, q.Name) }); err != nil {
+			return nil, err
+		}
 	}
 	// The words written together in camel case, apart ("AliChamenei",
 	// which gluedNear splits "alic hamenei"; "BancoNacionalDeKuba").
@@ -618,9 +624,11 @@ func (ix *Index) scoredMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 	if len(sc.hits) == 0 && q.Kind != KindOrganization && sc.selectMiddle(t, rareShare*ix.dict.unseen) {
 		// Nothing scored: a rare word between two others may be a
 		// further given name ("Joaquin Archivaldo Guzman" for GUZMAN,
-		// Joaquin Chapo), and the names that pair with the others
-		// alone are scored too.
-		ix.gatherMore(sc, q.Kind)
+		// Joaquin Chapo), and the persons' names that pair with the
+		// others alone are scored too. Only persons': the rule is
+		// queryMiddle's, and the names an organisation's words select
+		// are many ("The New York Times Company", by "the").
+		ix.gatherMore(sc, KindPerson)
 		ix.scoreCands(sc, t)
 	}
 	if len(sc.hits) == 0 {
@@ -1143,17 +1151,19 @@ func (ix *Index) knownPart(b []byte) bool {
 // minSplitKnown is the fewest letters of a listed word splitKnown splits.
 const minSplitKnown = 7
 
-// splitKnown splits each word of nb that listed names hold, of
-// minSplitKnown letters or more, into the listed words it is made of, as
-// resegment splits a word no listed name holds ("gazpromneft" → "gazprom
-// neft"), where a listed name writes them apart or holds one of them
-// beside another word of the query ("mahan airlines" → "mahan air
-// lines"), not where they only spell other names' words ("michael" is no
-// "mic hael"), and a shorter one into two words a listed name writes side
-// by side, one of one or two letters (shortPartCut: "alrawi", AL-RAWI);
-// Name asks it when the query as read (computeKeys) matched nothing. It
-// reports whether it split any.
-func (ix *Index) splitKnown(nb *normBuf) bool {
+// splitKnown splits each word of nb, of minSplitKnown letters or more,
+// into the listed words it is made of: a word listed names hold, which
+// resegment leaves whole ("gazpromneft" → "gazprom neft"), and, unless
+// listedOnly (an organisation's name: the SBOM suppliers and vendors that
+// match nothing have many words no name holds), one resegment left
+// whole although no listed name holds it ("abdulqadeer"); where a listed
+// name writes them apart or holds one of them beside another word of the
+// query ("mahan airlines" → "mahan air lines"), not where they only spell
+// other names' words ("michael" is no "mic hael"); and a shorter one into
+// two words a listed name writes side by side, one of one or two letters
+// (shortPartCut: "alrawi", AL-RAWI). Name asks it when the query as read
+// (computeKeys) matched nothing. It reports whether it split any.
+func (ix *Index) splitKnown(nb *normBuf, listedOnly bool) bool {
 	split := false
 	// The listed words of the query as read, by text id, before any is
 	// split.
@@ -1166,7 +1176,7 @@ func (ix *Index) splitKnown(nb *normBuf) bool {
 	}
 	for i := 0; i < len(nb.words); i++ {
 		text := nb.word(i)
-		if nb.words[i].flags != 0 || !lettersOnly(text) {
+		if nb.words[i].flags != 0 || !lettersOnly(text) || listedOnly && !ix.knownAt(nb, i) {
 			continue
 		}
 		var cuts [maxGlued]int
@@ -1399,12 +1409,12 @@ func (ix *Index) hasNear(text []byte) bool {
 }
 
 // splitNear splits each word of nb no listed name holds, and none near,
-// by gluedNear, and reports whether it split any; under person rules
-// (person), a word gluedNear does not split into two words is split by
-// gluedNearTwo where that splits it. A name a glued word of which was
-// split into three listed words or more is read anew from name first:
-// the word may split into fewer with a misspelt one.
-func (ix *Index) splitNear(nb *normBuf, name string, person bool) bool {
+// by gluedNear, and reports whether it split any; a word gluedNear does
+// not split into two words is split by gluedNearTwo where that splits
+// it. A name a glued word of which was split into three listed words or
+// more is read anew from name first: the word may split into fewer with
+// a misspelt one.
+func (ix *Index) splitNear(nb *normBuf, name string) bool {
 	if nb.splitThree {
 		nb.normalize(name)
 	}
@@ -1418,7 +1428,7 @@ func (ix *Index) splitNear(nb *normBuf, name string, person bool) bool {
 		}
 		var cuts [maxGlued]int
 		n := gluedNear(text, ix.knownPart, ix.nearListed, ix.textWeight, cuts[:0])
-		if n != 1 && person {
+		if n != 1 {
 			// Two misspelt words rather than three words or more,
 			// short listed ones among them ("ramsan kadyrow", not
 			// "ram san kadyrow").

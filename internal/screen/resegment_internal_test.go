@@ -289,7 +289,7 @@ func TestSplitKnownHeldApart(t *testing.T) {
 		var nb normBuf
 		nb.normalize(tt.query)
 		ix.computeKeys(&nb)
-		split := ix.splitKnown(&nb)
+		split := ix.splitKnown(&nb, false)
 		if got := nb.String(); split != (tt.want != "") || split && got != tt.want {
 			t.Errorf("splitKnown(%q) = %v, %q; want %q", tt.query, split, got, tt.want)
 		}
@@ -332,7 +332,7 @@ func TestShortPartCut(t *testing.T) {
 			t.Errorf("resegment(%q) = %q, want %q", tt.query, got, tt.want)
 		}
 		ix.computeKeys(&nb)
-		split := ix.splitKnown(&nb)
+		split := ix.splitKnown(&nb, false)
 		if got := nb.String(); split != (tt.known != "") || split && got != tt.known {
 			t.Errorf("splitKnown(%q) = %v, %q; want %q", tt.query, split, got, tt.known)
 		}

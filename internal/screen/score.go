@@ -207,6 +207,11 @@ type scratch struct {
 	hitAcr   []acronym
 	// acronyms is set when a query word may be initials (qword.acronym).
 	acronyms bool
+	// initialsNeeded are the query words that pair under organisation
+	// rules as initials only and that a name must pair with to reach the
+	// threshold (selectHeaviest): a name gathered by the other words
+	// whose words' initials do not spell them is not scored.
+	initialsNeeded []int32
 	// numerals is set when a query word is a numeral (qword.numeral).
 	numerals bool
 	// givenForms is set when a query word is in a givenNameForms group
@@ -530,6 +535,58 @@ func (ix *Index) hasGivenForms(sc *scratch, q *qword) bool {
 // with to reach threshold t, for organisation rules (org) or person rules.
 func (sc *scratch) selectPrefix(org bool, t float32) {
 	sc.selectHeaviest(org, t, -1, -1)
+	if org {
+		sc.selectInitials(t)
+	}
+}
+
+// selectInitials sets sc.initialsNeeded: under organisation rules, the
+// query words that pair as initials only (initialsOnly) and that a name
+// must pair with to reach threshold t, even were the word left out to
+// count as a further word of the query does (superset): with w the
+// word's weight and W the query's, 2(W-w)/(2(W-w) + middleWeight·w) < t.
+// A branch's place counts for nothing (branchTail): none is needed then.
+func (sc *scratch) selectInitials(t float32) {
+	sc.initialsNeeded = sc.initialsNeeded[:0]
+	if sc.branchAt >= 0 {
+		return
+	}
+	var total float32
+	for i := range sc.qw {
+		if !sc.qw[i].legal {
+			total += sc.wsel[i]
+		}
+	}
+	for i := range sc.qw {
+		q := &sc.qw[i]
+		if w := sc.wsel[i]; q.initialsOnly() && w > 0 && 2*(total-w) < (t-boundSlack)*(2*(total-w)+middleWeight*w) {
+			sc.initialsNeeded = append(sc.initialsNeeded, int32(i))
+		}
+	}
+}
+
+// initialsOnly reports whether the word pairs under organisation rules
+// as the initials of words of a name only (pairAcronyms): it may be
+// initials, no listed name holds it or a key of it (unknownShort) and it
+// has no other spelling to pair by.
+func (q *qword) initialsOnly() bool {
+	return q.acronym && q.unknownShort() && q.s1 == q.n0 && q.alt < 0 && q.particle == 0
+}
+
+// spellsInitials reports whether the initials of words of a name spell
+// every word of sc.initialsNeeded (as pairAcronyms pairs them, whichever
+// words pair otherwise).
+func (ix *Index) spellsInitials(sc *scratch, words []RecWord) bool {
+	for _, i := range sc.initialsNeeded {
+		w, found := sc.nb.word(int(i)), false
+		for j := 0; j < len(words) && !found; j++ {
+			found = ix.initialsFrom(words, j, w) > 0
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // selectMiddle marks in sc.sel, beside the words selectPrefix marked,
@@ -689,8 +746,20 @@ func (ix *Index) gatherMore(sc *scratch, kind string) {
 		if q.exact >= 0 {
 			ix.addPostings(sc, q.exact, kind)
 		}
-		for _, n := range sc.qn[q.n0:q.s1] {
+		for _, n := range sc.qn[q.n0:q.r1] {
 			ix.addPostings(sc, n, kind)
+		}
+		if skeletons := sc.qn[q.r1:q.s1]; len(skeletons) > 0 && (sc.nb.translit || kind != KindOrganization) {
+			// In a Latin query the skeleton range holds the words of the
+			// same consonants, which pair under person rules only
+			// (pairConsonants): not organisations' names.
+			k := kind
+			if !sc.nb.translit {
+				k = KindPerson
+			}
+			for _, n := range skeletons {
+				ix.addPostings(sc, n, k)
+			}
 		}
 		if nsel == 1 && q.givenForm >= 0 {
 			// The other forms of a given name, when this word is the
@@ -854,6 +923,9 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		return 0
 	}
 	words := ix.words[rec.w0:rec.w1]
+	if org && len(sc.initialsNeeded) > 0 && !ix.spellsInitials(sc, words) {
+		return 0
+	}
 	short := sc.short[b2i(org)] || rec.flags&recShort != 0
 	sc.pairs = sc.pairs[:0]
 	wq := sc.wqPerson
@@ -1466,23 +1538,34 @@ func (ix *Index) pairAcronyms(sc *scratch, words []RecWord) (paired, query float
 // between them skipped, and returns the end of the run: minAcronym words
 // at least.
 func (ix *Index) initialsAt(sc *scratch, words []RecWord, j int, w []byte) (int, bool) {
-	if len(w) > len(words)-j || sc.rUsed[j] || words[j].first != w[0] {
+	end := ix.initialsFrom(words, j, w)
+	if end == 0 || slices.Contains(sc.rUsed[j:end], true) {
 		return 0, false
+	}
+	return end, true
+}
+
+// initialsFrom returns the end of the run of words from j on whose first
+// letters are the letters of w, one word a letter, connecting words
+// between them skipped: minAcronym words at least; 0 when there is none.
+func (ix *Index) initialsFrom(words []RecWord, j int, w []byte) int {
+	if len(w) > len(words)-j || words[j].first != w[0] {
+		return 0
 	}
 	k, n := j, 0
 	for k < len(words) && n < len(w) {
-		if sc.rUsed[k] {
-			return 0, false
-		}
 		switch {
 		case words[k].first == w[n]: // the word's first letter
 			n++
 		case !isConnector(ix.dict.texts[words[k].text]):
-			return 0, false
+			return 0
 		}
 		k++
 	}
-	return k, n == len(w) && k-j >= minAcronym
+	if n < len(w) || k-j < minAcronym {
+		return 0
+	}
+	return k
 }
 
 // isConnector reports whether t is a word that joins the words of a

@@ -53,6 +53,26 @@ func BenchmarkName(b *testing.B) {
 	}
 }
 
+// BenchmarkNameParties screens the names of the parties SBOMs and
+// procurement records give (negatives.tsv but its common names: SBOM
+// suppliers, licence holders, vendors), which match nothing: the names
+// bangate screens most.
+func BenchmarkNameParties(b *testing.B) {
+	ix := newIndex(b, testLists(b)...).Index
+	var qs []screen.Query
+	for _, l := range readLabelled(b, "negatives.tsv", false) {
+		if l.variant != "common-names" {
+			qs = append(qs, l.q)
+		}
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		ix.Name(qs[i%len(qs)])
+		i++
+	}
+}
+
 // BenchmarkNameMiss screens a supplier name that matches nothing: the
 // common case of an SBOM, where the caller deduplicates but still asks
 // once per distinct name.
