@@ -534,9 +534,9 @@ func (ix *Index) hasGivenForms(sc *scratch, q *qword) bool {
 // selectPrefix marks in sc.sel the heaviest words a candidate must pair
 // with to reach threshold t, for organisation rules (org) or person rules.
 func (sc *scratch) selectPrefix(org bool, t float32) {
-	sc.selectHeaviest(org, t, -1, -1)
+	total := sc.selectHeaviest(org, t, -1, -1)
 	if org {
-		sc.selectInitials(t)
+		sc.selectInitials(t, total)
 	}
 }
 
@@ -544,18 +544,13 @@ func (sc *scratch) selectPrefix(org bool, t float32) {
 // query words that pair as initials only (initialsOnly) and that a name
 // must pair with to reach threshold t, even were the word left out to
 // count as a further word of the query does (superset): with w the
-// word's weight and W the query's, 2(W-w)/(2(W-w) + middleWeight·w) < t.
-// A branch's place counts for nothing (branchTail): none is needed then.
-func (sc *scratch) selectInitials(t float32) {
+// word's weight and W the query's (total, as selectHeaviest weighed the
+// words), 2(W-w)/(2(W-w) + middleWeight·w) < t. A branch's place counts
+// for nothing (branchTail): none is needed then.
+func (sc *scratch) selectInitials(t, total float32) {
 	sc.initialsNeeded = sc.initialsNeeded[:0]
 	if sc.branchAt >= 0 {
 		return
-	}
-	var total float32
-	for i := range sc.qw {
-		if !sc.qw[i].legal {
-			total += sc.wsel[i]
-		}
 	}
 	for i := range sc.qw {
 		q := &sc.qw[i]
@@ -616,11 +611,11 @@ func (sc *scratch) selectMiddle(t, heavy float32) bool {
 
 // selectHeaviest marks selected the heaviest words of the query, as
 // selectPrefix does; the words between first and last weigh as further
-// given names.
-func (sc *scratch) selectHeaviest(org bool, t float32, first, last int) {
+// given names. It returns the weight of the words it weighed, in
+// sc.wsel by word.
+func (sc *scratch) selectHeaviest(org bool, t float32, first, last int) (total float32) {
 	sc.wsel = sc.wsel[:0]
 	sc.order = sc.order[:0]
-	var total float32
 	for i := range sc.qw {
 		q := &sc.qw[i]
 		w := q.wSel(org)
@@ -656,11 +651,12 @@ func (sc *scratch) selectHeaviest(org bool, t float32, first, last int) {
 	var taken float32
 	for _, i := range sc.order {
 		if total > 0 && 2*(total-taken)/(2*total-taken) < t-boundSlack {
-			return
+			return total
 		}
 		sc.sel[i] = true
 		taken += ws[i]
 	}
+	return total
 }
 
 // maxInsertionSort is the most words selectHeaviest sorts by insertion.
@@ -749,17 +745,18 @@ func (ix *Index) gatherMore(sc *scratch, kind string) {
 		for _, n := range sc.qn[q.n0:q.r1] {
 			ix.addPostings(sc, n, kind)
 		}
-		if skeletons := sc.qn[q.r1:q.s1]; len(skeletons) > 0 && (sc.nb.translit || kind != KindOrganization) {
+		skeletons, skeletonKind := sc.qn[q.r1:q.s1], kind
+		if !sc.nb.translit {
 			// In a Latin query the skeleton range holds the words of the
 			// same consonants, which pair under person rules only
 			// (pairConsonants): not organisations' names.
-			k := kind
-			if !sc.nb.translit {
-				k = KindPerson
+			if kind == KindOrganization {
+				skeletons = nil
 			}
-			for _, n := range skeletons {
-				ix.addPostings(sc, n, k)
-			}
+			skeletonKind = KindPerson
+		}
+		for _, n := range skeletons {
+			ix.addPostings(sc, n, skeletonKind)
 		}
 		if nsel == 1 && q.givenForm >= 0 {
 			// The other forms of a given name, when this word is the
