@@ -437,3 +437,33 @@ func TestRareGivenPartialFamily(t *testing.T) {
 		}
 	}
 }
+
+// A one-word query stands for a longer name only when the word is the
+// party's own. A word of everyday English is not, however rare in the
+// lists ("Spring", "Express", SBOM suppliers); a word many names hold is,
+// when it leads the name and is its heaviest: the name of a group, which
+// its members' names begin with ("VTB" for VTB BANK).
+func TestOneWordQuery(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, testLists(t)...)
+	opts := ix.Options()
+	for _, tc := range []struct {
+		q, entry string
+		review   bool
+	}{
+		{"Spring", "LIMITED LIABILITY COMPANY SPRING ELEKTRONIKS", false},
+		{"Spring", "SPRING SHIPPING LIMITED", false},
+		{"Express", "SHAM EXPRESS", false},
+		{"Bank", "VTB BANK PUBLIC JOINT STOCK COMPANY", false},
+		{"VTB", "VTB BANK PUBLIC JOINT STOCK COMPANY", true},
+		{"VTB", "VTB LEASING JOINT STOCK COMPANY", true},
+		{"Sberbank", "JOINT STOCK COMPANY SBERBANK LEASING", true},
+		{"Hezbollah", "HIZBALLAH", true},
+	} {
+		m := matchOf(ix.Name(screen.Query{Name: tc.q, Kind: screen.KindOrganization}), tc.entry)
+		got := m != nil && m.Score >= opts.Review
+		if got != tc.review || got && opts.IsHit(m.Score) {
+			t.Errorf("%q for %s: got %+v, want a possible match: %v", tc.q, tc.entry, m, tc.review)
+		}
+	}
+}

@@ -1386,6 +1386,9 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		sc.caps |= capWeakEvidence
 	}
 	if org && unpairedR > 0 && ix.coreWords(sc) == 1 {
+		if ix.commonOneWord(sc, ri) {
+			return 0
+		}
 		sc.caps |= capOneWord
 	}
 	if rec.flags&recWeak != 0 {
@@ -1452,16 +1455,18 @@ func (ix *Index) subsetOK(sc *scratch, ri int32, paired, unpaired float32) bool 
 	if ix.coreWords(sc) > 1 {
 		return true
 	}
-	if paired < rareShare*ix.dict.unseen {
+	text, at, weight := ix.lastPaired(sc, ri)
+	if text < 0 || isCommonWord(ix.dict.texts[text]) {
+		// A word of everyday English is not the party's own ("Spring"
+		// is not SPRING ELEKTRONIKS).
 		return false
 	}
-	var text int32 = -1
-	var weight float32
-	for _, p := range sc.pairs {
-		if p.chosen {
-			w := ix.words[ix.recs[ri].w0+p.r]
-			text, weight = w.text, w.weight
-		}
+	if paired < rareShare*ix.dict.unseen && (at != 0 || !ix.heaviestPaired(sc, ri, 0)) {
+		// A word many names hold stands for this one when it leads the
+		// name and is its heaviest, the name of a group its members'
+		// names begin with: "VTB" for VTB BANK, not "Neft" (oil) for
+		// GAZPROM NEFT.
+		return false
 	}
 	if weight >= ix.dict.unseen && text >= 0 && len(ix.dict.texts[text]) >= minUniqueSubset {
 		// A long word no other entry holds ("Aerocaribbean" for
@@ -1483,6 +1488,30 @@ func (ix *Index) subsetOK(sc *scratch, ri int32, paired, unpaired float32) bool 
 		}
 	}
 	return false
+}
+
+// lastPaired returns the text, position and weight of the word of name
+// ri the last pair scoreRec chose pairs (of a one-word query, its one
+// pair), text -1 if it chose none.
+func (ix *Index) lastPaired(sc *scratch, ri int32) (text, at int32, weight float32) {
+	text, at = -1, -1
+	for _, p := range sc.pairs {
+		if p.chosen {
+			w := ix.words[ix.recs[ri].w0+p.r]
+			text, at, weight = w.text, p.r, w.weight
+		}
+	}
+	return text, at, weight
+}
+
+// commonOneWord reports whether a query of one word (legal forms aside)
+// pairs a word of everyday English with name ri, which has more: such
+// a word is not the party's own, and so stands for no longer name
+// ("Spring" for SPRING SHIPPING LIMITED, "Express" for SHAM EXPRESS),
+// however rare in the lists.
+func (ix *Index) commonOneWord(sc *scratch, ri int32) bool {
+	text, _, _ := ix.lastPaired(sc, ri)
+	return text >= 0 && isCommonWord(ix.dict.texts[text])
 }
 
 // minUniqueSubset is the fewest letters of a word no other entry holds
@@ -1619,6 +1648,12 @@ func (sc *scratch) branchTail() bool {
 // heaviestRarePaired reports whether the heaviest word of name ri is
 // paired and rare.
 func (ix *Index) heaviestRarePaired(sc *scratch, ri int32) bool {
+	return ix.heaviestPaired(sc, ri, rareShare*ix.dict.unseen)
+}
+
+// heaviestPaired reports whether the heaviest word of name ri is paired
+// and weighs at least least.
+func (ix *Index) heaviestPaired(sc *scratch, ri int32, least float32) bool {
 	rec := &ix.recs[ri]
 	best := -1
 	for j, w := range ix.words[rec.w0:rec.w1] {
@@ -1626,7 +1661,7 @@ func (ix *Index) heaviestRarePaired(sc *scratch, ri int32) bool {
 			best = j
 		}
 	}
-	return best >= 0 && sc.rUsed[best] && ix.words[rec.w0+int32(best)].weight >= rareShare*ix.dict.unseen
+	return best >= 0 && sc.rUsed[best] && ix.words[rec.w0+int32(best)].weight >= least
 }
 
 // maxQueryMiddle is the most further names a query may give beyond a
