@@ -95,6 +95,13 @@ var listedOrthographies = [...]*orthography{&frenchArabic, &russianOff}
 // The orthographies' indexes fit listedAltBits.
 var _ [1<<listedAltBits - len(listedOrthographies)]struct{}
 
+// silentH are the rewrites of a name that begins with a vowel as kana and
+// Hangul write it for a Spanish name whose h is silent: "エクトル"
+// (ekutoru) and "엑토르" (ektoreu) for Hector, "エルナンデス" for
+// Hernandez. The reading with the h begins with it (a word that begins
+// with a consonant has none).
+var silentH = []rewrite{{"a", "ha", atStart}, {"e", "he", atStart}, {"i", "hi", atStart}, {"o", "ho", atStart}, {"u", "hu", atStart}}
+
 // thaiForeign are the rewrites of Thai renderings of foreign names: the
 // aspirated stops as plain ones, the silent carrier อ that begins a word
 // left out, and vowels as the foreign names sound them.
@@ -128,10 +135,15 @@ var scriptOrthographies = map[textnorm.Scheme][]orthography{
 			{"ou", "o", anywhere}, {"uu", "u", anywhere}, {"aa", "a", anywhere}, {"ii", "i", anywhere}, {"ee", "e", anywhere}, {"oo", "o", anywhere}}},
 		{"kana rendering of a foreign name, r for l", []rewrite{{"u", "", atEndAfterCons}, {"u", "", betweenConsonants},
 			{"ou", "o", anywhere}, {"r", "l", anywhere}}},
+		{"kana rendering of a foreign name, a Spanish h unwritten", append([]rewrite{{"u", "", atEndAfterCons}, {"u", "", betweenConsonants},
+			{"ou", "o", anywhere}, {"uu", "u", anywhere}, {"aa", "a", anywhere}, {"ii", "i", anywhere}, {"ee", "e", anywhere}, {"oo", "o", anywhere}},
+			silentH...)},
 	},
 	textnorm.RevisedRomanization: {
 		{"Hangul rendering of a foreign name", []rewrite{{"eu", "", afterConsonant}, {"l", "r", beforeVowel}, {"ll", "l", anywhere}}},
 		{"Hangul rendering of a foreign name, l", []rewrite{{"eu", "", afterConsonant}, {"ll", "l", anywhere}}},
+		{"Hangul rendering of a foreign name, a Spanish h unwritten", append([]rewrite{{"eu", "", afterConsonant}, {"l", "r", beforeVowel}, {"ll", "l", anywhere}},
+			silentH...)},
 	},
 	// Burmese names as the lists write them: the syllable ို closed by
 	// the high tone as "oe" (Soe, Moe), ဦး ending a name as "Oo" (Mya Tun

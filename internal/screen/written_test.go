@@ -160,6 +160,10 @@ func TestNamesAsWritten(t *testing.T) {
 		{"ཝེ་ལ་ཌི་མིར་ པུ་ཏིན", screen.KindPerson, "PUTIN, Vladimir Vladimirovich", "weldimir~vladimir (consonant skeleton brtmr), putin=putin", true},
 		// A final h after a vowel, which kana leaves unwritten.
 		{"ハッサン・ナスララ", screen.KindPerson, "NASRALLAH, Hasan", "nasurara~nasrallah (phonetic key nasrara)", false},
+		// A Spanish name's silent h, which kana and Hangul leave
+		// unwritten (Hector: エクトル, 엑토르).
+		{"エクトル・ベルトラン・レイバ", screen.KindPerson, "BELTRAN LEYVA, Hector", "ekutoru~hector (foreign spelling: kana rendering of a foreign name, a Spanish h unwritten", false},
+		{"엑토르 벨트란 레이바", screen.KindPerson, "BELTRAN LEYVA, Hector", "egtoleu~hector (consonant skeleton hktr)", false},
 		// Thai's จ for a foreign j, which RTGS writes ch; Bengali's
 		// anusvara, ng.
 		{"คิม จอง-อึน", screen.KindPerson, "KIM, Jong Un", "chong~jong (foreign spelling: Thai rendering of a foreign name, ch as j", false},
