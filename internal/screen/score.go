@@ -1386,7 +1386,10 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		sc.caps |= capWeakEvidence
 	}
 	if org && unpairedR > 0 && ix.coreWords(sc) == 1 {
-		if ix.commonOneWord(sc, ri) {
+		if round3(score) >= ix.opts.Review && ix.commonOneWord(sc, ri) {
+			// Asked only of a name that would be kept (scoreCands
+			// keeps a score at review to three decimals): most of a
+			// one-word query's names score far below.
 			return 0
 		}
 		sc.caps |= capOneWord
@@ -1456,9 +1459,7 @@ func (ix *Index) subsetOK(sc *scratch, ri int32, paired, unpaired float32) bool 
 		return true
 	}
 	text, at, weight := ix.lastPaired(sc, ri)
-	if text < 0 || isCommonWord(ix.dict.texts[text]) {
-		// A word of everyday English is not the party's own ("Spring"
-		// is not SPRING ELEKTRONIKS).
+	if text < 0 {
 		return false
 	}
 	if paired < rareShare*ix.dict.unseen && (at != 0 || !ix.heaviestPaired(sc, ri, 0)) {
@@ -1466,6 +1467,11 @@ func (ix *Index) subsetOK(sc *scratch, ri int32, paired, unpaired float32) bool 
 		// name and is its heaviest, the name of a group its members'
 		// names begin with: "VTB" for VTB BANK, not "Neft" (oil) for
 		// GAZPROM NEFT.
+		return false
+	}
+	if isCommonWord(ix.dict.texts[text]) {
+		// A word of everyday English is not the party's own ("Spring"
+		// is not SPRING ELEKTRONIKS).
 		return false
 	}
 	if weight >= ix.dict.unseen && text >= 0 && len(ix.dict.texts[text]) >= minUniqueSubset {
