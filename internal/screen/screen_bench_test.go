@@ -73,6 +73,28 @@ func BenchmarkNameParties(b *testing.B) {
 	}
 }
 
+// BenchmarkNameCommon screens the common persons' names of negatives.tsv
+// (5,236 given and family names of many languages, "Margaret Morris",
+// "Dmitri Okafor"), which look like listed names and match none: more
+// than half of BenchmarkName's mix, and the names that the rules for
+// persons' names (two edits, run-together and split words, given-name
+// forms) are all asked of.
+func BenchmarkNameCommon(b *testing.B) {
+	ix := newIndex(b, testLists(b)...).Index
+	var qs []screen.Query
+	for _, l := range readLabelled(b, "negatives.tsv", false) {
+		if l.variant == "common-names" {
+			qs = append(qs, l.q)
+		}
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		ix.Name(qs[i%len(qs)])
+		i++
+	}
+}
+
 // BenchmarkNameMiss screens a supplier name that matches nothing: the
 // common case of an SBOM, where the caller deduplicates but still asks
 // once per distinct name.
