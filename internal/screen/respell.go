@@ -95,6 +95,17 @@ var listedOrthographies = [...]*orthography{&frenchArabic, &russianOff}
 // The orthographies' indexes fit listedAltBits.
 var _ [1<<listedAltBits - len(listedOrthographies)]struct{}
 
+// kanaForeign are the rewrites of kana renderings of foreign names, as
+// Hepburn writes them: a u kana adds after a consonant left out, long
+// vowels written once.
+var kanaForeign = []rewrite{{"u", "", atEndAfterCons}, {"u", "", betweenConsonants},
+	{"ou", "o", anywhere}, {"uu", "u", anywhere}, {"aa", "a", anywhere}, {"ii", "i", anywhere}, {"ee", "e", anywhere}, {"oo", "o", anywhere}}
+
+// hangulForeign are the rewrites of Hangul renderings of foreign names,
+// as the Revised Romanization writes them: the eu Hangul adds after a
+// consonant left out, l before a vowel read r, ll once.
+var hangulForeign = []rewrite{{"eu", "", afterConsonant}, {"l", "r", beforeVowel}, {"ll", "l", anywhere}}
+
 // silentH are the rewrites of a name that begins with a vowel as kana and
 // Hangul write it for a Spanish name whose h is silent: "エクトル"
 // (ekutoru) and "엑토르" (ektoreu) for Hector, "エルナンデス" for
@@ -131,19 +142,15 @@ var scriptOrthographies = map[textnorm.Scheme][]orthography{
 			{"ts", "ch", anywhere}, {"ch", "kh", anywhere}, {"z", "zh", anywhere}, {"gi", "y", atStartBeforeVowel}}},
 	},
 	textnorm.Hepburn: {
-		{"kana rendering of a foreign name", []rewrite{{"u", "", atEndAfterCons}, {"u", "", betweenConsonants},
-			{"ou", "o", anywhere}, {"uu", "u", anywhere}, {"aa", "a", anywhere}, {"ii", "i", anywhere}, {"ee", "e", anywhere}, {"oo", "o", anywhere}}},
+		{"kana rendering of a foreign name", kanaForeign},
 		{"kana rendering of a foreign name, r for l", []rewrite{{"u", "", atEndAfterCons}, {"u", "", betweenConsonants},
 			{"ou", "o", anywhere}, {"r", "l", anywhere}}},
-		{"kana rendering of a foreign name, a Spanish h unwritten", append([]rewrite{{"u", "", atEndAfterCons}, {"u", "", betweenConsonants},
-			{"ou", "o", anywhere}, {"uu", "u", anywhere}, {"aa", "a", anywhere}, {"ii", "i", anywhere}, {"ee", "e", anywhere}, {"oo", "o", anywhere}},
-			silentH...)},
+		{"kana rendering of a foreign name, a Spanish h unwritten", slices.Concat(kanaForeign, silentH)},
 	},
 	textnorm.RevisedRomanization: {
-		{"Hangul rendering of a foreign name", []rewrite{{"eu", "", afterConsonant}, {"l", "r", beforeVowel}, {"ll", "l", anywhere}}},
+		{"Hangul rendering of a foreign name", hangulForeign},
 		{"Hangul rendering of a foreign name, l", []rewrite{{"eu", "", afterConsonant}, {"ll", "l", anywhere}}},
-		{"Hangul rendering of a foreign name, a Spanish h unwritten", append([]rewrite{{"eu", "", afterConsonant}, {"l", "r", beforeVowel}, {"ll", "l", anywhere}},
-			silentH...)},
+		{"Hangul rendering of a foreign name, a Spanish h unwritten", slices.Concat(hangulForeign, silentH)},
 	},
 	// Burmese names as the lists write them: the syllable ို closed by
 	// the high tone as "oe" (Soe, Moe), ဦး ending a name as "Oo" (Mya Tun

@@ -1474,7 +1474,7 @@ func (ix *Index) subsetOK(sc *scratch, ri int32, paired, unpaired float32) bool 
 		// is not SPRING ELEKTRONIKS).
 		return false
 	}
-	if weight >= ix.dict.unseen && text >= 0 && len(ix.dict.texts[text]) >= minUniqueSubset {
+	if weight >= ix.dict.unseen && len(ix.dict.texts[text]) >= minUniqueSubset {
 		// A long word no other entry holds ("Aerocaribbean" for
 		// AEROCARIBBEAN AIRLINES).
 		return true
