@@ -542,11 +542,12 @@ func (sc *scratch) selectPrefix(org bool, t float32) {
 
 // selectInitials sets sc.initialsNeeded: under organisation rules, the
 // query words that pair as initials only (initialsOnly) and that a name
-// must pair with to reach threshold t, even were the word left out to
-// count as a further word of the query does (superset): with w the
-// word's weight and W the query's (total, as selectHeaviest weighed the
-// words), 2(W-w)/(2(W-w) + middleWeight·w) < t. A branch's place counts
-// for nothing (branchTail): none is needed then.
+// must pair with to reach threshold t, even if such a word, left out,
+// counted as a further word of the query, as the superset rule counts
+// it: with w the word's weight and W the query's (total, as
+// selectHeaviest weighed the words), 2(W-w)/(2(W-w) + middleWeight·w) <
+// t. A branch's place counts for nothing (branchTail): none is needed
+// then.
 func (sc *scratch) selectInitials(t, total float32) {
 	sc.initialsNeeded = sc.initialsNeeded[:0]
 	if sc.branchAt >= 0 {
@@ -1466,12 +1467,9 @@ func (ix *Index) subsetOK(sc *scratch, ri int32, paired, unpaired float32) bool 
 		// A word many names hold stands for this one when it leads the
 		// name and is its heaviest, the name of a group its members'
 		// names begin with: "VTB" for VTB BANK, not "Neft" (oil) for
-		// GAZPROM NEFT.
-		return false
-	}
-	if isCommonWord(ix.dict.texts[text]) {
-		// A word of everyday English is not the party's own ("Spring"
-		// is not SPRING ELEKTRONIKS).
+		// GAZPROM NEFT. A word of everyday English stands for no longer
+		// name at all ("Spring", "Bank"), which scoreRec asks of every
+		// one-word query (commonOneWord), word-set match or not.
 		return false
 	}
 	if weight >= ix.dict.unseen && len(ix.dict.texts[text]) >= minUniqueSubset {

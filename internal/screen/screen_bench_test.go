@@ -58,19 +58,7 @@ func BenchmarkName(b *testing.B) {
 // suppliers, licence holders, vendors), which match nothing: the names
 // bangate screens most.
 func BenchmarkNameParties(b *testing.B) {
-	ix := newIndex(b, testLists(b)...).Index
-	var qs []screen.Query
-	for _, l := range readLabelled(b, "negatives.tsv", false) {
-		if l.variant != "common-names" {
-			qs = append(qs, l.q)
-		}
-	}
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		ix.Name(qs[i%len(qs)])
-		i++
-	}
+	benchmarkNegatives(b, func(variant string) bool { return variant != "common-names" })
 }
 
 // BenchmarkNameCommon screens the common persons' names of negatives.tsv
@@ -80,10 +68,16 @@ func BenchmarkNameParties(b *testing.B) {
 // persons' names (two edits, run-together and split words, given-name
 // forms) are all asked of.
 func BenchmarkNameCommon(b *testing.B) {
+	benchmarkNegatives(b, func(variant string) bool { return variant == "common-names" })
+}
+
+// benchmarkNegatives screens, one op a name, the queries of negatives.tsv
+// whose variant keep holds, in turn.
+func benchmarkNegatives(b *testing.B, keep func(variant string) bool) {
 	ix := newIndex(b, testLists(b)...).Index
 	var qs []screen.Query
 	for _, l := range readLabelled(b, "negatives.tsv", false) {
-		if l.variant == "common-names" {
+		if keep(l.variant) {
 			qs = append(qs, l.q)
 		}
 	}
