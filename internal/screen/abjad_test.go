@@ -83,3 +83,33 @@ func TestAbjadArticleRun(t *testing.T) {
 		}
 	}
 }
+
+// TestAbjadAsTheListsWrite: names in Arabic letters as the UN and UK lists
+// write them beside the Latin names OFAC lists (originals-dev.tsv) find
+// the SDN entry, at review level at least: the name of God read "allah",
+// alone or ending a name, and joined to the word before it as listed
+// names write it ("عبد الله", ABDULLAH); two letters the Latin would read
+// as one sound read apart too (the t and h of "طه", TAHA; the t and z of
+// "منتظری", MONTAZERI; the z and h of "زهير", ZUHAIR).
+func TestAbjadAsTheListsWrite(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	opts := ix.Options()
+	for _, tt := range []struct{ q, entry, explain string }{
+		{"امیر عبد الله", "ABDULLAH, Amir", `split words joined: "abd allah"`},
+		{"يحيى عبد الله العبيدي", "AL-UBAIDI, Yahia Abdallah", "abdallah"},
+		{"طه ياسين رمضان الجزراوي", "AL-JIZRAWI, Taha Yassin Ramadan", "th~taha (consonant skeleton th)"},
+		{"محمد جعفر منتظری", "MONTAZERI, Mohammad Jafar", "mntzri~montazeri (consonant skeleton mntsr)"},
+		{"زهير شملخ", "SHAMLAKH, Zuhair", "zhir~zuhair (consonant skeleton shr)"},
+	} {
+		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}), tt.entry)
+		switch {
+		case m == nil:
+			t.Errorf("%q: %s not found", tt.q, tt.entry)
+		case m.Score < opts.Review:
+			t.Errorf("%q: %.3f, want review at least: %s", tt.q, m.Score, m.Explain)
+		case !strings.Contains(m.Explain, tt.explain):
+			t.Errorf("%q: explained %q, want %q", tt.q, m.Explain, tt.explain)
+		}
+	}
+}

@@ -398,7 +398,7 @@ func TestAccuracyScreeners(t *testing.T) {
 	t.Parallel()
 	sdn := withWeakAliases(t, sdnList(t))
 	first, second, third := heldOutFiles[:1], heldOutFiles[1:2], heldOutFiles[2:]
-	tuning := []string{"screeners.tsv", "scripts-dev.tsv", "variants-dev.tsv"}
+	tuning := []string{"screeners.tsv", "scripts-dev.tsv", "variants-dev.tsv", "originals-dev.tsv"}
 	// The second and third held-out sets' own targets are indexed for
 	// their pairs only, each set's in an index of its own: added to the
 	// index of the others, their words would change the rarity weights
@@ -450,6 +450,7 @@ func TestAccuracyScreeners(t *testing.T) {
 		{"tuning pairs", []string{"screeners.tsv"}, false, false, 0, 0},
 		{"tuning pairs in other scripts", []string{"scripts-dev.tsv"}, false, false, 0, 0},
 		{"tuning pairs as people write names", []string{"variants-dev.tsv"}, false, false, 0, 0},
+		{"tuning pairs in the original script of the UN and UK lists", []string{"originals-dev.tsv"}, false, false, 0, 0},
 		{"held-out pairs, first set, all", first, true, false, 0, 0},
 		{"held-out pairs nobody has seen, first set", first, true, true, minScreenerRecall, 0},
 		{"held-out pairs, second set, all", second, true, false, 0, 0},

@@ -67,9 +67,10 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 	if out, err = ix.phoneticMatches(sc, q, out); err != nil {
 		return nil, err
 	}
-	if len(ix.recs) > 0 && !sc.nb.translit && ix.joinKnown(&sc.nb) {
+	if len(ix.recs) > 0 && ix.joinKnown(&sc.nb) {
 		// Read once more with the words joined that listed names hold
-		// apart and as one ("Sovcom Flot", SOVCOMFLOT).
+		// apart and as one ("Sovcom Flot", SOVCOMFLOT; "عبد الله", read
+		// "abd allah", ABDALLAH).
 		if err := score(); err != nil {
 			return nil, err
 		}

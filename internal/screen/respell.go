@@ -497,10 +497,19 @@ func (ix *Index) knownShort(s []byte) (int32, bool) {
 // eachSkeletonReading calls fn with each reading of w, a query word
 // transliterated by schemes, whose consonant skeleton is looked up: w as
 // it is read (but where greekCh reads it otherwise) and w as each of the
-// scripts' orthographies respells it. It stops when fn returns false.
+// scripts' orthographies respells it; an Arabic-script reading also with
+// the letters of its digraphs apart (splitDigraphs). It stops when fn
+// returns false.
 func eachSkeletonReading(w []byte, schemes []textnorm.Scheme, fn func(r []byte) bool) {
 	if !greekCh(schemes, w) && !fn(w) {
 		return
+	}
+	if slices.Contains(schemes, textnorm.ArabicScript) {
+		// The letters of the reading's digraphs read apart too.
+		var sb [2 * maxRespell]byte
+		if r, ok := splitDigraphs(sb[:0], w); ok && !fn(r) {
+			return
+		}
 	}
 	if len(w) > maxRespell {
 		return

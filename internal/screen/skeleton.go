@@ -94,7 +94,7 @@ func vowelBit(c byte) uint8 {
 func appendSkeletonOf(dst, w []byte, strict bool, gaps *[]uint8) []byte {
 	start := len(dst)
 	for _, c := range w {
-		if c < 'a' || c > 'z' {
+		if (c < 'a' || c > 'z') && c != letterBreak {
 			return dst[:start]
 		}
 	}
@@ -104,6 +104,7 @@ func appendSkeletonOf(dst, w []byte, strict bool, gaps *[]uint8) []byte {
 		c := w[i]
 		next := byteAfter(w, i)
 		switch {
+		case c == letterBreak:
 		case c == 's' && next == 'h':
 			add('s')
 			i++
@@ -169,6 +170,31 @@ func appendSkeletonOf(dst, w []byte, strict bool, gaps *[]uint8) []byte {
 		key.b = append(key.b, vowelInitial)
 	}
 	return key.b
+}
+
+// letterBreak stands between two letters of an abjad's reading that
+// Latin spelling would read as one sound (splitDigraphs); the skeleton
+// reads them apart.
+const letterBreak = '.'
+
+// digraphs are the pairs of letters a skeleton reads as one sound
+// (appendSkeletonOf) that two letters of the Arabic script are read as
+// too: "th" is ث, or ت and ه ("طه", Taha; "تهرانی", Tehrani), "tz" ت and
+// ظ ("منتظری", Montazeri), "zh" ژ, or ز and ه ("زهير", Zuhair).
+var digraphs = [...]string{"th", "dh", "sh", "zh", "kh", "gh", "ph", "bh", "ts", "tz", "dj", "dz"}
+
+// splitDigraphs appends to dst the Arabic script's reading w with a
+// letterBreak inside each of its digraphs, as ALA-LC writes a prime
+// between such letters; ok is false when w has none.
+func splitDigraphs(dst, w []byte) (out []byte, ok bool) {
+	for i := 0; i < len(w); i++ {
+		dst = append(dst, w[i])
+		if i+1 < len(w) && slices.Contains(digraphs[:], string(w[i:i+2])) {
+			dst = append(dst, letterBreak)
+			ok = true
+		}
+	}
+	return dst, ok
 }
 
 // vowelInitial ends a strict skeleton of two classes of a word that

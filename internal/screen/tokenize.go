@@ -353,7 +353,7 @@ var titles = map[string]struct{}{
 	// and "حجت‌الاسلام" hojatoleslam written with a zero-width non-joiner;
 	// Arabic "رئيس" president).
 	"sardar": {}, "srdar": {}, "shikh": {}, "daw": {},
-	"srlshkr": {}, "srtip": {}, "sphbd": {}, "srhng": {}, "aytallh": {}, "hjtalaslam": {}, "riys": {},
+	"srlshkr": {}, "srtip": {}, "sphbd": {}, "srhng": {}, "aytallah": {}, "hjtalaslam": {}, "riys": {},
 	// Russian and Ukrainian offices as BGN/PCGN reads them ("Министр
 	// Лавров", "депутат", "губернатор"), where they are not spelt as the
 	// English ones.
@@ -384,7 +384,7 @@ var titleRuns = [][]string{
 	// with a space; Arabic ranks: اللواء (major general), الفريق
 	// (lieutenant general), المشير (field marshal), العقيد (colonel),
 	// الرئيس (the president).
-	{"ayt", "allh"}, {"hjt", "al", "aslam"},
+	{"ayt", "allah"}, {"hjt", "al", "aslam"},
 	{"al", "lwa"}, {"al", "friq"}, {"al", "mshir"}, {"al", "aqid"}, {"al", "riys"},
 }
 

@@ -127,7 +127,12 @@ func TestScripts(t *testing.T) {
 		{"kana", "ティファニー", "tifani", textnorm.Hepburn},
 		{"kana", "きしだ ふみお", "kishida fumio", textnorm.Hepburn},
 		{"Arabic", "محمد بن سلمان", "mhmd bn slman", textnorm.ArabicScript},
-		{"Arabic", "حزب الله", "hzb allh", textnorm.ArabicScript},
+		// The name of God as it is written, alone or ending a name.
+		{"Arabic", "حزب الله", "hzb allah", textnorm.ArabicScript},
+		{"Arabic", "عبدالله", "abdallah", textnorm.ArabicScript},
+		{"Urdu", "سیف اللہ", "sif allah", textnorm.ArabicScript},
+		{"Arabic", "الله", "allah", textnorm.ArabicScript},
+		{"Arabic", "اللهم", "al lhm", textnorm.ArabicScript},
 		{"Arabic", "علي", "ali", textnorm.ArabicScript},
 		{"Arabic", "بشار الأسد", "bshar al asd", textnorm.ArabicScript},
 		// Ghayn ending a word after nun: a foreign name's final ng.

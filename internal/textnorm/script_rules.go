@@ -101,6 +101,8 @@ const (
 	arYa          = 'ي'
 	faYa          = 'ی' // Persian ya
 	faHeh         = 'ە' // Kurdish ae
+	arHeh         = 'ه'
+	urHehGoal     = 'ہ' // Urdu heh
 )
 
 // appendArabic romanises a run of the Arabic script. Alef is "a"; waw and
@@ -115,6 +117,15 @@ const (
 // are not written in Arabic text, so they are absent here ("محمد" →
 // "mhmd"): compare with ConsonantKey.
 func appendArabic(dst []byte, run []rune) []byte {
+	if stem, ok := allahEnding(run); ok {
+		// The name of God is written the same way whatever the
+		// consonants suggest: "Allah", alone ("عبد الله", Abd Allah) or
+		// ending a name ("عبدالله", Abdallah; "سيف‌الله").
+		if len(stem) > 0 {
+			dst = appendArabic(dst, stem)
+		}
+		return append(dst, "allah"...)
+	}
 	if len(run) >= 5 && run[0] == arAlef && run[1] == arLam {
 		dst = append(dst, "al-"...)
 		run = run[2:]
@@ -160,6 +171,21 @@ func appendArabic(dst []byte, run []rune) []byte {
 		}
 	}
 	return dst
+}
+
+// allahEnding reports whether run is or ends with the name of God, الله
+// (alef, two lams, heh; the heh as Urdu writes it too), and returns what
+// comes before it.
+func allahEnding(run []rune) (stem []rune, ok bool) {
+	n := len(run)
+	if n < 4 || run[n-4] != arAlef || run[n-3] != arLam || run[n-2] != arLam {
+		return nil, false
+	}
+	switch run[n-1] {
+	case arHeh, urHehGoal:
+		return run[:n-4], true
+	}
+	return nil, false
 }
 
 func lastIsVowel(b []byte) bool {

@@ -1,11 +1,12 @@
 // Command xlsx2csv writes the rows of chosen Group IDs of OFSI's
-// Consolidated List XLSX export (2022 format) as a CSV in the layout of
+// Consolidated List XLSX export (2022 format), or all its rows when no
+// Group ID is given, as a CSV in the layout of
 // OFSI's ConList.csv of the same format: the "Last Updated" row, the header
 // row, then the data rows, every cell's text as the workbook holds it, in
 // the workbook's order. It only re-encodes cells; it writes no value the
 // workbook does not hold. See ../../SOURCES.md.
 //
-// Usage: go run ./internal/lists/testdata/uk/xlsx2csv UK_Sanctions_List.xlsx GROUPID... > out.csv
+// Usage: go run ./internal/lists/testdata/uk/xlsx2csv UK_Sanctions_List.xlsx [GROUPID...] > out.csv
 package main
 
 import (
@@ -79,8 +80,8 @@ func column(ref string) int {
 }
 
 func run(args []string, out io.Writer) error {
-	if len(args) < 2 {
-		return fmt.Errorf("usage: xlsx2csv FILE.xlsx GROUPID...")
+	if len(args) < 1 {
+		return fmt.Errorf("usage: xlsx2csv FILE.xlsx [GROUPID...]")
 	}
 	z, err := zip.OpenReader(args[0])
 	if err != nil {
@@ -143,7 +144,7 @@ func run(args []string, out io.Writer) error {
 				return err
 			}
 		default:
-			if want[cells[width-1]] {
+			if len(want) == 0 || want[cells[width-1]] {
 				if err := w.Write(cells[:width]); err != nil {
 					return err
 				}
