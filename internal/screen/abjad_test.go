@@ -90,19 +90,27 @@ func TestAbjadArticleRun(t *testing.T) {
 // alone or ending a name, and joined to the word before it as listed
 // names write it ("عبد الله", ABDULLAH); two letters the Latin would read
 // as one sound read apart too (the t and h of "طه", TAHA; the t and z of
-// "منتظری", MONTAZERI; the z and h of "زهير", ZUHAIR).
+// "منتظری", MONTAZERI; the z and h of "زهير", ZUHAIR); the letters as
+// Persian sounds them (ث s: "کیومرث", KIYUMARS); ta marbuta read -at or
+// -ah ("جبهة النصرة", JABHAT AL-NUSRAH).
 func TestAbjadAsTheListsWrite(t *testing.T) {
 	t.Parallel()
 	ix := newIndex(t, sdnList(t))
 	opts := ix.Options()
-	for _, tt := range []struct{ q, entry, explain string }{
-		{"امیر عبد الله", "ABDULLAH, Amir", `split words joined: "abd allah"`},
-		{"يحيى عبد الله العبيدي", "AL-UBAIDI, Yahia Abdallah", "abdallah"},
-		{"طه ياسين رمضان الجزراوي", "AL-JIZRAWI, Taha Yassin Ramadan", "th~taha (consonant skeleton th)"},
-		{"محمد جعفر منتظری", "MONTAZERI, Mohammad Jafar", "mntzri~montazeri (consonant skeleton mntsr)"},
-		{"زهير شملخ", "SHAMLAKH, Zuhair", "zhir~zuhair (consonant skeleton shr)"},
+	for _, tt := range []struct {
+		q, entry, explain string
+		kind              string
+	}{
+		{"امیر عبد الله", "ABDULLAH, Amir", `split words joined: "abd allah"`, screen.KindPerson},
+		{"يحيى عبد الله العبيدي", "AL-UBAIDI, Yahia Abdallah", "abdallah", screen.KindPerson},
+		{"طه ياسين رمضان الجزراوي", "AL-JIZRAWI, Taha Yassin Ramadan", "th~taha (consonant skeleton th)", screen.KindPerson},
+		{"محمد جعفر منتظری", "MONTAZERI, Mohammad Jafar", "mntzri~montazeri (consonant skeleton mntsr)", screen.KindPerson},
+		{"زهير شملخ", "SHAMLAKH, Zuhair", "zhir~zuhair (consonant skeleton shr)", screen.KindPerson},
+		{"کیومرث حیدری", "HEIDARI, Kiyumars", "kyumrth~kiyumars (consonant skeleton kmrs)", screen.KindPerson},
+		{"جبهة النصرة", "AL-NUSRAH FRONT", "jbha~jabhat (consonant skeleton jbt), al=al, nsra~nusrah (consonant skeleton nsrh)", screen.KindOrganization},
+		{"عصبة الأنصار", "ASBAT AL-ANSAR", "asba~asbat (consonant skeleton sbt)", screen.KindOrganization},
 	} {
-		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}), tt.entry)
+		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: tt.kind}), tt.entry)
 		switch {
 		case m == nil:
 			t.Errorf("%q: %s not found", tt.q, tt.entry)

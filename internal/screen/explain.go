@@ -307,6 +307,10 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		b = append(b, "; split words joined: "...)
 		b = appendQuoted(b, s)
 	}
+	for _, s := range sc.nb.translated {
+		b = append(b, "; trade word of a Chinese company's name read in English: "...)
+		b = append(b, s...)
+	}
 	if sc.nb.translit || sc.nb.resegmented {
 		b = append(b, "; query read as "...)
 		b = appendQuoted(b, sc.nb.String())

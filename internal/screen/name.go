@@ -67,7 +67,12 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 	if out, err = ix.phoneticMatches(sc, q, out); err != nil {
 		return nil, err
 	}
-	if len(ix.recs) > 0 && ix.joinKnown(&sc.nb) {
+	// A Chinese company's name read once more with its trade words in
+	// English (hantrade.go), after the ban lists and the reading as
+	// written, which names in Han characters listed as they are match.
+	translated := len(ix.recs) > 0 && q.Kind != KindPerson && slices.Contains(sc.nb.schemes, textnorm.Pinyin) &&
+		sc.nb.translateHanTrade()
+	if len(ix.recs) > 0 && ix.joinKnown(&sc.nb) || translated {
 		// Read once more with the words joined that listed names hold
 		// apart and as one ("Sovcom Flot", SOVCOMFLOT; "عبد الله", read
 		// "abd allah", ABDALLAH).

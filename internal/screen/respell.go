@@ -163,6 +163,15 @@ var scriptOrthographies = map[textnorm.Scheme][]orthography{
 	// ("ពូទីន" is "poutein", Putin), among the scripts it reads as
 	// others.
 	textnorm.OtherScript: {{"Khmer long vowels (ei, ou) as i and u", []rewrite{{"ei", "i", anywhere}, {"ou", "u", anywhere}}}},
+	// The Arabic script as Persian, Urdu and Pashto sound it (ث s, ذ z,
+	// و v: "کیومرث", Kiyumars; "وهاب", Vahab), and ta marbuta read in
+	// construct, -at, or pausal, -ah ("جبهة", JABHAT; "النصرة",
+	// AL-NUSRAH), where the reading writes it "a".
+	textnorm.ArabicScript: {
+		{"Persian reading of the Arabic script", []rewrite{{"th", "s", anywhere}, {"dh", "z", anywhere}, {"w", "v", anywhere}}},
+		{"ta marbuta read -at", []rewrite{{"a", "at", atEndAfterCons}}},
+		{"ta marbuta read -ah", []rewrite{{"a", "ah", atEndAfterCons}}},
+	},
 	// Thai writes a foreign j with จ, which RTGS writes ch ("จอง",
 	// Jong), and a foreign u with อึ, ue.
 	textnorm.Thai: {

@@ -57,6 +57,9 @@ type normBuf struct {
 	// repaired, for the explanation: "ramimakhlouf" split into "rami
 	// makhlouf", "abu bakr" joined into "abubakr".
 	splits, joins []string
+	// translated records the trade words of a Chinese company's name
+	// read as English ones (translateHanTrade), for the explanation.
+	translated []string
 	// splitThree records that a glued word was split into three words or
 	// more, which a misspelt one may make fewer (Index.splitNear).
 	splitThree bool
@@ -100,6 +103,7 @@ func (nb *normBuf) reset() {
 	nb.translit = false
 	nb.schemes = nil
 	nb.splits, nb.joins, nb.splitThree = nb.splits[:0], nb.joins[:0], false
+	nb.translated = nb.translated[:0]
 	nb.resegmented = false
 	nb.comma = -1
 	nb.hacek, nb.web = false, false

@@ -164,6 +164,10 @@ func TestNamesAsWritten(t *testing.T) {
 		// unwritten (Hector: エクトル, 엑토르).
 		{"エクトル・ベルトラン・レイバ", screen.KindPerson, "BELTRAN LEYVA, Hector", "ekutoru~hector (foreign spelling: kana rendering of a foreign name, a Spanish h unwritten", false},
 		{"엑토르 벨트란 레이바", screen.KindPerson, "BELTRAN LEYVA, Hector", "egtoleu~hector (consonant skeleton hktr)", false},
+		// A Chinese company's trade words, which its Latin name writes
+		// in English (hantrade.go).
+		{"華信船務(香港)有限公司", screen.KindOrganization, "HUAXIN SHIPPING HONGKONG LTD", "trade word of a Chinese company's name read in English: chuan wu as shipping", true},
+		{"东莞圣寅数控设备有限公司", "", "DONGGUAN SHENGYIN CNC EQUIPMENT CO LTD", "shu kong as cnc", true},
 		// Thai's จ for a foreign j, which RTGS writes ch; Bengali's
 		// anusvara, ng.
 		{"คิม จอง-อึน", screen.KindPerson, "KIM, Jong Un", "chong~jong (foreign spelling: Thai rendering of a foreign name, ch as j", false},
