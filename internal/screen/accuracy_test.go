@@ -389,8 +389,10 @@ var heldOutFiles = []string{"screeners-heldout.tsv", "screeners-heldout2.tsv", "
 // TestAccuracyScreeners measures the labelled pairs of other screeners'
 // test suites (testdata/accuracy/screeners.tsv, held out:
 // screeners-heldout.tsv) and the tuning pairs of
-// names in other scripts (scripts-dev.tsv) and as people write them
-// (variants-dev.tsv): their should-match pairs
+// names in other scripts (scripts-dev.tsv), as people write them
+// (variants-dev.tsv) and as the UN and UK lists write them, in their
+// original script (originals-dev.tsv) and in Latin letters
+// (lists-dev.tsv): their should-match pairs
 // found, by script and by kind of variation, and their should-not-match
 // pairs kept apart. The targets are asserted on the held-out pairs, which
 // are measured last; the tuning pairs are printed.
@@ -398,7 +400,7 @@ func TestAccuracyScreeners(t *testing.T) {
 	t.Parallel()
 	sdn := withWeakAliases(t, sdnList(t))
 	first, second, third := heldOutFiles[:1], heldOutFiles[1:2], heldOutFiles[2:]
-	tuning := []string{"screeners.tsv", "scripts-dev.tsv", "variants-dev.tsv", "originals-dev.tsv"}
+	tuning := []string{"screeners.tsv", "scripts-dev.tsv", "variants-dev.tsv", "originals-dev.tsv", "lists-dev.tsv"}
 	// The second and third held-out sets' own targets are indexed for
 	// their pairs only, each set's in an index of its own: added to the
 	// index of the others, their words would change the rarity weights
@@ -451,6 +453,7 @@ func TestAccuracyScreeners(t *testing.T) {
 		{"tuning pairs in other scripts", []string{"scripts-dev.tsv"}, false, false, 0, 0},
 		{"tuning pairs as people write names", []string{"variants-dev.tsv"}, false, false, 0, 0},
 		{"tuning pairs in the original script of the UN and UK lists", []string{"originals-dev.tsv"}, false, false, 0, 0},
+		{"tuning pairs of the UN and UK lists", []string{"lists-dev.tsv"}, false, false, 0, 0},
 		{"held-out pairs, first set, all", first, true, false, 0, 0},
 		{"held-out pairs nobody has seen, first set", first, true, true, minScreenerRecall, 0},
 		{"held-out pairs, second set, all", second, true, false, 0, 0},
