@@ -72,7 +72,7 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 	// written, which names in Han characters listed as they are match.
 	translated := len(ix.recs) > 0 && q.Kind != KindPerson && slices.Contains(sc.nb.schemes, textnorm.Pinyin) &&
 		sc.nb.translateHanTrade()
-	if len(ix.recs) > 0 && ix.joinKnown(&sc.nb) || translated {
+	if len(ix.recs) > 0 && ix.joinKnown(&sc.nb, !ix.anyHit(out)) || translated {
 		// Read once more with the words joined that listed names hold
 		// apart and as one ("Sovcom Flot", SOVCOMFLOT; "عبد الله", read
 		// "abd allah", ABDALLAH).
@@ -947,8 +947,11 @@ const minJoined, minJoinPart = 6, 3
 // joinKnown joins neighbouring words of nb that listed names hold, both,
 // into one when a listed name holds it too ("sovcom flot" → "sovcomflot",
 // "gaz prom" → "gazprom"); resegment joins them only when one of them is
-// no listed word. It reports whether it joined any.
-func (ix *Index) joinKnown(nb *normBuf) bool {
+// no listed word. With articles, it joins the article to the word after it
+// too ("al otaibi", ALOTAIBI): asked when nothing matched yet, as a name
+// written as a listed name writes it is better explained so. It reports
+// whether it joined any.
+func (ix *Index) joinKnown(nb *normBuf, articles bool) bool {
 	if len(nb.words) < 2 {
 		return false
 	}
@@ -959,9 +962,21 @@ func (ix *Index) joinKnown(nb *normBuf) bool {
 			// assimilated ("siraj ud din", "siraj al-din" for
 			// SIRAJUDDIN).
 			n := len(nb.text)
-			if i+2 < len(nb.words) && nb.articleJoinable(i) && ix.joinArticle(nb, i) {
+			switch {
+			case i+2 < len(nb.words) && nb.articleJoinable(i) && ix.joinArticle(nb, i):
 				nb.joinWords(i, 3, n)
 				joined = true
+			case articles && nb.articleBefore(i):
+				// The article written apart from a family name that a
+				// listed name runs together with it ("al otaibi",
+				// ALOTAIBI).
+				nb.text = append(append(nb.text, nb.word(i)...), nb.word(i+1)...)
+				if _, ok := ix.listedText(nb.text[n:]); ok {
+					nb.joinWords(i, 2, n)
+					joined = true
+				} else {
+					nb.text = nb.text[:n]
+				}
 			}
 			continue
 		}
@@ -1044,6 +1059,14 @@ func (nb *normBuf) articleJoinable(i int) bool {
 	a, m, b := nb.words[i], nb.words[i+1], nb.words[i+2]
 	return a.flags == 0 && m.flags&^wordInitial == 0 && b.flags == 0 && a.end-a.start >= minJoinPart &&
 		b.end-b.start >= minJoinPart && particleClass(string(nb.word(i+1))) == articleClass
+}
+
+// articleBefore reports whether word i of nb is an article (particleClass
+// articleClass) and word i+1 a plain word of minJoinPart letters or more.
+func (nb *normBuf) articleBefore(i int) bool {
+	a, b := nb.words[i], nb.words[i+1]
+	return a.flags&^wordInitial == 0 && b.flags == 0 && b.end-b.start >= minJoinPart &&
+		particleClass(string(nb.word(i))) == articleClass
 }
 
 // joinArticle joins words i, i+1 (an article) and i+2 of nb when a listed

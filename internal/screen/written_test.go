@@ -172,6 +172,9 @@ func TestNamesAsWritten(t *testing.T) {
 		// anusvara, ng.
 		{"คิม จอง-อึน", screen.KindPerson, "KIM, Jong Un", "chong~jong (foreign spelling: Thai rendering of a foreign name, ch as j", false},
 		{"কিম জং উন", screen.KindPerson, "KIM, Jong Un", "jang~jong (consonant skeleton jnk)", true},
+		// The article written apart from a family name the list runs
+		// together with it.
+		{"Khalid Aedh AL OTAIBI", screen.KindPerson, "ALOTAIBI, Khalid Aedh G.", `split words joined: "al otaibi"`, true},
 		// The article run together with a family name that another
 		// listed name, one letter away, writes as one word (ALSHAER).
 		{"Mohammad Ibrahim Alshaar", screen.KindPerson, "AL-SHAAR, Mohammad Ibrahim", `glued words split: "alshaar"`, true},
