@@ -20,6 +20,10 @@ var fuzzSeeds = []string{
 	// script, short given names' variants.
 	"哈桑·纳斯鲁拉", "穆罕默德··阿里", "·", "金与正", "อาลี คาเมเนอี", "อ", "آیت\u200cالله علی خامنه\u200cای",
 	"سرلشکر", "Jonh Smith", "Jhon", "화웨이",
+	// The name of God, letters read apart, Persian readings, ta
+	// marbuta; a Chinese company's trade words; the article apart.
+	"امیر عبد الله", "عبدالله", "الله", "طه ياسين", "منتظری", "جبهة النصرة", "کیومرث",
+	"華信船務(香港)有限公司", "科技", "ke ji", "Khalid AL OTAIBI", "al al al",
 }
 
 func FuzzNormalize(f *testing.F) {
