@@ -392,7 +392,14 @@ func (ix *Index) prepare(sc *scratch) {
 				}
 			}
 			q.r1 = int32(len(sc.qn))
-			q.s1 = q.r1
+			if sc.personRules && !q.initial && q.wOrg >= rareShare*d.unseen && (len(text) >= minListedVowels || core >= 3 && len(text) >= minFuzzyLen) {
+				// A rare name some listed name spells as the query
+				// does, which another writes with other vowels
+				// ("Vasileiadis", VASSILIADES): the names of its
+				// consonants are gathered too, as they pair.
+				sc.qn = ix.appendConsonantKeys(sc.qn, text)
+			}
+			q.s1 = int32(len(sc.qn))
 			q.weight = q.wOrg
 			if q.initial {
 				q.weight = initialWeight
@@ -891,6 +898,26 @@ const (
 	capSayyid                            // the honorific Sayyid before a name that does not give it
 )
 
+// minListedVowels is the fewest letters of a rare word a listed name
+// spells as the query does that pairs with a listed family name of the
+// same consonants and other vowels ("Vasileiadis", VASSILIADES): shorter
+// ones are as often other names ("Costa", CUESTA; "Huang", HOANG), but in
+// a query of three words or more, whose other words must pair too.
+const minListedVowels = 7
+
+// finalVowelOnly reports whether a and b differ by a vowel ending one of
+// them only: a name's other gender or case ("Kuznetsova", KUZNETSOV), not
+// another spelling of it.
+func finalVowelOnly(a []byte, b string) bool {
+	switch {
+	case len(a) == len(b)+1:
+		return isVowel(a[len(a)-1]) && string(a[:len(b)]) == b
+	case len(b) == len(a)+1:
+		return isVowel(b[len(b)-1]) && b[:len(a)] == string(a)
+	}
+	return false
+}
+
 // minChain is the fewest given words of a listed name read as an Arabic
 // name chain (ism, the father's and the grandfather's names: "AL-TIKRITI,
 // Qusay Saddam Hussein"), whose later names the press writes as a family
@@ -999,7 +1026,8 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				vowels := false
 				if m&inSkeleton != 0 && !sc.nb.translit {
 					m &^= inSkeleton
-					vowels = !org && rw.weight >= rare && rw.flags&rwPatronymic == 0 && sameInitial(q.first, rw.first)
+					vowels = !org && rw.weight >= rare && rw.flags&rwPatronymic == 0 && sameInitial(q.first, rw.first) &&
+						(q.text < 0 || rw.flags&rwSurname != 0 && !finalVowelOnly(sc.nb.word(i), ix.dict.texts[rw.text]))
 				}
 				switch {
 				case m&inNear != 0 && q.number && !org:
