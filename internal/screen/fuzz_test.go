@@ -24,6 +24,7 @@ var fuzzSeeds = []string{
 	// marbuta; a Chinese company's trade words; the article apart.
 	"امیر عبد الله", "عبدالله", "الله", "طه ياسين", "منتظری", "جبهة النصرة", "کیومرث",
 	"華信船務(香港)有限公司", "科技", "ke ji", "Khalid AL OTAIBI", "al al al",
+	"IRAN AIRCRAFT INDUSTRIES (IACI)", "((x))", "a (b) (c", "()", "(()",
 }
 
 func FuzzNormalize(f *testing.F) {

@@ -122,6 +122,11 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 	if out, err = ix.koreanMatches(sc, q, out); err != nil {
 		return nil, err
 	}
+	if !ix.anyHit(out) {
+		if out, err = ix.parenMatches(q, out); err != nil {
+			return nil, err
+		}
+	}
 	if len(out) == 0 {
 		return nil, nil
 	}
