@@ -2249,7 +2249,7 @@ var wordAbbrevs = map[string]string{
 	"grp": "group", "trdg": "trading", "trd": "trading", "shpg": "shipping", "inds": "industries",
 	"invt": "investment", "devt": "development", "mktg": "marketing", "ent": "enterprise",
 	"tech": "technology", "univ": "university", "inst": "institute", "assoc": "association",
-	"no": "number", "imp": "import", "exp": "export",
+	"no": "number", "imp": "import", "exp": "export", "ind": "industries", "eng": "engineering",
 }
 
 // wordForms are other forms of words of company names that name the
@@ -2258,6 +2258,8 @@ var wordAbbrevs = map[string]string{
 var wordForms = [][2]string{
 	{"economic", "economy"}, {"banking", "bank"}, {"trading", "trade"}, {"industrial", "industry"},
 	{"commercial", "commerce"}, {"financial", "finance"}, {"scientific", "science"},
+	{"industrial", "industries"}, {"machinery", "machine"}, {"manufacture", "manufacturing"},
+	{"technological", "technology"},
 }
 
 // russianForms are words of company names as Russian borrows them,
