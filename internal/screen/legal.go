@@ -248,6 +248,34 @@ func legalSingleTypo(w []byte) bool {
 	return false
 }
 
+// minLegalSwap and maxLegalSwap bound the letters of a one-word legal
+// form read with two neighbouring letters swapped (legalSwapped): an
+// acronym of four or five letters ("OJCS" for OJSC, "GMHB"), which
+// legalSingleTypo, for long forms, leaves; shorter ones swapped are other
+// words too often.
+const minLegalSwap, maxLegalSwap = 4, 5
+
+// legalSwapped reports whether w, of minLegalSwap to maxLegalSwap letters,
+// is a one-word legal form with two neighbouring letters swapped.
+func legalSwapped(w []byte) bool {
+	if len(w) < minLegalSwap || len(w) > maxLegalSwap {
+		return false
+	}
+	var b [maxLegalSwap]byte
+	s := b[:len(w)]
+	for i := 0; i+1 < len(w); i++ {
+		if w[i] == w[i+1] {
+			continue
+		}
+		copy(s, w)
+		s[i], s[i+1] = s[i+1], s[i]
+		if isLegalForm(s) {
+			return true
+		}
+	}
+	return false
+}
+
 // legalGlued holds every legal form with its words run together ("coltd",
 // "gmbh"), and legalGluedMax the longest.
 var legalGlued, legalGluedMax = func() (map[string]struct{}, int) {

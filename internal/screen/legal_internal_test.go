@@ -119,3 +119,26 @@ func oneEditNeighbours(f string) []string {
 	}
 	return out
 }
+
+// TestLegalSwapped: a short one-word legal form with two neighbouring
+// letters swapped is read as the form; a longer or shorter word, or one
+// two swaps away, is not.
+func TestLegalSwapped(t *testing.T) {
+	for _, tt := range []struct {
+		w    string
+		want bool
+	}{
+		{"ojcs", true}, {"osjc", true}, {"gmhb", true}, {"jocs", false}, {"cjsc", false}, {"ojsc", false},
+		{"tld", false}, {"sjoc", false}, {"bank", false}, {"limtied", false},
+	} {
+		if got := legalSwapped([]byte(tt.w)); got != tt.want {
+			t.Errorf("legalSwapped(%q) = %v, want %v", tt.w, got, tt.want)
+		}
+	}
+	var nb normBuf
+	nb.fuzzyLegal = true
+	nb.normalize("OJCS KEREMET BANK")
+	if nb.words[0].flags&wordLegal == 0 {
+		t.Errorf("OJCS KEREMET BANK: OJCS not read as a legal form: %+v", nb.words)
+	}
+}

@@ -695,7 +695,8 @@ func (nb *normBuf) appendCore(dst []byte) []byte {
 
 // legalAtFuzzy is legalAt for multi-word legal forms with at most one
 // word misspelt (legalTypo), and for a long one-word form misspelt
-// (legalSingleTypo) in a name of two words or more. The candidate
+// (legalSingleTypo) or a short one with two letters swapped
+// (legalSwapped) in a name of two words or more. The candidate
 // multi-word forms are those whose first or second word, read from the
 // end in question, is spelt right (legalByWord); the longest that
 // matches wins.
@@ -708,7 +709,7 @@ func (nb *normBuf) legalAtFuzzy(lo, hi int, forward bool) int {
 		by, bf, at = &legalByWord.bwd, &legalFilters.byWordBwd, [2]int{hi - 1, hi - 2}
 	}
 	best := 0
-	if legalSingleTypo(nb.word(at[0])) {
+	if w := nb.word(at[0]); legalSingleTypo(w) || legalSwapped(w) {
 		best = 1
 	}
 	for side := range 2 {
