@@ -2254,12 +2254,19 @@ var wordAbbrevs = map[string]string{
 
 // wordForms are other forms of words of company names that name the
 // same business ("ECONOMIC AND TRADE", "ECONOMY & TRADE"; "KWANGSON
-// BANK", KWANGSON BANKING CORP).
+// BANK", KWANGSON BANKING CORP; "KOREAN", KOREA).
 var wordForms = [][2]string{
 	{"economic", "economy"}, {"banking", "bank"}, {"trading", "trade"}, {"industrial", "industry"},
 	{"commercial", "commerce"}, {"financial", "finance"}, {"scientific", "science"},
 	{"industrial", "industries"}, {"machinery", "machine"}, {"manufacture", "manufacturing"},
 	{"technological", "technology"},
+	// A country's name and its adjective ("KOREAN TANGUN TRADING
+	// CORPORATION", KOREA TANGUN TRADING CORPORATION), of the countries
+	// whose companies the lists name most.
+	{"korean", "korea"}, {"iranian", "iran"}, {"russian", "russia"}, {"syrian", "syria"},
+	{"chinese", "china"}, {"iraqi", "iraq"}, {"libyan", "libya"}, {"cuban", "cuba"},
+	{"venezuelan", "venezuela"}, {"lebanese", "lebanon"}, {"sudanese", "sudan"}, {"yemeni", "yemen"},
+	{"belarusian", "belarus"}, {"burmese", "burma"}, {"afghan", "afghanistan"}, {"turkish", "turkey"},
 }
 
 // russianForms are words of company names as Russian borrows them,

@@ -175,6 +175,7 @@ func TestNamesAsWritten(t *testing.T) {
 		// Another form of a word of company names, or its abbreviation.
 		{"FAJR INDUSTRIAL GROUP", screen.KindOrganization, "FAJR INDUSTRIES GROUP", "industrial~industries (another form of a word of company names", true},
 		{"SHIRAZ ELECTRONIC IND.", screen.KindOrganization, "SHIRAZ ELECTRONICS INDUSTRIES", "ind~industries (abbreviation of a word of company names", true},
+		{"KOREAN TANGUN TRADING CORPORATION", screen.KindOrganization, "KOREA TANGUN TRADING CORPORATION", "korean~korea (another form of a word of company names", true},
 		// An acronym in parentheses, another name of the party.
 		{"IRAN AIRCRAFT INDUSTRIES (IACI)", screen.KindOrganization, "IRAN AIRCRAFT INDUSTRIES", `parentheses read apart, as names of their own: screened as "IRAN AIRCRAFT INDUSTRIES"`, true},
 		// A rare family name some listed name spells as written, which
