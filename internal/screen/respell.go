@@ -38,6 +38,7 @@ const (
 	atStartBeforeVowel             // at the start of the word, before a vowel
 	beforeVowel                    // before a vowel
 	betweenConsonants              // after a consonant other than n, before a consonant
+	slavicU                        // after a vowel, before a consonant, in a word ending as Russian and Belarusian family names do
 )
 
 // orthography is one language's conventions for writing foreign names in
@@ -68,6 +69,7 @@ var orthographies = []orthography{
 	{"Hungarian spelling", []rewrite{{"gy", "d", anywhere}, {"ty", "t", anywhere}, {"ny", "n", anywhere}, {"sz", "s", anywhere},
 		{"cs", "ch", anywhere}, {"zs", "zh", anywhere}, {"s", "sh", anywhere}}},
 	{"Czech spelling", []rewrite{{"ch", "kh", anywhere}, {"c", "ts", anywhere}}},
+	belarusian, belarusianAu, belarusianOu,
 	// Umlauts written out, as German and Swiss registers and passports
 	// do where the letter is missing ("Mueller" for Müller, which the
 	// lists write and fold as Muller).
@@ -78,6 +80,31 @@ var orthographies = []orthography{
 // reads a listed word by too.
 var frenchArabic = orthography{"French spelling of an Arabic name", []rewrite{{"dj", "j", anywhere}, {"ch", "sh", anywhere},
 	{"ou", "w", beforeVowel}, {"ou", "u", anywhere}}}
+
+// Belarusian names as Belarus romanises them, and Russian ones as the
+// other, which respellListed reads a listed word by too: the lists write
+// a Belarusian's name both ways (AURAMENKA, a.k.a. AVRAMENKO; IPATAU,
+// a.k.a. IPATOV), and people mix them ("Vadim Dmitrievich Ipatau"). ў is
+// written u for a v after a vowel, and a Russian family name's -ov and
+// -enko are -au or -ou and -enka: a word is read so only where it has
+// the ending ("Chovman" is no Belarusian CHOUMAN).
+var (
+	belarusian   = orthography{"Belarusian spelling", []rewrite{{"au", "ov", atEnd}, {"ou", "ov", atEnd}, {"enka", "enko", atEnd}, {"u", "v", slavicU}}}
+	belarusianAu = orthography{"Belarusian form of a Russian name", []rewrite{{"ov", "au", atEnd}, {"enko", "enka", atEnd}, {"v", "u", slavicU}}}
+	belarusianOu = orthography{"Belarusian form of a Russian name, -ou", []rewrite{{"ov", "ou", atEnd}, {"enko", "enka", atEnd}, {"v", "u", slavicU}}}
+)
+
+// slavicEnding reports whether w ends as the Russian and Belarusian family
+// names the Belarusian orthographies respell do: -ov, -au, -ou, -enko,
+// -enka.
+func slavicEnding(w []byte) bool {
+	for _, e := range [...]string{"ov", "au", "ou", "enko", "enka"} {
+		if len(w) > len(e) && string(w[len(w)-len(e):]) == e {
+			return true
+		}
+	}
+	return false
+}
 
 // russianOff is the spelling of the Russian endings -ov and -ev of
 // French and older English usage (Romanoff, Smirnoff), which
@@ -90,7 +117,7 @@ var offEndings = [...]rewrite{{"off", "ov", atEnd}, {"eff", "ev", atEnd}}
 
 // listedOrthographies are the orthographies respellListed reads a listed
 // word by: ones that write some listed names as others are written.
-var listedOrthographies = [...]*orthography{&frenchArabic, &russianOff}
+var listedOrthographies = [...]*orthography{&frenchArabic, &russianOff, &belarusian, &belarusianAu, &belarusianOu}
 
 // The orthographies' indexes fit listedAltBits.
 var _ [1<<listedAltBits - len(listedOrthographies)]struct{}
@@ -350,6 +377,9 @@ func (r *rewrite) holds(w []byte, i int) bool {
 	case betweenConsonants:
 		j := i + len(r.from)
 		return i > 0 && !isVowel(w[i-1]) && w[i-1] != 'n' && j < len(w) && !isVowel(w[j])
+	case slavicU:
+		j := i + len(r.from)
+		return i > 0 && isVowel(w[i-1]) && j < len(w) && !isVowel(w[j]) && slavicEnding(w)
 	}
 	return true
 }
@@ -443,7 +473,7 @@ func (ix *Index) respellListed(text int32) (tok int32, how string, ok bool) {
 // noListedAlt and listedAltBits encode respellListed's answers.
 const (
 	noListedAlt   = -1
-	listedAltBits = 2
+	listedAltBits = 3
 )
 
 // findListedAlt is respellListed's search, encoded.

@@ -154,6 +154,9 @@ func TestNamesAsWritten(t *testing.T) {
 		{"Fawaz Muhammad Jubayr al-Raoui", screen.KindPerson, "JUBAYR AL-RAWI, Fawaz Muhammad", "raoui~rawi (foreign spelling: French spelling of an Arabic name", true},
 		{"Vasiliy Aleksandrovich Orloff", screen.KindPerson, "ORLOV, Vasiliy Aleksandrovich", "orloff~orlov (foreign spelling: -off for -ov", true},
 		{"Aleksandr Joukoff", screen.KindPerson, "ZHUKOV, Aleksandr Arkadyevich", "joukoff~zhukov (foreign spelling: French spelling", true},
+		// A Belarusian's names written both ways, mixed.
+		{"Vadim Dmitrievich IPATAU", screen.KindPerson, "IPATAU, Vadzim Dzmitrievich", "ipatau~ipatov (foreign spelling: Belarusian spelling", true},
+		{"Aliaksei Mikalaevich AVRAMENKO", screen.KindPerson, "AURAMENKA, Aliaksei Mikalaevich", "avramenko~auramenka (foreign spelling: Belarusian form of a Russian name", true},
 		// Khmer's long vowels as AnyAscii writes them (ei, ou), and
 		// Tibetan's syllables, a tsheg after each, read as one word.
 		{"ពូទីន", screen.KindPerson, "PUTIN, Vladimir Vladimirovich", "poutein~putin (foreign spelling: Khmer long vowels", false},
