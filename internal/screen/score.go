@@ -2230,11 +2230,17 @@ func sunArticle(w, next []byte) bool {
 
 // endingVariants are the endings that romanisations write two ways,
 // with the name of each pair for the explanation: the feminine ending of
-// Arabic words and the end of Allah, -a or -ah ("nusra", "nusrah";
-// "abdalla", "abdallah"), and the Russian endings -ия and -ья, -iya, -ia
-// or -ya ("rossia", "rossiya"; "natalya", "natalia").
+// Arabic words and the end of Allah, -a, -ah or, as Persian names write
+// it, -eh ("nusra", "nusrah"; "abdalla", "abdallah"; "hamida",
+// "hamideh"), and the Russian endings -ия and -ья, -iya, -ia or -ya
+// ("rossia", "rossiya"; "natalya", "natalia"). A word is paired with each
+// listed word an ending of it makes.
+//
+// finalAh names the ending of Arabic and Persian words.
+const finalAh = "final -a, -ah or -eh written otherwise (Arabic -a, -ah; Persian -eh)"
+
 var endingVariants = []struct{ a, b, how string }{
-	{"a", "ah", "final h after a written or left out (Arabic -a, -ah)"},
+	{"a", "ah", finalAh}, {"a", "eh", finalAh}, {"ah", "eh", finalAh},
 	{"ia", "iya", "Russian -ия written -ia or -iya"},
 	{"ya", "ia", "Russian -ья written -ya or -ia"},
 }
@@ -2392,6 +2398,7 @@ func (ix *Index) appendEndingVariant(qn []int32, text []byte, org bool) ([]int32
 	if n < minEndingWord || text[n-1] != 'a' && text[n-1] != 'h' || !lettersOnly(text) {
 		return qn, ""
 	}
+	how, start := "", len(qn)
 	for _, v := range endingVariants {
 		for _, from := range [2]string{v.a, v.b} {
 			to := v.b
@@ -2403,12 +2410,16 @@ func (ix *Index) appendEndingVariant(qn []int32, text []byte, org bool) ([]int32
 				continue
 			}
 			other := append(append(buf[:0], text[:stem]...), to...)
-			if id, ok := ix.listedText(other); ok {
-				return append(qn, ix.dict.textKey[id]), v.how
+			if id, ok := ix.listedText(other); ok && !slices.Contains(qn[start:], ix.dict.textKey[id]) {
+				// Each listed one: "hamida" is HAMIDAH and HAMIDEH.
+				qn = append(qn, ix.dict.textKey[id])
+				if how == "" {
+					how = v.how
+				}
 			}
 		}
 	}
-	return qn, ""
+	return qn, how
 }
 
 // adjectiveEndings are the endings of a Russian adjective in -sk- (a

@@ -64,7 +64,7 @@ func TestNamesAsWritten(t *testing.T) {
 		{"Lawrow", screen.KindPerson, "LAVROV, Sergei Viktorovich", "lawrow~lavrov", false},
 		{"Loukachenko", screen.KindPerson, "LUKASHENKA, Alyaksandr Ryhorovich", "French spelling", false},
 		// The final h of an Arabic word (ta marbuta) left out.
-		{"Al Nusra Front", screen.KindOrganization, "AL-NUSRAH FRONT", "nusra~nusrah (foreign spelling: final h after a written or left out", true},
+		{"Al Nusra Front", screen.KindOrganization, "AL-NUSRAH FRONT", "nusra~nusrah (foreign spelling: final -a, -ah or -eh written otherwise", true},
 		// A title after the name (Hungarian), of several words (a rank;
 		// Korean syllables).
 		{"Putyin elnök", screen.KindPerson, "PUTIN, Vladimir Vladimirovich", "elnok (title, left out)", false},
@@ -154,6 +154,9 @@ func TestNamesAsWritten(t *testing.T) {
 		{"Fawaz Muhammad Jubayr al-Raoui", screen.KindPerson, "JUBAYR AL-RAWI, Fawaz Muhammad", "raoui~rawi (foreign spelling: French spelling of an Arabic name", true},
 		{"Vasiliy Aleksandrovich Orloff", screen.KindPerson, "ORLOV, Vasiliy Aleksandrovich", "orloff~orlov (foreign spelling: -off for -ov", true},
 		{"Aleksandr Joukoff", screen.KindPerson, "ZHUKOV, Aleksandr Arkadyevich", "joukoff~zhukov (foreign spelling: French spelling", true},
+		// The Persian ending -eh for -a, where the -ah ending makes
+		// another listed word too.
+		{"Abdellatif HAMIDA", screen.KindPerson, "HAMIDEH, Abdellatif", "hamida~hamideh (foreign spelling: final -a, -ah or -eh written otherwise", true},
 		// A Belarusian's names written both ways, mixed.
 		{"Vadim Dmitrievich IPATAU", screen.KindPerson, "IPATAU, Vadzim Dzmitrievich", "ipatau~ipatov (foreign spelling: Belarusian spelling", true},
 		{"Aliaksei Mikalaevich AVRAMENKO", screen.KindPerson, "AURAMENKA, Aliaksei Mikalaevich", "avramenko~auramenka (foreign spelling: Belarusian form of a Russian name", true},
