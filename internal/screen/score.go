@@ -2406,7 +2406,9 @@ func (ix *Index) appendEndingVariant(qn []int32, text []byte, org bool) ([]int32
 				to = v.a
 			}
 			stem := n - len(from)
-			if stem < minEndingStem || string(text[stem:]) != from || isVowelByte(text[stem-1]) || text[stem-1] == 'y' {
+			// An ending after y only in an organisation's name
+			// ("islamiya", ISLAMIYAH): a person's -ya is Russian.
+			if stem < minEndingStem || string(text[stem:]) != from || isVowelByte(text[stem-1]) || text[stem-1] == 'y' && !org {
 				continue
 			}
 			other := append(append(buf[:0], text[:stem]...), to...)

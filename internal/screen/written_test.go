@@ -157,6 +157,8 @@ func TestNamesAsWritten(t *testing.T) {
 		// The Persian ending -eh for -a, where the -ah ending makes
 		// another listed word too.
 		{"Abdellatif HAMIDA", screen.KindPerson, "HAMIDEH, Abdellatif", "hamida~hamideh (foreign spelling: final -a, -ah or -eh written otherwise", true},
+		// An organisation's Arabic word in -iya written -iyah.
+		{"Jemaah Islamiya", screen.KindOrganization, "JEMAA ISLAMIYAH", "islamiya~islamiyah (foreign spelling: final -a, -ah or -eh", true},
 		// A Belarusian's names written both ways, mixed.
 		{"Vadim Dmitrievich IPATAU", screen.KindPerson, "IPATAU, Vadzim Dzmitrievich", "ipatau~ipatov (foreign spelling: Belarusian spelling", true},
 		{"Aliaksei Mikalaevich AVRAMENKO", screen.KindPerson, "AURAMENKA, Aliaksei Mikalaevich", "avramenko~auramenka (foreign spelling: Belarusian form of a Russian name", true},
