@@ -123,7 +123,7 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 		return nil, err
 	}
 	if !ix.anyHit(out) {
-		if out, err = ix.parenMatches(q, out); err != nil {
+		if out, err = ix.partsMatches(q, out); err != nil {
 			return nil, err
 		}
 	}
