@@ -195,35 +195,30 @@ func words(s string) string {
 // for a name in Latin letters only.
 func script(s string) string {
 	for _, r := range s {
-		switch {
-		case r < 0x250 || !unicode.IsLetter(r):
-		case unicode.Is(unicode.Arabic, r):
-			return "arabic"
-		case unicode.Is(unicode.Cyrillic, r):
-			return "cyrillic"
-		case unicode.Is(unicode.Han, r):
-			return "han"
-		case unicode.Is(unicode.Hangul, r):
-			return "hangul"
-		case unicode.Is(unicode.Greek, r):
-			return "greek"
-		case unicode.Is(unicode.Hebrew, r):
-			return "hebrew"
-		case unicode.Is(unicode.Georgian, r):
-			return "georgian"
-		case unicode.Is(unicode.Armenian, r):
-			return "armenian"
-		case unicode.Is(unicode.Thai, r):
-			return "thai"
-		case unicode.Is(unicode.Myanmar, r):
-			return "myanmar"
-		case unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r):
-			return "kana"
-		default:
-			return "other"
+		if r < 0x250 || !unicode.IsLetter(r) {
+			continue
 		}
+		for _, sc := range scripts {
+			if unicode.In(r, sc.tables...) {
+				return sc.name
+			}
+		}
+		return "other"
 	}
 	return ""
+}
+
+// scripts are the scripts the sets name, by their Unicode tables.
+var scripts = []struct {
+	name   string
+	tables []*unicode.RangeTable
+}{
+	{"arabic", []*unicode.RangeTable{unicode.Arabic}}, {"cyrillic", []*unicode.RangeTable{unicode.Cyrillic}},
+	{"han", []*unicode.RangeTable{unicode.Han}}, {"hangul", []*unicode.RangeTable{unicode.Hangul}},
+	{"greek", []*unicode.RangeTable{unicode.Greek}}, {"hebrew", []*unicode.RangeTable{unicode.Hebrew}},
+	{"georgian", []*unicode.RangeTable{unicode.Georgian}}, {"armenian", []*unicode.RangeTable{unicode.Armenian}},
+	{"thai", []*unicode.RangeTable{unicode.Thai}}, {"myanmar", []*unicode.RangeTable{unicode.Myanmar}},
+	{"kana", []*unicode.RangeTable{unicode.Hiragana, unicode.Katakana}},
 }
 
 // readSDN maps the words of every SDN name and alias to its entries.
