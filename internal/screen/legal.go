@@ -256,9 +256,10 @@ func legalSingleTypo(w []byte) bool {
 const minLegalSwap, maxLegalSwap = 4, 5
 
 // legalSwapped reports whether w, of minLegalSwap to maxLegalSwap letters,
-// is a one-word legal form with two neighbouring letters swapped.
+// is a one-word legal form with two neighbouring letters swapped, and no
+// word of everyday English ("part" is not PRAT, the Ukrainian form).
 func legalSwapped(w []byte) bool {
-	if len(w) < minLegalSwap || len(w) > maxLegalSwap {
+	if len(w) < minLegalSwap || len(w) > maxLegalSwap || isCommonWord(string(w)) {
 		return false
 	}
 	var b [maxLegalSwap]byte

@@ -129,7 +129,7 @@ func TestLegalSwapped(t *testing.T) {
 		want bool
 	}{
 		{"ojcs", true}, {"osjc", true}, {"gmhb", true}, {"jocs", false}, {"cjsc", false}, {"ojsc", false},
-		{"tld", false}, {"sjoc", false}, {"bank", false}, {"limtied", false},
+		{"tld", false}, {"sjoc", false}, {"bank", false}, {"limtied", false}, {"part", false},
 	} {
 		if got := legalSwapped([]byte(tt.w)); got != tt.want {
 			t.Errorf("legalSwapped(%q) = %v, want %v", tt.w, got, tt.want)
