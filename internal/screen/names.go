@@ -27,6 +27,10 @@ const maxParens = 4
 // 'MOSTOTREST'"), or by a slash between words of three letters or more
 // ("Al Qa'ida/Islamic Army"; not "c/o"), is read as each of them.
 func nameReadings(name string) []string {
+	if !strings.ContainsAny(name, "(;/") {
+		// Most names: one look.
+		return nil
+	}
 	if parts := splitNames(name); len(parts) > 1 {
 		return parts
 	}

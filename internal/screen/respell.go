@@ -99,7 +99,7 @@ var (
 // -enka.
 func slavicEnding(w []byte) bool {
 	for _, e := range [...]string{"ov", "au", "ou", "enko", "enka"} {
-		if len(w) > len(e) && string(w[len(w)-len(e):]) == e {
+		if len(w) >= len(e) && string(w[len(w)-len(e):]) == e {
 			return true
 		}
 	}
@@ -311,6 +311,11 @@ func (p *letterPairs) has(s string) bool {
 // spellings (orthographyNeeds) occur in w, or else the beginning of one
 // of its rewrites does (its first two letters, or its letter).
 func (o *orthography) mayApply(w []byte, letters uint32, pairs *letterPairs) bool {
+	switch o.name {
+	case belarusian.name, belarusianAu.name, belarusianOu.name:
+		// Each rewrite asks for the family name's ending (slavicU).
+		return slavicEnding(w)
+	}
 	if needs := orthographyNeeds(o.name); needs != nil {
 		for _, n := range needs {
 			if len(n) == 2 && pairs.has(n) || len(n) != 2 && bytes.Contains(w, []byte(n)) {
