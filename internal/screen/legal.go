@@ -259,7 +259,7 @@ const minLegalSwap, maxLegalSwap = 4, 5
 // is a one-word legal form with two neighbouring letters swapped, and no
 // word of everyday English ("part" is not PRAT, the Ukrainian form).
 func legalSwapped(w []byte) bool {
-	if len(w) < minLegalSwap || len(w) > maxLegalSwap || isCommonWord(string(w)) {
+	if len(w) < minLegalSwap || len(w) > maxLegalSwap {
 		return false
 	}
 	var b [maxLegalSwap]byte
@@ -271,7 +271,7 @@ func legalSwapped(w []byte) bool {
 		copy(s, w)
 		s[i], s[i+1] = s[i+1], s[i]
 		if isLegalForm(s) {
-			return true
+			return !isCommonWord(string(w))
 		}
 	}
 	return false

@@ -27,7 +27,7 @@ const maxParens = 4
 // 'MOSTOTREST'"), or by a slash between words of three letters or more
 // ("Al Qa'ida/Islamic Army"; not "c/o"), is read as each of them.
 func nameReadings(name string) []string {
-	if !strings.ContainsAny(name, "(;/") {
+	if !holdsSeparator(name) {
 		// Most names: one look.
 		return nil
 	}
@@ -133,4 +133,16 @@ func letterRun(p string, last bool) int {
 		n++
 	}
 	return n
+}
+
+// holdsSeparator reports whether name holds a parenthesis, a semicolon or
+// a slash.
+func holdsSeparator(name string) bool {
+	for i := 0; i < len(name); i++ {
+		switch name[i] {
+		case '(', ';', '/':
+			return true
+		}
+	}
+	return false
 }

@@ -89,9 +89,9 @@ var frenchArabic = orthography{"French spelling of an Arabic name", []rewrite{{"
 // -enko are -au or -ou and -enka: a word is read so only where it has
 // the ending ("Chovman" is no Belarusian CHOUMAN).
 var (
-	belarusian   = orthography{"Belarusian spelling", []rewrite{{"au", "ov", atEnd}, {"ou", "ov", atEnd}, {"enka", "enko", atEnd}, {"u", "v", slavicU}}}
-	belarusianAu = orthography{"Belarusian form of a Russian name", []rewrite{{"ov", "au", atEnd}, {"enko", "enka", atEnd}, {"v", "u", slavicU}}}
-	belarusianOu = orthography{"Belarusian form of a Russian name, -ou", []rewrite{{"ov", "ou", atEnd}, {"enko", "enka", atEnd}, {"v", "u", slavicU}}}
+	belarusian   = orthography{"Belarusian spelling", []rewrite{{"u", "v", slavicU}, {"au", "ov", atEnd}, {"ou", "ov", atEnd}, {"enka", "enko", atEnd}}}
+	belarusianAu = orthography{"Belarusian form of a Russian name", []rewrite{{"v", "u", slavicU}, {"ov", "au", atEnd}, {"enko", "enka", atEnd}}}
+	belarusianOu = orthography{"Belarusian form of a Russian name, -ou", []rewrite{{"v", "u", slavicU}, {"ov", "ou", atEnd}, {"enko", "enka", atEnd}}}
 )
 
 // slavicEnding reports whether w ends as the Russian and Belarusian family
@@ -311,11 +311,6 @@ func (p *letterPairs) has(s string) bool {
 // spellings (orthographyNeeds) occur in w, or else the beginning of one
 // of its rewrites does (its first two letters, or its letter).
 func (o *orthography) mayApply(w []byte, letters uint32, pairs *letterPairs) bool {
-	switch o.name {
-	case belarusian.name, belarusianAu.name, belarusianOu.name:
-		// Each rewrite asks for the family name's ending (slavicU).
-		return slavicEnding(w)
-	}
 	if needs := orthographyNeeds(o.name); needs != nil {
 		for _, n := range needs {
 			if len(n) == 2 && pairs.has(n) || len(n) != 2 && bytes.Contains(w, []byte(n)) {
@@ -325,6 +320,11 @@ func (o *orthography) mayApply(w []byte, letters uint32, pairs *letterPairs) boo
 		return false
 	}
 	for _, r := range o.rewrites {
+		if r.when == slavicU {
+			// The Belarusian orthographies, which lead with it: every
+			// rewrite of theirs asks for the family name's ending.
+			return slavicEnding(w)
+		}
 		if len(r.from) >= 2 && pairs.has(r.from) || len(r.from) == 1 && letters&letterBit(r.from[0]) != 0 {
 			return true
 		}
