@@ -39,6 +39,7 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 	if len(sc.nb.words) == 0 {
 		return nil, nil
 	}
+	parts := sc.nb.parts
 	// Ban lists first, on the words as written: their names are not
 	// in the scored lists' vocabulary that resegment repairs against.
 	out, err := ix.banMatches(sc, q, nil)
@@ -122,7 +123,7 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 	if out, err = ix.koreanMatches(sc, q, out); err != nil {
 		return nil, err
 	}
-	if !ix.anyHit(out) {
+	if parts && !ix.anyHit(out) {
 		if out, err = ix.partsMatches(q, out); err != nil {
 			return nil, err
 		}

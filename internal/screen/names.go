@@ -27,10 +27,6 @@ const maxParens = 4
 // 'MOSTOTREST'"), or by a slash between words of three letters or more
 // ("Al Qa'ida/Islamic Army"; not "c/o"), is read as each of them.
 func nameReadings(name string) []string {
-	if !holdsSeparator(name) {
-		// Most names: one look.
-		return nil
-	}
 	if parts := splitNames(name); len(parts) > 1 {
 		return parts
 	}
@@ -133,16 +129,4 @@ func letterRun(p string, last bool) int {
 		n++
 	}
 	return n
-}
-
-// holdsSeparator reports whether name holds a parenthesis, a semicolon or
-// a slash.
-func holdsSeparator(name string) bool {
-	for i := 0; i < len(name); i++ {
-		switch name[i] {
-		case '(', ';', '/':
-			return true
-		}
-	}
-	return false
 }

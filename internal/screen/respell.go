@@ -311,6 +311,11 @@ func (p *letterPairs) has(s string) bool {
 // spellings (orthographyNeeds) occur in w, or else the beginning of one
 // of its rewrites does (its first two letters, or its letter).
 func (o *orthography) mayApply(w []byte, letters uint32, pairs *letterPairs) bool {
+	if len(o.rewrites) > 0 && o.rewrites[0].when == slavicU {
+		// The Belarusian orthographies, which lead with it: every
+		// rewrite of theirs asks for the family name's ending.
+		return slavicEnding(w)
+	}
 	if needs := orthographyNeeds(o.name); needs != nil {
 		for _, n := range needs {
 			if len(n) == 2 && pairs.has(n) || len(n) != 2 && bytes.Contains(w, []byte(n)) {
@@ -320,11 +325,6 @@ func (o *orthography) mayApply(w []byte, letters uint32, pairs *letterPairs) boo
 		return false
 	}
 	for _, r := range o.rewrites {
-		if r.when == slavicU {
-			// The Belarusian orthographies, which lead with it: every
-			// rewrite of theirs asks for the family name's ending.
-			return slavicEnding(w)
-		}
 		if len(r.from) >= 2 && pairs.has(r.from) || len(r.from) == 1 && letters&letterBit(r.from[0]) != 0 {
 			return true
 		}

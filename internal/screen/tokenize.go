@@ -91,6 +91,9 @@ type normBuf struct {
 	sepDot   bool
 	sepSpace bool
 	sepOther bool
+	// parts is set when the name holds a parenthesis, a semicolon or a
+	// slash: it may hold several names (nameReadings).
+	parts bool
 	prevInit bool
 }
 
@@ -109,6 +112,7 @@ func (nb *normBuf) reset() {
 	nb.hacek, nb.web = false, false
 	nb.cur = -1
 	nb.sepDot, nb.sepSpace, nb.sepOther, nb.prevInit = false, false, false, false
+	nb.parts = false
 }
 
 // abjad reports whether the name was read from Arabic or Hebrew letters,
@@ -185,6 +189,9 @@ func (nb *normBuf) normalize(s string) {
 			default:
 				nb.end()
 				nb.sepOther = true
+				if c == '(' || c == ';' || c == '/' {
+					nb.parts = true
+				}
 			}
 			continue
 		}
