@@ -93,7 +93,7 @@ type normBuf struct {
 	sepOther bool
 	// parts is set when the name holds a parenthesis, a semicolon or a
 	// slash: it may hold several names (nameReadings).
-	parts bool
+	parts    bool
 	prevInit bool
 }
 
