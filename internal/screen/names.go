@@ -3,6 +3,8 @@ package screen
 import (
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Several names in one. A name often carries another name of the party
@@ -67,7 +69,10 @@ func nameReadings(name string) []string {
 // (nameReadings) and appends the matches, explained as the reading they
 // were found by.
 func (ix *Index) partsMatches(q Query, out []Match) ([]Match, error) {
-	for _, r := range nameReadings(q.Name) {
+	// Split as the normaliser read the name (normBuf.parts): the
+	// fullwidth forms Chinese and Japanese names are written with,
+	// "（", "；" and "／", are the ASCII ones.
+	for _, r := range nameReadings(norm.NFKC.String(q.Name)) {
 		ms, err := ix.Name(Query{Name: r, Kind: q.Kind})
 		if err != nil {
 			return nil, err

@@ -186,6 +186,9 @@ func TestNamesAsWritten(t *testing.T) {
 		{"KOREAN TANGUN TRADING CORPORATION", screen.KindOrganization, "KOREA TANGUN TRADING CORPORATION", "korean~korea (another form of a word of company names", true},
 		// An acronym in parentheses, another name of the party.
 		{"IRAN AIRCRAFT INDUSTRIES (IACI)", screen.KindOrganization, "IRAN AIRCRAFT INDUSTRIES", `the query read as the several names it holds (in parentheses, or set apart by semicolons or a slash): screened as "IRAN AIRCRAFT INDUSTRIES"`, true},
+		// The same in the fullwidth parentheses of Chinese and
+		// Japanese text.
+		{"IRAN AIRCRAFT INDUSTRIES（IACI）", screen.KindOrganization, "IRAN AIRCRAFT INDUSTRIES", `screened as "IRAN AIRCRAFT INDUSTRIES"`, true},
 		// Two names of the party set apart by a semicolon.
 		{"MOSTOTREST; OPEN JOINT STOCK COMPANY 'MOSTOTREST'", screen.KindOrganization, "PJSC MOSTOTREST", `screened as "MOSTOTREST"`, true},
 		// A rare family name some listed name spells as written, which
