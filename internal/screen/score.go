@@ -763,8 +763,18 @@ func (ix *Index) gatherMore(sc *scratch, kind string) {
 			}
 			skeletonKind = KindPerson
 		}
-		for _, n := range skeletons {
-			ix.addPostings(sc, n, skeletonKind)
+		if q.text >= 0 && !sc.nb.translit && len(sc.qw) > 1 {
+			// The listed-vowel names of a word some listed name spells
+			// as the query does pair under person rules only beside
+			// another query word: only the names that hold one are
+			// gathered.
+			for _, n := range skeletons {
+				ix.addPostingsWith(sc, n, skeletonKind, int32(i))
+			}
+		} else {
+			for _, n := range skeletons {
+				ix.addPostings(sc, n, skeletonKind)
+			}
 		}
 		if nsel == 1 && q.givenForm >= 0 {
 			// The other forms of a given name, when this word is the
@@ -814,7 +824,10 @@ func (ix *Index) addPostingsWith(sc *scratch, t int32, kind string, word int32) 
 // other than word i, besides the forms of word i's given name.
 func (ix *Index) holdsOtherWord(sc *scratch, ri, i int32) bool {
 	rec := &ix.recs[ri]
-	forms := ix.givenForms().texts[sc.qw[i].givenForm]
+	var forms []int32
+	if g := sc.qw[i].givenForm; g >= 0 {
+		forms = ix.givenForms().texts[g]
+	}
 	for _, rw := range ix.words[rec.w0:rec.w1] {
 		if slices.Contains(forms, rw.text) {
 			continue
