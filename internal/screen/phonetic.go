@@ -256,6 +256,9 @@ func eastSlavicName(w []byte) (string, bool) {
 	if c, ok := filteredGet(eastSlavicFilter, eastSlavicForms, w); ok {
 		return c, true
 	}
+	if !hasSuffixB(w, "ch") && !hasSuffixB(w, "na") {
+		return "", false // no patronymic ending: -ch, -na
+	}
 	for _, e := range patronymicEndings {
 		if len(w) <= len(e)+3 || len(w)-len(e) > maxEastSlavicForm || !hasSuffixB(w, e) {
 			continue

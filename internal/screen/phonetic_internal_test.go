@@ -4,6 +4,7 @@ import (
 	"maps"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -90,6 +91,12 @@ func TestKeyTableLengths(t *testing.T) {
 		}
 		if longest != tt.max || longest == 0 {
 			t.Errorf("%s: longest %d, bound %d", tt.name, longest, tt.max)
+		}
+	}
+	// eastSlavicName looks for a patronymic only in a word ending so.
+	for _, e := range patronymicEndings {
+		if !strings.HasSuffix(e, "ch") && !strings.HasSuffix(e, "na") {
+			t.Errorf("patronymic ending %q ends in neither -ch nor -na", e)
 		}
 	}
 	// A patronymic of the longest form, and one letter more.
