@@ -832,9 +832,10 @@ func (ix *Index) holdsOtherWord(sc *scratch, ri, i int32) bool {
 		if slices.Contains(forms, rw.text) {
 			continue
 		}
+		inQn := sc.qnSet.mayHold(rw.tok)
 		for k := range sc.qw {
 			q := &sc.qw[k]
-			if int32(k) != i && (q.exact == rw.tok || q.s1 > q.n0 && slices.Contains(sc.qn[q.n0:q.s1], rw.tok)) {
+			if int32(k) != i && (q.exact == rw.tok || inQn && q.s1 > q.n0 && slices.Contains(sc.qn[q.n0:q.s1], rw.tok)) {
 				return true
 			}
 		}
