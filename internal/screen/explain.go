@@ -307,6 +307,10 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		b = append(b, "; split words joined: "...)
 		b = appendQuoted(b, s)
 	}
+	for _, s := range sc.nb.dins {
+		b = append(b, "; al-Din of a compound name read as the list writes it, \"al din\": "...)
+		b = appendQuoted(b, s)
+	}
 	for _, s := range sc.nb.translated {
 		b = append(b, "; trade word of a Chinese company's name read in English: "...)
 		b = append(b, s...)
@@ -382,6 +386,7 @@ var capNotes = []struct {
 	{capGivenForm, "a given name in another language's form"},
 	{capNickname, "a given name by its nickname"},
 	{capSayyid, "the honorific Sayyid before a name that does not give it"},
+	{capDin, "al-Din of a compound name read as the list writes it, a reading of the query"},
 	{capQueryMiddle, "a further name of the query that the list does not give"},
 	{capSuperset, "every word of the name, the rare one among them, and further words of the query"},
 	{capAcronym, "a query word the initials of words of the name"},

@@ -15,6 +15,8 @@ var fuzzSeeds = []string{
 	"", " ", "a", "\xff\xfe", "İ", "ǅ", "ß", "A.B.C.D.E.F", "ООО", "ltd ltd ltd",
 	// The phonetic, Korean and two-edit paths.
 	"ミン・アウン・フライン", "람잔 카디로프", "رمضان قديروف", "קים ג'ונג און", "金正恩", "Kim Chong-un",
+	// al-Din read as the list writes it.
+	"Hassan Izzeddine", "eddine eddine", "Nur-eddin al-Dibiski (Nureddine)",
 	"Kimjongun", "Riyongho", "Yevgeniy Prigoschine", "Evgueni Prigojine", "Γεβγκένι Πριγκόζιν",
 	// Han names by parts and in simplified characters, Thai, titles in
 	// script, short given names' variants.

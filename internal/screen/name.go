@@ -110,6 +110,14 @@ func (ix *Index) Name(q Query) ([]Match, error) {
 			return nil, err
 		}
 	}
+	// al-Din run together with the first part of a compound name, or
+	// written as a word of its own, as the list writes it
+	// ("Jamaleddine", JAMAL-AL-DIN).
+	if q.Kind != KindOrganization {
+		if err := again(ix.dinReading); err != nil {
+			return nil, err
+		}
+	}
 	// The words written together in camel case, apart ("AliChamenei",
 	// which gluedNear splits "alic hamenei"; "BancoNacionalDeKuba").
 	if err := again(func(nb *normBuf) bool { return ix.camelReading(nb, q.Name) }); err != nil {

@@ -891,7 +891,7 @@ const (
 
 // capFlag says why a score was capped below the match threshold, or
 // which partial-name rule raised it.
-type capFlag uint16
+type capFlag uint32
 
 const (
 	capWeakEvidence  capFlag = 1 << iota // phonetic, typo or initial likeness alone
@@ -910,6 +910,7 @@ const (
 	capGivenForm                         // a given name in another language's form (givenNameForms)
 	capNickname                          // a given name by its nickname (nicknames.go)
 	capSayyid                            // the honorific Sayyid before a name that does not give it
+	capDin                               // al-Din of a compound name read as the list writes it
 )
 
 // minListedVowels is the fewest letters of a rare word a listed name
@@ -1439,6 +1440,9 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	}
 	if rec.flags&recWeak != 0 {
 		sc.caps |= capWeakAlias
+	}
+	if len(sc.nb.dins) > 0 {
+		sc.caps |= capDin
 	}
 	if sc.caps != 0 && score > sc.capAt {
 		score = sc.capAt

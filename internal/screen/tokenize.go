@@ -60,6 +60,9 @@ type normBuf struct {
 	// translated records the trade words of a Chinese company's name
 	// read as English ones (translateHanTrade), for the explanation.
 	translated []string
+	// dins records the words read as a compound name's al-Din
+	// (Index.dinReading), for the explanation.
+	dins []string
 	// splitThree records that a glued word was split into three words or
 	// more, which a misspelt one may make fewer (Index.splitNear).
 	splitThree bool
@@ -106,7 +109,7 @@ func (nb *normBuf) reset() {
 	nb.translit = false
 	nb.schemes = nil
 	nb.splits, nb.joins, nb.splitThree = nb.splits[:0], nb.joins[:0], false
-	nb.translated = nb.translated[:0]
+	nb.translated, nb.dins = nb.translated[:0], nb.dins[:0]
 	nb.resegmented = false
 	nb.comma = -1
 	nb.hacek, nb.web = false, false
