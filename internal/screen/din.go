@@ -32,8 +32,8 @@ func (ix *Index) dinReading(nb *normBuf) bool {
 			continue
 		}
 		text := nb.word(i)
-		if t := bytes.TrimSuffix(text, []byte("e")); len(t) < 5 || !bytes.HasSuffix(t, []byte("ddin")) && !bytes.HasSuffix(t, []byte("ldin")) {
-			continue // every spelling ends -ddin or -ldin, then an e or not
+		if !dinShaped(text) {
+			continue
 		}
 		stem := -1
 		for _, f := range dinForms {
@@ -63,4 +63,11 @@ func (ix *Index) dinReading(nb *normBuf) bool {
 		nb.resegmented, read = true, true
 	}
 	return read
+}
+
+// dinShaped reports whether w ends as every spelling of dinForms does:
+// -ddin or -ldin, then an e or not.
+func dinShaped(w []byte) bool {
+	t := bytes.TrimSuffix(w, []byte("e"))
+	return len(t) >= 5 && (bytes.HasSuffix(t, []byte("ddin")) || bytes.HasSuffix(t, []byte("ldin")))
 }
