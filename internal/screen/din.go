@@ -1,9 +1,6 @@
 package screen
 
-import (
-	"bytes"
-	"slices"
-)
+import "bytes"
 
 // dinForms are the spellings of "al-Din" ("of the faith"), the second
 // part of Arabic compound names (Jamal al-Din, Nur al-Din, Salah al-Din),
@@ -46,20 +43,11 @@ func (ix *Index) dinReading(nb *normBuf) bool {
 			continue
 		}
 		nb.dins = append(nb.dins, string(text))
-		var parts [3]span
-		k := 0
 		if stem > 0 {
-			parts[k] = span{start: nb.words[i].start, end: nb.words[i].start + int32(stem)}
-			k++
+			nb.splitWord(i, int32(stem))
+			i++
 		}
-		for _, p := range [...]string{"al", "din"} {
-			n := int32(len(nb.text))
-			nb.text = append(nb.text, p...)
-			parts[k] = span{start: n, end: int32(len(nb.text))}
-			k++
-		}
-		nb.words = slices.Replace(nb.words, i, i+1, parts[:k]...)
-		i += k - 1
+		i += nb.replaceWords(i, 1, "al", "din") - 1
 		nb.resegmented, read = true, true
 	}
 	return read

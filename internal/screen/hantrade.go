@@ -1,9 +1,6 @@
 package screen
 
-import (
-	"slices"
-	"strings"
-)
+import "strings"
 
 // Trade words of Chinese company names. A company's name in Han
 // characters says its trade in words of its own (科技 technology, 电子
@@ -65,14 +62,7 @@ func (nb *normBuf) translateHanTrade() bool {
 				continue
 			}
 			nb.translated = append(nb.translated, nb.String2(i, i+k)+" as "+strings.Join(run.english, " "))
-			spans := make([]span, len(run.english))
-			for j, w := range run.english {
-				from := len(nb.text)
-				nb.text = append(nb.text, w...)
-				spans[j] = span{start: int32(from), end: int32(len(nb.text))}
-			}
-			nb.words = slices.Replace(nb.words, i, i+k, spans...)
-			i += len(spans) - 1
+			i += nb.replaceWords(i, k, run.english...) - 1
 			done = true
 			break
 		}

@@ -1889,6 +1889,18 @@ func (nb *normBuf) splitWord(i int, n int32) {
 	nb.resegmented = true
 }
 
+// replaceWords reads words [i, i+k) of nb as the words ws, whose texts
+// it appends to the text, and returns how many they are.
+func (nb *normBuf) replaceWords(i, k int, ws ...string) int {
+	nb.words = slices.Replace(nb.words, i, i+k, make([]span, len(ws))...)
+	for j, w := range ws {
+		from := len(nb.text)
+		nb.text = append(nb.text, w...)
+		nb.words[i+j] = span{start: int32(from), end: int32(len(nb.text))}
+	}
+	return len(ws)
+}
+
 // splitGlued splits word i, whose text is text, at cuts (offsets in
 // text, ascending) and records it among the words split.
 func (nb *normBuf) splitGlued(i int, text []byte, cuts []int) {

@@ -763,16 +763,14 @@ func (ix *Index) gatherMore(sc *scratch, kind string) {
 			}
 			skeletonKind = KindPerson
 		}
-		if q.text >= 0 && !sc.nb.translit && len(sc.qw) > 1 {
-			// The listed-vowel names of a word some listed name spells
-			// as the query does pair under person rules only beside
-			// another query word: only the names that hold one are
-			// gathered.
-			for _, n := range skeletons {
+		// The listed-vowel names of a word some listed name spells as
+		// the query does pair under person rules only beside another
+		// query word: only the names that hold one are gathered.
+		listedVowels := q.text >= 0 && !sc.nb.translit && len(sc.qw) > 1
+		for _, n := range skeletons {
+			if listedVowels {
 				ix.addPostingsWith(sc, n, skeletonKind, int32(i))
-			}
-		} else {
-			for _, n := range skeletons {
+			} else {
 				ix.addPostings(sc, n, skeletonKind)
 			}
 		}
