@@ -56,15 +56,46 @@ func idf(n, df int) float32 {
 	return float32(math.Log(1 + float64(n)/float64(df)))
 }
 
+// appendDeletionHashes appends to dst hashSkip of w whole and, when w
+// has minFuzzyLen letters or more, of w without each of its letters, a
+// letter repeated once only (deleting either gives the same word). Each
+// deletion's hash goes on from the hash of the letters before it, which
+// halves the bytes hashed.
+func appendDeletionHashes[T string | []byte](dst []uint64, w T) []uint64 {
+	whole := len(dst)
+	dst = append(dst, 0)
+	prefix := uint64(fnvOffset)
+	for i := 0; i < len(w); i++ {
+		if len(w) >= minFuzzyLen && (i == 0 || w[i] != w[i-1]) {
+			h := prefix
+			for j := i + 1; j < len(w); j++ {
+				h ^= uint64(w[j])
+				h *= fnvPrime
+			}
+			dst = append(dst, h)
+		}
+		prefix ^= uint64(w[i])
+		prefix *= fnvPrime
+	}
+	dst[whole] = prefix
+	return dst
+}
+
+// The 64-bit FNV-1a parameters of hashSkip.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
 // hashSkip is FNV-1a over b without the byte at skip (skip < 0: none).
 func hashSkip[T string | []byte](b T, skip int) uint64 {
-	h := uint64(14695981039346656037)
+	h := uint64(fnvOffset)
 	for i := 0; i < len(b); i++ {
 		if i == skip {
 			continue
 		}
 		h ^= uint64(b[i])
-		h *= 1099511628211
+		h *= fnvPrime
 	}
 	return h
 }
@@ -105,20 +136,13 @@ func buildDelTable(words []string, only []int32) DelTable {
 	t.Hash = make([]uint32, 0, n)
 	t.ID = make([]int32, 0, n)
 	// First pass: hashes in word order; second: place them by bucket.
+	var del [maxFuzzyLen + 1]uint64
 	each(func(id int32, w string) {
 		if len(w) < minFuzzyLen-1 || len(w) > maxFuzzyLen {
 			return
 		}
-		t.Hash = append(t.Hash, uint32(hashSkip(w, -1)))
-		t.ID = append(t.ID, id)
-		if len(w) < minFuzzyLen {
-			return
-		}
-		for i := 0; i < len(w); i++ {
-			if i > 0 && w[i] == w[i-1] {
-				continue // same variant as deleting w[i-1]
-			}
-			t.Hash = append(t.Hash, uint32(hashSkip(w, i)))
+		for _, h := range appendDeletionHashes(del[:0], w) {
+			t.Hash = append(t.Hash, uint32(h))
 			t.ID = append(t.ID, id)
 		}
 	})
@@ -152,23 +176,14 @@ func (t *DelTable) appendNear(dst []int32, words []string, w []byte) []int32 {
 	// The hashes of w and of its deletions, then their buckets' bounds,
 	// each in a loop of its own: the loads of the table, which miss the
 	// cache, are independent and overlap.
-	var hs [maxFuzzyLen + 2]uint64
-	n := 0
-	hs[n], n = hashSkip(w, -1), 1
-	if len(w) >= minFuzzyLen {
-		for i := range w {
-			if i > 0 && w[i] == w[i-1] {
-				continue
-			}
-			hs[n], n = hashSkip(w, i), n+1
-		}
-	}
+	var buf [maxFuzzyLen + 2]uint64
+	hs := appendDeletionHashes(buf[:0], w)
 	var from, to [maxFuzzyLen + 2]int32
-	for k, h := range hs[:n] {
+	for k, h := range hs {
 		b := h & t.Mask
 		from[k], to[k] = t.Start[b], t.Start[b+1]
 	}
-	for k, h := range hs[:n] {
+	for k, h := range hs {
 		dst = t.probe(dst, words, w, h, from[k], to[k])
 	}
 	return dst
