@@ -702,8 +702,15 @@ func (ix *Index) scoredMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 // score and the thresholds always agree. Each hit keeps what its
 // explanation needs.
 func (ix *Index) scoreCands(sc *scratch, t float32) {
+	// A score more than a thousandth below the review threshold rounds
+	// below it: most candidates score so, and are not rounded.
+	below := float32(ix.opts.Review - 0.001)
 	for _, ri := range sc.cands {
-		s := round3(ix.scoreRec(sc, ri, t))
+		raw := ix.scoreRec(sc, ri, t)
+		if raw < below {
+			continue
+		}
+		s := round3(raw)
 		if s < ix.opts.Review {
 			continue
 		}

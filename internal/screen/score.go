@@ -1589,7 +1589,12 @@ func (ix *Index) pairAcronyms(sc *scratch, words []RecWord) (paired, query float
 			continue
 		}
 		q, w := &sc.qw[i], sc.nb.word(i)
-		for j := range words {
+		// A run of initials starts at a word of w's first letter, with a
+		// word for each of its letters left.
+		for j := 0; j+len(w) <= len(words); j++ {
+			if words[j].first != w[0] {
+				continue
+			}
 			end, ok := ix.initialsAt(sc, words, j, w)
 			if !ok {
 				continue
