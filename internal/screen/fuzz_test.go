@@ -1,10 +1,13 @@
 package screen_test
 
 import (
+	"errors"
+	"strings"
 	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/bangate/bangate/internal/screen"
 )
@@ -13,6 +16,9 @@ var fuzzSeeds = []string{
 	"Андрей Тихонов", "TIKHONOV, Andrei Gennadyevich", "Z.T.E. Corp", "Kaspersky Lab, ZAO",
 	"Limited Liabjlity Company Garant-SV", "S A DE C V", "Γιώργος", "中兴通讯", "O'Brien & Co.",
 	"", " ", "a", "\xff\xfe", "İ", "ǅ", "ß", "A.B.C.D.E.F", "ООО", "ltd ltd ltd",
+	// Names that hold names: listed, in parentheses, nested; a path.
+	"a; b; c; d; e; Vladimir Putin", "Acme (Holdings (Vladimir Putin)) Ltd", "((((x))))", "x（y（z））",
+	"github.com/opencontainers/runc", "a/b;c(d)e)", "(;;/;;)", strings.Repeat("x; ", 70) + "Vladimir Putin",
 	// The phonetic, Korean and two-edit paths.
 	"ミン・アウン・フライン", "람잔 카디로프", "رمضان قديروف", "קים ג'ונג און", "金正恩", "Kim Chong-un",
 	// al-Din read as the list writes it.
@@ -79,6 +85,15 @@ func FuzzName(f *testing.F) {
 		q := screen.Query{Name: name, Kind: kind}
 		a, errA := ix.Name(q)
 		b, errB := ix.Name(q)
+		if errors.Is(errA, screen.ErrNameParts) && errors.Is(errB, screen.ErrNameParts) {
+			// A name of too many parts to read apart: an error, not a
+			// name screened as one.
+			nfkc := norm.NFKC.String(name)
+			if n := strings.Count(nfkc, "(") + strings.Count(nfkc, ";") + strings.Count(nfkc, "/"); n <= 64 {
+				t.Fatalf("Name(%q): %v with %d separators", name, errA, n)
+			}
+			return
+		}
 		if errA != nil || errB != nil {
 			t.Fatalf("Name(%q): %v, %v", name, errA, errB)
 		}

@@ -29,7 +29,8 @@ const brandScore = 0.9
 // persons), the other lists by scored fuzzy match. It returns at most one
 // match per entry, those scoring at least the review threshold, best
 // first, capped at Options.MaxMatches. An error means a matched entry
-// could not be read: the name cannot be screened.
+// could not be read, or the name holds more parts than it reads apart
+// (maxNameParts): the name cannot be screened.
 func (ix *Index) Name(q Query) ([]Match, error) {
 	sc := ix.pool.Get().(*scratch)
 	defer ix.pool.Put(sc)

@@ -1,9 +1,11 @@
 package screen
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 
+	"golang.org/x/net/publicsuffix"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -16,53 +18,72 @@ import (
 // takes them as two. A query with such parts that matches nothing at
 // match level is screened once more as each: the name without the parts
 // in parentheses and each part alone, or each name it lists, and the
-// explanation says which.
+// explanation says which. A part that holds parts again is read so in
+// turn.
 
-// maxParens is the most parts in parentheses, or names a query lists, it
-// is screened by.
-const maxParens = 4
+// maxNameParts is the most parentheses, semicolons and slashes a query
+// may hold and still be screened by the names it holds. Every one of
+// them is screened: a name listed sixth is as much a name as the first,
+// and one left out could hide a listed party behind five others ("a; b;
+// c; d; e; Vladimir Putin"). The screenings of a name and of the parts
+// of its parts are at most twice its separators, so the bound keeps a
+// hostile name of thousands cheap; a name beyond it cannot be read as a
+// reader would, and Name reports it as an error rather than screen it as
+// one name.
+const maxNameParts = 64
+
+// ErrNameParts is the error Name returns for a name of more than
+// maxNameParts parentheses, semicolons and slashes.
+var ErrNameParts = fmt.Errorf("the name holds more than %d parentheses, semicolons and slashes: it cannot be read as the names it may hold, and is not screened as one", maxNameParts)
 
 // nameReadings returns the readings of a name with parts in parentheses:
-// the name without them, then each part; none for a name without a closed
-// pair, or whose parts hold parentheses again. A name of several names
-// set apart by semicolons ("MOSTOTREST; OPEN JOINT STOCK COMPANY
-// 'MOSTOTREST'"), or by a slash between words of three letters or more
-// ("Al Qa'ida/Islamic Army"; not "c/o"), is read as each of them.
-func nameReadings(name string) []string {
+// the name without them, then each part, which may hold parentheses in
+// turn; none for a name without a pair, or whose parentheses do not
+// pair. A name of several names set apart by semicolons ("MOSTOTREST;
+// OPEN JOINT STOCK COMPANY 'MOSTOTREST'"), or by a slash between words
+// of three letters or more ("Al Qa'ida/Islamic Army"; not "c/o"), is read
+// as each of them. It is an error for a name of more than maxNameParts
+// separators.
+func nameReadings(name string) ([]string, error) {
+	if strings.Count(name, "(")+strings.Count(name, ";")+strings.Count(name, "/") > maxNameParts {
+		return nil, ErrNameParts
+	}
 	if parts := splitNames(name); len(parts) > 1 {
-		return parts
+		return parts, nil
 	}
 	if !strings.Contains(name, "(") {
-		return nil
+		return nil, nil
 	}
 	var outside strings.Builder
 	var parts []string
-	rest := name
-	for {
-		open := strings.IndexByte(rest, '(')
-		if open < 0 {
-			outside.WriteString(rest)
-			break
+	depth, start := 0, 0
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c == '(':
+			if depth == 0 {
+				outside.WriteByte(' ')
+				start = i + 1
+			}
+			depth++
+		case c == ')' && depth == 0:
+			return nil, nil // a closing parenthesis before its opening one
+		case c == ')':
+			depth--
+			if p := strings.TrimSpace(name[start:i]); depth == 0 && p != "" {
+				parts = append(parts, p)
+			}
+		case depth == 0:
+			outside.WriteByte(c)
 		}
-		end := strings.IndexByte(rest[open+1:], ')')
-		if end < 0 || strings.IndexByte(rest[open+1:open+1+end], '(') >= 0 || len(parts) == maxParens {
-			return nil
-		}
-		outside.WriteString(rest[:open])
-		outside.WriteByte(' ')
-		if p := strings.TrimSpace(rest[open+1 : open+1+end]); p != "" {
-			parts = append(parts, p)
-		}
-		rest = rest[open+1+end+1:]
 	}
-	if strings.ContainsAny(outside.String(), "()") {
-		return nil
+	if depth > 0 {
+		return nil, nil // one not closed
 	}
 	var out []string
 	if o := strings.Join(strings.Fields(outside.String()), " "); o != "" {
 		out = append(out, o)
 	}
-	return append(out, parts...)
+	return append(out, parts...), nil
 }
 
 // partsMatches screens each reading of q's name by the names it holds
@@ -72,7 +93,11 @@ func (ix *Index) partsMatches(q Query, out []Match) ([]Match, error) {
 	// Split as the normaliser read the name (normBuf.parts): the
 	// fullwidth forms Chinese and Japanese names are written with,
 	// "（", "；" and "／", are the ASCII ones.
-	for _, r := range nameReadings(norm.NFKC.String(q.Name)) {
+	readings, err := nameReadings(norm.NFKC.String(q.Name))
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range readings {
 		ms, err := ix.Name(Query{Name: r, Kind: q.Kind})
 		if err != nil {
 			return nil, err
@@ -86,8 +111,8 @@ func (ix *Index) partsMatches(q Query, out []Match) ([]Match, error) {
 }
 
 // splitNames returns the names a name sets apart by semicolons, or else
-// by slashes with a word of minSlashPart letters or more on either side,
-// at most maxParens of them; nil for one name.
+// by slashes with a word of minSlashPart letters or more on either side;
+// nil for one name.
 func splitNames(name string) []string {
 	sep := ";"
 	if !strings.Contains(name, sep) {
@@ -95,6 +120,9 @@ func splitNames(name string) []string {
 			return nil
 		}
 		sep = "/"
+	}
+	if sep == "/" && pathLike(name) {
+		return nil
 	}
 	raw := strings.Split(name, sep)
 	var out []string
@@ -108,10 +136,28 @@ func splitNames(name string) []string {
 			out = append(out, p)
 		}
 	}
-	if len(out) < 2 || len(out) > maxParens {
+	if len(out) < 2 {
 		return nil
 	}
 	return out
+}
+
+// pathLike reports whether a name with slashes is an address or a path
+// that starts with a host of a public suffix ("github.com/opencontainers/
+// runc", as SBOM tools write a Go module's supplier;
+// "https://example.org/team"): a reader sees one address, not names set
+// apart by its slashes. It is still screened whole.
+func pathLike(name string) bool {
+	if strings.Contains(name, "://") {
+		return true
+	}
+	host, _, _ := strings.Cut(strings.TrimSpace(name), "/")
+	host = strings.ToLower(host)
+	if !strings.Contains(host, ".") || strings.ContainsFunc(host, unicode.IsSpace) {
+		return false
+	}
+	_, icann := publicsuffix.PublicSuffix(strings.TrimSuffix(host, "."))
+	return icann
 }
 
 // minSlashPart is the fewest letters of the word beside a slash that sets

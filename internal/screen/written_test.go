@@ -191,6 +191,12 @@ func TestNamesAsWritten(t *testing.T) {
 		{"IRAN AIRCRAFT INDUSTRIES（IACI）", screen.KindOrganization, "IRAN AIRCRAFT INDUSTRIES", `screened as "IRAN AIRCRAFT INDUSTRIES"`, true},
 		// Two names of the party set apart by a semicolon.
 		{"MOSTOTREST; OPEN JOINT STOCK COMPANY 'MOSTOTREST'", screen.KindOrganization, "PJSC MOSTOTREST", `screened as "MOSTOTREST"`, true},
+		// However many names it lists or holds in parentheses, and in
+		// parentheses inside parentheses: a listed party behind four
+		// others is screened as the first would be.
+		{"Acme Corp; Foo Inc; Bar Ltd; Baz LLC; Vladimir Putin", "", "PUTIN, Vladimir Vladimirovich", `screened as "Vladimir Putin"`, true},
+		{"Acme (a) (b) (c) (d) (Vladimir Putin)", "", "PUTIN, Vladimir Vladimirovich", `screened as "Vladimir Putin"`, true},
+		{"Acme International Trading (Holdings (Vladimir Putin))", "", "PUTIN, Vladimir Vladimirovich", `screened as "Vladimir Putin"; the query read as the several names it holds (in parentheses, or set apart by semicolons or a slash): screened as "Holdings (Vladimir Putin)"`, true},
 		// al-Din run together with the first part of a compound name,
 		// which the list writes apart: a reading, review at most.
 		{"Hassan Izzeddine", screen.KindPerson, "IZZ-AL-DIN, Hasan", `read as the list writes it, "al din": "eddine"`, false},
@@ -334,5 +340,23 @@ func TestTitlesInScript(t *testing.T) {
 		if m == nil || m.Score != bare.Score {
 			t.Errorf("%q: %s = %+v, want it as %q finds it (%.3f)", tt.titled, tt.entry, m, tt.bare, bare.Score)
 		}
+	}
+}
+
+// TestNameTooManyParts: a name of more parentheses, semicolons and
+// slashes than the matcher reads apart is an error, not a name screened
+// as one (which a listed party among many would pass).
+func TestNameTooManyParts(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	name := strings.Repeat("Acme; ", 70) + "Vladimir Putin"
+	ms, err := ix.Index.Name(screen.Query{Name: name})
+	if err == nil || !strings.Contains(err.Error(), "more than 64 parentheses, semicolons and slashes") {
+		t.Fatalf("Name(%d names) = %d matches, %v; want the error of too many parts", 71, len(ms), err)
+	}
+	// The same name, matched at match level as a whole, needs no reading
+	// by parts: its hit stands.
+	if ms, err := ix.Index.Name(screen.Query{Name: "Vladimir Putin" + strings.Repeat(";", 70)}); err != nil || len(ms) == 0 {
+		t.Fatalf("Name(Vladimir Putin and 70 semicolons) = %v, %v; want its match", ms, err)
 	}
 }
