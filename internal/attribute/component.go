@@ -2,6 +2,7 @@ package attribute
 
 import (
 	"html"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -172,6 +173,65 @@ func nameKind(kind, name string) string {
 	return kind
 }
 
+// personParts returns the parts of a name that names several parties,
+// set apart by semicolons, slashes, commas, ampersands, "and", a dash
+// between spaces, a bar or a line break, or in parentheses, brackets or
+// angle brackets, that are shaped like a person's name (HolderKind):
+// "Vladimir Putin" of "Acme Global Trading Corp, Vladimir Putin". Each
+// is a party of its own, and screened as one; read with the rest, the
+// words of the others outweigh it, and an organisation's field would
+// screen it by organisation rules, which never match an individual.
+func personParts(name string) []string {
+	if !strings.ContainsAny(name, partSeparators) && !strings.Contains(name, " - ") && !containsAnd(name) {
+		return nil
+	}
+	var out []string
+	for p := range strings.FieldsFuncSeq(name, func(r rune) bool { return strings.ContainsRune(partSeparators, r) }) {
+		for _, q := range strings.Split(p, " - ") {
+			for _, w := range splitAnd(q) {
+				if w = strings.TrimSpace(w); w != name && HolderKind(w) == sbom.KindPerson && !slices.Contains(out, w) {
+					out = append(out, w)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// partSeparators set a name's parts apart (personParts), with their
+// fullwidth forms.
+const partSeparators = ";/(),&|[]<>\n\r\t；／（），＆"
+
+// containsAnd reports whether s has the word "and" between spaces, in
+// any letter case.
+func containsAnd(s string) bool {
+	return len(splitAnd(s)) > 1
+}
+
+// splitAnd splits s at the word "and" between spaces, in any letter case.
+func splitAnd(s string) []string {
+	var out []string
+	for {
+		i := indexAnd(s)
+		if i < 0 {
+			return append(out, s)
+		}
+		out = append(out, s[:i])
+		s = s[i+len(" and "):]
+	}
+}
+
+// indexAnd returns the index of the first " and " of s in any letter
+// case, or -1.
+func indexAnd(s string) int {
+	for i := 0; i+5 <= len(s); i++ {
+		if s[i] == ' ' && s[i+4] == ' ' && strings.EqualFold(s[i+1:i+4], "and") {
+			return i
+		}
+	}
+	return -1
+}
+
 // nameSeparators turns the separators of package names into spaces, so that
 // "node-hikvision-api" shows its words.
 var nameSeparators = strings.NewReplacer("-", " ", "_", " ", ".", " ", "/", " ")
@@ -185,6 +245,9 @@ func Party(p sbom.Party, add func(Signal)) {
 		add(Signal{Source: p.Role, Type: ValueName, Value: name, Kind: kind, Pointer: p.Pointer})
 		if alt := unescapedName(name); alt != "" {
 			add(Signal{Source: p.Role, Type: ValueName, Value: alt, Kind: kind, Pointer: p.Pointer})
+		}
+		for _, part := range personParts(name) {
+			add(Signal{Source: p.Role, Type: ValueName, Value: part, Kind: nameKind(p.Kind, part), Pointer: p.Pointer})
 		}
 	}
 	for _, e := range p.Emails {

@@ -1,6 +1,7 @@
 package attribute_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -271,6 +272,45 @@ func TestAppendComponent(t *testing.T) {
 	want := append(attribute.Component(&a), attribute.Component(&b)...)
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("AppendComponent (-want +got):\n%s", diff)
+	}
+}
+
+// TestPartyPersonParts: a name that names several parties passes, beside
+// itself, each part shaped like a person's as a name of its own, as
+// either kind in an organisation's field: read with the rest, the words of
+// the others outweigh it. Organisations' names with "&", "and" or a comma
+// in them, and parts of one word, pass nothing more.
+func TestPartyPersonParts(t *testing.T) {
+	for _, tt := range []struct {
+		kind, name string
+		want       []string // the further names' value and kind
+	}{
+		{"organization", "Acme Global Trading Corp, Vladimir Putin", []string{"Vladimir Putin/"}},
+		{"organization", "Acme Holdings (Vladimir Putin)", []string{"Vladimir Putin/"}},
+		{"organization", "Acme; Foo; Bar; Qux; Vladimir Putin", []string{"Vladimir Putin/"}},
+		{"organization", "Acme Corp & Vladimir Putin", []string{"Vladimir Putin/"}},
+		{"organization", "Acme Corp AND Vladimir Putin", []string{"Vladimir Putin/"}},
+		{"organization", "Acme Corp - Vladimir Putin", []string{"Vladimir Putin/"}},
+		{"organization", "Acme Corp [Vladimir Putin]", []string{"Vladimir Putin/"}},
+		{"organization", "Acme Corp\nVladimir Putin", []string{"Vladimir Putin/"}},
+		{"organization", "Acme Holdings（Vladimir Putin）", []string{"Vladimir Putin/"}},
+		{"person", "Jane Roe, John Doe", []string{"Jane Roe/person", "John Doe/person"}},
+		{"organization", "Johnson & Johnson", nil},
+		{"organization", "Bank of Trade and Industry", nil},
+		{"organization", "Kaspersky Lab, ZAO", nil},
+		{"organization", "IRAN AIRCRAFT INDUSTRIES (IACI)", nil},
+		{"organization", "Acme, Inc.", nil},
+		{"organization", "Vladimir Putin", nil},
+	} {
+		var got []string
+		attribute.Party(sbom.Party{Role: "supplier", Kind: tt.kind, Name: tt.name}, func(s attribute.Signal) {
+			if s.Type == attribute.ValueName && s.Value != tt.name {
+				got = append(got, s.Value+"/"+s.Kind)
+			}
+		})
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s %q: further names %q, want %q", tt.kind, tt.name, got, tt.want)
+		}
 	}
 }
 
