@@ -943,6 +943,14 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	rec := &ix.recs[ri]
 	org := rec.kind != recPerson
 	sc.caps = 0
+	if rec.flags&(recWeak|recShort) == recWeak|recShort {
+		// A weak alias of shortName letters or fewer, legal forms aside
+		// ("JSC LTD GCS"), is three letters any initials may spell: a
+		// maintainer's "(GCS)" is not GIGANT KOMPLEKSNYE SISTEMY. The
+		// list itself calls it low quality; its entry's other names
+		// stand.
+		return 0
+	}
 	// The paired weight is at most the name's, so the score is at most
 	// 2R/(Q+R): a name too light for the query is not worth pairing
 	// (this also keeps absurdly long queries cheap).

@@ -1,6 +1,7 @@
 package screen_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -60,6 +61,40 @@ func TestWeakAliases(t *testing.T) {
 		}
 		if weak := strings.Contains(m.Explain, "weak alias"); weak != tt.weak || opts.IsHit(m.Score) == tt.weak {
 			t.Errorf("%q: score %.3f, explanation %q; want weak alias %v, a hit %v", tt.q.Name, m.Score, m.Explain, tt.weak, !tt.weak)
+		}
+	}
+}
+
+// TestWeakShortAlias: a weak alias of three letters or fewer, legal forms
+// aside, matches nothing (a maintainer's initials "(GCS)" in a Debian
+// package's SBOM are not GIGANT KOMPLEKSNYE SISTEMY, weak a.k.a. "JSC LTD
+// GCS"); the entry's other names still match, and so does a strong alias
+// of as few letters, by its spelling.
+func TestWeakShortAlias(t *testing.T) {
+	t.Parallel()
+	l := &lists.List{Provenance: provenance.List{ID: "own", Kind: provenance.KindSanctions, Entries: 2}, Entries: []lists.Entry{
+		{ID: "1", List: "own", Name: "GIGANT KOMPLEKSNYE SISTEMY", Type: "entity", Aliases: []lists.Alias{{Name: "JSC LTD GCS", Type: "weak"}}},
+		{ID: "2", List: "own", Name: "KOMPANIYA VOSTOK ZAPAD", Type: "entity", Aliases: []lists.Alias{{Name: "KVZ", Type: "aka"}}},
+	}}
+	ix := newIndex(t, append(testLists(t), l)...)
+	for _, tt := range []struct {
+		q     screen.Query
+		entry string
+	}{
+		{screen.Query{Name: "GCS", Kind: screen.KindOrganization}, ""},
+		{screen.Query{Name: "GCS"}, ""},
+		{screen.Query{Name: "JSC LTD GCS", Kind: screen.KindOrganization}, ""},
+		{screen.Query{Name: "Gigant Kompleksnye Sistemy", Kind: screen.KindOrganization}, "1"},
+		{screen.Query{Name: "KVZ", Kind: screen.KindOrganization}, "2"},
+	} {
+		var got []string
+		for _, m := range ix.Name(tt.q) {
+			if m.List == "own" {
+				got = append(got, m.EntryID)
+			}
+		}
+		if want := []string{tt.entry}; tt.entry == "" && len(got) > 0 || tt.entry != "" && !slices.Equal(got, want) {
+			t.Errorf("%q (%s): entries %q, want %q", tt.q.Name, tt.q.Kind, got, tt.entry)
 		}
 	}
 }
