@@ -156,18 +156,15 @@ func urlSignals(raw, ptr string, add func(Signal)) {
 }
 
 // nameKind is the kind a party's name is screened as: its kind, but for
-// an organisation's field holding a name shaped like a person's
-// (HolderKind), which is screened as either kind. A CycloneDX supplier or
+// an organisation's field holding a name that may be a person's
+// (personLike), which is screened as either kind. A CycloneDX supplier or
 // manufacturer is an organisational entity by the schema, and sole
 // traders, maintainers and a sanctioned individual alike are written
-// there by name ("Mikhail Yuyevich Gerber" as a component's supplier):
-// the field's type does not tell, so the individuals of the lists are
-// screened too.
+// there by name ("Mikhail Yuyevich Gerber" as a component's supplier; the
+// list's own "PUTIN, Vladimir Vladimirovich"): the field's type does not
+// tell, so the individuals of the lists are screened too.
 func nameKind(kind, name string) string {
-	// personShaped first: it turns most organisations' names down at
-	// their first word, and HolderKind's look-up of every word follows
-	// only for a person's.
-	if kind == sbom.KindOrganization && personShaped(name) && HolderKind(name) == sbom.KindPerson {
+	if kind == sbom.KindOrganization && personLike(name) {
 		return ""
 	}
 	return kind
@@ -176,7 +173,7 @@ func nameKind(kind, name string) string {
 // personParts returns the parts of a name that names several parties,
 // set apart by semicolons, slashes, commas, ampersands, "and", a dash
 // between spaces, a bar or a line break, or in parentheses, brackets or
-// angle brackets, that are shaped like a person's name (HolderKind):
+// angle brackets, that may be a person's name (personLike):
 // "Vladimir Putin" of "Acme Global Trading Corp, Vladimir Putin". Each
 // is a party of its own, and screened as one; read with the rest, the
 // words of the others outweigh it, and an organisation's field would
@@ -185,12 +182,22 @@ func personParts(name string) []string {
 	if !strings.ContainsAny(name, partSeparators) && !strings.Contains(name, " - ") && !containsAnd(name) {
 		return nil
 	}
+	// A name that may be one person's is several only when every part
+	// may be one: "Jane Roe, John Doe", not "PUTIN, Vladimir
+	// Vladimirovich", the family name first before a comma.
+	every := personLike(name)
 	var out []string
 	for p := range strings.FieldsFuncSeq(name, func(r rune) bool { return strings.ContainsRune(partSeparators, r) }) {
 		for _, q := range strings.Split(p, " - ") {
 			for _, w := range splitAnd(q) {
-				if w = strings.TrimSpace(w); w != name && HolderKind(w) == sbom.KindPerson && !slices.Contains(out, w) {
-					out = append(out, w)
+				switch w = strings.TrimSpace(w); {
+				case w == "" || w == name:
+				case personLike(w):
+					if !slices.Contains(out, w) {
+						out = append(out, w)
+					}
+				case every:
+					return nil
 				}
 			}
 		}

@@ -300,6 +300,8 @@ func TestPartyPersonParts(t *testing.T) {
 		{"organization", "Kaspersky Lab, ZAO", nil},
 		{"organization", "IRAN AIRCRAFT INDUSTRIES (IACI)", nil},
 		{"organization", "Acme, Inc.", nil},
+		{"organization", "Red Hat, Inc.", []string{"Red Hat/"}},
+		{"organization", "PUTIN, Vladimir Vladimirovich", nil},
 		{"organization", "Vladimir Putin", nil},
 	} {
 		var got []string
@@ -323,6 +325,12 @@ func TestPartyNameKind(t *testing.T) {
 		kind, name, want string
 	}{
 		{"organization", "Mikhail Yuyevich Gerber", ""},
+		{"organization", "PUTIN, Vladimir Vladimirovich", ""},
+		{"organization", "vladimir putin", ""},
+		{"organization", "Vladimir V. Putin", ""},
+		{"organization", "Владимир Путин", ""},
+		{"organization", "Bank of Trade and Industry", "organization"},
+		{"organization", "Red Hat, Inc.", "organization"},
 		{"organization", "Sindre Sorhus", ""},
 		{"organization", "AO Kaspersky Lab", "organization"},
 		{"organization", "Kaspersky", "organization"},
@@ -332,7 +340,7 @@ func TestPartyNameKind(t *testing.T) {
 	} {
 		var got []string
 		attribute.Party(sbom.Party{Role: "supplier", Kind: tt.kind, Name: tt.name}, func(s attribute.Signal) {
-			if s.Type == attribute.ValueName {
+			if s.Type == attribute.ValueName && s.Value == tt.name {
 				got = append(got, s.Kind)
 			}
 		})

@@ -147,6 +147,44 @@ func personShaped(name string) bool {
 	return words >= 2 && full >= 2
 }
 
+// personLike reports whether a name may be a person's as people and the
+// lists write one, in any letter case and order: two to five words of
+// letters (hyphens and apostrophes allowed) or initials, the family name
+// first before a comma allowed, at least two of them full words, and no
+// organisation's word or link ("PUTIN, Vladimir Vladimirovich", "vladimir putin",
+// "Vladimir V. Putin", "Владимир Путин"). It is wider than personShaped,
+// which reads copyright lines: it asks whether a field whose type does
+// not tell (nameKind) may hold a person's name.
+func personLike(name string) bool {
+	words, full := 0, 0
+	for w := range strings.FieldsSeq(name) {
+		if words++; words > 5 || isOrgWord(strings.Trim(w, ".,")) || orgLink(w) {
+			return false
+		}
+		w = strings.TrimSuffix(strings.TrimSuffix(w, ","), ".")
+		n := 0
+		for _, r := range w {
+			if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' {
+				return false
+			}
+			n++
+		}
+		switch {
+		case n == 0:
+			return false
+		case n > 1:
+			full++
+		}
+	}
+	return words >= 2 && full >= 2
+}
+
+// orgLink reports whether w joins the words of an organisation's name and
+// never a person's ("Bank of Trade and Industry", "Fund for Peace").
+func orgLink(w string) bool {
+	return strings.EqualFold(w, "of") || strings.EqualFold(w, "for") || strings.EqualFold(w, "and")
+}
+
 // isOrgWord reports whether w, in any letter case, is one of orgWords. An
 // ASCII word is lower-cased in a buffer, not a copy; any other is
 // lower-cased as strings.ToLower does (the Kelvin sign is a k).
