@@ -156,30 +156,61 @@ func urlSignals(raw, ptr string, add func(Signal)) {
 }
 
 // nameKind is the kind a party's name is screened as: its kind, but for
-// an organisation's field holding a name that may be a person's
-// (personLike), which is screened as either kind. A CycloneDX supplier or
-// manufacturer is an organisational entity by the schema, and sole
-// traders, maintainers and a sanctioned individual alike are written
-// there by name ("Mikhail Yuyevich Gerber" as a component's supplier; the
-// list's own "PUTIN, Vladimir Vladimirovich"): the field's type does not
-// tell, so the individuals of the lists are screened too.
+// an organisation's field holding a name with no word that only
+// organisations' names have (orgNamed), which is screened as either kind.
+// A CycloneDX supplier or manufacturer is an organisational entity by the
+// schema, and sole traders, maintainers and a sanctioned individual alike
+// are written there by name, in any letter case and order and with any
+// separators ("Mikhail Yuyevich Gerber"; the list's own "PUTIN, Vladimir
+// Vladimirovich"; "vladimir_putin"): the field's type does not tell, so
+// the individuals of the lists are screened too.
 func nameKind(kind, name string) string {
-	if kind == sbom.KindOrganization && personLike(name) {
+	if kind == sbom.KindOrganization && !orgNamed(name) {
 		return ""
 	}
 	return kind
 }
 
+// orgNamed reports whether a name has a word that only organisations'
+// names have: one of orgWords ("Ltd", "Foundation"), or one that links
+// their words (orgLink: "Bank of Trade and Industry").
+func orgNamed(name string) bool {
+	for w := range strings.FieldsSeq(name) {
+		if w = strings.Trim(w, ".,;:()\"'"); isOrgWord(w) || orgLink(w) {
+			return true
+		}
+	}
+	return false
+}
+
 // personParts returns the parts of a name that names several parties,
 // set apart by semicolons, slashes, commas, ampersands, "and", a dash
 // between spaces, a bar or a line break, or in parentheses, brackets or
-// angle brackets, that may be a person's name (personLike):
-// "Vladimir Putin" of "Acme Global Trading Corp, Vladimir Putin". Each
-// is a party of its own, and screened as one; read with the rest, the
-// words of the others outweigh it, and an organisation's field would
-// screen it by organisation rules, which never match an individual.
+// angle brackets, that may be a person's name (personLike): "Vladimir
+// Putin" of "Acme Global Trading Corp, Vladimir Putin". Each may be a
+// party of its own, and is screened as a person's name: read with the
+// rest, the words of the others outweigh it, and an organisation's field
+// would screen it by organisation rules, which never match an individual.
+// A name and its legal form ("Hytera America, Inc.") name one party.
 func personParts(name string) []string {
 	if !strings.ContainsAny(name, partSeparators) && !strings.Contains(name, " - ") && !containsAnd(name) {
+		return nil
+	}
+	var parts []string
+	names := 0 // the parts that are more than legal forms
+	for p := range strings.FieldsFuncSeq(name, func(r rune) bool { return strings.ContainsRune(partSeparators, r) }) {
+		for _, q := range strings.Split(p, " - ") {
+			for _, w := range splitAnd(q) {
+				if w = strings.TrimSpace(w); w != "" && w != name {
+					parts = append(parts, w)
+					if !legalOnly(w) {
+						names++
+					}
+				}
+			}
+		}
+	}
+	if names < 2 {
 		return nil
 	}
 	// A name that may be one person's is several only when every part
@@ -187,22 +218,28 @@ func personParts(name string) []string {
 	// Vladimirovich", the family name first before a comma.
 	every := personLike(name)
 	var out []string
-	for p := range strings.FieldsFuncSeq(name, func(r rune) bool { return strings.ContainsRune(partSeparators, r) }) {
-		for _, q := range strings.Split(p, " - ") {
-			for _, w := range splitAnd(q) {
-				switch w = strings.TrimSpace(w); {
-				case w == "" || w == name:
-				case personLike(w):
-					if !slices.Contains(out, w) {
-						out = append(out, w)
-					}
-				case every:
-					return nil
-				}
+	for _, w := range parts {
+		switch {
+		case personLike(w):
+			if !slices.Contains(out, w) {
+				out = append(out, w)
 			}
+		case every:
+			return nil
 		}
 	}
 	return out
+}
+
+// legalOnly reports whether every word of a part is an organisation's
+// word, a legal form most often ("Inc.", "GmbH & Co. KG").
+func legalOnly(part string) bool {
+	for w := range strings.FieldsSeq(part) {
+		if !isOrgWord(strings.Trim(w, ".,")) {
+			return false
+		}
+	}
+	return true
 }
 
 // partSeparators set a name's parts apart (personParts), with their
@@ -254,7 +291,12 @@ func Party(p sbom.Party, add func(Signal)) {
 			add(Signal{Source: p.Role, Type: ValueName, Value: alt, Kind: kind, Pointer: p.Pointer})
 		}
 		for _, part := range personParts(name) {
-			add(Signal{Source: p.Role, Type: ValueName, Value: part, Kind: nameKind(p.Kind, part), Pointer: p.Pointer})
+			// Screened as a person's name: it is passed for the
+			// individuals of the lists. The whole name, screened as
+			// its field says, stands for the organisations ("Hong
+			// Kong" of "Huaxin Shipping (Hong Kong) Ltd" is a place,
+			// and would match entities' names).
+			add(Signal{Source: p.Role, Type: ValueName, Value: part, Kind: sbom.KindPerson, Pointer: p.Pointer})
 		}
 	}
 	for _, e := range p.Emails {

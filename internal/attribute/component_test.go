@@ -276,31 +276,33 @@ func TestAppendComponent(t *testing.T) {
 }
 
 // TestPartyPersonParts: a name that names several parties passes, beside
-// itself, each part shaped like a person's as a name of its own, as
-// either kind in an organisation's field: read with the rest, the words of
-// the others outweigh it. Organisations' names with "&", "and" or a comma
-// in them, and parts of one word, pass nothing more.
+// itself, each part that may be a person's as a person's name of its own:
+// read with the rest, the words of the others outweigh it. Organisations'
+// names with "&", "and" or a comma in them, a name and its legal form, and
+// parts of one word pass nothing more.
 func TestPartyPersonParts(t *testing.T) {
 	for _, tt := range []struct {
 		kind, name string
 		want       []string // the further names' value and kind
 	}{
-		{"organization", "Acme Global Trading Corp, Vladimir Putin", []string{"Vladimir Putin/"}},
-		{"organization", "Acme Holdings (Vladimir Putin)", []string{"Vladimir Putin/"}},
-		{"organization", "Acme; Foo; Bar; Qux; Vladimir Putin", []string{"Vladimir Putin/"}},
-		{"organization", "Acme Corp & Vladimir Putin", []string{"Vladimir Putin/"}},
-		{"organization", "Acme Corp AND Vladimir Putin", []string{"Vladimir Putin/"}},
-		{"organization", "Acme Corp - Vladimir Putin", []string{"Vladimir Putin/"}},
-		{"organization", "Acme Corp [Vladimir Putin]", []string{"Vladimir Putin/"}},
-		{"organization", "Acme Corp\nVladimir Putin", []string{"Vladimir Putin/"}},
-		{"organization", "Acme Holdings（Vladimir Putin）", []string{"Vladimir Putin/"}},
+		{"organization", "Acme Global Trading Corp, Vladimir Putin", []string{"Vladimir Putin/person"}},
+		{"organization", "Acme Holdings (Vladimir Putin)", []string{"Vladimir Putin/person"}},
+		{"organization", "Acme; Foo; Bar; Qux; Vladimir Putin", []string{"Vladimir Putin/person"}},
+		{"organization", "Acme Corp & Vladimir Putin", []string{"Vladimir Putin/person"}},
+		{"organization", "Acme Corp AND Vladimir Putin", []string{"Vladimir Putin/person"}},
+		{"organization", "Acme Corp - Vladimir Putin", []string{"Vladimir Putin/person"}},
+		{"organization", "Acme Corp [Vladimir Putin]", []string{"Vladimir Putin/person"}},
+		{"organization", "Acme Corp\nVladimir Putin", []string{"Vladimir Putin/person"}},
+		{"organization", "Acme Holdings（Vladimir Putin）", []string{"Vladimir Putin/person"}},
 		{"person", "Jane Roe, John Doe", []string{"Jane Roe/person", "John Doe/person"}},
 		{"organization", "Johnson & Johnson", nil},
 		{"organization", "Bank of Trade and Industry", nil},
 		{"organization", "Kaspersky Lab, ZAO", nil},
 		{"organization", "IRAN AIRCRAFT INDUSTRIES (IACI)", nil},
 		{"organization", "Acme, Inc.", nil},
-		{"organization", "Red Hat, Inc.", []string{"Red Hat/"}},
+		{"organization", "Red Hat, Inc.", nil},
+		{"organization", "Hytera America, Inc.", nil},
+		{"organization", "Jane Roe GmbH & Co. KG", nil},
 		{"organization", "PUTIN, Vladimir Vladimirovich", nil},
 		{"organization", "Vladimir Putin", nil},
 	} {
@@ -316,10 +318,10 @@ func TestPartyPersonParts(t *testing.T) {
 	}
 }
 
-// TestPartyNameKind: a name shaped like a person's in an organisation's
-// field (a CycloneDX supplier or manufacturer is an organisational entity
-// by the schema) is screened as either kind; an organisation's name, or a
-// name of unknown shape, keeps the field's kind.
+// TestPartyNameKind: a name in an organisation's field (a CycloneDX
+// supplier or manufacturer is an organisational entity by the schema) is
+// screened as either kind, but for one with a word only organisations'
+// names have, which keeps the field's kind.
 func TestPartyNameKind(t *testing.T) {
 	for _, tt := range []struct {
 		kind, name, want string
@@ -333,7 +335,9 @@ func TestPartyNameKind(t *testing.T) {
 		{"organization", "Red Hat, Inc.", "organization"},
 		{"organization", "Sindre Sorhus", ""},
 		{"organization", "AO Kaspersky Lab", "organization"},
-		{"organization", "Kaspersky", "organization"},
+		{"organization", "Kaspersky", ""},
+		{"organization", "vladimir_putin", ""},
+		{"organization", "Vladimir Pu\u200btin", ""},
 		{"organization", "The Apache Software Foundation", "organization"},
 		{"person", "Mikhail Gerber", "person"},
 		{"", "Mikhail Gerber", ""},

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/bangate/bangate/internal/textnorm"
 	"github.com/bangate/bangate/sbom"
 )
 
@@ -154,7 +155,7 @@ func personShaped(name string) bool {
 // organisation's word or link ("PUTIN, Vladimir Vladimirovich", "vladimir putin",
 // "Vladimir V. Putin", "Владимир Путин"). It is wider than personShaped,
 // which reads copyright lines: it asks whether a field whose type does
-// not tell (nameKind) may hold a person's name.
+// not tell may name a person beside others (personParts).
 func personLike(name string) bool {
 	words, full := 0, 0
 	for w := range strings.FieldsSeq(name) {
@@ -164,7 +165,10 @@ func personLike(name string) bool {
 		w = strings.TrimSuffix(strings.TrimSuffix(w, ","), ".")
 		n := 0
 		for _, r := range w {
-			if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' {
+			switch {
+			case textnorm.Invisible(r):
+				continue // read as nothing ("Pu\u200btin")
+			case !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’':
 				return false
 			}
 			n++
