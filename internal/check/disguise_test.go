@@ -177,6 +177,17 @@ var unicodeDisguises = []struct {
 	{"line separator U+2028", func(s string) string { return insideBrand(s, "\u2028") }},
 }
 
+// displayDisguises store a name so that it shows as the name: reversed
+// inside a right-to-left override. FuzzDisguise does not compose them with
+// the others: a control inserted before the reversal ("\u2066\u2069"
+// inside a word) comes out unpaired, and changes what shows.
+var displayDisguises = []struct {
+	name string
+	f    func(string) string
+}{
+	{"right-to-left override of the name reversed", func(s string) string { return "\u202e" + reversed(s) + "\u202c" }},
+}
+
 // escapeDisguises write a name in an encoding a person reads through.
 // FuzzDisguise does not compose them with the others: a character
 // inserted inside an escape ("&#-121;") leaves nothing a person reads.
@@ -277,6 +288,15 @@ func homoglyphs(s string, table map[rune]rune, n int) string {
 	return b.String()
 }
 
+// reversed returns s with its characters in reverse order.
+func reversed(s string) string {
+	rs := []rune(s)
+	for i, j := 0, len(rs)-1; i < j; i, j = i+1, j-1 {
+		rs[i], rs[j] = rs[j], rs[i]
+	}
+	return string(rs)
+}
+
 // insideBrand puts ins in the middle of the longest word of s.
 func insideBrand(s, ins string) string {
 	words := strings.Fields(s)
@@ -307,7 +327,8 @@ func combining(s string) string {
 // in a supplier.
 func unicodeCases(v bannedVendor) []disguiseCase {
 	var cases []disguiseCase
-	for _, d := range append(unicodeDisguises[:len(unicodeDisguises):len(unicodeDisguises)], escapeDisguises...) {
+	all := append(unicodeDisguises[:len(unicodeDisguises):len(unicodeDisguises)], displayDisguises...)
+	for _, d := range append(all, escapeDisguises...) {
 		cases = append(cases, disguiseCase{name: d.name + " name", data: supplierDoc(v, d.f(v.name)), want: v.want})
 		if v.brand != "" && len(v.brand) > 3 {
 			cases = append(cases, disguiseCase{name: d.name + " brand", data: supplierDoc(v, d.f(v.brand)+" Software GmbH"), want: v.want})

@@ -11,6 +11,7 @@ import (
 	"github.com/bangate/bangate/internal/lists"
 	"github.com/bangate/bangate/internal/provenance"
 	"github.com/bangate/bangate/internal/screen"
+	"github.com/bangate/bangate/internal/textnorm"
 	"github.com/bangate/bangate/sbom"
 )
 
@@ -196,7 +197,7 @@ func (sc *screener) signal(sig attribute.Signal) ([]Found, error) {
 		return nil, nil
 	}
 	out := make([]Found, 0, len(ms))
-	var query screen.Normalized
+	var query, shownQuery screen.Normalized
 	for _, m := range ms {
 		conf, keep := sc.confidence(sig, m)
 		if !keep {
@@ -231,10 +232,19 @@ func (sc *screener) signal(sig attribute.Signal) ([]Found, error) {
 			f.Explain = strings.TrimSpace(f.Explain + " (" + b + sc.providerText(sig) + ")")
 		}
 		if sig.Type == attribute.ValueName && sc.s.Kinds[m.List] == provenance.KindSanctions {
-			if query.Words == nil {
-				query = screen.Normalize(sig.Value)
+			q := &query
+			if strings.Contains(m.Explain, screen.ReadAsShown) {
+				// Matched as the name shows, bidirectional controls
+				// applied: its words are those a reader sees.
+				q = &shownQuery
+				if q.Words == nil {
+					shown, _ := textnorm.DisplayOrder(sig.Value)
+					*q = screen.Normalize(shown)
+				}
+			} else if q.Words == nil {
+				*q = screen.Normalize(sig.Value)
 			}
-			f.NameWords, f.Missing = nameCoverage(query, screen.Normalize(m.MatchedName))
+			f.NameWords, f.Missing = nameCoverage(*q, screen.Normalize(m.MatchedName))
 		}
 		out = append(out, f)
 	}

@@ -32,6 +32,14 @@ const brandScore = 0.9
 // could not be read, or the name holds more parts than it reads apart
 // (maxNameParts): the name cannot be screened.
 func (ix *Index) Name(q Query) ([]Match, error) {
+	if shown, ok := textnorm.DisplayOrder(q.Name); ok {
+		return ix.readBoth(q, shown, ix.name)
+	}
+	return ix.name(q)
+}
+
+// name is Name for the name as written.
+func (ix *Index) name(q Query) ([]Match, error) {
 	sc := ix.pool.Get().(*scratch)
 	defer ix.pool.Put(sc)
 	sc.nb.fuzzyLegal = true
@@ -1951,8 +1959,17 @@ func (nb *normBuf) String2(i, j int) string {
 // signals, such as a component's own name, that can only ever raise a
 // review for being named after a vendor: far cheaper than Name when every
 // component's name is screened. An error means a matched entry could not
-// be read.
+// be read. A name that bidirectional controls reorder is screened as
+// written and as it shows, as by Name.
 func (ix *Index) BanName(q Query) ([]Match, error) {
+	if shown, ok := textnorm.DisplayOrder(q.Name); ok {
+		return ix.readBoth(q, shown, ix.banName)
+	}
+	return ix.banName(q)
+}
+
+// banName is BanName for the name as written.
+func (ix *Index) banName(q Query) ([]Match, error) {
 	if len(ix.banNames) == 0 && len(ix.brands) == 0 {
 		return nil, nil
 	}

@@ -181,3 +181,36 @@ func letterRun(p string, last bool) int {
 	}
 	return n
 }
+
+// ReadAsShown is what the explanation of a match says of a name that
+// bidirectional controls reorder, matched as it shows
+// (textnorm.DisplayOrder) rather than as it is written.
+const ReadAsShown = "the query read as it shows, its bidirectional controls applied"
+
+// readBoth screens a name that bidirectional controls reorder by screen,
+// as it is written and as it shows (textnorm.DisplayOrder):
+// "\u202enituP rimidalV" is stored so and displayed "Vladimir Putin".
+// The matches of the displayed reading say so.
+func (ix *Index) readBoth(q Query, shown string, screen func(Query) ([]Match, error)) ([]Match, error) {
+	out, err := screen(q)
+	if err != nil {
+		return nil, err
+	}
+	ms, err := screen(Query{Name: shown, Kind: q.Kind})
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range ms {
+		m.Explain = string(appendQuoted([]byte(m.Explain+"; "+ReadAsShown+": screened as "), shown))
+		out = append(out, m)
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	sortMatches(out)
+	out = bestPerEntry(out)
+	if ix.opts.MaxMatches > 0 && len(out) > ix.opts.MaxMatches {
+		out = out[:ix.opts.MaxMatches]
+	}
+	return out, nil
+}

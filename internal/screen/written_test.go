@@ -360,3 +360,31 @@ func TestNameTooManyParts(t *testing.T) {
 		t.Fatalf("Name(Vladimir Putin and 70 semicolons) = %v, %v; want its match", ms, err)
 	}
 }
+
+// TestNameAsShown: a name that a right-to-left override reverses is
+// screened as it shows, and the explanation says so; written so, it is
+// found by neither reading alone.
+func TestNameAsShown(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t), banList())
+	for _, tt := range []struct {
+		name, entry string
+		ban         bool
+	}{
+		{"\u202enituP rimidalV", "PUTIN, Vladimir Vladimirovich", false},
+		{"Acme \u202enituP rimidalV\u202c Holdings", "PUTIN, Vladimir Vladimirovich", false},
+		{"\u202ebaL yksrepsaK", "Kaspersky Lab, Inc.", true},
+	} {
+		read := ix.Name
+		if tt.ban {
+			read = ix.BanName
+		}
+		var found bool
+		for _, m := range read(screen.Query{Name: tt.name}) {
+			found = found || m.EntryName == tt.entry && strings.Contains(m.Explain, "the query read as it shows")
+		}
+		if !found {
+			t.Errorf("%+q: %s not found as it shows", tt.name, tt.entry)
+		}
+	}
+}

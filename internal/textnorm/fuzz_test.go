@@ -133,3 +133,23 @@ func FuzzDomain(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDisplayOrder: the displayed reading holds no bidirectional control,
+// and is not the string as written.
+func FuzzDisplayOrder(f *testing.F) {
+	for _, s := range []string{"\u202enituP rimidalV", "Acme \u202enituP rimidalV\u202c Ltd", "\u2067x\u2069", "\u202e\u202e\u202c", "\u202eعبد الله", "a\u202eb\u0301c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, ok := textnorm.DisplayOrder(s)
+		if !ok {
+			if v != "" {
+				t.Fatalf("DisplayOrder(%+q) = %+q, false", s, v)
+			}
+			return
+		}
+		if v == s || strings.ContainsAny(v, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069") {
+			t.Fatalf("DisplayOrder(%+q) = %+q", s, v)
+		}
+	})
+}
