@@ -145,15 +145,21 @@ func (ix *Index) name(q Query) ([]Match, error) {
 			return nil, err
 		}
 	}
+	return ix.best(out), nil
+}
+
+// best returns the best match of each entry in out, best first, capped at
+// Options.MaxMatches; nil for none.
+func (ix *Index) best(out []Match) []Match {
 	if len(out) == 0 {
-		return nil, nil
+		return nil
 	}
 	sortMatches(out)
 	out = bestPerEntry(out)
 	if ix.opts.MaxMatches > 0 && len(out) > ix.opts.MaxMatches {
 		out = out[:ix.opts.MaxMatches]
 	}
-	return out, nil
+	return out
 }
 
 // anyHit reports whether a match of ms scores at or above the match

@@ -102,10 +102,7 @@ func (ix *Index) partsMatches(q Query, out []Match) ([]Match, error) {
 		if err != nil {
 			return nil, err
 		}
-		for _, m := range ms {
-			m.Explain = string(appendQuoted([]byte(m.Explain+"; the query read as the several names it holds (in parentheses, or set apart by semicolons or a slash): screened as "), r))
-			out = append(out, m)
-		}
+		out = appendRead(out, ms, "the query read as the several names it holds (in parentheses, or set apart by semicolons or a slash)", r)
 	}
 	return out, nil
 }
@@ -200,17 +197,15 @@ func (ix *Index) readBoth(q Query, shown string, screen func(Query) ([]Match, er
 	if err != nil {
 		return nil, err
 	}
+	return ix.best(appendRead(out, ms, ReadAsShown, shown)), nil
+}
+
+// appendRead appends to out the matches ms of a reading of the query,
+// each explained as found by it: how it was read, and the reading.
+func appendRead(out, ms []Match, how, reading string) []Match {
 	for _, m := range ms {
-		m.Explain = string(appendQuoted([]byte(m.Explain+"; "+ReadAsShown+": screened as "), shown))
+		m.Explain = string(appendQuoted([]byte(m.Explain+"; "+how+": screened as "), reading))
 		out = append(out, m)
 	}
-	if len(out) == 0 {
-		return nil, nil
-	}
-	sortMatches(out)
-	out = bestPerEntry(out)
-	if ix.opts.MaxMatches > 0 && len(out) > ix.opts.MaxMatches {
-		out = out[:ix.opts.MaxMatches]
-	}
-	return out, nil
+	return out
 }
