@@ -133,6 +133,25 @@ func TestIssue12Examples(t *testing.T) {
 		{name: "a listed individual as supplier", in: string(cdx(`{"type":"library","name":"x","version":"1",
 			"supplier":{"name":"Mikhail Yuyevich Gerber"}}`)), outcome: "review",
 			rule: "ofac-sdn-possible", says: []string{"GERBER, Mikhail Yuyevich", "name only"}},
+		// So is the list's own spelling, any letter case and separators,
+		// a name run together, a name stored reversed inside a
+		// right-to-left override (it shows as the name), and a person
+		// among other parties in one field. Each passed.
+		{name: "a listed individual as supplier, as listed", in: string(cdx(`{"type":"library","name":"x","version":"1",
+			"supplier":{"name":"GERBER, Mikhail Yuyevich"}}`)), outcome: "review",
+			rule: "ofac-sdn-possible", says: []string{"GERBER, Mikhail Yuyevich", "name only"}},
+		{name: "a listed individual as supplier, as a user name", in: string(cdx(`{"type":"library","name":"x","version":"1",
+			"supplier":{"name":"mikhail_yuyevich_gerber"}}`)), outcome: "review",
+			rule: "ofac-sdn-possible", says: []string{"GERBER, Mikhail Yuyevich", "name only"}},
+		{name: "a listed individual as supplier, run together", in: string(cdx(`{"type":"library","name":"x","version":"1",
+			"supplier":{"name":"MikhailYuyevichGerber"}}`)), outcome: "review",
+			rule: "ofac-sdn-possible", says: []string{"GERBER, Mikhail Yuyevich", "name only"}},
+		{name: "a listed individual as supplier, shown by an override", in: string(cdx(`{"type":"library","name":"x","version":"1",
+			"supplier":{"name":"\u202erebreG hciveyuY liahkiM"}}`)), outcome: "review",
+			rule: "ofac-sdn-possible", says: []string{"GERBER, Mikhail Yuyevich", "as it shows"}},
+		{name: "a listed individual among the supplier's parties", in: string(cdx(`{"type":"library","name":"x","version":"1",
+			"supplier":{"name":"Northwind Global Trading Holdings Corp, Mikhail Yuyevich Gerber"}}`)), outcome: "review",
+			rule: "ofac-sdn-possible", says: []string{"GERBER, Mikhail Yuyevich", "name only"}},
 		// A person named like a vendor is a person, not the vendor.
 		{name: "Dahua Lin among Julia's copyright holders", in: string(cdx(`{"type":"library","name":"julia","version":"1.8",
 			"copyright":"Copyright (c) 2009-2022: Jeff Bezanson, Stefan Karpinski, Viral B. Shah, Dahua Lin, Simon Byrne, and other contributors"}`)),

@@ -11,7 +11,6 @@ import (
 	"github.com/bangate/bangate/internal/lists"
 	"github.com/bangate/bangate/internal/provenance"
 	"github.com/bangate/bangate/internal/screen"
-	"github.com/bangate/bangate/internal/textnorm"
 	"github.com/bangate/bangate/sbom"
 )
 
@@ -197,7 +196,8 @@ func (sc *screener) signal(sig attribute.Signal) ([]Found, error) {
 		return nil, nil
 	}
 	out := make([]Found, 0, len(ms))
-	var query, shownQuery screen.Normalized
+	var query, reading screen.Normalized
+	var readingText string
 	for _, m := range ms {
 		conf, keep := sc.confidence(sig, m)
 		if !keep {
@@ -232,19 +232,22 @@ func (sc *screener) signal(sig attribute.Signal) ([]Found, error) {
 			f.Explain = strings.TrimSpace(f.Explain + " (" + b + sc.providerText(sig) + ")")
 		}
 		if sig.Type == attribute.ValueName && sc.s.Kinds[m.List] == provenance.KindSanctions {
-			q := &query
-			if strings.Contains(m.Explain, screen.ReadAsShown) {
-				// Matched as the name shows, bidirectional controls
-				// applied: its words are those a reader sees.
-				q = &shownQuery
-				if q.Words == nil {
-					shown, _ := textnorm.DisplayOrder(sig.Value)
-					*q = screen.Normalize(shown)
-				}
-			} else if q.Words == nil {
-				*q = screen.Normalize(sig.Value)
+			if query.Words == nil {
+				query = screen.Normalize(sig.Value)
 			}
-			f.NameWords, f.Missing = nameCoverage(*q, screen.Normalize(m.MatchedName))
+			// The listed name's words the query lacks, as the matcher
+			// read the query where it read it otherwise than written
+			// ("vladimirputin" split, a name shown reversed by a
+			// right-to-left override); its words as written count as
+			// written ("RubyGems" is one word standing for a name).
+			read := query
+			if m.Reading != "" {
+				if m.Reading != readingText {
+					reading, readingText = screen.Normalize(m.Reading), m.Reading
+				}
+				read = reading
+			}
+			f.NameWords, f.Missing = nameWords(query), missingWords(read, screen.Normalize(m.MatchedName))
 		}
 		out = append(out, f)
 	}
@@ -291,17 +294,26 @@ func addressHost(sig attribute.Signal) string {
 	return ""
 }
 
-// nameCoverage returns the number of words of the query (legal forms
-// aside) and the words of the listed name (legal forms aside) that the
-// query lacks, compared by word and by phonetic key.
-func nameCoverage(q, listed screen.Normalized) (int, []string) {
-	words := 0
+// nameWords returns the number of words of the query, legal forms
+// aside.
+func nameWords(q screen.Normalized) int {
+	n := 0
+	for i := range q.Words {
+		if !q.Legal[i] {
+			n++
+		}
+	}
+	return n
+}
+
+// missingWords returns the words of the listed name (legal forms aside)
+// that the query lacks, compared by word and by phonetic key.
+func missingWords(q, listed screen.Normalized) []string {
 	have := map[string]bool{}
 	for i, w := range q.Words {
 		if q.Legal[i] {
 			continue
 		}
-		words++
 		have[w] = true
 		have["\x00"+q.Keys[i]] = true
 	}
@@ -312,7 +324,7 @@ func nameCoverage(q, listed screen.Normalized) (int, []string) {
 		}
 		missing = append(missing, w)
 	}
-	return words, missing
+	return missing
 }
 
 // signalError names the signal that could not be screened, and where the

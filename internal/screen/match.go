@@ -48,4 +48,10 @@ type Match struct {
 	EntryType string `json:"entry_type,omitempty"`
 	// LinkedTo names whom the entry's remarks link it to, if anyone.
 	LinkedTo []string `json:"linked_to,omitempty"`
+	// Reading is the query's words as the matcher read them, for a name
+	// it matched by its words (scoring, phonetic keys, two edits): the
+	// words its pairs are of, which a name read otherwise than written
+	// (split, joined, transliterated, as it shows) does not write so.
+	// Not in the JSON: the explanation says how the query was read.
+	Reading string `json:"-"`
 }

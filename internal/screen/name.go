@@ -754,7 +754,9 @@ func (ix *Index) scoredMatch(sc *scratch, q Query, h hit) (Match, error) {
 	}
 	name, on := namedAs(e, rec.alias)
 	method, explain := ix.explainScored(sc, q.Name, h, name, on)
-	return ix.newMatch(rec.ref, e, name, on, h.score, method, explain), nil
+	m := ix.newMatch(rec.ref, e, name, on, h.score, method, explain)
+	m.Reading = sc.nb.reading()
+	return m, nil
 }
 
 // round3 rounds a score to three decimals.

@@ -179,10 +179,10 @@ func letterRun(p string, last bool) int {
 	return n
 }
 
-// ReadAsShown is what the explanation of a match says of a name that
+// readAsShown is what the explanation of a match says of a name that
 // bidirectional controls reorder, matched as it shows
 // (textnorm.DisplayOrder) rather than as it is written.
-const ReadAsShown = "the query read as it shows, its bidirectional controls applied"
+const readAsShown = "the query read as it shows, its bidirectional controls applied"
 
 // readBoth screens a name that bidirectional controls reorder by screen,
 // as it is written and as it shows (textnorm.DisplayOrder):
@@ -197,7 +197,7 @@ func (ix *Index) readBoth(q Query, shown string, screen func(Query) ([]Match, er
 	if err != nil {
 		return nil, err
 	}
-	return ix.best(appendRead(out, ms, ReadAsShown, shown)), nil
+	return ix.best(appendRead(out, ms, readAsShown, shown)), nil
 }
 
 // appendRead appends to out the matches ms of a reading of the query,

@@ -214,7 +214,9 @@ func (ix *Index) phonSearch(sc *scratch, q Query, f phonFamily, out []Match) ([]
 		}
 		name, on := namedAs(e, rec.alias)
 		explain := st.explain(f, q.Name, name, on, nb, s, rec.flags&recWeak != 0)
-		out = append(out, ix.newMatch(rec.ref, e, name, on, s, "phonetic ("+phonNames[f]+")", explain))
+		m := ix.newMatch(rec.ref, e, name, on, s, "phonetic ("+phonNames[f]+")", explain)
+		m.Reading = nb.reading()
+		out = append(out, m)
 	}
 	return out, nil
 }

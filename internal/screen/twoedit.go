@@ -326,7 +326,9 @@ func (ix *Index) twoEditScore(sc *scratch, q Query, out []Match, loose int, rare
 		b.WriteString("; person rules (word order free); words weighted by rarity in the list; score ")
 		b.WriteString(strconv.FormatFloat(score, 'f', 3, 64))
 		b.WriteString("; " + method + ", the rest of the name as listed: review at most")
-		out = append(out, ix.newMatch(rec.ref, e, name, on, score, method, b.String()))
+		match := ix.newMatch(rec.ref, e, name, on, score, method, b.String())
+		match.Reading = sc.nb.reading()
+		out = append(out, match)
 	}
 	return out, nil
 }
