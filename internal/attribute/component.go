@@ -143,11 +143,12 @@ func urlSignals(raw, ptr string, add func(Signal)) {
 	if raw == "" || isNoAssertion(raw) {
 		return
 	}
-	_, ns := urlSignal(raw)
-	if host, path, err := textnorm.WebAddress(raw); err == nil {
-		add(Signal{Source: SourceURL, Type: ValueURL, Value: host + path, Pointer: ptr})
+	host, path, err := textnorm.WebAddress(raw)
+	if err != nil {
+		return
 	}
-	if ns != "" {
+	add(Signal{Source: SourceURL, Type: ValueURL, Value: host + path, Pointer: ptr})
+	if ns := codeHostNamespace(host, path); ns != "" {
 		add(Signal{Source: SourceVCS, Type: ValueNamespace, Value: ns, Ecosystem: "golang", Pointer: ptr})
 		if _, owner, ok := strings.Cut(ns, "/"); ok {
 			add(Signal{Source: SourceVCSOwner, Type: ValueName, Value: ownerWords(owner), Kind: sbom.KindOrganization, Pointer: ptr})
@@ -408,58 +409,39 @@ func PURLNamespace(purl string) (ecosystem, namespace string) {
 // CodeHostNamespace returns "host/org" for a URL on a public code host
 // (github.com, gitlab.com, bitbucket.org), "" otherwise.
 func CodeHostNamespace(raw string) string {
-	_, ns := urlSignal(raw)
-	return ns
-}
-
-// Domain returns the host of a URL as textnorm.Domain writes it, "" when the
-// URL has none.
-func Domain(raw string) string {
-	d, _ := urlSignal(raw)
-	return d
-}
-
-// urlSignal reads a URL once: its domain, and for a public code host the
-// "host/org" namespace. It is a small parser of its own because it runs
-// for every reference of every component, and net/url allocates more than
-// the rest of attribution together.
-func urlSignal(raw string) (domain, namespace string) {
-	raw = strings.TrimSpace(raw)
-	if raw == "" || strings.EqualFold(raw, "NOASSERTION") || strings.EqualFold(raw, "NONE") {
-		return "", ""
-	}
-	raw = textnorm.BrowserForm(strings.TrimPrefix(raw, "git+"))
-	if i := strings.Index(raw, "://"); i >= 0 {
-		raw = raw[i+3:]
-	} else if rest, ok := strings.CutPrefix(raw, "git@"); ok { // git@github.com:org/repo
-		raw = strings.Replace(rest, ":", "/", 1)
-	}
-	host, path := raw, ""
-	if i := strings.IndexAny(raw, "/?#"); i >= 0 {
-		host, path = raw[:i], raw[i:]
-	}
-	if i := strings.LastIndexByte(host, '@'); i >= 0 { // user:pass@host
-		host = host[i+1:]
-	}
-	if i := strings.LastIndexByte(host, ':'); i >= 0 && !strings.Contains(host, "]") { // host:port
-		host = host[:i]
-	}
-	host, err := textnorm.Domain(host)
+	host, path, err := textnorm.WebAddress(raw)
 	if err != nil {
-		return "", ""
+		return ""
 	}
+	return codeHostNamespace(host, path)
+}
+
+// Domain returns the host of a URL as textnorm.WebAddress reads it, "" when
+// the URL has none.
+func Domain(raw string) string {
+	host, _, err := textnorm.WebAddress(raw)
+	if err != nil {
+		return ""
+	}
+	return host
+}
+
+// codeHostNamespace returns "host/org" for the host and path of a web
+// address (textnorm.WebAddress) on a public code host (github.com,
+// gitlab.com, bitbucket.org), "" otherwise: the path's first segment, as
+// WebAddress writes it (lower case, percent-escapes decoded, repeated
+// slashes removed).
+func codeHostNamespace(host, path string) string {
 	switch host {
 	case "github.com", "gitlab.com", "bitbucket.org":
-		if strings.HasPrefix(path, "/") {
-			org, _, _ := strings.Cut(path[1:], "/")
-			org, _, _ = strings.Cut(org, "?")
-			org, _, _ = strings.Cut(org, "#")
-			if org != "" {
-				namespace = host + "/" + strings.ToLower(org)
-			}
-		}
+	default:
+		return ""
 	}
-	return host, namespace
+	org, _, _ := strings.Cut(strings.TrimPrefix(path, "/"), "/")
+	if org == "" {
+		return ""
+	}
+	return host + "/" + org
 }
 
 // EmailDomain returns the domain of an e-mail address as

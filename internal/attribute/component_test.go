@@ -73,8 +73,20 @@ func TestDomains(t *testing.T) {
 			t.Errorf("EmailDomain(%q) = %q, want %q", in, got, want)
 		}
 	}
-	if got := attribute.CodeHostNamespace("https://github.com/KasperskyLab/klogga"); got != "github.com/kasperskylab" {
-		t.Errorf("CodeHostNamespace = %q", got)
+	namespaces := map[string]string{
+		"https://github.com/KasperskyLab/klogga":    "github.com/kasperskylab",
+		"github.com:KasperskyLab/klogga":            "github.com/kasperskylab",
+		"https://github.com//KasperskyLab/klogga":   "github.com/kasperskylab",
+		"https://github.com/%4Basperskylab/klogga":  "github.com/kasperskylab",
+		"git+ssh://git@gitlab.com/Group/Sub/repo":   "gitlab.com/group",
+		"https://bitbucket.org/":                    "",
+		"https://example.com/KasperskyLab/klogga":   "",
+		"https://github.com/KasperskyLab?tab=repos": "github.com/kasperskylab",
+	}
+	for in, want := range namespaces {
+		if got := attribute.CodeHostNamespace(in); got != want {
+			t.Errorf("CodeHostNamespace(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 

@@ -177,6 +177,14 @@ func TestSharedDomainsInTheGate(t *testing.T) {
 		{name: "a code host account of a banned vendor", in: string(cdx(`{"type":"library","name":"x","version":"1",
 			"externalReferences":[{"type":"vcs","url":"https://github.com/KasperskyLab/klogga"}]}`)),
 			outcome: "fail", rule: "kaspersky-icts-2024"},
+		// The same account as git and a reader read other ways of writing
+		// the address: git's scp-like form without a user, a slash
+		// repeated, a colon after the host that is no port, the account
+		// percent-escaped.
+		vcsCase("git's scp-like address without a user", "github.com:KasperskyLab/klogga"),
+		vcsCase("a slash repeated before the account", "https://github.com//KasperskyLab/klogga"),
+		vcsCase("a colon after the host that is no port", "https://github.com:KasperskyLab/klogga"),
+		vcsCase("the account percent-escaped", "https://github.com/%4Basperskylab/klogga"),
 		// Huawei Cloud's open-source mirrors serve every project's
 		// packages: a download from them is not Huawei's package, while
 		// another host of huaweicloud.com stays Huawei's.
@@ -192,6 +200,14 @@ func TestSharedDomainsInTheGate(t *testing.T) {
 			in: "vendor_name,contact_email,product\nAcme LLC,porticellomalta@gmail.com,Office chairs\n", profile: "us-person", outcome: "fail",
 			says: []string{"exact address"}},
 	})
+}
+
+// vcsCase is a component whose VCS address is url, on the code host
+// account of a banned vendor: the gate fails it.
+func vcsCase(name, url string) gateCase {
+	return gateCase{name: name, in: string(cdx(`{"type":"library","name":"x","version":"1",
+			"externalReferences":[{"type":"vcs","url":` + jstr(url) + `}]}`)),
+		outcome: "fail", rule: "kaspersky-icts-2024"}
 }
 
 // A user's policy directory extends or narrows the shared domains; a

@@ -60,6 +60,8 @@ func Domain(s string) (string, error) {
 	if i := strings.LastIndexByte(h, '@'); i >= 0 {
 		h = h[i+1:]
 	}
+	// Spaces around the host ("kaspersky.com /x") are no part of it.
+	h = strings.TrimSpace(h)
 	if strings.Contains(h, "%") {
 		// a browser, and Go's url.Parse, read "%6Baspersky.com" as
 		// kaspersky.com; a bad escape stays and fails as a domain
@@ -232,13 +234,13 @@ func lowerASCII(s string) string {
 // prefix: the host as Domain writes it; the path without query and
 // fragment, percent-escapes decoded where they decode, lower case (the
 // shared hosts this serves treat their paths so), with a trailing "/" or
-// ".git" and repeated slashes removed; "" when there is none. "git@host:path"
-// reads as host and "/path". It fails as Domain does.
+// ".git" and repeated slashes removed; "" when there is none. Git's
+// scp-like address, with a user or without ("git@host:path",
+// "host:path"), and a host followed by a colon and more than a port's
+// digits read as host and "/path" (scpLike). It fails as Domain does.
 func WebAddress(s string) (host, path string, err error) {
-	h := BrowserForm(strings.TrimSpace(s))
-	if rest, ok := strings.CutPrefix(h, "git@"); ok && !strings.Contains(h, "://") {
-		h = strings.Replace(rest, ":", "/", 1)
-	}
+	// "git+" goes before a scheme ("git+https://"); no host holds a "+".
+	h := scpLike(BrowserForm(strings.TrimPrefix(strings.TrimSpace(s), "git+")))
 	host, err = Domain(h)
 	if err != nil {
 		return "", "", err
@@ -260,6 +262,40 @@ func WebAddress(s string) (host, path string, err error) {
 		}
 	}
 	return host, webPath(p), nil
+}
+
+// scpLike writes a colon after the host of an address that is not a
+// port's as the slash that begins the path, as git reads its scp-like
+// addresses ("git@github.com:KasperskyLab/uif", "github.com:org/repo",
+// user optional) and as a reader reads "https://github.com:org/repo":
+// "org" is no port, and the host is github.com either way. Without "://"
+// the host must hold a dot, so that "mailto:", "urn:" and a drive letter
+// stay as they are. A port's digits, and an IP address in brackets, are
+// left alone.
+func scpLike(h string) string {
+	start, scheme := 0, false
+	if i := strings.Index(h, "://"); i >= 0 {
+		start, scheme = i+3, true
+	}
+	end := len(h)
+	if i := strings.IndexAny(h[start:], "/?#"); i >= 0 {
+		end = start + i
+	}
+	if i := strings.LastIndexByte(h[start:end], '@'); i >= 0 {
+		start += i + 1
+	}
+	c := strings.IndexByte(h[start:end], ':')
+	if c < 0 || strings.HasPrefix(h[start:], "[") {
+		return h
+	}
+	c += start
+	if port := h[c+1 : end]; port != "" && allDigits(port) {
+		return h
+	}
+	if !scheme && !strings.Contains(h[start:c], ".") {
+		return h
+	}
+	return h[:c] + "/" + h[c+1:]
 }
 
 // webPath writes the path of a web address (starting with "/") as

@@ -160,6 +160,17 @@ func TestWebAddress(t *testing.T) {
 		{`https:\\github.com\KasperskyLab\agent?q=a\b`, "github.com", "/kasperskylab/agent"},
 		{"https:github.com/KasperskyLab", "github.com", "/kasperskylab"},
 		{"https://%67ithub.com/KasperskyLab", "github.com", "/kasperskylab"},
+		// git's scp-like address without a user, and a colon after the
+		// host that is no port: host and path, as git and a reader read
+		// them; a port's digits and "mailto:" stay as they are.
+		{"github.com:KasperskyLab/uif.git", "github.com", "/kasperskylab/uif"},
+		{"https://github.com:KasperskyLab/uif", "github.com", "/kasperskylab/uif"},
+		{"ssh://git@github.com:KasperskyLab/uif", "github.com", "/kasperskylab/uif"},
+		{"https://example.org:8443/a", "example.org", "/a"},
+		{"example.org:8443/a", "example.org", "/a"},
+		{"mailto:dev@Kaspersky.com", "kaspersky.com", ""},
+		{"git+github.com/KasperskyLab", "github.com", "/kasperskylab"},
+		{"https://kaspersky.com /x", "kaspersky.com", "/x"},
 	}
 	for _, tt := range tests {
 		h, p, err := textnorm.WebAddress(tt.in)

@@ -126,6 +126,12 @@ func FuzzDomain(f *testing.F) {
 				t.Fatalf("RegistrableDomain(%q) = %q", d, r)
 			}
 		}
+		if h, p, err := textnorm.WebAddress(s); err == nil && !strings.ContainsAny(p, "?#%") && !strings.HasSuffix(p, ".git") {
+			// The address as WebAddress writes it reads back the same.
+			if h2, p2, err := textnorm.WebAddress(h + p); err != nil || h2 != h || p2 != p {
+				t.Fatalf("WebAddress(%q) = %q, %q, then %q, %q, %v", s, h, p, h2, p2, err)
+			}
+		}
 		if e, err := textnorm.Email(s); err == nil {
 			if again, err := textnorm.Email(e); err != nil || again != e {
 				t.Fatalf("Email(%q) = %q, then %q, %v", s, e, again, err)
