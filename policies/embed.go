@@ -19,7 +19,7 @@ import "embed"
 // Version is the version of the built-in bundle, the date of its last change
 // to a rule or a list (YYYY.MM.DD). It is recorded in every decision and
 // evidence record; bump it with every change under bangate/.
-const Version = "2026.12.03"
+const Version = "2026.12.06"
 
 // FS holds every .rego and .yaml file of the bundle, under the directory
 // "bangate". Treat it as read-only.

@@ -152,6 +152,22 @@ func TestIssue12Examples(t *testing.T) {
 		{name: "a listed individual among the supplier's parties", in: string(cdx(`{"type":"library","name":"x","version":"1",
 			"supplier":{"name":"Northwind Global Trading Holdings Corp, Mikhail Yuyevich Gerber"}}`)), outcome: "review",
 			rule: "ofac-sdn-possible", says: []string{"GERBER, Mikhail Yuyevich", "name only"}},
+		// A listed individual named as people write the name, without
+		// the patronymic the list gives: a given name and a family name
+		// are more than "just one of two or more names" (OFAC FAQ 5), so a
+		// review naming what the party's name lacks. Each passed. The
+		// family name alone is one name of several: nothing.
+		{name: "a listed individual as supplier, without the patronymic", in: string(cdx(`{"type":"library","name":"x","version":"1",
+			"supplier":{"name":"Oleg Deripaska"}}`)), outcome: "review",
+			rule: "ofac-sdn-possible", says: []string{"DERIPASKA, Oleg Vladimirovich", "lacks the listed vladimirovich"}},
+		{name: "a listed individual as author, without the patronymic", in: string(cdx(`{"type":"library","name":"x","version":"1",
+			"author":"Ramzan Kadyrov"}`)), outcome: "review",
+			rule: "ofac-sdn-possible", says: []string{"KADYROV, Ramzan Akhmatovich", "name only"}},
+		{name: "urllib3's author without his address", path: "t.spdx.json", in: spdx2(`{"SPDXID":"SPDXRef-urllib3","name":"urllib3",
+			"versionInfo":"1.26.5","downloadLocation":"NOASSERTION","supplier":"Person: Andrey Petrov"}`), profile: "us-person",
+			outcome: "review", rule: "ofac-sdn-possible", says: []string{"lacks the listed", "compare date of birth"}},
+		{name: "a listed individual's family name alone", in: string(cdx(`{"type":"library","name":"x","version":"1",
+			"supplier":{"name":"Deripaska"}}`)), outcome: "pass"},
 		// A person named like a vendor is a person, not the vendor.
 		{name: "Dahua Lin among Julia's copyright holders", in: string(cdx(`{"type":"library","name":"julia","version":"1.8",
 			"copyright":"Copyright (c) 2009-2022: Jeff Bezanson, Stefan Karpinski, Viral B. Shah, Dahua Lin, Simon Byrne, and other contributors"}`)),

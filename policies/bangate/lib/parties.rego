@@ -151,16 +151,25 @@ weak_kind(f) if {
 }
 
 # reviewable holds for a weak name match a person should still look at: a
-# score at or above name_only.review, every word of the listed name
-# present in the party's (none missing), and no contact of the party's own
-# that argues against the entry.
+# score at or above name_only.review, enough of the listed name
+# (enough_of_name), and no contact of the party's own that argues against
+# the entry.
 reviewable(f) if {
 	is_number(f.match.score)
 	is_number(name_only.review)
 	f.match.score >= name_only.review
-	count(array_of(f.match, "missing")) == 0
+	enough_of_name(f)
 	not contradicted(f)
 }
+
+# enough_of_name holds when the party's name holds every word of the listed
+# name, or is of two words or more: a given name and a family name ("Oleg
+# Deripaska" for DERIPASKA, Oleg Vladimirovich) are more than OFAC FAQ 5's
+# "just one of two or more names" (its example: just the last name), which
+# one word standing for a longer listed name is.
+enough_of_name(f) if count(array_of(f.match, "missing")) == 0
+
+enough_of_name(f) if f.match.name_words >= 2
 
 contradicted(f) if {
 	is_string(f.match.contradiction)
@@ -174,6 +183,10 @@ name_only_text(f) := sprintf("name only: nothing else in the input ties the part
 ])
 
 weak_reason(f) := sprintf(" (%s)", [f.match.contradiction]) if contradicted(f)
+
+else := sprintf("; the party's name lacks the listed %s", [concat(", ", array_of(f.match, "missing"))]) if {
+	count(array_of(f.match, "missing")) > 0
+}
 
 else := ""
 

@@ -32,3 +32,21 @@ test_found_everywhere if {
 test_found_nothing if {
 	count(parties.found) == 0 with input as {"components": [{"ref": "c"}], "vendors": []}
 }
+
+# Enough of a listed name for a name alone to be reviewed: every word of
+# it, or a name of two words or more (a given name and a family name, the
+# patronymic left out); one word for a longer name is not.
+test_enough_of_name if {
+	parties.enough_of_name({"match": {"name_words": 1}})
+	parties.enough_of_name({"match": {"name_words": 2, "missing": ["vladimirovich"]}})
+	not parties.enough_of_name({"match": {"name_words": 1, "missing": ["oleg", "vladimirovich"]}})
+	not parties.enough_of_name({"match": {"missing": ["vladimirovich"]}})
+}
+
+test_reviewable if {
+	m := {"score": 1, "name_words": 2, "missing": ["vladimirovich"]}
+	parties.reviewable({"match": m})
+	not parties.reviewable({"match": object.union(m, {"score": 0.9})})
+	not parties.reviewable({"match": object.union(m, {"contradiction": "the party's e-mail address is not the entry's"})})
+	not parties.reviewable({"match": object.union(m, {"name_words": 1})})
+}

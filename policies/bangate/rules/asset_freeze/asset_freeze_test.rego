@@ -218,12 +218,17 @@ test_ban_lists_and_unapplied_lists_ignored if {
 
 # A listed person's name with nothing else to tie the party to the entry
 # never freezes: review when the whole name matches at the name-only
-# threshold, nothing when part of the name is missing.
+# threshold, or a name of two words or more lacks a part of the listed
+# one (the patronymic); nothing when one word stands for a longer name.
 test_name_only_reviews_or_drops if {
 	m := object.remove(umarov(1, "high"), ["corroboration"])
 	v := one(asset_freeze.review) with input as sbom(author(m), "eu-person")
 	contains(v.message, "name only")
 	count(asset_freeze.deny) == 0 with input as sbom(author(m), "eu-person")
-	partial := object.union(m, {"missing": ["khamatovich"]})
-	count(asset_freeze.review | asset_freeze.deny) == 0 with input as sbom(author(partial), "eu-person")
+	partial := object.union(m, {"missing": ["khamatovich"], "name_words": 2})
+	vp := one(asset_freeze.review) with input as sbom(author(partial), "eu-person")
+	contains(vp.message, "the party's name lacks the listed khamatovich")
+	count(asset_freeze.deny) == 0 with input as sbom(author(partial), "eu-person")
+	one_word := object.union(m, {"missing": ["doku", "khamatovich"], "name_words": 1})
+	count(asset_freeze.review | asset_freeze.deny) == 0 with input as sbom(author(one_word), "eu-person")
 }
