@@ -166,6 +166,14 @@ func TestIssue12Examples(t *testing.T) {
 		{name: "urllib3's author without his address", path: "t.spdx.json", in: spdx2(`{"SPDXID":"SPDXRef-urllib3","name":"urllib3",
 			"versionInfo":"1.26.5","downloadLocation":"NOASSERTION","supplier":"Person: Andrey Petrov"}`), profile: "us-person",
 			outcome: "review", rule: "ofac-sdn-possible", says: []string{"lacks the listed", "compare date of birth"}},
+		// A webmail address is not the party's own: anybody may hold one,
+		// so it does not argue against the entry as urllib3's author's
+		// own domain does. It dropped the match.
+		{name: "a listed individual as author, with a webmail address", in: string(cdx(`{"type":"library","name":"x","version":"1",
+			"author":"Oleg Deripaska <oleg.deripaska@gmail.com>"}`)), outcome: "review",
+			rule: "ofac-sdn-possible", says: []string{"DERIPASKA, Oleg Vladimirovich", "name only"}},
+		{name: "a listed individual as supplier, with an address of its own", in: string(cdx(`{"type":"library","name":"x","version":"1",
+			"supplier":{"name":"Oleg Deripaska","contact":[{"email":"od@deripaska-consulting.example"}]}}`)), outcome: "pass"},
 		{name: "a listed individual's family name alone", in: string(cdx(`{"type":"library","name":"x","version":"1",
 			"supplier":{"name":"Deripaska"}}`)), outcome: "pass"},
 		// A person named like a vendor is a person, not the vendor.

@@ -53,7 +53,9 @@ type Found struct {
 	Corroboration []string
 	// Contradiction says why the party's own contact details argue that
 	// it is not the listed party, for a name match: the party gives an
-	// e-mail address or web address, and the entry lists none of them.
+	// e-mail address or web address on a domain of its own, and the entry
+	// lists none of them. An address on a shared provider's domain
+	// (webmail, a code host) argues nothing: anybody may hold one.
 	Contradiction string
 	// Namesakes are the entries of sanctions lists the same name matched,
 	// each with what tells them apart (date of birth, nationality), for a
@@ -423,6 +425,19 @@ func (sc *screener) banMatches(sig attribute.Signal) ([]screen.Match, error) {
 	}
 	sc.ban[k] = ms
 	return ms, nil
+}
+
+// sharedAddress reports whether an e-mail or web address signal is on a
+// shared provider's domain (webmail, a code host, a site host: the
+// bundle's shared-domain data), a tenant's host included: anybody may hold
+// one, so it is not the party's own and argues nothing about who the party
+// is (corroborate).
+func (sc *screener) sharedAddress(sig attribute.Signal) bool {
+	if sig.Type != attribute.ValueEmail && sig.Type != attribute.ValueURL {
+		return false
+	}
+	l, ok := sc.lookup(sig)
+	return ok && (l.Kind == LookupEmail || l.Kind == LookupWebsite)
 }
 
 // lookup returns the look-up of an identifier signal; ok is false for a

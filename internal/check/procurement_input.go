@@ -75,7 +75,7 @@ func (s *Session) buildProcurementInput(vs []procurement.Vendor, edges []procure
 			if err != nil {
 				return err
 			}
-			items = append(items, screenedSignal{sig: sig, party: party, found: found})
+			items = append(items, screenedSignal{sig: sig, party: party, found: found, shared: sc.sharedAddress(sig)})
 			return nil
 		}
 		for j, p := range parties {

@@ -293,7 +293,7 @@ func (s *Session) components(comps []sbom.Component, sc *screener) componentsPar
 			if sig.Type == attribute.ValueName && partyRole(sig.Source) {
 				named = true
 			}
-			items = append(items, screenedSignal{sig: sig, party: party, found: found})
+			items = append(items, screenedSignal{sig: sig, party: party, found: found, shared: sc.sharedAddress(sig)})
 			matched = matched || len(found) > 0
 		}
 		var (
@@ -346,6 +346,9 @@ type screenedSignal struct {
 	sig   attribute.Signal
 	party int
 	found []Found
+	// shared is set on an e-mail or web address on a shared provider's
+	// domain (screener.sharedAddress): not the party's own.
+	shared bool
 }
 
 // partyOf returns the index of the party a signal belongs to: the party
@@ -383,7 +386,7 @@ func corroborate(items []screenedSignal, extra func(f *Found, it *screenedSignal
 		if it.sig.Type == attribute.ValueName {
 			continue
 		}
-		if it.party >= 0 && (it.sig.Type == attribute.ValueEmail || it.sig.Type == attribute.ValueURL) {
+		if it.party >= 0 && (it.sig.Type == attribute.ValueEmail || it.sig.Type == attribute.ValueURL) && !it.shared {
 			contacts[it.party] = append(contacts[it.party], it.sig.Value)
 		}
 		for _, f := range it.found {
@@ -463,7 +466,7 @@ func screenParty(sc *screener, p sbom.Party) ([]Found, error) {
 		if err != nil {
 			return nil, err
 		}
-		items = append(items, screenedSignal{sig: sig, party: 0, found: found})
+		items = append(items, screenedSignal{sig: sig, party: 0, found: found, shared: sc.sharedAddress(sig)})
 	}
 	corroborate(items, nil)
 	var out []Found
