@@ -102,6 +102,9 @@ func matchValue(f Found) ast.Object {
 	if f.NameWords > 0 {
 		b.int("name_words", f.NameWords)
 	}
+	if f.Spelt {
+		b.val("spelt", ast.Boolean(true))
+	}
 	return b.obj()
 }
 

@@ -174,6 +174,15 @@ func TestIssue12Examples(t *testing.T) {
 			rule: "ofac-sdn-possible", says: []string{"DERIPASKA, Oleg Vladimirovich", "name only"}},
 		{name: "a listed individual as supplier, with an address of its own", in: string(cdx(`{"type":"library","name":"x","version":"1",
 			"supplier":{"name":"Oleg Deripaska","contact":[{"email":"od@deripaska-consulting.example"}]}}`)), outcome: "pass"},
+		// A word more than the listed name, which caps the score below
+		// name_only.review, while the words that pair are spelt as
+		// listed. Each passed.
+		{name: "a listed individual with a degree after the name", in: string(cdx(`{"type":"library","name":"x","version":"1",
+			"supplier":{"name":"Oleg Deripaska, PhD"}}`)), outcome: "review",
+			rule: "ofac-sdn-possible", says: []string{"DERIPASKA, Oleg Vladimirovich", "name only"}},
+		{name: "a listed individual with a word added", in: string(cdx(`{"type":"library","name":"x","version":"1",
+			"author":"Oleg Deripaska III"}`)), outcome: "review",
+			rule: "ofac-sdn-possible", says: []string{"DERIPASKA, Oleg Vladimirovich", "name only"}},
 		{name: "a listed individual's family name alone", in: string(cdx(`{"type":"library","name":"x","version":"1",
 			"supplier":{"name":"Deripaska"}}`)), outcome: "pass"},
 		// A person named like a vendor is a person, not the vendor.

@@ -71,8 +71,11 @@ func writeNormNotes(b *strings.Builder, nb *normBuf) {
 // same words in the same order), "token-set" (every word paired by
 // phonetic key, order free, optional words left out) or "fuzzy" (typos or
 // initials). The text is built in the scratch buffer, one string per
-// match: every positive screened pays for it.
-func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string) (method, explain string) {
+// match: every positive screened pays for it. spelt is Match.Spelt: two
+// pairs or more, each of words spelt alike, and every word of the name
+// that paired with nothing optional (a linking word, the article, a
+// patronymic); the query may have words more.
+func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string) (method, explain string, spelt bool) {
 	rec := &ix.recs[h.rec]
 	org := rec.kind != recPerson
 	words := ix.words[rec.w0:rec.w1]
@@ -251,6 +254,9 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 			allText = false
 		}
 	}
+	// nameCovered is cleared by a word of the name that paired with
+	// nothing and is not optional (spelt).
+	nameCovered := true
 	surnamePaired := false
 	for j, rw := range words {
 		surnamePaired = surnamePaired || rpaired[j] && rw.flags&rwSurname != 0
@@ -272,15 +278,15 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 			b = append(b, " left out (further given name, weight ×"...)
 			b = strconv.AppendFloat(b, middleWeight, 'f', 1, 64)
 			b = append(b, ')')
-			allText, allKey = false, false
+			allText, allKey, nameCovered = false, false, false
 		case !org && isHonorific(rtext(j)):
 			b = append(b, " left out (honorific, weight ×"...)
 			b = strconv.AppendFloat(b, middleWeight, 'f', 1, 64)
 			b = append(b, ')')
-			allText, allKey = false, false
+			allText, allKey, nameCovered = false, false, false
 		default:
 			b = append(b, " missing"...)
-			allText, allKey = false, false
+			allText, allKey, nameCovered = false, false, false
 		}
 	}
 	switch {
@@ -330,7 +336,15 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 	b = strconv.AppendFloat(b, h.score, 'f', 3, 64)
 	b = appendCaps(b, sc.caps)
 	sc.ebuf = b
-	return method, string(b)
+	spelt = nameCovered && len(sc.acr) == 0 && ix.recs[h.rec].flags&recWeak == 0
+	chosen := 0
+	for _, p := range sc.pairs {
+		if p.chosen {
+			spelt = spelt && p.kind == pairText
+			chosen++
+		}
+	}
+	return method, string(b), spelt && chosen >= 2
 }
 
 // appendQuoted appends s quoted as strconv.AppendQuote quotes it. Most

@@ -54,4 +54,15 @@ type Match struct {
 	// (split, joined, transliterated, as it shows) does not write so.
 	// Not in the JSON: the explanation says how the query was read.
 	Reading string `json:"-"`
+	// Spelt is set when two words of the query or more paired with words
+	// of a name that is no weak alias, each by its spelling as the list
+	// writes it ("Oleg" and "Deripaska" for DERIPASKA, Oleg Vladimirovich),
+	// no word by a likeness (a typo, a phonetic key, an initial), and every
+	// word of the name that paired with nothing is optional (a patronymic,
+	// the article, a linking word): what kept the score below the match
+	// threshold is then a word the query has more ("Oleg Deripaska,
+	// PhD"), not a doubt about the words or a name of the list's left out
+	// ("Saddam Hussein Al-Tikriti" is not AL-TIKRITI, Qusay Saddam
+	// Hussein). Not in the JSON.
+	Spelt bool `json:"-"`
 }

@@ -753,9 +753,10 @@ func (ix *Index) scoredMatch(sc *scratch, q Query, h hit) (Match, error) {
 		return Match{}, err
 	}
 	name, on := namedAs(e, rec.alias)
-	method, explain := ix.explainScored(sc, q.Name, h, name, on)
+	method, explain, spelt := ix.explainScored(sc, q.Name, h, name, on)
 	m := ix.newMatch(rec.ref, e, name, on, h.score, method, explain)
 	m.Reading = sc.nb.reading()
+	m.Spelt = spelt
 	return m, nil
 }
 

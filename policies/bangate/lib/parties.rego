@@ -151,16 +151,28 @@ weak_kind(f) if {
 }
 
 # reviewable holds for a weak name match a person should still look at: a
-# score at or above name_only.review, enough of the listed name
-# (enough_of_name), and no contact of the party's own that argues against
-# the entry.
+# score at or above name_only.review or words spelt as listed
+# (strong_enough), enough of the listed name (enough_of_name), and no
+# contact of the party's own that argues against the entry.
 reviewable(f) if {
-	is_number(f.match.score)
-	is_number(name_only.review)
-	f.match.score >= name_only.review
+	strong_enough(f)
 	enough_of_name(f)
 	not contradicted(f)
 }
+
+# strong_enough holds for a score at or above name_only.review, or for a
+# match whose words paired each by its spelling as listed, two or more
+# (match.spelt): the matcher scores it below the match threshold for a
+# word more or less ("Oleg Deripaska, PhD", "Oleg Deripaska III"), not for
+# a doubt about the words ("Sergey Rubanov" for RUSANOV is a typo's
+# likeness, 0.902).
+strong_enough(f) if {
+	is_number(f.match.score)
+	is_number(name_only.review)
+	f.match.score >= name_only.review
+}
+
+strong_enough(f) if f.match.spelt == true
 
 # enough_of_name holds when the party's name holds every word of the listed
 # name, or is of two words or more: a given name and a family name ("Oleg

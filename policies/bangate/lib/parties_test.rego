@@ -49,4 +49,10 @@ test_reviewable if {
 	not parties.reviewable({"match": object.union(m, {"score": 0.9})})
 	not parties.reviewable({"match": object.union(m, {"contradiction": "the party's e-mail address is not the entry's"})})
 	not parties.reviewable({"match": object.union(m, {"name_words": 1})})
+
+	# Below name_only.review, only words spelt as listed.
+	spelt := object.union(m, {"score": 0.849, "spelt": true})
+	parties.reviewable({"match": spelt})
+	not parties.reviewable({"match": object.union(spelt, {"spelt": false})})
+	not parties.reviewable({"match": object.union(spelt, {"name_words": 1})})
 }
