@@ -183,6 +183,11 @@ func TestIssue12Examples(t *testing.T) {
 		{name: "a listed individual with a word added", in: string(cdx(`{"type":"library","name":"x","version":"1",
 			"author":"Oleg Deripaska III"}`)), outcome: "review",
 			rule: "ofac-sdn-possible", says: []string{"DERIPASKA, Oleg Vladimirovich", "name only"}},
+		{name: "a listed individual with the patronymic's initial", in: string(cdx(`{"type":"library","name":"x","version":"1",
+			"author":"Ramzan A. Kadyrov"}`)), outcome: "review",
+			rule: "ofac-sdn-possible", says: []string{"KADYROV, Ramzan Akhmatovich", "name only"}},
+		{name: "a listed individual's initial and family name", in: string(cdx(`{"type":"library","name":"x","version":"1",
+			"author":"O. Deripaska"}`)), outcome: "pass"},
 		{name: "a listed individual's family name alone", in: string(cdx(`{"type":"library","name":"x","version":"1",
 			"supplier":{"name":"Deripaska"}}`)), outcome: "pass"},
 		// A person named like a vendor is a person, not the vendor.

@@ -72,9 +72,10 @@ func writeNormNotes(b *strings.Builder, nb *normBuf) {
 // phonetic key, order free, optional words left out) or "fuzzy" (typos or
 // initials). The text is built in the scratch buffer, one string per
 // match: every positive screened pays for it. spelt is Match.Spelt: two
-// pairs or more, each of words spelt alike, and every word of the name
-// that paired with nothing optional (a linking word, the article, a
-// patronymic); the query may have words more.
+// pairs or more of words spelt alike, any other pair a person's initial,
+// and every word of the name that paired with nothing optional (a
+// linking word, the article, a patronymic); the query may have words
+// more.
 func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string) (method, explain string, spelt bool) {
 	rec := &ix.recs[h.rec]
 	org := rec.kind != recPerson
@@ -337,14 +338,20 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 	b = appendCaps(b, sc.caps)
 	sc.ebuf = b
 	spelt = nameCovered && len(sc.acr) == 0 && ix.recs[h.rec].flags&recWeak == 0
-	chosen := 0
+	text := 0
 	for _, p := range sc.pairs {
-		if p.chosen {
-			spelt = spelt && p.kind == pairText
-			chosen++
+		switch {
+		case !p.chosen:
+		case p.kind == pairText:
+			text++
+		case p.kind == pairInitial && !org:
+			// An initial of a person's given name or patronymic, which
+			// the listed word begins with ("Oleg V. Deripaska").
+		default:
+			spelt = false
 		}
 	}
-	return method, string(b), spelt && chosen >= 2
+	return method, string(b), spelt && text >= 2
 }
 
 // appendQuoted appends s quoted as strconv.AppendQuote quotes it. Most

@@ -57,7 +57,9 @@ type Match struct {
 	// Spelt is set when two words of the query or more paired with words
 	// of a name that is no weak alias, each by its spelling as the list
 	// writes it ("Oleg" and "Deripaska" for DERIPASKA, Oleg Vladimirovich),
-	// no word by a likeness (a typo, a phonetic key, an initial), and every
+	// any other word as the initial of a person's given name or patronymic
+	// ("Oleg V. Deripaska"), no word by a likeness (a typo, a phonetic
+	// key), and every
 	// word of the name that paired with nothing is optional (a patronymic,
 	// the article, a linking word): what kept the score below the match
 	// threshold is then a word the query has more ("Oleg Deripaska,

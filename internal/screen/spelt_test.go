@@ -7,10 +7,10 @@ import (
 )
 
 // TestSpelt: a match is spelt when two words or more paired, each by its
-// spelling as listed, and every word of the name left out is optional,
-// whatever capped its score; not when a word paired by a likeness (a
-// typo, an initial), a name's own word is missing, or the name is a weak
-// alias.
+// spelling as listed (any other as a person's initial), and every word
+// of the name left out is optional, whatever capped its score; not when
+// a word paired by a likeness (a typo), a name's own word is missing, one
+// word only is spelt, or the name is a weak alias.
 func TestSpelt(t *testing.T) {
 	t.Parallel()
 	ix := newIndex(t, withWeakAliases(t, sdnList(t)), banList())
@@ -21,8 +21,10 @@ func TestSpelt(t *testing.T) {
 		{"Oleg Deripaska", "24283", true},
 		{"Oleg Deripaska, PhD", "24283", true},
 		{"Oleg Deripaska III", "24283", true},
-		{"Oleg V. Deripaska", "24283", false}, // an initial
-		{"Oleg Deripeska", "24283", false},    // a typo
+		{"Oleg V. Deripaska", "24283", true}, // an initial beside two spelt words
+		{"O. Deripaska", "24283", false},     // one spelt word
+		{"Ramzan A. Kadyrov", "23343", true},
+		{"Oleg Deripeska", "24283", false}, // a typo
 		{"Sergey Rubanov", "", false},
 		// The list's given name left out: another person of the family.
 		{"Saddam Hussein Al-Tikriti", "7844", false},
