@@ -194,7 +194,7 @@ func orgNamed(name string) bool {
 // would screen it by organisation rules, which never match an individual.
 // A name and its legal form ("Hytera America, Inc.") name one party.
 func personParts(name string) []string {
-	if !strings.ContainsAny(name, partSeparators) && !strings.Contains(name, " - ") && !containsAnd(name) {
+	if !strings.ContainsAny(name, partSeparators) && !strings.Contains(name, " - ") && indexAnd(name) < 0 {
 		return nil
 	}
 	var parts []string
@@ -246,12 +246,6 @@ func legalOnly(part string) bool {
 // partSeparators set a name's parts apart (personParts), with their
 // fullwidth forms.
 const partSeparators = ";/(),&|[]<>\n\r\t；／（），＆"
-
-// containsAnd reports whether s has the word "and" between spaces, in
-// any letter case.
-func containsAnd(s string) bool {
-	return len(splitAnd(s)) > 1
-}
 
 // splitAnd splits s at the word "and" between spaces, in any letter case.
 func splitAnd(s string) []string {

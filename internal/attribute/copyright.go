@@ -107,8 +107,7 @@ var (
 )
 
 // HolderKind says what kind of party a holder's name reads as (see
-// Holder.Kind). It runs for every party name of every component
-// (nameKind), so it reads the words where they are, without copies.
+// Holder.Kind). It reads the words where they are, without copies.
 func HolderKind(name string) string {
 	for w := range strings.FieldsSeq(name) {
 		if isOrgWord(strings.Trim(w, ".,;:()\"'")) {

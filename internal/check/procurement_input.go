@@ -75,7 +75,7 @@ func (s *Session) buildProcurementInput(vs []procurement.Vendor, edges []procure
 			if err != nil {
 				return err
 			}
-			items = append(items, screenedSignal{sig: sig, party: party, found: found, shared: sc.sharedAddress(sig)})
+			items = append(items, screenedSignal{sig: sig, party: party, found: found})
 			return nil
 		}
 		for j, p := range parties {
@@ -100,7 +100,7 @@ func (s *Session) buildProcurementInput(vs []procurement.Vendor, edges []procure
 				productMatches[k] = append(productMatches[k], found...)
 			}
 		}
-		corroborate(items, func(f *Found, it *screenedSignal) []string {
+		corroborate(items, sc.sharedAddress, func(f *Found, it *screenedSignal) []string {
 			return recordEvidence(v, parties, f, it)
 		})
 		partyFound := make([][]Found, len(parties))

@@ -293,7 +293,7 @@ func (s *Session) components(comps []sbom.Component, sc *screener) componentsPar
 			if sig.Type == attribute.ValueName && partyRole(sig.Source) {
 				named = true
 			}
-			items = append(items, screenedSignal{sig: sig, party: party, found: found, shared: sc.sharedAddress(sig)})
+			items = append(items, screenedSignal{sig: sig, party: party, found: found})
 			matched = matched || len(found) > 0
 		}
 		var (
@@ -303,7 +303,7 @@ func (s *Session) components(comps []sbom.Component, sc *screener) componentsPar
 		if matched {
 			// corroborate, and the matches of the parties, concern the
 			// components with a match alone.
-			corroborate(items, nil)
+			corroborate(items, sc.sharedAddress, nil)
 			partyMatches = make([][]Found, len(comp.Parties))
 			for _, it := range items {
 				if it.sig.Type == attribute.ValueName && it.party >= 0 && partyRole(it.sig.Source) {
@@ -346,9 +346,6 @@ type screenedSignal struct {
 	sig   attribute.Signal
 	party int
 	found []Found
-	// shared is set on an e-mail or web address on a shared provider's
-	// domain (screener.sharedAddress): not the party's own.
-	shared bool
 }
 
 // partyOf returns the index of the party a signal belongs to: the party
@@ -377,8 +374,10 @@ type entryKey struct{ list, id string }
 // party's own contact details argue against it (Found.Contradiction) and
 // the namesakes the same name matched (Found.Namesakes). extra lists
 // evidence the caller has of its own (a procurement record's country, its
-// counterparty role), per entry.
-func corroborate(items []screenedSignal, extra func(f *Found, it *screenedSignal) []string) {
+// counterparty role), per entry. shared reports whether an address is on
+// a shared provider's domain (screener.sharedAddress): not the party's
+// own, it argues nothing.
+func corroborate(items []screenedSignal, shared func(attribute.Signal) bool, extra func(f *Found, it *screenedSignal) []string) {
 	evidence := map[entryKey][]string{}
 	partyHits := map[int]map[entryKey]bool{}
 	contacts := map[int][]string{}
@@ -386,7 +385,7 @@ func corroborate(items []screenedSignal, extra func(f *Found, it *screenedSignal
 		if it.sig.Type == attribute.ValueName {
 			continue
 		}
-		if it.party >= 0 && (it.sig.Type == attribute.ValueEmail || it.sig.Type == attribute.ValueURL) && !it.shared {
+		if it.party >= 0 && (it.sig.Type == attribute.ValueEmail || it.sig.Type == attribute.ValueURL) && !shared(it.sig) {
 			contacts[it.party] = append(contacts[it.party], it.sig.Value)
 		}
 		for _, f := range it.found {
@@ -466,9 +465,9 @@ func screenParty(sc *screener, p sbom.Party) ([]Found, error) {
 		if err != nil {
 			return nil, err
 		}
-		items = append(items, screenedSignal{sig: sig, party: 0, found: found, shared: sc.sharedAddress(sig)})
+		items = append(items, screenedSignal{sig: sig, party: 0, found: found})
 	}
-	corroborate(items, nil)
+	corroborate(items, sc.sharedAddress, nil)
 	var out []Found
 	for _, it := range items {
 		out = append(out, it.found...)

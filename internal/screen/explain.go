@@ -337,7 +337,7 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 	b = strconv.AppendFloat(b, h.score, 'f', 3, 64)
 	b = appendCaps(b, sc.caps)
 	sc.ebuf = b
-	spelt = nameCovered && len(sc.acr) == 0 && ix.recs[h.rec].flags&recWeak == 0
+	spelt = nameCovered && len(sc.acr) == 0 && rec.flags&recWeak == 0
 	text := 0
 	for _, p := range sc.pairs {
 		switch {

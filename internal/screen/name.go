@@ -755,7 +755,7 @@ func (ix *Index) scoredMatch(sc *scratch, q Query, h hit) (Match, error) {
 	name, on := namedAs(e, rec.alias)
 	method, explain, spelt := ix.explainScored(sc, q.Name, h, name, on)
 	m := ix.newMatch(rec.ref, e, name, on, h.score, method, explain)
-	m.Reading = sc.nb.reading()
+	m.Reading = sc.nb.String()
 	m.Spelt = spelt
 	return m, nil
 }

@@ -215,7 +215,7 @@ func (ix *Index) phonSearch(sc *scratch, q Query, f phonFamily, out []Match) ([]
 		name, on := namedAs(e, rec.alias)
 		explain := st.explain(f, q.Name, name, on, nb, s, rec.flags&recWeak != 0)
 		m := ix.newMatch(rec.ref, e, name, on, s, "phonetic ("+phonNames[f]+")", explain)
-		m.Reading = nb.reading()
+		m.Reading = nb.String()
 		out = append(out, m)
 	}
 	return out, nil

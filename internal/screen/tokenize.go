@@ -2,7 +2,6 @@ package screen
 
 import (
 	"slices"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/bangate/bangate/internal/textnorm"
@@ -134,19 +133,6 @@ func (nb *normBuf) nameWords() int {
 		}
 	}
 	return n
-}
-
-// reading returns the words of the query as read, set apart by spaces
-// (Match.Reading).
-func (nb *normBuf) reading() string {
-	var b strings.Builder
-	for i := range nb.words {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.Write(nb.word(i))
-	}
-	return b.String()
 }
 
 // word returns the folded text of word i.

@@ -327,7 +327,7 @@ func (ix *Index) twoEditScore(sc *scratch, q Query, out []Match, loose int, rare
 		b.WriteString(strconv.FormatFloat(score, 'f', 3, 64))
 		b.WriteString("; " + method + ", the rest of the name as listed: review at most")
 		match := ix.newMatch(rec.ref, e, name, on, score, method, b.String())
-		match.Reading = sc.nb.reading()
+		match.Reading = sc.nb.String()
 		out = append(out, match)
 	}
 	return out, nil
