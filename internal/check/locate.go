@@ -1,6 +1,7 @@
 package check
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -12,40 +13,58 @@ import (
 
 // locateFindings gives every finding of res (violations, reviews,
 // warnings, waived) the line and column of its pointer in the input's
-// bytes. It runs after evaluation and reads the input once for all the
-// findings, so that its cost follows the findings, not the components.
-// A pointer it cannot place keeps line 0; an input it cannot read for
-// places is an error the caller logs: places help a reader, they decide
-// nothing.
-func locateFindings(p *parsed, res *decision.Result) error {
+// bytes. It reads the input once for all the findings, so that its cost
+// follows the findings, not the components; a pointer pre placed already
+// (the policy input's, placed during evaluation; pre may be nil) is not
+// placed again. A pointer it cannot place keeps line 0; an input it cannot
+// read for places is an error the caller logs: places help a reader, they
+// decide nothing.
+func locateFindings(p *parsed, res *decision.Result, pre *prelocated) error {
 	lists := []*[]decision.Violation{&res.Violations, &res.Reviews, &res.Warnings, &res.Waived}
-	index := map[string]int{}
+	placed := map[string]sbom.Position{}
+	var preErr error
+	if pre != nil {
+		pre.wait()
+		placed, preErr = pre.places, pre.err
+		if placed == nil {
+			placed = map[string]sbom.Position{}
+		}
+	}
 	var ptrs []string
 	for _, vs := range lists {
 		for i := range *vs {
 			ptr := (*vs)[i].Pointer
-			if _, ok := index[ptr]; !ok && ptr != "" {
-				index[ptr] = len(ptrs)
+			if _, ok := placed[ptr]; !ok && ptr != "" {
+				placed[ptr] = sbom.Position{}
 				ptrs = append(ptrs, ptr)
 			}
 		}
 	}
-	if len(ptrs) == 0 {
-		return nil
-	}
-	places, err := locateIn(p, ptrs)
-	if places == nil {
-		return err
-	}
-	for _, vs := range lists {
-		for i := range *vs {
-			v := &(*vs)[i]
-			if j, ok := index[v.Pointer]; ok && places[j].Line > 0 {
-				v.Line, v.Column = places[j].Line, places[j].Column
+	var err error
+	if len(ptrs) > 0 {
+		var places []sbom.Position
+		places, err = locateIn(p, ptrs)
+		for i, ptr := range ptrs {
+			if places != nil {
+				placed[ptr] = places[i]
 			}
 		}
 	}
-	return err
+	unplaced := false
+	for _, vs := range lists {
+		for i := range *vs {
+			v := &(*vs)[i]
+			if at, ok := placed[v.Pointer]; ok && at.Line > 0 {
+				v.Line, v.Column = at.Line, at.Column
+			} else if v.Pointer != "" {
+				unplaced = true
+			}
+		}
+	}
+	if !unplaced {
+		return nil
+	}
+	return errors.Join(preErr, err)
 }
 
 // locateIn places pointers in the input's bytes by the format it was read

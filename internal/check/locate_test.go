@@ -2,9 +2,11 @@ package check_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/bangate/bangate/internal/check"
@@ -96,6 +98,55 @@ func TestRunProgress(t *testing.T) {
 	for _, p := range got {
 		if p.Path == "a.cdx.json" && p.Stage == check.ProgressLocate && (p.Components != 5 || p.Findings == 0) {
 			t.Errorf("locate stage: %+v, want 5 components and findings", p)
+		}
+	}
+}
+
+// In an input large enough that its pointers are placed while the
+// policies are evaluated, every finding still carries the true line and
+// column of its field.
+func TestLargeInputFindingsCarryTheirLines(t *testing.T) {
+	plan := testPlan(t, "federal-contractor", "2026-11-27")
+	s := session(t, plan)
+	var b strings.Builder
+	b.WriteString("{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.5\", \"components\": [\n")
+	const n = 60000 // about 6 MiB
+	banned := map[int]bool{0: true, n / 2: true, n - 1: true}
+	for i := range n {
+		if banned[i] {
+			fmt.Fprintf(&b, "  {\"type\": \"library\", \"name\": \"kav-%d\", \"supplier\": {\"name\": \"AO Kaspersky Lab\"}}", i)
+		} else {
+			fmt.Fprintf(&b, "  {\"type\": \"library\", \"name\": \"filler-%d\", \"version\": \"1.0.%d\"}", i, i)
+		}
+		if i < n-1 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("]}\n")
+	data := []byte(b.String())
+	if len(data) < 4<<20 {
+		t.Fatalf("input of %d bytes: too small to be placed during evaluation", len(data))
+	}
+	d := s.Run(context.Background(), []check.Input{{Path: "large.cdx.json", Data: data}}).Decision.Inputs[0]
+	all := slices.Concat(d.Result.Violations, d.Result.Reviews, d.Result.Warnings, d.Result.Waived)
+	seen := map[int]bool{}
+	for _, v := range all {
+		var i int
+		if _, err := fmt.Sscanf(v.Pointer, "/components/%d/supplier/name", &i); err != nil {
+			continue
+		}
+		seen[i] = true
+		// Component i is on line i+2; its supplier's "name" starts at
+		// the column after `  {"type": "library", "name": "kav-I", "supplier": {`.
+		col := len(fmt.Sprintf(`  {"type": "library", "name": "kav-%d", "supplier": {`, i)) + 1
+		if v.Line != i+2 || v.Column != col {
+			t.Errorf("%s %q at %d:%d, want %d:%d", v.Rule, v.Pointer, v.Line, v.Column, i+2, col)
+		}
+	}
+	for i := range banned {
+		if !seen[i] {
+			t.Errorf("no finding at component %d (error %q)", i, d.Error)
 		}
 	}
 }

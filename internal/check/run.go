@@ -150,6 +150,10 @@ func (s *Session) check(ctx context.Context, in Input, pr *progress, noLookups b
 	if err != nil {
 		return fail(&InputError{Path: in.Path, Stage: StageEvaluate, Err: err})
 	}
+	// A large input's pointers are placed while the policies are
+	// evaluated, on the core evaluation leaves idle.
+	pre := startPrelocate(p, value)
+	defer pre.wait()
 	res, err := engine.Evaluate(ctx, value)
 	if err != nil {
 		return fail(&InputError{Path: in.Path, Stage: StageEvaluate, Err: err})
@@ -157,7 +161,7 @@ func (s *Session) check(ctx context.Context, in Input, pr *progress, noLookups b
 	pr.at.Findings = len(res.Violations) + len(res.Reviews) + len(res.Warnings) + len(res.Waived)
 	if pr.at.Findings > 0 {
 		pr.stage(ProgressLocate)
-		if err := locateFindings(p, &res); err != nil && s.log != nil {
+		if err := locateFindings(p, &res, pre); err != nil && s.log != nil {
 			s.log.Warn("findings left without line numbers", "input", in.Path, "err", err)
 		}
 	}
