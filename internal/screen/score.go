@@ -1056,9 +1056,12 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				case m&inNear != 0:
 					n := min(int(q.klen), len(ix.dict.keys[rw.tok]))
 					sim := typoSim(n, org)
-					if !org && rw.flags&rwSurname != 0 && n >= minFuzzyLen && rw.weight >= rare && q.text < 0 {
+					if !org && rw.flags&rwSurname != 0 && rw.weight >= rare && q.text < 0 &&
+						(n >= minFuzzyLen || len(ix.dict.texts[rw.text]) >= minFuzzyLen && withinOneEdit(ix.dict.texts[rw.text], sc.nb.word(i))) {
 						// Damerau–Levenshtein 1 in a rare surname that no
-						// listed name spells as the query does.
+						// listed name spells as the query does; a surname
+						// of minFuzzyLen letters with one left out
+						// ("Sarur" written "Saur") or two swapped too.
 						sim = max(sim, typoSim(7, false))
 					}
 					p = pair{c: sim * min(qw, rw.weight), kind: pairTypo}
