@@ -190,6 +190,12 @@ func TestIssue12Examples(t *testing.T) {
 			"author":"O. Deripaska"}`)), outcome: "pass"},
 		{name: "a listed individual's family name alone", in: string(cdx(`{"type":"library","name":"x","version":"1",
 			"supplier":{"name":"Deripaska"}}`)), outcome: "pass"},
+		// A listed company with a word of its legal form left out
+		// ("Joint Company" for JOINT STOCK COMPANY): the form's words
+		// counted as name words the listed name lacks, and it passed.
+		{name: "a listed company with a word of its legal form left out", in: string(cdx(`{"type":"library","name":"x","version":"1",
+			"supplier":{"name":"ATOMSPETSPROJECT JOINT COMPANY"}}`)), outcome: "review",
+			rule: "ofac-sdn-possible", says: []string{"ATOMSPETSPROJECT JOINT STOCK COMPANY"}},
 		// A person named like a vendor is a person, not the vendor.
 		{name: "Dahua Lin among Julia's copyright holders", in: string(cdx(`{"type":"library","name":"julia","version":"1.8",
 			"copyright":"Copyright (c) 2009-2022: Jeff Bezanson, Stefan Karpinski, Viral B. Shah, Dahua Lin, Simon Byrne, and other contributors"}`)),

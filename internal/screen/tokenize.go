@@ -643,7 +643,7 @@ func isTopLevelDomain(w []byte) bool {
 // legalAt returns how many words of a legal form start at lo (forward) or
 // end at hi (backward) within words[lo:hi], or 0.
 func (nb *normBuf) legalAt(lo, hi int, forward bool) int {
-	k := nb.legalAtExact(lo, hi, forward)
+	k := max(nb.legalAtExact(lo, hi, forward), nb.legalAtDropped(lo, hi, forward))
 	if !nb.fuzzyLegal {
 		return k
 	}
@@ -731,6 +731,85 @@ func (nb *normBuf) legalAtFuzzy(lo, hi int, forward bool) int {
 		}
 	}
 	return best
+}
+
+// legalAtDropped is legalAt for a multi-word legal form with one of its
+// words left out, the others spelt right ("Joint Company" for JOINT STOCK
+// COMPANY, "Limited Liability" for LIMITED LIABILITY COMPANY,
+// "Obshchestvo Ogranichennoi Otvetstvennostyu" without its "s"), of
+// minLegalLeft words or more: asked of listed names and queries alike, so
+// that both read a name written so the same way. The candidate forms are
+// those whose first word, or second with the first left out, is the word
+// at the end in question (legalByWord).
+func (nb *normBuf) legalAtDropped(lo, hi int, forward bool) int {
+	if hi-lo < minLegalLeft {
+		return 0
+	}
+	by, bf, end := &legalByWord.fwd, &legalFilters.byWordFwd, lo
+	if !forward {
+		by, bf, end = &legalByWord.bwd, &legalFilters.byWordBwd, hi-1
+	}
+	best := 0
+	for side := range 2 {
+		forms, _ := filteredGet(bf[side], by[side], nb.word(end))
+		for _, fi := range forms {
+			if k := len(legalMulti[fi]) - 1; k > best && k >= minLegalLeft && k <= hi-lo && !legalNoDrop[fi] && nb.legalDroppedAt(int(fi), lo, hi, forward) {
+				best = k
+			}
+		}
+	}
+	return best
+}
+
+// legalNoDrop marks the forms of legalMulti that are not read with a word
+// left out: a state unitary enterprise's, whose words less one name other
+// forms of state bodies (a federal state enterprise, FKP, is a treasury
+// enterprise, not an FSUE).
+var legalNoDrop = func() []bool {
+	out := make([]bool, len(legalMulti))
+	for i, f := range legalMulti {
+		out[i] = slices.Contains(f, "unitary") || slices.Contains(f, "unitarnoe")
+	}
+	return out
+}()
+
+// minLegalLeft is the fewest words of a legal form read with one of its
+// words left out (legalDroppedAt): one word left of a form of two
+// ("Joint", "Private", "Open") is a word of many names.
+const minLegalLeft = 2
+
+// minLegalLeftLen is the fewest letters of each word of a legal form read
+// with one of its words left out.
+const minLegalLeftLen = 3
+
+// legalDroppedAt reports whether legal form fi stands, with exactly one of
+// its words left out and the others spelt right, at the start (forward)
+// or end of words[lo:hi].
+func (nb *normBuf) legalDroppedAt(fi, lo, hi int, forward bool) bool {
+	f := legalMulti[fi]
+	k := len(f) - 1
+	from := lo
+	if !forward {
+		from = hi - k
+	}
+	// The query's words match f before the word left out and f after it,
+	// each of minLegalLeftLen letters or more: two short ones are the
+	// syllables of many names ("sa de" of SA DE CV in "ba sha er a sa de").
+	for j := range k {
+		if len(nb.word(from+j)) < minLegalLeftLen {
+			return false
+		}
+	}
+	i := 0
+	for i < k && string(nb.word(from+i)) == f[i] {
+		i++
+	}
+	for j := i; j < k; j++ {
+		if string(nb.word(from+j)) != f[j+1] {
+			return false
+		}
+	}
+	return true
 }
 
 // legalKey returns the phonetic key of word i, computed once for each

@@ -1,0 +1,47 @@
+package screen_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/bangate/bangate/internal/screen"
+)
+
+// TestLegalFormWordLeftOut: a legal form of three words or more written
+// with one of them left out ("Joint Company" for JOINT STOCK COMPANY) is
+// read as the legal form, so that the name it goes with is found as
+// listed; before, its words counted as name words the listed name lacks,
+// and the company passed. Two short words left of a form are not one
+// ("sa de" is not SA DE CV), nor is a state unitary enterprise's form
+// without "unitary", a form of its own.
+func TestLegalFormWordLeftOut(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	opts := ix.Options()
+	for _, tc := range []struct{ q, want, form string }{
+		{"ATOMSPETSPROJECT JOINT COMPANY", "ATOMSPETSPROJECT JOINT STOCK COMPANY", "joint company"},
+		{"Limited Liability Mapper", "LIMITED LIABILITY COMPANY MAPPER", "limited liability"},
+		{"Public Stock Company Samaraneftegeofizika", "PUBLIC JOINT STOCK COMPANY SAMARANEFTEGEOFIZIKA", "public stock company"},
+		{"Obshchestvo Ogranichennoi Otvetstvennostyu Filakskom", "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU FILAKSKOM", "obshchestvo ogranichennoi otvetstvennostyu"},
+		{"High Nutrition Sociedad Responsabilidad Limitada", "HIGH NUTRITION SOCIEDAD DE RESPONSABILIDAD LIMITADA", "sociedad responsabilidad limitada"},
+	} {
+		ms := ix.Name(screen.Query{Name: tc.q, Kind: screen.KindOrganization})
+		i := slices.IndexFunc(ms, func(m screen.Match) bool { return m.MatchedName == tc.want })
+		if i < 0 || !opts.IsHit(ms[i].Score) || !strings.Contains(ms[i].Explain, "query legal form ignored: "+tc.form) {
+			t.Errorf("%q: got %+v, want %q at match with the legal form %q ignored", tc.q, ms, tc.want, tc.form)
+		}
+	}
+	// The reading of a name in Han ends "sa de" (巴沙尔·阿萨德, Bashar
+	// al-Assad): not a legal form.
+	ms := ix.Name(screen.Query{Name: "巴沙尔·阿萨德", Kind: screen.KindPerson})
+	if !slices.ContainsFunc(ms, func(m screen.Match) bool { return m.EntryName == "AL-ASSAD, Bashar" }) {
+		t.Errorf("巴沙尔·阿萨德: AL-ASSAD, Bashar not found: %+v", ms)
+	}
+	// FEDERAL STATE ENTERPRISE is not FEDERAL STATE UNITARY ENTERPRISE
+	// without a word: the other words of the name still count.
+	ms = ix.Name(screen.Query{Name: "FEDERAL STATE ENTERPRISE KAMENSKY PLANT", Kind: screen.KindOrganization})
+	if !slices.ContainsFunc(ms, func(m screen.Match) bool { return m.EntryName == "FEDERAL STATE ENTERPRISE KAMENSKY COMBINE" }) {
+		t.Errorf("FEDERAL STATE ENTERPRISE KAMENSKY PLANT: the combine not found: %+v", ms)
+	}
+}
