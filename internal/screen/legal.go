@@ -131,6 +131,27 @@ var legalMulti = func() [][]string {
 	return out
 }()
 
+// legalNoDrop marks the forms of legalMulti that are not read with a word
+// left out: a state unitary enterprise's, whose words less one name other
+// forms of state bodies (a federal state enterprise, FKP, is a treasury
+// enterprise, not an FSUE).
+var legalNoDrop = func() []bool {
+	out := make([]bool, len(legalMulti))
+	for i, f := range legalMulti {
+		out[i] = slices.Contains(f, "unitary") || slices.Contains(f, "unitarnoe")
+	}
+	return out
+}()
+
+// minLegalLeft is the fewest words of a legal form read with one of its
+// words left out (legalDroppedAt): one word left of a form of two
+// ("Joint", "Private", "Open") is a word of many names.
+const minLegalLeft = 2
+
+// minLegalLeftLen is the fewest letters of each word of a legal form read
+// with one of its words left out.
+const minLegalLeftLen = 3
+
 // legalWords holds every word of every legal form: a word flagged as part
 // of a legal form that is not one was read as a misspelling of one.
 var legalWords = func() map[string]struct{} {

@@ -34,6 +34,7 @@ func TestFiveLetterSurnameTypo(t *testing.T) {
 	}
 	for _, tt := range []struct{ name, entry string }{
 		{"Carmen Souza", "SUAZA BARCO, Carmen"},
+		{"Abolfazl Jabri", "JABARI, Abolfazl"}, // JABRI is a listed name
 	} {
 		for _, m := range ix.Name(screen.Query{Name: tt.name, Kind: screen.KindPerson}) {
 			if m.EntryName == tt.entry {

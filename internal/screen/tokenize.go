@@ -761,27 +761,6 @@ func (nb *normBuf) legalAtDropped(lo, hi int, forward bool) int {
 	return best
 }
 
-// legalNoDrop marks the forms of legalMulti that are not read with a word
-// left out: a state unitary enterprise's, whose words less one name other
-// forms of state bodies (a federal state enterprise, FKP, is a treasury
-// enterprise, not an FSUE).
-var legalNoDrop = func() []bool {
-	out := make([]bool, len(legalMulti))
-	for i, f := range legalMulti {
-		out[i] = slices.Contains(f, "unitary") || slices.Contains(f, "unitarnoe")
-	}
-	return out
-}()
-
-// minLegalLeft is the fewest words of a legal form read with one of its
-// words left out (legalDroppedAt): one word left of a form of two
-// ("Joint", "Private", "Open") is a word of many names.
-const minLegalLeft = 2
-
-// minLegalLeftLen is the fewest letters of each word of a legal form read
-// with one of its words left out.
-const minLegalLeftLen = 3
-
 // legalDroppedAt reports whether legal form fi stands, with exactly one of
 // its words left out and the others spelt right, at the start (forward)
 // or end of words[lo:hi].
