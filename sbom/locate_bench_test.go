@@ -1,6 +1,8 @@
 package sbom_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"strconv"
 	"testing"
@@ -8,8 +10,9 @@ import (
 	"github.com/bangate/bangate/sbom"
 )
 
-// BenchmarkLocate places 20 pointers spread over a large SBOM: the cost of
-// giving a check's findings their lines, one pass over the file.
+// BenchmarkLocate places 20 pointers spread over a large SBOM, on one line
+// and indented: the cost of giving a check's findings their lines, one
+// pass over the file.
 func BenchmarkLocate(b *testing.B) {
 	const n = 10000
 	var ptrs, xptrs []string
@@ -21,6 +24,11 @@ func BenchmarkLocate(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	// Indented, as most SBOMs are written: a line every few dozen bytes.
+	var indented bytes.Buffer
+	if err := json.Indent(&indented, synthJSON(b, n), "", "  "); err != nil {
+		b.Fatal(err)
+	}
 	for _, tc := range []struct {
 		name string
 		f    sbom.Format
@@ -28,6 +36,7 @@ func BenchmarkLocate(b *testing.B) {
 		ptrs []string
 	}{
 		{"json", sbom.FormatCycloneDXJSON, synthJSON(b, n), ptrs},
+		{"json-indented", sbom.FormatCycloneDXJSON, indented.Bytes(), ptrs},
 		{"xml", sbom.FormatCycloneDXXML, xmlData, xptrs},
 	} {
 		b.Run(tc.name, func(b *testing.B) {

@@ -222,3 +222,27 @@ func TestLineColumnsSplit(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkCountLines counts the lines and columns up to a few offsets of
+// a text with a line every few dozen bytes (an indented SBOM) and of one
+// with none (a minified one): the pass over the whole input that places a
+// check's findings.
+func BenchmarkCountLines(b *testing.B) {
+	line := `      "name": "component-name",` + "\n"
+	for _, tc := range []struct {
+		name string
+		data []byte
+	}{
+		{"indented", []byte(strings.Repeat(line, 1<<20))},
+		{"one-line", []byte(strings.Repeat(line[:len(line)-1], 1<<20))},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			offs := []int{len(tc.data) / 3, len(tc.data) / 2, len(tc.data) - 10}
+			clamp := func(o int) int { return o }
+			b.SetBytes(int64(len(tc.data)))
+			for b.Loop() {
+				countLines(tc.data, 0, offs, len(tc.data), clamp, countBlock)
+			}
+		})
+	}
+}
