@@ -26,9 +26,6 @@ func locateFindings(p *parsed, res *decision.Result, pre *prelocated) error {
 	if pre != nil {
 		pre.wait()
 		placed, preErr = pre.places, pre.err
-		if placed == nil {
-			placed = map[string]sbom.Position{}
-		}
 	}
 	var ptrs []string
 	for _, vs := range lists {
@@ -42,13 +39,7 @@ func locateFindings(p *parsed, res *decision.Result, pre *prelocated) error {
 	}
 	var err error
 	if len(ptrs) > 0 {
-		var places []sbom.Position
-		places, err = locateIn(p, ptrs)
-		for i, ptr := range ptrs {
-			if places != nil {
-				placed[ptr] = places[i]
-			}
-		}
+		err = placeInto(placed, p, ptrs)
 	}
 	unplaced := false
 	for _, vs := range lists {

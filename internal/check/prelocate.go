@@ -15,7 +15,9 @@ const prelocateFrom = streamFrom
 // unless a policy made it up, so that after evaluation only the
 // findings' other pointers are left to place.
 type prelocated struct {
-	done   chan struct{}
+	done chan struct{}
+	// places maps each pointer placed to its place; it is the caller's
+	// once done is closed.
 	places map[string]sbom.Position
 	err    error
 }
@@ -32,20 +34,24 @@ func startPrelocate(p *parsed, value ast.Value) *prelocated {
 	if len(ptrs) == 0 {
 		return nil
 	}
-	pl := &prelocated{done: make(chan struct{})}
+	pl := &prelocated{done: make(chan struct{}), places: make(map[string]sbom.Position, len(ptrs))}
 	go func() {
 		defer close(pl.done)
-		places, err := locateIn(p, ptrs)
-		pl.err = err
-		if places == nil {
-			return
-		}
-		pl.places = make(map[string]sbom.Position, len(ptrs))
-		for i, ptr := range ptrs {
-			pl.places[ptr] = places[i]
-		}
+		pl.err = placeInto(pl.places, p, ptrs)
 	}()
 	return pl
+}
+
+// placeInto places ptrs in p's bytes (locateIn) and records each place in
+// places; none when the format has no places.
+func placeInto(places map[string]sbom.Position, p *parsed, ptrs []string) error {
+	at, err := locateIn(p, ptrs)
+	if at != nil {
+		for i, ptr := range ptrs {
+			places[ptr] = at[i]
+		}
+	}
+	return err
 }
 
 // wait waits for the placing to end; nil waits for nothing.

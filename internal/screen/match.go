@@ -59,12 +59,11 @@ type Match struct {
 	// writes it ("Oleg" and "Deripaska" for DERIPASKA, Oleg Vladimirovich),
 	// any other word as the initial of a person's given name or patronymic
 	// ("Oleg V. Deripaska"), no word by a likeness (a typo, a phonetic
-	// key), and every
-	// word of the name that paired with nothing is optional (a patronymic,
-	// the article, a linking word): what kept the score below the match
-	// threshold is then a word the query has more ("Oleg Deripaska,
-	// PhD"), not a doubt about the words or a name of the list's left out
-	// ("Saddam Hussein Al-Tikriti" is not AL-TIKRITI, Qusay Saddam
-	// Hussein). Not in the JSON.
+	// key), and every word of the name that paired with nothing is
+	// optional (a patronymic, the article, a linking word): what kept the
+	// score below the match threshold is then a word the query has more
+	// ("Oleg Deripaska, PhD"), not a doubt about the words or a name of
+	// the list's left out ("Saddam Hussein Al-Tikriti" is not AL-TIKRITI,
+	// Qusay Saddam Hussein). Not in the JSON.
 	Spelt bool `json:"-"`
 }

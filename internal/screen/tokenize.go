@@ -771,7 +771,7 @@ func (nb *normBuf) legalDroppedAt(fi, lo, hi int, forward bool) bool {
 	if !forward {
 		from = hi - k
 	}
-	// The query's words match f before the word left out and f after it,
+	// The name's words match f before the word left out and f after it,
 	// each of minLegalLeftLen letters or more: two short ones are the
 	// syllables of many names ("sa de" of SA DE CV in "ba sha er a sa de").
 	for j := range k {
