@@ -176,3 +176,79 @@ func TestNameParticlesJoined(t *testing.T) {
 		}
 	}
 }
+
+// TestShortSurnameGlued finds a person's given name and a family name of
+// one or two letters run together in the order people write them, the
+// reverse of the list's, as in an e-mail address or a user name
+// ("yongxinli" for LI, Yongxin); not in an organisation's name, whose
+// words run together are a brand.
+func TestShortSurnameGlued(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	opts := ix.Options()
+	for _, tt := range []struct{ q, entry string }{
+		{"yongxinli", "LI, Yongxin"},
+		{"lianhehu", "HU, Lianhe"},
+		{"Lianhehu", "HU, Lianhe"},
+	} {
+		var m *screen.Match
+		for _, c := range ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}) {
+			if c.EntryName == tt.entry {
+				m = &c
+				break
+			}
+		}
+		if m == nil || m.Score < opts.Review || !strings.Contains(m.Explain, "glued words split") {
+			t.Errorf("%q: got %+v, want %s at review or above, the words split", tt.q, m, tt.entry)
+		}
+	}
+	for _, c := range ix.Name(screen.Query{Name: "yongxinli", Kind: screen.KindOrganization}) {
+		if c.EntryName == "LI, Yongxin" {
+			t.Errorf("yongxinli as an organisation: got %+v", c)
+		}
+	}
+}
+
+// TestJoinHeldTogether joins the words a listed name holds as one where
+// that name holds another word of the query too, before a join another
+// name's word would make ("ali reda abd allah": ABDALLAH, Ali Reda, not
+// the listed word ALIREDA; "mohammad reza ali akbari": AKBARI,
+// Mohammadreza Ali, not ALIAKBARI).
+func TestJoinHeldTogether(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	opts := ix.Options()
+	for _, tt := range []struct{ q, entryID, joined string }{
+		{"Ali Reda Abd Allah", "37429", `split words joined: "abd allah"`},
+		{"ABD ALLAH, Ali Reda", "37429", `split words joined: "abd allah"`},
+		{"Mohammad Reza Ali Akbari", "27271", `split words joined: "mohammad reza"`},
+	} {
+		m := matchByID(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}), tt.entryID)
+		if m == nil || !opts.IsHit(m.Score) || !strings.Contains(m.Explain, tt.joined) {
+			t.Errorf("%q: got %+v, want entry %s at match level, %s", tt.q, m, tt.entryID, tt.joined)
+		}
+	}
+}
+
+// TestArticleNearGlued finds a name written with the Arabic article run
+// together with a word one letter or a phonetic key from the listed one
+// ("alqaeda" for AL QAIDA, "AlShabab" for AL-SHABAAB), organisation or
+// person; a word that only begins with al is no such name.
+func TestArticleNearGlued(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, namedList("sdn", "entity", []string{"AL QAIDA", "AL-SHABAAB", "ALBERTA TRADING"}))
+	opts := ix.Options()
+	for _, tt := range []struct{ q, kind, entryID string }{
+		{"alqaeda", screen.KindOrganization, "1"},
+		{"Alqaeda", "", "1"},
+		{"AlShabab", screen.KindOrganization, "2"},
+	} {
+		m := matchByID(ix.Name(screen.Query{Name: tt.q, Kind: tt.kind}), tt.entryID)
+		if m == nil || m.Score < opts.Review || !strings.Contains(m.Explain, "glued words split") {
+			t.Errorf("%q (%s): got %+v, want entry %s at review or above, the article split off", tt.q, tt.kind, m, tt.entryID)
+		}
+	}
+	if ms := ix.Name(screen.Query{Name: "albert", Kind: screen.KindOrganization}); len(ms) > 0 {
+		t.Errorf("albert: got %+v, want nothing", ms)
+	}
+}

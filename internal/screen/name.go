@@ -105,6 +105,21 @@ func (ix *Index) name(q Query) ([]Match, error) {
 	if err := again(func(nb *normBuf) bool { return ix.splitKnown(nb, q.Kind == KindOrganization) }); err != nil {
 		return nil, err
 	}
+	// A person's given name and a family name of one or two letters run
+	// together in the order people write them, the reverse of the
+	// list's ("yongxinli", LI, Yongxin; "sukim", KIM, Su Gil), as in an
+	// e-mail address or a user name.
+	if q.Kind != KindOrganization {
+		if err := again(ix.splitShortReversed); err != nil {
+			return nil, err
+		}
+	}
+	// The Arabic article run together with a word one letter or a
+	// phonetic key from a listed one ("alqaeda", AL QAIDA; "Alshabab",
+	// AL-SHABAAB), as names of persons and organisations are written.
+	if err := again(ix.splitArticleNear); err != nil {
+		return nil, err
+	}
 	// A word no listed name holds, split where one of its parts is
 	// misspelt ("vladmirputin", "nicolasmadurro"; "hasannasralah", which
 	// splits into three listed words, "hasan nasr alah", before it splits
@@ -831,7 +846,11 @@ func (ix *Index) resegment(nb *normBuf) {
 			continue
 		}
 		text := nb.word(i)
-		if cut := ix.shortPartCut(text, false); cut > 0 {
+		cut, reversed := ix.shortPartCuts(text, false)
+		if reversed > 0 {
+			nb.reversed = append(nb.reversed, lookedSpan{w.start, w.end, int32(reversed)})
+		}
+		if cut > 0 {
 			// A listed name's two words, one of one or two letters, run
 			// together ("alshaar" for AL-SHAAR, "tingyu" for Ting-yu),
 			// which glued does not split (minPart): the listed pair
@@ -841,6 +860,13 @@ func (ix *Index) resegment(nb *normBuf) {
 			continue
 		}
 		split := false
+		if k := abdArticleLen(text); k > 0 && part(text[k:]) {
+			// abd and the article assimilated to the word after it,
+			// run together with it ("abdussalam" → "abdus salam"), a
+			// spelling rather than a letter misspelt.
+			nb.splitWord(i, int32(k))
+			continue
+		}
 		for _, p := range particles {
 			if len(text) < len(p)+3 || string(text[:len(p)]) != p || !part(text[len(p):]) {
 				continue
@@ -994,7 +1020,25 @@ func (ix *Index) joinKnown(nb *normBuf, articles bool) bool {
 	if len(nb.words) < 2 {
 		return false
 	}
-	joined := ix.joinCommaSurname(nb)
+	// Joins a listed name makes with another word of the query first
+	// ("ali reda abd allah" → "ali reda abdallah" for ABDALLAH, Ali
+	// Reda, not "alireda abdallah", which another name's ALIREDA would
+	// make of it), then, when none does, every join.
+	j, jHeld := ix.joinCommaSurname(nb, true)
+	w, wHeld := ix.joinWords(nb, articles, true)
+	if j || w || !jHeld && !wHeld {
+		return j || w
+	}
+	j, _ = ix.joinCommaSurname(nb, false)
+	w, _ = ix.joinWords(nb, articles, false)
+	return j || w
+}
+
+// joinWords is joinKnown's pass over the words of nb; with together set,
+// it makes only the joins of two or three words that a listed name holds
+// beside another word of the query (heldWith), and reports in declined
+// whether it left out any other.
+func (ix *Index) joinWords(nb *normBuf, articles, together bool) (joined, declined bool) {
 	for i := 0; i+1 < len(nb.words); i++ {
 		if !nb.joinable(i) {
 			// A name with the Arabic article written apart and
@@ -1030,32 +1074,95 @@ func (ix *Index) joinKnown(nb *normBuf, articles bool) bool {
 			}
 			k = 3
 		}
+		if together {
+			id, _ := ix.dict.textIDs.find(ix.dict.texts, nb.text[n:])
+			if !ix.heldWith(nb, id, i, i+k) {
+				nb.text = nb.text[:n]
+				declined = true
+				continue
+			}
+		}
 		nb.joinWords(i, k, n)
 		joined = true
 	}
-	return joined
+	return joined, declined
+}
+
+// maxHeldWith is the most listed names heldWith looks through.
+const maxHeldWith = 64
+
+// heldWith reports whether a listed name that holds the listed word id
+// holds a word of nb outside words [from, to) too, a legal form aside.
+// A query with no such word (the joined words are the name, "luk oil")
+// has nothing to hold, and is held.
+func (ix *Index) heldWith(nb *normBuf, id int32, from, to int) bool {
+	return ix.heldBeside(nb, id, func(j int) bool { return j >= from && j < to })
+}
+
+// heldWithout is heldWith for the two words a and b of nb, wherever they
+// stand.
+func (ix *Index) heldWithout(nb *normBuf, id int32, a, b int) bool {
+	return ix.heldBeside(nb, id, func(j int) bool { return j == a || j == b })
+}
+
+// heldBeside is heldWith for the words of nb that joined does not
+// report.
+func (ix *Index) heldBeside(nb *normBuf, id int32, joined func(int) bool) bool {
+	var othersBuf [16]int32
+	others := othersBuf[:0]
+	for j := range nb.words {
+		if joined(j) || nb.words[j].flags != 0 || knownLegalForm(nb.word(j)) {
+			continue
+		}
+		if t := ix.textIDAt(nb, j); t >= 0 {
+			others = append(others, t)
+		}
+	}
+	if len(others) == 0 {
+		return true
+	}
+	d := &ix.dict
+	t := d.textKey[id]
+	post := d.post[d.postStart[t]:d.postStart[t+1]]
+	for _, ri := range post[:min(len(post), maxHeldWith)] {
+		rec := &ix.recs[ri]
+		for _, w := range ix.words[rec.w0:rec.w1] {
+			if slices.Contains(others, w.text) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // joinCommaSurname joins, in a name written "Surname, Given names" with
 // a one-word surname, the last given name and the surname, which stand
 // together in the name's natural order, when a listed name holds them as
 // one word ("ZADEH, Mohammed Khalil", KHALILZADEH); joinKnown joins the
-// words that stand together as written. It reports whether it joined them.
-func (ix *Index) joinCommaSurname(nb *normBuf) bool {
+// words that stand together as written. It reports whether it joined them;
+// with together set, it joins them only where that listed name holds
+// another word of the query too (heldWith), and reports in declined
+// whether it left them apart for that.
+func (ix *Index) joinCommaSurname(nb *normBuf, together bool) (joined, declined bool) {
 	last := len(nb.words) - 1
 	if !nb.initials || nb.comma != 1 || last < 2 || !nb.joinableWords(last, 0) {
-		return false
+		return false, false
 	}
 	n := len(nb.text)
-	if _, ok := ix.listedText(nb.joinedWords(last, 0)); !ok {
+	id, ok := ix.listedText(nb.joinedWords(last, 0))
+	if ok && together && !ix.heldWithout(nb, id, 0, last) {
 		nb.text = nb.text[:n]
-		return false
+		return false, true
+	}
+	if !ok {
+		nb.text = nb.text[:n]
+		return false, false
 	}
 	nb.joins = append(nb.joins, string(nb.word(last))+" "+string(nb.word(0)))
 	nb.words[0].start, nb.words[0].end = int32(n), int32(len(nb.text))
 	nb.words = nb.words[:last]
 	nb.resegmented = true
-	return true
+	return true, false
 }
 
 // joinable reports whether words i and i+1 of nb may be read as one
@@ -1391,14 +1498,62 @@ const minShortPartJoin = 5
 // "ting" and "yu" of "SHIH, Ting-yu", "bitriver" and "k" of BITRIVER-K),
 // the first the Arabic article when article is set; 0 when it does not.
 func (ix *Index) shortPartCut(text []byte, article bool) int {
+	cut, _ := ix.shortPartCuts(text, article)
+	return cut
+}
+
+// splitShortReversed splits each word of nb that resegment found to be
+// two listed words a listed name writes side by side in the other order,
+// one of one or two letters (shortPartCuts: "yongxinli" → "yongxin li"
+// for LI, Yongxin), and reports whether it split any. Name asks it of a
+// person's name, whose words people write in either order, when nothing
+// matched.
+func (ix *Index) splitShortReversed(nb *normBuf) bool {
+	split := false
+	for i := 0; i < len(nb.words) && len(nb.reversed) > 0; i++ {
+		w := nb.words[i]
+		k := slices.IndexFunc(nb.reversed, func(l lookedSpan) bool { return l.start == w.start && l.end == w.end })
+		if w.flags != 0 || k < 0 {
+			continue
+		}
+		nb.splitGlued(i, nb.word(i), []int{int(nb.reversed[k].id)})
+		i++
+		split = true
+	}
+	return split
+}
+
+// splitArticleNear splits the Arabic article off each word of nb that no
+// listed name holds, that begins with it and whose rest, of minNearPart
+// letters or more and no listed word, is near a listed word (nearListed):
+// "alqaeda" → "al qaeda". It reports whether it split any.
+func (ix *Index) splitArticleNear(nb *normBuf) bool {
+	split := false
+	for i := 0; i < len(nb.words); i++ {
+		text := nb.word(i)
+		if nb.words[i].flags != 0 || len(text) < 2+minNearPart || len(text) > maxGluedLen || !isArticleWord(text[:2]) ||
+			!lettersOnly(text) || ix.knownAt(nb, i) || ix.knownWord(text[2:]) || !ix.nearListed(text[2:]) {
+			continue
+		}
+		nb.splitGlued(i, text, []int{2})
+		i++
+		split = true
+	}
+	return split
+}
+
+// shortPartCuts returns shortPartCut's cut, and, when there is none and
+// article is not set, where text splits into two such words written in
+// the other order (reversed; 0 when none).
+func (ix *Index) shortPartCuts(text []byte, article bool) (cut, reversed int) {
 	if len(text) < minShortPartJoin || !lettersOnly(text) {
-		return 0
+		return 0, 0
 	}
 	all := [...]int{2, 1, len(text) - 2, len(text) - 1}
 	cuts := all[:]
 	if article {
 		if !isArticleWord(text[:2]) {
-			return 0
+			return 0, 0
 		}
 		cuts = all[:1]
 	}
@@ -1422,11 +1577,17 @@ func (ix *Index) shortPartCut(text []byte, article bool) int {
 			continue
 		}
 		tb, ok := d.textIDs.find(d.texts, b)
-		if ok && ix.adjacent(ta, tb, false) {
-			return cut
+		if !ok {
+			continue
+		}
+		if ix.adjacent(ta, tb, false) {
+			return cut, 0
+		}
+		if reversed == 0 && !article && ix.adjacent(tb, ta, false) {
+			reversed = cut
 		}
 	}
-	return 0
+	return 0, reversed
 }
 
 // joinsNeighbour reports whether word i of nb, run together with the word

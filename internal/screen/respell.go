@@ -39,6 +39,7 @@ const (
 	beforeVowel                    // before a vowel
 	betweenConsonants              // after a consonant other than n, before a consonant
 	slavicU                        // after a vowel, before a consonant, in a word ending as Russian and Belarusian family names do
+	betweenVowels                  // after a vowel, before a vowel
 )
 
 // orthography is one language's conventions for writing foreign names in
@@ -56,7 +57,17 @@ var orthographies = []orthography{
 	{"Scandinavian spelling", []rewrite{{"tj", "ch", anywhere}, {"kj", "ch", anywhere}, {"sj", "sh", anywhere}}},
 	{"German spelling", []rewrite{{"tsch", "ch", anywhere}, {"dsch", "dzh", anywhere}, {"sch", "sh", anywhere}, {"ch", "kh", anywhere}}},
 	{"German spelling, dsch as j", []rewrite{{"tsch", "ch", anywhere}, {"dsch", "j", anywhere}, {"sch", "sh", anywhere}, {"ch", "kh", anywhere}}},
+	// German spellings of Russian names (Duden): z for ц, s for з and
+	// с, ss for с between vowels, sch for ш and ж, w for в, j for й and
+	// the j of я, ю, е ("Kusnezow", KUZNETSOV; "Tschemesow", CHEMEZOV;
+	// "Zepkin", TSEPKIN; "Schelesnjak", ZHELEZNYAK).
+	germanRussian, germanRussianZh,
+
 	{"Polish spelling", []rewrite{{"cz", "ch", anywhere}, {"sz", "sh", anywhere}, {"rz", "zh", anywhere}, {"ie", "e", afterConsonant}}},
+	// Polish spellings of Russian names: c for ц, ch for х, w for в, j
+	// for й and the j of я, ю ("Cepkin", TSEPKIN; "Lichaczew",
+	// LIKHACHEV).
+	polishRussian,
 	{"French spelling", []rewrite{{"tch", "ch", anywhere}, {"ch", "sh", anywhere}, {"dj", "dzh", anywhere}, {"j", "zh", anywhere},
 		{"gu", "g", beforeFront}, {"ou", "u", anywhere}, {"e", "", atEndAfterCons}, offEndings[0], offEndings[1]}},
 	// French spellings of Arabic names, as the Maghreb and Lebanon write
@@ -75,6 +86,30 @@ var orthographies = []orthography{
 	// lists write and fold as Muller).
 	{umlautsWrittenOut, []rewrite{{"ae", "a", afterConsonant}, {"oe", "o", afterConsonant}, {"ue", "u", afterConsonant}}},
 }
+
+// The names of the German and Polish spellings of Russian names.
+const (
+	germanRussianName   = "German spelling of a Russian name"
+	germanRussianZhName = "German spelling of a Russian name, s and sch as z and zh"
+	polishRussianName   = "Polish spelling of a Russian name"
+)
+
+// germanRussian and germanRussianZh are the German spellings of Russian
+// names: s between vowels read as з (z), and, in the second, every s
+// (ss aside) read so and sch as ж (zh).
+var (
+	germanRussian = orthography{germanRussianName, []rewrite{{"schtsch", "shch", anywhere}, {"tsch", "ch", anywhere},
+		{"sch", "sh", anywhere}, {"ch", "kh", anywhere}, {"ss", "s", anywhere}, {"z", "ts", anywhere}, {"s", "z", betweenVowels},
+		{"w", "v", anywhere}, {"j", "y", anywhere}}}
+	germanRussianZh = orthography{germanRussianZhName, []rewrite{{"schtsch", "shch", anywhere},
+		{"tsch", "ch", anywhere}, {"sch", "zh", anywhere}, {"ch", "kh", anywhere}, {"ss", "s", anywhere}, {"z", "ts", anywhere},
+		{"s", "z", anywhere}, {"w", "v", anywhere}, {"j", "y", anywhere}}}
+)
+
+// polishRussian is the Polish spelling of Russian names.
+var polishRussian = orthography{polishRussianName, []rewrite{{"szcz", "shch", anywhere}, {"cz", "ch", anywhere},
+	{"sz", "sh", anywhere}, {"rz", "zh", anywhere}, {"ch", "kh", anywhere}, {"c", "ts", anywhere}, {"w", "v", anywhere},
+	{"j", "y", anywhere}}}
 
 // frenchArabic is the French spelling of Arabic names, which respellListed
 // reads a listed word by too.
@@ -318,7 +353,7 @@ func (o *orthography) mayApply(w []byte, letters uint32, pairs *letterPairs) boo
 	}
 	if needs := orthographyNeeds(o.name); needs != nil {
 		for _, n := range needs {
-			if len(n) == 2 && pairs.has(n) || len(n) != 2 && bytes.Contains(w, []byte(n)) {
+			if len(n) == 1 && letters&letterBit(n[0]) != 0 || len(n) == 2 && pairs.has(n) || len(n) > 2 && bytes.Contains(w, []byte(n)) {
 				return true
 			}
 		}
@@ -346,6 +381,12 @@ func orthographyNeeds(name string) []string {
 		return catalanNeeds
 	case umlautsWrittenOut:
 		return umlautNeeds
+	case germanRussianName:
+		return germanRussianNeeds
+	case germanRussianZhName:
+		return germanRussianZhNeeds
+	case polishRussianName:
+		return polishRussianNeeds
 	}
 	return nil
 }
@@ -356,6 +397,13 @@ var (
 	czechNeeds     = []string{"ch", "cz", "ck"}
 	catalanNeeds   = []string{"tx", "ix"}
 	umlautNeeds    = []string{"ae", "oe", "ue"}
+	// The Russian names German and Polish spell have a w, z, j or c
+	// (в, ц, й and the j of я, ю; "Kusnezow", "Cepkin"), or, read
+	// with ж, an sch ("Alimschan"); the others of their spellings are
+	// the German and Polish orthographies'.
+	germanRussianNeeds   = []string{"w", "z", "j"}
+	germanRussianZhNeeds = []string{"w", "z", "j", "sch"}
+	polishRussianNeeds   = []string{"w", "c", "j"}
 )
 
 // holds reports whether the condition of r holds at w[i:].
@@ -382,6 +430,9 @@ func (r *rewrite) holds(w []byte, i int) bool {
 	case betweenConsonants:
 		j := i + len(r.from)
 		return i > 0 && !isVowel(w[i-1]) && w[i-1] != 'n' && j < len(w) && !isVowel(w[j])
+	case betweenVowels:
+		j := i + len(r.from)
+		return i > 0 && isVowel(w[i-1]) && j < len(w) && isVowel(w[j])
 	case slavicU:
 		j := i + len(r.from)
 		return i > 0 && isVowel(w[i-1]) && j < len(w) && !isVowel(w[j]) && slavicEnding(w)
@@ -424,6 +475,10 @@ func (ix *Index) respell(w []byte, schemes []textnorm.Scheme) (tok int32, how st
 		return tok, how, ok
 	}
 	letters, pairs := letterSet(w), pairsOf(w)
+	// The reading tried last: orthographies that read a word alike (the
+	// German ones, most words) are looked up once.
+	var lastBuf [2 * maxRespell]byte
+	last := lastBuf[:0]
 	for k := 0; k <= len(schemes); k++ {
 		os := orthographies
 		if k < len(schemes) {
@@ -435,9 +490,10 @@ func (ix *Index) respell(w []byte, schemes []textnorm.Scheme) (tok int32, how st
 				continue
 			}
 			s, changed := o.apply(sa[:0], w)
-			if !changed {
+			if !changed || bytes.Equal(s, last) {
 				continue
 			}
+			last = append(last[:0], s...)
 			if tok, ok := ix.known(s); ok {
 				return tok, o.name, true
 			}

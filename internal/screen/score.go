@@ -335,6 +335,12 @@ func (ix *Index) prepare(sc *scratch) {
 		}
 		q.particle = particleClass(string(sc.nb.word(i)))
 		sun := q.particle == 0 && i+1 < len(sc.nb.words) && sunArticle(sc.nb.word(i), sc.nb.word(i+1))
+		if q.particle == 0 && i+1 < len(sc.nb.words) && abdArticle(sc.nb.word(i), sc.nb.word(i+1)) {
+			// "Abdur Rahman", "Abdus Salam" for 'ABD AL-RAHMAN, 'ABD
+			// AL-SALAM: the particle abd and the article assimilated to
+			// the next word, run together; it pairs as abd ("abdul").
+			q.particle = abdClass
+		}
 		if sun {
 			// The article assimilated to the next word ("az-Zawahiri"
 			// for AL ZAWAHIRI): it pairs and weighs as the article.
@@ -1210,6 +1216,12 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			// Short words meet on a key by chance ("Jun", "Yun").
 			if len(ix.dict.texts[words[p.r].text]) > shortName && len(sc.nb.word(int(p.q))) > shortName {
 				strong += words[p.r].weight
+			}
+			if (p.kind == pairRespelt || p.kind == pairAlt) && ix.longTypoPair(sc, *p, words) {
+				// A long word another orthography spells ("Prigoschin"
+				// in German for PRIGOZHIN) is that word, as a long word
+				// misspelt is.
+				spelt += p.c
 			}
 		}
 		if p.kind != pairInitial && words[p.r].flags&rwSurname != 0 {
@@ -2158,11 +2170,13 @@ func vowelClass(c byte) byte {
 	return c
 }
 
-// articleClass is the particleClass of the article ("al", "el"), and
-// abuClass of "abu" (father of), which begins a kunya.
+// articleClass is the particleClass of the article ("al", "el"),
+// abuClass of "abu" (father of), which begins a kunya, and abdClass of
+// "abd" (servant of), which begins a name of God.
 const (
 	articleClass = 1
 	abuClass     = 3
+	abdClass     = 4
 )
 
 // isHonorific reports whether t is an honorific that the lists write
@@ -2223,9 +2237,29 @@ func particleClass(w string) uint8 {
 	case "abu", "abou", "abo":
 		return abuClass
 	case "abd", "abdel", "abdul", "abdal", "abdol":
-		return 4
+		return abdClass
 	case "bint", "binti":
 		return 5
+	}
+	return 0
+}
+
+// abdArticle reports whether w is the particle abd run together with the
+// Arabic article assimilated to the word next after it (sunArticle):
+// "abdur" before "rahman", "abdus" before "salam", "abder" before
+// "rahmane", "abdun" before "nasir".
+func abdArticle(w, next []byte) bool {
+	return len(w) > 3 && string(w[:3]) == "abd" && sunArticle(w[3:], next)
+}
+
+// abdArticleLen returns how many letters of w are abd and the article
+// assimilated to the rest of w (abdArticle: 5 of "abdussalam", 6 of
+// "abdushshakur"), 0 when w does not begin so.
+func abdArticleLen(w []byte) int {
+	for k := 5; k <= 6 && k < len(w)-minPart; k++ {
+		if abdArticle(w[:k], w[k:]) {
+			return k
+		}
 	}
 	return 0
 }

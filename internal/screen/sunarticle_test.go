@@ -28,3 +28,31 @@ func TestSunArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestAbdArticle finds names whose "abd" is run together with the article
+// assimilated to the next word ("Abdur Rahman", "Abdurrahman",
+// "Abdussalam"), as people write 'ABD AL-RAHMAN and 'ABD AL-SALAM: the
+// particle pairs as abd, and a word run together with the next is split
+// after the article.
+func TestAbdArticle(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	opts := ix.Options()
+	for _, tt := range []struct{ q, entryID, explain string }{
+		{"Abdur Rahman Khalaf Al-Anzi", "17166", "abdur~abd (the same particle)"},
+		{"Abdurrahman Khalaf Al-Anzi", "17166", "abdur~abd (the same particle)"},
+		{"Abdus Salam Said Jan", "12562", "abdus~abd (the same particle)"},
+		{"Abdussalam Said Jan", "12562", `query read as "abdus salam said jan"`},
+	} {
+		m := matchByID(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}), tt.entryID)
+		if m == nil || m.Score < opts.Review || !strings.Contains(m.Explain, tt.explain) {
+			t.Errorf("%q: got %+v, want entry %s at review or above, %q", tt.q, m, tt.entryID, tt.explain)
+		}
+	}
+	// "abdur" is abd only before a word that begins with the article's
+	// consonant: "Abdur Salam" is no 'ABD AL-SALAM.
+	if m := matchByID(ix.Name(screen.Query{Name: "Abdur Salam Said Jan", Kind: screen.KindPerson}), "12562"); m != nil &&
+		strings.Contains(m.Explain, "abdur~abd") {
+		t.Errorf("Abdur Salam Said Jan: got %+v, want abdur not read as abd", m)
+	}
+}

@@ -46,6 +46,11 @@ type normBuf struct {
 	// (Index.textIDAt): a word is asked for by resegment, computeKeys
 	// and others, and looked up once.
 	looked []lookedSpan
+	// reversed are the words resegment found two listed words run
+	// together in the reverse of a listed name's order, by span of text,
+	// with where they split (Index.shortPartCuts), for
+	// Index.splitShortReversed.
+	reversed []lookedSpan
 	// legalKeyBuf is the key of word legalKeyOf-1 (legalKey); 0: none.
 	legalKeyBuf []byte
 	legalKeyOf  int
@@ -104,7 +109,7 @@ func (nb *normBuf) reset() {
 	nb.text = nb.text[:0]
 	nb.key = nb.key[:0]
 	nb.words = nb.words[:0]
-	nb.looked = nb.looked[:0]
+	nb.looked, nb.reversed = nb.looked[:0], nb.reversed[:0]
 	nb.join = nb.join[:0]
 	nb.translit = false
 	nb.schemes = nil
