@@ -402,6 +402,7 @@ var capNotes = []struct {
 	{capSubset, "word-set match: the query's words are the name's rarest, the rest left out"},
 	{capOneWord, "one word for a longer name"},
 	{capSurnameOnly, "surname only: a rare surname, the given names left out"},
+	{capLaterGiven, "a rare surname and a later given name or the patronymic, the first given name left out"},
 	{capInitials, "given names by their initials only"},
 	{capAbbrev, "a given name by its beginning only"},
 	{capGivenForm, "a given name in another language's form"},

@@ -337,6 +337,12 @@ func (ix *Index) computeGivenTexts() []bool {
 	return out
 }
 
+// isCommonGivenName reports whether w is one of commonGivenNames.
+func isCommonGivenName(w string) bool {
+	_, ok := commonGivenNames[w]
+	return ok
+}
+
 // commonGivenNames are frequent given names in the languages of the
 // parties an SBOM or a procurement record names, for names the lists'
 // individuals do not carry.

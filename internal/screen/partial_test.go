@@ -467,3 +467,46 @@ func TestOneWordQuery(t *testing.T) {
 		}
 	}
 }
+
+// TestLaterGivenName finds a person named by a family name as rare as a
+// surname alone must be and a later given name or the patronymic, the
+// first given name left out ("Makhmudovich MAMASHOYEV", "Dimas
+// PERSHADA"): a possible match at most, which says so. Not where a
+// family name of the name is left out ("Jose Morales" for MORALES
+// CIFUENTES, Juan Jose) or the later given name is a common one ("John
+// Taylor" for TAYLOR, Mark John); and a name that scored a match before
+// keeps its score ("PUTIN VLADIMIROVICH").
+func TestLaterGivenName(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	opts := ix.Options()
+	score := func(q, entry string) (float64, string) {
+		for _, m := range ix.Name(screen.Query{Name: q, Kind: screen.KindPerson}) {
+			if m.EntryName == entry {
+				return m.Score, m.Explain
+			}
+		}
+		return 0, ""
+	}
+	for _, tt := range []struct{ q, entry string }{
+		{"Makhmudovich MAMASHOYEV", "MAMASHOYEV, Azizjon Makhmudovich"},
+		{"Vladimirovna TIKHONOVA", "TIKHONOVA, Katerina Vladimirovna"},
+		{"Dimas PERSHADA", "PERSHADA, Angga Dimas"},
+	} {
+		s, explain := score(tt.q, tt.entry)
+		if s < opts.Review || opts.IsHit(s) || !strings.Contains(explain, "a rare surname and a later given name or the patronymic") {
+			t.Errorf("%q: %s at %.3f (%s), want a possible match that says why", tt.q, tt.entry, s, explain)
+		}
+	}
+	for _, tt := range []struct{ q, entry string }{
+		{"Jose Morales", "MORALES CIFUENTES, Juan Jose"},
+		{"John Taylor", "TAYLOR, Mark John"},
+	} {
+		if s, explain := score(tt.q, tt.entry); s >= opts.Review {
+			t.Errorf("%q: %s at %.3f (%s), want no possible match", tt.q, tt.entry, s, explain)
+		}
+	}
+	if s, _ := score("PUTIN VLADIMIROVICH", "PUTIN, Vladimir Vladimirovich"); !opts.IsHit(s) {
+		t.Errorf("PUTIN VLADIMIROVICH: %.3f, want a match as before", s)
+	}
+}

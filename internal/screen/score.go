@@ -915,6 +915,7 @@ const (
 	capNickname                          // a given name by its nickname (nicknames.go)
 	capSayyid                            // the honorific Sayyid before a name that does not give it
 	capDin                               // al-Din of a compound name read as the list writes it
+	capLaterGiven                        // a rare surname and a later given name, the first left out
 )
 
 // minListedVowels is the fewest letters of a rare word a listed name
@@ -1181,6 +1182,11 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	// firstGiven and later are set when the first given name, and a
 	// later one, pair by their spelling (capNameChain).
 	firstGiven, later := false, false
+	// firstPaired: the first given name of the name paired, by any
+	// likeness (an initial too).
+	firstPaired := false
+	// surnameW is the weight of the rarest family name paired.
+	var surnameW float32
 	var initials float32
 	skeleton := false // a word paired by its consonant skeleton only
 	chosen := 0
@@ -1226,6 +1232,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		}
 		if p.kind != pairInitial && words[p.r].flags&rwSurname != 0 {
 			surname = true
+			surnameW = max(surnameW, words[p.r].weight)
 			// A rare surname misspelt counts as one when the query names it
 			// in five letters or more ("Nicolas Madruo").
 			rareSurname = rareSurname || words[p.r].weight >= rare && (p.kind != pairTypo || len(sc.nb.word(int(p.q))) >= minFuzzyLen)
@@ -1233,6 +1240,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		}
 		if f := words[p.r].flags; f&rwGiven != 0 {
 			givenPaired = true
+			firstPaired = firstPaired || f&(rwMiddle|rwPatronymic) == 0
 			if p.kind == pairText {
 				firstGiven = firstGiven || f&(rwMiddle|rwPatronymic) == 0
 				later = later || f&rwMiddle != 0
@@ -1378,6 +1386,21 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	// A person named by a rare surname alone ("President Putin"): the
 	// given names count as further ones, and it is a possible match.
 	surnameOnly := !org && sc.personQuery && !givenPaired && !unpairedQ && pairedW >= surnameOnlyRare*ix.dict.unseen && strong > 0
+	// A person named by a surname as rare as the surname alone must be
+	// and a later given name or the patronymic, the first given name left
+	// out ("Makhmudovich
+	// MAMASHOYEV" for MAMASHOYEV, Azizjon Makhmudovich; "Dimas PERSHADA"
+	// for PERSHADA, Angga Dimas): the first given name counts as the
+	// surname alone's given names do, where it would keep the name below
+	// review; a possible match at most.
+	laterOnly := !org && sc.personQuery && givenPaired && !firstPaired && surnameW >= surnameOnlyRare*ix.dict.unseen && !unpairedQ && strong > 0
+	for j := range words {
+		// Every family name of the name ("Jose Morales" is not MORALES
+		// CIFUENTES, Juan Jose), and no later given name a common one
+		// ("John Taylor" is not TAYLOR, Mark John).
+		laterOnly = laterOnly && (sc.rUsed[j] && !isCommonGivenName(ix.dict.texts[words[j].text]) || !sc.rUsed[j] && words[j].flags&rwSurname == 0)
+	}
+	var laterW float32
 	for j := range words {
 		if sc.rUsed[j] {
 			continue
@@ -1416,6 +1439,8 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			// surnameOnlyWeight of its weight.
 			wr -= (1 - surnameOnlyWeight) * words[j].weight
 			sc.caps |= capSurnameOnly
+		case laterOnly && f&rwGiven != 0:
+			laterW += (1 - surnameOnlyWeight) * words[j].weight
 		case subset:
 			// The query's words are the name's heaviest: "banco cuba"
 			// for BANCO NACIONAL DE CUBA.
@@ -1427,6 +1452,10 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		return 0
 	}
 	score := min(1, 2*m/(wq+wr))
+	if laterW > 0 && score < float32(ix.opts.Review) {
+		score = min(1, 2*m/(wq+wr-laterW))
+		sc.caps |= capLaterGiven
+	}
 	if midQ+sayyidQ > 0 && score <= sc.capAt {
 		// The query's further given names count as the list's do where
 		// they would keep a name from a hit; a name that scores a hit
@@ -1468,7 +1497,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	if sc.caps != 0 && score > sc.capAt {
 		score = sc.capAt
 	} else {
-		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev | capNameChain | capQueryMiddle | capSuperset | capAcronym | capBranch | capGivenForm | capNickname | capSayyid // noted, not binding
+		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev | capNameChain | capQueryMiddle | capSuperset | capAcronym | capBranch | capGivenForm | capNickname | capSayyid | capLaterGiven // noted, not binding
 	}
 	return score
 }
