@@ -303,6 +303,19 @@ func typoSim(n int, org bool) float32 {
 	return 0.9
 }
 
+// orgTypoSimSameLength is the credit of an organisation's word one letter
+// apart from the listed one, of the same length, whose shorter key has n
+// letters; sim is typoSim's.
+func orgTypoSimSameLength(n int, sim float32) float32 {
+	switch n {
+	case 6:
+		return 0.75
+	case 7:
+		return 0.8
+	}
+	return sim
+}
+
 // prepare fills sc.qw from the normalised query in sc.nb.
 func (ix *Index) prepare(sc *scratch) {
 	d := &ix.dict
@@ -1063,6 +1076,14 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				case m&inNear != 0:
 					n := min(int(q.klen), len(ix.dict.keys[rw.tok]))
 					sim := typoSim(n, org)
+					if org && len(sc.nb.word(i)) == len(ix.dict.texts[rw.text]) {
+						// A letter of an organisation's word written for
+						// another, or two swapped ("Flihht", FLIGHT;
+						// "Cofgee", COFFEE), rather than one added or left
+						// out, which makes another word as often
+						// ("Globanty", GLOBANT).
+						sim = orgTypoSimSameLength(n, sim)
+					}
 					if !org && rw.flags&rwSurname != 0 && rw.weight >= rare && q.text < 0 &&
 						(n >= minFuzzyLen || len(ix.dict.texts[rw.text]) >= minFuzzyLen && withinOneEdit(ix.dict.texts[rw.text], sc.nb.word(i))) {
 						// Damerau–Levenshtein 1 in a rare surname that no

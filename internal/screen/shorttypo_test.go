@@ -43,3 +43,28 @@ func TestFiveLetterSurnameTypo(t *testing.T) {
 		}
 	}
 }
+
+// TestOrgWordLetterWrittenForAnother: an organisation's word of six or
+// seven letters (as its phonetic key reads) with one letter written for
+// another ("Talbqi" for TALAQI, "Vanfssa" for VANESSA) is credited more
+// than one with a letter added or left out, which as often makes another
+// word: "Globant S.A." is no possible match of GLOBANTY S.A.S.
+func TestOrgWordLetterWrittenForAnother(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	opts := ix.Options()
+	for _, tt := range []struct{ q, entryID string }{
+		{"TALBQI GROUP", "27329"},
+		{"VANFSSA GROUP LIMITED", "46872"},
+		{"NANTHAN LTD", "56774"},
+	} {
+		if m := matchByID(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization}), tt.entryID); m == nil || m.Score < opts.Review {
+			t.Errorf("%q: entry %s %+v, want a possible match at least", tt.q, tt.entryID, m)
+		}
+	}
+	for _, m := range ix.Name(screen.Query{Name: "Globant S.A.", Kind: screen.KindOrganization}) {
+		if m.EntryName == "GLOBANTY S.A.S." && m.Score >= opts.Review {
+			t.Errorf("Globant S.A.: GLOBANTY S.A.S. at %.3f, want no possible match", m.Score)
+		}
+	}
+}
