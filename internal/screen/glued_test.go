@@ -252,3 +252,27 @@ func TestArticleNearGlued(t *testing.T) {
 		t.Errorf("albert: got %+v, want nothing", ms)
 	}
 }
+
+// TestApostropheAsSpace joins a word and the letter after it where the
+// apostrophe between them was written as a space, as a listed name of
+// its kind holds it ("LORD S RESISTANCE ARMY" for LORD'S RESISTANCE
+// ARMY); not in a person's name, whose letter is an initial.
+func TestApostropheAsSpace(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	opts := ix.Options()
+	for _, tt := range []struct{ q, entryID, joined string }{
+		{"LORD S RESISTANCE ARMY", "19100", `split words joined: "lord s"`},
+		{"ANSAR AL SHARI A IN TUNISIA", "16477", `split words joined: "shari a"`},
+	} {
+		m := matchByID(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization}), tt.entryID)
+		if m == nil || !opts.IsHit(m.Score) || !strings.Contains(m.Explain, tt.joined) {
+			t.Errorf("%q: got %+v, want entry %s at match level, %s", tt.q, m, tt.entryID, tt.joined)
+		}
+	}
+	for _, m := range ix.Name(screen.Query{Name: "LORD S RESISTANCE ARMY", Kind: screen.KindPerson}) {
+		if strings.Contains(m.Explain, `split words joined: "lord s"`) {
+			t.Errorf("as a person's name: got %+v, want the letter read as an initial", m)
+		}
+	}
+}

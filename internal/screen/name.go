@@ -82,7 +82,7 @@ func (ix *Index) name(q Query) ([]Match, error) {
 	// written, which names in Han characters listed as they are match.
 	translated := len(ix.recs) > 0 && q.Kind != KindPerson && slices.Contains(sc.nb.schemes, textnorm.Pinyin) &&
 		sc.nb.translateHanTrade()
-	if len(ix.recs) > 0 && ix.joinKnown(&sc.nb, !ix.anyHit(out)) || translated {
+	if len(ix.recs) > 0 && ix.joinKnown(&sc.nb, !ix.anyHit(out), q.Kind != KindPerson) || translated {
 		// Read once more with the words joined that listed names hold
 		// apart and as one ("Sovcom Flot", SOVCOMFLOT; "عبد الله", read
 		// "abd allah", ABDALLAH).
@@ -1016,7 +1016,7 @@ const minJoined, minJoinPart = 6, 3
 // too ("al otaibi", ALOTAIBI): asked when nothing matched yet, as a name
 // written as a listed name writes it is better explained so. It reports
 // whether it joined any.
-func (ix *Index) joinKnown(nb *normBuf, articles bool) bool {
+func (ix *Index) joinKnown(nb *normBuf, articles, letters bool) bool {
 	if len(nb.words) < 2 {
 		return false
 	}
@@ -1025,21 +1025,38 @@ func (ix *Index) joinKnown(nb *normBuf, articles bool) bool {
 	// Reda, not "alireda abdallah", which another name's ALIREDA would
 	// make of it), then, when none does, every join.
 	j, jHeld := ix.joinCommaSurname(nb, true)
-	w, wHeld := ix.joinWords(nb, articles, true)
+	w, wHeld := ix.joinWords(nb, articles, letters, true)
 	if j || w || !jHeld && !wHeld {
 		return j || w
 	}
 	j, _ = ix.joinCommaSurname(nb, false)
-	w, _ = ix.joinWords(nb, articles, false)
+	w, _ = ix.joinWords(nb, articles, letters, false)
 	return j || w
 }
 
 // joinWords is joinKnown's pass over the words of nb; with together set,
 // it makes only the joins of two or three words that a listed name holds
 // beside another word of the query (heldWith), and reports in declined
-// whether it left out any other.
-func (ix *Index) joinWords(nb *normBuf, articles, together bool) (joined, declined bool) {
+// whether it left out any other. With letters set (a name not a
+// person's), it joins a word and a letter after it too, where the
+// apostrophe between them was written as a space ("lord s resistance
+// army", LORD'S RESISTANCE ARMY; "ansar al shari a", ANSAR AL-SHARI'A):
+// a person's letter is an initial.
+func (ix *Index) joinWords(nb *normBuf, articles, letters, together bool) (joined, declined bool) {
 	for i := 0; i+1 < len(nb.words); i++ {
+		if letters && nb.letterJoinable(i) {
+			n := len(nb.text)
+			if id, ok := ix.listedText(nb.joinedText(i)); ok {
+				if !together || ix.heldWith(nb, id, i, i+2) {
+					nb.joinWords(i, 2, n)
+					joined = true
+					continue
+				}
+				declined = true
+			}
+			nb.text = nb.text[:n]
+			continue
+		}
 		if !nb.joinable(i) {
 			// A name with the Arabic article written apart and
 			// assimilated ("siraj ud din", "siraj al-din" for
@@ -1177,6 +1194,14 @@ func (nb *normBuf) joinableWords(i, j int) bool {
 	a, b := nb.words[i], nb.words[j]
 	return a.flags == 0 && b.flags == 0 && a.end-a.start >= minJoinPart && b.end-b.start >= minJoinPart &&
 		a.end-a.start+b.end-b.start >= minJoined
+}
+
+// letterJoinable reports whether word i of nb is a plain word of
+// minJoinPart letters or more (or one read as a title: "lord") and word
+// i+1 one letter (joinWords).
+func (nb *normBuf) letterJoinable(i int) bool {
+	a, b := nb.words[i], nb.words[i+1]
+	return a.flags&^wordTitle == 0 && a.end-a.start >= minJoinPart && b.flags&^wordInitial == 0 && b.end-b.start == 1
 }
 
 // joinThree appends words i, i+1 and i+2 of nb run together to its text,
