@@ -31,7 +31,7 @@ var hanTradeWords = []struct{ pinyin, english string }{
 	{"tong xin", "communication"}, {"hua gong", "chemical"}, {"yi qi", "instrument"},
 	{"zhi zao", "manufacturing"}, {"jin chu kou", "import export"}, {"shu kong", "cnc"},
 	{"zhi neng", "intelligent"}, {"ji xie", "machinery"}, {"jing mi", "precision"},
-	{"xiang gang", "hong kong"}, {"zhong guo", "china"},
+	{"xiang gang", "hong kong"}, {"zhong guo", "china"}, {"yin hang", "bank"},
 }
 
 // hanTradeRuns are hanTradeWords split into words, by first syllable.
@@ -67,6 +67,19 @@ func (nb *normBuf) translateHanTrade() bool {
 			break
 		}
 	}
+	return done
+}
+
+// translateAnew reads name anew, syllable by syllable, reads its trade
+// words as English ones (translateHanTrade) and then repairs its word
+// boundaries (Index.resegment), and reports whether it read any trade
+// word. The reading as written cannot be translated: a join resegment
+// made may straddle a trade word ("bao li ke ji", 保利科技, joined into
+// "bao like ji", LIKE being a listed word).
+func (ix *Index) translateAnew(nb *normBuf, name string) bool {
+	nb.normalize(name)
+	done := nb.translateHanTrade()
+	ix.resegment(nb)
 	return done
 }
 

@@ -81,7 +81,7 @@ func (ix *Index) name(q Query) ([]Match, error) {
 	// English (hantrade.go), after the ban lists and the reading as
 	// written, which names in Han characters listed as they are match.
 	translated := len(ix.recs) > 0 && q.Kind != KindPerson && slices.Contains(sc.nb.schemes, textnorm.Pinyin) &&
-		sc.nb.translateHanTrade()
+		ix.translateAnew(&sc.nb, q.Name)
 	if len(ix.recs) > 0 && ix.joinKnown(&sc.nb, !ix.anyHit(out), q.Kind != KindPerson) || translated {
 		// Read once more with the words joined that listed names hold
 		// apart and as one ("Sovcom Flot", SOVCOMFLOT; "عبد الله", read

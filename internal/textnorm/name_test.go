@@ -118,6 +118,11 @@ func TestScripts(t *testing.T) {
 		{"Han", "海康威视", "hai kang wei shi", textnorm.Pinyin},
 		{"Han", "中兴通讯", "zhong xing tong xun", textnorm.Pinyin},
 		{"Han", "习近平", "xi jin ping", textnorm.Pinyin},
+		// Characters of several readings as names read them: 长 chang,
+		// 都 du, 重庆 chong qing, 银行 yin hang; 重 zhong elsewhere.
+		{"Han place names", "成都长沙重庆厦门", "cheng du chang sha chong qing xia men", textnorm.Pinyin},
+		{"Han traditional", "長安銀行", "chang an yin hang", textnorm.Pinyin},
+		{"Han zhong", "重工", "zhong gong", textnorm.Pinyin},
 		{"Hangul", "김정은", "gimjeongeun", textnorm.RevisedRomanization},
 		{"Hangul", "삼성전자", "samseongjeonja", textnorm.RevisedRomanization},
 		{"kana", "ニッサン", "nissan", textnorm.Hepburn},

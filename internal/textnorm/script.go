@@ -180,11 +180,49 @@ func appendScript(dst []byte, s script, run []rune, cyr cyrillicScheme) []byte {
 // spaces: Chinese writes no spaces between words, and the syllables are
 // what a reader of pinyin sees ("hua wei").
 func appendHan(dst []byte, run []rune) []byte {
-	for i, r := range run {
+	for i := 0; i < len(run); i++ {
 		if i > 0 {
 			dst = append(dst, ' ')
 		}
-		dst = appendAnyASCII(dst, r)
+		if syl, n := hanWordReading(run[i:]); n > 0 {
+			dst = append(dst, syl...)
+			i += n - 1
+			continue
+		}
+		if syl, ok := hanNameReading[run[i]]; ok {
+			dst = append(dst, syl...)
+			continue
+		}
+		dst = appendAnyASCII(dst, run[i])
 	}
 	return dst
+}
+
+// hanNameReading are the readings of characters of several readings that
+// names of places and companies take, where AnyAscii's table gives
+// another: 长 (長) is chang in 长沙, 长春, 长安 and 长城, zhang only in
+// titles (董事长); 都 is du in 成都 and 首都, dou only as an adverb.
+var hanNameReading = map[rune]string{'长': "chang", '長': "chang", '都': "du"}
+
+// hanWords are words of two characters of several readings that a name
+// reads otherwise than each character's commonest (重 is zhong in 重工,
+// heavy industry, chong in 重庆; 行 is xing in 旅行, hang in 银行, bank),
+// in simplified and traditional characters.
+var hanWords = map[[2]rune]string{
+	{'重', '庆'}: "chong qing", {'重', '慶'}: "chong qing",
+	{'厦', '门'}: "xia men", {'廈', '門'}: "xia men",
+	{'银', '行'}: "yin hang", {'銀', '行'}: "yin hang",
+	{'蚌', '埠'}: "beng bu", {'六', '安'}: "lu an",
+}
+
+// hanWordReading returns the reading of the word of hanWords run begins
+// with, and its length in characters; 0 when it begins with none.
+func hanWordReading(run []rune) (string, int) {
+	if len(run) < 2 {
+		return "", 0
+	}
+	if s, ok := hanWords[[2]rune{run[0], run[1]}]; ok {
+		return s, 2
+	}
+	return "", 0
 }
