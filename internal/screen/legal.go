@@ -333,11 +333,9 @@ const minGluedCore = 3
 // together, once a legal form run into its start, its end or both is taken
 // off, at most two at the end ("aokasperskylab" → "kasperskylab",
 // "szdjitechnologycoltd" → "szdjitechnology"): each is to be looked up
-// whole, never as a part of a word.
+// whole, never as a part of a word. The caller asks gluedLegalEnd first:
+// most names have no legal form run in, and are not copied to be asked.
 func unglueLegal(glued string) []string {
-	if !gluedLegalEnd(glued) {
-		return nil
-	}
 	var out []string
 	ends := func(s string) []string {
 		var cut []string
@@ -408,8 +406,8 @@ func companyWords(w []byte) bool {
 }
 
 // gluedLegalEnd reports whether a legal form could be run into the start or
-// the end of glued, the test unglueLegal starts with: most names have none,
-// and are let go without allocating.
+// the end of glued, which the caller of unglueLegal asks first: most names
+// have none, and are let go without allocating.
 //
 // It looks at the start while that begins some legal form and at the end
 // while that ends one (legalGluedHeads, legalGluedTails), not at every

@@ -375,10 +375,12 @@ func (ix *Index) banMatches(sc *scratch, q Query, out []Match) ([]Match, error) 
 	// A legal form run into the name is a legal form still
 	// ("AOKasperskyLab", "ZTEcorporation", "PacificNetworksCorp.").
 	var run string
+	var cores []string
 	if gluedLegalEnd(sc.buf[n:]) {
 		run = string(sc.buf[n:])
+		cores = unglueLegal(run)
 	}
-	for _, core := range unglueLegal(run) {
+	for _, core := range cores {
 		keys, _ := filteredGet(bw, ix.banKeys, core)
 		for _, r := range keys {
 			if err := add(r, "glued-words", func(name, on string) string {
