@@ -191,21 +191,13 @@ func TestShortSurnameGlued(t *testing.T) {
 		{"lianhehu", "HU, Lianhe"},
 		{"Lianhehu", "HU, Lianhe"},
 	} {
-		var m *screen.Match
-		for _, c := range ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}) {
-			if c.EntryName == tt.entry {
-				m = &c
-				break
-			}
-		}
+		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}), tt.entry)
 		if m == nil || m.Score < opts.Review || !strings.Contains(m.Explain, "glued words split") {
 			t.Errorf("%q: got %+v, want %s at review or above, the words split", tt.q, m, tt.entry)
 		}
 	}
-	for _, c := range ix.Name(screen.Query{Name: "yongxinli", Kind: screen.KindOrganization}) {
-		if c.EntryName == "LI, Yongxin" {
-			t.Errorf("yongxinli as an organisation: got %+v", c)
-		}
+	if m := matchOf(ix.Name(screen.Query{Name: "yongxinli", Kind: screen.KindOrganization}), "LI, Yongxin"); m != nil {
+		t.Errorf("yongxinli as an organisation: got %+v", m)
 	}
 }
 

@@ -70,13 +70,21 @@ func (nb *normBuf) translateHanTrade() bool {
 	return done
 }
 
-// translateAnew reads name anew, syllable by syllable, reads its trade
-// words as English ones (translateHanTrade) and then repairs its word
-// boundaries (Index.resegment), and reports whether it read any trade
-// word. The reading as written cannot be translated: a join resegment
-// made may straddle a trade word ("bao li ke ji", 保利科技, joined into
-// "bao like ji", LIKE being a listed word).
+// translateAnew reads the trade words of nb, read from name, as English
+// ones (translateHanTrade), repairs its word boundaries after
+// (Index.resegment), and reports whether it read any. A reading whose
+// boundaries resegment repaired already is read anew from name first,
+// syllable by syllable: a join may straddle a trade word ("bao li ke
+// ji", 保利科技, joined into "bao like ji", LIKE being a listed word).
+// One it left as it was is the name's syllables still.
 func (ix *Index) translateAnew(nb *normBuf, name string) bool {
+	if !nb.resegmented {
+		done := nb.translateHanTrade()
+		if done {
+			ix.resegment(nb)
+		}
+		return done
+	}
 	nb.normalize(name)
 	done := nb.translateHanTrade()
 	ix.resegment(nb)

@@ -589,7 +589,7 @@ func (ix *Index) personShaped(nb *normBuf) bool {
 // or a word listed individuals carry as a given name more often than any
 // name carries it otherwise.
 func (ix *Index) isGivenName(w []byte) bool {
-	if _, ok := commonGivenNames[string(w)]; ok {
+	if isCommonGivenName(string(w)) {
 		return true
 	}
 	d := &ix.dict
@@ -1084,17 +1084,20 @@ func (ix *Index) joinWords(nb *normBuf, articles, letters, together bool) (joine
 		}
 		n := len(nb.text)
 		k := 2
-		if _, ok := ix.listedText(nb.joinedText(i)); !ok {
+		id, ok := ix.listedText(nb.joinedText(i))
+		if !ok {
 			// Three words of one listed word written apart ("ural vagon
 			// zavod", URALVAGONZAVOD).
 			nb.text = nb.text[:n]
-			if i+2 >= len(nb.words) || !nb.joinable(i+1) || !ix.joinThree(nb, i, nb.word(i+1)) {
+			if i+2 >= len(nb.words) || !nb.joinable(i+1) {
+				continue
+			}
+			if id, ok = ix.joinThree(nb, i, nb.word(i+1)); !ok {
 				continue
 			}
 			k = 3
 		}
 		if together {
-			id, _ := ix.dict.textIDs.find(ix.dict.texts, nb.text[n:])
 			if !ix.heldWith(nb, id, i, i+k) {
 				nb.text = nb.text[:n]
 				declined = true
@@ -1207,18 +1210,18 @@ func (nb *normBuf) letterJoinable(i int) bool {
 }
 
 // joinThree appends words i, i+1 and i+2 of nb run together to its text,
-// word i+1 written as mid, and reports whether a listed name holds the
-// result; it leaves the text as it was when none does.
-func (ix *Index) joinThree(nb *normBuf, i int, mid []byte) bool {
+// word i+1 written as mid, and returns the text id of the result when a
+// listed name holds it; it leaves the text as it was when none does.
+func (ix *Index) joinThree(nb *normBuf, i int, mid []byte) (int32, bool) {
 	n := len(nb.text)
 	nb.text = append(nb.text, nb.word(i)...)
 	nb.text = append(nb.text, mid...)
 	nb.text = append(nb.text, nb.word(i+2)...)
-	if _, ok := ix.listedText(nb.text[n:]); ok {
-		return true
+	id, ok := ix.listedText(nb.text[n:])
+	if !ok {
+		nb.text = nb.text[:n]
 	}
-	nb.text = nb.text[:n]
-	return false
+	return id, ok
 }
 
 // assimilated are the spellings of the Arabic article before a word
@@ -1246,11 +1249,14 @@ func (nb *normBuf) articleBefore(i int) bool {
 // name holds them run together, the article as written or as names
 // assimilate it, and reports whether it did.
 func (ix *Index) joinArticle(nb *normBuf, i int) bool {
-	if ix.joinThree(nb, i, nb.word(i+1)) {
+	if _, ok := ix.joinThree(nb, i, nb.word(i+1)); ok {
 		return true
 	}
 	for _, a := range assimilated {
-		if string(a) != string(nb.word(i+1)) && ix.joinThree(nb, i, a) {
+		if string(a) == string(nb.word(i+1)) {
+			continue
+		}
+		if _, ok := ix.joinThree(nb, i, a); ok {
 			return true
 		}
 	}
@@ -1604,13 +1610,15 @@ func (ix *Index) shortPartCuts(text []byte, article bool) (cut, reversed int) {
 			continue
 		}
 		tb, ok := d.textIDs.find(d.texts, b)
-		if !ok {
+		// Most listed pairs stand side by side in no name: one look
+		// through the names for either order, the order asked after.
+		if !ok || !ix.adjacent(ta, tb, !article) {
 			continue
 		}
-		if ix.adjacent(ta, tb, false) {
+		if article || ix.adjacent(ta, tb, false) {
 			return cut, 0
 		}
-		if reversed == 0 && !article && ix.adjacent(tb, ta, false) {
+		if reversed == 0 {
 			reversed = cut
 		}
 	}

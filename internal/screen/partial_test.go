@@ -481,10 +481,8 @@ func TestLaterGivenName(t *testing.T) {
 	ix := newIndex(t, sdnList(t))
 	opts := ix.Options()
 	score := func(q, entry string) (float64, string) {
-		for _, m := range ix.Name(screen.Query{Name: q, Kind: screen.KindPerson}) {
-			if m.EntryName == entry {
-				return m.Score, m.Explain
-			}
+		if m := matchOf(ix.Name(screen.Query{Name: q, Kind: screen.KindPerson}), entry); m != nil {
+			return m.Score, m.Explain
 		}
 		return 0, ""
 	}

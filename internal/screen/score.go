@@ -1409,18 +1409,12 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	surnameOnly := !org && sc.personQuery && !givenPaired && !unpairedQ && pairedW >= surnameOnlyRare*ix.dict.unseen && strong > 0
 	// A person named by a surname as rare as the surname alone must be
 	// and a later given name or the patronymic, the first given name left
-	// out ("Makhmudovich
-	// MAMASHOYEV" for MAMASHOYEV, Azizjon Makhmudovich; "Dimas PERSHADA"
-	// for PERSHADA, Angga Dimas): the first given name counts as the
-	// surname alone's given names do, where it would keep the name below
-	// review; a possible match at most.
-	laterOnly := !org && sc.personQuery && givenPaired && !firstPaired && surnameW >= surnameOnlyRare*ix.dict.unseen && !unpairedQ && strong > 0
-	for j := range words {
-		// Every family name of the name ("Jose Morales" is not MORALES
-		// CIFUENTES, Juan Jose), and no later given name a common one
-		// ("John Taylor" is not TAYLOR, Mark John).
-		laterOnly = laterOnly && (sc.rUsed[j] && !isCommonGivenName(ix.dict.texts[words[j].text]) || !sc.rUsed[j] && words[j].flags&rwSurname == 0)
-	}
+	// out ("Makhmudovich MAMASHOYEV" for MAMASHOYEV, Azizjon
+	// Makhmudovich; "Dimas PERSHADA" for PERSHADA, Angga Dimas): the
+	// first given name counts as the surname alone's given names do, where
+	// it would keep the name below review; a possible match at most.
+	laterOnly := !org && sc.personQuery && givenPaired && !firstPaired && surnameW >= surnameOnlyRare*ix.dict.unseen &&
+		!unpairedQ && strong > 0 && ix.laterNamesOnly(sc, words)
 	var laterW float32
 	for j := range words {
 		if sc.rUsed[j] {
@@ -1521,6 +1515,19 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev | capNameChain | capQueryMiddle | capSuperset | capAcronym | capBranch | capGivenForm | capNickname | capSayyid | capLaterGiven // noted, not binding
 	}
 	return score
+}
+
+// laterNamesOnly reports, for laterOnly in scoreRec, whether every family
+// name of words paired ("Jose Morales" is not MORALES CIFUENTES, Juan
+// Jose) and no word paired is a common given name ("John Taylor" is not
+// TAYLOR, Mark John).
+func (ix *Index) laterNamesOnly(sc *scratch, words []RecWord) bool {
+	for j, w := range words {
+		if sc.rUsed[j] && isCommonGivenName(ix.dict.texts[w.text]) || !sc.rUsed[j] && w.flags&rwSurname != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // numeralConflict reports whether the query and the name (words) each
