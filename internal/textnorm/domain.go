@@ -6,6 +6,7 @@ import (
 	"net/mail"
 	"net/url"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/idna"
@@ -156,7 +157,10 @@ func checkHostName(h string) error {
 // Domain writes it. It fails, wrapping ErrNotEmail or ErrNotDomain, when
 // there is no "@", no local part or no valid domain.
 func Email(s string) (string, error) {
-	a := strings.TrimSpace(s)
+	// Bytes that are no UTF-8 are read as U+FFFD, as lowering them would
+	// write them, so that the quoted local part they would otherwise keep
+	// unparsed reads as it reads again.
+	a := strings.ToValidUTF8(strings.TrimSpace(s), "\uFFFD")
 	if strings.ContainsAny(a, "<>\"( ") {
 		if p, err := mail.ParseAddress(a); err == nil {
 			a = p.Address
@@ -299,15 +303,32 @@ func scpLike(h string) string {
 }
 
 // webPath writes the path of a web address (starting with "/") as
-// WebAddress returns it: empty and "." segments dropped, lower case, a
-// trailing ".git" cut.
+// WebAddress returns it: empty and "." segments dropped, lower case, its
+// end trimmed (pathEnd).
 func webPath(p string) string {
 	if plainPath(p) {
-		// Nothing to drop but a trailing "/", nothing to lower: the path
+		// Nothing to drop but at the end, nothing to lower: the path
 		// itself, as nearly every path is.
-		return strings.TrimSuffix(strings.TrimSuffix(p, "/"), ".git")
+		return pathEnd(p)
 	}
-	return webPathSplit(p)
+	return pathEnd(webPathSplit(p))
+}
+
+// pathEnd cuts from a path's end, until none is left, what an address
+// read again from host and path would not keep there: a "/", a "."
+// segment, a ".git", and the spaces before a "?" or "#" ("/org/ #") or a
+// ".git" ("/org/repo/.git"), which reading the address trims.
+func pathEnd(p string) string {
+	for {
+		q := strings.TrimRightFunc(p, unicode.IsSpace)
+		q = strings.TrimSuffix(q, "/")
+		q = strings.TrimSuffix(q, "/.")
+		q = strings.TrimSuffix(q, ".git")
+		if q == p {
+			return p
+		}
+		p = q
+	}
 }
 
 // webPathSplit is webPath the long way for any path: split at "/",
@@ -321,7 +342,7 @@ func webPathSplit(p string) string {
 		b.WriteByte('/')
 		b.WriteString(seg)
 	}
-	return strings.TrimSuffix(strings.ToLower(b.String()), ".git")
+	return strings.ToLower(b.String())
 }
 
 // plainPath reports whether a path is ASCII without capital letters and

@@ -6,7 +6,7 @@ import "testing"
 // shortcut, for every path of up to four characters of a small alphabet
 // and a few longer ones.
 func TestWebPathShortcut(t *testing.T) {
-	alphabet := []string{"/", ".", "a", "A", "g", "é"}
+	alphabet := []string{"/", ".", "a", "A", "g", "é", " "}
 	paths := []string{"/", "/org/repo", "/org/repo/", "/org/repo.git", "/org/repo.git/", "/Org/Repo", "/a/./b", "/a/.", "/a/..", "/a/.b", "/.git", "/a//b"}
 	var grow func(p string, n int)
 	grow = func(p string, n int) {
@@ -20,7 +20,7 @@ func TestWebPathShortcut(t *testing.T) {
 	}
 	grow("/", 4)
 	for _, p := range paths {
-		if got, want := webPath(p), webPathSplit(p); got != want {
+		if got, want := webPath(p), pathEnd(webPathSplit(p)); got != want {
 			t.Errorf("webPath(%q) = %q, want %q", p, got, want)
 		}
 	}
