@@ -1382,6 +1382,10 @@ func (ix *Index) splitKnown(nb *normBuf, listedOnly bool) bool {
 			ids = append(ids, id)
 		}
 	}
+	// Each once: a long text pasted as a name repeats its words, and
+	// partWithOthers reads every pair of a part and another word.
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
 	for i := 0; i < len(nb.words); i++ {
 		text := nb.word(i)
 		if nb.words[i].flags != 0 || !lettersOnly(text) || listedOnly && !ix.knownAt(nb, i) {

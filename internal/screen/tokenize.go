@@ -46,6 +46,10 @@ type normBuf struct {
 	// (Index.textIDAt): a word is asked for by resegment, computeKeys
 	// and others, and looked up once.
 	looked []lookedSpan
+	// lookedAt indexes looked by span once it holds more than
+	// lookedScan, so that a long text pasted as a name is not read
+	// through for each of its words; nil until then.
+	lookedAt map[[2]int32]int32
 	// reversed are the words resegment found two listed words run
 	// together in the reverse of a listed name's order, by span of text,
 	// with where they split (Index.shortPartCuts), for
@@ -110,6 +114,7 @@ func (nb *normBuf) reset() {
 	nb.key = nb.key[:0]
 	nb.words = nb.words[:0]
 	nb.looked, nb.reversed = nb.looked[:0], nb.reversed[:0]
+	clear(nb.lookedAt)
 	nb.join = nb.join[:0]
 	nb.translit = false
 	nb.schemes = nil
@@ -482,9 +487,15 @@ type lookedSpan struct{ start, end, id int32 }
 // only to undo a trial (resegment's) that no word points into.
 func (ix *Index) textIDAt(nb *normBuf, i int) int32 {
 	w := nb.words[i]
-	for _, l := range nb.looked {
-		if l.start == w.start && l.end == w.end {
-			return l.id
+	if len(nb.looked) > lookedScan {
+		if id, ok := nb.lookedAt[[2]int32{w.start, w.end}]; ok {
+			return id
+		}
+	} else {
+		for _, l := range nb.looked {
+			if l.start == w.start && l.end == w.end {
+				return l.id
+			}
 		}
 	}
 	id, ok := ix.dict.textIDs.find(ix.dict.texts, nb.text[w.start:w.end])
@@ -492,8 +503,23 @@ func (ix *Index) textIDAt(nb *normBuf, i int) int32 {
 		id = -1
 	}
 	nb.looked = append(nb.looked, lookedSpan{w.start, w.end, id})
+	switch n := len(nb.looked); {
+	case n == lookedScan+1:
+		if nb.lookedAt == nil {
+			nb.lookedAt = make(map[[2]int32]int32, 2*lookedScan)
+		}
+		for _, l := range nb.looked {
+			nb.lookedAt[[2]int32{l.start, l.end}] = l.id
+		}
+	case n > lookedScan+1:
+		nb.lookedAt[[2]int32{w.start, w.end}] = id
+	}
 	return id
 }
+
+// lookedScan is the number of spans textIDAt reads through before it
+// indexes them: names have fewer words.
+const lookedScan = 32
 
 func (nb *normBuf) begin() {
 	if nb.cur < 0 {
