@@ -267,4 +267,16 @@ func TestApostropheAsSpace(t *testing.T) {
 			t.Errorf("as a person's name: got %+v, want the letter read as an initial", m)
 		}
 	}
+	// A word of three letters and a letter are English words, not one
+	// word with its apostrophe written as a space: words of licence
+	// text written into an SBOM's publisher field.
+	for _, q := range []string{"the and a", "and a", "are a the", "as and a"} {
+		for _, kind := range []string{screen.KindOrganization, ""} {
+			for _, m := range ix.Name(screen.Query{Name: q, Kind: kind}) {
+				if strings.Contains(m.Explain, "split words joined") {
+					t.Errorf("%q (%q): got %s %q %.3f, %s; want no join", q, kind, m.EntryID, m.MatchedName, m.Score, m.Explain)
+				}
+			}
+		}
+	}
 }

@@ -1202,12 +1202,19 @@ func (nb *normBuf) joinableWords(i, j int) bool {
 }
 
 // letterJoinable reports whether word i of nb is a plain word of
-// minJoinPart letters or more (or one read as a title: "lord") and word
-// i+1 one letter (joinWords).
+// minLetterJoinPart letters or more (or one read as a title: "lord") and
+// word i+1 one letter (joinWords).
 func (nb *normBuf) letterJoinable(i int) bool {
 	a, b := nb.words[i], nb.words[i+1]
-	return a.flags&^wordTitle == 0 && a.end-a.start >= minJoinPart && b.flags&^wordInitial == 0 && b.end-b.start == 1
+	return a.flags&^wordTitle == 0 && a.end-a.start >= minLetterJoinPart && b.flags&^wordInitial == 0 && b.end-b.start == 1
 }
+
+// minLetterJoinPart is the fewest letters of a word a letter after it is
+// joined to: a word of three and a letter are English words as often as
+// one ("and a", ANDA COMPANY; "are a", AREA), a word of four or more and
+// a letter are a word with its apostrophe written as a space ("lord s",
+// "shari a").
+const minLetterJoinPart = 4
 
 // joinThree appends words i, i+1 and i+2 of nb run together to its text,
 // word i+1 written as mid, and returns the text id of the result when a
