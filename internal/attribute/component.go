@@ -23,21 +23,43 @@ func Component(c *sbom.Component) []Signal {
 	return AppendComponent(make([]Signal, 0, 2*len(c.Parties)+2*len(c.ExternalRefs)+6), c)
 }
 
+// signalScan is the number of a component's signals AppendComponent
+// reads through for a duplicate before it indexes them.
+const signalScan = 32
+
 // AppendComponent appends the signals of one component (see Component) to
 // out and returns the extended slice: a caller that attributes component
 // after component reuses one slice.
 func AppendComponent(out []Signal, c *sbom.Component) []Signal {
 	start := len(out)
+	// seen indexes the signals once there are more than signalScan: a
+	// component has a handful, where a scan beats a map, but one of an
+	// SBOM written to defeat the gate may have thousands of authors.
+	var seen map[Signal]struct{}
 	add := func(s Signal) {
 		if s.Value == "" {
 			return
 		}
-		for _, o := range out[start:] { // a handful of signals: a scan beats a map
+		if seen != nil {
+			if _, ok := seen[s]; ok {
+				return
+			}
+			seen[s] = struct{}{}
+			out = append(out, s)
+			return
+		}
+		for _, o := range out[start:] {
 			if o == s {
 				return
 			}
 		}
 		out = append(out, s)
+		if len(out)-start > signalScan {
+			seen = make(map[Signal]struct{}, 2*signalScan)
+			for _, o := range out[start:] {
+				seen[o] = struct{}{}
+			}
+		}
 	}
 	for _, p := range c.Parties {
 		Party(p, add)

@@ -1,6 +1,7 @@
 package attribute_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -363,5 +364,34 @@ func TestPartyNameKind(t *testing.T) {
 		if len(got) != 1 || got[0] != tt.want {
 			t.Errorf("%s %q: screened as %q, want %q", tt.kind, tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestComponentManyDuplicates: a component of more signals than a scan
+// reads through for a duplicate deduplicates them the same, each kept
+// once where it first came: 100 authors, each named twice, with the same
+// address each time.
+func TestComponentManyDuplicates(t *testing.T) {
+	c := sbom.Component{Pointer: "/components/0"}
+	for range 2 {
+		for i := range 100 {
+			c.Parties = append(c.Parties, sbom.Party{Role: sbom.RoleAuthor, Kind: sbom.KindPerson, Name: fmt.Sprintf("Author Number%d", i),
+				Emails: []string{fmt.Sprintf("a%d@example.org", i)}, Pointer: fmt.Sprintf("/components/0/authors/%d", i)})
+		}
+	}
+	got := attribute.Component(&c)
+	once := sbom.Component{Pointer: c.Pointer, Parties: c.Parties[:100]}
+	if diff := cmp.Diff(attribute.Component(&once), got); diff != "" {
+		t.Errorf("Component of each author twice (-once +twice):\n%s", diff)
+	}
+	seen := map[attribute.Signal]bool{}
+	for _, s := range got {
+		if seen[s] {
+			t.Fatalf("signal %+v twice", s)
+		}
+		seen[s] = true
+	}
+	if len(got) < 200 {
+		t.Errorf("%d signals, want a name and an address of each of 100 authors", len(got))
 	}
 }

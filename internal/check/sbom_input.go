@@ -274,6 +274,7 @@ func (s *Session) components(comps []sbom.Component, sc *screener) componentsPar
 	for i := range comps {
 		comp := &comps[i]
 		signals = attribute.AppendComponent(signals[:0], comp)
+		parties := newPartyFinder(comp.Parties)
 		attributed, named, matched := false, false, false
 		items = items[:0]
 		var eco, ns string
@@ -289,7 +290,7 @@ func (s *Session) components(comps []sbom.Component, sc *screener) componentsPar
 				part.err = err
 				return part
 			}
-			party := partyOf(comp.Parties, sig)
+			party := parties.of(sig)
 			if sig.Type == attribute.ValueName && partyRole(sig.Source) {
 				named = true
 			}
@@ -348,18 +349,52 @@ type screenedSignal struct {
 	found []Found
 }
 
-// partyOf returns the index of the party a signal belongs to: the party
-// whose name it is, or whose e-mail or URL it is (same pointer); -1 for
-// the component's own fields.
-func partyOf(parties []sbom.Party, sig attribute.Signal) int {
-	if sig.Type == attribute.ValueName {
-		return partyIndex(parties, sig)
+// partyFinder finds the party a signal of a component belongs to.
+type partyFinder struct {
+	parties []sbom.Party
+	// byPointer indexes the parties by pointer when there are more than
+	// partyScan: a component has a few, one of an SBOM written to defeat
+	// the gate thousands, each asked for by each of its signals.
+	byPointer map[string][]int
+}
+
+// partyScan is the number of parties partyFinder reads through before it
+// indexes them.
+const partyScan = 16
+
+// newPartyFinder returns the finder of a component's parties.
+func newPartyFinder(parties []sbom.Party) partyFinder {
+	f := partyFinder{parties: parties}
+	if len(parties) > partyScan {
+		f.byPointer = make(map[string][]int, len(parties))
+		for j, p := range parties {
+			f.byPointer[p.Pointer] = append(f.byPointer[p.Pointer], j)
+		}
 	}
-	if sig.Source != attribute.SourceEmail && sig.Source != attribute.SourceURL && sig.Source != attribute.SourceVCS {
+	return f
+}
+
+// of returns the index of the party a signal belongs to: the party whose
+// name it is, or whose e-mail or URL it is (same pointer); -1 for the
+// component's own fields.
+func (f partyFinder) of(sig attribute.Signal) int {
+	name := sig.Type == attribute.ValueName
+	if !name && sig.Source != attribute.SourceEmail && sig.Source != attribute.SourceURL && sig.Source != attribute.SourceVCS {
 		return -1
 	}
-	for j, p := range parties {
-		if p.Pointer == sig.Pointer {
+	holds := func(p sbom.Party) bool {
+		return p.Pointer == sig.Pointer && (!name || p.Role == sig.Source && strings.TrimSpace(p.Name) == sig.Value)
+	}
+	if f.byPointer != nil {
+		for _, j := range f.byPointer[sig.Pointer] {
+			if holds(f.parties[j]) {
+				return j
+			}
+		}
+		return -1
+	}
+	for j, p := range f.parties {
+		if holds(p) {
 			return j
 		}
 	}
@@ -473,15 +508,6 @@ func screenParty(sc *screener, p sbom.Party) ([]Found, error) {
 		out = append(out, it.found...)
 	}
 	return out, nil
-}
-
-func partyIndex(parties []sbom.Party, sig attribute.Signal) int {
-	for j, p := range parties {
-		if p.Pointer == sig.Pointer && p.Role == sig.Source && strings.TrimSpace(p.Name) == sig.Value {
-			return j
-		}
-	}
-	return -1
 }
 
 func componentValue(comp *sbom.Component, eco, ns string, partyMatches [][]Found, compMatches []Found) ast.Object {
