@@ -119,7 +119,7 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 	lastR := int32(-1)
 	for i := range sc.qw {
 		q := &sc.qw[i]
-		if org && q.legal {
+		if org && q.legal && qpair[i] < 0 {
 			continue
 		}
 		part()
@@ -327,9 +327,9 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		b = appendQuoted(b, sc.nb.String())
 	}
 	if org {
-		b = appendLegal(b, "query", &sc.nb)
+		b = appendLegal(b, "query", &sc.nb, qpair)
 		sc.rnb.normalize(name)
-		b = appendLegal(b, "name", &sc.rnb)
+		b = appendLegal(b, "name", &sc.rnb, nil)
 	} else {
 		b = append(b, "; person rules (word order free)"...)
 	}
@@ -462,8 +462,10 @@ func anyUnpaired(paired []bool) bool {
 	return false
 }
 
-// appendLegal adds the legal forms of one side that scoring ignored.
-func appendLegal(b []byte, side string, nb *normBuf) []byte {
+// appendLegal adds the legal forms of one side that scoring ignored; a
+// word of the query that paired although read as one (qpair[i] >= 0: the
+// name's own first word) is not among them.
+func appendLegal(b []byte, side string, nb *normBuf, qpair []int32) []byte {
 	first := true
 	if nb.web {
 		b = append(b, "; "...)
@@ -482,7 +484,7 @@ func appendLegal(b []byte, side string, nb *normBuf) []byte {
 		}
 	}
 	for i, w := range nb.words {
-		if w.flags&wordLegal == 0 || w.flags&wordBranch != 0 || nb.web && (i == 0 || i == len(nb.words)-1) {
+		if w.flags&wordLegal == 0 || w.flags&wordBranch != 0 || nb.web && (i == 0 || i == len(nb.words)-1) || i < len(qpair) && qpair[i] >= 0 {
 			continue
 		}
 		if first {

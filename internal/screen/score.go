@@ -1010,6 +1010,14 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	for i := range sc.qw {
 		q := &sc.qw[i]
 		if org && q.legal {
+			if i == 0 && q.text >= 0 && words[0].text == q.text {
+				// The query's first word read as a legal form is the
+				// name's own first word, a group's prefix the list writes
+				// joined by a hyphen ("RT Inform" for RT-INFORM,
+				// normBuf.hyphenBrand): it pairs, and counts.
+				sc.pairs = append(sc.pairs, pair{q: 0, r: 0, c: words[0].weight, kind: pairText})
+				wq += words[0].weight
+			}
 			continue
 		}
 		qw := q.w(org)

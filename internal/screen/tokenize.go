@@ -107,6 +107,9 @@ type normBuf struct {
 	// slash: it may hold several names (nameReadings).
 	parts    bool
 	prevInit bool
+	// hyphenAfter is the end in text of the name's first word when a
+	// hyphen joins it to the next ("RT-INFORM"), 0 when none does.
+	hyphenAfter int32
 }
 
 func (nb *normBuf) reset() {
@@ -125,6 +128,7 @@ func (nb *normBuf) reset() {
 	nb.hacek, nb.web = false, false
 	nb.cur = -1
 	nb.sepDot, nb.sepSpace, nb.sepOther, nb.prevInit = false, false, false, false
+	nb.hyphenAfter = 0
 	nb.parts = false
 }
 
@@ -200,6 +204,9 @@ func (nb *normBuf) normalize(s string) {
 				nb.end()
 				nb.sepOther = true
 			default:
+				if c == '-' && len(nb.words) == 0 && nb.cur >= 0 && len(nb.text)-nb.cur >= 2 && i < len(s) && s[i] != ' ' && s[i] != '-' {
+					nb.hyphenAfter = int32(len(nb.text))
+				}
 				nb.end()
 				nb.sepOther = true
 				if c == '(' || c == ';' || c == '/' {
@@ -586,7 +593,7 @@ func (nb *normBuf) flagLegal() {
 	lo := lo0
 	for lo < n {
 		k := nb.legalAt(lo, n, true)
-		if k == 0 {
+		if k == 0 || k == 1 && lo == 0 && nb.hyphenBrand() {
 			break
 		}
 		lo += k
@@ -610,6 +617,15 @@ func (nb *normBuf) flagLegal() {
 	for i := hi; i < hi0; i++ {
 		nb.words[i].flags |= wordLegal
 	}
+}
+
+// hyphenBrand reports whether the name's first word is written joined
+// to the next by a hyphen ("RT-INFORM", "SC-YUG"): a part of the name, as
+// the prefix of a group's companies is ("RT-" of Rostec's), not a legal
+// form, which names write apart. Read as one, "Inform GmbH" and "Business
+// Development Ltd" were RT-INFORM and RT-BUSINESS DEVELOPMENT whole.
+func (nb *normBuf) hyphenBrand() bool {
+	return nb.hyphenAfter > 0 && len(nb.words) > 1 && nb.words[0].end == nb.hyphenAfter
 }
 
 // legalBefore returns where the legal forms that end words[lo:hi] begin,
