@@ -401,6 +401,7 @@ var capNotes = []struct {
 	{capPartialFamily, "partial name: one of several family names left out, the rare one matched"},
 	{capSubset, "word-set match: the query's words are the name's rarest, the rest left out"},
 	{capOneWord, "one word for a longer name"},
+	{capCommonName, "a name of one word of everyday English: the whole name of many, not the party's own"},
 	{capSurnameOnly, "surname only: a rare surname, the given names left out"},
 	{capLaterGiven, "a rare surname and a later given name or the patronymic, the first given name left out"},
 	{capInitials, "given names by their initials only"},

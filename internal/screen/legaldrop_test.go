@@ -21,7 +21,7 @@ func TestLegalFormWordLeftOut(t *testing.T) {
 	opts := ix.Options()
 	for _, tc := range []struct{ q, want, form string }{
 		{"ATOMSPETSPROJECT JOINT COMPANY", "ATOMSPETSPROJECT JOINT STOCK COMPANY", "joint company"},
-		{"Limited Liability Mapper", "LIMITED LIABILITY COMPANY MAPPER", "limited liability"},
+		{"Limited Liability Rutarget", "LIMITED LIABILITY COMPANY RUTARGET", "limited liability"},
 		{"Public Stock Company Samaraneftegeofizika", "PUBLIC JOINT STOCK COMPANY SAMARANEFTEGEOFIZIKA", "public stock company"},
 		{"Obshchestvo Ogranichennoi Otvetstvennostyu Filakskom", "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU FILAKSKOM", "obshchestvo ogranichennoi otvetstvennostyu"},
 		{"High Nutrition Sociedad Responsabilidad Limitada", "HIGH NUTRITION SOCIEDAD DE RESPONSABILIDAD LIMITADA", "sociedad responsabilidad limitada"},

@@ -929,6 +929,7 @@ const (
 	capSayyid                            // the honorific Sayyid before a name that does not give it
 	capDin                               // al-Din of a compound name read as the list writes it
 	capLaterGiven                        // a rare surname and a later given name, the first left out
+	capCommonName                        // an organisation's one-word name, a word of everyday English
 )
 
 // minListedVowels is the fewest letters of a rare word a listed name
@@ -1511,6 +1512,15 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		}
 		sc.caps |= capOneWord
 	}
+	if org && unpairedR == 0 && rec.w1-rec.w0 == 1 && round3(score) >= ix.opts.Match && ix.coreWords(sc) == 1 && ix.commonOneWord(sc, ri) {
+		// An organisation named by one word of everyday English, and the
+		// query by that word ("Class Ltd" for JOINT STOCK COMPANY CLASS,
+		// "Capital LLC" for CAPITAL S.A.L.): the whole name of many
+		// vendors, not the party's own, so it cannot tell them apart
+		// from the listed one; its country, address or identifiers can.
+		// Asked of a name that would be a match only.
+		sc.caps |= capCommonName
+	}
 	if rec.flags&recWeak != 0 {
 		sc.caps |= capWeakAlias
 	}
@@ -1520,7 +1530,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	if sc.caps != 0 && score > sc.capAt {
 		score = sc.capAt
 	} else {
-		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev | capNameChain | capQueryMiddle | capSuperset | capAcronym | capBranch | capGivenForm | capNickname | capSayyid | capLaterGiven // noted, not binding
+		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev | capNameChain | capQueryMiddle | capSuperset | capAcronym | capBranch | capGivenForm | capNickname | capSayyid | capLaterGiven | capCommonName // noted, not binding
 	}
 	return score
 }

@@ -1,0 +1,42 @@
+package screen_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/bangate/bangate/internal/screen"
+)
+
+// TestCommonWordName: an organisation the list names by one word of
+// everyday English, named so by the query ("Monitoring Co., Ltd." for
+// OOO MONITORING, "Class Ltd" for JOINT STOCK COMPANY CLASS), is a
+// possible match, not a match: the word is the whole name of many
+// vendors, not the party's own. A one-word name of the party's own
+// ("Cubafrutas", "Kontroles") stays a match.
+func TestCommonWordName(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	opts := ix.Options()
+	for _, tt := range []struct {
+		q, entryID string
+		common     bool
+	}{
+		{"Monitoring Co., Ltd.", "46581", true},
+		{"OOO MONITORING", "46581", true},
+		{"Class Ltd", "48436", true},
+		{"Capital LLC", "28539", true},
+		{"VETERAN LLC", "51606", true},
+		{"Cubafrutas", "592", false},
+		{"Kontroles", "9386", false},
+	} {
+		m := matchByID(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization}), tt.entryID)
+		switch {
+		case m == nil:
+			t.Errorf("%q: no match of entry %s", tt.q, tt.entryID)
+		case tt.common && (opts.IsHit(m.Score) || m.Score < opts.Review || !strings.Contains(m.Explain, "everyday English")):
+			t.Errorf("%q: got %.3f (%s), want a possible match, the name said to be a word of everyday English", tt.q, m.Score, m.Explain)
+		case !tt.common && !opts.IsHit(m.Score):
+			t.Errorf("%q: got %.3f (%s), want a match", tt.q, m.Score, m.Explain)
+		}
+	}
+}
