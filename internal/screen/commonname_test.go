@@ -39,4 +39,15 @@ func TestCommonWordName(t *testing.T) {
 			t.Errorf("%q: got %.3f (%s), want a match", tt.q, m.Score, m.Explain)
 		}
 	}
+	// A number or a word of two letters alone is no party's own either,
+	// and stands for no longer name: "7." of licence text is not S 7
+	// ENGINEERING LLC, "is" not IS BANK.
+	for _, tt := range []struct{ q, entryID string }{{"7.", "47939"}, {"is", "22507"}, {"IS LLC", "22507"}} {
+		if m := matchByID(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization}), tt.entryID); m != nil {
+			t.Errorf("%q: got %s %q at %.3f (%s), want none", tt.q, m.EntryID, m.MatchedName, m.Score, m.Explain)
+		}
+	}
+	if m := matchByID(ix.Name(screen.Query{Name: "IS Bank", Kind: screen.KindOrganization}), "22507"); m == nil || !opts.IsHit(m.Score) {
+		t.Errorf("IS Bank: got %+v, want IS BANK at match level", m)
+	}
 }

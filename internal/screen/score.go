@@ -1512,7 +1512,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		}
 		sc.caps |= capOneWord
 	}
-	if org && unpairedR == 0 && rec.w1-rec.w0 == 1 && round3(score) >= ix.opts.Match && ix.coreWords(sc) == 1 && ix.commonOneWord(sc, ri) {
+	if org && unpairedR == 0 && rec.w1-rec.w0 == 1 && round3(score) >= ix.opts.Match && ix.coreWords(sc) == 1 && ix.commonNameWord(sc, ri) {
 		// An organisation named by one word of everyday English, and the
 		// query by that word ("Class Ltd" for JOINT STOCK COMPANY CLASS,
 		// "Capital LLC" for CAPITAL S.A.L.): the whole name of many
@@ -1651,14 +1651,31 @@ func (ix *Index) lastPaired(sc *scratch, ri int32) (text, at int32, weight float
 }
 
 // commonOneWord reports whether a query of one word (legal forms aside)
-// pairs a word of everyday English with name ri, which has more: such
-// a word is not the party's own, and so stands for no longer name
-// ("Spring" for SPRING SHIPPING LIMITED, "Express" for SHAM EXPRESS),
-// however rare in the lists.
+// pairs with name ri, which has more, a word that is no party's own
+// (commonWord) or a number ("7." for S 7 ENGINEERING LLC): such a word
+// stands for no longer name, however rare in the lists.
 func (ix *Index) commonOneWord(sc *scratch, ri int32) bool {
 	text, _, _ := ix.lastPaired(sc, ri)
-	return text >= 0 && isCommonWord(ix.dict.texts[text])
+	return text >= 0 && (commonWord(ix.dict.texts[text]) || isNumeral(ix.dict.texts[text]))
 }
+
+// commonNameWord reports whether the one word of name ri that a query
+// of one word pairs is no party's own (commonWord): the name is a
+// possible match at most (capCommonName). A number is ("11420 CORP."):
+// a name of a number, listed whole, is as much its own as the lists'
+// other names.
+func (ix *Index) commonNameWord(sc *scratch, ri int32) bool {
+	text, _, _ := ix.lastPaired(sc, ri)
+	return text >= 0 && commonWord(ix.dict.texts[text])
+}
+
+// commonWord reports whether w is no party's own: a word of everyday
+// English ("Spring", "Express", "Class") or a word of one or two letters
+// ("is" for IS BANK).
+func commonWord(w string) bool { return len(w) < minOwnWord || isCommonWord(w) }
+
+// minOwnWord is the fewest letters of a word that may be a party's own.
+const minOwnWord = 3
 
 // minUniqueSubset is the fewest letters of a word no other entry holds
 // that stands for its entry's name alone (subsetOK).
