@@ -15,7 +15,8 @@ var (
 // Detect tells the format of a vendor file from its content, never its
 // name: JSON whose first value is an OCDS package, release or record (or
 // an array of releases) is FormatOCDS; other JSON is FormatJSON; a YAML
-// sequence, or a mapping with the key vendors, is FormatYAML; text whose
+// sequence, or a mapping with the key vendors (after other keys too,
+// which the reader refuses by name), is FormatYAML; text whose
 // header row is owner,owned,percent is FormatOwnership; any other text
 // with a line break or a delimiter in its first line is FormatCSV.
 // Empty input and binary data are errors.
@@ -36,6 +37,9 @@ func Detect(data []byte) (Format, error) {
 	}
 	if f, ok := detectYAML(trimmed); ok {
 		return f, nil
+	}
+	if mappingWithVendors(trimmed) {
+		return FormatYAML, nil
 	}
 	if isOwnershipHeader(trimmed) {
 		return FormatOwnership, nil
@@ -162,6 +166,42 @@ func isVendorsKey(line []byte) bool {
 		}
 	}
 	return false
+}
+
+// mappingWithVendors reports whether data reads as a YAML mapping whose
+// top-level lines before a vendors key are plain keys ("generated:
+// 2026-01-01") and what is indented under them: a vendor file that says
+// something about itself first, which the YAML reader then names as the
+// key it does not read. No CSV reads so: its lines hold no key and colon
+// at their start, and no line of it is "vendors:".
+func mappingWithVendors(data []byte) bool {
+	keys := 0
+	for len(data) > 0 {
+		var line []byte
+		line, data, _ = bytes.Cut(data, []byte{'\n'})
+		line = bytes.TrimRight(line, " \t\r")
+		switch {
+		case len(line) == 0, line[0] == '#', line[0] == ' ', line[0] == '%', string(line) == "---":
+			continue
+		case isVendorsKey(line):
+			return keys > 0
+		case !plainKeyLine(line):
+			return false
+		}
+		keys++
+	}
+	return false
+}
+
+// plainKeyLine reports whether line is a YAML mapping key of letters,
+// digits, '_', '-' and '.', followed by a colon that ends the line or a
+// space does.
+func plainKeyLine(line []byte) bool {
+	i := 0
+	for i < len(line) && (line[i] >= 'a' && line[i] <= 'z' || line[i] >= 'A' && line[i] <= 'Z' || line[i] >= '0' && line[i] <= '9' || line[i] == '_' || line[i] == '-' || line[i] == '.') {
+		i++
+	}
+	return i > 0 && i < len(line) && line[i] == ':' && (i+1 == len(line) || line[i+1] == ' ')
 }
 
 // isOwnershipHeader reports whether the first line is an ownership header.

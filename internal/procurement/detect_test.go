@@ -36,6 +36,11 @@ func TestDetect(t *testing.T) {
 		{"yaml flow after a document start", "---\n{vendors: [{name: A}]}\n", procurement.FormatYAML},
 		{"csv header starting with an ampersand", "&vendor,product\nAcme,x\n", procurement.FormatCSV},
 		{"csv header vendors without a colon", "vendors,product\nAcme,x\n", procurement.FormatCSV},
+		// A mapping that says something about itself before its vendors:
+		// YAML, which the reader then refuses by the key it does not read.
+		{"yaml keys before vendors", "# Approved vendors\ngenerated: 2026-01-01\nsource:\n  system: ERP\nvendors:\n  - name: A\n", procurement.FormatYAML},
+		{"csv with a key-like header, no vendors line", "generated: 2026-01-01\nAcme,GB\n", procurement.FormatCSV},
+		{"csv whose first cell ends in a colon", "note: x,vendors:\nAcme,GB\n", procurement.FormatCSV},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

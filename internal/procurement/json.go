@@ -14,9 +14,13 @@ import (
 
 var (
 	errNotVendorArray = errors.New("want an array of vendor objects or an object with the key vendors")
-	errTrailingData   = errors.New("data after the end of the JSON value")
-	errOwnerPercent   = errors.New("owner has no percent")
-	errWrongType      = errors.New("wrong JSON type")
+	// errVendorsOnly is wrapped when a vendor file's object or mapping
+	// holds a key beside vendors: what it holds is not read, and could be
+	// vendors under another name.
+	errVendorsOnly  = errors.New("a vendor file's object holds the key vendors alone; another key is not read, and the vendors it may hold would pass unscreened")
+	errTrailingData = errors.New("data after the end of the JSON value")
+	errOwnerPercent = errors.New("owner has no percent")
+	errWrongType    = errors.New("wrong JSON type")
 )
 
 // ReadJSON reads a JSON array of vendor objects, or an object whose only
@@ -68,6 +72,10 @@ func readJSON(data []byte, name string) ([]Vendor, error) {
 		var wrapper struct {
 			Vendors *[]json.RawMessage `json:"vendors"`
 		}
+		if key, off, ok := otherKey(top, "vendors"); ok {
+			start := int64(len(data) - len(bytes.TrimLeft(data, " \t\r\n")))
+			return nil, inputErr(name, fmt.Sprintf("line %d", lineAt(data, start+off)), strconv.Quote(key), errVendorsOnly)
+		}
 		d := json.NewDecoder(bytes.NewReader(top))
 		d.DisallowUnknownFields()
 		if err := d.Decode(&wrapper); err != nil || wrapper.Vendors == nil {
@@ -82,6 +90,35 @@ func readJSON(data []byte, name string) ([]Vendor, error) {
 		items[i] = rawItem{pointer: prefix + "/" + strconv.Itoa(i), json: e}
 	}
 	return vendorsFromItems(items, name)
+}
+
+// otherKey returns the first key of the JSON object obj that is not
+// want, and its offset in obj, when obj also holds want; ok is false
+// when it holds no other key or not want, or does not read as an object.
+func otherKey(obj []byte, want string) (key string, off int64, ok bool) {
+	dec := json.NewDecoder(bytes.NewReader(obj))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return "", 0, false
+	}
+	found := false
+	for dec.More() {
+		at := dec.InputOffset()
+		t, err := dec.Token()
+		if err != nil {
+			return "", 0, false
+		}
+		switch k, _ := t.(string); {
+		case k == want:
+			found = true
+		case !ok:
+			key, off, ok = k, at+int64(len(obj[at:])-len(bytes.TrimLeft(obj[at:], " \t\r\n,"))), true
+		}
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return "", 0, false
+		}
+	}
+	return key, off, ok && found
 }
 
 func firstByte(b []byte) byte {

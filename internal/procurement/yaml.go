@@ -76,6 +76,15 @@ func readYAML(data []byte, name string) ([]Vendor, error) {
 	}
 	seq, prefix := root, ""
 	if root.Kind == yaml.MappingNode {
+		hasVendors := false
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			hasVendors = hasVendors || root.Content[i].Value == "vendors"
+		}
+		for i := 0; hasVendors && i+1 < len(root.Content); i += 2 {
+			if k := root.Content[i]; k.Value != "vendors" {
+				return nil, inputErr(name, fmt.Sprintf("line %d", k.Line), strconv.Quote(k.Value), errVendorsOnly)
+			}
+		}
 		if len(root.Content) != 2 || root.Content[0].Value != "vendors" {
 			return nil, inputErr(name, fmt.Sprintf("line %d", root.Line), "", errNotVendorSeq)
 		}
