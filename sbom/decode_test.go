@@ -232,6 +232,7 @@ var badFiles = []struct {
 	{"truncated.cdx.json", sbom.ErrTruncated, sbom.FormatCycloneDXJSON},
 	{"truncated.cdx.xml", sbom.ErrTruncated, sbom.FormatCycloneDXXML},
 	{"utf16.cdx.json", sbom.ErrInvalidUTF8, ""},
+	{"utf16-lone-surrogate.cdx.json", sbom.ErrInvalidUTF8, ""},
 	{"whitespace.cdx.json", sbom.ErrEmpty, ""},
 	{"xml-bom-no-namespace.xml", sbom.ErrInvalid, sbom.FormatCycloneDXXML},
 }

@@ -54,8 +54,12 @@ type parsed struct {
 	err      *InputError
 	skip     string // why a directory member is not an input
 	// data is the input's bytes, kept (whatever the caller does with
-	// Input.Data) to place the findings in the file after evaluation.
+	// Input.Data) to place the findings in the file after evaluation: as
+	// UTF-8 when the file is UTF-16 (encoding).
 	data []byte
+	// encoding names the encoding the file was read from when it is not
+	// UTF-8 ("UTF-16LE"), "" when it is.
+	encoding string
 	// places are where the decoder found the top-level components in
 	// data (sbom.DecodeEach), nil when it did not say.
 	places *sbom.ComponentPlaces
@@ -111,8 +115,9 @@ func parse(in Input, opts InputPlan, sink *screenSink) *parsed {
 		return p
 	}
 	p.size, p.data = int64(len(in.Data)), in.Data
+	original := in.Data
 	digest := func() {
-		p.sha256 = sha256Chunked(in.Data)
+		p.sha256 = sha256Chunked(original)
 	}
 	if sink != nil && len(in.Data) >= streamFrom {
 		// A large input is hashed while it is decoded, whose first pass
@@ -123,6 +128,14 @@ func parse(in Input, opts InputPlan, sink *screenSink) *parsed {
 	} else {
 		digest()
 	}
+	// A file in UTF-16 is read as the text it holds; its digest and size
+	// are the file's.
+	text, encoding, err := utf16Text(in.Data)
+	if err != nil {
+		p.err = &InputError{Path: in.Path, Stage: StageParse, Err: err}
+		return p
+	}
+	in.Data, p.data, p.encoding = text, text, encoding
 	popts := procurement.Options{Columns: opts.Columns, Encoding: opts.Encoding}
 	fail := func(err error) *parsed {
 		// A file found in a directory that is not an SBOM or a vendor file

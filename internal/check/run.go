@@ -99,7 +99,7 @@ func (s *Session) check(ctx context.Context, in Input, pr *progress, noLookups b
 		pr.stage(StageParse)
 		p = s.parse(in, noLookups)
 	}
-	out := decision.Input{Path: in.Path, Kind: p.kind, Format: p.format, SpecVersion: p.spec, SHA256: p.sha256,
+	out := decision.Input{Path: in.Path, Kind: p.kind, Format: p.format, SpecVersion: p.spec, Encoding: p.encoding, SHA256: p.sha256,
 		Outcome: decision.OutcomeError}
 	facts := InputRun{Path: in.Path, SHA256: p.sha256, Size: p.size, Data: in.Data, Parties: []ScreenedParty{}}
 	fail := func(err *InputError) (decision.Input, InputRun) {

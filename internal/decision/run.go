@@ -1,6 +1,7 @@
 package decision
 
 import (
+	"strings"
 	"time"
 
 	"github.com/bangate/bangate/internal/provenance"
@@ -78,6 +79,9 @@ type Input struct {
 	// Format and SpecVersion are what was detected.
 	Format      string `json:"format,omitempty"`
 	SpecVersion string `json:"spec_version,omitempty"`
+	// Encoding names the encoding the input was read from when it is not
+	// UTF-8 ("UTF-16LE"); lines and columns are those of its text.
+	Encoding string `json:"encoding,omitempty"`
 	// SHA256 is the digest of the input bytes.
 	SHA256 string `json:"sha256,omitempty"`
 	// Subject names what the input describes (the SBOM's main component).
@@ -94,6 +98,17 @@ type Input struct {
 	Result Result `json:"result"`
 	// Coverage says how much of the input could be attributed to a party.
 	Coverage Coverage `json:"coverage"`
+}
+
+// FormatLabel names what was detected, as the reports write it:
+// "cyclonedx-json 1.6", and the encoding when it is not UTF-8
+// ("cyclonedx-json 1.6, UTF-16LE").
+func (in Input) FormatLabel() string {
+	f := strings.TrimSpace(in.Format + " " + in.SpecVersion)
+	if in.Encoding != "" && f != "" {
+		f += ", " + in.Encoding
+	}
+	return f
 }
 
 // Coverage counts what the check could and could not attribute.

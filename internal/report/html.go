@@ -139,7 +139,7 @@ func newHTMLInput(in *decision.Input) htmlInput {
 	hi := htmlInput{
 		Path:     in.Path,
 		Kind:     in.Kind,
-		Format:   strings.TrimSpace(in.Format + " " + in.SpecVersion),
+		Format:   in.FormatLabel(),
 		SHA256:   in.SHA256,
 		Outcome:  inputOutcome(in),
 		Error:    in.Error,

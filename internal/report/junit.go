@@ -202,7 +202,7 @@ func junitInput(run *decision.Run, in *decision.Input) junitSuite {
 	}
 	props := []junitProperty{{"outcome", outcome}, {"kind", in.Kind}}
 	if in.Format != "" {
-		props = append(props, junitProperty{"format", strings.TrimSpace(in.Format + " " + in.SpecVersion)})
+		props = append(props, junitProperty{"format", in.FormatLabel()})
 	}
 	if in.SHA256 != "" {
 		props = append(props, junitProperty{"sha256", in.SHA256})

@@ -69,7 +69,7 @@ func (r *markdownRenderer) Render(w io.Writer, run *decision.Run) error {
 		c.add(&in.Result)
 		cov := in.Coverage
 		m.printf("| %s | %s | %s | %s | %d | %d | %d | %d | %d | %d | %d |\n",
-			mdCell(in.Path), mdCell(in.Kind), mdCell(strings.TrimSpace(in.Format+" "+in.SpecVersion)),
+			mdCell(in.Path), mdCell(in.Kind), mdCell(in.FormatLabel()),
 			mdCell(strings.ToUpper(inputOutcome(in))), c.Violations, c.Reviews, c.Warnings, c.Waived,
 			cov.Components, cov.Attributed, cov.Unattributed)
 	}

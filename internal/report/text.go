@@ -127,7 +127,7 @@ func (r *textRenderer) input(t *textWriter, in *decision.Input) {
 	if in.Kind != "" {
 		meta = append(meta, clean(in.Kind))
 	}
-	if f := strings.TrimSpace(in.Format + " " + in.SpecVersion); f != "" {
+	if f := in.FormatLabel(); f != "" {
 		meta = append(meta, "format "+clean(f))
 	}
 	if in.SHA256 != "" {

@@ -74,7 +74,7 @@ func (r *textRenderer) compact(t *textWriter, run *decision.Run) {
 // compactFacts says in one line what an input is and holds.
 func compactFacts(in *decision.Input) string {
 	var parts []string
-	if f := strings.TrimSpace(in.Format + " " + in.SpecVersion); f != "" {
+	if f := in.FormatLabel(); f != "" {
 		parts = append(parts, clean(f))
 	}
 	if in.Error == "" {

@@ -1,0 +1,53 @@
+package check_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"os"
+	"testing"
+	"unicode/utf16"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/bangate/bangate/internal/check"
+	"github.com/bangate/bangate/internal/decision"
+)
+
+// TestUTF16Input: an SBOM and a vendor file written in UTF-16 with a byte
+// order mark, as Windows PowerShell 5 writes a redirected tool's output,
+// are decided as their UTF-8 text is: the same outcome and findings, at
+// the same lines; the input names the encoding, and its digest is the
+// file's. Before, the SBOM was an error ("re-encode the file as UTF-8").
+func TestUTF16Input(t *testing.T) {
+	c := checker(t, "federal-contractor", "2026-12-03")
+	for _, path := range []string{"../../examples/sbom/kaspersky.cdx.json", "../../examples/sbom/kaspersky.spdx", "../../examples/procurement/kaspersky-2024-06.csv"} {
+		text, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := c.Check(context.Background(), check.Input{Path: path, Data: text})
+		if want.Outcome != decision.OutcomeFail {
+			t.Fatalf("%s: outcome %q as UTF-8, want fail", path, want.Outcome)
+		}
+		for _, tt := range []struct {
+			order binary.AppendByteOrder
+			name  string
+		}{{binary.LittleEndian, "UTF-16LE"}, {binary.BigEndian, "UTF-16BE"}} {
+			data := tt.order.AppendUint16(nil, 0xFEFF)
+			for _, u := range utf16.Encode([]rune(string(text))) {
+				data = tt.order.AppendUint16(data, u)
+			}
+			got := c.Check(context.Background(), check.Input{Path: path, Data: data})
+			sum := sha256.Sum256(data)
+			if got.Encoding != tt.name || got.SHA256 != hex.EncodeToString(sum[:]) {
+				t.Errorf("%s as %s: encoding %q, digest %s; want %q and the file's", path, tt.name, got.Encoding, got.SHA256, tt.name)
+			}
+			got.Encoding, got.SHA256 = want.Encoding, want.SHA256
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("%s as %s (-UTF-8 +%s):\n%s", path, tt.name, tt.name, diff)
+			}
+		}
+	}
+}
