@@ -1,11 +1,13 @@
 package check
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"strings"
 	"testing"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // encodeUTF16 writes s as UTF-16 with a byte order mark.
@@ -51,4 +53,29 @@ func TestUTF16Text(t *testing.T) {
 			t.Errorf("%s: got %v, want an error %q", tt.name, err, tt.want)
 		}
 	}
+}
+
+// FuzzUTF16Text: utf16Text never panics; what it reads from UTF-16 is
+// valid UTF-8 and, written as UTF-16 again in the same order, is the file.
+func FuzzUTF16Text(f *testing.F) {
+	f.Add(encodeUTF16("{\"name\": \"Касперский 𝐊\"}", binary.LittleEndian))
+	f.Add(encodeUTF16("<bom/>", binary.BigEndian))
+	f.Add([]byte("\xff\xfe\x35\xd8"))
+	f.Add([]byte("{}"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		text, enc, err := utf16Text(data)
+		if err != nil || enc == "" {
+			return
+		}
+		if !utf8.Valid(text) {
+			t.Fatalf("utf16Text(%q) = %q: not UTF-8", data, text)
+		}
+		var order binary.AppendByteOrder = binary.LittleEndian
+		if enc == "UTF-16BE" {
+			order = binary.BigEndian
+		}
+		if again := encodeUTF16(string(text), order); !bytes.Equal(again, data) {
+			t.Fatalf("utf16Text(%q) = %q, written again %q", data, text, again)
+		}
+	})
 }
