@@ -128,9 +128,12 @@ func parse(in Input, opts InputPlan, sink *screenSink) *parsed {
 	} else {
 		digest()
 	}
-	// A file in UTF-16 is read as the text it holds; its digest and size
-	// are the file's.
+	// A file in UTF-16, or XML in the encoding it declares, is read as
+	// the text it holds; its digest and size are the file's.
 	text, encoding, err := utf16Text(in.Data)
+	if err == nil && encoding == "" {
+		text, encoding, err = xmlDeclaredText(in.Data)
+	}
 	if err != nil {
 		p.err = &InputError{Path: in.Path, Stage: StageParse, Err: err}
 		return p

@@ -10,6 +10,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/encoding/charmap"
 
 	"github.com/bangate/bangate/internal/check"
 	"github.com/bangate/bangate/internal/decision"
@@ -48,6 +49,38 @@ func TestUTF16Input(t *testing.T) {
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("%s as %s (-UTF-8 +%s):\n%s", path, tt.name, tt.name, diff)
 			}
+		}
+	}
+}
+
+// TestXMLDeclaredEncodingInput: a CycloneDX XML file in the Cyrillic
+// encoding its declaration names (windows-1251) is read as every XML
+// reader reads it: its supplier Лаборатория Касперского fails the gate,
+// at its line. Before, Go's XML reader refused the declaration, and the
+// check was an error.
+func TestXMLDeclaredEncodingInput(t *testing.T) {
+	const doc = `<?xml version="1.0" encoding="windows-1251"?>
+<bom xmlns="http://cyclonedx.org/schema/bom/1.5" version="1">
+  <components>
+    <component type="library">
+      <supplier><name>Лаборатория Касперского</name></supplier>
+      <name>kav-sdk</name>
+      <version>8.2.1</version>
+    </component>
+  </components>
+</bom>
+`
+	data, err := charmap.Windows1251.NewEncoder().Bytes([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := checker(t, "federal-contractor", "2026-12-03").Check(context.Background(), check.Input{Path: "bom.xml", Data: data})
+	if got.Outcome != decision.OutcomeFail || got.Encoding != "windows-1251" || got.Format != "cyclonedx-xml" {
+		t.Fatalf("outcome %q, encoding %q, format %q, error %q; want fail, windows-1251, cyclonedx-xml", got.Outcome, got.Encoding, got.Format, got.Error)
+	}
+	for _, v := range got.Result.Violations {
+		if v.Line != 5 {
+			t.Errorf("%s at line %d, want 5 (the supplier's)", v.Rule, v.Line)
 		}
 	}
 }
