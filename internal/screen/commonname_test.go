@@ -51,3 +51,30 @@ func TestCommonWordName(t *testing.T) {
 		t.Errorf("IS Bank: got %+v, want IS BANK at match level", m)
 	}
 }
+
+// TestEnglishWordKeyTypo: an organisation's word of everyday English is
+// the word it is: one letter from a listed word's phonetic key but
+// further in spelling, it is no misspelling of it ("controlled", in a
+// supplier field of licence text, was KONTROLES at 0.85, a block). One
+// letter from a listed word in spelling it still may be ("Gleaning HK
+// Trading Limited", GLEAMING), and a word of no language's everyday
+// vocabulary still pairs by its key ("Controles SA").
+func TestEnglishWordKeyTypo(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	opts := ix.Options()
+	for _, tt := range []struct {
+		q, entryID string
+		found      bool
+	}{
+		{"controlled", "9386", false},
+		{"Controlled Ltd", "9386", false},
+		{"Controles SA", "9386", true},
+		{"Gleaning HK Trading Limited", "58276", true},
+	} {
+		m := matchByID(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization}), tt.entryID)
+		if tt.found != (m != nil && m.Score >= opts.Review) {
+			t.Errorf("%q: got %+v, want found %v", tt.q, m, tt.found)
+		}
+	}
+}
