@@ -140,6 +140,11 @@ func parse(in Input, opts InputPlan, sink *screenSink) *parsed {
 	}
 	in.Data, p.data, p.encoding = text, text, encoding
 	popts := procurement.Options{Columns: opts.Columns, Encoding: opts.Encoding}
+	if encoding != "" {
+		// Read from its own encoding already: the vendor files'
+		// encoding the plan names is not this file's.
+		popts.Encoding = "utf-8"
+	}
 	fail := func(err error) *parsed {
 		// A file found in a directory that is not an SBOM or a vendor file
 		// at all (a README, a workflow, an ownership file given beside the

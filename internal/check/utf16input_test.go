@@ -84,3 +84,21 @@ func TestXMLDeclaredEncodingInput(t *testing.T) {
 		}
 	}
 }
+
+// TestUTF16VendorFileDeclaredEncoding: a vendor file in UTF-16 is read
+// from UTF-16 whatever encoding the plan gives vendor files (latin1, for
+// the others): its text is not read a second time as Latin-1, which would
+// garble every name beyond ASCII.
+func TestUTF16VendorFileDeclaredEncoding(t *testing.T) {
+	plan := testPlan(t, "federal-contractor", "2026-12-03")
+	plan.Input.Encoding = "latin1"
+	c := oneChecker{session(t, plan)}
+	data := binary.LittleEndian.AppendUint16(nil, 0xFEFF)
+	for _, u := range utf16.Encode([]rune("vendor_name,country\nЛаборатория Касперского,RU\n")) {
+		data = binary.LittleEndian.AppendUint16(data, u)
+	}
+	got := c.Check(context.Background(), check.Input{Path: "v.csv", Data: data})
+	if got.Outcome != decision.OutcomeFail || got.Encoding != "UTF-16LE" {
+		t.Errorf("outcome %q, encoding %q, error %q; want fail, UTF-16LE", got.Outcome, got.Encoding, got.Error)
+	}
+}
