@@ -161,12 +161,6 @@ type qword struct {
 	// number is set when qn[n0:n1] holds only the word's other number
 	// (appendNumber), which pairs under organisation rules only.
 	number bool
-	// english is set, in an organisation's name, on a word of everyday
-	// English no listed name holds (isCommonWord): a word spelt right,
-	// which may be a listed word misspelt by a letter ("Gleaning" for
-	// GLEAMING) but is not one its phonetic key brings further
-	// ("controlled" is not KONTROLES).
-	english bool
 	// acronym is set on a word that may be initials (pairAcronyms): not
 	// a legal form, of minAcronym to maxAcronym letters.
 	acronym bool
@@ -432,7 +426,6 @@ func (ix *Index) prepare(sc *scratch) {
 			sc.qw = append(sc.qw, q)
 			continue
 		}
-		q.english = orgQuery && !sc.personRules && q.text < 0 && isCommonWord(string(text))
 		near := q.text < 0 || single
 		if near {
 			ix.appendNear(sc, key, text)
@@ -1089,7 +1082,13 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				switch {
 				case m&inNear != 0 && q.number && !org:
 					continue
-				case m&inNear != 0 && org && q.english && !withinOneEdit(ix.dict.texts[rw.text], sc.nb.word(i)):
+				case m&inNear != 0 && org && !sc.personRules && q.text < 0 && !withinOneEdit(ix.dict.texts[rw.text], sc.nb.word(i)) &&
+					isCommonWord(string(sc.nb.word(i))):
+					// An organisation's word of everyday English no
+					// listed name holds is a word spelt right: a listed
+					// word misspelt by a letter it may be ("Gleaning" for
+					// GLEAMING), not one its phonetic key brings further
+					// ("controlled" is not KONTROLES).
 					continue
 				case m&inNear != 0:
 					n := min(int(q.klen), len(ix.dict.keys[rw.tok]))
