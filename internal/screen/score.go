@@ -303,6 +303,25 @@ func typoSim(n int, org bool) float32 {
 	return 0.9
 }
 
+// innerEdit reports whether a and b, one letter apart in length, differ
+// by a letter left out or added inside the longer, neither its first nor
+// its last: a slip of the hand, where a letter added or left out at an
+// end makes another word ("Globanty" of GLOBANT, a plural).
+func innerEdit(a string, b []byte) bool {
+	if len(a) < len(b) {
+		a, b = string(b), []byte(a)
+	}
+	if len(a) != len(b)+1 || len(b) < 2 {
+		return false
+	}
+	i := 0
+	for i < len(b) && a[i] == b[i] {
+		i++
+	}
+	// The letter of a left out is a[i]; the rest must agree.
+	return i > 0 && i < len(b) && a[i+1:] == string(b[i:])
+}
+
 // orgTypoSimSameLength is the credit of an organisation's word one letter
 // apart from the listed one, of the same length, whose shorter key has n
 // letters; sim is typoSim's.
@@ -1093,12 +1112,21 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				case m&inNear != 0:
 					n := min(int(q.klen), len(ix.dict.keys[rw.tok]))
 					sim := typoSim(n, org)
-					if org && len(sc.nb.word(i)) == len(ix.dict.texts[rw.text]) {
+					inner := org && innerEdit(ix.dict.texts[rw.text], sc.nb.word(i))
+					if inner {
+						// Credited by the listed word's length, which the
+						// query's shows less a letter ("Rosnft" is ROSNEFT
+						// of seven letters).
+						n = max(len(sc.nb.word(i)), len(ix.dict.texts[rw.text]))
+						sim = typoSim(n, org)
+					}
+					if org && (len(sc.nb.word(i)) == len(ix.dict.texts[rw.text]) || inner) {
 						// A letter of an organisation's word written for
 						// another, or two swapped ("Flihht", FLIGHT;
-						// "Cofgee", COFFEE), rather than one added or left
-						// out, which makes another word as often
-						// ("Globanty", GLOBANT).
+						// "Cofgee", COFFEE), or one left out or added
+						// inside it ("Sberbnk", SBERBANK; "Rosnft",
+						// ROSNEFT), rather than at its end, which makes
+						// another word as often ("Globanty", GLOBANT).
 						sim = orgTypoSimSameLength(n, sim)
 					}
 					if !org && rw.flags&rwSurname != 0 && rw.weight >= rare && q.text < 0 &&
@@ -1607,7 +1635,7 @@ func (ix *Index) subsetOK(sc *scratch, ri int32, paired, unpaired float32) bool 
 		return false
 	}
 	if ix.coreWords(sc) > 1 {
-		return true
+		return ix.wordOfThreePaired(sc, ri)
 	}
 	text, at, weight := ix.lastPaired(sc, ri)
 	if text < 0 {
@@ -1675,6 +1703,20 @@ func (ix *Index) commonOneWord(sc *scratch, ri int32) bool {
 func (ix *Index) commonNameWord(sc *scratch, ri int32) bool {
 	text, _, _ := ix.lastPaired(sc, ri)
 	return text >= 0 && commonWord(ix.dict.texts[text])
+}
+
+// wordOfThreePaired reports whether a word of name ri that scoreRec
+// paired has minOwnWord letters or more and is not "and": the words of a
+// word-set match must say something of the name. "an and" is not CHANG AN
+// SHIPPING & TECHNOLOGY, however rare "an" is in the lists.
+func (ix *Index) wordOfThreePaired(sc *scratch, ri int32) bool {
+	words := ix.words[ix.recs[ri].w0:ix.recs[ri].w1]
+	for _, p := range sc.pairs {
+		if w := ix.dict.texts[words[p.r].text]; p.chosen && len(w) >= minOwnWord && w != "and" {
+			return true
+		}
+	}
+	return false
 }
 
 // commonWord reports whether w is no party's own: a word of everyday

@@ -1,0 +1,51 @@
+package screen_test
+
+import (
+	"testing"
+
+	"github.com/bangate/bangate/internal/screen"
+)
+
+// TestOrgInnerTypo: an organisation's one word with a letter left out
+// inside it, as a hand slips ("Sberbnk", "Rosnft", "Talban"), is a
+// possible match at least, credited by the listed word's length; a letter
+// left out at its start or end, which makes another word as often
+// ("Globant" of GLOBANTY), is not credited so ("Rosnef", "Berbank").
+func TestOrgInnerTypo(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	opts := ix.Options()
+	for _, tt := range []struct {
+		q, entryID string
+		found      bool
+	}{
+		{"Sberbnk", "18715", true},
+		{"Rosnft", "17022", true},
+		{"Talban", "6636", true},
+		{"Rosnef", "17022", false},
+		{"Berbank", "18715", false},
+	} {
+		m := matchByID(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization}), tt.entryID)
+		if got := m != nil && m.Score >= opts.Review; got != tt.found {
+			t.Errorf("%q: got %+v, want found %v", tt.q, m, tt.found)
+		}
+	}
+}
+
+// TestWordSetOfShortWords: a word-set match made of words of one or two
+// letters and "and" says nothing of the name: "an and" (licence text) is
+// not CHANG AN SHIPPING & TECHNOLOGY, while "Chang An" still is, at
+// review.
+func TestWordSetOfShortWords(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	opts := ix.Options()
+	for _, q := range []string{"an and", "the an and"} {
+		if m := matchByID(ix.Name(screen.Query{Name: q, Kind: screen.KindOrganization}), "23763"); m != nil {
+			t.Errorf("%q: got %.3f (%s), want no match", q, m.Score, m.Explain)
+		}
+	}
+	if m := matchByID(ix.Name(screen.Query{Name: "Chang An", Kind: screen.KindOrganization}), "23763"); m == nil || m.Score < opts.Review {
+		t.Errorf("Chang An: got %+v, want a possible match", m)
+	}
+}
