@@ -49,3 +49,19 @@ func TestWordSetOfShortWords(t *testing.T) {
 		t.Errorf("Chang An: got %+v, want a possible match", m)
 	}
 }
+
+// TestWordSetLongTypo: a word-set match may stand on a long word one
+// letter off, as a match of the whole name may ("Hezbolah" for ANSAR
+// HEZBOLLAH, "Gazpromnft" for LIMITED LIABILITY COMPANY GAZPROMNEFT
+// DEVELOPMENT): a possible match, where it had to be spelt right.
+func TestWordSetLongTypo(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	opts := ix.Options()
+	for _, tt := range []struct{ q, entryID string }{{"Hezbolah", "24588"}, {"Gazpromnft", "51965"}} {
+		m := matchByID(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization}), tt.entryID)
+		if m == nil || m.Score < opts.Review || opts.IsHit(m.Score) {
+			t.Errorf("%q: got %+v, want entry %s, a possible match", tt.q, m, tt.entryID)
+		}
+	}
+}

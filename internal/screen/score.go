@@ -1241,6 +1241,10 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	sc.qUsed = resetBools(sc.qUsed, len(sc.qw))
 	sc.rUsed = resetBools(sc.rUsed, len(words))
 	var m, strong, spelt, pairedW float32
+	// nearlySpelt is the weight of the name's words paired by their
+	// spelling, or as a long word one letter off (longTypo letters or
+	// more: "Hezbolah" for HEZBOLLAH), which a word-set match may stand on.
+	var nearlySpelt float32
 	surname, rareSurname, givenPaired := false, false, false
 	// surnameSpelt and rareGiven are set when a family name pairs by its
 	// spelling, and a rare first given name does.
@@ -1272,6 +1276,10 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			wq += words[p.r].weight - q.w(org)
 		}
 		pairedW += words[p.r].weight
+		if p.kind == pairText || (p.kind == pairTypo || p.kind == pairKey) && ix.longTypoPair(sc, *p, words) &&
+			withinOneEdit(ix.dict.texts[words[p.r].text], sc.nb.word(int(p.q))) {
+			nearlySpelt += words[p.r].weight
+		}
 		switch p.kind {
 		case pairText:
 			spelt += p.c
@@ -1431,7 +1439,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		}
 		unpairedR += words[j].weight
 	}
-	subset := org && !unpairedQ && unpairedR > 0 && spelt == pairedW && ix.subsetOK(sc, ri, pairedW, unpairedR)
+	subset := org && !unpairedQ && unpairedR > 0 && nearlySpelt == pairedW && ix.subsetOK(sc, ri, pairedW, unpairedR)
 	superset, branch := false, false
 	if org && unpairedQ && unpairedR == 0 && spelt == pairedW && rec.w1-rec.w0 >= minSuperset && ix.heaviestRarePaired(sc, ri) {
 		switch {
