@@ -280,3 +280,19 @@ func TestApostropheAsSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestNameWithNumberRunIn: a person's name with a number run into its
+// end, as a user name or an address writes it ("vladimirputin1952",
+// "ramzankadyrov95"), is read as the name and the number: a possible
+// match, the number unmatched.
+func TestNameWithNumberRunIn(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	opts := ix.Options()
+	for _, tt := range []struct{ q, entryID string }{{"vladimirputin1952", "35096"}, {"ramzankadyrov95", "23343"}} {
+		m := matchByID(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}), tt.entryID)
+		if m == nil || m.Score < opts.Review || !strings.Contains(m.Explain, "unmatched") {
+			t.Errorf("%q: got %+v, want entry %s at review, the number unmatched", tt.q, m, tt.entryID)
+		}
+	}
+}

@@ -861,6 +861,15 @@ func (ix *Index) resegment(nb *normBuf) {
 			i++
 			continue
 		}
+		if k := lettersThenDigits(text); nb.initials && k >= 2*minPart {
+			// A person's name with a number run into its end, as user
+			// names and addresses write one ("vladimirputin1952",
+			// "kimjongun2"): the number apart, and the name read again
+			// as a word of its own.
+			nb.splitWord(i, int32(k))
+			i--
+			continue
+		}
 		split := false
 		if k := abdArticleLen(text); k > 0 && part(text[k:]) {
 			// abd and the article assimilated to the word after it,
