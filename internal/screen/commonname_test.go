@@ -78,3 +78,15 @@ func TestEnglishWordKeyTypo(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyTypoExplained: a word one letter from a listed word in their
+// phonetic keys, further in spelling, is explained so, not as one letter
+// apart ("Kontrolled" and KONTROLES: three letters apart).
+func TestKeyTypoExplained(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	m := matchByID(ix.Name(screen.Query{Name: "Kontrolled", Kind: screen.KindOrganization}), "9386")
+	if m == nil || !strings.Contains(m.Explain, "one letter apart in their phonetic keys") || strings.Contains(m.Explain, "Damerau") {
+		t.Errorf("Kontrolled: got %+v, want it explained as one letter apart in their phonetic keys", m)
+	}
+}

@@ -176,6 +176,10 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 				b = append(b, " (a short given name with an h added or left out)"...)
 			case swapped:
 				b = append(b, " (two neighbouring letters swapped, Damerau–Levenshtein distance 1)"...)
+			case !withinOneEdit(rt, sc.nb.word(i)):
+				// One letter apart in their phonetic keys, further in
+				// spelling ("kontrolled" and KONTROLES).
+				b = append(b, " (one letter apart in their phonetic keys)"...)
 			default:
 				b = append(b, " (one letter apart, Damerau–Levenshtein distance 1)"...)
 			}
