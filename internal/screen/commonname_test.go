@@ -57,8 +57,8 @@ func TestCommonWordName(t *testing.T) {
 // further in spelling, it is no misspelling of it ("controlled", in a
 // supplier field of licence text, was KONTROLES at 0.85, a block). One
 // letter from a listed word in spelling it still may be ("Gleaning HK
-// Trading Limited", GLEAMING), and a word of no language's everyday
-// vocabulary still pairs by its key ("Controles SA").
+// Trading Limited", GLEAMING), and a word of no English vocabulary
+// still pairs by its key (the Spanish for controls, with a legal form).
 func TestEnglishWordKeyTypo(t *testing.T) {
 	t.Parallel()
 	ix := newIndex(t, sdnList(t))
@@ -69,7 +69,7 @@ func TestEnglishWordKeyTypo(t *testing.T) {
 	}{
 		{"controlled", "9386", false},
 		{"Controlled Ltd", "9386", false},
-		{"Controles SA", "9386", true},
+		{"Controles SA", "9386", true}, //nolint:misspell // Spanish, the query under test
 		{"Gleaning HK Trading Limited", "58276", true},
 	} {
 		m := matchByID(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization}), tt.entryID)
