@@ -72,13 +72,15 @@ func readJSON(data []byte, name string) ([]Vendor, error) {
 		var wrapper struct {
 			Vendors *[]json.RawMessage `json:"vendors"`
 		}
-		if key, off, ok := otherKey(top, "vendors"); ok {
-			start := int64(len(data) - len(bytes.TrimLeft(data, " \t\r\n")))
-			return nil, inputErr(name, fmt.Sprintf("line %d", lineAt(data, start+off)), strconv.Quote(key), errVendorsOnly)
-		}
 		d := json.NewDecoder(bytes.NewReader(top))
 		d.DisallowUnknownFields()
 		if err := d.Decode(&wrapper); err != nil || wrapper.Vendors == nil {
+			// A key beside vendors is named, with its line: read again
+			// only on this error, not for every vendor file.
+			if key, off, ok := otherKey(top, "vendors"); ok {
+				start := int64(len(data) - len(bytes.TrimLeft(data, " \t\r\n")))
+				return nil, inputErr(name, fmt.Sprintf("line %d", lineAt(data, start+off)), strconv.Quote(key), errVendorsOnly)
+			}
 			return nil, inputErr(name, "", "", errNotVendorArray)
 		}
 		elems, prefix = *wrapper.Vendors, "/vendors"

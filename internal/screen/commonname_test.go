@@ -61,22 +61,12 @@ func TestCommonWordName(t *testing.T) {
 // still pairs by its key (the Spanish for controls, with a legal form).
 func TestEnglishWordKeyTypo(t *testing.T) {
 	t.Parallel()
-	ix := newIndex(t, sdnList(t))
-	opts := ix.Options()
-	for _, tt := range []struct {
-		q, entryID string
-		found      bool
-	}{
+	assertFound(t, []foundCase{
 		{"controlled", "9386", false},
 		{"Controlled Ltd", "9386", false},
 		{"Controles SA", "9386", true}, //nolint:misspell // Spanish, the query under test
 		{"Gleaning HK Trading Limited", "58276", true},
-	} {
-		m := matchByID(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization}), tt.entryID)
-		if tt.found != (m != nil && m.Score >= opts.Review) {
-			t.Errorf("%q: got %+v, want found %v", tt.q, m, tt.found)
-		}
-	}
+	})
 }
 
 // TestKeyTypoExplained: a word one letter from a listed word in their

@@ -208,6 +208,33 @@ func (t *DelTable) probe(dst []int32, words []string, w []byte, h uint64, from, 
 	return dst
 }
 
+// innerEdit reports whether a and b, one letter apart in length, differ
+// by a letter left out or added inside the longer, neither its first nor
+// its last: a slip of the hand, where a letter added or left out at an
+// end makes another word ("Globanty" of GLOBANT, a plural).
+func innerEdit(a string, b []byte) bool {
+	switch len(a) - len(b) {
+	case 1:
+		return innerDrop(a, b)
+	case -1:
+		return innerDrop(b, a)
+	}
+	return false
+}
+
+// innerDrop reports whether short is long with one letter left out,
+// neither its first nor its last.
+func innerDrop[L, S ~string | ~[]byte](long L, short S) bool {
+	if len(short) < 2 {
+		return false
+	}
+	i := 0
+	for i < len(short) && long[i] == short[i] {
+		i++
+	}
+	return i > 0 && i < len(short) && string(long[i+1:]) == string(short[i:])
+}
+
 // withinOneEdit reports whether a and b differ by at most one insertion,
 // deletion, substitution or transposition of adjacent letters.
 func withinOneEdit(a string, b []byte) bool {

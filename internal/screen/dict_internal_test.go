@@ -26,3 +26,27 @@ func TestAppendDeletionHashes(t *testing.T) {
 		}
 	}
 }
+
+// TestInnerEdit: a letter left out or added inside the longer word is an
+// inner edit, either way round; one at its first or last letter, a letter
+// written for another, or two letters apart are not.
+func TestInnerEdit(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"rosneft", "rosnft", true},
+		{"rosnft", "rosneft", true},
+		{"sberbank", "sberbnk", true},
+		{"globanty", "globant", false},
+		{"rosneft", "osneft", false},
+		{"rosneft", "rosneft", false},
+		{"rosneft", "rosnaft", false},
+		{"rosneft", "rosft", false},
+		{"ab", "a", false},
+	} {
+		if got := innerEdit(tt.a, []byte(tt.b)); got != tt.want {
+			t.Errorf("innerEdit(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

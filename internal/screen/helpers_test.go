@@ -261,6 +261,27 @@ func assertReview(t *testing.T, ix testIndex, method string, cases []reviewCase)
 	}
 }
 
+// foundCase is a query of an organisation's name and the entry it finds
+// at review level or above (found), or does not.
+type foundCase struct {
+	q, entryID string
+	found      bool
+}
+
+// assertFound checks each case's query, as an organisation's name,
+// against the index of the test SDN list.
+func assertFound(t *testing.T, cases []foundCase) {
+	t.Helper()
+	ix := newIndex(t, sdnList(t))
+	opts := ix.Options()
+	for _, tt := range cases {
+		m := matchByID(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization}), tt.entryID)
+		if got := m != nil && m.Score >= opts.Review; got != tt.found {
+			t.Errorf("%q: got %+v, want found %v", tt.q, m, tt.found)
+		}
+	}
+}
+
 // assertNoMatch checks that each query finds nothing.
 func assertNoMatch(t *testing.T, ix testIndex, qs ...string) {
 	t.Helper()

@@ -13,23 +13,13 @@ import (
 // ("Globant" of GLOBANTY), is not credited so ("Rosnef", "Berbank").
 func TestOrgInnerTypo(t *testing.T) {
 	t.Parallel()
-	ix := newIndex(t, sdnList(t))
-	opts := ix.Options()
-	for _, tt := range []struct {
-		q, entryID string
-		found      bool
-	}{
+	assertFound(t, []foundCase{
 		{"Sberbnk", "18715", true},
 		{"Rosnft", "17022", true},
 		{"Talban", "6636", true},
 		{"Rosnef", "17022", false},
 		{"Berbank", "18715", false},
-	} {
-		m := matchByID(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization}), tt.entryID)
-		if got := m != nil && m.Score >= opts.Review; got != tt.found {
-			t.Errorf("%q: got %+v, want found %v", tt.q, m, tt.found)
-		}
-	}
+	})
 }
 
 // TestWordSetOfShortWords: a word-set match made of words of one or two

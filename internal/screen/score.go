@@ -303,25 +303,6 @@ func typoSim(n int, org bool) float32 {
 	return 0.9
 }
 
-// innerEdit reports whether a and b, one letter apart in length, differ
-// by a letter left out or added inside the longer, neither its first nor
-// its last: a slip of the hand, where a letter added or left out at an
-// end makes another word ("Globanty" of GLOBANT, a plural).
-func innerEdit(a string, b []byte) bool {
-	if len(a) < len(b) {
-		a, b = string(b), []byte(a)
-	}
-	if len(a) != len(b)+1 || len(b) < 2 {
-		return false
-	}
-	i := 0
-	for i < len(b) && a[i] == b[i] {
-		i++
-	}
-	// The letter of a left out is a[i]; the rest must agree.
-	return i > 0 && i < len(b) && a[i+1:] == string(b[i:])
-}
-
 // orgTypoSimSameLength is the credit of an organisation's word one letter
 // apart from the listed one, of the same length, whose shorter key has n
 // letters; sim is typoSim's.
