@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/bangate/bangate/internal/inputtext"
 	"github.com/bangate/bangate/internal/procurement"
 	"github.com/bangate/bangate/sbom"
 )
@@ -130,10 +131,7 @@ func parse(in Input, opts InputPlan, sink *screenSink) *parsed {
 	}
 	// A file in UTF-16, or XML in the encoding it declares, is read as
 	// the text it holds; its digest and size are the file's.
-	text, encoding, err := utf16Text(in.Data)
-	if err == nil && encoding == "" {
-		text, encoding, err = xmlDeclaredText(in.Data)
-	}
+	text, encoding, err := inputtext.Read(in.Data)
 	if err != nil {
 		p.err = &InputError{Path: in.Path, Stage: StageParse, Err: err}
 		return p

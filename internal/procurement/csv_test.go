@@ -205,6 +205,7 @@ func TestReadCSVErrors(t *testing.T) {
 		{"origin not a code", "vendor,country_of_origin\nX,Narnia\n", procurement.Options{}, []string{"row 2: column country_of_origin", "ISO 3166"}},
 		{"website without domain", "vendor,website\nX,n/a\n", procurement.Options{}, []string{"row 2: column website", "domain"}},
 		{"invalid UTF-8", "vendor\nM\xfcller\n", procurement.Options{}, []string{"v.csv: line 2", "invalid UTF-8"}},
+		{"UTF-16 surrogate without its pair", "\xff\xfev\x00\n\x00\x35\xd8\n\x00", procurement.Options{}, []string{"v.csv", "not valid UTF-16", "at byte 6"}},
 		{"unknown encoding", "vendor\nX\n", procurement.Options{Encoding: "ebcdic"}, []string{"unknown encoding"}},
 		{"header only", "vendor,country\n", procurement.Options{}, []string{"no records"}},
 		{"empty file", "", procurement.Options{}, []string{"no header row"}},

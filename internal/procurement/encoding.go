@@ -9,7 +9,8 @@ import (
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/unicode"
+
+	"github.com/bangate/bangate/internal/inputtext"
 )
 
 var (
@@ -25,11 +26,14 @@ var errInvalidUTF8 = errors.New("invalid UTF-8 (if the file is Latin-1 or Window
 // decoded, and anything else must already be valid UTF-8. The error names
 // the line of the first invalid byte.
 func toUTF8(data []byte, enc, source string) ([]byte, error) {
-	switch {
-	case bytes.HasPrefix(data, bomUTF16LE):
-		return decodeWith(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), data, source)
-	case bytes.HasPrefix(data, bomUTF16BE):
-		return decodeWith(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), data, source)
+	if bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE) {
+		// Read as every input of bangate is (inputtext): a surrogate
+		// without its pair is an error, not a character replaced unseen.
+		text, _, err := inputtext.UTF16(data)
+		if err != nil {
+			return nil, inputErr(source, "", "", fmt.Errorf("decode text: %w", err))
+		}
+		return bytes.TrimPrefix(text, bomUTF8), nil
 	}
 	data = bytes.TrimPrefix(data, bomUTF8)
 	switch strings.ToLower(strings.TrimSpace(enc)) {

@@ -1,4 +1,4 @@
-package check
+package inputtext
 
 import (
 	"errors"
@@ -25,20 +25,20 @@ func TestXMLDeclaredText(t *testing.T) {
 		{`<?xml version="1.0"?>` + body, `<?xml version="1.0"?>` + body, ""},
 		{`{"bomFormat":"CycloneDX"}`, `{"bomFormat":"CycloneDX"}`, ""},
 	} {
-		got, enc, err := xmlDeclaredText([]byte(tt.in))
+		got, enc, err := DeclaredXML([]byte(tt.in))
 		if err != nil || string(got) != tt.want || enc != tt.enc {
-			t.Errorf("xmlDeclaredText(%q) = %q, %q, %v; want %q, %q", tt.in, got, enc, err, tt.want, tt.enc)
+			t.Errorf("DeclaredXML(%q) = %q, %q, %v; want %q, %q", tt.in, got, enc, err, tt.want, tt.enc)
 		}
 		if strings.Count(string(got), "\n") != strings.Count(tt.in, "\n") {
-			t.Errorf("xmlDeclaredText(%q): lines changed", tt.in)
+			t.Errorf("DeclaredXML(%q): lines changed", tt.in)
 		}
 	}
-	if _, _, err := xmlDeclaredText([]byte(`<?xml version="1.0" encoding="x-klingon"?><bom/>`)); !errors.Is(err, errXMLEncoding) || !strings.Contains(err.Error(), `"x-klingon"`) {
+	if _, _, err := DeclaredXML([]byte(`<?xml version="1.0" encoding="x-klingon"?><bom/>`)); !errors.Is(err, ErrXMLEncoding) || !strings.Contains(err.Error(), `"x-klingon"`) {
 		t.Errorf("an unknown encoding: got %v, want an error naming it", err)
 	}
 }
 
-// FuzzXMLDeclaredText: xmlDeclaredText never panics, and what it
+// FuzzXMLDeclaredText: DeclaredXML never panics, and what it
 // returns, read again, is itself, its declaration saying UTF-8.
 func FuzzXMLDeclaredText(f *testing.F) {
 	f.Add([]byte(`<?xml version="1.0" encoding="ISO-8859-1"?><a>caf` + "\xe9</a>"))
@@ -46,13 +46,13 @@ func FuzzXMLDeclaredText(f *testing.F) {
 	f.Add([]byte(`<?xml version="1.0" encoding="UTF-16"?><a/>`))
 	f.Add([]byte(`<?xml encoding='x'?>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		text, enc, err := xmlDeclaredText(data)
+		text, enc, err := DeclaredXML(data)
 		if err != nil || enc == "" {
 			return
 		}
-		again, enc2, err := xmlDeclaredText(text)
+		again, enc2, err := DeclaredXML(text)
 		if err != nil || enc2 != "" || string(again) != string(text) {
-			t.Fatalf("xmlDeclaredText(%q) = %q, read again %q, %q, %v", data, text, again, enc2, err)
+			t.Fatalf("DeclaredXML(%q) = %q, read again %q, %q, %v", data, text, again, enc2, err)
 		}
 	})
 }

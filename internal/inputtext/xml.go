@@ -1,4 +1,4 @@
-package check
+package inputtext
 
 import (
 	"bytes"
@@ -9,17 +9,17 @@ import (
 	"golang.org/x/text/encoding/ianaindex"
 )
 
-// errXMLEncoding is wrapped when an XML file declares an encoding that
+// ErrXMLEncoding is wrapped when an XML file declares an encoding that
 // cannot be read.
-var errXMLEncoding = errors.New("XML declares an encoding bangate cannot read")
+var ErrXMLEncoding = errors.New("XML declares an encoding bangate cannot read")
 
-// xmlDeclaredText returns an XML file whose declaration names an encoding
+// DeclaredXML returns an XML file whose declaration names an encoding
 // other than UTF-8 ("<?xml version="1.0" encoding="ISO-8859-1"?>", as
 // some Java tools write) as UTF-8, the declaration saying so, and names
 // the encoding: every XML reader reads the file so, where Go's refuses
 // it. Lines stay as they were. Anything else is returned as it is, with
 // "".
-func xmlDeclaredText(data []byte) ([]byte, string, error) {
+func DeclaredXML(data []byte) ([]byte, string, error) {
 	start := len(data) - len(bytes.TrimLeft(data, " \t\r\n"))
 	decl := data[start:]
 	if !bytes.HasPrefix(decl, []byte("<?xml")) {
@@ -54,16 +54,16 @@ func xmlDeclaredText(data []byte) ([]byte, string, error) {
 	}
 	enc, err := ianaindex.IANA.Encoding(name)
 	if err != nil || enc == nil {
-		return nil, name, fmt.Errorf("%w: %q (line 1)", errXMLEncoding, name)
+		return nil, name, fmt.Errorf("%w: %q (line 1)", ErrXMLEncoding, name)
 	}
 	text, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
-		return nil, name, fmt.Errorf("%w: %q: %w", errXMLEncoding, name, err)
+		return nil, name, fmt.Errorf("%w: %q: %w", ErrXMLEncoding, name, err)
 	}
 	// The declaration, ASCII in every encoding read so, says UTF-8 now.
 	valueAt := start + (len(decl) - len(rest)) + 1
 	if !bytes.HasPrefix(text[valueAt:], []byte(name)) {
-		return nil, name, fmt.Errorf("%w: %q: the declaration does not read as ASCII", errXMLEncoding, name)
+		return nil, name, fmt.Errorf("%w: %q: the declaration does not read as ASCII", ErrXMLEncoding, name)
 	}
 	out := make([]byte, 0, len(text))
 	out = append(append(append(out, text[:valueAt]...), "UTF-8"...), text[valueAt+len(name):]...)

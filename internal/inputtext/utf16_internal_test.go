@@ -1,4 +1,4 @@
-package check
+package inputtext
 
 import (
 	"bytes"
@@ -29,12 +29,12 @@ func TestUTF16Text(t *testing.T) {
 		order binary.AppendByteOrder
 		name  string
 	}{{binary.LittleEndian, "UTF-16LE"}, {binary.BigEndian, "UTF-16BE"}} {
-		got, enc, err := utf16Text(encodeUTF16(text, tt.order))
+		got, enc, err := UTF16(encodeUTF16(text, tt.order))
 		if err != nil || string(got) != text || enc != tt.name {
 			t.Errorf("%s: got %q, %q, %v; want the text, %q", tt.name, got, enc, err, tt.name)
 		}
 	}
-	if got, enc, err := utf16Text([]byte(text)); err != nil || string(got) != text || enc != "" {
+	if got, enc, err := UTF16([]byte(text)); err != nil || string(got) != text || enc != "" {
 		t.Errorf("UTF-8: got %q, %q, %v; want it as it is", got, enc, err)
 	}
 	le := binary.LittleEndian
@@ -48,14 +48,14 @@ func TestUTF16Text(t *testing.T) {
 		{"high surrogate then a letter", le.AppendUint16(le.AppendUint16(encodeUTF16("", le), 0xD835), 'a'), "at byte 2"},
 		{"lone low surrogate", le.AppendUint16(encodeUTF16("", le), 0xDC00), "at byte 2"},
 	} {
-		_, _, err := utf16Text(tt.data)
-		if !errors.Is(err, errUTF16) || !strings.Contains(err.Error(), tt.want) {
+		_, _, err := UTF16(tt.data)
+		if !errors.Is(err, ErrUTF16) || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: got %v, want an error %q", tt.name, err, tt.want)
 		}
 	}
 }
 
-// FuzzUTF16Text: utf16Text never panics; what it reads from UTF-16 is
+// FuzzUTF16Text: UTF16 never panics; what it reads from UTF-16 is
 // valid UTF-8 and, written as UTF-16 again in the same order, is the file.
 func FuzzUTF16Text(f *testing.F) {
 	f.Add(encodeUTF16("{\"name\": \"Касперский 𝐊\"}", binary.LittleEndian))
@@ -63,19 +63,19 @@ func FuzzUTF16Text(f *testing.F) {
 	f.Add([]byte("\xff\xfe\x35\xd8"))
 	f.Add([]byte("{}"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		text, enc, err := utf16Text(data)
+		text, enc, err := UTF16(data)
 		if err != nil || enc == "" {
 			return
 		}
 		if !utf8.Valid(text) {
-			t.Fatalf("utf16Text(%q) = %q: not UTF-8", data, text)
+			t.Fatalf("UTF16(%q) = %q: not UTF-8", data, text)
 		}
 		var order binary.AppendByteOrder = binary.LittleEndian
 		if enc == "UTF-16BE" {
 			order = binary.BigEndian
 		}
 		if again := encodeUTF16(string(text), order); !bytes.Equal(again, data) {
-			t.Fatalf("utf16Text(%q) = %q, written again %q", data, text, again)
+			t.Fatalf("UTF16(%q) = %q, written again %q", data, text, again)
 		}
 	})
 }
