@@ -272,10 +272,16 @@ type foundCase struct {
 // against the index of the test SDN list.
 func assertFound(t *testing.T, cases []foundCase) {
 	t.Helper()
+	assertFoundAs(t, screen.KindOrganization, cases)
+}
+
+// assertFoundAs is assertFound for the names of parties of kind.
+func assertFoundAs(t *testing.T, kind string, cases []foundCase) {
+	t.Helper()
 	ix := newIndex(t, sdnList(t))
 	opts := ix.Options()
 	for _, tt := range cases {
-		m := matchByID(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization}), tt.entryID)
+		m := matchByID(ix.Name(screen.Query{Name: tt.q, Kind: kind}), tt.entryID)
 		if got := m != nil && m.Score >= opts.Review; got != tt.found {
 			t.Errorf("%q: got %+v, want found %v", tt.q, m, tt.found)
 		}

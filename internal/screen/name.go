@@ -1081,11 +1081,19 @@ func (ix *Index) joinWords(nb *normBuf, articles, letters, together bool) (joine
 				// The article written apart from a family name that a
 				// listed name runs together with it ("al otaibi",
 				// ALOTAIBI).
+				// With together set, only where a listed name that
+				// holds the joined word holds another word of the query
+				// too: "abd allah yahya al hakim" is AL HAKIM, Abdullah
+				// Yahya, not ALHAKIM, Abu Ali.
 				nb.text = append(append(nb.text, nb.word(i)...), nb.word(i+1)...)
-				if _, ok := ix.listedText(nb.text[n:]); ok {
+				switch id, ok := ix.listedText(nb.text[n:]); {
+				case ok && (!together || ix.heldWith(nb, id, i, i+2)):
 					nb.joinWords(i, 2, n)
 					joined = true
-				} else {
+				case ok:
+					declined = true
+					nb.text = nb.text[:n]
+				default:
 					nb.text = nb.text[:n]
 				}
 			}
@@ -1391,10 +1399,13 @@ func (ix *Index) splitKnown(nb *normBuf, listedOnly bool) bool {
 	split := false
 	// The listed words of the query as read, by text id, before any is
 	// split.
+	// A legal form is no other word of the name: "co" beside "hai" in
+	// some listed name is no reason to read "Shanghai ... Co" as
+	// "shang hai".
 	var idBuf [16]int32
 	ids := idBuf[:0]
-	for _, id := range nb.textIDs {
-		if id >= 0 {
+	for i, id := range nb.textIDs {
+		if id >= 0 && nb.words[i].flags&wordLegal == 0 {
 			ids = append(ids, id)
 		}
 	}
@@ -1463,40 +1474,50 @@ func gluedPart(text []byte, cuts []int, k int) []byte {
 // partWithOthers reports whether a part text splits into at cuts is a
 // word of a listed name that also holds another listed word of the query
 // (ids, the text ids of its listed words): "Mahan Airlines" reads
-// "airlines" as "air lines" for MAHAN AIR. It reads the names that hold
-// the keys of both, the shorter list of names looked up in the longer.
+// "airlines" as "air lines" for MAHAN AIR. Not when a listed name holds
+// the word as written beside that other word: "abdullah" of "Abdullah
+// Yahya Alhakim" is AL HAKIM, Abdullah Yahya's, not "abd ullah" because
+// some name holds "abd" and "yahya".
 func (ix *Index) partWithOthers(text []byte, cuts []int, ids []int32) bool {
 	d := &ix.dict
-	self, _ := d.textIDs.find(d.texts, text)
+	self, listed := d.textIDs.find(d.texts, text)
 	for k := 0; k <= len(cuts); k++ {
 		id, ok := d.textIDs.find(d.texts, gluedPart(text, cuts, k))
 		if !ok {
 			continue
 		}
-		pa := d.post[d.postStart[d.textKey[id]]:d.postStart[d.textKey[id]+1]]
 		for _, o := range ids {
-			if o == id || o == self {
-				continue
+			if o != id && o != self && ix.heldTogether(id, o) && !(listed && ix.heldTogether(self, o)) {
+				return true
 			}
-			ko := d.textKey[o]
-			short, long := pa, d.post[d.postStart[ko]:d.postStart[ko+1]]
-			if len(long) < len(short) {
-				short, long = long, short
-			}
-			// Both lists are in record order (finish).
-			lo := 0
-			for _, ri := range short {
-				j, found := slices.BinarySearch(long[lo:], ri)
-				lo += j
-				if !found {
-					continue
-				}
-				rec := &ix.recs[ri]
-				for _, rw := range ix.words[rec.w0:rec.w1] {
-					if rw.text == o {
-						return true
-					}
-				}
+		}
+	}
+	return false
+}
+
+// heldTogether reports whether a listed name holds the listed word of
+// text id b and a word of a's key (a itself or a spelling of it that
+// keys alike). It reads the names that hold the keys of both,
+// the shorter list of names looked up in the longer.
+func (ix *Index) heldTogether(a, b int32) bool {
+	d := &ix.dict
+	ka, kb := d.textKey[a], d.textKey[b]
+	short, long := d.post[d.postStart[ka]:d.postStart[ka+1]], d.post[d.postStart[kb]:d.postStart[kb+1]]
+	if len(long) < len(short) {
+		short, long = long, short
+	}
+	// Both lists are in record order (finish).
+	lo := 0
+	for _, ri := range short {
+		j, found := slices.BinarySearch(long[lo:], ri)
+		lo += j
+		if !found {
+			continue
+		}
+		rec := &ix.recs[ri]
+		for _, rw := range ix.words[rec.w0:rec.w1] {
+			if rw.text == b {
+				return true
 			}
 		}
 	}

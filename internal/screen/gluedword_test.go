@@ -1,0 +1,31 @@
+package screen_test
+
+import (
+	"testing"
+
+	"github.com/bangate/bangate/internal/screen"
+)
+
+// TestGluedWordReadings: a word written apart or together otherwise than
+// the listed name writes it is read as the listed name's, and the
+// reading that repairs one word does not undo another the name pairs as
+// written.
+func TestGluedWordReadings(t *testing.T) {
+	t.Parallel()
+	// "ship management" run together, beside a legal form "co" that some
+	// name holds beside "hai": "shanghai" stays one word.
+	assertFound(t, []foundCase{
+		{"SHANGHAI FUTURE SHIPMANAGEMENT CO LTD", "51386", true},
+		{"Shanghai Future Ship Management Co Ltd", "51386", true},
+	})
+	// AL HAKIM, Abdullah Yahya: the article joined to "hakim" only where
+	// a name that writes ALHAKIM holds another word of the query, and
+	// "abdullah" not split where the name holds it.
+	assertFoundAs(t, screen.KindPerson, []foundCase{
+		{"Abd Allah Yahya Al Hakim", "17386", true},
+		{"Abd-Allah Yahya Al Hakim", "17386", true},
+		{"Abd Ullah Yahya Al Hakim", "17386", true},
+		{"Abdullah Yahya Alhakim", "17386", true},
+		{"Abdullah Yahya", "17386", false}, // given names alone
+	})
+}
