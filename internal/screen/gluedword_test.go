@@ -28,4 +28,15 @@ func TestGluedWordReadings(t *testing.T) {
 		{"Abdullah Yahya Alhakim", "17386", true},
 		{"Abdullah Yahya", "17386", false}, // given names alone
 	})
+	// A name of God and the word before it, written apart in another
+	// spelling than the listed name runs them together in: Allah as
+	// -ullah, abd and the article as abdul-.
+	assertFoundAs(t, screen.KindPerson, []foundCase{
+		{"Rahmat Allah Mohammad Afzal", "12594", true},
+		{"Ismat Allah Khalozai", "33958", true},
+		{"Abdel Aziz Kaskariy", "36043", true},
+		{"Abd al-Hamid Celik", "36031", true},
+		{"Abd al-Wahab Noor Abdi", "40220", true},
+		{"Rahmat Ali Mohammad Afzal", "12594", false}, // not a name of God
+	})
 }

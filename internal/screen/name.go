@@ -1103,9 +1103,15 @@ func (ix *Index) joinWords(nb *normBuf, articles, letters, together bool) (joine
 		k := 2
 		id, ok := ix.listedText(nb.joinedText(i))
 		if !ok {
+			nb.text = nb.text[:n]
+			// A name of God and the word before it, which names run
+			// together in another spelling ("rahmat allah",
+			// RAHMATULLAH; "abdel aziz", ABDULAZIZ).
+			id, ok = ix.joinSpelt(nb, i)
+		}
+		if !ok {
 			// Three words of one listed word written apart ("ural vagon
 			// zavod", URALVAGONZAVOD).
-			nb.text = nb.text[:n]
 			if i+2 >= len(nb.words) || !nb.joinable(i+1) {
 				continue
 			}
@@ -1248,9 +1254,50 @@ func (ix *Index) joinThree(nb *normBuf, i int, mid []byte) (int32, bool) {
 	return id, ok
 }
 
+// abdSpellings are the spellings of abd (servant of) and the article
+// after it that names run together with a name of God ("abdulaziz",
+// "abdelaziz"), and allahSpellings those of Allah run together with the
+// word before it ("rahmatullah", "fazlallah").
+var (
+	abdSpellings   = []string{"abdul", "abdel", "abdal", "abdol", "abd"}
+	allahSpellings = []string{"ullah", "allah", "ollah", "ulla", "alla"}
+)
+
+// joinSpelt appends words i and i+1 of nb run together to its text in
+// another spelling of abd or of Allah (abdSpellings, allahSpellings) and
+// returns the text id of the first a listed name holds; it leaves the
+// text as it was when none does. Words i and i+1 are joinable.
+func (ix *Index) joinSpelt(nb *normBuf, i int) (int32, bool) {
+	a, b := nb.word(i), nb.word(i+1)
+	var firsts, lasts []string
+	switch {
+	case particleClass(string(a)) == abdClass:
+		firsts, lasts = abdSpellings, []string{string(b)}
+	case particleClass(string(b)) == 0 && slices.Contains(allahSpellings, string(b)):
+		firsts, lasts = []string{string(a)}, allahSpellings
+	default:
+		return 0, false
+	}
+	n := len(nb.text)
+	for _, f := range firsts {
+		for _, l := range lasts {
+			if f == string(a) && l == string(b) {
+				continue
+			}
+			nb.text = append(append(nb.text, f...), l...)
+			if id, ok := ix.listedText(nb.text[n:]); ok {
+				return id, true
+			}
+			nb.text = nb.text[:n]
+		}
+	}
+	return 0, false
+}
+
 // assimilated are the spellings of the Arabic article before a word
-// that names run it together with ("-uddin", "-eddine", "-ud-din").
-var assimilated = [][]byte{[]byte("ud"), []byte("ed"), []byte("ad"), []byte("u"), []byte("e")}
+// that names run it together with ("-uddin", "-eddine", "-ud-din",
+// "abdulwahab", "abdelaziz").
+var assimilated = [][]byte{[]byte("ud"), []byte("ed"), []byte("ad"), []byte("ul"), []byte("el"), []byte("u"), []byte("e")}
 
 // articleJoinable reports whether words i and i+2 of nb are plain words
 // of minJoinPart letters or more and word i+1 an article (particleClass
