@@ -18,6 +18,13 @@ func TestGluedWordReadings(t *testing.T) {
 		{"SHANGHAI FUTURE SHIPMANAGEMENT CO LTD", "51386", true},
 		{"Shanghai Future Ship Management Co Ltd", "51386", true},
 	})
+	// A number among words run together, as a domain name writes them.
+	assertFound(t, []foundCase{
+		{"hope1shipping", "58112", true},
+		{"companiaganadera5manantiales", "15864", true},
+		{"severomuyskiytonnel2", "48889", true},
+		{"hope2shipping", "58112", false},
+	})
 	// AL HAKIM, Abdullah Yahya: the article joined to "hakim" only where
 	// a name that writes ALHAKIM holds another word of the query, and
 	// "abdullah" not split where the name holds it.

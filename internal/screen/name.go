@@ -825,6 +825,34 @@ func lettersThenDigits(w []byte) int {
 	return k
 }
 
+// digitRuns appends to cuts where w changes between letters and digits
+// and returns how many it appended: none unless w is letters and digits
+// only, holds both, every run of letters is minPart letters or more, and
+// the runs are maxGlued+1 at most.
+func digitRuns(w []byte, cuts []int) int {
+	isDigit := func(c byte) bool { return c >= '0' && c <= '9' }
+	letters := 0
+	for k, c := range w {
+		switch {
+		case c >= 'a' && c <= 'z':
+			letters++
+		case !isDigit(c):
+			return 0
+		}
+		if k+1 < len(w) && isDigit(c) != isDigit(w[k+1]) {
+			if !isDigit(c) && letters < minPart || len(cuts) == maxGlued {
+				return 0
+			}
+			letters = 0
+			cuts = append(cuts, k+1)
+		}
+	}
+	if len(cuts) == 0 || letters > 0 && letters < minPart {
+		return 0
+	}
+	return len(cuts)
+}
+
 // resegment repairs word boundaries of a query against the vocabulary of
 // the scored lists:
 //   - a word no listed name holds that is a particle joined to a word one
@@ -898,6 +926,18 @@ func (ix *Index) resegment(nb *normBuf) {
 			if k := lettersThenDigits(text); k > 0 && known(text[:k]) && known(text[k:]) {
 				nb.splitWord(i, int32(k))
 				split = true
+			}
+		}
+		if !split {
+			// A number among words run together, as a domain name or
+			// a user name writes a name ("hope1shipping", HOPE 1
+			// SHIPPING INC): the number apart, and the words read
+			// again.
+			var cuts [maxGlued]int
+			if n := digitRuns(text, cuts[:0]); n > 0 {
+				nb.splitGlued(i, text, cuts[:n])
+				i--
+				continue
 			}
 		}
 		if split || len(text) < 2*minPart {

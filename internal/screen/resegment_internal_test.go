@@ -338,3 +338,31 @@ func TestShortPartCut(t *testing.T) {
 		}
 	}
 }
+
+// TestDigitRuns: a word of letters and digits is cut where they change,
+// when every run of letters is a word's (minPart letters or more).
+func TestDigitRuns(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want []int // cuts; nil: no cut
+	}{
+		{"hope1shipping", []int{4, 5}},
+		{"companiaganadera5manantiales", []int{16, 17}},
+		{"tonnel2", []int{6}},
+		{"7eleven", []int{1}},
+		{"route66trading", []int{5, 7}},
+		{"s7engineering", nil}, // a letter alone
+		{"log4j", nil},
+		{"hope1", []int{4}},
+		{"shipping", nil},            // no digit
+		{"1952", nil},                // no letter
+		{"abc1def2ghi3jkl4mno", nil}, // more runs than glued splits
+		{"hope-1", nil},
+	} {
+		var cuts [maxGlued]int
+		n := digitRuns([]byte(tt.text), cuts[:0])
+		if got := cuts[:n]; !slices.Equal(got, tt.want) && !(n == 0 && tt.want == nil) {
+			t.Errorf("digitRuns(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
