@@ -12,7 +12,10 @@ import (
 //
 //   - shch, sch → sh; kh → h; tz → ts; ph → f; x → ks; w → v; j → y;
 //     q → k; c → k unless in "ch"; ou → u (Doukhvalov = Dukhvalov); oo
-//     between consonants → u (Masood = Masud, Dawood = Dawud);
+//     between consonants → u (Masood = Masud, Dawood = Dawud); ee after
+//     a consonant, before another but v or at the end → i (Rasheed =
+//     Rashid, Alee = Ali; Russian writes two syllables with it before v,
+//     Sergeev = Sergeyev);
 //   - initial ia, iu, ie, io → ya, yu, ye, yo, then initial ye → e
 //     (Yevgeny = Evgeny);
 //   - iy, ii, yi → y; i before e after a consonant → y; i after a vowel and
@@ -115,6 +118,16 @@ func appendKeyOpt(dst, word []byte, collapse bool) []byte {
 			default:
 				a = append(a, c)
 			}
+		case 'e':
+			if eeLongI(word, i) {
+				// ee for a long i, as English spells it in Arabic,
+				// Persian and South Asian names (Rasheed = Rashid,
+				// Omeed = Omid, Alee = Ali).
+				a = append(a, 'i')
+				i++
+			} else {
+				a = append(a, c)
+			}
 		case 'x':
 			a = append(a, 'k', 's')
 		case 'w':
@@ -204,6 +217,14 @@ func appendKeyOpt(dst, word []byte, collapse bool) []byte {
 // Arabic and Persian names (Masood = Masud, Dawood = Dawud).
 func ooBetweenConsonants(word []byte, i int) bool {
 	return i > 0 && i+2 < len(word) && word[i] == 'o' && word[i+1] == 'o' && !isVowel(word[i-1]) && !isVowel(word[i+2])
+}
+
+// eeLongI reports whether word[i:] begins with "ee" after a consonant and
+// before a consonant other than v or the end of the word: the ee of
+// Russian names before v is two syllables (Sergeev = Sergeyev).
+func eeLongI(word []byte, i int) bool {
+	return i > 0 && i+1 < len(word) && word[i] == 'e' && word[i+1] == 'e' && !isVowel(word[i-1]) &&
+		(i+2 == len(word) || !isVowel(word[i+2]) && word[i+2] != 'v')
 }
 
 // hasPrefix reports whether b starts with p.

@@ -25,7 +25,13 @@ func TestAppendKey(t *testing.T) {
 		{"clouseau", "kluseau", "kluseau"}, // c, ou
 		{"masood", "masud", "masud"},       // oo between consonants
 		{"dawood", "davud", "davud"},
-		{"zoo", "zo", "zoo"}, // not at the end
+		{"zoo", "zo", "zoo"},            // not at the end
+		{"rasheed", "rashid", "rashid"}, // ee between consonants
+		{"omeed", "omid", "omid"},
+		{"alee", "aly", "aly"},          // at the end, then a final i
+		{"sergeev", "sergev", "sergeev"}, // not before v (Sergeyev)
+		{"deen", "din", "din"},
+		{"eeva", "eva", "eeva"}, // not first
 		{"maxim", "maksim", "maksim"},
 		{"wojciech", "voykech", "voykech"}, // w, j, c before i
 		{"qasim", "kasim", "kasim"},

@@ -71,6 +71,9 @@ func TestNamesAsWritten(t *testing.T) {
 		{"Senior General Min Aung Hlaing", screen.KindPerson, "HLAING, Min Aung", "senior (title, left out), general (title, left out)", true},
 		// oo for u, as South Asian spellings write it.
 		{"Masood Azhar", screen.KindPerson, "ALVI, Mohammad Masood Azhar", "masood~masud (phonetic key masud)", true},
+		// ee for a long i, as English spells Persian and Turkish names.
+		{"Omeed Noori", screen.KindPerson, "NOORI, Omid", "omeed~omid (phonetic key omid)", true},
+		{"Haleel Ibrahim Kacmaz", screen.KindPerson, "KACMAZ, Halil Ibrahim", "haleel~halil (phonetic key halil)", true},
 		// Mawlawi as Urdu and Pashto spell it.
 		{"Maulvi Khalil Haqqani", screen.KindPerson, "HAQQANI, Khalil Al-Rahman", "maulvi (title, left out)", true},
 		{"Molvi Khalil Haqqani", "", "HAQQANI, Khalil Al-Rahman", "molvi (title, left out)", true},
