@@ -384,10 +384,10 @@ func hasSuffixB(b []byte, s string) bool {
 // lists and in the press to one key: their Turkish forms among them
 // (Turkish writes a final d as t: Ahmet, Mahmut, Hamit; and Hüseyin,
 // Osman for Uthman), and as German (Achmed) and Russian (Akhmed, Makhmud)
-// romanise them, and the ee for i of English spellings (Kareem, Waleed;
-// the general rule leaves ee alone, as Russian writes two syllables with
-// it). Only spellings that the other rules leave two or more letters
-// apart are listed.
+// romanise them, and the ee for i of English spellings (Kareem, Waleed,
+// which the general rule keys so too, but for the other spellings of the
+// name they stand with). Only spellings that the other rules leave two or
+// more letters apart are listed.
 var nameVariants = map[string]string{
 	"muhammad": "muhamad", "muhammed": "muhamad", "mohammad": "muhamad",
 	"mohammed": "muhamad", "mohamed": "muhamad", "mohamad": "muhamad",
