@@ -2565,7 +2565,7 @@ func (ix *Index) appendCompanyWords(qn []int32, text []byte) ([]int32, bool) {
 // endingVariants, and the word must end in it after a consonant;
 // minEndingWord is the fewest letters of a word whose ending is rewritten
 // (shorter names written another way are as often other names).
-const minEndingStem, minEndingWord = 3, 5
+const minEndingStem, minEndingWord = 3, 4
 
 // appendEndingVariant appends to qn the key of the listed word that is
 // text with its ending written the other way of one of endingVariants,

@@ -65,6 +65,8 @@ func TestNamesAsWritten(t *testing.T) {
 		{"Loukachenko", screen.KindPerson, "LUKASHENKA, Alyaksandr Ryhorovich", "French spelling", false},
 		// The final h of an Arabic word (ta marbuta) left out.
 		{"Al Nusra Front", screen.KindOrganization, "AL-NUSRAH FRONT", "nusra~nusrah (foreign spelling: final -a, -ah or -eh written otherwise", true},
+		// Of a word of four letters ("Zada", ZADEH; "Kava", KAVEH).
+		{"Mohsen Fathi Zada", screen.KindPerson, "FATHI ZADEH, Mohsen", "zada~zadeh (foreign spelling: final -a, -ah or -eh written otherwise", true},
 		// A title after the name (Hungarian), of several words (a rank;
 		// Korean syllables).
 		{"Putyin elnök", screen.KindPerson, "PUTIN, Vladimir Vladimirovich", "elnok (title, left out)", false},
