@@ -13,9 +13,10 @@ import (
 //   - shch, sch → sh; kh → h; tz → ts; ph → f; x → ks; w → v; j → y;
 //     q → k; c → k unless in "ch"; ou → u (Doukhvalov = Dukhvalov); oo
 //     between consonants → u (Masood = Masud, Dawood = Dawud); ee after
-//     a consonant, before another but v or at the end → i (Rasheed =
-//     Rashid, Alee = Ali; Russian writes two syllables with it before v,
-//     Sergeev = Sergeyev);
+//     a consonant, ending the word or before one consonant but v and a
+//     vowel or the end → i (Rasheed = Rashid, Alee = Ali, Habeebullah =
+//     Habibullah; Russian writes two syllables with it, Sergeev =
+//     Sergeyev, Matveenko = Matviyenko);
 //   - initial ia, iu, ie, io → ya, yu, ye, yo, then initial ye → e
 //     (Yevgeny = Evgeny);
 //   - iy, ii, yi → y; i before e after a consonant → y; i after a vowel and
@@ -220,11 +221,26 @@ func ooBetweenConsonants(word []byte, i int) bool {
 }
 
 // eeLongI reports whether word[i:] begins with "ee" after a consonant and
-// before a consonant other than v or the end of the word: the ee of
-// Russian names before v is two syllables (Sergeev = Sergeyev).
+// ends the word or a syllable of its own: before the end of the word, or
+// before one consonant other than v (sh, kh and the like one consonant)
+// and then a vowel or the end. The ee
+// of Russian and Ukrainian names is two syllables, before v or two
+// consonants (Sergeev = Sergeyev, Matveenko = Matviyenko).
 func eeLongI(word []byte, i int) bool {
-	return i > 0 && i+1 < len(word) && word[i] == 'e' && word[i+1] == 'e' && !isVowel(word[i-1]) &&
-		(i+2 == len(word) || !isVowel(word[i+2]) && word[i+2] != 'v')
+	if i == 0 || i+1 >= len(word) || word[i] != 'e' || word[i+1] != 'e' || isVowel(word[i-1]) {
+		return false
+	}
+	j := i + 2
+	if j == len(word) {
+		return true
+	}
+	if isVowel(word[j]) || word[j] == 'v' {
+		return false
+	}
+	if j+1 < len(word) && word[j+1] == 'h' {
+		j++ // a consonant written with two letters (Shaleesh)
+	}
+	return j+1 == len(word) || isVowel(word[j+1])
 }
 
 // hasPrefix reports whether b starts with p.

@@ -28,9 +28,12 @@ func TestAppendKey(t *testing.T) {
 		{"zoo", "zo", "zoo"},            // not at the end
 		{"rasheed", "rashid", "rashid"}, // ee between consonants
 		{"omeed", "omid", "omid"},
-		{"alee", "aly", "aly"},          // at the end, then a final i
+		{"alee", "aly", "aly"},           // at the end, then a final i
 		{"sergeev", "sergev", "sergeev"}, // not before v (Sergeyev)
 		{"deen", "din", "din"},
+		{"matveenko", "matvenko", "matveenko"}, // not before two consonants
+		{"shaleesh", "shalish", "shalish"},     // but sh
+		{"habeebullah", "habibulah", "habibullah"},
 		{"eeva", "eva", "eeva"}, // not first
 		{"maxim", "maksim", "maksim"},
 		{"wojciech", "voykech", "voykech"}, // w, j, c before i
