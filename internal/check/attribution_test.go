@@ -409,8 +409,8 @@ func TestSPDX3UnresolvedAgent(t *testing.T) {
 }
 
 // TestNativeVendorNames: a banned vendor named as its own Chinese or
-// Japanese sites name it, or as the Korean, Russian or Japanese press
-// does, with or without a legal form of those languages,
+// Japanese sites name it, or as the Korean, Russian, Japanese, Arabic or
+// Hebrew press does, with or without a legal form of those languages,
 // is screened as it is in Latin letters (the outcome then depends on the
 // obligation: section 889 reviews software); a common word that is only
 // part of such a name is not.
@@ -442,6 +442,11 @@ func TestNativeVendorNames(t *testing.T) {
 		{"ファーウェイ", "huawei"},
 		{"大疆", "sz-dji"},
 		{"深圳市大疆创新科技有限公司", "sz-dji"},
+		{"هواوي", "huawei"},
+		{"هواوي تكنولوجيز", "huawei"},
+		{"וואווי", "huawei"},
+		{"كاسبرسكي", "kaspersky-lab"},
+		{"קספרסקי", "kaspersky-lab"},
 		{"萤石", ""}, // fluorite: EZVIZ only as 萤石网络
 	} {
 		data := "vendor,product,amount\n" + tc.vendor + ",drone camera,100\n"
