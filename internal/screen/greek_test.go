@@ -46,3 +46,10 @@ func TestGreekChi(t *testing.T) {
 		}
 	}
 }
+
+// TestGreekGammaIota: γι before a vowel is y inside a word as at its
+// start ("Χανίγια", HANIYA).
+func TestGreekGammaIota(t *testing.T) {
+	t.Parallel()
+	assertFoundAs(t, screen.KindPerson, []foundCase{{"Ισμαήλ Χανίγια", "23627", true}})
+}

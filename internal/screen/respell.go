@@ -198,10 +198,10 @@ var scriptOrthographies = map[textnorm.Scheme][]orthography{
 		{"Greek rendering of a foreign name", []rewrite{
 			{"mp", "b", atStart}, {"mp", "mb", anywhere}, {"nt", "d", atStart}, {"nt", "nd", anywhere},
 			{"gk", "g", anywhere}, {"gg", "ng", anywhere}, {"tz", "j", anywhere}, {"ts", "ch", anywhere},
-			{"ch", "kh", anywhere}, {"gi", "y", atStartBeforeVowel}}},
+			{"ch", "kh", anywhere}, {"gi", "y", beforeVowel}}},
 		{"Greek rendering of a foreign name, b d", []rewrite{
 			{"mp", "b", anywhere}, {"nt", "d", anywhere}, {"gk", "g", anywhere}, {"tz", "j", anywhere},
-			{"ts", "ch", anywhere}, {"ch", "kh", anywhere}, {"z", "zh", anywhere}, {"gi", "y", atStartBeforeVowel}}},
+			{"ts", "ch", anywhere}, {"ch", "kh", anywhere}, {"z", "zh", anywhere}, {"gi", "y", beforeVowel}}},
 	},
 	textnorm.Hepburn: {
 		{"kana rendering of a foreign name", kanaForeign},
