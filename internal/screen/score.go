@@ -1400,7 +1400,8 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			sayyidQ += q.weight
 			continue
 		}
-		if !org && !q.initial && (ix.queryMiddle(sc, i, words) && !isSyllable(sc.nb.word(i)) || surname && givenPaired && ix.queryPatronymic(sc, i, words)) {
+		if !org && !q.initial && (ix.queryMiddle(sc, i, words) && !isSyllable(sc.nb.word(i)) ||
+			surname && givenPaired && (ix.queryPatronymic(sc, i, words) || sc.queryNasab(i))) {
 			// A further given name of the query that the list does not
 			// give ("JOHN MICHAEL SMITH" for JOHN SMITH) counts as the
 			// list's own further given names do; a possible match at
@@ -1938,6 +1939,32 @@ func (ix *Index) longTypoPair(sc *scratch, p pair, words []RecWord) bool {
 // patronymic ("Garryevich") of a name that gives none ("KHODOTOV,
 // Yevgeny"): lists leave it out as queries do, and it counts as a further
 // name of the query does.
+// queryNasab reports whether unpaired query word i is part of a nasab
+// the list does not give: bin, ben or ibn (son of) and the name after
+// it, the article between them, all unpaired ("Habib ben Ahmad ben
+// al-Tayib al-Lubiri" for AL-LOUBIRI, Habib Ben Ahmed, whose father's
+// name the list gives and grandfather's not). It counts as a further
+// given name does.
+func (sc *scratch) queryNasab(i int) bool {
+	for k := i; k >= 0 && k >= i-2; k-- {
+		if sc.qUsed[k] {
+			return false
+		}
+		if sc.qw[k].particle != binClass {
+			continue
+		}
+		// Word k is the particle: the words from it to i, and the name
+		// after it, are the nasab's when no more than the article
+		// stands between the particle and the name.
+		name := k + 1
+		if name < len(sc.qw) && sc.qw[name].particle == articleClass {
+			name++
+		}
+		return name < len(sc.qw) && i <= name && !sc.qUsed[name] && sc.qw[name].particle == 0
+	}
+	return false
+}
+
 func (ix *Index) queryPatronymic(sc *scratch, i int, words []RecWord) bool {
 	if !sc.qw[i].patronymic {
 		return false
@@ -2302,10 +2329,12 @@ func vowelClass(c byte) byte {
 }
 
 // articleClass is the particleClass of the article ("al", "el"),
-// abuClass of "abu" (father of), which begins a kunya, and abdClass of
-// "abd" (servant of), which begins a name of God.
+// binClass of "bin" (son of), which begins a nasab, abuClass of "abu"
+// (father of), which begins a kunya, and abdClass of "abd" (servant
+// of), which begins a name of God.
 const (
 	articleClass = 1
+	binClass     = 2
 	abuClass     = 3
 	abdClass     = 4
 )
@@ -2364,7 +2393,7 @@ func particleClass(w string) uint8 {
 		// ("ud-din", "ad-din").
 		return articleClass
 	case "bin", "ben", "ibn", "bn", "ebn":
-		return 2
+		return binClass
 	case "abu", "abou", "abo":
 		return abuClass
 	case "abd", "abdel", "abdul", "abdal", "abdol":
