@@ -443,4 +443,32 @@ var nameVariants = map[string]string{
 	"walid": "valid", "waleed": "valid", "oualid": "valid", "khalil": "halil", "khaleel": "halil",
 	"nasir": "nasir", "nasser": "nasir", "naser": "nasir", "naseer": "nasir", "nassir": "nasir", "nacer": "nasir",
 	"tariq": "tarik", "tarek": "tarik", "tareq": "tarik", "yousif": "yusuf", "yusif": "yusuf",
+	// The Maghreb's French spellings (dj for j, e for a, ou for u, a
+	// first vowel left out: Djamel, Kamel, Messaoud, Brahim, Slimane),
+	// Egypt's g for j (Gamal) and Persian e for i (Hamed, Aymen), of
+	// names written otherwise by the lists. A group's key is the general
+	// key of its most frequent spelling (Noureddine, Nureddine:
+	// nuredine), which spellings not listed here that key so share.
+	"jamal": "yamal", "djamel": "yamal", "jamel": "yamal", "djamal": "yamal", "gamal": "yamal",
+	"kamal": "kamal", "kamel": "kamal",
+	"adel": "adil", "adil": "adil",
+	"murad": "murad", "mourad": "murad", "morad": "murad",
+	"hocine": "husein", "houcine": "husein", "hussien": "husein",
+	"tahir": "tahir", "taher": "tahir", "tahar": "tahir",
+	"brahim": "ibrahim",
+	"sulayman": "sulayman", "suleiman": "sulayman", "sulaiman": "sulayman", "soliman": "sulayman",
+	"slimane": "sulayman", "suleyman": "sulayman", "souleiman": "sulayman", "sleiman": "sulayman",
+	"aissa": "isa", "eissa": "isa",
+	"masud": "masud", "masoud": "masud", "massoud": "masud", "messaoud": "masud", "masood": "masud",
+	"yasin": "yasin", "yassin": "yasin", "yassine": "yasin", "yacine": "yasin", "yaseen": "yasin",
+	"hamed": "hamid",
+	"ayman": "ayman", "aymen": "ayman", "aiman": "ayman",
+	"abubakr": "abubakr", "abubakar": "abubakr", "aboubakr": "abubakr", "boubaker": "abubakr",
+	"boubakeur": "abubakr", "abubaker": "abubakr", "aboubakar": "abubakr",
+	"fawzi": "favzy", "fawzy": "favzy", "faouzi": "favzy", "fouzi": "favzy",
+	"abdelkader": "abdulkadir", "abdulqadir": "abdulkadir", "abdelqader": "abdulkadir", "abdulkadir": "abdulkadir",
+	"abdelkadir": "abdulkadir", "abdulkader": "abdulkadir", "abdulqader": "abdulkadir",
+	"nuruddin": "nuredine", "nureddin": "nuredine", "nuraddin": "nuredine", "noureddin": "nuredine",
+	"nourdine": "nuredine", "nurudin": "nuredine", "nuredin": "nuredine",
+	"bilal": "bilal", "belal": "bilal",
 }
