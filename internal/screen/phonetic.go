@@ -471,4 +471,9 @@ var nameVariants = map[string]string{
 	"nuruddin": "nuredine", "nureddin": "nuredine", "nuraddin": "nuredine", "noureddin": "nuredine",
 	"nourdine": "nuredine", "nurudin": "nuredine", "nuredin": "nuredine",
 	"bilal": "bilal", "belal": "bilal",
+	"salem": "salim", "selim": "salim",
+	"nawfal": "navfal", "nofal": "navfal", "naufal": "navfal", "nofel": "navfal",
+	"sohail": "suhayl", "sohayl": "suhayl",
+	// Vassil as Bulgarian writes Vasily (Vasil is eastSlavicName's).
+	"vassil": "vasily",
 }

@@ -28,6 +28,8 @@ func TestAppendKey(t *testing.T) {
 		{"zoo", "zo", "zoo"},         // not at the end
 		{"djamel", "yamal", "yamal"}, // frequent given names as the Maghreb spells them
 		{"hocine", "husein", "husein"},
+		{"nofal", "navfal", "navfal"},
+		{"vassil", "vasily", "vasily"},
 		{"nureddin", "nuredine", "nuredine"},
 		{"noureddine", "nuredine", "nureddine"}, // by the general rules
 		{"rasheed", "rashid", "rashid"},         // ee between consonants
