@@ -47,3 +47,15 @@ func TestGluedWordReadings(t *testing.T) {
 		{"Rahmat Ali Mohammad Afzal", "12594", false}, // not a name of God
 	})
 }
+
+// TestShortVowelReadings: a given name with the other short vowel of an
+// Arabic name's romanisations pairs, listed or not ("Imed", IMAD;
+// "Zeyd", ZAYD).
+func TestShortVowelReadings(t *testing.T) {
+	t.Parallel()
+	assertFoundAs(t, screen.KindPerson, []foundCase{
+		{"Imed Khalil Al-Alami", "7912", true},
+		{"Zeyd Ali Ahmed Al-Sharafi", "56699", true},
+		{"Zoyd Ali Ahmed Al-Sharafi", "56699", false}, // o for a
+	})
+}

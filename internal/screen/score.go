@@ -2183,8 +2183,37 @@ func (ix *Index) appendShortGivenVariants(dst []int32, from int, w []byte) []int
 			v[k], v[k+1] = v[k+1], v[k]
 			try(v)
 		}
+		if k < len(w) && len(w) >= minVowelVariant {
+			// The other short vowel of an Arabic name's romanisations
+			// (vowelVariant: "zeyd", ZAYD).
+			if o := otherShortVowel(w[k]); o != 0 {
+				v := append(vb[:0], w...)
+				v[k] = o
+				try(v)
+			}
+		}
 	}
 	return dst
+}
+
+// otherShortVowel returns the vowel romanisations of Arabic names write
+// for c (vowelVariant): a for e, i for e, u for o; 0 for none. Of e it
+// returns a: the fatha is the vowel the Maghreb, Turkish and Persian
+// write e.
+func otherShortVowel(c byte) byte {
+	switch c {
+	case 'e':
+		return 'a'
+	case 'a':
+		return 'e'
+	case 'i':
+		return 'e'
+	case 'o':
+		return 'u'
+	case 'u':
+		return 'o'
+	}
+	return 0
 }
 
 // minSurnameTypo is the fewest letters of the shorter of two family
@@ -2218,15 +2247,16 @@ func spellingTypo(w []byte, t string, least int) bool {
 const minVowelVariant = 4
 
 // vowelVariant reports whether w and t, of minVowelVariant letters or
-// more, differ in one letter only, e for i or o for u: the short vowels
-// of Arabic names, which romanisations write either way ("adel", "adil";
-// "osman", "usman").
+// more, differ in one letter only, e for i or a, or o for u: the short
+// vowels of Arabic names, which romanisations write either way ("adel",
+// "adil"; "osman", "usman"; "imed", "imad", the fatha as the Maghreb,
+// Turkish and Persian write it).
 func vowelVariant(w []byte, t string) bool {
 	if len(w) != len(t) || len(w) < minVowelVariant {
 		return false
 	}
 	a, b, ok := oneSubstitution(w, t)
-	return ok && (a == 'e' && b == 'i' || a == 'o' && b == 'u')
+	return ok && (a == 'e' && b == 'i' || a == 'a' && b == 'e' || a == 'o' && b == 'u')
 }
 
 // geminateVariant reports whether w and t are one word but for a letter
