@@ -59,3 +59,36 @@ func TestShortVowelReadings(t *testing.T) {
 		{"Zoyd Ali Ahmed Al-Sharafi", "56699", false}, // o for a
 	})
 }
+
+// TestShortFirstPartJoins: a name's word written apart after its first
+// two letters ("Di Caprio", "Mc Donald", "JP Morgan") is read as the
+// listed word, where the listed name holds another word of the query; a
+// given name run together is split where a listed name writes its two
+// words side by side ("Annalena", ANNA-LENA), not into other names' words.
+func TestShortFirstPartJoins(t *testing.T) {
+	t.Parallel()
+	persons := namedList("own", "individual", []string{"Leonardo DiCaprio", "Ronald McDonald", "Anna-Lena Schmidt"})
+	orgs := namedList("own-orgs", "entity", []string{"JPMorgan Chase & Co."})
+	ix := newIndex(t, sdnList(t), persons, orgs)
+	opts := ix.Options()
+	for _, tt := range []struct {
+		q, kind, want string // want "": nothing of the own lists found at review
+	}{
+		{"Leonardo Di Caprio", screen.KindPerson, "Leonardo DiCaprio"},
+		{"Ronald Mc Donald", screen.KindPerson, "Ronald McDonald"},
+		{"Annalena Schmidt", screen.KindPerson, "Anna-Lena Schmidt"},
+		{"JP Morgan Chase", screen.KindOrganization, "JPMorgan Chase & Co."},
+		{"J.P. Morgan Chase", screen.KindOrganization, "JPMorgan Chase & Co."},
+		{"Leonardo Di Capri", screen.KindPerson, ""},
+	} {
+		found := ""
+		for _, m := range ix.Name(screen.Query{Name: tt.q, Kind: tt.kind}) {
+			if (m.List == "own" || m.List == "own-orgs") && m.Score >= opts.Review {
+				found = m.EntryName
+			}
+		}
+		if found != tt.want {
+			t.Errorf("%q: found %q, want %q", tt.q, found, tt.want)
+		}
+	}
+}

@@ -956,6 +956,14 @@ func (ix *Index) resegment(nb *normBuf) {
 		// skeleton is no listed word's ("람잔" is Ramzan, not "lam jan").
 		var cuts [maxGluedMany]int
 		n := glued(text, part, ix.textWeight, cuts[:0])
+		if n == 1 && !ix.partsHeldApart(text, cuts[:1]) {
+			// Of the two words it may be, those a listed name writes
+			// side by side ("annalena" is ANNA-LENA's "anna lena", not
+			// "ann alena", two words of other names).
+			if k := ix.heldApartCut(text); k > 0 {
+				cuts[0] = k
+			}
+		}
 		if n == 0 && !nb.translit {
 			n = syllables(text, part, cuts[:0])
 		}
@@ -1116,6 +1124,13 @@ func (ix *Index) joinWords(nb *normBuf, articles, letters, together bool) (joine
 			switch {
 			case i+2 < len(nb.words) && nb.articleJoinable(i) && ix.joinArticle(nb, i):
 				nb.joinWords(i, 3, n)
+				joined = true
+			case nb.shortJoinable(i) && ix.joinShortFirst(nb, i):
+				// A word of two letters before the rest of the word a
+				// listed name holds as one, beside another word of the
+				// query ("leonardo di caprio", DICAPRIO; "ronald mc
+				// donald", MCDONALD; "jp morgan chase").
+				nb.joinWords(i, 2, n)
 				joined = true
 			case articles && nb.articleBefore(i):
 				// The article written apart from a family name that a
@@ -1278,6 +1293,27 @@ func (nb *normBuf) letterJoinable(i int) bool {
 // a letter are a word with its apostrophe written as a space ("lord s",
 // "shari a").
 const minLetterJoinPart = 4
+
+// shortJoinable reports whether word i of nb is a plain word of two
+// letters that is no article, and word i+1 a plain word of minJoinPart+1
+// letters or more.
+func (nb *normBuf) shortJoinable(i int) bool {
+	a, b := nb.words[i], nb.words[i+1]
+	return a.flags == 0 && b.flags == 0 && a.end-a.start == 2 && b.end-b.start > minJoinPart &&
+		particleClass(string(nb.word(i))) != articleClass
+}
+
+// joinShortFirst appends words i and i+1 of nb run together to its text
+// when a listed name that holds them so holds another word of the query
+// too, and reports whether it did; it leaves the text as it was when not.
+func (ix *Index) joinShortFirst(nb *normBuf, i int) bool {
+	n := len(nb.text)
+	if id, ok := ix.listedText(nb.joinedText(i)); ok && ix.heldWith(nb, id, i, i+2) {
+		return true
+	}
+	nb.text = nb.text[:n]
+	return false
+}
 
 // joinThree appends words i, i+1 and i+2 of nb run together to its text,
 // word i+1 written as mid, and returns the text id of the result when a
@@ -1546,6 +1582,18 @@ func (ix *Index) partsHeldApart(text []byte, cuts []int) bool {
 	return true
 }
 
+// heldApartCut returns where text splits into two words a listed name
+// writes side by side (partsHeldApart), each minPart letters or more, the
+// longest first word first; 0 when it splits so nowhere.
+func (ix *Index) heldApartCut(text []byte) int {
+	for cut := len(text) - minPart; cut >= minPart; cut-- {
+		if ix.knownPart(text[:cut]) && ix.knownPart(text[cut:]) && ix.neighbours(text[:cut], text[cut:]) {
+			return cut
+		}
+	}
+	return 0
+}
+
 // gluedPart returns part k of text split at cuts.
 func gluedPart(text []byte, cuts []int, k int) []byte {
 	from, to := 0, len(text)
@@ -1755,10 +1803,10 @@ func (ix *Index) shortPartCuts(text []byte, article bool) (cut, reversed int) {
 
 // joinsNeighbour reports whether word i of nb, run together with the word
 // before or after it, is a word listed names hold, as joinKnown would join
-// them.
+// them (a word of two letters first among them: "di caprio").
 func (ix *Index) joinsNeighbour(nb *normBuf, i int) bool {
 	for _, k := range [2]int{i - 1, i} {
-		if k < 0 || k+1 >= len(nb.words) || !nb.joinable(k) {
+		if k < 0 || k+1 >= len(nb.words) || !nb.joinable(k) && !nb.shortJoinable(k) {
 			continue
 		}
 		var buf [64]byte
