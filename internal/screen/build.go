@@ -267,6 +267,17 @@ func (v *vocab) addRec(r ref, name string, kind recKind, entry int32, flags recF
 		rw := RecWord{tok: tok, text: text, first: nb.text[w.start]}
 		if kind == recPerson && comma < 0 && i < len(nb.words)-1 {
 			rw.flags = rwNaturalGiven
+			if i > 0 {
+				// A word between the first and the last is a further
+				// name whichever order the name is written in ("William
+				// Henry Gates"; "Kim Jong Un"): a query may leave it
+				// out, as it may a further given name after the comma.
+				if isPatronymic(nb.word(i)) {
+					rw.flags |= rwPatronymic
+				} else {
+					rw.flags |= rwMiddle
+				}
+			}
 		}
 		if kind == recPerson && comma > 0 && comma < len(nb.words) {
 			switch {

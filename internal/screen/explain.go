@@ -415,6 +415,7 @@ var capNotes = []struct {
 	{capSayyid, "the honorific Sayyid before a name that does not give it"},
 	{capDin, "al-Din of a compound name read as the list writes it, a reading of the query"},
 	{capQueryMiddle, "a further name of the query that the list does not give"},
+	{capNaturalMiddle, "a further name of a name the list writes with no comma left out (its role unknown)"},
 	{capSuperset, "every word of the name, the rare one among them, and further words of the query"},
 	{capAcronym, "a query word the initials of words of the name"},
 	{capNameChain, "name chain: the first and a later name of the chain, together rare, the family name left out"},

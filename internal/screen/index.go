@@ -167,7 +167,9 @@ const (
 	// written with no comma, in its natural order ("Jean Claude
 	// Juncker"), as lists other than OFAC's write names: a query's
 	// initial may stand for it ("J. C. Juncker"). Its role is not
-	// otherwise assumed (the name may be written family name first).
+	// otherwise assumed (the name may be written family name first),
+	// but that a word between the first and the last is a further name
+	// (rwMiddle, or rwPatronymic).
 	rwNaturalGiven
 )
 

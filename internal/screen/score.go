@@ -930,6 +930,7 @@ const (
 	capDin                               // al-Din of a compound name read as the list writes it
 	capLaterGiven                        // a rare surname and a later given name, the first left out
 	capCommonName                        // an organisation's one-word name, a word of everyday English
+	capNaturalMiddle                     // a further name of a name written with no comma left out
 )
 
 // minListedVowels is the fewest letters of a rare word a listed name
@@ -1226,7 +1227,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	// spelling, or as a long word one letter off (longTypo letters or
 	// more: "Hezbolah" for HEZBOLLAH), which a word-set match may stand on.
 	var nearlySpelt float32
-	surname, rareSurname, givenPaired := false, false, false
+	surname, rareSurname, givenPaired, rarePlain := false, false, false, false
 	// surnameSpelt and rareGiven are set when a family name pairs by its
 	// spelling, and a rare first given name does.
 	surnameSpelt, rareGiven := false, false
@@ -1265,6 +1266,10 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		case pairText:
 			spelt += p.c
 			strong += p.c
+			// A rare word of a name written with no comma, spelt as
+			// listed: whichever its role, the person's own as a rare
+			// family name is (the nickname rule below).
+			rarePlain = rarePlain || !rec.surnames && words[p.r].flags&rwNaturalGiven == 0 && words[p.r].weight >= rare
 		case pairTypo:
 			// One letter apart in a long word is that word misspelt;
 			// in a short one it is as often another name ("Rubanov",
@@ -1352,9 +1357,10 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	// BELLO, Samark Jose); the article or a particle of the family name
 	// is none ("Ayman Al" is not AL ZAWAHIRI, Ayman).
 	rareSurname = rareSurname || surnameSpelt && rareGiven
-	if sc.caps&capNickname != 0 && !rareSurname {
+	if sc.caps&capNickname != 0 && !rareSurname && !rarePlain {
 		// A nickname and a family name the lists hold often name as
-		// many other persons ("Bill Smith").
+		// many other persons ("Bill Smith"). The last word of a name
+		// written with no comma stands for its family name here.
 		return 0
 	}
 	if sc.numerals && ix.numeralConflict(sc, words) {
@@ -1450,7 +1456,9 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	// it would keep the name below review; a possible match at most.
 	laterOnly := !org && sc.personQuery && givenPaired && !firstPaired && surnameW >= surnameOnlyRare*ix.dict.unseen &&
 		!unpairedQ && strong > 0 && ix.laterNamesOnly(sc, words)
-	var laterW float32
+	// naturalW is what the words between the first and the last of a
+	// name written with no comma, left out, do not count.
+	var laterW, naturalW float32
 	for j := range words {
 		if sc.rUsed[j] {
 			continue
@@ -1470,11 +1478,17 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			// Optional, unless an initial of the query, which it
 			// does not start with, stands for it.
 			wr -= words[j].weight
+			if f&rwNaturalGiven != 0 {
+				naturalW += words[j].weight
+			}
 		case f&rwMiddle != 0, !org && isHonorific(ix.dict.texts[words[j].text]):
 			// A further given name, or an honorific the list writes
 			// among the names ("NAWAY, Haji Ali") that the query
 			// leaves out.
 			wr -= (1 - middleWeight) * words[j].weight
+			if f&rwNaturalGiven != 0 {
+				naturalW += (1 - middleWeight) * words[j].weight
+			}
 		case f&rwSurname != 0 && chain:
 			// The family name of a name chain the query leaves out.
 			wr -= (1 - middleWeight) * words[j].weight
@@ -1502,6 +1516,13 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		return 0
 	}
 	score := min(1, 2*m/(wq+wr))
+	if naturalW > 0 && 2*m/(wq+wr+naturalW) <= sc.capAt {
+		// A word between the first and the last of a name written
+		// with no comma, which may as well be a family name ("Kim Jong
+		// Un"), left out where counting it whole keeps the name from a
+		// hit: a possible match at most.
+		sc.caps |= capNaturalMiddle
+	}
 	if laterW > 0 && score < float32(ix.opts.Review) {
 		score = min(1, 2*m/(wq+wr-laterW))
 		sc.caps |= capLaterGiven
