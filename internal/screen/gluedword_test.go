@@ -92,3 +92,21 @@ func TestShortFirstPartJoins(t *testing.T) {
 		}
 	}
 }
+
+// TestNordicDefiniteLegalForms: the legal forms of Swedish, Danish and
+// Norwegian companies in the definite form that leads such names
+// ("Aktiebolaget Volvo") are legal forms as their short forms are.
+func TestNordicDefiniteLegalForms(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t), namedList("own", "entity", []string{"Aktiebolaget Volvo", "Aktieselskabet Dampskibsselskabet Torm"}))
+	for _, tt := range []struct{ q, want string }{
+		{"AB Volvo", "Aktiebolaget Volvo"},
+		{"Volvo AB", "Aktiebolaget Volvo"},
+		{"Dampskibsselskabet Torm A/S", "Aktieselskabet Dampskibsselskabet Torm"},
+	} {
+		ms := ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization})
+		if len(ms) == 0 || ms[0].EntryName != tt.want || ms[0].Score < ix.Options().Match {
+			t.Errorf("%q: %+v, want %s at match", tt.q, ms, tt.want)
+		}
+	}
+}

@@ -63,8 +63,9 @@ var legalForms = map[string]struct{}{
 	"ug": {}, "mbh": {}, "ev": {}, "bv": {}, "nv": {}, "vof": {}, "ab": {}, "as": {},
 	"asa": {}, "aps": {}, "oy": {}, "oyj": {}, "hf": {}, "ehf": {},
 	"gesellschaft mit beschrankter haftung": {}, "aktiengesellschaft": {},
-	"besloten vennootschap": {}, "naamloze vennootschap": {}, "aktiebolag": {},
-	"aktieselskab": {}, "aksjeselskap": {}, "osakeyhtio": {},
+	"besloten vennootschap": {}, "naamloze vennootschap": {}, "aktiebolag": {}, "aktiebolaget": {},
+	"aktieselskab": {}, "aktieselskabet": {}, "aksjeselskap": {}, "aksjeselskapet": {}, "osakeyhtio": {},
+	"a s": {}, // A/S, as Danish and Norwegian names end ("Novo Nordisk A/S")
 	// Romance languages.
 	"sa": {}, "s a": {}, "sas": {}, "sarl": {}, "sasu": {}, "sca": {}, "snc": {},
 	"sarlu": {}, "surl": {}, "sprl": {}, "sac": {},

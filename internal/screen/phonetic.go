@@ -455,7 +455,7 @@ var nameVariants = map[string]string{
 	"murad": "murad", "mourad": "murad", "morad": "murad",
 	"hocine": "husein", "houcine": "husein", "hussien": "husein",
 	"tahir": "tahir", "taher": "tahir", "tahar": "tahir",
-	"brahim": "ibrahim",
+	"brahim":   "ibrahim",
 	"sulayman": "sulayman", "suleiman": "sulayman", "sulaiman": "sulayman", "soliman": "sulayman",
 	"slimane": "sulayman", "suleyman": "sulayman", "souleiman": "sulayman", "sleiman": "sulayman",
 	"aissa": "isa", "eissa": "isa",
