@@ -110,3 +110,17 @@ func TestNordicDefiniteLegalForms(t *testing.T) {
 		}
 	}
 }
+
+// TestWordInOtherNumber: an organisation's word in the other number is
+// the same word ("Toyota Motors" for Toyota Motor Corporation), credited
+// as a key is, not as a letter misspelt in a short word.
+func TestWordInOtherNumber(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t), namedList("own", "entity", []string{"Toyota Motor Corporation", "Kawasaki Heavy Industries"}))
+	for _, q := range []string{"Toyota Motors", "Kawasaki Heavy Industry"} {
+		ms := ix.Name(screen.Query{Name: q, Kind: screen.KindOrganization})
+		if len(ms) == 0 || ms[0].List != "own" || ms[0].Score < ix.Options().Match {
+			t.Errorf("%q: %+v, want own's name at match", q, ms)
+		}
+	}
+}

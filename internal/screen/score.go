@@ -1111,6 +1111,11 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 						// another word as often ("Globanty", GLOBANT).
 						sim = orgTypoSimSameLength(n, sim)
 					}
+					if org && q.number && otherNumber(sc.nb.word(i), ix.dict.texts[rw.text]) {
+						// The word in the other number ("Toyota Motors",
+						// TOYOTA MOTOR): the same word, as a key is.
+						sim = max(sim, keySim)
+					}
 					if !org && rw.flags&rwSurname != 0 && rw.weight >= rare && q.text < 0 &&
 						(n >= minFuzzyLen || len(ix.dict.texts[rw.text]) >= minFuzzyLen && withinOneEdit(ix.dict.texts[rw.text], sc.nb.word(i))) {
 						// Damerau–Levenshtein 1 in a rare surname that no
@@ -2724,6 +2729,16 @@ func adjectiveStem(w []byte) int {
 		}
 	}
 	return 0
+}
+
+// otherNumber reports whether w and t are one word in the singular and
+// the plural, as appendNumber finds them: an s added, or y for ies.
+func otherNumber(w []byte, t string) bool {
+	a, b := string(w), t
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return b == a+"s" || len(a) > 1 && a[len(a)-1] == 'y' && b == a[:len(a)-1]+"ies"
 }
 
 // minNumber is the fewest letters of a word matched in its other number.
