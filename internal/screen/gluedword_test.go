@@ -124,3 +124,22 @@ func TestWordInOtherNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestParticlesRunTogether: the particles that begin a family name run
+// together with it, or with each other, are read apart as the list writes
+// them ("Delacruz", de la Cruz; "Vanderberg", van der Berg).
+func TestParticlesRunTogether(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t), namedList("own", "individual", []string{"Juan Carlos de la Cruz", "Pieter van der Berg"}))
+	for _, tt := range []struct{ q, want string }{
+		{"Juan Carlos Delacruz", "Juan Carlos de la Cruz"},
+		{"Juan Carlos Dela Cruz", "Juan Carlos de la Cruz"},
+		{"Pieter Vanderberg", "Pieter van der Berg"},
+		{"Pieter Vander Berg", "Pieter van der Berg"},
+	} {
+		ms := ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson})
+		if len(ms) == 0 || ms[0].EntryName != tt.want {
+			t.Errorf("%q: %+v, want %s", tt.q, ms, tt.want)
+		}
+	}
+}

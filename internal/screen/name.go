@@ -152,6 +152,12 @@ func (ix *Index) name(q Query) ([]Match, error) {
 	if err := again(ix.joinParticles); err != nil {
 		return nil, err
 	}
+	// And the other way: the particles run together apart, as a list
+	// may write them ("delacruz" → "dela cruz" → "de la cruz", DE LA
+	// CRUZ).
+	if err := again(splitParticles); err != nil {
+		return nil, err
+	}
 	if out, err = ix.koreanMatches(sc, q, out); err != nil {
 		return nil, err
 	}
@@ -1031,6 +1037,29 @@ func nameParticles(a, b []byte) bool {
 		}
 	}
 	return false
+}
+
+// splitParticles splits each word of nb that is the two particles that
+// begin a family name run together (nameParticles: "dela", "vander")
+// into them, the reverse of joinParticles. It reports whether it split
+// any.
+func splitParticles(nb *normBuf) bool {
+	split := false
+	for i := 0; i < len(nb.words); i++ {
+		w := nb.word(i)
+		if nb.words[i].flags != 0 || len(w) < 4 {
+			continue
+		}
+		for _, k := range [...]int{2, 3} {
+			if k < len(w) && nameParticles(w[:k], w[k:]) {
+				nb.splitGlued(i, w, []int{k})
+				split = true
+				i++
+				break
+			}
+		}
+	}
+	return split
 }
 
 // joinParticles joins the particles that begin a family name
