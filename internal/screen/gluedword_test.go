@@ -67,7 +67,7 @@ func TestShortVowelReadings(t *testing.T) {
 // words side by side ("Annalena", ANNA-LENA), not into other names' words.
 func TestShortFirstPartJoins(t *testing.T) {
 	t.Parallel()
-	persons := namedList("own", "individual", []string{"Leonardo DiCaprio", "Ronald McDonald", "Anna-Lena Schmidt"})
+	persons := namedList("own", "individual", []string{"Leonardo DiCaprio", "Ronald McDonald", "Anna-Lena Schmidt", "Angela D'Angelo"})
 	orgs := namedList("own-orgs", "entity", []string{"JPMorgan Chase & Co."})
 	ix := newIndex(t, sdnList(t), persons, orgs)
 	opts := ix.Options()
@@ -77,6 +77,7 @@ func TestShortFirstPartJoins(t *testing.T) {
 		{"Leonardo Di Caprio", screen.KindPerson, "Leonardo DiCaprio"},
 		{"Ronald Mc Donald", screen.KindPerson, "Ronald McDonald"},
 		{"Annalena Schmidt", screen.KindPerson, "Anna-Lena Schmidt"},
+		{"Angela D Angelo", screen.KindPerson, "Angela D'Angelo"}, // the apostrophe written as a space
 		{"JP Morgan Chase", screen.KindOrganization, "JPMorgan Chase & Co."},
 		{"J.P. Morgan Chase", screen.KindOrganization, "JPMorgan Chase & Co."},
 		{"Leonardo Di Capri", screen.KindPerson, ""},
@@ -138,6 +139,24 @@ func TestParticlesRunTogether(t *testing.T) {
 		{"Pieter Vander Berg", "Pieter van der Berg"},
 	} {
 		ms := ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson})
+		if len(ms) == 0 || ms[0].EntryName != tt.want {
+			t.Errorf("%q: %+v, want %s", tt.q, ms, tt.want)
+		}
+	}
+}
+
+// TestCompanyWordsAbbreviatedOrTranslated: "St" for Saint and "and" in
+// German, French or Turkish in a company's name pair with the listed
+// words.
+func TestCompanyWordsAbbreviatedOrTranslated(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t), namedList("own", "entity", []string{"Heckler & Koch GmbH", "Saint-Gobain S.A."}))
+	for _, tt := range []struct{ q, want string }{
+		{"Heckler und Koch", "Heckler & Koch GmbH"},
+		{"Heckler et Koch", "Heckler & Koch GmbH"},
+		{"St Gobain", "Saint-Gobain S.A."},
+	} {
+		ms := ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization})
 		if len(ms) == 0 || ms[0].EntryName != tt.want {
 			t.Errorf("%q: %+v, want %s", tt.q, ms, tt.want)
 		}

@@ -1155,10 +1155,11 @@ func (ix *Index) joinWords(nb *normBuf, articles, letters, together bool) (joine
 				nb.joinWords(i, 3, n)
 				joined = true
 			case nb.shortJoinable(i) && ix.joinShortFirst(nb, i):
-				// A word of two letters before the rest of the word a
-				// listed name holds as one, beside another word of the
-				// query ("leonardo di caprio", DICAPRIO; "ronald mc
-				// donald", MCDONALD; "jp morgan chase").
+				// A word of two letters, or a letter, before the rest
+				// of the word a listed name holds as one, beside another
+				// word of the query ("leonardo di caprio", DICAPRIO;
+				// "ronald mc donald", MCDONALD; "jp morgan chase";
+				// "angela d angelo", D'ANGELO).
 				nb.joinWords(i, 2, n)
 				joined = true
 			case articles && nb.articleBefore(i):
@@ -1324,12 +1325,21 @@ func (nb *normBuf) letterJoinable(i int) bool {
 const minLetterJoinPart = 4
 
 // shortJoinable reports whether word i of nb is a plain word of two
-// letters that is no article, and word i+1 a plain word of minJoinPart+1
-// letters or more.
+// letters that is no article, or a letter (an apostrophe written as a
+// space: "d angelo"), and word i+1 a plain word of minJoinPart+1 letters
+// or more.
 func (nb *normBuf) shortJoinable(i int) bool {
 	a, b := nb.words[i], nb.words[i+1]
-	return a.flags == 0 && b.flags == 0 && a.end-a.start == 2 && b.end-b.start > minJoinPart &&
-		particleClass(string(nb.word(i))) != articleClass
+	if b.flags != 0 || b.end-b.start <= minJoinPart {
+		return false
+	}
+	switch a.end - a.start {
+	case 1:
+		return a.flags&^wordInitial == 0
+	case 2:
+		return a.flags == 0 && particleClass(string(nb.word(i))) != articleClass
+	}
+	return false
 }
 
 // joinShortFirst appends words i and i+1 of nb run together to its text

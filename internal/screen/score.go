@@ -2538,6 +2538,7 @@ var wordAbbrevs = map[string]string{
 	"invt": "investment", "devt": "development", "mktg": "marketing", "ent": "enterprise",
 	"tech": "technology", "univ": "university", "inst": "institute", "assoc": "association",
 	"no": "number", "imp": "import", "exp": "export", "ind": "industries", "eng": "engineering",
+	"st": "saint",
 }
 
 // wordForms are other forms of words of company names that name the
@@ -2548,6 +2549,9 @@ var wordForms = [][2]string{
 	{"commercial", "commerce"}, {"financial", "finance"}, {"scientific", "science"},
 	{"industrial", "industries"}, {"machinery", "machine"}, {"manufacture", "manufacturing"},
 	{"technological", "technology"},
+	// "And" in German, French and Turkish company names ("Heckler und
+	// Koch", HECKLER & KOCH; "SANAYI VE TICARET").
+	{"und", "and"}, {"et", "and"}, {"ve", "and"},
 	// A country's name and its adjective ("KOREAN TANGUN TRADING
 	// CORPORATION", KOREA TANGUN TRADING CORPORATION), of the countries
 	// whose companies the lists name most.
