@@ -284,6 +284,11 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 			b = strconv.AppendFloat(b, middleWeight, 'f', 1, 64)
 			b = append(b, ')')
 			allText, allKey, nameCovered = false, false, false
+		case !org && sc.caps&capNaturalLast != 0 && j == len(words)-1:
+			b = append(b, " left out (the last name, weight ×"...)
+			b = strconv.AppendFloat(b, middleWeight, 'f', 1, 64)
+			b = append(b, ')')
+			allText, allKey, nameCovered = false, false, false
 		case !org && isHonorific(rtext(j)):
 			b = append(b, " left out (honorific, weight ×"...)
 			b = strconv.AppendFloat(b, middleWeight, 'f', 1, 64)
@@ -416,6 +421,7 @@ var capNotes = []struct {
 	{capDin, "al-Din of a compound name read as the list writes it, a reading of the query"},
 	{capQueryMiddle, "a further name of the query that the list does not give"},
 	{capNaturalMiddle, "a further name of a name the list writes with no comma left out (its role unknown)"},
+	{capNaturalLast, "the last name of a name the list writes with no comma left out, its first and another paired: a second family name, or the family name"},
 	{capSuperset, "every word of the name, the rare one among them, and further words of the query"},
 	{capAcronym, "a query word the initials of words of the name"},
 	{capNameChain, "name chain: the first and a later name of the chain, together rare, the family name left out"},

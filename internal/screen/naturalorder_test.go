@@ -11,10 +11,11 @@ import (
 // its natural order (the UN and UK lists, a user's own list), is found by
 // a query that leaves out a further name between the first and the last
 // (a possible match where counting it whole keeps the name from a hit),
-// by a nickname where the other word is rare, and from another script.
+// by a nickname where the other word is rare, from another script, and
+// by its first names with the last left out (a second family name).
 func TestNaturalOrderNames(t *testing.T) {
 	t.Parallel()
-	own := namedList("own", "individual", []string{"William Henry Gates", "Michael Joseph Jackson"})
+	own := namedList("own", "individual", []string{"William Henry Gates", "Michael Joseph Jackson", "Nicolás Maduro Moros"})
 	ix := newIndex(t, sdnList(t), own)
 	opts := ix.Options()
 	for _, tt := range []struct {
@@ -25,6 +26,9 @@ func TestNaturalOrderNames(t *testing.T) {
 		{"Michael Jackson", "Michael Joseph Jackson", "joseph left out"},
 		{"Майкл Джексон", "Michael Joseph Jackson", "dzhekson~jackson"},
 		{"William Jackson", "", ""},
+		// The last name left out: a second family name, or the family
+		// name, explained so and not as a surname alone.
+		{"Nicolas Maduro", "Nicolás Maduro Moros", "moros left out (the last name"},
 	} {
 		var got *screen.Match
 		for _, m := range ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}) {

@@ -931,6 +931,7 @@ const (
 	capLaterGiven                        // a rare surname and a later given name, the first left out
 	capCommonName                        // an organisation's one-word name, a word of everyday English
 	capNaturalMiddle                     // a further name of a name written with no comma left out
+	capNaturalLast                       // the last word of a name written with no comma left out
 )
 
 // minListedVowels is the fewest letters of a rare word a listed name
@@ -1450,9 +1451,15 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			midQ += (1 - middleWeight) * extraQ
 		}
 	}
+	// A person whose name a list writes with no comma, named by its
+	// first word and a word between the first and the last, the last
+	// left out: a second family name ("Nicolas Maduro" for Nicolás
+	// Maduro Moros) or the family name, a possible match at most.
+	naturalLast := !org && !rec.surnames && len(words) >= 3 && !unpairedQ && !sc.rUsed[len(words)-1] &&
+		words[len(words)-1].flags == 0 && sc.rUsed[0] && words[0].flags&rwNaturalGiven != 0 && ix.pairedMiddle(sc, words)
 	// A person named by a rare surname alone ("President Putin"): the
 	// given names count as further ones, and it is a possible match.
-	surnameOnly := !org && sc.personQuery && !givenPaired && !unpairedQ && pairedW >= surnameOnlyRare*ix.dict.unseen && strong > 0
+	surnameOnly := !org && sc.personQuery && !givenPaired && !naturalLast && !unpairedQ && pairedW >= surnameOnlyRare*ix.dict.unseen && strong > 0
 	// A person named by a surname as rare as the surname alone must be
 	// and a later given name or the patronymic, the first given name left
 	// out ("Makhmudovich MAMASHOYEV" for MAMASHOYEV, Azizjon
@@ -1494,6 +1501,9 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			if f&rwNaturalGiven != 0 {
 				naturalW += (1 - middleWeight) * words[j].weight
 			}
+		case naturalLast && j == len(words)-1:
+			wr -= (1 - middleWeight) * words[j].weight
+			sc.caps |= capNaturalLast
 		case f&rwSurname != 0 && chain:
 			// The family name of a name chain the query leaves out.
 			wr -= (1 - middleWeight) * words[j].weight
@@ -1585,6 +1595,17 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev | capNameChain | capQueryMiddle | capSuperset | capAcronym | capBranch | capGivenForm | capNickname | capSayyid | capLaterGiven | capCommonName // noted, not binding
 	}
 	return score
+}
+
+// pairedMiddle reports whether a word between the first and the last of
+// a name written with no comma pairs, spelt alike or as a key.
+func (ix *Index) pairedMiddle(sc *scratch, words []RecWord) bool {
+	for j := 1; j < len(words)-1; j++ {
+		if sc.rUsed[j] && words[j].flags&rwMiddle != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // laterNamesOnly reports, for laterOnly in scoreRec, whether every family
