@@ -2597,6 +2597,9 @@ var russianForms = [][2]string{
 	{"avtomatika", "automation"}, {"telekom", "telecom"}, {"konsalting", "consulting"},
 	{"menedzhment", "management"}, {"tekhnolodzhi", "technology"},
 	{"tekhnolodzhis", "technologies"}, {"moskva", "moscow"}, {"evraziya", "eurasia"},
+	{"kontsern", "concern"}, {"zavod", "plant"}, {"institut", "institute"}, {"fond", "fund"},
+	{"agentstvo", "agency"}, {"ministerstvo", "ministry"}, {"universitet", "university"},
+	{"akademiya", "academy"}, {"laboratoriya", "laboratory"},
 }
 
 // companyWordForms holds, for each word of wordAbbrevs, wordForms and
