@@ -42,7 +42,7 @@ var givenNameForms = [...]string{
 	"julia yuliya yulia",
 	"catherine katherine yekaterina ekaterina kateryna",
 	"michael mikhail mykhailo michail",
-	"nicholas nikolai nikolay mykola",
+	"nicholas nicolas nikolai nikolay mykola",
 	"paul pavel pavlo",
 	"peter pyotr petr petro",
 	"stephen steven stepan",
