@@ -10,11 +10,12 @@ import (
 // TestAbjadLoanReadings: a foreign name in Hebrew or Arabic letters
 // finds the listed name whose letters the abjad writes with others it
 // has (a k for the ch of Michael, a kh for k and h, a j for the g of
-// Angela or George, a vav inside a word for a v), as a possible match;
+// Angela or George, a vav inside a word for a v, Hebrew's tsadi for an
+// Arabic sad), as a possible match;
 // another name written with the same letters does not.
 func TestAbjadLoanReadings(t *testing.T) {
 	t.Parallel()
-	ix := personsIndex(t, append(fillerPersons(), "JACKSON, Michael", "MERKEL, Angela", "COHEN, Miriam", "BUSH, George", "LEVY, David")...)
+	ix := personsIndex(t, append(fillerPersons(), "JACKSON, Michael", "MERKEL, Angela", "COHEN, Miriam", "BUSH, George", "LEVY, David", "HUSSEIN, Saddam")...)
 	assertReview(t, ix, "phonetic (abjad)", []reviewCase{
 		{"מייקל ג׳קסון", "JACKSON, Michael", "mykl~michael (phonetic key mtsl)"},
 		{"مايكل جاكسون", "JACKSON, Michael", "maykl~michael (phonetic key mtsl)"},
@@ -23,6 +24,7 @@ func TestAbjadLoanReadings(t *testing.T) {
 		{"ג׳ורג׳ בוש", "BUSH, George", "jorj~george (phonetic key krk)"},
 		{"جورج بوش", "BUSH, George", "jurj~george (phonetic key krk)"},
 		{"דוד לוי", "LEVY, David", "dod~david (phonetic key dbd)"},
+		{"צדאם חוסיין", "HUSSEIN, Saddam", "tsdam~saddam (phonetic key sdm)"}, // tsadi for sad
 	})
 	// The same letters read as written name others.
 	assertNoMatch(t, ix, "מייקל כהן", "دافيد جاكسون", "ג׳ורג׳ לוי")

@@ -270,8 +270,9 @@ func abjadKaf(f phonFamily, w []byte, i int) bool {
 // writes with one it has. In an abjad: a k for the ch of Michael or
 // Christopher (مايكل, מייקל), a kh for k and h (כהן is Cohen, not
 // "khn"), a j for a g before e or i (أنجيلا is Angela; Egyptian Arabic
-// reads ج as g), and an o or u inside a word for a v (Hebrew writes v
-// and o with one vav: לוי is Levi, דוד David). In Greek: a k for a ch
+// reads ج as g), an o or u inside a word for a v (Hebrew writes v and o
+// with one vav: לוי is Levi, דוד David), and Hebrew's ts for an s (its
+// tsadi writes the sad of Arabic names: אנצאר is Ansar). In Greek: a k for a ch
 // (Μάικλ, Κρίστοφερ), a ch (χ) for a Spanish j (Χοσέ is José), γου
 // before a vowel for a w (Γουίλσον is Wilson), τσ for a t and an s
 // (Γκέιτς is Gates), τζ for a g before e or i (Τζορτζ is George), and μπ
@@ -303,6 +304,8 @@ func phonLoanReading(f phonFamily, w []byte, i int) bool {
 			return true
 		case 'o', 'u':
 			return i > 0 && i < len(w)-1 && !isVowel(w[i-1]) && w[i-1] != 'y' && w[i-1] != 'w'
+		case 't':
+			return byteAfter(w, i) == 's'
 		}
 	}
 	return false
@@ -353,6 +356,9 @@ func appendLoan(key *keyBuf, f phonFamily, w []byte, i int) int {
 		}
 	case 'j':
 		key.add('k')
+	case 't':
+		key.add('s') // Hebrew's tsadi for the sad of an Arabic name
+		return i + 1
 	default:
 		key.add('b') // o or u: a v
 	}
