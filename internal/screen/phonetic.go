@@ -474,6 +474,10 @@ var nameVariants = map[string]string{
 	"salem": "salim", "selim": "salim",
 	"nawfal": "navfal", "nofal": "navfal", "naufal": "navfal", "nofel": "navfal",
 	"sohail": "suhayl", "sohayl": "suhayl",
+	"amru": "amr", "amrou": "amr", "amro": "amr",
+	"yasser": "yasir", "yaser": "yasir", "jasser": "yasir",
+	"hossam": "husam", "hosam": "husam",
+	"rehman": "rahman", "rahmane": "rahman", "rehmane": "rahman",
 	// Vassil as Bulgarian writes Vasily (Vasil is eastSlavicName's).
 	"vassil": "vasily",
 }

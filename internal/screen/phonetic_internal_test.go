@@ -29,6 +29,8 @@ func TestAppendKey(t *testing.T) {
 		{"djamel", "yamal", "yamal"}, // frequent given names as the Maghreb spells them
 		{"hocine", "husein", "husein"},
 		{"nofal", "navfal", "navfal"},
+		{"yasser", "yasir", "yasir"},
+		{"rehman", "rahman", "rahman"},
 		{"vassil", "vasily", "vasily"},
 		{"nureddin", "nuredine", "nuredine"},
 		{"noureddine", "nuredine", "nureddine"}, // by the general rules
