@@ -297,3 +297,33 @@ func assertNoMatch(t *testing.T, ix testIndex, qs ...string) {
 		}
 	}
 }
+
+// ownCase is a query and the name of a test's own list it finds (""
+// for none).
+type ownCase struct{ q, want string }
+
+// assertOwnFound indexes the test SDN list and a list "own" of parties
+// of type typ named names, and checks that each case's query, as the name
+// of a party of kind, finds its own name at review level or above (at
+// match level with atMatch), and no other of own's.
+func assertOwnFound(t *testing.T, typ, kind string, atMatch bool, names []string, cases []ownCase) {
+	t.Helper()
+	ix := newIndex(t, sdnList(t), namedList("own", typ, names))
+	opts := ix.Options()
+	least := opts.Review
+	if atMatch {
+		least = opts.Match
+	}
+	for _, tt := range cases {
+		found := ""
+		for _, m := range ix.Name(screen.Query{Name: tt.q, Kind: kind}) {
+			if m.List == "own" && m.Score >= least {
+				found = m.EntryName
+				break
+			}
+		}
+		if found != tt.want {
+			t.Errorf("%q: found %q of own, want %q", tt.q, found, tt.want)
+		}
+	}
+}
