@@ -15,7 +15,7 @@ import (
 // another name written with the same letters does not.
 func TestAbjadLoanReadings(t *testing.T) {
 	t.Parallel()
-	ix := personsIndex(t, append(fillerPersons(), "JACKSON, Michael", "MERKEL, Angela", "COHEN, Miriam", "BUSH, George", "LEVY, David", "HUSSEIN, Saddam")...)
+	ix := personsIndex(t, append(fillerPersons(), "JACKSON, Michael", "MERKEL, Angela", "COHEN, Miriam", "BUSH, George", "LEVY, David", "HUSSEIN, Saddam", "XI, Jinping")...)
 	assertReview(t, ix, "phonetic (abjad)", []reviewCase{
 		{"מייקל ג׳קסון", "JACKSON, Michael", "mykl~michael (phonetic key mtsl)"},
 		{"مايكل جاكسون", "JACKSON, Michael", "maykl~michael (phonetic key mtsl)"},
@@ -25,6 +25,7 @@ func TestAbjadLoanReadings(t *testing.T) {
 		{"جورج بوش", "BUSH, George", "jurj~george (phonetic key krk)"},
 		{"דוד לוי", "LEVY, David", "dod~david (phonetic key dbd)"},
 		{"צדאם חוסיין", "HUSSEIN, Saddam", "tsdam~saddam (phonetic key sdm)"}, // tsadi for sad
+		{"שי ג'ינפינג", "XI, Jinping", "si~xi (phonetic key s)"},              // pinyin's x
 	})
 	// The same letters read as written name others.
 	assertNoMatch(t, ix, "מייקל כהן", "دافيد جاكسون", "ג׳ורג׳ לוי")

@@ -13,7 +13,7 @@ import (
 func TestGreekLoanReadings(t *testing.T) {
 	t.Parallel()
 	ix := personsIndex(t, append(fillerPersons(), "JACKSON, Michael", "WILSON, Christopher", "GARCIA, Jose", "GATES, Bill",
-		"JOHNSON, Robert", "WASHINGTON, George", "ZUCKERBERG, Mark")...)
+		"JOHNSON, Robert", "WASHINGTON, George", "ZUCKERBERG, Mark", "XI, Jinping")...)
 	assertReview(t, ix, "phonetic (Greek)", []reviewCase{
 		{"Μάικλ Τζάκσον", "JACKSON, Michael", "maikl~michael (phonetic key mcl)"},
 		{"Κρίστοφερ Γουίλσον", "WILSON, Christopher", "kristofer~christopher (phonetic key crstfr), gouilson~wilson (phonetic key lsn)"},
@@ -22,6 +22,7 @@ func TestGreekLoanReadings(t *testing.T) {
 		{"Ρόμπερτ Τζόνσον", "JOHNSON, Robert", "rompert~robert (phonetic key rbrt)"},
 		{"Τζορτζ Γουόσινγκτον", "WASHINGTON, George", "tzortz~george (phonetic key krk)"},
 		{"Μαρκ Ζάκερμπεργκ", "ZUCKERBERG, Mark", "zakermpergk~zuckerberg (phonetic key zkrbrk)"},
+		{"Σι Τζινπίνγκ", "XI, Jinping", "si~xi (phonetic key s)"}, // pinyin's x, an s
 	})
 	assertNoMatch(t, ix, "Μάικλ Γκέιτς", "Τζορτζ Τζάκσον")
 }

@@ -531,6 +531,12 @@ func appendPhonKey(dst []byte, f phonFamily, w []byte, query bool, choice, loan 
 			}
 			i++
 			continue
+		case c == 'x' && !query && i == 0 && (next == 'i' || next == 'u'):
+			// A listed word's first x before i or u, pinyin's
+			// (XI, XU, XIAO): an s or sh as other scripts write it
+			// ("Σι", "שי" for Xi).
+			add('s')
+			continue
 		case c == 'x':
 			add('k')
 			add('s')
