@@ -57,6 +57,7 @@ func TestShortVowelReadings(t *testing.T) {
 		{"Imed Khalil Al-Alami", "7912", true},
 		{"Zeyd Ali Ahmed Al-Sharafi", "56699", true},
 		{"Zoyd Ali Ahmed Al-Sharafi", "56699", false}, // o for a
+		{"Mootassim Gaddafi", "12609", true},          // keyed as MUTASSIM: not split into "moo tassim"
 	})
 }
 

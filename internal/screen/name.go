@@ -978,7 +978,9 @@ func (ix *Index) resegment(nb *normBuf) {
 			// splits ("islamicrepublicofiranshippinglines").
 			n = gluedMany(text, part, ix.textWeight, cuts[:0])
 		}
-		if n > 0 && !ix.hasNear(text) && !(nb.translit && ix.hasSkeleton(text)) {
+		// Nor where its phonetic key is a listed word's ("mootassim",
+		// MUTASSIM): a spelling of that word.
+		if n > 0 && !ix.hasNear(text) && !(nb.translit && ix.hasSkeleton(text)) && !ix.keyListed(text) {
 			nb.splitGlued(i, text, cuts[:n])
 			i += n
 		}
