@@ -58,6 +58,7 @@ func TestShortVowelReadings(t *testing.T) {
 		{"Zeyd Ali Ahmed Al-Sharafi", "56699", true},
 		{"Zoyd Ali Ahmed Al-Sharafi", "56699", false}, // o for a
 		{"Mootassim Gaddafi", "12609", true},          // keyed as MUTASSIM: not split into "moo tassim"
+		{"Ogla Abid Saqar al-Kubaysi", "7892", true},  // the first vowel the other of its class
 	})
 }
 

@@ -2217,6 +2217,26 @@ func (ix *Index) appendShortGivenVariants(dst []int32, from int, w []byte) []int
 			dst = append(dst, d.textKey[id])
 		}
 	}
+	if len(w) >= minVowelVariant {
+		// The first letter the other vowel of its class, as
+		// romanisations write a name's first vowel ("Umid", OMID).
+		var o byte
+		switch w[0] {
+		case 'o':
+			o = 'u'
+		case 'u':
+			o = 'o'
+		case 'e':
+			o = 'i'
+		case 'i':
+			o = 'e'
+		}
+		if o != 0 {
+			v := append(vb[:0], w...)
+			v[0] = o
+			try(v)
+		}
+	}
 	for k := 1; k <= len(w); k++ {
 		// An h put after letter k-1.
 		try(append(append(append(vb[:0], w[:k]...), 'h'), w[k:]...))
