@@ -62,7 +62,7 @@ func DeclaredXML(data []byte) ([]byte, string, error) {
 	}
 	// The declaration, ASCII in every encoding read so, says UTF-8 now.
 	valueAt := start + (len(decl) - len(rest)) + 1
-	if !bytes.HasPrefix(text[valueAt:], []byte(name)) {
+	if valueAt > len(text) || !bytes.HasPrefix(text[valueAt:], []byte(name)) {
 		return nil, name, fmt.Errorf("%w: %q: the declaration does not read as ASCII", ErrXMLEncoding, name)
 	}
 	out := make([]byte, 0, len(text))

@@ -280,19 +280,13 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		case rw.flags&rwPatronymic != 0:
 			b = append(b, " left out (patronymic, optional)"...)
 		case rw.flags&rwMiddle != 0:
-			b = append(b, " left out (further given name, weight ×"...)
-			b = strconv.AppendFloat(b, middleWeight, 'f', 1, 64)
-			b = append(b, ')')
+			b = appendWeighedOut(b, "further given name")
 			allText, allKey, nameCovered = false, false, false
 		case !org && sc.caps&capNaturalLast != 0 && j == len(words)-1:
-			b = append(b, " left out (the last name, weight ×"...)
-			b = strconv.AppendFloat(b, middleWeight, 'f', 1, 64)
-			b = append(b, ')')
+			b = appendWeighedOut(b, "the last name")
 			allText, allKey, nameCovered = false, false, false
 		case !org && isHonorific(rtext(j)):
-			b = append(b, " left out (honorific, weight ×"...)
-			b = strconv.AppendFloat(b, middleWeight, 'f', 1, 64)
-			b = append(b, ')')
+			b = appendWeighedOut(b, "honorific")
 			allText, allKey, nameCovered = false, false, false
 		default:
 			b = append(b, " missing"...)
@@ -385,6 +379,16 @@ func acronymOf(acr []acronym, i int) (acronym, bool) {
 		}
 	}
 	return acronym{}, false
+}
+
+// appendWeighedOut appends that a word of the name, of the kind what,
+// is left out and counts middleWeight of its weight.
+func appendWeighedOut(b []byte, what string) []byte {
+	b = append(b, " left out ("...)
+	b = append(b, what...)
+	b = append(b, ", weight ×"...)
+	b = strconv.AppendFloat(b, middleWeight, 'f', 1, 64)
+	return append(b, ')')
 }
 
 // appendCaps adds the evidence rules that kept a name to review.

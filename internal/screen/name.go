@@ -895,15 +895,6 @@ func (ix *Index) resegment(nb *normBuf) {
 			i++
 			continue
 		}
-		if k := lettersThenDigits(text); nb.initials && k >= 2*minPart {
-			// A person's name with a number run into its end, as user
-			// names and addresses write one ("vladimirputin1952",
-			// "kimjongun2"): the number apart, and the name read again
-			// as a word of its own.
-			nb.splitWord(i, int32(k))
-			i--
-			continue
-		}
 		split := false
 		if k := abdArticleLen(text); k > 0 && part(text[k:]) {
 			// abd and the article assimilated to the word after it,
@@ -937,8 +928,8 @@ func (ix *Index) resegment(nb *normBuf) {
 		if !split {
 			// A number among words run together, as a domain name or
 			// a user name writes a name ("hope1shipping", HOPE 1
-			// SHIPPING INC): the number apart, and the words read
-			// again.
+			// SHIPPING INC; "vladimirputin1952"): the number apart,
+			// and the words read again.
 			var cuts [maxGlued]int
 			if n := digitRuns(text, cuts[:0]); n > 0 {
 				nb.splitGlued(i, text, cuts[:n])
@@ -1156,33 +1147,25 @@ func (ix *Index) joinWords(nb *normBuf, articles, letters, together bool) (joine
 			case i+2 < len(nb.words) && nb.articleJoinable(i) && ix.joinArticle(nb, i):
 				nb.joinWords(i, 3, n)
 				joined = true
-			case nb.shortJoinable(i) && ix.joinShortFirst(nb, i):
+			case nb.shortJoinable(i):
 				// A word of two letters, or a letter, before the rest
 				// of the word a listed name holds as one, beside another
 				// word of the query ("leonardo di caprio", DICAPRIO;
 				// "ronald mc donald", MCDONALD; "jp morgan chase";
 				// "angela d angelo", D'ANGELO).
-				nb.joinWords(i, 2, n)
-				joined = true
+				if ok, _ := ix.joinPair(nb, i, true); ok {
+					joined = true
+				}
 			case articles && nb.articleBefore(i):
 				// The article written apart from a family name that a
 				// listed name runs together with it ("al otaibi",
-				// ALOTAIBI).
-				// With together set, only where a listed name that
-				// holds the joined word holds another word of the query
-				// too: "abd allah yahya al hakim" is AL HAKIM, Abdullah
-				// Yahya, not ALHAKIM, Abu Ali.
-				nb.text = append(append(nb.text, nb.word(i)...), nb.word(i+1)...)
-				switch id, ok := ix.listedText(nb.text[n:]); {
-				case ok && (!together || ix.heldWith(nb, id, i, i+2)):
-					nb.joinWords(i, 2, n)
-					joined = true
-				case ok:
-					declined = true
-					nb.text = nb.text[:n]
-				default:
-					nb.text = nb.text[:n]
-				}
+				// ALOTAIBI). With together set, only where a listed
+				// name that holds the joined word holds another word of
+				// the query too: "abd allah yahya al hakim" is AL
+				// HAKIM, Abdullah Yahya, not ALHAKIM, Abu Ali.
+				ok, held := ix.joinPair(nb, i, together)
+				joined = joined || ok
+				declined = declined || held
 			}
 			continue
 		}
@@ -1344,16 +1327,19 @@ func (nb *normBuf) shortJoinable(i int) bool {
 	return false
 }
 
-// joinShortFirst appends words i and i+1 of nb run together to its text
-// when a listed name that holds them so holds another word of the query
-// too, and reports whether it did; it leaves the text as it was when not.
-func (ix *Index) joinShortFirst(nb *normBuf, i int) bool {
+// joinPair joins words i and i+1 of nb into one when a listed name holds
+// them run together and, with held set, holds another word of the query
+// too (heldWith), and reports whether it did; declined reports a join a
+// listed name holds that held kept apart.
+func (ix *Index) joinPair(nb *normBuf, i int, held bool) (joined, declined bool) {
 	n := len(nb.text)
-	if id, ok := ix.listedText(nb.joinedText(i)); ok && ix.heldWith(nb, id, i, i+2) {
-		return true
+	id, ok := ix.listedText(nb.joinedText(i))
+	if ok && (!held || ix.heldWith(nb, id, i, i+2)) {
+		nb.joinWords(i, 2, n)
+		return true, false
 	}
 	nb.text = nb.text[:n]
-	return false
+	return false, ok
 }
 
 // joinThree appends words i, i+1 and i+2 of nb run together to its text,

@@ -223,9 +223,9 @@ func ooBetweenConsonants(word []byte, i int) bool {
 // eeLongI reports whether word[i:] begins with "ee" after a consonant and
 // ends the word or a syllable of its own: before the end of the word, or
 // before one consonant other than v (sh, kh and the like one consonant)
-// and then a vowel or the end. The ee
-// of Russian and Ukrainian names is two syllables, before v or two
-// consonants (Sergeev = Sergeyev, Matveenko = Matviyenko).
+// and then a vowel or the end. The ee of Russian and Ukrainian names is
+// two syllables, before v or two consonants (Sergeev = Sergeyev,
+// Matveenko = Matviyenko).
 func eeLongI(word []byte, i int) bool {
 	if i == 0 || i+1 >= len(word) || word[i] != 'e' || word[i+1] != 'e' || isVowel(word[i-1]) {
 		return false
@@ -402,8 +402,10 @@ func hasSuffixB(b []byte, s string) bool {
 // Osman for Uthman), and as German (Achmed) and Russian (Akhmed, Makhmud)
 // romanise them, and the ee for i of English spellings (Kareem, Waleed,
 // which the general rule keys so too, but for the other spellings of the
-// name they stand with). Only spellings that the other rules leave two or
-// more letters apart are listed.
+// name they stand with). Listed are spellings that the other rules leave
+// two or more letters apart, and those one letter apart that lists and
+// the press write as often (Kamel, Kamal): a query word some listed name
+// spells is taken as meant, and not paired by one letter.
 var nameVariants = map[string]string{
 	"muhammad": "muhamad", "muhammed": "muhamad", "mohammad": "muhamad",
 	"mohammed": "muhamad", "mohamed": "muhamad", "mohamad": "muhamad",

@@ -1456,7 +1456,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	// left out: a second family name ("Nicolas Maduro" for Nicolás
 	// Maduro Moros) or the family name, a possible match at most.
 	naturalLast := !org && !rec.surnames && len(words) >= 3 && !unpairedQ && !sc.rUsed[len(words)-1] &&
-		words[len(words)-1].flags == 0 && sc.rUsed[0] && words[0].flags&rwNaturalGiven != 0 && ix.pairedMiddle(sc, words)
+		words[len(words)-1].flags == 0 && sc.rUsed[0] && words[0].flags&rwNaturalGiven != 0 && sc.pairedMiddle(words)
 	// A person named by a rare surname alone ("President Putin"): the
 	// given names count as further ones, and it is a possible match.
 	surnameOnly := !org && sc.personQuery && !givenPaired && !naturalLast && !unpairedQ && pairedW >= surnameOnlyRare*ix.dict.unseen && strong > 0
@@ -1599,7 +1599,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 
 // pairedMiddle reports whether a word between the first and the last of
 // a name written with no comma pairs, spelt alike or as a key.
-func (ix *Index) pairedMiddle(sc *scratch, words []RecWord) bool {
+func (sc *scratch) pairedMiddle(words []RecWord) bool {
 	for j := 1; j < len(words)-1; j++ {
 		if sc.rUsed[j] && words[j].flags&rwMiddle != 0 {
 			return true
@@ -1982,10 +1982,6 @@ func (ix *Index) longTypoPair(sc *scratch, p pair, words []RecWord) bool {
 	return min(len(ix.dict.texts[words[p.r].text]), len(sc.nb.word(int(p.q)))) >= longTypo
 }
 
-// queryPatronymic reports whether query word i, unpaired, is a
-// patronymic ("Garryevich") of a name that gives none ("KHODOTOV,
-// Yevgeny"): lists leave it out as queries do, and it counts as a further
-// name of the query does.
 // queryNasab reports whether unpaired query word i is part of a nasab
 // the list does not give: bin, ben or ibn (son of) and the name after
 // it, the article between them, all unpaired ("Habib ben Ahmad ben
@@ -2012,6 +2008,10 @@ func (sc *scratch) queryNasab(i int) bool {
 	return false
 }
 
+// queryPatronymic reports whether query word i, unpaired, is a
+// patronymic ("Garryevich") of a name that gives none ("KHODOTOV,
+// Yevgeny"): lists leave it out as queries do, and it counts as a further
+// name of the query does.
 func (ix *Index) queryPatronymic(sc *scratch, i int, words []RecWord) bool {
 	if !sc.qw[i].patronymic {
 		return false
@@ -2218,23 +2218,14 @@ func (ix *Index) appendShortGivenVariants(dst []int32, from int, w []byte) []int
 		}
 	}
 	if len(w) >= minVowelVariant {
-		// The first letter the other vowel of its class, as
-		// romanisations write a name's first vowel ("Umid", OMID).
-		var o byte
-		switch w[0] {
-		case 'o':
-			o = 'u'
-		case 'u':
-			o = 'o'
-		case 'e':
-			o = 'i'
-		case 'i':
-			o = 'e'
-		}
-		if o != 0 {
-			v := append(vb[:0], w...)
-			v[0] = o
-			try(v)
+		// The other short vowel of an Arabic name's romanisations
+		// (vowelVariant: "zeyd", ZAYD; "ogla", UGLA).
+		for k, c := range w {
+			if o := otherShortVowel(c, k == 0); o != 0 {
+				v := append(vb[:0], w...)
+				v[k] = o
+				try(v)
+			}
 		}
 	}
 	for k := 1; k <= len(w); k++ {
@@ -2250,35 +2241,32 @@ func (ix *Index) appendShortGivenVariants(dst []int32, from int, w []byte) []int
 			v[k], v[k+1] = v[k+1], v[k]
 			try(v)
 		}
-		if k < len(w) && len(w) >= minVowelVariant {
-			// The other short vowel of an Arabic name's romanisations
-			// (vowelVariant: "zeyd", ZAYD).
-			if o := otherShortVowel(w[k]); o != 0 {
-				v := append(vb[:0], w...)
-				v[k] = o
-				try(v)
-			}
-		}
 	}
 	return dst
 }
 
 // otherShortVowel returns the vowel romanisations of Arabic names write
-// for c (vowelVariant): a for e, i for e, u for o; 0 for none. Of e it
-// returns a: the fatha is the vowel the Maghreb, Turkish and Persian
-// write e.
-func otherShortVowel(c byte) byte {
+// for c (vowelVariant), 0 for none: o and u for each other; inside a word
+// e for a or i and a for e (the fatha, which the Maghreb, Turkish and
+// Persian write e); a name's first vowel, first, only i and e for each
+// other ("Umid", OMID; "Emad", IMAD), Amir and Emir being two names.
+func otherShortVowel(c byte, first bool) byte {
 	switch c {
-	case 'e':
-		return 'a'
-	case 'a':
-		return 'e'
-	case 'i':
-		return 'e'
 	case 'o':
 		return 'u'
 	case 'u':
 		return 'o'
+	case 'e':
+		if first {
+			return 'i'
+		}
+		return 'a'
+	case 'a':
+		if !first {
+			return 'e'
+		}
+	case 'i':
+		return 'e'
 	}
 	return 0
 }
