@@ -22,6 +22,25 @@ func TestOrgInnerTypo(t *testing.T) {
 	})
 }
 
+// TestOrgSixLetterTypo: an organisation's word of six letters with one
+// written for another, two swapped, or one left out or added inside it,
+// is a possible match ("Uvicm Ltd", "Uivcom Ltd" for UVICOM LTD; "Kohlas
+// AG" for KOHAS AG; "Daloks Co Ltd" for DALKOS CO LTD); a word of five
+// with one written for another is not ("Redis Ltd.", a software company,
+// is not REDIN COMPANY).
+func TestOrgSixLetterTypo(t *testing.T) {
+	t.Parallel()
+	assertFound(t, []foundCase{
+		{"Uvicm Ltd", "40862", true},
+		{"Uivcom Ltd", "40862", true},
+		{"Kohlas AG", "9618", true},
+		{"Daloks Co Ltd", "50117", true},
+		{"Dzlkos Co Ltd", "50117", true},
+		{"Redis Ltd.", "27123", false},
+		{"Dlair Ltd", "47709", false},
+	})
+}
+
 // TestWordSetOfShortWords: a word-set match made of words of one or two
 // letters and "and" says nothing of the name: "an and" (licence text) is
 // not CHANG AN SHIPPING & TECHNOLOGY, while "Chang An" still is, at

@@ -304,14 +304,18 @@ func typoSim(n int, org bool) float32 {
 }
 
 // orgTypoSimSameLength is the credit of an organisation's word one letter
-// apart from the listed one, of the same length, whose shorter key has n
-// letters; sim is typoSim's.
+// apart from the listed one, of the same length or one letter apart
+// inside it, whose shorter key has n letters; sim is typoSim's. A word of
+// six letters so is a possible match ("Uvicm Ltd", "Uivcom Ltd" for UVICOM
+// LTD), one of seven a match; a word of five is not credited more: one
+// letter of five makes another company's name as often ("Redis Ltd.",
+// REDIN COMPANY).
 func orgTypoSimSameLength(n int, sim float32) float32 {
 	switch n {
 	case 6:
-		return 0.75
-	case 7:
 		return 0.8
+	case 7:
+		return 0.85
 	}
 	return sim
 }
