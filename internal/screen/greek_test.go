@@ -54,3 +54,12 @@ func TestGreekGammaIota(t *testing.T) {
 	t.Parallel()
 	assertFoundAs(t, screen.KindPerson, []foundCase{{"Ισμαήλ Χανίγια", "23627", true}})
 }
+
+// TestGreekChiAsH: χ is the h of an Arabic name as often as its kh
+// ("Γιαχία Σινουάρ", SINWAR, Yahya).
+func TestGreekChiAsH(t *testing.T) {
+	t.Parallel()
+	assertFoundAs(t, screen.KindPerson, []foundCase{
+		{"Γιαχία Σινουάρ", "18528", true},
+	})
+}

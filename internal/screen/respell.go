@@ -202,6 +202,10 @@ var scriptOrthographies = map[textnorm.Scheme][]orthography{
 		{"Greek rendering of a foreign name, b d", []rewrite{
 			{"mp", "b", anywhere}, {"nt", "d", anywhere}, {"gk", "g", anywhere}, {"tz", "j", anywhere},
 			{"ts", "ch", anywhere}, {"ch", "kh", anywhere}, {"z", "zh", anywhere}, {"gi", "y", beforeVowel}}},
+		// χ for the Arabic and Spanish h sounds ("Γιαχία", YAHYA).
+		{"Greek rendering of a foreign name, χ as h", []rewrite{
+			{"mp", "b", atStart}, {"mp", "mb", anywhere}, {"nt", "d", atStart}, {"nt", "nd", anywhere},
+			{"gk", "g", anywhere}, {"tz", "j", anywhere}, {"ts", "ch", anywhere}, {"ch", "h", anywhere}, {"gi", "y", beforeVowel}}},
 	},
 	textnorm.Hepburn: {
 		{"kana rendering of a foreign name", kanaForeign},
