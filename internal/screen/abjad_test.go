@@ -124,3 +124,15 @@ func TestAbjadAsTheListsWrite(t *testing.T) {
 		}
 	}
 }
+
+// TestAbjadDawud: Arabic and Hebrew write Dawud with one waw or vav for
+// both its w and its u (داود, דאוד), which reads dawd or daod: the name
+// still ("Dawood Ibrahim", IBRAHIM, Dawood).
+func TestAbjadDawud(t *testing.T) {
+	t.Parallel()
+	assertFoundAs(t, screen.KindPerson, []foundCase{
+		{"داود إبراهيم", "9758", true},
+		{"דאוד איברהים", "9758", true},
+		{"Daud Ibrahim", "9758", true},
+	})
+}

@@ -56,10 +56,12 @@ func TestGreekGammaIota(t *testing.T) {
 }
 
 // TestGreekChiAsH: χ is the h of an Arabic name as often as its kh
-// ("Γιαχία Σινουάρ", SINWAR, Yahya).
+// ("Γιαχία Σινουάρ", SINWAR, Yahya); and Greek, which has no h, leaves
+// it out, as Portuguese does ("Ιμπραήμ", Ibraim, for Ibrahim).
 func TestGreekChiAsH(t *testing.T) {
 	t.Parallel()
 	assertFoundAs(t, screen.KindPerson, []foundCase{
 		{"Γιαχία Σινουάρ", "18528", true},
+		{"Νταούντ Ιμπραήμ", "9758", true},
 	})
 }

@@ -418,7 +418,7 @@ var nameVariants = map[string]string{
 	"usama": "usama", "osama": "usama", "ousama": "usama", "oussama": "usama",
 	"umar": "umar", "omar": "umar", "omer": "umar",
 	"abdallah": "abdula", "abdullah": "abdula", "abdulla": "abdula", "abdollah": "abdula",
-	"ibrahim": "ibrahim", "ebrahim": "ibrahim", "ibraheem": "ibrahim",
+	"ibrahim": "ibrahim", "ebrahim": "ibrahim", "ibraheem": "ibrahim", "ibraim": "ibrahim", // Ibraim as Portuguese and Greek (Ιμπραήμ) write it
 	"ismail": "ismail", "ismael": "ismail", "esmail": "ismail", "ismaeel": "ismail",
 	"mustafa": "mustafa", "mostafa": "mustafa", "moustafa": "mustafa", "mustapha": "mustafa",
 	"khalid": "halid", "khaled": "halid",
@@ -435,6 +435,9 @@ var nameVariants = map[string]string{
 	"faisal": "faysal", "faysal": "faysal", "feisal": "faysal",
 	"mahdi": "mahdi", "mehdi": "mahdi",
 	"yahya": "yahya", "yehia": "yahya", "yahia": "yahya",
+	// Dawud; and as Arabic and Hebrew write it, read dawd and daod (داود,
+	// דאוד: one waw or vav for both the w and the u).
+	"dawud": "davud", "dawood": "davud", "daoud": "davud", "daud": "davud", "dawoud": "davud", "davud": "davud", "dawd": "davud", "daod": "davud",
 	"hamza": "hamza", "hamzah": "hamza",
 	"abu": "abu", "abou": "abu",
 	"uthman": "usman", "othman": "usman", "outhman": "usman", "osman": "usman", "usman": "usman",
