@@ -2586,12 +2586,23 @@ var wordForms = [][2]string{
 	// Koch", HECKLER & KOCH; "SANAYI VE TICARET").
 	{"und", "and"}, {"et", "and"}, {"ve", "and"},
 	// A country's name and its adjective ("KOREAN TANGUN TRADING
-	// CORPORATION", KOREA TANGUN TRADING CORPORATION), of the countries
-	// whose companies the lists name most.
+	// CORPORATION", KOREA TANGUN TRADING CORPORATION; "MUJAHIDIN
+	// INDONESIAN TIMUR", MUJAHIDIN INDONESIA TIMUR), of the countries
+	// whose companies and groups the sanctions programmes name.
 	{"korean", "korea"}, {"iranian", "iran"}, {"russian", "russia"}, {"syrian", "syria"},
 	{"chinese", "china"}, {"iraqi", "iraq"}, {"libyan", "libya"}, {"cuban", "cuba"},
 	{"venezuelan", "venezuela"}, {"lebanese", "lebanon"}, {"sudanese", "sudan"}, {"yemeni", "yemen"},
 	{"belarusian", "belarus"}, {"burmese", "burma"}, {"afghan", "afghanistan"}, {"turkish", "turkey"},
+	{"indonesian", "indonesia"}, {"pakistani", "pakistan"}, {"somali", "somalia"}, {"nigerian", "nigeria"},
+	{"malian", "mali"}, {"palestinian", "palestine"}, {"egyptian", "egypt"}, {"algerian", "algeria"},
+	{"tunisian", "tunisia"}, {"jordanian", "jordan"}, {"kuwaiti", "kuwait"}, {"qatari", "qatar"},
+	{"emirati", "emirates"}, {"omani", "oman"}, {"bahraini", "bahrain"},
+	{"ukrainian", "ukraine"}, {"crimean", "crimea"}, {"georgian", "georgia"}, {"armenian", "armenia"},
+	{"azerbaijani", "azerbaijan"}, {"kazakh", "kazakhstan"}, {"uzbek", "uzbekistan"}, {"tajik", "tajikistan"},
+	{"kyrgyz", "kyrgyzstan"}, {"turkmen", "turkmenistan"}, {"serbian", "serbia"}, {"bosnian", "bosnia"},
+	{"albanian", "albania"}, {"mexican", "mexico"}, {"colombian", "colombia"}, {"nicaraguan", "nicaragua"},
+	{"ethiopian", "ethiopia"}, {"eritrean", "eritrea"}, {"congolese", "congo"}, {"zimbabwean", "zimbabwe"},
+	{"malaysian", "malaysia"}, {"indian", "india"},
 }
 
 // russianForms are words of company names as Russian borrows them,

@@ -197,6 +197,7 @@ func TestNamesAsWritten(t *testing.T) {
 		{"FAJR INDUSTRIAL GROUP", screen.KindOrganization, "FAJR INDUSTRIES GROUP", "industrial~industries (another form of a word of company names", true},
 		{"SHIRAZ ELECTRONIC IND.", screen.KindOrganization, "SHIRAZ ELECTRONICS INDUSTRIES", "ind~industries (abbreviation of a word of company names", true},
 		{"KOREAN TANGUN TRADING CORPORATION", screen.KindOrganization, "KOREA TANGUN TRADING CORPORATION", "korean~korea (another form of a word of company names", true},
+		{"MUJAHIDIN INDONESIAN TIMUR", screen.KindOrganization, "MUJAHIDIN INDONESIA TIMUR", "indonesian~indonesia (another form of a word of company names", true},
 		// An acronym in parentheses, another name of the party.
 		{"IRAN AIRCRAFT INDUSTRIES (IACI)", screen.KindOrganization, "IRAN AIRCRAFT INDUSTRIES", `the query read as the several names it holds (in parentheses, or set apart by semicolons or a slash): screened as "IRAN AIRCRAFT INDUSTRIES"`, true},
 		// The same in the fullwidth parentheses of Chinese and
