@@ -373,6 +373,15 @@ func keyTableWord(w []byte) bool {
 	return ok
 }
 
+// nameVariantListed reports whether w or t, two words of one key, is a
+// spelling nameVariants lists: then both spell the name its group keys
+// ("amru" and "amr"), not two names that meet on a key by chance.
+func nameVariantListed(w []byte, t string) bool {
+	_, wok := nameVariants[string(w)]
+	_, tok := nameVariants[t]
+	return wok || tok
+}
+
 // maxNameVariant, maxEastSlavicForm and maxPatronymicEnding are the
 // lengths of the longest key of nameVariants, of eastSlavicForms and of
 // the longest of patronymicEndings: a longer word is none of them, and is

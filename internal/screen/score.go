@@ -1062,10 +1062,12 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			case q.particle != 0 && particleClass(ix.dict.texts[rw.text]) == q.particle:
 				p = pair{c: keySim * rw.weight, kind: pairParticle}
 			case q.exact == rw.tok:
-				if q.klen <= shortName && !geminateVariant(sc.nb.word(i), ix.dict.texts[rw.text]) {
+				if q.klen <= shortName && !geminateVariant(sc.nb.word(i), ix.dict.texts[rw.text]) && !nameVariantListed(sc.nb.word(i), ix.dict.texts[rw.text]) {
 					// Short words meet on a key by chance ("Jun",
-					// "Yun"): they pair by their spelling only, or by
-					// a letter written doubled ("Haj", HAJJ).
+					// "Yun"): they pair by their spelling only, by a
+					// letter written doubled ("Haj", HAJJ), or as
+					// spellings of one name nameVariants lists ("Amr",
+					// AMRU).
 					continue
 				}
 				p = pair{c: keySim * rw.weight, kind: pairKey}

@@ -198,6 +198,10 @@ func TestNamesAsWritten(t *testing.T) {
 		{"SHIRAZ ELECTRONIC IND.", screen.KindOrganization, "SHIRAZ ELECTRONICS INDUSTRIES", "ind~industries (abbreviation of a word of company names", true},
 		{"KOREAN TANGUN TRADING CORPORATION", screen.KindOrganization, "KOREA TANGUN TRADING CORPORATION", "korean~korea (another form of a word of company names", true},
 		{"MUJAHIDIN INDONESIAN TIMUR", screen.KindOrganization, "MUJAHIDIN INDONESIA TIMUR", "indonesian~indonesia (another form of a word of company names", true},
+		// A short name's spelling of a group of nameVariants, which
+		// its key pairs though it is short (UN and UK names).
+		{"Amr al Absi", screen.KindPerson, "AL-ABSI, Amru", "amr~amru (phonetic key amr)", true},
+		{"Amrou ARMANAZI", screen.KindPerson, "ARMANAZI, Amr", "amrou~amr (phonetic key amr)", true},
 		// An acronym in parentheses, another name of the party.
 		{"IRAN AIRCRAFT INDUSTRIES (IACI)", screen.KindOrganization, "IRAN AIRCRAFT INDUSTRIES", `the query read as the several names it holds (in parentheses, or set apart by semicolons or a slash): screened as "IRAN AIRCRAFT INDUSTRIES"`, true},
 		// The same in the fullwidth parentheses of Chinese and
