@@ -444,6 +444,7 @@ var nameVariants = map[string]string{
 	"faisal": "faysal", "faysal": "faysal", "feisal": "faysal",
 	"mahdi": "mahdi", "mehdi": "mahdi",
 	"yahya": "yahya", "yehia": "yahya", "yahia": "yahya",
+	"ayub": "ayub", "ayyub": "ayub", "ayoub": "ayub", "ayyoub": "ayub", "ayob": "ayub", "ayoob": "ayub", "eyup": "ayub", "eyyub": "ayub",
 	// Dawud; and as Arabic and Hebrew write it, read dawd and daod (داود,
 	// דאוד: one waw or vav for both the w and the u).
 	"dawud": "davud", "dawood": "davud", "daoud": "davud", "daud": "davud", "dawoud": "davud", "davud": "davud", "dawd": "davud", "daod": "davud",
@@ -483,7 +484,7 @@ var nameVariants = map[string]string{
 	"abdelkader": "abdulkadir", "abdulqadir": "abdulkadir", "abdelqader": "abdulkadir", "abdulkadir": "abdulkadir",
 	"abdelkadir": "abdulkadir", "abdulkader": "abdulkadir", "abdulqader": "abdulkadir",
 	"nuruddin": "nuredine", "nureddin": "nuredine", "nuraddin": "nuredine", "noureddin": "nuredine",
-	"nourdine": "nuredine", "nurudin": "nuredine", "nuredin": "nuredine",
+	"nourdine": "nuredine", "nurudin": "nuredine", "nuredin": "nuredine", "nouradine": "nuredine", "nouraddine": "nuredine",
 	"bilal": "bilal", "belal": "bilal",
 	"salem": "salim", "selim": "salim",
 	"nawfal": "navfal", "nofal": "navfal", "naufal": "navfal", "nofel": "navfal",

@@ -1062,7 +1062,8 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			case q.particle != 0 && particleClass(ix.dict.texts[rw.text]) == q.particle:
 				p = pair{c: keySim * rw.weight, kind: pairParticle}
 			case q.exact == rw.tok:
-				if q.klen <= shortName && !geminateVariant(sc.nb.word(i), ix.dict.texts[rw.text]) && !nameVariantListed(sc.nb.word(i), ix.dict.texts[rw.text]) {
+				if q.klen <= shortName && !geminateVariant(sc.nb.word(i), ix.dict.texts[rw.text]) && !nameVariantListed(sc.nb.word(i), ix.dict.texts[rw.text]) &&
+					!longVowelVariant(sc.nb.word(i), ix.dict.texts[rw.text]) {
 					// Short words meet on a key by chance ("Jun",
 					// "Yun"): they pair by their spelling only, by a
 					// letter written doubled ("Haj", HAJJ), or as
@@ -2318,6 +2319,41 @@ func vowelVariant(w []byte, t string) bool {
 	}
 	a, b, ok := oneSubstitution(w, t)
 	return ok && (a == 'e' && b == 'i' || a == 'a' && b == 'e' || a == 'o' && b == 'u')
+}
+
+// longVowelVariant reports whether w and t, of three letters or more, are
+// one word but for a long vowel written with two letters in one and one
+// in the other, ee or i, oo or ou or u ("deeb", "dib"; "noor", "nur"),
+// as romanisations of Arabic write it either way. Not "lee" and "li",
+// two names.
+func longVowelVariant(w []byte, t string) bool {
+	if len(w) == len(t) || min(len(w), len(t)) < 3 {
+		return false
+	}
+	var a, b [2 * maxRespell]byte
+	x, y := appendShortVowels(a[:0], w), appendShortVowels(b[:0], []byte(t))
+	return x != nil && string(x) == string(y)
+}
+
+// appendShortVowels appends w to dst with ee written i and oo and ou
+// written u; nil when w is longer than maxRespell.
+func appendShortVowels(dst, w []byte) []byte {
+	if len(w) > maxRespell {
+		return nil
+	}
+	for i := 0; i < len(w); i++ {
+		switch {
+		case w[i] == 'e' && byteAfter(w, i) == 'e':
+			dst = append(dst, 'i')
+			i++
+		case w[i] == 'o' && (byteAfter(w, i) == 'o' || byteAfter(w, i) == 'u'):
+			dst = append(dst, 'u')
+			i++
+		default:
+			dst = append(dst, w[i])
+		}
+	}
+	return dst
 }
 
 // geminateVariant reports whether w and t are one word but for a letter

@@ -26,3 +26,26 @@ func TestVowelVariant(t *testing.T) {
 		}
 	}
 }
+
+// TestLongVowelVariant: a long vowel written with two letters or one
+// ("deeb", "dib"; "noor", "nur"; "mansour", "mansur"), not in words of
+// fewer than three letters ("lee", "li") nor in words of one length.
+func TestLongVowelVariant(t *testing.T) {
+	for _, tt := range []struct {
+		w, t string
+		want bool
+	}{
+		{"deeb", "dib", true},
+		{"dib", "deeb", true},
+		{"noor", "nur", true},
+		{"mansour", "mansur", true},
+		{"lee", "li", false},
+		{"dib", "dab", false},
+		{"deeb", "deeb", false},
+		{"noor", "nour", false},
+	} {
+		if got := longVowelVariant([]byte(tt.w), tt.t); got != tt.want {
+			t.Errorf("longVowelVariant(%q, %q) = %v, want %v", tt.w, tt.t, got, tt.want)
+		}
+	}
+}

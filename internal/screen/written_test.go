@@ -202,6 +202,12 @@ func TestNamesAsWritten(t *testing.T) {
 		// its key pairs though it is short (UN and UK names).
 		{"Amr al Absi", screen.KindPerson, "AL-ABSI, Amru", "amr~amru (phonetic key amr)", true},
 		{"Amrou ARMANAZI", screen.KindPerson, "ARMANAZI, Amr", "amrou~amr (phonetic key amr)", true},
+		{"Ali Abdullah AYOB", screen.KindPerson, "AYOUB, Ali Abdullah", "ayob~ayoub (phonetic key ayub)", true},
+		{"Nouradine ADAM", screen.KindPerson, "ADAM, Noureddine", "nouradine~noureddine (phonetic key nuredine)", true},
+		// A long vowel written with two letters or one in a short word
+		// (deeb, dib; UN and UK names).
+		{"Mohammed Deeb ZAITOUN", screen.KindPerson, "ZAITOUN, Mohammed Dib", "deeb~dib (phonetic key dib)", true},
+		{"Imad Mohamed Dib KHAMIS", screen.KindPerson, "KHAMIS, Imad Mohammad Deeb", "dib~deeb (phonetic key dib)", true},
 		// An acronym in parentheses, another name of the party.
 		{"IRAN AIRCRAFT INDUSTRIES (IACI)", screen.KindOrganization, "IRAN AIRCRAFT INDUSTRIES", `the query read as the several names it holds (in parentheses, or set apart by semicolons or a slash): screened as "IRAN AIRCRAFT INDUSTRIES"`, true},
 		// The same in the fullwidth parentheses of Chinese and
