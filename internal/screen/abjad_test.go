@@ -136,3 +136,16 @@ func TestAbjadDawud(t *testing.T) {
 		{"Daud Ibrahim", "9758", true},
 	})
 }
+
+// TestAbjadYodAsJ: a yod between consonants is also read as the j of a
+// foreign name that sounds as y ("בנימין נתניהו", "bnimin ntnihu", for
+// Benjamin Netanyahu, a name of an own list written with no comma).
+func TestAbjadYodAsJ(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t), namedList("own", "individual", []string{"Benjamin Netanyahu"}))
+	opts := ix.Options()
+	m := matchOf(ix.Name(screen.Query{Name: "בנימין נתניהו", Kind: screen.KindPerson}), "Benjamin Netanyahu")
+	if m == nil || m.Score < opts.Review || !strings.Contains(m.Explain, "bnimin~benjamin") {
+		t.Errorf("בנימין נתניהו: got %+v, want Benjamin Netanyahu found, bnimin~benjamin", m)
+	}
+}

@@ -619,6 +619,13 @@ func eachSkeletonReading(w []byte, schemes []textnorm.Scheme, fn func(r []byte) 
 		return
 	}
 	var sa [2 * maxRespell]byte
+	if slices.Contains(schemes, textnorm.Hebrew) {
+		// A yod between consonants for the j of a foreign name that
+		// sounds as y (בנימין, "bnimin", Benjamin; יאן, Jan).
+		if r, ok := yodAsJ(sa[:0], w); ok && !fn(r) {
+			return
+		}
+	}
 	for _, sc := range schemes {
 		for i := range scriptOrthographies[sc] {
 			if r, changed := scriptOrthographies[sc][i].apply(sa[:0], w); changed && !fn(r) {
@@ -626,6 +633,19 @@ func eachSkeletonReading(w []byte, schemes []textnorm.Scheme, fn func(r []byte) 
 			}
 		}
 	}
+}
+
+// yodAsJ appends to dst w, read from Hebrew letters, with its first i
+// (a yod) that is neither first nor last and follows a consonant written
+// j; ok is false when w has none.
+func yodAsJ(dst, w []byte) (out []byte, ok bool) {
+	for i := 1; i+1 < len(w); i++ {
+		if w[i] == 'i' && !isVowel(w[i-1]) {
+			dst = append(append(append(dst, w[:i]...), 'j'), w[i+1:]...)
+			return dst, true
+		}
+	}
+	return dst, false
 }
 
 // greekCh reports whether w, read from Greek letters alone, holds ch: χ,
