@@ -65,3 +65,15 @@ func TestGreekChiAsH(t *testing.T) {
 		{"Νταούντ Ιμπραήμ", "9758", true},
 	})
 }
+
+// TestGreekIotaAlpha: ια after a consonant is the ya of a foreign name as
+// often as its ia ("Νετανιάχου", NETANYAHU).
+func TestGreekIotaAlpha(t *testing.T) {
+	t.Parallel()
+	ix := personsIndex(t, append(fillerPersons(), "NETANYAHU, Benjamin")...)
+	opts := ix.Options()
+	m := matchOf(ix.Name(screen.Query{Name: "Νετανιάχου", Kind: screen.KindPerson}), "NETANYAHU, Benjamin")
+	if m == nil || m.Score < opts.Review {
+		t.Errorf("Νετανιάχου: got %+v, want NETANYAHU, Benjamin found", m)
+	}
+}

@@ -202,10 +202,13 @@ var scriptOrthographies = map[textnorm.Scheme][]orthography{
 		{"Greek rendering of a foreign name, b d", []rewrite{
 			{"mp", "b", anywhere}, {"nt", "d", anywhere}, {"gk", "g", anywhere}, {"tz", "j", anywhere},
 			{"ts", "ch", anywhere}, {"ch", "kh", anywhere}, {"z", "zh", anywhere}, {"gi", "y", beforeVowel}}},
-		// χ for the Arabic and Spanish h sounds ("Γιαχία", YAHYA).
+		// χ for the Arabic and Spanish h sounds ("Γιαχία", YAHYA), and
+		// ια after a consonant for the ya of a foreign name
+		// ("Νετανιάχου", Netanyahu).
 		{"Greek rendering of a foreign name, χ as h", []rewrite{
 			{"mp", "b", atStart}, {"mp", "mb", anywhere}, {"nt", "d", atStart}, {"nt", "nd", anywhere},
-			{"gk", "g", anywhere}, {"tz", "j", anywhere}, {"ts", "ch", anywhere}, {"ch", "h", anywhere}, {"gi", "y", beforeVowel}}},
+			{"gk", "g", anywhere}, {"tz", "j", anywhere}, {"ts", "ch", anywhere}, {"ch", "h", anywhere}, {"gi", "y", beforeVowel},
+			{"ia", "ya", afterConsonant}}},
 	},
 	textnorm.Hepburn: {
 		{"kana rendering of a foreign name", kanaForeign},
