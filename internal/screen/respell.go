@@ -205,7 +205,7 @@ var scriptOrthographies = map[textnorm.Scheme][]orthography{
 		// χ for the Arabic and Spanish h sounds ("Γιαχία", YAHYA), and
 		// ια after a consonant for the ya of a foreign name
 		// ("Νετανιάχου", Netanyahu).
-		{"Greek rendering of a foreign name, χ as h", []rewrite{
+		{"Greek rendering of a foreign name, χ as h and ια as ya", []rewrite{
 			{"mp", "b", atStart}, {"mp", "mb", anywhere}, {"nt", "d", atStart}, {"nt", "nd", anywhere},
 			{"gk", "g", anywhere}, {"tz", "j", anywhere}, {"ts", "ch", anywhere}, {"ch", "h", anywhere}, {"gi", "y", beforeVowel},
 			{"ia", "ya", afterConsonant}}},

@@ -1066,9 +1066,10 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 					!longVowelVariant(sc.nb.word(i), ix.dict.texts[rw.text]) {
 					// Short words meet on a key by chance ("Jun",
 					// "Yun"): they pair by their spelling only, by a
-					// letter written doubled ("Haj", HAJJ), or as
-					// spellings of one name nameVariants lists ("Amr",
-					// AMRU).
+					// letter written doubled ("Haj", HAJJ), as spellings
+					// of one name nameVariants lists ("Amr", AMRU), or by
+					// a long vowel written with two letters or one
+					// ("Deeb", DIB).
 					continue
 				}
 				p = pair{c: keySim * rw.weight, kind: pairKey}
