@@ -135,3 +135,12 @@ func TestCompanyWordsAbbreviatedOrTranslated(t *testing.T) {
 			{"AO Kontsern Kalashnikov", "Kalashnikov Concern JSC"}, // a word as Russian writes it
 		})
 }
+
+// TestPersonYaEnding: a person's name ending -ya after a stem of five
+// letters or more is the -yeh or -yah another romanisation writes
+// ("Ismail Haniya" for an own list's Ismail Haniyeh).
+func TestPersonYaEnding(t *testing.T) {
+	t.Parallel()
+	assertOwnFound(t, "individual", screen.KindPerson, false,
+		[]string{"Ismail Haniyeh"}, []ownCase{{"Ismail Haniya", "Ismail Haniyeh"}})
+}

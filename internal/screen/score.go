@@ -2742,6 +2742,10 @@ func (ix *Index) appendCompanyWords(qn []int32, text []byte) ([]int32, bool) {
 // (shorter names written another way are as often other names).
 const minEndingStem, minEndingWord = 3, 4
 
+// minYaStem is the fewest letters before a person's ending after y that
+// endingVariants rewrites.
+const minYaStem = 5
+
 // appendEndingVariant appends to qn the key of the listed word that is
 // text with its ending written the other way of one of endingVariants,
 // when a listed name holds it, and returns how the ending was rewritten
@@ -2778,9 +2782,11 @@ func (ix *Index) appendEndingVariant(qn []int32, text []byte, org bool) ([]int32
 				to = v.a
 			}
 			stem := n - len(from)
-			// An ending after y only in an organisation's name
-			// ("islamiya", ISLAMIYAH): a person's -ya is Russian.
-			if stem < minEndingStem || string(text[stem:]) != from || isVowelByte(text[stem-1]) || text[stem-1] == 'y' && !org {
+			// An ending after y in an organisation's name ("islamiya",
+			// ISLAMIYAH), and in a person's after a stem of five letters
+			// or more ("haniya", HANIYEH): a short person's -ya is
+			// Russian (Olya, Dariya).
+			if stem < minEndingStem || string(text[stem:]) != from || isVowelByte(text[stem-1]) || text[stem-1] == 'y' && !org && stem < minYaStem {
 				continue
 			}
 			other := append(append(buf[:0], text[:stem]...), to...)
