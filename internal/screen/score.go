@@ -1059,7 +1059,11 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				// A title pairs with a word of the name spelt as it is
 				// ("Sheikh" in SHEIKH, Muhammad Naeem) or not at all.
 				continue
-			case q.particle != 0 && particleClass(ix.dict.texts[rw.text]) == q.particle:
+			case q.particle != 0 && particleClass(ix.dict.texts[rw.text]) == q.particle,
+				q.particle == articleClass && j+1 < len(words) && sunArticle([]byte(ix.dict.texts[rw.text]), []byte(ix.dict.texts[words[j+1].text])):
+				// The same particle; or the article as the name writes
+				// it assimilated to the next word ("El Sayed" for ES
+				// SAYED).
 				p = pair{c: keySim * rw.weight, kind: pairParticle}
 			case q.exact == rw.tok:
 				if q.klen <= shortName && !geminateVariant(sc.nb.word(i), ix.dict.texts[rw.text]) && !nameVariantListed(sc.nb.word(i), ix.dict.texts[rw.text]) &&

@@ -9,8 +9,9 @@ import (
 
 // TestSunArticle finds names written with the Arabic article assimilated
 // to the next word's first consonant ("az-Zawahiri", "ash-Sham"), as
-// romanisations write it, where the lists write AL: the article pairs as
-// the article and weighs as it does.
+// romanisations write it, where the lists write AL, and the other way
+// round ("El Sayed" for ES SAYED): the article pairs as the article and
+// weighs as it does.
 func TestSunArticle(t *testing.T) {
 	t.Parallel()
 	ix := newIndex(t, testLists(t)...)
@@ -21,6 +22,7 @@ func TestSunArticle(t *testing.T) {
 		{"Hayat Tahrir ash-Sham", screen.KindOrganization, "16937", "ash~al (the same particle)"},
 		{"Jabhat an-Nusra", screen.KindOrganization, "16937", "an~al (the same particle)"},
 		{"Ansar ash-Sharia", screen.KindOrganization, "11695", "ash~al (the same particle)"},
+		{"Abdel Kader Mahmoud El Sayed", screen.KindPerson, "7207", "el~es (the same particle)"},
 	} {
 		m := matchByID(ix.Name(screen.Query{Name: tt.q, Kind: tt.kind}), tt.entryID)
 		if m == nil || !opts.IsHit(m.Score) || !strings.Contains(m.Explain, tt.explain) {
