@@ -144,6 +144,10 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 				b = append(b, " (honorific, left out)"...)
 				continue
 			}
+			if !org && sc.articleLeftOut(i, words) {
+				b = append(b, " left out (article, optional)"...)
+				continue
+			}
 			b = append(b, " unmatched"...)
 			allText, allKey = false, false
 			continue

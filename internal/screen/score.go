@@ -1414,6 +1414,11 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		if sc.qUsed[i] || org && q.legal || !org && q.title {
 			continue
 		}
+		if !org && sc.articleLeftOut(i, words) {
+			// It still weighs, as little as the article does: a name
+			// that pairs it scores above one that leaves it out.
+			continue
+		}
 		unpairedQ = true
 		extraQ += q.wOrg
 		unpairedInitial = unpairedInitial || q.initial
@@ -1607,6 +1612,23 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev | capNameChain | capQueryMiddle | capSuperset | capAcronym | capBranch | capGivenForm | capNickname | capSayyid | capLaterGiven | capCommonName // noted, not binding
 	}
 	return score
+}
+
+// articleLeftOut reports whether query word i, unpaired under person
+// rules, is the article before a word paired with a family name the name
+// writes without it ("Al Dabbashi" for DABBASHI, Ahmed): it is optional,
+// as the name's article is when the query has none, and a query of a
+// family name alone with it is a family name alone.
+func (sc *scratch) articleLeftOut(i int, words []RecWord) bool {
+	if sc.qw[i].particle != articleClass || i+1 >= len(sc.qw) {
+		return false
+	}
+	for _, p := range sc.pairs {
+		if p.chosen && int(p.q) == i+1 {
+			return words[p.r].flags&rwSurname != 0
+		}
+	}
+	return false
 }
 
 // pairedMiddle reports whether a word between the first and the last of
