@@ -201,6 +201,9 @@ type scratch struct {
 	pnb normBuf
 	qw  []qword
 	qn  []int32
+	// near holds the listed words one edit from a query word while
+	// gatherGivenTypos gathers by them.
+	near []int32
 	// hitPairs and hitAcr hold the chosen pairs and the acronyms of the
 	// hits, each hit's at its offsets.
 	hitPairs []pair
@@ -759,11 +762,9 @@ func (ix *Index) gather(sc *scratch, kind string) {
 func (ix *Index) gatherMore(sc *scratch, kind string) {
 	sc.cands = sc.cands[:0]
 	nsel := 0
-	if sc.givenForms {
-		for _, s := range sc.sel {
-			if s {
-				nsel++
-			}
+	for _, s := range sc.sel {
+		if s {
+			nsel++
 		}
 	}
 	for i, q := range sc.qw {
@@ -813,7 +814,36 @@ func (ix *Index) gatherMore(sc *scratch, kind string) {
 		if q.alt >= 0 {
 			ix.addPostings(sc, q.alt, kind)
 		}
+		if nsel == 1 && kind != KindOrganization {
+			ix.gatherGivenTypos(sc, int32(i), kind)
+		}
 	}
+}
+
+// gatherGivenTypos collects the names that hold a listed word one edit
+// from query word i, a rare listed word of minGivenTypo letters or more
+// that is the only word selected, and a key of another query word (a
+// common one, selected alone, names too many others for the rule to be
+// worth its look-ups: every name that pairs it as written is gathered
+// anyway): scoreRec pairs
+// a given name so misspelt (givenTypo: "Aman Allah Goshtasbi", read
+// "amanallah", for GOSHTASBI, Amanollah), which the names of its own key
+// alone leave out whichever threshold the query is screened at.
+func (ix *Index) gatherGivenTypos(sc *scratch, i int32, kind string) {
+	q := &sc.qw[i]
+	w := sc.nb.word(int(i))
+	if q.text < 0 || q.initial || len(w) < minGivenTypo || len(sc.qw) < 2 || q.wOrg < rareShare*ix.dict.unseen {
+		return
+	}
+	d := &ix.dict
+	start := len(sc.near)
+	sc.near = d.textDel.appendNear(sc.near, d.texts, w)
+	for _, t := range sc.near[start:] {
+		if k := d.textKey[t]; k != q.exact {
+			ix.addPostingsWith(sc, k, kind, i)
+		}
+	}
+	sc.near = sc.near[:start]
 }
 
 // startCands empties sc.cands for a new gathering: a name is in it when

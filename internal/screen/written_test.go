@@ -207,6 +207,11 @@ func TestNamesAsWritten(t *testing.T) {
 		// The query's article before a family name the list writes
 		// without it (a UN and UK name): optional, as the list's is.
 		{"Al Dabbashi", screen.KindPerson, "DABBASHI, Ahmed", "al left out (article, optional), dabbashi=dabbashi", false},
+		// A listed given name one letter from the name's, the only word
+		// selected: the names that hold its neighbour and another query
+		// word are gathered (a UN and UK name in its original script).
+		{"امان الله گشتاسبی", screen.KindPerson, "GOSHTASBI, Amanollah", "amanallah≈amanollah (one letter apart", true},
+		{"Aman Allah Goshtasbi", screen.KindPerson, "GOSHTASBI, Amanollah", "amanallah≈amanollah (one letter apart", true},
 		// A long vowel written with two letters or one in a short word
 		// (deeb, dib; UN and UK names).
 		{"Mohammed Deeb ZAITOUN", screen.KindPerson, "ZAITOUN, Mohammed Dib", "deeb~dib (phonetic key dib)", true},
