@@ -181,6 +181,15 @@ var silentH = []rewrite{{"a", "ha", atStart}, {"e", "he", atStart}, {"i", "hi", 
 var thaiForeign = []rewrite{{"kh", "k", anywhere}, {"ph", "p", anywhere}, {"th", "t", anywhere},
 	{"o", "", atStartBeforeVowel}, {"eo", "e", anywhere}, {"ue", "u", anywhere}}
 
+// The rewrites the Greek renderings of foreign names share: μπ and ντ
+// for b and d at a word's start, mb and nd inside it; γκ for g, τζ for
+// j, τσ for ch; γι before a vowel for y.
+var (
+	greekNasalStops = []rewrite{{"mp", "b", atStart}, {"mp", "mb", anywhere}, {"nt", "d", atStart}, {"nt", "nd", anywhere}}
+	greekAffricates = []rewrite{{"gk", "g", anywhere}, {"tz", "j", anywhere}, {"ts", "ch", anywhere}}
+	greekGammaIota  = rewrite{"gi", "y", beforeVowel}
+)
+
 // hacekLetters names, as a scheme of scriptOrthographies, the reading of
 // a name written with letters of isHacek: they fold to s, c and z, and
 // Cyrillic transliteration writes them sh, ch and zh ("Łukašenka",
@@ -195,20 +204,15 @@ var scriptOrthographies = map[textnorm.Scheme][]orthography{
 		{"š, č, ž read as sh, ch, zh", []rewrite{{"s", "sh", anywhere}, {"c", "ch", anywhere}, {"z", "zh", anywhere}}},
 	},
 	textnorm.GreekELOT: {
-		{"Greek rendering of a foreign name", []rewrite{
-			{"mp", "b", atStart}, {"mp", "mb", anywhere}, {"nt", "d", atStart}, {"nt", "nd", anywhere},
-			{"gk", "g", anywhere}, {"gg", "ng", anywhere}, {"tz", "j", anywhere}, {"ts", "ch", anywhere},
-			{"ch", "kh", anywhere}, {"gi", "y", beforeVowel}}},
-		{"Greek rendering of a foreign name, b d", []rewrite{
-			{"mp", "b", anywhere}, {"nt", "d", anywhere}, {"gk", "g", anywhere}, {"tz", "j", anywhere},
-			{"ts", "ch", anywhere}, {"ch", "kh", anywhere}, {"z", "zh", anywhere}, {"gi", "y", beforeVowel}}},
+		{"Greek rendering of a foreign name", slices.Concat(greekNasalStops, greekAffricates,
+			[]rewrite{{"gg", "ng", anywhere}, {"ch", "kh", anywhere}, greekGammaIota})},
+		{"Greek rendering of a foreign name, b d", slices.Concat([]rewrite{{"mp", "b", anywhere}, {"nt", "d", anywhere}},
+			greekAffricates, []rewrite{{"ch", "kh", anywhere}, {"z", "zh", anywhere}, greekGammaIota})},
 		// χ for the Arabic and Spanish h sounds ("Γιαχία", YAHYA), and
 		// ια after a consonant for the ya of a foreign name
 		// ("Νετανιάχου", Netanyahu).
-		{"Greek rendering of a foreign name, χ as h and ια as ya", []rewrite{
-			{"mp", "b", atStart}, {"mp", "mb", anywhere}, {"nt", "d", atStart}, {"nt", "nd", anywhere},
-			{"gk", "g", anywhere}, {"tz", "j", anywhere}, {"ts", "ch", anywhere}, {"ch", "h", anywhere}, {"gi", "y", beforeVowel},
-			{"ia", "ya", afterConsonant}}},
+		{"Greek rendering of a foreign name, χ as h and ια as ya", slices.Concat(greekNasalStops, greekAffricates,
+			[]rewrite{{"ch", "h", anywhere}, greekGammaIota, {"ia", "ya", afterConsonant}})},
 	},
 	textnorm.Hepburn: {
 		{"kana rendering of a foreign name", kanaForeign},

@@ -201,8 +201,8 @@ type scratch struct {
 	pnb normBuf
 	qw  []qword
 	qn  []int32
-	// near holds the listed words one edit from a query word while
-	// gatherGivenTypos gathers by them.
+	// near is gatherGivenTypos's buffer of listed words one edit from
+	// a query word.
 	near []int32
 	// hitPairs and hitAcr hold the chosen pairs and the acronyms of the
 	// hits, each hit's at its offsets.
@@ -820,15 +820,14 @@ func (ix *Index) gatherMore(sc *scratch, kind string) {
 	}
 }
 
-// gatherGivenTypos collects the names that hold a listed word one edit
-// from query word i, a rare listed word of minGivenTypo letters or more
-// that is the only word selected, and a key of another query word (a
-// common one, selected alone, names too many others for the rule to be
-// worth its look-ups: every name that pairs it as written is gathered
-// anyway): scoreRec pairs
-// a given name so misspelt (givenTypo: "Aman Allah Goshtasbi", read
-// "amanallah", for GOSHTASBI, Amanollah), which the names of its own key
-// alone leave out whichever threshold the query is screened at.
+// gatherGivenTypos collects, when query word i is a rare listed word of
+// minGivenTypo letters or more and the only word selected, the names that
+// hold a listed word one edit from it and a key of another query word.
+// scoreRec pairs a given name so misspelt (givenTypo: "amanallah" for
+// GOSHTASBI, Amanollah), and the names of the word's own key alone would
+// leave them out at one threshold and not at another. A common word is
+// left to its own key: its neighbours name too many others to be worth
+// the look-ups.
 func (ix *Index) gatherGivenTypos(sc *scratch, i int32, kind string) {
 	q := &sc.qw[i]
 	w := sc.nb.word(int(i))
@@ -836,14 +835,12 @@ func (ix *Index) gatherGivenTypos(sc *scratch, i int32, kind string) {
 		return
 	}
 	d := &ix.dict
-	start := len(sc.near)
-	sc.near = d.textDel.appendNear(sc.near, d.texts, w)
-	for _, t := range sc.near[start:] {
+	sc.near = d.textDel.appendNear(sc.near[:0], d.texts, w)
+	for _, t := range sc.near {
 		if k := d.textKey[t]; k != q.exact {
 			ix.addPostingsWith(sc, k, kind, i)
 		}
 	}
-	sc.near = sc.near[:start]
 }
 
 // startCands empties sc.cands for a new gathering: a name is in it when
