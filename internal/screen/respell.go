@@ -62,12 +62,17 @@ var orthographies = []orthography{
 	// the j of я, ю, е ("Kusnezow", KUZNETSOV; "Tschemesow", CHEMEZOV;
 	// "Zepkin", TSEPKIN; "Schelesnjak", ZHELEZNYAK).
 	germanRussian, germanRussianZh,
+	// ё after ж, ч, ш and щ, which German and Polish write o and the
+	// lists e or yo ("Gorbatschow", "Gorbaczow", GORBACHEV;
+	// "Chruschtschow", KHRUSHCHEV): tried after the others, since an o
+	// there is also an o ("Tschornobyl").
+	germanRussianYo,
 
 	{"Polish spelling", []rewrite{{"cz", "ch", anywhere}, {"sz", "sh", anywhere}, {"rz", "zh", anywhere}, {"ie", "e", afterConsonant}}},
 	// Polish spellings of Russian names: c for ц, ch for х, w for в, j
 	// for й and the j of я, ю ("Cepkin", TSEPKIN; "Lichaczew",
 	// LIKHACHEV).
-	polishRussian,
+	polishRussian, polishRussianYo,
 	{"French spelling", []rewrite{{"tch", "ch", anywhere}, {"ch", "sh", anywhere}, {"dj", "dzh", anywhere}, {"j", "zh", anywhere},
 		{"gu", "g", beforeFront}, {"ou", "u", anywhere}, {"e", "", atEndAfterCons}, offEndings[0], offEndings[1]}},
 	// French spellings of Arabic names, as the Maghreb and Lebanon write
@@ -92,6 +97,8 @@ const (
 	germanRussianName   = "German spelling of a Russian name"
 	germanRussianZhName = "German spelling of a Russian name, s and sch as z and zh"
 	polishRussianName   = "Polish spelling of a Russian name"
+	germanRussianYoName = "German spelling of a Russian name, o for ё after ch, sh, zh"
+	polishRussianYoName = "Polish spelling of a Russian name, o for ё after ch, sh, zh"
 )
 
 // germanRussian and germanRussianZh are the German spellings of Russian
@@ -110,6 +117,16 @@ var (
 var polishRussian = orthography{polishRussianName, []rewrite{{"szcz", "shch", anywhere}, {"cz", "ch", anywhere},
 	{"sz", "sh", anywhere}, {"rz", "zh", anywhere}, {"ch", "kh", anywhere}, {"c", "ts", anywhere}, {"w", "v", anywhere},
 	{"j", "y", anywhere}}}
+
+// germanRussianYo and polishRussianYo are germanRussian and polishRussian
+// with the o after a hushing consonant read as ё, which the lists write
+// e: the rewrites of the consonant and its o lead.
+var (
+	germanRussianYo = orthography{germanRussianYoName, append([]rewrite{{"schtscho", "shche", anywhere},
+		{"tscho", "che", anywhere}, {"scho", "she", anywhere}}, germanRussian.rewrites...)}
+	polishRussianYo = orthography{polishRussianYoName, append([]rewrite{{"szczo", "shche", anywhere},
+		{"czo", "che", anywhere}, {"szo", "she", anywhere}, {"rzo", "zhe", anywhere}}, polishRussian.rewrites...)}
+)
 
 // frenchArabic is the French spelling of Arabic names, which respellListed
 // reads a listed word by too.
@@ -398,6 +415,10 @@ func orthographyNeeds(name string) []string {
 		return germanRussianZhNeeds
 	case polishRussianName:
 		return polishRussianNeeds
+	case germanRussianYoName:
+		return germanRussianYoNeeds
+	case polishRussianYoName:
+		return polishRussianYoNeeds
 	}
 	return nil
 }
@@ -415,6 +436,8 @@ var (
 	germanRussianNeeds   = []string{"w", "z", "j"}
 	germanRussianZhNeeds = []string{"w", "z", "j", "sch"}
 	polishRussianNeeds   = []string{"w", "c", "j"}
+	germanRussianYoNeeds = []string{"tscho", "scho"}
+	polishRussianYoNeeds = []string{"czo", "szo", "rzo"}
 )
 
 // holds reports whether the condition of r holds at w[i:].

@@ -9,8 +9,9 @@ import (
 
 // TestRussianNamesGermanPolish finds Russian names as German and Polish
 // write them (z and c for ц, s for з, sch and sz for ш, ch for х, w for
-// в, j for й): "Kusnezow" for KUZNETSOV, "Cepkin" for TSEPKIN; the
-// explanation names the orthography. A long word one letter from the
+// в, j for й): "Kusnezow" for KUZNETSOV, "Cepkin" for TSEPKIN; and ё
+// after ж, ч, ш and щ, which they write o and the lists e ("Bogatschow",
+// "Bogaczow", BOGACHEV). The explanation names the orthography. A long word one letter from the
 // listed one stays that word misspelt, whatever orthography reads it too,
 // so that "Jewgeni Prigoschin" is still a match.
 func TestRussianNamesGermanPolish(t *testing.T) {
@@ -26,6 +27,11 @@ func TestRussianNamesGermanPolish(t *testing.T) {
 		{"Oleg Cepkin", "TSEPKIN, Oleg Vladimirovich", "Polish spelling of a Russian name"},
 		{"Maria Woroncowa", "VORONTSOVA, Maria Vladimirovna", "Polish spelling of a Russian name"},
 		{"Witaly Lichaczew", "LIKHACHEV, Vitaly Viktorovich", "Polish spelling of a Russian name"},
+		// ё after a hushing consonant, written o.
+		{"Jewgeni Bogatschow", "BOGACHEV, Evgeniy Mikhaylovich", "German spelling of a Russian name, o for ё after ch, sh, zh"},
+		{"Daniil Borschtschow", "BORSHCHEV, Daniil Sergeyevich", "German spelling of a Russian name, o for ё after ch, sh, zh"},
+		{"Evgeniy Bogaczow", "BOGACHEV, Evgeniy Mikhaylovich", "Polish spelling of a Russian name, o for ё after ch, sh, zh"},
+		{"Dmitrij Choroszow", "KHOROSHEV, Dmitry Yuryevich", "Polish spelling of a Russian name, o for ё after ch, sh, zh"},
 	} {
 		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}), tt.entry)
 		if m == nil || m.Score < opts.Review || !strings.Contains(m.Explain, "foreign spelling: "+tt.how+",") &&
