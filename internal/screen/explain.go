@@ -421,6 +421,7 @@ var capNotes = []struct {
 	{capCommonName, "a name of one word of everyday English: the whole name of many, not the party's own"},
 	{capSurnameOnly, "surname only: a rare surname, the given names left out"},
 	{capLaterGiven, "a rare surname and a later given name or the patronymic, the first given name left out"},
+	{capGivenTypo, "a rare surname and the first given name one letter off, scored as the surname alone"},
 	{capInitials, "given names by their initials only"},
 	{capAbbrev, "a given name by its beginning only"},
 	{capGivenForm, "a given name in another language's form"},

@@ -693,10 +693,13 @@ func (ix *Index) scoredMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 		return out, nil
 	}
 	// Best name per entry: order by entry, then score; among names scoring
-	// alike, a strong name before a weak alias, then the name of fewest
-	// words (the one the query leaves least of out: "Daniil Borshchev" is
-	// the alias "BORSHCHEV, Daniil", not the name "BORSHCHEV, Daniil
-	// Sergeyevich" short of its patronymic), then the primary name.
+	// alike, a strong name before a weak alias, then the name with the
+	// most words paired as spelt ("Barech" is the alias BARECH, not
+	// BARICH, one letter off, where a cap scores both alike), then the
+	// name of fewest words (the one the query leaves least of out:
+	// "Daniil Borshchev" is the alias "BORSHCHEV, Daniil", not the name
+	// "BORSHCHEV, Daniil Sergeyevich" short of its patronymic), then the
+	// primary name.
 	slices.SortFunc(sc.hits, func(a, b hit) int {
 		na, nb := &ix.recs[a.rec], &ix.recs[b.rec]
 		ra, rb := na.ref, nb.ref
@@ -712,6 +715,11 @@ func (ix *Index) scoredMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 			return 1
 		case na.flags&recWeak != nb.flags&recWeak:
 			return int(na.flags&recWeak) - int(nb.flags&recWeak)
+		}
+		if sa, sb := sc.speltPairs(a), sc.speltPairs(b); sa != sb {
+			return sb - sa
+		}
+		switch {
 		case na.w1-na.w0 != nb.w1-nb.w0:
 			return int((na.w1 - na.w0) - (nb.w1 - nb.w0))
 		}
@@ -732,6 +740,17 @@ func (ix *Index) scoredMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 		out = append(out, m)
 	}
 	return out, nil
+}
+
+// speltPairs returns how many words of hit h's name paired as spelt.
+func (sc *scratch) speltPairs(h hit) int {
+	n := 0
+	for _, p := range sc.hitPairs[h.p0:h.p1] {
+		if p.kind == pairText {
+			n++
+		}
+	}
+	return n
 }
 
 // scoreCands scores the names gathered in sc.cands against threshold t,

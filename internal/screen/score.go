@@ -834,10 +834,18 @@ func (ix *Index) gatherGivenTypos(sc *scratch, i int32, kind string) {
 	if q.text < 0 || q.initial || len(w) < minGivenTypo || len(sc.qw) < 2 || q.wOrg < rareShare*ix.dict.unseen {
 		return
 	}
+	// The keys of the listed words one edit from it: those equal to
+	// their key are in keyDel, the others in textDel ("bashar", its own
+	// key, for "basher").
 	d := &ix.dict
-	sc.near = d.textDel.appendNear(sc.near[:0], d.texts, w)
-	for _, t := range sc.near {
-		if k := d.textKey[t]; k != q.exact {
+	sc.near = d.keyDel.appendNear(sc.near[:0], d.keys, w)
+	n := len(sc.near)
+	sc.near = d.textDel.appendNear(sc.near, d.texts, w)
+	for j := n; j < len(sc.near); j++ {
+		sc.near[j] = d.textKey[sc.near[j]]
+	}
+	for _, k := range sc.near {
+		if k != q.exact {
 			ix.addPostingsWith(sc, k, kind, i)
 		}
 	}
@@ -960,6 +968,7 @@ const (
 	capSayyid                            // the honorific Sayyid before a name that does not give it
 	capDin                               // al-Din of a compound name read as the list writes it
 	capLaterGiven                        // a rare surname and a later given name, the first left out
+	capGivenTypo                         // a rare surname and the first given name one letter off
 	capCommonName                        // an organisation's one-word name, a word of everyday English
 	capNaturalMiddle                     // a further name of a name written with no comma left out
 	capNaturalLast                       // the last word of a name written with no comma left out
@@ -1285,6 +1294,13 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	// surnameW is the weight of the rarest family name paired.
 	var surnameW float32
 	var initials float32
+	// typoGiven: the first given names paired as misspelt by a letter,
+	// their pairs' worth, query words' and name words' weights; other,
+	// any other given name paired.
+	var typoGiven struct {
+		c, q, r float32
+		other   bool
+	}
 	skeleton := false // a word paired by its consonant skeleton only
 	chosen := 0
 	for k := range ps {
@@ -1344,6 +1360,13 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			surnameSpelt = surnameSpelt || p.kind == pairText && particleClass(ix.dict.texts[words[p.r].text]) == 0
 		}
 		if f := words[p.r].flags; f&rwGiven != 0 {
+			if p.kind == pairTypo && f&(rwMiddle|rwPatronymic) == 0 {
+				typoGiven.c += p.c
+				typoGiven.q += sc.qw[p.q].w(org)
+				typoGiven.r += words[p.r].weight
+			} else {
+				typoGiven.other = true
+			}
 			givenPaired = true
 			firstPaired = firstPaired || f&(rwMiddle|rwPatronymic) == 0
 			if p.kind == pairText {
@@ -1586,6 +1609,18 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		score = min(1, 2*m/(wq+wr-laterW))
 		sc.caps |= capLaterGiven
 	}
+	if typoGiven.r > 0 && !typoGiven.other && score < float32(ix.opts.Review) && !org && sc.personQuery && surnameSpelt &&
+		surnameW >= surnameOnlyRare*ix.dict.unseen && !unpairedQ && strong > 0 {
+		// A rare family name as written and the first given name one
+		// letter off ("Ramzn Kadyrov" for KADYROV, Ramzan): the person
+		// as surely as the family name alone, which scores the given
+		// names left out so (surnameOnly). The misspelt name keeps it no
+		// lower: a possible match at most.
+		if alone := 2 * (m - typoGiven.c) / (wq - typoGiven.q + wr - (1-surnameOnlyWeight)*typoGiven.r); alone > score {
+			score = min(1, alone)
+			sc.caps |= capGivenTypo
+		}
+	}
 	if midQ+sayyidQ > 0 && score <= sc.capAt {
 		// The query's further given names count as the list's do where
 		// they would keep a name from a hit; a name that scores a hit
@@ -1636,7 +1671,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	if sc.caps != 0 && score > sc.capAt {
 		score = sc.capAt
 	} else {
-		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev | capNameChain | capQueryMiddle | capSuperset | capAcronym | capBranch | capGivenForm | capNickname | capSayyid | capLaterGiven | capCommonName // noted, not binding
+		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev | capNameChain | capQueryMiddle | capSuperset | capAcronym | capBranch | capGivenForm | capNickname | capSayyid | capLaterGiven | capGivenTypo | capCommonName // noted, not binding
 	}
 	return score
 }
