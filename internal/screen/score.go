@@ -1609,16 +1609,30 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		score = min(1, 2*m/(wq+wr-laterW))
 		sc.caps |= capLaterGiven
 	}
-	if typoGiven.r > 0 && !typoGiven.other && score < float32(ix.opts.Review) && !org && sc.personQuery && surnameSpelt &&
-		surnameW >= surnameOnlyRare*ix.dict.unseen && !unpairedQ && strong > 0 {
+	// The rule below asks for a rare family name as written.
+	rareSpelt := !org && sc.personQuery && surnameSpelt && surnameW >= surnameOnlyRare*ix.dict.unseen && strong > 0
+	shortTypo, shortQ, shortR := false, 0, 0
+	if rareSpelt && !givenPaired && unpairedQ && score < float32(ix.opts.Review) {
+		// The first given name too short to pair one letter off (as
+		// often another name): paired here only, for the rule below.
+		if shortQ, shortR, shortTypo = ix.shortGivenTypo(sc, words); shortTypo {
+			typoGiven.q, typoGiven.r = sc.qw[shortQ].w(org), words[shortR].weight
+		}
+	}
+	if rareSpelt && typoGiven.r > 0 && !typoGiven.other && score < float32(ix.opts.Review) && (!unpairedQ || shortTypo) {
 		// A rare family name as written and the first given name one
-		// letter off ("Ramzn Kadyrov" for KADYROV, Ramzan): the person
-		// as surely as the family name alone, which scores the given
-		// names left out so (surnameOnly). The misspelt name keeps it no
-		// lower: a possible match at most.
+		// letter off ("Ramzn Kadyrov" for KADYROV, Ramzan; "Igot
+		// Sechin" for SECHIN, Igor): the person as surely as the family
+		// name alone, which scores the given names left out so
+		// (surnameOnly). The misspelt name keeps it no lower: a possible
+		// match at most.
 		if alone := 2 * (m - typoGiven.c) / (wq - typoGiven.q + wr - (1-surnameOnlyWeight)*typoGiven.r); alone > score {
 			score = min(1, alone)
 			sc.caps |= capGivenTypo
+			if shortTypo {
+				// Explained as the pair it is, worth nothing.
+				sc.pairs = append(sc.pairs, pair{q: int32(shortQ), r: int32(shortR), kind: pairTypo, chosen: true})
+			}
 		}
 	}
 	if midQ+sayyidQ > 0 && score <= sc.capAt {
@@ -2241,6 +2255,44 @@ func kindAllowed(kind string, k recKind) bool {
 func (ix *Index) abbreviates(w []byte, text int32) bool {
 	t := ix.dict.texts[text]
 	return len(t) >= len(w)+2 && string(t[:len(w)]) == string(w)
+}
+
+// minShortGivenTypo is the fewest letters of the shorter of two given
+// names one letter apart that shortGivenTypo pairs: "Ali" and "Eli" are
+// two names.
+const minShortGivenTypo = 4
+
+// shortGivenTypo returns the query word and the name's word, where the
+// query leaves one word unpaired and the name one first given name, that
+// begin alike and are one edit apart, the shorter of minShortGivenTypo
+// letters or more and fewer than minGivenTypo: "igot" and igor.
+func (ix *Index) shortGivenTypo(sc *scratch, words []RecWord) (qi, rj int, ok bool) {
+	qi, rj = -1, -1
+	for i := range sc.qw {
+		q := &sc.qw[i]
+		if sc.qUsed[i] || q.title || sc.articleLeftOut(i, words) {
+			continue
+		}
+		if qi >= 0 || q.initial {
+			return -1, -1, false
+		}
+		qi = i
+	}
+	for j := range words {
+		if sc.rUsed[j] || words[j].flags&rwGiven == 0 || words[j].flags&(rwMiddle|rwPatronymic) != 0 {
+			continue
+		}
+		if rj >= 0 {
+			return -1, -1, false
+		}
+		rj = j
+	}
+	if qi < 0 || rj < 0 {
+		return -1, -1, false
+	}
+	w, t := sc.nb.word(qi), ix.dict.texts[words[rj].text]
+	n := min(len(w), len(t))
+	return qi, rj, n >= minShortGivenTypo && n < minGivenTypo && w[0] == t[0] && withinOneEdit(t, w)
 }
 
 // givenTypo reports whether query word w, which a listed name spells as

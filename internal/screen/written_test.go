@@ -221,6 +221,10 @@ func TestNamesAsWritten(t *testing.T) {
 		{"Ramzn Kadyrov", screen.KindPerson, "KADYROV, Ramzan Akhmatovich", "ramzn≈ramzan (one letter apart", false},
 		{"Ramzn Kadyrov", screen.KindPerson, "KADYROV, Ramzan Akhmatovich", "the first given name one letter off, scored as the surname alone", false},
 		{"Hassen Nasrallah", screen.KindPerson, "NASRALLAH, Hasan", "nasrallah=nasrallah", false},
+		// So a given name of four or five letters, which pairs one
+		// letter off nowhere else (as often another name).
+		{"Igot Sechin", screen.KindPerson, "SECHIN, Igor Ivanovich", "igot≈igor (one letter apart", false},
+		{"Olek Deripaska", screen.KindPerson, "DERIPASKA, Oleg Vladimirovich", "scored as the surname alone", false},
 		// Of an entry's names scoring alike, the one spelt as the query
 		// is explained ("yuri=yuri", not the alias's yury).
 		{"Yuri Nabpkov", screen.KindPerson, "NABOKOV, Yuri Alexandrovich", "yuri=yuri, nabpkov≈nabokov", false},
@@ -299,6 +303,8 @@ func TestNamesAsWritten(t *testing.T) {
 		// licence for it.
 		{"Ivan Sechin", screen.KindPerson, "SECHIN, Igor Ivanovich"},
 		{"Boris Kadyrov", screen.KindPerson, "KADYROV, Ramzan Akhmatovich"},
+		// Nor for one of three letters: Ali and Eli are two names.
+		{"Eli Khamenei", screen.KindPerson, "KHAMENEI, Ali Husseini"},
 		// The feminine form of a family name is another name.
 		{"Dmitry Medvedeva", screen.KindPerson, "MEDVEDEV, Dmitry Anatolievich"},
 		{"Dmitri Kuznetsova", screen.KindPerson, "KUZNETSOV, Dmitry Vadimovich"},
