@@ -442,7 +442,11 @@ var nameVariants = map[string]string{
 	"abdul": "abdul", "abdel": "abdul", "abdal": "abdul",
 	"ahmad": "ahmad", "ahmed": "ahmad", "ahmet": "ahmad", "akhmad": "ahmad", "akhmed": "ahmad", "akhmet": "ahmad", "achmed": "ahmad", "achmad": "ahmad",
 	"faisal": "faysal", "faysal": "faysal", "feisal": "faysal",
-	"mahdi": "mahdi", "mehdi": "mahdi",
+	"mahdi": "mahdi", "mehdi": "mahdi", "mahdy": "mahdi", "mehdy": "mahdi",
+	// Egypt's final y for i (Aly, Mahdy, as Fahmy, Helmy, Ramzy, which
+	// the general rule keys so): Ali is short, and pairs by its key as a
+	// spelling of this table.
+	"ali": "aly", "aly": "aly",
 	"yahya": "yahya", "yehia": "yahya", "yahia": "yahya",
 	"ayub": "ayub", "ayyub": "ayub", "ayoub": "ayub", "ayyoub": "ayub", "ayob": "ayub", "ayoob": "ayub", "eyup": "ayub", "eyyub": "ayub",
 	// Dawud; and as Arabic and Hebrew write it, read dawd and daod (داود,
