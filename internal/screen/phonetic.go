@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"bytes"
 	"iter"
 	"maps"
 	"slices"
@@ -57,6 +58,19 @@ func appendKeyOpt(dst, word []byte, collapse bool) []byte {
 	if len(word) <= maxNameVariant {
 		if k, ok := nameVariants[string(word)]; ok {
 			return append(dst, k...)
+		}
+	}
+	if collapse && len(word) <= maxNameVariant+2 {
+		// A spelling of nameVariants with a consonant doubled takes its
+		// group's key ("Salleh" is Saleh, "Yussef" Yusef), as the
+		// general rule's merging of doubled letters would have it. Not
+		// a y or w doubled: Sayyid is not Said.
+		var ca [32]byte
+		if c := undoubled(ca[:0], word); len(c) < len(word) && len(c) <= maxNameVariant &&
+			!bytes.Contains(word, []byte("yy")) && !bytes.Contains(word, []byte("ww")) {
+			if k, ok := nameVariants[string(c)]; ok {
+				return append(dst, k...)
+			}
 		}
 	}
 	if canon, ok := eastSlavicName(word); ok {
@@ -403,6 +417,16 @@ func maxLen(ss iter.Seq[string]) int {
 
 func hasSuffixB(b []byte, s string) bool {
 	return len(b) >= len(s) && string(b[len(b)-len(s):]) == s
+}
+
+// undoubled appends w to dst with each run of a letter written once.
+func undoubled(dst, w []byte) []byte {
+	for i, c := range w {
+		if i == 0 || c != w[i-1] {
+			dst = append(dst, c)
+		}
+	}
+	return dst
 }
 
 // nameVariants maps spellings of frequent Arabic given names in OFAC's

@@ -76,6 +76,15 @@ func TestAppendKey(t *testing.T) {
 		{"othman", "usman", "usman"},
 		{"kareem", "karim", "karim"},
 		{"nasser", "nasir", "nasir"},
+		// A spelling of nameVariants with a consonant doubled; not a y
+		// doubled (Sayyid is not Said).
+		{"salleh", "salih", "salleh"},
+		{"yussef", "yusuf", "yussef"},
+		{"ahmmed", "ahmad", "ahmmed"},
+		{"sayyid", "sayd", "sayyyd"},
+		// Egypt's final y for i.
+		{"aly", "aly", "aly"},
+		{"mahdy", "mahdi", "mahdi"},
 		{"putin", "putin", "putin"},
 		{"ab1", "ab1", "ab1"}, // not all letters: as it is
 	} {
