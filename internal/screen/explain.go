@@ -504,6 +504,7 @@ func appendLegal(b []byte, side string, nb *normBuf, qpair []int32) []byte {
 			b = append(b, nb.word(i)...)
 		}
 	}
+	apart := false // word i-1 and word i are a legal form written apart
 	for i, w := range nb.words {
 		if w.flags&wordLegal == 0 || w.flags&wordBranch != 0 || nb.web && (i == 0 || i == len(nb.words)-1) || i < len(qpair) && qpair[i] >= 0 {
 			continue
@@ -517,8 +518,19 @@ func appendLegal(b []byte, side string, nb *normBuf, qpair []int32) []byte {
 		}
 		first = false
 		b = append(b, nb.word(i)...)
-		if _, ok := legalWords[string(nb.word(i))]; !ok {
-			b = append(b, " (misspelt)"...)
+		switch {
+		case apart:
+			b = append(b, " ("...)
+			b = append(b, nb.word(i-1)...)
+			b = append(b, nb.word(i)...)
+			b = append(b, " written apart)"...)
+			apart = false
+		case i+1 < len(nb.words) && nb.words[i+1].flags&wordLegal != 0 && legalApart(nb.word(i), nb.word(i+1)):
+			apart = true
+		default:
+			if _, ok := legalWords[string(nb.word(i))]; !ok {
+				b = append(b, " (misspelt)"...)
+			}
 		}
 	}
 	return b

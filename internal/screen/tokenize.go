@@ -694,7 +694,47 @@ func (nb *normBuf) legalAt(lo, hi int, forward bool) int {
 	if !nb.fuzzyLegal {
 		return k
 	}
-	return max(k, nb.legalAtFuzzy(lo, hi, forward))
+	return max(k, nb.legalAtFuzzy(lo, hi, forward), nb.legalAtSplit(lo, hi, forward))
+}
+
+// minSplitLegal is the fewest letters of a one-word legal form that
+// legalAtSplit reads written in two parts: "s a" is two initials.
+const minSplitLegal = 3
+
+// legalAtSplit is legalAt for a one-word legal form of a query written in
+// two parts, neither a legal form, with a stray space inside ("L TD",
+// "LT D", "GMB H" for LTD and GMBH): 2, or 0. A name of two words or
+// more keeps one besides.
+func (nb *normBuf) legalAtSplit(lo, hi int, forward bool) int {
+	if hi-lo < 3 {
+		return 0
+	}
+	from := lo
+	if !forward {
+		from = hi - 2
+	}
+	if !legalApart(nb.word(from), nb.word(from+1)) {
+		return 0
+	}
+	return 2
+}
+
+// legalApart reports whether a and b are a one-word legal form written
+// in two parts, neither a legal form, one of two letters or fewer.
+func legalApart(a, b []byte) bool {
+	if len(a)+len(b) < minSplitLegal || min(len(a), len(b)) > 2 || !lettersOnly(a) || !lettersOnly(b) {
+		return false
+	}
+	var buf [16]byte
+	if _, ok := filteredGet(legalFilters.forms, legalForms, append(append(buf[:0], a...), b...)); !ok {
+		return false
+	}
+	for _, w := range [2][]byte{a, b} {
+		if _, ok := filteredGet(legalFilters.forms, legalForms, w); ok {
+			return false
+		}
+	}
+	return true
 }
 
 // legalAtExact is legalAt without typos.

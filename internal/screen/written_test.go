@@ -23,6 +23,10 @@ func TestNamesAsWritten(t *testing.T) {
 	}{
 		// A company's word in the other number.
 		{"Islamic Republic of Iran Shipping Line", screen.KindOrganization, "ISLAMIC REPUBLIC OF IRAN SHIPPING LINES", "line≈lines", true},
+		// A legal form written with a stray space inside (a UN and UK
+		// name).
+		{"AL-BASHAAIR TRADING COMPANY, L TD", screen.KindOrganization, "AL-BASHAIR TRADING COMPANY, LTD", "company l td (ltd written apart)", true},
+		{"ROSNEFT IN C", "", "OPEN JOINT-STOCK COMPANY ROSNEFT OIL COMPANY", "in c (inc written apart)", true},
 		// A company's name run together with its legal form of two
 		// letters, or a run of legal forms.
 		{"ZARASHIPHOLDINGCO", "", "ZARA SHIPHOLDING CO", `query read as "zara shipholding co"`, true},
