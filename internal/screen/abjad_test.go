@@ -149,3 +149,26 @@ func TestAbjadYodAsJ(t *testing.T) {
 		t.Errorf("בנימין נתניהו: got %+v, want Benjamin Netanyahu found, bnimin~benjamin", m)
 	}
 }
+
+// TestAbjadListedLatinQuery: a name a list writes only in Arabic or Hebrew
+// letters, which the index reads without the short vowels they leave
+// out, is found by a Latin query of its consonants whose vowels fit the
+// long ones the script writes, as a possible match; a name of the same
+// consonants with another long vowel (Mohammed, not Mahmoud) is not.
+func TestAbjadListedLatinQuery(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t), namedList("own", "individual", []string{"محمود عباس", "אהוד אולמרט", "בנימין נתניהו"}))
+	const how = " (the same consonants; the name read from Arabic or Hebrew letters"
+	assertReview(t, ix, "", []reviewCase{
+		{"Mahmoud Abbas", "محمود عباس", "mahmoud≈mhmud" + how},
+		{"Ehud Olmert", "אהוד אולמרט", "ehud≈ahod" + how},
+		{"Binyamin Netanyahu", "בנימין נתניהו", "binyamin≈bnimin" + how},
+	})
+	for _, q := range []string{"Mohammed Abbas", "Ahmad Olmert"} {
+		for _, m := range ix.Name(screen.Query{Name: q}) {
+			if m.List == "own" {
+				t.Errorf("%q: %s %.3f, want none of the own list: %s", q, m.EntryName, m.Score, m.Explain)
+			}
+		}
+	}
+}

@@ -246,6 +246,7 @@ func (v *vocab) addRec(r ref, name string, kind recKind, entry int32, flags recF
 	}
 	rec := NameRec{ref: r, w0: int32(len(v.words)), kind: kind, flags: flags}
 	comma := nb.comma
+	abjad := kind == recPerson && nb.abjad()
 	// A degree or a rank leading the given names ("AL-BADRI, Dr.
 	// Ibrahim", "AL ZAWAHIRI, Dr. Ayman") is no name of the person's:
 	// the first given name follows it.
@@ -291,6 +292,9 @@ func (v *vocab) addRec(r ref, name string, kind recKind, entry int32, flags recF
 			default:
 				rw.flags = rwGiven | rwMiddle
 			}
+		}
+		if abjad && w.flags&wordInitial == 0 {
+			rw.flags |= rwAbjad
 		}
 		v.words = append(v.words, rw)
 	}

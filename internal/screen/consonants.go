@@ -1,5 +1,10 @@
 package screen
 
+import (
+	"bytes"
+	"slices"
+)
+
 // The consonants of a name as a Latin spelling writes them. Romanisations
 // of Arabic and Persian names write the short vowels, which the script
 // leaves out, each its own way, and the long ones as a vowel, w or y
@@ -98,4 +103,108 @@ func (ix *Index) appendConsonantKeys(dst []int32, w []byte) []int32 {
 // ("Esdaleh", ASADOLLAH).
 func sameInitial(a, b byte) bool {
 	return a == b || isVowelByte(a) && isVowelByte(b)
+}
+
+// Names a list writes only in Arabic or Hebrew letters. The index reads
+// such a name as its letters are, without the short vowels the script
+// leaves out ("محمود عباس" as "mhmud abas", "אהוד אולמרט" as "ahod
+// aolmrt"), which a Latin query writes ("Mahmoud Abbas", "Ehud Olmert").
+// A Latin query's word is paired with such a word of the same consonants
+// (appendConsonants), beginning alike, that writes vowels only where the
+// query's word has one of their kind (abjadVowelsFit: the long vowels the
+// script writes, "mhmud" for Mahmoud, not Mohammed): a possible match at
+// most, as a vowel variant is.
+
+// minAbjadConsonants is the fewest consonants a word is paired by with a
+// word read from an abjad, and minAbjadLetters the fewest letters of the
+// query's word.
+const (
+	minAbjadConsonants = 2
+	minAbjadLetters    = 4
+)
+
+// buildAbjadWords maps the consonants of the words of rwAbjad to their
+// keys; nil when the index holds none.
+func (ix *Index) buildAbjadWords() map[string][]int32 {
+	var m map[string][]int32
+	var buf []byte
+	for _, rw := range ix.words {
+		if rw.flags&rwAbjad == 0 {
+			continue
+		}
+		buf, _ = appendConsonants(buf[:0], []byte(ix.dict.texts[rw.text]))
+		if len(buf) < minAbjadConsonants {
+			continue
+		}
+		if m == nil {
+			m = make(map[string][]int32)
+		}
+		if ks := m[string(buf)]; !slices.Contains(ks, rw.tok) {
+			m[string(buf)] = append(ks, rw.tok)
+		}
+	}
+	return m
+}
+
+// appendAbjadKeys appends to dst the keys of the words read from an abjad
+// (rwAbjad) of the consonants of w, a Latin query's word.
+func (ix *Index) appendAbjadKeys(dst []int32, w []byte) []int32 {
+	m := ix.abjadWords()
+	if m == nil || len(w) < minAbjadLetters {
+		return dst
+	}
+	var buf [64]byte
+	c, _ := appendConsonants(buf[:0], w)
+	if len(c) < minAbjadConsonants {
+		return dst
+	}
+	return append(dst, m[string(c)]...)
+}
+
+// abjadVowelsFit reports whether listed, a word read from an abjad, and w,
+// a Latin word of the same consonants, have vowels alike where listed has
+// them: between the same consonants, w has a vowel of the kind of each of
+// listed's (o, u or w for a waw or vav; e, i or y for a ya or yod; any for
+// an alif or aleph, read a). Where listed has none, w may have any: the
+// short vowels the script leaves out.
+func abjadVowelsFit(listed, w []byte) bool {
+	lg, wg := vowelGaps(listed), vowelGaps(w)
+	if len(lg) != len(wg) {
+		return false
+	}
+	for k, l := range lg {
+		for _, c := range l {
+			switch c {
+			case 'a':
+				if len(wg[k]) == 0 {
+					return false
+				}
+			case 'o', 'u', 'w':
+				if !bytes.ContainsAny(wg[k], "ouw") {
+					return false
+				}
+			case 'e', 'i', 'y':
+				if !bytes.ContainsAny(wg[k], "eiy") {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// vowelGaps returns the vowel letters (isVowelLetter) of w before each of
+// its consonants, a consonant written twice side by side counted once,
+// and after the last: one gap more than appendConsonants has consonants.
+func vowelGaps(w []byte) [][]byte {
+	var gaps [][]byte
+	start := 0
+	for i, c := range w {
+		if isVowelLetter(c) || i > 0 && w[i-1] == c {
+			continue
+		}
+		gaps = append(gaps, w[start:i])
+		start = i + 1
+	}
+	return append(gaps, w[start:])
 }

@@ -58,6 +58,10 @@ type Index struct {
 	// consonants indexes the listed words by their consonants as written
 	// (consonants.go); computed on the first query that needs it.
 	consonants func() *consonantIndex
+	// abjadWords indexes the words of rwAbjad by their consonants
+	// (abjadKeys); computed on the first query that needs it, nil for
+	// none.
+	abjadWords func() map[string][]int32
 	// listedAlts holds, by text id, what respellListed found for the
 	// word, once it has been asked (respell.go).
 	listedAlts func() []atomic.Int32
@@ -171,6 +175,11 @@ const (
 	// but that a word between the first and the last is a further name
 	// (rwMiddle, or rwPatronymic).
 	rwNaturalGiven
+	// rwAbjad: a word of an individual's name the list writes in Arabic
+	// or Hebrew letters, read without the short vowels they leave out
+	// ("محمود" read "mhmud"): a Latin query's word of its consonants
+	// pairs with it (abjadKeys).
+	rwAbjad
 )
 
 // RecWord is one scored word of an indexed name. An element of Tables,
@@ -252,6 +261,7 @@ func (ix *Index) init() {
 	ix.skeletons = sync.OnceValue(func() skeletons { return ix.buildSkeletons(false) })
 	ix.strictSkeletons = sync.OnceValue(func() skeletons { return ix.buildSkeletons(true) })
 	ix.consonants = sync.OnceValue(ix.buildConsonants)
+	ix.abjadWords = sync.OnceValue(ix.buildAbjadWords)
 	ix.listedAlts = sync.OnceValue(func() []atomic.Int32 { return make([]atomic.Int32, len(ix.dict.texts)) })
 	ix.givenForms = sync.OnceValue(ix.computeGivenForms)
 	ix.linkTexts = sync.OnceValue(ix.computeLinkTexts)

@@ -425,6 +425,9 @@ func (ix *Index) prepare(sc *scratch) {
 				// consonants are gathered too, as they pair.
 				sc.qn = ix.appendConsonantKeys(sc.qn, text)
 			}
+			if sc.personRules && !q.initial && !translit {
+				sc.qn = ix.appendAbjadKeys(sc.qn, text)
+			}
 			q.s1 = int32(len(sc.qn))
 			q.weight = q.wOrg
 			if q.initial {
@@ -478,6 +481,9 @@ func (ix *Index) prepare(sc *scratch) {
 			// (consonants.go): in the skeleton range, which a Latin
 			// query does not use otherwise.
 			sc.qn = ix.appendConsonantKeys(sc.qn, text)
+		}
+		if !translit && sc.personRules && !q.initial {
+			sc.qn = ix.appendAbjadKeys(sc.qn, text)
 		}
 		q.s1 = int32(len(sc.qn))
 		if q.exact < 0 && q.text < 0 && !sun {
@@ -1126,8 +1132,14 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				vowels := false
 				if m&inSkeleton != 0 && !sc.nb.translit {
 					m &^= inSkeleton
-					vowels = !org && rw.weight >= rare && rw.flags&rwPatronymic == 0 && sameInitial(q.first, rw.first) &&
-						(q.text < 0 || rw.flags&rwSurname != 0 && !finalVowelOnly(sc.nb.word(i), ix.dict.texts[rw.text]))
+					if rw.flags&rwAbjad != 0 {
+						// A word of a name read from an abjad, of the
+						// query word's consonants (appendAbjadKeys).
+						vowels = !org && sameInitial(q.first, rw.first) && abjadVowelsFit([]byte(ix.dict.texts[rw.text]), sc.nb.word(i))
+					} else {
+						vowels = !org && rw.weight >= rare && rw.flags&rwPatronymic == 0 && sameInitial(q.first, rw.first) &&
+							(q.text < 0 || rw.flags&rwSurname != 0 && !finalVowelOnly(sc.nb.word(i), ix.dict.texts[rw.text]))
+					}
 				}
 				switch {
 				case m&inNear != 0 && q.number && !org:
