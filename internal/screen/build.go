@@ -3,6 +3,7 @@ package screen
 import (
 	"errors"
 	"fmt"
+	"github.com/bangate/bangate/internal/textnorm"
 	"strings"
 
 	"github.com/bangate/bangate/internal/lists"
@@ -220,6 +221,9 @@ func (v *vocab) addEntry(it scoredItem) error {
 	if err := v.addRec(it.base, it.e.Name, it.kind, entry, 0); err != nil {
 		return fmt.Errorf("name: %w", err)
 	}
+	if err := v.addKorean(it.base, it.e.Name, it.kind, entry, 0); err != nil {
+		return fmt.Errorf("name: %w", err)
+	}
 	for ai, a := range it.e.Aliases {
 		r := it.base
 		r.alias = int32(ai)
@@ -230,10 +234,39 @@ func (v *vocab) addEntry(it scoredItem) error {
 		if err := v.addRec(r, a.Name, it.kind, entry, f); err != nil && !errors.Is(err, errNoName) {
 			return fmt.Errorf("alias %d: %w", ai, err)
 		}
+		if err := v.addKorean(r, a.Name, it.kind, entry, f); err != nil {
+			return fmt.Errorf("alias %d: %w", ai, err)
+		}
 		// An alias with no letters or digits (OFAC lists weak aliases
 		// such as "@") can match no name; it is left out.
 	}
 	return nil
+}
+
+// addKorean indexes a person's name written in Hangul once more, read as
+// a Korean name (recKorean); nothing for another name.
+func (v *vocab) addKorean(r ref, name string, kind recKind, entry int32, flags recFlag) error {
+	if kind != recPerson || !hasHangul(name) {
+		return nil
+	}
+	reading, ok := textnorm.KoreanName(name)
+	if !ok {
+		return nil
+	}
+	if err := v.addRec(r, reading, kind, entry, flags|recKorean); err != nil && !errors.Is(err, errNoName) {
+		return err
+	}
+	return nil
+}
+
+// hasHangul reports whether s holds a Hangul syllable.
+func hasHangul(s string) bool {
+	for _, c := range s {
+		if c >= 0xAC00 && c <= 0xD7A3 {
+			return true
+		}
+	}
+	return false
 }
 
 // addRec indexes one name. The words' weights are set in finish, once

@@ -338,6 +338,16 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		b = append(b, "; query read as "...)
 		b = appendQuoted(b, sc.nb.String())
 	}
+	if rec.flags&recKorean != 0 {
+		b = append(b, "; the listed name read as a Korean name (McCune–Reischauer): \""...)
+		for j := range words {
+			if j > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, rtext(j)...)
+		}
+		b = append(b, '"')
+	}
 	if org {
 		b = appendLegal(b, "query", &sc.nb, qpair)
 		sc.rnb.normalize(name)

@@ -151,6 +151,12 @@ const (
 	// recShort: a name of shortName letters or fewer, matched by its
 	// exact spelling only.
 	recShort
+	// recKorean: a person's name the list writes in Hangul, read as a
+	// Korean name (textnorm.KoreanName, McCune–Reischauer, as the lists
+	// write North Korean names): the index reads Hangul by the Revised
+	// Romanization, a glued word ("김정은", "gimjeongeun"), which a
+	// Latin query ("Kim Jong Un") does not write.
+	recKorean
 )
 
 // recWordFlag marks the role of a word in an individual's name.

@@ -1,6 +1,11 @@
 package screen_test
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/bangate/bangate/internal/screen"
+)
 
 // TestKoreanCommonUsage: a Korean name in Hangul finds the listed name
 // in the spellings of South Korean passports and the press ("Soo", "Hee",
@@ -22,4 +27,34 @@ func TestKoreanCommonUsage(t *testing.T) {
 		{"서정우", "Suh Jung-woo", "so~suh (phonetic key so)"},
 	})
 	assertNoMatch(t, ix, "김영희", "이영수", "박지선")
+}
+
+// TestKoreanListedLatinQuery: a person's name a list writes only in
+// Hangul, which the index reads by the Revised Romanization as one word
+// ("문재인", "munjaein"), is read as a Korean name too, as the lists write
+// North Korean names (McCune–Reischauer): a Latin query finds it, and the
+// explanation gives the reading. Another name of the same surname does
+// not.
+func TestKoreanListedLatinQuery(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t), namedList("own", "individual", []string{"문재인", "김정은"}))
+	opts := ix.Options()
+	for _, tt := range []struct{ q, entry, explain string }{
+		{"Moon Jae-in", "문재인", `the listed name read as a Korean name (McCune–Reischauer): "mun jae in"`},
+		{"Mun Jae In", "문재인", "mun=mun, jae=jae, in=in"},
+		{"Kim Jong Un", "김정은", "kim=kim, jong=jong, un=un"},
+	} {
+		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}), tt.entry)
+		switch {
+		case m == nil || m.List != "own":
+			t.Errorf("%q: %s not found", tt.q, tt.entry)
+		case !opts.IsHit(m.Score) || !strings.Contains(m.Explain, tt.explain):
+			t.Errorf("%q: %.3f %q, want a match explained %q", tt.q, m.Score, m.Explain, tt.explain)
+		}
+	}
+	for _, m := range ix.Name(screen.Query{Name: "Kim Jong Nam", Kind: screen.KindPerson}) {
+		if m.List == "own" {
+			t.Errorf("Kim Jong Nam: %s %.3f, want none of the own list: %s", m.EntryName, m.Score, m.Explain)
+		}
+	}
 }
