@@ -153,7 +153,8 @@ func TestAbjadYodAsJ(t *testing.T) {
 // TestAbjadListedLatinQuery: a name a list writes only in Arabic or Hebrew
 // letters, which the index reads without the short vowels they leave
 // out, is found by a Latin query of its consonants whose vowels fit the
-// long ones the script writes, as a possible match; a name of the same
+// long ones the script writes (a j of the name as English writes it read
+// as the yod: Benjamin), as a possible match; a name of the same
 // consonants with another long vowel (Mohammed, not Mahmoud) is not.
 func TestAbjadListedLatinQuery(t *testing.T) {
 	t.Parallel()
@@ -163,6 +164,8 @@ func TestAbjadListedLatinQuery(t *testing.T) {
 		{"Mahmoud Abbas", "محمود عباس", "mahmoud≈mhmud" + how},
 		{"Ehud Olmert", "אהוד אולמרט", "ehud≈ahod" + how},
 		{"Binyamin Netanyahu", "בנימין נתניהו", "binyamin≈bnimin" + how},
+		// The j of the name English writes so, the yod of Hebrew's.
+		{"Benjamin Netanyahu", "בנימין נתניהו", "benjamin≈bnimin" + how},
 	})
 	for _, q := range []string{"Mohammed Abbas", "Ahmad Olmert"} {
 		for _, m := range ix.Name(screen.Query{Name: q}) {

@@ -158,16 +158,57 @@ func (ix *Index) appendAbjadKeys(dst []int32, w []byte) []int32 {
 	if len(c) < minAbjadConsonants {
 		return dst
 	}
-	return append(dst, m[string(c)]...)
+	dst = append(dst, m[string(c)]...)
+	if bytes.IndexByte(w, 'j') >= 0 && len(w) <= 64 {
+		// The j of a name English writes so, the yod or ya of the
+		// abjad's (abjadReads).
+		var jb [64]byte
+		if c, _ := appendConsonants(buf[:0], jAsY(jb[:0], w)); len(c) >= minAbjadConsonants {
+			dst = append(dst, m[string(c)]...)
+		}
+	}
+	return dst
+}
+
+// abjadReads reports whether listed, a word read from an abjad, is w, a
+// Latin word, as the abjad writes it (abjadVowelsFit); or w with its j
+// read as the yod or ya of a name English writes with a j (Benjamin,
+// Binyamin; Jacob, Yaakov).
+func abjadReads(listed, w []byte) bool {
+	if abjadVowelsFit(listed, w) {
+		return true
+	}
+	if bytes.IndexByte(w, 'j') < 0 || len(w) > 64 {
+		return false
+	}
+	var buf [64]byte
+	return abjadVowelsFit(listed, jAsY(buf[:0], w))
+}
+
+// jAsY appends w to dst with every j written y.
+func jAsY(dst, w []byte) []byte {
+	for _, c := range w {
+		if c == 'j' {
+			c = 'y'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // abjadVowelsFit reports whether listed, a word read from an abjad, and w,
-// a Latin word of the same consonants, have vowels alike where listed has
+// a Latin word, have the same consonants and vowels alike where listed has
 // them: between the same consonants, w has a vowel of the kind of each of
 // listed's (o, u or w for a waw or vav; e, i or y for a ya or yod; any for
 // an alif or aleph, read a). Where listed has none, w may have any: the
 // short vowels the script leaves out.
 func abjadVowelsFit(listed, w []byte) bool {
+	var lb, wb [64]byte
+	lc, _ := appendConsonants(lb[:0], listed)
+	wc, _ := appendConsonants(wb[:0], w)
+	if !bytes.Equal(lc, wc) {
+		return false
+	}
 	lg, wg := vowelGaps(listed), vowelGaps(w)
 	if len(lg) != len(wg) {
 		return false

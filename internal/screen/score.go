@@ -1135,7 +1135,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 					if rw.flags&rwAbjad != 0 {
 						// A word of a name read from an abjad, of the
 						// query word's consonants (appendAbjadKeys).
-						vowels = !org && sameInitial(q.first, rw.first) && abjadVowelsFit([]byte(ix.dict.texts[rw.text]), sc.nb.word(i))
+						vowels = !org && sameInitial(q.first, rw.first) && abjadReads([]byte(ix.dict.texts[rw.text]), sc.nb.word(i))
 					} else {
 						vowels = !org && rw.weight >= rare && rw.flags&rwPatronymic == 0 && sameInitial(q.first, rw.first) &&
 							(q.text < 0 || rw.flags&rwSurname != 0 && !finalVowelOnly(sc.nb.word(i), ix.dict.texts[rw.text]))
