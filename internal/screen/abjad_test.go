@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bangate/bangate/internal/lists"
 	"github.com/bangate/bangate/internal/screen"
 )
 
@@ -158,7 +159,7 @@ func TestAbjadYodAsJ(t *testing.T) {
 // consonants with another long vowel (Mohammed, not Mahmoud) is not.
 func TestAbjadListedLatinQuery(t *testing.T) {
 	t.Parallel()
-	ix := newIndex(t, sdnList(t), namedList("own", "individual", []string{"محمود عباس", "אהוד אולמרט", "בנימין נתניהו"}))
+	ix := newIndex(t, sdnList(t), namedList("own", "individual", []string{"محمود عباس", "אהוד אולמרט", "בנימין נתניהו", "صدام حسين التكريتي", "عبد الحكيم مراد"}))
 	const how = " (the same consonants; the name read from Arabic or Hebrew letters"
 	assertReview(t, ix, "", []reviewCase{
 		{"Mahmoud Abbas", "محمود عباس", "mahmoud≈mhmud" + how},
@@ -166,7 +167,36 @@ func TestAbjadListedLatinQuery(t *testing.T) {
 		{"Binyamin Netanyahu", "בנימין נתניהו", "binyamin≈bnimin" + how},
 		// The j of the name English writes so, the yod of Hebrew's.
 		{"Benjamin Netanyahu", "בנימין נתניהו", "benjamin≈bnimin" + how},
+		// The article the script writes joined to the word
+		// ("altkriti"), apart; the listed words weighing as the
+		// query's they read as, common names (Saddam, Hussein) though
+		// the list writes them nowhere else.
+		{"AL-TIKRITI, Saddam Hussein", "صدام حسين التكريتي", "al=al, tikriti≈tkriti" + how},
 	})
+	// A list of such names alone: the query's words, which no listed
+	// name spells, weigh as the words they read as.
+	own := newIndex(t, namedList("own", "individual", []string{"عبد الحكيم مراد", "غازي حمود العبيدي", "محمد يونس أحمد"}))
+	assertReview(t, own, "", []reviewCase{
+		{"MURAD, Abdul Hakim", "عبد الحكيم مراد", "murad≈mrad" + how},
+		{"AL-UBAIDI, Ghazi Hammud", "غازي حمود العبيدي", "ubaidi≈abidi" + how},
+	})
+	// A long vowel the script would have written is no short one it
+	// leaves out: "ubaidi" is not "abd", at any threshold.
+	opts := screen.DefaultOptions()
+	opts.Review, opts.Match = 0.3, 0.35
+	low, err := screen.NewIndex([]*lists.List{namedList("own", "individual", []string{"عبد الحكيم مراد"})}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := low.Name(screen.Query{Name: "AL-UBAIDI, Ghazi Hammud"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms {
+		if strings.Contains(m.Explain, "ubaidi≈abd") {
+			t.Errorf("AL-UBAIDI, Ghazi Hammud: %s %.3f, want ubaidi not paired with abd: %s", m.EntryName, m.Score, m.Explain)
+		}
+	}
 	for _, q := range []string{"Mohammed Abbas", "Ahmad Olmert"} {
 		for _, m := range ix.Name(screen.Query{Name: q}) {
 			if m.List == "own" {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/bangate/bangate/internal/textnorm"
+	"slices"
 	"strings"
 
 	"github.com/bangate/bangate/internal/lists"
@@ -269,6 +270,26 @@ func hasHangul(s string) bool {
 	return false
 }
 
+// minArticleJoined is the fewest letters of a word read from Arabic
+// letters that splitAbjadArticles reads as the article and a word.
+const minArticleJoined = 5
+
+// splitAbjadArticles splits from the words of a name read from Arabic
+// letters the article the script writes joined to the next word
+// ("التكريتي", read "altkriti"): "al" and the word, as Latin writes them
+// ("AL-TIKRITI").
+func splitAbjadArticles(nb *normBuf) {
+	if !slices.Contains(nb.schemes, textnorm.ArabicScript) {
+		return
+	}
+	for i := 0; i < len(nb.words); i++ {
+		if w := nb.word(i); len(w) >= minArticleJoined && w[0] == 'a' && w[1] == 'l' && lettersOnly(w) {
+			nb.splitWord(i, 2)
+			i++
+		}
+	}
+}
+
 // addRec indexes one name. The words' weights are set in finish, once
 // every name has been counted.
 func (v *vocab) addRec(r ref, name string, kind recKind, entry int32, flags recFlag) error {
@@ -280,6 +301,9 @@ func (v *vocab) addRec(r ref, name string, kind recKind, entry int32, flags recF
 	rec := NameRec{ref: r, w0: int32(len(v.words)), kind: kind, flags: flags}
 	comma := nb.comma
 	abjad := kind == recPerson && nb.abjad()
+	if abjad {
+		splitAbjadArticles(nb)
+	}
 	// A degree or a rank leading the given names ("AL-BADRI, Dr.
 	// Ibrahim", "AL ZAWAHIRI, Dr. Ayman") is no name of the person's:
 	// the first given name follows it.

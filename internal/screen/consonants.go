@@ -214,6 +214,10 @@ func abjadVowelsFit(listed, w []byte) bool {
 		return false
 	}
 	for k, l := range lg {
+		if len(l) == 0 && longVowel(wg[k], k == len(wg)-1) {
+			// A long vowel the abjad would have written.
+			return false
+		}
 		for _, c := range l {
 			switch c {
 			case 'a':
@@ -232,6 +236,14 @@ func abjadVowelsFit(listed, w []byte) bool {
 		}
 	}
 	return true
+}
+
+// longVowel reports whether g, the vowel letters of a Latin word between
+// two consonants (or after the last, at end), writes a long vowel or a
+// diphthong, which an abjad writes with a letter: two vowel letters
+// ("ai", "ou", "ee"), or an i, o or u ending the word ("Zubaidi").
+func longVowel(g []byte, end bool) bool {
+	return len(g) >= 2 || end && len(g) == 1 && g[0] != 'a' && g[0] != 'e'
 }
 
 // vowelGaps returns the vowel letters (isVowelLetter) of w before each of

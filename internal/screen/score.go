@@ -482,15 +482,21 @@ func (ix *Index) prepare(sc *scratch) {
 			// query does not use otherwise.
 			sc.qn = ix.appendConsonantKeys(sc.qn, text)
 		}
+		abjad := len(sc.qn)
 		if !translit && sc.personRules && !q.initial {
 			sc.qn = ix.appendAbjadKeys(sc.qn, text)
 		}
 		q.s1 = int32(len(sc.qn))
 		if q.exact < 0 && q.text < 0 && !sun {
 			// An unknown word most likely misspells its commonest
-			// neighbour; with none, it is as rare as a word can be.
+			// neighbour; with none, it is as rare as a word can be. A
+			// word of a name read from an abjad that it writes with
+			// vowels is one too.
 			q.wOrg = d.unseen
 			for _, n := range sc.qn[q.n0:q.n1] {
+				q.wOrg = min(q.wOrg, d.weight[n])
+			}
+			for _, n := range sc.qn[abjad:q.s1] {
 				q.wOrg = min(q.wOrg, d.weight[n])
 			}
 			if q.alt >= 0 {
@@ -1142,6 +1148,9 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 					}
 				}
 				switch {
+				case vowels && rw.flags&rwAbjad != 0:
+					// Before a typo's likeness: the abjad's reading.
+					p = pair{c: keySim * min(qw, rw.weight), kind: pairConsonants}
 				case m&inNear != 0 && q.number && !org:
 					continue
 				case m&inNear != 0 && org && !sc.personRules && q.text < 0 && !withinOneEdit(ix.dict.texts[rw.text], sc.nb.word(i)) &&
@@ -1314,6 +1323,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		other   bool
 	}
 	skeleton := false // a word paired by its consonant skeleton only
+	var abjadLess float32
 	chosen := 0
 	for k := range ps {
 		p := &ps[k]
@@ -1329,6 +1339,13 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			// weighs as the word it reads as: "mhmd", read from محمد, is
 			// Mohamed, however rare a listed "Mhmd" makes it.
 			wq += words[p.r].weight - q.w(org)
+		}
+		if p.kind == pairConsonants && words[p.r].flags&rwAbjad != 0 {
+			// A word of a name read from an abjad weighs as the
+			// query's word it reads as: a name the list writes only in
+			// that script makes its every word as rare as a word can
+			// be.
+			abjadLess += max(0, words[p.r].weight-sc.qw[p.q].w(org))
 		}
 		pairedW += words[p.r].weight
 		if p.kind == pairText || (p.kind == pairTypo || p.kind == pairKey) && ix.longTypoPair(sc, *p, words) &&
@@ -1501,7 +1518,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			midQ += (1 - middleWeight) * q.weight
 		}
 	}
-	wr := rec.weight - initials
+	wr := rec.weight - initials - abjadLess
 	if initials > 0 {
 		sc.caps |= capInitials
 	}
