@@ -175,10 +175,14 @@ func TestAbjadListedLatinQuery(t *testing.T) {
 	})
 	// A list of such names alone: the query's words, which no listed
 	// name spells, weigh as the words they read as.
-	own := newIndex(t, namedList("own", "individual", []string{"عبد الحكيم مراد", "غازي حمود العبيدي", "محمد يونس أحمد"}))
+	own := newIndex(t, namedList("own", "individual", []string{"عبد الحكيم مراد", "غازي حمود العبيدي", "محمد يونس أحمد", "فيصل بوغانمي", "جمال لونيسي"}))
 	assertReview(t, own, "", []reviewCase{
 		{"MURAD, Abdul Hakim", "عبد الحكيم مراد", "murad≈mrad" + how},
 		{"AL-UBAIDI, Ghazi Hammud", "غازي حمود العبيدي", "ubaidi≈abidi" + how},
+		// The Maghreb's French spelling: ç (c) for s, ou for u, dj
+		// for j.
+		{"BOUGHANEMI, Faycal", "فيصل بوغانمي", "faycal≈fisl" + how},
+		{"LOUNICI, Djamel", "جمال لونيسي", "lounici≈lunisi" + how},
 	})
 	// A long vowel the script would have written is no short one it
 	// leaves out: "ubaidi" is not "abd", at any threshold.

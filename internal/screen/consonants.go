@@ -147,42 +147,62 @@ func (ix *Index) buildAbjadWords() map[string][]int32 {
 }
 
 // appendAbjadKeys appends to dst the keys of the words read from an abjad
-// (rwAbjad) of the consonants of w, a Latin query's word.
+// (rwAbjad) of the consonants of w, a Latin query's word, in each of its
+// readings (abjadReadings).
 func (ix *Index) appendAbjadKeys(dst []int32, w []byte) []int32 {
 	m := ix.abjadWords()
-	if m == nil || len(w) < minAbjadLetters {
+	if m == nil || len(w) < minAbjadLetters || len(w) > maxAbjadLetters {
 		return dst
 	}
-	var buf [64]byte
-	c, _ := appendConsonants(buf[:0], w)
-	if len(c) < minAbjadConsonants {
-		return dst
-	}
-	dst = append(dst, m[string(c)]...)
-	if bytes.IndexByte(w, 'j') >= 0 && len(w) <= 64 {
-		// The j of a name English writes so, the yod or ya of the
-		// abjad's (abjadReads).
-		var jb [64]byte
-		if c, _ := appendConsonants(buf[:0], jAsY(jb[:0], w)); len(c) >= minAbjadConsonants {
+	var rb [3][maxAbjadLetters]byte
+	var cb [maxAbjadLetters]byte
+	for _, r := range abjadReadings(&rb, w) {
+		if c, _ := appendConsonants(cb[:0], r); len(c) >= minAbjadConsonants {
 			dst = append(dst, m[string(c)]...)
 		}
 	}
 	return dst
 }
 
-// abjadReads reports whether listed, a word read from an abjad, is w, a
-// Latin word, as the abjad writes it (abjadVowelsFit); or w with its j
-// read as the yod or ya of a name English writes with a j (Benjamin,
-// Binyamin; Jacob, Yaakov).
-func abjadReads(listed, w []byte) bool {
-	if abjadVowelsFit(listed, w) {
-		return true
+// maxAbjadLetters is the most letters of a word read against an abjad's.
+const maxAbjadLetters = 32
+
+// abjadReadings returns w and the other readings of it that an abjad
+// writes as it does, in the buffers of rb: its j read as the yod or ya
+// of a name English writes with a j (Benjamin, בנימין; Jacob, Yaakov);
+// and its letters as the Maghreb's French spellings of Arabic names write
+// them (dj for j, ch for sh, ou for u or w, c and ç for s: "Djamel" for
+// جمال, "Fayçal" for فيصل).
+func abjadReadings(rb *[3][maxAbjadLetters]byte, w []byte) [][]byte {
+	out := append(make([][]byte, 0, 3), w)
+	if bytes.IndexByte(w, 'j') >= 0 {
+		out = append(out, jAsY(rb[0][:0], w))
 	}
-	if bytes.IndexByte(w, 'j') < 0 || len(w) > 64 {
+	if r, changed := maghrebArabic.apply(rb[1][:0], w); changed && len(r) <= maxAbjadLetters {
+		out = append(out, r)
+	}
+	return out
+}
+
+// maghrebArabic is the French spelling of Arabic names (frenchArabic),
+// with c and ç for s, as a reading of a Latin word against a name read
+// from Arabic letters.
+var maghrebArabic = orthography{"French spelling of an Arabic name", append(slices.Clone(frenchArabic.rewrites), rewrite{"c", "s", anywhere})}
+
+// abjadReads reports whether listed, a word read from an abjad, is w, a
+// Latin word, in one of its readings (abjadReadings), as the abjad writes
+// it (abjadVowelsFit).
+func abjadReads(listed, w []byte) bool {
+	if len(w) > maxAbjadLetters {
 		return false
 	}
-	var buf [64]byte
-	return abjadVowelsFit(listed, jAsY(buf[:0], w))
+	var rb [3][maxAbjadLetters]byte
+	for _, r := range abjadReadings(&rb, w) {
+		if abjadVowelsFit(listed, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // jAsY appends w to dst with every j written y.
