@@ -175,7 +175,7 @@ func TestAbjadListedLatinQuery(t *testing.T) {
 	})
 	// A list of such names alone: the query's words, which no listed
 	// name spells, weigh as the words they read as.
-	own := newIndex(t, namedList("own", "individual", []string{"عبد الحكيم مراد", "غازي حمود العبيدي", "محمد يونس أحمد", "فيصل بوغانمي", "جمال لونيسي"}))
+	own := newIndex(t, namedList("own", "individual", []string{"عبد الحكيم مراد", "غازي حمود العبيدي", "محمد يونس أحمد", "فيصل بوغانمي", "جمال لونيسي", "بشار حافظ الأسد"}))
 	assertReview(t, own, "", []reviewCase{
 		{"MURAD, Abdul Hakim", "عبد الحكيم مراد", "murad≈mrad" + how},
 		{"AL-UBAIDI, Ghazi Hammud", "غازي حمود العبيدي", "ubaidi≈abidi" + how},
@@ -183,6 +183,8 @@ func TestAbjadListedLatinQuery(t *testing.T) {
 		// for j.
 		{"BOUGHANEMI, Faycal", "فيصل بوغانمي", "faycal≈fisl" + how},
 		{"LOUNICI, Djamel", "جمال لونيسي", "lounici≈lunisi" + how},
+		// A consonant the Latin name doubles, the script's shadda.
+		{"AL-ASSAD, Bashar", "بشار حافظ الأسد", "assad≈asd" + how},
 	})
 	// A long vowel the script would have written is no short one it
 	// leaves out: "ubaidi" is not "abd", at any threshold.

@@ -273,11 +273,14 @@ func vowelGaps(w []byte) [][]byte {
 	var gaps [][]byte
 	start := 0
 	for i, c := range w {
-		if isVowelLetter(c) || i > 0 && w[i-1] == c {
-			continue
+		switch {
+		case isVowelLetter(c):
+		case i > 0 && w[i-1] == c:
+			start = i + 1 // the consonant written again
+		default:
+			gaps = append(gaps, w[start:i])
+			start = i + 1
 		}
-		gaps = append(gaps, w[start:i])
-		start = i + 1
 	}
 	return append(gaps, w[start:])
 }

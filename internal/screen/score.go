@@ -1136,20 +1136,18 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				// the same consonants (consonants.go): a vowel variant of a
 				// rare word of a person's name that begins alike.
 				vowels := false
+				// A word of a name read from an abjad, of the query
+				// word's consonants (appendAbjadKeys), wherever its key
+				// is among the word's: before a typo's likeness.
+				abjadRead := m != 0 && !sc.nb.translit && !org && rw.flags&rwAbjad != 0 && sameInitial(q.first, rw.first) &&
+					abjadReads([]byte(ix.dict.texts[rw.text]), sc.nb.word(i))
 				if m&inSkeleton != 0 && !sc.nb.translit {
 					m &^= inSkeleton
-					if rw.flags&rwAbjad != 0 {
-						// A word of a name read from an abjad, of the
-						// query word's consonants (appendAbjadKeys).
-						vowels = !org && sameInitial(q.first, rw.first) && abjadReads([]byte(ix.dict.texts[rw.text]), sc.nb.word(i))
-					} else {
-						vowels = !org && rw.weight >= rare && rw.flags&rwPatronymic == 0 && sameInitial(q.first, rw.first) &&
-							(q.text < 0 || rw.flags&rwSurname != 0 && !finalVowelOnly(sc.nb.word(i), ix.dict.texts[rw.text]))
-					}
+					vowels = rw.flags&rwAbjad == 0 && !org && rw.weight >= rare && rw.flags&rwPatronymic == 0 && sameInitial(q.first, rw.first) &&
+						(q.text < 0 || rw.flags&rwSurname != 0 && !finalVowelOnly(sc.nb.word(i), ix.dict.texts[rw.text]))
 				}
 				switch {
-				case vowels && rw.flags&rwAbjad != 0:
-					// Before a typo's likeness: the abjad's reading.
+				case abjadRead:
 					p = pair{c: keySim * min(qw, rw.weight), kind: pairConsonants}
 				case m&inNear != 0 && q.number && !org:
 					continue
