@@ -175,7 +175,8 @@ func TestAbjadListedLatinQuery(t *testing.T) {
 	})
 	// A list of such names alone: the query's words, which no listed
 	// name spells, weigh as the words they read as.
-	own := newIndex(t, namedList("own", "individual", []string{"عبد الحكيم مراد", "غازي حمود العبيدي", "محمد يونس أحمد", "فيصل بوغانمي", "جمال لونيسي", "بشار حافظ الأسد"}))
+	own := newIndex(t, namedList("own", "individual", []string{"عبد الحكيم مراد", "غازي حمود العبيدي", "محمد يونس أحمد", "فيصل بوغانمي", "جمال لونيسي", "بشار حافظ الأسد",
+		"محمد باقری", "علی فدوی", "عامر فوز"}))
 	assertReview(t, own, "", []reviewCase{
 		{"MURAD, Abdul Hakim", "عبد الحكيم مراد", "murad≈mrad" + how},
 		{"AL-UBAIDI, Ghazi Hammud", "غازي حمود العبيدي", "ubaidi≈abidi" + how},
@@ -185,6 +186,11 @@ func TestAbjadListedLatinQuery(t *testing.T) {
 		{"LOUNICI, Djamel", "جمال لونيسي", "lounici≈lunisi" + how},
 		// A consonant the Latin name doubles, the script's shadda.
 		{"AL-ASSAD, Bashar", "بشار حافظ الأسد", "assad≈asd" + how},
+		// Persian names as Latin writes them: gh for qaf, v for waw;
+		// a word of three letters.
+		{"BAGHERI, Mohammad", "محمد باقری", "bagheri≈baqri" + how},
+		{"FADAVI, Ali", "علی فدوی", "fadavi≈fduy" + how},
+		{"FOZ, Amer", "عامر فوز", "foz≈fuz" + how},
 	})
 	// A long vowel the script would have written is no short one it
 	// leaves out: "ubaidi" is not "abd", at any threshold.

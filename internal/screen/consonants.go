@@ -120,7 +120,7 @@ func sameInitial(a, b byte) bool {
 // query's word.
 const (
 	minAbjadConsonants = 2
-	minAbjadLetters    = 4
+	minAbjadLetters    = 3
 )
 
 // buildAbjadWords maps the consonants of the words of rwAbjad to their
@@ -154,7 +154,7 @@ func (ix *Index) appendAbjadKeys(dst []int32, w []byte) []int32 {
 	if m == nil || len(w) < minAbjadLetters || len(w) > maxAbjadLetters {
 		return dst
 	}
-	var rb [3][maxAbjadLetters]byte
+	var rb [abjadReadingsMax][maxAbjadLetters]byte
 	var cb [maxAbjadLetters]byte
 	for _, r := range abjadReadings(&rb, w) {
 		if c, _ := appendConsonants(cb[:0], r); len(c) >= minAbjadConsonants {
@@ -170,19 +170,30 @@ const maxAbjadLetters = 32
 // abjadReadings returns w and the other readings of it that an abjad
 // writes as it does, in the buffers of rb: its j read as the yod or ya
 // of a name English writes with a j (Benjamin, בנימין; Jacob, Yaakov);
-// and its letters as the Maghreb's French spellings of Arabic names write
+// its letters as the Maghreb's French spellings of Arabic names write
 // them (dj for j, ch for sh, ou for u or w, c and ç for s: "Djamel" for
-// جمال, "Fayçal" for فيصل).
-func abjadReadings(rb *[3][maxAbjadLetters]byte, w []byte) [][]byte {
-	out := append(make([][]byte, 0, 3), w)
+// جمال, "Fayçal" for فيصل); and as Persian names are written
+// (persianArabic).
+func abjadReadings(rb *[abjadReadingsMax][maxAbjadLetters]byte, w []byte) [][]byte {
+	out := append(make([][]byte, 0, abjadReadingsMax+1), w)
 	if bytes.IndexByte(w, 'j') >= 0 {
 		out = append(out, jAsY(rb[0][:0], w))
 	}
-	if r, changed := maghrebArabic.apply(rb[1][:0], w); changed && len(r) <= maxAbjadLetters {
-		out = append(out, r)
+	for k, o := range [...]*orthography{&maghrebArabic, &persianArabic} {
+		if r, changed := o.apply(rb[1+k][:0], w); changed && len(r) <= maxAbjadLetters {
+			out = append(out, r)
+		}
 	}
 	return out
 }
+
+// abjadReadingsMax is the most readings abjadReadings adds to the word.
+const abjadReadingsMax = 3
+
+// persianArabic is the Persian reading of Arabic letters as Latin writes
+// Persian names: gh for qaf ("Bagheri" for باقری), v for waw ("Fadavi"
+// for فدوی), which the reading of the letters writes q and u.
+var persianArabic = orthography{"Persian spelling", []rewrite{{"gh", "q", anywhere}, {"v", "w", anywhere}}}
 
 // maghrebArabic is the French spelling of Arabic names (frenchArabic),
 // with c and ç for s, as a reading of a Latin word against a name read
@@ -196,7 +207,7 @@ func abjadReads(listed, w []byte) bool {
 	if len(w) > maxAbjadLetters {
 		return false
 	}
-	var rb [3][maxAbjadLetters]byte
+	var rb [abjadReadingsMax][maxAbjadLetters]byte
 	for _, r := range abjadReadings(&rb, w) {
 		if abjadVowelsFit(listed, r) {
 			return true
