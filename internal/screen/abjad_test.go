@@ -176,7 +176,7 @@ func TestAbjadListedLatinQuery(t *testing.T) {
 	// A list of such names alone: the query's words, which no listed
 	// name spells, weigh as the words they read as.
 	own := newIndex(t, namedList("own", "individual", []string{"عبد الحكيم مراد", "غازي حمود العبيدي", "محمد يونس أحمد", "فيصل بوغانمي", "جمال لونيسي", "بشار حافظ الأسد",
-		"محمد باقری", "علی فدوی", "عامر فوز"}))
+		"محمد باقری", "علی فدوی", "عامر فوز", "عبدالحميد المصلي"}))
 	assertReview(t, own, "", []reviewCase{
 		{"MURAD, Abdul Hakim", "عبد الحكيم مراد", "murad≈mrad" + how},
 		{"AL-UBAIDI, Ghazi Hammud", "غازي حمود العبيدي", "ubaidi≈abidi" + how},
@@ -191,6 +191,10 @@ func TestAbjadListedLatinQuery(t *testing.T) {
 		{"BAGHERI, Mohammad", "محمد باقری", "bagheri≈baqri" + how},
 		{"FADAVI, Ali", "علی فدوی", "fadavi≈fduy" + how},
 		{"FOZ, Amer", "عامر فوز", "foz≈fuz" + how},
+		// A name of 'Abd the script writes joined to its article and
+		// the next word, which Latin writes apart or as one.
+		{"AL-MASLI, 'Abd-al-Hamid", "عبدالحميد المصلي", "abd=abd, al=al, hamid≈hmid" + how},
+		{"Abdelhamid Masli", "عبدالحميد المصلي", "abdelhamid≈abdalhmid" + how},
 	})
 	// A long vowel the script would have written is no short one it
 	// leaves out: "ubaidi" is not "abd", at any threshold.

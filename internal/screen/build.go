@@ -192,6 +192,9 @@ type vocab struct {
 	entries  int32
 	nb       normBuf
 	keyBuf   []byte
+	// abdApart asks addRec to read a name of 'Abd apart from its
+	// article and the next word (addReadings).
+	abdApart bool
 }
 
 // newVocab sizes a vocabulary for about names names, so that nothing grows
@@ -222,7 +225,7 @@ func (v *vocab) addEntry(it scoredItem) error {
 	if err := v.addRec(it.base, it.e.Name, it.kind, entry, 0); err != nil {
 		return fmt.Errorf("name: %w", err)
 	}
-	if err := v.addKorean(it.base, it.e.Name, it.kind, entry, 0); err != nil {
+	if err := v.addReadings(it.base, it.e.Name, it.kind, entry, 0); err != nil {
 		return fmt.Errorf("name: %w", err)
 	}
 	for ai, a := range it.e.Aliases {
@@ -235,7 +238,7 @@ func (v *vocab) addEntry(it scoredItem) error {
 		if err := v.addRec(r, a.Name, it.kind, entry, f); err != nil && !errors.Is(err, errNoName) {
 			return fmt.Errorf("alias %d: %w", ai, err)
 		}
-		if err := v.addKorean(r, a.Name, it.kind, entry, f); err != nil {
+		if err := v.addReadings(r, a.Name, it.kind, entry, f); err != nil {
 			return fmt.Errorf("alias %d: %w", ai, err)
 		}
 		// An alias with no letters or digits (OFAC lists weak aliases
@@ -244,17 +247,30 @@ func (v *vocab) addEntry(it scoredItem) error {
 	return nil
 }
 
-// addKorean indexes a person's name written in Hangul once more, read as
-// a Korean name (recKorean); nothing for another name.
-func (v *vocab) addKorean(r ref, name string, kind recKind, entry int32, flags recFlag) error {
-	if kind != recPerson || !hasHangul(name) {
+// addReadings indexes a person's name once more in another reading, if
+// it has one: written in Hangul, read as a Korean name (recKorean); in
+// Arabic letters with a name of 'Abd joined to its article and the next
+// word ("عبدالحميد", read "abdalhmid"), with them apart ("abd al hmid"),
+// as Latin writes them ("'Abd al-Hamid"), beside the reading as one word
+// ("Abdelhamid"). Nothing for another name.
+func (v *vocab) addReadings(r ref, name string, kind recKind, entry int32, flags recFlag) error {
+	if kind != recPerson {
 		return nil
 	}
-	reading, ok := textnorm.KoreanName(name)
-	if !ok {
-		return nil
+	var err error
+	switch {
+	case hasHangul(name):
+		reading, ok := textnorm.KoreanName(name)
+		if !ok {
+			return nil
+		}
+		err = v.addRec(r, reading, kind, entry, flags|recKorean)
+	case strings.Contains(name, "عبدال"):
+		v.abdApart = true
+		err = v.addRec(r, name, kind, entry, flags)
+		v.abdApart = false
 	}
-	if err := v.addRec(r, reading, kind, entry, flags|recKorean); err != nil && !errors.Is(err, errNoName) {
+	if err != nil && !errors.Is(err, errNoName) {
 		return err
 	}
 	return nil
@@ -277,18 +293,34 @@ const minArticleJoined = 5
 // splitAbjadArticles splits from the words of a name read from Arabic
 // letters the article the script writes joined to the next word
 // ("التكريتي", read "altkriti"): "al" and the word, as Latin writes them
-// ("AL-TIKRITI").
-func splitAbjadArticles(nb *normBuf) {
+// ("AL-TIKRITI"); and, when abd, a name of 'Abd from its article
+// (addReadings).
+func splitAbjadArticles(nb *normBuf, abd bool) {
 	if !slices.Contains(nb.schemes, textnorm.ArabicScript) {
 		return
 	}
 	for i := 0; i < len(nb.words); i++ {
-		if w := nb.word(i); len(w) >= minArticleJoined && w[0] == 'a' && w[1] == 'l' && lettersOnly(w) {
+		w := nb.word(i)
+		if !lettersOnly(w) {
+			continue
+		}
+		switch {
+		case abd && len(w) >= len("abdal")+minAbdName && string(w[:len("abdal")]) == "abdal":
+			// 'Abd, its article and the name ("abd al hmid"); not
+			// Abdallah, which Latin writes as one word too.
+			nb.splitWord(i, 3)
+			nb.splitWord(i+1, 2)
+			i += 2
+		case len(w) >= minArticleJoined && w[0] == 'a' && w[1] == 'l':
 			nb.splitWord(i, 2)
 			i++
 		}
 	}
 }
+
+// minAbdName is the fewest letters of the name after 'Abd and its
+// article that splitAbjadArticles reads apart ("hmid"; not "lah").
+const minAbdName = 4
 
 // addRec indexes one name. The words' weights are set in finish, once
 // every name has been counted.
@@ -302,7 +334,7 @@ func (v *vocab) addRec(r ref, name string, kind recKind, entry int32, flags recF
 	comma := nb.comma
 	abjad := kind == recPerson && nb.abjad()
 	if abjad {
-		splitAbjadArticles(nb)
+		splitAbjadArticles(nb, v.abdApart)
 	}
 	// A degree or a rank leading the given names ("AL-BADRI, Dr.
 	// Ibrahim", "AL ZAWAHIRI, Dr. Ayman") is no name of the person's:
