@@ -1441,7 +1441,8 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		// "Юмашев В.Б." is not MOOSAVI, Badroddin.
 		return 0
 	}
-	if skeleton && chosen == 1 && len(words) > 1 {
+	abjadAlone := skeleton && chosen == 1 && len(words) > 1 && ix.abjadSurnameAlone(sc, rec, words)
+	if skeleton && chosen == 1 && len(words) > 1 && !abjadAlone {
 		// Nor is one word of a longer name by its consonant skeleton
 		// alone: "プーチン" (Putin, "puchin") is not ABEDINI, Mohammad
 		// (both "btn"), however common the given name it leaves out.
@@ -1553,7 +1554,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		words[len(words)-1].flags == 0 && sc.rUsed[0] && words[0].flags&rwNaturalGiven != 0 && sc.pairedMiddle(words)
 	// A person named by a rare surname alone ("President Putin"): the
 	// given names count as further ones, and it is a possible match.
-	surnameOnly := !org && sc.personQuery && !givenPaired && !naturalLast && !unpairedQ && pairedW >= surnameOnlyRare*ix.dict.unseen && strong > 0
+	surnameOnly := !org && sc.personQuery && !givenPaired && !naturalLast && !unpairedQ && pairedW >= surnameOnlyRare*ix.dict.unseen && (strong > 0 || abjadAlone)
 	// A person named by a surname as rare as the surname alone must be
 	// and a later given name or the patronymic, the first given name left
 	// out ("Makhmudovich MAMASHOYEV" for MAMASHOYEV, Azizjon
@@ -2282,6 +2283,34 @@ func kindAllowed(kind string, k recKind) bool {
 func (ix *Index) abbreviates(w []byte, text int32) bool {
 	t := ix.dict.texts[text]
 	return len(t) >= len(w)+2 && string(t[:len(w)]) == string(w)
+}
+
+// minSkeletonAlone is the fewest consonants of a family name that a word
+// read from an abjad pairs with alone by its skeleton (abjadSurnameAlone).
+const minSkeletonAlone = 4
+
+// abjadSurnameAlone reports whether the one pair scoreRec chose pairs a
+// word of a query read from Arabic or Hebrew letters by its skeleton with
+// the family name of the name (its last word, written with no comma), a
+// rare one of minSkeletonAlone consonants or more: the family name alone,
+// as "נתניהו" (ntnihu) is Netanyahu; a possible match at most, as a
+// family name alone is. A skeleton of three consonants names too many
+// ("btn", Putin and ABEDINI).
+func (ix *Index) abjadSurnameAlone(sc *scratch, rec *NameRec, words []RecWord) bool {
+	if !sc.nb.abjad() {
+		return false
+	}
+	for _, p := range sc.pairs {
+		if !p.chosen || p.kind != pairSkeleton {
+			continue
+		}
+		w := &words[p.r]
+		family := w.flags&rwSurname != 0 || !rec.surnames && int(p.r) == len(words)-1 && w.flags&rwNaturalGiven == 0
+		var buf [64]byte
+		c, _ := appendConsonants(buf[:0], []byte(ix.dict.texts[w.text]))
+		return family && w.weight >= surnameOnlyRare*ix.dict.unseen && len(c) >= minSkeletonAlone
+	}
+	return false
 }
 
 // minShortGivenTypo is the fewest letters of the shorter of two given
