@@ -333,6 +333,7 @@ func (v *vocab) addRec(r ref, name string, kind recKind, entry int32, flags recF
 	rec := NameRec{ref: r, w0: int32(len(v.words)), kind: kind, flags: flags}
 	comma := nb.comma
 	abjad := kind == recPerson && nb.abjad()
+	kana := kind == recPerson && slices.Contains(nb.schemes, textnorm.Hepburn)
 	if abjad {
 		splitAbjadArticles(nb, v.abdApart)
 	}
@@ -384,6 +385,9 @@ func (v *vocab) addRec(r ref, name string, kind recKind, entry int32, flags recF
 		}
 		if abjad && w.flags&wordInitial == 0 {
 			rw.flags |= rwAbjad
+		}
+		if kana && w.flags&wordInitial == 0 {
+			rw.flags |= rwKana
 		}
 		v.words = append(v.words, rw)
 	}

@@ -126,14 +126,23 @@ const (
 // buildAbjadWords maps the consonants of the words of rwAbjad to their
 // keys; nil when the index holds none.
 func (ix *Index) buildAbjadWords() map[string][]int32 {
+	return ix.wordsByConsonants(rwAbjad, func(dst, w []byte) []byte {
+		c, _ := appendConsonants(dst, w)
+		return c
+	}, minAbjadConsonants)
+}
+
+// wordsByConsonants maps the consonants of the listed words flagged flag,
+// as form writes them, to their keys, for the forms of min letters or
+// more; nil when the index holds none.
+func (ix *Index) wordsByConsonants(flag recWordFlag, form func(dst, w []byte) []byte, min int) map[string][]int32 {
 	var m map[string][]int32
 	var buf []byte
 	for _, rw := range ix.words {
-		if rw.flags&rwAbjad == 0 {
+		if rw.flags&flag == 0 {
 			continue
 		}
-		buf, _ = appendConsonants(buf[:0], []byte(ix.dict.texts[rw.text]))
-		if len(buf) < minAbjadConsonants {
+		if buf = form(buf[:0], []byte(ix.dict.texts[rw.text])); len(buf) < min {
 			continue
 		}
 		if m == nil {

@@ -193,6 +193,11 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 			b = append(b, rt...)
 			b = append(b, " (vowels written otherwise: e, i and y as one, o and u as one)"...)
 			allText, allKey = false, false
+		case p.kind == pairConsonants && words[p.r].flags&rwKana != 0:
+			b = append(b, "≈"...)
+			b = append(b, rt...)
+			b = append(b, " (the same consonants as kana writes them, l as r and v as b; the name read from kana, which writes a vowel after each consonant)"...)
+			allText, allKey = false, false
 		case p.kind == pairConsonants && words[p.r].flags&rwAbjad != 0:
 			b = append(b, "≈"...)
 			b = append(b, rt...)

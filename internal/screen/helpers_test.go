@@ -288,6 +288,22 @@ func assertFoundAs(t *testing.T, kind string, cases []foundCase) {
 	}
 }
 
+// assertPersonReview checks that each case's query, a person's name,
+// finds its entry at review level, explained as the case says.
+func assertPersonReview(t *testing.T, ix testIndex, cases []reviewCase) {
+	t.Helper()
+	opts := ix.Options()
+	for _, tt := range cases {
+		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}), tt.entry)
+		switch {
+		case m == nil:
+			t.Errorf("%q: %s not found", tt.q, tt.entry)
+		case m.Score < opts.Review || opts.IsHit(m.Score) || !strings.Contains(m.Explain, tt.explain):
+			t.Errorf("%q: %.3f %q, want review explained %q", tt.q, m.Score, m.Explain, tt.explain)
+		}
+	}
+}
+
 // assertNoMatch checks that each query finds nothing.
 func assertNoMatch(t *testing.T, ix testIndex, qs ...string) {
 	t.Helper()

@@ -62,6 +62,10 @@ type Index struct {
 	// (abjadKeys); computed on the first query that needs it, nil for
 	// none.
 	abjadWords func() map[string][]int32
+	// kanaWords indexes the words of rwKana by their consonants
+	// (kanaConsonants); computed on the first query that needs it, nil
+	// for none.
+	kanaWords func() map[string][]int32
 	// listedAlts holds, by text id, what respellListed found for the
 	// word, once it has been asked (respell.go).
 	listedAlts func() []atomic.Int32
@@ -186,6 +190,11 @@ const (
 	// ("محمود" read "mhmud"): a Latin query's word of its consonants
 	// pairs with it (abjadKeys).
 	rwAbjad
+	// rwKana: a word of an individual's name the list writes in kana,
+	// read as Hepburn writes it, a vowel after each consonant
+	// ("ドナルド" read "donarudo"): a Latin query's word of its
+	// consonants pairs with it (kanaKeys).
+	rwKana
 )
 
 // RecWord is one scored word of an indexed name. An element of Tables,
@@ -268,6 +277,7 @@ func (ix *Index) init() {
 	ix.strictSkeletons = sync.OnceValue(func() skeletons { return ix.buildSkeletons(true) })
 	ix.consonants = sync.OnceValue(ix.buildConsonants)
 	ix.abjadWords = sync.OnceValue(ix.buildAbjadWords)
+	ix.kanaWords = sync.OnceValue(ix.buildKanaWords)
 	ix.listedAlts = sync.OnceValue(func() []atomic.Int32 { return make([]atomic.Int32, len(ix.dict.texts)) })
 	ix.givenForms = sync.OnceValue(ix.computeGivenForms)
 	ix.linkTexts = sync.OnceValue(ix.computeLinkTexts)

@@ -427,6 +427,7 @@ func (ix *Index) prepare(sc *scratch) {
 			}
 			if sc.personRules && !q.initial && !translit {
 				sc.qn = ix.appendAbjadKeys(sc.qn, text)
+				sc.qn = ix.appendKanaKeys(sc.qn, text)
 			}
 			q.s1 = int32(len(sc.qn))
 			q.weight = q.wOrg
@@ -485,6 +486,7 @@ func (ix *Index) prepare(sc *scratch) {
 		abjad := len(sc.qn)
 		if !translit && sc.personRules && !q.initial {
 			sc.qn = ix.appendAbjadKeys(sc.qn, text)
+			sc.qn = ix.appendKanaKeys(sc.qn, text)
 		}
 		q.s1 = int32(len(sc.qn))
 		if q.exact < 0 && q.text < 0 && !sun {
@@ -1136,11 +1138,13 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				// the same consonants (consonants.go): a vowel variant of a
 				// rare word of a person's name that begins alike.
 				vowels := false
-				// A word of a name read from an abjad, of the query
-				// word's consonants (appendAbjadKeys), wherever its key
-				// is among the word's: before a typo's likeness.
-				abjadRead := m != 0 && !sc.nb.translit && !org && rw.flags&rwAbjad != 0 && sameInitial(q.first, rw.first) &&
-					abjadReads([]byte(ix.dict.texts[rw.text]), sc.nb.word(i))
+				// A word of a name read from an abjad or from kana, of
+				// the query word's consonants (appendAbjadKeys,
+				// appendKanaKeys), wherever its key is among the word's:
+				// before a typo's likeness.
+				abjadRead := m != 0 && !sc.nb.translit && !org && sameInitial(q.first, rw.first) &&
+					(rw.flags&rwAbjad != 0 && abjadReads([]byte(ix.dict.texts[rw.text]), sc.nb.word(i)) ||
+						rw.flags&rwKana != 0 && kanaReads([]byte(ix.dict.texts[rw.text]), sc.nb.word(i)))
 				if m&inSkeleton != 0 && !sc.nb.translit {
 					m &^= inSkeleton
 					vowels = rw.flags&rwAbjad == 0 && !org && rw.weight >= rare && rw.flags&rwPatronymic == 0 && sameInitial(q.first, rw.first) &&
@@ -1338,11 +1342,11 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			// Mohamed, however rare a listed "Mhmd" makes it.
 			wq += words[p.r].weight - q.w(org)
 		}
-		if p.kind == pairConsonants && words[p.r].flags&rwAbjad != 0 {
-			// A word of a name read from an abjad weighs as the
-			// query's word it reads as: a name the list writes only in
-			// that script makes its every word as rare as a word can
-			// be.
+		if p.kind == pairConsonants && words[p.r].flags&(rwAbjad|rwKana) != 0 {
+			// A word of a name read from an abjad or kana weighs as
+			// the query's word it reads as: a name the list writes
+			// only in that script makes its every word as rare as a
+			// word can be.
 			abjadLess += max(0, words[p.r].weight-sc.qw[p.q].w(org))
 		}
 		pairedW += words[p.r].weight
