@@ -3,12 +3,12 @@ package screen
 import (
 	"errors"
 	"fmt"
-	"github.com/bangate/bangate/internal/textnorm"
 	"slices"
 	"strings"
 
 	"github.com/bangate/bangate/internal/lists"
 	"github.com/bangate/bangate/internal/provenance"
+	"github.com/bangate/bangate/internal/textnorm"
 )
 
 // builder holds the state of NewIndex: ban lists and identifiers are
@@ -192,9 +192,6 @@ type vocab struct {
 	entries  int32
 	nb       normBuf
 	keyBuf   []byte
-	// abdApart asks addRec to read a name of 'Abd apart from its
-	// article and the next word (addReadings).
-	abdApart bool
 }
 
 // newVocab sizes a vocabulary for about names names, so that nothing grows
@@ -266,9 +263,7 @@ func (v *vocab) addReadings(r ref, name string, kind recKind, entry int32, flags
 		}
 		err = v.addRec(r, reading, kind, entry, flags|recKorean)
 	case strings.Contains(name, "عبدال"):
-		v.abdApart = true
-		err = v.addRec(r, name, kind, entry, flags)
-		v.abdApart = false
+		err = v.addName(r, name, kind, entry, flags, true)
 	}
 	if err != nil && !errors.Is(err, errNoName) {
 		return err
@@ -325,6 +320,12 @@ const minAbdName = 4
 // addRec indexes one name. The words' weights are set in finish, once
 // every name has been counted.
 func (v *vocab) addRec(r ref, name string, kind recKind, entry int32, flags recFlag) error {
+	return v.addName(r, name, kind, entry, flags, false)
+}
+
+// addName is addRec; abdApart reads a name of 'Abd apart from its
+// article and the next word (addReadings).
+func (v *vocab) addName(r ref, name string, kind recKind, entry int32, flags recFlag, abdApart bool) error {
 	nb := &v.nb
 	nb.normalize(name)
 	if len(nb.words) == 0 {
@@ -335,7 +336,7 @@ func (v *vocab) addRec(r ref, name string, kind recKind, entry int32, flags recF
 	abjad := kind == recPerson && nb.abjad()
 	kana := kind == recPerson && slices.Contains(nb.schemes, textnorm.Hepburn)
 	if abjad {
-		splitAbjadArticles(nb, v.abdApart)
+		splitAbjadArticles(nb, abdApart)
 	}
 	// A degree or a rank leading the given names ("AL-BADRI, Dr.
 	// Ibrahim", "AL ZAWAHIRI, Dr. Ayman") is no name of the person's:

@@ -116,12 +116,26 @@ func sameInitial(a, b byte) bool {
 // most, as a vowel variant is.
 
 // minAbjadConsonants is the fewest consonants a word is paired by with a
-// word read from an abjad, and minAbjadLetters the fewest letters of the
-// query's word.
+// word read from an abjad.
+const minAbjadConsonants = 2
+
+// minReadLetters and maxReadLetters are the fewest and the most letters
+// of a Latin query's word that is read against the words of names an
+// abjad or kana writes (appendScriptKeys).
 const (
-	minAbjadConsonants = 2
-	minAbjadLetters    = 3
+	minReadLetters = 3
+	maxReadLetters = 32
 )
+
+// appendScriptKeys appends to dst the keys of the words of names written
+// in an abjad or in kana that w, a Latin query's word, reads as
+// (appendAbjadKeys, appendKanaKeys).
+func (ix *Index) appendScriptKeys(dst []int32, w []byte) []int32 {
+	if len(w) < minReadLetters || len(w) > maxReadLetters {
+		return dst
+	}
+	return ix.appendKanaKeys(ix.appendAbjadKeys(dst, w), w)
+}
 
 // buildAbjadWords maps the consonants of the words of rwAbjad to their
 // keys; nil when the index holds none.
@@ -160,11 +174,11 @@ func (ix *Index) wordsByConsonants(flag recWordFlag, form func(dst, w []byte) []
 // readings (abjadReadings).
 func (ix *Index) appendAbjadKeys(dst []int32, w []byte) []int32 {
 	m := ix.abjadWords()
-	if m == nil || len(w) < minAbjadLetters || len(w) > maxAbjadLetters {
+	if m == nil {
 		return dst
 	}
-	var rb [abjadReadingsMax][maxAbjadLetters]byte
-	var cb [maxAbjadLetters]byte
+	var rb [len(abjadOrthographies)][maxReadLetters]byte
+	var cb [maxReadLetters]byte
 	for _, r := range abjadReadings(&rb, w) {
 		if c, _ := appendConsonants(cb[:0], r); len(c) >= minAbjadConsonants {
 			dst = append(dst, m[string(c)]...)
@@ -173,9 +187,6 @@ func (ix *Index) appendAbjadKeys(dst []int32, w []byte) []int32 {
 	return dst
 }
 
-// maxAbjadLetters is the most letters of a word read against an abjad's.
-const maxAbjadLetters = 32
-
 // abjadReadings returns w and the other readings of it that an abjad
 // writes as it does, in the buffers of rb: its j read as the yod or ya
 // of a name English writes with a j (Benjamin, בנימין; Jacob, Yaakov);
@@ -183,21 +194,22 @@ const maxAbjadLetters = 32
 // them (dj for j, ch for sh, ou for u or w, c and ç for s: "Djamel" for
 // جمال, "Fayçal" for فيصل); and as Persian names are written
 // (persianArabic).
-func abjadReadings(rb *[abjadReadingsMax][maxAbjadLetters]byte, w []byte) [][]byte {
-	out := append(make([][]byte, 0, abjadReadingsMax+1), w)
-	if bytes.IndexByte(w, 'j') >= 0 {
-		out = append(out, jAsY(rb[0][:0], w))
-	}
-	for k, o := range [...]*orthography{&maghrebArabic, &persianArabic} {
-		if r, changed := o.apply(rb[1+k][:0], w); changed && len(r) <= maxAbjadLetters {
+func abjadReadings(rb *[len(abjadOrthographies)][maxReadLetters]byte, w []byte) [][]byte {
+	out := append(make([][]byte, 0, len(abjadOrthographies)+1), w)
+	for k, o := range abjadOrthographies {
+		if r, changed := o.apply(rb[k][:0], w); changed && len(r) <= maxReadLetters {
 			out = append(out, r)
 		}
 	}
 	return out
 }
 
-// abjadReadingsMax is the most readings abjadReadings adds to the word.
-const abjadReadingsMax = 3
+// abjadOrthographies are the readings abjadReadings adds to a word.
+var abjadOrthographies = [...]*orthography{&jAsYod, &maghrebArabic, &persianArabic}
+
+// jAsYod reads the j of a name English writes with a j as the yod or ya
+// of the abjad's.
+var jAsYod = orthography{"j as yod", []rewrite{{"j", "y", anywhere}}}
 
 // persianArabic is the Persian reading of Arabic letters as Latin writes
 // Persian names: gh for qaf ("Bagheri" for باقری), v for waw ("Fadavi"
@@ -213,27 +225,16 @@ var maghrebArabic = orthography{"French spelling of an Arabic name", append(slic
 // Latin word, in one of its readings (abjadReadings), as the abjad writes
 // it (abjadVowelsFit).
 func abjadReads(listed, w []byte) bool {
-	if len(w) > maxAbjadLetters {
+	if len(w) > maxReadLetters {
 		return false
 	}
-	var rb [abjadReadingsMax][maxAbjadLetters]byte
+	var rb [len(abjadOrthographies)][maxReadLetters]byte
 	for _, r := range abjadReadings(&rb, w) {
 		if abjadVowelsFit(listed, r) {
 			return true
 		}
 	}
 	return false
-}
-
-// jAsY appends w to dst with every j written y.
-func jAsY(dst, w []byte) []byte {
-	for _, c := range w {
-		if c == 'j' {
-			c = 'y'
-		}
-		dst = append(dst, c)
-	}
-	return dst
 }
 
 // abjadVowelsFit reports whether listed, a word read from an abjad, and w,

@@ -193,20 +193,10 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 			b = append(b, rt...)
 			b = append(b, " (vowels written otherwise: e, i and y as one, o and u as one)"...)
 			allText, allKey = false, false
-		case p.kind == pairConsonants && words[p.r].flags&rwKana != 0:
-			b = append(b, "≈"...)
-			b = append(b, rt...)
-			b = append(b, " (the same consonants as kana writes them, l as r and v as b; the name read from kana, which writes a vowel after each consonant)"...)
-			allText, allKey = false, false
-		case p.kind == pairConsonants && words[p.r].flags&rwAbjad != 0:
-			b = append(b, "≈"...)
-			b = append(b, rt...)
-			b = append(b, " (the same consonants; the name read from Arabic or Hebrew letters, which leave short vowels out)"...)
-			allText, allKey = false, false
 		case p.kind == pairConsonants:
 			b = append(b, "≈"...)
 			b = append(b, rt...)
-			b = append(b, " (the same consonants as written in as many syllables, the vowels otherwise)"...)
+			b = append(b, consonantsNote(words[p.r].flags)...)
 			allText, allKey = false, false
 		case p.kind == pairVoicing:
 			b = append(b, "≈"...)
@@ -425,6 +415,19 @@ func appendCaps(b []byte, caps capFlag) []byte {
 		}
 	}
 	return b
+}
+
+// consonantsNote says how a pair of the same consonants (pairConsonants)
+// paired, by the flags of the name's word: read from kana, from an abjad,
+// or as a Latin spelling.
+func consonantsNote(f recWordFlag) string {
+	switch {
+	case f&rwKana != 0:
+		return " (the same consonants as kana writes them, l as r and v as b; the name read from kana, which writes a vowel after each consonant)"
+	case f&rwAbjad != 0:
+		return " (the same consonants; the name read from Arabic or Hebrew letters, which leave short vowels out)"
+	}
+	return " (the same consonants as written in as many syllables, the vowels otherwise)"
 }
 
 // capNotes say in words why a score was capped, in the order they are

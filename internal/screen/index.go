@@ -59,7 +59,7 @@ type Index struct {
 	// (consonants.go); computed on the first query that needs it.
 	consonants func() *consonantIndex
 	// abjadWords indexes the words of rwAbjad by their consonants
-	// (abjadKeys); computed on the first query that needs it, nil for
+	// (appendAbjadKeys); computed on the first query that needs it, nil for
 	// none.
 	abjadWords func() map[string][]int32
 	// kanaWords indexes the words of rwKana by their consonants
@@ -188,12 +188,12 @@ const (
 	// rwAbjad: a word of an individual's name the list writes in Arabic
 	// or Hebrew letters, read without the short vowels they leave out
 	// ("محمود" read "mhmud"): a Latin query's word of its consonants
-	// pairs with it (abjadKeys).
+	// pairs with it (appendAbjadKeys).
 	rwAbjad
 	// rwKana: a word of an individual's name the list writes in kana,
 	// read as Hepburn writes it, a vowel after each consonant
 	// ("ドナルド" read "donarudo"): a Latin query's word of its
-	// consonants pairs with it (kanaKeys).
+	// consonants pairs with it (appendKanaKeys).
 	rwKana
 )
 

@@ -23,10 +23,10 @@ func (ix *Index) buildKanaWords() map[string][]int32 {
 // them.
 func (ix *Index) appendKanaKeys(dst []int32, w []byte) []int32 {
 	m := ix.kanaWords()
-	if m == nil || len(w) < minAbjadLetters || len(w) > maxAbjadLetters {
+	if m == nil {
 		return dst
 	}
-	var cb [maxAbjadLetters]byte
+	var cb [maxReadLetters]byte
 	if c := kanaConsonants(cb[:0], w, true); len(c) >= minKanaConsonants {
 		dst = append(dst, m[string(c)]...)
 	}
@@ -34,31 +34,12 @@ func (ix *Index) appendKanaKeys(dst []int32, w []byte) []int32 {
 }
 
 // kanaConsonants appends to dst the consonants of w, a folded word of
-// letters a–z, a consonant written twice side by side once; of a Latin
-// word (latin) as kana writes them: l as r, v as b, c and q as k (but the
-// c of ch), m before p or b as n (ン).
+// letters a–z, as kanaConsonantAt reads them, a consonant written twice
+// side by side once.
 func kanaConsonants(dst, w []byte, latin bool) []byte {
-	for i, c := range w {
-		if isVowelLetter(c) || c < 'a' || c > 'z' {
-			continue
-		}
-		if latin {
-			next := byte(0)
-			if i+1 < len(w) {
-				next = w[i+1]
-			}
-			switch {
-			case c == 'l':
-				c = 'r'
-			case c == 'v':
-				c = 'b'
-			case c == 'c' && next != 'h', c == 'q':
-				c = 'k'
-			case c == 'm' && (next == 'p' || next == 'b'):
-				c = 'n'
-			}
-		}
-		if n := len(dst); n > 0 && dst[n-1] == c {
+	for i := range w {
+		c, ok := kanaConsonantAt(w, i, latin)
+		if !ok || len(dst) > 0 && dst[len(dst)-1] == c {
 			continue
 		}
 		dst = append(dst, c)
@@ -66,14 +47,42 @@ func kanaConsonants(dst, w []byte, latin bool) []byte {
 	return dst
 }
 
+// kanaConsonantAt returns the consonant w[i] is, ok false for a vowel
+// letter or another byte; of a Latin word (latin) as kana writes it: l as
+// r, v as b, c and q as k (but the c of ch), m before p or b as n (ン).
+func kanaConsonantAt(w []byte, i int, latin bool) (byte, bool) {
+	c := w[i]
+	if isVowelLetter(c) || c < 'a' || c > 'z' {
+		return 0, false
+	}
+	if !latin {
+		return c, true
+	}
+	next := byte(0)
+	if i+1 < len(w) {
+		next = w[i+1]
+	}
+	switch {
+	case c == 'l':
+		c = 'r'
+	case c == 'v':
+		c = 'b'
+	case c == 'c' && next != 'h', c == 'q':
+		c = 'k'
+	case c == 'm' && (next == 'p' || next == 'b'):
+		c = 'n'
+	}
+	return c, true
+}
+
 // kanaReads reports whether listed, a word read from kana, is w, a Latin
 // word, as kana writes it: the same consonants (kanaConsonants), and a
 // vowel in listed wherever w has one between them.
 func kanaReads(listed, w []byte) bool {
-	if len(w) > maxAbjadLetters {
+	if len(w) > maxReadLetters {
 		return false
 	}
-	var lb, wb [2 * maxAbjadLetters]byte
+	var lb, wb [2 * maxReadLetters]byte
 	if string(kanaConsonants(lb[:0], listed, false)) != string(kanaConsonants(wb[:0], w, true)) {
 		return false
 	}
@@ -95,21 +104,17 @@ func kanaGaps(w []byte, latin bool) []bool {
 	var gaps []bool
 	vowel := false
 	var prev byte
-	var cb [2 * maxAbjadLetters]byte
-	for i, c := range w {
-		if isVowelLetter(c) {
-			vowel = true
-			continue
+	for i := range w {
+		c, ok := kanaConsonantAt(w, i, latin)
+		switch {
+		case !ok:
+			vowel = vowel || isVowelLetter(w[i])
+		case c == prev && !vowel:
+			// the consonant written again
+		default:
+			gaps = append(gaps, vowel)
+			vowel, prev = false, c
 		}
-		cs := kanaConsonants(cb[:0], w[i:i+1+min(1, len(w)-i-1)], latin)
-		if len(cs) == 0 {
-			continue
-		}
-		if cs[0] == prev && !vowel {
-			continue // the consonant written again
-		}
-		gaps = append(gaps, vowel)
-		vowel, prev = false, cs[0]
 	}
 	return append(gaps, vowel)
 }

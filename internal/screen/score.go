@@ -426,8 +426,7 @@ func (ix *Index) prepare(sc *scratch) {
 				sc.qn = ix.appendConsonantKeys(sc.qn, text)
 			}
 			if sc.personRules && !q.initial && !translit {
-				sc.qn = ix.appendAbjadKeys(sc.qn, text)
-				sc.qn = ix.appendKanaKeys(sc.qn, text)
+				sc.qn = ix.appendScriptKeys(sc.qn, text)
 			}
 			q.s1 = int32(len(sc.qn))
 			q.weight = q.wOrg
@@ -483,22 +482,21 @@ func (ix *Index) prepare(sc *scratch) {
 			// query does not use otherwise.
 			sc.qn = ix.appendConsonantKeys(sc.qn, text)
 		}
-		abjad := len(sc.qn)
+		script := len(sc.qn)
 		if !translit && sc.personRules && !q.initial {
-			sc.qn = ix.appendAbjadKeys(sc.qn, text)
-			sc.qn = ix.appendKanaKeys(sc.qn, text)
+			sc.qn = ix.appendScriptKeys(sc.qn, text)
 		}
 		q.s1 = int32(len(sc.qn))
 		if q.exact < 0 && q.text < 0 && !sun {
 			// An unknown word most likely misspells its commonest
 			// neighbour; with none, it is as rare as a word can be. A
-			// word of a name read from an abjad that it writes with
-			// vowels is one too.
+			// word of a name read from an abjad or kana that it writes
+			// with vowels is one too.
 			q.wOrg = d.unseen
 			for _, n := range sc.qn[q.n0:q.n1] {
 				q.wOrg = min(q.wOrg, d.weight[n])
 			}
-			for _, n := range sc.qn[abjad:q.s1] {
+			for _, n := range sc.qn[script:q.s1] {
 				q.wOrg = min(q.wOrg, d.weight[n])
 			}
 			if q.alt >= 0 {
