@@ -176,7 +176,7 @@ func TestAbjadListedLatinQuery(t *testing.T) {
 	// A list of such names alone: the query's words, which no listed
 	// name spells, weigh as the words they read as.
 	own := newIndex(t, namedList("own", "individual", []string{"عبد الحكيم مراد", "غازي حمود العبيدي", "محمد يونس أحمد", "فيصل بوغانمي", "جمال لونيسي", "بشار حافظ الأسد",
-		"محمد باقری", "علی فدوی", "عامر فوز", "عبدالحميد المصلي"}))
+		"محمد باقری", "علی فدوی", "عامر فوز", "عبدالحميد المصلي", "حمزة زبيدي"}))
 	assertReview(t, own, "", []reviewCase{
 		{"MURAD, Abdul Hakim", "عبد الحكيم مراد", "murad≈mrad" + how},
 		{"AL-UBAIDI, Ghazi Hammud", "غازي حمود العبيدي", "ubaidi≈abidi" + how},
@@ -186,6 +186,9 @@ func TestAbjadListedLatinQuery(t *testing.T) {
 		{"LOUNICI, Djamel", "جمال لونيسي", "lounici≈lunisi" + how},
 		// A consonant the Latin name doubles, the script's shadda.
 		{"AL-ASSAD, Bashar", "بشار حافظ الأسد", "assad≈asd" + how},
+		// The h a Latin name ends with after a vowel, the ta marbuta
+		// the reading writes a.
+		{"Hamzah Zubaidi", "حمزة زبيدي", "hamzah≈hmza" + how},
 		// Persian names as Latin writes them: gh for qaf, v for waw;
 		// a word of three letters.
 		{"BAGHERI, Mohammad", "محمد باقری", "bagheri≈baqri" + how},

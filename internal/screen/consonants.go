@@ -28,9 +28,7 @@ const minConsonants = 3
 // out as above), a vowel ending it not counted.
 func appendConsonants(dst, w []byte) ([]byte, int) {
 	start := len(dst)
-	if n := len(w); n > 1 && w[n-1] == 'h' && isVowelLetter(w[n-2]) {
-		w = w[:n-1]
-	}
+	w = withoutFinalH(w)
 	runs := 0
 	for i, c := range w {
 		vowel := isVowelLetter(c)
@@ -49,6 +47,15 @@ func appendConsonants(dst, w []byte) ([]byte, int) {
 		runs--
 	}
 	return dst, runs
+}
+
+// withoutFinalH returns w without the h that ends it after a vowel (a ta
+// marbuta written "ah", "eh"), which appendConsonants leaves out.
+func withoutFinalH(w []byte) []byte {
+	if n := len(w); n > 1 && w[n-1] == 'h' && isVowelLetter(w[n-2]) {
+		return w[:n-1]
+	}
+	return w
 }
 
 // consonantForm appends to dst the consonants of w and then, as one byte,
@@ -289,8 +296,10 @@ func longVowel(g []byte, end bool) bool {
 
 // vowelGaps returns the vowel letters (isVowelLetter) of w before each of
 // its consonants, a consonant written twice side by side counted once,
-// and after the last: one gap more than appendConsonants has consonants.
+// and after the last: one gap more than appendConsonants has consonants,
+// whose final h after a vowel it leaves out too ("hamzah", "hmza").
 func vowelGaps(w []byte) [][]byte {
+	w = withoutFinalH(w)
 	var gaps [][]byte
 	start := 0
 	for i, c := range w {
