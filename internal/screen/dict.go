@@ -30,15 +30,27 @@ type dict struct {
 
 // DelTable holds, in hash buckets, (hash, id) for every word of at least
 // minFuzzyLen-1 letters and every one-letter deletion of words of at least
-// minFuzzyLen letters: bucket b is Hash[Start[b]:Start[b+1]] and
-// ID[Start[b]:Start[b+1]], and a hash h falls in bucket h&Mask. A part of
-// Tables.
+// minFuzzyLen letters: bucket b is Ent[Start[b]:Start[b+1]], and a hash h
+// falls in bucket h&Mask. An entry holds the low 32 bits of the hash in
+// its high 32 bits and the id in its low ones (delEntry), so that a probe
+// reads both at once. A part of Tables.
 type DelTable struct {
 	Start []int32
-	Hash  []uint32 // the low 32 bits of the hash
-	ID    []int32
+	Ent   []uint64
 	Mask  uint64
 }
+
+// delEntry is the entry of id for hash h.
+func delEntry(h uint64, id int32) uint64 {
+	return h<<32 | uint64(uint32(id))
+}
+
+// hash and id are the parts of a DelTable entry.
+func (e delEnt) hash() uint32 { return uint32(e >> 32) }
+func (e delEnt) id() int32    { return int32(uint32(e)) }
+
+// delEnt is a DelTable entry, read.
+type delEnt uint64
 
 // minFuzzyLen is the shortest key that tolerates a one-letter typo, and
 // maxFuzzyLen the longest: no listed word comes near it (the longest of
@@ -133,35 +145,30 @@ func buildDelTable(words []string, only []int32) DelTable {
 	}
 	t.Mask = uint64(buckets - 1)
 	t.Start = make([]int32, buckets+1)
-	t.Hash = make([]uint32, 0, n)
-	t.ID = make([]int32, 0, n)
-	// First pass: hashes in word order; second: place them by bucket.
+	ents := make([]uint64, 0, n)
+	// First pass: entries in word order; second: place them by bucket.
 	var del [maxFuzzyLen + 1]uint64
 	each(func(id int32, w string) {
 		if len(w) < minFuzzyLen-1 || len(w) > maxFuzzyLen {
 			return
 		}
 		for _, h := range appendDeletionHashes(del[:0], w) {
-			t.Hash = append(t.Hash, uint32(h))
-			t.ID = append(t.ID, id)
+			ents = append(ents, delEntry(h, id))
 		}
 	})
-	for _, h := range t.Hash {
-		t.Start[(uint64(h)&t.Mask)+1]++
+	for _, e := range ents {
+		t.Start[(uint64(delEnt(e).hash())&t.Mask)+1]++
 	}
 	for i := 1; i <= buckets; i++ {
 		t.Start[i] += t.Start[i-1]
 	}
-	hs := make([]uint32, len(t.Hash))
-	ids := make([]int32, len(t.ID))
+	t.Ent = make([]uint64, len(ents))
 	fill := make([]int32, buckets)
-	for k, h := range t.Hash {
-		b := uint64(h) & t.Mask
-		at := t.Start[b] + fill[b]
+	for _, e := range ents {
+		b := uint64(delEnt(e).hash()) & t.Mask
+		t.Ent[t.Start[b]+fill[b]] = e
 		fill[b]++
-		hs[at], ids[at] = h, t.ID[k]
 	}
-	t.Hash, t.ID = hs, ids
 	return t
 }
 
@@ -192,11 +199,11 @@ func (t *DelTable) appendNear(dst []int32, words []string, w []byte) []int32 {
 // probe appends the ids of hash h, in the entries from to to of its
 // bucket, whose words are within one edit of w.
 func (t *DelTable) probe(dst []int32, words []string, w []byte, h uint64, from, to int32) []int32 {
-	for i := from; i < to; i++ {
-		if t.Hash[i] != uint32(h) {
+	for _, e := range t.Ent[from:to] {
+		if delEnt(e).hash() != uint32(h) {
 			continue
 		}
-		id := t.ID[i]
+		id := delEnt(e).id()
 		k := words[id]
 		if k == string(w) || max(len(k), len(w)) < minFuzzyLen {
 			continue
@@ -263,12 +270,19 @@ func withinOneEdit(a string, b []byte) bool {
 }
 
 // StrTable finds the index of a string in a word list by open addressing:
-// slot hash&Mask holds the index plus one, 0 an empty slot, and a search
-// goes on to the next slot until it finds the word or an empty slot. At
-// most half the slots are used. A part of Tables.
+// slot hash&Mask holds the index plus one in its low 32 bits and the high
+// 32 bits of the word's hash in its high ones, 0 an empty slot, and a
+// search goes on to the next slot until it finds the word or an empty
+// slot. A slot whose hash bits differ is passed over without reading its
+// word. At most half the slots are used. A part of Tables.
 type StrTable struct {
-	Slots []int32
+	Slots []uint64
 	Mask  uint64
+}
+
+// strSlot is the slot of word id whose hash is h.
+func strSlot(id int, h uint64) uint64 {
+	return h&^(1<<32-1) | uint64(uint32(id+1))
 }
 
 // newStrTable builds the table of words, which must be distinct.
@@ -277,13 +291,14 @@ func newStrTable(words []string) StrTable {
 	for n < 2*len(words) {
 		n <<= 1
 	}
-	t := StrTable{Slots: make([]int32, n), Mask: uint64(n - 1)}
+	t := StrTable{Slots: make([]uint64, n), Mask: uint64(n - 1)}
 	for id, w := range words {
-		i := hashSkip(w, -1) & t.Mask
+		h := hashSkip(w, -1)
+		i := h & t.Mask
 		for t.Slots[i] != 0 {
 			i = (i + 1) & t.Mask
 		}
-		t.Slots[i] = int32(id) + 1
+		t.Slots[i] = strSlot(id, h)
 	}
 	return t
 }
@@ -293,14 +308,18 @@ func (t *StrTable) find(words []string, w []byte) (int32, bool) {
 	if len(t.Slots) == 0 {
 		return 0, false
 	}
-	i := hashSkip(w, -1) & t.Mask
+	h := hashSkip(w, -1)
+	tag := h &^ (1<<32 - 1)
+	i := h & t.Mask
 	for range t.Slots {
 		s := t.Slots[i]
 		if s == 0 {
 			return 0, false
 		}
-		if words[s-1] == string(w) {
-			return s - 1, true
+		if s&^(1<<32-1) == tag {
+			if id := int32(uint32(s)) - 1; words[id] == string(w) {
+				return id, true
+			}
 		}
 		i = (i + 1) & t.Mask
 	}

@@ -304,23 +304,23 @@ func (t *IDTable) check(ls []StoredList) error {
 // check checks a deletion table whose ids are below n.
 func (t *DelTable) check(n int32) error {
 	if len(t.Start) == 0 {
-		if len(t.Hash) != 0 || len(t.ID) != 0 {
+		if len(t.Ent) != 0 {
 			return errors.New("entries without buckets")
 		}
 		return nil
 	}
 	buckets := len(t.Start) - 1
-	if buckets&(buckets-1) != 0 || t.Mask != uint64(buckets-1) || len(t.Hash) != len(t.ID) {
+	if buckets&(buckets-1) != 0 || t.Mask != uint64(buckets-1) {
 		return errors.New("bad shape")
 	}
-	if err := checkStarts(t.Start, len(t.Hash)); err != nil {
+	if err := checkStarts(t.Start, len(t.Ent)); err != nil {
 		return err
 	}
-	for i, id := range t.ID {
-		if id < 0 || id >= n {
+	for i, e := range t.Ent {
+		if id := delEnt(e).id(); id < 0 || id >= n {
 			return errors.New("id out of range")
 		}
-		b := uint64(t.Hash[i]) & t.Mask
+		b := uint64(delEnt(e).hash()) & t.Mask
 		if int32(i) < t.Start[b] || int32(i) >= t.Start[b+1] {
 			return errors.New("hash in the wrong bucket")
 		}
@@ -340,7 +340,7 @@ func (t *StrTable) check(n int) error {
 		return errors.New("bad shape")
 	}
 	for _, s := range t.Slots {
-		if s < 0 || int(s) > n {
+		if id := uint32(s); s != 0 && (id == 0 || int64(id) > int64(n)) {
 			return errors.New("slot out of range")
 		}
 	}

@@ -85,8 +85,8 @@ func TestFromTables(t *testing.T) {
 		}, "posting"},
 		{"key table", func(t *Tables, ls []StoredList) []StoredList { t.KeyIDs.Mask++; return ls }, "key table"},
 		{"deletions", func(t *Tables, ls []StoredList) []StoredList {
-			t.KeyDel.ID = slices.Clone(t.KeyDel.ID)
-			t.KeyDel.ID[0] = -1
+			t.KeyDel.Ent = slices.Clone(t.KeyDel.Ent)
+			t.KeyDel.Ent[0] = delEntry(uint64(delEnt(t.KeyDel.Ent[0]).hash()), -1)
 			return ls
 		}, "key deletions"},
 		{"identifier", func(t *Tables, ls []StoredList) []StoredList {

@@ -16,7 +16,7 @@ import (
 // The header.
 const (
 	magic   = "bangate index\x00"
-	version = 13
+	version = 14
 	// headerSize is the size of the header, at the start of the file.
 	headerSize = 40
 )

@@ -128,8 +128,7 @@ func (e *encoder) strTable(t *screen.StrTable) {
 
 func (e *encoder) delTable(t *screen.DelTable) {
 	appendRaw(e, t.Start)
-	appendRaw(e, t.Hash)
-	appendRaw(e, t.ID)
+	appendRaw(e, t.Ent)
 	e.b = binary.LittleEndian.AppendUint64(e.b, t.Mask)
 }
 
