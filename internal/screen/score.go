@@ -201,9 +201,6 @@ type scratch struct {
 	pnb normBuf
 	qw  []qword
 	qn  []int32
-	// near is gatherGivenTypos's buffer of listed words one edit from
-	// a query word.
-	near []int32
 	// hitPairs and hitAcr hold the chosen pairs and the acronyms of the
 	// hits, each hit's at its offsets.
 	hitPairs []pair
@@ -846,21 +843,33 @@ func (ix *Index) gatherGivenTypos(sc *scratch, i int32, kind string) {
 	if q.text < 0 || q.initial || len(w) < minGivenTypo || len(sc.qw) < 2 || q.wOrg < rareShare*ix.dict.unseen {
 		return
 	}
-	// The keys of the listed words one edit from it: those equal to
-	// their key are in keyDel, the others in textDel ("bashar", its own
-	// key, for "basher").
-	d := &ix.dict
-	sc.near = d.keyDel.appendNear(sc.near[:0], d.keys, w)
-	n := len(sc.near)
-	sc.near = d.textDel.appendNear(sc.near, d.texts, w)
-	for j := n; j < len(sc.near); j++ {
-		sc.near[j] = d.textKey[sc.near[j]]
-	}
-	for _, k := range sc.near {
+	for _, k := range ix.nearKeys(q.text) {
 		if k != q.exact {
 			ix.addPostingsWith(sc, k, kind, i)
 		}
 	}
+}
+
+// nearKeys returns the keys of the listed words one edit from listed
+// text id text, each key as many times as such words hold it: those equal
+// to their key are in keyDel, the others in textDel ("bashar", its own
+// key, for "basher"). They are looked up on the first query that asks,
+// and kept: a listed word's neighbours are the index's own.
+func (ix *Index) nearKeys(text int32) []int32 {
+	memo := &ix.textNearKeys()[text]
+	if p := memo.Load(); p != nil {
+		return *p
+	}
+	d := &ix.dict
+	w := []byte(d.texts[text])
+	near := d.keyDel.appendNear(nil, d.keys, w)
+	n := len(near)
+	near = d.textDel.appendNear(near, d.texts, w)
+	for j := n; j < len(near); j++ {
+		near[j] = d.textKey[near[j]]
+	}
+	memo.Store(&near)
+	return near
 }
 
 // startCands empties sc.cands for a new gathering: a name is in it when
