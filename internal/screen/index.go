@@ -69,6 +69,9 @@ type Index struct {
 	// listedAlts holds, by text id, what respellListed found for the
 	// word, once it has been asked (respell.go).
 	listedAlts func() []atomic.Int32
+	// gluedTexts holds, by text id, what gluedListed found for the text,
+	// once it has been asked.
+	gluedTexts func() []atomic.Uint64
 	// textNearKeys holds, by text id, what nearKeys found for the text,
 	// once it has been asked.
 	textNearKeys func() []atomic.Pointer[[]int32]
@@ -283,6 +286,7 @@ func (ix *Index) init() {
 	ix.kanaWords = sync.OnceValue(ix.buildKanaWords)
 	ix.listedAlts = sync.OnceValue(func() []atomic.Int32 { return make([]atomic.Int32, len(ix.dict.texts)) })
 	ix.givenForms = sync.OnceValue(ix.computeGivenForms)
+	ix.gluedTexts = sync.OnceValue(func() []atomic.Uint64 { return make([]atomic.Uint64, len(ix.dict.texts)) })
 	ix.textNearKeys = sync.OnceValue(func() []atomic.Pointer[[]int32] { return make([]atomic.Pointer[[]int32], len(ix.dict.texts)) })
 	ix.linkTexts = sync.OnceValue(ix.computeLinkTexts)
 	ix.brandHeads = sync.OnceValue(ix.buildBrandHeads)

@@ -1590,7 +1590,11 @@ func (ix *Index) splitKnown(nb *normBuf, listedOnly bool) bool {
 		var cuts [maxGlued]int
 		n := 0
 		if len(text) >= minSplitKnown {
-			n = glued(text, ix.knownPart, ix.textWeight, cuts[:0])
+			if id := ix.textIDAt(nb, i); id >= 0 {
+				n = ix.gluedListed(id, text, &cuts)
+			} else {
+				n = glued(text, ix.knownPart, ix.textWeight, cuts[:0])
+			}
 		}
 		if n > 0 && !ix.partsHeldApart(text, cuts[:n]) && !ix.partWithOthers(text, cuts[:n], ids) {
 			continue
@@ -1613,6 +1617,39 @@ func (ix *Index) splitKnown(nb *normBuf, listedOnly bool) bool {
 	}
 	return split
 }
+
+// gluedListed is glued of listed text id id, whose text is text, with
+// the index's words (knownPart, textWeight): it writes the cuts to cuts
+// and returns how many. The answer is the index's own, and is kept once
+// asked (gluedTexts): every query of a common name asks it of its words.
+func (ix *Index) gluedListed(id int32, text []byte, cuts *[maxGlued]int) int {
+	memo := &ix.gluedTexts()[id]
+	v := memo.Load()
+	if v == 0 {
+		n := glued(text, ix.knownPart, ix.textWeight, cuts[:0])
+		v = gluedAsked | uint64(n)
+		for k, c := range cuts[:n] {
+			v |= uint64(c) << (gluedCutBits * (k + 1))
+		}
+		memo.Store(v)
+		return n
+	}
+	n := int(v & (1<<gluedCutBits - 1))
+	for k := range n {
+		cuts[k] = int(v >> (gluedCutBits * (k + 1)) & (1<<gluedCutBits - 1))
+	}
+	return n
+}
+
+// gluedAsked marks a gluedTexts entry asked; gluedCutBits are the bits of
+// each of its fields, the count of cuts and each cut (a listed word glued
+// splits has fewer than maxGluedLen letters).
+const (
+	gluedAsked   = 1 << 63
+	gluedCutBits = 8
+	// A cut is below maxGluedLen, which gluedCutBits must hold.
+	_ uint8 = maxGluedLen
+)
 
 // partsHeldApart reports whether the parts text splits into at cuts are
 // words a listed name writes apart: each two neighbouring parts are
