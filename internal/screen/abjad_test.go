@@ -95,7 +95,7 @@ func TestAbjadArticleRun(t *testing.T) {
 // names write it ("عبد الله", ABDULLAH); two letters the Latin would read
 // as one sound read apart too (the t and h of "طه", TAHA; the t and z of
 // "منتظری", MONTAZERI; the z and h of "زهير", ZUHAIR); the letters as
-// Persian sounds them (ث s: "کیومرث", KIYUMARS); ta marbuta read -at or
+// Persian sounds them (ث s: "کیومرث", KIYUMARS; ض z: "رضا", REZA); ta marbuta read -at or
 // -ah ("جبهة النصرة", JABHAT AL-NUSRAH).
 func TestAbjadAsTheListsWrite(t *testing.T) {
 	t.Parallel()
@@ -110,7 +110,12 @@ func TestAbjadAsTheListsWrite(t *testing.T) {
 		{"طه ياسين رمضان الجزراوي", "AL-JIZRAWI, Taha Yassin Ramadan", "th~taha (consonant skeleton th)", screen.KindPerson},
 		{"محمد جعفر منتظری", "MONTAZERI, Mohammad Jafar", "mntzri~montazeri (consonant skeleton mntsr)", screen.KindPerson},
 		{"زهير شملخ", "SHAMLAKH, Zuhair", "zhir~zuhair (consonant skeleton shr)", screen.KindPerson},
-		{"کیومرث حیدری", "HEIDARI, Kiyumars", "kyumrth~kiyumars (consonant skeleton kmrs)", screen.KindPerson},
+		{"کیومرث حیدری", "HEIDARI, Kiyumars", "kyumrs~kiyumars (consonant skeleton kmrs)", screen.KindPerson},
+		// Dad as Persian sounds it, z, in a Persian text (one with a
+		// letter Arabic does not write: ی, گ, پ, ...): "Reza".
+		{"حمیدرضا شریفی تهرانی", "SHARIFI-TEHRANI, Hamidreza", "hmidrza~hamidreza (consonant skeleton hmtrs)", screen.KindPerson},
+		{"محسن رضایی", "REZA'I, Mohsen", "rzayi~rezai (consonant skeleton rs)", screen.KindPerson},
+		{"مرتضی پیری", "PIRI, Morteza", "mrtzi~morteza (consonant skeleton mrts)", screen.KindPerson},
 		{"جبهة النصرة", "AL-NUSRAH FRONT", "jbha~jabhat (consonant skeleton jbt), al=al, nsra~nusrah (consonant skeleton nsrh)", screen.KindOrganization},
 		{"عصبة الأنصار", "ASBAT AL-ANSAR", "asba~asbat (consonant skeleton sbt)", screen.KindOrganization},
 	} {

@@ -33,6 +33,10 @@ type folder struct {
 	// whole is set when a word made only of lookalike letters of another
 	// script was seen: options.whole would read it otherwise.
 	whole bool
+	// persian is set when the text has a letter of the Arabic script
+	// that Persian, Urdu and Pashto write and Arabic does not
+	// (persianLetter): its Arabic script is read as they sound it.
+	persian bool
 }
 
 // folders recycles the working state of foldings: a name in another script
@@ -112,6 +116,7 @@ func (f *folder) appendLatin(dst []byte, s string) []byte {
 
 // appendPrepared is appendLatin on prepare's result.
 func (f *folder) appendPrepared(dst []byte, t []byte) []byte {
+	f.persian = hasPersianLetter(t)
 	for i := 0; i < len(t); {
 		r, n := rune(t[i]), 1
 		if r >= utf8.RuneSelf {
@@ -356,7 +361,7 @@ func (f *folder) flush(dst []byte) []byte {
 			dst = appendKept(dst, w[i:j])
 		default:
 			f.used.add(schemeOf(sc, f.o.cyr))
-			dst = appendScript(dst, sc, w[i:j], f.o.cyr)
+			dst = appendScript(dst, sc, w[i:j], f.o.cyr, f.persian)
 		}
 		i = j
 	}

@@ -145,7 +145,15 @@ func TestScripts(t *testing.T) {
 		{"Arabic", "هونغ كونغ", "hung kung", textnorm.ArabicScript},
 		{"Arabic", "غني", "ghni", textnorm.ArabicScript},
 		{"Arabic", "يحيى السنوار", "yhya al snwar", textnorm.ArabicScript},
-		{"Persian", "محمد جواد ظریف", "mhmd jwad zrif", textnorm.ArabicScript},
+		{"Persian", "محمد جواد ظریف", "mhmd jvad zrif", textnorm.ArabicScript},
+		// Persian sounds dad "z", tha "s", thal "z" and waw "v"; Arabic
+		// does not.
+		{"Persian", "حمیدرضا شریفی تهرانی", "hmidrza shrifi thrani", textnorm.ArabicScript},
+		{"Persian", "کیومرث حیدری", "kyumrs hidri", textnorm.ArabicScript},
+		{"Persian", "ذاکر وحیدی", "zakr vhidi", textnorm.ArabicScript},
+		{"Arabic", "رمضان عبد الله", "rmdan abd allah", textnorm.ArabicScript},
+		{"Arabic", "حديث ذكي", "hdith dhki", textnorm.ArabicScript},
+		{"Arabic", "وليد", "wlid", textnorm.ArabicScript},
 		{"Persian", "محمود احمدی\u200cنژاد", "mhmud ahmdinzhad", textnorm.ArabicScript},
 		{"Hebrew", "בנימין נתניהו", "bnimin ntnihu", textnorm.Hebrew},
 		{"Georgian", "ვლადიმერ პუტინი", "vladimer putini", textnorm.Georgian},

@@ -42,10 +42,11 @@ const (
 	// syllable.
 	RevisedRomanization Scheme = "Revised Romanization (Hangul, AnyAscii)"
 	// ArabicScript is a consonantal romanisation of the Arabic script
-	// (Arabic, Persian, Urdu): consonants as in ALA-LC without diacritics;
-	// alef, waw and ya as the long vowels a, u and i where they stand for
-	// vowels; short vowels, which are not written, are absent. Compare its
-	// output with ConsonantKey.
+	// (Arabic, Persian, Urdu): consonants as in ALA-LC without diacritics,
+	// by its Persian table in a text with a letter Arabic does not write
+	// (dad "z", tha "s", waw "v"); alef, waw and ya as the long vowels a,
+	// u and i where they stand for vowels; short vowels, which are not
+	// written, are absent. Compare its output with ConsonantKey.
 	ArabicScript Scheme = "ALA-LC consonantal (Arabic script, AnyAscii with long vowels)"
 	// Hebrew is a consonantal romanisation of Hebrew: vav and yod inside a
 	// word as the vowels o/u and i. Compare with ConsonantKey.

@@ -142,8 +142,9 @@ func appendAnyASCII(dst []byte, r rune) []byte {
 }
 
 // appendScript appends the romanisation of run, runes of script s (and the
-// marks and digits among them), lower case.
-func appendScript(dst []byte, s script, run []rune, cyr cyrillicScheme) []byte {
+// marks and digits among them), lower case: Cyrillic by scheme cyr, the
+// Arabic script as Persian reads it when persian is set (appendArabic).
+func appendScript(dst []byte, s script, run []rune, cyr cyrillicScheme, persian bool) []byte {
 	switch s {
 	case scriptCyrillic:
 		return appendCyrillic(dst, run, cyr)
@@ -154,7 +155,7 @@ func appendScript(dst []byte, s script, run []rune, cyr cyrillicScheme) []byte {
 	case scriptKana:
 		return appendKana(dst, run)
 	case scriptArabic:
-		return appendArabic(dst, run)
+		return appendArabic(dst, run, persian)
 	case scriptHebrew:
 		return appendHebrew(dst, run)
 	case scriptArmenian:

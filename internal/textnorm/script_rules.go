@@ -1,5 +1,7 @@
 package textnorm
 
+import "unicode/utf8"
+
 // The context rules that a table of single characters cannot hold. Each
 // works on one run of one script inside a word and appends lower-case ASCII
 // letters.
@@ -98,6 +100,9 @@ const (
 	arWaw         = 'و'
 	arNoon        = 'ن'
 	arGhayn       = 'غ'
+	arDad         = 'ض'
+	arThal        = 'ذ'
+	arTha         = 'ث'
 	arYa          = 'ي'
 	faYa          = 'ی' // Persian ya
 	faHeh         = 'ە' // Kurdish ae
@@ -115,14 +120,19 @@ const (
 // foreign name's final ng, as Arabic writes Chinese, Korean and
 // Vietnamese syllables ("جونغ" → "jung", Jong; "يانغ" Yang). Short vowels
 // are not written in Arabic text, so they are absent here ("محمد" →
-// "mhmd"): compare with ConsonantKey.
-func appendArabic(dst []byte, run []rune) []byte {
+// "mhmd"): compare with ConsonantKey. In a Persian text (persian: one
+// with a letter Arabic does not write, persianLetter) the letters Persian,
+// Urdu and Pashto sound otherwise than Arabic are read as they sound them,
+// as ALA-LC's Persian table writes them: dad, thal and zah "z", tha "s",
+// and waw as a consonant "v" ("حمیدرضا" → "hmidrza", Hamidreza; "جواد"
+// → "jvad", Javad).
+func appendArabic(dst []byte, run []rune, persian bool) []byte {
 	if stem, ok := allahEnding(run); ok {
 		// The name of God is written the same way whatever the
 		// consonants suggest: "Allah", alone ("عبد الله", Abd Allah) or
 		// ending a name ("عبدالله", Abdallah; "سيف‌الله").
 		if len(stem) > 0 {
-			dst = appendArabic(dst, stem)
+			dst = appendArabic(dst, stem, persian)
 		}
 		return append(dst, "allah"...)
 	}
@@ -146,8 +156,22 @@ func appendArabic(dst []byte, run []rune) []byte {
 		case arHamza:
 		case arZah:
 			dst = append(dst, 'z')
+		case arDad, arThal:
+			if !persian {
+				dst = appendAnyASCII(dst, r)
+			} else {
+				dst = append(dst, 'z')
+			}
+		case arTha:
+			if !persian {
+				dst = appendAnyASCII(dst, r)
+			} else {
+				dst = append(dst, 's')
+			}
 		case arWaw:
-			if first || next == arAlef || lastIsVowel(dst) {
+			if (first || next == arAlef || lastIsVowel(dst)) && persian {
+				dst = append(dst, 'v')
+			} else if first || next == arAlef || lastIsVowel(dst) {
 				dst = append(dst, 'w')
 			} else {
 				dst = append(dst, 'u')
@@ -171,6 +195,33 @@ func appendArabic(dst []byte, run []rune) []byte {
 		}
 	}
 	return dst
+}
+
+// persianLetter reports whether r is a letter of the Arabic script that
+// Persian, Urdu or Pashto write and Arabic does not: pe, che, zhe, gaf,
+// keheh, Farsi yeh, and Urdu's tteh, ddal, rreh, heh goal and yeh barree.
+func persianLetter(r rune) bool {
+	switch r {
+	case 'پ', 'چ', 'ژ', 'گ', 'ک', 'ی', 'ٹ', 'ڈ', 'ڑ', 'ہ', 'ے':
+		return true
+	}
+	return false
+}
+
+// hasPersianLetter reports whether the UTF-8 text t has a persianLetter.
+func hasPersianLetter(t []byte) bool {
+	for i := 0; i < len(t); {
+		if t[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(t[i:])
+		if persianLetter(r) {
+			return true
+		}
+		i += n
+	}
+	return false
 }
 
 // allahEnding reports whether run is or ends with the name of God, الله
