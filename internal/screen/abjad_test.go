@@ -131,6 +131,19 @@ func TestAbjadAsTheListsWrite(t *testing.T) {
 	}
 }
 
+// TestAbjadReadAsPersian: a name of Pakistan or Afghanistan written in
+// letters Arabic shares, which the Arabic reading misses ("فضل" read
+// "fdl"), read again as Persian and Urdu sound them ("fzl", Fazl),
+// explained.
+func TestAbjadReadAsPersian(t *testing.T) {
+	t.Parallel()
+	assertPersonReview(t, newIndex(t, sdnList(t)), []reviewCase{
+		{"فضل رحيم", "RAHIM, Fazal", "fzl~fazal (consonant skeleton bsr)"},
+		{"فضل ربيع", "RABI, Fazl", "fzl~fazl (consonant skeleton bsr)"},
+		{"فضل ربيع", "RABI, Fazl", "its Arabic script read as Persian and Urdu sound it"},
+	})
+}
+
 // TestAbjadDawud: Arabic and Hebrew write Dawud with one waw or vav for
 // both its w and its u (داود, דאוד), which reads dawd or daod: the name
 // still ("Dawood Ibrahim", IBRAHIM, Dawood).

@@ -66,6 +66,9 @@ func writeNormNotes(b *strings.Builder, nb *normBuf) {
 	}
 }
 
+// persianNote explains a query read by normBuf.normalizeAs as Persian.
+const persianNote = "; its Arabic script read as Persian and Urdu sound it (ض and ذ z, ث s, و v)"
+
 // explainScored explains a scored match from the pairs scoreRec chose, and
 // names its method: "exact" (same string but for case), "normalized" (the
 // same words in the same order), "token-set" (every word paired by
@@ -312,6 +315,9 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		b = append(b, "; query transliterated ("...)
 		b = appendSchemes(b, sc.nb.schemes)
 		b = append(b, ')')
+	}
+	if sc.nb.persian {
+		b = append(b, persianNote...)
 	}
 	for _, s := range sc.nb.splits {
 		b = append(b, "; glued words split: "...)

@@ -161,12 +161,44 @@ func (ix *Index) name(q Query) ([]Match, error) {
 	if out, err = ix.koreanMatches(sc, q, out); err != nil {
 		return nil, err
 	}
+	// The Arabic script read as Persian and Urdu sound it, which a name
+	// of a few letters Arabic shares does not tell ("فضل رحيم", Fazal
+	// RAHIM: "fzl", not "fdl"). Only entries the Arabic reading did not
+	// find are taken from it: an Arabic name it found stays explained
+	// as Arabic reads it.
+	if !ix.anyHit(out) && len(ix.recs) > 0 && ix.persianReading(&sc.nb, q.Name) {
+		ix.resegment(&sc.nb)
+		n := len(out)
+		if err := score(); err != nil {
+			return nil, err
+		}
+		out = append(out[:n], slices.DeleteFunc(out[n:], func(m Match) bool {
+			return slices.ContainsFunc(out[:n], func(o Match) bool { return o.List == m.List && o.EntryID == m.EntryID })
+		})...)
+	}
 	if parts && !ix.anyHit(out) {
 		if out, err = ix.partsMatches(q, out); err != nil {
 			return nil, err
 		}
 	}
 	return ix.best(out), nil
+}
+
+// persianReading reads nb anew from name with its Arabic script as
+// Persian sounds it (textnorm.LatinPersian), and reports whether that
+// reading differs from the one nb holds: name is in the Arabic script,
+// has a letter Persian sounds otherwise, and no letter Arabic does not
+// write, which would have made nb's reading Persian already.
+func (ix *Index) persianReading(nb *normBuf, name string) bool {
+	if nb.persian || !slices.Contains(nb.schemes, textnorm.ArabicScript) || !textnorm.HasPersianSound(name) {
+		return false
+	}
+	p, _ := textnorm.LatinPersian(name)
+	if l, _ := textnorm.Latin(name); l == p {
+		return false
+	}
+	nb.normalizeAs(name, true)
+	return true
 }
 
 // best returns the best match of each entry in out, best first, capped at

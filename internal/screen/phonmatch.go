@@ -621,6 +621,9 @@ func (st *phonState) explain(f phonFamily, query, name, on string, nb *normBuf, 
 	if len(nb.schemes) > 0 {
 		fmt.Fprintf(&b, "; query transliterated (%s)", joinSchemes(nb.schemes))
 	}
+	if nb.persian {
+		b.WriteString(persianNote)
+	}
 	fmt.Fprintf(&b, "; query read as %q", nb.String())
 	fmt.Fprintf(&b, "; phonetic (%s): %s; the whole name agrees", phonNames[f], phonRules[f])
 	b.WriteString("; words weighted by rarity in the list; score " + strconv.FormatFloat(score, 'f', 3, 64))

@@ -39,6 +39,9 @@ type normBuf struct {
 	text  []byte
 	key   []byte
 	words []span
+	// persian is set when the name was read by textnorm.LatinPersian,
+	// its Arabic script as Persian sounds it (Index.persianReading).
+	persian bool
 	// textIDs are the vocabulary's text ids of the words, -1 for a word
 	// no listed name holds, set by Index.computeKeys.
 	textIDs []int32
@@ -168,9 +171,20 @@ func (nb *normBuf) wordKey(i int) []byte {
 // runs of single letters merge ("Z.T.E.", "S A" → "zte", "sa"); legal forms
 // leading or ending the name flagged. computeKeys adds the phonetic keys.
 func (nb *normBuf) normalize(s string) {
+	nb.normalizeAs(s, false)
+}
+
+// normalizeAs is normalize, reading the Arabic script as Persian sounds it
+// (textnorm.LatinPersian) when persian is set.
+func (nb *normBuf) normalizeAs(s string, persian bool) {
 	nb.reset()
 	nb.hacek = hasHacek(s)
-	s, schemes := textnorm.Latin(s)
+	nb.persian = persian
+	latin := textnorm.Latin
+	if persian {
+		latin = textnorm.LatinPersian
+	}
+	s, schemes := latin(s)
 	nb.translit = len(schemes) > 0
 	nb.schemes = schemes
 	for i := 0; i < len(s); {

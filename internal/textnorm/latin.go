@@ -22,6 +22,9 @@ type options struct {
 	// scripts are kept, lower-cased, their marks dropped, except spacing
 	// marks, which separate words (LatinEuropean).
 	european bool
+	// persian reads the Arabic script as Persian sounds it whatever its
+	// letters (LatinPersian).
+	persian bool
 }
 
 // folder is the working state of one folding. The zero value is ready.
@@ -116,7 +119,7 @@ func (f *folder) appendLatin(dst []byte, s string) []byte {
 
 // appendPrepared is appendLatin on prepare's result.
 func (f *folder) appendPrepared(dst []byte, t []byte) []byte {
-	f.persian = hasPersianLetter(t)
+	f.persian = f.o.persian || hasPersianLetter(t)
 	for i := 0; i < len(t); {
 		r, n := rune(t[i]), 1
 		if r >= utf8.RuneSelf {

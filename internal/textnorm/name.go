@@ -42,6 +42,34 @@ func LatinEuropean(s string) (string, []Scheme) {
 	return string(out), f.used
 }
 
+// LatinPersian is Latin, with the Arabic script read as Persian, Urdu and
+// Pashto sound it (ALA-LC's Persian table: dad and thal "z", tha "s",
+// waw as a consonant "v") even where the text has no letter Arabic does
+// not write, which Latin reads so: a short name of Pakistan or
+// Afghanistan is often written in letters Arabic shares ("فضل", Fazl).
+func LatinPersian(s string) (string, []Scheme) {
+	if isPlain(s) {
+		return s, nil
+	}
+	f := getFolder(options{persian: true})
+	defer putFolder(f)
+	out := f.appendLatin(nil, s)
+	return string(out), f.used
+}
+
+// HasPersianSound reports whether s has a letter of the Arabic script
+// that LatinPersian reads otherwise than Latin does when s has no letter
+// Arabic does not write: dad, thal, tha or waw.
+func HasPersianSound(s string) bool {
+	for _, r := range s {
+		switch r {
+		case arDad, arThal, arTha, arWaw:
+			return true
+		}
+	}
+	return false
+}
+
 // AppendLatin appends Latin(s) to dst and returns the schemes it took.
 func AppendLatin(dst []byte, s string) ([]byte, []Scheme) {
 	if isPlain(s) {

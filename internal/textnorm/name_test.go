@@ -496,3 +496,27 @@ func TestHebrewGeresh(t *testing.T) {
 		}
 	}
 }
+
+// TestLatinPersian: LatinPersian reads the Arabic script as Persian sounds
+// it whatever its letters; Latin only in a text with a letter Arabic does
+// not write.
+func TestLatinPersian(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ in, latin, persian string }{
+		{"فضل رحيم", "fdl rhim", "fzl rhim"},
+		{"ابو ذر", "abu dhr", "abu zr"},
+		{"وليد", "wlid", "vlid"},
+		{"فضل ربیع", "fzl rbia", "fzl rbia"}, // ی: Persian already
+		{"Fazal Rahim", "Fazal Rahim", "Fazal Rahim"},
+	} {
+		if got, _ := textnorm.Latin(tt.in); got != tt.latin {
+			t.Errorf("Latin(%q) = %q, want %q", tt.in, got, tt.latin)
+		}
+		if got, _ := textnorm.LatinPersian(tt.in); got != tt.persian {
+			t.Errorf("LatinPersian(%q) = %q, want %q", tt.in, got, tt.persian)
+		}
+	}
+	if textnorm.HasPersianSound("محمد") || !textnorm.HasPersianSound("فضل") {
+		t.Error("HasPersianSound: dad is one, محمد has none")
+	}
+}
