@@ -144,6 +144,35 @@ func TestAbjadReadAsPersian(t *testing.T) {
 	})
 }
 
+// TestAbjadLegalForms: a company's legal form in the Arabic script, as
+// the script reads (شرکت, company, "shrkt"; لمتد, Limited, "lmtd"), is a
+// legal form like any other, not a word of the name; and so are the
+// Persian forms as the lists write them in Latin letters (SHERKAT-E,
+// SAHAMI KHASS), which a query that leaves them out matches whole.
+func TestAbjadLegalForms(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	opts := ix.Options()
+	for _, tt := range []struct {
+		q, entry, explain string
+		hit               bool
+	}{
+		{"شرکت بهارستان کیش", "BAHARESTAN KISH COMPANY", "query legal form ignored: shrkt", false},
+		{"شرکت بنیان دانش شرق", "BONYAN DANESH SHARGH PRIVATE COMPANY", "query legal form ignored: shrkt", false},
+		{"راحت لمتد", "RAHAT LTD", "query legal form ignored: lmtd", false},
+		{"Sarrafi Sina", "SINA CURRENCY EXCHANGE COMPANY", "name legal form ignored: sherkat e", true},
+		{"Battery Sazi Niru", "NIRU BATTERY MANUFACTURING COMPANY", "name legal form ignored: sherkat sahami khass", true},
+	} {
+		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization}), tt.entry)
+		switch {
+		case m == nil:
+			t.Errorf("%q: %s not found", tt.q, tt.entry)
+		case m.Score < opts.Review || tt.hit && !opts.IsHit(m.Score) || !strings.Contains(m.Explain, tt.explain):
+			t.Errorf("%q: %.3f %q, want review at least (a hit: %v), explained %q", tt.q, m.Score, m.Explain, tt.hit, tt.explain)
+		}
+	}
+}
+
 // TestAbjadDawud: Arabic and Hebrew write Dawud with one waw or vav for
 // both its w and its u (داود, דאוד), which reads dawd or daod: the name
 // still ("Dawood Ibrahim", IBRAHIM, Dawood).

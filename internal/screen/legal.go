@@ -96,6 +96,21 @@ var legalForms = map[string]struct{}{
 	"you xian gong si": {}, "gu fen you xian gong si": {}, "you xian ze ren gong si": {}, "gong si": {},
 	"zhu shi hui she": {}, "you xian hui she": {}, "he tong hui she": {},
 	"jusikhoesa": {}, "yuhanhoesa": {},
+	// Arabic, Persian and Urdu forms as the Arabic script reads them
+	// (textnorm, ALA-LC consonantal: no short vowels, ta marbuta "a"):
+	// شركة and Persian شرکت (company), شركة ذات مسؤولية محدودة (limited
+	// liability company), شركة مساهمة and المساهمة العامة (joint stock,
+	// public), المحدودة (limited), لمتد (Limited); Persian سهامی خاص and
+	// سهامی عام (private and public joint stock); Urdu کمپنی (company)
+	// and لمیٹڈ (limited).
+	"shrka": {}, "shrkt": {}, "shrka dhat msuwlia mhduda": {}, "dhat al msuwlia al mhduda": {},
+	"shrka msahma": {}, "msahma": {}, "al msahma al aama": {}, "al mhduda": {}, "mhduda": {}, "lmtd": {},
+	"shrkt shami khas": {}, "shrkt shami aam": {}, "shami khas": {}, "shami aam": {},
+	"kmpni": {}, "lmitd": {},
+	// The Persian forms as the lists write them in Latin letters
+	// (SHERKAT-E ..., SHERKAT SAHAMI KHASS, ... SAHAMI AAM).
+	"sherkat": {}, "sherkate": {}, "sherkat e": {}, "sherkat sahami khass": {}, "sherkat sahami aam": {},
+	"sahami khass": {}, "sahami khas": {}, "sahami aam": {},
 }
 
 // legalFirst and legalLast map the words that can begin or end a legal
