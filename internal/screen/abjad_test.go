@@ -206,7 +206,8 @@ func TestAbjadYodAsJ(t *testing.T) {
 // consonants with another long vowel (Mohammed, not Mahmoud) is not.
 func TestAbjadListedLatinQuery(t *testing.T) {
 	t.Parallel()
-	ix := newIndex(t, sdnList(t), namedList("own", "individual", []string{"محمود عباس", "אהוד אולמרט", "בנימין נתניהו", "صدام حسين التكريتي", "عبد الحكيم مراد"}))
+	ix := newIndex(t, sdnList(t), namedList("own", "individual", []string{"محمود عباس", "אהוד אולמרט", "בנימין נתניהו", "صدام حسين التكريتي", "عبد الحكيم مراد",
+		"رجب طيب أردوغان"}))
 	const how = " (the same consonants; the name read from Arabic or Hebrew letters"
 	assertReview(t, ix, "", []reviewCase{
 		{"Mahmoud Abbas", "محمود عباس", "mahmoud≈mhmud" + how},
@@ -219,6 +220,12 @@ func TestAbjadListedLatinQuery(t *testing.T) {
 		// query's they read as, common names (Saddam, Hussein) though
 		// the list writes them nowhere else.
 		{"AL-TIKRITI, Saddam Hussein", "صدام حسين التكريتي", "al=al, tikriti≈tkriti" + how},
+		// A Turkish name as the script writes it (c a jim, p a ba, g a
+		// ghayn), whose "tayyip" is not read as two listed words run
+		// together ("tay yip").
+		{"Recep Tayyip Erdogan", "رجب طيب أردوغان", "recep≈rjb" + how},
+		{"Recep Tayyip Erdogan", "رجب طيب أردوغان", "tayyip≈tib" + how},
+		{"Recep Tayyip Erdogan", "رجب طيب أردوغان", "erdogan≈ardughan" + how},
 	})
 	// A list of such names alone: the query's words, which no listed
 	// name spells, weigh as the words they read as.

@@ -212,7 +212,12 @@ func abjadReadings(rb *[len(abjadOrthographies)][maxReadLetters]byte, w []byte) 
 }
 
 // abjadOrthographies are the readings abjadReadings adds to a word.
-var abjadOrthographies = [...]*orthography{&jAsYod, &maghrebArabic, &persianArabic}
+var abjadOrthographies = [...]*orthography{&jAsYod, &maghrebArabic, &persianArabic, &turkishArabic}
+
+// turkishArabic is a Turkish name as the Arabic script writes it: the c of
+// Turkish (its j sound) a jim, p a ba, which Arabic has for it, and g
+// before a vowel a ghayn ("Recep Tayyip Erdogan" for رجب طيب أردوغان).
+var turkishArabic = orthography{"Turkish spelling", []rewrite{{"c", "j", anywhere}, {"p", "b", anywhere}, {"g", "gh", beforeVowel}}}
 
 // jAsYod reads the j of a name English writes with a j as the yod or ya
 // of the abjad's.

@@ -184,6 +184,13 @@ func (ix *Index) name(q Query) ([]Match, error) {
 	return ix.best(out), nil
 }
 
+// readsAsScriptWord reports whether w, a Latin word, reads as a word of a
+// name the lists write only in an abjad or in kana (appendScriptKeys).
+func (ix *Index) readsAsScriptWord(w []byte) bool {
+	var buf [8]int32
+	return len(ix.appendScriptKeys(buf[:0], w)) > 0
+}
+
 // persianReading reads nb anew from name with its Arabic script as
 // Persian sounds it (textnorm.LatinPersian), and reports whether that
 // reading differs from the one nb holds: name is in the Arabic script,
@@ -1021,8 +1028,10 @@ func (ix *Index) resegment(nb *normBuf) {
 			n = gluedMany(text, part, ix.textWeight, cuts[:0])
 		}
 		// Nor where its phonetic key is a listed word's ("mootassim",
-		// MUTASSIM): a spelling of that word.
-		if n > 0 && !ix.hasNear(text) && !(nb.translit && ix.hasSkeleton(text)) && !ix.keyListed(text) {
+		// MUTASSIM): a spelling of that word; nor where it reads as a
+		// word of a name written only in an abjad or in kana ("tayyip",
+		// طيب, not "tay yip").
+		if n > 0 && !ix.hasNear(text) && !(nb.translit && ix.hasSkeleton(text)) && !ix.keyListed(text) && !ix.readsAsScriptWord(text) {
 			nb.splitGlued(i, text, cuts[:n])
 			i += n
 		}
