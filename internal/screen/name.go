@@ -934,6 +934,7 @@ func (ix *Index) resegment(nb *normBuf) {
 	// The query's own words are mostly listed; the parts and joins tried
 	// mostly are not, and the word filter answers most of them.
 	known, part := ix.knownWord, ix.knownPart
+	kana := len(nb.schemes) == 1 && nb.schemes[0] == textnorm.Hepburn
 	for i := 0; i < len(nb.words); i++ {
 		w := nb.words[i]
 		if w.flags != 0 || ix.knownAt(nb, i) {
@@ -995,7 +996,11 @@ func (ix *Index) resegment(nb *normBuf) {
 				continue
 			}
 		}
-		if split || len(text) < 2*minPart {
+		if split || len(text) < 2*minPart || kana {
+			// Kana writes a foreign name's parts apart (a middle dot
+			// or a space between them): a word of it is one part,
+			// whose syllables spell other names' words ("ムハンマド",
+			// "muhanmado", is not "muh an mado").
 			continue
 		}
 		if ix.joinsNeighbour(nb, i) {

@@ -164,6 +164,9 @@ func TestNamesAsWritten(t *testing.T) {
 		// press of that script writes it.
 		{"プーチン", screen.KindPerson, "PUTIN, Vladimir Vladimirovich", "puchin~putin (phonetic key putin), vladimir left out (surname only", false},
 		{"ラブロフ", screen.KindPerson, "LAVROV, Sergei Viktorovich", "sergei left out (surname only", false},
+		// A word of kana is one part of a foreign name, which kana
+		// writes apart: "ムハンマド" (muhanmado) is not "muh an mado".
+		{"ムハンマド・ダイフ", screen.KindPerson, "DEIF, Muhammed", "muhanmado≈muhammad", false},
 		// A French spelling of an Arabic name (ch for sh, ou for w), of a
 		// word the lists write for other persons too ("Bachir") or not
 		// ("Raoui"); -off for -ov, French and older English usage.
