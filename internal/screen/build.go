@@ -246,6 +246,7 @@ func (v *vocab) addEntry(it scoredItem) error {
 
 // addReadings indexes a person's name once more in another reading, if
 // it has one: written in Hangul, read as a Korean name (recKorean); in
+// Greek, read as Greek renders a foreign name (recGreek); in
 // Arabic letters with a name of 'Abd joined to its article and the next
 // word ("عبدالحميد", read "abdalhmid"), with them apart ("abd al hmid"),
 // as Latin writes them ("'Abd al-Hamid"), beside the reading as one word
@@ -262,6 +263,12 @@ func (v *vocab) addReadings(r ref, name string, kind recKind, entry int32, flags
 			return nil
 		}
 		err = v.addRec(r, reading, kind, entry, flags|recKorean)
+	case hasGreek(name):
+		reading, ok := greekForeignReading(name)
+		if !ok {
+			return nil
+		}
+		err = v.addRec(r, reading, kind, entry, flags|recGreek)
 	case strings.Contains(name, "عبدال"):
 		err = v.addName(r, name, kind, entry, flags, true)
 	}
@@ -269,6 +276,44 @@ func (v *vocab) addReadings(r ref, name string, kind recKind, entry int32, flags
 		return err
 	}
 	return nil
+}
+
+// hasGreek reports whether s holds a Greek letter.
+func hasGreek(s string) bool {
+	for _, c := range s {
+		if c >= 0x0370 && c <= 0x03FF || c >= 0x1F00 && c <= 0x1FFF {
+			return true
+		}
+	}
+	return false
+}
+
+// greekForeignListed reads a name written in Greek, as textnorm reads it
+// (ELOT), as Greek renders a foreign name: μπ and ντ for b and d, which
+// Greek has no letter for, where they start a word or stand between
+// vowels, and ντ ending one after a consonant ("Ομπάμα", "ompama", Obama;
+// "Ντόναλντ", "ntonalnt", Donald; not "Τραμπ", Trump); γκ for g and τζ
+// for j.
+var greekForeignListed = orthography{"Greek rendering of a foreign name", []rewrite{{"mp", "b", atStart}, {"mp", "b", betweenVowels},
+	{"nt", "d", atStart}, {"nt", "d", betweenVowels}, {"nt", "d", atEndAfterCons}, {"gk", "g", anywhere}, {"tz", "j", anywhere}}}
+
+// greekForeignReading returns name, written in Greek, read as Greek
+// renders a foreign name (greekForeignListed); ok is false when that
+// reading is the one textnorm gives.
+func greekForeignReading(name string) (reading string, ok bool) {
+	latin, _ := textnorm.Latin(name)
+	var b, w []byte
+	for i, word := range strings.Fields(latin) {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		var changed bool
+		if w, changed = greekForeignListed.apply(w[:0], []byte(word)); changed {
+			ok = true
+		}
+		b = append(b, w...)
+	}
+	return string(b), ok
 }
 
 // hasHangul reports whether s holds a Hangul syllable.

@@ -339,8 +339,12 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		b = append(b, "; query read as "...)
 		b = appendQuoted(b, sc.nb.String())
 	}
-	if rec.flags&recKorean != 0 {
-		b = append(b, "; the listed name read as a Korean name (McCune–Reischauer): \""...)
+	if rec.flags&(recKorean|recGreek) != 0 {
+		if rec.flags&recKorean != 0 {
+			b = append(b, "; the listed name read as a Korean name (McCune–Reischauer): \""...)
+		} else {
+			b = append(b, "; the listed name read as Greek renders a foreign name (μπ b, ντ d, γκ g, τζ j): \""...)
+		}
 		for j := range words {
 			if j > 0 {
 				b = append(b, ' ')

@@ -1,6 +1,7 @@
 package screen_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/bangate/bangate/internal/screen"
@@ -75,5 +76,36 @@ func TestGreekIotaAlpha(t *testing.T) {
 	m := matchOf(ix.Name(screen.Query{Name: "Νετανιάχου", Kind: screen.KindPerson}), "NETANYAHU, Benjamin")
 	if m == nil || m.Score < opts.Review {
 		t.Errorf("Νετανιάχου: got %+v, want NETANYAHU, Benjamin found", m)
+	}
+}
+
+// TestGreekListedLatinQuery: a person's name a list writes only in Greek,
+// which the index reads by ELOT ("Μπαράκ Ομπάμα", "mparak ompama"), is
+// read as Greek renders a foreign name too (μπ and ντ for b and d at the
+// start of a word or between vowels, ντ for d ending one after a
+// consonant, γκ for g): a Latin query finds it, and the explanation gives
+// the reading. Another person of the same family name does not.
+func TestGreekListedLatinQuery(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t), namedList("own", "individual", []string{"Μπαράκ Ομπάμα", "Ντόναλντ Τραμπ", "Άνγκελα Μέρκελ"}))
+	opts := ix.Options()
+	const how = "the listed name read as Greek renders a foreign name (μπ b, ντ d, γκ g, τζ j)"
+	for _, tt := range []struct{ q, entry, explain string }{
+		{"Barack Obama", "Μπαράκ Ομπάμα", how + `: "barak obama"`},
+		{"Donald Trump", "Ντόναλντ Τραμπ", how + `: "donald tramp"`},
+		{"Angela Merkel", "Άνγκελα Μέρκελ", "angela=angela, merkel=merkel"},
+	} {
+		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}), tt.entry)
+		switch {
+		case m == nil || m.List != "own":
+			t.Errorf("%q: %s not found", tt.q, tt.entry)
+		case m.Score < opts.Review || !strings.Contains(m.Explain, tt.explain):
+			t.Errorf("%q: %.3f %q, want review at least, explained %q", tt.q, m.Score, m.Explain, tt.explain)
+		}
+	}
+	for _, m := range ix.Name(screen.Query{Name: "Michelle Obama", Kind: screen.KindPerson}) {
+		if m.List == "own" && m.Score >= opts.Review {
+			t.Errorf("Michelle Obama: %s %.3f, want none of the own list: %s", m.EntryName, m.Score, m.Explain)
+		}
 	}
 }

@@ -167,6 +167,10 @@ const (
 	// Romanization, a glued word ("김정은", "gimjeongeun"), which a
 	// Latin query ("Kim Jong Un") does not write.
 	recKorean
+	// recGreek: a person's name the list writes in Greek, read as Greek
+	// renders a foreign name (greekForeignListed: "Μπαράκ Ομπάμα", read
+	// "mparak ompama", as "barak obama").
+	recGreek
 )
 
 // recWordFlag marks the role of a word in an individual's name.
