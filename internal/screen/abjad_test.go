@@ -173,6 +173,28 @@ func TestAbjadLegalForms(t *testing.T) {
 	}
 }
 
+// TestHebrewTsadi: Hebrew writes with tsadi the ts of a German or Yiddish
+// z and the emphatic s of an Arabic name, which the reading writes ts:
+// "מארק צוקרברג" (Zuckerberg, read "tsokrvrg") and "גמאל נאצר" (Nasser,
+// read "natsr") find those names.
+func TestHebrewTsadi(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t), namedList("own", "individual", []string{"Mark Zuckerberg", "Gamal Abdel Nasser"}))
+	opts := ix.Options()
+	for _, tt := range []reviewCase{
+		{"מארק צוקרברג", "Mark Zuckerberg", "tsokrvrg~zuckerberg"},
+		{"גמאל נאצר", "Gamal Abdel Nasser", "natsr~nasser"},
+	} {
+		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}), tt.entry)
+		switch {
+		case m == nil:
+			t.Errorf("%q: %s not found", tt.q, tt.entry)
+		case m.Score < opts.Review || !strings.Contains(m.Explain, tt.explain):
+			t.Errorf("%q: %.3f %q, want review at least, explained %q", tt.q, m.Score, m.Explain, tt.explain)
+		}
+	}
+}
+
 // TestAbjadDawud: Arabic and Hebrew write Dawud with one waw or vav for
 // both its w and its u (داود, דאוד), which reads dawd or daod: the name
 // still ("Dawood Ibrahim", IBRAHIM, Dawood).

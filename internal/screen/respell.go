@@ -262,6 +262,13 @@ var scriptOrthographies = map[textnorm.Scheme][]orthography{
 		{"ta marbuta read -at", []rewrite{{"a", "at", atEndAfterCons}}},
 		{"ta marbuta read -ah", []rewrite{{"a", "ah", atEndAfterCons}}},
 	},
+	// Hebrew writes with tsadi the ts of a German or Yiddish z
+	// ("צוקרברג", Zuckerberg) and the emphatic s of an Arabic name
+	// ("נאצר", Nasser), which the reading writes ts.
+	textnorm.Hebrew: {
+		{"Hebrew rendering of a foreign name, tsadi as z", []rewrite{{"ts", "z", anywhere}}},
+		{"Hebrew rendering of an Arabic name, tsadi as s", []rewrite{{"ts", "s", anywhere}}},
+	},
 	// Thai writes a foreign j with จ, which RTGS writes ch ("จอง",
 	// Jong), and a foreign u with อึ, ue.
 	textnorm.Thai: {
