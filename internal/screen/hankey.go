@@ -250,9 +250,10 @@ func appendHanKey(dst, w []byte, query bool) []byte {
 }
 
 // hanAltWord returns a listed word as Chinese often writes a foreign
-// name, without letters it does not sound: an r before the consonants
-// that end the word (伯格 "bo ge" for the berg of Rotenberg, 扎克伯格 for
-// Zuckerberg; not the r of Sergun or Arkady, 尔 in 阿尔卡季), a final r
+// name, without letters it does not sound: an r or an l before the
+// consonants that end the word (伯格 "bo ge" for the berg of Rotenberg,
+// 扎克伯格 for Zuckerberg, 罗纳德 "luo na de" for Ronald; not the r of
+// Sergun or Arkady, 尔 in 阿尔卡季), a final r
 // after a vowel (彼得 "bi de", Peter; 维克托 "wei ke tuo", Viktor;
 // 亚历山大 "ya li shan da", Alexander), the k of an x (亚历山大 again);
 // false when it has none of them. Its key
@@ -264,7 +265,7 @@ func hanAltWord(t string) ([]byte, bool) {
 	changed := false
 	for i := 0; i < len(t); i++ {
 		switch c, rest := t[i], t[i+1:]; {
-		case c == 'r' && rest != "" && consonantsOnly(rest), c == 'r' && rest == "" && i > 1 && isVowelByte(t[i-1]):
+		case (c == 'r' || c == 'l') && rest != "" && consonantsOnly(rest), c == 'r' && rest == "" && i > 1 && isVowelByte(t[i-1]):
 			changed = true // left out
 		case c == 'x':
 			w = append(w, 's')

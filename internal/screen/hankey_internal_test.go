@@ -61,6 +61,10 @@ func TestHanAltKey(t *testing.T) {
 		{[]string{"xie", "qin"}, "sergun", false},
 		{[]string{"yi", "ge", "er"}, "kaya", false},
 		{[]string{"a", "er", "ka", "ji"}, "arkady", true}, // its first key: 尔 writes the r
+		// An l before the consonants that end the word, unsounded as
+		// the r: 罗纳德 for Ronald.
+		{[]string{"luo", "na", "de"}, "ronald", true},
+		{[]string{"luo", "na"}, "ronald", false},
 	} {
 		st := syllableState(phonHan, tt.syllables)
 		k := phonKeys(nil, phonHan, []byte(tt.listed), false)
