@@ -140,6 +140,17 @@ func appendArabic(dst []byte, run []rune, persian bool) []byte {
 		dst = append(dst, "al-"...)
 		run = run[2:]
 	}
+	if k, kunya := abuArticle(run); k > 0 {
+		// Abu or Dhu and the article run into the next word, as
+		// Latin writes them ("ابوالقاسم", Abolghasem, Abul Qasim; "ذوالفقار",
+		// Zolfaghar): the waw is the u of Abu, the article's alef not
+		// sounded.
+		if persian && kunya == "dhul" {
+			kunya = "zul"
+		}
+		dst = append(dst, kunya...)
+		run = run[k:]
+	}
 	for i, r := range run {
 		var next rune
 		if i+1 < len(run) {
@@ -195,6 +206,19 @@ func appendArabic(dst []byte, run []rune, persian bool) []byte {
 		}
 	}
 	return dst
+}
+
+// abuArticle reports whether run begins with Abu or Dhu (ابو, ذو) run
+// into the article before a word of two letters or more, and returns how
+// many runes that is and its reading ("abul", "dhul").
+func abuArticle(run []rune) (int, string) {
+	switch {
+	case len(run) >= 7 && string(run[:5]) == "ابوال":
+		return 5, "abul"
+	case len(run) >= 6 && string(run[:4]) == "ذوال":
+		return 4, "dhul"
+	}
+	return 0, ""
 }
 
 // persianLetter reports whether r is a letter of the Arabic script that
