@@ -184,19 +184,10 @@ func TestAbjadLegalForms(t *testing.T) {
 func TestHebrewTsadi(t *testing.T) {
 	t.Parallel()
 	ix := newIndex(t, sdnList(t), namedList("own", "individual", []string{"Mark Zuckerberg", "Gamal Abdel Nasser"}))
-	opts := ix.Options()
-	for _, tt := range []reviewCase{
+	assertExplained(t, ix, screen.KindPerson, []reviewCase{
 		{"מארק צוקרברג", "Mark Zuckerberg", "tsokrvrg~zuckerberg"},
 		{"גמאל נאצר", "Gamal Abdel Nasser", "natsr~nasser"},
-	} {
-		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}), tt.entry)
-		switch {
-		case m == nil:
-			t.Errorf("%q: %s not found", tt.q, tt.entry)
-		case m.Score < opts.Review || !strings.Contains(m.Explain, tt.explain):
-			t.Errorf("%q: %.3f %q, want review at least, explained %q", tt.q, m.Score, m.Explain, tt.explain)
-		}
-	}
+	})
 }
 
 // TestAbjadDawud: Arabic and Hebrew write Dawud with one waw or vav for

@@ -1,7 +1,6 @@
 package screen_test
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/bangate/bangate/internal/screen"
@@ -88,21 +87,13 @@ func TestGreekIotaAlpha(t *testing.T) {
 func TestGreekListedLatinQuery(t *testing.T) {
 	t.Parallel()
 	ix := newIndex(t, sdnList(t), namedList("own", "individual", []string{"Μπαράκ Ομπάμα", "Ντόναλντ Τραμπ", "Άνγκελα Μέρκελ"}))
-	opts := ix.Options()
 	const how = "the listed name read as Greek renders a foreign name (μπ b, ντ d, γκ g, τζ j)"
-	for _, tt := range []struct{ q, entry, explain string }{
+	assertExplained(t, ix, screen.KindPerson, []reviewCase{
 		{"Barack Obama", "Μπαράκ Ομπάμα", how + `: "barak obama"`},
 		{"Donald Trump", "Ντόναλντ Τραμπ", how + `: "donald tramp"`},
 		{"Angela Merkel", "Άνγκελα Μέρκελ", "angela=angela, merkel=merkel"},
-	} {
-		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}), tt.entry)
-		switch {
-		case m == nil || m.List != "own":
-			t.Errorf("%q: %s not found", tt.q, tt.entry)
-		case m.Score < opts.Review || !strings.Contains(m.Explain, tt.explain):
-			t.Errorf("%q: %.3f %q, want review at least, explained %q", tt.q, m.Score, m.Explain, tt.explain)
-		}
-	}
+	})
+	opts := ix.Options()
 	for _, m := range ix.Name(screen.Query{Name: "Michelle Obama", Kind: screen.KindPerson}) {
 		if m.List == "own" && m.Score >= opts.Review {
 			t.Errorf("Michelle Obama: %s %.3f, want none of the own list: %s", m.EntryName, m.Score, m.Explain)

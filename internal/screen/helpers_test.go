@@ -243,6 +243,23 @@ func explained(t *testing.T, ix testIndex, kind string, cases []explainCase) []s
 // its explanation holding explain.
 type reviewCase struct{ q, entry, explain string }
 
+// assertExplained checks that each case's query, of kind kind, finds its
+// entry at review level or above (a match too), explained as the case
+// says.
+func assertExplained(t *testing.T, ix testIndex, kind string, cases []reviewCase) {
+	t.Helper()
+	opts := ix.Options()
+	for _, tt := range cases {
+		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: kind}), tt.entry)
+		switch {
+		case m == nil:
+			t.Errorf("%q: %s not found", tt.q, tt.entry)
+		case m.Score < opts.Review || !strings.Contains(m.Explain, tt.explain):
+			t.Errorf("%q: %.3f %q, want review at least, explained %q", tt.q, m.Score, m.Explain, tt.explain)
+		}
+	}
+}
+
 // assertReview checks that each case's query finds its entry at review
 // level, by method (any when method is ""), explained as the case says.
 func assertReview(t *testing.T, ix testIndex, method string, cases []reviewCase) {
