@@ -247,7 +247,7 @@ func TestAbjadListedLatinQuery(t *testing.T) {
 	// A list of such names alone: the query's words, which no listed
 	// name spells, weigh as the words they read as.
 	own := newIndex(t, namedList("own", "individual", []string{"عبد الحكيم مراد", "غازي حمود العبيدي", "محمد يونس أحمد", "فيصل بوغانمي", "جمال لونيسي", "بشار حافظ الأسد",
-		"محمد باقری", "علی فدوی", "عامر فوز", "عبدالحميد المصلي", "حمزة زبيدي", "ابوالقاسم صلواتی"}))
+		"محمد باقری", "علی فدوی", "عامر فوز", "عبدالحميد المصلي", "حمزة زبيدي", "ابوالقاسم صلواتی", "مرتضی پیری"}))
 	assertReview(t, own, "", []reviewCase{
 		{"MURAD, Abdul Hakim", "عبد الحكيم مراد", "murad≈mrad" + how},
 		{"AL-UBAIDI, Ghazi Hammud", "غازي حمود العبيدي", "ubaidi≈abidi" + how},
@@ -266,6 +266,9 @@ func TestAbjadListedLatinQuery(t *testing.T) {
 		{"FADAVI, Ali", "علی فدوی", "fadavi≈fduy" + how},
 		// Abu run into the article, read "abul".
 		{"Abolghasem Salavati", "ابوالقاسم صلواتی", "abolghasem≈abulqasm" + how},
+		// The ya Persian writes for the alef maqsura ending a name of
+		// Arabic origin, the a of Morteza.
+		{"Morteza Piri", "مرتضی پیری", "morteza≈mrtzi" + how},
 		{"FOZ, Amer", "عامر فوز", "foz≈fuz" + how},
 		// A name of 'Abd the script writes joined to its article and
 		// the next word, which Latin writes apart or as one.

@@ -282,13 +282,21 @@ func abjadVowelsFit(listed, w []byte) bool {
 					return false
 				}
 			case 'e', 'i', 'y':
-				if !bytes.ContainsAny(wg[k], "eiy") {
+				if !bytes.ContainsAny(wg[k], "eiy") && !maqsuraYa(l, wg[k], k == len(lg)-1) {
 					return false
 				}
 			}
 		}
 	}
 	return true
+}
+
+// maqsuraYa reports whether l, the last vowel of a word read from an
+// abjad, is the ya Persian writes for an alef maqsura, the a that ends
+// names of Arabic origin ("مرتضی", read "mrtzi", Morteza; "یحیی",
+// Yahya; "عیسی", Eisa), and g, the Latin word's, that a.
+func maqsuraYa(l, g []byte, last bool) bool {
+	return last && string(l) == "i" && string(g) == "a"
 }
 
 // longVowel reports whether g, the vowel letters of a Latin word between
