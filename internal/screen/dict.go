@@ -32,25 +32,24 @@ type dict struct {
 // minFuzzyLen-1 letters and every one-letter deletion of words of at least
 // minFuzzyLen letters: bucket b is Ent[Start[b]:Start[b+1]], and a hash h
 // falls in bucket h&Mask. An entry holds the low 32 bits of the hash in
-// its high 32 bits and the id in its low ones (delEntry), so that a probe
-// reads both at once. A part of Tables.
+// its tag and the id in its value (TagID). A part of Tables.
 type DelTable struct {
 	Start []int32
-	Ent   []uint64
+	Ent   []TagID
 	Mask  uint64
 }
 
-// delEntry is the entry of id for hash h.
-func delEntry(h uint64, id int32) uint64 {
-	return h<<32 | uint64(uint32(id))
-}
+// TagID is a tag of 32 bits (bits of a hash) and a value of 32 bits (an
+// id) in one word, so that a probe of a table reads both at once: an
+// entry of DelTable, a slot of StrTable.
+type TagID uint64
 
-// hash and id are the parts of a DelTable entry.
-func (e delEnt) hash() uint32 { return uint32(e >> 32) }
-func (e delEnt) id() int32    { return int32(uint32(e)) }
+// tagID returns the TagID of tag and v.
+func tagID(tag, v uint32) TagID { return TagID(tag)<<32 | TagID(v) }
 
-// delEnt is a DelTable entry, read.
-type delEnt uint64
+// tag and val are the parts of a TagID.
+func (t TagID) tag() uint32 { return uint32(t >> 32) }
+func (t TagID) val() uint32 { return uint32(t) }
 
 // minFuzzyLen is the shortest key that tolerates a one-letter typo, and
 // maxFuzzyLen the longest: no listed word comes near it (the longest of
@@ -145,7 +144,7 @@ func buildDelTable(words []string, only []int32) DelTable {
 	}
 	t.Mask = uint64(buckets - 1)
 	t.Start = make([]int32, buckets+1)
-	ents := make([]uint64, 0, n)
+	ents := make([]TagID, 0, n)
 	// First pass: entries in word order; second: place them by bucket.
 	var del [maxFuzzyLen + 1]uint64
 	each(func(id int32, w string) {
@@ -153,19 +152,19 @@ func buildDelTable(words []string, only []int32) DelTable {
 			return
 		}
 		for _, h := range appendDeletionHashes(del[:0], w) {
-			ents = append(ents, delEntry(h, id))
+			ents = append(ents, tagID(uint32(h), uint32(id)))
 		}
 	})
 	for _, e := range ents {
-		t.Start[(uint64(delEnt(e).hash())&t.Mask)+1]++
+		t.Start[(uint64(e.tag())&t.Mask)+1]++
 	}
 	for i := 1; i <= buckets; i++ {
 		t.Start[i] += t.Start[i-1]
 	}
-	t.Ent = make([]uint64, len(ents))
+	t.Ent = make([]TagID, len(ents))
 	fill := make([]int32, buckets)
 	for _, e := range ents {
-		b := uint64(delEnt(e).hash()) & t.Mask
+		b := uint64(e.tag()) & t.Mask
 		t.Ent[t.Start[b]+fill[b]] = e
 		fill[b]++
 	}
@@ -200,10 +199,10 @@ func (t *DelTable) appendNear(dst []int32, words []string, w []byte) []int32 {
 // bucket, whose words are within one edit of w.
 func (t *DelTable) probe(dst []int32, words []string, w []byte, h uint64, from, to int32) []int32 {
 	for _, e := range t.Ent[from:to] {
-		if delEnt(e).hash() != uint32(h) {
+		if e.tag() != uint32(h) {
 			continue
 		}
-		id := delEnt(e).id()
+		id := int32(e.val())
 		k := words[id]
 		if k == string(w) || max(len(k), len(w)) < minFuzzyLen {
 			continue
@@ -270,19 +269,14 @@ func withinOneEdit(a string, b []byte) bool {
 }
 
 // StrTable finds the index of a string in a word list by open addressing:
-// slot hash&Mask holds the index plus one in its low 32 bits and the high
-// 32 bits of the word's hash in its high ones, 0 an empty slot, and a
+// slot hash&Mask holds the high 32 bits of the word's hash as its tag and
+// the index plus one as its value (TagID), 0 an empty slot, and a
 // search goes on to the next slot until it finds the word or an empty
 // slot. A slot whose hash bits differ is passed over without reading its
 // word. At most half the slots are used. A part of Tables.
 type StrTable struct {
-	Slots []uint64
+	Slots []TagID
 	Mask  uint64
-}
-
-// strSlot is the slot of word id whose hash is h.
-func strSlot(id int, h uint64) uint64 {
-	return h&^(1<<32-1) | uint64(uint32(id+1))
 }
 
 // newStrTable builds the table of words, which must be distinct.
@@ -291,14 +285,14 @@ func newStrTable(words []string) StrTable {
 	for n < 2*len(words) {
 		n <<= 1
 	}
-	t := StrTable{Slots: make([]uint64, n), Mask: uint64(n - 1)}
+	t := StrTable{Slots: make([]TagID, n), Mask: uint64(n - 1)}
 	for id, w := range words {
 		h := hashSkip(w, -1)
 		i := h & t.Mask
 		for t.Slots[i] != 0 {
 			i = (i + 1) & t.Mask
 		}
-		t.Slots[i] = strSlot(id, h)
+		t.Slots[i] = tagID(uint32(h>>32), uint32(id+1))
 	}
 	return t
 }
@@ -309,15 +303,15 @@ func (t *StrTable) find(words []string, w []byte) (int32, bool) {
 		return 0, false
 	}
 	h := hashSkip(w, -1)
-	tag := h &^ (1<<32 - 1)
+	tag := uint32(h >> 32)
 	i := h & t.Mask
 	for range t.Slots {
 		s := t.Slots[i]
 		if s == 0 {
 			return 0, false
 		}
-		if s&^(1<<32-1) == tag {
-			if id := int32(uint32(s)) - 1; words[id] == string(w) {
+		if s.tag() == tag {
+			if id := int32(s.val()) - 1; words[id] == string(w) {
 				return id, true
 			}
 		}

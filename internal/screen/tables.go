@@ -317,10 +317,10 @@ func (t *DelTable) check(n int32) error {
 		return err
 	}
 	for i, e := range t.Ent {
-		if id := delEnt(e).id(); id < 0 || id >= n {
+		if id := int32(e.val()); id < 0 || id >= n {
 			return errors.New("id out of range")
 		}
-		b := uint64(delEnt(e).hash()) & t.Mask
+		b := uint64(e.tag()) & t.Mask
 		if int32(i) < t.Start[b] || int32(i) >= t.Start[b+1] {
 			return errors.New("hash in the wrong bucket")
 		}
@@ -340,7 +340,7 @@ func (t *StrTable) check(n int) error {
 		return errors.New("bad shape")
 	}
 	for _, s := range t.Slots {
-		if id := uint32(s); s != 0 && (id == 0 || int64(id) > int64(n)) {
+		if id := s.val(); s != 0 && (id == 0 || int64(id) > int64(n)) {
 			return errors.New("slot out of range")
 		}
 	}

@@ -86,7 +86,7 @@ func TestFromTables(t *testing.T) {
 		{"key table", func(t *Tables, ls []StoredList) []StoredList { t.KeyIDs.Mask++; return ls }, "key table"},
 		{"deletions", func(t *Tables, ls []StoredList) []StoredList {
 			t.KeyDel.Ent = slices.Clone(t.KeyDel.Ent)
-			t.KeyDel.Ent[0] = delEntry(uint64(delEnt(t.KeyDel.Ent[0]).hash()), -1)
+			t.KeyDel.Ent[0] = tagID(t.KeyDel.Ent[0].tag(), ^uint32(0)) // id -1
 			return ls
 		}, "key deletions"},
 		{"identifier", func(t *Tables, ls []StoredList) []StoredList {

@@ -156,7 +156,7 @@ func rawView[T any](d *decoder) []T {
 }
 
 func (d *decoder) strTable() screen.StrTable {
-	t := screen.StrTable{Slots: rawView[uint64](d)}
+	t := screen.StrTable{Slots: rawView[screen.TagID](d)}
 	t.Mask = d.u64()
 	return t
 }
@@ -164,7 +164,7 @@ func (d *decoder) strTable() screen.StrTable {
 func (d *decoder) delTable() screen.DelTable {
 	var t screen.DelTable
 	t.Start = rawView[int32](d)
-	t.Ent = rawView[uint64](d)
+	t.Ent = rawView[screen.TagID](d)
 	t.Mask = d.u64()
 	return t
 }
