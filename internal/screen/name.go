@@ -172,9 +172,10 @@ func (ix *Index) name(q Query) ([]Match, error) {
 		if err := score(); err != nil {
 			return nil, err
 		}
-		out = append(out[:n], slices.DeleteFunc(out[n:], func(m Match) bool {
+		added := slices.DeleteFunc(out[n:], func(m Match) bool {
 			return slices.ContainsFunc(out[:n], func(o Match) bool { return o.List == m.List && o.EntryID == m.EntryID })
-		})...)
+		})
+		out = out[:n+len(added)]
 	}
 	if parts && !ix.anyHit(out) {
 		if out, err = ix.partsMatches(q, out); err != nil {
@@ -192,16 +193,11 @@ func (ix *Index) readsAsScriptWord(w []byte) bool {
 }
 
 // persianReading reads nb anew from name with its Arabic script as
-// Persian sounds it (textnorm.LatinPersian), and reports whether that
-// reading differs from the one nb holds: name is in the Arabic script,
-// has a letter Persian sounds otherwise, and no letter Arabic does not
-// write, which would have made nb's reading Persian already.
+// Persian sounds it (textnorm.LatinPersian), and reports whether it did:
+// only where that reading differs from the one nb holds
+// (textnorm.PersianDiffers).
 func (ix *Index) persianReading(nb *normBuf, name string) bool {
-	if nb.persian || !slices.Contains(nb.schemes, textnorm.ArabicScript) || !textnorm.HasPersianSound(name) {
-		return false
-	}
-	p, _ := textnorm.LatinPersian(name)
-	if l, _ := textnorm.Latin(name); l == p {
+	if nb.persian || !slices.Contains(nb.schemes, textnorm.ArabicScript) || !textnorm.PersianDiffers(name) {
 		return false
 	}
 	nb.normalizeAs(name, true)

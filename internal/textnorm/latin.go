@@ -1,6 +1,7 @@
 package textnorm
 
 import (
+	"bytes"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -119,7 +120,7 @@ func (f *folder) appendLatin(dst []byte, s string) []byte {
 
 // appendPrepared is appendLatin on prepare's result.
 func (f *folder) appendPrepared(dst []byte, t []byte) []byte {
-	f.persian = f.o.persian || hasPersianLetter(t)
+	f.persian = f.o.persian || bytes.ContainsFunc(t, persianLetter)
 	for i := 0; i < len(t); {
 		r, n := rune(t[i]), 1
 		if r >= utf8.RuneSelf {

@@ -57,17 +57,17 @@ func LatinPersian(s string) (string, []Scheme) {
 	return string(out), f.used
 }
 
-// HasPersianSound reports whether s has a letter of the Arabic script
-// that LatinPersian reads otherwise than Latin does when s has no letter
-// Arabic does not write: dad, thal, tha or waw.
-func HasPersianSound(s string) bool {
-	for _, r := range s {
-		switch r {
-		case arDad, arThal, arTha, arWaw:
-			return true
-		}
+// PersianDiffers reports whether LatinPersian reads s otherwise than
+// Latin does: s has Arabic script with a dad, thal, tha or consonantal
+// waw, and no letter Arabic does not write, which would make Latin read
+// it as Persian already.
+func PersianDiffers(s string) bool {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r == arDad || r == arThal || r == arTha || r == arWaw }) {
+		return false
 	}
-	return false
+	l, _ := Latin(s)
+	p, _ := LatinPersian(s)
+	return l != p
 }
 
 // AppendLatin appends Latin(s) to dst and returns the schemes it took.

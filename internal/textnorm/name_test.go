@@ -522,7 +522,9 @@ func TestLatinPersian(t *testing.T) {
 			t.Errorf("LatinPersian(%q) = %q, want %q", tt.in, got, tt.persian)
 		}
 	}
-	if textnorm.HasPersianSound("محمد") || !textnorm.HasPersianSound("فضل") {
-		t.Error("HasPersianSound: dad is one, محمد has none")
+	for s, want := range map[string]bool{"محمد": false, "فضل": true, "فضل ربیع": false, "Fazal": false} {
+		if got := textnorm.PersianDiffers(s); got != want {
+			t.Errorf("PersianDiffers(%q) = %v, want %v", s, got, want)
+		}
 	}
 }

@@ -1,7 +1,5 @@
 package textnorm
 
-import "unicode/utf8"
-
 // The context rules that a table of single characters cannot hold. Each
 // works on one run of one script inside a word and appends lower-case ASCII
 // letters.
@@ -167,25 +165,21 @@ func appendArabic(dst []byte, run []rune, persian bool) []byte {
 		case arHamza:
 		case arZah:
 			dst = append(dst, 'z')
-		case arDad, arThal:
+		case arDad, arThal, arTha:
 			if !persian {
 				dst = appendAnyASCII(dst, r)
+			} else if r == arTha {
+				dst = append(dst, 's')
 			} else {
 				dst = append(dst, 'z')
 			}
-		case arTha:
-			if !persian {
-				dst = appendAnyASCII(dst, r)
-			} else {
-				dst = append(dst, 's')
-			}
 		case arWaw:
-			if (first || next == arAlef || lastIsVowel(dst)) && persian {
-				dst = append(dst, 'v')
-			} else if first || next == arAlef || lastIsVowel(dst) {
-				dst = append(dst, 'w')
-			} else {
+			if !(first || next == arAlef || lastIsVowel(dst)) {
 				dst = append(dst, 'u')
+			} else if persian {
+				dst = append(dst, 'v')
+			} else {
+				dst = append(dst, 'w')
 			}
 		case arYa, faYa:
 			if first || next == arAlef || next == arAlefMaqsura || next == arWaw || lastIsVowel(dst) {
@@ -228,22 +222,6 @@ func persianLetter(r rune) bool {
 	switch r {
 	case 'پ', 'چ', 'ژ', 'گ', 'ک', 'ی', 'ٹ', 'ڈ', 'ڑ', 'ہ', 'ے':
 		return true
-	}
-	return false
-}
-
-// hasPersianLetter reports whether the UTF-8 text t has a persianLetter.
-func hasPersianLetter(t []byte) bool {
-	for i := 0; i < len(t); {
-		if t[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(t[i:])
-		if persianLetter(r) {
-			return true
-		}
-		i += n
 	}
 	return false
 }
