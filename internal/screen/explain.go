@@ -339,12 +339,9 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		b = append(b, "; query read as "...)
 		b = appendQuoted(b, sc.nb.String())
 	}
-	if rec.flags&(recKorean|recGreek) != 0 {
-		if rec.flags&recKorean != 0 {
-			b = append(b, "; the listed name read as a Korean name (McCune–Reischauer): \""...)
-		} else {
-			b = append(b, "; the listed name read as Greek renders a foreign name (μπ b, ντ d, γκ g, τζ j): \""...)
-		}
+	if note := readingNote(rec.flags); note != "" {
+		b = append(b, note...)
+		b = append(b, ": \""...)
 		for j := range words {
 			if j > 0 {
 				b = append(b, ' ')
@@ -425,6 +422,18 @@ func appendCaps(b []byte, caps capFlag) []byte {
 		}
 	}
 	return b
+}
+
+// readingNote names the other reading a name was indexed in (addReadings),
+// by its flags; "" for none.
+func readingNote(f recFlag) string {
+	switch {
+	case f&recKorean != 0:
+		return "; the listed name read as a Korean name (McCune–Reischauer)"
+	case f&recGreek != 0:
+		return "; the listed name read as Greek renders a foreign name (μπ b, ντ d, γκ g, τζ j)"
+	}
+	return ""
 }
 
 // consonantsNote says how a pair of the same consonants (pairConsonants)

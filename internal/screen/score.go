@@ -1149,7 +1149,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				// the query word's consonants (appendAbjadKeys,
 				// appendKanaKeys), wherever its key is among the word's:
 				// before a typo's likeness.
-				abjadRead := m != 0 && !sc.nb.translit && !org && sameInitial(q.first, rw.first) &&
+				scriptRead := m != 0 && !sc.nb.translit && !org && sameInitial(q.first, rw.first) &&
 					(rw.flags&rwAbjad != 0 && abjadReads([]byte(ix.dict.texts[rw.text]), sc.nb.word(i)) ||
 						rw.flags&rwKana != 0 && kanaReads([]byte(ix.dict.texts[rw.text]), sc.nb.word(i)))
 				if m&inSkeleton != 0 && !sc.nb.translit {
@@ -1158,7 +1158,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 						(q.text < 0 || rw.flags&rwSurname != 0 && !finalVowelOnly(sc.nb.word(i), ix.dict.texts[rw.text]))
 				}
 				switch {
-				case abjadRead:
+				case scriptRead:
 					p = pair{c: keySim * min(qw, rw.weight), kind: pairConsonants}
 				case m&inNear != 0 && q.number && !org:
 					continue
@@ -1332,7 +1332,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		other   bool
 	}
 	skeleton := false // a word paired by its consonant skeleton only
-	var abjadLess float32
+	var scriptLess float32
 	chosen := 0
 	for k := range ps {
 		p := &ps[k]
@@ -1354,7 +1354,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			// the query's word it reads as: a name the list writes
 			// only in that script makes its every word as rare as a
 			// word can be.
-			abjadLess += max(0, words[p.r].weight-sc.qw[p.q].w(org))
+			scriptLess += max(0, words[p.r].weight-sc.qw[p.q].w(org))
 		}
 		pairedW += words[p.r].weight
 		if p.kind == pairText || (p.kind == pairTypo || p.kind == pairKey) && ix.longTypoPair(sc, *p, words) &&
@@ -1528,7 +1528,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			midQ += (1 - middleWeight) * q.weight
 		}
 	}
-	wr := rec.weight - initials - abjadLess
+	wr := rec.weight - initials - scriptLess
 	if initials > 0 {
 		sc.caps |= capInitials
 	}
