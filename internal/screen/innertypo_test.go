@@ -25,9 +25,10 @@ func TestOrgInnerTypo(t *testing.T) {
 // TestOrgSixLetterTypo: an organisation's word of six letters with one
 // written for another, two swapped, or one left out or added inside it,
 // is a possible match ("Uvicm Ltd", "Uivcom Ltd" for UVICOM LTD; "Kohlas
-// AG" for KOHAS AG; "Daloks Co Ltd" for DALKOS CO LTD); a word of five
-// with one written for another is not ("Redis Ltd.", a software company,
-// is not REDIN COMPANY).
+// AG" for KOHAS AG; "Daloks Co Ltd" for DALKOS CO LTD). A word of five so
+// misspelt is one only beside another word of the name spelt right
+// ("Mahjn Air" for MAHAN AIR, "Sunr ILLC" for SUNOR ILLC), not alone
+// ("Redis Ltd.", a software company, is not REDIN COMPANY).
 func TestOrgSixLetterTypo(t *testing.T) {
 	t.Parallel()
 	assertFound(t, []foundCase{
@@ -36,6 +37,9 @@ func TestOrgSixLetterTypo(t *testing.T) {
 		{"Kohlas AG", "9618", true},
 		{"Daloks Co Ltd", "50117", true},
 		{"Dzlkos Co Ltd", "50117", true},
+		{"Mahjn Air", "12927", true},
+		{"Sunr ILLC", "51499", true},
+		{"LLC Tubo King", "48423", true},
 		{"Redis Ltd.", "27123", false},
 		{"Dlair Ltd", "47709", false},
 	})

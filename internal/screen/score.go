@@ -307,11 +307,14 @@ func typoSim(n int, org bool) float32 {
 // apart from the listed one, of the same length or one letter apart
 // inside it, whose shorter key has n letters; sim is typoSim's. A word of
 // six letters so is a possible match ("Uvicm Ltd", "Uivcom Ltd" for UVICOM
-// LTD), one of seven a match; a word of five is not credited more: one
-// letter of five makes another company's name as often ("Redis Ltd.",
-// REDIN COMPANY).
+// LTD), one of seven a match. A word of five is credited below review:
+// one letter of five makes another company's name as often ("Redis
+// Ltd.", REDIN COMPANY), so such a word alone is no possible match, but
+// beside a word of the name spelt right it is ("Mahjn Air", MAHAN AIR).
 func orgTypoSimSameLength(n int, sim float32) float32 {
 	switch n {
+	case 5:
+		return 0.7
 	case 6:
 		return 0.8
 	case 7:
