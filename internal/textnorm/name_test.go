@@ -123,6 +123,10 @@ func TestScripts(t *testing.T) {
 		{"Han place names", "成都长沙重庆厦门", "cheng du chang sha chong qing xia men", textnorm.Pinyin},
 		{"Han traditional", "長安銀行", "chang an yin hang", textnorm.Pinyin},
 		{"Han zhong", "重工", "zhong gong", textnorm.Pinyin},
+		// 勒 le, 曾 zeng, 翟 zhai, 薄 bo in names; 秘鲁 Peru, 西藏 Tibet.
+		{"Han names", "董勒成", "dong le cheng", textnorm.Pinyin},
+		{"Han surnames", "曾庆红 翟隽 薄熙来", "zeng qing hong zhai juan bo xi lai", textnorm.Pinyin},
+		{"Han place names", "秘鲁 西藏 喀什", "bi lu xi zang ka shi", textnorm.Pinyin},
 		{"Hangul", "김정은", "gimjeongeun", textnorm.RevisedRomanization},
 		{"Hangul", "삼성전자", "samseongjeonja", textnorm.RevisedRomanization},
 		{"kana", "ニッサン", "nissan", textnorm.Hepburn},

@@ -200,10 +200,18 @@ func appendHan(dst []byte, run []rune) []byte {
 }
 
 // hanNameReading are the readings of characters of several readings that
-// names of places and companies take, where AnyAscii's table gives
-// another: 长 (長) is chang in 长沙, 长春, 长安 and 长城, zhang only in
-// titles (董事长); 都 is du in 成都 and 首都, dou only as an adverb.
-var hanNameReading = map[rune]string{'长': "chang", '長': "chang", '都': "du"}
+// names of persons, places and companies take, where AnyAscii's table
+// gives another: 长 (長) is chang in 长沙, 长春, 长安 and 长城, zhang only
+// in titles (董事长); 都 is du in 成都 and 首都, dou only as an adverb; 勒
+// is le in names (米勒, Miller; 勒成), lei only as a verb; 曾 is the
+// surname Zeng, ceng only as an adverb; 翟 the surname Zhai and 缪 the
+// surname Miao; 薄 is bo but in speech (薄熙来, Bo Xilai); 地 is di but
+// as a particle (地产, real estate); 什 is shi in names (什叶, Shia;
+// 喀什, Kashgar), shen only in 什么.
+var hanNameReading = map[rune]string{
+	'长': "chang", '長': "chang", '都': "du", '勒': "le", '曾': "zeng",
+	'翟': "zhai", '缪': "miao", '繆': "miao", '薄': "bo", '地': "di", '什': "shi",
+}
 
 // hanWords are words of two characters of several readings that a name
 // reads otherwise than each character's commonest (重 is zhong in 重工,
@@ -214,6 +222,8 @@ var hanWords = map[[2]rune]string{
 	{'厦', '门'}: "xia men", {'廈', '門'}: "xia men",
 	{'银', '行'}: "yin hang", {'銀', '行'}: "yin hang",
 	{'蚌', '埠'}: "beng bu", {'六', '安'}: "lu an",
+	{'秘', '鲁'}: "bi lu", {'秘', '魯'}: "bi lu", // Peru
+	{'西', '藏'}: "xi zang", // Tibet
 }
 
 // hanWordReading returns the reading of the word of hanWords run begins
