@@ -78,3 +78,18 @@ func TestWordSetLongTypo(t *testing.T) {
 		}
 	}
 }
+
+// TestOrgListedMisspelling: an organisation's word that some listed name
+// spells as the query does, a rare one, one letter off a word of the name
+// it is compared with pairs as the typo it is, however common that word:
+// "Invesments", a name's misspelling in the list, is INVESTMENTS of
+// SANZETTA INVESTMENTS LIMITED; "Fondation", French and a listed word, is
+// FOUNDATION of NATWIN FOUNDATION.
+func TestOrgListedMisspelling(t *testing.T) {
+	t.Parallel()
+	assertFound(t, []foundCase{
+		{"Sanzetta Invesments Limited", "24672", true},
+		{"Natwin Fondation", "49477", true},
+		{"Munitions Industry Departament", "12214", true},
+	})
+}

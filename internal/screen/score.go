@@ -1261,10 +1261,13 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 					// A consonant written voiced for voiceless or the other
 					// way, as transliterations do ("Gazprom", GASPROM).
 					p = pair{c: keySim * min(qw, rw.weight), kind: pairVoicing}
-				case rw.first == q.first && org && rw.weight >= rare && spellingTypo(sc.nb.word(i), ix.dict.texts[rw.text], minOrgWordTypo):
+				case rw.first == q.first && org && (rw.weight >= rare || q.wOrg >= rare) && spellingTypo(sc.nb.word(i), ix.dict.texts[rw.text], minOrgWordTypo):
 					// A rare word of an organisation's name spelt as
 					// another of the list's names spells it ("Qaeda",
-					// QA'IDA).
+					// QA'IDA); or a word of the name spelt as a rare word
+					// of the list, a misspelling or another language's
+					// ("Invesments", "Fondation", for INVESTMENTS and
+					// FOUNDATION).
 					p = pair{c: typoSim(min(len(sc.nb.word(i)), len(ix.dict.texts[rw.text])), true) * min(qw, rw.weight), kind: pairTypo}
 				case rw.first == q.first && !org && rw.flags&rwPatronymic == 0 && rw.weight >= rare &&
 					(rw.flags&rwSurname != 0 && spellingTypo(sc.nb.word(i), ix.dict.texts[rw.text], minSurnameTypo) || vowelVariant(sc.nb.word(i), ix.dict.texts[rw.text])):
