@@ -161,12 +161,31 @@ var legalNoDrop = func() []bool {
 
 // minLegalLeft is the fewest words of a legal form read with one of its
 // words left out (legalDroppedAt): one word left of a form of two
-// ("Joint", "Private", "Open") is a word of many names.
+// ("Joint", "Private", "Open") is a word of many names, unless it is a
+// word of legal forms only (legalOnlyWords).
 const minLegalLeft = 2
 
 // minLegalLeftLen is the fewest letters of each word of a legal form read
-// with one of its words left out.
+// with one of its words left out, unless one of them is a word of legal
+// forms only (legalOnlyWords).
 const minLegalLeftLen = 3
+
+// legalOnlyWords are words of legal forms that no name has but in its
+// legal form, as the languages that write them use them: a form with
+// one of them left is still that form ("Aktsionernoe Mosinzhproekt" for
+// AKTSIONERNOE OBSHCHESTVO MOSINZHPROEKT; "Obshchestvo s
+// Otvetstvennostyu" without its "ogranichennoi"). Words of names too are
+// not among them: "sociedad", "kompaniya", "mezhdunarodnaya",
+// "gosudarstvennoe", "partnership".
+var legalOnlyWords = map[string]bool{
+	"aktsionernoe": true, "aktsionernoye": true, "aktsionerne": true,
+	"obshchestvo": true, "obschestvo": true, "tovarishchestvo": true, "tovarystvo": true,
+	"otvetstvennostyu": true, "otvetstvennostiu": true, "ogranichennoi": true, "ogranichennoy": true,
+	"vidpovidalnistyu": true, "odgovornoscu": true, "ogranicenom": true,
+	"beschrankter": true, "responsabilidad": true, "responsabilita": true, "responsabilite": true,
+	"vennootschap": true, "naamloze": true, "besloten": true, "perseroan": true, "terbatas": true,
+	"sendirian": true, "kabushiki": true,
+}
 
 // legalWords holds every word of every legal form: a word flagged as part
 // of a legal form that is not one was read as a misspelling of one.

@@ -14,7 +14,8 @@ import (
 // listed; before, its words counted as name words the listed name lacks,
 // and the company passed. Two short words left of a form are not one
 // ("sa de" is not SA DE CV), nor is a state unitary enterprise's form
-// without "unitary", a form of its own.
+// without "unitary", a form of its own. A word no name has but in its
+// legal form ("Aktsionernoe") is one alone, or beside a short word ("s").
 func TestLegalFormWordLeftOut(t *testing.T) {
 	t.Parallel()
 	ix := newIndex(t, sdnList(t))
@@ -25,6 +26,10 @@ func TestLegalFormWordLeftOut(t *testing.T) {
 		{"Public Stock Company Samaraneftegeofizika", "PUBLIC JOINT STOCK COMPANY SAMARANEFTEGEOFIZIKA", "public stock company"},
 		{"Obshchestvo Ogranichennoi Otvetstvennostyu Filakskom", "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU FILAKSKOM", "obshchestvo ogranichennoi otvetstvennostyu"},
 		{"High Nutrition Sociedad Responsabilidad Limitada", "HIGH NUTRITION SOCIEDAD DE RESPONSABILIDAD LIMITADA", "sociedad responsabilidad limitada"},
+		// A word of legal forms only, left alone of a form of two or
+		// beside a short word of a form: still the form.
+		{"Aktsionernoe Mosinzhproekt", "AKTSIONERNOE OBSHCHESTVO MOSINZHPROEKT", "aktsionernoe"},
+		{"Obshchestvo s Otvetstvennostyu Periton Inzhiniring", "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU PERITON INZHINIRING", "obshchestvo s otvetstvennostyu"},
 	} {
 		ms := ix.Name(screen.Query{Name: tc.q, Kind: screen.KindOrganization})
 		i := slices.IndexFunc(ms, func(m screen.Match) bool { return m.MatchedName == tc.want })

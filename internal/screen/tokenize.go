@@ -854,7 +854,7 @@ func (nb *normBuf) legalAtDropped(lo, hi int, forward bool) int {
 	for side := range 2 {
 		forms, _ := filteredGet(bf[side], by[side], nb.word(end))
 		for _, fi := range forms {
-			if k := len(legalMulti[fi]) - 1; k > best && k >= minLegalLeft && k <= hi-lo && !legalNoDrop[fi] && nb.legalDroppedAt(int(fi), lo, hi, forward) {
+			if k := len(legalMulti[fi]) - 1; k > best && (k >= minLegalLeft || legalOnlyWords[string(nb.word(end))]) && k <= hi-lo && !legalNoDrop[fi] && nb.legalDroppedAt(int(fi), lo, hi, forward) {
 				best = k
 			}
 		}
@@ -875,8 +875,12 @@ func (nb *normBuf) legalDroppedAt(fi, lo, hi int, forward bool) bool {
 	// The name's words match f before the word left out and f after it,
 	// each of minLegalLeftLen letters or more: two short ones are the
 	// syllables of many names ("sa de" of SA DE CV in "ba sha er a sa de").
+	legalOnly := false
 	for j := range k {
-		if len(nb.word(from+j)) < minLegalLeftLen {
+		legalOnly = legalOnly || legalOnlyWords[string(nb.word(from+j))]
+	}
+	for j := range k {
+		if len(nb.word(from+j)) < minLegalLeftLen && !legalOnly {
 			return false
 		}
 	}
