@@ -137,7 +137,7 @@ func TestParticleClass(t *testing.T) {
 		same bool
 	}{
 		{"bin", "ben", true}, {"ibn", "bin", true}, {"al", "el", true}, {"abu", "abou", true},
-		{"abdul", "abd", true}, {"al", "bin", false}, {"ali", "al", false},
+		{"abdul", "abd", true}, {"dhu", "zu", true}, {"al", "bin", false}, {"ali", "al", false}, {"zu", "abu", false},
 	} {
 		ca, cb := particleClass(tt.a), particleClass(tt.b)
 		if got := ca != 0 && ca == cb; got != tt.same {

@@ -2741,6 +2741,10 @@ func particleClass(w string) uint8 {
 		return abdClass
 	case "bint", "binti":
 		return 5
+	case "dhu", "dhou", "thu", "zu", "zou":
+		// Dhu (possessor of), which begins a name ("Dhu al-Himma"), as
+		// Persian and the Levant sound its dhal ("Zu al-Himma").
+		return 6
 	}
 	return 0
 }

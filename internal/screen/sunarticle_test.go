@@ -23,6 +23,8 @@ func TestSunArticle(t *testing.T) {
 		{"Jabhat an-Nusra", screen.KindOrganization, "16937", "an~al (the same particle)"},
 		{"Ansar ash-Sharia", screen.KindOrganization, "11695", "ash~al (the same particle)"},
 		{"Abdel Kader Mahmoud El Sayed", screen.KindPerson, "7207", "el~es (the same particle)"},
+		// Dhu as Persian and the Levant sound it.
+		{"Zu al-Himma Shalish", screen.KindPerson, "8868", "zu~dhu (the same particle)"},
 	} {
 		m := matchByID(ix.Name(screen.Query{Name: tt.q, Kind: tt.kind}), tt.entryID)
 		if m == nil || !opts.IsHit(m.Score) || !strings.Contains(m.Explain, tt.explain) {
