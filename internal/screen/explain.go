@@ -204,7 +204,7 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		case p.kind == pairVoicing:
 			b = append(b, "≈"...)
 			b = append(b, rt...)
-			b = append(b, " (a consonant voiced or voiceless: s and z, f and v, d and t, b and p, g and k; or the qaf as g or q)"...)
+			b = append(b, " (a consonant voiced or voiceless: s and z, f and v, d and t, b and p, g and k; or the qaf as g, q or gh)"...)
 			allText, allKey = false, false
 		case p.kind == pairText:
 			b = append(b, '=')

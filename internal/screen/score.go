@@ -2597,13 +2597,38 @@ const minVoicing = 5
 // counterpart (s and z, f and v, d and t, b and p, g and k), as
 // transliterations write them ("gazprom", "gasprom"), or g and q, the
 // Arabic qaf as dialects and romanisations give it ("gaddafi",
-// "qaddafi").
+// "qaddafi"), or gh for the one letter k, q or g, the qaf as Persian
+// romanisations write it ("bagheri", "bakeri", "baqeri").
 func voicingVariant(w []byte, t string) bool {
-	if len(w) != len(t) || len(w) < minVoicing {
+	if len(w) != len(t) {
+		return qafDigraph(w, t) || qafDigraph([]byte(t), string(w))
+	}
+	if len(w) < minVoicing {
 		return false
 	}
 	a, b, ok := oneSubstitution(w, t)
 	return ok && (a == 's' && b == 'z' || a == 'f' && b == 'v' || a == 'd' && b == 't' || a == 'b' && b == 'p' || a == 'g' && (b == 'k' || b == 'q'))
+}
+
+// qafDigraph reports whether long, of minVoicing letters or more, is short
+// with one k, q or g written gh.
+func qafDigraph(long []byte, short string) bool {
+	if len(long) != len(short)+1 || len(short) < minVoicing {
+		return false
+	}
+	i := 0
+	for i < len(short) && long[i] == short[i] {
+		i++
+	}
+	if i == len(short) || long[i] != 'g' || long[i+1] != 'h' {
+		return false
+	}
+	switch short[i] {
+	case 'k', 'q', 'g':
+	default:
+		return false
+	}
+	return string(long[i+2:]) == short[i+1:]
 }
 
 // oneSubstitution reports whether w and t, of one length, differ in one
