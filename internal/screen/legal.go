@@ -45,6 +45,8 @@ var legalForms = map[string]struct{}{
 	"obshchestvo s ogranichennoy otvetstvennostyu":                           {},
 	"obshchestvo s ogranichennoi otvetstvennostiu":                           {},
 	"aktsionernoe obshchestvo":                                               {}, "aktsionernoye obshchestvo": {},
+	// A joint-stock company (AK), as ALROSA writes its name.
+	"aktsionernaya kompaniya":           {},
 	"otkrytoe aktsionernoe obshchestvo": {}, "zakrytoe aktsionernoe obshchestvo": {},
 	"publichnoe aktsionernoe obshchestvo": {}, "nepublichnoe aktsionernoe obshchestvo": {},
 	"tovarystvo z obmezhenoyu vidpovidalnistyu": {},
@@ -178,7 +180,7 @@ const minLegalLeftLen = 3
 // not among them: "sociedad", "kompaniya", "mezhdunarodnaya",
 // "gosudarstvennoe", "partnership".
 var legalOnlyWords = map[string]bool{
-	"aktsionernoe": true, "aktsionernoye": true, "aktsionerne": true,
+	"aktsionernoe": true, "aktsionernoye": true, "aktsionerne": true, "aktsionernaya": true,
 	"obshchestvo": true, "obschestvo": true, "tovarishchestvo": true, "tovarystvo": true,
 	"otvetstvennostyu": true, "otvetstvennostiu": true, "ogranichennoi": true, "ogranichennoy": true,
 	"vidpovidalnistyu": true, "odgovornoscu": true, "ogranicenom": true,

@@ -50,3 +50,19 @@ func TestLegalFormWordLeftOut(t *testing.T) {
 		t.Errorf("FEDERAL STATE ENTERPRISE KAMENSKY PLANT: the combine not found: %+v", ms)
 	}
 }
+
+// TestAktsionernayaKompaniya: a joint-stock company's form as ALROSA
+// writes it (Акционерная компания, AK) is a legal form, alone or before
+// another: "Aktsionernaya Kompaniya Alrosa PAO" is PUBLIC JOINT STOCK
+// COMPANY ALROSA at match, where its two words counted as name words.
+func TestAktsionernayaKompaniya(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	opts := ix.Options()
+	for _, q := range []string{"Aktsionernaya Kompaniya Alrosa PAO", "Aktsionernaya Kompaniya Alrosa"} {
+		m := matchOf(ix.Name(screen.Query{Name: q, Kind: screen.KindOrganization}), "PUBLIC JOINT STOCK COMPANY ALROSA")
+		if m == nil || !opts.IsHit(m.Score) || !strings.Contains(m.Explain, "query legal form ignored: aktsionernaya kompaniya") {
+			t.Errorf("%q: got %+v, want PUBLIC JOINT STOCK COMPANY ALROSA at match, its legal form ignored", q, m)
+		}
+	}
+}
