@@ -280,10 +280,10 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		part()
 		b = append(b, rtext(j)...)
 		switch {
+		case org && ix.leadingArticle(words, rpaired, j), surnamePaired && ix.isArticle(rw):
+			b = append(b, " left out (article, optional)"...)
 		case org && ix.optionalLink(words, rpaired, j):
 			b = append(b, " left out (linking word, optional)"...)
-		case surnamePaired && ix.isArticle(rw):
-			b = append(b, " left out (article, optional)"...)
 		case rw.flags&rwPatronymic != 0:
 			b = append(b, " left out (patronymic, optional)"...)
 		case rw.flags&rwMiddle != 0:

@@ -2727,13 +2727,27 @@ func (ix *Index) isArticle(rw RecWord) bool {
 // the query leaves out, is a linking word (isLink: a preposition, an
 // article, the ezafe) between two words of the name that pair (used):
 // "de" of BANCO NACIONAL DE CUBA for "Banco Nacional Cuba", "i" of
-// JAISH-I-MOHAMMED for "Jaish Mohammed". It is optional.
+// JAISH-I-MOHAMMED for "Jaish Mohammed"; or the Arabic article leading
+// the name before a word that pairs (leadingArticle). It is optional.
 func (ix *Index) optionalLink(words []RecWord, used []bool, j int) bool {
-	if j == 0 || j+1 >= len(words) || !used[j-1] || !used[j+1] {
+	if j+1 >= len(words) || !used[j+1] {
+		return false
+	}
+	if j == 0 {
+		return ix.leadingArticle(words, used, j)
+	}
+	if !used[j-1] {
 		return false
 	}
 	t := words[j].text
 	return ix.linkTexts()[t/64]&(1<<(t%64)) != 0
+}
+
+// leadingArticle reports whether word j of an organisation's name is the
+// Arabic article that begins it, before a word that pairs: "Katirji
+// Company" for AL-QATIRJI COMPANY, as "Zawahiri" is AL ZAWAHIRI.
+func (ix *Index) leadingArticle(words []RecWord, used []bool, j int) bool {
+	return j == 0 && j+1 < len(words) && used[j+1] && particleClass(ix.dict.texts[words[j].text]) == articleClass
 }
 
 // computeLinkTexts marks the texts of the vocabulary that are linking

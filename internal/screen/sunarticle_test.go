@@ -60,3 +60,20 @@ func TestAbdArticle(t *testing.T) {
 		t.Errorf("Abdur Salam Said Jan: got %+v, want abdur not read as abd", m)
 	}
 }
+
+// TestOrgLeadingArticle: the Arabic article that begins an organisation's
+// name may be left out, as a family name's may, once the word after it
+// pairs: "Qatirji Company" is AL-QATIRJI COMPANY, "Fakher Advanced Works"
+// AL-FAKHER ADVANCED WORKS CO. LTD., each at match; the explanation says
+// the article was left out.
+func TestOrgLeadingArticle(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	opts := ix.Options()
+	for _, tt := range []struct{ q, entryID string }{{"Qatirji Company", "24903"}, {"Fakher Advanced Works", "46814"}} {
+		m := matchByID(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization}), tt.entryID)
+		if m == nil || !opts.IsHit(m.Score) || !strings.Contains(m.Explain, "al left out (article, optional)") {
+			t.Errorf("%q: got %+v, want entry %s at match, its article left out", tt.q, m, tt.entryID)
+		}
+	}
+}
