@@ -2918,6 +2918,19 @@ var russianForms = [][2]string{
 	{"kontsern", "concern"}, {"zavod", "plant"}, {"institut", "institute"}, {"fond", "fund"},
 	{"agentstvo", "agency"}, {"ministerstvo", "ministry"}, {"universitet", "university"},
 	{"akademiya", "academy"}, {"laboratoriya", "laboratory"},
+	// The words of the names of Russian research and production firms
+	// (NPP, NPO, NII, KB: "nauchno-proizvodstvennoe predpriyatie", a
+	// scientific production enterprise), and their Ukrainian
+	// ("naukovo-vyrobnyche pidpryiemstvo").
+	{"predpriyatie", "enterprise"}, {"predpriiatie", "enterprise"}, {"predpriyatiye", "enterprise"},
+	{"nauchno", "scientific"}, {"nauchnyy", "scientific"}, {"nauchnoe", "scientific"},
+	{"proizvodstvennoe", "production"}, {"proizvodstvennoye", "production"}, {"proizvodstvennaya", "production"},
+	{"proizvodstvennyy", "production"}, {"obedinenie", "association"}, {"obyedinenie", "association"},
+	{"obedineniye", "association"}, {"obyedineniye", "association"}, {"issledovatelskiy", "research"},
+	{"issledovatelskii", "research"}, {"issledovatelskogo", "research"},
+	{"konstruktorskoe", "design"}, {"konstruktorskoye", "design"}, {"byuro", "bureau"}, {"biuro", "bureau"},
+	{"kombinat", "combine"}, {"naukovo", "scientific"}, {"vyrobnyche", "production"},
+	{"pidpryiemstvo", "enterprise"}, {"pidpryyemstvo", "enterprise"},
 }
 
 // companyWordForms holds, for each word of wordAbbrevs, wordForms and
