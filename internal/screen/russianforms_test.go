@@ -21,17 +21,27 @@ func TestRussianCompanyWords(t *testing.T) {
 	}
 }
 
-// TestRussianResearchFirmWords: the words of a Russian research and
-// production firm's name romanised (NPP, "nauchno-proizvodstvennoe
-// predpriyatie") find the name a list gives only in English, SCIENTIFIC
-// PRODUCTION ENTERPRISE, at match.
-func TestRussianResearchFirmWords(t *testing.T) {
+// TestRussianCompanyWordsTranslated: the words of a Russian company's
+// name, romanised or in Cyrillic, find the name a list gives only in
+// English, at review at least, the rule named: "nauchno-proizvodstvennoe
+// predpriyatie" is a SCIENTIFIC PRODUCTION ENTERPRISE, "Московский
+// кредитный банк" CREDIT BANK OF MOSCOW, "558 авиационный ремонтный завод"
+// 558 AIRCRAFT REPAIR PLANT.
+func TestRussianCompanyWordsTranslated(t *testing.T) {
 	t.Parallel()
-	ix := newIndex(t, namedList("own", "entity", []string{"JOINT STOCK COMPANY SCIENTIFIC PRODUCTION ENTERPRISE SALYUT", "MOSCOW MACHINE BUILDING PLANT"}))
-	const q, entry = "AO Nauchno-Proizvodstvennoe Predpriyatie Salyut", "JOINT STOCK COMPANY SCIENTIFIC PRODUCTION ENTERPRISE SALYUT"
-	m := matchOf(ix.Name(screen.Query{Name: q, Kind: screen.KindOrganization}), entry)
-	const explain = "proizvodstvennoe~production (a word of company names as Russian writes it, romanised"
-	if m == nil || !ix.Options().IsHit(m.Score) || !strings.Contains(m.Explain, explain) {
-		t.Errorf("%q: %v, want %s at match, explained %q", q, m, entry, explain)
+	ix := newIndex(t, namedList("own", "entity", []string{
+		"JOINT STOCK COMPANY SCIENTIFIC PRODUCTION ENTERPRISE SALYUT", "CREDIT BANK OF MOSCOW PUBLIC JOINT STOCK COMPANY",
+		"JSC 558 AIRCRAFT REPAIR PLANT", "MOSCOW MACHINE BUILDING PLANT",
+	}))
+	const rule = " (a word of Russian company names and its English"
+	for _, tt := range []struct{ q, entry, pair string }{
+		{"AO Nauchno-Proizvodstvennoe Predpriyatie Salyut", "JOINT STOCK COMPANY SCIENTIFIC PRODUCTION ENTERPRISE SALYUT", "proizvodstvennoe~production"},
+		{"Московский кредитный банк", "CREDIT BANK OF MOSCOW PUBLIC JOINT STOCK COMPANY", "kreditnyy~credit"},
+		{"558 авиационный ремонтный завод", "JSC 558 AIRCRAFT REPAIR PLANT", "remontnyy~repair"},
+	} {
+		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization}), tt.entry)
+		if m == nil || m.Score < ix.Options().Review || !strings.Contains(m.Explain, tt.pair+rule) {
+			t.Errorf("%q: %v, want %s at review at least, explained %q", tt.q, m, tt.entry, tt.pair+rule)
+		}
 	}
 }

@@ -2918,23 +2918,10 @@ var russianForms = [][2]string{
 	{"kontsern", "concern"}, {"zavod", "plant"}, {"institut", "institute"}, {"fond", "fund"},
 	{"agentstvo", "agency"}, {"ministerstvo", "ministry"}, {"universitet", "university"},
 	{"akademiya", "academy"}, {"laboratoriya", "laboratory"},
-	// The words of the names of Russian research and production firms
-	// (NPP, NPO, NII, KB: "nauchno-proizvodstvennoe predpriyatie", a
-	// scientific production enterprise), and their Ukrainian
-	// ("naukovo-vyrobnyche pidpryiemstvo").
-	{"predpriyatie", "enterprise"}, {"predpriiatie", "enterprise"}, {"predpriyatiye", "enterprise"},
-	{"nauchno", "scientific"}, {"nauchnyy", "scientific"}, {"nauchnoe", "scientific"},
-	{"proizvodstvennoe", "production"}, {"proizvodstvennoye", "production"}, {"proizvodstvennaya", "production"},
-	{"proizvodstvennyy", "production"}, {"obedinenie", "association"}, {"obyedinenie", "association"},
-	{"obedineniye", "association"}, {"obyedineniye", "association"}, {"issledovatelskiy", "research"},
-	{"issledovatelskii", "research"}, {"issledovatelskogo", "research"},
-	{"konstruktorskoe", "design"}, {"konstruktorskoye", "design"}, {"byuro", "bureau"}, {"biuro", "bureau"},
-	{"kombinat", "combine"}, {"naukovo", "scientific"}, {"vyrobnyche", "production"},
-	{"pidpryiemstvo", "enterprise"}, {"pidpryyemstvo", "enterprise"},
 }
 
-// companyWordForms holds, for each word of wordAbbrevs, wordForms and
-// russianForms, its other forms, abbreviated, written out, another form
+// companyWordForms holds, for each word of wordAbbrevs, wordForms,
+// russianForms and russianTranslations, its other forms, abbreviated, written out, another form
 // or the other language's: one look-up a word.
 var companyWordForms = func() map[string][]string {
 	m := map[string][]string{}
@@ -2942,7 +2929,7 @@ var companyWordForms = func() map[string][]string {
 		m[a] = append(m[a], w)
 		m[w] = append(m[w], a)
 	}
-	for _, f := range slices.Concat(wordForms, russianForms) {
+	for _, f := range slices.Concat(wordForms, russianForms, russianTranslations) {
 		m[f[0]] = append(m[f[0]], f[1])
 		m[f[1]] = append(m[f[1]], f[0])
 	}
@@ -2959,22 +2946,26 @@ var companyWordFilter = filterOf(companyWordForms)
 // the explanation names the rule of each pair (companyWordRule).
 const companyWord = "a word of company names"
 
-// abbrevRule, formRule and russianRule name the rules of wordAbbrevs,
-// wordForms and russianForms in the explanation.
+// abbrevRule, formRule, russianRule and translatedRule name the rules of
+// wordAbbrevs, wordForms, russianForms and russianTranslations in the
+// explanation.
 const (
-	abbrevRule  = "abbreviation of a word of company names"
-	formRule    = "another form of a word of company names"
-	russianRule = "a word of company names as Russian writes it, romanised"
+	abbrevRule     = "abbreviation of a word of company names"
+	formRule       = "another form of a word of company names"
+	russianRule    = "a word of company names as Russian writes it, romanised"
+	translatedRule = "a word of Russian company names and its English"
 )
 
 // companyWordRule names the rule by which company word q pairs with r:
-// abbrevRule, formRule or russianRule.
+// abbrevRule, formRule, russianRule or translatedRule.
 func companyWordRule(q, r string) string {
 	switch {
 	case formsPair(wordForms, q, r):
 		return formRule
 	case formsPair(russianForms, q, r):
 		return russianRule
+	case russianTranslationSet[[2]string{q, r}]:
+		return translatedRule
 	}
 	return abbrevRule
 }
