@@ -146,6 +146,9 @@ type qword struct {
 	respelt string
 	alt     int32
 	altHow  string
+	// formW is the least weight of the listed words that are another
+	// form of a company word (respelt companyWord), 0 when none.
+	formW float32
 	// patronymic is set on a word with a patronymic's ending
 	// (isPatronymic) under person rules.
 	patronymic bool
@@ -252,6 +255,9 @@ type scratch struct {
 	// wqPerson is the query's weight scoreRec starts from under person
 	// rules, titles left out (under organisation rules it is wq[1]).
 	wqPerson float32
+	// formLess is how much less wq[1] may count, its company words
+	// weighing as their commonest listed forms (qword.formW).
+	formLess float32
 	// short is set when the query has shortName letters or fewer under
 	// person rules [0] and organisation rules [1].
 	short [2]bool
@@ -413,8 +419,9 @@ func (ix *Index) prepare(sc *scratch) {
 			sc.qn, q.respelt = ix.appendEndingVariant(sc.qn, text, orgQuery)
 			if orgQuery {
 				var ok bool
+				n := len(sc.qn)
 				if sc.qn, ok = ix.appendCompanyWords(sc.qn, text); ok {
-					q.respelt = companyWord
+					q.respelt, q.formW = companyWord, ix.leastWeight(sc.qn[n:])
 				}
 			}
 			q.r1 = int32(len(sc.qn))
@@ -461,8 +468,9 @@ func (ix *Index) prepare(sc *scratch) {
 		}
 		if q.respelt == "" && orgQuery {
 			var ok bool
+			n := len(sc.qn)
 			if sc.qn, ok = ix.appendCompanyWords(sc.qn, text); ok {
-				q.respelt = companyWord
+				q.respelt, q.formW = companyWord, ix.leastWeight(sc.qn[n:])
 			}
 		}
 		if n := len(sc.qn); q.respelt == "" {
@@ -515,7 +523,7 @@ func (ix *Index) prepare(sc *scratch) {
 		sc.qw = append(sc.qw, q)
 	}
 	sc.qnSet.fill(sc.qn)
-	sc.wq, sc.wqPerson = [2]float32{}, 0
+	sc.wq, sc.wqPerson, sc.formLess = [2]float32{}, 0, 0
 	var letters [2]int
 	names := sc.nb.nameWords()
 	for i := range sc.qw {
@@ -535,6 +543,11 @@ func (ix *Index) prepare(sc *scratch) {
 		if !q.legal {
 			sc.wq[1] += q.wOrg
 			letters[1] += n
+			if q.formW > 0 && q.formW < q.wOrg {
+				// A company word may weigh as its listed form
+				// (scoreRec): the bound counts it so.
+				sc.formLess += q.wOrg - q.formW
+			}
 		}
 	}
 	sc.short = [2]bool{letters[0] <= shortName, letters[1] <= shortName}
@@ -853,6 +866,18 @@ func (ix *Index) gatherGivenTypos(sc *scratch, i int32, kind string) {
 	}
 }
 
+// leastWeight returns the least weight of the keys ks, 0 when there are
+// none.
+func (ix *Index) leastWeight(ks []int32) float32 {
+	var w float32
+	for i, k := range ks {
+		if i == 0 || ix.dict.weight[k] < w {
+			w = ix.dict.weight[k]
+		}
+	}
+	return w
+}
+
 // nearKeys returns the keys of the listed words one edit from listed
 // text id text, each key as many times as such words hold it: those equal
 // to their key are in keyDel, the others in textDel ("bashar", its own
@@ -1042,6 +1067,9 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	// 2R/(Q+R): a name too light for the query is not worth pairing
 	// (this also keeps absurdly long queries cheap).
 	bound := sc.wq[b2i(org)]
+	if org {
+		bound -= sc.formLess
+	}
 	switch {
 	case rec.w1-rec.w0 < minSuperset || bound <= rec.weight:
 	case org && sc.branchAt >= 0:
@@ -1354,6 +1382,13 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			// weighs as the word it reads as: "mhmd", read from محمد, is
 			// Mohamed, however rare a listed "Mhmd" makes it.
 			wq += words[p.r].weight - q.w(org)
+		} else if p.kind == pairRespelt && q.formW > 0 && org {
+			// A company word paired by another form of it, abbreviated,
+			// written out or translated ("Rossiyskiy" for RUSSIAN),
+			// weighs as that form where the form is the commoner word:
+			// the rarity of a Russian word in the lists says nothing of
+			// the English name it translates.
+			wq += min(0, words[p.r].weight-q.w(org))
 		}
 		if p.kind == pairConsonants && words[p.r].flags&(rwAbjad|rwKana) != 0 {
 			// A word of a name read from an abjad or kana weighs as
