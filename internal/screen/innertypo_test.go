@@ -1,6 +1,7 @@
 package screen_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/bangate/bangate/internal/screen"
@@ -92,4 +93,18 @@ func TestOrgListedMisspelling(t *testing.T) {
 		{"Natwin Fondation", "49477", true},
 		{"Munitions Industry Departament", "12214", true},
 	})
+}
+
+// TestOrgSpellingWeighsAsCommoner: an organisation's word the query
+// spells as another romanisation does (a consonant voiced) weighs as its
+// commoner spelling: "OAO Gazprom" is a possible match of "Gasprom JSC",
+// a name a list writes so, however rare that spelling makes its word
+// beside the lists' many GAZPROMs.
+func TestOrgSpellingWeighsAsCommoner(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t), namedList("own", "entity", []string{"Gasprom JSC"}))
+	m := matchOf(ix.Name(screen.Query{Name: "OAO Gazprom", Kind: screen.KindOrganization}), "Gasprom JSC")
+	if m == nil || m.Score < ix.Options().Review || !strings.Contains(m.Explain, "gazprom≈gasprom (a consonant voiced or voiceless") {
+		t.Errorf("OAO Gazprom: %+v, want Gasprom JSC at review at least, paired as voiced", m)
+	}
 }

@@ -1390,11 +1390,16 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			// the English name it translates.
 			wq += min(0, words[p.r].weight-q.w(org))
 		}
-		if p.kind == pairConsonants && words[p.r].flags&(rwAbjad|rwKana) != 0 {
+		if p.kind == pairConsonants && words[p.r].flags&(rwAbjad|rwKana) != 0 || org && (p.kind == pairVoicing || p.kind == pairVowels) {
 			// A word of a name read from an abjad or kana weighs as
 			// the query's word it reads as: a name the list writes
 			// only in that script makes its every word as rare as a
-			// word can be.
+			// word can be. So does a word of an organisation's name
+			// the query spells as another romanisation does (a
+			// consonant voiced, a vowel of its class: "Gazprom" for
+			// GASPROM), which its spelling alone makes rare; not a
+			// person's, whose spellings are names of their own
+			// (Flores, FLOREZ).
 			scriptLess += max(0, words[p.r].weight-sc.qw[p.q].w(org))
 		}
 		pairedW += words[p.r].weight
