@@ -288,6 +288,22 @@ var eastSlavicForms = map[string]string{
 	"pavlo": "pavel", "paval": "pavel", "petro": "petr", "pyatro": "petr", "piotr": "petr",
 	"vasyl": "vasiliy", "vasil": "vasiliy", "yevhen": "yevgeniy", "yauhen": "yevgeniy", "viktar": "viktor",
 	"yuriy": "yuriy", "yurii": "yuriy", "yury": "yuriy", "yuryy": "yuriy",
+	// More of the Belarusian and Ukrainian forms the lists write, and
+	// their spellings with x for ks.
+	"alaksandr": "aleksandr", "aliaxandr": "aleksandr", "alyaxandr": "aleksandr", "olexandr": "aleksandr",
+	"aliaksei": "aleksey", "aliaksey": "aleksey", "oleksiy": "aleksey", "oleksii": "aleksey", "oleksij": "aleksey",
+	"anatol": "anatoliy", "arciom": "artem", "artsiom": "artem", "artiom": "artem", "arkadzi": "arkadiy", "arkadziy": "arkadiy",
+	"dzyanis": "denis", "dzianis": "denis", "genadz": "gennadiy", "henadz": "gennadiy", "hennadiy": "gennadiy",
+	"hennadii": "gennadiy", "hleb": "gleb", "igar": "igor", "jauhen": "yevgeniy", "yauheni": "yevgeniy",
+	"yauheniy": "yevgeniy", "yevheniy": "yevgeniy", "yevhenii": "yevgeniy", "kanstantsin": "konstantin",
+	"kostiantyn": "konstantin", "kostyantyn": "konstantin", "leanid": "leonid", "raman": "roman",
+	"stsiapan": "stepan", "stiapan": "stepan", "uladzislau": "vladislav", "vladyslav": "vladislav",
+	"viachaslau": "vyacheslav", "viacheslau": "vyacheslav", "vyachaslau": "vyacheslav", "vadzim": "vadim",
+	"vital": "vitaliy", "vitali": "vitaliy", "piatro": "petr", "yaraslau": "yaroslav", "stanislau": "stanislav",
+	"siamion": "semen", "tsimafei": "timofey", "yahor": "yegor", "heorhiy": "georgiy", "heorhii": "georgiy",
+	"sviatlana": "svetlana", "volha": "olga", "iryna": "irina", "katsiaryna": "yekaterina",
+	"katsyaryna": "yekaterina", "kateryna": "yekaterina", "halina": "galina", "lidziya": "lidiya",
+	"tatsiana": "tatyana", "tatsyana": "tatyana", "natallia": "natalya", "nataliia": "natalya",
 }
 
 // eastSlavicFilter is the wordFilter of eastSlavicForms.
