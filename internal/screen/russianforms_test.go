@@ -54,3 +54,25 @@ func TestRussianCompanyWordsTranslated(t *testing.T) {
 		}
 	}
 }
+
+// TestRussianAcronymsTranslated: the acronym of a Russian organisation's
+// kind stands for the English words a list translates it by, whose
+// initials in Russian it spells: "NPO Kvant" is SCIENTIFIC PRODUCTION
+// ASSOCIATION KVANT, "NII Polyus" RESEARCH INSTITUTE POLYUS; the
+// explanation says so. Initials that spell neither ("SPA Kvant") are not.
+func TestRussianAcronymsTranslated(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t), namedList("own", "entity", []string{"SCIENTIFIC PRODUCTION ASSOCIATION KVANT", "RESEARCH INSTITUTE POLYUS"}))
+	for _, tt := range []struct{ q, entry, explain string }{
+		{"NPO Kvant", "SCIENTIFIC PRODUCTION ASSOCIATION KVANT", "npo (Russian initials of scientific production association)"},
+		{"NII Polyus", "RESEARCH INSTITUTE POLYUS", "nii (Russian initials of research institute)"},
+	} {
+		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization}), tt.entry)
+		if m == nil || m.Score < ix.Options().Review || !strings.Contains(m.Explain, tt.explain) {
+			t.Errorf("%q: %+v, want %s at review at least, explained %q", tt.q, m, tt.entry, tt.explain)
+		}
+	}
+	if m := matchOf(ix.Name(screen.Query{Name: "SPA Kvant", Kind: screen.KindOrganization}), "SCIENTIFIC PRODUCTION ASSOCIATION KVANT"); m != nil && strings.Contains(m.Explain, "Russian initials") {
+		t.Errorf("SPA Kvant: %+v, want no Russian initials", m)
+	}
+}

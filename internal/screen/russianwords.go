@@ -92,3 +92,46 @@ var russianTranslationSet = func() map[[2]string]bool {
 	}
 	return m
 }()
+
+// russianAcronymWords returns the English words the lists translate the
+// acronym w of a Russian organisation's kind by, whose initials the
+// acronym's letters are in Russian: NPO, nauchno-proizvodstvennoe
+// obedinenie, is a SCIENTIFIC PRODUCTION ASSOCIATION ("NPO ANDROIDNAYA
+// TEKHNIKA" for JOINT STOCK COMPANY SCIENTIFIC PRODUCTION ASSOCIATION
+// ANDROIDNAYA TEKHNIKA); nil for another word.
+func russianAcronymWords(w []byte) [][]string {
+	switch string(w) {
+	case "npo":
+		return [][]string{{"scientific", "production", "association"}, {"research", "and", "production", "association"}}
+	case "npp":
+		return [][]string{{"scientific", "production", "enterprise"}, {"research", "and", "production", "enterprise"}}
+	case "npk":
+		return [][]string{{"scientific", "production", "corporation"}, {"research", "and", "production", "corporation"}}
+	case "nii":
+		return [][]string{{"scientific", "research", "institute"}, {"research", "institute"}}
+	case "tsnii":
+		return [][]string{{"central", "scientific", "research", "institute"}, {"central", "research", "institute"}}
+	case "okb":
+		return [][]string{{"experimental", "design", "bureau"}}
+	}
+	return nil
+}
+
+// translatedAcronymAt returns the end of the words of the name from j on
+// that are the English of w, a Russian acronym (russianAcronymWords), 0
+// when they are not.
+func (ix *Index) translatedAcronymAt(words []RecWord, j int, w []byte) int {
+	for _, exp := range russianAcronymWords(w) {
+		if len(exp) > len(words)-j {
+			continue
+		}
+		k := 0
+		for k < len(exp) && ix.dict.texts[words[j+k].text] == exp[k] {
+			k++
+		}
+		if k == len(exp) {
+			return j + k
+		}
+	}
+	return 0
+}

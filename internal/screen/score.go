@@ -1988,8 +1988,9 @@ func (ix *Index) pairAcronyms(sc *scratch, words []RecWord) (paired, query float
 		q, w := &sc.qw[i], sc.nb.word(i)
 		// A run of initials starts at a word of w's first letter, with a
 		// word for each of its letters left.
-		for j := 0; j+len(w) <= len(words); j++ {
-			if words[j].first != w[0] {
+		translated := russianAcronymWords(w) != nil
+		for j := 0; j < len(words); j++ {
+			if !translated && (j+len(w) > len(words) || words[j].first != w[0]) {
 				continue
 			}
 			end, ok := ix.initialsAt(sc, words, j, w)
@@ -2025,6 +2026,9 @@ func (ix *Index) initialsAt(sc *scratch, words []RecWord, j int, w []byte) (int,
 // letters are the letters of w, one word a letter, connecting words
 // between them skipped: minAcronym words at least; 0 when there is none.
 func (ix *Index) initialsFrom(words []RecWord, j int, w []byte) int {
+	if end := ix.translatedAcronymAt(words, j, w); end > 0 {
+		return end
+	}
 	if len(w) > len(words)-j || words[j].first != w[0] {
 		return 0
 	}
