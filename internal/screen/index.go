@@ -81,6 +81,9 @@ type Index struct {
 	// linkTexts marks the texts that are linking words (isLink), a bit
 	// for each; computed on first use.
 	linkTexts func() []uint64
+	// companyForms holds, for each word of companyWordForms that has
+	// forms listed names hold, their keys (computeCompanyForms).
+	companyForms func() companyForms
 	// phon are the script phonetic keys of the vocabulary, by family
 	// (scriptkey.go), computed on the first query that needs them.
 	phon [phonFamilies]func() *phonIndex
@@ -293,6 +296,7 @@ func (ix *Index) init() {
 	ix.gluedTexts = sync.OnceValue(func() []atomic.Uint64 { return make([]atomic.Uint64, len(ix.dict.texts)) })
 	ix.textNearKeys = sync.OnceValue(func() []atomic.Pointer[[]int32] { return make([]atomic.Pointer[[]int32], len(ix.dict.texts)) })
 	ix.linkTexts = sync.OnceValue(ix.computeLinkTexts)
+	ix.companyForms = sync.OnceValue(ix.computeCompanyForms)
 	ix.brandHeads = sync.OnceValue(ix.buildBrandHeads)
 	ix.infixBrands = sync.OnceValue(ix.buildInfixBrands)
 	ix.brandKeyFirsts = sync.OnceValue(ix.buildBrandKeyFirsts)

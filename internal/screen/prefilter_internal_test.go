@@ -19,6 +19,7 @@ func TestPrefilters(t *testing.T) {
 		{Provenance: provenance.List{ID: "l", Kind: provenance.KindSanctions}, Entries: []lists.Entry{
 			{ID: "1", Name: "MAKHLOUF, Rami", Type: "individual"},
 			{ID: "2", Name: "Banco Nacional de Cuba", Type: "entity"},
+			{ID: "3", Name: "AO Nauchno-Proizvodstvennoe Predpriyatie Salyut", Type: "entity"},
 		}},
 		{Provenance: provenance.List{ID: "b", Kind: provenance.KindBan}, Entries: []lists.Entry{
 			{ID: "k", Name: "Kaspersky Lab", Type: "entity", Brands: []string{"kaspersky", "kasper", "hikvision digital"}},
@@ -37,6 +38,17 @@ func TestPrefilters(t *testing.T) {
 	for w := range legalForms {
 		if !f.mayHold([]byte(w)) {
 			t.Errorf("segmentWords: mayHold(%q) = false for a legal form", w)
+		}
+	}
+	// The company words whose forms listed names hold, each in the
+	// filter of them: "scientific" for NAUCHNO.
+	cf := ix.companyForms()
+	if len(cf.keys["scientific"]) == 0 {
+		t.Error("companyForms: no listed form of scientific")
+	}
+	for w := range cf.keys {
+		if !cf.filter.mayHold([]byte(w)) {
+			t.Errorf("companyForms: mayHold(%q) = false for a word with listed forms", w)
 		}
 	}
 	heads := ix.brandHeads()

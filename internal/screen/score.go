@@ -2983,9 +2983,6 @@ var companyWordForms = func() map[string][]string {
 	return m
 }()
 
-// companyWordFilter is the wordFilter of companyWordForms.
-var companyWordFilter = filterOf(companyWordForms)
-
 // companyWord is qword.respelt for a word paired by companyWordForms;
 // the explanation names the rule of each pair (companyWordRule).
 const companyWord = "a word of company names"
@@ -3030,14 +3027,43 @@ func formsPair(forms [][2]string, q, r string) bool {
 // whether it appended one.
 func (ix *Index) appendCompanyWords(qn []int32, text []byte) ([]int32, bool) {
 	found := false
-	forms, _ := filteredGet(companyWordFilter, companyWordForms, text)
-	for _, f := range forms {
-		if id, ok := ix.listedText([]byte(f)); ok && !slices.Contains(qn, ix.dict.textKey[id]) {
-			qn = append(qn, ix.dict.textKey[id])
+	cf := ix.companyForms()
+	keys, _ := filteredGet(cf.filter, cf.keys, text)
+	for _, k := range keys {
+		if !slices.Contains(qn, k) {
+			qn = append(qn, k)
 			found = true
 		}
 	}
 	return qn, found
+}
+
+// companyForms are the keys of the listed forms of the words of
+// companyWordForms, by word, and the filter of those words: a word of
+// one of the tables whose forms no listed name holds is left out, and a
+// query's word costs one look-up, where its forms (a word of Russian
+// company names has a dozen, its endings) would cost one each.
+type companyForms struct {
+	keys   map[string][]int32
+	filter *wordFilter
+}
+
+// computeCompanyForms looks up, once for the index, the forms of every
+// word of companyWordForms that listed names hold.
+func (ix *Index) computeCompanyForms() companyForms {
+	keys := map[string][]int32{}
+	for w, forms := range companyWordForms {
+		var ks []int32
+		for _, f := range forms {
+			if id, ok := ix.listedText([]byte(f)); ok && !slices.Contains(ks, ix.dict.textKey[id]) {
+				ks = append(ks, ix.dict.textKey[id])
+			}
+		}
+		if len(ks) > 0 {
+			keys[w] = ks
+		}
+	}
+	return companyForms{keys: keys, filter: filterOf(keys)}
 }
 
 // minEndingStem is the fewest letters a word keeps before an ending of

@@ -53,7 +53,6 @@ func TestStaticTableFilters(t *testing.T) {
 		{"legalGluedTails", legalFilters.tails, keysOf(legalGluedTails)},
 		{"legalForms", legalFilters.forms, keysOf(legalForms)},
 		{"koreanSurnames", koreanSurnameFilter, keysOf(koreanSurnames)},
-		{"companyWordForms", companyWordFilter, keysOf(companyWordForms)},
 		{"titleWords", titleFilter, keysOf(titleWords)},
 		{"eastSlavicForms", eastSlavicFilter, keysOf(eastSlavicForms)},
 		{"givenForms", givenForms().filter, keysOf(givenForms().group)},
