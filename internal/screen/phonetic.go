@@ -299,7 +299,7 @@ var eastSlavicForms = map[string]string{
 	"kostiantyn": "konstantin", "kostyantyn": "konstantin", "leanid": "leonid", "raman": "roman",
 	"stsiapan": "stepan", "stiapan": "stepan", "uladzislau": "vladislav", "vladyslav": "vladislav",
 	"viachaslau": "vyacheslav", "viacheslau": "vyacheslav", "vyachaslau": "vyacheslav", "vadzim": "vadim",
-	"vital": "vitaliy", "vitali": "vitaliy", "piatro": "petr", "yaraslau": "yaroslav", "stanislau": "stanislav",
+	"vital": "vitaliy", "vitali": "vitaliy", "piatro": "petr", "yaraslau": "yaroslav", "stanislau": "stanislav", //nolint:misspell // a given name (Виталий), not "vitality"
 	"siamion": "semen", "tsimafei": "timofey", "yahor": "yegor", "heorhiy": "georgiy", "heorhii": "georgiy",
 	"sviatlana": "svetlana", "volha": "olga", "iryna": "irina", "katsiaryna": "yekaterina",
 	"katsyaryna": "yekaterina", "kateryna": "yekaterina", "halina": "galina", "lidziya": "lidiya",
