@@ -2126,9 +2126,10 @@ const maxQueryMiddle = 3
 
 // queryMiddle reports whether query word i, unpaired, is a further name
 // the list does not give, of a name whose every word pairs (words): it stands between query words paired with the
-// name's words (titles aside), or it is the query's one unpaired word and
-// two others pair by their spelling ("Nicolas Maduro Moros" for MADURO,
-// Nicolas: a second family name).
+// name's words (titles aside), or it is one of the query's few unpaired
+// words and two others pair by their spelling or a phonetic key
+// ("Nicolas Maduro Moros" for MADURO, Nicolas: a second family name;
+// "Al Zawahry Aiman Mohamed Robi" for AL-ZAWAHIRI, Aiman Muhammad).
 func (ix *Index) queryMiddle(sc *scratch, i int, words []RecWord) bool {
 	before, after := false, false
 	unpaired := 0
@@ -2162,12 +2163,13 @@ func (ix *Index) queryMiddle(sc *scratch, i int, words []RecWord) bool {
 	if unpaired > maxQueryMiddle {
 		return false
 	}
-	// Two words spelt alike that together weigh as much as a word no
-	// name holds: not "Kim Jong-kook" for KIM, Jong Un.
+	// Two words spelt alike, or alike by their phonetic keys, that
+	// together weigh as much as a word no name holds: not "Kim
+	// Jong-kook" for KIM, Jong Un.
 	spelt := 0
 	var w float32
 	for _, p := range sc.pairs {
-		if p.chosen && (p.kind == pairText || p.kind == pairTypo && ix.longTypoPair(sc, p, words)) {
+		if p.chosen && (p.kind == pairText || p.kind == pairKey || p.kind == pairTypo && ix.longTypoPair(sc, p, words)) {
 			spelt++
 			w += p.c
 		}

@@ -265,6 +265,10 @@ func TestNamesAsWritten(t *testing.T) {
 		// A rare family name some listed name spells as written, which
 		// another writes with other vowels.
 		{"Christodoulos G. Vasileiadis", screen.KindPerson, "VASSILIADES, Christodoulos Georgiou", "vasileiadis≈vassiliades (the same consonants", false},
+		// Further names of the query the list does not give, two
+		// words paired by a spelling or a phonetic key (zawahry,
+		// mohamed): a possible match.
+		{"Al Zawahry Aiman Mohamed Robi", screen.KindPerson, "AL ZAWAHIRI, Dr. Ayman", "a further name of the query that the list does not give", false},
 		// The article written apart from a family name the list runs
 		// together with it.
 		{"Khalid Aedh AL OTAIBI", screen.KindPerson, "ALOTAIBI, Khalid Aedh G.", `split words joined: "al otaibi"`, true},
