@@ -79,6 +79,7 @@ var orthographies = []orthography{
 	// them ("Bachir", "Djamel", "Raoui", "Aouad"): dj for j, ch for sh,
 	// ou for w before a vowel and for u otherwise.
 	frenchArabic,
+	persianZh, persianJ,
 	russianOff,
 	{"Spanish spelling", []rewrite{{"gu", "g", beforeFront}, {"j", "kh", anywhere}}},
 	{"Catalan spelling", []rewrite{{"tx", "ch", anywhere}, {"ix", "sh", anywhere}, {"x", "sh", anywhere}}},
@@ -167,9 +168,19 @@ var russianOff = orthography{"-off for -ov, as French and older English spell Ru
 // makes too ("Joukoff", ZHUKOV).
 var offEndings = [...]rewrite{{"off", "ov", atEnd}, {"eff", "ev", atEnd}}
 
+// persianZh is Persian's zh (ژ) where others write j: the -nezhad of
+// Iranian family names, which the lists write -nejad as often
+// (AHMADINEZHAD, a.k.a. AHMADINEJAD), and which respellListed reads a
+// listed word by too.
+var persianZh = orthography{"Persian zh for j", []rewrite{{"zh", "j", anywhere}}}
+
+// persianJ is the other way round: j where a list writes Persian's zh
+// ("Saburinejad", SABURINEZHAD).
+var persianJ = orthography{"j for Persian zh", []rewrite{{"j", "zh", anywhere}}}
+
 // listedOrthographies are the orthographies respellListed reads a listed
 // word by: ones that write some listed names as others are written.
-var listedOrthographies = [...]*orthography{&frenchArabic, &russianOff, &belarusian, &belarusianAu, &belarusianOu}
+var listedOrthographies = [...]*orthography{&frenchArabic, &russianOff, &belarusian, &belarusianAu, &belarusianOu, &persianZh, &persianJ}
 
 // The orthographies' indexes fit listedAltBits.
 var _ [1<<listedAltBits - len(listedOrthographies)]struct{}
