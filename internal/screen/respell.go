@@ -174,9 +174,11 @@ var offEndings = [...]rewrite{{"off", "ov", atEnd}, {"eff", "ev", atEnd}}
 // listed word by too.
 var persianZh = orthography{"Persian zh for j", []rewrite{{"zh", "j", anywhere}}}
 
-// persianJ is the other way round: j where a list writes Persian's zh
-// ("Saburinejad", SABURINEZHAD).
-var persianJ = orthography{"j for Persian zh", []rewrite{{"j", "zh", anywhere}}}
+// persianJ is the other way round, in the -nejad of a family name, where a
+// list writes Persian's zh ("Saburinejad", SABURINEZHAD): only there, as
+// a j elsewhere is most often a j, and each reading of a query's word
+// costs a look-up.
+var persianJ = orthography{"j for Persian zh", []rewrite{{"nejad", "nezhad", anywhere}}}
 
 // listedOrthographies are the orthographies respellListed reads a listed
 // word by: ones that write some listed names as others are written.
