@@ -1,0 +1,31 @@
+package screen_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/bangate/bangate/internal/screen"
+)
+
+// TestPersianZh: the -nezhad of Iranian family names is the -nejad a
+// list writes, either way round, as Persian's zh (ژ) is written j by
+// others: "Mahmoud Ahmadinezhad" finds AHMADINEJAD, Mahmoud where a list
+// writes only that, and "Hossein Saburinejad" SABURINEZHAD, Hossein.
+func TestPersianZh(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t), namedList("own", "individual", []string{"AHMADINEJAD, Mahmoud", "SABURINEZHAD, Hossein"}))
+	for _, tt := range []struct{ q, entry string }{
+		{"Mahmoud Ahmadinezhad", "AHMADINEJAD, Mahmoud"},
+		{"Hossein Saburinejad", "SABURINEZHAD, Hossein"},
+	} {
+		var m *screen.Match
+		for _, c := range ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}) {
+			if c.List == "own" && c.EntryName == tt.entry {
+				m = &c
+			}
+		}
+		if m == nil || !ix.Options().IsHit(m.Score) || !strings.Contains(m.Explain, "Persian zh") {
+			t.Errorf("%q: %+v, want %s at match, read as Persian zh for j or the other way", tt.q, m, tt.entry)
+		}
+	}
+}
