@@ -129,7 +129,7 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		b = append(b, sc.nb.word(i)...)
 		k := qpair[i]
 		if a, ok := acronymOf(sc.acr, i); ok {
-			if russianAcronymWords(sc.nb.word(i)) != nil && ix.translatedAcronymAt(words, int(a.r0), sc.nb.word(i)) == int(a.r1) {
+			if ix.translatedAcronymAt(words, int(a.r0), sc.nb.word(i)) == int(a.r1) {
 				b = append(b, " (Russian initials of"...)
 			} else {
 				b = append(b, " (initials of"...)

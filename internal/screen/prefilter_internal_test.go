@@ -43,10 +43,10 @@ func TestPrefilters(t *testing.T) {
 	// The company words whose forms listed names hold, each in the
 	// filter of them: "scientific" for NAUCHNO.
 	cf := ix.companyForms()
-	if len(cf.keys["scientific"]) == 0 {
-		t.Error("companyForms: no listed form of scientific")
+	if lf := cf.forms["scientific"]; len(lf.keys) == 0 || lf.least <= 0 {
+		t.Errorf("companyForms: scientific's listed forms %+v, want a key and its weight", lf)
 	}
-	for w := range cf.keys {
+	for w := range cf.forms {
 		if !cf.filter.mayHold([]byte(w)) {
 			t.Errorf("companyForms: mayHold(%q) = false for a word with listed forms", w)
 		}

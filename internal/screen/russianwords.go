@@ -61,15 +61,15 @@ var russianNouns = [][2]string{
 	{"soyuz", "union"}, {"komitet", "committee"}, {"sluzhba", "service"}, {"upravlenie", "directorate"},
 	{"fabrika", "factory"}, {"verf", "shipyard"}, {"aviakompaniya", "airlines"},
 	{"aviakompaniya", "airline"}, {"flot", "fleet"}, {"resursy", "resources"}, {"energiya", "energy"},
-	{"birzha", "exchange"}, {"stroitelstvo", "construction"}, {"transport", "transport"},
+	{"birzha", "exchange"}, {"stroitelstvo", "construction"},
 	// Ukrainian.
 	{"naukovo", "scientific"}, {"vyrobnyche", "production"}, {"pidpryiemstvo", "enterprise"},
 	{"pidpryyemstvo", "enterprise"},
 }
 
-// russianTranslations are the pairs of russianAdjectives, with their
+// russianTranslations returns the pairs of russianAdjectives, with their
 // endings, and of russianNouns.
-var russianTranslations = func() [][2]string {
+func russianTranslations() [][2]string {
 	out := append([][2]string(nil), russianNouns...)
 	for _, a := range russianAdjectives {
 		ends := russianEndings
@@ -81,17 +81,7 @@ var russianTranslations = func() [][2]string {
 		}
 	}
 	return out
-}()
-
-// russianTranslationSet is russianTranslations as a set, both ways round.
-var russianTranslationSet = func() map[[2]string]bool {
-	m := make(map[[2]string]bool, 2*len(russianTranslations))
-	for _, p := range russianTranslations {
-		m[p] = true
-		m[[2]string{p[1], p[0]}] = true
-	}
-	return m
-}()
+}
 
 // russianAcronymWords returns the English words the lists translate the
 // acronym w of a Russian organisation's kind by, whose initials the

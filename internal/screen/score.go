@@ -3,6 +3,7 @@ package screen
 import (
 	"cmp"
 	"slices"
+	"sync"
 
 	"github.com/bangate/bangate/internal/textnorm"
 )
@@ -147,7 +148,8 @@ type qword struct {
 	alt     int32
 	altHow  string
 	// formW is the least weight of the listed words that are another
-	// form of a company word (respelt companyWord), 0 when none.
+	// form of a company word (respelt companyWord, listedForms), 0 when
+	// none.
 	formW float32
 	// patronymic is set on a word with a patronymic's ending
 	// (isPatronymic) under person rules.
@@ -418,10 +420,8 @@ func (ix *Index) prepare(sc *scratch) {
 			q.v0, q.n1 = int32(len(sc.qn)), int32(len(sc.qn))
 			sc.qn, q.respelt = ix.appendEndingVariant(sc.qn, text, orgQuery)
 			if orgQuery {
-				var ok bool
-				n := len(sc.qn)
-				if sc.qn, ok = ix.appendCompanyWords(sc.qn, text); ok {
-					q.respelt, q.formW = companyWord, ix.leastWeight(sc.qn[n:])
+				if sc.qn, q.formW = ix.appendCompanyWords(sc.qn, text); q.formW > 0 {
+					q.respelt = companyWord
 				}
 			}
 			q.r1 = int32(len(sc.qn))
@@ -467,10 +467,8 @@ func (ix *Index) prepare(sc *scratch) {
 			sc.qn, q.respelt = ix.appendRespelt(sc.qn, text, sc.nb.schemes, translit)
 		}
 		if q.respelt == "" && orgQuery {
-			var ok bool
-			n := len(sc.qn)
-			if sc.qn, ok = ix.appendCompanyWords(sc.qn, text); ok {
-				q.respelt, q.formW = companyWord, ix.leastWeight(sc.qn[n:])
+			if sc.qn, q.formW = ix.appendCompanyWords(sc.qn, text); q.formW > 0 {
+				q.respelt = companyWord
 			}
 		}
 		if n := len(sc.qn); q.respelt == "" {
@@ -864,18 +862,6 @@ func (ix *Index) gatherGivenTypos(sc *scratch, i int32, kind string) {
 			ix.addPostingsWith(sc, k, kind, i)
 		}
 	}
-}
-
-// leastWeight returns the least weight of the keys ks, 0 when there are
-// none.
-func (ix *Index) leastWeight(ks []int32) float32 {
-	var w float32
-	for i, k := range ks {
-		if i == 0 || ix.dict.weight[k] < w {
-			w = ix.dict.weight[k]
-		}
-	}
-	return w
 }
 
 // nearKeys returns the keys of the listed words one edit from listed
@@ -2647,7 +2633,7 @@ const minVoicing = 5
 // romanisations write it ("bagheri", "bakeri", "baqeri").
 func voicingVariant(w []byte, t string) bool {
 	if len(w) != len(t) {
-		return qafDigraph(w, t) || qafDigraph([]byte(t), string(w))
+		return qafDigraph(w, t) || qafDigraph(t, w)
 	}
 	if len(w) < minVoicing {
 		return false
@@ -2658,7 +2644,7 @@ func voicingVariant(w []byte, t string) bool {
 
 // qafDigraph reports whether long, of minVoicing letters or more, is short
 // with one k, q or g written gh.
-func qafDigraph(long []byte, short string) bool {
+func qafDigraph[L, S ~string | ~[]byte](long L, short S) bool {
 	if len(long) != len(short)+1 || len(short) < minVoicing {
 		return false
 	}
@@ -2674,7 +2660,7 @@ func qafDigraph(long []byte, short string) bool {
 	default:
 		return false
 	}
-	return string(long[i+2:]) == short[i+1:]
+	return string(long[i+2:]) == string(short[i+1:])
 }
 
 // oneSubstitution reports whether w and t, of one length, differ in one
@@ -2776,13 +2762,10 @@ func (ix *Index) isArticle(rw RecWord) bool {
 // JAISH-I-MOHAMMED for "Jaish Mohammed"; or the Arabic article leading
 // the name before a word that pairs (leadingArticle). It is optional.
 func (ix *Index) optionalLink(words []RecWord, used []bool, j int) bool {
-	if j+1 >= len(words) || !used[j+1] {
-		return false
-	}
 	if j == 0 {
 		return ix.leadingArticle(words, used, j)
 	}
-	if !used[j-1] {
+	if j+1 >= len(words) || !used[j-1] || !used[j+1] {
 		return false
 	}
 	t := words[j].text
@@ -2966,24 +2949,42 @@ var russianForms = [][2]string{
 	{"akademiya", "academy"}, {"laboratoriya", "laboratory"},
 }
 
-// companyWordForms holds, for each word of wordAbbrevs, wordForms,
-// russianForms and russianTranslations, its other forms, abbreviated, written out, another form
-// or the other language's: one look-up a word.
-var companyWordForms = func() map[string][]string {
-	m := map[string][]string{}
-	for a, w := range wordAbbrevs {
-		m[a] = append(m[a], w)
-		m[w] = append(m[w], a)
+// companyWordForms holds, for each word of wordForms, russianForms,
+// russianTranslations and wordAbbrevs, its other forms, abbreviated,
+// written out, another form or the other language's, each with the rule
+// that relates them: one look-up a word. A pair two tables hold keeps
+// the first table's rule. Built on first use (an index's first
+// organisation's name, or an explanation), not at every start of the
+// program: the Russian words' endings make it a thousand pairs.
+var companyWordForms = sync.OnceValue(func() map[string][]companyForm {
+	m := map[string][]companyForm{}
+	add := func(a, b, rule string) {
+		for _, p := range [2][2]string{{a, b}, {b, a}} {
+			if !slices.ContainsFunc(m[p[0]], func(f companyForm) bool { return f.text == p[1] }) {
+				m[p[0]] = append(m[p[0]], companyForm{p[1], rule})
+			}
+		}
 	}
-	for _, f := range slices.Concat(wordForms, russianForms, russianTranslations) {
-		m[f[0]] = append(m[f[0]], f[1])
-		m[f[1]] = append(m[f[1]], f[0])
+	for _, t := range []struct {
+		forms [][2]string
+		rule  string
+	}{{wordForms, formRule}, {russianForms, russianRule}, {russianTranslations(), translatedRule}} {
+		for _, f := range t.forms {
+			add(f[0], f[1], t.rule)
+		}
+	}
+	for a, w := range wordAbbrevs {
+		add(a, w, abbrevRule)
 	}
 	for _, fs := range m {
-		slices.Sort(fs)
+		slices.SortFunc(fs, func(a, b companyForm) int { return cmp.Compare(a.text, b.text) })
 	}
 	return m
-}()
+})
+
+// companyForm is another form of a company word and the rule that makes
+// it one (abbrevRule, formRule, russianRule, translatedRule).
+type companyForm struct{ text, rule string }
 
 // companyWord is qword.respelt for a word paired by companyWordForms;
 // the explanation names the rule of each pair (companyWordRule).
@@ -2999,73 +3000,69 @@ const (
 	translatedRule = "a word of Russian company names and its English"
 )
 
-// companyWordRule names the rule by which company word q pairs with r:
-// abbrevRule, formRule, russianRule or translatedRule.
+// companyWordRule names the rule by which company word q pairs with r.
 func companyWordRule(q, r string) string {
-	switch {
-	case formsPair(wordForms, q, r):
-		return formRule
-	case formsPair(russianForms, q, r):
-		return russianRule
-	case russianTranslationSet[[2]string{q, r}]:
-		return translatedRule
+	for _, f := range companyWordForms()[q] {
+		if f.text == r {
+			return f.rule
+		}
 	}
 	return abbrevRule
 }
 
-// formsPair reports whether q and r are the two words of a pair of forms,
-// in either order.
-func formsPair(forms [][2]string, q, r string) bool {
-	for _, f := range forms {
-		if q == f[0] && r == f[1] || q == f[1] && r == f[0] {
-			return true
-		}
-	}
-	return false
-}
-
 // appendCompanyWords appends to qn the keys of the listed words that are
-// another form of the company word text (companyWordForms), and reports
-// whether it appended one.
-func (ix *Index) appendCompanyWords(qn []int32, text []byte) ([]int32, bool) {
-	found := false
+// another form of the company word text (companyWordForms), and returns
+// the least weight of those forms, 0 when no listed name holds one.
+func (ix *Index) appendCompanyWords(qn []int32, text []byte) ([]int32, float32) {
 	cf := ix.companyForms()
-	keys, _ := filteredGet(cf.filter, cf.keys, text)
-	for _, k := range keys {
+	lf, _ := filteredGet(cf.filter, cf.forms, text)
+	for _, k := range lf.keys {
 		if !slices.Contains(qn, k) {
 			qn = append(qn, k)
-			found = true
 		}
 	}
-	return qn, found
+	return qn, lf.least
 }
 
-// companyForms are the keys of the listed forms of the words of
-// companyWordForms, by word, and the filter of those words: a word of
-// one of the tables whose forms no listed name holds is left out, and a
-// query's word costs one look-up, where its forms (a word of Russian
-// company names has a dozen, its endings) would cost one each.
+// companyForms are the listed forms of the words of companyWordForms, by
+// word, and the filter of those words: a word of one of the tables whose
+// forms no listed name holds is left out, and a query's word costs one
+// look-up, where its forms (a word of Russian company names has a dozen,
+// its endings) would cost one each.
 type companyForms struct {
-	keys   map[string][]int32
+	forms  map[string]listedForms
 	filter *wordFilter
+}
+
+// listedForms are the keys of a company word's listed forms and the least
+// weight of them, which the word may weigh as (qword.formW).
+type listedForms struct {
+	keys  []int32
+	least float32
 }
 
 // computeCompanyForms looks up, once for the index, the forms of every
 // word of companyWordForms that listed names hold.
 func (ix *Index) computeCompanyForms() companyForms {
-	keys := map[string][]int32{}
-	for w, forms := range companyWordForms {
-		var ks []int32
-		for _, f := range forms {
-			if id, ok := ix.listedText([]byte(f)); ok && !slices.Contains(ks, ix.dict.textKey[id]) {
-				ks = append(ks, ix.dict.textKey[id])
+	forms := map[string]listedForms{}
+	for w, fs := range companyWordForms() {
+		var lf listedForms
+		for _, f := range fs {
+			id, ok := ix.listedText([]byte(f.text))
+			if !ok || slices.Contains(lf.keys, ix.dict.textKey[id]) {
+				continue
 			}
+			k := ix.dict.textKey[id]
+			if len(lf.keys) == 0 || ix.dict.weight[k] < lf.least {
+				lf.least = ix.dict.weight[k]
+			}
+			lf.keys = append(lf.keys, k)
 		}
-		if len(ks) > 0 {
-			keys[w] = ks
+		if len(lf.keys) > 0 {
+			forms[w] = lf
 		}
 	}
-	return companyForms{keys: keys, filter: filterOf(keys)}
+	return companyForms{forms: forms, filter: filterOf(forms)}
 }
 
 // minEndingStem is the fewest letters a word keeps before an ending of

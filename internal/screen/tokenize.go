@@ -851,10 +851,16 @@ func (nb *normBuf) legalAtDropped(lo, hi int, forward bool) int {
 		by, bf, end = &legalByWord.bwd, &legalFilters.byWordBwd, hi-1
 	}
 	best := 0
+	// One word left of a form of two is the form only when it is a word
+	// of legal forms alone.
+	fewest := minLegalLeft
+	if legalOnlyWords[string(nb.word(end))] {
+		fewest = 1
+	}
 	for side := range 2 {
 		forms, _ := filteredGet(bf[side], by[side], nb.word(end))
 		for _, fi := range forms {
-			if k := len(legalMulti[fi]) - 1; k > best && (k >= minLegalLeft || legalOnlyWords[string(nb.word(end))]) && k <= hi-lo && !legalNoDrop[fi] && nb.legalDroppedAt(int(fi), lo, hi, forward) {
+			if k := len(legalMulti[fi]) - 1; k > best && k >= fewest && k <= hi-lo && !legalNoDrop[fi] && nb.legalDroppedAt(int(fi), lo, hi, forward) {
 				best = k
 			}
 		}
@@ -875,14 +881,14 @@ func (nb *normBuf) legalDroppedAt(fi, lo, hi int, forward bool) bool {
 	// The name's words match f before the word left out and f after it,
 	// each of minLegalLeftLen letters or more: two short ones are the
 	// syllables of many names ("sa de" of SA DE CV in "ba sha er a sa de").
-	legalOnly := false
+	short, legalOnly := false, false
 	for j := range k {
-		legalOnly = legalOnly || legalOnlyWords[string(nb.word(from+j))]
+		w := nb.word(from + j)
+		short = short || len(w) < minLegalLeftLen
+		legalOnly = legalOnly || legalOnlyWords[string(w)]
 	}
-	for j := range k {
-		if len(nb.word(from+j)) < minLegalLeftLen && !legalOnly {
-			return false
-		}
+	if short && !legalOnly {
+		return false
 	}
 	i := 0
 	for i < k && string(nb.word(from+i)) == f[i] {
