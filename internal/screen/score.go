@@ -1109,7 +1109,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		}
 		for j := range words {
 			rw := &words[j]
-			if plain && rw.text != q.text && (short || rw.tok != q.exact && rw.first != q.first && rw.first^q.first != 'g'^'q' &&
+			if plain && rw.text != q.text && (short || rw.tok != q.exact && !firstAlike(rw.first, q.first) &&
 				(q.s1 == q.n0 || !sc.qnSet.mayHold(rw.tok))) {
 				continue
 			}
@@ -1262,7 +1262,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 					// ("Michael" for MIKHAIL), or a nickname ("Bill" for
 					// WILLIAM).
 					p = pair{c: keySim * rw.weight, kind: pairGivenForm}
-				case q.text < 0 || rw.first != q.first && rw.first^q.first != 'g'^'q':
+				case q.text < 0 || !firstAlike(rw.first, q.first):
 					// The rules below are for a word a listed name spells
 					// as the query does, paired with a word of the same
 					// first letter (or the qaf's g and q, voicingVariant):
@@ -2623,6 +2623,14 @@ func geminateVariant(w []byte, t string) bool {
 
 // minVoicing is the fewest letters of two words voicingVariant pairs.
 const minVoicing = 5
+
+// firstAlike reports whether words beginning with a and b may pair by
+// the spelling rules of scoreRec: the same letter, or g and q, the qaf
+// as dialects and romanisations write it (voicingVariant). Asked of most
+// pairs a query's words make with a name's, and most answer no.
+func firstAlike(a, b byte) bool {
+	return a == b || a == 'g' && b == 'q' || a == 'q' && b == 'g'
+}
 
 // voicingVariant reports whether w and t, of minVoicing letters or more,
 // differ in one letter only, a consonant and its voiced or voiceless
