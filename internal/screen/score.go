@@ -149,8 +149,9 @@ type qword struct {
 	altHow  string
 	// formW is the least weight of the listed words that are another
 	// form of a company word (respelt companyWord, listedForms), 0 when
-	// none.
-	formW float32
+	// none; their keys are qn[f0:f1].
+	formW  float32
+	f0, f1 int32
 	// patronymic is set on a word with a patronymic's ending
 	// (isPatronymic) under person rules.
 	patronymic bool
@@ -234,6 +235,12 @@ type scratch struct {
 	sel     []bool
 	order   []int32
 	wsel    []float32 // selectHeaviest's weights, by query word
+	// selOrg, wselOrg and selTotal are the words selectPrefix selected
+	// under organisation rules, their weights and the total weight of
+	// the words it weighed; selT is the threshold it selected for.
+	selOrg         []bool
+	wselOrg        []float32
+	selTotal, selT float32
 	// branchAt is where the query's branch qualifier begins
 	// (normBuf.branchStart) as prepare found the words, -1 for none.
 	branchAt int
@@ -420,9 +427,11 @@ func (ix *Index) prepare(sc *scratch) {
 			q.v0, q.n1 = int32(len(sc.qn)), int32(len(sc.qn))
 			sc.qn, q.respelt = ix.appendEndingVariant(sc.qn, text, orgQuery)
 			if orgQuery {
+				q.f0 = int32(len(sc.qn))
 				if sc.qn, q.formW = ix.appendCompanyWords(sc.qn, text); q.formW > 0 {
 					q.respelt = companyWord
 				}
+				q.f1 = int32(len(sc.qn))
 			}
 			q.r1 = int32(len(sc.qn))
 			if sc.personRules && !q.initial && q.wOrg >= rareShare*d.unseen && (len(text) >= minListedVowels || core >= 3 && len(text) >= minFuzzyLen) {
@@ -467,9 +476,11 @@ func (ix *Index) prepare(sc *scratch) {
 			sc.qn, q.respelt = ix.appendRespelt(sc.qn, text, sc.nb.schemes, translit)
 		}
 		if q.respelt == "" && orgQuery {
+			q.f0 = int32(len(sc.qn))
 			if sc.qn, q.formW = ix.appendCompanyWords(sc.qn, text); q.formW > 0 {
 				q.respelt = companyWord
 			}
+			q.f1 = int32(len(sc.qn))
 		}
 		if n := len(sc.qn); q.respelt == "" {
 			var how string
@@ -593,6 +604,8 @@ func (sc *scratch) selectPrefix(org bool, t float32) {
 	total := sc.selectHeaviest(org, t, -1, -1)
 	if org {
 		sc.selectInitials(t, total)
+		sc.selOrg, sc.wselOrg = append(sc.selOrg[:0], sc.sel...), append(sc.wselOrg[:0], sc.wsel...)
+		sc.selTotal, sc.selT = total, t
 	}
 }
 
@@ -797,7 +810,16 @@ func (ix *Index) gatherMore(sc *scratch, kind string) {
 		if q.exact >= 0 {
 			ix.addPostings(sc, q.exact, kind)
 		}
-		for _, n := range sc.qn[q.n0:q.r1] {
+		for k, n := range sc.qn[q.n0:q.r1] {
+			if at := q.n0 + int32(k); at >= q.f0 && at < q.f1 && kind != KindPerson && !ix.formAlone(sc, i, n) {
+				// A company word's form that cannot bring an
+				// organisation's name to the threshold alone (formbound.go):
+				// a person's name pairs by it as by any candidate key.
+				if kind == "" {
+					ix.addPostingsOf(sc, n, KindPerson)
+				}
+				continue
+			}
 			ix.addPostings(sc, n, kind)
 		}
 		skeletons, skeletonKind := sc.qn[q.r1:q.s1], kind
@@ -932,6 +954,19 @@ func (ix *Index) holdsOtherWord(sc *scratch, ri, i int32) bool {
 		}
 	}
 	return false
+}
+
+// addPostingsOf is addPostings for the names of the kinds kind allows
+// only: the names of other kinds remain to be gathered.
+func (ix *Index) addPostingsOf(sc *scratch, t int32, kind string) {
+	d := &ix.dict
+	for _, ri := range d.post[d.postStart[t]:d.postStart[t+1]] {
+		if sc.stamp[ri] == sc.gen || !kindAllowed(kind, ix.recs[ri].kind) {
+			continue
+		}
+		sc.stamp[ri] = sc.gen
+		sc.cands = append(sc.cands, ri)
+	}
 }
 
 // addPostings appends to sc.cands the names holding key t that it does
