@@ -390,9 +390,11 @@ func TestNumeralConflict(t *testing.T) {
 }
 
 // A linking word of an organisation's name (a preposition, an article,
-// the ezafe) that the query leaves out between two words that pair is
-// optional: "Jaish Mohammed" is JAISH-I-MOHAMMED, not a part of it. A
-// linking word beside a word the query leaves out still counts.
+// the ezafe, "and" and "for") that the query leaves out between two words
+// that pair is optional: "Jaish Mohammed" is JAISH-I-MOHAMMED, not a part
+// of it, and "Haji Basir Zarjmil Company Hawala" HAJI BASIR AND ZARJMIL
+// COMPANY HAWALA. A linking word beside a word the query leaves out still
+// counts.
 func TestOptionalLinkWord(t *testing.T) {
 	t.Parallel()
 	ix := newIndex(t, testLists(t)...)
@@ -403,6 +405,8 @@ func TestOptionalLinkWord(t *testing.T) {
 		{"Lashkar Tayyiba", "7140", "e left out (linking word, optional)"},
 		{"Banco Nacional Cuba", "306", "de left out (linking word, optional)"},
 		{"Petroleos Venezuela", "26367", "de left out (linking word, optional)"},
+		{"Haji Basir Zarjmil Company Hawala", "17150", "and left out (linking word, optional)"},
+		{"Ural Bank Reconstruction Development", "34516", "for left out (linking word, optional), and left out (linking word, optional)"},
 	} {
 		m := matchByID(ix.Name(screen.Query{Name: tt.q}), tt.entryID)
 		if m == nil || !opts.IsHit(m.Score) || !strings.Contains(m.Explain, tt.link) {

@@ -2800,10 +2800,12 @@ func (ix *Index) isArticle(rw RecWord) bool {
 
 // optionalLink reports whether word j of an organisation's name, which
 // the query leaves out, is a linking word (isLink: a preposition, an
-// article, the ezafe) between two words of the name that pair (used):
-// "de" of BANCO NACIONAL DE CUBA for "Banco Nacional Cuba", "i" of
-// JAISH-I-MOHAMMED for "Jaish Mohammed"; or the Arabic article leading
-// the name before a word that pairs (leadingArticle). It is optional.
+// article, the ezafe; or "and" and "for") between two words of the name
+// that pair (used): "de" of BANCO NACIONAL DE CUBA for "Banco Nacional
+// Cuba", "i" of JAISH-I-MOHAMMED for "Jaish Mohammed", "for" and "and" of
+// URAL BANK FOR RECONSTRUCTION AND DEVELOPMENT for "Ural Bank
+// Reconstruction Development"; or the Arabic article leading the name
+// before a word that pairs (leadingArticle). It is optional.
 func (ix *Index) optionalLink(words []RecWord, used []bool, j int) bool {
 	if j == 0 {
 		return ix.leadingArticle(words, used, j)
@@ -2823,12 +2825,14 @@ func (ix *Index) leadingArticle(words []RecWord, used []bool, j int) bool {
 }
 
 // computeLinkTexts marks the texts of the vocabulary that are linking
-// words: a bit for each, a few kilobytes that stay in cache, where the
-// texts themselves would be read from all over memory.
+// words (optionalLink): a bit for each, a few kilobytes that stay in
+// cache, where the texts themselves would be read from all over memory.
 func (ix *Index) computeLinkTexts() []uint64 {
 	bits := make([]uint64, (len(ix.dict.texts)+63)/64)
 	for i, t := range ix.dict.texts {
-		if len(t) <= 2 && isLink([]byte(t)) {
+		// "and" and "for" join an organisation's words as "de" does,
+		// but are no linking words of glued or persons' names (isLink).
+		if len(t) <= 2 && isLink([]byte(t)) || t == "and" || t == "for" {
 			bits[i/64] |= 1 << (i % 64)
 		}
 	}
