@@ -29,7 +29,12 @@ func TestRussianCompanyWords(t *testing.T) {
 // 558 AIRCRAFT REPAIR PLANT. Each Russian word weighs as the commoner
 // English word it pairs with, so that a name translated word for word is
 // a match ("Российский фонд прямых инвестиций", RUSSIAN DIRECT INVESTMENT
-// FUND), however rare its Russian words are in the lists.
+// FUND), however rare its Russian words are in the lists; so is one whose
+// kompaniya is the COMPANY of its name ("Частная военная компания Редут",
+// PRIVATE MILITARY COMPANY REDUT), and one whose и is the AND of its name,
+// the FOR beside it left out as the linking word it is
+// ("Уральский банк реконструкции и развития", URAL BANK FOR
+// RECONSTRUCTION AND DEVELOPMENT).
 func TestRussianCompanyWordsTranslated(t *testing.T) {
 	t.Parallel()
 	// The SDN list beside, for the weights of the words in real lists:
@@ -47,6 +52,8 @@ func TestRussianCompanyWordsTranslated(t *testing.T) {
 		{"Московский кредитный банк", "CREDIT BANK OF MOSCOW PUBLIC JOINT STOCK COMPANY", "kreditnyy~credit", false},
 		{"558 авиационный ремонтный завод", "JSC 558 AIRCRAFT REPAIR PLANT", "remontnyy~repair", false},
 		{"Российский фонд прямых инвестиций", "RUSSIAN DIRECT INVESTMENT FUND", "pryamykh~direct", true},
+		{"Частная военная компания Редут", "PRIVATE MILITARY COMPANY REDUT", "kompaniya~company", true},
+		{"Уральский банк реконструкции и развития", "PUBLIC JOINT STOCK COMPANY URAL BANK FOR RECONSTRUCTION AND DEVELOPMENT", "i~and", true},
 	} {
 		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization}), tt.entry)
 		if m == nil || m.Score < ix.Options().Review || tt.hit && !ix.Options().IsHit(m.Score) || !strings.Contains(m.Explain, tt.pair+rule) {

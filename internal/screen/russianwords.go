@@ -61,7 +61,7 @@ var russianNouns = [][2]string{
 	{"soyuz", "union"}, {"komitet", "committee"}, {"sluzhba", "service"}, {"upravlenie", "directorate"},
 	{"fabrika", "factory"}, {"verf", "shipyard"}, {"aviakompaniya", "airlines"},
 	{"aviakompaniya", "airline"}, {"flot", "fleet"}, {"resursy", "resources"}, {"energiya", "energy"},
-	{"birzha", "exchange"}, {"stroitelstvo", "construction"},
+	{"birzha", "exchange"}, {"stroitelstvo", "construction"}, {"kompaniya", "company"}, {"kompanii", "company"}, {"i", "and"},
 	// Ukrainian.
 	{"naukovo", "scientific"}, {"vyrobnyche", "production"}, {"pidpryiemstvo", "enterprise"},
 	{"pidpryyemstvo", "enterprise"},
