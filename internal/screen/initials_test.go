@@ -13,7 +13,8 @@ import (
 // closed by its dot is an initial under person rules, as a single letter
 // is, and starts the name it stands for. A word so written without its
 // dot stays a word ("Kim Yo Jong"). Given names by their initials and a
-// surname that shares only its consonant skeleton are no match.
+// surname that shares only its consonant skeleton are no match; beside a
+// word spelt as the name spells it they are a possible one.
 func TestRussianInitials(t *testing.T) {
 	t.Parallel()
 	ix := newIndex(t, testLists(t)...)
@@ -34,5 +35,12 @@ func TestRussianInitials(t *testing.T) {
 	}
 	if m := matchByID(ix.Name(screen.Query{Name: "Юмашев В.Б.", Kind: screen.KindPerson}), "57075"); m != nil {
 		t.Errorf(`"Юмашев В.Б.": got %+v, want no match of MOOSAVI, Badroddin`, m)
+	}
+	// Beside a word spelt as the name spells it, words of the same
+	// consonant skeleton and an initial are a possible match: "عدنان س.
+	// حسن أحمد", read "adnan s hsn ahmd", is AHMED, Adnan S. Hasan.
+	m = matchByID(ix.Name(screen.Query{Name: "عدنان س. حسن أحمد", Kind: screen.KindPerson}), "8215")
+	if m == nil || m.Score < opts.Review || !strings.Contains(m.Explain, "adnan=adnan, s.=s (initial), hsn~hasan (consonant skeleton") {
+		t.Errorf(`"عدنان س. حسن أحمد": got %+v, want entry 8215 at review at least`, m)
 	}
 }

@@ -1513,10 +1513,12 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			wq += sc.qw[p.q].weight // a title that pairs counts
 		}
 	}
-	if skeleton && initials > 0 {
+	if skeleton && initials > 0 && spelt == 0 {
 		// Given names by their initials and a word that shares only its
 		// consonant skeleton with the name's are too little to go on:
-		// "Юмашев В.Б." is not MOOSAVI, Badroddin.
+		// "Юмашев В.Б." is not MOOSAVI, Badroddin. Beside a word spelt as
+		// the name spells it they are not: "عدنان س. حسن أحمد", read "adnan
+		// s hsn ahmd", is AHMED, Adnan S. Hasan.
 		return 0
 	}
 	abjadAlone := skeleton && chosen == 1 && len(words) > 1 && ix.abjadSurnameAlone(sc, rec, words)
