@@ -1162,6 +1162,7 @@ func (ix *Index) joinKnown(nb *normBuf, articles, letters bool) bool {
 	if len(nb.words) < 2 {
 		return false
 	}
+	suffixed := nb.joinFamilySuffixes()
 	// Joins a listed name makes with another word of the query first
 	// ("ali reda abd allah" → "ali reda abdallah" for ABDALLAH, Ali
 	// Reda, not "alireda abdallah", which another name's ALIREDA would
@@ -1169,11 +1170,39 @@ func (ix *Index) joinKnown(nb *normBuf, articles, letters bool) bool {
 	j, jHeld := ix.joinCommaSurname(nb, true)
 	w, wHeld := ix.joinWords(nb, articles, letters, true)
 	if j || w || !jHeld && !wHeld {
-		return j || w
+		return suffixed || j || w
 	}
 	j, _ = ix.joinCommaSurname(nb, false)
 	w, _ = ix.joinWords(nb, articles, letters, false)
-	return j || w
+	return suffixed || j || w
+}
+
+// joinFamilySuffixes joins to the word before it each word that is the
+// ending of Persian family names, "zadeh" (born of), which Persian
+// script writes apart as often as not: "حسن زاده", read "hsn zadh", is
+// HASSANZADEH as "حسن‌زاده" is. It reports whether it joined any.
+func (nb *normBuf) joinFamilySuffixes() bool {
+	joined := false
+	for i := 0; i+1 < len(nb.words); i++ {
+		if nb.words[i].flags != 0 || nb.words[i+1].flags != 0 || !isFamilySuffix(nb.word(i+1)) {
+			continue
+		}
+		n := len(nb.text)
+		nb.joinedText(i)
+		nb.joinWords(i, 2, n)
+		joined = true
+	}
+	return joined
+}
+
+// isFamilySuffix reports whether w is "zadeh" as a romanisation writes
+// it, or as the letters of زاده read.
+func isFamilySuffix(w []byte) bool {
+	switch string(w) {
+	case "zadeh", "zade", "zadah", "zadh":
+		return true
+	}
+	return false
 }
 
 // joinWords is joinKnown's pass over the words of nb; with together set,

@@ -29,3 +29,18 @@ func TestPersianZh(t *testing.T) {
 		}
 	}
 }
+
+// TestPersianZadehApart: the -zadeh of Iranian family names, which
+// Persian script writes apart as often as not, is joined to the word
+// before it: "حسن حسن زاده", read "hsn hsn zadh", is HASSANZADEH, Hassan,
+// as "حسن حسن‌زاده" is, at review at least.
+func TestPersianZadehApart(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, testLists(t)...)
+	for _, q := range []string{"حسن حسن زاده", "حسن حسن\u200cزاده"} {
+		m := matchByID(ix.Name(screen.Query{Name: q, Kind: screen.KindPerson}), "40301")
+		if m == nil || m.Score < ix.Options().Review || !strings.Contains(m.Explain, "hsnzadh~hassanzadeh") {
+			t.Errorf("%q: %+v, want HASSANZADEH, Hassan at review at least, hsnzadh~hassanzadeh", q, m)
+		}
+	}
+}
