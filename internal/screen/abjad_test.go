@@ -319,3 +319,16 @@ func TestAbjadSurnameAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestAbjadNamesRunTogether: two names an abjad writes run together, which
+// the lists write apart, are read apart where both parts are listed words
+// or read as one ("محمدديب زيتون", "mhmddib zitun", is ZAITOUN, Mohammed
+// Dib, read "mhmd dib zitun").
+func TestAbjadNamesRunTogether(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, testLists(t)...)
+	m := matchByID(ix.Name(screen.Query{Name: "محمدديب زيتون", Kind: screen.KindPerson}), "12749")
+	if m == nil || m.Score < ix.Options().Review || !strings.Contains(m.Explain, "dib=dib") {
+		t.Errorf("محمدديب زيتون: got %+v, want ZAITOUN, Mohammed Dib at review at least, dib=dib", m)
+	}
+}

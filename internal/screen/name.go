@@ -90,6 +90,14 @@ func (ix *Index) name(q Query) ([]Match, error) {
 			return nil, err
 		}
 	}
+	// A name an abjad writes with two given names run together, which the
+	// lists write apart ("جعفری محمدعلی", read "jafri mhmdali", for
+	// JAFARI, Mohammad Ali).
+	if len(ix.recs) > 0 && !ix.anyHit(out) && sc.nb.abjad() && ix.splitAbjad(&sc.nb) {
+		if err := score(); err != nil {
+			return nil, err
+		}
+	}
 	// again reads the query anew by read when nothing matched at match
 	// level yet, and scores the reading when read reports one.
 	again := func(read func(*normBuf) bool) error {
@@ -1193,6 +1201,44 @@ func (nb *normBuf) joinFamilySuffixes() bool {
 		joined = true
 	}
 	return joined
+}
+
+// minSplitAbjad is the fewest letters of a word read from an abjad that
+// splitAbjad splits, and of each of its parts.
+const minSplitAbjad, minAbjadPart = 6, 3
+
+// splitAbjad splits each word of nb, read from an abjad, of minSplitAbjad
+// letters or more, that no listed word reads as (by its spelling or its
+// consonant skeleton), where both parts are words listed names hold or
+// read as: two names that the script writes run together ("mhmdali",
+// محمدعلی, for "Mohammad Ali"). It reports whether it split any.
+func (ix *Index) splitAbjad(nb *normBuf) bool {
+	split := false
+	for i := 0; i < len(nb.words); i++ {
+		w := nb.word(i)
+		if nb.words[i].flags != 0 || len(w) < minSplitAbjad || ix.knownWord(w) {
+			continue
+		}
+		for k := len(w) - minAbjadPart; k >= minAbjadPart; k-- {
+			if ix.abjadReads(w[:k], nb.schemes) && ix.abjadReads(w[k:], nb.schemes) {
+				nb.splitWord(i, int32(k))
+				split = true
+				i++
+				break
+			}
+		}
+	}
+	return split
+}
+
+// abjadReads reports whether w, read from an abjad by schemes, is a word
+// listed names hold, or reads as one by its consonant skeleton.
+func (ix *Index) abjadReads(w []byte, schemes []textnorm.Scheme) bool {
+	if ix.knownWord(w) {
+		return true
+	}
+	var buf [16]int32
+	return len(ix.appendTranslitSkeletonKeys(buf[:0], w, schemes)) > 0
 }
 
 // isFamilySuffix reports whether w is "zadeh" as a romanisation writes
