@@ -79,6 +79,9 @@ var orthographies = []orthography{
 	// them ("Bachir", "Djamel", "Raoui", "Aouad"): dj for j, ch for sh,
 	// ou for w before a vowel and for u otherwise.
 	frenchArabic,
+	// And the other way, where the list writes the name so: "Jwadi", as
+	// English writes جوادي, is DJOUADI.
+	frenchArabicListed,
 	persianZh, persianJ,
 	russianOff,
 	{"Spanish spelling", []rewrite{{"gu", "g", beforeFront}, {"j", "kh", anywhere}}},
@@ -133,6 +136,12 @@ var (
 // reads a listed word by too.
 var frenchArabic = orthography{"French spelling of an Arabic name", []rewrite{{"dj", "j", anywhere}, {"ch", "sh", anywhere},
 	{"ou", "w", beforeVowel}, {"ou", "u", anywhere}}}
+
+// frenchArabicListed reads a query's word as the French spelling of an
+// Arabic name that a list writes (frenchArabic the other way round): j
+// as dj, w as ou, sh as ch.
+var frenchArabicListed = orthography{"French spelling of an Arabic name, as the list writes it", []rewrite{{"j", "dj", anywhere},
+	{"w", "ou", anywhere}, {"sh", "ch", anywhere}}}
 
 // Belarusian names as Belarus romanises them, and Russian ones as the
 // other, which respellListed reads a listed word by too: the lists write

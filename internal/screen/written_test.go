@@ -175,6 +175,10 @@ func TestNamesAsWritten(t *testing.T) {
 		// ("Raoui"); -off for -ov, French and older English usage.
 		{"Qari Ayyub Bachir", screen.KindPerson, "BASHIR, Qari Ayyub", "bachir~bashir (foreign spelling: French spelling of an Arabic name", true},
 		{"Fawaz Muhammad Jubayr al-Raoui", screen.KindPerson, "JUBAYR AL-RAWI, Fawaz Muhammad", "raoui~rawi (foreign spelling: French spelling of an Arabic name", true},
+		// And the other way, where the list writes the French spelling
+		// and the query the English one, or the Arabic letters.
+		{"Yahia Jwadi", screen.KindPerson, "DJOUADI, Yahia", "jwadi~djouadi (foreign spelling: French spelling of an Arabic name, as the list writes it", true},
+		{"يحيى جوادي", screen.KindPerson, "DJOUADI, Yahia", "jwadi~djouadi (foreign spelling: French spelling of an Arabic name, as the list writes it", false},
 		{"Vasiliy Aleksandrovich Orloff", screen.KindPerson, "ORLOV, Vasiliy Aleksandrovich", "orloff~orlov (foreign spelling: -off for -ov", true},
 		{"Aleksandr Joukoff", screen.KindPerson, "ZHUKOV, Aleksandr Arkadyevich", "joukoff~zhukov (foreign spelling: French spelling", true},
 		// The Persian ending -eh for -a, where the -ah ending makes
