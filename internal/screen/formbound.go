@@ -17,11 +17,9 @@ package screen
 // word i credited the form's weight, the query weighing as much less as
 // the form weighs less than the word (scoreRec).
 func (ix *Index) formAlone(sc *scratch, i int, n int32) bool {
-	u := sc.selTotal
-	for k, s := range sc.selOrg {
-		if s || k == i {
-			u -= sc.wselOrg[k]
-		}
+	u := sc.selRest
+	if !sc.selOrg[i] {
+		u -= sc.wselOrg[i]
 	}
 	f := ix.dict.weight[n]
 	p := u + f

@@ -66,10 +66,10 @@ func TestGatherCompanyForms(t *testing.T) {
 	}
 }
 
-// TestAddPostingsOf: the names of a key that addPostingsOf leaves out, of
-// another kind, are still gathered by a later addPostings of the same
-// gathering.
-func TestAddPostingsOf(t *testing.T) {
+// TestAddPostingsKind: the names of a key that addPostings leaves out, of
+// a kind the call does not allow, are still gathered by a later call of
+// the same gathering that allows them.
+func TestAddPostingsKind(t *testing.T) {
 	t.Parallel()
 	ls := []*lists.List{{Provenance: provenance.List{ID: "l", Kind: provenance.KindSanctions}, Entries: []lists.Entry{
 		{ID: "org", Name: "TRADING HOUSE", Type: "entity"},
@@ -87,12 +87,12 @@ func TestAddPostingsOf(t *testing.T) {
 	sc := ix.pool.Get().(*scratch)
 	defer ix.pool.Put(sc)
 	sc.startCands()
-	ix.addPostingsOf(sc, key, KindPerson)
+	ix.addPostings(sc, key, KindPerson)
 	if len(sc.cands) != 1 || ix.recs[sc.cands[0]].kind != recPerson {
-		t.Fatalf("addPostingsOf(person): %v, want the person's name", sc.cands)
+		t.Fatalf("addPostings(person): %v, want the person's name", sc.cands)
 	}
 	ix.addPostings(sc, key, "")
 	if len(sc.cands) != 2 {
-		t.Errorf("addPostings after addPostingsOf: %d names, want both", len(sc.cands))
+		t.Errorf("addPostings(any) after addPostings(person): %d names, want both", len(sc.cands))
 	}
 }

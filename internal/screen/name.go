@@ -1204,14 +1204,15 @@ func (nb *normBuf) joinFamilySuffixes() bool {
 }
 
 // minSplitAbjad is the fewest letters of a word read from an abjad that
-// splitAbjad splits, and of each of its parts.
+// splitAbjad splits, minAbjadPart the fewest of each of its parts.
 const minSplitAbjad, minAbjadPart = 6, 3
 
 // splitAbjad splits each word of nb, read from an abjad, of minSplitAbjad
-// letters or more, that no listed word reads as (by its spelling or its
-// consonant skeleton), where both parts are words listed names hold or
-// read as: two names that the script writes run together ("mhmdali",
-// محمدعلی, for "Mohammad Ali"). It reports whether it split any.
+// letters or more, that no listed name spells, at the cut nearest its end
+// where both parts are words listed names hold or read as one by their
+// consonants (abjadReads): two names that the script writes run together
+// ("mhmdali", محمدعلی, for "Mohammad Ali"). It reports whether it split
+// any.
 func (ix *Index) splitAbjad(nb *normBuf) bool {
 	split := false
 	for i := 0; i < len(nb.words); i++ {

@@ -235,12 +235,13 @@ type scratch struct {
 	sel     []bool
 	order   []int32
 	wsel    []float32 // selectHeaviest's weights, by query word
-	// selOrg, wselOrg and selTotal are the words selectPrefix selected
-	// under organisation rules, their weights and the total weight of
-	// the words it weighed; selT is the threshold it selected for.
-	selOrg         []bool
-	wselOrg        []float32
-	selTotal, selT float32
+	// selOrg and wselOrg are the words selectPrefix selected under
+	// organisation rules and their weights; selTotal the total weight of
+	// the words it weighed, selRest that of those it did not select; selT
+	// the threshold it selected for (formAlone).
+	selOrg                  []bool
+	wselOrg                 []float32
+	selTotal, selRest, selT float32
 	// branchAt is where the query's branch qualifier begins
 	// (normBuf.branchStart) as prepare found the words, -1 for none.
 	branchAt int
@@ -605,7 +606,12 @@ func (sc *scratch) selectPrefix(org bool, t float32) {
 	if org {
 		sc.selectInitials(t, total)
 		sc.selOrg, sc.wselOrg = append(sc.selOrg[:0], sc.sel...), append(sc.wselOrg[:0], sc.wsel...)
-		sc.selTotal, sc.selT = total, t
+		sc.selTotal, sc.selRest, sc.selT = total, total, t
+		for k, s := range sc.selOrg {
+			if s {
+				sc.selRest -= sc.wselOrg[k]
+			}
+		}
 	}
 }
 
@@ -816,7 +822,7 @@ func (ix *Index) gatherMore(sc *scratch, kind string) {
 				// organisation's name to the threshold alone (formbound.go):
 				// a person's name pairs by it as by any candidate key.
 				if kind == "" {
-					ix.addPostingsOf(sc, n, KindPerson)
+					ix.addPostings(sc, n, KindPerson)
 				}
 				continue
 			}
@@ -956,9 +962,12 @@ func (ix *Index) holdsOtherWord(sc *scratch, ri, i int32) bool {
 	return false
 }
 
-// addPostingsOf is addPostings for the names of the kinds kind allows
-// only: the names of other kinds remain to be gathered.
-func (ix *Index) addPostingsOf(sc *scratch, t int32, kind string) {
+// addPostings appends to sc.cands the names holding key t that it does
+// not hold yet, of the kinds kind allows ("" for every kind): a name of
+// another kind stays to be gathered by a later call of the same gathering
+// that allows it (gatherMore's company forms), as addPostingsWith leaves
+// it too.
+func (ix *Index) addPostings(sc *scratch, t int32, kind string) {
 	d := &ix.dict
 	for _, ri := range d.post[d.postStart[t]:d.postStart[t+1]] {
 		if sc.stamp[ri] == sc.gen || !kindAllowed(kind, ix.recs[ri].kind) {
@@ -966,21 +975,6 @@ func (ix *Index) addPostingsOf(sc *scratch, t int32, kind string) {
 		}
 		sc.stamp[ri] = sc.gen
 		sc.cands = append(sc.cands, ri)
-	}
-}
-
-// addPostings appends to sc.cands the names holding key t that it does
-// not hold yet, of the kinds kind allows ("" for every kind).
-func (ix *Index) addPostings(sc *scratch, t int32, kind string) {
-	d := &ix.dict
-	for _, ri := range d.post[d.postStart[t]:d.postStart[t+1]] {
-		if sc.stamp[ri] == sc.gen {
-			continue
-		}
-		sc.stamp[ri] = sc.gen
-		if kindAllowed(kind, ix.recs[ri].kind) {
-			sc.cands = append(sc.cands, ri)
-		}
 	}
 }
 
