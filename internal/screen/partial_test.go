@@ -209,19 +209,27 @@ func TestHacekLetters(t *testing.T) {
 func TestAcronym(t *testing.T) {
 	t.Parallel()
 	const nvk, bdd = "ZAKRYTOE AKTSIONERNOE OBSHCHESTVO NAUCHNO VNEDRENCHESKAYA KOMPANIYA BOLIDEX", "BANCO DE DESARROLLO DE ORINOCO"
-	ix := sdnWithEntities(t, nvk, bdd)
+	// A Cyrillic letter romanised in two letters is two letters of the
+	// initials too (ИЦ, "ITS"), or one where the next word needs the
+	// second ("TSK" for TSENTRALNAYA SUDOSTROITELNAYA KOMPANIYA).
+	const its, tsk = "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU INZHENERNYI TSENTR KOMETA", "TSENTRALNAYA SUDOSTROITELNAYA KOMPANIYA ZVEZDOCHKA"
+	ix := sdnWithEntities(t, nvk, bdd, its, tsk)
 	opts := ix.Options()
 	for _, m := range explained(t, ix, screen.KindOrganization, []explainCase{
 		{"CJSC NVK Bolidex", nvk, "nvk (initials of nauchno vnedrencheskaya kompaniya)"},
 		{"BDD Orinoco", bdd, "bdd (initials of banco de desarrollo)"},
+		{"OOO ITS Kometa", its, "its (initials of inzhenernyi tsentr)"},
+		{"TSK Zvezdochka", tsk, "tsk (initials of tsentralnaya sudostroitelnaya kompaniya)"},
 	}) {
 		if m.Score < opts.Review || opts.IsHit(m.Score) {
 			t.Errorf("%q: score %.3f, want a possible match", m.MatchedName, m.Score)
 		}
 	}
-	for _, m := range ix.Name(screen.Query{Name: "CJSC NKV Bolidex", Kind: screen.KindOrganization}) {
-		if strings.Contains(m.Explain, "initials of") {
-			t.Errorf("got %s, want no initials", m.Explain)
+	for _, q := range []string{"CJSC NKV Bolidex", "OOO IST Kometa"} {
+		for _, m := range ix.Name(screen.Query{Name: q, Kind: screen.KindOrganization}) {
+			if strings.Contains(m.Explain, "initials of") {
+				t.Errorf("%q: got %s, want no initials", q, m.Explain)
+			}
 		}
 	}
 }

@@ -2046,23 +2046,56 @@ func (ix *Index) initialsFrom(words []RecWord, j int, w []byte) int {
 	if end := ix.translatedAcronymAt(words, j, w); end > 0 {
 		return end
 	}
-	if len(w) > len(words)-j || words[j].first != w[0] {
+	if words[j].first != w[0] {
 		return 0
 	}
-	k, n := j, 0
-	for k < len(words) && n < len(w) {
-		switch {
-		case words[k].first == w[n]: // the word's first letter
-			n++
-		case !isConnector(ix.dict.texts[words[k].text]):
-			return 0
+	if k := ix.initialsRun(words, j, w); k-j >= minAcronym {
+		return k
+	}
+	return 0
+}
+
+// initialsRun returns the end of the run of words from j on whose
+// initials spell w, connecting words between them skipped, 0 when there
+// is none. A word's initial is its first letter, or the two letters a
+// romanisation of Russian, Ukrainian or Belarusian writes for one
+// Cyrillic letter (romanisedInitial), as romanised acronyms keep them: ИЦ
+// is "ITS" for INZHINIRINGOVIY TSENTR, ЦНИИ "TSNII".
+func (ix *Index) initialsRun(words []RecWord, j int, w []byte) int {
+	for k := j; k < len(words); k++ {
+		if words[k].first != w[0] {
+			if !isConnector(ix.dict.texts[words[k].text]) {
+				return 0
+			}
+			continue
 		}
-		k++
+		if len(w) == 1 {
+			return k + 1
+		}
+		if d := romanisedInitial(ix.dict.texts[words[k].text]); d != "" && len(w) >= len(d) && string(w[:len(d)]) == d {
+			if len(w) == len(d) {
+				return k + 1
+			}
+			if end := ix.initialsRun(words, k+1, w[len(d):]); end > 0 {
+				return end
+			}
+		}
+		return ix.initialsRun(words, k+1, w[1:])
 	}
-	if n < len(w) || k-j < minAcronym {
-		return 0
+	return 0
+}
+
+// romanisedInitial returns the letters a romanisation of Russian,
+// Ukrainian or Belarusian writes for the one Cyrillic letter t begins
+// with, where it writes more than one (initialDigraph: Ц ts, Х kh, Щ
+// shch), "" for none.
+func romanisedInitial(t string) string {
+	for _, n := range [2]int{4, 2} {
+		if len(t) >= n && initialDigraph([]byte(t[:n])) {
+			return t[:n]
+		}
 	}
-	return k
+	return ""
 }
 
 // isConnector reports whether t is a word that joins the words of a
