@@ -2046,7 +2046,8 @@ func (ix *Index) initialsFrom(words []RecWord, j int, w []byte) int {
 	if end := ix.translatedAcronymAt(words, j, w); end > 0 {
 		return end
 	}
-	if words[j].first != w[0] {
+	// A word's initial is four letters at most (shch).
+	if (len(w)+3)/4 > len(words)-j || words[j].first != w[0] {
 		return 0
 	}
 	if k := ix.initialsRun(words, j, w); k-j >= minAcronym {
