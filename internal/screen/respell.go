@@ -82,6 +82,7 @@ var orthographies = []orthography{
 	// And the other way, where the list writes the name so: "Jwadi", as
 	// English writes جوادي, is DJOUADI.
 	frenchArabicListed,
+	egyptianArabic,
 	persianZh, persianJ,
 	russianOff,
 	{"Spanish spelling", []rewrite{{"gu", "g", beforeFront}, {"j", "kh", anywhere}}},
@@ -143,6 +144,14 @@ var frenchArabic = orthography{"French spelling of an Arabic name", []rewrite{{"
 var frenchArabicListed = orthography{"French spelling of an Arabic name, as the list writes it", []rewrite{{"j", "dj", anywhere},
 	{"w", "ou", anywhere}, {"sh", "ch", anywhere}}}
 
+// egyptianArabic is the Egyptian spelling of Arabic names, which sounds
+// ج as g ("Ragab", RAJAB; "Naguib", NAJIB): g for j before a vowel, gu
+// for j before e and i, where the u only keeps the g hard; gh is ghayn,
+// as everywhere. Not a g ending the word, as often a German or English
+// name's ("Konig" is no KONY).
+var egyptianArabic = orthography{"Egyptian spelling of an Arabic name", []rewrite{{"gh", "gh", anywhere},
+	{"gu", "j", beforeFront}, {"g", "j", beforeVowel}}}
+
 // Belarusian names as Belarus romanises them, and Russian ones as the
 // other, which respellListed reads a listed word by too: the lists write
 // a Belarusian's name both ways (AURAMENKA, a.k.a. AVRAMENKO; IPATAU,
@@ -191,7 +200,7 @@ var persianJ = orthography{"j for Persian zh", []rewrite{{"nejad", "nezhad", any
 
 // listedOrthographies are the orthographies respellListed reads a listed
 // word by: ones that write some listed names as others are written.
-var listedOrthographies = [...]*orthography{&frenchArabic, &russianOff, &belarusian, &belarusianAu, &belarusianOu, &persianZh, &persianJ}
+var listedOrthographies = [...]*orthography{&frenchArabic, &russianOff, &belarusian, &belarusianAu, &belarusianOu, &persianZh, &persianJ, &egyptianArabic}
 
 // The orthographies' indexes fit listedAltBits.
 var _ [1<<listedAltBits - len(listedOrthographies)]struct{}

@@ -179,6 +179,13 @@ func TestNamesAsWritten(t *testing.T) {
 		// and the query the English one, or the Arabic letters.
 		{"Yahia Jwadi", screen.KindPerson, "DJOUADI, Yahia", "jwadi~djouadi (foreign spelling: French spelling of an Arabic name, as the list writes it", true},
 		{"يحيى جوادي", screen.KindPerson, "DJOUADI, Yahia", "jwadi~djouadi (foreign spelling: French spelling of an Arabic name, as the list writes it", false},
+		// An Egyptian spelling of an Arabic name (g for j before a
+		// vowel, gu before i), of a word no listed name holds
+		// ("Naguib") or one the lists write for other persons too
+		// ("Ragab", "Gaber").
+		{"Atif Naguib", screen.KindPerson, "NAJIB, Atif", "naguib~najib (foreign spelling: Egyptian spelling of an Arabic name", true},
+		{"Maulawi Ragab", screen.KindPerson, "RAJAB, Maulawi", "ragab~rajab (foreign spelling: Egyptian spelling of an Arabic name", true},
+		{"Ayman Gaber", screen.KindPerson, "JABER, Ayman", "gaber~jaber (foreign spelling: Egyptian spelling of an Arabic name", true},
 		{"Vasiliy Aleksandrovich Orloff", screen.KindPerson, "ORLOV, Vasiliy Aleksandrovich", "orloff~orlov (foreign spelling: -off for -ov", true},
 		{"Aleksandr Joukoff", screen.KindPerson, "ZHUKOV, Aleksandr Arkadyevich", "joukoff~zhukov (foreign spelling: French spelling", true},
 		// The Persian ending -eh for -a, where the -ah ending makes
@@ -462,5 +469,18 @@ func TestNameAsShown(t *testing.T) {
 		if !found {
 			t.Errorf("%+q: %s not found as it shows", tt.name, tt.entry)
 		}
+	}
+}
+
+// A g ending a word is no Egyptian spelling of j: "Konig" is a German
+// name, not KONY read so.
+func TestEgyptianFinalG(t *testing.T) {
+	t.Parallel()
+	ix := personsIndex(t, append(fillerPersons(), "KONY, Joseph", "NAJIB, Atif")...)
+	if m := matchOf(ix.Name(screen.Query{Name: "Joseph Konig", Kind: screen.KindPerson}), "KONY, Joseph"); m != nil {
+		t.Errorf("Joseph Konig: got %s at %.3f, want no match", m.Explain, m.Score)
+	}
+	if m := matchOf(ix.Name(screen.Query{Name: "Atif Naguib", Kind: screen.KindPerson}), "NAJIB, Atif"); m == nil {
+		t.Error("Atif Naguib: want NAJIB, Atif")
 	}
 }
