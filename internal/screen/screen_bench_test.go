@@ -61,6 +61,26 @@ func BenchmarkNameParties(b *testing.B) {
 	benchmarkNegatives(b, func(variant string) bool { return variant != "common-names" })
 }
 
+// BenchmarkNamePositives screens the queries of positives.tsv (4,283
+// variants of listed names: given name first, typos, other
+// romanisations, Cyrillic, legal forms changed), which find their
+// entries: the rest of BenchmarkName's mix beside BenchmarkNameParties
+// and BenchmarkNameCommon, and the names that gather the most listed
+// names to score.
+func BenchmarkNamePositives(b *testing.B) {
+	ix := newIndex(b, testLists(b)...).Index
+	var qs []screen.Query
+	for _, l := range readLabelled(b, "positives.tsv", true) {
+		qs = append(qs, l.q)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		ix.Name(qs[i%len(qs)])
+		i++
+	}
+}
+
 // BenchmarkNameCommon screens the common persons' names of negatives.tsv
 // (5,236 given and family names of many languages, "Margaret Morris",
 // "Dmitri Okafor"), which look like listed names and match none: more
