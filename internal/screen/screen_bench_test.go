@@ -58,7 +58,7 @@ func BenchmarkName(b *testing.B) {
 // suppliers, licence holders, vendors), which match nothing: the names
 // bangate screens most.
 func BenchmarkNameParties(b *testing.B) {
-	benchmarkNegatives(b, func(variant string) bool { return variant != "common-names" })
+	benchmarkLabelled(b, "negatives.tsv", false, func(variant string) bool { return variant != "common-names" })
 }
 
 // BenchmarkNamePositives screens the queries of positives.tsv (4,283
@@ -68,17 +68,7 @@ func BenchmarkNameParties(b *testing.B) {
 // and BenchmarkNameCommon, and the names that gather the most listed
 // names to score.
 func BenchmarkNamePositives(b *testing.B) {
-	ix := newIndex(b, testLists(b)...).Index
-	var qs []screen.Query
-	for _, l := range readLabelled(b, "positives.tsv", true) {
-		qs = append(qs, l.q)
-	}
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		ix.Name(qs[i%len(qs)])
-		i++
-	}
+	benchmarkLabelled(b, "positives.tsv", true, func(string) bool { return true })
 }
 
 // BenchmarkNameCommon screens the common persons' names of negatives.tsv
@@ -88,15 +78,16 @@ func BenchmarkNamePositives(b *testing.B) {
 // persons' names (two edits, run-together and split words, given-name
 // forms) are all asked of.
 func BenchmarkNameCommon(b *testing.B) {
-	benchmarkNegatives(b, func(variant string) bool { return variant == "common-names" })
+	benchmarkLabelled(b, "negatives.tsv", false, func(variant string) bool { return variant == "common-names" })
 }
 
-// benchmarkNegatives screens, one op a name, the queries of negatives.tsv
-// whose variant keep holds, in turn.
-func benchmarkNegatives(b *testing.B, keep func(variant string) bool) {
+// benchmarkLabelled screens, one op a name, the queries of the labelled
+// file (positive, as readLabelled reads it) whose variant keep holds, in
+// turn.
+func benchmarkLabelled(b *testing.B, file string, positive bool, keep func(variant string) bool) {
 	ix := newIndex(b, testLists(b)...).Index
 	var qs []screen.Query
-	for _, l := range readLabelled(b, "negatives.tsv", false) {
+	for _, l := range readLabelled(b, file, positive) {
 		if keep(l.variant) {
 			qs = append(qs, l.q)
 		}
