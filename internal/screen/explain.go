@@ -331,6 +331,10 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		b = append(b, "; split words joined: "...)
 		b = appendQuoted(b, s)
 	}
+	for _, s := range sc.nb.expanded {
+		b = append(b, "; abbreviation read as the words it stands for: "...)
+		b = appendQuoted(b, s)
+	}
 	for _, s := range sc.nb.dins {
 		b = append(b, "; al-Din of a compound name read as the list writes it, \"al din\": "...)
 		b = appendQuoted(b, s)
@@ -339,7 +343,7 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		b = append(b, "; trade word of a Chinese company's name read in English: "...)
 		b = append(b, s...)
 	}
-	if sc.nb.translit || sc.nb.resegmented {
+	if sc.nb.translit || sc.nb.resegmented || len(sc.nb.expanded) > 0 {
 		b = append(b, "; query read as "...)
 		b = appendQuoted(b, sc.nb.String())
 	}

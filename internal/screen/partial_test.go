@@ -253,6 +253,30 @@ func TestUniqueWordSubset(t *testing.T) {
 	}
 }
 
+// IMPEX and I/E are IMPORT AND EXPORT, which the lists and firms also
+// write in full, both ways; a person's initials are not read so.
+func TestImportExportAbbreviated(t *testing.T) {
+	t.Parallel()
+	const full, slashed = "ZHEJIANG QINGLU IMPORT AND EXPORT CO., LTD.", "HANGZHOU MINGDA I/E CO., LTD."
+	ix := sdnWithEntities(t, full, slashed)
+	for _, m := range explained(t, ix, screen.KindOrganization, []explainCase{
+		{"Zhejiang Qinglu Impex Co Ltd", full, `abbreviation read as the words it stands for: "impex"`},
+		{"ZHEJIANG QINGLU I/E CO LTD", full, `abbreviation read as the words it stands for: "i/e"`},
+		{"Hangzhou Mingda Import and Export Co., Ltd.", slashed, "import=import"},
+	}) {
+		if !ix.Options().IsHit(m.Score) {
+			t.Errorf("%q: score %.3f, want a match", m.MatchedName, m.Score)
+		}
+	}
+	var nb strings.Builder
+	for _, m := range ix.Name(screen.Query{Name: "Lee, Kim I/E", Kind: screen.KindPerson}) {
+		nb.WriteString(m.Explain)
+	}
+	if strings.Contains(nb.String(), "abbreviation read as") {
+		t.Errorf("a person's initials read as an abbreviation: %s", nb.String())
+	}
+}
+
 // "T.R.D." is trading as company names abbreviate it.
 func TestTradingAbbreviated(t *testing.T) {
 	t.Parallel()

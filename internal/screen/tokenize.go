@@ -72,6 +72,9 @@ type normBuf struct {
 	// translated records the trade words of a Chinese company's name
 	// read as English ones (translateHanTrade), for the explanation.
 	translated []string
+	// expanded records the abbreviations read as the words they stand
+	// for (expandAbbrev), for the explanation.
+	expanded []string
 	// dins records the words read as a compound name's al-Din
 	// (Index.dinReading), for the explanation.
 	dins []string
@@ -106,6 +109,9 @@ type normBuf struct {
 	sepDot   bool
 	sepSpace bool
 	sepOther bool
+	// sepSlash is set when a slash alone separates the word from the
+	// one before.
+	sepSlash bool
 	// parts is set when the name holds a parenthesis, a semicolon or a
 	// slash: it may hold several names (nameReadings).
 	parts    bool
@@ -125,12 +131,12 @@ func (nb *normBuf) reset() {
 	nb.translit = false
 	nb.schemes = nil
 	nb.splits, nb.joins, nb.splitThree = nb.splits[:0], nb.joins[:0], false
-	nb.translated, nb.dins = nb.translated[:0], nb.dins[:0]
+	nb.translated, nb.dins, nb.expanded = nb.translated[:0], nb.dins[:0], nb.expanded[:0]
 	nb.resegmented = false
 	nb.comma = -1
 	nb.hacek, nb.web = false, false
 	nb.cur = -1
-	nb.sepDot, nb.sepSpace, nb.sepOther, nb.prevInit = false, false, false, false
+	nb.sepDot, nb.sepSpace, nb.sepOther, nb.sepSlash, nb.prevInit = false, false, false, false, false
 	nb.hyphenAfter = 0
 	nb.parts = false
 }
@@ -222,7 +228,13 @@ func (nb *normBuf) normalizeAs(s string, persian bool) {
 					nb.hyphenAfter = int32(len(nb.text))
 				}
 				nb.end()
-				nb.sepOther = true
+				if c == '/' {
+					// Single letters either side of it are one word,
+					// as of a dot ("I/E", "S/A"), where not a person's.
+					nb.sepSlash = true
+				} else {
+					nb.sepOther = true
+				}
 				if c == '(' || c == ';' || c == '/' {
 					nb.parts = true
 				}
@@ -566,10 +578,13 @@ func (nb *normBuf) endAt(atDot bool) {
 	// A Russian initial romanised in two letters or four, closed by its
 	// dot ("Gerber M. Yu.", "ГЕРБЕР М.Ю."), is one under person rules.
 	initial := single || atDot && nb.initials && initialDigraph(nb.text[start:stop])
-	if single && nb.prevInit && (nb.sepDot || nb.sepSpace) && !nb.sepOther && len(nb.words) > 0 && !nb.initials {
+	if single && nb.prevInit && (nb.sepDot || nb.sepSpace || nb.sepSlash) && !nb.sepOther && len(nb.words) > 0 && !nb.initials {
 		last := &nb.words[len(nb.words)-1]
 		last.end = int32(stop)
 		last.flags &^= wordInitial
+		if nb.sepSlash && last.end-last.start == 2 {
+			nb.expandAbbrev(true)
+		}
 	} else {
 		var f wordFlag
 		if initial {
@@ -577,8 +592,35 @@ func (nb *normBuf) endAt(atDot bool) {
 		}
 		nb.words = append(nb.words, span{start: int32(start), end: int32(stop), flags: f})
 		nb.prevInit = initial
+		if !nb.initials && stop-start == len("impex") {
+			nb.expandAbbrev(false)
+		}
 	}
-	nb.sepDot, nb.sepSpace, nb.sepOther = false, false, false
+	nb.sepDot, nb.sepSpace, nb.sepOther, nb.sepSlash = false, false, false, false
+}
+
+// expandAbbrev reads the last word, where it abbreviates several words of
+// company names, as those words, and records it in nb.expanded for the
+// explanation: IMPEX, and I/E (its letters set apart by a slash, read
+// "ie"), are IMPORT EXPORT, as the lists and firms write it in full too
+// ("IMPORT AND EXPORT", the "and" a linking word). The words are the last
+// of nb.text, so they are rewritten in place.
+func (nb *normBuf) expandAbbrev(slashed bool) {
+	last := &nb.words[len(nb.words)-1]
+	w := nb.text[last.start:last.end]
+	if string(w) != "impex" && !(slashed && string(w) == "ie") {
+		return
+	}
+	form := "impex"
+	if slashed {
+		form = "i/e"
+	}
+	nb.expanded = append(nb.expanded, form)
+	start := last.start
+	nb.text = append(nb.text[:start], "importexport"...)
+	last.end, last.flags = start+int32(len("import")), 0
+	nb.words = append(nb.words, span{start: last.end, end: start + int32(len("importexport"))})
+	nb.prevInit = false
 }
 
 // initialDigraph reports whether w is how BGN/PCGN romanises a Russian
