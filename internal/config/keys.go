@@ -43,7 +43,7 @@ const DefaultMaxAge = "14d"
 func Keys() []Key {
 	return []Key{
 		{"profile", "profile", DefaultProfile, "obligations profile the policy bundle defines: us-person, federal-contractor, telecom-carrier, exporter, all, or one of your own"},
-		{"as-of", "as-of", "", "evaluate as of this date (YYYY-MM-DD or RFC 3339); default today"},
+		{"as-of", "as-of", "", "evaluate the policies as of this date (YYYY-MM-DD or RFC 3339): bans' phases, designation dates, waivers' expiry; default today. The stop on stale lists counts their age to the clock"},
 		{"fail-on", "fail-on", "low", "lowest finding that fails the check: critical, high, medium, low, review"},
 		{"output", "output", []string{"text"}, "report FORMAT or FORMAT=FILE (repeatable): text, json, sarif, junit, markdown, html"},
 		{"verbose", "verbose", false, "full text report on standard output (every detail of every finding) instead of the summary table; -o text=FILE is always full"},
