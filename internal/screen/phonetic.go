@@ -539,4 +539,25 @@ var nameVariants = map[string]string{
 	"rehman": "rahman", "rahmane": "rahman", "rehmane": "rahman",
 	// Vassil as Bulgarian writes Vasily (Vasil is eastSlavicName's).
 	"vassil": "vasily",
+	// Names of the pattern fāʿil, whose second vowel the Levant, Egypt,
+	// the Maghreb and Persian write e and the lists mostly i (Maher,
+	// MAHIR; Jaber, JABIR; Kazem, KAZIM), the Gulf's dh for ḍ and ẓ
+	// among them (Fadhel, Kadhim): one name each, as Taher and Tahir
+	// are. Not Amer (عامر) and Amir (أمير), or Samer and Samir: other
+	// names.
+	"jaber": "yabir", "jabir": "yabir",
+	"shaker": "shakir", "shakir": "shakir",
+	"maher": "mahir", "mahir": "mahir",
+	"daher": "dahir", "dahir": "dahir",
+	"nader": "nadir", "nadir": "nadir",
+	"hashem": "hashim", "hashim": "hashim",
+	"hazem": "hazim", "hazim": "hazim",
+	"hatem": "hatim", "hatim": "hatim",
+	"kazem": "kazim", "kazim": "kazim", "kadhim": "kazim", "kadhem": "kazim",
+	"fadel": "fadil", "fadil": "fadil", "fadhel": "fadil", "fadhil": "fadil",
+	"saber": "sabir", "sabir": "sabir",
+	"hafez": "hafiz", "hafiz": "hafiz",
+	"aref": "arif", "arif": "arif",
+	"asem": "asim", "asim": "asim", "assem": "asim",
+	"abed": "abid", "abid": "abid",
 }

@@ -82,6 +82,10 @@ func TestNamesAsWritten(t *testing.T) {
 		// Frequent Arabic given names as the Maghreb spells them.
 		{"Jamal Lounici", screen.KindPerson, "LOUNICI, Djamel", "jamal~djamel (phonetic key yamal)", true},
 		{"Messaoud Karbasian", screen.KindPerson, "KARBASIAN, Masoud", "messaoud~masoud (phonetic key masud)", true},
+		// A name of the pattern faa'il with its second vowel written e,
+		// or with the Gulf's dh for z, where the list writes i and z.
+		{"Rashid Kadhim", screen.KindPerson, "KAZIM, Rashid Taan", "kadhim~kazim (phonetic key kazim)", true},
+		{"Yusuf Hashem", screen.KindPerson, "HASHIM, Yusuf", "hashem~hashim (phonetic key hashim)", true},
 		// ee for a long i, as English spells Persian and Turkish names.
 		{"Omeed Noori", screen.KindPerson, "NOORI, Omid", "omeed~omid (phonetic key omid)", true},
 		{"Haleel Ibrahim Kacmaz", screen.KindPerson, "KACMAZ, Halil Ibrahim", "haleel~halil (phonetic key halil)", true},
