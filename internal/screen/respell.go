@@ -346,7 +346,9 @@ func (o *orthography) apply(dst, w []byte) (out []byte, changed bool) {
 			}
 			dst = append(dst, r.to...)
 			i += len(r.from)
-			applied, changed = true, true
+			// A rewrite to itself keeps letters from the rewrites after
+			// it (egyptianArabic's gh) and changes nothing.
+			applied, changed = true, changed || r.to != r.from
 			break
 		}
 		if !applied {

@@ -73,3 +73,26 @@ func testMayApplyWords(t *testing.T, o orthography, words []string) {
 		}
 	}
 }
+
+// TestRewriteToItself: a rewrite to itself (egyptianArabic's gh, which
+// keeps the g of ghayn from its g rule) holds its letters and changes
+// nothing, so that the word is not looked up again as a reading.
+func TestRewriteToItself(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		w, want string
+		changed bool
+	}{
+		{"ghazi", "ghazi", false},
+		{"ragab", "rajab", true},
+		{"naguib", "najib", true},
+		{"maghreb", "maghreb", false},
+		{"konig", "konig", false},
+	} {
+		var buf [2 * maxRespell]byte
+		out, changed := egyptianArabic.apply(buf[:0], []byte(tt.w))
+		if string(out) != tt.want || changed != tt.changed {
+			t.Errorf("apply(%q) = %q, %v; want %q, %v", tt.w, out, changed, tt.want, tt.changed)
+		}
+	}
+}

@@ -2092,7 +2092,7 @@ func (ix *Index) initialsRun(words []RecWord, j int, w []byte) int {
 // shch), "" for none.
 func romanisedInitial(t string) string {
 	for _, n := range [2]int{4, 2} {
-		if len(t) >= n && initialDigraph([]byte(t[:n])) {
+		if len(t) >= n && initialDigraph(t[:n]) {
 			return t[:n]
 		}
 	}

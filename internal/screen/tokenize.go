@@ -626,7 +626,7 @@ func (nb *normBuf) expandAbbrev(slashed bool) {
 // initialDigraph reports whether w is how BGN/PCGN romanises a Russian
 // letter in more than one: ж zh, х kh, ц ts, ч ch, ш sh, щ shch, ю yu,
 // я ya, е and ё at the start of a word ye and yo.
-func initialDigraph(w []byte) bool {
+func initialDigraph[S ~string | ~[]byte](w S) bool {
 	switch string(w) {
 	case "zh", "kh", "ts", "ch", "sh", "shch", "yu", "ya", "ye", "yo":
 		return true
