@@ -185,6 +185,11 @@ func (ix *Index) name(q Query) ([]Match, error) {
 		})
 		out = out[:n+len(added)]
 	}
+	if !ix.anyHit(out) && len(ix.recs) > 0 {
+		if out, err = ix.lookalikeMatches(sc, q, out); err != nil {
+			return nil, err
+		}
+	}
 	if parts && !ix.anyHit(out) {
 		if out, err = ix.partsMatches(q, out); err != nil {
 			return nil, err
@@ -356,21 +361,59 @@ func (ix *Index) koreanReadingMatches(sc *scratch, q Query, name string, schemes
 // ("nu"); textnorm.FoldName offers that reading as a variant. sc.nb holds
 // the query's primary reading again on return.
 func (ix *Index) lookalikeBanMatches(sc *scratch, q Query, out []Match) ([]Match, error) {
-	if !slices.Contains(sc.nb.schemes, textnorm.Lookalike) && !slices.Contains(sc.nb.schemes, textnorm.CyrillicBGN) &&
-		!slices.Contains(sc.nb.schemes, textnorm.GreekELOT) {
+	v, ok := lookalikeReading(sc, q)
+	if !ok {
 		return out, nil
 	}
-	for _, v := range textnorm.FoldName(q.Name).Variants {
-		if !slices.Contains(v.Schemes, textnorm.Lookalike) {
-			continue
-		}
-		sc.nb.normalize(v.Text)
-		var err error
-		out, err = ix.banMatches(sc, q, out)
-		sc.nb.normalize(q.Name)
-		return out, err
+	sc.nb.normalize(v.Text)
+	out, err := ix.banMatches(sc, q, out)
+	sc.nb.normalize(q.Name)
+	return out, err
+}
+
+// lookalikeReading returns the query read with its words made only of
+// Cyrillic or Greek letters that look like Latin ones read as those
+// Latin letters (textnorm.FoldName's variant of the scheme
+// textnorm.Lookalike); ok is false when no word is so made. sc.nb holds
+// the query's primary reading.
+func lookalikeReading(sc *scratch, q Query) (v textnorm.Variant, ok bool) {
+	if !slices.Contains(sc.nb.schemes, textnorm.Lookalike) && !slices.Contains(sc.nb.schemes, textnorm.CyrillicBGN) &&
+		!slices.Contains(sc.nb.schemes, textnorm.GreekELOT) {
+		return v, false
 	}
-	return out, nil
+	for _, v := range textnorm.FoldName(q.Name).Variants {
+		if slices.Contains(v.Schemes, textnorm.Lookalike) {
+			return v, true
+		}
+	}
+	return v, false
+}
+
+// lookalikeMatches matches the query against the scored lists once more,
+// read as lookalikeReading reads it, when nothing matched at match level:
+// what a reader sees of "НАМАЅ", five Cyrillic letters, is HAMAS, where
+// the primary reading transliterates it ("namas"), as it does a Russian
+// word that only looks Latin ("ВЕРА", "vera"). Only entries the primary
+// reading did not find are taken from it. sc.nb holds the reading on
+// return.
+func (ix *Index) lookalikeMatches(sc *scratch, q Query, out []Match) ([]Match, error) {
+	v, ok := lookalikeReading(sc, q)
+	if !ok {
+		return out, nil
+	}
+	sc.nb.normalize(v.Text)
+	sc.nb.translit, sc.nb.schemes = true, v.Schemes
+	ix.resegment(&sc.nb)
+	ix.computeKeys(&sc.nb)
+	n := len(out)
+	out, err := ix.scoredMatches(sc, q, out)
+	if err != nil {
+		return nil, err
+	}
+	added := slices.DeleteFunc(out[n:], func(m Match) bool {
+		return slices.ContainsFunc(out[:n], func(o Match) bool { return o.List == m.List && o.EntryID == m.EntryID })
+	})
+	return out[:n+len(added)], nil
 }
 
 // banMatches matches the query against the ban lists: its core (legal

@@ -210,6 +210,63 @@ func latinLookalikes(proto map[rune]string) map[rune]string {
 	return m
 }
 
+// twinBlocks are the letters of Cyrillic and Greek that scriptTwins
+// reads: the letters of the languages' alphabets, not the historic and
+// minority letters of the Cyrillic supplement ("һ", Bashkir shha, also
+// looks like "h"), which no one types for a Latin letter.
+var twinBlocks = [...]struct {
+	script   script
+	from, to rune
+}{
+	{scriptCyrillic, 0x0400, 0x045f},
+	{scriptGreek, 0x0386, 0x03ce},
+}
+
+// scriptTwins derives, from the prototypes, the letter of each script of
+// twinBlocks that an ASCII letter of the same case looks like: the letter
+// whose prototype is the ASCII letter's ("I" and Ukrainian "І" share the
+// prototype "l"; "c" and Cyrillic "с" the prototype "c"), the lowest where
+// two do (Greek "ο" before "σ"). It is the reverse of latinLookalikes,
+// case kept: a Cyrillic name typed with a Latin "i" for "і", as keyboards
+// without Ukrainian or Belarusian letters make people do, reads as the
+// Cyrillic letter (foldMixed). The table twins holds its result.
+func scriptTwins(proto map[rune]string) map[script]map[byte]rune {
+	out := make(map[script]map[byte]rune, len(twinBlocks))
+	for _, b := range twinBlocks {
+		m := make(map[byte]rune, 52)
+		for _, l := range []byte("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") {
+			p, ok := proto[rune(l)]
+			if !ok {
+				p = string(rune(l))
+			}
+			for r := b.from; r <= b.to; r++ {
+				if q, ok := proto[r]; ok && q == p && unicode.IsUpper(r) == unicode.IsUpper(rune(l)) {
+					m[l] = r
+					break
+				}
+			}
+		}
+		out[b.script] = m
+	}
+	return out
+}
+
+// twin returns the letter of script sc (Cyrillic or Greek) that the ASCII
+// letter c looks like, case kept; ok is false for none.
+func twin(sc script, c rune) (rune, bool) {
+	if c >= utf8.RuneSelf {
+		return 0, false
+	}
+	var r rune
+	switch sc {
+	case scriptCyrillic:
+		r = cyrillicTwins[c]
+	case scriptGreek:
+		r = greekTwins[c]
+	}
+	return r, r != 0
+}
+
 // lookalike returns the lower-case ASCII letters that r, a letter of a
 // script other than Latin, is confusable with; ok is false when it looks
 // like no Latin letter.

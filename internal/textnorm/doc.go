@@ -16,7 +16,10 @@
 //   - diacritics are removed ("Nicolás" → "nicolas");
 //   - a word written in Latin letters with lookalike letters of another
 //     script (Unicode Technical Standard #39 confusables) takes the Latin
-//     letters: "Kaspersky" with a Cyrillic "р" is "kaspersky";
+//     letters: "Kaspersky" with a Cyrillic "р" is "kaspersky"; and a word
+//     written mostly in Cyrillic or Greek letters, with Latin letters
+//     typed for the script's letters they look like, takes the script's:
+//     "Iван" with a Latin "I" is "ivan", as a reader sees it;
 //   - words of other scripts are transliterated to Latin, each with a named
 //     Scheme: Cyrillic, Greek, Arabic and Persian, Hebrew, Han, Hangul, kana,
 //     Georgian, Armenian, Thai, Devanagari, Bengali, the other Brahmic

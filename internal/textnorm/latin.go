@@ -315,7 +315,8 @@ func (f *folder) flush(dst []byte) []byte {
 		return dst
 	}
 	f.word = f.word[:0]
-	hasLatin, foreign, allLook := false, false, true
+	hasLatin := readTwins(w)
+	foreign, allLook := false, true
 	for _, r := range w {
 		switch scriptOf(r) {
 		case scriptLatin:
@@ -370,6 +371,48 @@ func (f *folder) flush(dst []byte) []byte {
 		i = j
 	}
 	return dst
+}
+
+// readTwins rewrites, in a word written mostly in Cyrillic or Greek
+// letters, its Latin letters as the letters of that script they look like
+// (twin): "Iван", with a Latin "I" typed for Ukrainian "І", is "Іван", as a
+// reader sees it, and "Hиколай" "Николай". It does so only where the
+// script's letters outnumber the Latin ones and every Latin letter has a
+// twin; a word mostly Latin ("Kaspersky" with a Cyrillic "р") is read as
+// Latin (flush). It reports whether w, rewritten or not, still holds a
+// Latin letter.
+func readTwins(w []rune) (hasLatin bool) {
+	latin, other := 0, 0
+	sc := scriptNone
+	for _, r := range w {
+		switch s := scriptOf(r); s {
+		case scriptNone:
+		case scriptLatin:
+			latin++
+		default:
+			if sc != scriptNone && s != sc {
+				return latin > 0
+			}
+			sc = s
+			other++
+		}
+	}
+	if latin == 0 || other <= latin || sc != scriptCyrillic && sc != scriptGreek {
+		return latin > 0
+	}
+	for _, r := range w {
+		if scriptOf(r) == scriptLatin {
+			if _, ok := twin(sc, r); !ok {
+				return true
+			}
+		}
+	}
+	for i, r := range w {
+		if scriptOf(r) == scriptLatin {
+			w[i], _ = twin(sc, r)
+		}
+	}
+	return false
 }
 
 // appendLatinRune appends a Latin letter, a digit or a mark: ASCII as it

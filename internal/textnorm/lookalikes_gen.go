@@ -2,6 +2,8 @@
 
 package textnorm
 
+import "unicode/utf8"
+
 // latinLookalike is a letter of a script other than Latin and the
 // lower-case ASCII letters it is confusable with.
 type latinLookalike struct {
@@ -1457,4 +1459,62 @@ var lookalikes = [...]latinLookalike{
 	{0x1ee64, "o"},
 	{0x1ee80, "l"},
 	{0x1ee84, "o"},
+}
+
+// cyrillicTwins is scriptTwins of the embedded confusables data for the script,
+// by ASCII letter.
+var cyrillicTwins = [utf8.RuneSelf]rune{
+	'A': 0x0410, // А
+	'B': 0x0412, // В
+	'C': 0x0421, // С
+	'E': 0x0415, // Е
+	'H': 0x041d, // Н
+	'I': 0x0406, // І
+	'J': 0x0408, // Ј
+	'K': 0x041a, // К
+	'M': 0x041c, // М
+	'O': 0x041e, // О
+	'P': 0x0420, // Р
+	'S': 0x0405, // Ѕ
+	'T': 0x0422, // Т
+	'X': 0x0425, // Х
+	'Y': 0x0423, // У
+	'a': 0x0430, // а
+	'c': 0x0441, // с
+	'e': 0x0435, // е
+	'i': 0x0456, // і
+	'j': 0x0458, // ј
+	'o': 0x043e, // о
+	'p': 0x0440, // р
+	'r': 0x0433, // г
+	's': 0x0455, // ѕ
+	'w': 0x0448, // ш
+	'x': 0x0445, // х
+	'y': 0x0443, // у
+}
+
+// greekTwins is scriptTwins of the embedded confusables data for the script,
+// by ASCII letter.
+var greekTwins = [utf8.RuneSelf]rune{
+	'A': 0x0391, // Α
+	'B': 0x0392, // Β
+	'E': 0x0395, // Ε
+	'H': 0x0397, // Η
+	'I': 0x0399, // Ι
+	'K': 0x039a, // Κ
+	'M': 0x039c, // Μ
+	'N': 0x039d, // Ν
+	'O': 0x039f, // Ο
+	'P': 0x03a1, // Ρ
+	'T': 0x03a4, // Τ
+	'X': 0x03a7, // Χ
+	'Y': 0x03a5, // Υ
+	'Z': 0x0396, // Ζ
+	'a': 0x03b1, // α
+	'i': 0x03b9, // ι
+	'o': 0x03bf, // ο
+	'p': 0x03c1, // ρ
+	'u': 0x03c5, // υ
+	'v': 0x03bd, // ν
+	'y': 0x03b3, // γ
 }

@@ -275,6 +275,17 @@ func TestLookalikeOrTransliterate(t *testing.T) {
 		// A one-letter word of lookalikes beside Latin words: read as
 		// Latin in a variant too ("Н.uawei", Cyrillic Н).
 		{"\u041d.uawei", "n uawei", []textnorm.Scheme{textnorm.CyrillicBGN}, []string{"h uawei"}},
+		// A Cyrillic word with Latin letters typed for their Cyrillic
+		// twins (a keyboard without Belarusian "і"): Cyrillic, as a
+		// reader sees it, not "ibah" nor "hikolai"; read as Latin in a
+		// variant where every letter looks Latin.
+		{"Iван", "ivan", []textnorm.Scheme{textnorm.CyrillicBGN}, []string{"ibah"}},
+		{"Hиколай", "nikolay", []textnorm.Scheme{textnorm.CyrillicBGN}, []string{"nikolai"}},
+		{"Mосква", "moskva", []textnorm.Scheme{textnorm.CyrillicBGN}, []string{"mockba"}},
+		// But Latin where a Latin letter has no Cyrillic twin (R), or
+		// where the Latin letters are as many.
+		{"KАЅРЕRЅКY", "kaspersky", []textnorm.Scheme{textnorm.Lookalike}, nil},
+		{"HUAВЕІ", "huabei", []textnorm.Scheme{textnorm.Lookalike}, nil},
 		// An accent typed after a lookalike: NFKC composes Greek ό, read o.
 		{"Radi\u03bf\u0301 Corp", "radio corp", []textnorm.Scheme{textnorm.Lookalike}, nil},
 	}
