@@ -2,6 +2,7 @@ package screen_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/bangate/bangate/internal/screen"
@@ -19,6 +20,77 @@ func TestNormalizeDisguises(t *testing.T) {
 	} {
 		if got := screen.Normalize(in).Words; !slices.Equal(got, []string{"kaspersky"}) {
 			t.Errorf("Normalize(%q).Words = %q, want [kaspersky]", in, got)
+		}
+	}
+}
+
+// TestLookalikeLetters: a name is read as a reader sees it. A word of
+// Cyrillic letters with a Latin letter typed for its Cyrillic twin (a
+// keyboard without Belarusian "і") is Cyrillic; a word made only of
+// Cyrillic letters that look Latin is also read as the Latin letters it
+// shows, against the scored lists too; and a Russian word that only looks
+// Latin matches nothing so read.
+func TestLookalikeLetters(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, testLists(t)...)
+	opts := ix.Options()
+	for _, tt := range []struct {
+		name, entry string // entry "": nothing at match level
+		explain     string
+	}{
+		// "I" and "i" Latin, the rest Cyrillic, as the UK list writes him.
+		{"КУБРАКОЎ, Iван Уладзiмiравiч", "KUBRAKOU, Ivan Uladzimiravich", "BGN/PCGN (Cyrillic)"},
+		{"Iван КУБРАКОЎ", "KUBRAKOU, Ivan Uladzimiravich", "BGN/PCGN (Cyrillic)"},
+		// Five Cyrillic letters: "namas" transliterated, HAMAS to a reader.
+		{"\u041d\u0410\u041c\u0410\u0405", "HAMAS", "lookalike letters read as Latin"},
+		{"ВЕРА", "", ""},
+		{"Анна Мороз", "", ""},
+	} {
+		ms := ix.Name(screen.Query{Name: tt.name})
+		var hit *screen.Match
+		for i := range ms {
+			if opts.IsHit(ms[i].Score) {
+				hit = &ms[i]
+				break
+			}
+		}
+		switch {
+		case tt.entry == "" && hit != nil:
+			t.Errorf("%q: %s %.3f at match level, want none: %s", tt.name, hit.EntryName, hit.Score, hit.Explain)
+		case tt.entry != "" && (hit == nil || hit.EntryName != tt.entry):
+			t.Errorf("%q: got %v, want %s at match level", tt.name, ms, tt.entry)
+		case hit != nil && !strings.Contains(hit.Explain, tt.explain):
+			t.Errorf("%q: explanation %q, want it to name %q", tt.name, hit.Explain, tt.explain)
+		}
+	}
+}
+
+// TestDigitsForLetters: digits and signs written for letters are read as
+// those letters against the sanctions lists too, as the ban lists read
+// them, and the explanation says so; names that hold digits of their own
+// ("Log4j", "Web3") match nothing so read.
+func TestDigitsForLetters(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, testLists(t)...)
+	opts := ix.Options()
+	for _, tt := range []struct{ name, matched string }{
+		{"H4MAS", "HAMAS"},     // found at no level as written
+		{"R0SNEFT", "ROSNEFT"}, // one letter off as written: review
+		{"5berbank of Russ1a", "PUBLIC JOINT STOCK COMPANY SBERBANK OF RUSSIA"},
+		{"Log4j", ""},
+		{"Web3 Foundation", ""},
+		{"Level3 Communications", ""},
+		{"Win32 Team", ""},
+	} {
+		ms := ix.Name(screen.Query{Name: tt.name})
+		switch {
+		case tt.matched == "" && len(ms) > 0:
+			t.Errorf("%q: %s %.3f, want nothing: %s", tt.name, ms[0].MatchedName, ms[0].Score, ms[0].Explain)
+		case tt.matched == "":
+		case len(ms) == 0 || ms[0].MatchedName != tt.matched || !opts.IsHit(ms[0].Score):
+			t.Errorf("%q: got %v, want %s at match level", tt.name, ms, tt.matched)
+		case !strings.Contains(ms[0].Explain, "digits and signs read as the letters"):
+			t.Errorf("%q: explanation %q does not say how the query was read", tt.name, ms[0].Explain)
 		}
 	}
 }

@@ -175,18 +175,20 @@ func (ix *Index) name(q Query) ([]Match, error) {
 	// find are taken from it: an Arabic name it found stays explained
 	// as Arabic reads it.
 	if !ix.anyHit(out) && len(ix.recs) > 0 && ix.persianReading(&sc.nb, q.Name) {
-		ix.resegment(&sc.nb)
 		n := len(out)
-		if err := score(); err != nil {
+		if out, err = ix.scoreAnew(sc, q, out); err != nil {
 			return nil, err
 		}
-		added := slices.DeleteFunc(out[n:], func(m Match) bool {
-			return slices.ContainsFunc(out[:n], func(o Match) bool { return o.List == m.List && o.EntryID == m.EntryID })
-		})
+		added := slices.DeleteFunc(out[n:], func(m Match) bool { return hasEntry(out[:n], m.List, m.EntryID) })
 		out = out[:n+len(added)]
 	}
 	if !ix.anyHit(out) && len(ix.recs) > 0 {
 		if out, err = ix.lookalikeMatches(sc, q, out); err != nil {
+			return nil, err
+		}
+	}
+	if !ix.anyHit(out) && len(ix.recs) > 0 {
+		if out, err = ix.leetMatches(sc, q, out); err != nil {
 			return nil, err
 		}
 	}
@@ -393,9 +395,8 @@ func lookalikeReading(sc *scratch, q Query) (v textnorm.Variant, ok bool) {
 // read as lookalikeReading reads it, when nothing matched at match level:
 // what a reader sees of "НАМАЅ", five Cyrillic letters, is HAMAS, where
 // the primary reading transliterates it ("namas"), as it does a Russian
-// word that only looks Latin ("ВЕРА", "vera"). Only entries the primary
-// reading did not find are taken from it. sc.nb holds the reading on
-// return.
+// word that only looks Latin ("ВЕРА", "vera"). sc.nb holds the reading
+// on return.
 func (ix *Index) lookalikeMatches(sc *scratch, q Query, out []Match) ([]Match, error) {
 	v, ok := lookalikeReading(sc, q)
 	if !ok {
@@ -403,17 +404,41 @@ func (ix *Index) lookalikeMatches(sc *scratch, q Query, out []Match) ([]Match, e
 	}
 	sc.nb.normalize(v.Text)
 	sc.nb.translit, sc.nb.schemes = true, v.Schemes
+	return ix.scoreAnew(sc, q, out)
+}
+
+// leetMatches matches the query against the scored lists once more with
+// the digits and signs written for letters read as those letters
+// (unLeet), as the ban lists read them (brandMatches): "H4MAS" is HAMAS,
+// "R0SNEFT" ROSNEFT, which the query as written is one letter from; the
+// explanations of its matches say how the query was read. sc.nb holds
+// the reading on return.
+func (ix *Index) leetMatches(sc *scratch, q Query, out []Match) ([]Match, error) {
+	latin, _ := textnorm.Latin(q.Name)
+	leet, ok := unLeet(latin)
+	if !ok {
+		return out, nil
+	}
+	sc.nb.normalize(leet)
+	n := len(out)
+	out, err := ix.scoreAnew(sc, q, out)
+	for i := n; i < len(out); i++ {
+		out[i].Explain += "; " + leetNote + strconv.Quote(leet)
+	}
+	return out, err
+}
+
+// leetNote says, in an explanation, that the query's digits and signs
+// were read as letters; the reading follows it.
+const leetNote = "digits and signs read as the letters they stand for: "
+
+// scoreAnew scores sc.nb, a further reading of the query, against the
+// scored lists, and appends its matches; where an earlier reading found
+// the same entry, best keeps the higher score.
+func (ix *Index) scoreAnew(sc *scratch, q Query, out []Match) ([]Match, error) {
 	ix.resegment(&sc.nb)
 	ix.computeKeys(&sc.nb)
-	n := len(out)
-	out, err := ix.scoredMatches(sc, q, out)
-	if err != nil {
-		return nil, err
-	}
-	added := slices.DeleteFunc(out[n:], func(m Match) bool {
-		return slices.ContainsFunc(out[:n], func(o Match) bool { return o.List == m.List && o.EntryID == m.EntryID })
-	})
-	return out[:n+len(added)], nil
+	return ix.scoredMatches(sc, q, out)
 }
 
 // banMatches matches the query against the ban lists: its core (legal
@@ -508,7 +533,7 @@ func (ix *Index) banMatches(sc *scratch, q Query, out []Match) ([]Match, error) 
 		sc.rnb.normalize(leet)
 		// Read so, the name may be a person's ("Eugene K4spersky").
 		personal := companyOnly || q.Kind == "" && ix.personShaped(&sc.rnb)
-		if out, err = ix.brandMatches(sc, &sc.rnb, q.Name, "digits and signs read as the letters they stand for: "+strconv.Quote(leet), personal, out, start); err != nil {
+		if out, err = ix.brandMatches(sc, &sc.rnb, q.Name, leetNote+strconv.Quote(leet), personal, out, start); err != nil {
 			return nil, err
 		}
 	}
