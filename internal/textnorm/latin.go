@@ -86,6 +86,10 @@ func (f *folder) prepare(s string) []byte {
 			// NFKC would write "TM" and "SM" glued to the name.
 			r = ' '
 		}
+		if l, ok := enclosedLetter(r); ok {
+			f.clean = append(f.clean, l)
+			continue
+		}
 		p := propsOf(r)
 		switch p.class() {
 		case classDrop:
@@ -101,6 +105,22 @@ func (f *folder) prepare(s string) []byte {
 		return f.clean
 	}
 	return norm.NFKC.Bytes(f.clean)
+}
+
+// enclosedLetter returns the Latin capital letter that r, a negative
+// circled or negative squared Latin capital letter ("🅷", U+1F177), shows
+// in its frame; ok is false for any other rune. NFKC leaves these as
+// symbols, unlike the circled and squared letters ("Ⓗ", "🄷"), but a
+// reader reads "🅷🅰🅼🅰🆂" as HAMAS. The regional indicators (U+1F1E6 on)
+// are not letters to a reader: two of them show a flag.
+func enclosedLetter(r rune) (byte, bool) {
+	switch {
+	case r >= 0x1F150 && r <= 0x1F169: // NEGATIVE CIRCLED LATIN CAPITAL LETTER A..Z
+		return byte('A' + r - 0x1F150), true
+	case r >= 0x1F170 && r <= 0x1F189: // NEGATIVE SQUARED LATIN CAPITAL LETTER A..Z
+		return byte('A' + r - 0x1F170), true
+	}
+	return 0, false
 }
 
 // appendLatin appends s in Latin letters to dst and records the schemes it

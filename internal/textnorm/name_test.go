@@ -83,6 +83,10 @@ func TestFold(t *testing.T) {
 		{"Z.T.E. Corp", "z t e corp"},
 		{"Huawei Device Co., Ltd.", "huawei device co ltd"},
 		{"Kaspersky™ Lab", "kaspersky lab"},
+		// Letters in frames, which NFKC leaves as symbols; not regional
+		// indicators, which show flags.
+		{"🅷🅰🅼🅰🆂 🅗🅐🅜🅐🅢", "hamas hamas"},
+		{"Acme 🇺🇸", "acme"},
 		{"«Kaspersky»", "kaspersky"},
 		{"Kaspersky—Lab", "kaspersky lab"},
 		{"ﬁrm", "firm"},
