@@ -17,6 +17,7 @@ func TestNormalizeDisguises(t *testing.T) {
 		"ＫＡＳＰＥＲＳＫＹ", "𝐊𝐚𝐬𝐩𝐞𝐫𝐬𝐤𝐲", "Kas\u0440ersky", "Kaspersk\u0443",
 		"Kasp\u3164ersky", "Kasp\u115Fersky", "Kasp\u2800ersky", "Kasp\x7Fersky",
 		"Kasp\u0085ersky", "Kasp\u2028ersky", "Kasp\u200Bersky",
+		"🅺🅰🆂🅿🅴🆁🆂🅺🆈", "🅚🅐🅢🅟🅔🅡🅢🅚🅨",
 	} {
 		if got := screen.Normalize(in).Words; !slices.Equal(got, []string{"kaspersky"}) {
 			t.Errorf("Normalize(%q).Words = %q, want [kaspersky]", in, got)
@@ -91,6 +92,39 @@ func TestDigitsForLetters(t *testing.T) {
 			t.Errorf("%q: got %v, want %s at match level", tt.name, ms, tt.matched)
 		case !strings.Contains(ms[0].Explain, "digits and signs read as the letters"):
 			t.Errorf("%q: explanation %q does not say how the query was read", tt.name, ms[0].Explain)
+		}
+	}
+}
+
+// TestNameWrittenApart: a listed name of one word written apart, by a
+// hyphen or a space, in parts too short to be names of their own, is the
+// name; the words of everyday names that run together into a listed word
+// do not make it.
+func TestNameWrittenApart(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, testLists(t)...)
+	opts := ix.Options()
+	for _, tt := range []struct {
+		q       screen.Query
+		matched string // "": nothing at match level
+	}{
+		{screen.Query{Name: "Ha-mas"}, "HAMAS"},
+		{screen.Query{Name: "Ham as"}, "HAMAS"},
+		{screen.Query{Name: "Ha-mas Ltd", Kind: screen.KindOrganization}, "HAMAS"},
+		{screen.Query{Name: "Ro Sneft"}, "ROSNEFT"},
+		{screen.Query{Name: "Sun Rise"}, ""},
+		{screen.Query{Name: "Tele Com"}, ""},
+		{screen.Query{Name: "Ha Mas", Kind: screen.KindPerson}, ""},
+	} {
+		ms := ix.Name(tt.q)
+		hit := len(ms) > 0 && opts.IsHit(ms[0].Score)
+		switch {
+		case tt.matched == "" && hit:
+			t.Errorf("%q: %s %.3f, want nothing at match level: %s", tt.q.Name, ms[0].MatchedName, ms[0].Score, ms[0].Explain)
+		case tt.matched != "" && (!hit || ms[0].MatchedName != tt.matched):
+			t.Errorf("%q: got %v, want %s at match level", tt.q.Name, ms, tt.matched)
+		case hit && !strings.Contains(ms[0].Explain, "split words joined"):
+			t.Errorf("%q: explanation %q does not say the words were joined", tt.q.Name, ms[0].Explain)
 		}
 	}
 }

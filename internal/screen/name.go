@@ -58,6 +58,13 @@ func (ix *Index) name(q Query) ([]Match, error) {
 	if out, err = ix.lookalikeBanMatches(sc, q, out); err != nil {
 		return nil, err
 	}
+	// Whether the words run together make a listed word, asked of the
+	// name as written, before the readings below change sc.nb
+	// (runTogetherMatches).
+	apart := len(ix.recs) > 0 && q.Kind != KindPerson
+	if apart {
+		_, _, apart = ix.runTogetherSpan(sc, &sc.nb)
+	}
 	// score scores the query as sc.nb reads it now.
 	score := func() error {
 		ix.computeKeys(&sc.nb)
@@ -189,6 +196,11 @@ func (ix *Index) name(q Query) ([]Match, error) {
 	}
 	if !ix.anyHit(out) && len(ix.recs) > 0 {
 		if out, err = ix.leetMatches(sc, q, out); err != nil {
+			return nil, err
+		}
+	}
+	if apart && !ix.anyHit(out) {
+		if out, err = ix.runTogetherMatches(sc, q, out); err != nil {
 			return nil, err
 		}
 	}
@@ -427,6 +439,69 @@ func (ix *Index) leetMatches(sc *scratch, q Query, out []Match) ([]Match, error)
 	}
 	return out, err
 }
+
+// runTogetherMatches matches the query against the scored lists once
+// more with its words run together (runTogetherSpan): a name of one word
+// written apart, by a hyphen or a space, in parts too short for joinKnown
+// and resegment to join ("Ha-mas", "Ro Sneft Ltd"). sc.nb holds the
+// reading on return.
+func (ix *Index) runTogetherMatches(sc *scratch, q Query, out []Match) ([]Match, error) {
+	sc.nb.normalize(q.Name)
+	i, j, ok := ix.runTogetherSpan(sc, &sc.nb)
+	if !ok {
+		return out, nil
+	}
+	n := len(sc.nb.text)
+	for k := i; k < j; k++ {
+		sc.nb.text = append(sc.nb.text, sc.nb.word(k)...)
+	}
+	sc.nb.joinWords(i, j-i, n)
+	return ix.scoreAnew(sc, q, out)
+}
+
+// runTogetherSpan returns the words [i, j) of nb, two or more, that run
+// together make a word a listed name holds: all of them, a legal form's
+// letters among them ("Ham-as", whose "as" reads as a legal form), or
+// else the words between its legal forms ("Ha-mas Ltd"). ok is false for
+// none, and for a name of more than maxRunTogether words or with a title,
+// an initial or a branch's place. It is not asked of a person's name,
+// whose short words run together make other names ("Li Na", LINA).
+func (ix *Index) runTogetherSpan(sc *scratch, nb *normBuf) (i, j int, ok bool) {
+	words := nb.words
+	if len(words) < 2 || len(words) > maxRunTogether {
+		return 0, 0, false
+	}
+	first, last := -1, -1
+	for k, w := range words {
+		if w.flags&^wordLegal != 0 {
+			return 0, 0, false
+		}
+		if w.flags == 0 {
+			if first < 0 {
+				first = k
+			}
+			last = k
+		}
+	}
+	known := func(i, j int) bool {
+		sc.buf = sc.buf[:0]
+		for k := i; k < j; k++ {
+			sc.buf = append(sc.buf, nb.word(k)...)
+		}
+		return ix.knownWord(sc.buf)
+	}
+	switch {
+	case known(0, len(words)):
+		return 0, len(words), true
+	case last > first && (first > 0 || last < len(words)-1) && known(first, last+1):
+		return first, last + 1, true
+	}
+	return 0, 0, false
+}
+
+// maxRunTogether is the most words runTogetherMatches runs together: a
+// name of one word is not written in more parts.
+const maxRunTogether = 4
 
 // leetNote says, in an explanation, that the query's digits and signs
 // were read as letters; the reading follows it.
