@@ -29,6 +29,19 @@ func TestRussianInitials(t *testing.T) {
 			t.Errorf("%q: got %+v, want entry %s at review, %q", tt.q, m, tt.entryID, tt.explain)
 		}
 	}
+	// A name of no kind, as an SBOM's author or a record's contact is:
+	// the initials set apart by dots are a person's too, not an
+	// organisation's acronym ("ii").
+	for _, tt := range []struct{ q, explain string }{
+		{"Sechin I.I.", "i.=igor (initial)"},
+		{"Сечин И.И.", "i.=igor (initial)"},
+		{"Kovalchuk Y.V.", "y.=yuri (initial), v.=valentinovich (initial)"},
+	} {
+		ms := ix.Name(screen.Query{Name: tt.q})
+		if len(ms) == 0 || ms[0].Score < opts.Review || opts.IsHit(ms[0].Score) || !strings.Contains(ms[0].Explain, tt.explain) {
+			t.Errorf("%q (no kind): got %+v, want a possible match, %q", tt.q, ms, tt.explain)
+		}
+	}
 	m := matchByID(ix.Name(screen.Query{Name: "Kim Yo Jong", Kind: screen.KindPerson}), "21444")
 	if m == nil || !opts.IsHit(m.Score) || !strings.Contains(m.Explain, "yo=yo") {
 		t.Errorf(`"Kim Yo Jong": got %+v, want entry 21444 at match level, "yo=yo"`, m)

@@ -204,6 +204,11 @@ func (ix *Index) name(q Query) ([]Match, error) {
 			return nil, err
 		}
 	}
+	if q.Kind == "" && !ix.anyHit(out) && len(ix.recs) > 0 && strings.Contains(q.Name, ".") {
+		if out, err = ix.initialsMatches(sc, q, out); err != nil {
+			return nil, err
+		}
+	}
 	if parts && !ix.anyHit(out) {
 		if out, err = ix.partsMatches(q, out); err != nil {
 			return nil, err
@@ -502,6 +507,23 @@ func (ix *Index) runTogetherSpan(sc *scratch, nb *normBuf) (i, j int, ok bool) {
 // maxRunTogether is the most words runTogetherMatches runs together: a
 // name of one word is not written in more parts.
 const maxRunTogether = 4
+
+// initialsMatches matches a name of no kind against the scored lists once
+// more with its single letters set apart by dots read as a person's
+// initials, where the first reading ran them together as an
+// organisation's acronym: "Sechin I.I.", as Russian documents write a
+// person (surname and the initials of the given name and patronymic), is
+// SECHIN, Igor, a possible match, not "sechin ii". sc.nb holds the
+// reading on return.
+func (ix *Index) initialsMatches(sc *scratch, q Query, out []Match) ([]Match, error) {
+	sc.nb.initials = true
+	sc.nb.normalize(q.Name)
+	sc.nb.initials = false
+	if !slices.ContainsFunc(sc.nb.words, func(w span) bool { return w.flags&wordInitial != 0 }) {
+		return out, nil
+	}
+	return ix.scoreAnew(sc, q, out)
+}
 
 // leetNote says, in an explanation, that the query's digits and signs
 // were read as letters; the reading follows it.
