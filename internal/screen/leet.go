@@ -25,9 +25,14 @@ func leetLetter(c byte) byte {
 // unLeet returns s with every digit or sign written for a letter
 // replaced by that letter, in each run of letters and such signs that
 // holds two letters or more ("K4SP3RSKY", "H1kv1s10n"); ok is false when
-// there is none. Only brand words are looked for in the result: "Level3"
-// reads "levele", which names nothing, and "3M" is left as it is.
+// there is none. The result is a further reading of a name, for the ban
+// lists' brand words (brandMatches) and the sanctions lists' names where
+// nothing matched (leetMatches): "Level3" reads "levele", which names
+// nothing, and "3M" is left as it is.
 func unLeet(s string) (string, bool) {
+	if !hasLeet(s) {
+		return s, false
+	}
 	var b []byte
 	for i := 0; i < len(s); {
 		j, letters, signs := i, 0, 0
@@ -65,6 +70,23 @@ func unLeet(s string) (string, bool) {
 		return s, false
 	}
 	return string(b), true
+}
+
+// hasLeet reports whether s holds a digit or sign leetLetter reads: most
+// names hold none, and unLeet has nothing to read.
+func hasLeet(s string) bool {
+	// The bits of the bytes below 128 that leetLetter reads: one test a
+	// byte, where its switch asks several.
+	var set [2]uint64
+	for _, c := range []byte("4@31!05$7|") {
+		set[c/64] |= 1 << (c % 64)
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 128 && set[c/64]&(1<<(c%64)) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // isASCIILetter reports whether c is a letter a–z or A–Z.

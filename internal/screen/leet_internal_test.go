@@ -24,3 +24,14 @@ func TestUnLeet(t *testing.T) {
 		}
 	}
 }
+
+// TestHasLeet holds hasLeet's byte set to leetLetter: every byte
+// leetLetter reads, and no other.
+func TestHasLeet(t *testing.T) {
+	t.Parallel()
+	for c := range 256 {
+		if got, want := hasLeet(string([]byte{byte(c)})), leetLetter(byte(c)) != 0; got != want {
+			t.Errorf("hasLeet(%q) = %v, leetLetter reads it: %v", byte(c), got, want)
+		}
+	}
+}
