@@ -465,21 +465,18 @@ func (ix *Index) runTogetherMatches(sc *scratch, q Query, out []Match) ([]Match,
 }
 
 // runTogetherSpan returns the words [i, j) of nb, two or more, that run
-// together make a word a listed name holds, where joinKnown and resegment
-// do not join them (a word shorter than minJoinPart, or fewer than
-// minJoined letters in all): all the words, a legal form's letters among
-// them ("Ham-as", whose "as" reads as a legal form), or else the words
-// between its legal forms ("Ha-mas Ltd"). ok is false for none, and for a
-// name of more than maxRunTogether words or with a title, an initial or a
-// branch's place. It is not asked of a person's name, whose short words
-// run together make other names ("Li Na", LINA).
+// together make a word a listed name holds: all of them, a legal form's
+// letters among them ("Ham-as", whose "as" reads as a legal form), or else
+// the words between its legal forms ("Ha-mas Ltd"). ok is false for none,
+// and for a name of more than maxRunTogether words or with a title, an
+// initial or a branch's place. It is not asked of a person's name, whose
+// short words run together make other names ("Li Na", LINA).
 func (ix *Index) runTogetherSpan(sc *scratch, nb *normBuf) (i, j int, ok bool) {
 	words := nb.words
 	if len(words) < 2 || len(words) > maxRunTogether {
 		return 0, 0, false
 	}
 	first, last := -1, -1
-	short, letters := false, 0
 	for k, w := range words {
 		if w.flags&^wordLegal != 0 {
 			return 0, 0, false
@@ -490,13 +487,6 @@ func (ix *Index) runTogetherSpan(sc *scratch, nb *normBuf) (i, j int, ok bool) {
 			}
 			last = k
 		}
-		short = short || w.end-w.start < minJoinPart
-		letters += int(w.end - w.start)
-	}
-	if !short && letters >= minJoined {
-		// Parts joinKnown and resegment join where they make a listed
-		// word.
-		return 0, 0, false
 	}
 	known := func(i, j int) bool {
 		sc.buf = sc.buf[:0]
