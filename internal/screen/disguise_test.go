@@ -98,8 +98,9 @@ func TestDigitsForLetters(t *testing.T) {
 
 // TestNameWrittenApart: a listed name of one word written apart, by a
 // hyphen or a space, in parts too short to be names of their own, is the
-// name; the words of everyday names that run together into a listed word
-// do not make it.
+// name, and so is a person's name split by a hyphen; the words of
+// everyday names that run together into a listed word do not make it,
+// nor do a person's words apart.
 func TestNameWrittenApart(t *testing.T) {
 	t.Parallel()
 	ix := newIndex(t, testLists(t)...)
@@ -115,6 +116,11 @@ func TestNameWrittenApart(t *testing.T) {
 		{screen.Query{Name: "Sun Rise"}, ""},
 		{screen.Query{Name: "Tele Com"}, ""},
 		{screen.Query{Name: "Ha Mas", Kind: screen.KindPerson}, ""},
+		// A hyphen alone joins parts of a word, a person's too.
+		{screen.Query{Name: "Vladimir Pu-tin", Kind: screen.KindPerson}, "PUTIN, Vladimir"},
+		{screen.Query{Name: "Pu-tin Vladimir"}, "PUTIN, Vladimir"},
+		{screen.Query{Name: "Vladimir Pu tin", Kind: screen.KindPerson}, ""},
+		{screen.Query{Name: "Jean-Pierre Dupont", Kind: screen.KindPerson}, ""},
 	} {
 		ms := ix.Name(tt.q)
 		hit := len(ms) > 0 && opts.IsHit(ms[0].Score)

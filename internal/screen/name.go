@@ -65,6 +65,7 @@ func (ix *Index) name(q Query) ([]Match, error) {
 	if apart {
 		_, _, apart = ix.runTogetherSpan(sc, &sc.nb)
 	}
+	hyphened := len(ix.recs) > 0 && sc.nb.hyphens != 0
 	// score scores the query as sc.nb reads it now.
 	score := func() error {
 		ix.computeKeys(&sc.nb)
@@ -201,6 +202,11 @@ func (ix *Index) name(q Query) ([]Match, error) {
 	}
 	if apart && !ix.anyHit(out) {
 		if out, err = ix.runTogetherMatches(sc, q, out); err != nil {
+			return nil, err
+		}
+	}
+	if hyphened && !ix.anyHit(out) {
+		if out, err = ix.hyphenMatches(sc, q, out); err != nil {
 			return nil, err
 		}
 	}
@@ -507,6 +513,34 @@ func (ix *Index) runTogetherSpan(sc *scratch, nb *normBuf) (i, j int, ok bool) {
 // maxRunTogether is the most words runTogetherMatches runs together: a
 // name of one word is not written in more parts.
 const maxRunTogether = 4
+
+// hyphenMatches matches the query against the scored lists once more with
+// each two words a hyphen alone joins run together where they make a word
+// a listed name holds: a family name split by a hyphen ("Vladimir Pu-tin", PUTIN), which resegment does
+// not join from parts so short, and a person's name runTogetherMatches
+// leaves alone. sc.nb holds the reading on return.
+func (ix *Index) hyphenMatches(sc *scratch, q Query, out []Match) ([]Match, error) {
+	sc.nb.normalize(q.Name)
+	joined := false
+	for k := len(sc.nb.words) - 1; k > 0; k-- {
+		a, b := sc.nb.words[k-1], sc.nb.words[k]
+		if k >= 64 || sc.nb.hyphens&(1<<k) == 0 || a.flags != 0 || b.flags != 0 {
+			continue
+		}
+		n := len(sc.nb.text)
+		if !ix.knownWord(sc.nb.joinedWords(k-1, k)) {
+			sc.nb.text = sc.nb.text[:n]
+			continue
+		}
+		sc.nb.joinWords(k-1, 2, n)
+		joined = true
+		k--
+	}
+	if !joined {
+		return out, nil
+	}
+	return ix.scoreAnew(sc, q, out)
+}
 
 // initialsMatches matches a name of no kind against the scored lists once
 // more with its single letters set apart by dots read as a person's

@@ -119,6 +119,13 @@ type normBuf struct {
 	// hyphenAfter is the end in text of the name's first word when a
 	// hyphen joins it to the next ("RT-INFORM"), 0 when none does.
 	hyphenAfter int32
+	// hyphens has bit k set when word k is joined to the word before it
+	// by a hyphen alone ("Pu-tin"), for the first 64 words, as the name
+	// was read (resegment may join and split words after);
+	// sepHyphen is set while the separator read since the last word is
+	// such a hyphen.
+	hyphens   uint64
+	sepHyphen bool
 }
 
 func (nb *normBuf) reset() {
@@ -138,6 +145,7 @@ func (nb *normBuf) reset() {
 	nb.cur = -1
 	nb.sepDot, nb.sepSpace, nb.sepOther, nb.sepSlash, nb.prevInit = false, false, false, false, false
 	nb.hyphenAfter = 0
+	nb.hyphens, nb.sepHyphen = 0, false
 	nb.parts = false
 }
 
@@ -227,7 +235,9 @@ func (nb *normBuf) normalizeAs(s string, persian bool) {
 				if c == '-' && len(nb.words) == 0 && nb.cur >= 0 && len(nb.text)-nb.cur >= 2 && i < len(s) && s[i] != ' ' && s[i] != '-' {
 					nb.hyphenAfter = int32(len(nb.text))
 				}
+				hyphen := c == '-' && nb.cur >= 0
 				nb.end()
+				nb.sepHyphen = hyphen
 				if c == '/' {
 					// Single letters either side of it are one word,
 					// as of a dot ("I/E", "S/A"), where not a person's.
@@ -590,13 +600,16 @@ func (nb *normBuf) endAt(atDot bool) {
 		if initial {
 			f = wordInitial
 		}
+		if nb.sepHyphen && !nb.sepSpace && !nb.sepDot && !nb.sepSlash && len(nb.words) < 64 {
+			nb.hyphens |= 1 << len(nb.words)
+		}
 		nb.words = append(nb.words, span{start: int32(start), end: int32(stop), flags: f})
 		nb.prevInit = initial
 		if !nb.initials && stop-start == len("impex") {
 			nb.expandAbbrev(false)
 		}
 	}
-	nb.sepDot, nb.sepSpace, nb.sepOther, nb.sepSlash = false, false, false, false
+	nb.sepDot, nb.sepSpace, nb.sepOther, nb.sepSlash, nb.sepHyphen = false, false, false, false, false
 }
 
 // expandAbbrev reads the last word, where it abbreviates several words of

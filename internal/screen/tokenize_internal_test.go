@@ -31,3 +31,30 @@ func TestExpandAbbrev(t *testing.T) {
 		}
 	}
 }
+
+// TestHyphens: a word joined to the one before it by a hyphen alone is
+// marked so; a hyphen beside a space, two hyphens or another sign do not
+// join.
+func TestHyphens(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		in   string
+		want uint64
+	}{
+		{"Vladimir Pu-tin", 1 << 2},
+		{"Pu-tin-ov Vladimir", 1<<1 | 1<<2},
+		{"RT-INFORM", 1 << 1},
+		{"Pu - tin", 0},
+		{"Pu -tin", 0},
+		{"Pu--tin", 0},
+		{"Pu/-tin", 0},
+		{"Pu.-tin", 0},
+		{"Putin", 0},
+	} {
+		var nb normBuf
+		nb.normalize(tt.in)
+		if nb.hyphens != tt.want {
+			t.Errorf("%q: hyphens %b, want %b (words %q)", tt.in, nb.hyphens, tt.want, nb.String())
+		}
+	}
+}
