@@ -134,3 +134,40 @@ func TestNameWrittenApart(t *testing.T) {
 		}
 	}
 }
+
+// TestLettersAsTheyLook: letters that look like others in the fonts that
+// show names (a lower-case l among capitals, rn for m, vv for w, a
+// capital I or a 1 among lower-case letters) are read as what they look
+// like, against the ban lists and the sanctions lists, and the
+// explanation says so; names whose case tells nothing so, or whose rn is
+// their own, match nothing.
+func TestLettersAsTheyLook(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, testLists(t)...)
+	opts := ix.Options()
+	for _, tt := range []struct {
+		name, list, matched string // matched "": nothing
+		hit                 bool
+	}{
+		{"HlKVlSlON", "vendor-bans", "hikvision", true},
+		{"HUAWEl Device", "vendor-bans", "huawei", true},
+		{"Gazprorn Neft", "ofac-sdn", "PUBLIC JOINT STOCK COMPANY GAZPROM NEFT", true},
+		{"VVagner", "ofac-sdn", "PMC WAGNER", false},
+		{"HezboIIah", "ofac-sdn", "ANSAR HEZBOLLAH", false},
+		{"Apache Software Foundation", "", "", false},
+		{"McIntosh Labs", "", "", false},
+		{"Corner Bakery", "", "", false},
+		{"Modern Tools", "", "", false},
+	} {
+		ms := ix.Name(screen.Query{Name: tt.name})
+		switch {
+		case tt.matched == "" && len(ms) > 0:
+			t.Errorf("%q: %s %.3f, want nothing: %s", tt.name, ms[0].MatchedName, ms[0].Score, ms[0].Explain)
+		case tt.matched == "":
+		case len(ms) == 0 || ms[0].List != tt.list || ms[0].MatchedName != tt.matched || opts.IsHit(ms[0].Score) != tt.hit || ms[0].Score < opts.Review:
+			t.Errorf("%q: got %v, want %s %q (hit %v)", tt.name, ms, tt.list, tt.matched, tt.hit)
+		case !strings.Contains(ms[0].Explain, "letters read as they look"):
+			t.Errorf("%q: explanation %q does not say how the query was read", tt.name, ms[0].Explain)
+		}
+	}
+}

@@ -210,6 +210,11 @@ func (ix *Index) name(q Query) ([]Match, error) {
 			return nil, err
 		}
 	}
+	if !ix.anyHit(out) {
+		if out, err = ix.visualMatches(sc, q, out); err != nil {
+			return nil, err
+		}
+	}
 	if q.Kind == "" && !ix.anyHit(out) && len(ix.recs) > 0 && strings.Contains(q.Name, ".") {
 		if out, err = ix.initialsMatches(sc, q, out); err != nil {
 			return nil, err
