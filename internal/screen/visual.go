@@ -1,7 +1,6 @@
 package screen
 
 import (
-	"bytes"
 	"strconv"
 
 	"github.com/bangate/bangate/internal/textnorm"
@@ -19,17 +18,17 @@ import (
 //     where the word so read is one known reports and the word as written
 //     is not.
 func visualReading(latin string, known func([]byte) bool) (string, bool) {
-	if !mayReadVisually(latin) {
-		return latin, false
-	}
-	// Most names read nothing so: on the stack until one does.
+	// Most names read nothing so: nothing is copied until a word does,
+	// and then on the stack while it fits.
 	var outBuf [256]byte
-	var wBuf, lBuf [64]byte
-	out := outBuf[:0]
+	var wBuf [64]byte
+	var out []byte
 	changed := false
 	for i := 0; i < len(latin); {
 		if !visualByte(latin[i]) {
-			out = append(out, latin[i])
+			if changed {
+				out = append(out, latin[i])
+			}
 			i++
 			continue
 		}
@@ -37,14 +36,26 @@ func visualReading(latin string, known func([]byte) bool) (string, bool) {
 		for j < len(latin) && visualByte(latin[j]) {
 			j++
 		}
-		w := append(wBuf[:0], latin[i:j]...)
-		if visualLetters(w) {
+		var w []byte
+		read := false
+		if letters, digraph := visualWord(latin[i:j]); letters || digraph {
+			w = append(wBuf[:0], latin[i:j]...)
+			read = letters && visualLetters(w)
+			if digraph {
+				if v, ok := visualDigraphs(w, known); ok {
+					w, read = v, true
+				}
+			}
+		}
+		switch {
+		case read && !changed:
+			out = append(append(outBuf[:0], latin[:i]...), w...)
 			changed = true
+		case read:
+			out = append(out, w...)
+		case changed:
+			out = append(out, latin[i:j]...)
 		}
-		if v, ok := visualDigraphs(lBuf[:0], w, known); ok {
-			w, changed = v, true
-		}
-		out = append(out, w...)
 		i = j
 	}
 	if !changed {
@@ -53,25 +64,31 @@ func visualReading(latin string, known func([]byte) bool) (string, bool) {
 	return string(out), true
 }
 
-// mayReadVisually reports whether visualReading may read anything in
-// latin: whether it holds an l, an I, a 1, an rn or a vv. Most names that
-// match nothing hold none of them in a word where the case tells.
-func mayReadVisually(latin string) bool {
-	for i := 0; i < len(latin); i++ {
-		switch latin[i] {
-		case 'l', 'I', '1':
-			return true
-		case 'r', 'R':
-			if i+1 < len(latin) && latin[i+1]|0x20 == 'n' {
-				return true
-			}
-		case 'v', 'V':
-			if i+1 < len(latin) && latin[i+1]|0x20 == 'v' {
-				return true
-			}
+// visualWord reports, in one pass over word w, whether visualLetters may
+// read a letter of it (an l among capitals, an I or 1 after the first
+// letter among lower-case ones) and whether it holds an rn or a vv for
+// visualDigraphs: most words hold neither, and are not copied.
+func visualWord(w string) (letters, digraph bool) {
+	upper, lower := 0, 0
+	l, i := false, false
+	for k := 0; k < len(w); k++ {
+		switch c := w[k]; {
+		case c == 'l':
+			l = true
+		case c == 'I' || c == '1':
+			i = i || k > 0
+		case c >= 'A' && c <= 'Z':
+			upper++
+		case c >= 'a' && c <= 'z':
+			lower++
+		}
+		if k+1 < len(w) {
+			a, b := w[k]|0x20, w[k+1]|0x20
+			digraph = digraph || a == 'r' && b == 'n' || a == 'v' && b == 'v'
 		}
 	}
-	return false
+	letters = l && upper >= 2 && lower == 0 || i && lower >= 2 && (upper == 0 || upper == 1 && w[0] >= 'A' && w[0] <= 'Z')
+	return letters, digraph
 }
 
 // visualByte reports whether c is read as part of a word by visualReading:
@@ -110,25 +127,25 @@ func visualLetters(w []byte) bool {
 	return changed
 }
 
-// visualDigraphs returns word w, lower-cased into dst, with rn read as m
-// and vv as w, where known holds the word so read and not w; ok is false
-// otherwise.
-func visualDigraphs(dst, w []byte, known func([]byte) bool) ([]byte, bool) {
+// visualDigraphs returns word w, lower-cased, with rn read as m and vv as
+// w, where known holds the word so read and not w; ok is false otherwise.
+func visualDigraphs(w []byte, known func([]byte) bool) ([]byte, bool) {
+	lw := make([]byte, 0, len(w))
 	for _, c := range w {
-		dst = append(dst, c|0x20)
+		lw = append(lw, c|0x20)
 	}
-	if !bytes.Contains(dst, []byte("rn")) && !bytes.Contains(dst, []byte("vv")) || known(dst) {
+	if known(lw) {
 		return nil, false
 	}
-	v := dst[:0]
-	for k := 0; k < len(dst); k++ {
+	v := make([]byte, 0, len(lw))
+	for k := 0; k < len(lw); k++ {
 		switch {
-		case k+1 < len(dst) && dst[k] == 'r' && dst[k+1] == 'n':
+		case k+1 < len(lw) && lw[k] == 'r' && lw[k+1] == 'n':
 			v, k = append(v, 'm'), k+1
-		case k+1 < len(dst) && dst[k] == 'v' && dst[k+1] == 'v':
+		case k+1 < len(lw) && lw[k] == 'v' && lw[k+1] == 'v':
 			v, k = append(v, 'w'), k+1
 		default:
-			v = append(v, dst[k])
+			v = append(v, lw[k])
 		}
 	}
 	return v, known(v)
