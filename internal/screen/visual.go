@@ -64,11 +64,23 @@ func visualReading(latin string, known func([]byte) bool) (string, bool) {
 	return string(out), true
 }
 
-// visualWord reports, in one pass over word w, whether visualLetters may
-// read a letter of it (an l among capitals, an I or 1 after the first
-// letter among lower-case ones) and whether it holds an rn or a vv for
-// visualDigraphs: most words hold neither, and are not copied.
+// visualWord reports whether visualLetters may read a letter of word w
+// (visualCase) and whether it holds an rn or a vv for visualDigraphs:
+// most words hold neither, and are not copied.
 func visualWord(w string) (letters, digraph bool) {
+	lAsI, iAsL := visualCase(w)
+	for k := 0; k+1 < len(w) && !digraph; k++ {
+		a, b := w[k]|0x20, w[k+1]|0x20
+		digraph = a == 'r' && b == 'n' || a == 'v' && b == 'v'
+	}
+	return lAsI || iAsL, digraph
+}
+
+// visualCase reports, for word w, whether the case of its other letters
+// shows a lower-case l in it to be the capital I it looks like (a word of
+// capitals), and whether it shows a capital I or a 1 after its first
+// letter to be the l (a word of lower-case letters after its first).
+func visualCase[S ~string | ~[]byte](w S) (lAsI, iAsL bool) {
 	upper, lower := 0, 0
 	l, i := false, false
 	for k := 0; k < len(w); k++ {
@@ -82,13 +94,10 @@ func visualWord(w string) (letters, digraph bool) {
 		case c >= 'a' && c <= 'z':
 			lower++
 		}
-		if k+1 < len(w) {
-			a, b := w[k]|0x20, w[k+1]|0x20
-			digraph = digraph || a == 'r' && b == 'n' || a == 'v' && b == 'v'
-		}
 	}
-	letters = l && upper >= 2 && lower == 0 || i && lower >= 2 && (upper == 0 || upper == 1 && w[0] >= 'A' && w[0] <= 'Z')
-	return letters, digraph
+	lAsI = l && upper >= 2 && lower == 0
+	iAsL = i && lower >= 2 && (upper == 0 || upper == 1 && w[0] >= 'A' && w[0] <= 'Z')
+	return lAsI, iAsL
 }
 
 // visualByte reports whether c is read as part of a word by visualReading:
@@ -96,35 +105,19 @@ func visualWord(w string) (letters, digraph bool) {
 func visualByte(c byte) bool { return isASCIILetter(c) || c == '1' }
 
 // visualLetters rewrites in place, in word w, the l, I and 1 that the
-// case of its other letters shows to be another of them (visualReading),
+// case of its other letters shows to be another of them (visualCase),
 // and reports whether it rewrote any.
 func visualLetters(w []byte) bool {
-	upper, lower := 0, 0
-	for _, c := range w {
+	lAsI, iAsL := visualCase(w)
+	for k, c := range w {
 		switch {
-		case c == 'l' || c == 'I' || c == '1':
-		case c >= 'A' && c <= 'Z':
-			upper++
-		case c >= 'a' && c <= 'z':
-			lower++
+		case lAsI && c == 'l':
+			w[k] = 'I'
+		case iAsL && k > 0 && (c == 'I' || c == '1'):
+			w[k] = 'l'
 		}
 	}
-	changed := false
-	switch {
-	case upper >= 2 && lower == 0:
-		for k, c := range w {
-			if c == 'l' {
-				w[k], changed = 'I', true
-			}
-		}
-	case lower >= 2 && (upper == 0 || upper == 1 && w[0] >= 'A' && w[0] <= 'Z'):
-		for k, c := range w[1:] {
-			if c == 'I' || c == '1' {
-				w[k+1], changed = 'l', true
-			}
-		}
-	}
-	return changed
+	return lAsI || iAsL
 }
 
 // visualDigraphs returns word w, lower-cased, with rn read as m and vv as
