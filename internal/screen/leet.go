@@ -75,18 +75,20 @@ func unLeet(s string) (string, bool) {
 // hasLeet reports whether s holds a digit or sign leetLetter reads: most
 // names hold none, and unLeet has nothing to read.
 func hasLeet(s string) bool {
-	// The bits of the bytes below 128 that leetLetter reads: one test a
-	// byte, where its switch asks several.
-	var set [2]uint64
-	for _, c := range []byte("4@31!05$7|") {
-		set[c/64] |= 1 << (c % 64)
-	}
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 128 && set[c/64]&(1<<(c%64)) != 0 {
+		if c := s[i]; c < 128 && leetBytes[c/64]&(1<<(c%64)) != 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// leetBytes has the bit of each byte below 128 that leetLetter reads:
+// one test a byte, where its switch asks several (TestHasLeet holds the
+// two alike).
+var leetBytes = [2]uint64{
+	1<<'!' | 1<<'$' | 1<<'0' | 1<<'1' | 1<<'3' | 1<<'4' | 1<<'5' | 1<<'7',
+	1<<('@'-64) | 1<<('|'-64),
 }
 
 // isASCIILetter reports whether c is a letter a–z or A–Z.

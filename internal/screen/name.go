@@ -55,8 +55,13 @@ func (ix *Index) name(q Query) ([]Match, error) {
 	if err != nil {
 		return nil, err
 	}
-	if out, err = ix.lookalikeBanMatches(sc, q, out); err != nil {
-		return nil, err
+	// The name with its words of lookalike letters read as Latin, asked
+	// once: the ban lists read it now, the scored lists below.
+	look, looks := lookalikeReading(sc, q)
+	if looks {
+		if out, err = ix.lookalikeBanMatches(sc, q, out, look); err != nil {
+			return nil, err
+		}
 	}
 	// Whether the words run together make a listed word, asked of the
 	// name as written, before the readings below change sc.nb
@@ -190,8 +195,8 @@ func (ix *Index) name(q Query) ([]Match, error) {
 		added := slices.DeleteFunc(out[n:], func(m Match) bool { return hasEntry(out[:n], m.List, m.EntryID) })
 		out = out[:n+len(added)]
 	}
-	if !ix.anyHit(out) && len(ix.recs) > 0 {
-		if out, err = ix.lookalikeMatches(sc, q, out); err != nil {
+	if looks && !ix.anyHit(out) && len(ix.recs) > 0 {
+		if out, err = ix.lookalikeMatches(sc, q, out, look); err != nil {
 			return nil, err
 		}
 	}
@@ -388,13 +393,9 @@ func (ix *Index) koreanReadingMatches(sc *scratch, q Query, name string, schemes
 // when a word of it is made only of Cyrillic or Greek letters that look
 // like Latin ones: read as the Latin letters it shows ("Ну.tеrа Radio",
 // "Н" and "у" Cyrillic), where the primary reading transliterates it
-// ("nu"); textnorm.FoldName offers that reading as a variant. sc.nb holds
-// the query's primary reading again on return.
-func (ix *Index) lookalikeBanMatches(sc *scratch, q Query, out []Match) ([]Match, error) {
-	v, ok := lookalikeReading(sc, q)
-	if !ok {
-		return out, nil
-	}
+// ("nu"): v, lookalikeReading's variant. sc.nb holds the query's primary
+// reading again on return.
+func (ix *Index) lookalikeBanMatches(sc *scratch, q Query, out []Match, v textnorm.Variant) ([]Match, error) {
 	sc.nb.normalize(v.Text)
 	out, err := ix.banMatches(sc, q, out)
 	sc.nb.normalize(q.Name)
@@ -425,11 +426,7 @@ func lookalikeReading(sc *scratch, q Query) (v textnorm.Variant, ok bool) {
 // the primary reading transliterates it ("namas"), as it does a Russian
 // word that only looks Latin ("ВЕРА", "vera"). sc.nb holds the reading
 // on return.
-func (ix *Index) lookalikeMatches(sc *scratch, q Query, out []Match) ([]Match, error) {
-	v, ok := lookalikeReading(sc, q)
-	if !ok {
-		return out, nil
-	}
+func (ix *Index) lookalikeMatches(sc *scratch, q Query, out []Match, v textnorm.Variant) ([]Match, error) {
 	sc.nb.normalize(v.Text)
 	sc.nb.translit, sc.nb.schemes = true, v.Schemes
 	return ix.scoreAnew(sc, q, out)
@@ -521,9 +518,10 @@ const maxRunTogether = 4
 
 // hyphenMatches matches the query against the scored lists once more with
 // each two words a hyphen alone joins run together where they make a word
-// a listed name holds: a family name split by a hyphen ("Vladimir Pu-tin", PUTIN), which resegment does
-// not join from parts so short, and a person's name runTogetherMatches
-// leaves alone. sc.nb holds the reading on return.
+// a listed name holds: a family name split by a hyphen ("Vladimir
+// Pu-tin", PUTIN), which resegment does not join from parts so short, and
+// a person's name runTogetherMatches leaves alone. sc.nb holds the
+// reading on return.
 func (ix *Index) hyphenMatches(sc *scratch, q Query, out []Match) ([]Match, error) {
 	sc.nb.normalize(q.Name)
 	joined := false

@@ -164,7 +164,7 @@ func (ix *Index) visualMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 		return nil, err
 	}
 	if len(ix.recs) > 0 {
-		sc.nb.normalize(vis)
+		// banMatches only reads sc.nb.
 		if out, err = ix.scoreAnew(sc, q, out); err != nil {
 			return nil, err
 		}

@@ -229,7 +229,8 @@ var twinBlocks = [...]struct {
 // two do (Greek "ο" before "σ"). It is the reverse of latinLookalikes,
 // case kept: a Cyrillic name typed with a Latin "i" for "і", as keyboards
 // without Ukrainian or Belarusian letters make people do, reads as the
-// Cyrillic letter (foldMixed). The table twins holds its result.
+// Cyrillic letter (readTwins). The generated tables cyrillicTwins and
+// greekTwins hold its result.
 func scriptTwins(proto map[rune]string) map[script]map[byte]rune {
 	out := make(map[script]map[byte]rune, len(twinBlocks))
 	for _, b := range twinBlocks {

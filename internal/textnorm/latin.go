@@ -335,8 +335,8 @@ func (f *folder) flush(dst []byte) []byte {
 		return dst
 	}
 	f.word = f.word[:0]
-	hasLatin := readTwins(w)
-	foreign, allLook := false, true
+	readTwins(w)
+	hasLatin, foreign, allLook := false, false, true
 	for _, r := range w {
 		switch scriptOf(r) {
 		case scriptLatin:
@@ -398,10 +398,9 @@ func (f *folder) flush(dst []byte) []byte {
 // (twin): "Iван", with a Latin "I" typed for Ukrainian "І", is "Іван", as a
 // reader sees it, and "Hиколай" "Николай". It does so only where the
 // script's letters outnumber the Latin ones and every Latin letter has a
-// twin; a word mostly Latin ("Kaspersky" with a Cyrillic "р") is read as
-// Latin (flush). It reports whether w, rewritten or not, still holds a
-// Latin letter.
-func readTwins(w []rune) (hasLatin bool) {
+// twin; a word mostly Latin ("Kaspersky" with a Cyrillic "р") is left to
+// be read as Latin (flush).
+func readTwins(w []rune) {
 	latin, other := 0, 0
 	sc := scriptNone
 	for _, r := range w {
@@ -411,20 +410,18 @@ func readTwins(w []rune) (hasLatin bool) {
 			latin++
 		default:
 			if sc != scriptNone && s != sc {
-				return latin > 0
+				return
 			}
 			sc = s
 			other++
 		}
 	}
 	if latin == 0 || other <= latin || sc != scriptCyrillic && sc != scriptGreek {
-		return latin > 0
+		return
 	}
 	for _, r := range w {
-		if scriptOf(r) == scriptLatin {
-			if _, ok := twin(sc, r); !ok {
-				return true
-			}
+		if _, ok := twin(sc, r); !ok && scriptOf(r) == scriptLatin {
+			return
 		}
 	}
 	for i, r := range w {
@@ -432,7 +429,6 @@ func readTwins(w []rune) (hasLatin bool) {
 			w[i], _ = twin(sc, r)
 		}
 	}
-	return false
 }
 
 // appendLatinRune appends a Latin letter, a digit or a mark: ASCII as it
