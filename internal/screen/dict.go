@@ -1,6 +1,9 @@
 package screen
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // dict is the vocabulary of a sanctions index: every distinct folded
 // word (text) and phonetic key of the indexed names, with the keys'
@@ -13,7 +16,8 @@ type dict struct {
 	ids    StrTable // key → key id
 	keys   []string
 	weight []float32 // inverse document frequency over entries, per key
-	// postings: records holding key t are post[postStart[t]:postStart[t+1]].
+	// postings: records holding key t are post[postStart[t]:postStart[t+1]],
+	// in record order (finish).
 	postStart []int32
 	post      []int32
 	keyDel    DelTable
@@ -318,4 +322,22 @@ func (t *StrTable) find(words []string, w []byte) (int32, bool) {
 		i = (i + 1) & t.Mask
 	}
 	return 0, false
+}
+
+// together calls fn with each record that holds both keys a and b, in
+// record order, until fn returns false: the shorter list of records is
+// looked up in the longer, which is in record order too.
+func (d *dict) together(a, b int32, fn func(ri int32) bool) {
+	short, long := d.post[d.postStart[a]:d.postStart[a+1]], d.post[d.postStart[b]:d.postStart[b+1]]
+	if len(long) < len(short) {
+		short, long = long, short
+	}
+	lo := 0
+	for _, ri := range short {
+		j, found := slices.BinarySearch(long[lo:], ri)
+		lo += j
+		if found && !fn(ri) {
+			return
+		}
+	}
 }

@@ -934,6 +934,12 @@ func (ix *Index) scoredMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 		ix.gatherMore(sc, KindPerson)
 		ix.scoreCands(sc, t)
 	}
+	if len(sc.hits) == 0 && q.Kind != KindOrganization && sc.selectFurther(t) {
+		// Nothing scored still: the query's words a name leaves out
+		// may be further names the list does not give.
+		ix.gatherFurther(sc)
+		ix.scoreCands(sc, t)
+	}
 	if len(sc.hits) == 0 {
 		return out, nil
 	}
@@ -2039,27 +2045,18 @@ func (ix *Index) partWithOthers(text []byte, cuts []int, ids []int32) bool {
 // the shorter list of names looked up in the longer.
 func (ix *Index) heldTogether(a, b int32) bool {
 	d := &ix.dict
-	ka, kb := d.textKey[a], d.textKey[b]
-	short, long := d.post[d.postStart[ka]:d.postStart[ka+1]], d.post[d.postStart[kb]:d.postStart[kb+1]]
-	if len(long) < len(short) {
-		short, long = long, short
-	}
-	// Both lists are in record order (finish).
-	lo := 0
-	for _, ri := range short {
-		j, found := slices.BinarySearch(long[lo:], ri)
-		lo += j
-		if !found {
-			continue
-		}
+	held := false
+	d.together(d.textKey[a], d.textKey[b], func(ri int32) bool {
 		rec := &ix.recs[ri]
 		for _, rw := range ix.words[rec.w0:rec.w1] {
 			if rw.text == b {
-				return true
+				held = true
+				return false
 			}
 		}
-	}
-	return false
+		return true
+	})
+	return held
 }
 
 // neighbours reports whether listed words a and b are neighbouring words

@@ -233,6 +233,8 @@ type scratch struct {
 	// schemes is respellSchemes' buffer.
 	schemes []textnorm.Scheme
 	sel     []bool
+	selPrev []bool  // selectFurther's copy of sel
+	further []int32 // gatherFurther's keys
 	order   []int32
 	wsel    []float32 // selectHeaviest's weights, by query word
 	// selOrg and wselOrg are the words selectPrefix selected under
@@ -602,7 +604,7 @@ func (ix *Index) hasGivenForms(sc *scratch, q *qword) bool {
 // selectPrefix marks in sc.sel the heaviest words a candidate must pair
 // with to reach threshold t, for organisation rules (org) or person rules.
 func (sc *scratch) selectPrefix(org bool, t float32) {
-	total := sc.selectHeaviest(org, t, -1, -1)
+	total := sc.selectHeaviest(org, t, -1, -1, false)
 	if org {
 		sc.selectInitials(t, total)
 		sc.selOrg, sc.wselOrg = append(sc.selOrg[:0], sc.sel...), append(sc.wselOrg[:0], sc.wsel...)
@@ -678,18 +680,57 @@ func (sc *scratch) selectMiddle(t, heavy float32) bool {
 	}
 	for i := first + 1; i < last; i++ {
 		if sc.sel[i] && sc.qw[i].weight >= heavy {
-			sc.selectHeaviest(false, t, first, last)
+			sc.selectHeaviest(false, t, first, last, false)
 			return true
 		}
 	}
 	return false
 }
 
+// maxFurtherQuery is the most words, titles aside, of a query whose
+// further names selectFurther looks for: a person's name of five words
+// and maxQueryMiddle more.
+const maxFurtherQuery = 5 + maxQueryMiddle
+
+// selectFurther marks in sc.sel, under person rules, the words a name must
+// pair with to reach t when the query's words it leaves out may all be
+// further names the list does not give (queryMiddle: "Dawood Ibrahim
+// Memon" for IBRAHIM, Dawood), each counting middleWeight of its weight:
+// a name that pairs words of weight P and leaves out words of weight U
+// scores at most 2P/(2P + middleWeight·U), so more words must be looked
+// at than selectPrefix's bound asks. Only the words selectPrefix did not
+// mark stay marked, as the names of those were gathered; it reports
+// whether any is. A query of minSuperset words or fewer has no further
+// name beside a name of two words; one of more than maxFurtherQuery words
+// is no person's name (a licence text pasted into a supplier field), and
+// its words, each intersected with the others' (gatherFurther), would
+// cost as their square.
+func (sc *scratch) selectFurther(t float32) bool {
+	n := 0
+	for _, q := range sc.qw {
+		if !q.title {
+			n++
+		}
+	}
+	if n <= minSuperset || n > maxFurtherQuery {
+		return false
+	}
+	sc.selPrev = append(sc.selPrev[:0], sc.sel...)
+	sc.sel = resetBools(sc.sel, len(sc.qw))
+	sc.selectHeaviest(false, t, -1, -1, true)
+	marked := false
+	for i, s := range sc.sel {
+		sc.sel[i] = s && !sc.selPrev[i]
+		marked = marked || sc.sel[i]
+	}
+	return marked
+}
+
 // selectHeaviest marks selected the heaviest words of the query, as
 // selectPrefix does; the words between first and last weigh as further
-// given names. It returns the weight of the words it weighed, in
-// sc.wsel by word.
-func (sc *scratch) selectHeaviest(org bool, t float32, first, last int) (total float32) {
+// given names. With further, it marks the words selectFurther needs. It
+// returns the weight of the words it weighed, in sc.wsel by word.
+func (sc *scratch) selectHeaviest(org bool, t float32, first, last int, further bool) (total float32) {
 	sc.wsel = sc.wsel[:0]
 	sc.order = sc.order[:0]
 	for i := range sc.qw {
@@ -726,7 +767,10 @@ func (sc *scratch) selectHeaviest(org bool, t float32, first, last int) (total f
 	}
 	var taken float32
 	for _, i := range sc.order {
-		if total > 0 && 2*(total-taken)/(2*total-taken) < t-boundSlack {
+		if total > 0 && !further && 2*(total-taken)/(2*total-taken) < t-boundSlack {
+			return total
+		}
+		if further && 2*(total-taken) < (t-boundSlack)*(2*(total-taken)+middleWeight*taken) {
 			return total
 		}
 		sc.sel[i] = true
@@ -868,21 +912,107 @@ func (ix *Index) gatherMore(sc *scratch, kind string) {
 		if nsel == 1 && kind != KindOrganization {
 			ix.gatherGivenTypos(sc, int32(i), kind)
 		}
+		if kind != KindPerson {
+			ix.gatherOrgTypos(sc, int32(i))
+		}
 	}
 }
 
-// gatherGivenTypos collects, when query word i is a rare listed word of
-// minGivenTypo letters or more and the only word selected, the names that
-// hold a listed word one edit from it and a key of another query word.
-// scoreRec pairs a given name so misspelt (givenTypo: "amanallah" for
-// GOSHTASBI, Amanollah), and the names of the word's own key alone would
-// leave them out at one threshold and not at another. A common word is
-// left to its own key: its neighbours name too many others to be worth
-// the look-ups.
+// gatherFurther collects into sc.cands the persons' names that hold a key
+// of a word selectFurther selected and a key of another query word, that
+// no gathering since startCands collected: a name that leaves further
+// names of the query out pairs with two of its words or more, which,
+// paired by spelling or key, weigh together as much as a word no name
+// holds (queryMiddle). Another word is looked up beside the selected one
+// only where the two weigh that much: a name whose words pair with three
+// common ones, which only together do, is left out, and so are the names
+// whose further names stand between the words that pair, which
+// selectMiddle gathers. The selected words are common ones, whose
+// postings are long: those of each are intersected with the other words'
+// (dict.together).
+func (ix *Index) gatherFurther(sc *scratch) {
+	sc.cands = sc.cands[:0]
+	d := &ix.dict
+	add := func(ri int32) bool {
+		if sc.stamp[ri] != sc.gen && kindAllowed(KindPerson, ix.recs[ri].kind) {
+			sc.stamp[ri] = sc.gen
+			sc.cands = append(sc.cands, ri)
+		}
+		return true
+	}
+	for i := range sc.qw {
+		if !sc.sel[i] {
+			continue
+		}
+		sc.further = sc.appendWordKeys(sc.further[:0], int32(i))
+		n := len(sc.further)
+		for j := range sc.qw {
+			if j != i && !sc.qw[j].title && sc.qw[i].weight+sc.qw[j].weight >= ix.dict.unseen {
+				sc.further = sc.appendWordKeys(sc.further, int32(j))
+			}
+		}
+		for _, a := range sc.further[:n] {
+			for _, b := range sc.further[n:] {
+				if a != b {
+					d.together(a, b, add)
+				}
+			}
+		}
+	}
+}
+
+// appendWordKeys appends to dst the keys query word i pairs by that
+// postings hold: its own, those one edit away, respelt, and its other
+// spelling (gatherMore's, but for the consonant skeletons).
+func (sc *scratch) appendWordKeys(dst []int32, i int32) []int32 {
+	q := &sc.qw[i]
+	if q.exact >= 0 {
+		dst = append(dst, q.exact)
+	}
+	dst = append(dst, sc.qn[q.n0:q.r1]...)
+	if q.alt >= 0 {
+		dst = append(dst, q.alt)
+	}
+	return dst
+}
+
+// gatherOrgTypos collects, when query word i is a rare listed word of
+// minOrgWordTypo letters or more, the organisations' names that hold a
+// listed word one edit from it and a key of another query word.
+// scoreRec pairs a word of an organisation's name so misspelt
+// (spellingTypo: "Rosatom Additive Technologies" for RUSATOM ADDITIVE
+// TECHNOLOGIES, "Jamaah Islamiyah" for JEMA'AH ISLAMIYAH), and the names
+// of the word's own key alone would leave them out at one threshold and
+// not at another. A query of one word looks its neighbours up already
+// (prepare).
+func (ix *Index) gatherOrgTypos(sc *scratch, i int32) {
+	q := &sc.qw[i]
+	if q.text < 0 || q.initial || q.legal || len(sc.qw) < 2 || len(sc.nb.word(int(i))) < minOrgWordTypo || q.wOrg < rareShare*ix.dict.unseen {
+		return
+	}
+	for _, k := range ix.nearKeys(q.text) {
+		if k != q.exact {
+			ix.addPostingsWith(sc, k, KindOrganization, i)
+		}
+	}
+}
+
+// gatherGivenTypos collects, when query word i is a rare listed word and
+// the only word selected, the names that hold a key of another query word
+// and a listed word scoreRec pairs with it: one edit from it, for a word
+// of minGivenTypo letters or more (givenTypo: "amanallah" for GOSHTASBI,
+// Amanollah); another spelling of it (gatherSpellings). The names of the
+// word's own key alone would leave them out at one threshold and not at
+// another. A common word is left to its own key: its neighbours name too
+// many others to be worth the look-ups.
 func (ix *Index) gatherGivenTypos(sc *scratch, i int32, kind string) {
 	q := &sc.qw[i]
 	w := sc.nb.word(int(i))
-	if q.text < 0 || q.initial || len(w) < minGivenTypo || len(sc.qw) < 2 || q.wOrg < rareShare*ix.dict.unseen {
+	if q.text < 0 || q.initial || len(w) < minVowelVariant || len(sc.qw) < 2 || q.wOrg < rareShare*ix.dict.unseen {
+		return
+	}
+	ix.gatherSpellings(sc, i, kind, w)
+	if len(w) < minGivenTypo {
 		return
 	}
 	for _, k := range ix.nearKeys(q.text) {
@@ -890,6 +1020,76 @@ func (ix *Index) gatherGivenTypos(sc *scratch, i int32, kind string) {
 			ix.addPostingsWith(sc, k, kind, i)
 		}
 	}
+}
+
+// gatherSpellings is gatherGivenTypos for the listed words that are w
+// spelt another way, as scoreRec pairs a rare name: with the qaf written
+// gh for k, q or g, or k, q or g for gh (qafDigraph: "bagheri", BAQERI),
+// which is two edits; and, for a word shorter than minGivenTypo letters,
+// whose neighbours of one edit are too many other names, with one short
+// vowel written the other way (vowelVariant: "geye", GAYE). A vowel
+// variant whose key is the query word's but for the vowels
+// vowelClassVariant reads as one ("meng", MYONG, for "ming") is not
+// gathered: the names of that key pair by that rule, a possible match at
+// most on a short given name that many names hold.
+func (ix *Index) gatherSpellings(sc *scratch, i int32, kind string, w []byte) {
+	if len(w)+1 > maxRespell || !lettersOnly(w) {
+		return
+	}
+	q := &sc.qw[i]
+	var vb [maxRespell]byte
+	try := func(v []byte, vowels bool) {
+		id, ok := ix.listedText(v)
+		if !ok {
+			return
+		}
+		k := ix.dict.textKey[id]
+		if k != q.exact && (!vowels || !vowelClassVariant(sc.nb.wordKey(int(i)), ix.dict.keys[k])) {
+			ix.addPostingsWith(sc, k, kind, i)
+		}
+	}
+	for k, c := range w {
+		switch {
+		case len(w) < minVoicing:
+		case c == 'g' && byteAfter(w, k) == 'h':
+			for _, o := range [3]byte{'k', 'q', 'g'} {
+				try(append(append(append(vb[:0], w[:k]...), o), w[k+2:]...), false)
+			}
+		case c == 'k' || c == 'q' || c == 'g':
+			try(append(append(append(vb[:0], w[:k]...), 'g', 'h'), w[k+1:]...), false)
+		}
+		if len(w) >= minGivenTypo {
+			continue
+		}
+		for _, o := range [2]byte{otherVowel(c, false), otherVowel(c, true)} {
+			if o != 0 {
+				v := append(vb[:0], w...)
+				v[k] = o
+				try(v, true)
+			}
+		}
+	}
+}
+
+// otherVowel returns the vowels vowelVariant reads c as, one for each
+// value of second: e is i or a, i and a are e, o is u and u is o; 0 for
+// none.
+func otherVowel(c byte, second bool) byte {
+	switch {
+	case c == 'e' && !second:
+		return 'i'
+	case c == 'e':
+		return 'a'
+	case second:
+		return 0
+	case c == 'i', c == 'a':
+		return 'e'
+	case c == 'o':
+		return 'u'
+	case c == 'u':
+		return 'o'
+	}
+	return 0
 }
 
 // nearKeys returns the keys of the listed words one edit from listed

@@ -40,7 +40,11 @@ func TestWeakAliases(t *testing.T) {
 	}{
 		{screen.Query{Name: "DIALOGUE REGIONS", Kind: screen.KindOrganization}, "50544", "DIALOGUE REGIONS", true},
 		{screen.Query{Name: "Dialogue Regions"}, "50544", "DIALOGUE REGIONS", true},
-		{screen.Query{Name: "DIALOG REGIONY", Kind: screen.KindOrganization}, "50544", "DIALOG REGIONY", true},
+		// The weak alias "DIALOG REGIONY" is one letter from the
+		// entry's strong alias ANO DIALOG REGIONS, its legal form
+		// aside: a hit by that alias, not a match on the weak one
+		// alone.
+		{screen.Query{Name: "DIALOG REGIONY", Kind: screen.KindOrganization}, "50544", "ANO DIALOG REGIONS", false},
 		{screen.Query{Name: "LockBitSupp"}, "48603", "LOCKBITSUPP", true},
 		{screen.Query{Name: "Autonomous Non-Profit Organization Dialog Regions", Kind: screen.KindOrganization}, "50544", "AUTONOMOUS NON-PROFIT ORGANIZATION DIALOG REGIONS", false},
 	} {
