@@ -35,6 +35,8 @@ func TestGatheredAsScored(t *testing.T) {
 		// (gatherOrgTypos).
 		{"Rosatom Additive Technologies", screen.KindOrganization, "RUSATOM ADDITIVE TECHNOLOGIES", true, "rosatom≈rusatom"},
 		{"Jamaah Islamiyah", screen.KindOrganization, "JEMA'AH ISLAMIYAH", false, "jamaah≈jemaah"},
+		// ... or spelt with the qaf another way (gatherSpellings).
+		{"Shahid Bagheri Industrial Group", screen.KindOrganization, "SHAHID BAKERI INDUSTRIAL GROUP", true, "bagheri≈bakeri"},
 		// A further name of the query that the list does not give,
 		// after the name's words (selectFurther, gatherFurther).
 		{"Dawood Ibrahim Memon", screen.KindPerson, "IBRAHIM, Dawood", false, "a further name of the query that the list does not give"},

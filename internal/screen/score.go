@@ -981,9 +981,11 @@ func (sc *scratch) appendWordKeys(dst []int32, i int32) []int32 {
 // listed word one edit from it and a key of another query word.
 // scoreRec pairs a word of an organisation's name so misspelt
 // (spellingTypo: "Rosatom Additive Technologies" for RUSATOM ADDITIVE
-// TECHNOLOGIES, "Jamaah Islamiyah" for JEMA'AH ISLAMIYAH), and the names
-// of the word's own key alone would leave them out at one threshold and
-// not at another. A query of one word looks its neighbours up already
+// TECHNOLOGIES, "Jamaah Islamiyah" for JEMA'AH ISLAMIYAH), or spelt with
+// the qaf another way (gatherSpellings: "Shahid Bagheri Industrial
+// Group" for SHAHID BAKERI INDUSTRIAL GROUP), and the names of the word's
+// own key alone would leave them out at one threshold and not at
+// another. A query of one word looks its neighbours up already
 // (prepare).
 func (ix *Index) gatherOrgTypos(sc *scratch, i int32) {
 	q := &sc.qw[i]
@@ -995,6 +997,7 @@ func (ix *Index) gatherOrgTypos(sc *scratch, i int32) {
 			ix.addPostingsWith(sc, k, KindOrganization, i)
 		}
 	}
+	ix.gatherSpellings(sc, i, KindOrganization, sc.nb.word(int(i)), false)
 }
 
 // gatherGivenTypos collects, when query word i is a rare listed word and
@@ -1011,7 +1014,7 @@ func (ix *Index) gatherGivenTypos(sc *scratch, i int32, kind string) {
 	if q.text < 0 || q.initial || len(w) < minVowelVariant || len(sc.qw) < 2 || q.wOrg < rareShare*ix.dict.unseen {
 		return
 	}
-	ix.gatherSpellings(sc, i, kind, w)
+	ix.gatherSpellings(sc, i, kind, w, true)
 	if len(w) < minGivenTypo {
 		return
 	}
@@ -1027,12 +1030,13 @@ func (ix *Index) gatherGivenTypos(sc *scratch, i int32, kind string) {
 // gh for k, q or g, or k, q or g for gh (qafDigraph: "bagheri", BAQERI),
 // which is two edits; and, for a word shorter than minGivenTypo letters,
 // whose neighbours of one edit are too many other names, with one short
-// vowel written the other way (vowelVariant: "geye", GAYE). A vowel
+// vowel written the other way (vowelVariant: "geye", GAYE), which pairs
+// persons' names only, where vowels is set. A vowel
 // variant whose key is the query word's but for the vowels
 // vowelClassVariant reads as one ("meng", MYONG, for "ming") is not
 // gathered: the names of that key pair by that rule, a possible match at
 // most on a short given name that many names hold.
-func (ix *Index) gatherSpellings(sc *scratch, i int32, kind string, w []byte) {
+func (ix *Index) gatherSpellings(sc *scratch, i int32, kind string, w []byte, vowels bool) {
 	if len(w)+1 > maxRespell || !lettersOnly(w) {
 		return
 	}
@@ -1058,7 +1062,7 @@ func (ix *Index) gatherSpellings(sc *scratch, i int32, kind string, w []byte) {
 		case c == 'k' || c == 'q' || c == 'g':
 			try(append(append(append(vb[:0], w[:k]...), 'g', 'h'), w[k+1:]...), false)
 		}
-		if len(w) >= minGivenTypo {
+		if !vowels || len(w) >= minGivenTypo {
 			continue
 		}
 		for _, o := range [2]byte{otherVowel(c, false), otherVowel(c, true)} {
