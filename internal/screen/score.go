@@ -992,12 +992,20 @@ func (ix *Index) gatherOrgTypos(sc *scratch, i int32) {
 	if q.text < 0 || q.initial || q.legal || len(sc.qw) < 2 || len(sc.nb.word(int(i))) < minOrgWordTypo || q.wOrg < rareShare*ix.dict.unseen {
 		return
 	}
+	ix.gatherNear(sc, i, KindOrganization)
+	ix.gatherSpellings(sc, i, KindOrganization, sc.nb.word(int(i)), false)
+}
+
+// gatherNear collects the names of kind that hold a listed word one edit
+// from query word i, a listed word itself (nearKeys), and a key of
+// another query word.
+func (ix *Index) gatherNear(sc *scratch, i int32, kind string) {
+	q := &sc.qw[i]
 	for _, k := range ix.nearKeys(q.text) {
 		if k != q.exact {
-			ix.addPostingsWith(sc, k, KindOrganization, i)
+			ix.addPostingsWith(sc, k, kind, i)
 		}
 	}
-	ix.gatherSpellings(sc, i, KindOrganization, sc.nb.word(int(i)), false)
 }
 
 // gatherGivenTypos collects, when query word i is a rare listed word and
@@ -1015,13 +1023,8 @@ func (ix *Index) gatherGivenTypos(sc *scratch, i int32, kind string) {
 		return
 	}
 	ix.gatherSpellings(sc, i, kind, w, true)
-	if len(w) < minGivenTypo {
-		return
-	}
-	for _, k := range ix.nearKeys(q.text) {
-		if k != q.exact {
-			ix.addPostingsWith(sc, k, kind, i)
-		}
+	if len(w) >= minGivenTypo {
+		ix.gatherNear(sc, i, kind)
 	}
 }
 

@@ -38,9 +38,9 @@ func visualReading(latin string, known func([]byte) bool) (string, bool) {
 		}
 		var w []byte
 		read := false
-		if letters, digraph := visualWord(latin[i:j]); letters || digraph {
+		if lAsI, iAsL, digraph := visualWord(latin[i:j]); lAsI || iAsL || digraph {
 			w = append(wBuf[:0], latin[i:j]...)
-			read = letters && visualLetters(w)
+			read = visualLetters(w, lAsI, iAsL)
 			if digraph {
 				if v, ok := visualDigraphs(w, known); ok {
 					w, read = v, true
@@ -64,16 +64,16 @@ func visualReading(latin string, known func([]byte) bool) (string, bool) {
 	return string(out), true
 }
 
-// visualWord reports whether visualLetters may read a letter of word w
-// (visualCase) and whether it holds an rn or a vv for visualDigraphs:
-// most words hold neither, and are not copied.
-func visualWord(w string) (letters, digraph bool) {
-	lAsI, iAsL := visualCase(w)
+// visualWord returns what the case of word w shows its l, I and 1 to be
+// (visualCase), for visualLetters, and whether it holds an rn or a vv for
+// visualDigraphs: most words hold neither, and are not copied.
+func visualWord(w string) (lAsI, iAsL, digraph bool) {
+	lAsI, iAsL = visualCase(w)
 	for k := 0; k+1 < len(w) && !digraph; k++ {
 		a, b := w[k]|0x20, w[k+1]|0x20
 		digraph = a == 'r' && b == 'n' || a == 'v' && b == 'v'
 	}
-	return lAsI || iAsL, digraph
+	return lAsI, iAsL, digraph
 }
 
 // visualCase reports, for word w, whether the case of its other letters
@@ -105,10 +105,10 @@ func visualCase[S ~string | ~[]byte](w S) (lAsI, iAsL bool) {
 func visualByte(c byte) bool { return isASCIILetter(c) || c == '1' }
 
 // visualLetters rewrites in place, in word w, the l, I and 1 that the
-// case of its other letters shows to be another of them (visualCase),
-// and reports whether it rewrote any.
-func visualLetters(w []byte) bool {
-	lAsI, iAsL := visualCase(w)
+// case of its other letters shows to be another of them (visualCase's
+// lAsI and iAsL, as visualWord found them), and reports whether it read
+// any so.
+func visualLetters(w []byte, lAsI, iAsL bool) bool {
 	for k, c := range w {
 		switch {
 		case lAsI && c == 'l':

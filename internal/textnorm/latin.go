@@ -420,7 +420,10 @@ func readTwins(w []rune) {
 		return
 	}
 	for _, r := range w {
-		if _, ok := twin(sc, r); !ok && scriptOf(r) == scriptLatin {
+		if scriptOf(r) != scriptLatin {
+			continue
+		}
+		if _, ok := twin(sc, r); !ok {
 			return
 		}
 	}
