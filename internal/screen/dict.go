@@ -199,6 +199,44 @@ func (t *DelTable) appendNear(dst []int32, words []string, w []byte) []int32 {
 	return dst
 }
 
+// appendNear appends to dst the ids of the keys within one edit of w
+// (keyDel), then those of the texts (textDel), as keyDel.appendNear and
+// textDel.appendNear would one after the other, and returns where the
+// texts' ids start. The two tables are probed with the same hashes, which
+// are computed once, and the loads of both tables' buckets overlap.
+func (d *dict) appendNear(dst []int32, w []byte) ([]int32, int) {
+	kt, tt := &d.keyDel, &d.textDel
+	if len(w) < minFuzzyLen-1 || len(w) > maxFuzzyLen+1 {
+		return dst, len(dst)
+	}
+	var buf [maxFuzzyLen + 2]uint64
+	hs := appendDeletionHashes(buf[:0], w)
+	var kFrom, kTo, tFrom, tTo [maxFuzzyLen + 2]int32
+	kOK, tOK := len(kt.Start) > 0, len(tt.Start) > 0
+	for k, h := range hs {
+		if kOK {
+			b := h & kt.Mask
+			kFrom[k], kTo[k] = kt.Start[b], kt.Start[b+1]
+		}
+		if tOK {
+			b := h & tt.Mask
+			tFrom[k], tTo[k] = tt.Start[b], tt.Start[b+1]
+		}
+	}
+	if kOK {
+		for k, h := range hs {
+			dst = kt.probe(dst, d.keys, w, h, kFrom[k], kTo[k])
+		}
+	}
+	mid := len(dst)
+	if tOK {
+		for k, h := range hs {
+			dst = tt.probe(dst, d.texts, w, h, tFrom[k], tTo[k])
+		}
+	}
+	return dst, mid
+}
+
 // probe appends the ids of hash h, in the entries from to to of its
 // bucket, whose words are within one edit of w.
 func (t *DelTable) probe(dst []int32, words []string, w []byte, h uint64, from, to int32) []int32 {

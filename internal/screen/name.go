@@ -2234,10 +2234,7 @@ func (ix *Index) textWeight(w []byte) float32 {
 func (ix *Index) hasNear(text []byte) bool {
 	d := &ix.dict
 	var buf [16]int32
-	if len(d.textDel.appendNear(buf[:0], d.texts, text)) > 0 {
-		return true
-	}
-	if len(d.keyDel.appendNear(buf[:0], d.keys, text)) > 0 {
+	if near, _ := d.appendNear(buf[:0], text); len(near) > 0 {
 		return true
 	}
 	var kb [64]byte

@@ -571,14 +571,13 @@ func (ix *Index) prepare(sc *scratch) {
 // edit of its spelling.
 func (ix *Index) appendNear(sc *scratch, key, text []byte) {
 	d := &ix.dict
-	sc.qn = d.keyDel.appendNear(sc.qn, d.keys, key)
 	if string(text) != string(key) {
-		// Keys within one edit of the spelling: the texts equal to
-		// their key, which textDel leaves out.
-		sc.qn = d.keyDel.appendNear(sc.qn, d.keys, text)
+		sc.qn = d.keyDel.appendNear(sc.qn, d.keys, key)
 	}
-	k := len(sc.qn)
-	sc.qn = d.textDel.appendNear(sc.qn, d.texts, text)
+	// Keys within one edit of the spelling too (the texts equal to their
+	// key, which textDel leaves out), then the texts.
+	var k int
+	sc.qn, k = d.appendNear(sc.qn, text)
 	for j := k; j < len(sc.qn); j++ {
 		sc.qn[j] = d.textKey[sc.qn[j]]
 	}
@@ -1110,10 +1109,7 @@ func (ix *Index) nearKeys(text int32) []int32 {
 		return *p
 	}
 	d := &ix.dict
-	w := []byte(d.texts[text])
-	near := d.keyDel.appendNear(nil, d.keys, w)
-	n := len(near)
-	near = d.textDel.appendNear(near, d.texts, w)
+	near, n := d.appendNear(nil, []byte(d.texts[text]))
 	for j := n; j < len(near); j++ {
 		near[j] = d.textKey[near[j]]
 	}
