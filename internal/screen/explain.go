@@ -183,6 +183,8 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 			switch {
 			case p.kind == pairShortGiven && swapped:
 				b = append(b, " (a short given name with two neighbouring letters swapped)"...)
+			case p.kind == pairShortGiven && clusterVowel(sc.nb.word(i), rt):
+				b = append(b, " (a short given name with a vowel written between its last two consonants, or left out)"...)
 			case p.kind == pairShortGiven:
 				b = append(b, " (a short given name with an h added or left out)"...)
 			case swapped:

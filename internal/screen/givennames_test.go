@@ -66,6 +66,35 @@ func TestShortGivenVariant(t *testing.T) {
 	}
 }
 
+// TestShortGivenClusterVowel: a short Arabic given name that ends in two
+// consonants, written with a vowel between them or without ("Amer" for
+// AMR, "Bakr" for BAKAR, "Bakar" for BAKR), finds the listed person as a
+// possible match (review) when the rest of the name is spelt as listed,
+// whether the query's spelling is listed or not (a query's word of five
+// letters that no listed name holds is one letter from the name's, a
+// typo: "Badar" for BADR). A European name that
+// ends in r, l or n and a consonant is not so read ("Carl" is not
+// CAROL, "Mark" not MAREK), nor a vowel added after the consonants.
+func TestShortGivenClusterVowel(t *testing.T) {
+	t.Parallel()
+	ix := personsIndex(t, append(fillerPersons(), "ARMANAZI, Amr", "BASHIR, Abu Bakar", "AL-BAGHDADI, Abu Bakr al-Husayni",
+		"SMITH, Carol", "NOWAK, Marek", "HADDAD, Amer")...)
+	const why = " (a short given name with a vowel written between its last two consonants, or left out)"
+	assertReview(t, ix, "", []reviewCase{
+		{"Amer Armanazi", "ARMANAZI, Amr", "amer≈amr" + why},
+		{"Abu Bakr Bashir", "BASHIR, Abu Bakar", "bakr≈bakar" + why},
+		{"Abu Bakar al-Baghdadi", "AL-BAGHDADI, Abu Bakr al-Husayni", "bakar≈bakr" + why},
+		{"Amr Haddad", "HADDAD, Amer", "amr≈amer" + why},
+	})
+	for _, q := range []string{"Carl Smith", "Mark Nowak", "Amra Armanazi", "Amre Haddad"} {
+		for _, m := range ix.Name(screen.Query{Name: q}) {
+			if strings.Contains(m.Explain, why) {
+				t.Errorf("%q: %q at %.3f: %s", q, m.MatchedName, m.Score, m.Explain)
+			}
+		}
+	}
+}
+
 // TestShortGivenVariantTransliterated: a short given name read from
 // another script that some listed name spells as read ("jon", from ג׳ון,
 // ジョン or 존, is a Korean surname of the lists) is looked for as a short

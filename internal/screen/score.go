@@ -103,7 +103,7 @@ const (
 	pairVowels
 	pairVoicing
 	pairGivenForm
-	pairShortGiven // a short given name with letters swapped or an h added or left out (shortGivenVariant)
+	pairShortGiven // a short given name with letters swapped, an h added or left out, or a vowel in its final consonants (shortGivenVariant)
 	pairConsonants // a word no listed name holds with a rare listed word's consonants (consonants.go)
 )
 
@@ -1018,7 +1018,7 @@ func (ix *Index) gatherNear(sc *scratch, i int32, kind string) {
 func (ix *Index) gatherGivenTypos(sc *scratch, i int32, kind string) {
 	q := &sc.qw[i]
 	w := sc.nb.word(int(i))
-	if q.text < 0 || q.initial || len(w) < minVowelVariant || len(sc.qw) < 2 || q.wOrg < rareShare*ix.dict.unseen {
+	if q.text < 0 || q.initial || len(w) < 3 || len(sc.qw) < 2 || q.wOrg < rareShare*ix.dict.unseen {
 		return
 	}
 	ix.gatherSpellings(sc, i, kind, w, true)
@@ -1032,8 +1032,9 @@ func (ix *Index) gatherGivenTypos(sc *scratch, i int32, kind string) {
 // gh for k, q or g, or k, q or g for gh (qafDigraph: "bagheri", BAQERI),
 // which is two edits; and, for a word shorter than minGivenTypo letters,
 // whose neighbours of one edit are too many other names, with one short
-// vowel written the other way (vowelVariant: "geye", GAYE), which pairs
-// persons' names only, where vowels is set. A vowel
+// vowel written the other way (vowelVariant: "geye", GAYE) or one put
+// between its last two consonants or left out (clusterVowel: "amer",
+// AMR), which pair persons' names only, where vowels is set. A vowel
 // variant whose key is the query word's but for the vowels
 // vowelClassVariant reads as one ("meng", MYONG, for "ming") is not
 // gathered: the names of that key pair by that rule, a possible match at
@@ -1064,7 +1065,7 @@ func (ix *Index) gatherSpellings(sc *scratch, i int32, kind string, w []byte, vo
 		case c == 'k' || c == 'q' || c == 'g':
 			try(append(append(append(vb[:0], w[:k]...), 'g', 'h'), w[k+1:]...), false)
 		}
-		if !vowels || len(w) >= minGivenTypo {
+		if !vowels || len(w) >= minGivenTypo || len(w) < minVowelVariant {
 			continue
 		}
 		for _, o := range [2]byte{otherVowel(c, false), otherVowel(c, true)} {
@@ -1075,6 +1076,11 @@ func (ix *Index) gatherSpellings(sc *scratch, i int32, kind string, w []byte, vo
 			}
 		}
 	}
+	if !vowels || len(w) >= minGivenTypo {
+		return
+	}
+	// A vowel between the last two consonants, or left out (clusterVowel).
+	eachClusterVariant(w, vb[:0], func(v []byte) { try(v, false) })
 }
 
 // otherVowel returns the vowels vowelVariant reads c as, one for each
@@ -1372,17 +1378,23 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				// SAYED).
 				p = pair{c: keySim * rw.weight, kind: pairParticle}
 			case q.exact == rw.tok:
-				if q.klen <= shortName && !geminateVariant(sc.nb.word(i), ix.dict.texts[rw.text]) && !nameVariantListed(sc.nb.word(i), ix.dict.texts[rw.text]) &&
-					!longVowelVariant(sc.nb.word(i), ix.dict.texts[rw.text]) {
+				w, t := sc.nb.word(i), ix.dict.texts[rw.text]
+				switch {
+				case q.klen > shortName || geminateVariant(w, t) || nameVariantListed(w, t) || longVowelVariant(w, t):
+					p = pair{c: keySim * rw.weight, kind: pairKey}
+				case !org && clusterGiven(w, t, rw.flags):
+					// Which the key reads alike ("Amer", AMR).
+					p = pair{c: typoSim(min(len(w), len(t)), false) * min(qw, rw.weight), kind: pairShortGiven}
+				default:
 					// Short words meet on a key by chance ("Jun",
 					// "Yun"): they pair by their spelling only, by a
 					// letter written doubled ("Haj", HAJJ), as spellings
-					// of one name nameVariants lists ("Amr", AMRU), or by
+					// of one name nameVariants lists ("Amr", AMRU), by
 					// a long vowel written with two letters or one
-					// ("Deeb", DIB).
+					// ("Deeb", DIB), or, given names, by a vowel in
+					// their last two consonants (clusterGiven).
 					continue
 				}
-				p = pair{c: keySim * rw.weight, kind: pairKey}
 			default:
 				// One scan of the query word's candidate keys tells
 				// every way they pair.
@@ -1503,6 +1515,11 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				case rw.first == q.first && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && ix.givenTypo(sc.nb.word(i), rw.text):
 					n := min(len(sc.nb.word(i)), len(ix.dict.texts[rw.text]))
 					p = pair{c: typoSim(n, false) * min(qw, rw.weight), kind: pairTypo}
+				case rw.first == q.first && !org && clusterGiven(sc.nb.word(i), ix.dict.texts[rw.text], rw.flags):
+					// Both as listed names write them ("Bakar" for a
+					// second given name BAKR).
+					n := min(len(sc.nb.word(i)), len(ix.dict.texts[rw.text]))
+					p = pair{c: typoSim(n, false) * min(qw, rw.weight), kind: pairShortGiven}
 				case rw.weight >= rare && voicingVariant(sc.nb.word(i), ix.dict.texts[rw.text]):
 					// A consonant written voiced for voiceless or the other
 					// way, as transliterations do ("Gazprom", GASPROM).
@@ -2679,9 +2696,10 @@ func (ix *Index) givenTypo(w []byte, text int32) bool {
 // shortGivenVariant reports whether w, a query word, is a spelling of t, a
 // listed given name shorter than minGivenTypo letters, that people write
 // for it: two neighbouring letters swapped ("jonh", "jhon" for john; four
-// letters or more), or an h added or left out after the first letter
-// ("jon" for john). Other single edits of a short name are as often
-// another name ("Joan", "Jan").
+// letters or more), an h added or left out after the first letter ("jon"
+// for john), or a vowel written between its last two consonants or left
+// out (clusterVowel: "bakar" for bakr). Other single edits of a short
+// name are as often another name ("Joan", "Jan").
 func shortGivenVariant(w []byte, t string) bool {
 	n := min(len(w), len(t))
 	if n >= minGivenTypo || n < 3 {
@@ -2691,9 +2709,9 @@ func shortGivenVariant(w []byte, t string) bool {
 	case 0:
 		return len(w) >= 4 && isTransposition(w, t)
 	case 1:
-		return hLeftOut(w, t)
+		return hLeftOut(w, t) || vowelInCluster(w, t)
 	case -1:
-		return hLeftOut(t, w)
+		return hLeftOut(t, w) || vowelInCluster(t, w)
 	}
 	return false
 }
@@ -2723,7 +2741,8 @@ func hLeftOut[L, S ~string | ~[]byte](long L, short S) bool {
 // that w, a query word of fewer than minFuzzyLen letters (one no listed
 // name holds, or one read from another script), is a shortGivenVariant
 // of: w with two neighbouring letters swapped, an h put after one of its
-// letters, or an h after its first letter left out. The one-edit
+// letters, an h after its first letter left out, or a vowel put between
+// its last two consonants or left out from between them. The one-edit
 // neighbours of appendNear reach words of minFuzzyLen letters and more
 // only; a key it appended already to the word's keys, dst[from:] ("sarah"
 // for "sara"), is not appended again, and pairs as a typo.
@@ -2763,6 +2782,9 @@ func (ix *Index) appendShortGivenVariants(dst []int32, from int, w []byte) []int
 			try(v)
 		}
 	}
+	// A vowel written between the last two consonants, or left out
+	// (clusterVowel: "bakr" and "bakar").
+	eachClusterVariant(w, vb[:0], try)
 	return dst
 }
 
@@ -2833,6 +2855,76 @@ func vowelVariant(w []byte, t string) bool {
 	}
 	a, b, ok := oneSubstitution(w, t)
 	return ok && (a == 'e' && b == 'i' || a == 'a' && b == 'e' || a == 'o' && b == 'u')
+}
+
+// clusterVowel reports whether one of a and b is the other with a short
+// vowel (a, e, i, o or u) written between its last two letters, two
+// consonants, in a name of three to five letters: the Arabic names that
+// end in two consonants, which romanisations break with a vowel ("bakar",
+// "fahad", "saqer", "amer" for bakr, fahd, saqr, amr). The first of the
+// two is not r, l or n, which end European names (Carl and Carol, Mark
+// and Marek, Hans and Hanis are other names).
+func clusterVowel[A, B ~string | ~[]byte](a A, b B) bool {
+	switch len(a) - len(b) {
+	case 1:
+		return vowelInCluster(a, b)
+	case -1:
+		return vowelInCluster(b, a)
+	}
+	return false
+}
+
+// clusterGiven reports whether query word w and t, a person's given name
+// (flags its word's), are one name with a vowel between its last two
+// consonants or without (clusterVowel), paired as a short given name's
+// spelling: a possible match at most, as the shortGivenVariant pairs
+// are. A first given name of minShortGivenTypo letters or more is left
+// to shortGivenTypo, which scores it by the rest of the name.
+func clusterGiven(w []byte, t string, flags recWordFlag) bool {
+	if flags&(rwSurname|rwPatronymic) != 0 || !clusterVowel(w, t) {
+		return false
+	}
+	return min(len(w), len(t)) < minShortGivenTypo || flags&rwMiddle != 0
+}
+
+// vowelInCluster reports whether long is short, of three to five letters
+// ending in two consonants, with a short vowel between them (clusterVowel).
+func vowelInCluster[L, S ~string | ~[]byte](long L, short S) bool {
+	n := len(short)
+	if n < 3 || n > 5 || len(long) != n+1 || isVowel(short[n-2]) || isVowel(short[n-1]) || short[n-2] == short[n-1] {
+		return false
+	}
+	switch short[n-2] {
+	case 'r', 'l', 'n':
+		return false
+	}
+	switch long[n-1] {
+	case 'a', 'e', 'i', 'o', 'u':
+	default:
+		return false
+	}
+	return string(long[:n-1]) == string(short[:n-1]) && long[n] == short[n-1]
+}
+
+// eachClusterVariant calls try with each spelling of w that clusterVowel
+// pairs it with: a short vowel put between its last two consonants, or
+// the one between them left out. The spelling is in buf, which try must
+// not keep.
+func eachClusterVariant(w, buf []byte, try func([]byte)) {
+	n := len(w)
+	if n < 3 {
+		return
+	}
+	for _, c := range [...]byte{'a', 'e', 'i', 'o', 'u'} {
+		if v := append(append(append(buf[:0], w[:n-1]...), c), w[n-1]); vowelInCluster(v, w) {
+			try(v)
+		}
+	}
+	if n >= 4 {
+		if v := append(append(buf[:0], w[:n-2]...), w[n-1]); vowelInCluster(w, v) {
+			try(v)
+		}
+	}
 }
 
 // longVowelVariant reports whether w and t, of three letters or more, are
