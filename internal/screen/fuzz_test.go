@@ -33,6 +33,8 @@ var fuzzSeeds = []string{
 	"امیر عبد الله", "عبدالله", "الله", "طه ياسين", "منتظری", "جبهة النصرة", "کیومرث",
 	"華信船務(香港)有限公司", "科技", "ke ji", "Khalid AL OTAIBI", "al al al",
 	"IRAN AIRCRAFT INDUSTRIES (IACI)", "((x))", "a (b) (c", "()", "(()",
+	// Chinese names in Wade–Giles.
+	"Teng Hsiao-p'ing", "Mao Tse-tung", "Yeh Chien-ying", "Chu Teh", "hsiehhsiehhsieh ssu",
 }
 
 func FuzzNormalize(f *testing.F) {

@@ -119,7 +119,19 @@ func (ix *Index) phoneticMatches(sc *scratch, q Query, out []Match) ([]Match, er
 		f = phonMyanmar
 		nb.normalize(q.Name)
 	} else if f == phonNone {
-		if len(sc.nb.schemes) > 0 || q.Kind == KindOrganization || !mayBeKorean(&sc.nb) {
+		if len(sc.nb.schemes) > 0 || q.Kind == KindOrganization {
+			return out, nil
+		}
+		if chineseLooking(&sc.nb) && !ix.anyHit(out) {
+			// A Chinese name in Wade–Giles or pinyin; it may read as a
+			// Korean one too ("Chang Sung-taek").
+			nb.normalize(q.Name)
+			var err error
+			if out, err = ix.phonSearch(sc, q, phonMandarin, out); err != nil {
+				return out, err
+			}
+		}
+		if !mayBeKorean(&sc.nb) {
 			return out, nil
 		}
 		nb.normalize(q.Name)

@@ -47,12 +47,16 @@ const (
 	phonMyanmar
 	// phonCyrillic is a foreign name in Cyrillic (cyrkey.go).
 	phonCyrillic
+	// phonMandarin is a Chinese name in Latin letters, in Wade–Giles or
+	// pinyin ("Teng Hsiao-ping" for DENG, Xiaoping): no script of its
+	// own, see mandarin.go.
+	phonMandarin
 	phonFamilies
 )
 
 // phonNames name the families in the method of a match ("phonetic
 // (kana)") and the explanation.
-var phonNames = [phonFamilies]string{"", "kana", "Hangul", "abjad", "Thai", "Greek", "Korean romanisation", "Han syllables of a foreign name", "Myanmar syllables of a foreign name", "Cyrillic rendering of a foreign name"}
+var phonNames = [phonFamilies]string{"", "kana", "Hangul", "abjad", "Thai", "Greek", "Korean romanisation", "Han syllables of a foreign name", "Myanmar syllables of a foreign name", "Cyrillic rendering of a foreign name", "Chinese romanisation"}
 
 // phonRules say in words what each family's key merges, for the
 // explanation.
@@ -67,6 +71,7 @@ var phonRules = [phonFamilies]string{
 	"pinyin syllables run together, vowels, y and w left out, r=l, b=p=f=v, k=g, d=t, s=sh=x, ch=ts=z=zh=j=q, kh=h",
 	"syllables run together, vowels, y and w left out, r=l, b=p=f=v, k=g, d=t, s=sh, th=t or s, ch=ky=gy=j=z, an r before a consonant or ending a word not sounded",
 	"vowels, y and w left out, dzh=dj=zh=j, kh=h, th=t, ph=f, ck=k, c=k or s, z=s, sh=sch=shch; the k of the Cyrillic also a ch, its g an h, its kh a Spanish j, its dzh a g",
+	"Wade–Giles and pinyin read alike: hs=x, j=r, ts=tz=z=c, ch=zh=j=q, p=b, t=d, k=g, ih=i, ung=ong, ieh=ie, ien=ian, uei=ui, erh=er, o=e after k and h and uo after other consonants, you=yu, syllables hyphenated, spaced or run together",
 }
 
 // phonFamilyOf returns the family of the first scheme of a query that
@@ -119,6 +124,8 @@ func phonKeys(dst []byte, f phonFamily, w []byte, query bool) []byte {
 		return appendMyanmarKeys(dst, w, query)
 	case phonCyrillic:
 		return appendCyrillicKeys(dst, w, query)
+	case phonMandarin:
+		return appendMandarinKeys(dst, w, query)
 	}
 	// Each variant is a choice at each ambiguous place; choice is a bit
 	// mask over them. The places of the first kind (phonAmbiguous) take

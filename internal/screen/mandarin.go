@@ -1,0 +1,258 @@
+package screen
+
+// Chinese names in Latin letters. The lists write Chinese names in pinyin
+// (DENG, Xiaoping; ZHANG, Junxiong); Taiwan's passports, older documents
+// and the press of many countries write them in Wade–Giles ("Teng
+// Hsiao-p'ing", "Chang Chun-hsiung", "Tsai Ing-wen"), which spells most
+// syllables otherwise: hs for x, j for r, ts and tz for z and c, ch for
+// zh, j and q, p, t and k for both b and p, d and t, g and k (an
+// apostrophe, mostly left out, marks the second), ih for the i after zh,
+// ch, sh and r, ung for ong, ieh for ie, ien for ian, o for the e after g,
+// k and h and for the uo after other consonants, erh for er.
+//
+// The Mandarin key (phonMandarin) reads both alike: a query word is read
+// as Wade–Giles and as pinyin, a listed word as pinyin, and the letters
+// the two write otherwise are merged. A listed word that is not Mandarin
+// syllables has no key, so that only a Chinese name pairs whole. As the
+// other phonetic keys, it is a possible match at most unless every word
+// is spelt alike.
+
+// mandarinInitials and mandarinFinals are the initials and finals of
+// Mandarin syllables in pinyin and in Wade–Giles without its diacritics
+// and apostrophes, longer first: a word is Mandarin syllables when it
+// splits into initial and final pairs (mandarinSyllables).
+var (
+	mandarinInitials = []string{"zh", "ch", "sh", "hs", "ts", "tz", "ss", "sz", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w", ""}
+	mandarinFinals   = []string{"iang", "iong", "iung", "uang", "ueng", "ieh", "ien", "iao", "ian", "ing", "ang", "eng", "ong", "ung", "uai", "uan", "uei", "ueh", "erh", "eh", "ai", "ei", "ao", "ou", "an", "en", "er", "ih", "ia", "ie", "iu", "in", "ua", "uo", "ui", "un", "ue", "a", "o", "e", "i", "u"}
+)
+
+// maxMandarinSyllables is the most syllables of one word of a Chinese
+// name: a given name of two run together, a surname of two ("Ouyang").
+const maxMandarinSyllables = 3
+
+// mandarinSyllables returns how many Mandarin syllables w, letters a–z,
+// splits into (the fewest, up to maxMandarinSyllables), 0 when it does
+// not split so.
+func mandarinSyllables(w []byte) int {
+	if len(w) == 0 {
+		return 0
+	}
+	for n := 1; n <= maxMandarinSyllables; n++ {
+		if splitsInto(w, n) {
+			return n
+		}
+	}
+	return 0
+}
+
+// splitsInto reports whether w is exactly n Mandarin syllables.
+func splitsInto(w []byte, n int) bool {
+	if len(w) == 0 {
+		return n == 0
+	}
+	if n == 0 {
+		return false
+	}
+	for _, in := range mandarinInitials {
+		if !hasPrefix(w, in) {
+			continue
+		}
+		rest := w[len(in):]
+		for _, fi := range mandarinFinals {
+			if hasPrefix(rest, fi) && splitsInto(rest[len(fi):], n-1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// appendWadeGilesPinyin appends w, a syllable (or syllables) in
+// Wade–Giles, spelt as pinyin spells it, but for the letters the
+// Mandarin key merges (p for b, ch for zh, j and q, ts for z and c).
+func appendWadeGilesPinyin(dst, w []byte) []byte {
+	start := len(dst)
+	for i := 0; i < len(w); i++ {
+		c, rest := w[i], w[i+1:]
+		switch {
+		case c == 'h' && hasPrefix(rest, "s"):
+			dst = append(dst, 'x')
+			i++
+		case (c == 't' && (hasPrefix(rest, "z") || hasPrefix(rest, "s"))) || (c == 's' && (hasPrefix(rest, "s") || hasPrefix(rest, "z"))):
+			// ts, tz: z and c; ss, sz: s. Their u is pinyin's i, but
+			// that of ts after a consonant other than s ("tsu", zu).
+			if c == 't' {
+				dst = append(dst, 'z')
+			} else {
+				dst = append(dst, 's')
+			}
+			i++
+			if string(rest[1:]) == "u" && !(c == 't' && rest[0] == 's') {
+				dst = append(dst, 'i')
+				i++
+			}
+		case c == 'j':
+			dst = append(dst, 'r')
+		case c == 'i' && hasPrefix(rest, "h"):
+			dst = append(dst, 'i') // ih: the i after zh, ch, sh and r
+			i++
+		case c == 'u' && hasPrefix(rest, "ng"):
+			dst = append(dst, 'o', 'n', 'g')
+			i += 2
+		case c == 'e' && string(rest) == "h":
+			dst = append(dst, 'e') // ieh, yeh, ueh, teh: ie, ye, ue, de
+			i++
+		case c == 'e' && hasPrefix(rest, "n") && !hasPrefix(rest, "ng") && len(dst) > start && (dst[len(dst)-1] == 'i' || dst[len(dst)-1] == 'y'):
+			dst = append(dst, 'a') // ien, yen: ian, yan
+		case c == 'u' && hasPrefix(rest, "ei"):
+			dst = append(dst, 'u', 'i') // uei: ui
+			i += 2
+		case c == 'e' && string(rest) == "rh":
+			dst = append(dst, 'e', 'r')
+			i += 2
+		case c == 'o' && len(rest) == 0 && len(dst) > start && !isVowelByte(dst[len(dst)-1]):
+			// A final o after a consonant: e after k and h ("ko",
+			// "ho": ge, he), o after b, p, m and f, else uo ("lo",
+			// "to": luo, duo).
+			switch last := dst[len(dst)-1]; {
+			case last == 'h' && len(dst)-start >= 2 && (dst[len(dst)-2] == 'c' || dst[len(dst)-2] == 's'):
+				dst = append(dst, 'u', 'o') // cho, sho: zhuo, shuo
+			case last == 'k' || last == 'h':
+				dst = append(dst, 'e')
+			case last == 'b' || last == 'p' || last == 'm' || last == 'f' || last == 'w' || last == 'y':
+				dst = append(dst, 'o')
+			default:
+				dst = append(dst, 'u', 'o')
+			}
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}
+
+// appendMandarinKey appends the Mandarin key of w, a pinyin spelling:
+// the letters Wade–Giles writes for two of pinyin's merged (b=p, d=t,
+// g=k, zh=ch=j=q, z=c), y before i left out, you as yu, uo as o.
+func appendMandarinKey(dst, w []byte) []byte {
+	for i := 0; i < len(w); i++ {
+		c, next := w[i], byteAfter(w, i)
+		switch {
+		case (c == 'z' || c == 'c' || c == 's') && next == 'h':
+			if c == 's' {
+				dst = append(dst, 's', 'h')
+			} else {
+				dst = append(dst, 'j')
+			}
+			i++
+		case c == 'j' || c == 'q':
+			dst = append(dst, 'j')
+		case c == 'z' || c == 'c':
+			dst = append(dst, 'z')
+		case c == 'p':
+			dst = append(dst, 'b')
+		case c == 't':
+			dst = append(dst, 'd')
+		case c == 'n' && next == 'g':
+			dst = append(dst, 'n', 'g')
+			i++
+		case c == 'k':
+			dst = append(dst, 'g')
+		case c == 'y' && next == 'i':
+		case c == 'y' && next == 'o' && byteAfter(w, i+1) == 'u':
+			dst = append(dst, 'y', 'u')
+			i += 2
+		case c == 'u' && next == 'o' && i > 0:
+			// uo: o (luo, WG lo)
+		case c == 'v':
+			dst = append(dst, 'u')
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}
+
+// appendMandarinKeys appends the keys of w, each 0-terminated: a listed
+// word's, as pinyin, when it is Mandarin syllables; a query word's as
+// Wade–Giles and then as pinyin, when the two differ (the first is the
+// one a run of syllables is read by: "tse tung", zedong). None for a
+// word that is not Mandarin syllables.
+func appendMandarinKeys(dst, w []byte, query bool) []byte {
+	if mandarinSyllables(w) == 0 {
+		return dst
+	}
+	if !query {
+		return append(appendMandarinKey(dst, w), 0)
+	}
+	start := len(dst)
+	var pb [64]byte
+	dst = append(appendMandarinKey(dst, appendWadeGilesPinyin(pb[:0], w)), 0)
+	k0 := len(dst)
+	dst = appendMandarinKey(dst, w)
+	if hasPhonKey(dst[start:k0], dst[k0:]) {
+		return dst[:k0]
+	}
+	return append(dst, 0)
+}
+
+// chineseSurnames are the commonest Chinese family names, in pinyin: a
+// name is read by the Mandarin key when its first or last word is one,
+// as Wade–Giles or pinyin spells it (chineseLooking).
+var chineseSurnames = []string{
+	"wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu", "hu", "guo",
+	"he", "gao", "lin", "luo", "zheng", "liang", "xie", "song", "tang", "han", "feng", "deng", "cao", "peng", "zeng",
+	"xiao", "tian", "dong", "yuan", "pan", "yu", "jiang", "cai", "jia", "ding", "wei", "xue", "ye", "yan", "du", "dai",
+	"xia", "zhong", "ren", "fan", "fang", "shi", "yao", "tan", "liao", "zou", "xiong", "jin", "lu", "hao", "kong",
+	"bai", "cui", "kang", "mao", "qiu", "qin", "gu", "hou", "shao", "meng", "long", "wan", "duan", "lei", "qian",
+	"yin", "yi", "chang", "qiao", "lai", "gong", "wen", "pang", "fu", "shen", "zhu", "lyu", "niu", "ou", "ouyang",
+	"situ", "sima", "zhuge", "geng", "lian", "che", "mo", "bao", "tao", "yue", "cheng", "chu", "ge", "hua", "gan",
+	"xi", "ji", "bo", "hong", "lou", "min", "mei", "rong", "sheng", "zhan",
+}
+
+// chineseSurnameKeys are the Mandarin keys of chineseSurnames.
+var chineseSurnameKeys = func() map[string]bool {
+	m := make(map[string]bool, len(chineseSurnames))
+	for _, s := range chineseSurnames {
+		m[string(appendMandarinKey(nil, []byte(s)))] = true
+	}
+	return m
+}()
+
+// chineseSurname reports whether w, a query word, is a Chinese surname
+// as pinyin or Wade–Giles spells it.
+func chineseSurname(w []byte) bool {
+	var kb [64]byte
+	if chineseSurnameKeys[string(appendMandarinKey(kb[:0], w))] {
+		return true
+	}
+	var pb [64]byte
+	return chineseSurnameKeys[string(appendMandarinKey(kb[:0], appendWadeGilesPinyin(pb[:0], w)))]
+}
+
+// chineseLooking reports whether a Latin query reads as a Chinese
+// person's name: two or three words, every one Mandarin syllables, a
+// Chinese surname first or last and a given name of one or two
+// syllables, spaced, hyphenated ("Hsiao-p'ing") or run together.
+func chineseLooking(nb *normBuf) bool {
+	n := len(nb.words)
+	if n < 2 || n > 3 {
+		return false
+	}
+	syllables := 0
+	for i := range nb.words {
+		w := nb.word(i)
+		if len(w) > 12 || !lettersOnly(w) {
+			return false
+		}
+		k := mandarinSyllables(w)
+		if k == 0 {
+			return false
+		}
+		syllables += k
+	}
+	if syllables > 3 {
+		return false
+	}
+	return chineseSurname(nb.word(0)) || chineseSurname(nb.word(n-1))
+}
