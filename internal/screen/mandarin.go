@@ -17,13 +17,16 @@ package screen
 // other phonetic keys, it is a possible match at most unless every word
 // is spelt alike.
 
-// mandarinInitials and mandarinFinals are the initials and finals of
-// Mandarin syllables in pinyin and in Wade–Giles without its diacritics
-// and apostrophes, longer first: a word is Mandarin syllables when it
-// splits into initial and final pairs (mandarinSyllables).
+// pinyinInitials and pinyinFinals are the initials and finals of
+// Mandarin syllables in pinyin, and wadeGilesInitials and wadeGilesFinals
+// those Wade–Giles writes besides, without its diacritics and
+// apostrophes; longer first. A word is Mandarin syllables when it splits
+// into initial and final pairs (mandarinSyllables).
 var (
-	mandarinInitials = []string{"zh", "ch", "sh", "hs", "ts", "tz", "ss", "sz", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w", ""}
-	mandarinFinals   = []string{"iang", "iong", "iung", "uang", "ueng", "ieh", "ien", "iao", "ian", "ing", "ang", "eng", "ong", "ung", "uai", "uan", "uei", "ueh", "erh", "eh", "ai", "ei", "ao", "ou", "an", "en", "er", "ih", "ia", "ie", "iu", "in", "ua", "uo", "ui", "un", "ue", "a", "o", "e", "i", "u"}
+	pinyinInitials    = []string{"zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w", ""}
+	pinyinFinals      = []string{"iang", "iong", "uang", "ueng", "iao", "ian", "ing", "ang", "eng", "ong", "uai", "uan", "ai", "ei", "ao", "ou", "an", "en", "er", "ia", "ie", "iu", "in", "ua", "uo", "ui", "un", "ue", "a", "o", "e", "i", "u"}
+	wadeGilesInitials = []string{"hs", "ts", "tz", "ss", "sz"}
+	wadeGilesFinals   = []string{"iung", "ieh", "ien", "ung", "uei", "ueh", "erh", "eh", "ih"}
 )
 
 // maxMandarinSyllables is the most syllables of one word of a Chinese
@@ -31,37 +34,55 @@ var (
 const maxMandarinSyllables = 3
 
 // mandarinSyllables returns how many Mandarin syllables w, letters a–z,
-// splits into (the fewest, up to maxMandarinSyllables), 0 when it does
-// not split so.
+// splits into in pinyin or Wade–Giles (the fewest, up to
+// maxMandarinSyllables), 0 when it does not split so.
 func mandarinSyllables(w []byte) int {
-	if len(w) == 0 {
-		return 0
-	}
-	for n := 1; n <= maxMandarinSyllables; n++ {
-		if splitsInto(w, n) {
+	for n := 1; n <= maxMandarinSyllables && len(w) > 0; n++ {
+		if splitsInto(w, n, true) {
 			return n
 		}
 	}
 	return 0
 }
 
-// splitsInto reports whether w is exactly n Mandarin syllables.
-func splitsInto(w []byte, n int) bool {
-	if len(w) == 0 {
-		return n == 0
-	}
-	if n == 0 {
-		return false
-	}
-	for _, in := range mandarinInitials {
-		if !hasPrefix(w, in) {
-			continue
+// isPinyin reports whether w, letters a–z, is pinyin syllables (up to
+// maxMandarinSyllables): a listed word that is not, but is Wade–Giles,
+// is read as Wade–Giles.
+func isPinyin(w []byte) bool {
+	for n := 1; n <= maxMandarinSyllables && len(w) > 0; n++ {
+		if splitsInto(w, n, false) {
+			return true
 		}
-		rest := w[len(in):]
-		for _, fi := range mandarinFinals {
-			if hasPrefix(rest, fi) && splitsInto(rest[len(fi):], n-1) {
-				return true
+	}
+	return false
+}
+
+// splitsInto reports whether w is exactly n Mandarin syllables, of
+// pinyin's initials and finals and, where wadeGiles is set, of those
+// Wade–Giles writes besides.
+func splitsInto(w []byte, n int, wadeGiles bool) bool {
+	if len(w) == 0 || n == 0 {
+		return len(w) == 0 && n == 0
+	}
+	for _, ins := range [2][]string{pinyinInitials, wadeGilesInitials} {
+		for _, in := range ins {
+			if !hasPrefix(w, in) {
+				continue
 			}
+			rest := w[len(in):]
+			for _, fs := range [2][]string{pinyinFinals, wadeGilesFinals} {
+				for _, fi := range fs {
+					if hasPrefix(rest, fi) && splitsInto(rest[len(fi):], n-1, wadeGiles) {
+						return true
+					}
+				}
+				if !wadeGiles {
+					break
+				}
+			}
+		}
+		if !wadeGiles {
+			break
 		}
 	}
 	return false
@@ -174,19 +195,23 @@ func appendMandarinKey(dst, w []byte) []byte {
 }
 
 // appendMandarinKeys appends the keys of w, each 0-terminated: a listed
-// word's, as pinyin, when it is Mandarin syllables; a query word's as
+// word's as pinyin, or as Wade–Giles when it is not pinyin ("hsiang",
+// the lists' PAO, Yu Hsiang being Bao Youxiang); a query word's as
 // Wade–Giles and then as pinyin, when the two differ (the first is the
-// one a run of syllables is read by: "tse tung", zedong). None for a
-// word that is not Mandarin syllables.
+// one a run of syllables is read by: "tse tung", zedong). None for a word
+// that is not Mandarin syllables.
 func appendMandarinKeys(dst, w []byte, query bool) []byte {
 	if mandarinSyllables(w) == 0 {
 		return dst
 	}
+	var pb [64]byte
 	if !query {
+		if !isPinyin(w) {
+			w = appendWadeGilesPinyin(pb[:0], w)
+		}
 		return append(appendMandarinKey(dst, w), 0)
 	}
 	start := len(dst)
-	var pb [64]byte
 	dst = append(appendMandarinKey(dst, appendWadeGilesPinyin(pb[:0], w)), 0)
 	k0 := len(dst)
 	dst = appendMandarinKey(dst, w)

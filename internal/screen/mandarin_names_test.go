@@ -8,13 +8,16 @@ import (
 
 // TestWadeGilesNames: a Chinese name in Wade–Giles ("Teng Hsiao-p'ing",
 // as Taiwan's passports and older documents write names) finds the
-// person the lists write in pinyin (DENG, Xiaoping) as a possible match,
+// person the lists write in pinyin (DENG, Xiaoping), and one in pinyin
+// the person a list writes in Wade–Giles ("Bao Youxiang", PAO, Yu
+// Hsiang), as a possible match,
 // by the Mandarin key, the rule named; a name of other syllables does
 // not, nor one that is not Chinese ("putin" is pinyin syllables too).
 func TestWadeGilesNames(t *testing.T) {
 	t.Parallel()
 	ix := personsIndex(t, append(fillerPersons(), "DENG, Xiaoping", "MAO, Zedong", "ZHANG, Junxiong", "XU, Xinliang",
-		"CAI, Yingwen", "JIANG, Jingguo", "YE, Jianying", "ZHU, De", "REN, Bishi", "DENG, Xiaoming", "XU, Xinlang")...)
+		"CAI, Yingwen", "JIANG, Jingguo", "YE, Jianying", "ZHU, De", "REN, Bishi", "DENG, Xiaoming", "XU, Xinlang",
+		"PAO, Yu Hsiang", "SHIH, Kuo Neng")...)
 	const method = "phonetic (Chinese romanisation)"
 	assertReview(t, ix, method, []reviewCase{
 		{"Teng Hsiao-p'ing", "DENG, Xiaoping", "teng~deng (phonetic key deng), hsiao ping~xiaoping (phonetic key xiaobing)"},
@@ -26,6 +29,9 @@ func TestWadeGilesNames(t *testing.T) {
 		{"Yeh Chien-ying", "YE, Jianying", "chien ying~jianying"},
 		{"Chu Teh", "ZHU, De", "teh~de"},
 		{"Jen Pi-shih", "REN, Bishi", "jen~ren"},
+		// A name the list writes in Wade–Giles, in pinyin.
+		{"Bao Youxiang", "PAO, Yu Hsiang", "youxiang~yu hsiang (phonetic key yuxiang)"},
+		{"Shi Guoneng", "SHIH, Kuo Neng", "shi~shih"},
 	})
 	for _, tt := range []struct{ q, not string }{
 		{"Teng Hsiao-ping", "DENG, Xiaoming"},
