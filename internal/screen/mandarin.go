@@ -30,62 +30,78 @@ var (
 )
 
 // maxMandarinSyllables is the most syllables of one word of a Chinese
-// name: a given name of two run together, a surname of two ("Ouyang").
-const maxMandarinSyllables = 3
+// name: a given name of two run together, a surname of two ("Ouyang");
+// maxMandarinWord the most letters of such a word (syllables of six
+// letters at most: "zhuang", "hsiung").
+const (
+	maxMandarinSyllables = 3
+	maxMandarinWord      = 6 * maxMandarinSyllables
+)
 
 // mandarinSyllables returns how many Mandarin syllables w, letters a–z,
 // splits into in pinyin or Wade–Giles (the fewest, up to
 // maxMandarinSyllables), 0 when it does not split so.
 func mandarinSyllables(w []byte) int {
-	for n := 1; n <= maxMandarinSyllables && len(w) > 0; n++ {
-		if splitsInto(w, n, true) {
-			return n
-		}
-	}
-	return 0
+	return syllableCount(w, true)
 }
 
 // isPinyin reports whether w, letters a–z, is pinyin syllables (up to
 // maxMandarinSyllables): a listed word that is not, but is Wade–Giles,
 // is read as Wade–Giles.
 func isPinyin(w []byte) bool {
-	for n := 1; n <= maxMandarinSyllables && len(w) > 0; n++ {
-		if splitsInto(w, n, false) {
-			return true
-		}
-	}
-	return false
+	return syllableCount(w, false) > 0
 }
 
-// splitsInto reports whether w is exactly n Mandarin syllables, of
+// syllableCount returns the fewest Mandarin syllables w splits into, of
 // pinyin's initials and finals and, where wadeGiles is set, of those
-// Wade–Giles writes besides.
-func splitsInto(w []byte, n int, wadeGiles bool) bool {
-	if len(w) == 0 || n == 0 {
-		return len(w) == 0 && n == 0
+// Wade–Giles writes besides; 0 when it does not split into
+// maxMandarinSyllables or fewer.
+func syllableCount(w []byte, wadeGiles bool) int {
+	if len(w) == 0 || len(w) > maxMandarinWord {
+		return 0
 	}
-	for _, ins := range [2][]string{pinyinInitials, wadeGilesInitials} {
-		for _, in := range ins {
-			if !hasPrefix(w, in) {
-				continue
-			}
-			rest := w[len(in):]
-			for _, fs := range [2][]string{pinyinFinals, wadeGilesFinals} {
-				for _, fi := range fs {
-					if hasPrefix(rest, fi) && splitsInto(rest[len(fi):], n-1, wadeGiles) {
-						return true
+	// least[i] is one more than the fewest syllables w[:i] splits into,
+	// 0 where it does not split.
+	var least [maxMandarinWord + 1]int8
+	least[0] = 1
+	inits, finals := [2][]string{pinyinInitials}, [2][]string{pinyinFinals}
+	if wadeGiles {
+		inits[1], finals[1] = wadeGilesInitials, wadeGilesFinals
+	}
+	for i := range w {
+		if least[i] == 0 || least[i] > maxMandarinSyllables {
+			continue
+		}
+		for _, ins := range inits {
+			for _, in := range ins {
+				if !bytesAt(w, i, in) {
+					continue
+				}
+				j := i + len(in)
+				for _, fs := range finals {
+					for _, fi := range fs {
+						if k := j + len(fi); bytesAt(w, j, fi) && (least[k] == 0 || least[i]+1 < least[k]) {
+							least[k] = least[i] + 1
+						}
 					}
 				}
-				if !wadeGiles {
-					break
-				}
 			}
 		}
-		if !wadeGiles {
-			break
+	}
+	return max(0, int(least[len(w)])-1)
+}
+
+// bytesAt reports whether w holds s at i.
+func bytesAt(w []byte, i int, s string) bool {
+	if len(w)-i < len(s) {
+		return false
+	}
+	for k := range len(s) {
+		if w[i+k] != s[k] {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 // appendWadeGilesPinyin appends w, a syllable (or syllables) in
