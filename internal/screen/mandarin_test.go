@@ -43,3 +43,28 @@ func TestMandarinSyllables(t *testing.T) {
 		}
 	}
 }
+
+// FuzzMandarinKeys: any word of letters a–z has Mandarin keys, each
+// 0-terminated, or none, without a panic; a word is Mandarin syllables
+// when it is pinyin.
+func FuzzMandarinKeys(f *testing.F) {
+	for _, s := range []string{"hsiao", "tse", "xiaoping", "hsiehhsiehhsieh", "o", "eh", "tsu", "ssu", "cho", "yuehsiung"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		w := make([]byte, 0, len(s))
+		for i := range len(s) {
+			if c := s[i]; c >= 'a' && c <= 'z' {
+				w = append(w, c)
+			}
+		}
+		if isPinyin(w) && mandarinSyllables(w) == 0 {
+			t.Errorf("%q is pinyin, but no Mandarin syllables", w)
+		}
+		for _, query := range []bool{false, true} {
+			if k := appendMandarinKeys(nil, w, query); len(k) > 0 && k[len(k)-1] != 0 {
+				t.Errorf("%q: keys %q not 0-terminated", w, k)
+			}
+		}
+	})
+}
