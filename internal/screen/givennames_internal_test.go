@@ -98,3 +98,22 @@ func TestGivenNameFormsAttested(t *testing.T) {
 		}
 	}
 }
+
+// TestClusterVowel: one name is the other with a short vowel between its
+// last two consonants; not where they end a European name (r, l or n
+// first) or write one sound (ck; th, sh, ch, ph, gh, kh).
+func TestClusterVowel(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"bakr", "bakar", true}, {"fahad", "fahd", true}, {"amr", "amer", true}, {"saqr", "saqer", true}, {"sakhr", "sakhar", true},
+		{"carl", "carol", false}, {"mark", "marek", false}, {"hans", "hanis", false}, {"ruth", "rutah", false}, {"jack", "jacak", false},
+		{"bakr", "bakra", false}, {"bakr", "bokr", false}, {"ab", "aab", false}, {"abcdefg", "abcdefag", false},
+	} {
+		if got := clusterVowel(tt.a, tt.b); got != tt.want {
+			t.Errorf("clusterVowel(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

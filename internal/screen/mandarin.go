@@ -237,38 +237,31 @@ func appendMandarinKeys(dst, w []byte, query bool) []byte {
 	return append(dst, 0)
 }
 
-// chineseSurnames are the commonest Chinese family names, in pinyin: a
-// name is read by the Mandarin key when its first or last word is one,
-// as Wade–Giles or pinyin spells it (chineseLooking).
-var chineseSurnames = []string{
-	"wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu", "hu", "guo",
-	"he", "gao", "lin", "luo", "zheng", "liang", "xie", "song", "tang", "han", "feng", "deng", "cao", "peng", "zeng",
-	"xiao", "tian", "dong", "yuan", "pan", "yu", "jiang", "cai", "jia", "ding", "wei", "xue", "ye", "yan", "du", "dai",
-	"xia", "zhong", "ren", "fan", "fang", "shi", "yao", "tan", "liao", "zou", "xiong", "jin", "lu", "hao", "kong",
-	"bai", "cui", "kang", "mao", "qiu", "qin", "gu", "hou", "shao", "meng", "long", "wan", "duan", "lei", "qian",
-	"yin", "yi", "chang", "qiao", "lai", "gong", "wen", "pang", "fu", "shen", "zhu", "lyu", "niu", "ou", "ouyang",
-	"situ", "sima", "zhuge", "geng", "lian", "che", "mo", "bao", "tao", "yue", "cheng", "chu", "ge", "hua", "gan",
-	"xi", "ji", "bo", "hong", "lou", "min", "mei", "rong", "sheng", "zhan",
+// chineseSurnames are the commonest Chinese family names as pinyin and
+// as Wade–Giles spell them: a name is read by the Mandarin key when its
+// first or last word is one (chineseLooking).
+var chineseSurnames = map[string]struct{}{
+	// Pinyin.
+	"wang": {}, "li": {}, "zhang": {}, "liu": {}, "chen": {}, "yang": {}, "huang": {}, "zhao": {}, "wu": {}, "zhou": {}, "xu": {}, "sun": {}, "ma": {}, "zhu": {}, "hu": {}, "guo": {},
+	"he": {}, "gao": {}, "lin": {}, "luo": {}, "zheng": {}, "liang": {}, "xie": {}, "song": {}, "tang": {}, "han": {}, "feng": {}, "deng": {}, "cao": {}, "peng": {}, "zeng": {},
+	"xiao": {}, "tian": {}, "dong": {}, "yuan": {}, "pan": {}, "yu": {}, "jiang": {}, "cai": {}, "jia": {}, "ding": {}, "wei": {}, "xue": {}, "ye": {}, "yan": {}, "du": {}, "dai": {},
+	"xia": {}, "zhong": {}, "ren": {}, "fan": {}, "fang": {}, "shi": {}, "yao": {}, "tan": {}, "liao": {}, "zou": {}, "xiong": {}, "jin": {}, "lu": {}, "hao": {}, "kong": {},
+	"bai": {}, "cui": {}, "kang": {}, "mao": {}, "qiu": {}, "qin": {}, "gu": {}, "hou": {}, "shao": {}, "meng": {}, "long": {}, "wan": {}, "duan": {}, "lei": {}, "qian": {},
+	"yin": {}, "yi": {}, "chang": {}, "qiao": {}, "lai": {}, "gong": {}, "wen": {}, "pang": {}, "fu": {}, "shen": {}, "lyu": {}, "niu": {}, "ou": {}, "ouyang": {},
+	"situ": {}, "sima": {}, "zhuge": {}, "geng": {}, "lian": {}, "che": {}, "mo": {}, "bao": {}, "tao": {}, "yue": {}, "cheng": {}, "chu": {}, "ge": {}, "hua": {}, "gan": {},
+	"xi": {}, "ji": {}, "bo": {}, "hong": {}, "lou": {}, "min": {}, "mei": {}, "rong": {}, "sheng": {}, "zhan": {}, "weng": {}, "zhuang": {},
+	// Wade–Giles, where it spells them otherwise.
+	"chao": {}, "chou": {}, "hsu": {}, "kuo": {}, "ho": {}, "kao": {}, "lo": {}, "hsieh": {}, "sung": {}, "teng": {}, "tsao": {}, "tseng": {}, "hsiao": {}, "tien": {},
+	"tung": {}, "chiang": {}, "tsai": {}, "chia": {}, "ting": {}, "hsueh": {}, "yeh": {}, "yen": {}, "tu": {}, "tai": {}, "hsia": {}, "chung": {}, "jen": {}, "shih": {},
+	"tsou": {}, "hsiung": {}, "chin": {}, "kung": {}, "pai": {}, "tsui": {}, "chiu": {}, "ku": {}, "lung": {}, "tuan": {}, "chien": {}, "chiao": {}, "keng": {}, "pao": {},
+	"ko": {}, "hsi": {}, "chi": {}, "po": {}, "jung": {}, "chan": {}, "chuang": {},
 }
-
-// chineseSurnameKeys are the Mandarin keys of chineseSurnames.
-var chineseSurnameKeys = func() map[string]bool {
-	m := make(map[string]bool, len(chineseSurnames))
-	for _, s := range chineseSurnames {
-		m[string(appendMandarinKey(nil, []byte(s)))] = true
-	}
-	return m
-}()
 
 // chineseSurname reports whether w, a query word, is a Chinese surname
 // as pinyin or Wade–Giles spells it.
 func chineseSurname(w []byte) bool {
-	var kb [64]byte
-	if chineseSurnameKeys[string(appendMandarinKey(kb[:0], w))] {
-		return true
-	}
-	var pb [64]byte
-	return chineseSurnameKeys[string(appendMandarinKey(kb[:0], appendWadeGilesPinyin(pb[:0], w)))]
+	_, ok := chineseSurnames[string(w)]
+	return ok
 }
 
 // chineseLooking reports whether a Latin query reads as a Chinese
@@ -277,23 +270,16 @@ func chineseSurname(w []byte) bool {
 // syllables, spaced, hyphenated ("Hsiao-p'ing") or run together.
 func chineseLooking(nb *normBuf) bool {
 	n := len(nb.words)
-	if n < 2 || n > 3 {
-		return false
+	if n < 2 || n > 3 || !chineseSurname(nb.word(0)) && !chineseSurname(nb.word(n-1)) {
+		return false // the surname first: most names fail it, and it costs least
 	}
 	syllables := 0
 	for i := range nb.words {
-		w := nb.word(i)
-		if len(w) > 12 || !lettersOnly(w) {
-			return false
-		}
-		k := mandarinSyllables(w)
+		k := mandarinSyllables(nb.word(i))
 		if k == 0 {
 			return false
 		}
 		syllables += k
 	}
-	if syllables > 3 {
-		return false
-	}
-	return chineseSurname(nb.word(0)) || chineseSurname(nb.word(n-1))
+	return syllables <= 3
 }

@@ -2863,7 +2863,8 @@ func vowelVariant(w []byte, t string) bool {
 // end in two consonants, which romanisations break with a vowel ("bakar",
 // "fahad", "saqer", "amer" for bakr, fahd, saqr, amr). The first of the
 // two is not r, l or n, which end European names (Carl and Carol, Mark
-// and Marek, Hans and Hanis are other names).
+// and Marek, Hans and Hanis are other names), nor c, and the second not h:
+// ck, th, sh, ch, ph, gh and kh write one sound ("Ruth", "Jack").
 func clusterVowel[A, B ~string | ~[]byte](a A, b B) bool {
 	switch len(a) - len(b) {
 	case 1:
@@ -2895,7 +2896,10 @@ func vowelInCluster[L, S ~string | ~[]byte](long L, short S) bool {
 		return false
 	}
 	switch short[n-2] {
-	case 'r', 'l', 'n':
+	case 'r', 'l', 'n', 'c':
+		return false
+	}
+	if short[n-1] == 'h' {
 		return false
 	}
 	switch long[n-1] {
