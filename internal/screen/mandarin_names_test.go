@@ -9,15 +9,15 @@ import (
 // TestWadeGilesNames: a Chinese name in Wade–Giles ("Teng Hsiao-p'ing",
 // as Taiwan's passports and older documents write names) finds the
 // person the lists write in pinyin (DENG, Xiaoping), and one in pinyin
-// the person a list writes in Wade–Giles ("Bao Youxiang", PAO, Yu
-// Hsiang), as a possible match,
+// or in Han characters the person a list writes in Wade–Giles ("Bao
+// Youxiang", "鲍有祥", PAO, Yu Hsiang), as a possible match,
 // by the Mandarin key, the rule named; a name of other syllables does
 // not, nor one that is not Chinese ("putin" is pinyin syllables too).
 func TestWadeGilesNames(t *testing.T) {
 	t.Parallel()
 	ix := personsIndex(t, append(fillerPersons(), "DENG, Xiaoping", "MAO, Zedong", "ZHANG, Junxiong", "XU, Xinliang",
 		"CAI, Yingwen", "JIANG, Jingguo", "YE, Jianying", "ZHU, De", "REN, Bishi", "DENG, Xiaoming", "XU, Xinlang",
-		"PAO, Yu Hsiang", "SHIH, Kuo Neng")...)
+		"PAO, Yu Hsiang", "SHIH, Kuo Neng", "WEI, Hsueh Kang")...)
 	const method = "phonetic (Chinese romanisation)"
 	assertReview(t, ix, method, []reviewCase{
 		{"Teng Hsiao-p'ing", "DENG, Xiaoping", "teng~deng (phonetic key deng), hsiao ping~xiaoping (phonetic key xiaobing)"},
@@ -32,6 +32,10 @@ func TestWadeGilesNames(t *testing.T) {
 		// A name the list writes in Wade–Giles, in pinyin.
 		{"Bao Youxiang", "PAO, Yu Hsiang", "youxiang~yu hsiang (phonetic key yuxiang)"},
 		{"Shi Guoneng", "SHIH, Kuo Neng", "shi~shih"},
+		// And in Han characters, read in pinyin.
+		{"鲍有祥", "PAO, Yu Hsiang", "bao~pao (phonetic key bao), you~yu (phonetic key yu), xiang~hsiang (phonetic key xiang)"},
+		{"鮑有祥", "PAO, Yu Hsiang", "xiang~hsiang"},
+		{"魏学刚", "WEI, Hsueh Kang", "xue~hsueh (phonetic key xue), gang~kang (phonetic key gang)"},
 	})
 	for _, tt := range []struct{ q, not string }{
 		{"Teng Hsiao-ping", "DENG, Xiaoming"},

@@ -119,19 +119,22 @@ func (ix *Index) phoneticMatches(sc *scratch, q Query, out []Match) ([]Match, er
 		f = phonMyanmar
 		nb.normalize(q.Name)
 	} else if f == phonNone {
-		if len(sc.nb.schemes) > 0 || q.Kind == KindOrganization {
+		// A Chinese name in Han characters, read in pinyin.
+		pinyin := len(sc.nb.schemes) == 1 && sc.nb.schemes[0] == textnorm.Pinyin
+		if len(sc.nb.schemes) > 0 && !pinyin || q.Kind == KindOrganization {
 			return out, nil
 		}
 		if chineseLooking(&sc.nb) && !ix.anyHit(out) {
-			// A Chinese name in Wade–Giles or pinyin; it may read as a
-			// Korean one too ("Chang Sung-taek").
+			// A Chinese name in Wade–Giles or pinyin, or one a list
+			// writes in Wade–Giles ("鲍有祥", PAO, Yu Hsiang); it may
+			// read as a Korean one too ("Chang Sung-taek").
 			nb.normalize(q.Name)
 			var err error
 			if out, err = ix.phonSearch(sc, q, phonMandarin, out); err != nil {
 				return out, err
 			}
 		}
-		if !mayBeKorean(&sc.nb) {
+		if pinyin || !mayBeKorean(&sc.nb) {
 			return out, nil
 		}
 		nb.normalize(q.Name)
