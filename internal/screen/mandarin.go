@@ -1,5 +1,7 @@
 package screen
 
+import "slices"
+
 // Chinese names in Latin letters. The lists write Chinese names in pinyin
 // (DENG, Xiaoping; ZHANG, Junxiong); Taiwan's passports, older documents
 // and the press of many countries write them in Wade–Giles ("Teng
@@ -282,4 +284,78 @@ func chineseLooking(nb *normBuf) bool {
 		syllables += k
 	}
 	return syllables <= 3
+}
+
+// mandarinCandidates returns the names of the allowed kinds that may pair
+// with a Chinese name: those holding a word of the key of its query word
+// of one syllable whose keys name the fewest, or of the key of a run of
+// query words it is in. A given name is written in one word or in two
+// ("Ching-kuo", JINGGUO), so the rarest word alone (phonCandidates) may
+// pair only within a run, and another name hold it alone. A word of one
+// syllable pairs with one listed word, alone or in such a run; none, but
+// a surname of two syllables: phonCandidates.
+func (ix *Index) mandarinCandidates(sc *scratch, st *phonState, kind string) []int32 {
+	var best, toks []int32
+	bestN := int32(-1)
+	var kb [128]byte
+	for i := range st.q {
+		if st.q[i].optional || mandarinSyllables([]byte(st.q[i].text)) != 1 {
+			continue
+		}
+		toks = toks[:0]
+		var n int32
+		add := func(k []byte) {
+			for _, t := range st.p.toks[string(k)] {
+				if !slices.Contains(toks, t) {
+					toks = append(toks, t)
+					n += postings(&ix.dict, t)
+				}
+			}
+		}
+		eachPhonKey(st.q[i].keys, add)
+		for a := max(0, i-st.maxRun+1); a <= i; a++ {
+			for b := max(i+1, a+2); b <= min(len(st.q), a+st.maxRun); b++ {
+				if !st.mayRunAll(a, b) {
+					break
+				}
+				k := kb[:0]
+				for j := a; j < b; j++ {
+					k = append(k, firstPhonKey(st.q[j].keys)...)
+				}
+				add(k)
+			}
+		}
+		if bestN < 0 || n < bestN {
+			best, bestN = append(best[:0], toks...), n
+		}
+	}
+	if bestN < 0 {
+		return ix.phonCandidates(sc, st, kind)
+	}
+	sc.startCands()
+	for _, t := range best {
+		ix.addPostings(sc, t, kind)
+	}
+	return sc.cands
+}
+
+// mayRunAll reports whether query words [a, b) may be read together as
+// one word of a name (mayRun, for each of its beginnings).
+func (st *phonState) mayRunAll(a, b int) bool {
+	for qn := 2; qn <= b-a; qn++ {
+		if !st.mayRun(a, qn) {
+			return false
+		}
+	}
+	return true
+}
+
+// firstPhonKey returns the first of keys, each 0-terminated.
+func firstPhonKey(keys []byte) []byte {
+	for i, c := range keys {
+		if c == 0 {
+			return keys[:i]
+		}
+	}
+	return keys
 }

@@ -17,7 +17,7 @@ func TestWadeGilesNames(t *testing.T) {
 	t.Parallel()
 	ix := personsIndex(t, append(fillerPersons(), "DENG, Xiaoping", "MAO, Zedong", "ZHANG, Junxiong", "XU, Xinliang",
 		"CAI, Yingwen", "JIANG, Jingguo", "YE, Jianying", "ZHU, De", "REN, Bishi", "DENG, Xiaoming", "XU, Xinlang",
-		"PAO, Yu Hsiang", "SHIH, Kuo Neng", "WEI, Hsueh Kang")...)
+		"PAO, Yu Hsiang", "SHIH, Kuo Neng", "WEI, Hsueh Kang", "JIANG, Qing", "GUO, Moruo", "JIANG, Zemin")...)
 	const method = "phonetic (Chinese romanisation)"
 	assertReview(t, ix, method, []reviewCase{
 		{"Teng Hsiao-p'ing", "DENG, Xiaoping", "teng~deng (phonetic key deng), hsiao ping~xiaoping (phonetic key xiaobing)"},
@@ -25,7 +25,11 @@ func TestWadeGilesNames(t *testing.T) {
 		{"Chang Chun-hsiung", "ZHANG, Junxiong", "chang~zhang"},
 		{"Hsu Hsin-liang", "XU, Xinliang", "hsu~xu"},
 		{"Tsai Ing-wen", "CAI, Yingwen", "tsai~cai"},
+		// Not only the names of the rarest word, "ching" (JIANG, Qing) or
+		// "kuo" (GUO, Moruo), which pairs here in a run of two.
 		{"Chiang Ching-kuo", "JIANG, Jingguo", "ching kuo~jingguo"},
+		{"Chiang Ching", "JIANG, Qing", "ching~qing"},
+		{"Kuo Mo-jo", "GUO, Moruo", "mo jo~moruo"},
 		{"Yeh Chien-ying", "YE, Jianying", "chien ying~jianying"},
 		{"Chu Teh", "ZHU, De", "teh~de"},
 		{"Jen Pi-shih", "REN, Bishi", "jen~ren"},

@@ -191,9 +191,12 @@ func (ix *Index) phonSearch(sc *scratch, q Query, f phonFamily, out []Match) ([]
 		st.q = append(st.q, qw)
 	}
 	var cands []int32
-	if st.han {
+	switch {
+	case st.han:
 		cands = ix.hanCandidates(sc, st, q.Kind)
-	} else {
+	case f == phonMandarin:
+		cands = ix.mandarinCandidates(sc, st, q.Kind)
+	default:
 		cands = ix.phonCandidates(sc, st, q.Kind)
 	}
 	t := float32(ix.opts.Review)
