@@ -13,8 +13,10 @@ import "slices"
 // k and h and for the uo after other consonants, erh for er.
 //
 // The Mandarin key (phonMandarin) reads both alike: a query word is read
-// as Wade–Giles and as pinyin, a listed word as pinyin, and the letters
-// the two write otherwise are merged. A listed word that is not Mandarin
+// as Wade–Giles and as pinyin, a listed word as pinyin or, where it is
+// not pinyin, as Wade–Giles (OFAC writes some names so: PAO, Yu Hsiang),
+// and the letters the two write otherwise are merged. A name in Han
+// characters is read in pinyin first. A listed word that is not Mandarin
 // syllables has no key, so that only a Chinese name pairs whole. As the
 // other phonetic keys, it is a possible match at most unless every word
 // is spelt alike.
@@ -22,8 +24,8 @@ import "slices"
 // pinyinInitials and pinyinFinals are the initials and finals of
 // Mandarin syllables in pinyin, and wadeGilesInitials and wadeGilesFinals
 // those Wade–Giles writes besides, without its diacritics and
-// apostrophes; longer first. A word is Mandarin syllables when it splits
-// into initial and final pairs (mandarinSyllables).
+// apostrophes. A word is Mandarin syllables when it splits into initial
+// and final pairs (mandarinSyllables).
 var (
 	pinyinInitials    = []string{"zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w", ""}
 	pinyinFinals      = []string{"iang", "iong", "uang", "ueng", "iao", "ian", "ing", "ang", "eng", "ong", "uai", "uan", "ai", "ei", "ao", "ou", "an", "en", "er", "ia", "ie", "iu", "in", "ua", "uo", "ui", "un", "ue", "a", "o", "e", "i", "u"}
