@@ -180,19 +180,40 @@ func buildDelTable(words []string, only []int32) DelTable {
 // when the longer of the two has at least minFuzzyLen letters. An id may
 // be appended more than once.
 func (t *DelTable) appendNear(dst []int32, words []string, w []byte) []int32 {
-	if len(w) < minFuzzyLen-1 || len(w) > maxFuzzyLen+1 || len(t.Start) == 0 {
+	if !nearLen(w) || len(t.Start) == 0 {
 		return dst
 	}
-	// The hashes of w and of its deletions, then their buckets' bounds,
-	// each in a loop of its own: the loads of the table, which miss the
-	// cache, are independent and overlap.
 	var buf [maxFuzzyLen + 2]uint64
 	hs := appendDeletionHashes(buf[:0], w)
 	var from, to [maxFuzzyLen + 2]int32
+	t.bounds(hs, from[:], to[:])
+	return t.probeAll(dst, words, w, hs, from[:], to[:])
+}
+
+// nearLen reports whether a word of w's length may have words within one
+// edit of it in a DelTable.
+func nearLen(w []byte) bool {
+	return len(w) >= minFuzzyLen-1 && len(w) <= maxFuzzyLen+1
+}
+
+// bounds sets from[k] and to[k] to the bounds of the bucket of hash
+// hs[k]; nothing for an empty table. The hashes of a word and of its
+// deletions are worked out first and their buckets' bounds loaded in a
+// loop of their own, before any is probed: the loads, which miss the
+// cache, are independent and overlap.
+func (t *DelTable) bounds(hs []uint64, from, to []int32) {
+	if len(t.Start) == 0 {
+		return
+	}
 	for k, h := range hs {
 		b := h & t.Mask
 		from[k], to[k] = t.Start[b], t.Start[b+1]
 	}
+}
+
+// probeAll appends to dst the ids of the words within one edit of w in
+// the buckets of hashes hs, whose bounds are from and to (bounds).
+func (t *DelTable) probeAll(dst []int32, words []string, w []byte, hs []uint64, from, to []int32) []int32 {
 	for k, h := range hs {
 		dst = t.probe(dst, words, w, h, from[k], to[k])
 	}
@@ -205,36 +226,17 @@ func (t *DelTable) appendNear(dst []int32, words []string, w []byte) []int32 {
 // texts' ids start. The two tables are probed with the same hashes, which
 // are computed once, and the loads of both tables' buckets overlap.
 func (d *dict) appendNear(dst []int32, w []byte) ([]int32, int) {
-	kt, tt := &d.keyDel, &d.textDel
-	if len(w) < minFuzzyLen-1 || len(w) > maxFuzzyLen+1 {
+	if !nearLen(w) {
 		return dst, len(dst)
 	}
 	var buf [maxFuzzyLen + 2]uint64
 	hs := appendDeletionHashes(buf[:0], w)
 	var kFrom, kTo, tFrom, tTo [maxFuzzyLen + 2]int32
-	kOK, tOK := len(kt.Start) > 0, len(tt.Start) > 0
-	for k, h := range hs {
-		if kOK {
-			b := h & kt.Mask
-			kFrom[k], kTo[k] = kt.Start[b], kt.Start[b+1]
-		}
-		if tOK {
-			b := h & tt.Mask
-			tFrom[k], tTo[k] = tt.Start[b], tt.Start[b+1]
-		}
-	}
-	if kOK {
-		for k, h := range hs {
-			dst = kt.probe(dst, d.keys, w, h, kFrom[k], kTo[k])
-		}
-	}
+	d.keyDel.bounds(hs, kFrom[:], kTo[:])
+	d.textDel.bounds(hs, tFrom[:], tTo[:])
+	dst = d.keyDel.probeAll(dst, d.keys, w, hs, kFrom[:], kTo[:])
 	mid := len(dst)
-	if tOK {
-		for k, h := range hs {
-			dst = tt.probe(dst, d.texts, w, h, tFrom[k], tTo[k])
-		}
-	}
-	return dst, mid
+	return d.textDel.probeAll(dst, d.texts, w, hs, tFrom[:], tTo[:]), mid
 }
 
 // probe appends the ids of hash h, in the entries from to to of its

@@ -444,17 +444,23 @@ func (st *phonState) agrees(qi, qn int, k []byte, alt bool) bool {
 		return hasPhonKey(st.q[qi].keys, k)
 	}
 	for i := qi; i < qi+qn; i++ {
-		keys := st.q[i].keys
-		n := 0
-		for keys[n] != 0 {
-			n++
-		}
-		if len(k) < n || string(k[:n]) != string(keys[:n]) {
+		first := firstPhonKey(st.q[i].keys)
+		if !hasPrefix(k, first) {
 			return false
 		}
-		k = k[n:]
+		k = k[len(first):]
 	}
 	return len(k) == 0
+}
+
+// firstPhonKey returns the first of keys, each 0-terminated.
+func firstPhonKey(keys []byte) []byte {
+	for i, c := range keys {
+		if c == 0 {
+			return keys[:i]
+		}
+	}
+	return keys
 }
 
 // spelt reports whether the query words and the name words of a pair are

@@ -933,9 +933,8 @@ func (ix *Index) gatherFurther(sc *scratch) {
 	sc.cands = sc.cands[:0]
 	d := &ix.dict
 	add := func(ri int32) bool {
-		if sc.stamp[ri] != sc.gen && kindAllowed(KindPerson, ix.recs[ri].kind) {
-			sc.stamp[ri] = sc.gen
-			sc.cands = append(sc.cands, ri)
+		if ix.fresh(sc, ri, KindPerson) {
+			sc.addCand(ri)
 		}
 		return true
 	}
@@ -1140,11 +1139,9 @@ func (sc *scratch) startCands() {
 func (ix *Index) addPostingsWith(sc *scratch, t int32, kind string, word int32) {
 	d := &ix.dict
 	for _, ri := range d.post[d.postStart[t]:d.postStart[t+1]] {
-		if sc.stamp[ri] == sc.gen || !kindAllowed(kind, ix.recs[ri].kind) || !ix.holdsOtherWord(sc, ri, word) {
-			continue
+		if ix.fresh(sc, ri, kind) && ix.holdsOtherWord(sc, ri, word) {
+			sc.addCand(ri)
 		}
-		sc.stamp[ri] = sc.gen
-		sc.cands = append(sc.cands, ri)
 	}
 }
 
@@ -1179,12 +1176,22 @@ func (ix *Index) holdsOtherWord(sc *scratch, ri, i int32) bool {
 func (ix *Index) addPostings(sc *scratch, t int32, kind string) {
 	d := &ix.dict
 	for _, ri := range d.post[d.postStart[t]:d.postStart[t+1]] {
-		if sc.stamp[ri] == sc.gen || !kindAllowed(kind, ix.recs[ri].kind) {
-			continue
+		if ix.fresh(sc, ri, kind) {
+			sc.addCand(ri)
 		}
-		sc.stamp[ri] = sc.gen
-		sc.cands = append(sc.cands, ri)
 	}
+}
+
+// fresh reports whether name ri, of a kind kind allows, is not in
+// sc.cands yet.
+func (ix *Index) fresh(sc *scratch, ri int32, kind string) bool {
+	return sc.stamp[ri] != sc.gen && kindAllowed(kind, ix.recs[ri].kind)
+}
+
+// addCand adds name ri to sc.cands, stamped as gathered.
+func (sc *scratch) addCand(ri int32) {
+	sc.stamp[ri] = sc.gen
+	sc.cands = append(sc.cands, ri)
 }
 
 // Evidence rules on top of the weighted Dice score. A name that needs one
@@ -1384,7 +1391,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 					p = pair{c: keySim * rw.weight, kind: pairKey}
 				case !org && clusterGiven(w, t, rw.flags):
 					// Which the key reads alike ("Amer", AMR).
-					p = pair{c: typoSim(min(len(w), len(t)), false) * min(qw, rw.weight), kind: pairShortGiven}
+					p = clusterPair(w, t, qw, rw.weight)
 				default:
 					// Short words meet on a key by chance ("Jun",
 					// "Yun"): they pair by their spelling only, by a
@@ -1518,8 +1525,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				case rw.first == q.first && !org && clusterGiven(sc.nb.word(i), ix.dict.texts[rw.text], rw.flags):
 					// Both as listed names write them ("Bakar" for a
 					// second given name BAKR).
-					n := min(len(sc.nb.word(i)), len(ix.dict.texts[rw.text]))
-					p = pair{c: typoSim(n, false) * min(qw, rw.weight), kind: pairShortGiven}
+					p = clusterPair(sc.nb.word(i), ix.dict.texts[rw.text], qw, rw.weight)
 				case rw.weight >= rare && voicingVariant(sc.nb.word(i), ix.dict.texts[rw.text]):
 					// A consonant written voiced for voiceless or the other
 					// way, as transliterations do ("Gazprom", GASPROM).
@@ -2886,6 +2892,13 @@ func clusterGiven(w []byte, t string, flags recWordFlag) bool {
 		return false
 	}
 	return min(len(w), len(t)) < minShortGivenTypo || flags&rwMiddle != 0
+}
+
+// clusterPair is the pair of query word w, of weight qw, with t, a given
+// name of weight rw, that clusterGiven pairs: a short given name's
+// spelling, credited as a typo of the shorter's length.
+func clusterPair(w []byte, t string, qw, rw float32) pair {
+	return pair{c: typoSim(min(len(w), len(t)), false) * min(qw, rw), kind: pairShortGiven}
 }
 
 // vowelInCluster reports whether long is short, of three to five letters
