@@ -1021,7 +1021,7 @@ func (ix *Index) gatherGivenTypos(sc *scratch, i int32, kind string) {
 		return
 	}
 	ix.gatherSpellings(sc, i, kind, w, true)
-	if len(w) >= minGivenTypo {
+	if len(w) >= min(minGivenTypo, minSurnameTypo) {
 		ix.gatherNear(sc, i, kind)
 	}
 }
@@ -1721,7 +1721,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				sc.caps |= capNickname
 			}
 		}
-		if p.kind == pairShortGiven {
+		if p.kind == pairShortGiven || !org && ix.shortSurnameTypo(sc, *p, words) {
 			sc.caps |= capWeakEvidence
 		}
 		if (p.kind == pairVowels || p.kind == pairConsonants) && !org {
@@ -2454,6 +2454,18 @@ func (ix *Index) queryMiddle(sc *scratch, i int, words []RecWord) bool {
 	return spelt >= 2 && w >= ix.dict.unseen
 }
 
+// shortSurnameTypo reports whether typo pair p joins a query word a
+// listed name spells as written with a listed family name shorter than
+// surnameTypoMatch letters, one edit apart but not by a vowel of an
+// Arabic name's romanisations (vowelVariant).
+func (ix *Index) shortSurnameTypo(sc *scratch, p pair, words []RecWord) bool {
+	if p.kind != pairTypo || sc.qw[p.q].text < 0 || words[p.r].flags&rwSurname == 0 {
+		return false
+	}
+	w, t := sc.nb.word(int(p.q)), ix.dict.texts[words[p.r].text]
+	return min(len(w), len(t)) < surnameTypoMatch && !vowelVariant(w, t)
+}
+
 // longTypoPair reports whether typo pair p joins words of longTypo
 // letters or more: a long word misspelt, as good as its spelling.
 func (ix *Index) longTypoPair(sc *scratch, p pair, words []RecWord) bool {
@@ -2821,8 +2833,14 @@ func otherShortVowel(c byte, first bool) byte {
 }
 
 // minSurnameTypo is the fewest letters of the shorter of two family
-// names paired by spellingTypo.
-const minSurnameTypo = 7
+// names paired by spellingTypo, and surnameTypoMatch the fewest that
+// pair so at match level: two listed family names of five or six
+// letters one edit apart are one name's spellings ("Tvito", TUITO) as
+// often as two names ("Ramon", RAMOS), a possible match at most.
+const (
+	minSurnameTypo   = 5
+	surnameTypoMatch = 7
+)
 
 // minOrgWordTypo is the fewest letters of the shorter of two words of
 // organisation names paired by spellingTypo.
