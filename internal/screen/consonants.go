@@ -93,23 +93,38 @@ func (ix *Index) buildConsonants() *consonantIndex {
 }
 
 // appendConsonantKeys appends to dst the keys of the listed words with
-// the consonants of w.
-func (ix *Index) appendConsonantKeys(dst []int32, w []byte) []int32 {
-	var buf [64]byte
-	s := consonantForm(buf[:0], w)
-	if len(s) == 0 {
+// the consonants of w; where qaf is set, of w with its qaf written the
+// other way too (persianQaf, qafAsPersian: "Sadegh", SADIQ; "Qoreishi",
+// GHORAISHI), which a Persian romanisation writes gh. A word some listed
+// name spells as the query does is paired with its qaf so by spelling
+// (voicingVariant): not qaf, which would pair it by consonants alone.
+func (ix *Index) appendConsonantKeys(dst []int32, w []byte, qaf bool) []int32 {
+	var buf, qb [64]byte
+	c := ix.consonants()
+	if s := consonantForm(buf[:0], w); len(s) > 0 {
+		ks, _ := filteredGet(c.filter, c.keys, s)
+		dst = append(dst, ks...)
+	}
+	if !qaf || len(w) > len(qb)/2 || bytes.IndexByte(w, 'q') < 0 && !bytes.Contains(w, []byte("gh")) {
 		return dst
 	}
-	c := ix.consonants()
-	ks, _ := filteredGet(c.filter, c.keys, s)
-	return append(dst, ks...)
+	for _, o := range [...]*orthography{&persianQaf, &qafAsPersian} {
+		if v, changed := o.apply(qb[:0], w); changed {
+			if s := consonantForm(buf[:0], v); len(s) > 0 {
+				ks, _ := filteredGet(c.filter, c.keys, s)
+				dst = append(dst, ks...)
+			}
+		}
+	}
+	return dst
 }
 
 // sameInitial reports whether words beginning with a and b begin alike for
 // a consonant variant: the same letter, or a vowel each, a to u
-// ("Esdaleh", ASADOLLAH).
+// ("Esdaleh", ASADOLLAH), or g and q, the qaf as a Persian romanisation
+// writes it and another does ("Ghoreishi", QURESHI).
 func sameInitial(a, b byte) bool {
-	return a == b || isVowelByte(a) && isVowelByte(b)
+	return a == b || isVowelByte(a) && isVowelByte(b) || a == 'g' && b == 'q' || a == 'q' && b == 'g'
 }
 
 // Names a list writes only in Arabic or Hebrew letters. The index reads

@@ -41,3 +41,42 @@ func TestPersianZadehApart(t *testing.T) {
 		{"حسن حسن\u200cزاده", "HASSANZADEH, Hassan", "hsnzadh~hassanzadeh"},
 	})
 }
+
+// TestPersianQaf: the qaf, which Persian sounds as ghayn and Persian
+// romanisations write gh, is read so where a list writes q, and the other
+// way round: "Ghorbani", "Ghassem" and "Zolghadr" find QORBANI, QASSEM and
+// ZOLQADR at match as read, and a word whose vowels differ too ("Sadegh"
+// for SADIQ, "Ghoreishi" for QURESHI) is a possible match by its
+// consonants, as other vowels are. Each list below writes one spelling
+// only, as most lists do. "Ghani" (ghayn) is a listed name of its own,
+// and stays one.
+func TestPersianQaf(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, namedList("own", "individual", append(fillerPersons(),
+		"QORBANI, Ali", "SULEIMANI, Qassem", "ZOLQADR, Baqer", "TABATABAI, Sadiq", "QURESHI, Abdul Qadir", "GHASEMI, Rostam", "GHANI, Ashraf", "QANI, Yusuf")))
+	opts := ix.Options()
+	for _, tt := range []struct {
+		q, entry, how string
+		hit           bool
+	}{
+		{"Ali Ghorbani", "QORBANI, Ali", "Persian gh for the qaf", true},
+		{"Ghassem Suleimani", "SULEIMANI, Qassem", "Persian gh for the qaf", true},
+		{"Bagher Zolghadr", "ZOLQADR, Baqer", "Persian gh for the qaf", false},
+		{"Rostam Qasemi", "GHASEMI, Rostam", "", false},
+		{"Sadegh Tabatabai", "TABATABAI, Sadiq", "", false},
+		{"Abdul Qadir Ghoreishi", "QURESHI, Abdul Qadir", "", false},
+	} {
+		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}), tt.entry)
+		switch {
+		case m == nil || m.Score < opts.Review:
+			t.Errorf("%q: %s %+v, want it found", tt.q, tt.entry, m)
+		case tt.hit && !opts.IsHit(m.Score):
+			t.Errorf("%q: %s at %.3f, want a match (%s)", tt.q, tt.entry, m.Score, m.Explain)
+		case !strings.Contains(m.Explain, tt.how):
+			t.Errorf("%q: %s explained %q, want %q", tt.q, tt.entry, m.Explain, tt.how)
+		}
+	}
+	if m := matchOf(ix.Name(screen.Query{Name: "Yusuf Ghani", Kind: screen.KindPerson}), "QANI, Yusuf"); m != nil && opts.IsHit(m.Score) {
+		t.Errorf("Yusuf Ghani: QANI, Yusuf at %.3f, want no match: GHANI is a listed name (%s)", m.Score, m.Explain)
+	}
+}

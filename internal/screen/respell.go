@@ -84,6 +84,7 @@ var orthographies = []orthography{
 	frenchArabicListed,
 	egyptianArabic,
 	persianZh, persianJ,
+	persianQaf, qafAsPersian,
 	russianOff,
 	{"Spanish spelling", []rewrite{{"gu", "g", beforeFront}, {"j", "kh", anywhere}}},
 	{"Catalan spelling", []rewrite{{"tx", "ch", anywhere}, {"ix", "sh", anywhere}, {"x", "sh", anywhere}}},
@@ -191,6 +192,15 @@ var offEndings = [...]rewrite{{"off", "ov", atEnd}, {"eff", "ev", atEnd}}
 // (AHMADINEZHAD, a.k.a. AHMADINEJAD), and which respellListed reads a
 // listed word by too.
 var persianZh = orthography{"Persian zh for j", []rewrite{{"zh", "j", anywhere}}}
+
+// persianQaf reads a gh as the qaf, which Persian sounds as it does ghayn
+// and Persian romanisations write gh for both ("Ghorbani", QORBANI;
+// "Sadegh", SADEQ); qafAsPersian is the other way round ("Qasemi",
+// GHASEMI).
+var (
+	persianQaf   = orthography{"Persian gh for the qaf", []rewrite{{"gh", "q", anywhere}}}
+	qafAsPersian = orthography{"the qaf written q for Persian gh", []rewrite{{"q", "gh", anywhere}}}
+)
 
 // persianJ is the other way round, in the -nejad of a family name, where a
 // list writes Persian's zh ("Saburinejad", SABURINEZHAD): only there, as

@@ -442,7 +442,7 @@ func (ix *Index) prepare(sc *scratch) {
 				// does, which another writes with other vowels
 				// ("Vasileiadis", VASSILIADES): the names of its
 				// consonants are gathered too, as they pair.
-				sc.qn = ix.appendConsonantKeys(sc.qn, text)
+				sc.qn = ix.appendConsonantKeys(sc.qn, text, false)
 			}
 			if sc.personRules && !q.initial && !translit {
 				sc.qn = ix.appendScriptKeys(sc.qn, text)
@@ -500,7 +500,7 @@ func (ix *Index) prepare(sc *scratch) {
 			// A word no listed name holds, spelt with other vowels
 			// (consonants.go): in the skeleton range, which a Latin
 			// query does not use otherwise.
-			sc.qn = ix.appendConsonantKeys(sc.qn, text)
+			sc.qn = ix.appendConsonantKeys(sc.qn, text, true)
 		}
 		script := len(sc.qn)
 		if !translit && sc.personRules && !q.initial {
