@@ -80,3 +80,25 @@ func TestPersianQaf(t *testing.T) {
 		t.Errorf("Yusuf Ghani: QANI, Yusuf at %.3f, want no match: GHANI is a listed name (%s)", m.Score, m.Explain)
 	}
 }
+
+// TestDhalSpellings: Arabic's dhal, zha and dad, which romanisations write
+// dh, z, d or th, are read each way where a list writes one spelling only:
+// "Ramazan Abdullah" finds RAMADAN, Abdullah, "Nadhim Zahawi" ZAHAWI,
+// Nazim, "Kathem Ali" KAZEM, Ali and "Muammar Qathafi" QADHAFI, Muammar
+// at match, each explained by the spelling it read.
+func TestDhalSpellings(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, namedList("own", "individual", append(fillerPersons(),
+		"RAMADAN, Abdullah", "ZAHAWI, Nazim", "KAZEM, Ali", "QADHAFI, Muammar")))
+	for _, tt := range []struct{ q, entry, how string }{
+		{"Ramazan Abdullah", "RAMADAN, Abdullah", "z written d"},
+		{"Nadhim Zahawi", "ZAHAWI, Nazim", "dh written z"},
+		{"Kathem Ali", "KAZEM, Ali", "th written dh"},
+		{"Muammar Qathafi", "QADHAFI, Muammar", "th written dh"},
+	} {
+		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}), tt.entry)
+		if m == nil || !ix.Options().IsHit(m.Score) || !strings.Contains(m.Explain, tt.how) {
+			t.Errorf("%q: %+v, want %s at match, read as %s", tt.q, m, tt.entry, tt.how)
+		}
+	}
+}

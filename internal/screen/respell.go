@@ -85,6 +85,7 @@ var orthographies = []orthography{
 	egyptianArabic,
 	persianZh, persianJ,
 	persianQaf, qafAsPersian,
+	dhalZ, zDhal, dhalD, thDhal, thZ, zD,
 	russianOff,
 	{"Spanish spelling", []rewrite{{"gu", "g", beforeFront}, {"j", "kh", anywhere}}},
 	{"Catalan spelling", []rewrite{{"tx", "ch", anywhere}, {"ix", "sh", anywhere}, {"x", "sh", anywhere}}},
@@ -200,6 +201,24 @@ var persianZh = orthography{"Persian zh for j", []rewrite{{"zh", "j", anywhere}}
 var (
 	persianQaf   = orthography{"Persian gh for the qaf", []rewrite{{"gh", "q", anywhere}}}
 	qafAsPersian = orthography{"the qaf written q for Persian gh", []rewrite{{"q", "gh", anywhere}}}
+)
+
+// The interdental and emphatic consonants of Arabic (ذ dhal, ظ zha, ض
+// dad) as romanisations write them: dh in English and Iraqi usage, z
+// where Persian, Turkish and Urdu sound them ("Kazem", KADHIM; "Nazim",
+// NADHIM; "Reza", RIDA), d where dialects do ("Ramadan", RAMADHAN), th
+// where an English writer hears them so ("Qathafi", QADHAFI). Each reads
+// a query's word no listed name holds one way, and finds it where a list
+// holds that reading. Not d as dh: d is in most words, and a word so
+// read is one letter from the listed one, which pairs as a typo already
+// ("Ramadan", RAMADHAN).
+var (
+	dhalZ  = orthography{"dh written z (Arabic dhal, zha, dad)", []rewrite{{"dh", "z", anywhere}}}
+	zDhal  = orthography{"z written dh (Arabic dhal, zha, dad)", []rewrite{{"z", "dh", anywhere}}}
+	dhalD  = orthography{"dh written d (Arabic dhal, dad)", []rewrite{{"dh", "d", anywhere}}}
+	thDhal = orthography{"th written dh (Arabic dhal, zha)", []rewrite{{"th", "dh", anywhere}}}
+	thZ    = orthography{"th written z (Arabic dhal, zha)", []rewrite{{"th", "z", anywhere}}}
+	zD     = orthography{"z written d (Arabic dad, dhal)", []rewrite{{"z", "d", anywhere}}}
 )
 
 // persianJ is the other way round, in the -nejad of a family name, where a
