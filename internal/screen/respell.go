@@ -40,6 +40,8 @@ const (
 	betweenConsonants              // after a consonant other than n, before a consonant
 	slavicU                        // after a vowel, before a consonant, in a word ending as Russian and Belarusian family names do
 	betweenVowels                  // after a vowel, before a vowel
+	ukrainianWord                  // anywhere, in a word ending as Ukrainian family names do
+	ukrainianAfterCons             // after a consonant, in a word ending as Ukrainian family names do
 )
 
 // orthography is one language's conventions for writing foreign names in
@@ -87,6 +89,7 @@ var orthographies = []orthography{
 	persianQaf, qafAsPersian,
 	dhalZ, zDhal, dhalD, thDhal, thZ, zD,
 	russianOff,
+	ukrainianRussian,
 	{"Spanish spelling", []rewrite{{"gu", "g", beforeFront}, {"j", "kh", anywhere}}},
 	{"Catalan spelling", []rewrite{{"tx", "ch", anywhere}, {"ix", "sh", anywhere}, {"x", "sh", anywhere}}},
 	{"Hungarian spelling", []rewrite{{"gy", "d", anywhere}, {"ty", "t", anywhere}, {"ny", "n", anywhere}, {"sz", "s", anywhere},
@@ -173,6 +176,29 @@ var (
 func slavicEnding(w []byte) bool {
 	for _, e := range [...]string{"ov", "au", "ou", "enko", "enka"} {
 		if len(w) >= len(e) && string(w[len(w)-len(e):]) == e {
+			return true
+		}
+	}
+	return false
+}
+
+// ukrainianRussian reads a Ukrainian family name as romanised from
+// Ukrainian as the name romanised from Russian, which the lists write as
+// often: Ukrainian's h is Russian's g (Г), its y Russian's i (И), its iu
+// and ia Russian's yu and ya ("Hrytsenko", GRITSENKO; "Hotsaniuk",
+// GOTSANYUK). Only a word ending as Ukrainian family names do is read so
+// (ukrainianEnding), so that "Hall" is no GALL; an h that writes one
+// sound with the letter before it (kh, zh, sh, ch) stays.
+var ukrainianRussian = orthography{"Ukrainian spelling of a name the list writes from Russian", []rewrite{
+	{"kh", "kh", ukrainianWord}, {"zh", "zh", ukrainianWord}, {"sh", "sh", ukrainianWord}, {"ch", "ch", ukrainianWord},
+	{"h", "g", ukrainianWord}, {"iu", "yu", ukrainianWord}, {"ia", "ya", ukrainianWord}, {"skyi", "sky", ukrainianWord},
+	{"y", "i", ukrainianAfterCons}}}
+
+// ukrainianEnding reports whether w ends as Ukrainian family names do:
+// -enko, -uk, -yk, -skyi, -ych.
+func ukrainianEnding(w []byte) bool {
+	for _, e := range [...]string{"enko", "uk", "yk", "skyi", "ych"} {
+		if len(w) > len(e)+1 && string(w[len(w)-len(e):]) == e {
 			return true
 		}
 	}
@@ -448,6 +474,9 @@ func (o *orthography) mayApply(w []byte, letters uint32, pairs *letterPairs) boo
 		// rewrite of theirs asks for the family name's ending.
 		return slavicEnding(w)
 	}
+	if len(o.rewrites) > 0 && o.rewrites[0].when == ukrainianWord {
+		return ukrainianEnding(w) // ukrainianRussian's, likewise
+	}
 	if needs := orthographyNeeds(o.name); needs != nil {
 		for _, n := range needs {
 			if len(n) == 1 && letters&letterBit(n[0]) != 0 || len(n) == 2 && pairs.has(n) || len(n) > 2 && bytes.Contains(w, []byte(n)) {
@@ -539,6 +568,10 @@ func (r *rewrite) holds(w []byte, i int) bool {
 	case slavicU:
 		j := i + len(r.from)
 		return i > 0 && isVowel(w[i-1]) && j < len(w) && !isVowel(w[j]) && slavicEnding(w)
+	case ukrainianWord:
+		return ukrainianEnding(w)
+	case ukrainianAfterCons:
+		return i > 0 && !isVowel(w[i-1]) && ukrainianEnding(w)
 	}
 	return true
 }
