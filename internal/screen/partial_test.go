@@ -29,6 +29,45 @@ func TestSubsetRareWord(t *testing.T) {
 	}
 }
 
+// TestCompanyOwnWord: a query of one word, an organisation's own rare
+// word that leads its name before words of everyday English only, is a
+// possible match of it, where a list gives that name alone: "Huawei" for
+// HUAWEI TECHNOLOGIES CO LTD, "Rosneft" for ROSNEFT OIL COMPANY. Not a
+// word after a common one, which names the company with it ("Allianz SE"
+// is no OCEAN ALLIANZ SHIPPING LLC), nor a word of everyday English
+// itself ("Concern" is no KALASHNIKOV CONCERN).
+func TestCompanyOwnWord(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t), namedList("own", "entity", []string{
+		"HUAWEI TECHNOLOGIES CO LTD", "ROSNEFT OIL COMPANY", "KALASHNIKOV CONCERN JSC", "HYTERA COMMUNICATIONS CORPORATION LIMITED",
+	}))
+	opts := ix.Options()
+	for _, tt := range []struct{ q, entry string }{
+		{"Huawei", "HUAWEI TECHNOLOGIES CO LTD"},
+		{"Rosneft", "ROSNEFT OIL COMPANY"},
+		{"Kalashnikov", "KALASHNIKOV CONCERN JSC"},
+		{"Hytera", "HYTERA COMMUNICATIONS CORPORATION LIMITED"},
+	} {
+		var m *screen.Match
+		for _, c := range ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization}) {
+			if c.List == "own" && c.EntryName == tt.entry {
+				m = &c
+			}
+		}
+		if m == nil || m.Score < opts.Review || opts.IsHit(m.Score) {
+			t.Errorf("%q: %+v, want %s as a possible match", tt.q, m, tt.entry)
+		}
+	}
+	for _, tt := range []struct{ q, entry string }{
+		{"Allianz SE", "OCEAN ALLIANZ SHIPPING LLC"},
+		{"Concern", "KALASHNIKOV CONCERN JSC"},
+	} {
+		if m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization}), tt.entry); m != nil && m.Score >= opts.Review {
+			t.Errorf("%q: %s at %.3f (%s), want no possible match", tt.q, tt.entry, m.Score, m.Explain)
+		}
+	}
+}
+
 // A further name of the query beside a long word of the name misspelt
 // ("Joaquín" in "Joaquín Archivaldo Guzmán" for GUZMAN, Archibaldo)
 // counts as the further name it is: a possible match.

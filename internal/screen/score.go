@@ -2130,6 +2130,15 @@ func (ix *Index) subsetOK(sc *scratch, ri int32, paired, unpaired float32) bool 
 		// AEROCARIBBEAN AIRLINES).
 		return true
 	}
+	if at == 0 && weight >= rareShare*ix.dict.unseen && ix.restCommon(sc, ri) {
+		// A rare word leading the name, the name's own, before words of
+		// everyday English only, which say what the company does and
+		// name no party ("Rosneft" for ROSNEFT OIL COMPANY, "Huawei"
+		// for HUAWEI TECHNOLOGIES CO LTD, "Kalashnikov" for KALASHNIKOV
+		// CONCERN). Not a word after one of them, which names the
+		// company with it ("Allianz" is no OCEAN ALLIANZ SHIPPING).
+		return true
+	}
 	r := ix.recs[ri].ref
 	for _, step := range []int32{-1, 1} {
 		for k := ri + step; k >= 0 && int(k) < len(ix.recs); k += step {
@@ -2145,6 +2154,18 @@ func (ix *Index) subsetOK(sc *scratch, ri int32, paired, unpaired float32) bool 
 		}
 	}
 	return false
+}
+
+// restCommon reports whether every word of name ri that scoreRec left
+// unpaired is a word of everyday English (commonWord).
+func (ix *Index) restCommon(sc *scratch, ri int32) bool {
+	rec := &ix.recs[ri]
+	for j, w := range ix.words[rec.w0:rec.w1] {
+		if !sc.rUsed[j] && !commonWord(ix.dict.texts[w.text]) {
+			return false
+		}
+	}
+	return true
 }
 
 // lastPaired returns the text, position and weight of the word of name
