@@ -3298,16 +3298,16 @@ func sunArticle(w, next []byte) bool {
 // endingVariants are the endings that romanisations write two ways,
 // with the name of each pair for the explanation: the feminine ending of
 // Arabic words and the end of Allah, -a, -ah or, as Persian names write
-// it, -eh ("nusra", "nusrah"; "abdalla", "abdallah"; "hamida",
-// "hamideh"), and the Russian endings -ия and -ья, -iya, -ia or -ya
+// it, -eh or -e ("nusra", "nusrah"; "abdalla", "abdallah"; "hamida",
+// "hamideh"; "mobarake", "mobarakeh"), and the Russian endings -ия and -ья, -iya, -ia or -ya
 // ("rossia", "rossiya"; "natalya", "natalia"). A word is paired with each
 // listed word an ending of it makes.
 //
 // finalAh names the ending of Arabic and Persian words.
-const finalAh = "final -a, -ah or -eh written otherwise (Arabic -a, -ah; Persian -eh)"
+const finalAh = "final -a, -ah, -eh or -e written otherwise (Arabic -a, -ah; Persian -eh, -e)"
 
 var endingVariants = []struct{ a, b, how string }{
-	{"a", "ah", finalAh}, {"a", "eh", finalAh}, {"ah", "eh", finalAh},
+	{"a", "ah", finalAh}, {"a", "eh", finalAh}, {"ah", "eh", finalAh}, {"e", "eh", finalAh},
 	{"ia", "iya", "Russian -ия written -ia or -iya"},
 	{"ya", "ia", "Russian -ья written -ya or -ia"},
 }
@@ -3527,8 +3527,8 @@ func (ix *Index) appendEndingVariant(qn []int32, text []byte, org bool) ([]int32
 			}
 		}
 	}
-	// Every ending of endingVariants ends in a or h.
-	if n < minEndingWord || text[n-1] != 'a' && text[n-1] != 'h' || !lettersOnly(text) {
+	// Every ending of endingVariants ends in a, e or h.
+	if n < minEndingWord || text[n-1] != 'a' && text[n-1] != 'e' && text[n-1] != 'h' || !lettersOnly(text) {
 		return qn, ""
 	}
 	how, start := "", len(qn)

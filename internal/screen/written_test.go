@@ -68,9 +68,9 @@ func TestNamesAsWritten(t *testing.T) {
 		{"Lawrow", screen.KindPerson, "LAVROV, Sergei Viktorovich", "lawrow~lavrov", false},
 		{"Loukachenko", screen.KindPerson, "LUKASHENKA, Alyaksandr Ryhorovich", "French spelling", false},
 		// The final h of an Arabic word (ta marbuta) left out.
-		{"Al Nusra Front", screen.KindOrganization, "AL-NUSRAH FRONT", "nusra~nusrah (foreign spelling: final -a, -ah or -eh written otherwise", true},
+		{"Al Nusra Front", screen.KindOrganization, "AL-NUSRAH FRONT", "nusra~nusrah (foreign spelling: final -a, -ah, -eh or -e written otherwise", true},
 		// Of a word of four letters ("Zada", ZADEH; "Kava", KAVEH).
-		{"Mohsen Fathi Zada", screen.KindPerson, "FATHI ZADEH, Mohsen", "zada~zadeh (foreign spelling: final -a, -ah or -eh written otherwise", true},
+		{"Mohsen Fathi Zada", screen.KindPerson, "FATHI ZADEH, Mohsen", "zada~zadeh (foreign spelling: final -a, -ah, -eh or -e written otherwise", true},
 		// A title after the name (Hungarian), of several words (a rank;
 		// Korean syllables).
 		{"Putyin elnök", screen.KindPerson, "PUTIN, Vladimir Vladimirovich", "elnok (title, left out)", false},
@@ -194,9 +194,12 @@ func TestNamesAsWritten(t *testing.T) {
 		{"Aleksandr Joukoff", screen.KindPerson, "ZHUKOV, Aleksandr Arkadyevich", "joukoff~zhukov (foreign spelling: French spelling", true},
 		// The Persian ending -eh for -a, where the -ah ending makes
 		// another listed word too.
-		{"Abdellatif HAMIDA", screen.KindPerson, "HAMIDEH, Abdellatif", "hamida~hamideh (foreign spelling: final -a, -ah or -eh written otherwise", true},
+		{"Abdellatif HAMIDA", screen.KindPerson, "HAMIDEH, Abdellatif", "hamida~hamideh (foreign spelling: final -a, -ah, -eh or -e written otherwise", true},
 		// An organisation's Arabic word in -iya written -iyah.
-		{"Jemaah Islamiya", screen.KindOrganization, "JEMAA ISLAMIYAH", "islamiya~islamiyah (foreign spelling: final -a, -ah or -eh", true},
+		{"Jemaah Islamiya", screen.KindOrganization, "JEMAA ISLAMIYAH", "islamiya~islamiyah (foreign spelling: final -a, -ah, -eh or -e", true},
+		// The Persian ending -eh written -e, as modern romanisations of
+		// Persian do.
+		{"Mobarake Steel Company", screen.KindOrganization, "ESFAHAN'S MOBARAKEH STEEL COMPANY", "mobarake~mobarakeh (foreign spelling: final -a, -ah, -eh or -e", true},
 		// A Belarusian's names written both ways, mixed.
 		{"Vadim Dmitrievich IPATAU", screen.KindPerson, "IPATAU, Vadzim Dzmitrievich", "ipatau~ipatov (foreign spelling: Belarusian spelling", true},
 		{"Aliaksei Mikalaevich AVRAMENKO", screen.KindPerson, "AURAMENKA, Aliaksei Mikalaevich", "avramenko~auramenka (foreign spelling: Belarusian form of a Russian name", true},
