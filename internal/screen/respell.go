@@ -86,8 +86,6 @@ var orthographies = []orthography{
 	frenchArabicListed,
 	egyptianArabic,
 	persianZh, persianJ,
-	persianQaf, qafAsPersian,
-	dhalZ, zDhal, dhalD, thDhal, thZ, zD,
 	russianOff,
 	ukrainianRussian,
 	{"Spanish spelling", []rewrite{{"gu", "g", beforeFront}, {"j", "kh", anywhere}}},
@@ -219,6 +217,19 @@ var offEndings = [...]rewrite{{"off", "ov", atEnd}, {"eff", "ev", atEnd}}
 // (AHMADINEZHAD, a.k.a. AHMADINEJAD), and which respellListed reads a
 // listed word by too.
 var persianZh = orthography{"Persian zh for j", []rewrite{{"zh", "j", anywhere}}}
+
+// arabicConsonantOrthographies read Arabic's consonants as other
+// romanisations write them: the qaf (persianQaf, qafAsPersian) and the
+// dhal, zha and dad (dhalZ to zD). respell tries them after the others,
+// on a word with a q, z, gh, dh or th only.
+var arabicConsonantOrthographies = []orthography{persianQaf, qafAsPersian, dhalZ, zDhal, dhalD, thDhal, thZ, zD}
+
+// arabicConsonantSpelling reports whether a word of letters letters and
+// letter pairs pairs has a spelling arabicConsonantOrthographies read: a
+// q or z, or gh, dh or th.
+func arabicConsonantSpelling(letters uint32, pairs *letterPairs) bool {
+	return letters&(letterBit('q')|letterBit('z')) != 0 || pairs.has("gh") || pairs.has("dh") || pairs.has("th")
+}
 
 // persianQaf reads a gh as the qaf, which Persian sounds as it does ghayn
 // and Persian romanisations write gh for both ("Ghorbani", QORBANI;
@@ -615,10 +626,18 @@ func (ix *Index) respell(w []byte, schemes []textnorm.Scheme) (tok int32, how st
 	// German ones, most words) are looked up once.
 	var lastBuf [2 * maxRespell]byte
 	last := lastBuf[:0]
-	for k := 0; k <= len(schemes); k++ {
+	// The Arabic consonants' orthographies last, on a word with a
+	// letter they read: one look at its letters, not one for each.
+	arabic := arabicConsonantSpelling(letters, pairs)
+	for k := 0; k <= len(schemes)+1; k++ {
 		os := orthographies
-		if k < len(schemes) {
+		switch {
+		case k < len(schemes):
 			os = scriptOrthographies[schemes[k]]
+		case k > len(schemes) && !arabic:
+			continue
+		case k > len(schemes):
+			os = arabicConsonantOrthographies
 		}
 		for i := range os {
 			o := &os[i]

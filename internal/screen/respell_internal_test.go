@@ -12,6 +12,7 @@ func TestMayApply(t *testing.T) {
 	t.Parallel()
 	var all []orthography
 	all = append(all, orthographies...)
+	all = append(all, arabicConsonantOrthographies...)
 	for _, os := range scriptOrthographies {
 		all = append(all, os...)
 	}
@@ -54,6 +55,17 @@ func TestMayApply(t *testing.T) {
 		}
 		if b := []byte("mmm"); o.mayApply(b, letterSet(b), pairsOf(b)) {
 			t.Errorf("%s: mayApply lets %q through", o.name, "mmm")
+		}
+	}
+	// respell asks arabicConsonantOrthographies only of a word
+	// arabicConsonantSpelling lets through: none changes another.
+	var buf [2 * maxRespell]byte
+	for _, o := range arabicConsonantOrthographies {
+		for _, w := range words {
+			b := []byte(w)
+			if out, changed := o.apply(buf[:0], b); changed && !arabicConsonantSpelling(letterSet(b), pairsOf(b)) {
+				t.Errorf("%s: arabicConsonantSpelling turns away %q, which apply makes %q", o.name, w, out)
+			}
 		}
 	}
 }
