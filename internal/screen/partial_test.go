@@ -32,21 +32,34 @@ func TestSubsetRareWord(t *testing.T) {
 // TestCompanyOwnWord: a query of one word, an organisation's own rare
 // word that leads its name before words of everyday English only, is a
 // possible match of it, where a list gives that name alone: "Huawei" for
-// HUAWEI TECHNOLOGIES CO LTD, "Rosneft" for ROSNEFT OIL COMPANY. Not a
-// word after a common one, which names the company with it ("Allianz SE"
-// is no OCEAN ALLIANZ SHIPPING LLC), nor a word of everyday English
-// itself ("Concern" is no KALASHNIKOV CONCERN).
+// HUAWEI TECHNOLOGIES CO LTD, "Rosneft" for ROSNEFT OIL COMPANY; so is
+// one after the Chinese place a Chinese company's name leads with
+// ("Hikvision" for HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO LTD), which
+// a query may leave out as it may a legal form ("Hikvision Digital
+// Technology" is a match). Not a word after a common one, which names the
+// company with it ("Allianz SE" is no OCEAN ALLIANZ SHIPPING LLC), nor a
+// word of everyday English itself ("Concern" is no KALASHNIKOV CONCERN),
+// nor words of everyday English after a place ("Production and
+// Construction Company" is no XINJIANG PRODUCTION AND CONSTRUCTION
+// CORPS).
 func TestCompanyOwnWord(t *testing.T) {
 	t.Parallel()
 	ix := newIndex(t, sdnList(t), namedList("own", "entity", []string{
 		"HUAWEI TECHNOLOGIES CO LTD", "ROSNEFT OIL COMPANY", "KALASHNIKOV CONCERN JSC", "HYTERA COMMUNICATIONS CORPORATION LIMITED",
+		"HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO LTD", "ZHEJIANG DAHUA TECHNOLOGY CO LTD", "XINJIANG PRODUCTION AND CONSTRUCTION CORPS",
 	}))
 	opts := ix.Options()
-	for _, tt := range []struct{ q, entry string }{
-		{"Huawei", "HUAWEI TECHNOLOGIES CO LTD"},
-		{"Rosneft", "ROSNEFT OIL COMPANY"},
-		{"Kalashnikov", "KALASHNIKOV CONCERN JSC"},
-		{"Hytera", "HYTERA COMMUNICATIONS CORPORATION LIMITED"},
+	for _, tt := range []struct {
+		q, entry string
+		hit      bool
+	}{
+		{"Huawei", "HUAWEI TECHNOLOGIES CO LTD", false},
+		{"Rosneft", "ROSNEFT OIL COMPANY", false},
+		{"Kalashnikov", "KALASHNIKOV CONCERN JSC", false},
+		{"Hytera", "HYTERA COMMUNICATIONS CORPORATION LIMITED", false},
+		{"Hikvision", "HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO LTD", false},
+		{"Dahua", "ZHEJIANG DAHUA TECHNOLOGY CO LTD", false},
+		{"Hikvision Digital Technology", "HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO LTD", true},
 	} {
 		var m *screen.Match
 		for _, c := range ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization}) {
@@ -54,13 +67,14 @@ func TestCompanyOwnWord(t *testing.T) {
 				m = &c
 			}
 		}
-		if m == nil || m.Score < opts.Review || opts.IsHit(m.Score) {
-			t.Errorf("%q: %+v, want %s as a possible match", tt.q, m, tt.entry)
+		if m == nil || m.Score < opts.Review || opts.IsHit(m.Score) != tt.hit {
+			t.Errorf("%q: %+v, want %s found, a match %v", tt.q, m, tt.entry, tt.hit)
 		}
 	}
 	for _, tt := range []struct{ q, entry string }{
 		{"Allianz SE", "OCEAN ALLIANZ SHIPPING LLC"},
 		{"Concern", "KALASHNIKOV CONCERN JSC"},
+		{"Production and Construction Company", "XINJIANG PRODUCTION AND CONSTRUCTION CORPS"},
 	} {
 		if m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization}), tt.entry); m != nil && m.Score >= opts.Review {
 			t.Errorf("%q: %s at %.3f (%s), want no possible match", tt.q, tt.entry, m.Score, m.Explain)

@@ -2130,13 +2130,16 @@ func (ix *Index) subsetOK(sc *scratch, ri int32, paired, unpaired float32) bool 
 		// AEROCARIBBEAN AIRLINES).
 		return true
 	}
-	if at == 0 && weight >= rareShare*ix.dict.unseen && ix.restCommon(sc, ri) {
+	if weight >= rareShare*ix.dict.unseen && ix.restCommon(sc, ri, at) {
 		// A rare word leading the name, the name's own, before words of
 		// everyday English only, which say what the company does and
 		// name no party ("Rosneft" for ROSNEFT OIL COMPANY, "Huawei"
 		// for HUAWEI TECHNOLOGIES CO LTD, "Kalashnikov" for KALASHNIKOV
-		// CONCERN). Not a word after one of them, which names the
-		// company with it ("Allianz" is no OCEAN ALLIANZ SHIPPING).
+		// CONCERN), or after the Chinese place a Chinese company's name
+		// leads with ("Hikvision" for HANGZHOU HIKVISION DIGITAL
+		// TECHNOLOGY CO LTD). Not a word after a word of everyday
+		// English, which names the company with it ("Allianz" is no
+		// OCEAN ALLIANZ SHIPPING).
 		return true
 	}
 	r := ix.recs[ri].ref
@@ -2156,12 +2159,18 @@ func (ix *Index) subsetOK(sc *scratch, ri int32, paired, unpaired float32) bool 
 	return false
 }
 
-// restCommon reports whether every word of name ri that scoreRec left
-// unpaired is a word of everyday English (commonWord).
-func (ix *Index) restCommon(sc *scratch, ri int32) bool {
+// restCommon reports whether the words of name ri before its word at,
+// which scoreRec paired, are Chinese places (chinesePlace), none if at is
+// 0, and the words after it that scoreRec left unpaired are words of
+// everyday English (commonWord).
+func (ix *Index) restCommon(sc *scratch, ri, at int32) bool {
 	rec := &ix.recs[ri]
 	for j, w := range ix.words[rec.w0:rec.w1] {
-		if !sc.rUsed[j] && !commonWord(ix.dict.texts[w.text]) {
+		t := ix.dict.texts[w.text]
+		switch {
+		case int32(j) < at && !chinesePlace(t):
+			return false
+		case int32(j) > at && !sc.rUsed[j] && !commonWord(t):
 			return false
 		}
 	}
@@ -3186,10 +3195,12 @@ func (ix *Index) isArticle(rw RecWord) bool {
 // Cuba", "i" of JAISH-I-MOHAMMED for "Jaish Mohammed", "for" and "and" of
 // URAL BANK FOR RECONSTRUCTION AND DEVELOPMENT for "Ural Bank
 // Reconstruction Development"; or the Arabic article leading the name
-// before a word that pairs (leadingArticle). It is optional.
+// before a word that pairs (leadingArticle), or the Chinese place a
+// Chinese company's name leads with before its own word, no word of
+// everyday English, that pairs (leadingPlace). It is optional.
 func (ix *Index) optionalLink(words []RecWord, used []bool, j int) bool {
 	if j == 0 {
-		return ix.leadingArticle(words, used, j)
+		return ix.leadingArticle(words, used, j) || ix.leadingPlace(words, used, j)
 	}
 	if j+1 >= len(words) || !used[j-1] || !used[j+1] {
 		return false
@@ -3203,6 +3214,17 @@ func (ix *Index) optionalLink(words []RecWord, used []bool, j int) bool {
 // Company" for AL-QATIRJI COMPANY, as "Zawahiri" is AL ZAWAHIRI.
 func (ix *Index) leadingArticle(words []RecWord, used []bool, j int) bool {
 	return j == 0 && j+1 < len(words) && used[j+1] && particleClass(ix.dict.texts[words[j].text]) == articleClass
+}
+
+// leadingPlace reports whether word j of an organisation's name is the
+// Chinese place that begins it (chinesePlace), before the company's own
+// word, which pairs: "Hikvision Digital Technology" for HANGZHOU
+// HIKVISION DIGITAL TECHNOLOGY CO LTD. Not before a word of everyday
+// English, which names the party only with the place ("Production and
+// Construction Company" is no XINJIANG PRODUCTION AND CONSTRUCTION
+// CORPS).
+func (ix *Index) leadingPlace(words []RecWord, used []bool, j int) bool {
+	return j == 0 && j+1 < len(words) && used[j+1] && chinesePlace(ix.dict.texts[words[j].text]) && !commonWord(ix.dict.texts[words[j+1].text])
 }
 
 // computeLinkTexts marks the texts of the vocabulary that are linking
