@@ -592,3 +592,21 @@ func TestLaterGivenName(t *testing.T) {
 		t.Errorf("PUTIN VLADIMIROVICH: %.3f, want a match as before", s)
 	}
 }
+
+// TestEzafe: the ezafe (of) of Persian and Urdu names of organisations,
+// written e, i or ye, is one linking word however written: "Jaish i
+// Mohammed" is JAISH-E-MOHAMMED and "Tehrik i Taliban Pakistan"
+// TEHRIK-E-TALIBAN PAKISTAN at match, where a list writes one spelling.
+func TestEzafe(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, namedList("own", "entity", append(fillerPersons(), "JAISH-E-MOHAMMED", "TEHRIK-E-TALIBAN PAKISTAN")))
+	for _, tt := range []struct{ q, entry string }{
+		{"Jaish i Mohammed", "JAISH-E-MOHAMMED"},
+		{"Tehrik i Taliban Pakistan", "TEHRIK-E-TALIBAN PAKISTAN"},
+	} {
+		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization}), tt.entry)
+		if m == nil || !ix.Options().IsHit(m.Score) {
+			t.Errorf("%q: %+v, want %s at match", tt.q, m, tt.entry)
+		}
+	}
+}

@@ -3263,6 +3263,11 @@ func particleClass(w string) uint8 {
 		// Dhu (possessor of), which begins a name ("Dhu al-Himma"), as
 		// Persian and the Levant sound its dhal ("Zu al-Himma").
 		return 6
+	case "e", "i", "ye":
+		// The ezafe (of) of Persian and Urdu names, written e, i or ye
+		// ("Tehrik-i-Taliban", TEHRIK-E-TALIBAN; "Jaish-e-Mohammed",
+		// JAISH-I-MOHAMMED).
+		return 7
 	}
 	return 0
 }
