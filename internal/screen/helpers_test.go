@@ -277,6 +277,29 @@ func checkExplained(t *testing.T, ix testIndex, kind, method string, hit bool, c
 	}
 }
 
+// levelCase is a query and the entry it finds at review level or above:
+// at match level when hit is set, below it otherwise.
+type levelCase struct {
+	q, entry string
+	hit      bool
+}
+
+// assertLevels checks that each case's query, of kind kind, finds its
+// entry at the level the case says.
+func assertLevels(t *testing.T, ix testIndex, kind string, cases []levelCase) {
+	t.Helper()
+	opts := ix.Options()
+	for _, tt := range cases {
+		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: kind}), tt.entry)
+		switch {
+		case m == nil || m.Score < opts.Review:
+			t.Errorf("%q: %s %+v, want it found", tt.q, tt.entry, m)
+		case opts.IsHit(m.Score) != tt.hit:
+			t.Errorf("%q: %s at %.3f, want a match %v (%s)", tt.q, tt.entry, m.Score, tt.hit, m.Explain)
+		}
+	}
+}
+
 // foundCase is a query of an organisation's name and the entry it finds
 // at review level or above (found), or does not.
 type foundCase struct {

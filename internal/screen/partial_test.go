@@ -48,11 +48,7 @@ func TestCompanyOwnWord(t *testing.T) {
 		"HUAWEI TECHNOLOGIES CO LTD", "ROSNEFT OIL COMPANY", "KALASHNIKOV CONCERN JSC", "HYTERA COMMUNICATIONS CORPORATION LIMITED",
 		"HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO LTD", "ZHEJIANG DAHUA TECHNOLOGY CO LTD", "XINJIANG PRODUCTION AND CONSTRUCTION CORPS",
 	}))
-	opts := ix.Options()
-	for _, tt := range []struct {
-		q, entry string
-		hit      bool
-	}{
+	assertLevels(t, ix, screen.KindOrganization, []levelCase{
 		{"Huawei", "HUAWEI TECHNOLOGIES CO LTD", false},
 		{"Rosneft", "ROSNEFT OIL COMPANY", false},
 		{"Kalashnikov", "KALASHNIKOV CONCERN JSC", false},
@@ -60,17 +56,8 @@ func TestCompanyOwnWord(t *testing.T) {
 		{"Hikvision", "HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO LTD", false},
 		{"Dahua", "ZHEJIANG DAHUA TECHNOLOGY CO LTD", false},
 		{"Hikvision Digital Technology", "HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO LTD", true},
-	} {
-		var m *screen.Match
-		for _, c := range ix.Name(screen.Query{Name: tt.q, Kind: screen.KindOrganization}) {
-			if c.List == "own" && c.EntryName == tt.entry {
-				m = &c
-			}
-		}
-		if m == nil || m.Score < opts.Review || opts.IsHit(m.Score) != tt.hit {
-			t.Errorf("%q: %+v, want %s found, a match %v", tt.q, m, tt.entry, tt.hit)
-		}
-	}
+	})
+	opts := ix.Options()
 	for _, tt := range []struct{ q, entry string }{
 		{"Allianz SE", "OCEAN ALLIANZ SHIPPING LLC"},
 		{"Concern", "KALASHNIKOV CONCERN JSC"},

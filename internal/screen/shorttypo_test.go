@@ -52,23 +52,11 @@ func TestListedSurnameTypo(t *testing.T) {
 	ix := newIndex(t, namedList("sdn", "individual", append(fillerPersons(),
 		"TUITO, Oded", "TVITO, Daniel", "RAMOS, Maria Fernanda Isabel", "RAMON, Jose", "KALASHNIKOV, Pavel", "KALASHNIKOVA, Irina",
 		"KALASHNIKOV, Mikhail Timofeevich", "KALASHNIKOW, Boris")))
-	opts := ix.Options()
-	for _, tt := range []struct {
-		name, entry string
-		hit         bool
-	}{
+	assertLevels(t, ix, screen.KindPerson, []levelCase{
 		{"TVITO, Oded", "TUITO, Oded", false},
 		{"Maria Fernanda Isabel Ramon", "RAMOS, Maria Fernanda Isabel", false},
 		{"Mikhail Timofeevich Kalashnikow", "KALASHNIKOV, Mikhail Timofeevich", true},
-	} {
-		m := matchOf(ix.Name(screen.Query{Name: tt.name, Kind: screen.KindPerson}), tt.entry)
-		switch {
-		case m == nil || m.Score < opts.Review:
-			t.Errorf("%q: %s %+v, want it found", tt.name, tt.entry, m)
-		case opts.IsHit(m.Score) != tt.hit:
-			t.Errorf("%q: %s at %.3f, want a match %v (%s)", tt.name, tt.entry, m.Score, tt.hit, m.Explain)
-		}
-	}
+	})
 }
 
 // TestOrgWordLetterWrittenForAnother: an organisation's word of six or
