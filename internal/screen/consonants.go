@@ -101,19 +101,19 @@ func (ix *Index) buildConsonants() *consonantIndex {
 func (ix *Index) appendConsonantKeys(dst []int32, w []byte, qaf bool) []int32 {
 	var buf, qb [64]byte
 	c := ix.consonants()
-	if s := consonantForm(buf[:0], w); len(s) > 0 {
-		ks, _ := filteredGet(c.filter, c.keys, s)
-		dst = append(dst, ks...)
+	add := func(v []byte) {
+		if s := consonantForm(buf[:0], v); len(s) > 0 {
+			ks, _ := filteredGet(c.filter, c.keys, s)
+			dst = append(dst, ks...)
+		}
 	}
+	add(w)
 	if !qaf || len(w) > len(qb)/2 || bytes.IndexByte(w, 'q') < 0 && !bytes.Contains(w, []byte("gh")) {
 		return dst
 	}
 	for _, o := range [...]*orthography{&persianQaf, &qafAsPersian} {
 		if v, changed := o.apply(qb[:0], w); changed {
-			if s := consonantForm(buf[:0], v); len(s) > 0 {
-				ks, _ := filteredGet(c.filter, c.keys, s)
-				dst = append(dst, ks...)
-			}
+			add(v)
 		}
 	}
 	return dst
