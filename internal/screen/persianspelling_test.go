@@ -102,3 +102,20 @@ func TestDhalSpellings(t *testing.T) {
 		}
 	}
 }
+
+// TestIndonesianSy: Indonesian and Malay write the sh of Arabic names sy
+// ("Hasyim", "Syarifuddin"), read as the sh a list writes: "Syarifuddin
+// Hasan" finds SHARIFUDDIN, Hasan at match, explained so.
+func TestIndonesianSy(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, namedList("own", "individual", append(fillerPersons(), "SHARIFUDDIN, Hasan", "ASHARI, Hashim")))
+	for _, tt := range []struct{ q, entry string }{
+		{"Syarifuddin Hasan", "SHARIFUDDIN, Hasan"},
+		{"Hashim Asyari", "ASHARI, Hashim"},
+	} {
+		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}), tt.entry)
+		if m == nil || !ix.Options().IsHit(m.Score) || !strings.Contains(m.Explain, "Indonesian sy for sh") {
+			t.Errorf("%q: %+v, want %s at match, read as Indonesian sy for sh", tt.q, m, tt.entry)
+		}
+	}
+}

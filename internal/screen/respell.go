@@ -88,6 +88,9 @@ var orthographies = []orthography{
 	persianZh, persianJ,
 	russianOff,
 	ukrainianRussian,
+	// Indonesian and Malay spellings of Arabic names ("Baasyir",
+	// BASHIR; "Hasyim", HASHIM): sy for sh.
+	{"Indonesian sy for sh", []rewrite{{"sy", "sh", anywhere}}},
 	{"Spanish spelling", []rewrite{{"gu", "g", beforeFront}, {"j", "kh", anywhere}}},
 	{"Catalan spelling", []rewrite{{"tx", "ch", anywhere}, {"ix", "sh", anywhere}, {"x", "sh", anywhere}}},
 	{"Hungarian spelling", []rewrite{{"gy", "d", anywhere}, {"ty", "t", anywhere}, {"ny", "n", anywhere}, {"sz", "s", anywhere},
