@@ -91,6 +91,11 @@ var orthographies = []orthography{
 	// Indonesian and Malay spellings of Arabic names ("Baasyir",
 	// BASHIR; "Hasyim", HASHIM): sy for sh.
 	{"Indonesian sy for sh", []rewrite{{"sy", "sh", anywhere}}},
+	// A Slavic name's -ič or -yč (Czech, Slovak, Slovene spellings of
+	// Russian and Ukrainian names) with the háček left out, as lists
+	// and registers without it write it: "Fedorovic", FEDOROVICH;
+	// "Janukovyc", YANUKOVYCH.
+	{"-ic for -ich, a Slavic name's -ič with the háček left out", []rewrite{{"ic", "ich", atEnd}, {"yc", "ych", atEnd}}},
 	{"Spanish spelling", []rewrite{{"gu", "g", beforeFront}, {"j", "kh", anywhere}}},
 	{"Catalan spelling", []rewrite{{"tx", "ch", anywhere}, {"ix", "sh", anywhere}, {"x", "sh", anywhere}}},
 	{"Hungarian spelling", []rewrite{{"gy", "d", anywhere}, {"ty", "t", anywhere}, {"ny", "n", anywhere}, {"sz", "s", anywhere},

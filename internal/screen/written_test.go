@@ -190,6 +190,8 @@ func TestNamesAsWritten(t *testing.T) {
 		{"Atif Naguib", screen.KindPerson, "NAJIB, Atif", "naguib~najib (foreign spelling: Egyptian spelling of an Arabic name", true},
 		{"Maulawi Ragab", screen.KindPerson, "RAJAB, Maulawi", "ragab~rajab (foreign spelling: Egyptian spelling of an Arabic name", true},
 		{"Ayman Gaber", screen.KindPerson, "JABER, Ayman", "gaber~jaber (foreign spelling: Egyptian spelling of an Arabic name", true},
+		// A Slavic name's -ič with the háček left out.
+		{"Viktor Fedorovic Janukovic", screen.KindPerson, "YANUKOVYCH, Viktor Fedorovych", "janukovic~yanukovych (foreign spelling: -ic for -ich", true},
 		{"Vasiliy Aleksandrovich Orloff", screen.KindPerson, "ORLOV, Vasiliy Aleksandrovich", "orloff~orlov (foreign spelling: -off for -ov", true},
 		{"Aleksandr Joukoff", screen.KindPerson, "ZHUKOV, Aleksandr Arkadyevich", "joukoff~zhukov (foreign spelling: French spelling", true},
 		// The Persian ending -eh for -a, where the -ah ending makes
