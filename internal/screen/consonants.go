@@ -93,12 +93,13 @@ func (ix *Index) buildConsonants() *consonantIndex {
 }
 
 // appendConsonantKeys appends to dst the keys of the listed words with
-// the consonants of w; where qaf is set, of w with its qaf written the
-// other way too (persianQaf, qafAsPersian: "Sadegh", SADIQ; "Qoreishi",
-// GHORAISHI), which a Persian romanisation writes gh. A word some listed
-// name spells as the query does is paired with its qaf so by spelling
-// (voicingVariant): not qaf, which would pair it by consonants alone.
-func (ix *Index) appendConsonantKeys(dst []int32, w []byte, qaf bool) []int32 {
+// the consonants of w; where arabic is set, of w with an Arabic consonant
+// written as another romanisation writes it too
+// (arabicConsonantOrthographies: the qaf, "Sadegh", SADIQ, "Qoreishi",
+// GHORAISHI; the tha, "Kiyomarth", KIYUMARS). A word some listed name
+// spells as the query does is paired with its qaf so by spelling
+// (voicingVariant): not arabic, which would pair it by consonants alone.
+func (ix *Index) appendConsonantKeys(dst []int32, w []byte, arabic bool) []int32 {
 	var buf, qb [64]byte
 	c := ix.consonants()
 	add := func(v []byte) {
@@ -108,11 +109,11 @@ func (ix *Index) appendConsonantKeys(dst []int32, w []byte, qaf bool) []int32 {
 		}
 	}
 	add(w)
-	if !qaf || len(w) > len(qb)/2 || bytes.IndexByte(w, 'q') < 0 && !bytes.Contains(w, []byte("gh")) {
+	if !arabic || len(w) > len(qb)/2 || !arabicConsonantSpelling(letterSet(w), pairsOf(w)) {
 		return dst
 	}
-	for _, o := range [...]*orthography{&persianQaf, &qafAsPersian} {
-		if v, changed := o.apply(qb[:0], w); changed {
+	for i := range arabicConsonantOrthographies {
+		if v, changed := arabicConsonantOrthographies[i].apply(qb[:0], w); changed {
 			add(v)
 		}
 	}

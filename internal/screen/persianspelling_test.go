@@ -85,11 +85,14 @@ func TestPersianQaf(t *testing.T) {
 // dh, z, d or th, are read each way where a list writes one spelling only:
 // "Ramazan Abdullah" finds RAMADAN, Abdullah, "Nadhim Zahawi" ZAHAWI,
 // Nazim, "Kathem Ali" KAZEM, Ali and "Muammar Qathafi" QADHAFI, Muammar
-// at match, each explained by the spelling it read.
+// at match, each explained by the spelling it read. The tha, which
+// Persian sounds s, is read so too, beside other vowels a possible match
+// ("Kiyomarth Heydari", a name the UN list gives, for HEIDARI, Kiyumars).
 func TestDhalSpellings(t *testing.T) {
 	t.Parallel()
 	ix := newIndex(t, namedList("own", "individual", append(fillerPersons(),
-		"RAMADAN, Abdullah", "ZAHAWI, Nazim", "KAZEM, Ali", "QADHAFI, Muammar")))
+		"RAMADAN, Abdullah", "ZAHAWI, Nazim", "KAZEM, Ali", "QADHAFI, Muammar", "HEIDARI, Kiyumars")))
+	assertLevels(t, ix, screen.KindPerson, []levelCase{{"Kiyomarth Heydari", "HEIDARI, Kiyumars", false}})
 	for _, tt := range []struct{ q, entry, how string }{
 		{"Ramazan Abdullah", "RAMADAN, Abdullah", "z written d"},
 		{"Nadhim Zahawi", "ZAHAWI, Nazim", "dh written z"},

@@ -227,10 +227,10 @@ var offEndings = [...]rewrite{{"off", "ov", atEnd}, {"eff", "ev", atEnd}}
 var persianZh = orthography{"Persian zh for j", []rewrite{{"zh", "j", anywhere}}}
 
 // arabicConsonantOrthographies read Arabic's consonants as other
-// romanisations write them: the qaf (persianQaf, qafAsPersian) and the
-// dhal, zha and dad (dhalZ to zD). respell tries them after the others,
+// romanisations write them: the qaf (persianQaf, qafAsPersian), the
+// dhal, zha and dad (dhalZ to zD) and the tha (thS). respell tries them after the others,
 // on a word with a q, z, gh, dh or th only.
-var arabicConsonantOrthographies = []orthography{persianQaf, qafAsPersian, dhalZ, zDhal, dhalD, thDhal, thZ, zD}
+var arabicConsonantOrthographies = []orthography{persianQaf, qafAsPersian, dhalZ, zDhal, dhalD, thDhal, thZ, zD, thS}
 
 // arabicConsonantSpelling reports whether a word of letters letters and
 // letter pairs pairs has a spelling arabicConsonantOrthographies read: a
@@ -264,6 +264,9 @@ var (
 	thDhal = orthography{"th written dh (Arabic dhal, zha)", []rewrite{{"th", "dh", anywhere}}}
 	thZ    = orthography{"th written z (Arabic dhal, zha)", []rewrite{{"th", "z", anywhere}}}
 	zD     = orthography{"z written d (Arabic dad, dhal)", []rewrite{{"z", "d", anywhere}}}
+	// And the tha (ث) as Persian, Turkish and Urdu sound it, s
+	// ("Kiyomarth", KIYUMARS; "Haitham", HEISAM).
+	thS = orthography{"th written s (Arabic tha)", []rewrite{{"th", "s", anywhere}}}
 )
 
 // persianJ is the other way round, in the -nejad of a family name, where a
