@@ -1797,6 +1797,13 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			// that pairs it scores above one that leaves it out.
 			continue
 		}
+		if org && sc.queryLink(i) {
+			// A linking word of the query between two words that pair,
+			// which the name leaves out ("Bonyad-e Mostazafan" for
+			// BONYAD MOSTAZAFAN), as the name's own may be (optionalLink).
+			wq -= q.wOrg
+			continue
+		}
 		unpairedQ = true
 		extraQ += q.wOrg
 		unpairedInitial = unpairedInitial || q.initial
@@ -2016,6 +2023,13 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev | capNameChain | capQueryMiddle | capSuperset | capAcronym | capBranch | capGivenForm | capNickname | capSayyid | capLaterGiven | capGivenTypo | capCommonName // noted, not binding
 	}
 	return score
+}
+
+// queryLink reports whether query word i, which scoreRec left unpaired,
+// is a linking word (isLink: the ezafe, a preposition, an article)
+// between two query words that pair.
+func (sc *scratch) queryLink(i int) bool {
+	return i > 0 && i+1 < len(sc.qw) && sc.qUsed[i-1] && sc.qUsed[i+1] && isLink(sc.nb.word(i))
 }
 
 // articleLeftOut reports whether query word i, unpaired under person
