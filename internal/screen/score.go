@@ -1378,11 +1378,12 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				// A title pairs with a word of the name spelt as it is
 				// ("Sheikh" in SHEIKH, Muhammad Naeem) or not at all.
 				continue
-			case q.particle != 0 && particleClass(ix.dict.texts[rw.text]) == q.particle,
+			case q.particle != 0 && particleClass(ix.dict.texts[rw.text]) == q.particle && (q.particle != ezafeClass || i > 0 && j > 0 && i+1 < len(sc.qw) && j+1 < len(words)),
 				q.particle == articleClass && j+1 < len(words) && sunArticle([]byte(ix.dict.texts[rw.text]), []byte(ix.dict.texts[words[j+1].text])):
-				// The same particle; or the article as the name writes
-				// it assimilated to the next word ("El Sayed" for ES
-				// SAYED).
+				// The same particle, the ezafe between words only (a
+				// word "E" or "I" begins or ends a name as a letter);
+				// or the article as the name writes it assimilated to
+				// the next word ("El Sayed" for ES SAYED).
 				p = pair{c: keySim * rw.weight, kind: pairParticle}
 			case q.exact == rw.tok:
 				w, t := sc.nb.word(i), ix.dict.texts[rw.text]
@@ -3182,6 +3183,8 @@ const (
 	binClass     = 2
 	abuClass     = 3
 	abdClass     = 4
+	// ezafeClass is the particleClass of the ezafe (e, i, ye).
+	ezafeClass = 7
 )
 
 // isHonorific reports whether t is an honorific that the lists write
@@ -3281,7 +3284,7 @@ func particleClass(w string) uint8 {
 		// The ezafe (of) of Persian and Urdu names, written e, i or ye
 		// ("Tehrik-i-Taliban", TEHRIK-E-TALIBAN; "Jaish-e-Mohammed",
 		// JAISH-I-MOHAMMED).
-		return 7
+		return ezafeClass
 	}
 	return 0
 }
