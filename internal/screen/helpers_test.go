@@ -300,6 +300,29 @@ func assertLevels(t *testing.T, ix testIndex, kind string, cases []levelCase) {
 	}
 }
 
+// assertMatchExplained checks that each case's query, of kind kind,
+// finds its entry at match level, explained as the case says.
+func assertMatchExplained(t *testing.T, ix testIndex, kind string, cases []reviewCase) {
+	t.Helper()
+	for _, tt := range cases {
+		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: kind}), tt.entry)
+		if m == nil || !ix.Options().IsHit(m.Score) || !strings.Contains(m.Explain, tt.explain) {
+			t.Errorf("%q: %+v, want %s at match, explained %q", tt.q, m, tt.entry, tt.explain)
+		}
+	}
+}
+
+// assertNotReview checks that each pair's query, of kind kind, finds the
+// pair's entry below review level, or not at all.
+func assertNotReview(t *testing.T, ix testIndex, kind string, pairs ...[2]string) {
+	t.Helper()
+	for _, p := range pairs {
+		if m := matchOf(ix.Name(screen.Query{Name: p[0], Kind: kind}), p[1]); m != nil && m.Score >= ix.Options().Review {
+			t.Errorf("%q: %s at %.3f (%s), want no possible match", p[0], p[1], m.Score, m.Explain)
+		}
+	}
+}
+
 // foundCase is a query of an organisation's name and the entry it finds
 // at review level or above (found), or does not.
 type foundCase struct {

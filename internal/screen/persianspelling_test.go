@@ -54,28 +54,17 @@ func TestPersianQaf(t *testing.T) {
 	t.Parallel()
 	ix := newIndex(t, namedList("own", "individual", append(fillerPersons(),
 		"QORBANI, Ali", "SULEIMANI, Qassem", "ZOLQADR, Baqer", "TABATABAI, Sadiq", "QURESHI, Abdul Qadir", "GHASEMI, Rostam", "GHANI, Ashraf", "QANI, Yusuf")))
+	assertMatchExplained(t, ix, screen.KindPerson, []reviewCase{
+		{"Ali Ghorbani", "QORBANI, Ali", "Persian gh for the qaf"},
+		{"Ghassem Suleimani", "SULEIMANI, Qassem", "Persian gh for the qaf"},
+	})
+	assertExplained(t, ix, screen.KindPerson, []reviewCase{
+		{"Bagher Zolghadr", "ZOLQADR, Baqer", "Persian gh for the qaf"},
+		{"Rostam Qasemi", "GHASEMI, Rostam", ""},
+		{"Sadegh Tabatabai", "TABATABAI, Sadiq", ""},
+		{"Abdul Qadir Ghoreishi", "QURESHI, Abdul Qadir", ""},
+	})
 	opts := ix.Options()
-	for _, tt := range []struct {
-		q, entry, how string
-		hit           bool
-	}{
-		{"Ali Ghorbani", "QORBANI, Ali", "Persian gh for the qaf", true},
-		{"Ghassem Suleimani", "SULEIMANI, Qassem", "Persian gh for the qaf", true},
-		{"Bagher Zolghadr", "ZOLQADR, Baqer", "Persian gh for the qaf", false},
-		{"Rostam Qasemi", "GHASEMI, Rostam", "", false},
-		{"Sadegh Tabatabai", "TABATABAI, Sadiq", "", false},
-		{"Abdul Qadir Ghoreishi", "QURESHI, Abdul Qadir", "", false},
-	} {
-		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}), tt.entry)
-		switch {
-		case m == nil || m.Score < opts.Review:
-			t.Errorf("%q: %s %+v, want it found", tt.q, tt.entry, m)
-		case tt.hit && !opts.IsHit(m.Score):
-			t.Errorf("%q: %s at %.3f, want a match (%s)", tt.q, tt.entry, m.Score, m.Explain)
-		case !strings.Contains(m.Explain, tt.how):
-			t.Errorf("%q: %s explained %q, want %q", tt.q, tt.entry, m.Explain, tt.how)
-		}
-	}
 	if m := matchOf(ix.Name(screen.Query{Name: "Yusuf Ghani", Kind: screen.KindPerson}), "QANI, Yusuf"); m != nil && opts.IsHit(m.Score) {
 		t.Errorf("Yusuf Ghani: QANI, Yusuf at %.3f, want no match: GHANI is a listed name (%s)", m.Score, m.Explain)
 	}
@@ -93,17 +82,12 @@ func TestDhalSpellings(t *testing.T) {
 	ix := newIndex(t, namedList("own", "individual", append(fillerPersons(),
 		"RAMADAN, Abdullah", "ZAHAWI, Nazim", "KAZEM, Ali", "QADHAFI, Muammar", "HEIDARI, Kiyumars")))
 	assertLevels(t, ix, screen.KindPerson, []levelCase{{"Kiyomarth Heydari", "HEIDARI, Kiyumars", false}})
-	for _, tt := range []struct{ q, entry, how string }{
+	assertMatchExplained(t, ix, screen.KindPerson, []reviewCase{
 		{"Ramazan Abdullah", "RAMADAN, Abdullah", "z written d"},
 		{"Nadhim Zahawi", "ZAHAWI, Nazim", "dh written z"},
 		{"Kathem Ali", "KAZEM, Ali", "th written dh"},
 		{"Muammar Qathafi", "QADHAFI, Muammar", "th written dh"},
-	} {
-		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}), tt.entry)
-		if m == nil || !ix.Options().IsHit(m.Score) || !strings.Contains(m.Explain, tt.how) {
-			t.Errorf("%q: %+v, want %s at match, read as %s", tt.q, m, tt.entry, tt.how)
-		}
-	}
+	})
 }
 
 // TestIndonesianSy: Indonesian and Malay write the sh of Arabic names sy
@@ -112,13 +96,8 @@ func TestDhalSpellings(t *testing.T) {
 func TestIndonesianSy(t *testing.T) {
 	t.Parallel()
 	ix := newIndex(t, namedList("own", "individual", append(fillerPersons(), "SHARIFUDDIN, Hasan", "ASHARI, Hashim")))
-	for _, tt := range []struct{ q, entry string }{
-		{"Syarifuddin Hasan", "SHARIFUDDIN, Hasan"},
-		{"Hashim Asyari", "ASHARI, Hashim"},
-	} {
-		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}), tt.entry)
-		if m == nil || !ix.Options().IsHit(m.Score) || !strings.Contains(m.Explain, "Indonesian sy for sh") {
-			t.Errorf("%q: %+v, want %s at match, read as Indonesian sy for sh", tt.q, m, tt.entry)
-		}
-	}
+	assertMatchExplained(t, ix, screen.KindPerson, []reviewCase{
+		{"Syarifuddin Hasan", "SHARIFUDDIN, Hasan", "Indonesian sy for sh"},
+		{"Hashim Asyari", "ASHARI, Hashim", "Indonesian sy for sh"},
+	})
 }

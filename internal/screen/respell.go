@@ -228,8 +228,8 @@ var persianZh = orthography{"Persian zh for j", []rewrite{{"zh", "j", anywhere}}
 
 // arabicConsonantOrthographies read Arabic's consonants as other
 // romanisations write them: the qaf (persianQaf, qafAsPersian), the
-// dhal, zha and dad (dhalZ to zD) and the tha (thS). respell tries them after the others,
-// on a word with a q, z, gh, dh or th only.
+// dhal, zha and dad (dhalZ to zD) and the tha (thS). respell tries them
+// after the others, on a word with a q, z, gh, dh or th only.
 var arabicConsonantOrthographies = []orthography{persianQaf, qafAsPersian, dhalZ, zDhal, dhalD, thDhal, thZ, zD, thS}
 
 // arabicConsonantSpelling reports whether a word of letters letters and
@@ -491,13 +491,13 @@ func (p *letterPairs) has(s string) bool {
 // spellings (orthographyNeeds) occur in w, or else the beginning of one
 // of its rewrites does (its first two letters, or its letter).
 func (o *orthography) mayApply(w []byte, letters uint32, pairs *letterPairs) bool {
-	if len(o.rewrites) > 0 && o.rewrites[0].when == slavicU {
-		// The Belarusian orthographies, which lead with it: every
-		// rewrite of theirs asks for the family name's ending.
-		return slavicEnding(w)
-	}
-	if len(o.rewrites) > 0 && o.rewrites[0].when == ukrainianWord {
-		return ukrainianEnding(w) // ukrainianRussian's, likewise
+	if len(o.rewrites) > 0 {
+		if ending := familyEnding(o.rewrites[0].when); ending != nil {
+			// The Belarusian and Ukrainian orthographies, which lead
+			// with such a condition: every rewrite of theirs asks for
+			// the family name's ending.
+			return ending(w)
+		}
 	}
 	if needs := orthographyNeeds(o.name); needs != nil {
 		for _, n := range needs {
@@ -513,6 +513,18 @@ func (o *orthography) mayApply(w []byte, letters uint32, pairs *letterPairs) boo
 		}
 	}
 	return false
+}
+
+// familyEnding returns the test of the family name's ending that
+// condition when asks for, nil for a condition that asks for none.
+func familyEnding(when rewriteWhen) func([]byte) bool {
+	switch when {
+	case slavicU:
+		return slavicEnding
+	case ukrainianWord, ukrainianAfterCons:
+		return ukrainianEnding
+	}
+	return nil
 }
 
 // orthographyNeeds returns the spellings that tell some orthographies,
@@ -637,19 +649,7 @@ func (ix *Index) respell(w []byte, schemes []textnorm.Scheme) (tok int32, how st
 	// German ones, most words) are looked up once.
 	var lastBuf [2 * maxRespell]byte
 	last := lastBuf[:0]
-	// The Arabic consonants' orthographies last, on a word with a
-	// letter they read: one look at its letters, not one for each.
-	arabic := arabicConsonantSpelling(letters, pairs)
-	for k := 0; k <= len(schemes)+1; k++ {
-		os := orthographies
-		switch {
-		case k < len(schemes):
-			os = scriptOrthographies[schemes[k]]
-		case k > len(schemes) && !arabic:
-			continue
-		case k > len(schemes):
-			os = arabicConsonantOrthographies
-		}
+	try := func(os []orthography) (int32, string, bool) {
 		for i := range os {
 			o := &os[i]
 			if !o.mayApply(w, letters, pairs) {
@@ -667,6 +667,20 @@ func (ix *Index) respell(w []byte, schemes []textnorm.Scheme) (tok int32, how st
 				return tok, how, ok
 			}
 		}
+		return 0, "", false
+	}
+	for _, sch := range schemes {
+		if tok, how, ok := try(scriptOrthographies[sch]); ok {
+			return tok, how, ok
+		}
+	}
+	if tok, how, ok := try(orthographies); ok {
+		return tok, how, ok
+	}
+	// The Arabic consonants' orthographies last, on a word with a
+	// letter they read: one look at its letters, not one for each.
+	if arabicConsonantSpelling(letters, pairs) {
+		return try(arabicConsonantOrthographies)
 	}
 	return 0, "", false
 }

@@ -1378,7 +1378,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				// A title pairs with a word of the name spelt as it is
 				// ("Sheikh" in SHEIKH, Muhammad Naeem) or not at all.
 				continue
-			case q.particle != 0 && particleClass(ix.dict.texts[rw.text]) == q.particle && (q.particle != ezafeClass || i > 0 && j > 0 && i+1 < len(sc.qw) && j+1 < len(words)),
+			case q.particle != 0 && particleClass(ix.dict.texts[rw.text]) == q.particle && (q.particle != ezafeClass || sc.between(i, j, len(words))),
 				q.particle == articleClass && j+1 < len(words) && sunArticle([]byte(ix.dict.texts[rw.text]), []byte(ix.dict.texts[words[j+1].text])):
 				// The same particle, the ezafe between words only (a
 				// word "E" or "I" begins or ends a name as a letter);
@@ -2024,6 +2024,12 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		sc.caps &= capPartialFamily | capSubset | capWeakAlias | capSurnameOnly | capInitials | capAbbrev | capNameChain | capQueryMiddle | capSuperset | capAcronym | capBranch | capGivenForm | capNickname | capSayyid | capLaterGiven | capGivenTypo | capCommonName // noted, not binding
 	}
 	return score
+}
+
+// between reports whether query word i and word j of a name of n words
+// each stand between two words of their own.
+func (sc *scratch) between(i, j, n int) bool {
+	return i > 0 && j > 0 && i+1 < len(sc.qw) && j+1 < n
 }
 
 // queryLink reports whether query word i, which scoreRec left unpaired,
@@ -3343,9 +3349,9 @@ func sunArticle(w, next []byte) bool {
 // with the name of each pair for the explanation: the feminine ending of
 // Arabic words and the end of Allah, -a, -ah or, as Persian names write
 // it, -eh or -e ("nusra", "nusrah"; "abdalla", "abdallah"; "hamida",
-// "hamideh"; "mobarake", "mobarakeh"), and the Russian endings -ия and -ья, -iya, -ia or -ya
-// ("rossia", "rossiya"; "natalya", "natalia"). A word is paired with each
-// listed word an ending of it makes.
+// "hamideh"; "mobarake", "mobarakeh"), and the Russian endings -ия and
+// -ья, -iya, -ia or -ya ("rossia", "rossiya"; "natalya", "natalia"). A
+// word is paired with each listed word an ending of it makes.
 //
 // finalAh names the ending of Arabic and Persian words.
 const finalAh = "final -a, -ah, -eh or -e written otherwise (Arabic -a, -ah; Persian -eh, -e)"

@@ -1,7 +1,6 @@
 package screen_test
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/bangate/bangate/internal/screen"
@@ -17,18 +16,10 @@ func TestUkrainianFamilyNames(t *testing.T) {
 	t.Parallel()
 	ix := newIndex(t, namedList("own", "individual", append(fillerPersons(),
 		"GRITSENKO, Aleksandr", "GOTSANYUK, Yuri", "GRINCHUK, Nikolai", "GALL, Robert")))
-	opts := ix.Options()
-	for _, tt := range []struct{ q, entry string }{
-		{"Oleksandr Hrytsenko", "GRITSENKO, Aleksandr"},
-		{"Yuriy Hotsaniuk", "GOTSANYUK, Yuri"},
-		{"Mykola Hrynchuk", "GRINCHUK, Nikolai"},
-	} {
-		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}), tt.entry)
-		if m == nil || !opts.IsHit(m.Score) || !strings.Contains(m.Explain, "Ukrainian spelling") {
-			t.Errorf("%q: %+v, want %s at match, read as the Ukrainian spelling", tt.q, m, tt.entry)
-		}
-	}
-	if m := matchOf(ix.Name(screen.Query{Name: "Robert Hall", Kind: screen.KindPerson}), "GALL, Robert"); m != nil && m.Score >= opts.Review {
-		t.Errorf("Robert Hall: GALL, Robert at %.3f (%s), want no possible match", m.Score, m.Explain)
-	}
+	assertMatchExplained(t, ix, screen.KindPerson, []reviewCase{
+		{"Oleksandr Hrytsenko", "GRITSENKO, Aleksandr", "Ukrainian spelling"},
+		{"Yuriy Hotsaniuk", "GOTSANYUK, Yuri", "Ukrainian spelling"},
+		{"Mykola Hrynchuk", "GRINCHUK, Nikolai", "Ukrainian spelling"},
+	})
+	assertNotReview(t, ix, screen.KindPerson, [2]string{"Robert Hall", "GALL, Robert"})
 }
