@@ -86,10 +86,87 @@ type consonantIndex struct {
 	filter *wordFilter
 }
 
-// buildConsonants builds consonantIndex over the vocabulary.
+// buildConsonants builds consonantIndex over the vocabulary: each listed
+// word by its consonants as written and, where it is written by German,
+// Polish or French conventions (listedForeign), as English usage respells
+// it, so that the name as the lists and the press write it in English
+// finds it ("Gorbachev" the GORBATSCHOW of a German list, "Khrushchev" a
+// French list's KHROUCHTCHEV).
 func (ix *Index) buildConsonants() *consonantIndex {
 	m := ix.keysByForm(consonantForm, minConsonants+1)
+	d := &ix.dict
+	var buf, rb []byte
+	for id, t := range d.texts {
+		k := d.textKey[id]
+		eachListedForeign([]byte(t), &rb, func(_ *orthography, r []byte) {
+			buf = consonantForm(buf[:0], r)
+			if len(buf) < minConsonants+1 {
+				return
+			}
+			if ks := m[string(buf)]; !slices.Contains(ks, k) {
+				m[string(buf)] = append(ks, k)
+			}
+		})
+	}
 	return &consonantIndex{keys: m, filter: filterOf(m)}
+}
+
+// listedForeign are the orthographies a listed word is respelt by for
+// its consonants (buildConsonants), each with the test of a word written
+// so: a letter group English does not write (sch, cz, sz, chtch) or a
+// Russian family name's ending as German and Polish write it (-ow, -ew),
+// so that a word English spells is not read as another language writes
+// it.
+var listedForeign = []struct {
+	o       *orthography
+	written func(w []byte) bool
+}{
+	{&germanRussian, germanWritten},
+	{&germanRussianZh, germanWritten},
+	{&germanRussianYo, germanWritten},
+	{&germanDschJ, func(w []byte) bool { return bytes.Contains(w, []byte("dsch")) }},
+	{&polishRussian, polishWritten},
+	{&polishRussianYo, polishWritten},
+	{&frenchSpelling, func(w []byte) bool { return bytes.Contains(w, []byte("chtch")) || bytes.Contains(w, []byte("ouch")) }},
+}
+
+// germanWritten and polishWritten report whether w is written as German
+// and as Polish write Russian names (listedForeign).
+func germanWritten(w []byte) bool {
+	return bytes.Contains(w, []byte("sch")) || russianOwEnding(w)
+}
+
+func polishWritten(w []byte) bool {
+	return bytes.Contains(w, []byte("cz")) || bytes.Contains(w, []byte("sz")) || russianOwEnding(w)
+}
+
+// russianOwEnding reports whether w ends as German and Polish write a
+// Russian family name's -ov, -ev, -ova and -eva.
+func russianOwEnding(w []byte) bool {
+	for _, e := range [...]string{"ow", "ew", "owa", "ewa"} {
+		if bytes.HasSuffix(w, []byte(e)) {
+			return true
+		}
+	}
+	return false
+}
+
+// eachListedForeign calls fn with each reading of the listed word w by
+// listedForeign's orthographies that changes it, and the orthography; rb
+// is its buffer.
+func eachListedForeign(w []byte, rb *[]byte, fn func(o *orthography, r []byte)) {
+	if len(w) < minRespell || len(w) > maxRespell {
+		return
+	}
+	for _, f := range listedForeign {
+		if !f.written(w) {
+			continue
+		}
+		if r, changed := f.o.apply((*rb)[:0], w); changed {
+			*rb = r
+			fn(f.o, r)
+		}
+	}
 }
 
 // appendConsonantKeys appends to dst the keys of the listed words with
@@ -123,9 +200,20 @@ func (ix *Index) appendConsonantKeys(dst []int32, w []byte, arabic bool) []int32
 // sameInitial reports whether words beginning with a and b begin alike for
 // a consonant variant: the same letter, or a vowel each, a to u
 // ("Esdaleh", ASADOLLAH), or g and q, the qaf as a Persian romanisation
-// writes it and another does ("Ghoreishi", QURESHI).
+// writes it and another does ("Ghoreishi", QURESHI), or k and c, y and j,
+// as German and Polish write х and the j of я, ю, е, which the consonants
+// of a listed word so written are taken as English respells them
+// (listedForeign: "Khrushchev", CHRUSCHTSCHOW; "Yanukovych",
+// JANUKOWYTSCH). Consonants alike tell the rest: a word is found by its
+// consonants with its first letter among them.
 func sameInitial(a, b byte) bool {
-	return a == b || isVowelByte(a) && isVowelByte(b) || a == 'g' && b == 'q' || a == 'q' && b == 'g'
+	return a == b || isVowelByte(a) && isVowelByte(b) || initialPair(a, b, 'g', 'q') || initialPair(a, b, 'k', 'c') ||
+		initialPair(a, b, 'y', 'j')
+}
+
+// initialPair reports whether a and b are x and y in either order.
+func initialPair(a, b, x, y byte) bool {
+	return a == x && b == y || a == y && b == x
 }
 
 // Names a list writes only in Arabic or Hebrew letters. The index reads

@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -205,7 +206,7 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		case p.kind == pairConsonants:
 			b = append(b, "≈"...)
 			b = append(b, rt...)
-			b = append(b, consonantsNote(words[p.r].flags)...)
+			b = appendConsonantsNote(b, words[p.r].flags, sc.nb.word(i), rt)
 			allText, allKey = false, false
 		case p.kind == pairVoicing:
 			b = append(b, "≈"...)
@@ -446,17 +447,37 @@ func readingNote(f recFlag) string {
 	return ""
 }
 
-// consonantsNote says how a pair of the same consonants (pairConsonants)
-// paired, by the flags of the name's word: read from kana, from an abjad,
-// or as a Latin spelling.
-func consonantsNote(f recWordFlag) string {
+// appendConsonantsNote says how a pair of the same consonants
+// (pairConsonants) of query word w and listed word rt paired, by the
+// flags of the name's word: read from kana, from an abjad, or as a Latin
+// spelling, the listed word's as English respells it where its own
+// consonants are others (listedForeign).
+func appendConsonantsNote(b []byte, f recWordFlag, w []byte, rt string) []byte {
 	switch {
 	case f&rwKana != 0:
-		return " (the same consonants as kana writes them, l as r and v as b; the name read from kana, which writes a vowel after each consonant)"
+		return append(b, " (the same consonants as kana writes them, l as r and v as b; the name read from kana, which writes a vowel after each consonant)"...)
 	case f&rwAbjad != 0:
-		return " (the same consonants; the name read from Arabic or Hebrew letters, which leave short vowels out)"
+		return append(b, " (the same consonants; the name read from Arabic or Hebrew letters, which leave short vowels out)"...)
 	}
-	return " (the same consonants as written in as many syllables, the vowels otherwise)"
+	qf := consonantForm(nil, w)
+	if !bytes.Equal(qf, consonantForm(nil, []byte(rt))) {
+		var rb, fb []byte
+		var how *orthography
+		var read string
+		eachListedForeign([]byte(rt), &rb, func(o *orthography, r []byte) {
+			if how == nil && bytes.Equal(consonantForm(fb[:0], r), qf) {
+				how, read = o, string(r)
+			}
+		})
+		if how != nil {
+			b = append(b, " (the same consonants in as many syllables, the vowels otherwise, the name's word read as English respells its "...)
+			b = append(b, how.name...)
+			b = append(b, ", "...)
+			b = appendQuoted(b, read)
+			return append(b, ')')
+		}
+	}
+	return append(b, " (the same consonants as written in as many syllables, the vowels otherwise)"...)
 }
 
 // capNotes say in words why a score was capped, in the order they are

@@ -58,7 +58,7 @@ var orthographies = []orthography{
 	{"Dutch spelling", []rewrite{{"tsj", "ch", anywhere}, {"oe", "u", anywhere}, {"sj", "sh", anywhere}}},
 	{"Scandinavian spelling", []rewrite{{"tj", "ch", anywhere}, {"kj", "ch", anywhere}, {"sj", "sh", anywhere}}},
 	{"German spelling", []rewrite{{"tsch", "ch", anywhere}, {"dsch", "dzh", anywhere}, {"sch", "sh", anywhere}, {"ch", "kh", anywhere}}},
-	{"German spelling, dsch as j", []rewrite{{"tsch", "ch", anywhere}, {"dsch", "j", anywhere}, {"sch", "sh", anywhere}, {"ch", "kh", anywhere}}},
+	germanDschJ,
 	// German spellings of Russian names (Duden): z for ц, s for з and
 	// с, ss for с between vowels, sch for ш and ж, w for в, j for й and
 	// the j of я, ю, е ("Kusnezow", KUZNETSOV; "Tschemesow", CHEMEZOV;
@@ -75,8 +75,7 @@ var orthographies = []orthography{
 	// for й and the j of я, ю ("Cepkin", TSEPKIN; "Lichaczew",
 	// LIKHACHEV).
 	polishRussian, polishRussianYo,
-	{"French spelling", []rewrite{{"tch", "ch", anywhere}, {"ch", "sh", anywhere}, {"dj", "dzh", anywhere}, {"j", "zh", anywhere},
-		{"gu", "g", beforeFront}, {"ou", "u", anywhere}, {"e", "", atEndAfterCons}, offEndings[0], offEndings[1]}},
+	frenchSpelling,
 	// French spellings of Arabic names, as the Maghreb and Lebanon write
 	// them ("Bachir", "Djamel", "Raoui", "Aouad"): dj for j, ch for sh,
 	// ou for w before a vowel and for u otherwise.
@@ -107,6 +106,16 @@ var orthographies = []orthography{
 	// lists write and fold as Muller).
 	{umlautsWrittenOut, []rewrite{{"ae", "a", afterConsonant}, {"oe", "o", afterConsonant}, {"ue", "u", afterConsonant}}},
 }
+
+// germanDschJ is the German spelling of names, dsch read as j
+// ("Ahmadinedschad", AHMADINEJAD).
+var germanDschJ = orthography{"German spelling, dsch as j", []rewrite{{"tsch", "ch", anywhere}, {"dsch", "j", anywhere},
+	{"sch", "sh", anywhere}, {"ch", "kh", anywhere}}}
+
+// frenchSpelling is the French spelling of names ("Khrouchtchev",
+// KHRUSHCHEV).
+var frenchSpelling = orthography{"French spelling", []rewrite{{"tch", "ch", anywhere}, {"ch", "sh", anywhere}, {"dj", "dzh", anywhere}, {"j", "zh", anywhere},
+	{"gu", "g", beforeFront}, {"ou", "u", anywhere}, {"e", "", atEndAfterCons}, offEndings[0], offEndings[1]}}
 
 // The names of the German and Polish spellings of Russian names.
 const (
