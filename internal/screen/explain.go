@@ -339,7 +339,7 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		b = appendQuoted(b, s)
 	}
 	for _, s := range sc.nb.dins {
-		b = append(b, "; al-Din of a compound name read as the list writes it, \"al din\": "...)
+		b = append(b, "; al-Din of a compound name read as the list writes it: "...)
 		b = appendQuoted(b, s)
 	}
 	for _, s := range sc.nb.translated {
