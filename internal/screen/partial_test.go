@@ -592,3 +592,16 @@ func TestEzafe(t *testing.T) {
 		{"Bonyad-e Mostazafan", "BONYAD MOSTAZAFAN", ""},
 	})
 }
+
+// TestSubsetEndingWritten: an organisation's heaviest word with its final
+// -a or -ah written the other way, as the press writes Arabic names,
+// stands for the name as the word spelt alike does: "Al-Nusra" is a
+// possible match of AL-NUSRAH FRONT, as "Al-Nusrah" is.
+func TestSubsetEndingWritten(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	assertLevels(t, ix, screen.KindOrganization, []levelCase{
+		{"Al-Nusra", "AL-NUSRAH FRONT", false},
+		{"Al-Nusrah", "AL-NUSRAH FRONT", false},
+	})
+}

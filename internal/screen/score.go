@@ -1584,8 +1584,9 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	sc.rUsed = resetBools(sc.rUsed, len(words))
 	var m, strong, spelt, pairedW float32
 	// nearlySpelt is the weight of the name's words paired by their
-	// spelling, or as a long word one letter off (longTypo letters or
-	// more: "Hezbolah" for HEZBOLLAH), which a word-set match may stand on.
+	// spelling, as a long word one letter off (longTypo letters or more:
+	// "Hezbolah" for HEZBOLLAH), or with the final -a or -ah written the
+	// other way ("Nusra" for NUSRAH), which a word-set match may stand on.
 	var nearlySpelt float32
 	surname, rareSurname, givenPaired, rarePlain := false, false, false, false
 	// surnameSpelt and rareGiven are set when a family name pairs by its
@@ -1646,7 +1647,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		}
 		pairedW += words[p.r].weight
 		if p.kind == pairText || (p.kind == pairTypo || p.kind == pairKey) && ix.longTypoPair(sc, *p, words) &&
-			withinOneEdit(ix.dict.texts[words[p.r].text], sc.nb.word(int(p.q))) {
+			withinOneEdit(ix.dict.texts[words[p.r].text], sc.nb.word(int(p.q))) || p.kind == pairRespelt && sc.qw[p.q].respelt == finalAh {
 			nearlySpelt += words[p.r].weight
 		}
 		switch p.kind {
