@@ -1379,11 +1379,13 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				// ("Sheikh" in SHEIKH, Muhammad Naeem) or not at all.
 				continue
 			case q.particle != 0 && particleClass(ix.dict.texts[rw.text]) == q.particle && (q.particle != ezafeClass || sc.between(i, j, len(words))),
-				q.particle == articleClass && j+1 < len(words) && sunArticle([]byte(ix.dict.texts[rw.text]), []byte(ix.dict.texts[words[j+1].text])):
+				q.particle == articleClass && j+1 < len(words) && sunArticle([]byte(ix.dict.texts[rw.text]), []byte(ix.dict.texts[words[j+1].text])),
+				q.particle == abdClass && j+1 < len(words) && abdArticle([]byte(ix.dict.texts[rw.text]), []byte(ix.dict.texts[words[j+1].text])):
 				// The same particle, the ezafe between words only (a
 				// word "E" or "I" begins or ends a name as a letter);
 				// or the article as the name writes it assimilated to
-				// the next word ("El Sayed" for ES SAYED).
+				// the next word, alone or after abd ("El Sayed" for ES
+				// SAYED; "Abdul Rauf" for ABDUR RAUF).
 				p = pair{c: keySim * rw.weight, kind: pairParticle}
 			case q.exact == rw.tok:
 				w, t := sc.nb.word(i), ix.dict.texts[rw.text]

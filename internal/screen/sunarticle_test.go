@@ -77,3 +77,16 @@ func TestOrgLeadingArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestAbdArticleListed: a name the list writes with abd and the article
+// assimilated ("ABDUR RAUF") is found by abd and the article as the query
+// writes them ("Abdul Rauf"), as the other way round: the particle pairs
+// as abd.
+func TestAbdArticleListed(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t), namedList("own", "individual", []string{"AZHAR, Abdur Rauf", "HAMID, Abdus Salam"}))
+	assertMatchExplained(t, ix, screen.KindPerson, []reviewCase{
+		{"Abdul Rauf Azhar", "AZHAR, Abdur Rauf", "abdul~abdur (the same particle)"},
+		{"Abdel Salam Hamid", "HAMID, Abdus Salam", "abdel~abdus (the same particle)"},
+	})
+}
