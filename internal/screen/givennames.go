@@ -22,8 +22,10 @@ import (
 // checks it. Forms that data does not link are left out, however
 // plausible (Cyril and Kirill, Joseph and Iosif, Helen and Yelena); so are
 // given names the English-language press does not translate (Arabic,
-// Persian and Korean names), and Ivan for John, two names common enough
-// apart that pairing them would find many other persons.
+// Persian and Korean names), but for the Turkish forms of Arabic ones that
+// spelling does not relate (Mehmet for Muhammad), and Ivan for John, two
+// names common enough apart that pairing them would find many other
+// persons.
 //
 // A query's given name paired with a listed given name by the table is a
 // possible match at most (capGivenForm), explained as "the same given name
@@ -61,6 +63,11 @@ var givenNameForms = [...]string{
 	"anatoly anatoliy anatolii",
 	"gennady gennadiy",
 	"denis denys",
+	// Turkish forms of Arabic given names, which Turkish and Balkan
+	// registers write: Mehmet is MUHAMMAD, Ahmet AHMAD, Hüseyin HUSAYN.
+	"muhammad mohammed mohammad mohamed muhammed mehmet mehmed",
+	"ahmad ahmed ahmet",
+	"husayn hussein huseyin",
 }
 
 // givenFormsOf holds the forms of each group of givenNameForms.

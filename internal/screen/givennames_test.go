@@ -23,6 +23,8 @@ func TestGivenNameForms(t *testing.T) {
 		{"Andrew Tikhonov", "45815", "andrew~andrey (the same given name in another language)"},
 		{"Eugene Prigozhin", "21171", "eugene~evgeny (the same given name in another language)"},
 		{"Fridman, Michael", "44291", "michael~mikhail (the same given name in another language)"},
+		// A Turkish form of an Arabic given name.
+		{"Mehmet Deif", "18529", "mehmet~muhammed (the same given name in another language)"},
 	} {
 		ms := ix.Name(screen.Query{Name: tt.q})
 		m := matchByID(ms, tt.entryID)
