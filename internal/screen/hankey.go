@@ -260,6 +260,12 @@ func appendHanKey(dst, w []byte, query bool) []byte {
 // is the word's second (phonIndex.alt): Chinese writes the same letters
 // with 尔 "er" and 克 "ke" as often (弗拉基米尔, Vladimir; 马克西姆,
 // Maxim), and a query's "er" may stand for nothing (appendHanKeys).
+//
+// The second key also reads the letters Chinese writes by how the name's
+// own language sounds them: the dh of an Arabic name as a z (卡扎菲 "ka
+// zha fei", Qadhafi; 阿布扎比, Abu Dhabi), and, as Spanish sounds them, a
+// z as an s (古斯曼 "gu si man", Guzman; 佩雷斯, Perez) and a j that
+// begins the word as an h (华金 "hua jin", Joaquin; 何塞, Jose).
 func hanAltWord(t string) ([]byte, bool) {
 	w := make([]byte, 0, len(t))
 	changed := false
@@ -269,6 +275,16 @@ func hanAltWord(t string) ([]byte, bool) {
 			changed = true // left out
 		case c == 'x':
 			w = append(w, 's')
+			changed = true
+		case c == 'd' && rest != "" && rest[0] == 'h':
+			w = append(w, 'z')
+			i++
+			changed = true
+		case c == 'z':
+			w = append(w, 's')
+			changed = true
+		case c == 'j' && i == 0 && rest != "" && isVowelByte(rest[0]):
+			w = append(w, 'h')
 			changed = true
 		default:
 			w = append(w, c)

@@ -46,7 +46,9 @@ func TestHanKey(t *testing.T) {
 // letters Chinese often does not write, and a query's 尔 "er" stands for
 // nothing only against it: "bo ge" is the berg of Rotenberg, "ya li shan
 // da" Alexander, "wei ke tuo" Viktor; "xie qin" is not Sergun, whose r
-// Chinese writes, and "yi ge er" is not Kaya.
+// Chinese writes, and "yi ge er" is not Kaya. It reads letters as the
+// name's language sounds them: "ka zha fei" is Qadhafi, "gu si man"
+// Guzman, "hua jin" Joaquin.
 func TestHanAltKey(t *testing.T) {
 	t.Parallel()
 	for _, tt := range []struct {
@@ -65,6 +67,12 @@ func TestHanAltKey(t *testing.T) {
 		// the r: 罗纳德 for Ronald.
 		{[]string{"luo", "na", "de"}, "ronald", true},
 		{[]string{"luo", "na"}, "ronald", false},
+		// Letters as the name's own language sounds them: an Arabic dh
+		// as z, a Spanish z as s and a Spanish initial j as h.
+		{[]string{"ka", "zha", "fei"}, "qadhafi", true},
+		{[]string{"gu", "si", "man"}, "guzman", true},
+		{[]string{"hua", "jin"}, "joaquin", true},
+		{[]string{"hua", "jin"}, "benjamin", false},
 	} {
 		st := syllableState(phonHan, tt.syllables)
 		k := phonKeys(nil, phonHan, []byte(tt.listed), false)

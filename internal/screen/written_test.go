@@ -141,6 +141,11 @@ func TestNamesAsWritten(t *testing.T) {
 		// syllables, its unsounded r left out.
 		{"弗拉基米尔·普京", screen.KindPerson, "PUTIN, Vladimir Vladimirovich", "fu la ji mi er~vladimir (phonetic key brtmr), pu jing~putin (phonetic key btn)", false},
 		{"ဗလာဒီမာ ပူတင်", screen.KindPerson, "PUTIN, Vladimir Vladimirovich", "phonetic (Myanmar syllables of a foreign name)", false},
+		// Letters Chinese writes as the name's own language sounds them:
+		// the dh of an Arabic name (扎 "zha"), a Spanish initial j (华
+		// "hua") and z (斯 "si").
+		{"穆阿迈尔·卡扎菲", screen.KindPerson, "QADHAFI, Muammar", "ka zha fei~qadhafi", false},
+		{"华金·古斯曼·洛埃拉", screen.KindPerson, "GUZMAN LOERA, Joaquin", "hua jin~joaquin", false},
 		// A word of a company name abbreviated, or written out where the
 		// list abbreviates it.
 		{"Havana Intl Bank", screen.KindOrganization, "HAVIN BANK LIMITED", "intl~international (abbreviation of a word of company names", true},
