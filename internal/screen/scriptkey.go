@@ -798,18 +798,26 @@ func (ix *Index) buildPhonIndex(f phonFamily) *phonIndex {
 		if ts := p.toks[k]; !slices.Contains(ts, tok) {
 			p.toks[k] = append(ts, tok)
 		}
-		if f != phonHan {
-			continue
+		var a string
+		switch f {
+		case phonHan:
+			if w, ok := hanAltWord(t); ok {
+				a = string(appendHanKey(nil, w, false))
+			}
+		case phonKana, phonHangul, phonAbjad, phonThai, phonGreek, phonMyanmar:
+			if w, ok := spanishAltWord(t); ok {
+				if kb := phonKeys(nil, f, w, false); len(kb) > 0 {
+					a = string(kb[:len(kb)-1])
+				}
+			}
 		}
-		if w, ok := hanAltWord(t); ok {
-			if a := string(appendHanKey(nil, w, false)); a != k && a != "" {
-				if p.alt == nil {
-					p.alt = make([]string, len(d.texts))
-				}
-				p.alt[id] = a
-				if ts := p.toks[a]; !slices.Contains(ts, tok) {
-					p.toks[a] = append(ts, tok)
-				}
+		if a != k && a != "" {
+			if p.alt == nil {
+				p.alt = make([]string, len(d.texts))
+			}
+			p.alt[id] = a
+			if ts := p.toks[a]; !slices.Contains(ts, tok) {
+				p.toks[a] = append(ts, tok)
 			}
 		}
 	}
@@ -1008,4 +1016,32 @@ func vowelGroups(w []byte) int {
 		}
 	}
 	return n
+}
+
+// spanishAltWord returns a listed word as Spanish sounds it, which the
+// scripts write a Spanish name by: a j that begins the word as an h
+// (ホアキン "hoakin", 호아킨, חואקין for Joaquin), a z as an s (グスマン
+// "gusuman", Γκουσμάν for Guzman), and with them qu before e or i as a
+// k; false when it has no j or z so. Its key is
+// the word's second (phonIndex.alt) in the families of the scripts that
+// write foreign names by their sounds.
+func spanishAltWord(t string) ([]byte, bool) {
+	if !strings.ContainsRune(t, 'z') && (len(t) < 2 || t[0] != 'j' || !isVowelByte(t[1])) {
+		return nil, false
+	}
+	w := make([]byte, 0, len(t))
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c == 'j' && i == 0:
+			w = append(w, 'h')
+		case c == 'z':
+			w = append(w, 's')
+		case c == 'q' && i+2 < len(t) && t[i+1] == 'u' && (t[i+2] == 'e' || t[i+2] == 'i'):
+			w = append(w, 'k') // the u of que and qui unsounded
+			i++
+		default:
+			w = append(w, c)
+		}
+	}
+	return w, true
 }

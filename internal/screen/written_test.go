@@ -146,6 +146,12 @@ func TestNamesAsWritten(t *testing.T) {
 		// "hua") and z (斯 "si").
 		{"穆阿迈尔·卡扎菲", screen.KindPerson, "QADHAFI, Muammar", "ka zha fei~qadhafi", false},
 		{"华金·古斯曼·洛埃拉", screen.KindPerson, "GUZMAN LOERA, Joaquin", "hua jin~joaquin", false},
+		// And a Spanish name in the scripts that write foreign names by
+		// their sounds: an initial j as h, z as s, qu before i as k.
+		{"ホアキン・グスマン・ロエラ", screen.KindPerson, "GUZMAN LOERA, Joaquin", "phonetic (kana)", false},
+		{"호아킨 구스만 로에라", screen.KindPerson, "GUZMAN LOERA, Joaquin", "phonetic (Hangul)", false},
+		{"חואקין גוסמן לוארה", screen.KindPerson, "GUZMAN LOERA, Joaquin", "phonetic (abjad)", false},
+		{"Χοακίν Γκουσμάν Λοέρα", screen.KindPerson, "GUZMAN LOERA, Joaquin", "phonetic (Greek)", false},
 		// A word of a company name abbreviated, or written out where the
 		// list abbreviates it.
 		{"Havana Intl Bank", screen.KindOrganization, "HAVIN BANK LIMITED", "intl~international (abbreviation of a word of company names", true},
