@@ -1605,7 +1605,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	var initials float32
 	// typoGiven: the first given names paired as misspelt by a letter,
 	// their pairs' worth, query words' and name words' weights; other,
-	// any other given name paired.
+	// any other given name paired, but by its spelling.
 	var typoGiven struct {
 		c, q, r float32
 		other   bool
@@ -1693,7 +1693,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				typoGiven.c += p.c
 				typoGiven.q += sc.qw[p.q].w(org)
 				typoGiven.r += words[p.r].weight
-			} else {
+			} else if p.kind != pairText {
 				typoGiven.other = true
 			}
 			givenPaired = true
@@ -1951,7 +1951,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	// The rule below asks for a rare family name as written.
 	rareSpelt := !org && sc.personQuery && surnameSpelt && surnameW >= surnameOnlyRare*ix.dict.unseen && strong > 0
 	shortTypo, shortQ, shortR := false, 0, 0
-	if rareSpelt && !givenPaired && unpairedQ && score < float32(ix.opts.Review) {
+	if rareSpelt && !firstPaired && unpairedQ && score < float32(ix.opts.Review) {
 		// The first given name too short to pair one letter off (as
 		// often another name): paired here only, for the rule below.
 		if shortQ, shortR, shortTypo = ix.shortGivenTypo(sc, words); shortTypo {
@@ -1961,8 +1961,9 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	if rareSpelt && typoGiven.r > 0 && !typoGiven.other && score < float32(ix.opts.Review) && (!unpairedQ || shortTypo) {
 		// A rare family name as written and the first given name one
 		// letter off ("Ramzn Kadyrov" for KADYROV, Ramzan; "Igot
-		// Sechin" for SECHIN, Igor): the person as surely as the family
-		// name alone, which scores the given names left out so
+		// Sechin" for SECHIN, Igor), any other given name as written
+		// ("Igbr Venediktovich Plotnitsky"): the person as surely as the
+		// family name alone, which scores the given names left out so
 		// (surnameOnly). The misspelt name keeps it no lower: a possible
 		// match at most.
 		if alone := 2 * (m - typoGiven.c) / (wq - typoGiven.q + wr - (1-surnameOnlyWeight)*typoGiven.r); alone > score {

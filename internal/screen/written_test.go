@@ -269,6 +269,9 @@ func TestNamesAsWritten(t *testing.T) {
 		// letter off nowhere else (as often another name).
 		{"Igot Sechin", screen.KindPerson, "SECHIN, Igor Ivanovich", "igot≈igor (one letter apart", false},
 		{"Olek Deripaska", screen.KindPerson, "DERIPASKA, Oleg Vladimirovich", "scored as the surname alone", false},
+		// And with the other given names as written (the patronymic).
+		{"Igbr Venediktovich Plotnitsky", screen.KindPerson, "PLOTNITSKY, Igor Venediktovich", "igbr≈igor (one letter apart", false},
+		{"Olgs Yuryevna Golodets", screen.KindPerson, "GOLODETS, Olga Yuryevna", "scored as the surname alone", false},
 		// Of an entry's names scoring alike, the one spelt as the query
 		// is explained ("yuri=yuri", not the alias's yury).
 		{"Yuri Nabpkov", screen.KindPerson, "NABOKOV, Yuri Alexandrovich", "yuri=yuri, nabpkov≈nabokov", false},
