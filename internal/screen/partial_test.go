@@ -605,3 +605,23 @@ func TestSubsetEndingWritten(t *testing.T) {
 		{"Al-Nusrah", "AL-NUSRAH FRONT", false},
 	})
 }
+
+// TestOwnWordAmidCommon: a list that names a company by its own word
+// alone (HIKVISION, ROSNEFT), as a company's own list of banned vendors
+// does, finds the company's full name, its other words naming no party
+// (what it does, its country, a Chinese place, a legal form): a possible
+// match. Not where a word of everyday English leads the own word and
+// names the company with it ("Sun Microsystems" is no SPC MICROSYSTEMS,
+// "Enterprise Rent-A-Car" no RENTA).
+func TestOwnWordAmidCommon(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t), namedList("own", "entity", []string{"HIKVISION", "ROSNEFT", "AEROFLOT"}))
+	assertLevels(t, ix, screen.KindOrganization, []levelCase{
+		{"Hangzhou Hikvision Digital Technology Co., Ltd.", "HIKVISION", false},
+		{"Rosneft Oil Company", "ROSNEFT", false},
+		{"Aeroflot Russian Airlines", "AEROFLOT", false},
+	})
+	assertNotReview(t, ix, screen.KindOrganization,
+		[2]string{"Sun Microsystems, Inc.", "LLC SPC MICROSYSTEMS"},
+		[2]string{"Enterprise Rent-A-Car Company", "RENTA A.S."})
+}

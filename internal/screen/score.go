@@ -247,14 +247,18 @@ type scratch struct {
 	// branchAt is where the query's branch qualifier begins
 	// (normBuf.branchStart) as prepare found the words, -1 for none.
 	branchAt int
-	stamp    []uint32
-	gen      uint32
-	cands    []int32
-	pairs    []pair
-	qUsed    []bool
-	rUsed    []bool
-	hits     []hit
-	buf      []byte
+	// ownWord is the query's one word under organisation rules that is
+	// neither a legal form nor a word naming no party (ownWordAt), -1
+	// for none or more than one, ownUnknown before ownWordAt asks.
+	ownWord int
+	stamp   []uint32
+	gen     uint32
+	cands   []int32
+	pairs   []pair
+	qUsed   []bool
+	rUsed   []bool
+	hits    []hit
+	buf     []byte
 	// ends are the offsets in buf where each word run together ends.
 	ends []int
 	// qpair and ebuf are the explanation's: the pair of each query
@@ -358,6 +362,7 @@ func (ix *Index) prepare(sc *scratch) {
 	single := core == 1
 	orgQuery := sc.orgQuery
 	sc.branchAt = sc.nb.branchStart()
+	sc.ownWord = ownUnknown
 	abjad := sc.nb.abjad()
 	for i, w := range sc.nb.words {
 		key := sc.nb.wordKey(i)
@@ -1302,6 +1307,10 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		bound -= sc.formLess
 	}
 	switch {
+	case org && bound > rec.weight && sc.ownWordAt() >= 0:
+		// The query's words beside its own word may name no party
+		// (ownAmidCommon, below).
+		bound = rec.weight
 	case rec.w1-rec.w0 < minSuperset || bound <= rec.weight:
 	case org && sc.branchAt >= 0:
 		// The place of a branch may be left out (branchTail, below).
@@ -1841,7 +1850,16 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	}
 	subset := org && !unpairedQ && unpairedR > 0 && nearlySpelt == pairedW && ix.subsetOK(sc, ri, pairedW, unpairedR)
 	superset, branch := false, false
-	if org && unpairedQ && unpairedR == 0 && spelt == pairedW && rec.w1-rec.w0 >= minSuperset && ix.heaviestRarePaired(sc, ri) {
+	if org && unpairedQ && unpairedR == 0 && spelt == pairedW && ix.ownAmidCommon(sc, ri) {
+		// Every word of the name, its heaviest the query's own word, a
+		// rare one of the name's, among words that name no party
+		// ("Hangzhou Hikvision Digital Technology Co Ltd" for a list's
+		// HIKVISION, "Rosneft Oil Company" for ROSNEFT): the words
+		// around it say what the company does, or where, and count for
+		// nothing; a possible match.
+		superset = true
+		midQ += extraQ
+	} else if org && unpairedQ && unpairedR == 0 && spelt == pairedW && rec.w1-rec.w0 >= minSuperset && ix.heaviestRarePaired(sc, ri) {
 		switch {
 		case sc.branchTail():
 			// The name and then its branch: "BANK SEPAH PARIS BRANCH"
@@ -2429,6 +2447,77 @@ func (sc *scratch) branchTail() bool {
 		}
 	}
 	return place > 0 && place <= maxBranchPlace
+}
+
+// ownUnknown is scratch.ownWord before ownWordAt asks.
+const ownUnknown = -2
+
+// ownWordAt returns the query's one word under organisation rules that
+// may be a party's own: of minOwnSuperset letters or more, every other
+// word (legal forms aside) one that names no party (namesNoParty), and
+// none of everyday English before it, which names the company with it
+// ("Sun Microsystems" is no MICROSYSTEMS); -1 when there is none such. It
+// is worked out once a query, when first asked.
+func (sc *scratch) ownWordAt() int {
+	if sc.ownWord != ownUnknown {
+		return sc.ownWord
+	}
+	sc.ownWord = -1
+	own, lead := -1, true
+	for i := range sc.qw {
+		if sc.qw[i].legal {
+			continue
+		}
+		w := sc.nb.word(i)
+		switch {
+		case isLink(w):
+		case countryWord(string(w)) || chinesePlace(string(w)):
+		case commonWord(string(w)):
+			lead = lead && own >= 0
+		default:
+			if own >= 0 || !lead || len(w) < minOwnSuperset {
+				return -1
+			}
+			own = i
+		}
+	}
+	if own >= 0 && len(sc.qw) > 1 {
+		sc.ownWord = own
+	}
+	return sc.ownWord
+}
+
+// minOwnSuperset is the fewest letters of the one own word of a query
+// that ownAmidCommon pairs with a name.
+const minOwnSuperset = 5
+
+// ownAmidCommon reports whether name ri, every word of which scoreRec
+// paired, is paired by the query's own word (ownWordAt) with its heaviest
+// word, a rare one that is no word of everyday English.
+func (ix *Index) ownAmidCommon(sc *scratch, ri int32) bool {
+	own := sc.ownWordAt()
+	if own < 0 || !sc.qUsed[own] || !ix.heaviestRarePaired(sc, ri) {
+		return false
+	}
+	for _, p := range sc.pairs {
+		if p.chosen && int(p.q) == own {
+			rw := ix.words[ix.recs[ri].w0+p.r]
+			return p.kind == pairText && ix.heaviestIs(ri, p.r) && !commonWord(ix.dict.texts[rw.text])
+		}
+	}
+	return false
+}
+
+// heaviestIs reports whether word j of name ri is its heaviest.
+func (ix *Index) heaviestIs(ri, j int32) bool {
+	rec := &ix.recs[ri]
+	wj := ix.words[rec.w0+j].weight
+	for _, w := range ix.words[rec.w0:rec.w1] {
+		if w.weight > wj {
+			return false
+		}
+	}
+	return true
 }
 
 // heaviestRarePaired reports whether the heaviest word of name ri is
@@ -3382,7 +3471,7 @@ var wordAbbrevs = map[string]string{
 
 // wordForms are other forms of words of company names that name the
 // same business ("ECONOMIC AND TRADE", "ECONOMY & TRADE"; "KWANGSON
-// BANK", KWANGSON BANKING CORP; "KOREAN", KOREA).
+// BANK", KWANGSON BANKING CORP; a country's in countryForms).
 var wordForms = [][2]string{
 	{"economic", "economy"}, {"banking", "bank"}, {"trading", "trade"}, {"industrial", "industry"},
 	{"commercial", "commerce"}, {"financial", "finance"}, {"scientific", "science"},
@@ -3391,10 +3480,14 @@ var wordForms = [][2]string{
 	// "And" in German, French and Turkish company names ("Heckler und
 	// Koch", HECKLER & KOCH; "SANAYI VE TICARET").
 	{"und", "and"}, {"et", "and"}, {"ve", "and"},
-	// A country's name and its adjective ("KOREAN TANGUN TRADING
-	// CORPORATION", KOREA TANGUN TRADING CORPORATION; "MUJAHIDIN
-	// INDONESIAN TIMUR", MUJAHIDIN INDONESIA TIMUR), of the countries
-	// whose companies and groups the sanctions programmes name.
+}
+
+// countryForms are a country's name and its adjective ("KOREAN TANGUN
+// TRADING CORPORATION", KOREA TANGUN TRADING CORPORATION; "MUJAHIDIN
+// INDONESIAN TIMUR", MUJAHIDIN INDONESIA TIMUR), of the countries whose
+// companies and groups the sanctions programmes name: forms of company
+// words as wordForms are.
+var countryForms = [][2]string{
 	{"korean", "korea"}, {"iranian", "iran"}, {"russian", "russia"}, {"syrian", "syria"},
 	{"chinese", "china"}, {"iraqi", "iraq"}, {"libyan", "libya"}, {"cuban", "cuba"},
 	{"venezuelan", "venezuela"}, {"lebanese", "lebanon"}, {"sudanese", "sudan"}, {"yemeni", "yemen"},
@@ -3409,6 +3502,22 @@ var wordForms = [][2]string{
 	{"albanian", "albania"}, {"mexican", "mexico"}, {"colombian", "colombia"}, {"nicaraguan", "nicaragua"},
 	{"ethiopian", "ethiopia"}, {"eritrean", "eritrea"}, {"congolese", "congo"}, {"zimbabwean", "zimbabwe"},
 	{"malaysian", "malaysia"}, {"indian", "india"},
+}
+
+// countryWords are the words of countryForms.
+var countryWords = func() map[string]struct{} {
+	m := make(map[string]struct{}, 2*len(countryForms))
+	for _, f := range countryForms {
+		m[f[0]], m[f[1]] = struct{}{}, struct{}{}
+	}
+	return m
+}()
+
+// countryWord reports whether w is a country's name or its adjective
+// (countryForms).
+func countryWord(w string) bool {
+	_, ok := countryWords[w]
+	return ok
 }
 
 // russianForms are words of company names as Russian borrows them,
@@ -3450,7 +3559,7 @@ var companyWordForms = sync.OnceValue(func() map[string][]companyForm {
 	for _, t := range []struct {
 		forms [][2]string
 		rule  string
-	}{{wordForms, formRule}, {russianForms, russianRule}, {russianTranslations(), translatedRule}} {
+	}{{wordForms, formRule}, {countryForms, formRule}, {russianForms, russianRule}, {russianTranslations(), translatedRule}} {
 		for _, f := range t.forms {
 			add(f[0], f[1], t.rule)
 		}
