@@ -168,6 +168,13 @@ func (ix *Index) name(q Query) ([]Match, error) {
 	if err := again(func(nb *normBuf) bool { return ix.camelReading(nb, q.Name) }); err != nil {
 		return nil, err
 	}
+	// An organisation's name as its initials, which the list gives
+	// alone ("National Iranian Oil Company", NIOC).
+	if q.Kind != KindPerson {
+		if err := again(ix.initialismReading); err != nil {
+			return nil, err
+		}
+	}
 	// The particles that begin a family name, run together as a list
 	// may write them ("de la cruz" → "dela cruz", DELA CRUZ).
 	if err := again(ix.joinParticles); err != nil {

@@ -1252,6 +1252,7 @@ const (
 	capNickname                          // a given name by its nickname (nicknames.go)
 	capSayyid                            // the honorific Sayyid before a name that does not give it
 	capDin                               // al-Din of a compound name read as the list writes it
+	capInitialism                        // an organisation's name read as its initials
 	capLaterGiven                        // a rare surname and a later given name, the first left out
 	capGivenTypo                         // a rare surname and the first given name one letter off
 	capCommonName                        // an organisation's one-word name, a word of everyday English
@@ -2039,6 +2040,9 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	}
 	if len(sc.nb.dins) > 0 {
 		sc.caps |= capDin
+	}
+	if len(sc.nb.initialisms) > 0 {
+		sc.caps |= capInitialism
 	}
 	if sc.caps != 0 && score > sc.capAt {
 		score = sc.capAt

@@ -78,6 +78,9 @@ type normBuf struct {
 	// dins records the words read as a compound name's al-Din
 	// (Index.dinReading), for the explanation.
 	dins []string
+	// initialisms records the names read as their initials
+	// (Index.initialismReading), for the explanation.
+	initialisms []string
 	// splitThree records that a glued word was split into three words or
 	// more, which a misspelt one may make fewer (Index.splitNear).
 	splitThree bool
@@ -138,7 +141,7 @@ func (nb *normBuf) reset() {
 	nb.translit = false
 	nb.schemes = nil
 	nb.splits, nb.joins, nb.splitThree = nb.splits[:0], nb.joins[:0], false
-	nb.translated, nb.dins, nb.expanded = nb.translated[:0], nb.dins[:0], nb.expanded[:0]
+	nb.translated, nb.dins, nb.expanded, nb.initialisms = nb.translated[:0], nb.dins[:0], nb.expanded[:0], nb.initialisms[:0]
 	nb.resegmented = false
 	nb.comma = -1
 	nb.hacek, nb.web = false, false
