@@ -1308,7 +1308,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		bound -= sc.formLess
 	}
 	switch {
-	case org && bound > rec.weight && sc.ownWordAt() >= 0:
+	case org && bound > rec.weight && ix.ownWordAt(sc) >= 0:
 		// The query's words beside its own word may name no party
 		// (ownAmidCommon, below).
 		bound = rec.weight
@@ -2457,38 +2457,50 @@ func (sc *scratch) branchTail() bool {
 const ownUnknown = -2
 
 // ownWordAt returns the query's one word under organisation rules that
-// may be a party's own: of minOwnSuperset letters or more, every other
-// word (legal forms aside) one that names no party (namesNoParty), and
-// none of everyday English before it, which names the company with it
-// ("Sun Microsystems" is no MICROSYSTEMS); -1 when there is none such. It
-// is worked out once a query, when first asked.
-func (sc *scratch) ownWordAt() int {
+// may be a party's own: a rare listed word of minOwnSuperset letters or
+// more, every other word (legal forms aside) one that names no party (a
+// linking word, a word of everyday English, a country, a Chinese place),
+// and none of everyday English before it, which names the company with
+// it ("Sun Microsystems" is no MICROSYSTEMS); -1 when there is none such.
+// It is worked out once a query, when first asked, and the look-ups of
+// everyday English only for a query with one such rare word.
+func (ix *Index) ownWordAt(sc *scratch) int {
 	if sc.ownWord != ownUnknown {
 		return sc.ownWord
 	}
 	sc.ownWord = -1
-	own, lead := -1, true
+	rare := rareShare * ix.dict.unseen
+	own := -1
 	for i := range sc.qw {
-		if sc.qw[i].legal {
+		q := &sc.qw[i]
+		if q.legal || q.text < 0 || q.wOrg < rare {
 			continue
 		}
-		w := sc.nb.word(i)
-		switch {
-		case isLink(w):
-		case countryWord(string(w)) || chinesePlace(string(w)):
-		case commonWord(string(w)):
-			lead = lead && own >= 0
-		default:
-			if own >= 0 || !lead || len(w) < minOwnSuperset {
+		if w := sc.nb.word(i); len(w) >= minOwnSuperset && !countryWord(string(w)) && !chinesePlace(string(w)) {
+			if own >= 0 {
 				return -1
 			}
 			own = i
 		}
 	}
-	if own >= 0 && len(sc.qw) > 1 {
-		sc.ownWord = own
+	if own < 0 || len(sc.qw) < 2 {
+		return -1
 	}
-	return sc.ownWord
+	for i := range sc.qw {
+		if i == own || sc.qw[i].legal {
+			continue
+		}
+		w := sc.nb.word(i)
+		switch {
+		case isLink(w), countryWord(string(w)), chinesePlace(string(w)):
+		case i < own || !commonWord(string(w)):
+			// A word of everyday English before the own word, or a
+			// word that names a party.
+			return -1
+		}
+	}
+	sc.ownWord = own
+	return own
 }
 
 // minOwnSuperset is the fewest letters of the one own word of a query
@@ -2499,7 +2511,7 @@ const minOwnSuperset = 5
 // paired, is paired by the query's own word (ownWordAt) with its heaviest
 // word, a rare one that is no word of everyday English.
 func (ix *Index) ownAmidCommon(sc *scratch, ri int32) bool {
-	own := sc.ownWordAt()
+	own := ix.ownWordAt(sc)
 	if own < 0 || !sc.qUsed[own] || !ix.heaviestRarePaired(sc, ri) {
 		return false
 	}
