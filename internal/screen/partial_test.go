@@ -625,3 +625,21 @@ func TestOwnWordAmidCommon(t *testing.T) {
 		[2]string{"Sun Microsystems, Inc.", "LLC SPC MICROSYSTEMS"},
 		[2]string{"Enterprise Rent-A-Car Company", "RENTA A.S."})
 }
+
+// TestQueryPatronymicNoComma: a query's patronymic that a name the list
+// writes with no comma does not give counts as a further name where every
+// word of the name pairs, as it does for a name written with its family
+// name first: "FRIDMAN, Mikhail Maratovich" finds a list's Michail
+// Fridman, "PUTIN, Vladimir Vladimirovich" a list's VLADIMR PUTIN, each
+// a possible match.
+func TestQueryPatronymicNoComma(t *testing.T) {
+	t.Parallel()
+	for _, c := range []reviewCase{
+		{"FRIDMAN, Mikhail Maratovich", "Michail Fridman", "a further name of the query"},
+		{"PUTIN, Vladimir Vladimirovich", "VLADIMR PUTIN", "a further name of the query"},
+		{"KADYROV, Ramzan Akhmatovich", "Ramsan Kadyrow", "a further name of the query"},
+	} {
+		ix := newIndex(t, namedList("own", "individual", append(fillerPersons(), c.entry)))
+		assertPersonReview(t, ix, []reviewCase{c})
+	}
+}

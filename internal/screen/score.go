@@ -1829,12 +1829,16 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			continue
 		}
 		if !org && !q.initial && (ix.queryMiddle(sc, i, words) && !isSyllable(sc.nb.word(i)) ||
-			surname && givenPaired && (ix.queryPatronymic(sc, i, words) || sc.queryNasab(i))) {
+			(surname && givenPaired || !rec.surnames && !slices.Contains(sc.rUsed, false)) &&
+				(ix.queryPatronymic(sc, i, words) || sc.queryNasab(i))) {
 			// A further given name of the query that the list does not
 			// give ("JOHN MICHAEL SMITH" for JOHN SMITH) counts as the
 			// list's own further given names do; a possible match at
 			// most. Not a Korean syllable: "Ri Chol Su" is not RI, Su
-			// Yong with a further name.
+			// Yong with a further name. So does its patronymic where the
+			// name pairs whole, its roles unknown where the list writes
+			// it with no comma ("FRIDMAN, Mikhail Maratovich" for Michail
+			// Fridman).
 			midQ += (1 - middleWeight) * q.weight
 		}
 	}
