@@ -643,3 +643,18 @@ func TestQueryPatronymicNoComma(t *testing.T) {
 		assertPersonReview(t, ix, []reviewCase{c})
 	}
 }
+
+// TestQueryFurtherNameArticle: the article of a further name of the query
+// that the list does not give counts as part of it ("Saddam Hussein
+// al-Tikriti" for Saddam Hussein, "HAQQANI, Khalil Al-Rahman" for Khalil
+// Haqqani), not as a further word of its own: a possible match.
+func TestQueryFurtherNameArticle(t *testing.T) {
+	t.Parallel()
+	for _, c := range []reviewCase{
+		{"Saddam Hussein al-Tikriti", "Saddam Hussein", "a further name of the query"},
+		{"HAQQANI, Khalil Al-Rahman", "Khalil Haqqani", "a further name of the query"},
+	} {
+		ix := newIndex(t, namedList("own", "individual", append(fillerPersons(), c.entry)))
+		assertPersonReview(t, ix, []reviewCase{c})
+	}
+}

@@ -1801,6 +1801,13 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	// Query words left unpaired (titles aside, under person rules).
 	unpairedQ, unpairedInitial := false, false
 	var midQ, extraQ, sayyidQ float32
+	// further reports whether unpaired query word i is a further name of
+	// the query that the list does not give, under person rules.
+	further := func(i int) bool {
+		return !sc.qw[i].initial && (ix.queryMiddle(sc, i, words) && !isSyllable(sc.nb.word(i)) ||
+			(surname && givenPaired || !rec.surnames && !slices.Contains(sc.rUsed, false)) &&
+				(ix.queryPatronymic(sc, i, words) || sc.queryNasab(i)))
+	}
 	for i := range sc.qw {
 		q := &sc.qw[i]
 		if sc.qUsed[i] || org && q.legal || !org && q.title {
@@ -1828,9 +1835,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			sayyidQ += q.weight
 			continue
 		}
-		if !org && !q.initial && (ix.queryMiddle(sc, i, words) && !isSyllable(sc.nb.word(i)) ||
-			(surname && givenPaired || !rec.surnames && !slices.Contains(sc.rUsed, false)) &&
-				(ix.queryPatronymic(sc, i, words) || sc.queryNasab(i))) {
+		if !org && (further(i) || q.particle == articleClass && i+1 < len(sc.qw) && !sc.qUsed[i+1] && further(i+1)) {
 			// A further given name of the query that the list does not
 			// give ("JOHN MICHAEL SMITH" for JOHN SMITH) counts as the
 			// list's own further given names do; a possible match at
@@ -1838,7 +1843,8 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			// Yong with a further name. So does its patronymic where the
 			// name pairs whole, its roles unknown where the list writes
 			// it with no comma ("FRIDMAN, Mikhail Maratovich" for Michail
-			// Fridman).
+			// Fridman), and the article of a further name ("Khalil
+			// al-Rahman Haqqani" for Khalil Haqqani).
 			midQ += (1 - middleWeight) * q.weight
 		}
 	}
