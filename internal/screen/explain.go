@@ -497,6 +497,7 @@ var capNotes = []struct {
 	{capOneWord, "one word for a longer name"},
 	{capCommonName, "a name of one word of everyday English: the whole name of many, not the party's own"},
 	{capSurnameOnly, "surname only: a rare surname, the given names left out"},
+	{capListedSurname, "the list gives a rare family name alone, a title aside, and the query the given names too"},
 	{capLaterGiven, "a rare surname and a later given name or the patronymic, the first given name left out"},
 	{capGivenTypo, "a rare surname and the first given name one letter off, scored as the surname alone"},
 	{capInitials, "given names by their initials only"},

@@ -658,3 +658,21 @@ func TestQueryFurtherNameArticle(t *testing.T) {
 		assertPersonReview(t, ix, []reviewCase{c})
 	}
 }
+
+// TestListedSurnameAlone: a list that names a person by a rare family name
+// alone, a title aside ("KADYROV", "General Soleimani"), as an alias or a
+// company's own list may, is found by the person's full name, the given
+// names counting as further names: a possible match, explained. Not a
+// common word alone (MOHAMMED), and not for a query whose kind is not a
+// person's.
+func TestListedSurnameAlone(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, namedList("own", "individual", append(fillerPersons(), "KADYROW", "General Soleimani")))
+	assertPersonReview(t, ix, []reviewCase{
+		{"KADYROV, Ramzan Akhmatovich", "KADYROW", "the list gives a rare family name alone, a title aside"},
+		{"SOLEIMANI, Qasem", "General Soleimani", "the list gives a rare family name alone, a title aside"},
+	})
+	assertNotReview(t, ix, screen.KindOrganization, [2]string{"Soleimani Trading Company", "General Soleimani"})
+	sdn := newIndex(t, sdnList(t), namedList("own", "individual", []string{"Mohammed"}))
+	assertNotReview(t, sdn, screen.KindPerson, [2]string{"Mohammed Ali Hassan", "Mohammed"})
+}

@@ -1258,6 +1258,7 @@ const (
 	capCommonName                        // an organisation's one-word name, a word of everyday English
 	capNaturalMiddle                     // a further name of a name written with no comma left out
 	capNaturalLast                       // the last word of a name written with no comma left out
+	capListedSurname                     // the list gives a rare family name alone, titles aside
 )
 
 // minListedVowels is the fewest letters of a rare word a listed name
@@ -1311,6 +1312,10 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	case org && bound > rec.weight && ix.ownWordAt(sc) >= 0:
 		// The query's words beside its own word may name no party
 		// (ownAmidCommon, below).
+		bound = rec.weight
+	case !org && sc.personQuery && bound > rec.weight && ix.listedSurnameAlone(ri) >= 0:
+		// The query's given names may count as further names
+		// (surnameListed, below).
 		bound = rec.weight
 	case rec.w1-rec.w0 < minSuperset || bound <= rec.weight:
 	case org && sc.branchAt >= 0:
@@ -1895,6 +1900,21 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	// A person named by a rare surname alone ("President Putin"): the
 	// given names count as further ones, and it is a possible match.
 	surnameOnly := !org && sc.personQuery && !givenPaired && !naturalLast && !unpairedQ && pairedW >= surnameOnlyRare*ix.dict.unseen && (strong > 0 || abjadAlone)
+	// A person the list names by a rare family name alone, a title aside
+	// ("KADYROV", "General SOLEIMANI"), the query giving the given names
+	// too ("KADYROV, Ramzan Akhmatovich"): they count as further names,
+	// and the title as nothing; a possible match.
+	if !org && sc.personQuery && unpairedQ && extraQ <= maxListedSurnameExtra*pairedW {
+		if j := ix.listedSurnameAlone(ri); j >= 0 && sc.rUsed[j] && pairedW >= surnameOnlyRare*ix.dict.unseen {
+			midQ += extraQ
+			for k := range words {
+				if !sc.rUsed[k] && !isHonorific(ix.dict.texts[words[k].text]) {
+					wr -= words[k].weight // an honorific the loop below counts
+				}
+			}
+			sc.caps |= capListedSurname
+		}
+	}
 	// A person named by a surname as rare as the surname alone must be
 	// and a later given name or the patronymic, the first given name left
 	// out ("Makhmudovich MAMASHOYEV" for MAMASHOYEV, Azizjon
@@ -2461,6 +2481,40 @@ func (sc *scratch) branchTail() bool {
 		}
 	}
 	return place > 0 && place <= maxBranchPlace
+}
+
+// maxListedSurnameExtra bounds the weight of the query's words beyond a
+// family name the list gives alone, as a multiple of its weight: the given
+// names and a patronymic, not a further party's name.
+const maxListedSurnameExtra = 3
+
+// listedSurnameAlone returns the one word of person name ri that is no
+// title (isListedTitle), of minFuzzyLen letters or more, where its other
+// words are titles; -1 for a name of other words.
+func (ix *Index) listedSurnameAlone(ri int32) int {
+	rec := &ix.recs[ri]
+	if rec.w1-rec.w0 > 2 {
+		return -1
+	}
+	at := -1
+	for j, w := range ix.words[rec.w0:rec.w1] {
+		t := ix.dict.texts[w.text]
+		if isListedTitle(t) {
+			continue
+		}
+		if at >= 0 || len(t) < minFuzzyLen {
+			return -1
+		}
+		at = j
+	}
+	return at
+}
+
+// isListedTitle reports whether t, a word of a listed name, is a title on
+// its own ("general", "president", "sheikh").
+func isListedTitle(t string) bool {
+	w, ok := filteredGet(titleFilter, titleWords, t)
+	return ok && w.title || isHonorific(t)
 }
 
 // ownUnknown is scratch.ownWord before ownWordAt asks.
