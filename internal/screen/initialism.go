@@ -15,14 +15,18 @@ const (
 	maxInitialism = 8
 )
 
-// initialismReading reads nb, an organisation's name, as the initials of
-// its words, where a listed name holds them as a word: the words' initials
-// with the linking words ("of", "the", "de") and the legal forms left out
-// or kept ("Islamic State of Iraq and the Levant", ISIL; "National
-// Iranian Oil Company", NIOC). It records the name so read and reports
-// whether it read it.
+// initialismReading reads nb, an organisation's name as written, words of
+// two letters or more, as the initials of its words, where a listed name
+// holds them as a word: the words' initials with the linking words ("of",
+// "the", "de") and the legal forms left out or kept ("Islamic State of
+// Iraq and the Levant", ISIL; "National Iranian Oil Company", NIOC). It
+// records the name so read and reports whether it read it. A weak alias
+// is never matched so (scoreRec): OFAC marks initials low quality
+// ("DAMA", "KIAM") as often as not.
 func (ix *Index) initialismReading(nb *normBuf) bool {
-	if len(nb.words) < minInitialism {
+	if len(nb.words) < minInitialism || nb.resegmented {
+		// Initials of the words as written only: not of words another
+		// reading split ("apimachinery" read "api machinery").
 		return false
 	}
 	var buf [maxInitialism + 1]byte
@@ -32,8 +36,8 @@ func (ix *Index) initialismReading(nb *normBuf) bool {
 			for i := range nb.words {
 				w := nb.word(i)
 				switch {
-				case len(w) == 0 || w[0] < 'a' || w[0] > 'z':
-					b = buf[:maxInitialism+1] // no reading: a word of digits or signs
+				case len(w) < 2 || !lettersOnly(w):
+					b = buf[:maxInitialism+1] // no reading: an initial, a word of digits or signs ("k8s")
 				case !keepLinks && initialismSkips(w), !keepLegal && nb.words[i].flags&wordLegal != 0:
 				case len(b) < len(buf):
 					b = append(b, w[0])

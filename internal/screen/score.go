@@ -2072,6 +2072,10 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		sc.caps |= capDin
 	}
 	if len(sc.nb.initialisms) > 0 {
+		if rec.flags&recWeak != 0 {
+			// Initials for initials the list itself calls low quality.
+			return 0
+		}
 		sc.caps |= capInitialism
 	}
 	if sc.caps != 0 && score > sc.capAt {
