@@ -633,7 +633,9 @@ func TestOwnWordAmidCommon(t *testing.T) {
 // ("FRIDMAN, Mikhail Maratovich" for a list's Michail Fridman, "PUTIN,
 // Vladimir Vladimirovich" for VLADIMR PUTIN), and the article of a
 // further name ("Saddam Hussein al-Tikriti" for Saddam Hussein, "HAQQANI,
-// Khalil Al-Rahman" for Khalil Haqqani): each a possible match.
+// Khalil Al-Rahman" for Khalil Haqqani), and the given names after the
+// first of a query written family name first ("HANIYAH, Ismail Abdul
+// Salah" for Ismail Haniyeh): each a possible match.
 func TestFurtherNamesNoComma(t *testing.T) {
 	t.Parallel()
 	for _, c := range []reviewCase{
@@ -642,6 +644,8 @@ func TestFurtherNamesNoComma(t *testing.T) {
 		{"KADYROV, Ramzan Akhmatovich", "Ramsan Kadyrow", "a further name of the query"},
 		{"Saddam Hussein al-Tikriti", "Saddam Hussein", "a further name of the query"},
 		{"HAQQANI, Khalil Al-Rahman", "Khalil Haqqani", "a further name of the query"},
+		// Given names after the first, by the query's own form.
+		{"HANIYAH, Ismail Abdul Salah", "Ismail Haniyeh", "a further name of the query"},
 	} {
 		ix := newIndex(t, namedList("own", "individual", append(fillerPersons(), c.entry)))
 		assertPersonReview(t, ix, []reviewCase{c})

@@ -1811,7 +1811,8 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	further := func(i int) bool {
 		return !sc.qw[i].initial && (ix.queryMiddle(sc, i, words) && !isSyllable(sc.nb.word(i)) ||
 			(surname && givenPaired || !rec.surnames && !slices.Contains(sc.rUsed, false)) &&
-				(ix.queryPatronymic(sc, i, words) || sc.queryNasab(i)))
+				(ix.queryPatronymic(sc, i, words) || sc.queryNasab(i)) ||
+			!rec.surnames && !slices.Contains(sc.rUsed, false) && sc.laterGiven(i))
 	}
 	for i := range sc.qw {
 		q := &sc.qw[i]
@@ -2097,6 +2098,19 @@ func (sc *scratch) between(i, j, n int) bool {
 // between two query words that pair.
 func (sc *scratch) queryLink(i int) bool {
 	return i > 0 && i+1 < len(sc.qw) && sc.qUsed[i-1] && sc.qUsed[i+1] && isLink(sc.nb.word(i))
+}
+
+// laterGiven reports whether query word i is a given name after the first
+// of a query written family name first ("HANIYAH, Ismail Abdul Salah"),
+// the family name and the first given name paired: a further given name
+// by the query's own form, where the name the list writes with no comma
+// tells no roles.
+func (sc *scratch) laterGiven(i int) bool {
+	c := sc.nb.comma
+	if c <= 0 || i <= c || c >= len(sc.qw) || sc.nb.resegmented || !sc.qUsed[c] {
+		return false
+	}
+	return slices.Contains(sc.qUsed[:c], true)
 }
 
 // articleLeftOut reports whether query word i, unpaired under person
