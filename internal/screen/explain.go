@@ -338,6 +338,10 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 		b = append(b, "; abbreviation read as the words it stands for: "...)
 		b = appendQuoted(b, s)
 	}
+	for _, s := range sc.nb.arabicRead {
+		b = append(b, "; word of an organisation's name in the Arabic script read in English: "...)
+		b = append(b, s...)
+	}
 	for _, s := range sc.nb.initialisms {
 		b = append(b, "; name read as its initials: "...)
 		b = appendQuoted(b, s)
@@ -507,6 +511,7 @@ var capNotes = []struct {
 	{capSayyid, "the honorific Sayyid before a name that does not give it"},
 	{capDin, "al-Din of a compound name read as the list writes it, a reading of the query"},
 	{capInitialism, "the organisation's name read as its initials, a reading of the query"},
+	{capTranslated, "words of an organisation's name in the Arabic script read as the English words the lists write, a reading of the query"},
 	{capQueryMiddle, "a further name of the query that the list does not give"},
 	{capNaturalMiddle, "a further name of a name the list writes with no comma left out (its role unknown)"},
 	{capNaturalLast, "the last name of a name the list writes with no comma left out, its first and another paired: a second family name, or the family name"},

@@ -103,6 +103,14 @@ func (ix *Index) name(q Query) ([]Match, error) {
 			return nil, err
 		}
 	}
+	// An organisation's name in the Arabic script read once more with its
+	// words of kinds and qualities in English (arabictrade.go).
+	if len(ix.recs) > 0 && !ix.anyHit(out) && q.Kind != KindPerson && slices.Contains(sc.nb.schemes, textnorm.ArabicScript) &&
+		sc.nb.translateArabicTrade() {
+		if err := score(); err != nil {
+			return nil, err
+		}
+	}
 	// A name an abjad writes with two given names run together, which the
 	// lists write apart ("جعفری محمدعلی", read "jafri mhmdali", for
 	// JAFARI, Mohammad Ali).

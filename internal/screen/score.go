@@ -1259,6 +1259,7 @@ const (
 	capNaturalMiddle                     // a further name of a name written with no comma left out
 	capNaturalLast                       // the last word of a name written with no comma left out
 	capListedSurname                     // the list gives a rare family name alone, titles aside
+	capTranslated                        // words of an Arabic-script name read as English ones
 )
 
 // minListedVowels is the fewest letters of a rare word a listed name
@@ -2071,6 +2072,9 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	}
 	if len(sc.nb.dins) > 0 {
 		sc.caps |= capDin
+	}
+	if len(sc.nb.arabicRead) > 0 {
+		sc.caps |= capTranslated
 	}
 	if len(sc.nb.initialisms) > 0 {
 		if rec.flags&recWeak != 0 {

@@ -81,6 +81,10 @@ type normBuf struct {
 	// initialisms records the names read as their initials
 	// (Index.initialismReading), for the explanation.
 	initialisms []string
+	// arabicRead records the words of an organisation's name in the
+	// Arabic script read as English ones (translateArabicTrade), for the
+	// explanation.
+	arabicRead []string
 	// splitThree records that a glued word was split into three words or
 	// more, which a misspelt one may make fewer (Index.splitNear).
 	splitThree bool
@@ -142,6 +146,7 @@ func (nb *normBuf) reset() {
 	nb.schemes = nil
 	nb.splits, nb.joins, nb.splitThree = nb.splits[:0], nb.joins[:0], false
 	nb.translated, nb.dins, nb.expanded, nb.initialisms = nb.translated[:0], nb.dins[:0], nb.expanded[:0], nb.initialisms[:0]
+	nb.arabicRead = nb.arabicRead[:0]
 	nb.resegmented = false
 	nb.comma = -1
 	nb.hacek, nb.web = false, false
