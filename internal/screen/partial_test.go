@@ -669,3 +669,17 @@ func TestListedSurnameAlone(t *testing.T) {
 	sdn := newIndex(t, sdnList(t), namedList("own", "individual", []string{"Mohammed"}))
 	assertNotReview(t, sdn, screen.KindPerson, [2]string{"Mohammed Ali Hassan", "Mohammed"})
 }
+
+// TestGivenTypoNoKind: for a query of no kind, a rare family name as
+// written and the first given name one letter off is a possible match
+// where a later given name or the patronymic is spelt as listed too, not
+// on the family name and the misspelt name alone ("Mary Taylor" is no
+// TAYLOR, Mark).
+func TestGivenTypoNoKind(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t))
+	checkExplained(t, ix, "", "", false, []reviewCase{
+		{"Igbr Venediktovich Plotnitsky", "PLOTNITSKY, Igor Venediktovich", "the first given name one letter off"},
+	})
+	assertNotReview(t, ix, "", [2]string{"Mary Taylor", "TAYLOR, Mark"})
+}

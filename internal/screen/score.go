@@ -1611,8 +1611,9 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	// spelling, and a rare first given name does.
 	surnameSpelt, rareGiven := false, false
 	// firstGiven and later are set when the first given name, and a
-	// later one, pair by their spelling (capNameChain).
-	firstGiven, later := false, false
+	// later one, pair by their spelling (capNameChain); laterSpelt when a
+	// later given name or the patronymic does.
+	firstGiven, later, laterSpelt := false, false, false
 	// firstPaired: the first given name of the name paired, by any
 	// likeness (an initial too).
 	firstPaired := false
@@ -1717,6 +1718,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			if p.kind == pairText {
 				firstGiven = firstGiven || f&(rwMiddle|rwPatronymic) == 0
 				later = later || f&rwMiddle != 0
+				laterSpelt = laterSpelt || f&(rwMiddle|rwPatronymic) != 0
 				rareGiven = rareGiven || f&(rwMiddle|rwPatronymic) == 0 && words[p.r].weight >= rare
 			}
 		}
@@ -2000,7 +2002,10 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		sc.caps |= capLaterGiven
 	}
 	// The rule below asks for a rare family name as written.
-	rareSpelt := !org && sc.personQuery && surnameSpelt && surnameW >= surnameOnlyRare*ix.dict.unseen && strong > 0
+	// A query of no kind asks a later given name or the patronymic spelt
+	// too: "Mary Taylor" is not TAYLOR, Mark.
+	rareSpelt := !org && (sc.personQuery || sc.personRules && laterSpelt) && surnameSpelt &&
+		surnameW >= surnameOnlyRare*ix.dict.unseen && strong > 0
 	shortTypo, shortQ, shortR := false, 0, 0
 	if rareSpelt && !firstPaired && unpairedQ && score < float32(ix.opts.Review) {
 		// The first given name too short to pair one letter off (as
