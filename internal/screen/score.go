@@ -1316,7 +1316,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		bound = rec.weight
 	case !org && sc.personQuery && bound > rec.weight && ix.listedSurnameAlone(ri) >= 0:
 		// The query's given names may count as further names
-		// (surnameListed, below).
+		// (listedSurnameAlone, below).
 		bound = rec.weight
 	case rec.w1-rec.w0 < minSuperset || bound <= rec.weight:
 	case org && sc.branchAt >= 0:
@@ -1811,11 +1811,13 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	var midQ, extraQ, sayyidQ float32
 	// further reports whether unpaired query word i is a further name of
 	// the query that the list does not give, under person rules.
+	// wholeNoComma: a name the list writes with no comma, its roles
+	// unknown, every word of which pairs.
+	wholeNoComma := !rec.surnames && !slices.Contains(sc.rUsed, false)
 	further := func(i int) bool {
 		return !sc.qw[i].initial && (ix.queryMiddle(sc, i, words) && !isSyllable(sc.nb.word(i)) ||
-			(surname && givenPaired || !rec.surnames && !slices.Contains(sc.rUsed, false)) &&
-				(ix.queryPatronymic(sc, i, words) || sc.queryNasab(i)) ||
-			!rec.surnames && !slices.Contains(sc.rUsed, false) && sc.laterGiven(i))
+			(surname && givenPaired || wholeNoComma) && (ix.queryPatronymic(sc, i, words) || sc.queryNasab(i)) ||
+			wholeNoComma && sc.laterGiven(i))
 	}
 	for i := range sc.qw {
 		q := &sc.qw[i]

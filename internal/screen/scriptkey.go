@@ -761,9 +761,11 @@ func phonPalatal(f phonFamily) byte {
 // vocabulary, and the key ids of the texts of each key.
 type phonIndex struct {
 	byText []string
-	// alt is, for the Han family, a second key of a text where Chinese
-	// writes the name without letters its key holds (hanAltWord), "" for
-	// the others.
+	// alt is a second key of a text: for the Han family where Chinese
+	// writes the name without letters its key holds, or by how the name's
+	// language sounds them (hanAltWord); for the families of the scripts
+	// that write foreign names by their sounds, the word as Spanish sounds
+	// it (spanishAltWord); "" for a text with none.
 	alt    []string
 	hasKey []bool // whether the text has a key (byText may be "": a name of vowels)
 	toks   map[string][]int32
