@@ -1310,14 +1310,6 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		bound -= sc.formLess
 	}
 	switch {
-	case org && bound > rec.weight && ix.ownWordAt(sc) >= 0:
-		// The query's words beside its own word may name no party
-		// (ownAmidCommon, below).
-		bound = rec.weight
-	case !org && sc.personQuery && bound > rec.weight && ix.listedSurnameAlone(ri) >= 0:
-		// The query's given names may count as further names
-		// (listedSurnameAlone, below).
-		bound = rec.weight
 	case rec.w1-rec.w0 < minSuperset || bound <= rec.weight:
 	case org && sc.branchAt >= 0:
 		// The place of a branch may be left out (branchTail, below).
@@ -1327,7 +1319,13 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		// names (superset and queryMiddle, below).
 		bound = rec.weight + middleWeight*(bound-rec.weight)
 	}
-	if 2*rec.weight < (t-boundSlack)*(bound+rec.weight) {
+	if 2*rec.weight < (t-boundSlack)*(bound+rec.weight) &&
+		// Unless the query's words beside its own word may name no
+		// party (ownAmidCommon, below), or its given names count as
+		// further names of a family name the list gives alone
+		// (listedSurnameAlone, below): asked only of a name the bound
+		// would leave.
+		!(org && ix.ownWordAt(sc) >= 0) && !(!org && sc.personQuery && ix.listedSurnameAlone(ri) >= 0) {
 		return 0
 	}
 	words := ix.words[rec.w0:rec.w1]
