@@ -103,9 +103,7 @@ func (ix *Index) buildConsonants() *consonantIndex {
 			if len(buf) < minConsonants+1 {
 				return
 			}
-			if ks := m[string(buf)]; !slices.Contains(ks, k) {
-				m[string(buf)] = append(ks, k)
-			}
+			addTok(m, buf, k)
 		})
 	}
 	return &consonantIndex{keys: m, filter: filterOf(m)}
@@ -273,9 +271,7 @@ func (ix *Index) wordsByConsonants(flag recWordFlag, form func(dst, w []byte) []
 		if m == nil {
 			m = make(map[string][]int32)
 		}
-		if ks := m[string(buf)]; !slices.Contains(ks, rw.tok) {
-			m[string(buf)] = append(ks, rw.tok)
-		}
+		addTok(m, buf, rw.tok)
 	}
 	return m
 }

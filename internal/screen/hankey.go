@@ -263,9 +263,9 @@ func appendHanKey(dst, w []byte, query bool) []byte {
 //
 // The second key also reads the letters Chinese writes by how the name's
 // own language sounds them: the dh of an Arabic name as a z (卡扎菲 "ka
-// zha fei", Qadhafi; 阿布扎比, Abu Dhabi), and, as Spanish sounds them, a
-// z as an s (古斯曼 "gu si man", Guzman; 佩雷斯, Perez) and a j that
-// begins the word as an h (华金 "hua jin", Joaquin; 何塞, Jose).
+// zha fei", Qadhafi; 阿布扎比, Abu Dhabi), and the letters Spanish sounds
+// otherwise than it spells them (spanishSound: 古斯曼 "gu si man", Guzman;
+// 华金 "hua jin", Joaquin; 何塞, Jose).
 func hanAltWord(t string) ([]byte, bool) {
 	w := make([]byte, 0, len(t))
 	changed := false
@@ -280,14 +280,12 @@ func hanAltWord(t string) ([]byte, bool) {
 			w = append(w, 'z')
 			i++
 			changed = true
-		case c == 'z':
-			w = append(w, 's')
-			changed = true
-		case c == 'j' && i == 0 && rest != "" && isVowelByte(rest[0]):
-			w = append(w, 'h')
-			changed = true
 		default:
-			w = append(w, c)
+			if sw, n := spanishSound(w, t, i); n > 0 {
+				w, i, changed = sw, i+n-1, true
+			} else {
+				w = append(w, c)
+			}
 		}
 	}
 	return w, changed

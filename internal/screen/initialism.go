@@ -29,22 +29,21 @@ func (ix *Index) initialismReading(nb *normBuf) bool {
 		// reading split ("apimachinery" read "api machinery").
 		return false
 	}
-	var buf [maxInitialism + 1]byte
+	for i := range nb.words {
+		if w := nb.word(i); len(w) < 2 || !lettersOnly(w) {
+			return false // an initial, a word of digits or signs ("k8s")
+		}
+	}
+	var buf [maxInitialism + 1]byte // one over: a reading too long stops there
 	for _, keepLinks := range [2]bool{false, true} {
 		for _, keepLegal := range [2]bool{true, false} {
 			b := buf[:0]
-			for i := range nb.words {
+			for i := 0; i < len(nb.words) && len(b) <= maxInitialism; i++ {
 				w := nb.word(i)
-				switch {
-				case len(w) < 2 || !lettersOnly(w):
-					b = buf[:maxInitialism+1] // no reading: an initial, a word of digits or signs ("k8s")
-				case !keepLinks && initialismSkips(w), !keepLegal && nb.words[i].flags&wordLegal != 0:
-				case len(b) < len(buf):
-					b = append(b, w[0])
+				if !keepLinks && initialismSkips(w) || !keepLegal && nb.words[i].flags&wordLegal != 0 {
+					continue
 				}
-				if len(b) > maxInitialism {
-					break
-				}
+				b = append(b, w[0])
 			}
 			if len(b) < minInitialism || len(b) > maxInitialism {
 				continue

@@ -2,7 +2,6 @@ package screen
 
 import (
 	"math"
-	"slices"
 	"strings"
 
 	"github.com/bangate/bangate/internal/textnorm"
@@ -797,9 +796,7 @@ func (ix *Index) buildPhonIndex(f phonFamily) *phonIndex {
 			p.korean[id] = koreanNameWord(t)
 		}
 		tok := d.textKey[id]
-		if ts := p.toks[k]; !slices.Contains(ts, tok) {
-			p.toks[k] = append(ts, tok)
-		}
+		addTok(p.toks, k, tok)
 		var a string
 		switch f {
 		case phonHan:
@@ -818,9 +815,7 @@ func (ix *Index) buildPhonIndex(f phonFamily) *phonIndex {
 				p.alt = make([]string, len(d.texts))
 			}
 			p.alt[id] = a
-			if ts := p.toks[a]; !slices.Contains(ts, tok) {
-				p.toks[a] = append(ts, tok)
-			}
+			addTok(p.toks, a, tok)
 		}
 	}
 	// The names holding a key are at most the sum of its words'; the
@@ -1021,29 +1016,36 @@ func vowelGroups(w []byte) int {
 }
 
 // spanishAltWord returns a listed word as Spanish sounds it, which the
-// scripts write a Spanish name by: a j that begins the word as an h
-// (ホアキン "hoakin", 호아킨, חואקין for Joaquin), a z as an s (グスマン
-// "gusuman", Γκουσμάν for Guzman), and with them qu before e or i as a
-// k; false when it has no j or z so. Its key is
-// the word's second (phonIndex.alt) in the families of the scripts that
-// write foreign names by their sounds.
+// scripts write a Spanish name by (spanishSound): ホアキン "hoakin", 호아킨,
+// חואקין for Joaquin, グスマン "gusuman", Γκουσμάν for Guzman; false when it
+// has no initial j nor z.
 func spanishAltWord(t string) ([]byte, bool) {
 	if !strings.ContainsRune(t, 'z') && (len(t) < 2 || t[0] != 'j' || !isVowelByte(t[1])) {
 		return nil, false
 	}
 	w := make([]byte, 0, len(t))
 	for i := 0; i < len(t); i++ {
-		switch c := t[i]; {
-		case c == 'j' && i == 0:
-			w = append(w, 'h')
-		case c == 'z':
-			w = append(w, 's')
-		case c == 'q' && i+2 < len(t) && t[i+1] == 'u' && (t[i+2] == 'e' || t[i+2] == 'i'):
-			w = append(w, 'k') // the u of que and qui unsounded
-			i++
-		default:
-			w = append(w, c)
+		if sw, n := spanishSound(w, t, i); n > 0 {
+			w, i = sw, i+n-1
+		} else {
+			w = append(w, t[i])
 		}
 	}
 	return w, true
+}
+
+// spanishSound appends to w the letters t[i:] begins with as Spanish
+// sounds them where the spelling says otherwise, and returns how many
+// letters of t it read (0 for none such): a j that begins the word before a
+// vowel as h, z as s, qu before e or i as k (the u unsounded).
+func spanishSound(w []byte, t string, i int) ([]byte, int) {
+	switch c := t[i]; {
+	case c == 'j' && i == 0 && len(t) > 1 && isVowelByte(t[1]):
+		return append(w, 'h'), 1
+	case c == 'z':
+		return append(w, 's'), 1
+	case c == 'q' && i+2 < len(t) && t[i+1] == 'u' && (t[i+2] == 'e' || t[i+2] == 'i'):
+		return append(w, 'k'), 2
+	}
+	return w, 0
 }

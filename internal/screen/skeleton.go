@@ -225,12 +225,16 @@ func (ix *Index) keysByForm(form func(dst, w []byte) []byte, minLen int) map[str
 		if len(buf) < minLen {
 			continue
 		}
-		k := d.textKey[id]
-		if ks := m[string(buf)]; !slices.Contains(ks, k) {
-			m[string(buf)] = append(ks, k)
-		}
+		addTok(m, buf, d.textKey[id])
 	}
 	return m
+}
+
+// addTok adds key id tok to the key ids m holds for form, once.
+func addTok[F string | []byte](m map[string][]int32, form F, tok int32) {
+	if ts := m[string(form)]; !slices.Contains(ts, tok) {
+		m[string(form)] = append(ts, tok)
+	}
 }
 
 // appendSkeletonKeys appends to dst the keys of the listed words whose
