@@ -2553,28 +2553,26 @@ const ownUnknown = -2
 // linking word, a word of everyday English, a country, a Chinese place),
 // and none of everyday English before it, which names the company with
 // it ("Sun Microsystems" is no MICROSYSTEMS); -1 when there is none such.
-// It is worked out once a query, when first asked, and the look-ups of
-// everyday English only for a query with one such rare word.
+// Of several rare words, the one that is no word of everyday English is
+// the own word. It is worked out once a query, when first asked, and the
+// look-ups of everyday English only for a query with such a rare word.
 func (ix *Index) ownWordAt(sc *scratch) int {
 	if sc.ownWord != ownUnknown {
 		return sc.ownWord
 	}
 	sc.ownWord = -1
-	rare := rareShare * ix.dict.unseen
-	own := -1
-	for i := range sc.qw {
-		q := &sc.qw[i]
-		if q.legal || q.text < 0 || q.wOrg < rare {
-			continue
-		}
-		if w := sc.nb.word(i); len(w) >= minOwnSuperset && !countryWord(string(w)) && !chinesePlace(string(w)) {
-			if own >= 0 {
-				return -1
-			}
-			own = i
-		}
+	if len(sc.qw) < 2 {
+		return -1
 	}
-	if own < 0 || len(sc.qw) < 2 {
+	own := ix.ownCandidate(sc, false)
+	if own == ownSeveral {
+		// Several rare words: the query's own is the one of them that
+		// is no word of everyday English ("Hytera Communications
+		// Corporation Limited", where the lists hold "communications"
+		// in few names).
+		own = ix.ownCandidate(sc, true)
+	}
+	if own < 0 {
 		return -1
 	}
 	for i := range sc.qw {
@@ -2591,6 +2589,35 @@ func (ix *Index) ownWordAt(sc *scratch) int {
 		}
 	}
 	sc.ownWord = own
+	return own
+}
+
+// ownSeveral is what ownCandidate returns for a query with more than one
+// word that may be its own.
+const ownSeveral = -2
+
+// ownCandidate returns the query's one word under organisation rules that
+// may be a party's own: a rare listed word of minOwnSuperset letters or
+// more, no country and no Chinese place, and with notCommon no word of
+// everyday English either; -1 when there is none, ownSeveral when there
+// are more.
+func (ix *Index) ownCandidate(sc *scratch, notCommon bool) int {
+	rare := rareShare * ix.dict.unseen
+	own := -1
+	for i := range sc.qw {
+		q := &sc.qw[i]
+		if q.legal || q.text < 0 || q.wOrg < rare {
+			continue
+		}
+		w := string(sc.nb.word(i))
+		if len(w) < minOwnSuperset || countryWord(w) || chinesePlace(w) || notCommon && commonWord(w) {
+			continue
+		}
+		if own >= 0 {
+			return ownSeveral
+		}
+		own = i
+	}
 	return own
 }
 
