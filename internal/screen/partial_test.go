@@ -609,7 +609,7 @@ func TestSubsetEndingWritten(t *testing.T) {
 // TestOwnWordAmidCommon: a list that names a company by its own word
 // alone (HIKVISION, ROSNEFT), as a company's own list of banned vendors
 // does, finds the company's full name, its other words naming no party
-// (what it does, its country, a Chinese place, a legal form): a possible
+// (what it does, its country or market, a Chinese place, a legal form): a possible
 // match. Not where a word of everyday English leads the own word and
 // names the company with it ("Sun Microsystems" is no SPC MICROSYSTEMS,
 // "Enterprise Rent-A-Car" no RENTA).
@@ -623,6 +623,11 @@ func TestOwnWordAmidCommon(t *testing.T) {
 		// "communications" is in few listed names: a rare word, but one
 		// of everyday English, which the own word is not.
 		{"Hytera Communications Corporation Limited", "HYTERA", false},
+		// A subsidiary named after its market, in English or the
+		// market's language.
+		{"Hikvision USA Inc", "HIKVISION", false},
+		{"Hytera America Inc", "HYTERA", false},
+		{"Aeroflot Deutschland GmbH", "AEROFLOT", false},
 	})
 	assertNotReview(t, ix, screen.KindOrganization,
 		[2]string{"Sun Microsystems, Inc.", "LLC SPC MICROSYSTEMS"},

@@ -1,5 +1,9 @@
 package screen
 
+import (
+	_ "embed" // the words of the names of countries and regions
+)
+
 // chinesePlaces are the provinces and the larger cities of China, with
 // which Chinese companies' names lead, before the company's own word
 // ("HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO LTD", "ZHEJIANG DAHUA
@@ -27,4 +31,27 @@ var chinesePlaces = map[string]struct{}{
 func chinesePlace(w string) bool {
 	_, ok := chinesePlaces[w]
 	return ok
+}
+
+// regionWordsText is the words of the names of the countries and regions
+// of the world (ISO 3166 and UN M.49) as CLDR names them in English,
+// German, French, Spanish, Italian, Portuguese, Dutch, Swedish, Danish,
+// Polish, Czech and Turkish, the languages subsidiaries are named in
+// ("Rosneft Deutschland GmbH", "Kaspersky Lab Switzerland GmbH", "Sberbank
+// Europe AG"), folded as the index folds words, three letters or more, and
+// the countries' ISO 3166 three-letter codes ("usa"); words of everyday
+// English ("united", "south") left out, since they name companies too.
+// Sorted bytewise, a word a line, searched as it is. Generated from
+// golang.org/x/text's CLDR data: TestRegionWordsTable checks it against
+// the module the build uses and rewrites it with -update.
+//
+//go:embed data/region-words.txt
+var regionWordsText string
+
+// placeWord reports whether w, a folded word, names a place and not a
+// party: a country's name or adjective (countryForms), a Chinese
+// province or city, or a word of a country's or region's name
+// (regionWordsText).
+func placeWord(w string) bool {
+	return countryWord(w) || chinesePlace(w) || sortedLinesHold(regionWordsText, w)
 }

@@ -2550,7 +2550,7 @@ const ownUnknown = -2
 // ownWordAt returns the query's one word under organisation rules that
 // may be a party's own: a rare listed word of minOwnSuperset letters or
 // more, every other word (legal forms aside) one that names no party (a
-// linking word, a word of everyday English, a country, a Chinese place),
+// linking word, a word of everyday English, a place: placeWord),
 // and none of everyday English before it, which names the company with
 // it ("Sun Microsystems" is no MICROSYSTEMS); -1 when there is none such.
 // Of several rare words, the one that is no word of everyday English is
@@ -2581,7 +2581,7 @@ func (ix *Index) ownWordAt(sc *scratch) int {
 		}
 		w := sc.nb.word(i)
 		switch {
-		case isLink(w), countryWord(string(w)), chinesePlace(string(w)):
+		case isLink(w), placeWord(string(w)):
 		case i < own || !commonWord(string(w)):
 			// A word of everyday English before the own word, or a
 			// word that names a party.
@@ -2598,7 +2598,7 @@ const ownSeveral = -2
 
 // ownCandidate returns the query's one word under organisation rules that
 // may be a party's own: a rare listed word of minOwnSuperset letters or
-// more, no country and no Chinese place, and with notCommon no word of
+// more, no place (placeWord), and with notCommon no word of
 // everyday English either; -1 when there is none, ownSeveral when there
 // are more.
 func (ix *Index) ownCandidate(sc *scratch, notCommon bool) int {
@@ -2610,7 +2610,7 @@ func (ix *Index) ownCandidate(sc *scratch, notCommon bool) int {
 			continue
 		}
 		w := string(sc.nb.word(i))
-		if len(w) < minOwnSuperset || countryWord(w) || chinesePlace(w) || notCommon && commonWord(w) {
+		if len(w) < minOwnSuperset || placeWord(w) || notCommon && commonWord(w) {
 			continue
 		}
 		if own >= 0 {
