@@ -63,6 +63,8 @@ type normBuf struct {
 	legalKeyOf  int
 	join        []byte
 	translit    bool
+	// pinyin is set where the name took Hanyu Pinyin (Han characters).
+	pinyin bool
 	// schemes are the transliterations the name took (textnorm.Latin).
 	schemes []textnorm.Scheme
 	// splits and joins record the word boundaries Index.resegment
@@ -142,7 +144,7 @@ func (nb *normBuf) reset() {
 	nb.looked, nb.reversed = nb.looked[:0], nb.reversed[:0]
 	clear(nb.lookedAt)
 	nb.join = nb.join[:0]
-	nb.translit = false
+	nb.translit, nb.pinyin = false, false
 	nb.schemes = nil
 	nb.splits, nb.joins, nb.splitThree = nb.splits[:0], nb.joins[:0], false
 	nb.translated, nb.dins, nb.expanded, nb.initialisms = nb.translated[:0], nb.dins[:0], nb.expanded[:0], nb.initialisms[:0]
@@ -209,6 +211,7 @@ func (nb *normBuf) normalizeAs(s string, persian bool) {
 	s, schemes := latin(s)
 	nb.translit = len(schemes) > 0
 	nb.schemes = schemes
+	nb.pinyin = slices.Contains(schemes, textnorm.Pinyin)
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -768,10 +771,27 @@ func isTopLevelDomain(w []byte) bool {
 // end at hi (backward) within words[lo:hi], or 0.
 func (nb *normBuf) legalAt(lo, hi int, forward bool) int {
 	k := max(nb.legalAtExact(lo, hi, forward), nb.legalAtDropped(lo, hi, forward))
-	if !nb.fuzzyLegal {
-		return k
+	if nb.fuzzyLegal {
+		k = max(k, nb.legalAtFuzzy(lo, hi, forward), nb.legalAtSplit(lo, hi, forward))
 	}
-	return max(k, nb.legalAtFuzzy(lo, hi, forward), nb.legalAtSplit(lo, hi, forward))
+	if k == 1 && nb.pinyin && nb.oneSyllable(lo, hi, forward) {
+		return 0
+	}
+	return k
+}
+
+// oneSyllable reports whether the one word a legal form would take at lo
+// (forward) or before hi is a Mandarin syllable: in a name read from Han
+// characters, a syllable of a name, not a form of another language that
+// spells alike (奥萨马 "ao sa ma", Osama, is no Russian AO). The forms
+// Chinese and Japanese names end with are of two syllables or more ("gong
+// si", "you xian gong si").
+func (nb *normBuf) oneSyllable(lo, hi int, forward bool) bool {
+	from := lo
+	if !forward {
+		from = hi - 1
+	}
+	return mandarinSyllables(nb.word(from)) == 1
 }
 
 // minSplitLegal is the fewest letters of a one-word legal form that

@@ -108,6 +108,9 @@ func TestNamesAsWritten(t *testing.T) {
 		{"哈桑·纳斯鲁拉", screen.KindPerson, "NASRALLAH, Hasan", "na si lu la~nasrallah", false},
 		{"穆罕默德·阿里", screen.KindPerson, "DARASSA, Ali", "mu han mo de~mahamat", false}, // the alias MAHAMAT, Ali Darassa
 		{"艾曼·扎瓦希里", screen.KindPerson, "AL ZAWAHIRI, Dr. Ayman", "zha wa xi li~zawahiri", false},
+		// A syllable that spells a legal form of another language is
+		// the name's: 奥 "ao", the o of Osama, is no Russian AO.
+		{"奥萨马·本·拉登", screen.KindPerson, "BIN LADIN, Usama bin Muhammad bin Awad", "ao sa ma~usama", false},
 		// A Burmese name as the lists write it: ို closed by the high
 		// tone as "oe", medial w closed by n as "u", ဦး ending it as
 		// "Oo", ထ as "t".
