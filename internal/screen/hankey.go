@@ -343,6 +343,13 @@ func appendHanKeys(dst, w []byte, query bool) []byte {
 		if string(w) == "er" {
 			add("") // 尔, an r a listed name's second key leaves out (hanAltWord)
 		}
+	case 'h':
+		if string(w) == "he" {
+			// 赫, the final h after a vowel that a listed name's key
+			// leaves out (appendHanKey), where Chinese writes it: 萨利赫
+			// "sa li he", Salih.
+			add("")
+		}
 	}
 	if n := len(w); n > 1 && w[n-1] == 'n' && len(base) > 0 && base[len(base)-1] == 'n' {
 		// Mandarin ends no syllable in m, and writes a foreign m so

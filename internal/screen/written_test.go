@@ -111,6 +111,9 @@ func TestNamesAsWritten(t *testing.T) {
 		// A syllable that spells a legal form of another language is
 		// the name's: 奥 "ao", the o of Osama, is no Russian AO.
 		{"奥萨马·本·拉登", screen.KindPerson, "BIN LADIN, Usama bin Muhammad bin Awad", "ao sa ma~usama", false},
+		// 赫 "he" for the final h after a vowel that Chinese mostly
+		// leaves out (纳斯鲁拉, Nasrallah) and sometimes writes.
+		{"萨利赫·阿鲁里", screen.KindPerson, "AL-ARURI, Salih", "sa li he~sal", false},
 		// A Burmese name as the lists write it: ို closed by the high
 		// tone as "oe", medial w closed by n as "u", ဦး ending it as
 		// "Oo", ထ as "t".
