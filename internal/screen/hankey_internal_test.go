@@ -73,6 +73,8 @@ func TestHanAltKey(t *testing.T) {
 		{[]string{"gu", "si", "man"}, "guzman", true},
 		{[]string{"hua", "jin"}, "joaquin", true},
 		{[]string{"hua", "jin"}, "benjamin", false},
+		{[]string{"hao", "er", "he"}, "jorge", true},
+		{[]string{"hao", "er", "he"}, "jordan", false},
 	} {
 		st := syllableState(phonHan, tt.syllables)
 		k := phonKeys(nil, phonHan, []byte(tt.listed), false)

@@ -1037,7 +1037,9 @@ func spanishAltWord(t string) ([]byte, bool) {
 // spanishSound appends to w the letters t[i:] begins with as Spanish
 // sounds them where the spelling says otherwise, and returns how many
 // letters of t it read (0 for none such): a j that begins the word before a
-// vowel as h, z as s, qu before e or i as k (the u unsounded).
+// vowel as h, z as s, qu before e or i as k and gu as g (the u
+// unsounded: ロドリゲス "rodorigesu", Rodriguez), g before e or i as h
+// (豪尔赫 "hao er he", ホルヘ, Jorge).
 func spanishSound(w []byte, t string, i int) ([]byte, int) {
 	switch c := t[i]; {
 	case c == 'j' && i == 0 && len(t) > 1 && isVowelByte(t[1]):
@@ -1046,6 +1048,10 @@ func spanishSound(w []byte, t string, i int) ([]byte, int) {
 		return append(w, 's'), 1
 	case c == 'q' && i+2 < len(t) && t[i+1] == 'u' && (t[i+2] == 'e' || t[i+2] == 'i'):
 		return append(w, 'k'), 2
+	case c == 'g' && i+1 < len(t) && (t[i+1] == 'e' || t[i+1] == 'i'):
+		return append(w, 'h'), 1
+	case c == 'g' && i+2 < len(t) && t[i+1] == 'u' && (t[i+2] == 'e' || t[i+2] == 'i'):
+		return append(w, 'g'), 2
 	}
 	return w, 0
 }

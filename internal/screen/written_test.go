@@ -158,6 +158,11 @@ func TestNamesAsWritten(t *testing.T) {
 		{"호아킨 구스만 로에라", screen.KindPerson, "GUZMAN LOERA, Joaquin", "phonetic (Hangul)", false},
 		{"חואקין גוסמן לוארה", screen.KindPerson, "GUZMAN LOERA, Joaquin", "phonetic (abjad)", false},
 		{"Χοακίν Γκουσμάν Λοέρα", screen.KindPerson, "GUZMAN LOERA, Joaquin", "phonetic (Greek)", false},
+		// A g before e or i as h, and gu before e or i as g, as
+		// Spanish sounds them.
+		{"豪尔赫·罗德里格斯·戈麦斯", screen.KindPerson, "RODRIGUEZ GOMEZ, Jorge Jesus", "hao er he~jorge", false},
+		{"ホルヘ・ロドリゲス・ゴメス", screen.KindPerson, "RODRIGUEZ GOMEZ, Jorge Jesus", "phonetic (kana)", false},
+		{"호르헤 로드리게스 고메스", screen.KindPerson, "RODRIGUEZ GOMEZ, Jorge Jesus", "holeuhe~jorge", false},
 		// A word of a company name abbreviated, or written out where the
 		// list abbreviates it.
 		{"Havana Intl Bank", screen.KindOrganization, "HAVIN BANK LIMITED", "intl~international (abbreviation of a word of company names", true},
