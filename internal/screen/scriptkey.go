@@ -197,7 +197,7 @@ func phonFinalHe(f phonFamily, w []byte) bool {
 // family f has two readings: an abjad's w or v (a consonant, or the
 // vowel u or o) and an h between a letter and a vowel (Persian writes an
 // e with he, "خامنه‌ای" is Khamenei); Greek γ at the start before e or i
-// (y, or the j of a foreign name).
+// (y, or the j of a foreign name), and γι before a vowel inside a word.
 func phonAmbiguous(f phonFamily, w []byte, i int) bool {
 	c := w[i]
 	switch f {
@@ -212,7 +212,10 @@ func phonAmbiguous(f phonFamily, w []byte, i int) bool {
 			return isVowel(w[i+1]) || w[i+1] == 'y'
 		}
 	case phonGreek:
-		return i == 0 && c == 'g' && len(w) > 2 && (w[1] == 'i' || w[1] == 'e')
+		// γ inside a word before ι and a vowel too: γι is y there
+		// (Καμπέγιο, Cabello as Spanish sounds it).
+		return c == 'g' && (i == 0 && len(w) > 2 && (w[1] == 'i' || w[1] == 'e') ||
+			i > 0 && i+2 < len(w) && w[i+1] == 'i' && isVowel(w[i+2]))
 	case phonHangul:
 		// The vowels Hangul adds after a consonant: eu ("peuligojin"
 		// for Prigozhin), and a final i after ch and j.
@@ -1018,9 +1021,9 @@ func vowelGroups(w []byte) int {
 // spanishAltWord returns a listed word as Spanish sounds it, which the
 // scripts write a Spanish name by (spanishSound): ホアキン "hoakin", 호아킨,
 // חואקין for Joaquin, グスマン "gusuman", Γκουσμάν for Guzman; false when it
-// has no initial j nor z.
+// has no initial j, no z and no Spanish ll (spanishLL).
 func spanishAltWord(t string) ([]byte, bool) {
-	if !strings.ContainsRune(t, 'z') && (len(t) < 2 || t[0] != 'j' || !isVowelByte(t[1])) {
+	if !strings.ContainsRune(t, 'z') && (len(t) < 2 || t[0] != 'j' || !isVowelByte(t[1])) && !hasSpanishLL(t) {
 		return nil, false
 	}
 	w := make([]byte, 0, len(t))
@@ -1034,14 +1037,40 @@ func spanishAltWord(t string) ([]byte, bool) {
 	return w, true
 }
 
+// spanishLL reports whether t[i:] begins with an ll between vowels of a
+// word that does not end in h, which Spanish sounds y (Cabello, Castillo,
+// Villa); the ll of an Arabic name ending so (Abdullah, Nasrallah, Mullah)
+// is an l.
+func spanishLL(t string, i int) bool {
+	return i > 0 && i+2 < len(t) && t[i] == 'l' && t[i+1] == 'l' && isVowelByte(t[i-1]) && isVowelByte(t[i+2]) && t[len(t)-1] != 'h'
+}
+
+// hasSpanishLL reports whether t has a Spanish ll (spanishLL).
+func hasSpanishLL(t string) bool {
+	for i := strings.Index(t, "ll"); i >= 0 && i < len(t); {
+		if spanishLL(t, i) {
+			return true
+		}
+		j := strings.Index(t[i+1:], "ll")
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
+}
+
 // spanishSound appends to w the letters t[i:] begins with as Spanish
 // sounds them where the spelling says otherwise, and returns how many
 // letters of t it read (0 for none such): a j that begins the word before a
 // vowel as h, z as s, qu before e or i as k and gu as g (the u
 // unsounded: ロドリゲス "rodorigesu", Rodriguez), g before e or i as h
-// (豪尔赫 "hao er he", ホルヘ, Jorge).
+// (豪尔赫 "hao er he", ホルヘ, Jorge), and the ll between vowels as y
+// (spanishLL: Καμπέγιο "kampegio", 카베요, Cabello).
 func spanishSound(w []byte, t string, i int) ([]byte, int) {
 	switch c := t[i]; {
+	case spanishLL(t, i):
+		return append(w, 'y'), 2
 	case c == 'j' && i == 0 && len(t) > 1 && isVowelByte(t[1]):
 		return append(w, 'h'), 1
 	case c == 'z':

@@ -163,6 +163,10 @@ func TestNamesAsWritten(t *testing.T) {
 		{"豪尔赫·罗德里格斯·戈麦斯", screen.KindPerson, "RODRIGUEZ GOMEZ, Jorge Jesus", "hao er he~jorge", false},
 		{"ホルヘ・ロドリゲス・ゴメス", screen.KindPerson, "RODRIGUEZ GOMEZ, Jorge Jesus", "phonetic (kana)", false},
 		{"호르헤 로드리게스 고메스", screen.KindPerson, "RODRIGUEZ GOMEZ, Jorge Jesus", "holeuhe~jorge", false},
+		// The ll between vowels as y, as Spanish sounds it (not the ll
+		// of Abdullah).
+		{"Ντιοσδάδο Καμπέγιο", screen.KindPerson, "CABELLO RONDON, Diosdado", "phonetic (Greek)", false},
+		{"카베요 디오스다도", screen.KindPerson, "CABELLO RONDON, Diosdado", "phonetic (Hangul)", false},
 		// A word of a company name abbreviated, or written out where the
 		// list abbreviates it.
 		{"Havana Intl Bank", screen.KindOrganization, "HAVIN BANK LIMITED", "intl~international (abbreviation of a word of company names", true},
