@@ -949,6 +949,14 @@ func (ix *Index) scoredMatches(sc *scratch, q Query, out []Match) ([]Match, erro
 		ix.gatherMore(sc, KindPerson)
 		ix.scoreCands(sc, t)
 	}
+	if len(sc.hits) == 0 && q.Kind != KindPerson && ix.selectOwn(sc) {
+		// Nothing scored: a company's own word among words that name no
+		// party (ownWordAt) was not selected, a heavier one no list
+		// holds was ("Rosneft Deutschland GmbH": "deutschland"), and
+		// the names that hold it are scored too.
+		ix.gatherMore(sc, KindOrganization)
+		ix.scoreCands(sc, t)
+	}
 	if len(sc.hits) == 0 && q.Kind != KindOrganization && sc.selectFurther(t) {
 		// Nothing scored still: the query's words a name leaves out
 		// may be further names the list does not give.

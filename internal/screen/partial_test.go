@@ -628,6 +628,10 @@ func TestOwnWordAmidCommon(t *testing.T) {
 		{"Hikvision USA Inc", "HIKVISION", false},
 		{"Hytera America Inc", "HYTERA", false},
 		{"Aeroflot Deutschland GmbH", "AEROFLOT", false},
+		// A market's name no list holds weighs most, and gathers no
+		// name: the own word gathers them.
+		{"Rosneft Deutschland GmbH", "ROSNEFT", false},
+		{"Rosneft Deutschland GmbH", "OPEN JOINT-STOCK COMPANY ROSNEFT OIL COMPANY", false},
 	})
 	assertNotReview(t, ix, screen.KindOrganization,
 		[2]string{"Sun Microsystems, Inc.", "LLC SPC MICROSYSTEMS"},

@@ -2,6 +2,8 @@ package screen
 
 import (
 	_ "embed" // the words of the names of countries and regions
+	"strings"
+	"sync"
 )
 
 // chinesePlaces are the provinces and the larger cities of China, with
@@ -53,5 +55,20 @@ var regionWordsText string
 // province or city, or a word of a country's or region's name
 // (regionWordsText).
 func placeWord(w string) bool {
-	return countryWord(w) || chinesePlace(w) || sortedLinesHold(regionWordsText, w)
+	if countryWord(w) || chinesePlace(w) {
+		return true
+	}
+	_, ok := regionWords()[w]
+	return ok
 }
+
+// regionWords is regionWordsText as a set, made on first use: a look-up
+// a word is cheaper in it than a search of the text, and it is asked of
+// most organisations' names a list holds a word of.
+var regionWords = sync.OnceValue(func() map[string]struct{} {
+	m := make(map[string]struct{}, strings.Count(regionWordsText, "\n"))
+	for w := range strings.Lines(regionWordsText) {
+		m[strings.TrimSuffix(w, "\n")] = struct{}{}
+	}
+	return m
+})

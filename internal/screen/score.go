@@ -2621,6 +2621,30 @@ func (ix *Index) ownCandidate(sc *scratch, notCommon bool) int {
 	return own
 }
 
+// selectOwn selects the query's own word alone (ownWordAt) and reports
+// whether there is one that was not selected, and that a listed name
+// holds as spelt.
+func (ix *Index) selectOwn(sc *scratch) bool {
+	rare := rareShare * ix.dict.unseen
+	left := false // a rare listed word not selected: the own word may be one
+	for i := range sc.qw {
+		if q := &sc.qw[i]; !sc.sel[i] && !q.legal && q.exact >= 0 && q.wOrg >= rare && len(sc.nb.word(i)) >= minOwnSuperset {
+			left = true
+			break
+		}
+	}
+	if !left {
+		return false
+	}
+	own := ix.ownWordAt(sc)
+	if own < 0 || sc.sel[own] || sc.qw[own].exact < 0 {
+		return false
+	}
+	clear(sc.sel)
+	sc.sel[own] = true
+	return true
+}
+
 // minOwnSuperset is the fewest letters of the one own word of a query
 // that ownAmidCommon pairs with a name.
 const minOwnSuperset = 5
