@@ -43,9 +43,10 @@ func chinesePlace(w string) bool {
 // Europe AG"), folded as the index folds words, three letters or more, and
 // the countries' ISO 3166 three-letter codes ("usa"); words of everyday
 // English ("united", "south") left out, since they name companies too.
-// Sorted bytewise, a word a line, searched as it is. Generated from
-// golang.org/x/text's CLDR data: TestRegionWordsTable checks it against
-// the module the build uses and rewrites it with -update.
+// Sorted bytewise, a word a line, read into a set on first use
+// (regionWords). Generated from golang.org/x/text's CLDR data:
+// TestRegionWordsTable checks it against the module the build uses and
+// rewrites it with -update.
 //
 //go:embed data/region-words.txt
 var regionWordsText string
