@@ -632,10 +632,17 @@ func TestOwnWordAmidCommon(t *testing.T) {
 		// name: the own word gathers them.
 		{"Rosneft Deutschland GmbH", "ROSNEFT", false},
 		{"Rosneft Deutschland GmbH", "OPEN JOINT-STOCK COMPANY ROSNEFT OIL COMPANY", false},
+		// The list's words of the organisation's kind, which the
+		// subsidiary's name leaves out.
+		{"Kalashnikov USA", "JOINT STOCK COMPANY CONCERN KALASHNIKOV", false},
+		{"Concern Kalashnikov Deutschland", "JOINT STOCK COMPANY CONCERN KALASHNIKOV", false},
 	})
 	assertNotReview(t, ix, screen.KindOrganization,
 		[2]string{"Sun Microsystems, Inc.", "LLC SPC MICROSYSTEMS"},
-		[2]string{"Enterprise Rent-A-Car Company", "RENTA A.S."})
+		[2]string{"Enterprise Rent-A-Car Company", "RENTA A.S."},
+		// A group's name is no word of its kind: a company named after a
+		// Wagner is not the Wagner Group.
+		[2]string{"Wagner Services LLC", "PRIVATE MILITARY COMPANY 'WAGNER'"})
 }
 
 // TestFurtherNamesNoComma: a query's further names that the list does not

@@ -1870,15 +1870,25 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	}
 	subset := org && !unpairedQ && unpairedR > 0 && nearlySpelt == pairedW && ix.subsetOK(sc, ri, pairedW, unpairedR)
 	superset, branch := false, false
-	if org && unpairedQ && unpairedR == 0 && spelt == pairedW && ix.ownAmidCommon(sc, ri) {
+	// kindR is the weight of the name's words left unpaired where each is
+	// a word of the kind of organisation (orgKindWord: "KALASHNIKOV
+	// CONCERN", "STATE CORPORATION ROSTEC"), asked only of a query with
+	// its own word.
+	var kindR float32
+	if org && unpairedQ && unpairedR > 0 && spelt == pairedW && ix.ownWordAt(sc) >= 0 {
+		kindR = ix.unpairedKind(sc, words)
+	}
+	if org && unpairedQ && (unpairedR == 0 || kindR == unpairedR) && spelt == pairedW && ix.ownAmidCommon(sc, ri) {
 		// Every word of the name, its heaviest the query's own word, a
 		// rare one of the name's, among words that name no party
 		// ("Hangzhou Hikvision Digital Technology Co Ltd" for a list's
 		// HIKVISION, "Rosneft Oil Company" for ROSNEFT): the words
 		// around it say what the company does, or where, and count for
-		// nothing; a possible match.
+		// nothing; so do the name's words of its kind ("Kalashnikov USA"
+		// for KALASHNIKOV CONCERN); a possible match.
 		superset = true
 		midQ += extraQ
+		wr -= kindR
 	} else if org && unpairedQ && unpairedR == 0 && spelt == pairedW && rec.w1-rec.w0 >= minSuperset && ix.heaviestRarePaired(sc, ri) {
 		switch {
 		case sc.branchTail():
@@ -2544,6 +2554,33 @@ func isListedTitle(t string) bool {
 	return ok && w.title || isHonorific(t)
 }
 
+// unpairedKind returns the weight of the words of a name (words) that
+// scoreRec left unpaired, but a linking word, where each is a word of the
+// kind of organisation (orgKindWord); 0 where one is not.
+func (ix *Index) unpairedKind(sc *scratch, words []RecWord) float32 {
+	var w float32
+	for j := range words {
+		if sc.rUsed[j] || ix.optionalLink(words, sc.rUsed, j) {
+			continue
+		}
+		if !orgKindWord(ix.dict.texts[words[j].text]) {
+			return 0
+		}
+		w += words[j].weight
+	}
+	return w
+}
+
+// orgKindWords are words a list names an organisation's kind with beside
+// its own name, as Russian names do (KONTSERN, GOSUDARSTVENNAYA
+// KORPORATSIYA as CONCERN, STATE CORPORATION), which its subsidiaries'
+// and its partners' names leave out. Not GROUP or HOLDING: "WAGNER GROUP"
+// would make every company named after a Wagner a possible match.
+var orgKindWords = []string{"concern", "kontsern", "konzern", "state", "corporation", "korporatsiya", "goskorporatsiya"}
+
+// orgKindWord reports whether t is one of orgKindWords.
+func orgKindWord(t string) bool { return slices.Contains(orgKindWords, t) }
+
 // ownUnknown is scratch.ownWord before ownWordAt asks.
 const ownUnknown = -2
 
@@ -2581,7 +2618,7 @@ func (ix *Index) ownWordAt(sc *scratch) int {
 		}
 		w := sc.nb.word(i)
 		switch {
-		case isLink(w), placeWord(string(w)):
+		case isLink(w), placeWord(string(w)), orgKindWord(string(w)):
 		case i < own || !commonWord(string(w)):
 			// A word of everyday English before the own word, or a
 			// word that names a party.
