@@ -538,9 +538,10 @@ func TestOneWordQuery(t *testing.T) {
 // first given name left out ("Makhmudovich MAMASHOYEV", "Dimas
 // PERSHADA"): a possible match at most, which says so. Not where a
 // family name of the name is left out ("Jose Morales" for MORALES
-// CIFUENTES, Juan Jose) or the later given name is a common one ("John
-// Taylor" for TAYLOR, Mark John); and a name that scored a match before
-// keeps its score ("PUTIN VLADIMIROVICH").
+// CIFUENTES, Juan Jose) or the later given name is a common one and the
+// surname a common one too ("John Taylor" for TAYLOR, Mark John; "Robert
+// Eklund" is a possible match of EKLUND, Leif Robert); and a name that
+// scored a match before keeps its score ("PUTIN VLADIMIROVICH").
 func TestLaterGivenName(t *testing.T) {
 	t.Parallel()
 	ix := newIndex(t, sdnList(t))
@@ -555,6 +556,9 @@ func TestLaterGivenName(t *testing.T) {
 		{"Makhmudovich MAMASHOYEV", "MAMASHOYEV, Azizjon Makhmudovich"},
 		{"Vladimirovna TIKHONOVA", "TIKHONOVA, Katerina Vladimirovna"},
 		{"Dimas PERSHADA", "PERSHADA, Angga Dimas"},
+		// A common given name beside a surname few people have.
+		{"Paul Diegelmann", "DIEGELMANN, Axel Paul"},
+		{"Peter Bomatter", "BOMATTER, Hans Peter"},
 	} {
 		s, explain := score(tt.q, tt.entry)
 		if s < opts.Review || opts.IsHit(s) || !strings.Contains(explain, "a rare surname and a later given name or the patronymic") {
@@ -615,7 +619,7 @@ func TestSubsetEndingWritten(t *testing.T) {
 // "Enterprise Rent-A-Car" no RENTA).
 func TestOwnWordAmidCommon(t *testing.T) {
 	t.Parallel()
-	ix := newIndex(t, sdnList(t), namedList("own", "entity", []string{"HIKVISION", "ROSNEFT", "AEROFLOT", "HYTERA"}))
+	ix := newIndex(t, sdnList(t), namedList("own", "entity", []string{"HIKVISION", "ROSNEFT", "AEROFLOT", "HYTERA", "WAGNER"}))
 	assertLevels(t, ix, screen.KindOrganization, []levelCase{
 		{"Hangzhou Hikvision Digital Technology Co., Ltd.", "HIKVISION", false},
 		{"Rosneft Oil Company", "ROSNEFT", false},
@@ -642,7 +646,10 @@ func TestOwnWordAmidCommon(t *testing.T) {
 		[2]string{"Enterprise Rent-A-Car Company", "RENTA A.S."},
 		// A group's name is no word of its kind: a company named after a
 		// Wagner is not the Wagner Group.
-		[2]string{"Wagner Services LLC", "PRIVATE MILITARY COMPANY 'WAGNER'"})
+		[2]string{"Wagner Services LLC", "PRIVATE MILITARY COMPANY 'WAGNER'"},
+		// Nor is a common surname (the census's) a company's own word,
+		// where a list gives it alone.
+		[2]string{"Wagner Services LLC", "WAGNER"})
 }
 
 // TestFurtherNamesNoComma: a query's further names that the list does not

@@ -2162,15 +2162,26 @@ func (sc *scratch) pairedMiddle(words []RecWord) bool {
 
 // laterNamesOnly reports, for laterOnly in scoreRec, whether every family
 // name of words paired ("Jose Morales" is not MORALES CIFUENTES, Juan
-// Jose) and no word paired is a common given name ("John Taylor" is not
-// TAYLOR, Mark John).
+// Jose), and no given name paired is a common one where a word paired
+// besides is a common surname ("John Taylor" is not TAYLOR, Mark John;
+// "Robert Eklund" may be EKLUND, Leif Robert).
 func (ix *Index) laterNamesOnly(sc *scratch, words []RecWord) bool {
+	commonGiven, commonSurname := false, false
 	for j, w := range words {
-		if sc.rUsed[j] && isCommonGivenName(ix.dict.texts[w.text]) || !sc.rUsed[j] && w.flags&rwSurname != 0 {
+		switch t := ix.dict.texts[w.text]; {
+		case !sc.rUsed[j] && w.flags&rwSurname != 0:
 			return false
+		case !sc.rUsed[j]:
+		case w.flags&rwGiven != 0:
+			commonGiven = commonGiven || isCommonGivenName(t)
+		default:
+			commonSurname = commonSurname || isCommonSurname(t)
 		}
 	}
-	return true
+	// A common given name beside a common surname names many people
+	// ("John Taylor" for TAYLOR, Mark John); beside a surname few people
+	// have, the person ("Robert Eklund" for EKLUND, Leif Robert).
+	return !commonGiven || !commonSurname
 }
 
 // numeralConflict reports whether the query and the name (words) each
@@ -2635,7 +2646,8 @@ const ownSeveral = -2
 
 // ownCandidate returns the query's one word under organisation rules that
 // may be a party's own: a rare listed word of minOwnSuperset letters or
-// more, no place (placeWord), and with notCommon no word of
+// more, no place (placeWord) nor a common surname (the name of many
+// companies named after people: "Wagner Services"), and with notCommon no word of
 // everyday English either; -1 when there is none, ownSeveral when there
 // are more.
 func (ix *Index) ownCandidate(sc *scratch, notCommon bool) int {
@@ -2647,7 +2659,7 @@ func (ix *Index) ownCandidate(sc *scratch, notCommon bool) int {
 			continue
 		}
 		w := string(sc.nb.word(i))
-		if len(w) < minOwnSuperset || placeWord(w) || notCommon && commonWord(w) {
+		if len(w) < minOwnSuperset || placeWord(w) || isCommonSurname(w) || notCommon && commonWord(w) {
 			continue
 		}
 		if own >= 0 {
