@@ -672,6 +672,10 @@ func TestFurtherNamesNoComma(t *testing.T) {
 		{"HAQQANI, Khalil Al-Rahman", "Khalil Haqqani", "a further name of the query"},
 		// Given names after the first, by the query's own form.
 		{"HANIYAH, Ismail Abdul Salah", "Ismail Haniyeh", "a further name of the query"},
+		// The nasab (bin and the father's and grandfather's names),
+		// which the list leaves out: too heavy, counted whole, for the
+		// bound scoreRec starts with.
+		{"BIN LADIN, Usama bin Muhammad bin Awad", "Osama bin Laden", "a further name of the query"},
 	} {
 		ix := newIndex(t, namedList("own", "individual", append(fillerPersons(), c.entry)))
 		assertPersonReview(t, ix, []reviewCase{c})

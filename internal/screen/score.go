@@ -274,6 +274,10 @@ type scratch struct {
 	// formLess is how much less wq[1] may count, its company words
 	// weighing as their commonest listed forms (qword.formW).
 	formLess float32
+	// nasabLess is how much less wq[0] may count, the words of a nasab
+	// (bin and the name after it) counting as further names
+	// (queryNasab).
+	nasabLess float32
 	// short is set when the query has shortName letters or fewer under
 	// person rules [0] and organisation rules [1].
 	short [2]bool
@@ -540,7 +544,7 @@ func (ix *Index) prepare(sc *scratch) {
 		sc.qw = append(sc.qw, q)
 	}
 	sc.qnSet.fill(sc.qn)
-	sc.wq, sc.wqPerson, sc.formLess = [2]float32{}, 0, 0
+	sc.wq, sc.wqPerson, sc.formLess, sc.nasabLess = [2]float32{}, 0, 0, 0
 	var letters [2]int
 	names := sc.nb.nameWords()
 	for i := range sc.qw {
@@ -554,6 +558,9 @@ func (ix *Index) prepare(sc *scratch) {
 			sc.wq[0] += q.wSel(false)
 			sc.wqPerson += q.weight
 			letters[0] += n
+			if !q.further && sc.nasabWord(i) {
+				sc.nasabLess += (1 - middleWeight) * q.weight
+			}
 		}
 		plain := q.text >= 0 && !q.initial && !q.title && !q.numeral && q.particle == 0 && q.alt < 0 && !q.abbrev
 		q.plain = [2]bool{plain && !ix.hasGivenForms(sc, q), plain}
@@ -1308,6 +1315,8 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	bound := sc.wq[b2i(org)]
 	if org {
 		bound -= sc.formLess
+	} else {
+		bound -= sc.nasabLess
 	}
 	switch {
 	case rec.w1-rec.w0 < minSuperset || bound <= rec.weight:
@@ -2845,6 +2854,23 @@ func (sc *scratch) queryNasab(i int) bool {
 			name++
 		}
 		return name < len(sc.qw) && i <= name && !sc.qUsed[name] && sc.qw[name].particle == 0
+	}
+	return false
+}
+
+// nasabWord reports whether query word i may be a word of a nasab that
+// queryNasab counts as a further name, were it unpaired: bin, ben or ibn
+// after another word, the article after it, and the name after them.
+func (sc *scratch) nasabWord(i int) bool {
+	for k := i; k >= 1 && k >= i-2; k-- {
+		if sc.qw[k].particle != binClass {
+			continue
+		}
+		name := k + 1
+		if name < len(sc.qw) && sc.qw[name].particle == articleClass {
+			name++
+		}
+		return name < len(sc.qw) && i <= name && sc.qw[name].particle == 0
 	}
 	return false
 }
