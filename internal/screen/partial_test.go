@@ -682,6 +682,20 @@ func TestFurtherNamesNoComma(t *testing.T) {
 	}
 }
 
+// TestTitleAfterComma: a title leading the given names after the comma of
+// a name written family name first ("AL ZAWAHIRI, Dr. Ayman", as the
+// lists write it) is a title, left out, as one leading the name is; and
+// the article of the family name is optional where the list writes the
+// name with no comma and without it ("Ayman Zawahiri").
+func TestTitleAfterComma(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, namedList("own", "individual", append(fillerPersons(), "Ayman Zawahiri", "Ibrahim al-Badri")))
+	assertPersonReview(t, ix, []reviewCase{
+		{"AL ZAWAHIRI, Dr. Ayman", "Ayman Zawahiri", "al left out (article, optional), zawahiri=zawahiri, dr (title, left out)"},
+		{"AL-BADRI, Dr. Ibrahim 'Awwad Ibrahim 'Ali", "Ibrahim al-Badri", "dr (title, left out)"},
+	})
+}
+
 // TestListedSurnameAlone: a list that names a person by a rare family name
 // alone, a title aside ("KADYROV", "General Soleimani"), as an alias or a
 // company's own list may, is found by the person's full name, the given

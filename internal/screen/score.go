@@ -2143,7 +2143,8 @@ func (sc *scratch) laterGiven(i int) bool {
 
 // articleLeftOut reports whether query word i, unpaired under person
 // rules, is the article before a word paired with a family name the name
-// writes without it ("Al Dabbashi" for DABBASHI, Ahmed): it is optional,
+// writes without it ("Al Dabbashi" for DABBASHI, Ahmed), or the last word
+// of a name of two words or more written with no comma: it is optional,
 // as the name's article is when the query has none, and a query of a
 // family name alone with it is a family name alone.
 func (sc *scratch) articleLeftOut(i int, words []RecWord) bool {
@@ -2152,7 +2153,21 @@ func (sc *scratch) articleLeftOut(i int, words []RecWord) bool {
 	}
 	for _, p := range sc.pairs {
 		if p.chosen && int(p.q) == i+1 {
-			return words[p.r].flags&rwSurname != 0
+			// A family name, or the last word of a name of two words
+			// or more written with no comma, its roles unknown ("Ayman
+			// Zawahiri" for "AL ZAWAHIRI, Dr. Ayman").
+			return words[p.r].flags&rwSurname != 0 || len(words) > 1 && int(p.r) == len(words)-1 && !hasRoles(words)
+		}
+	}
+	return false
+}
+
+// hasRoles reports whether a name's words (a person's) carry the roles a
+// comma gives them: a family name, a given name.
+func hasRoles(words []RecWord) bool {
+	for _, w := range words {
+		if w.flags&(rwSurname|rwGiven) != 0 {
+			return true
 		}
 	}
 	return false

@@ -316,6 +316,19 @@ func (nb *normBuf) flagTitles() {
 		}
 		lead += n
 	}
+	// A title leading the given names after the comma of a name
+	// written family name first ("AL ZAWAHIRI, Dr. Ayman", as the lists
+	// write it).
+	for k := nb.comma; k > lead && k+1 < len(nb.words) && nb.words[k].flags&wordLegal == 0; {
+		n := nb.titleAt(k)
+		if n == 0 || k+n >= len(nb.words) {
+			break
+		}
+		for j := k; j < k+n; j++ {
+			nb.words[j].flags |= wordTitle
+		}
+		k += n
+	}
 	for end := len(nb.words); end-1 > lead; {
 		n := nb.postTitleBefore(end)
 		if n == 0 || end-n <= lead {
