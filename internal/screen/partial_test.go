@@ -676,6 +676,10 @@ func TestFurtherNamesNoComma(t *testing.T) {
 		// which the list leaves out: too heavy, counted whole, for the
 		// bound scoreRec starts with.
 		{"BIN LADIN, Usama bin Muhammad bin Awad", "Osama bin Laden", "a further name of the query"},
+		// A second family name of the query, written family name
+		// first, where the list gives one (Hispanic names carry two).
+		{"MURILLO DE ORTEGA, Rosario Maria", "Rosario Murillo", "a further name of the query"},
+		{"MUHAMMAD, Sirajuddin Haqqani Jalaluddin Khwasa", "Sirajuddin Haqqani", "a further name of the query"},
 	} {
 		ix := newIndex(t, namedList("own", "individual", append(fillerPersons(), c.entry)))
 		assertPersonReview(t, ix, []reviewCase{c})

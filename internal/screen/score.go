@@ -278,6 +278,11 @@ type scratch struct {
 	// (bin and the name after it) counting as further names
 	// (queryNasab).
 	nasabLess float32
+	// commaLess is how much less wq[0] may count against a person's name
+	// written with no comma, the query written family name first: its
+	// family names but the heaviest and its given names but the first
+	// counting as further names (laterFamily, laterGiven).
+	commaLess float32
 	// short is set when the query has shortName letters or fewer under
 	// person rules [0] and organisation rules [1].
 	short [2]bool
@@ -544,7 +549,7 @@ func (ix *Index) prepare(sc *scratch) {
 		sc.qw = append(sc.qw, q)
 	}
 	sc.qnSet.fill(sc.qn)
-	sc.wq, sc.wqPerson, sc.formLess, sc.nasabLess = [2]float32{}, 0, 0, 0
+	sc.wq, sc.wqPerson, sc.formLess, sc.nasabLess, sc.commaLess = [2]float32{}, 0, 0, 0, 0
 	var letters [2]int
 	names := sc.nb.nameWords()
 	for i := range sc.qw {
@@ -576,6 +581,18 @@ func (ix *Index) prepare(sc *scratch) {
 	}
 	sc.short = [2]bool{letters[0] <= shortName, letters[1] <= shortName}
 	sc.capAt = float32(ix.opts.Match - 0.001)
+	if c := sc.nb.comma; c > 0 && c+1 < len(sc.qw) {
+		var heaviest float32
+		for i := range c {
+			heaviest = max(heaviest, sc.qw[i].weight)
+		}
+		for i := range sc.qw {
+			if q := &sc.qw[i]; !q.title && !q.further && i != c {
+				sc.commaLess += (1 - middleWeight) * q.weight
+			}
+		}
+		sc.commaLess -= (1 - middleWeight) * heaviest
+	}
 }
 
 // appendNear appends to sc.qn the keys within one edit of a query word
@@ -1317,6 +1334,9 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		bound -= sc.formLess
 	} else {
 		bound -= sc.nasabLess
+		if !rec.surnames {
+			bound -= sc.commaLess
+		}
 	}
 	switch {
 	case rec.w1-rec.w0 < minSuperset || bound <= rec.weight:
@@ -1824,7 +1844,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 	further := func(i int) bool {
 		return !sc.qw[i].initial && (ix.queryMiddle(sc, i, words) && !isSyllable(sc.nb.word(i)) ||
 			(surname && givenPaired || wholeNoComma) && (ix.queryPatronymic(sc, i, words) || sc.queryNasab(i)) ||
-			wholeNoComma && sc.laterGiven(i))
+			wholeNoComma && (sc.laterGiven(i) || sc.laterFamily(i, rare)))
 	}
 	for i := range sc.qw {
 		q := &sc.qw[i]
@@ -2139,6 +2159,25 @@ func (sc *scratch) laterGiven(i int) bool {
 		return false
 	}
 	return slices.Contains(sc.qUsed[:c], true)
+}
+
+// laterFamily reports whether query word i is one of the family names of
+// a query written family name first ("MURILLO DE ORTEGA, Rosario Maria"),
+// or the linking word between them, where another of them, a rare one,
+// and the first given name paired: a second family name by the query's
+// own form, as Hispanic names carry two and people write one, where the
+// name the list writes with no comma tells no roles ("Rosario Murillo").
+func (sc *scratch) laterFamily(i int, rare float32) bool {
+	c := sc.nb.comma
+	if c <= 1 || i >= c || c >= len(sc.qw) || sc.nb.resegmented || !sc.qUsed[c] {
+		return false
+	}
+	for k := range c {
+		if sc.qUsed[k] && sc.qw[k].weight >= rare {
+			return true
+		}
+	}
+	return false
 }
 
 // articleLeftOut reports whether query word i, unpaired under person
