@@ -221,6 +221,12 @@ func (ix *Index) explainScored(sc *scratch, query string, h hit, name, on string
 			b = append(b, rt...)
 			b = append(b, " (the same particle)"...)
 			allText = false
+		case p.kind == pairPrefix && len(sc.nb.word(i)) > len(rt):
+			// The list gives the beginning (listedAbbrev).
+			b = append(b, '=')
+			b = append(b, rt...)
+			b = append(b, "… (the list gives the beginning of the given name)"...)
+			allText, allKey = false, false
 		case p.kind == pairPrefix:
 			b = append(b, "…="...)
 			b = append(b, rt...)

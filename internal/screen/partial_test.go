@@ -680,10 +680,16 @@ func TestFurtherNamesNoComma(t *testing.T) {
 		// first, where the list gives one (Hispanic names carry two).
 		{"MURILLO DE ORTEGA, Rosario Maria", "Rosario Murillo", "a further name of the query"},
 		{"MUHAMMAD, Sirajuddin Haqqani Jalaluddin Khwasa", "Sirajuddin Haqqani", "a further name of the query"},
+		// The list gives the beginning of the given name.
+		{"MADURO MOROS, Nicolas", "nic maduro", "nicolas=nic… (the list gives the beginning of the given name)"},
 	} {
 		ix := newIndex(t, namedList("own", "individual", append(fillerPersons(), c.entry)))
 		assertPersonReview(t, ix, []reviewCase{c})
 	}
+	// Not a Mandarin syllable, a name of its own: "Manuel Chen" is not
+	// CHEN, Man Chi.
+	ix := newIndex(t, sdnList(t), namedList("own", "individual", []string{"CHEN, Man Chi"}))
+	assertNotReview(t, ix, screen.KindPerson, [2]string{"Manuel Chen", "CHEN, Man Chi"})
 }
 
 // TestTitleAfterComma: a title leading the given names after the comma of

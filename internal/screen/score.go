@@ -1554,6 +1554,11 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 					p = pair{c: skeletonSim * min(qw, rw.weight), kind: pairSkeleton}
 				case q.abbrev && rw.first == q.first && !org && rw.flags&(rwSurname|rwPatronymic) == 0 && ix.abbreviates(sc.nb.word(i), rw.text):
 					p = pair{c: prefixSim * rw.weight, kind: pairPrefix}
+				case !org && rw.first == q.first && rw.weight >= rare && rw.flags&(rwGiven|rwNaturalGiven) != 0 && rw.flags&(rwSurname|rwPatronymic) == 0 && ix.listedAbbrev(rw.text, sc.nb.word(i)):
+					// The list gives the beginning of the query's given
+					// name ("nic maduro" for "MADURO MOROS, Nicolas"), as a
+					// query may (q.abbrev).
+					p = pair{c: prefixSim * min(qw, rw.weight), kind: pairPrefix}
 				case len(forms) > 0 && rw.flags&(rwGiven|rwNaturalGiven) != 0 && rw.flags&rwPatronymic == 0 && slices.Contains(forms, rw.text):
 					// The same given name in another language's form
 					// ("Michael" for MIKHAIL), or a nickname ("Bill" for
@@ -3066,6 +3071,19 @@ func kindAllowed(kind string, k recKind) bool {
 func (ix *Index) abbreviates(w []byte, text int32) bool {
 	t := ix.dict.texts[text]
 	return len(t) >= len(w)+2 && string(t[:len(w)]) == string(w)
+}
+
+// listedAbbrev reports whether listed text t is the beginning of query
+// word w, which a listed name may give for a given name as a query may
+// (abbreviates): minAbbrev to maxAbbrev letters, w two letters longer or
+// more, and no Mandarin or Korean syllable, a name of its own ("HUANG, Man
+// Chi" is not Manuel Huang). scoreRec asks it of a rare listed word only:
+// "Ali", in many listed names, is a name of its own, not the beginning of
+// Alisher.
+func (ix *Index) listedAbbrev(t int32, w []byte) bool {
+	text := ix.dict.texts[t]
+	return len(text) >= minAbbrev && len(text) <= maxAbbrev && len(w) >= len(text)+2 && string(w[:len(text)]) == text &&
+		mandarinSyllables([]byte(text)) == 0 && !isSyllable([]byte(text))
 }
 
 // minSkeletonAlone is the fewest consonants of a family name that a word
