@@ -680,6 +680,10 @@ func TestFurtherNamesNoComma(t *testing.T) {
 		// first, where the list gives one (Hispanic names carry two).
 		{"MURILLO DE ORTEGA, Rosario Maria", "Rosario Murillo", "a further name of the query"},
 		{"MUHAMMAD, Sirajuddin Haqqani Jalaluddin Khwasa", "Sirajuddin Haqqani", "a further name of the query"},
+		// The query's patronymic counts for nothing, as the list's does:
+		// a family name misspelt by the list still finds the person.
+		{"PUTIN, Vladimir Vladimirovich", "VLADIMIR PUTNI", "a further name of the query"},
+		{"PUTIN, Vladimir Vladimirovich", "Vladimir Pulin", "a further name of the query"},
 		// The list gives the beginning of the given name.
 		{"MADURO MOROS, Nicolas", "nic maduro", "nicolas=nic… (the list gives the beginning of the given name)"},
 	} {

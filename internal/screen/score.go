@@ -1888,7 +1888,13 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 			// it with no comma ("FRIDMAN, Mikhail Maratovich" for Michail
 			// Fridman), and the article of a further name ("Khalil
 			// al-Rahman Haqqani" for Khalil Haqqani).
-			midQ += (1 - middleWeight) * q.weight
+			if q.patronymic && ix.queryPatronymic(sc, i, words) {
+				// A patronymic counts for nothing, as the list's own
+				// does where the query gives none (optional, below).
+				midQ += q.weight
+			} else {
+				midQ += (1 - middleWeight) * q.weight
+			}
 		}
 	}
 	wr := rec.weight - initials - scriptLess
