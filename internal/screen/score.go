@@ -3778,6 +3778,11 @@ var wordAbbrevs = map[string]string{
 	"tech": "technology", "univ": "university", "inst": "institute", "assoc": "association",
 	"no": "number", "imp": "import", "exp": "export", "ind": "industries", "eng": "engineering",
 	"st": "saint",
+	// Turkish, as registries, invoices and the companies themselves write
+	// their names ("... San. ve Tic. Ltd. Şti." for SANAYI VE TICARET
+	// LIMITED SIRKETI).
+	"san": "sanayi", "tic": "ticaret", "paz": "pazarlama", "ith": "ithalat", "ihr": "ihracat",
+	"ins": "insaat", "yat": "yatirim", "nak": "nakliyat", "muh": "muhendislik", "tur": "turizm",
 }
 
 // wordForms are other forms of words of company names that name the

@@ -172,6 +172,10 @@ func TestNamesAsWritten(t *testing.T) {
 		{"Havana Intl Bank", screen.KindOrganization, "HAVIN BANK LIMITED", "intl~international (abbreviation of a word of company names", true},
 		{"Oil Tankers SCF Management FZCO", screen.KindOrganization, "OIL TANKERS SCF MGMT FZCO", "management~mgmt (abbreviation", true},
 		{"Mining Enterprise Number 1", screen.KindOrganization, "MINING ENTERPRISE NO 1", "number~no (abbreviation of a word of company names", true},
+		// Turkish company names as registries and invoices abbreviate
+		// them ("San. ve Tic. Ltd. Şti.").
+		{"Baslam Petrol San. ve Tic. A.Ş.", screen.KindOrganization, "BASLAM PETROL SANAYI VE TICARET ANONIM SIRKETI", "san~sanayi (abbreviation of a word of company names", true},
+		{"Smart İth. İhr. Dış Tic. Ltd. Şti.", screen.KindOrganization, "SMART ITHALAT IHRACAT DIS TICARET LIMITED SIRKETI", "ith~ithalat (abbreviation of a word of company names", true},
 		// A Russian adjective of the company's name in another gender.
 		{"Svetlovskaya Enterprise Era", screen.KindOrganization, "JOINT STOCK COMPANY SVETLOVSKY ENTERPRISE ERA", "svetlovskaya~svetlovsky (foreign spelling: Russian adjective ending", true},
 		{"Ningbo More Interest Import and Export Co Ltd", screen.KindOrganization, "NINGBO MORE INTEREST I/E CO., LTD.", "import~imp (abbreviation of a word of company names", true},
