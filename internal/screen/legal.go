@@ -72,7 +72,7 @@ var legalForms = map[string]struct{}{
 	"sa": {}, "s a": {}, "sas": {}, "sarl": {}, "sasu": {}, "sca": {}, "snc": {},
 	"sarlu": {}, "surl": {}, "sprl": {}, "sac": {},
 	"srl": {}, "spa": {}, "sl": {}, "slu": {}, "sau": {}, "lda": {}, "ltda": {},
-	"cia": {}, "cia ltda": {}, "sa de cv": {}, "s de rl": {}, "s de rl de cv": {},
+	"cia": {}, "compania": {}, "companhia": {}, "compagnie": {}, "cia ltda": {}, "sa de cv": {}, "s de rl": {}, "s de rl de cv": {},
 	"sapi de cv": {}, "sab de cv": {}, "de cv": {}, "cv": {}, "eirl": {}, "sc": {},
 	"spr de ri": {}, "spr de rl": {}, "eu": {}, "sal": {}, "sapi": {},
 	"ca": {}, "sociedad anonima de capital variable": {}, "sociedad anonima": {}, "societe anonyme": {}, "sociedade anonima": {},

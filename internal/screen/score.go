@@ -3783,6 +3783,8 @@ var wordAbbrevs = map[string]string{
 	// LIMITED SIRKETI).
 	"san": "sanayi", "tic": "ticaret", "paz": "pazarlama", "ith": "ithalat", "ihr": "ihracat",
 	"ins": "insaat", "yat": "yatirim", "nak": "nakliyat", "muh": "muhendislik", "tur": "turizm",
+	// Spanish ("Cía. Minera", "Gaxiola Hnos."), as the lists write them too.
+	"cia": "compania", "hnos": "hermanos",
 }
 
 // wordForms are other forms of words of company names that name the

@@ -176,6 +176,10 @@ func TestNamesAsWritten(t *testing.T) {
 		// them ("San. ve Tic. Ltd. Şti.").
 		{"Baslam Petrol San. ve Tic. A.Ş.", screen.KindOrganization, "BASLAM PETROL SANAYI VE TICARET ANONIM SIRKETI", "san~sanayi (abbreviation of a word of company names", true},
 		{"Smart İth. İhr. Dış Tic. Ltd. Şti.", screen.KindOrganization, "SMART ITHALAT IHRACAT DIS TICARET LIMITED SIRKETI", "ith~ithalat (abbreviation of a word of company names", true},
+		// Spanish: Hnos. for HERMANOS, and Compañía a legal form as its
+		// abbreviation Cía. is.
+		{"Florez Hnos. Ltda.", screen.KindOrganization, "FLOREZ HERMANOS LTDA.", "hnos~hermanos (abbreviation of a word of company names", true},
+		{"Compañía Minera Dapa S.A.", screen.KindOrganization, "CIA. MINERA DAPA S.A.", "legal form ignored: compania sa", true},
 		// A Russian adjective of the company's name in another gender.
 		{"Svetlovskaya Enterprise Era", screen.KindOrganization, "JOINT STOCK COMPANY SVETLOVSKY ENTERPRISE ERA", "svetlovskaya~svetlovsky (foreign spelling: Russian adjective ending", true},
 		{"Ningbo More Interest Import and Export Co Ltd", screen.KindOrganization, "NINGBO MORE INTEREST I/E CO., LTD.", "import~imp (abbreviation of a word of company names", true},
