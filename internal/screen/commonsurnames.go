@@ -18,4 +18,4 @@ var commonSurnamesText string
 
 // isCommonSurname reports whether w, a word as the index holds it
 // (lowercase), is one of commonSurnamesText.
-func isCommonSurname(w string) bool { return sortedLinesHold(commonSurnamesText, w) }
+func isCommonSurname[T string | []byte](w T) bool { return sortedLinesHold(commonSurnamesText, w) }

@@ -26,12 +26,12 @@ var commonWordsText string
 
 // isCommonWord reports whether w, a word as the index holds it
 // (lowercase), is a word of everyday English.
-func isCommonWord(w string) bool { return sortedLinesHold(commonWordsText, w) }
+func isCommonWord[T string | []byte](w T) bool { return sortedLinesHold(commonWordsText, w) }
 
 // sortedLinesHold reports whether text, lines sorted bytewise and each
 // ending in a newline, has the line w: a binary search over the lines
 // where they are.
-func sortedLinesHold(text, w string) bool {
+func sortedLinesHold[T string | []byte](text string, w T) bool {
 	lo, hi := 0, len(text) // starts of lines, or the end
 	for lo < hi {
 		mid := lo + (hi-lo)/2
@@ -41,9 +41,9 @@ func sortedLinesHold(text, w string) bool {
 			end = len(text) // no newline at the end
 		}
 		switch line := text[start:end]; {
-		case line == w:
+		case line == string(w):
 			return true
-		case line < w:
+		case line < string(w):
 			lo = end + 1
 		default:
 			hi = start

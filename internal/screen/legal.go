@@ -329,7 +329,7 @@ func legalSwapped(w []byte) bool {
 		copy(s, w)
 		s[i], s[i+1] = s[i+1], s[i]
 		if isLegalForm(s) {
-			return !isCommonWord(string(w))
+			return !isCommonWord(w)
 		}
 	}
 	return false

@@ -30,8 +30,8 @@ var chinesePlaces = map[string]struct{}{
 }
 
 // chinesePlace reports whether w is one of chinesePlaces.
-func chinesePlace(w string) bool {
-	_, ok := chinesePlaces[w]
+func chinesePlace[T string | []byte](w T) bool {
+	_, ok := chinesePlaces[string(w)]
 	return ok
 }
 
@@ -55,11 +55,11 @@ var regionWordsText string
 // party: a country's name or adjective (countryForms), a Chinese
 // province or city, or a word of a country's or region's name
 // (regionWordsText).
-func placeWord(w string) bool {
+func placeWord[T string | []byte](w T) bool {
 	if countryWord(w) || chinesePlace(w) {
 		return true
 	}
-	_, ok := regionWords()[w]
+	_, ok := regionWords()[string(w)]
 	return ok
 }
 

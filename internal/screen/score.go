@@ -1477,7 +1477,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				case m&inNear != 0 && q.number && !org:
 					continue
 				case m&inNear != 0 && org && !sc.personRules && q.text < 0 && !withinOneEdit(ix.dict.texts[rw.text], sc.nb.word(i)) &&
-					isCommonWord(string(sc.nb.word(i))):
+					isCommonWord(sc.nb.word(i)):
 					// An organisation's word of everyday English no
 					// listed name holds is a word spelt right: a listed
 					// word misspelt by a letter it may be ("Gleaning" for
@@ -2426,7 +2426,7 @@ func (ix *Index) wordOfThreePaired(sc *scratch, ri int32) bool {
 // commonWord reports whether w is no party's own: a word of everyday
 // English ("Spring", "Express", "Class") or a word of one or two letters
 // ("is" for IS BANK).
-func commonWord(w string) bool { return len(w) < minOwnWord || isCommonWord(w) }
+func commonWord[T string | []byte](w T) bool { return len(w) < minOwnWord || isCommonWord(w) }
 
 // minOwnWord is the fewest letters of a word that may be a party's own.
 const minOwnWord = 3
@@ -2664,7 +2664,14 @@ func (ix *Index) unpairedKind(sc *scratch, words []RecWord) float32 {
 var orgKindWords = []string{"concern", "kontsern", "konzern", "state", "corporation", "korporatsiya", "goskorporatsiya"}
 
 // orgKindWord reports whether t is one of orgKindWords.
-func orgKindWord(t string) bool { return slices.Contains(orgKindWords, t) }
+func orgKindWord[T string | []byte](t T) bool {
+	for _, k := range orgKindWords {
+		if k == string(t) {
+			return true
+		}
+	}
+	return false
+}
 
 // ownUnknown is scratch.ownWord before ownWordAt asks.
 const ownUnknown = -2
@@ -2703,8 +2710,8 @@ func (ix *Index) ownWordAt(sc *scratch) int {
 		}
 		w := sc.nb.word(i)
 		switch {
-		case isLink(w), placeWord(string(w)), orgKindWord(string(w)):
-		case i < own || !commonWord(string(w)):
+		case isLink(w), placeWord(w), orgKindWord(w):
+		case i < own || !commonWord(w):
 			// A word of everyday English before the own word, or a
 			// word that names a party.
 			return -1
@@ -2732,7 +2739,7 @@ func (ix *Index) ownCandidate(sc *scratch, notCommon bool) int {
 		if q.legal || q.text < 0 || q.wOrg < rare {
 			continue
 		}
-		w := string(sc.nb.word(i))
+		w := sc.nb.word(i)
 		if len(w) < minOwnSuperset || placeWord(w) || isCommonSurname(w) || notCommon && commonWord(w) {
 			continue
 		}
@@ -3833,8 +3840,8 @@ var countryWords = func() map[string]struct{} {
 
 // countryWord reports whether w is a country's name or its adjective
 // (countryForms).
-func countryWord(w string) bool {
-	_, ok := countryWords[w]
+func countryWord[T string | []byte](w T) bool {
+	_, ok := countryWords[string(w)]
 	return ok
 }
 
