@@ -305,29 +305,12 @@ func (nb *normBuf) flagTitles() {
 			}
 		}
 	}
-	lead := 0
-	for lead+1 < len(nb.words) && nb.words[lead].flags&wordLegal == 0 {
-		n := nb.titleAt(lead)
-		if n == 0 || lead+n >= len(nb.words) {
-			break
-		}
-		for k := lead; k < lead+n; k++ {
-			nb.words[k].flags |= wordTitle
-		}
-		lead += n
-	}
-	// A title leading the given names after the comma of a name
-	// written family name first ("AL ZAWAHIRI, Dr. Ayman", as the lists
-	// write it).
-	for k := nb.comma; k > lead && k+1 < len(nb.words) && nb.words[k].flags&wordLegal == 0; {
-		n := nb.titleAt(k)
-		if n == 0 || k+n >= len(nb.words) {
-			break
-		}
-		for j := k; j < k+n; j++ {
-			nb.words[j].flags |= wordTitle
-		}
-		k += n
+	lead := nb.titlesFrom(0)
+	if nb.comma > lead {
+		// A title leading the given names after the comma of a name
+		// written family name first ("AL ZAWAHIRI, Dr. Ayman", as the
+		// lists write it).
+		nb.titlesFrom(nb.comma)
 	}
 	for end := len(nb.words); end-1 > lead; {
 		n := nb.postTitleBefore(end)
@@ -339,6 +322,23 @@ func (nb *normBuf) flagTitles() {
 		}
 		end -= n
 	}
+}
+
+// titlesFrom flags as titles the titles that lead the words from word k,
+// up to a legal form and short of the last word, and returns the index of
+// the word after them.
+func (nb *normBuf) titlesFrom(k int) int {
+	for k+1 < len(nb.words) && nb.words[k].flags&wordLegal == 0 {
+		n := nb.titleAt(k)
+		if n == 0 || k+n >= len(nb.words) {
+			break
+		}
+		for j := k; j < k+n; j++ {
+			nb.words[j].flags |= wordTitle
+		}
+		k += n
+	}
+	return k
 }
 
 // isGenerational reports whether w is a generational suffix of a
