@@ -91,6 +91,9 @@ var legalForms = map[string]struct{}{
 	"berhad": {}, "sendirian berhad": {}, "perseroan terbatas": {}, "kk": {}, "kabushiki kaisha": {}, "yk": {}, "gk": {},
 	"co ltd kk": {}, "jsc co": {}, "pty limited": {}, "pvt limited": {},
 	"private ltd": {}, "llc fze": {}, "cc": {}, "nl": {}, "se": {}, "ltd co": {},
+	// The establishment (Est.) of the Gulf states, a sole proprietor's
+	// company: "Aviatrans Est." for AVIATRANS ESTABLISHMENT.
+	"establishment": {}, "est": {},
 	// Chinese and Japanese forms as their characters read in pinyin, the
 	// reading a name in Han is matched by (textnorm): 有限公司,
 	// 股份有限公司, 有限责任公司 (有限責任公司), 公司; 株式会社, 有限会社,

@@ -3792,6 +3792,9 @@ var wordAbbrevs = map[string]string{
 	"ins": "insaat", "yat": "yatirim", "nak": "nakliyat", "muh": "muhendislik", "tur": "turizm",
 	// Spanish ("Cía. Minera", "Gaxiola Hnos."), as the lists write them too.
 	"cia": "compania", "hnos": "hermanos",
+	// The Gulf states' establishment, within a name ("Al Zahraa Est. for
+	// Trade", AL ZAHRAA ESTABLISHMENT FOR TRADE AND AGENCIES).
+	"est": "establishment",
 }
 
 // wordForms are other forms of words of company names that name the

@@ -180,6 +180,10 @@ func TestNamesAsWritten(t *testing.T) {
 		// abbreviation Cía. is.
 		{"Florez Hnos. Ltda.", screen.KindOrganization, "FLOREZ HERMANOS LTDA.", "hnos~hermanos (abbreviation of a word of company names", true},
 		{"Compañía Minera Dapa S.A.", screen.KindOrganization, "CIA. MINERA DAPA S.A.", "legal form ignored: compania sa", true},
+		// The Gulf states' establishment (Est.), a legal form, and
+		// within a name the word it abbreviates.
+		{"Aviatrans Est.", screen.KindOrganization, "AVIATRANS ANSTALT", "legal form ignored: est", true},
+		{"Al Zahraa Est. for Trade and Agencies", screen.KindOrganization, "AZZAHRA ESTABLISHMENT FOR COMMERCE AND AGENCIES", "est~establishment (abbreviation of a word of company names", true},
 		// A Russian adjective of the company's name in another gender.
 		{"Svetlovskaya Enterprise Era", screen.KindOrganization, "JOINT STOCK COMPANY SVETLOVSKY ENTERPRISE ERA", "svetlovskaya~svetlovsky (foreign spelling: Russian adjective ending", true},
 		{"Ningbo More Interest Import and Export Co Ltd", screen.KindOrganization, "NINGBO MORE INTEREST I/E CO., LTD.", "import~imp (abbreviation of a word of company names", true},
