@@ -64,6 +64,9 @@ var legalForms = map[string]struct{}{
 	"gmbh": {}, "ag": {}, "kg": {}, "gmbh co kg": {}, "gmbh and co kg": {}, "ohg": {},
 	"ug": {}, "mbh": {}, "ev": {}, "bv": {}, "nv": {}, "vof": {}, "ab": {}, "as": {},
 	"asa": {}, "aps": {}, "oy": {}, "oyj": {}, "hf": {}, "ehf": {},
+	// Liechtenstein's establishment, a holding structure of listed
+	// owners ("AVIATRANS ANSTALT").
+	"anstalt":                               {},
 	"gesellschaft mit beschrankter haftung": {}, "aktiengesellschaft": {},
 	"besloten vennootschap": {}, "naamloze vennootschap": {}, "aktiebolag": {}, "aktiebolaget": {},
 	"aktieselskab": {}, "aktieselskabet": {}, "aksjeselskap": {}, "aksjeselskapet": {}, "osakeyhtio": {},
