@@ -3793,8 +3793,10 @@ var wordAbbrevs = map[string]string{
 	// Spanish ("Cía. Minera", "Gaxiola Hnos."), as the lists write them too.
 	"cia": "compania", "hnos": "hermanos",
 	// The Gulf states' establishment, within a name ("Al Zahraa Est. for
-	// Trade", AL ZAHRAA ESTABLISHMENT FOR TRADE AND AGENCIES).
-	"est": "establishment",
+	// Trade", AL ZAHRAA ESTABLISHMENT FOR TRADE AND AGENCIES), and their
+	// general trading companies ("Adoon Gen. Trading", ADOON GENERAL
+	// TRADING FZE).
+	"est": "establishment", "gen": "general",
 }
 
 // wordForms are other forms of words of company names that name the

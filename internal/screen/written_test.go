@@ -184,6 +184,7 @@ func TestNamesAsWritten(t *testing.T) {
 		// within a name the word it abbreviates.
 		{"Aviatrans Est.", screen.KindOrganization, "AVIATRANS ANSTALT", "legal form ignored: est", true},
 		{"Aviatrans", screen.KindOrganization, "AVIATRANS ANSTALT", "name legal form ignored: anstalt", true},
+		{"Adoon Gen. Trading FZE", screen.KindOrganization, "ADOON GENERAL TRADING FZE", "gen~general (abbreviation of a word of company names", true},
 		{"Al Zahraa Est. for Trade and Agencies", screen.KindOrganization, "AZZAHRA ESTABLISHMENT FOR COMMERCE AND AGENCIES", "est~establishment (abbreviation of a word of company names", true},
 		// A Russian adjective of the company's name in another gender.
 		{"Svetlovskaya Enterprise Era", screen.KindOrganization, "JOINT STOCK COMPANY SVETLOVSKY ENTERPRISE ERA", "svetlovskaya~svetlovsky (foreign spelling: Russian adjective ending", true},
