@@ -69,6 +69,9 @@ type Index struct {
 	// listedAlts holds, by text id, what respellListed found for the
 	// word, once it has been asked (respell.go).
 	listedAlts func() []atomic.Int32
+	// textClasses holds, by text id, the tables of words that hold the
+	// word (textClass), once it has been asked.
+	textClasses func() []atomic.Uint32
 	// gluedTexts holds, by text id, what gluedListed found for the text,
 	// once it has been asked.
 	gluedTexts func() []atomic.Uint64
@@ -292,6 +295,7 @@ func (ix *Index) init() {
 	ix.abjadWords = sync.OnceValue(ix.buildAbjadWords)
 	ix.kanaWords = sync.OnceValue(ix.buildKanaWords)
 	ix.listedAlts = sync.OnceValue(func() []atomic.Int32 { return make([]atomic.Int32, len(ix.dict.texts)) })
+	ix.textClasses = sync.OnceValue(func() []atomic.Uint32 { return make([]atomic.Uint32, len(ix.dict.texts)) })
 	ix.givenForms = sync.OnceValue(ix.computeGivenForms)
 	ix.gluedTexts = sync.OnceValue(func() []atomic.Uint64 { return make([]atomic.Uint64, len(ix.dict.texts)) })
 	ix.textNearKeys = sync.OnceValue(func() []atomic.Pointer[[]int32] { return make([]atomic.Pointer[[]int32], len(ix.dict.texts)) })

@@ -73,3 +73,40 @@ var regionWords = sync.OnceValue(func() map[string]struct{} {
 	}
 	return m
 })
+
+// wordClass is what the tables of words tell of a listed word (textClass).
+type wordClass uint32
+
+const (
+	// classKnown marks a text textClass has looked up.
+	classKnown wordClass = 1 << iota
+	// classPlace: placeWord.
+	classPlace
+	// classSurname: isCommonSurname.
+	classSurname
+	// classCommon: commonWord.
+	classCommon
+)
+
+// textClass returns what placeWord, isCommonSurname and commonWord say of
+// listed text t, looked up once for the index: the words of queries are
+// mostly listed, and the same ones again.
+func (ix *Index) textClass(t int32) wordClass {
+	memo := &ix.textClasses()[t]
+	if c := wordClass(memo.Load()); c != 0 {
+		return c
+	}
+	w := ix.dict.texts[t]
+	c := classKnown
+	if placeWord(w) {
+		c |= classPlace
+	}
+	if isCommonSurname(w) {
+		c |= classSurname
+	}
+	if commonWord(w) {
+		c |= classCommon
+	}
+	memo.Store(uint32(c))
+	return c
+}

@@ -2709,9 +2709,15 @@ func (ix *Index) ownWordAt(sc *scratch) int {
 			continue
 		}
 		w := sc.nb.word(i)
+		var c wordClass
+		if t := sc.qw[i].text; t >= 0 {
+			c = ix.textClass(t)
+		} else if placeWord(w) {
+			c = classPlace
+		}
 		switch {
-		case isLink(w), placeWord(w), orgKindWord(w):
-		case i < own || !commonWord(w):
+		case isLink(w), c&classPlace != 0, orgKindWord(w):
+		case i < own || c&classCommon == 0 && (sc.qw[i].text >= 0 || !commonWord(w)):
 			// A word of everyday English before the own word, or a
 			// word that names a party.
 			return -1
@@ -2739,8 +2745,11 @@ func (ix *Index) ownCandidate(sc *scratch, notCommon bool) int {
 		if q.legal || q.text < 0 || q.wOrg < rare {
 			continue
 		}
-		w := sc.nb.word(i)
-		if len(w) < minOwnSuperset || placeWord(w) || isCommonSurname(w) || notCommon && commonWord(w) {
+		if len(sc.nb.word(i)) < minOwnSuperset {
+			continue
+		}
+		// q.text names the word as read: its tables' answers are kept.
+		if c := ix.textClass(q.text); c&(classPlace|classSurname) != 0 || notCommon && c&classCommon != 0 {
 			continue
 		}
 		if own >= 0 {
