@@ -281,7 +281,9 @@ func hanAltWord(t string) ([]byte, bool) {
 			i++
 			changed = true
 		default:
-			if sw, n := spanishSound(w, t, i); n > 0 {
+			// Not the ll Spanish sounds y: Chinese writes it l (卡韦略
+			// "ka wei lüe", Cabello), as an English one (米勒, Miller).
+			if sw, n := spanishSound(w, t, i); n > 0 && !spanishLL(t, i) {
 				w, i, changed = sw, i+n-1, true
 			} else {
 				w = append(w, c)

@@ -75,6 +75,9 @@ func TestHanAltKey(t *testing.T) {
 		{[]string{"hua", "jin"}, "benjamin", false},
 		{[]string{"hao", "er", "he"}, "jorge", true},
 		{[]string{"hao", "er", "he"}, "jordan", false},
+		// Not the Spanish ll as y: Chinese writes an l.
+		{[]string{"mi", "le"}, "miller", true},
+		{[]string{"ka", "wei", "lue"}, "cabello", true},
 	} {
 		st := syllableState(phonHan, tt.syllables)
 		k := phonKeys(nil, phonHan, []byte(tt.listed), false)
