@@ -8,8 +8,9 @@ import (
 
 // renderings are names of listed persons as the press and encyclopaedias
 // of other languages write them, in Han, Greek, kana, Hebrew, Arabic and
-// Hangul (compiled for this repository, as scripts-dev.tsv is), each with
-// the entry of the SDN list of testdata/accuracy it names.
+// Hangul, and in the Latin letters of French, German and Spanish (compiled
+// for this repository, as scripts-dev.tsv is), each with the entry of the
+// SDN list of testdata/accuracy it names.
 var renderings = []struct{ q, entry string }{
 	{"阿利舍尔·乌斯马诺夫", "USMANOV, Alisher Burhanovich"},
 	{"维克托·韦克塞尔伯格", "VEKSELBERG, Viktor Feliksovich"},
@@ -149,6 +150,61 @@ var renderings = []struct{ q, entry string }{
 	{"خواكين غوزمان", "GUZMAN LOPEZ, Joaquin"},
 	{"호르헤 로드리게스 고메스", "RODRIGUEZ GOMEZ, Jorge Jesus"},
 	{"카베요 디오스다도", "CABELLO RONDON, Diosdado"},
+	// And in the Latin letters of the French, German and Spanish press.
+	{"Bachar el-Assad", "AL-ASSAD, Bashar"},
+	{"Baschar al-Assad", "AL-ASSAD, Bashar"},
+	{"Hasán Nasrala", "NASRALLAH, Hasan"},
+	{"Ali Chamenei", "KHAMENEI, Ali Husseini"},
+	{"Alí Jamenei", "KHAMENEI, Ali Husseini"},
+	{"Mouammar Kadhafi", "QADHAFI, Muammar"},
+	{"Muamar el Gadafi", "QADHAFI, Muammar"},
+	{"Muammar Gheddafi", "QADHAFI, Muammar"},
+	{"Saïf al-Islam Kadhafi", "QADHAFI, Saif al-Islam"},
+	{"Ramzán Kadírov", "KADYROV, Ramzan Akhmatovich"},
+	{"Sergueï Lavrov", "LAVROV, Sergei Viktorovich"},
+	{"Serguéi Lavrov", "LAVROV, Sergei Viktorovich"},
+	{"Evgueni Prigojine", "PRIGOZHIN, Yevgeniy Viktorovich"},
+	{"Jewgeni Prigoschin", "PRIGOZHIN, Yevgeniy Viktorovich"},
+	{"Evgenij Prigožin", "PRIGOZHIN, Yevgeniy Viktorovich"},
+	{"Alischer Usmanow", "USMANOV, Alisher Burhanovich"},
+	{"Alicher Ousmanov", "USMANOV, Alisher Burhanovich"},
+	{"Viktor Wekselberg", "VEKSELBERG, Viktor Feliksovich"},
+	{"Gennadi Timtschenko", "TIMCHENKO, Gennady Nikolayevich"},
+	{"Guennadi Timtchenko", "TIMCHENKO, Gennady Nikolayevich"},
+	{"Igor Setschin", "SECHIN, Igor Ivanovich"},
+	{"Igor Setchine", "SECHIN, Igor Ivanovich"},
+	{"Nikolai Patruschew", "PATRUSHEV, Nikolai Platonovich"},
+	{"Nikolaï Patrouchev", "PATRUSHEV, Nikolai Platonovich"},
+	{"Dmitri Peskow", "PESKOV, Dmitriy Sergeevich"},
+	{"Walentina Matwijenko", "MATVIYENKO, Valentina Ivanovna"},
+	{"Michail Mischustin", "MISHUSTIN, Mikhail Vladimirovich"},
+	{"Mikhaïl Michoustine", "MISHUSTIN, Mikhail Vladimirovich"},
+	{"Elwira Nabiullina", "NABIULLINA, Elvira Sakhipzadovna"},
+	{"Elvira Nabioullina", "NABIULLINA, Elvira Sakhipzadovna"},
+	{"Sergei Schoigu", "SHOIGU, Sergei Kuzhugetovich"},
+	{"Sergueï Choïgou", "SHOIGU, Sergei Kuzhugetovich"},
+	{"Waleri Gerassimow", "GERASIMOV, Valery"},
+	{"Valeri Guerassimov", "GERASIMOV, Valery"},
+	{"Alexandre Bortnikov", "BORTNIKOV, Alexander Vasilievich"},
+	{"Qassem Soleimani", "SOLEIMANI, Qasem"},
+	{"Ghassem Soleimani", "SOLEIMANI, Qasem"},
+	{"Esmaïl Qaani", "GHANI, Esmail"},
+	{"Yahya Sinouar", "SINWAR, Yahya"},
+	{"Jahja Sinwar", "SINWAR, Yahya"},
+	{"Ismaïl Haniyeh", "HANIYAH, Ismail Abdul Salah"},
+	{"Ismail Hanija", "HANIYAH, Ismail Abdul Salah"},
+	{"Ayman al-Zaouahiri", "AL ZAWAHIRI, Dr. Ayman"},
+	{"Aiman az-Zawahiri", "AL ZAWAHIRI, Dr. Ayman"},
+	{"Abou Bakr al-Baghdadi", "AL-BADRI, Dr. Ibrahim 'Awwad Ibrahim 'Ali"},
+	{"Oussama ben Laden", "BIN LADIN, Usama bin Muhammad bin Awad"},
+	{"Hamza ben Laden", "BIN LADEN, Hamza"},
+	{"Naïm Qassem", "QASIM, Naim"},
+	{"Naim Kassem", "QASIM, Naim"},
+	{"Dmitri Rogosin", "ROGOZIN, Dmitry Olegovich"},
+	{"Igor Schuwalow", "SHUVALOV, Igor Ivanovich"},
+	{"Wiktor Janukowitsch", "YANUKOVYCH, Viktor Fedorovych"},
+	{"Alexander Lukaschenko", "LUKASHENKA, Alyaksandr Ryhorovich"},
+	{"Aliaksandr Loukachenka", "LUKASHENKA, Alyaksandr Ryhorovich"},
 }
 
 // TestRenderingsOfListedNames: every rendering finds the person it names,
