@@ -56,6 +56,31 @@ func TestBanDisguises(t *testing.T) {
 	}
 }
 
+// TestLegalFormLettersApart: the words of a banned vendor's name and its
+// legal form run together, where a separator sets apart letters that read
+// as a legal form of their own ("AOKASPERSKYL_AB": "aokasperskyl" and the
+// Swedish AB), are the name at match level, as they are run together
+// whole; FuzzDisguise found the name a possible match only.
+func TestLegalFormLettersApart(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, testLists(t)...)
+	opts := ix.Options()
+	for _, tt := range []struct{ name, entry string }{
+		{"AOKASPERSKYL_AB", "kaspersky-lab"},
+		{"ZTE_CORP_ORATION", "zte"},
+	} {
+		ms := ix.Name(screen.Query{Name: tt.name, Kind: screen.KindOrganization})
+		if len(ms) == 0 || ms[0].EntryID != tt.entry || !opts.IsHit(ms[0].Score) {
+			t.Errorf("%q: got %v, want %s at match level first", tt.name, ms, tt.entry)
+		}
+	}
+	for _, name := range []string{"Acme Widget AB", "Ericsson AB"} {
+		if ms := ix.Name(screen.Query{Name: name, Kind: screen.KindOrganization}); len(ms) > 0 {
+			t.Errorf("%q: got %v, want no match", name, ms)
+		}
+	}
+}
+
 // TestScreeningFixes: the screening examples of the issue on real-world
 // input and the issue on recall.
 func TestScreeningFixes(t *testing.T) {

@@ -639,12 +639,19 @@ func (ix *Index) banMatches(sc *scratch, q Query, out []Match) ([]Match, error) 
 		}
 	}
 	// A legal form run into the name is a legal form still
-	// ("AOKasperskyLab", "ZTEcorporation", "PacificNetworksCorp.").
+	// ("AOKasperskyLab", "ZTEcorporation", "PacificNetworksCorp."); so
+	// is one whose last letters a separator set apart, where they read
+	// as a legal form of their own ("AOKASPERSKYL_AB": the words, the
+	// legal forms among them, run together).
 	var run string
 	var cores []string
 	if gluedLegalEnd(sc.buf[n:]) {
 		run = string(sc.buf[n:])
 		cores = unglueLegal(run)
+	}
+	if all := sc.nb.appendRun(sc.buf[len(sc.buf):]); len(all) > len(sc.buf)-n && gluedLegalEnd(all) {
+		run = string(all)
+		cores = append(cores, unglueLegal(run)...)
 	}
 	for _, core := range cores {
 		keys, _ := filteredGet(bw, ix.banKeys, core)

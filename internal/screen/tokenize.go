@@ -900,6 +900,14 @@ func (nb *normBuf) appendCore(dst []byte) []byte {
 	return dst
 }
 
+// appendRun appends the words of nb, legal forms too, run together.
+func (nb *normBuf) appendRun(dst []byte) []byte {
+	for i := range nb.words {
+		dst = append(dst, nb.word(i)...)
+	}
+	return dst
+}
+
 // legalAtFuzzy is legalAt for multi-word legal forms with at most one
 // word misspelt (legalTypo), and for a long one-word form misspelt
 // (legalSingleTypo) or a short one with two letters swapped
