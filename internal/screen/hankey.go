@@ -281,9 +281,7 @@ func hanAltWord(t string) ([]byte, bool) {
 			i++
 			changed = true
 		default:
-			// Not the ll Spanish sounds y: Chinese writes it l (卡韦略
-			// "ka wei lüe", Cabello), as an English one (米勒, Miller).
-			if sw, n := spanishSound(w, t, i); n > 0 && !spanishLL(t, i) {
+			if sw, n := spanishSound(w, t, i); n > 0 {
 				w, i, changed = sw, i+n-1, true
 			} else {
 				w = append(w, c)

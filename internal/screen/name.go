@@ -643,23 +643,23 @@ func (ix *Index) banMatches(sc *scratch, q Query, out []Match) ([]Match, error) 
 	// is one whose last letters a separator set apart, where they read
 	// as a legal form of their own ("AOKASPERSKYL_AB": the words, the
 	// legal forms among them, run together).
-	var run string
-	var cores []string
-	if gluedLegalEnd(sc.buf[n:]) {
-		run = string(sc.buf[n:])
-		cores = unglueLegal(run)
+	runs := [2][]byte{sc.buf[n:]}
+	if all := sc.nb.appendRun(sc.buf[len(sc.buf):]); len(all) > len(runs[0]) {
+		runs[1] = all
 	}
-	if all := sc.nb.appendRun(sc.buf[len(sc.buf):]); len(all) > len(sc.buf)-n && gluedLegalEnd(all) {
-		run = string(all)
-		cores = append(cores, unglueLegal(run)...)
-	}
-	for _, core := range cores {
-		keys, _ := filteredGet(bw, ix.banKeys, core)
-		for _, r := range keys {
-			if err := add(r, "glued-words", func(name, on string) string {
-				return fmt.Sprintf("%q equals %s %q with the words and the legal form run together (%q)", q.Name, on, name, run)
-			}); err != nil {
-				return nil, err
+	for _, glued := range runs {
+		if len(glued) == 0 || !gluedLegalEnd(glued) {
+			continue
+		}
+		run := string(glued)
+		for _, core := range unglueLegal(run) {
+			keys, _ := filteredGet(bw, ix.banKeys, core)
+			for _, r := range keys {
+				if err := add(r, "glued-words", func(name, on string) string {
+					return fmt.Sprintf("%q equals %s %q with the words and the legal form run together (%q)", q.Name, on, name, run)
+				}); err != nil {
+					return nil, err
+				}
 			}
 		}
 	}

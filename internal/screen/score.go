@@ -2165,11 +2165,16 @@ func (sc *scratch) queryLink(i int) bool {
 // by the query's own form, where the name the list writes with no comma
 // tells no roles.
 func (sc *scratch) laterGiven(i int) bool {
+	c, ok := sc.commaPaired()
+	return ok && i > c && slices.Contains(sc.qUsed[:c], true)
+}
+
+// commaPaired returns the first word after the comma of a query written
+// family name first, and whether it paired: a query whose words
+// resegment split or joined gives no roles by its comma.
+func (sc *scratch) commaPaired() (int, bool) {
 	c := sc.nb.comma
-	if c <= 0 || i <= c || c >= len(sc.qw) || sc.nb.resegmented || !sc.qUsed[c] {
-		return false
-	}
-	return slices.Contains(sc.qUsed[:c], true)
+	return c, c > 0 && c < len(sc.qw) && !sc.nb.resegmented && sc.qUsed[c]
 }
 
 // laterFamily reports whether query word i is one of the family names of
@@ -2179,8 +2184,8 @@ func (sc *scratch) laterGiven(i int) bool {
 // own form, as Hispanic names carry two and people write one, where the
 // name the list writes with no comma tells no roles ("Rosario Murillo").
 func (sc *scratch) laterFamily(i int, rare float32) bool {
-	c := sc.nb.comma
-	if c <= 1 || i >= c || c >= len(sc.qw) || sc.nb.resegmented || !sc.qUsed[c] {
+	c, ok := sc.commaPaired()
+	if !ok || c <= 1 || i >= c {
 		return false
 	}
 	for k := range c {
@@ -2709,15 +2714,12 @@ func (ix *Index) ownWordAt(sc *scratch) int {
 			continue
 		}
 		w := sc.nb.word(i)
-		var c wordClass
-		if t := sc.qw[i].text; t >= 0 {
-			c = ix.textClass(t)
-		} else if placeWord(w) {
-			c = classPlace
+		if isLink(w) || orgKindWord(w) {
+			continue
 		}
-		switch {
-		case isLink(w), c&classPlace != 0, orgKindWord(w):
-		case i < own || c&classCommon == 0 && (sc.qw[i].text >= 0 || !commonWord(w)):
+		switch c := ix.queryClass(sc, i); {
+		case c&classPlace != 0:
+		case i < own || c&classCommon == 0:
 			// A word of everyday English before the own word, or a
 			// word that names a party.
 			return -1
@@ -2760,23 +2762,11 @@ func (ix *Index) ownCandidate(sc *scratch, notCommon bool) int {
 	return own
 }
 
-// selectOwn selects the query's own word alone (ownWordAt) and reports
-// whether there is one that was not selected, and that a listed name
-// holds as spelt.
+// selectOwn selects the query's own word alone (ownWordAt), a listed
+// word, and reports whether there is one that was not selected.
 func (ix *Index) selectOwn(sc *scratch) bool {
-	rare := rareShare * ix.dict.unseen
-	left := false // a rare listed word not selected: the own word may be one
-	for i := range sc.qw {
-		if q := &sc.qw[i]; !sc.sel[i] && !q.legal && q.exact >= 0 && q.wOrg >= rare && len(sc.nb.word(i)) >= minOwnSuperset {
-			left = true
-			break
-		}
-	}
-	if !left {
-		return false
-	}
 	own := ix.ownWordAt(sc)
-	if own < 0 || sc.sel[own] || sc.qw[own].exact < 0 {
+	if own < 0 || sc.sel[own] {
 		return false
 	}
 	clear(sc.sel)
@@ -2919,9 +2909,21 @@ func (ix *Index) longTypoPair(sc *scratch, p pair, words []RecWord) bool {
 // al-Tayib al-Lubiri" for AL-LOUBIRI, Habib Ben Ahmed, whose father's
 // name the list gives and grandfather's not). It counts as a further
 // given name does.
-func (sc *scratch) queryNasab(i int) bool {
-	for k := i; k >= 0 && k >= i-2; k-- {
-		if sc.qUsed[k] {
+func (sc *scratch) queryNasab(i int) bool { return sc.inNasab(i, 0, sc.qUsed) }
+
+// nasabWord reports whether query word i may be a word of a nasab that
+// queryNasab counts as a further name, were it unpaired: bin, ben or ibn
+// after another word, the article after it, and the name after them
+// (prepare asks it before any word pairs).
+func (sc *scratch) nasabWord(i int) bool { return sc.inNasab(i, 1, nil) }
+
+// inNasab reports whether query word i is in a nasab whose particle is
+// word first or a later one: the particle, the article after it, the name
+// after them; none of them paired, where used tells the paired words.
+func (sc *scratch) inNasab(i, first int, used []bool) bool {
+	paired := func(k int) bool { return used != nil && used[k] }
+	for k := i; k >= first && k >= i-2; k-- {
+		if paired(k) {
 			return false
 		}
 		if sc.qw[k].particle != binClass {
@@ -2934,24 +2936,7 @@ func (sc *scratch) queryNasab(i int) bool {
 		if name < len(sc.qw) && sc.qw[name].particle == articleClass {
 			name++
 		}
-		return name < len(sc.qw) && i <= name && !sc.qUsed[name] && sc.qw[name].particle == 0
-	}
-	return false
-}
-
-// nasabWord reports whether query word i may be a word of a nasab that
-// queryNasab counts as a further name, were it unpaired: bin, ben or ibn
-// after another word, the article after it, and the name after them.
-func (sc *scratch) nasabWord(i int) bool {
-	for k := i; k >= 1 && k >= i-2; k-- {
-		if sc.qw[k].particle != binClass {
-			continue
-		}
-		name := k + 1
-		if name < len(sc.qw) && sc.qw[name].particle == articleClass {
-			name++
-		}
-		return name < len(sc.qw) && i <= name && sc.qw[name].particle == 0
+		return name < len(sc.qw) && i <= name && !paired(name) && sc.qw[name].particle == 0
 	}
 	return false
 }
@@ -3091,21 +3076,26 @@ func kindAllowed(kind string, k recKind) bool {
 // abbreviates reports whether query word w is the beginning of the
 // listed word text, at least two letters shorter ("nic", "nicolas").
 func (ix *Index) abbreviates(w []byte, text int32) bool {
-	t := ix.dict.texts[text]
-	return len(t) >= len(w)+2 && string(t[:len(w)]) == string(w)
+	return beginsLonger(ix.dict.texts[text], w)
 }
 
 // listedAbbrev reports whether listed text t is the beginning of query
 // word w, which a listed name may give for a given name as a query may
 // (abbreviates): minAbbrev to maxAbbrev letters, w two letters longer or
-// more, and no Mandarin or Korean syllable, a name of its own ("HUANG, Man
-// Chi" is not Manuel Huang). scoreRec asks it of a rare listed word only:
-// "Ali", in many listed names, is a name of its own, not the beginning of
-// Alisher.
+// more, and no Mandarin or Korean syllable, a name of its own ("Manuel
+// Chen" is not CHEN, Man Chi). scoreRec asks it of a rare listed word
+// only: "Ali", in many listed names, is a name of its own, not the
+// beginning of Alisher.
 func (ix *Index) listedAbbrev(t int32, w []byte) bool {
-	text := ix.dict.texts[t]
-	return len(text) >= minAbbrev && len(text) <= maxAbbrev && len(w) >= len(text)+2 && string(w[:len(text)]) == text &&
-		mandarinSyllables([]byte(text)) == 0 && !isSyllable([]byte(text))
+	text := []byte(ix.dict.texts[t])
+	return len(text) >= minAbbrev && len(text) <= maxAbbrev && beginsLonger(w, text) &&
+		mandarinSyllables(text) == 0 && !isSyllable(text)
+}
+
+// beginsLonger reports whether long begins with short and has two letters
+// more or more still.
+func beginsLonger[T, U string | []byte](long T, short U) bool {
+	return len(long) >= len(short)+2 && string(long[:len(short)]) == string(short)
 }
 
 // minSkeletonAlone is the fewest consonants of a family name that a word

@@ -1019,16 +1019,20 @@ func vowelGroups(w []byte) int {
 }
 
 // spanishAltWord returns a listed word as Spanish sounds it, which the
-// scripts write a Spanish name by (spanishSound): ホアキン "hoakin", 호아킨,
-// חואקין for Joaquin, グスマン "gusuman", Γκουσμάν for Guzman; false when it
-// has no initial j, no z and no Spanish ll (spanishLL).
+// scripts write a Spanish name by (spanishSound), and its ll between
+// vowels as y (spanishLL: Καμπέγιο "kampegio", 카베요, Cabello; not in
+// Han, which writes it l: 卡韦略): ホアキン "hoakin", 호아킨, חואקין for
+// Joaquin, グスマン "gusuman", Γκουσμάν for Guzman; false when it has no
+// initial j, no z and no Spanish ll.
 func spanishAltWord(t string) ([]byte, bool) {
 	if !strings.ContainsRune(t, 'z') && (len(t) < 2 || t[0] != 'j' || !isVowelByte(t[1])) && !hasSpanishLL(t) {
 		return nil, false
 	}
 	w := make([]byte, 0, len(t))
 	for i := 0; i < len(t); i++ {
-		if sw, n := spanishSound(w, t, i); n > 0 {
+		if spanishLL(t, i) {
+			w, i = append(w, 'y'), i+1
+		} else if sw, n := spanishSound(w, t, i); n > 0 {
 			w, i = sw, i+n-1
 		} else {
 			w = append(w, t[i])
@@ -1047,15 +1051,10 @@ func spanishLL(t string, i int) bool {
 
 // hasSpanishLL reports whether t has a Spanish ll (spanishLL).
 func hasSpanishLL(t string) bool {
-	for i := strings.Index(t, "ll"); i >= 0 && i < len(t); {
+	for i := 0; i+1 < len(t); i++ {
 		if spanishLL(t, i) {
 			return true
 		}
-		j := strings.Index(t[i+1:], "ll")
-		if j < 0 {
-			return false
-		}
-		i += 1 + j
 	}
 	return false
 }
@@ -1065,12 +1064,9 @@ func hasSpanishLL(t string) bool {
 // letters of t it read (0 for none such): a j that begins the word before a
 // vowel as h, z as s, qu before e or i as k and gu as g (the u
 // unsounded: ロドリゲス "rodorigesu", Rodriguez), g before e or i as h
-// (豪尔赫 "hao er he", ホルヘ, Jorge), and the ll between vowels as y
-// (spanishLL: Καμπέγιο "kampegio", 카베요, Cabello).
+// (豪尔赫 "hao er he", ホルヘ, Jorge).
 func spanishSound(w []byte, t string, i int) ([]byte, int) {
 	switch c := t[i]; {
-	case spanishLL(t, i):
-		return append(w, 'y'), 2
 	case c == 'j' && i == 0 && len(t) > 1 && isVowelByte(t[1]):
 		return append(w, 'h'), 1
 	case c == 'z':
