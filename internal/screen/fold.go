@@ -35,10 +35,11 @@ var greek = [0x19]string{
 }
 
 // latinSpecial folds the Latin letters that have no canonical decomposition.
+// Azerbaijani's ə is a, as English writes it ("Əliyev", Aliyev).
 var latinSpecial = map[rune]string{
 	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ð': "d", 'ł': "l",
 	'þ': "th", 'ı': "i", 'ŋ': "n", 'ħ': "h", 'ŧ': "t", 'ĸ': "k", 'ſ': "s",
-	'ƒ': "f", 'ɨ': "i", 'ʉ': "u", 'ə': "e",
+	'ƒ': "f", 'ɨ': "i", 'ʉ': "u", 'ə': "a",
 }
 
 // isHacek reports whether r is a letter with a háček or a cedilla that
@@ -54,17 +55,30 @@ func isHacek(r rune) bool {
 	return false
 }
 
-// hasHacek reports whether s has a letter of isHacek.
-func hasHacek(s string) bool {
+// latinMarks reports whether s has a letter of isHacek (hacek) and
+// whether it has a German umlaut, ä, ö or ü (umlaut).
+func latinMarks(s string) (hacek, umlaut bool) {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			for _, r := range s[i:] {
-				if isHacek(r) {
-					return true
+				switch {
+				case isHacek(r):
+					hacek = true
+				case isUmlaut(r):
+					umlaut = true
 				}
 			}
-			return false
+			return hacek, umlaut
 		}
+	}
+	return false, false
+}
+
+// isUmlaut reports whether r is ä, ö or ü.
+func isUmlaut(r rune) bool {
+	switch unicode.ToLower(r) {
+	case 'ä', 'ö', 'ü':
+		return true
 	}
 	return false
 }

@@ -1278,7 +1278,8 @@ func (ix *Index) resegment(nb *normBuf) {
 		// MUTASSIM): a spelling of that word; nor where it reads as a
 		// word of a name written only in an abjad or in kana ("tayyip",
 		// طيب, not "tay yip").
-		if n > 0 && !ix.hasNear(text) && !(nb.translit && ix.hasSkeleton(text)) && !ix.keyListed(text) && !ix.readsAsScriptWord(text) {
+		if n > 0 && !ix.hasNear(text) && !(nb.translit && ix.hasSkeleton(text)) && !ix.keyListed(text) && !ix.readsAsScriptWord(text) &&
+			!ix.hacekRespells(nb, text) {
 			nb.splitGlued(i, text, cuts[:n])
 			i += n
 		}
@@ -2274,6 +2275,20 @@ func (ix *Index) hasNear(text []byte) bool {
 	_, _, ok := ix.respell(text, nil)
 	return ok
 }
+
+// hacekRespells reports whether text, a word of nb, is a listed word as
+// hacekLetters reads it, where nb has a letter of isHacek: "prigožins"
+// is PRIGOZHIN with the Latvian -s, not "pri goz ins".
+func (ix *Index) hacekRespells(nb *normBuf, text []byte) bool {
+	if !nb.hacek {
+		return false
+	}
+	_, _, ok := ix.respell(text, hacekSchemes[:])
+	return ok
+}
+
+// hacekSchemes are the schemes of a word read as hacekLetters alone.
+var hacekSchemes = [...]textnorm.Scheme{hacekLetters}
 
 // splitNear splits each word of nb no listed name holds, and none near,
 // by gluedNear, and reports whether it split any; a word gluedNear does

@@ -8,7 +8,8 @@ import (
 
 // renderings are names of listed persons as the press and encyclopaedias
 // of other languages write them, in Han, Greek, kana, Hebrew, Arabic and
-// Hangul, and in the Latin letters of French, German and Spanish (compiled
+// Hangul, and in the Latin letters of French, German, Spanish, the Baltic
+// languages and scholarly Arabic (compiled
 // for this repository, as scripts-dev.tsv is), each with the entry of the
 // SDN list of testdata/accuracy it names.
 var renderings = []struct{ q, entry string }{
@@ -214,6 +215,17 @@ var renderings = []struct{ q, entry string }{
 	{"Wiktor Janukowitsch", "YANUKOVYCH, Viktor Fedorovych"},
 	{"Alexander Lukaschenko", "LUKASHENKA, Alyaksandr Ryhorovich"},
 	{"Aliaksandr Loukachenka", "LUKASHENKA, Alyaksandr Ryhorovich"},
+	// Latvian, Lithuanian and Estonian spellings, whose case endings
+	// follow a háček's letters; the scholarly romanisation of Arabic,
+	// which writes a doubled consonant's digraph twice; the Greek -ος of
+	// a foreign man's name.
+	{"Jevgeņijs Prigožins", "PRIGOZHIN, Yevgeniy Viktorovich"},
+	{"Jevgenijus Prigožinas", "PRIGOZHIN, Yevgeniy Viktorovich"},
+	{"Viktoras Janukovyčius", "YANUKOVYCH, Viktor Fedorovych"},
+	{"Viktor Janukovytš", "YANUKOVYCH, Viktor Fedorovych"},
+	{"Igor Setšin", "SECHIN, Igor Ivanovich"},
+	{"Bashshar al-Asad", "AL-ASSAD, Bashar"},
+	{"Βλαδίμηρος Πούτιν", "PUTIN, Vladimir Vladimirovich"},
 }
 
 // TestRenderingsOfListedNames: every rendering finds the person it names,

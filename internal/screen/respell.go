@@ -19,6 +19,10 @@ import (
 // umlautsWrittenOut names the orthography of German umlauts written out.
 const umlautsWrittenOut = "umlauts written out (ae, oe, ue)"
 
+// shaddaWrittenTwice names the orthography of Arabic's doubled
+// consonants written with their digraph twice.
+const shaddaWrittenTwice = "a doubled consonant's digraph written twice (Arabic shadda)"
+
 // rewrite replaces from by to where its condition holds.
 type rewrite struct {
 	from, to string
@@ -90,6 +94,11 @@ var orthographies = []orthography{
 	// Indonesian and Malay spellings of Arabic names ("Baasyir",
 	// BASHIR; "Hasyim", HASHIM): sy for sh.
 	{"Indonesian sy for sh", []rewrite{{"sy", "sh", anywhere}}},
+	// Arabic's doubled consonant (shadda) written with its digraph
+	// twice, as scholarly romanisations do ("Bashshar", BASHAR), where
+	// the lists write it once.
+	{shaddaWrittenTwice, []rewrite{{"shsh", "sh", anywhere}, {"khkh", "kh", anywhere}, {"ghgh", "gh", anywhere},
+		{"thth", "th", anywhere}, {"dhdh", "dh", anywhere}}},
 	// A Slavic name's -ič or -yč (Czech, Slovak, Slovene spellings of
 	// Russian and Ukrainian names) with the háček left out, as lists
 	// and registers without it write it: "Fedorovic", FEDOROVICH;
@@ -286,7 +295,18 @@ var persianJ = orthography{"j for Persian zh", []rewrite{{"nejad", "nezhad", any
 
 // listedOrthographies are the orthographies respellListed reads a listed
 // word by: ones that write some listed names as others are written.
-var listedOrthographies = [...]*orthography{&frenchArabic, &russianOff, &belarusian, &belarusianAu, &belarusianOu, &persianZh, &persianJ, &egyptianArabic}
+var listedOrthographies = [...]*orthography{&frenchArabic, &russianOff, &belarusian, &belarusianAu, &belarusianOu, &persianZh, &persianJ, &egyptianArabic,
+	&umlautUe, &umlautOe, &umlautAe}
+
+// umlautUe, umlautOe and umlautAe read a word as the German umlaut
+// written out, where a list writes it so ("Müller", which folds to
+// muller, for MUELLER; "Schröder", SCHROEDER): umlautsWrittenOut the
+// other way round, one vowel at a time.
+var (
+	umlautUe = orthography{"ü written ue", []rewrite{{"u", "ue", afterConsonant}}}
+	umlautOe = orthography{"ö written oe", []rewrite{{"o", "oe", afterConsonant}}}
+	umlautAe = orthography{"ä written ae", []rewrite{{"a", "ae", afterConsonant}}}
+)
 
 // The orthographies' indexes fit listedAltBits.
 var _ [1<<listedAltBits - len(listedOrthographies)]struct{}
@@ -330,13 +350,22 @@ var (
 // LUKASHENKA). It is no transliteration: the name is in Latin letters.
 const hacekLetters textnorm.Scheme = "Latin letters with a háček or a cedilla"
 
+// umlautLetters names, as a scheme of scriptOrthographies, the reading
+// of a name written with a German umlaut (isUmlaut), which folds to a, o
+// or u, with the umlaut written out, as some lists write it ("Günther",
+// GUENTHER). It is no transliteration: the name is in Latin letters.
+const umlautLetters textnorm.Scheme = "Latin letters with an umlaut"
+
 // scriptOrthographies are the conventions by which a script writes
 // foreign names, as rewrites of the word its transliteration gives: they
 // are tried first on the words of a query in that script.
 var scriptOrthographies = map[textnorm.Scheme][]orthography{
 	hacekLetters: {
 		{"š, č, ž read as sh, ch, zh", []rewrite{{"s", "sh", anywhere}, {"c", "ch", anywhere}, {"z", "zh", anywhere}}},
+		// Estonian and Finnish write ч tš ("Setšin", SECHIN).
+		{"tš read as ch", []rewrite{{"ts", "ch", anywhere}}},
 	},
+	umlautLetters: {umlautUe, umlautOe, umlautAe},
 	textnorm.GreekELOT: {
 		{"Greek rendering of a foreign name", slices.Concat(greekNasalStops, greekAffricates,
 			[]rewrite{{"gg", "ng", anywhere}, {"ch", "kh", anywhere}, greekGammaIota})},
@@ -347,6 +376,9 @@ var scriptOrthographies = map[textnorm.Scheme][]orthography{
 		// ("Νετανιάχου", Netanyahu).
 		{"Greek rendering of a foreign name, χ as h and ια as ya", slices.Concat(greekNasalStops, greekAffricates,
 			[]rewrite{{"ch", "h", anywhere}, greekGammaIota, {"ia", "ya", afterConsonant}})},
+		// The nominative -ος Greek adds to a foreign man's name
+		// ("Βλαδίμηρος", Vladimir).
+		{"Greek nominative ending -os", []rewrite{{"os", "", atEndAfterCons}}},
 	},
 	textnorm.Hepburn: {
 		{"kana rendering of a foreign name", kanaForeign},
@@ -550,6 +582,8 @@ func orthographyNeeds(name string) []string {
 		return catalanNeeds
 	case umlautsWrittenOut:
 		return umlautNeeds
+	case shaddaWrittenTwice:
+		return shaddaNeeds
 	case germanRussianName:
 		return germanRussianNeeds
 	case germanRussianZhName:
@@ -570,6 +604,7 @@ var (
 	czechNeeds     = []string{"ch", "cz", "ck"}
 	catalanNeeds   = []string{"tx", "ix"}
 	umlautNeeds    = []string{"ae", "oe", "ue"}
+	shaddaNeeds    = []string{"shsh", "khkh", "ghgh", "thth", "dhdh"}
 	// The Russian names German and Polish spell have a w, z, j or c
 	// (в, ц, й and the j of я, ю; "Kusnezow", "Cepkin"), or, read
 	// with ж, an sch ("Alimschan"); the others of their spellings are
@@ -683,6 +718,27 @@ func (ix *Index) respell(w []byte, schemes []textnorm.Scheme) (tok int32, how st
 			return tok, how, ok
 		}
 	}
+	// A script's reading of the stem, an ending cut first: the reading
+	// may rewrite the ending's letters, as hacekLetters reads every s
+	// as sh ("Prigožins", PRIGOZHIN with the Latvian -s; "Janukovyčius",
+	// YANUKOVYCH with the Lithuanian -ius).
+	for j := range endings {
+		e := &endings[j]
+		stem, changed := e.cut(w)
+		if !changed || len(stem) < minRespell {
+			continue
+		}
+		for _, sch := range schemes {
+			os := scriptOrthographies[sch]
+			for i := range os {
+				if s, changed := os[i].apply(sa[:0], stem); changed {
+					if tok, ok := ix.known(s); ok {
+						return tok, os[i].name + " and " + e.name, true
+					}
+				}
+			}
+		}
+	}
 	if tok, how, ok := try(orthographies); ok {
 		return tok, how, ok
 	}
@@ -723,7 +779,7 @@ func (ix *Index) respellListed(text int32) (tok int32, how string, ok bool) {
 // noListedAlt and listedAltBits encode respellListed's answers.
 const (
 	noListedAlt   = -1
-	listedAltBits = 3
+	listedAltBits = 4
 )
 
 // findListedAlt is respellListed's search, encoded.

@@ -614,12 +614,18 @@ func (ix *Index) appendNear(sc *scratch, key, text []byte) {
 
 // respellSchemes returns the schemes whose orthographies respell tries
 // first on the query's words: those it was transliterated by, and
-// hacekLetters when it has such a letter.
+// hacekLetters and umlautLetters when it has such letters.
 func (sc *scratch) respellSchemes() []textnorm.Scheme {
-	if !sc.nb.hacek {
+	if !sc.nb.hacek && !sc.nb.umlaut {
 		return sc.nb.schemes
 	}
-	sc.schemes = append(append(sc.schemes[:0], sc.nb.schemes...), hacekLetters)
+	sc.schemes = append(sc.schemes[:0], sc.nb.schemes...)
+	if sc.nb.hacek {
+		sc.schemes = append(sc.schemes, hacekLetters)
+	}
+	if sc.nb.umlaut {
+		sc.schemes = append(sc.schemes, umlautLetters)
+	}
 	return sc.schemes
 }
 

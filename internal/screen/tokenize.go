@@ -113,6 +113,9 @@ type normBuf struct {
 	// that folds to s, c or z (isHacek): the words are also read as
 	// Cyrillic transliteration writes those letters (hacekLetters).
 	hacek bool
+	// umlaut is set when the name has a German umlaut, ä, ö or ü: its
+	// words are also read with the umlaut written out (umlautLetters).
+	umlaut bool
 
 	cur      int // start of the word being read, or -1
 	sepDot   bool
@@ -151,7 +154,7 @@ func (nb *normBuf) reset() {
 	nb.arabicRead = nb.arabicRead[:0]
 	nb.resegmented = false
 	nb.comma = -1
-	nb.hacek, nb.web = false, false
+	nb.hacek, nb.umlaut, nb.web = false, false, false
 	nb.cur = -1
 	nb.sepDot, nb.sepSpace, nb.sepOther, nb.sepSlash, nb.prevInit = false, false, false, false, false
 	nb.hyphenAfter = 0
@@ -202,7 +205,7 @@ func (nb *normBuf) normalize(s string) {
 // (textnorm.LatinPersian) when persian is set.
 func (nb *normBuf) normalizeAs(s string, persian bool) {
 	nb.reset()
-	nb.hacek = hasHacek(s)
+	nb.hacek, nb.umlaut = latinMarks(s)
 	nb.persian = persian
 	latin := textnorm.Latin
 	if persian {

@@ -247,10 +247,11 @@ func appendPunct(dst []byte, r rune) []byte {
 
 // latinSpecial folds the Latin letters that have no canonical decomposition
 // to ASCII letters (lower case).
+// Azerbaijani's ə is a, as English writes it ("Əliyev", Aliyev).
 var latinSpecial = map[rune]string{
 	'ß': "ss", 'ẞ': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ð': "d", 'ł': "l",
 	'þ': "th", 'ı': "i", 'ŋ': "n", 'ħ': "h", 'ŧ': "t", 'ĸ': "k", 'ſ': "s",
-	'ƒ': "f", 'ɨ': "i", 'ʉ': "u", 'ə': "e",
+	'ƒ': "f", 'ɨ': "i", 'ʉ': "u", 'ə': "a",
 }
 
 // add adds r, a letter, digit or mark, to the word being read, without its
