@@ -84,6 +84,12 @@ func isVowelLetter(c byte) bool { return isVowel(c) || c == 'w' }
 type consonantIndex struct {
 	keys   map[string][]int32
 	filter *wordFilter
+	// foreign and foreignFilter hold the listed words written by German,
+	// Polish or French conventions alone, by their consonants as English
+	// usage respells them (listedForeign): a query's word some listed
+	// name spells is looked up there too (appendForeignKeys).
+	foreign       map[string][]int32
+	foreignFilter *wordFilter
 }
 
 // buildConsonants builds consonantIndex over the vocabulary: each listed
@@ -94,6 +100,7 @@ type consonantIndex struct {
 // French list's KHROUCHTCHEV).
 func (ix *Index) buildConsonants() *consonantIndex {
 	m := ix.keysByForm(consonantForm, minConsonants+1)
+	foreign := map[string][]int32{}
 	d := &ix.dict
 	var buf, rb []byte
 	for id, t := range d.texts {
@@ -104,9 +111,28 @@ func (ix *Index) buildConsonants() *consonantIndex {
 				return
 			}
 			addTok(m, buf, k)
+			addTok(foreign, buf, k)
 		})
 	}
-	return &consonantIndex{keys: m, filter: filterOf(m)}
+	return &consonantIndex{keys: m, filter: filterOf(m), foreign: foreign, foreignFilter: filterOf(foreign)}
+}
+
+// appendForeignKeys appends to dst the keys of the listed words written
+// by German, Polish or French conventions whose consonants, as English
+// usage respells them, are those of w: a query's word some listed name
+// spells, which appendConsonantKeys is not asked of ("Sechin" for a list's
+// SETSCHIN, "Vyacheslav" for WJATSCHESLAW).
+func (ix *Index) appendForeignKeys(dst []int32, w []byte) []int32 {
+	c := ix.consonants()
+	if len(c.foreign) == 0 {
+		return dst
+	}
+	var buf [64]byte
+	if s := consonantForm(buf[:0], w); len(s) > 0 {
+		ks, _ := filteredGet(c.foreignFilter, c.foreign, s)
+		dst = append(dst, ks...)
+	}
+	return dst
 }
 
 // listedForeign are the orthographies a listed word is respelt by for
@@ -125,17 +151,42 @@ var listedForeign = []struct {
 	{&germanDschJ, func(w []byte) bool { return bytes.Contains(w, []byte("dsch")) }},
 	{&polishRussian, polishWritten},
 	{&polishRussianYo, polishWritten},
-	{&frenchSpelling, func(w []byte) bool { return bytes.Contains(w, []byte("chtch")) || bytes.Contains(w, []byte("ouch")) }},
+	{&frenchSpelling, frenchWritten},
 }
 
 // germanWritten and polishWritten report whether w is written as German
-// and as Polish write Russian names (listedForeign).
+// and as Polish write Russian names (listedForeign): with their letter
+// groups or the -ow of a family name, or with a w, which they write for
+// в, in a word that ends as Russian family names do ("Wolodin", VOLODIN).
 func germanWritten(w []byte) bool {
-	return bytes.Contains(w, []byte("sch")) || russianOwEnding(w)
+	return bytes.Contains(w, []byte("sch")) || russianOwEnding(w) || russianW(w)
 }
 
 func polishWritten(w []byte) bool {
-	return bytes.Contains(w, []byte("cz")) || bytes.Contains(w, []byte("sz")) || russianOwEnding(w)
+	return bytes.Contains(w, []byte("cz")) || bytes.Contains(w, []byte("sz")) || russianOwEnding(w) || russianW(w)
+}
+
+// russianW reports whether w has a w and ends as a Russian family name
+// does: -in, -ina, -yn, -yna.
+func russianW(w []byte) bool {
+	if bytes.IndexByte(w, 'w') < 0 {
+		return false
+	}
+	for _, e := range [...]string{"in", "ina", "yn", "yna"} {
+		if bytes.HasSuffix(w, []byte(e)) {
+			return true
+		}
+	}
+	return false
+}
+
+// frenchWritten reports whether w is written as French writes Russian
+// names: chtch or ouch, or tch or j in a word ending in -ine, as French
+// writes a family name's -in ("Prigojine", PRIGOZHIN; "Viatcheslav"
+// beside "Volodine").
+func frenchWritten(w []byte) bool {
+	return bytes.Contains(w, []byte("chtch")) || bytes.Contains(w, []byte("ouch")) || bytes.Contains(w, []byte("atch")) ||
+		bytes.HasSuffix(w, []byte("ine")) && bytes.IndexByte(w, 'j') >= 0
 }
 
 // russianOwEnding reports whether w ends as German and Polish write a
@@ -143,6 +194,22 @@ func polishWritten(w []byte) bool {
 func russianOwEnding(w []byte) bool {
 	for _, e := range [...]string{"ow", "ew", "owa", "ewa"} {
 		if bytes.HasSuffix(w, []byte(e)) {
+			return true
+		}
+	}
+	return false
+}
+
+// foreignWritten reports whether w, a listed word, is written by one of
+// listedForeign's conventions: its consonants, as English respells them,
+// pair with a query's word some listed name spells too ("Sechin" for a
+// list's SETSCHIN), whatever the word's role in the name.
+func foreignWritten(w []byte) bool {
+	if len(w) < minRespell || len(w) > maxRespell {
+		return false
+	}
+	for _, f := range listedForeign {
+		if f.written(w) {
 			return true
 		}
 	}
@@ -206,7 +273,7 @@ func (ix *Index) appendConsonantKeys(dst []int32, w []byte, arabic bool) []int32
 // consonants with its first letter among them.
 func sameInitial(a, b byte) bool {
 	return a == b || isVowelByte(a) && isVowelByte(b) || initialPair(a, b, 'g', 'q') || initialPair(a, b, 'k', 'c') ||
-		initialPair(a, b, 'y', 'j')
+		initialPair(a, b, 'y', 'j') || initialPair(a, b, 'v', 'w')
 }
 
 // initialPair reports whether a and b are x and y in either order.

@@ -457,6 +457,10 @@ func (ix *Index) prepare(sc *scratch) {
 				// ("Vasileiadis", VASSILIADES): the names of its
 				// consonants are gathered too, as they pair.
 				sc.qn = ix.appendConsonantKeys(sc.qn, text, false)
+			} else if sc.personRules && !q.initial && len(text) <= maxRespell {
+				// Or, for any other, the listed words a list writes by
+				// another language's conventions ("Sechin", SETSCHIN).
+				sc.qn = ix.appendForeignKeys(sc.qn, text)
 			}
 			if sc.personRules && !q.initial && !translit {
 				sc.qn = ix.appendScriptKeys(sc.qn, text)
@@ -1475,7 +1479,8 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 				if m&inSkeleton != 0 && !sc.nb.translit {
 					m &^= inSkeleton
 					vowels = rw.flags&rwAbjad == 0 && !org && rw.weight >= rare && rw.flags&rwPatronymic == 0 && sameInitial(q.first, rw.first) &&
-						(q.text < 0 || rw.flags&rwSurname != 0 && !finalVowelOnly(sc.nb.word(i), ix.dict.texts[rw.text]))
+						(q.text < 0 || rw.flags&rwSurname != 0 && !finalVowelOnly(sc.nb.word(i), ix.dict.texts[rw.text]) ||
+							foreignWritten([]byte(ix.dict.texts[rw.text])))
 				}
 				switch {
 				case scriptRead:
