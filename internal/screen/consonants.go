@@ -156,20 +156,21 @@ var listedForeign = []struct {
 
 // germanWritten and polishWritten report whether w is written as German
 // and as Polish write Russian names (listedForeign): with their letter
-// groups or the -ow of a family name, or with a w, which they write for
-// в, in a word that ends as Russian family names do ("Wolodin", VOLODIN).
+// groups or the -ow of a family name, or with a w, z or j, which they
+// write for в, ц and the j of е, я, ю, in a word that ends as Russian
+// family names do ("Wolodin", VOLODIN; "Jelzin", YELTSIN).
 func germanWritten(w []byte) bool {
-	return bytes.Contains(w, []byte("sch")) || russianOwEnding(w) || russianW(w)
+	return bytes.Contains(w, []byte("sch")) || russianOwEnding(w) || russianLetters(w)
 }
 
 func polishWritten(w []byte) bool {
-	return bytes.Contains(w, []byte("cz")) || bytes.Contains(w, []byte("sz")) || russianOwEnding(w) || russianW(w)
+	return bytes.Contains(w, []byte("cz")) || bytes.Contains(w, []byte("sz")) || russianOwEnding(w) || russianLetters(w)
 }
 
-// russianW reports whether w has a w and ends as a Russian family name
-// does: -in, -ina, -yn, -yna.
-func russianW(w []byte) bool {
-	if bytes.IndexByte(w, 'w') < 0 {
+// russianLetters reports whether w has a w, z or j and ends as a Russian
+// family name does: -in, -ina, -yn, -yna.
+func russianLetters(w []byte) bool {
+	if bytes.IndexAny(w, "wzj") < 0 {
 		return false
 	}
 	for _, e := range [...]string{"in", "ina", "yn", "yna"} {

@@ -21,15 +21,17 @@ func TestListedForeignSpellings(t *testing.T) {
 		{"Mahmoud Ahmadinejad", "AHMADINEDSCHAD, Mahmud", "read as English respells its"},
 		{"Akbar Hashemi Rafsanjani", "RAFSANDSCHANI, Akbar Haschemi", "read as English respells its"},
 		{"Mikhail Gorbachev", "GORBACZOW, Michail", "read as English respells its"},
-		// A w for в in a word ending as a Russian family name does, a
-		// French -ine after a j or with atch beside it; and a query's
-		// word some listed name spells as it is ("Sechin", "Vyacheslav").
+		// A w, z or j for в, ц and the j of е in a word ending as a
+		// Russian family name does, a French -ine after a j or with atch
+		// beside it; and a query's word some listed name spells as it is
+		// ("Sechin", "Vyacheslav").
 		{"Vyacheslav Volodin", "WOLODIN, Wjatscheslaw", "read as English respells its"},
 		{"Vyacheslav Volodin", "Wjatscheslaw Wolodin", "read as English respells its"},
 		{"Vyacheslav Volodin", "Viatcheslav Volodine", "read as English respells its"},
 		{"Yevgeny Prigozhin", "Jewgeni Prigoschin", "read as English respells its"},
 		{"Yevgeny Prigozhin", "PRIGOSCHIN, Jewgeni", "read as English respells its"},
 		{"Igor Sechin", "Igor Setschin", "read as English respells its"},
+		{"Boris Yeltsin", "JELZIN, Boris", "read as English respells its"},
 	}
 	for _, c := range cases {
 		ix := newIndex(t, sdnList(t), namedList("own", "individual", []string{c.entry}))
