@@ -113,6 +113,11 @@ type pair struct {
 	c      float32
 	kind   pairKind
 	chosen bool
+	// beside is set on a particle's pair whose name word is before the
+	// word the next query word pairs with: of the name's several "bin",
+	// the one before the family name the query's "bin" is before
+	// (particlesBeside).
+	beside bool
 }
 
 // qword is one query word prepared for scoring.
@@ -1624,6 +1629,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 		return 0
 	}
 	ps := sc.pairs
+	sc.particlesBeside(ps)
 	if len(ps) > 32 {
 		slices.SortFunc(ps, func(a, b pair) int {
 			switch {
@@ -3024,7 +3030,32 @@ func pairBefore(a, b pair) bool {
 	if a.q != b.q {
 		return a.q < b.q
 	}
+	if a.beside != b.beside {
+		return a.beside
+	}
 	return a.r < b.r
+}
+
+// particlesBeside marks the pairs of ps of a query's particle whose name
+// word is before a word the next query word pairs with (pair.beside): a
+// particle belongs to the word after it (bin, abu, abd, the article), and
+// a name that holds it more than once ("Usama bin Muhammad bin Awad bin
+// Ladin") pairs the "bin" of "Osama bin Laden" with the "bin" before
+// LADIN, not the first, and leaves the chain between whole, as the query
+// does.
+func (sc *scratch) particlesBeside(ps []pair) {
+	for k := range ps {
+		p := &ps[k]
+		if sc.qw[p.q].particle == 0 || p.kind != pairText {
+			continue
+		}
+		for _, o := range ps {
+			if o.q == p.q+1 && o.r == p.r+1 {
+				p.beside = true
+				break
+			}
+		}
+	}
 }
 
 func b2i(b bool) int {

@@ -1,0 +1,27 @@
+package screen_test
+
+import (
+	"testing"
+
+	"github.com/bangate/bangate/internal/screen"
+)
+
+// TestParticleBeforeItsName: a query's particle (the article, bin, abd)
+// pairs with the one of the name's that stands before the word the next
+// query word pairs with, where the name holds it more than once: "Abd
+// al-Muhsin" is AL-LIBI, Abd al-Muhsin by the "al" of al-Muhsin, not the
+// family name's, and the family name and its article are what the query
+// leaves out.
+func TestParticleBeforeItsName(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t), namedList("own", "individual", []string{"AL-RAQQAWI, Abd al-Hafiz"}))
+	for _, c := range []struct{ q, entry string }{
+		{"Abd al-Muhsin", "AL-LIBI, Abd al-Muhsin"},
+		{"Abd al-Hafiz", "AL-RAQQAWI, Abd al-Hafiz"},
+	} {
+		m := matchOf(ix.Name(screen.Query{Name: c.q, Kind: screen.KindPerson}), c.entry)
+		if m == nil || m.Score < ix.Options().Review {
+			t.Errorf("%q: %s not found at review or above (%+v)", c.q, c.entry, m)
+		}
+	}
+}
