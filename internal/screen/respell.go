@@ -410,6 +410,10 @@ var scriptOrthographies = map[textnorm.Scheme][]orthography{
 		{"Persian reading of the Arabic script", []rewrite{{"th", "s", anywhere}, {"dh", "z", anywhere}, {"w", "v", anywhere}}},
 		{"ta marbuta read -at", []rewrite{{"a", "at", atEndAfterCons}}},
 		{"ta marbuta read -ah", []rewrite{{"a", "ah", atEndAfterCons}}},
+		// And -eh, as the Levant and Persian sound it, after a
+		// consonant or the i of -iyya ("ميالة", MAYALEH; "مغنية",
+		// MUGHNIYEH; "حمية", HAMIEH).
+		{"ta marbuta read -eh", []rewrite{{"ia", "ieh", atEnd}, {"a", "eh", atEndAfterCons}}},
 	},
 	// Hebrew writes with tsadi the ts of a German or Yiddish z
 	// ("צוקרברג", Zuckerberg) and the emphatic s of an Arabic name
@@ -852,8 +856,19 @@ func eachSkeletonReading(w []byte, schemes []textnorm.Scheme, fn func(r []byte) 
 	if slices.Contains(schemes, textnorm.ArabicScript) {
 		// The letters of the reading's digraphs read apart too.
 		var sb [2 * maxRespell]byte
-		if r, ok := splitDigraphs(sb[:0], w); ok && !fn(r) {
+		r, ok := splitDigraphs(sb[:0], w)
+		if ok && !fn(r) {
 			return
+		}
+		// And those of its last alone, a final he after a consonant,
+		// which Persian sounds -eh ("زاده", "zadh", ZADEH), where a
+		// digraph before it is one ("فخری‌زاده", "fkhrizadh",
+		// FAKHRIZADEH).
+		if ok && len(w) >= 2 && w[len(w)-1] == 'h' && slices.Contains(digraphs[:], string(w[len(w)-2:])) {
+			last := append(append(sb[len(r):len(r)], w[:len(w)-1]...), letterBreak, 'h')
+			if !bytes.Equal(last, r) && !fn(last) {
+				return
+			}
 		}
 	}
 	if len(w) > maxRespell {
