@@ -161,13 +161,16 @@ var renderings = []struct{ q, entry string }{
 	{"安德烈·别洛乌索夫", "BELOUSOV, Andrey Removich"},
 	{"萨阿德·本·拉登", "BIN LADEN, Sa'ad"},
 	// Persian and Levantine names in the Arabic script, the final he of
-	// -zadeh and the ta marbuta of -iyya sounded -eh.
+	// -zadeh and the ta marbuta of -iyya sounded -eh, a final -وی -avi,
+	// abd and the article abdol.
 	{"محسن فخری‌زاده", "FAKHRIZADEH-MAHABADI, Mohsen"},
 	{"مهدی رضازاده", "REZAZADEH, Mehdi"},
 	{"مهدی قاسم‌زاده", "GHASEMZADEH, Mehdi"},
 	{"مصطفى مغنية", "MUGHNIYEH, Mustafa"},
 	{"علاء حسن حمية", "HAMIEH, Alaa Hassan"},
 	{"أديب ميالة", "MAYALEH, Adib"},
+	{"محمود علوی", "ALAVI, Mahmoud"},
+	{"عبدالرحیم موسوی", "MOUSAVI, Sayyed Abdolrahim"},
 	// And in the Latin letters of the French, German and Spanish press.
 	{"Bachar el-Assad", "AL-ASSAD, Bashar"},
 	{"Baschar al-Assad", "AL-ASSAD, Bashar"},

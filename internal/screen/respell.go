@@ -408,6 +408,13 @@ var scriptOrthographies = map[textnorm.Scheme][]orthography{
 	// AL-NUSRAH), where the reading writes it "a".
 	textnorm.ArabicScript: {
 		{"Persian reading of the Arabic script", []rewrite{{"th", "s", anywhere}, {"dh", "z", anywhere}, {"w", "v", anywhere}}},
+		// A name's final -وی, which the reading writes "uy", sounded
+		// -avi in Persian, -awi in Arabic ("علوی", ALAVI; "صفوی",
+		// SAFAVI; "موسوی", MOUSAVI).
+		{"final -وی read -vi", []rewrite{{"uy", "vi", atEnd}}},
+		// Abd and the article as Persian sounds them, abdol ("عبدالرحیم",
+		// ABDOLRAHIM; "عبدالرضا", ABDOLREZA).
+		{"Persian abdol", []rewrite{{"abdal", "abdol", atStart}}},
 		{"ta marbuta read -at", []rewrite{{"a", "at", atEndAfterCons}}},
 		{"ta marbuta read -ah", []rewrite{{"a", "ah", atEndAfterCons}}},
 		// And -eh, as the Levant and Persian sound it, after a
