@@ -162,7 +162,7 @@ var renderings = []struct{ q, entry string }{
 	{"萨阿德·本·拉登", "BIN LADEN, Sa'ad"},
 	// Persian and Levantine names in the Arabic script, the final he of
 	// -zadeh and the ta marbuta of -iyya sounded -eh, a final -وی -avi,
-	// abd and the article abdol.
+	// abd and the article abdol, a first ʿayn and waw o.
 	{"محسن فخری‌زاده", "FAKHRIZADEH-MAHABADI, Mohsen"},
 	{"مهدی رضازاده", "REZAZADEH, Mehdi"},
 	{"مهدی قاسم‌زاده", "GHASEMZADEH, Mehdi"},
@@ -171,6 +171,7 @@ var renderings = []struct{ q, entry string }{
 	{"أديب ميالة", "MAYALEH, Adib"},
 	{"محمود علوی", "ALAVI, Mahmoud"},
 	{"عبدالرحیم موسوی", "MOUSAVI, Sayyed Abdolrahim"},
+	{"أحمد عودة", "ODEH, Ahmed Sharif Abdallah"},
 	// And in the Latin letters of the French, German and Spanish press.
 	{"Bachar el-Assad", "AL-ASSAD, Bashar"},
 	{"Baschar al-Assad", "AL-ASSAD, Bashar"},

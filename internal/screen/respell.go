@@ -421,6 +421,9 @@ var scriptOrthographies = map[textnorm.Scheme][]orthography{
 		// consonant or the i of -iyya ("ميالة", MAYALEH; "مغنية",
 		// MUGHNIYEH; "حمية", HAMIEH).
 		{"ta marbuta read -eh", []rewrite{{"ia", "ieh", atEnd}, {"a", "eh", atEndAfterCons}}},
+		// And a name's first ʿayn and waw sounded o, as the Levant
+		// does ("عودة", ODEH).
+		{"ʿayn and waw read o, ta marbuta -eh", []rewrite{{"aw", "o", atStart}, {"a", "eh", atEndAfterCons}}},
 	},
 	// Hebrew writes with tsadi the ts of a German or Yiddish z
 	// ("צוקרברג", Zuckerberg) and the emphatic s of an Arabic name
