@@ -43,7 +43,7 @@ var givenNameForms = [...]string{
 	"jacob yakov",
 	"julia yuliya yulia",
 	"catherine katherine yekaterina ekaterina kateryna",
-	"michael mikhail mykhailo michail",
+	"michael mikhail mykhailo michail mikael michal",
 	"nicholas nicolas nikolai nikolay mykola",
 	"paul pavel pavlo",
 	"peter pyotr petr petro",
@@ -63,6 +63,11 @@ var givenNameForms = [...]string{
 	"anatoly anatoliy anatolii",
 	"gennady gennadiy",
 	"denis denys",
+	// Forms of European given names that spelling leaves apart, the
+	// Greek ch and th written k and t ("Kristina" for Christina, "Tomas"
+	// for Thomas).
+	"christina kristina cristina krystyna",
+	"thomas tomas tomasz",
 	// Turkish forms of Arabic given names, which Turkish and Balkan
 	// registers write: Mehmet is MUHAMMAD, Ahmet AHMAD, Hüseyin HUSAYN.
 	"muhammad mohammed mohammad mohamed muhammed mehmet mehmed",

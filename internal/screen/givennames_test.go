@@ -45,6 +45,31 @@ func TestGivenNameForms(t *testing.T) {
 	}
 }
 
+// TestGivenNameFormsGreekLetters: the forms of a given name that write
+// the Greek ch and th as k and t, or Michael as Nordic and Polish do,
+// pair with the listed form as the Russian forms do: a possible match,
+// explained. The names are the index's own, beside the SDN list.
+func TestGivenNameFormsGreekLetters(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t, sdnList(t), namedList("own", "individual", []string{"IVANOVA, Christina", "NOVAK, Thomas", "ANDERSSON, Michael"}))
+	opts := ix.Options()
+	for _, tt := range []struct{ q, entry, explain string }{
+		{"Kristina Ivanova", "IVANOVA, Christina", "kristina~christina"},
+		{"Tomas Novak", "NOVAK, Thomas", "tomas~thomas"},
+		{"Mikael Andersson", "ANDERSSON, Michael", "mikael~michael"},
+	} {
+		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}), tt.entry)
+		switch {
+		case m == nil:
+			t.Errorf("%q: %s not found", tt.q, tt.entry)
+		case m.Score < opts.Review || opts.IsHit(m.Score):
+			t.Errorf("%q: %.3f, want review: %s", tt.q, m.Score, m.Explain)
+		case !strings.Contains(m.Explain, tt.explain+" (the same given name in another language)"):
+			t.Errorf("%q: explained %q, want %q", tt.q, m.Explain, tt.explain)
+		}
+	}
+}
+
 // TestShortGivenVariant: a short given name written with two neighbouring
 // letters swapped or an h added or left out ("Jonh", "Jhon", "Jon" for
 // John) finds the listed person as a possible match (review) when the
