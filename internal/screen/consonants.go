@@ -182,9 +182,9 @@ func russianLetters(w []byte) bool {
 }
 
 // frenchWritten reports whether w is written as French writes Russian
-// names: chtch or ouch, or tch or j in a word ending in -ine, as French
-// writes a family name's -in ("Prigojine", PRIGOZHIN; "Viatcheslav"
-// beside "Volodine").
+// names: with chtch, ouch or atch ("Viatcheslav"), or with a j in a word
+// ending in -ine, as French writes a family name's -in ("Prigojine",
+// PRIGOZHIN).
 func frenchWritten(w []byte) bool {
 	return bytes.Contains(w, []byte("chtch")) || bytes.Contains(w, []byte("ouch")) || bytes.Contains(w, []byte("atch")) ||
 		bytes.HasSuffix(w, []byte("ine")) && bytes.IndexByte(w, 'j') >= 0
