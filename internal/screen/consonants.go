@@ -170,7 +170,7 @@ func polishWritten(w []byte) bool {
 // russianLetters reports whether w has a w, z or j and ends as a Russian
 // family name does: -in, -ina, -yn, -yna.
 func russianLetters(w []byte) bool {
-	if bytes.IndexAny(w, "wzj") < 0 {
+	if !bytes.ContainsAny(w, "wzj") {
 		return false
 	}
 	for _, e := range [...]string{"in", "ina", "yn", "yna"} {

@@ -16,24 +16,13 @@ import (
 func TestNicknames(t *testing.T) {
 	t.Parallel()
 	ix := newIndex(t, sdnList(t), namedList("own", "individual", []string{"GATES, William", "SMITHERSON, Robert", "POMPEO, Michael", "JONESY, Sally", "HAQQANIYY, Alison"}))
-	opts := ix.Options()
-	for _, tt := range []struct{ q, entry, explain string }{
+	assertGivenPaired(t, ix, "a given name by its nickname", []givenPair{
 		{"Bill Gates", "GATES, William", "bill~william (a nickname of the same given name)"},
 		{"Bob Smitherson", "SMITHERSON, Robert", "bob~robert (a nickname of the same given name)"},
 		{"Mike Pompeo", "POMPEO, Michael", "mike~michael (a nickname of the same given name)"},
 		// A nickname of an English name the list gives in its Russian form.
 		{"Mike Fridman", "FRIDMAN, Mikhail Maratovich", "mike~mikhail (a nickname of the same given name)"},
-	} {
-		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}), tt.entry)
-		switch {
-		case m == nil:
-			t.Errorf("%q: %s not found", tt.q, tt.entry)
-		case m.Score < opts.Review || opts.IsHit(m.Score):
-			t.Errorf("%q: %.3f, want review: %s", tt.q, m.Score, m.Explain)
-		case !strings.Contains(m.Explain, tt.explain) || !strings.Contains(m.Explain, "a given name by its nickname"):
-			t.Errorf("%q: explained %q, want %q and the cap", tt.q, m.Explain, tt.explain)
-		}
-	}
+	})
 	for _, tt := range []struct{ q, entry string }{
 		{"Sarah Jonesy", "JONESY, Sally"},     // a full name for a listed nickname
 		{"William Pompeo", "POMPEO, Michael"}, // another given name

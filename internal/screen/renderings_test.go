@@ -163,9 +163,9 @@ var renderings = []struct{ q, entry string }{
 	// Persian and Levantine names in the Arabic script, the final he of
 	// -zadeh and the ta marbuta of -iyya sounded -eh, a final -وی -avi,
 	// abd and the article abdol, a first ʿayn and waw o.
-	{"محسن فخری‌زاده", "FAKHRIZADEH-MAHABADI, Mohsen"},
+	{"محسن فخری\u200cزاده", "FAKHRIZADEH-MAHABADI, Mohsen"},
 	{"مهدی رضازاده", "REZAZADEH, Mehdi"},
-	{"مهدی قاسم‌زاده", "GHASEMZADEH, Mehdi"},
+	{"مهدی قاسم\u200cزاده", "GHASEMZADEH, Mehdi"},
 	{"مصطفى مغنية", "MUGHNIYEH, Mustafa"},
 	{"علاء حسن حمية", "HAMIEH, Alaa Hassan"},
 	{"أديب ميالة", "MAYALEH, Adib"},
