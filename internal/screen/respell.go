@@ -618,7 +618,9 @@ var (
 	czechNeeds     = []string{"ch", "cz", "ck"}
 	catalanNeeds   = []string{"tx", "ix"}
 	umlautNeeds    = []string{"ae", "oe", "ue"}
-	shaddaNeeds    = []string{"shsh", "khkh", "ghgh", "thth", "dhdh"}
+	// A digraph written twice has its h before the second's letter:
+	// pairs, asked by their bits, not by a search of the word.
+	shaddaNeeds = []string{"hs", "hk", "hg", "ht", "hd"}
 	// The Russian names German and Polish spell have a w, z, j or c
 	// (в, ц, й and the j of я, ю; "Kusnezow", "Cepkin"), or, read
 	// with ж, an sch ("Alimschan"); the others of their spellings are
