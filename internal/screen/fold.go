@@ -55,23 +55,28 @@ func isHacek(r rune) bool {
 	return false
 }
 
-// latinMarks reports whether s has a letter of isHacek (hacek) and
-// whether it has a German umlaut, ä, ö or ü (umlaut).
-func latinMarks(s string) (hacek, umlaut bool) {
+// latinMarks reports whether s has a letter of isHacek (hacek), a German
+// umlaut, ä, ö or ü (umlaut), and a letter only Turkish and Azerbaijani
+// write, ı, İ or ğ, or Turkish ş (turkish).
+func latinMarks(s string) (hacek, umlaut, turkish bool) {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			for _, r := range s[i:] {
 				switch {
+				case r == 'ı' || r == 'İ' || r == 'ğ' || r == 'Ğ':
+					turkish = true
+				case r == 'ş' || r == 'Ş':
+					hacek, turkish = true, true
 				case isHacek(r):
 					hacek = true
 				case isUmlaut(r):
 					umlaut = true
 				}
 			}
-			return hacek, umlaut
+			return hacek, umlaut, turkish
 		}
 	}
-	return false, false
+	return false, false, false
 }
 
 // isUmlaut reports whether r is ä, ö or ü.

@@ -238,6 +238,9 @@ var renderings = []struct{ q, entry string }{
 	{"Igor Setšin", "SECHIN, Igor Ivanovich"},
 	{"Bashshar al-Asad", "AL-ASSAD, Bashar"},
 	{"Βλαδίμηρος Πούτιν", "PUTIN, Vladimir Vladimirovich"},
+	// Turkish, which writes an Arabic name's fatha e and its ta marbuta
+	// a final -e.
+	{"İsmail Heniyye", "HANIYAH, Ismail Abdul Salah"},
 }
 
 // TestRenderingsOfListedNames: every rendering finds the person it names,

@@ -356,6 +356,13 @@ const hacekLetters textnorm.Scheme = "Latin letters with a háček or a cedilla"
 // GUENTHER). It is no transliteration: the name is in Latin letters.
 const umlautLetters textnorm.Scheme = "Latin letters with an umlaut"
 
+// turkishLetters names, as a scheme of scriptOrthographies, the reading
+// of a name written with a letter only Turkish and Azerbaijani write, as
+// Turkish writes Arabic names: e for the fatha the lists write a, c for
+// j, ş for sh, h for kh, ğ for gh, a final -e for the ta marbuta
+// ("İsmail Heniyye", HANIYYAH; "Halid", KHALID; "Bağdadi", BAGHDADI).
+const turkishLetters textnorm.Scheme = "Latin letters of Turkish"
+
 // scriptOrthographies are the conventions by which a script writes
 // foreign names, as rewrites of the word its transliteration gives: they
 // are tried first on the words of a query in that script.
@@ -366,6 +373,13 @@ var scriptOrthographies = map[textnorm.Scheme][]orthography{
 		{"tš read as ch", []rewrite{{"ts", "ch", anywhere}}},
 	},
 	umlautLetters: {umlautUe, umlautOe, umlautAe},
+	turkishLetters: {
+		{"Turkish spelling of an Arabic name", []rewrite{{"e", "a", anywhere}, {"c", "j", anywhere}}},
+		{"Turkish spelling of an Arabic name, ş as sh", []rewrite{{"e", "a", anywhere}, {"c", "j", anywhere}, {"s", "sh", anywhere}}},
+		{"Turkish spelling of an Arabic name, h for kh", []rewrite{{"h", "kh", atStart}, {"e", "a", anywhere}}},
+		{"Turkish spelling of an Arabic name, a final -e", []rewrite{{"e", "ah", atEnd}, {"e", "a", anywhere}}},
+		{"Turkish spelling of an Arabic name, ğ for gh", []rewrite{{"g", "gh", anywhere}, {"e", "a", anywhere}}},
+	},
 	textnorm.GreekELOT: {
 		{"Greek rendering of a foreign name", slices.Concat(greekNasalStops, greekAffricates,
 			[]rewrite{{"gg", "ng", anywhere}, {"ch", "kh", anywhere}, greekGammaIota})},

@@ -623,9 +623,10 @@ func (ix *Index) appendNear(sc *scratch, key, text []byte) {
 
 // respellSchemes returns the schemes whose orthographies respell tries
 // first on the query's words: those it was transliterated by, and
-// hacekLetters and umlautLetters when it has such letters.
+// hacekLetters, umlautLetters and turkishLetters when it has such
+// letters.
 func (sc *scratch) respellSchemes() []textnorm.Scheme {
-	if !sc.nb.hacek && !sc.nb.umlaut {
+	if !sc.nb.hacek && !sc.nb.umlaut && !sc.nb.turkish {
 		return sc.nb.schemes
 	}
 	sc.schemes = append(sc.schemes[:0], sc.nb.schemes...)
@@ -634,6 +635,9 @@ func (sc *scratch) respellSchemes() []textnorm.Scheme {
 	}
 	if sc.nb.umlaut {
 		sc.schemes = append(sc.schemes, umlautLetters)
+	}
+	if sc.nb.turkish {
+		sc.schemes = append(sc.schemes, turkishLetters)
 	}
 	return sc.schemes
 }

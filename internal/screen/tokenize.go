@@ -116,6 +116,10 @@ type normBuf struct {
 	// umlaut is set when the name has a German umlaut, ä, ö or ü: its
 	// words are also read with the umlaut written out (umlautLetters).
 	umlaut bool
+	// turkish is set when the name has a letter only Turkish and
+	// Azerbaijani write (ı, İ, ğ) or Turkish ş: its words are also read
+	// as Turkish writes Arabic names (turkishLetters).
+	turkish bool
 
 	cur      int // start of the word being read, or -1
 	sepDot   bool
@@ -154,7 +158,7 @@ func (nb *normBuf) reset() {
 	nb.arabicRead = nb.arabicRead[:0]
 	nb.resegmented = false
 	nb.comma = -1
-	nb.hacek, nb.umlaut, nb.web = false, false, false
+	nb.hacek, nb.umlaut, nb.turkish, nb.web = false, false, false, false
 	nb.cur = -1
 	nb.sepDot, nb.sepSpace, nb.sepOther, nb.sepSlash, nb.prevInit = false, false, false, false, false
 	nb.hyphenAfter = 0
@@ -205,7 +209,7 @@ func (nb *normBuf) normalize(s string) {
 // (textnorm.LatinPersian) when persian is set.
 func (nb *normBuf) normalizeAs(s string, persian bool) {
 	nb.reset()
-	nb.hacek, nb.umlaut = latinMarks(s)
+	nb.hacek, nb.umlaut, nb.turkish = latinMarks(s)
 	nb.persian = persian
 	latin := textnorm.Latin
 	if persian {
