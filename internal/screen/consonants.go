@@ -90,6 +90,10 @@ type consonantIndex struct {
 	// name spells is looked up there too (appendForeignKeys).
 	foreign       map[string][]int32
 	foreignFilter *wordFilter
+	// written holds the text ids of the listed words so written: their
+	// consonants pair with a query's word some listed name spells too,
+	// whatever the word's role in the name (scoreRec).
+	written map[int32]struct{}
 }
 
 // buildConsonants builds consonantIndex over the vocabulary: each listed
@@ -100,12 +104,13 @@ type consonantIndex struct {
 // French list's KHROUCHTCHEV).
 func (ix *Index) buildConsonants() *consonantIndex {
 	m := ix.keysByForm(consonantForm, minConsonants+1)
-	foreign := map[string][]int32{}
+	foreign, written := map[string][]int32{}, map[int32]struct{}{}
 	d := &ix.dict
 	var buf, rb []byte
 	for id, t := range d.texts {
 		k := d.textKey[id]
 		eachListedForeign([]byte(t), &rb, func(_ *orthography, r []byte) {
+			written[int32(id)] = struct{}{}
 			buf = consonantForm(buf[:0], r)
 			if len(buf) < minConsonants+1 {
 				return
@@ -114,7 +119,7 @@ func (ix *Index) buildConsonants() *consonantIndex {
 			addTok(foreign, buf, k)
 		})
 	}
-	return &consonantIndex{keys: m, filter: filterOf(m), foreign: foreign, foreignFilter: filterOf(foreign)}
+	return &consonantIndex{keys: m, filter: filterOf(m), foreign: foreign, foreignFilter: filterOf(foreign), written: written}
 }
 
 // appendForeignKeys appends to dst the keys of the listed words written
@@ -201,20 +206,11 @@ func russianOwEnding(w []byte) bool {
 	return false
 }
 
-// foreignWritten reports whether w, a listed word, is written by one of
-// listedForeign's conventions: its consonants, as English respells them,
-// pair with a query's word some listed name spells too ("Sechin" for a
-// list's SETSCHIN), whatever the word's role in the name.
-func foreignWritten(w []byte) bool {
-	if len(w) < minRespell || len(w) > maxRespell {
-		return false
-	}
-	for _, f := range listedForeign {
-		if f.written(w) {
-			return true
-		}
-	}
-	return false
+// foreignWritten reports whether listed text t is written by one of
+// listedForeign's conventions (consonantIndex.written).
+func (ix *Index) foreignWritten(t int32) bool {
+	_, ok := ix.consonants().written[t]
+	return ok
 }
 
 // eachListedForeign calls fn with each reading of the listed word w by

@@ -52,34 +52,24 @@ func TestGivenNameForms(t *testing.T) {
 func TestGivenNameFormsGreekLetters(t *testing.T) {
 	t.Parallel()
 	ix := newIndex(t, sdnList(t), namedList("own", "individual", []string{"IVANOVA, Christina", "NOVAK, Thomas", "ANDERSSON, Michael"}))
-	assertGivenPaired(t, ix, "a given name in another language's form: review at most", []givenPair{
+	assertGivenPaired(t, ix, "a given name in another language's form: review at most", []reviewCase{
 		{"Kristina Ivanova", "IVANOVA, Christina", "kristina~christina (the same given name in another language)"},
 		{"Tomas Novak", "NOVAK, Thomas", "tomas~thomas (the same given name in another language)"},
 		{"Mikael Andersson", "ANDERSSON, Michael", "mikael~michael (the same given name in another language)"},
 	})
 }
 
-// givenPair is a query of a person's name, the entry it finds by its
-// given name's form and the pairing the explanation names.
-type givenPair struct{ q, entry, explain string }
-
-// assertGivenPaired checks that each pair's query, of a person, finds its
+// assertGivenPaired checks that each case's query, of a person, finds its
 // entry as a possible match (review, not match), explained by the
-// pairing and the cap capNote.
-func assertGivenPaired(t *testing.T, ix testIndex, capNote string, pairs []givenPair) {
+// case's pairing and by the cap capNote.
+func assertGivenPaired(t *testing.T, ix testIndex, capNote string, cases []reviewCase) {
 	t.Helper()
-	opts := ix.Options()
-	for _, tt := range pairs {
-		m := matchOf(ix.Name(screen.Query{Name: tt.q, Kind: screen.KindPerson}), tt.entry)
-		switch {
-		case m == nil:
-			t.Errorf("%q: %s not found", tt.q, tt.entry)
-		case m.Score < opts.Review || opts.IsHit(m.Score):
-			t.Errorf("%q: %.3f, want review: %s", tt.q, m.Score, m.Explain)
-		case !strings.Contains(m.Explain, tt.explain) || !strings.Contains(m.Explain, capNote):
-			t.Errorf("%q: explained %q, want %q and the cap", tt.q, m.Explain, tt.explain)
-		}
+	checkExplained(t, ix, screen.KindPerson, "", false, cases)
+	capped := make([]reviewCase, len(cases))
+	for i, c := range cases {
+		capped[i] = reviewCase{c.q, c.entry, capNote}
 	}
+	checkExplained(t, ix, screen.KindPerson, "", false, capped)
 }
 
 // TestShortGivenVariant: a short given name written with two neighbouring

@@ -16,7 +16,7 @@ import (
 func TestNicknames(t *testing.T) {
 	t.Parallel()
 	ix := newIndex(t, sdnList(t), namedList("own", "individual", []string{"GATES, William", "SMITHERSON, Robert", "POMPEO, Michael", "JONESY, Sally", "HAQQANIYY, Alison"}))
-	assertGivenPaired(t, ix, "a given name by its nickname", []givenPair{
+	assertGivenPaired(t, ix, "a given name by its nickname", []reviewCase{
 		{"Bill Gates", "GATES, William", "bill~william (a nickname of the same given name)"},
 		{"Bob Smitherson", "SMITHERSON, Robert", "bob~robert (a nickname of the same given name)"},
 		{"Mike Pompeo", "POMPEO, Michael", "mike~michael (a nickname of the same given name)"},

@@ -15,13 +15,8 @@ import (
 func TestParticleBeforeItsName(t *testing.T) {
 	t.Parallel()
 	ix := newIndex(t, sdnList(t), namedList("own", "individual", []string{"AL-RAQQAWI, Abd al-Hafiz"}))
-	for _, c := range []struct{ q, entry string }{
-		{"Abd al-Muhsin", "AL-LIBI, Abd al-Muhsin"},
-		{"Abd al-Hafiz", "AL-RAQQAWI, Abd al-Hafiz"},
-	} {
-		m := matchOf(ix.Name(screen.Query{Name: c.q, Kind: screen.KindPerson}), c.entry)
-		if m == nil || m.Score < ix.Options().Review {
-			t.Errorf("%q: %s not found at review or above (%+v)", c.q, c.entry, m)
-		}
-	}
+	assertExplained(t, ix, screen.KindPerson, []reviewCase{
+		{"Abd al-Muhsin", "AL-LIBI, Abd al-Muhsin", ""},
+		{"Abd al-Hafiz", "AL-RAQQAWI, Abd al-Hafiz", ""},
+	})
 }

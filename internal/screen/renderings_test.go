@@ -249,12 +249,9 @@ var renderings = []struct{ q, entry string }{
 // accuracy tests would report it among their figures only.
 func TestRenderingsOfListedNames(t *testing.T) {
 	t.Parallel()
-	ix := newIndex(t, sdnList(t))
-	opts := ix.Options()
-	for _, r := range renderings {
-		m := matchOf(ix.Name(screen.Query{Name: r.q, Kind: screen.KindPerson}), r.entry)
-		if m == nil || m.Score < opts.Review {
-			t.Errorf("%q: %s not found at review or above (%+v)", r.q, r.entry, m)
-		}
+	cases := make([]reviewCase, len(renderings))
+	for i, r := range renderings {
+		cases[i] = reviewCase{q: r.q, entry: r.entry}
 	}
+	assertExplained(t, newIndex(t, sdnList(t)), screen.KindPerson, cases)
 }

@@ -356,6 +356,15 @@ const hacekLetters textnorm.Scheme = "Latin letters with a háček or a cedilla"
 // GUENTHER). It is no transliteration: the name is in Latin letters.
 const umlautLetters textnorm.Scheme = "Latin letters with an umlaut"
 
+// The rewrites several orthographies of scriptOrthographies share: the
+// ta marbuta after a consonant read -eh; Turkish e for the fatha the lists
+// write a, and c for j.
+var (
+	taMarbutaEh  = rewrite{"a", "eh", atEndAfterCons}
+	turkishFatha = rewrite{"e", "a", anywhere}
+	turkishC     = rewrite{"c", "j", anywhere}
+)
+
 // turkishLetters names, as a scheme of scriptOrthographies, the reading
 // of a name written with a letter only Turkish and Azerbaijani write, as
 // Turkish writes Arabic names: e for the fatha the lists write a, c for
@@ -374,11 +383,11 @@ var scriptOrthographies = map[textnorm.Scheme][]orthography{
 	},
 	umlautLetters: {umlautUe, umlautOe, umlautAe},
 	turkishLetters: {
-		{"Turkish spelling of an Arabic name", []rewrite{{"e", "a", anywhere}, {"c", "j", anywhere}}},
-		{"Turkish spelling of an Arabic name, ş as sh", []rewrite{{"e", "a", anywhere}, {"c", "j", anywhere}, {"s", "sh", anywhere}}},
-		{"Turkish spelling of an Arabic name, h for kh", []rewrite{{"h", "kh", atStart}, {"e", "a", anywhere}}},
-		{"Turkish spelling of an Arabic name, a final -e", []rewrite{{"e", "ah", atEnd}, {"e", "a", anywhere}}},
-		{"Turkish spelling of an Arabic name, ğ for gh", []rewrite{{"g", "gh", anywhere}, {"e", "a", anywhere}}},
+		{"Turkish spelling of an Arabic name", []rewrite{turkishFatha, turkishC}},
+		{"Turkish spelling of an Arabic name, ş as sh", []rewrite{turkishFatha, turkishC, {"s", "sh", anywhere}}},
+		{"Turkish spelling of an Arabic name, h for kh", []rewrite{{"h", "kh", atStart}, turkishFatha}},
+		{"Turkish spelling of an Arabic name, a final -e", []rewrite{{"e", "ah", atEnd}, turkishFatha}},
+		{"Turkish spelling of an Arabic name, ğ for gh", []rewrite{{"g", "gh", anywhere}, turkishFatha}},
 	},
 	textnorm.GreekELOT: {
 		{"Greek rendering of a foreign name", slices.Concat(greekNasalStops, greekAffricates,
@@ -434,10 +443,10 @@ var scriptOrthographies = map[textnorm.Scheme][]orthography{
 		// And -eh, as the Levant and Persian sound it, after a
 		// consonant or the i of -iyya ("ميالة", MAYALEH; "مغنية",
 		// MUGHNIYEH; "حمية", HAMIEH).
-		{"ta marbuta read -eh", []rewrite{{"ia", "ieh", atEnd}, {"a", "eh", atEndAfterCons}}},
+		{"ta marbuta read -eh", []rewrite{{"ia", "ieh", atEnd}, taMarbutaEh}},
 		// And a name's first ʿayn and waw sounded o, as the Levant
 		// does ("عودة", ODEH).
-		{"ʿayn and waw read o, ta marbuta -eh", []rewrite{{"aw", "o", atStart}, {"a", "eh", atEndAfterCons}}},
+		{"ʿayn and waw read o, ta marbuta -eh", []rewrite{{"aw", "o", atStart}, taMarbutaEh}},
 	},
 	// Hebrew writes with tsadi the ts of a German or Yiddish z
 	// ("צוקרברג", Zuckerberg) and the emphatic s of an Arabic name
@@ -752,7 +761,7 @@ func (ix *Index) respell(w []byte, schemes []textnorm.Scheme) (tok int32, how st
 	// may rewrite the ending's letters, as hacekLetters reads every s
 	// as sh ("Prigožins", PRIGOZHIN with the Latvian -s; "Janukovyčius",
 	// YANUKOVYCH with the Lithuanian -ius).
-	for j := range endings {
+	for j := 0; len(schemes) > 0 && j < len(endings); j++ {
 		e := &endings[j]
 		stem, changed := e.cut(w)
 		if !changed || len(stem) < minRespell {

@@ -1489,7 +1489,7 @@ func (ix *Index) scoreRec(sc *scratch, ri int32, t float32) float32 {
 					m &^= inSkeleton
 					vowels = rw.flags&rwAbjad == 0 && !org && rw.weight >= rare && rw.flags&rwPatronymic == 0 && sameInitial(q.first, rw.first) &&
 						(q.text < 0 || rw.flags&rwSurname != 0 && !finalVowelOnly(sc.nb.word(i), ix.dict.texts[rw.text]) ||
-							foreignWritten([]byte(ix.dict.texts[rw.text])))
+							ix.foreignWritten(rw.text))
 				}
 				switch {
 				case scriptRead:
